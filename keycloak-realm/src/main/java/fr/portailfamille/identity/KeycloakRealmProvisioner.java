@@ -1,0 +1,186 @@
+package fr.portailfamille.identity;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.RealmProvisioner;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Creates and maintains communes' realms through the Keycloak admin API. */
+public class KeycloakRealmProvisioner implements RealmProvisioner {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Keycloak keycloak;
+    private final SmtpSettings smtp;
+
+    public KeycloakRealmProvisioner(Keycloak keycloak, SmtpSettings smtp) {
+        this.keycloak = keycloak;
+        this.smtp = smtp;
+    }
+
+    /** An admin client logged in to the master realm with the bootstrap admin. */
+    public static Keycloak adminClient(String serverUrl, String user, String password) {
+        return Keycloak.getInstance(serverUrl, "master", user, password, "admin-cli");
+    }
+
+    /** The realm template of the platform, as shipped in this module. */
+    public static RealmRepresentation template() {
+        try (InputStream in = KeycloakRealmProvisioner.class.getResourceAsStream("/realm/realm-template.json")) {
+            return JSON.readValue(in, RealmRepresentation.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("realm-template.json illisible", e);
+        }
+    }
+
+    @Override
+    public String ensureRealm(Commune commune, List<String> appBaseUrls) {
+        Optional<RealmRepresentation> existing = findRealm(commune.realmName());
+        if (existing.isEmpty()) {
+            RealmRepresentation realm = template();
+            realm.setRealm(commune.realmName());
+            applyCommune(realm, commune);
+            ClientRepresentation client = realm.getClients().get(0);
+            client.setSecret(newSecret());
+            applyUrls(client, commune, appBaseUrls);
+            keycloak.realms().create(realm);
+            addDefaultRole(commune.realmName(), "parent");
+        } else {
+            RealmResource realmResource = keycloak.realm(commune.realmName());
+            RealmRepresentation realm = realmResource.toRepresentation();
+            applyCommune(realm, commune);
+            realmResource.update(realm);
+        }
+        RealmResource realm = keycloak.realm(commune.realmName());
+        List<ClientRepresentation> found = realm.clients().findByClientId(CommuneProvisioner.CLIENT_ID);
+        if (found.isEmpty()) {
+            ClientRepresentation client = template().getClients().get(0);
+            client.setSecret(newSecret());
+            applyUrls(client, commune, appBaseUrls);
+            realm.clients().create(client).close();
+            found = realm.clients().findByClientId(CommuneProvisioner.CLIENT_ID);
+        } else {
+            ClientRepresentation client = found.get(0);
+            applyUrls(client, commune, appBaseUrls);
+            realm.clients().get(client.getId()).update(client);
+        }
+        return realm.clients().get(found.get(0).getId()).getSecret().getValue();
+    }
+
+    @Override
+    public void deleteRealm(String realmName) {
+        if (findRealm(realmName).isPresent()) {
+            keycloak.realm(realmName).remove();
+        }
+    }
+
+    /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */
+    public String createUser(String realmName, String email, String firstName, String lastName, String password,
+                             String role) {
+        RealmResource realm = keycloak.realm(realmName);
+        List<UserRepresentation> same = realm.users().searchByEmail(email, true);
+        String id;
+        if (!same.isEmpty()) {
+            id = same.get(0).getId();
+        } else {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(email);
+            user.setEmail(email);
+            user.setEmailVerified(true);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEnabled(true);
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+            try (Response response = realm.users().create(user)) {
+                if (response.getStatus() != 201) {
+                    throw new IllegalStateException("Création de l'utilisateur " + email + " refusée : HTTP "
+                            + response.getStatus() + " " + response.readEntity(String.class));
+                }
+                String location = response.getLocation().getPath();
+                id = location.substring(location.lastIndexOf('/') + 1);
+            }
+        }
+        RoleRepresentation roleRep = realm.roles().get(role).toRepresentation();
+        realm.users().get(id).roles().realmLevel().add(List.of(roleRep));
+        return id;
+    }
+
+    private void addDefaultRole(String realmName, String role) {
+        RealmResource realm = keycloak.realm(realmName);
+        RoleRepresentation roleRep = realm.roles().get(role).toRepresentation();
+        realm.roles().get("default-roles-" + realmName).addComposites(List.of(roleRep));
+    }
+
+    private void applyCommune(RealmRepresentation realm, Commune commune) {
+        realm.setDisplayName(commune.name());
+        realm.setDisplayNameHtml(escape(commune.name()));
+        Map<String, String> server = new LinkedHashMap<>();
+        server.put("host", smtp.host());
+        server.put("port", Integer.toString(smtp.port()));
+        server.put("from", smtp.fromAddress());
+        server.put("fromDisplayName", commune.name());
+        server.put("auth", "false");
+        server.put("ssl", "false");
+        server.put("starttls", "false");
+        realm.setSmtpServer(server);
+    }
+
+    private static void applyUrls(ClientRepresentation client, Commune commune, List<String> appBaseUrls) {
+        List<String> redirects = new ArrayList<>();
+        List<String> logoutRedirects = new ArrayList<>();
+        for (String base : appBaseUrls) {
+            redirects.add(base + "/*");
+            logoutRedirects.add(base + "/*");
+        }
+        logoutRedirects.add(commune.websiteUrl());
+        client.setRootUrl(appBaseUrls.get(0));
+        client.setBaseUrl(appBaseUrls.get(0));
+        client.setRedirectUris(redirects);
+        client.setWebOrigins(appBaseUrls);
+        Map<String, String> attributes = new LinkedHashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());
+        attributes.put("post.logout.redirect.uris", String.join("##", logoutRedirects));
+        client.setAttributes(attributes);
+    }
+
+    private Optional<RealmRepresentation> findRealm(String realmName) {
+        try {
+            return Optional.of(keycloak.realm(realmName).toRepresentation());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

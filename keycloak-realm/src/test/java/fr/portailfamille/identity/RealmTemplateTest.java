@@ -1,0 +1,56 @@
+package fr.portailfamille.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+/** The realm template carries the rules every commune's realm must have. */
+class RealmTemplateTest {
+
+    @Test
+    void templateEnforcesThePasswordPolicyAndProtections() {
+        RealmRepresentation realm = KeycloakRealmProvisioner.template();
+        String policy = realm.getPasswordPolicy();
+        assertTrue(policy.contains("length(8)"), policy);
+        assertTrue(policy.contains("upperCase(1)"), policy);
+        assertTrue(policy.contains("lowerCase(1)"), policy);
+        assertTrue(policy.contains("digits(1)"), policy);
+        assertTrue(realm.isBruteForceProtected());
+        assertTrue(realm.isVerifyEmail());
+        assertTrue(realm.isResetPasswordAllowed());
+        assertTrue(realm.isRegistrationAllowed());
+        assertEquals("fr", realm.getDefaultLocale());
+        assertEquals("portail-famille", realm.getLoginTheme());
+        assertEquals(List.of("parent", "agent", "agent-sante"),
+                realm.getRoles().getRealm().stream().map(RoleRepresentation::getName).toList());
+    }
+
+    @Test
+    void platformClientIsConfidentialCodeFlowOnly() {
+        ClientRepresentation client = KeycloakRealmProvisioner.template().getClients().get(0);
+        assertEquals("portail-famille", client.getClientId());
+        assertFalse(client.isPublicClient());
+        assertTrue(client.isStandardFlowEnabled());
+        assertFalse(client.isDirectAccessGrantsEnabled());
+        assertFalse(client.isImplicitFlowEnabled());
+        assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
+        assertNotNull(client.getProtocolMappers().stream().filter(m -> m.getName().equals("roles")).findFirst().orElse(null));
+    }
+
+    @Test
+    void loginThemeIsShippedWithTheCommuneBranding() throws Exception {
+        try (var in = getClass().getResourceAsStream("/theme/portail-famille/login/template.ftl")) {
+            String template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(template.contains("/branding.css"));
+            assertTrue(template.contains("/logo"));
+        }
+        assertNotNull(getClass().getResource("/theme/portail-famille/login/theme.properties"));
+    }
+}

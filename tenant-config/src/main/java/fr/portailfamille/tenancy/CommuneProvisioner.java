@@ -1,0 +1,114 @@
+package fr.portailfamille.tenancy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Onboards a commune: validation, tenant row (PROVISIONING), schema + migrations, Keycloak realm and
+ * client, then ACTIVE. Every step is idempotent, so re-running after a crash resumes; when a step
+ * fails during a first attempt, what this attempt created is removed again, so no half commune is
+ * left behind.
+ */
+public class CommuneProvisioner {
+
+    public static final String CLIENT_ID = "portail-famille";
+    private static final Logger LOG = Logger.getLogger(CommuneProvisioner.class.getName());
+
+    private final TenantStore store;
+    private final TenantMigrator migrator;
+    private final RealmProvisioner realms;
+    private final String baseDomain;
+    /** Base URL (scheme://host[:port]) of the commune's platform sub-domain, from its slug. */
+    private final Function<String, String> slugUrl;
+    /** Scheme used for custom domains ({@code https} in production). */
+    private final String customDomainScheme;
+
+    public CommuneProvisioner(TenantStore store, TenantMigrator migrator, RealmProvisioner realms,
+                              String baseDomain, Function<String, String> slugUrl, String customDomainScheme) {
+        this.store = store;
+        this.migrator = migrator;
+        this.realms = realms;
+        this.baseDomain = baseDomain;
+        this.slugUrl = slugUrl;
+        this.customDomainScheme = customDomainScheme;
+    }
+
+    /**
+     * Provisions (or resumes / updates) a commune.
+     *
+     * @throws ProvisioningException with the field errors when the input is refused (nothing was done),
+     *                               or with the cause when a step failed (what this call created was undone)
+     */
+    public Commune provision(CommuneSpec spec) {
+        List<FieldError> errors = new ArrayList<>(CommuneRules.validate(spec, baseDomain));
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        var existing = store.findBySlug(spec.slug());
+        if (existing.isPresent() && existing.get().status() != CommuneStatus.PROVISIONING) {
+            throw new ProvisioningException(List.of(new FieldError("slug",
+                    "Une commune utilise déjà l'identifiant « " + spec.slug() + " ».")));
+        }
+        for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
+            errors.add(new FieldError("domains", "Le domaine « " + used + " » est déjà utilisé par une autre commune."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+
+        boolean firstAttempt = existing.isEmpty();
+        Commune commune;
+        if (firstAttempt) {
+            commune = store.insertProvisioning(spec, CLIENT_ID);
+        } else {
+            LOG.info(() -> "Reprise du provisionnement de la commune " + spec.slug());
+            store.updateDetails(spec);
+            commune = store.findBySlug(spec.slug()).orElseThrow();
+        }
+        boolean realmTouched = false;
+        try {
+            migrator.migrateCommune(commune.schemaName());
+            realmTouched = true;
+            String secret = realms.ensureRealm(commune, baseUrls(commune));
+            store.activate(commune.slug(), secret);
+            LOG.info(() -> "Commune " + spec.slug() + " prête : schéma " + spec.schemaName() + ", royaume "
+                    + spec.realmName());
+            return store.findBySlug(spec.slug()).orElseThrow();
+        } catch (RuntimeException e) {
+            if (firstAttempt) {
+                undo(commune, realmTouched);
+            }
+            throw new ProvisioningException("Le provisionnement de la commune « " + spec.slug()
+                    + " » a échoué : " + e.getMessage(), e);
+        }
+    }
+
+    /** Every base URL the commune answers at: its platform sub-domain, then its custom domains. */
+    public List<String> baseUrls(Commune commune) {
+        Set<String> urls = new LinkedHashSet<>();
+        urls.add(slugUrl.apply(commune.slug()));
+        for (String d : commune.domains()) {
+            urls.add(customDomainScheme + "://" + d);
+        }
+        return List.copyOf(urls);
+    }
+
+    private void undo(Commune commune, boolean realmTouched) {
+        try {
+            if (realmTouched) {
+                realms.deleteRealm(commune.realmName());
+            }
+            migrator.dropCommuneSchema(commune.schemaName());
+            store.delete(commune.slug());
+            LOG.warning(() -> "Provisionnement de " + commune.slug() + " annulé : rien n'a été conservé.");
+        } catch (RuntimeException undoFailure) {
+            LOG.log(Level.SEVERE, "Annulation incomplète pour " + commune.slug()
+                    + " : elle reste PROVISIONING, relancez le provisionnement pour la reprendre.", undoFailure);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package fr.portailfamille.tenancy;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Provisioning refused (bad input) or failed (a step broke; what was done has been undone). */
+public class ProvisioningException extends RuntimeException {
+    private final transient List<FieldError> errors;
+
+    public ProvisioningException(List<FieldError> errors) {
+        super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProvisioningException(String message, Throwable cause) {
+        super(message, cause);
+        this.errors = List.of();
+    }
+
+    /** The refused fields; empty when a step failed rather than the input. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,209 @@
+package fr.portailfamille.tenancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The communes, kept in the {@code platform} schema (tables qualified by schema, so the store works
+ * whatever the connection's search_path). Plain JDBC: it is used by the platform and by the
+ * provisioning tools alike.
+ */
+public class TenantStore {
+
+    private static final String COLUMNS = "c.id, c.slug, c.name, c.status, c.schema_name, c.realm_name, c.website_url,"
+            + " c.primary_color, c.accent_color, c.logo_svg, c.oidc_client_id, c.oidc_client_secret,"
+            + " coalesce((select string_agg(d.domain, ',' order by d.domain) from platform.commune_domain d"
+            + " where d.commune_id = c.id), '') as domains";
+
+    private final DataSource dataSource;
+
+    public TenantStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<Commune> findBySlug(String slug) {
+        return queryOne("select " + COLUMNS + " from platform.commune c where c.slug = ?", slug);
+    }
+
+    /** The commune owning a custom domain. */
+    public Optional<Commune> findByDomain(String domain) {
+        return queryOne("select " + COLUMNS + " from platform.commune c join platform.commune_domain cd"
+                + " on cd.commune_id = c.id where cd.domain = ?", CommuneRules.normalizeHost(domain));
+    }
+
+    public List<Commune> findAll() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from platform.commune c order by c.slug");
+             ResultSet rs = ps.executeQuery()) {
+            List<Commune> all = new ArrayList<>();
+            while (rs.next()) {
+                all.add(map(rs));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture des communes impossible", e);
+        }
+    }
+
+    /** The domains among {@code domains} that another commune than {@code slug} already uses. */
+    public List<String> domainsUsedElsewhere(List<String> domains, String slug) {
+        List<String> used = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select cd.domain from platform.commune_domain cd"
+                     + " join platform.commune co on co.id = cd.commune_id where cd.domain = ? and co.slug <> ?")) {
+            for (String d : domains) {
+                ps.setString(1, CommuneRules.normalizeHost(d));
+                ps.setString(2, slug);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        used.add(d);
+                    }
+                }
+            }
+            return used;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture des domaines impossible", e);
+        }
+    }
+
+    /**
+     * Records a commune in state PROVISIONING with its domains, in one transaction. Unique constraints
+     * (slug, schema, realm, domain) make a concurrent duplicate fail here.
+     */
+    public Commune insertProvisioning(CommuneSpec spec, String clientId) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("insert into platform.commune (slug, name, status,"
+                        + " schema_name, realm_name, website_url, primary_color, accent_color, logo_svg, oidc_client_id)"
+                        + " values (?, ?, 'PROVISIONING', ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, spec.slug());
+                    ps.setString(2, spec.name().trim());
+                    ps.setString(3, spec.schemaName());
+                    ps.setString(4, spec.realmName());
+                    ps.setString(5, spec.websiteUrl());
+                    ps.setString(6, spec.primaryColor().toLowerCase());
+                    ps.setString(7, spec.accentColor().toLowerCase());
+                    ps.setString(8, spec.logoSvg());
+                    ps.setString(9, clientId);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                insertDomains(c, id, spec.domains());
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Enregistrement de la commune " + spec.slug() + " impossible", e);
+        }
+        return findBySlug(spec.slug()).orElseThrow();
+    }
+
+    /** Updates name, site, branding and domains of a commune (provisioning re-run with a new spec). */
+    public void updateDetails(CommuneSpec spec) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("update platform.commune set name = ?, website_url = ?,"
+                        + " primary_color = ?, accent_color = ?, logo_svg = ?, updated_at = now() where slug = ?"
+                        + " returning id")) {
+                    ps.setString(1, spec.name().trim());
+                    ps.setString(2, spec.websiteUrl());
+                    ps.setString(3, spec.primaryColor().toLowerCase());
+                    ps.setString(4, spec.accentColor().toLowerCase());
+                    ps.setString(5, spec.logoSvg());
+                    ps.setString(6, spec.slug());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("delete from platform.commune_domain where commune_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+                insertDomains(c, id, spec.domains());
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Mise à jour de la commune " + spec.slug() + " impossible", e);
+        }
+    }
+
+    public void activate(String slug, String clientSecret) {
+        update("update platform.commune set status = 'ACTIVE', oidc_client_secret = ?, updated_at = now()"
+                + " where slug = ?", clientSecret, slug);
+    }
+
+    public void setStatus(String slug, CommuneStatus status) {
+        update("update platform.commune set status = ?, updated_at = now() where slug = ?", status.name(), slug);
+    }
+
+    public void delete(String slug) {
+        update("delete from platform.commune where slug = ?", slug);
+    }
+
+    private void insertDomains(Connection c, long id, List<String> domains) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into platform.commune_domain (domain, commune_id) values (?, ?)")) {
+            for (String d : domains) {
+                ps.setString(1, CommuneRules.normalizeHost(d));
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void update(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Écriture dans le registre des communes impossible", e);
+        }
+    }
+
+    private Optional<Commune> queryOne(String sql, String param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du registre des communes impossible", e);
+        }
+    }
+
+    private static Commune map(ResultSet rs) throws SQLException {
+        String domains = rs.getString("domains");
+        return new Commune(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+                CommuneStatus.valueOf(rs.getString("status")), rs.getString("schema_name"),
+                rs.getString("realm_name"), rs.getString("website_url"),
+                new Branding(rs.getString("primary_color"), rs.getString("accent_color"), rs.getString("logo_svg")),
+                rs.getString("oidc_client_id"), rs.getString("oidc_client_secret"),
+                domains.isEmpty() ? List.of() : List.of(domains.split(",")));
+    }
+}

@@ -1,0 +1,183 @@
+package fr.portailfamille.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provisioning logic against a real PostgreSQL. The realm side is a recording stand-in that can be
+ * told to fail, to prove the undo and resume paths; the real Keycloak side is tested in platform-it.
+ */
+class CommuneProvisionerTest {
+
+    static EmbeddedPostgres pg;
+    static DataSource ds;
+    TenantStore store;
+    TenantMigrator migrator;
+    RecordingRealms realms;
+    CommuneProvisioner provisioner;
+
+    static class RecordingRealms implements RealmProvisioner {
+        final List<String> created = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+        boolean fail;
+
+        @Override
+        public String ensureRealm(Commune commune, List<String> appBaseUrls) {
+            if (fail) {
+                created.add(commune.realmName());
+                throw new IllegalStateException("Keycloak indisponible");
+            }
+            created.add(commune.realmName());
+            return "secret-" + commune.slug();
+        }
+
+        @Override
+        public void deleteRealm(String realmName) {
+            deleted.add(realmName);
+        }
+    }
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        Path dir = Files.createTempDirectory("pf-pg");
+        pg = EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", dir.toString())
+                .setOverrideWorkingDirectory(dir.toFile())
+                .start();
+        ds = pg.getPostgresDatabase();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        pg.close();
+    }
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.createStatement().execute("drop schema if exists platform cascade");
+            ResultSet rs = c.createStatement().executeQuery(
+                    "select nspname from pg_namespace where nspname like 'commune_%'");
+            List<String> schemas = new ArrayList<>();
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+            for (String s : schemas) {
+                c.createStatement().execute("drop schema " + s + " cascade");
+            }
+        }
+        store = new TenantStore(ds);
+        migrator = new TenantMigrator(ds);
+        migrator.migratePlatform();
+        realms = new RecordingRealms();
+        provisioner = new CommuneProvisioner(store, migrator, realms, "localhost",
+                slug -> "http://" + slug + ".localhost:8080", "https");
+    }
+
+    @Test
+    void provisionsSchemaRealmAndRow() throws SQLException {
+        Commune c = provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr")));
+        assertEquals(CommuneStatus.ACTIVE, c.status());
+        assertEquals("secret-montfaucou", c.oidcClientSecret());
+        assertEquals(List.of("familles.paysdemontfaucou.fr"), c.domains());
+        assertTrue(schemaExists("commune_montfaucou"));
+        assertTrue(tableExists("commune_montfaucou", "family"));
+        assertEquals(List.of("http://montfaucou.localhost:8080", "https://familles.paysdemontfaucou.fr"),
+                provisioner.baseUrls(c));
+        assertEquals(c, store.findByDomain("FAMILLES.paysdemontfaucou.fr").orElseThrow());
+    }
+
+    @Test
+    void duplicateSlugIsRefusedAndChangesNothing() {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of()));
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("autre.fr"))));
+        assertEquals("slug", e.errors().get(0).field());
+        assertTrue(e.getMessage().contains("déjà"), e.getMessage());
+        assertTrue(store.findByDomain("autre.fr").isEmpty());
+        assertEquals(1, store.findAll().size());
+    }
+
+    @Test
+    void domainOfAnotherCommuneIsRefusedAndLeavesNothing() throws SQLException {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr")));
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(CommuneRulesTest.spec("hermitage", List.of("familles.paysdemontfaucou.fr"))));
+        assertEquals("domains", e.errors().get(0).field());
+        assertTrue(store.findBySlug("hermitage").isEmpty());
+        assertFalse(schemaExists("commune_hermitage"));
+        assertEquals(List.of("pf-montfaucou"), realms.created);
+    }
+
+    @Test
+    void invalidSlugIsRefusedBeforeAnything() throws SQLException {
+        assertThrows(ProvisioningException.class, () -> provisioner.provision(CommuneRulesTest.spec("Mont Faucou", List.of())));
+        assertTrue(store.findAll().isEmpty());
+        assertTrue(realms.created.isEmpty());
+    }
+
+    @Test
+    void failedRealmStepIsUndone() throws SQLException {
+        realms.fail = true;
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr"))));
+        assertTrue(e.getMessage().contains("Keycloak indisponible"));
+        assertTrue(store.findAll().isEmpty());
+        assertFalse(schemaExists("commune_montfaucou"));
+        assertEquals(List.of("pf-montfaucou"), realms.deleted);
+        realms.fail = false;
+        assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
+    }
+
+    @Test
+    void interruptedProvisioningResumes() throws SQLException {
+        // a crash after the tenant row was written leaves it PROVISIONING: a re-run finishes it
+        store.insertProvisioning(CommuneRulesTest.spec("montfaucou", List.of()), CommuneProvisioner.CLIENT_ID);
+        Commune c = provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr")));
+        assertEquals(CommuneStatus.ACTIVE, c.status());
+        assertEquals(List.of("familles.paysdemontfaucou.fr"), c.domains());
+        assertTrue(tableExists("commune_montfaucou", "child"));
+    }
+
+    @Test
+    void migrateAllIsIdempotent() {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of()));
+        provisioner.provision(CommuneRulesTest.spec("hermitage", List.of()));
+        assertEquals(2, migrator.migrateAll());
+        assertEquals(2, migrator.migrateAll());
+    }
+
+    private static boolean schemaExists(String schema) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            var ps = c.prepareStatement("select 1 from pg_namespace where nspname = ?");
+            ps.setString(1, schema);
+            return ps.executeQuery().next();
+        }
+    }
+
+    private static boolean tableExists(String schema, String table) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            var ps = c.prepareStatement("select 1 from information_schema.tables where table_schema = ? and table_name = ?");
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            return ps.executeQuery().next();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package fr.portailfamille.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommuneRulesTest {
+
+    static CommuneSpec spec(String slug, List<String> domains) {
+        return new CommuneSpec(slug, "Montfaucou", "https://www.paysdemontfaucou.fr", "#1d4f91", "#f2a900",
+                "<svg xmlns='http://www.w3.org/2000/svg'/>", domains);
+    }
+
+    @Test
+    void slugIsReadFromPlatformSubdomainOnly() {
+        assertEquals(Optional.of("montfaucou"), CommuneRules.slugFromHost("montfaucou.localhost:8080", "localhost"));
+        assertEquals(Optional.of("l-hermitage"), CommuneRules.slugFromHost("L-Hermitage.portail-famille.fr.", "portail-famille.fr"));
+        assertEquals(Optional.empty(), CommuneRules.slugFromHost("localhost:8080", "localhost"));
+        assertEquals(Optional.empty(), CommuneRules.slugFromHost("a.b.localhost", "localhost"));
+        assertEquals(Optional.empty(), CommuneRules.slugFromHost("montfaucou.evil.fr", "localhost"));
+        assertEquals(Optional.empty(), CommuneRules.slugFromHost("xlocalhost", "localhost"));
+        assertEquals(Optional.empty(), CommuneRules.slugFromHost(null, "localhost"));
+    }
+
+    @Test
+    void hostIsNormalized() {
+        assertEquals("familles.paysdemontfaucou.fr", CommuneRules.normalizeHost(" Familles.PaysDeMontfaucou.FR.:443"));
+        assertEquals("[::1]", CommuneRules.normalizeHost("[::1]:8080"));
+    }
+
+    @Test
+    void validSpecHasNoError() {
+        assertEquals(List.of(), CommuneRules.validate(spec("montfaucou", List.of("familles.paysdemontfaucou.fr")), "localhost"));
+    }
+
+    @Test
+    void invalidSlugsAreRefusedInFrench() {
+        for (String bad : List.of("", "ab", "Montfaucou", "mont faucou", "-mont", "mont-", "élan", "master", "www")) {
+            List<FieldError> errors = CommuneRules.validate(spec(bad, List.of()), "localhost");
+            assertEquals(1, errors.size(), bad);
+            assertEquals("slug", errors.get(0).field());
+            assertTrue(errors.get(0).message().contains("identifiant"), errors.get(0).message());
+        }
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        CommuneSpec bad = new CommuneSpec("x", " ", "ftp://site", "blue", "#12345", "<svg onload='x()'/>",
+                List.of("pas un domaine", "montfaucou.localhost", "a.fr", "A.fr"));
+        List<String> fields = CommuneRules.validate(bad, "localhost").stream().map(FieldError::field).toList();
+        assertEquals(List.of("slug", "name", "websiteUrl", "primaryColor", "accentColor", "logoSvg",
+                "domains", "domains", "domains"), fields);
+    }
+
+    @Test
+    void primaryColourMustContrastWithWhiteText() {
+        CommuneSpec pale = new CommuneSpec("montfaucou", "Montfaucou", "https://x.fr", "#f2a900", "#f2a900", null, List.of());
+        List<FieldError> errors = CommuneRules.validate(pale, "localhost");
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).message().contains("contraste"));
+        assertEquals(21.0, CommuneRules.contrastWithWhite("#000000"), 0.01);
+        assertEquals(1.0, CommuneRules.contrastWithWhite("#ffffff"), 0.01);
+    }
+
+    @Test
+    void namesOfSchemaAndRealmComeFromTheSlug() {
+        assertEquals("commune_l_hermitage", CommuneRules.schemaName("l-hermitage"));
+        assertEquals("pf-l-hermitage", CommuneRules.realmName("l-hermitage"));
+    }
+}
