@@ -1,0 +1,85 @@
+package fr.portailfamille.devstack;
+
+import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.CommuneSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The two demo communes, their accounts and a few news, provisioned like any commune. */
+public final class DemoCommunes {
+
+    /** A demo login printed by the run command. */
+    public record Account(String commune, String role, String email, String password) {
+    }
+
+    public static final String PARENT_PASSWORD = "Parent2026";
+    public static final String AGENT_PASSWORD = "Agent2026";
+
+    private DemoCommunes() {
+    }
+
+    public static List<CommuneSpec> specs() {
+        return List.of(
+                new CommuneSpec("montfaucou", "Pays de Montfaucou", "https://www.paysdemontfaucou.fr", "#1d4f91",
+                        "#f2a900", logo("montfaucou.svg"), List.of("familles.paysdemontfaucou.fr")),
+                new CommuneSpec("hermitage", "L'Hermitage", "https://www.ville-lhermitage.fr", "#7a1f3d",
+                        "#2e7d32", logo("hermitage.svg"), List.of("familles.ville-lhermitage.fr")));
+    }
+
+    /**
+     * Provisions the demo communes (or resumes / leaves them when they exist), creates one parent and
+     * one agent per commune, and seeds news once.
+     */
+    public static List<Account> provision(CommuneProvisioner provisioner, KeycloakRealmProvisioner realms,
+                                          fr.portailfamille.tenancy.TenantStore store, DataSource platformDb)
+            throws SQLException {
+        List<Account> accounts = new ArrayList<>();
+        for (CommuneSpec spec : specs()) {
+            Commune commune = store.findBySlug(spec.slug()).filter(Commune::isActive)
+                    .orElseGet(() -> provisioner.provision(spec));
+            String parent = "parent@" + spec.slug() + ".test";
+            String agent = "agent@" + spec.slug() + ".test";
+            realms.createUser(commune.realmName(), parent, "Camille", "Martin", PARENT_PASSWORD, "parent");
+            realms.createUser(commune.realmName(), agent, "Dominique", "Bernard", AGENT_PASSWORD, "agent");
+            accounts.add(new Account(commune.name(), "parent", parent, PARENT_PASSWORD));
+            accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
+            seedNews(platformDb, commune);
+        }
+        return accounts;
+    }
+
+    private static void seedNews(DataSource db, Commune commune) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            String table = commune.schemaName() + ".news";
+            if (c.createStatement().executeQuery("select 1 from " + table + " limit 1").next()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (title, body) values (?, ?)")) {
+                ps.setString(1, "Inscriptions périscolaires " + commune.name());
+                ps.setString(2, "Les inscriptions à la restauration scolaire et au périscolaire sont ouvertes.");
+                ps.addBatch();
+                ps.setString(1, "Fermeture pendant les vacances");
+                ps.setString(2, "L'accueil de loisirs sera fermé la dernière semaine de décembre.");
+                ps.addBatch();
+                ps.executeBatch();
+            }
+        }
+    }
+
+    static String logo(String name) {
+        try (InputStream in = DemoCommunes.class.getResourceAsStream("/demo/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Logo de démonstration " + name + " introuvable", e);
+        }
+    }
+}

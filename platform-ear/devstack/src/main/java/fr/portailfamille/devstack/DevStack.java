@@ -1,0 +1,184 @@
+package fr.portailfamille.devstack;
+
+import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.identity.SmtpSettings;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.TenantMigrator;
+import fr.portailfamille.tenancy.TenantStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * The whole platform on one machine. {@link #main} is the README's run command: database, mail
+ * server, Keycloak, demo communes, then the platform; Ctrl-C stops everything it started.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /** The ports of one stack (the run command and the tests use different ones). */
+    public record Ports(int postgres, int keycloak, int smtp, int mailApi, int platform) {
+    }
+
+    public static final String BASE_DOMAIN = "localhost";
+
+    private final Ports ports;
+    private final Postgres postgres;
+    private final MailServer mail;
+    private final KeycloakServer keycloak;
+    private Keycloak admin;
+    private PayaraServer payara;
+
+    private DevStack(Ports ports, Postgres postgres, MailServer mail, KeycloakServer keycloak) {
+        this.ports = ports;
+        this.postgres = postgres;
+        this.mail = mail;
+        this.keycloak = keycloak;
+    }
+
+    /** Starts PostgreSQL, GreenMail and Keycloak, and migrates the platform schema. */
+    public static DevStack startInfrastructure(Path dir, Path cache, Ports ports) throws Exception {
+        Files.createDirectories(dir);
+        Path passwordFile = dir.resolve("keycloak-admin-password");
+        if (!Files.exists(passwordFile)) {
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(passwordFile, HexFormat.of().formatHex(random));
+        }
+        Postgres pg = Postgres.start(dir.resolve("postgres"), ports.postgres());
+        MailServer mail = null;
+        try {
+            mail = MailServer.start(dir, ports.smtp(), ports.mailApi());
+            KeycloakServer kc = KeycloakServer.start(dir, cache, ports.keycloak(),
+                    pg.jdbcUrl(Postgres.KEYCLOAK_DB), Files.readString(passwordFile).trim());
+            DevStack stack = new DevStack(ports, pg, mail, kc);
+            new TenantMigrator(stack.platformDb()).migratePlatform();
+            return stack;
+        } catch (Exception e) {
+            if (mail != null) {
+                mail.close();
+            }
+            pg.close();
+            throw e;
+        }
+    }
+
+    public DataSource platformDb() {
+        return postgres.dataSource(Postgres.PLATFORM_DB);
+    }
+
+    public TenantStore tenantStore() {
+        return new TenantStore(platformDb());
+    }
+
+    public synchronized Keycloak keycloakAdmin() {
+        if (admin == null) {
+            admin = KeycloakRealmProvisioner.adminClient(keycloak.url(), KeycloakServer.ADMIN_USER, keycloak.adminPassword());
+        }
+        return admin;
+    }
+
+    public KeycloakRealmProvisioner realmProvisioner() {
+        return new KeycloakRealmProvisioner(keycloakAdmin(),
+                new SmtpSettings("127.0.0.1", ports.smtp(), "ne-pas-repondre@portail-famille.test"));
+    }
+
+    /** The provisioner an operator uses, wired to this stack. */
+    public CommuneProvisioner provisioner() {
+        return new CommuneProvisioner(tenantStore(), new TenantMigrator(platformDb()), realmProvisioner(),
+                BASE_DOMAIN, this::communeUrl, "https");
+    }
+
+    /** The URL of a commune on its platform sub-domain. */
+    public String communeUrl(String slug) {
+        return "http://" + slug + "." + BASE_DOMAIN + ":" + ports.platform();
+    }
+
+    /** MicroProfile Config of the platform for this stack. */
+    public Map<String, String> platformConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("pf.db.url", postgres.jdbcUrl(Postgres.PLATFORM_DB));
+        config.put("pf.db.user", Postgres.USER);
+        config.put("pf.db.password", Postgres.PASSWORD);
+        config.put("pf.keycloak.url", keycloak.url());
+        config.put("pf.base-domain", BASE_DOMAIN);
+        return config;
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    public String mailApiUrl() {
+        return mail.apiUrl();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    /** Starts the platform WAR on Payara Micro. */
+    public void startPlatform(Path dir, Path war) throws Exception {
+        payara = PayaraServer.start(dir, war, ports.platform(), platformConfig());
+    }
+
+    @Override
+    public void close() {
+        if (payara != null) {
+            payara.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        keycloak.close();
+        mail.close();
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            System.err.println("Arrêt de PostgreSQL : " + e.getMessage());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(System.getProperty("pf.devstack.dir", ".devstack")).toAbsolutePath();
+        Path cache = Path.of(System.getProperty("pf.cache", System.getProperty("user.home") + "/.cache/portail-famille"));
+        Path war = Processes.artifact("pf.war");
+        Ports ports = new Ports(15432, 8180, 3025, 8025, 8080);
+        long start = System.nanoTime();
+        System.out.println("Portail Famille : démarrage de PostgreSQL, GreenMail et Keycloak…");
+        DevStack stack = startInfrastructure(dir, cache, ports);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nArrêt de la plateforme…");
+            stack.close();
+            stopped.countDown();
+        }));
+        List<DemoCommunes.Account> accounts = DemoCommunes.provision(stack.provisioner(), stack.realmProvisioner(),
+                stack.tenantStore(), stack.platformDb());
+        System.out.println("Portail Famille : démarrage de la plateforme (Payara Micro)…");
+        stack.startPlatform(dir, war);
+        StringBuilder out = new StringBuilder("\n=== Portail Famille est prêt (" + (System.nanoTime() - start) / 1_000_000_000
+                + " s) ===\n");
+        for (var commune : stack.tenantStore().findAll()) {
+            out.append(String.format("%-22s %s/%n", commune.name(), stack.communeUrl(commune.slug())));
+        }
+        out.append("\nComptes de démonstration :\n");
+        for (DemoCommunes.Account a : accounts) {
+            out.append(String.format("  %-20s %-7s %-28s %s%n", a.commune(), a.role(), a.email(), a.password()));
+        }
+        out.append("\nKeycloak (console d'administration) : ").append(stack.keycloakUrl())
+                .append("/admin/  admin / ").append(Files.readString(dir.resolve("keycloak-admin-password")).trim());
+        out.append("\nCourriels envoyés (API GreenMail)    : ").append(stack.mailApiUrl())
+                .append("/api/user/<adresse>/messages/");
+        out.append("\nPostgreSQL                           : ").append(stack.postgres.jdbcUrl(Postgres.PLATFORM_DB));
+        out.append("\nJournaux                             : ").append(dir).append("\nCtrl-C pour tout arrêter.\n");
+        System.out.println(out);
+        stopped.await();
+    }
+}

@@ -1,0 +1,56 @@
+package fr.portailfamille.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform WAR on Payara Micro, every listener (HTTP and Hazelcast) on 127.0.0.1. Configuration
+ * reaches the platform as MicroProfile Config system properties ({@code pf.*}).
+ */
+public final class PayaraServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private PayaraServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Command-line options that keep Payara Micro on loopback (see STACK.md). */
+    public static List<String> loopbackOptions(Path dir, int httpPort, int clusterPort) throws IOException {
+        Path preboot = dir.resolve("payara-preboot.asadmin");
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
+                + "network-listener.http-listener.address=127.0.0.1\n");
+        return List.of("--port", Integer.toString(httpPort), "--interfaces", "127.0.0.1",
+                "--clustermode", "tcpip:127.0.0.1:" + clusterPort, "--startport", Integer.toString(clusterPort),
+                "--prebootcommandfile", preboot.toString());
+    }
+
+    public static PayaraServer start(Path dir, Path war, int port, Map<String, String> config) throws IOException {
+        Path jar = Processes.artifact("pf.payara.micro");
+        Path log = dir.resolve("payara.log");
+        List<String> cmd = new ArrayList<>(List.of(Processes.javaBin(), "-Xmx768m", "-Dhazelcast.socket.bind.any=false"));
+        config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", jar.toString(), "--deploy", war.toString(), "--contextroot", "/"));
+        cmd.addAll(loopbackOptions(dir, port, port + 1000));
+        Process p = Processes.start(cmd, dir, log, Map.of());
+        PayaraServer server = new PayaraServer(p, port);
+        Processes.awaitHttp("Payara Micro", "http://127.0.0.1:" + port + "/health", p, log, Duration.ofMinutes(3));
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+}

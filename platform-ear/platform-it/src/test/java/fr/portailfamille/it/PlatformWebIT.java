@@ -1,0 +1,265 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.StackLauncher.BETA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.tenancy.CommuneRules;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * The platform as users and attackers see it: the real WAR on Payara Micro, each commune's Keycloak
+ * realm, headless Chromium. Two communes, alpha and beta, provisioned by {@link StackLauncher}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformWebIT {
+
+    static final int PORT = Integer.getInteger("it.port.platform");
+    // HTTP/1.1: with h2c the Host header would be replaced by the URI authority
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final String TEST_CLIENT = "pf-test-direct-grant";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    static String url(String slug) {
+        return "http://" + slug + ".localhost:" + PORT;
+    }
+
+    /** A request sent to 127.0.0.1 with any Host header, as an attacker could. */
+    static HttpResponse<String> get(String host, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Host", host).timeout(Duration.ofSeconds(20));
+        if (!headers.containsKey("Accept-Language")) {
+            b.header("Accept-Language", "fr-FR,fr;q=0.9");
+        }
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String host(String slug) {
+        return slug + ".localhost:" + PORT;
+    }
+
+    /**
+     * A test-only client with direct grants in each realm, so that the tests can obtain real access
+     * tokens; the platform's own client stays code-flow only.
+     */
+    @BeforeAll
+    static void createTokenClients() {
+        for (String slug : List.of(ALPHA, BETA)) {
+            RealmResource realm = StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName(slug));
+            if (!realm.clients().findByClientId(TEST_CLIENT).isEmpty()) {
+                continue;
+            }
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(TEST_CLIENT);
+            client.setPublicClient(true);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(true);
+            ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+            audience.setName("audience");
+            audience.setProtocol("openid-connect");
+            audience.setProtocolMapper("oidc-audience-mapper");
+            audience.setConfig(Map.of("included.client.audience", "portail-famille", "access.token.claim", "true"));
+            ProtocolMapperRepresentation roles = new ProtocolMapperRepresentation();
+            roles.setName("roles");
+            roles.setProtocol("openid-connect");
+            roles.setProtocolMapper("oidc-usermodel-realm-role-mapper");
+            roles.setConfig(Map.of("claim.name", "roles", "multivalued", "true", "jsonType.label", "String",
+                    "access.token.claim", "true"));
+            client.setProtocolMappers(List.of(audience, roles));
+            realm.clients().create(client).close();
+        }
+    }
+
+    static String accessToken(String slug, String email, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + password + "&scope=openid";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().keycloakUrl()
+                        + "/realms/" + CommuneRules.realmName(slug) + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    // ---- commune resolution -------------------------------------------------------------------
+
+    @Test
+    void eachCommuneIsServedAtItsSubdomainAndCustomDomain() throws Exception {
+        HttpResponse<String> alpha = get(host(ALPHA), "/", Map.of());
+        assertEquals(200, alpha.statusCode());
+        assertTrue(alpha.body().contains("Commune Alpha"));
+        assertTrue(alpha.body().contains("Bienvenue sur le portail famille"), "français par défaut");
+        HttpResponse<String> custom = get("alpha.example.test", "/", Map.of());
+        assertEquals(200, custom.statusCode());
+        assertTrue(custom.body().contains("Commune Alpha"));
+        HttpResponse<String> beta = get(host(BETA), "/", Map.of());
+        assertTrue(beta.body().contains("Commune Bêta"));
+        assertFalse(beta.body().contains("Commune Alpha"));
+        HttpResponse<String> english = get(host(ALPHA), "/", Map.of("Accept-Language", "en-GB,en"));
+        assertTrue(english.body().contains("Welcome to the family portal"));
+    }
+
+    @Test
+    void unknownHostGetsAClear404() throws Exception {
+        for (String host : List.of("inconnue.localhost:" + PORT, "localhost:" + PORT, "familles.evil.example",
+                "127.0.0.1:" + PORT)) {
+            HttpResponse<String> r = get(host, "/", Map.of());
+            assertEquals(404, r.statusCode(), host);
+            assertTrue(r.body().contains("Ce portail famille n'existe pas"), host);
+            assertFalse(r.body().contains("Exception"), host);
+        }
+        HttpResponse<String> api = get("inconnue.localhost", "/api/commune", Map.of());
+        assertEquals(404, api.statusCode());
+        assertTrue(api.body().contains("commune_inconnue"));
+    }
+
+    @Test
+    void communeNamedInParameterMustMatchTheHost() throws Exception {
+        assertEquals(400, get(host(ALPHA), "/?commune=beta", Map.of()).statusCode());
+        assertEquals(400, get(host(ALPHA), "/api/commune?tenant=beta", Map.of()).statusCode());
+        assertEquals(200, get(host(ALPHA), "/?commune=alpha", Map.of()).statusCode());
+        HttpResponse<String> api = get(host(ALPHA), "/api/commune", Map.of());
+        assertTrue(api.body().contains("\"slug\":\"alpha\""), api.body());
+    }
+
+    @Test
+    void brandingIsTheCommunes() throws Exception {
+        assertTrue(get(host(ALPHA), "/branding.css", Map.of()).body().contains("--pf-primary: #1d4f91"));
+        assertTrue(get(host(BETA), "/branding.css", Map.of()).body().contains("--pf-primary: #7a1f3d"));
+        HttpResponse<String> logo = get(host(BETA), "/logo", Map.of());
+        assertEquals("image/svg+xml", logo.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void healthAnswersOnAnyHost() throws Exception {
+        HttpResponse<String> r = get("127.0.0.1:" + PORT, "/health", Map.of());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("UP"));
+    }
+
+    // ---- tokens and sessions across communes ---------------------------------------------------
+
+    @Test
+    void accessTokenOfAlphaIsRefusedByBeta() throws Exception {
+        String token = accessToken(ALPHA, StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+        HttpResponse<String> own = get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + token));
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("\"commune\":\"alpha\""), own.body());
+        HttpResponse<String> other = get(host(BETA), "/api/moi", Map.of("Authorization", "Bearer " + token));
+        assertEquals(401, other.statusCode(), other.body());
+        assertTrue(other.body().contains("jeton_invalide"));
+        assertEquals(401, get(host(BETA), "/api/moi", Map.of()).statusCode());
+        assertEquals(401, get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer pas-un-jeton")).statusCode());
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertEquals(401, get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + tampered)).statusCode());
+    }
+
+    @Test
+    void parentSignsInToHisCommuneOnly() throws Exception {
+        try (Browser b = new Browser()) {
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("username"));
+            String loginPage = b.driver.getPageSource();
+            assertTrue(b.driver.getCurrentUrl().contains("/realms/pf-alpha/"), b.driver.getCurrentUrl());
+            assertTrue(loginPage.contains("Commune Alpha"), "nom de la commune sur la page de connexion");
+            assertTrue(loginPage.contains(url(ALPHA) + "/branding.css"), "couleurs de la commune");
+            assertTrue(loginPage.contains("lang=\"fr\""), "page de connexion en français");
+            b.signIn(StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+            b.awaitUrlStartingWith(url(ALPHA) + "/espace/accueil.xhtml");
+            assertEquals("Bonjour Camille Martin-alpha", b.await(By.id("greeting")).getText());
+            assertEquals("rgba(29, 79, 145, 1)", b.driver.findElement(By.cssSelector(".pf-header")).getCssValue("background-color"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, accueil famille");
+
+            // a parent is not staff
+            b.get(url(ALPHA) + "/agent/index.xhtml");
+            assertEquals("Accès refusé", b.await(By.id("error-title")).getText());
+
+            // the same browser is not signed in on beta
+            b.get(url(BETA) + "/");
+            assertTrue(b.await(By.id("login")).isDisplayed());
+            b.get(url(BETA) + "/espace/accueil.xhtml");
+            b.await(By.id("username"));
+            assertTrue(b.driver.getCurrentUrl().contains("/realms/pf-beta/"), b.driver.getCurrentUrl());
+
+            // alpha's session cookie replayed with beta's Host is not a login on beta
+            Cookie session = null;
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("greeting"));
+            session = b.driver.manage().getCookieNamed("JSESSIONID");
+            Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + session.getValue());
+            HttpResponse<String> onAlpha = get(host(ALPHA), "/espace/accueil.xhtml", cookie);
+            assertEquals(200, onAlpha.statusCode());
+            HttpResponse<String> onBeta = get(host(BETA), "/espace/accueil.xhtml", cookie);
+            assertEquals(302, onBeta.statusCode());
+            assertTrue(onBeta.headers().firstValue("Location").orElse("").contains("/realms/pf-beta/"));
+            HttpResponse<String> apiOnBeta = get(host(BETA), "/api/moi", cookie);
+            assertEquals(401, apiOnBeta.statusCode());
+
+            // logout ends the Keycloak session too and lands on the commune's website
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("logout")).click();
+            b.awaitUrlStartingWith(url(ALPHA) + "/");
+            assertEquals(url(ALPHA) + "/", b.driver.getCurrentUrl());
+            assertTrue(b.await(By.id("login")).isDisplayed());
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("username"));
+            assertEquals(401, get(host(ALPHA), "/api/moi", cookie).statusCode(), "ancienne session invalidée");
+        }
+    }
+
+    @Test
+    void agentReachesTheStaffArea() throws Exception {
+        try (Browser b = new Browser()) {
+            b.get(url(BETA) + "/agent/index.xhtml");
+            b.signIn(StackLauncher.agent(BETA), StackLauncher.PASSWORD_AGENT);
+            b.awaitUrlStartingWith(url(BETA) + "/agent/index.xhtml");
+            assertEquals("Espace agents", b.await(By.id("staff-title")).getText());
+            assertEquals("rgba(122, 31, 61, 1)", b.driver.findElement(By.cssSelector(".pf-header")).getCssValue("background-color"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, espace agents");
+        }
+    }
+
+    @Test
+    void publicPagesAreAccessible() throws Exception {
+        try (Browser b = new Browser()) {
+            b.get(url(ALPHA) + "/");
+            b.await(By.id("login"));
+            assertEquals("fr", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, accueil public");
+            b.get(url(ALPHA) + "/nexiste-pas.xhtml");
+            assertEquals("Page introuvable", b.await(By.id("error-title")).getText());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyService;
+import fr.portailfamille.platform.news.News;
+import fr.portailfamille.platform.news.NewsService;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Payara Micro, against the real PostgreSQL: data written for one commune lands in its schema
+ * only, and reading with the other commune's context never sees it — by id, by query, through
+ * relations, on reused pooled connections and from concurrent threads.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantIsolationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.platformWar()
+                .addClass(TenantIsolationIT.class);
+    }
+
+    @Inject
+    FamilyService families;
+
+    @Inject
+    NewsService news;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @Resource
+    ManagedExecutorService pool;
+
+    private Commune alpha() {
+        return directory.bySlug("alpha").orElseThrow();
+    }
+
+    private Commune beta() {
+        return directory.bySlug("beta").orElseThrow();
+    }
+
+    private <T> T in(Commune c, Callable<T> work) throws Exception {
+        return TenantContext.call(c, work);
+    }
+
+    @Test
+    void eachCommuneUsesItsOwnSchema() throws Exception {
+        assertEquals("commune_alpha", in(alpha(), families::currentSchema));
+        assertEquals("commune_beta", in(beta(), families::currentSchema));
+    }
+
+    @Test
+    void familyOfAlphaIsInvisibleFromBeta() throws Exception {
+        Family created = in(alpha(), () -> {
+            Family f = new Family("Famille Isolée", "isolee@alpha.test");
+            f.addChild("Zoé", "Isolée", LocalDate.of(2018, 3, 4));
+            f.addChild("Noé", "Isolée", LocalDate.of(2020, 5, 6));
+            return families.create(f);
+        });
+        long id = created.getId();
+
+        // by id, by query, through the relation
+        assertTrue(in(alpha(), () -> families.find(id)).isPresent());
+        assertEquals(2, in(alpha(), () -> families.childrenOf(id)).size());
+        assertEquals(1, in(alpha(), () -> families.findByChildFirstName("Zoé")).size());
+
+        List<Family> seenByBeta = in(beta(), families::findAll);
+        assertTrue(seenByBeta.stream().noneMatch(f -> f.getLabel().equals("Famille Isolée")), "beta lit alpha");
+        assertTrue(in(beta(), () -> families.find(id)).filter(f -> f.getLabel().equals("Famille Isolée")).isEmpty());
+        assertEquals(0, in(beta(), () -> families.childrenOf(id)).stream()
+                .filter(c -> c.getLastName().equals("Isolée")).count());
+        assertEquals(0, in(beta(), () -> families.findByChildFirstName("Zoé")).size());
+    }
+
+    @Test
+    void sameIdsInBothCommunesStaySeparate() throws Exception {
+        Family a = in(alpha(), () -> families.create(new Family("Famille A", "a@alpha.test")));
+        Family b = in(beta(), () -> families.create(new Family("Famille B", "b@beta.test")));
+        // both schemas have their own sequence: ids may collide, rows never do
+        assertEquals("Famille A", in(alpha(), () -> families.find(a.getId())).orElseThrow().getLabel());
+        assertEquals("Famille B", in(beta(), () -> families.find(b.getId())).orElseThrow().getLabel());
+        assertTrue(in(alpha(), families::findAll).stream().noneMatch(f -> f.getLabel().equals("Famille B")));
+    }
+
+    @Test
+    void alternatingCommunesOnPooledConnectionsNeverLeak() throws Exception {
+        in(alpha(), () -> news.publish(new News("Alpha seulement", "x", LocalDate.now())));
+        in(beta(), () -> news.publish(new News("Bêta seulement", "y", LocalDate.now())));
+        {
+            List<Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Commune c = i % 2 == 0 ? alpha() : beta();
+                String own = c.slug().equals("alpha") ? "Alpha seulement" : "Bêta seulement";
+                String other = c.slug().equals("alpha") ? "Bêta seulement" : "Alpha seulement";
+                checks.add(pool.submit(() -> in(c, () -> {
+                    List<String> titles = news.latest(50).stream().map(News::getTitle).toList();
+                    return titles.contains(own) && !titles.contains(other)
+                            && families.currentSchema().equals(c.schemaName());
+                })));
+            }
+            for (Future<Boolean> check : checks) {
+                assertTrue(check.get());
+            }
+        }
+    }
+
+    @Test
+    void withoutCommuneNothingIsReadable() throws Exception {
+        // (this test runs inside a request to alpha's host: leave that commune first)
+        // the service refuses, and the connection itself points to no schema at all
+        assertThrows(IllegalStateException.class, () -> TenantContext.callWithoutCommune(families::findAll));
+        assertNull(TenantContext.callWithoutCommune(families::currentSchema));
+    }
+}

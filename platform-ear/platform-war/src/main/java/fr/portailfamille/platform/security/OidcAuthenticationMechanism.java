@@ -1,0 +1,146 @@
+package fr.portailfamille.platform.security;
+
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Authenticates every request against the commune it is addressed to (the container calls this before
+ * any filter, so it resolves the commune itself):
+ * <ul>
+ * <li>{@code Authorization: Bearer} — an access token of this commune's realm (REST API);</li>
+ * <li>a platform session — honoured only if it was opened in this same commune;</li>
+ * <li>otherwise, on a protected page, a redirect to the commune's Keycloak login page (code flow + PKCE);
+ *     protected API calls get 401.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String CALLBACK_PATH = "/oidc/callback";
+    private static final String PENDING_ATTRIBUTE = "pf.oidc.pending";
+    private static final Logger LOG = Logger.getLogger(OidcAuthenticationMechanism.class.getName());
+
+    @Inject
+    private CommuneDirectory directory;
+
+    @Inject
+    private OidcClient oidc;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Optional<Commune> found = directory.resolve(request.getHeader("Host"));
+        if (found.isEmpty()) {
+            return context.doNothing(); // the tenant filter answers 404
+        }
+        Commune commune = found.get();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            if (CALLBACK_PATH.equals(path)) {
+                return callback(commune, request, response, context);
+            }
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return bearer(commune, authorization.substring(7).trim(), context);
+            }
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user) {
+                if (user.communeSlug().equals(commune.slug())) {
+                    return login(context, user);
+                }
+                LOG.warning(() -> "Session ouverte pour la commune " + user.communeSlug()
+                        + " présentée à la commune " + commune.slug() + " : ignorée");
+            }
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            if (path.startsWith("/api/")) {
+                return context.responseUnauthorized();
+            }
+            return startLogin(commune, request, context);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Authentification interrompue", e);
+            return context.responseUnauthorized();
+        }
+    }
+
+    private AuthenticationStatus bearer(Commune commune, String token, HttpMessageContext context) throws IOException {
+        try {
+            return login(context, oidc.validateAccessToken(commune, token));
+        } catch (OidcException e) {
+            LOG.info(() -> "Commune " + commune.slug() + " : " + e.getMessage());
+            HttpServletResponse response = context.getResponse();
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"status\":401,\"erreur\":\"jeton_invalide\","
+                    + "\"message\":\"Jeton d'accès absent, expiré ou émis pour une autre commune.\"}");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus startLogin(Commune commune, HttpServletRequest request, HttpMessageContext context) {
+        String returnTo = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (!"GET".equals(request.getMethod())) {
+            returnTo = request.getContextPath() + "/espace/accueil.xhtml";
+        }
+        URI redirect = URI.create(baseUrl(request) + CALLBACK_PATH);
+        OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, returnTo);
+        request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
+        return context.redirect(oidc.authorizationUrl(commune, login).toString());
+    }
+
+    private AuthenticationStatus callback(Commune commune, HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) throws IOException {
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(PENDING_ATTRIBUTE);
+        String state = request.getParameter("state");
+        String code = request.getParameter("code");
+        if (!(pending instanceof OidcClient.PendingLogin login) || !login.communeSlug().equals(commune.slug())
+                || state == null || !state.equals(login.state().getValue()) || code == null) {
+            LOG.warning(() -> "Retour de connexion invalide pour " + commune.slug() + " (état absent ou différent)");
+            response.sendRedirect(request.getContextPath() + "/");
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        session.removeAttribute(PENDING_ATTRIBUTE);
+        try {
+            SignedInUser user = oidc.completeLogin(commune, login, code);
+            request.changeSessionId(); // no session fixation
+            request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            response.sendRedirect(login.returnTo());
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (OidcException e) {
+            LOG.log(Level.WARNING, "Connexion refusée pour la commune " + commune.slug(), e);
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private static AuthenticationStatus login(HttpMessageContext context, SignedInUser user) {
+        return context.notifyContainerAboutLogin(new CallerPrincipal(user.subject()), new HashSet<>(user.roles()));
+    }
+
+    static String baseUrl(HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpMessageContext unused = context; // the session is cleared by LogoutServlet
+    }
+}

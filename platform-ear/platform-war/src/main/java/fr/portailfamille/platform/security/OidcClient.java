@@ -1,0 +1,165 @@
+package fr.portailfamille.platform.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.jwt.JWTParser;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * OpenID Connect with each commune's realm. Provider metadata, ID token validators and key sources
+ * are kept per realm, so keys are fetched once and refreshed by Nimbus when they rotate.
+ */
+@ApplicationScoped
+public class OidcClient {
+
+    /** What must be remembered between the redirect to Keycloak and the callback. */
+    public record PendingLogin(String communeSlug, State state, Nonce nonce, CodeVerifier verifier, URI redirectUri,
+                               String returnTo) implements java.io.Serializable {
+    }
+
+    private record Realm(OIDCProviderMetadata metadata, IDTokenValidator idTokenValidator,
+                         DefaultJWTProcessor<SecurityContext> accessTokenProcessor) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "pf.keycloak.url")
+    private String keycloakUrl;
+
+    private final ConcurrentMap<String, Realm> realms = new ConcurrentHashMap<>();
+
+    public Issuer issuer(Commune commune) {
+        return new Issuer(keycloakUrl + "/realms/" + commune.realmName());
+    }
+
+    /** Starts a login: the URL of the commune's Keycloak login page, and what to check at the callback. */
+    public PendingLogin newLogin(Commune commune, URI redirectUri, String returnTo) {
+        return new PendingLogin(commune.slug(), new State(), new Nonce(), new CodeVerifier(), redirectUri, returnTo);
+    }
+
+    public URI authorizationUrl(Commune commune, PendingLogin login) {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile", "email"),
+                new ClientID(commune.oidcClientId()), login.redirectUri())
+                .endpointURI(realm(commune).metadata().getAuthorizationEndpointURI())
+                .state(login.state())
+                .nonce(login.nonce())
+                .codeChallenge(login.verifier(), CodeChallengeMethod.S256)
+                .customParameter("ui_locales", "fr")
+                .build()
+                .toURI();
+    }
+
+    /** Exchanges the code, validates the ID token (signature, issuer, audience, nonce, expiry). */
+    public SignedInUser completeLogin(Commune commune, PendingLogin login, String code) throws OidcException {
+        try {
+            Realm realm = realm(commune);
+            TokenRequest request = new TokenRequest(realm.metadata().getTokenEndpointURI(),
+                    new ClientSecretBasic(new ClientID(commune.oidcClientId()), new Secret(commune.oidcClientSecret())),
+                    new AuthorizationCodeGrant(new AuthorizationCode(code), login.redirectUri(), login.verifier()));
+            TokenResponse response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new OidcException("Échange du code refusé : " + response.toErrorResponse().getErrorObject());
+            }
+            OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+            var idToken = tokens.getOIDCTokens().getIDToken();
+            IDTokenClaimsSet claims = realm.idTokenValidator().validate(idToken, login.nonce());
+            String name = claims.getStringClaim("name");
+            if (name == null || name.isBlank()) {
+                name = claims.getStringClaim("email");
+            }
+            return new SignedInUser(commune.slug(), claims.getSubject().getValue(), name,
+                    claims.getStringClaim("email"), roles(claims.getStringListClaim("roles")),
+                    idToken.serialize());
+        } catch (OidcException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OidcException("Connexion impossible : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Validates a bearer access token for this commune: signed by the commune's realm, issued by it,
+     * meant for the platform, not expired. A token of another commune fails on the issuer.
+     */
+    public SignedInUser validateAccessToken(Commune commune, String token) throws OidcException {
+        try {
+            JWTClaimsSet claims = realm(commune).accessTokenProcessor().process(JWTParser.parse(token), null);
+            return new SignedInUser(commune.slug(), claims.getSubject(), claims.getStringClaim("name"),
+                    claims.getStringClaim("email"), roles(claims.getStringListClaim("roles")), null);
+        } catch (Exception e) {
+            throw new OidcException("Jeton refusé : " + e.getMessage(), e);
+        }
+    }
+
+    /** Keycloak's logout URL (ends its session), coming back to the commune's website. */
+    public URI logoutUrl(Commune commune, String idToken) {
+        try {
+            return new LogoutRequest(realm(commune).metadata().getEndSessionEndpointURI(),
+                    idToken == null ? null : JWTParser.parse(idToken), null,
+                    new ClientID(commune.oidcClientId()), URI.create(commune.websiteUrl()), null, null).toURI();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> roles(List<String> claim) {
+        return claim == null ? List.of() : List.copyOf(claim);
+    }
+
+    private Realm realm(Commune commune) {
+        return realms.computeIfAbsent(commune.realmName(), name -> {
+            try {
+                Issuer issuer = issuer(commune);
+                OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer);
+                URL jwks = metadata.getJWKSetURI().toURL();
+                IDTokenValidator idTokens = new IDTokenValidator(issuer, new ClientID(commune.oidcClientId()),
+                        JWSAlgorithm.RS256, jwks);
+                JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwks).retrying(true).build();
+                DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+                processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+                processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(commune.oidcClientId(),
+                        new JWTClaimsSet.Builder().issuer(issuer.getValue()).build(),
+                        new HashSet<>(Set.of("sub", "exp", "iat"))));
+                return new Realm(metadata, idTokens, processor);
+            } catch (Exception e) {
+                throw new IllegalStateException("Royaume Keycloak " + name + " injoignable : " + e.getMessage(), e);
+            }
+        });
+    }
+}

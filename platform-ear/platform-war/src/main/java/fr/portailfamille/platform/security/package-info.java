@@ -1,0 +1,7 @@
+/**
+ * Sign-in through the commune's own Keycloak realm: OpenID Connect authorization code flow with PKCE
+ * ({@link fr.portailfamille.platform.security.OidcAuthenticationMechanism}, over the Nimbus OIDC SDK),
+ * bearer tokens for the REST API, logout of both the platform session and the Keycloak session. A
+ * login is bound to the commune it was made in: its session or token is refused in any other commune.
+ */
+package fr.portailfamille.platform.security;

@@ -1,0 +1,73 @@
+package fr.portailfamille.platform.tenancy;
+
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.TenantStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Finds the commune a host name belongs to: {@code <slug>.<pf.base-domain>} or a custom domain
+ * recorded for it. Only ACTIVE communes are served. Answers are cached for a few seconds, so a newly
+ * provisioned commune is served at once after that delay and a suspended one stops being served.
+ */
+@ApplicationScoped
+public class CommuneDirectory {
+
+    private static final Duration TTL = Duration.ofSeconds(10);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private record Entry(Optional<Commune> commune, long expiresAt) {
+    }
+
+    @Resource(lookup = "java:app/jdbc/portail")
+    private DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "pf.base-domain", defaultValue = "localhost")
+    private String baseDomain;
+
+    private TenantStore store;
+    private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        store = new TenantStore(dataSource);
+    }
+
+    /** The active commune served at this Host header value, if any. */
+    public Optional<Commune> resolve(String hostHeader) {
+        String host = CommuneRules.normalizeHost(hostHeader);
+        long now = System.nanoTime();
+        Entry e = cache.get(host);
+        if (e != null && e.expiresAt() > now) {
+            return e.commune();
+        }
+        Optional<Commune> commune = CommuneRules.slugFromHost(host, baseDomain)
+                .flatMap(store::findBySlug)
+                .or(() -> store.findByDomain(host))
+                .filter(Commune::isActive);
+        if (cache.size() > MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(host, new Entry(commune, now + TTL.toNanos()));
+        return commune;
+    }
+
+    /** Resolves a commune by slug, whatever the host (background work, tests). */
+    public Optional<Commune> bySlug(String slug) {
+        return store.findBySlug(slug).filter(Commune::isActive);
+    }
+
+    public String baseDomain() {
+        return baseDomain;
+    }
+}

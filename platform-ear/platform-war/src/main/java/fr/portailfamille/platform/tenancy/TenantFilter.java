@@ -1,0 +1,83 @@
+package fr.portailfamille.platform.tenancy;
+
+import fr.portailfamille.platform.web.HealthServlet;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place where a request gets its commune: resolved from the Host header, bound to
+ * {@link TenantContext} for the request and cleared in {@code finally}. An unknown host gets a 404
+ * page; a commune named in a parameter that disagrees with the host gets a 400.
+ * Mapped in web.xml (after the correlation filter) for REQUEST, FORWARD, INCLUDE and ERROR dispatches.
+ */
+public class TenantFilter extends HttpFilter {
+
+    /** Request attribute holding the resolved {@link Commune}. */
+    public static final String COMMUNE_ATTRIBUTE = "pf.commune";
+    /** Parameters a client could use to name a commune; they must agree with the host. */
+    private static final List<String> COMMUNE_PARAMETERS = List.of("commune", "tenant", "slug");
+
+    @Inject
+    private CommuneDirectory directory;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getRequestURI().equals(request.getContextPath() + HealthServlet.PATH)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Commune> resolved = directory.resolve(request.getHeader("Host"));
+        if (resolved.isEmpty()) {
+            unknownCommune(request, response);
+            return;
+        }
+        Commune commune = resolved.get();
+        for (String name : COMMUNE_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null && !value.equals(commune.slug())) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                        "La commune demandée ne correspond pas à l'adresse du portail.");
+                return;
+            }
+        }
+        Optional<Commune> previous = TenantContext.current();
+        request.setAttribute(COMMUNE_ATTRIBUTE, commune);
+        TenantContext.bind(commune);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (previous.isPresent()) {
+                TenantContext.bind(previous.get());
+            } else {
+                TenantContext.clear();
+            }
+        }
+    }
+
+    private static void unknownCommune(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setHeader("Cache-Control", "no-store");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"status\":404,\"erreur\":\"commune_inconnue\","
+                    + "\"message\":\"Aucune commune n'est servie à cette adresse.\"}");
+            return;
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        try (InputStream page = TenantFilter.class.getResourceAsStream("/pages/commune-inconnue.html")) {
+            response.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fr.portailfamille.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Gives every request a correlation id (request attribute and {@code X-Correlation-Id} header): the
+ * error page shows it to the user and the log line of the failure carries it.
+ */
+public class CorrelationFilter extends HttpFilter {
+
+    public static final String ATTRIBUTE = "pf.correlationId";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(ATTRIBUTE) == null) {
+            byte[] id = new byte[6];
+            RANDOM.nextBytes(id);
+            String correlationId = HexFormat.of().formatHex(id);
+            request.setAttribute(ATTRIBUTE, correlationId);
+            response.setHeader("X-Correlation-Id", correlationId);
+        }
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        chain.doFilter(request, response);
+    }
+}
