@@ -163,6 +163,23 @@ class PlatformWebIT {
     }
 
     @Test
+    void unexpectedErrorShowsAFriendlyPageWithItsCorrelationId() throws Exception {
+        // a form posted with a view state the server never issued (expired session, forged form)
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/index.xhtml"))
+                .header("Host", host(ALPHA)).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=forge&form=form")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, r.statusCode());
+        String id = r.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertTrue(r.body().contains("Une erreur est survenue"), r.body());
+        assertTrue(r.body().contains(id), "code de corrélation affiché");
+        assertTrue(r.body().contains("Commune Alpha"), "page aux couleurs de la commune");
+        assertFalse(r.body().contains("Exception"), "pas de trace technique");
+        assertFalse(r.body().contains("at fr.portailfamille"), "pas de trace technique");
+    }
+
+    @Test
     void healthAnswersOnAnyHost() throws Exception {
         HttpResponse<String> r = get("127.0.0.1:" + PORT, "/health", Map.of());
         assertEquals(200, r.statusCode());

@@ -21,13 +21,15 @@ public class CorrelationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getAttribute(ATTRIBUTE) == null) {
+        Object correlationId = request.getAttribute(ATTRIBUTE);
+        if (correlationId == null) {
             byte[] id = new byte[6];
             RANDOM.nextBytes(id);
-            String correlationId = HexFormat.of().formatHex(id);
+            correlationId = HexFormat.of().formatHex(id);
             request.setAttribute(ATTRIBUTE, correlationId);
-            response.setHeader("X-Correlation-Id", correlationId);
         }
+        // set again on ERROR dispatches: the container resets headers before showing an error page
+        response.setHeader("X-Correlation-Id", correlationId.toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");

@@ -1,0 +1,135 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.devstack.DevStack;
+import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.CommuneSpec;
+import fr.portailfamille.tenancy.CommuneStatus;
+import fr.portailfamille.tenancy.ProvisioningException;
+import fr.portailfamille.tenancy.RealmProvisioner;
+import fr.portailfamille.tenancy.TenantMigrator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Provisioning against the real Keycloak and PostgreSQL of the test stack. */
+class ProvisioningIT {
+
+    final DevStack stack = StackLauncher.stack();
+    final Keycloak admin = stack.keycloakAdmin();
+
+    static CommuneSpec spec(String slug, List<String> domains) {
+        return new CommuneSpec(slug, "Commune " + slug, "https://www." + slug + ".example.test", "#2f4f4f", "#f2a900",
+                null, domains);
+    }
+
+    @Test
+    void realmOfACommuneCarriesTheRulesOfTheTemplate() {
+        RealmRepresentation realm = admin.realm("pf-alpha").toRepresentation();
+        assertEquals("Commune Alpha", realm.getDisplayName());
+        assertTrue(realm.getPasswordPolicy().contains("length(8)"));
+        assertTrue(realm.getPasswordPolicy().contains("digits(1)"));
+        assertTrue(realm.isBruteForceProtected());
+        assertTrue(realm.isVerifyEmail());
+        assertTrue(realm.isResetPasswordAllowed());
+        assertEquals("fr", realm.getDefaultLocale());
+        assertEquals("portail-famille", realm.getLoginTheme());
+        assertEquals("127.0.0.1", realm.getSmtpServer().get("host"));
+        assertEquals(String.valueOf(stack.ports().smtp()), realm.getSmtpServer().get("port"));
+        ClientRepresentation client = admin.realm("pf-alpha").clients().findByClientId("portail-famille").get(0);
+        assertTrue(client.getRedirectUris().contains(stack.communeUrl(ALPHA) + "/*"));
+        assertTrue(client.getRedirectUris().contains("https://alpha.example.test/*"));
+        assertFalse(client.isDirectAccessGrantsEnabled());
+        assertTrue(client.getAttributes().get("post.logout.redirect.uris").contains(stack.communeUrl(ALPHA) + "/"));
+    }
+
+    @Test
+    void realmSendsItsMailsThroughTheMailServer() throws Exception {
+        String email = StackLauncher.parent(ALPHA);
+        UserRepresentation user = admin.realm("pf-alpha").users().searchByEmail(email, true).get(0);
+        admin.realm("pf-alpha").users().get(user.getId()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
+        HttpResponse<String> mails = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.mailApiUrl() + "/api/user/" + email + "/messages/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, mails.statusCode());
+        assertTrue(mails.body().contains("Commune Alpha"), mails.body());
+    }
+
+    @Test
+    void badInputIsRefusedAndLeavesNothing() throws Exception {
+        int realms = admin.realms().findAll().size();
+        CommuneProvisioner provisioner = stack.provisioner();
+
+        ProvisioningException duplicate = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(spec(ALPHA, List.of())));
+        assertEquals("slug", duplicate.errors().get(0).field());
+        assertTrue(duplicate.errors().get(0).message().contains("déjà"));
+
+        ProvisioningException invalid = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(spec("Saint Étienne", List.of())));
+        assertEquals("slug", invalid.errors().get(0).field());
+
+        ProvisioningException usedDomain = assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(spec("gamma", List.of("alpha.example.test"))));
+        assertEquals("domains", usedDomain.errors().get(0).field());
+        assertTrue(usedDomain.errors().get(0).message().contains("déjà utilisé"));
+
+        assertEquals(realms, admin.realms().findAll().size());
+        assertTrue(stack.tenantStore().findBySlug("gamma").isEmpty());
+        assertFalse(schemaExists("commune_gamma"));
+        assertEquals("Commune Alpha", stack.tenantStore().findBySlug(ALPHA).orElseThrow().name());
+    }
+
+    @Test
+    void failureHalfwayIsUndoneThenARetrySucceeds() throws Exception {
+        KeycloakRealmProvisioner real = stack.realmProvisioner();
+        RealmProvisioner failingAfterRealm = new RealmProvisioner() {
+            @Override
+            public String ensureRealm(Commune commune, List<String> urls) {
+                real.ensureRealm(commune, urls);
+                throw new IllegalStateException("panne simulée après la création du royaume");
+            }
+
+            @Override
+            public void deleteRealm(String realmName) {
+                real.deleteRealm(realmName);
+            }
+        };
+        CommuneProvisioner failing = new CommuneProvisioner(stack.tenantStore(), new TenantMigrator(stack.platformDb()),
+                failingAfterRealm, DevStack.BASE_DOMAIN, stack::communeUrl, "https");
+        assertThrows(ProvisioningException.class, () -> failing.provision(spec("delta", List.of("delta.example.test"))));
+        assertTrue(admin.realms().findAll().stream().noneMatch(r -> r.getRealm().equals("pf-delta")));
+        assertFalse(schemaExists("commune_delta"));
+        assertTrue(stack.tenantStore().findBySlug("delta").isEmpty());
+        assertTrue(stack.tenantStore().findByDomain("delta.example.test").isEmpty());
+
+        Commune delta = stack.provisioner().provision(spec("delta", List.of("delta.example.test")));
+        assertEquals(CommuneStatus.ACTIVE, delta.status());
+        assertTrue(schemaExists("commune_delta"));
+        assertEquals("Commune delta", admin.realm("pf-delta").toRepresentation().getDisplayName());
+    }
+
+    private boolean schemaExists(String schema) throws Exception {
+        try (Connection c = stack.platformDb().getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            return ps.executeQuery().next();
+        }
+    }
+}
