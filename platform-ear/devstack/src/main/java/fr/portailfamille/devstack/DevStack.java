@@ -108,6 +108,8 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.db.password", Postgres.PASSWORD);
         config.put("pf.keycloak.url", keycloak.url());
         config.put("pf.base-domain", BASE_DOMAIN);
+        config.put("pf.smtp.host", "127.0.0.1");
+        config.put("pf.smtp.port", Integer.toString(ports.smtp()));
         return config;
     }
 

@@ -3,6 +3,9 @@ package fr.portailfamille.platform.family;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Version;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -33,9 +36,41 @@ public class Family {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FamilyStatus status = FamilyStatus.DRAFT;
+
+    private String situation;
+    @Column(name = "address_line")
+    private String addressLine;
+    private String postcode;
+    private String city;
+    @Column(name = "home_phone")
+    private String homePhone;
+    @Column(name = "caf_number")
+    private String cafNumber;
+    @Column(name = "quotient_familial")
+    private Integer quotientFamilial;
+    private String iban;
+    @Column(name = "account_holder")
+    private String accountHolder;
+    @Column(name = "draft_expires_at")
+    private OffsetDateTime draftExpiresAt;
+    @Column(name = "submitted_at")
+    private OffsetDateTime submittedAt;
+    @Column(name = "validated_at")
+    private OffsetDateTime validatedAt;
+
+    @Version
+    private int version;
+
     @OneToMany(mappedBy = "family", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("birthDate")
+    @OrderBy("id")
     private List<Child> children = new ArrayList<>();
+
+    @OneToMany(mappedBy = "family", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("rank")
+    private List<Responsable> responsables = new ArrayList<>();
 
     protected Family() {
     }
@@ -74,4 +109,58 @@ public class Family {
     public List<Child> getChildren() {
         return children;
     }
+
+    /** Responsable of rank 1 or 2, created on demand. */
+    public Responsable responsable(int rank) {
+        return findResponsable(rank).orElseGet(() -> {
+            Responsable r = new Responsable(this, rank);
+            responsables.add(r);
+            return r;
+        });
+    }
+
+    public java.util.Optional<Responsable> findResponsable(int rank) {
+        return responsables.stream().filter(r -> r.getRank() == rank).findFirst();
+    }
+
+    public void removeResponsable(int rank) {
+        responsables.removeIf(r -> r.getRank() == rank);
+    }
+
+    public Child addChild() {
+        Child child = new Child(this, null, null, null);
+        children.add(child);
+        return child;
+    }
+
+    public void setLabel(String label) { this.label = label; }
+    public void setEmail(String email) { this.email = email; }
+    public FamilyStatus getStatus() { return status; }
+    public void setStatus(FamilyStatus status) { this.status = status; }
+    public String getSituation() { return situation; }
+    public void setSituation(String situation) { this.situation = situation; }
+    public String getAddressLine() { return addressLine; }
+    public void setAddressLine(String addressLine) { this.addressLine = addressLine; }
+    public String getPostcode() { return postcode; }
+    public void setPostcode(String postcode) { this.postcode = postcode; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public String getHomePhone() { return homePhone; }
+    public void setHomePhone(String homePhone) { this.homePhone = homePhone; }
+    public String getCafNumber() { return cafNumber; }
+    public void setCafNumber(String cafNumber) { this.cafNumber = cafNumber; }
+    public Integer getQuotientFamilial() { return quotientFamilial; }
+    public void setQuotientFamilial(Integer quotientFamilial) { this.quotientFamilial = quotientFamilial; }
+    public String getIban() { return iban; }
+    public void setIban(String iban) { this.iban = iban; }
+    public String getAccountHolder() { return accountHolder; }
+    public void setAccountHolder(String accountHolder) { this.accountHolder = accountHolder; }
+    public OffsetDateTime getDraftExpiresAt() { return draftExpiresAt; }
+    public void setDraftExpiresAt(OffsetDateTime draftExpiresAt) { this.draftExpiresAt = draftExpiresAt; }
+    public OffsetDateTime getSubmittedAt() { return submittedAt; }
+    public void setSubmittedAt(OffsetDateTime submittedAt) { this.submittedAt = submittedAt; }
+    public OffsetDateTime getValidatedAt() { return validatedAt; }
+    public void setValidatedAt(OffsetDateTime validatedAt) { this.validatedAt = validatedAt; }
+    public List<Responsable> getResponsables() { return responsables; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
 }

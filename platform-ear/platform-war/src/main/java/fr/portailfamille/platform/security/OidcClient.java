@@ -104,8 +104,8 @@ public class OidcClient {
                 name = claims.getStringClaim("email");
             }
             return new SignedInUser(commune.slug(), claims.getSubject().getValue(), name,
-                    claims.getStringClaim("email"), roles(claims.getStringListClaim("roles")),
-                    idToken.serialize());
+                    claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
+                    roles(claims.getStringListClaim("roles")), idToken.serialize());
         } catch (OidcException e) {
             throw e;
         } catch (Exception e) {
@@ -121,7 +121,8 @@ public class OidcClient {
         try {
             JWTClaimsSet claims = realm(commune).accessTokenProcessor().process(JWTParser.parse(token), null);
             return new SignedInUser(commune.slug(), claims.getSubject(), claims.getStringClaim("name"),
-                    claims.getStringClaim("email"), roles(claims.getStringListClaim("roles")), null);
+                    claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
+                    roles(claims.getStringListClaim("roles")), null);
         } catch (Exception e) {
             throw new OidcException("Jeton refusé : " + e.getMessage(), e);
         }

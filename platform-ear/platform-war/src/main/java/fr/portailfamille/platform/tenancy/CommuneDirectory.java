@@ -67,6 +67,11 @@ public class CommuneDirectory {
         return store.findBySlug(slug).filter(Commune::isActive);
     }
 
+    /** Every active commune (background jobs). */
+    public java.util.List<Commune> allActive() {
+        return store.findAll().stream().filter(Commune::isActive).toList();
+    }
+
     public String baseDomain() {
         return baseDomain;
     }

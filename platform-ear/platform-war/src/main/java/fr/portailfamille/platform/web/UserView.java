@@ -14,7 +14,7 @@ import java.util.Optional;
 @RequestScoped
 public class UserView {
 
-    private Optional<SignedInUser> user() {
+    Optional<SignedInUser> user() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
@@ -22,6 +22,11 @@ public class UserView {
             return Optional.of(u);
         }
         return Optional.empty();
+    }
+
+    /** The signed-in user of this commune; fails if none (pages under /espace and /agent are protected). */
+    public SignedInUser require() {
+        return user().orElseThrow(() -> new IllegalStateException("Aucun utilisateur connecté"));
     }
 
     public boolean isSignedIn() {

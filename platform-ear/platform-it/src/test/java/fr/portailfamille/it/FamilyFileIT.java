@@ -1,0 +1,316 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.platform.family.AuditEntry;
+import fr.portailfamille.platform.family.ChangeRequest;
+import fr.portailfamille.platform.family.DraftPurgeJob;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The family file's rules inside Payara Micro against the real database: drafts, submission listing
+ * every missing field, première connexion, change requests, purge of old drafts, health audit, and
+ * attempts to reach another family's or another commune's file.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FamilyFileIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.platformWar().addClass(FamilyFileIT.class);
+    }
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    DraftPurgeJob purge;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    Commune alpha() {
+        return directory.bySlug("alpha").orElseThrow();
+    }
+
+    Commune beta() {
+        return directory.bySlug("beta").orElseThrow();
+    }
+
+    <T> T in(Commune c, Callable<T> work) throws Exception {
+        return TenantContext.call(c, work);
+    }
+
+    static SignedInUser parent(String slug, String email, boolean verified) {
+        return new SignedInUser(slug, UUID.randomUUID().toString(), "Camille Test", email, verified, List.of("parent"), null);
+    }
+
+    static String newEmail() {
+        return "famille-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+    }
+
+    static FamilyForm complete(FamilyForm f, String email) {
+        f.setSituation("MARIES");
+        f.setAddressLine("3 rue des Écoles");
+        f.setPostcode("87000");
+        f.setCity("Limoges");
+        f.setHomePhone("05.55.12.34.56");
+        var r = f.getResponsable1();
+        r.setCivility("MME");
+        r.setLastName("Durand");
+        r.setFirstName("Camille");
+        r.setBirthDate(LocalDate.of(1988, 4, 2));
+        r.setMobilePhone("+33 6 12 34 56 78");
+        r.setEmail(email);
+        FamilyForm.ChildForm c = new FamilyForm.ChildForm();
+        c.setFirstName("Léa");
+        c.setLastName("Durand");
+        c.setSex("F");
+        c.setBirthDate(LocalDate.now().minusYears(7));
+        c.setSchool("École Jules Ferry");
+        c.setAllergies("arachide");
+        f.getChildren().clear();
+        f.getChildren().add(c);
+        return f;
+    }
+
+    static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void submissionListsEveryMissingFieldAndSavesNothing() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = in(alpha(), () -> files.formOf(user));
+        assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus());
+        form.setCity("Limoges");
+        form.getResponsable1().setMobilePhone("12345");
+        List<FieldError> errors = in(alpha(), () -> files.submit(user, form));
+        List<String> f = fields(errors);
+        for (String expected : List.of("situation", "addressLine", "postcode", "responsable1.civility",
+                "responsable1.lastName", "responsable1.firstName", "responsable1.birthDate",
+                "responsable1.mobilePhone", "children")) {
+            assertTrue(f.contains(expected), expected + " absent de " + f);
+        }
+        assertTrue(errors.stream().allMatch(e -> !e.message().isBlank()));
+        Family after = in(alpha(), () -> files.fileOf(user));
+        assertEquals(FamilyStatus.DRAFT, after.getStatus());
+        assertEquals(null, after.getCity(), "rien n'est enregistré tant que tout n'est pas valide");
+    }
+
+    @Test
+    void draftKeepsPartialDataButRefusesBadFormats() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm bad = in(alpha(), () -> files.formOf(user));
+        bad.setPostcode("ABCDE");
+        bad.setIban("FR76 3000 6000 0112 3456 7890 188");
+        assertEquals(List.of("postcode", "iban"), fields(in(alpha(), () -> files.saveDraft(user, bad))));
+        FamilyForm partial = in(alpha(), () -> files.formOf(user));
+        partial.setCity("Limoges");
+        partial.getResponsable1().setMobilePhone("06.12.34.56.78");
+        assertEquals(List.of(), in(alpha(), () -> files.saveDraft(user, partial)));
+        FamilyForm reloaded = in(alpha(), () -> files.formOf(user));
+        assertEquals("Limoges", reloaded.getCity());
+        assertEquals("06 12 34 56 78", reloaded.getResponsable1().getMobilePhone());
+    }
+
+    @Test
+    void childrenAreMinorsBornInThePast() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
+        form.getChildren().get(0).setBirthDate(LocalDate.now().plusDays(1));
+        assertEquals(List.of("children[0].birthDate"), fields(in(alpha(), () -> files.submit(user, form))));
+        form.getChildren().get(0).setBirthDate(LocalDate.now().minusYears(18));
+        assertEquals(List.of("children[0].birthDate"), fields(in(alpha(), () -> files.submit(user, form))));
+    }
+
+    @Test
+    void completeFileIsSubmittedThenValidatedAndTheFamilyIsMailed() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
+        assertEquals(List.of(), in(alpha(), () -> files.submit(user, form)));
+        Family f = in(alpha(), () -> files.fileOf(user));
+        assertEquals(FamilyStatus.SUBMITTED, f.getStatus());
+        assertTrue(in(alpha(), files::awaitingValidation).stream().anyMatch(x -> x.getId().equals(f.getId())));
+        in(alpha(), () -> {
+            files.validate("agent@alpha.test", f.getId());
+            return null;
+        });
+        assertEquals(FamilyStatus.VALIDATED, in(alpha(), () -> files.fileOf(user)).getStatus());
+        assertFalse(in(alpha(), () -> files.saveDraft(user, form)).isEmpty(), "un dossier validé n'est plus modifiable");
+        String mails = mailsOf(user.email());
+        assertTrue(mails.contains("valid"), mails);
+        // beta never sees alpha's family
+        assertTrue(in(beta(), files::awaitingValidation).stream().noneMatch(x -> user.email().equals(x.getEmail())));
+        assertTrue(in(beta(), () -> files.search(user.email())).isEmpty());
+    }
+
+    @Test
+    void premiereConnexionLinksTheCounterFileInsteadOfCreatingOne() throws Exception {
+        String email = newEmail();
+        assertEquals(List.of(), in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Foyer Martin", email)));
+        assertEquals(List.of("email"), fields(in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Doublon", email))));
+        Family counter = in(alpha(), () -> files.search(email)).get(0);
+
+        SignedInUser unverified = parent("alpha", email.toUpperCase(), false);
+        assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(unverified)),
+                "une adresse non vérifiée ne donne pas accès au dossier");
+        SignedInUser first = parent("alpha", email.toUpperCase(), true);
+        Family linked = in(alpha(), () -> files.fileOf(first));
+        assertEquals(counter.getId(), linked.getId());
+        assertEquals(FamilyStatus.VALIDATED, linked.getStatus());
+        SignedInUser second = parent("alpha", email, true);
+        assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(second)),
+                "deux comptes ne partagent pas un dossier, et aucun second dossier n'est créé");
+        assertEquals(1, in(alpha(), () -> files.search(email)).size());
+        assertTrue(in(alpha(), () -> files.auditOf(counter.getId())).stream()
+                .map(AuditEntry::getAction).toList().contains("PREMIERE_CONNEXION"));
+    }
+
+    @Test
+    void changeRequestIsRefusedWithAReasonOrAcceptedAndApplied() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
+        in(alpha(), () -> files.submit(user, form));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        in(alpha(), () -> {
+            files.validate("agent@alpha.test", id);
+            return null;
+        });
+
+        assertEquals(List.of("postcode"), fields(in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.ADRESSE,
+                Map.of("addressLine", "8 place de la Mairie", "postcode", "8700", "city", "Limoges")))));
+        assertEquals(List.of(), in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.ADRESSE,
+                Map.of("addressLine", "8 place de la Mairie", "postcode", "87100", "city", "Limoges"))));
+        assertEquals(List.of(), in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.BANQUE,
+                Map.of("iban", "FR1420041010050500013M02606", "accountHolder", "Camille Durand"))));
+        assertEquals(List.of("iban"), fields(in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.BANQUE,
+                Map.of("iban", "FR1420041010050500013M02607", "accountHolder", "Camille Durand")))));
+
+        List<ChangeRequest> pending = in(alpha(), files::pendingRequests).stream()
+                .filter(r -> r.getFamily().getId() == id).toList();
+        assertEquals(2, pending.size());
+        ChangeRequest address = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.ADRESSE).findFirst().orElseThrow();
+        ChangeRequest bank = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.BANQUE).findFirst().orElseThrow();
+
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuse("agent@alpha.test", address.getId(), " "))));
+        assertEquals(List.of(), in(alpha(), () -> files.refuse("agent@alpha.test", address.getId(), "Justificatif de domicile manquant")));
+        in(alpha(), () -> {
+            files.accept("agent@alpha.test", bank.getId());
+            return null;
+        });
+
+        Family f = in(alpha(), () -> files.fileOf(user));
+        assertEquals("3 rue des Écoles", f.getAddressLine(), "demande refusée : rien n'a changé");
+        assertEquals("FR14 2004 1010 0505 0001 3M02 606", f.getIban(), "demande acceptée : appliquée");
+        List<ChangeRequest> mine = in(alpha(), () -> files.myRequests(user, null));
+        assertEquals(2, mine.size());
+        ChangeRequest refused = in(alpha(), () -> files.myRequests(user, ChangeRequest.Type.ADRESSE)).get(0);
+        assertEquals(ChangeRequest.Status.REFUSED, refused.getStatus());
+        assertEquals("Justificatif de domicile manquant", refused.getReason());
+        assertThrows(Exception.class, () -> in(alpha(), () -> {
+            files.accept("agent@alpha.test", address.getId());
+            return null;
+        }), "une demande traitée ne se traite pas deux fois");
+        assertTrue(mailsOf(user.email()).contains("refus"));
+    }
+
+    @Test
+    void familyOnlyEverReachesItsOwnFile() throws Exception {
+        SignedInUser a = parent("alpha", newEmail(), true);
+        SignedInUser b = parent("alpha", newEmail(), true);
+        long idA = in(alpha(), () -> files.fileOf(a)).getId();
+        long idB = in(alpha(), () -> files.fileOf(b)).getId();
+        assertNotEquals(idA, idB);
+        // a form carrying another family's child id does not touch that child
+        FamilyForm formA = complete(in(alpha(), () -> files.formOf(a)), a.email());
+        in(alpha(), () -> files.saveDraft(a, formA));
+        long childOfA = in(alpha(), () -> files.formOf(a)).getChildren().get(0).getId();
+        FamilyForm formB = complete(in(alpha(), () -> files.formOf(b)), b.email());
+        formB.getChildren().get(0).setId(childOfA);
+        formB.getChildren().get(0).setFirstName("Intrus");
+        in(alpha(), () -> files.saveDraft(b, formB));
+        assertEquals("Léa", in(alpha(), () -> files.formOf(a)).getChildren().get(0).getFirstName());
+        assertNotEquals(childOfA, in(alpha(), () -> files.formOf(b)).getChildren().get(0).getId());
+        // an account of beta cannot be used in alpha
+        SignedInUser fromBeta = parent("beta", a.email(), true);
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.fileOf(fromBeta)));
+    }
+
+    @Test
+    void oldDraftsArePurgedAndTheRestIsKept() throws Exception {
+        SignedInUser old = parent("alpha", newEmail(), true);
+        SignedInUser recent = parent("alpha", newEmail(), true);
+        long oldId = in(alpha(), () -> files.fileOf(old)).getId();
+        long recentId = in(alpha(), () -> files.fileOf(recent)).getId();
+        in(alpha(), () -> {
+            tx.begin();
+            em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id = ?")
+                    .setParameter(1, oldId).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        assertTrue(purge.purgeAll() >= 1);
+        assertTrue(in(alpha(), () -> files.get(oldId)).isEmpty());
+        assertTrue(in(alpha(), () -> files.get(recentId)).isPresent());
+        assertTrue(in(alpha(), () -> files.auditOf(oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
+    }
+
+    @Test
+    void readingHealthDataIsAudited() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
+        in(alpha(), () -> files.saveDraft(user, form));
+        long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
+        long familyId = in(alpha(), () -> files.fileOf(user)).getId();
+        assertEquals("arachide", in(alpha(), () -> files.readHealth("infirmiere@alpha.test", childId)).getAllergies());
+        AuditEntry entry = in(alpha(), () -> files.auditOf(familyId)).get(0);
+        assertEquals("LECTURE_SANTE", entry.getAction());
+        assertEquals("infirmiere@alpha.test", entry.getActor());
+        assertEquals(childId, entry.getChildId());
+    }
+
+    static String mailsOf(String email) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", "38025") + "/api/user/" + email
+                        + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+}

@@ -1,0 +1,343 @@
+package fr.portailfamille.platform.family;
+
+import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The family file, for the family and for the agents of the current commune. Each public method is
+ * one transaction. A family only ever reaches its own file, found from its account (never from an id
+ * it sends); agents reach files by id, behind the {@code agent} role (web.xml, /agent/*).
+ */
+@ApplicationScoped
+@Transactional
+public class FamilyFileService {
+
+    /** How long a draft ("Finir plus tard") is kept after its last save. */
+    public static final Duration DRAFT_KEPT = Duration.ofDays(30);
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    Event<MailRequested> mails;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    // ---- the family ---------------------------------------------------------------------------
+
+    /**
+     * The signed-in parent's file: the one linked to the account; else, on first sign-in, the file the
+     * town created at the counter with the same (verified) e-mail ("première connexion"); else a new
+     * draft. Two accounts never get two files for one family: the e-mail is unique among files.
+     */
+    public Family fileOf(SignedInUser user) {
+        requireCommuneOf(user);
+        List<Family> mine = em.createQuery("select f from Family f where f.subject = :s", Family.class)
+                .setParameter("s", user.subject()).getResultList();
+        if (!mine.isEmpty()) {
+            return mine.get(0);
+        }
+        if (user.email() != null) {
+            List<Family> known = em.createQuery("select f from Family f where lower(f.email) = lower(:e)", Family.class)
+                    .setParameter("e", user.email()).getResultList();
+            if (!known.isEmpty()) {
+                Family f = known.get(0);
+                if (f.getSubject() == null && user.emailVerified()) {
+                    f.setSubject(user.subject());
+                    audit(user.email(), "PREMIERE_CONNEXION", f.getId(), null, "compte relié au dossier existant");
+                    return f;
+                }
+                throw new IllegalStateException("Un autre compte est déjà relié au dossier de " + user.email());
+            }
+        }
+        Family f = new Family(user.name() == null ? user.email() : user.name(), user.email());
+        f.setSubject(user.subject());
+        f.setDraftExpiresAt(now().plus(DRAFT_KEPT));
+        Responsable r1 = f.responsable(1);
+        r1.setEmail(user.email());
+        em.persist(f);
+        return f;
+    }
+
+    public FamilyForm formOf(SignedInUser user) {
+        return FamilyFileMapper.toForm(fileOf(user));
+    }
+
+    /** "Finir plus tard": keeps what is filled in (formats checked) for 30 more days. */
+    public List<FieldError> saveDraft(SignedInUser user, FamilyForm form) {
+        Family f = fileOf(user);
+        if (f.getStatus() != FamilyStatus.DRAFT) {
+            return List.of(new FieldError("", "Votre dossier a déjà été envoyé : il ne peut plus être modifié ainsi."));
+        }
+        List<FieldError> errors = FamilyFileRules.check(form, false, today());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FamilyFileRules.normalize(form);
+        FamilyFileMapper.apply(form, f);
+        f.setDraftExpiresAt(now().plus(DRAFT_KEPT));
+        return List.of();
+    }
+
+    /** "Valider l'inscription": every missing or invalid field at once, and nothing saved unless all is right. */
+    public List<FieldError> submit(SignedInUser user, FamilyForm form) {
+        Family f = fileOf(user);
+        if (f.getStatus() != FamilyStatus.DRAFT) {
+            return List.of(new FieldError("", "Votre dossier a déjà été envoyé."));
+        }
+        List<FieldError> errors = FamilyFileRules.check(form, true, today());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FamilyFileRules.normalize(form);
+        FamilyFileMapper.apply(form, f);
+        f.setStatus(FamilyStatus.SUBMITTED);
+        f.setSubmittedAt(now());
+        f.setDraftExpiresAt(null);
+        audit(user.email(), "DOSSIER_ENVOYE", f.getId(), null, null);
+        mail(f, "Votre dossier famille a bien été envoyé",
+                "Bonjour,\n\nVotre dossier famille a bien été envoyé au service enfance. Vous recevrez un courriel"
+                        + " dès qu'il aura été validé.\n");
+        return List.of();
+    }
+
+    /** Deletes a pending file (draft or awaiting validation). A validated file cannot be deleted this way. */
+    public boolean deletePending(SignedInUser user) {
+        Family f = fileOf(user);
+        if (f.getStatus() == FamilyStatus.VALIDATED) {
+            return false;
+        }
+        audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, null);
+        em.remove(f);
+        return true;
+    }
+
+    /** A change of a validated file, as a request for an agent. */
+    public List<FieldError> requestChange(SignedInUser user, ChangeRequest.Type type, Map<String, String> values) {
+        Family f = fileOf(user);
+        if (f.getStatus() != FamilyStatus.VALIDATED) {
+            return List.of(new FieldError("", "Votre dossier n'est pas encore validé : modifiez-le directement."));
+        }
+        Map<String, String> before = ChangeFields.read(f, type);
+        Map<String, String> after = new LinkedHashMap<>();
+        for (String field : ChangeFields.fields(type)) {
+            String v = values.get(field);
+            after.put(field, v == null || v.isBlank() ? null : v.trim());
+        }
+        FamilyForm probe = FamilyFileMapper.toForm(f);
+        ChangeFields.write(probe, type, after);
+        List<FieldError> errors = FamilyFileRules.check(probe, true, today()).stream()
+                .filter(e -> ChangeFields.concerns(type, e.field())).toList();
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FamilyFileRules.normalize(probe);
+        Map<String, String> normalized = ChangeFields.readForm(probe, type);
+        if (normalized.equals(before)) {
+            return List.of(new FieldError("", "Aucune modification par rapport à votre dossier."));
+        }
+        em.persist(new ChangeRequest(f, type, JSON.toJson(before), JSON.toJson(normalized)));
+        return List.of();
+    }
+
+    /** The family's requests of the last month, newest first, optionally of one type. */
+    public List<ChangeRequest> myRequests(SignedInUser user, ChangeRequest.Type type) {
+        Family f = fileOf(user);
+        var query = em.createQuery("select r from ChangeRequest r where r.family = :f and r.createdAt >= :since"
+                        + (type == null ? "" : " and r.type = :t") + " order by r.createdAt desc, r.id desc",
+                        ChangeRequest.class)
+                .setParameter("f", f).setParameter("since", now().minusMonths(1));
+        if (type != null) {
+            query.setParameter("t", type);
+        }
+        return query.getResultList();
+    }
+
+    // ---- agents -------------------------------------------------------------------------------
+
+    public List<Family> awaitingValidation() {
+        requireCommune();
+        return em.createQuery("select f from Family f where f.status = :s order by f.submittedAt", Family.class)
+                .setParameter("s", FamilyStatus.SUBMITTED).getResultList();
+    }
+
+    public Optional<Family> get(long id) {
+        requireCommune();
+        return Optional.ofNullable(em.find(Family.class, id));
+    }
+
+    public List<Family> search(String text) {
+        requireCommune();
+        String q = "%" + (text == null ? "" : text.trim().toLowerCase()) + "%";
+        return em.createQuery("select distinct f from Family f left join f.children c where lower(f.label) like :q"
+                + " or lower(f.email) like :q or lower(c.firstName) like :q or lower(c.lastName) like :q"
+                + " order by f.label", Family.class).setParameter("q", q).setMaxResults(50).getResultList();
+    }
+
+    public void validate(String agent, long familyId) {
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (f.getStatus() != FamilyStatus.SUBMITTED) {
+            throw new IllegalStateException("Ce dossier n'attend pas de validation.");
+        }
+        f.setStatus(FamilyStatus.VALIDATED);
+        f.setValidatedAt(now());
+        audit(agent, "DOSSIER_VALIDE", f.getId(), null, null);
+        mail(f, "Votre dossier famille est validé", "Bonjour,\n\nVotre dossier famille a été validé par le service"
+                + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.\n");
+    }
+
+    /**
+     * A file created at the counter with the parent's e-mail; the parent's first sign-in with that
+     * e-mail links the account to it instead of creating another one.
+     */
+    public List<FieldError> createAtCounter(String agent, String label, String email) {
+        requireCommune();
+        List<FieldError> errors = new ArrayList<>();
+        if (label == null || label.isBlank()) {
+            errors.add(new FieldError("label", "Le nom du foyer est obligatoire."));
+        }
+        if (email == null || !fr.portailfamille.platform.family.validation.FrenchFormats.isEmail(email)) {
+            errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
+        } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
+                .setParameter("e", email.trim()).getResultList().isEmpty()) {
+            errors.add(new FieldError("email", "Un dossier existe déjà avec cette adresse."));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Family f = new Family(label.trim(), email.trim());
+        f.setStatus(FamilyStatus.VALIDATED);
+        f.setValidatedAt(now());
+        f.responsable(1).setEmail(email.trim());
+        em.persist(f);
+        em.flush();
+        audit(agent, "DOSSIER_CREE_GUICHET", f.getId(), null, null);
+        return List.of();
+    }
+
+    public List<ChangeRequest> pendingRequests() {
+        requireCommune();
+        return em.createQuery("select r from ChangeRequest r join fetch r.family where r.status = :s order by r.createdAt",
+                ChangeRequest.class).setParameter("s", ChangeRequest.Status.PENDING).getResultList();
+    }
+
+    public void accept(String agent, long requestId) {
+        ChangeRequest r = pending(requestId);
+        Map<String, String> values = parse(r.getNewValue());
+        ChangeFields.apply(r.getFamily(), r.getType(), values);
+        r.decide(ChangeRequest.Status.ACCEPTED, agent, null);
+        audit(agent, "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
+        mail(r.getFamily(), "Votre demande de modification est acceptée",
+                "Bonjour,\n\nVotre demande de modification (" + ChangeFields.label(r.getType())
+                        + ") a été acceptée et votre dossier est à jour.\n");
+    }
+
+    public List<FieldError> refuse(String agent, long requestId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
+        }
+        ChangeRequest r = pending(requestId);
+        r.decide(ChangeRequest.Status.REFUSED, agent, reason.trim());
+        audit(agent, "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
+        mail(r.getFamily(), "Votre demande de modification est refusée",
+                "Bonjour,\n\nVotre demande de modification (" + ChangeFields.label(r.getType())
+                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim() + "\n");
+        return List.of();
+    }
+
+    /** Health data of a child, for an agent allowed to read it (role checked by the caller); audited. */
+    public Child readHealth(String agent, long childId) {
+        requireCommune();
+        Child c = Optional.ofNullable(em.find(Child.class, childId))
+                .orElseThrow(() -> new IllegalArgumentException("Enfant introuvable"));
+        audit(agent, "LECTURE_SANTE", c.getFamily().getId(), c.getId(), null);
+        return c;
+    }
+
+    public List<AuditEntry> auditOf(long familyId) {
+        requireCommune();
+        return em.createQuery("select a from AuditEntry a where a.familyId = :f order by a.at desc, a.id desc",
+                AuditEntry.class).setParameter("f", familyId).getResultList();
+    }
+
+    /** Deletes drafts not saved for 30 days; returns how many. */
+    public int purgeExpiredDrafts() {
+        requireCommune();
+        List<Family> expired = em.createQuery("select f from Family f where f.status = :s and f.draftExpiresAt < :now",
+                Family.class).setParameter("s", FamilyStatus.DRAFT).setParameter("now", now()).getResultList();
+        for (Family f : expired) {
+            audit("systeme", "BROUILLON_PURGE", f.getId(), null, "non enregistré depuis 30 jours");
+            em.remove(f);
+        }
+        return expired.size();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private ChangeRequest pending(long id) {
+        requireCommune();
+        ChangeRequest r = Optional.ofNullable(em.find(ChangeRequest.class, id))
+                .orElseThrow(() -> new IllegalArgumentException("Demande introuvable"));
+        if (r.getStatus() != ChangeRequest.Status.PENDING) {
+            throw new IllegalStateException("Cette demande a déjà été traitée.");
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> parse(String json) {
+        return JSON.fromJson(json, HashMap.class);
+    }
+
+    private void audit(String actor, String action, Long familyId, Long childId, String detail) {
+        em.persist(new AuditEntry(actor, action, familyId, childId, detail));
+    }
+
+    private void mail(Family f, String subject, String text) {
+        if (f.getEmail() != null) {
+            Commune c = TenantContext.require();
+            mails.fire(new MailRequested(c.name(), f.getEmail(), "[" + c.name() + "] " + subject,
+                    text + "\n" + c.name() + " – Portail Famille\n"));
+        }
+    }
+
+    private static void requireCommune() {
+        TenantContext.require();
+    }
+
+    private static void requireCommuneOf(SignedInUser user) {
+        if (!TenantContext.require().slug().equals(user.communeSlug())) {
+            throw new SecurityException("Compte d'une autre commune");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,163 @@
+package fr.portailfamille.platform.family;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the family edits in "Mon foyer": a plain copy of its file, never an entity, so that nothing
+ * reaches the database before {@link FamilyFileService} has checked it. Children are matched to the
+ * stored ones by id, and only among this family's children.
+ */
+public class FamilyForm implements Serializable {
+
+    /** A responsable (1 or 2). */
+    public static class Person implements Serializable {
+        private String civility;
+        private String lastName;
+        private String firstName;
+        private LocalDate birthDate;
+        private String mobilePhone;
+        private String workPhone;
+        private String email;
+        private String profession;
+        private String employer;
+        private boolean consentEmail;
+        private boolean consentSms;
+
+        public String getCivility() { return civility; }
+        public void setCivility(String v) { civility = v; }
+        public String getLastName() { return lastName; }
+        public void setLastName(String v) { lastName = v; }
+        public String getFirstName() { return firstName; }
+        public void setFirstName(String v) { firstName = v; }
+        public LocalDate getBirthDate() { return birthDate; }
+        public void setBirthDate(LocalDate v) { birthDate = v; }
+        public String getMobilePhone() { return mobilePhone; }
+        public void setMobilePhone(String v) { mobilePhone = v; }
+        public String getWorkPhone() { return workPhone; }
+        public void setWorkPhone(String v) { workPhone = v; }
+        public String getEmail() { return email; }
+        public void setEmail(String v) { email = v; }
+        public String getProfession() { return profession; }
+        public void setProfession(String v) { profession = v; }
+        public String getEmployer() { return employer; }
+        public void setEmployer(String v) { employer = v; }
+        public boolean isConsentEmail() { return consentEmail; }
+        public void setConsentEmail(boolean v) { consentEmail = v; }
+        public boolean isConsentSms() { return consentSms; }
+        public void setConsentSms(boolean v) { consentSms = v; }
+    }
+
+    /** A person allowed to pick a child up. */
+    public static class Contact implements Serializable {
+        private String name;
+        private String relation;
+        private String phone;
+
+        public String getName() { return name; }
+        public void setName(String v) { name = v; }
+        public String getRelation() { return relation; }
+        public void setRelation(String v) { relation = v; }
+        public String getPhone() { return phone; }
+        public void setPhone(String v) { phone = v; }
+    }
+
+    /** A child with its fiche sanitaire, authorisations and contacts. */
+    public static class ChildForm implements Serializable {
+        private Long id;
+        private String firstName;
+        private String lastName;
+        private String sex;
+        private LocalDate birthDate;
+        private String birthPlace;
+        private String school;
+        private String schoolClass;
+        private boolean photoConsent;
+        private boolean mayLeaveAlone;
+        private String allergies;
+        private boolean pai;
+        private String diet;
+        private String doctorName;
+        private String doctorPhone;
+        private boolean glasses;
+        private String medicalNotes;
+        private List<Contact> contacts = new ArrayList<>();
+
+        public Long getId() { return id; }
+        public void setId(Long v) { id = v; }
+        public String getFirstName() { return firstName; }
+        public void setFirstName(String v) { firstName = v; }
+        public String getLastName() { return lastName; }
+        public void setLastName(String v) { lastName = v; }
+        public String getSex() { return sex; }
+        public void setSex(String v) { sex = v; }
+        public LocalDate getBirthDate() { return birthDate; }
+        public void setBirthDate(LocalDate v) { birthDate = v; }
+        public String getBirthPlace() { return birthPlace; }
+        public void setBirthPlace(String v) { birthPlace = v; }
+        public String getSchool() { return school; }
+        public void setSchool(String v) { school = v; }
+        public String getSchoolClass() { return schoolClass; }
+        public void setSchoolClass(String v) { schoolClass = v; }
+        public boolean isPhotoConsent() { return photoConsent; }
+        public void setPhotoConsent(boolean v) { photoConsent = v; }
+        public boolean isMayLeaveAlone() { return mayLeaveAlone; }
+        public void setMayLeaveAlone(boolean v) { mayLeaveAlone = v; }
+        public String getAllergies() { return allergies; }
+        public void setAllergies(String v) { allergies = v; }
+        public boolean isPai() { return pai; }
+        public void setPai(boolean v) { pai = v; }
+        public String getDiet() { return diet; }
+        public void setDiet(String v) { diet = v; }
+        public String getDoctorName() { return doctorName; }
+        public void setDoctorName(String v) { doctorName = v; }
+        public String getDoctorPhone() { return doctorPhone; }
+        public void setDoctorPhone(String v) { doctorPhone = v; }
+        public boolean isGlasses() { return glasses; }
+        public void setGlasses(boolean v) { glasses = v; }
+        public String getMedicalNotes() { return medicalNotes; }
+        public void setMedicalNotes(String v) { medicalNotes = v; }
+        public List<Contact> getContacts() { return contacts; }
+        public void setContacts(List<Contact> v) { contacts = v; }
+    }
+
+    private String situation;
+    private String addressLine;
+    private String postcode;
+    private String city;
+    private String homePhone;
+    private String cafNumber;
+    private Integer quotientFamilial;
+    private String iban;
+    private String accountHolder;
+    private Person responsable1 = new Person();
+    private boolean withResponsable2;
+    private Person responsable2 = new Person();
+    private List<ChildForm> children = new ArrayList<>();
+
+    public String getSituation() { return situation; }
+    public void setSituation(String v) { situation = v; }
+    public String getAddressLine() { return addressLine; }
+    public void setAddressLine(String v) { addressLine = v; }
+    public String getPostcode() { return postcode; }
+    public void setPostcode(String v) { postcode = v; }
+    public String getCity() { return city; }
+    public void setCity(String v) { city = v; }
+    public String getHomePhone() { return homePhone; }
+    public void setHomePhone(String v) { homePhone = v; }
+    public String getCafNumber() { return cafNumber; }
+    public void setCafNumber(String v) { cafNumber = v; }
+    public Integer getQuotientFamilial() { return quotientFamilial; }
+    public void setQuotientFamilial(Integer v) { quotientFamilial = v; }
+    public String getIban() { return iban; }
+    public void setIban(String v) { iban = v; }
+    public String getAccountHolder() { return accountHolder; }
+    public void setAccountHolder(String v) { accountHolder = v; }
+    public Person getResponsable1() { return responsable1; }
+    public boolean isWithResponsable2() { return withResponsable2; }
+    public void setWithResponsable2(boolean v) { withResponsable2 = v; }
+    public Person getResponsable2() { return responsable2; }
+    public List<ChildForm> getChildren() { return children; }
+}

@@ -1,0 +1,33 @@
+package fr.portailfamille.platform.family.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * The annotated {@link java.time.LocalDate} must be the birth date of a responsible adult: not
+ * in the future, 16 to 120 years old today, see {@link FrenchFormats#isBirthDateOfAdult}.
+ * "Today" comes from the Bean Validation {@code ClockProvider} (system clock by default).
+ *
+ * <p>{@code null} is valid: combine with {@code @NotNull} when the value is mandatory.
+ */
+@Documented
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+@Constraint(validatedBy = DateNaissanceAdulteValidator.class)
+public @interface DateNaissanceAdulte {
+
+    String message() default "La date de naissance doit être passée et la personne doit avoir entre 16 et 120 ans.";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

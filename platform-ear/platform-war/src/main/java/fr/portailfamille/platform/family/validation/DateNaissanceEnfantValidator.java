@@ -1,0 +1,35 @@
+package fr.portailfamille.platform.family.validation;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Validator of {@link DateNaissanceEnfant}: {@code null} is valid; "today" is taken from the
+ * Bean Validation {@code ClockProvider}, or the system clock when called without a context.
+ */
+public class DateNaissanceEnfantValidator
+        implements ConstraintValidator<DateNaissanceEnfant, LocalDate> {
+
+    private final Clock clock;
+
+    /** Used by the Bean Validation provider. */
+    public DateNaissanceEnfantValidator() {
+        this(null);
+    }
+
+    /** With a fixed clock (tests); {@code null} means the provider's or the system clock. */
+    public DateNaissanceEnfantValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
+        if (value == null) {
+            return true;
+        }
+        return FrenchFormats.isBirthDateOfChild(value,
+                BirthDateValidatorSupport.today(clock, context));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * E-mails the platform sends to families (decisions on their file and requests), through the
+ * commune-agnostic SMTP relay configured by {@code pf.smtp.*}, signed with the commune's name.
+ * Mails are sent after the transaction that decided them commits, never before.
+ */
+package fr.portailfamille.platform.mail;

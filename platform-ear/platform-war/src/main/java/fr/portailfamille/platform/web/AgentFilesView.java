@@ -1,0 +1,97 @@
+package fr.portailfamille.platform.web;
+
+import fr.portailfamille.platform.family.ChangeRequest;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Agents' queues: files awaiting validation, change requests awaiting a decision; search; counter creation. */
+@Named
+@ViewScoped
+public class AgentFilesView implements Serializable {
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    private final Map<Long, String> reasons = new HashMap<>();
+    private String query;
+    private List<Family> found;
+    private String counterLabel;
+    private String counterEmail;
+
+    public List<Family> getAwaiting() {
+        return files.awaitingValidation();
+    }
+
+    public List<ChangeRequest> getPendingRequests() {
+        return files.pendingRequests();
+    }
+
+    public void validate(long familyId) {
+        files.validate(agent(), familyId);
+        FormErrors.info("Dossier validé ; la famille est prévenue par courriel.");
+    }
+
+    public void accept(long requestId) {
+        files.accept(agent(), requestId);
+        FormErrors.info("Demande acceptée et appliquée au dossier ; la famille est prévenue.");
+    }
+
+    public void refuse(long requestId, int row) {
+        List<FieldError> errors = files.refuse(agent(), requestId, reasons.get(requestId));
+        if (errors.isEmpty()) {
+            reasons.remove(requestId);
+            FormErrors.info("Demande refusée ; la famille est prévenue avec le motif.");
+        } else {
+            FormErrors.show("demandes", errors.stream()
+                    .map(e -> new FieldError("requests[" + row + "]." + e.field(), e.message())).toList());
+        }
+    }
+
+    public void search() {
+        found = files.search(query);
+    }
+
+    public void createAtCounter() {
+        List<FieldError> errors = files.createAtCounter(agent(), counterLabel, counterEmail);
+        if (errors.isEmpty()) {
+            FormErrors.info("Dossier créé. À sa première connexion avec " + counterEmail
+                    + ", la famille retrouvera ce dossier.");
+            counterLabel = null;
+            counterEmail = null;
+        } else {
+            FormErrors.show("guichet", errors);
+        }
+    }
+
+    public String oldValues(ChangeRequest r) {
+        return ChangeRequestsView.describe(r.getOldValue());
+    }
+
+    public String newValues(ChangeRequest r) {
+        return ChangeRequestsView.describe(r.getNewValue());
+    }
+
+    private String agent() {
+        return user.require().email();
+    }
+
+    public Map<Long, String> getReasons() { return reasons; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+    public List<Family> getFound() { return found; }
+    public String getCounterLabel() { return counterLabel; }
+    public void setCounterLabel(String v) { counterLabel = v; }
+    public String getCounterEmail() { return counterEmail; }
+    public void setCounterEmail(String v) { counterEmail = v; }
+}

@@ -1,0 +1,157 @@
+package fr.portailfamille.platform.web;
+
+import fr.portailfamille.platform.family.ChangeFields;
+import fr.portailfamille.platform.family.ChangeRequest;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Mon foyer": the family file wizard while it is a draft ("Finir plus tard", "Valider l'inscription",
+ * "Supprimer ma demande"), then the read-only file with change requests once validated.
+ */
+@Named
+@ViewScoped
+public class FamilyFileView implements Serializable {
+
+    public static final String FORM = "foyer";
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    private FamilyForm form;
+    private FamilyStatus status;
+    private final Map<String, Map<String, String>> changes = new HashMap<>();
+
+    @PostConstruct
+    void load() {
+        Family f = files.fileOf(user.require());
+        status = f.getStatus();
+        form = files.formOf(user.require());
+        prefillChanges();
+    }
+
+    private void prefillChanges() {
+        for (ChangeRequest.Type t : ChangeRequest.Type.values()) {
+            changes.put(t.name(), new HashMap<>(ChangeFields.readForm(form, t)));
+        }
+    }
+
+    public FamilyForm getForm() {
+        return form;
+    }
+
+    public FamilyStatus getStatus() {
+        return status;
+    }
+
+    public boolean isEditable() {
+        return status == FamilyStatus.DRAFT;
+    }
+
+    public boolean isReadonly() {
+        return !isEditable();
+    }
+
+    public Map<String, String> getSituations() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Marié(e)s", "MARIES");
+        m.put("Pacsé(e)s", "PACSES");
+        m.put("Vie maritale", "CONCUBINAGE");
+        m.put("Célibataire", "CELIBATAIRE");
+        m.put("Séparé(e)s", "SEPARES");
+        m.put("Divorcé(e)s", "DIVORCES");
+        m.put("Veuf / veuve", "VEUF");
+        return m;
+    }
+
+    public Map<String, String> getCivilities() {
+        return Map.of("Madame", "MME", "Monsieur", "M");
+    }
+
+    public Map<String, String> getSexes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Fille", "F");
+        m.put("Garçon", "M");
+        return m;
+    }
+
+    public void addChild() {
+        FamilyForm.ChildForm c = new FamilyForm.ChildForm();
+        c.setLastName(form.getResponsable1().getLastName());
+        form.getChildren().add(c);
+    }
+
+    public void removeChild(int index) {
+        form.getChildren().remove(index);
+    }
+
+    public void addContact(int childIndex) {
+        form.getChildren().get(childIndex).getContacts().add(new FamilyForm.Contact());
+    }
+
+    public void removeContact(int childIndex, int contactIndex) {
+        form.getChildren().get(childIndex).getContacts().remove(contactIndex);
+    }
+
+    public void saveDraft() {
+        List<FieldError> errors = files.saveDraft(user.require(), form);
+        if (errors.isEmpty()) {
+            form = files.formOf(user.require());
+            FormErrors.info("Votre dossier est enregistré. Vous avez 30 jours pour le terminer.");
+        } else {
+            FormErrors.show(FORM, errors);
+        }
+    }
+
+    public void submit() {
+        List<FieldError> errors = files.submit(user.require(), form);
+        if (errors.isEmpty()) {
+            status = FamilyStatus.SUBMITTED;
+            form = files.formOf(user.require());
+            FormErrors.info("Votre dossier est envoyé au service enfance. Vous recevrez un courriel dès sa validation.");
+        } else {
+            FormErrors.show(FORM, errors);
+        }
+    }
+
+    public void deletePending() throws IOException {
+        if (files.deletePending(user.require())) {
+            FacesContext ctx = FacesContext.getCurrentInstance();
+            ctx.getExternalContext().getFlash().put("info", "Votre demande d'inscription a été supprimée.");
+            ctx.getExternalContext().redirect(ctx.getExternalContext().getRequestContextPath() + "/espace/accueil.xhtml");
+        }
+    }
+
+    public Map<String, Map<String, String>> getChanges() {
+        return changes;
+    }
+
+    /** Sends a change request of one type, prefilled values being the current ones. */
+    public void requestChange(String type) {
+        ChangeRequest.Type t = ChangeRequest.Type.valueOf(type);
+        List<FieldError> errors = files.requestChange(user.require(), t, changes.get(type));
+        if (errors.isEmpty()) {
+            FormErrors.info("Votre demande de modification est envoyée. Vous la suivez dans « Mes demandes ».");
+        } else {
+            FormErrors.show("demande_" + t.name(), errors.stream()
+                    .map(e -> new FieldError(e.field().replace('.', '_'), e.message())).toList());
+        }
+    }
+}
