@@ -1,0 +1,180 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A family's whole journey in headless Chromium: account creation on the commune's Keycloak with the
+ * confirmation mail read from GreenMail, the family-file wizard ("Valider" listing the missing
+ * fields, "Finir plus tard", then "Valider"), validation by an agent, then a change request refused
+ * with a reason that the family reads in "Liste des demandes".
+ */
+@ExtendWith(ArquillianExtension.class)
+class FamilyWebIT {
+
+    static final String BASE = PlatformWebIT.url(ALPHA);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    @Test
+    void familySignsUpFillsItsFileAndFollowsItsRequests() throws Exception {
+        String email = "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser parent = new Browser(); Browser agent = new Browser()) {
+            // --- account creation, confirmed by e-mail
+            parent.get(BASE + "/espace/foyer.xhtml");
+            parent.await(By.cssSelector("a[href*='registration']")).click();
+            parent.await(By.id("email")).sendKeys(email);
+            parent.driver.findElement(By.id("firstName")).sendKeys("Camille");
+            parent.driver.findElement(By.id("lastName")).sendKeys("Durand");
+            parent.driver.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+            // Keycloak's secure default with e-mail verification: the password is chosen once the
+            // address is confirmed, on a page showing the commune's rules ticking as they are met
+            String link = confirmationLink(email);
+            parent.get(link);
+            WebElement password = parent.await(By.id("password-new"));
+            password.sendKeys("famille");
+            assertEquals(List.of("unmet", "met", "unmet", "unmet"), ruleStates(parent));
+            password.sendKeys("2026F");
+            assertEquals(List.of("met", "met", "met", "met"), ruleStates(parent));
+            parent.driver.findElement(By.id("password-confirm")).sendKeys("famille2026F");
+            parent.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+            parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+
+            // --- the wizard: "Valider" with almost nothing lists every missing field, saves nothing
+            assertTrue(parent.await(By.id("status")).getText().contains("Compte en cours de création"));
+            type(parent, "foyer:city", "Limoges");
+            parent.driver.findElement(By.id("foyer:submit")).click();
+            List<String> summary = parent.driver.findElements(By.cssSelector("#summary li")).stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(summary.contains("La situation familiale est obligatoire."), summary.toString());
+            assertTrue(summary.contains("L'adresse est obligatoire."), summary.toString());
+            assertTrue(summary.contains("Ajoutez au moins un enfant."), summary.toString());
+            assertTrue(summary.size() >= 8, summary.toString());
+            assertEquals("Le code postal est obligatoire.", parent.driver.findElement(By.id("foyer:postcode_msg")).getText());
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mon foyer avec erreurs");
+
+            // --- fill in, "Finir plus tard", then "Valider l'inscription"
+            new Select(parent.driver.findElement(By.id("foyer:situation"))).selectByValue("MARIES");
+            type(parent, "foyer:addressLine", "3 rue des Écoles");
+            type(parent, "foyer:postcode", "87000");
+            new Select(parent.driver.findElement(By.id("foyer:r1_civility"))).selectByValue("MME");
+            type(parent, "foyer:r1_lastName", "Durand");
+            type(parent, "foyer:r1_firstName", "Camille");
+            date(parent, "foyer:r1_birthDate", "1988-04-02");
+            type(parent, "foyer:r1_mobilePhone", "06 12 34 56 78");
+            parent.driver.findElement(By.id("foyer:addChild")).click();
+            type(parent, "foyer:children:0:firstName", "Léa");
+            new Select(parent.await(By.id("foyer:children:0:sex"))).selectByValue("F");
+            date(parent, "foyer:children:0:birthDate", java.time.LocalDate.now().minusYears(7).toString());
+            type(parent, "foyer:children:0:school", "École Jules Ferry");
+            parent.driver.findElement(By.id("foyer:saveDraft")).click();
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("30 jours"));
+            assertEquals("Léa", parent.driver.findElement(By.id("foyer:children:0:firstName")).getAttribute("value"));
+            parent.driver.findElement(By.id("foyer:submit")).click();
+            assertTrue(parent.await(By.id("status")).getText().contains("Dossier envoyé"), parent.driver.getPageSource());
+            screenshot(parent, "foyer-envoye");
+
+            // --- an agent validates it
+            agent.get(BASE + "/agent/dossiers.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
+            agent.await(By.xpath("//tr[td/a[text()='Foyer Camille Durand']]//input[@value='Valider le dossier']")).click();
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier validé"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, dossiers agents");
+
+            // --- the family asks to change its address; the agent refuses with a reason
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertTrue(parent.await(By.id("status")).getText().contains("Dossier validé"));
+            WebElement postcode = parent.driver.findElement(By.id("demande_ADRESSE:postcode"));
+            postcode.clear();
+            postcode.sendKeys("87100");
+            parent.driver.findElement(By.id("demande_ADRESSE:send")).click();
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
+
+            agent.get(BASE + "/agent/dossiers.xhtml");
+            agent.driver.findElement(By.id("demandes:requests:0:refuse")).click();
+            assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
+                    agent.await(By.id("demandes:requests:0:reason_msg")).getText());
+            agent.driver.findElement(By.id("demandes:requests:0:reason")).sendKeys("Justificatif de domicile manquant");
+            agent.driver.findElement(By.id("demandes:requests:0:refuse")).click();
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("refusée"));
+
+            parent.get(BASE + "/espace/demandes.xhtml?type=ADRESSE");
+            assertEquals("Refusée", parent.await(By.cssSelector("#requests .pf-badge")).getText());
+            assertEquals("Justificatif de domicile manquant", parent.driver.findElement(By.cssSelector(".request-reason")).getText());
+            assertEquals("", parent.accessibilityViolations(), "axe-core, liste des demandes");
+
+            // --- a parent never reaches the agents' pages
+            parent.get(BASE + "/agent/famille.xhtml?id=1");
+            assertEquals("Accès refusé", parent.await(By.id("error-title")).getText());
+        }
+    }
+
+    /** States of the password rules in page order: length, lower-case, upper-case, digit. */
+    static List<String> ruleStates(Browser b) {
+        return List.of("length", "lowerCase", "upperCase", "digits").stream()
+                .map(rule -> b.driver.findElement(By.cssSelector("#pf-password-rules [data-rule='" + rule + "']"))
+                        .getAttribute("data-state")).toList();
+    }
+
+    static void type(Browser b, String id, String text) {
+        WebElement e = b.await(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    static void date(Browser b, String id, String iso) {
+        b.driver.executeScript("arguments[0].value = arguments[1];", b.await(By.id(id)), iso);
+    }
+
+    static void screenshot(Browser b, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The e-mail verification link Keycloak sent, read from GreenMail's API. */
+    static String confirmationLink(String email) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(30);
+        Pattern link = Pattern.compile("(http://localhost:\\d+/realms/pf-alpha/login-actions/action-token\\?key=[A-Za-z0-9._\\-]+[^\\s\"<\\\\]*)");
+        while (Instant.now().isBefore(deadline)) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().mailApiUrl()
+                    + "/api/user/" + email + "/messages/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String decoded = body.replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=").replace("\\u0026", "&")
+                    .replace("&amp;", "&");
+            Matcher m = link.matcher(decoded);
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Pas de courriel de confirmation pour " + email);
+    }
+}
