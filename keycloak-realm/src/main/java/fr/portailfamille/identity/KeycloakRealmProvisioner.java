@@ -84,7 +84,24 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
             applyUrls(client, commune, appBaseUrls);
             realm.clients().get(client.getId()).update(client);
         }
-        return realm.clients().get(found.get(0).getId()).getSecret().getValue();
+        String clientUuid = found.get(0).getId();
+        grantAccountManagement(realm, clientUuid);
+        return realm.clients().get(clientUuid).getSecret().getValue();
+    }
+
+    /**
+     * The platform's client acts, through its service account and only within its commune's realm, on
+     * the commune's accounts: invite a family created at the counter, delete the account of a family
+     * that withdraws its pending registration.
+     */
+    private static void grantAccountManagement(RealmResource realm, String clientUuid) {
+        UserRepresentation serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
+        String realmManagement = realm.clients().findByClientId("realm-management").get(0).getId();
+        List<RoleRepresentation> roles = new ArrayList<>();
+        for (String role : List.of("manage-users", "view-users", "query-users")) {
+            roles.add(realm.clients().get(realmManagement).roles().get(role).toRepresentation());
+        }
+        realm.users().get(serviceAccount.getId()).roles().clientLevel(realmManagement).add(roles);
     }
 
     @Override

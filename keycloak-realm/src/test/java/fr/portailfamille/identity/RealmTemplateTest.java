@@ -40,6 +40,7 @@ class RealmTemplateTest {
         assertTrue(client.isStandardFlowEnabled());
         assertFalse(client.isDirectAccessGrantsEnabled());
         assertFalse(client.isImplicitFlowEnabled());
+        assertTrue(client.isServiceAccountsEnabled(), "invitations et suppressions de comptes de la commune");
         assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
         assertNotNull(client.getProtocolMappers().stream().filter(m -> m.getName().equals("roles")).findFirst().orElse(null));
     }

@@ -47,11 +47,40 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Élément " + by + " absent de " + snapshot(), e);
+        }
     }
 
     void awaitUrlStartingWith(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(prefix));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Adresse attendue " + prefix + ", obtenue " + snapshot(), e);
+        }
+    }
+
+    /** Clicks a button that submits a form and waits for the next page to replace this one. */
+    void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        await(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Saves the page (PNG + HTML) under target/screenshots; returns its URL and where it was saved. */
+    String snapshot() {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            String name = "echec-" + System.nanoTime();
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            return driver.getCurrentUrl() + " (page enregistrée : " + dir.resolve(name).toAbsolutePath() + ".png/.html)";
+        } catch (Exception e) {
+            return driver.getCurrentUrl();
+        }
     }
 
     /** Fills the commune's Keycloak login form. */

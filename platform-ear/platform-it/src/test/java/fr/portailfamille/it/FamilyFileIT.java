@@ -78,6 +78,16 @@ class FamilyFileIT {
         return TenantContext.call(c, work);
     }
 
+    static final String PORTAL = "http://alpha.localhost:" + System.getProperty("it.port.platform", "38180") + "/espace/foyer.xhtml";
+
+    @Test
+    void familyCanWithdrawItsPendingRequest() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        assertTrue(in(alpha(), () -> files.deletePending(user)));
+        assertTrue(in(alpha(), () -> files.get(id)).isEmpty());
+    }
+
     static SignedInUser parent(String slug, String email, boolean verified) {
         return new SignedInUser(slug, UUID.randomUUID().toString(), "Camille Test", email, verified, List.of("parent"), null);
     }
@@ -185,8 +195,9 @@ class FamilyFileIT {
     @Test
     void premiereConnexionLinksTheCounterFileInsteadOfCreatingOne() throws Exception {
         String email = newEmail();
-        assertEquals(List.of(), in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Foyer Martin", email)));
-        assertEquals(List.of("email"), fields(in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Doublon", email))));
+        assertEquals(List.of(), in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
+        assertEquals(List.of("email"), fields(in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
+        assertTrue(mailsOf(email).contains("pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
         Family counter = in(alpha(), () -> files.search(email)).get(0);
 
         SignedInUser unverified = parent("alpha", email.toUpperCase(), false);

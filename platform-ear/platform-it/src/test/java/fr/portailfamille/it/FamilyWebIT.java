@@ -47,32 +47,15 @@ class FamilyWebIT {
         String email = "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
         try (Browser parent = new Browser(); Browser agent = new Browser()) {
             // --- account creation, confirmed by e-mail
-            parent.get(BASE + "/espace/foyer.xhtml");
-            parent.await(By.cssSelector("a[href*='registration']")).click();
-            parent.await(By.id("email")).sendKeys(email);
-            parent.driver.findElement(By.id("firstName")).sendKeys("Camille");
-            parent.driver.findElement(By.id("lastName")).sendKeys("Durand");
-            parent.driver.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
-            // Keycloak's secure default with e-mail verification: the password is chosen once the
-            // address is confirmed, on a page showing the commune's rules ticking as they are met
-            String link = confirmationLink(email);
-            parent.get(link);
-            WebElement password = parent.await(By.id("password-new"));
-            password.sendKeys("famille");
-            assertEquals(List.of("unmet", "met", "unmet", "unmet"), ruleStates(parent));
-            password.sendKeys("2026F");
-            assertEquals(List.of("met", "met", "met", "met"), ruleStates(parent));
-            parent.driver.findElement(By.id("password-confirm")).sendKeys("famille2026F");
-            parent.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-            parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+            signUp(parent, email);
 
             // --- the wizard: "Valider" with almost nothing lists every missing field, saves nothing
             assertTrue(parent.await(By.id("status")).getText().contains("Compte en cours de création"));
             type(parent, "foyer:city", "Limoges");
-            parent.driver.findElement(By.id("foyer:submit")).click();
+            parent.submit(By.id("foyer:submit"));
             List<String> summary = parent.driver.findElements(By.cssSelector("#summary li")).stream()
                     .map(WebElement::getText).toList();
-            assertTrue(summary.contains("La situation familiale est obligatoire."), summary.toString());
+            assertTrue(summary.contains("La situation familiale est obligatoire."), summary + " " + parent.snapshot());
             assertTrue(summary.contains("L'adresse est obligatoire."), summary.toString());
             assertTrue(summary.contains("Ajoutez au moins un enfant."), summary.toString());
             assertTrue(summary.size() >= 8, summary.toString());
@@ -88,15 +71,15 @@ class FamilyWebIT {
             type(parent, "foyer:r1_firstName", "Camille");
             date(parent, "foyer:r1_birthDate", "1988-04-02");
             type(parent, "foyer:r1_mobilePhone", "06 12 34 56 78");
-            parent.driver.findElement(By.id("foyer:addChild")).click();
+            parent.submit(By.id("foyer:addChild"));
             type(parent, "foyer:children:0:firstName", "Léa");
             new Select(parent.await(By.id("foyer:children:0:sex"))).selectByValue("F");
             date(parent, "foyer:children:0:birthDate", java.time.LocalDate.now().minusYears(7).toString());
             type(parent, "foyer:children:0:school", "École Jules Ferry");
-            parent.driver.findElement(By.id("foyer:saveDraft")).click();
+            parent.submit(By.id("foyer:saveDraft"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("30 jours"));
             assertEquals("Léa", parent.driver.findElement(By.id("foyer:children:0:firstName")).getAttribute("value"));
-            parent.driver.findElement(By.id("foyer:submit")).click();
+            parent.submit(By.id("foyer:submit"));
             assertTrue(parent.await(By.id("status")).getText().contains("Dossier envoyé"), parent.driver.getPageSource());
             screenshot(parent, "foyer-envoye");
 
@@ -104,7 +87,7 @@ class FamilyWebIT {
             agent.get(BASE + "/agent/dossiers.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
-            agent.await(By.xpath("//tr[td/a[text()='Foyer Camille Durand']]//input[@value='Valider le dossier']")).click();
+            agent.submit(By.xpath("//tr[td/a[text()='Foyer Camille Durand']]//input[@value='Valider le dossier']"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier validé"));
             assertEquals("", agent.accessibilityViolations(), "axe-core, dossiers agents");
 
@@ -114,15 +97,15 @@ class FamilyWebIT {
             WebElement postcode = parent.driver.findElement(By.id("demande_ADRESSE:postcode"));
             postcode.clear();
             postcode.sendKeys("87100");
-            parent.driver.findElement(By.id("demande_ADRESSE:send")).click();
+            parent.submit(By.id("demande_ADRESSE:send"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
 
             agent.get(BASE + "/agent/dossiers.xhtml");
-            agent.driver.findElement(By.id("demandes:requests:0:refuse")).click();
+            agent.submit(By.id("demandes:requests:0:refuse"));
             assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
                     agent.await(By.id("demandes:requests:0:reason_msg")).getText());
             agent.driver.findElement(By.id("demandes:requests:0:reason")).sendKeys("Justificatif de domicile manquant");
-            agent.driver.findElement(By.id("demandes:requests:0:refuse")).click();
+            agent.submit(By.id("demandes:requests:0:refuse"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("refusée"));
 
             parent.get(BASE + "/espace/demandes.xhtml?type=ADRESSE");
@@ -133,6 +116,77 @@ class FamilyWebIT {
             // --- a parent never reaches the agents' pages
             parent.get(BASE + "/agent/famille.xhtml?id=1");
             assertEquals("Accès refusé", parent.await(By.id("error-title")).getText());
+        }
+    }
+
+    /**
+     * Creates an account on alpha's Keycloak from the sign-in page, confirms it with the mail read from
+     * GreenMail and chooses a password on the page where the rules tick live; ends on Mon foyer.
+     */
+    static void signUp(Browser parent, String email) throws Exception {
+        parent.get(BASE + "/espace/foyer.xhtml");
+        parent.await(By.cssSelector("a[href*='registration']")).click();
+        parent.await(By.id("email")).sendKeys(email);
+        parent.driver.findElement(By.id("firstName")).sendKeys("Camille");
+        parent.driver.findElement(By.id("lastName")).sendKeys("Durand");
+        parent.submit(By.cssSelector("#kc-register-form [type=submit]"));
+        // Keycloak's secure default with e-mail verification: the password is chosen once the
+        // address is confirmed, on a page showing the commune's rules ticking as they are met
+        parent.get(confirmationLink(email));
+        WebElement password = parent.await(By.id("password-new"));
+        password.sendKeys("famille");
+        assertEquals(List.of("unmet", "met", "unmet", "unmet"), ruleStates(parent));
+        password.sendKeys("2026F");
+        assertEquals(List.of("met", "met", "met", "met"), ruleStates(parent));
+        parent.driver.findElement(By.id("password-confirm")).sendKeys("famille2026F");
+        parent.submit(By.cssSelector("#kc-passwd-update-form [type=submit]"));
+        parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+    }
+
+    @Test
+    void familyKnownAtTheCounterActivatesItsAccountAndFindsItsFile() throws Exception {
+        String email = "guichet-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser agent = new Browser(); Browser parent = new Browser()) {
+            agent.get(BASE + "/agent/dossiers.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
+            agent.submit(By.id("guichet:create"));
+            assertEquals("Le nom du responsable est obligatoire.", agent.await(By.id("guichet:lastName_msg")).getText());
+            type(agent, "guichet:firstName", "Sacha");
+            type(agent, "guichet:lastName", "Bernard");
+            type(agent, "guichet:email", email);
+            agent.submit(By.id("guichet:create"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("courriel d'activation"));
+
+            // the family follows the activation mail: confirms its address, chooses a password
+            parent.get(confirmationLink(email));
+            List<WebElement> proceed = parent.driver.findElements(By.cssSelector("a[href*='login-actions']"));
+            if (!proceed.isEmpty()) {
+                proceed.get(0).click();
+            }
+            parent.await(By.id("password-new")).sendKeys("Guichet2026");
+            parent.driver.findElement(By.id("password-confirm")).sendKeys("Guichet2026");
+            parent.submit(By.cssSelector("#kc-passwd-update-form [type=submit]"));
+            parent.get(BASE + "/espace/foyer.xhtml");
+            if (!parent.driver.getCurrentUrl().startsWith(BASE)) {
+                parent.signIn(email, "Guichet2026");
+                parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+            }
+            // première connexion: the counter's file, not a new draft
+            assertTrue(parent.await(By.id("status")).getText().contains("Dossier validé"), parent.driver.getPageSource());
+        }
+    }
+
+    @Test
+    void familyWithdrawsItsPendingRequestAndItsAccountIsGone() throws Exception {
+        String email = "retrait-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser parent = new Browser()) {
+            signUp(parent, email);
+            parent.await(By.id("suppression:delete")).click();
+            parent.driver.switchTo().alert().accept();
+            parent.awaitUrlStartingWith(BASE + "/");
+            assertTrue(StackLauncher.stack().keycloakAdmin().realm("pf-alpha").users().searchByEmail(email, true).isEmpty(),
+                    "le compte est supprimé avec la demande");
         }
     }
 

@@ -159,7 +159,8 @@ class PlatformWebIT {
         assertTrue(get(host(ALPHA), "/branding.css", Map.of()).body().contains("--pf-primary: #1d4f91"));
         assertTrue(get(host(BETA), "/branding.css", Map.of()).body().contains("--pf-primary: #7a1f3d"));
         HttpResponse<String> logo = get(host(BETA), "/logo", Map.of());
-        assertEquals("image/svg+xml", logo.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(logo.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        assertTrue(logo.body().startsWith("<svg"));
     }
 
     @Test
@@ -246,9 +247,10 @@ class PlatformWebIT {
 
             // logout ends the Keycloak session too and lands on the commune's website
             b.get(url(ALPHA) + "/espace/accueil.xhtml");
-            b.await(By.id("logout")).click();
+            b.submit(By.id("logout"));
             b.awaitUrlStartingWith(url(ALPHA) + "/");
-            assertEquals(url(ALPHA) + "/", b.driver.getCurrentUrl());
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().equals(url(ALPHA) + "/"));
             assertTrue(b.await(By.id("login")).isDisplayed());
             b.get(url(ALPHA) + "/espace/accueil.xhtml");
             b.await(By.id("username"));

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -42,6 +43,9 @@ public class FamilyFileService {
 
     @Inject
     Event<MailRequested> mails;
+
+    @Inject
+    KeycloakAccounts accounts;
 
     Clock clock = Clock.systemDefaultZone();
 
@@ -123,15 +127,32 @@ public class FamilyFileService {
         return List.of();
     }
 
-    /** Deletes a pending file (draft or awaiting validation). A validated file cannot be deleted this way. */
+    /**
+     * Deletes a pending file (draft or awaiting validation) and the family's account with it; if the
+     * account cannot be deleted, nothing is. A validated file cannot be deleted this way.
+     */
     public boolean deletePending(SignedInUser user) {
         Family f = fileOf(user);
         if (f.getStatus() == FamilyStatus.VALIDATED) {
             return false;
         }
-        audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, null);
+        audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, "dossier et compte supprimés");
         em.remove(f);
+        em.flush();
+        try {
+            accounts.delete(TenantContext.require(), user.subject());
+        } catch (KeycloakAccounts.AccountException e) {
+            throw new AccountUnavailable("La suppression de votre compte n'a pas abouti : réessayez dans quelques"
+                    + " instants. Rien n'a été supprimé.", e);
+        }
         return true;
+    }
+
+    /** Keycloak could not be reached for an account operation: the transaction is rolled back. */
+    public static class AccountUnavailable extends RuntimeException {
+        public AccountUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A change of a validated file, as a request for an agent. */
@@ -209,14 +230,19 @@ public class FamilyFileService {
     }
 
     /**
-     * A file created at the counter with the parent's e-mail; the parent's first sign-in with that
-     * e-mail links the account to it instead of creating another one.
+     * A file created at the counter with the parent's e-mail. The family receives the mail to activate
+     * its account (confirm the address, choose a password); its first sign-in with that e-mail links
+     * the account to this file instead of creating another one ("première connexion").
      */
-    public List<FieldError> createAtCounter(String agent, String label, String email) {
+    public List<FieldError> createAtCounter(String agent, String firstName, String lastName, String email,
+                                            String portalUrl) {
         requireCommune();
         List<FieldError> errors = new ArrayList<>();
-        if (label == null || label.isBlank()) {
-            errors.add(new FieldError("label", "Le nom du foyer est obligatoire."));
+        if (firstName == null || firstName.isBlank()) {
+            errors.add(new FieldError("firstName", "Le prénom du responsable est obligatoire."));
+        }
+        if (lastName == null || lastName.isBlank()) {
+            errors.add(new FieldError("lastName", "Le nom du responsable est obligatoire."));
         }
         if (email == null || !fr.portailfamille.platform.family.validation.FrenchFormats.isEmail(email)) {
             errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
@@ -227,13 +253,22 @@ public class FamilyFileService {
         if (!errors.isEmpty()) {
             return errors;
         }
-        Family f = new Family(label.trim(), email.trim());
+        Family f = new Family("Foyer " + firstName.trim() + " " + lastName.trim(), email.trim());
         f.setStatus(FamilyStatus.VALIDATED);
         f.setValidatedAt(now());
-        f.responsable(1).setEmail(email.trim());
+        Responsable r1 = f.responsable(1);
+        r1.setEmail(email.trim());
+        r1.setFirstName(firstName.trim());
+        r1.setLastName(lastName.trim());
         em.persist(f);
         em.flush();
-        audit(agent, "DOSSIER_CREE_GUICHET", f.getId(), null, null);
+        audit(agent, "DOSSIER_CREE_GUICHET", f.getId(), null, "invitation envoyée à " + email.trim());
+        try {
+            accounts.invite(TenantContext.require(), email.trim(), firstName.trim(), lastName.trim(), portalUrl);
+        } catch (KeycloakAccounts.AccountException e) {
+            throw new AccountUnavailable("Le courriel d'activation n'a pas pu être envoyé : le dossier n'est pas créé."
+                    + " Réessayez dans quelques instants.", e);
+        }
         return List.of();
     }
 

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.web.Urls;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,7 +100,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         if (!"GET".equals(request.getMethod())) {
             returnTo = request.getContextPath() + "/espace/accueil.xhtml";
         }
-        URI redirect = URI.create(baseUrl(request) + CALLBACK_PATH);
+        URI redirect = URI.create(Urls.base(request) + CALLBACK_PATH);
         OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, returnTo);
         request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
         return context.redirect(oidc.authorizationUrl(commune, login).toString());
@@ -133,10 +134,6 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private static AuthenticationStatus login(HttpMessageContext context, SignedInUser user) {
         return context.notifyContainerAboutLogin(new CallerPrincipal(user.subject()), new HashSet<>(user.roles()));
-    }
-
-    static String baseUrl(HttpServletRequest request) {
-        return request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath();
     }
 
     @Override

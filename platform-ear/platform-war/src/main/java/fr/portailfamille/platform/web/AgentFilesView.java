@@ -26,7 +26,8 @@ public class AgentFilesView implements Serializable {
     private final Map<Long, String> reasons = new HashMap<>();
     private String query;
     private List<Family> found;
-    private String counterLabel;
+    private String counterFirstName;
+    private String counterLastName;
     private String counterEmail;
 
     public List<Family> getAwaiting() {
@@ -63,11 +64,18 @@ public class AgentFilesView implements Serializable {
     }
 
     public void createAtCounter() {
-        List<FieldError> errors = files.createAtCounter(agent(), counterLabel, counterEmail);
+        List<FieldError> errors;
+        try {
+            errors = files.createAtCounter(agent(), counterFirstName, counterLastName, counterEmail,
+                    Urls.base() + "/espace/foyer.xhtml");
+        } catch (FamilyFileService.AccountUnavailable e) {
+            errors = List.of(new FieldError("", e.getMessage()));
+        }
         if (errors.isEmpty()) {
-            FormErrors.info("Dossier créé. À sa première connexion avec " + counterEmail
-                    + ", la famille retrouvera ce dossier.");
-            counterLabel = null;
+            FormErrors.info("Dossier créé et courriel d'activation envoyé à " + counterEmail
+                    + " : à sa première connexion, la famille retrouvera ce dossier.");
+            counterFirstName = null;
+            counterLastName = null;
             counterEmail = null;
         } else {
             FormErrors.show("guichet", errors);
@@ -90,8 +98,10 @@ public class AgentFilesView implements Serializable {
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }
     public List<Family> getFound() { return found; }
-    public String getCounterLabel() { return counterLabel; }
-    public void setCounterLabel(String v) { counterLabel = v; }
+    public String getCounterFirstName() { return counterFirstName; }
+    public void setCounterFirstName(String v) { counterFirstName = v; }
+    public String getCounterLastName() { return counterLastName; }
+    public void setCounterLastName(String v) { counterLastName = v; }
     public String getCounterEmail() { return counterEmail; }
     public void setCounterEmail(String v) { counterEmail = v; }
 }

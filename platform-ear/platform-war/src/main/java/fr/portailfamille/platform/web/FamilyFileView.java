@@ -131,11 +131,16 @@ public class FamilyFileView implements Serializable {
         }
     }
 
+    /** Deletes the pending file and the account, then signs out to the commune's website. */
     public void deletePending() throws IOException {
-        if (files.deletePending(user.require())) {
-            FacesContext ctx = FacesContext.getCurrentInstance();
-            ctx.getExternalContext().getFlash().put("info", "Votre demande d'inscription a été supprimée.");
-            ctx.getExternalContext().redirect(ctx.getExternalContext().getRequestContextPath() + "/espace/accueil.xhtml");
+        try {
+            if (files.deletePending(user.require())) {
+                FacesContext ctx = FacesContext.getCurrentInstance();
+                ctx.getExternalContext().invalidateSession();
+                ctx.getExternalContext().redirect(fr.portailfamille.platform.tenancy.TenantContext.require().websiteUrl());
+            }
+        } catch (FamilyFileService.AccountUnavailable e) {
+            FormErrors.show(FORM, List.of(new FieldError("", e.getMessage())));
         }
     }
 
