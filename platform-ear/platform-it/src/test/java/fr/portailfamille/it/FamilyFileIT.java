@@ -226,14 +226,23 @@ class FamilyFileIT {
             return null;
         });
 
-        assertEquals(List.of("postcode"), fields(in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.ADRESSE,
-                Map.of("addressLine", "8 place de la Mairie", "postcode", "8700", "city", "Limoges")))));
-        assertEquals(List.of(), in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.ADRESSE,
-                Map.of("addressLine", "8 place de la Mairie", "postcode", "87100", "city", "Limoges"))));
-        assertEquals(List.of(), in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.BANQUE,
-                Map.of("iban", "FR1420041010050500013M02606", "accountHolder", "Camille Durand"))));
-        assertEquals(List.of("iban"), fields(in(alpha(), () -> files.requestChange(user, ChangeRequest.Type.BANQUE,
-                Map.of("iban", "FR1420041010050500013M02607", "accountHolder", "Camille Durand")))));
+        FamilyForm badPostcode = in(alpha(), () -> files.formOf(user));
+        badPostcode.setAddressLine("8 place de la Mairie");
+        badPostcode.setPostcode("8700");
+        assertEquals(List.of("postcode"), fields(in(alpha(), () -> files.requestChanges(user, badPostcode))));
+        assertEquals(List.of(""), fields(in(alpha(), () -> files.requestChanges(user, files.formOf(user)))),
+                "aucune modification");
+
+        FamilyForm moved = in(alpha(), () -> files.formOf(user));
+        moved.setAddressLine("8 place de la Mairie");
+        moved.setPostcode("87100");
+        moved.setIban("FR1420041010050500013M02606");
+        moved.setAccountHolder("Camille Durand");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, moved)), "une demande par type de changement");
+        FamilyForm badIban = in(alpha(), () -> files.formOf(user));
+        badIban.setIban("FR1420041010050500013M02607");
+        badIban.setAccountHolder("Camille Durand");
+        assertEquals(List.of("iban"), fields(in(alpha(), () -> files.requestChanges(user, badIban))));
 
         List<ChangeRequest> pending = in(alpha(), files::pendingRequests).stream()
                 .filter(r -> r.getFamily().getId() == id).toList();
@@ -261,6 +270,50 @@ class FamilyFileIT {
             return null;
         }), "une demande traitée ne se traite pas deux fois");
         assertTrue(mailsOf(user.email()).contains("refus"));
+    }
+
+    @Test
+    void newChildHealthDataAndContactsGoThroughRequests() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        in(alpha(), () -> {
+            files.validate("agent@alpha.test", id);
+            return null;
+        });
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        proposed.getChildren().get(0).setAllergies("arachide, kiwi");
+        proposed.getChildren().get(0).setPai(true);
+        FamilyForm.Contact granny = new FamilyForm.Contact();
+        granny.setName("Jeanne Durand");
+        granny.setRelation("grand-mère");
+        granny.setPhone("0555000000");
+        proposed.getChildren().get(0).getContacts().add(granny);
+        FamilyForm.ChildForm baby = new FamilyForm.ChildForm();
+        baby.setFirstName("Tom");
+        baby.setLastName("Durand");
+        baby.setSex("M");
+        baby.setBirthDate(LocalDate.now().minusYears(3));
+        baby.setSchool("Maternelle des Tilleuls");
+        proposed.getChildren().add(baby);
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
+
+        List<ChangeRequest> mine = in(alpha(), () -> files.myRequests(user, null));
+        assertEquals(java.util.Set.of(ChangeRequest.Type.SANTE, ChangeRequest.Type.CONTACTS, ChangeRequest.Type.ENFANT),
+                mine.stream().map(ChangeRequest::getType).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "rien n'est appliqué avant décision");
+        for (ChangeRequest r : mine) {
+            in(alpha(), () -> {
+                files.accept("agent@alpha.test", r.getId());
+                return null;
+            });
+        }
+        FamilyForm now = in(alpha(), () -> files.formOf(user));
+        assertEquals(2, now.getChildren().size());
+        assertEquals("Tom", now.getChildren().get(1).getFirstName());
+        assertEquals("arachide, kiwi", now.getChildren().get(0).getAllergies());
+        assertTrue(now.getChildren().get(0).isPai());
+        assertEquals("05 55 00 00 00", now.getChildren().get(0).getContacts().get(0).getPhone());
     }
 
     @Test

@@ -94,10 +94,9 @@ class FamilyWebIT {
             // --- the family asks to change its address; the agent refuses with a reason
             parent.get(BASE + "/espace/foyer.xhtml");
             assertTrue(parent.await(By.id("status")).getText().contains("Dossier validé"));
-            WebElement postcode = parent.driver.findElement(By.id("demande_ADRESSE:postcode"));
-            postcode.clear();
-            postcode.sendKeys("87100");
-            parent.submit(By.id("demande_ADRESSE:send"));
+            parent.submit(By.id("foyer:startChanges"));
+            type(parent, "foyer:postcode", "87100");
+            parent.submit(By.id("foyer:sendChanges"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
 
             agent.get(BASE + "/agent/dossiers.xhtml");

@@ -22,7 +22,21 @@ import java.time.OffsetDateTime;
 @Table(name = "change_request")
 public class ChangeRequest {
 
-    public enum Type { ADRESSE, TELEPHONES, CAF, BANQUE }
+    public enum Type {
+        ADRESSE("Adresse"), TELEPHONES("Téléphones"), CONJOINT("Conjoint"), CAF("CAF et quotient familial"),
+        BANQUE("Coordonnées bancaires"), ENFANT("Nouvel enfant"), SANTE("Données sanitaires"),
+        CONTACTS("Personnes autorisées"), AUTORISATIONS("Autorisations");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public enum Status { PENDING, ACCEPTED, REFUSED }
 

@@ -9,8 +9,6 @@ import fr.portailfamille.tenancy.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,10 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +31,6 @@ public class FamilyFileService {
 
     /** How long a draft ("Finir plus tard") is kept after its last save. */
     public static final Duration DRAFT_KEPT = Duration.ofDays(30);
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -155,31 +149,31 @@ public class FamilyFileService {
         }
     }
 
-    /** A change of a validated file, as a request for an agent. */
-    public List<FieldError> requestChange(SignedInUser user, ChangeRequest.Type type, Map<String, String> values) {
+    /**
+     * Changes of a validated file, as requests for an agent: the family edits its whole file and each
+     * kind of change (address, phones, conjoint, CAF, bank, new child, health data, contacts,
+     * authorisations) becomes one request. Checked like a submission, but only where it changed.
+     */
+    public List<FieldError> requestChanges(SignedInUser user, FamilyForm proposed) {
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.VALIDATED) {
             return List.of(new FieldError("", "Votre dossier n'est pas encore validé : modifiez-le directement."));
         }
-        Map<String, String> before = ChangeFields.read(f, type);
-        Map<String, String> after = new LinkedHashMap<>();
-        for (String field : ChangeFields.fields(type)) {
-            String v = values.get(field);
-            after.put(field, v == null || v.isBlank() ? null : v.trim());
-        }
-        FamilyForm probe = FamilyFileMapper.toForm(f);
-        ChangeFields.write(probe, type, after);
-        List<FieldError> errors = FamilyFileRules.check(probe, true, today()).stream()
-                .filter(e -> ChangeFields.concerns(type, e.field())).toList();
+        FamilyForm current = FamilyFileMapper.toForm(f);
+        var touched = FormChanges.diff(current, proposed).keySet();
+        List<FieldError> errors = FamilyFileRules.check(proposed, true, today()).stream()
+                .filter(e -> e.field().isEmpty() || touched.contains(FormChanges.typeOf(FormChanges.pointerOf(e.field()))))
+                .toList();
         if (!errors.isEmpty()) {
             return errors;
         }
-        FamilyFileRules.normalize(probe);
-        Map<String, String> normalized = ChangeFields.readForm(probe, type);
-        if (normalized.equals(before)) {
+        FamilyFileRules.normalize(proposed);
+        var changes = FormChanges.diff(current, proposed);
+        if (changes.isEmpty()) {
             return List.of(new FieldError("", "Aucune modification par rapport à votre dossier."));
         }
-        em.persist(new ChangeRequest(f, type, JSON.toJson(before), JSON.toJson(normalized)));
+        changes.forEach((type, values) -> em.persist(new ChangeRequest(f, type,
+                FormChanges.toJsonText(FormChanges.valuesAt(current, values.keySet())), FormChanges.toJsonText(values))));
         return List.of();
     }
 
@@ -280,12 +274,13 @@ public class FamilyFileService {
 
     public void accept(String agent, long requestId) {
         ChangeRequest r = pending(requestId);
-        Map<String, String> values = parse(r.getNewValue());
-        ChangeFields.apply(r.getFamily(), r.getType(), values);
+        FamilyForm updated = FormChanges.apply(FamilyFileMapper.toForm(r.getFamily()),
+                FormChanges.fromJsonText(r.getNewValue()));
+        FamilyFileMapper.apply(updated, r.getFamily());
         r.decide(ChangeRequest.Status.ACCEPTED, agent, null);
         audit(agent, "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
         mail(r.getFamily(), "Votre demande de modification est acceptée",
-                "Bonjour,\n\nVotre demande de modification (" + ChangeFields.label(r.getType())
+                "Bonjour,\n\nVotre demande de modification (" + r.getType().label()
                         + ") a été acceptée et votre dossier est à jour.\n");
     }
 
@@ -297,7 +292,7 @@ public class FamilyFileService {
         r.decide(ChangeRequest.Status.REFUSED, agent, reason.trim());
         audit(agent, "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
         mail(r.getFamily(), "Votre demande de modification est refusée",
-                "Bonjour,\n\nVotre demande de modification (" + ChangeFields.label(r.getType())
+                "Bonjour,\n\nVotre demande de modification (" + r.getType().label()
                         + ") a été refusée pour le motif suivant :\n\n" + reason.trim() + "\n");
         return List.of();
     }
@@ -339,11 +334,6 @@ public class FamilyFileService {
             throw new IllegalStateException("Cette demande a déjà été traitée.");
         }
         return r;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, String> parse(String json) {
-        return JSON.fromJson(json, HashMap.class);
     }
 
     private void audit(String actor, String action, Long familyId, Long childId, String detail) {

@@ -156,6 +156,9 @@ public class FamilyForm implements Serializable {
     public String getAccountHolder() { return accountHolder; }
     public void setAccountHolder(String v) { accountHolder = v; }
     public Person getResponsable1() { return responsable1; }
+    public void setResponsable1(Person v) { responsable1 = v; }
+    public void setResponsable2(Person v) { responsable2 = v; }
+    public void setChildren(List<ChildForm> v) { children = v; }
     public boolean isWithResponsable2() { return withResponsable2; }
     public void setWithResponsable2(boolean v) { withResponsable2 = v; }
     public Person getResponsable2() { return responsable2; }

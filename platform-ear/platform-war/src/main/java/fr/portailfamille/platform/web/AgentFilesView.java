@@ -83,11 +83,11 @@ public class AgentFilesView implements Serializable {
     }
 
     public String oldValues(ChangeRequest r) {
-        return ChangeRequestsView.describe(r.getOldValue());
+        return ChangeDescriptions.describe(r.getOldValue());
     }
 
     public String newValues(ChangeRequest r) {
-        return ChangeRequestsView.describe(r.getNewValue());
+        return ChangeDescriptions.describe(r.getNewValue());
     }
 
     private String agent() {

@@ -1,13 +1,10 @@
 package fr.portailfamille.platform.web;
 
-import fr.portailfamille.platform.family.ChangeFields;
 import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.FamilyFileService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +13,6 @@ import java.util.Map;
 @Named
 @RequestScoped
 public class ChangeRequestsView {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     FamilyFileService files;
@@ -47,13 +42,13 @@ public class ChangeRequestsView {
     public Map<String, String> getTypes() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ChangeRequest.Type t : ChangeRequest.Type.values()) {
-            m.put(capitalize(ChangeFields.label(t)), t.name());
+            m.put(t.label(), t.name());
         }
         return m;
     }
 
     public String label(ChangeRequest.Type t) {
-        return capitalize(ChangeFields.label(t));
+        return t.label();
     }
 
     public static String statusLabel(ChangeRequest.Status s) {
@@ -68,33 +63,8 @@ public class ChangeRequestsView {
         return statusLabel(r.getStatus());
     }
 
-    /** "field: value" lines of a stored JSON object, with French field names. */
-    @SuppressWarnings("unchecked")
-    public static String describe(String json) {
-        Map<String, Object> m = JSON.fromJson(json, LinkedHashMap.class);
-        StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(fieldLabel(k)).append(" : ").append(v == null ? "—" : v).append('\n'));
-        return sb.toString().trim();
-    }
-
     public String values(String json) {
-        return describe(json);
-    }
-
-    static String fieldLabel(String field) {
-        return switch (field) {
-            case "addressLine" -> "Adresse";
-            case "postcode" -> "Code postal";
-            case "city" -> "Commune";
-            case "homePhone" -> "Téléphone du domicile";
-            case "responsable1.mobilePhone" -> "Téléphone portable";
-            case "responsable1.workPhone" -> "Téléphone professionnel";
-            case "cafNumber" -> "Numéro CAF";
-            case "quotientFamilial" -> "Quotient familial";
-            case "iban" -> "IBAN";
-            case "accountHolder" -> "Titulaire du compte";
-            default -> field;
-        };
+        return ChangeDescriptions.describe(json);
     }
 
     private static ChangeRequest.Type parse(String t) {
@@ -105,7 +75,4 @@ public class ChangeRequestsView {
         }
     }
 
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

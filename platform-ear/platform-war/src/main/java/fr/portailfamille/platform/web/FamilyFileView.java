@@ -1,7 +1,5 @@
 package fr.portailfamille.platform.web;
 
-import fr.portailfamille.platform.family.ChangeFields;
-import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +34,14 @@ public class FamilyFileView implements Serializable {
 
     private FamilyForm form;
     private FamilyStatus status;
-    private final Map<String, Map<String, String>> changes = new HashMap<>();
+    /** A validated file being edited to send change requests. */
+    private boolean changing;
 
     @PostConstruct
     void load() {
         Family f = files.fileOf(user.require());
         status = f.getStatus();
         form = files.formOf(user.require());
-        prefillChanges();
-    }
-
-    private void prefillChanges() {
-        for (ChangeRequest.Type t : ChangeRequest.Type.values()) {
-            changes.put(t.name(), new HashMap<>(ChangeFields.readForm(form, t)));
-        }
     }
 
     public FamilyForm getForm() {
@@ -62,7 +53,11 @@ public class FamilyFileView implements Serializable {
     }
 
     public boolean isEditable() {
-        return status == FamilyStatus.DRAFT;
+        return status == FamilyStatus.DRAFT || changing;
+    }
+
+    public boolean isChanging() {
+        return changing;
     }
 
     public boolean isReadonly() {
@@ -144,19 +139,27 @@ public class FamilyFileView implements Serializable {
         }
     }
 
-    public Map<String, Map<String, String>> getChanges() {
-        return changes;
+    /** "Modifier mon dossier": the validated file becomes editable; sending makes change requests. */
+    public void startChanges() {
+        if (status == FamilyStatus.VALIDATED) {
+            changing = true;
+        }
     }
 
-    /** Sends a change request of one type, prefilled values being the current ones. */
-    public void requestChange(String type) {
-        ChangeRequest.Type t = ChangeRequest.Type.valueOf(type);
-        List<FieldError> errors = files.requestChange(user.require(), t, changes.get(type));
+    public void cancelChanges() {
+        changing = false;
+        form = files.formOf(user.require());
+    }
+
+    public void sendChanges() {
+        List<FieldError> errors = files.requestChanges(user.require(), form);
         if (errors.isEmpty()) {
-            FormErrors.info("Votre demande de modification est envoyée. Vous la suivez dans « Mes demandes ».");
+            changing = false;
+            form = files.formOf(user.require());
+            FormErrors.info("Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
+                    + " « Mes demandes ».");
         } else {
-            FormErrors.show("demande_" + t.name(), errors.stream()
-                    .map(e -> new FieldError(e.field().replace('.', '_'), e.message())).toList());
+            FormErrors.show(FORM, errors);
         }
     }
 }
