@@ -371,6 +371,31 @@ class FamilyFileIT {
         assertEquals(childId, entry.getChildId());
     }
 
+    @Test
+    void agentsEditDirectlyButHealthDataNeedsTheRole() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        in(alpha(), () -> files.saveDraft(user, complete(files.formOf(user), user.email())));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+
+        FamilyForm withoutHealth = in(alpha(), () -> files.formForAgent("agent@alpha.test", id, false));
+        assertEquals(null, withoutHealth.getChildren().get(0).getAllergies(), "données de santé absentes du formulaire");
+        withoutHealth.setPostcode("87100");
+        withoutHealth.getChildren().get(0).setAllergies("tentative");
+        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate("agent@alpha.test", id, withoutHealth, false)));
+        FamilyForm stored = in(alpha(), () -> files.formOf(user));
+        assertEquals("87100", stored.getPostcode());
+        assertEquals("arachide", stored.getChildren().get(0).getAllergies(), "sans le rôle, la santé ne change pas");
+
+        FamilyForm withHealth = in(alpha(), () -> files.formForAgent("sante@alpha.test", id, true));
+        withHealth.getChildren().get(0).setAllergies("arachide, lait");
+        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate("sante@alpha.test", id, withHealth, true)));
+        assertEquals("arachide, lait", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
+        List<String> actions = in(alpha(), () -> files.auditOf(id)).stream().map(AuditEntry::getAction).toList();
+        assertTrue(actions.contains("MODIFICATION_AGENT"), actions.toString());
+        assertTrue(actions.contains("MODIFICATION_SANTE"), actions.toString());
+        assertTrue(actions.contains("LECTURE_SANTE"), actions.toString());
+    }
+
     static String mailsOf(String email) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", "38025") + "/api/user/" + email

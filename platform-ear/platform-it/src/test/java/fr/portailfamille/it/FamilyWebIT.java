@@ -44,7 +44,9 @@ class FamilyWebIT {
 
     @Test
     void familySignsUpFillsItsFileAndFollowsItsRequests() throws Exception {
-        String email = "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "nouvelle-" + suffix + "@alpha.test";
+        String lastName = "Durand-" + suffix;
         try (Browser parent = new Browser(); Browser agent = new Browser()) {
             // --- account creation, confirmed by e-mail
             signUp(parent, email);
@@ -67,7 +69,7 @@ class FamilyWebIT {
             type(parent, "foyer:addressLine", "3 rue des Écoles");
             type(parent, "foyer:postcode", "87000");
             new Select(parent.driver.findElement(By.id("foyer:r1_civility"))).selectByValue("MME");
-            type(parent, "foyer:r1_lastName", "Durand");
+            type(parent, "foyer:r1_lastName", lastName);
             type(parent, "foyer:r1_firstName", "Camille");
             date(parent, "foyer:r1_birthDate", "1988-04-02");
             type(parent, "foyer:r1_mobilePhone", "06 12 34 56 78");
@@ -87,7 +89,7 @@ class FamilyWebIT {
             agent.get(BASE + "/agent/dossiers.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
-            agent.submit(By.xpath("//tr[td/a[text()='Foyer Camille Durand']]//input[@value='Valider le dossier']"));
+            agent.submit(By.xpath("//tr[td/a[text()='Foyer Camille " + lastName + "']]//input[@value='Valider le dossier']"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier validé"));
             assertEquals("", agent.accessibilityViolations(), "axe-core, dossiers agents");
 
@@ -100,11 +102,12 @@ class FamilyWebIT {
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
 
             agent.get(BASE + "/agent/dossiers.xhtml");
-            agent.submit(By.id("demandes:requests:0:refuse"));
+            String row = "//tr[td[text()='Foyer Camille " + lastName + "']]";
+            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
             assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
-                    agent.await(By.id("demandes:requests:0:reason_msg")).getText());
-            agent.driver.findElement(By.id("demandes:requests:0:reason")).sendKeys("Justificatif de domicile manquant");
-            agent.submit(By.id("demandes:requests:0:refuse"));
+                    agent.await(By.xpath(row + "//span[contains(@class,'pf-error')]")).getText());
+            agent.driver.findElement(By.xpath(row + "//input[@type='text']")).sendKeys("Justificatif de domicile manquant");
+            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("refusée"));
 
             parent.get(BASE + "/espace/demandes.xhtml?type=ADRESSE");
@@ -173,6 +176,54 @@ class FamilyWebIT {
             }
             // première connexion: the counter's file, not a new draft
             assertTrue(parent.await(By.id("status")).getText().contains("Dossier validé"), parent.driver.getPageSource());
+        }
+    }
+
+    @Test
+    void agentsEditFilesAndOnlyHealthAgentsSeeHealthData() throws Exception {
+        String email = "sante-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser nurse = new Browser(); Browser agent = new Browser()) {
+            nurse.get(BASE + "/agent/dossiers.xhtml");
+            nurse.signIn(StackLauncher.healthAgent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            nurse.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
+            type(nurse, "guichet:firstName", "Alex");
+            type(nurse, "guichet:lastName", "Petit");
+            type(nurse, "guichet:email", email);
+            nurse.submit(By.id("guichet:create"));
+            type(nurse, "recherche:query", email);
+            nurse.submit(By.id("recherche:search"));
+            nurse.await(By.cssSelector("#found a")).click();
+            nurse.await(By.id("edit-link")).click();
+
+            // the nurse completes the file, health data included; a bad phone is refused next to its field
+            nurse.submit(By.id("dossier:addChild"));
+            type(nurse, "dossier:children:0:firstName", "Noa");
+            type(nurse, "dossier:children:0:allergies", "gluten");
+            type(nurse, "dossier:children:0:doctorPhone", "12");
+            nurse.submit(By.id("dossier:save"));
+            assertEquals("Numéro de téléphone invalide : 10 chiffres, par exemple 06 12 34 56 78.",
+                    nurse.await(By.id("dossier:children:0:doctorPhone_msg")).getText());
+            type(nurse, "dossier:children:0:doctorPhone", "05 55 11 22 33");
+            nurse.submit(By.id("dossier:save"));
+            assertTrue(nurse.await(By.cssSelector("#summary .pf-info")).getText().contains("journal"));
+            String fileUrl = nurse.driver.findElement(By.linkText("Retour au dossier")).getAttribute("href");
+            nurse.get(fileUrl);
+            assertTrue(nurse.await(By.cssSelector(".health")).getText().contains("gluten"));
+            assertTrue(nurse.driver.getPageSource().contains("MODIFICATION_SANTE"), "modification inscrite au journal");
+
+            // an agent without the health role sees the child, not its health data, anywhere
+            agent.get(fileUrl);
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(fileUrl);
+            assertTrue(agent.await(By.id("page-title")).getText().contains("Foyer Alex Petit"));
+            assertTrue(agent.driver.getPageSource().contains("Noa"));
+            assertTrue(agent.driver.getPageSource().contains("Fiche sanitaire réservée"));
+            assertTrue(!agent.driver.getPageSource().contains("gluten"), "données de santé cachées");
+            agent.await(By.id("edit-link")).click();
+            agent.await(By.id("dossier:save"));
+            assertTrue(agent.driver.findElements(By.id("dossier:children:0:allergies")).isEmpty());
+            assertTrue(!agent.driver.getPageSource().contains("gluten"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, modification d'un dossier");
         }
     }
 

@@ -48,6 +48,9 @@ public class StackLauncher implements LauncherSessionListener {
                 KeycloakRealmProvisioner realms = stack.realmProvisioner();
                 realms.createUser(c.realmName(), parent(slug), "Camille", "Martin-" + slug, PASSWORD_PARENT, "parent");
                 realms.createUser(c.realmName(), agent(slug), "Dominique", "Agent-" + slug, PASSWORD_AGENT, "agent");
+                // an agent also allowed to read health data (fiche sanitaire, PAI)
+                realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent");
+                realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent-sante");
             }
         } catch (Exception e) {
             throw new IllegalStateException("Démarrage de la pile de test impossible", e);
@@ -71,6 +74,10 @@ public class StackLauncher implements LauncherSessionListener {
 
     public static String parent(String slug) {
         return "parent@" + slug + ".test";
+    }
+
+    public static String healthAgent(String slug) {
+        return "sante@" + slug + ".test";
     }
 
     public static String agent(String slug) {

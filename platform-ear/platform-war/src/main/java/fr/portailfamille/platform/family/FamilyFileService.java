@@ -297,6 +297,74 @@ public class FamilyFileService {
         return List.of();
     }
 
+    /**
+     * The file as an agent edits it. Health data is included (and the read audited, child by child)
+     * only for an agent allowed to see it; otherwise it is left out of the form altogether.
+     */
+    public FamilyForm formForAgent(String agent, long familyId, boolean withHealth) {
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        FamilyForm form = FamilyFileMapper.toForm(f);
+        for (FamilyForm.ChildForm c : form.getChildren()) {
+            if (withHealth) {
+                audit(agent, "LECTURE_SANTE", familyId, c.getId(), null);
+            } else {
+                clearHealth(c);
+            }
+        }
+        return form;
+    }
+
+    /**
+     * An agent's direct edit of a file (at the counter, on the phone with the family): formats checked,
+     * health data changed only by an agent allowed to, every change written to the audit log.
+     */
+    public List<FieldError> agentUpdate(String agent, long familyId, FamilyForm form, boolean withHealth) {
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        FamilyForm current = FamilyFileMapper.toForm(f);
+        if (!withHealth) {
+            keepHealth(current, form);
+        }
+        List<FieldError> errors = FamilyFileRules.check(form, false, today());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FamilyFileRules.normalize(form);
+        var changes = FormChanges.diff(current, form);
+        if (changes.isEmpty()) {
+            return List.of(new FieldError("", "Aucune modification."));
+        }
+        FamilyFileMapper.apply(form, f);
+        changes.forEach((type, values) -> audit(agent, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
+                : "MODIFICATION_AGENT", familyId, null, type.label() + " : " + String.join(", ", values.keySet())));
+        return List.of();
+    }
+
+    private static void clearHealth(FamilyForm.ChildForm c) {
+        c.setAllergies(null);
+        c.setPai(false);
+        c.setDiet(null);
+        c.setDoctorName(null);
+        c.setDoctorPhone(null);
+        c.setGlasses(false);
+        c.setMedicalNotes(null);
+    }
+
+    /** Puts back the stored health data of known children into a form edited without it. */
+    private static void keepHealth(FamilyForm current, FamilyForm edited) {
+        for (FamilyForm.ChildForm c : edited.getChildren()) {
+            current.getChildren().stream().filter(k -> k.getId() != null && k.getId().equals(c.getId())).findFirst()
+                    .ifPresentOrElse(k -> {
+                        c.setAllergies(k.getAllergies());
+                        c.setPai(k.isPai());
+                        c.setDiet(k.getDiet());
+                        c.setDoctorName(k.getDoctorName());
+                        c.setDoctorPhone(k.getDoctorPhone());
+                        c.setGlasses(k.isGlasses());
+                        c.setMedicalNotes(k.getMedicalNotes());
+                    }, () -> clearHealth(c));
+        }
+    }
+
     /** Health data of a child, for an agent allowed to read it (role checked by the caller); audited. */
     public Child readHealth(String agent, long childId) {
         requireCommune();

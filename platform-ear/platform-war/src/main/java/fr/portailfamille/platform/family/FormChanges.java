@@ -103,6 +103,20 @@ public final class FormChanges {
         };
     }
 
+    private static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
+            "doctorPhone", "glasses", "medicalNotes");
+
+    /** Whether a change carries health data: the health fields of a child, or a new child that has some. */
+    public static boolean touchesHealth(ChangeRequest.Type type, Map<String, JsonValue> values) {
+        if (type == ChangeRequest.Type.SANTE) {
+            return true;
+        }
+        return type == ChangeRequest.Type.ENFANT && values.values().stream()
+                .filter(v -> v instanceof JsonObject).map(v -> (JsonObject) v)
+                .anyMatch(child -> HEALTH.stream().map(child::get).anyMatch(v -> v != null
+                        && v.getValueType() != JsonValue.ValueType.NULL && v.getValueType() != JsonValue.ValueType.FALSE));
+    }
+
     /** The pointer of a rule's field path ({@code children[0].birthDate} → {@code /children/0/birthDate}). */
     public static String pointerOf(String fieldPath) {
         return "/" + fieldPath.replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');

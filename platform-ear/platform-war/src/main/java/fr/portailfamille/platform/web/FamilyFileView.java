@@ -11,10 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * "Mon foyer": the family file wizard while it is a draft ("Finir plus tard", "Valider l'inscription",
@@ -22,7 +19,7 @@ import java.util.Map;
  */
 @Named
 @ViewScoped
-public class FamilyFileView implements Serializable {
+public class FamilyFileView extends FamilyFormView {
 
     public static final String FORM = "foyer";
 
@@ -32,7 +29,6 @@ public class FamilyFileView implements Serializable {
     @Inject
     transient UserView user;
 
-    private FamilyForm form;
     private FamilyStatus status;
     /** A validated file being edited to send change requests. */
     private boolean changing;
@@ -44,65 +40,23 @@ public class FamilyFileView implements Serializable {
         form = files.formOf(user.require());
     }
 
-    public FamilyForm getForm() {
-        return form;
-    }
-
+    @Override
     public FamilyStatus getStatus() {
         return status;
     }
 
+    @Override
     public boolean isEditable() {
         return status == FamilyStatus.DRAFT || changing;
     }
 
+    @Override
+    public boolean isHealthVisible() {
+        return true;
+    }
+
     public boolean isChanging() {
         return changing;
-    }
-
-    public boolean isReadonly() {
-        return !isEditable();
-    }
-
-    public Map<String, String> getSituations() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Marié(e)s", "MARIES");
-        m.put("Pacsé(e)s", "PACSES");
-        m.put("Vie maritale", "CONCUBINAGE");
-        m.put("Célibataire", "CELIBATAIRE");
-        m.put("Séparé(e)s", "SEPARES");
-        m.put("Divorcé(e)s", "DIVORCES");
-        m.put("Veuf / veuve", "VEUF");
-        return m;
-    }
-
-    public Map<String, String> getCivilities() {
-        return Map.of("Madame", "MME", "Monsieur", "M");
-    }
-
-    public Map<String, String> getSexes() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Fille", "F");
-        m.put("Garçon", "M");
-        return m;
-    }
-
-    public void addChild() {
-        FamilyForm.ChildForm c = new FamilyForm.ChildForm();
-        c.setLastName(form.getResponsable1().getLastName());
-        form.getChildren().add(c);
-    }
-
-    public void removeChild(int index) {
-        form.getChildren().remove(index);
-    }
-
-    public void addContact(int childIndex) {
-        form.getChildren().get(childIndex).getContacts().add(new FamilyForm.Contact());
-    }
-
-    public void removeContact(int childIndex, int contactIndex) {
-        form.getChildren().get(childIndex).getContacts().remove(contactIndex);
     }
 
     public void saveDraft() {
