@@ -64,29 +64,18 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button that submits a form and waits for the next page to replace this one. */
     void submit(By button) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                WebElement page = driver.findElement(By.tagName("html"));
-                await(button).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                retryOrThrow(attempt, e);
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // the page was still being replaced when the button was found
-                if (e instanceof org.openqa.selenium.TimeoutException
-                        || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    throw e;
-                }
-                retryOrThrow(attempt, e);
+        WebElement page = driver.findElement(By.tagName("html"));
+        try {
+            await(button).click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium may report the click after the page it was on has already been replaced:
+            // the click happened; anything else is a real failure
+            if (e instanceof org.openqa.selenium.TimeoutException
+                    || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw e;
             }
         }
-    }
-
-    private static void retryOrThrow(int attempt, RuntimeException e) {
-        if (attempt >= 3) {
-            throw e;
-        }
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Saves the page (PNG + HTML) under target/screenshots; returns its URL and where it was saved. */

@@ -85,6 +85,13 @@ class FamilyWebIT {
             assertTrue(parent.await(By.id("status")).getText().contains("Dossier envoyé"), parent.driver.getPageSource());
             screenshot(parent, "foyer-envoye");
 
+            // Mes enfants: one page per child of this family, by position, never by id
+            parent.get(BASE + "/espace/enfants.xhtml?enfant=1");
+            assertEquals("Léa " + lastName, parent.await(By.id("child-name")).getText());
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mes enfants");
+            parent.get(BASE + "/espace/enfants.xhtml?enfant=2");
+            assertTrue(parent.await(By.id("no-child")).getText().contains("n'existe pas"));
+
             // --- an agent validates it
             agent.get(BASE + "/agent/dossiers.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
