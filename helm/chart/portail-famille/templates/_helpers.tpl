@@ -139,6 +139,12 @@ Environment of the platform (application and migration containers).
   value: {{ .Values.platform.baseDomain | quote }}
 - name: PF_PUBLIC_SCHEME
   value: {{ .Values.platform.publicScheme | quote }}
+- name: PF_SMTP_HOST
+  value: {{ .Values.platform.smtp.host | quote }}
+- name: PF_SMTP_PORT
+  value: {{ .Values.platform.smtp.port | quote }}
+- name: PF_SMTP_FROM
+  value: {{ .Values.platform.smtp.from | quote }}
 {{- if .Values.javaToolOptions }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}

@@ -185,7 +185,9 @@ class ChartTest {
     // environment
     Map<String, EnvVar> env = envByName(app);
     assertTrue(env.keySet().containsAll(List.of("PF_DB_URL", "PF_DB_USER", "PF_DB_PASSWORD", "PF_KEYCLOAK_URL",
-        "PF_BASE_DOMAIN", "PF_PUBLIC_SCHEME", "JAVA_TOOL_OPTIONS")), () -> "env: " + env.keySet());
+        "PF_BASE_DOMAIN", "PF_PUBLIC_SCHEME", "PF_SMTP_HOST", "PF_SMTP_PORT", "PF_SMTP_FROM", "JAVA_TOOL_OPTIONS")),
+        () -> "env: " + env.keySet());
+    assertEquals("25", env.get("PF_SMTP_PORT").getValue());
     assertFalse(env.containsKey("PF_MIGRATE_ONLY"), "the application pods must not be in migrate-only mode");
     assertEquals("jdbc:postgresql://postgresql:5432/portail_famille", env.get("PF_DB_URL").getValue());
     assertEquals("portail_famille", env.get("PF_DB_USER").getValue());

@@ -50,8 +50,12 @@ public final class DemoCommunes {
             String agent = "agent@" + spec.slug() + ".test";
             realms.createUser(commune.realmName(), parent, "Camille", "Martin", PARENT_PASSWORD, "parent");
             realms.createUser(commune.realmName(), agent, "Dominique", "Bernard", AGENT_PASSWORD, "agent");
+            String health = "sante@" + spec.slug() + ".test";
+            realms.createUser(commune.realmName(), health, "Sam", "Leroy", AGENT_PASSWORD, "agent");
+            realms.createUser(commune.realmName(), health, "Sam", "Leroy", AGENT_PASSWORD, "agent-sante");
             accounts.add(new Account(commune.name(), "parent", parent, PARENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
+            accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             seedNews(platformDb, commune);
         }
         return accounts;

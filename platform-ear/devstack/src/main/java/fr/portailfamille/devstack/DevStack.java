@@ -172,7 +172,7 @@ public final class DevStack implements AutoCloseable {
         }
         out.append("\nComptes de démonstration :\n");
         for (DemoCommunes.Account a : accounts) {
-            out.append(String.format("  %-20s %-7s %-28s %s%n", a.commune(), a.role(), a.email(), a.password()));
+            out.append(String.format("  %-20s %-12s %-28s %s%n", a.commune(), a.role(), a.email(), a.password()));
         }
         out.append("\nKeycloak (console d'administration) : ").append(stack.keycloakUrl())
                 .append("/admin/  admin / ").append(Files.readString(dir.resolve("keycloak-admin-password")).trim());
