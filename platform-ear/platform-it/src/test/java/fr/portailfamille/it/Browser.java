@@ -75,7 +75,23 @@ final class Browser implements AutoCloseable {
                 throw e;
             }
         }
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        // (the old page's html element answers "stale" or "not in the document" once replaced)
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(page));
+    }
+
+    /** Whether an element belongs to a page that has been replaced (Chromium says so in two ways). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Saves the page (PNG + HTML) under target/screenshots; returns its URL and where it was saved. */

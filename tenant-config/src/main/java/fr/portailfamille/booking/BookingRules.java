@@ -1,0 +1,100 @@
+package fr.portailfamille.booking;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * A commune's booking rules for one activity.
+ *
+ * @param booking deadline to book a day
+ * @param cancellation deadline to cancel a day without it being billed
+ * @param late what happens to a booking made after the booking deadline
+ * @param needsValidation whether bookings wait for an agent's validation
+ */
+public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy late, boolean needsValidation) {
+
+    static final String PAST_DAY = "Cette date est passée.";
+    static final String CLOSED = "L'accueil est fermé ce jour-là.";
+
+    public BookingRules {
+        Objects.requireNonNull(booking, "booking");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(late, "late");
+    }
+
+    /**
+     * Decides a booking request made at {@code now} for {@code day}. The first rule that applies wins:
+     * <ol>
+     *   <li>the day is before {@code now}'s date: {@code REFUSED} "Cette date est passée." (today is not
+     *       past: the deadline decides);</li>
+     *   <li>public holiday, closure, or unit not running that day ({@code unitOpen} false — this is
+     *       where the caller says the activity does not run during school holidays, or on
+     *       Wednesdays…): {@code REFUSED} "L'accueil est fermé ce jour-là.";</li>
+     *   <li>booking deadline passed and late policy {@link LatePolicy#REFUSED}: {@code REFUSED}
+     *       "Le délai de réservation est dépassé (limite : mardi 1 décembre à 23h59)." (the year is
+     *       added when the limit is not in the current year);</li>
+     *   <li>no place left ({@code booked >= capacity}): {@code WAITING_LIST} — before validation,
+     *       because an agent cannot validate a booking without a place; agents pick from the waiting
+     *       list when a place frees up;</li>
+     *   <li>{@code needsValidation}: {@code PENDING_VALIDATION};</li>
+     *   <li>deadline passed and late policy {@link LatePolicy#SURCHARGED}: {@code ACCEPTED_SURCHARGED};</li>
+     *   <li>otherwise {@code ACCEPTED}.</li>
+     * </ol>
+     * A late booking under {@link LatePolicy#SURCHARGED} keeps {@link BookingDecision#surcharged()} set
+     * when it goes on the waiting list or waits for validation.
+     *
+     * @param booked places already taken for that day and unit (not counting this request)
+     * @param capacity places for that day and unit ({@link Integer#MAX_VALUE} for no limit)
+     */
+    public BookingDecision decideBooking(LocalDateTime now, LocalDate day, CommuneCalendar cal, boolean unitOpen,
+            int booked, int capacity) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(cal, "cal");
+        if (booked < 0 || capacity < 0) {
+            throw new IllegalArgumentException("booked and capacity must not be negative: " + booked + ", " + capacity);
+        }
+        if (day.isBefore(now.toLocalDate())) {
+            return BookingDecision.refused(PAST_DAY);
+        }
+        if (cal.isPublicHoliday(day) || cal.isClosed(day) || !unitOpen) {
+            return BookingDecision.refused(CLOSED);
+        }
+        boolean isLate = !booking.allows(now, day, cal);
+        if (isLate && late == LatePolicy.REFUSED) {
+            return BookingDecision.refused("Le délai de réservation est dépassé (limite : "
+                    + FrenchText.dateTime(booking.limitFor(day, cal), now.toLocalDate()) + ").");
+        }
+        if (booked >= capacity) {
+            return BookingDecision.waitingList(isLate);
+        }
+        if (needsValidation) {
+            return BookingDecision.pendingValidation(isLate);
+        }
+        return isLate ? BookingDecision.acceptedSurcharged() : BookingDecision.accepted();
+    }
+
+    /**
+     * Decides a cancellation request made at {@code now} for {@code day}. The first rule that applies
+     * wins:
+     * <ol>
+     *   <li>the day is before {@code now}'s date: {@code REFUSED} "Cette date est passée.";</li>
+     *   <li>public holiday or closure: {@code FREE} — a day the accueil is closed is never billed;</li>
+     *   <li>cancellation deadline not passed (limit minute included): {@code FREE};</li>
+     *   <li>otherwise {@code BILLED} "Annulation hors délai : la journée reste facturée."</li>
+     * </ol>
+     */
+    public CancellationDecision decideCancellation(LocalDateTime now, LocalDate day, CommuneCalendar cal) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(cal, "cal");
+        if (day.isBefore(now.toLocalDate())) {
+            return CancellationDecision.refused(PAST_DAY);
+        }
+        if (cal.isPublicHoliday(day) || cal.isClosed(day)) {
+            return CancellationDecision.free();
+        }
+        return cancellation.allows(now, day, cal) ? CancellationDecision.free() : CancellationDecision.billed();
+    }
+}

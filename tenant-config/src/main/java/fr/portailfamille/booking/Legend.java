@@ -1,0 +1,151 @@
+package fr.portailfamille.booking;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A commune's legend: the label and colours parents see for each {@link DayState}.
+ *
+ * <p>Colours are hex {@code #rrggbb}. The label is written in {@link LegendEntry#text()} on
+ * {@link LegendEntry#background()}, so the pair must reach the WCAG 2.1 / RGAA contrast ratio of
+ * 4.5:1 for normal text. A legend is not checked when built, so that {@link #validate()} can list
+ * every problem of a commune's settings at once.
+ *
+ * @param entries one entry per state (an unmodifiable {@link EnumMap} copy)
+ */
+public record Legend(Map<DayState, LegendEntry> entries) {
+
+    /** Minimum contrast ratio between text and background (WCAG 2.1 AA, normal text). */
+    public static final double MIN_CONTRAST = 4.5;
+
+    private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+
+    /**
+     * One state's label and colours.
+     *
+     * @param label French label shown to parents
+     * @param background background colour, {@code #rrggbb}
+     * @param text text colour, {@code #rrggbb}
+     */
+    public record LegendEntry(String label, String background, String text) {
+    }
+
+    public Legend {
+        Objects.requireNonNull(entries, "entries");
+        Map<DayState, LegendEntry> copy = new EnumMap<>(DayState.class);
+        copy.putAll(entries);
+        entries = Collections.unmodifiableMap(copy);
+    }
+
+    /** The platform's default legend: French labels, colours that all reach 4.5:1. */
+    public static Legend defaults() {
+        Map<DayState, LegendEntry> m = new EnumMap<>(DayState.class);
+        m.put(DayState.RESERVABLE, new LegendEntry("Réservable", "#d1fae5", "#065f46"));
+        m.put(DayState.RESERVE_ANNULABLE, new LegendEntry("Réservé (annulable)", "#1d4ed8", "#ffffff"));
+        m.put(DayState.RESERVE_NON_ANNULABLE, new LegendEntry("Réservé (non annulable)", "#1e3a8a", "#ffffff"));
+        m.put(DayState.HORS_DELAI_MAJORE, new LegendEntry("Hors délai, l'inscription sera majorée", "#fed7aa", "#7c2d12"));
+        m.put(DayState.ANNULE_SANS_FRAIS, new LegendEntry("Annulé sans frais", "#e5e7eb", "#374151"));
+        m.put(DayState.COMPLET, new LegendEntry("Complet", "#b91c1c", "#ffffff"));
+        m.put(DayState.LISTE_ATTENTE, new LegendEntry("Liste d'attente", "#fef08a", "#713f12"));
+        m.put(DayState.EN_ATTENTE_VALIDATION, new LegendEntry("En attente de validation", "#e9d5ff", "#581c87"));
+        m.put(DayState.FERME, new LegendEntry("Fermé / non réservable", "#4b5563", "#ffffff"));
+        m.put(DayState.FERIE, new LegendEntry("Jour férié", "#fce7f3", "#831843"));
+        m.put(DayState.VACANCES, new LegendEntry("Vacances scolaires", "#cffafe", "#164e63"));
+        m.put(DayState.ABSENT_EXCUSE, new LegendEntry("Absent (excusé)", "#ccfbf1", "#134e4a"));
+        m.put(DayState.ABSENT_FACTURE, new LegendEntry("Absent (facturé)", "#9a3412", "#ffffff"));
+        m.put(DayState.PRESENT, new LegendEntry("Présent", "#15803d", "#ffffff"));
+        return new Legend(m);
+    }
+
+    /** The entry of {@code state}, or {@code null} if this legend has none. */
+    public LegendEntry entry(DayState state) {
+        return entries.get(state);
+    }
+
+    /** A copy of this legend with {@code state} set to {@code entry}. */
+    public Legend with(DayState state, LegendEntry entry) {
+        Map<DayState, LegendEntry> m = new EnumMap<>(DayState.class);
+        m.putAll(entries);
+        m.put(Objects.requireNonNull(state, "state"), Objects.requireNonNull(entry, "entry"));
+        return new Legend(m);
+    }
+
+    /**
+     * Every problem of this legend, in French, in {@link DayState} order (empty when valid): missing
+     * state, empty label, label used by two states, colour not in {@code #rrggbb} form, contrast
+     * between text and background below 4.5:1.
+     */
+    public List<String> validate() {
+        List<String> errors = new ArrayList<>();
+        Map<String, DayState> labels = new HashMap<>();
+        for (DayState state : DayState.values()) {
+            LegendEntry e = entries.get(state);
+            if (e == null) {
+                errors.add("Aucun libellé ni couleur pour l'état " + state + ".");
+                continue;
+            }
+            String name = e.label() == null || e.label().isBlank() ? state.name() : "« " + e.label().strip() + " »";
+            if (e.label() == null || e.label().isBlank()) {
+                errors.add("Le libellé de l'état " + state + " est vide.");
+            } else {
+                DayState other = labels.putIfAbsent(e.label().strip().toLowerCase(Locale.ROOT), state);
+                if (other != null) {
+                    errors.add("Le libellé " + name + " est utilisé par deux états (" + other + " et " + state
+                            + ") : les familles ne pourraient pas les distinguer.");
+                }
+            }
+            boolean backgroundOk = isColor(e.background());
+            boolean textOk = isColor(e.text());
+            if (!backgroundOk) {
+                errors.add("La couleur de fond de " + name + " est invalide : « " + e.background()
+                        + " » (format attendu : #rrggbb).");
+            }
+            if (!textOk) {
+                errors.add("La couleur du texte de " + name + " est invalide : « " + e.text()
+                        + " » (format attendu : #rrggbb).");
+            }
+            if (backgroundOk && textOk) {
+                double ratio = contrastRatio(e.background(), e.text());
+                if (ratio < MIN_CONTRAST) {
+                    errors.add(String.format(Locale.FRANCE, "Le contraste entre le texte et le fond de %s est"
+                            + " insuffisant : %.2f:1 (4,5:1 au moins, RGAA).", name, ratio));
+                }
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    /** Whether {@code value} is a {@code #rrggbb} colour. */
+    public static boolean isColor(String value) {
+        return value != null && COLOR.matcher(value).matches();
+    }
+
+    /** WCAG 2.1 contrast ratio between two {@code #rrggbb} colours, from 1 to 21. */
+    public static double contrastRatio(String color1, String color2) {
+        double l1 = relativeLuminance(color1);
+        double l2 = relativeLuminance(color2);
+        return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    }
+
+    /** WCAG 2.1 relative luminance of a {@code #rrggbb} colour, from 0 (black) to 1 (white). */
+    public static double relativeLuminance(String color) {
+        if (!isColor(color)) {
+            throw new IllegalArgumentException("Couleur invalide (format attendu : #rrggbb) : " + color);
+        }
+        int rgb = Integer.parseInt(color.substring(1), 16);
+        return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff)
+                + 0.0722 * channel(rgb & 0xff);
+    }
+
+    private static double channel(int c) {
+        double s = c / 255.0;
+        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+}

@@ -1,0 +1,163 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.BookingDecision.Outcome;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+
+class BookingRulesTest {
+
+    static final Deadline TUESDAY_CUTOFF = new Deadline.WeeklyCutoff(DayOfWeek.TUESDAY, LocalTime.of(23, 59));
+    static final Deadline TWO_WORKING_DAYS = new Deadline.WorkingDaysBefore(2, LocalTime.of(10, 0));
+
+    static BookingRules rules(LatePolicy late, boolean validation) {
+        return new BookingRules(TUESDAY_CUTOFF, TWO_WORKING_DAYS, late, validation);
+    }
+
+    private final CommuneCalendar cal = CommuneCalendarTest.calendar();
+    /** Wednesday; booking limit Tuesday 1 December 2026 23:59. */
+    private final LocalDate wednesday = LocalDate.parse("2026-12-09");
+    private final LocalDateTime onTime = LocalDateTime.parse("2026-12-01T23:59");
+    private final LocalDateTime late = LocalDateTime.parse("2026-12-02T00:00");
+
+    @Test
+    void acceptedOnTime() {
+        BookingDecision d = rules(LatePolicy.REFUSED, false).decideBooking(onTime, wednesday, cal, true, 3, 10);
+        assertEquals(Outcome.ACCEPTED, d.outcome());
+        assertFalse(d.surcharged());
+        assertTrue(d.isRecorded());
+        assertEquals(Outcome.ACCEPTED, rules(LatePolicy.REFUSED, false)
+                .decideBooking(onTime, wednesday, cal, true, 9, 10).outcome(), "last place");
+    }
+
+    @Test
+    void lateAndRefusedGivesTheLimitInFrench() {
+        BookingDecision d = rules(LatePolicy.REFUSED, false).decideBooking(late, wednesday, cal, true, 3, 10);
+        assertEquals(Outcome.REFUSED, d.outcome());
+        assertFalse(d.isRecorded());
+        assertEquals("Le délai de réservation est dépassé (limite : mardi 1 décembre à 23h59).", d.message());
+    }
+
+    @Test
+    void limitInAnotherYearShowsTheYear() {
+        // Wednesday 6 January 2027: limit Tuesday 29 December 2026
+        BookingDecision d = rules(LatePolicy.REFUSED, false).decideBooking(LocalDateTime.parse("2027-01-02T09:00"),
+                LocalDate.parse("2027-01-06"), cal, true, 0, 10);
+        assertEquals("Le délai de réservation est dépassé (limite : mardi 29 décembre 2026 à 23h59).", d.message());
+    }
+
+    @Test
+    void lateAndSurcharged() {
+        BookingDecision d = rules(LatePolicy.SURCHARGED, false).decideBooking(late, wednesday, cal, true, 3, 10);
+        assertEquals(Outcome.ACCEPTED_SURCHARGED, d.outcome());
+        assertTrue(d.surcharged());
+        assertTrue(d.message().contains("Hors délai, l'inscription sera majorée."), d.message());
+        assertEquals(Outcome.ACCEPTED, rules(LatePolicy.SURCHARGED, false)
+                .decideBooking(onTime, wednesday, cal, true, 3, 10).outcome());
+    }
+
+    @Test
+    void fullGoesOnTheWaitingList() {
+        BookingDecision d = rules(LatePolicy.REFUSED, false).decideBooking(onTime, wednesday, cal, true, 10, 10);
+        assertEquals(Outcome.WAITING_LIST, d.outcome());
+        assertFalse(d.surcharged());
+        assertTrue(d.message().contains("liste d'attente"), d.message());
+        assertEquals(Outcome.WAITING_LIST, rules(LatePolicy.REFUSED, false)
+                .decideBooking(onTime, wednesday, cal, true, 0, 0).outcome(), "no capacity at all");
+        BookingDecision lateFull = rules(LatePolicy.SURCHARGED, false).decideBooking(late, wednesday, cal, true, 12, 10);
+        assertEquals(Outcome.WAITING_LIST, lateFull.outcome());
+        assertTrue(lateFull.surcharged());
+    }
+
+    @Test
+    void lateRefusalComesBeforeTheWaitingList() {
+        assertEquals(Outcome.REFUSED, rules(LatePolicy.REFUSED, false)
+                .decideBooking(late, wednesday, cal, true, 10, 10).outcome());
+    }
+
+    @Test
+    void validationWhenPlacesAreLeft() {
+        BookingDecision d = rules(LatePolicy.SURCHARGED, true).decideBooking(onTime, wednesday, cal, true, 3, 10);
+        assertEquals(Outcome.PENDING_VALIDATION, d.outcome());
+        assertFalse(d.surcharged());
+        assertTrue(d.message().contains("validation"), d.message());
+        BookingDecision lateOne = rules(LatePolicy.SURCHARGED, true).decideBooking(late, wednesday, cal, true, 3, 10);
+        assertEquals(Outcome.PENDING_VALIDATION, lateOne.outcome());
+        assertTrue(lateOne.surcharged());
+        assertTrue(lateOne.message().contains("majorée"), lateOne.message());
+        assertEquals(Outcome.WAITING_LIST, rules(LatePolicy.SURCHARGED, true)
+                .decideBooking(onTime, wednesday, cal, true, 10, 10).outcome(), "full wins over validation");
+        assertEquals(Outcome.REFUSED, rules(LatePolicy.REFUSED, true)
+                .decideBooking(late, wednesday, cal, true, 3, 10).outcome(), "late refusal wins over validation");
+    }
+
+    @Test
+    void pastDayIsRefused() {
+        BookingDecision d = rules(LatePolicy.SURCHARGED, false)
+                .decideBooking(LocalDateTime.parse("2026-12-10T00:00"), wednesday, cal, true, 0, 10);
+        assertEquals(Outcome.REFUSED, d.outcome());
+        assertEquals("Cette date est passée.", d.message());
+        // a past closed day is "past", not "closed"
+        assertEquals("Cette date est passée.", rules(LatePolicy.SURCHARGED, false)
+                .decideBooking(onTime, LocalDate.parse("2026-11-11"), cal, true, 0, 10).message());
+        // today is not past: the deadline decides
+        BookingRules sameDay = new BookingRules(new Deadline.DaysBefore(0, LocalTime.of(9, 0)), TWO_WORKING_DAYS,
+                LatePolicy.REFUSED, false);
+        assertEquals(Outcome.ACCEPTED, sameDay.decideBooking(LocalDateTime.parse("2026-12-09T08:30"), wednesday, cal,
+                true, 0, 10).outcome());
+    }
+
+    @Test
+    void closedDaysAreRefused() {
+        BookingRules r = rules(LatePolicy.SURCHARGED, false);
+        LocalDateTime early = LocalDateTime.parse("2026-11-01T12:00");
+        String closed = "L'accueil est fermé ce jour-là.";
+        assertEquals(closed, r.decideBooking(early, LocalDate.parse("2026-12-11"), cal, true, 0, 10).message()); // closure
+        assertEquals(closed, r.decideBooking(early, LocalDate.parse("2026-12-25"), cal, true, 0, 10).message()); // Noël
+        assertEquals(closed, r.decideBooking(early, wednesday, cal, false, 0, 10).message()); // unit not running
+        assertEquals(Outcome.REFUSED, r.decideBooking(early, wednesday, cal, false, 0, 10).outcome());
+    }
+
+    @Test
+    void negativeCountsAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> rules(LatePolicy.REFUSED, false).decideBooking(onTime, wednesday, cal, true, -1, 10));
+    }
+
+    @Test
+    void cancellationIsFreeUntilTheLimitMinuteIncluded() {
+        BookingRules r = rules(LatePolicy.REFUSED, false);
+        LocalDate monday = LocalDate.parse("2026-12-14"); // limit: Thursday 10 December 10:00
+        assertEquals(CancellationDecision.Outcome.FREE,
+                r.decideCancellation(LocalDateTime.parse("2026-12-10T10:00"), monday, cal).outcome());
+        assertEquals(CancellationDecision.Outcome.FREE,
+                r.decideCancellation(LocalDateTime.parse("2026-12-10T10:00:59"), monday, cal).outcome());
+        CancellationDecision billed = r.decideCancellation(LocalDateTime.parse("2026-12-10T10:01"), monday, cal);
+        assertEquals(CancellationDecision.Outcome.BILLED, billed.outcome());
+        assertEquals("Annulation hors délai : la journée reste facturée.", billed.message());
+        assertEquals(CancellationDecision.Outcome.BILLED,
+                r.decideCancellation(LocalDateTime.parse("2026-12-14T07:00"), monday, cal).outcome(), "same day");
+    }
+
+    @Test
+    void pastDayCannotBeCancelled() {
+        CancellationDecision d = rules(LatePolicy.REFUSED, false)
+                .decideCancellation(LocalDateTime.parse("2026-12-15T00:00"), LocalDate.parse("2026-12-14"), cal);
+        assertEquals(CancellationDecision.Outcome.REFUSED, d.outcome());
+        assertEquals("Cette date est passée.", d.message());
+    }
+
+    @Test
+    void closedDayIsNeverBilled() {
+        assertEquals(CancellationDecision.Outcome.FREE, rules(LatePolicy.REFUSED, false)
+                .decideCancellation(LocalDateTime.parse("2026-12-11T08:00"), LocalDate.parse("2026-12-11"), cal)
+                .outcome());
+    }
+}
