@@ -110,7 +110,10 @@ final class Browser implements AutoCloseable {
 
     /** Fills the commune's Keycloak login form. */
     void signIn(String email, String password) {
-        await(By.id("username")).sendKeys(email);
+        WebElement username = await(By.id("username"));
+        username.clear();
+        username.sendKeys(email);
+        driver.findElement(By.id("password")).clear();
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
     }

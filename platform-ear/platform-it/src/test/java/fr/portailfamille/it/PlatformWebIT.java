@@ -259,6 +259,26 @@ class PlatformWebIT {
     }
 
     @Test
+    void threeWrongPasswordsLockTheAccountWithAHumanMessage() throws Exception {
+        String email = "verrou-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Verrou", "Verrou2026", "parent");
+        try (Browser b = new Browser()) {
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            for (int i = 0; i < 3; i++) {
+                b.signIn(email, "Mauvais2026");
+                b.await(By.id("username"));
+                assertTrue(b.driver.getPageSource().contains("mot de passe incorrect")
+                        || b.driver.getPageSource().contains("essais de connexion"), "message humain");
+            }
+            b.signIn(email, "Verrou2026");
+            b.await(By.id("username"));
+            assertTrue(b.driver.findElement(By.tagName("body")).getText().contains("essais de connexion ont échoué"),
+                    "compte bloqué, même avec le bon mot de passe : " + b.snapshot());
+            assertFalse(b.driver.getCurrentUrl().startsWith(url(ALPHA)));
+        }
+    }
+
+    @Test
     void agentReachesTheStaffArea() throws Exception {
         try (Browser b = new Browser()) {
             b.get(url(BETA) + "/agent/index.xhtml");

@@ -1,0 +1,49 @@
+package fr.portailfamille.platform.booking;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+
+/** A unit of an activity's day (MATIN 07:15–08:20, MIDI, SOIR…) with its capacity and weekdays. */
+@Entity
+@Table(name = "activity_unit")
+public class ActivityUnit {
+
+    @Id
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "activity_id")
+    private Activity activity;
+    private String code;
+    private String label;
+    @Column(name = "start_time")
+    private LocalTime startTime;
+    @Column(name = "end_time")
+    private LocalTime endTime;
+    private int capacity;
+    private String weekdays;
+
+    protected ActivityUnit() {
+    }
+
+    /** Whether the unit runs on that day of the week. */
+    public boolean runsOn(LocalDate day) {
+        return Arrays.stream(weekdays.split(",")).map(String::trim)
+                .anyMatch(d -> Integer.parseInt(d) == day.getDayOfWeek().getValue());
+    }
+
+    public Long getId() { return id; }
+    public Activity getActivity() { return activity; }
+    public String getCode() { return code; }
+    public String getLabel() { return label; }
+    public LocalTime getStartTime() { return startTime; }
+    public LocalTime getEndTime() { return endTime; }
+    public int getCapacity() { return capacity; }
+}

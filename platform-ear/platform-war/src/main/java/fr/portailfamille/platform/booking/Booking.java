@@ -1,0 +1,64 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.platform.family.Child;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** A child's booking of one unit on one day. */
+@Entity
+@Table(name = "booking")
+public class Booking {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "child_id")
+    private Child child;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "unit_id")
+    private ActivityUnit unit;
+    private LocalDate day;
+    @Enumerated(EnumType.STRING)
+    private BookingStatus status;
+    private boolean surcharged;
+
+    protected Booking() {
+    }
+
+    Booking(Child child, ActivityUnit unit, LocalDate day, BookingStatus status, boolean surcharged) {
+        this.child = child;
+        this.unit = unit;
+        this.day = day;
+        this.status = status;
+        this.surcharged = surcharged;
+    }
+
+    /** Whether this booking holds one of the unit-day's seats. */
+    public boolean holdsSeat() {
+        return status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE
+                || status == BookingStatus.PENDING_VALIDATION;
+    }
+
+    void setStatus(BookingStatus status) {
+        this.status = status;
+    }
+
+    public Long getId() { return id; }
+    public Child getChild() { return child; }
+    public ActivityUnit getUnit() { return unit; }
+    public LocalDate getDay() { return day; }
+    public BookingStatus getStatus() { return status; }
+    public boolean isSurcharged() { return surcharged; }
+}

@@ -1,0 +1,191 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.CancellationDecision;
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Booking and cancelling days for a family's own children, each call one transaction. The seat
+ * counter of the unit-day is locked for the whole decision, so the capacity holds whatever the
+ * number of parents booking the last seat at the same moment.
+ */
+@ApplicationScoped
+@Transactional
+public class BookingService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    Event<MailRequested> mails;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /** Refused request, with a French message for the family. */
+    public static class BookingRefused extends RuntimeException {
+        public BookingRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** A parent books a unit's day for one of its own children (validated file only). */
+    public BookingDecision book(SignedInUser user, long childId, long unitId, LocalDate day) {
+        Child child = ownChild(user, childId);
+        ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
+                .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
+        List<Booking> live = em.createQuery("select b from Booking b where b.child = :c and b.unit = :u and b.day = :d"
+                        + " and b.status in :live", Booking.class)
+                .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
+                .setParameter("live", Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
+                        BookingStatus.PENDING_VALIDATION)).getResultList();
+        if (!live.isEmpty()) {
+            throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
+        }
+        int booked = lockSeats(unit, day);
+        CommuneCalendar cal = calendar();
+        boolean open = unit.runsOn(day) && (unit.getActivity().isRunsInHolidays() || !cal.isSchoolHoliday(day));
+        BookingDecision decision = unit.getActivity().rules().decideBooking(now(), day, cal, open, booked,
+                unit.getCapacity());
+        BookingStatus status = switch (decision.outcome()) {
+            case ACCEPTED -> BookingStatus.BOOKED;
+            case ACCEPTED_SURCHARGED -> BookingStatus.BOOKED_LATE;
+            case PENDING_VALIDATION -> BookingStatus.PENDING_VALIDATION;
+            case WAITING_LIST -> BookingStatus.WAITING;
+            case REFUSED -> null;
+        };
+        if (status != null) {
+            Booking b = new Booking(child, unit, day, status, decision.surcharged());
+            em.persist(b);
+            if (b.holdsSeat()) {
+                setSeats(unit, day, booked + 1);
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * Cancels one of the family's bookings. A freed seat goes at once to the first child waiting for
+     * that unit-day, whose family is mailed.
+     */
+    public CancellationDecision cancel(SignedInUser user, long bookingId) {
+        Family family = files.fileOf(user);
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
+            throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
+        }
+        int booked = lockSeats(b.getUnit(), b.getDay());
+        CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), calendar());
+        if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
+            return decision;
+        }
+        boolean freesSeat = b.holdsSeat();
+        b.setStatus(decision.outcome() == CancellationDecision.Outcome.BILLED && freesSeat
+                ? BookingStatus.ABSENT_BILLED : BookingStatus.CANCELLED_FREE);
+        if (freesSeat) {
+            booked--;
+            List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
+                            + " and b.status = :w order by b.id", Booking.class)
+                    .setParameter("u", b.getUnit()).setParameter("d", b.getDay())
+                    .setParameter("w", BookingStatus.WAITING).setMaxResults(1).getResultList();
+            if (!waiting.isEmpty()) {
+                Booking promoted = waiting.get(0);
+                promoted.setStatus(BookingStatus.BOOKED);
+                booked++;
+                notifyPromotion(promoted);
+            }
+            setSeats(b.getUnit(), b.getDay(), booked);
+        }
+        return decision;
+    }
+
+    /** The family's bookings of a child between two days (its own children only). */
+    public List<Booking> bookingsOf(SignedInUser user, long childId, LocalDate from, LocalDate to) {
+        Child child = ownChild(user, childId);
+        return em.createQuery("select b from Booking b where b.child = :c and b.day between :f and :t"
+                + " order by b.day, b.id", Booking.class).setParameter("c", child)
+                .setParameter("f", from).setParameter("t", to).getResultList();
+    }
+
+    /** Seats taken on a unit-day (agents' occupancy view, tests). */
+    public int seatsTaken(long unitId, LocalDate day) {
+        TenantContext.require();
+        List<?> r = em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2")
+                .setParameter(1, unitId).setParameter(2, day).getResultList();
+        return r.isEmpty() ? 0 : ((Number) r.get(0)).intValue();
+    }
+
+    private Child ownChild(SignedInUser user, long childId) {
+        Family family = files.fileOf(user);
+        if (family.getStatus() != FamilyStatus.VALIDATED) {
+            throw new BookingRefused("Votre dossier famille doit être validé avant toute réservation.");
+        }
+        return family.getChildren().stream().filter(c -> c.getId() == childId).findFirst()
+                .orElseThrow(() -> new BookingRefused("Cet enfant ne fait pas partie de votre dossier."));
+    }
+
+    /** Creates the unit-day counter if needed and locks it until the transaction ends. */
+    private int lockSeats(ActivityUnit unit, LocalDate day) {
+        em.createNativeQuery("insert into unit_day (unit_id, day) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, unit.getId()).setParameter(2, day).executeUpdate();
+        Object booked = em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2 for update")
+                .setParameter(1, unit.getId()).setParameter(2, day).getSingleResult();
+        return ((Number) booked).intValue();
+    }
+
+    private void setSeats(ActivityUnit unit, LocalDate day, int booked) {
+        em.createNativeQuery("update unit_day set booked = ?3 where unit_id = ?1 and day = ?2")
+                .setParameter(1, unit.getId()).setParameter(2, day).setParameter(3, booked).executeUpdate();
+    }
+
+    private void notifyPromotion(Booking promoted) {
+        Family family = promoted.getChild().getFamily();
+        if (family.getEmail() == null) {
+            return;
+        }
+        Commune c = TenantContext.require();
+        mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Une place s'est libérée",
+                "Bonjour,\n\nUne place s'est libérée : " + promoted.getChild().getFirstName() + " est inscrit(e) à « "
+                        + promoted.getUnit().getActivity().getName() + " – " + promoted.getUnit().getLabel() + " » le "
+                        + DAY.format(promoted.getDay()) + ".\n\n" + c.name() + " – Portail Famille\n"));
+    }
+
+    /** The commune's calendar: French public holidays (closures and school holidays come with the configuration screens). */
+    private CommuneCalendar calendar() {
+        int year = LocalDate.now(clock).getYear();
+        return CommuneCalendar.french(year - 1, year + 2, Set.of(), List.of());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
