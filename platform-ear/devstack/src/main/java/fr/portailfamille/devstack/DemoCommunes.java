@@ -57,8 +57,36 @@ public final class DemoCommunes {
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             seedNews(platformDb, commune);
+            seedActivities(platformDb, commune);
         }
         return accounts;
+    }
+
+    /** Three activities with the forms of deadlines communes use, once. */
+    private static void seedActivities(DataSource db, Commune commune) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            String schema = commune.schemaName();
+            if (c.createStatement().executeQuery("select 1 from " + schema + ".activity limit 1").next()) {
+                return;
+            }
+            var st = c.createStatement();
+            st.execute("insert into " + schema + ".activity (code, name, type, booking_deadline, cancellation_deadline,"
+                    + " late_policy, needs_validation) values"
+                    + " ('CANTINE', 'Restauration scolaire', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'SURCHARGED', false),"
+                    + " ('PERISCOLAIRE', 'Accueil périscolaire', 'PERISCOLAIRE', 'JO-1@18:00', 'JO-1@18:00', 'REFUSED', false),"
+                    + " ('MERCREDI', 'Mercredis loisirs', 'MERCREDI', 'SEMAINE-TUESDAY@23:59', 'SEMAINE-TUESDAY@23:59',"
+                    + " 'REFUSED', true)");
+            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
+                    + " weekdays) select id, 'MIDI', 'Midi', '11:30', '13:30', 60, '1,2,4,5' from " + schema
+                    + ".activity where code = 'CANTINE'");
+            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
+                    + " weekdays) select id, u.code, u.label, u.s::time, u.e::time, u.cap, '1,2,4,5' from " + schema
+                    + ".activity, (values ('MATIN', 'Matin', '07:15', '08:20', 30), ('SOIR', 'Soir', '16:30', '18:30', 40))"
+                    + " as u(code, label, s, e, cap) where activity.code = 'PERISCOLAIRE'");
+            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
+                    + " weekdays) select id, 'JOURNEE', 'Journée', '08:00', '18:00', 24, '3' from " + schema
+                    + ".activity where code = 'MERCREDI'");
+        }
     }
 
     private static void seedNews(DataSource db, Commune commune) throws SQLException {

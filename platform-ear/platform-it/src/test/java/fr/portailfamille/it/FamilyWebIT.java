@@ -235,6 +235,59 @@ class FamilyWebIT {
     }
 
     @Test
+    void familyBooksAndCancelsDaysOnItsPlanning() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "planning-" + suffix + "@alpha.test";
+        String activity = "Cantine " + suffix;
+        // a validated family known to the town, an activity with one seat a day
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into family (label, email, status, validated_at) values ('Foyer Planning', '" + email
+                    + "', 'VALIDATED', now())");
+            st.execute("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Lou',"
+                    + " 'Planning', email from family where email = '" + email + "'");
+            st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school) select id, 'Léo',"
+                    + " 'Planning', current_date - interval '6 years', 'M', 'École du Centre' from family where email = '"
+                    + email + "'");
+            st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                    + " values ('CANTINE-" + suffix + "', '" + activity + "', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59',"
+                    + " 'REFUSED')");
+            st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
+                    + " select id, 'MIDI', 'Midi', '11:30', '13:30', 1, '1,2,4,5' from activity where code = 'CANTINE-"
+                    + suffix + "'");
+        }
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Planning", "Planning2026", "parent");
+        String month = java.time.YearMonth.now().plusMonths(2).toString();
+        java.time.LocalDate monday = java.time.YearMonth.parse(month).atDay(1)
+                .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.MONDAY));
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)) {
+            monday = monday.plusWeeks(1);
+        }
+        try (Browser parent = new Browser()) {
+            parent.get(BASE + "/espace/planning.xhtml");
+            parent.signIn(email, "Planning2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            new Select(parent.await(By.id("activite"))).selectByVisibleText(activity);
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite="
+                    + new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption().getAttribute("value"));
+            String cell = "//span[starts-with(@id,'state-" + monday + "-')]";
+            assertEquals("Réservable", parent.await(By.xpath(cell)).getText());
+            assertEquals("Fermé / non réservable", parent.driver.findElement(By.xpath(
+                    "//span[starts-with(@id,'state-" + monday.plusDays(2) + "-')]")).getText(), "pas de cantine le mercredi");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning");
+
+            parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + monday + "']"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("Réservation enregistrée"));
+            assertEquals("Réservé (annulable)", parent.await(By.xpath(cell)).getText());
+
+            parent.submit(By.xpath("//input[@value='Annuler' and @data-day='" + monday + "']"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("Annulation sans frais"));
+            assertEquals("Annulé sans frais", parent.await(By.xpath(cell)).getText());
+            screenshot(parent, "planning");
+        }
+    }
+
+    @Test
     void familyWithdrawsItsPendingRequestAndItsAccountIsGone() throws Exception {
         String email = "retrait-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
         try (Browser parent = new Browser()) {

@@ -4,6 +4,8 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.LegendState;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
@@ -21,8 +23,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -134,6 +141,73 @@ public class BookingService {
         return em.createQuery("select b from Booking b where b.child = :c and b.day between :f and :t"
                 + " order by b.day, b.id", Booking.class).setParameter("c", child)
                 .setParameter("f", from).setParameter("t", to).getResultList();
+    }
+
+    /** The commune's activities, by name. */
+    public List<Activity> activities() {
+        TenantContext.require();
+        return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList();
+    }
+
+    public List<ActivityUnit> unitsOf(long activityId) {
+        TenantContext.require();
+        return em.createQuery("select u from ActivityUnit u where u.activity.id = :a order by u.startTime, u.id",
+                ActivityUnit.class).setParameter("a", activityId).getResultList();
+    }
+
+    /**
+     * "Mon planning": every day of the month for one of the family's children and one activity, each
+     * unit with its legend state (from the commune's rules, the calendar, the seats and the child's
+     * bookings) and whether it can be booked or cancelled now.
+     */
+    public List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month) {
+        Child child = ownChild(user, childId);
+        List<ActivityUnit> units = unitsOf(activityId);
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        Map<String, Integer> seats = new HashMap<>();
+        for (Object row : em.createNativeQuery("select d.unit_id, d.day, d.booked from unit_day d join activity_unit u"
+                        + " on u.id = d.unit_id where u.activity_id = ?1 and d.day between ?2 and ?3")
+                .setParameter(1, activityId).setParameter(2, from).setParameter(3, to).getResultList()) {
+            Object[] r = (Object[]) row;
+            seats.put(((Number) r[0]).longValue() + "|" + toLocalDate(r[1]), ((Number) r[2]).intValue());
+        }
+        Map<String, Booking> latest = new HashMap<>();
+        for (Booking b : em.createQuery("select b from Booking b where b.child = :c and b.unit.activity.id = :a"
+                        + " and b.day between :f and :t order by b.id", Booking.class)
+                .setParameter("c", child).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
+                .getResultList()) {
+            latest.put(b.getUnit().getId() + "|" + b.getDay(), b);
+        }
+        CommuneCalendar cal = calendar();
+        LocalDateTime now = now();
+        List<PlanningDay> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            List<PlanningCell> cells = new ArrayList<>();
+            for (ActivityUnit u : units) {
+                String key = u.getId() + "|" + day;
+                Booking b = latest.get(key);
+                BookingStatus status = b == null ? null : b.getStatus();
+                Activity a = u.getActivity();
+                DayState state = LegendState.of(day, now, cal, a.rules(), a.isRunsInHolidays(), u.runsOn(day), status,
+                        seats.getOrDefault(key, 0), u.getCapacity());
+                boolean live = b != null && (b.holdsSeat() || status == BookingStatus.WAITING);
+                boolean bookable = !live && EnumSet.of(DayState.RESERVABLE, DayState.HORS_DELAI_MAJORE, DayState.COMPLET,
+                        DayState.ANNULE_SANS_FRAIS).contains(state);
+                boolean cancellable = live && !day.isBefore(now.toLocalDate());
+                cells.add(new PlanningCell(day, u.getId(), u.getLabel(), state, live ? b.getId() : null, bookable,
+                        cancellable));
+            }
+            days.add(new PlanningDay(day, cells));
+        }
+        return days;
+    }
+
+    private static LocalDate toLocalDate(Object sqlDate) {
+        return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) sqlDate;
     }
 
     /** Seats taken on a unit-day (agents' occupancy view, tests). */
