@@ -195,6 +195,29 @@ class BookingIT {
         assertEquals(1, in(() -> bookings.seatsTaken(unit, monday)));
     }
 
+    @Test
+    void typicalWeekBooksEveryTickedDayOfThePeriodUnderTheRules() throws Exception {
+        long unit = unit(1);
+        Parent p = validatedFamily();
+        Parent other = validatedFamily();
+        LocalDate monday = nextMondayInAMonth();
+        // the other family already holds the only seat of the second Monday
+        assertEquals(BookingDecision.Outcome.ACCEPTED,
+                in(() -> bookings.book(other.user(), other.childId(), unit, monday.plusWeeks(1))).outcome());
+        var week = java.util.Map.of(DayOfWeek.MONDAY, java.util.Set.of(unit), DayOfWeek.SATURDAY, java.util.Set.of(unit));
+        var result = in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.plusDays(13)));
+        assertEquals(1, result.getBooked(), result.summary());
+        assertEquals(1, result.getWaiting(), result.summary());
+        assertEquals(0, result.getRefused(), "le samedi, l'unité ne fonctionne pas : il est ignoré");
+        assertTrue(result.summary().contains("1 réservation enregistrée"), result.summary());
+        var again = in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.plusDays(13)));
+        assertEquals(2, again.getAlreadyBooked(), "rien n'est réservé deux fois");
+        assertEquals(1, in(() -> bookings.seatsTaken(unit, monday)));
+        BookingService.BookingRefused backwards = assertThrows(BookingService.BookingRefused.class,
+                () -> in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.minusDays(1))));
+        assertTrue(backwards.getMessage().contains("période valide"));
+    }
+
     Booking bookingOf(Parent p, long unit, LocalDate day) {
         try {
             return in(() -> bookings.bookingsOf(p.user(), p.childId(), day, day)).stream()

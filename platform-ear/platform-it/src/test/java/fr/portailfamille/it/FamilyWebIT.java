@@ -283,6 +283,20 @@ class FamilyWebIT {
             parent.submit(By.xpath("//input[@value='Annuler' and @data-day='" + monday + "']"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("Annulation sans frais"));
             assertEquals("Annulé sans frais", parent.await(By.xpath(cell)).getText());
+
+            // semaine type: every Monday and Thursday of the month, in one go
+            parent.driver.findElement(By.cssSelector("input[aria-label='Lundi Midi']")).click();
+            parent.driver.findElement(By.cssSelector("input[aria-label='Jeudi Midi']")).click();
+            date(parent, "semaine:from", java.time.YearMonth.parse(month).atDay(1).toString());
+            date(parent, "semaine:to", java.time.YearMonth.parse(month).atEndOfMonth().toString());
+            parent.submit(By.id("semaine:apply"));
+            String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
+            assertTrue(done.startsWith("Semaine type appliquée :") && done.contains("réservations enregistrées"), done);
+            assertEquals("Réservé (annulable)", parent.await(By.xpath(cell)).getText());
+            assertEquals("Réservé (annulable)", parent.driver.findElement(By.xpath(
+                    "//span[starts-with(@id,'state-" + monday.plusDays(3) + "-')]")).getText());
+            assertEquals("Réservable", parent.driver.findElement(By.xpath(
+                    "//span[starts-with(@id,'state-" + monday.plusDays(1) + "-')]")).getText(), "le mardi n'était pas coché");
             screenshot(parent, "planning");
         }
     }

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -68,16 +69,67 @@ public class BookingService {
         Child child = ownChild(user, childId);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
                 .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
-        List<Booking> live = em.createQuery("select b from Booking b where b.child = :c and b.unit = :u and b.day = :d"
-                        + " and b.status in :live", Booking.class)
-                .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
-                .setParameter("live", Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
-                        BookingStatus.PENDING_VALIDATION)).getResultList();
-        if (!live.isEmpty()) {
+        if (hasLiveBooking(child, unit, day)) {
             throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
         }
-        int booked = lockSeats(unit, day);
+        return bookOne(child, unit, day, calendar());
+    }
+
+    /**
+     * "Semaine type": books the chosen units of each weekday on every day from {@code from} to
+     * {@code to}, in one transaction; days already booked are left as they are; each day gets the
+     * commune's decision (booked, waiting list, refused…) and the result counts them.
+     *
+     * @param unitsByWeekday for each weekday, the units to book (all of one activity of the commune)
+     */
+    public TypicalWeekResult applyTypicalWeek(SignedInUser user, long childId, Map<DayOfWeek, Set<Long>> unitsByWeekday,
+                                              LocalDate from, LocalDate to) {
+        Child child = ownChild(user, childId);
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new BookingRefused("Indiquez une période valide : la date de fin suit la date de début.");
+        }
+        if (from.plusYears(1).isBefore(to)) {
+            throw new BookingRefused("La période d'une semaine type ne peut pas dépasser un an.");
+        }
+        if (unitsByWeekday.values().stream().allMatch(Set::isEmpty)) {
+            throw new BookingRefused("Cochez au moins un jour de la semaine type.");
+        }
+        Map<Long, ActivityUnit> units = new HashMap<>();
+        for (Set<Long> ids : unitsByWeekday.values()) {
+            for (Long id : ids) {
+                units.computeIfAbsent(id, k -> Optional.ofNullable(em.find(ActivityUnit.class, k))
+                        .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas.")));
+            }
+        }
         CommuneCalendar cal = calendar();
+        TypicalWeekResult result = new TypicalWeekResult();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (Long id : unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of())) {
+                ActivityUnit unit = units.get(id);
+                if (!unit.runsOn(day)) {
+                    continue;
+                }
+                if (hasLiveBooking(child, unit, day)) {
+                    result.count(null);
+                } else {
+                    result.count(bookOne(child, unit, day, cal).outcome());
+                }
+            }
+        }
+        return result;
+    }
+
+    private boolean hasLiveBooking(Child child, ActivityUnit unit, LocalDate day) {
+        return !em.createQuery("select b.id from Booking b where b.child = :c and b.unit = :u and b.day = :d"
+                        + " and b.status in :live")
+                .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
+                .setParameter("live", Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
+                        BookingStatus.PENDING_VALIDATION)).getResultList().isEmpty();
+    }
+
+    /** Decides and records one unit-day under the seat lock. */
+    private BookingDecision bookOne(Child child, ActivityUnit unit, LocalDate day, CommuneCalendar cal) {
+        int booked = lockSeats(unit, day);
         boolean open = unit.runsOn(day) && (unit.getActivity().isRunsInHolidays() || !cal.isSchoolHoliday(day));
         BookingDecision decision = unit.getActivity().rules().decideBooking(now(), day, cal, open, booked,
                 unit.getCapacity());

@@ -5,6 +5,8 @@ import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityUnit;
+import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.platform.booking.BookingService;
 import fr.portailfamille.platform.booking.PlanningDay;
 import fr.portailfamille.platform.family.FamilyFileService;
@@ -16,11 +18,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -53,6 +61,11 @@ public class PlanningView implements Serializable {
     private List<Activity> activities;
     private List<PlanningDay> days;
     private boolean validated;
+    private List<ActivityUnit> units;
+    /** Semaine type: "MONDAY|12" → ticked. */
+    private final Map<String, Boolean> week = new HashMap<>();
+    private LocalDate weekFrom;
+    private LocalDate weekTo;
 
     public void load() {
         validated = files.fileOf(user.require()).getStatus() == FamilyStatus.VALIDATED;
@@ -61,6 +74,7 @@ public class PlanningView implements Serializable {
         if (activite == null && !activities.isEmpty()) {
             activite = activities.get(0).getId();
         }
+        units = activite == null ? List.of() : bookings.unitsOf(activite);
         refresh();
     }
 
@@ -90,6 +104,33 @@ public class PlanningView implements Serializable {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         refresh();
+    }
+
+    /** "Appliquer la semaine type": the ticked units of each weekday, every week of the period. */
+    public void applyWeek() {
+        Map<DayOfWeek, Set<Long>> byDay = new EnumMap<>(DayOfWeek.class);
+        week.forEach((key, ticked) -> {
+            if (Boolean.TRUE.equals(ticked)) {
+                String[] k = key.split("\\|");
+                byDay.computeIfAbsent(DayOfWeek.valueOf(k[0]), d -> new HashSet<>()).add(Long.valueOf(k[1]));
+            }
+        });
+        try {
+            TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
+            message(FacesMessage.SEVERITY_INFO, "Semaine type appliquée : " + result.summary());
+        } catch (BookingService.BookingRefused e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        refresh();
+    }
+
+    public List<DayOfWeek> getWeekdays() {
+        return List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+    }
+
+    public String weekdayLabel(DayOfWeek d) {
+        String s = d.getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
@@ -140,6 +181,12 @@ public class PlanningView implements Serializable {
     }
 
     public boolean isValidated() { return validated; }
+    public List<ActivityUnit> getUnits() { return units; }
+    public Map<String, Boolean> getWeek() { return week; }
+    public LocalDate getWeekFrom() { return weekFrom; }
+    public void setWeekFrom(LocalDate v) { weekFrom = v; }
+    public LocalDate getWeekTo() { return weekTo; }
+    public void setWeekTo(LocalDate v) { weekTo = v; }
     public List<FamilyForm.ChildForm> getChildren() { return children; }
     public List<Activity> getActivities() { return activities; }
     public List<PlanningDay> getDays() { return days; }
