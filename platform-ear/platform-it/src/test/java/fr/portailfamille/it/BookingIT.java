@@ -218,6 +218,44 @@ class BookingIT {
         assertTrue(backwards.getMessage().contains("période valide"));
     }
 
+    @Test
+    void agentsTakeAttendanceOnTheDayOnly() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        Parent waiting = validatedFamily();
+        long today = insertBooking(p.childId(), unit, LocalDate.now(), "BOOKED");
+        long future = insertBooking(waiting.childId(), unit, nextMondayInAMonth(), "BOOKED");
+        long onList = insertBooking(waiting.childId(), unit, LocalDate.now(), "WAITING");
+
+        var sheet = in(() -> bookings.daySheet(unit, LocalDate.now()));
+        assertEquals(List.of(today, onList), sheet.stream().map(Booking::getId).toList(), "inscrits puis liste d'attente");
+        in(() -> {
+            bookings.markAttendance("agent@alpha.test", today, BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals(BookingStatus.PRESENT, in(() -> bookings.daySheet(unit, LocalDate.now())).get(0).getStatus());
+        assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingService.BookingRefused.class,
+                () -> in(() -> {
+                    bookings.markAttendance("agent@alpha.test", future, BookingStatus.PRESENT);
+                    return null;
+                })).getMessage());
+        assertThrows(BookingService.BookingRefused.class, () -> in(() -> {
+            bookings.markAttendance("agent@alpha.test", onList, BookingStatus.ABSENT_BILLED);
+            return null;
+        }));
+    }
+
+    long insertBooking(long childId, long unit, LocalDate day, String status) throws Exception {
+        return in(() -> {
+            tx.begin();
+            Number id = (Number) em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values"
+                    + " (?1, ?2, ?3, ?4) returning id").setParameter(1, childId).setParameter(2, unit)
+                    .setParameter(3, day).setParameter(4, status).getSingleResult();
+            tx.commit();
+            return id.longValue();
+        });
+    }
+
     Booking bookingOf(Parent p, long unit, LocalDate day) {
         try {
             return in(() -> bookings.bookingsOf(p.user(), p.childId(), day, day)).stream()

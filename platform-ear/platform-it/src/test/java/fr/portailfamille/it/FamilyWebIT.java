@@ -299,6 +299,25 @@ class FamilyWebIT {
                     "//span[starts-with(@id,'state-" + monday.plusDays(1) + "-')]")).getText(), "le mardi n'était pas coché");
             screenshot(parent, "planning");
         }
+
+        // the agent's day sheet: Léo is expected today (booked at the counter), the agent points him present
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, current_date, 'BOOKED'"
+                    + " from child ch join family f on f.id = ch.family_id, activity_unit u join activity a on"
+                    + " a.id = u.activity_id where f.email = '" + email + "' and a.code = 'CANTINE-" + suffix + "'");
+        }
+        try (Browser agent = new Browser()) {
+            agent.get(BASE + "/agent/pointage.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/pointage.xhtml");
+            new Select(agent.await(By.id("unite"))).selectByVisibleText(activity + " – Midi");
+            agent.submit(By.id("show"));
+            assertEquals("1 place(s) occupée(s) sur 1, 0 en liste d'attente.", agent.await(By.id("occupancy")).getText());
+            agent.submit(By.cssSelector("input[aria-label='Léo présent']"));
+            assertEquals("Présent", agent.await(By.cssSelector(".sheet-status")).getText());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, pointage");
+        }
     }
 
     @Test

@@ -262,6 +262,38 @@ public class BookingService {
         return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) sqlDate;
     }
 
+    /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
+    public List<Booking> daySheet(long unitId, LocalDate day) {
+        TenantContext.require();
+        return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
+                        + " and b.status <> :cancelled order by case when b.status = :w then 1 else 0 end, b.id",
+                        Booking.class)
+                .setParameter("u", unitId).setParameter("d", day)
+                .setParameter("cancelled", BookingStatus.CANCELLED_FREE).setParameter("w", BookingStatus.WAITING)
+                .getResultList();
+    }
+
+    /**
+     * Pointage: an agent marks a child present, absent excused or absent billed on a booked day (not
+     * before the day itself), in the audit of the day sheet.
+     */
+    public void markAttendance(String agent, long bookingId, BookingStatus mark) {
+        TenantContext.require();
+        if (!Set.of(BookingStatus.PRESENT, BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_BILLED).contains(mark)) {
+            throw new BookingRefused("Pointage inconnu.");
+        }
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        if (b.getStatus() == BookingStatus.WAITING || b.getStatus() == BookingStatus.CANCELLED_FREE
+                || b.getStatus() == BookingStatus.PENDING_VALIDATION) {
+            throw new BookingRefused("Seul un enfant inscrit ce jour-là peut être pointé.");
+        }
+        if (b.getDay().isAfter(LocalDate.now(clock))) {
+            throw new BookingRefused("Le pointage se fait le jour même ou après.");
+        }
+        b.setStatus(mark);
+    }
+
     /** Seats taken on a unit-day (agents' occupancy view, tests). */
     public int seatsTaken(long unitId, LocalDate day) {
         TenantContext.require();
