@@ -95,12 +95,17 @@ class BookingIT {
 
     /** A unit (Monday to Friday, capacity given) of a new activity with a J-2 deadline. */
     long unit(int capacity) throws Exception {
+        return unit(capacity, false);
+    }
+
+    long unit(int capacity, boolean needsValidation) throws Exception {
         return in(() -> {
             tx.begin();
             String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8);
             Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
-                    + " cancellation_deadline, late_policy) values (?1, 'Restauration scolaire', 'RESTAURATION',"
-                    + " 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id").setParameter(1, code).getSingleResult();
+                    + " cancellation_deadline, late_policy, needs_validation) values (?1, 'Restauration scolaire',"
+                    + " 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'REFUSED', ?2) returning id").setParameter(1, code)
+                    .setParameter(2, needsValidation).getSingleResult();
             Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity)"
                     + " values (?1, 'MIDI', 'Midi', ?2) returning id").setParameter(1, activity.longValue())
                     .setParameter(2, capacity).getSingleResult();
@@ -216,6 +221,39 @@ class BookingIT {
         BookingService.BookingRefused backwards = assertThrows(BookingService.BookingRefused.class,
                 () -> in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.minusDays(1))));
         assertTrue(backwards.getMessage().contains("période valide"));
+    }
+
+    @Test
+    void bookingsNeedingValidationAreDecidedByAnAgent() throws Exception {
+        long unit = unit(1, true);
+        Parent first = validatedFamily();
+        Parent second = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        assertEquals(BookingDecision.Outcome.PENDING_VALIDATION,
+                in(() -> bookings.book(first.user(), first.childId(), unit, day)).outcome());
+        assertEquals(BookingDecision.Outcome.WAITING_LIST,
+                in(() -> bookings.book(second.user(), second.childId(), unit, day)).outcome(), "la place est retenue");
+        long firstBooking = bookingOf(first, unit, day).getId();
+        assertTrue(in(bookings::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
+
+        in(() -> {
+            bookings.decideValidation("agent@alpha.test", firstBooking, false);
+            return null;
+        });
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(first, unit, day));
+        assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(second, unit, day), "la place passe au suivant");
+        in(() -> {
+            bookings.decideValidation("agent@alpha.test", bookingOf(second, unit, day).getId(), true);
+            return null;
+        });
+        assertEquals(BookingStatus.BOOKED, statusOf(second, unit, day));
+        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+        assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("refus"));
+        assertTrue(FamilyFileIT.mailsOf(second.user().email()).contains("valid"));
+        assertThrows(BookingService.BookingRefused.class, () -> in(() -> {
+            bookings.decideValidation("agent@alpha.test", firstBooking, true);
+            return null;
+        }), "une décision ne se prend qu'une fois");
     }
 
     @Test

@@ -262,6 +262,49 @@ public class BookingService {
         return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) sqlDate;
     }
 
+    /** Bookings waiting for an agent's validation, oldest first (agents' queue). */
+    public List<Booking> awaitingValidation() {
+        TenantContext.require();
+        return em.createQuery("select b from Booking b join fetch b.child join fetch b.unit where b.status = :p"
+                + " order by b.id", Booking.class).setParameter("p", BookingStatus.PENDING_VALIDATION).getResultList();
+    }
+
+    /**
+     * An agent's decision on a booking awaiting validation: accepted, it becomes a booking (its seat was
+     * held); refused, the seat goes to the first child waiting. The family is mailed either way.
+     */
+    public void decideValidation(String agent, long bookingId, boolean accept) {
+        TenantContext.require();
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getStatus() == BookingStatus.PENDING_VALIDATION)
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'attend pas de validation."));
+        int booked = lockSeats(b.getUnit(), b.getDay());
+        if (accept) {
+            b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);
+        } else {
+            b.setStatus(BookingStatus.CANCELLED_FREE);
+            booked--;
+            List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
+                            + " and b.status = :w order by b.id", Booking.class)
+                    .setParameter("u", b.getUnit()).setParameter("d", b.getDay())
+                    .setParameter("w", BookingStatus.WAITING).setMaxResults(1).getResultList();
+            if (!waiting.isEmpty()) {
+                waiting.get(0).setStatus(BookingStatus.PENDING_VALIDATION);
+                booked++;
+            }
+            setSeats(b.getUnit(), b.getDay(), booked);
+        }
+        Family family = b.getChild().getFamily();
+        if (family.getEmail() != null) {
+            Commune c = TenantContext.require();
+            mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Réservation "
+                    + (accept ? "validée" : "refusée"), "Bonjour,\n\nLa réservation de " + b.getChild().getFirstName()
+                    + " à « " + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
+                    + DAY.format(b.getDay()) + " a été " + (accept ? "validée" : "refusée") + " par le service enfance.\n\n"
+                    + c.name() + " – Portail Famille\n"));
+        }
+    }
+
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
     public List<Booking> daySheet(long unitId, LocalDate day) {
         TenantContext.require();

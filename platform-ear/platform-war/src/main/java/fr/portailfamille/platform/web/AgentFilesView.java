@@ -23,6 +23,9 @@ public class AgentFilesView implements Serializable {
     @Inject
     transient UserView user;
 
+    @Inject
+    transient fr.portailfamille.platform.booking.BookingService bookings;
+
     private final Map<Long, String> reasons = new HashMap<>();
     private String query;
     private List<Family> found;
@@ -36,6 +39,19 @@ public class AgentFilesView implements Serializable {
 
     public List<ChangeRequest> getPendingRequests() {
         return files.pendingRequests();
+    }
+
+    public List<fr.portailfamille.platform.booking.Booking> getBookingsToValidate() {
+        return bookings.awaitingValidation();
+    }
+
+    public void decideBooking(long bookingId, boolean accept) {
+        try {
+            bookings.decideValidation(agent(), bookingId, accept);
+            FormErrors.info(accept ? "Réservation validée ; la famille est prévenue." : "Réservation refusée ; la famille est prévenue.");
+        } catch (fr.portailfamille.platform.booking.BookingService.BookingRefused e) {
+            FormErrors.show("reservations", List.of(new FieldError("", e.getMessage())));
+        }
     }
 
     public void validate(long familyId) {
