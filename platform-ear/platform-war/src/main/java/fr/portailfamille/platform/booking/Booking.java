@@ -2,7 +2,6 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.family.Child;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -2,7 +2,6 @@ package fr.portailfamille.platform.web;
 
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.tenancy.FieldError;
 import jakarta.annotation.PostConstruct;
