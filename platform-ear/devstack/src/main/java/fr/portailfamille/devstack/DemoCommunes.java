@@ -58,8 +58,32 @@ public final class DemoCommunes {
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             seedNews(platformDb, commune);
             seedActivities(platformDb, commune);
+            seedFamily(platformDb, commune, parent);
         }
         return accounts;
+    }
+
+    /**
+     * The demo parent's family, already validated by the town (as if registered at the counter), so
+     * that the planning can be tried at once; the parent's first sign-in finds it.
+     */
+    private static void seedFamily(DataSource db, Commune commune, String email) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            String schema = commune.schemaName();
+            if (c.createStatement().executeQuery("select 1 from " + schema + ".family where email = '" + email + "'").next()) {
+                return;
+            }
+            var st = c.createStatement();
+            st.execute("insert into " + schema + ".family (label, email, status, situation, address_line, postcode, city,"
+                    + " validated_at) values ('Foyer Camille Martin', '" + email + "', 'VALIDATED', 'MARIES',"
+                    + " '3 rue des Écoles', '87000', 'Limoges', now())");
+            st.execute("insert into " + schema + ".responsable (family_id, rank, civility, first_name, last_name, email,"
+                    + " mobile_phone) select id, 1, 'MME', 'Camille', 'Martin', email, '06 12 34 56 78' from " + schema
+                    + ".family where email = '" + email + "'");
+            st.execute("insert into " + schema + ".child (family_id, first_name, last_name, sex, birth_date, school,"
+                    + " school_class) select id, 'Léa', 'Martin', 'F', current_date - interval '7 years', 'École Jules Ferry',"
+                    + " 'CE1' from " + schema + ".family where email = '" + email + "'");
+        }
     }
 
     /** Three activities with the forms of deadlines communes use, once. */

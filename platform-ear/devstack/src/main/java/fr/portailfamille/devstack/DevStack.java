@@ -42,7 +42,10 @@ public final class DevStack implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    /** Starts PostgreSQL, GreenMail and Keycloak, and migrates the platform schema. */
+    /**
+     * Starts PostgreSQL, GreenMail and Keycloak, and migrates the platform schema and every existing
+     * commune schema (a second run on kept data upgrades the communes before anything uses them).
+     */
     public static DevStack startInfrastructure(Path dir, Path cache, Ports ports) throws Exception {
         Files.createDirectories(dir);
         Path passwordFile = dir.resolve("keycloak-admin-password");
@@ -58,7 +61,7 @@ public final class DevStack implements AutoCloseable {
             KeycloakServer kc = KeycloakServer.start(dir, cache, ports.keycloak(),
                     pg.jdbcUrl(Postgres.KEYCLOAK_DB), Files.readString(passwordFile).trim());
             DevStack stack = new DevStack(ports, pg, mail, kc);
-            new TenantMigrator(stack.platformDb()).migratePlatform();
+            new TenantMigrator(stack.platformDb()).migrateAll();
             return stack;
         } catch (Exception e) {
             if (mail != null) {
