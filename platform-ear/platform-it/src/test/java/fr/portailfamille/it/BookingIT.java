@@ -257,6 +257,41 @@ class BookingIT {
     }
 
     @Test
+    void absenceIsExcusedOnlyWithAMedicalCertificateAndFreesTheSeat() throws Exception {
+        long unit = unit(1);
+        Parent p = validatedFamily();
+        Parent next = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        LocalDate otherDay = day.plusDays(1);
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        in(() -> bookings.book(p.user(), p.childId(), unit, otherDay));
+        assertEquals(BookingDecision.Outcome.WAITING_LIST, in(() -> bookings.book(next.user(), next.childId(), unit, day)).outcome());
+        long booking = bookingOf(p, unit, day).getId();
+
+        assertEquals("Cette réservation n'existe pas.", assertThrows(BookingService.BookingRefused.class,
+                () -> in(() -> bookings.declareAbsence(next.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+                        null, null, null))).getMessage(), "une famille ne déclare pas l'absence d'un autre enfant");
+        assertTrue(assertThrows(BookingService.BookingRefused.class,
+                () -> in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+                        "MZ".getBytes(), "application/x-msdownload", "virus.exe"))).getMessage().contains("PDF, JPEG ou PNG"));
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "rien n'a changé");
+
+        String excused = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE,
+                "angine", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"));
+        assertTrue(excused.contains("excusée"), excused);
+        assertEquals(BookingStatus.ABSENT_EXCUSED, statusOf(p, unit, day));
+        assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place libérée passe au suivant");
+        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+
+        long other = bookingOf(p, unit, otherDay).getId();
+        String billed = in(() -> bookings.declareAbsence(p.user(), other, BookingService.AbsenceReason.MALADIE, null,
+                null, null, null));
+        assertTrue(billed.contains("reste facturée"), billed);
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, otherDay));
+        assertEquals(0, in(() -> bookings.seatsTaken(unit, otherDay)));
+    }
+
+    @Test
     void agentsTakeAttendanceOnTheDayOnly() throws Exception {
         long unit = unit(5);
         Parent p = validatedFamily();

@@ -267,8 +267,9 @@ class FamilyWebIT {
             parent.signIn(email, "Planning2026");
             parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
             new Select(parent.await(By.id("activite"))).selectByVisibleText(activity);
-            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite="
-                    + new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption().getAttribute("value"));
+            String activityId = new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption()
+                    .getAttribute("value");
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite=" + activityId);
             String cell = "//span[starts-with(@id,'state-" + monday + "-')]";
             assertEquals("Réservable", parent.await(By.xpath(cell)).getText());
             assertEquals("Fermé / non réservable", parent.driver.findElement(By.xpath(
@@ -297,6 +298,22 @@ class FamilyWebIT {
             assertEquals("Réservable", parent.driver.findElement(By.xpath(
                     "//span[starts-with(@id,'state-" + monday.plusDays(1) + "-')]")).getText(), "le mardi n'était pas coché");
             screenshot(parent, "planning");
+
+            // an absence on the booked Monday, excused with a medical certificate
+            parent.await(By.xpath("//a[text()='Signaler une absence' and @data-day='" + monday + "']")).click();
+            parent.await(By.id("absence:declare"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, signaler une absence");
+            parent.submit(By.id("absence:declare"));
+            assertEquals("Indiquez le motif de l'absence.", parent.await(By.id("absence:reason_msg")).getText());
+            new Select(parent.driver.findElement(By.id("absence:reason"))).selectByValue("MALADIE");
+            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("certificat", ".pdf");
+            java.nio.file.Files.writeString(pdf, "%PDF-1.4\n% certificat médical\n");
+            parent.driver.findElement(By.id("absence:certificate")).sendKeys(pdf.toString());
+            parent.submit(By.id("absence:declare"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("excusée"),
+                    parent.driver.getPageSource());
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite=" + activityId);
+            assertEquals("Absent (excusé)", parent.await(By.xpath(cell)).getText());
         }
 
         // the agent's day sheet: Léo is expected today (booked at the counter), the agent points him present

@@ -42,4 +42,5 @@ public class Activity {
     public String getName() { return name; }
     public String getType() { return type; }
     public boolean isRunsInHolidays() { return runsInHolidays; }
+    public boolean isNeedsValidation() { return needsValidation; }
 }

@@ -171,18 +171,7 @@ public class BookingService {
         b.setStatus(decision.outcome() == CancellationDecision.Outcome.BILLED && freesSeat
                 ? BookingStatus.ABSENT_BILLED : BookingStatus.CANCELLED_FREE);
         if (freesSeat) {
-            booked--;
-            List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
-                            + " and b.status = :w order by b.id", Booking.class)
-                    .setParameter("u", b.getUnit()).setParameter("d", b.getDay())
-                    .setParameter("w", BookingStatus.WAITING).setMaxResults(1).getResultList();
-            if (!waiting.isEmpty()) {
-                Booking promoted = waiting.get(0);
-                promoted.setStatus(BookingStatus.BOOKED);
-                booked++;
-                notifyPromotion(promoted);
-            }
-            setSeats(b.getUnit(), b.getDay(), booked);
+            releaseSeat(b.getUnit(), b.getDay(), booked);
         }
         return decision;
     }
@@ -250,8 +239,9 @@ public class BookingService {
                 boolean bookable = !live && EnumSet.of(DayState.RESERVABLE, DayState.HORS_DELAI_MAJORE, DayState.COMPLET,
                         DayState.ANNULE_SANS_FRAIS).contains(state);
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
+                boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
                 cells.add(new PlanningCell(day, u.getId(), u.getLabel(), state, live ? b.getId() : null, bookable,
-                        cancellable));
+                        cancellable, absence));
             }
             days.add(new PlanningDay(day, cells));
         }
@@ -260,6 +250,71 @@ public class BookingService {
 
     private static LocalDate toLocalDate(Object sqlDate) {
         return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) sqlDate;
+    }
+
+    /** One of the family's own bookings (absence page). */
+    public Booking ownBooking(SignedInUser user, long bookingId) {
+        Family family = files.fileOf(user);
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        b.getChild().getFirstName();
+        b.getUnit().getActivity().getName();
+        return b;
+    }
+
+    /** Why a child is absent. */
+    public enum AbsenceReason { MALADIE, FAMILLE, AUTRE }
+
+    private static final Set<String> CERTIFICATE_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final int CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024;
+
+    /**
+     * A family declares an absence on one of its booked days (not a past one). A medical absence with
+     * a certificate (PDF, JPEG or PNG, 5 Mo at most) is excused; any other absence stays billed. The
+     * seat is freed and goes to the first child waiting.
+     *
+     * @return the message for the family
+     */
+    public String declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
+                                 byte[] certificate, String contentType, String fileName) {
+        Family family = files.fileOf(user);
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        if (b.getStatus() != BookingStatus.BOOKED && b.getStatus() != BookingStatus.BOOKED_LATE) {
+            throw new BookingRefused("Une absence se signale sur un jour réservé.");
+        }
+        if (b.getDay().isBefore(LocalDate.now(clock))) {
+            throw new BookingRefused("Cette date est passée : contactez le service enfance.");
+        }
+        if (reason == null) {
+            throw new BookingRefused("Indiquez le motif de l'absence.");
+        }
+        boolean withCertificate = certificate != null && certificate.length > 0;
+        if (withCertificate && (!CERTIFICATE_TYPES.contains(contentType) || certificate.length > CERTIFICATE_MAX_BYTES)) {
+            throw new BookingRefused("Le certificat doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
+        }
+        boolean excused = reason == AbsenceReason.MALADIE && withCertificate;
+        String note = comment == null || comment.isBlank() ? null : comment.trim();
+        if (withCertificate) {
+            em.createNativeQuery("insert into absence (booking_id, reason, comment, certificate, certificate_type,"
+                            + " certificate_name) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note)
+                    .setParameter(4, certificate).setParameter(5, contentType)
+                    .setParameter(6, fileName == null ? "certificat" : fileName).executeUpdate();
+        } else {
+            // (no null binding for bytea: the certificate columns are simply left out)
+            em.createNativeQuery("insert into absence (booking_id, reason, comment) values (?1, ?2, ?3)")
+                    .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note).executeUpdate();
+        }
+        int booked = lockSeats(b.getUnit(), b.getDay());
+        b.setStatus(excused ? BookingStatus.ABSENT_EXCUSED : BookingStatus.ABSENT_BILLED);
+        releaseSeat(b.getUnit(), b.getDay(), booked);
+        return excused ? "Absence enregistrée et excusée (certificat médical reçu)."
+                : reason == AbsenceReason.MALADIE
+                ? "Absence enregistrée. Sans certificat médical, la journée reste facturée."
+                : "Absence enregistrée. La journée reste facturée.";
     }
 
     /** Bookings waiting for an agent's validation, oldest first (agents' queue). */
@@ -283,16 +338,7 @@ public class BookingService {
             b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);
         } else {
             b.setStatus(BookingStatus.CANCELLED_FREE);
-            booked--;
-            List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
-                            + " and b.status = :w order by b.id", Booking.class)
-                    .setParameter("u", b.getUnit()).setParameter("d", b.getDay())
-                    .setParameter("w", BookingStatus.WAITING).setMaxResults(1).getResultList();
-            if (!waiting.isEmpty()) {
-                waiting.get(0).setStatus(BookingStatus.PENDING_VALIDATION);
-                booked++;
-            }
-            setSeats(b.getUnit(), b.getDay(), booked);
+            releaseSeat(b.getUnit(), b.getDay(), booked);
         }
         Family family = b.getChild().getFamily();
         if (family.getEmail() != null) {
@@ -352,6 +398,29 @@ public class BookingService {
         }
         return family.getChildren().stream().filter(c -> c.getId() == childId).findFirst()
                 .orElseThrow(() -> new BookingRefused("Cet enfant ne fait pas partie de votre dossier."));
+    }
+
+    /**
+     * One seat of a locked unit-day was given up: it goes at once to the first child waiting (booked,
+     * its family mailed; or awaiting validation when the activity needs it), else it is free again.
+     */
+    private void releaseSeat(ActivityUnit unit, LocalDate day, int bookedBefore) {
+        int booked = bookedBefore - 1;
+        List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
+                        + " and b.status = :w order by b.id", Booking.class)
+                .setParameter("u", unit).setParameter("d", day)
+                .setParameter("w", BookingStatus.WAITING).setMaxResults(1).getResultList();
+        if (!waiting.isEmpty()) {
+            Booking promoted = waiting.get(0);
+            booked++;
+            if (unit.getActivity().isNeedsValidation()) {
+                promoted.setStatus(BookingStatus.PENDING_VALIDATION);
+            } else {
+                promoted.setStatus(BookingStatus.BOOKED);
+                notifyPromotion(promoted);
+            }
+        }
+        setSeats(unit, day, booked);
     }
 
     /** Creates the unit-day counter if needed and locks it until the transaction ends. */

@@ -17,10 +17,11 @@ public final class PlanningCell implements Serializable {
     private final Long bookingId;
     private final boolean bookable;
     private final boolean cancellable;
+    private final boolean absenceAllowed;
 
     /** @param bookingId the child's live booking of that unit-day, if any (to cancel it) */
     public PlanningCell(LocalDate day, long unitId, String unitLabel, DayState state, Long bookingId, boolean bookable,
-                        boolean cancellable) {
+                        boolean cancellable, boolean absenceAllowed) {
         this.day = day;
         this.unitId = unitId;
         this.unitLabel = unitLabel;
@@ -28,6 +29,7 @@ public final class PlanningCell implements Serializable {
         this.bookingId = bookingId;
         this.bookable = bookable;
         this.cancellable = cancellable;
+        this.absenceAllowed = absenceAllowed;
     }
 
     public LocalDate getDay() { return day; }
@@ -37,4 +39,5 @@ public final class PlanningCell implements Serializable {
     public Long getBookingId() { return bookingId; }
     public boolean isBookable() { return bookable; }
     public boolean isCancellable() { return cancellable; }
+    public boolean isAbsenceAllowed() { return absenceAllowed; }
 }

@@ -1,0 +1,82 @@
+package fr.portailfamille.platform.web;
+
+import fr.portailfamille.platform.booking.Booking;
+import fr.portailfamille.platform.booking.BookingService;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/** "Signaler une absence" on one of the family's booked days, with a medical certificate if any. */
+@Named
+@ViewScoped
+public class AbsenceView implements Serializable {
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient UserView user;
+
+    private Long reservation;
+    private Booking booking;
+    private String reason;
+    private String comment;
+    private transient Part certificate;
+    private boolean done;
+
+    public void load() throws IOException {
+        try {
+            booking = reservation == null ? null : bookings.ownBooking(user.require(), reservation);
+        } catch (BookingService.BookingRefused e) {
+            booking = null;
+        }
+        if (booking == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Réservation introuvable");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void declare() throws IOException {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        if (reason == null || reason.isBlank()) {
+            ctx.addMessage("absence:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Indiquez le motif de l'absence.", "Indiquez le motif de l'absence."));
+            return;
+        }
+        byte[] bytes = null;
+        String type = null;
+        String name = null;
+        if (certificate != null && certificate.getSize() > 0) {
+            try (InputStream in = certificate.getInputStream()) {
+                bytes = in.readNBytes(5 * 1024 * 1024 + 1);
+            }
+            type = certificate.getContentType();
+            name = certificate.getSubmittedFileName();
+        }
+        try {
+            String message = bookings.declareAbsence(user.require(), reservation,
+                    BookingService.AbsenceReason.valueOf(reason), comment, bytes, type, name);
+            done = true;
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+        } catch (BookingService.BookingRefused e) {
+            ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+        }
+    }
+
+    public Booking getBooking() { return booking; }
+    public Long getReservation() { return reservation; }
+    public void setReservation(Long v) { reservation = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+    public String getComment() { return comment; }
+    public void setComment(String v) { comment = v; }
+    public Part getCertificate() { return certificate; }
+    public void setCertificate(Part v) { certificate = v; }
+    public boolean isDone() { return done; }
+}
