@@ -155,10 +155,7 @@ public class BookingService {
      * that unit-day, whose family is mailed.
      */
     public CancellationDecision cancel(SignedInUser user, long bookingId) {
-        Family family = files.fileOf(user);
-        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
-                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
-                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        Booking b = ownBooking(user, bookingId);
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
         }
@@ -252,13 +249,15 @@ public class BookingService {
         return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) sqlDate;
     }
 
-    /** One of the family's own bookings (absence page). */
+    /**
+     * One of the family's own bookings; another family's (or an unknown) id answers "n'existe pas".
+     * Child and activity are loaded, for pages showing them.
+     */
     public Booking ownBooking(SignedInUser user, long bookingId) {
         Family family = files.fileOf(user);
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
                 .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
-        b.getChild().getFirstName();
         b.getUnit().getActivity().getName();
         return b;
     }
@@ -278,10 +277,7 @@ public class BookingService {
      */
     public String declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                  byte[] certificate, String contentType, String fileName) {
-        Family family = files.fileOf(user);
-        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
-                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
-                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        Booking b = ownBooking(user, bookingId);
         if (b.getStatus() != BookingStatus.BOOKED && b.getStatus() != BookingStatus.BOOKED_LATE) {
             throw new BookingRefused("Une absence se signale sur un jour réservé.");
         }
