@@ -46,11 +46,6 @@ public class FamilyService {
         return find(familyId).map(f -> List.copyOf(f.getChildren())).orElse(List.of());
     }
 
-    public long countChildren() {
-        TenantContext.require();
-        return em.createQuery("select count(c) from Child c", Long.class).getSingleResult();
-    }
-
     /** The schema the current transaction's connection is bound to (diagnostics and tests). */
     public String currentSchema() {
         return (String) em.createNativeQuery("select current_schema()").getSingleResult();

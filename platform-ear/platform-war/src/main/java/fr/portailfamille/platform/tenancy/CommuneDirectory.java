@@ -71,8 +71,4 @@ public class CommuneDirectory {
     public java.util.List<Commune> allActive() {
         return store.findAll().stream().filter(Commune::isActive).toList();
     }
-
-    public String baseDomain() {
-        return baseDomain;
-    }
 }

@@ -57,17 +57,6 @@ public final class TenantContext {
         }
     }
 
-    /** Like {@link #call} for work that throws no checked exception. */
-    public static <T> T with(Commune commune, java.util.function.Supplier<T> work) {
-        try {
-            return call(commune, work::get);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static void bind(Commune commune) {
         CURRENT.set(commune);
     }
