@@ -77,7 +77,7 @@ class FamilyFileIT {
         return TenantContext.call(c, work);
     }
 
-    static final String PORTAL = "http://alpha.localhost:" + System.getProperty("it.port.platform", "38180") + "/espace/foyer.xhtml";
+    static final String PORTAL = "http://alpha.localhost:" + System.getProperty("it.port.platform", "28180") + "/espace/foyer.xhtml";
 
     @Test
     void familyCanWithdrawItsPendingRequest() throws Exception {
@@ -397,7 +397,7 @@ class FamilyFileIT {
 
     static String mailsOf(String email) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", "38025") + "/api/user/" + email
+                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", "28025") + "/api/user/" + email
                         + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
         return r.body();
     }
