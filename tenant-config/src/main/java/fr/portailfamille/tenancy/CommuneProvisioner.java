@@ -1,5 +1,6 @@
 package fr.portailfamille.tenancy;
 
+import fr.portailfamille.configuration.DefaultConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Onboards a commune: validation, tenant row (PROVISIONING), schema + migrations, Keycloak realm and
- * client, then ACTIVE. Every step is idempotent, so re-running after a crash resumes; when a step
- * fails during a first attempt, what this attempt created is removed again, so no half commune is
- * left behind.
+ * Onboards a commune: validation, tenant row (PROVISIONING), schema + migrations, starting
+ * configuration ({@link ConfigurationSeeder}, first attempt only), Keycloak realm and client, then
+ * ACTIVE. Every step is idempotent (the seeding runs once), so re-running after a crash resumes; when
+ * a step fails during a first attempt, what this attempt created is removed again, so no half commune
+ * is left behind.
  */
 public class CommuneProvisioner {
 
@@ -27,15 +29,26 @@ public class CommuneProvisioner {
     private final Function<String, String> slugUrl;
     /** Scheme used for custom domains ({@code https} in production). */
     private final String customDomainScheme;
+    private final ConfigurationSeeder seeder;
 
+    /** Seeds new communes with {@link DefaultConfiguration}, through the store's data source. */
     public CommuneProvisioner(TenantStore store, TenantMigrator migrator, RealmProvisioner realms,
                               String baseDomain, Function<String, String> slugUrl, String customDomainScheme) {
+        this(store, migrator, realms, baseDomain, slugUrl, customDomainScheme,
+                DefaultConfiguration.seeder(store.dataSource()));
+    }
+
+    /** @param seeder writes a new commune's starting configuration into its schema */
+    public CommuneProvisioner(TenantStore store, TenantMigrator migrator, RealmProvisioner realms,
+                              String baseDomain, Function<String, String> slugUrl, String customDomainScheme,
+                              ConfigurationSeeder seeder) {
         this.store = store;
         this.migrator = migrator;
         this.realms = realms;
         this.baseDomain = baseDomain;
         this.slugUrl = slugUrl;
         this.customDomainScheme = customDomainScheme;
+        this.seeder = seeder;
     }
 
     /**
@@ -73,6 +86,9 @@ public class CommuneProvisioner {
         boolean realmTouched = false;
         try {
             migrator.migrateCommune(commune.schemaName());
+            if (firstAttempt) {
+                seeder.seed(commune.schemaName());
+            }
             realmTouched = true;
             String secret = realms.ensureRealm(commune, baseUrls(commune));
             store.activate(commune.slug(), secret);

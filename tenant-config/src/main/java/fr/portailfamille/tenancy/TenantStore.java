@@ -28,6 +28,11 @@ public class TenantStore {
         this.dataSource = dataSource;
     }
 
+    /** The platform database (communes' schemas live in it too). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     public Optional<Commune> findBySlug(String slug) {
         return queryOne("select " + COLUMNS + " from platform.commune c where c.slug = ?", slug);
     }

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.configuration.DefaultConfiguration;
+import fr.portailfamille.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class CommuneProvisionerTest {
 
-    static EmbeddedPostgres pg;
     static DataSource ds;
     TenantStore store;
     TenantMigrator migrator;
@@ -54,19 +52,8 @@ class CommuneProvisionerTest {
     }
 
     @BeforeAll
-    static void startDatabase() throws Exception {
-        Path dir = Files.createTempDirectory("pf-pg");
-        pg = EmbeddedPostgres.builder()
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", dir.toString())
-                .setOverrideWorkingDirectory(dir.toFile())
-                .start();
-        ds = pg.getPostgresDatabase();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        pg.close();
+    static void startDatabase() {
+        ds = TestDatabase.dataSource();
     }
 
     @BeforeEach
@@ -102,6 +89,24 @@ class CommuneProvisionerTest {
         assertEquals(List.of("http://montfaucou.localhost:8080", "https://familles.paysdemontfaucou.fr"),
                 provisioner.baseUrls(c));
         assertEquals(c, store.findByDomain("FAMILLES.paysdemontfaucou.fr").orElseThrow());
+        try (Connection conn = ds.getConnection()) {
+            assertEquals(DefaultConfiguration.get(), ConfigurationStore.export(conn, "commune_montfaucou"));
+        }
+    }
+
+    @Test
+    void failedSeedingIsUndone() throws SQLException {
+        CommuneProvisioner failing = new CommuneProvisioner(store, migrator, realms, "localhost",
+                slug -> "http://" + slug + ".localhost:8080", "https", schema -> {
+                    throw new IllegalStateException("configuration illisible");
+                });
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> failing.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr"))));
+        assertTrue(e.getMessage().contains("configuration illisible"), e.getMessage());
+        assertTrue(store.findAll().isEmpty());
+        assertFalse(schemaExists("commune_montfaucou"));
+        assertTrue(realms.created.isEmpty());
+        assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
     }
 
     @Test
@@ -154,6 +159,10 @@ class CommuneProvisionerTest {
         assertEquals(CommuneStatus.ACTIVE, c.status());
         assertEquals(List.of("familles.paysdemontfaucou.fr"), c.domains());
         assertTrue(tableExists("commune_montfaucou", "child"));
+        try (Connection conn = ds.getConnection()) {
+            // only a first attempt seeds the configuration
+            assertTrue(ConfigurationStore.export(conn, "commune_montfaucou").activities().isEmpty());
+        }
     }
 
     @Test

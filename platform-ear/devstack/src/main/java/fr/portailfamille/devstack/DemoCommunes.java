@@ -6,6 +6,11 @@ import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.CommuneSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.configuration.ConfigurationJson;
+import fr.portailfamille.configuration.ConfigurationStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The two demo communes, their accounts and a few news, provisioned like any commune. */
+/**
+ * The two demo communes, their accounts, configuration, a validated family and a few news,
+ * provisioned like any commune.
+ */
 public final class DemoCommunes {
 
     /** A demo login printed by the run command. */
@@ -57,8 +65,9 @@ public final class DemoCommunes {
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             seedNews(platformDb, commune);
-            seedActivities(platformDb, commune);
+            seedConfiguration(platformDb, commune);
             seedFamily(platformDb, commune, parent);
+            seedRegistrations(platformDb, commune, parent);
         }
         return accounts;
     }
@@ -86,30 +95,38 @@ public final class DemoCommunes {
         }
     }
 
-    /** Three activities with the forms of deadlines communes use, once. */
-    private static void seedActivities(DataSource db, Commune commune) throws SQLException {
+    /**
+     * The demo configuration (schools, zone A holidays, a closure, four activities), imported once per
+     * commune over the default one it got at provisioning; agents may change it afterwards.
+     */
+    private static void seedConfiguration(DataSource db, Commune commune) throws SQLException {
         try (Connection c = db.getConnection()) {
             String schema = commune.schemaName();
-            if (c.createStatement().executeQuery("select 1 from " + schema + ".activity limit 1").next()) {
+            if (c.createStatement().executeQuery("select 1 from " + schema + ".establishment limit 1").next()) {
                 return;
             }
-            var st = c.createStatement();
-            st.execute("insert into " + schema + ".activity (code, name, type, booking_deadline, cancellation_deadline,"
-                    + " late_policy, needs_validation) values"
-                    + " ('CANTINE', 'Restauration scolaire', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'SURCHARGED', false),"
-                    + " ('PERISCOLAIRE', 'Accueil périscolaire', 'PERISCOLAIRE', 'JO-1@18:00', 'JO-1@18:00', 'REFUSED', false),"
-                    + " ('MERCREDI', 'Mercredis loisirs', 'MERCREDI', 'SEMAINE-TUESDAY@23:59', 'SEMAINE-TUESDAY@23:59',"
-                    + " 'REFUSED', true)");
-            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
-                    + " weekdays) select id, 'MIDI', 'Midi', '11:30', '13:30', 60, '1,2,4,5' from " + schema
-                    + ".activity where code = 'CANTINE'");
-            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
-                    + " weekdays) select id, u.code, u.label, u.s::time, u.e::time, u.cap, '1,2,4,5' from " + schema
-                    + ".activity, (values ('MATIN', 'Matin', '07:15', '08:20', 30), ('SOIR', 'Soir', '16:30', '18:30', 40))"
-                    + " as u(code, label, s, e, cap) where activity.code = 'PERISCOLAIRE'");
-            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, start_time, end_time, capacity,"
-                    + " weekdays) select id, 'JOURNEE', 'Journée', '08:00', '18:00', 24, '3' from " + schema
-                    + ".activity where code = 'MERCREDI'");
+            c.setAutoCommit(false);
+            try (Reader json = new InputStreamReader(DemoCommunes.class.getResourceAsStream("/demo/configuration.json"),
+                    StandardCharsets.UTF_8)) {
+                ConfigurationStore.importInto(c, schema, ConfigurationJson.read(json));
+                c.commit();
+            } catch (IOException | ConfigurationException e) {
+                c.rollback();
+                System.err.println("Configuration de démonstration non importée pour " + commune.slug() + " : "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** The demo child is registered (validated) to the canteen and the périscolaire, so its planning opens at once. */
+    private static void seedRegistrations(DataSource db, Commune commune, String email) throws SQLException {
+        try (Connection c = db.getConnection(); var st = c.createStatement()) {
+            String schema = commune.schemaName();
+            st.execute("insert into " + schema + ".registration (child_id, activity_id, status, cgu_accepted_at, decided_at,"
+                    + " decided_by) select ch.id, a.id, 'VALIDATED', now(), now(), 'demo' from " + schema + ".child ch join "
+                    + schema + ".family f on f.id = ch.family_id, " + schema + ".activity a where f.email = '" + email
+                    + "' and a.code in ('CANTINE', 'PERI') and not exists (select 1 from " + schema + ".registration r"
+                    + " where r.child_id = ch.id and r.activity_id = a.id)");
         }
     }
 

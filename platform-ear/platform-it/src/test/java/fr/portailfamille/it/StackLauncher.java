@@ -51,6 +51,12 @@ public class StackLauncher implements LauncherSessionListener {
                 // an agent also allowed to read health data (fiche sanitaire, PAI)
                 realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent");
                 realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent-sante");
+                // one school year around today, whatever the day the tests run
+                try (var db = stack.platformDb().getConnection(); var st = db.createStatement()) {
+                    st.execute("delete from " + c.schemaName() + ".calendar_period");
+                    st.execute("insert into " + c.schemaName() + ".calendar_period (kind, label, start_day, end_day) values"
+                            + " ('ANNEE_SCOLAIRE', 'Année scolaire des tests', current_date - 365, current_date + 730)");
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("Démarrage de la pile de test impossible", e);

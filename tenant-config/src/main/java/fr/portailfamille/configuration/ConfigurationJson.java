@@ -1,0 +1,373 @@
+package fr.portailfamille.configuration;
+
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.booking.Legend.LegendEntry;
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
+import fr.portailfamille.configuration.CommuneConfiguration.Closure;
+import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
+import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Period;
+import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Unit;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The commune configuration file: JSON with a header ({@code "format":"portail-famille/configuration",
+ * "version":1}) so that files can be recognised and their format evolve. Uses Jakarta JSON-P (provided
+ * by the application server; Parsson outside of it).
+ *
+ * <p>Reading checks the file's shape only (header, types, known enum values) and reports every problem
+ * at once; {@link ConfigurationRules} checks the values. Field paths are the file's, e.g.
+ * {@code activities[2].units[0].capacity}, in reading errors and rule errors alike. Unknown keys are
+ * ignored, absent lists are empty, absent booleans false, and a state missing from the legend takes
+ * its {@link Legend#defaults() default} entry.
+ */
+public final class ConfigurationJson {
+
+    public static final String FORMAT = "portail-famille/configuration";
+    public static final int VERSION = 1;
+
+    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final String TEXT = "Texte attendu.";
+    private static final String INTEGER = "Nombre entier attendu.";
+
+    private ConfigurationJson() {
+    }
+
+    /** The configuration as a pretty-printed file. */
+    public static String write(CommuneConfiguration conf) {
+        JsonObjectBuilder legend = Json.createObjectBuilder();
+        conf.legend().entries().forEach((state, e) -> legend.add(state.name(), Json.createObjectBuilder()
+                .add("label", value(e.label())).add("background", value(e.background())).add("text", value(e.text()))));
+        JsonObject root = Json.createObjectBuilder()
+                .add("format", FORMAT)
+                .add("version", VERSION)
+                .add("zone", value(conf.zone()))
+                .add("cgu", value(conf.cgu()))
+                .add("establishments", array(conf.establishments(), e -> Json.createObjectBuilder()
+                        .add("code", value(e.code())).add("name", value(e.name())).add("kind", value(e.kind()))
+                        .add("address", value(e.address())).build()))
+                .add("periods", array(conf.periods(), p -> Json.createObjectBuilder()
+                        .add("kind", value(p.kind())).add("label", value(p.label()))
+                        .add("start", value(p.start())).add("end", value(p.end())).build()))
+                .add("closures", array(conf.closures(), c -> Json.createObjectBuilder()
+                        .add("day", value(c.day())).add("label", value(c.label())).build()))
+                .add("activities", array(conf.activities(), ConfigurationJson::activity))
+                .add("legend", legend)
+                .build();
+        StringWriter out = new StringWriter();
+        PRETTY.createWriter(out).write(root);
+        return out.append('\n').toString();
+    }
+
+    /** @throws ConfigurationException with every problem when the text is not a valid configuration file */
+    public static CommuneConfiguration read(String json) {
+        return read(new StringReader(json));
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @throws ConfigurationException with every problem when the text is not a valid configuration file
+     * @throws UncheckedIOException when {@code reader} fails
+     */
+    public static CommuneConfiguration read(Reader reader) {
+        JsonValue root;
+        try (JsonReader r = Json.createReader(reader)) {
+            root = r.readValue();
+        } catch (JsonParsingException e) {
+            throw refused("format", "Le fichier n'est pas un fichier JSON valide (ligne " + e.getLocation().getLineNumber()
+                    + ", colonne " + e.getLocation().getColumnNumber() + ").");
+        } catch (JsonException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw refused("format", "Le fichier n'est pas un fichier JSON valide.");
+        }
+        if (!(root instanceof JsonObject o) || !(o.get("format") instanceof JsonString f) || !FORMAT.equals(f.getString())) {
+            throw refused("format", "Le fichier n'est pas un fichier de configuration Portail Famille.");
+        }
+        Parser p = new Parser();
+        Integer version = p.field(o, "", "version", ConfigurationJson::integer, INTEGER);
+        if (version == null || version != VERSION) {
+            throw refused("version", version != null && version > VERSION
+                    ? "Ce fichier vient d'une version plus récente de Portail Famille (format " + version
+                            + ") : seul le format " + VERSION + " peut être lu."
+                    : "Version de format inconnue : le format " + VERSION + " est attendu.");
+        }
+        CommuneConfiguration conf = p.configuration(o);
+        if (!p.errors.isEmpty()) {
+            throw new ConfigurationException(p.errors);
+        }
+        return conf;
+    }
+
+    private static JsonObject activity(Activity a) {
+        return Json.createObjectBuilder()
+                .add("code", value(a.code())).add("name", value(a.name())).add("description", value(a.description()))
+                .add("type", value(a.type())).add("establishment", value(a.establishment()))
+                .add("ages", Json.createObjectBuilder().add("min", value(a.minAge())).add("max", value(a.maxAge())))
+                .add("levels", array(a.levels(), ConfigurationJson::value))
+                .add("runsInHolidays", a.runsInHolidays())
+                .add("booking", Json.createObjectBuilder().add("deadline", value(a.bookingDeadline()))
+                        .add("cancellation", value(a.cancellationDeadline())).add("late", value(a.latePolicy()))
+                        .add("validation", a.needsValidation()))
+                .add("documents", array(a.documents(), ConfigurationJson::value))
+                .add("units", array(a.units(), u -> Json.createObjectBuilder()
+                        .add("code", value(u.code())).add("label", value(u.label()))
+                        .add("start", value(u.start())).add("end", value(u.end())).add("capacity", u.capacity())
+                        .add("weekdays", array(u.weekdays(), ConfigurationJson::value)).build()))
+                .build();
+    }
+
+    /** JSON value of a text, number, enum, date or time; {@code null} gives JSON null. */
+    private static JsonValue value(Object v) {
+        if (v == null) {
+            return JsonValue.NULL;
+        }
+        if (v instanceof Integer i) {
+            return Json.createValue(i);
+        }
+        return Json.createValue(v instanceof Enum<?> e ? e.name() : v.toString());
+    }
+
+    private static <T> JsonArrayBuilder array(List<T> items, Function<T, JsonValue> item) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        items.forEach(i -> b.add(item.apply(i)));
+        return b;
+    }
+
+    private static ConfigurationException refused(String field, String message) {
+        return new ConfigurationException(List.of(new FieldError(field, message)));
+    }
+
+    // Converters: the value, or null when the JSON value has another type or form.
+
+    private static String text(JsonValue v) {
+        return v instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Integer integer(JsonValue v) {
+        try {
+            return v instanceof JsonNumber n ? n.bigDecimalValue().intValueExact() : null;
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static Boolean bool(JsonValue v) {
+        return v == JsonValue.TRUE ? Boolean.TRUE : v == JsonValue.FALSE ? Boolean.FALSE : null;
+    }
+
+    private static LocalDate date(JsonValue v) {
+        return parsed(v, LocalDate::parse);
+    }
+
+    private static LocalTime time(JsonValue v) {
+        return parsed(v, LocalTime::parse);
+    }
+
+    private static <T> T parsed(JsonValue v, Function<String, T> parse) {
+        try {
+            return v instanceof JsonString s ? parse.apply(s.getString()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Reads the body of a file whose header was accepted, collecting every problem. */
+    private static final class Parser {
+        final List<FieldError> errors = new ArrayList<>();
+
+        CommuneConfiguration configuration(JsonObject o) {
+            return new CommuneConfiguration(
+                    field(o, "", "zone", ConfigurationJson::text, TEXT),
+                    field(o, "", "cgu", ConfigurationJson::text, TEXT),
+                    list(o, "", "establishments", (v, at) -> object(v, at, e -> new Establishment(
+                            field(e, at, "code", ConfigurationJson::text, TEXT),
+                            field(e, at, "name", ConfigurationJson::text, TEXT),
+                            constant(e, at, "kind", EstablishmentKind.class),
+                            field(e, at, "address", ConfigurationJson::text, TEXT)))),
+                    list(o, "", "periods", (v, at) -> object(v, at, p -> new Period(
+                            constant(p, at, "kind", PeriodKind.class),
+                            field(p, at, "label", ConfigurationJson::text, TEXT),
+                            date(p, at, "start"),
+                            date(p, at, "end")))),
+                    list(o, "", "closures", (v, at) -> object(v, at, c -> new Closure(
+                            date(c, at, "day"),
+                            field(c, at, "label", ConfigurationJson::text, TEXT)))),
+                    list(o, "", "activities", (v, at) -> object(v, at, a -> activity(a, at))),
+                    legend(o));
+        }
+
+        Activity activity(JsonObject a, String at) {
+            JsonObject ages = child(a, at, "ages");
+            JsonObject booking = child(a, at, "booking");
+            String agesAt = at + ".ages";
+            String bookingAt = at + ".booking";
+            return new Activity(
+                    field(a, at, "code", ConfigurationJson::text, TEXT),
+                    field(a, at, "name", ConfigurationJson::text, TEXT),
+                    field(a, at, "description", ConfigurationJson::text, TEXT),
+                    constant(a, at, "type", ActivityType.class),
+                    field(a, at, "establishment", ConfigurationJson::text, TEXT),
+                    field(ages, agesAt, "min", ConfigurationJson::integer, INTEGER),
+                    field(ages, agesAt, "max", ConfigurationJson::integer, INTEGER),
+                    list(a, at, "levels", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
+                    bool(a, at, "runsInHolidays"),
+                    field(booking, bookingAt, "deadline", ConfigurationJson::text, TEXT),
+                    field(booking, bookingAt, "cancellation", ConfigurationJson::text, TEXT),
+                    constant(booking, bookingAt, "late", LatePolicy.class),
+                    bool(booking, bookingAt, "validation"),
+                    list(a, at, "documents", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
+                    list(a, at, "units", (v, p) -> object(v, p, u -> unit(u, p))));
+        }
+
+        Unit unit(JsonObject u, String at) {
+            Integer capacity = field(u, at, "capacity", ConfigurationJson::integer, INTEGER);
+            if (capacity == null && isNull(u.get("capacity"))) {
+                errors.add(new FieldError(at + ".capacity", "La capacité est obligatoire."));
+            }
+            return new Unit(
+                    field(u, at, "code", ConfigurationJson::text, TEXT),
+                    field(u, at, "label", ConfigurationJson::text, TEXT),
+                    time(u, at, "start"),
+                    time(u, at, "end"),
+                    capacity == null ? 0 : capacity,
+                    list(u, at, "weekdays", (v, p) -> scalar(v, p, ConfigurationJson::integer, INTEGER)));
+        }
+
+        Legend legend(JsonObject o) {
+            Map<DayState, LegendEntry> entries = new EnumMap<>(Legend.defaults().entries());
+            JsonObject legend = child(o, "", "legend");
+            legend.forEach((state, v) -> {
+                String at = "legend." + state;
+                LegendEntry entry = object(v, at, e -> new LegendEntry(
+                        field(e, at, "label", ConfigurationJson::text, TEXT),
+                        field(e, at, "background", ConfigurationJson::text, TEXT),
+                        field(e, at, "text", ConfigurationJson::text, TEXT)));
+                DayState known = Arrays.stream(DayState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
+                if (known == null) {
+                    errors.add(new FieldError(at, "État inconnu : « " + state + " » (états possibles : "
+                            + Arrays.stream(DayState.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")."));
+                } else if (entry != null) {
+                    entries.put(known, entry);
+                }
+            });
+            return new Legend(entries);
+        }
+
+        /** The value of {@code o.name}; {@code null} when absent or null, or (error recorded) of another type. */
+        <T> T field(JsonObject o, String at, String name, Function<JsonValue, T> convert, String message) {
+            JsonValue v = o.get(name);
+            return isNull(v) ? null : scalar(v, path(at, name), convert, message);
+        }
+
+        <T> T scalar(JsonValue v, String at, Function<JsonValue, T> convert, String message) {
+            T t = convert.apply(v);
+            if (t == null) {
+                errors.add(new FieldError(at, message));
+            }
+            return t;
+        }
+
+        boolean bool(JsonObject o, String at, String name) {
+            return Boolean.TRUE.equals(field(o, at, name, ConfigurationJson::bool, "Valeur true ou false attendue."));
+        }
+
+        LocalDate date(JsonObject o, String at, String name) {
+            return field(o, at, name, ConfigurationJson::date, "Date attendue au format AAAA-MM-JJ.");
+        }
+
+        LocalTime time(JsonObject o, String at, String name) {
+            return field(o, at, name, ConfigurationJson::time, "Heure attendue au format HH:MM.");
+        }
+
+        <E extends Enum<E>> E constant(JsonObject o, String at, String name, Class<E> type) {
+            String text = field(o, at, name, ConfigurationJson::text, TEXT);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(text)) {
+                    return e;
+                }
+            }
+            if (text != null) {
+                errors.add(new FieldError(path(at, name), "Valeur inconnue : « " + text + " » (valeurs possibles : "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ")."));
+            }
+            return null;
+        }
+
+        /** The object {@code o.name}; an empty object when absent or null, or (error recorded) of another type. */
+        JsonObject child(JsonObject o, String at, String name) {
+            JsonValue v = o.get(name);
+            JsonObject child = isNull(v) ? null : object(v, path(at, name), Function.identity());
+            return child == null ? JsonValue.EMPTY_JSON_OBJECT : child;
+        }
+
+        <T> T object(JsonValue v, String at, Function<JsonObject, T> read) {
+            if (v instanceof JsonObject o) {
+                return read.apply(o);
+            }
+            errors.add(new FieldError(at, "Objet attendu."));
+            return null;
+        }
+
+        /** The items of array {@code o.name} that could be read; empty when absent or null. */
+        <T> List<T> list(JsonObject o, String at, String name, BiFunction<JsonValue, String, T> item) {
+            JsonValue v = o.get(name);
+            String here = path(at, name);
+            List<T> items = new ArrayList<>();
+            if (v instanceof JsonArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    T t = item.apply(array.get(i), here + "[" + i + "]");
+                    if (t != null) {
+                        items.add(t);
+                    }
+                }
+            } else if (!isNull(v)) {
+                errors.add(new FieldError(here, "Liste attendue."));
+            }
+            return items;
+        }
+
+        private static boolean isNull(JsonValue v) {
+            return v == null || v.getValueType() == JsonValue.ValueType.NULL;
+        }
+
+        private static String path(String at, String name) {
+            return at.isEmpty() ? name : at + "." + name;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package fr.portailfamille.configuration;
+
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.booking.Legend.LegendEntry;
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
+import fr.portailfamille.configuration.CommuneConfiguration.Closure;
+import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
+import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Period;
+import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Unit;
+import fr.portailfamille.tenancy.FieldError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes a commune's configuration in its schema (tables of V3 and V5), with plain JDBC on
+ * the caller's connection: the caller owns the transaction, commits after {@link #importInto} and rolls
+ * back when it throws, so that a refused or failed import leaves nothing half-saved. Tables are
+ * qualified with the schema, so the connection's search_path does not matter.
+ */
+public final class ConfigurationStore {
+
+    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    private static final String ZONE = "zone";
+    private static final String CGU = "cgu";
+
+    private ConfigurationStore() {
+    }
+
+    /**
+     * The configuration stored in {@code schema}, in a stable order: establishments and activities by
+     * code, units by code within their activity, periods by start date, closures by day; the legend is
+     * the {@link Legend#defaults() default} one overlaid with the commune's entries.
+     */
+    public static CommuneConfiguration export(Connection c, String schema) {
+        String s = qualifier(schema);
+        try {
+            Map<String, String> settings = new HashMap<>();
+            query(c, "select key, value from " + s + "commune_setting", rs -> settings.put(rs.getString(1), rs.getString(2)));
+            List<Establishment> establishments = new ArrayList<>();
+            query(c, "select code, name, kind, address from " + s + "establishment order by code",
+                    rs -> establishments.add(new Establishment(rs.getString(1), rs.getString(2),
+                            EstablishmentKind.valueOf(rs.getString(3)), rs.getString(4))));
+            List<Period> periods = new ArrayList<>();
+            query(c, "select kind, label, start_day, end_day from " + s + "calendar_period order by start_day, end_day, kind, label",
+                    rs -> periods.add(new Period(PeriodKind.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))));
+            List<Closure> closures = new ArrayList<>();
+            query(c, "select day, label from " + s + "closure order by day",
+                    rs -> closures.add(new Closure(rs.getObject(1, LocalDate.class), rs.getString(2))));
+            Map<DayState, LegendEntry> legend = new EnumMap<>(Legend.defaults().entries());
+            Set<String> states = Stream.of(DayState.values()).map(Enum::name).collect(Collectors.toSet());
+            query(c, "select state, label, background, text_color from " + s + "legend_entry", rs -> {
+                if (states.contains(rs.getString(1))) {
+                    legend.put(DayState.valueOf(rs.getString(1)), new LegendEntry(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            });
+            return new CommuneConfiguration(settings.get(ZONE), settings.get(CGU), establishments, periods, closures,
+                    activities(c, s), new Legend(legend));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture de la configuration du schéma " + schema + " impossible", e);
+        }
+    }
+
+    /**
+     * Replaces the configuration stored in {@code schema} with {@code conf}, in the caller's transaction.
+     * Establishments and activities are matched by code, units by activity and code, and updated in
+     * place, so that what references them (bookings, registrations) is kept; those absent from
+     * {@code conf} are deleted. Settings, periods, closures, documents and legend are replaced (legend
+     * entries equal to the default ones are not stored, so they follow the platform's defaults).
+     *
+     * @throws ConfigurationException before anything is written, when {@code conf} breaks
+     *     {@link ConfigurationRules}, or when it would remove an activity or a unit that has bookings, an
+     *     activity that has registrations, or an establishment that has school enrolments
+     */
+    public static void importInto(Connection c, String schema, CommuneConfiguration conf) {
+        String s = qualifier(schema);
+        List<FieldError> errors = ConfigurationRules.validate(conf);
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException(errors);
+        }
+        String[] establishments = conf.establishments().stream().map(Establishment::code).toArray(String[]::new);
+        String[] activities = conf.activities().stream().map(Activity::code).toArray(String[]::new);
+        try {
+            refuseRemovalsInUse(c, s, conf, establishments, activities);
+            setting(c, s, ZONE, conf.zone());
+            setting(c, s, CGU, conf.cgu());
+            update(c, "delete from " + s + "establishment where code <> all(?)", (Object) establishments);
+            batch(c, "insert into " + s + "establishment (code, name, kind, address) values (?, ?, ?, ?) on conflict (code)"
+                    + " do update set name = excluded.name, kind = excluded.kind, address = excluded.address",
+                    conf.establishments().stream().map(e -> new Object[] {e.code(), e.name(), e.kind(), e.address()}));
+            update(c, "delete from " + s + "calendar_period");
+            batch(c, "insert into " + s + "calendar_period (kind, label, start_day, end_day) values (?, ?, ?, ?)",
+                    conf.periods().stream().map(p -> new Object[] {p.kind(), p.label(), p.start(), p.end()}));
+            update(c, "delete from " + s + "closure");
+            batch(c, "insert into " + s + "closure (day, label) values (?, ?)",
+                    conf.closures().stream().map(d -> new Object[] {d.day(), d.label()}));
+            update(c, "delete from " + s + "legend_entry");
+            Map<DayState, LegendEntry> defaults = Legend.defaults().entries();
+            batch(c, "insert into " + s + "legend_entry (state, label, background, text_color) values (?, ?, ?, ?)",
+                    conf.legend().entries().entrySet().stream().filter(e -> !e.getValue().equals(defaults.get(e.getKey())))
+                            .map(e -> new Object[] {e.getKey(), e.getValue().label(), e.getValue().background(), e.getValue().text()}));
+            update(c, "delete from " + s + "activity where code <> all(?)", (Object) activities);
+            for (Activity a : conf.activities()) {
+                writeActivity(c, s, a);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Enregistrement de la configuration dans le schéma " + schema + " impossible", e);
+        }
+    }
+
+    private static void writeActivity(Connection c, String s, Activity a) throws SQLException {
+        long[] id = new long[1];
+        query(c, "insert into " + s + "activity (code, name, description, type, establishment_id, min_age, max_age,"
+                + " school_levels, runs_in_holidays, booking_deadline, cancellation_deadline, late_policy, needs_validation)"
+                + " values (?, ?, ?, ?, (select id from " + s + "establishment where code = ?), ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (code) do update set name = excluded.name, description = excluded.description,"
+                + " type = excluded.type, establishment_id = excluded.establishment_id, min_age = excluded.min_age,"
+                + " max_age = excluded.max_age, school_levels = excluded.school_levels,"
+                + " runs_in_holidays = excluded.runs_in_holidays, booking_deadline = excluded.booking_deadline,"
+                + " cancellation_deadline = excluded.cancellation_deadline, late_policy = excluded.late_policy,"
+                + " needs_validation = excluded.needs_validation returning id",
+                rs -> id[0] = rs.getLong(1), a.code(), a.name(), a.description(), a.type(), a.establishment(), a.minAge(),
+                a.maxAge(), a.levels().isEmpty() ? null : String.join(",", a.levels()), a.runsInHolidays(),
+                a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(), a.needsValidation());
+        update(c, "delete from " + s + "activity_document where activity_id = ?", id[0]);
+        int[] position = {0};
+        batch(c, "insert into " + s + "activity_document (activity_id, position, label) values (?, ?, ?)",
+                a.documents().stream().map(d -> new Object[] {id[0], ++position[0], d}));
+        update(c, "delete from " + s + "activity_unit where activity_id = ? and code <> all(?)", id[0],
+                a.units().stream().map(Unit::code).toArray(String[]::new));
+        batch(c, "insert into " + s + "activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (activity_id, code) do update set label = excluded.label,"
+                + " start_time = excluded.start_time, end_time = excluded.end_time, capacity = excluded.capacity,"
+                + " weekdays = excluded.weekdays",
+                a.units().stream().map(u -> new Object[] {id[0], u.code(), u.label(), u.start(), u.end(), u.capacity(),
+                    u.weekdays().stream().map(String::valueOf).collect(Collectors.joining(","))}));
+    }
+
+    /**
+     * Refuses the import when it would delete rows that families' data references. The rows to delete
+     * are locked first, so that no booking, registration or enrolment can reference them between this
+     * check and their deletion.
+     */
+    private static void refuseRemovalsInUse(Connection c, String s, CommuneConfiguration conf, String[] establishments,
+                                            String[] activities) throws SQLException {
+        String[] units = conf.activities().stream() // "ACTIVITY/UNIT": codes cannot hold a "/"
+                .flatMap(a -> a.units().stream().map(u -> a.code() + "/" + u.code())).toArray(String[]::new);
+        String removedUnits = " from " + s + "activity_unit u join " + s + "activity a on a.id = u.activity_id"
+                + " where a.code || '/' || u.code <> all(?)";
+        query(c, "select 1 from " + s + "establishment where code <> all(?) for update", rs -> { }, (Object) establishments);
+        query(c, "select 1 from " + s + "activity where code <> all(?) for update", rs -> { }, (Object) activities);
+        query(c, "select 1" + removedUnits + " for update of u", rs -> { }, (Object) units);
+
+        List<String> kept = List.of(activities);
+        List<FieldError> errors = new ArrayList<>();
+        query(c, "select e.name, e.code from " + s + "establishment e where e.code <> all(?) and exists (select 1 from "
+                + s + "school_enrolment x where x.establishment_id = e.id) order by e.code",
+                rs -> errors.add(new FieldError("establishments", "L'établissement « " + rs.getString(1) + " » ("
+                        + rs.getString(2) + ") a des inscriptions scolaires : il ne peut pas être retiré.")),
+                (Object) establishments);
+        query(c, "select a.name, a.code, u.label, u.code" + removedUnits + " and exists (select 1 from " + s + "booking b"
+                + " where b.unit_id = u.id) order by a.code, u.code", rs -> {
+                    int i = kept.indexOf(rs.getString(2));
+                    errors.add(i < 0
+                            ? new FieldError("activities", "L'activité « " + rs.getString(1) + " » (" + rs.getString(2)
+                                    + ") a des réservations : elle ne peut pas être retirée.")
+                            : new FieldError("activities[" + i + "].units", "L'unité « " + rs.getString(3) + " » ("
+                                    + rs.getString(4) + ") de l'activité « " + rs.getString(1)
+                                    + " » a des réservations : elle ne peut pas être retirée."));
+                }, (Object) units);
+        query(c, "select a.name, a.code from " + s + "activity a where a.code <> all(?) and exists (select 1 from "
+                + s + "registration r where r.activity_id = a.id) order by a.code",
+                rs -> errors.add(new FieldError("activities", "L'activité « " + rs.getString(1) + " » (" + rs.getString(2)
+                        + ") a des inscriptions : elle ne peut pas être retirée.")), (Object) activities);
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException(errors.stream().distinct().toList());
+        }
+    }
+
+    private static List<Activity> activities(Connection c, String s) throws SQLException {
+        Map<Long, List<String>> documents = new HashMap<>();
+        query(c, "select activity_id, label from " + s + "activity_document order by activity_id, position",
+                rs -> documents.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        Map<Long, List<Unit>> units = new HashMap<>();
+        query(c, "select activity_id, code, label, start_time, end_time, capacity, weekdays from " + s + "activity_unit"
+                + " order by activity_id, code", rs -> units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(
+                        new Unit(rs.getString(2), rs.getString(3), rs.getObject(4, LocalTime.class),
+                                rs.getObject(5, LocalTime.class), rs.getInt(6),
+                                split(rs.getString(7)).stream().map(Integer::valueOf).toList())));
+        List<Activity> activities = new ArrayList<>();
+        query(c, "select a.id, a.code, a.name, a.description, a.type, e.code, a.min_age, a.max_age, a.school_levels,"
+                + " a.runs_in_holidays, a.booking_deadline, a.cancellation_deadline, a.late_policy, a.needs_validation"
+                + " from " + s + "activity a left join " + s + "establishment e on e.id = a.establishment_id order by a.code",
+                rs -> activities.add(new Activity(rs.getString(2), rs.getString(3), rs.getString(4),
+                        ActivityType.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, Integer.class),
+                        rs.getObject(8, Integer.class), split(rs.getString(9)), rs.getBoolean(10), rs.getString(11),
+                        rs.getString(12), LatePolicy.valueOf(rs.getString(13)), rs.getBoolean(14),
+                        documents.getOrDefault(rs.getLong(1), List.of()), units.getOrDefault(rs.getLong(1), List.of()))));
+        return activities;
+    }
+
+    private static void setting(Connection c, String s, String key, String value) throws SQLException {
+        if (value == null) {
+            update(c, "delete from " + s + "commune_setting where key = ?", key);
+        } else {
+            update(c, "insert into " + s + "commune_setting (key, value) values (?, ?)"
+                    + " on conflict (key) do update set value = excluded.value", key, value);
+        }
+    }
+
+    /** {@code "PS, MS"} → [PS, MS]; {@code null} or blank → []. */
+    private static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : Stream.of(list.split(",")).map(String::strip).toList();
+    }
+
+    /** The quoted schema followed by a dot, once the name is checked to be a plain identifier. */
+    private static String qualifier(String schema) {
+        if (schema == null || !SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Nom de schéma invalide : " + schema);
+        }
+        return "\"" + schema + "\".";
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, Row row, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void batch(Connection c, String sql, Stream<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+                bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds texts, numbers, booleans, enums (by name), dates, times and text arrays. */
+    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof String[] array) {
+                ps.setArray(i + 1, c.createArrayOf("varchar", array));
+            } else {
+                ps.setObject(i + 1, p instanceof Enum<?> e ? e.name() : p);
+            }
+        }
+    }
+}

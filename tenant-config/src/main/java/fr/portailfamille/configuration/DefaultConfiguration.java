@@ -1,0 +1,69 @@
+package fr.portailfamille.configuration;
+
+import fr.portailfamille.tenancy.ConfigurationSeeder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The configuration a new commune starts with, read from the resource
+ * {@code fr/portailfamille/configuration/default-configuration.json}: default legend, a generic CGU,
+ * the school year, and three activities (périscolaire, restauration scolaire, mercredi) the commune
+ * then adapts.
+ */
+public final class DefaultConfiguration {
+
+    public static final String RESOURCE = "default-configuration.json";
+
+    private DefaultConfiguration() {
+    }
+
+    public static CommuneConfiguration get() {
+        return Holder.DEFAULT;
+    }
+
+    /**
+     * A seeder that imports {@link #get()} into a schema, in its own transaction on a connection of
+     * {@code dataSource}.
+     */
+    public static ConfigurationSeeder seeder(DataSource dataSource) {
+        return schema -> {
+            try (Connection c = dataSource.getConnection()) {
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    ConfigurationStore.importInto(c, schema, get());
+                    c.commit();
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(auto);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Configuration initiale du schéma " + schema + " impossible", e);
+            }
+        };
+    }
+
+    /** Loaded on first use, so that a broken resource fails {@link #get()} rather than class loading. */
+    private static final class Holder {
+        static final CommuneConfiguration DEFAULT = load();
+
+        private static CommuneConfiguration load() {
+            try (InputStream in = DefaultConfiguration.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Ressource introuvable : " + RESOURCE);
+                }
+                return ConfigurationJson.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * A commune's configuration as one file: establishments, school calendar, closures, activities with
+ * their units and booking rules, legend, settings (zone, CGU).
+ *
+ * <ul>
+ *   <li>{@link fr.portailfamille.configuration.CommuneConfiguration}: the configuration as a value.</li>
+ *   <li>{@link fr.portailfamille.configuration.ConfigurationJson}: the file format (JSON with a
+ *       {@code format}/{@code version} header), read with every problem reported by field path.</li>
+ *   <li>{@link fr.portailfamille.configuration.ConfigurationRules}: what a configuration must respect
+ *       before it is imported.</li>
+ *   <li>{@link fr.portailfamille.configuration.ConfigurationStore}: import into and export from a
+ *       commune schema, in the caller's transaction.</li>
+ *   <li>{@link fr.portailfamille.configuration.DefaultConfiguration}: what a new commune starts with.</li>
+ * </ul>
+ *
+ * <p>Refusals are {@link fr.portailfamille.configuration.ConfigurationException}s holding
+ * {@link fr.portailfamille.tenancy.FieldError}s with French messages.
+ */
+package fr.portailfamille.configuration;

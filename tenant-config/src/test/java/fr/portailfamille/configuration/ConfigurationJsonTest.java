@@ -1,0 +1,134 @@
+package fr.portailfamille.configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationJsonTest {
+
+    @Test
+    void writeThenReadGivesTheSameConfiguration() {
+        CommuneConfiguration full = Samples.full();
+        assertEquals(full, ConfigurationJson.read(ConfigurationJson.write(full)));
+        CommuneConfiguration empty = new CommuneConfiguration(null, null, null, null, null, null, null);
+        assertEquals(empty, ConfigurationJson.read(new StringReader(ConfigurationJson.write(empty))));
+    }
+
+    @Test
+    void writesTheDocumentedShape() {
+        JsonObject file = Json.createReader(new StringReader(ConfigurationJson.write(Samples.full()))).readObject();
+        assertEquals("portail-famille/configuration", file.getString("format"));
+        assertEquals(1, file.getInt("version"));
+        assertEquals("B", file.getString("zone"));
+        JsonObject peri = file.getJsonArray("activities").getJsonObject(1);
+        assertEquals("{\"min\":3,\"max\":11}", peri.getJsonObject("ages").toString());
+        assertEquals("{\"deadline\":\"J-2@23:59\",\"cancellation\":\"J-2@23:59\",\"late\":\"SURCHARGED\",\"validation\":false}",
+                peri.getJsonObject("booking").toString());
+        assertEquals("{\"code\":\"MATIN\",\"label\":\"Matin\",\"start\":\"07:15\",\"end\":\"08:20\",\"capacity\":40,"
+                + "\"weekdays\":[1,2,4,5]}", peri.getJsonArray("units").getJsonObject(0).toString());
+        assertEquals("{\"code\":\"FERRY\",\"name\":\"École maternelle Jules Ferry\",\"kind\":\"ECOLE_MATERNELLE\",\"address\":null}",
+                file.getJsonArray("establishments").getJsonObject(0).toString());
+        assertEquals("{\"label\":\"Réservable\",\"background\":\"#d1fae5\",\"text\":\"#065f46\"}",
+                file.getJsonObject("legend").getJsonObject("RESERVABLE").toString());
+        assertEquals(DayState.values().length, file.getJsonObject("legend").size());
+    }
+
+    @Test
+    void badJsonIsRefusedWithItsPosition() {
+        assertEquals(List.of(new FieldError("format", "Le fichier n'est pas un fichier JSON valide (ligne 2, colonne 1).")),
+                errors("{\"format\":\n}"));
+        assertEquals("format", errors("").get(0).field());
+    }
+
+    @Test
+    void otherJsonIsNotAConfiguration() {
+        List<FieldError> expected = List.of(new FieldError("format",
+                "Le fichier n'est pas un fichier de configuration Portail Famille."));
+        assertEquals(expected, errors("[1, 2]"));
+        assertEquals(expected, errors("{\"version\": 1}"));
+        assertEquals(expected, errors("{\"format\": \"autre/chose\", \"version\": 1}"));
+    }
+
+    @Test
+    void otherVersionsAreRefused() {
+        assertEquals(List.of(new FieldError("version", "Ce fichier vient d'une version plus récente de Portail Famille"
+                + " (format 2) : seul le format 1 peut être lu.")), errors(header(2)));
+        assertEquals(List.of(new FieldError("version", "Version de format inconnue : le format 1 est attendu.")),
+                errors("{\"format\": \"portail-famille/configuration\"}"));
+    }
+
+    @Test
+    void wrongTypesAreAllReportedWithTheirPath() {
+        String json = Samples.patchedJson(Samples.full(), p -> p
+                .replace("/zone", 2)
+                .replace("/establishments/0/kind", "CRECHE")
+                .replace("/periods/0/start", "01/09/2026")
+                .replace("/closures", "aucune")
+                .replace("/activities/0/runsInHolidays", "oui")
+                .replace("/activities/1/ages/min", Json.createValue(3.5))
+                .replace("/activities/1/levels/1", 2)
+                .replace("/activities/1/booking", "J-2")
+                .replace("/activities/1/units/0/capacity", "quarante")
+                .replace("/activities/1/units/1/start", "16h30")
+                .replace("/activities/1/units/1/weekdays/0", "lundi")
+                .remove("/activities/2/units/0/capacity")
+                .replace("/activities/2/units/0/weekdays", Json.createObjectBuilder().build())
+                .add("/legend/AUTRE", Json.createObjectBuilder().build())
+                .replace("/legend/PRESENT", "vert"));
+        assertEquals(List.of(
+                new FieldError("zone", "Texte attendu."),
+                new FieldError("establishments[0].kind", "Valeur inconnue : « CRECHE » (valeurs possibles : ECOLE_MATERNELLE,"
+                        + " ECOLE_ELEMENTAIRE, ECOLE_PRIMAIRE, ACCUEIL_LOISIRS, RESTAURANT_SCOLAIRE, AUTRE)."),
+                new FieldError("periods[0].start", "Date attendue au format AAAA-MM-JJ."),
+                new FieldError("closures", "Liste attendue."),
+                new FieldError("activities[0].runsInHolidays", "Valeur true ou false attendue."),
+                new FieldError("activities[1].booking", "Objet attendu."),
+                new FieldError("activities[1].ages.min", "Nombre entier attendu."),
+                new FieldError("activities[1].levels[1]", "Texte attendu."),
+                new FieldError("activities[1].units[0].capacity", "Nombre entier attendu."),
+                new FieldError("activities[1].units[1].start", "Heure attendue au format HH:MM."),
+                new FieldError("activities[1].units[1].weekdays[0]", "Nombre entier attendu."),
+                new FieldError("activities[2].units[0].capacity", "La capacité est obligatoire."),
+                new FieldError("activities[2].units[0].weekdays", "Liste attendue."),
+                new FieldError("legend.PRESENT", "Objet attendu."),
+                new FieldError("legend.AUTRE", "État inconnu : « AUTRE » (états possibles : RESERVABLE, RESERVE_ANNULABLE,"
+                        + " RESERVE_NON_ANNULABLE, HORS_DELAI_MAJORE, ANNULE_SANS_FRAIS, COMPLET, LISTE_ATTENTE,"
+                        + " EN_ATTENTE_VALIDATION, FERME, FERIE, VACANCES, ABSENT_EXCUSE, ABSENT_FACTURE, PRESENT).")),
+                errors(json));
+    }
+
+    @Test
+    void missingLegendStatesTakeTheDefaultEntry() {
+        CommuneConfiguration read = Samples.patched(Samples.full(), p -> p.remove("/legend/RESERVABLE").remove("/legend/COMPLET"));
+        assertEquals(Legend.defaults().entry(DayState.RESERVABLE), read.legend().entry(DayState.RESERVABLE));
+        assertEquals(Legend.defaults().entry(DayState.COMPLET), read.legend().entry(DayState.COMPLET));
+        assertEquals(Legend.defaults(), ConfigurationJson.read(header(1)).legend());
+    }
+
+    @Test
+    void absentOptionalPartsAreEmpty() {
+        CommuneConfiguration read = ConfigurationJson.read(header(1).replace("}", ", \"activities\": [{\"code\": \"A\"}]}"));
+        CommuneConfiguration.Activity a = read.activities().get(0);
+        assertEquals("A", a.code());
+        assertEquals(List.of(), a.units());
+        assertEquals(false, a.runsInHolidays());
+        assertEquals(null, a.minAge());
+        assertEquals(List.of(), read.establishments());
+    }
+
+    private static String header(int version) {
+        return "{\"format\": \"portail-famille/configuration\", \"version\": " + version + "}";
+    }
+
+    private static List<FieldError> errors(String json) {
+        return assertThrows(ConfigurationException.class, () -> ConfigurationJson.read(json)).errors();
+    }
+}
