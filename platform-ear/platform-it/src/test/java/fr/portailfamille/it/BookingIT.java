@@ -90,7 +90,20 @@ class BookingIT {
             return null;
         });
         FamilyForm form = in(() -> files.formOf(user));
+        registerEveryChildToEveryActivity();
         return new Parent(user, form.getChildren().get(0).getId());
+    }
+
+    /** Registrations validated by the town, so that bookings can be tested (RegistrationIT tests them). */
+    void registerEveryChildToEveryActivity() throws Exception {
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("insert into registration (child_id, activity_id, status, cgu_accepted_at)"
+                    + " select c.id, a.id, 'VALIDATED', now() from child c cross join activity a where not exists"
+                    + " (select 1 from registration r where r.child_id = c.id and r.activity_id = a.id)").executeUpdate();
+            tx.commit();
+            return null;
+        });
     }
 
     /** A unit (Monday to Friday, capacity given) of a new activity with a J-2 deadline. */
@@ -99,9 +112,9 @@ class BookingIT {
     }
 
     long unit(int capacity, boolean needsValidation) throws Exception {
-        return in(() -> {
+        long id = in(() -> {
             tx.begin();
-            String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8);
+            String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
                     + " cancellation_deadline, late_policy, needs_validation) values (?1, 'Restauration scolaire',"
                     + " 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'REFUSED', ?2) returning id").setParameter(1, code)
@@ -112,6 +125,8 @@ class BookingIT {
             tx.commit();
             return unit.longValue();
         });
+        registerEveryChildToEveryActivity();
+        return id;
     }
 
     static LocalDate nextMondayInAMonth() {

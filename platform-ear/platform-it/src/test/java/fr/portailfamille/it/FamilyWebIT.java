@@ -2,6 +2,7 @@ package fr.portailfamille.it;
 
 import static fr.portailfamille.it.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -234,11 +235,11 @@ class FamilyWebIT {
     }
 
     @Test
-    void familyBooksAndCancelsDaysOnItsPlanning() throws Exception {
+    void familyRegistersThenBooksAndCancelsDaysOnItsPlanning() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "planning-" + suffix + "@alpha.test";
         String activity = "Cantine " + suffix;
-        // a validated family known to the town, an activity with one seat a day
+        // a validated family known to the town, an activity with one seat a day and one required document
         try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
             st.execute("set search_path to commune_alpha");
             st.execute("insert into family (label, email, status, validated_at) values ('Foyer Planning', '" + email
@@ -249,40 +250,97 @@ class FamilyWebIT {
                     + " 'Planning', current_date - interval '6 years', 'M', 'École du Centre' from family where email = '"
                     + email + "'");
             st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
-                    + " values ('CANTINE-" + suffix + "', '" + activity + "', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59',"
+                    + " values ('CANTINE-" + suffix.toUpperCase() + "', '" + activity + "', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59',"
                     + " 'REFUSED')");
             st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
                     + " select id, 'MIDI', 'Midi', '11:30', '13:30', 1, '1,2,4,5' from activity where code = 'CANTINE-"
-                    + suffix + "'");
+                    + suffix.toUpperCase() + "'");
+            st.execute("insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance'"
+                    + " from activity where code = 'CANTINE-" + suffix.toUpperCase() + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Planning", "Planning2026", "parent");
         String month = java.time.YearMonth.now().plusMonths(2).toString();
         java.time.LocalDate monday = java.time.YearMonth.parse(month).atDay(1)
                 .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.MONDAY));
-        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)) {
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
+                || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday.plusDays(3))) {
             monday = monday.plusWeeks(1);
         }
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("piece", ".pdf");
+        java.nio.file.Files.writeString(pdf, "%PDF-1.4\n% attestation\n");
         try (Browser parent = new Browser()) {
-            parent.get(BASE + "/espace/planning.xhtml");
+            // registration: the activity, its document and the CGU
+            parent.get(BASE + "/espace/inscriptions.xhtml");
+            parent.signIn(email, "Planning2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/inscriptions.xhtml");
+            String tick = parent.await(By.xpath("//label[contains(text(), '" + activity + "')]")).getAttribute("for");
+            String file = tick.replace(":tick", ":documents:0:file");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, inscriptions");
+            parent.driver.findElement(By.id(tick)).click();
+            parent.submit(By.id("inscription:register"));
+            assertEquals("Acceptez les conditions générales d'utilisation pour envoyer l'inscription.",
+                    parent.await(By.id("inscription:cgu_msg")).getText());
+            parent.driver.findElement(By.id("inscription:cgu")).click();
+            parent.submit(By.id("inscription:register"));
+            assertEquals("Joignez le document « Attestation d'assurance ».", parent.await(By.id(file + "_msg")).getText());
+            assertTrue(parent.driver.findElement(By.id("inscription:cgu")).isSelected(), "les cases cochées restent cochées");
+            parent.driver.findElement(By.id(file)).sendKeys(pdf.toString());
+            parent.submit(By.id("inscription:register"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Inscription envoyée"));
+            assertEquals("En attente de validation", parent.await(By.xpath("//p[@data-activity='" + activity + "']")).getText());
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&activite=" + activityId(activity));
+            assertTrue(parent.await(By.id("not-registered")).getText().contains("pas encore inscrit"));
+        }
+        try (Browser agent = new Browser()) {
+            agent.get(BASE + "/agent/inscriptions.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/inscriptions.xhtml");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, inscriptions à traiter");
+            agent.submit(By.cssSelector("input[aria-label=\"Valider l'inscription de Léo à " + activity + "\"]"));
+            assertEquals("Inscription validée ; la famille est prévenue.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+        }
+        assertTrue(FamilyFileIT.mailsOf(email).contains("Inscription valid"));
+        String activityId = activityId(activity);
+        try (Browser parent = new Browser()) {
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite=" + activityId);
             parent.signIn(email, "Planning2026");
             parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
-            new Select(parent.await(By.id("activite"))).selectByVisibleText(activity);
-            String activityId = new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption()
-                    .getAttribute("value");
-            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite=" + activityId);
             String cell = "//span[starts-with(@id,'state-" + monday + "-')]";
             assertEquals("Réservable", parent.await(By.xpath(cell)).getText());
             assertEquals("Fermé / non réservable", parent.driver.findElement(By.xpath(
                     "//span[starts-with(@id,'state-" + monday.plusDays(2) + "-')]")).getText(), "pas de cantine le mercredi");
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning");
 
+            // select Monday, review the summary, confirm
             parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + monday + "']"));
-            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("Réservation enregistrée"));
+            assertEquals("Ma sélection (1 journée(s))", parent.await(By.id("selection-title")).getText());
+            assertEquals("Réservable", parent.await(By.xpath(cell)).getText(), "rien n'est réservé avant la confirmation");
+            parent.submit(By.id("planning:review"));
+            assertEquals(1, parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size());
+            assertEquals("", parent.accessibilityViolations(), "axe-core, récapitulatif");
+            parent.submit(By.id("planning:confirm"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Sélection validée : 1 sur 1"));
+            assertTrue(parent.await(By.id("outcomes")).getText().contains("Réservation enregistrée"));
             assertEquals("Réservé (annulable)", parent.await(By.xpath(cell)).getText());
 
             parent.submit(By.xpath("//input[@value='Annuler' and @data-day='" + monday + "']"));
-            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("Annulation sans frais"));
+            parent.submit(By.id("planning:review"));
+            parent.submit(By.id("planning:confirm"));
+            assertTrue(parent.await(By.id("outcomes")).getText().contains("Annulation sans frais"));
             assertEquals("Annulé sans frais", parent.await(By.xpath(cell)).getText());
+
+            // "Recopier la sélection": Tuesday copied onto the following Tuesdays of the month
+            java.time.LocalDate tuesday = monday.plusDays(1);
+            parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + tuesday + "']"));
+            date(parent, "planning:until", java.time.YearMonth.parse(month).atEndOfMonth().toString());
+            parent.submit(By.id("planning:copy"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("ajoutée(s) à la sélection"));
+            parent.submit(By.id("planning:review"));
+            int copies = parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size();
+            assertTrue(copies >= 3, "au moins trois mardis : " + copies);
+            parent.submit(By.id("planning:confirm"));
+            assertEquals("Réservé (annulable)", parent.await(By.xpath(
+                    "//span[starts-with(@id,'state-" + tuesday.plusWeeks(1) + "-')]")).getText());
 
             // semaine type: every Monday and Thursday of the month, in one go
             parent.driver.findElement(By.cssSelector("input[aria-label='Lundi Midi']")).click();
@@ -296,18 +354,16 @@ class FamilyWebIT {
             assertEquals("Réservé (annulable)", parent.driver.findElement(By.xpath(
                     "//span[starts-with(@id,'state-" + monday.plusDays(3) + "-')]")).getText());
             assertEquals("Réservable", parent.driver.findElement(By.xpath(
-                    "//span[starts-with(@id,'state-" + monday.plusDays(1) + "-')]")).getText(), "le mardi n'était pas coché");
+                    "//span[starts-with(@id,'state-" + monday.plusDays(4) + "-')]")).getText(), "le vendredi n'était pas coché");
             screenshot(parent, "planning");
 
-            // an absence on the booked Monday, excused with a medical certificate
+        // an absence on the booked Monday, excused with a medical certificate
             parent.await(By.xpath("//a[text()='Signaler une absence' and @data-day='" + monday + "']")).click();
             parent.await(By.id("absence:declare"));
             assertEquals("", parent.accessibilityViolations(), "axe-core, signaler une absence");
             parent.submit(By.id("absence:declare"));
             assertEquals("Indiquez le motif de l'absence.", parent.await(By.id("absence:reason_msg")).getText());
             new Select(parent.driver.findElement(By.id("absence:reason"))).selectByValue("MALADIE");
-            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("certificat", ".pdf");
-            java.nio.file.Files.writeString(pdf, "%PDF-1.4\n% certificat médical\n");
             parent.driver.findElement(By.id("absence:certificate")).sendKeys(pdf.toString());
             parent.submit(By.id("absence:declare"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("excusée"),
@@ -321,7 +377,7 @@ class FamilyWebIT {
             st.execute("set search_path to commune_alpha");
             st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, current_date, 'BOOKED'"
                     + " from child ch join family f on f.id = ch.family_id, activity_unit u join activity a on"
-                    + " a.id = u.activity_id where f.email = '" + email + "' and a.code = 'CANTINE-" + suffix + "'");
+                    + " a.id = u.activity_id where f.email = '" + email + "' and a.code = 'CANTINE-" + suffix.toUpperCase() + "'");
         }
         try (Browser agent = new Browser()) {
             agent.get(BASE + "/agent/pointage.xhtml");
@@ -330,9 +386,64 @@ class FamilyWebIT {
             new Select(agent.await(By.id("unite"))).selectByVisibleText(activity + " – Midi");
             agent.submit(By.id("show"));
             assertEquals("1 place(s) occupée(s) sur 1, 0 en liste d'attente.", agent.await(By.id("occupancy")).getText());
+            assertTrue(agent.driver.findElement(By.id("occupation")).getText().contains(activity + " Midi 1 1 0 0"),
+                    agent.driver.findElement(By.id("occupation")).getText());
             agent.submit(By.cssSelector("input[aria-label='Léo présent']"));
             assertEquals("Présent", agent.await(By.cssSelector(".sheet-status")).getText());
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage");
+        }
+    }
+
+    @Test
+    void agentsConfigureTheCommuneWithErrorsNextToTheFields() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.now().plusMonths(9).withDayOfMonth(15);
+        try (Browser agent = new Browser()) {
+            agent.get(BASE + "/agent/configuration.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/configuration.xhtml");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, configuration");
+
+            // a deadline the platform cannot read: refused, the message next to the field, nothing saved
+            WebElement deadline = agent.await(By.id("activites:activities:0:bookingDeadline"));
+            String kept = deadline.getAttribute("value");
+            deadline.clear();
+            deadline.sendKeys("J-X");
+            agent.submit(By.id("activites:save"));
+            assertFalse(agent.await(By.id("activites:activities:0:bookingDeadline_msg")).getText().isBlank(),
+                    agent.snapshot());
+            agent.get(BASE + "/agent/configuration.xhtml");
+            assertEquals(kept, agent.await(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
+
+            // a closure day, saved with the calendar, then taken back out
+            int closures = agent.driver.findElements(By.cssSelector("input[id^='calendrier:closures:'][id$=':day']")).size();
+            agent.submit(By.id("calendrier:addClosure"));
+            agent.submit(By.id("calendrier:save"));
+            assertEquals("Le libellé est obligatoire.", agent.await(By.id("calendrier:closures:" + closures + ":label_msg")).getText());
+            date(agent, "calendrier:closures:" + closures + ":day", day.toString());
+            type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
+            agent.submit(By.id("calendrier:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
+            assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
+            agent.submit(By.id("calendrier:closures:" + closures + ":remove"));
+            agent.submit(By.id("calendrier:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
+            assertTrue(agent.driver.findElements(By.id("calendrier:closures:" + closures + ":day")).isEmpty());
+
+            // a new activity: the missing name is shown next to its field, then it is created
+            String code = "STAGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            type(agent, "nouvelle:code", code);
+            new Select(agent.driver.findElement(By.id("nouvelle:type"))).selectByValue("SPORT");
+            type(agent, "nouvelle:unitCode", "APREM");
+            type(agent, "nouvelle:unitLabel", "Après-midi");
+            type(agent, "nouvelle:capacity", "12");
+            agent.submit(By.id("nouvelle:create"));
+            assertEquals("Le nom est obligatoire.", agent.await(By.id("nouvelle:name_msg")).getText());
+            type(agent, "nouvelle:name", "Stage multisport");
+            agent.submit(By.id("nouvelle:create"));
+            assertEquals("Activité « Stage multisport » créée : précisez ses délais, âges et documents ci-dessus.",
+                    agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertTrue(agent.driver.getPageSource().contains("Stage multisport (" + code + ")"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, configuration après enregistrement");
         }
     }
 
@@ -360,6 +471,18 @@ class FamilyWebIT {
         WebElement e = b.await(By.id(id));
         e.clear();
         e.sendKeys(text);
+    }
+
+    /** The id of an activity of commune Alpha, by name. */
+    static String activityId(String name) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection();
+             var ps = c.prepareStatement("select id from commune_alpha.activity where name = ?")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     static void date(Browser b, String id, String iso) {

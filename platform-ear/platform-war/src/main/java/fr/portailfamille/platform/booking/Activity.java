@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** An activity of the commune (périscolaire, restauration, mercredis…) and its booking rules. */
 @Entity
@@ -28,6 +29,14 @@ public class Activity {
     private String latePolicy;
     @Column(name = "needs_validation")
     private boolean needsValidation;
+    private String description;
+    @Column(name = "min_age")
+    private Integer minAge;
+    @Column(name = "max_age")
+    private Integer maxAge;
+    /** School levels accepted, "PS,MS,GS…"; {@code null} for every level. */
+    @Column(name = "school_levels")
+    private String schoolLevels;
 
     protected Activity() {
     }
@@ -37,7 +46,42 @@ public class Activity {
                 LatePolicy.valueOf(latePolicy), needsValidation);
     }
 
+    /** ALSH vacances and séjours run during school holidays only. */
+    public boolean isHolidayOnly() {
+        return "ALSH_VACANCES".equals(type) || "SEJOUR".equals(type);
+    }
+
+    /**
+     * Whether a child of {@code age} in {@code level} (a free text such as "CP", may be null) may
+     * register: within the age range, and in an accepted level when the child's level is known.
+     */
+    public boolean accepts(int age, String level) {
+        if (minAge != null && age < minAge || maxAge != null && age > maxAge) {
+            return false;
+        }
+        if (schoolLevels == null || schoolLevels.isBlank() || level == null || level.isBlank()) {
+            return true;
+        }
+        List<String> levels = List.of(schoolLevels.split(","));
+        String normalized = level.strip().toUpperCase(java.util.Locale.ROOT);
+        return !LEVELS.contains(normalized) || levels.contains(normalized);
+    }
+
+    /** The school levels, youngest first. */
+    public static final List<String> LEVELS = List.of("TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2");
+
+    /** Ages and levels in words ("3 à 11 ans"), empty when the activity takes every child. */
+    public String getAudience() {
+        String ages = minAge != null && maxAge != null ? minAge + " à " + maxAge + " ans"
+                : minAge != null ? "dès " + minAge + " ans" : maxAge != null ? "jusqu'à " + maxAge + " ans" : "";
+        String levels = schoolLevels == null || schoolLevels.isBlank() ? "" : schoolLevels.replace(",", ", ");
+        return ages.isEmpty() ? levels : levels.isEmpty() ? ages : ages + " (" + levels + ")";
+    }
+
     public Long getId() { return id; }
+    public String getDescription() { return description; }
+    public Integer getMinAge() { return minAge; }
+    public Integer getMaxAge() { return maxAge; }
     public String getCode() { return code; }
     public String getName() { return name; }
     public String getType() { return type; }

@@ -6,7 +6,10 @@ import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.LegendState;
+import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyStatus;
@@ -55,10 +58,13 @@ public class BookingService {
     @Inject
     Event<MailRequested> mails;
 
+    @Inject
+    CommuneSettings settings;
+
     Clock clock = Clock.systemDefaultZone();
 
     /** Refused request, with a French message for the family. */
-    public static class BookingRefused extends RuntimeException {
+    public static class BookingRefused extends Refused {
         public BookingRefused(String message) {
             super(message);
         }
@@ -69,10 +75,11 @@ public class BookingService {
         Child child = ownChild(user, childId);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
                 .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
+        requireRegistration(child, unit.getActivity());
         if (hasLiveBooking(child, unit, day)) {
             throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
         }
-        return bookOne(child, unit, day, calendar());
+        return bookOne(child, unit, day, calendar(), settings.schoolYears());
     }
 
     /**
@@ -101,18 +108,22 @@ public class BookingService {
                         .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas.")));
             }
         }
+        for (ActivityUnit unit : units.values()) {
+            requireRegistration(child, unit.getActivity());
+        }
         CommuneCalendar cal = calendar();
+        List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            for (Long id : unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of())) {
+            for (Long id : new java.util.TreeSet<>(unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of()))) {
                 ActivityUnit unit = units.get(id);
-                if (!unit.runsOn(day)) {
+                if (!runs(unit, day, cal, years)) {
                     continue;
                 }
                 if (hasLiveBooking(child, unit, day)) {
                     result.count(null);
                 } else {
-                    result.count(bookOne(child, unit, day, cal).outcome());
+                    result.count(bookOne(child, unit, day, cal, years).outcome());
                 }
             }
         }
@@ -128,9 +139,12 @@ public class BookingService {
     }
 
     /** Decides and records one unit-day under the seat lock. */
-    private BookingDecision bookOne(Child child, ActivityUnit unit, LocalDate day, CommuneCalendar cal) {
+    private BookingDecision bookOne(Child child, ActivityUnit unit, LocalDate day, CommuneCalendar cal,
+                                    List<DateRange> schoolYears) {
         int booked = lockSeats(unit, day);
-        boolean open = unit.runsOn(day) && (unit.getActivity().isRunsInHolidays() || !cal.isSchoolHoliday(day));
+        Activity activity = unit.getActivity();
+        boolean open = runs(unit, day, cal, schoolYears)
+                && (activity.isRunsInHolidays() || activity.isHolidayOnly() || !cal.isSchoolHoliday(day));
         BookingDecision decision = unit.getActivity().rules().decideBooking(now(), day, cal, open, booked,
                 unit.getCapacity());
         BookingStatus status = switch (decision.outcome()) {
@@ -155,7 +169,10 @@ public class BookingService {
      * that unit-day, whose family is mailed.
      */
     public CancellationDecision cancel(SignedInUser user, long bookingId) {
-        Booking b = ownBooking(user, bookingId);
+        return cancelOne(ownBooking(user, bookingId));
+    }
+
+    private CancellationDecision cancelOne(Booking b) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
         }
@@ -171,6 +188,63 @@ public class BookingService {
             releaseSeat(b.getUnit(), b.getDay(), booked);
         }
         return decision;
+    }
+
+    /**
+     * Applies the changes a family selected on a child's planning and confirmed, in one transaction:
+     * every change is checked first (the child's own bookings, existing units of activities the child
+     * is registered to, at most 400 changes) and nothing is done if one is not; then each unit-day gets
+     * the commune's decision, in day order (the order seat locks are taken in).
+     */
+    public List<ChangeOutcome> applySelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        Child child = ownChild(user, childId);
+        if (changes == null || changes.isEmpty()) {
+            throw new BookingRefused("Sélectionnez au moins une journée à réserver ou à annuler.");
+        }
+        if (changes.size() > 400) {
+            throw new BookingRefused("Une sélection ne peut pas dépasser 400 journées : validez-la en plusieurs fois.");
+        }
+        Map<Long, ActivityUnit> units = new HashMap<>();
+        Map<Long, Booking> cancellations = new HashMap<>();
+        for (PlannedChange c : changes) {
+            if (c.isCancellation()) {
+                Booking b = ownBooking(user, c.getBookingId());
+                if (!b.getChild().getId().equals(child.getId())) {
+                    throw new BookingRefused("Cette réservation n'existe pas.");
+                }
+                cancellations.put(b.getId(), b);
+            } else {
+                ActivityUnit unit = units.computeIfAbsent(c.getUnitId(), id -> Optional.ofNullable(em.find(ActivityUnit.class, id))
+                        .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas.")));
+                requireRegistration(child, unit.getActivity());
+            }
+        }
+        CommuneCalendar cal = calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<ChangeOutcome> outcomes = new ArrayList<>();
+        changes.stream().sorted(java.util.Comparator.comparing(PlannedChange::getDay)
+                .thenComparingLong(PlannedChange::getUnitId)).forEach(c -> {
+            if (c.isCancellation()) {
+                Booking b = cancellations.get(c.getBookingId());
+                try {
+                    CancellationDecision d = cancelOne(b);
+                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
+                            d.outcome() != CancellationDecision.Outcome.REFUSED, d.message()));
+                } catch (BookingRefused e) {
+                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.getMessage()));
+                }
+            } else {
+                ActivityUnit unit = units.get(c.getUnitId());
+                if (hasLiveBooking(child, unit, c.getDay())) {
+                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
+                } else {
+                    BookingDecision d = bookOne(child, unit, c.getDay(), cal, years);
+                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false,
+                            d.outcome() != BookingDecision.Outcome.REFUSED, d.message()));
+                }
+            }
+        });
+        return outcomes;
     }
 
     /** The family's bookings of a child between two days (its own children only). */
@@ -221,6 +295,7 @@ public class BookingService {
             latest.put(b.getUnit().getId() + "|" + b.getDay(), b);
         }
         CommuneCalendar cal = calendar();
+        List<DateRange> years = settings.schoolYears();
         LocalDateTime now = now();
         List<PlanningDay> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -230,7 +305,8 @@ public class BookingService {
                 Booking b = latest.get(key);
                 BookingStatus status = b == null ? null : b.getStatus();
                 Activity a = u.getActivity();
-                DayState state = LegendState.of(day, now, cal, a.rules(), a.isRunsInHolidays(), u.runsOn(day), status,
+                DayState state = LegendState.of(day, now, cal, a.rules(), a.isRunsInHolidays() || a.isHolidayOnly(),
+                        runs(u, day, cal, years), status,
                         seats.getOrDefault(key, 0), u.getCapacity());
                 boolean live = b != null && (b.holdsSeat() || status == BookingStatus.WAITING);
                 boolean bookable = !live && EnumSet.of(DayState.RESERVABLE, DayState.HORS_DELAI_MAJORE, DayState.COMPLET,
@@ -313,6 +389,77 @@ public class BookingService {
                 : "Absence enregistrée. La journée reste facturée.";
     }
 
+    /** A medical certificate waiting for an agent's review (agents' absence queue). */
+    public static class CertificateToReview {
+        private final long absenceId;
+        private final Booking booking;
+        private final String fileName;
+
+        CertificateToReview(long absenceId, Booking booking, String fileName) {
+            this.absenceId = absenceId;
+            this.booking = booking;
+            this.fileName = fileName;
+        }
+
+        public long getAbsenceId() { return absenceId; }
+        public Booking getBooking() { return booking; }
+        public String getFileName() { return fileName; }
+    }
+
+    /** Absences excused on a certificate that no agent has reviewed yet, oldest first. */
+    public List<CertificateToReview> certificatesToReview() {
+        TenantContext.require();
+        List<CertificateToReview> list = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select a.id, a.booking_id, a.certificate_name from absence a"
+                + " where a.certificate is not null and a.reviewed_at is null order by a.id").getResultList()) {
+            Object[] r = (Object[]) row;
+            Booking b = em.find(Booking.class, ((Number) r[1]).longValue());
+            b.getChild().getFirstName();
+            b.getUnit().getActivity().getName();
+            list.add(new CertificateToReview(((Number) r[0]).longValue(), b, (String) r[2]));
+        }
+        return list;
+    }
+
+    /** The certificate of an absence: content type, file name, bytes (agents only). */
+    public Optional<Object[]> certificate(long absenceId) {
+        TenantContext.require();
+        List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
+                + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
+    }
+
+    /**
+     * An agent reviews a medical certificate: accepted, the absence stays excused; refused (illegible,
+     * not a certificate…), the day becomes billed and the family is told why.
+     */
+    public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
+        TenantContext.require();
+        List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
+                + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
+        if (rows.isEmpty()) {
+            throw new BookingRefused("Ce certificat n'attend pas de vérification.");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (!accept && why == null) {
+            throw new BookingRefused("Indiquez le motif du refus : il est envoyé à la famille.");
+        }
+        em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2 where id = ?1")
+                .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
+        if (!accept) {
+            Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+            b.setStatus(BookingStatus.ABSENT_BILLED);
+            Family family = b.getChild().getFamily();
+            if (family.getEmail() != null) {
+                Commune c = TenantContext.require();
+                mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Certificat médical refusé",
+                        "Bonjour,\n\nLe certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le "
+                                + DAY.format(b.getDay()) + " n'a pas été accepté : " + why
+                                + ".\nLa journée reste facturée.\n\n" + c.name() + " – Portail Famille\n"));
+            }
+        }
+    }
+
     /** Bookings waiting for an agent's validation, oldest first (agents' queue). */
     public List<Booking> awaitingValidation() {
         TenantContext.require();
@@ -379,6 +526,56 @@ public class BookingService {
         b.setStatus(mark);
     }
 
+    /** One unit's occupancy on a day (agents' overview). A class: EL 5 pages cannot read records. */
+    public static class Occupancy {
+        private final long unitId;
+        private final String activity;
+        private final String unit;
+        private final int capacity;
+        private final int taken;
+        private final int waiting;
+
+        Occupancy(long unitId, String activity, String unit, int capacity, int taken, int waiting) {
+            this.unitId = unitId;
+            this.activity = activity;
+            this.unit = unit;
+            this.capacity = capacity;
+            this.taken = taken;
+            this.waiting = waiting;
+        }
+
+        public long getUnitId() { return unitId; }
+        public String getActivity() { return activity; }
+        public String getUnit() { return unit; }
+        public int getCapacity() { return capacity; }
+        public int getTaken() { return taken; }
+        public int getWaiting() { return waiting; }
+        public int getFree() { return Math.max(0, capacity - taken); }
+    }
+
+    /**
+     * Every unit running that weekday (or with children booked that day) with, on {@code day}, the children expected (as on the day sheet:
+     * booked, awaiting validation, or already pointed), the places left and the waiting list.
+     */
+    public List<Occupancy> occupancy(LocalDate day) {
+        TenantContext.require();
+        List<Occupancy> list = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select u.id, a.name, u.label, u.capacity,"
+                        + " (select count(*) from booking b where b.unit_id = u.id and b.day = ?1"
+                        + "  and b.status not in ('WAITING', 'CANCELLED_FREE')),"
+                        + " (select count(*) from booking b where b.unit_id = u.id and b.day = ?1 and b.status = 'WAITING')"
+                        + " from activity_unit u join activity a on a.id = u.activity_id"
+                        + " where (',' || replace(u.weekdays, ' ', '') || ',') like ?2 or exists (select 1 from booking b"
+                        + "  where b.unit_id = u.id and b.day = ?1 and b.status <> 'CANCELLED_FREE')"
+                        + " order by a.name, u.start_time, u.id")
+                .setParameter(1, day).setParameter(2, "%," + day.getDayOfWeek().getValue() + ",%").getResultList()) {
+            Object[] r = (Object[]) row;
+            list.add(new Occupancy(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue()));
+        }
+        return list;
+    }
+
     /** Seats taken on a unit-day (agents' occupancy view, tests). */
     public int seatsTaken(long unitId, LocalDate day) {
         TenantContext.require();
@@ -388,12 +585,48 @@ public class BookingService {
     }
 
     private Child ownChild(SignedInUser user, long childId) {
-        Family family = files.fileOf(user);
-        if (family.getStatus() != FamilyStatus.VALIDATED) {
-            throw new BookingRefused("Votre dossier famille doit être validé avant toute réservation.");
+        try {
+            return files.validatedChild(user, childId);
+        } catch (BookingRefused e) {
+            throw e;
+        } catch (Refused e) {
+            throw new BookingRefused(e.getMessage());
         }
-        return family.getChildren().stream().filter(c -> c.getId() == childId).findFirst()
-                .orElseThrow(() -> new BookingRefused("Cet enfant ne fait pas partie de votre dossier."));
+    }
+
+    /** A child books an activity's days once its registration to the activity is validated. */
+    private void requireRegistration(Child child, Activity activity) {
+        if (!registered(child, activity.getId())) {
+            throw new BookingRefused(child.getFirstName() + " doit être inscrit(e) à « " + activity.getName()
+                    + " » (inscription validée par le service enfance) avant de réserver.");
+        }
+    }
+
+    /** Whether one of the family's children has a validated registration to the activity. */
+    public boolean registered(SignedInUser user, long childId, long activityId) {
+        return registered(ownChild(user, childId), activityId);
+    }
+
+    private boolean registered(Child child, long activityId) {
+        return !em.createNativeQuery("select 1 from registration where child_id = ?1 and activity_id = ?2"
+                        + " and status = 'VALIDATED'").setParameter(1, child.getId()).setParameter(2, activityId)
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * Whether a unit runs that day: its weekday; for holiday-only activities (ALSH, séjours) a school
+     * holiday; for school-time activities a day of a configured school year (when the commune has
+     * configured any).
+     */
+    private static boolean runs(ActivityUnit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
+        if (!unit.runsOn(day)) {
+            return false;
+        }
+        Activity a = unit.getActivity();
+        if (a.isHolidayOnly()) {
+            return cal.isSchoolHoliday(day);
+        }
+        return a.isRunsInHolidays() || schoolYears.isEmpty() || schoolYears.stream().anyMatch(y -> y.contains(day));
     }
 
     /**
@@ -445,10 +678,8 @@ public class BookingService {
                         + DAY.format(promoted.getDay()) + ".\n\n" + c.name() + " – Portail Famille\n"));
     }
 
-    /** The commune's calendar: French public holidays (closures and school holidays come with the configuration screens). */
     private CommuneCalendar calendar() {
-        int year = LocalDate.now(clock).getYear();
-        return CommuneCalendar.french(year - 1, year + 2, Set.of(), List.of());
+        return settings.calendar();
     }
 
     private LocalDateTime now() {

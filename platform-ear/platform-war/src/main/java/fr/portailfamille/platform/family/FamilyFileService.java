@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.Refused;
 import fr.portailfamille.platform.mail.MailRequested;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -77,6 +78,19 @@ public class FamilyFileService {
         r1.setEmail(user.email());
         em.persist(f);
         return f;
+    }
+
+    /**
+     * One of the signed-in parent's own children, once the family file is validated (what bookings and
+     * registrations require); another family's child answers "ne fait pas partie de votre dossier".
+     */
+    public Child validatedChild(SignedInUser user, long childId) {
+        Family family = fileOf(user);
+        if (family.getStatus() != FamilyStatus.VALIDATED) {
+            throw new Refused("Votre dossier famille doit être validé avant toute réservation ou inscription.");
+        }
+        return family.getChildren().stream().filter(c -> c.getId() == childId).findFirst()
+                .orElseThrow(() -> new Refused("Cet enfant ne fait pas partie de votre dossier."));
     }
 
     public FamilyForm formOf(SignedInUser user) {

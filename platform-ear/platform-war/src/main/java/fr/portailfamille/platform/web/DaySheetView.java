@@ -34,6 +34,7 @@ public class DaySheetView implements Serializable {
     private List<Activity> activities;
     private ActivityUnit unit;
     private List<Booking> sheet;
+    private transient List<BookingService.Occupancy> occupancy;
 
     public void load() {
         activities = bookings.activities();
@@ -52,6 +53,7 @@ public class DaySheetView implements Serializable {
         if (unit != null) {
             sheet = bookings.daySheet(unit.getId(), getDay());
         }
+        occupancy = null;
     }
 
     public void mark(long bookingId, String status) {
@@ -100,6 +102,14 @@ public class DaySheetView implements Serializable {
     public boolean markable(Booking b) {
         return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION
                 && !b.getDay().isAfter(LocalDate.now());
+    }
+
+    /** Occupancy of every unit on the chosen day. */
+    public List<BookingService.Occupancy> getOccupancy() {
+        if (occupancy == null) {
+            occupancy = bookings.occupancy(getDay());
+        }
+        return occupancy;
     }
 
     public List<Activity> getActivities() { return activities; }

@@ -1,7 +1,5 @@
 package fr.portailfamille.platform.web;
 
-import fr.portailfamille.booking.BookingDecision;
-import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.booking.Activity;
@@ -9,6 +7,11 @@ import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.platform.booking.BookingService;
 import fr.portailfamille.platform.booking.PlanningDay;
+import fr.portailfamille.platform.booking.PlanningCell;
+import fr.portailfamille.platform.booking.PlannedChange;
+import fr.portailfamille.platform.booking.ChangeOutcome;
+import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
@@ -23,7 +26,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +38,9 @@ import java.util.Locale;
 
 /**
  * "Mon planning": a child's month for one activity, each day and unit showing its legend state in
- * words and colour; "Réserver" and "Annuler" act on one unit-day, under the commune's rules.
+ * words and colour (the commune's legend). "Réserver" and "Annuler" compose a selection, which can be
+ * copied onto the following weeks ("Recopier la sélection"), is summed up before "Confirmer", then
+ * applied in one transaction under the commune's rules, with a confirmation of each day.
  * The child is named by its position in the family's own file.
  */
 @Named
@@ -41,8 +48,7 @@ import java.util.Locale;
 public class PlanningView implements Serializable {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d", Locale.FRENCH);
-    /** The legend (labels and colours); per-commune legends come with the configuration screens. */
-    private static final Legend LEGEND = Legend.defaults();
+    private static final DateTimeFormatter FULL_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 
     @Inject
@@ -54,18 +60,32 @@ public class PlanningView implements Serializable {
     @Inject
     transient UserView user;
 
+    @Inject
+    transient CommuneSettings settings;
+
+    /** The commune's legend (labels and colours), read once per view. */
+    private transient Legend legend;
+    private boolean registered;
+
     private int enfant = 1;
     private Long activite;
     private String mois;
     private List<FamilyForm.ChildForm> children;
     private List<Activity> activities;
     private List<PlanningDay> days;
+    private List<DayOfWeek> columns = List.of();
+    private List<List<PlanningDay>> weeks = List.of();
     private boolean validated;
     private List<ActivityUnit> units;
     /** Semaine type: "MONDAY|12" → ticked. */
     private final Map<String, Boolean> week = new HashMap<>();
     private LocalDate weekFrom;
     private LocalDate weekTo;
+    /** The family's selection, by unit-day, until it confirms. */
+    private final Map<String, PlannedChange> selection = new LinkedHashMap<>();
+    private boolean reviewing;
+    private List<ChangeOutcome> outcomes = List.of();
+    private LocalDate copyUntil;
 
     public void load() {
         validated = files.fileOf(user.require()).getStatus() == FamilyStatus.VALIDATED;
@@ -80,30 +100,125 @@ public class PlanningView implements Serializable {
 
     private void refresh() {
         FamilyForm.ChildForm child = getChild();
-        days = !validated || child == null || child.getId() == null || activite == null ? List.of()
-                : bookings.planning(user.require(), child.getId(), activite, getMonth());
+        boolean ready = validated && child != null && child.getId() != null && activite != null;
+        registered = ready && bookings.registered(user.require(), child.getId(), activite);
+        days = ready && registered ? bookings.planning(user.require(), child.getId(), activite, getMonth()) : List.of();
+        layOutWeeks();
     }
 
-    public void book(long unitId, LocalDate day) {
+    /** "Réserver" / "Annuler" on a cell: adds the change to the selection, or takes it back out. */
+    /** The month as calendar weeks (Monday first), {@code null} for the days of other months. */
+    private void layOutWeeks() {
+        columns = new ArrayList<>(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY));
+        for (DayOfWeek weekend : List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)) {
+            if (days.stream().anyMatch(d -> d.getDay().getDayOfWeek() == weekend
+                    && d.getCells().stream().anyMatch(c -> c.getState() != DayState.FERME))) {
+                columns.add(weekend);
+            }
+        }
+        weeks = new ArrayList<>();
+        List<PlanningDay> week = null;
+        for (PlanningDay d : days) {
+            if (week == null || d.getDay().getDayOfWeek() == DayOfWeek.MONDAY) {
+                week = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    week.add(null);
+                }
+                weeks.add(week);
+            }
+            int column = columns.indexOf(d.getDay().getDayOfWeek());
+            if (column >= 0) {
+                week.set(column, d);
+            }
+        }
+    }
+
+    public void toggle(PlanningCell cell) {
+        PlannedChange change = new PlannedChange(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
+                cell.getUnitLabel());
+        if (selection.remove(change.getKey()) == null) {
+            selection.put(change.getKey(), change);
+        }
+        reviewing = false;
+        outcomes = List.of();
+    }
+
+    public boolean selected(PlanningCell cell) {
+        return selection.containsKey(cell.getUnitId() + "|" + cell.getDay());
+    }
+
+    /**
+     * "Recopier la sélection": each selected booking is copied onto the same weekday of every
+     * following week up to {@link #getCopyUntil()} (the commune's rules decide each day at validation).
+     */
+    public void copySelection() {
+        List<PlannedChange> bookings = selection.values().stream().filter(c -> !c.isCancellation()).toList();
+        if (bookings.isEmpty()) {
+            FormErrors.show("planning", List.of(new FieldError("until", "Sélectionnez d'abord des journées à réserver.")));
+            return;
+        }
+        LocalDate first = bookings.stream().map(PlannedChange::getDay).min(LocalDate::compareTo).orElseThrow();
+        if (copyUntil == null || !copyUntil.isAfter(first) || copyUntil.isAfter(first.plusYears(1))) {
+            FormErrors.show("planning", List.of(new FieldError("until",
+                    "Indiquez une date après le " + DAY.format(first) + ", dans l'année.")));
+            return;
+        }
+        int added = 0;
+        for (PlannedChange c : bookings) {
+            for (LocalDate d = c.getDay().plusWeeks(1); !d.isAfter(copyUntil); d = d.plusWeeks(1)) {
+                PlannedChange copy = new PlannedChange(c.getUnitId(), d, null, c.getUnitLabel());
+                if (selection.putIfAbsent(copy.getKey(), copy) == null) {
+                    added++;
+                }
+            }
+        }
+        reviewing = false;
+        message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
+    }
+
+    /** "Valider la sélection": shows the summary; nothing is booked before "Confirmer". */
+    public void review() {
+        if (selection.isEmpty()) {
+            message(FacesMessage.SEVERITY_ERROR, "Sélectionnez au moins une journée à réserver ou à annuler.");
+            return;
+        }
+        reviewing = true;
+    }
+
+    /** "Confirmer": applies the whole selection in one transaction and shows what became of each day. */
+    public void confirm() {
         try {
-            BookingDecision d = bookings.book(user.require(), getChild().getId(), unitId, day);
-            message(d.outcome() == BookingDecision.Outcome.REFUSED ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_INFO,
-                    d.message());
+            outcomes = bookings.applySelection(user.require(), getChild().getId(), new ArrayList<>(selection.values()));
+            selection.clear();
+            long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
+            message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                    "Sélection validée : " + done + " sur " + outcomes.size() + " journée(s) enregistrée(s). Détail ci-dessous.");
         } catch (BookingService.BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
+        reviewing = false;
         refresh();
     }
 
-    public void cancel(long bookingId) {
-        try {
-            CancellationDecision d = bookings.cancel(user.require(), bookingId);
-            message(d.outcome() == CancellationDecision.Outcome.REFUSED ? FacesMessage.SEVERITY_ERROR
-                    : FacesMessage.SEVERITY_INFO, d.message());
-        } catch (BookingService.BookingRefused e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-        }
-        refresh();
+    /** "Modifier la sélection": back from the summary, the selection kept. */
+    public void clearReview() {
+        reviewing = false;
+    }
+
+    /** "Vider la sélection". */
+    public void clearSelection() {
+        selection.clear();
+        reviewing = false;
+    }
+
+    public List<PlannedChange> getSelection() {
+        return selection.values().stream().sorted(java.util.Comparator.comparing(PlannedChange::getDay)
+                .thenComparingLong(PlannedChange::getUnitId)).toList();
+    }
+
+    public String fullDay(LocalDate day) {
+        return FULL_DAY.format(day);
     }
 
     /** "Appliquer la semaine type": the ticked units of each weekday, every week of the period. */
@@ -163,13 +278,20 @@ public class PlanningView implements Serializable {
 
     /** The commune's label of a legend state (EL 5 cannot read record components). */
     public String label(DayState state) {
-        return LEGEND.entry(state).label();
+        return legend().entry(state).label();
     }
 
     /** The commune's colours of a legend state, as an inline style. */
     public String style(DayState state) {
-        Legend.LegendEntry e = LEGEND.entry(state);
+        Legend.LegendEntry e = legend().entry(state);
         return "background: " + e.background() + "; color: " + e.text();
+    }
+
+    private Legend legend() {
+        if (legend == null) {
+            legend = settings.legend();
+        }
+        return legend;
     }
 
     public List<DayState> getStates() {
@@ -181,6 +303,11 @@ public class PlanningView implements Serializable {
     }
 
     public boolean isValidated() { return validated; }
+    public boolean isRegistered() { return registered; }
+    public boolean isReviewing() { return reviewing; }
+    public List<ChangeOutcome> getOutcomes() { return outcomes; }
+    public LocalDate getCopyUntil() { return copyUntil; }
+    public void setCopyUntil(LocalDate v) { copyUntil = v; }
     public List<ActivityUnit> getUnits() { return units; }
     public Map<String, Boolean> getWeek() { return week; }
     public LocalDate getWeekFrom() { return weekFrom; }
@@ -190,6 +317,8 @@ public class PlanningView implements Serializable {
     public List<FamilyForm.ChildForm> getChildren() { return children; }
     public List<Activity> getActivities() { return activities; }
     public List<PlanningDay> getDays() { return days; }
+    public List<DayOfWeek> getColumns() { return columns; }
+    public List<List<PlanningDay>> getWeeks() { return weeks; }
     public int getEnfant() { return enfant; }
     public void setEnfant(int enfant) { this.enfant = enfant; }
     public Long getActivite() { return activite; }

@@ -1,0 +1,391 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.ChangeOutcome;
+import fr.portailfamille.platform.booking.PlannedChange;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.configuration.ConfigurationService;
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.configuration.ConfigurationJson;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.registration.RegistrationService;
+import fr.portailfamille.platform.registration.RegistrationService.Upload;
+import fr.portailfamille.platform.registration.RequestStatus;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Activity registrations (documents, CGU, agent's decision, only then bookings), school
+ * pre-registrations, the agents' certificate queue, the commune's configured calendar and legend,
+ * and the planning's confirmed selection — against the real PostgreSQL inside Payara Micro, each
+ * trying to cross the lines between families and communes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationIT {
+
+    private static final Upload PDF = new Upload("assurance.pdf", "application/pdf",
+            "%PDF-1.4\n% attestation\n".getBytes(StandardCharsets.US_ASCII));
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.platformWar().addClasses(RegistrationIT.class, FamilyFileIT.class);
+    }
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @Inject
+    ConfigurationService configuration;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    <T> T in(String slug, Callable<T> work) throws Exception {
+        Commune c = directory.bySlug(slug).orElseThrow();
+        return TenantContext.call(c, work);
+    }
+
+    <T> T alpha(Callable<T> work) throws Exception {
+        return in("alpha", work);
+    }
+
+    void sql(String slug, String statement) throws Exception {
+        in(slug, () -> {
+            tx.begin();
+            em.createNativeQuery(statement).executeUpdate();
+            tx.commit();
+            return null;
+        });
+    }
+
+    record Parent(SignedInUser user, long childId) {
+    }
+
+    /** A validated family of the commune with one child of 7 (FamilyFileIT.complete). */
+    Parent family(String slug) throws Exception {
+        SignedInUser user = FamilyFileIT.parent(slug, "inscr-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@" + slug + ".test", true);
+        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
+        long familyId = in(slug, () -> files.fileOf(user)).getId();
+        in(slug, () -> {
+            files.validate("agent@" + slug + ".test", familyId);
+            return null;
+        });
+        return new Parent(user, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());
+    }
+
+    /** A new activity (ages given, one required document) with one Monday-to-Friday unit; its unit id. */
+    long[] activity(String slug, Integer minAge, Integer maxAge) throws Exception {
+        String code = "INS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        sql(slug, "insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy, min_age,"
+                + " max_age) values ('" + code + "', 'Activité " + code + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59',"
+                + " 'REFUSED', " + minAge + ", " + maxAge + ")");
+        sql(slug, "insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance'"
+                + " from activity where code = '" + code + "'");
+        sql(slug, "insert into activity_unit (activity_id, code, label, capacity) select id, 'SOIR', 'Soir', 5"
+                + " from activity where code = '" + code + "'");
+        return in(slug, () -> new long[] {
+                ((Number) em.createNativeQuery("select id from activity where code = ?1").setParameter(1, code)
+                        .getSingleResult()).longValue(),
+                ((Number) em.createNativeQuery("select u.id from activity_unit u join activity a on a.id = u.activity_id"
+                        + " where a.code = ?1").setParameter(1, code).getSingleResult()).longValue()});
+    }
+
+    /** A registration already validated by the town (the registration walk itself is tested above). */
+    void registered(Parent p, long activityId) throws Exception {
+        sql("alpha", "insert into registration (child_id, activity_id, status, cgu_accepted_at) values (" + p.childId()
+                + ", " + activityId + ", 'VALIDATED', now())");
+    }
+
+    static LocalDate mondayInWeeks(int weeks) {
+        LocalDate d = LocalDate.now().plusWeeks(weeks).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
+            d = d.plusWeeks(1);
+        }
+        return d;
+    }
+
+    @Test
+    void registrationWithDocumentsAndCguIsValidatedByAnAgentBeforeAnyBooking() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", 3, 11);
+        LocalDate monday = mondayInWeeks(4);
+
+        BookingService.BookingRefused notRegistered = assertThrows(BookingService.BookingRefused.class,
+                () -> alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)));
+        assertTrue(notRegistered.getMessage().contains("doit être inscrit"), notRegistered.getMessage());
+        assertTrue(alpha(() -> registrations.offersFor(p.user(), p.childId())).stream()
+                .anyMatch(a -> a.getId() == act[0]), "offerte à un enfant de 7 ans");
+
+        Refused noCgu = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(act[0], List.of(PDF)), false)));
+        assertEquals("cgu", noCgu.field());
+        Refused noDoc = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(), true)));
+        assertEquals("doc-" + act[0] + "-0", noDoc.field());
+        assertEquals("Joignez le document « Attestation d'assurance ».", noDoc.getMessage());
+        Refused badType = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(act[0], List.of(new Upload("x.exe", "application/x-msdownload", new byte[] {1}))), true)));
+        assertTrue(badType.getMessage().contains("PDF, JPEG ou PNG"));
+        assertTrue(alpha(() -> registrations.registrationsOf(p.user(), p.childId())).isEmpty(), "rien d'enregistré");
+
+        long id = alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                Map.of(act[0], List.of(PDF)), true)).get(0).getId();
+        assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                Map.of(act[0], List.of(PDF)), true)), "une seule inscription en cours par activité");
+        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)),
+                "pas de réservation avant la validation");
+
+        assertTrue(alpha(registrations::pendingRegistrations).stream().anyMatch(r -> r.getId() == id));
+        assertTrue(in("beta", registrations::pendingRegistrations).stream().noneMatch(r -> r.getId() == id),
+                "les agents de Bêta ne voient pas les inscriptions d'Alpha");
+        long docId = alpha(() -> registrations.documentsOf(id)).get(0).id();
+        assertEquals("assurance.pdf", alpha(() -> registrations.document(docId)).orElseThrow().fileName());
+        assertTrue(in("beta", () -> registrations.document(docId)).isEmpty(), "document invisible depuis Bêta");
+
+        Refused noReason = assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideRegistration("agent@alpha.test", id, false, " ");
+            return null;
+        }));
+        assertEquals("reason", noReason.field());
+        alpha(() -> {
+            registrations.decideRegistration("agent@alpha.test", id, true, null);
+            return null;
+        });
+        assertEquals(RequestStatus.VALIDATED, alpha(() -> registrations.registrationsOf(p.user(), p.childId())).get(0).getStatus());
+        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Inscription valid"));
+        assertEquals(BookingDecision.Outcome.ACCEPTED, alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)).outcome());
+    }
+
+    @Test
+    void activitiesAreOfferedByAgeAndNeverAcrossFamiliesOrCommunes() throws Exception {
+        Parent p = family("alpha");
+        Parent other = family("alpha");
+        Parent beta = family("beta");
+        long[] teens = activity("alpha", 12, 17);
+        long[] kids = activity("alpha", 3, 11);
+
+        assertTrue(alpha(() -> registrations.offersFor(p.user(), p.childId())).stream().noneMatch(a -> a.getId() == teens[0]));
+        Refused tooYoung = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(teens[0]), Map.of(teens[0], List.of(PDF)), true)));
+        assertTrue(tooYoung.getMessage().contains("n'est pas proposée"), tooYoung.getMessage());
+        Refused notMine = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), other.childId(),
+                List.of(kids[0]), Map.of(kids[0], List.of(PDF)), true)));
+        assertEquals("Cet enfant ne fait pas partie de votre dossier.", notMine.getMessage());
+        assertThrows(Refused.class, () -> alpha(() -> registrations.registrationsOf(p.user(), other.childId())));
+        // a Bêta family naming an Alpha activity, in its own commune: it does not exist there
+        Refused elsewhere = assertThrows(Refused.class, () -> in("beta", () -> registrations.register(beta.user(),
+                beta.childId(), List.of(kids[0]), Map.of(kids[0], List.of(PDF)), true)));
+        assertTrue(elsewhere.getMessage().contains("n'est pas proposée"), elsewhere.getMessage());
+        // an Alpha account used on Bêta
+        assertThrows(Exception.class, () -> in("beta", () -> registrations.offersFor(p.user(), p.childId())));
+        assertTrue(alpha(() -> registrations.registrationsOf(other.user(), other.childId())).isEmpty());
+    }
+
+    @Test
+    void schoolPreRegistrationIsDecidedByTheEducationService() throws Exception {
+        Parent p = family("alpha");
+        String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
+                + "', 'ECOLE_ELEMENTAIRE')");
+        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue());
+        String year = alpha(registrations::schoolYears).get(0);
+
+        assertEquals("level", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                p.childId(), school, year, "CM3", null))).field());
+        assertEquals("school", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                p.childId(), 987_654L, year, "CE1", null))).field());
+        assertEquals("year", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                p.childId(), school, "1999-2000", "CE1", null))).field());
+        long id = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CE1", "Fratrie")).getId();
+        assertEquals("year", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                p.childId(), school, year, "CE1", null))).field(), "une demande par année");
+        assertTrue(in("beta", registrations::pendingSchoolRequests).stream().noneMatch(s -> s.getId() == id));
+
+        alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", id, false, "Secteur scolaire différent");
+            return null;
+        });
+        assertEquals(RequestStatus.REFUSED, alpha(() -> registrations.schoolRequestsOf(p.user(), p.childId())).get(0).getStatus());
+        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Secteur scolaire"));
+        assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", id, true, null);
+            return null;
+        }), "une demande décidée ne l'est pas deux fois");
+    }
+
+    @Test
+    void closuresAndLegendComeFromTheCommuneConfiguration() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", null, null);
+        registered(p, act[0]);
+        LocalDate closed = mondayInWeeks(30);
+        sql("alpha", "insert into closure (day, label) values ('" + closed + "', 'Pont de test') on conflict do nothing");
+        sql("alpha", "insert into legend_entry (state, label, background, text_color) values ('FERME', 'Accueil fermé',"
+                + " '#111827', '#ffffff') on conflict (state) do update set label = excluded.label");
+        try {
+            assertEquals("Accueil fermé", alpha(settings::legend).entry(DayState.FERME).label());
+            assertEquals("Réservable", alpha(settings::legend).entry(DayState.RESERVABLE).label(), "les autres états par défaut");
+            assertEquals(BookingDecision.Outcome.REFUSED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), act[1], closed)).outcome());
+            DayState state = alpha(() -> bookings.planning(p.user(), p.childId(), act[0], YearMonth.from(closed)))
+                    .stream().filter(d -> d.getDay().equals(closed)).findFirst().orElseThrow().getCells().get(0).getState();
+            assertEquals(DayState.FERME, state);
+            assertEquals(0, alpha(() -> bookings.seatsTaken(act[1], closed)));
+            assertFalse(in("beta", settings::calendar).isClosed(closed), "la fermeture d'Alpha ne ferme pas Bêta");
+        } finally {
+            sql("alpha", "delete from closure where day = '" + closed + "'");
+            sql("alpha", "delete from legend_entry where state = 'FERME'");
+        }
+    }
+
+    @Test
+    void aConfirmedSelectionIsAppliedInOneGoAndNeverTouchesAnotherFamily() throws Exception {
+        Parent p = family("alpha");
+        Parent other = family("alpha");
+        long[] act = activity("alpha", null, null);
+        registered(p, act[0]);
+        registered(other, act[0]);
+        LocalDate monday = mondayInWeeks(6);
+        assertEquals(BookingDecision.Outcome.ACCEPTED, alpha(() -> bookings.book(other.user(), other.childId(), act[1], monday)).outcome());
+        long othersBooking = alpha(() -> bookings.bookingsOf(other.user(), other.childId(), monday, monday)).get(0).getId();
+
+        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> bookings.applySelection(p.user(), p.childId(),
+                List.of(new PlannedChange(act[1], monday.plusDays(1), null, "Soir"),
+                        new PlannedChange(act[1], monday, othersBooking, "Soir")))), "la réservation d'une autre famille");
+        assertTrue(alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday.plusDays(7))).isEmpty(),
+                "rien d'enregistré quand une ligne est refusée");
+
+        List<ChangeOutcome> done = alpha(() -> bookings.applySelection(p.user(), p.childId(), List.of(
+                new PlannedChange(act[1], monday.plusDays(1), null, "Soir"),
+                new PlannedChange(act[1], monday, null, "Soir"),
+                new PlannedChange(act[1], monday.plusDays(5), null, "Soir"))));
+        assertEquals(List.of(monday, monday.plusDays(1), monday.plusDays(5)), done.stream().map(ChangeOutcome::getDay).toList());
+        assertEquals(List.of(true, true, false), done.stream().map(ChangeOutcome::isDone).toList(), "samedi : fermé");
+        assertEquals(2, alpha(() -> bookings.seatsTaken(act[1], monday)));
+        long mine = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
+        List<ChangeOutcome> cancelled = alpha(() -> bookings.applySelection(p.user(), p.childId(),
+                List.of(new PlannedChange(act[1], monday, mine, "Soir"))));
+        assertTrue(cancelled.get(0).isDone(), cancelled.get(0).getMessage());
+        assertEquals(BookingStatus.CANCELLED_FREE, alpha(() -> bookings.ownBooking(p.user(), mine)).getStatus());
+        assertEquals(1, alpha(() -> bookings.seatsTaken(act[1], monday)));
+    }
+
+    @Test
+    void agentsReviewMedicalCertificatesAndARefusalBillsTheDay() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", null, null);
+        registered(p, act[0]);
+        LocalDate monday = mondayInWeeks(7);
+        alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday));
+        long booking = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
+        alpha(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null, PDF.content(),
+                "application/pdf", "certificat.pdf"));
+        assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
+        BookingService.CertificateToReview c = alpha(bookings::certificatesToReview).stream()
+                .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
+        assertTrue(in("beta", bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertTrue(in("beta", () -> bookings.certificate(c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
+        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> {
+            bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
+            return null;
+        }), "un refus a un motif");
+        alpha(() -> {
+            bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "certificat illisible");
+            return null;
+        });
+        assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
+        assertTrue(alpha(bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("illisible"));
+    }
+
+    @Test
+    void theConfigurationFileRoundTripsIsValidatedWholeAndStaysInItsCommune() throws Exception {
+        CommuneConfiguration before = alpha(configuration::current);
+        String json = alpha(configuration::exportJson);
+        assertEquals(before, ConfigurationJson.read(json), "le fichier exporté relit la même configuration");
+        String betaBefore = in("beta", configuration::exportJson);
+
+        // a file with two problems: both reported, nothing written
+        String broken = json.replaceFirst("\"capacity\": \\d+", "\"capacity\": -4")
+                .replaceFirst("\"deadline\": \"[^\"]+\"", "\"deadline\": \"J-X\"");
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> alpha(() -> {
+                    configuration.importJson("agent@alpha.test", broken);
+                    return null;
+                }));
+        assertTrue(refused.errors().size() >= 2, refused.errors().toString());
+        assertTrue(refused.errors().stream().anyMatch(e -> e.field().endsWith(".capacity")), refused.errors().toString());
+        assertEquals(before, alpha(configuration::current), "rien d'enregistré");
+        assertThrows(ConfigurationException.class, () -> alpha(() -> {
+            configuration.importJson("agent@alpha.test", "{ pas du json");
+            return null;
+        }));
+
+        // a closure saved by Alpha's agents closes Alpha's days, not Bêta's
+        LocalDate closed = mondayInWeeks(40);
+        List<CommuneConfiguration.Closure> closures = new java.util.ArrayList<>(before.closures());
+        closures.add(new CommuneConfiguration.Closure(closed, "Travaux"));
+        try {
+            alpha(() -> {
+                configuration.save("agent@alpha.test", new CommuneConfiguration(before.zone(), before.cgu(),
+                        before.establishments(), before.periods(), closures, before.activities(), before.legend()));
+                return null;
+            });
+            assertTrue(alpha(settings::calendar).isClosed(closed));
+            assertFalse(in("beta", settings::calendar).isClosed(closed));
+            assertEquals(betaBefore, in("beta", configuration::exportJson), "Bêta inchangée");
+        } finally {
+            alpha(() -> {
+                configuration.save("agent@alpha.test", before);
+                return null;
+            });
+        }
+        assertEquals(before, alpha(configuration::current));
+    }
+}

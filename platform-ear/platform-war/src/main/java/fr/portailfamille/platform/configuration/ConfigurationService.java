@@ -1,0 +1,63 @@
+package fr.portailfamille.platform.configuration;
+
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.ConfigurationJson;
+import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The current commune's whole configuration, read and written through tenant-config's
+ * {@link ConfigurationStore} (the format of the export / import file): every save is validated as a
+ * whole and written in one transaction, or refused with every problem and nothing written.
+ */
+@ApplicationScoped
+@Transactional
+public class ConfigurationService {
+
+    private static final Logger LOG = Logger.getLogger(ConfigurationService.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/portail")
+    DataSource dataSource;
+
+    /** The commune's configuration as it is now. */
+    public CommuneConfiguration current() {
+        String schema = TenantContext.require().schemaName();
+        try (Connection c = dataSource.getConnection()) {
+            return ConfigurationStore.export(c, schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture de la configuration impossible", e);
+        }
+    }
+
+    /**
+     * Replaces the commune's configuration.
+     *
+     * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
+     */
+    public void save(String agent, CommuneConfiguration conf) {
+        String schema = TenantContext.require().schemaName();
+        try (Connection c = dataSource.getConnection()) {
+            ConfigurationStore.importInto(c, schema, conf);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Enregistrement de la configuration impossible", e);
+        }
+        LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
+    }
+
+    /** The configuration file of the commune (JSON, tenant-config's format). */
+    public String exportJson() {
+        return ConfigurationJson.write(current());
+    }
+
+    /** Imports a configuration file exported by this or another commune. */
+    public void importJson(String agent, String json) {
+        save(agent, ConfigurationJson.read(json));
+    }
+}

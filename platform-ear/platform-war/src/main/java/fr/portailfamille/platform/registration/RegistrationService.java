@@ -1,0 +1,304 @@
+package fr.portailfamille.platform.registration;
+
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Activity registrations (documents + CGU, validated by an agent before any booking) and school
+ * pre-registrations (inscriptions scolaires, decided by the education service). Each call is one
+ * transaction; a refusal changes nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+
+    /** Accepted document types and size, as for absence certificates. */
+    public static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    public static final int DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    Event<MailRequested> mails;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /** A file a family uploads for one required document of an activity. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+        public boolean isEmpty() {
+            return content == null || content.length == 0;
+        }
+    }
+
+    /** A stored document (agents' download). */
+    public record Document(long id, String label, String fileName, String contentType, byte[] content) {
+    }
+
+    // ---- families -------------------------------------------------------------------------------
+
+    /** The commune's activities a child may register to: its age today and its school level. */
+    public List<Activity> offersFor(SignedInUser user, long childId) {
+        Child child = files.validatedChild(user, childId);
+        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), LocalDate.now(clock)).getYears();
+        return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList().stream()
+                .filter(a -> age < 0 ? a.getMinAge() == null && a.getMaxAge() == null : a.accepts(age, child.getSchoolClass()))
+                .toList();
+    }
+
+    /** The documents an activity requires, in order. */
+    public List<String> requiredDocuments(long activityId) {
+        TenantContext.require();
+        return em.createNativeQuery("select label from activity_document where activity_id = ?1 order by position")
+                .setParameter(1, activityId).getResultList().stream().map(String.class::cast).toList();
+    }
+
+    /** The child's registrations, newest first. */
+    public List<Registration> registrationsOf(SignedInUser user, long childId) {
+        Child child = files.validatedChild(user, childId);
+        return em.createQuery("select r from Registration r join fetch r.activity where r.child = :c order by r.id desc",
+                Registration.class).setParameter("c", child).getResultList();
+    }
+
+    /**
+     * Registers one of the family's children to the ticked activities: each must be offered to the
+     * child and not already registered, each of its required documents uploaded (PDF, JPEG or PNG,
+     * 5 Mo at most), and the CGU accepted. All or nothing.
+     *
+     * @param uploads for each activity id, one upload per required document, in order
+     * @return the registrations created
+     */
+    public List<Registration> register(SignedInUser user, long childId, Collection<Long> activityIds,
+                                       Map<Long, List<Upload>> uploads, boolean cguAccepted) {
+        Child child = files.validatedChild(user, childId);
+        if (activityIds == null || activityIds.isEmpty()) {
+            throw new Refused("activities", "Cochez au moins une activité.");
+        }
+        if (!cguAccepted) {
+            throw new Refused("cgu", "Acceptez les conditions générales d'utilisation pour envoyer l'inscription.");
+        }
+        List<Activity> offered = offersFor(user, childId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Registration> created = new ArrayList<>();
+        for (Long id : activityIds) {
+            Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
+                    .orElseThrow(() -> new Refused("activities", "Cette activité n'est pas proposée à "
+                            + child.getFirstName() + "."));
+            if (liveRegistration(child, activity).isPresent()) {
+                throw new Refused("activities", child.getFirstName() + " est déjà inscrit(e) ou en attente pour « "
+                        + activity.getName() + " ».");
+            }
+            List<String> required = requiredDocuments(id);
+            List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
+            for (int i = 0; i < required.size(); i++) {
+                Upload u = i < given.size() ? given.get(i) : null;
+                String field = "doc-" + id + "-" + i;
+                if (u == null || u.isEmpty()) {
+                    throw new Refused(field, "Joignez le document « " + required.get(i) + " ».");
+                }
+                if (!DOCUMENT_TYPES.contains(u.contentType()) || u.content().length > DOCUMENT_MAX_BYTES) {
+                    throw new Refused(field, "« " + required.get(i) + " » doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
+                }
+            }
+            Registration r = new Registration(child, activity, now);
+            em.persist(r);
+            em.flush();
+            for (int i = 0; i < required.size(); i++) {
+                Upload u = given.get(i);
+                em.createNativeQuery("insert into registration_document (registration_id, label, file_name, content_type,"
+                                + " content) values (?1, ?2, ?3, ?4, ?5)")
+                        .setParameter(1, r.getId()).setParameter(2, required.get(i))
+                        .setParameter(3, u.fileName() == null || u.fileName().isBlank() ? "document" : u.fileName())
+                        .setParameter(4, u.contentType()).setParameter(5, u.content()).executeUpdate();
+            }
+            created.add(r);
+        }
+        return created;
+    }
+
+    private Optional<Registration> liveRegistration(Child child, Activity activity) {
+        return em.createQuery("select r from Registration r where r.child = :c and r.activity = :a and r.status <> :refused",
+                        Registration.class).setParameter("c", child).setParameter("a", activity)
+                .setParameter("refused", RequestStatus.REFUSED).getResultList().stream().findFirst();
+    }
+
+    // ---- school pre-registration ------------------------------------------------------------------
+
+    /** The commune's schools. */
+    public List<Establishment> schools() {
+        TenantContext.require();
+        return em.createQuery("select e from Establishment e where e.kind like 'ECOLE%' order by e.name",
+                Establishment.class).getResultList();
+    }
+
+    /** School years open to pre-registration ("2026-2027"): the configured ones not yet over. */
+    public List<String> schoolYears() {
+        LocalDate today = LocalDate.now(clock);
+        List<String> years = new ArrayList<>();
+        for (DateRange y : settings.schoolYears()) {
+            if (!y.endInclusive().isBefore(today)) {
+                years.add(y.start().getYear() + "-" + y.endInclusive().getYear());
+            }
+        }
+        return years;
+    }
+
+    /** A family asks for a child's place at a school for a school year, at a level. */
+    public SchoolEnrolment requestSchool(SignedInUser user, long childId, Long establishmentId, String schoolYear,
+                                         String level, String comment) {
+        Child child = files.validatedChild(user, childId);
+        Establishment school = establishmentId == null ? null : em.find(Establishment.class, establishmentId);
+        if (school == null || !school.isSchool()) {
+            throw new Refused("school", "Choisissez une école de la commune.");
+        }
+        if (schoolYear == null || !schoolYears().contains(schoolYear)) {
+            throw new Refused("year", "Choisissez une année scolaire proposée.");
+        }
+        if (level == null || !Activity.LEVELS.contains(level)) {
+            throw new Refused("level", "Choisissez le niveau (de TPS à CM2).");
+        }
+        if (comment != null && comment.length() > 500) {
+            throw new Refused("comment", "Le commentaire ne doit pas dépasser 500 caractères.");
+        }
+        boolean pending = !em.createQuery("select s.id from SchoolEnrolment s where s.child = :c and s.schoolYear = :y"
+                        + " and s.status <> :refused").setParameter("c", child).setParameter("y", schoolYear)
+                .setParameter("refused", RequestStatus.REFUSED).getResultList().isEmpty();
+        if (pending) {
+            throw new Refused("year", "Une inscription scolaire de " + child.getFirstName() + " pour " + schoolYear
+                    + " est déjà en cours ou acceptée.");
+        }
+        SchoolEnrolment s = new SchoolEnrolment(child, school, schoolYear, level,
+                comment == null || comment.isBlank() ? null : comment.strip(), OffsetDateTime.now(clock));
+        em.persist(s);
+        return s;
+    }
+
+    /** The child's school pre-registrations, newest first. */
+    public List<SchoolEnrolment> schoolRequestsOf(SignedInUser user, long childId) {
+        Child child = files.validatedChild(user, childId);
+        return em.createQuery("select s from SchoolEnrolment s join fetch s.establishment where s.child = :c"
+                + " order by s.id desc", SchoolEnrolment.class).setParameter("c", child).getResultList();
+    }
+
+    // ---- agents -----------------------------------------------------------------------------------
+
+    /** Registrations waiting for an agent, oldest first. */
+    public List<Registration> pendingRegistrations() {
+        TenantContext.require();
+        return em.createQuery("select r from Registration r join fetch r.child join fetch r.activity"
+                + " where r.status = :s order by r.id", Registration.class)
+                .setParameter("s", RequestStatus.SUBMITTED).getResultList();
+    }
+
+    /** The documents of a registration, without their content. */
+    public List<Document> documentsOf(long registrationId) {
+        TenantContext.require();
+        List<Document> docs = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select id, label, file_name, content_type from registration_document"
+                + " where registration_id = ?1 order by id").setParameter(1, registrationId).getResultList()) {
+            Object[] r = (Object[]) row;
+            docs.add(new Document(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], null));
+        }
+        return docs;
+    }
+
+    /** One document with its content (agents only, checked by the caller's security constraint). */
+    public Optional<Document> document(long documentId) {
+        TenantContext.require();
+        List<?> rows = em.createNativeQuery("select id, label, file_name, content_type, content from registration_document"
+                + " where id = ?1").setParameter(1, documentId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new Document(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (byte[]) r[4]));
+    }
+
+    /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */
+    public void decideRegistration(String agent, long registrationId, boolean accept, String reason) {
+        TenantContext.require();
+        Registration r = Optional.ofNullable(em.find(Registration.class, registrationId))
+                .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
+                .orElseThrow(() -> new Refused("Cette inscription n'attend pas de décision."));
+        String why = requireReason(accept, reason);
+        r.decide(accept, agent, why, OffsetDateTime.now(clock));
+        mail(r.getChild().getFamily(), "Inscription " + (accept ? "validée" : "refusée"),
+                "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
+                        + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
+                        : "refusée. Motif : " + why));
+    }
+
+    /** School pre-registrations waiting for the education service, oldest first. */
+    public List<SchoolEnrolment> pendingSchoolRequests() {
+        TenantContext.require();
+        return em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
+                + " where s.status = :s order by s.id", SchoolEnrolment.class)
+                .setParameter("s", RequestStatus.SUBMITTED).getResultList();
+    }
+
+    /** The education service accepts or refuses a school pre-registration; the family is mailed. */
+    public void decideSchool(String agent, long enrolmentId, boolean accept, String reason) {
+        TenantContext.require();
+        SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId))
+                .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
+                .orElseThrow(() -> new Refused("Cette inscription scolaire n'attend pas de décision."));
+        String why = requireReason(accept, reason);
+        s.decide(accept, agent, why, OffsetDateTime.now(clock));
+        mail(s.getChild().getFamily(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
+                "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
+                        + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "
+                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why));
+    }
+
+    private static String requireReason(boolean accept, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (!accept && why == null) {
+            throw new Refused("reason", "Indiquez le motif du refus : il est envoyé à la famille.");
+        }
+        if (why != null && why.length() > 500) {
+            throw new Refused("reason", "Le motif ne doit pas dépasser 500 caractères.");
+        }
+        return why;
+    }
+
+    private void mail(Family family, String subject, String body) {
+        if (family.getEmail() == null) {
+            return;
+        }
+        Commune c = TenantContext.require();
+        mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] " + subject,
+                "Bonjour,\n\n" + body + "\n\n" + c.name() + " – Portail Famille\n"));
+    }
+}

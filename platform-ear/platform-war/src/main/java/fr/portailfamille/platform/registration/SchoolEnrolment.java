@@ -1,0 +1,41 @@
+package fr.portailfamille.platform.registration;
+
+import fr.portailfamille.platform.family.Child;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A school pre-registration (inscription scolaire) for a school year, decided by the education service. */
+@Entity
+@Table(name = "school_enrolment")
+public class SchoolEnrolment extends FamilyRequest {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "establishment_id")
+    private Establishment establishment;
+    @Column(name = "school_year")
+    private String schoolYear;
+    private String level;
+    private String comment;
+
+    protected SchoolEnrolment() {
+    }
+
+    SchoolEnrolment(Child child, Establishment establishment, String schoolYear, String level, String comment,
+                    OffsetDateTime now) {
+        super(child, now);
+        this.establishment = establishment;
+        this.schoolYear = schoolYear;
+        this.level = level;
+        this.comment = comment;
+    }
+
+    public Establishment getEstablishment() { return establishment; }
+    public String getSchoolYear() { return schoolYear; }
+    public String getLevel() { return level; }
+    public String getComment() { return comment; }
+}

@@ -1,0 +1,87 @@
+package fr.portailfamille.platform.web;
+
+import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.registration.Registration;
+import fr.portailfamille.platform.registration.RegistrationService;
+import fr.portailfamille.platform.registration.SchoolEnrolment;
+import fr.portailfamille.tenancy.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Agents' queues: activity registrations (with their documents), school pre-registrations and medical
+ * certificates of absences; each decision mails the family, a refusal carries its reason.
+ */
+@Named
+@ViewScoped
+public class AgentRequestsView implements Serializable {
+
+    @Inject
+    transient RegistrationService registrations;
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient UserView user;
+
+    /** Reasons typed by the agent, by queue and id ("r12", "s3", "a7"). */
+    private final Map<String, String> reasons = new HashMap<>();
+
+    public List<Registration> getRegistrations() {
+        return registrations.pendingRegistrations();
+    }
+
+    public List<RegistrationService.Document> documents(long registrationId) {
+        return registrations.documentsOf(registrationId);
+    }
+
+    public List<SchoolEnrolment> getSchoolRequests() {
+        return registrations.pendingSchoolRequests();
+    }
+
+    public List<BookingService.CertificateToReview> getCertificates() {
+        return bookings.certificatesToReview();
+    }
+
+    public void decideRegistration(long id, boolean accept, int row) {
+        decide("inscriptions", "registrations[" + row + "].reason", "r" + id,
+                () -> registrations.decideRegistration(agent(), id, accept, reasons.get("r" + id)),
+                accept ? "Inscription validée ; la famille est prévenue." : "Inscription refusée ; la famille est prévenue avec le motif.");
+    }
+
+    public void decideSchool(long id, boolean accept, int row) {
+        decide("scolaires", "schools[" + row + "].reason", "s" + id,
+                () -> registrations.decideSchool(agent(), id, accept, reasons.get("s" + id)),
+                accept ? "Inscription scolaire acceptée ; la famille est prévenue." : "Inscription scolaire refusée ; la famille est prévenue avec le motif.");
+    }
+
+    public void reviewCertificate(long absenceId, boolean accept, int row) {
+        decide("certificats", "certificates[" + row + "].reason", "a" + absenceId,
+                () -> bookings.reviewCertificate(agent(), absenceId, accept, reasons.get("a" + absenceId)),
+                accept ? "Certificat accepté : l'absence reste excusée." : "Certificat refusé : la journée est facturée, la famille est prévenue.");
+    }
+
+    private void decide(String form, String reasonField, String key, Runnable action, String done) {
+        try {
+            action.run();
+            reasons.remove(key);
+            FormErrors.info(done);
+        } catch (Refused e) {
+            FormErrors.show(form, List.of(new FieldError("reason".equals(e.field())
+                    || e.getMessage().startsWith("Indiquez le motif") ? reasonField : "", e.getMessage())));
+        }
+    }
+
+    private String agent() {
+        return user.require().email();
+    }
+
+    public Map<String, String> getReasons() { return reasons; }
+}
