@@ -413,6 +413,33 @@ class FamilyWebIT {
                     agent.snapshot());
             agent.get(BASE + "/agent/configuration.xhtml");
             assertEquals(kept, agent.await(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText(),
+                    "le formulaire relu tel quel s'enregistre sans rien changer");
+
+            // a new moment for the first activity: a bad time is refused next to its field, then saved, then removed
+            int units = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
+            String unit = "activites:activities:0:units:" + units + ":";
+            agent.submit(By.id("activites:activities:0:addUnit"));
+            type(agent, unit + "code", "gouter");
+            type(agent, unit + "label", "Goûter");
+            type(agent, unit + "start", "25:00");
+            type(agent, unit + "capacity", "10");
+            agent.submit(By.id("activites:save"));
+            assertEquals("Heure attendue au format hh:mm.", agent.await(By.id(unit + "start_msg")).getText());
+            type(agent, unit + "start", "16:30");
+            type(agent, unit + "end", "17:00");
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertTrue(agent.driver.getPageSource().contains("Moment GOUTER"));
+            int before = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
+            // units are listed by code once saved: find GOUTER's button by its name
+            agent.submit(By.cssSelector("input[aria-label^='Retirer le moment GOUTER de ']"));
+            assertEquals(before - 1, agent.driver.findElements(
+                    By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size());
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertTrue(!agent.driver.getPageSource().contains("Moment GOUTER"));
 
             // a closure day, saved with the calendar, then taken back out
             int closures = agent.driver.findElements(By.cssSelector("input[id^='calendrier:closures:'][id$=':day']")).size();

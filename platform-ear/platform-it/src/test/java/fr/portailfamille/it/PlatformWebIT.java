@@ -239,6 +239,10 @@ class PlatformWebIT {
             Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + session.getValue());
             HttpResponse<String> onAlpha = get(host(ALPHA), "/espace/accueil.xhtml", cookie);
             assertEquals(200, onAlpha.statusCode());
+            for (String staffOnly : List.of("/agent/document?id=1", "/agent/certificat?id=1", "/agent/configuration.json",
+                    "/agent/configuration.xhtml", "/agent/inscriptions.xhtml")) {
+                assertEquals(403, get(host(ALPHA), staffOnly, cookie).statusCode(), staffOnly + " : agents seulement");
+            }
             HttpResponse<String> onBeta = get(host(BETA), "/espace/accueil.xhtml", cookie);
             assertEquals(302, onBeta.statusCode());
             assertTrue(onBeta.headers().firstValue("Location").orElse("").contains("/realms/pf-beta/"));

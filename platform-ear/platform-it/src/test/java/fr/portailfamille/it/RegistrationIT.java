@@ -285,6 +285,49 @@ class RegistrationIT {
     }
 
     @Test
+    void schoolTimeAndHolidayActivitiesOpenOnlyInTheirPeriods() throws Exception {
+        Parent p = family("alpha");
+        long[] school = activity("alpha", null, null);
+        String code = "ALSH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("alpha", "insert into activity (code, name, type, runs_in_holidays, booking_deadline, cancellation_deadline,"
+                + " late_policy) values ('" + code + "', 'Centre de loisirs " + code + "', 'ALSH_VACANCES', true,"
+                + " 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+        sql("alpha", "insert into activity_unit (activity_id, code, label, capacity) select id, 'JOURNEE', 'Journée', 10"
+                + " from activity where code = '" + code + "'");
+        long[] alsh = alpha(() -> new long[] {
+                ((Number) em.createNativeQuery("select id from activity where code = ?1").setParameter(1, code)
+                        .getSingleResult()).longValue(),
+                ((Number) em.createNativeQuery("select u.id from activity_unit u join activity a on a.id = u.activity_id"
+                        + " where a.code = ?1").setParameter(1, code).getSingleResult()).longValue()});
+        registered(p, school[0]);
+        registered(p, alsh[0]);
+        LocalDate holidayMonday = mondayInWeeks(12);
+        LocalDate schoolMonday = holidayMonday.plusWeeks(2);
+        LocalDate afterTheYear = mondayInWeeks(110); // the test school year ends 730 days from today
+        sql("alpha", "insert into calendar_period (kind, label, start_day, end_day) values ('VACANCES', 'Vacances de test',"
+                + " '" + holidayMonday + "', '" + holidayMonday.plusDays(6) + "')");
+        try {
+            assertEquals(BookingDecision.Outcome.REFUSED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), school[1], holidayMonday)).outcome(), "vacances");
+            assertEquals(BookingDecision.Outcome.REFUSED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), school[1], afterTheYear)).outcome(), "hors année scolaire");
+            assertEquals(BookingDecision.Outcome.ACCEPTED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), school[1], schoolMonday)).outcome());
+            assertEquals(BookingDecision.Outcome.REFUSED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), alsh[1], schoolMonday)).outcome(), "ALSH : jour d'école");
+            assertEquals(BookingDecision.Outcome.ACCEPTED,
+                    alpha(() -> bookings.book(p.user(), p.childId(), alsh[1], holidayMonday)).outcome());
+            List<fr.portailfamille.platform.booking.PlanningDay> month = alpha(() -> bookings.planning(p.user(), p.childId(),
+                    school[0], YearMonth.from(holidayMonday)));
+            assertEquals(DayState.VACANCES, month.stream().filter(d -> d.getDay().equals(holidayMonday)).findFirst()
+                    .orElseThrow().getCells().get(0).getState());
+            assertEquals(0, alpha(() -> bookings.seatsTaken(school[1], holidayMonday)), "rien de réservé");
+        } finally {
+            sql("alpha", "delete from calendar_period where label = 'Vacances de test'");
+        }
+    }
+
+    @Test
     void aConfirmedSelectionIsAppliedInOneGoAndNeverTouchesAnotherFamily() throws Exception {
         Parent p = family("alpha");
         Parent other = family("alpha");

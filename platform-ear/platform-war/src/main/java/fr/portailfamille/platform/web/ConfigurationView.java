@@ -102,19 +102,40 @@ public class ConfigurationView implements Serializable {
 
     /** A unit's label and capacity being edited. */
     public static class UnitRow implements Serializable {
-        private final String code;
+        private String code;
+        private final boolean fresh;
         private String label;
+        private String start;
+        private String end;
         private Integer capacity;
+        private List<String> weekdays;
         UnitRow(Unit u) {
             code = u.code();
+            fresh = false;
             label = u.label();
+            start = u.start() == null ? null : u.start().toString();
+            end = u.end() == null ? null : u.end().toString();
             capacity = u.capacity();
+            weekdays = new ArrayList<>(u.weekdays().stream().map(String::valueOf).toList());
+        }
+        UnitRow() {
+            fresh = true;
+            weekdays = new ArrayList<>(List.of("1", "2", "4", "5"));
         }
         public String getCode() { return code; }
+        public void setCode(String v) { code = v; }
+        /** A unit added on this screen, whose code can still be chosen. */
+        public boolean isFresh() { return fresh; }
         public String getLabel() { return label; }
         public void setLabel(String v) { label = v; }
+        public String getStart() { return start; }
+        public void setStart(String v) { start = v; }
+        public String getEnd() { return end; }
+        public void setEnd(String v) { end = v; }
         public Integer getCapacity() { return capacity; }
         public void setCapacity(Integer v) { capacity = v; }
+        public List<String> getWeekdays() { return weekdays; }
+        public void setWeekdays(List<String> v) { weekdays = v; }
     }
 
     /** An activity's rules being edited. */
@@ -128,10 +149,16 @@ public class ConfigurationView implements Serializable {
         private Integer minAge;
         private Integer maxAge;
         private String documents;
+        private String description;
+        private String establishment;
+        private List<String> levels;
         private final List<UnitRow> units = new ArrayList<>();
         ActivityRow(Activity a) {
             code = a.code();
             name = a.name();
+            description = a.description();
+            establishment = a.establishment();
+            levels = new ArrayList<>(a.levels());
             bookingDeadline = a.bookingDeadline();
             cancellationDeadline = a.cancellationDeadline();
             latePolicy = a.latePolicy() == null ? null : a.latePolicy().name();
@@ -159,6 +186,12 @@ public class ConfigurationView implements Serializable {
         public String getDocuments() { return documents; }
         public void setDocuments(String v) { documents = v; }
         public List<UnitRow> getUnits() { return units; }
+        public String getDescription() { return description; }
+        public void setDescription(String v) { description = v; }
+        public String getEstablishment() { return establishment; }
+        public void setEstablishment(String v) { establishment = v; }
+        public List<String> getLevels() { return levels; }
+        public void setLevels(List<String> v) { levels = v; }
     }
 
     /** An establishment being edited. */
@@ -292,22 +325,61 @@ public class ConfigurationView implements Serializable {
 
     // ---- activities -------------------------------------------------------------------------------
 
-    public void saveActivities() {
-        save("activites", "Activités enregistrées.", c -> new CommuneConfiguration(c.zone(), c.cgu(), c.establishments(),
-                c.periods(), c.closures(), c.activities().stream().map(this::edited).toList(), c.legend()));
+    public void addUnit(int activity) {
+        activities.get(activity).units.add(new UnitRow());
     }
 
-    private Activity edited(Activity a) {
-        ActivityRow r = activities.stream().filter(x -> x.code.equals(a.code())).findFirst().orElse(null);
-        if (r == null) {
-            return a;
+    public void removeUnit(int activity, int unit) {
+        activities.get(activity).units.remove(unit);
+    }
+
+    /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
+    public void removeActivity(int activity) {
+        activities.remove(activity);
+    }
+
+    public void saveActivities() {
+        List<FieldError> times = new ArrayList<>();
+        for (int i = 0; i < activities.size(); i++) {
+            for (int j = 0; j < activities.get(i).units.size(); j++) {
+                UnitRow u = activities.get(i).units.get(j);
+                for (String[] t : List.of(new String[] {"start", u.start}, new String[] {"end", u.end})) {
+                    if (time(t[1]) == INVALID) {
+                        times.add(new FieldError("activities[" + i + "].units[" + j + "]." + t[0], "Heure attendue au format hh:mm."));
+                    }
+                }
+            }
         }
-        List<Unit> units = a.units().stream().map(u -> r.units.stream().filter(x -> x.code.equals(u.code())).findFirst()
-                .map(x -> new Unit(u.code(), x.label, u.start(), u.end(), x.capacity == null ? -1 : x.capacity, u.weekdays()))
-                .orElse(u)).toList();
+        if (!times.isEmpty()) {
+            FormErrors.show("activites", times);
+            return;
+        }
+        save("activites", "Activités enregistrées.", c -> new CommuneConfiguration(c.zone(), c.cgu(), c.establishments(),
+                c.periods(), c.closures(), activities.stream().map(r -> c.activities().stream()
+                        .filter(a -> a.code().equals(r.code)).findFirst().map(a -> edited(a, r)).orElse(null))
+                        .filter(java.util.Objects::nonNull).toList(), c.legend()));
+    }
+
+    private static final LocalTime INVALID = LocalTime.MIDNIGHT.minusNanos(1);
+
+    /** "hh:mm" as a time, {@code null} when blank, {@link #INVALID} when not a time. */
+    private static LocalTime time(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return INVALID;
+        }
+    }
+
+    private static Activity edited(Activity a, ActivityRow r) {
+        List<Unit> units = r.units.stream().map(x -> new Unit(upper(x.code), x.label, time(x.start), time(x.end),
+                x.capacity == null ? -1 : x.capacity, x.weekdays == null ? List.of()
+                : x.weekdays.stream().map(Integer::valueOf).sorted().toList())).toList();
         List<String> docs = r.documents == null ? List.of() : Arrays.stream(r.documents.split("\\R"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new Activity(a.code(), r.name, a.description(), a.type(), a.establishment(), r.minAge, r.maxAge, a.levels(),
+        return new Activity(a.code(), r.name, blankToNull(r.description), a.type(), blankToNull(r.establishment), r.minAge,
+                r.maxAge, r.levels == null ? List.of() : fr.portailfamille.platform.booking.Activity.LEVELS.stream()
+                        .filter(r.levels::contains).toList(),
                 a.runsInHolidays(), r.bookingDeadline, r.cancellationDeadline,
                 r.latePolicy == null ? null : LatePolicy.valueOf(r.latePolicy), r.needsValidation, docs, units);
     }
@@ -332,13 +404,11 @@ public class ConfigurationView implements Serializable {
     /** "Créer l'activité": a new activity with one unit, default deadlines (J-2 23:59, late refused). */
     public void createActivity() {
         NewActivity n = newActivity;
-        LocalTime start;
-        LocalTime end;
-        try {
-            start = n.unitStart == null || n.unitStart.isBlank() ? null : LocalTime.parse(n.unitStart);
-            end = n.unitEnd == null || n.unitEnd.isBlank() ? null : LocalTime.parse(n.unitEnd);
-        } catch (DateTimeParseException e) {
-            FormErrors.show("nouvelle", List.of(new FieldError("unitStart", "Heure attendue au format hh:mm.")));
+        LocalTime start = time(n.unitStart);
+        LocalTime end = time(n.unitEnd);
+        if (start == INVALID || end == INVALID) {
+            FormErrors.show("nouvelle", List.of(new FieldError(start == INVALID ? "unitStart" : "unitEnd",
+                    "Heure attendue au format hh:mm.")));
             return;
         }
         ActivityType type = n.type == null ? null : ActivityType.valueOf(n.type);
@@ -356,7 +426,7 @@ public class ConfigurationView implements Serializable {
             FormErrors.info("Activité « " + a.name() + " » créée : précisez ses délais, âges et documents ci-dessus.");
         } catch (ConfigurationException e) {
             String prefix = "activities[" + index + "]";
-            FormErrors.show("nouvelle", e.errors().stream().map(x -> new FieldError(newActivityField(x.field(), prefix),
+            showAll("nouvelle", e.errors().stream().map(x -> new FieldError(newActivityField(x.field(), prefix),
                     x.message())).toList());
         }
     }
@@ -377,7 +447,8 @@ public class ConfigurationView implements Serializable {
             case "code", "name", "type" -> f;
             case "units[0].code" -> "unitCode";
             case "units[0].label" -> "unitLabel";
-            case "units[0].start", "units[0].end" -> "unitStart";
+            case "units[0].start" -> "unitStart";
+            case "units[0].end" -> "unitEnd";
             case "units[0].capacity" -> "capacity";
             default -> f.startsWith("units[0].weekdays") ? "weekdays" : "";
         };
@@ -400,6 +471,17 @@ public class ConfigurationView implements Serializable {
         m.put("Restaurant scolaire", EstablishmentKind.RESTAURANT_SCOLAIRE.name());
         m.put("Autre", EstablishmentKind.AUTRE.name());
         return m;
+    }
+
+    /** The establishments as saved, for the activities' "Lieu" choice. */
+    public Map<String, String> getEstablishmentItems() {
+        Map<String, String> m = new LinkedHashMap<>();
+        establishments.stream().filter(e -> e.code != null && e.name != null).forEach(e -> m.put(e.name, e.code));
+        return m;
+    }
+
+    public List<String> getLevelItems() {
+        return fr.portailfamille.platform.booking.Activity.LEVELS;
     }
 
     public Map<String, String> getActivityTypes() {
@@ -459,18 +541,25 @@ public class ConfigurationView implements Serializable {
             load();
             FormErrors.info(done);
         } catch (ConfigurationException e) {
-            FormErrors.show(form, e.errors().stream().map(x -> new FieldError(componentPath(x.field()), x.message())).toList());
+            showAll(form, e.errors().stream().map(x -> new FieldError(componentPath(x.field()), x.message())).toList());
         }
+    }
+
+    /** Every problem in the summary at the top, and next to its field when it has one. */
+    private static void showAll(String form, List<FieldError> errors) {
+        FormErrors.show(form, errors);
+        errors.stream().filter(e -> !e.field().isEmpty()).forEach(e -> FormErrors.error(e.message()));
     }
 
     /** The component path of a rule's field: "activities[0].booking.deadline" → "activities[0].bookingDeadline". */
     static String componentPath(String field) {
-        if (field == null || field.equals("legend")) {
+        if (field == null) {
             return "";
         }
-        return field.replace(".booking.deadline", ".bookingDeadline").replace(".booking.cancellation", ".cancellationDeadline")
+        String path = field.replace(".booking.deadline", ".bookingDeadline").replace(".booking.cancellation", ".cancellationDeadline")
                 .replace(".booking.late", ".latePolicy").replace(".ages.min", ".minAge").replace(".ages.max", ".maxAge")
-                .replaceAll("\\.documents\\[\\d+]", ".documents");
+                .replaceAll("\\.(documents|levels|weekdays)\\[\\d+]$", ".$1");
+        return !path.contains("[") || path.endsWith("]") || path.endsWith(".units") ? "" : path;
     }
 
     public Map<String, String> getPeriodKinds() {

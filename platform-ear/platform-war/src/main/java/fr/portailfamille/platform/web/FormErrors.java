@@ -35,6 +35,11 @@ public final class FormErrors {
         return formId + ":" + p.replace('.', ':');
     }
 
+    /** An error for the summary at the top of the page. */
+    public static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
     public static void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     }

@@ -15,6 +15,7 @@ class ConfigurationViewTest {
         assertEquals("activities[1].minAge", ConfigurationView.componentPath("activities[1].ages.min"));
         assertEquals("activities[1].maxAge", ConfigurationView.componentPath("activities[1].ages.max"));
         assertEquals("activities[3].documents", ConfigurationView.componentPath("activities[3].documents[4]"));
+        assertEquals("activities[3].levels", ConfigurationView.componentPath("activities[3].levels[1]"));
         assertEquals("activities[0].units[1].capacity", ConfigurationView.componentPath("activities[0].units[1].capacity"));
         assertEquals("closures[2].label", ConfigurationView.componentPath("closures[2].label"));
         assertEquals("", ConfigurationView.componentPath("legend"), "legend problems go to the summary");
@@ -24,7 +25,9 @@ class ConfigurationViewTest {
     void problemsOfANewActivityLandOnItsForm() {
         assertEquals("code", ConfigurationView.newActivityField("activities[5].code", "activities[5]"));
         assertEquals("capacity", ConfigurationView.newActivityField("activities[5].units[0].capacity", "activities[5]"));
-        assertEquals("unitStart", ConfigurationView.newActivityField("activities[5].units[0].end", "activities[5]"));
+        assertEquals("unitEnd", ConfigurationView.newActivityField("activities[5].units[0].end", "activities[5]"));
+        assertEquals("", ConfigurationView.componentPath("activities[1].units"), "a unit that cannot be removed: in the summary");
+        assertEquals("activities[0].units[2].weekdays", ConfigurationView.componentPath("activities[0].units[2].weekdays[0]"));
         assertEquals("weekdays", ConfigurationView.newActivityField("activities[5].units[0].weekdays[1]", "activities[5]"));
         assertEquals("", ConfigurationView.newActivityField("activities[1].code", "activities[5]"), "another activity");
         assertEquals("", ConfigurationView.newActivityField("activities[50].code", "activities[5]"));
