@@ -239,6 +239,11 @@ class PlatformWebIT {
             Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + session.getValue());
             HttpResponse<String> onAlpha = get(host(ALPHA), "/espace/accueil.xhtml", cookie);
             assertEquals(200, onAlpha.statusCode());
+            assertTrue(onAlpha.body().contains("Mon planning") && onAlpha.body().contains("Bonjour"), "français d'abord");
+            HttpResponse<String> english = get(host(ALPHA), "/espace/accueil.xhtml",
+                    Map.of("Cookie", "JSESSIONID=" + session.getValue(), "Accept-Language", "en-GB,en;q=0.9"));
+            assertTrue(english.body().contains("My planning") && english.body().contains("Hello")
+                    && english.body().contains("lang=\"en\""), "anglais ensuite");
             for (String staffOnly : List.of("/agent/document?id=1", "/agent/certificat?id=1", "/agent/configuration.json",
                     "/agent/configuration.xhtml", "/agent/inscriptions.xhtml")) {
                 assertEquals(403, get(host(ALPHA), staffOnly, cookie).statusCode(), staffOnly + " : agents seulement");
