@@ -1,5 +1,6 @@
 package fr.portailfamille.bench;
 
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingRules;
 import fr.portailfamille.booking.CommuneCalendar;
@@ -35,9 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class PlanningBench {
 
-    List<MonthPlanner.Unit> units;
-    Map<String, Integer> seats;
-    Map<String, MonthPlanner.Booking> bookings;
+    List<MonthPlanner.UnitRow> units;
+    Map<MonthPlan.UnitDay, Integer> seats;
+    Map<MonthPlan.UnitDay, MonthPlan.Booking> bookings;
     CommuneCalendar calendar;
     BookingRules rules;
     LocalDateTime now;
@@ -51,7 +52,7 @@ public class PlanningBench {
         seats = MonthPlanner.seats(units, MonthPlanner.MONTH, 42);
         bookings = MonthPlanner.childBookings(units, MonthPlanner.MONTH, 7);
         calendar = MonthPlanner.calendar(now);
-        rules = units.get(0).activity().rules();
+        rules = units.get(0).plan().rules();
         openDay = LocalDate.of(2026, 12, 8);   // Tuesday, on time
         lateDay = LocalDate.of(2026, 11, 24);  // Tuesday, booking deadline (JO-2) passed: surcharged
     }
@@ -60,7 +61,7 @@ public class PlanningBench {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public List<MonthPlanner.Day> monthAsService() {
+    public List<MonthPlan.Day> monthAsService() {
         return MonthPlanner.planning(units, MonthPlanner.MONTH, seats, bookings, MonthPlanner.calendar(now),
                 MonthPlanner.SCHOOL_YEARS, now);
     }
@@ -69,7 +70,7 @@ public class PlanningBench {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public List<MonthPlanner.Day> monthCalendarCached() {
+    public List<MonthPlan.Day> monthCalendarCached() {
         return MonthPlanner.planning(units, MonthPlanner.MONTH, seats, bookings, calendar, MonthPlanner.SCHOOL_YEARS, now);
     }
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.bench;
 
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.CommuneCalendar;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -21,23 +22,23 @@ public final class PlanningMemoryBench {
 
     public static void main(String[] args) {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        List<MonthPlanner.Unit> units = MonthPlanner.periscolaire();
-        Map<String, Integer> seats = MonthPlanner.seats(units, MonthPlanner.MONTH, 42);
+        List<MonthPlanner.UnitRow> units = MonthPlanner.periscolaire();
+        Map<MonthPlan.UnitDay, Integer> seats = MonthPlanner.seats(units, MonthPlanner.MONTH, 42);
         // warm the code paths so that the baseline holds the same classes and caches
         MonthPlanner.planning(units, MonthPlanner.MONTH, seats, MonthPlanner.childBookings(units, MonthPlanner.MONTH, 0),
                 MonthPlanner.calendar(MonthPlanner.NOW), MonthPlanner.SCHOOL_YEARS, MonthPlanner.NOW);
 
         long before = usedAfterGc(mem);
         long t0 = System.nanoTime();
-        List<List<MonthPlanner.Day>> plannings = new ArrayList<>(CHILDREN);
+        List<List<MonthPlan.Day>> plannings = new ArrayList<>(CHILDREN);
         int cells = 0;
         for (int child = 1; child <= CHILDREN; child++) {
             CommuneCalendar cal = MonthPlanner.calendar(MonthPlanner.NOW);
-            List<MonthPlanner.Day> p = MonthPlanner.planning(units, MonthPlanner.MONTH, seats,
+            List<MonthPlan.Day> p = MonthPlanner.planning(units, MonthPlanner.MONTH, seats,
                     MonthPlanner.childBookings(units, MonthPlanner.MONTH, child), cal, MonthPlanner.SCHOOL_YEARS,
                     MonthPlanner.NOW);
             plannings.add(p);
-            for (MonthPlanner.Day d : p) {
+            for (MonthPlan.Day d : p) {
                 cells += d.cells().size();
             }
         }

@@ -6,6 +6,7 @@ import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DeadlineCodec;
 import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.tenancy.TenantMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ public final class SeatLockBench {
         final PreparedStatement setSeats;
         final int capacity;
         /** The unit as the service sees it (weekdays, activity type), for the "open" test of bookOne. */
-        final MonthPlanner.Unit unit;
+        final MonthPlanner.UnitRow unit;
         final String bookingDeadline = "J-2@23:59";
         final String cancellationDeadline = "J-2@23:59";
 
@@ -230,8 +231,8 @@ public final class SeatLockBench {
             insert = c.prepareStatement("insert into booking (child_id, unit_id, day, status, surcharged) values (?, ?, ?, ?, ?)");
             setSeats = c.prepareStatement("update unit_day set booked = ? where unit_id = ? and day = ?");
             this.capacity = capacity;
-            this.unit = new MonthPlanner.Unit(0, new MonthPlanner.Activity(0, "PERISCOLAIRE", bookingDeadline,
-                    cancellationDeadline, "REFUSED", false, false), "bench", capacity, "1,2,3,4,5");
+            this.unit = new MonthPlanner.UnitRow(0, "bench", capacity, "1,2,3,4,5", "PERISCOLAIRE", bookingDeadline,
+                    cancellationDeadline, "REFUSED", false, false);
         }
 
         BookingStatus book(long childId, long unitId, LocalDate day) throws SQLException {
@@ -246,12 +247,12 @@ public final class SeatLockBench {
                     rs.next();
                     booked = rs.getInt(1);
                 }
-                // as Activity#rules(): parsed per call
-                BookingRules rules = new BookingRules(DeadlineCodec.parse(bookingDeadline),
-                        DeadlineCodec.parse(cancellationDeadline), LatePolicy.REFUSED, false);
-                // as bookOne: open when the unit runs that day and, for a school-time activity, not in school holidays
-                boolean open = MonthPlanner.runs(unit, day, CAL, MonthPlanner.SCHOOL_YEARS)
-                        && (unit.activity().runsInHolidays() || unit.activity().isHolidayOnly() || !CAL.isSchoolHoliday(day));
+                // as bookOne: the unit's rules (parsed per call), open when it runs that day and, for a
+                // school-time activity, not in school holidays
+                MonthPlan.Unit plan = unit.plan();
+                BookingRules rules = plan.rules();
+                boolean open = MonthPlan.runs(plan, day, CAL, MonthPlanner.SCHOOL_YEARS)
+                        && (plan.runsInHolidays() || plan.holidayOnly() || !CAL.isSchoolHoliday(day));
                 BookingDecision decision = rules.decideBooking(NOW, day, CAL, open, booked, capacity);
                 BookingStatus status = switch (decision.outcome()) {
                     case ACCEPTED -> BookingStatus.BOOKED;

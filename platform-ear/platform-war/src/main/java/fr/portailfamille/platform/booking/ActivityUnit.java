@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.booking.MonthPlan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -7,9 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
 
 /** A unit of an activity's day (MATIN 07:15–08:20, MIDI, SOIR…) with its capacity and weekdays. */
 @Entity
@@ -33,10 +32,10 @@ public class ActivityUnit {
     protected ActivityUnit() {
     }
 
-    /** Whether the unit runs on that day of the week. */
-    public boolean runsOn(LocalDate day) {
-        return Arrays.stream(weekdays.split(",")).map(String::trim)
-                .anyMatch(d -> Integer.parseInt(d) == day.getDayOfWeek().getValue());
+    /** What the planning rules need of this unit and its activity. */
+    public MonthPlan.Unit plan() {
+        return new MonthPlan.Unit(id, label, capacity, MonthPlan.Unit.weekdays(weekdays), activity.rules(),
+                activity.isRunsInHolidays(), activity.isHolidayOnly());
     }
 
     public Long getId() { return id; }

@@ -4,8 +4,7 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.CommuneCalendar;
-import fr.portailfamille.booking.DayState;
-import fr.portailfamille.booking.LegendState;
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.Refused;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
@@ -30,7 +29,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,45 +278,22 @@ public class BookingService {
         }
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
-        Map<String, Integer> seats = new HashMap<>();
+        Map<MonthPlan.UnitDay, Integer> seats = new HashMap<>();
         for (Object row : em.createNativeQuery("select d.unit_id, d.day, d.booked from unit_day d join activity_unit u"
                         + " on u.id = d.unit_id where u.activity_id = ?1 and d.day between ?2 and ?3")
                 .setParameter(1, activityId).setParameter(2, from).setParameter(3, to).getResultList()) {
             Object[] r = (Object[]) row;
-            seats.put(((Number) r[0]).longValue() + "|" + toLocalDate(r[1]), ((Number) r[2]).intValue());
+            seats.put(new MonthPlan.UnitDay(((Number) r[0]).longValue(), toLocalDate(r[1])), ((Number) r[2]).intValue());
         }
-        Map<String, Booking> latest = new HashMap<>();
+        Map<MonthPlan.UnitDay, MonthPlan.Booking> latest = new HashMap<>();
         for (Booking b : em.createQuery("select b from Booking b where b.child = :c and b.unit.activity.id = :a"
                         + " and b.day between :f and :t order by b.id", Booking.class)
                 .setParameter("c", child).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
                 .getResultList()) {
-            latest.put(b.getUnit().getId() + "|" + b.getDay(), b);
+            latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()), new MonthPlan.Booking(b.getId(), b.getStatus()));
         }
-        CommuneCalendar cal = calendar();
-        List<DateRange> years = settings.schoolYears();
-        LocalDateTime now = now();
-        List<PlanningDay> days = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<PlanningCell> cells = new ArrayList<>();
-            for (ActivityUnit u : units) {
-                String key = u.getId() + "|" + day;
-                Booking b = latest.get(key);
-                BookingStatus status = b == null ? null : b.getStatus();
-                Activity a = u.getActivity();
-                DayState state = LegendState.of(day, now, cal, a.rules(), a.isRunsInHolidays() || a.isHolidayOnly(),
-                        runs(u, day, cal, years), status,
-                        seats.getOrDefault(key, 0), u.getCapacity());
-                boolean live = b != null && (b.holdsSeat() || status == BookingStatus.WAITING);
-                boolean bookable = !live && EnumSet.of(DayState.RESERVABLE, DayState.HORS_DELAI_MAJORE, DayState.COMPLET,
-                        DayState.ANNULE_SANS_FRAIS).contains(state);
-                boolean cancellable = live && !day.isBefore(now.toLocalDate());
-                boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
-                cells.add(new PlanningCell(day, u.getId(), u.getLabel(), state, live ? b.getId() : null, bookable,
-                        cancellable, absence));
-            }
-            days.add(new PlanningDay(day, cells));
-        }
-        return days;
+        return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, seats, latest, calendar(),
+                settings.schoolYears(), now()).stream().map(PlanningDay::new).toList();
     }
 
     private static LocalDate toLocalDate(Object sqlDate) {
@@ -613,20 +588,9 @@ public class BookingService {
                 .getResultList().isEmpty();
     }
 
-    /**
-     * Whether a unit runs that day: its weekday; for holiday-only activities (ALSH, séjours) a school
-     * holiday; for school-time activities a day of a configured school year (when the commune has
-     * configured any).
-     */
+    /** Whether a unit runs that day ({@link MonthPlan#runs}). */
     private static boolean runs(ActivityUnit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
-        if (!unit.runsOn(day)) {
-            return false;
-        }
-        Activity a = unit.getActivity();
-        if (a.isHolidayOnly()) {
-            return cal.isSchoolHoliday(day);
-        }
-        return a.isRunsInHolidays() || schoolYears.isEmpty() || schoolYears.stream().anyMatch(y -> y.contains(day));
+        return MonthPlan.runs(unit.plan(), day, cal, schoolYears);
     }
 
     /**

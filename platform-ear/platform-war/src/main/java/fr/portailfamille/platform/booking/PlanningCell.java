@@ -1,12 +1,13 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.MonthPlan;
 import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * One unit of one day in a child's planning: its legend state and what the family may do there.
- * A class with getters, not a record: Jakarta EL 5 pages cannot read record components.
+ * One unit of one day in a child's planning ({@link MonthPlan.Cell}): its legend state and what the
+ * family may do there. A class with getters, not a record: Jakarta EL 5 pages cannot read record components.
  */
 public final class PlanningCell implements Serializable {
 
@@ -19,17 +20,15 @@ public final class PlanningCell implements Serializable {
     private final boolean cancellable;
     private final boolean absenceAllowed;
 
-    /** @param bookingId the child's live booking of that unit-day, if any (to cancel it) */
-    public PlanningCell(LocalDate day, long unitId, String unitLabel, DayState state, Long bookingId, boolean bookable,
-                        boolean cancellable, boolean absenceAllowed) {
-        this.day = day;
-        this.unitId = unitId;
-        this.unitLabel = unitLabel;
-        this.state = state;
-        this.bookingId = bookingId;
-        this.bookable = bookable;
-        this.cancellable = cancellable;
-        this.absenceAllowed = absenceAllowed;
+    PlanningCell(MonthPlan.Cell c) {
+        this.day = c.day();
+        this.unitId = c.unitId();
+        this.unitLabel = c.unitLabel();
+        this.state = c.state();
+        this.bookingId = c.bookingId();
+        this.bookable = c.bookable();
+        this.cancellable = c.cancellable();
+        this.absenceAllowed = c.absenceAllowed();
     }
 
     public LocalDate getDay() { return day; }

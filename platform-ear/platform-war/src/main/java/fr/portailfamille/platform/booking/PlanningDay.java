@@ -1,18 +1,19 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.booking.MonthPlan;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A day of a child's month planning, with one cell per unit of the activity (getters for EL 5 pages). */
+/** A day of a child's month planning ({@link MonthPlan.Day}), with getters for EL 5 pages. */
 public final class PlanningDay implements Serializable {
 
     private final LocalDate day;
     private final List<PlanningCell> cells;
 
-    public PlanningDay(LocalDate day, List<PlanningCell> cells) {
-        this.day = day;
-        this.cells = List.copyOf(cells);
+    PlanningDay(MonthPlan.Day d) {
+        this.day = d.day();
+        this.cells = d.cells().stream().map(PlanningCell::new).toList();
     }
 
     public LocalDate getDay() { return day; }

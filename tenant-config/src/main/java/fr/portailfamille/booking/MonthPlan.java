@@ -1,0 +1,136 @@
+package fr.portailfamille.booking;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * "Mon planning" for one child and one activity, as pure rules: for every day of a month and every
+ * unit, its legend state and what the family may do there (book, cancel, signal an absence). The
+ * platform reads the seats and the child's bookings, then calls {@link #of}; benchmarks call it too.
+ */
+public final class MonthPlan {
+
+    private MonthPlan() {
+    }
+
+    /** Legend states on which a day without a live booking can be selected for booking. */
+    private static final Set<DayState> BOOKABLE = EnumSet.of(DayState.RESERVABLE, DayState.HORS_DELAI_MAJORE,
+            DayState.COMPLET, DayState.ANNULE_SANS_FRAIS);
+
+    /**
+     * What the planning needs of an activity's unit.
+     *
+     * @param weekdays days of the week the unit runs
+     * @param runsInHolidays the activity also runs during school holidays
+     * @param holidayOnly the activity runs during school holidays only (ALSH vacances, séjours)
+     */
+    public record Unit(long id, String label, int capacity, Set<DayOfWeek> weekdays, BookingRules rules,
+                       boolean runsInHolidays, boolean holidayOnly) {
+
+        public Unit {
+            weekdays = Set.copyOf(weekdays);
+            Objects.requireNonNull(rules, "rules");
+        }
+
+        /** "1,2,4,5" (ISO days) as a set of days. */
+        public static Set<DayOfWeek> weekdays(String isoDays) {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String d : isoDays.split(",")) {
+                if (!d.isBlank()) {
+                    days.add(DayOfWeek.of(Integer.parseInt(d.trim())));
+                }
+            }
+            return days;
+        }
+    }
+
+    /** A unit on a day: the key of seats and bookings. */
+    public record UnitDay(long unitId, LocalDate day) {
+    }
+
+    /** The child's latest booking of a unit-day. */
+    public record Booking(long id, BookingStatus status) {
+
+        /** Booked, booked late, or awaiting validation: it holds a seat. */
+        public boolean holdsSeat() {
+            return status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE
+                    || status == BookingStatus.PENDING_VALIDATION;
+        }
+
+        /** Holds a seat or waits for one: it can still be cancelled. */
+        public boolean live() {
+            return holdsSeat() || status == BookingStatus.WAITING;
+        }
+    }
+
+    /**
+     * One unit of one day.
+     *
+     * @param bookingId the child's live booking, to cancel it ({@code null} when none)
+     */
+    public record Cell(LocalDate day, long unitId, String unitLabel, DayState state, Long bookingId, boolean bookable,
+                       boolean cancellable, boolean absenceAllowed) {
+    }
+
+    /** One day of the month and its units. */
+    public record Day(LocalDate day, List<Cell> cells) {
+
+        public Day {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * Whether a unit runs on a day: its weekday; for holiday-only activities a school holiday; for
+     * school-time activities a day of a school year, when the commune has configured any.
+     */
+    public static boolean runs(Unit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
+        if (!unit.weekdays().contains(day.getDayOfWeek())) {
+            return false;
+        }
+        if (unit.holidayOnly()) {
+            return cal.isSchoolHoliday(day);
+        }
+        return unit.runsInHolidays() || schoolYears.isEmpty() || schoolYears.stream().anyMatch(y -> y.contains(day));
+    }
+
+    /**
+     * The month: each unit-day gets its {@link LegendState} (from the rules, the calendar, the seats
+     * taken and the child's booking) and whether it can be booked (no live booking and a state that
+     * accepts one, the waiting list included), cancelled (a live booking, not in the past) or signalled
+     * absent (a booked day, not in the past).
+     *
+     * @param seats seats taken by unit-day (missing: none)
+     * @param latest the child's latest booking by unit-day
+     */
+    public static List<Day> of(List<Unit> units, YearMonth month, Map<UnitDay, Integer> seats,
+                               Map<UnitDay, Booking> latest, CommuneCalendar cal, List<DateRange> schoolYears,
+                               LocalDateTime now) {
+        List<Day> days = new ArrayList<>();
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            List<Cell> cells = new ArrayList<>(units.size());
+            for (Unit u : units) {
+                UnitDay key = new UnitDay(u.id(), day);
+                Booking b = latest.get(key);
+                BookingStatus status = b == null ? null : b.status();
+                DayState state = LegendState.of(day, now, cal, u.rules(), u.runsInHolidays() || u.holidayOnly(),
+                        runs(u, day, cal, schoolYears), status, seats.getOrDefault(key, 0), u.capacity());
+                boolean live = b != null && b.live();
+                boolean cancellable = live && !day.isBefore(now.toLocalDate());
+                boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
+                cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, !live && BOOKABLE.contains(state),
+                        cancellable, absence));
+            }
+            days.add(new Day(day, cells));
+        }
+        return days;
+    }
+}

@@ -1,0 +1,95 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MonthPlanTest {
+
+    private final CommuneCalendar cal = CommuneCalendarTest.calendar();
+    private final BookingRules rules = BookingRulesTest.rules(LatePolicy.REFUSED, false);
+    private final List<DateRange> schoolYear = List.of(new DateRange(LocalDate.parse("2026-09-01"),
+            LocalDate.parse("2027-07-03"), "Année scolaire 2026-2027"));
+    private final LocalDateTime now = LocalDateTime.parse("2026-11-23T10:00");
+    private final MonthPlan.Unit soir = new MonthPlan.Unit(7, "Soir", 2, MonthPlan.Unit.weekdays("1,2,4,5"), rules, false, false);
+    private final MonthPlan.Unit alsh = new MonthPlan.Unit(8, "Journée", 10, MonthPlan.Unit.weekdays("1,2,3,4,5"), rules,
+            true, true);
+
+    private MonthPlan.Cell cell(List<MonthPlan.Day> month, String day, long unit) {
+        return month.stream().filter(d -> d.day().equals(LocalDate.parse(day))).findFirst().orElseThrow()
+                .cells().stream().filter(c -> c.unitId() == unit).findFirst().orElseThrow();
+    }
+
+    @Test
+    void weekdaysAreReadFromTheirIsoForm() {
+        assertEquals(java.util.EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), MonthPlan.Unit.weekdays("1, 3,"));
+    }
+
+    @Test
+    void schoolTimeAndHolidayOnlyUnitsRunInTheirPeriods() {
+        LocalDate schoolMonday = LocalDate.parse("2026-12-07");
+        LocalDate holidayMonday = LocalDate.parse("2026-12-21");
+        assertTrue(MonthPlan.runs(soir, schoolMonday, cal, schoolYear));
+        assertFalse(MonthPlan.runs(soir, schoolMonday.plusDays(2), cal, schoolYear), "no SOIR on Wednesdays");
+        assertFalse(MonthPlan.runs(soir, LocalDate.parse("2027-07-12"), cal, schoolYear), "after the school year");
+        assertTrue(MonthPlan.runs(soir, LocalDate.parse("2027-07-12"), cal, List.of()), "no school year configured");
+        assertFalse(MonthPlan.runs(alsh, schoolMonday, cal, schoolYear), "ALSH: not on school days");
+        assertTrue(MonthPlan.runs(alsh, holidayMonday, cal, schoolYear));
+    }
+
+    @Test
+    void eachCellSaysWhatTheFamilyMayDo() {
+        LocalDate booked = LocalDate.parse("2026-12-07");
+        LocalDate waiting = LocalDate.parse("2026-12-08");
+        LocalDate full = LocalDate.parse("2026-12-10");
+        LocalDate cancelled = LocalDate.parse("2026-12-14"); // (the 11th is a closure of the test calendar)
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(soir, alsh), YearMonth.of(2026, 12),
+                Map.of(new MonthPlan.UnitDay(7, waiting), 2, new MonthPlan.UnitDay(7, full), 2),
+                Map.of(new MonthPlan.UnitDay(7, booked), new MonthPlan.Booking(100, BookingStatus.BOOKED),
+                        new MonthPlan.UnitDay(7, waiting), new MonthPlan.Booking(101, BookingStatus.WAITING),
+                        new MonthPlan.UnitDay(7, cancelled), new MonthPlan.Booking(102, BookingStatus.CANCELLED_FREE)),
+                cal, schoolYear, now);
+        assertEquals(31, month.size());
+        assertEquals(2, month.get(0).cells().size());
+
+        MonthPlan.Cell b = cell(month, booked.toString(), 7);
+        assertEquals(DayState.RESERVE_ANNULABLE, b.state());
+        assertEquals(100L, b.bookingId());
+        assertTrue(b.cancellable() && b.absenceAllowed() && !b.bookable());
+
+        MonthPlan.Cell w = cell(month, waiting.toString(), 7);
+        assertEquals(DayState.LISTE_ATTENTE, w.state());
+        assertTrue(w.cancellable() && !w.absenceAllowed(), "leave the waiting list; no absence on a day not held");
+
+        MonthPlan.Cell f = cell(month, full.toString(), 7);
+        assertEquals(DayState.COMPLET, f.state());
+        assertTrue(f.bookable(), "a full day can be asked for: the child goes on the waiting list");
+        assertNull(f.bookingId());
+
+        MonthPlan.Cell c = cell(month, cancelled.toString(), 7);
+        assertEquals(DayState.ANNULE_SANS_FRAIS, c.state());
+        assertTrue(c.bookable() && !c.cancellable(), "a cancelled day can be booked again");
+
+        MonthPlan.Cell holiday = cell(month, "2026-12-21", 7);
+        assertEquals(DayState.VACANCES, holiday.state());
+        assertFalse(holiday.bookable() || holiday.cancellable());
+        assertEquals(DayState.RESERVABLE, cell(month, "2026-12-21", 8).state(), "the ALSH opens in the holidays");
+        assertEquals(DayState.FERME, cell(month, "2026-12-09", 8).state(), "but not on school days");
+        assertEquals(DayState.FERME, cell(month, "2026-12-09", 7).state(), "no SOIR on Wednesdays");
+        assertEquals(DayState.FERIE, cell(month, "2026-12-25", 8).state());
+
+        MonthPlan.Cell past = cell(MonthPlan.of(List.of(soir), YearMonth.of(2026, 11), Map.of(),
+                Map.of(new MonthPlan.UnitDay(7, LocalDate.parse("2026-11-16")), new MonthPlan.Booking(103, BookingStatus.BOOKED)),
+                cal, schoolYear, now), "2026-11-16", 7);
+        assertFalse(past.cancellable() || past.absenceAllowed() || past.bookable(), "the past is not changed from the planning");
+    }
+}
