@@ -4,14 +4,13 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.Refused;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
-import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.mail.MailRequested;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -29,12 +28,14 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Booking and cancelling days for a family's own children, each call one transaction. The seat
@@ -113,7 +114,7 @@ public class BookingService {
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            for (Long id : new java.util.TreeSet<>(unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of()))) {
+            for (Long id : new TreeSet<>(unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of()))) {
                 ActivityUnit unit = units.get(id);
                 if (!runs(unit, day, cal, years)) {
                     continue;
@@ -220,7 +221,7 @@ public class BookingService {
         CommuneCalendar cal = calendar();
         List<DateRange> years = settings.schoolYears();
         List<ChangeOutcome> outcomes = new ArrayList<>();
-        changes.stream().sorted(java.util.Comparator.comparing(PlannedChange::getDay)
+        changes.stream().sorted(Comparator.comparing(PlannedChange::getDay)
                 .thenComparingLong(PlannedChange::getUnitId)).forEach(c -> {
             if (c.isCancellation()) {
                 Booking b = cancellations.get(c.getBookingId());

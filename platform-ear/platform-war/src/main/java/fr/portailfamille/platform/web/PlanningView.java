@@ -27,6 +27,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
@@ -48,8 +50,8 @@ import java.util.Locale;
 public class PlanningView implements Serializable {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d", Locale.FRENCH);
-    private static final DateTimeFormatter FULL_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final String FULL_DAY = "EEEE d MMMM yyyy";
+    private static final String MONTH = "MMMM yyyy";
 
     @Inject
     transient BookingService bookings;
@@ -107,13 +109,19 @@ public class PlanningView implements Serializable {
     }
 
     /** "Réserver" / "Annuler" on a cell: adds the change to the selection, or takes it back out. */
-    /** The month as calendar weeks (Monday first), {@code null} for the days of other months. */
+    /** States that do not make a weekend column worth showing. */
+    private static final Set<DayState> CLOSED = EnumSet.of(DayState.FERME, DayState.FERIE, DayState.VACANCES);
+
+    /**
+     * The month as calendar weeks (Monday first), {@code null} for the days of other months; Saturday
+     * and Sunday only when a unit runs on them.
+     */
     private void layOutWeeks() {
         columns = new ArrayList<>(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY));
         for (DayOfWeek weekend : List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)) {
             if (days.stream().anyMatch(d -> d.getDay().getDayOfWeek() == weekend
-                    && d.getCells().stream().anyMatch(c -> c.getState() != DayState.FERME))) {
+                    && d.getCells().stream().anyMatch(c -> !CLOSED.contains(c.getState())))) {
                 columns.add(weekend);
             }
         }
@@ -213,12 +221,12 @@ public class PlanningView implements Serializable {
     }
 
     public List<PlannedChange> getSelection() {
-        return selection.values().stream().sorted(java.util.Comparator.comparing(PlannedChange::getDay)
+        return selection.values().stream().sorted(Comparator.comparing(PlannedChange::getDay)
                 .thenComparingLong(PlannedChange::getUnitId)).toList();
     }
 
     public String fullDay(LocalDate day) {
-        return FULL_DAY.format(day);
+        return DateTimeFormatter.ofPattern(FULL_DAY, locale()).format(day);
     }
 
     /** "Appliquer la semaine type": the ticked units of each weekday, every week of the period. */
@@ -244,8 +252,14 @@ public class PlanningView implements Serializable {
     }
 
     public String weekdayLabel(DayOfWeek d) {
-        String s = d.getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH);
+        String s = d.getDisplayName(java.time.format.TextStyle.FULL, locale());
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The page's language (French first, English when the browser asks for it). */
+    private static Locale locale() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        return ctx == null || ctx.getViewRoot() == null ? Locale.FRENCH : ctx.getViewRoot().getLocale();
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
@@ -261,7 +275,7 @@ public class PlanningView implements Serializable {
     }
 
     public String getMonthLabel() {
-        return MONTH.format(getMonth());
+        return DateTimeFormatter.ofPattern(MONTH, locale()).format(getMonth());
     }
 
     public String getPrevious() {
@@ -273,7 +287,7 @@ public class PlanningView implements Serializable {
     }
 
     public String dayLabel(LocalDate day) {
-        return DAY.format(day);
+        return DateTimeFormatter.ofPattern("EEEE d", locale()).format(day);
     }
 
     /** The commune's label of a legend state (EL 5 cannot read record components). */
