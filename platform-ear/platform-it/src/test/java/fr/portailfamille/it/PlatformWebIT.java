@@ -296,6 +296,22 @@ class PlatformWebIT {
             assertEquals("Espace agents", b.await(By.id("staff-title")).getText());
             assertEquals("rgba(122, 31, 61, 1)", b.driver.findElement(By.cssSelector(".pf-header")).getCssValue("background-color"));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace agents");
+
+            // medical certificates are health data: not for an agent without the agent-sante role
+            b.get(url(BETA) + "/agent/inscriptions.xhtml");
+            assertTrue(b.await(By.id("certificates-health-only")).isDisplayed());
+            assertTrue(b.driver.findElements(By.id("certificats")).isEmpty());
+            Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
+            assertEquals(403, get(host(BETA), "/agent/certificat?id=1", cookie).statusCode());
+            assertEquals(404, get(host(BETA), "/agent/document?id=987654", cookie).statusCode(), "agents: documents");
+        }
+        try (Browser b = new Browser()) {
+            b.get(url(BETA) + "/agent/inscriptions.xhtml");
+            b.signIn(StackLauncher.healthAgent(BETA), StackLauncher.PASSWORD_AGENT);
+            b.awaitUrlStartingWith(url(BETA) + "/agent/inscriptions.xhtml");
+            assertTrue(b.await(By.id("certificats")).isDisplayed(), "agent-sante: the certificates queue");
+            Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
+            assertEquals(404, get(host(BETA), "/agent/certificat?id=987654", cookie).statusCode());
         }
     }
 

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Agents download the documents families uploaded: registration documents ({@code /agent/document})
- * and medical certificates ({@code /agent/certificat}). Under {@code /agent/*}, so agents only, of
- * the commune of the request (the tenant's schema).
+ * and medical certificates ({@code /agent/certificat}, health data: agent-sante only). Under
+ * {@code /agent/*}, so agents only, of the commune of the request (the tenant's schema).
  */
 @WebServlet({"/agent/document", "/agent/certificat"})
 public class AgentFileServlet extends HttpServlet {
@@ -47,6 +47,10 @@ public class AgentFileServlet extends HttpServlet {
             name = doc.get().fileName();
             content = doc.get().content();
         } else {
+            if (!req.isUserInRole("agent-sante")) {
+                resp.sendError(403, "Les certificats médicaux sont réservés aux agents habilités (rôle agent-santé).");
+                return;
+            }
             var cert = bookings.certificate(id);
             if (cert.isEmpty()) {
                 resp.sendError(404, "Certificat introuvable.");

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.registration.Registration;
 import fr.portailfamille.platform.registration.RegistrationService;
 import fr.portailfamille.platform.registration.SchoolEnrolment;
 import fr.portailfamille.tenancy.FieldError;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Agents' queues: activity registrations (with their documents), school pre-registrations and medical
- * certificates of absences; each decision mails the family, a refusal carries its reason.
+ * certificates of absences (health data: agent-sante only); each decision mails the family, a refusal
+ * carries its reason.
  */
 @Named
 @ViewScoped
@@ -47,7 +49,7 @@ public class AgentRequestsView implements Serializable {
     }
 
     public List<BookingService.CertificateToReview> getCertificates() {
-        return bookings.certificatesToReview();
+        return isHealthAllowed() ? bookings.certificatesToReview() : List.of();
     }
 
     public void decideRegistration(long id, boolean accept, int row) {
@@ -62,7 +64,16 @@ public class AgentRequestsView implements Serializable {
                 accept ? "Inscription scolaire acceptée ; la famille est prévenue." : "Inscription scolaire refusée ; la famille est prévenue avec le motif.");
     }
 
+    /** Medical certificates are health data: only for the agent-sante role. */
+    public boolean isHealthAllowed() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("agent-sante");
+    }
+
     public void reviewCertificate(long absenceId, boolean accept, int row) {
+        if (!isHealthAllowed()) {
+            FormErrors.error("Les certificats médicaux sont réservés aux agents habilités (rôle agent-santé).");
+            return;
+        }
         decide("certificats", "certificates[" + row + "].reason", "a" + absenceId,
                 () -> bookings.reviewCertificate(agent(), absenceId, accept, reasons.get("a" + absenceId)),
                 accept ? "Certificat accepté : l'absence reste excusée." : "Certificat refusé : la journée est facturée, la famille est prévenue.");
