@@ -251,8 +251,7 @@ public final class SeatLockBench {
                 // school-time activity, not in school holidays
                 MonthPlan.Unit plan = unit.plan();
                 BookingRules rules = plan.rules();
-                boolean open = MonthPlan.runs(plan, day, CAL, MonthPlanner.SCHOOL_YEARS)
-                        && (plan.runsInHolidays() || plan.holidayOnly() || !CAL.isSchoolHoliday(day));
+                boolean open = MonthPlan.open(plan, day, CAL, MonthPlanner.SCHOOL_YEARS);
                 BookingDecision decision = rules.decideBooking(NOW, day, CAL, open, booked, capacity);
                 BookingStatus status = switch (decision.outcome()) {
                     case ACCEPTED -> BookingStatus.BOOKED;

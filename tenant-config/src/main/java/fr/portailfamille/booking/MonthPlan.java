@@ -103,6 +103,16 @@ public final class MonthPlan {
     }
 
     /**
+     * Whether a booking of the unit can be taken that day as far as the calendar goes: it runs
+     * ({@link #runs}) and, for a school-time activity, the day is not in the school holidays (public
+     * holidays and closures are the rules' own business, {@link BookingRules#decideBooking}).
+     */
+    public static boolean open(Unit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
+        return runs(unit, day, cal, schoolYears)
+                && (unit.runsInHolidays() || unit.holidayOnly() || !cal.isSchoolHoliday(day));
+    }
+
+    /**
      * The month: each unit-day gets its {@link LegendState} (from the rules, the calendar, the seats
      * taken and the child's booking) and whether it can be booked (no live booking and a state that
      * accepts one, the waiting list included), cancelled (a live booking, not in the past) or signalled

@@ -44,6 +44,10 @@ class MonthPlanTest {
         assertTrue(MonthPlan.runs(soir, LocalDate.parse("2027-07-12"), cal, List.of()), "no school year configured");
         assertFalse(MonthPlan.runs(alsh, schoolMonday, cal, schoolYear), "ALSH: not on school days");
         assertTrue(MonthPlan.runs(alsh, holidayMonday, cal, schoolYear));
+        assertTrue(MonthPlan.open(soir, schoolMonday, cal, schoolYear));
+        assertFalse(MonthPlan.open(soir, holidayMonday, cal, schoolYear), "a school-time unit takes no booking in holidays");
+        assertTrue(MonthPlan.open(alsh, holidayMonday, cal, schoolYear));
+        assertFalse(MonthPlan.open(alsh, schoolMonday, cal, schoolYear));
     }
 
     @Test

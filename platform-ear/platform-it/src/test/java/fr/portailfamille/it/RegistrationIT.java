@@ -128,6 +128,11 @@ class RegistrationIT {
                 + " from activity where code = '" + code + "'");
         sql(slug, "insert into activity_unit (activity_id, code, label, capacity) select id, 'SOIR', 'Soir', 5"
                 + " from activity where code = '" + code + "'");
+        return ids(slug, code);
+    }
+
+    /** The id of an activity, by code, and of its only unit. */
+    long[] ids(String slug, String code) throws Exception {
         return in(slug, () -> new long[] {
                 ((Number) em.createNativeQuery("select id from activity where code = ?1").setParameter(1, code)
                         .getSingleResult()).longValue(),
@@ -222,7 +227,7 @@ class RegistrationIT {
                 beta.childId(), List.of(kids[0]), Map.of(kids[0], List.of(PDF)), true)));
         assertTrue(elsewhere.getMessage().contains("n'est pas proposée"), elsewhere.getMessage());
         // an Alpha account used on Bêta
-        assertThrows(Exception.class, () -> in("beta", () -> registrations.offersFor(p.user(), p.childId())));
+        assertThrows(SecurityException.class, () -> in("beta", () -> registrations.offersFor(p.user(), p.childId())));
         assertTrue(alpha(() -> registrations.registrationsOf(other.user(), other.childId())).isEmpty());
     }
 
@@ -294,11 +299,7 @@ class RegistrationIT {
                 + " 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
         sql("alpha", "insert into activity_unit (activity_id, code, label, capacity) select id, 'JOURNEE', 'Journée', 10"
                 + " from activity where code = '" + code + "'");
-        long[] alsh = alpha(() -> new long[] {
-                ((Number) em.createNativeQuery("select id from activity where code = ?1").setParameter(1, code)
-                        .getSingleResult()).longValue(),
-                ((Number) em.createNativeQuery("select u.id from activity_unit u join activity a on a.id = u.activity_id"
-                        + " where a.code = ?1").setParameter(1, code).getSingleResult()).longValue()});
+        long[] alsh = ids("alpha", code);
         registered(p, school[0]);
         registered(p, alsh[0]);
         LocalDate holidayMonday = mondayInWeeks(12);
@@ -374,10 +375,10 @@ class RegistrationIT {
                 .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
         assertTrue(in("beta", bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
         assertTrue(in("beta", () -> bookings.certificate(c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
-        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> {
+        assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
             bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
             return null;
-        }), "un refus a un motif");
+        }), "un refus a un motif").field());
         alpha(() -> {
             bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "certificat illisible");
             return null;

@@ -17,6 +17,23 @@ public class Refused extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * The reason of an agent's decision, stripped ({@code null} when none): required to refuse, since it
+     * is sent to the family, and 500 characters at most.
+     *
+     * @throws Refused on the field {@code reason}
+     */
+    public static String decisionReason(boolean accept, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (!accept && why == null) {
+            throw new Refused("reason", "Indiquez le motif du refus : il est envoyé à la famille.");
+        }
+        if (why != null && why.length() > 500) {
+            throw new Refused("reason", "Le motif ne doit pas dépasser 500 caractères.");
+        }
+        return why;
+    }
+
     /** The input the message is about, or {@code null}. */
     public String field() {
         return field;

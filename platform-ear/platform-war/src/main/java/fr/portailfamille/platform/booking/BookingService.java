@@ -11,12 +11,10 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -55,7 +53,7 @@ public class BookingService {
     FamilyFileService files;
 
     @Inject
-    Event<MailRequested> mails;
+    FamilyMails mails;
 
     @Inject
     CommuneSettings settings;
@@ -78,7 +76,7 @@ public class BookingService {
         if (hasLiveBooking(child, unit, day)) {
             throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
         }
-        return bookOne(child, unit, day, calendar(), settings.schoolYears());
+        return bookOne(child, unit, unit.plan(), day, settings.calendar(), settings.schoolYears());
     }
 
     /**
@@ -107,22 +105,24 @@ public class BookingService {
                         .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas.")));
             }
         }
+        Map<Long, MonthPlan.Unit> plans = new HashMap<>();
         for (ActivityUnit unit : units.values()) {
             requireRegistration(child, unit.getActivity());
+            plans.put(unit.getId(), unit.plan());
         }
-        CommuneCalendar cal = calendar();
+        CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (Long id : new TreeSet<>(unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of()))) {
                 ActivityUnit unit = units.get(id);
-                if (!runs(unit, day, cal, years)) {
+                if (!MonthPlan.runs(plans.get(id), day, cal, years)) {
                     continue;
                 }
                 if (hasLiveBooking(child, unit, day)) {
                     result.count(null);
                 } else {
-                    result.count(bookOne(child, unit, day, cal, years).outcome());
+                    result.count(bookOne(child, unit, plans.get(id), day, cal, years).outcome());
                 }
             }
         }
@@ -137,15 +137,12 @@ public class BookingService {
                         BookingStatus.PENDING_VALIDATION)).getResultList().isEmpty();
     }
 
-    /** Decides and records one unit-day under the seat lock. */
-    private BookingDecision bookOne(Child child, ActivityUnit unit, LocalDate day, CommuneCalendar cal,
+    /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
+    private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
         int booked = lockSeats(unit, day);
-        Activity activity = unit.getActivity();
-        boolean open = runs(unit, day, cal, schoolYears)
-                && (activity.isRunsInHolidays() || activity.isHolidayOnly() || !cal.isSchoolHoliday(day));
-        BookingDecision decision = unit.getActivity().rules().decideBooking(now(), day, cal, open, booked,
-                unit.getCapacity());
+        BookingDecision decision = plan.rules().decideBooking(now(), day, cal, MonthPlan.open(plan, day, cal, schoolYears),
+                booked, unit.getCapacity());
         BookingStatus status = switch (decision.outcome()) {
             case ACCEPTED -> BookingStatus.BOOKED;
             case ACCEPTED_SURCHARGED -> BookingStatus.BOOKED_LATE;
@@ -168,15 +165,15 @@ public class BookingService {
      * that unit-day, whose family is mailed.
      */
     public CancellationDecision cancel(SignedInUser user, long bookingId) {
-        return cancelOne(ownBooking(user, bookingId));
+        return cancelOne(ownBooking(user, bookingId), settings.calendar());
     }
 
-    private CancellationDecision cancelOne(Booking b) {
+    private CancellationDecision cancelOne(Booking b, CommuneCalendar cal) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
         }
         int booked = lockSeats(b.getUnit(), b.getDay());
-        CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), calendar());
+        CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
         if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
             return decision;
         }
@@ -204,6 +201,7 @@ public class BookingService {
             throw new BookingRefused("Une sélection ne peut pas dépasser 400 journées : validez-la en plusieurs fois.");
         }
         Map<Long, ActivityUnit> units = new HashMap<>();
+        Map<Long, MonthPlan.Unit> plans = new HashMap<>();
         Map<Long, Booking> cancellations = new HashMap<>();
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
@@ -216,9 +214,10 @@ public class BookingService {
                 ActivityUnit unit = units.computeIfAbsent(c.getUnitId(), id -> Optional.ofNullable(em.find(ActivityUnit.class, id))
                         .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas.")));
                 requireRegistration(child, unit.getActivity());
+                plans.computeIfAbsent(unit.getId(), id -> unit.plan());
             }
         }
-        CommuneCalendar cal = calendar();
+        CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         List<ChangeOutcome> outcomes = new ArrayList<>();
         changes.stream().sorted(Comparator.comparing(PlannedChange::getDay)
@@ -226,7 +225,7 @@ public class BookingService {
             if (c.isCancellation()) {
                 Booking b = cancellations.get(c.getBookingId());
                 try {
-                    CancellationDecision d = cancelOne(b);
+                    CancellationDecision d = cancelOne(b, cal);
                     outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
                             d.outcome() != CancellationDecision.Outcome.REFUSED, d.message()));
                 } catch (BookingRefused e) {
@@ -237,7 +236,7 @@ public class BookingService {
                 if (hasLiveBooking(child, unit, c.getDay())) {
                     outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
                 } else {
-                    BookingDecision d = bookOne(child, unit, c.getDay(), cal, years);
+                    BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
                     outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false,
                             d.outcome() != BookingDecision.Outcome.REFUSED, d.message()));
                 }
@@ -293,7 +292,7 @@ public class BookingService {
                 .getResultList()) {
             latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()), new MonthPlan.Booking(b.getId(), b.getStatus()));
         }
-        return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, seats, latest, calendar(),
+        return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, seats, latest, settings.calendar(),
                 settings.schoolYears(), now()).stream().map(PlanningDay::new).toList();
     }
 
@@ -416,23 +415,15 @@ public class BookingService {
         if (rows.isEmpty()) {
             throw new BookingRefused("Ce certificat n'attend pas de vérification.");
         }
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (!accept && why == null) {
-            throw new BookingRefused("Indiquez le motif du refus : il est envoyé à la famille.");
-        }
+        String why = Refused.decisionReason(accept, reason);
         em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2 where id = ?1")
                 .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
         if (!accept) {
             Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
             b.setStatus(BookingStatus.ABSENT_BILLED);
-            Family family = b.getChild().getFamily();
-            if (family.getEmail() != null) {
-                Commune c = TenantContext.require();
-                mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Certificat médical refusé",
-                        "Bonjour,\n\nLe certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le "
-                                + DAY.format(b.getDay()) + " n'a pas été accepté : " + why
-                                + ".\nLa journée reste facturée.\n\n" + c.name() + " – Portail Famille\n"));
-            }
+            mails.send(b.getChild().getFamily().getEmail(), "Certificat médical refusé",
+                    "Le certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le "
+                            + DAY.format(b.getDay()) + " n'a pas été accepté : " + why + ".\nLa journée reste facturée.");
         }
     }
 
@@ -459,15 +450,10 @@ public class BookingService {
             b.setStatus(BookingStatus.CANCELLED_FREE);
             releaseSeat(b.getUnit(), b.getDay(), booked);
         }
-        Family family = b.getChild().getFamily();
-        if (family.getEmail() != null) {
-            Commune c = TenantContext.require();
-            mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Réservation "
-                    + (accept ? "validée" : "refusée"), "Bonjour,\n\nLa réservation de " + b.getChild().getFirstName()
-                    + " à « " + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
-                    + DAY.format(b.getDay()) + " a été " + (accept ? "validée" : "refusée") + " par le service enfance.\n\n"
-                    + c.name() + " – Portail Famille\n"));
-        }
+        mails.send(b.getChild().getFamily().getEmail(), "Réservation " + (accept ? "validée" : "refusée"),
+                "La réservation de " + b.getChild().getFirstName() + " à « " + b.getUnit().getActivity().getName()
+                        + " – " + b.getUnit().getLabel() + " » le " + DAY.format(b.getDay()) + " a été "
+                        + (accept ? "validée" : "refusée") + " par le service enfance.");
     }
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
@@ -589,10 +575,6 @@ public class BookingService {
                 .getResultList().isEmpty();
     }
 
-    /** Whether a unit runs that day ({@link MonthPlan#runs}). */
-    private static boolean runs(ActivityUnit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
-        return MonthPlan.runs(unit.plan(), day, cal, schoolYears);
-    }
 
     /**
      * One seat of a locked unit-day was given up: it goes at once to the first child waiting (booked,
@@ -632,20 +614,12 @@ public class BookingService {
     }
 
     private void notifyPromotion(Booking promoted) {
-        Family family = promoted.getChild().getFamily();
-        if (family.getEmail() == null) {
-            return;
-        }
-        Commune c = TenantContext.require();
-        mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] Une place s'est libérée",
-                "Bonjour,\n\nUne place s'est libérée : " + promoted.getChild().getFirstName() + " est inscrit(e) à « "
+        mails.send(promoted.getChild().getFamily().getEmail(), "Une place s'est libérée",
+                "Une place s'est libérée : " + promoted.getChild().getFirstName() + " est inscrit(e) à « "
                         + promoted.getUnit().getActivity().getName() + " – " + promoted.getUnit().getLabel() + " » le "
-                        + DAY.format(promoted.getDay()) + ".\n\n" + c.name() + " – Portail Famille\n"));
+                        + DAY.format(promoted.getDay()) + ".");
     }
 
-    private CommuneCalendar calendar() {
-        return settings.calendar();
-    }
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);

@@ -1,14 +1,13 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.Refused;
-import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,7 +36,7 @@ public class FamilyFileService {
     EntityManager em;
 
     @Inject
-    Event<MailRequested> mails;
+    FamilyMails familyMails;
 
     @Inject
     KeycloakAccounts accounts;
@@ -129,9 +128,9 @@ public class FamilyFileService {
         f.setSubmittedAt(now());
         f.setDraftExpiresAt(null);
         audit(user.email(), "DOSSIER_ENVOYE", f.getId(), null, null);
-        mail(f, "Votre dossier famille a bien été envoyé",
-                "Bonjour,\n\nVotre dossier famille a bien été envoyé au service enfance. Vous recevrez un courriel"
-                        + " dès qu'il aura été validé.\n");
+        familyMails.send(f.getEmail(), "Votre dossier famille a bien été envoyé",
+                "Votre dossier famille a bien été envoyé au service enfance. Vous recevrez un courriel"
+                        + " dès qu'il aura été validé.");
         return List.of();
     }
 
@@ -233,8 +232,8 @@ public class FamilyFileService {
         f.setStatus(FamilyStatus.VALIDATED);
         f.setValidatedAt(now());
         audit(agent, "DOSSIER_VALIDE", f.getId(), null, null);
-        mail(f, "Votre dossier famille est validé", "Bonjour,\n\nVotre dossier famille a été validé par le service"
-                + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.\n");
+        familyMails.send(f.getEmail(), "Votre dossier famille est validé", "Votre dossier famille a été validé par le service"
+                + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.");
     }
 
     /**
@@ -293,9 +292,9 @@ public class FamilyFileService {
         FamilyFileMapper.apply(updated, r.getFamily());
         r.decide(ChangeRequest.Status.ACCEPTED, agent, null);
         audit(agent, "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
-        mail(r.getFamily(), "Votre demande de modification est acceptée",
-                "Bonjour,\n\nVotre demande de modification (" + r.getType().label()
-                        + ") a été acceptée et votre dossier est à jour.\n");
+        familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est acceptée",
+                "Votre demande de modification (" + r.getType().label()
+                        + ") a été acceptée et votre dossier est à jour.");
     }
 
     public List<FieldError> refuse(String agent, long requestId, String reason) {
@@ -305,9 +304,9 @@ public class FamilyFileService {
         ChangeRequest r = pending(requestId);
         r.decide(ChangeRequest.Status.REFUSED, agent, reason.trim());
         audit(agent, "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
-        mail(r.getFamily(), "Votre demande de modification est refusée",
-                "Bonjour,\n\nVotre demande de modification (" + r.getType().label()
-                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim() + "\n");
+        familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est refusée",
+                "Votre demande de modification (" + r.getType().label()
+                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim());
         return List.of();
     }
 
@@ -422,13 +421,6 @@ public class FamilyFileService {
         em.persist(new AuditEntry(actor, action, familyId, childId, detail));
     }
 
-    private void mail(Family f, String subject, String text) {
-        if (f.getEmail() != null) {
-            Commune c = TenantContext.require();
-            mails.fire(new MailRequested(c.name(), f.getEmail(), "[" + c.name() + "] " + subject,
-                    text + "\n" + c.name() + " – Portail Famille\n"));
-        }
-    }
 
     private static void requireCommune() {
         TenantContext.require();

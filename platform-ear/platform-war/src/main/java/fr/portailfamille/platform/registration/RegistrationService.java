@@ -7,12 +7,10 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.mail.MailRequested;
+import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public class RegistrationService {
     CommuneSettings settings;
 
     @Inject
-    Event<MailRequested> mails;
+    FamilyMails mails;
 
     Clock clock = Clock.systemDefaultZone();
 
@@ -70,18 +69,26 @@ public class RegistrationService {
 
     /** The commune's activities a child may register to: its age today and its school level. */
     public List<Activity> offersFor(SignedInUser user, long childId) {
-        Child child = files.validatedChild(user, childId);
+        return offersFor(files.validatedChild(user, childId));
+    }
+
+    private List<Activity> offersFor(Child child) {
         int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), LocalDate.now(clock)).getYears();
         return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList().stream()
                 .filter(a -> age < 0 ? a.getMinAge() == null && a.getMaxAge() == null : a.accepts(age, child.getSchoolClass()))
                 .toList();
     }
 
-    /** The documents an activity requires, in order. */
-    public List<String> requiredDocuments(long activityId) {
+    /** The documents each activity requires, in order, by activity id (activities requiring none are absent). */
+    public Map<Long, List<String>> requiredDocuments() {
         TenantContext.require();
-        return em.createNativeQuery("select label from activity_document where activity_id = ?1 order by position")
-                .setParameter(1, activityId).getResultList().stream().map(String.class::cast).toList();
+        Map<Long, List<String>> documents = new HashMap<>();
+        for (Object row : em.createNativeQuery("select activity_id, label from activity_document order by activity_id, position")
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            documents.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add((String) r[1]);
+        }
+        return documents;
     }
 
     /** The child's registrations, newest first. */
@@ -108,7 +115,8 @@ public class RegistrationService {
         if (!cguAccepted) {
             throw new Refused("cgu", "Acceptez les conditions générales d'utilisation pour envoyer l'inscription.");
         }
-        List<Activity> offered = offersFor(user, childId);
+        List<Activity> offered = offersFor(child);
+        Map<Long, List<String>> documents = requiredDocuments();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Registration> created = new ArrayList<>();
         for (Long id : activityIds) {
@@ -119,7 +127,7 @@ public class RegistrationService {
                 throw new Refused("activities", child.getFirstName() + " est déjà inscrit(e) ou en attente pour « "
                         + activity.getName() + " ».");
             }
-            List<String> required = requiredDocuments(id);
+            List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
             for (int i = 0; i < required.size(); i++) {
                 Upload u = i < given.size() ? given.get(i) : null;
@@ -252,9 +260,9 @@ public class RegistrationService {
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused("Cette inscription n'attend pas de décision."));
-        String why = requireReason(accept, reason);
+        String why = Refused.decisionReason(accept, reason);
         r.decide(accept, agent, why, OffsetDateTime.now(clock));
-        mail(r.getChild().getFamily(), "Inscription " + (accept ? "validée" : "refusée"),
+        mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
                         : "refusée. Motif : " + why));
@@ -274,31 +282,13 @@ public class RegistrationService {
         SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused("Cette inscription scolaire n'attend pas de décision."));
-        String why = requireReason(accept, reason);
+        String why = Refused.decisionReason(accept, reason);
         s.decide(accept, agent, why, OffsetDateTime.now(clock));
-        mail(s.getChild().getFamily(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
+        mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
                 "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
                         + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "
                         + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why));
     }
 
-    private static String requireReason(boolean accept, String reason) {
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (!accept && why == null) {
-            throw new Refused("reason", "Indiquez le motif du refus : il est envoyé à la famille.");
-        }
-        if (why != null && why.length() > 500) {
-            throw new Refused("reason", "Le motif ne doit pas dépasser 500 caractères.");
-        }
-        return why;
-    }
 
-    private void mail(Family family, String subject, String body) {
-        if (family.getEmail() == null) {
-            return;
-        }
-        Commune c = TenantContext.require();
-        mails.fire(new MailRequested(c.name(), family.getEmail(), "[" + c.name() + "] " + subject,
-                "Bonjour,\n\n" + body + "\n\n" + c.name() + " – Portail Famille\n"));
-    }
 }

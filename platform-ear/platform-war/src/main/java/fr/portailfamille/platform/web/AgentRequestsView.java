@@ -36,20 +36,39 @@ public class AgentRequestsView implements Serializable {
     /** Reasons typed by the agent, by queue and id ("r12", "s3", "a7"). */
     private final Map<String, String> reasons = new HashMap<>();
 
+    /** The queues as read for this view, read again after each decision. */
+    private transient List<Registration> pendingRegistrations;
+    private transient Map<Long, List<RegistrationService.Document>> documents;
+    private transient List<SchoolEnrolment> schoolRequests;
+    private transient List<BookingService.CertificateToReview> certificates;
+
     public List<Registration> getRegistrations() {
-        return registrations.pendingRegistrations();
+        if (pendingRegistrations == null) {
+            pendingRegistrations = registrations.pendingRegistrations();
+            documents = new HashMap<>();
+        }
+        return pendingRegistrations;
     }
 
     public List<RegistrationService.Document> documents(long registrationId) {
-        return registrations.documentsOf(registrationId);
+        if (documents == null) {
+            documents = new HashMap<>();
+        }
+        return documents.computeIfAbsent(registrationId, registrations::documentsOf);
     }
 
     public List<SchoolEnrolment> getSchoolRequests() {
-        return registrations.pendingSchoolRequests();
+        if (schoolRequests == null) {
+            schoolRequests = registrations.pendingSchoolRequests();
+        }
+        return schoolRequests;
     }
 
     public List<BookingService.CertificateToReview> getCertificates() {
-        return isHealthAllowed() ? bookings.certificatesToReview() : List.of();
+        if (certificates == null) {
+            certificates = isHealthAllowed() ? bookings.certificatesToReview() : List.of();
+        }
+        return certificates;
     }
 
     public void decideRegistration(long id, boolean accept, int row) {
@@ -83,10 +102,12 @@ public class AgentRequestsView implements Serializable {
         try {
             action.run();
             reasons.remove(key);
+            pendingRegistrations = null;
+            schoolRequests = null;
+            certificates = null;
             FormErrors.info(done);
         } catch (Refused e) {
-            FormErrors.show(form, List.of(new FieldError("reason".equals(e.field())
-                    || e.getMessage().startsWith("Indiquez le motif") ? reasonField : "", e.getMessage())));
+            FormErrors.show(form, List.of(new FieldError("reason".equals(e.field()) ? reasonField : "", e.getMessage())));
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -344,7 +345,7 @@ public class ConfigurationView implements Serializable {
             for (int j = 0; j < activities.get(i).units.size(); j++) {
                 UnitRow u = activities.get(i).units.get(j);
                 for (String[] t : List.of(new String[] {"start", u.start}, new String[] {"end", u.end})) {
-                    if (time(t[1]) == INVALID) {
+                    if (!isTime(t[1])) {
                         times.add(new FieldError("activities[" + i + "].units[" + j + "]." + t[0], "Heure attendue au format hh:mm."));
                     }
                 }
@@ -357,18 +358,22 @@ public class ConfigurationView implements Serializable {
         save("activites", "Activités enregistrées.", c -> new CommuneConfiguration(c.zone(), c.cgu(), c.establishments(),
                 c.periods(), c.closures(), activities.stream().map(r -> c.activities().stream()
                         .filter(a -> a.code().equals(r.code)).findFirst().map(a -> edited(a, r)).orElse(null))
-                        .filter(java.util.Objects::nonNull).toList(), c.legend()));
+                        .filter(Objects::nonNull).toList(), c.legend()));
     }
 
-    private static final LocalTime INVALID = LocalTime.MIDNIGHT.minusNanos(1);
-
-    /** "hh:mm" as a time, {@code null} when blank, {@link #INVALID} when not a time. */
-    private static LocalTime time(String text) {
+    /** Whether {@code text} is blank or a time "hh:mm". */
+    private static boolean isTime(String text) {
         try {
-            return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
+            time(text);
+            return true;
         } catch (DateTimeParseException e) {
-            return INVALID;
+            return false;
         }
+    }
+
+    /** "hh:mm" as a time, {@code null} when blank. */
+    private static LocalTime time(String text) {
+        return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
     }
 
     private static Activity edited(Activity a, ActivityRow r) {
@@ -404,13 +409,13 @@ public class ConfigurationView implements Serializable {
     /** "Créer l'activité": a new activity with one unit, default deadlines (J-2 23:59, late refused). */
     public void createActivity() {
         NewActivity n = newActivity;
-        LocalTime start = time(n.unitStart);
-        LocalTime end = time(n.unitEnd);
-        if (start == INVALID || end == INVALID) {
-            FormErrors.show("nouvelle", List.of(new FieldError(start == INVALID ? "unitStart" : "unitEnd",
+        if (!isTime(n.unitStart) || !isTime(n.unitEnd)) {
+            FormErrors.show("nouvelle", List.of(new FieldError(isTime(n.unitStart) ? "unitEnd" : "unitStart",
                     "Heure attendue au format hh:mm.")));
             return;
         }
+        LocalTime start = time(n.unitStart);
+        LocalTime end = time(n.unitEnd);
         ActivityType type = n.type == null ? null : ActivityType.valueOf(n.type);
         Activity a = new Activity(upper(n.code), n.name, null, type, null, null, null, List.of(),
                 type == ActivityType.ALSH_VACANCES || type == ActivityType.SEJOUR, "J-2@23:59", "J-2@23:59",

@@ -107,12 +107,13 @@ public class RegistrationView implements Serializable {
             latest.putIfAbsent(r.getActivity().getId(), r);
         }
         List<Offer> list = new ArrayList<>();
+        Map<Long, List<String>> documents = registrations.requiredDocuments();
         for (Activity a : registrations.offersFor(user.require(), child.getId())) {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
                     ? r.getStatus().getLabel() + " : " + r.getReason() : r.getStatus().getLabel();
             list.add(new Offer(a, status, r == null || r.getStatus() == RequestStatus.REFUSED,
-                    registrations.requiredDocuments(a.getId())));
+                    documents.getOrDefault(a.getId(), List.of())));
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
