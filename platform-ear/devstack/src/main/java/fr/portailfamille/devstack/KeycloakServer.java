@@ -49,7 +49,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true"));
-        Process p = Processes.start(cmd, home, log, Map.of(
+        Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                 "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2"));
