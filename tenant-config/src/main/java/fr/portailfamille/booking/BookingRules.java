@@ -2,6 +2,9 @@ package fr.portailfamille.booking;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,6 +52,18 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
      */
     public BookingDecision decideBooking(LocalDateTime now, LocalDate day, CommuneCalendar cal, boolean unitOpen,
             int booked, int capacity) {
+        return decideBooking(now, day, null, cal, unitOpen, booked, capacity);
+    }
+
+    /**
+     * As {@link #decideBooking(LocalDateTime, LocalDate, CommuneCalendar, boolean, int, int)}, for a unit
+     * starting at {@code start} ({@code null} when the unit has no time): a unit is bookable only before
+     * its deadline AND before it starts. Right after the closure rule, a unit that has already started
+     * (or ended) — {@code now} at or after {@code day} at {@code start} — is {@code REFUSED} "Cet accueil a
+     * déjà commencé (07h30) : il ne peut plus être réservé.", whatever the late policy.
+     */
+    public BookingDecision decideBooking(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
+            boolean unitOpen, int booked, int capacity) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(cal, "cal");
@@ -60,6 +75,10 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
         }
         if (cal.isPublicHoliday(day) || cal.isClosed(day) || !unitOpen) {
             return BookingDecision.refused(CLOSED);
+        }
+        if (started(now, day, start)) {
+            return BookingDecision.refused("Cet accueil a déjà commencé (" + FrenchText.time(start)
+                    + ") : il ne peut plus être réservé.");
         }
         boolean isLate = !booking.allows(now, day, cal);
         if (isLate && late == LatePolicy.REFUSED) {
@@ -96,5 +115,48 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
             return CancellationDecision.free();
         }
         return cancellation.allows(now, day, cal) ? CancellationDecision.free() : CancellationDecision.billed();
+    }
+
+    /** Whether a unit starting at {@code start} on {@code day} has started at {@code now} ({@code null} start: never). */
+    public static boolean started(LocalDateTime now, LocalDate day, LocalTime start) {
+        return start != null && !now.isBefore(day.atTime(start));
+    }
+
+    /**
+     * What the family should know before confirming a booking of {@code day} made at {@code now}, in
+     * French, one sentence a line (the summary before "Confirmer"): the refusal reason if it would be
+     * refused; the waiting list; validation by the service; a surcharge when it would be booked after
+     * the deadline; and whether it could still be cancelled without charge afterwards — "Ne pourra plus
+     * être annulée sans frais (délai d'annulation dépassé)." when the cancellation deadline has passed.
+     */
+    public List<String> bookingNotices(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
+            boolean unitOpen, int booked, int capacity) {
+        BookingDecision d = decideBooking(now, day, start, cal, unitOpen, booked, capacity);
+        List<String> notices = new ArrayList<>();
+        if (d.outcome() == BookingDecision.Outcome.REFUSED) {
+            notices.add("Sera refusée : " + d.message());
+            return notices;
+        }
+        if (d.outcome() == BookingDecision.Outcome.WAITING_LIST) {
+            notices.add("Complet : liste d'attente.");
+        }
+        if (d.outcome() == BookingDecision.Outcome.PENDING_VALIDATION) {
+            notices.add("Soumise à la validation du service.");
+        }
+        if (d.surcharged()) {
+            notices.add("Hors délai : la réservation sera majorée.");
+        }
+        if (!cancellation.allows(now, day, cal)) {
+            notices.add("Ne pourra plus être annulée sans frais (délai d'annulation dépassé).");
+        }
+        return notices;
+    }
+
+    /**
+     * What the family should know before confirming the cancellation of {@code day}: "Annulation sans
+     * frais.", or that the day stays billed, or why it cannot be cancelled.
+     */
+    public String cancellationNotice(LocalDateTime now, LocalDate day, CommuneCalendar cal) {
+        return decideCancellation(now, day, cal).message();
     }
 }

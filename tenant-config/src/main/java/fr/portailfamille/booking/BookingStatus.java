@@ -20,5 +20,12 @@ public enum BookingStatus {
     /** Absent and billed (no excuse, or late cancellation). */
     ABSENT_BILLED,
     /** Attendance recorded by the staff. */
-    PRESENT
+    PRESENT,
+    /** Refused by an agent (bookings needing validation), with a reason told to the family; not billed. */
+    REFUSED,
+    /**
+     * Absent with a medical certificate not yet reviewed by an agent with the {@code agent-sante} role:
+     * neither excused nor billed until then (accepted: {@link #ABSENT_EXCUSED}, refused: {@link #ABSENT_BILLED}).
+     */
+    ABSENT_PENDING
 }

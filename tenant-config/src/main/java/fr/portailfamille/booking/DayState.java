@@ -35,5 +35,9 @@ public enum DayState {
     /** Absent and billed. */
     ABSENT_FACTURE,
     /** Present. */
-    PRESENT
+    PRESENT,
+    /** The booking was refused by the service (the reason is shown next to it). */
+    REFUSEE,
+    /** Absent with a medical certificate that the service has not reviewed yet: billing undecided. */
+    ABSENCE_EN_VERIFICATION
 }

@@ -61,6 +61,9 @@ public record Legend(Map<DayState, LegendEntry> entries) {
         m.put(DayState.ABSENT_EXCUSE, new LegendEntry("Absent (excusé)", "#ccfbf1", "#134e4a"));
         m.put(DayState.ABSENT_FACTURE, new LegendEntry("Absent (facturé)", "#9a3412", "#ffffff"));
         m.put(DayState.PRESENT, new LegendEntry("Présent", "#15803d", "#ffffff"));
+        m.put(DayState.REFUSEE, new LegendEntry("Refusée", "#fee2e2", "#7f1d1d"));
+        m.put(DayState.ABSENCE_EN_VERIFICATION, new LegendEntry("Absent, en attente de vérification du certificat",
+                "#e0e7ff", "#312e81"));
         return new Legend(m);
     }
 

@@ -2,6 +2,7 @@ package fr.portailfamille.booking;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Objects;
 
 /** Computes the {@link DayState} of one day/unit for one child, as shown in the month calendar. */
@@ -16,15 +17,17 @@ public final class LegendState {
      * <ol>
      *   <li>recorded attendance: {@link BookingStatus#PRESENT} → {@link DayState#PRESENT},
      *       {@link BookingStatus#ABSENT_EXCUSED} → {@link DayState#ABSENT_EXCUSE},
-     *       {@link BookingStatus#ABSENT_BILLED} → {@link DayState#ABSENT_FACTURE} (what happened
+     *       {@link BookingStatus#ABSENT_BILLED} → {@link DayState#ABSENT_FACTURE},
+     *       {@link BookingStatus#ABSENT_PENDING} → {@link DayState#ABSENCE_EN_VERIFICATION} (certificate
+     *       not reviewed yet), {@link BookingStatus#REFUSED} → {@link DayState#REFUSEE} (what happened
      *       is shown even if the calendar changed afterwards);</li>
      *   <li>public holiday → {@link DayState#FERIE};</li>
      *   <li>school holidays, when the activity does not run during them → {@link DayState#VACANCES};</li>
      *   <li>closure, or the unit does not run that day → {@link DayState#FERME} (a booking on such a
      *       day is void and not shown);</li>
      *   <li>the child's booking: {@link BookingStatus#CANCELLED_FREE} → {@link DayState#ANNULE_SANS_FRAIS},
-     *       {@link BookingStatus#BOOKED_LATE} → {@link DayState#HORS_DELAI_MAJORE},
-     *       {@link BookingStatus#BOOKED} → {@link DayState#RESERVE_ANNULABLE} while the cancellation
+     *       {@link BookingStatus#BOOKED} and {@link BookingStatus#BOOKED_LATE} (a booked day says it is
+     *       booked; the surcharge is told next to it) → {@link DayState#RESERVE_ANNULABLE} while the cancellation
      *       deadline is not passed (limit minute included), else {@link DayState#RESERVE_NON_ANNULABLE},
      *       {@link BookingStatus#WAITING} → {@link DayState#LISTE_ATTENTE},
      *       {@link BookingStatus#PENDING_VALIDATION} → {@link DayState#EN_ATTENTE_VALIDATION};</li>
@@ -47,6 +50,18 @@ public final class LegendState {
      */
     public static DayState of(LocalDate day, LocalDateTime now, CommuneCalendar cal, BookingRules rules,
             boolean runsDuringSchoolHolidays, boolean unitRuns, BookingStatus status, int booked, int capacity) {
+        return of(day, now, cal, rules, runsDuringSchoolHolidays, unitRuns, null, status, booked, capacity);
+    }
+
+    /**
+     * As above, for a unit starting at {@code start} ({@code null}: no time): a day without a booking
+     * whose unit has already started is {@link DayState#FERME}, as
+     * {@link BookingRules#decideBooking(LocalDateTime, LocalDate, LocalTime, CommuneCalendar, boolean, int, int)}
+     * refuses it.
+     */
+    public static DayState of(LocalDate day, LocalDateTime now, CommuneCalendar cal, BookingRules rules,
+            boolean runsDuringSchoolHolidays, boolean unitRuns, LocalTime start, BookingStatus status, int booked,
+            int capacity) {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(cal, "cal");
@@ -59,6 +74,10 @@ public final class LegendState {
                     return DayState.ABSENT_EXCUSE;
                 case ABSENT_BILLED:
                     return DayState.ABSENT_FACTURE;
+                case ABSENT_PENDING:
+                    return DayState.ABSENCE_EN_VERIFICATION;
+                case REFUSED:
+                    return DayState.REFUSEE;
                 default:
                     break;
             }
@@ -75,15 +94,14 @@ public final class LegendState {
         if (status != null) {
             return switch (status) {
                 case CANCELLED_FREE -> DayState.ANNULE_SANS_FRAIS;
-                case BOOKED_LATE -> DayState.HORS_DELAI_MAJORE;
-                case BOOKED -> rules.cancellation().allows(now, day, cal)
+                case BOOKED, BOOKED_LATE -> rules.cancellation().allows(now, day, cal)
                         ? DayState.RESERVE_ANNULABLE : DayState.RESERVE_NON_ANNULABLE;
                 case WAITING -> DayState.LISTE_ATTENTE;
                 case PENDING_VALIDATION -> DayState.EN_ATTENTE_VALIDATION;
-                case PRESENT, ABSENT_EXCUSED, ABSENT_BILLED -> throw new AssertionError(status);
+                case PRESENT, ABSENT_EXCUSED, ABSENT_BILLED, ABSENT_PENDING, REFUSED -> throw new AssertionError(status);
             };
         }
-        BookingDecision decision = rules.decideBooking(now, day, cal, true, booked, capacity);
+        BookingDecision decision = rules.decideBooking(now, day, start, cal, true, booked, capacity);
         return switch (decision.outcome()) {
             case REFUSED -> DayState.FERME;
             case WAITING_LIST -> DayState.COMPLET;

@@ -3,6 +3,7 @@ package fr.portailfamille.booking;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * "Mon planning" for one child and one activity, as pure rules: for every day of a month and every
@@ -31,13 +33,20 @@ public final class MonthPlan {
      * @param weekdays days of the week the unit runs
      * @param runsInHolidays the activity also runs during school holidays
      * @param holidayOnly the activity runs during school holidays only (ALSH vacances, séjours)
+     * @param start when the unit starts ({@code null} when it has no time): it is bookable only before
      */
     public record Unit(long id, String label, int capacity, Set<DayOfWeek> weekdays, BookingRules rules,
-                       boolean runsInHolidays, boolean holidayOnly) {
+                       boolean runsInHolidays, boolean holidayOnly, LocalTime start) {
 
         public Unit {
             weekdays = Set.copyOf(weekdays);
             Objects.requireNonNull(rules, "rules");
+        }
+
+        /** A unit without a start time. */
+        public Unit(long id, String label, int capacity, Set<DayOfWeek> weekdays, BookingRules rules,
+                    boolean runsInHolidays, boolean holidayOnly) {
+            this(id, label, capacity, weekdays, rules, runsInHolidays, holidayOnly, null);
         }
 
         /** "1,2,4,5" (ISO days) as a set of days. */
@@ -56,8 +65,16 @@ public final class MonthPlan {
     public record UnitDay(long unitId, LocalDate day) {
     }
 
-    /** The child's latest booking of a unit-day. */
-    public record Booking(long id, BookingStatus status) {
+    /**
+     * The child's latest booking of a unit-day.
+     *
+     * @param reason the service's reason when it refused the booking ({@code null} otherwise)
+     */
+    public record Booking(long id, BookingStatus status, String reason) {
+
+        public Booking(long id, BookingStatus status) {
+            this(id, status, null);
+        }
 
         /** Booked, booked late, or awaiting validation: it holds a seat. */
         public boolean holdsSeat() {
@@ -75,9 +92,14 @@ public final class MonthPlan {
      * One unit of one day.
      *
      * @param bookingId the child's live booking, to cancel it ({@code null} when none)
+     * @param freeCancellation the live booking can still be cancelled without charge (so an absence
+     *     need not be signalled: it would be billed, a cancellation is not)
+     * @param surcharged the child is booked after the deadline, with a surcharge
+     * @param reason why the service refused the booking ({@code null} otherwise)
      */
     public record Cell(LocalDate day, long unitId, String unitLabel, DayState state, Long bookingId, boolean bookable,
-                       boolean cancellable, boolean absenceAllowed) {
+                       boolean cancellable, boolean absenceAllowed, boolean freeCancellation, boolean surcharged,
+                       String reason) {
     }
 
     /** One day of the month and its units. */
@@ -103,6 +125,25 @@ public final class MonthPlan {
     }
 
     /**
+     * Whether the unit actually runs that day under the commune's calendar: {@link #open} (its weekday,
+     * its period, not in the school holidays for school-time activities, only in them for holiday
+     * ones), and not a public holiday nor a closure. What agents' occupancy counts.
+     */
+    public static boolean runsOn(Unit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
+        return open(unit, day, cal, schoolYears) && !cal.isPublicHoliday(day) && !cal.isClosed(day);
+    }
+
+    /**
+     * The days of the week on which at least one of the units runs, Monday first: the columns of the
+     * planning (a Wednesday-only activity has one column, not five "Fermé" ones).
+     */
+    public static List<DayOfWeek> weekdays(List<Unit> units) {
+        Set<DayOfWeek> days = new TreeSet<>();
+        units.forEach(u -> days.addAll(u.weekdays()));
+        return List.copyOf(days);
+    }
+
+    /**
      * Whether a booking of the unit can be taken that day as far as the calendar goes: it runs
      * ({@link #runs}) and, for a school-time activity, the day is not in the school holidays (public
      * holidays and closures are the rules' own business, {@link BookingRules#decideBooking}).
@@ -115,8 +156,9 @@ public final class MonthPlan {
     /**
      * The month: each unit-day gets its {@link LegendState} (from the rules, the calendar, the seats
      * taken and the child's booking) and whether it can be booked (no live booking and a state that
-     * accepts one, the waiting list included), cancelled (a live booking, not in the past) or signalled
-     * absent (a booked day, not in the past).
+     * accepts one, the waiting list included, the unit not started yet), cancelled (a live booking, not
+     * in the past; {@link Cell#freeCancellation()} when without charge) or signalled absent (a booked
+     * day, not in the past).
      *
      * @param seats seats taken by unit-day (missing: none)
      * @param latest the child's latest booking by unit-day
@@ -132,12 +174,15 @@ public final class MonthPlan {
                 Booking b = latest.get(key);
                 BookingStatus status = b == null ? null : b.status();
                 DayState state = LegendState.of(day, now, cal, u.rules(), u.runsInHolidays() || u.holidayOnly(),
-                        runs(u, day, cal, schoolYears), status, seats.getOrDefault(key, 0), u.capacity());
+                        runs(u, day, cal, schoolYears), u.start(), status, seats.getOrDefault(key, 0), u.capacity());
                 boolean live = b != null && b.live();
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
                 boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
+                boolean free = cancellable && u.rules().decideCancellation(now, day, cal).outcome()
+                        == CancellationDecision.Outcome.FREE;
                 cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, !live && BOOKABLE.contains(state),
-                        cancellable, absence));
+                        cancellable, absence, free, status == BookingStatus.BOOKED_LATE,
+                        status == BookingStatus.REFUSED ? b.reason() : null));
             }
             days.add(new Day(day, cells));
         }

@@ -160,4 +160,52 @@ class BookingRulesTest {
                 .decideCancellation(LocalDateTime.parse("2026-12-11T08:00"), LocalDate.parse("2026-12-11"), cal)
                 .outcome());
     }
+
+    /** Booking and cancellation the same day until 18:00; late bookings surcharged. */
+    private static final BookingRules SAME_DAY = new BookingRules(new Deadline.DaysBefore(0, LocalTime.of(18, 0)),
+            new Deadline.DaysBefore(0, LocalTime.of(18, 0)), LatePolicy.SURCHARGED, false);
+    private static final LocalTime MATIN = LocalTime.of(7, 30);
+
+    @Test
+    void aUnitIsBookableOnlyBeforeItStarts() {
+        // 07:30–08:30 booked at 13:45 the same day: the deadline (18:00) allows it, the start does not
+        BookingDecision afternoon = SAME_DAY.decideBooking(wednesday.atTime(13, 45), wednesday, MATIN, cal, true, 0, 10);
+        assertEquals(Outcome.REFUSED, afternoon.outcome());
+        assertEquals("Cet accueil a déjà commencé (7h30) : il ne peut plus être réservé.", afternoon.message());
+        assertEquals(Outcome.REFUSED, SAME_DAY.decideBooking(wednesday.atTime(7, 30), wednesday, MATIN, cal, true, 0, 10)
+                .outcome(), "at the very minute it starts");
+        assertEquals(Outcome.ACCEPTED, SAME_DAY.decideBooking(wednesday.atTime(7, 29), wednesday, MATIN, cal, true, 0, 10)
+                .outcome());
+        assertEquals(Outcome.ACCEPTED, SAME_DAY.decideBooking(wednesday.minusDays(1).atTime(20, 0), wednesday, MATIN, cal,
+                true, 0, 10).outcome(), "the day before, only the deadline matters");
+        assertEquals(Outcome.REFUSED, rules(LatePolicy.SURCHARGED, false).decideBooking(wednesday.atTime(19, 0), wednesday,
+                LocalTime.of(16, 30), cal, true, 0, 10).outcome(), "a late surcharge never books a unit that has started");
+        assertEquals(Outcome.ACCEPTED_SURCHARGED, rules(LatePolicy.SURCHARGED, false).decideBooking(wednesday.atTime(8, 0),
+                wednesday, LocalTime.of(16, 30), cal, true, 0, 10).outcome(), "late, but before it starts");
+        assertEquals(Outcome.ACCEPTED, SAME_DAY.decideBooking(wednesday.atTime(13, 45), wednesday, null, cal, true, 0, 10)
+                .outcome(), "a unit without a time: the deadline decides");
+        assertTrue(BookingRules.started(wednesday.atTime(8, 31), wednesday, MATIN));
+        assertFalse(BookingRules.started(wednesday.atTime(8, 31), wednesday.plusDays(1), MATIN));
+    }
+
+    @Test
+    void theSummaryTellsWhatWillBeSurchargedOrNoLongerCancellable() {
+        BookingRules late = rules(LatePolicy.SURCHARGED, false);
+        assertEquals(java.util.List.of(), late.bookingNotices(onTime.minusDays(10), wednesday, MATIN, cal, true, 0, 10),
+                "on time, cancellable: nothing to warn about");
+        // after the booking deadline (Tuesday 1 Dec 23:59), before the cancellation limit (Monday 7 Dec 10:00)
+        assertEquals(java.util.List.of("Hors délai : la réservation sera majorée."),
+                late.bookingNotices(LocalDateTime.parse("2026-12-03T09:00"), wednesday, MATIN, cal, true, 0, 10));
+        // after both
+        assertEquals(java.util.List.of("Hors délai : la réservation sera majorée.",
+                        "Ne pourra plus être annulée sans frais (délai d'annulation dépassé)."),
+                late.bookingNotices(LocalDateTime.parse("2026-12-08T09:00"), wednesday, MATIN, cal, true, 0, 10));
+        assertEquals(java.util.List.of("Sera refusée : Cet accueil a déjà commencé (7h30) : il ne peut plus être réservé."),
+                SAME_DAY.bookingNotices(wednesday.atTime(13, 45), wednesday, MATIN, cal, true, 0, 10));
+        assertEquals(java.util.List.of("Complet : liste d'attente."),
+                late.bookingNotices(onTime.minusDays(10), wednesday, MATIN, cal, true, 10, 10));
+        assertEquals("Annulation hors délai : la journée reste facturée.",
+                late.cancellationNotice(LocalDateTime.parse("2026-12-08T09:00"), wednesday, cal));
+        assertEquals("Annulation sans frais.", late.cancellationNotice(onTime, wednesday, cal));
+    }
 }

@@ -61,7 +61,13 @@ class LegendStateTest {
 
     @Test
     void otherBookingStatuses() {
-        assertEquals(DayState.HORS_DELAI_MAJORE, periscolaire(wednesday, early, surcharged, BookingStatus.BOOKED_LATE, 3, 10));
+        assertEquals(DayState.RESERVE_ANNULABLE, periscolaire(wednesday, early, surcharged, BookingStatus.BOOKED_LATE, 3, 10),
+                "a day booked late says it is booked, not 'hors délai'");
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, periscolaire(wednesday, LocalDateTime.parse("2026-12-08T08:00"),
+                surcharged, BookingStatus.BOOKED_LATE, 3, 10));
+        assertEquals(DayState.REFUSEE, periscolaire(wednesday, early, refused, BookingStatus.REFUSED, 3, 10));
+        assertEquals(DayState.ABSENCE_EN_VERIFICATION,
+                periscolaire(wednesday, early, refused, BookingStatus.ABSENT_PENDING, 3, 10));
         assertEquals(DayState.LISTE_ATTENTE, periscolaire(wednesday, early, refused, BookingStatus.WAITING, 10, 10));
         assertEquals(DayState.EN_ATTENTE_VALIDATION,
                 periscolaire(wednesday, early, refused, BookingStatus.PENDING_VALIDATION, 3, 10));
@@ -89,6 +95,17 @@ class LegendStateTest {
                 "unit not running");
         assertEquals(DayState.FERME, LegendState.of(LocalDate.parse("2027-01-06"), early, cal, refused, true, false,
                 BookingStatus.WAITING, 0, 10), "ALSH not running on a school day");
+    }
+
+    @Test
+    void aUnitThatHasStartedIsNoLongerBookable() {
+        BookingRules sameDay = new BookingRules(new Deadline.DaysBefore(0, java.time.LocalTime.of(18, 0)),
+                new Deadline.DaysBefore(0, java.time.LocalTime.of(18, 0)), LatePolicy.SURCHARGED, false);
+        java.time.LocalTime start = java.time.LocalTime.of(7, 30);
+        assertEquals(DayState.RESERVABLE, LegendState.of(wednesday, wednesday.atTime(7, 29), cal, sameDay, false, true,
+                start, null, 0, 10));
+        assertEquals(DayState.FERME, LegendState.of(wednesday, wednesday.atTime(13, 45), cal, sameDay, false, true,
+                start, null, 0, 10), "07:30–08:30 seen at 13:45");
     }
 
     @Test

@@ -96,4 +96,58 @@ class MonthPlanTest {
                 cal, schoolYear, now), "2026-11-16", 7);
         assertFalse(past.cancellable() || past.absenceAllowed() || past.bookable(), "the past is not changed from the planning");
     }
+
+    @Test
+    void thePlanningShowsOnlyTheWeekdaysTheActivityRuns() {
+        MonthPlan.Unit mercredi = new MonthPlan.Unit(9, "Journée", 10, MonthPlan.Unit.weekdays("3"), rules, false, false);
+        assertEquals(List.of(DayOfWeek.WEDNESDAY), MonthPlan.weekdays(List.of(mercredi)));
+        assertEquals(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+                MonthPlan.weekdays(List.of(soir, mercredi)), "Monday first, each day once");
+        assertEquals(List.of(), MonthPlan.weekdays(List.of()));
+    }
+
+    @Test
+    void occupancyCountsOnlyUnitsRunningThatDay() {
+        LocalDate schoolMonday = LocalDate.parse("2026-12-07");
+        LocalDate holidayMonday = LocalDate.parse("2026-12-21");
+        assertTrue(MonthPlan.runsOn(soir, schoolMonday, cal, schoolYear));
+        assertFalse(MonthPlan.runsOn(alsh, schoolMonday, cal, schoolYear), "holiday centre on a school day");
+        assertFalse(MonthPlan.runsOn(soir, holidayMonday, cal, schoolYear), "cantine/périscolaire in the holidays");
+        assertTrue(MonthPlan.runsOn(alsh, holidayMonday, cal, schoolYear));
+        assertFalse(MonthPlan.runsOn(alsh, LocalDate.parse("2026-12-25"), cal, schoolYear), "public holiday");
+        assertFalse(MonthPlan.runsOn(soir, LocalDate.parse("2026-12-11"), cal, schoolYear), "closure");
+        assertFalse(MonthPlan.runsOn(soir, LocalDate.parse("2026-12-09"), cal, schoolYear), "no SOIR on Wednesdays");
+    }
+
+    @Test
+    void startedUnitsLateBookingsRefusalsAndFreeCancellations() {
+        LocalDate monday = LocalDate.parse("2026-12-07");
+        BookingRules sameDay = new BookingRules(new Deadline.DaysBefore(0, java.time.LocalTime.of(18, 0)),
+                new Deadline.DaysBefore(5, java.time.LocalTime.of(23, 59)), LatePolicy.SURCHARGED, false);
+        MonthPlan.Unit matin = new MonthPlan.Unit(10, "Matin", 10, MonthPlan.Unit.weekdays("1,2,4,5"), sameDay, false, false,
+                java.time.LocalTime.of(7, 30));
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(matin), YearMonth.of(2026, 12), Map.of(),
+                Map.of(new MonthPlan.UnitDay(10, monday.plusDays(1)), new MonthPlan.Booking(200, BookingStatus.REFUSED,
+                                "Plus de place pour les extérieurs"),
+                        new MonthPlan.UnitDay(10, monday.plusDays(3)), new MonthPlan.Booking(201, BookingStatus.BOOKED_LATE),
+                        new MonthPlan.UnitDay(10, monday.plusDays(10)), new MonthPlan.Booking(202, BookingStatus.BOOKED)),
+                cal, schoolYear, monday.atTime(13, 45));
+        MonthPlan.Cell started = cell(month, monday.toString(), 10);
+        assertEquals(DayState.FERME, started.state(), "07:30 unit seen at 13:45 the same day");
+        assertFalse(started.bookable());
+
+        MonthPlan.Cell refusedByAgent = cell(month, monday.plusDays(1).toString(), 10);
+        assertEquals(DayState.REFUSEE, refusedByAgent.state());
+        assertEquals("Plus de place pour les extérieurs", refusedByAgent.reason());
+        assertFalse(refusedByAgent.cancellable() || refusedByAgent.bookable());
+
+        MonthPlan.Cell late = cell(month, monday.plusDays(3).toString(), 10);
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, late.state(), "booked, not 'hors délai'");
+        assertTrue(late.surcharged() && late.absenceAllowed() && !late.freeCancellation());
+        assertNull(late.reason());
+
+        MonthPlan.Cell later = cell(month, monday.plusDays(10).toString(), 10);
+        assertTrue(later.freeCancellation() && later.absenceAllowed(), "still free to cancel: an absence is not needed");
+        assertFalse(later.surcharged());
+    }
 }

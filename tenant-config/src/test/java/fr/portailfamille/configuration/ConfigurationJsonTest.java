@@ -101,7 +101,8 @@ class ConfigurationJsonTest {
                 new FieldError("legend.PRESENT", "Objet attendu."),
                 new FieldError("legend.AUTRE", "État inconnu : « AUTRE » (états possibles : RESERVABLE, RESERVE_ANNULABLE,"
                         + " RESERVE_NON_ANNULABLE, HORS_DELAI_MAJORE, ANNULE_SANS_FRAIS, COMPLET, LISTE_ATTENTE,"
-                        + " EN_ATTENTE_VALIDATION, FERME, FERIE, VACANCES, ABSENT_EXCUSE, ABSENT_FACTURE, PRESENT).")),
+                        + " EN_ATTENTE_VALIDATION, FERME, FERIE, VACANCES, ABSENT_EXCUSE, ABSENT_FACTURE, PRESENT, REFUSEE,"
+                        + " ABSENCE_EN_VERIFICATION).")),
                 errors(json));
     }
 
