@@ -112,13 +112,21 @@ class BookingIT {
     }
 
     long unit(int capacity, boolean needsValidation) throws Exception {
+        return unit(capacity, needsValidation, "J-2@23:59");
+    }
+
+    /**
+     * A unit of a new activity; with a cancellation deadline such as {@code J-90@23:59}, a day booked
+     * a month ahead is no longer cancellable without charge (so that an absence is an absence).
+     */
+    long unit(int capacity, boolean needsValidation, String cancellationDeadline) throws Exception {
         long id = in(() -> {
             tx.begin();
             String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
                     + " cancellation_deadline, late_policy, needs_validation) values (?1, 'Restauration scolaire',"
-                    + " 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'REFUSED', ?2) returning id").setParameter(1, code)
-                    .setParameter(2, needsValidation).getSingleResult();
+                    + " 'RESTAURATION', 'J-2@23:59', ?3, 'REFUSED', ?2) returning id").setParameter(1, code)
+                    .setParameter(2, needsValidation).setParameter(3, cancellationDeadline).getSingleResult();
             Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity)"
                     + " values (?1, 'MIDI', 'Midi', ?2) returning id").setParameter(1, activity.longValue())
                     .setParameter(2, capacity).getSingleResult();
@@ -251,14 +259,36 @@ class BookingIT {
         long firstBooking = bookingOf(first, unit, day).getId();
         assertTrue(in(bookings::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
 
+        // a refusal without a reason is refused, next to the reason field, and changes nothing
+        fr.portailfamille.platform.Refused noReason = assertThrows(fr.portailfamille.platform.Refused.class, () -> in(() -> {
+            bookings.decideValidation("agent@alpha.test", firstBooking, false, "  ");
+            return null;
+        }));
+        assertEquals("reason", noReason.field());
+        assertEquals("Indiquez le motif du refus : il est envoyé à la famille.", noReason.getMessage());
+        assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(first, unit, day), "rien n'a changé");
+        assertEquals(BookingStatus.WAITING, statusOf(second, unit, day));
+
         in(() -> {
-            bookings.decideValidation("agent@alpha.test", firstBooking, false);
+            bookings.decideValidation("agent@alpha.test", firstBooking, false, "Groupe complet pour les extérieurs");
             return null;
         });
-        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(first, unit, day));
+        // the family sees "Refusée" and the reason: status, planning, Mes demandes, mail
+        assertEquals(BookingStatus.REFUSED, statusOf(first, unit, day));
+        assertEquals("Groupe complet pour les extérieurs", bookingOf(first, unit, day).getRefusalReason());
+        var cell = in(() -> bookings.planning(first.user(), first.childId(), activityOf(unit), java.time.YearMonth.from(day)))
+                .stream().filter(d -> d.getDay().equals(day)).findFirst().orElseThrow().getCells().get(0);
+        assertEquals(fr.portailfamille.booking.DayState.REFUSEE, cell.getState(), "pas « Annulé sans frais »");
+        assertEquals("Groupe complet pour les extérieurs", cell.getReason());
+        var requests = in(() -> bookings.bookingRequestsOf(first.user()));
+        assertTrue(requests.stream().anyMatch(b -> b.getId() == firstBooking && b.getStatus() == BookingStatus.REFUSED
+                && "Groupe complet pour les extérieurs".equals(b.getRefusalReason())), "Mes demandes");
+        assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("Groupe complet pour les ext"), "le motif est dans le courriel");
+        assertTrue(in(() -> bookings.bookingRequestsOf(second.user())).stream().allMatch(b -> b.getChild().getId() == second.childId()),
+                "une famille ne voit que ses demandes");
         assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(second, unit, day), "la place passe au suivant");
         in(() -> {
-            bookings.decideValidation("agent@alpha.test", bookingOf(second, unit, day).getId(), true);
+            bookings.decideValidation("agent@alpha.test", bookingOf(second, unit, day).getId(), true, null);
             return null;
         });
         assertEquals(BookingStatus.BOOKED, statusOf(second, unit, day));
@@ -266,14 +296,141 @@ class BookingIT {
         assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("refus"));
         assertTrue(FamilyFileIT.mailsOf(second.user().email()).contains("valid"));
         assertThrows(BookingService.BookingRefused.class, () -> in(() -> {
-            bookings.decideValidation("agent@alpha.test", firstBooking, true);
+            bookings.decideValidation("agent@alpha.test", firstBooking, true, null);
             return null;
         }), "une décision ne se prend qu'une fois");
     }
 
+    long activityOf(long unit) throws Exception {
+        return in(() -> ((Number) em.createNativeQuery("select activity_id from activity_unit where id = ?1")
+                .setParameter(1, unit).getSingleResult()).longValue());
+    }
+
     @Test
-    void absenceIsExcusedOnlyWithAMedicalCertificateAndFreesTheSeat() throws Exception {
+    void anAbsenceOnADayStillFreeToCancelIsAFreeCancellation() throws Exception {
         long unit = unit(1);
+        Parent p = validatedFamily();
+        Parent next = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        assertEquals(BookingDecision.Outcome.WAITING_LIST, in(() -> bookings.book(next.user(), next.childId(), unit, day)).outcome());
+        long booking = bookingOf(p, unit, day).getId();
+        assertTrue(in(() -> bookings.freeCancellation(p.user(), booking)), "le jour s'annule encore sans frais");
+
+        String message = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.FAMILLE, null,
+                null, null, null));
+        assertEquals(BookingService.FREE_INSTEAD_OF_ABSENCE, message);
+        assertTrue(message.contains("annulée sans frais"), message);
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, day), "rien n'est facturé");
+        assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place passe au suivant");
+        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+
+        // once the cancellation deadline has passed, the absence is an absence (billed)
+        long late = unit(1, false, "J-90@23:59");
+        in(() -> bookings.book(p.user(), p.childId(), late, day));
+        long lateBooking = bookingOf(p, late, day).getId();
+        assertTrue(!in(() -> bookings.freeCancellation(p.user(), lateBooking)));
+        assertTrue(in(() -> bookings.declareAbsence(p.user(), lateBooking, BookingService.AbsenceReason.FAMILLE, null,
+                null, null, null)).contains("reste facturée"));
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
+    }
+
+    @Test
+    void aUnitThatHasAlreadyStartedTodayCannotBeBooked() throws Exception {
+        // a unit running every day from 00:00, bookable the same day until 23:59: seen now, it has started
+        long started = unitAt("00:00", "J-0@23:59");
+        long evening = unitAt("23:59", "J-0@23:59");
+        Parent p = validatedFamily();
+        LocalDate today = LocalDate.now();
+        BookingDecision refused = in(() -> bookings.book(p.user(), p.childId(), started, today));
+        assertEquals(BookingDecision.Outcome.REFUSED, refused.outcome());
+        assertEquals("Cet accueil a déjà commencé (0h00) : il ne peut plus être réservé.", refused.message());
+        assertEquals(0, in(() -> bookings.seatsTaken(started, today)));
+        var cell = in(() -> bookings.planning(p.user(), p.childId(), activityOf(started), java.time.YearMonth.from(today)))
+                .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0);
+        assertEquals(fr.portailfamille.booking.DayState.FERME, cell.getState());
+        assertTrue(!cell.isBookable(), "le planning ne le propose pas");
+        if (java.time.LocalTime.now().isBefore(java.time.LocalTime.of(23, 58))) {
+            assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(p.user(), p.childId(), evening, today)).outcome(),
+                    "avant son début, un accueil du jour se réserve encore");
+        }
+    }
+
+    /** A unit running every day of the week from {@code start}, with the same booking and cancellation deadline. */
+    long unitAt(String start, String deadline) throws Exception {
+        long id = in(() -> {
+            tx.begin();
+            String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, runs_in_holidays,"
+                    + " booking_deadline, cancellation_deadline, late_policy) values (?1, 'Accueil du matin', 'PERISCOLAIRE',"
+                    + " true, ?2, ?2, 'SURCHARGED') returning id").setParameter(1, code).setParameter(2, deadline)
+                    .getSingleResult();
+            Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, start_time,"
+                    + " capacity, weekdays) values (?1, 'MATIN', 'Matin', cast(?2 as time), 10, '1,2,3,4,5,6,7') returning id")
+                    .setParameter(1, activity.longValue()).setParameter(2, start).getSingleResult();
+            tx.commit();
+            return unit.longValue();
+        });
+        registerEveryChildToEveryActivity();
+        return id;
+    }
+
+    @Test
+    void occupancyCountsOnlyTheUnitsRunningThatDay() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        long school = unit(10);
+        long[] alsh = new long[1];
+        long[] wednesday = new long[1];
+        in(() -> {
+            tx.begin();
+            Number a = (Number) em.createNativeQuery("insert into activity (code, name, type, runs_in_holidays,"
+                    + " booking_deadline, cancellation_deadline, late_policy) values (?1, 'Centre de loisirs', 'ALSH_VACANCES',"
+                    + " true, 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id").setParameter(1, "ALSH-" + suffix).getSingleResult();
+            alsh[0] = ((Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity) values"
+                    + " (?1, 'JOURNEE', 'Journée', 20) returning id").setParameter(1, a.longValue()).getSingleResult()).longValue();
+            Number m = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
+                    + " cancellation_deadline, late_policy) values (?1, 'Mercredis', 'MERCREDI', 'J-2@23:59', 'J-2@23:59',"
+                    + " 'REFUSED') returning id").setParameter(1, "MER-" + suffix).getSingleResult();
+            wednesday[0] = ((Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity,"
+                    + " weekdays) values (?1, 'JOURNEE', 'Journée', 20, '3') returning id").setParameter(1, m.longValue())
+                    .getSingleResult()).longValue();
+            tx.commit();
+            return null;
+        });
+        LocalDate schoolMonday = nextMondayInAMonth();
+        LocalDate holidayMonday = schoolMonday.plusWeeks(3);
+        String label = "Vacances occupation " + suffix;
+        sql("insert into calendar_period (kind, label, start_day, end_day) values ('VACANCES', '" + label + "', '"
+                + holidayMonday + "', '" + holidayMonday.plusDays(6) + "')");
+        try {
+            List<Long> onSchoolDay = in(() -> bookings.occupancy(schoolMonday)).stream()
+                    .map(BookingService.Occupancy::getUnitId).toList();
+            assertTrue(onSchoolDay.contains(school), "la cantine fonctionne un lundi d'école");
+            assertTrue(!onSchoolDay.contains(alsh[0]), "pas de centre de loisirs un jour d'école");
+            assertTrue(!onSchoolDay.contains(wednesday[0]), "pas de mercredi un lundi");
+            List<Long> onHoliday = in(() -> bookings.occupancy(holidayMonday)).stream()
+                    .map(BookingService.Occupancy::getUnitId).toList();
+            assertTrue(onHoliday.contains(alsh[0]), "le centre de loisirs fonctionne pendant les vacances");
+            assertTrue(!onHoliday.contains(school), "pas de cantine pendant les vacances");
+            assertTrue(in(() -> bookings.occupancy(schoolMonday.plusDays(2))).stream()
+                    .anyMatch(o -> o.getUnitId() == wednesday[0]), "le mercredi, les mercredis");
+        } finally {
+            sql("delete from calendar_period where label = '" + label + "'");
+        }
+    }
+
+    void sql(String statement) throws Exception {
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery(statement).executeUpdate();
+            tx.commit();
+            return null;
+        });
+    }
+
+    @Test
+    void absenceWithACertificateWaitsForItsReviewAndFreesTheSeat() throws Exception {
+        long unit = unit(1, false, "J-90@23:59");
         Parent p = validatedFamily();
         Parent next = validatedFamily();
         LocalDate day = nextMondayInAMonth();
@@ -291,10 +448,11 @@ class BookingIT {
                         "MZ".getBytes(), "application/x-msdownload", "virus.exe"))).getMessage().contains("PDF, JPEG ou PNG"));
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "rien n'a changé");
 
-        String excused = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE,
+        String pending = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE,
                 "angine", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"));
-        assertTrue(excused.contains("excusée"), excused);
-        assertEquals(BookingStatus.ABSENT_EXCUSED, statusOf(p, unit, day));
+        assertEquals(BookingService.CERTIFICATE_PENDING, pending);
+        assertTrue(pending.contains("en attente de vérification du certificat"), pending);
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day), "pas excusée avant la vérification du certificat");
         assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place libérée passe au suivant");
         assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
 

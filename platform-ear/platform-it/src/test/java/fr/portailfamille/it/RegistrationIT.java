@@ -364,13 +364,20 @@ class RegistrationIT {
     void agentsReviewMedicalCertificatesAndARefusalBillsTheDay() throws Exception {
         Parent p = family("alpha");
         long[] act = activity("alpha", null, null);
+        // cancellation closes 90 days ahead: the days below are no longer free to cancel, an absence is an absence
+        sql("alpha", "update activity set cancellation_deadline = 'J-90@23:59' where id = " + act[0]);
         registered(p, act[0]);
         LocalDate monday = mondayInWeeks(7);
         alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday));
         long booking = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
-        alpha(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null, PDF.content(),
-                "application/pdf", "certificat.pdf"));
-        assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
+        String told = alpha(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+                PDF.content(), "application/pdf", "certificat.pdf"));
+        assertTrue(told.contains("en attente de vérification du certificat"), told);
+        // a certificate does not excuse the absence at once: billing is undecided until an agent reviews it
+        assertEquals(BookingStatus.ABSENT_PENDING, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
+        assertEquals(DayState.ABSENCE_EN_VERIFICATION, alpha(() -> bookings.planning(p.user(), p.childId(), act[0],
+                YearMonth.from(monday))).stream().filter(d -> d.getDay().equals(monday)).findFirst().orElseThrow()
+                .getCells().get(0).getState());
         BookingService.CertificateToReview c = alpha(bookings::certificatesToReview).stream()
                 .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
         assertTrue(in("beta", bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
@@ -386,6 +393,22 @@ class RegistrationIT {
         assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
         assertTrue(alpha(bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
         assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("illisible"));
+
+        // accepted: the absence is excused (not billed) and the family is told
+        LocalDate tuesday = monday.plusDays(1);
+        alpha(() -> bookings.book(p.user(), p.childId(), act[1], tuesday));
+        long second = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), tuesday, tuesday)).get(0).getId();
+        alpha(() -> bookings.declareAbsence(p.user(), second, BookingService.AbsenceReason.MALADIE, null, PDF.content(),
+                "application/pdf", "certificat.pdf"));
+        assertEquals(BookingStatus.ABSENT_PENDING, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());
+        BookingService.CertificateToReview c2 = alpha(bookings::certificatesToReview).stream()
+                .filter(x -> x.getBooking().getId() == second).findFirst().orElseThrow();
+        alpha(() -> {
+            bookings.reviewCertificate("sante@alpha.test", c2.getAbsenceId(), true, null);
+            return null;
+        });
+        assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());
+        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Certificat médical accepté"), "la famille est prévenue");
     }
 
     @Test

@@ -35,7 +35,7 @@ public class ActivityUnit {
     /** What the planning rules need of this unit and its activity. */
     public MonthPlan.Unit plan() {
         return new MonthPlan.Unit(id, label, capacity, MonthPlan.Unit.weekdays(weekdays), activity.rules(),
-                activity.isRunsInHolidays(), activity.isHolidayOnly());
+                activity.isRunsInHolidays(), activity.isHolidayOnly(), startTime);
     }
 
     public Long getId() { return id; }

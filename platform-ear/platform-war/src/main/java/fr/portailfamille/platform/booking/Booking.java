@@ -2,6 +2,7 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.family.Child;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +33,11 @@ public class Booking {
     @Enumerated(EnumType.STRING)
     private BookingStatus status;
     private boolean surcharged;
+    /** Why an agent refused the booking (told to the family); {@code null} otherwise. */
+    @Column(name = "refusal_reason")
+    private String refusalReason;
+    @Column(name = "decided_at")
+    private java.time.OffsetDateTime decidedAt;
 
     protected Booking() {
     }
@@ -54,10 +60,23 @@ public class Booking {
         this.status = status;
     }
 
+    /** An agent refused the booking with {@code reason}. */
+    void refuse(String reason) {
+        this.status = BookingStatus.REFUSED;
+        this.refusalReason = reason;
+        this.decidedAt = java.time.OffsetDateTime.now();
+    }
+
+    void decided() {
+        this.decidedAt = java.time.OffsetDateTime.now();
+    }
+
     public Long getId() { return id; }
     public Child getChild() { return child; }
     public ActivityUnit getUnit() { return unit; }
     public LocalDate getDay() { return day; }
     public BookingStatus getStatus() { return status; }
     public boolean isSurcharged() { return surcharged; }
+    public String getRefusalReason() { return refusalReason; }
+    public java.time.OffsetDateTime getDecidedAt() { return decidedAt; }
 }

@@ -141,8 +141,8 @@ public class BookingService {
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
         int booked = lockSeats(unit, day);
-        BookingDecision decision = plan.rules().decideBooking(now(), day, cal, MonthPlan.open(plan, day, cal, schoolYears),
-                booked, unit.getCapacity());
+        BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
+                MonthPlan.open(plan, day, cal, schoolYears), booked, unit.getCapacity());
         BookingStatus status = switch (decision.outcome()) {
             case ACCEPTED -> BookingStatus.BOOKED;
             case ACCEPTED_SURCHARGED -> BookingStatus.BOOKED_LATE;
@@ -245,6 +245,56 @@ public class BookingService {
         return outcomes;
     }
 
+    /**
+     * What the family should know before it confirms a selection, by {@link PlannedChange#getKey()}: for
+     * each booking, whether it will be refused, surcharged, put on the waiting list or will no longer be
+     * cancellable without charge; for each cancellation, whether it is free or the day stays billed
+     * (the rules of {@link fr.portailfamille.booking.BookingRules#bookingNotices}, seen now). Nothing is
+     * recorded.
+     */
+    public Map<String, String> previewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        Child child = ownChild(user, childId);
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        Map<String, String> notices = new HashMap<>();
+        for (PlannedChange c : changes) {
+            if (c.isCancellation()) {
+                Booking b = ownBooking(user, c.getBookingId());
+                notices.put(c.getKey(), b.getUnit().getActivity().rules().cancellationNotice(now(), b.getDay(), cal));
+            } else {
+                ActivityUnit unit = em.find(ActivityUnit.class, c.getUnitId());
+                if (unit == null) {
+                    continue;
+                }
+                MonthPlan.Unit plan = unit.plan();
+                List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal,
+                        MonthPlan.open(plan, c.getDay(), cal, years), seatsTakenOf(unit.getId(), c.getDay()),
+                        unit.getCapacity());
+                notices.put(c.getKey(), String.join(" ", lines));
+            }
+        }
+        return notices;
+    }
+
+    private int seatsTakenOf(long unitId, LocalDate day) {
+        List<?> r = em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2")
+                .setParameter(1, unitId).setParameter(2, day).getResultList();
+        return r.isEmpty() ? 0 : ((Number) r.get(0)).intValue();
+    }
+
+    /**
+     * The family's bookings that wait for, or got, an agent's decision ("Mes demandes"): awaiting
+     * validation, and refused with the reason, from a month ago on, by day.
+     */
+    public List<Booking> bookingRequestsOf(SignedInUser user) {
+        Family family = files.fileOf(user);
+        return em.createQuery("select b from Booking b join fetch b.child c join fetch b.unit u join fetch u.activity where c.family = :f"
+                        + " and b.status in :s and b.day >= :from order by b.day, b.id", Booking.class)
+                .setParameter("f", family)
+                .setParameter("s", Set.of(BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED))
+                .setParameter("from", LocalDate.now(clock).minusMonths(1)).getResultList();
+    }
+
     /** The family's bookings of a child between two days (its own children only). */
     public List<Booking> bookingsOf(SignedInUser user, long childId, LocalDate from, LocalDate to) {
         Child child = ownChild(user, childId);
@@ -290,7 +340,8 @@ public class BookingService {
                         + " and b.day between :f and :t order by b.id", Booking.class)
                 .setParameter("c", child).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
                 .getResultList()) {
-            latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()), new MonthPlan.Booking(b.getId(), b.getStatus()));
+            latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()),
+                    new MonthPlan.Booking(b.getId(), b.getStatus(), b.getRefusalReason()));
         }
         return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, seats, latest, settings.calendar(),
                 settings.schoolYears(), now()).stream().map(PlanningDay::new).toList();
@@ -313,6 +364,24 @@ public class BookingService {
         return b;
     }
 
+    /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
+    public static final String FREE_INSTEAD_OF_ABSENCE = "Ce jour pouvait encore être annulé sans frais : la réservation"
+            + " est annulée sans frais, rien n'est facturé (une absence signalée, elle, reste facturée).";
+
+    /** What the family is told when it sends a medical certificate. */
+    public static final String CERTIFICATE_PENDING = "Absence enregistrée, en attente de vérification du certificat"
+            + " médical par le service : la journée ne sera pas facturée si le certificat est accepté.";
+
+    /**
+     * Whether one of the family's booked days can still be cancelled without charge (then "Signaler une
+     * absence" offers the free cancellation instead: an absence is billed).
+     */
+    public boolean freeCancellation(SignedInUser user, long bookingId) {
+        Booking b = ownBooking(user, bookingId);
+        return b.holdsSeat() && b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(),
+                settings.calendar()).outcome() == CancellationDecision.Outcome.FREE;
+    }
+
     /** Why a child is absent. */
     public enum AbsenceReason { MALADIE, FAMILLE, AUTRE }
 
@@ -320,9 +389,11 @@ public class BookingService {
     private static final int CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024;
 
     /**
-     * A family declares an absence on one of its booked days (not a past one). A medical absence with
-     * a certificate (PDF, JPEG or PNG, 5 Mo at most) is excused; any other absence stays billed. The
-     * seat is freed and goes to the first child waiting.
+     * A family declares an absence on one of its booked days (not a past one). While the day can still
+     * be cancelled without charge, it is cancelled for free instead (an absence is billed) and the family
+     * is told so. A medical absence with a certificate (PDF, JPEG or PNG, 5 Mo at most) waits for an
+     * agent's review of the certificate ({@link BookingStatus#ABSENT_PENDING}: neither excused nor billed
+     * until then); any other absence stays billed. The seat is freed and goes to the first child waiting.
      *
      * @return the message for the family
      */
@@ -342,9 +413,16 @@ public class BookingService {
         if (withCertificate && (!CERTIFICATE_TYPES.contains(contentType) || certificate.length > CERTIFICATE_MAX_BYTES)) {
             throw new BookingRefused("Le certificat doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
         }
-        boolean excused = reason == AbsenceReason.MALADIE && withCertificate;
+        CommuneCalendar cal = settings.calendar();
+        if (b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal).outcome()
+                == CancellationDecision.Outcome.FREE) {
+            // an absence is billed, a cancellation on time is not: the family gets the free cancellation
+            cancelOne(b, cal);
+            return FREE_INSTEAD_OF_ABSENCE;
+        }
+        boolean toReview = reason == AbsenceReason.MALADIE && withCertificate;
         String note = comment == null || comment.isBlank() ? null : comment.trim();
-        if (withCertificate) {
+        if (toReview) {
             em.createNativeQuery("insert into absence (booking_id, reason, comment, certificate, certificate_type,"
                             + " certificate_name) values (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note)
@@ -356,9 +434,9 @@ public class BookingService {
                     .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note).executeUpdate();
         }
         int booked = lockSeats(b.getUnit(), b.getDay());
-        b.setStatus(excused ? BookingStatus.ABSENT_EXCUSED : BookingStatus.ABSENT_BILLED);
+        b.setStatus(toReview ? BookingStatus.ABSENT_PENDING : BookingStatus.ABSENT_BILLED);
         releaseSeat(b.getUnit(), b.getDay(), booked);
-        return excused ? "Absence enregistrée et excusée (certificat médical reçu)."
+        return toReview ? CERTIFICATE_PENDING
                 : reason == AbsenceReason.MALADIE
                 ? "Absence enregistrée. Sans certificat médical, la journée reste facturée."
                 : "Absence enregistrée. La journée reste facturée.";
@@ -405,8 +483,9 @@ public class BookingService {
     }
 
     /**
-     * An agent reviews a medical certificate: accepted, the absence stays excused; refused (illegible,
-     * not a certificate…), the day becomes billed and the family is told why.
+     * An agent reviews a medical certificate: accepted, the absence is excused; refused (illegible,
+     * not a certificate…), the day becomes billed and the family is told why. The family is mailed
+     * either way.
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
         TenantContext.require();
@@ -418,8 +497,13 @@ public class BookingService {
         String why = Refused.decisionReason(accept, reason);
         em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2 where id = ?1")
                 .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
-        if (!accept) {
-            Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+        Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+        if (accept) {
+            b.setStatus(BookingStatus.ABSENT_EXCUSED);
+            mails.send(b.getChild().getFamily().getEmail(), "Certificat médical accepté",
+                    "Le certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le "
+                            + DAY.format(b.getDay()) + " a été accepté : l'absence est excusée, la journée n'est pas facturée.");
+        } else {
             b.setStatus(BookingStatus.ABSENT_BILLED);
             mails.send(b.getChild().getFamily().getEmail(), "Certificat médical refusé",
                     "Le certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le "
@@ -436,34 +520,39 @@ public class BookingService {
 
     /**
      * An agent's decision on a booking awaiting validation: accepted, it becomes a booking (its seat was
-     * held); refused, the seat goes to the first child waiting. The family is mailed either way.
+     * held); refused — with a reason, required and told to the family ({@link Refused} on the field
+     * {@code reason} without one) —, it is {@link BookingStatus#REFUSED} and the seat goes to the first
+     * child waiting. The family is mailed either way.
      */
-    public void decideValidation(String agent, long bookingId, boolean accept) {
+    public void decideValidation(String agent, long bookingId, boolean accept, String reason) {
         TenantContext.require();
+        String why = Refused.decisionReason(accept, reason);
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getStatus() == BookingStatus.PENDING_VALIDATION)
                 .orElseThrow(() -> new BookingRefused("Cette réservation n'attend pas de validation."));
         int booked = lockSeats(b.getUnit(), b.getDay());
         if (accept) {
             b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);
+            b.decided();
         } else {
-            b.setStatus(BookingStatus.CANCELLED_FREE);
+            b.refuse(why);
             releaseSeat(b.getUnit(), b.getDay(), booked);
         }
         mails.send(b.getChild().getFamily().getEmail(), "Réservation " + (accept ? "validée" : "refusée"),
                 "La réservation de " + b.getChild().getFirstName() + " à « " + b.getUnit().getActivity().getName()
                         + " – " + b.getUnit().getLabel() + " » le " + DAY.format(b.getDay()) + " a été "
-                        + (accept ? "validée" : "refusée") + " par le service enfance.");
+                        + (accept ? "validée" : "refusée") + " par le service enfance."
+                        + (accept ? "" : "\nMotif : " + why + "\nRien n'est facturé pour ce jour."));
     }
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
     public List<Booking> daySheet(long unitId, LocalDate day) {
         TenantContext.require();
         return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
-                        + " and b.status <> :cancelled order by case when b.status = :w then 1 else 0 end, b.id",
+                        + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end, b.id",
                         Booking.class)
                 .setParameter("u", unitId).setParameter("d", day)
-                .setParameter("cancelled", BookingStatus.CANCELLED_FREE).setParameter("w", BookingStatus.WAITING)
+                .setParameter("gone", Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED)).setParameter("w", BookingStatus.WAITING)
                 .getResultList();
     }
 
@@ -479,7 +568,7 @@ public class BookingService {
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
         if (b.getStatus() == BookingStatus.WAITING || b.getStatus() == BookingStatus.CANCELLED_FREE
-                || b.getStatus() == BookingStatus.PENDING_VALIDATION) {
+                || b.getStatus() == BookingStatus.PENDING_VALIDATION || b.getStatus() == BookingStatus.REFUSED) {
             throw new BookingRefused("Seul un enfant inscrit ce jour-là peut être pointé.");
         }
         if (b.getDay().isAfter(LocalDate.now(clock))) {
@@ -516,24 +605,29 @@ public class BookingService {
     }
 
     /**
-     * Every unit running that weekday (or with children booked that day) with, on {@code day}, the children expected (as on the day sheet:
-     * booked, awaiting validation, or already pointed), the places left and the waiting list.
+     * Every unit that runs on {@code day} under the commune's calendar ({@link MonthPlan#runsOn}: its
+     * weekday, school time or holidays as its activity goes, no public holiday or closure) with the
+     * children expected (as on the day sheet: booked, awaiting validation, or already pointed), the
+     * places left and the waiting list. A unit that does not run that day is not counted.
      */
     public List<Occupancy> occupancy(LocalDate day) {
         TenantContext.require();
-        List<Occupancy> list = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select u.id, a.name, u.label, u.capacity,"
-                        + " (select count(*) from booking b where b.unit_id = u.id and b.day = ?1"
-                        + "  and b.status not in ('WAITING', 'CANCELLED_FREE')),"
-                        + " (select count(*) from booking b where b.unit_id = u.id and b.day = ?1 and b.status = 'WAITING')"
-                        + " from activity_unit u join activity a on a.id = u.activity_id"
-                        + " where (',' || replace(u.weekdays, ' ', '') || ',') like ?2 or exists (select 1 from booking b"
-                        + "  where b.unit_id = u.id and b.day = ?1 and b.status <> 'CANCELLED_FREE')"
-                        + " order by a.name, u.start_time, u.id")
-                .setParameter(1, day).setParameter(2, "%," + day.getDayOfWeek().getValue() + ",%").getResultList()) {
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<ActivityUnit> running = em.createQuery("select u from ActivityUnit u join fetch u.activity a"
+                + " order by a.name, u.startTime, u.id", ActivityUnit.class).getResultList().stream()
+                .filter(u -> MonthPlan.runsOn(u.plan(), day, cal, years)).toList();
+        Map<Long, int[]> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery("select b.unit_id, count(*) filter (where b.status not in ('WAITING',"
+                        + " 'CANCELLED_FREE', 'REFUSED')), count(*) filter (where b.status = 'WAITING') from booking b"
+                        + " where b.day = ?1 group by b.unit_id").setParameter(1, day).getResultList()) {
             Object[] r = (Object[]) row;
-            list.add(new Occupancy(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue()));
+            counts.put(((Number) r[0]).longValue(), new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
+        }
+        List<Occupancy> list = new ArrayList<>();
+        for (ActivityUnit u : running) {
+            int[] c = counts.getOrDefault(u.getId(), new int[2]);
+            list.add(new Occupancy(u.getId(), u.getActivity().getName(), u.getLabel(), u.getCapacity(), c[0], c[1]));
         }
         return list;
     }

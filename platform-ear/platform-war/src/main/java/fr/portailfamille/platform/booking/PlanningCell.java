@@ -19,6 +19,9 @@ public final class PlanningCell implements Serializable {
     private final boolean bookable;
     private final boolean cancellable;
     private final boolean absenceAllowed;
+    private final boolean freeCancellation;
+    private final boolean surcharged;
+    private final String reason;
 
     PlanningCell(MonthPlan.Cell c) {
         this.day = c.day();
@@ -29,6 +32,9 @@ public final class PlanningCell implements Serializable {
         this.bookable = c.bookable();
         this.cancellable = c.cancellable();
         this.absenceAllowed = c.absenceAllowed();
+        this.freeCancellation = c.freeCancellation();
+        this.surcharged = c.surcharged();
+        this.reason = c.reason();
     }
 
     public LocalDate getDay() { return day; }
@@ -39,4 +45,10 @@ public final class PlanningCell implements Serializable {
     public boolean isBookable() { return bookable; }
     public boolean isCancellable() { return cancellable; }
     public boolean isAbsenceAllowed() { return absenceAllowed; }
+    /** The booking can still be cancelled without charge (an absence would be billed). */
+    public boolean isFreeCancellation() { return freeCancellation; }
+    /** Booked after the deadline, with a surcharge. */
+    public boolean isSurcharged() { return surcharged; }
+    /** Why the service refused the booking, or {@code null}. */
+    public String getReason() { return reason; }
 }

@@ -29,6 +29,7 @@ public class AbsenceView implements Serializable {
     private String comment;
     private transient Part certificate;
     private boolean done;
+    private boolean freeCancellation;
 
     public void load() throws IOException {
         try {
@@ -39,6 +40,24 @@ public class AbsenceView implements Serializable {
         if (booking == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Réservation introuvable");
             FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        freeCancellation = !done && bookings.freeCancellation(user.require(), reservation);
+    }
+
+    /**
+     * "Annuler sans frais": the day can still be cancelled without charge, which is better for the
+     * family than an absence (billed); the family is told what was done.
+     */
+    public void cancelFree() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        try {
+            String message = bookings.cancel(user.require(), reservation).message();
+            done = true;
+            freeCancellation = false;
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+        } catch (BookingService.BookingRefused e) {
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
         }
     }
 
@@ -63,6 +82,7 @@ public class AbsenceView implements Serializable {
             String message = bookings.declareAbsence(user.require(), reservation,
                     BookingService.AbsenceReason.valueOf(reason), comment, bytes, type, name);
             done = true;
+            freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingService.BookingRefused e) {
             ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
@@ -79,4 +99,5 @@ public class AbsenceView implements Serializable {
     public Part getCertificate() { return certificate; }
     public void setCertificate(Part v) { certificate = v; }
     public boolean isDone() { return done; }
+    public boolean isFreeCancellation() { return freeCancellation; }
 }

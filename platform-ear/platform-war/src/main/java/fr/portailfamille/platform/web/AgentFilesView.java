@@ -27,6 +27,7 @@ public class AgentFilesView implements Serializable {
     transient fr.portailfamille.platform.booking.BookingService bookings;
 
     private final Map<Long, String> reasons = new HashMap<>();
+    private final Map<Long, String> bookingReasons = new HashMap<>();
     private String query;
     private List<Family> found;
     private String counterFirstName;
@@ -45,14 +46,23 @@ public class AgentFilesView implements Serializable {
         return bookings.awaitingValidation();
     }
 
-    public void decideBooking(long bookingId, boolean accept) {
+    /**
+     * Validates or refuses a booking; a refusal needs a reason (checked by the service, shown next to
+     * the row's reason field), which the family reads in its planning, in Mes demandes and in the mail.
+     */
+    public void decideBooking(long bookingId, boolean accept, int row) {
         try {
-            bookings.decideValidation(agent(), bookingId, accept);
-            FormErrors.info(accept ? "Réservation validée ; la famille est prévenue." : "Réservation refusée ; la famille est prévenue.");
-        } catch (fr.portailfamille.platform.booking.BookingService.BookingRefused e) {
-            FormErrors.show("reservations", List.of(new FieldError("", e.getMessage())));
+            bookings.decideValidation(agent(), bookingId, accept, bookingReasons.get(bookingId));
+            bookingReasons.remove(bookingId);
+            FormErrors.info(accept ? "Réservation validée ; la famille est prévenue."
+                    : "Réservation refusée ; la famille est prévenue avec le motif.");
+        } catch (fr.portailfamille.platform.Refused e) {
+            FormErrors.show("reservations", List.of(new FieldError(
+                    "reason".equals(e.field()) ? "pending[" + row + "].reason" : "", e.getMessage())));
         }
     }
+
+    public Map<Long, String> getBookingReasons() { return bookingReasons; }
 
     public void validate(long familyId) {
         files.validate(agent(), familyId);

@@ -95,7 +95,7 @@ public class AgentRequestsView implements Serializable {
         }
         decide("certificats", "certificates[" + row + "].reason", "a" + absenceId,
                 () -> bookings.reviewCertificate(agent(), absenceId, accept, reasons.get("a" + absenceId)),
-                accept ? "Certificat accepté : l'absence reste excusée." : "Certificat refusé : la journée est facturée, la famille est prévenue.");
+                accept ? "Certificat accepté : l'absence est excusée, la famille est prévenue." : "Certificat refusé : la journée est facturée, la famille est prévenue.");
     }
 
     private void decide(String form, String reasonField, String key, Runnable action, String done) {

@@ -20,6 +20,28 @@ public class ChangeRequestsView {
     @Inject
     UserView user;
 
+    @Inject
+    fr.portailfamille.platform.booking.BookingService bookings;
+
+    private List<fr.portailfamille.platform.booking.Booking> bookingRequests;
+
+    /** The family's bookings awaiting the service's validation, or refused by it with the reason. */
+    public List<fr.portailfamille.platform.booking.Booking> getBookingRequests() {
+        if (bookingRequests == null) {
+            bookingRequests = bookings.bookingRequestsOf(user.require());
+        }
+        return bookingRequests;
+    }
+
+    /** "Refusée" or "En attente", and the badge's class. */
+    public String bookingStatus(fr.portailfamille.platform.booking.Booking b) {
+        return b.getStatus() == fr.portailfamille.booking.BookingStatus.REFUSED ? "Refusée" : "En attente";
+    }
+
+    public String bookingBadge(fr.portailfamille.platform.booking.Booking b) {
+        return b.getStatus() == fr.portailfamille.booking.BookingStatus.REFUSED ? "REFUSED" : "PENDING";
+    }
+
     private String type;
     private List<ChangeRequest> requests;
 

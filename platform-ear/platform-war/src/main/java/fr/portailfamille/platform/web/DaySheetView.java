@@ -96,6 +96,8 @@ public class DaySheetView implements Serializable {
             case ABSENT_EXCUSED -> "Absent excusé";
             case ABSENT_BILLED -> "Absent facturé";
             case PRESENT -> "Présent";
+            case REFUSED -> "Refusée";
+            case ABSENT_PENDING -> "Absent (certificat en attente de vérification)";
         };
     }
 

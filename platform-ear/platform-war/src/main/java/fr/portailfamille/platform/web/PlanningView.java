@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.web;
 
 import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.ActivityUnit;
@@ -28,7 +29,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
@@ -86,6 +86,8 @@ public class PlanningView implements Serializable {
     /** The family's selection, by unit-day, until it confirms. */
     private final Map<String, PlannedChange> selection = new LinkedHashMap<>();
     private boolean reviewing;
+    /** The summary's notice of each selected change, by key. */
+    private HashMap<String, String> notices = new HashMap<>();
     private List<ChangeOutcome> outcomes = List.of();
     private LocalDate copyUntil;
 
@@ -94,10 +96,27 @@ public class PlanningView implements Serializable {
         children = files.formOf(user.require()).getChildren();
         activities = bookings.activities();
         if (activite == null && !activities.isEmpty()) {
-            activite = activities.get(0).getId();
+            activite = firstRegisteredActivity();
         }
         units = activite == null ? List.of() : bookings.unitsOf(activite);
         refresh();
+    }
+
+    /**
+     * Without an activity asked for, the planning opens on the first activity the child is registered
+     * to (registration validated by the service), not on one it cannot book; the first activity when
+     * there is none.
+     */
+    private Long firstRegisteredActivity() {
+        FamilyForm.ChildForm child = getChild();
+        if (validated && child != null && child.getId() != null) {
+            for (Activity a : activities) {
+                if (bookings.registered(user.require(), child.getId(), a.getId())) {
+                    return a.getId();
+                }
+            }
+        }
+        return activities.get(0).getId();
     }
 
     private void refresh() {
@@ -109,26 +128,22 @@ public class PlanningView implements Serializable {
     }
 
     /** "Réserver" / "Annuler" on a cell: adds the change to the selection, or takes it back out. */
-    /** States that do not make a weekend column worth showing. */
-    private static final Set<DayState> CLOSED = EnumSet.of(DayState.FERME, DayState.FERIE, DayState.VACANCES);
 
     /**
-     * The month as calendar weeks (Monday first), {@code null} for the days of other months; Saturday
-     * and Sunday only when a unit runs on them.
+     * The month as calendar weeks (Monday first), {@code null} for the days of other months; only the
+     * weekdays on which one of the activity's units runs ({@link MonthPlan#weekdays}: a Wednesday-only
+     * activity shows Wednesdays, not four columns of "Fermé").
      */
     private void layOutWeeks() {
-        columns = new ArrayList<>(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY));
-        for (DayOfWeek weekend : List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)) {
-            if (days.stream().anyMatch(d -> d.getDay().getDayOfWeek() == weekend
-                    && d.getCells().stream().anyMatch(c -> !CLOSED.contains(c.getState())))) {
-                columns.add(weekend);
-            }
-        }
+        columns = units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
+        days = days.stream().filter(d -> columns.contains(d.getDay().getDayOfWeek())).toList();
         weeks = new ArrayList<>();
         List<PlanningDay> week = null;
+        LocalDate weekStart = null;
         for (PlanningDay d : days) {
-            if (week == null || d.getDay().getDayOfWeek() == DayOfWeek.MONDAY) {
+            LocalDate monday = d.getDay().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            if (week == null || !monday.equals(weekStart)) {
+                weekStart = monday;
                 week = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     week.add(null);
@@ -185,13 +200,36 @@ public class PlanningView implements Serializable {
         message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
     }
 
-    /** "Valider la sélection": shows the summary; nothing is booked before "Confirmer". */
+    /**
+     * "Valider la sélection": shows the summary, each day with what the family should know before
+     * confirming (surcharged, no longer cancellable without charge, billed cancellation, refused…);
+     * nothing is booked before "Confirmer".
+     */
     public void review() {
         if (selection.isEmpty()) {
             message(FacesMessage.SEVERITY_ERROR, "Sélectionnez au moins une journée à réserver ou à annuler.");
             return;
         }
+        try {
+            notices = new HashMap<>(bookings.previewSelection(user.require(), getChild().getId(),
+                    new ArrayList<>(selection.values())));
+        } catch (BookingService.BookingRefused e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            return;
+        }
         reviewing = true;
+    }
+
+    /** What the family should know about one line of the summary (empty when nothing special). */
+    public String notice(PlannedChange c) {
+        String n = notices.get(c.getKey());
+        return n == null ? "" : n;
+    }
+
+    /** Whether a line of the summary carries a warning (surcharge, billed, not cancellable, refused). */
+    public boolean warning(PlannedChange c) {
+        String n = notice(c);
+        return !n.isEmpty() && !n.equals("Annulation sans frais.");
     }
 
     /** "Confirmer": applies the whole selection in one transaction and shows what became of each day. */
@@ -247,8 +285,9 @@ public class PlanningView implements Serializable {
         refresh();
     }
 
+    /** The weekdays of the "semaine type": those on which one of the activity's units runs. */
     public List<DayOfWeek> getWeekdays() {
-        return List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        return units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
     }
 
     public String weekdayLabel(DayOfWeek d) {
