@@ -79,10 +79,21 @@ class FamilyFileIT {
 
     static final String PORTAL = "http://alpha.localhost:" + System.getProperty("it.port.platform", "28180") + "/espace/foyer.xhtml";
 
+    static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
+            "agent@alpha.test", true, List.of("agent"), null);
+    static final SignedInUser SANTE = new SignedInUser("alpha", UUID.randomUUID().toString(), "Infirmière Alpha",
+            "sante@alpha.test", true, List.of("agent", "agent-sante"), null);
+
+    /** A draft stored by a first "Finir plus tard"; its id. */
+    long savedDraft(SignedInUser user) throws Exception {
+        in(alpha(), () -> files.saveDraft(user, files.formOf(user)));
+        return in(alpha(), () -> files.fileOf(user)).getId();
+    }
+
     @Test
     void familyCanWithdrawItsPendingRequest() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
-        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        long id = savedDraft(user);
         assertTrue(in(alpha(), () -> files.deletePending(user)));
         assertTrue(in(alpha(), () -> files.get(id)).isEmpty());
     }
@@ -178,6 +189,8 @@ class FamilyFileIT {
         Family f = in(alpha(), () -> files.fileOf(user));
         assertEquals(FamilyStatus.SUBMITTED, f.getStatus());
         assertTrue(in(alpha(), files::awaitingValidation).stream().anyMatch(x -> x.getId().equals(f.getId())));
+        assertTrue(in(alpha(), () -> files.auditOf(f.getId())).stream().anyMatch(a -> a.getAction().equals("BROUILLON_CREE")),
+                "le dossier est créé par le premier enregistrement");
         in(alpha(), () -> {
             files.validate("agent@alpha.test", f.getId());
             return null;
@@ -243,16 +256,16 @@ class FamilyFileIT {
         badIban.setAccountHolder("Camille Durand");
         assertEquals(List.of("iban"), fields(in(alpha(), () -> files.requestChanges(user, badIban))));
 
-        List<ChangeRequest> pending = in(alpha(), files::pendingRequests).stream()
+        List<ChangeRequest> pending = in(alpha(), () -> files.pendingRequests(AGENT)).stream()
                 .filter(r -> r.getFamily().getId() == id).toList();
         assertEquals(2, pending.size());
         ChangeRequest address = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.ADRESSE).findFirst().orElseThrow();
         ChangeRequest bank = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.BANQUE).findFirst().orElseThrow();
 
-        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuse("agent@alpha.test", address.getId(), " "))));
-        assertEquals(List.of(), in(alpha(), () -> files.refuse("agent@alpha.test", address.getId(), "Justificatif de domicile manquant")));
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuse(AGENT, address.getId(), " "))));
+        assertEquals(List.of(), in(alpha(), () -> files.refuse(AGENT, address.getId(), "Justificatif de domicile manquant")));
         in(alpha(), () -> {
-            files.accept("agent@alpha.test", bank.getId());
+            files.accept(AGENT, bank.getId());
             return null;
         });
 
@@ -265,7 +278,7 @@ class FamilyFileIT {
         assertEquals(ChangeRequest.Status.REFUSED, refused.getStatus());
         assertEquals("Justificatif de domicile manquant", refused.getReason());
         assertThrows(Exception.class, () -> in(alpha(), () -> {
-            files.accept("agent@alpha.test", address.getId());
+            files.accept(AGENT, address.getId());
             return null;
         }), "une demande traitée ne se traite pas deux fois");
         assertTrue(mailsOf(user.email()).contains("refus"));
@@ -303,7 +316,7 @@ class FamilyFileIT {
         assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "rien n'est appliqué avant décision");
         for (ChangeRequest r : mine) {
             in(alpha(), () -> {
-                files.accept("agent@alpha.test", r.getId());
+                files.accept(SANTE, r.getId());
                 return null;
             });
         }
@@ -319,8 +332,8 @@ class FamilyFileIT {
     void familyOnlyEverReachesItsOwnFile() throws Exception {
         SignedInUser a = parent("alpha", newEmail(), true);
         SignedInUser b = parent("alpha", newEmail(), true);
-        long idA = in(alpha(), () -> files.fileOf(a)).getId();
-        long idB = in(alpha(), () -> files.fileOf(b)).getId();
+        long idA = savedDraft(a);
+        long idB = savedDraft(b);
         assertNotEquals(idA, idB);
         // a form carrying another family's child id does not touch that child
         FamilyForm formA = complete(in(alpha(), () -> files.formOf(a)), a.email());
@@ -341,8 +354,8 @@ class FamilyFileIT {
     void oldDraftsArePurgedAndTheRestIsKept() throws Exception {
         SignedInUser old = parent("alpha", newEmail(), true);
         SignedInUser recent = parent("alpha", newEmail(), true);
-        long oldId = in(alpha(), () -> files.fileOf(old)).getId();
-        long recentId = in(alpha(), () -> files.fileOf(recent)).getId();
+        long oldId = savedDraft(old);
+        long recentId = savedDraft(recent);
         in(alpha(), () -> {
             tx.begin();
             em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id = ?")
@@ -363,10 +376,10 @@ class FamilyFileIT {
         in(alpha(), () -> files.saveDraft(user, form));
         long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
         long familyId = in(alpha(), () -> files.fileOf(user)).getId();
-        assertEquals("arachide", in(alpha(), () -> files.readHealth("infirmiere@alpha.test", childId)).getAllergies());
+        assertEquals("arachide", in(alpha(), () -> files.readHealth(SANTE, childId)).getAllergies());
         AuditEntry entry = in(alpha(), () -> files.auditOf(familyId)).get(0);
         assertEquals("LECTURE_SANTE", entry.getAction());
-        assertEquals("infirmiere@alpha.test", entry.getActor());
+        assertEquals("sante@alpha.test", entry.getActor());
         assertEquals(childId, entry.getChildId());
     }
 
@@ -376,18 +389,18 @@ class FamilyFileIT {
         in(alpha(), () -> files.saveDraft(user, complete(files.formOf(user), user.email())));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
 
-        FamilyForm withoutHealth = in(alpha(), () -> files.formForAgent("agent@alpha.test", id, false));
+        FamilyForm withoutHealth = in(alpha(), () -> files.formForAgent(AGENT, id));
         assertEquals(null, withoutHealth.getChildren().get(0).getAllergies(), "données de santé absentes du formulaire");
         withoutHealth.setPostcode("87100");
         withoutHealth.getChildren().get(0).setAllergies("tentative");
-        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate("agent@alpha.test", id, withoutHealth, false)));
+        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(AGENT, id, withoutHealth)));
         FamilyForm stored = in(alpha(), () -> files.formOf(user));
         assertEquals("87100", stored.getPostcode());
         assertEquals("arachide", stored.getChildren().get(0).getAllergies(), "sans le rôle, la santé ne change pas");
 
-        FamilyForm withHealth = in(alpha(), () -> files.formForAgent("sante@alpha.test", id, true));
+        FamilyForm withHealth = in(alpha(), () -> files.formForAgent(SANTE, id));
         withHealth.getChildren().get(0).setAllergies("arachide, lait");
-        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate("sante@alpha.test", id, withHealth, true)));
+        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(SANTE, id, withHealth)));
         assertEquals("arachide, lait", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
         List<String> actions = in(alpha(), () -> files.auditOf(id)).stream().map(AuditEntry::getAction).toList();
         assertTrue(actions.contains("MODIFICATION_AGENT"), actions.toString());
@@ -395,9 +408,194 @@ class FamilyFileIT {
         assertTrue(actions.contains("LECTURE_SANTE"), actions.toString());
     }
 
+    /** A validated family of alpha (one child, Léa, with an allergy); its id. */
+    long validatedFamily(SignedInUser user) throws Exception {
+        assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        in(alpha(), () -> {
+            files.validate("agent@alpha.test", id);
+            return null;
+        });
+        return id;
+    }
+
+    @Test
+    void agentWithoutHealthRoleGetsNoHealthFromTheQueueAndCannotDecideIt() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        proposed.getChildren().get(0).setAllergies("arachide, sésame");
+        proposed.setCity("Panazol");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
+
+        List<ChangeRequest> seenByAgent = in(alpha(), () -> files.pendingRequests(AGENT)).stream()
+                .filter(r -> r.getFamily().getId() == id).toList();
+        assertEquals(List.of(ChangeRequest.Type.ADRESSE), seenByAgent.stream().map(ChangeRequest::getType).toList(),
+                "la demande de santé n'est pas dans la file d'un agent sans le rôle");
+        assertTrue(in(alpha(), () -> files.pendingRequests(AGENT)).stream()
+                .noneMatch(r -> r.getNewValue().contains("sésame") || r.getOldValue().contains("arachide")));
+        assertTrue(in(alpha(), files::pendingHealthRequests) >= 1);
+
+        ChangeRequest health = in(alpha(), () -> files.pendingRequests(SANTE)).stream()
+                .filter(r -> r.getFamily().getId() == id && r.getType() == ChangeRequest.Type.SANTE).findFirst().orElseThrow();
+        assertTrue(in(alpha(), () -> files.auditOf(id)).stream()
+                .anyMatch(a -> a.getAction().equals("LECTURE_SANTE") && a.getActor().equals("sante@alpha.test")),
+                "la lecture de la file par l'agent santé est inscrite au journal");
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> {
+            files.accept(AGENT, health.getId());
+            return null;
+        }), "un agent sans le rôle agent-sante ne peut pas accepter une demande de santé");
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.refuse(AGENT, health.getId(), "non")));
+        long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.readHealth(AGENT, childId)));
+        assertEquals("arachide", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies(), "rien n'est appliqué");
+
+        in(alpha(), () -> {
+            files.accept(SANTE, health.getId());
+            return null;
+        });
+        assertEquals("arachide, sésame", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
+    }
+
+    @Test
+    void aFormOpenedOnOneFamilyIsNeverSavedOntoAnother() throws Exception {
+        SignedInUser a = parent("alpha", newEmail(), true);
+        SignedInUser b = parent("alpha", newEmail(), true);
+        long idA = validatedFamily(a);
+        long idB = validatedFamily(b);
+        long childOfB = in(alpha(), () -> files.formOf(b)).getChildren().get(0).getId();
+        FamilyForm openedOnA = in(alpha(), () -> files.formForAgent(AGENT, idA));
+        openedOnA.setCity("Isle");
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.agentUpdate(AGENT, idB, openedOnA)),
+                "le formulaire du dossier A posté avec l'id de B est refusé");
+        FamilyForm bAfter = in(alpha(), () -> files.formOf(b));
+        assertEquals("Limoges", bAfter.getCity());
+        assertEquals(List.of(childOfB), bAfter.getChildren().stream().map(FamilyForm.ChildForm::getId).toList(),
+                "les enfants de B sont intacts");
+        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(AGENT, idA, openedOnA)));
+        assertEquals("Isle", in(alpha(), () -> files.formOf(a)).getCity());
+    }
+
+    @Test
+    void removingAChildWithABookingIsRefusedAndNothingIsDeleted() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
+        long bookingId = in(alpha(), () -> {
+            tx.begin();
+            String code = "ACT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
+                    + " cancellation_deadline, late_policy, needs_validation) values (?1, 'Restauration scolaire',"
+                    + " 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'REFUSED', false) returning id").setParameter(1, code)
+                    .getSingleResult();
+            Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity)"
+                    + " values (?1, 'MIDI', 'Midi', 10) returning id").setParameter(1, activity.longValue()).getSingleResult();
+            Number booking = (Number) em.createNativeQuery("insert into booking (child_id, unit_id, day, status)"
+                    + " values (?1, ?2, current_date + 30, 'BOOKED') returning id").setParameter(1, childId)
+                    .setParameter(2, unit.longValue()).getSingleResult();
+            tx.commit();
+            return booking.longValue();
+        });
+        FamilyForm withoutChild = in(alpha(), () -> files.formForAgent(AGENT, id));
+        withoutChild.getChildren().clear();
+        List<FieldError> errors = in(alpha(), () -> files.agentUpdate(AGENT, id, withoutChild));
+        assertEquals(List.of("children"), fields(errors));
+        assertTrue(errors.get(0).message().startsWith("Impossible de retirer Léa Durand du dossier : 1 réservation(s)"),
+                errors.get(0).message());
+        assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "l'enfant est toujours là");
+        assertEquals(1L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from booking where id = ?1")
+                .setParameter(1, bookingId).getSingleResult()).longValue()), "la réservation est toujours là");
+    }
+
+    @Test
+    void openingMonFoyerCreatesNothingAndStaffNeverGetAFile() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm form = in(alpha(), () -> files.formOf(user));
+        assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus());
+        assertEquals(null, in(alpha(), () -> files.fileOf(user)).getId());
+        assertTrue(in(alpha(), () -> files.search(user.email())).isEmpty(), "ouvrir Mon foyer ne crée aucun dossier");
+        assertEquals(List.of(), in(alpha(), () -> files.myRequests(user, null)));
+        form.setCity("Limoges");
+        assertEquals(List.of(), in(alpha(), () -> files.saveDraft(user, form)));
+        assertEquals(1, in(alpha(), () -> files.search(user.email())).size(), "le premier enregistrement crée le brouillon");
+
+        SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Neuf",
+                "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test", true, List.of("agent"), null);
+        FamilyForm agentForm = in(alpha(), () -> files.formOf(agent));
+        agentForm.setCity("Limoges");
+        assertEquals(List.of(""), fields(in(alpha(), () -> files.saveDraft(agent, agentForm))));
+        assertEquals(List.of(""), fields(in(alpha(), () -> files.submit(agent, complete(agentForm, agent.email())))));
+        assertFalse(in(alpha(), () -> files.deletePending(agent)));
+        assertTrue(in(alpha(), () -> files.search(agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
+    }
+
+    @Test
+    void saveLaterKeepsValidFieldsAndReportsInvalidOnes() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        FamilyForm typed = in(alpha(), () -> files.formOf(user));
+        typed.setCity("Limoges");
+        typed.setPostcode("ABCDE");
+        typed.getResponsable1().setMobilePhone("06.12.34.56.78");
+        FamilyForm.ChildForm lea = new FamilyForm.ChildForm();
+        lea.setFirstName("Léa");
+        lea.setDoctorPhone("123");
+        FamilyForm.Contact granny = new FamilyForm.Contact();
+        granny.setName("Jeanne");
+        granny.setRelation("grand-mère");
+        granny.setPhone("05");
+        lea.getContacts().add(granny);
+        typed.getChildren().add(lea);
+
+        List<FieldError> errors = in(alpha(), () -> files.saveDraft(user, typed));
+        assertEquals(List.of("postcode", "children[0].doctorPhone", "children[0].contacts[0].phone"), fields(errors));
+        assertEquals("ABCDE", typed.getPostcode(), "ce qui a été saisi reste dans le formulaire");
+        assertEquals("123", typed.getChildren().get(0).getDoctorPhone());
+        assertEquals("05", typed.getChildren().get(0).getContacts().get(0).getPhone());
+
+        FamilyForm saved = in(alpha(), () -> files.formOf(user));
+        assertEquals("Limoges", saved.getCity(), "les champs valides sont enregistrés");
+        assertEquals(null, saved.getPostcode(), "un champ invalide n'est pas enregistré");
+        assertEquals("06 12 34 56 78", saved.getResponsable1().getMobilePhone());
+        assertEquals(1, saved.getChildren().size());
+        assertEquals("Léa", saved.getChildren().get(0).getFirstName());
+        assertEquals(null, saved.getChildren().get(0).getDoctorPhone());
+        assertTrue(saved.getChildren().get(0).getContacts().isEmpty());
+        assertEquals(saved.getChildren().get(0).getId(), typed.getChildren().get(0).getId());
+
+        typed.setPostcode("87000");
+        typed.getChildren().get(0).setDoctorPhone("0555123456");
+        typed.getChildren().get(0).getContacts().get(0).setPhone("0555000000");
+        assertEquals(List.of(), in(alpha(), () -> files.saveDraft(user, typed)));
+        FamilyForm again = in(alpha(), () -> files.formOf(user));
+        assertEquals("87000", again.getPostcode());
+        assertEquals(1, again.getChildren().size(), "pas d'enfant en double après un second enregistrement");
+        assertEquals("05 55 12 34 56", again.getChildren().get(0).getDoctorPhone());
+        assertEquals("05 55 00 00 00", again.getChildren().get(0).getContacts().get(0).getPhone());
+    }
+
+    @Test
+    void agentRefusesASentFileWithAReasonThatTheFamilyIsMailed() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuseFile("agent@alpha.test", id, "  ", PORTAL))));
+        assertEquals(FamilyStatus.SUBMITTED, in(alpha(), () -> files.fileOf(user)).getStatus());
+        assertEquals(List.of(), in(alpha(), () -> files.refuseFile("agent@alpha.test", id, "Attestation CAF illisible", PORTAL)));
+        assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus(), "la famille peut corriger");
+        assertEquals("Attestation CAF illisible", in(alpha(), () -> files.lastRefusal(user)));
+        assertTrue(in(alpha(), files::awaitingValidation).stream().noneMatch(f -> f.getId() == id));
+        String mails = "";
+        for (int i = 0; i < 20 && !mails.contains("illisible"); i++) {
+            Thread.sleep(500);
+            mails = mailsOf(user.email()).replace("=\r\n", "").replace("=\r\n", "").replace("=3D", "=");
+        }
+        assertTrue(mails.contains("Attestation CAF illisible"), mails);
+        assertTrue(mails.contains(PORTAL), "le courriel renvoie vers Mon foyer : " + mails);
+    }
+
     static String mailsOf(String email) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", "28025") + "/api/user/" + email
+                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", System.getProperty("it.port.mailapi", "28025")) + "/api/user/" + email
                         + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
         return r.body();
     }

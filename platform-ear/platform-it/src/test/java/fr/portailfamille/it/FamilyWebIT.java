@@ -216,7 +216,9 @@ class FamilyWebIT {
             String fileUrl = nurse.driver.findElement(By.linkText("Retour au dossier")).getAttribute("href");
             nurse.get(fileUrl);
             assertTrue(nurse.await(By.cssSelector(".health")).getText().contains("gluten"));
-            assertTrue(nurse.driver.getPageSource().contains("MODIFICATION_SANTE"), "modification inscrite au journal");
+            assertTrue(nurse.driver.findElement(By.id("audit")).getText().contains("Modification des données de santé"),
+                    "modification inscrite au journal, en mots");
+            assertFalse(nurse.driver.getPageSource().contains("MODIFICATION_SANTE"), "pas de code brut");
 
             // an agent without the health role sees the child, not its health data, anywhere
             agent.get(fileUrl);
@@ -484,6 +486,167 @@ class FamilyWebIT {
             parent.awaitUrlStartingWith(BASE + "/");
             assertTrue(StackLauncher.stack().keycloakAdmin().realm("pf-alpha").users().searchByEmail(email, true).isEmpty(),
                     "le compte est supprimé avec la demande");
+        }
+    }
+
+    /**
+     * A file sent for validation, written straight into alpha's schema: household, a responsable with
+     * phones, a child with an allergy and an authorised contact; its id.
+     */
+    static long submittedFamily(String suffix, String email) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection()) {
+            c.setAutoCommit(false);
+            long id;
+            try (var ps = c.prepareStatement("insert into commune_alpha.family (label, email, status, situation, address_line,"
+                    + " postcode, city, home_phone, caf_number, quotient_familial, submitted_at) values (?, ?, 'SUBMITTED',"
+                    + " 'PACSES', '3 rue des Écoles', '87000', 'Limoges', '05 55 12 34 56', '1234567', 640, now()) returning id")) {
+                ps.setString(1, "Foyer Camille Morel-" + suffix);
+                ps.setString(2, email);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (var ps = c.prepareStatement("insert into commune_alpha.responsable (family_id, rank, civility, last_name,"
+                    + " first_name, birth_date, mobile_phone, work_phone, email) values (?, 1, 'MME', ?, 'Camille',"
+                    + " date '1988-04-02', '06 12 34 56 78', '05 55 98 76 54', ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, "Morel-" + suffix);
+                ps.setString(3, email);
+                ps.executeUpdate();
+            }
+            long child;
+            try (var ps = c.prepareStatement("insert into commune_alpha.child (family_id, first_name, last_name, birth_date,"
+                    + " sex, school, allergies, photo_consent) values (?, 'Léa', ?, current_date - interval '7 years', 'F',"
+                    + " 'École Jules Ferry', 'arachide', true) returning id")) {
+                ps.setLong(1, id);
+                ps.setString(2, "Morel-" + suffix);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    child = rs.getLong(1);
+                }
+            }
+            try (var ps = c.prepareStatement("insert into commune_alpha.authorized_contact (child_id, name, relation, phone)"
+                    + " values (?, 'Jeanne Morel', 'grand-mère', '05 55 00 00 00')")) {
+                ps.setLong(1, child);
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("insert into commune_alpha.audit_log (actor, action, family_id) values (?, 'DOSSIER_ENVOYE', ?)")) {
+                ps.setString(1, email);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return id;
+        }
+    }
+
+    static String column(String sql, long id) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The mails GreenMail holds for an address, soft line breaks of quoted-printable undone. */
+    static String mailsOf(String email) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().mailApiUrl()
+                + "/api/user/" + email + "/messages/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.replace("=\\r\\n", "").replace("=\r\n", "").replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    @Test
+    void agentReadsTheWholeFileInWordsAndRefusesItWithAReason() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "refus-" + suffix + "@alpha.test";
+        long id = submittedFamily(suffix, email);
+        String page = BASE + "/agent/famille.xhtml?id=" + id;
+        try (Browser agent = new Browser()) {
+            agent.get(page);
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(page);
+            assertEquals("État du dossier : Envoyé, en attente de validation", agent.await(By.id("family-status")).getText());
+            String text = agent.driver.findElement(By.tagName("main")).getText();
+            for (String expected : List.of("Pacsé(e)s", "3 rue des Écoles, 87000 Limoges", "05 55 12 34 56",
+                    "Madame Camille Morel-" + suffix, "06 12 34 56 78", "05 55 98 76 54", "Fille", "École Jules Ferry",
+                    "Jeanne Morel (grand-mère) – 05 55 00 00 00", "Dossier envoyé par la famille")) {
+                assertTrue(text.contains(expected), expected + " absent de : " + text);
+            }
+            for (String raw : List.of("SUBMITTED", "DOSSIER_ENVOYE", "PACSES")) {
+                assertFalse(text.contains(raw), "code brut " + raw + " affiché : " + text);
+            }
+            assertFalse(agent.driver.getPageSource().contains("arachide"), "santé cachée sans le rôle agent-sante");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, dossier famille (agent)");
+
+            // refusing needs a reason, shown next to the field
+            agent.submit(By.id("refus:refuse"));
+            assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
+                    agent.await(By.id("refus:reason_msg")).getText());
+            type(agent, "refus:reason", "Attestation CAF illisible");
+            agent.submit(By.id("refus:refuse"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier refusé"));
+            assertTrue(agent.driver.findElement(By.id("family-status")).getText().contains("Brouillon"));
+            assertTrue(agent.driver.findElement(By.id("audit")).getText().contains("Dossier refusé"));
+            assertEquals("DRAFT", column("select status from commune_alpha.family where id = ?", id));
+            screenshot(agent, "agent-dossier-refuse");
+        }
+        String mails = "";
+        for (int i = 0; i < 30 && !mails.contains("illisible"); i++) {
+            Thread.sleep(500);
+            mails = mailsOf(email);
+        }
+        assertTrue(mails.contains("Attestation CAF illisible"), mails);
+        assertTrue(mails.contains(BASE + "/espace/foyer.xhtml"), "lien vers Mon foyer de la commune : " + mails);
+    }
+
+    @Test
+    void aPostedIdNeverRedirectsTheEditToAnotherFamily() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long opened = submittedFamily(suffix, "ouvert-" + suffix + "@alpha.test");
+        long other = submittedFamily(suffix + "b", "autre-" + suffix + "@alpha.test");
+        try (Browser agent = new Browser()) {
+            String page = BASE + "/agent/famille-modifier.xhtml?id=" + opened;
+            agent.get(page);
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(page);
+            type(agent, "dossier:city", "Isle");
+            // the attacker adds id=<other family> to the posted form
+            agent.driver.executeScript("var i = document.createElement('input'); i.type = 'hidden'; i.name = 'id';"
+                    + " i.value = arguments[1]; document.getElementById(arguments[0]).appendChild(i);", "dossier", String.valueOf(other));
+            agent.submit(By.id("dossier:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("enregistré"), agent.snapshot());
+        }
+        assertEquals("Isle", column("select city from commune_alpha.family where id = ?", opened), "le dossier ouvert est modifié");
+        assertEquals("Limoges", column("select city from commune_alpha.family where id = ?", other), "l'autre dossier est intact");
+        assertEquals("1", column("select count(*) from commune_alpha.child where family_id = ?", other), "ses enfants aussi");
+    }
+
+    @Test
+    void finirPlusTardWithOneInvalidFieldSavesTheRestAndKeepsWhatWasTyped() throws Exception {
+        String email = "brouillon-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser parent = new Browser()) {
+            signUp(parent, email);
+            type(parent, "foyer:addressLine", "3 rue des Écoles");
+            type(parent, "foyer:postcode", "8700");
+            type(parent, "foyer:city", "Limoges");
+            parent.submit(By.id("foyer:saveDraft"));
+            List<String> summary = parent.driver.findElements(By.cssSelector("#summary li")).stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(summary.stream().anyMatch(t -> t.contains("brouillon est enregistré, sauf un champ")), summary.toString());
+            assertTrue(summary.contains("Code postal invalide : 5 chiffres, par exemple 87000."), summary.toString());
+            assertEquals("Code postal invalide : 5 chiffres, par exemple 87000.",
+                    parent.driver.findElement(By.id("foyer:postcode_msg")).getText());
+            assertEquals("8700", parent.driver.findElement(By.id("foyer:postcode")).getAttribute("value"), "saisie conservée");
+            assertEquals("Limoges", parent.driver.findElement(By.id("foyer:city")).getAttribute("value"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, brouillon avec une erreur");
+
+            // what was valid is stored: it is there on the next visit
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertEquals("Limoges", parent.await(By.id("foyer:city")).getAttribute("value"));
+            assertEquals("3 rue des Écoles", parent.driver.findElement(By.id("foyer:addressLine")).getAttribute("value"));
         }
     }
 

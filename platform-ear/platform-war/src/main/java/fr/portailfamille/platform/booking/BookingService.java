@@ -470,6 +470,7 @@ public class BookingService {
             b.getChild().getFirstName();
             b.getUnit().getActivity().getName();
             list.add(new CertificateToReview(((Number) r[0]).longValue(), b, (String) r[2]));
+            files.healthRead("certificat médical en attente de vérification", b.getChild().getFamily().getId(), b.getChild().getId());
         }
         return list;
     }
@@ -477,6 +478,7 @@ public class BookingService {
     /** The certificate of an absence: content type, file name, bytes (agents only). */
     public Optional<Object[]> certificate(long absenceId) {
         TenantContext.require();
+        files.healthRead("certificat médical de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
                 + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
@@ -489,6 +491,7 @@ public class BookingService {
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
         TenantContext.require();
+        files.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
                 + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
         if (rows.isEmpty()) {

@@ -13,6 +13,7 @@ final class FamilyFileMapper {
 
     static FamilyForm toForm(Family f) {
         FamilyForm form = new FamilyForm();
+        form.setFamilyId(f.getId());
         form.setSituation(f.getSituation());
         form.setAddressLine(f.getAddressLine());
         form.setPostcode(f.getPostcode());
@@ -58,8 +59,11 @@ final class FamilyFileMapper {
         return form;
     }
 
-    /** Writes a checked form onto the file. Children are matched by id among this family's children only. */
-    static void apply(FamilyForm form, Family f) {
+    /**
+     * Writes a checked form onto the file. Children are matched by id among this family's children only.
+     * Returns the file's children in the form's order.
+     */
+    static List<Child> apply(FamilyForm form, Family f) {
         f.setSituation(form.getSituation());
         f.setAddressLine(form.getAddressLine());
         f.setPostcode(form.getPostcode());
@@ -107,6 +111,14 @@ final class FamilyFileMapper {
             kept.add(c);
         }
         f.getChildren().retainAll(kept);
+        return kept;
+    }
+
+    /** The stored children that the form leaves out (they would be deleted by {@link #apply}). */
+    static List<Child> removedBy(FamilyForm form, Family f) {
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        form.getChildren().forEach(c -> kept.add(c.getId()));
+        return f.getChildren().stream().filter(c -> c.getId() != null && !kept.contains(c.getId())).toList();
     }
 
     private static void copy(Responsable r, FamilyForm.Person p) {

@@ -41,14 +41,41 @@ public class FamilyFileService {
     @Inject
     KeycloakAccounts accounts;
 
+    @Inject
+    jakarta.security.enterprise.SecurityContext security;
+
     Clock clock = Clock.systemDefaultZone();
 
     // ---- the family ---------------------------------------------------------------------------
 
+    /** Health data (fiche sanitaire, medical certificates) is for agents holding this role only. */
+    public static final String HEALTH_ROLE = "agent-sante";
+
+    static final String STAFF_HAS_NO_FILE = "Les comptes des agents de la commune n'ont pas de dossier famille.";
+    static final String HEALTH_REFUSED = "Données de santé : réservées aux agents habilités (rôle agent-santé).";
+
+    /** Agents of the commune (with or without health data) are staff: they never get a family file. */
+    public static boolean isStaff(SignedInUser user) {
+        return user.hasRole("agent") || user.hasRole(HEALTH_ROLE);
+    }
+
+    /** Whether this agent may read and change health data. */
+    public static boolean mayReadHealth(SignedInUser agent) {
+        return agent != null && agent.hasRole(HEALTH_ROLE);
+    }
+
+    private static void requireHealthReader(SignedInUser agent) {
+        if (!mayReadHealth(agent)) {
+            throw new SecurityException(HEALTH_REFUSED);
+        }
+    }
+
     /**
      * The signed-in parent's file: the one linked to the account; else, on first sign-in, the file the
-     * town created at the counter with the same (verified) e-mail ("première connexion"); else a new
-     * draft. Two accounts never get two files for one family: the e-mail is unique among files.
+     * town created at the counter with the same (verified) e-mail ("première connexion"); else a new,
+     * empty draft that is NOT stored (it is stored by the first "Finir plus tard" or "Valider", and
+     * never for staff accounts), so opening Mon foyer creates nothing. Two accounts never get two files
+     * for one family: the e-mail is unique among files.
      */
     public Family fileOf(SignedInUser user) {
         requireCommuneOf(user);
@@ -75,8 +102,19 @@ public class FamilyFileService {
         f.setDraftExpiresAt(now().plus(DRAFT_KEPT));
         Responsable r1 = f.responsable(1);
         r1.setEmail(user.email());
-        em.persist(f);
         return f;
+    }
+
+    /** Stores a new draft on its first save; refused for staff accounts. */
+    private void store(SignedInUser user, Family f) {
+        if (isStaff(user)) {
+            throw new SecurityException(STAFF_HAS_NO_FILE);
+        }
+        if (f.getId() == null) {
+            em.persist(f);
+            em.flush();
+            audit(user.email(), "BROUILLON_CREE", f.getId(), null, null);
+        }
     }
 
     /**
@@ -96,20 +134,31 @@ public class FamilyFileService {
         return FamilyFileMapper.toForm(fileOf(user));
     }
 
-    /** "Finir plus tard": keeps what is filled in (formats checked) for 30 more days. */
+    /**
+     * "Finir plus tard": keeps what is filled in for 30 more days. What is valid is saved, each invalid
+     * field keeps its stored value; the returned errors list what was not saved. The caller's form is
+     * left as typed (only the ids of saved children and of the file are written into it).
+     */
     public List<FieldError> saveDraft(SignedInUser user, FamilyForm form) {
+        if (isStaff(user)) {
+            return List.of(new FieldError("", STAFF_HAS_NO_FILE));
+        }
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.DRAFT) {
             return List.of(new FieldError("", "Votre dossier a déjà été envoyé : il ne peut plus être modifié ainsi."));
         }
         List<FieldError> errors = FamilyFileRules.check(form, false, today());
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        FamilyFileRules.normalize(form);
-        FamilyFileMapper.apply(form, f);
+        FamilyForm valid = DraftForms.keepValid(form, errors, FamilyFileMapper.toForm(f));
+        FamilyFileRules.normalize(valid);
+        store(user, f);
+        List<Child> saved = FamilyFileMapper.apply(valid, f);
         f.setDraftExpiresAt(now().plus(DRAFT_KEPT));
-        return List.of();
+        em.flush();
+        form.setFamilyId(f.getId());
+        for (int i = 0; i < saved.size() && i < form.getChildren().size(); i++) {
+            form.getChildren().get(i).setId(saved.get(i).getId());
+        }
+        return errors;
     }
 
     /** "Valider l'inscription": every missing or invalid field at once, and nothing saved unless all is right. */
@@ -118,11 +167,15 @@ public class FamilyFileService {
         if (f.getStatus() != FamilyStatus.DRAFT) {
             return List.of(new FieldError("", "Votre dossier a déjà été envoyé."));
         }
+        if (isStaff(user)) {
+            return List.of(new FieldError("", STAFF_HAS_NO_FILE));
+        }
         List<FieldError> errors = FamilyFileRules.check(form, true, today());
         if (!errors.isEmpty()) {
             return errors;
         }
         FamilyFileRules.normalize(form);
+        store(user, f);
         FamilyFileMapper.apply(form, f);
         f.setStatus(FamilyStatus.SUBMITTED);
         f.setSubmittedAt(now());
@@ -140,12 +193,14 @@ public class FamilyFileService {
      */
     public boolean deletePending(SignedInUser user) {
         Family f = fileOf(user);
-        if (f.getStatus() == FamilyStatus.VALIDATED) {
+        if (f.getStatus() == FamilyStatus.VALIDATED || isStaff(user)) {
             return false;
         }
         audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, "dossier et compte supprimés");
-        em.remove(f);
-        em.flush();
+        if (f.getId() != null) {
+            em.remove(f);
+            em.flush();
+        }
         try {
             accounts.delete(TenantContext.require(), user.subject());
         } catch (KeycloakAccounts.AccountException e) {
@@ -193,6 +248,9 @@ public class FamilyFileService {
     /** The family's requests of the last month, newest first, optionally of one type. */
     public List<ChangeRequest> myRequests(SignedInUser user, ChangeRequest.Type type) {
         Family f = fileOf(user);
+        if (f.getId() == null) {
+            return List.of();
+        }
         var query = em.createQuery("select r from ChangeRequest r where r.family = :f and r.createdAt >= :since"
                         + (type == null ? "" : " and r.type = :t") + " order by r.createdAt desc, r.id desc",
                         ChangeRequest.class)
@@ -234,6 +292,46 @@ public class FamilyFileService {
         audit(agent, "DOSSIER_VALIDE", f.getId(), null, null);
         familyMails.send(f.getEmail(), "Votre dossier famille est validé", "Votre dossier famille a été validé par le service"
                 + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.");
+    }
+
+    /**
+     * An agent refuses a file sent for validation, with a reason that the family receives by mail with a
+     * link to its Mon foyer page; the file goes back to draft so that the family can correct and send it
+     * again.
+     */
+    public List<FieldError> refuseFile(String agent, long familyId, String reason, String portalUrl) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
+        }
+        if (why.length() > 500) {
+            return List.of(new FieldError("reason", "Le motif ne doit pas dépasser 500 caractères."));
+        }
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (f.getStatus() != FamilyStatus.SUBMITTED) {
+            return List.of(new FieldError("", "Ce dossier n'attend pas de validation."));
+        }
+        f.setStatus(FamilyStatus.DRAFT);
+        f.setSubmittedAt(null);
+        f.setDraftExpiresAt(now().plus(DRAFT_KEPT));
+        audit(agent, "DOSSIER_REFUSE", f.getId(), null, why);
+        familyMails.send(f.getEmail(), "Votre dossier famille est à compléter",
+                "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why
+                        + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » :\n"
+                        + portalUrl);
+        return List.of();
+    }
+
+    /** The reason of the last refusal of the family's file, while it is a draft again; else null. */
+    public String lastRefusal(SignedInUser user) {
+        Family f = fileOf(user);
+        if (f.getId() == null || f.getStatus() != FamilyStatus.DRAFT) {
+            return null;
+        }
+        List<String> reasons = em.createQuery("select a.detail from AuditEntry a where a.familyId = :f"
+                        + " and a.action = 'DOSSIER_REFUSE' order by a.at desc, a.id desc", String.class)
+                .setParameter("f", f.getId()).setMaxResults(1).getResultList();
+        return reasons.isEmpty() ? null : reasons.get(0);
     }
 
     /**
@@ -279,31 +377,68 @@ public class FamilyFileService {
         return List.of();
     }
 
-    public List<ChangeRequest> pendingRequests() {
+    /**
+     * Pending change requests as this agent may see them: requests carrying health data only for the
+     * {@code agent-sante} role (each such read is audited); left out for other agents.
+     */
+    public List<ChangeRequest> pendingRequests(SignedInUser agent) {
         requireCommune();
+        boolean health = mayReadHealth(agent);
+        List<ChangeRequest> visible = new ArrayList<>();
+        for (ChangeRequest r : allPending()) {
+            if (!touchesHealth(r)) {
+                visible.add(r);
+            } else if (health) {
+                audit(agent.email(), "LECTURE_SANTE", r.getFamily().getId(), null, "demande en attente : " + r.getType().label());
+                visible.add(r);
+            }
+        }
+        return visible;
+    }
+
+    /** How many pending requests carry health data (what an agent without the role is not shown). */
+    public long pendingHealthRequests() {
+        requireCommune();
+        return allPending().stream().filter(FamilyFileService::touchesHealth).count();
+    }
+
+    private List<ChangeRequest> allPending() {
         return em.createQuery("select r from ChangeRequest r join fetch r.family where r.status = :s order by r.createdAt",
                 ChangeRequest.class).setParameter("s", ChangeRequest.Status.PENDING).getResultList();
     }
 
-    public void accept(String agent, long requestId) {
+    /** Whether a change request holds health values (old or new). */
+    static boolean touchesHealth(ChangeRequest r) {
+        return FormChanges.touchesHealth(r.getType(), FormChanges.fromJsonText(r.getNewValue()))
+                || FormChanges.touchesHealth(r.getType(), FormChanges.fromJsonText(r.getOldValue()));
+    }
+
+    public void accept(SignedInUser agent, long requestId) {
         ChangeRequest r = pending(requestId);
+        boolean health = touchesHealth(r);
+        if (health) {
+            requireHealthReader(agent);
+        }
         FamilyForm updated = FormChanges.apply(FamilyFileMapper.toForm(r.getFamily()),
                 FormChanges.fromJsonText(r.getNewValue()));
         FamilyFileMapper.apply(updated, r.getFamily());
-        r.decide(ChangeRequest.Status.ACCEPTED, agent, null);
-        audit(agent, "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
+        r.decide(ChangeRequest.Status.ACCEPTED, agent.email(), null);
+        audit(agent.email(), health ? "MODIFICATION_SANTE" : "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est acceptée",
                 "Votre demande de modification (" + r.getType().label()
                         + ") a été acceptée et votre dossier est à jour.");
     }
 
-    public List<FieldError> refuse(String agent, long requestId, String reason) {
+    public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
         if (reason == null || reason.isBlank()) {
             return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
         }
         ChangeRequest r = pending(requestId);
-        r.decide(ChangeRequest.Status.REFUSED, agent, reason.trim());
-        audit(agent, "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
+        if (touchesHealth(r)) {
+            requireHealthReader(agent);
+        }
+        r.decide(ChangeRequest.Status.REFUSED, agent.email(), reason.trim());
+        audit(agent.email(), "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est refusée",
                 "Votre demande de modification (" + r.getType().label()
                         + ") a été refusée pour le motif suivant :\n\n" + reason.trim());
@@ -311,15 +446,17 @@ public class FamilyFileService {
     }
 
     /**
-     * The file as an agent edits it. Health data is included (and the read audited, child by child)
-     * only for an agent allowed to see it; otherwise it is left out of the form altogether.
+     * The file as an agent reads or edits it. Health data is included (and the read audited, child by
+     * child) only for an agent holding the {@code agent-sante} role; otherwise it is left out of the
+     * form altogether.
      */
-    public FamilyForm formForAgent(String agent, long familyId, boolean withHealth) {
+    public FamilyForm formForAgent(SignedInUser agent, long familyId) {
+        boolean withHealth = mayReadHealth(agent);
         Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         FamilyForm form = FamilyFileMapper.toForm(f);
         for (FamilyForm.ChildForm c : form.getChildren()) {
             if (withHealth) {
-                audit(agent, "LECTURE_SANTE", familyId, c.getId(), null);
+                audit(agent.email(), "LECTURE_SANTE", familyId, c.getId(), null);
             } else {
                 clearHealth(c);
             }
@@ -328,11 +465,17 @@ public class FamilyFileService {
     }
 
     /**
-     * An agent's direct edit of a file (at the counter, on the phone with the family): formats checked,
-     * health data changed only by an agent allowed to, every change written to the audit log.
+     * An agent's direct edit of a file (at the counter, on the phone with the family): saved only onto the
+     * file the form was read from, formats checked, health data changed only by an agent allowed to, a
+     * child removed only if nothing hangs on it, every change written to the audit log.
      */
-    public List<FieldError> agentUpdate(String agent, long familyId, FamilyForm form, boolean withHealth) {
+    public List<FieldError> agentUpdate(SignedInUser agent, long familyId, FamilyForm form) {
+        boolean withHealth = mayReadHealth(agent);
         Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (form.getFamilyId() == null || form.getFamilyId() != familyId) {
+            throw new SecurityException("Ce formulaire a été ouvert sur un autre dossier : rien n'est enregistré."
+                    + " Rouvrez le dossier à modifier.");
+        }
         FamilyForm current = FamilyFileMapper.toForm(f);
         if (!withHealth) {
             keepHealth(current, form);
@@ -342,14 +485,56 @@ public class FamilyFileService {
             return errors;
         }
         FamilyFileRules.normalize(form);
+        List<Child> removed = FamilyFileMapper.removedBy(form, f);
+        List<FieldError> inUse = childrenInUse(removed);
+        if (!inUse.isEmpty()) {
+            return inUse;
+        }
         var changes = FormChanges.diff(current, form);
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && removed.isEmpty()) {
             return List.of(new FieldError("", "Aucune modification."));
         }
+        String who = agent.email();
+        removed.forEach(c -> audit(who, "ENFANT_RETIRE", familyId, c.getId(), c.getFirstName()));
         FamilyFileMapper.apply(form, f);
-        changes.forEach((type, values) -> audit(agent, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
+        changes.forEach((type, values) -> audit(who, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
                 : "MODIFICATION_AGENT", familyId, null, type.label() + " : " + String.join(", ", values.keySet())));
         return List.of();
+    }
+
+    /**
+     * Children that cannot be removed from a file: those with bookings, activity registrations (and
+     * their documents) or school pre-registrations; removing them would delete all that with them.
+     */
+    private List<FieldError> childrenInUse(List<Child> removed) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Child c : removed) {
+            long bookings = count("select count(*) from booking where child_id = ?1", c.getId());
+            long registrations = count("select count(*) from registration where child_id = ?1", c.getId());
+            long school = count("select count(*) from school_enrolment where child_id = ?1", c.getId());
+            if (bookings + registrations + school > 0) {
+                List<String> what = new ArrayList<>();
+                if (bookings > 0) {
+                    what.add(bookings + " réservation(s)");
+                }
+                if (registrations > 0) {
+                    what.add(registrations + " inscription(s) aux activités");
+                }
+                if (school > 0) {
+                    what.add(school + " inscription(s) scolaire(s)");
+                }
+                String name = ((c.getFirstName() == null ? "" : c.getFirstName()) + " "
+                        + (c.getLastName() == null ? "" : c.getLastName())).trim();
+                errors.add(new FieldError("children", "Impossible de retirer " + (name.isEmpty() ? "cet enfant" : name)
+                        + " du dossier : " + String.join(", ", what) + " lui sont rattachées. Annulez-les d'abord ;"
+                        + " rien n'a été enregistré."));
+            }
+        }
+        return errors;
+    }
+
+    private long count(String sql, long id) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
     private static void clearHealth(FamilyForm.ChildForm c) {
@@ -378,13 +563,28 @@ public class FamilyFileService {
         }
     }
 
-    /** Health data of a child, for an agent allowed to read it (role checked by the caller); audited. */
-    public Child readHealth(String agent, long childId) {
+    /** Health data of a child, for an agent holding the agent-sante role only; audited. */
+    public Child readHealth(SignedInUser agent, long childId) {
         requireCommune();
+        requireHealthReader(agent);
         Child c = Optional.ofNullable(em.find(Child.class, childId))
                 .orElseThrow(() -> new IllegalArgumentException("Enfant introuvable"));
-        audit(agent, "LECTURE_SANTE", c.getFamily().getId(), c.getId(), null);
+        audit(agent.email(), "LECTURE_SANTE", c.getFamily().getId(), c.getId(), null);
         return c;
+    }
+
+    /**
+     * For health data served by other services (medical certificates): the signed-in caller, if any,
+     * must hold the {@code agent-sante} role, and the read is audited.
+     *
+     * @throws SecurityException for a caller without the role
+     */
+    public void healthRead(String what, Long familyId, Long childId) {
+        java.security.Principal caller = security.getCallerPrincipal();
+        if (caller != null && !security.isCallerInRole(HEALTH_ROLE)) {
+            throw new SecurityException(HEALTH_REFUSED);
+        }
+        audit(caller == null ? "systeme" : caller.getName(), "LECTURE_SANTE", familyId, childId, what);
     }
 
     public List<AuditEntry> auditOf(long familyId) {

@@ -123,6 +123,8 @@ public class FamilyForm implements Serializable {
         public void setContacts(List<Contact> v) { contacts = v; }
     }
 
+    /** The file this form was read from (null for a file not saved yet): an edit is saved onto that file only. */
+    private Long familyId;
     private String situation;
     private String addressLine;
     private String postcode;
@@ -159,6 +161,8 @@ public class FamilyForm implements Serializable {
     public void setResponsable1(Person v) { responsable1 = v; }
     public void setResponsable2(Person v) { responsable2 = v; }
     public void setChildren(List<ChildForm> v) { children = v; }
+    public Long getFamilyId() { return familyId; }
+    public void setFamilyId(Long v) { familyId = v; }
     public boolean isWithResponsable2() { return withResponsable2; }
     public void setWithResponsable2(boolean v) { withResponsable2 = v; }
     public Person getResponsable2() { return responsable2; }

@@ -91,7 +91,7 @@ public class AbsenceView implements Serializable {
 
     public Booking getBooking() { return booking; }
     public Long getReservation() { return reservation; }
-    public void setReservation(Long v) { reservation = v; }
+    public void setReservation(Long v) { if (ViewParams.opening()) reservation = v; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }
     public String getComment() { return comment; }

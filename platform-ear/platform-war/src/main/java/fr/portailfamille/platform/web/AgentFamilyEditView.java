@@ -24,6 +24,7 @@ public class AgentFamilyEditView extends FamilyFormView {
     @Inject
     transient UserView user;
 
+    /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;
     private String label;
     private FamilyStatus status;
@@ -40,13 +41,18 @@ public class AgentFamilyEditView extends FamilyFormView {
         }
         label = f.getLabel();
         status = f.getStatus();
-        form = files.formForAgent(agent(), id, isHealthVisible());
+        form = files.formForAgent(user.require(), id);
     }
 
     public void save() {
-        List<FieldError> errors = files.agentUpdate(agent(), id, form, isHealthVisible());
+        List<FieldError> errors;
+        try {
+            errors = files.agentUpdate(user.require(), id, form);
+        } catch (SecurityException e) {
+            errors = List.of(new FieldError("", e.getMessage()));
+        }
         if (errors.isEmpty()) {
-            form = files.formForAgent(agent(), id, isHealthVisible());
+            form = files.formForAgent(user.require(), id);
             FormErrors.info("Dossier enregistré ; la modification est inscrite au journal.");
         } else {
             FormErrors.show(FORM, errors);
@@ -65,14 +71,16 @@ public class AgentFamilyEditView extends FamilyFormView {
 
     @Override
     public boolean isHealthVisible() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("agent-sante");
-    }
-
-    private String agent() {
-        return user.require().email();
+        return FamilyFileService.mayReadHealth(user.require());
     }
 
     public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
+
+    /** The view parameter: taken on the page's first request only, never from a postback. */
+    public void setId(Long id) {
+        if (this.id == null && form == null && ViewParams.opening()) {
+            this.id = id;
+        }
+    }
     public String getLabel() { return label; }
 }

@@ -38,8 +38,19 @@ public class AgentFilesView implements Serializable {
         return files.awaitingValidation();
     }
 
+    private transient List<ChangeRequest> pending;
+
+    /** Requests this agent may see (health ones only with agent-sante; each read audited), once per request. */
     public List<ChangeRequest> getPendingRequests() {
-        return files.pendingRequests();
+        if (pending == null) {
+            pending = files.pendingRequests(user.require());
+        }
+        return pending;
+    }
+
+    /** Pending requests carrying health data that this agent is not shown (no agent-sante role). */
+    public long getHiddenHealthRequests() {
+        return FamilyFileService.mayReadHealth(user.require()) ? 0 : files.pendingHealthRequests();
     }
 
     public List<fr.portailfamille.platform.booking.Booking> getBookingsToValidate() {
@@ -70,18 +81,30 @@ public class AgentFilesView implements Serializable {
     }
 
     public void accept(long requestId) {
-        files.accept(agent(), requestId);
-        FormErrors.info("Demande acceptée et appliquée au dossier ; la famille est prévenue.");
+        try {
+            files.accept(user.require(), requestId);
+            FormErrors.info("Demande acceptée et appliquée au dossier ; la famille est prévenue.");
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+        pending = null;
     }
 
     public void refuse(long requestId, int row) {
-        List<FieldError> errors = files.refuse(agent(), requestId, reasons.get(requestId));
+        List<FieldError> errors;
+        try {
+            errors = files.refuse(user.require(), requestId, reasons.get(requestId));
+        } catch (SecurityException e) {
+            errors = List.of(new FieldError("", e.getMessage()));
+        }
+        pending = null;
         if (errors.isEmpty()) {
             reasons.remove(requestId);
             FormErrors.info("Demande refusée ; la famille est prévenue avec le motif.");
         } else {
             FormErrors.show("demandes", errors.stream()
-                    .map(e -> new FieldError("requests[" + row + "]." + e.field(), e.message())).toList());
+                    .map(e -> new FieldError(e.field().isEmpty() ? "" : "requests[" + row + "]." + e.field(), e.message()))
+                    .toList());
         }
     }
 

@@ -118,7 +118,7 @@ public class DaySheetView implements Serializable {
     public ActivityUnit getUnit() { return unit; }
     public List<Booking> getSheet() { return sheet; }
     public Long getUnite() { return unite; }
-    public void setUnite(Long v) { unite = v; }
+    public void setUnite(Long v) { if (ViewParams.opening()) unite = v; }
     public String getJour() { return jour; }
-    public void setJour(String v) { jour = v; }
+    public void setJour(String v) { if (ViewParams.opening()) jour = v; }
 }

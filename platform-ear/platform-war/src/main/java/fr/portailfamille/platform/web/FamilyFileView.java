@@ -32,11 +32,29 @@ public class FamilyFileView extends FamilyFormView {
     /** A validated file being edited to send change requests. */
     private boolean changing;
 
+    /** A staff account (agent): it has no family file, and none is created for it. */
+    private boolean staff;
+    /** Why the town sent the file back, while it is a draft again. */
+    private String refusal;
+
     @PostConstruct
     void load() {
+        staff = FamilyFileService.isStaff(user.require());
+        if (staff) {
+            return;
+        }
         Family f = files.fileOf(user.require());
         status = f.getStatus();
         form = files.formOf(user.require());
+        refusal = files.lastRefusal(user.require());
+    }
+
+    public boolean isStaff() {
+        return staff;
+    }
+
+    public String getRefusal() {
+        return refusal;
     }
 
     @Override
@@ -58,12 +76,23 @@ public class FamilyFileView extends FamilyFormView {
         return changing;
     }
 
+    /**
+     * "Finir plus tard": what is valid is saved; the fields still wrong are listed at the top and shown
+     * next to each field, with what was typed left in place.
+     */
     public void saveDraft() {
         List<FieldError> errors = files.saveDraft(user.require(), form);
         if (errors.isEmpty()) {
             form = files.formOf(user.require());
             FormErrors.info("Votre dossier est enregistré. Vous avez 30 jours pour le terminer.");
+        } else if (errors.stream().allMatch(e -> e.field().isEmpty())) {
+            FormErrors.show(FORM, errors);
         } else {
+            FormErrors.info(errors.size() == 1
+                    ? "Votre brouillon est enregistré, sauf un champ à corriger (signalé ci-dessous) : ce que vous avez"
+                            + " saisi y est conservé. Vous avez 30 jours pour le terminer."
+                    : "Votre brouillon est enregistré, sauf " + errors.size() + " champs à corriger (signalés"
+                            + " ci-dessous) : ce que vous avez saisi y est conservé. Vous avez 30 jours pour le terminer.");
             FormErrors.show(FORM, errors);
         }
     }

@@ -373,9 +373,9 @@ public class PlanningView implements Serializable {
     public List<DayOfWeek> getColumns() { return columns; }
     public List<List<PlanningDay>> getWeeks() { return weeks; }
     public int getEnfant() { return enfant; }
-    public void setEnfant(int enfant) { this.enfant = enfant; }
+    public void setEnfant(int enfant) { if (ViewParams.opening()) this.enfant = enfant; }
     public Long getActivite() { return activite; }
-    public void setActivite(Long activite) { this.activite = activite; }
+    public void setActivite(Long activite) { if (ViewParams.opening()) this.activite = activite; }
     public String getMois() { return mois; }
-    public void setMois(String mois) { this.mois = mois; }
+    public void setMois(String mois) { if (ViewParams.opening()) this.mois = mois; }
 }

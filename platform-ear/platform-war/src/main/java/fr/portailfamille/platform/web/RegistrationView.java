@@ -232,7 +232,7 @@ public class RegistrationView implements Serializable {
     public boolean isCgu() { return cgu; }
     public void setCgu(boolean v) { cgu = v; }
     public int getEnfant() { return enfant; }
-    public void setEnfant(int v) { enfant = v; }
+    public void setEnfant(int v) { if (ViewParams.opening()) enfant = v; }
     public Long getSchool() { return school; }
     public void setSchool(Long v) { school = v; }
     public String getYear() { return year; }
