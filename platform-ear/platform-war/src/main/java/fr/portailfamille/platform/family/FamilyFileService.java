@@ -251,6 +251,12 @@ public class FamilyFileService {
         if (lastName == null || lastName.isBlank()) {
             errors.add(new FieldError("lastName", "Le nom du responsable est obligatoire."));
         }
+        if (firstName != null && firstName.strip().length() > 100) {
+            errors.add(new FieldError("firstName", "Ce texte est trop long : 100 caractères au plus."));
+        }
+        if (lastName != null && lastName.strip().length() > 100) {
+            errors.add(new FieldError("lastName", "Ce texte est trop long : 100 caractères au plus."));
+        }
         if (email == null || !fr.portailfamille.platform.family.validation.FrenchFormats.isEmail(email)) {
             errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
         } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")

@@ -2,6 +2,8 @@ package fr.portailfamille.platform.registration;
 
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.TextLimits;
+import fr.portailfamille.platform.UploadChecker;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
@@ -38,7 +40,7 @@ public class RegistrationService {
 
     /** Accepted document types and size, as for absence certificates. */
     public static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
-    public static final int DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+    public static final int DOCUMENT_MAX_BYTES = UploadChecker.MAX_BYTES;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -129,25 +131,29 @@ public class RegistrationService {
             }
             List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
+            List<UploadChecker.Accepted> checked = new ArrayList<>();
             for (int i = 0; i < required.size(); i++) {
                 Upload u = i < given.size() ? given.get(i) : null;
                 String field = "doc-" + id + "-" + i;
                 if (u == null || u.isEmpty()) {
                     throw new Refused(field, "Joignez le document « " + required.get(i) + " ».");
                 }
-                if (!DOCUMENT_TYPES.contains(u.contentType()) || u.content().length > DOCUMENT_MAX_BYTES) {
-                    throw new Refused(field, "« " + required.get(i) + " » doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
+                try {
+                    // the content decides, not the type the browser declared
+                    checked.add(UploadChecker.check("« " + required.get(i) + " »", u.fileName(), u.content()));
+                } catch (UploadChecker.Rejected e) {
+                    throw new Refused(field, e.getMessage());
                 }
             }
             Registration r = new Registration(child, activity, now);
             em.persist(r);
             em.flush();
             for (int i = 0; i < required.size(); i++) {
-                Upload u = given.get(i);
+                UploadChecker.Accepted u = checked.get(i);
                 em.createNativeQuery("insert into registration_document (registration_id, label, file_name, content_type,"
                                 + " content) values (?1, ?2, ?3, ?4, ?5)")
                         .setParameter(1, r.getId()).setParameter(2, required.get(i))
-                        .setParameter(3, u.fileName() == null || u.fileName().isBlank() ? "document" : u.fileName())
+                        .setParameter(3, u.fileName())
                         .setParameter(4, u.contentType()).setParameter(5, u.content()).executeUpdate();
             }
             created.add(r);
@@ -196,8 +202,8 @@ public class RegistrationService {
         if (level == null || !Activity.LEVELS.contains(level)) {
             throw new Refused("level", "Choisissez le niveau (de TPS à CM2).");
         }
-        if (comment != null && comment.length() > 500) {
-            throw new Refused("comment", "Le commentaire ne doit pas dépasser 500 caractères.");
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            throw new Refused("comment", TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
         }
         boolean pending = !em.createQuery("select s.id from SchoolEnrolment s where s.child = :c and s.schoolYear = :y"
                         + " and s.status <> :refused").setParameter("c", child).setParameter("y", schoolYear)
