@@ -56,6 +56,9 @@ public class RegistrationService {
 
     Clock clock = Clock.systemDefaultZone();
 
+    /** Where a family follows its registrations (the page its mails link to). */
+    static final String INSCRIPTIONS_PAGE = "/espace/inscriptions.xhtml";
+
     /** A file a family uploads for one required document of an activity. */
     public record Upload(String fileName, String contentType, byte[] content) {
         public boolean isEmpty() {
@@ -158,6 +161,13 @@ public class RegistrationService {
             }
             created.add(r);
         }
+        mails.send(child.getFamily().getEmail(), "Inscription envoyée",
+                "Nous avons bien reçu la demande d'inscription de " + child.getFirstName() + " à : "
+                        + created.stream().map(x -> "« " + x.getActivity().getName() + " »")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + ".\nLe service enfance l'examine et vous répondra par courriel. Une fois l'inscription validée,"
+                        + " vous pourrez réserver ses journées dans Mon planning.",
+                INSCRIPTIONS_PAGE);
         return created;
     }
 
@@ -215,6 +225,11 @@ public class RegistrationService {
         SchoolEnrolment s = new SchoolEnrolment(child, school, schoolYear, level,
                 comment == null || comment.isBlank() ? null : comment.strip(), OffsetDateTime.now(clock));
         em.persist(s);
+        mails.send(child.getFamily().getEmail(), "Demande d'inscription scolaire envoyée",
+                "Nous avons bien reçu la demande d'inscription scolaire de " + child.getFirstName() + " à l'école « "
+                        + school.getName() + " » (" + level + ", année " + schoolYear + ").\n"
+                        + "Le service éducation l'examine et vous répondra par courriel.",
+                INSCRIPTIONS_PAGE);
         return s;
     }
 
@@ -271,7 +286,7 @@ public class RegistrationService {
         mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
-                        : "refusée. Motif : " + why));
+                        : "refusée. Motif : " + why), accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE);
     }
 
     /** School pre-registrations waiting for the education service, oldest first. */
@@ -293,7 +308,7 @@ public class RegistrationService {
         mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
                 "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
                         + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "
-                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why));
+                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why), INSCRIPTIONS_PAGE);
     }
 
 
