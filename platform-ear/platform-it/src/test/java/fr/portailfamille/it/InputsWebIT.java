@@ -228,8 +228,8 @@ class InputsWebIT {
             WebElement submit = parent.await(By.id("foyer:submit"));
             WebElement draft = parent.driver.findElement(By.id("foyer:saveDraft"));
             // Alpha's primary colour is #1d4f91
-            assertEquals("rgb(29, 79, 145)", submit.getCssValue("background-color"), "« Valider l'inscription »");
-            assertEquals("rgb(255, 255, 255)", submit.getCssValue("color"));
+            assertEquals("rgb(29, 79, 145)", rgb(submit.getCssValue("background-color")), "« Valider l'inscription »");
+            assertEquals("rgb(255, 255, 255)", rgb(submit.getCssValue("color")));
             assertNotEquals(submit.getCssValue("background-color"), draft.getCssValue("background-color"),
                     "« Finir plus tard » ne ressemble pas à l'action principale");
             assertEquals("", parent.accessibilityViolations(), "axe-core (contrastes), Mon foyer");
@@ -240,7 +240,7 @@ class InputsWebIT {
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/inscriptions.xhtml");
             for (WebElement accept : agent.driver.findElements(By.cssSelector("input.pf-button-primary"))) {
-                assertEquals("rgb(29, 79, 145)", accept.getCssValue("background-color"), accept.getAttribute("value"));
+                assertEquals("rgb(29, 79, 145)", rgb(accept.getCssValue("background-color")), accept.getAttribute("value"));
             }
             screenshot(agent, "boutons-agent-inscriptions");
         }
@@ -299,10 +299,13 @@ class InputsWebIT {
         assertEquals(List.of(), wide, "pages plus larges que 360 px");
     }
 
-    /** A 360 px wide phone screen (Chromium's device emulation, as its developer tools do). */
+    /**
+     * A 360 px wide screen (Chromium's device emulation, as its developer tools do; not "mobile", which
+     * would zoom out to show a too-wide page whole instead of letting it scroll sideways).
+     */
     static void phone(Browser b) {
         b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Records the page when it is wider than the 360 px screen; saves its screenshot either way. */
@@ -317,6 +320,11 @@ class InputsWebIT {
                     + ".join(' | ')");
             wide.add(name + " : " + width + " px (" + culprits + ")");
         }
+    }
+
+    /** A computed colour as "rgb(r, g, b)" (Chromium answers "rgba(r, g, b, 1)" for an opaque one). */
+    static String rgb(String css) {
+        return css.startsWith("rgba(") && css.endsWith(", 1)") ? "rgb(" + css.substring(5, css.length() - 4) + ")" : css;
     }
 
     /** Types {@code length} characters into a field, past its maxlength (as a hand-made request could). */

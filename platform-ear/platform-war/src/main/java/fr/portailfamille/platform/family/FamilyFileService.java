@@ -300,19 +300,23 @@ public class FamilyFileService {
         audit(agent, "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est acceptée",
                 "Votre demande de modification (" + r.getType().label()
-                        + ") a été acceptée et votre dossier est à jour.");
+                        + ") a été acceptée et votre dossier est à jour.", "/espace/demandes.xhtml");
     }
 
     public List<FieldError> refuse(String agent, long requestId, String reason) {
         if (reason == null || reason.isBlank()) {
             return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
         }
+        if (fr.portailfamille.platform.TextLimits.exceeds(reason, fr.portailfamille.platform.TextLimits.REASON)) {
+            return List.of(new FieldError("reason", fr.portailfamille.platform.TextLimits.tooLong("Le motif",
+                    fr.portailfamille.platform.TextLimits.REASON)));
+        }
         ChangeRequest r = pending(requestId);
         r.decide(ChangeRequest.Status.REFUSED, agent, reason.trim());
         audit(agent, "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est refusée",
                 "Votre demande de modification (" + r.getType().label()
-                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim());
+                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim(), "/espace/demandes.xhtml");
         return List.of();
     }
 
