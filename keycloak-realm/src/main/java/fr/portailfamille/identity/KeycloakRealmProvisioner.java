@@ -153,6 +153,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     }
 
     private void applyCommune(RealmRepresentation realm, Commune commune) {
+        applyMailSettings(realm, template());
         realm.setDisplayName(commune.name());
         realm.setDisplayNameHtml(escape(commune.name()));
         Map<String, String> server = new LinkedHashMap<>();
@@ -164,6 +165,17 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
         server.put("ssl", "false");
         server.put("starttls", "false");
         realm.setSmtpServer(server);
+    }
+
+    /**
+     * The template's mail settings, also on realms created before them (applied at every start): the
+     * e-mail theme (mails in the commune's name) and how long mailed links last (24 h for a link a
+     * family asked for, 7 days for a counter invitation).
+     */
+    static void applyMailSettings(RealmRepresentation realm, RealmRepresentation template) {
+        realm.setEmailTheme(template.getEmailTheme());
+        realm.setActionTokenGeneratedByUserLifespan(template.getActionTokenGeneratedByUserLifespan());
+        realm.setActionTokenGeneratedByAdminLifespan(template.getActionTokenGeneratedByAdminLifespan());
     }
 
     private static void applyUrls(ClientRepresentation client, Commune commune, List<String> appBaseUrls) {

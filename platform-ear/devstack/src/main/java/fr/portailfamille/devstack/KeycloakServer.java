@@ -44,11 +44,15 @@ public final class KeycloakServer implements AutoCloseable {
             throws IOException, InterruptedException {
         Path home = install(cache);
         copyTheme(home.resolve("themes"));
+        // this stack's own copy of the theme, read from its folder: stacks started side by side from
+        // other checkouts (sharing the distribution) do not replace it under this Keycloak
+        copyTheme(dir.resolve("themes"));
         Path log = dir.resolve("keycloak.log");
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true"));
+                "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true",
+                "--spi-theme--folder--dir=" + dir.resolve("themes").toAbsolutePath()));
         Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,

@@ -28,8 +28,8 @@ public class Refused extends RuntimeException {
         if (!accept && why == null) {
             throw new Refused("reason", "Indiquez le motif du refus : il est envoyé à la famille.");
         }
-        if (why != null && why.length() > 500) {
-            throw new Refused("reason", "Le motif ne doit pas dépasser 500 caractères.");
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
         }
         return why;
     }

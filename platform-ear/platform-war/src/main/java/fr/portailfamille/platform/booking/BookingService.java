@@ -7,6 +7,8 @@ import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.TextLimits;
+import fr.portailfamille.platform.UploadChecker;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
@@ -410,8 +412,18 @@ public class BookingService {
             throw new BookingRefused("Indiquez le motif de l'absence.");
         }
         boolean withCertificate = certificate != null && certificate.length > 0;
-        if (withCertificate && (!CERTIFICATE_TYPES.contains(contentType) || certificate.length > CERTIFICATE_MAX_BYTES)) {
-            throw new BookingRefused("Le certificat doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
+        if (withCertificate) {
+            try {
+                // the content decides (Tika), not the declared type; the name is cleaned and shortened
+                UploadChecker.Accepted checked = UploadChecker.check("Le certificat", fileName, certificate);
+                contentType = checked.contentType();
+                fileName = checked.fileName();
+            } catch (UploadChecker.Rejected e) {
+                throw new BookingRefused(e.getMessage());
+            }
+        }
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            throw new BookingRefused(TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
         }
         CommuneCalendar cal = settings.calendar();
         if (b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal).outcome()

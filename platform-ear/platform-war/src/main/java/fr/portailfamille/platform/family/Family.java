@@ -76,7 +76,7 @@ public class Family {
     }
 
     public Family(String label, String email) {
-        this.label = label;
+        this.label = fitLabel(label);
         this.email = email;
     }
 
@@ -133,7 +133,12 @@ public class Family {
         return child;
     }
 
-    public void setLabel(String label) { this.label = label; }
+    public void setLabel(String label) { this.label = fitLabel(label); }
+
+    /** "Foyer " + two names of 100 characters may exceed the label's column ({@code varchar(200)}). */
+    static String fitLabel(String label) {
+        return label == null || label.length() <= 200 ? label : label.substring(0, 199).strip() + "…";
+    }
     public void setEmail(String email) { this.email = email; }
     public FamilyStatus getStatus() { return status; }
     public void setStatus(FamilyStatus status) { this.status = status; }

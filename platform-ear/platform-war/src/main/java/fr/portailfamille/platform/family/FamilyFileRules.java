@@ -29,6 +29,7 @@ public final class FamilyFileRules {
             required(e, "postcode", f.getPostcode(), "Le code postal est obligatoire.");
             required(e, "city", f.getCity(), "La commune de résidence est obligatoire.");
         }
+        e.addAll(FormLimits.check(f));
         if (notBlank(f.getSituation()) && !SITUATIONS.contains(f.getSituation())) {
             e.add(new FieldError("situation", "Situation familiale inconnue."));
         }

@@ -349,6 +349,12 @@ public class FamilyFileService {
         if (lastName == null || lastName.isBlank()) {
             errors.add(new FieldError("lastName", "Le nom du responsable est obligatoire."));
         }
+        if (firstName != null && firstName.strip().length() > 100) {
+            errors.add(new FieldError("firstName", "Ce texte est trop long : 100 caractères au plus."));
+        }
+        if (lastName != null && lastName.strip().length() > 100) {
+            errors.add(new FieldError("lastName", "Ce texte est trop long : 100 caractères au plus."));
+        }
         if (email == null || !fr.portailfamille.platform.family.validation.FrenchFormats.isEmail(email)) {
             errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
         } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
@@ -426,12 +432,16 @@ public class FamilyFileService {
         audit(agent.email(), health ? "MODIFICATION_SANTE" : "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est acceptée",
                 "Votre demande de modification (" + r.getType().label()
-                        + ") a été acceptée et votre dossier est à jour.");
+                        + ") a été acceptée et votre dossier est à jour.", "/espace/demandes.xhtml");
     }
 
     public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
         if (reason == null || reason.isBlank()) {
             return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
+        }
+        if (fr.portailfamille.platform.TextLimits.exceeds(reason, fr.portailfamille.platform.TextLimits.REASON)) {
+            return List.of(new FieldError("reason", fr.portailfamille.platform.TextLimits.tooLong("Le motif",
+                    fr.portailfamille.platform.TextLimits.REASON)));
         }
         ChangeRequest r = pending(requestId);
         if (touchesHealth(r)) {
@@ -441,7 +451,7 @@ public class FamilyFileService {
         audit(agent.email(), "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est refusée",
                 "Votre demande de modification (" + r.getType().label()
-                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim());
+                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim(), "/espace/demandes.xhtml");
         return List.of();
     }
 

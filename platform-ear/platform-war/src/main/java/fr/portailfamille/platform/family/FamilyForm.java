@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,13 +16,20 @@ public class FamilyForm implements Serializable {
     /** A responsable (1 or 2). */
     public static class Person implements Serializable {
         private String civility;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String lastName;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String firstName;
         private LocalDate birthDate;
+        @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
         private String mobilePhone;
+        @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
         private String workPhone;
+        @Size(max = 254, message = "Ce texte est trop long : 254 caractères au plus.")
         private String email;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String profession;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String employer;
         private boolean consentEmail;
         private boolean consentSms;
@@ -52,8 +60,11 @@ public class FamilyForm implements Serializable {
 
     /** A person allowed to pick a child up. */
     public static class Contact implements Serializable {
+        @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
         private String name;
+        @Size(max = 60, message = "Ce texte est trop long : 60 caractères au plus.")
         private String relation;
+        @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
         private String phone;
 
         public String getName() { return name; }
@@ -67,21 +78,31 @@ public class FamilyForm implements Serializable {
     /** A child with its fiche sanitaire, authorisations and contacts. */
     public static class ChildForm implements Serializable {
         private Long id;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String firstName;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String lastName;
         private String sex;
         private LocalDate birthDate;
+        @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
         private String birthPlace;
+        @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
         private String school;
+        @Size(max = 30, message = "Ce texte est trop long : 30 caractères au plus.")
         private String schoolClass;
         private boolean photoConsent;
         private boolean mayLeaveAlone;
+        @Size(max = 500, message = "Ce texte est trop long : 500 caractères au plus.")
         private String allergies;
         private boolean pai;
+        @Size(max = 200, message = "Ce texte est trop long : 200 caractères au plus.")
         private String diet;
+        @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
         private String doctorName;
+        @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
         private String doctorPhone;
         private boolean glasses;
+        @Size(max = 1000, message = "Ce texte est trop long : 1000 caractères au plus.")
         private String medicalNotes;
         private List<Contact> contacts = new ArrayList<>();
 
@@ -126,13 +147,20 @@ public class FamilyForm implements Serializable {
     /** The file this form was read from (null for a file not saved yet): an edit is saved onto that file only. */
     private Long familyId;
     private String situation;
+    @Size(max = 200, message = "Ce texte est trop long : 200 caractères au plus.")
     private String addressLine;
+    @Size(max = 5, message = "Ce texte est trop long : 5 caractères au plus.")
     private String postcode;
+    @Size(max = 100, message = "Ce texte est trop long : 100 caractères au plus.")
     private String city;
+    @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
     private String homePhone;
+    @Size(max = 7, message = "Ce texte est trop long : 7 caractères au plus.")
     private String cafNumber;
     private Integer quotientFamilial;
+    @Size(max = 42, message = "Ce texte est trop long : 42 caractères au plus.")
     private String iban;
+    @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
     private String accountHolder;
     private Person responsable1 = new Person();
     private boolean withResponsable2;

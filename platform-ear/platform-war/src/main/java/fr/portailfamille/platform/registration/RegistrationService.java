@@ -2,6 +2,8 @@ package fr.portailfamille.platform.registration;
 
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.TextLimits;
+import fr.portailfamille.platform.UploadChecker;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
@@ -38,7 +40,7 @@ public class RegistrationService {
 
     /** Accepted document types and size, as for absence certificates. */
     public static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
-    public static final int DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+    public static final int DOCUMENT_MAX_BYTES = UploadChecker.MAX_BYTES;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -53,6 +55,9 @@ public class RegistrationService {
     FamilyMails mails;
 
     Clock clock = Clock.systemDefaultZone();
+
+    /** Where a family follows its registrations (the page its mails link to). */
+    static final String INSCRIPTIONS_PAGE = "/espace/inscriptions.xhtml";
 
     /** A file a family uploads for one required document of an activity. */
     public record Upload(String fileName, String contentType, byte[] content) {
@@ -129,29 +134,40 @@ public class RegistrationService {
             }
             List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
+            List<UploadChecker.Accepted> checked = new ArrayList<>();
             for (int i = 0; i < required.size(); i++) {
                 Upload u = i < given.size() ? given.get(i) : null;
                 String field = "doc-" + id + "-" + i;
                 if (u == null || u.isEmpty()) {
                     throw new Refused(field, "Joignez le document « " + required.get(i) + " ».");
                 }
-                if (!DOCUMENT_TYPES.contains(u.contentType()) || u.content().length > DOCUMENT_MAX_BYTES) {
-                    throw new Refused(field, "« " + required.get(i) + " » doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus.");
+                try {
+                    // the content decides, not the type the browser declared
+                    checked.add(UploadChecker.check("« " + required.get(i) + " »", u.fileName(), u.content()));
+                } catch (UploadChecker.Rejected e) {
+                    throw new Refused(field, e.getMessage());
                 }
             }
             Registration r = new Registration(child, activity, now);
             em.persist(r);
             em.flush();
             for (int i = 0; i < required.size(); i++) {
-                Upload u = given.get(i);
+                UploadChecker.Accepted u = checked.get(i);
                 em.createNativeQuery("insert into registration_document (registration_id, label, file_name, content_type,"
                                 + " content) values (?1, ?2, ?3, ?4, ?5)")
                         .setParameter(1, r.getId()).setParameter(2, required.get(i))
-                        .setParameter(3, u.fileName() == null || u.fileName().isBlank() ? "document" : u.fileName())
+                        .setParameter(3, u.fileName())
                         .setParameter(4, u.contentType()).setParameter(5, u.content()).executeUpdate();
             }
             created.add(r);
         }
+        mails.send(child.getFamily().getEmail(), "Inscription envoyée",
+                "Nous avons bien reçu la demande d'inscription de " + child.getFirstName() + " à : "
+                        + created.stream().map(x -> "« " + x.getActivity().getName() + " »")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + ".\nLe service enfance l'examine et vous répondra par courriel. Une fois l'inscription validée,"
+                        + " vous pourrez réserver ses journées dans Mon planning.",
+                INSCRIPTIONS_PAGE);
         return created;
     }
 
@@ -196,8 +212,8 @@ public class RegistrationService {
         if (level == null || !Activity.LEVELS.contains(level)) {
             throw new Refused("level", "Choisissez le niveau (de TPS à CM2).");
         }
-        if (comment != null && comment.length() > 500) {
-            throw new Refused("comment", "Le commentaire ne doit pas dépasser 500 caractères.");
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            throw new Refused("comment", TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
         }
         boolean pending = !em.createQuery("select s.id from SchoolEnrolment s where s.child = :c and s.schoolYear = :y"
                         + " and s.status <> :refused").setParameter("c", child).setParameter("y", schoolYear)
@@ -209,6 +225,11 @@ public class RegistrationService {
         SchoolEnrolment s = new SchoolEnrolment(child, school, schoolYear, level,
                 comment == null || comment.isBlank() ? null : comment.strip(), OffsetDateTime.now(clock));
         em.persist(s);
+        mails.send(child.getFamily().getEmail(), "Demande d'inscription scolaire envoyée",
+                "Nous avons bien reçu la demande d'inscription scolaire de " + child.getFirstName() + " à l'école « "
+                        + school.getName() + " » (" + level + ", année " + schoolYear + ").\n"
+                        + "Le service éducation l'examine et vous répondra par courriel.",
+                INSCRIPTIONS_PAGE);
         return s;
     }
 
@@ -265,7 +286,7 @@ public class RegistrationService {
         mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
-                        : "refusée. Motif : " + why));
+                        : "refusée. Motif : " + why), accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE);
     }
 
     /** School pre-registrations waiting for the education service, oldest first. */
@@ -287,7 +308,7 @@ public class RegistrationService {
         mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
                 "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
                         + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "
-                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why));
+                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why), INSCRIPTIONS_PAGE);
     }
 
 

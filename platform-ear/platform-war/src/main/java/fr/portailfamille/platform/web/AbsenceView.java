@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.web;
 
+import fr.portailfamille.platform.TextLimits;
+import fr.portailfamille.platform.UploadChecker;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.BookingService;
 import jakarta.faces.application.FacesMessage;
@@ -68,12 +70,17 @@ public class AbsenceView implements Serializable {
                     "Indiquez le motif de l'absence.", "Indiquez le motif de l'absence."));
             return;
         }
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            String tooLong = TextLimits.tooLong("Le commentaire", TextLimits.COMMENT);
+            ctx.addMessage("absence:comment", new FacesMessage(FacesMessage.SEVERITY_ERROR, tooLong, tooLong));
+            return;
+        }
         byte[] bytes = null;
         String type = null;
         String name = null;
         if (certificate != null && certificate.getSize() > 0) {
             try (InputStream in = certificate.getInputStream()) {
-                bytes = in.readNBytes(5 * 1024 * 1024 + 1);
+                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
             }
             type = certificate.getContentType();
             name = certificate.getSubmittedFileName();
