@@ -43,12 +43,16 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer start(Path dir, Path cache, int port, String jdbcUrl, String adminPassword)
             throws IOException, InterruptedException {
         Path home = install(cache);
-        copyTheme(home.resolve("themes"));
+        // the theme goes to this stack's folder, not to the shared distribution: stacks started side by
+        // side from other checkouts must not overwrite each other's login pages and messages
+        Path themes = dir.resolve("keycloak-themes");
+        copyTheme(themes);
         Path log = dir.resolve("keycloak.log");
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true"));
+                "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true",
+                "--spi-theme--folder--dir=" + themes));
         Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,

@@ -146,6 +146,12 @@ public class OidcClient {
     }
 
     private final ConcurrentMap<String, long[]> availability = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Exception> identityFailures = new ConcurrentHashMap<>();
+
+    /** Why the realm did not answer last time (for the outage log), if known. */
+    public Exception identityFailure(Commune commune) {
+        return identityFailures.get(commune.realmName());
+    }
 
     /**
      * Whether the commune's Keycloak realm answers (checked at most every 5 s per realm, 2 s timeout):
@@ -170,6 +176,7 @@ public class OidcClient {
             }
         } catch (java.io.IOException e) {
             up = false;
+            identityFailures.put(commune.realmName(), e);
         }
         availability.put(commune.realmName(), new long[] {now, up ? 1 : 0});
         if (up) {
