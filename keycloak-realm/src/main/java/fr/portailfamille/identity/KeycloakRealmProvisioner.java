@@ -86,6 +86,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
         }
         String clientUuid = found.get(0).getId();
         grantAccountManagement(realm, clientUuid);
+        disableDirectGrants(realm);
         return realm.clients().get(clientUuid).getSecret().getValue();
     }
 
@@ -102,6 +103,29 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
             roles.add(realm.clients().get(realmManagement).roles().get(role).toRepresentation());
         }
         realm.users().get(serviceAccount.getId()).roles().clientLevel(realmManagement).add(roles);
+    }
+
+    /**
+     * Brings an existing commune realm up to the template's protections (called at start and upgrade,
+     * and by {@link #ensureRealm}): no client of the realm accepts password grants, Keycloak's own
+     * {@code admin-cli} included, so that the token endpoint is no password oracle.
+     *
+     * @return the client ids that were changed
+     */
+    public List<String> harden(String realmName) {
+        return disableDirectGrants(keycloak.realm(realmName));
+    }
+
+    private static List<String> disableDirectGrants(RealmResource realm) {
+        List<String> changed = new ArrayList<>();
+        for (ClientRepresentation client : realm.clients().findAll()) {
+            if (Boolean.TRUE.equals(client.isDirectAccessGrantsEnabled())) {
+                client.setDirectAccessGrantsEnabled(false);
+                realm.clients().get(client.getId()).update(client);
+                changed.add(client.getClientId());
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -130,10 +130,10 @@ class LoginThemeTest {
     @Test
     void frenchMessagesSpeakToParents() {
         Properties fr = messages("fr");
-        assertEquals("Un compte existe déjà avec cette adresse. Utilisez « Mot de passe oublié ? » pour y accéder.",
-                format(fr, "emailExistsMessage"));
+        assertEquals("Nous ne pouvons pas créer de compte avec cette adresse. Si vous avez déjà un compte, utilisez"
+                + " « Mot de passe oublié ? » ; sinon, vérifiez l'adresse saisie.", format(fr, "emailExistsMessage"));
         // brute force detection: Keycloak 26 shows accountTemporarilyDisabledMessage while the account is locked
-        assertTrue(format(fr, "accountTemporarilyDisabledMessage").contains("bloqué pendant quelques minutes"));
+        assertTrue(format(fr, "accountTemporarilyDisabledMessage").contains("bloquée quelques minutes"));
         assertTrue(format(fr, "invalidUserMessage").contains("Mot de passe oublié ?"));
         assertEquals("Votre mot de passe est trop court : il doit contenir au moins 8 caractères.",
                 format(fr, "invalidPasswordMinLengthMessage", "8"));
@@ -151,6 +151,24 @@ class LoginThemeTest {
             String text = format(fr, key, "8").toLowerCase(Locale.FRENCH);
             for (String jargon : List.of("invalide", "courriel", "nom d'utilisateur", "administrateur", "(s)")) {
                 assertFalse(text.contains(jargon), key + " says \"" + jargon + "\": " + text);
+            }
+        }
+    }
+
+    @Test
+    void messagesDoNotRevealWhetherAnAddressHasAnAccount() {
+        for (String language : List.of("fr", "en")) {
+            Properties bundle = messages(language);
+            String unknownOrWrong = format(bundle, "invalidUserMessage");
+            // a locked account answers exactly like an unknown address or a wrong password
+            assertEquals(unknownOrWrong, format(bundle, "accountTemporarilyDisabledMessage"), language);
+            assertEquals(unknownOrWrong, format(bundle, "accountPermanentlyDisabledMessage"), language);
+            for (String key : List.of("emailExistsMessage", "usernameExistsMessage")) {
+                String text = format(bundle, key).toLowerCase(Locale.ROOT);
+                for (String reveal : List.of("existe déjà", "already exists", "déjà utilisée", "already in use",
+                        "already registered", "déjà inscrit")) {
+                    assertFalse(text.contains(reveal), language + " " + key + " : " + text);
+                }
             }
         }
     }

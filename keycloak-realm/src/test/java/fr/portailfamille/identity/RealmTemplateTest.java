@@ -46,6 +46,19 @@ class RealmTemplateTest {
     }
 
     @Test
+    void noClientOfTheTemplateAcceptsPasswordGrants() {
+        List<ClientRepresentation> clients = KeycloakRealmProvisioner.template().getClients();
+        assertEquals("portail-famille", clients.get(0).getClientId(), "the platform's client comes first");
+        ClientRepresentation adminCli = clients.stream().filter(c -> c.getClientId().equals("admin-cli"))
+                .findFirst().orElseThrow(() -> new AssertionError("admin-cli must be declared, without direct grants"));
+        assertFalse(adminCli.isDirectAccessGrantsEnabled());
+        for (ClientRepresentation client : clients) {
+            assertFalse(client.isDirectAccessGrantsEnabled() == null || client.isDirectAccessGrantsEnabled(),
+                    client.getClientId() + " : pas de mot de passe envoyé directement au jeton");
+        }
+    }
+
+    @Test
     void loginThemeIsShippedWithTheCommuneBranding() throws Exception {
         try (var in = getClass().getResourceAsStream("/theme/portail-famille/login/template.ftl")) {
             String template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

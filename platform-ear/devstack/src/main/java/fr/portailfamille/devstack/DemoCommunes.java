@@ -54,6 +54,7 @@ public final class DemoCommunes {
         for (CommuneSpec spec : specs()) {
             Commune commune = store.findBySlug(spec.slug()).filter(Commune::isActive)
                     .orElseGet(() -> provisioner.provision(spec));
+            realms.harden(commune.realmName()); // realms kept from an earlier run get today's protections
             String parent = "parent@" + spec.slug() + ".test";
             String agent = "agent@" + spec.slug() + ".test";
             realms.createUser(commune.realmName(), parent, "Camille", "Martin", PARENT_PASSWORD, "parent");

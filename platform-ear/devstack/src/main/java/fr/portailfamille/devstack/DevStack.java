@@ -31,9 +31,12 @@ public final class DevStack implements AutoCloseable {
     private final Ports ports;
     private final Postgres postgres;
     private final MailServer mail;
-    private final KeycloakServer keycloak;
+    private volatile KeycloakServer keycloak;
     private Keycloak admin;
     private PayaraServer payara;
+    private Path dir;
+    private Path cache;
+    private String keycloakAdminPassword;
 
     private DevStack(Ports ports, Postgres postgres, MailServer mail, KeycloakServer keycloak) {
         this.ports = ports;
@@ -61,6 +64,9 @@ public final class DevStack implements AutoCloseable {
             KeycloakServer kc = KeycloakServer.start(dir, cache, ports.keycloak(),
                     pg.jdbcUrl(Postgres.KEYCLOAK_DB), Files.readString(passwordFile).trim());
             DevStack stack = new DevStack(ports, pg, mail, kc);
+            stack.dir = dir;
+            stack.cache = cache;
+            stack.keycloakAdminPassword = Files.readString(passwordFile).trim();
             new TenantMigrator(stack.platformDb()).migrateAll();
             return stack;
         } catch (Exception e) {
@@ -70,6 +76,31 @@ public final class DevStack implements AutoCloseable {
             pg.close();
             throw e;
         }
+    }
+
+    /** Outage tests: stops PostgreSQL (the platform's and Keycloak's database). */
+    public void stopPostgres() throws java.io.IOException {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same data and port; returns once it accepts connections. */
+    public void startPostgres() throws java.io.IOException {
+        postgres.restart();
+    }
+
+    /** Outage tests: stops Keycloak. */
+    public synchronized void stopKeycloak() {
+        keycloak.close();
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+    }
+
+    /** Starts Keycloak again (same port, database and admin); returns once it answers. */
+    public synchronized void startKeycloak() throws java.io.IOException, InterruptedException {
+        keycloak = KeycloakServer.start(dir, cache, ports.keycloak(), postgres.jdbcUrl(Postgres.KEYCLOAK_DB),
+                keycloakAdminPassword);
     }
 
     public DataSource platformDb() {

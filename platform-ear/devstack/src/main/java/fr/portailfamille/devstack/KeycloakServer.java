@@ -43,16 +43,16 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer start(Path dir, Path cache, int port, String jdbcUrl, String adminPassword)
             throws IOException, InterruptedException {
         Path home = install(cache);
-        copyTheme(home.resolve("themes"));
-        // this stack's own copy of the theme, read from its folder: stacks started side by side from
-        // other checkouts (sharing the distribution) do not replace it under this Keycloak
-        copyTheme(dir.resolve("themes"));
+        // the theme goes to this stack's folder, not to the shared distribution: stacks started side by
+        // side from other checkouts must not overwrite each other's login pages and messages
+        Path themes = dir.resolve("keycloak-themes");
+        copyTheme(themes);
         Path log = dir.resolve("keycloak.log");
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true",
-                "--spi-theme--folder--dir=" + dir.resolve("themes").toAbsolutePath()));
+                "--spi-theme--folder--dir=" + themes));
         Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,

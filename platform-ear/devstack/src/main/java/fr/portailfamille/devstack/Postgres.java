@@ -18,19 +18,38 @@ public final class Postgres implements AutoCloseable {
     /** The embedded server trusts local connections; a password is still given to clients that want one. */
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres pg;
+    private volatile EmbeddedPostgres pg;
     private final int port;
+    private final Path dir;
 
-    private Postgres(EmbeddedPostgres pg, int port) {
+    private Postgres(EmbeddedPostgres pg, int port, Path dir) {
         this.pg = pg;
         this.port = port;
+        this.dir = dir;
     }
 
     public static Postgres start(Path dir, int port) throws IOException, SQLException {
+        Postgres postgres = new Postgres(launch(dir, port), port, dir);
+        postgres.createDatabase(PLATFORM_DB);
+        postgres.createDatabase(KEYCLOAK_DB);
+        return postgres;
+    }
+
+    /** Stops the server (outage tests); {@link #restart()} brings it back on the same data and port. */
+    public synchronized void stop() throws IOException {
+        pg.close();
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same data directory and port. */
+    public synchronized void restart() throws IOException {
+        pg = launch(dir, port);
+    }
+
+    private static EmbeddedPostgres launch(Path dir, int port) throws IOException {
         Path data = dir.resolve("data");
         Path run = dir.resolve("run");
         Files.createDirectories(run);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -39,10 +58,6 @@ public final class Postgres implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", run.toString())
                 .setServerConfig("max_connections", "200")
                 .start();
-        Postgres postgres = new Postgres(pg, port);
-        postgres.createDatabase(PLATFORM_DB);
-        postgres.createDatabase(KEYCLOAK_DB);
-        return postgres;
     }
 
     private void createDatabase(String name) throws SQLException {

@@ -281,9 +281,15 @@ class PlatformWebIT {
             }
             b.signIn(email, "Verrou2026");
             b.await(By.id("username"));
-            assertTrue(b.driver.findElement(By.tagName("body")).getText().contains("essais de connexion ont échoué"),
+            String locked = b.await(By.cssSelector("#input-error, .kc-feedback-text")).getText();
+            assertTrue(locked.contains("essais de connexion échoués"),
                     "compte bloqué, même avec le bon mot de passe : " + b.snapshot());
             assertFalse(b.driver.getCurrentUrl().startsWith(url(ALPHA)));
+            // an address without an account gets exactly the same answer: nothing tells who has an account
+            b.signIn("personne-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@alpha.test", "Verrou2026");
+            b.await(By.id("username"));
+            assertEquals(locked, b.await(By.cssSelector("#input-error, .kc-feedback-text")).getText(),
+                    "adresse inconnue = compte bloqué");
         }
     }
 
@@ -324,6 +330,185 @@ class PlatformWebIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil public");
             b.get(url(ALPHA) + "/nexiste-pas.xhtml");
             assertEquals("Page introuvable", b.await(By.id("error-title")).getText());
+        }
+    }
+
+    // ---- issue 8: tokens, cookies, logout, headers, methods, error pages -------------------------
+
+    static HttpResponse<String> send(String method, String host, String path, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Host", host).header("Accept-Language", "fr-FR,fr;q=0.9").timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void logoutOnlyFromThePortalAndItsIdTokenIsNoAccessToken() throws Exception {
+        try (Browser b = new Browser()) {
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.signIn(StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+            b.awaitUrlStartingWith(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("greeting"));
+            Cookie session = b.driver.manage().getCookieNamed("JSESSIONID");
+            assertEquals("Lax", session.getSameSite(), "cookie de session SameSite=Lax");
+            assertTrue(session.isHttpOnly());
+            String cookie = "JSESSIONID=" + session.getValue();
+            String form = "application/x-www-form-urlencoded";
+
+            // another site posting the logout form (CSRF), or a post without origin: refused, session kept
+            for (Map<String, String> foreign : List.of(
+                    Map.of("Cookie", cookie, "Content-Type", form, "Origin", "http://evil.example"),
+                    Map.of("Cookie", cookie, "Content-Type", form, "Origin", "http://beta.localhost:" + PORT),
+                    Map.of("Cookie", cookie, "Content-Type", form, "Sec-Fetch-Site", "cross-site",
+                            "Referer", url(ALPHA) + "/"),
+                    Map.of("Cookie", cookie, "Content-Type", form))) {
+                HttpResponse<String> refused = send("POST", host(ALPHA), "/deconnexion", foreign, "");
+                assertEquals(403, refused.statusCode(), foreign.toString());
+                assertTrue(refused.body().contains("Accès refusé"), "page en français");
+                assertEquals(200, get(host(ALPHA), "/api/moi", Map.of("Cookie", cookie)).statusCode(), "session gardée");
+            }
+
+            // the portal's own form: logged out, sent to Keycloak with the ID token as id_token_hint
+            HttpResponse<String> logout = send("POST", host(ALPHA), "/deconnexion",
+                    Map.of("Cookie", cookie, "Content-Type", form, "Origin", url(ALPHA)), "");
+            assertEquals(302, logout.statusCode(), logout.body());
+            String location = logout.headers().firstValue("Location").orElseThrow();
+            Matcher hint = Pattern.compile("[?&]id_token_hint=([^&]+)").matcher(location);
+            assertTrue(hint.find(), location);
+            String idToken = java.net.URLDecoder.decode(hint.group(1), StandardCharsets.UTF_8);
+            assertEquals(401, get(host(ALPHA), "/api/moi", Map.of("Cookie", cookie)).statusCode(), "session finie");
+
+            // that ID token (audience portail-famille, signed by the realm) is not an access token
+            HttpResponse<String> withIdToken = get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + idToken));
+            assertEquals(401, withIdToken.statusCode(), withIdToken.body());
+            assertTrue(withIdToken.body().contains("jeton_invalide"));
+            // while a real access token still opens the API
+            String access = accessToken(ALPHA, StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+            assertEquals(200, get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + access)).statusCode());
+        }
+    }
+
+    @Test
+    void sessionCookieCarriesItsAttributesAndHttpsIsKeptBehindTheProxy() throws Exception {
+        HttpResponse<String> http = get(host(ALPHA), "/espace/accueil.xhtml", Map.of());
+        assertEquals(302, http.statusCode());
+        String cookie = http.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError(http.headers().map().toString()));
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertFalse(cookie.contains("Secure"), "http : pas de Secure " + cookie);
+        assertTrue(http.headers().firstValue("Location").orElse("").contains(
+                URLEncoder.encode(url(ALPHA) + "/oidc/callback", StandardCharsets.UTF_8)));
+
+        // behind the TLS ingress (a trusted proxy, pf.trusted-proxies): Secure cookie, https redirect URI
+        HttpResponse<String> https = get(host(ALPHA), "/espace/accueil.xhtml", Map.of("X-Forwarded-Proto", "https"));
+        String secure = https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(secure.contains("Secure") && secure.contains("SameSite=Lax"), secure);
+        assertTrue(https.headers().firstValue("Location").orElse("").contains(
+                URLEncoder.encode("https://" + host(ALPHA) + "/oidc/callback", StandardCharsets.UTF_8)),
+                https.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void pagesSendProtectiveHeaders() throws Exception {
+        HttpResponse<String> home = get(host(ALPHA), "/", Map.of());
+        assertEquals(200, home.statusCode());
+        assertEquals("no-store", home.headers().firstValue("Cache-Control").orElse(""));
+        List<String> policies = home.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), "one policy: " + policies);
+        String csp = policies.get(0);
+        // the page's own scripts carry the nonce of PrimeFaces' CSP mode; nothing else inline runs
+        assertTrue(csp.contains("script-src 'self' 'nonce-") && !csp.contains("unsafe-eval")
+                && !csp.matches(".*script-src[^;]*unsafe-inline.*"), csp);
+        assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains("object-src 'none'"), csp);
+        assertTrue(home.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"));
+        String token = accessToken(ALPHA, StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+        HttpResponse<String> personal = get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + token));
+        assertEquals("no-store", personal.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> notFound = get(host(ALPHA), "/nexiste-pas.xhtml", Map.of());
+        assertEquals(404, notFound.statusCode());
+        assertTrue(notFound.headers().firstValue("Content-Security-Policy").isPresent(), "pages d'erreur aussi");
+    }
+
+    @Test
+    void otherMethodsOnPagesAnswer405InFrench() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            for (String path : List.of("/", "/index.xhtml", "/deconnexion")) {
+                HttpResponse<String> r = send(method, host(ALPHA), path, Map.of(), method.equals("DELETE") ? null : "x");
+                assertEquals(405, r.statusCode(), method + " " + path);
+                assertTrue(r.headers().firstValue("Allow").orElse("").contains("GET"), method + " " + path);
+                assertTrue(r.body().contains("Action non permise"), method + " " + path + " : " + r.body());
+                assertTrue(r.body().contains(r.headers().firstValue("X-Correlation-Id").orElseThrow()));
+            }
+        }
+    }
+
+    @Test
+    void everyCommuneParameterValueIsCheckedAndThe400PageIsFrench() throws Exception {
+        for (String query : List.of("?commune=alpha&commune=beta", "?tenant=alpha&tenant=beta", "?slug=alpha&slug=",
+                "?commune=beta")) {
+            HttpResponse<String> r = get(host(ALPHA), "/" + query, Map.of());
+            assertEquals(400, r.statusCode(), query);
+            assertTrue(r.body().contains("Demande incorrecte"), query + " : " + r.body());
+            assertTrue(r.body().contains("Commune Alpha"), "aux couleurs de la commune");
+            assertTrue(r.body().contains(r.headers().firstValue("X-Correlation-Id").orElseThrow()), "code de corrélation");
+            assertFalse(r.body().contains("&amp;#39;") || r.body().contains("Bad Request"), r.body());
+        }
+        assertEquals(200, get(host(ALPHA), "/?commune=alpha&commune=alpha", Map.of()).statusCode());
+    }
+
+    /** Records every Content-Security-Policy violation of the pages this browser opens. */
+    static void recordCspViolations(Browser b) {
+        b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
+                        + " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });"));
+    }
+
+    static String cspViolations(Browser b) {
+        Object v = b.driver.executeScript("return (window.__csp || []).join('\\n');");
+        return String.valueOf(v);
+    }
+
+    @Test
+    void mainPagesSatisfyTheContentSecurityPolicy() throws Exception {
+        try (Browser b = new Browser()) {
+            recordCspViolations(b);
+            b.get(url(ALPHA) + "/");
+            b.await(By.id("login"));
+            assertEquals("", cspViolations(b), "accueil public");
+            b.get(url(ALPHA) + "/nexiste-pas.xhtml");
+            b.await(By.id("error-title"));
+            assertEquals("", cspViolations(b), "page d'erreur");
+            b.get(url(ALPHA) + "/espace/accueil.xhtml");
+            b.signIn(StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
+            b.awaitUrlStartingWith(url(ALPHA) + "/espace/accueil.xhtml");
+            b.await(By.id("greeting"));
+            for (String page : List.of("/espace/accueil.xhtml", "/espace/foyer.xhtml", "/espace/enfants.xhtml",
+                    "/espace/planning.xhtml", "/espace/inscriptions.xhtml", "/espace/demandes.xhtml")) {
+                b.get(url(ALPHA) + page);
+                b.await(By.tagName("h1"));
+                Thread.sleep(300);
+                assertEquals("", cspViolations(b), page);
+            }
+            b.submit(By.id("logout"));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().equals(url(ALPHA) + "/"));
+        }
+        try (Browser b = new Browser()) {
+            recordCspViolations(b);
+            b.get(url(ALPHA) + "/agent/index.xhtml");
+            b.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            b.awaitUrlStartingWith(url(ALPHA) + "/agent/index.xhtml");
+            for (String page : List.of("/agent/index.xhtml", "/agent/dossiers.xhtml", "/agent/inscriptions.xhtml",
+                    "/agent/pointage.xhtml", "/agent/configuration.xhtml")) {
+                b.get(url(ALPHA) + page);
+                b.await(By.tagName("h1"));
+                Thread.sleep(300);
+                assertEquals("", cspViolations(b), page);
+            }
         }
     }
 }

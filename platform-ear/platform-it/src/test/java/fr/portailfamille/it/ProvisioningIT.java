@@ -125,6 +125,46 @@ class ProvisioningIT {
         assertEquals("Commune delta", admin.realm("pf-delta").toRepresentation().getDisplayName());
     }
 
+    /** A password grant on a client of a commune realm, as a script trying passwords would send it. */
+    HttpResponse<String> passwordGrant(String realm, String clientId, String email, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + clientId + "&username="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password=" + password;
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/realms/" + realm
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void noClientOfACommuneRealmAcceptsPasswordGrantsAndOldRealmsAreFixed() throws Exception {
+        // the communes of the test stack: admin-cli (Keycloak's own client) refuses the password grant
+        HttpResponse<String> alpha = passwordGrant("pf-alpha", "admin-cli", StackLauncher.parent(ALPHA),
+                StackLauncher.PASSWORD_PARENT);
+        assertTrue(alpha.statusCode() == 400 || alpha.statusCode() == 401, alpha.statusCode() + " " + alpha.body());
+        assertTrue(alpha.body().contains("unauthorized_client"), alpha.body());
+        for (ClientRepresentation client : admin.realm("pf-alpha").clients().findAll()) {
+            if (!client.getClientId().equals(PlatformWebIT.TEST_CLIENT)) { // the tests' own client
+                assertFalse(Boolean.TRUE.equals(client.isDirectAccessGrantsEnabled()), client.getClientId());
+            }
+        }
+
+        // a realm created before the fix (admin-cli with direct grants) is fixed at the next start/upgrade
+        Commune zeta = stack.tenantStore().findBySlug("zeta")
+                .orElseGet(() -> stack.provisioner().provision(spec("zeta", List.of())));
+        stack.realmProvisioner().createUser(zeta.realmName(), "parent@zeta.test", "Zoé", "Zeta", "Parent2026", "parent");
+        ClientRepresentation adminCli = admin.realm(zeta.realmName()).clients().findByClientId("admin-cli").get(0);
+        assertFalse(adminCli.isDirectAccessGrantsEnabled(), "new realm: from the template");
+        adminCli.setDirectAccessGrantsEnabled(true);
+        admin.realm(zeta.realmName()).clients().get(adminCli.getId()).update(adminCli);
+        assertEquals(200, passwordGrant(zeta.realmName(), "admin-cli", "parent@zeta.test", "Parent2026").statusCode(),
+                "the old behaviour, reproduced");
+        assertEquals(List.of("admin-cli"), stack.realmProvisioner().harden(zeta.realmName()));
+        HttpResponse<String> fixed = passwordGrant(zeta.realmName(), "admin-cli", "parent@zeta.test", "Parent2026");
+        assertTrue(fixed.statusCode() == 400 || fixed.statusCode() == 401, fixed.statusCode() + " " + fixed.body());
+        assertTrue(fixed.body().contains("unauthorized_client"), fixed.body());
+        assertEquals(List.of(), stack.realmProvisioner().harden(zeta.realmName()), "idempotent");
+    }
+
     private boolean schemaExists(String schema) throws Exception {
         try (Connection c = stack.platformDb().getConnection();
              PreparedStatement ps = c.prepareStatement("select 1 from pg_namespace where nspname = ?")) {

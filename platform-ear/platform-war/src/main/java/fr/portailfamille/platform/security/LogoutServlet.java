@@ -9,15 +9,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import fr.portailfamille.platform.web.Urls;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * "Se déconnecter": ends the platform session, then sends the browser to the commune realm's logout
- * endpoint, which ends the Keycloak session and returns to the commune's website. POST only, so that
- * another site cannot log a parent out with a link.
+ * endpoint, which ends the Keycloak session and returns to the commune's website. POST only, and only
+ * from the portal's own pages (Origin checked), so that another site cannot log a parent out.
  */
 @WebServlet("/deconnexion")
 public class LogoutServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
 
     @Inject
     private OidcClient oidc;
@@ -25,6 +29,13 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Commune commune = TenantContext.require();
+        if (!sameOrigin(Urls.origin(request), request.getHeader("Origin"), request.getHeader("Referer"),
+                request.getHeader("Sec-Fetch-Site"))) {
+            LOG.warning(() -> "Déconnexion refusée pour " + commune.slug() + " : formulaire venu d'un autre site ("
+                    + request.getHeader("Origin") + ")");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         HttpSession session = request.getSession(false);
         String idToken = null;
         if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user
@@ -36,5 +47,20 @@ public class LogoutServlet extends HttpServlet {
             session.invalidate();
         }
         response.sendRedirect(idToken == null ? commune.websiteUrl() : oidc.logoutUrl(commune, idToken).toString());
+    }
+
+    /**
+     * Logout is only honoured from the portal's own pages (CSRF): browsers send {@code Origin} with every
+     * POST form (and {@code Sec-Fetch-Site}); without both, the {@code Referer} must be one of our pages.
+     */
+    static boolean sameOrigin(String expectedOrigin, String origin, String referer, String fetchSite) {
+        if (fetchSite != null && !fetchSite.equals("same-origin")) {
+            return false;
+        }
+        if (origin != null && !origin.equals("null")) {
+            return origin.equalsIgnoreCase(expectedOrigin);
+        }
+        return referer != null && (referer.equalsIgnoreCase(expectedOrigin)
+                || referer.regionMatches(true, 0, expectedOrigin + "/", 0, expectedOrigin.length() + 1));
     }
 }

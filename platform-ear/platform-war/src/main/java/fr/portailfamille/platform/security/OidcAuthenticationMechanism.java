@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.web.Outage;
+import fr.portailfamille.platform.web.SessionCookies;
 import fr.portailfamille.platform.web.Urls;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +47,25 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<Commune> found = directory.resolve(request.getHeader("Host"));
-        if (found.isEmpty()) {
-            return context.doNothing(); // the tenant filter answers 404
-        }
-        Commune commune = found.get();
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            Optional<Commune> found = directory.resolve(request.getHeader("Host"));
+            if (found.isEmpty()) {
+                return context.doNothing(); // the tenant filter answers 404
+            }
+            return validate(found.get(), path, request, response, context);
+        } catch (Outage.UnavailableException e) {
+            try {
+                Outage.respond(e.outageCause(), e.getCause(), request, response);
+            } catch (IOException io) {
+                LOG.fine(() -> "Page 503 non envoyée : " + io.getMessage());
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus validate(Commune commune, String path, HttpServletRequest request,
+                                          HttpServletResponse response, HttpMessageContext context) {
         try {
             if (CALLBACK_PATH.equals(path)) {
                 return callback(commune, request, response, context);
@@ -96,6 +111,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     }
 
     private AuthenticationStatus startLogin(Commune commune, HttpServletRequest request, HttpMessageContext context) {
+        if (!oidc.identityAvailable(commune)) {
+            throw new Outage.UnavailableException(Outage.Cause.IDENTITY, oidc.identityFailure(commune));
+        }
         String returnTo = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!"GET".equals(request.getMethod())) {
             returnTo = request.getContextPath() + "/espace/accueil.xhtml";
@@ -103,6 +121,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         URI redirect = URI.create(Urls.base(request) + CALLBACK_PATH);
         OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, returnTo);
         request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
+        SessionCookies.harden(request, context.getResponse()); // this response goes out without our filters
         return context.redirect(oidc.authorizationUrl(commune, login).toString());
     }
 
@@ -123,9 +142,13 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             SignedInUser user = oidc.completeLogin(commune, login, code);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            SessionCookies.harden(request, response); // this response goes out without our filters
             response.sendRedirect(login.returnTo());
             return AuthenticationStatus.SEND_CONTINUE;
         } catch (OidcException e) {
+            if (Outage.classify(e).isPresent()) {
+                throw new Outage.UnavailableException(Outage.Cause.IDENTITY, e);
+            }
             LOG.log(Level.WARNING, "Connexion refusée pour la commune " + commune.slug(), e);
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;

@@ -120,12 +120,69 @@ public class OidcClient {
     public SignedInUser validateAccessToken(Commune commune, String token) throws OidcException {
         try {
             JWTClaimsSet claims = realm(commune).accessTokenProcessor().process(JWTParser.parse(token), null);
+            requireApiAccessToken(claims);
             return new SignedInUser(commune.slug(), claims.getSubject(), claims.getStringClaim("name"),
                     claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
                     roles(claims.getStringListClaim("roles")), null);
         } catch (Exception e) {
             throw new OidcException("Jeton refusé : " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An ID token (or a refresh token) is signed by the same realm and names the platform as audience,
+     * but it is not an access token: Keycloak writes the token type in the {@code typ} claim
+     * ({@code Bearer} for access tokens, {@code ID} for ID tokens, {@code Refresh} ...). Only access
+     * tokens issued for the platform's API (audience checked by the processor) are accepted.
+     */
+    static void requireApiAccessToken(JWTClaimsSet claims) throws OidcException {
+        Object type = claims.getClaim("typ");
+        if (!"Bearer".equals(type)) {
+            throw new OidcException("Jeton refusé : ce n'est pas un jeton d'accès (typ=" + type + ")");
+        }
+        if (claims.getAudience() == null || claims.getAudience().isEmpty()) {
+            throw new OidcException("Jeton refusé : aucune audience");
+        }
+    }
+
+    private final ConcurrentMap<String, long[]> availability = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Exception> identityFailures = new ConcurrentHashMap<>();
+
+    /** Why the realm did not answer last time (for the outage log), if known. */
+    public Exception identityFailure(Commune commune) {
+        return identityFailures.get(commune.realmName());
+    }
+
+    /**
+     * Whether the commune's Keycloak realm answers (checked at most every 5 s per realm, 2 s timeout):
+     * a visitor is sent to the login page only when it can be shown, otherwise gets the 503 page.
+     */
+    public boolean identityAvailable(Commune commune) {
+        long now = System.nanoTime();
+        long[] last = availability.get(commune.realmName());
+        if (last != null && now - last[0] < 5_000_000_000L) {
+            return last[1] == 1;
+        }
+        boolean up;
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(keycloakUrl + "/realms/"
+                    + commune.realmName() + "/.well-known/openid-configuration").toURL().openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(3000);
+            try {
+                up = c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (java.io.IOException e) {
+            up = false;
+            identityFailures.put(commune.realmName(), e);
+        }
+        availability.put(commune.realmName(), new long[] {now, up ? 1 : 0});
+        if (up) {
+            fr.portailfamille.platform.web.Outage.recovered(fr.portailfamille.platform.web.Outage.Cause.IDENTITY);
+        }
+        return up;
     }
 
     /** Keycloak's logout URL (ends its session), coming back to the commune's website. */

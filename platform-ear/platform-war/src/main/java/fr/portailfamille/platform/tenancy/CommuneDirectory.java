@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
+import fr.portailfamille.platform.web.Outage;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
 import fr.portailfamille.tenancy.TenantStore;
@@ -43,7 +44,11 @@ public class CommuneDirectory {
         store = new TenantStore(dataSource);
     }
 
-    /** The active commune served at this Host header value, if any. */
+    /**
+     * The active commune served at this Host header value, if any.
+     *
+     * @throws Outage.UnavailableException when the database does not answer (the visitor gets the 503 page)
+     */
     public Optional<Commune> resolve(String hostHeader) {
         String host = CommuneRules.normalizeHost(hostHeader);
         long now = System.nanoTime();
@@ -51,10 +56,19 @@ public class CommuneDirectory {
         if (e != null && e.expiresAt() > now) {
             return e.commune();
         }
-        Optional<Commune> commune = CommuneRules.slugFromHost(host, baseDomain)
-                .flatMap(store::findBySlug)
-                .or(() -> store.findByDomain(host))
-                .filter(Commune::isActive);
+        Optional<Commune> commune;
+        try {
+            commune = CommuneRules.slugFromHost(host, baseDomain)
+                    .flatMap(store::findBySlug)
+                    .or(() -> store.findByDomain(host))
+                    .filter(Commune::isActive);
+        } catch (RuntimeException failure) {
+            if (Outage.classify(failure).isPresent()) {
+                throw new Outage.UnavailableException(Outage.Cause.DATABASE, failure);
+            }
+            throw failure;
+        }
+        Outage.recovered(Outage.Cause.DATABASE);
         if (cache.size() > MAX_ENTRIES) {
             cache.clear();
         }

@@ -43,13 +43,11 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         Commune commune = resolved.get();
-        for (String name : COMMUNE_PARAMETERS) {
-            String value = request.getParameter(name);
-            if (value != null && !value.equals(commune.slug())) {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST,
-                        "La commune demandée ne correspond pas à l'adresse du portail.");
-                return;
-            }
+        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR
+                && !parametersAgree(commune.slug(), request.getParameterMap())) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                    "La commune demandée ne correspond pas à l'adresse du portail.");
+            return;
         }
         Optional<Commune> previous = TenantContext.current();
         request.setAttribute(COMMUNE_ATTRIBUTE, commune);
@@ -63,6 +61,25 @@ public class TenantFilter extends HttpFilter {
                 TenantContext.clear();
             }
         }
+    }
+
+    /**
+     * Whether every value of every commune parameter names this commune: {@code ?commune=alpha&commune=beta}
+     * must not pass because the first value agrees.
+     */
+    static boolean parametersAgree(String slug, java.util.Map<String, String[]> parameters) {
+        for (String name : COMMUNE_PARAMETERS) {
+            String[] values = parameters.get(name);
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                if (!slug.equals(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void unknownCommune(HttpServletRequest request, HttpServletResponse response) throws IOException {

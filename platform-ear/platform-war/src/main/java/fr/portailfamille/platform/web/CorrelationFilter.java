@@ -18,9 +18,11 @@ public class CorrelationFilter extends HttpFilter {
     public static final String ATTRIBUTE = "pf.correlationId";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /**
+     * The request's correlation id, created if needed (the authentication mechanism answers some
+     * requests, e.g. the 503 page, before any filter), and its response header.
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
         Object correlationId = request.getAttribute(ATTRIBUTE);
         if (correlationId == null) {
             byte[] id = new byte[6];
@@ -30,6 +32,13 @@ public class CorrelationFilter extends HttpFilter {
         }
         // set again on ERROR dispatches: the container resets headers before showing an error page
         response.setHeader("X-Correlation-Id", correlationId.toString());
+        return correlationId.toString();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        ensure(request, response);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");

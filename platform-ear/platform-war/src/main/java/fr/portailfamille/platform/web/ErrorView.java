@@ -29,6 +29,27 @@ public class ErrorView {
         return id == null ? "" : id.toString();
     }
 
+    /** The HTTP status being shown (0 outside an error page). */
+    public int getStatus() {
+        Object status = request().getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return status instanceof Integer i ? i : 0;
+    }
+
+    public String getTitleKey() {
+        return key(getStatus(), "title");
+    }
+
+    public String getTextKey() {
+        return key(getStatus(), "text");
+    }
+
+    private static String key(int status, String part) {
+        String key = "error." + status + "." + part;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        java.util.ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        return bundle != null && bundle.containsKey(key) ? key : "error.generic." + part;
+    }
+
     private static HttpServletRequest request() {
         return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }

@@ -3,7 +3,7 @@ package fr.portailfamille.platform.web;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** URLs of the current commune as the browser sees them (scheme, Host header, context path). */
+/** URLs of the current commune as the browser sees them (public scheme, Host header, context path). */
 public final class Urls {
 
     private Urls() {
@@ -13,7 +13,12 @@ public final class Urls {
         return base((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
+    /** The origin (public scheme, host, port) the browser sees, as in an {@code Origin} header. */
+    public static String origin(HttpServletRequest r) {
+        return PublicScheme.of(r) + "://" + r.getHeader("Host");
+    }
+
     public static String base(HttpServletRequest r) {
-        return r.getScheme() + "://" + r.getHeader("Host") + r.getContextPath();
+        return PublicScheme.of(r) + "://" + r.getHeader("Host") + r.getContextPath();
     }
 }

@@ -1,0 +1,157 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.StackLauncher.BETA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.devstack.DevStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Keycloak, then PostgreSQL, really stopped under the running platform: visitors get the French
+ * "service momentanément indisponible" page with status 503, the log grows by a bounded amount (no
+ * stack trace per request), and once the services are back the next requests work without a restart.
+ * The stack is shared by the whole test run: both services are restarted in {@code finally}, and the
+ * test waits until the platform answers normally again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OutageIT {
+
+    static final int PORT = Integer.getInteger("it.port.platform");
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    /** Failing requests sent while the database is down. */
+    static final int FAILING_REQUESTS = 300;
+    /** What those requests may add to the log: one short line each, plus a few warnings. */
+    static final long LOG_BUDGET = FAILING_REQUESTS * 400L + 16_000L;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    static HttpResponse<String> get(String slug, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Host", slug + ".localhost:" + PORT).header("Accept-Language", "fr-FR,fr;q=0.9")
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Payara Micro's log files (payara-micro.log, .log.0, rotated ones), without the lock file. */
+    static List<Path> logFiles() throws IOException {
+        Path dir = Path.of(System.getProperty("pf.devstack.dir"));
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("payara-micro.log")
+                    && !p.getFileName().toString().endsWith(".lck")).sorted().toList();
+        }
+    }
+
+    static long logSize() throws IOException {
+        long size = 0;
+        for (Path p : logFiles()) {
+            size += Files.size(p);
+        }
+        return size;
+    }
+
+    static String logText() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (Path p : logFiles()) {
+            all.append(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return all.toString();
+    }
+
+    static void assertUnavailablePage(HttpResponse<String> r, String what) {
+        assertEquals(503, r.statusCode(), what + " : " + r.body());
+        assertTrue(r.body().contains("Service momentanément indisponible"), what + " : " + r.body());
+        assertTrue(r.body().contains("réessayez dans quelques minutes"), what);
+        String id = r.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertTrue(r.body().contains(id), what + " : code de corrélation");
+        assertFalse(r.body().contains("Exception"), what);
+        assertTrue(r.headers().firstValue("Retry-After").isPresent(), what);
+    }
+
+    @Test
+    void outagesOfKeycloakAndPostgresGiveA503PageABoundedLogAndRecover() throws Exception {
+        DevStack stack = StackLauncher.stack();
+        assertEquals(200, get(ALPHA, "/").statusCode(), "la plateforme répond avant la panne");
+        boolean keycloakStopped = false;
+        boolean postgresStopped = false;
+        try {
+            // 1. Keycloak down: "Se connecter" gives the 503 page, not a browser error
+            stack.stopKeycloak();
+            keycloakStopped = true;
+            assertUnavailablePage(get(ALPHA, "/espace/accueil.xhtml"), "Se connecter, Keycloak arrêté");
+            try (Browser b = new Browser()) {
+                b.get("http://alpha.localhost:" + PORT + "/");
+                b.await(org.openqa.selenium.By.id("login")).click();
+                assertEquals("Service momentanément indisponible",
+                        b.await(org.openqa.selenium.By.id("error-title")).getText(), b.snapshot());
+            }
+            assertEquals(200, get(ALPHA, "/").statusCode(), "les pages publiques restent servies");
+
+            // 2. PostgreSQL down too: every page is the 503 page; the log stays small
+            long before = logSize();
+            stack.stopPostgres();
+            postgresStopped = true;
+            for (int i = 0; i < FAILING_REQUESTS; i++) {
+                String slug = i % 2 == 0 ? ALPHA : BETA;
+                String path = List.of("/", "/index.xhtml", "/api/commune", "/espace/accueil.xhtml").get(i % 4);
+                HttpResponse<String> r = get(slug, path);
+                if (path.startsWith("/api/")) {
+                    assertEquals(503, r.statusCode(), path + " " + r.body());
+                    assertTrue(r.body().contains("service_indisponible"), r.body());
+                } else {
+                    assertUnavailablePage(r, slug + path + " (requête " + i + ")");
+                }
+            }
+            long growth = logSize() - before;
+            assertTrue(growth < LOG_BUDGET, "le journal a grossi de " + growth + " octets pour " + FAILING_REQUESTS
+                    + " requêtes (limite " + LOG_BUDGET + ")");
+            String log = logText();
+            assertTrue(log.contains("Panne : la base de données ne répond pas"), "la panne est signalée une fois");
+        } finally {
+            if (postgresStopped) {
+                stack.startPostgres();
+            }
+            if (keycloakStopped) {
+                stack.startKeycloak();
+            }
+        }
+        // 3. back: the next requests work, without restarting the platform
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            status = get(ALPHA, "/").statusCode();
+            if (status == 200) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertEquals(200, status, "la plateforme répond de nouveau");
+        assertEquals(200, get(BETA, "/").statusCode());
+        HttpResponse<String> login = get(ALPHA, "/espace/accueil.xhtml");
+        assertEquals(302, login.statusCode(), login.body());
+        assertTrue(login.headers().firstValue("Location").orElse("").contains("/realms/pf-alpha/"));
+        String log = logText();
+        assertTrue(log.contains("Fin de panne : la base de données répond de nouveau"), "fin de panne et compte");
+        assertTrue(log.contains("requête(s) refusée(s) pendant la panne"));
+    }
+}
