@@ -233,6 +233,7 @@ class InputsWebIT {
             assertNotEquals(submit.getCssValue("background-color"), draft.getCssValue("background-color"),
                     "« Finir plus tard » ne ressemble pas à l'action principale");
             assertEquals("", parent.accessibilityViolations(), "axe-core (contrastes), Mon foyer");
+            parent.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
             screenshot(parent, "boutons-mon-foyer");
         }
         try (Browser agent = new Browser()) {
