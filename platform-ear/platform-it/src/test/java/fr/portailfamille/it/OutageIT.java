@@ -39,8 +39,11 @@ class OutageIT {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     /** Failing requests sent while the database is down. */
     static final int FAILING_REQUESTS = 300;
-    /** What those requests may add to the log: one short line each, plus a few warnings. */
-    static final long LOG_BUDGET = FAILING_REQUESTS * 400L + 16_000L;
+    /**
+     * What those requests may add to the log: one short line each (about 300 bytes), a few warnings and
+     * at most one stack trace per kind of failure; a stack trace per request (12 KB) is far above.
+     */
+    static final long LOG_BUDGET = FAILING_REQUESTS * 1_000L + 40_000L;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -116,8 +119,9 @@ class OutageIT {
                 String path = List.of("/", "/index.xhtml", "/api/commune", "/espace/accueil.xhtml").get(i % 4);
                 HttpResponse<String> r = get(slug, path);
                 if (path.startsWith("/api/")) {
-                    assertEquals(503, r.statusCode(), path + " " + r.body());
-                    assertTrue(r.body().contains("service_indisponible"), r.body());
+                    // the commune's public card needs no database while the commune is still known (10 s)
+                    assertTrue(r.statusCode() == 200 || r.statusCode() == 503 && r.body().contains("service_indisponible"),
+                            path + " " + r.statusCode() + " " + r.body());
                 } else {
                     assertUnavailablePage(r, slug + path + " (requête " + i + ")");
                 }

@@ -1,22 +1,15 @@
 package fr.portailfamille.platform.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The platform's Content-Security-Policy, for {@link HardeningFilter} and for PrimeFaces' CSP mode
- * ({@code primefaces.CSP_POLICY = #{cspPolicy.value}} in web.xml), which appends the nonce of each
- * page's own scripts to its last directive, {@code script-src 'self'}.
+ * The platform's Content-Security-Policy as configured (Keycloak's origin from {@code pf.keycloak.url}).
+ * Its last directive is {@code script-src 'self'}, so that PrimeFaces' CSP mode could append a nonce to
+ * the same policy if a page ever needs PrimeFaces' scripts (see {@link HeadRenderer}).
  */
-@Named
-@ApplicationScoped
-public class CspPolicy {
+public final class CspPolicy {
 
-    private final String value = configured();
-
-    public String getValue() {
-        return value;
+    private CspPolicy() {
     }
 
     static String configured() {

@@ -21,9 +21,9 @@ import java.util.Set;
  * for REQUEST and ERROR dispatches, since the container resets headers before an error page):
  * <ul>
  * <li>{@code Cache-Control: no-store} on pages (they show a family's data), not on static resources;</li>
- * <li>a Content-Security-Policy the pages satisfy: scripts from the platform only, no inline script
- *     but the page's own (nonce from PrimeFaces' CSP mode, see {@link CspPolicy}), forms posting to the
- *     platform or the commune's Keycloak (logout), no framing by other sites;</li>
+ * <li>a Content-Security-Policy the pages satisfy ({@link CspPolicy}): scripts from the platform only,
+ *     no inline script (see {@link HeadRenderer}), forms posting to the platform or the commune's
+ *     Keycloak (logout), no framing by other sites;</li>
  * <li>{@code Permissions-Policy}: no camera, microphone, geolocation, payment or USB;</li>
  * <li>pages answer only GET, HEAD and POST (405 otherwise); the REST API keeps its own methods;</li>
  * <li>session cookies with SameSite (and Secure behind https), see {@link SessionCookies}.</li>
@@ -100,9 +100,8 @@ public class HardeningFilter extends HttpFilter {
         }
 
         /**
-         * Faces pages get the same policy from PrimeFaces' CSP mode, with the nonce of their own
-         * scripts: that one replaces the filter's (two policies would both apply, and the one without
-         * the nonce would block the page's scripts).
+         * One policy per response: a policy added later (e.g. by PrimeFaces' CSP mode, with a nonce)
+         * replaces the filter's, since two policies would both apply.
          */
         @Override
         public void addHeader(String name, String value) {

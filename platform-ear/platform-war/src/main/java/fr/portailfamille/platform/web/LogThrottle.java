@@ -72,7 +72,7 @@ public class LogThrottle implements Filter, ServletContextListener {
             if (now - w.start > WINDOW_NANOS) {
                 long shortened = w.shortened.getAndSet(0);
                 w.start = now;
-                if (shortened > 0 && record.getResourceBundle() == null) {
+                if (shortened > 0 && isPlainText(record)) {
                     record.setMessage(record.getMessage() + " [même erreur " + shortened
                             + " fois dans la dernière minute, sans trace]");
                 }
@@ -84,11 +84,17 @@ public class LogThrottle implements Filter, ServletContextListener {
             w.shortened.incrementAndGet();
         }
         // the same failure again within the minute: one line, no stack trace
-        if (record.getResourceBundle() == null) {
+        if (isPlainText(record)) {
             record.setMessage(record.getMessage() + " (" + Outage.describe(thrown) + " ; trace déjà écrite)");
         }
         record.setThrown(null);
         return true;
+    }
+
+    /** A message the formatter prints as is (not a key of the logger's resource bundle, as Payara's are). */
+    private static boolean isPlainText(LogRecord record) {
+        String message = record.getMessage();
+        return record.getResourceBundle() == null && message != null && message.indexOf(' ') >= 0;
     }
 
     /** Logger, level, and the exception chain's classes with their first frame. */

@@ -83,9 +83,7 @@ public final class Outage {
                 String state = s.getSQLState() == null ? "" : s.getSQLState();
                 String message = String.valueOf(s.getMessage());
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
-                        || message.contains("allocating a connection") || message.contains("Connection refused")
-                        || message.contains("not currently accepting connections")
-                        || message.contains("terminating connection")) {
+                        || isConnectionFailure(message)) {
                     return Optional.of(Cause.DATABASE);
                 }
             }
@@ -93,6 +91,9 @@ public final class Outage {
             if (name.startsWith("org.eclipse.persistence") || name.startsWith("org.postgresql")
                     || name.startsWith("jakarta.persistence") || name.contains("ResourceException")) {
                 sql = true;
+                if (isConnectionFailure(String.valueOf(t.getMessage()))) {
+                    return Optional.of(Cause.DATABASE); // EclipseLink keeps its SQLException aside
+                }
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException || t instanceof HttpConnectTimeoutException) {
@@ -103,6 +104,12 @@ public final class Outage {
             return Optional.of(sql ? Cause.DATABASE : Cause.IDENTITY);
         }
         return Optional.empty();
+    }
+
+    private static boolean isConnectionFailure(String message) {
+        return message.contains("allocating a connection") || message.contains("Connection refused")
+                || message.contains("not currently accepting connections") || message.contains("terminating connection")
+                || message.contains("Connection could not be allocated") || message.contains("I/O error");
     }
 
     private static Throwable next(Throwable t) {
