@@ -387,9 +387,6 @@ public class BookingService {
     /** Why a child is absent. */
     public enum AbsenceReason { MALADIE, FAMILLE, AUTRE }
 
-    private static final Set<String> CERTIFICATE_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
-    private static final int CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024;
-
     /**
      * A family declares an absence on one of its booked days (not a past one). While the day can still
      * be cancelled without charge, it is cancelled for free instead (an absence is billed) and the family
