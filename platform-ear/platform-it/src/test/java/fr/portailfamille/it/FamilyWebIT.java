@@ -641,10 +641,15 @@ class FamilyWebIT {
             type(parent, "foyer:addressLine", "3 rue des Écoles");
             type(parent, "foyer:postcode", "8700");
             type(parent, "foyer:city", "Limoges");
+            type(parent, "foyer:quotientFamilial", "six cents");
             parent.submit(By.id("foyer:saveDraft"));
             List<String> summary = parent.driver.findElements(By.cssSelector("#summary li")).stream()
                     .map(WebElement::getText).toList();
-            assertTrue(summary.stream().anyMatch(t -> t.contains("brouillon est enregistré, sauf un champ")), summary.toString());
+            assertTrue(summary.stream().anyMatch(t -> t.contains("brouillon est enregistré, sauf 2 champs")), summary.toString());
+            // letters in a number field are reported like any other mistake, never stop the rest from being saved
+            assertEquals("Le quotient familial s'écrit en chiffres, par exemple 650.",
+                    parent.driver.findElement(By.id("foyer:quotientFamilial_msg")).getText());
+            assertEquals("six cents", parent.driver.findElement(By.id("foyer:quotientFamilial")).getAttribute("value"));
             assertTrue(summary.contains("Code postal invalide : 5 chiffres, par exemple 87000."), summary.toString());
             assertEquals("Code postal invalide : 5 chiffres, par exemple 87000.",
                     parent.driver.findElement(By.id("foyer:postcode_msg")).getText());

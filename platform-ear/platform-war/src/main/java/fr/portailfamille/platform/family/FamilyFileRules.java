@@ -40,7 +40,9 @@ public final class FamilyFileRules {
         if (notBlank(f.getCafNumber()) && !FrenchFormats.isCafNumber(f.getCafNumber())) {
             e.add(new FieldError("cafNumber", "Numéro d'allocataire CAF invalide : 7 chiffres."));
         }
-        if (f.getQuotientFamilial() != null && !FrenchFormats.isQuotientFamilial(f.getQuotientFamilial())) {
+        if (f.isQuotientFamilialUnreadable()) {
+            e.add(new FieldError("quotientFamilial", "Le quotient familial s'écrit en chiffres, par exemple 650."));
+        } else if (f.getQuotientFamilial() != null && !FrenchFormats.isQuotientFamilial(f.getQuotientFamilial())) {
             e.add(new FieldError("quotientFamilial", "Le quotient familial doit être compris entre 0 et 10 000."));
         }
         if (notBlank(f.getIban())) {

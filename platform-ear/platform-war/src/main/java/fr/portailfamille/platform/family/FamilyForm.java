@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -158,6 +159,8 @@ public class FamilyForm implements Serializable {
     @Size(max = 7, message = "Ce texte est trop long : 7 caractères au plus.")
     private String cafNumber;
     private Integer quotientFamilial;
+    /** The quotient familial as typed when it is not a whole number (null otherwise): kept to be shown again, never saved. */
+    private transient String quotientFamilialUnread;
     @Size(max = 42, message = "Ce texte est trop long : 42 caractères au plus.")
     private String iban;
     @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
@@ -180,7 +183,36 @@ public class FamilyForm implements Serializable {
     public String getCafNumber() { return cafNumber; }
     public void setCafNumber(String v) { cafNumber = v; }
     public Integer getQuotientFamilial() { return quotientFamilial; }
-    public void setQuotientFamilial(Integer v) { quotientFamilial = v; }
+    public void setQuotientFamilial(Integer v) { quotientFamilial = v; quotientFamilialUnread = null; }
+
+    /**
+     * The quotient familial field as text: letters typed there must not stop "Finir plus tard" from saving the
+     * rest of the form (an Integer converter would refuse the whole request), so the rules report it instead.
+     */
+    @JsonbTransient
+    public String getQuotientFamilialText() {
+        return quotientFamilialUnread != null ? quotientFamilialUnread
+                : quotientFamilial == null ? "" : quotientFamilial.toString();
+    }
+
+    @JsonbTransient
+    public void setQuotientFamilialText(String v) {
+        String digits = v == null ? "" : v.strip().replace(" ", "").replace("\u00a0", "");
+        quotientFamilialUnread = null;
+        quotientFamilial = null;
+        if (digits.isEmpty()) {
+            return;
+        }
+        try {
+            quotientFamilial = Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            quotientFamilialUnread = v.length() > 20 ? v.substring(0, 20) : v;
+        }
+    }
+
+    /** {@code true} when the typed quotient familial is not a whole number. */
+    @JsonbTransient
+    public boolean isQuotientFamilialUnreadable() { return quotientFamilialUnread != null; }
     public String getIban() { return iban; }
     public void setIban(String v) { iban = v; }
     public String getAccountHolder() { return accountHolder; }

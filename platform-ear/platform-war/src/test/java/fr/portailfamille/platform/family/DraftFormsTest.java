@@ -87,4 +87,27 @@ class DraftFormsTest {
         assertEquals(1, valid.getChildren().size());
         assertTrue(valid != typed, "une copie");
     }
+
+    @Test
+    void lettersInTheQuotientFamilialAreReportedNextToItAndTheRestIsStillSaved() {
+        FamilyForm stored = new FamilyForm();
+        stored.setQuotientFamilial(650);
+        FamilyForm typed = new FamilyForm();
+        typed.setCity("Panazol");
+        typed.setQuotientFamilialText("six cents");
+
+        List<FieldError> errors = FamilyFileRules.check(typed, false, TODAY);
+        assertEquals(List.of("quotientFamilial"), errors.stream().map(FieldError::field).toList());
+        assertEquals("Le quotient familial s'écrit en chiffres, par exemple 650.", errors.get(0).message());
+        FamilyForm kept = DraftForms.keepValid(typed, errors, stored);
+        assertEquals(650, kept.getQuotientFamilial(), "the stored value is kept");
+        assertEquals("Panazol", kept.getCity(), "the valid fields are taken");
+        assertEquals("six cents", typed.getQuotientFamilialText(), "what was typed is shown again");
+
+        typed.setQuotientFamilialText(" 1 250 ");
+        assertEquals(1250, typed.getQuotientFamilial());
+        assertTrue(FamilyFileRules.check(typed, false, TODAY).isEmpty());
+        typed.setQuotientFamilialText("");
+        assertNull(typed.getQuotientFamilial());
+    }
 }
