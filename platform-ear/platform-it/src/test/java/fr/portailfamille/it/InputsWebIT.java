@@ -64,8 +64,9 @@ class InputsWebIT {
                     + " 'Lou', 'Saisie', email, '0612345678' from family where email = '" + email + "'");
             st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school) select id, 'Léo',"
                     + " 'Saisie', current_date - interval '7 years', 'M', 'École du Centre' from family where email = '" + email + "'");
+            // cancellation closed 90 days ahead: the booked day below takes an absence (not a free cancellation)
             st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
-                    + " values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+                    + " values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-90@23:59', 'REFUSED')");
             st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
                     + " select id, 'SOIR', 'Soir', '16:30', '18:30', 10, '1,2,3,4,5' from activity where code = '" + code + "'");
             st.execute("insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance'"
