@@ -8,7 +8,7 @@ import org.primefaces.config.PrimeConfiguration;
 import org.primefaces.context.PrimeRequestContext;
 
 /**
- * PrimeFaces' renderer of {@code h:head}, without its inline settings script on pages that do not
+ * PrimeFaces' renderer of {@code h:head}, without its inline settings and init scripts on pages that do not
  * load PrimeFaces' JavaScript (none does today: the pages use plain Faces components). That script
  * only acts {@code if (window.PrimeFaces)}, and inline it would break the Content-Security-Policy
  * ({@code script-src 'self'}). A page that adds PrimeFaces components loads PrimeFaces' script, gets
@@ -23,6 +23,14 @@ public class HeadRenderer extends org.primefaces.renderkit.HeadRenderer {
                                         PrimeConfiguration configuration, ResponseWriter writer) throws IOException {
         if (loadsPrimeFacesScript(context)) {
             super.encodeSettingScripts(context, requestContext, configuration, writer);
+        }
+    }
+
+    @Override
+    protected void encodeInitScripts(FacesContext context, PrimeRequestContext requestContext,
+                                     PrimeConfiguration configuration, ResponseWriter writer) throws IOException {
+        if (loadsPrimeFacesScript(context)) {
+            super.encodeInitScripts(context, requestContext, configuration, writer);
         }
     }
 
