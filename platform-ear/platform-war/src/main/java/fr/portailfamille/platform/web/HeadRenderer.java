@@ -39,7 +39,9 @@ public class HeadRenderer extends org.primefaces.renderkit.HeadRenderer {
             for (UIComponent resource : context.getViewRoot().getComponentResources(context, target)) {
                 Object library = resource.getAttributes().get("library");
                 Object name = resource.getAttributes().get("name");
-                if ("primefaces".equals(library) && name != null && name.toString().endsWith(".js")) {
+                // PrimeFaces' own script (its locale file is always added, and needs the core to act)
+                if ("primefaces".equals(library) && name != null
+                        && (name.toString().equals("core.js") || name.toString().equals("components.js"))) {
                     return true;
                 }
             }
