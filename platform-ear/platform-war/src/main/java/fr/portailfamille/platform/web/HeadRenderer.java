@@ -8,7 +8,7 @@ import org.primefaces.config.PrimeConfiguration;
 import org.primefaces.context.PrimeRequestContext;
 
 /**
- * PrimeFaces' renderer of {@code h:head}, without its inline settings script on pages that do not
+ * PrimeFaces' renderer of {@code h:head}, without its inline settings and init scripts on pages that do not
  * load PrimeFaces' JavaScript (none does today: the pages use plain Faces components). That script
  * only acts {@code if (window.PrimeFaces)}, and inline it would break the Content-Security-Policy
  * ({@code script-src 'self'}). A page that adds PrimeFaces components loads PrimeFaces' script, gets
@@ -26,12 +26,22 @@ public class HeadRenderer extends org.primefaces.renderkit.HeadRenderer {
         }
     }
 
+    @Override
+    protected void encodeInitScripts(FacesContext context, PrimeRequestContext requestContext,
+                                     PrimeConfiguration configuration, ResponseWriter writer) throws IOException {
+        if (loadsPrimeFacesScript(context)) {
+            super.encodeInitScripts(context, requestContext, configuration, writer);
+        }
+    }
+
     static boolean loadsPrimeFacesScript(FacesContext context) {
         for (String target : new String[] {"head", "body"}) {
             for (UIComponent resource : context.getViewRoot().getComponentResources(context, target)) {
                 Object library = resource.getAttributes().get("library");
                 Object name = resource.getAttributes().get("name");
-                if ("primefaces".equals(library) && name != null && name.toString().endsWith(".js")) {
+                // PrimeFaces' own script (its locale file is always added, and needs the core to act)
+                if ("primefaces".equals(library) && name != null
+                        && (name.toString().equals("core.js") || name.toString().equals("components.js"))) {
                     return true;
                 }
             }

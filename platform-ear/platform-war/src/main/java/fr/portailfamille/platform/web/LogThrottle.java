@@ -31,6 +31,8 @@ public class LogThrottle implements Filter, ServletContextListener {
 
     static final long WINDOW_NANOS = 60_000_000_000L;
     private static final String SELF = LogThrottle.class.getName();
+    /** The platform's own loggers: their per-request lines (with the correlation id) are never dropped. */
+    private static final String OWN = "fr.portailfamille.";
 
     private final Filter previous;
     private final LongSupplier clock;
@@ -62,7 +64,16 @@ public class LogThrottle implements Filter, ServletContextListener {
             return false;
         }
         Throwable thrown = record.getThrown();
-        if (thrown == null || record.getLevel().intValue() < Level.WARNING.intValue()) {
+        if (record.getLevel().intValue() < Level.WARNING.intValue()) {
+            return true;
+        }
+        String logger = String.valueOf(record.getLoggerName());
+        if (!logger.startsWith(OWN)) {
+            // the server's own repeated records (the connection pool writes three per failed request
+            // while the database is down): the first of a kind per minute, then a count
+            return firstOfTheMinute(record);
+        }
+        if (thrown == null) {
             return true;
         }
         String key = key(record);
@@ -89,6 +100,32 @@ public class LogThrottle implements Filter, ServletContextListener {
         }
         record.setThrown(null);
         return true;
+    }
+
+    private final ConcurrentMap<String, Window> serverWindows = new ConcurrentHashMap<>();
+
+    private boolean firstOfTheMinute(LogRecord record) {
+        String key = record.getLoggerName() + '|' + record.getLevel().getName() + '|' + record.getMessage()
+                + (record.getThrown() == null ? "" : '|' + key(record));
+        long now = clock.getAsLong();
+        Window w = serverWindows.computeIfAbsent(key, k -> new Window(now - WINDOW_NANOS - 1));
+        synchronized (w) {
+            if (now - w.start > WINDOW_NANOS) {
+                long dropped = w.shortened.getAndSet(0);
+                w.start = now;
+                if (dropped > 0) {
+                    Logger.getLogger(LogThrottle.class.getName()).warning(() -> "Message répété " + dropped
+                            + " fois dans la dernière minute et non réécrit : " + record.getLoggerName() + " "
+                            + record.getMessage());
+                }
+                if (serverWindows.size() > 1_000) {
+                    serverWindows.clear();
+                }
+                return true;
+            }
+            w.shortened.incrementAndGet();
+            return false;
+        }
     }
 
     /** A message the formatter prints as is (not a key of the logger's resource bundle, as Payara's are). */

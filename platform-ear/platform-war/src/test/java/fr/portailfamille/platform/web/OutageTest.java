@@ -71,7 +71,14 @@ class OutageTest {
         assertTrue(throttle.isLoggable(later));
         assertNotNull(later.getThrown(), "a minute later: the trace again");
         assertTrue(later.getMessage().contains("100 fois"), later.getMessage());
+        // the server's repeated records: the first of the minute only
+        for (int i = 0; i < 50; i++) {
+            LogRecord pool = new LogRecord(Level.SEVERE, "RAR7115: Unable to set ClientInfo for connection");
+            pool.setLoggerName("javax.enterprise.resource.resourceadapter.com.sun.gjc.spi.jdbc40");
+            assertEquals(i == 0, throttle.isLoggable(pool), "record " + i);
+        }
         LogRecord plain = new LogRecord(Level.WARNING, "no exception");
+        plain.setLoggerName("fr.portailfamille.platform.web.Outage");
         assertTrue(throttle.isLoggable(plain));
         assertEquals("no exception", plain.getMessage());
     }
