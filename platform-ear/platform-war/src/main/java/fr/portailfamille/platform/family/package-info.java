@@ -1,5 +1,6 @@
 /**
- * The family file (foyer, responsables, enfants). This first version holds the household and its
- * children; it lives in the commune's schema like every tenant table.
+ * The family file (foyer, responsables, enfants, contacts, CAF, bank), its drafts (the valid part is kept),
+ * change requests and audit. Health data is read and decided only by agents with {@code agent-sante},
+ * checked in {@code FamilyFileService}, and every read of it is audited.
  */
 package fr.portailfamille.platform.family;
