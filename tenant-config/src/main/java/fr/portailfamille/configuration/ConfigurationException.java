@@ -1,6 +1,6 @@
 package fr.portailfamille.configuration;
 
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
 

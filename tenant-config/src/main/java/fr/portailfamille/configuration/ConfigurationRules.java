@@ -8,7 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Closure;
 import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

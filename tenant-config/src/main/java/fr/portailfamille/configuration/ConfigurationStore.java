@@ -12,7 +12,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -14,6 +14,6 @@
  * </ul>
  *
  * <p>Refusals are {@link fr.portailfamille.configuration.ConfigurationException}s holding
- * {@link fr.portailfamille.tenancy.FieldError}s with French messages.
+ * {@link fr.portailfamille.problems.FieldError}s with French messages.
  */
 package fr.portailfamille.configuration;

@@ -1,6 +1,6 @@
 package fr.portailfamille.tenancy;
 
-import fr.portailfamille.configuration.DefaultConfiguration;
+import fr.portailfamille.problems.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,13 +30,6 @@ public class CommuneProvisioner {
     /** Scheme used for custom domains ({@code https} in production). */
     private final String customDomainScheme;
     private final ConfigurationSeeder seeder;
-
-    /** Seeds new communes with {@link DefaultConfiguration}, through the store's data source. */
-    public CommuneProvisioner(TenantStore store, TenantMigrator migrator, RealmProvisioner realms,
-                              String baseDomain, Function<String, String> slugUrl, String customDomainScheme) {
-        this(store, migrator, realms, baseDomain, slugUrl, customDomainScheme,
-                DefaultConfiguration.seeder(store.dataSource()));
-    }
 
     /** @param seeder writes a new commune's starting configuration into its schema */
     public CommuneProvisioner(TenantStore store, TenantMigrator migrator, RealmProvisioner realms,

@@ -1,5 +1,6 @@
 package fr.portailfamille.tenancy;
 
+import fr.portailfamille.problems.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

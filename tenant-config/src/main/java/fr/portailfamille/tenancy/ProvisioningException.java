@@ -1,5 +1,6 @@
 package fr.portailfamille.tenancy;
 
+import fr.portailfamille.problems.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -29,7 +29,7 @@ public class TenantStore {
     }
 
     /** The platform database (communes' schemas live in it too). */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 

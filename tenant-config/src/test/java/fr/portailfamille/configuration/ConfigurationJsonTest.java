@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

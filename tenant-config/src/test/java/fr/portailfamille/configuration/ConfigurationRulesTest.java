@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonPatchBuilder;
 import jakarta.json.JsonValue;

@@ -3,7 +3,7 @@ package fr.portailfamille.configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.testing.TestDatabase;
 import jakarta.json.JsonValue;

@@ -75,7 +75,7 @@ class CommuneProvisionerTest {
         migrator.migratePlatform();
         realms = new RecordingRealms();
         provisioner = new CommuneProvisioner(store, migrator, realms, "localhost",
-                slug -> "http://" + slug + ".localhost:8080", "https");
+                slug -> "http://" + slug + ".localhost:8080", "https", DefaultConfiguration.seeder(store.dataSource()));
     }
 
     @Test

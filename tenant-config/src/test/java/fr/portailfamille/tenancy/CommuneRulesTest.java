@@ -1,5 +1,6 @@
 package fr.portailfamille.tenancy;
 
+import fr.portailfamille.problems.FieldError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.devstack;
 
+import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
 import fr.portailfamille.identity.SmtpSettings;
 import fr.portailfamille.tenancy.CommuneProvisioner;
@@ -126,7 +127,8 @@ public final class DevStack implements AutoCloseable {
     /** The provisioner an operator uses, wired to this stack. */
     public CommuneProvisioner provisioner() {
         return new CommuneProvisioner(tenantStore(), new TenantMigrator(platformDb()), realmProvisioner(),
-                BASE_DOMAIN, this::communeUrl, "https");
+                BASE_DOMAIN, this::communeUrl, "https",
+                DefaultConfiguration.seeder(tenantStore().dataSource()));
     }
 
     /** The URL of a commune on its platform sub-domain. */

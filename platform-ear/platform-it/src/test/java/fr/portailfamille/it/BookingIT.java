@@ -260,7 +260,7 @@ class BookingIT {
         assertTrue(in(bookings::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
 
         // a refusal without a reason is refused, next to the reason field, and changes nothing
-        fr.portailfamille.platform.Refused noReason = assertThrows(fr.portailfamille.platform.Refused.class, () -> in(() -> {
+        fr.portailfamille.platform.kernel.Refused noReason = assertThrows(fr.portailfamille.platform.kernel.Refused.class, () -> in(() -> {
             bookings.decideValidation("agent@alpha.test", firstBooking, false, "  ");
             return null;
         }));

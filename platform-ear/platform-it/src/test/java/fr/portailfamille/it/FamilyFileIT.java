@@ -17,7 +17,7 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

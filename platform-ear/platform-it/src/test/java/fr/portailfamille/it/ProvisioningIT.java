@@ -1,5 +1,6 @@
 package fr.portailfamille.it;
 
+import fr.portailfamille.configuration.DefaultConfiguration;
 import static fr.portailfamille.it.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +113,8 @@ class ProvisioningIT {
             }
         };
         CommuneProvisioner failing = new CommuneProvisioner(stack.tenantStore(), new TenantMigrator(stack.platformDb()),
-                failingAfterRealm, DevStack.BASE_DOMAIN, stack::communeUrl, "https");
+                failingAfterRealm, DevStack.BASE_DOMAIN, stack::communeUrl, "https",
+                DefaultConfiguration.seeder(stack.tenantStore().dataSource()));
         assertThrows(ProvisioningException.class, () -> failing.provision(spec("delta", List.of("delta.example.test"))));
         assertTrue(admin.realms().findAll().stream().noneMatch(r -> r.getRealm().equals("pf-delta")));
         assertFalse(schemaExists("commune_delta"));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.DayState;
-import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.booking.BookingService;
 import fr.portailfamille.platform.booking.ChangeOutcome;
 import fr.portailfamille.platform.booking.PlannedChange;

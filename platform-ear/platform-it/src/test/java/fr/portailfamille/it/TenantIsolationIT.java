@@ -15,6 +15,7 @@ import fr.portailfamille.tenancy.Commune;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,6 +51,9 @@ class TenantIsolationIT {
 
     @Resource
     ManagedExecutorService pool;
+
+    @Resource
+    UserTransaction tx;
 
     private Commune alpha() {
         return directory.bySlug("alpha").orElseThrow();
@@ -130,5 +134,27 @@ class TenantIsolationIT {
         // the service refuses, and the connection itself points to no schema at all
         assertThrows(IllegalStateException.class, () -> TenantContext.callWithoutCommune(families::findAll));
         assertNull(TenantContext.callWithoutCommune(families::currentSchema));
+    }
+
+    @Test
+    void switchingCommuneInsideATransactionIsRefused() throws Exception {
+        in(alpha(), () -> {
+            tx.begin();
+            try {
+                assertEquals("commune_alpha", families.currentSchema());
+                // the transaction's connection is bound to alpha's schema: a switch would be silently ignored
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> TenantContext.call(beta(), families::findAll));
+                assertTrue(refused.getMessage().contains("transaction"), refused.getMessage());
+                assertThrows(IllegalStateException.class, () -> TenantContext.callWithoutCommune(families::findAll));
+                // staying in the same commune is fine
+                assertEquals("commune_alpha", TenantContext.call(alpha(), families::currentSchema));
+            } finally {
+                tx.rollback();
+            }
+            return null;
+        });
+        // once it ended, switching is allowed again
+        assertEquals("commune_beta", in(beta(), families::currentSchema));
     }
 }

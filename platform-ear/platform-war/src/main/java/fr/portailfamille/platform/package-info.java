@@ -1,7 +1,6 @@
 /**
- * The platform, one WAR for every commune. Packages by bounded context: {@code tenancy} (which commune
- * a request is for, and the JPA layer bound to its schema), {@code security} (OIDC against the
- * commune's Keycloak realm), {@code family}, {@code news}, then {@code web} (Faces views and error
- * handling) and {@code api} (REST resources).
+ * The platform, one WAR for every commune, packaged by bounded context ({@code family}, {@code registration},
+ * {@code booking}, {@code configuration}, {@code news}), each with its Faces beans in a {@code web} subpackage;
+ * {@code tenancy}, {@code security}, {@code kernel}, {@code ops}, {@code mail} and {@code web} serve them all.
  */
 package fr.portailfamille.platform;

@@ -1,21 +1,21 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
-import fr.portailfamille.platform.Refused;
-import fr.portailfamille.platform.TextLimits;
-import fr.portailfamille.platform.UploadChecker;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +44,7 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class BookingService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
@@ -307,12 +308,10 @@ public class BookingService {
 
     /** The commune's activities, by name. */
     public List<Activity> activities() {
-        TenantContext.require();
         return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList();
     }
 
     public List<ActivityUnit> unitsOf(long activityId) {
-        TenantContext.require();
         return em.createQuery("select u from ActivityUnit u where u.activity.id = :a order by u.startTime, u.id",
                 ActivityUnit.class).setParameter("a", activityId).getResultList();
     }
@@ -470,7 +469,6 @@ public class BookingService {
 
     /** Absences excused on a certificate that no agent has reviewed yet, oldest first. */
     public List<CertificateToReview> certificatesToReview() {
-        TenantContext.require();
         List<CertificateToReview> list = new ArrayList<>();
         for (Object row : em.createNativeQuery("select a.id, a.booking_id, a.certificate_name from absence a"
                 + " where a.certificate is not null and a.reviewed_at is null order by a.id").getResultList()) {
@@ -486,7 +484,6 @@ public class BookingService {
 
     /** The certificate of an absence: content type, file name, bytes (agents only). */
     public Optional<Object[]> certificate(long absenceId) {
-        TenantContext.require();
         files.healthRead("certificat médical de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
                 + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
@@ -499,7 +496,6 @@ public class BookingService {
      * either way.
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
-        TenantContext.require();
         files.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
                 + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
@@ -525,7 +521,6 @@ public class BookingService {
 
     /** Bookings waiting for an agent's validation, oldest first (agents' queue). */
     public List<Booking> awaitingValidation() {
-        TenantContext.require();
         return em.createQuery("select b from Booking b join fetch b.child join fetch b.unit where b.status = :p"
                 + " order by b.id", Booking.class).setParameter("p", BookingStatus.PENDING_VALIDATION).getResultList();
     }
@@ -537,7 +532,6 @@ public class BookingService {
      * child waiting. The family is mailed either way.
      */
     public void decideValidation(String agent, long bookingId, boolean accept, String reason) {
-        TenantContext.require();
         String why = Refused.decisionReason(accept, reason);
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getStatus() == BookingStatus.PENDING_VALIDATION)
@@ -559,7 +553,6 @@ public class BookingService {
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
     public List<Booking> daySheet(long unitId, LocalDate day) {
-        TenantContext.require();
         return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
                         + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end, b.id",
                         Booking.class)
@@ -573,7 +566,6 @@ public class BookingService {
      * before the day itself), in the audit of the day sheet.
      */
     public void markAttendance(String agent, long bookingId, BookingStatus mark) {
-        TenantContext.require();
         if (!Set.of(BookingStatus.PRESENT, BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_BILLED).contains(mark)) {
             throw new BookingRefused("Pointage inconnu.");
         }
@@ -623,7 +615,6 @@ public class BookingService {
      * places left and the waiting list. A unit that does not run that day is not counted.
      */
     public List<Occupancy> occupancy(LocalDate day) {
-        TenantContext.require();
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         List<ActivityUnit> running = em.createQuery("select u from ActivityUnit u join fetch u.activity a"
@@ -646,7 +637,6 @@ public class BookingService {
 
     /** Seats taken on a unit-day (agents' occupancy view, tests). */
     public int seatsTaken(long unitId, LocalDate day) {
-        TenantContext.require();
         List<?> r = em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2")
                 .setParameter(1, unitId).setParameter(2, day).getResultList();
         return r.isEmpty() ? 0 : ((Number) r.get(0)).intValue();

@@ -1,10 +1,10 @@
 package fr.portailfamille.platform.configuration;
 
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +24,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
+@CommuneRequired
 public class CommuneSettings {
 
     @PersistenceContext(unitName = "portail")
@@ -36,7 +37,6 @@ public class CommuneSettings {
      * and the school holidays of its zone.
      */
     public CommuneCalendar calendar() {
-        TenantContext.require();
         Set<LocalDate> closures = new HashSet<>();
         for (Object d : em.createNativeQuery("select day from closure").getResultList()) {
             closures.add(toLocalDate(d));
@@ -51,7 +51,6 @@ public class CommuneSettings {
     }
 
     private List<DateRange> periods(String kind) {
-        TenantContext.require();
         List<DateRange> ranges = new ArrayList<>();
         for (Object row : em.createNativeQuery("select start_day, end_day, label from calendar_period where kind = ?1"
                 + " order by start_day").setParameter(1, kind).getResultList()) {
@@ -63,7 +62,6 @@ public class CommuneSettings {
 
     /** The commune's legend: its own labels and colours over the platform's defaults. */
     public Legend legend() {
-        TenantContext.require();
         Legend legend = Legend.defaults();
         for (Object row : em.createNativeQuery("select state, label, background, text_color from legend_entry")
                 .getResultList()) {
@@ -80,7 +78,6 @@ public class CommuneSettings {
 
     /** A free setting of the commune (zone, cgu…). */
     public Optional<String> setting(String key) {
-        TenantContext.require();
         List<?> r = em.createNativeQuery("select value from commune_setting where key = ?1").setParameter(1, key)
                 .getResultList();
         return r.isEmpty() ? Optional.empty() : Optional.of((String) r.get(0));

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration;
 
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.configuration.ConfigurationStore;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class ConfigurationService {
 
     private static final Logger LOG = Logger.getLogger(ConfigurationService.class.getName());

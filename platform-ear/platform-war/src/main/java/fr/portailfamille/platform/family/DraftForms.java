@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.family;
 
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

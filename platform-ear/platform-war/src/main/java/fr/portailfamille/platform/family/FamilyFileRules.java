@@ -1,7 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.family.validation.FrenchFormats;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

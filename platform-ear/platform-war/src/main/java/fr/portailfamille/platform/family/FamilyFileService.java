@@ -1,12 +1,13 @@
 package fr.portailfamille.platform.family;
 
-import fr.portailfamille.platform.Refused;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class FamilyFileService {
 
     /** How long a draft ("Finir plus tard") is kept after its last save. */
@@ -439,9 +441,9 @@ public class FamilyFileService {
         if (reason == null || reason.isBlank()) {
             return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
         }
-        if (fr.portailfamille.platform.TextLimits.exceeds(reason, fr.portailfamille.platform.TextLimits.REASON)) {
-            return List.of(new FieldError("reason", fr.portailfamille.platform.TextLimits.tooLong("Le motif",
-                    fr.portailfamille.platform.TextLimits.REASON)));
+        if (fr.portailfamille.platform.kernel.TextLimits.exceeds(reason, fr.portailfamille.platform.kernel.TextLimits.REASON)) {
+            return List.of(new FieldError("reason", fr.portailfamille.platform.kernel.TextLimits.tooLong("Le motif",
+                    fr.portailfamille.platform.kernel.TextLimits.REASON)));
         }
         ChangeRequest r = pending(requestId);
         if (touchesHealth(r)) {
@@ -633,7 +635,6 @@ public class FamilyFileService {
 
 
     private static void requireCommune() {
-        TenantContext.require();
     }
 
     private static void requireCommuneOf(SignedInUser user) {

@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.family;
 
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package fr.portailfamille.platform.mail;
 
 import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.platform.web.Urls;
+import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;

@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.news;
 
-import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,19 +10,18 @@ import java.util.List;
 /** The current commune's news. */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class NewsService {
 
     @PersistenceContext(unitName = "portail")
     private EntityManager em;
 
     public List<News> latest(int max) {
-        TenantContext.require();
         return em.createQuery("select n from News n order by n.publishedOn desc, n.id desc", News.class)
                 .setMaxResults(max).getResultList();
     }
 
     public News publish(News news) {
-        TenantContext.require();
         em.persist(news);
         return news;
     }

@@ -1,9 +1,10 @@
 package fr.portailfamille.platform.registration;
 
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.DateRange;
-import fr.portailfamille.platform.Refused;
-import fr.portailfamille.platform.TextLimits;
-import fr.portailfamille.platform.UploadChecker;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
@@ -11,7 +12,6 @@ import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +36,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class RegistrationService {
 
     /** Accepted document types and size, as for absence certificates. */
@@ -86,7 +87,6 @@ public class RegistrationService {
 
     /** The documents each activity requires, in order, by activity id (activities requiring none are absent). */
     public Map<Long, List<String>> requiredDocuments() {
-        TenantContext.require();
         Map<Long, List<String>> documents = new HashMap<>();
         for (Object row : em.createNativeQuery("select activity_id, label from activity_document order by activity_id, position")
                 .getResultList()) {
@@ -181,7 +181,6 @@ public class RegistrationService {
 
     /** The commune's schools. */
     public List<Establishment> schools() {
-        TenantContext.require();
         return em.createQuery("select e from Establishment e where e.kind like 'ECOLE%' order by e.name",
                 Establishment.class).getResultList();
     }
@@ -244,7 +243,6 @@ public class RegistrationService {
 
     /** Registrations waiting for an agent, oldest first. */
     public List<Registration> pendingRegistrations() {
-        TenantContext.require();
         return em.createQuery("select r from Registration r join fetch r.child join fetch r.activity"
                 + " where r.status = :s order by r.id", Registration.class)
                 .setParameter("s", RequestStatus.SUBMITTED).getResultList();
@@ -252,7 +250,6 @@ public class RegistrationService {
 
     /** The documents of a registration, without their content. */
     public List<Document> documentsOf(long registrationId) {
-        TenantContext.require();
         List<Document> docs = new ArrayList<>();
         for (Object row : em.createNativeQuery("select id, label, file_name, content_type from registration_document"
                 + " where registration_id = ?1 order by id").setParameter(1, registrationId).getResultList()) {
@@ -264,7 +261,6 @@ public class RegistrationService {
 
     /** One document with its content (agents only, checked by the caller's security constraint). */
     public Optional<Document> document(long documentId) {
-        TenantContext.require();
         List<?> rows = em.createNativeQuery("select id, label, file_name, content_type, content from registration_document"
                 + " where id = ?1").setParameter(1, documentId).getResultList();
         if (rows.isEmpty()) {
@@ -277,7 +273,6 @@ public class RegistrationService {
 
     /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */
     public void decideRegistration(String agent, long registrationId, boolean accept, String reason) {
-        TenantContext.require();
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused("Cette inscription n'attend pas de décision."));
@@ -291,7 +286,6 @@ public class RegistrationService {
 
     /** School pre-registrations waiting for the education service, oldest first. */
     public List<SchoolEnrolment> pendingSchoolRequests() {
-        TenantContext.require();
         return em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
                 + " where s.status = :s order by s.id", SchoolEnrolment.class)
                 .setParameter("s", RequestStatus.SUBMITTED).getResultList();
@@ -299,7 +293,6 @@ public class RegistrationService {
 
     /** The education service accepts or refuses a school pre-registration; the family is mailed. */
     public void decideSchool(String agent, long enrolmentId, boolean accept, String reason) {
-        TenantContext.require();
         SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused("Cette inscription scolaire n'attend pas de décision."));

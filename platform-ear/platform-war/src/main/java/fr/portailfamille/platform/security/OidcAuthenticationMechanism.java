@@ -1,9 +1,7 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
-import fr.portailfamille.platform.web.Outage;
-import fr.portailfamille.platform.web.SessionCookies;
-import fr.portailfamille.platform.web.Urls;
+import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -180,7 +180,7 @@ public class OidcClient {
         }
         availability.put(commune.realmName(), new long[] {now, up ? 1 : 0});
         if (up) {
-            fr.portailfamille.platform.web.Outage.recovered(fr.portailfamille.platform.web.Outage.Cause.IDENTITY);
+            fr.portailfamille.platform.ops.Outage.recovered(fr.portailfamille.platform.ops.Outage.Cause.IDENTITY);
         }
         return up;
     }

@@ -3,5 +3,7 @@
  * ({@link fr.portailfamille.platform.security.OidcAuthenticationMechanism}, over the Nimbus OIDC SDK),
  * bearer tokens for the REST API, logout of both the platform session and the Keycloak session. A
  * login is bound to the commune it was made in: its session or token is refused in any other commune.
+ * The web's guards live here too: security headers, CSP and methods ({@code HardeningFilter}), session
+ * cookie attributes ({@code SessionCookies}) and the public scheme and URLs behind a trusted proxy.
  */
 package fr.portailfamille.platform.security;

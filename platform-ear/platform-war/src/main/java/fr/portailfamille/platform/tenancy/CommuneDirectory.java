@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
-import fr.portailfamille.platform.web.Outage;
+import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
 import fr.portailfamille.tenancy.TenantStore;

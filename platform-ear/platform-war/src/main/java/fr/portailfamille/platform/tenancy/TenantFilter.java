@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
-import fr.portailfamille.platform.web.HealthServlet;
+import fr.portailfamille.platform.ops.HealthServlet;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

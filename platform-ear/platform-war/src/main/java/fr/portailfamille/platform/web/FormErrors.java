@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.web;
 
-import fr.portailfamille.tenancy.FieldError;
+import fr.portailfamille.problems.FieldError;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.List;

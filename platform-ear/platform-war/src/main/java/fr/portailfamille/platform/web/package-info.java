@@ -1,7 +1,5 @@
 /**
- * Faces beans of every page (by audience: {@code /} public, {@code /espace} families, {@code /agent} staff,
- * {@code /erreur}) and the web's cross-cutting guards: correlation id, security headers, CSP and session
- * cookie attributes ({@code HardeningFilter}), outages answered with a 503 page and a throttled log
- * ({@code FailureFilter}, {@code Outage}, {@code LogThrottle}), view parameters read on a page's first request only.
+ * Faces code shared by every context: the signed-in user and the locale shown in the layout, field errors
+ * put next to their inputs, view parameters read on a page's first request only, and the head renderer.
  */
 package fr.portailfamille.platform.web;

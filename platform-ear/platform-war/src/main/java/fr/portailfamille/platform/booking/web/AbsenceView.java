@@ -1,0 +1,112 @@
+package fr.portailfamille.platform.booking.web;
+
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.kernel.UploadChecker;
+import fr.portailfamille.platform.booking.Booking;
+import fr.portailfamille.platform.booking.BookingService;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/** "Signaler une absence" on one of the family's booked days, with a medical certificate if any. */
+@Named
+@ViewScoped
+public class AbsenceView implements Serializable {
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient UserView user;
+
+    private Long reservation;
+    private Booking booking;
+    private String reason;
+    private String comment;
+    private transient Part certificate;
+    private boolean done;
+    private boolean freeCancellation;
+
+    public void load() throws IOException {
+        try {
+            booking = reservation == null ? null : bookings.ownBooking(user.require(), reservation);
+        } catch (BookingService.BookingRefused e) {
+            booking = null;
+        }
+        if (booking == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Réservation introuvable");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        freeCancellation = !done && bookings.freeCancellation(user.require(), reservation);
+    }
+
+    /**
+     * "Annuler sans frais": the day can still be cancelled without charge, which is better for the
+     * family than an absence (billed); the family is told what was done.
+     */
+    public void cancelFree() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        try {
+            String message = bookings.cancel(user.require(), reservation).message();
+            done = true;
+            freeCancellation = false;
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+        } catch (BookingService.BookingRefused e) {
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+        }
+    }
+
+    public void declare() throws IOException {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        if (reason == null || reason.isBlank()) {
+            ctx.addMessage("absence:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Indiquez le motif de l'absence.", "Indiquez le motif de l'absence."));
+            return;
+        }
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            String tooLong = TextLimits.tooLong("Le commentaire", TextLimits.COMMENT);
+            ctx.addMessage("absence:comment", new FacesMessage(FacesMessage.SEVERITY_ERROR, tooLong, tooLong));
+            return;
+        }
+        byte[] bytes = null;
+        String type = null;
+        String name = null;
+        if (certificate != null && certificate.getSize() > 0) {
+            try (InputStream in = certificate.getInputStream()) {
+                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
+            }
+            type = certificate.getContentType();
+            name = certificate.getSubmittedFileName();
+        }
+        try {
+            String message = bookings.declareAbsence(user.require(), reservation,
+                    BookingService.AbsenceReason.valueOf(reason), comment, bytes, type, name);
+            done = true;
+            freeCancellation = false;
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+        } catch (BookingService.BookingRefused e) {
+            ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+        }
+    }
+
+    public Booking getBooking() { return booking; }
+    public Long getReservation() { return reservation; }
+    public void setReservation(Long v) { if (ViewParams.opening()) reservation = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+    public String getComment() { return comment; }
+    public void setComment(String v) { comment = v; }
+    public Part getCertificate() { return certificate; }
+    public void setCertificate(Part v) { certificate = v; }
+    public boolean isDone() { return done; }
+    public boolean isFreeCancellation() { return freeCancellation; }
+}

@@ -1,0 +1,126 @@
+package fr.portailfamille.platform.booking.web;
+
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityUnit;
+import fr.portailfamille.platform.booking.Booking;
+import fr.portailfamille.platform.booking.BookingService;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The agents' day sheet of a unit (pointage, usable on a tablet): occupancy (seats taken out of the
+ * capacity, waiting list) and one row per child with "Présent", "Absent excusé", "Absent facturé".
+ */
+@Named
+@ViewScoped
+public class PointageView implements Serializable {
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient UserView user;
+
+    private Long unite;
+    private String jour;
+    private List<Activity> activities;
+    private ActivityUnit unit;
+    private List<Booking> sheet;
+    private transient List<BookingService.Occupancy> occupancy;
+
+    public void load() {
+        activities = bookings.activities();
+        refresh();
+    }
+
+    private void refresh() {
+        unit = null;
+        sheet = List.of();
+        if (unite != null) {
+            for (Activity a : activities) {
+                bookings.unitsOf(a.getId()).stream().filter(u -> u.getId().equals(unite)).findFirst()
+                        .ifPresent(u -> unit = u);
+            }
+        }
+        if (unit != null) {
+            sheet = bookings.daySheet(unit.getId(), getDay());
+        }
+        occupancy = null;
+    }
+
+    public void mark(long bookingId, String status) {
+        try {
+            bookings.markAttendance(user.require().email(), bookingId, BookingStatus.valueOf(status));
+        } catch (BookingService.BookingRefused e) {
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+        }
+        refresh();
+    }
+
+    public LocalDate getDay() {
+        try {
+            return jour == null ? LocalDate.now() : LocalDate.parse(jour);
+        } catch (DateTimeParseException e) {
+            return LocalDate.now();
+        }
+    }
+
+    public List<ActivityUnit> unitsOf(Activity a) {
+        return bookings.unitsOf(a.getId());
+    }
+
+    public long getTaken() {
+        return sheet.stream().filter(b -> b.getStatus() != BookingStatus.WAITING).count();
+    }
+
+    public long getWaiting() {
+        return sheet.stream().filter(b -> b.getStatus() == BookingStatus.WAITING).count();
+    }
+
+    public String statusLabel(Booking b) {
+        return switch (b.getStatus()) {
+            case BOOKED -> "Inscrit";
+            case BOOKED_LATE -> "Inscrit (hors délai)";
+            case WAITING -> "Liste d'attente";
+            case PENDING_VALIDATION -> "En attente de validation";
+            case CANCELLED_FREE -> "Annulé";
+            case ABSENT_EXCUSED -> "Absent excusé";
+            case ABSENT_BILLED -> "Absent facturé";
+            case PRESENT -> "Présent";
+            case REFUSED -> "Refusée";
+            case ABSENT_PENDING -> "Absent (certificat en attente de vérification)";
+        };
+    }
+
+    public boolean markable(Booking b) {
+        return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION
+                && !b.getDay().isAfter(LocalDate.now());
+    }
+
+    /** Occupancy of every unit on the chosen day. */
+    public List<BookingService.Occupancy> getOccupancy() {
+        if (occupancy == null) {
+            occupancy = bookings.occupancy(getDay());
+        }
+        return occupancy;
+    }
+
+    public List<Activity> getActivities() { return activities; }
+    public ActivityUnit getUnit() { return unit; }
+    public List<Booking> getSheet() { return sheet; }
+    public Long getUnite() { return unite; }
+    public void setUnite(Long v) { if (ViewParams.opening()) unite = v; }
+    public String getJour() { return jour; }
+    public void setJour(String v) { if (ViewParams.opening()) jour = v; }
+}

@@ -1,0 +1,31 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.platform.configuration.ConfigurationService;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/** Agents download their commune's configuration file ({@code /agent/configuration.json}, agents only). */
+@WebServlet("/agent/configuration.json")
+public class ConfigurationExportServlet extends HttpServlet {
+
+    @Inject
+    ConfigurationService configuration;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        byte[] json = configuration.exportJson().getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("application/json;charset=UTF-8");
+        resp.setHeader("Cache-Control", "private, no-store");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"configuration-" + TenantContext.require().slug()
+                + "-" + LocalDate.now() + ".json\"");
+        resp.setContentLength(json.length);
+        resp.getOutputStream().write(json);
+    }
+}

@@ -1,0 +1,133 @@
+package fr.portailfamille.platform.family.web;
+
+import fr.portailfamille.platform.security.Urls;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.platform.family.AuditEntry;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * One family file for agents, in words: household, responsables with their phones, children with
+ * their authorisations and authorised contacts, and the health data (fiche sanitaire) only for agents
+ * holding the {@code agent-sante} role (left out by the service otherwise; every read audited). A file
+ * awaiting validation can be validated, or refused with a reason that the family receives by mail.
+ */
+@Named
+@ViewScoped
+public class AgentFamilleView implements Serializable {
+
+    public static final String REFUSAL_FORM = "refus";
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
+    private Long id;
+    private String label;
+    private String email;
+    private FamilyStatus status;
+    private FamilyForm form;
+    private String reason;
+
+    public void load() throws IOException {
+        if (form != null) {
+            return;
+        }
+        Family family = id == null ? null : files.get(id).orElse(null);
+        if (family == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Dossier introuvable");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        read(family);
+    }
+
+    private void read(Family family) {
+        label = family.getLabel();
+        email = family.getEmail();
+        status = family.getStatus();
+        form = files.formForAgent(user.require(), id);
+    }
+
+    public boolean isHealthAllowed() {
+        return FamilyFileService.mayReadHealth(user.require());
+    }
+
+    public void validate() {
+        try {
+            files.validate(user.require().email(), id);
+            FormErrors.info("Dossier validé ; la famille est prévenue par courriel.");
+        } catch (IllegalStateException e) {
+            FormErrors.error(e.getMessage());
+        }
+        files.get(id).ifPresent(this::read);
+    }
+
+    /** Refuses the file with the reason typed (mandatory); the family is mailed it with a link to its page. */
+    public void refuse() {
+        List<FieldError> errors = files.refuseFile(user.require().email(), id, reason, Urls.base() + "/espace/foyer.xhtml");
+        if (errors.isEmpty()) {
+            reason = null;
+            FormErrors.info("Dossier refusé : la famille reçoit le motif par courriel et peut le corriger.");
+            files.get(id).ifPresent(this::read);
+        } else {
+            FormErrors.show(REFUSAL_FORM, errors);
+        }
+    }
+
+    public List<AuditEntry> getAudit() {
+        return files.auditOf(id);
+    }
+
+    /** A code in words, from the page's resource bundle ({@code prefix + code}); the code itself if unknown. */
+    public String words(String prefix, Object code) {
+        if (code == null || code.toString().isBlank()) {
+            return "—";
+        }
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ctx.getApplication().getResourceBundle(ctx, "msg");
+        try {
+            return bundle.getString(prefix + code);
+        } catch (MissingResourceException e) {
+            return code.toString();
+        }
+    }
+
+    /** Text or a dash. */
+    public String text(Object value) {
+        return value == null || value.toString().isBlank() ? "—" : value.toString();
+    }
+
+    public Long getId() { return id; }
+
+    /** The view parameter: taken on the page's first request only, never from a postback. */
+    public void setId(Long id) {
+        if (this.id == null && form == null && ViewParams.opening()) {
+            this.id = id;
+        }
+    }
+
+    public String getLabel() { return label; }
+    public String getEmail() { return email; }
+    public FamilyStatus getStatus() { return status; }
+    public FamilyForm getForm() { return form; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+}

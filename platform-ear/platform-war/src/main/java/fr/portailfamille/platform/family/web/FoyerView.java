@@ -1,0 +1,149 @@
+package fr.portailfamille.platform.family.web;
+
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.problems.FieldError;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * "Mon foyer": the family file wizard while it is a draft ("Finir plus tard", "Valider l'inscription",
+ * "Supprimer ma demande"), then the read-only file with change requests once validated.
+ */
+@Named
+@ViewScoped
+public class FoyerView extends FamilyFormView {
+
+    public static final String FORM = "foyer";
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    private FamilyStatus status;
+    /** A validated file being edited to send change requests. */
+    private boolean changing;
+
+    /** A staff account (agent): it has no family file, and none is created for it. */
+    private boolean staff;
+    /** Why the town sent the file back, while it is a draft again. */
+    private String refusal;
+
+    @PostConstruct
+    void load() {
+        staff = FamilyFileService.isStaff(user.require());
+        if (staff) {
+            return;
+        }
+        Family f = files.fileOf(user.require());
+        status = f.getStatus();
+        form = files.formOf(user.require());
+        refusal = files.lastRefusal(user.require());
+    }
+
+    public boolean isStaff() {
+        return staff;
+    }
+
+    public String getRefusal() {
+        return refusal;
+    }
+
+    @Override
+    public FamilyStatus getStatus() {
+        return status;
+    }
+
+    @Override
+    public boolean isEditable() {
+        return status == FamilyStatus.DRAFT || changing;
+    }
+
+    @Override
+    public boolean isHealthVisible() {
+        return true;
+    }
+
+    public boolean isChanging() {
+        return changing;
+    }
+
+    /**
+     * "Finir plus tard": what is valid is saved; the fields still wrong are listed at the top and shown
+     * next to each field, with what was typed left in place.
+     */
+    public void saveDraft() {
+        List<FieldError> errors = files.saveDraft(user.require(), form);
+        if (errors.isEmpty()) {
+            form = files.formOf(user.require());
+            FormErrors.info("Votre dossier est enregistré. Vous avez 30 jours pour le terminer.");
+        } else if (errors.stream().allMatch(e -> e.field().isEmpty())) {
+            FormErrors.show(FORM, errors);
+        } else {
+            FormErrors.info(errors.size() == 1
+                    ? "Votre brouillon est enregistré, sauf un champ à corriger (signalé ci-dessous) : ce que vous avez"
+                            + " saisi y est conservé. Vous avez 30 jours pour le terminer."
+                    : "Votre brouillon est enregistré, sauf " + errors.size() + " champs à corriger (signalés"
+                            + " ci-dessous) : ce que vous avez saisi y est conservé. Vous avez 30 jours pour le terminer.");
+            FormErrors.show(FORM, errors);
+        }
+    }
+
+    public void submit() {
+        List<FieldError> errors = files.submit(user.require(), form);
+        if (errors.isEmpty()) {
+            status = FamilyStatus.SUBMITTED;
+            form = files.formOf(user.require());
+            FormErrors.info("Votre dossier est envoyé au service enfance. Vous recevrez un courriel dès sa validation.");
+        } else {
+            FormErrors.show(FORM, errors);
+        }
+    }
+
+    /** Deletes the pending file and the account, then signs out to the commune's website. */
+    public void deletePending() throws IOException {
+        try {
+            if (files.deletePending(user.require())) {
+                FacesContext ctx = FacesContext.getCurrentInstance();
+                ctx.getExternalContext().invalidateSession();
+                ctx.getExternalContext().redirect(fr.portailfamille.platform.tenancy.TenantContext.require().websiteUrl());
+            }
+        } catch (FamilyFileService.AccountUnavailable e) {
+            FormErrors.show(FORM, List.of(new FieldError("", e.getMessage())));
+        }
+    }
+
+    /** "Modifier mon dossier": the validated file becomes editable; sending makes change requests. */
+    public void startChanges() {
+        if (status == FamilyStatus.VALIDATED) {
+            changing = true;
+        }
+    }
+
+    public void cancelChanges() {
+        changing = false;
+        form = files.formOf(user.require());
+    }
+
+    public void sendChanges() {
+        List<FieldError> errors = files.requestChanges(user.require(), form);
+        if (errors.isEmpty()) {
+            changing = false;
+            form = files.formOf(user.require());
+            FormErrors.info("Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
+                    + " « Mes demandes ».");
+        } else {
+            FormErrors.show(FORM, errors);
+        }
+    }
+}

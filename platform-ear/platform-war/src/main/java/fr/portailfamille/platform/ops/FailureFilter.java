@@ -1,0 +1,44 @@
+package fr.portailfamille.platform.ops;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Catches what a request throws before the container does (the container would log a full stack
+ * trace for each request): a dependency that is down becomes the 503 page ({@link Outage}); any other
+ * failure becomes the friendly 500 page, logged on one line with its correlation id, its stack trace
+ * written once per kind of failure per minute (see {@link LogThrottle}).
+ */
+public class FailureFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(FailureFilter.class.getName());
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            Optional<Outage.Cause> down = Outage.classify(e);
+            if (down.isPresent()) {
+                Outage.respond(down.get(), e, request, response);
+                return;
+            }
+            Object id = request.getAttribute(CorrelationFilter.ATTRIBUTE);
+            // one record; LogThrottle keeps its stack trace only once a minute for the same failure
+            LOG.log(Level.SEVERE, "Erreur inattendue [" + id + "] sur " + request.getMethod() + " "
+                    + request.getRequestURI() + " : " + Outage.describe(e), e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
+        }
+    }
+}

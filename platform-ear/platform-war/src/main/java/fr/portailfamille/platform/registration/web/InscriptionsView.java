@@ -1,0 +1,247 @@
+package fr.portailfamille.platform.registration.web;
+
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.registration.Establishment;
+import fr.portailfamille.platform.registration.Registration;
+import fr.portailfamille.platform.registration.RegistrationService;
+import fr.portailfamille.platform.registration.RequestStatus;
+import fr.portailfamille.platform.registration.SchoolEnrolment;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Inscriptions" of one of the family's children: school pre-registration, and registration to the
+ * activities offered for its age (documents, CGU) that an agent validates before any booking.
+ */
+@Named
+@ViewScoped
+public class InscriptionsView implements Serializable {
+
+    @Inject
+    transient RegistrationService registrations;
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient CommuneSettings settings;
+
+    @Inject
+    transient UserView user;
+
+    /** An activity offered to the child, its state and the documents it requires. */
+    public static class Offer implements Serializable {
+        private final long activityId;
+        private final String name;
+        private final String audience;
+        private final String description;
+        private final String status;
+        private final boolean open;
+        private final List<String> documents;
+
+        Offer(Activity a, String status, boolean open, List<String> documents) {
+            this.activityId = a.getId();
+            this.name = a.getName();
+            this.audience = a.getAudience();
+            this.description = a.getDescription();
+            this.status = status;
+            this.open = open;
+            this.documents = documents;
+        }
+
+        public long getActivityId() { return activityId; }
+        public String getName() { return name; }
+        public String getAudience() { return audience; }
+        public String getDescription() { return description; }
+        /** The child's registration state, in French, or {@code null} when not registered. */
+        public String getStatus() { return status; }
+        /** Whether the family may register the child now. */
+        public boolean isOpen() { return open; }
+        public List<String> getDocuments() { return documents; }
+    }
+
+    private int enfant = 1;
+    private boolean validated;
+    private List<FamilyForm.ChildForm> children;
+    private List<Offer> offers = List.of();
+    private List<SchoolEnrolment> schoolRequests = List.of();
+    private final Map<Long, Boolean> ticked = new HashMap<>();
+    private transient Map<String, Part> uploads;
+    private boolean cgu;
+    private Long school;
+    private String year;
+    private String level;
+    private String comment;
+
+    public void load() {
+        validated = files.fileOf(user.require()).getStatus() == FamilyStatus.VALIDATED;
+        children = files.formOf(user.require()).getChildren();
+        refresh();
+    }
+
+    private void refresh() {
+        FamilyForm.ChildForm child = getChild();
+        if (!validated || child == null || child.getId() == null) {
+            offers = List.of();
+            schoolRequests = List.of();
+            return;
+        }
+        Map<Long, Registration> latest = new HashMap<>();
+        for (Registration r : registrations.registrationsOf(user.require(), child.getId())) {
+            latest.putIfAbsent(r.getActivity().getId(), r);
+        }
+        List<Offer> list = new ArrayList<>();
+        Map<Long, List<String>> documents = registrations.requiredDocuments();
+        for (Activity a : registrations.offersFor(user.require(), child.getId())) {
+            Registration r = latest.get(a.getId());
+            String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
+                    ? r.getStatus().getLabel() + " : " + r.getReason() : r.getStatus().getLabel();
+            list.add(new Offer(a, status, r == null || r.getStatus() == RequestStatus.REFUSED,
+                    documents.getOrDefault(a.getId(), List.of())));
+        }
+        offers = list;
+        schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
+    }
+
+    /** "Envoyer l'inscription": the ticked activities, their documents and the CGU, all or nothing. */
+    public void register() throws IOException {
+        List<Long> ids = new ArrayList<>();
+        Map<Long, List<RegistrationService.Upload>> files = new HashMap<>();
+        for (Offer o : offers) {
+            if (o.isOpen() && Boolean.TRUE.equals(ticked.get(o.getActivityId()))) {
+                ids.add(o.getActivityId());
+                List<RegistrationService.Upload> given = new ArrayList<>();
+                for (int i = 0; i < o.getDocuments().size(); i++) {
+                    given.add(read(getUploads().get(o.getActivityId() + "-" + i)));
+                }
+                files.put(o.getActivityId(), given);
+            }
+        }
+        try {
+            int n = registrations.register(user.require(), getChild().getId(), ids, files, cgu).size();
+            ticked.clear();
+            cgu = false;
+            FormErrors.info(n == 1 ? "Inscription envoyée : le service enfance va l'étudier, vous serez prévenu(e) par courriel."
+                    : n + " inscriptions envoyées : le service enfance va les étudier, vous serez prévenu(e) par courriel.");
+        } catch (Refused e) {
+            FormErrors.show("inscription", List.of(new FieldError(fieldOf(e), e.getMessage())));
+        }
+        refresh();
+    }
+
+    /** The client id suffix of a refusal's field: "doc-12-0" is the upload of activity 12's first document. */
+    private String fieldOf(Refused e) {
+        if (e.field() == null || e.field().equals("activities")) {
+            return "";
+        }
+        if (e.field().startsWith("doc-")) {
+            String[] p = e.field().split("-");
+            for (int i = 0; i < offers.size(); i++) {
+                if (String.valueOf(offers.get(i).getActivityId()).equals(p[1])) {
+                    return "offers[" + i + "].documents[" + p[2] + "].file";
+                }
+            }
+        }
+        return e.field();
+    }
+
+    private static RegistrationService.Upload read(Part part) throws IOException {
+        if (part == null || part.getSize() == 0) {
+            return new RegistrationService.Upload(null, null, null);
+        }
+        try (InputStream in = part.getInputStream()) {
+            return new RegistrationService.Upload(part.getSubmittedFileName(), part.getContentType(),
+                    in.readNBytes(RegistrationService.DOCUMENT_MAX_BYTES + 1));
+        }
+    }
+
+    /** "Demander l'inscription scolaire". */
+    public void requestSchool() {
+        try {
+            registrations.requestSchool(user.require(), getChild().getId(), school, year, level, comment);
+            school = null;
+            level = null;
+            comment = null;
+            FormErrors.info("Demande d'inscription scolaire envoyée : le service éducation vous répondra par courriel.");
+        } catch (Refused e) {
+            FormErrors.show("scolaire", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        }
+        refresh();
+    }
+
+    public Map<String, Long> getSchools() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Establishment e : registrations.schools()) {
+            m.put(e.getName(), e.getId());
+        }
+        return m;
+    }
+
+    public Map<String, String> getYears() {
+        Map<String, String> m = new LinkedHashMap<>();
+        registrations.schoolYears().forEach(y -> m.put(y, y));
+        return m;
+    }
+
+    public Map<String, String> getLevels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Activity.LEVELS.forEach(l -> m.put(l, l));
+        return m;
+    }
+
+    public String getCguText() {
+        return settings.cgu();
+    }
+
+    public FamilyForm.ChildForm getChild() {
+        return children != null && enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
+    }
+
+    public Map<String, Part> getUploads() {
+        if (uploads == null) {
+            uploads = new HashMap<>();
+        }
+        return uploads;
+    }
+
+    public boolean isAnyOpen() {
+        return offers.stream().anyMatch(Offer::isOpen);
+    }
+
+    public boolean isValidated() { return validated; }
+    public List<FamilyForm.ChildForm> getChildren() { return children; }
+    public List<Offer> getOffers() { return offers; }
+    public List<SchoolEnrolment> getSchoolRequests() { return schoolRequests; }
+    public Map<Long, Boolean> getTicked() { return ticked; }
+    public boolean isCgu() { return cgu; }
+    public void setCgu(boolean v) { cgu = v; }
+    public int getEnfant() { return enfant; }
+    public void setEnfant(int v) { if (ViewParams.opening()) enfant = v; }
+    public Long getSchool() { return school; }
+    public void setSchool(Long v) { school = v; }
+    public String getYear() { return year; }
+    public void setYear(String v) { year = v; }
+    public String getLevel() { return level; }
+    public void setLevel(String v) { level = v; }
+    public String getComment() { return comment; }
+    public void setComment(String v) { comment = v; }
+}

@@ -1,0 +1,2 @@
+/** Faces beans of registrations: a family's activity and school requests, the agents' queue, and the servlet serving uploaded documents to agents. */
+package fr.portailfamille.platform.registration.web;

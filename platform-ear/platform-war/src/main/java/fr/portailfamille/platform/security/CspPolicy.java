@@ -1,0 +1,19 @@
+package fr.portailfamille.platform.security;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The platform's Content-Security-Policy as configured (Keycloak's origin from {@code pf.keycloak.url}).
+ * Its last directive is {@code script-src 'self'}, so that PrimeFaces' CSP mode could append a nonce to
+ * the same policy if a page ever needs PrimeFaces' scripts (see {@link HeadRenderer}).
+ */
+public final class CspPolicy {
+
+    private CspPolicy() {
+    }
+
+    static String configured() {
+        String keycloak = ConfigProvider.getConfig().getOptionalValue("pf.keycloak.url", String.class).orElse(null);
+        return HardeningFilter.contentSecurityPolicy(keycloak);
+    }
+}

@@ -1,0 +1,51 @@
+package fr.portailfamille.platform.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The pure rules behind the cookie attributes, the public scheme and the security headers. */
+class WebHardeningRulesTest {
+
+    @Test
+    void sessionCookieGetsSameSiteHttpOnlyAndSecureOnlyBehindHttps() {
+        String payara = "JSESSIONID=abc123; Path=/";
+        assertEquals("JSESSIONID=abc123; Path=/; SameSite=Lax; HttpOnly", SessionCookies.harden(payara, false));
+        assertEquals("JSESSIONID=abc123; Path=/; SameSite=Lax; HttpOnly; Secure", SessionCookies.harden(payara, true));
+        String done = "JSESSIONID=abc123; Path=/; HttpOnly; SameSite=Strict; Secure";
+        assertEquals(done, SessionCookies.harden(done, true), "attributes already there are kept, not doubled");
+        assertEquals("lang=fr; Path=/; SameSite=Lax", SessionCookies.harden("lang=fr; Path=/", false));
+    }
+
+    @Test
+    void publicSchemeFromSettingThenTrustedProxyOnly() {
+        assertEquals("https", PublicScheme.resolve(Optional.of("https"), Set.of(), "10.0.0.1", null, "http"));
+        assertEquals("https", PublicScheme.resolve(Optional.of(" HTTPS "), Set.of(), "10.0.0.1", "http", "http"));
+        assertEquals("https", PublicScheme.resolve(Optional.empty(), Set.of("10.0.0.1"), "10.0.0.1", "https", "http"));
+        assertEquals("https", PublicScheme.resolve(Optional.empty(), Set.of("10.0.0.1"), "10.0.0.1", "https, http", "http"));
+        // anyone else may not choose the scheme of our redirect URIs
+        assertEquals("http", PublicScheme.resolve(Optional.empty(), Set.of("10.0.0.1"), "10.6.6.6", "https", "http"));
+        assertEquals("http", PublicScheme.resolve(Optional.empty(), Set.of(), "10.0.0.1", "https", "http"));
+        assertEquals("http", PublicScheme.resolve(Optional.empty(), Set.of("10.0.0.1"), "10.0.0.1", "javascript", "http"));
+        assertEquals("http", PublicScheme.resolve(Optional.of("ftp"), Set.of(), "10.0.0.1", null, "http"));
+    }
+
+    @Test
+    void contentSecurityPolicyAllowsOnlyThePlatformsScriptsAndTheLogoutRedirect() {
+        String csp = HardeningFilter.contentSecurityPolicy("https://auth.example.org/");
+        // last, so that PrimeFaces' CSP mode appends the page's nonce to it
+        assertTrue(csp.endsWith("; script-src 'self'"), csp);
+        assertFalse(csp.contains("unsafe-eval"), csp);
+        assertFalse(csp.matches(".*script-src[^;]*unsafe-inline.*"), csp);
+        assertTrue(csp.contains("form-action 'self' https://auth.example.org;"), csp);
+        assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains("object-src 'none'"), csp);
+        assertTrue(HardeningFilter.contentSecurityPolicy(null).contains("form-action 'self';"));
+        assertTrue(HardeningFilter.isStaticResource("/jakarta.faces.resource/css/portail.css.xhtml"));
+        assertFalse(HardeningFilter.isStaticResource("/espace/foyer.xhtml"));
+        assertEquals(Set.of("GET", "HEAD", "POST"), HardeningFilter.PAGE_METHODS);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * How a refused input is told: a {@link fr.portailfamille.problems.FieldError} names the field and says
+ * why in French. Shared by every context (configuration, tenancy, the WAR's services) and depending on none.
+ */
+package fr.portailfamille.problems;
