@@ -70,4 +70,15 @@ public record BookingDecision(Outcome outcome, boolean surcharged, String messag
     public boolean isRecorded() {
         return outcome != Outcome.REFUSED;
     }
+
+    /** The status the booking is recorded with; {@code null} when refused (nothing is recorded). */
+    public BookingStatus recordedAs() {
+        return switch (outcome) {
+            case ACCEPTED -> BookingStatus.BOOKED;
+            case ACCEPTED_SURCHARGED -> BookingStatus.BOOKED_LATE;
+            case PENDING_VALIDATION -> BookingStatus.PENDING_VALIDATION;
+            case WAITING_LIST -> BookingStatus.WAITING;
+            case REFUSED -> null;
+        };
+    }
 }

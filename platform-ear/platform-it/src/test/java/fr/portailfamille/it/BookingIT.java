@@ -8,7 +8,12 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.platform.booking.Booking;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.platform.booking.AbsenceService;
+import fr.portailfamille.platform.booking.AttendanceService;
+import fr.portailfamille.platform.booking.BookingDesk;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -51,7 +56,16 @@ class BookingIT {
     }
 
     @Inject
-    BookingService bookings;
+    PlanningService bookings;
+
+    @Inject
+    AbsenceService absences;
+
+    @Inject
+    BookingDesk desk;
+
+    @Inject
+    AttendanceService attendance;
 
     @Inject
     FamilyFileService files;
@@ -176,7 +190,7 @@ class BookingIT {
         }
         assertEquals(capacity, accepted, "jamais plus de places que la capacité");
         assertEquals(parents - capacity, waiting);
-        assertEquals(capacity, in(() -> bookings.seatsTaken(unit, day)));
+        assertEquals(capacity, in(() -> attendance.seatsTaken(unit, day)));
 
         // a cancellation gives the seat to the first child waiting, at once, and mails its family
         Parent leaving = families.stream().filter(p -> statusOf(p, unit, day) == BookingStatus.BOOKED).findFirst().orElseThrow();
@@ -186,7 +200,7 @@ class BookingIT {
         assertEquals(CancellationDecision.Outcome.FREE, cancelled.outcome());
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(leaving, unit, day));
         assertEquals(BookingStatus.BOOKED, statusOf(firstWaiting, unit, day));
-        assertEquals(capacity, in(() -> bookings.seatsTaken(unit, day)));
+        assertEquals(capacity, in(() -> attendance.seatsTaken(unit, day)));
         assertTrue(FamilyFileIT.mailsOf(firstWaiting.user().email()).contains("place"), "famille promue prévenue");
     }
 
@@ -201,26 +215,26 @@ class BookingIT {
                 LocalDate.now().minusDays(3))).message());
         assertEquals("L'accueil est fermé ce jour-là.", in(() -> bookings.book(p.user(), p.childId(), unit,
                 monday.plusDays(5))).message(), "le samedi, l'unité ne fonctionne pas");
-        BookingService.BookingRefused unknownUnit = assertThrows(BookingService.BookingRefused.class,
+        BookingRefused unknownUnit = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.book(p.user(), p.childId(), 987_654L, monday)));
         assertEquals("Cette activité n'existe pas.", unknownUnit.getMessage());
-        BookingService.BookingRefused notMine = assertThrows(BookingService.BookingRefused.class,
+        BookingRefused notMine = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.book(p.user(), other.childId(), unit, monday)));
         assertEquals("Cet enfant ne fait pas partie de votre dossier.", notMine.getMessage());
         SignedInUser draft = FamilyFileIT.parent("alpha", "brouillon-" + UUID.randomUUID().toString().substring(0, 8)
                 + "@alpha.test", true);
-        assertThrows(BookingService.BookingRefused.class, () -> in(() -> bookings.book(draft, p.childId(), unit, monday)));
-        assertEquals(0, in(() -> bookings.seatsTaken(unit, monday)));
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.book(draft, p.childId(), unit, monday)));
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, monday)));
         assertTrue(in(() -> bookings.bookingsOf(p.user(), p.childId(), monday.minusDays(10), monday.plusDays(10))).isEmpty());
 
         assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(p.user(), p.childId(), unit, monday)).outcome());
-        BookingService.BookingRefused twice = assertThrows(BookingService.BookingRefused.class,
+        BookingRefused twice = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.book(p.user(), p.childId(), unit, monday)));
         assertTrue(twice.getMessage().contains("déjà inscrit"));
         long mine = bookingOf(p, unit, monday).getId();
-        assertThrows(BookingService.BookingRefused.class, () -> in(() -> bookings.cancel(other.user(), mine)),
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.cancel(other.user(), mine)),
                 "une famille n'annule pas la réservation d'une autre");
-        assertEquals(1, in(() -> bookings.seatsTaken(unit, monday)));
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, monday)));
     }
 
     @Test
@@ -240,8 +254,8 @@ class BookingIT {
         assertTrue(result.summary().contains("1 réservation enregistrée"), result.summary());
         var again = in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.plusDays(13)));
         assertEquals(2, again.getAlreadyBooked(), "rien n'est réservé deux fois");
-        assertEquals(1, in(() -> bookings.seatsTaken(unit, monday)));
-        BookingService.BookingRefused backwards = assertThrows(BookingService.BookingRefused.class,
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, monday)));
+        BookingRefused backwards = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.minusDays(1))));
         assertTrue(backwards.getMessage().contains("période valide"));
     }
@@ -257,11 +271,11 @@ class BookingIT {
         assertEquals(BookingDecision.Outcome.WAITING_LIST,
                 in(() -> bookings.book(second.user(), second.childId(), unit, day)).outcome(), "la place est retenue");
         long firstBooking = bookingOf(first, unit, day).getId();
-        assertTrue(in(bookings::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
+        assertTrue(in(desk::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
 
         // a refusal without a reason is refused, next to the reason field, and changes nothing
         fr.portailfamille.platform.kernel.Refused noReason = assertThrows(fr.portailfamille.platform.kernel.Refused.class, () -> in(() -> {
-            bookings.decideValidation("agent@alpha.test", firstBooking, false, "  ");
+            desk.decideValidation("agent@alpha.test", firstBooking, false, "  ");
             return null;
         }));
         assertEquals("reason", noReason.field());
@@ -270,7 +284,7 @@ class BookingIT {
         assertEquals(BookingStatus.WAITING, statusOf(second, unit, day));
 
         in(() -> {
-            bookings.decideValidation("agent@alpha.test", firstBooking, false, "Groupe complet pour les extérieurs");
+            desk.decideValidation("agent@alpha.test", firstBooking, false, "Groupe complet pour les extérieurs");
             return null;
         });
         // the family sees "Refusée" and the reason: status, planning, Mes demandes, mail
@@ -288,15 +302,15 @@ class BookingIT {
                 "une famille ne voit que ses demandes");
         assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(second, unit, day), "la place passe au suivant");
         in(() -> {
-            bookings.decideValidation("agent@alpha.test", bookingOf(second, unit, day).getId(), true, null);
+            desk.decideValidation("agent@alpha.test", bookingOf(second, unit, day).getId(), true, null);
             return null;
         });
         assertEquals(BookingStatus.BOOKED, statusOf(second, unit, day));
-        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, day)));
         assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("refus"));
         assertTrue(FamilyFileIT.mailsOf(second.user().email()).contains("valid"));
-        assertThrows(BookingService.BookingRefused.class, () -> in(() -> {
-            bookings.decideValidation("agent@alpha.test", firstBooking, true, null);
+        assertThrows(BookingRefused.class, () -> in(() -> {
+            desk.decideValidation("agent@alpha.test", firstBooking, true, null);
             return null;
         }), "une décision ne se prend qu'une fois");
     }
@@ -315,22 +329,22 @@ class BookingIT {
         in(() -> bookings.book(p.user(), p.childId(), unit, day));
         assertEquals(BookingDecision.Outcome.WAITING_LIST, in(() -> bookings.book(next.user(), next.childId(), unit, day)).outcome());
         long booking = bookingOf(p, unit, day).getId();
-        assertTrue(in(() -> bookings.freeCancellation(p.user(), booking)), "le jour s'annule encore sans frais");
+        assertTrue(in(() -> absences.freeCancellation(p.user(), booking)), "le jour s'annule encore sans frais");
 
-        String message = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.FAMILLE, null,
+        String message = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.FAMILLE, null,
                 null, null, null));
-        assertEquals(BookingService.FREE_INSTEAD_OF_ABSENCE, message);
+        assertEquals(AbsenceService.FREE_INSTEAD_OF_ABSENCE, message);
         assertTrue(message.contains("annulée sans frais"), message);
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, day), "rien n'est facturé");
         assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place passe au suivant");
-        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, day)));
 
         // once the cancellation deadline has passed, the absence is an absence (billed)
         long late = unit(1, false, "J-90@23:59");
         in(() -> bookings.book(p.user(), p.childId(), late, day));
         long lateBooking = bookingOf(p, late, day).getId();
-        assertTrue(!in(() -> bookings.freeCancellation(p.user(), lateBooking)));
-        assertTrue(in(() -> bookings.declareAbsence(p.user(), lateBooking, BookingService.AbsenceReason.FAMILLE, null,
+        assertTrue(!in(() -> absences.freeCancellation(p.user(), lateBooking)));
+        assertTrue(in(() -> absences.declareAbsence(p.user(), lateBooking, AbsenceReason.FAMILLE, null,
                 null, null, null)).contains("reste facturée"));
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
     }
@@ -345,7 +359,7 @@ class BookingIT {
         BookingDecision refused = in(() -> bookings.book(p.user(), p.childId(), started, today));
         assertEquals(BookingDecision.Outcome.REFUSED, refused.outcome());
         assertEquals("Cet accueil a déjà commencé (0h00) : il ne peut plus être réservé.", refused.message());
-        assertEquals(0, in(() -> bookings.seatsTaken(started, today)));
+        assertEquals(0, in(() -> attendance.seatsTaken(started, today)));
         var cell = in(() -> bookings.planning(p.user(), p.childId(), activityOf(started), java.time.YearMonth.from(today)))
                 .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0);
         assertEquals(fr.portailfamille.booking.DayState.FERME, cell.getState());
@@ -403,16 +417,16 @@ class BookingIT {
         sql("insert into calendar_period (kind, label, start_day, end_day) values ('VACANCES', '" + label + "', '"
                 + holidayMonday + "', '" + holidayMonday.plusDays(6) + "')");
         try {
-            List<Long> onSchoolDay = in(() -> bookings.occupancy(schoolMonday)).stream()
-                    .map(BookingService.Occupancy::getUnitId).toList();
+            List<Long> onSchoolDay = in(() -> attendance.occupancy(schoolMonday)).stream()
+                    .map(AttendanceService.Occupancy::getUnitId).toList();
             assertTrue(onSchoolDay.contains(school), "la cantine fonctionne un lundi d'école");
             assertTrue(!onSchoolDay.contains(alsh[0]), "pas de centre de loisirs un jour d'école");
             assertTrue(!onSchoolDay.contains(wednesday[0]), "pas de mercredi un lundi");
-            List<Long> onHoliday = in(() -> bookings.occupancy(holidayMonday)).stream()
-                    .map(BookingService.Occupancy::getUnitId).toList();
+            List<Long> onHoliday = in(() -> attendance.occupancy(holidayMonday)).stream()
+                    .map(AttendanceService.Occupancy::getUnitId).toList();
             assertTrue(onHoliday.contains(alsh[0]), "le centre de loisirs fonctionne pendant les vacances");
             assertTrue(!onHoliday.contains(school), "pas de cantine pendant les vacances");
-            assertTrue(in(() -> bookings.occupancy(schoolMonday.plusDays(2))).stream()
+            assertTrue(in(() -> attendance.occupancy(schoolMonday.plusDays(2))).stream()
                     .anyMatch(o -> o.getUnitId() == wednesday[0]), "le mercredi, les mercredis");
         } finally {
             sql("delete from calendar_period where label = '" + label + "'");
@@ -440,28 +454,28 @@ class BookingIT {
         assertEquals(BookingDecision.Outcome.WAITING_LIST, in(() -> bookings.book(next.user(), next.childId(), unit, day)).outcome());
         long booking = bookingOf(p, unit, day).getId();
 
-        assertEquals("Cette réservation n'existe pas.", assertThrows(BookingService.BookingRefused.class,
-                () -> in(() -> bookings.declareAbsence(next.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+        assertEquals("Cette réservation n'existe pas.", assertThrows(BookingRefused.class,
+                () -> in(() -> absences.declareAbsence(next.user(), booking, AbsenceReason.MALADIE, null,
                         null, null, null))).getMessage(), "une famille ne déclare pas l'absence d'un autre enfant");
-        assertTrue(assertThrows(BookingService.BookingRefused.class,
-                () -> in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+        assertTrue(assertThrows(BookingRefused.class,
+                () -> in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null,
                         "MZ".getBytes(), "application/x-msdownload", "virus.exe"))).getMessage().contains("PDF, JPEG ou PNG"));
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "rien n'a changé");
 
-        String pending = in(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE,
+        String pending = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE,
                 "angine", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"));
-        assertEquals(BookingService.CERTIFICATE_PENDING, pending);
+        assertEquals(AbsenceService.CERTIFICATE_PENDING, pending);
         assertTrue(pending.contains("en attente de vérification du certificat"), pending);
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day), "pas excusée avant la vérification du certificat");
         assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place libérée passe au suivant");
-        assertEquals(1, in(() -> bookings.seatsTaken(unit, day)));
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, day)));
 
         long other = bookingOf(p, unit, otherDay).getId();
-        String billed = in(() -> bookings.declareAbsence(p.user(), other, BookingService.AbsenceReason.MALADIE, null,
+        String billed = in(() -> absences.declareAbsence(p.user(), other, AbsenceReason.MALADIE, null,
                 null, null, null));
         assertTrue(billed.contains("reste facturée"), billed);
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, otherDay));
-        assertEquals(0, in(() -> bookings.seatsTaken(unit, otherDay)));
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, otherDay)));
     }
 
     @Test
@@ -473,20 +487,20 @@ class BookingIT {
         long future = insertBooking(waiting.childId(), unit, nextMondayInAMonth(), "BOOKED");
         long onList = insertBooking(waiting.childId(), unit, LocalDate.now(), "WAITING");
 
-        var sheet = in(() -> bookings.daySheet(unit, LocalDate.now()));
+        var sheet = in(() -> attendance.daySheet(unit, LocalDate.now()));
         assertEquals(List.of(today, onList), sheet.stream().map(Booking::getId).toList(), "inscrits puis liste d'attente");
         in(() -> {
-            bookings.markAttendance("agent@alpha.test", today, BookingStatus.PRESENT);
+            attendance.markAttendance("agent@alpha.test", today, BookingStatus.PRESENT);
             return null;
         });
-        assertEquals(BookingStatus.PRESENT, in(() -> bookings.daySheet(unit, LocalDate.now())).get(0).getStatus());
-        assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingService.BookingRefused.class,
+        assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(unit, LocalDate.now())).get(0).getStatus());
+        assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
                 () -> in(() -> {
-                    bookings.markAttendance("agent@alpha.test", future, BookingStatus.PRESENT);
+                    attendance.markAttendance("agent@alpha.test", future, BookingStatus.PRESENT);
                     return null;
                 })).getMessage());
-        assertThrows(BookingService.BookingRefused.class, () -> in(() -> {
-            bookings.markAttendance("agent@alpha.test", onList, BookingStatus.ABSENT_BILLED);
+        assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.markAttendance("agent@alpha.test", onList, BookingStatus.ABSENT_BILLED);
             return null;
         }));
     }

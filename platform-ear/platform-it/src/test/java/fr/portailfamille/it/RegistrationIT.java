@@ -9,7 +9,12 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.platform.booking.AbsenceService;
+import fr.portailfamille.platform.booking.AttendanceService;
+import fr.portailfamille.platform.booking.BookingDesk;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.booking.ChangeOutcome;
 import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.configuration.CommuneSettings;
@@ -64,7 +69,16 @@ class RegistrationIT {
     RegistrationService registrations;
 
     @Inject
-    BookingService bookings;
+    PlanningService bookings;
+
+    @Inject
+    AbsenceService absences;
+
+    @Inject
+    BookingDesk desk;
+
+    @Inject
+    AttendanceService attendance;
 
     @Inject
     FamilyFileService files;
@@ -160,7 +174,7 @@ class RegistrationIT {
         long[] act = activity("alpha", 3, 11);
         LocalDate monday = mondayInWeeks(4);
 
-        BookingService.BookingRefused notRegistered = assertThrows(BookingService.BookingRefused.class,
+        BookingRefused notRegistered = assertThrows(BookingRefused.class,
                 () -> alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)));
         assertTrue(notRegistered.getMessage().contains("doit être inscrit"), notRegistered.getMessage());
         assertTrue(alpha(() -> registrations.offersFor(p.user(), p.childId())).stream()
@@ -182,7 +196,7 @@ class RegistrationIT {
                 Map.of(act[0], List.of(PDF)), true)).get(0).getId();
         assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
                 Map.of(act[0], List.of(PDF)), true)), "une seule inscription en cours par activité");
-        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)),
+        assertThrows(BookingRefused.class, () -> alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)),
                 "pas de réservation avant la validation");
 
         assertTrue(alpha(registrations::pendingRegistrations).stream().anyMatch(r -> r.getId() == id));
@@ -281,7 +295,7 @@ class RegistrationIT {
             DayState state = alpha(() -> bookings.planning(p.user(), p.childId(), act[0], YearMonth.from(closed)))
                     .stream().filter(d -> d.getDay().equals(closed)).findFirst().orElseThrow().getCells().get(0).getState();
             assertEquals(DayState.FERME, state);
-            assertEquals(0, alpha(() -> bookings.seatsTaken(act[1], closed)));
+            assertEquals(0, alpha(() -> attendance.seatsTaken(act[1], closed)));
             assertFalse(in("beta", settings::calendar).isClosed(closed), "la fermeture d'Alpha ne ferme pas Bêta");
         } finally {
             sql("alpha", "delete from closure where day = '" + closed + "'");
@@ -322,7 +336,7 @@ class RegistrationIT {
                     school[0], YearMonth.from(holidayMonday)));
             assertEquals(DayState.VACANCES, month.stream().filter(d -> d.getDay().equals(holidayMonday)).findFirst()
                     .orElseThrow().getCells().get(0).getState());
-            assertEquals(0, alpha(() -> bookings.seatsTaken(school[1], holidayMonday)), "rien de réservé");
+            assertEquals(0, alpha(() -> attendance.seatsTaken(school[1], holidayMonday)), "rien de réservé");
         } finally {
             sql("alpha", "delete from calendar_period where label = 'Vacances de test'");
         }
@@ -339,7 +353,7 @@ class RegistrationIT {
         assertEquals(BookingDecision.Outcome.ACCEPTED, alpha(() -> bookings.book(other.user(), other.childId(), act[1], monday)).outcome());
         long othersBooking = alpha(() -> bookings.bookingsOf(other.user(), other.childId(), monday, monday)).get(0).getId();
 
-        assertThrows(BookingService.BookingRefused.class, () -> alpha(() -> bookings.applySelection(p.user(), p.childId(),
+        assertThrows(BookingRefused.class, () -> alpha(() -> bookings.applySelection(p.user(), p.childId(),
                 List.of(new PlannedChange(act[1], monday.plusDays(1), null, "Soir"),
                         new PlannedChange(act[1], monday, othersBooking, "Soir")))), "la réservation d'une autre famille");
         assertTrue(alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday.plusDays(7))).isEmpty(),
@@ -351,13 +365,13 @@ class RegistrationIT {
                 new PlannedChange(act[1], monday.plusDays(5), null, "Soir"))));
         assertEquals(List.of(monday, monday.plusDays(1), monday.plusDays(5)), done.stream().map(ChangeOutcome::getDay).toList());
         assertEquals(List.of(true, true, false), done.stream().map(ChangeOutcome::isDone).toList(), "samedi : fermé");
-        assertEquals(2, alpha(() -> bookings.seatsTaken(act[1], monday)));
+        assertEquals(2, alpha(() -> attendance.seatsTaken(act[1], monday)));
         long mine = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
         List<ChangeOutcome> cancelled = alpha(() -> bookings.applySelection(p.user(), p.childId(),
                 List.of(new PlannedChange(act[1], monday, mine, "Soir"))));
         assertTrue(cancelled.get(0).isDone(), cancelled.get(0).getMessage());
         assertEquals(BookingStatus.CANCELLED_FREE, alpha(() -> bookings.ownBooking(p.user(), mine)).getStatus());
-        assertEquals(1, alpha(() -> bookings.seatsTaken(act[1], monday)));
+        assertEquals(1, alpha(() -> attendance.seatsTaken(act[1], monday)));
     }
 
     @Test
@@ -370,7 +384,7 @@ class RegistrationIT {
         LocalDate monday = mondayInWeeks(7);
         alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday));
         long booking = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
-        String told = alpha(() -> bookings.declareAbsence(p.user(), booking, BookingService.AbsenceReason.MALADIE, null,
+        String told = alpha(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null,
                 PDF.content(), "application/pdf", "certificat.pdf"));
         assertTrue(told.contains("en attente de vérification du certificat"), told);
         // a certificate does not excuse the absence at once: billing is undecided until an agent reviews it
@@ -378,33 +392,33 @@ class RegistrationIT {
         assertEquals(DayState.ABSENCE_EN_VERIFICATION, alpha(() -> bookings.planning(p.user(), p.childId(), act[0],
                 YearMonth.from(monday))).stream().filter(d -> d.getDay().equals(monday)).findFirst().orElseThrow()
                 .getCells().get(0).getState());
-        BookingService.CertificateToReview c = alpha(bookings::certificatesToReview).stream()
+        AbsenceService.CertificateToReview c = alpha(absences::certificatesToReview).stream()
                 .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
-        assertTrue(in("beta", bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
-        assertTrue(in("beta", () -> bookings.certificate(c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
+        assertTrue(in("beta", absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertTrue(in("beta", () -> absences.certificate(c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
-            bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
+            absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
             return null;
         }), "un refus a un motif").field());
         alpha(() -> {
-            bookings.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "certificat illisible");
+            absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "certificat illisible");
             return null;
         });
         assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
-        assertTrue(alpha(bookings::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertTrue(alpha(absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
         assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("illisible"));
 
         // accepted: the absence is excused (not billed) and the family is told
         LocalDate tuesday = monday.plusDays(1);
         alpha(() -> bookings.book(p.user(), p.childId(), act[1], tuesday));
         long second = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), tuesday, tuesday)).get(0).getId();
-        alpha(() -> bookings.declareAbsence(p.user(), second, BookingService.AbsenceReason.MALADIE, null, PDF.content(),
+        alpha(() -> absences.declareAbsence(p.user(), second, AbsenceReason.MALADIE, null, PDF.content(),
                 "application/pdf", "certificat.pdf"));
         assertEquals(BookingStatus.ABSENT_PENDING, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());
-        BookingService.CertificateToReview c2 = alpha(bookings::certificatesToReview).stream()
+        AbsenceService.CertificateToReview c2 = alpha(absences::certificatesToReview).stream()
                 .filter(x -> x.getBooking().getId() == second).findFirst().orElseThrow();
         alpha(() -> {
-            bookings.reviewCertificate("sante@alpha.test", c2.getAbsenceId(), true, null);
+            absences.reviewCertificate("sante@alpha.test", c2.getAbsenceId(), true, null);
             return null;
         });
         assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());

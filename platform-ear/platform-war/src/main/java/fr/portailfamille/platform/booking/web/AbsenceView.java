@@ -5,7 +5,10 @@ import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.booking.Booking;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.platform.booking.AbsenceService;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -22,7 +25,10 @@ import java.io.Serializable;
 public class AbsenceView implements Serializable {
 
     @Inject
-    transient BookingService bookings;
+    transient PlanningService planning;
+
+    @Inject
+    transient AbsenceService absences;
 
     @Inject
     transient UserView user;
@@ -37,8 +43,8 @@ public class AbsenceView implements Serializable {
 
     public void load() throws IOException {
         try {
-            booking = reservation == null ? null : bookings.ownBooking(user.require(), reservation);
-        } catch (BookingService.BookingRefused e) {
+            booking = reservation == null ? null : planning.ownBooking(user.require(), reservation);
+        } catch (BookingRefused e) {
             booking = null;
         }
         if (booking == null) {
@@ -46,7 +52,7 @@ public class AbsenceView implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        freeCancellation = !done && bookings.freeCancellation(user.require(), reservation);
+        freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
     }
 
     /**
@@ -56,11 +62,11 @@ public class AbsenceView implements Serializable {
     public void cancelFree() {
         FacesContext ctx = FacesContext.getCurrentInstance();
         try {
-            String message = bookings.cancel(user.require(), reservation).message();
+            String message = planning.cancel(user.require(), reservation).message();
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
         }
     }
@@ -88,12 +94,12 @@ public class AbsenceView implements Serializable {
             name = certificate.getSubmittedFileName();
         }
         try {
-            String message = bookings.declareAbsence(user.require(), reservation,
-                    BookingService.AbsenceReason.valueOf(reason), comment, bytes, type, name);
+            String message = absences.declareAbsence(user.require(), reservation,
+                    AbsenceReason.valueOf(reason), comment, bytes, type, name);
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
         }
     }

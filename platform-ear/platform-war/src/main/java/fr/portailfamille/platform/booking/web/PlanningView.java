@@ -9,7 +9,8 @@ import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.booking.PlanningDay;
 import fr.portailfamille.platform.booking.PlanningCell;
 import fr.portailfamille.platform.booking.PlannedChange;
@@ -57,7 +58,7 @@ public class PlanningView implements Serializable {
     private static final String MONTH = "MMMM yyyy";
 
     @Inject
-    transient BookingService bookings;
+    transient PlanningService bookings;
 
     @Inject
     transient FamilyFileService files;
@@ -216,7 +217,7 @@ public class PlanningView implements Serializable {
         try {
             notices = new HashMap<>(bookings.previewSelection(user.require(), getChild().getId(),
                     new ArrayList<>(selection.values())));
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
             return;
         }
@@ -243,7 +244,7 @@ public class PlanningView implements Serializable {
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     "Sélection validée : " + done + " sur " + outcomes.size() + " journée(s) enregistrée(s). Détail ci-dessous.");
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         reviewing = false;
@@ -282,7 +283,7 @@ public class PlanningView implements Serializable {
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
             message(FacesMessage.SEVERITY_INFO, "Semaine type appliquée : " + result.summary());
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         refresh();

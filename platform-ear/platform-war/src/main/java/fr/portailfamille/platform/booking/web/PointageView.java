@@ -6,7 +6,8 @@ import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.Booking;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.AttendanceService;
+import fr.portailfamille.platform.booking.BookingRefused;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -26,7 +27,7 @@ import java.util.List;
 public class PointageView implements Serializable {
 
     @Inject
-    transient BookingService bookings;
+    transient AttendanceService bookings;
 
     @Inject
     transient UserView user;
@@ -36,7 +37,7 @@ public class PointageView implements Serializable {
     private List<Activity> activities;
     private ActivityUnit unit;
     private List<Booking> sheet;
-    private transient List<BookingService.Occupancy> occupancy;
+    private transient List<AttendanceService.Occupancy> occupancy;
 
     public void load() {
         activities = bookings.activities();
@@ -61,7 +62,7 @@ public class PointageView implements Serializable {
     public void mark(long bookingId, String status) {
         try {
             bookings.markAttendance(user.require().email(), bookingId, BookingStatus.valueOf(status));
-        } catch (BookingService.BookingRefused e) {
+        } catch (BookingRefused e) {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
         }
@@ -109,7 +110,7 @@ public class PointageView implements Serializable {
     }
 
     /** Occupancy of every unit on the chosen day. */
-    public List<BookingService.Occupancy> getOccupancy() {
+    public List<AttendanceService.Occupancy> getOccupancy() {
         if (occupancy == null) {
             occupancy = bookings.occupancy(getDay());
         }

@@ -27,7 +27,7 @@ public class AgentDossiersView implements Serializable {
     transient UserView user;
 
     @Inject
-    transient fr.portailfamille.platform.booking.BookingService bookings;
+    transient fr.portailfamille.platform.booking.BookingDesk bookings;
 
     private final Map<Long, String> reasons = new HashMap<>();
     private final Map<Long, String> bookingReasons = new HashMap<>();

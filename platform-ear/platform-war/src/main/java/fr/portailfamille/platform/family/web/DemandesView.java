@@ -22,7 +22,7 @@ public class DemandesView {
     UserView user;
 
     @Inject
-    fr.portailfamille.platform.booking.BookingService bookings;
+    fr.portailfamille.platform.booking.PlanningService bookings;
 
     private List<fr.portailfamille.platform.booking.Booking> bookingRequests;
 

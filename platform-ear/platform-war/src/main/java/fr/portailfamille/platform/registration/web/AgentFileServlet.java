@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.registration.web;
 
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.registration.RegistrationService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,7 +23,7 @@ public class AgentFileServlet extends HttpServlet {
     RegistrationService registrations;
 
     @Inject
-    BookingService bookings;
+    AbsenceService bookings;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -3,7 +3,7 @@ package fr.portailfamille.platform.registration.web;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.registration.Registration;
 import fr.portailfamille.platform.registration.RegistrationService;
 import fr.portailfamille.platform.registration.SchoolEnrolment;
@@ -30,7 +30,7 @@ public class AgentInscriptionsView implements Serializable {
     transient RegistrationService registrations;
 
     @Inject
-    transient BookingService bookings;
+    transient AbsenceService bookings;
 
     @Inject
     transient UserView user;
@@ -42,7 +42,7 @@ public class AgentInscriptionsView implements Serializable {
     private transient List<Registration> pendingRegistrations;
     private transient Map<Long, List<RegistrationService.Document>> documents;
     private transient List<SchoolEnrolment> schoolRequests;
-    private transient List<BookingService.CertificateToReview> certificates;
+    private transient List<AbsenceService.CertificateToReview> certificates;
 
     public List<Registration> getRegistrations() {
         if (pendingRegistrations == null) {
@@ -66,7 +66,7 @@ public class AgentInscriptionsView implements Serializable {
         return schoolRequests;
     }
 
-    public List<BookingService.CertificateToReview> getCertificates() {
+    public List<AbsenceService.CertificateToReview> getCertificates() {
         if (certificates == null) {
             certificates = isHealthAllowed() ? bookings.certificatesToReview() : List.of();
         }

@@ -1,0 +1,186 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.booking.AbsenceRules;
+import fr.portailfamille.booking.CancellationDecision;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.kernel.UploadChecker;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Absences: a family declares one on a booked day ({@link AbsenceRules}: billed, cancelled for free
+ * while it still can be, or waiting for the review of a medical certificate); agents with health rights
+ * ({@code agent-sante}, checked and audited by {@link FamilyFileService#healthRead}) review the
+ * certificates. Each call one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class AbsenceService {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    PlanningService planning;
+
+    @Inject
+    SeatCounter seats;
+
+    @Inject
+    BookingMails mails;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
+    public static final String FREE_INSTEAD_OF_ABSENCE = AbsenceRules.FREE_INSTEAD_OF_ABSENCE;
+
+    /** What the family is told when it sends a medical certificate. */
+    public static final String CERTIFICATE_PENDING = AbsenceRules.CERTIFICATE_PENDING;
+
+    /**
+     * Whether one of the family's booked days can still be cancelled without charge (then "Signaler une
+     * absence" offers the free cancellation instead: an absence is billed).
+     */
+    public boolean freeCancellation(SignedInUser user, long bookingId) {
+        Booking b = planning.ownBooking(user, bookingId);
+        return b.holdsSeat() && b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(),
+                settings.calendar()).outcome() == CancellationDecision.Outcome.FREE;
+    }
+
+    /**
+     * A family declares an absence on one of its booked days (not a past one), under {@link AbsenceRules}.
+     * A certificate is a PDF, JPEG or PNG of 5 Mo at most (checked on its content). The seat is freed and
+     * goes to the first child waiting.
+     *
+     * @return the message for the family
+     */
+    public String declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
+                                 byte[] certificate, String contentType, String fileName) {
+        Booking b = planning.ownBooking(user, bookingId);
+        AbsenceRules.refusal(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        boolean withCertificate = certificate != null && certificate.length > 0;
+        if (withCertificate) {
+            try {
+                // the content decides (Tika), not the declared type; the name is cleaned and shortened
+                UploadChecker.Accepted checked = UploadChecker.check("Le certificat", fileName, certificate);
+                contentType = checked.contentType();
+                fileName = checked.fileName();
+            } catch (UploadChecker.Rejected e) {
+                throw new BookingRefused(e.getMessage());
+            }
+        }
+        if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
+            throw new BookingRefused(TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
+        }
+        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
+                .decideCancellation(now(), b.getDay(), settings.calendar()).outcome());
+        if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
+            planning.cancel(user, bookingId);
+            return decision.message();
+        }
+        String note = comment == null || comment.isBlank() ? null : comment.trim();
+        if (decision.outcome() == AbsenceRules.Outcome.TO_REVIEW) {
+            em.createNativeQuery("insert into absence (booking_id, reason, comment, certificate, certificate_type,"
+                            + " certificate_name) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note)
+                    .setParameter(4, certificate).setParameter(5, contentType)
+                    .setParameter(6, fileName == null ? "certificat" : fileName).executeUpdate();
+        } else {
+            // (no null binding for bytea: the certificate columns are simply left out)
+            em.createNativeQuery("insert into absence (booking_id, reason, comment) values (?1, ?2, ?3)")
+                    .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note).executeUpdate();
+        }
+        int booked = seats.lock(b.getUnit(), b.getDay());
+        b.setStatus(decision.status());
+        seats.release(b.getUnit(), b.getDay(), booked);
+        return decision.message();
+    }
+
+    /** A medical certificate waiting for an agent's review (agents' absence queue). */
+    public static class CertificateToReview {
+        private final long absenceId;
+        private final Booking booking;
+        private final String fileName;
+
+        CertificateToReview(long absenceId, Booking booking, String fileName) {
+            this.absenceId = absenceId;
+            this.booking = booking;
+            this.fileName = fileName;
+        }
+
+        public long getAbsenceId() { return absenceId; }
+        public Booking getBooking() { return booking; }
+        public String getFileName() { return fileName; }
+    }
+
+    /** Absences excused on a certificate that no agent has reviewed yet, oldest first (health rights, audited). */
+    public List<CertificateToReview> certificatesToReview() {
+        List<CertificateToReview> list = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select a.id, a.booking_id, a.certificate_name from absence a"
+                + " where a.certificate is not null and a.reviewed_at is null order by a.id").getResultList()) {
+            Object[] r = (Object[]) row;
+            Booking b = em.find(Booking.class, ((Number) r[1]).longValue());
+            b.getChild().getFirstName();
+            b.getUnit().getActivity().getName();
+            list.add(new CertificateToReview(((Number) r[0]).longValue(), b, (String) r[2]));
+            files.healthRead("certificat médical en attente de vérification", b.getChild().getFamily().getId(), b.getChild().getId());
+        }
+        return list;
+    }
+
+    /** The certificate of an absence: content type, file name, bytes (health rights, audited). */
+    public Optional<Object[]> certificate(long absenceId) {
+        files.healthRead("certificat médical de l'absence " + absenceId, null, null);
+        List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
+                + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
+    }
+
+    /**
+     * An agent reviews a medical certificate: accepted, the absence is excused; refused (illegible,
+     * not a certificate…), the day becomes billed and the family is told why ({@link Refused#decisionReason}).
+     * The family is mailed either way.
+     */
+    public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
+        files.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
+        List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
+                + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
+        if (rows.isEmpty()) {
+            throw new BookingRefused("Ce certificat n'attend pas de vérification.");
+        }
+        String why = Refused.decisionReason(accept, reason);
+        em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2 where id = ?1")
+                .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
+        Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+        b.setStatus(AbsenceRules.afterReview(accept));
+        mails.certificateReviewed(b, accept, why);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,145 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.AttendanceRules;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Agents' day: the day sheet of a unit, pointage ({@link AttendanceRules}) and the occupancy of every
+ * unit running that day. Each call one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class AttendanceService {
+
+    private static final Logger LOG = Logger.getLogger(AttendanceService.class.getName());
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    SeatCounter seats;
+
+    @Inject
+    ActivityCatalog catalog;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /** The commune's activities, by name ({@link ActivityCatalog}). */
+    public List<Activity> activities() {
+        return catalog.activities();
+    }
+
+    /** An activity's units ({@link ActivityCatalog}). */
+    public List<ActivityUnit> unitsOf(long activityId) {
+        return catalog.unitsOf(activityId);
+    }
+
+    /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
+    public List<Booking> daySheet(long unitId, LocalDate day) {
+        return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
+                        + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end, b.id",
+                        Booking.class)
+                .setParameter("u", unitId).setParameter("d", day)
+                .setParameter("gone", Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED)).setParameter("w", BookingStatus.WAITING)
+                .getResultList();
+    }
+
+    /**
+     * Pointage: an agent marks a child present, absent excused or absent billed on a booked day (not
+     * before the day itself); the mark is logged with the agent's name.
+     */
+    public void markAttendance(String agent, long bookingId, BookingStatus mark) {
+        if (!AttendanceRules.isMark(mark)) {
+            throw new BookingRefused("Pointage inconnu.");
+        }
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent);
+        b.setStatus(mark);
+    }
+
+    /** One unit's occupancy on a day (agents' overview). A class: EL 5 pages cannot read records. */
+    public static class Occupancy {
+        private final long unitId;
+        private final String activity;
+        private final String unit;
+        private final int capacity;
+        private final int taken;
+        private final int waiting;
+
+        Occupancy(long unitId, String activity, String unit, int capacity, int taken, int waiting) {
+            this.unitId = unitId;
+            this.activity = activity;
+            this.unit = unit;
+            this.capacity = capacity;
+            this.taken = taken;
+            this.waiting = waiting;
+        }
+
+        public long getUnitId() { return unitId; }
+        public String getActivity() { return activity; }
+        public String getUnit() { return unit; }
+        public int getCapacity() { return capacity; }
+        public int getTaken() { return taken; }
+        public int getWaiting() { return waiting; }
+        public int getFree() { return Math.max(0, capacity - taken); }
+    }
+
+    /**
+     * Every unit that runs on {@code day} under the commune's calendar ({@link MonthPlan#runsOn}: its
+     * weekday, school time or holidays as its activity goes, no public holiday or closure) with the
+     * children expected (as on the day sheet: booked, awaiting validation, or already pointed), the
+     * places left and the waiting list. A unit that does not run that day is not counted.
+     */
+    public List<Occupancy> occupancy(LocalDate day) {
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<ActivityUnit> running = em.createQuery("select u from ActivityUnit u join fetch u.activity a"
+                + " order by a.name, u.startTime, u.id", ActivityUnit.class).getResultList().stream()
+                .filter(u -> MonthPlan.runsOn(u.plan(), day, cal, years)).toList();
+        Map<Long, int[]> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery("select b.unit_id, count(*) filter (where b.status not in ('WAITING',"
+                        + " 'CANCELLED_FREE', 'REFUSED')), count(*) filter (where b.status = 'WAITING') from booking b"
+                        + " where b.day = ?1 group by b.unit_id").setParameter(1, day).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(((Number) r[0]).longValue(), new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
+        }
+        List<Occupancy> list = new ArrayList<>();
+        for (ActivityUnit u : running) {
+            int[] c = counts.getOrDefault(u.getId(), new int[2]);
+            list.add(new Occupancy(u.getId(), u.getActivity().getName(), u.getLabel(), u.getCapacity(), c[0], c[1]));
+        }
+        return list;
+    }
+
+    /** Seats taken on a unit-day ({@link SeatCounter}; agents' occupancy view, tests). */
+    public int seatsTaken(long unitId, LocalDate day) {
+        return seats.taken(unitId, day);
+    }
+}

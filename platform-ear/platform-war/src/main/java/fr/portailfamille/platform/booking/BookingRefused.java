@@ -1,0 +1,10 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.platform.kernel.Refused;
+
+/** A refused booking request, with a French message for the family or the agent. */
+public class BookingRefused extends Refused {
+    public BookingRefused(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,357 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.AbsenceRules;
+import fr.portailfamille.booking.CancellationDecision;
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.booking.TypicalWeek;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * "Mon planning": a family books and cancels days for its own children (validated file, validated
+ * registration to the activity), each call one transaction. The unit-day's seats are locked by
+ * {@link SeatCounter} for the whole decision, so the capacity holds whatever the number of parents
+ * booking the last seat at the same moment.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class PlanningService {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    SeatCounter seats;
+
+    @Inject
+    ActivityCatalog catalog;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /** A parent books a unit's day for one of its own children (validated file only). */
+    public BookingDecision book(SignedInUser user, long childId, long unitId, LocalDate day) {
+        Child child = ownChild(user, childId);
+        ActivityUnit unit = unit(unitId);
+        requireRegistration(child, unit.getActivity());
+        if (hasLiveBooking(child, unit, day)) {
+            throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
+        }
+        return bookOne(child, unit, unit.plan(), day, settings.calendar(), settings.schoolYears());
+    }
+
+    /**
+     * "Semaine type": books the chosen units of each weekday on every day from {@code from} to
+     * {@code to} ({@link TypicalWeek}), in one transaction; days already booked are left as they are;
+     * each day gets the commune's decision (booked, waiting list, refused…) and the result counts them.
+     *
+     * @param unitsByWeekday for each weekday, the units to book (all of one activity of the commune)
+     */
+    public TypicalWeekResult applyTypicalWeek(SignedInUser user, long childId, Map<DayOfWeek, Set<Long>> unitsByWeekday,
+                                              LocalDate from, LocalDate to) {
+        Child child = ownChild(user, childId);
+        TypicalWeek.refusal(unitsByWeekday, from, to).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        Map<Long, ActivityUnit> units = new HashMap<>();
+        Map<Long, MonthPlan.Unit> plans = new HashMap<>();
+        for (Set<Long> ids : unitsByWeekday.values()) {
+            for (Long id : ids) {
+                ActivityUnit unit = units.computeIfAbsent(id, this::unit);
+                plans.computeIfAbsent(id, k -> {
+                    requireRegistration(child, unit.getActivity());
+                    return unit.plan();
+                });
+            }
+        }
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        TypicalWeekResult result = new TypicalWeekResult();
+        for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
+                (id, day) -> MonthPlan.runs(plans.get(id), day, cal, years))) {
+            ActivityUnit unit = units.get(d.unitId());
+            result.count(hasLiveBooking(child, unit, d.day()) ? null
+                    : bookOne(child, unit, plans.get(d.unitId()), d.day(), cal, years).outcome());
+        }
+        return result;
+    }
+
+    private ActivityUnit unit(long unitId) {
+        return Optional.ofNullable(em.find(ActivityUnit.class, unitId))
+                .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
+    }
+
+    private boolean hasLiveBooking(Child child, ActivityUnit unit, LocalDate day) {
+        return !em.createQuery("select b.id from Booking b where b.child = :c and b.unit = :u and b.day = :d"
+                        + " and b.status in :live")
+                .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
+                .setParameter("live", Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
+                        BookingStatus.PENDING_VALIDATION)).getResultList().isEmpty();
+    }
+
+    /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
+    private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
+                                    List<DateRange> schoolYears) {
+        int booked = seats.lock(unit, day);
+        BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
+                MonthPlan.open(plan, day, cal, schoolYears), booked, unit.getCapacity());
+        if (decision.recordedAs() != null) {
+            Booking b = new Booking(child, unit, day, decision.recordedAs(), decision.surcharged());
+            em.persist(b);
+            if (b.holdsSeat()) {
+                seats.take(unit, day, booked);
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * Cancels one of the family's bookings ({@link AbsenceRules#afterCancellation}: billed when a seat is
+     * given up after the free-cancellation deadline). A freed seat goes at once to the first child waiting
+     * for that unit-day, whose family is mailed.
+     */
+    public CancellationDecision cancel(SignedInUser user, long bookingId) {
+        return cancelOne(ownBooking(user, bookingId), settings.calendar());
+    }
+
+    private CancellationDecision cancelOne(Booking b, CommuneCalendar cal) {
+        if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
+            throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
+        }
+        int booked = seats.lock(b.getUnit(), b.getDay());
+        CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
+        if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
+            return decision;
+        }
+        boolean freesSeat = b.holdsSeat();
+        b.setStatus(AbsenceRules.afterCancellation(decision.outcome(), freesSeat));
+        if (freesSeat) {
+            seats.release(b.getUnit(), b.getDay(), booked);
+        }
+        return decision;
+    }
+
+    /**
+     * Applies the changes a family selected on a child's planning and confirmed, in one transaction:
+     * every change is checked first (the child's own bookings, existing units of activities the child
+     * is registered to, at most 400 changes) and nothing is done if one is not; then each unit-day gets
+     * the commune's decision, in day order (the order seat locks are taken in).
+     */
+    public List<ChangeOutcome> applySelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        Child child = ownChild(user, childId);
+        if (changes == null || changes.isEmpty()) {
+            throw new BookingRefused("Sélectionnez au moins une journée à réserver ou à annuler.");
+        }
+        if (changes.size() > 400) {
+            throw new BookingRefused("Une sélection ne peut pas dépasser 400 journées : validez-la en plusieurs fois.");
+        }
+        Map<Long, ActivityUnit> units = new HashMap<>();
+        Map<Long, MonthPlan.Unit> plans = new HashMap<>();
+        Map<Long, Booking> cancellations = new HashMap<>();
+        for (PlannedChange c : changes) {
+            if (c.isCancellation()) {
+                Booking b = ownBooking(user, c.getBookingId());
+                if (!b.getChild().getId().equals(child.getId())) {
+                    throw new BookingRefused("Cette réservation n'existe pas.");
+                }
+                cancellations.put(b.getId(), b);
+            } else {
+                ActivityUnit unit = units.computeIfAbsent(c.getUnitId(), this::unit);
+                requireRegistration(child, unit.getActivity());
+                plans.computeIfAbsent(unit.getId(), id -> unit.plan());
+            }
+        }
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<ChangeOutcome> outcomes = new ArrayList<>();
+        changes.stream().sorted(Comparator.comparing(PlannedChange::getDay)
+                .thenComparingLong(PlannedChange::getUnitId)).forEach(c -> {
+            if (c.isCancellation()) {
+                Booking b = cancellations.get(c.getBookingId());
+                try {
+                    CancellationDecision d = cancelOne(b, cal);
+                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
+                            d.outcome() != CancellationDecision.Outcome.REFUSED, d.message()));
+                } catch (BookingRefused e) {
+                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.getMessage()));
+                }
+            } else {
+                ActivityUnit unit = units.get(c.getUnitId());
+                if (hasLiveBooking(child, unit, c.getDay())) {
+                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
+                } else {
+                    BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
+                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false,
+                            d.outcome() != BookingDecision.Outcome.REFUSED, d.message()));
+                }
+            }
+        });
+        return outcomes;
+    }
+
+    /**
+     * What the family should know before it confirms a selection, by {@link PlannedChange#getKey()}: for
+     * each booking, whether it will be refused, surcharged, put on the waiting list or will no longer be
+     * cancellable without charge; for each cancellation, whether it is free or the day stays billed
+     * (the rules of {@link fr.portailfamille.booking.BookingRules#bookingNotices}, seen now). Nothing is
+     * recorded.
+     */
+    public Map<String, String> previewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        ownChild(user, childId);
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        Map<String, String> notices = new HashMap<>();
+        for (PlannedChange c : changes) {
+            if (c.isCancellation()) {
+                Booking b = ownBooking(user, c.getBookingId());
+                notices.put(c.getKey(), b.getUnit().getActivity().rules().cancellationNotice(now(), b.getDay(), cal));
+            } else {
+                ActivityUnit unit = em.find(ActivityUnit.class, c.getUnitId());
+                if (unit == null) {
+                    continue;
+                }
+                MonthPlan.Unit plan = unit.plan();
+                List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal,
+                        MonthPlan.open(plan, c.getDay(), cal, years), seats.taken(unit.getId(), c.getDay()),
+                        unit.getCapacity());
+                notices.put(c.getKey(), String.join(" ", lines));
+            }
+        }
+        return notices;
+    }
+
+    /**
+     * The family's bookings that wait for, or got, an agent's decision ("Mes demandes"): awaiting
+     * validation, and refused with the reason, from a month ago on, by day.
+     */
+    public List<Booking> bookingRequestsOf(SignedInUser user) {
+        Family family = files.fileOf(user);
+        return em.createQuery("select b from Booking b join fetch b.child c join fetch b.unit u join fetch u.activity where c.family = :f"
+                        + " and b.status in :s and b.day >= :from order by b.day, b.id", Booking.class)
+                .setParameter("f", family)
+                .setParameter("s", Set.of(BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED))
+                .setParameter("from", LocalDate.now(clock).minusMonths(1)).getResultList();
+    }
+
+    /** The family's bookings of a child between two days (its own children only). */
+    public List<Booking> bookingsOf(SignedInUser user, long childId, LocalDate from, LocalDate to) {
+        Child child = ownChild(user, childId);
+        return em.createQuery("select b from Booking b where b.child = :c and b.day between :f and :t"
+                + " order by b.day, b.id", Booking.class).setParameter("c", child)
+                .setParameter("f", from).setParameter("t", to).getResultList();
+    }
+
+    /** The commune's activities, by name ({@link ActivityCatalog}). */
+    public List<Activity> activities() {
+        return catalog.activities();
+    }
+
+    /** An activity's units ({@link ActivityCatalog}). */
+    public List<ActivityUnit> unitsOf(long activityId) {
+        return catalog.unitsOf(activityId);
+    }
+
+    /**
+     * "Mon planning": every day of the month for one of the family's children and one activity, each
+     * unit with its legend state (from the commune's rules, the calendar, the seats and the child's
+     * bookings) and whether it can be booked or cancelled now.
+     */
+    public List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month) {
+        Child child = ownChild(user, childId);
+        List<ActivityUnit> units = catalog.unitsOf(activityId);
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        Map<MonthPlan.UnitDay, Integer> taken = seats.takenOfActivity(activityId, from, to);
+        Map<MonthPlan.UnitDay, MonthPlan.Booking> latest = new HashMap<>();
+        for (Booking b : em.createQuery("select b from Booking b where b.child = :c and b.unit.activity.id = :a"
+                        + " and b.day between :f and :t order by b.id", Booking.class)
+                .setParameter("c", child).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
+                .getResultList()) {
+            latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()),
+                    new MonthPlan.Booking(b.getId(), b.getStatus(), b.getRefusalReason()));
+        }
+        return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, taken, latest, settings.calendar(),
+                settings.schoolYears(), now()).stream().map(PlanningDay::new).toList();
+    }
+
+    /**
+     * One of the family's own bookings; another family's (or an unknown) id answers "n'existe pas".
+     * Child and activity are loaded, for pages showing them.
+     */
+    public Booking ownBooking(SignedInUser user, long bookingId) {
+        Family family = files.fileOf(user);
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
+                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+        b.getUnit().getActivity().getName();
+        return b;
+    }
+
+    /** Whether one of the family's children has a validated registration to the activity. */
+    public boolean registered(SignedInUser user, long childId, long activityId) {
+        return registered(ownChild(user, childId), activityId);
+    }
+
+    private Child ownChild(SignedInUser user, long childId) {
+        try {
+            return files.validatedChild(user, childId);
+        } catch (BookingRefused e) {
+            throw e;
+        } catch (Refused e) {
+            throw new BookingRefused(e.getMessage());
+        }
+    }
+
+    /** A child books an activity's days once its registration to the activity is validated. */
+    private void requireRegistration(Child child, Activity activity) {
+        if (!registered(child, activity.getId())) {
+            throw new BookingRefused(child.getFirstName() + " doit être inscrit(e) à « " + activity.getName()
+                    + " » (inscription validée par le service enfance) avant de réserver.");
+        }
+    }
+
+    private boolean registered(Child child, long activityId) {
+        return !em.createNativeQuery("select 1 from registration where child_id = ?1 and activity_id = ?2"
+                        + " and status = 'VALIDATED'").setParameter(1, child.getId()).setParameter(2, activityId)
+                .getResultList().isEmpty();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

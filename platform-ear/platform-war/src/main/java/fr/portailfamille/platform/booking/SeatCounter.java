@@ -1,0 +1,94 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.booking.SeatLedger;
+import fr.portailfamille.booking.WaitingList;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The seats of each unit-day, in the caller's transaction: {@link SeatLedger} (the SQL the seat-lock bench
+ * runs too) over the transaction's own connection. A seat given up goes to the first child waiting
+ * ({@link WaitingList}), whose family is mailed.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+@CommuneRequired
+public class SeatCounter {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    BookingMails mails;
+
+    private interface Work<T> {
+        T on(SeatLedger ledger) throws SQLException;
+    }
+
+    private <T> T ledger(Work<T> work) {
+        try {
+            // the transaction's connection (EclipseLink acquires it, search path on the commune's schema)
+            return work.on(new SeatLedger(em.unwrap(Connection.class)));
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** Creates the unit-day's counter if needed and locks it until the transaction ends; returns the seats taken. */
+    public int lock(ActivityUnit unit, LocalDate day) {
+        return ledger(l -> l.lock(unit.getId(), day));
+    }
+
+    /** One more seat taken on a unit-day locked with {@code booked} seats. */
+    public void take(ActivityUnit unit, LocalDate day, int booked) {
+        ledger(l -> {
+            l.take(unit.getId(), day, booked);
+            return null;
+        });
+    }
+
+    /**
+     * One seat of a unit-day locked with {@code booked} seats was given up: it goes at once to the first
+     * child waiting (booked, its family mailed; or awaiting validation when the activity needs it), else
+     * it is free again.
+     */
+    public void release(ActivityUnit unit, LocalDate day, int booked) {
+        var waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d and b.status = :w"
+                        + " order by b.id", Booking.class)
+                .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
+                .setMaxResults(1).getResultList();
+        WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation());
+        if (release.promotes()) {
+            Booking promoted = WaitingList.next(waiting, Booking::getId).orElseThrow();
+            promoted.setStatus(release.promotedTo());
+            if (release.familyTold()) {
+                mails.promoted(promoted);
+            }
+        }
+        ledger(l -> {
+            l.set(unit.getId(), day, release.booked());
+            return null;
+        });
+    }
+
+    /** Seats taken on a unit-day, not locked. */
+    public int taken(long unitId, LocalDate day) {
+        return ledger(l -> l.taken(unitId, day));
+    }
+
+    /** Seats taken on each unit-day of an activity between two days, not locked. */
+    public Map<MonthPlan.UnitDay, Integer> takenOfActivity(long activityId, LocalDate from, LocalDate to) {
+        return ledger(l -> l.takenOfActivity(activityId, from, to));
+    }
+}

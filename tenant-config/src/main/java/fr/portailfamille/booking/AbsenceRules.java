@@ -1,0 +1,103 @@
+package fr.portailfamille.booking;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Which absences are billed and which are excused. A family declares an absence on a booked day that
+ * has not passed. While the day can still be cancelled without charge it is cancelled instead (an
+ * absence is billed, a cancellation on time is not). An illness with a medical certificate waits for an
+ * agent's review ({@link BookingStatus#ABSENT_PENDING}): accepted, it is excused; refused, billed. Any
+ * other absence is billed. A booking cancelled after its free-cancellation deadline is billed too.
+ */
+public final class AbsenceRules {
+
+    /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
+    public static final String FREE_INSTEAD_OF_ABSENCE = "Ce jour pouvait encore être annulé sans frais : la réservation"
+            + " est annulée sans frais, rien n'est facturé (une absence signalée, elle, reste facturée).";
+
+    /** What the family is told when it sends a medical certificate. */
+    public static final String CERTIFICATE_PENDING = "Absence enregistrée, en attente de vérification du certificat"
+            + " médical par le service : la journée ne sera pas facturée si le certificat est accepté.";
+
+    static final String ILL_WITHOUT_CERTIFICATE = "Absence enregistrée. Sans certificat médical, la journée reste facturée.";
+    static final String BILLED = "Absence enregistrée. La journée reste facturée.";
+
+    private AbsenceRules() {
+    }
+
+    /** What becomes of a declared absence. */
+    public enum Outcome {
+        /** The day was still free to cancel: it is cancelled without charge, no absence is recorded. */
+        FREE_CANCELLATION,
+        /** Recorded with its certificate, neither excused nor billed until an agent reviews it. */
+        TO_REVIEW,
+        /** Recorded and billed. */
+        BILLED
+    }
+
+    /**
+     * The decision on a declared absence.
+     *
+     * @param status the booking's new status ({@link BookingStatus#CANCELLED_FREE} for a free cancellation)
+     * @param message French text for the family
+     */
+    public record Decision(Outcome outcome, BookingStatus status, String message) {
+    }
+
+    /**
+     * Why the family cannot declare this absence (French, for the family), or empty when it can.
+     *
+     * @param current the booking's status
+     * @param day the booked day
+     * @param today the commune's date today
+     */
+    public static Optional<String> refusal(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
+        if (current != BookingStatus.BOOKED && current != BookingStatus.BOOKED_LATE) {
+            return Optional.of("Une absence se signale sur un jour réservé.");
+        }
+        if (day.isBefore(today)) {
+            return Optional.of("Cette date est passée : contactez le service enfance.");
+        }
+        if (reason == null) {
+            return Optional.of("Indiquez le motif de l'absence.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The decision on an absence that {@link #refusal} accepts.
+     *
+     * @param withCertificate whether a (checked) medical certificate comes with it
+     * @param cancellation what a cancellation of the day would be now, under the activity's deadline
+     */
+    public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation) {
+        if (cancellation == CancellationDecision.Outcome.FREE) {
+            return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, FREE_INSTEAD_OF_ABSENCE);
+        }
+        if (reason == AbsenceReason.MALADIE && withCertificate) {
+            return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, CERTIFICATE_PENDING);
+        }
+        return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED,
+                reason == AbsenceReason.MALADIE ? ILL_WITHOUT_CERTIFICATE : BILLED);
+    }
+
+    /** An agent's review of a medical certificate: accepted, the absence is excused; refused, it is billed. */
+    public static BookingStatus afterReview(boolean accepted) {
+        return accepted ? BookingStatus.ABSENT_EXCUSED : BookingStatus.ABSENT_BILLED;
+    }
+
+    /**
+     * A booking's status once cancelled: a seat given up after the free-cancellation deadline is billed
+     * as an absence; anything else (on time, or a place on the waiting list) costs nothing.
+     *
+     * @param holdsSeat whether the booking held a seat (booked, or awaiting validation)
+     */
+    public static BookingStatus afterCancellation(CancellationDecision.Outcome cancellation, boolean holdsSeat) {
+        if (cancellation == CancellationDecision.Outcome.REFUSED) {
+            throw new IllegalArgumentException("a refused cancellation changes nothing");
+        }
+        return cancellation == CancellationDecision.Outcome.BILLED && holdsSeat
+                ? BookingStatus.ABSENT_BILLED : BookingStatus.CANCELLED_FREE;
+    }
+}

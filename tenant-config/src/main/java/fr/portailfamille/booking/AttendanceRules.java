@@ -1,0 +1,49 @@
+package fr.portailfamille.booking;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pointage: an agent marks a child present, absent excused or absent billed, only a child holding a
+ * booked day (or already pointed, to correct it), and only on the day itself or after.
+ */
+public final class AttendanceRules {
+
+    /** The marks of the day sheet. */
+    public static final Set<BookingStatus> MARKS = EnumSet.of(BookingStatus.PRESENT, BookingStatus.ABSENT_EXCUSED,
+            BookingStatus.ABSENT_BILLED);
+
+    /** Statuses of a request that never became a booked day: nobody is expected, nothing to point. */
+    static final Set<BookingStatus> NOT_EXPECTED = EnumSet.of(BookingStatus.WAITING, BookingStatus.CANCELLED_FREE,
+            BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED);
+
+    private AttendanceRules() {
+    }
+
+    /** Whether {@code mark} is one of the {@link #MARKS}. */
+    public static boolean isMark(BookingStatus mark) {
+        return mark != null && MARKS.contains(mark);
+    }
+
+    /**
+     * Why the booking cannot be marked (French, for the agent), or empty when it can.
+     *
+     * @param current the booking's status
+     * @param day the booked day
+     * @param today the commune's date today
+     */
+    public static Optional<String> refusal(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
+        if (!isMark(mark)) {
+            return Optional.of("Pointage inconnu.");
+        }
+        if (NOT_EXPECTED.contains(current)) {
+            return Optional.of("Seul un enfant inscrit ce jour-là peut être pointé.");
+        }
+        if (day.isAfter(today)) {
+            return Optional.of("Le pointage se fait le jour même ou après.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,54 @@
+package fr.portailfamille.booking;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+
+/**
+ * "Semaine type": the units a family ticks for each weekday, repeated on every day of a period of at
+ * most a year; the unit-days it asks for are those the unit runs on (its weekdays, school time or
+ * holidays, no public holiday or closure), in day order then unit order (the order seats are locked in).
+ */
+public final class TypicalWeek {
+
+    private TypicalWeek() {
+    }
+
+    /** Why the period or the ticked days cannot be applied (French, for the family), or empty. */
+    public static Optional<String> refusal(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            return Optional.of("Indiquez une période valide : la date de fin suit la date de début.");
+        }
+        if (from.plusYears(1).isBefore(to)) {
+            return Optional.of("La période d'une semaine type ne peut pas dépasser un an.");
+        }
+        if (unitsByWeekday.values().stream().allMatch(Set::isEmpty)) {
+            return Optional.of("Cochez au moins un jour de la semaine type.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The unit-days of the period that the typical week asks for.
+     *
+     * @param runs whether a unit (by id) runs on a day, e.g. {@link MonthPlan#runs} under the commune's calendar
+     */
+    public static List<MonthPlan.UnitDay> expand(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to,
+                                                 BiPredicate<Long, LocalDate> runs) {
+        List<MonthPlan.UnitDay> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (Long unit : new TreeSet<>(unitsByWeekday.getOrDefault(day.getDayOfWeek(), Set.of()))) {
+                if (runs.test(unit, day)) {
+                    days.add(new MonthPlan.UnitDay(unit, day));
+                }
+            }
+        }
+        return days;
+    }
+}

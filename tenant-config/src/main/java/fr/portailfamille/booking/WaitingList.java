@@ -1,0 +1,52 @@
+package fr.portailfamille.booking;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * The waiting list of a unit-day: when a seat is given up, it goes at once to the child who joined the
+ * list first (the oldest request); that child is booked and its family told, or, when the activity
+ * needs an agent's validation, it awaits that validation (the seat held for it).
+ */
+public final class WaitingList {
+
+    private WaitingList() {
+    }
+
+    /**
+     * What a given-up seat becomes.
+     *
+     * @param booked the unit-day's seats taken afterwards
+     * @param promotedTo the new status of the child promoted from the list, {@code null} when nobody waited
+     */
+    public record Release(int booked, BookingStatus promotedTo) {
+
+        /** Whether a waiting child got the seat. */
+        public boolean promotes() {
+            return promotedTo != null;
+        }
+
+        /** Whether the promoted child's family is mailed now (not while its booking awaits validation). */
+        public boolean familyTold() {
+            return promotedTo == BookingStatus.BOOKED;
+        }
+    }
+
+    /** One seat of a unit-day with {@code bookedBefore} seats taken is given up. */
+    public static Release release(int bookedBefore, boolean someoneWaits, boolean needsValidation) {
+        if (bookedBefore <= 0) {
+            throw new IllegalArgumentException("no seat to give up: " + bookedBefore);
+        }
+        if (!someoneWaits) {
+            return new Release(bookedBefore - 1, null);
+        }
+        return new Release(bookedBefore, needsValidation ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED);
+    }
+
+    /** The child served first among those waiting: the oldest request ({@code arrival}: its increasing id). */
+    public static <T> Optional<T> next(List<T> waiting, ToLongFunction<T> arrival) {
+        return waiting.stream().min(Comparator.comparingLong(arrival));
+    }
+}

@@ -1,0 +1,78 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.CancellationDecision.Outcome;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AbsenceRulesTest {
+
+    private final LocalDate today = LocalDate.parse("2026-12-01");
+    private final LocalDate monday = LocalDate.parse("2026-12-07");
+
+    @Test
+    void anAbsenceIsDeclaredOnABookedDayNotPastWithAReason() {
+        assertEquals(Optional.empty(), AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, AbsenceReason.FAMILLE));
+        assertEquals(Optional.empty(), AbsenceRules.refusal(BookingStatus.BOOKED_LATE, today, today, AbsenceReason.AUTRE),
+                "today still counts, and a late booking is a booked day");
+        for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION,
+                BookingStatus.CANCELLED_FREE, BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_PENDING, BookingStatus.PRESENT,
+                BookingStatus.REFUSED}) {
+            assertEquals(Optional.of("Une absence se signale sur un jour réservé."),
+                    AbsenceRules.refusal(s, monday, today, AbsenceReason.FAMILLE), s.name());
+        }
+        assertEquals(Optional.of("Cette date est passée : contactez le service enfance."),
+                AbsenceRules.refusal(BookingStatus.BOOKED, today.minusDays(1), today, AbsenceReason.MALADIE));
+        assertEquals(Optional.of("Indiquez le motif de l'absence."), AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, null));
+    }
+
+    @Test
+    void aDayStillFreeToCancelIsCancelledInsteadOfBilled() {
+        for (AbsenceReason reason : AbsenceReason.values()) {
+            for (boolean certificate : new boolean[] {true, false}) {
+                AbsenceRules.Decision d = AbsenceRules.decide(reason, certificate, Outcome.FREE);
+                assertEquals(AbsenceRules.Outcome.FREE_CANCELLATION, d.outcome());
+                assertEquals(BookingStatus.CANCELLED_FREE, d.status());
+                assertEquals(AbsenceRules.FREE_INSTEAD_OF_ABSENCE, d.message());
+            }
+        }
+    }
+
+    @Test
+    void onlyAnIllnessWithACertificateWaitsForReviewEverythingElseIsBilled() {
+        AbsenceRules.Decision ill = AbsenceRules.decide(AbsenceReason.MALADIE, true, Outcome.BILLED);
+        assertEquals(AbsenceRules.Outcome.TO_REVIEW, ill.outcome());
+        assertEquals(BookingStatus.ABSENT_PENDING, ill.status(), "neither excused nor billed before the review");
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING, ill.message());
+
+        AbsenceRules.Decision illNoPaper = AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED);
+        assertEquals(BookingStatus.ABSENT_BILLED, illNoPaper.status());
+        assertTrue(illNoPaper.message().contains("Sans certificat médical, la journée reste facturée"), illNoPaper.message());
+
+        for (AbsenceReason reason : new AbsenceReason[] {AbsenceReason.FAMILLE, AbsenceReason.AUTRE}) {
+            AbsenceRules.Decision d = AbsenceRules.decide(reason, true, Outcome.BILLED);
+            assertEquals(AbsenceRules.Outcome.BILLED, d.outcome(), "a certificate excuses an illness only");
+            assertEquals(BookingStatus.ABSENT_BILLED, d.status());
+            assertEquals("Absence enregistrée. La journée reste facturée.", d.message());
+        }
+    }
+
+    @Test
+    void aReviewedCertificateExcusesOrBills() {
+        assertEquals(BookingStatus.ABSENT_EXCUSED, AbsenceRules.afterReview(true));
+        assertEquals(BookingStatus.ABSENT_BILLED, AbsenceRules.afterReview(false));
+    }
+
+    @Test
+    void aLateCancellationOfAHeldSeatIsBilledAWaitingPlaceNever() {
+        assertEquals(BookingStatus.CANCELLED_FREE, AbsenceRules.afterCancellation(Outcome.FREE, true));
+        assertEquals(BookingStatus.ABSENT_BILLED, AbsenceRules.afterCancellation(Outcome.BILLED, true));
+        assertEquals(BookingStatus.CANCELLED_FREE, AbsenceRules.afterCancellation(Outcome.BILLED, false),
+                "leaving the waiting list late costs nothing");
+        assertThrows(IllegalArgumentException.class, () -> AbsenceRules.afterCancellation(Outcome.REFUSED, true));
+    }
+}

@@ -1,0 +1,46 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AttendanceRulesTest {
+
+    private final LocalDate today = LocalDate.parse("2026-12-01");
+
+    @Test
+    void threeMarksOnly() {
+        assertTrue(AttendanceRules.isMark(BookingStatus.PRESENT));
+        assertTrue(AttendanceRules.isMark(BookingStatus.ABSENT_EXCUSED));
+        assertTrue(AttendanceRules.isMark(BookingStatus.ABSENT_BILLED));
+        assertFalse(AttendanceRules.isMark(BookingStatus.BOOKED));
+        assertFalse(AttendanceRules.isMark(null));
+        assertEquals(Optional.of("Pointage inconnu."),
+                AttendanceRules.refusal(BookingStatus.CANCELLED_FREE, BookingStatus.BOOKED, today, today));
+    }
+
+    @Test
+    void aBookedOrAlreadyPointedChildIsMarkedOnTheDayOrAfter() {
+        for (BookingStatus s : new BookingStatus[] {BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.PRESENT,
+                BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_PENDING}) {
+            assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.PRESENT, s, today, today), s.name());
+            assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.ABSENT_EXCUSED, s, today.minusDays(3), today),
+                    "a past day can be corrected");
+        }
+        assertEquals(Optional.of("Le pointage se fait le jour même ou après."),
+                AttendanceRules.refusal(BookingStatus.PRESENT, BookingStatus.BOOKED, today.plusDays(1), today));
+    }
+
+    @Test
+    void aChildNotExpectedThatDayIsNotPointed() {
+        for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.CANCELLED_FREE,
+                BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED}) {
+            assertEquals(Optional.of("Seul un enfant inscrit ce jour-là peut être pointé."),
+                    AttendanceRules.refusal(BookingStatus.ABSENT_BILLED, s, today, today), s.name());
+        }
+    }
+}

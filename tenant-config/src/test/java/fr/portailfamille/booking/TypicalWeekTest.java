@@ -1,0 +1,58 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TypicalWeekTest {
+
+    private final LocalDate monday = LocalDate.parse("2026-12-07");
+    private final Map<DayOfWeek, Set<Long>> week = Map.of(DayOfWeek.MONDAY, Set.of(9L, 7L), DayOfWeek.THURSDAY, Set.of(7L),
+            DayOfWeek.SATURDAY, Set.of(7L));
+
+    @Test
+    void thePeriodRunsForwardForAtMostAYearWithADayTicked() {
+        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday));
+        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday.plusYears(1)));
+        assertTrue(TypicalWeek.refusal(week, monday, monday.minusDays(1)).orElseThrow().contains("période valide"));
+        assertTrue(TypicalWeek.refusal(week, null, monday).orElseThrow().contains("période valide"));
+        assertEquals(Optional.of("La période d'une semaine type ne peut pas dépasser un an."),
+                TypicalWeek.refusal(week, monday, monday.plusYears(1).plusDays(1)));
+        assertEquals(Optional.of("Cochez au moins un jour de la semaine type."),
+                TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()), monday, monday.plusDays(6)));
+    }
+
+    @Test
+    void everyTickedUnitOfEachWeekdayInDayThenUnitOrderWhereItRuns() {
+        // unit 7 runs on school days; the Saturday is ticked but nothing runs then; 14 Dec is closed
+        LocalDate closed = monday.plusWeeks(1);
+        List<MonthPlan.UnitDay> days = TypicalWeek.expand(week, monday, monday.plusDays(13),
+                (unit, day) -> day.getDayOfWeek().getValue() <= 5 && !(unit == 7L && day.equals(closed)));
+        assertEquals(List.of(new MonthPlan.UnitDay(7, monday), new MonthPlan.UnitDay(9, monday),
+                new MonthPlan.UnitDay(7, monday.plusDays(3)),
+                new MonthPlan.UnitDay(9, closed),
+                new MonthPlan.UnitDay(7, closed.plusDays(3))), days);
+    }
+
+    @Test
+    void aSchoolTimeUnitIsAskedForOnItsWeekdaysOfTheSchoolYearTheRulesRefuseClosedDays() {
+        // Thursday/Friday midi of a school-time activity, in a school year ending on 31 Dec 2026: the closure
+        // (Fri 11 Dec), the Christmas holidays and Christmas Day are asked for and left to BookingRules, which
+        // refuses them (counted as refused); January is outside the school year, so not asked for at all
+        MonthPlan.Unit unit = new MonthPlan.Unit(7, "Midi", 10, MonthPlan.Unit.weekdays("1,2,4,5"),
+                BookingRulesTest.rules(LatePolicy.REFUSED, false), false, false);
+        CommuneCalendar cal = CommuneCalendarTest.calendar();
+        List<DateRange> years = List.of(new DateRange(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-31"), "2026"));
+        List<String> days = TypicalWeek.expand(Map.of(DayOfWeek.THURSDAY, Set.of(7L), DayOfWeek.FRIDAY, Set.of(7L)),
+                        LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-08"), (id, day) -> MonthPlan.runs(unit, day, cal, years))
+                .stream().map(d -> d.day().toString()).toList();
+        assertEquals(List.of("2026-12-10", "2026-12-11", "2026-12-17", "2026-12-18", "2026-12-24", "2026-12-25", "2026-12-31"), days);
+    }
+}

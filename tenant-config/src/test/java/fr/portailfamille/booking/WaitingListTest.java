@@ -1,0 +1,54 @@
+package fr.portailfamille.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WaitingListTest {
+
+    record Waiting(long id, String child) {
+    }
+
+    @Test
+    void theOldestRequestIsServedFirst() {
+        List<Waiting> list = List.of(new Waiting(42, "Zoé"), new Waiting(17, "Léa"), new Waiting(30, "Hugo"));
+        assertEquals("Léa", WaitingList.next(list, Waiting::id).orElseThrow().child());
+        assertEquals(Optional.empty(), WaitingList.next(List.<Waiting>of(), Waiting::id));
+    }
+
+    @Test
+    void aFreedSeatWithNobodyWaitingIsFreeAgain() {
+        WaitingList.Release r = WaitingList.release(3, false, false);
+        assertEquals(2, r.booked());
+        assertFalse(r.promotes());
+        assertNull(r.promotedTo());
+        assertFalse(r.familyTold());
+    }
+
+    @Test
+    void aFreedSeatGoesToTheFirstWaitingChildBookedAndTold() {
+        WaitingList.Release r = WaitingList.release(3, true, false);
+        assertEquals(3, r.booked(), "the seat changes hands, the count stays");
+        assertEquals(BookingStatus.BOOKED, r.promotedTo());
+        assertTrue(r.familyTold());
+    }
+
+    @Test
+    void underValidationThePromotedChildAwaitsTheAgentWithItsSeatHeld() {
+        WaitingList.Release r = WaitingList.release(1, true, true);
+        assertEquals(1, r.booked());
+        assertEquals(BookingStatus.PENDING_VALIDATION, r.promotedTo());
+        assertFalse(r.familyTold(), "the family hears of it when an agent decides");
+    }
+
+    @Test
+    void noSeatNoRelease() {
+        assertThrows(IllegalArgumentException.class, () -> WaitingList.release(0, true, false));
+    }
+}
