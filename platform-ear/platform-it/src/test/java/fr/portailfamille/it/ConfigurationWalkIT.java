@@ -79,7 +79,7 @@ class ConfigurationWalkIT {
             deadline.clear();
             deadline.sendKeys("J-X");
             agent.submit(By.id("activites:save"));
-            assertFalse(agent.await(By.id("activites:activities:0:bookingDeadline_msg")).getText().isBlank(), agent.snapshot());
+            assertFalse(agent.await(By.id("activites:activities:0:bookingDeadline_msg")).getText().isBlank(), () -> agent.snapshot());
             assertEquals("J-X", agent.driver.findElement(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
             assertEquals("", agent.accessibilityViolations(), "axe-core, activités avec erreurs");
             agent.get(page);
@@ -183,7 +183,7 @@ class ConfigurationWalkIT {
             String background = agent.driver.findElement(By.id("legende:legend:0:background")).getAttribute("value");
             agent.driver.executeScript("arguments[0].value = arguments[1];", text, background);
             agent.submit(By.id("legende:save"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText().contains("contraste"), agent.snapshot());
+            assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText().contains("contraste"), () -> agent.snapshot());
             assertEquals(background, agent.driver.findElement(By.id("legende:legend:0:text")).getAttribute("value"));
             agent.get(BASE + "/agent/configuration/legende.xhtml");
             agent.submit(By.id("legende:save"));
@@ -205,7 +205,7 @@ class ConfigurationWalkIT {
             Files.writeString(bad, "{\"format\": \"portail-famille/configuration\", \"version\": 1, \"zone\": \"Z\"}");
             agent.driver.findElement(By.id("import:file")).sendKeys(bad.toAbsolutePath().toString());
             agent.submit(By.id("import:importer"));
-            assertFalse(agent.driver.findElements(By.cssSelector("#summary .pf-error-item")).isEmpty(), agent.snapshot());
+            assertFalse(agent.driver.findElements(By.cssSelector("#summary .pf-error-item")).isEmpty(), () -> agent.snapshot());
             assertEquals("", agent.accessibilityViolations(), "axe-core, fichier avec erreurs");
             Files.delete(bad);
             agent.get(BASE + "/agent/configuration/textes.xhtml");
