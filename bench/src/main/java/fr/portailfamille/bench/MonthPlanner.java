@@ -36,7 +36,7 @@ public final class MonthPlanner {
             return new MonthPlan.Unit(id, label, capacity, MonthPlan.Unit.weekdays(weekdays),
                     new BookingRules(DeadlineCodec.parse(bookingDeadline), DeadlineCodec.parse(cancellationDeadline),
                             LatePolicy.valueOf(latePolicy), needsValidation),
-                    runsInHolidays, "ALSH_VACANCES".equals(type) || "SEJOUR".equals(type));
+                    runsInHolidays, fr.portailfamille.configuration.CommuneConfiguration.ActivityType.valueOf(type).holidayOnly());
         }
     }
 

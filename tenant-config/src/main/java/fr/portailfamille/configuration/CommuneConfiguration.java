@@ -31,6 +31,31 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         legend = legend == null ? Legend.defaults() : legend;
     }
 
+    /** This configuration with other texts (zone, CGU). */
+    public CommuneConfiguration withTexts(String zone, String cgu) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+    }
+
+    /** This configuration with other establishments. */
+    public CommuneConfiguration withEstablishments(List<Establishment> establishments) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+    }
+
+    /** This configuration with another calendar (periods and closures). */
+    public CommuneConfiguration withCalendar(List<Period> periods, List<Closure> closures) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+    }
+
+    /** This configuration with other activities. */
+    public CommuneConfiguration withActivities(List<Activity> activities) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+    }
+
+    /** This configuration with another legend. */
+    public CommuneConfiguration withLegend(Legend legend) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+    }
+
     /** Kind of establishment ({@code establishment.kind}). */
     public enum EstablishmentKind {
         ECOLE_MATERNELLE, ECOLE_ELEMENTAIRE, ECOLE_PRIMAIRE, ACCUEIL_LOISIRS, RESTAURANT_SCOLAIRE, AUTRE
@@ -46,7 +71,12 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
 
     /** Type of activity ({@code activity.type}). */
     public enum ActivityType {
-        PERISCOLAIRE, RESTAURATION, MERCREDI, ALSH_VACANCES, SEJOUR, SPORT
+        PERISCOLAIRE, RESTAURATION, MERCREDI, ALSH_VACANCES, SEJOUR, SPORT;
+
+        /** Whether activities of this type run during school holidays only (ALSH vacances, séjours). */
+        public boolean holidayOnly() {
+            return this == ALSH_VACANCES || this == SEJOUR;
+        }
     }
 
     /**
@@ -74,7 +104,7 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
      * @param establishment code of the establishment it takes place in, {@code null} when none
      * @param minAge youngest age accepted, {@code null} when no limit
      * @param maxAge oldest age accepted, {@code null} when no limit
-     * @param levels school levels accepted ({@link ConfigurationRules#LEVELS}); empty: every level
+     * @param levels school levels accepted ({@link SchoolLevel} codes); empty: every level
      * @param runsInHolidays whether it runs during school holidays
      * @param bookingDeadline {@link fr.portailfamille.booking.DeadlineCodec} text, e.g. {@code J-2@23:59}
      * @param cancellationDeadline {@link fr.portailfamille.booking.DeadlineCodec} text

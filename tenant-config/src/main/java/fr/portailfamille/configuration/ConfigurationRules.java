@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigurationRules {
 
-    /** School levels an activity may be restricted to, youngest first. */
-    public static final List<String> LEVELS = List.of("TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2");
     /** School holidays zones of mainland France. */
     public static final List<String> ZONES = List.of("A", "B", "C");
     public static final int MAX_AGE = 25;
@@ -107,9 +105,9 @@ public final class ConfigurationRules {
         Set<String> levels = new HashSet<>();
         for (int j = 0; j < a.levels().size(); j++) {
             String level = a.levels().get(j);
-            if (!LEVELS.contains(level)) {
+            if (!SchoolLevel.isCode(level)) {
                 errors.add(new FieldError(at + ".levels[" + j + "]", "Niveau scolaire inconnu : « " + level
-                        + " » (niveaux possibles : " + String.join(", ", LEVELS) + ")."));
+                        + " » (niveaux possibles : " + String.join(", ", SchoolLevel.codes()) + ")."));
             } else if (!levels.add(level)) {
                 errors.add(new FieldError(at + ".levels[" + j + "]", "Le niveau " + level + " est indiqué deux fois."));
             }

@@ -1,82 +1,34 @@
 package fr.portailfamille.configuration;
 
 import fr.portailfamille.booking.DayState;
-import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.booking.Legend.LegendEntry;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
-import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
-import fr.portailfamille.configuration.CommuneConfiguration.Closure;
 import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
-import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
-import fr.portailfamille.configuration.CommuneConfiguration.Period;
-import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.problems.FieldError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads and writes a commune's configuration in its schema (tables of V3 and V5), with plain JDBC on
- * the caller's connection: the caller owns the transaction, commits after {@link #importInto} and rolls
+ * The one writer of a commune's configuration in its schema (tables of V3 and V5; {@link
+ * ConfigurationReader} is the one reader), with plain JDBC on the caller's connection: the caller owns the transaction, commits after {@link #importInto} and rolls
  * back when it throws, so that a refused or failed import leaves nothing half-saved. Tables are
  * qualified with the schema, so the connection's search_path does not matter.
  */
 public final class ConfigurationStore {
 
-    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
-    private static final String ZONE = "zone";
-    private static final String CGU = "cgu";
+    static final String ZONE = "zone";
+    static final String CGU = "cgu";
 
     private ConfigurationStore() {
-    }
-
-    /**
-     * The configuration stored in {@code schema}, in a stable order: establishments and activities by
-     * code, units by code within their activity, periods by start date, closures by day; the legend is
-     * the {@link Legend#defaults() default} one overlaid with the commune's entries.
-     */
-    public static CommuneConfiguration export(Connection c, String schema) {
-        String s = qualifier(schema);
-        try {
-            Map<String, String> settings = new HashMap<>();
-            query(c, "select key, value from " + s + "commune_setting", rs -> settings.put(rs.getString(1), rs.getString(2)));
-            List<Establishment> establishments = new ArrayList<>();
-            query(c, "select code, name, kind, address from " + s + "establishment order by code",
-                    rs -> establishments.add(new Establishment(rs.getString(1), rs.getString(2),
-                            EstablishmentKind.valueOf(rs.getString(3)), rs.getString(4))));
-            List<Period> periods = new ArrayList<>();
-            query(c, "select kind, label, start_day, end_day from " + s + "calendar_period order by start_day, end_day, kind, label",
-                    rs -> periods.add(new Period(PeriodKind.valueOf(rs.getString(1)), rs.getString(2),
-                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))));
-            List<Closure> closures = new ArrayList<>();
-            query(c, "select day, label from " + s + "closure order by day",
-                    rs -> closures.add(new Closure(rs.getObject(1, LocalDate.class), rs.getString(2))));
-            Map<DayState, LegendEntry> legend = new EnumMap<>(Legend.defaults().entries());
-            Set<String> states = Stream.of(DayState.values()).map(Enum::name).collect(Collectors.toSet());
-            query(c, "select state, label, background, text_color from " + s + "legend_entry", rs -> {
-                if (states.contains(rs.getString(1))) {
-                    legend.put(DayState.valueOf(rs.getString(1)), new LegendEntry(rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            });
-            return new CommuneConfiguration(settings.get(ZONE), settings.get(CGU), establishments, periods, closures,
-                    activities(c, s), new Legend(legend));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Lecture de la configuration du schéma " + schema + " impossible", e);
-        }
     }
 
     /**
@@ -195,28 +147,6 @@ public final class ConfigurationStore {
         }
     }
 
-    private static List<Activity> activities(Connection c, String s) throws SQLException {
-        Map<Long, List<String>> documents = new HashMap<>();
-        query(c, "select activity_id, label from " + s + "activity_document order by activity_id, position",
-                rs -> documents.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-        Map<Long, List<Unit>> units = new HashMap<>();
-        query(c, "select activity_id, code, label, start_time, end_time, capacity, weekdays from " + s + "activity_unit"
-                + " order by activity_id, code", rs -> units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(
-                        new Unit(rs.getString(2), rs.getString(3), rs.getObject(4, LocalTime.class),
-                                rs.getObject(5, LocalTime.class), rs.getInt(6),
-                                split(rs.getString(7)).stream().map(Integer::valueOf).toList())));
-        List<Activity> activities = new ArrayList<>();
-        query(c, "select a.id, a.code, a.name, a.description, a.type, e.code, a.min_age, a.max_age, a.school_levels,"
-                + " a.runs_in_holidays, a.booking_deadline, a.cancellation_deadline, a.late_policy, a.needs_validation"
-                + " from " + s + "activity a left join " + s + "establishment e on e.id = a.establishment_id order by a.code",
-                rs -> activities.add(new Activity(rs.getString(2), rs.getString(3), rs.getString(4),
-                        ActivityType.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, Integer.class),
-                        rs.getObject(8, Integer.class), split(rs.getString(9)), rs.getBoolean(10), rs.getString(11),
-                        rs.getString(12), LatePolicy.valueOf(rs.getString(13)), rs.getBoolean(14),
-                        documents.getOrDefault(rs.getLong(1), List.of()), units.getOrDefault(rs.getLong(1), List.of()))));
-        return activities;
-    }
-
     private static void setting(Connection c, String s, String key, String value) throws SQLException {
         if (value == null) {
             update(c, "delete from " + s + "commune_setting where key = ?", key);
@@ -226,17 +156,8 @@ public final class ConfigurationStore {
         }
     }
 
-    /** {@code "PS, MS"} → [PS, MS]; {@code null} or blank → []. */
-    private static List<String> split(String list) {
-        return list == null || list.isBlank() ? List.of() : Stream.of(list.split(",")).map(String::strip).toList();
-    }
-
-    /** The quoted schema followed by a dot, once the name is checked to be a plain identifier. */
     private static String qualifier(String schema) {
-        if (schema == null || !SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("Nom de schéma invalide : " + schema);
-        }
-        return "\"" + schema + "\".";
+        return ConfigurationReader.qualifier(schema);
     }
 
     @FunctionalInterface

@@ -8,8 +8,12 @@
  *       {@code format}/{@code version} header), read with every problem reported by field path.</li>
  *   <li>{@link fr.portailfamille.configuration.ConfigurationRules}: what a configuration must respect
  *       before it is imported.</li>
- *   <li>{@link fr.portailfamille.configuration.ConfigurationStore}: import into and export from a
- *       commune schema, in the caller's transaction.</li>
+ *   <li>{@link fr.portailfamille.configuration.ConfigurationStore}: the one writer of a commune
+ *       schema's configuration tables (import), in the caller's transaction;
+ *       {@link fr.portailfamille.configuration.ConfigurationReader}: their one reader (export, and the
+ *       calendar, legend, settings and documents the platform reads on every request).</li>
+ *   <li>{@link fr.portailfamille.configuration.SchoolLevel} and
+ *       {@code CommuneConfiguration.ActivityType#holidayOnly()}: domain facts written once.</li>
  *   <li>{@link fr.portailfamille.configuration.DefaultConfiguration}: what a new commune starts with.</li>
  * </ul>
  *

@@ -139,7 +139,7 @@ class ConfigurationStoreTest {
     @Test
     void schemaNamesAreCheckedIdentifiers() throws SQLException {
         try (Connection c = ds.getConnection()) {
-            assertThrows(IllegalArgumentException.class, () -> ConfigurationStore.export(c, "a\"; drop schema platform; --"));
+            assertThrows(IllegalArgumentException.class, () -> ConfigurationReader.of(c, "a\"; drop schema platform; --").configuration());
             assertThrows(IllegalArgumentException.class, () -> ConfigurationStore.importInto(c, "Commune", Samples.full()));
         }
     }
@@ -157,7 +157,7 @@ class ConfigurationStoreTest {
 
     private static CommuneConfiguration export(String schema) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            return ConfigurationStore.export(c, schema);
+            return ConfigurationReader.of(c, schema).configuration();
         }
     }
 

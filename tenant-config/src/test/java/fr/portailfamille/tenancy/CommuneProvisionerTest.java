@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
 import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.testing.TestDatabase;
@@ -90,7 +91,7 @@ class CommuneProvisionerTest {
                 provisioner.baseUrls(c));
         assertEquals(c, store.findByDomain("FAMILLES.paysdemontfaucou.fr").orElseThrow());
         try (Connection conn = ds.getConnection()) {
-            assertEquals(DefaultConfiguration.get(), ConfigurationStore.export(conn, "commune_montfaucou"));
+            assertEquals(DefaultConfiguration.get(), ConfigurationReader.of(conn, "commune_montfaucou").configuration());
         }
     }
 
@@ -161,7 +162,7 @@ class CommuneProvisionerTest {
         assertTrue(tableExists("commune_montfaucou", "child"));
         try (Connection conn = ds.getConnection()) {
             // only a first attempt seeds the configuration
-            assertTrue(ConfigurationStore.export(conn, "commune_montfaucou").activities().isEmpty());
+            assertTrue(ConfigurationReader.of(conn, "commune_montfaucou").configuration().activities().isEmpty());
         }
     }
 

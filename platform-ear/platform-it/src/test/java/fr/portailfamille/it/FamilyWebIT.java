@@ -111,7 +111,7 @@ class FamilyWebIT {
             agent.get(BASE + "/agent/dossiers.xhtml");
             String row = "//tr[td[text()='Foyer Camille " + lastName + "']]";
             agent.submit(By.xpath(row + "//input[@value='Refuser']"));
-            assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
+            assertEquals("Indiquez le motif du refus : il est envoyé à la famille.",
                     agent.await(By.xpath(row + "//span[contains(@class,'pf-error')]")).getText());
             agent.driver.findElement(By.xpath(row + "//input[@type='text']")).sendKeys("Justificatif de domicile manquant");
             agent.submit(By.xpath(row + "//input[@value='Refuser']"));
@@ -406,86 +406,6 @@ class FamilyWebIT {
     }
 
     @Test
-    void agentsConfigureTheCommuneWithErrorsNextToTheFields() throws Exception {
-        java.time.LocalDate day = java.time.LocalDate.now().plusMonths(9).withDayOfMonth(15);
-        try (Browser agent = new Browser()) {
-            agent.get(BASE + "/agent/configuration.xhtml");
-            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
-            agent.awaitUrlStartingWith(BASE + "/agent/configuration.xhtml");
-            assertEquals("", agent.accessibilityViolations(), "axe-core, configuration");
-
-            // a deadline the platform cannot read: refused, the message next to the field, nothing saved
-            WebElement deadline = agent.await(By.id("activites:activities:0:bookingDeadline"));
-            String kept = deadline.getAttribute("value");
-            deadline.clear();
-            deadline.sendKeys("J-X");
-            agent.submit(By.id("activites:save"));
-            assertFalse(agent.await(By.id("activites:activities:0:bookingDeadline_msg")).getText().isBlank(),
-                    agent.snapshot());
-            agent.get(BASE + "/agent/configuration.xhtml");
-            assertEquals(kept, agent.await(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
-            agent.submit(By.id("activites:save"));
-            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText(),
-                    "le formulaire relu tel quel s'enregistre sans rien changer");
-
-            // a new moment for the first activity: a bad time is refused next to its field, then saved, then removed
-            int units = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
-            String unit = "activites:activities:0:units:" + units + ":";
-            agent.submit(By.id("activites:activities:0:addUnit"));
-            type(agent, unit + "code", "gouter");
-            type(agent, unit + "label", "Goûter");
-            type(agent, unit + "start", "25:00");
-            type(agent, unit + "capacity", "10");
-            agent.submit(By.id("activites:save"));
-            assertEquals("Heure attendue au format hh:mm.", agent.await(By.id(unit + "start_msg")).getText());
-            type(agent, unit + "start", "16:30");
-            type(agent, unit + "end", "17:00");
-            agent.submit(By.id("activites:save"));
-            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
-            assertTrue(agent.driver.getPageSource().contains("Moment GOUTER"));
-            int before = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
-            // units are listed by code once saved: find GOUTER's button by its name
-            agent.submit(By.cssSelector("input[aria-label^='Retirer le moment GOUTER de ']"));
-            assertEquals(before - 1, agent.driver.findElements(
-                    By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size());
-            agent.submit(By.id("activites:save"));
-            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
-            assertTrue(!agent.driver.getPageSource().contains("Moment GOUTER"));
-
-            // a closure day, saved with the calendar, then taken back out
-            int closures = agent.driver.findElements(By.cssSelector("input[id^='calendrier:closures:'][id$=':day']")).size();
-            agent.submit(By.id("calendrier:addClosure"));
-            agent.submit(By.id("calendrier:save"));
-            assertEquals("Le libellé est obligatoire.", agent.await(By.id("calendrier:closures:" + closures + ":label_msg")).getText());
-            date(agent, "calendrier:closures:" + closures + ":day", day.toString());
-            type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
-            agent.submit(By.id("calendrier:save"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
-            assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
-            agent.submit(By.id("calendrier:closures:" + closures + ":remove"));
-            agent.submit(By.id("calendrier:save"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
-            assertTrue(agent.driver.findElements(By.id("calendrier:closures:" + closures + ":day")).isEmpty());
-
-            // a new activity: the missing name is shown next to its field, then it is created
-            String code = "STAGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-            type(agent, "nouvelle:code", code);
-            new Select(agent.driver.findElement(By.id("nouvelle:type"))).selectByValue("SPORT");
-            type(agent, "nouvelle:unitCode", "APREM");
-            type(agent, "nouvelle:unitLabel", "Après-midi");
-            type(agent, "nouvelle:capacity", "12");
-            agent.submit(By.id("nouvelle:create"));
-            assertEquals("Le nom est obligatoire.", agent.await(By.id("nouvelle:name_msg")).getText());
-            type(agent, "nouvelle:name", "Stage multisport");
-            agent.submit(By.id("nouvelle:create"));
-            assertEquals("Activité « Stage multisport » créée : précisez ses délais, âges et documents ci-dessus.",
-                    agent.await(By.cssSelector("#summary .pf-info")).getText());
-            assertTrue(agent.driver.getPageSource().contains("Stage multisport (" + code + ")"));
-            assertEquals("", agent.accessibilityViolations(), "axe-core, configuration après enregistrement");
-        }
-    }
-
-    @Test
     void familyWithdrawsItsPendingRequestAndItsAccountIsGone() throws Exception {
         String email = "retrait-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
         try (Browser parent = new Browser()) {
@@ -592,7 +512,7 @@ class FamilyWebIT {
 
             // refusing needs a reason, shown next to the field
             agent.submit(By.id("refus:refuse"));
-            assertEquals("Indiquez le motif du refus : il sera communiqué à la famille.",
+            assertEquals("Indiquez le motif du refus : il est envoyé à la famille.",
                     agent.await(By.id("refus:reason_msg")).getText());
             type(agent, "refus:reason", "Attestation CAF illisible");
             agent.submit(By.id("refus:refuse"));

@@ -3,6 +3,8 @@ package fr.portailfamille.platform.booking;
 import fr.portailfamille.booking.BookingRules;
 import fr.portailfamille.booking.DeadlineCodec;
 import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
+import fr.portailfamille.configuration.SchoolLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,9 +48,9 @@ public class Activity {
                 LatePolicy.valueOf(latePolicy), needsValidation);
     }
 
-    /** ALSH vacances and séjours run during school holidays only. */
+    /** Whether it runs during school holidays only ({@link ActivityType#holidayOnly()}). */
     public boolean isHolidayOnly() {
-        return "ALSH_VACANCES".equals(type) || "SEJOUR".equals(type);
+        return ActivityType.valueOf(type).holidayOnly();
     }
 
     /**
@@ -63,12 +65,8 @@ public class Activity {
             return true;
         }
         List<String> levels = List.of(schoolLevels.split(","));
-        String normalized = level.strip().toUpperCase(java.util.Locale.ROOT);
-        return !LEVELS.contains(normalized) || levels.contains(normalized);
+        return SchoolLevel.parse(level).map(l -> levels.contains(l.name())).orElse(true);
     }
-
-    /** The school levels, youngest first. */
-    public static final List<String> LEVELS = List.of("TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2");
 
     /** Ages and levels in words ("3 à 11 ans"), empty when the activity takes every child. */
     public String getAudience() {

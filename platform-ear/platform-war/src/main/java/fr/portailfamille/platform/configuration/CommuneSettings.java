@@ -1,26 +1,29 @@
 package fr.portailfamille.platform.configuration;
 
-import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
-import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
+import fr.portailfamille.configuration.CommuneConfiguration.Closure;
+import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.configuration.ConfigurationReader;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The current commune's configured calendar, legend and texts, read from its schema (tables of
- * migration V5, written by the configuration screens and imports).
+ * The current commune's configured calendar, legend, texts and registration documents, read through
+ * tenant-config's {@link ConfigurationReader} (the one reader of the configuration tables) on the
+ * persistence unit's connection, so that a read joins the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -37,50 +40,29 @@ public class CommuneSettings {
      * and the school holidays of its zone.
      */
     public CommuneCalendar calendar() {
-        Set<LocalDate> closures = new HashSet<>();
-        for (Object d : em.createNativeQuery("select day from closure").getResultList()) {
-            closures.add(toLocalDate(d));
-        }
+        ConfigurationReader reader = reader();
+        Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
         int year = LocalDate.now(clock).getYear();
-        return CommuneCalendar.french(year - 1, year + 2, closures, periods("VACANCES"));
+        return CommuneCalendar.french(year - 1, year + 2, closures, ranges(reader, PeriodKind.VACANCES));
     }
 
     /** The commune's school years (when school-time activities run); empty when none is configured. */
     public List<DateRange> schoolYears() {
-        return periods("ANNEE_SCOLAIRE");
+        return ranges(reader(), PeriodKind.ANNEE_SCOLAIRE);
     }
 
-    private List<DateRange> periods(String kind) {
-        List<DateRange> ranges = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select start_day, end_day, label from calendar_period where kind = ?1"
-                + " order by start_day").setParameter(1, kind).getResultList()) {
-            Object[] r = (Object[]) row;
-            ranges.add(new DateRange(toLocalDate(r[0]), toLocalDate(r[1]), (String) r[2]));
-        }
-        return ranges;
+    private static List<DateRange> ranges(ConfigurationReader reader, PeriodKind kind) {
+        return reader.periods(kind).stream().map(p -> new DateRange(p.start(), p.end(), p.label())).toList();
     }
 
     /** The commune's legend: its own labels and colours over the platform's defaults. */
     public Legend legend() {
-        Legend legend = Legend.defaults();
-        for (Object row : em.createNativeQuery("select state, label, background, text_color from legend_entry")
-                .getResultList()) {
-            Object[] r = (Object[]) row;
-            try {
-                legend = legend.with(DayState.valueOf((String) r[0]),
-                        new Legend.LegendEntry((String) r[1], ((String) r[2]).trim(), ((String) r[3]).trim()));
-            } catch (IllegalArgumentException unknownState) {
-                // a state removed from the platform: ignored
-            }
-        }
-        return legend;
+        return reader().legend();
     }
 
     /** A free setting of the commune (zone, cgu…). */
     public Optional<String> setting(String key) {
-        List<?> r = em.createNativeQuery("select value from commune_setting where key = ?1").setParameter(1, key)
-                .getResultList();
-        return r.isEmpty() ? Optional.empty() : Optional.of((String) r.get(0));
+        return reader().setting(key);
     }
 
     /** The commune's conditions générales d'utilisation, accepted at every activity registration. */
@@ -89,7 +71,14 @@ public class CommuneSettings {
                 + " toute journée réservée et non annulée dans les délais est facturée, sauf absence excusée.");
     }
 
-    static LocalDate toLocalDate(Object sqlDate) {
-        return sqlDate instanceof Date d ? d.toLocalDate() : (LocalDate) sqlDate;
+    /** The documents each activity requires at registration, in order, by activity id (none: absent). */
+    public Map<Long, List<String>> requiredDocuments() {
+        return reader().documentsByActivity();
+    }
+
+    private ConfigurationReader reader() {
+        return new ConfigurationReader(sql -> em.createNativeQuery(sql).getResultList().stream()
+                .map(row -> row instanceof Object[] columns ? columns : new Object[] {row}).toList(),
+                TenantContext.require().schemaName());
     }
 }

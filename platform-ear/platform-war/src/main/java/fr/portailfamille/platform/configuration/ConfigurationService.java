@@ -1,22 +1,25 @@
 package fr.portailfamille.platform.configuration;
 
-import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationJson;
+import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The current commune's whole configuration, read and written through tenant-config's
- * {@link ConfigurationStore} (the format of the export / import file): every save is validated as a
- * whole and written in one transaction, or refused with every problem and nothing written.
+ * The current commune's whole configuration, read through tenant-config's {@link ConfigurationReader}
+ * and written through its {@link ConfigurationStore} (the format of the export / import file): every
+ * save is validated as a whole and written in one transaction, or refused with every problem and
+ * nothing written.
  */
 @ApplicationScoped
 @Transactional
@@ -32,7 +35,7 @@ public class ConfigurationService {
     public CommuneConfiguration current() {
         String schema = TenantContext.require().schemaName();
         try (Connection c = dataSource.getConnection()) {
-            return ConfigurationStore.export(c, schema);
+            return ConfigurationReader.of(c, schema).configuration();
         } catch (SQLException e) {
             throw new IllegalStateException("Lecture de la configuration impossible", e);
         }
@@ -51,6 +54,16 @@ public class ConfigurationService {
             throw new IllegalStateException("Enregistrement de la configuration impossible", e);
         }
         LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
+    }
+
+    /**
+     * One section of a configuration screen saved: {@code change} applied to the configuration as it is
+     * now, read and written in the same transaction (another agent's save of another section is kept).
+     *
+     * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
+     */
+    public void update(String agent, UnaryOperator<CommuneConfiguration> change) {
+        save(agent, change.apply(current()));
     }
 
     /** The configuration file of the commune (JSON, tenant-config's format). */

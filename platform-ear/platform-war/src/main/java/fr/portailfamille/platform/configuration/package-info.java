@@ -1,6 +1,6 @@
 /**
- * The commune's configuration as the platform uses it: {@code CommuneSettings} reads the calendar, legend
- * and texts once per request, and {@code ConfigurationService} saves the configuration file through
- * tenant-config's rules and store (every save checked whole, errors by field).
+ * The commune's configuration as the platform uses it: {@code CommuneSettings} reads the calendar, legend,
+ * texts and documents on every request and {@code ConfigurationService} reads and saves the whole
+ * configuration, both through tenant-config's one reader and one writer (every save checked whole).
  */
 package fr.portailfamille.platform.configuration;

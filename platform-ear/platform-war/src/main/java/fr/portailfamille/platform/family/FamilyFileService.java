@@ -302,12 +302,11 @@ public class FamilyFileService {
      * again.
      */
     public List<FieldError> refuseFile(String agent, long familyId, String reason, String portalUrl) {
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null) {
-            return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
-        }
-        if (why.length() > 500) {
-            return List.of(new FieldError("reason", "Le motif ne doit pas dépasser 500 caractères."));
+        String why;
+        try {
+            why = Refused.decisionReason(false, reason);
+        } catch (Refused e) {
+            return List.of(new FieldError(e.field(), e.getMessage()));
         }
         Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
@@ -438,12 +437,10 @@ public class FamilyFileService {
     }
 
     public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            return List.of(new FieldError("reason", "Indiquez le motif du refus : il sera communiqué à la famille."));
-        }
-        if (fr.portailfamille.platform.kernel.TextLimits.exceeds(reason, fr.portailfamille.platform.kernel.TextLimits.REASON)) {
-            return List.of(new FieldError("reason", fr.portailfamille.platform.kernel.TextLimits.tooLong("Le motif",
-                    fr.portailfamille.platform.kernel.TextLimits.REASON)));
+        try {
+            Refused.decisionReason(false, reason);
+        } catch (Refused e) {
+            return List.of(new FieldError(e.field(), e.getMessage()));
         }
         ChangeRequest r = pending(requestId);
         if (touchesHealth(r)) {

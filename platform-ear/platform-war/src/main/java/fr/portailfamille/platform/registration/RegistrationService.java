@@ -6,6 +6,7 @@ import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.configuration.SchoolLevel;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
@@ -23,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,13 +87,7 @@ public class RegistrationService {
 
     /** The documents each activity requires, in order, by activity id (activities requiring none are absent). */
     public Map<Long, List<String>> requiredDocuments() {
-        Map<Long, List<String>> documents = new HashMap<>();
-        for (Object row : em.createNativeQuery("select activity_id, label from activity_document order by activity_id, position")
-                .getResultList()) {
-            Object[] r = (Object[]) row;
-            documents.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add((String) r[1]);
-        }
-        return documents;
+        return settings.requiredDocuments();
     }
 
     /** The child's registrations, newest first. */
@@ -208,7 +202,7 @@ public class RegistrationService {
         if (schoolYear == null || !schoolYears().contains(schoolYear)) {
             throw new Refused("year", "Choisissez une année scolaire proposée.");
         }
-        if (level == null || !Activity.LEVELS.contains(level)) {
+        if (level == null || !SchoolLevel.isCode(level)) {
             throw new Refused("level", "Choisissez le niveau (de TPS à CM2).");
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {

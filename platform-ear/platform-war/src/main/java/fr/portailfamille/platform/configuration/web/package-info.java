@@ -1,2 +1,5 @@
-/** Faces bean of the commune configuration pages (calendar, activities, establishments, legend, texts) and the configuration file export. */
+/**
+ * The commune configuration pages, one bean per section page of {@code agent/configuration/} (calendar,
+ * activities and new activity, establishments, legend, texts, file), and the configuration file export.
+ */
 package fr.portailfamille.platform.configuration.web;

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.configuration.SchoolLevel;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
@@ -204,7 +205,7 @@ public class InscriptionsView implements Serializable {
 
     public Map<String, String> getLevels() {
         Map<String, String> m = new LinkedHashMap<>();
-        Activity.LEVELS.forEach(l -> m.put(l, l));
+        SchoolLevel.codes().forEach(l -> m.put(l, l));
         return m;
     }
 

@@ -1,0 +1,215 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An agent configures the commune, one page per section under {@code agent/configuration/}: every page
+ * passes axe-core, the Content-Security-Policy and a 360 px screen; each section saves on its own,
+ * problems show next to their fields in French and what was typed stays.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConfigurationWalkIT {
+
+    static final String BASE = PlatformWebIT.url(ALPHA);
+    static final List<String> PAGES = List.of("/agent/configuration.xhtml", "/agent/configuration/calendrier.xhtml",
+            "/agent/configuration/activites.xhtml", "/agent/configuration/nouvelle-activite.xhtml",
+            "/agent/configuration/etablissements.xhtml", "/agent/configuration/legende.xhtml",
+            "/agent/configuration/textes.xhtml", "/agent/configuration/fichier.xhtml");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    @Test
+    void everySectionPageIsAccessibleHoldsTheCspAndFitsAPhone() throws Exception {
+        List<String> wide = new ArrayList<>();
+        try (Browser agent = new Browser()) {
+            PlatformWebIT.recordCspViolations(agent);
+            InputsWebIT.phone(agent);
+            agent.get(BASE + "/agent/configuration.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/configuration.xhtml");
+            for (String section : List.of("calendrier", "activites", "etablissements", "legende", "textes", "fichier")) {
+                assertTrue(agent.await(By.id("index-" + section)).getAttribute("href").endsWith("/agent/configuration/" + section + ".xhtml"));
+            }
+            for (String page : PAGES) {
+                agent.get(BASE + page);
+                agent.await(By.id("page-title"));
+                Thread.sleep(200);
+                assertEquals("", PlatformWebIT.cspViolations(agent), page);
+                assertEquals("", agent.accessibilityViolations(), "axe-core, " + page);
+                InputsWebIT.check(agent, "config-" + page.replaceAll("\\W+", "-"), wide);
+            }
+            agent.get(BASE + "/agent/configuration/legende.xhtml");
+            assertEquals("page", agent.await(By.id("section-legende")).getAttribute("aria-current"), "the section shown is marked");
+            assertEquals(null, agent.driver.findElement(By.id("section-textes")).getAttribute("aria-current"));
+        }
+        assertEquals(List.of(), wide, "pages plus larges que 360 px");
+    }
+
+    @Test
+    void agentsConfigureActivitiesWithErrorsNextToTheFields() throws Exception {
+        String page = BASE + "/agent/configuration/activites.xhtml";
+        try (Browser agent = new Browser()) {
+            agent.get(page);
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(page);
+
+            // a deadline the platform cannot read: refused, the message next to the field, what was typed kept, nothing saved
+            WebElement deadline = agent.await(By.id("activites:activities:0:bookingDeadline"));
+            String kept = deadline.getAttribute("value");
+            deadline.clear();
+            deadline.sendKeys("J-X");
+            agent.submit(By.id("activites:save"));
+            assertFalse(agent.await(By.id("activites:activities:0:bookingDeadline_msg")).getText().isBlank(), () -> agent.snapshot());
+            assertEquals("J-X", agent.driver.findElement(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, activités avec erreurs");
+            agent.get(page);
+            assertEquals(kept, agent.await(By.id("activites:activities:0:bookingDeadline")).getAttribute("value"));
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText(),
+                    "le formulaire relu tel quel s'enregistre sans rien changer");
+
+            // a new moment for the first activity: a bad time is refused next to its field, then saved, then removed
+            int units = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
+            String unit = "activites:activities:0:units:" + units + ":";
+            agent.submit(By.id("activites:activities:0:addUnit"));
+            FamilyWebIT.type(agent, unit + "code", "gouter");
+            FamilyWebIT.type(agent, unit + "label", "Goûter");
+            FamilyWebIT.type(agent, unit + "start", "25:00");
+            FamilyWebIT.type(agent, unit + "capacity", "10");
+            agent.submit(By.id("activites:save"));
+            assertEquals("Heure attendue au format hh:mm.", agent.await(By.id(unit + "start_msg")).getText());
+            FamilyWebIT.type(agent, unit + "start", "16:30");
+            FamilyWebIT.type(agent, unit + "end", "17:00");
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertTrue(agent.driver.getPageSource().contains("Moment GOUTER"));
+            int before = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
+            agent.submit(By.cssSelector("input[aria-label^='Retirer le moment GOUTER de ']"));
+            assertEquals(before - 1, agent.driver.findElements(
+                    By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size());
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertFalse(agent.driver.getPageSource().contains("Moment GOUTER"));
+
+            // a new activity, on its own page: the missing name next to its field, then created and shown in Activités
+            agent.submit(By.id("new-activity"));
+            agent.awaitUrlStartingWith(BASE + "/agent/configuration/nouvelle-activite.xhtml");
+            String code = "STAGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            FamilyWebIT.type(agent, "nouvelle:code", code);
+            new Select(agent.driver.findElement(By.id("nouvelle:type"))).selectByValue("SPORT");
+            FamilyWebIT.type(agent, "nouvelle:unitCode", "APREM");
+            FamilyWebIT.type(agent, "nouvelle:unitLabel", "Après-midi");
+            FamilyWebIT.type(agent, "nouvelle:unitStart", "14h");
+            FamilyWebIT.type(agent, "nouvelle:capacity", "12");
+            agent.submit(By.id("nouvelle:create"));
+            assertEquals("Heure attendue au format hh:mm.", agent.await(By.id("nouvelle:unitStart_msg")).getText());
+            FamilyWebIT.type(agent, "nouvelle:unitStart", "14:00");
+            agent.submit(By.id("nouvelle:create"));
+            assertEquals("Le nom est obligatoire.", agent.await(By.id("nouvelle:name_msg")).getText());
+            assertEquals(code, agent.driver.findElement(By.id("nouvelle:code")).getAttribute("value"), "ce qui a été saisi reste");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, nouvelle activité avec erreurs");
+            FamilyWebIT.type(agent, "nouvelle:name", "Stage multisport");
+            agent.submit(By.id("nouvelle:create"));
+            agent.awaitUrlStartingWith(page);
+            assertEquals("Activité « Stage multisport » créée : précisez ses délais, âges et documents ci-dessous.",
+                    agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertTrue(agent.driver.getPageSource().contains("Stage multisport (" + code + ")"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, activités après création");
+        }
+    }
+
+    @Test
+    void agentsConfigureTheCalendarEstablishmentsLegendTextsAndFile() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.now().plusMonths(9).withDayOfMonth(15);
+        try (Browser agent = new Browser()) {
+            agent.get(BASE + "/agent/configuration/calendrier.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/configuration/calendrier.xhtml");
+
+            // a closure day, saved with the calendar, then taken back out
+            int closures = agent.driver.findElements(By.cssSelector("input[id^='calendrier:closures:'][id$=':day']")).size();
+            agent.submit(By.id("calendrier:addClosure"));
+            agent.submit(By.id("calendrier:save"));
+            assertEquals("Le libellé est obligatoire.", agent.await(By.id("calendrier:closures:" + closures + ":label_msg")).getText());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, calendrier avec erreurs");
+            FamilyWebIT.date(agent, "calendrier:closures:" + closures + ":day", day.toString());
+            FamilyWebIT.type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
+            agent.submit(By.id("calendrier:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
+            assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
+            agent.submit(By.id("calendrier:closures:" + closures + ":remove"));
+            agent.submit(By.id("calendrier:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
+            assertTrue(agent.driver.findElements(By.id("calendrier:closures:" + closures + ":day")).isEmpty());
+
+            // an establishment without code: refused next to its field, the typed name kept; then removed unsaved
+            agent.get(BASE + "/agent/configuration/etablissements.xhtml");
+            int rows = agent.driver.findElements(By.cssSelector("input[id^='etablissements:establishments:'][id$=':name']")).size();
+            agent.submit(By.id("etablissements:add"));
+            String row = "etablissements:establishments:" + rows + ":";
+            FamilyWebIT.type(agent, row + "name", "Gymnase");
+            new Select(agent.driver.findElement(By.id(row + "kind"))).selectByValue("AUTRE");
+            agent.submit(By.id("etablissements:save"));
+            assertEquals("Le code est obligatoire.", agent.await(By.id(row + "code_msg")).getText());
+            assertEquals("Gymnase", agent.driver.findElement(By.id(row + "name")).getAttribute("value"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, établissements avec erreurs");
+            agent.get(BASE + "/agent/configuration/etablissements.xhtml");
+            assertEquals(rows, agent.driver.findElements(By.cssSelector("input[id^='etablissements:establishments:'][id$=':name']")).size(),
+                    "rien d'enregistré");
+
+            // a legend state whose text cannot be read on its colour: refused, the colour typed kept
+            agent.get(BASE + "/agent/configuration/legende.xhtml");
+            WebElement text = agent.await(By.id("legende:legend:0:text"));
+            String background = agent.driver.findElement(By.id("legende:legend:0:background")).getAttribute("value");
+            agent.driver.executeScript("arguments[0].value = arguments[1];", text, background);
+            agent.submit(By.id("legende:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText().contains("contraste"), () -> agent.snapshot());
+            assertEquals(background, agent.driver.findElement(By.id("legende:legend:0:text")).getAttribute("value"));
+            agent.get(BASE + "/agent/configuration/legende.xhtml");
+            agent.submit(By.id("legende:save"));
+            assertEquals("Légende enregistrée.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+
+            // texts: saved as they are
+            agent.get(BASE + "/agent/configuration/textes.xhtml");
+            String cgu = agent.await(By.id("textes:cgu")).getAttribute("value");
+            agent.submit(By.id("textes:save"));
+            assertEquals("Textes enregistrés.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertEquals(cgu, agent.driver.findElement(By.id("textes:cgu")).getAttribute("value"));
+
+            // the file: no file, then a file that is not a configuration: every problem listed, nothing written
+            agent.get(BASE + "/agent/configuration/fichier.xhtml");
+            assertTrue(agent.await(By.id("export")).getAttribute("href").endsWith("/agent/configuration.json"));
+            agent.submit(By.id("import:importer"));
+            assertEquals("Choisissez un fichier de configuration (.json).", agent.await(By.id("import:file_msg")).getText());
+            Path bad = Files.createTempFile("configuration", ".json");
+            Files.writeString(bad, "{\"format\": \"portail-famille/configuration\", \"version\": 1, \"zone\": \"Z\"}");
+            agent.driver.findElement(By.id("import:file")).sendKeys(bad.toAbsolutePath().toString());
+            agent.submit(By.id("import:importer"));
+            assertFalse(agent.driver.findElements(By.cssSelector("#summary .pf-error-item")).isEmpty(), () -> agent.snapshot());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, fichier avec erreurs");
+            Files.delete(bad);
+            agent.get(BASE + "/agent/configuration/textes.xhtml");
+            assertEquals(cgu, agent.await(By.id("textes:cgu")).getAttribute("value"), "rien d'importé");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
+import fr.portailfamille.platform.configuration.web.form.ActivityRow;
+import fr.portailfamille.platform.configuration.web.form.UnitRow;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code agent/configuration/activites.xhtml}: each activity's rules (deadlines, late policy, validation,
+ * ages, levels, place, description, documents) and its units (times, weekdays, capacity; add, remove);
+ * removing an activity or unit is refused at the save while it has bookings or registrations.
+ */
+@Named
+@ViewScoped
+public class ActivitesView extends ConfigurationSection {
+
+    private List<ActivityRow> activities;
+    private Map<String, String> establishmentItems;
+
+    @Override
+    public void load() {
+        CommuneConfiguration conf = configuration.current();
+        activities = new ArrayList<>(conf.activities().stream().map(ActivityRow::new).toList());
+        establishmentItems = establishmentItems(conf.establishments());
+    }
+
+    /** The saved establishments, for the "Lieu" choice (name → code). */
+    static Map<String, String> establishmentItems(List<Establishment> establishments) {
+        Map<String, String> m = new LinkedHashMap<>();
+        establishments.stream().filter(e -> e.code() != null && e.name() != null).forEach(e -> m.put(e.name(), e.code()));
+        return m;
+    }
+
+    public void addUnit(int activity) {
+        activities.get(activity).getUnits().add(new UnitRow());
+    }
+
+    public void removeUnit(int activity, int unit) {
+        activities.get(activity).getUnits().remove(unit);
+    }
+
+    /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
+    public void removeActivity(int activity) {
+        activities.remove(activity);
+    }
+
+    public void save() {
+        List<FieldError> times = new ArrayList<>();
+        for (int i = 0; i < activities.size(); i++) {
+            times.addAll(activities.get(i).timeErrors("activities[" + i + "]"));
+        }
+        if (!times.isEmpty()) {
+            FormErrors.show("activites", times);
+            return;
+        }
+        save("activites", "Activités enregistrées.", c -> c.withActivities(edited(c.activities(), activities)));
+    }
+
+    /** The rows applied to the saved activities of the same code; a row whose activity is gone is dropped. */
+    static List<Activity> edited(List<Activity> saved, List<ActivityRow> rows) {
+        return rows.stream().map(r -> saved.stream().filter(a -> a.code().equals(r.getCode())).findFirst()
+                .map(r::edited).orElse(null)).filter(Objects::nonNull).toList();
+    }
+
+    public List<ActivityRow> getActivities() { return activities; }
+    public Map<String, String> getEstablishmentItems() { return establishmentItems; }
+}

@@ -1,0 +1,50 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.platform.configuration.web.form.ClosureRow;
+import fr.portailfamille.platform.configuration.web.form.PeriodRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code agent/configuration/calendrier.xhtml}: school years, school holidays and closure days. */
+@Named
+@ViewScoped
+public class CalendrierView extends ConfigurationSection {
+
+    private List<PeriodRow> periods;
+    private List<ClosureRow> closures;
+
+    @Override
+    public void load() {
+        CommuneConfiguration conf = configuration.current();
+        periods = new ArrayList<>(conf.periods().stream().map(PeriodRow::of).toList());
+        closures = new ArrayList<>(conf.closures().stream().map(ClosureRow::of).toList());
+    }
+
+    public void addPeriod() {
+        periods.add(new PeriodRow());
+    }
+
+    public void removePeriod(int index) {
+        periods.remove(index);
+    }
+
+    public void addClosure() {
+        closures.add(new ClosureRow());
+    }
+
+    public void removeClosure(int index) {
+        closures.remove(index);
+    }
+
+    public void save() {
+        save("calendrier", "Calendrier enregistré : les plannings des familles en tiennent compte dès maintenant.",
+                c -> c.withCalendar(periods.stream().map(PeriodRow::toPeriod).toList(),
+                        closures.stream().map(ClosureRow::toClosure).toList()));
+    }
+
+    public List<PeriodRow> getPeriods() { return periods; }
+    public List<ClosureRow> getClosures() { return closures; }
+}

@@ -1,0 +1,54 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.platform.configuration.ConfigurationService;
+import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.FieldError;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every section of the configuration screens shares: it loads its part of the configuration, and
+ * saves it as a change of the whole configuration, validated by tenant-config's rules and written in one
+ * transaction; on refusal, what was typed stays and every problem shows next to its field.
+ */
+public abstract class ConfigurationSection implements Serializable {
+
+    @Inject
+    transient ConfigurationService configuration;
+
+    @Inject
+    transient UserView user;
+
+    /** Reads the section from the configuration as it is now (the page's view action, and after a save). */
+    public abstract void load();
+
+    /**
+     * Saves {@code change} of the configuration; says {@code done} when saved, or shows every problem in
+     * form {@code form} (rule paths mapped to its fields) and keeps what was typed.
+     *
+     * @return whether it was saved
+     */
+    protected boolean save(String form, String done, UnaryOperator<CommuneConfiguration> change) {
+        try {
+            configuration.update(user.require().email(), change);
+            load();
+            FormErrors.info(done);
+            return true;
+        } catch (ConfigurationException e) {
+            showAll(form, e.errors().stream().map(x -> new FieldError(FormValues.componentPath(x.field()), x.message())).toList());
+            return false;
+        }
+    }
+
+    /** Every problem in the summary at the top, and next to its field when it has one. */
+    protected static void showAll(String form, List<FieldError> errors) {
+        FormErrors.show(form, errors);
+        errors.stream().filter(e -> !e.field().isEmpty()).forEach(e -> FormErrors.error(e.message()));
+    }
+}

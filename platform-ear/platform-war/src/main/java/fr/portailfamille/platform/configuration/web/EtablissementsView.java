@@ -1,0 +1,38 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.platform.configuration.web.form.EstablishmentRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code agent/configuration/etablissements.xhtml}: the commune's schools and accueils (one with school
+ * enrolments cannot be removed: the save says so).
+ */
+@Named
+@ViewScoped
+public class EtablissementsView extends ConfigurationSection {
+
+    private List<EstablishmentRow> establishments;
+
+    @Override
+    public void load() {
+        establishments = new ArrayList<>(configuration.current().establishments().stream().map(EstablishmentRow::of).toList());
+    }
+
+    public void add() {
+        establishments.add(new EstablishmentRow());
+    }
+
+    public void remove(int index) {
+        establishments.remove(index);
+    }
+
+    public void save() {
+        save("etablissements", "Établissements enregistrés.",
+                c -> c.withEstablishments(establishments.stream().map(EstablishmentRow::toEstablishment).toList()));
+    }
+
+    public List<EstablishmentRow> getEstablishments() { return establishments; }
+}

@@ -1,0 +1,62 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code agent/configuration/fichier.xhtml}: the configuration file, exported by
+ * {@link ConfigurationExportServlet} and imported here (this or another commune's file replaces the
+ * whole configuration, checked whole first: every problem with its path, nothing written).
+ */
+@Named
+@ViewScoped
+public class FichierView extends ConfigurationSection {
+
+    /** A configuration file is a few kilobytes; anything over this is not one. */
+    static final long MAX_BYTES = 2 * 1024 * 1024;
+
+    private transient Part file;
+
+    @Override
+    public void load() {
+        // nothing to show but the form
+    }
+
+    /** "Importer": a configuration file exported by this or another commune replaces the configuration. */
+    public void importFile() throws IOException {
+        if (file == null || file.getSize() == 0) {
+            FormErrors.show("import", List.of(new FieldError("file", "Choisissez un fichier de configuration (.json).")));
+            return;
+        }
+        if (file.getSize() > MAX_BYTES) {
+            FormErrors.show("import", List.of(new FieldError("file", "Le fichier dépasse 2 Mo : ce n'est pas un fichier de configuration.")));
+            return;
+        }
+        String json;
+        try (InputStream in = file.getInputStream()) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            configuration.importJson(user.require().email(), json);
+            FormErrors.info("Configuration importée.");
+        } catch (ConfigurationException e) {
+            FormErrors.show("import", e.errors().stream().map(x -> new FieldError("", problem(x))).toList());
+        }
+    }
+
+    /** A problem of the file as the summary lists it: "activities[2].name : message" (the path tells where). */
+    static String problem(FieldError e) {
+        return (e.field() == null || e.field().isEmpty() ? "" : e.field() + " : ") + e.message();
+    }
+
+    public Part getFile() { return file; }
+    public void setFile(Part v) { file = v; }
+}

@@ -1,0 +1,36 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.platform.configuration.web.form.LegendRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code agent/configuration/legende.xhtml}: each calendar state's label and colours (4.5:1 contrast). */
+@Named
+@ViewScoped
+public class LegendeView extends ConfigurationSection {
+
+    private List<LegendRow> legend;
+
+    @Override
+    public void load() {
+        Legend saved = configuration.current().legend();
+        legend = new ArrayList<>();
+        for (DayState s : DayState.values()) {
+            legend.add(new LegendRow(s, saved.entry(s)));
+        }
+    }
+
+    public void save() {
+        Map<DayState, Legend.LegendEntry> entries = new EnumMap<>(DayState.class);
+        legend.forEach(r -> entries.put(r.getState(), r.toEntry()));
+        save("legende", "Légende enregistrée.", c -> c.withLegend(new Legend(entries)));
+    }
+
+    public List<LegendRow> getLegend() { return legend; }
+}

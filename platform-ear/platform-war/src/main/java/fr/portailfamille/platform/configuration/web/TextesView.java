@@ -1,0 +1,30 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.configuration.CommuneConfiguration;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+/** {@code agent/configuration/textes.xhtml}: the school holidays zone and the CGU families accept. */
+@Named
+@ViewScoped
+public class TextesView extends ConfigurationSection {
+
+    private String zone;
+    private String cgu;
+
+    @Override
+    public void load() {
+        CommuneConfiguration conf = configuration.current();
+        zone = conf.zone();
+        cgu = conf.cgu();
+    }
+
+    public void save() {
+        save("textes", "Textes enregistrés.", c -> c.withTexts(zone == null || zone.isBlank() ? null : zone, cgu));
+    }
+
+    public String getZone() { return zone; }
+    public void setZone(String v) { zone = v; }
+    public String getCgu() { return cgu; }
+    public void setCgu(String v) { cgu = v; }
+}

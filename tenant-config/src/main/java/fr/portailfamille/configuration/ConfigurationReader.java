@@ -1,0 +1,194 @@
+package fr.portailfamille.configuration;
+
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.booking.Legend.LegendEntry;
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
+import fr.portailfamille.configuration.CommuneConfiguration.Closure;
+import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
+import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Period;
+import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.configuration.CommuneConfiguration.Unit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The one reader of a commune's configuration tables (V3 activities and units, V5 calendar, closures,
+ * legend, settings, establishments, documents): every select on them and their mapping to
+ * {@link CommuneConfiguration} values is here; {@link ConfigurationStore} is the one writer. The caller
+ * chooses the connection ({@link Rows}): plain JDBC ({@link #of(Connection, String)}) or the platform's
+ * JPA native queries, so a read joins the caller's transaction. Tables are qualified with the schema.
+ */
+public final class ConfigurationReader {
+
+    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+
+    /** Runs one select without parameters and gives its rows, the columns in select order. */
+    @FunctionalInterface
+    public interface Rows {
+        List<Object[]> select(String sql);
+    }
+
+    private final Rows rows;
+    private final String s;
+
+    /**
+     * @param schema the commune's schema, a plain lower-case identifier
+     * @throws IllegalArgumentException when {@code schema} is not one
+     */
+    public ConfigurationReader(Rows rows, String schema) {
+        this.rows = rows;
+        this.s = qualifier(schema);
+    }
+
+    /** A reader over a JDBC connection (the caller closes it). */
+    public static ConfigurationReader of(Connection c, String schema) {
+        return new ConfigurationReader(jdbc(c), schema);
+    }
+
+    /** {@link Rows} over a JDBC connection. */
+    public static Rows jdbc(Connection c) {
+        return sql -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                List<Object[]> result = new ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    result.add(row);
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Lecture de la configuration impossible : " + sql, e);
+            }
+        };
+    }
+
+    /**
+     * The whole configuration, in a stable order: establishments and activities by code, units by code
+     * within their activity, periods by start date, closures by day; the legend is the
+     * {@link Legend#defaults() default} one overlaid with the commune's entries.
+     */
+    public CommuneConfiguration configuration() {
+        Map<String, String> settings = settings();
+        return new CommuneConfiguration(settings.get(ConfigurationStore.ZONE), settings.get(ConfigurationStore.CGU),
+                establishments(), periods(), closures(), activities(), legend());
+    }
+
+    /** The free settings (zone, cgu…), by key. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        rows.select("select key, value from " + s + "commune_setting").forEach(r -> settings.put((String) r[0], (String) r[1]));
+        return settings;
+    }
+
+    /** One free setting (zone, cgu…). */
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings().get(key));
+    }
+
+    public List<Establishment> establishments() {
+        return rows.select("select code, name, kind, address from " + s + "establishment order by code").stream()
+                .map(r -> new Establishment((String) r[0], (String) r[1], EstablishmentKind.valueOf((String) r[2]),
+                        (String) r[3])).toList();
+    }
+
+    /** School years and holidays, by start day. */
+    public List<Period> periods() {
+        return rows.select("select kind, label, start_day, end_day from " + s + "calendar_period"
+                + " order by start_day, end_day, kind, label").stream()
+                .map(r -> new Period(PeriodKind.valueOf((String) r[0]), (String) r[1], day(r[2]), day(r[3]))).toList();
+    }
+
+    /** The periods of one kind, by start day. */
+    public List<Period> periods(PeriodKind kind) {
+        return periods().stream().filter(p -> p.kind() == kind).toList();
+    }
+
+    public List<Closure> closures() {
+        return rows.select("select day, label from " + s + "closure order by day").stream()
+                .map(r -> new Closure(day(r[0]), (String) r[1])).toList();
+    }
+
+    /** The default legend overlaid with the commune's entries (states the platform no longer has are ignored). */
+    public Legend legend() {
+        Map<DayState, LegendEntry> legend = new EnumMap<>(Legend.defaults().entries());
+        for (Object[] r : rows.select("select state, label, background, text_color from " + s + "legend_entry")) {
+            Stream.of(DayState.values()).filter(d -> d.name().equals(r[0])).findFirst().ifPresent(state -> legend.put(state,
+                    new LegendEntry((String) r[1], ((String) r[2]).strip(), ((String) r[3]).strip())));
+        }
+        return new Legend(legend);
+    }
+
+    /** The documents each activity requires at registration, in order, by activity id (none: absent). */
+    public Map<Long, List<String>> documentsByActivity() {
+        Map<Long, List<String>> documents = new HashMap<>();
+        rows.select("select activity_id, label from " + s + "activity_document order by activity_id, position")
+                .forEach(r -> documents.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
+        return documents;
+    }
+
+    /** Activities by code, with their documents and units (by code). */
+    public List<Activity> activities() {
+        Map<Long, List<String>> documents = documentsByActivity();
+        Map<Long, List<Unit>> units = new HashMap<>();
+        rows.select("select activity_id, code, label, start_time, end_time, capacity, weekdays from " + s + "activity_unit"
+                + " order by activity_id, code").forEach(r -> units.computeIfAbsent(((Number) r[0]).longValue(),
+                        k -> new ArrayList<>()).add(new Unit((String) r[1], (String) r[2], time(r[3]), time(r[4]),
+                                ((Number) r[5]).intValue(), split((String) r[6]).stream().map(Integer::valueOf).toList())));
+        return rows.select("select a.id, a.code, a.name, a.description, a.type, e.code, a.min_age, a.max_age, a.school_levels,"
+                + " a.runs_in_holidays, a.booking_deadline, a.cancellation_deadline, a.late_policy, a.needs_validation"
+                + " from " + s + "activity a left join " + s + "establishment e on e.id = a.establishment_id order by a.code")
+                .stream().map(r -> {
+                    long id = ((Number) r[0]).longValue();
+                    return new Activity((String) r[1], (String) r[2], (String) r[3], ActivityType.valueOf((String) r[4]),
+                            (String) r[5], integer(r[6]), integer(r[7]), split((String) r[8]), (Boolean) r[9],
+                            (String) r[10], (String) r[11], LatePolicy.valueOf((String) r[12]), (Boolean) r[13],
+                            documents.getOrDefault(id, List.of()), units.getOrDefault(id, List.of()));
+                }).toList();
+    }
+
+    /** A date column as JDBC ({@code java.sql.Date}) or a JPA provider may give it. */
+    static LocalDate day(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /** A time column as JDBC ({@code java.sql.Time}) or a JPA provider may give it; {@code null} stays null. */
+    static LocalTime time(Object value) {
+        return value instanceof java.sql.Time t ? t.toLocalTime() : (LocalTime) value;
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /** {@code "PS, MS"} → [PS, MS]; {@code null} or blank → []. */
+    static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : Stream.of(list.split(",")).map(String::strip).toList();
+    }
+
+    /** The quoted schema followed by a dot, once the name is checked to be a plain identifier. */
+    static String qualifier(String schema) {
+        if (schema == null || !SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Nom de schéma invalide : " + schema);
+        }
+        return "\"" + schema + "\".";
+    }
+}
