@@ -22,6 +22,8 @@ public class StackLauncher implements LauncherSessionListener {
 
     public static final String ALPHA = "alpha";
     public static final String BETA = "beta";
+    /** issue 9: the commune of the 5,000 generated families (staff lists, their test and timing) */
+    public static final String GAMMA = "gamma";
     public static final String PASSWORD_PARENT = "Parent2026";
     public static final String PASSWORD_AGENT = "Agent2026";
 
@@ -40,9 +42,9 @@ public class StackLauncher implements LauncherSessionListener {
                     Integer.getInteger("it.port.keycloak"), Integer.getInteger("it.port.smtp"),
                     Integer.getInteger("it.port.mailapi"), Integer.getInteger("it.port.platform"));
             stack = DevStack.startInfrastructure(dir, cache, ports);
-            for (String slug : List.of(ALPHA, BETA)) {
-                String name = ALPHA.equals(slug) ? "Commune Alpha" : "Commune Bêta";
-                String primary = ALPHA.equals(slug) ? "#1d4f91" : "#7a1f3d";
+            for (String slug : List.of(ALPHA, BETA, GAMMA)) {
+                String name = ALPHA.equals(slug) ? "Commune Alpha" : BETA.equals(slug) ? "Commune Bêta" : "Commune Gamma";
+                String primary = ALPHA.equals(slug) ? "#1d4f91" : BETA.equals(slug) ? "#7a1f3d" : "#2f5d3a";
                 Commune c = stack.provisioner().provision(new CommuneSpec(slug, name,
                         stack.communeUrl(slug) + "/", primary, "#f2a900", null, List.of(slug + ".example.test")));
                 KeycloakRealmProvisioner realms = stack.realmProvisioner();
@@ -56,6 +58,11 @@ public class StackLauncher implements LauncherSessionListener {
                     st.execute("delete from " + c.schemaName() + ".calendar_period");
                     st.execute("insert into " + c.schemaName() + ".calendar_period (kind, label, start_day, end_day) values"
                             + " ('ANNEE_SCOLAIRE', 'Année scolaire des tests', current_date - 365, current_date + 730)");
+                }
+                if (GAMMA.equals(slug)) {
+                    try (var db = stack.platformDb().getConnection()) {
+                        GeneratedFamilies.seed(db, c.schemaName());
+                    }
                 }
             }
         } catch (Exception e) {

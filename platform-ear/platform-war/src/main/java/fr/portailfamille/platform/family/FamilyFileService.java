@@ -457,9 +457,10 @@ public class FamilyFileService {
     /**
      * The file as an agent reads or edits it. Health data is included (and the read audited, child by
      * child) only for an agent holding the {@code agent-sante} role; otherwise it is left out of the
-     * form altogether.
+     * form altogether. Agents of the current commune only.
      */
     public FamilyForm formForAgent(SignedInUser agent, long familyId) {
+        FamilyDesk.requireAgent(agent);
         boolean withHealth = mayReadHealth(agent);
         Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         FamilyForm form = FamilyFileMapper.toForm(f);

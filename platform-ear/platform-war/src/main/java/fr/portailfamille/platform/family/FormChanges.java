@@ -106,6 +106,11 @@ public final class FormChanges {
     private static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
             "doctorPhone", "glasses", "medicalNotes");
 
+    /** The health fields of a child's values, as a PostgreSQL text array literal (for counting in SQL). */
+    static String healthFieldsArray() {
+        return "{" + String.join(",", new java.util.TreeSet<>(HEALTH)) + "}";
+    }
+
     /** Whether a change carries health data: the health fields of a child, or a new child that has some. */
     public static boolean touchesHealth(ChangeRequest.Type type, Map<String, JsonValue> values) {
         if (type == ChangeRequest.Type.SANTE) {

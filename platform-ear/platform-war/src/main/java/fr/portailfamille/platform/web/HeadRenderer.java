@@ -8,13 +8,13 @@ import org.primefaces.config.PrimeConfiguration;
 import org.primefaces.context.PrimeRequestContext;
 
 /**
- * PrimeFaces' renderer of {@code h:head}, without its inline settings and init scripts on pages that do not
- * load PrimeFaces' JavaScript (none does today: the pages use plain Faces components). That script
- * only acts {@code if (window.PrimeFaces)}, and inline it would break the Content-Security-Policy
- * ({@code script-src 'self'}). A page that adds PrimeFaces components loads PrimeFaces' script, gets
- * the settings script back, and then needs PrimeFaces' CSP mode ({@code primefaces.CSP}, nonce): the
- * CSP browser test says so at once. PrimeFaces' CSP mode is not used now because it refuses every
- * form post without the nonce that only its JavaScript adds.
+ * PrimeFaces' renderer of {@code h:head}, without its inline settings and init scripts and its locale script
+ * on pages that do not load PrimeFaces' JavaScript (the family pages use plain Faces components and stay
+ * light): that script only acts {@code if (window.PrimeFaces)}. Staff pages
+ * ({@code WEB-INF/templates/agent.xhtml}) use PrimeFaces components, so they load its script and get the
+ * settings and init scripts, which PrimeFaces' CSP mode ({@code primefaces.CSP}) marks with the page's
+ * nonce, the same nonce the Content-Security-Policy header carries. The theme is "none" for the whole
+ * application: only the staff template links the theme's stylesheet.
  */
 public class HeadRenderer extends org.primefaces.renderkit.HeadRenderer {
 
@@ -31,6 +31,14 @@ public class HeadRenderer extends org.primefaces.renderkit.HeadRenderer {
                                      PrimeConfiguration configuration, ResponseWriter writer) throws IOException {
         if (loadsPrimeFacesScript(context)) {
             super.encodeInitScripts(context, requestContext, configuration, writer);
+        }
+    }
+
+    /** PrimeFaces' locale script only on pages that load PrimeFaces' own script (it needs it to act). */
+    @Override
+    protected void encodeLocaleResources(FacesContext context, PrimeConfiguration configuration) {
+        if (loadsPrimeFacesScript(context)) {
+            super.encodeLocaleResources(context, configuration);
         }
     }
 

@@ -6,7 +6,9 @@ import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.family.AuditEntry;
 import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyHistory;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.problems.FieldError;
@@ -24,7 +26,9 @@ import java.util.ResourceBundle;
  * One family file for agents, in words: household, responsables with their phones, children with
  * their authorisations and authorised contacts, and the health data (fiche sanitaire) only for agents
  * holding the {@code agent-sante} role (left out by the service otherwise; every read audited). A file
- * awaiting validation can be validated, or refused with a reason that the family receives by mail.
+ * awaiting validation can be validated, or refused with a reason that the family receives by mail. Below the
+ * file, in tabs: the children's bookings, registrations and school requests, and the family's change requests
+ * ({@link FamilyDesk#historyOf}, agents of the commune only).
  */
 @Named
 @ViewScoped
@@ -38,6 +42,9 @@ public class AgentFamilleView implements Serializable {
     @Inject
     transient UserView user;
 
+    @Inject
+    transient FamilyDesk desk;
+
     /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;
     private String label;
@@ -45,6 +52,7 @@ public class AgentFamilleView implements Serializable {
     private FamilyStatus status;
     private FamilyForm form;
     private String reason;
+    private FamilyHistory history;
 
     public void load() throws IOException {
         if (form != null) {
@@ -64,6 +72,7 @@ public class AgentFamilleView implements Serializable {
         email = family.getEmail();
         status = family.getStatus();
         form = files.formForAgent(user.require(), id);
+        history = desk.historyOf(user.require(), id);
     }
 
     public boolean isHealthAllowed() {
@@ -128,6 +137,7 @@ public class AgentFamilleView implements Serializable {
     public String getEmail() { return email; }
     public FamilyStatus getStatus() { return status; }
     public FamilyForm getForm() { return form; }
+    public FamilyHistory getHistory() { return history; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }

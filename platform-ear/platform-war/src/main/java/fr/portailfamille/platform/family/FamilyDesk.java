@@ -1,0 +1,161 @@
+package fr.portailfamille.platform.family;
+
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The families as the commune's agents list them: every family of the commune, paged, sorted and filtered
+ * in SQL (one count query, one page query; rows are records), and the counts of the families' queues for
+ * the staff menu. Only agents of the current commune get an answer (checked here, not only by the pages);
+ * each public method is one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class FamilyDesk {
+
+    static final String AGENTS_ONLY = "Liste des familles : réservée aux agents de la commune.";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    /**
+     * Refuses anyone but an agent signed in to the current commune.
+     *
+     * @throws SecurityException otherwise
+     */
+    static void requireAgent(SignedInUser user) {
+        if (user == null || !user.hasRole("agent") || !user.communeSlug().equals(TenantContext.require().slug())) {
+            throw new SecurityException(AGENTS_ONLY);
+        }
+    }
+
+    /** How many families match the filter (one {@code count(*)}). */
+    public long count(SignedInUser agent, FamilyFilter filter) {
+        requireAgent(agent);
+        FamilyListQuery q = FamilyListQuery.of(filter == null ? FamilyFilter.NONE : filter);
+        return ((Number) bind(em.createNativeQuery(q.countSql()), q.parameters()).getSingleResult()).longValue();
+    }
+
+    /** One page of the families matching the filter, in the order asked (then by id), as records. */
+    public List<FamilyRow> page(SignedInUser agent, FamilyFilter filter, FamilySort sort, boolean descending,
+                                int offset, int size) {
+        requireAgent(agent);
+        if (offset < 0 || size < 1 || size > 1000) {
+            throw new IllegalArgumentException("Page demandée invalide : " + offset + "/" + size);
+        }
+        FamilyListQuery q = FamilyListQuery.of(filter == null ? FamilyFilter.NONE : filter);
+        List<Object> params = new ArrayList<>(q.parameters());
+        params.add(offset);
+        params.add(size);
+        List<FamilyRow> rows = new ArrayList<>();
+        // native: correlated counts and string_agg of the children, one statement for the page
+        for (Object o : bind(em.createNativeQuery(q.pageSql(sort, descending)), params).getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(new FamilyRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    FamilyStatus.valueOf((String) r[3]), ((Number) r[5]).intValue(), (String) r[6], (String) r[7],
+                    r[4] == null ? null : ((Number) r[4]).intValue()));
+        }
+        return rows;
+    }
+
+    private static Query bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
+    }
+
+    /** Files sent by families and awaiting an agent's validation (the "dossiers" queue). */
+    public long countFilesToValidate(SignedInUser agent) {
+        requireAgent(agent);
+        return em.createQuery("select count(f) from Family f where f.status = :s", Long.class)
+                .setParameter("s", FamilyStatus.SUBMITTED).getSingleResult();
+    }
+
+    /**
+     * Pending change requests as this agent's queue shows them: for an agent without the {@code agent-sante}
+     * role, those carrying health data (a SANTE request, or a new child with health values) are left out,
+     * as {@link FamilyFileService#pendingRequests} does, counted in SQL.
+     */
+    public long countPendingRequests(SignedInUser agent) {
+        requireAgent(agent);
+        String sql = "select count(*) from change_request r where r.status = 'PENDING'";
+        if (!FamilyFileService.mayReadHealth(agent)) {
+            // native: the health test looks into the request's JSON values (jsonb), as FormChanges.touchesHealth
+            String health = "select 1 from jsonb_each(cast(%s as jsonb)) e cross join unnest(cast('" + FormChanges.healthFieldsArray() + "' as text[])) h(k)"
+                    + " where jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> h.k) is not null"
+                    + " and jsonb_typeof(e.value -> h.k) <> 'null' and (e.value -> h.k) <> cast('false' as jsonb)";
+            sql += " and r.type <> 'SANTE' and not (r.type = 'ENFANT' and (exists (" + health.formatted("r.new_value")
+                    + ") or exists (" + health.formatted("r.old_value") + ")))";
+        }
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    /**
+     * The bookings, registrations, school requests and change requests of one family (four queries, one
+     * transaction), for the family's file.
+     */
+    public FamilyHistory historyOf(SignedInUser agent, long familyId) {
+        requireAgent(agent);
+        // native: rows of three contexts' tables for one family, read as records
+        List<FamilyHistory.BookingLine> bookings = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select coalesce(c.first_name, '–'), a.name, u.label, b.day, b.status"
+                        + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
+                        + " join activity a on a.id = u.activity_id where c.family_id = ?1 order by b.day desc, b.id desc")
+                .setParameter(1, familyId).setMaxResults(FamilyHistory.BOOKINGS_SHOWN).getResultList()) {
+            Object[] r = (Object[]) o;
+            bookings.add(new FamilyHistory.BookingLine((String) r[0], (String) r[1], (String) r[2], localDate(r[3]), (String) r[4]));
+        }
+        long bookingCount = ((Number) em.createNativeQuery("select count(*) from booking b join child c on c.id = b.child_id"
+                + " where c.family_id = ?1").setParameter(1, familyId).getSingleResult()).longValue();
+        List<FamilyHistory.RequestLine> requests = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select 'ACTIVITE', coalesce(c.first_name, '–'), a.name, r.status, r.submitted_at, r.reason"
+                        + " from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
+                        + " where c.family_id = ?1"
+                        + " union all select 'SCOLAIRE', coalesce(c.first_name, '–'), e.name || ' – ' || s.level || ' – ' || s.school_year,"
+                        + " s.status, s.submitted_at, s.reason from school_enrolment s join child c on c.id = s.child_id"
+                        + " join establishment e on e.id = s.establishment_id where c.family_id = ?1 order by 5 desc")
+                .setParameter(1, familyId).getResultList()) {
+            Object[] r = (Object[]) o;
+            requests.add(new FamilyHistory.RequestLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    offsetDateTime(r[4]), (String) r[5]));
+        }
+        List<FamilyHistory.ChangeLine> changes = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select type, status, created_at, decided_at, reason from change_request"
+                + " where family_id = ?1 order by created_at desc, id desc").setParameter(1, familyId).getResultList()) {
+            Object[] r = (Object[]) o;
+            changes.add(new FamilyHistory.ChangeLine((String) r[0], (String) r[1], offsetDateTime(r[2]),
+                    offsetDateTime(r[3]), (String) r[4]));
+        }
+        return new FamilyHistory(bookings, bookingCount, requests, changes);
+    }
+
+    private static java.time.LocalDate localDate(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return (java.time.LocalDate) value;
+    }
+
+    private static java.time.OffsetDateTime offsetDateTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t;
+        }
+        throw new IllegalStateException("Date inattendue : " + value.getClass());
+    }
+}

@@ -1,0 +1,89 @@
+package fr.portailfamille.platform.web;
+
+import fr.portailfamille.platform.booking.BookingCounts;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.registration.RegistrationCounts;
+import fr.portailfamille.platform.security.SignedInUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * The staff menu by task ({@code WEB-INF/templates/agent.xhtml}) and the staff home: each queue with how
+ * many items wait in it, computed once per request by one {@code count(*)} per queue through the
+ * contexts' services (never by loading the lists).
+ */
+@Named
+@RequestScoped
+public class AgentMenuView {
+
+    /** A link of the staff menu: page (without {@code .xhtml}), label key, and the queue's count if any. */
+    public record Item(String id, String page, String labelKey, Long count) {
+
+        // JavaBean getters: Jakarta EL 5 (Jakarta EE 10) does not read record components
+        public String getId() { return id; }
+        public String getPage() { return page; }
+        public String getLabelKey() { return labelKey; }
+        public Long getCount() { return count; }
+
+        public boolean isCurrent() {
+            FacesContext ctx = FacesContext.getCurrentInstance();
+            return ctx != null && ctx.getViewRoot() != null && ctx.getViewRoot().getViewId().equals("/" + page + ".xhtml");
+        }
+    }
+
+    @Inject
+    UserView user;
+
+    @Inject
+    FamilyDesk families;
+
+    @Inject
+    RegistrationCounts registrations;
+
+    @Inject
+    BookingCounts bookings;
+
+    private List<Item> queues;
+
+    public List<Item> getFamilies() {
+        return List.of(new Item("menu-familles", "agent/familles", "agent.menu.familles", null));
+    }
+
+    /** The queues, each with its count (one query each, once per request). */
+    public List<Item> getQueues() {
+        if (queues == null) {
+            SignedInUser agent = user.require();
+            queues = new ArrayList<>();
+            queues.add(queue("dossiers", agent, families::countFilesToValidate));
+            queues.add(queue("demandes", agent, families::countPendingRequests));
+            queues.add(queue("inscriptions", agent, registrations::registrationsToDecide));
+            queues.add(queue("scolaires", agent, registrations::schoolRequestsToDecide));
+            queues.add(queue("reservations", agent, bookings::bookingsToValidate));
+            queues.add(queue("certificats", agent, bookings::certificatesToReview));
+        }
+        return queues;
+    }
+
+    public List<Item> getActivities() {
+        return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
+                new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null));
+    }
+
+    public List<Item> getConfiguration() {
+        return List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
+                new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
+                new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
+                new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
+                new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
+                new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null));
+    }
+
+    private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {
+        return new Item("menu-" + name, "agent/" + name, "agent.menu." + name, count.applyAsLong(agent));
+    }
+}
