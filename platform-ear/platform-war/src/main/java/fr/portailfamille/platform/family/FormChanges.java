@@ -103,7 +103,7 @@ public final class FormChanges {
         };
     }
 
-    private static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
+    static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
             "doctorPhone", "glasses", "medicalNotes");
 
     /** Whether a change carries health data: the health fields of a child, or a new child that has some. */

@@ -55,6 +55,21 @@ public class HardeningFilter extends HttpFilter {
                 + "frame-ancestors 'self'; form-action " + formAction + "; script-src 'self'";
     }
 
+    private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("'nonce-[A-Za-z0-9+/=_-]+'");
+
+    /**
+     * The policy of a response when {@code added} is set after the filter's: PrimeFaces' CSP mode sends
+     * {@code script-src 'self' 'nonce-…'}, so the filter's policy (ending with {@code script-src 'self'})
+     * gets that nonce; any other policy stands as it is.
+     */
+    static String withNonceOf(String policy, String added) {
+        if (added == null || policy == null || added.equals(policy) || added.startsWith(policy)) {
+            return added;
+        }
+        java.util.regex.Matcher m = NONCE.matcher(added);
+        return m.find() && added.trim().startsWith("script-src") ? policy + " " + m.group() : added;
+    }
+
     static boolean isStaticResource(String path) {
         return path.startsWith("/jakarta.faces.resource/") || path.equals("/branding.css") || path.equals("/logo");
     }
@@ -75,7 +90,7 @@ public class HardeningFilter extends HttpFilter {
             return;
         }
         SessionCookies.harden(request, response);
-        chain.doFilter(request, new CookieGuard(request, response));
+        chain.doFilter(request, new CookieGuard(request, response, contentSecurityPolicy));
         SessionCookies.harden(request, response);
     }
 
@@ -87,12 +102,14 @@ public class HardeningFilter extends HttpFilter {
     static final class CookieGuard extends HttpServletResponseWrapper {
 
         private final HttpServletRequest request;
+        private final String policy;
         private PrintWriter writer;
         private ServletOutputStream stream;
 
-        CookieGuard(HttpServletRequest request, HttpServletResponse response) {
+        CookieGuard(HttpServletRequest request, HttpServletResponse response, String policy) {
             super(response);
             this.request = request;
+            this.policy = policy;
         }
 
         void harden() {
@@ -100,16 +117,21 @@ public class HardeningFilter extends HttpFilter {
         }
 
         /**
-         * One policy per response: a policy added later (e.g. by PrimeFaces' CSP mode, with a nonce)
-         * replaces the filter's, since two policies would both apply.
+         * One policy per response: a policy added later replaces the filter's, since two policies would
+         * both apply; PrimeFaces' CSP mode adds only its page's nonce, which goes onto the filter's policy.
          */
         @Override
         public void addHeader(String name, String value) {
             if ("Content-Security-Policy".equalsIgnoreCase(name)) {
-                super.setHeader(name, value);
+                super.setHeader(name, withNonceOf(policy, value));
             } else {
                 super.addHeader(name, value);
             }
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, "Content-Security-Policy".equalsIgnoreCase(name) ? withNonceOf(policy, value) : value);
         }
 
         @Override
