@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -26,12 +27,12 @@ import java.util.Map;
 public class FileQueue {
 
     /** A file awaiting validation, as the queue lists it. */
-    public record FileToValidate(Long id, String label, String email, Integer children, OffsetDateTime submittedAt)
+    public record FileToValidate(long id, String label, String email, int children, OffsetDateTime submittedAt)
             implements Serializable {
     }
 
     static final Map<String, String> SORTS = Map.of("label", "f.label", "email", "f.email",
-            "submittedAt", "f.submittedAt");
+            "submittedAt", "f.submitted_at");
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -49,13 +50,18 @@ public class FileQueue {
     /** One page of the files awaiting validation, oldest first unless sorted otherwise. */
     public List<FileToValidate> page(SignedInUser agent, int offset, int limit, Sort sort) {
         StaffRoles.requireAgent(agent);
-        List<Object[]> rows = em.createQuery("select f.id, f.label, f.email, size(f.children), f.submittedAt"
-                        + " from Family f where f.status = :s order by " + sort.orderBy(SORTS, "f.submittedAt", "f.id"),
-                        Object[].class)
-                .setParameter("s", FamilyStatus.SUBMITTED)
-                .setFirstResult(Sort.offset(offset)).setMaxResults(Sort.limit(limit)).getResultList();
-        return rows.stream().map(r -> new FileToValidate((Long) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), (OffsetDateTime) r[4])).toList();
+        // native: the children are counted by a subquery (JPQL's SIZE() would join them and drop childless files)
+        List<FileToValidate> page = new java.util.ArrayList<>();
+        for (Object row : em.createNativeQuery("select f.id, f.label, f.email,"
+                        + " (select count(*) from child c where c.family_id = f.id), f.submitted_at from family f"
+                        + " where f.status = 'SUBMITTED' order by " + sort.orderBy(SORTS, "f.submitted_at", "f.id")
+                        + " offset ?1 limit ?2")
+                .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
+            Object[] r = (Object[]) row;
+            page.add(new FileToValidate(Rows.id(r[0]), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                    Rows.time(r[4])));
+        }
+        return page;
     }
 
     /** Validates a file; the family is mailed. */
