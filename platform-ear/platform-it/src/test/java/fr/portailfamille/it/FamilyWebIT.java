@@ -96,8 +96,8 @@ class FamilyWebIT {
             agent.get(BASE + "/agent/dossiers.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
-            agent.submit(By.xpath("//tr[td/a[text()='Foyer Camille " + lastName + "']]//input[@value='Valider le dossier']"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier validé"));
+            QueueWalk.sortLatestFirst(agent, "Envoyé le");
+            QueueWalk.decide(agent, "Foyer Camille " + lastName, true, "Dossier validé");
             assertEquals("", agent.accessibilityViolations(), "axe-core, dossiers agents");
 
             // --- the family asks to change its address; the agent refuses with a reason
@@ -108,14 +108,10 @@ class FamilyWebIT {
             parent.submit(By.id("foyer:sendChanges"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
 
-            agent.get(BASE + "/agent/dossiers.xhtml");
-            String row = "//tr[td[text()='Foyer Camille " + lastName + "']]";
-            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
-            assertEquals("Indiquez le motif du refus : il est envoyé à la famille.",
-                    agent.await(By.xpath(row + "//span[contains(@class,'pf-error')]")).getText());
-            agent.driver.findElement(By.xpath(row + "//input[@type='text']")).sendKeys("Justificatif de domicile manquant");
-            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("refusée"));
+            agent.get(BASE + "/agent/demandes.xhtml");
+            QueueWalk.sortLatestFirst(agent, "Envoyé le");
+            QueueWalk.refuse(agent, "Foyer Camille " + lastName, "Indiquez le motif du refus : il est envoyé à la famille.",
+                    "Justificatif de domicile manquant", "refusée");
 
             parent.get(BASE + "/espace/demandes.xhtml?type=ADRESSE");
             assertEquals("Refusée", parent.await(By.cssSelector("#requests .pf-badge")).getText());
@@ -298,8 +294,8 @@ class FamilyWebIT {
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/inscriptions.xhtml");
             assertEquals("", agent.accessibilityViolations(), "axe-core, inscriptions à traiter");
-            agent.submit(By.cssSelector("input[aria-label=\"Valider l'inscription de Léo à " + activity + "\"]"));
-            assertEquals("Inscription validée ; la famille est prévenue.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            QueueWalk.sortLatestFirst(agent, "Envoyé le");
+            QueueWalk.decide(agent, activity, true, "Inscription validée ; la famille est prévenue.");
         }
         assertTrue(FamilyFileIT.mailsOf(email).contains("Inscription valid"));
         String activityId = activityId(activity);

@@ -241,8 +241,9 @@ class InputsWebIT {
             agent.get(BASE + "/agent/inscriptions.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/inscriptions.xhtml");
-            for (WebElement accept : agent.driver.findElements(By.cssSelector("input.pf-button-primary"))) {
-                assertEquals("rgb(29, 79, 145)", rgb(accept.getCssValue("background-color")), accept.getAttribute("value"));
+            agent.await(By.id("queue:table"));
+            for (WebElement accept : agent.driver.findElements(By.cssSelector(".pf-button-primary"))) {
+                assertEquals("rgb(29, 79, 145)", rgb(accept.getCssValue("background-color")), accept.getText());
             }
             screenshot(agent, "boutons-agent-inscriptions");
         }
@@ -291,6 +292,10 @@ class InputsWebIT {
                     "agent-famille", "/agent/famille.xhtml?id=" + family.familyId(),
                     "agent-famille-modifier", "/agent/famille-modifier.xhtml?id=" + family.familyId(),
                     "agent-inscriptions", "/agent/inscriptions.xhtml",
+                    "agent-demandes", "/agent/demandes.xhtml",
+                    "agent-scolaires", "/agent/scolaires.xhtml",
+                    "agent-reservations", "/agent/reservations.xhtml",
+                    "agent-certificats", "/agent/certificats.xhtml",
                     "agent-pointage", "/agent/pointage.xhtml",
                     "agent-configuration", "/agent/configuration.xhtml").entrySet()) {
                 agent.get(BASE + page.getValue());

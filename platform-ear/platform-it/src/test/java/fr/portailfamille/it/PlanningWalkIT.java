@@ -118,17 +118,13 @@ class PlanningWalkIT {
         }
 
         try (Browser agent = new Browser()) {
-            agent.get(BASE + "/agent/dossiers.xhtml");
+            agent.get(BASE + "/agent/reservations.xhtml");
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
-            agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
-            String row = "//table[@id='reservations:pending']//tr[td[contains(text(), '" + activity + "')]]";
-            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
-            assertEquals("Indiquez le motif du refus : il est envoyé à la famille.",
-                    agent.await(By.xpath(row + "//span[contains(@class,'pf-error')]")).getText());
-            assertTrue(agent.driver.findElements(By.xpath(row)).size() == 1, "rien n'est refusé sans motif");
-            agent.driver.findElement(By.xpath(row + "//input[@type='text']")).sendKeys("Sortie réservée aux CM2");
-            agent.submit(By.xpath(row + "//input[@value='Refuser']"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("refusée"));
+            agent.awaitUrlStartingWith(BASE + "/agent/reservations.xhtml");
+            QueueWalk.sortLatestFirst(agent, "Jour");
+            // refused without a reason: the message is next to the field and nothing is refused
+            QueueWalk.refuse(agent, activity, "Indiquez le motif du refus : il est envoyé à la famille.",
+                    "Sortie réservée aux CM2", "refusée");
             assertEquals("", agent.accessibilityViolations(), "axe-core, réservations à valider");
         }
         assertTrue(mailContains(email, "Sortie r"), "le motif est dans le courriel : " + FamilyFileIT.mailsOf(email));

@@ -245,7 +245,8 @@ class PlatformWebIT {
             assertTrue(english.body().contains("My planning") && english.body().contains("Hello")
                     && english.body().contains("lang=\"en\""), "anglais ensuite");
             for (String staffOnly : List.of("/agent/document?id=1", "/agent/certificat?id=1", "/agent/configuration.json",
-                    "/agent/configuration.xhtml", "/agent/inscriptions.xhtml")) {
+                    "/agent/configuration.xhtml", "/agent/inscriptions.xhtml", "/agent/demandes.xhtml",
+                    "/agent/scolaires.xhtml", "/agent/reservations.xhtml", "/agent/certificats.xhtml")) {
                 assertEquals(403, get(host(ALPHA), staffOnly, cookie).statusCode(), staffOnly + " : agents seulement");
             }
             HttpResponse<String> onBeta = get(host(BETA), "/espace/accueil.xhtml", cookie);
@@ -304,18 +305,18 @@ class PlatformWebIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, espace agents");
 
             // medical certificates are health data: not for an agent without the agent-sante role
-            b.get(url(BETA) + "/agent/inscriptions.xhtml");
+            b.get(url(BETA) + "/agent/certificats.xhtml");
             assertTrue(b.await(By.id("certificates-health-only")).isDisplayed());
-            assertTrue(b.driver.findElements(By.id("certificats")).isEmpty());
+            assertTrue(b.driver.findElements(By.id("queue:table")).isEmpty());
             Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
             assertEquals(403, get(host(BETA), "/agent/certificat?id=1", cookie).statusCode());
             assertEquals(404, get(host(BETA), "/agent/document?id=987654", cookie).statusCode(), "agents: documents");
         }
         try (Browser b = new Browser()) {
-            b.get(url(BETA) + "/agent/inscriptions.xhtml");
+            b.get(url(BETA) + "/agent/certificats.xhtml");
             b.signIn(StackLauncher.healthAgent(BETA), StackLauncher.PASSWORD_AGENT);
-            b.awaitUrlStartingWith(url(BETA) + "/agent/inscriptions.xhtml");
-            assertTrue(b.await(By.id("certificats")).isDisplayed(), "agent-sante: the certificates queue");
+            b.awaitUrlStartingWith(url(BETA) + "/agent/certificats.xhtml");
+            assertTrue(b.await(By.id("queue:table")).isDisplayed(), "agent-sante: the certificates queue");
             Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
             assertEquals(404, get(host(BETA), "/agent/certificat?id=987654", cookie).statusCode());
         }
@@ -505,6 +506,7 @@ class PlatformWebIT {
             b.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             b.awaitUrlStartingWith(url(ALPHA) + "/agent/index.xhtml");
             for (String page : List.of("/agent/index.xhtml", "/agent/dossiers.xhtml", "/agent/inscriptions.xhtml",
+                    "/agent/demandes.xhtml", "/agent/scolaires.xhtml", "/agent/reservations.xhtml", "/agent/certificats.xhtml",
                     "/agent/pointage.xhtml", "/agent/configuration.xhtml")) {
                 b.get(url(ALPHA) + page);
                 b.await(By.tagName("h1"));

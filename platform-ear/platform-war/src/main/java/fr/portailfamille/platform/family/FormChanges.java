@@ -103,7 +103,7 @@ public final class FormChanges {
         };
     }
 
-    private static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
+    static final java.util.Set<String> HEALTH = java.util.Set.of("allergies", "pai", "diet", "doctorName",
             "doctorPhone", "glasses", "medicalNotes");
 
     /** The health fields of a child's values, as a PostgreSQL text array literal (for counting in SQL). */

@@ -1,2 +1,2 @@
-/** Faces beans of registrations: a family's activity and school requests, the agents' queue, and the servlet serving uploaded documents to agents. */
+/** Faces beans of registrations: a family's activity and school requests, the agents' queues of registrations and school requests, and the servlet serving uploaded documents to agents. */
 package fr.portailfamille.platform.registration.web;

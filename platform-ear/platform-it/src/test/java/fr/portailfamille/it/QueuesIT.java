@@ -1,0 +1,412 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.platform.booking.CertificateQueue;
+import fr.portailfamille.platform.booking.ValidationQueue;
+import fr.portailfamille.platform.family.FileQueue;
+import fr.portailfamille.platform.family.RequestQueue;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.registration.RegistrationQueue;
+import fr.portailfamille.platform.registration.SchoolQueue;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.openqa.selenium.By;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The six agents' queues through their services, inside Payara Micro against the real database: each
+ * counts and pages in SQL and decides behind its role check — an agent decides files, requests,
+ * registrations, school requests and bookings (bulk acceptance all or nothing); health requests and
+ * certificates are for agent-sante only; a parent and an agent of another commune are refused
+ * everything, and an agent of another commune never reaches this commune's items. Then the six pages in
+ * Chromium (as a client): each axe-checked under the Content-Security-Policy (PrimeFaces' CSP mode), its lazy
+ * table sorted latest first, one item accepted in the decision dialog, one refused (first without a reason:
+ * the message is next to the field), two accepted at once where it is safe.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QueuesIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.platformWar().addClasses(QueuesIT.class, QueueSeed.class);
+    }
+
+    @Inject
+    FileQueue files;
+
+    @Inject
+    RequestQueue requests;
+
+    @Inject
+    RegistrationQueue registrations;
+
+    @Inject
+    SchoolQueue schools;
+
+    @Inject
+    ValidationQueue bookings;
+
+    @Inject
+    CertificateQueue certificates;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    static final SignedInUser AGENT = user("alpha", "agent@alpha.test", "agent");
+    static final SignedInUser SANTE = user("alpha", "sante@alpha.test", "agent", "agent-sante");
+    static final SignedInUser PARENT = user("alpha", "parent@alpha.test", "parent");
+    static final SignedInUser BETA_AGENT = user("beta", "agent@beta.test", "agent", "agent-sante");
+
+    static SignedInUser user(String slug, String email, String... roles) {
+        return new SignedInUser(slug, UUID.randomUUID().toString(), email, email, true, List.of(roles), null);
+    }
+
+    Commune alpha() {
+        return directory.bySlug("alpha").orElseThrow();
+    }
+
+    Commune beta() {
+        return directory.bySlug("beta").orElseThrow();
+    }
+
+    <T> T in(Commune c, Callable<T> work) throws Exception {
+        return TenantContext.call(c, work);
+    }
+
+    void run(Commune c, Executable work) throws Exception {
+        in(c, () -> {
+            try {
+                work.execute();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    /** The queues' items of a new suffix, in alpha. */
+    String seed() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        in(alpha(), () -> {
+            tx.begin();
+            for (String sql : QueueSeed.statements(s)) {
+                em.joinTransaction();
+                em.createNativeQuery(sql).executeUpdate();
+            }
+            tx.commit();
+            return null;
+        });
+        return s;
+    }
+
+    List<Long> ids(String sql) throws Exception {
+        return in(alpha(), () -> em.createNativeQuery(sql).getResultList().stream().map(o -> ((Number) o).longValue()).toList());
+    }
+
+    String status(String table, long id) throws Exception {
+        return in(alpha(), () -> (String) em.createNativeQuery("select status from " + table + " where id = ?1")
+                .setParameter(1, id).getSingleResult());
+    }
+
+    List<Long> fileIds(String s) throws Exception {
+        return ids("select id from family where label like 'Foyer Dossier " + s + " %' order by label");
+    }
+
+    List<Long> requestIds(String s, String type) throws Exception {
+        return ids("select r.id from change_request r join family f on f.id = r.family_id where f.label = '"
+                + QueueSeed.requestFamily(s) + "' and r.type = '" + type + "' order by r.id");
+    }
+
+    List<Long> registrationIds(String s) throws Exception {
+        return ids("select r.id from registration r join activity a on a.id = r.activity_id where a.code = 'Q-"
+                + s.toUpperCase() + "' order by r.id");
+    }
+
+    List<Long> schoolIds(String s) throws Exception {
+        return ids("select e.id from school_enrolment e join establishment x on x.id = e.establishment_id where x.code = 'Q-"
+                + s.toUpperCase() + "' order by e.id");
+    }
+
+    List<Long> bookingIds(String s) throws Exception {
+        return ids("select b.id from booking b join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id"
+                + " where a.code = 'Q-" + s.toUpperCase() + "' and b.status = 'PENDING_VALIDATION' order by b.day");
+    }
+
+    List<Long> absenceIds(String s) throws Exception {
+        return ids("select x.id from absence x join booking b on b.id = x.booking_id join activity_unit u on u.id = b.unit_id"
+                + " join activity a on a.id = u.activity_id where a.code = 'Q-" + s.toUpperCase() + "' order by b.day");
+    }
+
+    void refused(SignedInUser who, Executable call) {
+        SecurityException e = assertThrows(SecurityException.class, () -> run(alpha(), call));
+        assertFalse(e.getMessage().isBlank());
+    }
+
+    @Test
+    void parentsAndAgentsOfAnotherCommuneAreRefusedEveryQueue() throws Exception {
+        String s = seed();
+        long file = fileIds(s).get(0);
+        long request = requestIds(s, "ADRESSE").get(0);
+        long registration = registrationIds(s).get(0);
+        long school = schoolIds(s).get(0);
+        long booking = bookingIds(s).get(0);
+        long absence = absenceIds(s).get(0);
+        for (SignedInUser who : List.of(PARENT, BETA_AGENT)) {
+            String expected = who == PARENT ? StaffRoles.NOT_STAFF : StaffRoles.OTHER_COMMUNE;
+            for (Executable call : List.<Executable>of(
+                    () -> files.count(who), () -> files.page(who, 0, 20, Sort.DEFAULT), () -> files.validate(who, file),
+                    () -> files.refuse(who, file, "non", "http://x"), () -> files.validateAll(who, List.of(file)),
+                    () -> requests.count(who), () -> requests.page(who, 0, 20, Sort.DEFAULT), () -> requests.accept(who, request),
+                    () -> requests.refuse(who, request, "non"),
+                    () -> registrations.count(who), () -> registrations.page(who, 0, 20, Sort.DEFAULT),
+                    () -> registrations.decide(who, registration, true, null), () -> registrations.acceptAll(who, List.of(registration)),
+                    () -> schools.count(who), () -> schools.page(who, 0, 20, Sort.DEFAULT),
+                    () -> schools.decide(who, school, true, null), () -> schools.acceptAll(who, List.of(school)),
+                    () -> bookings.count(who), () -> bookings.page(who, 0, 20, Sort.DEFAULT),
+                    () -> bookings.decide(who, booking, true, null), () -> bookings.acceptAll(who, List.of(booking)),
+                    () -> certificates.count(who), () -> certificates.page(who, 0, 20, Sort.DEFAULT),
+                    () -> certificates.review(who, absence, true, null))) {
+                SecurityException e = assertThrows(SecurityException.class, () -> run(alpha(), call));
+                assertEquals(expected, e.getMessage());
+            }
+        }
+        assertEquals("SUBMITTED", status("family", file));
+        assertEquals("PENDING", status("change_request", request));
+        assertEquals("SUBMITTED", status("registration", registration));
+        assertEquals("SUBMITTED", status("school_enrolment", school));
+        assertEquals("PENDING_VALIDATION", status("booking", booking));
+        assertEquals(0L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from absence where id = ?1"
+                + " and reviewed_at is not null").setParameter(1, absence).getSingleResult()).longValue()));
+    }
+
+    @Test
+    void anAgentOfAnotherCommuneNeverReachesThisCommunesItems() throws Exception {
+        String s = seed();
+        long file = fileIds(s).get(0);
+        long request = requestIds(s, "ADRESSE").get(0);
+        long registration = registrationIds(s).get(0);
+        long school = schoolIds(s).get(0);
+        long booking = bookingIds(s).get(0);
+        long absence = absenceIds(s).get(0);
+        // signed in to beta, working in beta: alpha's ids are not there (another schema)
+        for (Executable call : List.<Executable>of(() -> files.validate(BETA_AGENT, file),
+                () -> requests.accept(BETA_AGENT, request), () -> registrations.decide(BETA_AGENT, registration, true, null),
+                () -> schools.decide(BETA_AGENT, school, true, null), () -> bookings.decide(BETA_AGENT, booking, true, null),
+                () -> certificates.review(BETA_AGENT, absence, true, null))) {
+            assertThrows(RuntimeException.class, () -> run(beta(), call));
+        }
+        assertTrue(in(beta(), () -> files.page(BETA_AGENT, 0, 100, Sort.DEFAULT)).stream().noneMatch(f -> f.id() == file));
+        assertEquals("SUBMITTED", status("family", file));
+        assertEquals("PENDING", status("change_request", request));
+        assertEquals("SUBMITTED", status("registration", registration));
+        assertEquals("SUBMITTED", status("school_enrolment", school));
+        assertEquals("PENDING_VALIDATION", status("booking", booking));
+    }
+
+    @Test
+    void anAgentDecidesFilesOneByOneWithAReasonOrSeveralAtOnce() throws Exception {
+        String s = seed();
+        List<Long> ids = fileIds(s);
+        long before = in(alpha(), () -> files.count(AGENT));
+        List<FileQueue.FileToValidate> page = in(alpha(), () -> files.page(AGENT, 0, 100, new Sort("submittedAt", false)));
+        assertEquals(QueueSeed.family(s, 4), page.get(0).label(), "latest first when sorted so");
+        run(alpha(), () -> files.validate(AGENT, ids.get(0)));
+        List<FieldError> noReason = in(alpha(), () -> files.refuse(AGENT, ids.get(1), " ", "http://alpha.localhost/espace/foyer.xhtml"));
+        assertEquals(List.of("reason"), noReason.stream().map(FieldError::field).toList());
+        assertEquals(List.of(), in(alpha(), () -> files.refuse(AGENT, ids.get(1), "Pièce manquante", "http://alpha.localhost/espace/foyer.xhtml")));
+        // all or nothing: one file already validated, so none of the three is
+        assertThrows(IllegalStateException.class, () -> run(alpha(), () -> files.validateAll(AGENT, List.of(ids.get(2), ids.get(0), ids.get(3)))));
+        assertEquals("SUBMITTED", status("family", ids.get(2)));
+        assertEquals(2, in(alpha(), () -> files.validateAll(AGENT, List.of(ids.get(2), ids.get(3)))));
+        assertEquals(List.of("VALIDATED", "DRAFT", "VALIDATED", "VALIDATED"),
+                List.of(status("family", ids.get(0)), status("family", ids.get(1)), status("family", ids.get(2)), status("family", ids.get(3))));
+        assertEquals(before - 4, in(alpha(), () -> files.count(AGENT)));
+    }
+
+    @Test
+    void anAgentDecidesRegistrationsSchoolRequestsAndBookings() throws Exception {
+        String s = seed();
+        List<Long> reg = registrationIds(s);
+        List<RegistrationQueue.RegistrationToDecide> regPage = in(alpha(), () -> registrations.page(AGENT, 0, 100,
+                new Sort("submittedAt", false)));
+        assertEquals(reg.get(3), regPage.get(0).id());
+        assertTrue(regPage.stream().anyMatch(r -> r.id() == reg.get(0) && r.documents().size() == 1
+                && r.documents().get(0).fileName().equals("attestation-" + s + ".pdf")));
+        run(alpha(), () -> registrations.decide(AGENT, reg.get(0), true, null));
+        Refused noReason = assertThrows(Refused.class, () -> run(alpha(), () -> registrations.decide(AGENT, reg.get(1), false, "")));
+        assertEquals("reason", noReason.field());
+        run(alpha(), () -> registrations.decide(AGENT, reg.get(1), false, "Complet"));
+        assertEquals(2, in(alpha(), () -> registrations.acceptAll(AGENT, List.of(reg.get(2), reg.get(3)))));
+        assertEquals(List.of("VALIDATED", "REFUSED", "VALIDATED", "VALIDATED"), reg.stream().map(id -> {
+            try {
+                return status("registration", id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+
+        List<Long> sch = schoolIds(s);
+        run(alpha(), () -> schools.decide(AGENT, sch.get(0), true, null));
+        assertThrows(Refused.class, () -> run(alpha(), () -> schools.decide(AGENT, sch.get(1), false, null)));
+        run(alpha(), () -> schools.decide(AGENT, sch.get(1), false, "Hors secteur"));
+        assertThrows(Refused.class, () -> run(alpha(), () -> schools.acceptAll(AGENT, List.of(sch.get(2), sch.get(1)))));
+        assertEquals("SUBMITTED", status("school_enrolment", sch.get(2)), "all or nothing");
+        assertEquals(2, in(alpha(), () -> schools.acceptAll(AGENT, List.of(sch.get(2), sch.get(3)))));
+
+        List<Long> book = bookingIds(s);
+        long before = in(alpha(), () -> bookings.count(AGENT));
+        List<ValidationQueue.BookingToValidate> bookPage = in(alpha(), () -> bookings.page(AGENT, 0, 2, new Sort("day", false)));
+        assertEquals(2, bookPage.size(), "one page of the size asked");
+        assertEquals(book.get(3), bookPage.get(0).id(), "the latest day first");
+        run(alpha(), () -> bookings.decide(AGENT, book.get(0), true, null));
+        run(alpha(), () -> bookings.decide(AGENT, book.get(1), false, "Sortie réservée aux CM2"));
+        assertEquals(2, in(alpha(), () -> bookings.acceptAll(AGENT, List.of(book.get(2), book.get(3)))));
+        assertEquals(List.of("BOOKED", "REFUSED", "BOOKED", "BOOKED"), book.stream().map(id -> {
+            try {
+                return status("booking", id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+        assertEquals(before - 4, in(alpha(), () -> bookings.count(AGENT)));
+    }
+
+    @Test
+    void healthRequestsAndCertificatesAreForAgentSanteOnly() throws Exception {
+        String s = seed();
+        long health = requestIds(s, "SANTE").get(0);
+        List<Long> address = requestIds(s, "ADRESSE");
+        // an agent without agent-sante: the health request is neither counted, listed nor decided
+        List<RequestQueue.RequestToDecide> agentPage = in(alpha(), () -> requests.page(AGENT, 0, 100, new Sort("createdAt", false)));
+        assertTrue(agentPage.stream().noneMatch(r -> r.id() == health));
+        assertTrue(agentPage.stream().anyMatch(r -> r.id() == address.get(0)));
+        assertTrue(in(alpha(), () -> requests.hiddenHealth(AGENT)) >= 1);
+        assertEquals(in(alpha(), () -> requests.count(SANTE)), in(alpha(), () -> requests.count(AGENT) + requests.hiddenHealth(AGENT)));
+        refused(AGENT, () -> requests.accept(AGENT, health));
+        refused(AGENT, () -> requests.refuse(AGENT, health, "non"));
+        refused(AGENT, () -> certificates.page(AGENT, 0, 20, Sort.DEFAULT));
+        long absence = absenceIds(s).get(0);
+        refused(AGENT, () -> certificates.review(AGENT, absence, true, null));
+        // the agent decides the other requests
+        run(alpha(), () -> requests.accept(AGENT, address.get(0)));
+        assertEquals(List.of("reason"), in(alpha(), () -> requests.refuse(AGENT, address.get(1), null)).stream().map(FieldError::field).toList());
+        assertEquals(List.of(), in(alpha(), () -> requests.refuse(AGENT, address.get(1), "Justificatif manquant")));
+        assertEquals("87100", in(alpha(), () -> em.createNativeQuery("select postcode from family where label = '"
+                + QueueSeed.requestFamily(s) + "'").getSingleResult()));
+
+        // agent-sante: lists (audited) and decides both
+        List<RequestQueue.RequestToDecide> santePage = in(alpha(), () -> requests.page(SANTE, 0, 100, new Sort("createdAt", false)));
+        assertTrue(santePage.stream().anyMatch(r -> r.id() == health && r.health()));
+        assertEquals(0L, in(alpha(), () -> requests.hiddenHealth(SANTE)));
+        run(alpha(), () -> requests.accept(SANTE, health));
+        assertEquals("ACCEPTED", status("change_request", health));
+        List<CertificateQueue.CertificateToReview> certs = in(alpha(), () -> certificates.page(SANTE, 0, 100, new Sort("day", false)));
+        assertTrue(certs.stream().anyMatch(c -> c.absenceId() == absence && c.fileName().equals("certificat-1-" + s + ".pdf")));
+        assertTrue(in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from audit_log where actor = 'sante@alpha.test'"
+                + " and action = 'LECTURE_SANTE'").getSingleResult()).longValue()) >= 2, "health reads audited");
+        long second = absenceIds(s).get(1);
+        run(alpha(), () -> certificates.review(SANTE, absence, true, null));
+        Refused noReason = assertThrows(Refused.class, () -> run(alpha(), () -> certificates.review(SANTE, second, false, " ")));
+        assertEquals("reason", noReason.field());
+        run(alpha(), () -> certificates.review(SANTE, second, false, "Certificat illisible"));
+        assertEquals(List.of("ABSENT_EXCUSED", "ABSENT_BILLED"), in(alpha(), () -> em.createNativeQuery("select b.status"
+                + " from absence x join booking b on b.id = x.booking_id where x.id in (" + absence + ", " + second + ")"
+                + " order by b.day").getResultList()));
+    }
+
+    @Test
+    @RunAsClient
+    void agentsWorkEveryQueueInChromiumWithTheDialogAndTheSelection() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            for (String sql : QueueSeed.statements(s)) {
+                st.execute(sql);
+            }
+        }
+        String last = QueueSeed.childLastName(s);
+        try (Browser b = new Browser()) {
+            PlatformWebIT.recordCspViolations(b);
+            b.get(QueueWalk.BASE + "/agent/index.xhtml");
+            b.signIn(StackLauncher.healthAgent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            b.awaitUrlStartingWith(QueueWalk.BASE + "/agent/index.xhtml");
+            b.await(By.id("queue-menu-dossiers"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, accueil agents");
+
+            QueueWalk.open(b, "dossiers", "Envoyé le");
+            QueueWalk.decide(b, QueueSeed.family(s, 4), true, "Dossier validé");
+            QueueWalk.refuse(b, QueueSeed.family(s, 3), "Indiquez le motif du refus : il est envoyé à la famille.",
+                    "Pièce d'identité illisible", "Dossier refusé");
+            QueueWalk.bulk(b, List.of(QueueSeed.family(s, 2), QueueSeed.family(s, 1)), "2 dossiers validés");
+
+            QueueWalk.open(b, "demandes", "Envoyé le");
+            QueueWalk.decide(b, "87200", true, "Demande acceptée");
+            QueueWalk.refuse(b, "87100", "Indiquez le motif du refus : il est envoyé à la famille.", "Justificatif manquant",
+                    "Demande refusée");
+
+            QueueWalk.open(b, "inscriptions", "Envoyé le");
+            QueueWalk.decide(b, "Enfant4 " + last, true, "Inscription validée");
+            QueueWalk.refuse(b, "Enfant3 " + last, "Indiquez le motif du refus : il est envoyé à la famille.", "Groupe complet",
+                    "Inscription refusée");
+            QueueWalk.bulk(b, List.of("Enfant2 " + last, "Enfant1 " + last), "2 inscriptions validées");
+
+            QueueWalk.open(b, "scolaires", "Envoyé le");
+            QueueWalk.decide(b, "Enfant4 " + last, true, "Inscription scolaire acceptée");
+            QueueWalk.refuse(b, "Enfant3 " + last, "Indiquez le motif du refus : il est envoyé à la famille.", "Hors secteur",
+                    "Inscription scolaire refusée");
+            QueueWalk.bulk(b, List.of("Enfant2 " + last, "Enfant1 " + last), "2 inscriptions scolaires acceptées");
+
+            QueueWalk.open(b, "reservations", "Jour");
+            QueueWalk.decide(b, "Enfant4 " + last, true, "Réservation validée");
+            QueueWalk.refuse(b, "Enfant3 " + last, "Indiquez le motif du refus : il est envoyé à la famille.", "Sortie réservée aux CM2",
+                    "Réservation refusée");
+            QueueWalk.bulk(b, List.of("Enfant2 " + last, "Enfant1 " + last), "2 réservations validées");
+
+            QueueWalk.open(b, "certificats", "Jour");
+            QueueWalk.decide(b, "Enfant2 " + last, true, "Certificat accepté");
+            QueueWalk.refuse(b, "Enfant1 " + last, "Indiquez le motif du refus : il est envoyé à la famille.", "Certificat illisible",
+                    "Certificat refusé");
+            assertEquals("", PlatformWebIT.cspViolations(b), "Content-Security-Policy des files d'attente");
+        }
+        try (Browser agent = new Browser()) {
+            agent.get(QueueWalk.BASE + "/agent/certificats.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(QueueWalk.BASE + "/agent/certificats.xhtml");
+            assertTrue(agent.await(By.id("certificates-health-only")).getText().contains("agent-santé"));
+            assertTrue(agent.driver.findElements(By.id("queue:table")).isEmpty());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, certificats sans agent-santé");
+        }
+    }
+}

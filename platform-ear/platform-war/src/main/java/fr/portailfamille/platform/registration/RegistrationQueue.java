@@ -1,0 +1,102 @@
+package fr.portailfamille.platform.registration;
+
+import fr.portailfamille.platform.kernel.Rows;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Agents' queue of activity registrations (page agent/inscriptions): one COUNT and one page query (the
+ * documents' names come in the same query), the decision and the bulk validation, each one transaction
+ * behind {@link StaffRoles#requireAgent}.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class RegistrationQueue {
+
+    /** A document sent with a registration, without its content. */
+    public record DocumentName(long id, String label, String fileName) implements Serializable {
+    }
+
+    /** A registration waiting for a decision, as the queue lists it. */
+    public record RegistrationToDecide(long id, String childFirstName, String childLastName, String activity,
+                                       OffsetDateTime submittedAt, List<DocumentName> documents) implements Serializable {
+    }
+
+    static final Map<String, String> SORTS = Map.of("child", "c.last_name, c.first_name", "activity", "a.name",
+            "submittedAt", "r.submitted_at");
+
+    /** Separators of the documents' column (unit and record separators never typed in a name). */
+    private static final String FIELD = "\u001f";
+    private static final String RECORD = "\u001e";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    RegistrationService registrations;
+
+    /** How many registrations wait for a decision (the menu's count). */
+    public long count(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
+        return ((Number) em.createNativeQuery("select count(*) from registration where status = 'SUBMITTED'")
+                .getSingleResult()).longValue();
+    }
+
+    /** One page of the registrations waiting for a decision, oldest first unless sorted otherwise. */
+    public List<RegistrationToDecide> page(SignedInUser agent, int offset, int limit, Sort sort) {
+        StaffRoles.requireAgent(agent);
+        List<RegistrationToDecide> page = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select r.id, c.first_name, c.last_name, a.name, r.submitted_at,"
+                        + " (select string_agg(d.id || chr(31) || d.label || chr(31) || d.file_name, chr(30) order by d.id)"
+                        + " from registration_document d where d.registration_id = r.id)"
+                        + " from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
+                        + " where r.status = 'SUBMITTED' order by " + sort.orderBy(SORTS, "r.submitted_at", "r.id")
+                        + " offset ?1 limit ?2")
+                .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
+            Object[] r = (Object[]) row;
+            page.add(new RegistrationToDecide(Rows.id(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    Rows.time(r[4]), documents((String) r[5])));
+        }
+        return page;
+    }
+
+    static List<DocumentName> documents(String column) {
+        List<DocumentName> documents = new ArrayList<>();
+        if (column != null && !column.isEmpty()) {
+            for (String record : column.split(RECORD)) {
+                String[] f = record.split(FIELD, 3);
+                documents.add(new DocumentName(Long.parseLong(f[0]), f[1], f[2]));
+            }
+        }
+        return documents;
+    }
+
+    /** Validates or refuses a registration (a refusal needs a reason); the family is mailed. */
+    public void decide(SignedInUser agent, long registrationId, boolean accept, String reason) {
+        StaffRoles.requireAgent(agent);
+        registrations.decideRegistration(agent.email(), registrationId, accept, reason);
+    }
+
+    /** Validates several registrations at once: all or none (one transaction). */
+    public int acceptAll(SignedInUser agent, Collection<Long> registrationIds) {
+        StaffRoles.requireAgent(agent);
+        for (long id : registrationIds) {
+            registrations.decideRegistration(agent.email(), id, true, null);
+        }
+        return registrationIds.size();
+    }
+}

@@ -1,0 +1,82 @@
+package fr.portailfamille.platform.registration;
+
+import fr.portailfamille.platform.kernel.Rows;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The education service's queue of school pre-registrations (page agent/scolaires): one COUNT and one
+ * page query, the decision and the bulk acceptance, each one transaction behind
+ * {@link StaffRoles#requireAgent}.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class SchoolQueue {
+
+    /** A school request waiting for a decision, as the queue lists it. */
+    public record SchoolRequestToDecide(long id, String childFirstName, String childLastName, String school,
+                                        String schoolYear, String level, String comment, OffsetDateTime submittedAt)
+            implements Serializable {
+    }
+
+    static final Map<String, String> SORTS = Map.of("child", "c.last_name, c.first_name", "school", "e.name",
+            "level", "s.level", "submittedAt", "s.submitted_at");
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    RegistrationService registrations;
+
+    /** How many school requests wait for a decision (the menu's count). */
+    public long count(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
+        return ((Number) em.createNativeQuery("select count(*) from school_enrolment where status = 'SUBMITTED'")
+                .getSingleResult()).longValue();
+    }
+
+    /** One page of the school requests waiting for a decision, oldest first unless sorted otherwise. */
+    public List<SchoolRequestToDecide> page(SignedInUser agent, int offset, int limit, Sort sort) {
+        StaffRoles.requireAgent(agent);
+        List<SchoolRequestToDecide> page = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select s.id, c.first_name, c.last_name, e.name, s.school_year, s.level,"
+                        + " s.comment, s.submitted_at from school_enrolment s join child c on c.id = s.child_id"
+                        + " join establishment e on e.id = s.establishment_id where s.status = 'SUBMITTED'"
+                        + " order by " + sort.orderBy(SORTS, "s.submitted_at", "s.id") + " offset ?1 limit ?2")
+                .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
+            Object[] r = (Object[]) row;
+            page.add(new SchoolRequestToDecide(Rows.id(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], Rows.time(r[7])));
+        }
+        return page;
+    }
+
+    /** Accepts or refuses a school request (a refusal needs a reason); the family is mailed. */
+    public void decide(SignedInUser agent, long enrolmentId, boolean accept, String reason) {
+        StaffRoles.requireAgent(agent);
+        registrations.decideSchool(agent.email(), enrolmentId, accept, reason);
+    }
+
+    /** Accepts several school requests at once: all or none (one transaction). */
+    public int acceptAll(SignedInUser agent, Collection<Long> enrolmentIds) {
+        StaffRoles.requireAgent(agent);
+        for (long id : enrolmentIds) {
+            registrations.decideSchool(agent.email(), id, true, null);
+        }
+        return enrolmentIds.size();
+    }
+}

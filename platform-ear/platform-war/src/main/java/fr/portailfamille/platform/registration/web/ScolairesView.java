@@ -1,0 +1,61 @@
+package fr.portailfamille.platform.registration.web;
+
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.registration.SchoolQueue;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * Page agent/scolaires: the school pre-registrations for the education service, accepted or refused
+ * with a reason in the decision dialog, or accepted several at once; the family is mailed.
+ */
+@Named
+@ViewScoped
+public class ScolairesView extends QueuePage<SchoolQueue.SchoolRequestToDecide> {
+
+    @Inject
+    transient SchoolQueue queue;
+
+    @Override
+    protected long count(SignedInUser agent) {
+        return queue.count(agent);
+    }
+
+    @Override
+    protected List<SchoolQueue.SchoolRequestToDecide> page(SignedInUser agent, int offset, int limit, Sort sort) {
+        return queue.page(agent, offset, limit, sort);
+    }
+
+    @Override
+    protected long key(SchoolQueue.SchoolRequestToDecide row) {
+        return row.id();
+    }
+
+    @Override
+    protected List<FieldError> decide(SignedInUser agent, SchoolQueue.SchoolRequestToDecide row, boolean accept, String reason) {
+        queue.decide(agent, row.id(), accept, reason);
+        return List.of();
+    }
+
+    @Override
+    protected String decided(boolean accept) {
+        return accept ? "Inscription scolaire acceptée ; la famille est prévenue."
+                : "Inscription scolaire refusée ; la famille est prévenue avec le motif.";
+    }
+
+    @Override
+    protected int acceptAll(SignedInUser agent, List<Long> keys) {
+        return queue.acceptAll(agent, keys);
+    }
+
+    @Override
+    protected String acceptedAll(int count) {
+        return count + (count > 1 ? " inscriptions scolaires acceptées" : " inscription scolaire acceptée")
+                + " ; les familles sont prévenues.";
+    }
+}
