@@ -40,7 +40,7 @@ public class CertificateQueue {
     EntityManager em;
 
     @Inject
-    BookingService bookings;
+    AbsenceService bookings;
 
     /**
      * How many certificates wait for review (the menu's count): a number, no health data, so any agent

@@ -39,7 +39,7 @@ public class ValidationQueue {
     EntityManager em;
 
     @Inject
-    BookingService bookings;
+    BookingDesk bookings;
 
     /** How many bookings wait for validation (the menu's count). */
     public long count(SignedInUser agent) {
