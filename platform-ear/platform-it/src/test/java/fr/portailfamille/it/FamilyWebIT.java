@@ -395,8 +395,10 @@ class FamilyWebIT {
             assertEquals("1 place(s) occupée(s) sur 1, 0 en liste d'attente.", agent.await(By.id("occupancy")).getText());
             assertTrue(agent.driver.findElement(By.id("occupation")).getText().contains(activity + " Midi 1 1 0 0"),
                     agent.driver.findElement(By.id("occupation")).getText());
-            agent.submit(By.cssSelector("input[aria-label='Léo présent']"));
-            assertEquals("Présent", agent.await(By.cssSelector(".sheet-status")).getText());
+            // marked by AJAX (issue 9): the status changes in place
+            agent.await(By.cssSelector("button[aria-label='Léo présent']")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(agent.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> "Présent".equals(d.findElement(By.cssSelector(".sheet-status")).getText()));
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage");
         }
     }

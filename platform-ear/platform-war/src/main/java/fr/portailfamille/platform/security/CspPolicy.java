@@ -12,7 +12,7 @@ public final class CspPolicy {
     private CspPolicy() {
     }
 
-    static String configured() {
+    public static String configured() {
         String keycloak = ConfigProvider.getConfig().getOptionalValue("pf.keycloak.url", String.class).orElse(null);
         return HardeningFilter.contentSecurityPolicy(keycloak);
     }

@@ -60,13 +60,21 @@ public class PointageView implements Serializable {
     }
 
     public void mark(long bookingId, String status) {
+        FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            bookings.markAttendance(user.require().email(), bookingId, BookingStatus.valueOf(status));
+            BookingStatus mark = BookingStatus.valueOf(status);
+            bookings.markAttendance(user.require().email(), bookingId, mark);
+            refresh();
+            // said in words in the page's live region, for screen readers (the row shows it too)
+            sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
+                String said = b.getChild().getFirstName() + " " + b.getChild().getLastName() + " : "
+                        + AttendanceLabels.of(mark).toLowerCase(java.util.Locale.FRENCH) + ".";
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
+            });
         } catch (BookingRefused e) {
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            refresh();
         }
-        refresh();
     }
 
     public LocalDate getDay() {
@@ -90,18 +98,7 @@ public class PointageView implements Serializable {
     }
 
     public String statusLabel(Booking b) {
-        return switch (b.getStatus()) {
-            case BOOKED -> "Inscrit";
-            case BOOKED_LATE -> "Inscrit (hors délai)";
-            case WAITING -> "Liste d'attente";
-            case PENDING_VALIDATION -> "En attente de validation";
-            case CANCELLED_FREE -> "Annulé";
-            case ABSENT_EXCUSED -> "Absent excusé";
-            case ABSENT_BILLED -> "Absent facturé";
-            case PRESENT -> "Présent";
-            case REFUSED -> "Refusée";
-            case ABSENT_PENDING -> "Absent (certificat en attente de vérification)";
-        };
+        return AttendanceLabels.of(b.getStatus());
     }
 
     public boolean markable(Booking b) {

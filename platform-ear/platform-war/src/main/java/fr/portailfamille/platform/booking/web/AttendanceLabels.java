@@ -1,0 +1,30 @@
+package fr.portailfamille.platform.booking.web;
+
+import fr.portailfamille.booking.BookingStatus;
+
+/** A booking's state in words, for the day sheet and the attendance exports. */
+final class AttendanceLabels {
+
+    private AttendanceLabels() {
+    }
+
+    static String of(BookingStatus status) {
+        return switch (status) {
+            case BOOKED -> "Inscrit";
+            case BOOKED_LATE -> "Inscrit (hors délai)";
+            case WAITING -> "Liste d'attente";
+            case PENDING_VALIDATION -> "En attente de validation";
+            case CANCELLED_FREE -> "Annulé";
+            case ABSENT_EXCUSED -> "Absent excusé";
+            case ABSENT_BILLED -> "Absent facturé";
+            case PRESENT -> "Présent";
+            case REFUSED -> "Refusée";
+            case ABSENT_PENDING -> "Absent (certificat en attente de vérification)";
+        };
+    }
+
+    /** In exports, an absence whose certificate awaits review says nothing of a medical reason. */
+    static String exported(BookingStatus status) {
+        return status == BookingStatus.ABSENT_PENDING ? "Absent (justificatif en attente)" : of(status);
+    }
+}

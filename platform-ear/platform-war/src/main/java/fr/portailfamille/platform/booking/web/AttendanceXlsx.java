@@ -1,0 +1,50 @@
+package fr.portailfamille.platform.booking.web;
+
+import fr.portailfamille.platform.booking.AttendanceRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The attendance as an XLSX workbook written as a stream (fastexcel): rows leave every 500 lines. Every
+ * cell is typed text or date, never a formula, so nothing a family typed is computed by Excel.
+ */
+final class AttendanceXlsx implements AutoCloseable {
+
+    private final Workbook workbook;
+    private final Worksheet sheet;
+    private int row;
+
+    AttendanceXlsx(OutputStream out) {
+        workbook = new Workbook(out, "Portail Famille", "1.0");
+        sheet = workbook.newWorksheet("Présences");
+        for (int c = 0; c < AttendanceCsv.HEADER.length; c++) {
+            sheet.value(0, c, AttendanceCsv.HEADER[c]);
+            sheet.style(0, c).bold().set();
+        }
+        sheet.freezePane(0, 1);
+        sheet.width(0, 12);
+        row = 1;
+    }
+
+    void write(AttendanceRow r) throws IOException {
+        sheet.value(row, 0, r.day());
+        sheet.style(row, 0).format("dd/mm/yyyy").set();
+        sheet.value(row, 1, r.activity());
+        sheet.value(row, 2, r.unit());
+        sheet.value(row, 3, r.lastName());
+        sheet.value(row, 4, r.firstName());
+        sheet.value(row, 5, r.school() == null ? "" : r.school());
+        sheet.value(row, 6, AttendanceLabels.exported(r.status()));
+        row++;
+        if (row % 500 == 0) {
+            sheet.flush();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.finish();
+    }
+}
