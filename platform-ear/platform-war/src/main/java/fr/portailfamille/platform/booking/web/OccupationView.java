@@ -2,7 +2,7 @@ package fr.portailfamille.platform.booking.web;
 
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.ActivityUnit;
-import fr.portailfamille.platform.booking.BookingService;
+import fr.portailfamille.platform.booking.ActivityCatalog;
 import fr.portailfamille.platform.booking.DayOccupancy;
 import fr.portailfamille.platform.booking.OccupancyQueries;
 import fr.portailfamille.platform.booking.OccupancyWeeks;
@@ -39,7 +39,7 @@ public class OccupationView implements Serializable {
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE dd/MM", Locale.FRENCH);
 
     @Inject
-    transient BookingService bookings;
+    transient ActivityCatalog bookings;
 
     @Inject
     transient OccupancyQueries queries;
