@@ -1,6 +1,7 @@
 /**
  * The family file (foyer, responsables, enfants, contacts, CAF, bank), its drafts (the valid part is kept),
  * change requests and audit. Health data is read and decided only by agents with {@code agent-sante},
- * checked in {@code FamilyFileService}, and every read of it is audited.
+ * checked in {@code FamilyFileService}, and every read of it is audited. Agents list the families through
+ * {@code FamilyDesk} (filtered, sorted and paged in SQL, rows as records).
  */
 package fr.portailfamille.platform.family;

@@ -1,6 +1,6 @@
 /**
  * Activity registrations with their documents (checked on their content) and school pre-registrations,
  * sent by a family for its own children and decided by agents with a reason; only a validated
- * registration opens the activity's days for booking.
+ * registration opens the activity's days for booking. {@code RegistrationCounts} counts what waits for agents.
  */
 package fr.portailfamille.platform.registration;
