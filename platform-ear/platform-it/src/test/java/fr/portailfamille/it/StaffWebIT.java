@@ -117,8 +117,10 @@ class StaffWebIT {
         }
     }
 
-    static WebDriverWait waitFor(Browser b) {
-        return new WebDriverWait(b.driver, Duration.ofSeconds(20));
+    /** Waits through AJAX updates: a row read while PrimeFaces replaces the table's body is read again. */
+    static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waitFor(Browser b) {
+        return new WebDriverWait(b.driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static String report(Browser b) {
