@@ -4,8 +4,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The platform's Content-Security-Policy as configured (Keycloak's origin from {@code pf.keycloak.url}).
- * Its last directive is {@code script-src 'self'}, so that PrimeFaces' CSP mode could append a nonce to
- * the same policy if a page ever needs PrimeFaces' scripts (see {@link HeadRenderer}).
+ * Its last directive is {@code script-src 'self'}, so that PrimeFaces' CSP mode ({@code primefaces.CSP}, on)
+ * appends the page's nonce to the same policy ({@link ContentSecurityPolicy}).
  */
 public final class CspPolicy {
 

@@ -22,8 +22,10 @@ import java.util.Set;
  * <ul>
  * <li>{@code Cache-Control: no-store} on pages (they show a family's data), not on static resources;</li>
  * <li>a Content-Security-Policy the pages satisfy ({@link CspPolicy}): scripts from the platform only,
- *     no inline script (see {@link HeadRenderer}), forms posting to the platform or the commune's
- *     Keycloak (logout), no framing by other sites;</li>
+ *     no inline script but those carrying the response's nonce (PrimeFaces' CSP mode sends this policy
+ *     with the nonce appended, see {@link ContentSecurityPolicy}; pages without PrimeFaces' script have no
+ *     inline script at all), forms posting to the platform or the commune's Keycloak (logout), no framing
+ *     by other sites;</li>
  * <li>{@code Permissions-Policy}: no camera, microphone, geolocation, payment or USB;</li>
  * <li>pages answer only GET, HEAD and POST (405 otherwise); the REST API keeps its own methods;</li>
  * <li>session cookies with SameSite (and Secure behind https), see {@link SessionCookies}.</li>
@@ -75,7 +77,9 @@ public class HardeningFilter extends HttpFilter {
             return;
         }
         SessionCookies.harden(request, response);
-        chain.doFilter(request, new CookieGuard(request, response));
+        // an error page renders a new view: it gets its own nonce, whatever the failed post carried
+        HttpServletRequest forward = request.getDispatcherType() == DispatcherType.ERROR ? new ErrorPageNonce(request) : request;
+        chain.doFilter(forward, new CookieGuard(request, response));
         SessionCookies.harden(request, response);
     }
 
