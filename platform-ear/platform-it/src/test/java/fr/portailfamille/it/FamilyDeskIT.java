@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.family.FileQueue;
+import fr.portailfamille.platform.family.RequestQueue;
 import fr.portailfamille.platform.family.FamilyFilter;
 import fr.portailfamille.platform.family.FamilyRow;
 import fr.portailfamille.platform.family.FamilySort;
@@ -41,6 +43,12 @@ class FamilyDeskIT {
 
     @Inject
     FamilyDesk desk;
+
+    @Inject
+    FileQueue files;
+
+    @Inject
+    RequestQueue requests;
 
     @Inject
     CommuneDirectory directory;
@@ -154,7 +162,7 @@ class FamilyDeskIT {
         for (SignedInUser who : List.of(parent, alphaAgent)) {
             assertRefused(() -> inGamma(() -> desk.count(who, FamilyFilter.NONE)));
             assertRefused(() -> inGamma(() -> desk.page(who, FamilyFilter.NONE, null, false, 0, 25)));
-            assertRefused(() -> inGamma(() -> desk.countFilesToValidate(who)));
+            assertRefused(() -> inGamma(() -> files.count(who)));
             assertRefused(() -> inGamma(() -> desk.historyOf(who, 1L)));
         }
         assertRefused(() -> inGamma(() -> desk.count(null, FamilyFilter.NONE)));
@@ -162,8 +170,8 @@ class FamilyDeskIT {
 
     @Test
     void queueCountsAreOneCountEach() throws Exception {
-        assertEquals(expected(f -> f.status().equals("SUBMITTED")), (long) inGamma(() -> desk.countFilesToValidate(AGENT)));
-        assertEquals(0L, (long) inGamma(() -> desk.countPendingRequests(AGENT)));
+        assertEquals(expected(f -> f.status().equals("SUBMITTED")), (long) inGamma(() -> files.count(AGENT)));
+        assertEquals(0L, (long) inGamma(() -> requests.count(AGENT)));
     }
 
     @Test

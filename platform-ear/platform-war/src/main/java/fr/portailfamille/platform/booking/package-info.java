@@ -3,7 +3,7 @@
  * absences and certificates ({@code AbsenceService}), agents' validation ({@code BookingDesk}) and attendance
  * ({@code AttendanceService}). Seats are counted in one locked row per unit and day by {@code SeatCounter}, so
  * concurrent bookers never oversell the last seat; a freed seat goes at once to the first child waiting.
- * Agents' queues ({@code ValidationQueue}, {@code CertificateQueue}), counts ({@code BookingCounts}) and reports
+ * Agents' queues ({@code ValidationQueue}, {@code CertificateQueue}), and reports
  * ({@link OccupancyQueries}: occupancy by day and week, attendance of a period) are SQL returning records.
  */
 package fr.portailfamille.platform.booking;

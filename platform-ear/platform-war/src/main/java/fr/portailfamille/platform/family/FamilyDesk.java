@@ -74,32 +74,6 @@ public class FamilyDesk {
         return query;
     }
 
-    /** Files sent by families and awaiting an agent's validation (the "dossiers" queue). */
-    public long countFilesToValidate(SignedInUser agent) {
-        requireAgent(agent);
-        return em.createQuery("select count(f) from Family f where f.status = :s", Long.class)
-                .setParameter("s", FamilyStatus.SUBMITTED).getSingleResult();
-    }
-
-    /**
-     * Pending change requests as this agent's queue shows them: for an agent without the {@code agent-sante}
-     * role, those carrying health data (a SANTE request, or a new child with health values) are left out,
-     * as {@link FamilyFileService#pendingRequests} does, counted in SQL.
-     */
-    public long countPendingRequests(SignedInUser agent) {
-        requireAgent(agent);
-        String sql = "select count(*) from change_request r where r.status = 'PENDING'";
-        if (!FamilyFileService.mayReadHealth(agent)) {
-            // native: the health test looks into the request's JSON values (jsonb), as FormChanges.touchesHealth
-            String health = "select 1 from jsonb_each(cast(%s as jsonb)) e cross join unnest(cast('" + FormChanges.healthFieldsArray() + "' as text[])) h(k)"
-                    + " where jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> h.k) is not null"
-                    + " and jsonb_typeof(e.value -> h.k) <> 'null' and (e.value -> h.k) <> cast('false' as jsonb)";
-            sql += " and r.type <> 'SANTE' and not (r.type = 'ENFANT' and (exists (" + health.formatted("r.new_value")
-                    + ") or exists (" + health.formatted("r.old_value") + ")))";
-        }
-        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
-    }
-
     /**
      * The bookings, registrations, school requests and change requests of one family (four queries, one
      * transaction), for the family's file.

@@ -1,8 +1,11 @@
 package fr.portailfamille.platform.web;
 
-import fr.portailfamille.platform.booking.BookingCounts;
-import fr.portailfamille.platform.family.FamilyDesk;
-import fr.portailfamille.platform.registration.RegistrationCounts;
+import fr.portailfamille.platform.booking.CertificateQueue;
+import fr.portailfamille.platform.booking.ValidationQueue;
+import fr.portailfamille.platform.family.FileQueue;
+import fr.portailfamille.platform.family.RequestQueue;
+import fr.portailfamille.platform.registration.RegistrationQueue;
+import fr.portailfamille.platform.registration.SchoolQueue;
 import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -15,7 +18,7 @@ import java.util.function.ToLongFunction;
 /**
  * The staff menu by task ({@code WEB-INF/templates/agent.xhtml}) and the staff home: each queue with how
  * many items wait in it, computed once per request by one {@code count(*)} per queue through the
- * contexts' services (never by loading the lists).
+ * contexts' queue services (never by loading the lists).
  */
 @Named
 @RequestScoped
@@ -40,13 +43,22 @@ public class AgentMenuView {
     UserView user;
 
     @Inject
-    FamilyDesk families;
+    FileQueue files;
 
     @Inject
-    RegistrationCounts registrations;
+    RequestQueue requests;
 
     @Inject
-    BookingCounts bookings;
+    RegistrationQueue registrations;
+
+    @Inject
+    SchoolQueue schools;
+
+    @Inject
+    ValidationQueue validations;
+
+    @Inject
+    CertificateQueue certificates;
 
     private List<Item> queues;
 
@@ -59,12 +71,12 @@ public class AgentMenuView {
         if (queues == null) {
             SignedInUser agent = user.require();
             queues = new ArrayList<>();
-            queues.add(queue("dossiers", agent, families::countFilesToValidate));
-            queues.add(queue("demandes", agent, families::countPendingRequests));
-            queues.add(queue("inscriptions", agent, registrations::registrationsToDecide));
-            queues.add(queue("scolaires", agent, registrations::schoolRequestsToDecide));
-            queues.add(queue("reservations", agent, bookings::bookingsToValidate));
-            queues.add(queue("certificats", agent, bookings::certificatesToReview));
+            queues.add(queue("dossiers", agent, files::count));
+            queues.add(queue("demandes", agent, requests::count));
+            queues.add(queue("inscriptions", agent, registrations::count));
+            queues.add(queue("scolaires", agent, schools::count));
+            queues.add(queue("reservations", agent, validations::count));
+            queues.add(queue("certificats", agent, certificates::count));
         }
         return queues;
     }
