@@ -25,6 +25,11 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() throws Exception {
+        this(true);
+    }
+
+    /** A browser with JavaScript off ({@code javascript = false}): pages must work as plain forms. */
+    Browser(boolean javascript) throws Exception {
         profile = Files.createTempDirectory("pf-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -32,7 +37,8 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=fr-FR",
                 "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
+        options.setExperimentalOption("prefs", javascript ? java.util.Map.of("intl.accept_languages", "fr-FR,fr")
+                : java.util.Map.of("intl.accept_languages", "fr-FR,fr", "profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .withEnvironment(java.util.Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
@@ -77,6 +83,21 @@ final class Browser implements AutoCloseable {
         }
         // (the old page's html element answers "stale" or "not in the document" once replaced)
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(page));
+    }
+
+    /**
+     * Clicks a button sent by Faces AJAX (pages' {@code data-render} buttons) and waits until the request
+     * has finished and the page is updated ({@code <html data-pf-ajax>} counts finished requests).
+     */
+    void ajax(By button) {
+        String count = "return document.documentElement.getAttribute('data-pf-ajax') || '0'";
+        Object before = driver.executeScript(count);
+        await(button).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(driver.executeScript(count)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Requête AJAX de " + button + " sans réponse : " + snapshot(), e);
+        }
     }
 
     /** Whether an element belongs to a page that has been replaced (Chromium says so in two ways). */

@@ -310,33 +310,33 @@ class FamilyWebIT {
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning");
 
             // select Monday, review the summary, confirm
-            parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + monday + "']"));
-            assertEquals("Ma sélection (1 journée(s))", parent.await(By.id("selection-title")).getText());
-            assertEquals("Réservable", parent.await(By.xpath(cell)).getText(), "rien n'est réservé avant la confirmation");
-            parent.submit(By.id("planning:review"));
+            parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + monday + "']"));
+            assertEquals("1 journée(s) sélectionnée(s)", parent.await(By.id("planning:count")).getText());
+            assertEquals("Sélectionné", parent.await(By.xpath(cell)).getText(), "sélectionné : rien n'est réservé avant la confirmation");
+            parent.ajax(By.id("planning:review"));
             assertEquals(1, parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size());
             assertEquals("", parent.accessibilityViolations(), "axe-core, récapitulatif");
-            parent.submit(By.id("planning:confirm"));
+            parent.ajax(By.id("planning:confirm"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Sélection validée : 1 sur 1"));
             assertTrue(parent.await(By.id("outcomes")).getText().contains("Réservation enregistrée"));
             assertEquals("Réservé (annulable)", parent.await(By.xpath(cell)).getText());
 
-            parent.submit(By.xpath("//input[@value='Annuler' and @data-day='" + monday + "']"));
-            parent.submit(By.id("planning:review"));
-            parent.submit(By.id("planning:confirm"));
+            parent.ajax(By.xpath("//input[@data-action='cancel' and @data-day='" + monday + "']"));
+            parent.ajax(By.id("planning:review"));
+            parent.ajax(By.id("planning:confirm"));
             assertTrue(parent.await(By.id("outcomes")).getText().contains("Annulation sans frais"));
             assertEquals("Annulé sans frais", parent.await(By.xpath(cell)).getText());
 
             // "Recopier la sélection": Tuesday copied onto the following Tuesdays of the month
             java.time.LocalDate tuesday = monday.plusDays(1);
-            parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + tuesday + "']"));
+            parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + tuesday + "']"));
             date(parent, "planning:until", java.time.YearMonth.parse(month).atEndOfMonth().toString());
-            parent.submit(By.id("planning:copy"));
+            parent.ajax(By.id("planning:copy"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("ajoutée(s) à la sélection"));
-            parent.submit(By.id("planning:review"));
+            parent.ajax(By.id("planning:review"));
             int copies = parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size();
             assertTrue(copies >= 3, "au moins trois mardis : " + copies);
-            parent.submit(By.id("planning:confirm"));
+            parent.ajax(By.id("planning:confirm"));
             assertEquals("Réservé (annulable)", parent.await(By.xpath(
                     "//span[starts-with(@id,'state-" + tuesday.plusWeeks(1) + "-')]")).getText());
 

@@ -19,6 +19,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,7 +31,10 @@ import org.openqa.selenium.support.ui.Select;
  * registered to (not the first of the commune), a Wednesday-only activity shows Wednesdays only (no
  * column of "Fermé"), the summary before "Confirmer" says which days will be surcharged and no longer
  * cancellable, and a booking the service refuses (with a reason, required) shows "Refusée" and the
- * reason in the planning and in Mes demandes.
+ * reason in the planning and in Mes demandes. On a phone (390 × 844) the month grid books and cancels
+ * several unit-days by Faces AJAX without reloading the page, the selection bar staying in view; with
+ * the keyboard (Tab, Space) and a screen reader (aria-pressed, names in words); and without JavaScript,
+ * as plain form posts.
  */
 @ExtendWith(ArquillianExtension.class)
 class PlanningWalkIT {
@@ -105,15 +111,15 @@ class PlanningWalkIT {
             screenshot(parent, "planning-mercredis");
 
             // the summary says the day will be surcharged and no longer cancellable without charge
-            parent.submit(By.xpath("//input[@value='Réserver' and @data-day='" + wednesday + "']"));
-            parent.submit(By.id("planning:review"));
+            parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + wednesday + "']"));
+            parent.ajax(By.id("planning:review"));
             String notice = parent.await(By.cssSelector("#recap td.recap-notice[data-day='" + wednesday + "']")).getText();
             assertTrue(notice.contains("Hors délai : la réservation sera majorée."), notice);
             assertTrue(notice.contains("Ne pourra plus être annulée sans frais"), notice);
             assertTrue(notice.contains("validation"), notice);
             assertEquals("", parent.accessibilityViolations(), "axe-core, récapitulatif");
             screenshot(parent, "planning-recapitulatif");
-            parent.submit(By.id("planning:confirm"));
+            parent.ajax(By.id("planning:confirm"));
             assertEquals("En attente de validation", parent.await(By.xpath(cell)).getText());
         }
 
@@ -144,6 +150,249 @@ class PlanningWalkIT {
             assertEquals("Refusée", parent.await(By.xpath(line + "//span[contains(@class,'pf-badge')]")).getText());
             assertEquals("Sortie réservée aux CM2", parent.driver.findElement(By.xpath(line + "//td[@class='booking-reason']")).getText());
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mes demandes");
+        }
+    }
+
+    /** A validated family whose child is registered to a Monday/Tuesday/Thursday/Friday activity of three units. */
+    record Phone(String email, String activity, String matin, String midi, String soir, String month, LocalDate monday) {
+    }
+
+    static Phone phoneFamily(String password) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String code = "PERI-" + suffix.toUpperCase();
+        String email = "telephone-" + suffix + "@alpha.test";
+        String activity = "Périscolaire " + suffix;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into family (label, email, status, validated_at) values ('Foyer Téléphone', '" + email
+                    + "', 'VALIDATED', now())");
+            st.execute("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Sam',"
+                    + " 'Téléphone', email from family where email = '" + email + "'");
+            st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school) select id, 'Nina',"
+                    + " 'Téléphone', current_date - interval '7 years', 'F', 'École du Centre' from family where email = '"
+                    + email + "'");
+            st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                    + " values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+            for (String[] u : new String[][] {{"MATIN", "Matin", "07:15", "08:20"}, {"MIDI", "Midi", "11:30", "13:30"},
+                    {"SOIR", "Soir", "16:30", "18:30"}}) {
+                st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
+                        + " select id, '" + u[0] + "', '" + u[1] + "', '" + u[2] + "', '" + u[3] + "', 20, '1,2,4,5'"
+                        + " from activity where code = '" + code + "'");
+            }
+            st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ch.id, a.id,"
+                    + " 'VALIDATED', now() from child ch join family f on f.id = ch.family_id, activity a where f.email = '"
+                    + email + "' and a.code = '" + code + "'");
+        }
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Sam", "Téléphone", password, "parent");
+        String month = YearMonth.now().plusMonths(2).toString();
+        LocalDate monday = YearMonth.parse(month).atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
+                || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday.plusDays(1))) {
+            monday = monday.plusWeeks(1);
+        }
+        return new Phone(email, activity, unitOf(code, "MATIN"), unitOf(code, "MIDI"), unitOf(code, "SOIR"), month, monday);
+    }
+
+    /**
+     * A thumb's tap on a unit-day: the cell is brought to the middle of the screen first (WebDriver's own
+     * scrolling may leave it under the sticky selection bar, where a finger would not tap), then clicked.
+     */
+    static void tap(Browser b, By cell, boolean javascript) {
+        b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(cell));
+        if (javascript) {
+            b.ajax(cell);
+        } else {
+            b.submit(cell);
+        }
+    }
+
+    static By toggle(LocalDate day, String unit) {
+        return By.xpath("//input[@data-day='" + day + "' and @data-unit='" + unit + "']");
+    }
+
+    static String state(Browser b, LocalDate day, String unit) {
+        return b.driver.findElement(By.id("state-" + day + "-" + unit)).getText();
+    }
+
+    /** Whether the sticky selection bar lies wholly inside the viewport. */
+    static boolean barInView(Browser b) {
+        return Boolean.TRUE.equals(b.driver.executeScript("var r = document.getElementById('selection')"
+                + ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight + 1 && r.height > 0;"));
+    }
+
+    @Test
+    void onAPhoneTheMonthGridBooksAndCancelsSeveralDaysWithoutReloadingThePage() throws Exception {
+        Phone p = phoneFamily("Telephone2026");
+        LocalDate monday = p.monday();
+        LocalDate tuesday = monday.plusDays(1);
+        try (Browser parent = new Browser()) {
+            parent.driver.manage().window().setSize(new Dimension(390, 844));
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            parent.signIn(p.email(), "Telephone2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            parent.await(By.id("calendar"));
+            assertEquals(p.activity(), new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption().getText(),
+                    "le planning s'ouvre sur l'activité où l'enfant est inscrit");
+            assertEquals(List.of("Lundi", "Mardi", "Jeudi", "Vendredi"), parent.driver.findElements(
+                    By.cssSelector("#calendar thead th")).stream().map(WebElement::getText).toList());
+            assertEquals(3, parent.driver.findElements(By.xpath("//input[@data-day='" + monday + "']")).size(),
+                    "MATIN, MIDI et SOIR dans la case du lundi");
+            Object overflow = parent.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "pas de défilement horizontal à 390 px");
+            assertEquals("mardi " + tuesday.getDayOfMonth() + " " + PlanningWalkIT.monthName(tuesday) + ", Midi : réservable",
+                    parent.driver.findElement(toggle(tuesday, p.midi())).getAttribute("aria-label"));
+            assertEquals("false", parent.driver.findElement(toggle(tuesday, p.midi())).getAttribute("aria-pressed"));
+            assertTrue(barInView(parent), "la barre de sélection est visible");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning sur téléphone");
+            screenshot(parent, "planning-telephone");
+
+            parent.driver.executeScript("window.__noReload = true;");
+            tap(parent, toggle(monday, p.matin()), true);
+            tap(parent, toggle(monday, p.midi()), true);
+            tap(parent, toggle(tuesday, p.soir()), true);
+            tap(parent, toggle(tuesday, p.midi()), true);
+            assertEquals("4 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            tap(parent, toggle(tuesday, p.soir()), true);
+            assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            assertEquals("false", parent.driver.findElement(toggle(tuesday, p.soir())).getAttribute("aria-pressed"),
+                    "un second toucher retire le moment");
+            assertEquals("Réservable", state(parent, tuesday, p.soir()));
+            assertEquals("true", parent.driver.findElement(toggle(tuesday, p.midi())).getAttribute("aria-pressed"));
+            assertEquals("Sélectionné", state(parent, tuesday, p.midi()));
+            assertTrue(parent.driver.findElement(toggle(tuesday, p.midi())).getAttribute("aria-label").endsWith("Midi : sélectionné"));
+            // the last week of the month: the bar stays at the bottom of the screen
+            LocalDate late = monday.plusWeeks(3);
+            parent.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    parent.driver.findElement(toggle(late, p.soir())));
+            assertTrue(barInView(parent), "la barre de sélection reste visible en bas de l'écran");
+            tap(parent, toggle(late, p.soir()), true);
+            assertTrue(barInView(parent), "la barre reste visible après le toucher");
+            assertEquals("4 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            assertEquals("", parent.accessibilityViolations(), "axe-core, sélection en cours");
+            screenshot(parent, "planning-telephone-selection");
+
+            parent.ajax(By.id("planning:review"));
+            assertEquals(4, parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size());
+            parent.ajax(By.id("planning:confirm"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Sélection validée : 4 sur 4"));
+            assertEquals("Réservé (annulable)", state(parent, monday, p.matin()));
+            assertEquals("Réservé (annulable)", state(parent, monday, p.midi()));
+            assertEquals("Réservé (annulable)", state(parent, tuesday, p.midi()));
+            assertEquals("Réservé (annulable)", state(parent, late, p.soir()));
+            assertEquals("Réservable", state(parent, tuesday, p.soir()));
+            assertEquals("0 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+
+            // cancel two of them, the same way
+            tap(parent, toggle(monday, p.matin()), true);
+            tap(parent, toggle(late, p.soir()), true);
+            assertEquals("À annuler", state(parent, monday, p.matin()));
+            assertTrue(parent.driver.findElement(toggle(monday, p.matin())).getAttribute("aria-label").endsWith("Matin : à annuler"));
+            parent.ajax(By.id("planning:review"));
+            parent.ajax(By.id("planning:confirm"));
+            assertTrue(parent.await(By.id("outcomes")).getText().contains("Annulation sans frais"));
+            assertEquals("Annulé sans frais", state(parent, monday, p.matin()));
+            assertEquals("Annulé sans frais", state(parent, late, p.soir()));
+            assertEquals("Réservé (annulable)", state(parent, monday, p.midi()));
+            assertEquals(Boolean.TRUE, parent.driver.executeScript("return window.__noReload === true;"),
+                    "aucun rechargement de page : toucher, valider, confirmer en AJAX");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, après confirmation");
+            screenshot(parent, "planning-telephone-confirme");
+        }
+        assertEquals(2, bookedCount(p.email()), "quatre réservées, deux annulées : lundi midi et mardi midi restent");
+    }
+
+    @Test
+    void withTheKeyboardTabReachesACellAndSpaceTogglesItAnnouncedByAriaPressed() throws Exception {
+        Phone p = phoneFamily("Clavier2026");
+        try (Browser parent = new Browser()) {
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            parent.signIn(p.email(), "Clavier2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            parent.await(By.id("calendar"));
+            parent.driver.executeScript("document.getElementById('show').focus();");
+            WebElement focused = null;
+            for (int i = 0; i < 40; i++) {
+                new Actions(parent.driver).sendKeys(Keys.TAB).perform();
+                focused = parent.driver.switchTo().activeElement();
+                if (focused.getAttribute("data-unit") != null) {
+                    break;
+                }
+            }
+            assertTrue(focused != null && focused.getAttribute("data-unit") != null, "Tab atteint une case du planning");
+            String id = focused.getAttribute("id");
+            String name = focused.getAttribute("aria-label");
+            assertTrue(name.endsWith(" : réservable"), name);
+            String before = (String) parent.driver.executeScript("return document.documentElement.getAttribute('data-pf-ajax') || '0';");
+            parent.driver.executeScript("window.__noReload = true;");
+            new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20)).until(d -> !before.equals(
+                    parent.driver.executeScript("return document.documentElement.getAttribute('data-pf-ajax') || '0';")));
+            WebElement after = parent.driver.switchTo().activeElement();
+            assertEquals(id, after.getAttribute("id"), "le focus reste sur la case");
+            assertEquals("true", after.getAttribute("aria-pressed"));
+            assertTrue(after.getAttribute("aria-label").endsWith(" : sélectionné"), after.getAttribute("aria-label"));
+            assertEquals("1 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20)).until(d ->
+                    "false".equals(parent.driver.switchTo().activeElement().getAttribute("aria-pressed")));
+            assertEquals("0 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            assertEquals(Boolean.TRUE, parent.driver.executeScript("return window.__noReload === true;"));
+        }
+    }
+
+    @Test
+    void withoutJavaScriptEachTapIsAPlainFormPost() throws Exception {
+        Phone p = phoneFamily("SansScript2026");
+        LocalDate monday = p.monday();
+        try (Browser parent = new Browser(false)) {
+            parent.driver.manage().window().setSize(new Dimension(390, 844));
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            parent.signIn(p.email(), "SansScript2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            parent.await(By.id("calendar"));
+            tap(parent, toggle(monday, p.midi()), false);
+            assertEquals("Sélectionné", state(parent, monday, p.midi()));
+            assertEquals("1 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            tap(parent, toggle(monday, p.soir()), false);
+            tap(parent, toggle(monday, p.soir()), false);
+            assertEquals("Réservable", state(parent, monday, p.soir()));
+            parent.submit(By.id("planning:review"));
+            assertEquals(1, parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size());
+            parent.submit(By.id("planning:confirm"));
+            assertEquals("Réservé (annulable)", state(parent, monday, p.midi()));
+            screenshot(parent, "planning-sans-javascript");
+        }
+        assertEquals(1, bookedCount(p.email()));
+    }
+
+    static String monthName(LocalDate day) {
+        return day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH);
+    }
+
+    static String unitOf(String activityCode, String unitCode) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection();
+             var ps = c.prepareStatement("select u.id from commune_alpha.activity_unit u join commune_alpha.activity a"
+                     + " on a.id = u.activity_id where a.code = ? and u.code = ?")) {
+            ps.setString(1, activityCode);
+            ps.setString(2, unitCode);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static int bookedCount(String email) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection();
+             var ps = c.prepareStatement("select count(*) from commune_alpha.booking b join commune_alpha.child ch on"
+                     + " ch.id = b.child_id join commune_alpha.family f on f.id = ch.family_id where f.email = ?"
+                     + " and b.status = 'BOOKED'")) {
+            ps.setString(1, email);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -1,25 +1,24 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityUnit;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.booking.ChangeOutcome;
+import fr.portailfamille.platform.booking.PlannedChange;
+import fr.portailfamille.platform.booking.PlanningCell;
+import fr.portailfamille.platform.booking.PlanningDay;
+import fr.portailfamille.platform.booking.PlanningPageReader;
+import fr.portailfamille.platform.booking.TypicalWeekResult;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
-import fr.portailfamille.booking.DayState;
-import fr.portailfamille.booking.MonthPlan;
-import fr.portailfamille.booking.Legend;
-import fr.portailfamille.platform.booking.Activity;
-import fr.portailfamille.platform.booking.ActivityUnit;
-import fr.portailfamille.platform.booking.TypicalWeekResult;
-import fr.portailfamille.platform.booking.BookingRefused;
-import fr.portailfamille.platform.booking.PlanningService;
-import fr.portailfamille.platform.booking.PlanningDay;
-import fr.portailfamille.platform.booking.PlanningCell;
-import fr.portailfamille.platform.booking.PlannedChange;
-import fr.portailfamille.platform.booking.ChangeOutcome;
 import fr.portailfamille.problems.FieldError;
-import fr.portailfamille.platform.configuration.CommuneSettings;
-import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.family.FamilyForm;
-import fr.portailfamille.platform.family.FamilyStatus;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -28,40 +27,31 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 
 /**
- * "Mon planning": a child's month for one activity, each day and unit showing its legend state in
- * words and colour (the commune's legend). "Réserver" and "Annuler" compose a selection, which can be
- * copied onto the following weeks ("Recopier la sélection"), is summed up before "Confirmer", then
- * applied in one transaction under the commune's rules, with a confirmation of each day.
- * The child is named by its position in the family's own file.
+ * "Mon planning": a child's month for one activity as a grid of calendar weeks ({@link PlanningGrid}),
+ * each unit-day a button showing its legend state (the commune's words and colours). A tap selects
+ * it for booking, or a booked one for cancelling ({@link PlanningSelection}), re-rendering only that cell
+ * and the selection bar (Faces AJAX from {@code planning.js}; a plain form post without JavaScript).
+ * "Recopier la sélection" copies it onto the following weeks; "Valider la sélection" shows a summary
+ * before "Confirmer", which applies it in one transaction. The child is named by its position in the
+ * family's own file; month names and day labels are in {@link PlanningLabels}.
  */
 @Named
 @ViewScoped
 public class PlanningView implements Serializable {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d", Locale.FRENCH);
-    private static final String FULL_DAY = "EEEE d MMMM yyyy";
-    private static final String MONTH = "MMMM yyyy";
-
     @Inject
     transient PlanningService bookings;
 
     @Inject
-    transient FamilyFileService files;
+    transient PlanningPageReader reader;
 
     @Inject
     transient UserView user;
@@ -87,121 +77,70 @@ public class PlanningView implements Serializable {
     private final Map<String, Boolean> week = new HashMap<>();
     private LocalDate weekFrom;
     private LocalDate weekTo;
-    /** The family's selection, by unit-day, until it confirms. */
-    private final Map<String, PlannedChange> selection = new LinkedHashMap<>();
+    private final PlanningSelection selection = new PlanningSelection();
     private boolean reviewing;
     /** The summary's notice of each selected change, by key. */
     private HashMap<String, String> notices = new HashMap<>();
     private List<ChangeOutcome> outcomes = List.of();
     private LocalDate copyUntil;
 
+    /** Opening the page: one read ({@link PlanningPageReader}), one transaction. */
     public void load() {
-        validated = files.fileOf(user.require()).getStatus() == FamilyStatus.VALIDATED;
-        children = files.formOf(user.require()).getChildren();
-        activities = bookings.activities();
-        if (activite == null && !activities.isEmpty()) {
-            activite = firstRegisteredActivity();
-        }
-        units = activite == null ? List.of() : bookings.unitsOf(activite);
-        refresh();
+        PlanningPageReader.PlanningPage page = reader.read(user.require(), enfant, activite, getMonth());
+        validated = page.validated();
+        children = page.children();
+        activities = page.activities();
+        activite = page.activite();
+        units = page.units();
+        registered = page.registered();
+        legend = page.legend();
+        layOut(page.days());
     }
 
-    /**
-     * Without an activity asked for, the planning opens on the first activity the child is registered
-     * to (registration validated by the service), not on one it cannot book; the first activity when
-     * there is none.
-     */
-    private Long firstRegisteredActivity() {
-        FamilyForm.ChildForm child = getChild();
-        if (validated && child != null && child.getId() != null) {
-            for (Activity a : activities) {
-                if (bookings.registered(user.require(), child.getId(), a.getId())) {
-                    return a.getId();
-                }
-            }
-        }
-        return activities.get(0).getId();
-    }
-
+    /** After a change: the child's registration and month read again. */
     private void refresh() {
         FamilyForm.ChildForm child = getChild();
         boolean ready = validated && child != null && child.getId() != null && activite != null;
         registered = ready && bookings.registered(user.require(), child.getId(), activite);
-        days = ready && registered ? bookings.planning(user.require(), child.getId(), activite, getMonth()) : List.of();
-        layOutWeeks();
+        layOut(ready && registered ? bookings.planning(user.require(), child.getId(), activite, getMonth()) : List.of());
     }
 
-    /** "Réserver" / "Annuler" on a cell: adds the change to the selection, or takes it back out. */
+    private void layOut(List<PlanningDay> month) {
+        columns = units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
+        days = PlanningGrid.shown(month, PlanningDay::getDay, columns);
+        weeks = PlanningGrid.weeks(days, PlanningDay::getDay, columns);
+    }
 
     /**
-     * The month as calendar weeks (Monday first), {@code null} for the days of other months; only the
-     * weekdays on which one of the activity's units runs ({@link MonthPlan#weekdays}: a Wednesday-only
-     * activity shows Wednesdays, not four columns of "Fermé").
+     * A tap on a unit-day: a bookable one is selected for booking, a cancellable one for cancelling; a
+     * second tap takes it back out.
      */
-    private void layOutWeeks() {
-        columns = units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
-        days = days.stream().filter(d -> columns.contains(d.getDay().getDayOfWeek())).toList();
-        weeks = new ArrayList<>();
-        List<PlanningDay> week = null;
-        LocalDate weekStart = null;
-        for (PlanningDay d : days) {
-            LocalDate monday = d.getDay().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            if (week == null || !monday.equals(weekStart)) {
-                weekStart = monday;
-                week = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    week.add(null);
-                }
-                weeks.add(week);
-            }
-            int column = columns.indexOf(d.getDay().getDayOfWeek());
-            if (column >= 0) {
-                week.set(column, d);
-            }
-        }
-    }
-
     public void toggle(PlanningCell cell) {
-        PlannedChange change = new PlannedChange(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
-                cell.getUnitLabel());
-        if (selection.remove(change.getKey()) == null) {
-            selection.put(change.getKey(), change);
+        if (cell.isBookable() || cell.isCancellable()) {
+            selection.toggle(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
+                    cell.getUnitLabel());
         }
         reviewing = false;
         outcomes = List.of();
     }
 
     public boolean selected(PlanningCell cell) {
-        return selection.containsKey(cell.getUnitId() + "|" + cell.getDay());
+        return selection.contains(cell.getUnitId(), cell.getDay());
     }
 
-    /**
-     * "Recopier la sélection": each selected booking is copied onto the same weekday of every
-     * following week up to {@link #getCopyUntil()} (the commune's rules decide each day at validation).
-     */
+    /** "Recopier la sélection" ({@link PlanningSelection#copyUntil}). */
     public void copySelection() {
-        List<PlannedChange> bookings = selection.values().stream().filter(c -> !c.isCancellation()).toList();
-        if (bookings.isEmpty()) {
+        PlanningSelection.CopyRefusal refusal = selection.copyRefusal(copyUntil);
+        if (refusal == PlanningSelection.CopyRefusal.NOTHING_TO_COPY) {
             FormErrors.show("planning", List.of(new FieldError("until", "Sélectionnez d'abord des journées à réserver.")));
-            return;
-        }
-        LocalDate first = bookings.stream().map(PlannedChange::getDay).min(LocalDate::compareTo).orElseThrow();
-        if (copyUntil == null || !copyUntil.isAfter(first) || copyUntil.isAfter(first.plusYears(1))) {
+        } else if (refusal != null) {
             FormErrors.show("planning", List.of(new FieldError("until",
-                    "Indiquez une date après le " + DAY.format(first) + ", dans l'année.")));
-            return;
+                    "Indiquez une date après le " + PlanningLabels.DAY.format(selection.firstBooking()) + ", dans l'année.")));
+        } else {
+            int added = selection.copyUntil(copyUntil);
+            reviewing = false;
+            message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
         }
-        int added = 0;
-        for (PlannedChange c : bookings) {
-            for (LocalDate d = c.getDay().plusWeeks(1); !d.isAfter(copyUntil); d = d.plusWeeks(1)) {
-                PlannedChange copy = new PlannedChange(c.getUnitId(), d, null, c.getUnitLabel());
-                if (selection.putIfAbsent(copy.getKey(), copy) == null) {
-                    added++;
-                }
-            }
-        }
-        reviewing = false;
-        message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
     }
 
     /**
@@ -215,8 +154,7 @@ public class PlanningView implements Serializable {
             return;
         }
         try {
-            notices = new HashMap<>(bookings.previewSelection(user.require(), getChild().getId(),
-                    new ArrayList<>(selection.values())));
+            notices = new HashMap<>(bookings.previewSelection(user.require(), getChild().getId(), selection.all()));
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
             return;
@@ -239,7 +177,7 @@ public class PlanningView implements Serializable {
     /** "Confirmer": applies the whole selection in one transaction and shows what became of each day. */
     public void confirm() {
         try {
-            outcomes = bookings.applySelection(user.require(), getChild().getId(), new ArrayList<>(selection.values()));
+            outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all());
             selection.clear();
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
@@ -262,15 +200,6 @@ public class PlanningView implements Serializable {
         reviewing = false;
     }
 
-    public List<PlannedChange> getSelection() {
-        return selection.values().stream().sorted(Comparator.comparing(PlannedChange::getDay)
-                .thenComparingLong(PlannedChange::getUnitId)).toList();
-    }
-
-    public String fullDay(LocalDate day) {
-        return DateTimeFormatter.ofPattern(FULL_DAY, locale()).format(day);
-    }
-
     /** "Appliquer la semaine type": the ticked units of each weekday, every week of the period. */
     public void applyWeek() {
         Map<DayOfWeek, Set<Long>> byDay = new EnumMap<>(DayOfWeek.class);
@@ -289,48 +218,8 @@ public class PlanningView implements Serializable {
         refresh();
     }
 
-    /** The weekdays of the "semaine type": those on which one of the activity's units runs. */
-    public List<DayOfWeek> getWeekdays() {
-        return units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
-    }
-
-    public String weekdayLabel(DayOfWeek d) {
-        String s = d.getDisplayName(java.time.format.TextStyle.FULL, locale());
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The page's language (French first, English when the browser asks for it). */
-    private static Locale locale() {
-        FacesContext ctx = FacesContext.getCurrentInstance();
-        return ctx == null || ctx.getViewRoot() == null ? Locale.FRENCH : ctx.getViewRoot().getLocale();
-    }
-
     private static void message(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));
-    }
-
-    public YearMonth getMonth() {
-        try {
-            return mois == null ? YearMonth.now() : YearMonth.parse(mois);
-        } catch (DateTimeParseException e) {
-            return YearMonth.now();
-        }
-    }
-
-    public String getMonthLabel() {
-        return DateTimeFormatter.ofPattern(MONTH, locale()).format(getMonth());
-    }
-
-    public String getPrevious() {
-        return getMonth().minusMonths(1).toString();
-    }
-
-    public String getNext() {
-        return getMonth().plusMonths(1).toString();
-    }
-
-    public String dayLabel(LocalDate day) {
-        return DateTimeFormatter.ofPattern("EEEE d", locale()).format(day);
     }
 
     /** The commune's label of a legend state (EL 5 cannot read record components). */
@@ -351,14 +240,14 @@ public class PlanningView implements Serializable {
         return legend;
     }
 
-    public List<DayState> getStates() {
-        return List.of(DayState.values());
-    }
-
+    public List<DayState> getStates() { return List.of(DayState.values()); }
     public FamilyForm.ChildForm getChild() {
         return children != null && enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
     }
-
+    public java.time.YearMonth getMonth() { return PlanningLabels.month(mois); }
+    public List<PlannedChange> getSelection() { return selection.sorted(); }
+    public int getSelectionSize() { return selection.size(); }
+    public List<DayOfWeek> getWeekdays() { return columns; }
     public boolean isValidated() { return validated; }
     public boolean isRegistered() { return registered; }
     public boolean isReviewing() { return reviewing; }

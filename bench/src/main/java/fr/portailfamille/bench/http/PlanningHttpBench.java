@@ -1,0 +1,175 @@
+package fr.portailfamille.bench.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.portailfamille.devstack.DemoCommunes;
+import fr.portailfamille.devstack.DevStack;
+import fr.portailfamille.tenancy.Commune;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Bench 4: "Mon planning" over HTTP. Starts the whole platform (devstack: PostgreSQL with
+ * {@code pg_stat_statements}, GreenMail, Keycloak, Payara Micro with the WAR as built), the demo communes,
+ * and 50 parents of Pays de Montfaucou (each a validated family whose child is registered to the canteen
+ * and the périscolaire, and a Keycloak account); then runs {@link PlanningSimulation} with Gatling in a
+ * child JVM and writes {@code planning-http.md} in the output folder: throughput of the planning page
+ * against the 404 page, p50/p99, statements and transactions per page.
+ *
+ * <p>Arguments: the output folder. System properties: {@code pf.war} (default
+ * {@code platform-ear/platform-war/target/ROOT.war}), {@code bench.port.base} (default 37400: PostgreSQL
+ * +32, Keycloak +81, SMTP +25, mail API +26, platform +80), and those of {@link PlanningSimulation}.
+ */
+public final class PlanningHttpBench {
+
+    private PlanningHttpBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/target/bench-out").toAbsolutePath();
+        Files.createDirectories(out);
+        int base = Integer.getInteger("bench.port.base", 37400);
+        int users = Integer.getInteger("bench.users", 50);
+        Path war = Path.of(System.getProperty("pf.war", "platform-ear/platform-war/target/ROOT.war")).toAbsolutePath();
+        Path dir = Files.createTempDirectory("pf-bench-http");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "portail-famille");
+        DevStack.Ports ports = new DevStack.Ports(base + 32, base + 81, base + 25, base + 26, base + 80);
+        long t0 = System.nanoTime();
+        try (DevStack stack = DevStack.startInfrastructure(dir, cache, ports)) {
+            try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+                st.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            }
+            stack.stopPostgres();
+            stack.startPostgres();
+            try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+                st.execute("create extension if not exists pg_stat_statements");
+            }
+            DemoCommunes.provision(stack.provisioner(), stack.realmProvisioner(), stack.tenantStore(), stack.platformDb());
+            Commune commune = stack.tenantStore().findBySlug("montfaucou").orElseThrow();
+            List<String> parents = new ArrayList<>();
+            for (int i = 1; i <= users; i++) {
+                String email = String.format(Locale.ROOT, "bench-%02d@montfaucou.test", i);
+                seedFamily(stack, commune.schemaName(), email, i);
+                stack.realmProvisioner().createUser(commune.realmName(), email, "Parent", "Bench " + i,
+                        DemoCommunes.PARENT_PASSWORD, "parent");
+                parents.add(email + "," + DemoCommunes.PARENT_PASSWORD);
+            }
+            Files.write(out.resolve("parents.csv"), Stream.concat(Stream.of("email,password"), parents.stream()).toList());
+            Files.write(out.resolve("counter.csv"), List.of("email,password",
+                    "parent@montfaucou.test," + DemoCommunes.PARENT_PASSWORD));
+            stack.startPlatform(dir, war);
+            long ready = (System.nanoTime() - t0) / 1_000_000_000;
+            String month = YearMonth.now().plusMonths(1).toString();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-Dbench.base=" + stack.communeUrl("montfaucou").replaceAll("/$", ""),
+                    "-Dbench.host=montfaucou.localhost", "-Dbench.month=" + month, "-Dbench.out=" + out,
+                    "-Dbench.jdbc=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/portail"));
+            for (String p : List.of("bench.users", "bench.seconds", "bench.warmup", "bench.count.pages")) {
+                if (System.getProperty(p) != null) {
+                    command.add("-D" + p + "=" + System.getProperty(p));
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                    "--simulation", PlanningSimulation.class.getName(), "--results-folder", out.resolve("gatling").toString(),
+                    "--launcher", "bench"));
+            int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+            report(out, month, ready, code);
+        }
+    }
+
+    static void seedFamily(DevStack stack, String schema, String email, int i) throws Exception {
+        try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into " + schema + ".family (label, email, status, situation, address_line, postcode, city,"
+                    + " validated_at) values ('Foyer Bench " + i + "', '" + email + "', 'VALIDATED', 'MARIES',"
+                    + " '3 rue des Écoles', '87000', 'Limoges', now())");
+            st.execute("insert into " + schema + ".responsable (family_id, rank, civility, first_name, last_name, email,"
+                    + " mobile_phone) select id, 1, 'MME', 'Parent', 'Bench', email, '06 12 34 56 78' from " + schema
+                    + ".family where email = '" + email + "'");
+            st.execute("insert into " + schema + ".child (family_id, first_name, last_name, sex, birth_date, school,"
+                    + " school_class) select id, 'Enfant', 'Bench', 'F', current_date - interval '7 years',"
+                    + " 'École Jules Ferry', 'CE1' from " + schema + ".family where email = '" + email + "'");
+            st.execute("insert into " + schema + ".registration (child_id, activity_id, status, cgu_accepted_at, decided_at,"
+                    + " decided_by) select ch.id, a.id, 'VALIDATED', now(), now(), 'bench' from " + schema + ".child ch join "
+                    + schema + ".family f on f.id = ch.family_id, " + schema + ".activity a where f.email = '" + email
+                    + "' and a.code in ('CANTINE', 'PERI')");
+        }
+    }
+
+    /** Reads Gatling's stats.json and the statement counts; writes planning-http.md. */
+    static void report(Path out, String month, long readySeconds, int gatlingExit) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int users = Integer.getInteger("bench.users", 50);
+        int pages = Integer.getInteger("bench.count.pages", 20);
+        Path stats;
+        try (Stream<Path> s = Files.walk(out.resolve("gatling"))) {
+            stats = s.filter(p -> p.endsWith(Path.of("js", "stats.json"))).max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("pas de rapport Gatling (code " + gatlingExit + ")"));
+        }
+        JsonNode root = new ObjectMapper().readTree(stats.toFile());
+        Map<String, JsonNode> byName = new HashMap<>();
+        root.path("contents").forEach(n -> byName.put(n.path("name").asText(), n.path("stats")));
+        JsonNode planning = byName.get("planning");
+        JsonNode missing = byName.get("404");
+        double planningRps = planning.path("numberOfRequests").path("ok").asDouble() / seconds;
+        double missingRps = missing.path("numberOfRequests").path("ok").asDouble() / seconds;
+        Map<String, Long> before = counts(out.resolve("counts-before.tsv"));
+        Map<String, Long> after = counts(out.resolve("counts-after.tsv"));
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((q, n) -> {
+            long d = n - before.getOrDefault(q, 0L);
+            if (d > 0) {
+                delta.put(q, d);
+            }
+        });
+        long commits = delta.entrySet().stream().filter(e -> e.getKey().matches("(?i)^(commit|rollback).*"))
+                .mapToLong(Map.Entry::getValue).sum();
+        long statements = delta.entrySet().stream().filter(e -> !e.getKey().matches("(?i)^(begin|commit|rollback).*"))
+                .mapToLong(Map.Entry::getValue).sum();
+        StringBuilder md = new StringBuilder();
+        md.append("### Mon planning over HTTP (Gatling, ").append(users).append(" signed-in parents)\n\n");
+        md.append(String.format(Locale.ROOT, "Month %s; platform ready in %d s; Gatling exit code %d; report `%s`.%n%n",
+                month, readySeconds, gatlingExit, stats.getParent().getParent()));
+        md.append("| page | requests OK / KO | throughput (req/s) | p50 (ms) | p75 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (String name : List.of("planning", "404")) {
+            JsonNode n = byName.get(name);
+            md.append(String.format(Locale.ROOT, "| %s | %d / %d | %.0f | %d | %d | %d | %d | %d |%n", name,
+                    n.path("numberOfRequests").path("ok").asLong(), n.path("numberOfRequests").path("ko").asLong(),
+                    n.path("numberOfRequests").path("ok").asDouble() / seconds,
+                    n.path("percentiles1").path("total").asLong(), n.path("percentiles2").path("total").asLong(),
+                    n.path("percentiles3").path("total").asLong(), n.path("percentiles4").path("total").asLong(),
+                    n.path("maxResponseTime").path("total").asLong()));
+        }
+        md.append(String.format(Locale.ROOT, "%nRatio planning / 404: **%.0f %%** (target ≥ 50 %%).%n%n", 100 * planningRps / missingRps));
+        md.append(String.format(Locale.ROOT, "Per planning page (one parent alone, %d pages, `pg_stat_statements` of the"
+                + " platform database): **%.1f transactions** (COMMIT/ROLLBACK), **%.1f SQL statements** (BEGIN/COMMIT"
+                + " excluded).%n%n", pages, (double) commits / pages, (double) statements / pages));
+        md.append("| calls per page | statement |\n| --- | --- |\n");
+        delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> md.append(
+                String.format(Locale.ROOT, "| %.1f | `%s` |%n", (double) e.getValue() / pages,
+                        e.getKey().length() > 140 ? e.getKey().substring(0, 140) + "…" : e.getKey())));
+        Files.writeString(out.resolve("planning-http.md"), md);
+        System.out.println(md);
+    }
+
+    static Map<String, Long> counts(Path file) throws Exception {
+        Map<String, Long> m = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int tab = line.indexOf('\t');
+            m.merge(line.substring(tab + 1).replace("|", "\\|"), Long.parseLong(line.substring(0, tab)), Long::sum);
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,103 @@
+package fr.portailfamille.bench.http;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First one parent loads the planning {@code bench.count.pages} times alone while PostgreSQL's counters
+ * ({@code pg_stat_statements}) give the statements and transactions (COMMIT/ROLLBACK) per page; then
+ * {@code bench.users} parents, each signed in through the commune's Keycloak form (distinct sessions),
+ * load the planning for {@code bench.seconds}, then the commune's 404 page for as long: same run, same
+ * server, same sessions. Request names: "planning" and "404".
+ */
+public class PlanningSimulation extends Simulation {
+
+    static final String HOST = System.getProperty("bench.host", "montfaucou.localhost");
+    static final String BASE = System.getProperty("bench.base", "http://montfaucou.localhost:8080");
+    static final String PLANNING = "/espace/planning.xhtml?enfant=1&mois=" + System.getProperty("bench.month", "2026-12");
+    static final String MISSING = "/espace/page-inexistante.xhtml";
+    static final int USERS = Integer.getInteger("bench.users", 50);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 15);
+    static final int COUNT_PAGES = Integer.getInteger("bench.count.pages", 20);
+    static final Path OUT = Path.of(System.getProperty("bench.out", "bench/target/http-out"));
+    static final String JDBC = System.getProperty("bench.jdbc");
+
+    HttpProtocolBuilder protocol = http.baseUrl(BASE)
+            .hostNameAliases(Map.of(HOST, List.of("127.0.0.1")))
+            .acceptLanguageHeader("fr-FR,fr")
+            .disableCaching()
+            .shareConnections()
+            .maxConnectionsPerHost(USERS);
+
+    /** The commune's page, Keycloak's login form, the platform's session. */
+    static ChainBuilder signIn() {
+        return io.gatling.javaapi.core.CoreDsl.exec(http("sign-in form").get(PLANNING)
+                        .check(css("#kc-form-login", "action").saveAs("action")))
+                .exec(http("sign-in").post("#{action}")
+                        .formParam("username", "#{email}").formParam("password", "#{password}")
+                        .check(status().is(200), css("#calendar").exists()));
+    }
+
+    ScenarioBuilder count = scenario("count").feed(csv(OUT.resolve("counter.csv").toString()).circular())
+            .exec(signIn())
+            .repeat(3).on(io.gatling.javaapi.core.CoreDsl.exec(http("count warm-up").get(PLANNING).check(status().is(200))))
+            .exec(session -> {
+                snapshot("before");
+                return session;
+            })
+            .repeat(COUNT_PAGES).on(io.gatling.javaapi.core.CoreDsl.exec(http("count").get(PLANNING)
+                    .check(status().is(200), css("#calendar").exists())))
+            .exec(session -> {
+                snapshot("after");
+                return session;
+            });
+
+    ScenarioBuilder load = scenario("load").feed(csv(OUT.resolve("parents.csv").toString()).queue())
+            .exec(signIn())
+            .rendezVous(USERS)
+            .during(WARMUP).on(io.gatling.javaapi.core.CoreDsl.exec(http("warm-up planning").get(PLANNING).check(status().is(200)))
+                    .exec(http("warm-up 404").get(MISSING).check(status().is(404))))
+            .rendezVous(USERS)
+            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("planning").get(PLANNING)
+                    .check(status().is(200), css("#calendar").exists())))
+            .rendezVous(USERS)
+            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("404").get(MISSING).check(status().is(404))));
+
+    {
+        setUp(count.injectOpen(atOnceUsers(1)).andThen(load.injectOpen(atOnceUsers(USERS)))).protocols(protocol);
+    }
+
+    /** pg_stat_statements of the platform's database: each statement's calls, written to counts-&lt;name&gt;.tsv. */
+    static void snapshot(String name) {
+        try (Connection c = DriverManager.getConnection(JDBC, "postgres", "postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select s.calls, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s"
+                     + " join pg_database d on d.oid = s.dbid where d.datname = 'portail' and s.query not like '%pg_stat%'")) {
+            List<String> lines = new ArrayList<>();
+            while (rs.next()) {
+                lines.add(rs.getLong(1) + "\t" + rs.getString(2));
+            }
+            Files.write(OUT.resolve("counts-" + name + ".tsv"), lines);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.Legend;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Everything "Mon planning" shows on opening, read in ONE transaction (the services it calls join it, and
+ * share its persistence context): the family's status and children, the commune's activities, the
+ * activity shown (the one asked for, else the first the child is registered to), its units, whether the
+ * child is registered, the month's days and the commune's legend.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class PlanningPageReader {
+
+    @Inject
+    PlanningService bookings;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    /** What the page shows; {@code activite} is the activity shown, {@code null} when the commune has none. */
+    public record PlanningPage(boolean validated, List<FamilyForm.ChildForm> children, List<Activity> activities,
+                               Long activite, List<ActivityUnit> units, boolean registered, List<PlanningDay> days,
+                               Legend legend) {
+    }
+
+    /**
+     * @param enfant   the child's position in the family's file (1 = first)
+     * @param activite the activity asked for, or {@code null} for the first one the child is registered to
+     */
+    public PlanningPage read(SignedInUser user, int enfant, Long activite, YearMonth month) {
+        Family family = files.fileOf(user);
+        boolean validated = family.getStatus() == FamilyStatus.VALIDATED;
+        List<FamilyForm.ChildForm> children = files.formOf(user).getChildren();
+        FamilyForm.ChildForm child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
+        Long childId = validated && child != null ? child.getId() : null;
+        List<Activity> activities = bookings.activities();
+        Long shown = activite;
+        Boolean registered = null;
+        if (shown == null && !activities.isEmpty()) {
+            shown = activities.get(0).getId();
+            if (childId != null) {
+                for (Activity a : activities) {
+                    if (bookings.registered(user, childId, a.getId())) {
+                        shown = a.getId();
+                        registered = true;
+                        break;
+                    }
+                }
+                if (registered == null) {
+                    registered = false;
+                }
+            }
+        }
+        List<ActivityUnit> units = shown == null ? List.of() : bookings.unitsOf(shown);
+        if (registered == null) {
+            registered = childId != null && shown != null && bookings.registered(user, childId, shown);
+        }
+        List<PlanningDay> days = registered ? bookings.planning(user, childId, shown, month) : List.of();
+        return new PlanningPage(validated, children, activities, shown, units, registered, days, settings.legend());
+    }
+}

@@ -1,0 +1,74 @@
+package fr.portailfamille.platform.booking.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * Days and months of "Mon planning" in words, in the page's language (French first, English when the
+ * browser asks for it): "mardi 8 septembre", "septembre 2026", the weekday columns.
+ */
+@Named
+@ApplicationScoped
+public class PlanningLabels {
+
+    /** "mardi 8", French: the services' messages are French only. */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d", Locale.FRENCH);
+
+    /** The month of {@code mois} ("2026-09"), this month when absent or malformed. */
+    public static YearMonth month(String mois) {
+        try {
+            return mois == null ? YearMonth.now() : YearMonth.parse(mois);
+        } catch (DateTimeParseException e) {
+            return YearMonth.now();
+        }
+    }
+
+    /** "mardi 8 septembre 2026". */
+    public String fullDay(LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale()).format(day);
+    }
+
+    /** "mardi 8 septembre": the start of a cell's accessible name. */
+    public String dayMonth(LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM", locale()).format(day);
+    }
+
+    /** "mardi 8". */
+    public String dayLabel(LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEEE d", locale()).format(day);
+    }
+
+    /** "septembre 2026". */
+    public String monthLabel(YearMonth month) {
+        return DateTimeFormatter.ofPattern("MMMM yyyy", locale()).format(month);
+    }
+
+    /** "Mardi". */
+    public String weekdayLabel(DayOfWeek d) {
+        String s = d.getDisplayName(TextStyle.FULL, locale());
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "mar.", the column heading on a phone. */
+    public String weekdayShort(DayOfWeek d) {
+        return d.getDisplayName(TextStyle.SHORT, locale());
+    }
+
+    /** A legend label as it follows a colon in a sentence: "Réservable" → "réservable". */
+    public String lower(String label) {
+        return label == null || label.isEmpty() ? "" : label.substring(0, 1).toLowerCase(locale()) + label.substring(1);
+    }
+
+    private static Locale locale() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        return ctx == null || ctx.getViewRoot() == null ? Locale.FRENCH : ctx.getViewRoot().getLocale();
+    }
+}
