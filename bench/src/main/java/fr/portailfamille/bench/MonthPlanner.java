@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The in-memory part of "Mon planning" as {@code BookingService#planning} runs it after its two
+ * The in-memory part of "Mon planning" as {@code PlanningService#planning} runs it after its two
  * database reads: each unit's {@code ActivityUnit#plan()} (deadlines parsed, weekdays read) then
  * {@link MonthPlan#of}, the rules the platform itself uses (tenant-config). The fixtures below stand
  * for the rows the service reads (units, seats, the child's bookings, the commune's calendar).
@@ -36,11 +36,11 @@ public final class MonthPlanner {
             return new MonthPlan.Unit(id, label, capacity, MonthPlan.Unit.weekdays(weekdays),
                     new BookingRules(DeadlineCodec.parse(bookingDeadline), DeadlineCodec.parse(cancellationDeadline),
                             LatePolicy.valueOf(latePolicy), needsValidation),
-                    runsInHolidays, "ALSH_VACANCES".equals(type) || "SEJOUR".equals(type));
+                    runsInHolidays, fr.portailfamille.configuration.CommuneConfiguration.ActivityType.holidayOnly(type));
         }
     }
 
-    /** As {@code BookingService#planning} once the rows are read. */
+    /** As {@code PlanningService#planning} once the rows are read. */
     public static List<MonthPlan.Day> planning(List<UnitRow> units, YearMonth month, Map<MonthPlan.UnitDay, Integer> seats,
                                                Map<MonthPlan.UnitDay, MonthPlan.Booking> latest, CommuneCalendar cal,
                                                List<DateRange> years, LocalDateTime now) {

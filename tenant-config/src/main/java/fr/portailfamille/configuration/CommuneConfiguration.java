@@ -46,7 +46,22 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
 
     /** Type of activity ({@code activity.type}). */
     public enum ActivityType {
-        PERISCOLAIRE, RESTAURATION, MERCREDI, ALSH_VACANCES, SEJOUR, SPORT
+        PERISCOLAIRE, RESTAURATION, MERCREDI, ALSH_VACANCES, SEJOUR, SPORT;
+
+        /** Whether activities of this type run during school holidays only (ALSH vacances, séjours). */
+        public boolean isHolidayOnly() {
+            return this == ALSH_VACANCES || this == SEJOUR;
+        }
+
+        /** {@link #isHolidayOnly()} of an {@code activity.type} value; false for an unknown one. */
+        public static boolean holidayOnly(String type) {
+            for (ActivityType t : values()) {
+                if (t.name().equals(type)) {
+                    return t.isHolidayOnly();
+                }
+            }
+            return false;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.booking;
 import fr.portailfamille.booking.BookingRules;
 import fr.portailfamille.booking.DeadlineCodec;
 import fr.portailfamille.booking.LatePolicy;
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,9 +47,9 @@ public class Activity {
                 LatePolicy.valueOf(latePolicy), needsValidation);
     }
 
-    /** ALSH vacances and séjours run during school holidays only. */
+    /** ALSH vacances and séjours run during school holidays only ({@link ActivityType#isHolidayOnly}). */
     public boolean isHolidayOnly() {
-        return "ALSH_VACANCES".equals(type) || "SEJOUR".equals(type);
+        return ActivityType.holidayOnly(type);
     }
 
     /**

@@ -1,8 +1,10 @@
 /**
- * Bookings of children on the days of an activity's units. Seats are counted in one row per unit
- * and day ({@code unit_day}), locked ({@code SELECT … FOR UPDATE}) while a seat is taken or freed, so
- * that concurrent bookers never oversell the last seat; a freed seat goes at once to the first child
- * on the waiting list, whose family is mailed. The rules (deadlines, late bookings, validation,
- * legend) are the commune's, from {@link fr.portailfamille.booking}.
+ * Bookings of children on the days of an activity's units, one service per use case: families book
+ * and cancel ({@code PlanningService}), declare absences whose certificates agents review
+ * ({@code AbsenceService}), agents validate bookings ({@code BookingDesk}) and point the day sheet
+ * ({@code AttendanceService}); {@code SeatCounter} alone counts and locks the seats of each unit-day
+ * (through {@link fr.portailfamille.booking.SeatLedger}, so that concurrent bookers never oversell the last
+ * seat) and gives a freed seat to the first child waiting. The rules are the commune's, in
+ * {@link fr.portailfamille.booking}.
  */
 package fr.portailfamille.platform.booking;

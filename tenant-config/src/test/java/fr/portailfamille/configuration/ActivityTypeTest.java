@@ -1,0 +1,24 @@
+package fr.portailfamille.configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class ActivityTypeTest {
+
+    @Test
+    void holidayCentresAndStaysRunDuringSchoolHolidaysOnly() {
+        EnumSet<ActivityType> holidayOnly = EnumSet.noneOf(ActivityType.class);
+        for (ActivityType t : ActivityType.values()) {
+            if (t.isHolidayOnly()) {
+                holidayOnly.add(t);
+            }
+            assertEquals(t.isHolidayOnly(), ActivityType.holidayOnly(t.name()), t.name());
+        }
+        assertEquals(EnumSet.of(ActivityType.ALSH_VACANCES, ActivityType.SEJOUR), holidayOnly);
+        assertEquals(false, ActivityType.holidayOnly(null));
+        assertEquals(false, ActivityType.holidayOnly("alsh_vacances"), "the column holds the enum's name");
+    }
+}
