@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * "Mon planning" without the database: one child, one activity (3 units), one month (31 days), i.e.
  * 93 {@link LegendState#of} with 186 {@link DeadlineCodec#parse} and the {@link BookingRules#decideBooking}
- * they call, as {@code BookingService#planning} runs them (see {@link MonthPlanner}); plus the three
+ * they call, as {@code PlanningService#planning} runs them (see {@link MonthPlanner}); plus the three
  * rules alone. Iterations are kept short so that the whole of {@code bench/run} stays under 3 minutes.
  */
 @State(Scope.Benchmark)

@@ -27,7 +27,7 @@ public final class PlanningJmh {
         Report r = new Report(args, "1-planning");
         r.line("## 1. Mon planning: one month for one child and one activity (JMH)");
         r.line("");
-        r.line("What: `BookingService#planning` minus its two queries: each unit's `ActivityUnit#plan()` (2 ×"
+        r.line("What: `PlanningService#planning` minus its two queries: each unit's `ActivityUnit#plan()` (2 ×"
                 + " `DeadlineCodec.parse`) then the platform's `MonthPlan.of` (tenant-config): 31 days × 3 units = 93"
                 + " `LegendState.of` and, for days without a booking, `BookingRules.decideBooking`; December 2026 seen on 22 November 2026 10:00,"
                 + " about half of the cells booked. JMH 1.37, 1 fork, 1 thread, 2 × 1 s warm-up;"

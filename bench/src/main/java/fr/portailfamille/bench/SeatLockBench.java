@@ -7,6 +7,7 @@ import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DeadlineCodec;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.booking.SeatLedger;
 import fr.portailfamille.tenancy.TenantMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -30,11 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Bench 2: the seat lock of {@code BookingService#bookOne} on real PostgreSQL (zonky embedded, random
+ * Bench 2: the seat lock of {@code PlanningService#bookOne} on real PostgreSQL (zonky embedded, random
  * port, 127.0.0.1 only), schema migrated by {@link TenantMigrator}. Each booking is one transaction
- * with exactly the service's statements: {@code insert into unit_day ... on conflict do nothing},
- * {@code select booked ... for update}, {@link BookingRules#decideBooking}, {@code insert into booking},
- * {@code update unit_day set booked} (when the booking holds a seat), commit.
+ * with the service's steps: the platform's own {@link SeatLedger#lock} ({@code insert into unit_day ...
+ * on conflict do nothing}, {@code select booked ... for update}), {@link BookingRules#decideBooking},
+ * {@code insert into booking}, {@link SeatLedger#take} (when the booking holds a seat), commit.
  * <ol>
  *   <li>race: 16 threads × 10 children on the last 5 seats of a unit-day (capacity 30, 25 taken), 20
  *       unit-days: exactly 5 more seats taken per unit-day, the others on the waiting list;</li>
@@ -106,10 +107,11 @@ public final class SeatLockBench {
 
         r.line("## 2. Seat lock: concurrent bookers on one unit-day (PostgreSQL)");
         r.line("");
-        r.line("What: `BookingService#bookOne`'s statements in one transaction per booking, by " + THREADS
-                + " threads with one JDBC connection each (plain pgjdbc, prepared statements, autocommit off): `insert into"
-                + " unit_day … on conflict do nothing`, `select booked … for update`, `BookingRules.decideBooking`,"
-                + " `insert into booking`, `update unit_day set booked` when the booking holds a seat, commit. Schema"
+        r.line("What: `PlanningService#bookOne`'s steps in one transaction per booking, by " + THREADS
+                + " threads with one JDBC connection each (plain pgjdbc, prepared statements, autocommit off): the platform's"
+                + " `SeatLedger.lock` (`insert into unit_day … on conflict do nothing`, `select booked … for update`),"
+                + " `BookingRules.decideBooking`, `insert into booking`, `SeatLedger.take` when the booking holds a seat,"
+                + " commit. Schema"
                 + " `" + SCHEMA + "` migrated by `TenantMigrator` (" + Report.f("%.1f", migrateS) + " s). Not included: the"
                 + " service's reads before the lock and EclipseLink, so this is the lock's own ceiling.");
         r.line("");
@@ -210,13 +212,15 @@ public final class SeatLockBench {
 
     // --------------------------------------------------------------------------------------------
 
-    /** One booking, as {@code BookingService#bookOne}; returns the status recorded (null: refused). */
+    /**
+     * One booking, as {@code PlanningService#bookOne}: the seat counter is the platform's own
+     * {@link SeatLedger} (what its {@code SeatCounter} runs), the decision {@link BookingRules#decideBooking};
+     * returns the status recorded (null: refused).
+     */
     static final class Booker implements AutoCloseable {
         final Connection c;
-        final PreparedStatement ensure;
-        final PreparedStatement lock;
+        final SeatLedger seats;
         final PreparedStatement insert;
-        final PreparedStatement setSeats;
         final int capacity;
         /** The unit as the service sees it (weekdays, activity type), for the "open" test of bookOne. */
         final MonthPlanner.UnitRow unit;
@@ -226,10 +230,8 @@ public final class SeatLockBench {
         Booker(PGSimpleDataSource ds, int capacity) throws SQLException {
             c = ds.getConnection();
             c.setAutoCommit(false);
-            ensure = c.prepareStatement("insert into unit_day (unit_id, day) values (?, ?) on conflict do nothing");
-            lock = c.prepareStatement("select booked from unit_day where unit_id = ? and day = ? for update");
+            seats = new SeatLedger(c);
             insert = c.prepareStatement("insert into booking (child_id, unit_id, day, status, surcharged) values (?, ?, ?, ?, ?)");
-            setSeats = c.prepareStatement("update unit_day set booked = ? where unit_id = ? and day = ?");
             this.capacity = capacity;
             this.unit = new MonthPlanner.UnitRow(0, "bench", capacity, "1,2,3,4,5", "PERISCOLAIRE", bookingDeadline,
                     cancellationDeadline, "REFUSED", false, false);
@@ -237,29 +239,14 @@ public final class SeatLockBench {
 
         BookingStatus book(long childId, long unitId, LocalDate day) throws SQLException {
             try {
-                ensure.setLong(1, unitId);
-                ensure.setObject(2, day);
-                ensure.executeUpdate();
-                lock.setLong(1, unitId);
-                lock.setObject(2, day);
-                int booked;
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    booked = rs.getInt(1);
-                }
+                int booked = seats.lock(unitId, day);
                 // as bookOne: the unit's rules (parsed per call), open when it runs that day and, for a
                 // school-time activity, not in school holidays
                 MonthPlan.Unit plan = unit.plan();
                 BookingRules rules = plan.rules();
                 boolean open = MonthPlan.open(plan, day, CAL, MonthPlanner.SCHOOL_YEARS);
                 BookingDecision decision = rules.decideBooking(NOW, day, CAL, open, booked, capacity);
-                BookingStatus status = switch (decision.outcome()) {
-                    case ACCEPTED -> BookingStatus.BOOKED;
-                    case ACCEPTED_SURCHARGED -> BookingStatus.BOOKED_LATE;
-                    case PENDING_VALIDATION -> BookingStatus.PENDING_VALIDATION;
-                    case WAITING_LIST -> BookingStatus.WAITING;
-                    case REFUSED -> null;
-                };
+                BookingStatus status = decision.recordedAs();
                 if (status != null) {
                     insert.setLong(1, childId);
                     insert.setLong(2, unitId);
@@ -268,10 +255,7 @@ public final class SeatLockBench {
                     insert.setBoolean(5, decision.surcharged());
                     insert.executeUpdate();
                     if (status != BookingStatus.WAITING) {
-                        setSeats.setInt(1, booked + 1);
-                        setSeats.setLong(2, unitId);
-                        setSeats.setObject(3, day);
-                        setSeats.executeUpdate();
+                        seats.take(unitId, day, booked);
                     }
                 }
                 c.commit();
@@ -418,17 +402,17 @@ public final class SeatLockBench {
     /** The seats already taken before a race: booking rows and the counter, as the service leaves them. */
     private static void prefill(PGSimpleDataSource ds, long unitId, LocalDate day, int firstChild, int n) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into booking (child_id, unit_id, day, status) select g, ?, ?, 'BOOKED' from generate_series(?, ?) g");
-             PreparedStatement counter = c.prepareStatement("insert into unit_day (unit_id, day, booked) values (?, ?, ?)")) {
+                "insert into booking (child_id, unit_id, day, status) select g, ?, ?, 'BOOKED' from generate_series(?, ?) g")) {
+            c.setAutoCommit(false);
             ps.setLong(1, unitId);
             ps.setObject(2, day);
             ps.setInt(3, firstChild);
             ps.setInt(4, firstChild + n - 1);
             ps.executeUpdate();
-            counter.setLong(1, unitId);
-            counter.setObject(2, day);
-            counter.setInt(3, n);
-            counter.executeUpdate();
+            SeatLedger seats = new SeatLedger(c);
+            seats.lock(unitId, day);
+            seats.set(unitId, day, n);
+            c.commit();
         }
     }
 

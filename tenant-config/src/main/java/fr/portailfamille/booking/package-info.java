@@ -1,5 +1,7 @@
 /**
- * Booking rules of the family portal, as pure domain code (JDK only, no I/O, no clock).
+ * Booking rules of the family portal, as pure domain code (JDK only, no I/O, no clock), and the one
+ * piece of SQL they need shared: {@link fr.portailfamille.booking.SeatLedger}, the seat counter of a unit-day
+ * over a JDBC connection, run by the platform and by the seat-lock bench alike.
  *
  * <ul>
  *   <li>{@link fr.portailfamille.booking.CommuneCalendar}: a commune's public holidays, closures and
@@ -13,6 +15,10 @@
  *   <li>{@link fr.portailfamille.booking.LegendState}: the state of one day/unit in a child's month
  *       calendar, and {@link fr.portailfamille.booking.Legend} the commune's labels and colours for
  *       these states.</li>
+ *   <li>{@link fr.portailfamille.booking.TypicalWeek}: the unit-days a "semaine type" asks for;
+ *       {@link fr.portailfamille.booking.WaitingList}: who gets a freed seat;
+ *       {@link fr.portailfamille.booking.AbsenceRules}: which absences are billed or excused;
+ *       {@link fr.portailfamille.booking.AttendanceRules}: who can be pointed, and when.</li>
  * </ul>
  *
  * <p>All date-times are {@link java.time.LocalDateTime local date-times in the commune's time zone}

@@ -42,10 +42,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Bookings against the real PostgreSQL inside Payara Micro: many parents booking the last seats at
- * the same moment never oversell them; a cancellation promotes the first waiting child at once and
- * mails its family; bad requests (past day, day the unit does not run, unknown unit, another
- * family's child, unvalidated file) are refused with a French message and change nothing.
+ * Bookings against the real PostgreSQL inside Payara Micro, end to end through each service of the
+ * booking context: {@link PlanningService} (many parents booking the last seats at the same moment never
+ * oversell them; a cancellation promotes the first waiting child at once and mails its family; bad
+ * requests — past day, day the unit does not run, unknown unit, another family's child, unvalidated
+ * file — are refused with a French message and change nothing; the semaine type), {@link AbsenceService},
+ * {@link BookingDesk} and {@link AttendanceService}. The rules themselves are unit-tested in tenant-config
+ * ({@code AbsenceRulesTest}, {@code AttendanceRulesTest}, {@code WaitingListTest}, {@code TypicalWeekTest},
+ * {@code SeatLedgerTest}).
  */
 @ExtendWith(ArquillianExtension.class)
 class BookingIT {
@@ -272,6 +276,18 @@ class BookingIT {
                 in(() -> bookings.book(second.user(), second.childId(), unit, day)).outcome(), "la place est retenue");
         long firstBooking = bookingOf(first, unit, day).getId();
         assertTrue(in(desk::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
+        // the queue as rows: one count query, one page query, oldest first
+        long waitingCount = in(desk::countAwaitingValidation);
+        assertTrue(waitingCount >= 1);
+        var page = in(() -> desk.awaitingValidation(0, (int) waitingCount));
+        assertEquals(waitingCount, page.size());
+        var row = page.stream().filter(r -> r.getId() == firstBooking).findFirst().orElseThrow();
+        assertEquals(day, row.getDay());
+        assertEquals("Restauration scolaire", row.getActivity());
+        assertEquals("Midi", row.getUnit());
+        assertTrue(row.getChild().startsWith(in(() -> files.formOf(first.user())).getChildren().get(0).getFirstName()), row.getChild());
+        assertEquals(page.stream().map(BookingDesk.ToValidate::getId).sorted().toList(),
+                page.stream().map(BookingDesk.ToValidate::getId).toList(), "oldest first");
 
         // a refusal without a reason is refused, next to the reason field, and changes nothing
         fr.portailfamille.platform.kernel.Refused noReason = assertThrows(fr.portailfamille.platform.kernel.Refused.class, () -> in(() -> {

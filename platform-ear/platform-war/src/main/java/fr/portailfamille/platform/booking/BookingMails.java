@@ -16,7 +16,7 @@ public class BookingMails {
     FamilyMails mails;
 
     /** A child on the waiting list got a freed seat. */
-    void promoted(Booking b) {
+    public void promoted(Booking b) {
         mails.send(b.getChild().getFamily().getEmail(), "Une place s'est libérée",
                 "Une place s'est libérée : " + b.getChild().getFirstName() + " est inscrit(e) à « "
                         + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
@@ -24,7 +24,7 @@ public class BookingMails {
     }
 
     /** An agent validated or refused ({@code why}: the reason) a booking awaiting validation. */
-    void validation(Booking b, boolean accept, String why) {
+    public void validation(Booking b, boolean accept, String why) {
         mails.send(b.getChild().getFamily().getEmail(), "Réservation " + (accept ? "validée" : "refusée"),
                 "La réservation de " + b.getChild().getFirstName() + " à « " + b.getUnit().getActivity().getName()
                         + " – " + b.getUnit().getLabel() + " » le " + DAY.format(b.getDay()) + " a été "
@@ -33,7 +33,7 @@ public class BookingMails {
     }
 
     /** An agent accepted or refused ({@code why}: the reason) the medical certificate of an absence. */
-    void certificateReviewed(Booking b, boolean accept, String why) {
+    public void certificateReviewed(Booking b, boolean accept, String why) {
         String about = "Le certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le " + DAY.format(b.getDay());
         if (accept) {
             mails.send(b.getChild().getFamily().getEmail(), "Certificat médical accepté",
