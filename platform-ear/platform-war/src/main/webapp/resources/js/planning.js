@@ -15,6 +15,15 @@
     var root = document.documentElement;
     root.setAttribute('data-pf-ajax', String(Number(root.getAttribute('data-pf-ajax') || '0') + 1));
   }
+  function restore(focusId, moved) {
+    var target = document.getElementById(focusId);
+    if (target && document.activeElement !== target) {
+      target.focus({ preventScroll: !moved });
+      if (moved && target.scrollIntoView) {
+        target.scrollIntoView({ block: 'start' });
+      }
+    }
+  }
   document.addEventListener('click', function (event) {
     var el = event.target.closest ? event.target.closest('[data-render]') : null;
     if (!el || !window.faces || !window.faces.ajax || el.disabled || event.defaultPrevented) {
@@ -27,19 +36,18 @@
       execute: el.getAttribute('data-execute') || '@this',
       render: ids(el),
       onevent: function (data) {
-        if (data.status !== 'success') {
-          return;
+        if (data.status === 'success') {
+          restore(focusId, moved);
+          finished();
         }
-        var target = document.getElementById(focusId);
-        if (target) {
-          target.focus({ preventScroll: !moved });
-          if (moved && target.scrollIntoView) {
-            target.scrollIntoView({ block: 'start' });
-          }
-        }
-        finished();
       },
-      onerror: finished
+      onerror: function (data) {
+        // the page stays usable: the focus goes back, and the error is kept for the browser tests
+        document.documentElement.setAttribute('data-pf-ajax-error', String(data.status) + ': '
+            + String(data.errorName || '') + ' ' + String(data.errorMessage || data.description || ''));
+        restore(focusId, moved);
+        finished();
+      }
     });
   });
 })();

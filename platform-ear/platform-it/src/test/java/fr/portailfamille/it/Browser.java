@@ -92,7 +92,10 @@ final class Browser implements AutoCloseable {
     void ajax(By button) {
         String count = "return document.documentElement.getAttribute('data-pf-ajax') || '0'";
         Object before = driver.executeScript(count);
-        await(button).click();
+        WebElement target = await(button);
+        // as a person would: brought to the middle of the screen, clear of the planning's sticky selection bar
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        target.click();
         try {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(driver.executeScript(count)));
         } catch (org.openqa.selenium.TimeoutException e) {

@@ -328,6 +328,8 @@ class PlanningWalkIT {
             new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
             new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20)).until(d -> !before.equals(
                     parent.driver.executeScript("return document.documentElement.getAttribute('data-pf-ajax') || '0';")));
+            assertEquals(null, parent.driver.executeScript("return document.documentElement.getAttribute('data-pf-ajax-error');"),
+                    "la requête AJAX aboutit sans erreur");
             WebElement after = parent.driver.switchTo().activeElement();
             assertEquals(id, after.getAttribute("id"), "le focus reste sur la case");
             assertEquals("true", after.getAttribute("aria-pressed"));

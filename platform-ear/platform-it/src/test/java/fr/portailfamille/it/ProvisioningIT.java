@@ -87,13 +87,13 @@ class ProvisioningIT {
         assertEquals("slug", invalid.errors().get(0).field());
 
         ProvisioningException usedDomain = assertThrows(ProvisioningException.class,
-                () -> provisioner.provision(spec("gamma", List.of("alpha.example.test"))));
+                () -> provisioner.provision(spec("epsilon", List.of("alpha.example.test"))));
         assertEquals("domains", usedDomain.errors().get(0).field());
         assertTrue(usedDomain.errors().get(0).message().contains("déjà utilisé"));
 
         assertEquals(realms, admin.realms().findAll().size());
-        assertTrue(stack.tenantStore().findBySlug("gamma").isEmpty());
-        assertFalse(schemaExists("commune_gamma"));
+        assertTrue(stack.tenantStore().findBySlug("epsilon").isEmpty());
+        assertFalse(schemaExists("commune_epsilon"));
         assertEquals("Commune Alpha", stack.tenantStore().findBySlug(ALPHA).orElseThrow().name());
     }
 

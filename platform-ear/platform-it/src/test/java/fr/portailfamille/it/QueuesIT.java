@@ -323,8 +323,8 @@ class QueuesIT {
         run(alpha(), () -> requests.accept(AGENT, address.get(0)));
         assertEquals(List.of("reason"), in(alpha(), () -> requests.refuse(AGENT, address.get(1), null)).stream().map(FieldError::field).toList());
         assertEquals(List.of(), in(alpha(), () -> requests.refuse(AGENT, address.get(1), "Justificatif manquant")));
-        assertEquals("87100", in(alpha(), () -> em.createNativeQuery("select postcode from family where label = '"
-                + QueueSeed.requestFamily(s) + "'").getSingleResult()));
+        assertEquals("87100", in(alpha(), () -> em.createNativeQuery("select f.postcode from family f join change_request r"
+                + " on r.family_id = f.id where r.id = " + address.get(0)).getSingleResult()));
 
         // agent-sante: lists (audited) and decides both
         List<RequestQueue.RequestToDecide> santePage = in(alpha(), () -> requests.page(SANTE, 0, 100, new Sort("createdAt", false)));
