@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The families as the commune's agents list them: every family of the commune, paged, sorted and filtered
- * in SQL (one count query, one page query; rows are records), and the counts of the families' queues for
- * the staff menu. Only agents of the current commune get an answer (checked here, not only by the pages);
- * each public method is one transaction.
+ * in SQL (one count query, one page query; rows are records), and a family's history (bookings,
+ * registrations, requests). Only agents of the current commune get an answer (checked here, not only by the
+ * pages); each public method is one transaction.
  */
 @ApplicationScoped
 @Transactional
