@@ -14,6 +14,8 @@ import fr.portailfamille.platform.booking.AttendanceService;
 import fr.portailfamille.platform.booking.BookingDesk;
 import fr.portailfamille.platform.booking.BookingRefused;
 import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.booking.ValidationQueue;
+import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -58,6 +60,9 @@ class BookingIT {
     static WebArchive deployment() {
         return Deployments.platformWar().addClasses(BookingIT.class, FamilyFileIT.class);
     }
+
+    @Inject
+    ValidationQueue validations;
 
     @Inject
     PlanningService bookings;
@@ -275,19 +280,20 @@ class BookingIT {
         assertEquals(BookingDecision.Outcome.WAITING_LIST,
                 in(() -> bookings.book(second.user(), second.childId(), unit, day)).outcome(), "la place est retenue");
         long firstBooking = bookingOf(first, unit, day).getId();
-        assertTrue(in(desk::awaitingValidation).stream().anyMatch(b -> b.getId() == firstBooking));
-        // the queue as rows: one count query, one page query, oldest first
-        long waitingCount = in(desk::countAwaitingValidation);
+        // the agents' queue (ValidationQueue): one count query, one page query, oldest first
+        SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha", "agent@alpha.test",
+                true, List.of("agent"), null);
+        long waitingCount = in(() -> validations.count(agent));
         assertTrue(waitingCount >= 1);
-        var page = in(() -> desk.awaitingValidation(0, (int) waitingCount));
+        var page = in(() -> validations.page(agent, 0, (int) waitingCount, Sort.DEFAULT));
         assertEquals(waitingCount, page.size());
-        var row = page.stream().filter(r -> r.getId() == firstBooking).findFirst().orElseThrow();
-        assertEquals(day, row.getDay());
-        assertEquals("Restauration scolaire", row.getActivity());
-        assertEquals("Midi", row.getUnit());
-        assertTrue(row.getChild().startsWith(in(() -> files.formOf(first.user())).getChildren().get(0).getFirstName()), row.getChild());
-        assertEquals(page.stream().map(BookingDesk.ToValidate::getId).sorted().toList(),
-                page.stream().map(BookingDesk.ToValidate::getId).toList(), "oldest first");
+        var row = page.stream().filter(r -> r.id() == firstBooking).findFirst().orElseThrow();
+        assertEquals(day, row.day());
+        assertEquals("Restauration scolaire", row.activity());
+        assertEquals("Midi", row.unit());
+        assertEquals(in(() -> files.formOf(first.user())).getChildren().get(0).getFirstName(), row.childFirstName());
+        assertEquals(page.stream().map(ValidationQueue.BookingToValidate::id).sorted().toList(),
+                page.stream().map(ValidationQueue.BookingToValidate::id).toList(), "oldest first");
 
         // a refusal without a reason is refused, next to the reason field, and changes nothing
         fr.portailfamille.platform.kernel.Refused noReason = assertThrows(fr.portailfamille.platform.kernel.Refused.class, () -> in(() -> {
