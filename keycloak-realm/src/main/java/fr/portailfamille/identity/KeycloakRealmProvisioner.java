@@ -107,13 +107,26 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
 
     /**
      * Brings an existing commune realm up to the template's protections (called at start and upgrade,
-     * and by {@link #ensureRealm}): no client of the realm accepts password grants, Keycloak's own
-     * {@code admin-cli} included, so that the token endpoint is no password oracle.
+     * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
+     * was added, such as {@code regisseur}, gets it), and no client of the realm accepts password grants,
+     * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle.
      *
      * @return the client ids that were changed
      */
     public List<String> harden(String realmName) {
-        return disableDirectGrants(keycloak.realm(realmName));
+        RealmResource realm = keycloak.realm(realmName);
+        addMissingRoles(realm);
+        return disableDirectGrants(realm);
+    }
+
+    private static void addMissingRoles(RealmResource realm) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        realm.roles().list().forEach(r -> present.add(r.getName()));
+        for (RoleRepresentation role : template().getRoles().getRealm()) {
+            if (!present.contains(role.getName())) {
+                realm.roles().create(role);
+            }
+        }
     }
 
     private static List<String> disableDirectGrants(RealmResource realm) {

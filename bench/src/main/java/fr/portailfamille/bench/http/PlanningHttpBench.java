@@ -49,8 +49,11 @@ public final class PlanningHttpBench {
             try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
                 st.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
             }
+            // Keycloak keeps its database connections: stop it while PostgreSQL restarts with the extension.
+            stack.stopKeycloak();
             stack.stopPostgres();
             stack.startPostgres();
+            stack.startKeycloak();
             try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
                 st.execute("create extension if not exists pg_stat_statements");
             }

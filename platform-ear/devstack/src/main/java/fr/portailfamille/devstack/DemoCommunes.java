@@ -62,9 +62,13 @@ public final class DemoCommunes {
             String health = "sante@" + spec.slug() + ".test";
             realms.createUser(commune.realmName(), health, "Sam", "Leroy", AGENT_PASSWORD, "agent");
             realms.createUser(commune.realmName(), health, "Sam", "Leroy", AGENT_PASSWORD, "agent-sante");
+            String regisseur = "regie@" + spec.slug() + ".test";
+            realms.createUser(commune.realmName(), regisseur, "Claude", "Moreau", AGENT_PASSWORD, "agent");
+            realms.createUser(commune.realmName(), regisseur, "Claude", "Moreau", AGENT_PASSWORD, "regisseur");
             accounts.add(new Account(commune.name(), "parent", parent, PARENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
+            accounts.add(new Account(commune.name(), "agent+régisseur", regisseur, AGENT_PASSWORD));
             seedNews(platformDb, commune);
             seedConfiguration(platformDb, commune);
             seedFamily(platformDb, commune, parent);
