@@ -4,5 +4,8 @@
  * ({@link fr.portailfamille.billing.Pricing}) and the draft invoice grouping priced days
  * ({@link fr.portailfamille.billing.InvoiceCalculator}); money is integer cents, rounded half up once
  * per line ({@link fr.portailfamille.billing.Money}).
+ *
+ * <p>{@link fr.portailfamille.billing.InvoiceNumbering} gives a régie's gap-free numbers inside the
+ * caller's JDBC transaction; the billing tables are created by the tenant migration {@code V8__billing}.
  */
 package fr.portailfamille.billing;
