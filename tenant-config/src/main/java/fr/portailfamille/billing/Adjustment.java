@@ -21,6 +21,10 @@ public record Adjustment(Kind kind, BigDecimal percent, Long cents) {
         PRICE
     }
 
+    public Adjustment {
+        percent = Money.normalized(percent);
+    }
+
     public static Adjustment percent(BigDecimal percent) {
         return new Adjustment(Kind.PERCENT, percent, null);
     }

@@ -1,7 +1,6 @@
 package fr.portailfamille.billing;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,15 +12,13 @@ import java.util.Optional;
  * @param qfValidityMonths months a QF proof stays valid after its date; {@code null}: proofs never expire
  *     (and an undated proof is accepted)
  * @param residentPostcodes postcodes whose families are residents
- * @param brackets the QF brackets, contiguous from 0, the last one open-ended
+ * @param brackets the QF brackets, contiguous from 0, the last one open-ended (in the file's order)
  */
 public record BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets) {
 
     public BillingSettings {
         residentPostcodes = residentPostcodes == null ? List.of() : List.copyOf(residentPostcodes);
-        brackets = brackets == null ? List.of()
-                : brackets.stream().sorted(Comparator.comparing(QfBracket::min, Comparator.nullsFirst(Comparator.naturalOrder())))
-                        .toList();
+        brackets = brackets == null ? List.of() : List.copyOf(brackets);
     }
 
     /** No brackets, no expiry, no resident postcode. */

@@ -46,6 +46,18 @@ public final class Money {
         return f.format(euros(cents)) + "\u00a0€";
     }
 
+    /**
+     * A percentage as one value whatever its source: {@code 10}, {@code 10.00} (a numeric column) and
+     * {@code 1E+1} all give {@code 10}; {@code null} stays null.
+     */
+    public static BigDecimal normalized(BigDecimal percent) {
+        if (percent == null) {
+            return null;
+        }
+        BigDecimal p = percent.stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p;
+    }
+
     /** French display of a percentage without useless zeros: {@code 10.00} → {@code "10"}, {@code 2.5} → {@code "2,5"}. */
     public static String percent(BigDecimal percent) {
         return percent.stripTrailingZeros().toPlainString().replace('.', ',');

@@ -51,6 +51,9 @@ public record Tariff(String activity, String unit, LocalDate validFrom, Mode mod
 
     public Tariff {
         prices = prices == null ? List.of() : List.copyOf(prices);
+        effortRatePercent = Money.normalized(effortRatePercent);
+        siblingSecondPercent = Money.normalized(siblingSecondPercent);
+        siblingThirdPercent = Money.normalized(siblingThirdPercent);
     }
 
     /** The price of bracket {@code code}. */
