@@ -5,7 +5,11 @@ import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything a commune sets up for its families, as one value: what {@link ConfigurationJson} reads and
@@ -56,9 +60,15 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
     }
 
-    /** This configuration with other activities. */
+    /**
+     * This configuration with other activities; the billing no longer refers to activities or units
+     * that are gone ({@link BillingConfiguration#keeping}).
+     */
     public CommuneConfiguration withActivities(List<Activity> activities) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        Map<String, Set<String>> units = new HashMap<>();
+        copy(activities).forEach(a -> units.put(a.code(), a.units().stream().map(Unit::code).collect(Collectors.toSet())));
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend,
+                billing == null ? null : billing.keeping(units));
     }
 
     /** This configuration with another legend. */

@@ -2,6 +2,7 @@ package fr.portailfamille.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.problems.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonPatchBuilder;
@@ -139,6 +140,23 @@ class BillingRulesTest {
                         + " tranche ni de tarif maximum (c'est le prix plafond).")),
                 errors(p -> p.replace("/billing/tariffs/0/maximumCents", 1800)
                         .replace("/billing/tariffs/0/effortRate/percent", Json.createValue(0.0000001))));
+    }
+
+    @Test
+    void removingActivitiesOrUnitsDropsTheirBillingSoTheConfigurationStaysValid() {
+        CommuneConfiguration billed = Samples.billed();
+        Activity peri = billed.activities().get(1);
+        Activity periMorningOnly = new Activity(peri.code(), peri.name(), peri.description(), peri.type(), peri.establishment(),
+                peri.minAge(), peri.maxAge(), peri.levels(), peri.runsInHolidays(), peri.bookingDeadline(),
+                peri.cancellationDeadline(), peri.latePolicy(), peri.needsValidation(), peri.documents(),
+                peri.units().stream().filter(u -> !u.code().equals("SOIR")).toList());
+        CommuneConfiguration without = billed.withActivities(List.of(periMorningOnly));
+        assertEquals(List.of(), ConfigurationRules.validate(without));
+        assertEquals(List.of("PERI"), without.billing().regies().get(0).activities());
+        assertEquals(List.of(), without.billing().regies().get(1).activities());
+        assertEquals(List.of("PERI", "PERI"), without.billing().tariffs().stream().map(t -> t.activity()).toList(),
+                "the ALSH tariff and the SOIR unit's tariff are gone");
+        assertEquals(billed, billed.withActivities(billed.activities()));
     }
 
     @Test
