@@ -1,10 +1,15 @@
 package fr.portailfamille.configuration;
 
+import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything a commune sets up for its families, as one value: what {@link ConfigurationJson} reads and
@@ -19,9 +24,18 @@ import java.util.List;
  * @param closures days every accueil of the commune is closed
  * @param activities what families book
  * @param legend labels and colours of the calendar states ({@code null} gives {@link Legend#defaults()})
+ * @param billing QF brackets, régies and tariffs; {@code null} when the file has no billing section (a
+ *     file of format 1, or a commune that never configured billing): an import then leaves the
+ *     commune's billing as it is
  */
 public record CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
-        List<Closure> closures, List<Activity> activities, Legend legend) {
+        List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing) {
+
+    /** A configuration without billing section. */
+    public CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
+            List<Closure> closures, List<Activity> activities, Legend legend) {
+        this(zone, cgu, establishments, periods, closures, activities, legend, null);
+    }
 
     public CommuneConfiguration {
         establishments = copy(establishments);
@@ -33,27 +47,38 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
 
     /** This configuration with other texts (zone, CGU). */
     public CommuneConfiguration withTexts(String zone, String cgu) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
     }
 
     /** This configuration with other establishments. */
     public CommuneConfiguration withEstablishments(List<Establishment> establishments) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
     }
 
     /** This configuration with another calendar (periods and closures). */
     public CommuneConfiguration withCalendar(List<Period> periods, List<Closure> closures) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
     }
 
-    /** This configuration with other activities. */
+    /**
+     * This configuration with other activities; the billing no longer refers to activities or units
+     * that are gone ({@link BillingConfiguration#keeping}).
+     */
     public CommuneConfiguration withActivities(List<Activity> activities) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+        Map<String, Set<String>> units = new HashMap<>();
+        copy(activities).forEach(a -> units.put(a.code(), a.units().stream().map(Unit::code).collect(Collectors.toSet())));
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend,
+                billing == null ? null : billing.keeping(units));
     }
 
     /** This configuration with another legend. */
     public CommuneConfiguration withLegend(Legend legend) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+    }
+
+    /** This configuration with another billing section ({@code null}: none). */
+    public CommuneConfiguration withBilling(BillingConfiguration billing) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
     }
 
     /** Kind of establishment ({@code establishment.kind}). */

@@ -1,5 +1,12 @@
 package fr.portailfamille.configuration;
 
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
@@ -31,6 +38,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -45,8 +53,10 @@ import java.util.stream.Collectors;
 
 /**
  * The commune configuration file: JSON with a header ({@code "format":"portail-famille/configuration",
- * "version":1}) so that files can be recognised and their format evolve. Uses Jakarta JSON-P (provided
- * by the application server; Parsson outside of it).
+ * "version":2}) so that files can be recognised and their format evolve. Uses Jakarta JSON-P (provided
+ * by the application server; Parsson outside of it). Format 2 adds the {@code billing} section (QF
+ * brackets, régies, tariffs; amounts in cents, percentages as decimal numbers); files of format 1 are
+ * still read, without billing.
  *
  * <p>Reading checks the file's shape only (header, types, known enum values) and reports every problem
  * at once; {@link ConfigurationRules} checks the values. Field paths are the file's, e.g.
@@ -57,11 +67,15 @@ import java.util.stream.Collectors;
 public final class ConfigurationJson {
 
     public static final String FORMAT = "portail-famille/configuration";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** Oldest format still read. */
+    public static final int OLDEST_VERSION = 1;
 
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
     private static final String TEXT = "Texte attendu.";
     private static final String INTEGER = "Nombre entier attendu.";
+    private static final String CENTS = "Montant entier en centimes attendu.";
+    private static final String DECIMAL = "Nombre attendu.";
 
     private ConfigurationJson() {
     }
@@ -71,7 +85,7 @@ public final class ConfigurationJson {
         JsonObjectBuilder legend = Json.createObjectBuilder();
         conf.legend().entries().forEach((state, e) -> legend.add(state.name(), Json.createObjectBuilder()
                 .add("label", value(e.label())).add("background", value(e.background())).add("text", value(e.text()))));
-        JsonObject root = Json.createObjectBuilder()
+        JsonObjectBuilder root = Json.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("version", VERSION)
                 .add("zone", value(conf.zone()))
@@ -85,10 +99,12 @@ public final class ConfigurationJson {
                 .add("closures", array(conf.closures(), c -> Json.createObjectBuilder()
                         .add("day", value(c.day())).add("label", value(c.label())).build()))
                 .add("activities", array(conf.activities(), ConfigurationJson::activity))
-                .add("legend", legend)
-                .build();
+                .add("legend", legend);
+        if (conf.billing() != null) {
+            root.add("billing", billing(conf.billing()));
+        }
         StringWriter out = new StringWriter();
-        PRETTY.createWriter(out).write(root);
+        PRETTY.createWriter(out).write(root.build());
         return out.append('\n').toString();
     }
 
@@ -121,11 +137,11 @@ public final class ConfigurationJson {
         }
         Parser p = new Parser();
         Integer version = p.field(o, "", "version", ConfigurationJson::integer, INTEGER);
-        if (version == null || version != VERSION) {
+        if (version == null || version < OLDEST_VERSION || version > VERSION) {
             throw refused("version", version != null && version > VERSION
                     ? "Ce fichier vient d'une version plus récente de Portail Famille (format " + version
-                            + ") : seul le format " + VERSION + " peut être lu."
-                    : "Version de format inconnue : le format " + VERSION + " est attendu.");
+                            + ") : seuls les formats " + OLDEST_VERSION + " à " + VERSION + " peuvent être lus."
+                    : "Version de format inconnue : les formats " + OLDEST_VERSION + " à " + VERSION + " sont attendus.");
         }
         CommuneConfiguration conf = p.configuration(o);
         if (!p.errors.isEmpty()) {
@@ -152,6 +168,59 @@ public final class ConfigurationJson {
                 .build();
     }
 
+    private static JsonObject billing(BillingConfiguration b) {
+        BillingSettings settings = b.settings();
+        return Json.createObjectBuilder()
+                .add("qfValidityMonths", value(settings.qfValidityMonths()))
+                .add("residentPostcodes", array(settings.residentPostcodes(), ConfigurationJson::value))
+                .add("brackets", array(settings.brackets(), q -> Json.createObjectBuilder()
+                        .add("code", value(q.code())).add("label", value(q.label()))
+                        .add("min", value(q.min())).add("max", value(q.max())).build()))
+                .add("regies", array(b.regies(), r -> Json.createObjectBuilder()
+                        .add("code", value(r.code())).add("label", value(r.label()))
+                        .add("invoicePrefix", value(r.invoicePrefix()))
+                        .add("manager", Json.createObjectBuilder().add("name", value(r.managerName()))
+                                .add("email", value(r.managerEmail())).add("phone", value(r.managerPhone())))
+                        .add("activities", array(r.activities(), ConfigurationJson::value))
+                        .add("paymentInstructions", value(r.paymentInstructions())).build()))
+                .add("tariffs", array(b.tariffs(), ConfigurationJson::tariff))
+                .build();
+    }
+
+    private static JsonObject tariff(Tariff t) {
+        JsonObjectBuilder prices = Json.createObjectBuilder();
+        t.prices().forEach(p -> prices.add(p.bracket(), value(p.cents())));
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("activity", value(t.activity())).add("unit", value(t.unit()))
+                .add("validFrom", value(t.validFrom())).add("mode", value(t.mode()))
+                .add("pricesCents", prices).add("maximumCents", value(t.maximumCents()));
+        o.add("effortRate", t.effortRatePercent() == null && t.floorCents() == null && t.ceilingCents() == null
+                ? JsonValue.NULL
+                : Json.createObjectBuilder().add("percent", value(t.effortRatePercent()))
+                        .add("floorCents", value(t.floorCents())).add("ceilingCents", value(t.ceilingCents())).build());
+        return o.add("nonResident", adjustment(t.nonResident()))
+                .add("siblings", Json.createObjectBuilder().add("secondPercent", value(t.siblingSecondPercent()))
+                        .add("thirdPercent", value(t.siblingThirdPercent())))
+                .add("late", adjustment(t.lateSurcharge()))
+                .add("unexcusedAbsenceBilled", t.unexcusedAbsenceBilled())
+                .add("unbookedPresenceCents", value(t.unbookedPresenceCents()))
+                .build();
+    }
+
+    private static JsonValue adjustment(Adjustment a) {
+        if (a == null) {
+            return JsonValue.NULL;
+        }
+        JsonObjectBuilder o = Json.createObjectBuilder().add("kind", value(a.kind()));
+        if (a.percent() != null) {
+            o.add("percent", a.percent());
+        }
+        if (a.cents() != null) {
+            o.add("cents", a.cents());
+        }
+        return o.build();
+    }
+
     /** JSON value of a text, number, enum, date or time; {@code null} gives JSON null. */
     private static JsonValue value(Object v) {
         if (v == null) {
@@ -159,6 +228,12 @@ public final class ConfigurationJson {
         }
         if (v instanceof Integer i) {
             return Json.createValue(i);
+        }
+        if (v instanceof Long l) {
+            return Json.createValue(l);
+        }
+        if (v instanceof BigDecimal d) {
+            return Json.createValue(d);
         }
         return Json.createValue(v instanceof Enum<?> e ? e.name() : v.toString());
     }
@@ -185,6 +260,18 @@ public final class ConfigurationJson {
         } catch (ArithmeticException e) {
             return null;
         }
+    }
+
+    private static Long cents(JsonValue v) {
+        try {
+            return v instanceof JsonNumber n ? n.bigDecimalValue().longValueExact() : null;
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(JsonValue v) {
+        return v instanceof JsonNumber n ? n.bigDecimalValue() : null;
     }
 
     private static Boolean bool(JsonValue v) {
@@ -229,7 +316,74 @@ public final class ConfigurationJson {
                             date(c, at, "day"),
                             field(c, at, "label", ConfigurationJson::text, TEXT)))),
                     list(o, "", "activities", (v, at) -> object(v, at, a -> activity(a, at))),
-                    legend(o));
+                    legend(o),
+                    isNull(o.get("billing")) ? null : object(o.get("billing"), "billing", this::billing));
+        }
+
+        BillingConfiguration billing(JsonObject b) {
+            String at = "billing";
+            BillingSettings settings = new BillingSettings(
+                    field(b, at, "qfValidityMonths", ConfigurationJson::integer, INTEGER),
+                    list(b, at, "residentPostcodes", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
+                    list(b, at, "brackets", (v, p) -> object(v, p, q -> new QfBracket(
+                            field(q, p, "code", ConfigurationJson::text, TEXT),
+                            field(q, p, "label", ConfigurationJson::text, TEXT),
+                            field(q, p, "min", ConfigurationJson::integer, INTEGER),
+                            field(q, p, "max", ConfigurationJson::integer, INTEGER)))));
+            return new BillingConfiguration(settings,
+                    list(b, at, "regies", (v, p) -> object(v, p, r -> regie(r, p))),
+                    list(b, at, "tariffs", (v, p) -> object(v, p, t -> tariff(t, p))));
+        }
+
+        Regie regie(JsonObject r, String at) {
+            JsonObject manager = child(r, at, "manager");
+            String managerAt = at + ".manager";
+            return new Regie(
+                    field(r, at, "code", ConfigurationJson::text, TEXT),
+                    field(r, at, "label", ConfigurationJson::text, TEXT),
+                    field(r, at, "invoicePrefix", ConfigurationJson::text, TEXT),
+                    field(manager, managerAt, "name", ConfigurationJson::text, TEXT),
+                    field(manager, managerAt, "email", ConfigurationJson::text, TEXT),
+                    field(manager, managerAt, "phone", ConfigurationJson::text, TEXT),
+                    list(r, at, "activities", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
+                    field(r, at, "paymentInstructions", ConfigurationJson::text, TEXT));
+        }
+
+        Tariff tariff(JsonObject t, String at) {
+            List<BracketPrice> prices = new ArrayList<>();
+            JsonObject pricesCents = child(t, at, "pricesCents");
+            pricesCents.keySet().forEach(code -> prices.add(new BracketPrice(code,
+                    field(pricesCents, at + ".pricesCents", code, ConfigurationJson::cents, CENTS))));
+            JsonObject effort = child(t, at, "effortRate");
+            JsonObject siblings = child(t, at, "siblings");
+            return new Tariff(
+                    field(t, at, "activity", ConfigurationJson::text, TEXT),
+                    field(t, at, "unit", ConfigurationJson::text, TEXT),
+                    date(t, at, "validFrom"),
+                    constant(t, at, "mode", Tariff.Mode.class),
+                    prices,
+                    field(t, at, "maximumCents", ConfigurationJson::cents, CENTS),
+                    field(effort, at + ".effortRate", "percent", ConfigurationJson::decimal, DECIMAL),
+                    field(effort, at + ".effortRate", "floorCents", ConfigurationJson::cents, CENTS),
+                    field(effort, at + ".effortRate", "ceilingCents", ConfigurationJson::cents, CENTS),
+                    adjustment(t, at, "nonResident"),
+                    field(siblings, at + ".siblings", "secondPercent", ConfigurationJson::decimal, DECIMAL),
+                    field(siblings, at + ".siblings", "thirdPercent", ConfigurationJson::decimal, DECIMAL),
+                    adjustment(t, at, "late"),
+                    bool(t, at, "unexcusedAbsenceBilled"),
+                    field(t, at, "unbookedPresenceCents", ConfigurationJson::cents, CENTS));
+        }
+
+        /** An adjustment object; {@code null} when absent or null. */
+        Adjustment adjustment(JsonObject o, String at, String name) {
+            if (isNull(o.get(name))) {
+                return null;
+            }
+            String here = path(at, name);
+            return object(o.get(name), here, a -> new Adjustment(
+                    constant(a, here, "kind", Adjustment.Kind.class),
+                    field(a, here, "percent", ConfigurationJson::decimal, DECIMAL),
+                    field(a, here, "cents", ConfigurationJson::cents, CENTS)));
         }
 
         Activity activity(JsonObject a, String at) {

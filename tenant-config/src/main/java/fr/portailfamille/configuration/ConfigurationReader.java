@@ -1,5 +1,12 @@
 package fr.portailfamille.configuration;
 
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
@@ -12,6 +19,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +37,7 @@ import java.util.stream.Stream;
 
 /**
  * The one reader of a commune's configuration tables (V3 activities and units, V5 calendar, closures,
- * legend, settings, establishments, documents): every select on them and their mapping to
+ * legend, settings, establishments, documents, V8 billing settings, QF brackets, régies and tariffs): every select on them and their mapping to
  * {@link CommuneConfiguration} values is here; {@link ConfigurationStore} is the one writer. The caller
  * chooses the connection ({@link Rows}): plain JDBC ({@link #of(Connection, String)}) or the platform's
  * JPA native queries, so a read joins the caller's transaction. Tables are qualified with the schema.
@@ -89,7 +97,49 @@ public final class ConfigurationReader {
     public CommuneConfiguration configuration() {
         Map<String, String> settings = settings();
         return new CommuneConfiguration(settings.get(ConfigurationStore.ZONE), settings.get(ConfigurationStore.CGU),
-                establishments(), periods(), closures(), activities(), legend());
+                establishments(), periods(), closures(), activities(), legend(), billing());
+    }
+
+    /**
+     * The billing configuration: brackets by lower bound, régies by code with their activities by code,
+     * tariffs by activity, unit (whole activity first) and start day, prices in bracket order;
+     * {@code null} when the commune never imported a billing section.
+     */
+    public BillingConfiguration billing() {
+        List<Object[]> settings = rows.select("select qf_validity_months, resident_postcodes from " + s + "billing_settings");
+        List<QfBracket> brackets = rows.select("select code, label, qf_min, qf_max from " + s + "qf_bracket order by qf_min, code")
+                .stream().map(r -> new QfBracket((String) r[0], (String) r[1], integer(r[2]), integer(r[3]))).toList();
+        Map<Long, List<String>> activities = new HashMap<>();
+        rows.select("select ra.regie_id, a.code from " + s + "regie_activity ra join " + s + "activity a on a.id = ra.activity_id"
+                + " order by a.code").forEach(r -> activities.computeIfAbsent(number(r[0]), k -> new ArrayList<>()).add((String) r[1]));
+        List<Regie> regies = rows.select("select id, code, label, invoice_prefix, manager_name, manager_email, manager_phone,"
+                + " payment_instructions from " + s + "regie order by code").stream()
+                .map(r -> new Regie((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                        activities.getOrDefault(number(r[0]), List.of()), (String) r[7])).toList();
+        Map<Long, List<BracketPrice>> prices = new HashMap<>();
+        rows.select("select p.tariff_id, b.code, p.price_cents from " + s + "tariff_price p join " + s + "qf_bracket b"
+                + " on b.id = p.bracket_id order by p.tariff_id, b.qf_min").forEach(r -> prices.computeIfAbsent(number(r[0]),
+                        k -> new ArrayList<>()).add(new BracketPrice((String) r[1], number(r[2]))));
+        List<Tariff> tariffs = rows.select("select t.id, a.code, u.code, t.valid_from, t.mode, t.maximum_cents,"
+                + " t.effort_rate_percent, t.floor_cents, t.ceiling_cents, t.non_resident_kind, t.non_resident_percent,"
+                + " t.non_resident_cents, t.sibling_second_percent, t.sibling_third_percent, t.late_kind, t.late_percent,"
+                + " t.late_cents, t.unexcused_absence_billed, t.unbooked_presence_cents from " + s + "tariff t join " + s
+                + "activity a on a.id = t.activity_id left join " + s + "activity_unit u on u.id = t.unit_id"
+                + " order by a.code, u.code nulls first, t.valid_from").stream()
+                .map(r -> new Tariff((String) r[1], (String) r[2], day(r[3]), Tariff.Mode.valueOf((String) r[4]), prices.get(number(r[0])),
+                        number(r[5]), (BigDecimal) r[6], number(r[7]), number(r[8]), adjustment(r[9], r[10], r[11]),
+                        (BigDecimal) r[12], (BigDecimal) r[13], adjustment(r[14], r[15], r[16]), (Boolean) r[17], number(r[18])))
+                .toList();
+        if (settings.isEmpty() && brackets.isEmpty() && regies.isEmpty() && tariffs.isEmpty()) {
+            return null;
+        }
+        Integer validity = settings.isEmpty() ? null : integer(settings.get(0)[0]);
+        List<String> postcodes = settings.isEmpty() ? List.of() : split((String) settings.get(0)[1]);
+        return new BillingConfiguration(new BillingSettings(validity, postcodes, brackets), regies, tariffs);
+    }
+
+    private static Adjustment adjustment(Object kind, Object percent, Object cents) {
+        return kind == null ? null : new Adjustment(Adjustment.Kind.valueOf((String) kind), (BigDecimal) percent, number(cents));
     }
 
     /** The free settings (zone, cgu…), by key. */
@@ -173,6 +223,10 @@ public final class ConfigurationReader {
     /** A time column as JDBC ({@code java.sql.Time}) or a JPA provider may give it; {@code null} stays null. */
     static LocalTime time(Object value) {
         return value instanceof java.sql.Time t ? t.toLocalTime() : (LocalTime) value;
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     private static Integer integer(Object value) {

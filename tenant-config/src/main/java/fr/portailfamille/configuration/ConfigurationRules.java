@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Rules a commune configuration must follow before it is imported: required values, unique codes,
  * lengths of the database columns (V3, V5), consistent ages, times and dates, deadlines in
- * {@link DeadlineCodec} form, a legend that passes {@link fr.portailfamille.booking.Legend#validate()}.
+ * {@link DeadlineCodec} form, a legend that passes {@link fr.portailfamille.booking.Legend#validate()},
+ * and the billing section's rules ({@link BillingRules}).
  * Field paths are those of the configuration file ({@link ConfigurationJson}).
  */
 public final class ConfigurationRules {
@@ -84,6 +85,9 @@ public final class ConfigurationRules {
             if (e != null && e.label() != null && e.label().length() > 60) {
                 errors.add(new FieldError("legend", "Le libellé de l'état " + state + " ne doit pas dépasser 60 caractères."));
             }
+        }
+        if (conf.billing() != null) {
+            BillingRules.validate(errors, conf.billing(), conf.activities());
         }
         return errors;
     }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The one writer of a commune's configuration in its schema (tables of V3 and V5; {@link
+ * The one writer of a commune's configuration in its schema (tables of V3 and V5, and V8's billing
+ * configuration through {@link BillingStore}; {@link
  * ConfigurationReader} is the one reader), with plain JDBC on the caller's connection: the caller owns the transaction, commits after {@link #importInto} and rolls
  * back when it throws, so that a refused or failed import leaves nothing half-saved. Tables are
  * qualified with the schema, so the connection's search_path does not matter.
@@ -36,11 +37,14 @@ public final class ConfigurationStore {
      * Establishments and activities are matched by code, units by activity and code, and updated in
      * place, so that what references them (bookings, registrations) is kept; those absent from
      * {@code conf} are deleted. Settings, periods, closures, documents and legend are replaced (legend
-     * entries equal to the default ones are not stored, so they follow the platform's defaults).
+     * entries equal to the default ones are not stored, so they follow the platform's defaults). The
+     * billing section, when the file has one, is written as {@link BillingStore#write} says; without one,
+     * the commune's billing is left as it is.
      *
      * @throws ConfigurationException before anything is written, when {@code conf} breaks
      *     {@link ConfigurationRules}, or when it would remove an activity or a unit that has bookings, an
-     *     activity that has registrations, or an establishment that has school enrolments
+     *     activity that has registrations, an establishment that has school enrolments, or a régie that has
+     *     invoices, payments or runs
      */
     public static void importInto(Connection c, String schema, CommuneConfiguration conf) {
         String s = qualifier(schema);
@@ -72,6 +76,9 @@ public final class ConfigurationStore {
             update(c, "delete from " + s + "activity where code <> all(?)", (Object) activities);
             for (Activity a : conf.activities()) {
                 writeActivity(c, s, a);
+            }
+            if (conf.billing() != null) {
+                BillingStore.write(c, s, conf.billing());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Enregistrement de la configuration dans le schéma " + schema + " impossible", e);
@@ -142,6 +149,9 @@ public final class ConfigurationStore {
                 + s + "registration r where r.activity_id = a.id) order by a.code",
                 rs -> errors.add(new FieldError("activities", "L'activité « " + rs.getString(1) + " » (" + rs.getString(2)
                         + ") a des inscriptions : elle ne peut pas être retirée.")), (Object) activities);
+        if (conf.billing() != null) {
+            BillingStore.refuseRemovalsInUse(c, s, conf.billing(), errors);
+        }
         if (!errors.isEmpty()) {
             throw new ConfigurationException(errors.stream().distinct().toList());
         }
@@ -161,11 +171,11 @@ public final class ConfigurationStore {
     }
 
     @FunctionalInterface
-    private interface Row {
+    interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, Row row, Object... params) throws SQLException {
+    static void query(Connection c, String sql, Row row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,14 +186,14 @@ public final class ConfigurationStore {
         }
     }
 
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
+    static void update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             ps.executeUpdate();
         }
     }
 
-    private static void batch(Connection c, String sql, Stream<Object[]> rows) throws SQLException {
+    static void batch(Connection c, String sql, Stream<Object[]> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                 bind(c, ps, row);

@@ -18,6 +18,7 @@ class ConfigurationJsonTest {
     void writeThenReadGivesTheSameConfiguration() {
         CommuneConfiguration full = Samples.full();
         assertEquals(full, ConfigurationJson.read(ConfigurationJson.write(full)));
+        assertEquals(Samples.billed(), ConfigurationJson.read(ConfigurationJson.write(Samples.billed())));
         CommuneConfiguration empty = new CommuneConfiguration(null, null, null, null, null, null, null);
         assertEquals(empty, ConfigurationJson.read(new StringReader(ConfigurationJson.write(empty))));
     }
@@ -26,7 +27,7 @@ class ConfigurationJsonTest {
     void writesTheDocumentedShape() {
         JsonObject file = Json.createReader(new StringReader(ConfigurationJson.write(Samples.full()))).readObject();
         assertEquals("portail-famille/configuration", file.getString("format"));
-        assertEquals(1, file.getInt("version"));
+        assertEquals(2, file.getInt("version"));
         assertEquals("B", file.getString("zone"));
         JsonObject peri = file.getJsonArray("activities").getJsonObject(1);
         assertEquals("{\"min\":3,\"max\":11}", peri.getJsonObject("ages").toString());
@@ -60,9 +61,69 @@ class ConfigurationJsonTest {
     @Test
     void otherVersionsAreRefused() {
         assertEquals(List.of(new FieldError("version", "Ce fichier vient d'une version plus récente de Portail Famille"
-                + " (format 2) : seul le format 1 peut être lu.")), errors(header(2)));
-        assertEquals(List.of(new FieldError("version", "Version de format inconnue : le format 1 est attendu.")),
+                + " (format 3) : seuls les formats 1 à 2 peuvent être lus.")), errors(header(3)));
+        assertEquals(List.of(new FieldError("version", "Version de format inconnue : les formats 1 à 2 sont attendus.")),
                 errors("{\"format\": \"portail-famille/configuration\"}"));
+        assertEquals(List.of(new FieldError("version", "Version de format inconnue : les formats 1 à 2 sont attendus.")),
+                errors(header(0)));
+    }
+
+    @Test
+    void aFormatOneFileIsStillReadWithoutBilling() {
+        String v1 = Samples.patchedJson(Samples.full(), p -> p.replace("/version", 1).remove("/billing"));
+        assertEquals(Samples.full().withBilling(null), ConfigurationJson.read(v1));
+        assertEquals(null, ConfigurationJson.read(header(2)).billing(), "no billing section: none");
+    }
+
+    @Test
+    void writesTheBillingSectionInCentsAndPercent() {
+        JsonObject billing = Json.createReader(new StringReader(ConfigurationJson.write(Samples.billed()))).readObject()
+                .getJsonObject("billing");
+        assertEquals("{\"qfValidityMonths\":12,\"residentPostcodes\":[\"87000\",\"87100\"],\"brackets\":["
+                + "{\"code\":\"T1\",\"label\":\"Tranche 1\",\"min\":0,\"max\":450},"
+                + "{\"code\":\"T2\",\"label\":\"Tranche 2\",\"min\":451,\"max\":700},"
+                + "{\"code\":\"T3\",\"label\":\"Tranche 3\",\"min\":701,\"max\":null}],",
+                billing.toString().substring(0, billing.toString().indexOf("\"regies\"")));
+        assertEquals("{\"code\":\"ALSH\",\"label\":\"Régie garderie ALSH\",\"invoicePrefix\":\"AL\",\"manager\":"
+                + "{\"name\":\"Martine Régis\",\"email\":\"regie@limoges.test\",\"phone\":\"05 55 00 00 01\"},"
+                + "\"activities\":[\"ALSH\",\"PERI\"],\"paymentInstructions\":\"Chèque à l'ordre du Trésor public, à déposer"
+                + " en mairie.\"}", billing.getJsonArray("regies").getJsonObject(0).toString());
+        assertEquals("{\"activity\":\"ALSH\",\"unit\":null,\"validFrom\":\"2026-09-01\",\"mode\":\"EFFORT_RATE\","
+                + "\"pricesCents\":{},\"maximumCents\":null,"
+                + "\"effortRate\":{\"percent\":0.25,\"floorCents\":150,\"ceilingCents\":1800},"
+                + "\"nonResident\":{\"kind\":\"PRICE\",\"cents\":2500},\"siblings\":{\"secondPercent\":10,\"thirdPercent\":12.5},"
+                + "\"late\":null,\"unexcusedAbsenceBilled\":false,\"unbookedPresenceCents\":null}",
+                billing.getJsonArray("tariffs").getJsonObject(0).toString());
+        assertEquals("{\"activity\":\"PERI\",\"unit\":null,\"validFrom\":\"2026-09-01\",\"mode\":\"BRACKETS\","
+                + "\"pricesCents\":{\"T1\":60,\"T2\":100,\"T3\":140},\"maximumCents\":220,\"effortRate\":null,"
+                + "\"nonResident\":{\"kind\":\"PERCENT\",\"percent\":20},\"siblings\":{\"secondPercent\":null,"
+                + "\"thirdPercent\":null},\"late\":{\"kind\":\"PERCENT\",\"percent\":20},\"unexcusedAbsenceBilled\":true,"
+                + "\"unbookedPresenceCents\":300}", billing.getJsonArray("tariffs").getJsonObject(1).toString());
+    }
+
+    @Test
+    void wrongBillingTypesAreReportedWithTheirPath() {
+        String json = Samples.patchedJson(Samples.billed(), p -> p
+                .replace("/billing/qfValidityMonths", "douze")
+                .replace("/billing/brackets/1/max", Json.createValue(700.5))
+                .replace("/billing/regies/0/manager", "Martine")
+                .replace("/billing/tariffs/0/effortRate/percent", "0,25 %")
+                .replace("/billing/tariffs/1/pricesCents/T2", Json.createValue(1.5))
+                .replace("/billing/tariffs/1/mode", "FORFAIT")
+                .replace("/billing/tariffs/1/late/kind", "DOUBLE")
+                .replace("/billing/tariffs/2/maximumCents", "2,30 €"));
+        assertEquals(List.of(
+                new FieldError("billing.qfValidityMonths", "Nombre entier attendu."),
+                new FieldError("billing.brackets[1].max", "Nombre entier attendu."),
+                new FieldError("billing.regies[0].manager", "Objet attendu."),
+                new FieldError("billing.tariffs[0].effortRate.percent", "Nombre attendu."),
+                new FieldError("billing.tariffs[1].pricesCents.T2", "Montant entier en centimes attendu."),
+                new FieldError("billing.tariffs[1].mode", "Valeur inconnue : « FORFAIT » (valeurs possibles : BRACKETS, EFFORT_RATE)."),
+                new FieldError("billing.tariffs[1].late.kind", "Valeur inconnue : « DOUBLE » (valeurs possibles : PERCENT, FIXED, PRICE)."),
+                new FieldError("billing.tariffs[2].maximumCents", "Montant entier en centimes attendu.")),
+                errors(json));
+        assertEquals(List.of(new FieldError("billing", "Objet attendu.")),
+                errors(Samples.patchedJson(Samples.billed(), p -> p.replace("/billing", "oui"))));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package fr.portailfamille.configuration;
 
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
@@ -15,6 +22,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPatchBuilder;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -55,7 +63,42 @@ final class Samples {
                                 List.of("CP", "CE1"), false, "SEMAINE-TUESDAY@23:59", "SEMAINE-TUESDAY@23:59",
                                 LatePolicy.REFUSED, false, List.of("Certificat médical"), List.of(
                                         new Unit("MERCREDI", "Mercredi", LocalTime.of(13, 30), LocalTime.of(15, 0), 16, List.of(3))))),
-                Legend.defaults().with(DayState.COMPLET, new Legend.LegendEntry("Plus de place", "#7f1d1d", "#ffffff")));
+                Legend.defaults().with(DayState.COMPLET, new Legend.LegendEntry("Plus de place", "#7f1d1d", "#ffffff")),
+                new BillingConfiguration(new BillingSettings(null, List.of("87000"), List.of(
+                        new QfBracket("A", "Tranche A", 0, 600), new QfBracket("B", "Tranche B", 601, null))),
+                        List.of(new Regie("CENTRALE", "Régie centrale", "RC", null, null, null, List.of(), null)), List.of()));
+    }
+
+    /** {@link #full()} with the whole {@link #billing()} section. */
+    static CommuneConfiguration billed() {
+        return full().withBilling(billing());
+    }
+
+    /**
+     * Three brackets, two régies (one billing two activities), tariffs by brackets (one changing mid-year,
+     * one for a unit), and by effort rate.
+     */
+    static BillingConfiguration billing() {
+        return new BillingConfiguration(
+                new BillingSettings(12, List.of("87000", "87100"), List.of(
+                        new QfBracket("T1", "Tranche 1", 0, 450),
+                        new QfBracket("T2", "Tranche 2", 451, 700),
+                        new QfBracket("T3", "Tranche 3", 701, null))),
+                List.of(new Regie("ALSH", "Régie garderie ALSH", "AL", "Martine Régis", "regie@limoges.test", "05 55 00 00 01",
+                                List.of("ALSH", "PERI"), "Chèque à l'ordre du Trésor public, à déposer en mairie."),
+                        new Regie("SPORT", "Régie des sports", "SP", null, null, null, List.of("SPORT-U10"), null)),
+                List.of(new Tariff("ALSH", null, LocalDate.of(2026, 9, 1), Tariff.Mode.EFFORT_RATE, List.of(), null,
+                                new BigDecimal("0.25"), 150L, 1800L, Adjustment.price(2500), new BigDecimal("10"),
+                                new BigDecimal("12.5"), null, false, null),
+                        new Tariff("PERI", null, LocalDate.of(2026, 9, 1), Tariff.Mode.BRACKETS, List.of(
+                                new BracketPrice("T1", 60L), new BracketPrice("T2", 100L), new BracketPrice("T3", 140L)),
+                                220L, null, null, null, Adjustment.percent("20"), null, null, Adjustment.percent("20"), true, 300L),
+                        new Tariff("PERI", null, LocalDate.of(2027, 1, 15), Tariff.Mode.BRACKETS, List.of(
+                                new BracketPrice("T1", 65L), new BracketPrice("T2", 105L), new BracketPrice("T3", 150L)),
+                                230L, null, null, null, Adjustment.fixed(50), null, null, Adjustment.fixed(150), true, 549L),
+                        new Tariff("PERI", "SOIR", LocalDate.of(2026, 9, 1), Tariff.Mode.BRACKETS, List.of(
+                                new BracketPrice("T1", 80L), new BracketPrice("T2", 120L), new BracketPrice("T3", 160L)),
+                                250L, null, null, null, null, new BigDecimal("5"), new BigDecimal("10"), null, true, null)));
     }
 
     /** {@code conf} written, changed by JSON patch operations, and read again (paths as in the file). */

@@ -1,0 +1,59 @@
+package fr.portailfamille.billing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The commune's billing settings: its QF brackets, how long a QF proof is valid, and the postcodes of
+ * its residents. Lists are unmodifiable copies ({@code null} gives an empty list); values are checked by
+ * the configuration rules, not here.
+ *
+ * @param qfValidityMonths months a QF proof stays valid after its date; {@code null}: proofs never expire
+ *     (and an undated proof is accepted)
+ * @param residentPostcodes postcodes whose families are residents
+ * @param brackets the QF brackets, contiguous from 0, the last one open-ended (in the file's order)
+ */
+public record BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets) {
+
+    public BillingSettings {
+        residentPostcodes = residentPostcodes == null ? List.of() : List.copyOf(residentPostcodes);
+        brackets = brackets == null ? List.of() : List.copyOf(brackets);
+    }
+
+    /** No brackets, no expiry, no resident postcode. */
+    public static BillingSettings none() {
+        return new BillingSettings(null, List.of(), List.of());
+    }
+
+    /** The bracket {@code qf} falls in; empty when none does (brackets not configured). */
+    public Optional<QfBracket> bracketOf(int qf) {
+        return brackets.stream().filter(b -> b.contains(qf)).findFirst();
+    }
+
+    /** The bracket of code {@code code}. */
+    public Optional<QfBracket> bracket(String code) {
+        return brackets.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    /**
+     * Whether a family living at {@code postcode} is resident: the agent's {@code override} when given,
+     * otherwise whether the postcode is one of the commune's.
+     */
+    public boolean isResident(String postcode, Boolean override) {
+        if (override != null) {
+            return override;
+        }
+        return postcode != null && residentPostcodes.contains(postcode.strip());
+    }
+
+    /**
+     * The last day a QF proof dated {@code proofDate} is valid: {@code proofDate} plus the validity
+     * months (a proof of 15/01/2026 valid 12 months is valid through 15/01/2027); empty when proofs never
+     * expire.
+     */
+    public Optional<LocalDate> proofValidUntil(LocalDate proofDate) {
+        return qfValidityMonths == null || proofDate == null ? Optional.empty()
+                : Optional.of(proofDate.plusMonths(qfValidityMonths));
+    }
+}

@@ -1,0 +1,180 @@
+package fr.portailfamille.billing;
+
+import fr.portailfamille.billing.PricedLine.Applied;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tariff rules: the price of one child's unit-day for one family.
+ *
+ * <ol>
+ *   <li>An excused absence is never billed; an unexcused one is billed at the normal price when the tariff
+ *       says so; a presence without booking is billed at the tariff's penalty price, without any
+ *       reduction or surcharge (at the normal price when the tariff has none).</li>
+ *   <li>Base price. By brackets: the price of the family's QF bracket; the maximum tariff when the QF is
+ *       missing, or when the commune limits the validity of proofs and the proof is undated or older
+ *       than the validity on the day billed. By effort rate: monthly resources × rate, kept between the
+ *       floor and the ceiling; the ceiling when resources are not declared or the proof is undated or
+ *       expired.</li>
+ *   <li>Non-resident: the tariff's non-resident price, or its surcharge.</li>
+ *   <li>Sibling reduction by rank (2nd child, 3rd and following), eldest first.</li>
+ *   <li>Late-booking surcharge (hors délai), in percent or fixed.</li>
+ * </ol>
+ *
+ * <p>Each step works on exact cents; the day's price is rounded half up once, at the end, and each
+ * applied step shows the difference of the rounded running prices, so that the steps add up to the
+ * price a family reads.
+ */
+public final class Pricing {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private Pricing() {
+    }
+
+    /**
+     * The price of {@code event} for a family.
+     *
+     * @param rank the child's rank among the family's children billed in the same period, 1 = eldest
+     *     ({@link Siblings#ranks})
+     */
+    public static PricedLine price(BillingSettings settings, Tariff tariff, FamilyFacts family, int rank, DayEvent event) {
+        Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+        if (!event.booked() && event.attendance() != Attendance.PRESENT) {
+            return notBilled(event, "Ni réservation ni présence", anomalies);
+        }
+        if (event.attendance() == Attendance.ABSENT_EXCUSED) {
+            return notBilled(event, "Absence justifiée : non facturée", anomalies);
+        }
+        if (event.attendance() == Attendance.ABSENT_UNEXCUSED && !tariff.unexcusedAbsenceBilled()) {
+            return notBilled(event, "Absence non justifiée : non facturée selon le tarif", anomalies);
+        }
+        List<String> labels = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        boolean unbooked = !event.booked();
+        if (unbooked) {
+            anomalies.add(Anomaly.UNBOOKED_PRESENCE);
+            if (tariff.unbookedPresenceCents() != null) {
+                long penalty = tariff.unbookedPresenceCents();
+                String basis = "Présence sans réservation";
+                String reason = basis + " : tarif de pénalité de " + Money.format(penalty) + ".";
+                return new PricedLine(event, true, null, basis, penalty, List.of(), penalty, penalty, basis, reason, anomalies);
+            }
+            labels.add("Présence sans réservation");
+            reasons.add("Présence sans réservation, facturée au tarif normal");
+        }
+        if (event.attendance() == Attendance.ABSENT_UNEXCUSED) {
+            labels.add("Absence non justifiée");
+            reasons.add("Absence non justifiée : facturée");
+        }
+        if (event.attendance() == Attendance.NOT_RECORDED) {
+            anomalies.add(Anomaly.NOT_RECORDED);
+            reasons.add("Réservation sans pointage : facturée comme réservée");
+        }
+
+        Base base = base(settings, tariff, family, event.day(), anomalies);
+        labels.add(base.label);
+        reasons.add(base.basis + " : " + Money.format(Money.round(base.cents)));
+
+        List<Applied> applied = new ArrayList<>();
+        BigDecimal price = base.cents;
+        if (!family.resident() && tariff.nonResident() != null) {
+            Adjustment a = tariff.nonResident();
+            price = step(applied, price, a.apply(price), a.kind() == Adjustment.Kind.PRICE
+                    ? "Tarif hors commune " + a.describe() : "Majoration hors commune " + a.describe());
+        }
+        BigDecimal sibling = tariff.siblingPercent(rank);
+        if (sibling.signum() > 0) {
+            price = step(applied, price, price.subtract(Money.percentOf(price, sibling)),
+                    "Réduction fratrie " + rank + "e enfant \u2212" + Money.percent(sibling) + "\u00a0%");
+        }
+        if (event.late() && tariff.lateSurcharge() != null) {
+            Adjustment a = tariff.lateSurcharge();
+            price = step(applied, price, a.apply(price), "Majoration hors délai " + a.describe());
+        }
+        long unitPrice = Money.round(price);
+        applied.forEach(a -> {
+            labels.add(a.label());
+            reasons.add(a.label() + " (" + (a.deltaCents() >= 0 ? "+" : "") + Money.format(a.deltaCents()) + ")");
+        });
+        String reason = String.join(" ; ", reasons) + ". Prix du " + DAY.format(event.day()) + " : "
+                + Money.format(unitPrice) + ".";
+        return new PricedLine(event, true, base.bracket, base.basis, Money.round(base.cents), applied, unitPrice, unitPrice,
+                String.join(" · ", labels), reason, anomalies);
+    }
+
+    /** The running price {@code to}, recording the step with the difference of the rounded prices. */
+    private static BigDecimal step(List<Applied> applied, BigDecimal from, BigDecimal to, String label) {
+        applied.add(new Applied(label, Money.round(to) - Money.round(from)));
+        return to;
+    }
+
+    private record Base(BigDecimal cents, String bracket, String basis, String label) {
+    }
+
+    private static Base base(BillingSettings settings, Tariff tariff, FamilyFacts family, LocalDate day, Set<Anomaly> anomalies) {
+        BigDecimal max = BigDecimal.valueOf(tariff.maximum());
+        Optional<String> expired = expired(settings, family, day);
+        if (tariff.mode() == Tariff.Mode.EFFORT_RATE) {
+            if (family.monthlyResourcesCents() == null) {
+                anomalies.add(Anomaly.QF_MISSING);
+                return new Base(max, null, "Tarif maximum : ressources mensuelles non déclarées", "Tarif maximum");
+            }
+            if (expired.isPresent()) {
+                anomalies.add(Anomaly.QF_MISSING);
+                return new Base(max, null, "Tarif maximum : " + expired.get(), "Tarif maximum");
+            }
+            BigDecimal rate = tariff.effortRatePercent();
+            BigDecimal exact = Money.percentOf(BigDecimal.valueOf(family.monthlyResourcesCents()), rate);
+            String basis = "Taux d'effort " + Money.percent(rate) + "\u00a0% de " + Money.format(family.monthlyResourcesCents());
+            if (exact.compareTo(BigDecimal.valueOf(tariff.floorCents())) < 0) {
+                return new Base(BigDecimal.valueOf(tariff.floorCents()), null, basis + ", relevé au prix plancher", "Prix plancher");
+            }
+            if (exact.compareTo(max) > 0) {
+                return new Base(max, null, basis + ", limité au prix plafond", "Prix plafond");
+            }
+            return new Base(exact, null, basis, "Taux d'effort " + Money.percent(rate) + "\u00a0%");
+        }
+        if (family.qf() == null) {
+            anomalies.add(Anomaly.QF_MISSING);
+            return new Base(max, null, "Tarif maximum : quotient familial absent", "Tarif maximum");
+        }
+        if (expired.isPresent()) {
+            anomalies.add(Anomaly.QF_MISSING);
+            return new Base(max, null, "Tarif maximum : " + expired.get(), "Tarif maximum");
+        }
+        Optional<QfBracket> bracket = settings.bracketOf(family.qf());
+        Optional<Long> price = bracket.flatMap(b -> tariff.priceOf(b.code()));
+        if (price.isEmpty()) {
+            return new Base(max, null, "Tarif maximum : aucune tranche tarifaire pour le QF " + family.qf(), "Tarif maximum");
+        }
+        QfBracket b = bracket.get();
+        return new Base(BigDecimal.valueOf(price.get()), b.code(), "Tranche " + b.code() + " (" + b.range() + ")",
+                "Tranche " + b.code());
+    }
+
+    /** Why the family's proof no longer counts on {@code day}; empty when it does (or proofs never expire). */
+    private static Optional<String> expired(BillingSettings settings, FamilyFacts family, LocalDate day) {
+        if (settings.qfValidityMonths() == null) {
+            return Optional.empty();
+        }
+        if (family.qfProofDate() == null) {
+            return Optional.of("justificatif de QF non daté");
+        }
+        LocalDate until = settings.proofValidUntil(family.qfProofDate()).orElseThrow();
+        return day.isAfter(until)
+                ? Optional.of("justificatif de QF de plus de " + settings.qfValidityMonths() + " mois (du "
+                        + DAY.format(family.qfProofDate()) + ")")
+                : Optional.empty();
+    }
+
+    private static PricedLine notBilled(DayEvent event, String basis, Set<Anomaly> anomalies) {
+        return new PricedLine(event, false, null, basis, 0, List.of(), 0, 0, basis, basis + ".", anomalies);
+    }
+}

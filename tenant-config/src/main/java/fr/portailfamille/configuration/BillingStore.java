@@ -1,0 +1,91 @@
+package fr.portailfamille.configuration;
+
+import static fr.portailfamille.configuration.ConfigurationStore.batch;
+import static fr.portailfamille.configuration.ConfigurationStore.query;
+import static fr.portailfamille.configuration.ConfigurationStore.update;
+
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.problems.FieldError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The billing part of {@link ConfigurationStore#importInto}, on V8's tables, in the caller's transaction
+ * and after the activities are written: settings replaced; brackets and régies matched by code and
+ * updated in place (a régie keeps its id and its invoice counters), those absent deleted; which régie
+ * bills which activity, and the tariffs with their prices, replaced (nothing references a tariff: an
+ * invoice line keeps its own price and label).
+ */
+final class BillingStore {
+
+    private BillingStore() {
+    }
+
+    /** Adds an error for each régie the import would delete although it has invoices, payments or runs. */
+    static void refuseRemovalsInUse(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
+            throws SQLException {
+        String[] regies = billing.regies().stream().map(Regie::code).toArray(String[]::new);
+        query(c, "select 1 from " + s + "regie where code <> all(?) for update", rs -> { }, (Object) regies);
+        query(c, "select r.label, r.code from " + s + "regie r where r.code <> all(?) and (exists (select 1 from " + s
+                + "invoice i where i.regie_id = r.id) or exists (select 1 from " + s + "payment p where p.regie_id = r.id)"
+                + " or exists (select 1 from " + s + "billing_run b where b.regie_id = r.id)) order by r.code",
+                rs -> errors.add(new FieldError("billing.regies", "La régie « " + rs.getString(1) + " » (" + rs.getString(2)
+                        + ") a des factures, des paiements ou des facturations : elle ne peut pas être retirée.")),
+                (Object) regies);
+    }
+
+    static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
+        update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes) values (true, ?, ?)"
+                + " on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"
+                + " resident_postcodes = excluded.resident_postcodes",
+                billing.settings().qfValidityMonths(), String.join(",", billing.settings().residentPostcodes()));
+        update(c, "delete from " + s + "tariff");
+        List<QfBracket> brackets = billing.settings().brackets();
+        update(c, "delete from " + s + "qf_bracket where code <> all(?)",
+                (Object) brackets.stream().map(QfBracket::code).toArray(String[]::new));
+        batch(c, "insert into " + s + "qf_bracket (code, label, qf_min, qf_max) values (?, ?, ?, ?) on conflict (code)"
+                + " do update set label = excluded.label, qf_min = excluded.qf_min, qf_max = excluded.qf_max",
+                brackets.stream().map(b -> new Object[] {b.code(), b.label(), b.min(), b.max()}));
+        update(c, "delete from " + s + "regie where code <> all(?)",
+                (Object) billing.regies().stream().map(Regie::code).toArray(String[]::new));
+        batch(c, "insert into " + s + "regie (code, label, invoice_prefix, manager_name, manager_email, manager_phone,"
+                + " payment_instructions) values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label = excluded.label,"
+                + " invoice_prefix = excluded.invoice_prefix, manager_name = excluded.manager_name,"
+                + " manager_email = excluded.manager_email, manager_phone = excluded.manager_phone,"
+                + " payment_instructions = excluded.payment_instructions",
+                billing.regies().stream().map(r -> new Object[] {r.code(), r.label(), r.invoicePrefix(), r.managerName(),
+                    r.managerEmail(), r.managerPhone(), r.paymentInstructions()}));
+        update(c, "delete from " + s + "regie_activity");
+        batch(c, "insert into " + s + "regie_activity (activity_id, regie_id) select a.id, r.id from " + s + "activity a, "
+                + s + "regie r where a.code = ? and r.code = ?",
+                billing.regies().stream().flatMap(r -> r.activities().stream().map(a -> new Object[] {a, r.code()})));
+        for (Tariff t : billing.tariffs()) {
+            writeTariff(c, s, t);
+        }
+    }
+
+    private static void writeTariff(Connection c, String s, Tariff t) throws SQLException {
+        long[] id = new long[1];
+        Adjustment nr = t.nonResident();
+        Adjustment late = t.lateSurcharge();
+        query(c, "insert into " + s + "tariff (activity_id, unit_id, valid_from, mode, maximum_cents, effort_rate_percent,"
+                + " floor_cents, ceiling_cents, non_resident_kind, non_resident_percent, non_resident_cents,"
+                + " sibling_second_percent, sibling_third_percent, late_kind, late_percent, late_cents,"
+                + " unexcused_absence_billed, unbooked_presence_cents) values ((select id from " + s + "activity where code = ?),"
+                + " (select u.id from " + s + "activity_unit u join " + s + "activity a on a.id = u.activity_id"
+                + " where a.code = ? and u.code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                rs -> id[0] = rs.getLong(1), t.activity(), t.activity(), t.unit(), t.validFrom(), t.mode(), t.maximumCents(),
+                t.effortRatePercent(), t.floorCents(), t.ceilingCents(), nr == null ? null : nr.kind(),
+                nr == null ? null : nr.percent(), nr == null ? null : nr.cents(), t.siblingSecondPercent(),
+                t.siblingThirdPercent(), late == null ? null : late.kind(), late == null ? null : late.percent(),
+                late == null ? null : late.cents(), t.unexcusedAbsenceBilled(), t.unbookedPresenceCents());
+        batch(c, "insert into " + s + "tariff_price (tariff_id, bracket_id, price_cents) values (?, (select id from " + s
+                + "qf_bracket where code = ?), ?)",
+                t.prices().stream().map(p -> new Object[] {id[0], p.bracket(), p.cents()}));
+    }
+}

@@ -1,0 +1,55 @@
+package fr.portailfamille.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.portailfamille.billing.Tariff.BracketPrice;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TariffsTest {
+
+    static Tariff tariff(String unit, String from, long t2) {
+        return new Tariff("CANTINE", unit, LocalDate.parse(from), Tariff.Mode.BRACKETS, List.of(new BracketPrice("T2", t2)),
+                550L, null, null, null, null, null, null, null, true, null);
+    }
+
+    static final Tariff SEPTEMBER = tariff(null, "2026-09-01", 200);
+    static final Tariff MID_JANUARY = tariff(null, "2027-01-15", 220);
+    static final Tariff SOIR = tariff("SOIR", "2026-11-01", 90);
+    static final List<Tariff> ALL = List.of(MID_JANUARY, SEPTEMBER, SOIR);
+
+    @Test
+    void theTariffInForceIsTheLatestStartedOne() {
+        assertEquals(Optional.empty(), Tariffs.inForce(ALL, "CANTINE", "MIDI", LocalDate.parse("2026-08-31")));
+        assertEquals(Optional.of(SEPTEMBER), Tariffs.inForce(ALL, "CANTINE", "MIDI", LocalDate.parse("2026-09-01")));
+        assertEquals(Optional.of(SEPTEMBER), Tariffs.inForce(ALL, "CANTINE", "MIDI", LocalDate.parse("2027-01-14")));
+        assertEquals(Optional.of(MID_JANUARY), Tariffs.inForce(ALL, "CANTINE", "MIDI", LocalDate.parse("2027-01-15")));
+        assertEquals(Optional.empty(), Tariffs.inForce(ALL, "MERCREDI", "MIDI", LocalDate.parse("2027-01-15")));
+    }
+
+    @Test
+    void aUnitsOwnTariffWinsOnceInForce() {
+        assertEquals(Optional.of(SEPTEMBER), Tariffs.inForce(ALL, "CANTINE", "SOIR", LocalDate.parse("2026-10-31")));
+        assertEquals(Optional.of(SOIR), Tariffs.inForce(ALL, "CANTINE", "SOIR", LocalDate.parse("2026-11-01")));
+        assertEquals(Optional.of(SOIR), Tariffs.inForce(ALL, "CANTINE", "SOIR", LocalDate.parse("2027-02-01")));
+    }
+
+    @Test
+    void aTariffChangeMidMonthPricesEachDayWithItsTariff() {
+        BillingSettings settings = new BillingSettings(null, List.of(), List.of(new QfBracket("T2", "Tranche 2", 0, null)));
+        FamilyFacts family = new FamilyFacts(500, null, QfSource.CAF, null, true);
+        List<PricedLine> month = LocalDate.parse("2027-01-12").datesUntil(LocalDate.parse("2027-01-19"))
+                .map(d -> DayEvent.present(7, "CANTINE", "MIDI", d))
+                .map(e -> Pricing.price(settings, Tariffs.inForce(ALL, "CANTINE", "MIDI", e.day()).orElseThrow(), family, 1, e))
+                .toList();
+        InvoiceDraft draft = InvoiceCalculator.draft(month);
+        assertEquals(2, draft.lines().size());
+        assertEquals(3, draft.lines().get(0).quantity());
+        assertEquals(200, draft.lines().get(0).unitPriceCents());
+        assertEquals(4, draft.lines().get(1).quantity());
+        assertEquals(220, draft.lines().get(1).unitPriceCents());
+        assertEquals(3 * 200 + 4 * 220, draft.totalCents());
+    }
+}

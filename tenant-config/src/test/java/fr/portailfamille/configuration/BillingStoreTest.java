@@ -1,0 +1,164 @@
+package fr.portailfamille.configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.InvoiceNumbering;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.TenantMigrator;
+import fr.portailfamille.testing.TestDatabase;
+import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The billing section imported into and exported from a real commune schema (V8 tables). */
+class BillingStoreTest {
+
+    static final String S = "commune_billing_store";
+    static DataSource ds;
+
+    @BeforeAll
+    static void database() {
+        ds = TestDatabase.dataSource();
+    }
+
+    @BeforeEach
+    void fresh() {
+        TenantMigrator migrator = new TenantMigrator(ds);
+        migrator.dropCommuneSchema(S);
+        migrator.migrateCommune(S);
+    }
+
+    @Test
+    void importThenExportGivesTheSameBilling() throws SQLException {
+        importInto(Samples.billed());
+        assertEquals(Samples.billed(), export());
+        assertEquals("87000,87100", text("select resident_postcodes from billing_settings"));
+        assertEquals("3", text("select count(*) from tariff where activity_id = (select id from activity where code = 'PERI')"));
+        assertEquals("SOIR", text("select u.code from tariff t join activity_unit u on u.id = t.unit_id"));
+        assertEquals("ALSH", text("select r.code from regie_activity ra join regie r on r.id = ra.regie_id"
+                + " join activity a on a.id = ra.activity_id where a.code = 'PERI'"));
+        assertEquals(ConfigurationJson.write(Samples.billed()), ConfigurationJson.write(export()));
+    }
+
+    @Test
+    void reimportKeepsRegiesAndTheirCountersAndReplacesTariffs() throws SQLException {
+        importInto(Samples.billed());
+        String alsh = text("select id from regie where code = 'ALSH'");
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals("AL-1", InvoiceNumbering.next(c, S, "ALSH", InvoiceNumbering.Sequence.INVOICE).text());
+            c.commit();
+        }
+        CommuneConfiguration changed = Samples.patched(Samples.billed(), p -> p
+                .replace("/billing/regies/0/label", "Régie enfance")
+                .replace("/billing/regies/0/invoicePrefix", "EN")
+                .remove("/billing/regies/1") // SPORT: no invoice
+                .remove("/billing/tariffs/2")
+                .replace("/billing/tariffs/1/pricesCents/T2", 110)
+                .replace("/billing/brackets/1/label", "Tranche deux"));
+        importInto(changed);
+        assertEquals(changed, export());
+        assertEquals(alsh, text("select id from regie where code = 'ALSH'"));
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals("EN-2", InvoiceNumbering.next(c, S, "ALSH", InvoiceNumbering.Sequence.INVOICE).text(),
+                    "the counter goes on under the new prefix");
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aFileWithoutBillingLeavesTheCommunesBillingAsItIs() throws SQLException {
+        importInto(Samples.billed());
+        CommuneConfiguration v1 = ConfigurationJson.read(Samples.patchedJson(Samples.billed(),
+                p -> p.replace("/version", 1).remove("/billing").replace("/zone", "A")));
+        importInto(v1);
+        assertEquals(Samples.billed().withTexts("A", Samples.billed().cgu()), export());
+    }
+
+    @Test
+    void anEmptyBillingSectionRemovesTheBilling() throws SQLException {
+        importInto(Samples.billed());
+        importInto(Samples.full().withBilling(BillingConfiguration.empty()));
+        assertEquals(Samples.full().withBilling(BillingConfiguration.empty()), export());
+        assertEquals("0", text("select count(*) from qf_bracket"));
+    }
+
+    @Test
+    void aRegieWithInvoicesCannotBeRemoved() throws SQLException {
+        importInto(Samples.billed());
+        execute("insert into family (label) values ('Foyer Martin')");
+        execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, total_cents, issued_by)"
+                + " select r.id, (select max(id) from family), 1, 'SP-1', '2026-10-01', '2026-10-31', 1200, 'regie@test'"
+                + " from regie r where r.code = 'SPORT'");
+        CommuneConfiguration withoutSport = Samples.patched(Samples.billed(), p -> p.remove("/billing/regies/1")
+                .replace("/billing/brackets/0/label", "Changée"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(withoutSport));
+        assertEquals(List.of(new FieldError("billing.regies", "La régie « Régie des sports » (SPORT) a des factures, des"
+                + " paiements ou des facturations : elle ne peut pas être retirée.")), e.errors());
+        assertEquals(Samples.billed(), export(), "nothing changed");
+    }
+
+    @Test
+    void removingAnActivityRemovesItsTariffsAndRegieLink() throws SQLException {
+        importInto(Samples.billed());
+        CommuneConfiguration withoutAlsh = Samples.patched(Samples.billed(), p -> p.remove("/activities/0")
+                .remove("/billing/tariffs/0").replace("/billing/regies/0/activities", Json.createArrayBuilder().add("PERI").build()));
+        importInto(withoutAlsh);
+        assertEquals(withoutAlsh, export());
+    }
+
+    @Test
+    void theDefaultConfigurationHasOneRegieFiveBracketsAndATariffPerActivity() throws SQLException {
+        importInto(DefaultConfiguration.get());
+        CommuneConfiguration exported = export();
+        assertEquals(DefaultConfiguration.get(), exported);
+        assertEquals(5, exported.billing().settings().brackets().size());
+        assertEquals(List.of("CANTINE", "MERCREDI", "PERI"), exported.billing().regies().get(0).activities());
+        assertEquals(List.of("CANTINE", "MERCREDI", "PERI"), exported.billing().tariffs().stream().map(t -> t.activity()).toList());
+    }
+
+    private static void importInto(CommuneConfiguration conf) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ConfigurationStore.importInto(c, S, conf);
+                c.commit();
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static CommuneConfiguration export() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return ConfigurationReader.of(c, S).configuration();
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to " + S);
+            st.execute(sql);
+        }
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to " + S);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
