@@ -3,8 +3,8 @@ package fr.portailfamille.platform.family;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +30,6 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDesk {
 
-    static final String AGENTS_ONLY = "Liste des familles : réservée aux agents de la commune.";
-
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -40,20 +38,9 @@ public class FamilyDesk {
 
     Clock clock = Clock.systemDefaultZone();
 
-    /**
-     * Refuses anyone but an agent signed in to the current commune.
-     *
-     * @throws SecurityException otherwise
-     */
-    static void requireAgent(SignedInUser user) {
-        if (user == null || !user.hasRole("agent") || !user.communeSlug().equals(TenantContext.require().slug())) {
-            throw new SecurityException(AGENTS_ONLY);
-        }
-    }
-
     /** How many families match the filter (one {@code count(*)}). */
     public long count(SignedInUser agent, FamilyFilter filter) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         FamilyListQuery q = FamilyListQuery.of(filter == null ? FamilyFilter.NONE : filter);
         return ((Number) bind(em.createNativeQuery(q.countSql()), q.parameters()).getSingleResult()).longValue();
     }
@@ -61,7 +48,7 @@ public class FamilyDesk {
     /** One page of the families matching the filter, in the order asked (then by id), as records. */
     public List<FamilyRow> page(SignedInUser agent, FamilyFilter filter, FamilySort sort, boolean descending,
                                 int offset, int size) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         if (offset < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("Page demandée invalide : " + offset + "/" + size);
         }
@@ -145,7 +132,7 @@ public class FamilyDesk {
      * form altogether. Agents of the current commune only.
      */
     public FamilyForm formForAgent(SignedInUser agent, long familyId) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         boolean withHealth = HealthRecords.mayRead(agent);
         Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         FamilyForm form = FamilyFileMapper.toForm(f);
@@ -181,7 +168,7 @@ public class FamilyDesk {
      * transaction), for the family's file.
      */
     public FamilyHistory historyOf(SignedInUser agent, long familyId) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         // native: rows of three contexts' tables for one family, read as records
         List<FamilyHistory.BookingLine> bookings = new ArrayList<>();
         for (Object o : em.createNativeQuery("select coalesce(c.first_name, '–'), a.name, u.label, b.day, b.status"

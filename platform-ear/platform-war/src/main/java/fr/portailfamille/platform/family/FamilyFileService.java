@@ -49,7 +49,7 @@ public class FamilyFileService {
 
     /** Agents of the commune (with or without health data) are staff: they never get a family file. */
     public static boolean isStaff(SignedInUser user) {
-        return StaffRoles.isAgent(user);
+        return StaffRoles.isStaff(user);
     }
 
     /**
