@@ -39,7 +39,7 @@ public class ChangeRequestDesk {
         boolean health = HealthRecords.mayRead(agent);
         List<ChangeRequest> visible = new ArrayList<>();
         for (ChangeRequest r : allPending()) {
-            if (!touchesHealth(r)) {
+            if (!ChangeRequestApplication.touchesHealth(r)) {
                 visible.add(r);
             } else if (health) {
                 audit(agent.email(), "LECTURE_SANTE", r.getFamily().getId(), null, "demande en attente : " + r.getType().label());
@@ -51,7 +51,7 @@ public class ChangeRequestDesk {
 
     /** How many pending requests carry health data (what an agent without the role is not shown). */
     public long pendingHealthRequests() {
-        return allPending().stream().filter(ChangeRequestDesk::touchesHealth).count();
+        return allPending().stream().filter(ChangeRequestApplication::touchesHealth).count();
     }
 
     private List<ChangeRequest> allPending() {
@@ -59,24 +59,15 @@ public class ChangeRequestDesk {
                 ChangeRequest.class).setParameter("s", ChangeRequest.Status.PENDING).getResultList();
     }
 
-    /** Whether a change request holds health values (old or new). */
-    static boolean touchesHealth(ChangeRequest r) {
-        return FormChanges.touchesHealth(r.getType(), FormChanges.fromJsonText(r.getNewValue()))
-                || FormChanges.touchesHealth(r.getType(), FormChanges.fromJsonText(r.getOldValue()));
-    }
-
     /** Accepts a pending request: its change is applied to the file and the family is mailed. */
     public void accept(SignedInUser agent, long requestId) {
         ChangeRequest r = pending(requestId);
-        boolean health = touchesHealth(r);
-        if (health) {
+        if (ChangeRequestApplication.touchesHealth(r)) {
             HealthRecords.requireReader(agent);
         }
-        FamilyForm updated = FormChanges.apply(FamilyFileMapper.toForm(r.getFamily()),
-                FormChanges.fromJsonText(r.getNewValue()));
-        FamilyFileMapper.apply(updated, r.getFamily());
+        ChangeRequestApplication.apply(r);
         r.decide(ChangeRequest.Status.ACCEPTED, agent.email(), null);
-        audit(agent.email(), health ? "MODIFICATION_SANTE" : "DEMANDE_ACCEPTEE", r.getFamily().getId(), null, r.getType().name());
+        audit(agent.email(), ChangeRequestApplication.auditAction(r), r.getFamily().getId(), null, r.getType().name());
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est acceptée",
                 "Votre demande de modification (" + r.getType().label()
                         + ") a été acceptée et votre dossier est à jour.", "/espace/demandes.xhtml");
@@ -90,7 +81,7 @@ public class ChangeRequestDesk {
             return List.of(new FieldError(e.field(), e.getMessage()));
         }
         ChangeRequest r = pending(requestId);
-        if (touchesHealth(r)) {
+        if (ChangeRequestApplication.touchesHealth(r)) {
             HealthRecords.requireReader(agent);
         }
         r.decide(ChangeRequest.Status.REFUSED, agent.email(), reason.trim());
