@@ -17,6 +17,7 @@ import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.booking.ValidationQueue;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
@@ -80,6 +81,9 @@ class BookingIT {
     FamilyFileService files;
 
     @Inject
+    FamilyDesk familyDesk;
+
+    @Inject
     CommuneDirectory directory;
 
     @PersistenceContext(unitName = "portail")
@@ -109,7 +113,7 @@ class BookingIT {
         in(() -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
         long familyId = in(() -> files.fileOf(user)).getId();
         in(() -> {
-            files.validate("agent@alpha.test", familyId);
+            familyDesk.validate("agent@alpha.test", familyId);
             return null;
         });
         FamilyForm form = in(() -> files.formOf(user));

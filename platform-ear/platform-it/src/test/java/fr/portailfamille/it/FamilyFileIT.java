@@ -11,6 +11,11 @@ import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.DraftPurgeJob;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.family.ChangeRequestDesk;
+import fr.portailfamille.platform.family.FamilyCounter;
+import fr.portailfamille.platform.family.AgentFileEditor;
+import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -54,6 +59,21 @@ class FamilyFileIT {
     FamilyFileService files;
 
     @Inject
+    FamilyDesk familyDesk;
+
+    @Inject
+    ChangeRequestDesk requestDesk;
+
+    @Inject
+    FamilyCounter familyCounter;
+
+    @Inject
+    AgentFileEditor editor;
+
+    @Inject
+    HealthRecords healthRecords;
+
+    @Inject
     DraftPurgeJob purge;
 
     @Inject
@@ -95,7 +115,7 @@ class FamilyFileIT {
         SignedInUser user = parent("alpha", newEmail(), true);
         long id = savedDraft(user);
         assertTrue(in(alpha(), () -> files.deletePending(user)));
-        assertTrue(in(alpha(), () -> files.get(id)).isEmpty());
+        assertTrue(in(alpha(), () -> familyDesk.get(id)).isEmpty());
     }
 
     static SignedInUser parent(String slug, String email, boolean verified) {
@@ -188,11 +208,11 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, form)));
         Family f = in(alpha(), () -> files.fileOf(user));
         assertEquals(FamilyStatus.SUBMITTED, f.getStatus());
-        assertTrue(in(alpha(), files::awaitingValidation).stream().anyMatch(x -> x.getId().equals(f.getId())));
-        assertTrue(in(alpha(), () -> files.auditOf(f.getId())).stream().anyMatch(a -> a.getAction().equals("BROUILLON_CREE")),
+        assertTrue(in(alpha(), familyDesk::awaitingValidation).stream().anyMatch(x -> x.getId().equals(f.getId())));
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(f.getId())).stream().anyMatch(a -> a.getAction().equals("BROUILLON_CREE")),
                 "le dossier est créé par le premier enregistrement");
         in(alpha(), () -> {
-            files.validate("agent@alpha.test", f.getId());
+            familyDesk.validate("agent@alpha.test", f.getId());
             return null;
         });
         assertEquals(FamilyStatus.VALIDATED, in(alpha(), () -> files.fileOf(user)).getStatus());
@@ -200,17 +220,17 @@ class FamilyFileIT {
         String mails = mailsOf(user.email());
         assertTrue(mails.contains("valid"), mails);
         // beta never sees alpha's family
-        assertTrue(in(beta(), files::awaitingValidation).stream().noneMatch(x -> user.email().equals(x.getEmail())));
-        assertTrue(in(beta(), () -> files.search(user.email())).isEmpty());
+        assertTrue(in(beta(), familyDesk::awaitingValidation).stream().noneMatch(x -> user.email().equals(x.getEmail())));
+        assertTrue(in(beta(), () -> familyDesk.search(user.email())).isEmpty());
     }
 
     @Test
     void premiereConnexionLinksTheCounterFileInsteadOfCreatingOne() throws Exception {
         String email = newEmail();
-        assertEquals(List.of(), in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
-        assertEquals(List.of("email"), fields(in(alpha(), () -> files.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
+        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
+        assertEquals(List.of("email"), fields(in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
         assertTrue(mailsOf(email).contains("pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
-        Family counter = in(alpha(), () -> files.search(email)).get(0);
+        Family counter = in(alpha(), () -> familyDesk.search(email)).get(0);
 
         SignedInUser unverified = parent("alpha", email.toUpperCase(), false);
         assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(unverified)),
@@ -222,8 +242,8 @@ class FamilyFileIT {
         SignedInUser second = parent("alpha", email, true);
         assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(second)),
                 "deux comptes ne partagent pas un dossier, et aucun second dossier n'est créé");
-        assertEquals(1, in(alpha(), () -> files.search(email)).size());
-        assertTrue(in(alpha(), () -> files.auditOf(counter.getId())).stream()
+        assertEquals(1, in(alpha(), () -> familyDesk.search(email)).size());
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(counter.getId())).stream()
                 .map(AuditEntry::getAction).toList().contains("PREMIERE_CONNEXION"));
     }
 
@@ -234,7 +254,7 @@ class FamilyFileIT {
         in(alpha(), () -> files.submit(user, form));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            files.validate("agent@alpha.test", id);
+            familyDesk.validate("agent@alpha.test", id);
             return null;
         });
 
@@ -256,16 +276,16 @@ class FamilyFileIT {
         badIban.setAccountHolder("Camille Durand");
         assertEquals(List.of("iban"), fields(in(alpha(), () -> files.requestChanges(user, badIban))));
 
-        List<ChangeRequest> pending = in(alpha(), () -> files.pendingRequests(AGENT)).stream()
+        List<ChangeRequest> pending = in(alpha(), () -> requestDesk.pendingRequests(AGENT)).stream()
                 .filter(r -> r.getFamily().getId() == id).toList();
         assertEquals(2, pending.size());
         ChangeRequest address = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.ADRESSE).findFirst().orElseThrow();
         ChangeRequest bank = pending.stream().filter(r -> r.getType() == ChangeRequest.Type.BANQUE).findFirst().orElseThrow();
 
-        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuse(AGENT, address.getId(), " "))));
-        assertEquals(List.of(), in(alpha(), () -> files.refuse(AGENT, address.getId(), "Justificatif de domicile manquant")));
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> requestDesk.refuse(AGENT, address.getId(), " "))));
+        assertEquals(List.of(), in(alpha(), () -> requestDesk.refuse(AGENT, address.getId(), "Justificatif de domicile manquant")));
         in(alpha(), () -> {
-            files.accept(AGENT, bank.getId());
+            requestDesk.accept(AGENT, bank.getId());
             return null;
         });
 
@@ -278,7 +298,7 @@ class FamilyFileIT {
         assertEquals(ChangeRequest.Status.REFUSED, refused.getStatus());
         assertEquals("Justificatif de domicile manquant", refused.getReason());
         assertThrows(Exception.class, () -> in(alpha(), () -> {
-            files.accept(AGENT, address.getId());
+            requestDesk.accept(AGENT, address.getId());
             return null;
         }), "une demande traitée ne se traite pas deux fois");
         assertTrue(mailsOf(user.email()).contains("refus"));
@@ -290,7 +310,7 @@ class FamilyFileIT {
         in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            files.validate("agent@alpha.test", id);
+            familyDesk.validate("agent@alpha.test", id);
             return null;
         });
         FamilyForm proposed = in(alpha(), () -> files.formOf(user));
@@ -316,7 +336,7 @@ class FamilyFileIT {
         assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "rien n'est appliqué avant décision");
         for (ChangeRequest r : mine) {
             in(alpha(), () -> {
-                files.accept(SANTE, r.getId());
+                requestDesk.accept(SANTE, r.getId());
                 return null;
             });
         }
@@ -364,9 +384,9 @@ class FamilyFileIT {
             return null;
         });
         assertTrue(purge.purgeAll() >= 1);
-        assertTrue(in(alpha(), () -> files.get(oldId)).isEmpty());
-        assertTrue(in(alpha(), () -> files.get(recentId)).isPresent());
-        assertTrue(in(alpha(), () -> files.auditOf(oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
+        assertTrue(in(alpha(), () -> familyDesk.get(oldId)).isEmpty());
+        assertTrue(in(alpha(), () -> familyDesk.get(recentId)).isPresent());
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
     }
 
     @Test
@@ -376,8 +396,8 @@ class FamilyFileIT {
         in(alpha(), () -> files.saveDraft(user, form));
         long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
         long familyId = in(alpha(), () -> files.fileOf(user)).getId();
-        assertEquals("arachide", in(alpha(), () -> files.readHealth(SANTE, childId)).getAllergies());
-        AuditEntry entry = in(alpha(), () -> files.auditOf(familyId)).get(0);
+        assertEquals("arachide", in(alpha(), () -> healthRecords.readHealth(SANTE, childId)).getAllergies());
+        AuditEntry entry = in(alpha(), () -> familyDesk.auditOf(familyId)).get(0);
         assertEquals("LECTURE_SANTE", entry.getAction());
         assertEquals("sante@alpha.test", entry.getActor());
         assertEquals(childId, entry.getChildId());
@@ -389,20 +409,20 @@ class FamilyFileIT {
         in(alpha(), () -> files.saveDraft(user, complete(files.formOf(user), user.email())));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
 
-        FamilyForm withoutHealth = in(alpha(), () -> files.formForAgent(AGENT, id));
+        FamilyForm withoutHealth = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
         assertEquals(null, withoutHealth.getChildren().get(0).getAllergies(), "données de santé absentes du formulaire");
         withoutHealth.setPostcode("87100");
         withoutHealth.getChildren().get(0).setAllergies("tentative");
-        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(AGENT, id, withoutHealth)));
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, withoutHealth)));
         FamilyForm stored = in(alpha(), () -> files.formOf(user));
         assertEquals("87100", stored.getPostcode());
         assertEquals("arachide", stored.getChildren().get(0).getAllergies(), "sans le rôle, la santé ne change pas");
 
-        FamilyForm withHealth = in(alpha(), () -> files.formForAgent(SANTE, id));
+        FamilyForm withHealth = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
         withHealth.getChildren().get(0).setAllergies("arachide, lait");
-        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(SANTE, id, withHealth)));
+        assertEquals(List.of(), in(alpha(), () -> editor.update(SANTE, id, withHealth)));
         assertEquals("arachide, lait", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
-        List<String> actions = in(alpha(), () -> files.auditOf(id)).stream().map(AuditEntry::getAction).toList();
+        List<String> actions = in(alpha(), () -> familyDesk.auditOf(id)).stream().map(AuditEntry::getAction).toList();
         assertTrue(actions.contains("MODIFICATION_AGENT"), actions.toString());
         assertTrue(actions.contains("MODIFICATION_SANTE"), actions.toString());
         assertTrue(actions.contains("LECTURE_SANTE"), actions.toString());
@@ -413,7 +433,7 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            files.validate("agent@alpha.test", id);
+            familyDesk.validate("agent@alpha.test", id);
             return null;
         });
         return id;
@@ -428,30 +448,30 @@ class FamilyFileIT {
         proposed.setCity("Panazol");
         assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
 
-        List<ChangeRequest> seenByAgent = in(alpha(), () -> files.pendingRequests(AGENT)).stream()
+        List<ChangeRequest> seenByAgent = in(alpha(), () -> requestDesk.pendingRequests(AGENT)).stream()
                 .filter(r -> r.getFamily().getId() == id).toList();
         assertEquals(List.of(ChangeRequest.Type.ADRESSE), seenByAgent.stream().map(ChangeRequest::getType).toList(),
                 "la demande de santé n'est pas dans la file d'un agent sans le rôle");
-        assertTrue(in(alpha(), () -> files.pendingRequests(AGENT)).stream()
+        assertTrue(in(alpha(), () -> requestDesk.pendingRequests(AGENT)).stream()
                 .noneMatch(r -> r.getNewValue().contains("sésame") || r.getOldValue().contains("arachide")));
-        assertTrue(in(alpha(), files::pendingHealthRequests) >= 1);
+        assertTrue(in(alpha(), requestDesk::pendingHealthRequests) >= 1);
 
-        ChangeRequest health = in(alpha(), () -> files.pendingRequests(SANTE)).stream()
+        ChangeRequest health = in(alpha(), () -> requestDesk.pendingRequests(SANTE)).stream()
                 .filter(r -> r.getFamily().getId() == id && r.getType() == ChangeRequest.Type.SANTE).findFirst().orElseThrow();
-        assertTrue(in(alpha(), () -> files.auditOf(id)).stream()
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(id)).stream()
                 .anyMatch(a -> a.getAction().equals("LECTURE_SANTE") && a.getActor().equals("sante@alpha.test")),
                 "la lecture de la file par l'agent santé est inscrite au journal");
         assertThrows(SecurityException.class, () -> in(alpha(), () -> {
-            files.accept(AGENT, health.getId());
+            requestDesk.accept(AGENT, health.getId());
             return null;
         }), "un agent sans le rôle agent-sante ne peut pas accepter une demande de santé");
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.refuse(AGENT, health.getId(), "non")));
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> requestDesk.refuse(AGENT, health.getId(), "non")));
         long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.readHealth(AGENT, childId)));
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> healthRecords.readHealth(AGENT, childId)));
         assertEquals("arachide", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies(), "rien n'est appliqué");
 
         in(alpha(), () -> {
-            files.accept(SANTE, health.getId());
+            requestDesk.accept(SANTE, health.getId());
             return null;
         });
         assertEquals("arachide, sésame", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
@@ -464,15 +484,15 @@ class FamilyFileIT {
         long idA = validatedFamily(a);
         long idB = validatedFamily(b);
         long childOfB = in(alpha(), () -> files.formOf(b)).getChildren().get(0).getId();
-        FamilyForm openedOnA = in(alpha(), () -> files.formForAgent(AGENT, idA));
+        FamilyForm openedOnA = in(alpha(), () -> familyDesk.formForAgent(AGENT, idA));
         openedOnA.setCity("Isle");
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> files.agentUpdate(AGENT, idB, openedOnA)),
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> editor.update(AGENT, idB, openedOnA)),
                 "le formulaire du dossier A posté avec l'id de B est refusé");
         FamilyForm bAfter = in(alpha(), () -> files.formOf(b));
         assertEquals("Limoges", bAfter.getCity());
         assertEquals(List.of(childOfB), bAfter.getChildren().stream().map(FamilyForm.ChildForm::getId).toList(),
                 "les enfants de B sont intacts");
-        assertEquals(List.of(), in(alpha(), () -> files.agentUpdate(AGENT, idA, openedOnA)));
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, idA, openedOnA)));
         assertEquals("Isle", in(alpha(), () -> files.formOf(a)).getCity());
     }
 
@@ -496,9 +516,9 @@ class FamilyFileIT {
             tx.commit();
             return booking.longValue();
         });
-        FamilyForm withoutChild = in(alpha(), () -> files.formForAgent(AGENT, id));
+        FamilyForm withoutChild = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
         withoutChild.getChildren().clear();
-        List<FieldError> errors = in(alpha(), () -> files.agentUpdate(AGENT, id, withoutChild));
+        List<FieldError> errors = in(alpha(), () -> editor.update(AGENT, id, withoutChild));
         assertEquals(List.of("children"), fields(errors));
         assertTrue(errors.get(0).message().startsWith("Impossible de retirer Léa Durand du dossier : 1 réservation(s)"),
                 errors.get(0).message());
@@ -513,11 +533,11 @@ class FamilyFileIT {
         FamilyForm form = in(alpha(), () -> files.formOf(user));
         assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus());
         assertEquals(null, in(alpha(), () -> files.fileOf(user)).getId());
-        assertTrue(in(alpha(), () -> files.search(user.email())).isEmpty(), "ouvrir Mon foyer ne crée aucun dossier");
+        assertTrue(in(alpha(), () -> familyDesk.search(user.email())).isEmpty(), "ouvrir Mon foyer ne crée aucun dossier");
         assertEquals(List.of(), in(alpha(), () -> files.myRequests(user, null)));
         form.setCity("Limoges");
         assertEquals(List.of(), in(alpha(), () -> files.saveDraft(user, form)));
-        assertEquals(1, in(alpha(), () -> files.search(user.email())).size(), "le premier enregistrement crée le brouillon");
+        assertEquals(1, in(alpha(), () -> familyDesk.search(user.email())).size(), "le premier enregistrement crée le brouillon");
 
         SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Neuf",
                 "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test", true, List.of("agent"), null);
@@ -526,7 +546,7 @@ class FamilyFileIT {
         assertEquals(List.of(""), fields(in(alpha(), () -> files.saveDraft(agent, agentForm))));
         assertEquals(List.of(""), fields(in(alpha(), () -> files.submit(agent, complete(agentForm, agent.email())))));
         assertFalse(in(alpha(), () -> files.deletePending(agent)));
-        assertTrue(in(alpha(), () -> files.search(agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
+        assertTrue(in(alpha(), () -> familyDesk.search(agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
     }
 
     @Test
@@ -578,12 +598,12 @@ class FamilyFileIT {
         SignedInUser user = parent("alpha", newEmail(), true);
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
-        assertEquals(List.of("reason"), fields(in(alpha(), () -> files.refuseFile("agent@alpha.test", id, "  ", PORTAL))));
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> familyDesk.refuseFile("agent@alpha.test", id, "  ", PORTAL))));
         assertEquals(FamilyStatus.SUBMITTED, in(alpha(), () -> files.fileOf(user)).getStatus());
-        assertEquals(List.of(), in(alpha(), () -> files.refuseFile("agent@alpha.test", id, "Attestation CAF illisible", PORTAL)));
+        assertEquals(List.of(), in(alpha(), () -> familyDesk.refuseFile("agent@alpha.test", id, "Attestation CAF illisible", PORTAL)));
         assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus(), "la famille peut corriger");
         assertEquals("Attestation CAF illisible", in(alpha(), () -> files.lastRefusal(user)));
-        assertTrue(in(alpha(), files::awaitingValidation).stream().noneMatch(f -> f.getId() == id));
+        assertTrue(in(alpha(), familyDesk::awaitingValidation).stream().noneMatch(f -> f.getId() == id));
         String mails = "";
         for (int i = 0; i < 20 && !mails.contains("illisible"); i++) {
             Thread.sleep(500);

@@ -23,6 +23,7 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationException;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.registration.RegistrationService;
 import fr.portailfamille.platform.registration.RegistrationService.Upload;
 import fr.portailfamille.platform.registration.RequestStatus;
@@ -84,6 +85,9 @@ class RegistrationIT {
     FamilyFileService files;
 
     @Inject
+    FamilyDesk familyDesk;
+
+    @Inject
     CommuneSettings settings;
 
     @Inject
@@ -126,7 +130,7 @@ class RegistrationIT {
         in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
         long familyId = in(slug, () -> files.fileOf(user)).getId();
         in(slug, () -> {
-            files.validate("agent@" + slug + ".test", familyId);
+            familyDesk.validate("agent@" + slug + ".test", familyId);
             return null;
         });
         return new Parent(user, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());

@@ -4,7 +4,7 @@ import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.AbsenceRules;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.platform.configuration.CommuneSettings;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Absences: a family declares one on a booked day ({@link AbsenceRules}: billed, cancelled for free
  * while it still can be, or waiting for the review of a medical certificate); agents with health rights
- * ({@code agent-sante}, checked and audited by {@link FamilyFileService#healthRead}) review the
+ * ({@code agent-sante}, checked and audited by {@link HealthRecords#healthRead}) review the
  * certificates. Each call one transaction.
  */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class AbsenceService {
     EntityManager em;
 
     @Inject
-    FamilyFileService files;
+    HealthRecords health;
 
     @Inject
     CommuneSettings settings;
@@ -147,14 +147,14 @@ public class AbsenceService {
             b.getChild().getFirstName();
             b.getUnit().getActivity().getName();
             list.add(new CertificateToReview(((Number) r[0]).longValue(), b, (String) r[2]));
-            files.healthRead("certificat médical en attente de vérification", b.getChild().getFamily().getId(), b.getChild().getId());
+            health.healthRead("certificat médical en attente de vérification", b.getChild().getFamily().getId(), b.getChild().getId());
         }
         return list;
     }
 
     /** The certificate of an absence: content type, file name, bytes (health rights, audited). */
     public Optional<Object[]> certificate(long absenceId) {
-        files.healthRead("certificat médical de l'absence " + absenceId, null, null);
+        health.healthRead("certificat médical de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
                 + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
@@ -166,7 +166,7 @@ public class AbsenceService {
      * The family is mailed either way.
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
-        files.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
+        health.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
                 + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
         if (rows.isEmpty()) {

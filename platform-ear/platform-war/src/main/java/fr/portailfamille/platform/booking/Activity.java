@@ -9,11 +9,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.ReadOnly;
 import java.util.List;
 
 /** An activity of the commune (périscolaire, restauration, mercredis…) and its booking rules. */
 @Entity
 @Table(name = "activity")
+@ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
 public class Activity {
 
     @Id

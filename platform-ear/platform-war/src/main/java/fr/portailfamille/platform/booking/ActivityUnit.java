@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.ReadOnly;
 import java.time.LocalTime;
 
 /** A unit of an activity's day (MATIN 07:15–08:20, MIDI, SOIR…) with its capacity and weekdays. */
 @Entity
 @Table(name = "activity_unit")
+@ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
 public class ActivityUnit {
 
     @Id

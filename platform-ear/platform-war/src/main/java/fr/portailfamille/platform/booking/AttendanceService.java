@@ -42,20 +42,7 @@ public class AttendanceService {
     @Inject
     SeatCounter seats;
 
-    @Inject
-    ActivityCatalog catalog;
-
     Clock clock = Clock.systemDefaultZone();
-
-    /** The commune's activities, by name ({@link ActivityCatalog}). */
-    public List<Activity> activities() {
-        return catalog.activities();
-    }
-
-    /** An activity's units ({@link ActivityCatalog}). */
-    public List<ActivityUnit> unitsOf(long activityId) {
-        return catalog.unitsOf(activityId);
-    }
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
     public List<Booking> daySheet(long unitId, LocalDate day) {

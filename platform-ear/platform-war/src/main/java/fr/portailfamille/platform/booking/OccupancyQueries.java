@@ -7,8 +7,8 @@ import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -121,9 +121,12 @@ public class OccupancyQueries {
         }
     }
 
-    /** The commune's agents only: a parent, or an agent signed in to another commune, is refused. */
+    /**
+     * The commune's agents only ({@link StaffRoles}): a parent, or an agent signed in to another commune, is
+     * refused, as a {@link Refused} that the export answers with 403.
+     */
     static void requireAgent(SignedInUser user) {
-        if (user == null || !user.hasRole("agent") || !user.communeSlug().equals(TenantContext.require().slug())) {
+        if (!StaffRoles.isAgentOfThisCommune(user)) {
             throw new Refused(AGENTS_ONLY);
         }
     }

@@ -29,6 +29,9 @@ public class PlanningPageReader {
     PlanningService bookings;
 
     @Inject
+    ActivityCatalog catalog;
+
+    @Inject
     FamilyFileService files;
 
     @Inject
@@ -50,7 +53,7 @@ public class PlanningPageReader {
         List<FamilyForm.ChildForm> children = files.formOf(user).getChildren();
         FamilyForm.ChildForm child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
         Long childId = validated && child != null ? child.getId() : null;
-        List<Activity> activities = bookings.activities();
+        List<Activity> activities = catalog.activities();
         Long shown = activite;
         Boolean registered = null;
         if (shown == null && !activities.isEmpty()) {
@@ -68,7 +71,7 @@ public class PlanningPageReader {
                 }
             }
         }
-        List<ActivityUnit> units = shown == null ? List.of() : bookings.unitsOf(shown);
+        List<ActivityUnit> units = shown == null ? List.of() : catalog.unitsOf(shown);
         if (registered == null) {
             registered = childId != null && shown != null && bookings.registered(user, childId, shown);
         }

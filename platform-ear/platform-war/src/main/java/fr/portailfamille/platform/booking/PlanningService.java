@@ -273,16 +273,6 @@ public class PlanningService {
                 .setParameter("f", from).setParameter("t", to).getResultList();
     }
 
-    /** The commune's activities, by name ({@link ActivityCatalog}). */
-    public List<Activity> activities() {
-        return catalog.activities();
-    }
-
-    /** An activity's units ({@link ActivityCatalog}). */
-    public List<ActivityUnit> unitsOf(long activityId) {
-        return catalog.unitsOf(activityId);
-    }
-
     /**
      * "Mon planning": every day of the month for one of the family's children and one activity, each
      * unit with its legend state (from the commune's rules, the calendar, the seats and the child's

@@ -1,46 +1,46 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
-import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The families as the commune's agents list them: every family of the commune, paged, sorted and filtered
- * in SQL (one count query, one page query; rows are records), and a family's history (bookings,
- * registrations, requests). Only agents of the current commune get an answer (checked here, not only by the
- * pages); each public method is one transaction.
+ * The family files as the commune's agents work on them: every family of the commune, paged, sorted and
+ * filtered in SQL (one count query, one page query; rows are records), a family's history (bookings,
+ * registrations, requests) and audit log, a file opened by id (health data for {@code agent-sante} only),
+ * and the decision on a file sent for validation (validate, or refuse with a reason; the family is mailed).
+ * Each public method is one transaction.
  */
 @ApplicationScoped
 @Transactional
 @CommuneRequired
 public class FamilyDesk {
 
-    static final String AGENTS_ONLY = "Liste des familles : réservée aux agents de la commune.";
-
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
-    /**
-     * Refuses anyone but an agent signed in to the current commune.
-     *
-     * @throws SecurityException otherwise
-     */
-    static void requireAgent(SignedInUser user) {
-        if (user == null || !user.hasRole("agent") || !user.communeSlug().equals(TenantContext.require().slug())) {
-            throw new SecurityException(AGENTS_ONLY);
-        }
-    }
+    @Inject
+    FamilyMails familyMails;
+
+    Clock clock = Clock.systemDefaultZone();
 
     /** How many families match the filter (one {@code count(*)}). */
     public long count(SignedInUser agent, FamilyFilter filter) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         FamilyListQuery q = FamilyListQuery.of(filter == null ? FamilyFilter.NONE : filter);
         return ((Number) bind(em.createNativeQuery(q.countSql()), q.parameters()).getSingleResult()).longValue();
     }
@@ -48,7 +48,7 @@ public class FamilyDesk {
     /** One page of the families matching the filter, in the order asked (then by id), as records. */
     public List<FamilyRow> page(SignedInUser agent, FamilyFilter filter, FamilySort sort, boolean descending,
                                 int offset, int size) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         if (offset < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("Page demandée invalide : " + offset + "/" + size);
         }
@@ -67,6 +67,95 @@ public class FamilyDesk {
         return rows;
     }
 
+    /** The files sent for validation, oldest first. */
+    public List<Family> awaitingValidation() {
+        return em.createQuery("select f from Family f where f.status = :s order by f.submittedAt", Family.class)
+                .setParameter("s", FamilyStatus.SUBMITTED).getResultList();
+    }
+
+    /** A file of the current commune by id. */
+    public Optional<Family> get(long id) {
+        return Optional.ofNullable(em.find(Family.class, id));
+    }
+
+    /** At most 50 files whose label, e-mail or a child's name contains the text. */
+    public List<Family> search(String text) {
+        String q = "%" + (text == null ? "" : text.trim().toLowerCase()) + "%";
+        return em.createQuery("select distinct f from Family f left join f.children c where lower(f.label) like :q"
+                + " or lower(f.email) like :q or lower(c.firstName) like :q or lower(c.lastName) like :q"
+                + " order by f.label", Family.class).setParameter("q", q).setMaxResults(50).getResultList();
+    }
+
+    /** Validates a file sent for validation; the family is mailed. */
+    public void validate(String agent, long familyId) {
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (f.getStatus() != FamilyStatus.SUBMITTED) {
+            throw new IllegalStateException("Ce dossier n'attend pas de validation.");
+        }
+        f.setStatus(FamilyStatus.VALIDATED);
+        f.setValidatedAt(OffsetDateTime.now(clock));
+        audit(agent, "DOSSIER_VALIDE", f.getId(), null, null);
+        familyMails.send(f.getEmail(), "Votre dossier famille est validé", "Votre dossier famille a été validé par le service"
+                + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.");
+    }
+
+    /**
+     * An agent refuses a file sent for validation, with a reason that the family receives by mail with a
+     * link to its Mon foyer page; the file goes back to draft so that the family can correct and send it
+     * again.
+     */
+    public List<FieldError> refuseFile(String agent, long familyId, String reason, String portalUrl) {
+        String why;
+        try {
+            why = Refused.decisionReason(false, reason);
+        } catch (Refused e) {
+            return List.of(new FieldError(e.field(), e.getMessage()));
+        }
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (f.getStatus() != FamilyStatus.SUBMITTED) {
+            return List.of(new FieldError("", "Ce dossier n'attend pas de validation."));
+        }
+        f.setStatus(FamilyStatus.DRAFT);
+        f.setSubmittedAt(null);
+        f.setDraftExpiresAt(OffsetDateTime.now(clock).plus(FamilyFileService.DRAFT_KEPT));
+        audit(agent, "DOSSIER_REFUSE", f.getId(), null, why);
+        familyMails.send(f.getEmail(), "Votre dossier famille est à compléter",
+                "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why
+                        + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » :\n"
+                        + portalUrl);
+        return List.of();
+    }
+
+    /**
+     * The file as an agent reads or edits it. Health data is included (and the read audited, child by
+     * child) only for an agent holding the {@code agent-sante} role; otherwise it is left out of the
+     * form altogether. Agents of the current commune only.
+     */
+    public FamilyForm formForAgent(SignedInUser agent, long familyId) {
+        StaffRoles.requireAgent(agent);
+        boolean withHealth = HealthRecords.mayRead(agent);
+        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        FamilyForm form = FamilyFileMapper.toForm(f);
+        for (FamilyForm.ChildForm c : form.getChildren()) {
+            if (withHealth) {
+                audit(agent.email(), "LECTURE_SANTE", familyId, c.getId(), null);
+            } else {
+                HealthRecords.clear(c);
+            }
+        }
+        return form;
+    }
+
+    /** The audit log of a file, newest first. */
+    public List<AuditEntry> auditOf(long familyId) {
+        return em.createQuery("select a from AuditEntry a where a.familyId = :f order by a.at desc, a.id desc",
+                AuditEntry.class).setParameter("f", familyId).getResultList();
+    }
+
+    private void audit(String actor, String action, Long familyId, Long childId, String detail) {
+        em.persist(new AuditEntry(actor, action, familyId, childId, detail));
+    }
+
     private static Query bind(Query query, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
@@ -79,7 +168,7 @@ public class FamilyDesk {
      * transaction), for the family's file.
      */
     public FamilyHistory historyOf(SignedInUser agent, long familyId) {
-        requireAgent(agent);
+        StaffRoles.requireAgent(agent);
         // native: rows of three contexts' tables for one family, read as records
         List<FamilyHistory.BookingLine> bookings = new ArrayList<>();
         for (Object o : em.createNativeQuery("select coalesce(c.first_name, '–'), a.name, u.label, b.day, b.status"

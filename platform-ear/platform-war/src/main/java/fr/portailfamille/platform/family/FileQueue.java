@@ -38,7 +38,7 @@ public class FileQueue {
     EntityManager em;
 
     @Inject
-    FamilyFileService files;
+    FamilyDesk desk;
 
     /** How many files wait for validation (the menu's count). */
     public long count(SignedInUser agent) {
@@ -67,20 +67,20 @@ public class FileQueue {
     /** Validates a file; the family is mailed. */
     public void validate(SignedInUser agent, long familyId) {
         StaffRoles.requireAgent(agent);
-        files.validate(agent.email(), familyId);
+        desk.validate(agent.email(), familyId);
     }
 
     /** Refuses a file with a reason (required, mailed to the family); errors on the field {@code reason}. */
     public List<FieldError> refuse(SignedInUser agent, long familyId, String reason, String portalUrl) {
         StaffRoles.requireAgent(agent);
-        return files.refuseFile(agent.email(), familyId, reason, portalUrl);
+        return desk.refuseFile(agent.email(), familyId, reason, portalUrl);
     }
 
     /** Validates several files at once: all or none (one transaction). */
     public int validateAll(SignedInUser agent, Collection<Long> familyIds) {
         StaffRoles.requireAgent(agent);
         for (long id : familyIds) {
-            files.validate(agent.email(), id);
+            desk.validate(agent.email(), id);
         }
         return familyIds.size();
     }

@@ -50,7 +50,7 @@ public class RequestQueue {
     EntityManager em;
 
     @Inject
-    FamilyFileService files;
+    ChangeRequestDesk decisions;
 
     /** How many pending requests this agent may decide (the menu's count). */
     public long count(SignedInUser agent) {
@@ -94,13 +94,13 @@ public class RequestQueue {
     /** Accepts a request and applies it to the file (health ones: agent-sante only); the family is mailed. */
     public void accept(SignedInUser agent, long requestId) {
         StaffRoles.requireAgent(agent);
-        files.accept(agent, requestId);
+        decisions.accept(agent, requestId);
     }
 
     /** Refuses a request with a reason (required); errors on the field {@code reason}. */
     public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
         StaffRoles.requireAgent(agent);
-        return files.refuse(agent, requestId, reason);
+        return decisions.refuse(agent, requestId, reason);
     }
 
     private static String visibleTo(SignedInUser agent) {

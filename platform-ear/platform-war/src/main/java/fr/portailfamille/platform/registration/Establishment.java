@@ -3,10 +3,12 @@ package fr.portailfamille.platform.registration;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.ReadOnly;
 
 /** A school or accueil of the commune. */
 @Entity
 @Table(name = "establishment")
+@ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
 public class Establishment {
 
     @Id

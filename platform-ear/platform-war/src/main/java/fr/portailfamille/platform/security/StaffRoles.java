@@ -3,9 +3,9 @@ package fr.portailfamille.platform.security;
 import fr.portailfamille.platform.tenancy.TenantContext;
 
 /**
- * The staff checks every agents' queue makes in its service before reading or deciding anything: the
- * caller is an agent of the commune the request is for, and health data (medical certificates, change
- * requests carrying the fiche sanitaire) is for the {@code agent-sante} role only.
+ * The one staff check every agents' service makes before reading or deciding anything: the caller holds
+ * the {@code agent} realm role and is signed in to the commune the request is for; health data (medical
+ * certificates, change requests carrying the fiche sanitaire) is for the {@code agent-sante} role only.
  */
 public final class StaffRoles {
 
@@ -19,27 +19,31 @@ public final class StaffRoles {
     private StaffRoles() {
     }
 
-    /** Whether this user is an agent (with or without health data). */
-    public static boolean isAgent(SignedInUser user) {
+    /** Whether this account is a staff account (agent, with or without health data): it never gets a family file. */
+    public static boolean isStaff(SignedInUser user) {
         return user != null && (user.hasRole(AGENT) || user.hasRole(HEALTH));
     }
 
     /** Whether this agent may read health data. */
     public static boolean mayReadHealth(SignedInUser user) {
-        return isAgent(user) && user.hasRole(HEALTH);
+        return user != null && user.hasRole(HEALTH);
+    }
+
+    /** Whether this user is an agent (the {@code agent} role) signed in to the commune bound to this request. */
+    public static boolean isAgentOfThisCommune(SignedInUser user) {
+        return refusal(user) == null;
     }
 
     /**
-     * The agent, if signed in for the commune bound to this request.
+     * The agent, if signed in with the {@code agent} role for the commune bound to this request.
      *
-     * @throws SecurityException for anyone else: a parent, nobody, an agent of another commune
+     * @throws SecurityException for anyone else: a parent, nobody, an account without the {@code agent}
+     *         role, an agent of another commune
      */
     public static SignedInUser requireAgent(SignedInUser user) {
-        if (user == null || !isAgent(user)) {
-            throw new SecurityException(NOT_STAFF);
-        }
-        if (!TenantContext.require().slug().equals(user.communeSlug())) {
-            throw new SecurityException(OTHER_COMMUNE);
+        String refusal = refusal(user);
+        if (refusal != null) {
+            throw new SecurityException(refusal);
         }
         return user;
     }
@@ -55,5 +59,16 @@ public final class StaffRoles {
             throw new SecurityException(HEALTH_ONLY);
         }
         return user;
+    }
+
+    /** Why this user is not an agent of this commune ({@link #NOT_STAFF}, {@link #OTHER_COMMUNE}); null if it is. */
+    private static String refusal(SignedInUser user) {
+        if (user == null || !user.hasRole(AGENT)) {
+            return NOT_STAFF;
+        }
+        if (!TenantContext.require().slug().equals(user.communeSlug())) {
+            return OTHER_COMMUNE;
+        }
+        return null;
     }
 }

@@ -4,6 +4,7 @@ import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityCatalog;
 import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.AttendanceService;
@@ -30,6 +31,9 @@ public class PointageView implements Serializable {
     transient AttendanceService bookings;
 
     @Inject
+    transient ActivityCatalog catalog;
+
+    @Inject
     transient UserView user;
 
     private Long unite;
@@ -40,7 +44,7 @@ public class PointageView implements Serializable {
     private transient List<AttendanceService.Occupancy> occupancy;
 
     public void load() {
-        activities = bookings.activities();
+        activities = catalog.activities();
         refresh();
     }
 
@@ -49,7 +53,7 @@ public class PointageView implements Serializable {
         sheet = List.of();
         if (unite != null) {
             for (Activity a : activities) {
-                bookings.unitsOf(a.getId()).stream().filter(u -> u.getId().equals(unite)).findFirst()
+                catalog.unitsOf(a.getId()).stream().filter(u -> u.getId().equals(unite)).findFirst()
                         .ifPresent(u -> unit = u);
             }
         }
@@ -86,7 +90,7 @@ public class PointageView implements Serializable {
     }
 
     public List<ActivityUnit> unitsOf(Activity a) {
-        return bookings.unitsOf(a.getId());
+        return catalog.unitsOf(a.getId());
     }
 
     public long getTaken() {

@@ -7,7 +7,9 @@ import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.QueuePage;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.family.Family;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.AccountUnavailable;
+import fr.portailfamille.platform.family.FamilyCounter;
+import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,10 @@ import java.util.List;
 public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
 
     @Inject
-    transient FamilyFileService files;
+    transient FamilyDesk desk;
+
+    @Inject
+    transient FamilyCounter counter;
 
     @Inject
     transient FileQueue queue;
@@ -76,15 +81,15 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
     }
 
     public void search() {
-        found = files.search(query);
+        found = desk.search(query);
     }
 
     public void createAtCounter() {
         List<FieldError> errors;
         try {
-            errors = files.createAtCounter(agent().email(), counterFirstName, counterLastName, counterEmail,
+            errors = counter.createAtCounter(agent().email(), counterFirstName, counterLastName, counterEmail,
                     Urls.base() + "/espace/foyer.xhtml");
-        } catch (FamilyFileService.AccountUnavailable e) {
+        } catch (AccountUnavailable e) {
             errors = List.of(new FieldError("", e.getMessage()));
         }
         if (errors.isEmpty()) {

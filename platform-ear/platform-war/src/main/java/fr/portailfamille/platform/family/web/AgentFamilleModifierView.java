@@ -4,7 +4,9 @@ import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.family.Family;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.AgentFileEditor;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.context.FacesContext;
@@ -22,7 +24,10 @@ public class AgentFamilleModifierView extends FamilyFormView {
     public static final String FORM = "dossier";
 
     @Inject
-    transient FamilyFileService files;
+    transient FamilyDesk desk;
+
+    @Inject
+    transient AgentFileEditor editor;
 
     @Inject
     transient UserView user;
@@ -36,7 +41,7 @@ public class AgentFamilleModifierView extends FamilyFormView {
         if (form != null) {
             return;
         }
-        Family f = id == null ? null : files.get(id).orElse(null);
+        Family f = id == null ? null : desk.get(id).orElse(null);
         if (f == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Dossier introuvable");
             FacesContext.getCurrentInstance().responseComplete();
@@ -44,18 +49,18 @@ public class AgentFamilleModifierView extends FamilyFormView {
         }
         label = f.getLabel();
         status = f.getStatus();
-        form = files.formForAgent(user.require(), id);
+        form = desk.formForAgent(user.require(), id);
     }
 
     public void save() {
         List<FieldError> errors;
         try {
-            errors = files.agentUpdate(user.require(), id, form);
+            errors = editor.update(user.require(), id, form);
         } catch (SecurityException e) {
             errors = List.of(new FieldError("", e.getMessage()));
         }
         if (errors.isEmpty()) {
-            form = files.formForAgent(user.require(), id);
+            form = desk.formForAgent(user.require(), id);
             FormErrors.info("Dossier enregistré ; la modification est inscrite au journal.");
         } else {
             FormErrors.show(FORM, errors);
@@ -74,7 +79,7 @@ public class AgentFamilleModifierView extends FamilyFormView {
 
     @Override
     public boolean isHealthVisible() {
-        return FamilyFileService.mayReadHealth(user.require());
+        return HealthRecords.mayRead(user.require());
     }
 
     public Long getId() { return id; }

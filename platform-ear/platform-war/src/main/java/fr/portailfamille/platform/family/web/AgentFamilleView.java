@@ -7,7 +7,7 @@ import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.family.AuditEntry;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyDesk;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyHistory;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
@@ -37,9 +37,6 @@ public class AgentFamilleView implements Serializable {
     public static final String REFUSAL_FORM = "refus";
 
     @Inject
-    transient FamilyFileService files;
-
-    @Inject
     transient UserView user;
 
     @Inject
@@ -58,7 +55,7 @@ public class AgentFamilleView implements Serializable {
         if (form != null) {
             return;
         }
-        Family family = id == null ? null : files.get(id).orElse(null);
+        Family family = id == null ? null : desk.get(id).orElse(null);
         if (family == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Dossier introuvable");
             FacesContext.getCurrentInstance().responseComplete();
@@ -71,38 +68,38 @@ public class AgentFamilleView implements Serializable {
         label = family.getLabel();
         email = family.getEmail();
         status = family.getStatus();
-        form = files.formForAgent(user.require(), id);
+        form = desk.formForAgent(user.require(), id);
         history = desk.historyOf(user.require(), id);
     }
 
     public boolean isHealthAllowed() {
-        return FamilyFileService.mayReadHealth(user.require());
+        return HealthRecords.mayRead(user.require());
     }
 
     public void validate() {
         try {
-            files.validate(user.require().email(), id);
+            desk.validate(user.require().email(), id);
             FormErrors.info("Dossier validé ; la famille est prévenue par courriel.");
         } catch (IllegalStateException e) {
             FormErrors.error(e.getMessage());
         }
-        files.get(id).ifPresent(this::read);
+        desk.get(id).ifPresent(this::read);
     }
 
     /** Refuses the file with the reason typed (mandatory); the family is mailed it with a link to its page. */
     public void refuse() {
-        List<FieldError> errors = files.refuseFile(user.require().email(), id, reason, Urls.base() + "/espace/foyer.xhtml");
+        List<FieldError> errors = desk.refuseFile(user.require().email(), id, reason, Urls.base() + "/espace/foyer.xhtml");
         if (errors.isEmpty()) {
             reason = null;
             FormErrors.info("Dossier refusé : la famille reçoit le motif par courriel et peut le corriger.");
-            files.get(id).ifPresent(this::read);
+            desk.get(id).ifPresent(this::read);
         } else {
             FormErrors.show(REFUSAL_FORM, errors);
         }
     }
 
     public List<AuditEntry> getAudit() {
-        return files.auditOf(id);
+        return desk.auditOf(id);
     }
 
     /** A code in words, from the page's resource bundle ({@code prefix + code}); the code itself if unknown. */

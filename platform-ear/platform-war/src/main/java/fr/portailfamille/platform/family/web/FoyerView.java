@@ -3,6 +3,7 @@ package fr.portailfamille.platform.family.web;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.AccountUnavailable;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.problems.FieldError;
@@ -118,7 +119,7 @@ public class FoyerView extends FamilyFormView {
                 ctx.getExternalContext().invalidateSession();
                 ctx.getExternalContext().redirect(fr.portailfamille.platform.tenancy.TenantContext.require().websiteUrl());
             }
-        } catch (FamilyFileService.AccountUnavailable e) {
+        } catch (AccountUnavailable e) {
             FormErrors.show(FORM, List.of(new FieldError("", e.getMessage())));
         }
     }

@@ -1,0 +1,128 @@
+package fr.portailfamille.platform.family;
+
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An agent's direct edit of a family file (page agent/famille-modifier), one transaction per save: the
+ * form is read through {@link FamilyDesk#formForAgent}, and saved here with the same rules as the
+ * family's, health data kept unless the agent may change it, every change audited.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class AgentFileEditor {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /**
+     * An agent's direct edit of a file (at the counter, on the phone with the family): saved only onto the
+     * file the form was read from, formats checked, health data changed only by an agent allowed to, a
+     * child removed only if nothing hangs on it, every change written to the audit log.
+     */
+    public List<FieldError> update(SignedInUser agent, long familyId, FamilyForm form) {
+        boolean withHealth = HealthRecords.mayRead(agent);
+        Family f = Optional.ofNullable(em.find(Family.class, familyId))
+                .orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (form.getFamilyId() == null || form.getFamilyId() != familyId) {
+            throw new SecurityException("Ce formulaire a été ouvert sur un autre dossier : rien n'est enregistré."
+                    + " Rouvrez le dossier à modifier.");
+        }
+        FamilyForm current = FamilyFileMapper.toForm(f);
+        if (!withHealth) {
+            keepHealth(current, form);
+        }
+        List<FieldError> errors = FamilyFileRules.check(form, false, today());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FamilyFileRules.normalize(form);
+        List<Child> removed = FamilyFileMapper.removedBy(form, f);
+        List<FieldError> inUse = childrenInUse(removed);
+        if (!inUse.isEmpty()) {
+            return inUse;
+        }
+        var changes = FormChanges.diff(current, form);
+        if (changes.isEmpty() && removed.isEmpty()) {
+            return List.of(new FieldError("", "Aucune modification."));
+        }
+        String who = agent.email();
+        removed.forEach(c -> audit(who, "ENFANT_RETIRE", familyId, c.getId(), c.getFirstName()));
+        FamilyFileMapper.apply(form, f);
+        changes.forEach((type, values) -> audit(who, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
+                : "MODIFICATION_AGENT", familyId, null, type.label() + " : " + String.join(", ", values.keySet())));
+        return List.of();
+    }
+
+    /**
+     * Children that cannot be removed from a file: those with bookings, activity registrations (and
+     * their documents) or school pre-registrations; removing them would delete all that with them.
+     */
+    private List<FieldError> childrenInUse(List<Child> removed) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Child c : removed) {
+            long bookings = count("select count(*) from booking where child_id = ?1", c.getId());
+            long registrations = count("select count(*) from registration where child_id = ?1", c.getId());
+            long school = count("select count(*) from school_enrolment where child_id = ?1", c.getId());
+            if (bookings + registrations + school > 0) {
+                List<String> what = new ArrayList<>();
+                if (bookings > 0) {
+                    what.add(bookings + " réservation(s)");
+                }
+                if (registrations > 0) {
+                    what.add(registrations + " inscription(s) aux activités");
+                }
+                if (school > 0) {
+                    what.add(school + " inscription(s) scolaire(s)");
+                }
+                String name = ((c.getFirstName() == null ? "" : c.getFirstName()) + " "
+                        + (c.getLastName() == null ? "" : c.getLastName())).trim();
+                errors.add(new FieldError("children", "Impossible de retirer " + (name.isEmpty() ? "cet enfant" : name)
+                        + " du dossier : " + String.join(", ", what) + " lui sont rattachées. Annulez-les d'abord ;"
+                        + " rien n'a été enregistré."));
+            }
+        }
+        return errors;
+    }
+
+    private long count(String sql, long id) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    /** Puts back the stored health data of known children into a form edited without it. */
+    private static void keepHealth(FamilyForm current, FamilyForm edited) {
+        for (FamilyForm.ChildForm c : edited.getChildren()) {
+            current.getChildren().stream().filter(k -> k.getId() != null && k.getId().equals(c.getId())).findFirst()
+                    .ifPresentOrElse(k -> {
+                        c.setAllergies(k.getAllergies());
+                        c.setPai(k.isPai());
+                        c.setDiet(k.getDiet());
+                        c.setDoctorName(k.getDoctorName());
+                        c.setDoctorPhone(k.getDoctorPhone());
+                        c.setGlasses(k.isGlasses());
+                        c.setMedicalNotes(k.getMedicalNotes());
+                    }, () -> HealthRecords.clear(c));
+        }
+    }
+
+    private void audit(String actor, String action, Long familyId, Long childId, String detail) {
+        em.persist(new AuditEntry(actor, action, familyId, childId, detail));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

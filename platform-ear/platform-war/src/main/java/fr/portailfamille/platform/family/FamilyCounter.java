@@ -1,0 +1,90 @@
+package fr.portailfamille.platform.family;
+
+import fr.portailfamille.platform.family.validation.FrenchFormats;
+import fr.portailfamille.platform.security.KeycloakAccounts;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counter ("guichet"): an agent creates a validated family file for a parent who came in person, and
+ * the parent is invited by mail to activate the account. One transaction per file.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class FamilyCounter {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    KeycloakAccounts accounts;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /**
+     * A file created at the counter with the parent's e-mail. The family receives the mail to activate
+     * its account (confirm the address, choose a password); its first sign-in with that e-mail links
+     * the account to this file instead of creating another one ("première connexion").
+     */
+    public List<FieldError> createAtCounter(String agent, String firstName, String lastName, String email,
+                                            String portalUrl) {
+        List<FieldError> errors = new ArrayList<>();
+        if (firstName == null || firstName.isBlank()) {
+            errors.add(new FieldError("firstName", "Le prénom du responsable est obligatoire."));
+        }
+        if (lastName == null || lastName.isBlank()) {
+            errors.add(new FieldError("lastName", "Le nom du responsable est obligatoire."));
+        }
+        if (firstName != null && firstName.strip().length() > 100) {
+            errors.add(new FieldError("firstName", "Ce texte est trop long : 100 caractères au plus."));
+        }
+        if (lastName != null && lastName.strip().length() > 100) {
+            errors.add(new FieldError("lastName", "Ce texte est trop long : 100 caractères au plus."));
+        }
+        if (email == null || !FrenchFormats.isEmail(email)) {
+            errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
+        } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
+                .setParameter("e", email.trim()).getResultList().isEmpty()) {
+            errors.add(new FieldError("email", "Un dossier existe déjà avec cette adresse."));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Family f = new Family("Foyer " + firstName.trim() + " " + lastName.trim(), email.trim());
+        f.setStatus(FamilyStatus.VALIDATED);
+        f.setValidatedAt(now());
+        Responsable r1 = f.responsable(1);
+        r1.setEmail(email.trim());
+        r1.setFirstName(firstName.trim());
+        r1.setLastName(lastName.trim());
+        em.persist(f);
+        em.flush();
+        audit(agent, "DOSSIER_CREE_GUICHET", f.getId(), null, "invitation envoyée à " + email.trim());
+        try {
+            accounts.invite(TenantContext.require(), email.trim(), firstName.trim(), lastName.trim(), portalUrl);
+        } catch (KeycloakAccounts.AccountException e) {
+            throw new AccountUnavailable("Le courriel d'activation n'a pas pu être envoyé : le dossier n'est pas créé."
+                    + " Réessayez dans quelques instants.", e);
+        }
+        return List.of();
+    }
+
+    private void audit(String actor, String action, Long familyId, Long childId, String detail) {
+        em.persist(new AuditEntry(actor, action, familyId, childId, detail));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,80 @@
+package fr.portailfamille.platform.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneStatus;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The one staff check: the {@code agent} realm role, in the commune bound to the request; health for agent-sante. */
+class StaffRolesTest {
+
+    static final Commune ALPHA = new Commune(1, "alpha", "Alpha", CommuneStatus.ACTIVE, "commune_alpha", "alpha",
+            null, null, "portail", "secret", List.of());
+
+    static SignedInUser user(String slug, String... roles) {
+        return new SignedInUser(slug, UUID.randomUUID().toString(), "X", "x@" + slug + ".test", true, List.of(roles), null);
+    }
+
+    static <T> T inAlpha(java.util.concurrent.Callable<T> work) throws Exception {
+        return TenantContext.call(ALPHA, work);
+    }
+
+    @Test
+    void anAgentOfTheBoundCommuneIsServed() throws Exception {
+        SignedInUser agent = user("alpha", "agent");
+        assertSame(agent, inAlpha(() -> StaffRoles.requireAgent(agent)));
+        assertTrue(inAlpha(() -> StaffRoles.isAgentOfThisCommune(agent)));
+    }
+
+    @Test
+    void aParentNobodyOrAHealthRoleWithoutTheAgentRoleIsNotStaff() throws Exception {
+        for (SignedInUser who : new SignedInUser[] {user("alpha", "parent"), null, user("alpha", "agent-sante"),
+                user("alpha")}) {
+            SecurityException e = assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireAgent(who)));
+            assertEquals(StaffRoles.NOT_STAFF, e.getMessage());
+            assertFalse(inAlpha(() -> StaffRoles.isAgentOfThisCommune(who)));
+        }
+    }
+
+    @Test
+    void anAgentOfAnotherCommuneIsRefused() throws Exception {
+        SignedInUser beta = user("beta", "agent", "agent-sante");
+        SecurityException e = assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireAgent(beta)));
+        assertEquals(StaffRoles.OTHER_COMMUNE, e.getMessage());
+        assertFalse(inAlpha(() -> StaffRoles.isAgentOfThisCommune(beta)));
+        assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireHealthAgent(beta)));
+    }
+
+    @Test
+    void healthDataIsForAgentSanteOnly() throws Exception {
+        SignedInUser agent = user("alpha", "agent");
+        SignedInUser sante = user("alpha", "agent", "agent-sante");
+        SecurityException e = assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireHealthAgent(agent)));
+        assertEquals(StaffRoles.HEALTH_ONLY, e.getMessage());
+        assertSame(sante, inAlpha(() -> StaffRoles.requireHealthAgent(sante)));
+        assertFalse(StaffRoles.mayReadHealth(agent));
+        assertTrue(StaffRoles.mayReadHealth(sante));
+        assertFalse(StaffRoles.mayReadHealth(null));
+    }
+
+    @Test
+    void staffAccountsAreAgentsWithOrWithoutHealthData() {
+        assertTrue(StaffRoles.isStaff(user("alpha", "agent")));
+        assertTrue(StaffRoles.isStaff(user("alpha", "agent-sante")));
+        assertFalse(StaffRoles.isStaff(user("alpha", "parent")));
+        assertFalse(StaffRoles.isStaff(null));
+    }
+
+    @Test
+    void withNoCommuneBoundTheCheckFailsRatherThanGuess() {
+        assertThrows(IllegalStateException.class, () -> StaffRoles.requireAgent(user("alpha", "agent")));
+    }
+}
