@@ -75,6 +75,7 @@ public final class PlanningHttpBench {
             String month = YearMonth.now().plusMonths(1).toString();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", // Gatling's stats writer reads String internals
                     "-Dbench.base=" + stack.communeUrl("montfaucou").replaceAll("/$", ""),
                     "-Dbench.host=montfaucou.localhost", "-Dbench.month=" + month, "-Dbench.out=" + out,
                     "-Dbench.jdbc=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/portail"));

@@ -113,7 +113,7 @@ class BookingIT {
         in(() -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
         long familyId = in(() -> files.fileOf(user)).getId();
         in(() -> {
-            familyDesk.validate("agent@alpha.test", familyId);
+            familyDesk.validate(FamilyFileIT.AGENT, familyId);
             return null;
         });
         FamilyForm form = in(() -> files.formOf(user));

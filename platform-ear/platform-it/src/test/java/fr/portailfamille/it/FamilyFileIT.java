@@ -101,6 +101,8 @@ class FamilyFileIT {
 
     static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
             "agent@alpha.test", true, List.of("agent"), null);
+    static final SignedInUser BETA_AGENT = new SignedInUser("beta", UUID.randomUUID().toString(), "Agent Beta",
+            "agent@beta.test", true, List.of("agent"), null);
     static final SignedInUser SANTE = new SignedInUser("alpha", UUID.randomUUID().toString(), "Infirmière Alpha",
             "sante@alpha.test", true, List.of("agent", "agent-sante"), null);
 
@@ -115,7 +117,7 @@ class FamilyFileIT {
         SignedInUser user = parent("alpha", newEmail(), true);
         long id = savedDraft(user);
         assertTrue(in(alpha(), () -> files.deletePending(user)));
-        assertTrue(in(alpha(), () -> familyDesk.get(id)).isEmpty());
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, id)).isEmpty());
     }
 
     static SignedInUser parent(String slug, String email, boolean verified) {
@@ -208,11 +210,11 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, form)));
         Family f = in(alpha(), () -> files.fileOf(user));
         assertEquals(FamilyStatus.SUBMITTED, f.getStatus());
-        assertTrue(in(alpha(), familyDesk::awaitingValidation).stream().anyMatch(x -> x.getId().equals(f.getId())));
-        assertTrue(in(alpha(), () -> familyDesk.auditOf(f.getId())).stream().anyMatch(a -> a.getAction().equals("BROUILLON_CREE")),
+        assertTrue(in(alpha(), () -> familyDesk.awaitingValidation(AGENT)).stream().anyMatch(x -> x.getId().equals(f.getId())));
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, f.getId())).stream().anyMatch(a -> a.getAction().equals("BROUILLON_CREE")),
                 "le dossier est créé par le premier enregistrement");
         in(alpha(), () -> {
-            familyDesk.validate("agent@alpha.test", f.getId());
+            familyDesk.validate(AGENT, f.getId());
             return null;
         });
         assertEquals(FamilyStatus.VALIDATED, in(alpha(), () -> files.fileOf(user)).getStatus());
@@ -220,8 +222,8 @@ class FamilyFileIT {
         String mails = mailsOf(user.email());
         assertTrue(mails.contains("valid"), mails);
         // beta never sees alpha's family
-        assertTrue(in(beta(), familyDesk::awaitingValidation).stream().noneMatch(x -> user.email().equals(x.getEmail())));
-        assertTrue(in(beta(), () -> familyDesk.search(user.email())).isEmpty());
+        assertTrue(in(beta(), () -> familyDesk.awaitingValidation(BETA_AGENT)).stream().noneMatch(x -> user.email().equals(x.getEmail())));
+        assertTrue(in(beta(), () -> familyDesk.search(BETA_AGENT, user.email())).isEmpty());
     }
 
     @Test
@@ -230,7 +232,7 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
         assertEquals(List.of("email"), fields(in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
         assertTrue(mailsOf(email).contains("pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
-        Family counter = in(alpha(), () -> familyDesk.search(email)).get(0);
+        Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
 
         SignedInUser unverified = parent("alpha", email.toUpperCase(), false);
         assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(unverified)),
@@ -242,8 +244,8 @@ class FamilyFileIT {
         SignedInUser second = parent("alpha", email, true);
         assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(second)),
                 "deux comptes ne partagent pas un dossier, et aucun second dossier n'est créé");
-        assertEquals(1, in(alpha(), () -> familyDesk.search(email)).size());
-        assertTrue(in(alpha(), () -> familyDesk.auditOf(counter.getId())).stream()
+        assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, email)).size());
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
                 .map(AuditEntry::getAction).toList().contains("PREMIERE_CONNEXION"));
     }
 
@@ -254,7 +256,7 @@ class FamilyFileIT {
         in(alpha(), () -> files.submit(user, form));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            familyDesk.validate("agent@alpha.test", id);
+            familyDesk.validate(AGENT, id);
             return null;
         });
 
@@ -310,7 +312,7 @@ class FamilyFileIT {
         in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            familyDesk.validate("agent@alpha.test", id);
+            familyDesk.validate(AGENT, id);
             return null;
         });
         FamilyForm proposed = in(alpha(), () -> files.formOf(user));
@@ -384,9 +386,9 @@ class FamilyFileIT {
             return null;
         });
         assertTrue(purge.purgeAll() >= 1);
-        assertTrue(in(alpha(), () -> familyDesk.get(oldId)).isEmpty());
-        assertTrue(in(alpha(), () -> familyDesk.get(recentId)).isPresent());
-        assertTrue(in(alpha(), () -> familyDesk.auditOf(oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, oldId)).isEmpty());
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, recentId)).isPresent());
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
     }
 
     @Test
@@ -397,7 +399,7 @@ class FamilyFileIT {
         long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
         long familyId = in(alpha(), () -> files.fileOf(user)).getId();
         assertEquals("arachide", in(alpha(), () -> healthRecords.readHealth(SANTE, childId)).getAllergies());
-        AuditEntry entry = in(alpha(), () -> familyDesk.auditOf(familyId)).get(0);
+        AuditEntry entry = in(alpha(), () -> familyDesk.auditOf(AGENT, familyId)).get(0);
         assertEquals("LECTURE_SANTE", entry.getAction());
         assertEquals("sante@alpha.test", entry.getActor());
         assertEquals(childId, entry.getChildId());
@@ -422,7 +424,7 @@ class FamilyFileIT {
         withHealth.getChildren().get(0).setAllergies("arachide, lait");
         assertEquals(List.of(), in(alpha(), () -> editor.update(SANTE, id, withHealth)));
         assertEquals("arachide, lait", in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies());
-        List<String> actions = in(alpha(), () -> familyDesk.auditOf(id)).stream().map(AuditEntry::getAction).toList();
+        List<String> actions = in(alpha(), () -> familyDesk.auditOf(AGENT, id)).stream().map(AuditEntry::getAction).toList();
         assertTrue(actions.contains("MODIFICATION_AGENT"), actions.toString());
         assertTrue(actions.contains("MODIFICATION_SANTE"), actions.toString());
         assertTrue(actions.contains("LECTURE_SANTE"), actions.toString());
@@ -433,7 +435,7 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
         in(alpha(), () -> {
-            familyDesk.validate("agent@alpha.test", id);
+            familyDesk.validate(AGENT, id);
             return null;
         });
         return id;
@@ -458,7 +460,7 @@ class FamilyFileIT {
 
         ChangeRequest health = in(alpha(), () -> requestDesk.pendingRequests(SANTE)).stream()
                 .filter(r -> r.getFamily().getId() == id && r.getType() == ChangeRequest.Type.SANTE).findFirst().orElseThrow();
-        assertTrue(in(alpha(), () -> familyDesk.auditOf(id)).stream()
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, id)).stream()
                 .anyMatch(a -> a.getAction().equals("LECTURE_SANTE") && a.getActor().equals("sante@alpha.test")),
                 "la lecture de la file par l'agent santé est inscrite au journal");
         assertThrows(SecurityException.class, () -> in(alpha(), () -> {
@@ -533,11 +535,11 @@ class FamilyFileIT {
         FamilyForm form = in(alpha(), () -> files.formOf(user));
         assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus());
         assertEquals(null, in(alpha(), () -> files.fileOf(user)).getId());
-        assertTrue(in(alpha(), () -> familyDesk.search(user.email())).isEmpty(), "ouvrir Mon foyer ne crée aucun dossier");
+        assertTrue(in(alpha(), () -> familyDesk.search(AGENT, user.email())).isEmpty(), "ouvrir Mon foyer ne crée aucun dossier");
         assertEquals(List.of(), in(alpha(), () -> files.myRequests(user, null)));
         form.setCity("Limoges");
         assertEquals(List.of(), in(alpha(), () -> files.saveDraft(user, form)));
-        assertEquals(1, in(alpha(), () -> familyDesk.search(user.email())).size(), "le premier enregistrement crée le brouillon");
+        assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, user.email())).size(), "le premier enregistrement crée le brouillon");
 
         SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Neuf",
                 "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test", true, List.of("agent"), null);
@@ -546,7 +548,7 @@ class FamilyFileIT {
         assertEquals(List.of(""), fields(in(alpha(), () -> files.saveDraft(agent, agentForm))));
         assertEquals(List.of(""), fields(in(alpha(), () -> files.submit(agent, complete(agentForm, agent.email())))));
         assertFalse(in(alpha(), () -> files.deletePending(agent)));
-        assertTrue(in(alpha(), () -> familyDesk.search(agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
+        assertTrue(in(alpha(), () -> familyDesk.search(AGENT, agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
     }
 
     @Test
@@ -598,12 +600,25 @@ class FamilyFileIT {
         SignedInUser user = parent("alpha", newEmail(), true);
         assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
-        assertEquals(List.of("reason"), fields(in(alpha(), () -> familyDesk.refuseFile("agent@alpha.test", id, "  ", PORTAL))));
+        // the desk checks the agent itself: a parent (even of this file) or another commune's agent is refused
+        for (SignedInUser notAnAgentHere : List.of(user, BETA_AGENT)) {
+            assertThrows(SecurityException.class, () -> in(alpha(),
+                    () -> familyDesk.refuseFile(notAnAgentHere, id, "Motif", PORTAL)));
+            assertThrows(SecurityException.class, () -> in(alpha(), () -> {
+                familyDesk.validate(notAnAgentHere, id);
+                return null;
+            }));
+            assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.get(notAnAgentHere, id)));
+            assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.search(notAnAgentHere, "")));
+            assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.auditOf(notAnAgentHere, id)));
+            assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.awaitingValidation(notAnAgentHere)));
+        }
+        assertEquals(List.of("reason"), fields(in(alpha(), () -> familyDesk.refuseFile(AGENT, id, "  ", PORTAL))));
         assertEquals(FamilyStatus.SUBMITTED, in(alpha(), () -> files.fileOf(user)).getStatus());
-        assertEquals(List.of(), in(alpha(), () -> familyDesk.refuseFile("agent@alpha.test", id, "Attestation CAF illisible", PORTAL)));
+        assertEquals(List.of(), in(alpha(), () -> familyDesk.refuseFile(AGENT, id, "Attestation CAF illisible", PORTAL)));
         assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus(), "la famille peut corriger");
         assertEquals("Attestation CAF illisible", in(alpha(), () -> files.lastRefusal(user)));
-        assertTrue(in(alpha(), familyDesk::awaitingValidation).stream().noneMatch(f -> f.getId() == id));
+        assertTrue(in(alpha(), () -> familyDesk.awaitingValidation(AGENT)).stream().noneMatch(f -> f.getId() == id));
         String mails = "";
         for (int i = 0; i < 20 && !mails.contains("illisible"); i++) {
             Thread.sleep(500);

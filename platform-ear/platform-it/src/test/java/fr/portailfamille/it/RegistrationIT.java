@@ -130,7 +130,8 @@ class RegistrationIT {
         in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
         long familyId = in(slug, () -> files.fileOf(user)).getId();
         in(slug, () -> {
-            familyDesk.validate("agent@" + slug + ".test", familyId);
+            familyDesk.validate(new SignedInUser(slug, UUID.randomUUID().toString(), "Agent",
+                    "agent@" + slug + ".test", true, List.of("agent"), null), familyId);
             return null;
         });
         return new Parent(user, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());

@@ -68,18 +68,25 @@ public class FamilyDesk {
     }
 
     /** The files sent for validation, oldest first. */
-    public List<Family> awaitingValidation() {
+    public List<Family> awaitingValidation(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
         return em.createQuery("select f from Family f where f.status = :s order by f.submittedAt", Family.class)
                 .setParameter("s", FamilyStatus.SUBMITTED).getResultList();
     }
 
-    /** A file of the current commune by id. */
-    public Optional<Family> get(long id) {
+    /** A file of the current commune by id, for an agent of this commune. */
+    public Optional<Family> get(SignedInUser agent, long id) {
+        StaffRoles.requireAgent(agent);
+        return find(id);
+    }
+
+    private Optional<Family> find(long id) {
         return Optional.ofNullable(em.find(Family.class, id));
     }
 
     /** At most 50 files whose label, e-mail or a child's name contains the text. */
-    public List<Family> search(String text) {
+    public List<Family> search(SignedInUser agent, String text) {
+        StaffRoles.requireAgent(agent);
         String q = "%" + (text == null ? "" : text.trim().toLowerCase()) + "%";
         return em.createQuery("select distinct f from Family f left join f.children c where lower(f.label) like :q"
                 + " or lower(f.email) like :q or lower(c.firstName) like :q or lower(c.lastName) like :q"
@@ -87,14 +94,15 @@ public class FamilyDesk {
     }
 
     /** Validates a file sent for validation; the family is mailed. */
-    public void validate(String agent, long familyId) {
-        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+    public void validate(SignedInUser agent, long familyId) {
+        StaffRoles.requireAgent(agent);
+        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
             throw new IllegalStateException("Ce dossier n'attend pas de validation.");
         }
         f.setStatus(FamilyStatus.VALIDATED);
         f.setValidatedAt(OffsetDateTime.now(clock));
-        audit(agent, "DOSSIER_VALIDE", f.getId(), null, null);
+        audit(agent.email(), "DOSSIER_VALIDE", f.getId(), null, null);
         familyMails.send(f.getEmail(), "Votre dossier famille est validé", "Votre dossier famille a été validé par le service"
                 + " enfance. Vous pouvez maintenant inscrire vos enfants aux activités.");
     }
@@ -104,21 +112,22 @@ public class FamilyDesk {
      * link to its Mon foyer page; the file goes back to draft so that the family can correct and send it
      * again.
      */
-    public List<FieldError> refuseFile(String agent, long familyId, String reason, String portalUrl) {
+    public List<FieldError> refuseFile(SignedInUser agent, long familyId, String reason, String portalUrl) {
+        StaffRoles.requireAgent(agent);
         String why;
         try {
             why = Refused.decisionReason(false, reason);
         } catch (Refused e) {
             return List.of(new FieldError(e.field(), e.getMessage()));
         }
-        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
             return List.of(new FieldError("", "Ce dossier n'attend pas de validation."));
         }
         f.setStatus(FamilyStatus.DRAFT);
         f.setSubmittedAt(null);
         f.setDraftExpiresAt(OffsetDateTime.now(clock).plus(FamilyFileService.DRAFT_KEPT));
-        audit(agent, "DOSSIER_REFUSE", f.getId(), null, why);
+        audit(agent.email(), "DOSSIER_REFUSE", f.getId(), null, why);
         familyMails.send(f.getEmail(), "Votre dossier famille est à compléter",
                 "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why
                         + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » :\n"
@@ -134,7 +143,7 @@ public class FamilyDesk {
     public FamilyForm formForAgent(SignedInUser agent, long familyId) {
         StaffRoles.requireAgent(agent);
         boolean withHealth = HealthRecords.mayRead(agent);
-        Family f = get(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         FamilyForm form = FamilyFileMapper.toForm(f);
         for (FamilyForm.ChildForm c : form.getChildren()) {
             if (withHealth) {
@@ -147,7 +156,8 @@ public class FamilyDesk {
     }
 
     /** The audit log of a file, newest first. */
-    public List<AuditEntry> auditOf(long familyId) {
+    public List<AuditEntry> auditOf(SignedInUser agent, long familyId) {
+        StaffRoles.requireAgent(agent);
         return em.createQuery("select a from AuditEntry a where a.familyId = :f order by a.at desc, a.id desc",
                 AuditEntry.class).setParameter("f", familyId).getResultList();
     }

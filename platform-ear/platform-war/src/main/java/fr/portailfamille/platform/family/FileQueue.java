@@ -66,21 +66,19 @@ public class FileQueue {
 
     /** Validates a file; the family is mailed. */
     public void validate(SignedInUser agent, long familyId) {
-        StaffRoles.requireAgent(agent);
-        desk.validate(agent.email(), familyId);
+        desk.validate(agent, familyId);
     }
 
     /** Refuses a file with a reason (required, mailed to the family); errors on the field {@code reason}. */
     public List<FieldError> refuse(SignedInUser agent, long familyId, String reason, String portalUrl) {
-        StaffRoles.requireAgent(agent);
-        return desk.refuseFile(agent.email(), familyId, reason, portalUrl);
+        return desk.refuseFile(agent, familyId, reason, portalUrl);
     }
 
     /** Validates several files at once: all or none (one transaction). */
     public int validateAll(SignedInUser agent, Collection<Long> familyIds) {
         StaffRoles.requireAgent(agent);
         for (long id : familyIds) {
-            desk.validate(agent.email(), id);
+            desk.validate(agent, id);
         }
         return familyIds.size();
     }

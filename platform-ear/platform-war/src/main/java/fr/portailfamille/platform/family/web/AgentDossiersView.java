@@ -81,7 +81,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
     }
 
     public void search() {
-        found = desk.search(query);
+        found = desk.search(agent(), query);
     }
 
     public void createAtCounter() {

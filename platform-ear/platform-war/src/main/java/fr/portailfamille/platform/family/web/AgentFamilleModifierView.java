@@ -41,7 +41,7 @@ public class AgentFamilleModifierView extends FamilyFormView {
         if (form != null) {
             return;
         }
-        Family f = id == null ? null : desk.get(id).orElse(null);
+        Family f = id == null ? null : desk.get(user.require(), id).orElse(null);
         if (f == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Dossier introuvable");
             FacesContext.getCurrentInstance().responseComplete();

@@ -55,7 +55,7 @@ public class AgentFamilleView implements Serializable {
         if (form != null) {
             return;
         }
-        Family family = id == null ? null : desk.get(id).orElse(null);
+        Family family = id == null ? null : desk.get(user.require(), id).orElse(null);
         if (family == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Dossier introuvable");
             FacesContext.getCurrentInstance().responseComplete();
@@ -78,28 +78,28 @@ public class AgentFamilleView implements Serializable {
 
     public void validate() {
         try {
-            desk.validate(user.require().email(), id);
+            desk.validate(user.require(), id);
             FormErrors.info("Dossier validé ; la famille est prévenue par courriel.");
         } catch (IllegalStateException e) {
             FormErrors.error(e.getMessage());
         }
-        desk.get(id).ifPresent(this::read);
+        desk.get(user.require(), id).ifPresent(this::read);
     }
 
     /** Refuses the file with the reason typed (mandatory); the family is mailed it with a link to its page. */
     public void refuse() {
-        List<FieldError> errors = desk.refuseFile(user.require().email(), id, reason, Urls.base() + "/espace/foyer.xhtml");
+        List<FieldError> errors = desk.refuseFile(user.require(), id, reason, Urls.base() + "/espace/foyer.xhtml");
         if (errors.isEmpty()) {
             reason = null;
             FormErrors.info("Dossier refusé : la famille reçoit le motif par courriel et peut le corriger.");
-            desk.get(id).ifPresent(this::read);
+            desk.get(user.require(), id).ifPresent(this::read);
         } else {
             FormErrors.show(REFUSAL_FORM, errors);
         }
     }
 
     public List<AuditEntry> getAudit() {
-        return desk.auditOf(id);
+        return desk.auditOf(user.require(), id);
     }
 
     /** A code in words, from the page's resource bundle ({@code prefix + code}); the code itself if unknown. */
