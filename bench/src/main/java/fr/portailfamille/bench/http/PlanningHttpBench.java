@@ -1,7 +1,5 @@
 package fr.portailfamille.bench.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.portailfamille.devstack.DemoCommunes;
 import fr.portailfamille.devstack.DevStack;
 import fr.portailfamille.tenancy.Commune;
@@ -38,6 +36,10 @@ public final class PlanningHttpBench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/target/bench-out").toAbsolutePath();
         Files.createDirectories(out);
+        if (args.length > 2 && args[1].equals("--report-only")) { // rewrite planning-http.md from a finished run
+            report(out, args[2], Long.getLong("bench.ready", 0), 0);
+            return;
+        }
         int base = Integer.getInteger("bench.port.base", 37400);
         int users = Integer.getInteger("bench.users", 50);
         Path war = Path.of(System.getProperty("pf.war", "platform-ear/platform-war/target/ROOT.war")).toAbsolutePath();
@@ -110,23 +112,52 @@ public final class PlanningHttpBench {
         }
     }
 
-    /** Reads Gatling's stats.json and the statement counts; writes planning-http.md. */
+    /**
+     * Reads the statistics table of Gatling's {@code index.html} (Gatling 3.15 writes no {@code stats.json}):
+     * one row per request name, columns 2 to 14 = total, OK, KO, KO %, req/s, min, p50, p75, p95, p99, max,
+     * mean, standard deviation.
+     */
+    static Map<String, double[]> gatlingTable(Path index) throws Exception {
+        String html = Files.readString(index);
+        Map<String, double[]> rows = new HashMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<tr id=\"[^\"]*\"[^>]*>(.*?)</tr>").matcher(html);
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");
+        java.util.regex.Pattern cell = java.util.regex.Pattern.compile("<td class=\"value [a-z]+ col-(\\d+)\">([^<]*)</td>");
+        while (row.find()) {
+            java.util.regex.Matcher n = name.matcher(row.group(1));
+            if (!n.find()) {
+                continue;
+            }
+            double[] v = new double[15];
+            java.util.regex.Matcher c = cell.matcher(row.group(1));
+            while (c.find()) {
+                String text = c.group(2).trim().replace(",", "");
+                v[Integer.parseInt(c.group(1))] = text.isEmpty() || text.equals("-") ? 0 : Double.parseDouble(text);
+            }
+            rows.putIfAbsent(n.group(1).trim(), v);
+        }
+        return rows;
+    }
+
+    /** Reads Gatling's report and the statement counts; writes planning-http.md. */
     static void report(Path out, String month, long readySeconds, int gatlingExit) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int users = Integer.getInteger("bench.users", 50);
         int pages = Integer.getInteger("bench.count.pages", 20);
-        Path stats;
+        Path index;
         try (Stream<Path> s = Files.walk(out.resolve("gatling"))) {
-            stats = s.filter(p -> p.endsWith(Path.of("js", "stats.json"))).max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+            index = s.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("pas de rapport Gatling (code " + gatlingExit + ")"));
         }
-        JsonNode root = new ObjectMapper().readTree(stats.toFile());
-        Map<String, JsonNode> byName = new HashMap<>();
-        root.path("contents").forEach(n -> byName.put(n.path("name").asText(), n.path("stats")));
-        JsonNode planning = byName.get("planning");
-        JsonNode missing = byName.get("404");
-        double planningRps = planning.path("numberOfRequests").path("ok").asDouble() / seconds;
-        double missingRps = missing.path("numberOfRequests").path("ok").asDouble() / seconds;
+        Map<String, double[]> byName = gatlingTable(index);
+        double[] planning = byName.get("planning");
+        double[] missing = byName.get("404");
+        if (planning == null || missing == null) {
+            throw new IllegalStateException("rapport Gatling sans les requêtes planning et 404 : " + byName.keySet());
+        }
+        double planningRps = planning[3] / seconds;
+        double missingRps = missing[3] / seconds;
         Map<String, Long> before = counts(out.resolve("counts-before.tsv"));
         Map<String, Long> after = counts(out.resolve("counts-after.tsv"));
         Map<String, Long> delta = new HashMap<>();
@@ -143,17 +174,13 @@ public final class PlanningHttpBench {
         StringBuilder md = new StringBuilder();
         md.append("### Mon planning over HTTP (Gatling, ").append(users).append(" signed-in parents)\n\n");
         md.append(String.format(Locale.ROOT, "Month %s; platform ready in %d s; Gatling exit code %d; report `%s`.%n%n",
-                month, readySeconds, gatlingExit, stats.getParent().getParent()));
+                month, readySeconds, gatlingExit, index.getParent()));
         md.append("| page | requests OK / KO | throughput (req/s) | p50 (ms) | p75 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (String name : List.of("planning", "404")) {
-            JsonNode n = byName.get(name);
-            md.append(String.format(Locale.ROOT, "| %s | %d / %d | %.0f | %d | %d | %d | %d | %d |%n", name,
-                    n.path("numberOfRequests").path("ok").asLong(), n.path("numberOfRequests").path("ko").asLong(),
-                    n.path("numberOfRequests").path("ok").asDouble() / seconds,
-                    n.path("percentiles1").path("total").asLong(), n.path("percentiles2").path("total").asLong(),
-                    n.path("percentiles3").path("total").asLong(), n.path("percentiles4").path("total").asLong(),
-                    n.path("maxResponseTime").path("total").asLong()));
+            double[] n = byName.get(name);
+            md.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
+                    n[3], n[4], n[3] / seconds, n[8], n[9], n[10], n[11], n[12]));
         }
         md.append(String.format(Locale.ROOT, "%nRatio planning / 404: **%.0f %%** (target ≥ 50 %%).%n%n", 100 * planningRps / missingRps));
         md.append(String.format(Locale.ROOT, "Per planning page (one parent alone, %d pages, `pg_stat_statements` of the"
