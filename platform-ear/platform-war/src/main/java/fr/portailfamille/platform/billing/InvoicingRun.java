@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,9 +36,12 @@ import java.util.logging.Logger;
  * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
  * executor, one transaction per family ({@link InvoiceWriter}), its progress stored in
  * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
- * month is running; credit notes, never an edit of an issued invoice.
+ * month is running; credit notes, never an edit of an issued invoice. Every read runs in a transaction:
+ * an entity manager used outside one is tied to the caller's invocation, which the managed executor's
+ * task shares and closes when it ends.
  */
 @ApplicationScoped
+@Transactional
 @CommuneRequired
 public class InvoicingRun {
 
@@ -62,9 +66,18 @@ public class InvoicingRun {
     public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents) {
 
         public List<FamilyInvoice> getFamilies() { return families; }
-        public List<Map.Entry<String, Long>> getActivityTotals() { return new ArrayList<>(totalsByActivity.entrySet()); }
+        public List<ActivityTotal> getActivityTotals() {
+            return totalsByActivity.entrySet().stream().map(e -> new ActivityTotal(e.getKey(), e.getValue())).toList();
+        }
         public long getTotalCents() { return totalCents; }
         public int getAnomalyCount() { return families.stream().mapToInt(FamilyInvoice::getAnomalyCount).sum(); }
+    }
+
+    /** One activity's total in a preview. */
+    public record ActivityTotal(String activity, long cents) {
+
+        public String getActivity() { return activity; }
+        public long getCents() { return cents; }
     }
 
     /** The commune's régies (any agent). */

@@ -12,11 +12,24 @@ public record RunState(long id, String state, int done, int total, int issued, l
     public int getTotal() { return total; }
     public int getIssued() { return issued; }
     public long getTotalCents() { return totalCents; }
+    /** The state in French words, as the staff page shows it. */
+    public String getStateLabel() {
+        return switch (state) {
+            case "RUNNING" -> "en cours";
+            case "DONE" -> "terminée";
+            case "FAILED" -> "terminée avec des erreurs";
+            default -> state.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     public String getStartedBy() { return startedBy; }
     public String getError() { return error; }
 
-    /** Families done in percent (100 when there was nothing to do). */
+    /** Families done in percent; 100 only once the run has ended (the page's bar then stops polling). */
     public int getPercent() {
-        return total == 0 ? ("RUNNING".equals(state) ? 0 : 100) : (int) (100L * done / total);
+        if (!"RUNNING".equals(state)) {
+            return 100;
+        }
+        return total == 0 ? 0 : (int) Math.min(99, 100L * done / total);
     }
 }

@@ -37,7 +37,7 @@ public class FacturationView implements Serializable {
 
     private String regie;
     private String mois;
-    private List<Regie> regies;
+    private transient List<Regie> regies;
     private transient InvoicingRun.Preview preview;
 
     public void load() {
@@ -110,7 +110,12 @@ public class FacturationView implements Serializable {
     }
 
     public InvoicingRun.Preview getPreview() { return preview; }
-    public List<Regie> getRegies() { return regies; }
+    public List<Regie> getRegies() {
+        if (regies == null) {
+            regies = run.regies(user.require());
+        }
+        return regies;
+    }
     public String getRegie() { return regie; }
     public void setRegie(String regie) { this.regie = regie; }
     public String getMois() { return mois; }
