@@ -5,6 +5,7 @@ import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.configuration.CommuneConfiguration.Closure;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -74,6 +75,12 @@ public class CommuneSettings {
     /** The documents each activity requires at registration, in order, by activity id (none: absent). */
     public Map<Long, List<String>> requiredDocuments() {
         return reader().documentsByActivity();
+    }
+
+    /** The billing section (brackets, régies, tariffs); empty when the commune never imported one. */
+    public BillingConfiguration billing() {
+        BillingConfiguration billing = reader().billing();
+        return billing == null ? BillingConfiguration.empty() : billing;
     }
 
     private ConfigurationReader reader() {

@@ -11,9 +11,11 @@ public final class StaffRoles {
 
     public static final String AGENT = "agent";
     public static final String HEALTH = "agent-sante";
+    public static final String REGISSEUR = "regisseur";
 
     public static final String NOT_STAFF = "Action réservée aux agents de la commune.";
     public static final String OTHER_COMMUNE = "Ce compte appartient à une autre commune : action refusée.";
+    public static final String REGISSEUR_ONLY = "Action réservée aux régisseurs (rôle régisseur) : les autres agents consultent.";
     public static final String HEALTH_ONLY = "Données de santé : réservées aux agents habilités (rôle agent-santé).";
 
     private StaffRoles() {
@@ -57,6 +59,19 @@ public final class StaffRoles {
         requireAgent(user);
         if (!user.hasRole(HEALTH)) {
             throw new SecurityException(HEALTH_ONLY);
+        }
+        return user;
+    }
+
+    /**
+     * The agent, if also holding the {@code regisseur} role (money actions: issuing invoices, credit notes).
+     *
+     * @throws SecurityException otherwise
+     */
+    public static SignedInUser requireRegisseur(SignedInUser user) {
+        requireAgent(user);
+        if (!user.hasRole(REGISSEUR)) {
+            throw new SecurityException(REGISSEUR_ONLY);
         }
         return user;
     }

@@ -66,6 +66,20 @@ class StaffRolesTest {
     }
 
     @Test
+    void moneyActionsAreForRegisseursOfThisCommuneOnly() throws Exception {
+        SignedInUser regisseur = user("alpha", "agent", "regisseur");
+        assertSame(regisseur, inAlpha(() -> StaffRoles.requireRegisseur(regisseur)));
+        SecurityException e = assertThrows(SecurityException.class,
+                () -> inAlpha(() -> StaffRoles.requireRegisseur(user("alpha", "agent"))));
+        assertEquals(StaffRoles.REGISSEUR_ONLY, e.getMessage());
+        e = assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireRegisseur(user("alpha", "regisseur"))));
+        assertEquals(StaffRoles.NOT_STAFF, e.getMessage(), "the régisseur role alone does not make an agent");
+        e = assertThrows(SecurityException.class,
+                () -> inAlpha(() -> StaffRoles.requireRegisseur(user("beta", "agent", "regisseur"))));
+        assertEquals(StaffRoles.OTHER_COMMUNE, e.getMessage());
+    }
+
+    @Test
     void staffAccountsAreAgentsWithOrWithoutHealthData() {
         assertTrue(StaffRoles.isStaff(user("alpha", "agent")));
         assertTrue(StaffRoles.isStaff(user("alpha", "agent-sante")));

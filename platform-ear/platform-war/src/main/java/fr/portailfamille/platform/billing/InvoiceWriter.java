@@ -1,0 +1,200 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.InvoiceDraft;
+import fr.portailfamille.billing.InvoiceNumbering;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/**
+ * The writes of an invoicing run and of a credit note, each in its own transaction
+ * ({@code REQUIRES_NEW}): the run's row, one family's invoice (number, lines, billed days, progress,
+ * audit), the run's end. A number is taken from {@link InvoiceNumbering} in the transaction that writes
+ * the invoice, so a family that fails gives its number back.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+@CommuneRequired
+public class InvoiceWriter {
+
+    static final String ALREADY_RUNNING = "Une facturation est déjà en cours pour cette régie et cette période : "
+            + "attendez qu'elle se termine (sa progression s'affiche ci-dessous).";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    /** Opens a RUNNING run for {@code families} families; refused when one already runs for the régie and period. */
+    public long open(long regieId, LocalDate from, LocalDate to, int families, String actor) {
+        Number running = (Number) em.createNativeQuery("select count(*) from billing_run where regie_id = ?1"
+                + " and period_start = ?2 and period_end = ?3 and state = 'RUNNING'")
+                .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).getSingleResult();
+        if (running.longValue() > 0) {
+            throw new Refused(ALREADY_RUNNING);
+        }
+        long id;
+        try {
+            id = ((Number) em.createNativeQuery("insert into billing_run (regie_id, period_start, period_end, state,"
+                    + " families_total, started_by) values (?1, ?2, ?3, 'RUNNING', ?4, ?5) returning id")
+                    .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).setParameter(4, families)
+                    .setParameter(5, actor).getSingleResult()).longValue();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                // the other start committed first: the unique index on RUNNING runs
+                throw new Refused(ALREADY_RUNNING);
+            }
+            throw e;
+        }
+        audit(actor, "RUN_STARTED", regieId, null, null, null, "Facturation du " + from + " au " + to + " : "
+                + families + " famille(s), run " + id);
+        return id;
+    }
+
+    /**
+     * Issues one family's invoice of run {@code runId}: takes the next number, writes the invoice, its
+     * lines and the billed days, counts the family done. A day billed meanwhile (another run) makes the
+     * whole family's transaction roll back, its number with it.
+     *
+     * @return the invoice's id, or {@code null} when the family had nothing to bill
+     */
+    public Long issue(long runId, long regieId, String regieCode, LocalDate from, LocalDate to, FamilyInvoice family,
+            String actor) {
+        InvoiceDraft draft = family.draft();
+        if (draft.lines().isEmpty()) {
+            em.createNativeQuery("update billing_run set families_done = families_done + 1 where id = ?1")
+                    .setParameter(1, runId).executeUpdate();
+            return null;
+        }
+        InvoiceNumbering.Number number = number(regieCode, InvoiceNumbering.Sequence.INVOICE);
+        long invoice = ((Number) em.createNativeQuery("insert into invoice (regie_id, family_id, kind, sequence, number,"
+                + " period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
+                + " values (?1, ?2, 'INVOICE', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) returning id")
+                .setParameter(1, regieId).setParameter(2, family.familyId()).setParameter(3, number.sequence())
+                .setParameter(4, number.text()).setParameter(5, from).setParameter(6, to)
+                .setParameter(7, LocalDate.now().plusDays(30)).setParameter(8, draft.totalCents())
+                .setParameter(9, runId).setParameter(10, actor).getSingleResult()).longValue();
+        int position = 0;
+        for (InvoiceDraft.Line line : draft.lines()) {
+            long lineId = ((Number) em.createNativeQuery("insert into invoice_line (invoice_id, position, child_id,"
+                    + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as varchar)) returning id")
+                    .setParameter(1, invoice).setParameter(2, ++position).setParameter(3, line.childId())
+                    .setParameter(4, family.childNames().get(line.childId())).setParameter(5, line.activity())
+                    .setParameter(6, line.unit()).setParameter(7, line.quantity()).setParameter(8, line.unitPriceCents())
+                    .setParameter(9, line.amountCents()).setParameter(10, cut(line.label(), 300))
+                    .setParameter(11, line.bracket()).getSingleResult()).longValue();
+            long unit = family.unitIds().get(line.activity() + "/" + line.unit());
+            for (LocalDate day : line.days()) {
+                em.createNativeQuery("insert into billed_day (child_id, unit_id, day, invoice_line_id) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, line.childId()).setParameter(2, unit).setParameter(3, day).setParameter(4, lineId)
+                        .executeUpdate();
+            }
+        }
+        em.createNativeQuery("update billing_run set families_done = families_done + 1, invoices_issued = invoices_issued + 1,"
+                + " total_cents = total_cents + ?2 where id = ?1").setParameter(1, runId).setParameter(2, draft.totalCents())
+                .executeUpdate();
+        audit(actor, "INVOICE_ISSUED", regieId, family.familyId(), invoice, draft.totalCents(),
+                "Facture " + number.text() + " du " + from + " au " + to + " : " + Money.format(draft.totalCents()));
+        return invoice;
+    }
+
+    /** Counts a family that failed as done (its invoice rolled back), so that the progress ends. */
+    public void skipped(long runId) {
+        em.createNativeQuery("update billing_run set families_done = least(families_done + 1, families_total) where id = ?1")
+                .setParameter(1, runId).executeUpdate();
+    }
+
+    /** Ends the run: DONE, or FAILED with the reason. */
+    public void finish(long runId, long regieId, String actor, String error) {
+        em.createNativeQuery("update billing_run set state = ?2, finished_at = now(), error = cast(?3 as varchar) where id = ?1")
+                .setParameter(1, runId).setParameter(2, error == null ? "DONE" : "FAILED")
+                .setParameter(3, error == null ? null : cut(error, 1000)).executeUpdate();
+        audit(actor, error == null ? "RUN_DONE" : "RUN_FAILED", regieId, null, null, null,
+                error == null ? "Run " + runId + " terminé" : cut("Run " + runId + " en échec : " + error, 1000));
+    }
+
+    /**
+     * A credit note of {@code amountCents} on invoice {@code invoiceId}, numbered in the régie's credit
+     * note sequence, credited to the family's account.
+     */
+    public long creditNote(long invoiceId, long amountCents, String reason, String actor) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> found = em.createNativeQuery("select i.regie_id, r.code, i.family_id, i.kind, i.state,"
+                + " i.total_cents, i.number, i.period_start, i.period_end, f.label from invoice i join regie r on r.id = i.regie_id"
+                + " join family f on f.id = i.family_id where i.id = ?1 for update of i").setParameter(1, invoiceId).getResultList();
+        if (found.isEmpty()) {
+            throw new Refused("Cette facture n'existe pas.");
+        }
+        Object[] i = found.get(0);
+        if (!"INVOICE".equals(i[3])) {
+            throw new Refused("Un avoir se fait sur une facture, pas sur un autre avoir.");
+        }
+        if ("CANCELLED".equals(i[4])) {
+            throw new Refused("Cette facture est annulée : pas d'avoir possible.");
+        }
+        long credited = ((Number) em.createNativeQuery("select coalesce(sum(total_cents), 0) from invoice where credit_note_of = ?1")
+                .setParameter(1, invoiceId).getSingleResult()).longValue();
+        long left = ((Number) i[5]).longValue() - credited;
+        if (amountCents > left) {
+            throw new Refused("amount", "L'avoir dépasse ce qui reste de la facture " + i[6] + " : " + Money.format(left)
+                    + " au plus.");
+        }
+        long regieId = ((Number) i[0]).longValue();
+        long family = ((Number) i[2]).longValue();
+        InvoiceNumbering.Number number = number((String) i[1], InvoiceNumbering.Sequence.CREDIT_NOTE);
+        long note = ((Number) em.createNativeQuery("insert into invoice (regie_id, family_id, kind, sequence, number,"
+                + " period_start, period_end, total_cents, credit_note_of, issued_by)"
+                + " values (?1, ?2, 'CREDIT_NOTE', ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning id")
+                .setParameter(1, regieId).setParameter(2, family).setParameter(3, number.sequence())
+                .setParameter(4, number.text()).setParameter(5, i[7]).setParameter(6, i[8]).setParameter(7, amountCents)
+                .setParameter(8, invoiceId).setParameter(9, actor).getSingleResult()).longValue();
+        em.createNativeQuery("insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
+                + " unit_price_cents, amount_cents, label) values (?1, 1, ?2, 'AVOIR', 1, ?3, ?3, ?4)")
+                .setParameter(1, note).setParameter(2, cut((String) i[9], 220)).setParameter(3, amountCents)
+                .setParameter(4, cut("Avoir sur la facture " + i[6] + " : " + reason, 300)).executeUpdate();
+        em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family)
+                .setParameter(3, amountCents).setParameter(4, note).setParameter(5, cut("Avoir " + number.text(), 200))
+                .setParameter(6, actor).executeUpdate();
+        audit(actor, "CREDIT_NOTE", regieId, family, note, amountCents,
+                cut("Avoir " + number.text() + " sur " + i[6] + " : " + reason, 1000));
+        return note;
+    }
+
+    private InvoiceNumbering.Number number(String regieCode, InvoiceNumbering.Sequence sequence) {
+        try {
+            // the transaction's connection (search path on the commune's schema)
+            return InvoiceNumbering.next(em.unwrap(Connection.class), TenantContext.require().schemaName(), regieCode, sequence);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    private void audit(String actor, String action, long regieId, Long family, Long invoice, Long amount, String detail) {
+        em.createNativeQuery("insert into billing_audit (actor, action, regie_id, family_id, invoice_id, amount_cents, detail)"
+                + " values (?1, ?2, ?3, cast(?4 as bigint), cast(?5 as bigint), cast(?6 as bigint), ?7)").setParameter(1, cut(actor, 120)).setParameter(2, action)
+                .setParameter(3, regieId).setParameter(4, family).setParameter(5, invoice).setParameter(6, amount)
+                .setParameter(7, detail).executeUpdate();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,220 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
+ * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
+ * executor, one transaction per family ({@link InvoiceWriter}), its progress stored in
+ * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
+ * month is running; credit notes, never an edit of an issued invoice. Every read runs in a transaction:
+ * an entity manager used outside one is tied to the caller's invocation, which the managed executor's
+ * task shares and closes when it ends.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class InvoicingRun {
+
+    private static final Logger LOG = Logger.getLogger(InvoicingRun.class.getName());
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    DraftInvoices drafts;
+
+    @Inject
+    InvoiceWriter writer;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** A preview: each family's draft and the totals per activity. */
+    public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents) {
+
+        public List<FamilyInvoice> getFamilies() { return families; }
+        public List<ActivityTotal> getActivityTotals() {
+            return totalsByActivity.entrySet().stream().map(e -> new ActivityTotal(e.getKey(), e.getValue())).toList();
+        }
+        public long getTotalCents() { return totalCents; }
+        public int getAnomalyCount() { return families.stream().mapToInt(FamilyInvoice::getAnomalyCount).sum(); }
+    }
+
+    /** One activity's total in a preview. */
+    public record ActivityTotal(String activity, long cents) {
+
+        public String getActivity() { return activity; }
+        public long getCents() { return cents; }
+    }
+
+    /** The commune's régies (any agent). */
+    public List<Regie> regies(SignedInUser user) {
+        StaffRoles.requireAgent(user);
+        BillingConfiguration billing = settings.billing();
+        return billing.regies();
+    }
+
+    /** What issuing régie {@code regieCode}'s {@code month} would bill now (any agent; nothing written). */
+    public Preview preview(SignedInUser user, String regieCode, YearMonth month) {
+        StaffRoles.requireAgent(user);
+        regie(regieCode);
+        List<FamilyInvoice> families = drafts.drafts(regieCode, month.atDay(1), month.atEndOfMonth());
+        Map<String, Long> totals = new TreeMap<>();
+        families.forEach(f -> f.draft().totalsByActivity().forEach((a, c) -> totals.merge(a, c, Math::addExact)));
+        return new Preview(families, totals, families.stream().mapToLong(FamilyInvoice::getTotalCents).reduce(0, Math::addExact));
+    }
+
+    /**
+     * Starts issuing régie {@code regieCode}'s {@code month} in the background (régisseur only): the run
+     * is stored RUNNING before this returns, then each family is invoiced in its own transaction.
+     *
+     * @return the run's id and the background work (tests wait on it)
+     * @throws Refused when a run of the same régie and month is running
+     */
+    public Started start(SignedInUser user, String regieCode, YearMonth month) {
+        StaffRoles.requireRegisseur(user);
+        long regieId = regie(regieCode);
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        String actor = user.email();
+        List<FamilyInvoice> families = drafts.drafts(regieCode, from, to);
+        long runId = writer.open(regieId, from, to, families.size(), actor);
+        Commune commune = TenantContext.require();
+        Future<?> work = executor.submit(() -> TenantContext.call(commune, () -> {
+            execute(runId, regieId, regieCode, from, to, families, actor);
+            return null;
+        }));
+        return new Started(runId, work);
+    }
+
+    /** A run started: its id and the background work. */
+    public record Started(long runId, Future<?> work) {
+    }
+
+    private void execute(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
+            List<FamilyInvoice> families, String actor) {
+        List<String> failures = new ArrayList<>();
+        try {
+            for (FamilyInvoice family : families) {
+                try {
+                    writer.issue(runId, regieId, regieCode, from, to, family, actor);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed", e);
+                    failures.add(family.familyLabel() + " : facture non émise (" + rootMessage(e) + ")");
+                    writer.skipped(runId);
+                }
+            }
+            writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
+            writer.finish(runId, regieId, actor, rootMessage(e));
+        }
+    }
+
+    /** The latest run of régie {@code regieCode}'s {@code month}, as stored (any agent). */
+    public Optional<RunState> progress(SignedInUser user, String regieCode, YearMonth month) {
+        StaffRoles.requireAgent(user);
+        long regieId = regie(regieCode);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, state, families_done, families_total, invoices_issued,"
+                + " total_cents, started_by, started_at, finished_at, error from billing_run where regie_id = ?1"
+                + " and period_start = ?2 and period_end = ?3 order by id desc limit 1")
+                .setParameter(1, regieId).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth()).getResultList();
+        return rows.stream().findFirst().map(r -> new RunState(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
+                ((Number) r[5]).longValue(), (String) r[6], time(r[7]), time(r[8]), (String) r[9]));
+    }
+
+    /** The invoices and credit notes of régie {@code regieCode}'s {@code month}, by number (any agent). */
+    public List<IssuedInvoice> invoices(SignedInUser user, String regieCode, YearMonth month) {
+        StaffRoles.requireAgent(user);
+        long regieId = regie(regieCode);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, i.kind, i.family_id, f.label, i.total_cents,"
+                + " i.period_start, i.period_end, o.number, i.state from invoice i join family f on f.id = i.family_id"
+                + " left join invoice o on o.id = i.credit_note_of where i.regie_id = ?1 and i.period_start = ?2"
+                + " and i.period_end = ?3 order by i.kind desc, i.sequence")
+                .setParameter(1, regieId).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth()).getResultList();
+        return rows.stream().map(r -> new IssuedInvoice(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).longValue(), DraftInvoices.date(r[6]),
+                DraftInvoices.date(r[7]), (String) r[8], (String) r[9])).toList();
+    }
+
+    /**
+     * A credit note (avoir) of {@code amountCents} on an issued invoice, by a régisseur: a new document
+     * linked to the original, numbered in the régie's credit-note sequence; the invoice itself is never
+     * edited. Refused above what is left of the invoice, or without a reason.
+     *
+     * @return the credit note's id
+     */
+    public long creditNote(SignedInUser user, long invoiceId, long amountCents, String reason) {
+        StaffRoles.requireRegisseur(user);
+        if (amountCents <= 0) {
+            throw new Refused("amount", "Indiquez le montant de l'avoir (plus de 0,00 €).");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new Refused("reason", "Indiquez le motif de l'avoir : il figure sur le document de la famille.");
+        }
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+        }
+        return writer.creditNote(invoiceId, amountCents, why, user.email());
+    }
+
+    private long regie(String regieCode) {
+        return drafts.regieId(regieCode == null ? "" : regieCode)
+                .orElseThrow(() -> new Refused("regie", "Choisissez une régie de la commune."));
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Invoicing of a régie's month: the preview of each family's invoice from its bookings, pointage and
+ * absences (priced by tenant-config's {@code fr.portailfamille.billing} rules), the background run
+ * that numbers and writes the invoices one family per transaction, and credit notes.
+ */
+package fr.portailfamille.platform.billing;

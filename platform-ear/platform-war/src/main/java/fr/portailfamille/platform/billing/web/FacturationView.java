@@ -1,0 +1,123 @@
+package fr.portailfamille.platform.billing.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.platform.billing.InvoicingRun;
+import fr.portailfamille.platform.billing.IssuedInvoice;
+import fr.portailfamille.platform.billing.RunState;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The staff's invoicing page: choose a régie and a month ({@code ?regie=…&mois=2026-10}, so that a
+ * reload shows the same run), preview each family's draft with the totals per activity and the
+ * anomalies, issue (régisseurs only; the service checks it again), follow the stored progress, list the
+ * month's invoices.
+ */
+@Named
+@ViewScoped
+public class FacturationView implements Serializable {
+
+    @Inject
+    transient InvoicingRun run;
+
+    @Inject
+    transient UserView user;
+
+    private String regie;
+    private String mois;
+    private transient List<Regie> regies;
+    private transient InvoicingRun.Preview preview;
+
+    public void load() {
+        regies = run.regies(user.require());
+        if ((regie == null || regie.isBlank()) && !regies.isEmpty()) {
+            regie = regies.get(0).code();
+        }
+        if (mois == null || mois.isBlank()) {
+            mois = YearMonth.now().minusMonths(1).toString();
+        }
+    }
+
+    private YearMonth month() {
+        try {
+            return YearMonth.parse(mois);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new Refused("mois", "Indiquez le mois au format AAAA-MM, par exemple 2026-10.");
+        }
+    }
+
+    public void showPreview() {
+        try {
+            preview = run.preview(user.require(), regie, month());
+        } catch (Refused e) {
+            error(e.getMessage());
+        }
+    }
+
+    public void issue() {
+        try {
+            run.start(user.require(), regie, month());
+            info("Émission lancée : la progression s'affiche ci-dessous.");
+        } catch (Refused | SecurityException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** The stored progress of the régie's month, or {@code null} when never issued. */
+    public RunState getProgress() {
+        try {
+            return regie == null ? null : run.progress(user.require(), regie, month()).orElse(null);
+        } catch (Refused e) {
+            return null;
+        }
+    }
+
+    public List<IssuedInvoice> getInvoices() {
+        try {
+            return regie == null ? List.of() : run.invoices(user.require(), regie, month());
+        } catch (Refused e) {
+            return List.of();
+        }
+    }
+
+    public boolean isRegisseur() {
+        SignedInUser u = user.require();
+        return u.hasRole(StaffRoles.REGISSEUR);
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    private static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+    }
+
+    private static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
+    public InvoicingRun.Preview getPreview() { return preview; }
+    public List<Regie> getRegies() {
+        if (regies == null) {
+            regies = run.regies(user.require());
+        }
+        return regies;
+    }
+    public String getRegie() { return regie; }
+    public void setRegie(String regie) { this.regie = regie; }
+    public String getMois() { return mois; }
+    public void setMois(String mois) { this.mois = mois; }
+}
