@@ -43,6 +43,9 @@ public class FamilyFileService {
     @Inject
     KeycloakAccounts accounts;
 
+    @Inject
+    FamiliesOfTransaction reached;
+
     Clock clock = Clock.systemDefaultZone();
 
     static final String STAFF_HAS_NO_FILE = "Les comptes des agents de la commune n'ont pas de dossier famille.";
@@ -61,9 +64,15 @@ public class FamilyFileService {
      */
     public Family fileOf(SignedInUser user) {
         requireCommuneOf(user);
+        Long reachedId = reached.idOf(user.subject());
+        Family already = reachedId == null ? null : em.find(Family.class, reachedId); // no SQL: same persistence context
+        if (already != null && user.subject().equals(already.getSubject())) {
+            return already;
+        }
         List<Family> mine = em.createQuery("select f from Family f where f.subject = :s", Family.class)
                 .setParameter("s", user.subject()).getResultList();
         if (!mine.isEmpty()) {
+            reached.remember(user.subject(), mine.get(0).getId());
             return mine.get(0);
         }
         if (user.email() != null) {
@@ -180,6 +189,7 @@ public class FamilyFileService {
         }
         audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, "dossier et compte supprimés");
         if (f.getId() != null) {
+            reached.forget(user.subject());
             em.remove(f);
             em.flush();
         }
