@@ -9,17 +9,18 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.Order;
 
 /**
- * The order of the test classes in a run (junit-platform.properties): the classes deploying the same
- * archive run in a row, so that they share one Payara Micro ({@link SharedPayaraMicro}) — first those run
- * inside the container, then those run as a client, then those deploying nothing; within a group by
- * {@link Order} (a class stopping parts of the shared stack runs last), then by name.
+ * The order of the test classes in a run (junit-platform.properties): first by {@link Order} (a class
+ * stopping parts of the shared stack says it runs last), then the classes deploying the same archive in a
+ * row, so that they share one Payara Micro ({@link SharedPayaraMicro}) — first those run inside the
+ * container, then those run as a client, then those deploying nothing — then by name.
  */
 public class DeploymentOrder implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        context.getClassDescriptors().sort(Comparator.comparingInt((ClassDescriptor d) -> group(d.getTestClass()))
-                .thenComparingInt(d -> d.findAnnotation(Order.class).map(Order::value).orElse(Order.DEFAULT))
+        context.getClassDescriptors().sort(Comparator.comparingInt((ClassDescriptor d) -> d.findAnnotation(Order.class)
+                        .map(Order::value).orElse(Order.DEFAULT))
+                .thenComparingInt(d -> group(d.getTestClass()))
                 .thenComparing(d -> d.getTestClass().getName()));
     }
 
