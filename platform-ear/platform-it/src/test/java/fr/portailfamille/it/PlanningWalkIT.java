@@ -338,7 +338,8 @@ class PlanningWalkIT {
             assertTrue(after.getAttribute("aria-label").endsWith(" : sélectionné"), after.getAttribute("aria-label"));
             assertEquals("1 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20)).until(d ->
+            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> // the cell is re-rendered
                     "false".equals(parent.driver.switchTo().activeElement().getAttribute("aria-pressed")));
             assertEquals("0 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             assertEquals(Boolean.TRUE, parent.driver.executeScript("return window.__noReload === true;"));
