@@ -49,7 +49,7 @@ class ActivitiesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(ActivitiesIT.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject

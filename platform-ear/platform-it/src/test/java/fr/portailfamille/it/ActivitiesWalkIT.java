@@ -1,10 +1,12 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -105,10 +107,9 @@ class ActivitiesWalkIT {
                     org.openqa.selenium.JavascriptExecutor js ? js.executeScript(
                     "var c = document.querySelector('#chart canvas'); return !!(window.Chart && Chart.getChart(c));") : false));
             assertTrue(canvas.getSize().getWidth() > 100 && canvas.getSize().getHeight() > 100, "chart drawn: " + canvas.getSize());
-            Thread.sleep(300);
             assertEquals("", PlatformWebIT.cspViolations(agent), "occupation");
             assertEquals("", agent.accessibilityViolations(), "axe-core, occupation par jour");
-            PlanningWalkIT.screenshot(agent, "occupation-jour");
+            Browser.screenshot(agent, "occupation-jour");
 
             // by week: the week of today counts the two seats and the waiting child
             agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + period + "&vue=semaine");
@@ -118,10 +119,9 @@ class ActivitiesWalkIT {
             assertEquals("1", week.findElement(By.cssSelector("td.waiting")).getText());
             assertEquals("1", week.findElement(By.cssSelector("td.full")).getText());
             agent.await(By.cssSelector("#chart canvas"));
-            Thread.sleep(300);
             assertEquals("", PlatformWebIT.cspViolations(agent), "occupation par semaine");
             assertEquals("", agent.accessibilityViolations(), "axe-core, occupation par semaine");
-            PlanningWalkIT.screenshot(agent, "occupation-semaine");
+            Browser.screenshot(agent, "occupation-semaine");
 
             // the attendance of the period, as the page's buttons ask for it
             String cookies = agent.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -168,10 +168,9 @@ class ActivitiesWalkIT {
             assertEquals(Boolean.TRUE, agent.driver.executeScript("return window.__samePage === true;"), "no page reload");
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Léo Martin : présent"));
             assertEquals("2 place(s) occupée(s) sur 2, 1 en liste d'attente.", agent.driver.findElement(By.id("occupancy")).getText());
-            Thread.sleep(300);
             assertEquals("", PlatformWebIT.cspViolations(agent), "pointage");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage après marquage");
-            PlanningWalkIT.screenshot(agent, "pointage-tablette");
+            Browser.screenshot(agent, "pointage-tablette");
 
             // without JavaScript the same buttons post the form (with the page's CSP nonce)
             agent.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));

@@ -1,5 +1,8 @@
 package fr.portailfamille.it;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +66,7 @@ class BillingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(BillingIT.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject
@@ -507,12 +510,12 @@ class BillingIT {
             assertTrue(b.driver.findElement(By.id("run:families")).getText().contains("3,00"), b.snapshot());
             assertTrue(b.driver.findElement(By.id("grand-total")).getText().contains("3,00"), b.snapshot());
             assertEquals("", b.accessibilityViolations(), "axe-core, prévisualisation");
-            QueueWalk.screenshot(b, "facturation-apercu");
+            Browser.screenshot(b, "facturation-apercu");
             b.await(By.id("run:issue")).click();
             BillingWalk.waitForText(b, By.id("run:invoices"), prefix + "-1");
             BillingWalk.waitForText(b, By.id("run:progress"), "100 %");
             assertTrue(b.driver.findElement(By.id("progress-text")).getText().contains("terminée"), b.snapshot());
-            QueueWalk.screenshot(b, "facturation-emise");
+            Browser.screenshot(b, "facturation-emise");
             assertEquals("", b.accessibilityViolations(), "axe-core, émission terminée");
             // the progress is stored: a reload shows it
             b.get(page + "?regie=" + regie + "&mois=2026-10");

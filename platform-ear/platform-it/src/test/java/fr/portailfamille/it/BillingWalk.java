@@ -1,5 +1,6 @@
 package fr.portailfamille.it;
 
+import fr.portailfamille.it.support.Browser;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.platform.booking.AbsenceService;
@@ -59,7 +60,7 @@ class BookingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(BookingIT.class, FamilyFileIT.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject
@@ -214,7 +215,7 @@ class BookingIT {
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(leaving, unit, day));
         assertEquals(BookingStatus.BOOKED, statusOf(firstWaiting, unit, day));
         assertEquals(capacity, in(() -> attendance.seatsTaken(unit, day)));
-        assertTrue(FamilyFileIT.mailsOf(firstWaiting.user().email()).contains("place"), "famille promue prévenue");
+        assertTrue(Mails.contains(firstWaiting.user().email(), "place"), "famille promue prévenue");
     }
 
     @Test
@@ -323,7 +324,7 @@ class BookingIT {
         var requests = in(() -> bookings.bookingRequestsOf(first.user()));
         assertTrue(requests.stream().anyMatch(b -> b.getId() == firstBooking && b.getStatus() == BookingStatus.REFUSED
                 && "Groupe complet pour les extérieurs".equals(b.getRefusalReason())), "Mes demandes");
-        assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("Groupe complet pour les ext"), "le motif est dans le courriel");
+        assertTrue(Mails.contains(first.user().email(), "Groupe complet pour les ext"), "le motif est dans le courriel");
         assertTrue(in(() -> bookings.bookingRequestsOf(second.user())).stream().allMatch(b -> b.getChild().getId() == second.childId()),
                 "une famille ne voit que ses demandes");
         assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(second, unit, day), "la place passe au suivant");
@@ -333,8 +334,8 @@ class BookingIT {
         });
         assertEquals(BookingStatus.BOOKED, statusOf(second, unit, day));
         assertEquals(1, in(() -> attendance.seatsTaken(unit, day)));
-        assertTrue(FamilyFileIT.mailsOf(first.user().email()).contains("refus"));
-        assertTrue(FamilyFileIT.mailsOf(second.user().email()).contains("valid"));
+        assertTrue(Mails.contains(first.user().email(), "refus"));
+        assertTrue(Mails.contains(second.user().email(), "valid"));
         assertThrows(BookingRefused.class, () -> in(() -> {
             desk.decideValidation("agent@alpha.test", firstBooking, true, null);
             return null;

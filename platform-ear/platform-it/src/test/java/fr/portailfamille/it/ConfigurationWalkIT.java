@@ -1,10 +1,12 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +55,6 @@ class ConfigurationWalkIT {
             for (String page : PAGES) {
                 agent.get(BASE + page);
                 agent.await(By.id("page-title"));
-                Thread.sleep(200);
                 assertEquals("", PlatformWebIT.cspViolations(agent), page);
                 assertEquals("", agent.accessibilityViolations(), "axe-core, " + page);
                 InputsWebIT.check(agent, "config-" + page.replaceAll("\\W+", "-"), wide);
@@ -92,14 +93,14 @@ class ConfigurationWalkIT {
             int units = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
             String unit = "activites:activities:0:units:" + units + ":";
             agent.submit(By.id("activites:activities:0:addUnit"));
-            FamilyWebIT.type(agent, unit + "code", "gouter");
-            FamilyWebIT.type(agent, unit + "label", "Goûter");
-            FamilyWebIT.type(agent, unit + "start", "25:00");
-            FamilyWebIT.type(agent, unit + "capacity", "10");
+            Browser.type(agent, unit + "code", "gouter");
+            Browser.type(agent, unit + "label", "Goûter");
+            Browser.type(agent, unit + "start", "25:00");
+            Browser.type(agent, unit + "capacity", "10");
             agent.submit(By.id("activites:save"));
             assertEquals("Heure attendue au format hh:mm.", agent.await(By.id(unit + "start_msg")).getText());
-            FamilyWebIT.type(agent, unit + "start", "16:30");
-            FamilyWebIT.type(agent, unit + "end", "17:00");
+            Browser.type(agent, unit + "start", "16:30");
+            Browser.type(agent, unit + "end", "17:00");
             agent.submit(By.id("activites:save"));
             assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
             assertTrue(agent.driver.getPageSource().contains("Moment GOUTER"));
@@ -115,20 +116,20 @@ class ConfigurationWalkIT {
             agent.submit(By.id("new-activity"));
             agent.awaitUrlStartingWith(BASE + "/agent/configuration/nouvelle-activite.xhtml");
             String code = "STAGE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-            FamilyWebIT.type(agent, "nouvelle:code", code);
+            Browser.type(agent, "nouvelle:code", code);
             new Select(agent.driver.findElement(By.id("nouvelle:type"))).selectByValue("SPORT");
-            FamilyWebIT.type(agent, "nouvelle:unitCode", "APREM");
-            FamilyWebIT.type(agent, "nouvelle:unitLabel", "Après-midi");
-            FamilyWebIT.type(agent, "nouvelle:unitStart", "14h");
-            FamilyWebIT.type(agent, "nouvelle:capacity", "12");
+            Browser.type(agent, "nouvelle:unitCode", "APREM");
+            Browser.type(agent, "nouvelle:unitLabel", "Après-midi");
+            Browser.type(agent, "nouvelle:unitStart", "14h");
+            Browser.type(agent, "nouvelle:capacity", "12");
             agent.submit(By.id("nouvelle:create"));
             assertEquals("Heure attendue au format hh:mm.", agent.await(By.id("nouvelle:unitStart_msg")).getText());
-            FamilyWebIT.type(agent, "nouvelle:unitStart", "14:00");
+            Browser.type(agent, "nouvelle:unitStart", "14:00");
             agent.submit(By.id("nouvelle:create"));
             assertEquals("Le nom est obligatoire.", agent.await(By.id("nouvelle:name_msg")).getText());
             assertEquals(code, agent.driver.findElement(By.id("nouvelle:code")).getAttribute("value"), "ce qui a été saisi reste");
             assertEquals("", agent.accessibilityViolations(), "axe-core, nouvelle activité avec erreurs");
-            FamilyWebIT.type(agent, "nouvelle:name", "Stage multisport");
+            Browser.type(agent, "nouvelle:name", "Stage multisport");
             agent.submit(By.id("nouvelle:create"));
             agent.awaitUrlStartingWith(page);
             assertEquals("Activité « Stage multisport » créée : précisez ses délais, âges et documents ci-dessous.",
@@ -153,7 +154,7 @@ class ConfigurationWalkIT {
             assertEquals("Le libellé est obligatoire.", agent.await(By.id("calendrier:closures:" + closures + ":label_msg")).getText());
             assertEquals("", agent.accessibilityViolations(), "axe-core, calendrier avec erreurs");
             FamilyWebIT.date(agent, "calendrier:closures:" + closures + ":day", day.toString());
-            FamilyWebIT.type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
+            Browser.type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
             agent.submit(By.id("calendrier:save"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
             assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
@@ -167,7 +168,7 @@ class ConfigurationWalkIT {
             int rows = agent.driver.findElements(By.cssSelector("input[id^='etablissements:establishments:'][id$=':name']")).size();
             agent.submit(By.id("etablissements:add"));
             String row = "etablissements:establishments:" + rows + ":";
-            FamilyWebIT.type(agent, row + "name", "Gymnase");
+            Browser.type(agent, row + "name", "Gymnase");
             new Select(agent.driver.findElement(By.id(row + "kind"))).selectByValue("AUTRE");
             agent.submit(By.id("etablissements:save"));
             assertEquals("Le code est obligatoire.", agent.await(By.id(row + "code_msg")).getText());

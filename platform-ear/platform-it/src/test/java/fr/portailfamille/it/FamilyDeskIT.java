@@ -3,6 +3,7 @@ package fr.portailfamille.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.GeneratedFamilies;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FileQueue;
 import fr.portailfamille.platform.family.RequestQueue;
@@ -38,7 +39,7 @@ class FamilyDeskIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(FamilyDeskIT.class, GeneratedFamilies.class, GeneratedFamilies.Family.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject

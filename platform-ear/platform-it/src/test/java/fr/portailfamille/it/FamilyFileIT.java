@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.family.AuditEntry;
 import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.DraftPurgeJob;
@@ -28,10 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +49,7 @@ class FamilyFileIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClass(FamilyFileIT.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject
@@ -219,7 +216,7 @@ class FamilyFileIT {
         });
         assertEquals(FamilyStatus.VALIDATED, in(alpha(), () -> files.fileOf(user)).getStatus());
         assertFalse(in(alpha(), () -> files.saveDraft(user, form)).isEmpty(), "un dossier validé n'est plus modifiable");
-        String mails = mailsOf(user.email());
+        String mails = Mails.await(user.email(), m -> m.contains("valid"));
         assertTrue(mails.contains("valid"), mails);
         // beta never sees alpha's family
         assertTrue(in(beta(), () -> familyDesk.awaitingValidation(BETA_AGENT)).stream().noneMatch(x -> user.email().equals(x.getEmail())));
@@ -231,7 +228,7 @@ class FamilyFileIT {
         String email = newEmail();
         assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
         assertEquals(List.of("email"), fields(in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
-        assertTrue(mailsOf(email).contains("pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
+        assertTrue(Mails.contains(email, "pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
         Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
 
         SignedInUser unverified = parent("alpha", email.toUpperCase(), false);
@@ -303,7 +300,7 @@ class FamilyFileIT {
             requestDesk.accept(AGENT, address.getId());
             return null;
         }), "une demande traitée ne se traite pas deux fois");
-        assertTrue(mailsOf(user.email()).contains("refus"));
+        assertTrue(Mails.contains(user.email(), "refus"));
     }
 
     @Test
@@ -619,19 +616,9 @@ class FamilyFileIT {
         assertEquals(FamilyStatus.DRAFT, in(alpha(), () -> files.fileOf(user)).getStatus(), "la famille peut corriger");
         assertEquals("Attestation CAF illisible", in(alpha(), () -> files.lastRefusal(user)));
         assertTrue(in(alpha(), () -> familyDesk.awaitingValidation(AGENT)).stream().noneMatch(f -> f.getId() == id));
-        String mails = "";
-        for (int i = 0; i < 20 && !mails.contains("illisible"); i++) {
-            Thread.sleep(500);
-            mails = mailsOf(user.email()).replace("=\r\n", "").replace("=\r\n", "").replace("=3D", "=");
-        }
+        String mails = Mails.await(user.email(), m -> m.contains("illisible"));
         assertTrue(mails.contains("Attestation CAF illisible"), mails);
         assertTrue(mails.contains(PORTAL), "le courriel renvoie vers Mon foyer : " + mails);
     }
 
-    static String mailsOf(String email) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + System.getProperty("pf.it.mailapi", System.getProperty("it.port.mailapi", "28025")) + "/api/user/" + email
-                        + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
-        return r.body();
-    }
 }

@@ -1,17 +1,18 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.Browser.screenshot;
+import static fr.portailfamille.it.support.Browser.type;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,7 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -297,7 +297,7 @@ class FamilyWebIT {
             QueueWalk.sortLatestFirst(agent, "Envoyé le");
             QueueWalk.decide(agent, activity, true, "Inscription validée ; la famille est prévenue.");
         }
-        assertTrue(FamilyFileIT.mailsOf(email).contains("Inscription valid"));
+        assertTrue(Mails.contains(email, "Inscription valid"));
         String activityId = activityId(activity);
         try (Browser parent = new Browser()) {
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month + "&activite=" + activityId);
@@ -478,13 +478,6 @@ class FamilyWebIT {
         }
     }
 
-    /** The mails GreenMail holds for an address, soft line breaks of quoted-printable undone. */
-    static String mailsOf(String email) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().mailApiUrl()
-                + "/api/user/" + email + "/messages/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.replace("=\\r\\n", "").replace("=\r\n", "").replace("=\r\n", "").replace("=3D", "=");
-    }
-
     @Test
     void agentReadsTheWholeFileInWordsAndRefusesItWithAReason() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -520,11 +513,7 @@ class FamilyWebIT {
             assertEquals("DRAFT", column("select status from commune_alpha.family where id = ?", id));
             screenshot(agent, "agent-dossier-refuse");
         }
-        String mails = "";
-        for (int i = 0; i < 30 && !mails.contains("illisible"); i++) {
-            Thread.sleep(500);
-            mails = mailsOf(email);
-        }
+        String mails = Mails.await(email, m -> m.contains("illisible"));
         assertTrue(mails.contains("Attestation CAF illisible"), mails);
         assertTrue(mails.contains(BASE + "/espace/foyer.xhtml"), "lien vers Mon foyer de la commune : " + mails);
     }
@@ -589,12 +578,6 @@ class FamilyWebIT {
                         .getAttribute("data-state")).toList();
     }
 
-    static void type(Browser b, String id, String text) {
-        WebElement e = b.await(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
     /** The id of an activity of commune Alpha, by name. */
     static String activityId(String name) throws Exception {
         try (var c = StackLauncher.stack().platformDb().getConnection();
@@ -611,28 +594,11 @@ class FamilyWebIT {
         b.driver.executeScript("arguments[0].value = arguments[1];", b.await(By.id(id)), iso);
     }
 
-    static void screenshot(Browser b, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
-    }
-
     /** The e-mail verification link Keycloak sent, read from GreenMail's API. */
     static String confirmationLink(String email) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(30);
         Pattern link = Pattern.compile("(http://localhost:\\d+/realms/pf-alpha/login-actions/action-token\\?key=[A-Za-z0-9._\\-]+[^\\s\"<\\\\]*)");
-        while (Instant.now().isBefore(deadline)) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().mailApiUrl()
-                    + "/api/user/" + email + "/messages/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            String decoded = body.replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=").replace("\\u0026", "&")
-                    .replace("&amp;", "&");
-            Matcher m = link.matcher(decoded);
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Pas de courriel de confirmation pour " + email);
+        Matcher m = link.matcher(Mails.await(email, mails -> link.matcher(mails).find()));
+        m.find();
+        return m.group(1);
     }
 }

@@ -1,31 +1,28 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.Browser.screenshot;
+import static fr.portailfamille.it.support.Browser.type;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.StackLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -139,7 +136,7 @@ class InputsWebIT {
                 assertEquals("application/pdf", rs.getString(2));
             }
             // the family is told at once, in the commune's name, with a link to the page where it follows it
-            String mail = awaitMail(family.email(), m -> m.contains("bien reçu la demande d'inscription de Léo"));
+            String mail = Mails.await(family.email(), m -> m.contains("bien reçu la demande d'inscription de Léo"));
             assertTrue(mail.contains(COMMUNE), mail);
             assertTrue(mail.contains(BASE + "/espace/inscriptions.xhtml"), mail);
 
@@ -157,7 +154,7 @@ class InputsWebIT {
             parent.driver.findElement(By.id("scolaire:comment")).clear();
             parent.driver.findElement(By.id("scolaire:comment")).sendKeys("Il arrive du Limousin.");
             parent.submit(By.id("scolaire:request"));
-            String school = awaitMail(family.email(), m -> m.contains("bien reçu la demande d'inscription scolaire"));
+            String school = Mails.await(family.email(), m -> m.contains("bien reçu la demande d'inscription scolaire"));
             assertTrue(school.contains(COMMUNE) && school.contains(BASE + "/espace/inscriptions.xhtml"), school);
 
             // the absence: a comment over 500 characters, then an SVG renamed .png as certificate
@@ -196,7 +193,7 @@ class InputsWebIT {
             agent.submit(By.id("guichet:create"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("courriel d'activation"));
         }
-        String invitation = awaitMail(email, m -> m.contains("action-token"));
+        String invitation = Mails.await(email, m -> m.contains("action-token"));
         assertTrue(invitation.contains("Le service enfance de " + COMMUNE), invitation);
         assertFalse(invitation.contains("administrateur"), invitation);
         assertTrue(invitation.contains("7 jours"), invitation);
@@ -212,7 +209,7 @@ class InputsWebIT {
             parent.driver.findElement(By.id("lastName")).sendKeys("Saisie");
             parent.submit(By.cssSelector("#kc-register-form [type=submit]"));
         }
-        String confirmation = awaitMail(parentEmail, m -> m.contains("action-token"));
+        String confirmation = Mails.await(parentEmail, m -> m.contains("action-token"));
         assertTrue(confirmation.contains("portail famille de " + COMMUNE), confirmation);
         assertTrue(confirmation.contains("1 jour"), confirmation);
         assertFalse(confirmation.contains("ladresse"), confirmation);
@@ -338,57 +335,5 @@ class InputsWebIT {
     static void typeOverLimit(Browser b, String id, int length) {
         b.driver.executeScript("arguments[0].removeAttribute('maxlength'); arguments[0].value = arguments[1];",
                 b.await(By.id(id)), "x".repeat(length));
-    }
-
-    static void type(Browser b, String id, String text) {
-        WebElement e = b.await(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    static void screenshot(Browser b, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** The mails GreenMail holds for an address, decoded (quoted-printable, base64 parts), once one matches. */
-    static String awaitMail(String email, Predicate<String> matches) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(30);
-        String decoded = "";
-        while (Instant.now().isBefore(deadline)) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().mailApiUrl()
-                    + "/api/user/" + email + "/messages/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            decoded = decode(body);
-            if (matches.test(decoded)) {
-                return decoded;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Pas de courriel attendu pour " + email + " : " + decoded);
-    }
-
-    /** Undoes the JSON string escapes and the quoted-printable encoding of GreenMail's raw messages. */
-    static String decode(String json) {
-        String s = json.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "").replace("\\\"", "\"")
-                .replace("\\u0026", "&").replace("\\u003d", "=").replace("\\u003c", "<").replace("\\u003e", ">")
-                .replace("\\u0027", "'").replace("=\r\n", "").replace("=\n", "");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '=' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(ch).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8).replace("&amp;", "&");
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
     }
 }

@@ -1,12 +1,14 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
-import static fr.portailfamille.it.StackLauncher.BETA;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.BETA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.devstack.DevStack;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test waits until the platform answers normally again.
  */
 @ExtendWith(ArquillianExtension.class)
+@Order(Order.DEFAULT + 1) // it stops and restarts the shared stack: the last class of the run
 class OutageIT {
 
     static final int PORT = Integer.getInteger("it.port.platform");

@@ -1,12 +1,15 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.Browser.screenshot;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -133,7 +135,7 @@ class PlanningWalkIT {
                     "Sortie réservée aux CM2", "refusée");
             assertEquals("", agent.accessibilityViolations(), "axe-core, réservations à valider");
         }
-        assertTrue(mailContains(email, "Sortie r"), "le motif est dans le courriel : " + FamilyFileIT.mailsOf(email));
+        assertTrue(Mails.contains(email, "Sortie r"), "le motif est dans le courriel : " + Mails.of(email));
 
         try (Browser parent = new Browser()) {
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + month);
@@ -336,7 +338,8 @@ class PlanningWalkIT {
             assertTrue(after.getAttribute("aria-label").endsWith(" : sélectionné"), after.getAttribute("aria-label"));
             assertEquals("1 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20)).until(d ->
+            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> // the cell is re-rendered
                     "false".equals(parent.driver.switchTo().activeElement().getAttribute("aria-pressed")));
             assertEquals("0 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             assertEquals(Boolean.TRUE, parent.driver.executeScript("return window.__noReload === true;"));
@@ -398,17 +401,6 @@ class PlanningWalkIT {
         }
     }
 
-    /** Mails leave after the transaction commits: waits up to 20 s for one containing {@code text}. */
-    static boolean mailContains(String email, String text) throws Exception {
-        for (int i = 0; i < 40; i++) {
-            if (FamilyFileIT.mailsOf(email).contains(text)) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
-    }
-
     static int countWednesdays(YearMonth month) {
         int n = 0;
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
@@ -431,9 +423,4 @@ class PlanningWalkIT {
         }
     }
 
-    static void screenshot(Browser b, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,11 +1,13 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
-import static fr.portailfamille.it.StackLauncher.BETA;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.BETA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -470,7 +472,17 @@ class PlatformWebIT {
                         + " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });"));
     }
 
+    /**
+     * The violations recorded on the page, once it is quiet: loaded, no AJAX request pending, and the
+     * events already queued delivered (two animation frames, then a task), instead of a fixed pause.
+     */
     static String cspViolations(Browser b) {
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                b.driver.executeScript("return document.readyState === 'complete'"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);")));
+        b.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(done, 50); }); });");
         Object v = b.driver.executeScript("return (window.__csp || []).join('\\n');");
         return String.valueOf(v);
     }
@@ -493,7 +505,6 @@ class PlatformWebIT {
                     "/espace/planning.xhtml", "/espace/inscriptions.xhtml", "/espace/demandes.xhtml")) {
                 b.get(url(ALPHA) + page);
                 b.await(By.tagName("h1"));
-                Thread.sleep(300);
                 assertEquals("", cspViolations(b), page);
             }
             b.submit(By.id("logout"));
@@ -510,7 +521,6 @@ class PlatformWebIT {
                     "/agent/pointage.xhtml", "/agent/configuration.xhtml")) {
                 b.get(url(ALPHA) + page);
                 b.await(By.tagName("h1"));
-                Thread.sleep(300);
                 assertEquals("", cspViolations(b), page);
             }
         }

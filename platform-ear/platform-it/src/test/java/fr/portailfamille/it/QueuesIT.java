@@ -3,9 +3,13 @@ package fr.portailfamille.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.QueueSeed;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.platform.booking.CertificateQueue;
 import fr.portailfamille.platform.booking.ValidationQueue;
 import fr.portailfamille.platform.family.FileQueue;
@@ -52,7 +56,7 @@ class QueuesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(QueuesIT.class, QueueSeed.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.DayState;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.platform.booking.AbsenceService;
@@ -63,7 +64,7 @@ class RegistrationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.platformWar().addClasses(RegistrationIT.class, FamilyFileIT.class);
+        return Deployments.inContainerWar();
     }
 
     @Inject
@@ -221,7 +222,7 @@ class RegistrationIT {
             return null;
         });
         assertEquals(RequestStatus.VALIDATED, alpha(() -> registrations.registrationsOf(p.user(), p.childId())).get(0).getStatus());
-        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Inscription valid"));
+        assertTrue(Mails.contains(p.user().email(), "Inscription valid"));
         assertEquals(BookingDecision.Outcome.ACCEPTED, alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)).outcome());
     }
 
@@ -276,7 +277,7 @@ class RegistrationIT {
             return null;
         });
         assertEquals(RequestStatus.REFUSED, alpha(() -> registrations.schoolRequestsOf(p.user(), p.childId())).get(0).getStatus());
-        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Secteur scolaire"));
+        assertTrue(Mails.contains(p.user().email(), "Secteur scolaire"));
         assertThrows(Refused.class, () -> alpha(() -> {
             registrations.decideSchool("agent@alpha.test", id, true, null);
             return null;
@@ -411,7 +412,7 @@ class RegistrationIT {
         });
         assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
         assertTrue(alpha(absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
-        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("illisible"));
+        assertTrue(Mails.contains(p.user().email(), "illisible"));
 
         // accepted: the absence is excused (not billed) and the family is told
         LocalDate tuesday = monday.plusDays(1);
@@ -427,7 +428,7 @@ class RegistrationIT {
             return null;
         });
         assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());
-        assertTrue(FamilyFileIT.mailsOf(p.user().email()).contains("Certificat médical accepté"), "la famille est prévenue");
+        assertTrue(Mails.contains(p.user().email(), "Certificat médical accepté"), "la famille est prévenue");
     }
 
     @Test

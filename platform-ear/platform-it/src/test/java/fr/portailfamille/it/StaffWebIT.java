@@ -1,10 +1,13 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.GeneratedFamilies.COMMUNE;
+import static fr.portailfamille.it.support.GeneratedFamilies.COMMUNE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.GeneratedFamilies;
+import fr.portailfamille.it.support.StackLauncher;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

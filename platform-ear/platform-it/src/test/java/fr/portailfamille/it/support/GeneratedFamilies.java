@@ -1,4 +1,4 @@
-package fr.portailfamille.it;
+package fr.portailfamille.it.support;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,29 +12,29 @@ import java.util.List;
  * right answer to every filter, sort and page. Family {@code n} (1 to 5,000) is the household
  * "{@code <surname> <nnnn>}"; family 4242's only child is named like a spreadsheet formula.
  */
-final class GeneratedFamilies {
+public final class GeneratedFamilies {
 
-    static final String COMMUNE = "gamma";
-    static final int COUNT = 5000;
-    static final int FORMULA_FAMILY = 4242;
-    static final String FORMULA_CHILD = "=SOMME(1+1)";
-    static final String[] SURNAMES = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+    public static final String COMMUNE = "gamma";
+    public static final int COUNT = 5000;
+    public static final int FORMULA_FAMILY = 4242;
+    public static final String FORMULA_CHILD = "=SOMME(1+1)";
+    public static final String[] SURNAMES = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
             "Leroy", "Moreau"};
-    static final String[] FIRST_NAMES = {"Léa", "Hugo", "Emma", "Louis", "Chloé", "Gabriel", "Inès", "Raphaël"};
-    static final String[] SCHOOLS = {"École Jules Ferry", "École du Centre", "École des Tilleuls", null};
+    public static final String[] FIRST_NAMES = {"Léa", "Hugo", "Emma", "Louis", "Chloé", "Gabriel", "Inès", "Raphaël"};
+    public static final String[] SCHOOLS = {"École Jules Ferry", "École du Centre", "École des Tilleuls", null};
 
     /** One generated family as the tests expect it. */
-    record Family(int n, String label, String status, Integer qf, List<String> children, List<String> schools) {
+    public record Family(int n, String label, String status, Integer qf, List<String> children, List<String> schools) {
     }
 
     private GeneratedFamilies() {
     }
 
-    static String label(int n) {
+    public static String label(int n) {
         return SURNAMES[n % 10] + " " + String.format("%04d", n);
     }
 
-    static Family family(int n) {
+    public static Family family(int n) {
         String status = n % 10 == 0 ? "SUBMITTED" : n % 10 == 1 ? "DRAFT" : "VALIDATED";
         Integer qf = n % 5 == 0 ? null : (n * 7) % 1600;
         List<String> children = new ArrayList<>();
@@ -46,7 +46,7 @@ final class GeneratedFamilies {
         return new Family(n, label(n), status, qf, children, schools);
     }
 
-    static List<Family> all() {
+    public static List<Family> all() {
         List<Family> all = new ArrayList<>();
         for (int n = 1; n <= COUNT; n++) {
             all.add(family(n));
@@ -55,7 +55,7 @@ final class GeneratedFamilies {
     }
 
     /** The number of a generated family, from its household label. */
-    static int numberOf(String label) {
+    public static int numberOf(String label) {
         return Integer.parseInt(label.substring(label.length() - 4));
     }
 
@@ -68,7 +68,7 @@ final class GeneratedFamilies {
     }
 
     /** Inserts the 5,000 families and their children into the schema, unless already there; returns the time taken (ms). */
-    static long seed(Connection c, String schema) throws Exception {
+    public static long seed(Connection c, String schema) throws Exception {
         long start = System.nanoTime();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select count(*) from " + schema + ".family")) {

@@ -1,34 +1,30 @@
-package fr.portailfamille.it;
+package fr.portailfamille.it.support;
 
-import static fr.portailfamille.it.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.Browser.screenshot;
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Walking the agents' queue pages in Chromium (used by QueuesIT and by the journeys' walks): open a queue
  * sorted latest first, decide a row in the decision dialog, refuse without then with a reason, accept
  * several rows at once from the table's selection; every wait also waits for PrimeFaces' AJAX queue.
  */
-final class QueueWalk {
+public final class QueueWalk {
 
-    static final String BASE = PlatformWebIT.url(ALPHA);
-    static final String TABLE = "//div[@id='queue:table']";
+    public static final String BASE = StackLauncher.url(ALPHA);
+    public static final String TABLE = "//div[@id='queue:table']";
 
     private QueueWalk() {
     }
 
     /** Opens a queue's page, checks it with axe, and sorts it latest first by a column (two clicks on its header). */
-    static void open(Browser b, String page, String column) throws Exception {
+    public static void open(Browser b, String page, String column) throws Exception {
         b.get(BASE + "/agent/" + page + ".xhtml");
         sortLatestFirst(b, column);
         assertEquals("", b.accessibilityViolations(), "axe-core, agent/" + page);
@@ -36,7 +32,7 @@ final class QueueWalk {
     }
 
     /** Sorts the queue's table by a column, descending (two clicks on its header, each an AJAX request). */
-    static void sortLatestFirst(Browser b, String column) {
+    public static void sortLatestFirst(Browser b, String column) {
         b.await(By.id("queue:table"));
         String header = TABLE + "//th[.//span[contains(@class,'ui-column-title') and normalize-space(text())='" + column + "']]";
         for (String order : List.of("ascending", "descending")) {
@@ -46,12 +42,12 @@ final class QueueWalk {
         }
     }
 
-    static String row(String text) {
+    public static String row(String text) {
         return TABLE + "//tbody/tr[td[contains(normalize-space(.), \"" + text + "\")]]";
     }
 
     /** Opens the decision dialog on a row and takes the decision; the dialog closes on the message. */
-    static void decide(Browser b, String rowText, boolean accept, String message) throws Exception {
+    public static void decide(Browser b, String rowText, boolean accept, String message) throws Exception {
         click(b, By.xpath(row(rowText) + "//button[contains(@id,':decide')]"));
         b.await(By.id("decision:reason"));
         click(b, By.id(accept ? "decision:accept" : "decision:refuse"));
@@ -60,7 +56,7 @@ final class QueueWalk {
     }
 
     /** Refuses without a reason first (the message is next to the field), then with one. */
-    static void refuse(Browser b, String rowText, String missing, String reason, String message) throws Exception {
+    public static void refuse(Browser b, String rowText, String missing, String reason, String message) throws Exception {
         click(b, By.xpath(row(rowText) + "//button[contains(@id,':decide')]"));
         b.await(By.id("decision:reason"));
         click(b, By.id("decision:refuse"));
@@ -75,7 +71,7 @@ final class QueueWalk {
     }
 
     /** Ticks rows in the table's selection column and accepts them at once (the button pressed with Enter). */
-    static void bulk(Browser b, List<String> rowTexts, String message) throws Exception {
+    public static void bulk(Browser b, List<String> rowTexts, String message) throws Exception {
         for (String text : rowTexts) {
             click(b, By.xpath(row(text) + "//td[contains(@class,'ui-selection-column')]//div[contains(@class,'ui-chkbox-box')]"));
             until(b, d -> "true".equals(d.findElement(By.xpath(row(text))).getAttribute("aria-selected")));
@@ -88,7 +84,7 @@ final class QueueWalk {
     }
 
     /** Clicks once the element is there and clickable (a table or dialog being replaced by AJAX is waited for). */
-    static void click(Browser b, By by) {
+    public static void click(Browser b, By by) {
         awaitAjax(b);
         until(b, d -> {
             d.findElement(by).click();
@@ -97,29 +93,23 @@ final class QueueWalk {
     }
 
     /** Waits until PrimeFaces has no AJAX request pending. */
-    static void awaitAjax(Browser b) {
+    public static void awaitAjax(Browser b) {
         until(b, d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
-    static void awaitMessage(Browser b, String text) {
+    public static void awaitMessage(Browser b, String text) {
         until(b, d -> d.findElement(By.id("summary")).getText().contains(text));
     }
 
-    static void until(Browser b, java.util.function.Function<WebDriver, Boolean> condition) {
+    public static void until(Browser b, java.util.function.Function<WebDriver, Boolean> condition) {
         try {
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+            b.waiting().ignoring(StaleElementReferenceException.class)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                     .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Attente vaine sur " + b.snapshot(), e);
         }
-    }
-
-    static void screenshot(Browser b, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
     }
 }

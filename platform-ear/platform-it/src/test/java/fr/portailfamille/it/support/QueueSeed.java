@@ -1,4 +1,4 @@
-package fr.portailfamille.it;
+package fr.portailfamille.it.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,36 +9,36 @@ import java.util.List;
  * registrations (one with a document), four school requests, four bookings awaiting validation and
  * two medical certificates to review. SQL for the commune's schema (the caller sets the search_path).
  */
-final class QueueSeed {
+public final class QueueSeed {
 
     private QueueSeed() {
     }
 
-    static String family(String s, int n) {
+    public static String family(String s, int n) {
         return "Foyer Dossier " + s + " " + n;
     }
 
-    static String requestFamily(String s) {
+    public static String requestFamily(String s) {
         return "Foyer Demande " + s;
     }
 
-    static String child(String s, int n) {
+    public static String child(String s, int n) {
         return "Enfant" + n;
     }
 
-    static String childLastName(String s) {
+    public static String childLastName(String s) {
         return "Queue" + s;
     }
 
-    static String activity(String s) {
+    public static String activity(String s) {
         return "Activité " + s;
     }
 
-    static String school(String s) {
+    public static String school(String s) {
         return "École " + s;
     }
 
-    static List<String> statements(String s) {
+    public static List<String> statements(String s) {
         String code = "Q-" + s.toUpperCase();
         String last = childLastName(s);
         List<String> sql = new ArrayList<>();

@@ -1,0 +1,285 @@
+package fr.portailfamille.it.support;
+
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium, offline-safe flags, French first. A closed browser is kept for the next test
+ * rather than quit (starting Chromium and its driver costs seconds): it comes back as a new one would, in
+ * a new tab (nothing left of the page, its scripts or its CDP overrides), without cookies (no session on
+ * the platform or in Keycloak) nor cache, at the usual window size. Kept browsers quit at the end of the run.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** Browsers kept between tests, by JavaScript on (true) or off (false). */
+    private static final Map<Boolean, Deque<Chromium>> IDLE = new HashMap<>();
+    private static final int KEPT_PER_KIND = 3;
+    private static boolean hookAdded;
+
+    public final ChromeDriver driver;
+    private final Chromium chromium;
+    private boolean closed;
+
+    /** One Chromium and its driver, with its own profile folder. */
+    private record Chromium(ChromeDriver driver, Path profile, boolean javascript) {
+
+        static Chromium start(boolean javascript) throws Exception {
+            Path profile = Files.createTempDirectory("pf-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=fr-FR",
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", javascript ? Map.of("intl.accept_languages", "fr-FR,fr")
+                    : Map.of("intl.accept_languages", "fr-FR,fr", "profile.managed_default_content_settings.javascript", 2));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
+                            "XDG_CACHE_HOME", profile.resolve("cache").toString()))
+                    .build();
+            return new Chromium(new ChromeDriver(service, options), profile, javascript);
+        }
+
+        /** Back to a blank state: a new tab instead of the old ones, no cookies, no cache, the usual size. */
+        void reset() {
+            String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+            for (String handle : driver.getWindowHandles()) {
+                if (!handle.equals(fresh)) {
+                    driver.switchTo().window(handle).close();
+                }
+            }
+            driver.switchTo().window(fresh);
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } finally {
+                try {
+                    StackLauncher.deleteTree(profile);
+                } catch (java.io.IOException e) {
+                    System.err.println("Profil Chromium non supprimé : " + profile + " " + e);
+                }
+            }
+        }
+    }
+
+    public Browser() throws Exception {
+        this(true);
+    }
+
+    /** A browser with JavaScript off ({@code javascript = false}): pages must work as plain forms. */
+    public Browser(boolean javascript) throws Exception {
+        Chromium kept;
+        synchronized (IDLE) {
+            kept = IDLE.computeIfAbsent(javascript, k -> new ArrayDeque<>()).pollFirst();
+        }
+        chromium = kept != null ? kept : Chromium.start(javascript);
+        driver = chromium.driver();
+    }
+
+    /** Quits the browsers kept for later tests (at the end of the run). */
+    public static void quitAll() {
+        List<Chromium> all = new ArrayList<>();
+        synchronized (IDLE) {
+            IDLE.values().forEach(all::addAll);
+            IDLE.clear();
+        }
+        for (Chromium c : all) {
+            try {
+                c.quit();
+            } catch (RuntimeException e) {
+                System.err.println("Arrêt de Chromium : " + e);
+            }
+        }
+    }
+
+    /**
+     * A wait of up to 20 s that checks its condition every 50 ms (Selenium's default pause is 500 ms, which
+     * each page change or AJAX answer waited for would mostly spend idle).
+     */
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+    }
+
+    public WebDriver get(String url) {
+        driver.get(url);
+        return driver;
+    }
+
+    public WebElement await(By by) {
+        try {
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Élément " + by + " absent de " + snapshot(), e);
+        }
+    }
+
+    public void awaitUrlStartingWith(String prefix) {
+        try {
+            waiting().until(d -> d.getCurrentUrl().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Adresse attendue " + prefix + ", obtenue " + snapshot(), e);
+        }
+    }
+
+    /** Clicks a button that submits a form and waits for the next page to replace this one. */
+    public void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        try {
+            await(button).click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium may report the click after the page it was on has already been replaced:
+            // the click happened; anything else is a real failure
+            if (e instanceof org.openqa.selenium.TimeoutException
+                    || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw e;
+            }
+        }
+        // (the old page's html element answers "stale" or "not in the document" once replaced)
+        waiting().until(d -> isGone(page));
+    }
+
+    /**
+     * Clicks a button sent by Faces AJAX (pages' {@code data-render} buttons) and waits until the request
+     * has finished and the page is updated ({@code <html data-pf-ajax>} counts finished requests).
+     */
+    public void ajax(By button) {
+        String count = "return document.documentElement.getAttribute('data-pf-ajax') || '0'";
+        Object before = driver.executeScript(count);
+        WebElement target = await(button);
+        // as a person would: brought to the middle of the screen, clear of the planning's sticky selection bar
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        target.click();
+        try {
+            waiting().until(d -> !before.equals(driver.executeScript(count)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Requête AJAX de " + button + " sans réponse : " + snapshot(), e);
+        }
+    }
+
+    /** Whether an element belongs to a page that has been replaced (Chromium says so in two ways). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Saves the page (PNG + HTML) under target/screenshots; returns its URL and where it was saved. */
+    public String snapshot() {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            String name = "echec-" + System.nanoTime();
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            return driver.getCurrentUrl() + " (page enregistrée : " + dir.resolve(name).toAbsolutePath() + ".png/.html)";
+        } catch (Exception e) {
+            return driver.getCurrentUrl();
+        }
+    }
+
+    /** Fills the commune's Keycloak login form. */
+    public void signIn(String email, String password) {
+        WebElement username = await(By.id("username"));
+        username.clear();
+        username.sendKeys(email);
+        driver.findElement(By.id("password")).clear();
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    /**
+     * axe-core (WCAG 2.1 A/AA rules) on the current page: the violations, described. axe details only the
+     * violations (resultTypes: the passes and the rest are not collected node by node), all this reports.
+     */
+    public String accessibilityViolations() {
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .withOptions(options).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        return violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Types into a field found by id, once it is visible, replacing what it held. */
+    public static void type(Browser b, String id, String text) {
+        WebElement e = b.await(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Saves a screenshot of the page as target/screenshots/{@code name}.png. */
+    public static void screenshot(Browser b, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), b.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** Gives the browser back for the next test, blank again; one that cannot be reset quits. */
+    @Override
+    public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            chromium.reset();
+        } catch (RuntimeException e) {
+            chromium.quit();
+            return;
+        }
+        boolean keep;
+        synchronized (IDLE) {
+            Deque<Chromium> idle = IDLE.computeIfAbsent(chromium.javascript(), k -> new ArrayDeque<>());
+            keep = idle.size() < KEPT_PER_KIND;
+            if (keep) {
+                idle.addLast(chromium);
+                if (!hookAdded) {
+                    hookAdded = true;
+                    Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "pf-chromium-quit"));
+                }
+            }
+        }
+        if (!keep) {
+            chromium.quit();
+        }
+    }
+}
