@@ -478,8 +478,10 @@ class BillingIT {
                     + " ra as (insert into regie_activity (activity_id, regie_id) select a.id, r.id from a, r),"
                     + " t as (insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, date '2026-09-01', 'BRACKETS', 450"
                     + " from a returning id),"
+                    // a price for every bracket of the commune: the run shares alpha with the classes after it, whose
+                    // configuration pages and file import check the whole configuration, billing included
                     + " tp as (insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 100 from t,"
-                    + " qf_bracket b where b.qf_min = 0),"
+                    + " qf_bracket b),"
                     + " f as (insert into family (label, status, quotient_familial, qf_proof_date) values ('" + family
                     + "', 'VALIDATED', 450, date '2026-06-01') returning id),"
                     + " ch as (insert into child (family_id, first_name, last_name, birth_date) select id, 'Léo', 'Walk', date '2018-01-01'"
