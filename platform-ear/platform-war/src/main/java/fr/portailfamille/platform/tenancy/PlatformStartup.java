@@ -27,7 +27,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         password = "${MPCONFIG=pf.db.password}",
         minPoolSize = 2,
         maxPoolSize = 40,
-        properties = {"fish.payara.log-jdbc-calls=false"})
+        // after a database restart, no stale connection is handed out: each is checked when taken (a
+        // PostgreSQL round trip), and one broken connection closes them all, so the pool heals at once
+        properties = {"fish.payara.log-jdbc-calls=false",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
