@@ -123,7 +123,8 @@ public class InvoiceWriter {
 
     /**
      * A credit note of {@code amountCents} on invoice {@code invoiceId}, numbered in the régie's credit
-     * note sequence, credited to the family's account.
+     * note sequence: credited to the family's account, then imputed on what is left to pay of the
+     * invoice (a negative account movement naming it); what the invoice no longer owes stays as credit.
      */
     public long creditNote(long invoiceId, long amountCents, String reason, String actor) {
         @SuppressWarnings("unchecked")
@@ -164,6 +165,17 @@ public class InvoiceWriter {
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family)
                 .setParameter(3, amountCents).setParameter(4, note).setParameter(5, cut("Avoir " + number.text(), 200))
                 .setParameter(6, actor).executeUpdate();
+        // the credit note settles what is left to pay of the invoice; any rest stays as the family's credit
+        long outstanding = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.SETTLED
+                + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
+        long imputed = Math.min(amountCents, Math.max(0, outstanding));
+        if (imputed > 0) {
+            em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family)
+                    .setParameter(3, -imputed).setParameter(4, invoiceId)
+                    .setParameter(5, cut("Avoir " + number.text() + " imputé sur la facture " + i[6], 200))
+                    .setParameter(6, actor).executeUpdate();
+        }
         audit(actor, "CREDIT_NOTE", regieId, family, note, amountCents,
                 cut("Avoir " + number.text() + " sur " + i[6] + " : " + reason, 1000));
         return note;

@@ -1,0 +1,178 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.Settlement;
+import fr.portailfamille.billing.Statement;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one reader of a family's account with the régies: its invoices and credit notes with what is
+ * left to pay, its balance and credit, its relevé de compte. What an invoice has been settled by is read
+ * one way everywhere: the allocations of payments not cancelled, plus the account credit used on it
+ * (negative {@code account_credit} movements naming the invoice: a credit note imputed on it, an
+ * overpayment reused). A parent reads only the family file of its own account; an agent of the commune
+ * reads any family of it.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class FamilyAccount {
+
+    static final String NOT_YOURS = "Ce document n'appartient pas à votre dossier.";
+
+    /** How much of invoice {@code i} is settled, in SQL (payments not cancelled + account credit used). */
+    static final String SETTLED = "coalesce((select sum(a.amount_cents) from payment_allocation a join payment p"
+            + " on p.id = a.payment_id where a.invoice_id = i.id and p.cancelled_at is null), 0)"
+            + " + coalesce((select -sum(c.amount_cents) from account_credit c where c.invoice_id = i.id"
+            + " and c.amount_cents < 0), 0)";
+
+    private static final String SELECT = "select i.id, i.number, i.kind, r.code, r.label, i.family_id, i.period_start,"
+            + " i.period_end, cast(i.issued_at at time zone 'Europe/Paris' as date), i.due_date, i.total_cents, "
+            + SETTLED + ", i.state, i.titre_number, o.number from invoice i join regie r on r.id = i.regie_id"
+            + " left join invoice o on o.id = i.credit_note_of ";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    /**
+     * The family whose account {@code user} may read: a parent's own (whatever {@code familyId} says: another
+     * id is refused), any family of the commune for an agent ({@code familyId} required).
+     *
+     * @return the family's id, or {@code null} when a parent has no stored file yet
+     * @throws SecurityException for another family's id, another commune's account, a staff account without the agent role
+     */
+    public Long familyFor(SignedInUser user, Long familyId) {
+        if (StaffRoles.isStaff(user)) {
+            StaffRoles.requireAgent(user);
+            if (familyId == null) {
+                throw new IllegalArgumentException("family required");
+            }
+            return familyId;
+        }
+        Family own = files.fileOf(user);
+        if (familyId != null && !familyId.equals(own.getId())) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        return own.getId();
+    }
+
+    /** The family's invoices and credit notes, latest first. */
+    public List<AccountInvoice> invoices(SignedInUser user, Long familyId) {
+        Long family = familyFor(user, familyId);
+        if (family == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + "where i.family_id = ?1 order by i.issued_at desc, i.id desc")
+                .setParameter(1, family).getResultList();
+        return rows.stream().map(FamilyAccount::invoice).toList();
+    }
+
+    /**
+     * One invoice or credit note the user may read (its family's parent, an agent of the commune).
+     *
+     * @throws SecurityException when it is another family's (the same message as for an unknown id: an id
+     *         tells nothing)
+     */
+    public AccountInvoice invoice(SignedInUser user, long invoiceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + "where i.id = ?1").setParameter(1, invoiceId).getResultList();
+        if (StaffRoles.isStaff(user)) {
+            StaffRoles.requireAgent(user);
+        } else {
+            Long own = familyFor(user, null);
+            if (rows.isEmpty() || own == null || ((Number) rows.get(0)[5]).longValue() != own) {
+                throw new SecurityException(NOT_YOURS);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        return invoice(rows.get(0));
+    }
+
+    /** What the family owes, over how many invoices, and its credit. */
+    public AccountBalance balance(SignedInUser user, Long familyId) {
+        Long family = familyFor(user, familyId);
+        if (family == null) {
+            return new AccountBalance(0, 0, 0);
+        }
+        long due = 0;
+        int unpaid = 0;
+        for (AccountInvoice i : invoices(user, family)) {
+            if (i.outstandingCents() > 0) {
+                due = Math.addExact(due, i.outstandingCents());
+                unpaid++;
+            }
+        }
+        long credit = ((Number) em.createNativeQuery("select coalesce(sum(amount_cents), 0) from account_credit where family_id = ?1")
+                .setParameter(1, family).getSingleResult()).longValue();
+        return new AccountBalance(due, unpaid, credit);
+    }
+
+    /** The family's relevé de compte for the school year starting {@code schoolYearStart} (1 September). */
+    public Statement statement(SignedInUser user, Long familyId, LocalDate schoolYearStart) {
+        Long family = familyFor(user, familyId);
+        LocalDate start = Statement.schoolYearStart(schoolYearStart);
+        return Statement.of(family == null ? List.of() : movements(family), start, Statement.schoolYearEnd(start));
+    }
+
+    /** Every movement of the family's account: invoices, credit notes, payments, cancelled payments. */
+    List<Statement.Movement> movements(long family) {
+        List<Statement.Movement> all = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> documents = em.createNativeQuery("select cast(i.issued_at at time zone 'Europe/Paris' as date), i.kind,"
+                + " i.number, i.period_start, i.period_end, i.total_cents, r.label, o.number from invoice i"
+                + " join regie r on r.id = i.regie_id left join invoice o on o.id = i.credit_note_of"
+                + " where i.family_id = ?1 and i.state <> 'CANCELLED'").setParameter(1, family).getResultList();
+        for (Object[] d : documents) {
+            long total = ((Number) d[5]).longValue();
+            boolean note = "CREDIT_NOTE".equals(d[1]);
+            String label = note ? "Avoir sur la facture " + d[7] + " — " + d[6]
+                    : "Facture du " + BillingDates.text(DraftInvoices.date(d[3])) + " au "
+                            + BillingDates.text(DraftInvoices.date(d[4])) + " — " + d[6];
+            all.add(new Statement.Movement(DraftInvoices.date(d[0]), note ? Statement.Kind.CREDIT_NOTE : Statement.Kind.INVOICE,
+                    (String) d[2], label, note ? 0 : total, note ? total : 0));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> payments = em.createNativeQuery("select p.received_on, p.receipt_number, p.mode, p.cheque_number,"
+                + " p.amount_cents, cast(p.cancelled_at at time zone 'Europe/Paris' as date), r.label from payment p"
+                + " join regie r on r.id = p.regie_id where p.family_id = ?1").setParameter(1, family).getResultList();
+        for (Object[] p : payments) {
+            long amount = ((Number) p[4]).longValue();
+            String label = "Paiement — " + PaymentModes.label((String) p[2])
+                    + (p[3] == null ? "" : " n° " + p[3]) + " — " + p[6];
+            all.add(new Statement.Movement(DraftInvoices.date(p[0]), Statement.Kind.PAYMENT, (String) p[1], label, 0, amount));
+            if (p[5] != null) {
+                all.add(new Statement.Movement(DraftInvoices.date(p[5]), Statement.Kind.PAYMENT_CANCELLED, (String) p[1],
+                        "Paiement annulé — " + PaymentModes.label((String) p[2]) + (p[3] == null ? "" : " n° " + p[3]),
+                        amount, 0));
+            }
+        }
+        return all;
+    }
+
+    private static AccountInvoice invoice(Object[] r) {
+        long total = ((Number) r[10]).longValue();
+        long settled = ((Number) r[11]).longValue();
+        String kind = (String) r[2];
+        return new AccountInvoice(((Number) r[0]).longValue(), (String) r[1], kind, (String) r[3], (String) r[4],
+                ((Number) r[5]).longValue(), DraftInvoices.date(r[6]), DraftInvoices.date(r[7]), DraftInvoices.date(r[8]),
+                DraftInvoices.date(r[9]), total, settled, Settlement.of(kind, (String) r[12], total, settled),
+                (String) r[13], (String) r[14]);
+    }
+}

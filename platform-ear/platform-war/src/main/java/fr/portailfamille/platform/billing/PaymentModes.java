@@ -1,0 +1,22 @@
+package fr.portailfamille.platform.billing;
+
+import java.util.Map;
+
+/** The French names of the ways a family pays (payment.mode), as receipts and relevés print them. */
+public final class PaymentModes {
+
+    private static final Map<String, String> LABELS = Map.of(
+            "CHEQUE", "Chèque",
+            "ESPECES", "Espèces",
+            "CESU", "CESU",
+            "VIREMENT", "Virement",
+            "CARTE_GUICHET", "Carte bancaire au guichet");
+
+    private PaymentModes() {
+    }
+
+    /** The mode's French name (the code itself for a mode this version does not know). */
+    public static String label(String mode) {
+        return LABELS.getOrDefault(mode, mode);
+    }
+}
