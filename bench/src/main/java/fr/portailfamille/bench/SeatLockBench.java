@@ -431,7 +431,7 @@ public final class SeatLockBench {
         }
     }
 
-    private static PGSimpleDataSource dataSource(int port, String schema) {
+    static PGSimpleDataSource dataSource(int port, String schema) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
         ds.setPortNumbers(new int[] {port});

@@ -39,11 +39,19 @@ public final class Money {
 
     /** French display: {@code 120060} → {@code "1 200,60 €"}, {@code -35} → {@code "-0,35 €"}. */
     public static String format(long cents) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-        symbols.setGroupingSeparator('\u00a0');
-        symbols.setDecimalSeparator(',');
-        DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
-        return f.format(euros(cents)) + "\u00a0€";
+        // by hand, not DecimalFormat: an invoicing run formats each priced day several times
+        String digits = Long.toString(Math.abs(cents / 100));
+        long rest = Math.abs(cents % 100);
+        StringBuilder b = new StringBuilder(digits.length() + 8);
+        if (cents < 0) {
+            b.append('-');
+        }
+        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        b.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            b.append('\u00a0').append(digits, i, i + 3);
+        }
+        return b.append(',').append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10)).append("\u00a0€").toString();
     }
 
     /**
@@ -61,5 +69,20 @@ public final class Money {
     /** French display of a percentage without useless zeros: {@code 10.00} → {@code "10"}, {@code 2.5} → {@code "2,5"}. */
     public static String percent(BigDecimal percent) {
         return percent.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /**
+     * Euros as a person types them ("1 850,50", "1850.5", "1 850 €") in cents; empty when it is not an
+     * amount of euros with at most two decimals, or negative.
+     */
+    public static java.util.Optional<Long> parseEuros(String typed) {
+        if (typed == null) {
+            return java.util.Optional.empty();
+        }
+        String t = typed.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "").replace(',', '.');
+        if (!t.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(cents(new BigDecimal(t)));
     }
 }

@@ -46,4 +46,25 @@ public final class AttendanceRules {
         }
         return Optional.empty();
     }
+
+    /**
+     * Why a child cannot be recorded present without a booking (French, for the agent), or empty when it
+     * can: only on the day itself or after, and only when the child holds nothing that day on the unit —
+     * a booked child is pointed present on its row, a child already pointed is corrected there.
+     *
+     * @param held the statuses the child already holds on that unit-day (cancelled and refused ones included)
+     */
+    public static Optional<String> unbookedPresenceRefusal(Set<BookingStatus> held, LocalDate day, LocalDate today) {
+        if (day.isAfter(today)) {
+            return Optional.of("Le pointage se fait le jour même ou après.");
+        }
+        for (BookingStatus s : held) {
+            if (s != BookingStatus.CANCELLED_FREE && s != BookingStatus.REFUSED) {
+                return Optional.of(NOT_EXPECTED.contains(s)
+                        ? "Cet enfant a une demande en cours ce jour-là (liste d'attente ou validation) : traitez-la d'abord."
+                        : "Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.");
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AttendanceRulesTest {
@@ -42,5 +43,21 @@ class AttendanceRulesTest {
             assertEquals(Optional.of("Seul un enfant inscrit ce jour-là peut être pointé."),
                     AttendanceRules.refusal(BookingStatus.ABSENT_BILLED, s, today, today), s.name());
         }
+    }
+
+    @Test
+    void aChildFoundThereWithoutABookingIsRecordedOnceOnTheDayOrAfter() {
+        assertEquals(Optional.empty(), AttendanceRules.unbookedPresenceRefusal(Set.of(), today, today));
+        assertEquals(Optional.empty(), AttendanceRules.unbookedPresenceRefusal(
+                Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED), today.minusDays(2), today),
+                "a day cancelled in time or refused is no booking");
+        assertEquals(Optional.of("Le pointage se fait le jour même ou après."),
+                AttendanceRules.unbookedPresenceRefusal(Set.of(), today.plusDays(1), today));
+        assertEquals(Optional.of("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne."),
+                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.BOOKED), today, today));
+        assertEquals(Optional.of("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne."),
+                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.PRESENT), today, today), "recorded once");
+        assertTrue(AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow()
+                .contains("liste d'attente"));
     }
 }

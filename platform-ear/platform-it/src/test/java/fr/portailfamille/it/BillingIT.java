@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.portailfamille.platform.billing.FamilyInvoice;
+import fr.portailfamille.billing.FamilyInvoice;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.RunState;

@@ -1,6 +1,7 @@
 package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -514,22 +515,57 @@ class BookingIT {
         long future = insertBooking(waiting.childId(), unit, nextMondayInAMonth(), "BOOKED");
         long onList = insertBooking(waiting.childId(), unit, LocalDate.now(), "WAITING");
 
-        var sheet = in(() -> attendance.daySheet(unit, LocalDate.now()));
+        var sheet = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, LocalDate.now()));
         assertEquals(List.of(today, onList), sheet.stream().map(Booking::getId).toList(), "inscrits puis liste d'attente");
         in(() -> {
-            attendance.markAttendance("agent@alpha.test", today, BookingStatus.PRESENT);
+            attendance.markAttendance(FamilyFileIT.AGENT, today, BookingStatus.PRESENT);
             return null;
         });
-        assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(unit, LocalDate.now())).get(0).getStatus());
+        assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, LocalDate.now())).get(0).getStatus());
         assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
                 () -> in(() -> {
-                    attendance.markAttendance("agent@alpha.test", future, BookingStatus.PRESENT);
+                    attendance.markAttendance(FamilyFileIT.AGENT, future, BookingStatus.PRESENT);
                     return null;
                 })).getMessage());
         assertThrows(BookingRefused.class, () -> in(() -> {
-            attendance.markAttendance("agent@alpha.test", onList, BookingStatus.ABSENT_BILLED);
+            attendance.markAttendance(FamilyFileIT.AGENT, onList, BookingStatus.ABSENT_BILLED);
             return null;
         }));
+    }
+
+    @Test
+    void aChildFoundThereWithoutABookingIsRecordedOnceAndOnlyByAnAgentOfTheCommune() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        Parent booked = validatedFamily();
+        LocalDate today = LocalDate.now();
+        insertBooking(booked.childId(), unit, today, "BOOKED");
+
+        List<Long> candidates = in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, today)).stream()
+                .map(c -> c.getId()).toList();
+        assertTrue(candidates.contains(p.childId()), "inscrit à l'activité, sans réservation ce jour-là");
+        assertFalse(candidates.contains(booked.childId()), "déjà sur la feuille du jour");
+
+        for (SignedInUser intruder : List.of(p.user(), FamilyFileIT.BETA_AGENT)) {
+            assertThrows(SecurityException.class, () -> in(() -> attendance.markPresentWithoutBooking(intruder, unit, today,
+                    p.childId())), "ni un parent ni un agent d'une autre commune");
+            assertThrows(SecurityException.class, () -> in(() -> attendance.daySheet(intruder, unit, today)));
+        }
+        assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today.plusDays(1),
+                        p.childId()))).getMessage());
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today,
+                        booked.childId()))).getMessage());
+
+        in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today, p.childId()));
+        Booking recorded = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, today)).stream()
+                .filter(b -> b.getChild().getId() == p.childId()).findFirst().orElseThrow();
+        assertEquals(BookingStatus.PRESENT, recorded.getStatus());
+        assertTrue(recorded.isUnbooked(), "billed at the tariff's unbooked-presence price");
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today,
+                        p.childId()))).getMessage(), "once per unit-day");
     }
 
     long insertBooking(long childId, long unit, LocalDate day, String status) throws Exception {

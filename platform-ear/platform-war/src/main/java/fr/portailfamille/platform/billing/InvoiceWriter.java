@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.billing;
 
-import fr.portailfamille.billing.InvoiceDraft;
+import fr.portailfamille.platform.tenancy.TenantConnection;
+import fr.portailfamille.billing.FamilyInvoice;
+import fr.portailfamille.billing.InvoiceStore;
 import fr.portailfamille.billing.InvoiceNumbering;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.kernel.Refused;
@@ -59,51 +61,23 @@ public class InvoiceWriter {
     }
 
     /**
-     * Issues one family's invoice of run {@code runId}: takes the next number, writes the invoice, its
-     * lines and the billed days, counts the family done. A day billed meanwhile (another run) makes the
-     * whole family's transaction roll back, its number with it.
+     * Issues one family's invoice of run {@code runId} ({@link InvoiceStore}, on this transaction's
+     * connection): takes the next number, writes the invoice, its lines and the billed days, counts the
+     * family done. A day billed meanwhile (another run) makes the whole family's transaction roll back,
+     * its number with it.
      *
      * @return the invoice's id, or {@code null} when the family had nothing to bill
      */
     public Long issue(long runId, long regieId, String regieCode, LocalDate from, LocalDate to, FamilyInvoice family,
             String actor) {
-        InvoiceDraft draft = family.draft();
-        if (draft.lines().isEmpty()) {
-            em.createNativeQuery("update billing_run set families_done = families_done + 1 where id = ?1")
-                    .setParameter(1, runId).executeUpdate();
-            return null;
+        try {
+            // the transaction's connection (search path on the commune's schema)
+            return InvoiceStore.issue(TenantConnection.of(em), TenantContext.require().schemaName(),
+                    new InvoiceStore.RunContext(runId, regieId, regieCode, from, to, LocalDate.now().plusDays(30), actor),
+                    family);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        InvoiceNumbering.Number number = number(regieCode, InvoiceNumbering.Sequence.INVOICE);
-        long invoice = ((Number) em.createNativeQuery("insert into invoice (regie_id, family_id, kind, sequence, number,"
-                + " period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
-                + " values (?1, ?2, 'INVOICE', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) returning id")
-                .setParameter(1, regieId).setParameter(2, family.familyId()).setParameter(3, number.sequence())
-                .setParameter(4, number.text()).setParameter(5, from).setParameter(6, to)
-                .setParameter(7, LocalDate.now().plusDays(30)).setParameter(8, draft.totalCents())
-                .setParameter(9, runId).setParameter(10, actor).getSingleResult()).longValue();
-        int position = 0;
-        for (InvoiceDraft.Line line : draft.lines()) {
-            long lineId = ((Number) em.createNativeQuery("insert into invoice_line (invoice_id, position, child_id,"
-                    + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code)"
-                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as varchar)) returning id")
-                    .setParameter(1, invoice).setParameter(2, ++position).setParameter(3, line.childId())
-                    .setParameter(4, family.childNames().get(line.childId())).setParameter(5, line.activity())
-                    .setParameter(6, line.unit()).setParameter(7, line.quantity()).setParameter(8, line.unitPriceCents())
-                    .setParameter(9, line.amountCents()).setParameter(10, cut(line.label(), 300))
-                    .setParameter(11, line.bracket()).getSingleResult()).longValue();
-            long unit = family.unitIds().get(line.activity() + "/" + line.unit());
-            for (LocalDate day : line.days()) {
-                em.createNativeQuery("insert into billed_day (child_id, unit_id, day, invoice_line_id) values (?1, ?2, ?3, ?4)")
-                        .setParameter(1, line.childId()).setParameter(2, unit).setParameter(3, day).setParameter(4, lineId)
-                        .executeUpdate();
-            }
-        }
-        em.createNativeQuery("update billing_run set families_done = families_done + 1, invoices_issued = invoices_issued + 1,"
-                + " total_cents = total_cents + ?2 where id = ?1").setParameter(1, runId).setParameter(2, draft.totalCents())
-                .executeUpdate();
-        audit(actor, "INVOICE_ISSUED", regieId, family.familyId(), invoice, draft.totalCents(),
-                "Facture " + number.text() + " du " + from + " au " + to + " : " + Money.format(draft.totalCents()));
-        return invoice;
     }
 
     /** Counts a family that failed as done (its invoice rolled back), so that the progress ends. */
@@ -184,7 +158,7 @@ public class InvoiceWriter {
     private InvoiceNumbering.Number number(String regieCode, InvoiceNumbering.Sequence sequence) {
         try {
             // the transaction's connection (search path on the commune's schema)
-            return InvoiceNumbering.next(em.unwrap(Connection.class), TenantContext.require().schemaName(), regieCode, sequence);
+            return InvoiceNumbering.next(TenantConnection.of(em), TenantContext.require().schemaName(), regieCode, sequence);
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing;
 
 import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.FamilyInvoice;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.Refused;

@@ -6,6 +6,9 @@ import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +26,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Agents' day: the day sheet of a unit, pointage ({@link AttendanceRules}) and the occupancy of every
- * unit running that day. Each call one transaction.
+ * Agents' day: the day sheet of a unit, pointage ({@link AttendanceRules}), a child found present without
+ * a booking, and the occupancy of every unit running that day. Agents only; each call one transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -44,8 +47,9 @@ public class AttendanceService {
 
     Clock clock = Clock.systemDefaultZone();
 
-    /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet). */
-    public List<Booking> daySheet(long unitId, LocalDate day) {
+    /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet; agents only). */
+    public List<Booking> daySheet(SignedInUser agent, long unitId, LocalDate day) {
+        StaffRoles.requireAgent(agent);
         return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
                         + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end, b.id",
                         Booking.class)
@@ -58,7 +62,8 @@ public class AttendanceService {
      * Pointage: an agent marks a child present, absent excused or absent billed on a booked day (not
      * before the day itself); the mark is logged with the agent's name.
      */
-    public void markAttendance(String agent, long bookingId, BookingStatus mark) {
+    public void markAttendance(SignedInUser agent, long bookingId, BookingStatus mark) {
+        StaffRoles.requireAgent(agent);
         if (!AttendanceRules.isMark(mark)) {
             throw new BookingRefused("Pointage inconnu.");
         }
@@ -67,8 +72,57 @@ public class AttendanceService {
         AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
-        LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent);
+        LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
         b.setStatus(mark);
+    }
+
+    /**
+     * The children an agent may record present without a booking on a unit-day: registered (validated)
+     * to the unit's activity and holding nothing on that unit-day, by name.
+     */
+    public List<Child> childrenWithoutBooking(SignedInUser agent, long unitId, LocalDate day) {
+        StaffRoles.requireAgent(agent);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select c.id from child c join activity_unit u on u.id = ?1"
+                        + " where exists (select 1 from registration r where r.child_id = c.id and r.activity_id = u.activity_id"
+                        + " and r.status = 'VALIDATED') and not exists (select 1 from booking b where b.child_id = c.id"
+                        + " and b.unit_id = u.id and b.day = ?2 and b.status not in ('CANCELLED_FREE', 'REFUSED'))")
+                .setParameter(1, unitId).setParameter(2, day).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Child c where c.id in :ids order by c.lastName, c.firstName", Child.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
+    }
+
+    /**
+     * Présence sans réservation: a child the staff found on a unit-day without any booking is recorded
+     * PRESENT and marked unbooked, so that the invoicing run bills it at the tariff's penalty price and
+     * lists it among the anomalies. Only a child registered to the activity, once per unit-day, on the
+     * day itself or after.
+     *
+     * @return the booking recorded
+     */
+    public Booking markPresentWithoutBooking(SignedInUser agent, long unitId, LocalDate day, long childId) {
+        StaffRoles.requireAgent(agent);
+        ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
+                .orElseThrow(() -> new BookingRefused("Cette unité n'existe pas."));
+        Child child = childrenWithoutBooking(agent, unitId, day).stream().filter(c -> c.getId() == childId).findFirst()
+                .orElse(null);
+        Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
+                        + " and b.unit.id = :u and b.day = :d", BookingStatus.class)
+                .setParameter("c", childId).setParameter("u", unitId).setParameter("d", day).getResultList());
+        AttendanceRules.unbookedPresenceRefusal(held, day, LocalDate.now(clock)).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        if (child == null) {
+            throw new BookingRefused("Cet enfant n'est pas inscrit à cette activité : inscrivez-le d'abord.");
+        }
+        Booking b = Booking.unbookedPresence(child, unit, day);
+        em.persist(b);
+        LOG.info(() -> "pointage: child " + childId + " present without booking on unit " + unitId + " " + day
+                + " by " + agent.email());
+        return b;
     }
 
     /** One unit's occupancy on a day (agents' overview). A class: EL 5 pages cannot read records. */

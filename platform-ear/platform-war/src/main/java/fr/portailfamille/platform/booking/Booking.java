@@ -33,6 +33,8 @@ public class Booking {
     @Enumerated(EnumType.STRING)
     private BookingStatus status;
     private boolean surcharged;
+    /** Présence sans réservation: the staff found the child there without a booking (billed at the penalty price). */
+    private boolean unbooked;
     /** Why an agent refused the booking (told to the family); {@code null} otherwise. */
     @Column(name = "refusal_reason")
     private String refusalReason;
@@ -48,6 +50,14 @@ public class Booking {
         this.day = day;
         this.status = status;
         this.surcharged = surcharged;
+    }
+
+    /** A child found present on a unit-day without any booking (présence sans réservation). */
+    static Booking unbookedPresence(Child child, ActivityUnit unit, LocalDate day) {
+        Booking b = new Booking(child, unit, day, BookingStatus.PRESENT, false);
+        b.unbooked = true;
+        b.decidedAt = java.time.OffsetDateTime.now();
+        return b;
     }
 
     /** Whether this booking holds one of the unit-day's seats. */
@@ -77,6 +87,7 @@ public class Booking {
     public LocalDate getDay() { return day; }
     public BookingStatus getStatus() { return status; }
     public boolean isSurcharged() { return surcharged; }
+    public boolean isUnbooked() { return unbooked; }
     public String getRefusalReason() { return refusalReason; }
     public java.time.OffsetDateTime getDecidedAt() { return decidedAt; }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
@@ -101,7 +102,7 @@ public class OccupancyQueries {
                 .orElseThrow(() -> new Refused("activite", "Cette activité n'existe pas."));
         // JDBC on the transaction's connection (bound to the commune's schema): a forward-only cursor
         // fetching 500 rows at a time, which JPA result lists cannot do
-        Connection connection = em.unwrap(Connection.class);
+        Connection connection = TenantConnection.of(em);
         try (PreparedStatement ps = connection.prepareStatement("select b.day, u.label, c.last_name, c.first_name,"
                 + " c.school, b.status from booking b join activity_unit u on u.id = b.unit_id join child c on"
                 + " c.id = b.child_id where u.activity_id = ? and b.day between ? and ? and " + TAKES_SEAT

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.SeatLedger;
@@ -39,7 +40,7 @@ public class SeatCounter {
     private <T> T ledger(Work<T> work) {
         try {
             // the transaction's connection (EclipseLink acquires it, search path on the commune's schema)
-            return work.on(new SeatLedger(em.unwrap(Connection.class)));
+            return work.on(new SeatLedger(TenantConnection.of(em)));
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class AgentFileEditor {
      * child removed only if nothing hangs on it, every change written to the audit log.
      */
     public List<FieldError> update(SignedInUser agent, long familyId, FamilyForm form) {
+        StaffRoles.requireAgent(agent);
         boolean withHealth = HealthRecords.mayRead(agent);
         Family f = Optional.ofNullable(em.find(Family.class, familyId))
                 .orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
@@ -65,6 +67,22 @@ public class AgentFileEditor {
         changes.forEach((type, values) -> audit(who, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
                 : "MODIFICATION_AGENT", familyId, null, type.label() + " : " + String.join(", ", values.keySet())));
         return List.of();
+    }
+
+    /**
+     * An agent overrides the family's residency for the tariffs (resident, non-resident), or gives it back
+     * to the address ({@code null}: the postcode against the commune's resident postcodes); audited.
+     */
+    public void setResidency(SignedInUser agent, long familyId, Boolean resident) {
+        StaffRoles.requireAgent(agent);
+        Family f = Optional.ofNullable(em.find(Family.class, familyId))
+                .orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        if (java.util.Objects.equals(f.getResidentOverride(), resident)) {
+            return;
+        }
+        f.setResidentOverride(resident);
+        audit(agent.email(), "RESIDENCE", familyId, null, resident == null ? "selon le code postal"
+                : resident ? "résident (décision de l'agent)" : "non-résident (décision de l'agent)");
     }
 
     /**

@@ -51,6 +51,18 @@ public class Family {
     private String cafNumber;
     @Column(name = "quotient_familial")
     private Integer quotientFamilial;
+    /** Who attests the quotient familial: CAF, MSA or AVIS_IMPOSITION (the tariffs read it with its date). */
+    @Column(name = "qf_source")
+    private String qfSource;
+    /** The date of the QF proof: older than the commune's validity, the maximum tariff applies. */
+    @Column(name = "qf_proof_date")
+    private java.time.LocalDate qfProofDate;
+    /** Monthly resources, where the commune prices by effort rate (taux d'effort). */
+    @Column(name = "monthly_resources_cents")
+    private Long monthlyResourcesCents;
+    /** Residency set by an agent (null: from the address's postcode and the commune's resident postcodes). */
+    @Column(name = "resident_override")
+    private Boolean residentOverride;
     private String iban;
     @Column(name = "account_holder")
     private String accountHolder;
@@ -156,6 +168,14 @@ public class Family {
     public void setCafNumber(String cafNumber) { this.cafNumber = cafNumber; }
     public Integer getQuotientFamilial() { return quotientFamilial; }
     public void setQuotientFamilial(Integer quotientFamilial) { this.quotientFamilial = quotientFamilial; }
+    public String getQfSource() { return qfSource; }
+    public void setQfSource(String qfSource) { this.qfSource = qfSource; }
+    public java.time.LocalDate getQfProofDate() { return qfProofDate; }
+    public void setQfProofDate(java.time.LocalDate qfProofDate) { this.qfProofDate = qfProofDate; }
+    public Long getMonthlyResourcesCents() { return monthlyResourcesCents; }
+    public void setMonthlyResourcesCents(Long monthlyResourcesCents) { this.monthlyResourcesCents = monthlyResourcesCents; }
+    public Boolean getResidentOverride() { return residentOverride; }
+    void setResidentOverride(Boolean residentOverride) { this.residentOverride = residentOverride; }
     public String getIban() { return iban; }
     public void setIban(String iban) { this.iban = iban; }
     public String getAccountHolder() { return accountHolder; }

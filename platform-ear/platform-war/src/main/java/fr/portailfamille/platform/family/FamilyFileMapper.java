@@ -21,6 +21,9 @@ final class FamilyFileMapper {
         form.setHomePhone(f.getHomePhone());
         form.setCafNumber(f.getCafNumber());
         form.setQuotientFamilial(f.getQuotientFamilial());
+        form.setQfSource(f.getQfSource());
+        form.setQfProofDate(f.getQfProofDate());
+        form.setMonthlyResourcesCents(f.getMonthlyResourcesCents());
         form.setIban(f.getIban());
         form.setAccountHolder(f.getAccountHolder());
         f.findResponsable(1).ifPresent(r -> copy(r, form.getResponsable1()));
@@ -71,6 +74,9 @@ final class FamilyFileMapper {
         f.setHomePhone(form.getHomePhone());
         f.setCafNumber(form.getCafNumber());
         f.setQuotientFamilial(form.getQuotientFamilial());
+        f.setQfSource(form.getQfSource());
+        f.setQfProofDate(form.getQfProofDate());
+        f.setMonthlyResourcesCents(form.getMonthlyResourcesCents());
         f.setIban(form.getIban());
         f.setAccountHolder(form.getAccountHolder());
         copy(form.getResponsable1(), f.responsable(1));

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class FamilyFileRules {
 
+    /** Who may attest a quotient familial (family.qf_source). */
+    public static final Set<String> QF_SOURCES = Set.of("CAF", "MSA", "AVIS_IMPOSITION");
+
     public static final Set<String> SITUATIONS = Set.of("MARIES", "PACSES", "CONCUBINAGE", "CELIBATAIRE",
             "SEPARES", "DIVORCES", "VEUF");
     public static final Set<String> CIVILITIES = Set.of("MME", "M");
@@ -44,6 +47,27 @@ public final class FamilyFileRules {
             e.add(new FieldError("quotientFamilial", "Le quotient familial s'écrit en chiffres, par exemple 650."));
         } else if (f.getQuotientFamilial() != null && !FrenchFormats.isQuotientFamilial(f.getQuotientFamilial())) {
             e.add(new FieldError("quotientFamilial", "Le quotient familial doit être compris entre 0 et 10 000."));
+        }
+        if (notBlank(f.getQfSource()) && !QF_SOURCES.contains(f.getQfSource())) {
+            e.add(new FieldError("qfSource", "Organisme inconnu : CAF, MSA ou avis d'imposition."));
+        }
+        if (f.getQfProofDate() != null && f.getQfProofDate().isAfter(today)) {
+            e.add(new FieldError("qfProofDate", "La date de l'attestation ne peut pas être dans le futur."));
+        } else if (f.getQfProofDate() != null && f.getQfProofDate().isBefore(today.minusYears(10))) {
+            e.add(new FieldError("qfProofDate", "Cette attestation a plus de 10 ans : indiquez la date de la plus récente."));
+        }
+        if (f.getQuotientFamilial() != null && forSubmission) {
+            if (!notBlank(f.getQfSource())) {
+                e.add(new FieldError("qfSource", "Indiquez qui atteste votre quotient familial (CAF, MSA ou avis d'imposition)."));
+            }
+            if (f.getQfProofDate() == null) {
+                e.add(new FieldError("qfProofDate", "Indiquez la date de l'attestation de quotient familial."));
+            }
+        }
+        if (f.isMonthlyResourcesUnreadable()) {
+            e.add(new FieldError("monthlyResources", "Les ressources mensuelles s'écrivent en euros, par exemple 1 850,50."));
+        } else if (f.getMonthlyResourcesCents() != null && f.getMonthlyResourcesCents() > 100_000_00L) {
+            e.add(new FieldError("monthlyResources", "Les ressources mensuelles doivent être inférieures à 100 000 €."));
         }
         if (notBlank(f.getIban())) {
             if (!FrenchFormats.isIban(f.getIban())) {

@@ -161,6 +161,13 @@ public class FamilyForm implements Serializable {
     private Integer quotientFamilial;
     /** The quotient familial as typed when it is not a whole number (null otherwise): kept to be shown again, never saved. */
     private transient String quotientFamilialUnread;
+    /** CAF, MSA or AVIS_IMPOSITION. */
+    @Size(max = 20, message = "Ce texte est trop long : 20 caractères au plus.")
+    private String qfSource;
+    private LocalDate qfProofDate;
+    private Long monthlyResourcesCents;
+    /** The monthly resources as typed when they are not an amount of euros (null otherwise): shown again, never saved. */
+    private transient String monthlyResourcesUnread;
     @Size(max = 42, message = "Ce texte est trop long : 42 caractères au plus.")
     private String iban;
     @Size(max = 120, message = "Ce texte est trop long : 120 caractères au plus.")
@@ -213,6 +220,38 @@ public class FamilyForm implements Serializable {
     /** {@code true} when the typed quotient familial is not a whole number. */
     @JsonbTransient
     public boolean isQuotientFamilialUnreadable() { return quotientFamilialUnread != null; }
+    public String getQfSource() { return qfSource; }
+    public void setQfSource(String v) { qfSource = v; }
+    public LocalDate getQfProofDate() { return qfProofDate; }
+    public void setQfProofDate(LocalDate v) { qfProofDate = v; }
+    public Long getMonthlyResourcesCents() { return monthlyResourcesCents; }
+    public void setMonthlyResourcesCents(Long v) { monthlyResourcesCents = v; monthlyResourcesUnread = null; }
+
+    /** The monthly resources field as euros text ("1 850,50"): what is not an amount is reported by the rules. */
+    @JsonbTransient
+    public String getMonthlyResourcesText() {
+        return monthlyResourcesUnread != null ? monthlyResourcesUnread
+                : monthlyResourcesCents == null ? "" : fr.portailfamille.billing.Money.euros(monthlyResourcesCents).toPlainString().replace('.', ',');
+    }
+
+    @JsonbTransient
+    public void setMonthlyResourcesText(String v) {
+        monthlyResourcesUnread = null;
+        monthlyResourcesCents = null;
+        if (v == null || v.isBlank()) {
+            return;
+        }
+        java.util.Optional<Long> cents = fr.portailfamille.billing.Money.parseEuros(v);
+        if (cents.isPresent()) {
+            monthlyResourcesCents = cents.get();
+        } else {
+            monthlyResourcesUnread = v.length() > 20 ? v.substring(0, 20) : v;
+        }
+    }
+
+    /** {@code true} when the typed monthly resources are not an amount of euros. */
+    @JsonbTransient
+    public boolean isMonthlyResourcesUnreadable() { return monthlyResourcesUnread != null; }
     public String getIban() { return iban; }
     public void setIban(String v) { iban = v; }
     public String getAccountHolder() { return accountHolder; }

@@ -97,7 +97,8 @@ public final class FormChanges {
         return switch (pointer) {
             case "/addressLine", "/postcode", "/city", "/situation" -> ChangeRequest.Type.ADRESSE;
             case "/homePhone", "/responsable1/mobilePhone", "/responsable1/workPhone" -> ChangeRequest.Type.TELEPHONES;
-            case "/cafNumber", "/quotientFamilial" -> ChangeRequest.Type.CAF;
+            case "/cafNumber", "/quotientFamilial", "/qfSource", "/qfProofDate", "/monthlyResourcesCents",
+                 "/monthlyResources" -> ChangeRequest.Type.CAF;
             case "/iban", "/accountHolder" -> ChangeRequest.Type.BANQUE;
             default -> pointer.startsWith("/responsable1") ? ChangeRequest.Type.TELEPHONES : null;
         };

@@ -121,9 +121,15 @@ class ChangeRequestApplicationTest {
         FamilyForm form = FamilyFileMapper.toForm(f);
         form.setQuotientFamilial(1150);
         form.setCafNumber("7654321");
+        form.setQfSource("MSA");
+        form.setQfProofDate(java.time.LocalDate.of(2026, 9, 15));
+        form.setMonthlyResourcesText("2 140,50");
         ChangeRequestApplication.apply(only(f, form, ChangeRequest.Type.CAF));
         assertEquals(1150, f.getQuotientFamilial());
         assertEquals("7654321", f.getCafNumber());
+        assertEquals("MSA", f.getQfSource(), "the tariffs read who attests the QF");
+        assertEquals(java.time.LocalDate.of(2026, 9, 15), f.getQfProofDate(), "and since when");
+        assertEquals(214050L, f.getMonthlyResourcesCents(), "effort-rate tariffs read the monthly resources");
     }
 
     @Test

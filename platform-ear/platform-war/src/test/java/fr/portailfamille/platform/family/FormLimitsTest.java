@@ -77,7 +77,7 @@ class FormLimitsTest {
                 checked++;
             }
         }
-        assertEquals(27, checked);
+        assertEquals(28, checked);
     }
 
     @Test

@@ -69,6 +69,7 @@ public class FacturationView implements Serializable {
     public void issue() {
         try {
             run.start(user.require(), regie, month());
+            preview = null; // the drafts just went to the run: a new preview shows what is left to bill
             info("Émission lancée : la progression s'affiche ci-dessous.");
         } catch (Refused | SecurityException e) {
             error(e.getMessage());

@@ -9,6 +9,7 @@ import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.AttendanceService;
 import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.family.Child;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -41,6 +42,8 @@ public class PointageView implements Serializable {
     private List<Activity> activities;
     private ActivityUnit unit;
     private List<Booking> sheet;
+    private List<Child> unbookedCandidates = List.of();
+    private Long presentChild;
     private transient List<AttendanceService.Occupancy> occupancy;
 
     public void load() {
@@ -51,6 +54,7 @@ public class PointageView implements Serializable {
     private void refresh() {
         unit = null;
         sheet = List.of();
+        unbookedCandidates = List.of();
         if (unite != null) {
             for (Activity a : activities) {
                 catalog.unitsOf(a.getId()).stream().filter(u -> u.getId().equals(unite)).findFirst()
@@ -58,7 +62,8 @@ public class PointageView implements Serializable {
             }
         }
         if (unit != null) {
-            sheet = bookings.daySheet(unit.getId(), getDay());
+            sheet = bookings.daySheet(user.require(), unit.getId(), getDay());
+            unbookedCandidates = bookings.childrenWithoutBooking(user.require(), unit.getId(), getDay());
         }
         occupancy = null;
     }
@@ -67,7 +72,7 @@ public class PointageView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             BookingStatus mark = BookingStatus.valueOf(status);
-            bookings.markAttendance(user.require().email(), bookingId, mark);
+            bookings.markAttendance(user.require(), bookingId, mark);
             refresh();
             // said in words in the page's live region, for screen readers (the row shows it too)
             sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
@@ -81,12 +86,39 @@ public class PointageView implements Serializable {
         }
     }
 
+    /** Présence sans réservation: the chosen child is recorded present (billed at the penalty price). */
+    public void markPresentWithoutBooking() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (unit == null) {
+            return;
+        }
+        if (presentChild == null) {
+            String why = text(faces, "agent.pointage.unbooked.required");
+            faces.addMessage("unbooked:child", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
+            return;
+        }
+        try {
+            Booking b = bookings.markPresentWithoutBooking(user.require(), unit.getId(), getDay(), presentChild);
+            String said = b.getChild().getFirstName() + " " + b.getChild().getLastName() + " : "
+                    + text(faces, "agent.pointage.unbooked.done");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
+            presentChild = null;
+        } catch (BookingRefused e) {
+            faces.addMessage("unbooked:child", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+        }
+        refresh();
+    }
+
     public LocalDate getDay() {
         try {
             return jour == null ? LocalDate.now() : LocalDate.parse(jour);
         } catch (DateTimeParseException e) {
             return LocalDate.now();
         }
+    }
+
+    public LocalDate getToday() {
+        return LocalDate.now();
     }
 
     public List<ActivityUnit> unitsOf(Activity a) {
@@ -102,7 +134,11 @@ public class PointageView implements Serializable {
     }
 
     public String statusLabel(Booking b) {
-        return AttendanceLabels.of(b.getStatus());
+        return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT ? "Présent sans réservation" : AttendanceLabels.of(b.getStatus());
+    }
+
+    private static String text(FacesContext faces, String key) {
+        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     }
 
     public boolean markable(Booking b) {
@@ -121,6 +157,9 @@ public class PointageView implements Serializable {
     public List<Activity> getActivities() { return activities; }
     public ActivityUnit getUnit() { return unit; }
     public List<Booking> getSheet() { return sheet; }
+    public List<Child> getUnbookedCandidates() { return unbookedCandidates; }
+    public Long getPresentChild() { return presentChild; }
+    public void setPresentChild(Long v) { presentChild = v; }
     public Long getUnite() { return unite; }
     public void setUnite(Long v) { if (ViewParams.opening()) unite = v; }
     public String getJour() { return jour; }

@@ -4,6 +4,7 @@ import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.platform.family.AgentFileEditor;
 import fr.portailfamille.platform.family.AuditEntry;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyDesk;
@@ -42,6 +43,9 @@ public class AgentFamilleView implements Serializable {
     @Inject
     transient FamilyDesk desk;
 
+    @Inject
+    transient AgentFileEditor editor;
+
     /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;
     private String label;
@@ -49,6 +53,8 @@ public class AgentFamilleView implements Serializable {
     private FamilyStatus status;
     private FamilyForm form;
     private String reason;
+    /** "", RESIDENT or NON_RESIDENT: the residency the tariffs use ("" from the postcode). */
+    private String residency = "";
     private FamilyHistory history;
 
     public void load() throws IOException {
@@ -65,6 +71,7 @@ public class AgentFamilleView implements Serializable {
     }
 
     private void read(Family family) {
+        residency = family.getResidentOverride() == null ? "" : family.getResidentOverride() ? "RESIDENT" : "NON_RESIDENT";
         label = family.getLabel();
         email = family.getEmail();
         status = family.getStatus();
@@ -85,6 +92,17 @@ public class AgentFamilleView implements Serializable {
         }
         desk.get(user.require(), id).ifPresent(this::read);
     }
+
+    /** Saves the residency chosen by the agent for the tariffs. */
+    public void saveResidency() {
+        Boolean resident = "RESIDENT".equals(residency) ? Boolean.TRUE : "NON_RESIDENT".equals(residency) ? Boolean.FALSE : null;
+        editor.setResidency(user.require(), id, resident);
+        FormErrors.info("Résidence enregistrée pour les tarifs.");
+        desk.get(user.require(), id).ifPresent(this::read);
+    }
+
+    public String getResidency() { return residency; }
+    public void setResidency(String residency) { this.residency = residency == null ? "" : residency; }
 
     /** Refuses the file with the reason typed (mandatory); the family is mailed it with a link to its page. */
     public void refuse() {

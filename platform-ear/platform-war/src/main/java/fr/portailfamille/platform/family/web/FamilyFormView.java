@@ -42,6 +42,15 @@ public abstract class FamilyFormView implements Serializable {
         return m;
     }
 
+    /** Who may attest the quotient familial (label → code). */
+    public Map<String, String> getQfSources() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("CAF", "CAF");
+        m.put("MSA", "MSA");
+        m.put("Avis d'imposition", "AVIS_IMPOSITION");
+        return m;
+    }
+
     public Map<String, String> getCivilities() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("Madame", "MME");

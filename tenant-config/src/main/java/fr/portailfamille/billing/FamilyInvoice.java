@@ -1,6 +1,5 @@
-package fr.portailfamille.platform.billing;
+package fr.portailfamille.billing;
 
-import fr.portailfamille.billing.InvoiceDraft;
 import java.util.List;
 import java.util.Map;
 

@@ -1,0 +1,283 @@
+package fr.portailfamille.bench;
+
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.DraftReader;
+import fr.portailfamille.billing.FamilyInvoice;
+import fr.portailfamille.billing.InvoiceStore;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.tenancy.TenantMigrator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Bench 4: a régie's monthly invoicing run for {@value #FAMILIES} families on real PostgreSQL (zonky
+ * embedded, 127.0.0.1, random port, durability on), schema migrated by {@link TenantMigrator}. A month
+ * of generated bookings (canteen 4 days a week, after-school care 2 days a week, one to three children
+ * per family, QF in every bracket and missing, residents and not, late bookings, pointage with excused
+ * and unexcused absences) is invoiced by the platform's own code: {@link DraftReader#drafts} (one query,
+ * priced by the tariff rules) then, per family, one transaction of {@link InvoiceStore#issue} (gap-free
+ * number, invoice, lines and billed days in batches, run progress, audit) — what {@code InvoicingRun}
+ * runs in the background, without JTA and EclipseLink around it. The baseline is a plain SQL aggregate
+ * of the same booking rows (count and price per family by bracket) on the same database in the same run.
+ */
+public final class InvoicingBench {
+
+    static final String SCHEMA = "commune_bench";
+    static final int FAMILIES = Integer.getInteger("bench.families", 10_000);
+    static final LocalDate FROM = LocalDate.of(2027, 3, 1);
+    static final LocalDate TO = LocalDate.of(2027, 3, 31);
+    static final double TARGET_S = 60;
+    static final double TARGET_RATIO = 5;
+
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    public static void main(String[] args) throws Exception {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        Path work = Files.createTempDirectory("bench-pg");
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(work.toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", work.toString())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        Report r = new Report(args, "4-invoicing");
+        try {
+            run(pg, r);
+        } finally {
+            pg.close();
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        r.write();
+    }
+
+    static BillingConfiguration billing() {
+        List<QfBracket> brackets = List.of(new QfBracket("T1", "0 – 450", 0, 450), new QfBracket("T2", "451 – 700", 451, 700),
+                new QfBracket("T3", "701 – 1000", 701, 1000), new QfBracket("T4", "1001 et plus", 1001, null));
+        BillingSettings settings = new BillingSettings(12, List.of("87000"), brackets);
+        Tariff canteen = new Tariff("CANTINE", null, LocalDate.of(2026, 9, 1), Tariff.Mode.BRACKETS,
+                List.of(new Tariff.BracketPrice("T1", 110L), new Tariff.BracketPrice("T2", 250L),
+                        new Tariff.BracketPrice("T3", 350L), new Tariff.BracketPrice("T4", 420L)),
+                480L, null, null, null, Adjustment.percent("25"), new BigDecimal("10"), new BigDecimal("20"),
+                Adjustment.percent("20"), true, 549L);
+        Tariff care = new Tariff("PERI", null, LocalDate.of(2026, 9, 1), Tariff.Mode.BRACKETS,
+                List.of(new Tariff.BracketPrice("T1", 80L), new Tariff.BracketPrice("T2", 150L),
+                        new Tariff.BracketPrice("T3", 210L), new Tariff.BracketPrice("T4", 260L)),
+                300L, null, null, null, Adjustment.fixed(50), new BigDecimal("10"), null,
+                Adjustment.fixed(100), true, 400L);
+        Regie regie = new Regie("REST", "Régie restauration et périscolaire", "RP", "Régisseur", "regie@bench.test", null,
+                List.of("CANTINE", "PERI"), null);
+        return new BillingConfiguration(settings, List.of(regie), List.of(canteen, care));
+    }
+
+    private static void run(EmbeddedPostgres pg, Report r) throws Exception {
+        PGSimpleDataSource admin = dataSource(pg.getPort(), null);
+        TenantMigrator migrator = new TenantMigrator(admin);
+        migrator.migratePlatform();
+        migrator.migrateCommune(SCHEMA);
+        PGSimpleDataSource ds = dataSource(pg.getPort(), SCHEMA);
+        long bookings;
+        int children;
+        String version;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            long t0 = System.nanoTime();
+            seed(st);
+            System.out.printf("seeded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            bookings = count(st, "select count(*) from booking");
+            children = (int) count(st, "select count(*) from child");
+            version = one(st, "show server_version");
+        }
+        BillingConfiguration billing = billing();
+
+        // --- baseline: a plain SQL aggregate of the same rows, priced by bracket --------------------
+        String aggregate = "select f.id, count(*), sum(coalesce(tp.price_cents, t.maximum_cents))"
+                + " from booking b join child c on c.id = b.child_id join family f on f.id = c.family_id"
+                + " join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id"
+                + " join regie_activity ra on ra.activity_id = a.id join regie r on r.id = ra.regie_id"
+                + " join tariff t on t.activity_id = a.id"
+                + " left join qf_bracket q on f.quotient_familial between q.qf_min and coalesce(q.qf_max, 2147483647)"
+                + " left join tariff_price tp on tp.tariff_id = t.id and tp.bracket_id = q.id"
+                + " where r.code = 'REST' and b.day between '" + FROM + "' and '" + TO + "'"
+                + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
+                + " and not exists (select 1 from billed_day d where d.child_id = b.child_id and d.unit_id = b.unit_id"
+                + " and d.day = b.day) group by f.id";
+        double baselineS = Double.MAX_VALUE;
+        long baselineRows = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {   // best of 3: the aggregate's own speed, caches warm
+                long t0 = System.nanoTime();
+                long rows = 0;
+                try (ResultSet rs = st.executeQuery(aggregate)) {
+                    while (rs.next()) {
+                        rows++;
+                    }
+                }
+                baselineS = Math.min(baselineS, (System.nanoTime() - t0) / 1e9);
+                baselineRows = rows;
+            }
+        }
+
+        // --- the run: drafts, then one transaction per family ------------------------------------
+        long t0 = System.nanoTime();
+        List<FamilyInvoice> drafts;
+        long runId;
+        try (Connection c = ds.getConnection()) {
+            drafts = DraftReader.drafts(c, billing, "REST", FROM, TO);
+            try (Statement st = c.createStatement()) {
+                runId = count(st, "insert into billing_run (regie_id, period_start, period_end, state, families_total,"
+                        + " started_by) select id, '" + FROM + "', '" + TO + "', 'RUNNING', " + drafts.size()
+                        + ", 'bench' from regie where code = 'REST' returning id");
+            }
+        }
+        double readS = (System.nanoTime() - t0) / 1e9;
+        long regieId;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            regieId = count(st, "select id from regie where code = 'REST'");
+        }
+        InvoiceStore.RunContext ctx = new InvoiceStore.RunContext(runId, regieId, "REST", FROM, TO, TO.plusDays(30), "bench");
+        long expectedTotal = 0;
+        int failures = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            for (FamilyInvoice family : drafts) {
+                try {
+                    InvoiceStore.issue(c, SCHEMA, ctx, family);
+                    c.commit();
+                    expectedTotal += family.draft().totalCents();
+                } catch (SQLException e) {
+                    c.rollback();
+                    failures++;
+                }
+            }
+        }
+        double runS = (System.nanoTime() - t0) / 1e9;
+
+        long invoices;
+        long total;
+        long lines;
+        long billedDays;
+        long maxSequence;
+        long rerun;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            invoices = count(st, "select count(*) from invoice");
+            total = count(st, "select coalesce(sum(total_cents), 0) from invoice");
+            lines = count(st, "select count(*) from invoice_line");
+            billedDays = count(st, "select count(*) from billed_day");
+            maxSequence = count(st, "select coalesce(max(sequence), 0) from invoice");
+            rerun = DraftReader.drafts(c, billing, "REST", FROM, TO).stream().filter(f -> !f.draft().lines().isEmpty()).count();
+        }
+        boolean consistent = failures == 0 && invoices == drafts.size() && total == expectedTotal && maxSequence == invoices
+                && rerun == 0;
+
+        r.line("## 4. Invoicing run: " + FAMILIES + " families × 1 month (PostgreSQL)");
+        r.line("");
+        r.line("What: régie `REST` (canteen + after-school care) invoices " + Report.f("%,d", bookings) + " booking rows of "
+                + Report.f("%,d", children) + " children in " + FAMILIES + " families for " + FROM + " – " + TO
+                + " with the platform's code: `DraftReader.drafts` (one query, priced by `Pricing`/`InvoiceCalculator`:"
+                + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
+                + " excused absences free, unbooked presence at the penalty price), then one transaction per family of"
+                + " `InvoiceStore.issue` (gap-free number, invoice, lines and billed days as JDBC batches, run progress,"
+                + " audit), commit. Not included: JTA/EclipseLink around each family and the PDFs (measured apart).");
+        r.line("");
+        r.line("PostgreSQL " + version + " (zonky embedded, 127.0.0.1, fsync and synchronous_commit on, same 2 cores).");
+        r.line("");
+        r.line("| measure | value |");
+        r.line("| --- | --- |");
+        r.line("| plain SQL aggregate of the same rows (count and price per family, best of 3) | " + Report.f("%.2f s", baselineS)
+                + " (" + baselineRows + " families) |");
+        r.line("| drafts read and priced | " + Report.f("%.2f s", readS) + " |");
+        r.line("| whole run (drafts + " + drafts.size() + " family transactions) | " + Report.f("%.2f s", runS) + " |");
+        r.line("| ratio run / aggregate | " + Report.f("%.1f", runS / baselineS) + " × |");
+        r.line("| invoices, lines, billed days | " + invoices + ", " + lines + ", " + billedDays + " |");
+        r.line("| total billed | " + fr.portailfamille.billing.Money.format(total) + " |");
+        r.line("| numbers gap-free (max sequence = invoices) | " + (maxSequence == invoices) + " |");
+        r.line("| re-run bills nothing more | " + (rerun == 0) + " |");
+        r.line("| families failed | " + failures + " |");
+        r.target("4a invoicing run, " + FAMILIES + " families", Report.f("%.1f s", runS), "< " + (int) TARGET_S + " s",
+                runS < TARGET_S && consistent);
+        r.target("4b invoicing run / SQL aggregate", Report.f("%.1f ×", runS / baselineS) + " (aggregate "
+                + Report.f("%.2f s", baselineS) + ")", "≤ " + (int) TARGET_RATIO + " ×", runS / baselineS <= TARGET_RATIO && consistent);
+    }
+
+    /** One régie, two activities, brackets and tariffs as {@link #billing()}, then the families and a month of bookings. */
+    static void seed(Statement st) throws SQLException {
+        st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                + " values ('CANTINE', 'Restauration scolaire', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'SURCHARGED'),"
+                + " ('PERI', 'Accueil périscolaire', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'SURCHARGED')");
+        st.execute("insert into activity_unit (activity_id, code, label, capacity) select id, case code when 'CANTINE'"
+                + " then 'MIDI' else 'SOIR' end, case code when 'CANTINE' then 'Midi' else 'Soir' end, 100000 from activity");
+        st.execute("insert into regie (code, label, invoice_prefix) values ('REST', 'Régie restauration et périscolaire', 'RP')");
+        st.execute("insert into regie_activity (activity_id, regie_id) select a.id, r.id from activity a, regie r");
+        st.execute("insert into qf_bracket (code, label, qf_min, qf_max) values ('T1', '0 – 450', 0, 450),"
+                + " ('T2', '451 – 700', 451, 700), ('T3', '701 – 1000', 701, 1000), ('T4', '1001 et plus', 1001, null)");
+        st.execute("insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, '2026-09-01', 'BRACKETS',"
+                + " case code when 'CANTINE' then 480 else 300 end from activity");
+        st.execute("insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, q.id, case a.code"
+                + " when 'CANTINE' then (array[110, 250, 350, 420])[q.id - (select min(id) from qf_bracket) + 1]"
+                + " else (array[80, 150, 210, 260])[q.id - (select min(id) from qf_bracket) + 1] end"
+                + " from tariff t join activity a on a.id = t.activity_id cross join qf_bracket q");
+        // families: QF spread over the brackets, 1 in 12 without QF, 1 in 15 with an expired proof, 1 in 8 non-resident
+        st.execute("insert into family (label, postcode, quotient_familial, qf_source, qf_proof_date)"
+                + " select 'Famille ' || lpad(g::text, 6, '0'), case when g % 8 = 0 then '87100' else '87000' end,"
+                + " case when g % 12 = 0 then null else (g * 37) % 1400 end, case when g % 12 = 0 then null else 'CAF' end,"
+                + " case when g % 12 = 0 then null when g % 15 = 0 then date '2025-06-01' else date '2026-09-15' end"
+                + " from generate_series(1, " + FAMILIES + ") g");
+        // one to three children per family (1: 55 %, 2: 35 %, 3: 10 %)
+        st.execute("insert into child (family_id, first_name, last_name, birth_date)"
+                + " select f.id, 'Enfant' || k, 'Famille ' || f.id, date '2015-01-01' + ((f.id * 97 + k * 400) % 2500)::int"
+                + " from family f cross join generate_series(1, 3) k"
+                + " where k = 1 or (k = 2 and f.id % 20 < 9) or (k = 3 and f.id % 20 < 2)");
+        // canteen Mon, Tue, Thu, Fri; after-school care Tue, Thu (school days of March 2027)
+        st.execute("insert into booking (child_id, unit_id, day, status, surcharged, unbooked)"
+                + " select c.id, u.id, d::date,"
+                + " case when (c.id + extract(day from d)::int) % 29 = 0 then 'ABSENT_EXCUSED'"
+                + " when (c.id + extract(day from d)::int) % 31 = 0 then 'ABSENT_BILLED'"
+                + " when (c.id + extract(day from d)::int) % 23 = 0 then 'BOOKED_LATE'"
+                + " when extract(day from d) < 15 then 'PRESENT' else 'BOOKED' end,"
+                + " (c.id + extract(day from d)::int) % 23 = 0,"
+                // a few children came without booking (pointed present, billed at the penalty price)
+                + " (c.id + extract(day from d)::int) % 211 = 0 and extract(day from d) < 15"
+                + " and (c.id + extract(day from d)::int) % 29 <> 0 and (c.id + extract(day from d)::int) % 31 <> 0"
+                + " and (c.id + extract(day from d)::int) % 23 <> 0"
+                + " from child c cross join activity_unit u join activity a on a.id = u.activity_id"
+                + " cross join generate_series(date '" + FROM + "', date '" + TO + "', interval '1 day') d"
+                + " where extract(isodow from d) <= 5 and ((a.code = 'CANTINE' and extract(isodow from d) <> 3)"
+                + " or (a.code = 'PERI' and extract(isodow from d) in (2, 4)))");
+        st.execute("analyze");
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String one(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(int port, String schema) {
+        return SeatLockBench.dataSource(port, schema);
+    }
+}
