@@ -287,6 +287,7 @@ class BillingExportsIT {
         List<CafSummary.Row> caf = in(alpha(), () -> exports.cafSummary(AGENT, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
         assertEquals(5, caf.size(), caf.toString());
         CafSummary.Row t1 = caf.get(0);
+        assertTrue(t1.activity().startsWith("Restauration exportée (EXP-"), "the activity by its name and code: " + t1.activity());
         assertEquals(1, t1.children());
         assertEquals(4, t1.unitDays());
         assertEquals(420L, t1.amountCents());

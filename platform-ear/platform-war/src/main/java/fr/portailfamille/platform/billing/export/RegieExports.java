@@ -155,8 +155,10 @@ public class RegieExports {
     }
 
     private List<CafSummary.Row> cafRows(long regie, LocalDate from, LocalDate to) {
-        List<CafSummary.Line> lines = rows("select l.activity_code, l.bracket_code, l.child_id, l.child_name, l.quantity,"
-                + " l.amount_cents from invoice_line l join invoice i on i.id = l.invoice_id where i.regie_id = ?1"
+        // the activity by its name and code ("Cantine (CANTINE)"), by its code alone once deleted
+        List<CafSummary.Line> lines = rows("select coalesce(a.name || ' (' || l.activity_code || ')', l.activity_code),"
+                + " l.bracket_code, l.child_id, l.child_name, l.quantity, l.amount_cents from invoice_line l"
+                + " join invoice i on i.id = l.invoice_id left join activity a on a.code = l.activity_code where i.regie_id = ?1"
                 + " and i.kind = 'INVOICE' and i.state <> 'CANCELLED' and i.period_start between ?2 and ?3", regie, from, to)
                 .stream().map(r -> new CafSummary.Line((String) r[0], (String) r[1], r[2] == null ? null : number(r[2]),
                         (String) r[3], number(r[4]), number(r[5]))).toList();
