@@ -28,6 +28,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,10 +230,20 @@ public class PlanningService {
      * recorded.
      */
     public Map<String, String> previewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        return reviewSelection(user, childId, changes).notices();
+    }
+
+    /**
+     * As {@link #previewSelection}, with the bookings that would be surcharged or refused (what the
+     * summary prices). Nothing is recorded.
+     */
+    public SelectionReview reviewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
         ownChild(user, childId);
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         Map<String, String> notices = new HashMap<>();
+        Set<String> surcharged = new HashSet<>();
+        Set<String> refused = new HashSet<>();
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
@@ -243,13 +254,21 @@ public class PlanningService {
                     continue;
                 }
                 MonthPlan.Unit plan = unit.plan();
-                List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal,
-                        MonthPlan.open(plan, c.getDay(), cal, years), seats.taken(unit.getId(), c.getDay()),
+                boolean open = MonthPlan.open(plan, c.getDay(), cal, years);
+                int taken = seats.taken(unit.getId(), c.getDay());
+                List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
                 notices.put(c.getKey(), String.join(" ", lines));
+                BookingDecision d = plan.rules().decideBooking(now(), c.getDay(), plan.start(), cal, open, taken,
+                        unit.getCapacity());
+                if (d.outcome() == BookingDecision.Outcome.REFUSED) {
+                    refused.add(c.getKey());
+                } else if (d.surcharged()) {
+                    surcharged.add(c.getKey());
+                }
             }
         }
-        return notices;
+        return new SelectionReview(notices, surcharged, refused);
     }
 
     /**

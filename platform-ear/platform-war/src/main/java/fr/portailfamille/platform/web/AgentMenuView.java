@@ -84,7 +84,8 @@ public class AgentMenuView {
     public List<Item> getActivities() {
         return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
                 new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null),
-                new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null));
+                new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null),
+                new Item("menu-exports-facturation", "agent/exports-facturation", "agent.menu.exportsFacturation", null));
     }
 
     public List<Item> getConfiguration() {

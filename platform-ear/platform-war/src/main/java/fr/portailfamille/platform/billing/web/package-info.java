@@ -1,2 +1,5 @@
-/** The staff's invoicing page (agent/facturation): preview, issue with its progress, invoices of the period. */
+/**
+ * The billing pages: the staff's invoicing (agent/facturation) and exports (agent/exports-facturation,
+ * with the file download servlet), and the families' "Consulter les tarifs" (espace/tarifs).
+ */
 package fr.portailfamille.platform.billing.web;

@@ -3,6 +3,9 @@ package fr.portailfamille.platform.booking.web;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.FamilyPricing;
+import fr.portailfamille.platform.billing.SelectionEstimate;
 import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.ActivityUnit;
 import fr.portailfamille.platform.booking.BookingRefused;
@@ -12,9 +15,11 @@ import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.booking.PlanningCell;
 import fr.portailfamille.platform.booking.PlanningDay;
 import fr.portailfamille.platform.booking.PlanningPageReader;
+import fr.portailfamille.platform.booking.SelectionReview;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
@@ -59,6 +64,9 @@ public class PlanningView implements Serializable {
     @Inject
     transient CommuneSettings settings;
 
+    @Inject
+    transient FamilyPricing pricing;
+
     /** The commune's legend (labels and colours), read once per view. */
     private transient Legend legend;
     private boolean registered;
@@ -81,6 +89,8 @@ public class PlanningView implements Serializable {
     private boolean reviewing;
     /** The summary's notice of each selected change, by key. */
     private HashMap<String, String> notices = new HashMap<>();
+    /** The summary's prices (estimate), computed when the summary is shown; {@code null} otherwise. */
+    private SelectionEstimate estimate;
     private List<ChangeOutcome> outcomes = List.of();
     private LocalDate copyUntil;
 
@@ -153,13 +163,63 @@ public class PlanningView implements Serializable {
             message(FacesMessage.SEVERITY_ERROR, "Sélectionnez au moins une journée à réserver ou à annuler.");
             return;
         }
+        SelectionReview review;
         try {
-            notices = new HashMap<>(bookings.previewSelection(user.require(), getChild().getId(), selection.all()));
+            review = bookings.reviewSelection(user.require(), getChild().getId(), selection.all());
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
             return;
         }
+        notices = new HashMap<>(review.notices());
+        estimate = estimate(review);
         reviewing = true;
+    }
+
+    /**
+     * The price of the selection's bookings (not the cancellations, nor the bookings that would be
+     * refused), by the invoice's rules: one read of the family's facts and the tariffs. {@code null}
+     * when it cannot be computed (no activity shown).
+     */
+    private SelectionEstimate estimate(SelectionReview review) {
+        Activity shown = activities == null ? null : activities.stream().filter(a -> a.getId().equals(activite)).findFirst().orElse(null);
+        if (shown == null || units == null) {
+            return null;
+        }
+        Map<Long, String> unitCodes = new HashMap<>();
+        units.forEach(u -> unitCodes.put(u.getId(), u.getCode()));
+        List<SelectionEstimate.Item> items = selection.sorted().stream()
+                .filter(c -> !c.isCancellation() && !review.refused().contains(c.getKey()) && unitCodes.containsKey(c.getUnitId()))
+                .map(c -> new SelectionEstimate.Item(c.getKey(), shown.getCode(), unitCodes.get(c.getUnitId()), c.getDay(),
+                        review.surcharged().contains(c.getKey())))
+                .toList();
+        if (items.isEmpty()) {
+            return null;
+        }
+        try {
+            return pricing.estimate(user.require(), getChild().getId(), shown.getCode(), items);
+        } catch (Refused e) {
+            return null;
+        }
+    }
+
+    /** A line's price in the summary: "3,60 €", with the late surcharge apart; empty for a cancellation. */
+    public String price(PlannedChange c) {
+        SelectionEstimate.Line line = estimate == null ? null : estimate.line(c.getKey());
+        if (line == null) {
+            return "";
+        }
+        if (line.priceCents() == null) {
+            return line.label();
+        }
+        String price = Money.format(line.priceCents());
+        return line.surchargeCents() == 0 ? price
+                : price + " (dont majoration hors délai " + Money.format(line.surchargeCents()) + ")";
+    }
+
+    public SelectionEstimate getEstimate() { return estimate; }
+
+    public String euros(long cents) {
+        return Money.format(cents);
     }
 
     /** What the family should know about one line of the summary (empty when nothing special). */

@@ -1,0 +1,169 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.FamilyFacts;
+import fr.portailfamille.billing.QfSource;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Siblings;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.billing.Tariffs;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityCatalog;
+import fr.portailfamille.platform.booking.ActivityUnit;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a family pays, by the invoice's rules, before any invoice: the tariffs of the activities it may
+ * book with its own price ("Consulter les tarifs"), and the price of a planning selection before
+ * "Confirmer". The family's facts (QF, proof date, resources, residency) are read as {@link DraftInvoices}
+ * reads them, the billing configuration once per call ({@link CommuneSettings#billing}). The family's
+ * own file only: the caller is the signed-in parent.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class FamilyPricing {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    ActivityCatalog catalog;
+
+    @Inject
+    CommuneSettings settings;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /**
+     * The tariffs page: one sheet per tariff in force today of each activity offered to one of the
+     * family's children (every activity when the file has no child yet), the activities without a
+     * tariff, and the family's facts.
+     */
+    public record Tarifs(List<TariffSheet> sheets, List<String> withoutTariff, FamilyFacts facts, Integer qfValidityMonths) {
+    }
+
+    public Tarifs tarifs(SignedInUser user) {
+        Family family = files.fileOf(user);
+        BillingConfiguration billing = settings.billing();
+        FamilyFacts facts = facts(family, billing.settings());
+        LocalDate today = LocalDate.now(clock);
+        List<Child> children = family.getChildren();
+        List<TariffSheet> sheets = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (Activity a : catalog.activities()) {
+            if (!children.isEmpty() && children.stream().noneMatch(c -> offered(a, c, today))) {
+                continue;
+            }
+            // the units sharing one tariff in force are shown together
+            Map<Tariff, List<String>> byTariff = new LinkedHashMap<>();
+            for (ActivityUnit u : catalog.unitsOf(a.getId())) {
+                Tariffs.inForce(billing.tariffs(), a.getCode(), u.getCode(), today)
+                        .ifPresent(t -> byTariff.computeIfAbsent(t, k -> new ArrayList<>()).add(u.getLabel()));
+            }
+            if (byTariff.isEmpty()) {
+                without.add(a.getName());
+            }
+            byTariff.forEach((t, units) -> sheets.add(TariffSheet.of(billing.settings(), t, facts, today, a.getName(),
+                    String.join(", ", units))));
+        }
+        return new Tarifs(sheets, without, facts, billing.settings().qfValidityMonths());
+    }
+
+    private static boolean offered(Activity a, Child c, LocalDate today) {
+        if (c.getBirthDate() == null) {
+            return a.getMinAge() == null && a.getMaxAge() == null;
+        }
+        return a.accepts(Period.between(c.getBirthDate(), today).getYears(), c.getSchoolClass());
+    }
+
+    /**
+     * The price of a child's selected bookings of one activity: the family's facts, the child's rank
+     * among the family's children with bookings billed by the same régie in each month, the tariffs in
+     * force on each day. Three reads: the facts, the ranks, the billing configuration.
+     */
+    public SelectionEstimate estimate(SignedInUser user, long childId, String activityCode, List<SelectionEstimate.Item> items) {
+        Family family = files.fileOf(user);
+        Child child = family.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId).findFirst()
+                .orElseThrow(() -> new Refused("Cet enfant ne fait pas partie de votre dossier."));
+        if (items.isEmpty()) {
+            return SelectionEstimate.of(BillingSettings.none(), List.of(), null, m -> 1, items);
+        }
+        BillingConfiguration billing = settings.billing();
+        FamilyFacts facts = facts(family, billing.settings());
+        List<String> activities = billing.regieOf(activityCode).map(Regie::activities).orElse(List.of(activityCode));
+        LocalDate from = items.stream().map(SelectionEstimate.Item::day).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = items.stream().map(SelectionEstimate.Item::day).max(Comparator.naturalOrder()).orElseThrow();
+        Map<YearMonth, Integer> ranks = ranks(family, child, activities, YearMonth.from(from), YearMonth.from(to), items);
+        return SelectionEstimate.of(billing.settings(), billing.tariffs(), facts, SelectionEstimate.ranks(ranks), items);
+    }
+
+    /**
+     * The child's rank in each month of the selection among the family's children with live bookings of
+     * the régie's activities that month, the child counted in every month it selects (one query).
+     */
+    private Map<YearMonth, Integer> ranks(Family family, Child child, List<String> activities, YearMonth first, YearMonth last,
+            List<SelectionEstimate.Item> items) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct c.id, c.birth_date, cast(date_trunc('month', b.day) as date)"
+                + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
+                + " join activity a on a.id = u.activity_id where c.family_id = ?1 and a.code = any(cast(?2 as varchar[]))"
+                + " and b.day between ?3 and ?4"
+                + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_BILLED', 'PENDING_VALIDATION')")
+                .setParameter(1, family.getId()).setParameter(2, "{" + String.join(",", activities.stream()
+                        .map(a -> '"' + a.replace("\"", "") + '"').toList()) + "}")
+                .setParameter(3, first.atDay(1)).setParameter(4, last.atEndOfMonth()).getResultList();
+        Map<YearMonth, List<Siblings.Child>> byMonth = new HashMap<>();
+        for (Object[] r : rows) {
+            byMonth.computeIfAbsent(YearMonth.from(DraftInvoices.date(r[2])), k -> new ArrayList<>())
+                    .add(new Siblings.Child(((Number) r[0]).longValue(), DraftInvoices.date(r[1])));
+        }
+        Map<YearMonth, Integer> ranks = new HashMap<>();
+        for (YearMonth m : items.stream().map(i -> YearMonth.from(i.day())).collect(Collectors.toSet())) {
+            List<Siblings.Child> children = new ArrayList<>(byMonth.getOrDefault(m, List.of()));
+            children.add(new Siblings.Child(child.getId(), child.getBirthDate()));
+            ranks.put(m, Siblings.ranks(children).get(child.getId()));
+        }
+        return ranks;
+    }
+
+    /** The family's facts as the invoicing run reads them (QF, proof, source, resources, residency). */
+    private FamilyFacts facts(Family family, BillingSettings rules) {
+        if (family.getId() == null) {
+            return new FamilyFacts(family.getQuotientFamilial(), null, null, null,
+                    rules.isResident(family.getPostcode(), null));
+        }
+        Object[] f = (Object[]) em.createNativeQuery("select quotient_familial, qf_proof_date, qf_source,"
+                + " monthly_resources_cents, postcode, resident_override from family where id = ?1")
+                .setParameter(1, family.getId()).getSingleResult();
+        return new FamilyFacts(f[0] == null ? null : ((Number) f[0]).intValue(), DraftInvoices.date(f[1]),
+                f[2] == null ? null : QfSource.valueOf((String) f[2]), f[3] == null ? null : ((Number) f[3]).longValue(),
+                rules.isResident((String) f[4], (Boolean) f[5]));
+    }
+}

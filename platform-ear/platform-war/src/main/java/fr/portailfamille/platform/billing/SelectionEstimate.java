@@ -1,0 +1,109 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.Attendance;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.DayEvent;
+import fr.portailfamille.billing.FamilyFacts;
+import fr.portailfamille.billing.PricedLine;
+import fr.portailfamille.billing.Pricing;
+import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.billing.Tariffs;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The price of a family's planning selection before "Confirmer", by the invoice's rules ({@link Pricing}:
+ * QF bracket or maximum, residency, sibling rank in the month, late-booking surcharge): each booking's
+ * price with its surcharge apart, and the total. An estimate: the invoice, made from what happens
+ * (attendance, excused absences), is what the family pays. Pure.
+ */
+public final class SelectionEstimate implements Serializable {
+
+    /**
+     * A booking of the selection to price.
+     *
+     * @param key the selection's key of the unit-day
+     * @param late whether it would be booked after the deadline (surcharged)
+     */
+    public record Item(String key, String activity, String unit, LocalDate day, boolean late) implements Serializable {
+    }
+
+    /**
+     * A priced booking.
+     *
+     * @param priceCents the unit-day's price, {@code null} when no tariff is in force for it
+     * @param surchargeCents the late-booking surcharge included in the price (0 when none)
+     * @param label how the price was found, e.g. "Tranche T2 · Majoration hors délai +20 %"
+     */
+    public record Line(String key, Long priceCents, long surchargeCents, String label) implements Serializable {
+
+        public Long getPriceCents() { return priceCents; }
+        public long getSurchargeCents() { return surchargeCents; }
+        public String getLabel() { return label; }
+    }
+
+    static final String LATE = "Majoration hors délai";
+
+    private final Map<String, Line> lines;
+    private final long totalCents;
+    private final long surchargeCents;
+    private final boolean incomplete;
+
+    private SelectionEstimate(Map<String, Line> lines) {
+        this.lines = lines;
+        this.totalCents = lines.values().stream().filter(l -> l.priceCents() != null).mapToLong(Line::priceCents)
+                .reduce(0, Math::addExact);
+        this.surchargeCents = lines.values().stream().mapToLong(Line::surchargeCents).sum();
+        this.incomplete = lines.values().stream().anyMatch(l -> l.priceCents() == null);
+    }
+
+    /**
+     * Prices {@code items} for a child.
+     *
+     * @param rank the child's rank among the family's children billed in a month (1 = eldest)
+     */
+    public static SelectionEstimate of(BillingSettings settings, List<Tariff> tariffs, FamilyFacts facts,
+            Function<YearMonth, Integer> rank, List<Item> items) {
+        Map<String, Line> lines = new HashMap<>();
+        for (Item i : items) {
+            Optional<Tariff> tariff = Tariffs.inForce(tariffs, i.activity(), i.unit(), i.day());
+            if (tariff.isEmpty()) {
+                lines.put(i.key(), new Line(i.key(), null, 0, "Tarif non communiqué"));
+                continue;
+            }
+            PricedLine p = Pricing.price(settings, tariff.get(), facts, rank.apply(YearMonth.from(i.day())),
+                    new DayEvent(0, i.activity(), i.unit(), i.day(), true, i.late(), Attendance.PRESENT));
+            long surcharge = p.applied().stream().filter(a -> a.label().startsWith(LATE)).mapToLong(PricedLine.Applied::deltaCents).sum();
+            lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label()));
+        }
+        return new SelectionEstimate(lines);
+    }
+
+    /** The line of a unit-day of the selection, {@code null} when not priced (a cancellation, a refusal). */
+    public Line line(String key) {
+        return lines.get(key);
+    }
+
+    public List<Line> lines() {
+        return new ArrayList<>(lines.values());
+    }
+
+    public long getTotalCents() { return totalCents; }
+    public long getSurchargeCents() { return surchargeCents; }
+    /** Whether some booking has no tariff (the total leaves it out). */
+    public boolean isIncomplete() { return incomplete; }
+    public boolean isEmpty() { return lines.isEmpty(); }
+
+    /** The ranks by month of a child among its siblings billed then ({@link fr.portailfamille.billing.Siblings#ranks}). */
+    public static Function<YearMonth, Integer> ranks(Map<YearMonth, Integer> byMonth) {
+        Map<YearMonth, Integer> copy = new HashMap<>(byMonth);
+        return m -> copy.getOrDefault(m, 1);
+    }
+}

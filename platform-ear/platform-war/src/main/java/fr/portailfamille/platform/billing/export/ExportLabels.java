@@ -1,0 +1,45 @@
+package fr.portailfamille.platform.billing.export;
+
+import java.util.Map;
+
+/** The French words the exports print for the codes stored in the régie's tables. */
+public final class ExportLabels {
+
+    private static final Map<String, String> KINDS = Map.of("INVOICE", "Facture", "CREDIT_NOTE", "Avoir");
+    private static final Map<String, String> STATES = Map.of("ISSUED", "Émise", "CANCELLED", "Annulée",
+            "TITRE_EMIS", "Titre émis");
+    private static final Map<String, String> MODES = Map.of("CHEQUE", "Chèque", "ESPECES", "Espèces", "CESU", "CESU",
+            "VIREMENT", "Virement", "CARTE_GUICHET", "Carte au guichet");
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("RUN_STARTED", "Facturation lancée"),
+            Map.entry("RUN_DONE", "Facturation terminée"),
+            Map.entry("RUN_FAILED", "Facturation en échec"),
+            Map.entry("INVOICE_ISSUED", "Facture émise"),
+            Map.entry("CREDIT_NOTE", "Avoir émis"),
+            Map.entry("PAYMENT_RECORDED", "Paiement enregistré"),
+            Map.entry("PAYMENT_CANCELLED", "Paiement annulé"),
+            Map.entry("ALLOCATION", "Imputation"),
+            Map.entry("TITRE_EMIS", "Titre de recettes émis"),
+            Map.entry("REMINDER", "Relance"));
+
+    private ExportLabels() {
+    }
+
+    /** "Facture", "Avoir"; an unknown code as it is. */
+    public static String kind(String code) {
+        return KINDS.getOrDefault(code, code);
+    }
+
+    public static String state(String code) {
+        return STATES.getOrDefault(code, code);
+    }
+
+    public static String mode(String code) {
+        return MODES.getOrDefault(code, code);
+    }
+
+    /** An audited action in words; a code the exports do not know yet (a new money action) as it is. */
+    public static String action(String code) {
+        return ACTIONS.getOrDefault(code, code);
+    }
+}

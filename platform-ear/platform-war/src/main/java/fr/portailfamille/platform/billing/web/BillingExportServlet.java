@@ -1,0 +1,89 @@
+package fr.portailfamille.platform.billing.web;
+
+import fr.portailfamille.platform.billing.export.ExportCsv;
+import fr.portailfamille.platform.billing.export.ExportTable;
+import fr.portailfamille.platform.billing.export.ExportXlsx;
+import fr.portailfamille.platform.billing.export.RegieExports;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A régie's export of a period, downloaded as CSV (French Excel) or XLSX:
+ * {@code /agent/exports-facturation/fichier?regie=…&du=2026-10-01&au=2026-10-31&donnees=factures|paiements|caf|journal&format=csv|xlsx}.
+ * The table is read first ({@link RegieExports}, which checks that the caller is an agent of the
+ * request's commune: 403 otherwise), then written, so that a refusal gets its error page.
+ */
+@WebServlet("/agent/exports-facturation/fichier")
+public class BillingExportServlet extends HttpServlet {
+
+    @Inject
+    RegieExports exports;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = LocalDate.parse(req.getParameter("du"));
+            to = LocalDate.parse(req.getParameter("au"));
+        } catch (DateTimeParseException | NullPointerException e) {
+            resp.sendError(400, "Indiquez la période (du … au …, AAAA-MM-JJ).");
+            return;
+        }
+        boolean xlsx = "xlsx".equals(req.getParameter("format"));
+        ExportTable table;
+        RegieExports.Dataset dataset;
+        String regie = req.getParameter("regie");
+        try {
+            dataset = RegieExports.Dataset.of(req.getParameter("donnees"));
+            table = exports.table(signedIn(req), dataset, regie, from, to);
+        } catch (SecurityException e) {
+            resp.sendError(403, e.getMessage());
+            return;
+        } catch (Refused e) {
+            resp.sendError(400, e.getMessage());
+            return;
+        }
+        String name = dataset.param() + "-" + regie.replaceAll("[^A-Za-z0-9_-]", "") + "-" + from + "-" + to
+                + (xlsx ? ".xlsx" : ".csv");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Cache-Control", "private, no-store");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        if (xlsx) {
+            resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ExportXlsx.write(table, bytes);
+            resp.setContentLength(bytes.size());
+            bytes.writeTo(resp.getOutputStream());
+        } else {
+            resp.setContentType("text/csv; charset=UTF-8");
+            Writer w = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8);
+            ExportCsv.write(table, w);
+            w.flush();
+        }
+    }
+
+    /** The session's user when it signed in to this request's commune, else {@code null} (refused by the service). */
+    static SignedInUser signedIn(HttpServletRequest req) {
+        HttpSession session = req.getSession(false);
+        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
+                && u.communeSlug().equals(TenantContext.require().slug())) {
+            return u;
+        }
+        return null;
+    }
+}

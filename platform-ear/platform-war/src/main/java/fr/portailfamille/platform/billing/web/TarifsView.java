@@ -1,0 +1,72 @@
+package fr.portailfamille.platform.billing.web;
+
+import fr.portailfamille.billing.FamilyFacts;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.FamilyPricing;
+import fr.portailfamille.platform.billing.TariffSheet;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * "Consulter les tarifs" (espace/tarifs): each activity the family may book with its tariff in force
+ * today, the QF grid with the family's bracket marked in words, the price the family pays, and — when
+ * the maximum tariff applies — why, with a link to update the QF in the family file. One read
+ * ({@link FamilyPricing#tarifs}).
+ */
+@Named
+@RequestScoped
+public class TarifsView {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Inject
+    FamilyPricing pricing;
+
+    @Inject
+    UserView user;
+
+    private FamilyPricing.Tarifs tarifs;
+
+    public void load() {
+        tarifs = pricing.tarifs(user.require());
+    }
+
+    public List<TariffSheet> getSheets() { return tarifs.sheets(); }
+    public List<String> getWithoutTariff() { return tarifs.withoutTariff(); }
+
+    /** Whether the maximum tariff applies to one of the family's tariffs (QF missing, proof expired…). */
+    public boolean isMaximum() {
+        return tarifs.sheets().stream().anyMatch(TariffSheet::isMaximum);
+    }
+
+    /** Why the maximum tariff applies, e.g. "quotient familial absent". */
+    public String getMaximumReason() {
+        return tarifs.sheets().stream().filter(TariffSheet::isMaximum).map(TariffSheet::getMaximumReason).findFirst().orElse("");
+    }
+
+    /** The family's QF in words: "Quotient familial : 620 (justificatif du 01/06/2026)", or that it is unknown. */
+    public String getQf() {
+        FamilyFacts f = tarifs.facts();
+        if (f.qf() == null) {
+            return "Quotient familial : non renseigné.";
+        }
+        return "Quotient familial : " + f.qf() + (f.qfProofDate() == null ? " (justificatif non daté)."
+                : " (justificatif du " + DAY.format(f.qfProofDate()) + ").");
+    }
+
+    public boolean isResident() {
+        return tarifs.facts().resident();
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    public String day(java.time.LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+}

@@ -1,0 +1,63 @@
+package fr.portailfamille.platform.billing.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExportCsvTest {
+
+    @Test
+    void eurosHaveADecimalCommaAndNoGrouping() {
+        assertEquals("12,30", ExportCsv.euros(1230));
+        assertEquals("0,05", ExportCsv.euros(5));
+        assertEquals("1234,50", ExportCsv.euros(123450));
+        assertEquals("-0,35", ExportCsv.euros(-35));
+        assertEquals("0,00", ExportCsv.euros(0));
+    }
+
+    @Test
+    void aFileForFrenchExcelWithTypedCellsAndNoFormula() throws Exception {
+        ExportTable t = new ExportTable("Factures", List.of(ExportTable.text("Numéro"), ExportTable.date("Date"),
+                ExportTable.dateTime("Le"), ExportTable.text("Famille"), ExportTable.money("Montant (€)"), ExportTable.count("Jours")));
+        t.row("AL-36", LocalDate.of(2026, 11, 2), LocalDateTime.of(2026, 11, 2, 9, 5, 7), "=HYPERLINK(\"x\")", 12060L, 3L);
+        t.row("AL-37", null, null, "Dupont; Martin", 5L, null);
+        StringWriter out = new StringWriter();
+        ExportCsv.write(t, out);
+        assertEquals("\uFEFFNuméro;Date;Le;Famille;Montant (€);Jours\r\n"
+                + "AL-36;02/11/2026;02/11/2026 09:05:07;\"'=HYPERLINK(\"\"x\"\")\";120,60;3\r\n"
+                + "AL-37;;;\"Dupont; Martin\";0,05;\r\n", out.toString());
+    }
+
+    @Test
+    void aRowMustHaveOneCellPerColumn() {
+        ExportTable t = new ExportTable("x", List.of(ExportTable.text("a"), ExportTable.text("b")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.row("only one"));
+    }
+
+    @Test
+    void labelsOfStoredCodesAreFrenchAndUnknownCodesStayReadable() {
+        assertEquals("Avoir", ExportLabels.kind("CREDIT_NOTE"));
+        assertEquals("Titre émis", ExportLabels.state("TITRE_EMIS"));
+        assertEquals("Carte au guichet", ExportLabels.mode("CARTE_GUICHET"));
+        assertEquals("Facture émise", ExportLabels.action("INVOICE_ISSUED"));
+        assertEquals("SOMETHING_NEW", ExportLabels.action("SOMETHING_NEW"));
+    }
+
+    @Test
+    void thePeriodIsCheckedWithAMessageForItsField() {
+        var noStart = org.junit.jupiter.api.Assertions.assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> RegieExports.requirePeriod(null, LocalDate.of(2026, 10, 31)));
+        assertEquals("du", noStart.field());
+        var reversed = org.junit.jupiter.api.Assertions.assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> RegieExports.requirePeriod(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 1)));
+        assertEquals("au", reversed.field());
+        var tooLong = org.junit.jupiter.api.Assertions.assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> RegieExports.requirePeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 2)));
+        assertEquals("au", tooLong.field());
+        RegieExports.requirePeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    }
+}
