@@ -1,13 +1,19 @@
 package fr.portailfamille.platform.news.web;
 
+import fr.portailfamille.platform.billing.AccountBalance;
+import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.news.News;
 import fr.portailfamille.platform.news.NewsService;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.billing.Money;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Home pages (public and family): the commune's latest news. */
+/** Home pages (public and family): the commune's latest news; on the family's, its unpaid invoices and credit. */
 @Named
 @RequestScoped
 public class HomeView {
@@ -15,12 +21,32 @@ public class HomeView {
     @Inject
     private NewsService news;
 
+    @Inject
+    private FamilyAccount account;
+
+    @Inject
+    private UserView user;
+
     private List<News> latest;
+    private AccountBalance balance;
 
     public List<News> getNews() {
         if (latest == null) {
             latest = news.latest(6);
         }
         return latest;
+    }
+
+    /** The signed-in parent's balance (nothing owed and no credit for staff and families without a file). */
+    public AccountBalance getBalance() {
+        if (balance == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            balance = u == null || StaffRoles.isStaff(u) ? new AccountBalance(0, 0, 0) : account.balance(u, null);
+        }
+        return balance;
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
     }
 }
