@@ -58,6 +58,9 @@ public class BillingPdfServlet extends HttpServlet {
         resp.setContentType("application/pdf");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Cache-Control", "private, no-store");
+        // a PDF, not a page: the pages' policy (object-src 'none') would keep the browser's PDF viewer out
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'self'; style-src 'unsafe-inline';"
+                + " frame-ancestors 'self'");
         resp.setHeader("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"");
         resp.setContentLength(pdf.content().length);
         resp.getOutputStream().write(pdf.content());

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.news.web;
 
 import fr.portailfamille.platform.billing.AccountBalance;
+import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.news.News;
 import fr.portailfamille.platform.news.NewsService;
@@ -11,6 +13,7 @@ import fr.portailfamille.billing.Money;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Home pages (public and family): the commune's latest news; on the family's, its unpaid invoices and credit. */
@@ -29,6 +32,7 @@ public class HomeView {
 
     private List<News> latest;
     private AccountBalance balance;
+    private List<AccountInvoice> unpaid;
 
     public List<News> getNews() {
         if (latest == null) {
@@ -44,6 +48,20 @@ public class HomeView {
             balance = u == null || StaffRoles.isStaff(u) ? new AccountBalance(0, 0, 0) : account.balance(u, null);
         }
         return balance;
+    }
+
+    /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
+    public List<AccountInvoice> getUnpaid() {
+        if (unpaid == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            unpaid = u == null || StaffRoles.isStaff(u) || getBalance().unpaidInvoices() == 0 ? List.of()
+                    : account.invoices(u, null).stream().filter(i -> i.outstandingCents() > 0).toList();
+        }
+        return unpaid;
+    }
+
+    public String date(LocalDate day) {
+        return BillingDates.text(day);
     }
 
     public String euros(long cents) {
