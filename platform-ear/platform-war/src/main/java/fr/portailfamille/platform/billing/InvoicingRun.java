@@ -34,7 +34,8 @@ import java.util.logging.Logger;
 /**
  * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
  * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
- * executor, one transaction per family ({@link InvoiceWriter}), its progress stored in
+ * executor, one transaction per family ({@link InvoiceWriter}), each family mailed once its invoice has
+ * committed ({@link InvoiceMails}, by batches), its progress stored in
  * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
  * month is running; credit notes, never an edit of an issued invoice. Every read runs in a transaction:
  * an entity manager used outside one is tied to the caller's invocation, which the managed executor's

@@ -58,12 +58,6 @@ public class FacturesView {
         return fiscalYears;
     }
 
-    /** The school year the relevé opens on by default. */
-    public int getCurrentSchoolYear() {
-        LocalDate today = LocalDate.now();
-        return today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
-    }
-
     /** Staff accounts have no family account of their own (they read families' from the agents' pages). */
     public boolean staff() {
         return StaffRoles.isStaff(user.require());
