@@ -35,7 +35,8 @@ import java.util.logging.Logger;
 /**
  * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
  * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
- * executor, one transaction per family ({@link InvoiceWriter}), its progress stored in
+ * executor, one transaction per family ({@link InvoiceWriter}), each family mailed once its invoice has
+ * committed ({@link InvoiceMails}, by batches), its progress stored in
  * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
  * month is running; credit notes, never an edit of an issued invoice. Every read runs in a transaction:
  * an entity manager used outside one is tied to the caller's invocation, which the managed executor's
@@ -48,6 +49,9 @@ public class InvoicingRun {
 
     private static final Logger LOG = Logger.getLogger(InvoicingRun.class.getName());
 
+    /** How many committed invoices are mailed at once. */
+    private static final int MAIL_BATCH = 50;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -59,6 +63,9 @@ public class InvoicingRun {
 
     @Inject
     CommuneSettings settings;
+
+    @Inject
+    InvoiceMails mails;
 
     @Resource
     ManagedExecutorService executor;
@@ -114,8 +121,9 @@ public class InvoicingRun {
         List<FamilyInvoice> families = drafts.drafts(regieCode, from, to);
         long runId = writer.open(regieId, from, to, families.size(), actor);
         Commune commune = TenantContext.require();
+        String portal = mails.portal();
         Future<?> work = executor.submit(() -> TenantContext.call(commune, () -> {
-            execute(runId, regieId, regieCode, from, to, families, actor);
+            execute(runId, regieId, regieCode, from, to, families, actor, portal);
             return null;
         }));
         return new Started(runId, work);
@@ -126,12 +134,20 @@ public class InvoicingRun {
     }
 
     private void execute(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
-            List<FamilyInvoice> families, String actor) {
+            List<FamilyInvoice> families, String actor, String portal) {
         List<String> failures = new ArrayList<>();
+        // issued invoices whose families are mailed once committed, by batches (a mail never leaves before its invoice)
+        List<Long> toMail = new ArrayList<>();
         try {
             for (FamilyInvoice family : families) {
                 try {
-                    writer.issue(runId, regieId, regieCode, from, to, family, actor);
+                    Long issued = writer.issue(runId, regieId, regieCode, from, to, family, actor);
+                    if (issued != null) {
+                        toMail.add(issued);
+                    }
+                    if (toMail.size() >= MAIL_BATCH) {
+                        mail(toMail, portal);
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed", e);
                     failures.add(family.familyLabel() + " : facture non émise (" + rootMessage(e) + ")");
@@ -142,7 +158,19 @@ public class InvoicingRun {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
             writer.finish(runId, regieId, actor, rootMessage(e));
+        } finally {
+            mail(toMail, portal);
         }
+    }
+
+    /** Mails the families of committed invoices; a mail that fails is logged, never fails the run. */
+    private void mail(List<Long> invoices, String portal) {
+        try {
+            mails.issued(List.copyOf(invoices), portal);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "invoice mails not sent for " + invoices, e);
+        }
+        invoices.clear();
     }
 
     /** The latest run of régie {@code regieCode}'s {@code month}, as stored (any agent). */

@@ -45,9 +45,25 @@ public class FamilyMails {
         if (to == null) {
             return;
         }
+        send(to, subject, body, page, portalUrl(TenantContext.require()));
+    }
+
+    /**
+     * As {@link #send(String, String, String, String)}, with the portal's address given: work that mails
+     * outside the request that started it (a background run) takes {@link #portalUrl()} in the request.
+     */
+    public void send(String to, String subject, String body, String page, String portal) {
+        if (to == null) {
+            return;
+        }
         Commune c = TenantContext.require();
         mails.fire(new MailRequested(c.name(), to, "[" + c.name() + "] " + subject,
-                text(c.name(), body, portalUrl(c) + (page == null ? HOME : page))));
+                text(c.name(), body, portal + (page == null ? HOME : page))));
+    }
+
+    /** The current commune's portal address as {@link #send} links it (the request's, else its sub-domain). */
+    public String portalUrl() {
+        return portalUrl(TenantContext.require());
     }
 
     /** The whole text of a family mail. */

@@ -1,13 +1,22 @@
 package fr.portailfamille.platform.news.web;
 
+import fr.portailfamille.platform.billing.AccountBalance;
+import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.BillingDates;
+import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.news.News;
 import fr.portailfamille.platform.news.NewsService;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.billing.Money;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Home pages (public and family): the commune's latest news. */
+/** Home pages (public and family): the commune's latest news; on the family's, its unpaid invoices and credit. */
 @Named
 @RequestScoped
 public class HomeView {
@@ -15,12 +24,47 @@ public class HomeView {
     @Inject
     private NewsService news;
 
+    @Inject
+    private FamilyAccount account;
+
+    @Inject
+    private UserView user;
+
     private List<News> latest;
+    private AccountBalance balance;
+    private List<AccountInvoice> unpaid;
 
     public List<News> getNews() {
         if (latest == null) {
             latest = news.latest(6);
         }
         return latest;
+    }
+
+    /** The signed-in parent's balance (nothing owed and no credit for staff and families without a file). */
+    public AccountBalance getBalance() {
+        if (balance == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            balance = u == null || StaffRoles.isStaff(u) ? new AccountBalance(0, 0, 0) : account.balance(u, null);
+        }
+        return balance;
+    }
+
+    /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
+    public List<AccountInvoice> getUnpaid() {
+        if (unpaid == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            unpaid = u == null || StaffRoles.isStaff(u) || getBalance().unpaidInvoices() == 0 ? List.of()
+                    : account.invoices(u, null).stream().filter(i -> i.outstandingCents() > 0).toList();
+        }
+        return unpaid;
+    }
+
+    public String date(LocalDate day) {
+        return BillingDates.text(day);
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
     }
 }

@@ -1,0 +1,82 @@
+package fr.portailfamille.platform.billing;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.mail.FamilyMails;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * "Votre facture AL-36 d'octobre 2026 est disponible": the mail each family receives when its invoice
+ * is issued, with the amount, the due date and a link to Mes factures (not the PDF itself: the family
+ * signs in to read it). Called by the invoicing run once the families' invoices have committed; the
+ * mails leave when this read's transaction commits ({@link FamilyMails}).
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class InvoiceMails {
+
+    /** Where the mail leads. */
+    public static final String PAGE = "/espace/factures.xhtml";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyMails mails;
+
+    /** The portal's address to link, taken while the request that starts a run is there. */
+    public String portal() {
+        return mails.portalUrl();
+    }
+
+    /** Mails the families of these issued invoices (those with an address). */
+    public void issued(List<Long> invoiceIds, String portal) {
+        if (invoiceIds.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.number, i.period_start, i.period_end, i.total_cents, i.due_date,"
+                + " f.email, r.label from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"
+                + " where i.id = any(cast(?1 as bigint[])) and i.kind = 'INVOICE' order by i.id")
+                .setParameter(1, invoiceIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        for (Object[] r : rows) {
+            String number = (String) r[0];
+            LocalDate from = DraftInvoices.date(r[1]);
+            LocalDate to = DraftInvoices.date(r[2]);
+            mails.send((String) r[5], subject(number, from, to),
+                    body(number, from, to, ((Number) r[3]).longValue(), DraftInvoices.date(r[4]), (String) r[6]), PAGE, portal);
+        }
+    }
+
+    /** "Votre facture AL-36 d'octobre 2026 est disponible" (a whole month), else "… du 01/10/2026 au 15/10/2026 …". */
+    static String subject(String number, LocalDate from, LocalDate to) {
+        return "Votre facture " + number + " " + period(from, to) + " est disponible";
+    }
+
+    static String body(String number, LocalDate from, LocalDate to, long totalCents, LocalDate due, String regie) {
+        return "Votre facture " + number + " " + period(from, to) + " (" + regie + ") est disponible sur le portail famille.\n"
+                + "Montant : " + Money.format(totalCents) + "\n"
+                + (due == null ? "" : "À payer avant le " + BillingDates.text(due) + "\n")
+                + "\nConsultez-la et téléchargez-la dans « Mes factures », avec les moyens de paiement de la régie.";
+    }
+
+    /** "d'octobre 2026", "de mars 2026", or "du 01/10/2026 au 15/10/2026". */
+    static String period(LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            String month = from.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH);
+            return ("aeiouyh".indexOf(month.charAt(0)) >= 0 ? "d'" : "de ") + month + " " + from.getYear();
+        }
+        return "du " + BillingDates.text(from) + " au " + BillingDates.text(to);
+    }
+}

@@ -1,0 +1,183 @@
+package fr.portailfamille.platform.billing.documents;
+
+import fr.portailfamille.billing.ChildcareTaxCertificate;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Statement;
+import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.HtmlPdf;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The family's billing documents as PDF: an invoice or credit note, the relevé de compte of a school
+ * year, the attestation fiscale of a calendar year. Who may read what is decided by
+ * {@link FamilyAccount} alone (a parent its own family, an agent any family of the commune): a refusal
+ * is a {@link SecurityException} before anything is read or rendered. Each call is one read-only
+ * transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class BillingDocuments {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    CommuneSettings settings;
+
+    /** A rendered document and the name a browser saves it as. */
+    public record Pdf(String fileName, byte[] content) {
+    }
+
+    /** The PDF of invoice or credit note {@code invoiceId}, if {@code user} may read it. */
+    public Pdf invoice(SignedInUser user, long invoiceId) {
+        AccountInvoice invoice = account.invoice(user, invoiceId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select child_name, label, quantity, unit_price_cents, amount_cents"
+                + " from invoice_line where invoice_id = ?1 order by position").setParameter(1, invoiceId).getResultList();
+        List<InvoicePdf.Line> lines = rows.stream().map(r -> new InvoicePdf.Line((String) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+        InvoicePdf.Regie regie = regies().getOrDefault(invoice.regieCode(),
+                new InvoicePdf.Regie(invoice.regieLabel(), null, null, null, null));
+        return new Pdf(InvoicePdf.fileName(invoice),
+                HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, addressee(invoice.familyId()), invoice, lines)));
+    }
+
+    /** The relevé of the school year starting in September {@code schoolYear} (2026: 2026-2027). */
+    public Statement statement(SignedInUser user, Long familyId, int schoolYear) {
+        return account.statement(user, familyId, LocalDate.of(schoolYear, 9, 1));
+    }
+
+    /** The relevé of the school year starting in September {@code schoolYear}, as PDF. */
+    public Pdf statementPdf(SignedInUser user, Long familyId, int schoolYear) {
+        Statement s = statement(user, familyId, schoolYear);
+        Long family = account.familyFor(user, familyId);
+        return new Pdf("releve-" + StatementPdf.schoolYear(s) + ".pdf", HtmlPdf.render(StatementPdf.xhtml(issuer(),
+                family == null ? new DocumentLayout.Addressee("", List.of()) : addressee(family), s)));
+    }
+
+    /**
+     * The school years (by their first calendar year) in which the family's account moved, latest first,
+     * always with the current one.
+     */
+    public List<Integer> statementYears(SignedInUser user, Long familyId, LocalDate today) {
+        Long family = account.familyFor(user, familyId);
+        TreeSet<Integer> years = new TreeSet<>();
+        years.add(Statement.schoolYearStart(today).getYear());
+        if (family != null) {
+            @SuppressWarnings("unchecked")
+            List<Object> days = em.createNativeQuery("select cast(issued_at at time zone 'Europe/Paris' as date) from invoice"
+                    + " where family_id = ?1 and state <> 'CANCELLED' union select received_on from payment where family_id = ?1"
+                    + " union select cast(cancelled_at at time zone 'Europe/Paris' as date) from payment where family_id = ?1"
+                    + " and cancelled_at is not null").setParameter(1, family).getResultList();
+            days.forEach(d -> years.add(Statement.schoolYearStart(date(d)).getYear()));
+        }
+        return List.copyOf(years.descendingSet());
+    }
+
+    /** The calendar years in which the family paid something allocated to an invoice, latest first. */
+    public List<Integer> fiscalYears(SignedInUser user, Long familyId) {
+        Long family = account.familyFor(user, familyId);
+        if (family == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> years = em.createNativeQuery("select distinct cast(extract(year from p.received_on) as integer) from payment p"
+                + " where p.family_id = ?1 and p.cancelled_at is null and exists (select 1 from payment_allocation a"
+                + " where a.payment_id = p.id) order by 1 desc").setParameter(1, family).getResultList();
+        return years.stream().map(y -> ((Number) y).intValue()).toList();
+    }
+
+    /** What the family paid in {@code year} for the care of its children under 6 ({@link ChildcareTaxCertificate}). */
+    public List<ChildcareTaxCertificate.Amount> fiscalAmounts(SignedInUser user, Long familyId, int year) {
+        Long family = account.familyFor(user, familyId);
+        if (family == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> children = em.createNativeQuery("select id, trim(first_name || ' ' || coalesce(last_name, '')), birth_date"
+                + " from child where family_id = ?1 order by birth_date, id").setParameter(1, family).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> allocations = em.createNativeQuery("select p.received_on, r.code, a.amount_cents, a.invoice_id"
+                + " from payment_allocation a join payment p on p.id = a.payment_id join regie r on r.id = p.regie_id"
+                + " where p.family_id = ?1 and p.cancelled_at is null and p.received_on between ?2 and ?3 order by p.received_on, a.id")
+                .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
+                .getResultList();
+        Map<Long, List<ChildcareTaxCertificate.InvoiceLine>> lines = new LinkedHashMap<>();
+        if (!allocations.isEmpty()) {
+            List<Long> invoices = allocations.stream().map(a -> ((Number) a[3]).longValue()).distinct().toList();
+            // the activity's type decides what is care (ChildcareTaxCertificate.CARE_TYPES)
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select l.invoice_id, l.child_id, act.type, l.amount_cents from invoice_line l"
+                    + " join invoice i on i.id = l.invoice_id left join activity act on act.code = l.activity_code"
+                    + " where i.family_id = ?1 and l.invoice_id = any(cast(?2 as bigint[])) order by l.invoice_id, l.position")
+                    .setParameter(1, family).setParameter(2, invoices.stream().map(String::valueOf)
+                            .collect(Collectors.joining(",", "{", "}"))).getResultList();
+            for (Object[] r : rows) {
+                lines.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ChildcareTaxCertificate.InvoiceLine(
+                        r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue()));
+            }
+        }
+        return ChildcareTaxCertificate.of(year,
+                children.stream().map(c -> new ChildcareTaxCertificate.Child(((Number) c[0]).longValue(), (String) c[1], date(c[2]))).toList(),
+                allocations.stream().map(a -> new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
+                        lines.getOrDefault(((Number) a[3]).longValue(), List.of()))).toList());
+    }
+
+    /** The attestation fiscale of {@code year} as PDF. */
+    public Pdf fiscalPdf(SignedInUser user, Long familyId, int year, LocalDate today) {
+        List<ChildcareTaxCertificate.Amount> amounts = fiscalAmounts(user, familyId, year);
+        Long family = account.familyFor(user, familyId);
+        return new Pdf("attestation-fiscale-" + year + ".pdf", HtmlPdf.render(FiscalCertificatePdf.xhtml(issuer(),
+                family == null ? new DocumentLayout.Addressee("", List.of()) : addressee(family), year, regies(), amounts, today)));
+    }
+
+    private Map<String, InvoicePdf.Regie> regies() {
+        Map<String, InvoicePdf.Regie> byCode = new LinkedHashMap<>();
+        for (Regie r : settings.billing().regies()) {
+            byCode.put(r.code(), new InvoicePdf.Regie(r.label(), r.managerName(), r.managerEmail(), r.managerPhone(),
+                    r.paymentInstructions()));
+        }
+        return byCode;
+    }
+
+    private static DocumentLayout.Issuer issuer() {
+        Commune c = TenantContext.require();
+        return new DocumentLayout.Issuer(c.name(), c.branding() == null ? null : c.branding().primaryColor(),
+                c.branding() == null ? null : c.branding().accentColor());
+    }
+
+    private DocumentLayout.Addressee addressee(long family) {
+        Object[] f = (Object[]) em.createNativeQuery("select label, address_line, trim(coalesce(postcode, '') || ' '"
+                + " || coalesce(city, '')) from family where id = ?1").setParameter(1, family).getSingleResult();
+        return new DocumentLayout.Addressee((String) f[0], List.of(f[1] == null ? "" : (String) f[1], (String) f[2]));
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        return ((Date) value).toLocalDate();
+    }
+}

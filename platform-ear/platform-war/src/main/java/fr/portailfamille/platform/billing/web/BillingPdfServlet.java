@@ -1,0 +1,78 @@
+package fr.portailfamille.platform.billing.web;
+
+import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * The family's billing documents as PDF, shown in the browser: {@code /espace/facture.pdf?id=} (and
+ * {@code /agent/facture.pdf?id=} for agents), {@code /espace/releve.pdf?annee=2026} (school year
+ * 2026-2027) and {@code /espace/attestation-fiscale.pdf?annee=2026}; an agent names the family with
+ * {@code famille=}. Under the protected {@code /espace} and {@code /agent} paths; who may read what is
+ * decided by the service: another family's document (or an unknown id) answers 404 with nothing of
+ * it. Never cached by a proxy.
+ */
+@WebServlet({"/espace/facture.pdf", "/agent/facture.pdf", "/espace/releve.pdf", "/espace/attestation-fiscale.pdf"})
+public class BillingPdfServlet extends HttpServlet {
+
+    @Inject
+    BillingDocuments documents;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        SignedInUser user = user(req);
+        if (user == null) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        String path = req.getServletPath();
+        BillingDocuments.Pdf pdf;
+        try {
+            if (path.endsWith("/facture.pdf")) {
+                pdf = documents.invoice(user, Long.parseLong(req.getParameter("id")));
+            } else {
+                int year = Integer.parseInt(req.getParameter("annee"));
+                if (year < 2000 || year > 2100) {
+                    throw new NumberFormatException("year " + year);
+                }
+                Long family = req.getParameter("famille") == null ? null : Long.valueOf(req.getParameter("famille"));
+                pdf = path.endsWith("/releve.pdf") ? documents.statementPdf(user, family, year)
+                        : documents.fiscalPdf(user, family, year, LocalDate.now());
+            }
+        } catch (NumberFormatException e) {
+            resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Paramètre invalide.");
+            return;
+        } catch (SecurityException | IllegalArgumentException e) {
+            // another family's document and an unknown one answer alike: an id tells nothing
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        resp.setContentType("application/pdf");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Cache-Control", "private, no-store");
+        // a PDF, not a page: the pages' policy (object-src 'none') would keep the browser's PDF viewer out
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'self'; style-src 'unsafe-inline';"
+                + " frame-ancestors 'self'");
+        resp.setHeader("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"");
+        resp.setContentLength(pdf.content().length);
+        resp.getOutputStream().write(pdf.content());
+    }
+
+    /** The signed-in user of this request's commune (a session opened in another commune is nobody here). */
+    private static SignedInUser user(HttpServletRequest req) {
+        HttpSession session = req.getSession(false);
+        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
+                && u.communeSlug().equals(TenantContext.require().slug())) {
+            return u;
+        }
+        return null;
+    }
+}

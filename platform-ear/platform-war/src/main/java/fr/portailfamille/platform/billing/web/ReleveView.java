@@ -1,0 +1,89 @@
+package fr.portailfamille.platform.billing.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.Statement;
+import fr.portailfamille.platform.billing.BillingDates;
+import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.billing.documents.StatementPdf;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Relevé de compte ({@code espace/releve.xhtml?annee=2026}): the school year chosen among those with
+ * movements (the current one by default), the old balance, each movement with the balance after it,
+ * the totals and the closing balance; the same as PDF.
+ */
+@Named
+@RequestScoped
+public class ReleveView {
+
+    @Inject
+    BillingDocuments documents;
+
+    @Inject
+    UserView user;
+
+    private String annee;
+    private List<Integer> years;
+    private Statement statement;
+
+    public List<Integer> getYears() {
+        if (years == null) {
+            years = StaffRoles.isStaff(user.require()) ? List.of(Statement.schoolYearStart(LocalDate.now()).getYear())
+                    : documents.statementYears(user.require(), null, LocalDate.now());
+        }
+        return years;
+    }
+
+    /** The chosen school year (its first calendar year): the parameter when it is one of the list, else the latest. */
+    public int getYear() {
+        List<Integer> all = getYears();
+        try {
+            int asked = Integer.parseInt(annee == null ? "" : annee.strip());
+            if (all.contains(asked)) {
+                return asked;
+            }
+        } catch (NumberFormatException e) {
+            // not a year: the default below
+        }
+        int current = Statement.schoolYearStart(LocalDate.now()).getYear();
+        return all.contains(current) ? current : all.get(0);
+    }
+
+    public Statement getStatement() {
+        if (statement == null) {
+            statement = StaffRoles.isStaff(user.require())
+                    ? Statement.of(List.of(), LocalDate.of(getYear(), 9, 1), LocalDate.of(getYear() + 1, 8, 31))
+                    : documents.statement(user.require(), null, getYear());
+        }
+        return statement;
+    }
+
+    public String label(int year) {
+        return year + "-" + (year + 1);
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    public String amount(long cents) {
+        return cents == 0 ? "" : Money.format(cents);
+    }
+
+    public String balance(long cents) {
+        return StatementPdf.balance(cents);
+    }
+
+    public String date(LocalDate day) {
+        return BillingDates.text(day);
+    }
+
+    public String getAnnee() { return annee; }
+    public void setAnnee(String annee) { this.annee = annee; }
+}

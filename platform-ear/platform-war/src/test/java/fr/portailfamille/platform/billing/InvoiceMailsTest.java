@@ -1,0 +1,30 @@
+package fr.portailfamille.platform.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.billing.Money;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class InvoiceMailsTest {
+
+    @Test
+    void theSubjectNamesTheMonthWithItsElisionOrThePeriod() {
+        assertEquals("Votre facture AL-36 d'octobre 2026 est disponible",
+                InvoiceMails.subject("AL-36", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
+        assertEquals("Votre facture AL-37 de mars 2026 est disponible",
+                InvoiceMails.subject("AL-37", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+        assertEquals("du 01/10/2026 au 15/10/2026", InvoiceMails.period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15)));
+    }
+
+    @Test
+    void theBodyGivesTheAmountAndTheDueDate() {
+        String body = InvoiceMails.body("AL-36", LocalDate.of(2015, 4, 1), LocalDate.of(2015, 4, 30), 12060,
+                LocalDate.of(2015, 5, 31), "Régie garderie ALSH");
+        assertTrue(body.contains("Votre facture AL-36 d'avril 2015 (Régie garderie ALSH)"), body);
+        assertTrue(body.contains("Montant : " + Money.format(12060)), body);
+        assertTrue(body.contains("À payer avant le 31/05/2015"), body);
+        assertTrue(body.contains("Mes factures"), body);
+    }
+}

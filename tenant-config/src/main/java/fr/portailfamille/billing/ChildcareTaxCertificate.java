@@ -1,0 +1,141 @@
+package fr.portailfamille.billing;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The attestation fiscale of a calendar year: what a family PAID in the year for the care (garde) of
+ * each child under 6 on 1 January of that year, per régie, as the income-tax credit for childcare
+ * outside the home asks (frais de garde des jeunes enfants).
+ *
+ * <p>What counts: each payment allocation of the year (a payment received in the year, not cancelled,
+ * allocated to an invoice) is split over that invoice's lines pro rata of their amounts, in exact cents:
+ * every line but the last gets its share rounded down, the last line gets what is left, so that the
+ * shares add up to the allocation exactly. Only the shares of lines that are care of an eligible child
+ * are kept. Credit notes and account credit are not payments and count for nothing.
+ *
+ * <p>Which lines are care: decided from the activity's type ({@code activity.type}).
+ * {@code PERISCOLAIRE} (garderie), {@code MERCREDI} and {@code ALSH_VACANCES} (accueils de loisirs) are
+ * care; {@code RESTAURATION} is excluded because meals are not care (the tax rules exclude food costs),
+ * and so are {@code SEJOUR} (holidays with accommodation) and {@code SPORT} (an activity, not care). A
+ * line without a child (a credit note's line) or of an unknown type is excluded.
+ */
+public final class ChildcareTaxCertificate {
+
+    /** Activity types whose days are childcare for the tax certificate. */
+    public static final List<String> CARE_TYPES = List.of("PERISCOLAIRE", "MERCREDI", "ALSH_VACANCES");
+
+    private ChildcareTaxCertificate() {
+    }
+
+    /** A child of the family. */
+    public record Child(long id, String name, LocalDate birthDate) {
+
+        public Child {
+            Objects.requireNonNull(birthDate, "birthDate");
+        }
+    }
+
+    /** One line of an invoice: its child ({@code null}: none), its activity's type, its amount. */
+    public record InvoiceLine(Long childId, String activityType, long amountCents) {
+
+        public InvoiceLine {
+            if (amountCents < 0) {
+                throw new IllegalArgumentException("negative line: " + amountCents);
+            }
+        }
+    }
+
+    /**
+     * A payment allocated to an invoice: the day the payment was received, its régie, the amount
+     * allocated, and all the invoice's lines in their order.
+     */
+    public record Allocation(LocalDate receivedOn, String regie, long amountCents, List<InvoiceLine> invoiceLines) {
+
+        public Allocation {
+            Objects.requireNonNull(receivedOn, "receivedOn");
+            invoiceLines = List.copyOf(invoiceLines);
+            if (amountCents < 0) {
+                throw new IllegalArgumentException("negative allocation: " + amountCents);
+            }
+        }
+    }
+
+    /** What was paid in the year for one child's care with one régie. */
+    public record Amount(String regie, Child child, long cents) {
+
+        public String getRegie() { return regie; }
+        public Child getChild() { return child; }
+        public long getCents() { return cents; }
+    }
+
+    /** Whether a child is under 6 on 1 January of {@code year}. */
+    public static boolean under6(Child child, int year) {
+        return child.birthDate().plusYears(6).isAfter(LocalDate.of(year, 1, 1));
+    }
+
+    /**
+     * The amounts of {@code year}, per régie then per child (in the order régies and children are first
+     * met), only those above 0.
+     */
+    public static List<Amount> of(int year, Collection<Child> children, Collection<Allocation> allocations) {
+        Map<Long, Child> eligible = new LinkedHashMap<>();
+        for (Child c : children) {
+            if (under6(c, year)) {
+                eligible.put(c.id(), c);
+            }
+        }
+        Map<String, Map<Long, Long>> sums = new LinkedHashMap<>();
+        for (Allocation a : allocations) {
+            if (a.receivedOn().getYear() != year) {
+                continue;
+            }
+            long[] shares = split(a.amountCents(), a.invoiceLines());
+            for (int i = 0; i < shares.length; i++) {
+                InvoiceLine line = a.invoiceLines().get(i);
+                if (shares[i] > 0 && line.childId() != null && eligible.containsKey(line.childId())
+                        && CARE_TYPES.contains(line.activityType())) {
+                    sums.computeIfAbsent(a.regie(), r -> new LinkedHashMap<>()).merge(line.childId(), shares[i], Math::addExact);
+                }
+            }
+        }
+        List<Amount> result = new ArrayList<>();
+        sums.forEach((regie, byChild) -> byChild.forEach((child, cents) -> result.add(new Amount(regie, eligible.get(child), cents))));
+        return result;
+    }
+
+    /**
+     * {@code cents} split over {@code lines} pro rata of their amounts: each line but the last rounded
+     * down, the last one the rest (all on the last line when the lines add up to 0).
+     */
+    public static long[] split(long cents, List<InvoiceLine> lines) {
+        long[] shares = new long[lines.size()];
+        if (lines.isEmpty()) {
+            return shares;
+        }
+        long total = 0;
+        for (InvoiceLine l : lines) {
+            total = Math.addExact(total, l.amountCents());
+        }
+        long given = 0;
+        for (int i = 0; i < lines.size() - 1 && total > 0; i++) {
+            // exact product: cents × amount may pass a long for large invoices
+            shares[i] = BigInteger.valueOf(cents).multiply(BigInteger.valueOf(lines.get(i).amountCents()))
+                    .divide(BigInteger.valueOf(total)).longValueExact();
+            given += shares[i];
+        }
+        shares[lines.size() - 1] = cents - given;
+        return shares;
+    }
+
+    /** The sum of the amounts. */
+    public static long total(Collection<Amount> amounts) {
+        return amounts.stream().mapToLong(Amount::cents).reduce(0, Math::addExact);
+    }
+}

@@ -1,0 +1,83 @@
+package fr.portailfamille.billing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.billing.ChildcareTaxCertificate.Allocation;
+import fr.portailfamille.billing.ChildcareTaxCertificate.Amount;
+import fr.portailfamille.billing.ChildcareTaxCertificate.Child;
+import fr.portailfamille.billing.ChildcareTaxCertificate.InvoiceLine;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChildcareTaxCertificateTest {
+
+    static final Child LEA = new Child(1, "Léa", LocalDate.of(2021, 3, 1));    // 5 on 01/01/2026
+    static final Child TOM = new Child(2, "Tom", LocalDate.of(2019, 6, 1));    // 6 on 01/01/2026
+    static final Child NOE = new Child(3, "Noé", LocalDate.of(2020, 1, 2));    // 5 on 01/01/2026 (6 the day after)
+
+    @Test
+    void sixOnTheFirstOfJanuaryIsNoLongerUnder6() {
+        assertTrue(ChildcareTaxCertificate.under6(LEA, 2026));
+        assertFalse(ChildcareTaxCertificate.under6(TOM, 2026));
+        assertTrue(ChildcareTaxCertificate.under6(NOE, 2026));
+        assertFalse(ChildcareTaxCertificate.under6(new Child(4, "Six", LocalDate.of(2020, 1, 1)), 2026));
+    }
+
+    @Test
+    void anAllocationIsSplitProRataInExactCentsWithTheRestOnTheLastLine() {
+        List<InvoiceLine> lines = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 100), new InvoiceLine(1L, "PERISCOLAIRE", 100),
+                new InvoiceLine(1L, "RESTAURATION", 100));
+        // 1,00 € over three equal lines: 0,33 + 0,33 + 0,34
+        assertArrayEquals(new long[] {33, 33, 34}, ChildcareTaxCertificate.split(100, lines));
+        // 4 cents over seven lines of 1 cent: rounding down never gives more than was paid
+        List<InvoiceLine> seven = java.util.Collections.nCopies(7, new InvoiceLine(1L, "MERCREDI", 1));
+        long[] shares = ChildcareTaxCertificate.split(4, seven);
+        assertEquals(4, java.util.Arrays.stream(shares).sum());
+        assertEquals(4, shares[6]);
+        // the whole invoice paid: each line its own amount
+        assertArrayEquals(new long[] {1260, 5700}, ChildcareTaxCertificate.split(6960,
+                List.of(new InvoiceLine(1L, "MERCREDI", 1260), new InvoiceLine(2L, "PERISCOLAIRE", 5700))));
+    }
+
+    @Test
+    void onlyCareOfChildrenUnder6PaidInTheYearCountsMealsExcluded() {
+        // invoice of 12,00 €: Léa's garderie 6,00 €, Léa's canteen 4,00 €, Tom's mercredi 2,00 €
+        List<InvoiceLine> invoice = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 600), new InvoiceLine(1L, "RESTAURATION", 400),
+                new InvoiceLine(2L, "MERCREDI", 200));
+        List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA, TOM), List.of(
+                // paid in full in 2026 in two payments: 9,00 € then 3,00 €
+                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 900, invoice),
+                new Allocation(LocalDate.of(2026, 3, 10), "ALSH", 300, invoice),
+                // paid in 2025 and in 2027: not this year's
+                new Allocation(LocalDate.of(2025, 12, 31), "ALSH", 1200, invoice),
+                new Allocation(LocalDate.of(2027, 1, 1), "ALSH", 1200, invoice)));
+        // Léa's garderie: 900 × 600/1200 = 450, 300 × 600/1200 = 150: 6,00 €; canteen and Tom (6) excluded
+        assertEquals(List.of(new Amount("ALSH", LEA, 600)), amounts);
+        assertEquals(600, ChildcareTaxCertificate.total(amounts));
+    }
+
+    @Test
+    void aPartPaymentCountsItsShareOnlyAndRegiesStayApart() {
+        List<InvoiceLine> alsh = List.of(new InvoiceLine(1L, "ALSH_VACANCES", 1000), new InvoiceLine(3L, "ALSH_VACANCES", 2000));
+        List<InvoiceLine> garderie = List.of(new InvoiceLine(3L, "PERISCOLAIRE", 350), new InvoiceLine(null, "PERISCOLAIRE", 0),
+                new InvoiceLine(3L, "SEJOUR", 10000), new InvoiceLine(3L, "SPORT", 500));
+        List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA, NOE), List.of(
+                new Allocation(LocalDate.of(2026, 5, 2), "ALSH", 1001, alsh),
+                new Allocation(LocalDate.of(2026, 6, 2), "GARD", 10850, garderie)));
+        // 10,01 € over 10 € and 20 €: Léa 333 (rounded down), Noé the rest 668
+        // 108,50 € over 3,50 / 0 / 100,00 / 5,00: Noé's garderie 350, the séjour and the sport are not care
+        assertEquals(List.of(new Amount("ALSH", LEA, 333), new Amount("ALSH", NOE, 668), new Amount("GARD", NOE, 350)), amounts);
+        assertEquals(1351, ChildcareTaxCertificate.total(amounts));
+    }
+
+    @Test
+    void nothingPaidNothingCertified() {
+        assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of()));
+        assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(TOM), List.of(
+                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 500, List.of(new InvoiceLine(2L, "PERISCOLAIRE", 500))))));
+    }
+}
