@@ -25,4 +25,16 @@ final class BillingWalk {
             throw new AssertionError("« " + text + " » absent de " + by + " : " + b.snapshot(), e);
         }
     }
+
+    /** Waits up to a minute for the input {@code by}'s value to be {@code value} (AJAX updates). */
+    static void waitForValue(Browser b, By by, String value) {
+        try {
+            new WebDriverWait(b.driver, Duration.ofSeconds(60)).until(d -> {
+                var found = d.findElements(by);
+                return !found.isEmpty() && value.equals(found.get(0).getAttribute("value"));
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("« " + value + " » absent de " + by + " : " + b.snapshot(), e);
+        }
+    }
 }

@@ -84,7 +84,9 @@ public class AgentMenuView {
     public List<Item> getActivities() {
         return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
                 new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null),
-                new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null));
+                new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null),
+                new Item("menu-paiements", "agent/paiements", "agent.menu.paiements", null),
+                new Item("menu-impayes", "agent/impayes", "agent.menu.impayes", null));
     }
 
     public List<Item> getConfiguration() {
