@@ -576,7 +576,13 @@ class BillingMoneyIT {
             b.await(By.id("pay:save")).click();
             BillingWalk.waitForText(b, By.id("summary"), "reçu " + prefix + "-R-1");
             BillingWalk.waitForText(b, By.id("list:payments"), prefix + "-R-1");
-            assertTrue(b.driver.findElement(By.id("last-receipt-link")).getAttribute("href").contains("/agent/recu?id="), b.snapshot());
+            String receipt = b.driver.findElement(By.id("last-receipt-link")).getAttribute("href");
+            assertTrue(receipt.contains("/agent/recu?id="), b.snapshot());
+            // the receipt link gives the PDF to the signed-in régisseur
+            Object answer = b.driver.executeAsyncScript("var done = arguments[arguments.length - 1]; fetch(arguments[0])"
+                    + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
+                    + ".catch(function (e) { done(String(e)); });", receipt);
+            assertTrue(String.valueOf(answer).startsWith("200 application/pdf"), answer + " " + b.snapshot());
             assertEquals("", b.accessibilityViolations(), "axe-core, paiement enregistré");
             Browser.screenshot(b, "paiements-enregistre");
             // a cheque without its number: refused next to the field
