@@ -13,12 +13,21 @@ import java.util.Optional;
  *     (and an undated proof is accepted)
  * @param residentPostcodes postcodes whose families are residents
  * @param brackets the QF brackets, contiguous from 0, the last one open-ended (in the file's order)
+ * @param reminderDays the delays of the reminders (relances) in days after an invoice's due date,
+ *     increasing (e.g. 15 and 45); empty: no reminder
  */
-public record BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets) {
+public record BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets,
+        List<Integer> reminderDays) {
 
     public BillingSettings {
         residentPostcodes = residentPostcodes == null ? List.of() : List.copyOf(residentPostcodes);
         brackets = brackets == null ? List.of() : List.copyOf(brackets);
+        reminderDays = reminderDays == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reminderDays));
+    }
+
+    /** Settings without reminders. */
+    public BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets) {
+        this(qfValidityMonths, residentPostcodes, brackets, List.of());
     }
 
     /** No brackets, no expiry, no resident postcode. */

@@ -59,11 +59,35 @@ final class BillingRules {
                 errors.add(new FieldError(at, "Le code postal " + p + " est indiqué deux fois."));
             }
         }
+        reminders(errors, billing.settings().reminderDays());
         Set<String> brackets = brackets(errors, billing);
         Map<String, Activity> byCode = new HashMap<>();
         activities.forEach(a -> byCode.putIfAbsent(a.code(), a));
         regies(errors, billing.regies(), byCode.keySet());
         tariffs(errors, billing.tariffs(), byCode, brackets);
+    }
+
+    /** Highest number of reminder levels, and highest delay (a year). */
+    static final int MAX_REMINDERS = 5;
+    static final int MAX_REMINDER_DAYS = 365;
+
+    /** The reminders' delays: 1 to 365 days after the due date, strictly increasing, 5 levels at most. */
+    private static void reminders(List<FieldError> errors, List<Integer> days) {
+        if (days.size() > MAX_REMINDERS) {
+            errors.add(new FieldError("billing.reminderDays", "Au plus " + MAX_REMINDERS + " relances (" + days.size()
+                    + " indiquées)."));
+        }
+        for (int i = 0; i < days.size(); i++) {
+            String at = "billing.reminderDays[" + i + "]";
+            Integer d = days.get(i);
+            if (d == null || d < 1 || d > MAX_REMINDER_DAYS) {
+                errors.add(new FieldError(at, "Le délai de la relance " + (i + 1) + " doit être un nombre de jours après"
+                        + " l'échéance entre 1 et " + MAX_REMINDER_DAYS + " (indiqué : " + d + ")."));
+            } else if (i > 0 && days.get(i - 1) != null && d <= days.get(i - 1)) {
+                errors.add(new FieldError(at, "La relance " + (i + 1) + " (" + d + " jours) doit venir après la relance " + i
+                        + " (" + days.get(i - 1) + " jours)."));
+            }
+        }
     }
 
     /** Checks the brackets (file order, then by lower bound); gives their codes. */

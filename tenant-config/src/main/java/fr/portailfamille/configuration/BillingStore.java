@@ -40,10 +40,11 @@ final class BillingStore {
     }
 
     static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
-        update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes) values (true, ?, ?)"
-                + " on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"
-                + " resident_postcodes = excluded.resident_postcodes",
-                billing.settings().qfValidityMonths(), String.join(",", billing.settings().residentPostcodes()));
+        update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days)"
+                + " values (true, ?, ?, ?) on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"
+                + " resident_postcodes = excluded.resident_postcodes, reminder_days = excluded.reminder_days",
+                billing.settings().qfValidityMonths(), String.join(",", billing.settings().residentPostcodes()),
+                billing.settings().reminderDays().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         update(c, "delete from " + s + "tariff");
         List<QfBracket> brackets = billing.settings().brackets();
         update(c, "delete from " + s + "qf_bracket where code <> all(?)",

@@ -173,6 +173,7 @@ public final class ConfigurationJson {
         return Json.createObjectBuilder()
                 .add("qfValidityMonths", value(settings.qfValidityMonths()))
                 .add("residentPostcodes", array(settings.residentPostcodes(), ConfigurationJson::value))
+                .add("reminderDays", array(settings.reminderDays(), ConfigurationJson::value))
                 .add("brackets", array(settings.brackets(), q -> Json.createObjectBuilder()
                         .add("code", value(q.code())).add("label", value(q.label()))
                         .add("min", value(q.min())).add("max", value(q.max())).build()))
@@ -329,7 +330,8 @@ public final class ConfigurationJson {
                             field(q, p, "code", ConfigurationJson::text, TEXT),
                             field(q, p, "label", ConfigurationJson::text, TEXT),
                             field(q, p, "min", ConfigurationJson::integer, INTEGER),
-                            field(q, p, "max", ConfigurationJson::integer, INTEGER)))));
+                            field(q, p, "max", ConfigurationJson::integer, INTEGER)))),
+                    list(b, at, "reminderDays", (v, p) -> scalar(v, p, ConfigurationJson::integer, INTEGER)));
             return new BillingConfiguration(settings,
                     list(b, at, "regies", (v, p) -> object(v, p, r -> regie(r, p))),
                     list(b, at, "tariffs", (v, p) -> object(v, p, t -> tariff(t, p))));

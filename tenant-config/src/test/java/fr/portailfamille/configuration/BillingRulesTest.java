@@ -65,6 +65,23 @@ class BillingRulesTest {
     }
 
     @Test
+    void remindersComeAfterTheDueDateInIncreasingDelays() {
+        assertEquals(List.of(
+                new FieldError("billing.reminderDays[0]", "Le délai de la relance 1 doit être un nombre de jours après"
+                        + " l'échéance entre 1 et 365 (indiqué : 0)."),
+                new FieldError("billing.reminderDays[2]", "La relance 3 (30 jours) doit venir après la relance 2 (45 jours).")),
+                errors(p -> p.replace("/billing/reminderDays/0", 0).add("/billing/reminderDays/-", 30)));
+        assertEquals(List.of(new FieldError("billing.reminderDays", "Au plus 5 relances (6 indiquées).")),
+                errors(p -> p.replace("/billing/reminderDays", Json.createArrayBuilder().add(1).add(2).add(3).add(4).add(5).add(6).build())));
+        // a format 2 file written before the reminders is read without any
+        assertEquals(List.of(), ConfigurationJson.read(Samples.patchedJson(Samples.billed(), p -> p.remove("/billing/reminderDays")))
+                .billing().settings().reminderDays());
+        assertEquals(List.of(new FieldError("billing.reminderDays[1]", "Nombre entier attendu.")),
+                org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> ConfigurationJson.read(
+                        Samples.patchedJson(Samples.billed(), p -> p.replace("/billing/reminderDays/1", "45 jours")))).errors());
+    }
+
+    @Test
     void regiesBillKnownActivitiesOnceWithAValidPrefix() {
         assertEquals(List.of(
                 new FieldError("billing.regies[0].invoicePrefix", "Le préfixe « al-1 » doit faire de 1 à 8 caractères : une lettre"

@@ -79,7 +79,7 @@ class ConfigurationJsonTest {
     void writesTheBillingSectionInCentsAndPercent() {
         JsonObject billing = Json.createReader(new StringReader(ConfigurationJson.write(Samples.billed()))).readObject()
                 .getJsonObject("billing");
-        assertEquals("{\"qfValidityMonths\":12,\"residentPostcodes\":[\"87000\",\"87100\"],\"brackets\":["
+        assertEquals("{\"qfValidityMonths\":12,\"residentPostcodes\":[\"87000\",\"87100\"],\"reminderDays\":[15,45],\"brackets\":["
                 + "{\"code\":\"T1\",\"label\":\"Tranche 1\",\"min\":0,\"max\":450},"
                 + "{\"code\":\"T2\",\"label\":\"Tranche 2\",\"min\":451,\"max\":700},"
                 + "{\"code\":\"T3\",\"label\":\"Tranche 3\",\"min\":701,\"max\":null}],",

@@ -83,7 +83,7 @@ final class Samples {
                 new BillingSettings(12, List.of("87000", "87100"), List.of(
                         new QfBracket("T1", "Tranche 1", 0, 450),
                         new QfBracket("T2", "Tranche 2", 451, 700),
-                        new QfBracket("T3", "Tranche 3", 701, null))),
+                        new QfBracket("T3", "Tranche 3", 701, null)), List.of(15, 45)),
                 List.of(new Regie("ALSH", "Régie garderie ALSH", "AL", "Martine Régis", "regie@limoges.test", "05 55 00 00 01",
                                 List.of("ALSH", "PERI"), "Chèque à l'ordre du Trésor public, à déposer en mairie."),
                         new Regie("SPORT", "Régie des sports", "SP", null, null, null, List.of("SPORT-U10"), null)),

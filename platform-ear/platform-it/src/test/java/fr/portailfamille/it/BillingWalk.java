@@ -17,12 +17,26 @@ final class BillingWalk {
     /** Waits up to a minute for {@code by}'s text to contain {@code text} (AJAX updates, progress polling). */
     static void waitForText(Browser b, By by, String text) {
         try {
-            new WebDriverWait(b.driver, Duration.ofSeconds(60)).until(d -> {
+            new WebDriverWait(b.driver, Duration.ofSeconds(60))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 var found = d.findElements(by);
                 return !found.isEmpty() && found.get(0).getText().contains(text);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("« " + text + " » absent de " + by + " : " + b.snapshot(), e);
+        }
+    }
+
+    /** Waits up to a minute for the input {@code by}'s value to be {@code value} (AJAX updates). */
+    static void waitForValue(Browser b, By by, String value) {
+        try {
+            new WebDriverWait(b.driver, Duration.ofSeconds(60))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                var found = d.findElements(by);
+                return !found.isEmpty() && value.equals(found.get(0).getAttribute("value"));
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("« " + value + " » absent de " + by + " : " + b.snapshot(), e);
         }
     }
 }

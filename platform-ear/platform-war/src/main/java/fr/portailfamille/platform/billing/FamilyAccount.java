@@ -37,6 +37,11 @@ public class FamilyAccount {
             + " + coalesce((select -sum(c.amount_cents) from account_credit c where c.invoice_id = i.id"
             + " and c.amount_cents < 0), 0)";
 
+    /** {@link #SETTLED}: the one definition of what settled invoice {@code i}, for the other billing services' SQL. */
+    public static String settledSql() {
+        return SETTLED;
+    }
+
     private static final String SELECT = "select i.id, i.number, i.kind, r.code, r.label, i.family_id, i.period_start,"
             + " i.period_end, cast(i.issued_at at time zone 'Europe/Paris' as date), i.due_date, i.total_cents, "
             + SETTLED + ", i.state, i.titre_number, o.number from invoice i join regie r on r.id = i.regie_id"

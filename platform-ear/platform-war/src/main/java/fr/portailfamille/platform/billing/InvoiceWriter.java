@@ -101,6 +101,22 @@ public class InvoiceWriter {
      * invoice (a negative account movement naming it); what the invoice no longer owes stays as credit.
      */
     public long creditNote(long invoiceId, long amountCents, String reason, String actor) {
+        return creditNote(invoiceId, amountCents, java.util.Map.of(), reason, actor);
+    }
+
+    /**
+     * A credit note of some days of invoice {@code invoiceId}'s lines ({@code days}: line id → days to
+     * credit), each credited at its line's unit price, in lines that name the line they credit (a line is
+     * never credited beyond its quantity); otherwise as {@link #creditNote(long, long, String, String)}.
+     */
+    public long creditNote(long invoiceId, java.util.Map<Long, Integer> days, String reason, String actor) {
+        if (days.values().stream().allMatch(d -> d == null || d == 0)) {
+            throw new Refused("lines", "Choisissez au moins un jour à créditer, ou indiquez un montant.");
+        }
+        return creditNote(invoiceId, 0, days, reason, actor);
+    }
+
+    private long creditNote(long invoiceId, long amountGiven, java.util.Map<Long, Integer> days, String reason, String actor) {
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> found = em.createNativeQuery("select i.regie_id, r.code, i.family_id, i.kind, i.state,"
                 + " i.total_cents, i.number, i.period_start, i.period_end, f.label from invoice i join regie r on r.id = i.regie_id"
@@ -114,6 +130,41 @@ public class InvoiceWriter {
         }
         if ("CANCELLED".equals(i[4])) {
             throw new Refused("Cette facture est annulée : pas d'avoir possible.");
+        }
+        if ("TITRE_EMIS".equals(i[4])) {
+            throw new Refused("Cette facture a été transmise à la Trésorerie (titre de recettes) : sa correction se fait"
+                    + " avec la Trésorerie, pas par un avoir au guichet.");
+        }
+        java.util.List<Object[]> creditedLines = new java.util.ArrayList<>();
+        long amountCents = amountGiven;
+        if (!days.isEmpty()) {
+            amountCents = 0;
+            for (var e : new java.util.TreeMap<>(days).entrySet()) {
+                int d = e.getValue() == null ? 0 : e.getValue();
+                if (d == 0) {
+                    continue;
+                }
+                String field = "lines[" + e.getKey() + "]";
+                @SuppressWarnings("unchecked")
+                java.util.List<Object[]> line = em.createNativeQuery("select l.quantity, l.unit_price_cents, l.child_name,"
+                        + " l.activity_code, l.unit_code, l.label, l.child_id, coalesce((select sum(c.quantity) from invoice_line c"
+                        + " where c.credits_line_id = l.id), 0) from invoice_line l where l.id = ?1 and l.invoice_id = ?2")
+                        .setParameter(1, e.getKey()).setParameter(2, invoiceId).getResultList();
+                if (line.isEmpty()) {
+                    throw new Refused(field, "Cette ligne n'est pas une ligne de la facture " + i[6] + ".");
+                }
+                Object[] l = line.get(0);
+                long left = ((Number) l[0]).longValue() - ((Number) l[7]).longValue();
+                if (d < 0 || d > left) {
+                    throw new Refused(field, "Jours à créditer : entre 1 et " + left + " pour « " + l[5] + " » (" + l[0]
+                            + " facturé(s), " + l[7] + " déjà crédité(s)).");
+                }
+                amountCents = Math.addExact(amountCents, Math.multiplyExact(d, ((Number) l[1]).longValue()));
+                creditedLines.add(new Object[] {e.getKey(), d, l});
+            }
+        }
+        if (amountCents <= 0) {
+            throw new Refused("amount", "Indiquez le montant de l'avoir (plus de 0,00 €).");
         }
         long credited = ((Number) em.createNativeQuery("select coalesce(sum(total_cents), 0) from invoice where credit_note_of = ?1")
                 .setParameter(1, invoiceId).getSingleResult()).longValue();
@@ -131,10 +182,25 @@ public class InvoiceWriter {
                 .setParameter(1, regieId).setParameter(2, family).setParameter(3, number.sequence())
                 .setParameter(4, number.text()).setParameter(5, i[7]).setParameter(6, i[8]).setParameter(7, amountCents)
                 .setParameter(8, invoiceId).setParameter(9, actor).getSingleResult()).longValue();
-        em.createNativeQuery("insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
-                + " unit_price_cents, amount_cents, label) values (?1, 1, ?2, 'AVOIR', 1, ?3, ?3, ?4)")
-                .setParameter(1, note).setParameter(2, cut((String) i[9], 220)).setParameter(3, amountCents)
-                .setParameter(4, cut("Avoir sur la facture " + i[6] + " : " + reason, 300)).executeUpdate();
+        if (creditedLines.isEmpty()) {
+            em.createNativeQuery("insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
+                    + " unit_price_cents, amount_cents, label) values (?1, 1, ?2, 'AVOIR', 1, ?3, ?3, ?4)")
+                    .setParameter(1, note).setParameter(2, cut((String) i[9], 220)).setParameter(3, amountCents)
+                    .setParameter(4, cut("Avoir sur la facture " + i[6] + " : " + reason, 300)).executeUpdate();
+        }
+        int position = 0;
+        for (Object[] c : creditedLines) {
+            Object[] l = (Object[]) c[2];
+            int d = (Integer) c[1];
+            long price = ((Number) l[1]).longValue();
+            em.createNativeQuery("insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
+                    + " quantity, unit_price_cents, amount_cents, label, credits_line_id) values (?1, ?2, cast(?3 as bigint), ?4, ?5,"
+                    + " cast(?6 as varchar), ?7, ?8, ?9, ?10, ?11)")
+                    .setParameter(1, note).setParameter(2, ++position).setParameter(3, l[6]).setParameter(4, l[2])
+                    .setParameter(5, l[3]).setParameter(6, l[4]).setParameter(7, d).setParameter(8, price)
+                    .setParameter(9, d * price).setParameter(10, cut("Avoir : " + d + " jour(s) de « " + l[5] + " » — " + reason, 300))
+                    .setParameter(11, c[0]).executeUpdate();
+        }
         em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family)
                 .setParameter(3, amountCents).setParameter(4, note).setParameter(5, cut("Avoir " + number.text(), 200))

@@ -85,6 +85,8 @@ public class AgentMenuView {
         return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
                 new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null),
                 new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null),
+                new Item("menu-paiements", "agent/paiements", "agent.menu.paiements", null),
+                new Item("menu-impayes", "agent/impayes", "agent.menu.impayes", null),
                 new Item("menu-exports-facturation", "agent/exports-facturation", "agent.menu.exportsFacturation", null));
     }
 

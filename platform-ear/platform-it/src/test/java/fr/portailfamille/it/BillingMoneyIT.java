@@ -1,0 +1,607 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.billing.Settlement;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.platform.billing.AccountBalance;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.payment.InvoiceDesk;
+import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.billing.payment.Receipts;
+import fr.portailfamille.platform.billing.unpaid.UnpaidDesk;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneRules;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Money at the régie's counter against the real PostgreSQL inside Payara Micro: a partial payment, a
+ * credit note by lines and the family's balance read by {@link FamilyAccount} to the cent; an
+ * overpayment kept as credit and used on the next invoice; a cancelled payment; refusals with their
+ * fields; two régisseurs paying the same rest at once (one wins); receipt numbers gap-free under
+ * concurrency; a titre de recettes that closes the counter; reminders sent once per level; agents without
+ * the régisseur role and agents of another commune refused. Invoices are written directly (the
+ * invoicing run itself is {@link BillingIT}'s).
+ */
+@ExtendWith(ArquillianExtension.class)
+class BillingMoneyIT {
+
+    static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
+            "agent@alpha.test", true, List.of("agent"), null);
+    static final SignedInUser REGISSEUR = new SignedInUser("alpha", UUID.randomUUID().toString(), "Claude Moreau",
+            "regie@alpha.test", true, List.of("agent", "regisseur"), null);
+    static final SignedInUser REGISSEUR_2 = new SignedInUser("alpha", UUID.randomUUID().toString(), "Dominique Roy",
+            "regie2@alpha.test", true, List.of("agent", "regisseur"), null);
+    static final SignedInUser REGISSEUR_BETA = new SignedInUser("beta", UUID.randomUUID().toString(), "Régie Beta",
+            "regie@beta.test", true, List.of("agent", "regisseur"), null);
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Inject
+    PaymentDesk payments;
+
+    @Inject
+    InvoiceDesk invoices;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    UnpaidDesk unpaid;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService pool;
+
+    Commune alpha() {
+        return directory.bySlug("alpha").orElseThrow();
+    }
+
+    static String random(int n) {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, n).toUpperCase();
+    }
+
+    <T> T in(Callable<T> work) throws Exception {
+        return TenantContext.call(alpha(), work);
+    }
+
+    <T> T inTransaction(Callable<T> work) {
+        try {
+            tx.begin();
+            try {
+                T result = work.call();
+                tx.commit();
+                return result;
+            } catch (Exception e) {
+                tx.rollback();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long id(String sql, Object... params) throws Exception {
+        return in(() -> inTransaction(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        }));
+    }
+
+    void update(String sql, Object... params) throws Exception {
+        in(() -> inTransaction(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.executeUpdate();
+        }));
+    }
+
+    /** A régie of its own (code, prefix) for one test. */
+    record Regie(long id, String code, String prefix) {
+    }
+
+    Regie regie() throws Exception {
+        String code = "M" + random(8);
+        String prefix = "M" + random(5).replaceAll("[^A-Z0-9]", "X");
+        long id = id("insert into regie (code, label, invoice_prefix) values (?1, ?2, ?3) returning id", code,
+                "Régie du guichet " + code, prefix);
+        return new Regie(id, code, prefix);
+    }
+
+    long family(String name, String email) throws Exception {
+        return id("insert into family (label, status, email) values (?1, 'VALIDATED', cast(?2 as varchar)) returning id",
+                name + " " + random(4), email);
+    }
+
+    /** An issued invoice of {@code lines} (quantity, unit price) for October, due on {@code due}. */
+    long invoice(Regie r, long family, int sequence, LocalDate due, int[]... lines) throws Exception {
+        long total = 0;
+        for (int[] l : lines) {
+            total += (long) l[0] * l[1];
+        }
+        long id = id("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end, due_date,"
+                + " total_cents, issued_by, issued_at) values (?1, ?2, 'INVOICE', ?3, ?4, date '2026-10-01', date '2026-10-31', ?5, ?6,"
+                + " 'test', now() - make_interval(days => 100 - ?3)) returning id", r.id(), family, sequence,
+                r.prefix() + "-" + sequence, due, total);
+        int position = 0;
+        for (int[] l : lines) {
+            position++;
+            update("insert into invoice_line (invoice_id, position, child_name, activity_code, unit_code, quantity,"
+                    + " unit_price_cents, amount_cents, label) values (?1, ?2, 'Léa Test', 'CANTINE', 'MIDI', ?3, ?4, ?5, ?6)",
+                    id, position, l[0], l[1], (long) l[0] * l[1], "Cantine midi ligne " + position);
+        }
+        return id;
+    }
+
+    long lineId(long invoice, int position) throws Exception {
+        return id("select id from invoice_line where invoice_id = ?1 and position = ?2", invoice, position);
+    }
+
+    PaymentDesk.PaymentInput pay(Regie r, long family, String mode, long cents, Map<Long, Long> allocation) {
+        return new PaymentDesk.PaymentInput(family, r.code(), mode, cents, TODAY, "CHEQUE".equals(mode) ? "0001234" : null,
+                "CHEQUE".equals(mode) ? "Crédit Agricole" : null, "Camille Test", allocation);
+    }
+
+    long outstanding(long invoice) throws Exception {
+        return in(() -> account.invoice(AGENT, invoice)).outstandingCents();
+    }
+
+    /** Every payment's amount is its allocations plus its positive credit movement. */
+    void invariantHolds(Regie r) throws Exception {
+        assertEquals(0L, id("select count(*) from payment p where p.regie_id = ?1 and p.amount_cents <>"
+                + " coalesce((select sum(a.amount_cents) from payment_allocation a where a.payment_id = p.id), 0)"
+                + " + coalesce((select sum(c.amount_cents) from account_credit c where c.payment_id = p.id and c.amount_cents > 0), 0)",
+                r.id()), "montant d'un paiement = imputations + trop-perçu");
+        assertTrue(id("select coalesce(min(s), 0) from (select sum(amount_cents) s from account_credit where regie_id = ?1"
+                + " group by family_id) x", r.id()) >= 0, "un crédit n'est jamais négatif");
+    }
+
+    static List<String> fields(MoneyRefused e) {
+        return e.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aPartialPaymentAndACreditNoteByLinesLeaveTheBalanceToTheCent() throws Exception {
+        Regie r = regie();
+        long family = family("Partiel", null);
+        // 10 days × 3,50 € + 5 days × 3,00 € = 50,00 €
+        long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {10, 350}, new int[] {5, 300});
+        PaymentDesk.Recorded paid = in(() -> payments.record(REGISSEUR, pay(r, family, "CHEQUE", 2000, null)));
+        assertEquals(r.prefix() + "-R-1", paid.receiptNumber());
+        assertEquals(2000L, paid.allocatedCents());
+        assertEquals(0L, paid.creditCents());
+        assertEquals(Settlement.PARTLY_PAID, in(() -> account.invoice(AGENT, october)).settlement());
+        // a credit note of 2 days of the first line: 2 × 3,50 € = 7,00 €, its line names the line it credits
+        long line1 = lineId(october, 1);
+        long note = in(() -> invoices.creditNote(REGISSEUR, october, Map.of(line1, 2), null, "Sortie scolaire"));
+        assertEquals(700L, id("select total_cents from invoice where id = ?1", note));
+        assertEquals(r.prefix() + "-AV-1", in(() -> account.invoice(AGENT, note)).number());
+        assertEquals(1L, id("select count(*) from invoice_line where invoice_id = ?1 and credits_line_id = ?2 and quantity = 2"
+                + " and unit_price_cents = 350 and amount_cents = 700", note, line1));
+        // 50,00 − 20,00 − 7,00 = 23,00 €, to the cent, as the family's account reads it
+        assertEquals(2300L, outstanding(october));
+        AccountBalance balance = in(() -> account.balance(AGENT, family));
+        assertEquals(2300L, balance.dueCents());
+        assertEquals(0L, balance.creditCents());
+        assertEquals(2300L, balance.balanceCents());
+        InvoiceDesk.Detail detail = in(() -> invoices.detail(AGENT, october));
+        assertEquals(2, detail.lines().get(0).creditedQuantity());
+        assertEquals(8, detail.lines().get(0).getCreditable());
+        assertEquals(1, detail.creditNotes().size());
+        assertTrue(detail.settlings().stream().anyMatch(s -> s.amountCents() == 2000 && (r.prefix() + "-R-1").equals(s.reference())));
+        // a line is never credited beyond its quantity: 8 days left
+        Refused tooMany = assertThrows(Refused.class, () -> in(() -> invoices.creditNote(REGISSEUR, october, Map.of(line1, 9), null, "Trop")));
+        assertEquals("lines[" + line1 + "]", tooMany.field());
+        assertTrue(tooMany.getMessage().contains("entre 1 et 8"), tooMany.getMessage());
+        // the receipt's PDF: its number, the amount, the invoice paid
+        byte[] pdf = in(() -> receipts.pdf(AGENT, paid.paymentId()));
+        String text;
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(d);
+        }
+        assertTrue(text.contains("Reçu n° " + r.prefix() + "-R-1"), text);
+        assertTrue(text.contains("20,00"), text);
+        assertTrue(text.contains(r.prefix() + "-1"), text);
+        assertTrue(text.contains("Chèque n° 0001234"), text);
+        // audited: who, what
+        assertEquals(1L, id("select count(*) from billing_audit where action = 'PAYMENT_RECORDED' and payment_id = ?1"
+                + " and actor = 'regie@alpha.test' and amount_cents = 2000", paid.paymentId()));
+        assertEquals(1L, id("select count(*) from billing_audit where action = 'PAYMENT_ALLOCATED' and payment_id = ?1"
+                + " and invoice_id = ?2", paid.paymentId(), october));
+        invariantHolds(r);
+    }
+
+    @Test
+    void badPaymentsAreRefusedOnTheirFieldsAndWriteNothing() throws Exception {
+        Regie r = regie();
+        long family = family("Refus", null);
+        long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {4, 500});
+        long cancelled = invoice(r, family, 2, TODAY.minusDays(5), new int[] {1, 700});
+        update("update invoice set state = 'CANCELLED' where id = ?1", cancelled);
+        // a cheque without number nor bank, an amount of nothing
+        MoneyRefused cheque = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                new PaymentDesk.PaymentInput(family, r.code(), "CHEQUE", 0L, TODAY, " ", null, null, null))));
+        assertEquals(List.of("chequeNumber", "bank", "amount"), fields(cheque));
+        assertEquals("Indiquez le numéro du chèque.", cheque.errors().get(0).message());
+        // more on an invoice than its rest (20,00 €), more in all than the payment
+        MoneyRefused tooMuch = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                pay(r, family, "ESPECES", 1500, Map.of(october, 2001L)))));
+        assertEquals(List.of("allocation[" + october + "]", "amount"), fields(tooMuch));
+        assertTrue(tooMuch.errors().get(0).message().contains("il n'en reste que 20,00"), tooMuch.errors().get(0).message());
+        // a cancelled invoice
+        MoneyRefused onCancelled = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                pay(r, family, "ESPECES", 700, Map.of(cancelled, 700L)))));
+        assertEquals("La facture " + r.prefix() + "-2 est annulée : elle ne se paie pas.", onCancelled.getMessage());
+        // an unknown mode
+        MoneyRefused mode = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR, pay(r, family, "BITCOIN", 700, null))));
+        assertEquals(List.of("mode"), fields(mode));
+        assertEquals(0L, id("select count(*) from payment where regie_id = ?1", r.id()));
+        assertEquals(1L, id("select next_receipt_number from regie where id = ?1", r.id()), "no receipt number taken");
+    }
+
+    @Test
+    void anOverpaymentBecomesCreditUsedOnTheNextInvoiceAndACancelledPaymentGivesItBack() throws Exception {
+        Regie r = regie();
+        long family = family("Credit", null);
+        long september = invoice(r, family, 1, TODAY.minusDays(40), new int[] {5, 300});
+        // 20,00 € for 15,00 €: 5,00 € of credit
+        PaymentDesk.Recorded first = in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 2000, null)));
+        assertEquals(1500L, first.allocatedCents());
+        assertEquals(500L, first.creditCents());
+        assertEquals(500L, in(() -> account.balance(AGENT, family)).creditCents());
+        assertEquals(-500L, in(() -> account.balance(AGENT, family)).balanceCents());
+        // the next invoice, 8,00 €: 5,00 € from the credit
+        long october = invoice(r, family, 2, TODAY.plusDays(20), new int[] {2, 400});
+        Refused tooMuchCredit = assertThrows(Refused.class, () -> in(() -> { payments.useCredit(REGISSEUR, october, 501); return null; }));
+        assertTrue(tooMuchCredit.getMessage().contains("5,00"), tooMuchCredit.getMessage());
+        in(() -> { payments.useCredit(REGISSEUR, october, 500); return null; });
+        assertEquals(300L, outstanding(october));
+        AccountBalance after = in(() -> account.balance(AGENT, family));
+        assertEquals(300L, after.dueCents());
+        assertEquals(0L, after.creditCents());
+        // the first payment's credit was used: it cannot be cancelled at the counter
+        Refused used = assertThrows(Refused.class, () -> in(() -> { payments.cancel(REGISSEUR, first.paymentId(), "Chèque rejeté"); return null; }));
+        assertTrue(used.getMessage().startsWith("Le trop-perçu de ce paiement (5,00"), used.getMessage());
+        // a card payment of 4,00 € for the 3,00 € left: 1,00 € of credit; cancelled (reason required), both are reversed
+        PaymentDesk.Recorded second = in(() -> payments.record(REGISSEUR, pay(r, family, "CARTE_GUICHET", 400, null)));
+        assertEquals(0L, outstanding(october));
+        assertEquals(100L, in(() -> account.balance(AGENT, family)).creditCents());
+        Refused noReason = assertThrows(Refused.class, () -> in(() -> { payments.cancel(REGISSEUR, second.paymentId(), " "); return null; }));
+        assertEquals("cancelReason", noReason.field());
+        assertThrows(SecurityException.class, () -> in(() -> { payments.cancel(AGENT, second.paymentId(), "Erreur"); return null; }));
+        in(() -> { payments.cancel(REGISSEUR, second.paymentId(), "Erreur de saisie"); return null; });
+        assertEquals(300L, outstanding(october));
+        assertEquals(0L, in(() -> account.balance(AGENT, family)).creditCents());
+        assertEquals(Settlement.PAID, in(() -> account.invoice(AGENT, september)).settlement());
+        assertEquals(1L, id("select count(*) from billing_audit where action = 'PAYMENT_CANCELLED' and payment_id = ?1"
+                + " and detail like '%Erreur de saisie%'", second.paymentId()));
+        Refused twice = assertThrows(Refused.class, () -> in(() -> { payments.cancel(REGISSEUR, second.paymentId(), "Encore"); return null; }));
+        assertTrue(twice.getMessage().contains("déjà annulé"), twice.getMessage());
+        assertEquals(List.of(r.prefix() + "-R-2", r.prefix() + "-R-1"), in(() -> payments.payments(AGENT, TODAY, TODAY, r.code(), null))
+                .stream().map(PaymentDesk.PaymentRow::receiptNumber).toList());
+        invariantHolds(r);
+    }
+
+    @Test
+    void twoRegisseursPayingTheSameRestAtOnceNeverOverAllocate() throws Exception {
+        Regie r = regie();
+        long family = family("Concurrence", null);
+        long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {10, 300});
+        List<Object> outcomes = new ArrayList<>();
+        // the test holds the invoice's row: both payments start, and wait on it
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("select id from invoice where id = ?1 for update").setParameter(1, october).getResultList();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> both = new ArrayList<>();
+            for (SignedInUser who : List.of(REGISSEUR, REGISSEUR_2)) {
+                both.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return TenantContext.call(alpha(), () -> payments.record(who, pay(r, family, "ESPECES", 3000,
+                                Map.of(october, 3000L))));
+                    } catch (Refused e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            Thread.sleep(1500);
+            tx.commit();
+            for (Future<Object> f : both) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return null;
+        });
+        assertEquals(1, outcomes.stream().filter(PaymentDesk.Recorded.class::isInstance).count(), outcomes.toString());
+        List<MoneyRefused> refused = outcomes.stream().filter(MoneyRefused.class::isInstance).map(MoneyRefused.class::cast).toList();
+        assertEquals(1, refused.size(), outcomes.toString());
+        assertEquals("allocation[" + october + "]", refused.get(0).field());
+        assertEquals(3000L, id("select sum(a.amount_cents) from payment_allocation a where a.invoice_id = ?1", october));
+        assertEquals(0L, outstanding(october));
+        assertEquals(1L, id("select count(*) from payment where regie_id = ?1", r.id()));
+        invariantHolds(r);
+    }
+
+    @Test
+    void receiptNumbersStayGapFreeUnderConcurrency() throws Exception {
+        Regie r = regie();
+        List<Long> families = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long f = family("Reçu" + i, null);
+            invoice(r, f, i + 1, TODAY.minusDays(3), new int[] {1, 1000 + i});
+            families.add(f);
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> all = new ArrayList<>();
+        for (int i = 0; i < families.size(); i++) {
+            long f = families.get(i);
+            // the last one is refused (a cheque without bank): it takes no number
+            boolean bad = i == families.size() - 1;
+            all.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return TenantContext.call(alpha(), () -> payments.record(REGISSEUR, new PaymentDesk.PaymentInput(f, r.code(),
+                            bad ? "CHEQUE" : "VIREMENT", 500L, TODAY, bad ? "77" : null, null, null, null)));
+                } catch (Refused e) {
+                    return e;
+                }
+            }));
+        }
+        go.countDown();
+        List<String> numbers = new ArrayList<>();
+        for (Future<Object> f : all) {
+            Object o = f.get(60, TimeUnit.SECONDS);
+            if (o instanceof PaymentDesk.Recorded rec) {
+                numbers.add(rec.receiptNumber());
+            }
+        }
+        assertEquals(5, numbers.size(), all.toString());
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            expected.add(r.prefix() + "-R-" + i);
+        }
+        assertEquals(expected, numbers.stream().sorted().toList());
+        assertEquals(6L, id("select next_receipt_number from regie where id = ?1", r.id()));
+        invariantHolds(r);
+    }
+
+    @Test
+    void aTitreDeRecettesClosesTheCounterForItsInvoice() throws Exception {
+        Regie r = regie();
+        long family = family("Titre", null);
+        long march = invoice(r, family, 1, TODAY.minusDays(120), new int[] {6, 450});
+        // a credit to try on it
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 100, Map.of(march, 0L))));
+        assertEquals(100L, in(() -> account.balance(AGENT, family)).creditCents());
+        assertThrows(SecurityException.class, () -> in(() -> { invoices.markTitre(AGENT, march, "2026-000123", TODAY); return null; }));
+        Refused noNumber = assertThrows(Refused.class, () -> in(() -> { invoices.markTitre(REGISSEUR, march, " ", TODAY); return null; }));
+        assertEquals("ormc", noNumber.field());
+        in(() -> { invoices.markTitre(REGISSEUR, march, "2026-000123", TODAY); return null; });
+        var titre = in(() -> account.invoice(AGENT, march));
+        assertEquals(Settlement.TITRE_EMIS, titre.settlement());
+        assertEquals("2026-000123", titre.titreNumber());
+        // no payment, no credit, no credit note at the counter: "suivi par la Trésorerie"
+        MoneyRefused pay = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                pay(r, family, "ESPECES", 2700, Map.of(march, 2700L)))));
+        assertTrue(pay.getMessage().contains("suivi par la Trésorerie"), pay.getMessage());
+        Refused credit = assertThrows(Refused.class, () -> in(() -> { payments.useCredit(REGISSEUR, march, 100); return null; }));
+        assertTrue(credit.getMessage().contains("suivi par la Trésorerie"), credit.getMessage());
+        assertThrows(Refused.class, () -> in(() -> invoices.creditNote(REGISSEUR, march, Map.of(), 100L, "Geste")));
+        assertEquals(List.of(), in(() -> payments.open(AGENT, family, r.code())));
+        assertEquals(1L, id("select count(*) from billing_audit where action = 'TITRE_EMIS' and invoice_id = ?1", march));
+        // the unpaid list shows it as a titre only when asked
+        assertTrue(in(() -> unpaid.unpaid(AGENT, r.code(), 0, true, TODAY)).stream().anyMatch(u -> u.invoiceId() == march && u.isTitre()));
+        assertFalse(in(() -> unpaid.unpaid(AGENT, r.code(), 0, false, TODAY)).stream().anyMatch(u -> u.invoiceId() == march));
+    }
+
+    @Test
+    void remindersAreSentOncePerLevelWithTheAmountLeftAndALinkToMesFactures() throws Exception {
+        // alpha's configuration: reminders 15 and 45 days after the due date (valid for the classes after this one)
+        update("insert into billing_settings (id, reminder_days) values (true, '15,45')"
+                + " on conflict (id) do update set reminder_days = '15,45'");
+        Regie r = regie();
+        String email = "relance-" + random(6).toLowerCase() + "@alpha.test";
+        long family = family("Relance", email);
+        LocalDate due = LocalDate.of(2026, 10, 31);
+        long october = invoice(r, family, 1, due, new int[] {4, 525});
+        long paidOne = invoice(r, family, 2, due, new int[] {1, 300});
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 300 + 500, Map.of(paidOne, 300L, october, 500L))));
+        assertThrows(SecurityException.class, () -> in(() -> unpaid.sendDue(AGENT)));
+        // 14 days late: nothing; 20 days: level 1 once
+        in(() -> unpaid.sendDue("test", due.plusDays(14)));
+        assertEquals(0L, id("select count(*) from invoice_reminder where invoice_id = ?1", october));
+        in(() -> unpaid.sendDue("test", due.plusDays(20)));
+        in(() -> unpaid.sendDue("test", due.plusDays(21)));
+        assertEquals(1L, id("select count(*) from invoice_reminder where invoice_id = ?1 and level = 1", october));
+        assertEquals(1L, id("select count(*) from invoice_reminder where invoice_id = ?1", october));
+        assertEquals(0L, id("select count(*) from invoice_reminder where invoice_id = ?1", paidOne), "a paid invoice is not reminded");
+        String mail = Mails.await(email, m -> m.contains("facture " + r.prefix() + "-1"));
+        assertTrue(mail.contains("Reste à payer : 16,00"), mail);
+        assertTrue(mail.contains("/espace/factures.xhtml"), mail);
+        // 50 days: level 2 once
+        in(() -> unpaid.sendDue("test", due.plusDays(50)));
+        in(() -> unpaid.sendDue("test", due.plusDays(51)));
+        assertEquals(2L, id("select count(*) from invoice_reminder where invoice_id = ?1", october));
+        assertEquals(2L, id("select count(*) from billing_audit where action = 'REMINDER_SENT' and invoice_id = ?1", october));
+        Mails.await(email, m -> m.contains("Relance n° 2"));
+        // the unpaid list: age, amount left, last reminder; totals per régie
+        List<UnpaidDesk.Unpaid> list = in(() -> unpaid.unpaid(AGENT, r.code(), 30, false, due.plusDays(50)));
+        assertEquals(1, list.size());
+        assertEquals(50L, list.get(0).ageDays());
+        assertEquals(1600L, list.get(0).outstandingCents());
+        assertEquals(2, list.get(0).lastReminder());
+        assertEquals(List.of(new UnpaidDesk.RegieTotal("Régie du guichet " + r.code(), 1, 1600L)), UnpaidDesk.totals(list));
+        assertEquals(List.of(), in(() -> unpaid.unpaid(AGENT, r.code(), 51, false, due.plusDays(50))));
+    }
+
+    @Test
+    void onlyARegisseurOfThisCommuneHandlesMoney() throws Exception {
+        Regie r = regie();
+        long family = family("Roles", null);
+        long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {2, 500});
+        SecurityException agent = assertThrows(SecurityException.class, () -> in(() -> payments.record(AGENT,
+                pay(r, family, "ESPECES", 1000, null))));
+        assertEquals(StaffRoles.REGISSEUR_ONLY, agent.getMessage());
+        SecurityException beta = assertThrows(SecurityException.class, () -> in(() -> payments.record(REGISSEUR_BETA,
+                pay(r, family, "ESPECES", 1000, null))));
+        assertEquals(StaffRoles.OTHER_COMMUNE, beta.getMessage());
+        assertThrows(SecurityException.class, () -> in(() -> payments.payments(REGISSEUR_BETA, TODAY, TODAY, null, null)));
+        assertThrows(SecurityException.class, () -> in(() -> invoices.detail(REGISSEUR_BETA, october)));
+        assertThrows(SecurityException.class, () -> in(() -> { payments.useCredit(AGENT, october, 1); return null; }));
+        assertThrows(SecurityException.class, () -> in(() -> invoices.creditNote(AGENT, october, Map.of(), 100L, "Non")));
+        // an agent reads
+        assertEquals(1, in(() -> payments.open(AGENT, family, r.code())).size());
+        assertEquals(0L, id("select count(*) from payment where regie_id = ?1", r.id()));
+    }
+
+    /**
+     * A régisseur in Chromium on agent/paiements.xhtml for a family with two unpaid invoices: 30,00 € spread
+     * oldest first (the older invoice of 20,00 € in full, 10,00 € on the next), recorded, its receipt
+     * listed with a link to its PDF; the invoice page and the unpaid list; axe-checked at each step.
+     */
+    @Test
+    @RunAsClient
+    void aRegisseurRecordsAPaymentAtTheCounterInChromium() throws Exception {
+        String s = random(6);
+        String code = "P" + s;
+        String prefix = "P" + s.replaceAll("[^A-Z0-9]", "X");
+        String email = "guichet-" + s.toLowerCase() + "@alpha.test";
+        var realms = StackLauncher.stack().realmProvisioner();
+        realms.createUser(CommuneRules.realmName("alpha"), email, "Claude", "Guichet", StackLauncher.PASSWORD_AGENT, "agent");
+        realms.createUser(CommuneRules.realmName("alpha"), email, "Claude", "Guichet", StackLauncher.PASSWORD_AGENT, "regisseur");
+        long family;
+        long older;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            try (var rs = st.executeQuery("with r as (insert into regie (code, label, invoice_prefix) values ('" + code
+                    + "', 'Régie guichet " + s + "', '" + prefix + "') returning id),"
+                    + " f as (insert into family (label, status) values ('Famille Guichet " + s + "', 'VALIDATED') returning id),"
+                    + " i1 as (insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end, due_date,"
+                    + " total_cents, issued_by, issued_at) select r.id, f.id, 'INVOICE', 1, '" + prefix + "-1', date '2026-09-01',"
+                    + " date '2026-09-30', date '2026-10-31', 2000, 'walk', now() - interval '60 days' from r, f returning id, family_id),"
+                    + " i2 as (insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end, due_date,"
+                    + " total_cents, issued_by, issued_at) select r.id, f.id, 'INVOICE', 2, '" + prefix + "-2', date '2026-10-01',"
+                    + " date '2026-10-31', date '2026-11-30', 1550, 'walk', now() - interval '30 days' from r, f returning id),"
+                    + " l as (insert into invoice_line (invoice_id, position, child_name, activity_code, unit_code, quantity,"
+                    + " unit_price_cents, amount_cents, label) select id, 1, 'Léo Guichet', 'CANTINE', 'MIDI', 4, 500, 2000,"
+                    + " 'Cantine midi septembre' from i1)"
+                    + " select i1.family_id, i1.id from i1, i2")) {
+                rs.next();
+                family = rs.getLong(1);
+                older = rs.getLong(2);
+            }
+        }
+        String page = QueueWalk.BASE + "/agent/paiements.xhtml?famille=" + family + "&regie=" + code;
+        try (Browser b = new Browser()) {
+            PlatformWebIT.recordCspViolations(b);
+            b.get(page);
+            b.signIn(email, StackLauncher.PASSWORD_AGENT);
+            try {
+                b.awaitUrlStartingWith(QueueWalk.BASE + "/agent/paiements.xhtml");
+            } catch (AssertionError slowKeycloak) {
+                b.get(page);
+                if (!b.driver.findElements(By.id("username")).isEmpty()) {
+                    b.signIn(email, StackLauncher.PASSWORD_AGENT);
+                }
+                b.awaitUrlStartingWith(QueueWalk.BASE + "/agent/paiements.xhtml");
+            }
+            BillingWalk.waitForText(b, By.id("allocation"), prefix + "-1");
+            assertEquals("", b.accessibilityViolations(), "axe-core, paiements");
+            Browser.type(b, "pay:amount", "30,00");
+            b.await(By.id("pay:spread")).click();
+            BillingWalk.waitForValue(b, By.id("pay:alloc:0:amount"), "20,00");
+            assertEquals("10,00", b.driver.findElement(By.id("pay:alloc:1:amount")).getAttribute("value"), b.snapshot());
+            Browser.screenshot(b, "paiements-repartition");
+            b.await(By.id("pay:save")).click();
+            BillingWalk.waitForText(b, By.id("summary"), "reçu " + prefix + "-R-1");
+            BillingWalk.waitForText(b, By.id("list:payments"), prefix + "-R-1");
+            String receipt = b.driver.findElement(By.id("last-receipt-link")).getAttribute("href");
+            assertTrue(receipt.contains("/agent/recu?id="), b.snapshot());
+            // the receipt link gives the PDF to the signed-in régisseur
+            Object answer = b.driver.executeAsyncScript("var done = arguments[arguments.length - 1]; fetch(arguments[0])"
+                    + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
+                    + ".catch(function (e) { done(String(e)); });", receipt);
+            assertTrue(String.valueOf(answer).startsWith("200 application/pdf"), answer + " " + b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, paiement enregistré");
+            Browser.screenshot(b, "paiements-enregistre");
+            // a cheque without its number: refused next to the field
+            Browser.type(b, "pay:amount", "5,50");
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("pay:mode"))).selectByValue("CHEQUE");
+            b.await(By.id("pay:save")).click();
+            BillingWalk.waitForText(b, By.id("pay:chequeNumber_msg"), "numéro du chèque");
+            assertEquals("", b.accessibilityViolations(), "axe-core, chèque refusé");
+            // the invoice page: paid in full by the receipt
+            b.get(QueueWalk.BASE + "/agent/facture.xhtml?id=" + older);
+            BillingWalk.waitForText(b, By.id("state"), "Payée");
+            assertTrue(b.driver.findElement(By.id("settlings")).getText().contains(prefix + "-R-1"), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, facture");
+            Browser.screenshot(b, "facture-agent");
+            // the unpaid list: the second invoice, 5,50 € left
+            b.get(QueueWalk.BASE + "/agent/impayes.xhtml");
+            b.await(By.id("unpaid:list"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, impayés");
+            Browser.screenshot(b, "impayes");
+        }
+    }
+}

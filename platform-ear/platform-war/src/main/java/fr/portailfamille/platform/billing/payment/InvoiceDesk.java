@@ -1,0 +1,195 @@
+package fr.portailfamille.platform.billing.payment;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.InvoiceWriter;
+import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An invoice as agents follow it (any agent reads): its lines with what credit notes already credited,
+ * the payments allocated to it, its credit notes, the credit used on it, its reminders and titre; and a
+ * régisseur's corrections: a credit note by lines (days of a line at its unit price) or by amount, a
+ * titre de recettes handed to the Trésorerie (ORMC number), after which the counter takes no payment.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class InvoiceDesk {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    InvoiceWriter writer;
+
+    /** A line of the invoice and how many of its days credit notes credited. */
+    public record Line(long id, String childName, String activity, String unit, int quantity, long unitPriceCents,
+            long amountCents, String label, int creditedQuantity) {
+        public long getId() { return id; }
+        public String getChildName() { return childName; }
+        public String getActivity() { return activity; }
+        public String getUnit() { return unit; }
+        public int getQuantity() { return quantity; }
+        public long getUnitPriceCents() { return unitPriceCents; }
+        public long getAmountCents() { return amountCents; }
+        public String getLabel() { return label; }
+        public int getCreditedQuantity() { return creditedQuantity; }
+        public int getCreditable() { return quantity - creditedQuantity; }
+    }
+
+    /** A movement that settled (or no longer settles) the invoice: a payment's allocation, a credit note or credit used. */
+    public record Settling(LocalDate on, String what, String reference, long amountCents, boolean cancelled, Long paymentId) {
+        public LocalDate getOn() { return on; }
+        public String getWhat() { return what; }
+        public String getReference() { return reference; }
+        public long getAmountCents() { return amountCents; }
+        public boolean isCancelled() { return cancelled; }
+        public Long getPaymentId() { return paymentId; }
+    }
+
+    /** A reminder sent. */
+    public record Reminder(int level, LocalDate sentOn, String sentBy) {
+        public int getLevel() { return level; }
+        public LocalDate getSentOn() { return sentOn; }
+        public String getSentBy() { return sentBy; }
+    }
+
+    /** Everything the invoice page shows. */
+    public record Detail(AccountInvoice invoice, String familyLabel, List<Line> lines, List<Settling> settlings,
+            List<AccountInvoice> creditNotes, List<Reminder> reminders, LocalDate titreOn, long familyCreditCents) {
+        public AccountInvoice getInvoice() { return invoice; }
+        public String getFamilyLabel() { return familyLabel; }
+        public List<Line> getLines() { return lines; }
+        public List<Settling> getSettlings() { return settlings; }
+        public List<AccountInvoice> getCreditNotes() { return creditNotes; }
+        public List<Reminder> getReminders() { return reminders; }
+        public LocalDate getTitreOn() { return titreOn; }
+        public long getFamilyCreditCents() { return familyCreditCents; }
+    }
+
+    /** The invoice page of {@code invoiceId} (any agent of the commune). */
+    public Detail detail(SignedInUser user, long invoiceId) {
+        StaffRoles.requireAgent(user);
+        AccountInvoice invoice = account.invoice(user, invoiceId);
+        Object[] head = (Object[]) em.createNativeQuery("select f.label, cast(i.titre_at at time zone 'Europe/Paris' as date),"
+                + " i.regie_id from invoice i join family f on f.id = i.family_id where i.id = ?1").setParameter(1, invoiceId)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> lines = em.createNativeQuery("select l.id, l.child_name, l.activity_code, l.unit_code, l.quantity,"
+                + " l.unit_price_cents, l.amount_cents, l.label, coalesce((select sum(c.quantity) from invoice_line c"
+                + " where c.credits_line_id = l.id), 0) from invoice_line l where l.invoice_id = ?1 order by l.position")
+                .setParameter(1, invoiceId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> payments = em.createNativeQuery("select p.received_on, p.mode, p.cheque_number, p.receipt_number,"
+                + " a.amount_cents, p.cancelled_at is not null, p.id, p.cancel_reason from payment_allocation a"
+                + " join payment p on p.id = a.payment_id where a.invoice_id = ?1 order by p.received_on, p.id")
+                .setParameter(1, invoiceId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> credits = em.createNativeQuery("select cast(at at time zone 'Europe/Paris' as date), label, -amount_cents"
+                + " from account_credit where invoice_id = ?1 and amount_cents < 0 order by at, id").setParameter(1, invoiceId)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> reminders = em.createNativeQuery("select level, cast(sent_at at time zone 'Europe/Paris' as date), sent_by"
+                + " from invoice_reminder where invoice_id = ?1 order by level").setParameter(1, invoiceId).getResultList();
+        List<Settling> settlings = new java.util.ArrayList<>();
+        payments.forEach(p -> settlings.add(new Settling(PaymentDesk.date(p[0]), "Paiement " + PaymentModes.label((String) p[1])
+                + (p[2] == null ? "" : " n° " + p[2]) + (p[7] == null ? "" : " — annulé : " + p[7]), (String) p[3],
+                ((Number) p[4]).longValue(), (Boolean) p[5], ((Number) p[6]).longValue())));
+        credits.forEach(c -> settlings.add(new Settling(PaymentDesk.date(c[0]), (String) c[1], null, ((Number) c[2]).longValue(),
+                false, null)));
+        List<AccountInvoice> notes = account.invoices(user, invoice.familyId()).stream()
+                .filter(n -> invoice.number().equals(n.creditNoteOf()) && n.regieCode().equals(invoice.regieCode())).toList();
+        long credit = Books.credit(em, invoice.familyId(), ((Number) head[2]).longValue());
+        return new Detail(invoice, (String) head[0], lines.stream().map(l -> new Line(((Number) l[0]).longValue(), (String) l[1],
+                (String) l[2], (String) l[3], ((Number) l[4]).intValue(), ((Number) l[5]).longValue(), ((Number) l[6]).longValue(),
+                (String) l[7], ((Number) l[8]).intValue())).toList(), settlings, notes,
+                reminders.stream().map(r -> new Reminder(((Number) r[0]).intValue(), PaymentDesk.date(r[1]), (String) r[2])).toList(),
+                PaymentDesk.date(head[1]), credit);
+    }
+
+    /**
+     * A credit note on the invoice (régisseur): of {@code days} of its lines (line id → days, each at its
+     * unit price) when any is given, otherwise of {@code amountCents}; with its reason.
+     *
+     * @return the credit note's id
+     */
+    public long creditNote(SignedInUser user, long invoiceId, Map<Long, Integer> days, Long amountCents, String reason) {
+        StaffRoles.requireRegisseur(user);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new Refused("reason", "Indiquez le motif de l'avoir : il figure sur le document de la famille.");
+        }
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+        }
+        boolean byLines = days != null && days.values().stream().anyMatch(d -> d != null && d != 0);
+        if (byLines) {
+            return writer.creditNote(invoiceId, days, why, user.email());
+        }
+        if (amountCents == null || amountCents <= 0) {
+            throw new Refused("amount", "Choisissez des jours à créditer, ou indiquez le montant de l'avoir (plus de 0,00 €).");
+        }
+        return writer.creditNote(invoiceId, amountCents, why, user.email());
+    }
+
+    /**
+     * Marks the invoice as handed to the Trésorerie as a titre de recettes n° {@code ormc} of {@code on}
+     * (régisseur): from then on the counter takes no payment or credit on it.
+     */
+    public void markTitre(SignedInUser user, long invoiceId, String ormc, LocalDate on) {
+        StaffRoles.requireRegisseur(user);
+        String number = ormc == null || ormc.isBlank() ? null : ormc.strip();
+        if (number == null) {
+            throw new Refused("ormc", "Indiquez le numéro du titre de recettes (ORMC).");
+        }
+        if (number.length() > 40) {
+            throw new Refused("ormc", "Le numéro du titre : 40 caractères au plus.");
+        }
+        if (on == null) {
+            throw new Refused("titreOn", "Indiquez la date d'émission du titre.");
+        }
+        if (on.isAfter(LocalDate.now(ZoneId.of("Europe/Paris")))) {
+            throw new Refused("titreOn", "La date d'émission du titre ne peut pas être dans le futur.");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number from invoice"
+                + " where id = ?1 for update").setParameter(1, invoiceId).getResultList();
+        if (rows.isEmpty()) {
+            throw new Refused("ormc", "Cette facture n'existe pas.");
+        }
+        Object[] i = rows.get(0);
+        String refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
+        if (refusal != null) {
+            throw new Refused("ormc", refusal);
+        }
+        long outstanding = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
+                + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
+        if (outstanding <= 0) {
+            throw new Refused("ormc", "La facture " + i[2] + " est payée : pas de titre de recettes.");
+        }
+        em.createNativeQuery("update invoice set state = 'TITRE_EMIS', titre_number = ?2,"
+                + " titre_at = cast(?3 as timestamp) at time zone 'Europe/Paris' where id = ?1")
+                .setParameter(1, invoiceId).setParameter(2, number).setParameter(3, on.atStartOfDay()).executeUpdate();
+        Books.audit(em, user.email(), "TITRE_EMIS", ((Number) i[0]).longValue(), ((Number) i[1]).longValue(), invoiceId, null,
+                outstanding, "Facture " + i[2] + " transmise à la Trésorerie : titre n° " + number + " du " + on + ", reste "
+                        + Money.format(outstanding));
+    }
+}

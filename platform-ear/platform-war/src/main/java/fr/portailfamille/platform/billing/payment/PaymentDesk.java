@@ -1,0 +1,408 @@
+package fr.portailfamille.platform.billing.payment;
+
+import fr.portailfamille.billing.Allocations;
+import fr.portailfamille.billing.InvoiceNumbering;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Payments at the régie's counter (régisseurs record and cancel; every agent reads): a payment of a
+ * family to a régie, allocated to its open invoices (oldest first unless the régisseur edits it), what
+ * is left kept as the family's credit, a gap-free receipt number; the family's credit used on an
+ * invoice; a payment cancelled (rejected cheque) with its allocations and its overpayment. Each action
+ * is one transaction, audited in {@code billing_audit}. The invariant kept: a payment's amount is its
+ * allocations plus its positive credit movement.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class PaymentDesk {
+
+    static final Set<String> MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    /** What a régisseur typed at the counter; {@code allocation} {@code null}: oldest first. */
+    public record PaymentInput(Long familyId, String regieCode, String mode, Long amountCents, LocalDate receivedOn,
+            String chequeNumber, String bank, String payerName, Map<Long, Long> allocation) {
+    }
+
+    /** A recorded payment: its receipt, what went to invoices and what stayed as credit. */
+    public record Recorded(long paymentId, String receiptNumber, long allocatedCents, long creditCents) {
+    }
+
+    /** A payment as the day's list shows it. */
+    public record PaymentRow(long id, String receiptNumber, String regieLabel, long familyId, String familyLabel,
+            String mode, String chequeNumber, String bank, String payerName, long amountCents, LocalDate receivedOn,
+            String recordedBy, boolean cancelled, String cancelReason, String allocatedTo) {
+        public long getId() { return id; }
+        public String getReceiptNumber() { return receiptNumber; }
+        public String getRegieLabel() { return regieLabel; }
+        public long getFamilyId() { return familyId; }
+        public String getFamilyLabel() { return familyLabel; }
+        public String getModeLabel() { return PaymentModes.label(mode) + (chequeNumber == null ? "" : " n° " + chequeNumber + " (" + bank + ")"); }
+        public String getPayerName() { return payerName; }
+        public long getAmountCents() { return amountCents; }
+        public LocalDate getReceivedOn() { return receivedOn; }
+        public String getRecordedBy() { return recordedBy; }
+        public boolean isCancelled() { return cancelled; }
+        public String getCancelReason() { return cancelReason; }
+        public String getAllocatedTo() { return allocatedTo; }
+    }
+
+    /** The family's invoices of the régie open to a counter payment, oldest first (any agent). */
+    public List<Allocations.Open> open(SignedInUser user, long familyId, String regieCode) {
+        StaffRoles.requireAgent(user);
+        return open(familyId, regieId(regieCode), false);
+    }
+
+    /** The default allocation of {@code amountCents}: oldest first (any agent). */
+    public Map<Long, Long> suggest(SignedInUser user, long familyId, String regieCode, long amountCents) {
+        return Allocations.oldestFirst(open(user, familyId, regieCode), amountCents);
+    }
+
+    /** The family's credit with the régie (any agent). */
+    public long credit(SignedInUser user, long familyId, String regieCode) {
+        StaffRoles.requireAgent(user);
+        return Books.credit(em, familyId, regieId(regieCode));
+    }
+
+    /**
+     * Records a payment (régisseur): checked, allocated, numbered, audited, in one transaction. The
+     * family's open invoices of the régie are locked first (by id), so that two agents paying the same
+     * invoices at once never allocate more than is left: the second waits, then reads what the first left.
+     *
+     * @throws MoneyRefused with every problem on its field
+     */
+    public Recorded record(SignedInUser user, PaymentInput in) {
+        StaffRoles.requireRegisseur(user);
+        List<FieldError> errors = new ArrayList<>();
+        if (in.familyId() == null) {
+            errors.add(new FieldError("family", "Choisissez la famille qui paie."));
+        } else if (((Number) em.createNativeQuery("select count(*) from family where id = ?1").setParameter(1, in.familyId())
+                .getSingleResult()).longValue() == 0) {
+            errors.add(new FieldError("family", "Cette famille n'existe pas."));
+        }
+        Long regieId = in.regieCode() == null ? null : regieIdOrNull(in.regieCode());
+        if (regieId == null) {
+            errors.add(new FieldError("regie", "Choisissez une régie de la commune."));
+        }
+        if (in.mode() == null || !MODES.contains(in.mode())) {
+            errors.add(new FieldError("mode", "Choisissez le mode de paiement : chèque, espèces, CESU, virement ou carte au guichet."));
+        }
+        String cheque = text(errors, "chequeNumber", "Le numéro de chèque", in.chequeNumber(), 20);
+        String bank = text(errors, "bank", "La banque", in.bank(), 80);
+        String payer = text(errors, "payer", "Le nom du payeur", in.payerName(), 120);
+        if ("CHEQUE".equals(in.mode())) {
+            if (cheque == null) {
+                errors.add(new FieldError("chequeNumber", "Indiquez le numéro du chèque."));
+            }
+            if (bank == null) {
+                errors.add(new FieldError("bank", "Indiquez la banque du chèque."));
+            }
+        } else {
+            cheque = null;
+            bank = null;
+        }
+        if (in.receivedOn() == null) {
+            errors.add(new FieldError("receivedOn", "Indiquez la date de réception du paiement."));
+        } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1))) {
+            errors.add(new FieldError("receivedOn", "La date de réception ne peut pas être dans le futur."));
+        }
+        long amount = in.amountCents() == null ? 0 : in.amountCents();
+        if (amount > 100_000_000L) {
+            errors.add(new FieldError("amount", "Montant trop élevé (1 000 000,00 € au plus)."));
+        }
+        if (regieId == null || in.familyId() == null) {
+            if (amount <= 0) {
+                errors.add(new FieldError("amount", "Indiquez un montant supérieur à 0,00 €."));
+            }
+            throw new MoneyRefused(errors);
+        }
+        // every invoice named, or every open invoice of the family: locked in id order before reading what is left
+        List<Allocations.Open> open = open(in.familyId(), regieId, true);
+        Map<Long, Long> allocation = in.allocation() == null ? Allocations.oldestFirst(open, amount) : clean(in.allocation());
+        for (Long invoice : allocation.keySet()) {
+            String refusal = notPayable(invoice, in.familyId(), regieId);
+            if (refusal != null) {
+                errors.add(new FieldError("allocation[" + invoice + "]", refusal));
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(Allocations.check(amount, open, allocation));
+        } else if (amount <= 0) {
+            errors.add(new FieldError("amount", "Indiquez un montant supérieur à 0,00 €."));
+        }
+        if (!errors.isEmpty()) {
+            throw new MoneyRefused(errors);
+        }
+        long overpayment = Allocations.overpayment(amount, allocation);
+        if (overpayment > 0) {
+            Books.lockCredit(em, in.familyId());
+        }
+        String regieCode = in.regieCode();
+        InvoiceNumbering.Number receipt = Books.receiptNumber(em, regieCode);
+        long payment = ((Number) em.createNativeQuery("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents,"
+                + " received_on, cheque_number, bank, payer_name, recorded_by) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar),"
+                + " cast(?8 as varchar), cast(?9 as varchar), ?10) returning id").setParameter(1, regieId).setParameter(2, in.familyId())
+                .setParameter(3, receipt.text()).setParameter(4, in.mode()).setParameter(5, amount).setParameter(6, in.receivedOn())
+                .setParameter(7, cheque).setParameter(8, bank).setParameter(9, payer).setParameter(10, Books.cut(user.email(), 120))
+                .getSingleResult()).longValue();
+        StringBuilder to = new StringBuilder();
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        open.forEach(o -> numbers.put(o.invoiceId(), o.number()));
+        for (Map.Entry<Long, Long> a : allocation.entrySet()) {
+            em.createNativeQuery("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, ?3)")
+                    .setParameter(1, payment).setParameter(2, a.getKey()).setParameter(3, a.getValue()).executeUpdate();
+            Books.audit(em, user.email(), "PAYMENT_ALLOCATED", regieId, in.familyId(), a.getKey(), payment, a.getValue(),
+                    "Reçu " + receipt.text() + " : " + Money.format(a.getValue()) + " sur la facture " + numbers.get(a.getKey()));
+            to.append(to.length() == 0 ? "" : ", ").append(numbers.get(a.getKey()));
+        }
+        if (overpayment > 0) {
+            em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, payment_id, label, by_whom)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, in.familyId())
+                    .setParameter(3, overpayment).setParameter(4, payment)
+                    .setParameter(5, "Trop-perçu du reçu " + receipt.text()).setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
+        }
+        Books.audit(em, user.email(), "PAYMENT_RECORDED", regieId, in.familyId(), null, payment, amount,
+                "Reçu " + receipt.text() + " : " + PaymentModes.label(in.mode()) + (cheque == null ? "" : " n° " + cheque + " (" + bank + ")")
+                        + " de " + Money.format(amount) + (to.length() == 0 ? "" : " sur " + to)
+                        + (overpayment > 0 ? ", " + Money.format(overpayment) + " en crédit" : ""));
+        return new Recorded(payment, receipt.text(), amount - overpayment, overpayment);
+    }
+
+    /**
+     * Pays {@code amountCents} of invoice {@code invoiceId} from its family's credit with the invoice's
+     * régie (régisseur): a negative credit movement naming the invoice.
+     */
+    public void useCredit(SignedInUser user, long invoiceId, long amountCents) {
+        StaffRoles.requireRegisseur(user);
+        if (amountCents <= 0) {
+            throw new Refused("creditAmount", "Indiquez un montant supérieur à 0,00 €.");
+        }
+        Object[] i = lockInvoice(invoiceId);
+        long regieId = ((Number) i[0]).longValue();
+        long family = ((Number) i[1]).longValue();
+        String refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
+        if (refusal != null) {
+            throw new Refused("creditAmount", refusal);
+        }
+        long outstanding = outstanding(invoiceId);
+        if (amountCents > outstanding) {
+            throw new Refused("creditAmount", "Il ne reste que " + Money.format(outstanding) + " à payer sur la facture " + i[2] + ".");
+        }
+        Books.lockCredit(em, family);
+        long credit = Books.credit(em, family, regieId);
+        if (amountCents > credit) {
+            throw new Refused("creditAmount", "Le crédit de la famille auprès de cette régie n'est que de " + Money.format(credit) + ".");
+        }
+        em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family).setParameter(3, -amountCents)
+                .setParameter(4, invoiceId).setParameter(5, Books.cut("Crédit utilisé sur la facture " + i[2], 200))
+                .setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
+        Books.audit(em, user.email(), "CREDIT_USED", regieId, family, invoiceId, null, amountCents,
+                "Crédit de " + Money.format(amountCents) + " utilisé sur la facture " + i[2]);
+    }
+
+    /**
+     * Cancels a payment (régisseur; a rejected cheque, a mistake) with its reason: its allocations no
+     * longer settle their invoices, and its overpayment credit is taken back. Refused when that credit
+     * was already used (the family's credit with the régie is lower than the overpayment): the invoices it
+     * paid would silently become unpaid; the régisseur settles that first.
+     */
+    public void cancel(SignedInUser user, long paymentId, String reason) {
+        StaffRoles.requireRegisseur(user);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new Refused("cancelReason", "Indiquez le motif de l'annulation (ex. chèque rejeté).");
+        }
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused("cancelReason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("select regie_id, family_id, receipt_number, amount_cents, cancelled_at"
+                + " from payment where id = ?1 for update").setParameter(1, paymentId).getResultList();
+        if (found.isEmpty()) {
+            throw new Refused("cancelReason", "Ce paiement n'existe pas.");
+        }
+        Object[] p = found.get(0);
+        if (p[4] != null) {
+            throw new Refused("cancelReason", "Le paiement " + p[2] + " est déjà annulé.");
+        }
+        long regieId = ((Number) p[0]).longValue();
+        long family = ((Number) p[1]).longValue();
+        Books.lockCredit(em, family);
+        long overpayment = ((Number) em.createNativeQuery("select coalesce(sum(amount_cents), 0) from account_credit"
+                + " where payment_id = ?1").setParameter(1, paymentId).getSingleResult()).longValue();
+        long credit = Books.credit(em, family, regieId);
+        if (overpayment > credit) {
+            throw new Refused("cancelReason", "Le trop-perçu de ce paiement (" + Money.format(overpayment) + ") a déjà servi à régler"
+                    + " d'autres factures : le crédit de la famille n'est plus que de " + Money.format(credit) + ". Annulation"
+                    + " impossible au guichet : voyez avec la Trésorerie (ou émettez une facture complémentaire).");
+        }
+        em.createNativeQuery("update payment set cancelled_at = now(), cancelled_by = ?2, cancel_reason = ?3 where id = ?1")
+                .setParameter(1, paymentId).setParameter(2, Books.cut(user.email(), 120)).setParameter(3, why).executeUpdate();
+        if (overpayment > 0) {
+            em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, payment_id, label, by_whom)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family).setParameter(3, -overpayment)
+                    .setParameter(4, paymentId).setParameter(5, Books.cut("Annulation du reçu " + p[2] + " : trop-perçu repris", 200))
+                    .setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
+        }
+        Books.audit(em, user.email(), "PAYMENT_CANCELLED", regieId, family, null, paymentId, ((Number) p[3]).longValue(),
+                "Reçu " + p[2] + " annulé : " + why);
+    }
+
+    /** The payments received between {@code from} and {@code to}, of one régie or all (any agent). */
+    public List<PaymentRow> payments(SignedInUser user, LocalDate from, LocalDate to, String regieCode, Long familyId) {
+        StaffRoles.requireAgent(user);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.id, p.receipt_number, r.label, p.family_id, f.label, p.mode,"
+                + " p.cheque_number, p.bank, p.payer_name, p.amount_cents, p.received_on, p.recorded_by, p.cancelled_at is not null,"
+                + " p.cancel_reason, (select string_agg(i.number || ' (' || to_char(a.amount_cents / 100.0, 'FM999999990.00') || ')', ', '"
+                + " order by i.id) from payment_allocation a join invoice i on i.id = a.invoice_id where a.payment_id = p.id)"
+                + " from payment p join regie r on r.id = p.regie_id join family f on f.id = p.family_id"
+                + " where p.received_on between ?1 and ?2 and (cast(?3 as varchar) is null or r.code = cast(?3 as varchar))"
+                + " and (cast(?4 as bigint) is null or p.family_id = cast(?4 as bigint)) order by p.received_on desc, p.id desc")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, regieCode == null || regieCode.isBlank() ? null : regieCode)
+                .setParameter(4, familyId).getResultList();
+        return rows.stream().map(r -> new PaymentRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                ((Number) r[9]).longValue(), date(r[10]), (String) r[11], (Boolean) r[12], (String) r[13], (String) r[14])).toList();
+    }
+
+    /** One payment (any agent). */
+    public PaymentRow payment(SignedInUser user, long paymentId) {
+        StaffRoles.requireAgent(user);
+        List<?> found = em.createNativeQuery("select received_on, family_id from payment where id = ?1")
+                .setParameter(1, paymentId).getResultList();
+        if (found.isEmpty()) {
+            throw new Refused("Ce paiement n'existe pas.");
+        }
+        Object[] r = (Object[]) found.get(0);
+        return payments(user, date(r[0]), date(r[0]), null, ((Number) r[1]).longValue()).stream()
+                .filter(p -> p.id() == paymentId).findFirst().orElseThrow();
+    }
+
+    /** The family's label (any agent); {@code null} for an unknown id. */
+    public String familyLabel(SignedInUser user, long familyId) {
+        StaffRoles.requireAgent(user);
+        List<?> labels = em.createNativeQuery("select label from family where id = ?1").setParameter(1, familyId).getResultList();
+        return labels.isEmpty() ? null : (String) labels.get(0);
+    }
+
+    /** The régies of the commune: code → label, by label (any agent). */
+    public Map<String, String> regies(SignedInUser user) {
+        StaffRoles.requireAgent(user);
+        Map<String, String> regies = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, label from regie order by label").getResultList();
+        rows.forEach(r -> regies.put((String) r[0], (String) r[1]));
+        return regies;
+    }
+
+    // --- reading and locking -------------------------------------------------------------------------
+
+    /** The family's open invoices of the régie, oldest first; with {@code lock}, their rows are locked in id order first. */
+    List<Allocations.Open> open(long familyId, long regieId, boolean lock) {
+        if (lock) {
+            em.createNativeQuery("select id from invoice where family_id = ?1 and regie_id = ?2 and kind = 'INVOICE'"
+                    + " and state = 'ISSUED' order by id for update").setParameter(1, familyId).setParameter(2, regieId)
+                    .getResultList();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, cast(i.issued_at at time zone 'Europe/Paris' as date),"
+                + " i.due_date, i.total_cents - (" + settled() + ") from invoice i where i.family_id = ?1 and i.regie_id = ?2"
+                + " and i.kind = 'INVOICE' and i.state = 'ISSUED'").setParameter(1, familyId).setParameter(2, regieId).getResultList();
+        return rows.stream().map(r -> new Allocations.Open(((Number) r[0]).longValue(), (String) r[1], date(r[2]), date(r[3]),
+                ((Number) r[4]).longValue())).filter(o -> o.outstandingCents() > 0).sorted(Allocations.OLDEST_FIRST).toList();
+    }
+
+    /** Why invoice {@code invoiceId} may not take this family's payment to this régie ({@code null}: it may). */
+    private String notPayable(long invoiceId, long familyId, long regieId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select number, kind, state, titre_number, family_id, regie_id from invoice"
+                + " where id = ?1").setParameter(1, invoiceId).getResultList();
+        if (rows.isEmpty() || ((Number) rows.get(0)[4]).longValue() != familyId || ((Number) rows.get(0)[5]).longValue() != regieId) {
+            return null; // Allocations.check: not an open invoice of this family and régie
+        }
+        Object[] r = rows.get(0);
+        return Books.notPayable((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
+    }
+
+    /** Locks an invoice's row: régie, family, number, kind, state, titre. */
+    Object[] lockInvoice(long invoiceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number from invoice"
+                + " where id = ?1 for update").setParameter(1, invoiceId).getResultList();
+        if (rows.isEmpty()) {
+            throw new Refused("Cette facture n'existe pas.");
+        }
+        return rows.get(0);
+    }
+
+    long outstanding(long invoiceId) {
+        return ((Number) em.createNativeQuery("select i.total_cents - (" + settled() + ") from invoice i where i.id = ?1")
+                .setParameter(1, invoiceId).getSingleResult()).longValue();
+    }
+
+    static String settled() {
+        return FamilyAccount.settledSql();
+    }
+
+    private Long regieIdOrNull(String code) {
+        List<?> ids = em.createNativeQuery("select id from regie where code = ?1").setParameter(1, code).getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    long regieId(String code) {
+        Long id = code == null ? null : regieIdOrNull(code);
+        if (id == null) {
+            throw new Refused("regie", "Choisissez une régie de la commune.");
+        }
+        return id;
+    }
+
+    private static Map<Long, Long> clean(Map<Long, Long> allocation) {
+        Map<Long, Long> clean = new LinkedHashMap<>();
+        allocation.forEach((k, v) -> {
+            if (k != null && v != null && v != 0) {
+                clean.put(k, v);
+            }
+        });
+        return clean;
+    }
+
+    private static String text(List<FieldError> errors, String field, String label, String value, int max) {
+        try {
+            return Books.text(field, label, value, max);
+        } catch (Refused e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,48 @@
+package fr.portailfamille.platform.billing.payment.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.kernel.Refused;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** What agents type in the counter's forms: euros ("20", "20,5", "1 200,00 €") to cents, dates (2026-12-01). */
+final class Amounts {
+
+    private Amounts() {
+    }
+
+    /** Cents of a typed amount in euros; {@code null} when blank. @throws Refused on {@code field} when not an amount */
+    static Long cents(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String t = typed.replace("€", "").replace("\u00a0", "").replace(" ", "").replace(',', '.');
+        try {
+            BigDecimal euros = new BigDecimal(t);
+            if (euros.scale() > 2) {
+                throw new Refused(field, "Montant au centime près, par exemple 12,50.");
+            }
+            return Money.cents(euros);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new Refused(field, "Montant en euros attendu, par exemple 12,50.");
+        }
+    }
+
+    /** Euros as typed back in a field: {@code 1250} → {@code "12,50"}. */
+    static String typed(long cents) {
+        return Money.euros(cents).toPlainString().replace('.', ',');
+    }
+
+    /** A typed date (yyyy-MM-dd, as the browser's date field sends it); {@code null} when blank. */
+    static LocalDate date(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            throw new Refused(field, "Date attendue au format AAAA-MM-JJ.");
+        }
+    }
+}

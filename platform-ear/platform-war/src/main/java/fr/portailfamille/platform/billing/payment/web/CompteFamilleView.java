@@ -1,0 +1,61 @@
+package fr.portailfamille.platform.billing.payment.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.AccountBalance;
+import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The "Compte" section of the family page for agents ({@code agent/famille.xhtml?id=}): the family's
+ * balance with the régies and its invoices, each linked to its page (read through {@link FamilyAccount}).
+ */
+@Named
+@RequestScoped
+public class CompteFamilleView {
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    UserView user;
+
+    private Long family;
+    private AccountBalance balance;
+    private List<AccountInvoice> invoices;
+
+    private Long family() {
+        if (family == null) {
+            String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            try {
+                family = id == null ? null : Long.valueOf(id);
+            } catch (NumberFormatException e) {
+                family = null;
+            }
+        }
+        return family;
+    }
+
+    public AccountBalance getBalance() {
+        if (balance == null && family() != null) {
+            balance = account.balance(user.require(), family());
+        }
+        return balance;
+    }
+
+    public List<AccountInvoice> getInvoices() {
+        if (invoices == null) {
+            invoices = family() == null ? List.of() : account.invoices(user.require(), family());
+        }
+        return invoices;
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+}

@@ -1,0 +1,175 @@
+package fr.portailfamille.platform.billing.payment.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.payment.InvoiceDesk;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An invoice as agents follow it ({@code agent/facture.xhtml?id=}): lines, payments, credit notes,
+ * reminders, titre; a régisseur credits days of its lines or an amount, uses the family's credit on it,
+ * or marks it as a titre de recettes (the services check the role again).
+ */
+@Named
+@ViewScoped
+public class FactureView implements Serializable {
+
+    @Inject
+    transient InvoiceDesk desk;
+
+    @Inject
+    transient PaymentDesk payments;
+
+    @Inject
+    transient UserView user;
+
+    private Long id;
+    private transient InvoiceDesk.Detail detail;
+    private final Map<Long, Integer> days = new HashMap<>();
+    private String creditAmount;
+    private String reason;
+    private String useAmount;
+    private String ormc;
+    private String titreOn = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private boolean missing;
+
+    public void load() {
+        if (id == null) {
+            missing = true;
+            return;
+        }
+        try {
+            detail = desk.detail(user.require(), id);
+        } catch (SecurityException | Refused e) {
+            missing = true;
+        }
+    }
+
+    public InvoiceDesk.Detail getDetail() {
+        if (detail == null && id != null && !missing) {
+            load();
+        }
+        return detail;
+    }
+
+    public void creditNote() {
+        try {
+            long note = desk.creditNote(user.require(), id, days, Amounts.cents("creditAmount", creditAmount), reason);
+            FormErrors.info("Avoir enregistré : " + Money.format(noteTotal(note)) + ".");
+            days.clear();
+            creditAmount = null;
+            reason = null;
+            detail = null;
+        } catch (Refused e) {
+            FormErrors.show("note", List.of(new FieldError(field(e.field()), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    private long noteTotal(long note) {
+        return desk.detail(user.require(), note).invoice().totalCents();
+    }
+
+    /** {@code lines[<line id>]} is shown next to that line's input. */
+    private String field(String f) {
+        if (f == null || "lines".equals(f)) {
+            return "";
+        }
+        if ("amount".equals(f)) {
+            return "creditAmount";
+        }
+        if (f.startsWith("lines[")) {
+            long line = Long.parseLong(f.substring(6, f.length() - 1));
+            List<InvoiceDesk.Line> lines = getDetail().lines();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).id() == line) {
+                    return "line[" + i + "].days";
+                }
+            }
+            return "";
+        }
+        return f;
+    }
+
+    public void useCredit() {
+        try {
+            Long cents = Amounts.cents("useAmount", useAmount);
+            if (cents == null) {
+                throw new Refused("useAmount", "Indiquez le montant du crédit à utiliser.");
+            }
+            payments.useCredit(user.require(), id, cents);
+            FormErrors.info("Crédit de " + Money.format(cents) + " utilisé sur la facture.");
+            useAmount = null;
+            detail = null;
+        } catch (Refused e) {
+            FormErrors.show("credit", List.of(new FieldError("creditAmount".equals(e.field()) ? "useAmount" : field(e.field()), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public void markTitre() {
+        try {
+            desk.markTitre(user.require(), id, ormc, Amounts.date("titreOn", titreOn));
+            FormErrors.info("Facture transmise à la Trésorerie : titre n° " + ormc.strip() + ".");
+            ormc = null;
+            detail = null;
+        } catch (Refused e) {
+            FormErrors.show("titre", List.of(new FieldError(field(e.field()), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public String state(fr.portailfamille.billing.Settlement s) {
+        return switch (s) {
+            case PAID -> "Payée";
+            case PARTLY_PAID -> "Partiellement payée";
+            case UNPAID -> "Impayée";
+            case TITRE_EMIS -> "Titre émis (ORMC n° " + getDetail().invoice().titreNumber() + ") : paiement suivi par la Trésorerie";
+            case CANCELLED -> "Annulée";
+            case CREDIT_NOTE -> "Avoir";
+        };
+    }
+
+    public boolean isRegisseur() {
+        return user.require().hasRole(StaffRoles.REGISSEUR);
+    }
+
+    public boolean isOpenHere() {
+        return getDetail() != null && getDetail().invoice().settlement().payableHere();
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public boolean isMissing() { return missing; }
+    public Map<Long, Integer> getDays() { return days; }
+    public String getCreditAmount() { return creditAmount; }
+    public void setCreditAmount(String creditAmount) { this.creditAmount = creditAmount; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getUseAmount() { return useAmount; }
+    public void setUseAmount(String useAmount) { this.useAmount = useAmount; }
+    public String getOrmc() { return ormc; }
+    public void setOrmc(String ormc) { this.ormc = ormc; }
+    public String getTitreOn() { return titreOn; }
+    public void setTitreOn(String titreOn) { this.titreOn = titreOn; }
+}

@@ -1,0 +1,288 @@
+package fr.portailfamille.platform.billing.payment.web;
+
+import fr.portailfamille.billing.Allocations;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counter's payments page ({@code agent/paiements.xhtml?famille=…&regie=…}): find the family, type the
+ * payment, see it spread over the family's open invoices oldest first and edit it, record it (régisseurs;
+ * the service checks it again) and print its receipt; the payments of a period, each with its receipt and
+ * a cancellation with its reason.
+ */
+@Named
+@ViewScoped
+public class PaiementsView implements Serializable {
+
+    @Inject
+    transient PaymentDesk desk;
+
+    @Inject
+    transient FamilyDesk families;
+
+    @Inject
+    transient UserView user;
+
+    /** One open invoice in the allocation editor. */
+    public static class Row implements Serializable {
+        private final long invoiceId;
+        private final String number;
+        private final LocalDate dueDate;
+        private final long outstandingCents;
+        private String amount;
+
+        Row(Allocations.Open o, Long cents) {
+            invoiceId = o.invoiceId();
+            number = o.number();
+            dueDate = o.dueDate();
+            outstandingCents = o.outstandingCents();
+            amount = cents == null ? "" : Amounts.typed(cents);
+        }
+
+        public long getInvoiceId() { return invoiceId; }
+        public String getNumber() { return number; }
+        public LocalDate getDueDate() { return dueDate; }
+        public String getOutstanding() { return Money.format(outstandingCents); }
+        public String getAmount() { return amount; }
+        public void setAmount(String amount) { this.amount = amount; }
+    }
+
+    private String query;
+    private transient List<Family> found;
+    private Long famille;
+    private String familyLabel;
+    private String regie;
+    private String mode = "ESPECES";
+    private String amount;
+    private String receivedOn = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private String chequeNumber;
+    private String bank;
+    private String payer;
+    private List<Row> rows = new ArrayList<>();
+    private String from = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private String to = from;
+    private Long cancelId;
+    private String cancelReason;
+    private Long lastPayment;
+    private String lastReceipt;
+
+    public void load() {
+        if (regie == null || regie.isBlank()) {
+            regie = getRegies().keySet().stream().findFirst().orElse(null);
+        }
+        if (famille != null) {
+            choose(famille);
+        }
+    }
+
+    public void search() {
+        found = query == null || query.isBlank() ? List.of() : families.search(user.require(), query);
+    }
+
+    public void choose(long familyId) {
+        famille = familyId;
+        String label = desk.familyLabel(user.require(), familyId);
+        if (label == null) {
+            famille = null;
+            FormErrors.error("Cette famille n'existe pas.");
+            return;
+        }
+        familyLabel = label;
+        found = null;
+        spread();
+    }
+
+    /** The family's open invoices with the amount spread oldest first (or nothing when no amount is typed). */
+    public void spread() {
+        if (famille == null || regie == null) {
+            rows = new ArrayList<>();
+            return;
+        }
+        try {
+            Long cents = Amounts.cents("amount", amount);
+            List<Allocations.Open> open = desk.open(user.require(), famille, regie);
+            Map<Long, Long> suggested = cents == null ? Map.of() : Allocations.oldestFirst(open, cents);
+            rows = new ArrayList<>(open.stream().map(o -> new Row(o, suggested.get(o.invoiceId()))).toList());
+        } catch (Refused e) {
+            FormErrors.show("pay", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        }
+    }
+
+    public void record() {
+        try {
+            Map<Long, Long> allocation = new LinkedHashMap<>();
+            List<FieldError> typing = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    Long cents = Amounts.cents("alloc[" + i + "].amount", rows.get(i).getAmount());
+                    allocation.put(rows.get(i).getInvoiceId(), cents == null ? 0L : cents);
+                } catch (Refused e) {
+                    typing.add(new FieldError(e.field(), e.getMessage()));
+                }
+            }
+            Long cents = null;
+            try {
+                cents = Amounts.cents("amount", amount);
+            } catch (Refused e) {
+                typing.add(new FieldError("amount", e.getMessage()));
+            }
+            LocalDate on = null;
+            try {
+                on = Amounts.date("receivedOn", receivedOn);
+            } catch (Refused e) {
+                typing.add(new FieldError("receivedOn", e.getMessage()));
+            }
+            if (!typing.isEmpty()) {
+                FormErrors.show("pay", typing);
+                return;
+            }
+            PaymentDesk.Recorded done = desk.record(user.require(), new PaymentDesk.PaymentInput(famille, regie, mode, cents, on,
+                    chequeNumber, bank, payer, rows.isEmpty() ? null : allocation));
+            lastPayment = done.paymentId();
+            lastReceipt = done.receiptNumber();
+            String text = "Paiement enregistré : reçu " + done.receiptNumber() + ", " + Money.format(done.allocatedCents())
+                    + " imputés" + (done.creditCents() > 0 ? ", " + Money.format(done.creditCents()) + " en crédit sur le compte de la famille" : "") + ".";
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+            amount = null;
+            chequeNumber = null;
+            bank = null;
+            payer = null;
+            spread();
+        } catch (MoneyRefused e) {
+            FormErrors.show("pay", e.errors().stream().map(this::onRow).toList());
+        } catch (Refused e) {
+            FormErrors.show("pay", List.of(onRow(new FieldError(e.field() == null ? "" : e.field(), e.getMessage()))));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    /** {@code allocation[<invoice id>]} is shown next to that invoice's row of the editor. */
+    private FieldError onRow(FieldError e) {
+        if (e.field().startsWith("allocation[")) {
+            long invoice = Long.parseLong(e.field().substring("allocation[".length(), e.field().length() - 1));
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).getInvoiceId() == invoice) {
+                    return new FieldError("alloc[" + i + "].amount", e.message());
+                }
+            }
+            return new FieldError("", e.message());
+        }
+        return e;
+    }
+
+    public void cancel() {
+        try {
+            if (cancelId == null) {
+                throw new Refused("cancelId", "Choisissez le paiement à annuler.");
+            }
+            desk.cancel(user.require(), cancelId, cancelReason);
+            FormErrors.info("Paiement annulé.");
+            cancelId = null;
+            cancelReason = null;
+            spread();
+        } catch (Refused e) {
+            FormErrors.show("cancel", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public List<PaymentDesk.PaymentRow> getPayments() {
+        try {
+            LocalDate f = Amounts.date("from", from);
+            LocalDate t = Amounts.date("to", to);
+            return desk.payments(user.require(), f == null ? LocalDate.now().minusDays(30) : f, t == null ? LocalDate.now() : t,
+                    null, null);
+        } catch (Refused e) {
+            return List.of();
+        }
+    }
+
+    public long getPaymentsTotalCents() {
+        return getPayments().stream().filter(p -> !p.cancelled()).mapToLong(PaymentDesk.PaymentRow::amountCents).sum();
+    }
+
+    public Map<String, String> getRegies() {
+        return desk.regies(user.require());
+    }
+
+    /** The régies for a select: label → code. */
+    public Map<String, String> getRegieItems() {
+        Map<String, String> items = new LinkedHashMap<>();
+        getRegies().forEach((code, label) -> items.put(label, code));
+        return items;
+    }
+
+    public Map<String, String> getModes() {
+        Map<String, String> modes = new LinkedHashMap<>();
+        for (String m : List.of("ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET")) {
+            modes.put(fr.portailfamille.platform.billing.PaymentModes.label(m), m);
+        }
+        return modes;
+    }
+
+    public long getCreditCents() {
+        return famille == null || regie == null ? 0 : desk.credit(user.require(), famille, regie);
+    }
+
+    public boolean isRegisseur() {
+        return user.require().hasRole(StaffRoles.REGISSEUR);
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+    public List<Family> getFound() { return found; }
+    public Long getFamille() { return famille; }
+    public void setFamille(Long famille) { this.famille = famille; }
+    public String getFamilyLabel() { return familyLabel; }
+    public String getRegie() { return regie; }
+    public void setRegie(String regie) { this.regie = regie; }
+    public String getMode() { return mode; }
+    public void setMode(String mode) { this.mode = mode; }
+    public String getAmount() { return amount; }
+    public void setAmount(String amount) { this.amount = amount; }
+    public String getReceivedOn() { return receivedOn; }
+    public void setReceivedOn(String receivedOn) { this.receivedOn = receivedOn; }
+    public String getChequeNumber() { return chequeNumber; }
+    public void setChequeNumber(String chequeNumber) { this.chequeNumber = chequeNumber; }
+    public String getBank() { return bank; }
+    public void setBank(String bank) { this.bank = bank; }
+    public String getPayer() { return payer; }
+    public void setPayer(String payer) { this.payer = payer; }
+    public List<Row> getRows() { return rows; }
+    public String getFrom() { return from; }
+    public void setFrom(String from) { this.from = from; }
+    public String getTo() { return to; }
+    public void setTo(String to) { this.to = to; }
+    public Long getCancelId() { return cancelId; }
+    public void setCancelId(Long cancelId) { this.cancelId = cancelId; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public Long getLastPayment() { return lastPayment; }
+    public String getLastReceipt() { return lastReceipt; }
+}
