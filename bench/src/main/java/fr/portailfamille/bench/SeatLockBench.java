@@ -10,8 +10,6 @@ import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.SeatLedger;
 import fr.portailfamille.tenancy.TenantMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,26 +63,8 @@ public final class SeatLockBench {
 
     public static void main(String[] args) throws Exception {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
-        Path work = Files.createTempDirectory("bench-pg");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(work.toFile())
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", work.toString())
-                .setServerConfig("max_connections", "60")
-                // zonky turns durability off for tests; the bench measures it on, as in production
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
         Report r = new Report(args, "2-seat-lock");
-        try {
-            run(pg, r);
-        } finally {
-            pg.close();
-            try (var files = Files.walk(work)) {   // the unpacked PostgreSQL binaries and socket dir
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        BenchPostgres.run(pg -> run(pg, r));
         r.write();
     }
 

@@ -246,8 +246,8 @@ class BillingExportsIT {
                     regie, f.families().get("=NoQf"), prefix + "-R-1");
             update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 900)", cheque, noQf.id());
             update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by,"
-                    + " cancelled_at, cancelled_by) values (?1, ?2, ?3, 'ESPECES', 420, date '2026-11-12', 'regie@alpha.test',"
-                    + " timestamptz '2026-11-13 10:00:00+01', 'regie@alpha.test')", regie, f.families().get("Edge450"), prefix + "-R-2");
+                    + " cancelled_at, cancelled_by, cancel_reason) values (?1, ?2, ?3, 'ESPECES', 420, date '2026-11-12',"
+                    + " 'regie@alpha.test', timestamptz '2026-11-13 10:00:00+01', 'regie@alpha.test', 'Erreur de saisie')", regie, f.families().get("Edge450"), prefix + "-R-2");
             update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
                     + " values (?1, ?2, ?3, 'VIREMENT', 836, date '2026-12-01', 'regie@alpha.test')",
                     regie, f.families().get("Siblings"), prefix + "-R-3");

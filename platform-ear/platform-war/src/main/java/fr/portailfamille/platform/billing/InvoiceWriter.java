@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The writes of an invoicing run and of a credit note, each in its own transaction
@@ -75,6 +77,33 @@ public class InvoiceWriter {
             return InvoiceStore.issue(TenantConnection.of(em), TenantContext.require().schemaName(),
                     new InvoiceStore.RunContext(runId, regieId, regieCode, from, to, LocalDate.now().plusDays(30), actor),
                     family);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /**
+     * Issues a chunk of families of run {@code runId} in ONE transaction (fewer commits for a commune of
+     * thousands of families): any family that fails rolls the whole chunk back, numbers included, and the
+     * run then issues that chunk family by family ({@link #issue}).
+     *
+     * @return the ids of the invoices issued (families with nothing to bill have none)
+     */
+    public List<Long> issueAll(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
+            List<FamilyInvoice> families, String actor) {
+        try {
+            Connection connection = TenantConnection.of(em);
+            String schema = TenantContext.require().schemaName();
+            InvoiceStore.RunContext run = new InvoiceStore.RunContext(runId, regieId, regieCode, from, to,
+                    LocalDate.now().plusDays(30), actor);
+            List<Long> issued = new ArrayList<>();
+            for (FamilyInvoice family : families) {
+                Long id = InvoiceStore.issue(connection, schema, run, family);
+                if (id != null) {
+                    issued.add(id);
+                }
+            }
+            return issued;
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

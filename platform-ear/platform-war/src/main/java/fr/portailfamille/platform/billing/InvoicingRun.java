@@ -35,7 +35,8 @@ import java.util.logging.Logger;
 /**
  * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
  * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
- * executor, one transaction per family ({@link InvoiceWriter}), each family mailed once its invoice has
+ * executor, {@link #CHUNK} families per transaction ({@link InvoiceWriter}; a failing chunk is redone
+ * family by family), each family mailed once its invoice has
  * committed ({@link InvoiceMails}, by batches), its progress stored in
  * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
  * month is running; credit notes, never an edit of an issued invoice. Every read runs in a transaction:
@@ -51,6 +52,12 @@ public class InvoicingRun {
 
     /** How many committed invoices are mailed at once. */
     private static final int MAIL_BATCH = 50;
+
+    /**
+     * Families issued per transaction: 10,000 families in 400 commits instead of 10,000 (bench 4); a chunk
+     * holds the régie's numbering row for a fraction of a second.
+     */
+    static final int CHUNK = 25;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -139,19 +146,27 @@ public class InvoicingRun {
         // issued invoices whose families are mailed once committed, by batches (a mail never leaves before its invoice)
         List<Long> toMail = new ArrayList<>();
         try {
-            for (FamilyInvoice family : families) {
+            for (int i = 0; i < families.size(); i += CHUNK) {
+                List<FamilyInvoice> chunk = families.subList(i, Math.min(i + CHUNK, families.size()));
                 try {
-                    Long issued = writer.issue(runId, regieId, regieCode, from, to, family, actor);
-                    if (issued != null) {
-                        toMail.add(issued);
+                    toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
+                } catch (RuntimeException chunkFailed) {
+                    // the chunk rolled back whole: issued family by family, only the failing ones are left out
+                    for (FamilyInvoice family : chunk) {
+                        try {
+                            Long issued = writer.issue(runId, regieId, regieCode, from, to, family, actor);
+                            if (issued != null) {
+                                toMail.add(issued);
+                            }
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed", e);
+                            failures.add(family.familyLabel() + " : facture non émise (" + rootMessage(e) + ")");
+                            writer.skipped(runId);
+                        }
                     }
-                    if (toMail.size() >= MAIL_BATCH) {
-                        mail(toMail, portal);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed", e);
-                    failures.add(family.familyLabel() + " : facture non émise (" + rootMessage(e) + ")");
-                    writer.skipped(runId);
+                }
+                if (toMail.size() >= MAIL_BATCH) {
+                    mail(toMail, portal);
                 }
             }
             writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing.export;
 
+import fr.portailfamille.platform.billing.PaymentModes;
 import java.util.Map;
 
 /** The French words the exports print for the codes stored in the régie's tables. */
@@ -8,8 +9,6 @@ public final class ExportLabels {
     private static final Map<String, String> KINDS = Map.of("INVOICE", "Facture", "CREDIT_NOTE", "Avoir");
     private static final Map<String, String> STATES = Map.of("ISSUED", "Émise", "CANCELLED", "Annulée",
             "TITRE_EMIS", "Titre émis");
-    private static final Map<String, String> MODES = Map.of("CHEQUE", "Chèque", "ESPECES", "Espèces", "CESU", "CESU",
-            "VIREMENT", "Virement", "CARTE_GUICHET", "Carte au guichet");
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("RUN_STARTED", "Facturation lancée"),
             Map.entry("RUN_DONE", "Facturation terminée"),
@@ -18,9 +17,10 @@ public final class ExportLabels {
             Map.entry("CREDIT_NOTE", "Avoir émis"),
             Map.entry("PAYMENT_RECORDED", "Paiement enregistré"),
             Map.entry("PAYMENT_CANCELLED", "Paiement annulé"),
-            Map.entry("ALLOCATION", "Imputation"),
+            Map.entry("PAYMENT_ALLOCATED", "Imputation"),
+            Map.entry("CREDIT_USED", "Crédit utilisé"),
             Map.entry("TITRE_EMIS", "Titre de recettes émis"),
-            Map.entry("REMINDER", "Relance"));
+            Map.entry("REMINDER_SENT", "Relance envoyée"));
 
     private ExportLabels() {
     }
@@ -35,7 +35,7 @@ public final class ExportLabels {
     }
 
     public static String mode(String code) {
-        return MODES.getOrDefault(code, code);
+        return PaymentModes.label(code);
     }
 
     /** An audited action in words; a code the exports do not know yet (a new money action) as it is. */

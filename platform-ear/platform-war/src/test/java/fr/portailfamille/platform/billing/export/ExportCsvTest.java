@@ -42,7 +42,7 @@ class ExportCsvTest {
     void labelsOfStoredCodesAreFrenchAndUnknownCodesStayReadable() {
         assertEquals("Avoir", ExportLabels.kind("CREDIT_NOTE"));
         assertEquals("Titre émis", ExportLabels.state("TITRE_EMIS"));
-        assertEquals("Carte au guichet", ExportLabels.mode("CARTE_GUICHET"));
+        assertEquals("Carte bancaire au guichet", ExportLabels.mode("CARTE_GUICHET"));
         assertEquals("Facture émise", ExportLabels.action("INVOICE_ISSUED"));
         assertEquals("SOMETHING_NEW", ExportLabels.action("SOMETHING_NEW"));
     }
