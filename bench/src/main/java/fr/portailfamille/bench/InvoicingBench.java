@@ -193,7 +193,7 @@ public final class InvoicingBench {
                 + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
                 + " excused absences free, unbooked presence at the penalty price), then `InvoiceStore.issue` per family (gap-free number, invoice,"
                 + " lines and billed days as statements over arrays, run progress, audit), " + CHUNK + " families per"
-                + " transaction as `InvoicingRun` (a failed chunk is redone family by family). Not included: JTA/EclipseLink around each family and the PDFs (measured apart).");
+                + " transaction as `InvoicingRun` (a failed chunk is redone family by family). Not included: JTA/EclipseLink around each family and the PDFs (their rate is not measured yet).");
         r.line("");
         r.line("PostgreSQL " + version + " (zonky embedded, 127.0.0.1, fsync and synchronous_commit on, same 2 cores).");
         r.line("");
