@@ -73,6 +73,9 @@ class BillingIT {
     InvoicingRun invoicing;
 
     @Inject
+    fr.portailfamille.platform.billing.InvoiceWriter writer;
+
+    @Inject
     CommuneDirectory directory;
 
     @PersistenceContext(unitName = "portail")
@@ -350,6 +353,14 @@ class BillingIT {
                 + " join regie r on r.id = i.regie_id where r.code = ?1 and i.kind = 'INVOICE' order by 1")
                 .setParameter(1, f.regie()).getResultList()));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
+        // a big run refreshes the invoice tables' statistics (InvoicingRun.ANALYZE_AFTER): it runs in the container
+        in(alpha(), () -> {
+            writer.analyze();
+            return null;
+        });
+        Number lines = (Number) in(alpha(), () -> inTransaction(() -> em.createNativeQuery("select reltuples from pg_class"
+                + " where oid = 'commune_alpha.invoice_line'::regclass").getSingleResult()));
+        assertTrue(lines.doubleValue() > 0, "statistics of invoice_line refreshed: " + lines);
     }
 
     @Test

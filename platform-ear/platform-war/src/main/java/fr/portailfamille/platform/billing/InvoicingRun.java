@@ -59,6 +59,13 @@ public class InvoicingRun {
      */
     static final int CHUNK = 25;
 
+    /**
+     * A big run refreshes the invoice tables' statistics once this many families are written: on a
+     * commune's first run they were empty, and the foreign-key checks of every insert kept a plan made for
+     * empty tables (a sequential scan): 2,000 families took 55.6 s without, 10.7 s with (bench 4).
+     */
+    static final int ANALYZE_AFTER = 4 * CHUNK;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -148,6 +155,9 @@ public class InvoicingRun {
         try {
             for (int i = 0; i < families.size(); i += CHUNK) {
                 List<FamilyInvoice> chunk = families.subList(i, Math.min(i + CHUNK, families.size()));
+                if (i == ANALYZE_AFTER && families.size() > 2 * ANALYZE_AFTER) {
+                    writer.analyze();
+                }
                 try {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
