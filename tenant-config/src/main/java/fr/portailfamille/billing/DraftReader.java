@@ -25,7 +25,7 @@ public final class DraftReader {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    public static final String QUERY = "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
+    static final String QUERY = "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
             + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
             + " a.code, u.code, u.id, b.day, b.status, b.surcharged, b.unbooked"
             + " from booking b join child c on c.id = b.child_id join family f on f.id = c.family_id"
