@@ -78,9 +78,10 @@ public class FamilyAccount {
     /** The family's invoices and credit notes, latest first. */
     public List<AccountInvoice> invoices(SignedInUser user, Long familyId) {
         Long family = familyFor(user, familyId);
-        if (family == null) {
-            return List.of();
-        }
+        return family == null ? List.of() : invoicesOf(family);
+    }
+
+    private List<AccountInvoice> invoicesOf(long family) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + "where i.family_id = ?1 order by i.issued_at desc, i.id desc")
                 .setParameter(1, family).getResultList();
@@ -112,21 +113,19 @@ public class FamilyAccount {
 
     /** What the family owes, over how many invoices, and its credit. */
     public AccountBalance balance(SignedInUser user, Long familyId) {
+        return overview(user, familyId).balance();
+    }
+
+    /** The family's invoices (latest first) and its balance, read once (a page showing both). */
+    public AccountOverview overview(SignedInUser user, Long familyId) {
         Long family = familyFor(user, familyId);
         if (family == null) {
-            return new AccountBalance(0, 0, 0);
+            return AccountOverview.EMPTY;
         }
-        long due = 0;
-        int unpaid = 0;
-        for (AccountInvoice i : invoices(user, family)) {
-            if (i.outstandingCents() > 0) {
-                due = Math.addExact(due, i.outstandingCents());
-                unpaid++;
-            }
-        }
+        List<AccountInvoice> invoices = invoicesOf(family);
         long credit = ((Number) em.createNativeQuery("select coalesce(sum(amount_cents), 0) from account_credit where family_id = ?1")
                 .setParameter(1, family).getSingleResult()).longValue();
-        return new AccountBalance(due, unpaid, credit);
+        return new AccountOverview(invoices, AccountBalance.of(invoices, credit));
     }
 
     /** The family's relevé de compte for the school year starting {@code schoolYearStart} (1 September). */

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.web;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
@@ -32,22 +33,22 @@ public class FacturesView {
     @Inject
     UserView user;
 
-    private List<AccountInvoice> invoices;
-    private AccountBalance balance;
+    private AccountOverview overview;
     private List<Integer> fiscalYears;
 
-    public List<AccountInvoice> getInvoices() {
-        if (invoices == null) {
-            invoices = staff() ? List.of() : account.invoices(user.require(), null);
+    private AccountOverview overview() {
+        if (overview == null) {
+            overview = staff() ? AccountOverview.EMPTY : account.overview(user.require(), null);
         }
-        return invoices;
+        return overview;
+    }
+
+    public List<AccountInvoice> getInvoices() {
+        return overview().invoices();
     }
 
     public AccountBalance getBalance() {
-        if (balance == null) {
-            balance = staff() ? new AccountBalance(0, 0, 0) : account.balance(user.require(), null);
-        }
-        return balance;
+        return overview().balance();
     }
 
     /** Years with payments, for the attestation fiscale. */

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.news.web;
 
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.news.News;
@@ -31,8 +32,7 @@ public class HomeView {
     private UserView user;
 
     private List<News> latest;
-    private AccountBalance balance;
-    private List<AccountInvoice> unpaid;
+    private AccountOverview overview;
 
     public List<News> getNews() {
         if (latest == null) {
@@ -41,23 +41,23 @@ public class HomeView {
         return latest;
     }
 
+    /** The signed-in parent's invoices and balance, read once (empty for staff and families without a file). */
+    private AccountOverview overview() {
+        if (overview == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            overview = u == null || StaffRoles.isStaff(u) ? AccountOverview.EMPTY : account.overview(u, null);
+        }
+        return overview;
+    }
+
     /** The signed-in parent's balance (nothing owed and no credit for staff and families without a file). */
     public AccountBalance getBalance() {
-        if (balance == null) {
-            SignedInUser u = user.isSignedIn() ? user.require() : null;
-            balance = u == null || StaffRoles.isStaff(u) ? new AccountBalance(0, 0, 0) : account.balance(u, null);
-        }
-        return balance;
+        return overview().balance();
     }
 
     /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
     public List<AccountInvoice> getUnpaid() {
-        if (unpaid == null) {
-            SignedInUser u = user.isSignedIn() ? user.require() : null;
-            unpaid = u == null || StaffRoles.isStaff(u) || getBalance().unpaidInvoices() == 0 ? List.of()
-                    : account.invoices(u, null).stream().filter(i -> i.outstandingCents() > 0).toList();
-        }
-        return unpaid;
+        return overview().unpaid();
     }
 
     public String date(LocalDate day) {

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.payment.web;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,8 +27,7 @@ public class CompteFamilleView {
     UserView user;
 
     private Long family;
-    private AccountBalance balance;
-    private List<AccountInvoice> invoices;
+    private AccountOverview overview;
 
     private Long family() {
         if (family == null) {
@@ -41,18 +41,19 @@ public class CompteFamilleView {
         return family;
     }
 
-    public AccountBalance getBalance() {
-        if (balance == null && family() != null) {
-            balance = account.balance(user.require(), family());
+    private AccountOverview overview() {
+        if (overview == null) {
+            overview = family() == null ? AccountOverview.EMPTY : account.overview(user.require(), family());
         }
-        return balance;
+        return overview;
+    }
+
+    public AccountBalance getBalance() {
+        return family() == null ? null : overview().balance();
     }
 
     public List<AccountInvoice> getInvoices() {
-        if (invoices == null) {
-            invoices = family() == null ? List.of() : account.invoices(user.require(), family());
-        }
-        return invoices;
+        return overview().invoices();
     }
 
     public String euros(long cents) {
