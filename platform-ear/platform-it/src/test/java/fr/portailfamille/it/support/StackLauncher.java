@@ -74,6 +74,11 @@ public class StackLauncher implements LauncherSessionListener {
                 + " ms ; Keycloak et les communes suivent pendant que Payara Micro démarre");
     }
 
+    /** Alpha's own logo (beta and gamma get the platform's monogram): its documents draw it. */
+    static final String ALPHA_LOGO = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" role=\"img\""
+            + " aria-label=\"Commune Alpha\"><rect width=\"64\" height=\"64\" rx=\"10\" fill=\"#1d4f91\"/>"
+            + "<path d=\"M8 50 L26 20 L36 36 L44 26 L56 50 Z\" fill=\"#f2a900\"/></svg>";
+
     private static DevStack start(DevStack.Ports ports) throws Exception {
         Path dir = Path.of(System.getProperty("pf.devstack.dir"));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "portail-famille");
@@ -83,7 +88,8 @@ public class StackLauncher implements LauncherSessionListener {
                 String name = ALPHA.equals(slug) ? "Commune Alpha" : BETA.equals(slug) ? "Commune Bêta" : "Commune Gamma";
                 String primary = ALPHA.equals(slug) ? "#1d4f91" : BETA.equals(slug) ? "#7a1f3d" : "#2f5d3a";
                 Commune c = stack.provisioner().provision(new CommuneSpec(slug, name,
-                        stack.communeUrl(slug) + "/", primary, "#f2a900", null, List.of(slug + ".example.test")));
+                        stack.communeUrl(slug) + "/", primary, "#f2a900", ALPHA.equals(slug) ? ALPHA_LOGO : null,
+                        List.of(slug + ".example.test")));
                 KeycloakRealmProvisioner realms = stack.realmProvisioner();
                 realms.createUser(c.realmName(), parent(slug), "Camille", "Martin-" + slug, PASSWORD_PARENT, "parent");
                 realms.createUser(c.realmName(), agent(slug), "Dominique", "Agent-" + slug, PASSWORD_AGENT, "agent");

@@ -165,7 +165,7 @@ public class BillingDocuments {
     private static DocumentLayout.Issuer issuer() {
         Commune c = TenantContext.require();
         return new DocumentLayout.Issuer(c.name(), c.branding() == null ? null : c.branding().primaryColor(),
-                c.branding() == null ? null : c.branding().accentColor());
+                c.branding() == null ? null : c.branding().accentColor(), c.branding() == null ? null : c.branding().logoSvg());
     }
 
     private DocumentLayout.Addressee addressee(long family) {

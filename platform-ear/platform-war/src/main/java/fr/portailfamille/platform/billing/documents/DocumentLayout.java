@@ -3,16 +3,16 @@ package fr.portailfamille.platform.billing.documents;
 import static fr.portailfamille.platform.kernel.HtmlPdf.escape;
 
 import fr.portailfamille.platform.kernel.HtmlPdf;
+import fr.portailfamille.platform.kernel.InlineSvg;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * What every billing document shares: the page (A4, DejaVu Sans), the commune's band in its primary
- * colour with its monogram logo and name, the issuer (régie and its contact) and the family's address
- * block. The commune's SVG logo is not drawn (OpenHTMLtoPDF draws SVG only with its Batik module, not
- * in the application): its monogram in the commune's colours stands in for it, as on {@code /logo}
- * when a commune has none.
+ * colour with its logo and name, the issuer (régie and its contact) and the family's address block. The
+ * commune's SVG logo is drawn (through {@link InlineSvg}); a commune without one, or whose logo cannot be
+ * read, gets its monogram in its colours, as on {@code /logo}.
  */
 final class DocumentLayout {
 
@@ -22,7 +22,12 @@ final class DocumentLayout {
     }
 
     /** The commune as its documents print it. */
-    record Issuer(String communeName, String primaryColor, String accentColor) {
+    record Issuer(String communeName, String primaryColor, String accentColor, String logoSvg) {
+
+        /** A commune without a logo of its own. */
+        Issuer(String communeName, String primaryColor, String accentColor) {
+            this(communeName, primaryColor, accentColor, null);
+        }
 
         String primary() {
             return colour(primaryColor, "#1d4f91");
@@ -62,6 +67,7 @@ final class DocumentLayout {
                 + ".band td { color: #ffffff; vertical-align: middle; }\n"
                 + ".logo { width: 34pt; height: 34pt; background-color: #ffffff; color: " + p + "; font-size: 22pt;"
                 + " font-weight: bold; text-align: center; line-height: 34pt; border-radius: 6pt; }\n"
+                + ".logo-image { padding: 2pt; width: 30pt; height: 30pt; line-height: normal; }\n"
                 + ".commune { font-size: 15pt; font-weight: bold; padding-left: 8pt; }\n"
                 + "h1 { font-size: 14pt; color: " + p + "; margin: 12pt 0 4pt 0; }\n"
                 + "h2 { font-size: 11pt; color: " + p + "; margin: 10pt 0 4pt 0; }\n"
@@ -80,8 +86,14 @@ final class DocumentLayout {
                 + ".note { border-left: 3pt solid " + issuer.accent() + "; padding: 4pt 8pt; margin: 8pt 0; background-color: #f5f7fa; }\n"
                 + ".small { font-size: 8pt; color: #52606d; }\n"
                 + "</style></head><body>"
-                + "<div class=\"band\"><table><tr><td style=\"width: 40pt\"><div class=\"logo\">" + escape(issuer.initial())
-                + "</div></td><td class=\"commune\">" + escape(issuer.communeName()) + "</td></tr></table></div>";
+                + "<div class=\"band\"><table><tr><td style=\"width: 40pt\">" + logo(issuer) + "</td><td class=\"commune\">" + escape(issuer.communeName()) + "</td></tr></table></div>";
+    }
+
+    /** The commune's SVG logo on a white tile, or its monogram. */
+    static String logo(Issuer issuer) {
+        return InlineSvg.of(issuer.logoSvg(), "30pt", "30pt")
+                .map(svg -> "<div class=\"logo logo-image\">" + svg + "</div>")
+                .orElseGet(() -> "<div class=\"logo\">" + escape(issuer.initial()) + "</div>");
     }
 
     /** The start of a table of totals, on the right half of the page. */

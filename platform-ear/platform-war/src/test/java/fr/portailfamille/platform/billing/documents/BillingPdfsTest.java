@@ -112,4 +112,33 @@ class BillingPdfsTest {
         String none = text(FiscalCertificatePdf.xhtml(MONTFAUCOU, MARTIN, 2026, Map.of(), List.of(), LocalDate.of(2027, 1, 15)));
         assertTrue(none.contains("Aucun paiement"), none);
     }
+
+    @Test
+    void theCommunesSvgLogoIsDrawnInItsBandAndAnUnreadableOneGivesTheMonogram() throws IOException {
+        String red = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\"><rect width=\"20\" height=\"20\" fill=\"#c00000\"/></svg>";
+        DocumentLayout.Issuer withLogo = new DocumentLayout.Issuer("Pays de Montfaucou", "#1d4f91", "#f2a900", red);
+        assertTrue(redPixels(DocumentLayout.open("Logo", withLogo) + "<p>x</p>" + DocumentLayout.close()) > 400,
+                "the logo's red square is drawn in the band");
+        DocumentLayout.Issuer broken = new DocumentLayout.Issuer("Pays de Montfaucou", "#1d4f91", "#f2a900", "<svg><rect>");
+        String xhtml = DocumentLayout.open("Logo", broken) + "<p>x</p>" + DocumentLayout.close();
+        assertEquals(0, redPixels(xhtml));
+        assertTrue(text(xhtml).contains("P"), "the monogram stands in");
+    }
+
+    /** How many nearly pure red pixels the first page shows at 72 dpi. */
+    private static int redPixels(String xhtml) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(HtmlPdf.render(xhtml))) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72);
+            int n = 0;
+            for (int y = 0; y < 140; y++) {
+                for (int x = 0; x < 200; x++) {
+                    int rgb = page.getRGB(x, y);
+                    if (((rgb >> 16) & 0xff) > 170 && ((rgb >> 8) & 0xff) < 40 && (rgb & 0xff) < 40) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
 }
