@@ -1,16 +1,15 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.random;
+import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.booking.FrenchPublicHolidays;
-import static fr.portailfamille.it.support.BillingKit.AGENT;
-import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
-import static fr.portailfamille.it.support.BillingKit.random;
-import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
-
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Browser;
@@ -21,8 +20,8 @@ import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.export.CafSummary;
 import fr.portailfamille.platform.billing.export.ExportCsv;
 import fr.portailfamille.platform.billing.export.ExportTable;
-import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.billing.export.RegieExports.Dataset;
+import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;

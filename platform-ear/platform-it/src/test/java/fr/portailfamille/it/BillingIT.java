@@ -5,18 +5,17 @@ import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
 import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
 import static fr.portailfamille.it.support.BillingKit.random;
 import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
-
-import fr.portailfamille.it.support.BillingKit;
-import fr.portailfamille.it.support.BillingMonth;
-import fr.portailfamille.it.support.Browser;
-import fr.portailfamille.it.support.QueueWalk;
-import fr.portailfamille.it.support.StackLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.FamilyInvoice;
+import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.BillingMonth;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.QueueWalk;
+import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.RunState;

@@ -1,17 +1,16 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_2;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
+import static fr.portailfamille.it.support.BillingKit.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Settlement;
-import static fr.portailfamille.it.support.BillingKit.AGENT;
-import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
-import static fr.portailfamille.it.support.BillingKit.REGISSEUR_2;
-import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
-import static fr.portailfamille.it.support.BillingKit.random;
-
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;

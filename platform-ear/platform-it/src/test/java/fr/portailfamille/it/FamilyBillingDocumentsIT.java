@@ -1,5 +1,9 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.pdfText;
+import static fr.portailfamille.it.support.BillingKit.random;
+import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,11 +14,6 @@ import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.billing.Statement;
-import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
-import static fr.portailfamille.it.support.BillingKit.pdfText;
-import static fr.portailfamille.it.support.BillingKit.random;
-import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
-
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
