@@ -1,11 +1,17 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.random;
+import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.booking.FrenchPublicHolidays;
+import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
@@ -14,20 +20,13 @@ import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.export.CafSummary;
 import fr.portailfamille.platform.billing.export.ExportCsv;
 import fr.portailfamille.platform.billing.export.ExportTable;
-import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.billing.export.RegieExports.Dataset;
+import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
-import fr.portailfamille.platform.tenancy.CommuneDirectory;
-import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.io.StringWriter;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -35,7 +34,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -59,16 +57,9 @@ import org.openqa.selenium.Dimension;
 @ExtendWith(ArquillianExtension.class)
 class BillingExportsIT {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-
-    static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
-            "agent@alpha.test", true, List.of("agent"), null);
-    static final SignedInUser REGISSEUR = new SignedInUser("alpha", UUID.randomUUID().toString(), "Claude Moreau",
-            "regie@alpha.test", true, List.of("agent", "regisseur"), null);
-    static final SignedInUser PARENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Parent Alpha",
-            "parent-exports@alpha.test", true, List.of("parent"), null);
-    static final SignedInUser AGENT_BETA = new SignedInUser("beta", UUID.randomUUID().toString(), "Agent Beta",
-            "agent@beta.test", true, List.of("agent", "regisseur"), null);
+    static final SignedInUser PARENT = BillingKit.parent("alpha", UUID.randomUUID().toString(), "Parent Alpha",
+            "parent-exports@alpha.test");
+    static final SignedInUser AGENT_BETA = BillingKit.staff("beta", "Agent Beta", "agent@beta.test", "agent", "regisseur");
 
     @Deployment
     static WebArchive deployment() {
@@ -82,133 +73,31 @@ class BillingExportsIT {
     RegieExports exports;
 
     @Inject
-    CommuneDirectory directory;
-
-    @PersistenceContext(unitName = "portail")
-    EntityManager em;
-
-    @Resource
-    UserTransaction tx;
-
-    Commune alpha() {
-        return directory.bySlug("alpha").orElseThrow();
-    }
-
-    Commune beta() {
-        return directory.bySlug("beta").orElseThrow();
-    }
-
-    static String random(int n) {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, n).toUpperCase();
-    }
-
-    <T> T in(Commune c, Callable<T> work) throws Exception {
-        return TenantContext.call(c, work);
-    }
-
-    /** Runs {@code work} in a transaction of its own, committed. */
-    <T> T committed(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
-    }
-
-    Object one(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return q.getSingleResult();
-    }
-
-    long id(String sql, Object... params) {
-        return ((Number) one(sql, params)).longValue();
-    }
-
-    void update(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        q.executeUpdate();
-    }
-
-    record Fixture(String regie, String prefix, long unit, Map<String, Long> families, Map<String, Long> children) {
-    }
+    BillingKit kit;
 
     /**
-     * A régie billing a new activity (unit MIDI) from 01/09/2026: the bracket of QF 450 at 1,00 €, of 451 at
-     * 2,20 €, the others 3,10 € (a price in every bracket of the commune: the classes after this one check
-     * alpha's whole configuration), maximum 4,50 €; 2nd child −10 %; late booking +20 %; presence without
-     * booking 5,49 €. Brackets as BillingIT has them when alpha has none.
+     * A month of its own, built from the pieces of the shared fixture month ({@link BillingMonth}: its régie,
+     * activity "Restauration exportée", tariff and brackets): QF 450 (T1) with a late day and an excused
+     * absence, two siblings in T2, a family without QF (a name Excel would compute) with a presence without
+     * booking.
      */
-    Fixture october(String prefix) {
-        if (id("select count(*) from qf_bracket") == 0) {
-            update("insert into qf_bracket (code, label, qf_min, qf_max) values ('T1', 'Tranche 1', 0, 450),"
-                    + " ('T2', 'Tranche 2', 451, 700), ('T3', 'Tranche 3', 701, 1000), ('T4', 'Tranche 4', 1001, 1400),"
-                    + " ('T5', 'Tranche 5', 1401, null)");
-        }
-        update("insert into billing_settings (id, qf_validity_months) values (true, 12) on conflict (id) do nothing");
-        String activity = "EXP-" + random(8);
-        String regie = "X" + random(8);
-        long act = id("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
-                + " values (?1, 'Restauration exportée', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'SURCHARGED') returning id", activity);
-        long unit = id("insert into activity_unit (activity_id, code, label, capacity) values (?1, 'MIDI', 'Midi', 100) returning id", act);
-        long r = id("insert into regie (code, label, invoice_prefix) values (?1, 'Régie exportée', ?2) returning id", regie, prefix);
-        update("insert into regie_activity (activity_id, regie_id) values (?1, ?2)", act, r);
-        long t = id("insert into tariff (activity_id, valid_from, mode, maximum_cents, sibling_second_percent,"
-                + " late_kind, late_percent, unexcused_absence_billed, unbooked_presence_cents)"
-                + " values (?1, date '2026-09-01', 'BRACKETS', 450, 10, 'PERCENT', 20, true, 549) returning id", act);
-        update("insert into tariff_price (tariff_id, bracket_id, price_cents) select ?1, b.id, case"
-                + " when b.qf_min <= 450 and coalesce(b.qf_max, 450) >= 450 then 100"
-                + " when b.qf_min <= 451 and coalesce(b.qf_max, 451) >= 451 then 220 else 310 end from qf_bracket b", t);
-        Fixture f = new Fixture(regie, prefix, unit, new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>());
-        long edge450 = family(f, "Edge450", 450);
-        long lea = child(f, edge450, "Léa", "2017-03-01");
-        day(f, lea, 1, "PRESENT", false, false);
-        day(f, lea, 2, "PRESENT", false, false);
-        day(f, lea, 5, "PRESENT", false, false);
-        day(f, lea, 6, "PRESENT", true, false);          // late: 1,20 €
-        day(f, lea, 8, "ABSENT_EXCUSED", false, false);  // not billed
-        long siblings = family(f, "Siblings", 451);
-        long tom = child(f, siblings, "Tom", "2016-01-01");
-        long zoe = child(f, siblings, "Zoé", "2018-05-05");
-        for (int d : new int[] {1, 2}) {
-            day(f, tom, d, "PRESENT", false, false);
-            day(f, zoe, d, "PRESENT", false, false);
-        }
-        long noQf = family(f, "=NoQf", null);            // a name Excel would compute
-        long max = child(f, noQf, "Max", "2019-02-02");
-        day(f, max, 1, "PRESENT", false, false);
-        day(f, max, 2, "PRESENT", false, false);
-        day(f, max, 6, "PRESENT", false, true);          // without booking: 5,49 €
+    BillingMonth october(String prefix) {
+        BillingMonth f = BillingMonth.empty(kit, kit.alpha(), "Restauration exportée", "EXP", prefix);
+        long edge450 = f.family("Edge450", 450, "2026-06-01");
+        long lea = f.child(edge450, "Léa", "2017-03-01");
+        f.present(lea, 1, 2, 5);
+        f.day(lea, 6, "PRESENT", true, false);          // late: 1,20 €
+        f.day(lea, 8, "ABSENT_EXCUSED", false, false);  // not billed
+        long siblings = f.family("Siblings", 451, "2026-06-01");
+        long tom = f.child(siblings, "Tom", "2016-01-01");
+        long zoe = f.child(siblings, "Zoé", "2018-05-05");
+        f.present(tom, 1, 2);
+        f.present(zoe, 1, 2);
+        long noQf = f.family("=NoQf", null, null);      // a name Excel would compute
+        long max = f.child(noQf, "Max", "2019-02-02");
+        f.present(max, 1, 2);
+        f.day(max, 6, "PRESENT", false, true);          // without booking: 5,49 €
         return f;
-    }
-
-    long family(Fixture f, String name, Integer qf) {
-        long id = id("insert into family (label, status, postcode, quotient_familial, qf_proof_date, qf_source)"
-                + " values (?1, 'VALIDATED', '35000', cast(?2 as integer), cast(?3 as date), cast(?4 as varchar)) returning id",
-                name + " " + random(4), qf, qf == null ? null : "2026-06-01", qf == null ? null : "CAF");
-        f.families().put(name, id);
-        return id;
-    }
-
-    long child(Fixture f, long family, String name, String birth) {
-        long id = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, ?2, 'Export', cast(?3 as date))"
-                + " returning id", family, name, birth);
-        f.children().put(name, id);
-        return id;
-    }
-
-    void day(Fixture f, long child, int day, String status, boolean surcharged, boolean unbooked) {
-        update("insert into booking (child_id, unit_id, day, status, surcharged, unbooked) values (?1, ?2, ?3, ?4, ?5, ?6)",
-                child, f.unit(), OCTOBER.atDay(day), status, surcharged, unbooked);
     }
 
     static String csv(ExportTable t) throws Exception {
@@ -224,38 +113,38 @@ class BillingExportsIT {
 
     @Test
     void exportsAgreeToTheCentWithTheIssuedInvoices() throws Exception {
-        String prefix = "E" + random(5).replaceAll("[^A-Z0-9]", "X");
-        Fixture f = in(alpha(), () -> committed(() -> october(prefix)));
-        InvoicingRun.Started started = in(alpha(), () -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        String prefix = BillingKit.prefix("E");
+        BillingMonth f = kit.in(kit.alpha(), () -> kit.inTransaction(() -> october(prefix)));
+        InvoicingRun.Started started = kit.in(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
         started.work().get(120, TimeUnit.SECONDS);
-        List<IssuedInvoice> issued = in(alpha(), () -> invoicing.invoices(AGENT, f.regie(), OCTOBER));
+        List<IssuedInvoice> issued = kit.in(kit.alpha(), () -> invoicing.invoices(AGENT, f.regie(), OCTOBER));
         Map<Long, IssuedInvoice> byFamily = issued.stream().collect(Collectors.toMap(IssuedInvoice::familyId, i -> i));
         // Edge450: 3 × 1,00 € + 1,20 € (late) = 4,20 €; Siblings: 2 × 2,20 € + 2 × 1,98 € = 8,36 €;
         // NoQf: 2 × 4,50 € + 5,49 € = 14,49 €; 27,05 € in all
-        assertEquals(420L, byFamily.get(f.families().get("Edge450")).totalCents());
-        assertEquals(836L, byFamily.get(f.families().get("Siblings")).totalCents());
-        IssuedInvoice noQf = byFamily.get(f.families().get("=NoQf"));
+        assertEquals(420L, byFamily.get(f.family("Edge450")).totalCents());
+        assertEquals(836L, byFamily.get(f.family("Siblings")).totalCents());
+        IssuedInvoice noQf = byFamily.get(f.family("=NoQf"));
         assertEquals(1449L, noQf.totalCents());
-        long note = in(alpha(), () -> invoicing.creditNote(REGISSEUR, noQf.id(), 549, "Présence contestée"));
+        long note = kit.in(kit.alpha(), () -> invoicing.creditNote(REGISSEUR, noQf.id(), 549, "Présence contestée"));
         // two payments in November (one cancelled), one in December (outside the period exported)
-        in(alpha(), () -> committed(() -> {
-            long regie = id("select id from regie where code = ?1", f.regie());
-            long cheque = id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on,"
+        kit.in(kit.alpha(), () -> kit.inTransaction(() -> {
+            long regie = kit.id("select id from regie where code = ?1", f.regie());
+            long cheque = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on,"
                     + " cheque_number, bank, payer_name, recorded_by) values (?1, ?2, ?3, 'CHEQUE', 900, date '2026-11-10',"
                     + " '0001234', 'Banque Postale', '@Payeur', 'regie@alpha.test') returning id",
-                    regie, f.families().get("=NoQf"), prefix + "-R-1");
-            update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 900)", cheque, noQf.id());
-            update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by,"
+                    regie, f.family("=NoQf"), prefix + "-R-1");
+            kit.update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 900)", cheque, noQf.id());
+            kit.update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by,"
                     + " cancelled_at, cancelled_by, cancel_reason) values (?1, ?2, ?3, 'ESPECES', 420, date '2026-11-12',"
-                    + " 'regie@alpha.test', timestamptz '2026-11-13 10:00:00+01', 'regie@alpha.test', 'Erreur de saisie')", regie, f.families().get("Edge450"), prefix + "-R-2");
-            update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
+                    + " 'regie@alpha.test', timestamptz '2026-11-13 10:00:00+01', 'regie@alpha.test', 'Erreur de saisie')", regie, f.family("Edge450"), prefix + "-R-2");
+            kit.update("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
                     + " values (?1, ?2, ?3, 'VIREMENT', 836, date '2026-12-01', 'regie@alpha.test')",
-                    regie, f.families().get("Siblings"), prefix + "-R-3");
+                    regie, f.family("Siblings"), prefix + "-R-3");
             return null;
         }));
 
         // (a) invoices and credit notes of October: 3 invoices then the credit note, totals as issued
-        ExportTable invoices = in(alpha(), () -> exports.table(AGENT, Dataset.FACTURES, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
+        ExportTable invoices = kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.FACTURES, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
         assertEquals(4, invoices.rows().size());
         assertEquals(List.of(prefix + "-1", prefix + "-2", prefix + "-3", prefix + "-AV-1"),
                 invoices.rows().stream().map(r -> (String) r[0]).toList());
@@ -272,7 +161,7 @@ class BillingExportsIT {
         assertFalse(invoicesCsv.contains(";=NoQf"), invoicesCsv);
 
         // (b) payments received in November: the cheque allocated, the cash payment cancelled
-        ExportTable payments = in(alpha(), () -> exports.table(AGENT, Dataset.PAIEMENTS, f.regie(), LocalDate.of(2026, 11, 1),
+        ExportTable payments = kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.PAIEMENTS, f.regie(), LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 30)));
         assertEquals(2, payments.rows().size());
         assertEquals(1320L, moneyColumn(payments, "Montant (€)"));
@@ -284,7 +173,7 @@ class BillingExportsIT {
         assertTrue(paymentsCsv.contains(";4,20;0,00;Oui, le 13/11/2026\r\n"), paymentsCsv);
 
         // (c) the CAF summary: credit notes left out, to the cent of the invoices
-        List<CafSummary.Row> caf = in(alpha(), () -> exports.cafSummary(AGENT, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
+        List<CafSummary.Row> caf = kit.in(kit.alpha(), () -> exports.cafSummary(AGENT, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
         assertEquals(5, caf.size(), caf.toString());
         CafSummary.Row t1 = caf.get(0);
         assertTrue(t1.activity().startsWith("Restauration exportée (EXP-"), "the activity by its name and code: " + t1.activity());
@@ -305,43 +194,43 @@ class BillingExportsIT {
         assertEquals(4, grand.children());
         assertEquals(11, grand.unitDays());
         assertEquals(issuedTotal, grand.amountCents(), "the CAF summary adds up to the invoices issued");
-        String cafCsv = csv(in(alpha(), () -> exports.table(AGENT, Dataset.CAF, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth())));
+        String cafCsv = csv(kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.CAF, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth())));
         assertTrue(cafCsv.contains(";sans QF / tarif maximum;1;3;14,49\r\n"), cafCsv);
         assertTrue(cafCsv.endsWith(";Total général;4;11;27,05\r\n"), cafCsv);
 
         // (d) the journal of today: the run, its three invoices, the credit note, with their amounts
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        ExportTable journal = in(alpha(), () -> exports.table(AGENT, Dataset.JOURNAL, f.regie(), today.minusDays(1), today));
+        ExportTable journal = kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.JOURNAL, f.regie(), today.minusDays(1), today));
         List<String> actions = journal.rows().stream().map(r -> (String) r[2]).toList();
         assertEquals(List.of("Facturation lancée", "Facture émise", "Facture émise", "Facture émise", "Facturation terminée",
                 "Avoir émis"), actions);
         assertEquals(issuedTotal + 549L, moneyColumn(journal, "Montant (€)"));
         assertEquals(prefix + "-AV-1", journal.rows().get(5)[4]);
         assertEquals("regie@alpha.test", journal.rows().get(5)[1]);
-        assertEquals(List.of(), in(alpha(), () -> exports.table(AGENT, Dataset.JOURNAL, f.regie(), LocalDate.of(2026, 10, 1),
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.JOURNAL, f.regie(), LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 10, 31))).rows(), "nothing was done in October");
         assertTrue(note > 0);
     }
 
     @Test
     void aParentAndAnotherCommunesAgentAreRefused() throws Exception {
-        String prefix = "P" + random(5).replaceAll("[^A-Z0-9]", "X");
-        Fixture f = in(alpha(), () -> committed(() -> october(prefix)));
+        String prefix = BillingKit.prefix("P");
+        BillingMonth f = kit.in(kit.alpha(), () -> kit.inTransaction(() -> october(prefix)));
         LocalDate from = OCTOBER.atDay(1);
         LocalDate to = OCTOBER.atEndOfMonth();
         for (Dataset d : Dataset.values()) {
-            SecurityException parent = assertThrows(SecurityException.class, () -> in(alpha(), () -> exports.table(PARENT, d, f.regie(), from, to)));
+            SecurityException parent = assertThrows(SecurityException.class, () -> kit.in(kit.alpha(), () -> exports.table(PARENT, d, f.regie(), from, to)));
             assertEquals(StaffRoles.NOT_STAFF, parent.getMessage());
-            SecurityException beta = assertThrows(SecurityException.class, () -> in(alpha(), () -> exports.table(AGENT_BETA, d, f.regie(), from, to)));
+            SecurityException beta = assertThrows(SecurityException.class, () -> kit.in(kit.alpha(), () -> exports.table(AGENT_BETA, d, f.regie(), from, to)));
             assertEquals(StaffRoles.OTHER_COMMUNE, beta.getMessage());
         }
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> exports.cafSummary(PARENT, f.regie(), from, to)));
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> exports.regies(AGENT_BETA)));
+        assertThrows(SecurityException.class, () -> kit.in(kit.alpha(), () -> exports.cafSummary(PARENT, f.regie(), from, to)));
+        assertThrows(SecurityException.class, () -> kit.in(kit.alpha(), () -> exports.regies(AGENT_BETA)));
         // in beta, alpha's régie does not exist: nothing of alpha's is read
-        Refused unknown = assertThrows(Refused.class, () -> in(beta(), () -> exports.table(AGENT_BETA, Dataset.FACTURES, f.regie(), from, to)));
+        Refused unknown = assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> exports.table(AGENT_BETA, Dataset.FACTURES, f.regie(), from, to)));
         assertEquals("regie", unknown.field());
         // a period upside down is refused on its field
-        Refused reversed = assertThrows(Refused.class, () -> in(alpha(), () -> exports.table(AGENT, Dataset.CAF, f.regie(), to, from)));
+        Refused reversed = assertThrows(Refused.class, () -> kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.CAF, f.regie(), to, from)));
         assertEquals("au", reversed.field());
     }
 

@@ -1,11 +1,17 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_2;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
+import static fr.portailfamille.it.support.BillingKit.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Settlement;
+import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.QueueWalk;
@@ -20,7 +26,6 @@ import fr.portailfamille.platform.billing.unpaid.UnpaidDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
-import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.Commune;
@@ -33,17 +38,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,15 +64,7 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 class BillingMoneyIT {
 
-    static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
-            "agent@alpha.test", true, List.of("agent"), null);
-    static final SignedInUser REGISSEUR = new SignedInUser("alpha", UUID.randomUUID().toString(), "Claude Moreau",
-            "regie@alpha.test", true, List.of("agent", "regisseur"), null);
-    static final SignedInUser REGISSEUR_2 = new SignedInUser("alpha", UUID.randomUUID().toString(), "Dominique Roy",
-            "regie2@alpha.test", true, List.of("agent", "regisseur"), null);
-    static final SignedInUser REGISSEUR_BETA = new SignedInUser("beta", UUID.randomUUID().toString(), "Régie Beta",
-            "regie@beta.test", true, List.of("agent", "regisseur"), null);
-    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    static final LocalDate TODAY = BillingKit.today();
 
     @Deployment
     static WebArchive deployment() {
@@ -95,7 +87,7 @@ class BillingMoneyIT {
     FamilyAccount account;
 
     @Inject
-    CommuneDirectory directory;
+    BillingKit kit;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -107,53 +99,20 @@ class BillingMoneyIT {
     ManagedExecutorService pool;
 
     Commune alpha() {
-        return directory.bySlug("alpha").orElseThrow();
-    }
-
-    static String random(int n) {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, n).toUpperCase();
+        return kit.alpha();
     }
 
     <T> T in(Callable<T> work) throws Exception {
         return TenantContext.call(alpha(), work);
     }
 
-    <T> T inTransaction(Callable<T> work) {
-        try {
-            tx.begin();
-            try {
-                T result = work.call();
-                tx.commit();
-                return result;
-            } catch (Exception e) {
-                tx.rollback();
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** The one number of {@code sql} in commune alpha. */
     long id(String sql, Object... params) throws Exception {
-        return in(() -> inTransaction(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        }));
+        return in(() -> kit.id(sql, params));
     }
 
     void update(String sql, Object... params) throws Exception {
-        in(() -> inTransaction(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.executeUpdate();
-        }));
+        in(() -> kit.update(sql, params));
     }
 
     /** A régie of its own (code, prefix) for one test. */
@@ -162,7 +121,7 @@ class BillingMoneyIT {
 
     Regie regie() throws Exception {
         String code = "M" + random(8);
-        String prefix = "M" + random(5).replaceAll("[^A-Z0-9]", "X");
+        String prefix = BillingKit.prefix("M");
         long id = id("insert into regie (code, label, invoice_prefix) values (?1, ?2, ?3) returning id", code,
                 "Régie du guichet " + code, prefix);
         return new Regie(id, code, prefix);
@@ -255,10 +214,7 @@ class BillingMoneyIT {
         assertTrue(tooMany.getMessage().contains("entre 1 et 8"), tooMany.getMessage());
         // the receipt's PDF: its number, the amount, the invoice paid
         byte[] pdf = in(() -> receipts.pdf(AGENT, paid.paymentId()));
-        String text;
-        try (PDDocument d = Loader.loadPDF(pdf)) {
-            text = new PDFTextStripper().getText(d);
-        }
+        String text = BillingKit.pdfText(pdf);
         assertTrue(text.contains("Reçu n° " + r.prefix() + "-R-1"), text);
         assertTrue(text.contains("20,00"), text);
         assertTrue(text.contains(r.prefix() + "-1"), text);

@@ -1,5 +1,7 @@
 package fr.portailfamille.it;
 
+import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.DeploymentOrder;
 import fr.portailfamille.it.support.GeneratedFamilies;
 import fr.portailfamille.it.support.Mails;
@@ -42,7 +44,8 @@ final class Deployments {
      */
     static WebArchive inContainerWar() {
         return platformWar().addClasses(inContainerTests().toArray(Class<?>[]::new))
-                .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class);
+                .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class,
+                        BillingKit.class, BillingMonth.class);
     }
 
     /** The test classes of this package that run inside the container, by name. */

@@ -1,5 +1,9 @@
 package fr.portailfamille.it;
 
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.pdfText;
+import static fr.portailfamille.it.support.BillingKit.random;
+import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +14,7 @@ import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.billing.Statement;
+import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.StackLauncher;
@@ -19,15 +24,10 @@ import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,14 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,10 +58,6 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 class FamilyBillingDocumentsIT {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    static final SignedInUser REGISSEUR = new SignedInUser("alpha", UUID.randomUUID().toString(), "Claude Moreau",
-            "regie@alpha.test", true, List.of("agent", "regisseur"), null);
-
     @Deployment
     static WebArchive deployment() {
         return Deployments.inContainerWar();
@@ -82,79 +73,26 @@ class FamilyBillingDocumentsIT {
     FamilyAccount account;
 
     @Inject
-    CommuneDirectory directory;
-
-    @PersistenceContext(unitName = "portail")
-    EntityManager em;
-
-    @Resource
-    UserTransaction tx;
-
-    Commune alpha() {
-        return directory.bySlug("alpha").orElseThrow();
-    }
-
-    Commune beta() {
-        return directory.bySlug("beta").orElseThrow();
-    }
-
-    static String random(int n) {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, n).toUpperCase();
-    }
-
-    static String pdfText(byte[] pdf) throws Exception {
-        assertTrue(new String(pdf, 0, 5).startsWith("%PDF-"), "not a PDF");
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
-
-    <T> T inTx(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
-    }
-
-    long id(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return ((Number) q.getSingleResult()).longValue();
-    }
-
-    void update(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        q.executeUpdate();
-    }
+    BillingKit kit;
 
     /** An activity of the régie with a tariff of the same price in every bracket (and as the maximum). */
     long activity(long regie, String code, String type, String unit, long cents) {
-        long act = id("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+        long act = kit.id("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
                 + " values (?1, ?2, ?3, 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id", code,
                 "PERISCOLAIRE".equals(type) ? "Garderie" : "Restaurant scolaire", type);
-        long u = id("insert into activity_unit (activity_id, code, label, capacity) values (?1, ?2, ?3, 50) returning id",
+        long u = kit.id("insert into activity_unit (activity_id, code, label, capacity) values (?1, ?2, ?3, 50) returning id",
                 act, unit, "SOIR".equals(unit) ? "Soir" : "Midi");
-        update("insert into regie_activity (activity_id, regie_id) values (?1, ?2)", act, regie);
-        long t = id("insert into tariff (activity_id, valid_from, mode, maximum_cents) values (?1, date '2026-09-01',"
+        kit.update("insert into regie_activity (activity_id, regie_id) values (?1, ?2)", act, regie);
+        long t = kit.id("insert into tariff (activity_id, valid_from, mode, maximum_cents) values (?1, date '2026-09-01',"
                 + " 'BRACKETS', ?2) returning id", act, cents);
         // a price in every bracket: the classes after this one import and save alpha's whole configuration
-        update("insert into tariff_price (tariff_id, bracket_id, price_cents) select ?1, b.id, ?2 from qf_bracket b", t, cents);
+        kit.update("insert into tariff_price (tariff_id, bracket_id, price_cents) select ?1, b.id, ?2 from qf_bracket b", t, cents);
         return u;
     }
 
     void present(long child, long unit, int... days) {
         for (int d : days) {
-            update("insert into booking (child_id, unit_id, day, status) values (?1, ?2, ?3, 'PRESENT')", child, unit, OCTOBER.atDay(d));
+            kit.update("insert into booking (child_id, unit_id, day, status) values (?1, ?2, ?3, 'PRESENT')", child, unit, OCTOBER.atDay(d));
         }
     }
 
@@ -164,23 +102,22 @@ class FamilyBillingDocumentsIT {
         String prefix = "D" + s.replaceAll("[^A-Z0-9]", "X");
         String regieCode = "DOC" + s;
         String email = "doc-" + s.toLowerCase() + "@alpha.test";
-        SignedInUser parent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Camille Doc", email, true,
-                List.of("parent"), null);
-        long[] ids = TenantContext.call(alpha(), () -> inTx(() -> {
-            long regie = id("insert into regie (code, label, invoice_prefix, manager_name, manager_email, payment_instructions)"
+        SignedInUser parent = BillingKit.parent("alpha", UUID.randomUUID().toString(), "Camille Doc", email);
+        long[] ids = TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> {
+            long regie = kit.id("insert into regie (code, label, invoice_prefix, manager_name, manager_email, payment_instructions)"
                     + " values (?1, ?2, ?3, 'Claude Moreau', 'regie@alpha.test', 'Par chèque à l''ordre du Trésor public,"
                     + " déposé en mairie.') returning id", regieCode, "Régie garderie " + s, prefix);
             long garderie = activity(regie, "GARD-" + s, "PERISCOLAIRE", "SOIR", 335);
             long cantine = activity(regie, "CANT-" + s, "RESTAURATION", "MIDI", 410);
-            long family = id("insert into family (label, email, subject, status, address_line, postcode, city)"
+            long family = kit.id("insert into family (label, email, subject, status, address_line, postcode, city)"
                     + " values (?1, ?2, ?3, 'VALIDATED', '3 rue des Lilas', '35170', 'Bruz') returning id",
                     "Doc A " + s, email, parent.subject());
-            long lea = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Léa', 'Doc',"
+            long lea = kit.id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Léa', 'Doc',"
                     + " date '2022-03-01') returning id", family);
             present(lea, garderie, 1, 2, 5);
             present(lea, cantine, 1, 2);
-            long other = id("insert into family (label, status) values (?1, 'VALIDATED') returning id", "Doc B " + s);
-            long tom = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Tom', 'Autre',"
+            long other = kit.id("insert into family (label, status) values (?1, 'VALIDATED') returning id", "Doc B " + s);
+            long tom = kit.id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Tom', 'Autre',"
                     + " date '2019-01-01') returning id", other);
             present(tom, garderie, 1);
             return new long[] {family, other, regie};
@@ -189,9 +126,9 @@ class FamilyBillingDocumentsIT {
         long other = ids[1];
 
         // issued in the background by a régisseur
-        InvoicingRun.Started run = TenantContext.call(alpha(), () -> invoicing.start(REGISSEUR, regieCode, OCTOBER));
+        InvoicingRun.Started run = TenantContext.call(kit.alpha(), () -> invoicing.start(REGISSEUR, regieCode, OCTOBER));
         run.work().get(120, TimeUnit.SECONDS);
-        List<AccountInvoice> mine = TenantContext.call(alpha(), () -> account.invoices(parent, null));
+        List<AccountInvoice> mine = TenantContext.call(kit.alpha(), () -> account.invoices(parent, null));
         assertEquals(1, mine.size(), mine.toString());
         AccountInvoice invoice = mine.get(0);
         // garderie 3 × 3,35 € = 10,05 €; canteen 2 × 4,10 € = 8,20 €; 18,25 €
@@ -199,7 +136,7 @@ class FamilyBillingDocumentsIT {
         assertEquals(Settlement.UNPAID, invoice.settlement());
         assertEquals(family, invoice.familyId());
         String number = invoice.number();
-        long otherInvoice = TenantContext.call(alpha(), () -> inTx(() -> id("select id from invoice where family_id = ?1", other)));
+        long otherInvoice = TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> kit.id("select id from invoice where family_id = ?1", other)));
 
         // the family is mailed once its invoice committed: the number, the amount, the due date, a link to Mes factures
         String mails = Mails.await(email, m -> m.contains("Votre facture " + number + " d'octobre 2026 est disponible"));
@@ -209,7 +146,7 @@ class FamilyBillingDocumentsIT {
         assertFalse(mails.contains(".pdf"), "the mail links the page, not the PDF: " + mails);
 
         // the PDF, read back: the commune, the régie, the family, each line and the total to the cent
-        BillingDocuments.Pdf pdf = TenantContext.call(alpha(), () -> documents.invoice(parent, invoice.id()));
+        BillingDocuments.Pdf pdf = TenantContext.call(kit.alpha(), () -> documents.invoice(parent, invoice.id()));
         assertEquals("facture-" + number + ".pdf", pdf.fileName());
         String text = pdfText(pdf.content());
         for (String expected : List.of("Commune Alpha", "Régie garderie " + s, "Régisseur : Claude Moreau", "Doc A " + s,
@@ -221,63 +158,63 @@ class FamilyBillingDocumentsIT {
         }
 
         // another family's invoice, an unknown id, another commune: refused alike, nothing rendered
-        assertThrows(SecurityException.class, () -> TenantContext.call(alpha(), () -> documents.invoice(parent, otherInvoice)));
-        assertThrows(SecurityException.class, () -> TenantContext.call(alpha(), () -> documents.invoice(parent, otherInvoice + 1_000_000)));
-        assertThrows(SecurityException.class, () -> TenantContext.call(alpha(), () -> documents.statementPdf(parent, other, 2026)));
-        assertThrows(SecurityException.class, () -> TenantContext.call(beta(), () -> documents.invoice(parent, invoice.id())));
-        SignedInUser betaParent = new SignedInUser("beta", parent.subject(), "Camille Doc", email, true, List.of("parent"), null);
-        assertThrows(SecurityException.class, () -> TenantContext.call(beta(), () -> documents.invoice(betaParent, invoice.id())));
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice)));
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice + 1_000_000)));
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, other, 2026)));
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.beta(), () -> documents.invoice(parent, invoice.id())));
+        SignedInUser betaParent = BillingKit.parent("beta", parent.subject(), "Camille Doc", email);
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.beta(), () -> documents.invoice(betaParent, invoice.id())));
 
         // paid 10,00 € today at the counter, then a credit note of 2,00 €
         LocalDate today = LocalDate.now();
-        TenantContext.call(alpha(), () -> inTx(() -> {
-            long payment = id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
+        TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> {
+            long payment = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
                     + " values (?1, ?2, ?3, 'ESPECES', 1000, ?4, 'regie@alpha.test') returning id", ids[2], family, prefix + "-R-1", today);
-            update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 1000)", payment, invoice.id());
+            kit.update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 1000)", payment, invoice.id());
             return null;
         }));
-        TenantContext.call(alpha(), () -> invoicing.creditNote(REGISSEUR, invoice.id(), 200, "Journée de grève"));
-        AccountInvoice after = TenantContext.call(alpha(), () -> account.invoice(parent, invoice.id()));
+        TenantContext.call(kit.alpha(), () -> invoicing.creditNote(REGISSEUR, invoice.id(), 200, "Journée de grève"));
+        AccountInvoice after = TenantContext.call(kit.alpha(), () -> account.invoice(parent, invoice.id()));
         assertEquals(Settlement.PARTLY_PAID, after.settlement());
         assertEquals(625L, after.outstandingCents());
-        AccountBalance balance = TenantContext.call(alpha(), () -> account.balance(parent, null));
+        AccountBalance balance = TenantContext.call(kit.alpha(), () -> account.balance(parent, null));
         assertEquals(625L, balance.dueCents());
         assertEquals(1, balance.unpaidInvoices());
-        String paidText = pdfText(TenantContext.call(alpha(), () -> documents.invoice(parent, invoice.id())).content());
+        String paidText = pdfText(TenantContext.call(kit.alpha(), () -> documents.invoice(parent, invoice.id())).content());
         assertTrue(paidText.contains("Déjà payé " + Money.format(1200)), paidText);
         assertTrue(paidText.contains("Reste à payer " + Money.format(625)), paidText);
         // the credit note prints as such
-        AccountInvoice note = TenantContext.call(alpha(), () -> account.invoices(parent, null)).stream()
+        AccountInvoice note = TenantContext.call(kit.alpha(), () -> account.invoices(parent, null)).stream()
                 .filter(i -> "CREDIT_NOTE".equals(i.kind())).findFirst().orElseThrow();
-        String noteText = pdfText(TenantContext.call(alpha(), () -> documents.invoice(parent, note.id())).content());
+        String noteText = pdfText(TenantContext.call(kit.alpha(), () -> documents.invoice(parent, note.id())).content());
         assertTrue(noteText.contains("Avoir n° " + note.number() + " sur la facture " + number), noteText);
 
         // the relevé of this school year ends on the account's balance, on the page and in its PDF
         int schoolYear = Statement.schoolYearStart(today).getYear();
-        Statement statement = TenantContext.call(alpha(), () -> documents.statement(parent, null, schoolYear));
+        Statement statement = TenantContext.call(kit.alpha(), () -> documents.statement(parent, null, schoolYear));
         assertEquals(balance.balanceCents(), statement.closingCents());
         assertEquals(625L, statement.closingCents());
         assertEquals(1825L, statement.debitCents());
         assertEquals(1200L, statement.creditCents());
-        assertTrue(TenantContext.call(alpha(), () -> documents.statementYears(parent, null, today)).contains(schoolYear));
-        String releve = pdfText(TenantContext.call(alpha(), () -> documents.statementPdf(parent, null, schoolYear)).content());
+        assertTrue(TenantContext.call(kit.alpha(), () -> documents.statementYears(parent, null, today)).contains(schoolYear));
+        String releve = pdfText(TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, null, schoolYear)).content());
         assertTrue(releve.contains("Relevé de compte – année scolaire " + schoolYear + "-" + (schoolYear + 1)), releve);
         assertTrue(releve.contains(number), releve);
         assertTrue(releve.contains("Solde au 31/08/" + (schoolYear + 1) + " " + Money.format(625)), releve);
 
         // the attestation fiscale: Léa (under 6) — the garderie's share of the 10,00 € paid, the meals excluded
         // (the credit note is not a payment): 10,00 € over 10,05 € and 8,20 €, rounded down but on the last line
-        List<Long> order = TenantContext.call(alpha(), () -> inTx(() -> em.createNativeQuery("select l.amount_cents from invoice_line l"
-                + " where l.invoice_id = ?1 order by l.position").setParameter(1, invoice.id()).getResultList()))
+        List<Long> order = TenantContext.call(kit.alpha(), () -> kit.list("select l.amount_cents from invoice_line l"
+                + " where l.invoice_id = ?1 order by l.position", invoice.id()))
                 .stream().map(n -> ((Number) n).longValue()).toList();
         long garderieShare = order.get(0) == 1005L ? 1000L * 1005 / 1825 : 1000L - 1000L * 820 / 1825;
-        List<ChildcareTaxCertificate.Amount> fiscal = TenantContext.call(alpha(),
+        List<ChildcareTaxCertificate.Amount> fiscal = TenantContext.call(kit.alpha(),
                 () -> documents.fiscalAmounts(parent, null, today.getYear()));
         assertEquals(1, fiscal.size(), fiscal.toString());
         assertEquals("Léa Doc", fiscal.get(0).child().name());
         assertEquals(garderieShare, fiscal.get(0).cents());
-        assertEquals(List.of(today.getYear()), TenantContext.call(alpha(), () -> documents.fiscalYears(parent, null)));
-        String attestation = pdfText(TenantContext.call(alpha(), () -> documents.fiscalPdf(parent, null, today.getYear(), today)).content());
+        assertEquals(List.of(today.getYear()), TenantContext.call(kit.alpha(), () -> documents.fiscalYears(parent, null)));
+        String attestation = pdfText(TenantContext.call(kit.alpha(), () -> documents.fiscalPdf(parent, null, today.getYear(), today)).content());
         assertTrue(attestation.contains("Je soussigné(e) Claude Moreau, régisseur de la Régie garderie " + s), attestation);
         assertTrue(attestation.contains("Léa Doc 01/03/2022 " + Money.format(garderieShare)), attestation);
     }
