@@ -3,6 +3,7 @@ package fr.portailfamille.devstack;
 import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
 import fr.portailfamille.identity.SmtpSettings;
+import fr.portailfamille.payfip.simulator.PayfipSimulator;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.tenancy.TenantStore;
@@ -23,8 +24,16 @@ import org.keycloak.admin.client.Keycloak;
  */
 public final class DevStack implements AutoCloseable {
 
-    /** The ports of one stack (the run command and the tests use different ones). */
-    public record Ports(int postgres, int keycloak, int smtp, int mailApi, int platform) {
+    /**
+     * The ports of one stack (the run command and the tests use different ones); {@code payfip} is the local PayFiP
+     * simulator's (0: any free port).
+     */
+    public record Ports(int postgres, int keycloak, int smtp, int mailApi, int platform, int payfip) {
+
+        /** Without a chosen port for the PayFiP simulator. */
+        public Ports(int postgres, int keycloak, int smtp, int mailApi, int platform) {
+            this(postgres, keycloak, smtp, mailApi, platform, 0);
+        }
     }
 
     public static final String BASE_DOMAIN = "localhost";
@@ -32,6 +41,7 @@ public final class DevStack implements AutoCloseable {
     private final Ports ports;
     private final Postgres postgres;
     private final MailServer mail;
+    private PayfipSimulator payfip;
     private volatile KeycloakServer keycloak;
     private Keycloak admin;
     private PayaraServer payara;
@@ -60,17 +70,23 @@ public final class DevStack implements AutoCloseable {
         }
         Postgres pg = Postgres.start(dir.resolve("postgres"), ports.postgres());
         MailServer mail = null;
+        PayfipSimulator payfip = null;
         try {
             mail = MailServer.start(dir, ports.smtp(), ports.mailApi());
+            payfip = PayfipSimulator.start(ports.payfip());
             KeycloakServer kc = KeycloakServer.start(dir, cache, ports.keycloak(),
                     pg.jdbcUrl(Postgres.KEYCLOAK_DB), Files.readString(passwordFile).trim());
             DevStack stack = new DevStack(ports, pg, mail, kc);
+            stack.payfip = payfip;
             stack.dir = dir;
             stack.cache = cache;
             stack.keycloakAdminPassword = Files.readString(passwordFile).trim();
             new TenantMigrator(stack.platformDb()).migrateAll();
             return stack;
         } catch (Exception e) {
+            if (payfip != null) {
+                payfip.close();
+            }
             if (mail != null) {
                 mail.close();
             }
@@ -146,11 +162,18 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.base-domain", BASE_DOMAIN);
         config.put("pf.smtp.host", "127.0.0.1");
         config.put("pf.smtp.port", Integer.toString(ports.smtp()));
+        config.put("pf.payfip.endpoint", payfip.endpoint());
+        config.put("pf.payfip.payment-page", payfip.paymentPage());
         return config;
     }
 
     public String keycloakUrl() {
         return keycloak.url();
+    }
+
+    /** The local PayFiP simulator (in this JVM): its addresses, and how it notifies the platform. */
+    public PayfipSimulator payfip() {
+        return payfip;
     }
 
     public String mailApiUrl() {
@@ -176,6 +199,9 @@ public final class DevStack implements AutoCloseable {
         }
         keycloak.close();
         mail.close();
+        if (payfip != null) {
+            payfip.close();
+        }
         try {
             postgres.close();
         } catch (Exception e) {
@@ -187,9 +213,9 @@ public final class DevStack implements AutoCloseable {
         Path dir = Path.of(System.getProperty("pf.devstack.dir", ".devstack")).toAbsolutePath();
         Path cache = Path.of(System.getProperty("pf.cache", System.getProperty("user.home") + "/.cache/portail-famille"));
         Path war = Processes.artifact("pf.war");
-        Ports ports = new Ports(15432, 8180, 3025, 8025, 8080);
+        Ports ports = new Ports(15432, 8180, 3025, 8025, 8080, 8990);
         long start = System.nanoTime();
-        System.out.println("Portail Famille : démarrage de PostgreSQL, GreenMail et Keycloak…");
+        System.out.println("Portail Famille : démarrage de PostgreSQL, GreenMail, Keycloak et du simulateur PayFiP…");
         DevStack stack = startInfrastructure(dir, cache, ports);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -214,6 +240,8 @@ public final class DevStack implements AutoCloseable {
                 .append("/admin/  admin / ").append(Files.readString(dir.resolve("keycloak-admin-password")).trim());
         out.append("\nCourriels envoyés (API GreenMail)    : ").append(stack.mailApiUrl())
                 .append("/api/user/<adresse>/messages/");
+        out.append("\nSimulateur PayFiP (service SOAP)     : ").append(stack.payfip().endpoint())
+                .append("?wsdl  page de paiement : ").append(stack.payfip().paymentPage()).append("?idop=<idOp>");
         out.append("\nPostgreSQL                           : ").append(stack.postgres.jdbcUrl(Postgres.PLATFORM_DB));
         out.append("\nJournaux                             : ").append(dir).append("\nCtrl-C pour tout arrêter.\n");
         System.out.println(out);

@@ -50,7 +50,8 @@ public class StackLauncher implements LauncherSessionListener {
         long start = System.nanoTime();
         DevStack.Ports ports = new DevStack.Ports(Integer.getInteger("it.port.postgres"),
                 Integer.getInteger("it.port.keycloak"), Integer.getInteger("it.port.smtp"),
-                Integer.getInteger("it.port.mailapi"), Integer.getInteger("it.port.platform"));
+                Integer.getInteger("it.port.mailapi"), Integer.getInteger("it.port.platform"),
+                Integer.getInteger("it.port.payfip"));
         try {
             deleteTree(Path.of(System.getProperty("pf.devstack.dir")));
         } catch (java.io.IOException e) {
