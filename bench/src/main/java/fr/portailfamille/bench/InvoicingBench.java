@@ -256,10 +256,13 @@ public final class InvoicingBench {
         r.line("| numbers gap-free (max sequence = invoices) | " + (maxSequence == invoices) + " |");
         r.line("| re-run bills nothing more | " + (rerun == 0) + " |");
         r.line("| families failed | " + failures + " |");
-        r.target("4a invoicing run, " + FAMILIES + " families", Report.f("%.1f s", runS), "< " + (int) TARGET_S + " s",
-                runS < TARGET_S && consistent);
+        // the targets are set for 10,000 families: a smaller run (e.g. on a loaded machine) is recorded, not judged
+        boolean judged = FAMILIES == 10_000;
+        r.target("4a invoicing run, " + FAMILIES + " families", Report.f("%.1f s", runS), "< " + (int) TARGET_S + " s (10,000 families)",
+                judged ? Boolean.valueOf(runS < TARGET_S && consistent) : consistent ? null : Boolean.FALSE);
         r.target("4b invoicing run / SQL aggregate", Report.f("%.1f ×", runS / baselineS) + " (aggregate "
-                + Report.f("%.2f s", baselineS) + ")", "≤ " + (int) TARGET_RATIO + " ×", runS / baselineS <= TARGET_RATIO && consistent);
+                + Report.f("%.2f s", baselineS) + "; CPU " + Report.f("%.1f ×", runCpu / baselineCpu) + ")", "≤ " + (int) TARGET_RATIO + " ×",
+                judged ? Boolean.valueOf(runS / baselineS <= TARGET_RATIO && consistent) : consistent ? null : Boolean.FALSE);
     }
 
     /** One régie, two activities, brackets and tariffs as {@link #billing()}, then the families and a month of bookings. */
