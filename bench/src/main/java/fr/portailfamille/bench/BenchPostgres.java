@@ -22,8 +22,15 @@ final class BenchPostgres {
 
     /** Starts PostgreSQL, runs {@code work}, stops it and deletes its directory (binaries, data, socket). */
     static void run(Work work) throws Exception {
+        run(java.util.Map.of(), work);
+    }
+
+    /** As {@link #run(Work)}, with more server settings (e.g. {@code shared_preload_libraries} to profile). */
+    static void run(java.util.Map<String, String> settings, Work work) throws Exception {
         Path dir = Files.createTempDirectory("bench-pg");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        settings.forEach(builder::setServerConfig);
+        EmbeddedPostgres pg = builder
                 .setOverrideWorkingDirectory(dir.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", dir.toString())

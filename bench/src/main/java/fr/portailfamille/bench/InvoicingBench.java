@@ -27,9 +27,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * of generated bookings (canteen 4 days a week, after-school care 2 days a week, one to three children
  * per family, QF in every bracket and missing, residents and not, late bookings, pointage with excused
  * and unexcused absences) is invoiced by the platform's own code: {@link DraftReader#drafts} (one query,
- * priced by the tariff rules) then {@link InvoiceStore#issue} per family (gap-free number, invoice, lines
- * and billed days, run progress, audit), {@link #CHUNK} families per transaction — what {@code InvoicingRun}
- * runs in the background, without JTA and EclipseLink around it. The baseline is a plain SQL aggregate
+ * priced by the tariff rules) then {@link InvoiceStore#issueAll} per chunk of {@link #CHUNK} families in one
+ * transaction (gap-free numbers, invoices, lines and billed days, run progress, audit) — what
+ * {@code InvoicingRun} runs in the background, without JTA and EclipseLink around it. Wall-clock seconds
+ * and CPU seconds (this JVM and PostgreSQL, {@link CpuClock}) are both reported. The baseline is a plain SQL aggregate
  * of the same booking rows (count and price per family by bracket) on the same database in the same run.
  */
 public final class InvoicingBench {
@@ -42,13 +43,19 @@ public final class InvoicingBench {
     static final double TARGET_RATIO = 5;
     /** Families per transaction, as {@code InvoicingRun.CHUNK}. */
     static final int CHUNK = Integer.getInteger("bench.chunk", 25);
+    /**
+     * {@code -Dbench.profile=true}: PostgreSQL with {@code pg_stat_statements}, whose top statements of the
+     * run are printed (not in the report), with the plan of a billed-day insert run at the end (rolled back).
+     */
+    static final boolean PROFILE = Boolean.getBoolean("bench.profile");
 
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     public static void main(String[] args) throws Exception {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         Report r = new Report(args, "4-invoicing");
-        BenchPostgres.run(pg -> run(pg, r));
+        BenchPostgres.run(PROFILE ? java.util.Map.of("shared_preload_libraries", "pg_stat_statements",
+                "pg_stat_statements.track", "all") : java.util.Map.of(), pg -> run(pg, r));
         r.write();
     }
 
@@ -79,6 +86,7 @@ public final class InvoicingBench {
         PGSimpleDataSource ds = dataSource(pg.getPort(), SCHEMA);
         long bookings;
         int children;
+        CpuClock cpu;
         String version;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             long t0 = System.nanoTime();
@@ -87,6 +95,10 @@ public final class InvoicingBench {
             bookings = count(st, "select count(*) from booking");
             children = (int) count(st, "select count(*) from child");
             version = one(st, "show server_version");
+            cpu = new CpuClock(count(st, "select pg_backend_pid()"));
+            if (PROFILE) {
+                st.execute("create extension if not exists pg_stat_statements schema public");
+            }
         }
         BillingConfiguration billing = billing();
 
@@ -103,10 +115,12 @@ public final class InvoicingBench {
                 + " and not exists (select 1 from billed_day d where d.child_id = b.child_id and d.unit_id = b.unit_id"
                 + " and d.day = b.day) group by f.id";
         double baselineS = Double.MAX_VALUE;
+        double baselineCpu = Double.MAX_VALUE;
         long baselineRows = 0;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (int i = 0; i < 3; i++) {   // best of 3: the aggregate's own speed, caches warm
                 long t0 = System.nanoTime();
+                double c0 = cpu.now();
                 long rows = 0;
                 try (ResultSet rs = st.executeQuery(aggregate)) {
                     while (rs.next()) {
@@ -114,46 +128,62 @@ public final class InvoicingBench {
                     }
                 }
                 baselineS = Math.min(baselineS, (System.nanoTime() - t0) / 1e9);
+                baselineCpu = Math.min(baselineCpu, cpu.now() - c0);
                 baselineRows = rows;
             }
         }
 
         // --- the run: drafts, then one transaction per family ------------------------------------
-        long t0 = System.nanoTime();
-        List<FamilyInvoice> drafts;
-        long runId;
-        try (Connection c = ds.getConnection()) {
-            drafts = DraftReader.drafts(c, billing, "REST", FROM, TO);
-            try (Statement st = c.createStatement()) {
-                runId = count(st, "insert into billing_run (regie_id, period_start, period_end, state, families_total,"
-                        + " started_by) select id, '" + FROM + "', '" + TO + "', 'RUNNING', " + drafts.size()
-                        + ", 'bench' from regie where code = 'REST' returning id");
+        if (PROFILE) {
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute("select public.pg_stat_statements_reset()");
+                st.execute("select pg_stat_reset()");
             }
         }
-        double readS = (System.nanoTime() - t0) / 1e9;
         long regieId;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             regieId = count(st, "select id from regie where code = 'REST'");
         }
-        InvoiceStore.RunContext ctx = new InvoiceStore.RunContext(runId, regieId, "REST", FROM, TO, TO.plusDays(30), "bench");
         long expectedTotal = 0;
         int failures = 0;
+        List<FamilyInvoice> drafts;
+        double readS;
+        double readCpu;
+        double runS;
+        double runCpu;
+        double runJvm;
+        // one connection for the whole run, so that its backend's CPU is read while it lives (a closed
+        // backend's CPU is counted only once the postmaster has reaped it)
         try (Connection c = ds.getConnection()) {
+            long t0 = System.nanoTime();
+            double c0 = cpu.now();
+            double jvm0 = CpuClock.jvm();
+            long runId;
+            drafts = DraftReader.drafts(c, billing, "REST", FROM, TO);
+            try (Statement st = c.createStatement()) {
+                runId = count(st, "insert into billing_run (regie_id, period_start, period_end, state, families_total,"
+                        + " started_by) values (" + regieId + ", '" + FROM + "', '" + TO + "', 'RUNNING', " + drafts.size()
+                        + ", 'bench') returning id");
+            }
+            readS = (System.nanoTime() - t0) / 1e9;
+            readCpu = cpu.now() - c0;
+            InvoiceStore.RunContext ctx = new InvoiceStore.RunContext(runId, regieId, "REST", FROM, TO, TO.plusDays(30), "bench");
             c.setAutoCommit(false);
             // as InvoicingRun: CHUNK families per transaction; a chunk that fails is redone family by family
             for (int i = 0; i < drafts.size(); i += CHUNK) {
                 List<FamilyInvoice> chunk = drafts.subList(i, Math.min(i + CHUNK, drafts.size()));
-                // as InvoicingRun.ANALYZE_AFTER: the tables' statistics refreshed once 100 families are written
-                if (i == 4 * CHUNK && drafts.size() > 8 * CHUNK && !Boolean.getBoolean("bench.noAnalyze")) {
+                if (i % 1000 == 0) {
+                    System.out.printf("%6d families written at %6.2f s%n", i, (System.nanoTime() - t0) / 1e9);
+                }
+                // as InvoicingRun: the invoice tables' statistics follow the run's growth
+                if (i > 0 && InvoiceStore.analyzeNow(i) && !Boolean.getBoolean("bench.noAnalyze")) {
                     try (Statement st = c.createStatement()) {
                         st.execute("analyze invoice, invoice_line, billed_day");
                     }
                     c.commit();
                 }
                 try {
-                    for (FamilyInvoice family : chunk) {
-                        InvoiceStore.issue(c, SCHEMA, ctx, family);
-                    }
+                    InvoiceStore.issueAll(c, SCHEMA, ctx, chunk);
                     c.commit();
                     for (FamilyInvoice family : chunk) {
                         expectedTotal += family.draft().totalCents();
@@ -172,8 +202,13 @@ public final class InvoicingBench {
                     }
                 }
             }
+            runS = (System.nanoTime() - t0) / 1e9;
+            runCpu = cpu.now() - c0;
+            runJvm = CpuClock.jvm() - jvm0;
         }
-        double runS = (System.nanoTime() - t0) / 1e9;
+        if (PROFILE) {
+            profile(ds);
+        }
 
         long invoices;
         long total;
@@ -198,9 +233,11 @@ public final class InvoicingBench {
                 + Report.f("%,d", children) + " children in " + FAMILIES + " families for " + FROM + " – " + TO
                 + " with the platform's code: `DraftReader.drafts` (one query, priced by `Pricing`/`InvoiceCalculator`:"
                 + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
-                + " excused absences free, unbooked presence at the penalty price), then `InvoiceStore.issue` per family (gap-free number, invoice,"
-                + " lines and billed days as statements over arrays, run progress, audit), " + CHUNK + " families per"
-                + " transaction as `InvoicingRun` (a failed chunk is redone family by family). Not included: JTA/EclipseLink around each family and the PDFs (their rate is not measured yet).");
+                + " excused absences free, unbooked presence at the penalty price; each distinct case of a family priced once by"
+                + " `Pricing.Memo`), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
+                + " (the chunk's numbers taken at once, its invoices, lines, billed days, progress and audit each in one statement;"
+                + " a failed chunk is redone family by family; the invoice tables analysed at 100, 400, 1,600, 6,400 families written,"
+                + " `InvoiceStore.analyzeNow`). Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
         r.line("");
         r.line("PostgreSQL " + version + " (zonky embedded, 127.0.0.1, fsync and synchronous_commit on, same 2 cores).");
         r.line("");
@@ -211,15 +248,21 @@ public final class InvoicingBench {
         r.line("| drafts read and priced | " + Report.f("%.2f s", readS) + " |");
         r.line("| whole run (drafts + " + drafts.size() + " families, " + CHUNK + " per transaction) | " + Report.f("%.2f s", runS) + " |");
         r.line("| ratio run / aggregate | " + Report.f("%.1f", runS / baselineS) + " × |");
+        r.line("| CPU seconds (this JVM + PostgreSQL): aggregate, drafts, whole run | " + Report.f("%.2f s, %.2f s, %.2f s", baselineCpu,
+                readCpu, runCpu) + " (of which the JVM " + Report.f("%.2f s", runJvm) + ") |");
+        r.line("| CPU ratio run / aggregate (what a loaded machine compares) | " + Report.f("%.1f", runCpu / baselineCpu) + " × |");
         r.line("| invoices, lines, billed days | " + invoices + ", " + lines + ", " + billedDays + " |");
         r.line("| total billed | " + fr.portailfamille.billing.Money.format(total) + " |");
         r.line("| numbers gap-free (max sequence = invoices) | " + (maxSequence == invoices) + " |");
         r.line("| re-run bills nothing more | " + (rerun == 0) + " |");
         r.line("| families failed | " + failures + " |");
-        r.target("4a invoicing run, " + FAMILIES + " families", Report.f("%.1f s", runS), "< " + (int) TARGET_S + " s",
-                runS < TARGET_S && consistent);
+        // the targets are set for 10,000 families: a smaller run (e.g. on a loaded machine) is recorded, not judged
+        boolean judged = FAMILIES == 10_000;
+        r.target("4a invoicing run, " + FAMILIES + " families", Report.f("%.1f s", runS), "< " + (int) TARGET_S + " s (10,000 families)",
+                judged ? Boolean.valueOf(runS < TARGET_S && consistent) : consistent ? null : Boolean.FALSE);
         r.target("4b invoicing run / SQL aggregate", Report.f("%.1f ×", runS / baselineS) + " (aggregate "
-                + Report.f("%.2f s", baselineS) + ")", "≤ " + (int) TARGET_RATIO + " ×", runS / baselineS <= TARGET_RATIO && consistent);
+                + Report.f("%.2f s", baselineS) + "; CPU " + Report.f("%.1f ×", runCpu / baselineCpu) + ")", "≤ " + (int) TARGET_RATIO + " ×",
+                judged ? Boolean.valueOf(runS / baselineS <= TARGET_RATIO && consistent) : consistent ? null : Boolean.FALSE);
     }
 
     /** One régie, two activities, brackets and tariffs as {@link #billing()}, then the families and a month of bookings. */
@@ -267,6 +310,45 @@ public final class InvoicingBench {
                 + " where extract(isodow from d) <= 5 and ((a.code = 'CANTINE' and extract(isodow from d) <> 3)"
                 + " or (a.code = 'PERI' and extract(isodow from d) in (2, 4)))");
         st.execute("analyze");
+    }
+
+    /** Prints the run's top statements by time, then the plan of a billed-day insert of 2,000 rows (rolled back). */
+    private static void profile(PGSimpleDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            System.out.println("--- top statements of the run (pg_stat_statements, track = all)");
+            try (ResultSet rs = st.executeQuery("select calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 3),"
+                    + " rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from public.pg_stat_statements"
+                    + " order by total_exec_time desc limit 15")) {
+                while (rs.next()) {
+                    System.out.printf("%7d calls %8d ms %8.3f ms/call %8d rows  %s%n", rs.getLong(1), rs.getLong(2),
+                            rs.getDouble(3), rs.getLong(4), rs.getString(5));
+                }
+            }
+            c.setAutoCommit(false);
+            long invoice = count(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by) select r.id, (select min(id) from family), 999999, 'PROFILE', '2027-04-01',"
+                    + " '2027-04-30', 0, 'bench' from regie r where r.code = 'REST' returning id");
+            long line = count(st, "insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
+                    + " unit_price_cents, amount_cents, label) values (" + invoice + ", 1, 'x', 'CANTINE', 1, 0, 0, 'x') returning id");
+            System.out.println("--- scans of the invoice tables during the run");
+            try (ResultSet rs = st.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup,"
+                    + " coalesce(last_autoanalyze::text, '-'), coalesce(last_analyze::text, '-') from pg_stat_user_tables"
+                    + " where relname in ('invoice', 'invoice_line', 'billed_day', 'child', 'family', 'regie', 'billing_run') order by 1")) {
+                while (rs.next()) {
+                    System.out.printf("  %-13s seq_scan %6d seq_tup_read %12d idx_scan %9d live %8d autoanalyze %s analyze %s%n",
+                            rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7));
+                }
+            }
+            System.out.println("--- plan of a billed-day insert of 2,000 rows at the end of the run");
+            try (ResultSet rs = st.executeQuery("explain (analyze, buffers, wal) insert into billed_day (child_id, unit_id, day,"
+                    + " invoice_line_id) select c.id, u.id, d::date, " + line + " from (select id from child order by id limit 50) c"
+                    + " cross join activity_unit u cross join generate_series(date '2027-04-01', date '2027-04-20', interval '1 day') d")) {
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(1));
+                }
+            }
+            c.rollback();
+        }
     }
 
     private static long count(Statement st, String sql) throws SQLException {

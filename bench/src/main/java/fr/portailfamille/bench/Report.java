@@ -33,11 +33,16 @@ final class Report {
 
     /** Records a target; returns whether it is met. */
     boolean target(String bench, String measured, String target, boolean met) {
-        String verdict = met ? "PASS" : "FAIL";
+        return target(bench, measured, target, Boolean.valueOf(met));
+    }
+
+    /** Records a target, {@code met} null when the measure is not judged (e.g. a smaller run than the target's): "n/a". */
+    boolean target(String bench, String measured, String target, Boolean met) {
+        String verdict = met == null ? "n/a" : met ? "PASS" : "FAIL";
         append(dir.resolve("summary.tsv"), bench + "\t" + measured + "\t" + target + "\t" + verdict + "\n");
         line("");
         line("**Target:** " + target + " — measured " + measured + " → **" + verdict + "**");
-        return met;
+        return met == null || met;
     }
 
     void write() {

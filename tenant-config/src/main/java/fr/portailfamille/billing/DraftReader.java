@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +22,6 @@ import java.util.Set;
  * it; no pricing rule lives here.
  */
 public final class DraftReader {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     static final String QUERY = "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
             + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
@@ -45,7 +43,7 @@ public final class DraftReader {
     }
 
     private record Row(long childId, String childName, LocalDate birth, String activity, String unit, long unitId,
-            DayEvent event) {
+            DayEvent event, Optional<Tariff> tariff) {
     }
 
     /** Every family's draft for régie {@code regieCode} from {@code from} to {@code to}, by family name. */
@@ -55,6 +53,9 @@ public final class DraftReader {
         List<Tariff> tariffs = billing.tariffs();
         Map<Long, Facts> families = new LinkedHashMap<>();
         Map<Long, List<Row>> byFamily = new LinkedHashMap<>();
+        // what repeats on every row of a child (name, birth date) or of a unit-day (its tariff) is read once
+        Map<Long, Row> children = new HashMap<>();
+        Map<String, Optional<Tariff>> tariffOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(QUERY)) {
             ps.setFetchSize(2000);
             ps.setString(1, regieCode);
@@ -63,25 +64,30 @@ public final class DraftReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long family = rs.getLong(1);
-                    if (!families.containsKey(family)) {
+                    List<Row> rows = byFamily.get(family);
+                    if (rows == null) {
                         families.put(family, new Facts(family, rs.getString(2), (Integer) rs.getObject(3),
                                 rs.getObject(4, LocalDate.class), rs.getString(5), (Long) rs.getObject(6),
                                 rs.getString(7), (Boolean) rs.getObject(8)));
+                        rows = new ArrayList<>();
+                        byFamily.put(family, rows);
                     }
-                    byFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(row(rs));
+                    rows.add(row(rs, children, tariffs, tariffOf));
                 }
             }
         }
         List<FamilyInvoice> drafts = new ArrayList<>(byFamily.size());
-        byFamily.forEach((family, events) -> drafts.add(draft(rules, tariffs, families.get(family), events)));
+        byFamily.forEach((family, events) -> drafts.add(draft(rules, families.get(family), events)));
         return drafts;
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private static Row row(ResultSet rs, Map<Long, Row> children, List<Tariff> tariffs, Map<String, Optional<Tariff>> tariffOf)
+            throws SQLException {
         long child = rs.getLong(9);
         String activity = rs.getString(13);
         String unit = rs.getString(14);
-        LocalDate day = rs.getObject(16, LocalDate.class);
+        String dayText = rs.getString(16);
+        LocalDate day = LocalDate.parse(dayText);
         String status = rs.getString(17);
         boolean surcharged = rs.getBoolean(18) || "BOOKED_LATE".equals(status);
         boolean unbooked = rs.getBoolean(19);
@@ -92,15 +98,28 @@ public final class DraftReader {
             default -> Attendance.NOT_RECORDED;
         };
         DayEvent event = new DayEvent(child, activity, unit, day, !unbooked, surcharged && !unbooked, attendance);
-        return new Row(child, rs.getString(10) + " " + rs.getString(11), rs.getObject(12, LocalDate.class), activity, unit,
-                rs.getLong(15), event);
+        Row known = children.get(child);
+        String name = known != null ? known.childName() : rs.getString(10) + " " + rs.getString(11);
+        LocalDate birth = known != null ? known.birth() : rs.getObject(12, LocalDate.class);
+        Optional<Tariff> tariff = tariffOf.computeIfAbsent(activity + "/" + unit + "/" + dayText,
+                k -> Tariffs.inForce(tariffs, activity, unit, day));
+        Row row = new Row(child, name, birth, activity, unit, rs.getLong(15), event, tariff);
+        if (known == null) {
+            children.put(child, row);
+        }
+        return row;
     }
 
     private static String where(Row e) {
-        return e.childName() + ", " + e.activity() + " " + e.unit() + " du " + DAY.format(e.event().day());
+        LocalDate day = e.event().day();
+        int d = day.getDayOfMonth();
+        int m = day.getMonthValue();
+        // by hand, not DateTimeFormatter: dd/MM/yyyy for each booked day without pointage of a régie's month
+        return e.childName() + ", " + e.activity() + " " + e.unit() + " du " + (d < 10 ? "0" : "") + d + "/" + (m < 10 ? "0" : "")
+                + m + "/" + day.getYear();
     }
 
-    private static FamilyInvoice draft(BillingSettings rules, List<Tariff> tariffs, Facts f, List<Row> events) {
+    private static FamilyInvoice draft(BillingSettings rules, Facts f, List<Row> events) {
         FamilyFacts facts = new FamilyFacts(f.qf(), f.proof(), f.source() == null ? null : QfSource.valueOf(f.source()),
                 f.resources(), rules.isResident(f.postcode(), f.residentOverride()));
         Map<Long, Integer> ranks = Siblings.ranks(events.stream().map(e -> new Siblings.Child(e.childId(), e.birth())).toList());
@@ -108,15 +127,16 @@ public final class DraftReader {
         Map<String, Long> units = new LinkedHashMap<>();
         List<PricedLine> priced = new ArrayList<>();
         Set<String> anomalies = new LinkedHashSet<>();
+        Pricing.Memo pricing = new Pricing.Memo(rules, facts);
         for (Row e : events) {
             names.put(e.childId(), e.childName());
             units.put(e.activity() + "/" + e.unit(), e.unitId());
-            Optional<Tariff> tariff = Tariffs.inForce(tariffs, e.activity(), e.unit(), e.event().day());
+            Optional<Tariff> tariff = e.tariff();
             if (tariff.isEmpty()) {
                 anomalies.add(Anomaly.NO_TARIFF.label() + " : " + where(e));
                 continue;
             }
-            PricedLine line = Pricing.price(rules, tariff.get(), facts, ranks.get(e.childId()), e.event());
+            PricedLine line = pricing.price(tariff.get(), ranks.get(e.childId()), e.event());
             priced.add(line);
             for (Anomaly a : line.anomalies()) {
                 anomalies.add(a == Anomaly.QF_MISSING ? a.label() : a.label() + " : " + where(e));

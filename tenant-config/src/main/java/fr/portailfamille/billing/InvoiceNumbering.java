@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -52,19 +54,46 @@ public final class InvoiceNumbering {
      * @throws IllegalArgumentException when the schema name is not a plain identifier or the régie does not exist
      */
     public static Number next(Connection c, String schema, String regieCode, Sequence sequence) throws SQLException {
+        return next(c, schema, regieCode, sequence, 1).get(0);
+    }
+
+    /**
+     * Takes the next {@code count} consecutive numbers of régie {@code regieCode}'s {@code sequence} at once,
+     * with one row lock, in the connection's current transaction (as {@link #next(Connection, String, String,
+     * Sequence)}: a rollback gives them all back). An invoicing run numbers a whole chunk of families so.
+     *
+     * @return the numbers in order, {@code count} of them (none for 0, without touching the régie)
+     * @throws IllegalArgumentException when the schema name is not a plain identifier, the régie does not exist
+     *     or {@code count} is negative
+     */
+    public static List<Number> next(Connection c, String schema, String regieCode, Sequence sequence, int count)
+            throws SQLException {
         if (schema == null || !SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("Nom de schéma invalide : " + schema);
         }
+        if (count < 0) {
+            throw new IllegalArgumentException("Nombre de numéros négatif : " + count);
+        }
+        if (count == 0) {
+            return List.of();
+        }
         String column = sequence.column;
         try (PreparedStatement ps = c.prepareStatement("update \"" + schema + "\".regie set " + column + " = " + column
-                + " + 1 where code = ? returning " + column + " - 1, invoice_prefix")) {
-            ps.setString(1, regieCode);
+                + " + ? where code = ? returning " + column + " - ?, invoice_prefix")) {
+            ps.setInt(1, count);
+            ps.setString(2, regieCode);
+            ps.setInt(3, count);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalArgumentException("Régie inconnue : " + regieCode);
                 }
-                long n = rs.getLong(1);
-                return new Number(n, format(rs.getString(2), sequence, n));
+                long first = rs.getLong(1);
+                String prefix = rs.getString(2);
+                List<Number> numbers = new ArrayList<>(count);
+                for (long n = first; n < first + count; n++) {
+                    numbers.add(new Number(n, format(prefix, sequence, n)));
+                }
+                return numbers;
             }
         }
     }

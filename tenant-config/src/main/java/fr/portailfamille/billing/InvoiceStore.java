@@ -6,15 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes one family's invoice of an invoicing run in the connection's current transaction (the caller
- * commits or rolls back, and may issue several families in one transaction): takes the régie's next gap-free number ({@link InvoiceNumbering}), writes the
- * invoice, its lines and its billed days (each as one statement over arrays: seven short statements per
- * family whatever its number of days), counts the family done on the run, and audits. The platform's run and the
- * invoicing benchmark both call it. A day billed meanwhile by another run violates {@code billed_day}'s
- * key: the caller's transaction rolls back, its number with it.
+ * Writes families' invoices of an invoicing run in the connection's current transaction (the caller
+ * commits or rolls back): takes the régie's next gap-free numbers ({@link InvoiceNumbering}, all of a
+ * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
+ * the run, and audits each invoice. A chunk of families costs the same seven statements as one family
+ * (ids, numbers, invoices, lines, billed days, progress, audit, each over arrays), whatever its number of
+ * lines and days. The platform's run and the invoicing benchmark both call it. A day billed meanwhile by
+ * another run violates {@code billed_day}'s key: the caller's transaction rolls back, its numbers with it.
  */
 public final class InvoiceStore {
 
@@ -26,78 +28,145 @@ public final class InvoiceStore {
             String actor) {
     }
 
+    /** Families written after which a run first refreshes the invoice tables' statistics. */
+    public static final int ANALYZE_FIRST = 100;
+
     /**
-     * Issues {@code family}'s draft in the run.
+     * Whether a run that has written {@code familiesWritten} of its families should refresh the statistics
+     * of {@code invoice}, {@code invoice_line} and {@code billed_day} now: at {@value #ANALYZE_FIRST}, then each
+     * time they have grown fourfold (400, 1,600, 6,400…). On a commune's first run these tables start empty,
+     * and the plans of the foreign-key checks of every insert are made from their statistics: made for a
+     * tiny table (a sequential scan), they cost more with every invoice written until the statistics change,
+     * which autovacuum does at most once a minute (bench 4: the per-family cost grew with the run's size).
+     */
+    public static boolean analyzeNow(int familiesWritten) {
+        int at = ANALYZE_FIRST;
+        while (at < familiesWritten) {
+            at *= 4;
+        }
+        return at == familiesWritten;
+    }
+
+    /**
+     * Issues {@code family}'s draft in the run ({@link #issueAll} of one family).
      *
      * @param schema the commune's schema (for the numbering's row lock; the rest uses the search path)
      * @return the invoice's id, or {@code null} when the family had nothing to bill (counted done all the same)
      */
     public static Long issue(Connection c, String schema, RunContext run, FamilyInvoice family) throws SQLException {
-        InvoiceDraft draft = family.draft();
-        if (draft.lines().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("update billing_run set families_done = families_done + 1 where id = ?")) {
-                ps.setLong(1, run.runId());
-                ps.executeUpdate();
-            }
-            return null;
-        }
-        InvoiceNumbering.Number number = InvoiceNumbering.next(c, schema, run.regieCode(), InvoiceNumbering.Sequence.INVOICE);
-        long invoice;
-        try (PreparedStatement ps = c.prepareStatement("insert into invoice (regie_id, family_id, kind, sequence, number,"
-                + " period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
-                + " values (?, ?, 'INVOICE', ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
-            ps.setLong(1, run.regieId());
-            ps.setLong(2, family.familyId());
-            ps.setLong(3, number.sequence());
-            ps.setString(4, number.text());
-            ps.setObject(5, run.from());
-            ps.setObject(6, run.to());
-            ps.setObject(7, run.dueDate());
-            ps.setLong(8, draft.totalCents());
-            ps.setLong(9, run.runId());
-            ps.setString(10, cut(run.actor(), 120));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                invoice = rs.getLong(1);
-            }
-        }
-        writeLines(c, invoice, family);
-        try (PreparedStatement ps = c.prepareStatement("update billing_run set families_done = families_done + 1,"
-                + " invoices_issued = invoices_issued + 1, total_cents = total_cents + ? where id = ?")) {
-            ps.setLong(1, draft.totalCents());
-            ps.setLong(2, run.runId());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into billing_audit (actor, action, regie_id, family_id,"
-                + " invoice_id, amount_cents, detail) values (?, 'INVOICE_ISSUED', ?, ?, ?, ?, ?)")) {
-            ps.setString(1, cut(run.actor(), 120));
-            ps.setLong(2, run.regieId());
-            ps.setLong(3, family.familyId());
-            ps.setLong(4, invoice);
-            ps.setLong(5, draft.totalCents());
-            ps.setString(6, cut("Facture " + number.text() + " du " + run.from() + " au " + run.to() + " : "
-                    + Money.format(draft.totalCents()), 1000));
-            ps.executeUpdate();
-        }
-        return invoice;
+        return issueAll(c, schema, run, List.of(family)).get(0);
     }
 
-    private static void writeLines(Connection c, long invoice, FamilyInvoice family) throws SQLException {
-        InvoiceDraft draft = family.draft();
-        int n = draft.lines().size();
-        // the lines' ids taken first, so that lines and billed days each go in one statement (arrays unnested)
-        Long[] ids = new Long[n];
-        try (PreparedStatement ps = c.prepareStatement(
-                "select nextval(pg_get_serial_sequence('invoice_line', 'id')) from generate_series(1, ?)")) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n && rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
+    /**
+     * Issues the drafts of {@code families}, in their order, in the run: consecutive numbers in that order to
+     * those with something to bill, every family counted done.
+     *
+     * @param schema the commune's schema (for the numbering's row lock; the rest uses the search path)
+     * @return for each family in order, its invoice's id, or {@code null} when it had nothing to bill
+     */
+    public static List<Long> issueAll(Connection c, String schema, RunContext run, List<FamilyInvoice> families)
+            throws SQLException {
+        List<FamilyInvoice> billed = families.stream().filter(f -> !f.draft().lines().isEmpty()).toList();
+        Long[] ids = new Long[families.size()];
+        long total = 0;
+        if (!billed.isEmpty()) {
+            int lineCount = billed.stream().mapToInt(f -> f.draft().lines().size()).sum();
+            long[][] taken = ids(c, billed.size(), lineCount);
+            long[] invoiceIds = taken[0];
+            long[] lineIds = taken[1];
+            List<InvoiceNumbering.Number> numbers = InvoiceNumbering.next(c, schema, run.regieCode(),
+                    InvoiceNumbering.Sequence.INVOICE, billed.size());
+            total = writeInvoices(c, run, billed, invoiceIds, numbers);
+            writeLines(c, billed, invoiceIds, lineIds);
+            audit(c, run, billed, invoiceIds, numbers);
+            for (int i = 0, b = 0; i < families.size(); i++) {
+                if (!families.get(i).draft().lines().isEmpty()) {
+                    ids[i] = invoiceIds[b++];
                 }
             }
         }
-        Long[] childIds = new Long[n];
+        // the run's progress, once for the chunk
+        try (PreparedStatement ps = c.prepareStatement("update billing_run set families_done = families_done + ?,"
+                + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?")) {
+            ps.setInt(1, families.size());
+            ps.setInt(2, billed.size());
+            ps.setLong(3, total);
+            ps.setLong(4, run.runId());
+            ps.executeUpdate();
+        }
+        return Arrays.asList(ids);
+    }
+
+    /** The ids of {@code invoices} new invoices and {@code lines} new lines, from their sequences, in one query. */
+    private static long[][] ids(Connection c, int invoices, int lines) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select array(select nextval(pg_get_serial_sequence('invoice', 'id'))"
+                + " from generate_series(1, ?)), array(select nextval(pg_get_serial_sequence('invoice_line', 'id'))"
+                + " from generate_series(1, ?))")) {
+            ps.setInt(1, invoices);
+            ps.setInt(2, lines);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[][] {longs(rs.getArray(1)), longs(rs.getArray(2))};
+            }
+        }
+    }
+
+    private static long[] longs(java.sql.Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
+    }
+
+    /** The invoices, in one statement; returns their total. */
+    private static long writeInvoices(Connection c, RunContext run, List<FamilyInvoice> billed, long[] invoiceIds,
+            List<InvoiceNumbering.Number> numbers) throws SQLException {
+        int n = billed.size();
+        Long[] ids = new Long[n];
+        Long[] familyIds = new Long[n];
+        Long[] sequences = new Long[n];
+        String[] texts = new String[n];
+        Long[] totals = new Long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            ids[i] = invoiceIds[i];
+            familyIds[i] = billed.get(i).familyId();
+            sequences[i] = numbers.get(i).sequence();
+            texts[i] = numbers.get(i).text();
+            totals[i] = billed.get(i).draft().totalCents();
+            total = Math.addExact(total, totals[i]);
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into invoice (id, regie_id, family_id, kind, sequence, number,"
+                + " period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
+                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
+                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
+                + " as i (id, family, sequence, number, total)")) {
+            ps.setLong(1, run.regieId());
+            ps.setObject(2, run.from());
+            ps.setObject(3, run.to());
+            ps.setObject(4, run.dueDate());
+            ps.setLong(5, run.runId());
+            ps.setString(6, cut(run.actor(), 120));
+            ps.setArray(7, c.createArrayOf("bigint", ids));
+            ps.setArray(8, c.createArrayOf("bigint", familyIds));
+            ps.setArray(9, c.createArrayOf("bigint", sequences));
+            ps.setArray(10, c.createArrayOf("varchar", texts));
+            ps.setArray(11, c.createArrayOf("bigint", totals));
+            ps.executeUpdate();
+        }
+        return total;
+    }
+
+    /** The invoices' lines, then their billed days: two statements for the whole chunk. */
+    private static void writeLines(Connection c, List<FamilyInvoice> billed, long[] invoiceIds, long[] lineIds)
+            throws SQLException {
+        int n = lineIds.length;
+        Long[] ids = new Long[n];
+        Long[] invoices = new Long[n];
         Integer[] positions = new Integer[n];
+        Long[] childIds = new Long[n];
         String[] names = new String[n];
         String[] activities = new String[n];
         String[] units = new String[n];
@@ -108,36 +177,41 @@ public final class InvoiceStore {
         String[] brackets = new String[n];
         List<Long> dayChild = new ArrayList<>();
         List<Long> dayUnit = new ArrayList<>();
-        List<LocalDate> days = new ArrayList<>();
+        List<java.sql.Date> days = new ArrayList<>();
         List<Long> dayLine = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            InvoiceDraft.Line line = draft.lines().get(i);
-            positions[i] = i + 1;
-            childIds[i] = line.childId();
-            names[i] = cut(family.childNames().get(line.childId()), 220);
-            activities[i] = line.activity();
-            units[i] = line.unit();
-            quantities[i] = line.quantity();
-            unitPrices[i] = line.unitPriceCents();
-            amounts[i] = line.amountCents();
-            labels[i] = cut(line.label(), 300);
-            brackets[i] = line.bracket();
-            long unit = family.unitIds().get(line.activity() + "/" + line.unit());
-            for (LocalDate day : line.days()) {
-                dayChild.add(line.childId());
-                dayUnit.add(unit);
-                days.add(day);
-                dayLine.add(ids[i]);
+        int k = 0;
+        for (int f = 0; f < billed.size(); f++) {
+            FamilyInvoice family = billed.get(f);
+            List<InvoiceDraft.Line> lines = family.draft().lines();
+            for (int i = 0; i < lines.size(); i++, k++) {
+                InvoiceDraft.Line line = lines.get(i);
+                ids[k] = lineIds[k];
+                invoices[k] = invoiceIds[f];
+                positions[k] = i + 1;
+                childIds[k] = line.childId();
+                names[k] = cut(family.childNames().get(line.childId()), 220);
+                activities[k] = line.activity();
+                units[k] = line.unit();
+                quantities[k] = line.quantity();
+                unitPrices[k] = line.unitPriceCents();
+                amounts[k] = line.amountCents();
+                labels[k] = cut(line.label(), 300);
+                brackets[k] = line.bracket();
+                long unit = family.unitIds().get(line.activity() + "/" + line.unit());
+                for (LocalDate day : line.days()) {
+                    dayChild.add(line.childId());
+                    dayUnit.add(unit);
+                    days.add(java.sql.Date.valueOf(day));
+                    dayLine.add(lineIds[k]);
+                }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("insert into invoice_line (id, invoice_id, position, child_id,"
                 + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code)"
-                + " select l.id, ?, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount, l.label,"
-                + " l.bracket from unnest(?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],"
-                + " ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])"
-                + " as l (id, position, child, name, activity, unit, quantity, price, amount, label, bracket)")) {
-            ps.setLong(1, invoice);
-            ps.setArray(2, c.createArrayOf("bigint", ids));
+                + " select * from unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
+                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            ps.setArray(2, c.createArrayOf("bigint", invoices));
             ps.setArray(3, c.createArrayOf("int4", positions));
             ps.setArray(4, c.createArrayOf("bigint", childIds));
             ps.setArray(5, c.createArrayOf("varchar", names));
@@ -154,8 +228,36 @@ public final class InvoiceStore {
                 + " select * from unnest(?::bigint[], ?::bigint[], ?::date[], ?::bigint[])")) {
             ps.setArray(1, c.createArrayOf("bigint", dayChild.toArray(new Long[0])));
             ps.setArray(2, c.createArrayOf("bigint", dayUnit.toArray(new Long[0])));
-            ps.setArray(3, c.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new)));
+            ps.setArray(3, c.createArrayOf("date", days.toArray(new java.sql.Date[0])));
             ps.setArray(4, c.createArrayOf("bigint", dayLine.toArray(new Long[0])));
+            ps.executeUpdate();
+        }
+    }
+
+    /** One audit row per invoice issued, in one statement. */
+    private static void audit(Connection c, RunContext run, List<FamilyInvoice> billed, long[] invoiceIds,
+            List<InvoiceNumbering.Number> numbers) throws SQLException {
+        int n = billed.size();
+        Long[] familyIds = new Long[n];
+        Long[] ids = new Long[n];
+        Long[] amounts = new Long[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            familyIds[i] = billed.get(i).familyId();
+            ids[i] = invoiceIds[i];
+            amounts[i] = billed.get(i).draft().totalCents();
+            details[i] = cut("Facture " + numbers.get(i).text() + " du " + run.from() + " au " + run.to() + " : "
+                    + Money.format(amounts[i]), 1000);
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into billing_audit (actor, action, regie_id, family_id,"
+                + " invoice_id, amount_cents, detail) select ?, 'INVOICE_ISSUED', ?, a.family, a.invoice, a.amount, a.detail"
+                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[]) as a (family, invoice, amount, detail)")) {
+            ps.setString(1, cut(run.actor(), 120));
+            ps.setLong(2, run.regieId());
+            ps.setArray(3, c.createArrayOf("bigint", familyIds));
+            ps.setArray(4, c.createArrayOf("bigint", ids));
+            ps.setArray(5, c.createArrayOf("bigint", amounts));
+            ps.setArray(6, c.createArrayOf("varchar", details));
             ps.executeUpdate();
         }
     }

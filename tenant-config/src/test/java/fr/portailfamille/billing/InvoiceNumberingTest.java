@@ -101,6 +101,25 @@ class InvoiceNumberingTest {
     }
 
     @Test
+    void aChunkTakesItsNumbersAtOnceAndARollbackGivesThemAllBack() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into " + SCHEMA + ".regie (code, label, invoice_prefix) values ('CHUNK', 'Régie par lots', 'CH')");
+            c.setAutoCommit(false);
+            assertEquals(List.of(new Number(1, "CH-1"), new Number(2, "CH-2"), new Number(3, "CH-3")),
+                    InvoiceNumbering.next(c, SCHEMA, "CHUNK", Sequence.INVOICE, 3));
+            c.rollback();
+            assertEquals(List.of(), InvoiceNumbering.next(c, SCHEMA, "CHUNK", Sequence.INVOICE, 0));
+            assertEquals(List.of(new Number(1, "CH-1"), new Number(2, "CH-2")), InvoiceNumbering.next(c, SCHEMA, "CHUNK",
+                    Sequence.INVOICE, 2));
+            assertEquals(new Number(3, "CH-3"), InvoiceNumbering.next(c, SCHEMA, "CHUNK", Sequence.INVOICE));
+            c.commit();
+            assertThrows(IllegalArgumentException.class, () -> InvoiceNumbering.next(c, SCHEMA, "CHUNK", Sequence.INVOICE, -1));
+            c.setAutoCommit(true);
+        }
+        assertEquals(4, counter("CHUNK", "next_number"));
+    }
+
+    @Test
     void anUnknownRegieOrSchemaIsRefused() throws SQLException {
         try (Connection c = ds.getConnection()) {
             assertEquals("Régie inconnue : NOPE", assertThrows(IllegalArgumentException.class,

@@ -83,9 +83,10 @@ public class InvoiceWriter {
     }
 
     /**
-     * Issues a chunk of families of run {@code runId} in ONE transaction (fewer commits for a commune of
-     * thousands of families): any family that fails rolls the whole chunk back, numbers included, and the
-     * run then issues that chunk family by family ({@link #issue}).
+     * Issues a chunk of families of run {@code runId} in ONE transaction, with the same few statements as
+     * one family ({@link InvoiceStore#issueAll}: numbers taken at once, invoices, lines, billed days, progress
+     * and audit each in one statement): any family that fails rolls the whole chunk back, numbers included,
+     * and the run then issues that chunk family by family ({@link #issue}).
      *
      * @return the ids of the invoices issued (families with nothing to bill have none)
      */
@@ -97,8 +98,7 @@ public class InvoiceWriter {
             InvoiceStore.RunContext run = new InvoiceStore.RunContext(runId, regieId, regieCode, from, to,
                     LocalDate.now().plusDays(30), actor);
             List<Long> issued = new ArrayList<>();
-            for (FamilyInvoice family : families) {
-                Long id = InvoiceStore.issue(connection, schema, run, family);
+            for (Long id : InvoiceStore.issueAll(connection, schema, run, families)) {
                 if (id != null) {
                     issued.add(id);
                 }
@@ -111,7 +111,7 @@ public class InvoiceWriter {
 
     /**
      * Refreshes the statistics of the tables a run fills, so that the foreign-key checks of the next
-     * inserts are planned for their real size (see {@code InvoicingRun.ANALYZE_AFTER}).
+     * inserts are planned for their real size (see {@link InvoiceStore#analyzeNow}).
      */
     public void analyze() {
         em.createNativeQuery("analyze invoice, invoice_line, billed_day").executeUpdate();
