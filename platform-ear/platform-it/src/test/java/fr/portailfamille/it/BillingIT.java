@@ -178,7 +178,7 @@ class BillingIT {
         List<?> sequences = kit.in(kit.alpha(), () -> kit.list("select i.sequence from invoice i"
                 + " join regie r on r.id = i.regie_id where r.code = ?1 and i.kind = 'INVOICE' order by 1", f.regie()));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
-        // a big run refreshes the invoice tables' statistics (InvoicingRun.ANALYZE_AFTER): it runs in the container
+        // a big run refreshes the invoice tables' statistics (InvoiceStore.analyzeNow): it runs in the container
         kit.in(kit.alpha(), () -> {
             writer.analyze();
             return null;
