@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @Named
 @ViewScoped
-public class TarifsView extends ConfigurationSection {
+public class TarifsConfigurationView extends ConfigurationSection {
 
     private List<TariffRow> tariffs;
     private List<QfBracket> brackets;
