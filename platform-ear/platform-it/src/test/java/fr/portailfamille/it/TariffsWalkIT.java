@@ -41,8 +41,6 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(ArquillianExtension.class)
 class TariffsWalkIT {
 
-    static final String BASE = StackLauncher.url(StackLauncher.ALPHA);
-
     @Deployment
     static WebArchive deployment() {
         return Deployments.inContainerWar();
@@ -90,6 +88,7 @@ class TariffsWalkIT {
     @Test
     @RunAsClient
     void anAgentConfiguresAGridIssuesAMonthAndTheParentSeesTheInvoice() throws Exception {
+        String BASE = StackLauncher.url(StackLauncher.ALPHA);
         String s = BillingIT.random(6).replaceAll("[^A-Z0-9]", "X");
         String activity = "TW-" + s;
         String regie = "TW" + s;
