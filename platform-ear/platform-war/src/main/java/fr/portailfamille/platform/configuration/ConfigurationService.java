@@ -4,6 +4,8 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
@@ -64,6 +66,19 @@ public class ConfigurationService {
      */
     public void update(String agent, UnaryOperator<CommuneConfiguration> change) {
         save(agent, change.apply(current()));
+    }
+
+    /**
+     * {@link #update(String, UnaryOperator)} for the agent {@code user} of this commune: the screens' saves
+     * go through here, so that nobody else (a parent, an agent of another commune) changes the configuration
+     * even by posting the form.
+     *
+     * @throws SecurityException for anyone but an agent of this commune ({@link StaffRoles#requireAgent})
+     * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
+     */
+    public void update(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
+        StaffRoles.requireAgent(user);
+        update(user.email(), change);
     }
 
     /** The configuration file of the commune (JSON, tenant-config's format). */

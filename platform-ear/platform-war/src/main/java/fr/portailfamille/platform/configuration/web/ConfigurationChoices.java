@@ -29,8 +29,19 @@ public class ConfigurationChoices {
             "Périscolaire", ActivityType.PERISCOLAIRE, "Restauration scolaire", ActivityType.RESTAURATION,
             "Mercredi", ActivityType.MERCREDI, "Accueil de loisirs (vacances)", ActivityType.ALSH_VACANCES,
             "Séjour", ActivityType.SEJOUR, "Sport", ActivityType.SPORT);
+    private static final Map<String, String> TARIFF_MODES = items(
+            "Par tranches de quotient familial", fr.portailfamille.billing.Tariff.Mode.BRACKETS,
+            "Taux d'effort (ressources mensuelles)", fr.portailfamille.billing.Tariff.Mode.EFFORT_RATE);
+    private static final Map<String, String> NON_RESIDENT_KINDS = items(
+            "Majoration en %", fr.portailfamille.billing.Adjustment.Kind.PERCENT,
+            "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED,
+            "Autre prix (€)", fr.portailfamille.billing.Adjustment.Kind.PRICE);
+    private static final Map<String, String> SURCHARGE_KINDS = items(
+            "Majoration en %", fr.portailfamille.billing.Adjustment.Kind.PERCENT,
+            "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED);
     /** The sections' pages under {@code agent/configuration/}, in the menu's order. */
-    private static final List<String> SECTIONS = List.of("calendrier", "activites", "etablissements", "legende", "textes", "fichier");
+    private static final List<String> SECTIONS = List.of("calendrier", "activites", "etablissements", "legende", "textes",
+            "tarification", "regies", "tarifs", "fichier");
     private static final Map<String, String> WEEKDAYS;
     private static final Map<String, String> ZONES;
 
@@ -65,4 +76,7 @@ public class ConfigurationChoices {
     public Map<String, String> getZones() { return ZONES; }
     public List<String> getLevels() { return SchoolLevel.codes(); }
     public List<String> getSections() { return SECTIONS; }
+    public Map<String, String> getTariffModes() { return TARIFF_MODES; }
+    public Map<String, String> getNonResidentKinds() { return NON_RESIDENT_KINDS; }
+    public Map<String, String> getSurchargeKinds() { return SURCHARGE_KINDS; }
 }

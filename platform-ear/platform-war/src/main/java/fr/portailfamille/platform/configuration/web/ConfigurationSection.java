@@ -35,13 +35,21 @@ public abstract class ConfigurationSection implements Serializable {
      * @return whether it was saved
      */
     protected boolean save(String form, String done, UnaryOperator<CommuneConfiguration> change) {
+        return save(form, done, change, FormValues::componentPath);
+    }
+
+    /**
+     * {@link #save(String, String, UnaryOperator)} with the section's own mapping of the rules' paths to its
+     * fields ({@code paths} gives "" for a problem shown only in the summary).
+     */
+    protected boolean save(String form, String done, UnaryOperator<CommuneConfiguration> change, UnaryOperator<String> paths) {
         try {
-            configuration.update(user.require().email(), change);
+            configuration.update(user.require(), change);
             load();
             FormErrors.info(done);
             return true;
         } catch (ConfigurationException e) {
-            showAll(form, e.errors().stream().map(x -> new FieldError(FormValues.componentPath(x.field()), x.message())).toList());
+            showAll(form, e.errors().stream().map(x -> new FieldError(paths.apply(x.field()), x.message())).toList());
             return false;
         }
     }

@@ -1,0 +1,58 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.platform.configuration.web.form.RegieRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code agent/configuration/regies.xhtml}: the commune's régies (code, label, invoice prefix, régisseur,
+ * activities billed, payment instructions; add, remove). Removing a régie that has invoices is refused at
+ * the save; brackets and tariffs are kept as saved.
+ */
+@Named
+@ViewScoped
+public class RegiesView extends ConfigurationSection {
+
+    private List<RegieRow> regies;
+    private Map<String, String> activityItems;
+
+    @Override
+    public void load() {
+        CommuneConfiguration conf = configuration.current();
+        regies = new ArrayList<>(TarificationView.billingOf(conf).regies().stream().map(RegieRow::of).toList());
+        activityItems = activityItems(conf.activities());
+    }
+
+    /** The commune's activities, for the activities billed (name → code). */
+    static Map<String, String> activityItems(List<Activity> activities) {
+        Map<String, String> m = new LinkedHashMap<>();
+        activities.forEach(a -> m.put(a.name() + " (" + a.code() + ")", a.code()));
+        return m;
+    }
+
+    public void add() {
+        regies.add(new RegieRow());
+    }
+
+    public void remove(int index) {
+        regies.remove(index);
+    }
+
+    public void save() {
+        var typed = regies.stream().map(RegieRow::toRegie).toList();
+        save("regies", "Régies enregistrées.", c -> {
+            BillingConfiguration b = TarificationView.billingOf(c);
+            return c.withBilling(new BillingConfiguration(b.settings(), typed, b.tariffs()));
+        });
+    }
+
+    public List<RegieRow> getRegies() { return regies; }
+    public Map<String, String> getActivityItems() { return activityItems; }
+}

@@ -1,0 +1,77 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.platform.configuration.web.form.BracketRow;
+import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code agent/configuration/tarification.xhtml}: the commune's billing settings: its quotient familial
+ * brackets (add, remove; the last one open-ended), how long a QF proof stays valid, its residents'
+ * postcodes and the delays of the reminders. Régies and tariffs are kept as saved.
+ */
+@Named
+@ViewScoped
+public class TarificationView extends ConfigurationSection {
+
+    private Integer qfValidityMonths;
+    private String residentPostcodes;
+    private String reminderDays;
+    private List<BracketRow> brackets;
+
+    /** The billing section of {@code c}, empty when the commune never configured billing. */
+    static BillingConfiguration billingOf(CommuneConfiguration c) {
+        return c.billing() == null ? BillingConfiguration.empty() : c.billing();
+    }
+
+    @Override
+    public void load() {
+        BillingSettings s = billingOf(configuration.current()).settings();
+        qfValidityMonths = s.qfValidityMonths();
+        residentPostcodes = String.join(", ", s.residentPostcodes());
+        reminderDays = s.reminderDays().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        brackets = new ArrayList<>(s.brackets().stream().map(BracketRow::of).toList());
+    }
+
+    public void addBracket() {
+        brackets.add(new BracketRow());
+    }
+
+    public void removeBracket(int index) {
+        brackets.remove(index);
+    }
+
+    public void save() {
+        List<FieldError> errors = new ArrayList<>();
+        List<Integer> days = FormValues.wholeNumbers(reminderDays, "reminderDays", errors);
+        if (!errors.isEmpty()) {
+            showAll("tarification", errors);
+            return;
+        }
+        BillingSettings settings = settings(qfValidityMonths, residentPostcodes, days, brackets);
+        save("tarification", "Tarification enregistrée : les prochaines factures en tiennent compte.", c -> {
+            BillingConfiguration b = billingOf(c);
+            return c.withBilling(new BillingConfiguration(settings, b.regies(), b.tariffs()));
+        });
+    }
+
+    /** The settings as typed (postcodes separated by commas or spaces). */
+    static BillingSettings settings(Integer validity, String postcodes, List<Integer> days, List<BracketRow> rows) {
+        return new BillingSettings(validity, FormValues.items(postcodes), rows.stream().map(BracketRow::toBracket).toList(), days);
+    }
+
+    public Integer getQfValidityMonths() { return qfValidityMonths; }
+    public void setQfValidityMonths(Integer v) { qfValidityMonths = v; }
+    public String getResidentPostcodes() { return residentPostcodes; }
+    public void setResidentPostcodes(String v) { residentPostcodes = v; }
+    public String getReminderDays() { return reminderDays; }
+    public void setReminderDays(String v) { reminderDays = v; }
+    public List<BracketRow> getBrackets() { return brackets; }
+}
