@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.platform.configuration.ConfigurationService;
@@ -89,7 +90,7 @@ class TariffsWalkIT {
     @RunAsClient
     void anAgentConfiguresAGridIssuesAMonthAndTheParentSeesTheInvoice() throws Exception {
         String BASE = StackLauncher.url(StackLauncher.ALPHA);
-        String s = BillingIT.random(6).replaceAll("[^A-Z0-9]", "X");
+        String s = BillingKit.random(6).replaceAll("[^A-Z0-9]", "X");
         String activity = "TW-" + s;
         String regie = "TW" + s;
         String prefix = "T" + s.substring(0, 5);
@@ -252,7 +253,7 @@ class TariffsWalkIT {
             HttpResponse<byte[]> pdf = FamilyBillingDocumentsIT.fetch(PlatformWebIT.host(StackLauncher.ALPHA),
                     "/espace/facture.pdf?id=" + invoice, cookies);
             assertEquals(200, pdf.statusCode());
-            String text = FamilyBillingDocumentsIT.pdfText(pdf.body());
+            String text = BillingKit.pdfText(pdf.body());
             for (String expected : List.of("Facture n° " + prefix + "-1", "Famille Tarif " + s, "Régie tarifée " + s, "Léo Tarif",
                     Money.format(125), "Total de la facture " + Money.format(500), "Chèque à l'ordre du Trésor public.")) {
                 assertTrue(text.contains(expected), "« " + expected + " » absent du PDF : " + text);

@@ -90,4 +90,14 @@ public class ConfigurationService {
     public void importJson(String agent, String json) {
         save(agent, ConfigurationJson.read(json));
     }
+
+    /**
+     * {@link #importJson(String, String)} for the agent {@code user} of this commune (the "Fichier" screen).
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     */
+    public void importJson(SignedInUser user, String json) {
+        StaffRoles.requireAgent(user);
+        importJson(user.email(), json);
+    }
 }

@@ -45,7 +45,7 @@ public class FichierView extends ConfigurationSection {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try {
-            configuration.importJson(user.require().email(), json);
+            configuration.importJson(user.require(), json);
             FormErrors.info("Configuration importée.");
         } catch (ConfigurationException e) {
             FormErrors.show("import", e.errors().stream().map(x -> new FieldError("", problem(x))).toList());

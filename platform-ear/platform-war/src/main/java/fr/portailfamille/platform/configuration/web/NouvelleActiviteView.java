@@ -38,7 +38,7 @@ public class NouvelleActiviteView extends ConfigurationSection {
         Activity a = activity.toActivity();
         String[] prefix = new String[1];
         try {
-            configuration.update(user.require().email(), c -> {
+            configuration.update(user.require(), c -> {
                 prefix[0] = "activities[" + c.activities().size() + "]";
                 List<Activity> all = new ArrayList<>(c.activities());
                 all.add(a);
