@@ -41,8 +41,10 @@ public final class HtmlPdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // SVG (the commune's logo) without scripts nor external resources
-            builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+            if (xhtml.contains("<svg")) {
+                // SVG (the commune's logo) without scripts nor external resources; Batik only when there is one
+                builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+            }
             builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
