@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -270,5 +271,34 @@ class OnlinePaymentIT {
         assertNotNull(started.operationId());
         assertThrows(SecurityException.class, () -> alpha(() -> online.outcome(mine.parent(), started.operationId())));
         decide(started, "abandonner", "BEFORE_REDIRECT");
+    }
+
+    @Test
+    void theScheduledCheckSettlesANeverNotifiedPaymentAndExpiresOneWithoutResult() throws Exception {
+        Fixture f = fixture(1500);
+        OnlinePayments.Started paid = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(paid, "payer", "NEVER"); // and the browser never comes back
+        assertEquals("PENDING", state(paid.operationId()));
+        assertTrue(alpha(() -> online.pendingSince(Instant.now().plusSeconds(60))).contains(paid.operationId()));
+        assertEquals(Optional.of(OnlineState.PAID), alpha(() -> online.check(paid.operationId(), Instant.now().plusSeconds(60))));
+        assertEquals(0, alpha(() -> account.invoice(f.parent(), f.invoice())).outstandingCents());
+        assertEquals(1, count("select count(*) from payment where family_id = ?1", f.family()));
+
+        Fixture g = fixture(1500);
+        OnlinePayments.Started left = alpha(() -> online.start(g.parent(), g.invoice(), PLATFORM));
+        // the payer is still on PayFiP's page: too recent to expire, then old enough
+        assertEquals(Optional.of(OnlineState.PENDING), alpha(() -> online.check(left.operationId(), Instant.now().minusSeconds(3600))));
+        assertEquals(Optional.of(OnlineState.EXPIRED), alpha(() -> online.check(left.operationId(), Instant.now().plusSeconds(60))));
+        assertEquals(1, count("select count(*) from billing_audit where invoice_id = ?1 and action = 'ONLINE_PAYMENT_EXPIRED'",
+                g.invoice()));
+        // an operation PayFiP does not know (P1) expires too; then the invoice may be paid online again
+        String unknown = "f" + random(8).toLowerCase() + "0000000000000000000000";
+        alpha(() -> kit.update("insert into online_payment (invoice_id, family_id, regie_id, amount_cents, reference, id_op,"
+                + " started_by) values (?1, ?2, ?3, 1500, 'X', ?4, 'test')", g.invoice(), g.family(), g.regie(), unknown));
+        assertEquals(Optional.of(OnlineState.EXPIRED), alpha(() -> online.check(unknown, Instant.now().plusSeconds(60))));
+        assertEquals(0, count("select count(*) from payment where family_id = ?1", g.family()));
+        OnlinePayments.Started again = alpha(() -> online.start(g.parent(), g.invoice(), PLATFORM));
+        decide(again, "payer", "BEFORE_REDIRECT");
+        assertEquals(0, alpha(() -> account.invoice(g.parent(), g.invoice())).outstandingCents());
     }
 }

@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,8 @@ public class OnlinePayments {
     private static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Logger LOG = Logger.getLogger(OnlinePayments.class.getName());
+    /** PayFiP's code of an operation it does not know (never created, or purged the night after an abandon). */
+    static final String UNKNOWN_AT_PROVIDER = "P1";
     static final String NOT_YOURS = "Cette facture n'appartient pas à votre dossier.";
 
     @PersistenceContext(unitName = "portail")
@@ -224,6 +228,53 @@ public class OnlinePayments {
         desk.audit(actor, "ONLINE_PAYMENT_" + decision.state().name(), regie, family, invoice, paymentId,
                 decision.credits() ? asked : result.amountCents(), detail);
         return Optional.of(decision.state());
+    }
+
+    /** The commune's online payments pending since before {@code createdBefore}, oldest first (for the scheduled check). */
+    public List<String> pendingSince(Instant createdBefore) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select id_op from online_payment where state = 'PENDING' and created_at < ?1"
+                + " order by created_at").setParameter(1, OffsetDateTime.ofInstant(createdBefore, PARIS)).getResultList();
+        return ids;
+    }
+
+    /**
+     * The scheduled check of a pending online payment that may never be notified: its result is read and settled
+     * as {@link #settle} does; when the provider still has no result (the payer left without deciding) or no longer
+     * knows the operation, a payment created before {@code expireCreatedBefore} expires: nothing is paid, and the
+     * invoice may be paid online again.
+     *
+     * @return the online payment's state afterwards, empty for an unknown id
+     * @throws PaymentProviderException the provider could not be reached (nothing changed)
+     */
+    public Optional<OnlineState> check(String operationId, Instant expireCreatedBefore) {
+        Optional<OnlineState> state;
+        try {
+            state = settle(operationId);
+        } catch (PaymentProviderException e) {
+            if (!UNKNOWN_AT_PROVIDER.equals(e.code())) {
+                throw e;
+            }
+            state = Optional.of(OnlineState.PENDING);
+        }
+        if (state.isEmpty() || state.get() != OnlineState.PENDING) {
+            return state;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents, i.number"
+                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1 and o.state = 'PENDING'"
+                + " and o.created_at < ?2 for update of o").setParameter(1, operationId)
+                .setParameter(2, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)).getResultList();
+        if (rows.isEmpty()) {
+            return state;
+        }
+        Object[] p = rows.get(0);
+        em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
+                .setParameter(1, p[0]).executeUpdate();
+        desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
+                ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
+                        + " expiré sans résultat de PayFiP : rien n'est payé");
+        return Optional.of(OnlineState.EXPIRED);
     }
 
     /**
