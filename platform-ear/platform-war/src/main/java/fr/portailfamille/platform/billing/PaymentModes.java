@@ -10,7 +10,8 @@ public final class PaymentModes {
             "ESPECES", "Espèces",
             "CESU", "CESU",
             "VIREMENT", "Virement",
-            "CARTE_GUICHET", "Carte bancaire au guichet");
+            "CARTE_GUICHET", "Carte bancaire au guichet",
+            "CARTE_EN_LIGNE", "Carte bancaire en ligne (PayFiP)");
 
     private PaymentModes() {
     }

@@ -36,6 +36,8 @@ import java.util.Set;
 public class PaymentDesk {
 
     static final Set<String> MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
+    /** A payment by card online (PayFiP), recorded by {@link #recordOnline} only. */
+    public static final String ONLINE = "CARTE_EN_LIGNE";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -94,6 +96,32 @@ public class PaymentDesk {
      */
     public Recorded record(SignedInUser user, PaymentInput in) {
         StaffRoles.requireRegisseur(user);
+        return write(user.email(), in, null);
+    }
+
+    /**
+     * Records a payment by card online ({@code CARTE_EN_LIGNE}) that the payment provider confirmed, in the caller's
+     * transaction, the same way as a counter payment (locks, receipt number, allocation, audit): all of it to invoice
+     * {@code invoiceId} up to what is left on it, the rest (the invoice paid meanwhile, or no longer open) kept as the
+     * family's credit, as an overpayment at the counter is. For the payment context only: no role is checked here,
+     * the caller has read the provider's result.
+     *
+     * @param actor who records it in the books and the audit (e.g. {@code payfip:<idOp>})
+     */
+    public Recorded recordOnline(String actor, long familyId, String regieCode, long invoiceId, long amountCents,
+            LocalDate receivedOn, String payerName) {
+        return write(actor, new PaymentInput(familyId, regieCode, ONLINE, amountCents, receivedOn, null, null,
+                Books.cut(payerName, 120), null), invoiceId);
+    }
+
+    /** Writes a line of the régie's audit ({@code billing_audit}), in the caller's transaction. */
+    public void audit(String actor, String action, long regieId, long familyId, Long invoiceId, Long paymentId,
+            Long amountCents, String detail) {
+        Books.audit(em, actor, action, regieId, familyId, invoiceId, paymentId, amountCents, detail);
+    }
+
+    /** {@code onlineInvoice}: an online payment of this invoice (allocated to it up to what is left), else a counter payment. */
+    private Recorded write(String actor, PaymentInput in, Long onlineInvoice) {
         List<FieldError> errors = new ArrayList<>();
         if (in.familyId() == null) {
             errors.add(new FieldError("family", "Choisissez la famille qui paie."));
@@ -105,7 +133,7 @@ public class PaymentDesk {
         if (regieId == null) {
             errors.add(new FieldError("regie", "Choisissez une régie de la commune."));
         }
-        if (in.mode() == null || !MODES.contains(in.mode())) {
+        if (onlineInvoice != null ? !ONLINE.equals(in.mode()) : in.mode() == null || !MODES.contains(in.mode())) {
             errors.add(new FieldError("mode", "Choisissez le mode de paiement : chèque, espèces, CESU, virement ou carte au guichet."));
         }
         String cheque = text(errors, "chequeNumber", "Le numéro de chèque", in.chequeNumber(), 20);
@@ -139,7 +167,8 @@ public class PaymentDesk {
         }
         // every invoice named, or every open invoice of the family: locked in id order before reading what is left
         List<Allocations.Open> open = open(in.familyId(), regieId, true);
-        Map<Long, Long> allocation = in.allocation() == null ? Allocations.oldestFirst(open, amount) : clean(in.allocation());
+        Map<Long, Long> allocation = onlineInvoice != null ? onlineAllocation(open, onlineInvoice, amount)
+                : in.allocation() == null ? Allocations.oldestFirst(open, amount) : clean(in.allocation());
         for (Long invoice : allocation.keySet()) {
             String refusal = notPayable(invoice, in.familyId(), regieId);
             if (refusal != null) {
@@ -164,7 +193,7 @@ public class PaymentDesk {
                 + " received_on, cheque_number, bank, payer_name, recorded_by) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar),"
                 + " cast(?8 as varchar), cast(?9 as varchar), ?10) returning id").setParameter(1, regieId).setParameter(2, in.familyId())
                 .setParameter(3, receipt.text()).setParameter(4, in.mode()).setParameter(5, amount).setParameter(6, in.receivedOn())
-                .setParameter(7, cheque).setParameter(8, bank).setParameter(9, payer).setParameter(10, Books.cut(user.email(), 120))
+                .setParameter(7, cheque).setParameter(8, bank).setParameter(9, payer).setParameter(10, Books.cut(actor, 120))
                 .getSingleResult()).longValue();
         StringBuilder to = new StringBuilder();
         Map<Long, String> numbers = new LinkedHashMap<>();
@@ -172,7 +201,7 @@ public class PaymentDesk {
         for (Map.Entry<Long, Long> a : allocation.entrySet()) {
             em.createNativeQuery("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, ?3)")
                     .setParameter(1, payment).setParameter(2, a.getKey()).setParameter(3, a.getValue()).executeUpdate();
-            Books.audit(em, user.email(), "PAYMENT_ALLOCATED", regieId, in.familyId(), a.getKey(), payment, a.getValue(),
+            Books.audit(em, actor, "PAYMENT_ALLOCATED", regieId, in.familyId(), a.getKey(), payment, a.getValue(),
                     "Reçu " + receipt.text() + " : " + Money.format(a.getValue()) + " sur la facture " + numbers.get(a.getKey()));
             to.append(to.length() == 0 ? "" : ", ").append(numbers.get(a.getKey()));
         }
@@ -180,9 +209,9 @@ public class PaymentDesk {
             em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, payment_id, label, by_whom)"
                     + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, in.familyId())
                     .setParameter(3, overpayment).setParameter(4, payment)
-                    .setParameter(5, "Trop-perçu du reçu " + receipt.text()).setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
+                    .setParameter(5, "Trop-perçu du reçu " + receipt.text()).setParameter(6, Books.cut(actor, 120)).executeUpdate();
         }
-        Books.audit(em, user.email(), "PAYMENT_RECORDED", regieId, in.familyId(), null, payment, amount,
+        Books.audit(em, actor, "PAYMENT_RECORDED", regieId, in.familyId(), null, payment, amount,
                 "Reçu " + receipt.text() + " : " + PaymentModes.label(in.mode()) + (cheque == null ? "" : " n° " + cheque + " (" + bank + ")")
                         + " de " + Money.format(amount) + (to.length() == 0 ? "" : " sur " + to)
                         + (overpayment > 0 ? ", " + Money.format(overpayment) + " en crédit" : ""));
@@ -378,6 +407,14 @@ public class PaymentDesk {
             throw new Refused("regie", "Choisissez une régie de la commune.");
         }
         return id;
+    }
+
+    /** All of {@code amount} to {@code invoice} up to what is left on it (nothing when it is no longer open). */
+    static Map<Long, Long> onlineAllocation(List<Allocations.Open> open, long invoice, long amount) {
+        Map<Long, Long> allocation = new LinkedHashMap<>();
+        open.stream().filter(o -> o.invoiceId() == invoice).findFirst()
+                .ifPresent(o -> allocation.put(invoice, Math.min(amount, o.outstandingCents())));
+        return allocation;
     }
 
     private static Map<Long, Long> clean(Map<Long, Long> allocation) {

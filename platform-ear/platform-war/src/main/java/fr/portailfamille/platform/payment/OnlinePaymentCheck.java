@@ -1,0 +1,56 @@
+package fr.portailfamille.platform.payment;
+
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every ten minutes, in every commune, the online payments pending for more than {@link #ASK_AFTER} are checked at
+ * the provider ({@link OnlinePayments#check}): a result never notified is settled; a payment still without a result
+ * after {@link #EXPIRE_AFTER} (the payer left PayFiP's page without deciding) expires.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OnlinePaymentCheck {
+
+    static final Duration ASK_AFTER = Duration.ofMinutes(10);
+    static final Duration EXPIRE_AFTER = Duration.ofHours(1);
+
+    private static final Logger LOG = Logger.getLogger(OnlinePaymentCheck.class.getName());
+
+    @Inject
+    CommuneDirectory directory;
+
+    @Inject
+    OnlinePayments payments;
+
+    @Schedule(hour = "*", minute = "*/10", persistent = false, info = "paiements en ligne sans résultat")
+    public void everyTenMinutes() {
+        Instant now = Instant.now();
+        for (Commune commune : directory.allActive()) {
+            try {
+                List<String> pending = TenantContext.call(commune, () -> payments.pendingSince(now.minus(ASK_AFTER)));
+                for (String idOp : pending) {
+                    try {
+                        TenantContext.call(commune, () -> payments.check(idOp, now.minus(EXPIRE_AFTER)));
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "Paiement en ligne " + idOp + " de la commune " + commune.slug()
+                                + " : vérification impossible pour le moment", e);
+                    }
+                }
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "Paiements en ligne de la commune " + commune.slug() + " : vérification impossible", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package fr.portailfamille.platform.payment;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.mail.FamilyMails;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Online payment of an invoice through the {@link PaymentPort} (PayFiP): a parent starts the payment of one of
+ * the family's open invoices for what is left on it; the result is read from the provider — never taken from the
+ * notification or the browser — and settles the invoice exactly once, whatever calls {@link #settle} and however
+ * often (notification, return of the browser): the online payment's row is locked and decided once, a paid result
+ * for the amount asked is recorded as a payment by card online through the counter's books ({@link PaymentDesk}:
+ * receipt, allocation, overpayment as credit, audit). Each call is one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class OnlinePayments {
+
+    /** Where the provider notifies the platform ({@code urlnotif}), on the commune's host. */
+    public static final String NOTIFICATION_PATH = "/paiement/payfip/notification";
+    /** Where the payer's browser comes back ({@code urlredirect}), on the commune's host. */
+    public static final String RETURN_PATH = "/paiement/payfip/retour";
+    /** The family's result page, with {@code ?idOp=}. */
+    public static final String RESULT_PAGE = "/espace/paiement-resultat.xhtml";
+    /** PayFiP: from 1,00 € to 100 000,00 €. */
+    static final long MIN_CENTS = 100;
+    static final long MAX_CENTS = 10_000_000;
+    private static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Logger LOG = Logger.getLogger(OnlinePayments.class.getName());
+    /** PayFiP's code of an operation it does not know (never created, or purged the night after an abandon). */
+    static final String UNKNOWN_AT_PROVIDER = "P1";
+    static final String NOT_YOURS = "Cette facture n'appartient pas à votre dossier.";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    PaymentPort port;
+
+    @Inject
+    PaymentDesk desk;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    FamilyMails mails;
+
+    @Inject
+    @ConfigProperty(name = "pf.payfip.production", defaultValue = "false")
+    boolean production;
+
+    /** A payment started: the provider's operation id, its payment page (where the browser goes), the amount asked. */
+    public record Started(String operationId, String pageUrl, long amountCents) {
+    }
+
+    /** An online payment as its family sees it on the result page. */
+    public record Outcome(OnlineState state, long invoiceId, String invoiceNumber, long amountCents) {
+        public OnlineState getState() { return state; }
+        public String getStateName() { return state.name(); }
+        public long getInvoiceId() { return invoiceId; }
+        public String getInvoiceNumber() { return invoiceNumber; }
+        public long getAmountCents() { return amountCents; }
+    }
+
+    /** {@link #start(SignedInUser, long, String)} on the commune's portal address (the request's, else its sub-domain). */
+    public Started start(SignedInUser user, long invoiceId) {
+        return start(user, invoiceId, mails.portalUrl());
+    }
+
+    /**
+     * Starts the online payment of invoice {@code invoiceId} for what is left on it now: a parent of the invoice's
+     * family only; the invoice must be open (not paid, not cancelled, not sent to the Trésorerie), with no other
+     * online payment of it pending (checked, the invoice locked, before the provider is called).
+     *
+     * @param portalUrl the commune's portal as the browser sees it (the provider calls back there)
+     * @throws SecurityException another family's invoice, another commune's, an unknown id, a staff account
+     * @throws Refused a French reason why this invoice cannot be paid online now
+     * @throws PaymentProviderException the provider refused or could not be reached (nothing stored)
+     */
+    public Started start(SignedInUser user, long invoiceId, String portalUrl) {
+        if (user == null || StaffRoles.isStaff(user)) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        Long family = account.familyFor(user, null);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.family_id, i.number, i.kind, i.state, i.titre_number, r.id,"
+                + " r.code, r.label, r.payfip_numcli, cast(extract(year from i.issued_at at time zone 'Europe/Paris') as integer),"
+                + " (select f.email from family f where f.id = i.family_id)"
+                + " from invoice i join regie r on r.id = i.regie_id where i.id = ?1 for update of i")
+                .setParameter(1, invoiceId).getResultList();
+        if (family == null || rows.isEmpty() || ((Number) rows.get(0)[0]).longValue() != family) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        Object[] i = rows.get(0);
+        String number = (String) i[1];
+        String refusal = notPayable(number, (String) i[2], (String) i[3], (String) i[4]);
+        if (refusal != null) {
+            throw new Refused(refusal);
+        }
+        long left = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
+                + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
+        if (left <= 0) {
+            throw new Refused("La facture " + number + " est déjà payée.");
+        }
+        if (((Number) em.createNativeQuery("select count(*) from online_payment where invoice_id = ?1 and state = 'PENDING'")
+                .setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
+            throw new Refused("Un paiement en ligne de la facture " + number + " est déjà en cours (dans un autre onglet ?) :"
+                    + " terminez-le, ou attendez quelques minutes avant de recommencer.");
+        }
+        long regieId = ((Number) i[5]).longValue();
+        String numcli = (String) i[8];
+        if (numcli == null) {
+            throw new Refused("La régie « " + i[7] + " » ne propose pas encore le paiement en ligne : réglez la facture "
+                    + number + " comme indiqué dessus.");
+        }
+        if (left < MIN_CENTS) {
+            throw new Refused("Le paiement en ligne demande au moins 1,00 € : réglez les " + Money.format(left)
+                    + " restants de la facture " + number + " auprès de la régie.");
+        }
+        if (left > MAX_CENTS) {
+            throw new Refused("Le paiement en ligne est limité à 100 000,00 € : réglez la facture " + number
+                    + " auprès de la régie.");
+        }
+        String email = user.email() != null && !user.email().isBlank() ? user.email() : (String) i[10];
+        if (email == null || email.isBlank()) {
+            throw new Refused("Indiquez d'abord une adresse électronique dans votre dossier : PayFiP y envoie son reçu.");
+        }
+        String reference = reference(number);
+        String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        PaymentCreated created = port.create(new PaymentRequest(numcli, ((Number) i[9]).intValue(), reference, left, email,
+                "Facture " + number + " " + i[7], base + NOTIFICATION_PATH, base + RETURN_PATH, production));
+        em.createNativeQuery("insert into online_payment (invoice_id, family_id, regie_id, amount_cents, reference, id_op,"
+                + " started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, invoiceId).setParameter(2, family)
+                .setParameter(3, regieId).setParameter(4, left).setParameter(5, reference)
+                .setParameter(6, created.operationId()).setParameter(7, cut(email, 120)).executeUpdate();
+        desk.audit(cut(email, 120), "ONLINE_PAYMENT_STARTED", regieId, family, invoiceId, null, left,
+                "Paiement en ligne de " + Money.format(left) + " commencé sur la facture " + number + " (opération "
+                        + created.operationId() + ")");
+        return new Started(created.operationId(), created.pageUrl(), left);
+    }
+
+    /**
+     * Reads the result of online payment {@code operationId} from the provider and decides it, once: the online
+     * payment's row is locked, and only a pending one is decided (any later call changes nothing). Called by the
+     * notification, the browser's return and checks; an unknown or malformed id changes nothing.
+     *
+     * @return the online payment's state afterwards, empty for an unknown id
+     * @throws PaymentProviderException the provider could not tell (nothing changed; ask again later)
+     */
+    public Optional<OnlineState> settle(String operationId) {
+        if (operationId == null || !OPERATION_ID.matcher(operationId).matches()) {
+            return Optional.empty();
+        }
+        List<?> states = em.createNativeQuery("select state from online_payment where id_op = ?1")
+                .setParameter(1, operationId).getResultList();
+        if (states.isEmpty()) {
+            LOG.info(() -> "Paiement en ligne inconnu de la commune : opération " + operationId);
+            return Optional.empty();
+        }
+        if (!OnlineState.PENDING.name().equals(states.get(0))) {
+            return Optional.of(OnlineState.valueOf((String) states.get(0)));
+        }
+        PaymentResult result = port.result(operationId).orElse(null);
+        @SuppressWarnings("unchecked")
+        Object[] p = ((List<Object[]>) em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
+                + " o.reference, o.state, r.code, i.number from online_payment o join regie r on r.id = o.regie_id"
+                + " join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o")
+                .setParameter(1, operationId).getResultList()).get(0);
+        OnlineState now = OnlineState.valueOf((String) p[6]);
+        if (now != OnlineState.PENDING) {
+            return Optional.of(now); // decided meanwhile by another call
+        }
+        long asked = ((Number) p[4]).longValue();
+        SettlementRule.Decision decision = SettlementRule.decide(asked, (String) p[5], result);
+        if (decision.state() == OnlineState.PENDING) {
+            return Optional.of(OnlineState.PENDING);
+        }
+        long id = ((Number) p[0]).longValue();
+        long invoice = ((Number) p[1]).longValue();
+        long family = ((Number) p[2]).longValue();
+        long regie = ((Number) p[3]).longValue();
+        String actor = "payfip:" + operationId;
+        Long paymentId = null;
+        String detail;
+        if (decision.credits()) {
+            LocalDate day = result.at() == null ? LocalDate.now(PARIS) : result.at().toLocalDate();
+            PaymentDesk.Recorded recorded = desk.recordOnline(actor, family, (String) p[7], invoice, asked, day,
+                    result.email());
+            paymentId = recorded.paymentId();
+            detail = "Paiement en ligne de " + Money.format(asked) + " reçu (reçu " + recorded.receiptNumber()
+                    + ", autorisation " + result.authorisation() + ") sur la facture " + p[8];
+        } else if (decision.state() == OnlineState.ANOMALY) {
+            detail = "Paiement en ligne de la facture " + p[8] + " en anomalie, rien n'est crédité : " + decision.anomaly();
+            LOG.log(Level.SEVERE, () -> "Paiement en ligne " + operationId + " en anomalie : " + decision.anomaly());
+        } else {
+            detail = "Paiement en ligne de la facture " + p[8] + (decision.state() == OnlineState.REFUSED ? " refusé"
+                    : " abandonné") + " (" + letter(result.outcome()) + ") : rien n'est payé";
+        }
+        em.createNativeQuery("update online_payment set state = ?2, decided_at = now(), resultrans = ?3, paid_cents = ?4,"
+                + " authorisation = cast(?5 as varchar), transaction_at = cast(?6 as timestamp), payment_id = cast(?7 as bigint),"
+                + " anomaly = cast(?8 as varchar) where id = ?1").setParameter(1, id).setParameter(2, decision.state().name())
+                .setParameter(3, letter(result.outcome())).setParameter(4, result.amountCents())
+                .setParameter(5, cut(result.authorisation(), 20)).setParameter(6, result.at())
+                .setParameter(7, paymentId).setParameter(8, cut(decision.anomaly(), 500)).executeUpdate();
+        desk.audit(actor, "ONLINE_PAYMENT_" + decision.state().name(), regie, family, invoice, paymentId,
+                decision.credits() ? asked : result.amountCents(), detail);
+        return Optional.of(decision.state());
+    }
+
+    /** The commune's online payments pending since before {@code createdBefore}, oldest first (for the scheduled check). */
+    public List<String> pendingSince(Instant createdBefore) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select id_op from online_payment where state = 'PENDING' and created_at < ?1"
+                + " order by created_at").setParameter(1, OffsetDateTime.ofInstant(createdBefore, PARIS)).getResultList();
+        return ids;
+    }
+
+    /**
+     * The scheduled check of a pending online payment that may never be notified: its result is read and settled
+     * as {@link #settle} does; when the provider still has no result (the payer left without deciding) or no longer
+     * knows the operation, a payment created before {@code expireCreatedBefore} expires: nothing is paid, and the
+     * invoice may be paid online again.
+     *
+     * @return the online payment's state afterwards, empty for an unknown id
+     * @throws PaymentProviderException the provider could not be reached (nothing changed)
+     */
+    public Optional<OnlineState> check(String operationId, Instant expireCreatedBefore) {
+        Optional<OnlineState> state;
+        try {
+            state = settle(operationId);
+        } catch (PaymentProviderException e) {
+            if (!UNKNOWN_AT_PROVIDER.equals(e.code())) {
+                throw e;
+            }
+            state = Optional.of(OnlineState.PENDING);
+        }
+        if (state.isEmpty() || state.get() != OnlineState.PENDING) {
+            return state;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents, i.number"
+                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1 and o.state = 'PENDING'"
+                + " and o.created_at < ?2 for update of o").setParameter(1, operationId)
+                .setParameter(2, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)).getResultList();
+        if (rows.isEmpty()) {
+            return state;
+        }
+        Object[] p = rows.get(0);
+        em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
+                .setParameter(1, p[0]).executeUpdate();
+        desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
+                ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
+                        + " expiré sans résultat de PayFiP : rien n'est payé");
+        return Optional.of(OnlineState.EXPIRED);
+    }
+
+    /**
+     * Online payment {@code operationId} as its family sees it (a parent of the family only).
+     *
+     * @return empty for an unknown or malformed id
+     * @throws SecurityException another family's payment, a staff account
+     */
+    public Optional<Outcome> outcome(SignedInUser user, String operationId) {
+        if (user == null || StaffRoles.isStaff(user)) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        if (operationId == null || !OPERATION_ID.matcher(operationId).matches()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select o.state, o.invoice_id, i.number, o.amount_cents, o.family_id"
+                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1")
+                .setParameter(1, operationId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        Long family = account.familyFor(user, null);
+        if (family == null || ((Number) r[4]).longValue() != family) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        return Optional.of(new Outcome(OnlineState.valueOf((String) r[0]), ((Number) r[1]).longValue(), (String) r[2],
+                ((Number) r[3]).longValue()));
+    }
+
+    /** Why an invoice cannot be paid online ({@code null}: it can, if something is left on it). */
+    static String notPayable(String number, String kind, String state, String titre) {
+        if (!"INVOICE".equals(kind)) {
+            return number + " est un avoir : il ne se paie pas.";
+        }
+        if ("CANCELLED".equals(state)) {
+            return "La facture " + number + " est annulée : elle ne se paie pas.";
+        }
+        if ("TITRE_EMIS".equals(state)) {
+            return "La facture " + number + " a été transmise à la Trésorerie (titre n° " + titre + ") : réglez-la comme"
+                    + " l'indique l'avis de la Trésorerie.";
+        }
+        return null;
+    }
+
+    /** PayFiP's {@code refdet}: the invoice number's letters and digits (at most 30). */
+    static String reference(String invoiceNumber) {
+        String r = invoiceNumber.replaceAll("[^A-Za-z0-9]", "");
+        return r.length() > 30 ? r.substring(r.length() - 30) : r;
+    }
+
+    /** PayFiP's {@code resultrans} letter of an outcome. */
+    static String letter(PaymentOutcome outcome) {
+        return switch (outcome) {
+            case PAID_BY_CARD -> "P";
+            case PAID_BY_DEBIT -> "V";
+            case REFUSED -> "R";
+            case DEBIT_REFUSED -> "Z";
+            case ABANDONED -> "A";
+        };
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

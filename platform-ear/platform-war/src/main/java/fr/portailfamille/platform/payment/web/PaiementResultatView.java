@@ -1,0 +1,51 @@
+package fr.portailfamille.platform.payment.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.payment.OnlinePayments;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The family's page on return from PayFiP ({@code espace/paiement-resultat.xhtml?idOp=}): how the online payment
+ * ended (payée, refusée, abandonnée, en cours de vérification), read through {@link OnlinePayments} (the parent's
+ * own family only).
+ */
+@Named
+@RequestScoped
+public class PaiementResultatView {
+
+    @Inject
+    OnlinePayments payments;
+
+    @Inject
+    UserView user;
+
+    private OnlinePayments.Outcome outcome;
+    private boolean read;
+
+    /** The online payment, {@code null} when unknown (or not the family's). */
+    public OnlinePayments.Outcome getOutcome() {
+        if (!read) {
+            read = true;
+            String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");
+            try {
+                outcome = payments.outcome(user.require(), idOp).orElse(null);
+            } catch (SecurityException e) {
+                outcome = null;
+            }
+        }
+        return outcome;
+    }
+
+    /** PAID, REFUSED, ABANDONED, PENDING, EXPIRED, ANOMALY or UNKNOWN: the message key's suffix. */
+    public String getState() {
+        return getOutcome() == null ? "UNKNOWN" : getOutcome().getStateName();
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+}

@@ -1,0 +1,90 @@
+package fr.portailfamille.platform.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+/** The rules deciding a pending online payment from the result read at PayFiP. */
+class SettlementRuleTest {
+
+    static PaymentResult result(PaymentOutcome outcome, long cents, String reference) {
+        return new PaymentResult("abc123", outcome, cents, reference, "123456", "2026", "parent@alpha.test",
+                LocalDateTime.of(2026, 11, 30, 14, 5), outcome.paid() ? "123456" : null, false);
+    }
+
+    @Test
+    void aPaidResultForTheAmountAndInvoiceAskedCreditsTheInvoice() {
+        SettlementRule.Decision card = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, "AL12"));
+        assertEquals(OnlineState.PAID, card.state());
+        assertTrue(card.credits());
+        assertNull(card.anomaly());
+        assertTrue(SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_DEBIT, 4250, "AL12")).credits());
+        // PayFiP may leave the reference out of its answer: the amount still has to match
+        assertTrue(SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, null)).credits());
+    }
+
+    @Test
+    void anotherAmountPaidIsAnAnomalyNeverCredited() {
+        SettlementRule.Decision less = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4200, "AL12"));
+        assertEquals(OnlineState.ANOMALY, less.state());
+        assertFalse(less.credits());
+        assertEquals("PayFiP indique un montant payé de 4200 centimes pour 4250 centimes demandés.", less.anomaly());
+        assertEquals(OnlineState.ANOMALY,
+                SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_DEBIT, 4251, "AL12")).state());
+    }
+
+    @Test
+    void anotherInvoiceReferenceIsAnAnomaly() {
+        SettlementRule.Decision other = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, "AL13"));
+        assertEquals(OnlineState.ANOMALY, other.state());
+        assertFalse(other.credits());
+        assertEquals("PayFiP indique la référence « AL13 » au lieu de « AL12 ».", other.anomaly());
+    }
+
+    @Test
+    void refusalsAndAbandonsPayNothing() {
+        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", result(PaymentOutcome.REFUSED, 4250, "AL12")).state());
+        assertEquals(OnlineState.REFUSED,
+                SettlementRule.decide(4250, "AL12", result(PaymentOutcome.DEBIT_REFUSED, 4250, "AL12")).state());
+        SettlementRule.Decision abandoned = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.ABANDONED, 4250, "AL12"));
+        assertEquals(OnlineState.ABANDONED, abandoned.state());
+        assertFalse(abandoned.credits());
+        // a refusal reporting another amount is still a refusal: nothing was paid
+        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", result(PaymentOutcome.REFUSED, 0, "AL12")).state());
+    }
+
+    @Test
+    void noResultYetLeavesThePaymentPending() {
+        SettlementRule.Decision none = SettlementRule.decide(4250, "AL12", null);
+        assertEquals(OnlineState.PENDING, none.state());
+        assertFalse(none.credits());
+    }
+
+    @Test
+    void theInvoiceReferenceSentToPayfipIsItsNumbersLettersAndDigits() {
+        assertEquals("AL12", OnlinePayments.reference("AL-12"));
+        assertEquals("PERI2026000123", OnlinePayments.reference("PERI-2026-000123"));
+        assertEquals(30, OnlinePayments.reference("A-" + "1".repeat(40)).length());
+    }
+
+    @Test
+    void theResultLettersAreThoseOfPayfip() {
+        assertEquals("P", OnlinePayments.letter(PaymentOutcome.PAID_BY_CARD));
+        assertEquals("V", OnlinePayments.letter(PaymentOutcome.PAID_BY_DEBIT));
+        assertEquals("R", OnlinePayments.letter(PaymentOutcome.REFUSED));
+        assertEquals("Z", OnlinePayments.letter(PaymentOutcome.DEBIT_REFUSED));
+        assertEquals("A", OnlinePayments.letter(PaymentOutcome.ABANDONED));
+    }
+
+    @Test
+    void onlyOpenInvoicesArePaidOnline() {
+        assertNull(OnlinePayments.notPayable("AL-1", "INVOICE", "ISSUED", null));
+        assertEquals("AL-A1 est un avoir : il ne se paie pas.", OnlinePayments.notPayable("AL-A1", "CREDIT_NOTE", "ISSUED", null));
+        assertEquals("La facture AL-1 est annulée : elle ne se paie pas.", OnlinePayments.notPayable("AL-1", "INVOICE", "CANCELLED", null));
+        assertTrue(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9").contains("Trésorerie (titre n° T-9)"));
+    }
+}
