@@ -191,6 +191,8 @@ class BillingDoneIT {
         assertEquals(BillingMonth.UNBOOKED_CENTS, creditedInCsv, invoicesCsv);
         assertEquals(PAID_CENTS, paidInCsv, paymentsCsv);
         assertEquals(BALANCE_CENTS, invoicedInCsv - creditedInCsv - paidInCsv, "le solde lu dans les CSV");
+        // and as the régie reads it: what is left on the family's invoice, in its own column
+        assertEquals(BALANCE_CENTS, csvCents(invoicesCsv, "Reste à payer (€)", label, "Facture"), invoicesCsv);
 
         // crossing: another family of alpha and a parent of beta cannot read that relevé
         SignedInUser neighbour = f.parent("Edge450");
@@ -303,9 +305,14 @@ class BillingDoneIT {
      * out — read from the CSV text as a spreadsheet would.
      */
     static long csvCents(String csv, String label, String type) {
+        return csvCents(csv, "Montant (€)", label, type);
+    }
+
+    /** {@link #csvCents(String, String, String)} of the money column {@code column}. */
+    static long csvCents(String csv, String column, String label, String type) {
         List<String[]> rows = Arrays.stream(csv.replace("\uFEFF", "").split("\r\n")).map(l -> l.split(";", -1)).toList();
         List<String> header = List.of(rows.get(0));
-        int amount = header.indexOf("Montant (€)");
+        int amount = header.indexOf(column);
         int famille = header.indexOf("Famille");
         int kind = header.indexOf("Type");
         int cancelled = header.indexOf("Annulé");

@@ -152,11 +152,13 @@ class BillingExportsIT {
         assertEquals(2705L, issuedTotal);
         assertEquals(issuedTotal + 549L, moneyColumn(invoices, "Montant (€)"));
         String invoicesCsv = csv(invoices);
-        assertTrue(invoicesCsv.startsWith("\uFEFFNuméro;Type;Date d'émission;Famille;Période du;Période au;Montant (€);État;"
+        assertTrue(invoicesCsv.startsWith("\uFEFFNuméro;Type;Date d'émission;Famille;Période du;Période au;Montant (€);Reste à payer (€);État;"
                 + "N° de titre (ORMC);Avoir sur la facture\r\n"), invoicesCsv);
-        assertTrue(invoicesCsv.contains(";01/10/2026;31/10/2026;14,49;Émise;;\r\n"), invoicesCsv);
+        // NoQf's invoice settled by the cheque and the credit note; Edge450's payment was cancelled: all left
+        assertTrue(invoicesCsv.contains(";01/10/2026;31/10/2026;14,49;0,00;Émise;;\r\n"), invoicesCsv);
+        assertTrue(invoicesCsv.contains(";01/10/2026;31/10/2026;4,20;4,20;Émise;;\r\n"), invoicesCsv);
         assertTrue(invoicesCsv.contains(prefix + "-AV-1;Avoir;"), invoicesCsv);
-        assertTrue(invoicesCsv.contains(";5,49;Émise;;" + noQf.number() + "\r\n"), invoicesCsv);
+        assertTrue(invoicesCsv.contains(";5,49;0,00;Émise;;" + noQf.number() + "\r\n"), invoicesCsv);
         assertTrue(invoicesCsv.contains(";'=NoQf "), "a family name Excel would compute is neutralised: " + invoicesCsv);
         assertFalse(invoicesCsv.contains(";=NoQf"), invoicesCsv);
 

@@ -3,6 +3,8 @@ package fr.portailfamille.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.it.support.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import java.util.List;
 import java.util.Map;
 
@@ -26,5 +28,20 @@ final class TariffsWalk {
                 + " || document.querySelector('form.pf-card'); e.scrollIntoView();");
         Browser.screenshot(b, "360-tarifs-" + name + "-form");
         b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** The id prefix ({@code form:list:N:}) of the row whose input matched by {@code css} holds {@code value}. */
+    static String rowOf(Browser b, String css, String value, String suffix) {
+        return b.driver.findElements(By.cssSelector(css)).stream().filter(e -> value.equals(e.getAttribute("value")))
+                .map(e -> e.getAttribute("id")).map(id -> id.substring(0, id.length() - suffix.length() + 1)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row holds " + value + " " + b.snapshot()));
+    }
+
+    /** The id prefix of the first tariff row of {@code activity} (its earliest grid). */
+    static String tariffRowOf(Browser b, String activity) {
+        return b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).stream()
+                .filter(e -> activity.equals(new Select(e).getFirstSelectedOption().getAttribute("value")))
+                .map(e -> e.getAttribute("id")).map(id -> id.substring(0, id.length() - "target".length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tariff of " + activity + " " + b.snapshot()));
     }
 }

@@ -168,6 +168,8 @@ class TariffsWalkIT {
             b.submit(By.id("regies:save"));
             assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
             assertTrue(b.driver.getPageSource().contains("Régie tarifée " + s + " (" + regie + ")"));
+            // saved régies are read back in the order of their codes (other tests' régies may come after it)
+            r = TariffsWalk.rowOf(b, "input[id^='regies:regies:'][id$=':label']", "Régie tarifée " + s, ":label");
             assertEquals(prefix, b.driver.findElement(By.id(r + "invoicePrefix")).getAttribute("value"), "préfixe en majuscules");
             assertTrue(b.driver.findElement(By.cssSelector("input[name='" + r + "activities'][value='" + activity + "']")).isSelected());
             assertEquals("", b.accessibilityViolations(), "axe-core, régies");
@@ -200,12 +202,15 @@ class TariffsWalkIT {
                     b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
             int saved = b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size();
             assertEquals(t + 1, saved);
+            // saved tariffs are read back by activity code and date: find the walk's row again
+            tr = TariffsWalk.tariffRowOf(b, activity);
+            int at = Integer.parseInt(tr.split(":")[2]);
             assertEquals("1,25", b.driver.findElement(By.id(tr + "prices:0:amount")).getAttribute("value"), "relu en euros");
             assertTrue(b.driver.findElement(By.id(tr + "unexcusedAbsenceBilled")).isSelected());
 
             // a new grid from 2027: a copy of the tariff with its own date, saved, then removed again
             b.submit(By.id(tr + "copy"));
-            String next = "tarifs:tariffs:" + (t + 1) + ":";
+            String next = "tarifs:tariffs:" + (at + 1) + ":";
             assertEquals("", b.await(By.id(next + "validFrom")).getAttribute("value"), "la date de la nouvelle grille est à choisir");
             assertEquals("1,25", b.driver.findElement(By.id(next + "prices:0:amount")).getAttribute("value"));
             FamilyWebIT.date(b, next + "validFrom", "2027-01-01");
@@ -215,6 +220,8 @@ class TariffsWalkIT {
             assertEquals(saved + 1, b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size());
             assertEquals("", b.accessibilityViolations(), "axe-core, tarifs");
             TariffsWalk.shots(b, "tarifs", wide);
+            next = "tarifs:tariffs:" + (Integer.parseInt(TariffsWalk.tariffRowOf(b, activity).split(":")[2]) + 1) + ":";
+            assertEquals("2027-01-01", b.driver.findElement(By.id(next + "validFrom")).getAttribute("value"), "la grille de 2027 suit celle de 2026");
             b.submit(By.id(next + "remove"));
             b.submit(By.id("tarifs:save"));
             assertTrue(b.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Tarifs enregistrés"), b.snapshot());

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.billing.export;
 
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -126,14 +127,17 @@ public class RegieExports {
     private ExportTable invoices(long regie, LocalDate from, LocalDate to) {
         ExportTable t = new ExportTable("Factures", List.of(ExportTable.text("Numéro"), ExportTable.text("Type"),
                 ExportTable.date("Date d'émission"), ExportTable.text("Famille"), ExportTable.date("Période du"),
-                ExportTable.date("Période au"), ExportTable.money("Montant (€)"), ExportTable.text("État"),
-                ExportTable.text("N° de titre (ORMC)"), ExportTable.text("Avoir sur la facture")));
+                ExportTable.date("Période au"), ExportTable.money("Montant (€)"), ExportTable.money("Reste à payer (€)"),
+                ExportTable.text("État"), ExportTable.text("N° de titre (ORMC)"), ExportTable.text("Avoir sur la facture")));
+        // what is left on each invoice on the day of the export (0 for a credit note or a cancelled invoice)
         for (Object[] r : rows("select i.number, i.kind, i.issued_at, f.label, i.period_start, i.period_end, i.total_cents,"
+                + " case when i.kind = 'INVOICE' and i.state <> 'CANCELLED' then greatest(0, i.total_cents - ("
+                + FamilyAccount.settledSql() + ")) else 0 end,"
                 + " i.state, i.titre_number, o.number from invoice i join family f on f.id = i.family_id"
                 + " left join invoice o on o.id = i.credit_note_of where i.regie_id = ?1 and i.period_start between ?2 and ?3"
                 + " order by i.kind desc, i.sequence", regie, from, to)) {
             t.row(r[0], ExportLabels.kind((String) r[1]), day(time(r[2])), r[3], date(r[4]), date(r[5]), number(r[6]),
-                    ExportLabels.state((String) r[7]), r[8], r[9]);
+                    number(r[7]), ExportLabels.state((String) r[8]), r[9], r[10]);
         }
         return t;
     }
