@@ -1,14 +1,12 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
-import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -34,17 +32,13 @@ public class DraftPurgeJob {
 
     /** Purges every commune; returns the total number of drafts deleted. */
     public int purgeAll() {
-        int total = 0;
-        for (Commune commune : directory.allActive()) {
-            try {
-                int purged = TenantContext.call(commune, files::purgeExpiredDrafts);
-                total += purged;
-                LOG.info(() -> "Commune " + commune.slug() + " : " + purged
-                        + " brouillon(s) de dossier famille supprimé(s) (non enregistrés depuis 30 jours)");
-            } catch (Exception e) {
-                LOG.log(Level.SEVERE, "Purge des brouillons impossible pour la commune " + commune.slug(), e);
-            }
-        }
-        return total;
+        AtomicInteger total = new AtomicInteger();
+        directory.forEachActive(LOG, "Purge des brouillons impossible", commune -> {
+            int purged = files.purgeExpiredDrafts();
+            total.addAndGet(purged);
+            LOG.info(() -> "Commune " + commune.slug() + " : " + purged
+                    + " brouillon(s) de dossier famille supprimé(s) (non enregistrés depuis 30 jours)");
+        });
+        return total.get();
     }
 }

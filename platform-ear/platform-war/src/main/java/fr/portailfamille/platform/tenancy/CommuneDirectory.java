@@ -85,4 +85,33 @@ public class CommuneDirectory {
     public java.util.List<Commune> allActive() {
         return store.findAll().stream().filter(Commune::isActive).toList();
     }
+
+    /** Some work of a background job for one commune, run bound to it. */
+    @FunctionalInterface
+    public interface CommuneWork {
+        void run(Commune commune) throws Exception;
+    }
+
+    /**
+     * Runs a background job's {@code work} for every active commune, one after the other, each bound to its commune
+     * ({@link TenantContext#call}): a commune whose work fails is logged as {@code failure} with its slug, and the
+     * next commune goes on.
+     *
+     * @return how many communes' work failed
+     */
+    public int forEachActive(java.util.logging.Logger log, String failure, CommuneWork work) {
+        int failed = 0;
+        for (Commune commune : allActive()) {
+            try {
+                TenantContext.call(commune, () -> {
+                    work.run(commune);
+                    return null;
+                });
+            } catch (Exception e) {
+                failed++;
+                log.log(java.util.logging.Level.SEVERE, failure + " pour la commune " + commune.slug(), e);
+            }
+        }
+        return failed;
+    }
 }

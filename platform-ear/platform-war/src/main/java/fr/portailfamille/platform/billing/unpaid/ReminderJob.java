@@ -1,15 +1,12 @@
 package fr.portailfamille.platform.billing.unpaid;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
-import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Sends every commune's reminders due today, each morning (as a régisseur's button would), and logs how many. */
@@ -29,13 +26,9 @@ public class ReminderJob {
 
     @Schedule(hour = "7", minute = "30", persistent = false, info = "relances des factures impayées")
     public void daily() {
-        for (Commune commune : directory.allActive()) {
-            try {
-                int sent = TenantContext.call(commune, () -> unpaid.sendDue(ACTOR, LocalDate.now(UnpaidDesk.PARIS)));
-                LOG.info(() -> "Commune " + commune.slug() + " : " + sent + " relance(s) de facture envoyée(s)");
-            } catch (Exception e) {
-                LOG.log(Level.SEVERE, "Relances impossibles pour la commune " + commune.slug(), e);
-            }
-        }
+        directory.forEachActive(LOG, "Relances impossibles", commune -> {
+            int sent = unpaid.sendDue(ACTOR, LocalDate.now(UnpaidDesk.PARIS));
+            LOG.info(() -> "Commune " + commune.slug() + " : " + sent + " relance(s) de facture envoyée(s)");
+        });
     }
 }
