@@ -158,4 +158,29 @@ class TenantIsolationIT {
         // once it ended, switching is allowed again
         assertEquals("commune_beta", in(beta(), families::currentSchema));
     }
+
+    @Test
+    void backgroundJobsBindEachCommuneEvenWhenCalledInsideATransaction() throws Exception {
+        java.util.Map<String, String> schemas = new java.util.concurrent.ConcurrentHashMap<>();
+        tx.begin();
+        try {
+            int failed = directory.forEachActive(java.util.logging.Logger.getLogger(getClass().getName()), "test",
+                    commune -> schemas.put(commune.slug(), families.currentSchema()));
+            assertEquals(0, failed);
+        } finally {
+            tx.rollback();
+        }
+        assertEquals("commune_alpha", schemas.get("alpha"));
+        assertEquals("commune_beta", schemas.get("beta"));
+        // a commune whose work fails is counted, the others still run
+        java.util.List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int failed = directory.forEachActive(java.util.logging.Logger.getLogger(getClass().getName()), "test", commune -> {
+            ran.add(commune.slug());
+            if (commune.slug().equals("alpha")) {
+                throw new IllegalStateException("échec voulu");
+            }
+        });
+        assertEquals(1, failed);
+        assertTrue(ran.containsAll(java.util.List.of("alpha", "beta")), ran.toString());
+    }
 }

@@ -95,10 +95,12 @@ public class CommuneDirectory {
     /**
      * Runs a background job's {@code work} for every active commune, one after the other, each bound to its commune
      * ({@link TenantContext#call}): a commune whose work fails is logged as {@code failure} with its slug, and the
-     * next commune goes on.
+     * next commune goes on. It runs outside any transaction (a timer's callback may come with one, in which no
+     * commune could be bound); each piece of work makes its own.
      *
      * @return how many communes' work failed
      */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
     public int forEachActive(java.util.logging.Logger log, String failure, CommuneWork work) {
         int failed = 0;
         for (Commune commune : allActive()) {
