@@ -13,6 +13,7 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.payment.OnlineState;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -69,6 +70,9 @@ class OnlinePaymentIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    OnlinePaymentDesk agents;
 
     <T> T alpha(Callable<T> work) throws Exception {
         return TenantContext.call(kit.alpha(), work);
@@ -300,5 +304,34 @@ class OnlinePaymentIT {
         OnlinePayments.Started again = alpha(() -> online.start(g.parent(), g.invoice(), PLATFORM));
         decide(again, "payer", "BEFORE_REDIRECT");
         assertEquals(0, alpha(() -> account.invoice(g.parent(), g.invoice())).outstandingCents());
+    }
+
+    @Test
+    void theRegisseursListTheOnlinePaymentsByStateOtherAgentsAndParentsAreRefused() throws Exception {
+        Fixture f = fixture(1200);
+        OnlinePayments.Started refused = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(refused, "refuser", "BEFORE_REDIRECT");
+        OnlinePayments.Started paid = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(paid, "payer", "BEFORE_REDIRECT");
+
+        var all = alpha(() -> agents.payments(REGISSEUR, null));
+        var mine = all.stream().filter(r -> r.invoiceId() == f.invoice()).toList();
+        assertEquals(2, mine.size());
+        assertEquals(paid.operationId(), mine.get(0).operationId(), "latest first");
+        assertEquals(OnlineState.PAID, mine.get(0).state());
+        assertEquals(1200, mine.get(0).amountCents());
+        assertEquals(f.number(), mine.get(0).invoiceNumber());
+        assertEquals(f.family(), mine.get(0).familyId());
+        assertNotNull(mine.get(0).createdAt());
+        var onlyRefused = alpha(() -> agents.payments(REGISSEUR, OnlineState.REFUSED));
+        assertTrue(onlyRefused.stream().allMatch(r -> r.state() == OnlineState.REFUSED));
+        assertTrue(onlyRefused.stream().anyMatch(r -> r.operationId().equals(refused.operationId())));
+        assertTrue(onlyRefused.stream().noneMatch(r -> r.operationId().equals(paid.operationId())));
+
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(BillingKit.AGENT, null)));
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(f.parent(), null)));
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(BillingKit.REGISSEUR_BETA, null)));
+        assertTrue(TenantContext.call(kit.beta(), () -> agents.payments(BillingKit.REGISSEUR_BETA, null)).stream()
+                .noneMatch(r -> r.operationId().equals(paid.operationId())), "beta's list holds none of alpha's");
     }
 }
