@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
@@ -185,6 +186,13 @@ class OnlinePaymentIT {
         OnlinePayments.Outcome outcome = alpha(() -> online.outcome(f.parent(), started.operationId())).orElseThrow();
         assertEquals(OnlineState.PAID, outcome.state());
         assertEquals(f.number(), outcome.invoiceNumber());
+
+        // the family's receipt, mailed once after the commit however many notifications came
+        String mails = Mails.await(f.parent().email(), m -> m.contains("Nous avons bien reçu votre paiement en ligne de 42,50"));
+        assertTrue(mails.contains("facture " + f.number()) && mails.contains("Reçu n° "), mails);
+        Thread.sleep(1000);
+        assertEquals(1, Mails.of(f.parent().email()).split("Nous avons bien reçu votre paiement en ligne", -1).length - 1,
+                "un seul reçu");
 
         // paid: no second online payment
         Refused again = assertThrows(Refused.class, () -> alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM)));

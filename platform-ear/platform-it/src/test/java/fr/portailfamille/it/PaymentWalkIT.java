@@ -92,10 +92,10 @@ class PaymentWalkIT {
         String d = counterPrefix + "-1";
         long other;
         try (Connection c = db()) {
-            // a régie taking PayFiP (client number), one without; the family's three invoices to pay online, one at the
-            // counter; another family's invoice
-            long online = id(c, "insert into regie (code, label, invoice_prefix, payfip_numcli) values (?, ?, ?, '123456')"
-                    + " returning id", "PW" + s, "Régie en ligne " + s, prefix);
+            // two régies (the first takes PayFiP once the régisseur has set its client number); the family's three
+            // invoices to pay online, one at the counter; another family's invoice
+            long online = id(c, "insert into regie (code, label, invoice_prefix) values (?, ?, ?) returning id", "PW" + s,
+                    "Régie en ligne " + s, prefix);
             long counter = id(c, "insert into regie (code, label, invoice_prefix) values (?, ?, ?) returning id", "PG" + s,
                     "Régie guichet " + s, counterPrefix);
             long family = id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
@@ -110,6 +110,19 @@ class PaymentWalkIT {
         }
         List<String> wide = new ArrayList<>();
         String cookies;
+        // the régisseur gives the régie its PayFiP client number on the Régies screen
+        try (Browser r = new Browser()) {
+            ActivitiesWalkIT.signIn(r, "/agent/configuration/regies.xhtml", regisseur, StackLauncher.PASSWORD_AGENT);
+            r.await(org.openqa.selenium.By.id("regies:save"));
+            String row = TariffsWalk.rowOf(r, "input[id^='regies:regies:'][id$=':label']", "Régie en ligne " + s, ":label");
+            Browser.type(r, row + "payfipNumcli", "123456");
+            r.submit(org.openqa.selenium.By.id("regies:save"));
+            assertEquals("Régies enregistrées.", r.await(org.openqa.selenium.By.cssSelector("#summary .pf-info")).getText(),
+                    r.snapshot());
+            // saved régies come back ordered by code: the walk's row is found again
+            row = TariffsWalk.rowOf(r, "input[id^='regies:regies:'][id$=':label']", "Régie en ligne " + s, ":label");
+            assertEquals("123456", r.await(org.openqa.selenium.By.id(row + "payfipNumcli")).getAttribute("value"));
+        }
         try (Browser b = new Browser()) {
             PlatformWebIT.recordCspViolations(b);
             ActivitiesWalkIT.signIn(b, "/espace/factures.xhtml", parent, StackLauncher.PASSWORD_PARENT);
