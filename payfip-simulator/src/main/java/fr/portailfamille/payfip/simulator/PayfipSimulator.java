@@ -52,7 +52,10 @@ public final class PayfipSimulator implements AutoCloseable {
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Clock clock;
+    /** PayFiP: an operation's payment page may be used for 15 minutes after its creation (then P4). */
+    public static final Duration EXPIRY = Duration.ofMinutes(15);
+
+    private volatile Clock clock;
     private volatile NotificationMode mode = NotificationMode.BEFORE_REDIRECT;
     private volatile int repeat = 10;
     private volatile Duration afterRedirectDelay = Duration.ofMillis(500);
@@ -100,6 +103,16 @@ public final class PayfipSimulator implements AutoCloseable {
 
     private String base() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** The simulator's clock from now on (tests move it past {@link #EXPIRY}); the system's by default. */
+    public void clock(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock);
+    }
+
+    /** Whether an operation is expired: not decided and created {@link #EXPIRY} or more ago. */
+    boolean expired(SimulatedPayment p) {
+        return p.resultrans() == null && !clock.instant().isBefore(p.created().plus(EXPIRY));
     }
 
     /** When {@code urlnotif} is called from now on; {@code times} is the count of {@link NotificationMode#REPEATED}. */
@@ -150,7 +163,7 @@ public final class PayfipSimulator implements AutoCloseable {
     /**
      * What the payment page does when the payer decides: records the result, notifies {@code urlnotif} as chosen (the
      * notifications before the redirect are answered before this returns), and returns where the browser goes next
-     * ({@code urlredirect} with {@code idOp}). Empty when the payment is unknown or already decided.
+     * ({@code urlredirect} with {@code idOp}). Empty when the payment is unknown, expired or already decided.
      */
     public Optional<URI> decide(String idOp, Decision decision, boolean debit) {
         return decide(idOp, decision, debit, mode, repeat);
@@ -158,7 +171,7 @@ public final class PayfipSimulator implements AutoCloseable {
 
     Optional<URI> decide(String idOp, Decision decision, boolean debit, NotificationMode how, int times) {
         SimulatedPayment p = payments.get(idOp);
-        if (p == null) {
+        if (p == null || expired(p)) {
             return Optional.empty();
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(PARIS);

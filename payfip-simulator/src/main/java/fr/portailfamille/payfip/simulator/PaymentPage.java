@@ -50,6 +50,10 @@ final class PaymentPage implements HttpHandler {
             return;
         }
         SimulatedPayment p = found.get();
+        if (simulator.expired(p)) {
+            send(exchange, 410, expired());
+            return;
+        }
         if (p.resultrans() != null) {
             send(exchange, 409, page("Paiement déjà traité",
                     "<p>Ce paiement a déjà reçu une réponse (résultat " + esc(p.resultrans()) + ").</p>"));
@@ -105,6 +109,11 @@ final class PaymentPage implements HttpHandler {
                 return;
             }
         }
+        Optional<SimulatedPayment> asked = simulator.payment(form.getOrDefault("idop", ""));
+        if (asked.isPresent() && simulator.expired(asked.get())) {
+            send(exchange, 410, expired());
+            return;
+        }
         boolean debit = "prelevement".equals(form.get("moyen"));
         Optional<URI> next = simulator.decide(form.getOrDefault("idop", ""), decision, debit, how,
                 simulator.notificationRepeat());
@@ -115,6 +124,11 @@ final class PaymentPage implements HttpHandler {
         }
         exchange.getResponseHeaders().set("Location", next.get().toString());
         exchange.sendResponseHeaders(303, -1);
+    }
+
+    private static String expired() {
+        return page("Paiement expiré", "<p>Le délai de 15 minutes pour payer est dépassé : rien n'a été payé."
+                + " Revenez sur le portail de votre commune pour recommencer.</p>");
     }
 
     private static String page(String title, String body) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * The SOAP side of the simulator: the generated service interface implemented over the simulator's memory, published
  * with the committed WSDL. Checks the fields the way PayFiP does; the fault codes are those public integrations list
  * for PayFiP (S1 saisie, T1 numcli, E1 exer — the simulator's own —, M1/M3/M5 montant, A1/A2 mel, N1 urlnotif, D1 urlredirect, R3 refdet, P1 unknown
- * idOp, P5 result not known yet), the fault string the one PayFiP sends.
+ * idOp, P4 idOp expired — not decided 15 minutes after its creation —, P5 result not known yet), the fault string the
+ * one PayFiP sends.
  */
 @WebService(serviceName = "PaiementSecuriseService", portName = "PaiementSecuriseServicePort",
         targetNamespace = SimulatedPaiementSecuriseService.NAMESPACE,
@@ -97,6 +98,9 @@ public class SimulatedPaiementSecuriseService implements PaiementSecuriseService
         SimulatedPayment p = r == null || r.getIdOp() == null ? null : simulator.payment(r.getIdOp()).orElse(null);
         if (p == null) {
             throw fault("P1", "IdOp incorrect");
+        }
+        if (simulator.expired(p)) {
+            throw fault("P4", "IdOp expiré");
         }
         if (p.resultrans() == null) {
             throw fault("P5", "Résultat de la transaction non connu");

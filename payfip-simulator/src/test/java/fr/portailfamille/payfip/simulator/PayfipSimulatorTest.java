@@ -68,6 +68,30 @@ class PayfipSimulatorTest {
         notifications.clear();
         simulator.notification(NotificationMode.BEFORE_REDIRECT, 1);
         simulator.afterRedirectDelay(Duration.ofMillis(200));
+        simulator.clock(java.time.Clock.system(java.time.ZoneId.of("Europe/Paris")));
+    }
+
+    @Test
+    void anOperationNotDecidedFifteenMinutesAfterItsCreationExpiresWithP4() throws Exception {
+        String idOp = create("1500");
+        java.time.Clock now = java.time.Clock.system(java.time.ZoneId.of("Europe/Paris"));
+        simulator.clock(java.time.Clock.offset(now, Duration.ofMinutes(14).plusSeconds(50)));
+        assertEquals("P5", assertThrows(FonctionnelleErreur_Exception.class, () -> detail(idOp)).getFaultInfo().getCode(),
+                "still on the page 14 minutes later");
+        simulator.clock(java.time.Clock.offset(now, PayfipSimulator.EXPIRY.plusSeconds(1)));
+        assertEquals("P4", assertThrows(FonctionnelleErreur_Exception.class, () -> detail(idOp)).getFaultInfo().getCode());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(simulator.paymentPage()
+                + "?idop=" + idOp)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(410, page.statusCode());
+        assertTrue(page.body().contains("Paiement expiré"), page.body());
+        assertEquals(410, choose(idOp, "payer", "carte", null).statusCode(), "too late to pay");
+        assertTrue(notifications.isEmpty());
+        // a payment decided in time keeps its result afterwards
+        simulator.clock(now);
+        String paid = create("1600");
+        assertEquals(303, choose(paid, "payer", "carte", null).statusCode());
+        simulator.clock(java.time.Clock.offset(now, Duration.ofHours(2)));
+        assertEquals("P", detail(paid).getResultrans());
     }
 
     @Test

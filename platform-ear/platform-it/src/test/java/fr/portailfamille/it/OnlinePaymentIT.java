@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.payment.OnlineState;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -69,6 +71,9 @@ class OnlinePaymentIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    OnlinePaymentDesk agents;
 
     <T> T alpha(Callable<T> work) throws Exception {
         return TenantContext.call(kit.alpha(), work);
@@ -181,6 +186,13 @@ class OnlinePaymentIT {
         OnlinePayments.Outcome outcome = alpha(() -> online.outcome(f.parent(), started.operationId())).orElseThrow();
         assertEquals(OnlineState.PAID, outcome.state());
         assertEquals(f.number(), outcome.invoiceNumber());
+
+        // the family's receipt, mailed once after the commit however many notifications came
+        String mails = Mails.await(f.parent().email(), m -> m.contains("Nous avons bien reçu votre paiement en ligne de 42,50"));
+        assertTrue(mails.contains("facture " + f.number()) && mails.contains("Reçu n° "), mails);
+        Thread.sleep(1000);
+        assertEquals(1, Mails.of(f.parent().email()).split("Nous avons bien reçu votre paiement en ligne", -1).length - 1,
+                "un seul reçu");
 
         // paid: no second online payment
         Refused again = assertThrows(Refused.class, () -> alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM)));
@@ -300,5 +312,34 @@ class OnlinePaymentIT {
         OnlinePayments.Started again = alpha(() -> online.start(g.parent(), g.invoice(), PLATFORM));
         decide(again, "payer", "BEFORE_REDIRECT");
         assertEquals(0, alpha(() -> account.invoice(g.parent(), g.invoice())).outstandingCents());
+    }
+
+    @Test
+    void theRegisseursListTheOnlinePaymentsByStateOtherAgentsAndParentsAreRefused() throws Exception {
+        Fixture f = fixture(1200);
+        OnlinePayments.Started refused = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(refused, "refuser", "BEFORE_REDIRECT");
+        OnlinePayments.Started paid = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(paid, "payer", "BEFORE_REDIRECT");
+
+        var all = alpha(() -> agents.payments(REGISSEUR, null));
+        var mine = all.stream().filter(r -> r.invoiceId() == f.invoice()).toList();
+        assertEquals(2, mine.size());
+        assertEquals(paid.operationId(), mine.get(0).operationId(), "latest first");
+        assertEquals(OnlineState.PAID, mine.get(0).state());
+        assertEquals(1200, mine.get(0).amountCents());
+        assertEquals(f.number(), mine.get(0).invoiceNumber());
+        assertEquals(f.family(), mine.get(0).familyId());
+        assertNotNull(mine.get(0).createdAt());
+        var onlyRefused = alpha(() -> agents.payments(REGISSEUR, OnlineState.REFUSED));
+        assertTrue(onlyRefused.stream().allMatch(r -> r.state() == OnlineState.REFUSED));
+        assertTrue(onlyRefused.stream().anyMatch(r -> r.operationId().equals(refused.operationId())));
+        assertTrue(onlyRefused.stream().noneMatch(r -> r.operationId().equals(paid.operationId())));
+
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(BillingKit.AGENT, null)));
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(f.parent(), null)));
+        assertThrows(SecurityException.class, () -> alpha(() -> agents.payments(BillingKit.REGISSEUR_BETA, null)));
+        assertTrue(TenantContext.call(kit.beta(), () -> agents.payments(BillingKit.REGISSEUR_BETA, null)).stream()
+                .noneMatch(r -> r.operationId().equals(paid.operationId())), "beta's list holds none of alpha's");
     }
 }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.payment;
 
 import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.Payable;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
@@ -14,12 +15,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * notification or the browser — and settles the invoice exactly once, whatever calls {@link #settle} and however
  * often (notification, return of the browser): the online payment's row is locked and decided once, a paid result
  * for the amount asked is recorded as a payment by card online through the counter's books ({@link PaymentDesk}:
- * receipt, allocation, overpayment as credit, audit). Each call is one transaction.
+ * receipt, allocation, overpayment as credit, audit) and the receipt is mailed to the family. Each call is one
+ * transaction, except {@link #settle} and {@link #check}: they ask the provider outside any transaction, then decide in
+ * one short transaction of {@link OnlineLedger}.
  */
 @ApplicationScoped
 @Transactional
@@ -44,13 +46,15 @@ public class OnlinePayments {
     /** The family's result page, with {@code ?idOp=}. */
     public static final String RESULT_PAGE = "/espace/paiement-resultat.xhtml";
     /** PayFiP: from 1,00 € to 100 000,00 €. */
-    static final long MIN_CENTS = 100;
-    static final long MAX_CENTS = 10_000_000;
+    public static final long MIN_CENTS = 100;
+    public static final long MAX_CENTS = 10_000_000;
     private static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Logger LOG = Logger.getLogger(OnlinePayments.class.getName());
     /** PayFiP's code of an operation it does not know (never created, or purged the night after an abandon). */
     static final String UNKNOWN_AT_PROVIDER = "P1";
+    /** PayFiP's code of an operation whose payment page has expired (15 minutes after it was created). */
+    static final String EXPIRED_AT_PROVIDER = "P4";
     static final String NOT_YOURS = "Cette facture n'appartient pas à votre dossier.";
 
     @PersistenceContext(unitName = "portail")
@@ -67,6 +71,9 @@ public class OnlinePayments {
 
     @Inject
     FamilyMails mails;
+
+    @Inject
+    OnlineLedger ledger;
 
     @Inject
     @ConfigProperty(name = "pf.payfip.production", defaultValue = "false")
@@ -163,71 +170,39 @@ public class OnlinePayments {
     }
 
     /**
-     * Reads the result of online payment {@code operationId} from the provider and decides it, once: the online
-     * payment's row is locked, and only a pending one is decided (any later call changes nothing). Called by the
-     * notification, the browser's return and checks; an unknown or malformed id changes nothing.
+     * Reads the result of online payment {@code operationId} from the provider and decides it, once. PayFiP is asked
+     * outside any database transaction; then one short transaction locks the online payment's row and decides it
+     * only if it is still pending (any later or concurrent call changes nothing). Called by the notification, the
+     * browser's return and checks; an unknown or malformed id changes nothing.
      *
      * @return the online payment's state afterwards, empty for an unknown id
      * @throws PaymentProviderException the provider could not tell (nothing changed; ask again later)
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<OnlineState> settle(String operationId) {
         if (operationId == null || !OPERATION_ID.matcher(operationId).matches()) {
             return Optional.empty();
         }
-        List<?> states = em.createNativeQuery("select state from online_payment where id_op = ?1")
-                .setParameter(1, operationId).getResultList();
-        if (states.isEmpty()) {
+        Optional<OnlineState> now = ledger.state(operationId);
+        if (now.isEmpty()) {
             LOG.info(() -> "Paiement en ligne inconnu de la commune : opération " + operationId);
-            return Optional.empty();
+            return now;
         }
-        if (!OnlineState.PENDING.name().equals(states.get(0))) {
-            return Optional.of(OnlineState.valueOf((String) states.get(0)));
+        if (now.get() != OnlineState.PENDING) {
+            return now;
         }
         PaymentResult result = port.result(operationId).orElse(null);
+        if (result == null) {
+            return now;
+        }
+        return Optional.of(ledger.decide(operationId, result));
+    }
+
+    /** The codes of the commune's régies that take payments online (a PayFiP client number). */
+    public Set<String> onlineRegies() {
         @SuppressWarnings("unchecked")
-        Object[] p = ((List<Object[]>) em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
-                + " o.reference, o.state, r.code, i.number from online_payment o join regie r on r.id = o.regie_id"
-                + " join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o")
-                .setParameter(1, operationId).getResultList()).get(0);
-        OnlineState now = OnlineState.valueOf((String) p[6]);
-        if (now != OnlineState.PENDING) {
-            return Optional.of(now); // decided meanwhile by another call
-        }
-        long asked = ((Number) p[4]).longValue();
-        SettlementRule.Decision decision = SettlementRule.decide(asked, (String) p[5], result);
-        if (decision.state() == OnlineState.PENDING) {
-            return Optional.of(OnlineState.PENDING);
-        }
-        long id = ((Number) p[0]).longValue();
-        long invoice = ((Number) p[1]).longValue();
-        long family = ((Number) p[2]).longValue();
-        long regie = ((Number) p[3]).longValue();
-        String actor = "payfip:" + operationId;
-        Long paymentId = null;
-        String detail;
-        if (decision.credits()) {
-            LocalDate day = result.at() == null ? LocalDate.now(PARIS) : result.at().toLocalDate();
-            PaymentDesk.Recorded recorded = desk.recordOnline(actor, family, (String) p[7], invoice, asked, day,
-                    result.email());
-            paymentId = recorded.paymentId();
-            detail = "Paiement en ligne de " + Money.format(asked) + " reçu (reçu " + recorded.receiptNumber()
-                    + ", autorisation " + result.authorisation() + ") sur la facture " + p[8];
-        } else if (decision.state() == OnlineState.ANOMALY) {
-            detail = "Paiement en ligne de la facture " + p[8] + " en anomalie, rien n'est crédité : " + decision.anomaly();
-            LOG.log(Level.SEVERE, () -> "Paiement en ligne " + operationId + " en anomalie : " + decision.anomaly());
-        } else {
-            detail = "Paiement en ligne de la facture " + p[8] + (decision.state() == OnlineState.REFUSED ? " refusé"
-                    : " abandonné") + " (" + letter(result.outcome()) + ") : rien n'est payé";
-        }
-        em.createNativeQuery("update online_payment set state = ?2, decided_at = now(), resultrans = ?3, paid_cents = ?4,"
-                + " authorisation = cast(?5 as varchar), transaction_at = cast(?6 as timestamp), payment_id = cast(?7 as bigint),"
-                + " anomaly = cast(?8 as varchar) where id = ?1").setParameter(1, id).setParameter(2, decision.state().name())
-                .setParameter(3, letter(result.outcome())).setParameter(4, result.amountCents())
-                .setParameter(5, cut(result.authorisation(), 20)).setParameter(6, result.at())
-                .setParameter(7, paymentId).setParameter(8, cut(decision.anomaly(), 500)).executeUpdate();
-        desk.audit(actor, "ONLINE_PAYMENT_" + decision.state().name(), regie, family, invoice, paymentId,
-                decision.credits() ? asked : result.amountCents(), detail);
-        return Optional.of(decision.state());
+        List<String> codes = em.createNativeQuery("select code from regie where payfip_numcli is not null").getResultList();
+        return Set.copyOf(codes);
     }
 
     /** The commune's online payments pending since before {@code createdBefore}, oldest first (for the scheduled check). */
@@ -241,17 +216,23 @@ public class OnlinePayments {
     /**
      * The scheduled check of a pending online payment that may never be notified: its result is read and settled
      * as {@link #settle} does; when the provider still has no result (the payer left without deciding) or no longer
-     * knows the operation, a payment created before {@code expireCreatedBefore} expires: nothing is paid, and the
-     * invoice may be paid online again.
+     * knows the operation, a payment created before {@code expireCreatedBefore} expires; one whose payment page PayFiP
+     * reports expired (P4: 15 minutes without a decision) expires at once. Nothing is paid, and the invoice may be paid
+     * online again.
      *
      * @return the online payment's state afterwards, empty for an unknown id
      * @throws PaymentProviderException the provider could not be reached (nothing changed)
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<OnlineState> check(String operationId, Instant expireCreatedBefore) {
         Optional<OnlineState> state;
         try {
             state = settle(operationId);
         } catch (PaymentProviderException e) {
+            if (EXPIRED_AT_PROVIDER.equals(e.code())) {
+                // PayFiP says its payment page expired without a decision: nothing can be paid on it any more
+                return Optional.of(ledger.expire(operationId, OffsetDateTime.now(PARIS).plusMinutes(1)));
+            }
             if (!UNKNOWN_AT_PROVIDER.equals(e.code())) {
                 throw e;
             }
@@ -260,21 +241,7 @@ public class OnlinePayments {
         if (state.isEmpty() || state.get() != OnlineState.PENDING) {
             return state;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents, i.number"
-                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1 and o.state = 'PENDING'"
-                + " and o.created_at < ?2 for update of o").setParameter(1, operationId)
-                .setParameter(2, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)).getResultList();
-        if (rows.isEmpty()) {
-            return state;
-        }
-        Object[] p = rows.get(0);
-        em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
-                .setParameter(1, p[0]).executeUpdate();
-        desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
-                ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
-                        + " expiré sans résultat de PayFiP : rien n'est payé");
-        return Optional.of(OnlineState.EXPIRED);
+        return Optional.of(ledger.expire(operationId, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)));
     }
 
     /**
@@ -308,17 +275,7 @@ public class OnlinePayments {
 
     /** Why an invoice cannot be paid online ({@code null}: it can, if something is left on it). */
     static String notPayable(String number, String kind, String state, String titre) {
-        if (!"INVOICE".equals(kind)) {
-            return number + " est un avoir : il ne se paie pas.";
-        }
-        if ("CANCELLED".equals(state)) {
-            return "La facture " + number + " est annulée : elle ne se paie pas.";
-        }
-        if ("TITRE_EMIS".equals(state)) {
-            return "La facture " + number + " a été transmise à la Trésorerie (titre n° " + titre + ") : réglez-la comme"
-                    + " l'indique l'avis de la Trésorerie.";
-        }
-        return null;
+        return Payable.refusal(number, kind, state, titre, Payable.Where.ONLINE);
     }
 
     /** PayFiP's {@code refdet}: the invoice number's letters and digits (at most 30). */
@@ -338,7 +295,7 @@ public class OnlinePayments {
         };
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

@@ -44,12 +44,23 @@ public class HardeningFilter extends HttpFilter {
         contentSecurityPolicy = CspPolicy.configured();
     }
 
-    /** The policy; Keycloak's origin is allowed as a form target because logout redirects there. */
+    /** The policy without online payment; Keycloak's origin is allowed as a form target because logout redirects there. */
     static String contentSecurityPolicy(String keycloakUrl) {
+        return contentSecurityPolicy(keycloakUrl, null);
+    }
+
+    /**
+     * The policy; Keycloak's origin is allowed as a form target because logout redirects there, and the online
+     * payment page's origin ({@code pf.payfip.payment-page}) because "Payer" posts to the platform, which redirects
+     * the browser there (Chromium applies form-action to a form's redirects too).
+     */
+    static String contentSecurityPolicy(String keycloakUrl, String paymentPage) {
         String formAction = "'self'";
-        if (keycloakUrl != null && !keycloakUrl.isBlank()) {
-            URI kc = URI.create(keycloakUrl.trim());
-            formAction += " " + kc.getScheme() + "://" + kc.getRawAuthority();
+        for (String url : new String[] {keycloakUrl, paymentPage}) {
+            if (url != null && !url.isBlank()) {
+                URI u = URI.create(url.trim());
+                formAction += " " + u.getScheme() + "://" + u.getRawAuthority();
+            }
         }
         // script-src comes last: PrimeFaces (primefaces.CSP) appends the page's nonce to this same policy
         return "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

@@ -87,4 +87,15 @@ class SettlementRuleTest {
         assertEquals("La facture AL-1 est annulée : elle ne se paie pas.", OnlinePayments.notPayable("AL-1", "INVOICE", "CANCELLED", null));
         assertTrue(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9").contains("Trésorerie (titre n° T-9)"));
     }
+
+    @Test
+    void theReceiptMailSaysWhatWasPaidItsNumbersAndAnyCreditLeft() {
+        String text = OnlineLedger.receipt(4250, "AL-12", "Régie périscolaire", java.time.LocalDate.of(2026, 12, 2), "R-2026-7",
+                "123456", 0);
+        assertEquals("Nous avons bien reçu votre paiement en ligne de " + fr.portailfamille.billing.Money.format(4250)
+                + " pour la facture AL-12 (Régie périscolaire), le 02/12/2026.\n\nReçu n° R-2026-7\nAutorisation de la banque"
+                + " n° 123456\n\nLa facture est réglée. Ce paiement figure dans votre relevé de compte.", text);
+        String credit = OnlineLedger.receipt(4250, "AL-12", "Régie", java.time.LocalDate.of(2026, 12, 2), "R-8", null, 1000);
+        assertTrue(credit.contains("restent en crédit sur votre compte") && !credit.contains("Autorisation"), credit);
+    }
 }

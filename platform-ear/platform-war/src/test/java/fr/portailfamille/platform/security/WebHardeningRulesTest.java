@@ -48,4 +48,15 @@ class WebHardeningRulesTest {
         assertFalse(HardeningFilter.isStaticResource("/espace/foyer.xhtml"));
         assertEquals(Set.of("GET", "HEAD", "POST"), HardeningFilter.PAGE_METHODS);
     }
+
+    @Test
+    void formsMayAlsoBeRedirectedToTheOnlinePaymentPageOriginOnly() {
+        String csp = HardeningFilter.contentSecurityPolicy("https://auth.example.org/",
+                "https://www.payfip.gouv.fr/tpa/paiementws.web");
+        assertTrue(csp.contains("form-action 'self' https://auth.example.org https://www.payfip.gouv.fr;"), csp);
+        assertTrue(HardeningFilter.contentSecurityPolicy(null, "http://127.0.0.1:8990/tpa/paiementws.web")
+                .contains("form-action 'self' http://127.0.0.1:8990;"));
+        // the default of pf.payfip.payment-page is the adapter's (the local simulator)
+        assertEquals(fr.portailfamille.platform.payment.payfip.PayfipAdapter.LOCAL_PAYMENT_PAGE, CspPolicy.LOCAL_PAYMENT_PAGE);
+    }
 }

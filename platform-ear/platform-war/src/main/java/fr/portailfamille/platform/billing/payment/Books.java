@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing.payment;
 
 import fr.portailfamille.billing.InvoiceNumbering;
+import fr.portailfamille.billing.Payable;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -70,16 +71,6 @@ final class Books {
 
     /** Refusal of a payment or a credit use on an invoice that is not open at the counter (null when it is). */
     static String notPayable(String number, String kind, String state, String titre) {
-        if (!"INVOICE".equals(kind)) {
-            return number + " est un avoir : il ne se paie pas.";
-        }
-        if ("CANCELLED".equals(state)) {
-            return "La facture " + number + " est annulée : elle ne se paie pas.";
-        }
-        if ("TITRE_EMIS".equals(state)) {
-            return "La facture " + number + " a été transmise à la Trésorerie (titre n° " + titre + ") : son paiement est"
-                    + " suivi par la Trésorerie, pas au guichet.";
-        }
-        return null;
+        return Payable.refusal(number, kind, state, titre, Payable.Where.COUNTER);
     }
 }

@@ -45,6 +45,12 @@ public class PaiementResultatView {
         return getOutcome() == null ? "UNKNOWN" : getOutcome().getStateName();
     }
 
+    /** The operation id asked for, when well-formed (letters and digits), for the page's "actualiser" link. */
+    public String getIdOp() {
+        String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");
+        return idOp != null && idOp.matches("[A-Za-z0-9]{1,64}") ? idOp : "";
+    }
+
     public String euros(long cents) {
         return Money.format(cents);
     }

@@ -1,0 +1,33 @@
+package fr.portailfamille.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class PayableTest {
+
+    @Test
+    void anIssuedInvoiceIsPayableAnywhere() {
+        assertNull(Payable.refusal("AL-1", "INVOICE", "ISSUED", null, Payable.Where.COUNTER));
+        assertNull(Payable.refusal("AL-1", "INVOICE", "ISSUED", null, Payable.Where.ONLINE));
+    }
+
+    @Test
+    void creditNotesAndCancelledInvoicesAreNeverPaid() {
+        for (Payable.Where where : Payable.Where.values()) {
+            assertEquals("AL-A1 est un avoir : il ne se paie pas.",
+                    Payable.refusal("AL-A1", "CREDIT_NOTE", "ISSUED", null, where));
+            assertEquals("La facture AL-1 est annulée : elle ne se paie pas.",
+                    Payable.refusal("AL-1", "INVOICE", "CANCELLED", null, where));
+        }
+    }
+
+    @Test
+    void aTitreIsPaidAtTheTresorerieWithAdviceForWhereItWasTried() {
+        assertEquals("La facture AL-1 a été transmise à la Trésorerie (titre n° T-9) : son paiement est suivi par la"
+                + " Trésorerie, pas au guichet.", Payable.refusal("AL-1", "INVOICE", "TITRE_EMIS", "T-9", Payable.Where.COUNTER));
+        assertEquals("La facture AL-1 a été transmise à la Trésorerie (titre n° T-9) : réglez-la comme l'indique l'avis de"
+                + " la Trésorerie.", Payable.refusal("AL-1", "INVOICE", "TITRE_EMIS", "T-9", Payable.Where.ONLINE));
+    }
+}
