@@ -1,8 +1,6 @@
 package fr.portailfamille.platform.payment;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
-import fr.portailfamille.platform.tenancy.TenantContext;
-import fr.portailfamille.tenancy.Commune;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -10,7 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,20 +34,15 @@ public class OnlinePaymentCheck {
     @Schedule(hour = "*", minute = "*/10", persistent = false, info = "paiements en ligne sans résultat")
     public void everyTenMinutes() {
         Instant now = Instant.now();
-        for (Commune commune : directory.allActive()) {
-            try {
-                List<String> pending = TenantContext.call(commune, () -> payments.pendingSince(now.minus(ASK_AFTER)));
-                for (String idOp : pending) {
-                    try {
-                        TenantContext.call(commune, () -> payments.check(idOp, now.minus(EXPIRE_AFTER)));
-                    } catch (Exception e) {
-                        LOG.log(Level.WARNING, "Paiement en ligne " + idOp + " de la commune " + commune.slug()
-                                + " : vérification impossible pour le moment", e);
-                    }
+        directory.forEachActive(LOG, "Paiements en ligne : vérification impossible", commune -> {
+            for (String idOp : payments.pendingSince(now.minus(ASK_AFTER))) {
+                try {
+                    payments.check(idOp, now.minus(EXPIRE_AFTER));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Paiement en ligne " + idOp + " de la commune " + commune.slug()
+                            + " : vérification impossible pour le moment", e);
                 }
-            } catch (Exception e) {
-                LOG.log(Level.SEVERE, "Paiements en ligne de la commune " + commune.slug() + " : vérification impossible", e);
             }
-        }
+        });
     }
 }
