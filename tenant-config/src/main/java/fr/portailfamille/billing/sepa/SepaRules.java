@@ -141,13 +141,16 @@ public final class SepaRules {
         if (value.length() > 35 || !ICS.matcher(value).matches()) {
             return "L'ICS doit avoir la forme FR + 2 chiffres + 3 caractères + l'identifiant national (ex. FR72ZZZ123456).";
         }
-        if (!value.substring(2, 4).equals(icsCheckDigits(value.substring(0, 2), value.substring(7)))) {
+        if (!fr.portailfamille.billing.SepaCreditor.isCreditorId(value)) {
             return "La clé de contrôle de l'ICS est fausse : vérifiez-le sur le courrier de la Banque de France.";
         }
         return null;
     }
 
-    /** The two check digits of a creditor identifier of {@code country} and {@code nationalId}. */
+    /**
+     * The two check digits of a creditor identifier of {@code country} and {@code nationalId} (the key
+     * {@link fr.portailfamille.billing.SepaCreditor#isCreditorId} checks), e.g. to make one.
+     */
     public static String icsCheckDigits(String country, String nationalId) {
         String digits = toDigits(nationalId + country + "00");
         int mod = 0;

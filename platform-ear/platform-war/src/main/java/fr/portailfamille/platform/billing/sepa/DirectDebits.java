@@ -97,7 +97,7 @@ public class DirectDebits {
 
     /** {@link #onRunIssued}'s work: the number of invoices marked. */
     public int mark(long runId) {
-        SepaCreditor creditor = SepaCreditor.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
+        SepaRegie creditor = SepaRegie.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
         if (creditor == null) {
             return 0;
         }
@@ -108,7 +108,7 @@ public class DirectDebits {
                 + " and not exists (select 1 from sepa_debit d where d.invoice_id = i.id) order by i.id")
                 .setParameter(1, runId).getResultList();
         for (Object[] r : rows) {
-            LocalDate due = SepaRules.dueDate(Mandates.date(r[2]), creditor.debitDay());
+            LocalDate due = SepaRules.dueDate(Mandates.date(r[2]), creditor.sepa().debitDay());
             em.createNativeQuery("insert into sepa_debit (invoice_id, mandate_id, billing_run_id, due_date) values (?1, ?2, ?3, ?4)"
                     + " on conflict (invoice_id) do nothing").setParameter(1, ((Number) r[0]).longValue())
                     .setParameter(2, ((Number) r[1]).longValue()).setParameter(3, runId).setParameter(4, due).executeUpdate();
@@ -154,7 +154,7 @@ public class DirectDebits {
      */
     public File file(SignedInUser regisseur, long runId) {
         StaffRoles.requireRegisseur(regisseur);
-        SepaCreditor creditor = SepaCreditor.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
+        SepaRegie creditor = SepaRegie.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
         if (creditor == null) {
             throw new Refused("Cette facturation n'a pas de prélèvements.");
         }
@@ -166,7 +166,7 @@ public class DirectDebits {
         }
         String problem = SepaRules.icsProblem(creditor.ics());
         if (problem == null) {
-            problem = SepaRules.ibanProblem(creditor.iban());
+            problem = SepaRules.ibanProblem(creditor.sepa().iban());
         }
         if (problem != null) {
             throw new Refused("Paramètres de prélèvement de la régie à corriger : " + problem);
@@ -201,7 +201,7 @@ public class DirectDebits {
         }
         String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId;
         byte[] content = Pain008.write(messageId, LocalDateTime.now(Mandates.PARIS),
-                new Pain008.Creditor(creditor.ics(), creditor.name(), creditor.iban(), creditor.bic()), transactions);
+                new Pain008.Creditor(creditor.ics(), creditor.name(), creditor.sepa().iban(), creditor.sepa().bic()), transactions);
         long total = transactions.stream().mapToLong(Pain008.Transaction::amountCents).sum();
         long fileId = ((Number) em.createNativeQuery("insert into sepa_file (regie_id, billing_run_id, message_id, transactions,"
                 + " total_cents, content, created_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id")

@@ -62,7 +62,7 @@ public class Mandates {
         } else {
             account.familyFor(user, null);
         }
-        return SepaCreditor.all(em).stream().map(c -> new Creditor(c.regieCode(), c.regieLabel(), c.name(), c.ics())).toList();
+        return SepaRegie.all(em).stream().map(c -> new Creditor(c.regieCode(), c.regieLabel(), c.name(), c.ics())).toList();
     }
 
     /** The parent's family's mandates, active first then revoked, latest first (full IBAN: their own). */
@@ -87,7 +87,7 @@ public class Mandates {
             throw new Refused("regie", "Enregistrez d'abord votre dossier famille.");
         }
         List<FieldError> errors = new ArrayList<>();
-        SepaCreditor creditor = in.regieCode() == null ? null : SepaCreditor.of(em, "r.code = ?1", in.regieCode());
+        SepaRegie creditor = in.regieCode() == null ? null : SepaRegie.of(em, "r.code = ?1", in.regieCode());
         if (creditor == null || creditor.ics() == null) {
             errors.add(new FieldError("regie", "Choisissez une régie qui propose le prélèvement automatique."));
         }
