@@ -47,6 +47,9 @@ public class DirectDebits {
     @Inject
     FamilyMails mails;
 
+    @Inject
+    FamilyAccount account;
+
     /** The file of a run: name and bytes. */
     public record File(String fileName, byte[] content, int transactions, long totalCents) {
     }
@@ -261,7 +264,7 @@ public class DirectDebits {
     }
 
     /** The notes of the family's debited invoices: invoice id → "Prélevé le …" or the reject (the parent or an agent). */
-    public Map<Long, String> notes(SignedInUser user, Long familyId, FamilyAccount account) {
+    public Map<Long, String> notes(SignedInUser user, Long familyId) {
         Long family = account.familyFor(user, familyId);
         Map<Long, String> notes = new LinkedHashMap<>();
         if (family == null) {

@@ -58,7 +58,7 @@ public class FacturesView {
     /** Invoice id → "Prélevé le …" or the bank's reject, for the invoices paid by direct debit. */
     public java.util.Map<Long, String> getDebitNotes() {
         if (debitNotes == null) {
-            debitNotes = staff() ? java.util.Map.of() : directDebits.notes(user.require(), null, account);
+            debitNotes = staff() ? java.util.Map.of() : directDebits.notes(user.require(), null);
         }
         return debitNotes;
     }
