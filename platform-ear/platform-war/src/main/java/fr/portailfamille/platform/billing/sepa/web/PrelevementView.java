@@ -114,6 +114,7 @@ public class PrelevementView implements Serializable {
                 var form = files.formOf(user.require());
                 if (form != null) {
                     iban = iban == null ? form.getIban() : iban;
+                    debtorName = debtorName == null ? form.getAccountHolder() : debtorName;
                 }
             } catch (RuntimeException e) {
                 // no family file yet: nothing to prefill
