@@ -45,7 +45,10 @@ final class Deployments {
     static WebArchive inContainerWar() {
         return platformWar().addClasses(inContainerTests().toArray(Class<?>[]::new))
                 .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class,
-                        BillingKit.class, BillingMonth.class);
+                        BillingKit.class, BillingMonth.class)
+                // the ISO 20022 schema the direct-debit tests validate pain.008 files against (one copy, tenant-config's)
+                .addAsResource(new File("../../tenant-config/src/test/resources/iso20022/pain.008.001.02.xsd"),
+                        "iso20022/pain.008.001.02.xsd");
     }
 
     /** The test classes of this package that run inside the container, by name. */

@@ -76,6 +76,9 @@ public class InvoicingRun {
     @Inject
     InvoiceMails mails;
 
+    @Inject
+    jakarta.enterprise.event.Event<RunIssued> runIssued;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -176,11 +179,21 @@ public class InvoicingRun {
                 }
             }
             writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));
+            announce(runId, regieId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
             writer.finish(runId, regieId, actor, rootMessage(e));
         } finally {
             mail(toMail, portal);
+        }
+    }
+
+    /** Tells the other billing parts (direct debits) that the run's invoices are issued; their failure never fails the run. */
+    private void announce(long runId, long regieId) {
+        try {
+            runIssued.fire(new RunIssued(runId, regieId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "invoicing run " + runId + ": what follows the issue failed", e);
         }
     }
 

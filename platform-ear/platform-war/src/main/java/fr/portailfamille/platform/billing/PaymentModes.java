@@ -11,7 +11,8 @@ public final class PaymentModes {
             "CESU", "CESU",
             "VIREMENT", "Virement",
             "CARTE_GUICHET", "Carte bancaire au guichet",
-            "CARTE_EN_LIGNE", "Carte bancaire en ligne (PayFiP)");
+            "CARTE_EN_LIGNE", "Carte bancaire en ligne (PayFiP)",
+            "PRELEVEMENT", "Prélèvement SEPA");
 
     private PaymentModes() {
     }

@@ -87,6 +87,7 @@ public class AgentMenuView {
                 new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null),
                 new Item("menu-paiements", "agent/paiements", "agent.menu.paiements", null),
                 new Item("menu-paiements-en-ligne", "agent/paiements-en-ligne", "agent.menu.paiementsEnLigne", null),
+                new Item("menu-prelevements", "agent/prelevements", "agent.menu.prelevements", null),
                 new Item("menu-impayes", "agent/impayes", "agent.menu.impayes", null),
                 new Item("menu-exports-facturation", "agent/exports-facturation", "agent.menu.exportsFacturation", null));
     }

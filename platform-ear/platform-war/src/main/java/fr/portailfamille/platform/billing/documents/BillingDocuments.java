@@ -4,6 +4,7 @@ import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.HtmlPdf;
@@ -50,6 +51,37 @@ public class BillingDocuments {
     public record Pdf(String fileName, byte[] content) {
     }
 
+    /** What a SEPA mandate's PDF prints ({@code iban} as the reader may see it). */
+    public record MandateText(String rum, String creditorName, String creditorIcs, String debtorName, String iban, String bic,
+            LocalDate signedOn, LocalDate revokedOn) {
+    }
+
+    /** The PDF of a SEPA mandate of family {@code familyId}: for the direct-debit context, which checked who reads it. */
+    public Pdf mandatePdf(long familyId, MandateText mandate) {
+        return new Pdf("mandat-sepa-" + mandate.rum() + ".pdf",
+                HtmlPdf.render(MandatePdf.xhtml(issuer(), addressee(familyId), mandate)));
+    }
+
+    /**
+     * How invoice {@code invoiceId} is paid by direct debit, as its page, Mes factures and its PDF say it ("Prélevé le
+     * 10 novembre 2026 …", or the bank's reject and its reason), or {@code null} when it is not debited.
+     */
+    public String directDebitNote(long invoiceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.state, coalesce(d.collection_date, d.due_date), d.reject_label,"
+                + " m.rum from sepa_debit d join sepa_mandate m on m.id = d.mandate_id where d.invoice_id = ?1")
+                .setParameter(1, invoiceId).getResultList();
+        if (rows.isEmpty() || "SKIPPED".equals(rows.get(0)[0])) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        if ("REJECTED".equals(r[0])) {
+            return "Prélèvement du " + BillingDates.text(date(r[1])) + " rejeté par la banque : " + r[2]
+                    + ". La facture reste à payer par un autre moyen.";
+        }
+        return "Prélevé le " + BillingDates.text(date(r[1])) + " (mandat " + r[3] + ")";
+    }
+
     /** The PDF of invoice or credit note {@code invoiceId}, if {@code user} may read it. */
     public Pdf invoice(SignedInUser user, long invoiceId) {
         AccountInvoice invoice = account.invoice(user, invoiceId);
@@ -61,7 +93,8 @@ public class BillingDocuments {
         InvoicePdf.Regie regie = regies().getOrDefault(invoice.regieCode(),
                 new InvoicePdf.Regie(invoice.regieLabel(), null, null, null, null));
         return new Pdf(InvoicePdf.fileName(invoice),
-                HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, addressee(invoice.familyId()), invoice, lines)));
+                HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, addressee(invoice.familyId()), invoice, lines,
+                        directDebitNote(invoiceId))));
     }
 
     /** The relevé of the school year starting in September {@code schoolYear} (2026: 2026-2027). */

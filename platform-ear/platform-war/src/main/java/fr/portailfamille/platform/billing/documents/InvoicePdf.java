@@ -44,6 +44,12 @@ public final class InvoicePdf {
 
     static String xhtml(DocumentLayout.Issuer issuer, Regie regie, DocumentLayout.Addressee family, AccountInvoice invoice,
             List<Line> lines) {
+        return xhtml(issuer, regie, family, invoice, lines, null);
+    }
+
+    /** {@code directDebit}: how the invoice is paid by direct debit ("Prélevé le …", a reject), {@code null} when not. */
+    static String xhtml(DocumentLayout.Issuer issuer, Regie regie, DocumentLayout.Addressee family, AccountInvoice invoice,
+            List<Line> lines, String directDebit) {
         boolean note = "CREDIT_NOTE".equals(invoice.kind());
         StringBuilder b = new StringBuilder(DocumentLayout.open(title(invoice), issuer));
         List<String> contact = new ArrayList<>();
@@ -59,6 +65,9 @@ public final class InvoicePdf {
         fact(b, "Date d'émission", BillingDates.text(invoice.issuedOn()));
         if (!note && invoice.dueDate() != null) {
             fact(b, "À payer avant le", BillingDates.text(invoice.dueDate()));
+        }
+        if (!note && directDebit != null) {
+            fact(b, "Prélèvement automatique", directDebit);
         }
         b.append("</table>");
         b.append("<table class=\"lines\" style=\"margin-top: 8pt\"><thead><tr><th>Enfant</th><th>Prestation</th>"

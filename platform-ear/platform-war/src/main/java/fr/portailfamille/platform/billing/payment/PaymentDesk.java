@@ -38,6 +38,8 @@ public class PaymentDesk {
     static final Set<String> MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
     /** A payment by card online (PayFiP), recorded by {@link #recordOnline} only. */
     public static final String ONLINE = "CARTE_EN_LIGNE";
+    /** A SEPA direct debit of an invoice, recorded by {@link #recordDirectDebit} only (dated on its collection date). */
+    public static final String DIRECT_DEBIT = "PRELEVEMENT";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -114,6 +116,18 @@ public class PaymentDesk {
                 Books.cut(payerName, 120), null), invoiceId);
     }
 
+    /**
+     * Records a SEPA direct debit of invoice {@code invoiceId} ({@code PRELEVEMENT}) put in a pain.008 file, in the
+     * caller's transaction, the same way as a counter payment (locks, receipt number, allocation, audit), dated on
+     * {@code collectionDate} (which may be ahead: the bank collects it then). For the direct-debit context only: the
+     * caller checked the régisseur's role; a reject cancels it with {@link #cancel}.
+     */
+    public Recorded recordDirectDebit(String actor, long familyId, String regieCode, long invoiceId, long amountCents,
+            LocalDate collectionDate, String payerName) {
+        return write(actor, new PaymentInput(familyId, regieCode, DIRECT_DEBIT, amountCents, collectionDate, null, null,
+                Books.cut(payerName, 120), null), invoiceId);
+    }
+
     /** Writes a line of the régie's audit ({@code billing_audit}), in the caller's transaction. */
     public void audit(String actor, String action, long regieId, long familyId, Long invoiceId, Long paymentId,
             Long amountCents, String detail) {
@@ -133,7 +147,8 @@ public class PaymentDesk {
         if (regieId == null) {
             errors.add(new FieldError("regie", "Choisissez une régie de la commune."));
         }
-        if (onlineInvoice != null ? !ONLINE.equals(in.mode()) : in.mode() == null || !MODES.contains(in.mode())) {
+        if (onlineInvoice != null ? !ONLINE.equals(in.mode()) && !DIRECT_DEBIT.equals(in.mode())
+                : in.mode() == null || !MODES.contains(in.mode())) {
             errors.add(new FieldError("mode", "Choisissez le mode de paiement : chèque, espèces, CESU, virement ou carte au guichet."));
         }
         String cheque = text(errors, "chequeNumber", "Le numéro de chèque", in.chequeNumber(), 20);
@@ -152,7 +167,7 @@ public class PaymentDesk {
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", "Indiquez la date de réception du paiement."));
-        } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1))) {
+        } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
             errors.add(new FieldError("receivedOn", "La date de réception ne peut pas être dans le futur."));
         }
         long amount = in.amountCents() == null ? 0 : in.amountCents();

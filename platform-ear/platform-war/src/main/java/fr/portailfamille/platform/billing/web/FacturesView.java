@@ -33,8 +33,12 @@ public class FacturesView {
     @Inject
     UserView user;
 
+    @Inject
+    fr.portailfamille.platform.billing.sepa.DirectDebits directDebits;
+
     private AccountOverview overview;
     private List<Integer> fiscalYears;
+    private java.util.Map<Long, String> debitNotes;
 
     private AccountOverview overview() {
         if (overview == null) {
@@ -49,6 +53,14 @@ public class FacturesView {
 
     public AccountBalance getBalance() {
         return overview().balance();
+    }
+
+    /** Invoice id → "Prélevé le …" or the bank's reject, for the invoices paid by direct debit. */
+    public java.util.Map<Long, String> getDebitNotes() {
+        if (debitNotes == null) {
+            debitNotes = staff() ? java.util.Map.of() : directDebits.notes(user.require(), null);
+        }
+        return debitNotes;
     }
 
     /** Years with payments, for the attestation fiscale. */

@@ -36,6 +36,9 @@ public class FactureView implements Serializable {
     @Inject
     transient UserView user;
 
+    @Inject
+    transient fr.portailfamille.platform.billing.documents.BillingDocuments documents;
+
     private Long id;
     private transient InvoiceDesk.Detail detail;
     private final Map<Long, Integer> days = new HashMap<>();
@@ -63,6 +66,11 @@ public class FactureView implements Serializable {
             load();
         }
         return detail;
+    }
+
+    /** "Prélevé le …" or the bank's reject when the invoice is paid by direct debit, else {@code null}. */
+    public String getDebitNote() {
+        return getDetail() == null ? null : documents.directDebitNote(id);
     }
 
     public void creditNote() {

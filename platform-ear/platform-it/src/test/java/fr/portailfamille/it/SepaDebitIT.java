@@ -1,0 +1,261 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
+import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.billing.sepa.SepaRules;
+import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.BillingMonth;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.InvoicingRun;
+import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.billing.sepa.DirectDebits;
+import fr.portailfamille.platform.billing.sepa.Mandate;
+import fr.portailfamille.platform.billing.sepa.Mandates;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.problems.FieldError;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * SEPA direct debit against the real PostgreSQL inside Payara Micro: a parent signs a mandate (a bad IBAN refused
+ * next to its field, the PDF, one active mandate per régie, revoked), agents list them (IBAN masked except for the
+ * régisseur); a real invoicing run of the fixture month marks the invoices of the families with a mandate, the
+ * régisseur's pain.008 file validates against the ISO 20022 schema and settles the invoices, a reject re-opens one
+ * with its reason and mails the family, and the next file is RCUR for a collected mandate and FRST again for the
+ * rejected one; another family's mandate, another commune and parents on agents' actions are refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SepaDebitIT {
+
+    static final String ICS = "FR72ZZZ123456";
+    static final String IBAN_FR = "FR76 3000 6000 0112 3456 7890 189";
+    static final String IBAN_DE = "DE89370400440532013000";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Inject
+    Mandates mandates;
+
+    @Inject
+    DirectDebits debits;
+
+    @Inject
+    InvoicingRun invoicing;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    BillingDocuments documents;
+
+    @Inject
+    BillingKit kit;
+
+    <T> T alpha(java.util.concurrent.Callable<T> work) throws Exception {
+        return kit.in(kit.alpha(), work);
+    }
+
+    /** The fixture month with its régie collecting by direct debit on day {@code debitDay}. */
+    BillingMonth month(int debitDay) throws Exception {
+        BillingMonth f = BillingMonth.october(kit, kit.alpha(), BillingKit.prefix("S"));
+        alpha(() -> kit.update("update regie set sepa_ics = ?2, sepa_name = 'Regie periscolaire Alpha', sepa_iban = ?3,"
+                + " sepa_bic = 'AGRIFRPP882', sepa_debit_day = ?4 where code = ?1", f.regie(), ICS, "FR7630006000011234567890189",
+                debitDay));
+        return f;
+    }
+
+    static List<String> fields(MoneyRefused e) {
+        return e.errors().stream().map(FieldError::field).toList();
+    }
+
+    static String message(MoneyRefused e, String field) {
+        return e.errors().stream().filter(x -> x.field().equals(field)).map(FieldError::message).findFirst().orElse("");
+    }
+
+    static void validate(byte[] file) throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(SepaDebitIT.class.getResource("/iso20022/pain.008.001.02.xsd"));
+        schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(file)));
+    }
+
+    @Test
+    void aParentSignsAMandateCheckedFieldByFieldAndAgentsSeeItMasked() throws Exception {
+        BillingMonth f = month(5);
+        SignedInUser parent = f.parent("Edge450");
+        SignedInUser other = f.parent("NoQf");
+
+        // a bad IBAN key and no consent: refused, each next to its field, nothing written
+        MoneyRefused bad = assertThrows(MoneyRefused.class, () -> alpha(() -> mandates.sign(parent,
+                new Mandates.Signature(f.regie(), "Camille Edge", "FR76 3000 6000 0112 3456 7890 188", "AGRI", false))));
+        assertEquals(List.of("iban", "bic", "accepted"), fields(bad));
+        assertTrue(message(bad, "iban").contains("clé de contrôle"), message(bad, "iban"));
+        MoneyRefused noRegie = assertThrows(MoneyRefused.class, () -> alpha(() -> mandates.sign(parent,
+                new Mandates.Signature("NOPE", "Camille Edge", IBAN_FR, null, true))));
+        assertEquals(List.of("regie"), fields(noRegie));
+        assertEquals(0L, alpha(() -> kit.id("select count(*) from sepa_mandate where family_id = ?1", f.family("Edge450"))));
+
+        // signed: RUM from the régie and the id, today's date, the régie's ICS, the IBAN as typed (compacted)
+        Mandate m = alpha(() -> mandates.sign(parent, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, "agrifrpp882", true)));
+        assertTrue(m.rum().matches("PF-" + f.regie() + "-\\d{8}"), m.rum());
+        assertTrue(SepaRules.isRum(m.rum()));
+        assertEquals(ICS, m.creditorIcs());
+        assertEquals(BillingKit.today(), m.signedOn());
+        assertEquals("FR7630006000011234567890189", m.iban());
+        assertEquals("AGRIFRPP882", m.bic());
+        String pdf = BillingKit.pdfText(alpha(() -> mandates.pdf(parent, m.id())).content());
+        assertTrue(pdf.contains("Mandat de prélèvement SEPA") && pdf.contains(m.rum()) && pdf.contains(ICS)
+                && pdf.contains("FR76 3000 6000 0112 3456 7890 189"), pdf);
+        // one active mandate per family and régie
+        MoneyRefused twice = assertThrows(MoneyRefused.class, () -> alpha(() -> mandates.sign(parent,
+                new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null, true))));
+        assertTrue(message(twice, "regie").contains("déjà actif"));
+
+        // agents: the IBAN masked, except for the régisseur; parents never reach the agents' list
+        Mandate seen = alpha(() -> mandates.list(AGENT, f.regie(), true)).get(0);
+        assertEquals("FR76 **** **** 0189", seen.iban());
+        assertEquals("FR7630006000011234567890189", alpha(() -> mandates.list(REGISSEUR, f.regie(), true)).get(0).iban());
+        assertThrows(SecurityException.class, () -> alpha(() -> mandates.list(parent, f.regie(), true)));
+        assertThrows(SecurityException.class, () -> alpha(() -> mandates.sign(AGENT,
+                new Mandates.Signature(f.regie(), "Agent", IBAN_FR, null, true))));
+
+        // another family's mandate, by id: refused like an unknown one; another commune: refused
+        assertThrows(SecurityException.class, () -> alpha(() -> mandates.get(other, m.id())));
+        assertThrows(SecurityException.class, () -> alpha(() -> mandates.pdf(other, m.id())));
+        assertThrows(SecurityException.class, () -> alpha(() -> { mandates.revoke(other, m.id()); return null; }));
+        assertThrows(SecurityException.class, () -> alpha(() -> mandates.get(REGISSEUR_BETA, m.id())));
+        assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> mandates.get(REGISSEUR_BETA, m.id())));
+
+        // revoked by its family: no longer active, a new one may be signed
+        alpha(() -> { mandates.revoke(parent, m.id()); return null; });
+        assertFalse(alpha(() -> mandates.get(parent, m.id())).active());
+        assertThrows(Refused.class, () -> alpha(() -> { mandates.revoke(parent, m.id()); return null; }));
+        Mandate again = alpha(() -> mandates.sign(parent, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null, true)));
+        assertTrue(again.active());
+        assertFalse(again.rum().equals(m.rum()), "a RUM is never reused");
+    }
+
+    @Test
+    void aRunsInvoicesAreDebitedByAPain008ThatValidatesAndARejectReopensTheInvoice() throws Exception {
+        BillingMonth f = month(10);
+        SignedInUser edge450 = f.parent("Edge450");
+        SignedInUser edge451 = f.parent("Edge451");
+        Mandate m450 = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
+        Mandate m451 = alpha(() -> mandates.sign(edge451, new Mandates.Signature(f.regie(), "Dominique Edge", IBAN_DE, null, true)));
+
+        // the real run: issued in the background, then the invoices of families with a mandate are marked
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        long run = started.runId();
+        List<DirectDebits.Debit> planned = alpha(() -> debits.debits(AGENT, run));
+        assertEquals(2, planned.size(), "Edge450 and Edge451 have a mandate, NoQf and Expiring none");
+        LocalDate due = SepaRules.dueDate(BillingKit.today(), 10);
+        assertTrue(planned.stream().allMatch(d -> "PLANNED".equals(d.state()) && due.equals(d.dueDate())));
+        long invoice450 = planned.stream().filter(d -> d.rum().equals(m450.rum())).findFirst().orElseThrow().invoiceId();
+        long invoice451 = planned.stream().filter(d -> d.rum().equals(m451.rum())).findFirst().orElseThrow().invoiceId();
+        assertEquals(due, alpha(() -> account.invoice(edge450, invoice450)).dueDate());
+        Map<Long, String> notes = alpha(() -> debits.notes(edge450, null));
+        assertTrue(notes.get(invoice450).startsWith("Prélevé le "), notes.toString());
+        assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Prélevé le"));
+
+        // the file: régisseurs only
+        assertThrows(SecurityException.class, () -> alpha(() -> debits.file(AGENT, run)));
+        assertThrows(SecurityException.class, () -> alpha(() -> debits.file(edge450, run)));
+        assertThrows(SecurityException.class, () -> alpha(() -> debits.runs(edge450)));
+        DirectDebits.File file = alpha(() -> debits.file(REGISSEUR, run));
+        validate(file.content());
+        String xml = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, file.transactions());
+        assertEquals(BillingMonth.EDGE450_CENTS + BillingMonth.EDGE451_CENTS, file.totalCents());
+        String number450 = alpha(() -> account.invoice(edge450, invoice450)).number();
+        assertTrue(xml.contains("<EndToEndId>" + number450 + "</EndToEndId>"), xml);
+        assertTrue(xml.contains("<MndtId>" + m450.rum() + "</MndtId>") && xml.contains("<MndtId>" + m451.rum() + "</MndtId>"));
+        assertTrue(xml.contains("<DtOfSgntr>" + BillingKit.today() + "</DtOfSgntr>"));
+        assertEquals(1, count(xml, "<SeqTp>FRST</SeqTp>"), "both first collections in one FRST block");
+        assertFalse(xml.contains("<SeqTp>RCUR</SeqTp>"));
+        assertTrue(xml.contains("<Id>" + ICS + "</Id>"));
+        assertTrue(xml.contains("<InstdAmt Ccy=\"EUR\">" + euros(BillingMonth.EDGE450_CENTS) + "</InstdAmt>"), xml);
+        assertTrue(xml.contains("<Id>NOTPROVIDED</Id>"), "no BIC given: NOTPROVIDED");
+        // the debits settle the invoices (a PRELEVEMENT payment on the collection date); the same file again
+        assertEquals(0, alpha(() -> account.invoice(edge450, invoice450)).outstandingCents());
+        assertEquals(0, alpha(() -> account.balance(edge451, null)).dueCents());
+        assertEquals(2L, alpha(() -> kit.id("select count(*) from payment p join sepa_debit d on d.payment_id = p.id"
+                + " where d.billing_run_id = ?1 and p.mode = 'PRELEVEMENT' and p.received_on = ?2", run, due)));
+        assertArrayEquals(file.content(), alpha(() -> debits.file(REGISSEUR, run)).content());
+
+        // the bank rejects Edge450's debit: régisseurs only; the invoice is open again with the reason; a mail
+        long debit450 = alpha(() -> debits.debits(AGENT, run)).stream().filter(d -> d.invoiceId() == invoice450)
+                .findFirst().orElseThrow().id();
+        assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(AGENT, debit450, "AM04"); return null; }));
+        assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(edge450, debit450, "AM04"); return null; }));
+        assertThrows(Refused.class, () -> alpha(() -> { debits.reject(REGISSEUR, debit450, "ZZ99"); return null; }));
+        alpha(() -> { debits.reject(REGISSEUR, debit450, "AM04"); return null; });
+        assertEquals(BillingMonth.EDGE450_CENTS, alpha(() -> account.invoice(edge450, invoice450)).outstandingCents());
+        assertEquals(0, alpha(() -> account.invoice(edge451, invoice451)).outstandingCents());
+        assertTrue(alpha(() -> debits.notes(edge450, null)).get(invoice450).contains("Provision insuffisante (AM04)"));
+        assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Provision insuffisante"));
+        String mail = Mails.await(edge450.email(), x -> x.contains("Provision insuffisante"));
+        assertTrue(mail.contains(number450), mail);
+        assertThrows(Refused.class, () -> alpha(() -> { debits.reject(REGISSEUR, debit450, "AM04"); return null; }));
+        // another commune's régisseur, by id: nothing of it
+        assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(REGISSEUR_BETA, debit450, "MD01"); return null; }));
+        assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> { debits.reject(REGISSEUR_BETA, debit450, "MD01"); return null; }));
+
+        // the next month's invoices (written here as a run of their own): RCUR for the collected mandate, FRST again
+        // for the one whose only debit was rejected
+        long next = alpha(() -> kit.id("insert into billing_run (regie_id, period_start, period_end, state, started_by)"
+                + " select id, date '2026-11-01', date '2026-11-30', 'DONE', 'test' from regie where code = ?1 returning id", f.regie()));
+        for (String family : List.of("Edge450", "Edge451")) {
+            alpha(() -> kit.update("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by, billing_run_id) select r.id, ?2, 'INVOICE', ?3, ?4, date '2026-11-01', date '2026-11-30',"
+                    + " 1234, 'test', ?5 from regie r where r.code = ?1", f.regie(), f.family(family),
+                    family.equals("Edge450") ? 900 : 901, f.prefix() + "-" + (family.equals("Edge450") ? 900 : 901), next));
+        }
+        assertEquals(2, alpha(() -> debits.mark(next)));
+        String second = new String(alpha(() -> debits.file(REGISSEUR, next)).content(), java.nio.charset.StandardCharsets.UTF_8);
+        validate(second.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(block(second, "FRST").contains(m450.rum()) && !block(second, "FRST").contains(m451.rum()), second);
+        assertTrue(block(second, "RCUR").contains(m451.rum()), second);
+    }
+
+    static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    /** The payment information block of sequence {@code seq}. */
+    static String block(String xml, String seq) {
+        Matcher m = Pattern.compile("<PmtInf>(?:(?!</PmtInf>).)*<SeqTp>" + seq + "</SeqTp>.*?</PmtInf>", Pattern.DOTALL).matcher(xml);
+        return m.find() ? m.group() : "";
+    }
+
+    static String euros(long cents) {
+        return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+}

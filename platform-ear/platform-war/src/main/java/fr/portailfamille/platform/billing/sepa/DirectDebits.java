@@ -1,0 +1,295 @@
+package fr.portailfamille.platform.billing.sepa;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.sepa.Pain008;
+import fr.portailfamille.billing.sepa.RejectReason;
+import fr.portailfamille.billing.sepa.SepaRules;
+import fr.portailfamille.platform.billing.BillingDates;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.RunIssued;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.mail.FamilyMails;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The direct debits of invoicing runs: the invoices of families with an active mandate on the run's régie are
+ * marked at the run (due on the régie's debit day of the following month); a régisseur makes the run's pain.008
+ * file once (each debit recorded as a {@code PRELEVEMENT} payment of what was left to pay, FRST for a mandate's
+ * first collection then RCUR) and records the bank's rejects (the payment cancelled, the invoice open again with
+ * the reason, the family mailed). Money actions check the {@code regisseur} role here; agents read.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class DirectDebits {
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    PaymentDesk desk;
+
+    @Inject
+    FamilyMails mails;
+
+    @Inject
+    FamilyAccount account;
+
+    /** The file of a run: name and bytes. */
+    public record File(String fileName, byte[] content, int transactions, long totalCents) {
+    }
+
+    /** A run of a direct-debit régie, as the agents' page lists it. */
+    public record Run(long runId, String regieCode, String regieLabel, LocalDate periodStart, int debits, long plannedCents,
+            Long fileId, int rejected) {
+        public long getRunId() { return runId; }
+        public String getRegieLabel() { return regieLabel; }
+        public String getPeriod() { return BillingDates.text(periodStart).substring(3); }
+        public int getDebits() { return debits; }
+        public String getPlanned() { return Money.format(plannedCents); }
+        public boolean isFileMade() { return fileId != null; }
+        public int getRejected() { return rejected; }
+    }
+
+    /** One debit of a run. */
+    public record Debit(long id, long invoiceId, String invoiceNumber, String familyLabel, String rum, LocalDate dueDate,
+            String state, String sequence, Long amountCents, String rejectLabel) {
+        public long getId() { return id; }
+        public long getInvoiceId() { return invoiceId; }
+        public String getInvoiceNumber() { return invoiceNumber; }
+        public String getFamilyLabel() { return familyLabel; }
+        public String getRum() { return rum; }
+        public String getDueDate() { return BillingDates.text(dueDate); }
+        public String getState() { return state; }
+        public String getStateLabel() {
+            return switch (state) {
+                case "PLANNED" -> "À prélever";
+                case "SENT" -> "Remis à la banque";
+                case "REJECTED" -> "Rejeté : " + rejectLabel;
+                default -> "Non prélevé (rien à payer ou mandat révoqué)";
+            };
+        }
+        public String getSequence() { return sequence; }
+        public String getAmount() { return amountCents == null ? "" : Money.format(amountCents); }
+        public boolean isRejectable() { return "SENT".equals(state); }
+    }
+
+    /**
+     * Marks the run's invoices of families with an active mandate on its régie (when the régie collects by direct
+     * debit): a planned debit each, due on the régie's debit day of the month after the invoice; the invoice's due
+     * date becomes that day. Idempotent (one debit per invoice).
+     */
+    public void onRunIssued(@Observes RunIssued run) {
+        mark(run.runId());
+    }
+
+    /** {@link #onRunIssued}'s work: the number of invoices marked. */
+    public int mark(long runId) {
+        SepaRegie creditor = SepaRegie.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
+        if (creditor == null) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.id, m.id, cast(i.issued_at at time zone 'Europe/Paris' as date)"
+                + " from invoice i join sepa_mandate m on m.family_id = i.family_id and m.regie_id = i.regie_id and m.revoked_at is null"
+                + " where i.billing_run_id = ?1 and i.kind = 'INVOICE' and i.state = 'ISSUED'"
+                + " and not exists (select 1 from sepa_debit d where d.invoice_id = i.id) order by i.id")
+                .setParameter(1, runId).getResultList();
+        for (Object[] r : rows) {
+            LocalDate due = SepaRules.dueDate(Mandates.date(r[2]), creditor.sepa().debitDay());
+            em.createNativeQuery("insert into sepa_debit (invoice_id, mandate_id, billing_run_id, due_date) values (?1, ?2, ?3, ?4)"
+                    + " on conflict (invoice_id) do nothing").setParameter(1, ((Number) r[0]).longValue())
+                    .setParameter(2, ((Number) r[1]).longValue()).setParameter(3, runId).setParameter(4, due).executeUpdate();
+            em.createNativeQuery("update invoice set due_date = ?2 where id = ?1").setParameter(1, ((Number) r[0]).longValue())
+                    .setParameter(2, due).executeUpdate();
+        }
+        return rows.size();
+    }
+
+    /** The runs of régies that collect by direct debit with at least one debit, latest first (any agent). */
+    public List<Run> runs(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.id, r.code, r.label, b.period_start, count(d.id),"
+                + " coalesce(sum(i.total_cents), 0), (select f.id from sepa_file f where f.billing_run_id = b.id),"
+                + " count(d.id) filter (where d.state = 'REJECTED') from billing_run b join regie r on r.id = b.regie_id"
+                + " join sepa_debit d on d.billing_run_id = b.id join invoice i on i.id = d.invoice_id"
+                + " group by b.id, r.code, r.label, b.period_start order by b.period_start desc, b.id desc limit 100").getResultList();
+        return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Mandates.date(r[3]),
+                ((Number) r[4]).intValue(), ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(),
+                ((Number) r[7]).intValue())).toList();
+    }
+
+    /** The debits of a run, by invoice number (any agent). */
+    public List<Debit> debits(SignedInUser agent, long runId) {
+        StaffRoles.requireAgent(agent);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.id, i.id, i.number, f.label, m.rum, coalesce(d.collection_date, d.due_date),"
+                + " d.state, d.sequence_type, d.amount_cents, d.reject_label from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " join family f on f.id = i.family_id join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1"
+                + " order by i.sequence").setParameter(1, runId).getResultList();
+        return rows.stream().map(r -> new Debit(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                (String) r[3], (String) r[4], Mandates.date(r[5]), (String) r[6], (String) r[7],
+                r[8] == null ? null : ((Number) r[8]).longValue(), (String) r[9])).toList();
+    }
+
+    /**
+     * The run's pain.008 file (régisseur): made at the first call — each planned debit of what is left to pay on its
+     * invoice recorded as a {@code PRELEVEMENT} payment dated on its collection date, FRST for a mandate never
+     * collected (a rejected debit does not count), else RCUR —, the same bytes afterwards.
+     *
+     * @throws Refused when the run has nothing to debit
+     */
+    public File file(SignedInUser regisseur, long runId) {
+        StaffRoles.requireRegisseur(regisseur);
+        SepaRegie creditor = SepaRegie.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
+        if (creditor == null) {
+            throw new Refused("Cette facturation n'a pas de prélèvements.");
+        }
+        // one file per run even when two régisseurs click at once: the run's row is locked first
+        em.createNativeQuery("select id from billing_run where id = ?1 for update").setParameter(1, runId).getResultList();
+        File made = stored(runId);
+        if (made != null) {
+            return made;
+        }
+        String problem = SepaRules.icsProblem(creditor.ics());
+        if (problem == null) {
+            problem = SepaRules.ibanProblem(creditor.sepa().iban());
+        }
+        if (problem != null) {
+            throw new Refused("Paramètres de prélèvement de la régie à corriger : " + problem);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.id, i.id, i.number, i.family_id, d.due_date, m.id, m.rum, m.signed_on,"
+                + " m.debtor_name, m.iban, m.bic, i.period_start, exists (select 1 from sepa_debit p where p.mandate_id = m.id"
+                + " and p.state = 'SENT' and p.id <> d.id) from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1 and d.state = 'PLANNED'"
+                + " and m.revoked_at is null order by i.sequence").setParameter(1, runId).getResultList();
+        LocalDate today = LocalDate.now(Mandates.PARIS);
+        List<Pain008.Transaction> transactions = new ArrayList<>();
+        Map<Long, Object[]> sent = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long debit = ((Number) r[0]).longValue();
+            long invoice = ((Number) r[1]).longValue();
+            long left = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql() + ") from invoice i"
+                    + " where i.id = ?1 and i.state = 'ISSUED'").setParameter(1, invoice).getResultList().stream().findFirst()
+                    .orElse(0L)).longValue();
+            if (left <= 0) {
+                em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where id = ?1").setParameter(1, debit).executeUpdate();
+                continue;
+            }
+            SepaRules.Sequence sequence = SepaRules.sequence((Boolean) r[12]);
+            LocalDate collection = SepaRules.collectionDate(Mandates.date(r[4]), today);
+            transactions.add(new Pain008.Transaction((String) r[2], left, (String) r[6], Mandates.date(r[7]), sequence, collection,
+                    (String) r[8], (String) r[9], (String) r[10], "Facture " + r[2] + " " + creditor.regieLabel()));
+            sent.put(debit, new Object[] {invoice, ((Number) r[3]).longValue(), left, collection, sequence, r[8]});
+        }
+        if (transactions.isEmpty()) {
+            throw new Refused("Rien à prélever : les factures de cette facturation sont déjà payées ou leurs mandats révoqués.");
+        }
+        String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId;
+        byte[] content = Pain008.write(messageId, LocalDateTime.now(Mandates.PARIS),
+                new Pain008.Creditor(creditor.ics(), creditor.name(), creditor.sepa().iban(), creditor.sepa().bic()), transactions);
+        long total = transactions.stream().mapToLong(Pain008.Transaction::amountCents).sum();
+        long fileId = ((Number) em.createNativeQuery("insert into sepa_file (regie_id, billing_run_id, message_id, transactions,"
+                + " total_cents, content, created_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id")
+                .setParameter(1, creditor.regieId()).setParameter(2, runId).setParameter(3, messageId)
+                .setParameter(4, transactions.size()).setParameter(5, total).setParameter(6, content)
+                .setParameter(7, Mandates.cut(regisseur.email())).getSingleResult()).longValue();
+        for (Map.Entry<Long, Object[]> e : sent.entrySet()) {
+            Object[] s = e.getValue();
+            PaymentDesk.Recorded payment = desk.recordDirectDebit(regisseur.email(), (Long) s[1], creditor.regieCode(), (Long) s[0],
+                    (Long) s[2], (LocalDate) s[3], (String) s[5]);
+            em.createNativeQuery("update sepa_debit set state = 'SENT', sequence_type = ?2, amount_cents = ?3, collection_date = ?4,"
+                    + " sepa_file_id = ?5, payment_id = ?6 where id = ?1").setParameter(1, e.getKey())
+                    .setParameter(2, ((SepaRules.Sequence) s[4]).name()).setParameter(3, (Long) s[2]).setParameter(4, (LocalDate) s[3])
+                    .setParameter(5, fileId).setParameter(6, payment.paymentId()).executeUpdate();
+        }
+        desk.audit(regisseur.email(), "SEPA_FILE", creditor.regieId(), 0L, null, null, total, "Fichier de prélèvements " + messageId
+                + " : " + transactions.size() + " prélèvement(s), " + Money.format(total));
+        return stored(runId);
+    }
+
+    /**
+     * Records the bank's reject of a debit sent (régisseur), with its ISO reason code: the debit's payment is
+     * cancelled (the invoice is open again), the reason is kept for the family, who is mailed.
+     */
+    public void reject(SignedInUser regisseur, long debitId, String reasonCode) {
+        StaffRoles.requireRegisseur(regisseur);
+        if (!RejectReason.known(reasonCode)) {
+            throw new Refused("reason", "Choisissez le motif de rejet donné par la banque.");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.state, d.payment_id, i.number, f.email, coalesce(d.collection_date,"
+                + " d.due_date), d.amount_cents, r.label from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " join family f on f.id = i.family_id join regie r on r.id = i.regie_id where d.id = ?1 for update of d")
+                .setParameter(1, debitId).getResultList();
+        if (rows.isEmpty()) {
+            throw new Refused("reason", "Ce prélèvement n'existe pas.");
+        }
+        Object[] d = rows.get(0);
+        if (!"SENT".equals(d[0])) {
+            throw new Refused("reason", "REJECTED".equals(d[0]) ? "Le rejet de ce prélèvement est déjà enregistré."
+                    : "Ce prélèvement n'a pas été remis à la banque.");
+        }
+        String label = RejectReason.label(reasonCode);
+        desk.cancel(regisseur, ((Number) d[1]).longValue(), "Prélèvement rejeté par la banque : " + label);
+        em.createNativeQuery("update sepa_debit set state = 'REJECTED', reject_code = ?2, reject_label = ?3, rejected_at = now(),"
+                + " rejected_by = ?4 where id = ?1").setParameter(1, debitId).setParameter(2, reasonCode).setParameter(3, label)
+                .setParameter(4, Mandates.cut(regisseur.email())).executeUpdate();
+        String email = (String) d[3];
+        if (email != null && !email.isBlank()) {
+            mails.send(email, "Prélèvement rejeté : facture " + d[2] + " à régler",
+                    "Le prélèvement de " + Money.format(((Number) d[5]).longValue()) + " du " + BillingDates.text(Mandates.date(d[4]))
+                            + " pour la facture " + d[2] + " (" + d[6] + ") a été rejeté par votre banque.\n"
+                            + "Motif : " + label + ".\n\n"
+                            + "La facture est de nouveau à payer : réglez-la depuis « Mes factures » ou auprès de la régie,"
+                            + " et vérifiez votre mandat de prélèvement.", "/espace/factures.xhtml");
+        }
+    }
+
+    /** The notes of the family's debited invoices: invoice id → "Prélevé le …" or the reject (the parent or an agent). */
+    public Map<Long, String> notes(SignedInUser user, Long familyId) {
+        Long family = account.familyFor(user, familyId);
+        Map<Long, String> notes = new LinkedHashMap<>();
+        if (family == null) {
+            return notes;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.invoice_id, d.state, coalesce(d.collection_date, d.due_date), d.reject_label"
+                + " from sepa_debit d join invoice i on i.id = d.invoice_id where i.family_id = ?1 and d.state <> 'SKIPPED'")
+                .setParameter(1, family).getResultList();
+        for (Object[] r : rows) {
+            String day = BillingDates.text(Mandates.date(r[2]));
+            notes.put(((Number) r[0]).longValue(), "REJECTED".equals(r[1]) ? "Prélèvement du " + day + " rejeté : " + r[3]
+                    : "Prélevé le " + day);
+        }
+        return notes;
+    }
+
+    private File stored(long runId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select message_id, content, transactions, total_cents from sepa_file"
+                + " where billing_run_id = ?1").setParameter(1, runId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new File(r[0] + ".xml", (byte[]) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).longValue());
+    }
+}

@@ -1,0 +1,232 @@
+package fr.portailfamille.platform.billing.sepa;
+
+import fr.portailfamille.billing.sepa.SepaRules;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SEPA mandates: a parent signs one online for a régie that collects by direct debit (its RUM made from the
+ * mandate's id, the IBAN and BIC checked, the régie's ICS recorded), reads and downloads it, revokes it; agents
+ * of the commune list them (IBAN masked unless régisseur). A parent reaches only its own family's mandates: another
+ * family's id is refused like an unknown one. Each action is one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class Mandates {
+
+    static final String NOT_YOURS = "Ce mandat n'appartient pas à votre dossier.";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    BillingDocuments documents;
+
+    /** What a parent typed to sign a mandate. */
+    public record Signature(String regieCode, String debtorName, String iban, String bic, boolean accepted) {
+    }
+
+    /** A régie the family may sign a mandate for: code, label, creditor's name and ICS. */
+    public record Creditor(String code, String label, String name, String ics) {
+        public String getCode() { return code; }
+        public String getLabel() { return label; }
+        public String getName() { return name; }
+        public String getIcs() { return ics; }
+    }
+
+    /** The commune's régies that collect by direct debit (anyone signed in to the commune). */
+    public List<Creditor> creditors(SignedInUser user) {
+        if (StaffRoles.isStaff(user)) {
+            StaffRoles.requireAgent(user);
+        } else {
+            account.familyFor(user, null);
+        }
+        return SepaRegie.all(em).stream().map(c -> new Creditor(c.regieCode(), c.regieLabel(), c.name(), c.ics())).toList();
+    }
+
+    /** The parent's family's mandates, active first then revoked, latest first (full IBAN: their own). */
+    public List<Mandate> mine(SignedInUser parent) {
+        Long family = parentFamily(parent);
+        return family == null ? List.of() : select("m.family_id = ?1", family, true);
+    }
+
+    /**
+     * Signs a mandate for the parent's family (parents only: an agent cannot sign for a family), dated today.
+     *
+     * @return the new mandate
+     * @throws MoneyRefused with every problem next to its field ({@code regie}, {@code debtorName}, {@code iban},
+     *         {@code bic}, {@code accepted})
+     */
+    public Mandate sign(SignedInUser parent, Signature in) {
+        if (StaffRoles.isStaff(parent)) {
+            throw new SecurityException("Seule la famille signe son mandat de prélèvement, depuis son espace.");
+        }
+        Long family = account.familyFor(parent, null);
+        if (family == null) {
+            throw new Refused("regie", "Enregistrez d'abord votre dossier famille.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        SepaRegie creditor = in.regieCode() == null ? null : SepaRegie.of(em, "r.code = ?1", in.regieCode());
+        if (creditor == null || creditor.ics() == null) {
+            errors.add(new FieldError("regie", "Choisissez une régie qui propose le prélèvement automatique."));
+        }
+        String name = in.debtorName() == null ? "" : in.debtorName().strip();
+        if (name.isEmpty()) {
+            errors.add(new FieldError("debtorName", "Indiquez le nom du titulaire du compte."));
+        } else if (name.length() > 70) {
+            errors.add(new FieldError("debtorName", "Le nom du titulaire compte 70 caractères au plus."));
+        }
+        String ibanProblem = SepaRules.ibanProblem(in.iban());
+        if (ibanProblem != null) {
+            errors.add(new FieldError("iban", ibanProblem));
+        }
+        String bicProblem = SepaRules.bicProblem(in.bic(), ibanProblem == null ? in.iban() : null);
+        if (bicProblem != null) {
+            errors.add(new FieldError("bic", bicProblem));
+        }
+        if (!in.accepted()) {
+            errors.add(new FieldError("accepted", "Cochez la case pour autoriser la régie à prélever votre compte."));
+        }
+        if (creditor != null && errors.isEmpty() && activeFor(family, creditor.regieId()) != null) {
+            errors.add(new FieldError("regie", "Un mandat est déjà actif pour cette régie : révoquez-le d'abord pour changer de compte."));
+        }
+        if (!errors.isEmpty()) {
+            throw new MoneyRefused(errors);
+        }
+        // one active mandate per family and régie: the family's row is locked so that two tabs never sign two
+        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, family).getResultList();
+        if (activeFor(family, creditor.regieId()) != null) {
+            throw new MoneyRefused(List.of(new FieldError("regie",
+                    "Un mandat est déjà actif pour cette régie : révoquez-le d'abord pour changer de compte.")));
+        }
+        long id = ((Number) em.createNativeQuery("select nextval('sepa_mandate_id_seq')").getSingleResult()).longValue();
+        em.createNativeQuery("insert into sepa_mandate (id, family_id, regie_id, rum, debtor_name, iban, bic, creditor_ics,"
+                + " signed_on, signed_by) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar), ?8, ?9, ?10)")
+                .setParameter(1, id).setParameter(2, family).setParameter(3, creditor.regieId())
+                .setParameter(4, SepaRules.rum(creditor.regieCode(), id)).setParameter(5, name)
+                .setParameter(6, SepaRules.normalizeIban(in.iban())).setParameter(7, SepaRules.normalizeBic(in.bic()))
+                .setParameter(8, creditor.ics()).setParameter(9, LocalDate.now(PARIS))
+                .setParameter(10, cut(parent.email() == null ? parent.subject() : parent.email())).executeUpdate();
+        return select("m.id = ?1", id, true).get(0);
+    }
+
+    /** Revokes one of the family's active mandates (its parent): no further debit; debits already sent stay. */
+    public void revoke(SignedInUser parent, long mandateId) {
+        Mandate m = own(parent, mandateId);
+        if (!m.active()) {
+            throw new Refused("Ce mandat est déjà révoqué.");
+        }
+        em.createNativeQuery("update sepa_mandate set revoked_at = now(), revoked_by = ?2 where id = ?1 and revoked_at is null")
+                .setParameter(1, mandateId).setParameter(2, cut(parent.email() == null ? parent.subject() : parent.email()))
+                .executeUpdate();
+        // invoices still planned on it are no longer debited: the family pays them another way
+        em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where mandate_id = ?1 and state = 'PLANNED'")
+                .setParameter(1, mandateId).executeUpdate();
+    }
+
+    /** One mandate: the parent's own (else refused like an unknown id), or any of the commune for an agent. */
+    public Mandate get(SignedInUser user, long mandateId) {
+        if (StaffRoles.isStaff(user)) {
+            StaffRoles.requireAgent(user);
+            List<Mandate> found = select("m.id = ?1", mandateId, user.roles().contains(StaffRoles.REGISSEUR));
+            if (found.isEmpty()) {
+                throw new Refused("Ce mandat n'existe pas.");
+            }
+            return found.get(0);
+        }
+        return own(user, mandateId);
+    }
+
+    /** The mandate as a PDF (its family's parent, or an agent). */
+    public BillingDocuments.Pdf pdf(SignedInUser user, long mandateId) {
+        Mandate m = get(user, mandateId);
+        return documents.mandatePdf(m.familyId(), new BillingDocuments.MandateText(m.rum(), m.creditorName(), m.creditorIcs(),
+                m.debtorName(), m.getIban(), m.bic(), m.signedOn(), m.revokedAt() == null ? null
+                        : m.revokedAt().atZoneSameInstant(PARIS).toLocalDate()));
+    }
+
+    /** The commune's mandates for agents, of one régie or all, active only or all; IBAN masked unless régisseur. */
+    public List<Mandate> list(SignedInUser agent, String regieCode, boolean activeOnly) {
+        StaffRoles.requireAgent(agent);
+        boolean full = agent.roles().contains(StaffRoles.REGISSEUR);
+        String where = "(cast(?1 as varchar) is null or r.code = cast(?1 as varchar))" + (activeOnly ? " and m.revoked_at is null" : "");
+        return select(where, regieCode == null || regieCode.isBlank() ? null : regieCode, full);
+    }
+
+    private Mandate own(SignedInUser parent, long mandateId) {
+        Long family = parentFamily(parent);
+        List<Mandate> found = select("m.id = ?1", mandateId, true);
+        if (family == null || found.isEmpty() || found.get(0).familyId() != family) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        return found.get(0);
+    }
+
+    private Long parentFamily(SignedInUser parent) {
+        if (StaffRoles.isStaff(parent)) {
+            throw new SecurityException("Les mandats d'une famille se consultent depuis les pages des agents.");
+        }
+        return account.familyFor(parent, null);
+    }
+
+    Long activeFor(long family, long regieId) {
+        List<?> ids = em.createNativeQuery("select id from sepa_mandate where family_id = ?1 and regie_id = ?2 and revoked_at is null")
+                .setParameter(1, family).setParameter(2, regieId).getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    private List<Mandate> select(String where, Object param, boolean fullIban) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select m.id, m.family_id, f.label, r.code, r.label, coalesce(r.sepa_name, r.label),"
+                + " m.rum, m.debtor_name, m.iban, m.bic, m.creditor_ics, m.signed_on, m.signed_by, m.revoked_at,"
+                + " (select count(*) from sepa_debit d where d.mandate_id = m.id and d.state in ('SENT', 'REJECTED'))"
+                + " from sepa_mandate m join family f on f.id = m.family_id join regie r on r.id = m.regie_id where " + where
+                + " order by m.revoked_at is not null, m.signed_at desc, m.id desc").setParameter(1, param).getResultList();
+        return rows.stream().map(r -> new Mandate(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                fullIban ? (String) r[8] : SepaRules.maskIban((String) r[8]), (String) r[9], (String) r[10], date(r[11]),
+                (String) r[12], time(r[13]), ((Number) r[14]).intValue())).toList();
+    }
+
+    static String cut(String s) {
+        return s == null ? "" : s.length() > 120 ? s.substring(0, 120) : s;
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        return ((java.sql.Timestamp) value).toInstant().atZone(PARIS).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,112 @@
+package fr.portailfamille.platform.billing.sepa.web;
+
+import fr.portailfamille.billing.sepa.RejectReason;
+import fr.portailfamille.platform.billing.BillingDates;
+import fr.portailfamille.platform.billing.sepa.DirectDebits;
+import fr.portailfamille.platform.billing.sepa.Mandate;
+import fr.portailfamille.platform.billing.sepa.Mandates;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prélèvements for agents ({@code agent/prelevements.xhtml}): the commune's SEPA mandates (PrimeFaces table; IBAN
+ * masked except for régisseurs), the invoicing runs with direct debits, a run's debits with its pain.008 file and,
+ * for régisseurs, the bank's rejects (reason code with its French label).
+ */
+@Named
+@ViewScoped
+public class PrelevementsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Mandates mandates;
+
+    @Inject
+    DirectDebits debits;
+
+    @Inject
+    UserView user;
+
+    private boolean activeOnly = true;
+    private Long run;
+    private final Map<Long, String> reasons = new LinkedHashMap<>();
+    private transient List<Mandate> list;
+    private transient List<DirectDebits.Run> runs;
+    private transient List<DirectDebits.Debit> runDebits;
+
+    public List<Mandate> getMandates() {
+        if (list == null) {
+            list = mandates.list(user.require(), null, activeOnly);
+        }
+        return list;
+    }
+
+    public List<DirectDebits.Run> getRuns() {
+        if (runs == null) {
+            runs = debits.runs(user.require());
+        }
+        return runs;
+    }
+
+    public List<DirectDebits.Debit> getDebits() {
+        if (run == null) {
+            return List.of();
+        }
+        if (runDebits == null) {
+            runDebits = debits.debits(user.require(), run);
+        }
+        return runDebits;
+    }
+
+    public void show(long runId) {
+        run = runId;
+        runDebits = null;
+    }
+
+    public void filter() {
+        list = null;
+    }
+
+    /** Records the reject of debit {@code debitId} with the reason picked on its row. */
+    public void reject(long debitId) {
+        try {
+            debits.reject(user.require(), debitId, reasons.get(debitId));
+            runDebits = null;
+            runs = null;
+            FormErrors.info("Rejet enregistré : la facture est de nouveau à payer et la famille est prévenue par courriel.");
+        } catch (Refused | SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    /** Label → code of the reject reasons. */
+    public Map<String, String> getReasonItems() {
+        Map<String, String> items = new LinkedHashMap<>();
+        RejectReason.all().keySet().forEach(code -> items.put(RejectReason.label(code), code));
+        return items;
+    }
+
+    public boolean isRegisseur() {
+        return user.require().roles().contains(StaffRoles.REGISSEUR);
+    }
+
+    public String date(LocalDate day) {
+        return BillingDates.text(day);
+    }
+
+    public Map<Long, String> getReasons() { return reasons; }
+    public boolean isActiveOnly() { return activeOnly; }
+    public void setActiveOnly(boolean activeOnly) { this.activeOnly = activeOnly; }
+    public Long getRun() { return run; }
+}
