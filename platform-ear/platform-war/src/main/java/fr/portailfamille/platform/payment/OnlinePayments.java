@@ -2,6 +2,7 @@ package fr.portailfamille.platform.payment;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
@@ -67,6 +68,9 @@ public class OnlinePayments {
 
     @Inject
     FamilyMails mails;
+
+    @Inject
+    Wallets wallets;
 
     @Inject
     @ConfigProperty(name = "pf.payfip.production", defaultValue = "false")
@@ -163,6 +167,56 @@ public class OnlinePayments {
     }
 
     /**
+     * Starts a card top-up of {@code cents} of the family's porte-monnaie of régie {@code regieCode} (activated; a
+     * parent only): the porte-monnaie is the online payment's target instead of an invoice, settled as an invoice's
+     * payment is, and credited once ({@link Wallets#creditCard}).
+     *
+     * @throws SecurityException a staff account
+     * @throws Refused the amount, a régie without porte-monnaie or without PayFiP, a porte-monnaie not activated,
+     *     a top-up already pending
+     */
+    public Started startTopUp(SignedInUser user, String regieCode, Long cents) {
+        return startTopUp(user, regieCode, cents, mails.portalUrl());
+    }
+
+    /** {@link #startTopUp(SignedInUser, String, Long)} with the commune's portal as the browser sees it. */
+    public Started startTopUp(SignedInUser user, String regieCode, Long cents, String portalUrl) {
+        if (user == null || StaffRoles.isStaff(user)) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        fr.portailfamille.billing.wallet.WalletRules.topUpRefusal(cents).ifPresent(why -> {
+            throw new Refused("amount", why);
+        });
+        Long family = account.familyFor(user, null);
+        long[] target = wallets.topUpTarget(family, regieCode);
+        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone"
+                + " 'Europe/Paris') as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
+                .setParameter(1, target[1]).setParameter(2, family).getSingleResult();
+        if (r[1] == null) {
+            throw new Refused("La régie « " + r[0] + " » ne propose pas encore le paiement en ligne : alimentez votre"
+                    + " porte-monnaie à son guichet.");
+        }
+        if (((Number) em.createNativeQuery("select count(*) from online_payment where wallet_id = ?1 and state = 'PENDING'")
+                .setParameter(1, target[0]).getSingleResult()).longValue() > 0) {
+            throw new Refused("Un versement en ligne sur ce porte-monnaie est déjà en cours (dans un autre onglet ?) :"
+                    + " terminez-le, ou attendez quelques minutes avant de recommencer.");
+        }
+        String email = user.email() != null && !user.email().isBlank() ? user.email() : (String) r[3];
+        if (email == null || email.isBlank()) {
+            throw new Refused("Indiquez d'abord une adresse électronique dans votre dossier : PayFiP y envoie son reçu.");
+        }
+        String reference = "PM" + target[0] + "T" + System.currentTimeMillis() % 1_000_000_000L;
+        String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        PaymentCreated created = port.create(new PaymentRequest((String) r[1], ((Number) r[2]).intValue(), reference, cents,
+                email, "Porte-monnaie " + r[0], base + NOTIFICATION_PATH, base + RETURN_PATH, production));
+        em.createNativeQuery("insert into online_payment (wallet_id, family_id, regie_id, amount_cents, reference, id_op,"
+                + " started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, target[0]).setParameter(2, family)
+                .setParameter(3, target[1]).setParameter(4, cents).setParameter(5, reference)
+                .setParameter(6, created.operationId()).setParameter(7, cut(email, 120)).executeUpdate();
+        return new Started(created.operationId(), created.pageUrl(), cents);
+    }
+
+    /**
      * Reads the result of online payment {@code operationId} from the provider and decides it, once: the online
      * payment's row is locked, and only a pending one is decided (any later call changes nothing). Called by the
      * notification, the browser's return and checks; an unknown or malformed id changes nothing.
@@ -186,8 +240,8 @@ public class OnlinePayments {
         PaymentResult result = port.result(operationId).orElse(null);
         @SuppressWarnings("unchecked")
         Object[] p = ((List<Object[]>) em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
-                + " o.reference, o.state, r.code, i.number from online_payment o join regie r on r.id = o.regie_id"
-                + " join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o")
+                + " o.reference, o.state, r.code, coalesce(i.number, 'du porte-monnaie'), o.wallet_id from online_payment o"
+                + " join regie r on r.id = o.regie_id left join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o")
                 .setParameter(1, operationId).getResultList()).get(0);
         OnlineState now = OnlineState.valueOf((String) p[6]);
         if (now != OnlineState.PENDING) {
@@ -199,13 +253,17 @@ public class OnlinePayments {
             return Optional.of(OnlineState.PENDING);
         }
         long id = ((Number) p[0]).longValue();
-        long invoice = ((Number) p[1]).longValue();
+        Long invoice = p[1] == null ? null : ((Number) p[1]).longValue();
         long family = ((Number) p[2]).longValue();
         long regie = ((Number) p[3]).longValue();
         String actor = "payfip:" + operationId;
         Long paymentId = null;
         String detail;
-        if (decision.credits()) {
+        if (decision.credits() && p[9] != null) { // a porte-monnaie's top-up
+            long balance = wallets.creditCard(((Number) p[9]).longValue(), asked, operationId, actor);
+            detail = "Versement en ligne de " + Money.format(asked) + " sur le porte-monnaie (autorisation "
+                    + result.authorisation() + ") : solde " + Money.format(balance);
+        } else if (decision.credits()) {
             LocalDate day = result.at() == null ? LocalDate.now(PARIS) : result.at().toLocalDate();
             PaymentDesk.Recorded recorded = desk.recordOnline(actor, family, (String) p[7], invoice, asked, day,
                     result.email());
@@ -261,8 +319,9 @@ public class OnlinePayments {
             return state;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents, i.number"
-                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1 and o.state = 'PENDING'"
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
+                + " coalesce(i.number, 'du porte-monnaie') from online_payment o left join invoice i on i.id = o.invoice_id"
+                + " where o.id_op = ?1 and o.state = 'PENDING'"
                 + " and o.created_at < ?2 for update of o").setParameter(1, operationId)
                 .setParameter(2, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)).getResultList();
         if (rows.isEmpty()) {
@@ -272,7 +331,7 @@ public class OnlinePayments {
         em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
                 .setParameter(1, p[0]).executeUpdate();
         desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
-                ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
+                p[1] == null ? null : ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
                         + " expiré sans résultat de PayFiP : rien n'est payé");
         return Optional.of(OnlineState.EXPIRED);
     }
@@ -291,8 +350,8 @@ public class OnlinePayments {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.state, o.invoice_id, i.number, o.amount_cents, o.family_id"
-                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1")
+        List<Object[]> rows = em.createNativeQuery("select o.state, coalesce(o.invoice_id, 0), coalesce(i.number, 'porte-monnaie'),"
+                + " o.amount_cents, o.family_id from online_payment o left join invoice i on i.id = o.invoice_id where o.id_op = ?1")
                 .setParameter(1, operationId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
