@@ -31,9 +31,7 @@ public record BillingConfiguration(BillingSettings settings, List<Regie> regies,
      */
     public BillingConfiguration keeping(Map<String, Set<String>> units) {
         return new BillingConfiguration(settings,
-                regies.stream().map(r -> new Regie(r.code(), r.label(), r.invoicePrefix(), r.managerName(), r.managerEmail(),
-                        r.managerPhone(), r.activities().stream().filter(units::containsKey).toList(), r.paymentInstructions()))
-                        .toList(),
+                regies.stream().map(r -> r.billing(r.activities().stream().filter(units::containsKey).toList())).toList(),
                 tariffs.stream().filter(t -> units.containsKey(t.activity())
                         && (t.unit() == null || units.get(t.activity()).contains(t.unit()))).toList());
     }

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.iban4j.BicUtil;
+import org.iban4j.Iban4jException;
+import org.iban4j.IbanUtil;
 
 /**
  * Rules of the billing section ({@code billing.…} paths), part of {@link ConfigurationRules}: QF
@@ -34,6 +38,9 @@ final class BillingRules {
     static final long MAX_CENTS = 10_000_000;
 
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9_-]+$");
+    private static final Pattern NUMCLI = Pattern.compile("^[0-9]{6}$");
+    /** The largest overdraft a commune may allow on a porte-monnaie: 100,00 €. */
+    static final long WALLET_OVERDRAFT_MAX = 10_000;
     private static final Pattern PREFIX = Pattern.compile("^[A-Z][A-Z0-9]{0,7}$");
     private static final Pattern POSTCODE = Pattern.compile("^[0-9]{5}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -167,6 +174,7 @@ final class BillingRules {
             }
             optional(errors, at + ".manager.phone", r.managerPhone(), "Le téléphone du régisseur", 20);
             optional(errors, at + ".paymentInstructions", r.paymentInstructions(), "Les modalités de paiement", 2000);
+            collection(errors, at, r);
             for (int j = 0; j < r.activities().size(); j++) {
                 String activity = r.activities().get(j);
                 String here = at + ".activities[" + j + "]";
@@ -179,6 +187,48 @@ final class BillingRules {
                     billedBy.put(activity, String.valueOf(r.code()));
                 }
             }
+        }
+    }
+
+    /** A régie's PayFiP client number, porte-monnaie floor and SEPA creditor settings. */
+    private static void collection(List<FieldError> errors, String at, Regie r) {
+        if (r.payfipNumcli() != null && !NUMCLI.matcher(r.payfipNumcli()).matches()) {
+            errors.add(new FieldError(at + ".payfipNumcli", "Le numéro client PayFiP « " + r.payfipNumcli()
+                    + " » doit faire 6 chiffres (il figure sur la convention d'adhésion à PayFiP)."));
+        }
+        if (r.walletFloorCents() > 0 || r.walletFloorCents() < -WALLET_OVERDRAFT_MAX) {
+            errors.add(new FieldError(at + ".walletFloorCents", "Le découvert autorisé sur le porte-monnaie doit être compris"
+                    + " entre " + Money.format(0) + " et " + Money.format(WALLET_OVERDRAFT_MAX) + "."));
+        }
+        SepaCreditor sepa = r.sepa();
+        if (sepa == null) {
+            return;
+        }
+        String here = at + ".sepa";
+        if (required(errors, here + ".creditorId", sepa.creditorId(), "L'identifiant créancier SEPA (ICS)")
+                && !SepaCreditor.isCreditorId(sepa.creditorId())) {
+            errors.add(new FieldError(here + ".creditorId", "L'identifiant créancier SEPA « " + sepa.creditorId()
+                    + " » n'est pas valide (ex. FR72ZZZ123456, sans espace, clé de contrôle comprise)."));
+        }
+        text(errors, here + ".name", sepa.name(), "Le nom du créancier", 70);
+        if (required(errors, here + ".iban", sepa.iban(), "L'IBAN du compte de la régie")) {
+            try {
+                IbanUtil.validate(sepa.iban());
+            } catch (Iban4jException e) {
+                errors.add(new FieldError(here + ".iban", "L'IBAN « " + sepa.iban()
+                        + " » n'est pas valide (vérifiez les caractères et la clé ; sans espace)."));
+            }
+        }
+        if (required(errors, here + ".bic", sepa.bic(), "Le BIC de la banque de la régie")) {
+            try {
+                BicUtil.validate(sepa.bic());
+            } catch (Iban4jException e) {
+                errors.add(new FieldError(here + ".bic", "Le BIC « " + sepa.bic()
+                        + " » n'est pas valide (8 ou 11 caractères, ex. TRPUFRP1)."));
+            }
+        }
+        if (sepa.debitDay() < 1 || sepa.debitDay() > 28) {
+            errors.add(new FieldError(here + ".debitDay", "Le jour de prélèvement doit être compris entre 1 et 28."));
         }
     }
 

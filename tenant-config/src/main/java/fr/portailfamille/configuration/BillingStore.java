@@ -8,6 +8,7 @@ import fr.portailfamille.billing.Adjustment;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.problems.FieldError;
 import java.sql.Connection;
@@ -55,12 +56,23 @@ final class BillingStore {
         update(c, "delete from " + s + "regie where code <> all(?)",
                 (Object) billing.regies().stream().map(Regie::code).toArray(String[]::new));
         batch(c, "insert into " + s + "regie (code, label, invoice_prefix, manager_name, manager_email, manager_phone,"
-                + " payment_instructions) values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label = excluded.label,"
+                + " payment_instructions, payfip_numcli, collection, wallet_floor_cents, sepa_ics, sepa_name, sepa_iban,"
+                + " sepa_bic, sepa_debit_day) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code)"
+                + " do update set label = excluded.label,"
                 + " invoice_prefix = excluded.invoice_prefix, manager_name = excluded.manager_name,"
                 + " manager_email = excluded.manager_email, manager_phone = excluded.manager_phone,"
-                + " payment_instructions = excluded.payment_instructions",
-                billing.regies().stream().map(r -> new Object[] {r.code(), r.label(), r.invoicePrefix(), r.managerName(),
-                    r.managerEmail(), r.managerPhone(), r.paymentInstructions()}));
+                + " payment_instructions = excluded.payment_instructions, payfip_numcli = excluded.payfip_numcli,"
+                + " collection = excluded.collection, wallet_floor_cents = excluded.wallet_floor_cents,"
+                + " sepa_ics = excluded.sepa_ics, sepa_name = excluded.sepa_name, sepa_iban = excluded.sepa_iban,"
+                + " sepa_bic = excluded.sepa_bic, sepa_debit_day = excluded.sepa_debit_day",
+                billing.regies().stream().map(r -> {
+                    SepaCreditor sepa = r.sepa();
+                    return new Object[] {r.code(), r.label(), r.invoicePrefix(), r.managerName(), r.managerEmail(),
+                        r.managerPhone(), r.paymentInstructions(), r.payfipNumcli(), r.collection().name(),
+                        r.walletFloorCents(), sepa == null ? null : sepa.creditorId(), sepa == null ? null : sepa.name(),
+                        sepa == null ? null : sepa.iban(), sepa == null ? null : sepa.bic(),
+                        sepa == null ? null : sepa.debitDay()};
+                }));
         update(c, "delete from " + s + "regie_activity");
         batch(c, "insert into " + s + "regie_activity (activity_id, regie_id) select a.id, r.id from " + s + "activity a, "
                 + s + "regie r where a.code = ? and r.code = ?",

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
@@ -47,6 +48,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -183,7 +185,14 @@ public final class ConfigurationJson {
                         .add("manager", Json.createObjectBuilder().add("name", value(r.managerName()))
                                 .add("email", value(r.managerEmail())).add("phone", value(r.managerPhone())))
                         .add("activities", array(r.activities(), ConfigurationJson::value))
-                        .add("paymentInstructions", value(r.paymentInstructions())).build()))
+                        .add("paymentInstructions", value(r.paymentInstructions()))
+                        .add("payfipNumcli", value(r.payfipNumcli()))
+                        .add("collection", value(r.collection()))
+                        .add("walletFloorCents", value(r.walletFloorCents()))
+                        .add("sepa", r.sepa() == null ? JsonValue.NULL : Json.createObjectBuilder()
+                                .add("creditorId", value(r.sepa().creditorId())).add("name", value(r.sepa().name()))
+                                .add("iban", value(r.sepa().iban())).add("bic", value(r.sepa().bic()))
+                                .add("debitDay", value(r.sepa().debitDay())).build()).build()))
                 .add("tariffs", array(b.tariffs(), ConfigurationJson::tariff))
                 .build();
     }
@@ -348,7 +357,18 @@ public final class ConfigurationJson {
                     field(manager, managerAt, "email", ConfigurationJson::text, TEXT),
                     field(manager, managerAt, "phone", ConfigurationJson::text, TEXT),
                     list(r, at, "activities", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
-                    field(r, at, "paymentInstructions", ConfigurationJson::text, TEXT));
+                    field(r, at, "paymentInstructions", ConfigurationJson::text, TEXT),
+                    field(r, at, "payfipNumcli", ConfigurationJson::text, TEXT),
+                    constant(r, at, "collection", Regie.Collection.class),
+                    Objects.requireNonNullElse(field(r, at, "walletFloorCents", ConfigurationJson::cents, CENTS), 0L),
+                    isNull(r.get("sepa")) ? null : sepa(child(r, at, "sepa"), path(at, "sepa")));
+        }
+
+        SepaCreditor sepa(JsonObject o, String at) {
+            Integer day = field(o, at, "debitDay", ConfigurationJson::integer, INTEGER);
+            return new SepaCreditor(field(o, at, "creditorId", ConfigurationJson::text, TEXT),
+                    field(o, at, "name", ConfigurationJson::text, TEXT), field(o, at, "iban", ConfigurationJson::text, TEXT),
+                    field(o, at, "bic", ConfigurationJson::text, TEXT), day == null ? 0 : day);
         }
 
         Tariff tariff(JsonObject t, String at) {

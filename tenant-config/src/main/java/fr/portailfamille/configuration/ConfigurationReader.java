@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
@@ -114,9 +115,13 @@ public final class ConfigurationReader {
         rows.select("select ra.regie_id, a.code from " + s + "regie_activity ra join " + s + "activity a on a.id = ra.activity_id"
                 + " order by a.code").forEach(r -> activities.computeIfAbsent(number(r[0]), k -> new ArrayList<>()).add((String) r[1]));
         List<Regie> regies = rows.select("select id, code, label, invoice_prefix, manager_name, manager_email, manager_phone,"
-                + " payment_instructions from " + s + "regie order by code").stream()
+                + " payment_instructions, payfip_numcli, collection, wallet_floor_cents, sepa_ics, sepa_name, sepa_iban,"
+                + " sepa_bic, sepa_debit_day from " + s + "regie order by code").stream()
                 .map(r -> new Regie((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                        activities.getOrDefault(number(r[0]), List.of()), (String) r[7])).toList();
+                        activities.getOrDefault(number(r[0]), List.of()), (String) r[7], (String) r[8],
+                        Regie.Collection.valueOf((String) r[9]), number(r[10]), r[11] == null ? null
+                                : new SepaCreditor((String) r[11], (String) r[12], (String) r[13], (String) r[14], integer(r[15]))))
+                .toList();
         Map<Long, List<BracketPrice>> prices = new HashMap<>();
         rows.select("select p.tariff_id, b.code, p.price_cents from " + s + "tariff_price p join " + s + "qf_bracket b"
                 + " on b.id = p.bracket_id order by p.tariff_id, b.qf_min").forEach(r -> prices.computeIfAbsent(number(r[0]),

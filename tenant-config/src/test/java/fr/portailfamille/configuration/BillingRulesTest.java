@@ -3,6 +3,8 @@ package fr.portailfamille.configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.Regie;
 import fr.portailfamille.problems.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonPatchBuilder;
@@ -103,6 +105,39 @@ class BillingRulesTest {
         assertEquals(List.of(new FieldError("billing.regies[0].invoicePrefix", "Le préfixe « ABCDEFGHI » doit faire de 1 à 8"
                 + " caractères : une lettre majuscule sans accent, puis des lettres majuscules ou des chiffres (ex. AL).")),
                 errors(p -> p.replace("/billing/regies/0/invoicePrefix", "ABCDEFGHI")));
+    }
+
+    @Test
+    void regiesCollectWithAValidNumcliFloorAndCreditor() {
+        assertEquals(List.of(
+                new FieldError("billing.regies[0].payfipNumcli", "Le numéro client PayFiP « 12345 » doit faire 6 chiffres"
+                        + " (il figure sur la convention d'adhésion à PayFiP)."),
+                new FieldError("billing.regies[0].sepa.creditorId", "L'identifiant créancier SEPA « FR73ZZZ123456 » n'est pas"
+                        + " valide (ex. FR72ZZZ123456, sans espace, clé de contrôle comprise)."),
+                new FieldError("billing.regies[0].sepa.iban", "L'IBAN « FR7630006000011234567890188 » n'est pas valide"
+                        + " (vérifiez les caractères et la clé ; sans espace)."),
+                new FieldError("billing.regies[0].sepa.bic", "Le BIC « TRPU » n'est pas valide (8 ou 11 caractères, ex. TRPUFRP1)."),
+                new FieldError("billing.regies[0].sepa.debitDay", "Le jour de prélèvement doit être compris entre 1 et 28."),
+                new FieldError("billing.regies[1].walletFloorCents", "Le découvert autorisé sur le porte-monnaie doit être compris"
+                        + " entre " + Money.format(0) + " et " + Money.format(10_000) + ".")),
+                errors(p -> p.replace("/billing/regies/0/payfipNumcli", "12345")
+                        .replace("/billing/regies/0/sepa/creditorId", "FR73ZZZ123456")
+                        .replace("/billing/regies/0/sepa/iban", "FR7630006000011234567890188")
+                        .replace("/billing/regies/0/sepa/bic", "TRPU")
+                        .replace("/billing/regies/0/sepa/debitDay", 29)
+                        .replace("/billing/regies/1/walletFloorCents", -10_001)));
+        assertEquals(List.of(new FieldError("billing.regies[1].walletFloorCents", "Le découvert autorisé sur le porte-monnaie doit"
+                        + " être compris entre " + Money.format(0) + " et " + Money.format(10_000) + "."),
+                        new FieldError("billing.regies[1].sepa.name", "Le nom du créancier est obligatoire.")),
+                errors(p -> p.replace("/billing/regies/1/walletFloorCents", 1)
+                        .replace("/billing/regies/1/sepa", Json.createObjectBuilder().add("creditorId", "DE98ZZZ09999999999")
+                                .add("iban", "FR7630006000011234567890189").add("bic", "TRPUFRP1XXX").add("debitDay", 1).build())));
+        // a file written before these settings: no online payment, invoicing after the fact, no direct debit
+        Regie old = ConfigurationJson.read(Samples.patchedJson(Samples.billed(), p -> p.remove("/billing/regies/0/payfipNumcli")
+                .remove("/billing/regies/0/collection").remove("/billing/regies/0/walletFloorCents")
+                .remove("/billing/regies/0/sepa"))).billing().regies().get(0);
+        assertEquals(java.util.Arrays.asList(null, Regie.Collection.INVOICE, 0L, false),
+                java.util.Arrays.asList(old.payfipNumcli(), old.collection(), old.walletFloorCents(), old.sepa() != null));
     }
 
     @Test

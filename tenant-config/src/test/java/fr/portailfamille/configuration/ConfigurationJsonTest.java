@@ -87,7 +87,10 @@ class ConfigurationJsonTest {
         assertEquals("{\"code\":\"ALSH\",\"label\":\"Régie garderie ALSH\",\"invoicePrefix\":\"AL\",\"manager\":"
                 + "{\"name\":\"Martine Régis\",\"email\":\"regie@limoges.test\",\"phone\":\"05 55 00 00 01\"},"
                 + "\"activities\":[\"ALSH\",\"PERI\"],\"paymentInstructions\":\"Chèque à l'ordre du Trésor public, à déposer"
-                + " en mairie.\"}", billing.getJsonArray("regies").getJsonObject(0).toString());
+                + " en mairie.\",\"payfipNumcli\":\"123456\",\"collection\":\"INVOICE\",\"walletFloorCents\":0,"
+                + "\"sepa\":{\"creditorId\":\"FR72ZZZ123456\",\"name\":\"Ville de Limoges – Régie ALSH\","
+                + "\"iban\":\"FR7630006000011234567890189\",\"bic\":\"TRPUFRP1\",\"debitDay\":10}}",
+                billing.getJsonArray("regies").getJsonObject(0).toString());
         assertEquals("{\"activity\":\"ALSH\",\"unit\":null,\"validFrom\":\"2026-09-01\",\"mode\":\"EFFORT_RATE\","
                 + "\"pricesCents\":{},\"maximumCents\":null,"
                 + "\"effortRate\":{\"percent\":0.25,\"floorCents\":150,\"ceilingCents\":1800},"

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.booking.DayState;
@@ -85,8 +86,11 @@ final class Samples {
                         new QfBracket("T2", "Tranche 2", 451, 700),
                         new QfBracket("T3", "Tranche 3", 701, null)), List.of(15, 45)),
                 List.of(new Regie("ALSH", "Régie garderie ALSH", "AL", "Martine Régis", "regie@limoges.test", "05 55 00 00 01",
-                                List.of("ALSH", "PERI"), "Chèque à l'ordre du Trésor public, à déposer en mairie."),
-                        new Regie("SPORT", "Régie des sports", "SP", null, null, null, List.of("SPORT-U10"), null)),
+                                List.of("ALSH", "PERI"), "Chèque à l'ordre du Trésor public, à déposer en mairie.", "123456",
+                                Regie.Collection.INVOICE, 0, new SepaCreditor("FR72ZZZ123456", "Ville de Limoges – Régie ALSH",
+                                        "FR7630006000011234567890189", "TRPUFRP1", 10)),
+                        new Regie("SPORT", "Régie des sports", "SP", null, null, null, List.of("SPORT-U10"), null, null,
+                                Regie.Collection.WALLET, -500, null)),
                 List.of(new Tariff("ALSH", null, LocalDate.of(2026, 9, 1), Tariff.Mode.EFFORT_RATE, List.of(), null,
                                 new BigDecimal("0.25"), 150L, 1800L, Adjustment.price(2500), new BigDecimal("10"),
                                 new BigDecimal("12.5"), null, false, null),

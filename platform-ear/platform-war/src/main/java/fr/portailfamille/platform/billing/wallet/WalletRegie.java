@@ -15,8 +15,9 @@ public record WalletRegie(String code, String label, long floorCents, List<Strin
 
     /** The régie as a porte-monnaie, empty when it invoices after the fact. */
     public static Optional<WalletRegie> of(Regie r) {
-        // (until the régie settings' commit brings Regie.collection() and walletFloorCents(): no porte-monnaie régie)
-        return Optional.empty();
+        return r.isWallet()
+                ? Optional.of(new WalletRegie(r.code(), r.label(), r.walletFloorCents(), r.activities()))
+                : Optional.empty();
     }
 
     /** The commune's porte-monnaie régies, in the configuration's order. */

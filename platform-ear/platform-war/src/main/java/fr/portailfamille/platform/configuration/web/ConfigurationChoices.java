@@ -32,6 +32,9 @@ public class ConfigurationChoices {
     private static final Map<String, String> TARIFF_MODES = items(
             "Par tranches de quotient familial", fr.portailfamille.billing.Tariff.Mode.BRACKETS,
             "Taux d'effort (ressources mensuelles)", fr.portailfamille.billing.Tariff.Mode.EFFORT_RATE);
+    private static final Map<String, String> COLLECTIONS = items(
+            "Facturation après le mois (factures)", fr.portailfamille.billing.Regie.Collection.INVOICE,
+            "Porte-monnaie (prépaiement débité à la réservation)", fr.portailfamille.billing.Regie.Collection.WALLET);
     private static final Map<String, String> NON_RESIDENT_KINDS = items(
             "Majoration en %", fr.portailfamille.billing.Adjustment.Kind.PERCENT,
             "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED,
@@ -77,6 +80,7 @@ public class ConfigurationChoices {
     public List<String> getLevels() { return SchoolLevel.codes(); }
     public List<String> getSections() { return SECTIONS; }
     public Map<String, String> getTariffModes() { return TARIFF_MODES; }
+    public Map<String, String> getCollections() { return COLLECTIONS; }
     public Map<String, String> getNonResidentKinds() { return NON_RESIDENT_KINDS; }
     public Map<String, String> getSurchargeKinds() { return SURCHARGE_KINDS; }
 }

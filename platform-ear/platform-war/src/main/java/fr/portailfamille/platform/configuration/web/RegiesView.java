@@ -1,9 +1,11 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.Regie;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.platform.configuration.web.form.RegieRow;
+import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -46,7 +48,15 @@ public class RegiesView extends ConfigurationSection {
     }
 
     public void save() {
-        var typed = regies.stream().map(RegieRow::toRegie).toList();
+        List<FieldError> errors = new ArrayList<>();
+        List<Regie> typed = new ArrayList<>();
+        for (int i = 0; i < regies.size(); i++) {
+            typed.add(regies.get(i).toRegie("regies[" + i + "]", errors));
+        }
+        if (!errors.isEmpty()) {
+            showAll("regies", errors);
+            return;
+        }
         save("regies", "Régies enregistrées.", c -> {
             BillingConfiguration b = TarificationView.billingOf(c);
             return c.withBilling(new BillingConfiguration(b.settings(), typed, b.tariffs()));

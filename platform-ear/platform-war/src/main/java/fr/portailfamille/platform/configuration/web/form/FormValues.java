@@ -126,6 +126,12 @@ public final class FormValues {
                 case "manager.name" -> "managerName";
                 case "manager.email" -> "managerEmail";
                 case "manager.phone" -> "managerPhone";
+                case "walletFloorCents" -> "walletOverdraft";
+                case "sepa.creditorId" -> "sepaCreditorId";
+                case "sepa.name" -> "sepaName";
+                case "sepa.iban" -> "sepaIban";
+                case "sepa.bic" -> "sepaBic";
+                case "sepa.debitDay" -> "sepaDebitDay";
                 default -> rest.startsWith("activities") ? "activities" : rest;
             };
             default -> tariffComponent(rest, bracketCodes);

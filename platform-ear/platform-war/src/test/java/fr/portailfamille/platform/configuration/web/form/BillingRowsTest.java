@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.billing.Adjustment;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.billing.Tariff.Mode;
@@ -44,9 +45,13 @@ class BillingRowsTest {
 
     @Test
     void aRegieRowGivesBackItsRegieBlankTextsAbsent() {
+        List<FieldError> errors = new ArrayList<>();
         Regie r = new Regie("ALSH", "Régie garderie ALSH", "AL", "Claude Moreau", "regie@ville.fr", "02 99 00 00 00",
-                List.of("PERI", "MERCREDI"), "Chèque à l'ordre du Trésor public");
-        assertEquals(r, RegieRow.of(r).toRegie());
+                List.of("PERI", "MERCREDI"), "Chèque à l'ordre du Trésor public", "123456", Regie.Collection.WALLET, -2050,
+                new SepaCreditor("FR72ZZZ123456", "Ville – Régie ALSH", "FR7630006000011234567890189", "TRPUFRP1", 10));
+        RegieRow shown = RegieRow.of(r);
+        assertEquals("20,50", shown.getWalletOverdraft());
+        assertEquals(r, shown.toRegie("regies[0]", errors));
         RegieRow fresh = new RegieRow();
         assertTrue(fresh.isFresh());
         fresh.setCode("cantine");
@@ -54,7 +59,26 @@ class BillingRowsTest {
         fresh.setInvoicePrefix("rs");
         fresh.setManagerEmail("  ");
         fresh.setActivities(new ArrayList<>(List.of("CANTINE")));
-        assertEquals(new Regie("CANTINE", "Régie restauration", "RS", null, null, null, List.of("CANTINE"), null), fresh.toRegie());
+        fresh.setSepaIban(" ");
+        assertEquals(new Regie("CANTINE", "Régie restauration", "RS", null, null, null, List.of("CANTINE"), null),
+                fresh.toRegie("regies[1]", errors), "invoicing after the fact, no overdraft, no SEPA creditor when its fields are blank");
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aRegieRowKeepsIdentifiersCompactAndSaysWhatItCannotRead() {
+        List<FieldError> errors = new ArrayList<>();
+        RegieRow typed = new RegieRow();
+        typed.setWalletOverdraft("dix");
+        typed.setSepaIban("fr76 3000 6000 0112 3456 7890 189");
+        typed.setSepaBic("trpufrp1");
+        typed.setSepaDebitDay("le 10");
+        Regie r = typed.toRegie("regies[2]", errors);
+        assertEquals(new SepaCreditor(null, null, "FR7630006000011234567890189", "TRPUFRP1", 0), r.sepa());
+        assertEquals(List.of(new FieldError("regies[2].walletOverdraft", FormValues.eurosExpected("dix")),
+                new FieldError("regies[2].sepaDebitDay", "Jour attendu : un nombre de 1 à 28.")), errors);
+        assertEquals("regies[0].sepaIban", FormValues.billingPath("billing.regies[0].sepa.iban", List.of()));
+        assertEquals("regies[1].walletOverdraft", FormValues.billingPath("billing.regies[1].walletFloorCents", List.of()));
     }
 
     @Test
