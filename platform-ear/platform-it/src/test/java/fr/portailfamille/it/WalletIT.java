@@ -11,7 +11,9 @@ import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.billing.DraftInvoices;
+import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.PlanningService;
@@ -74,6 +76,9 @@ class WalletIT {
 
     @Inject
     FamilyDesk familyDesk;
+
+    @Inject
+    WalletWarnings warnings;
 
     @Inject
     BillingKit kit;
@@ -271,5 +276,32 @@ class WalletIT {
                 OnlinePaymentIT.PLATFORM)));
         Refused notWallet = assertThrows(Refused.class, () -> alpha(() -> wallets.activate(f.parent(), "NOPE")));
         assertEquals("Cette régie ne propose pas de porte-monnaie.", notWallet.getMessage());
+    }
+
+    @Test
+    void theLowBalanceMailIsSentOncePerCrossing() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 1000L));
+        book(f, f.unit(), 0);
+        book(f, f.unit(), 1);
+        // 3,00 € left; two days in four weeks: 1,74 € a week, 3,48 € for the next two weeks
+        Wallets.Summary low = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
+        assertTrue(low.isLow());
+        assertTrue(low.getForecast().startsWith("À votre rythme de réservation, votre solde couvre les réservations jusqu'au"),
+                low.getForecast());
+        String warned = "select count(*) from wallet where family_id = ?1 and low_warned";
+        alpha(() -> warnings.warn(LocalDate.now()));
+        assertEquals(1, count(warned, f.family()));
+        String phrase = "ne couvre plus les deux prochaines semaines";
+        String mail = Mails.await(f.parent().email(), m -> m.contains(phrase));
+        assertTrue(mail.contains("Alimentez-le par carte bancaire en ligne"), mail);
+        alpha(() -> warnings.warn(LocalDate.now()));
+        Thread.sleep(2000);
+        assertEquals(1, Mails.of(f.parent().email()).split(phrase, -1).length - 1, "once per crossing, not every day");
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 5000L));
+        alpha(() -> warnings.warn(LocalDate.now()));
+        assertEquals(0, count(warned, f.family()), "covered again: the next crossing warns again");
     }
 }
