@@ -39,6 +39,15 @@ class WalletWalkIT {
         return Deployments.platformWar();
     }
 
+    /** Amounts as read on the page (Selenium gives no-break spaces as spaces). */
+    static String euros(long cents) {
+        return text(Money.format(cents));
+    }
+
+    static String text(String s) {
+        return s.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
     @Test
     void aParentTopsUpByCardAndBooksUntilTheBalanceStopsIt() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -93,8 +102,7 @@ class WalletWalkIT {
             parent.submit(activate);
             assertEquals("Votre porte-monnaie est activé : alimentez-le pour réserver.",
                     parent.await(By.id("wallet-info")).getText(), parent.snapshot());
-            assertTrue(parent.driver.findElement(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()
-                    .equals(Money.format(0)));
+            assertEquals(euros(0), text(parent.driver.findElement(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()));
 
             // a wrong amount is refused next to its field; then 7,00 € by card on the simulator's page
             new Select(parent.driver.findElement(By.id("topup:regie"))).selectByValue(regie);
@@ -103,8 +111,10 @@ class WalletWalkIT {
             assertEquals("Le montant à verser doit être d'au moins 1,00 €.", parent.await(By.id("topup:amount_msg")).getText(),
                     parent.snapshot());
             WalletWalk.shots(parent, "montant-refuse", wide);
-            new Select(parent.driver.findElement(By.id("topup:regie"))).selectByValue(regie);
+            parent.get(BASE + "/espace/porte-monnaie.xhtml");
+            new Select(parent.await(By.id("topup:regie"))).selectByValue(regie);
             Browser.type(parent, "topup:amount", "7,00");
+            assertEquals("7,00", parent.driver.findElement(By.id("topup:amount")).getAttribute("value"));
             parent.submit(By.id("topup:pay"));
             parent.await(By.cssSelector("button[value='payer']"));
             assertTrue(parent.driver.getPageSource().contains("Porte-monnaie"), parent.snapshot());
@@ -112,7 +122,7 @@ class WalletWalkIT {
             parent.awaitUrlStartingWith(BASE + "/espace/paiement-resultat.xhtml");
 
             parent.get(BASE + "/espace/porte-monnaie.xhtml");
-            assertEquals(Money.format(700), parent.await(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText(),
+            assertEquals(euros(700), text(parent.await(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()),
                     parent.snapshot());
             assertTrue(parent.driver.getPageSource().contains("Versement par carte bancaire en ligne"));
             WalletWalk.shots(parent, "alimente", wide);
@@ -132,7 +142,7 @@ class WalletWalkIT {
             Browser.screenshot(parent, "porte-monnaie-planning-refus");
 
             parent.get(BASE + "/espace/accueil.xhtml");
-            assertTrue(parent.await(By.id("wallet-" + regie)).getText().contains(Money.format(0)), parent.snapshot());
+            assertTrue(text(parent.await(By.id("wallet-" + regie)).getText()).contains(euros(0)), parent.snapshot());
             assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil avec porte-monnaie");
         }
         assertEquals(2, PlanningWalkIT.bookedCount(email));

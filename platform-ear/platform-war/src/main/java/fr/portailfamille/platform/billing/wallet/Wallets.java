@@ -89,16 +89,27 @@ public class Wallets {
     }
 
     /**
-     * The family's porte-monnaie of each régie paid in advance, with its 50 last movements.
+     * The family's porte-monnaie of each régie paid in advance that bills an activity its children are registered to
+     * (or that it has activated), with its 50 last movements.
      *
      * @param familyId the family (agents); {@code null} for the parent's own
      * @throws SecurityException a parent asking for another family
      */
     public List<Summary> of(SignedInUser user, Long familyId) {
         Long family = account.familyFor(user, familyId);
+        if (family == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> registered = em.createNativeQuery("select distinct a.code from registration g join child c on c.id = g.child_id"
+                + " join activity a on a.id = g.activity_id where c.family_id = ?1").setParameter(1, family).getResultList();
         List<Summary> list = new ArrayList<>();
         for (WalletRegie r : regies()) {
-            list.add(summary(family, r));
+            Summary summary = summary(family, r);
+            // the régies of the activities the family's children are registered to, and those it has activated
+            if (summary.active() || r.activities().stream().anyMatch(registered::contains)) {
+                list.add(summary);
+            }
         }
         return list;
     }
@@ -164,7 +175,7 @@ public class Wallets {
      *
      * @return the balance afterwards
      * @throws Refused on field {@code amount}, {@code mode}, {@code family} or {@code regie}
-     * @throws SecurityException not an agent of this commune; {@link Refused} not a régisseur
+     * @throws SecurityException not an agent of this commune, or not a régisseur
      */
     public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents) {
         StaffRoles.requireRegisseur(staff);
