@@ -104,20 +104,14 @@ class WalletWalkIT {
                     parent.await(By.id("wallet-info")).getText(), parent.snapshot());
             assertEquals(euros(0), text(parent.driver.findElement(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()));
 
-            // a wrong amount is refused next to its field; then 7,00 € by card on the simulator's page
-            new Select(parent.driver.findElement(By.id("topup:regie"))).selectByValue(regie);
-            Browser.type(parent, "topup:amount", "0,50");
-            parent.submit(By.id("topup:pay"));
-            assertEquals("Le montant à verser doit être d'au moins 1,00 €.", parent.await(By.id("topup:amount_msg")).getText(),
-                    parent.snapshot());
-            WalletWalk.shots(parent, "montant-refuse", wide);
-            parent.get(BASE + "/espace/porte-monnaie.xhtml");
+            // 7,00 € by card on the simulator's page
             new Select(parent.await(By.id("topup:regie"))).selectByValue(regie);
             Browser.type(parent, "topup:amount", "7,00");
-            assertEquals("7,00", parent.driver.findElement(By.id("topup:amount")).getAttribute("value"));
             parent.submit(By.id("topup:pay"));
+            assertTrue(text(parent.await(By.id("payfip")).getText()).contains(euros(700)), parent.snapshot());
+            WalletWalk.shots(parent, "vers-payfip", wide);
+            parent.await(By.id("payfip-link")).click();
             parent.await(By.cssSelector("button[value='payer']"));
-            assertTrue(parent.driver.getPageSource().contains("Porte-monnaie"), parent.snapshot());
             parent.submit(By.cssSelector("button[value='payer']"));
             parent.awaitUrlStartingWith(BASE + "/espace/paiement-resultat.xhtml");
 
@@ -144,6 +138,15 @@ class WalletWalkIT {
             parent.get(BASE + "/espace/accueil.xhtml");
             assertTrue(text(parent.await(By.id("wallet-" + regie)).getText()).contains(euros(0)), parent.snapshot());
             assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil avec porte-monnaie");
+
+            // a wrong amount is refused next to its field
+            parent.get(BASE + "/espace/porte-monnaie.xhtml");
+            new Select(parent.await(By.id("topup:regie"))).selectByValue(regie);
+            Browser.type(parent, "topup:amount", "0,50");
+            parent.submit(By.id("topup:pay"));
+            assertEquals("Le montant à verser doit être d'au moins 1,00 €.", parent.await(By.id("topup:amount_msg")).getText(),
+                    parent.snapshot());
+            WalletWalk.shots(parent, "montant-refuse", wide);
         }
         assertEquals(2, PlanningWalkIT.bookedCount(email));
         assertEquals(List.of(), wide, "pages plus larges que 360 px");

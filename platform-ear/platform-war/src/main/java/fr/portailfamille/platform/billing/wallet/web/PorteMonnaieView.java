@@ -13,14 +13,13 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Porte-monnaie ({@code espace/porte-monnaie.xhtml}): the family's porte-monnaie of each régie paid in advance —
- * activation ("la tirelire"), balance, run-out forecast, movements — and its top-up by card online (the browser
- * goes to PayFiP's page). The parent's own family only ({@link Wallets}).
+ * activation ("la tirelire"), balance, run-out forecast, movements — and its top-up by card online (a link
+ * then leads to PayFiP's page). The parent's own family only ({@link Wallets}).
  */
 @Named
 @RequestScoped
@@ -38,6 +37,8 @@ public class PorteMonnaieView {
     private List<Wallets.Summary> summaries;
     private String regie;
     private String amount;
+    private String payUrl;
+    private long payCents;
 
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
@@ -63,8 +64,8 @@ public class PorteMonnaieView {
         }
     }
 
-    /** "Alimenter par carte": starts the online payment and sends the browser to PayFiP's page. */
-    public String topUp() throws IOException {
+    /** "Alimenter par carte": starts the online payment and offers the link to PayFiP's page. */
+    public String topUp() {
         FacesContext ctx = FacesContext.getCurrentInstance();
         Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
         if (cents != null && cents < 0) {
@@ -73,8 +74,9 @@ public class PorteMonnaieView {
         }
         try {
             OnlinePayments.Started started = online.startTopUp(user.require(), regie, cents);
-            ctx.getExternalContext().redirect(started.pageUrl());
-            ctx.responseComplete();
+            // a link, not a redirect: the pages' Content-Security-Policy keeps form posts on the portal (form-action)
+            payUrl = started.pageUrl();
+            payCents = started.amountCents();
         } catch (Refused e) {
             error("amount".equals(e.field()) ? "topup:amount" : null, e.getMessage());
         } catch (PaymentProviderException e) {
@@ -95,6 +97,9 @@ public class PorteMonnaieView {
         return BillingDates.text(day);
     }
 
+    /** PayFiP's payment page of the top-up just started ({@code null} before). */
+    public String getPayUrl() { return payUrl; }
+    public long getPayCents() { return payCents; }
     public String getRegie() { return regie; }
     public void setRegie(String regie) { this.regie = regie; }
     public String getAmount() { return amount; }
