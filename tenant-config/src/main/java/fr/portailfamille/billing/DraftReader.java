@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reads what an invoicing run bills of a régie's period — the bookings, pointage and absences of the
- * activities it bills not yet billed ({@code billed_day}), each family's facts, the children's ranks —
+ * activities it bills not yet billed ({@code billed_day}) nor paid by a porte-monnaie ({@code wallet_booking}), each family's facts, the children's ranks —
  * in one query on the connection's commune schema (its search path), and prices it with the rules
  * ({@link Pricing}, {@link InvoiceCalculator}). The platform's run and the invoicing benchmark both call
  * it; no pricing rule lives here.
@@ -33,6 +33,8 @@ public final class DraftReader {
             + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
             + " and not exists (select 1 from billed_day d where d.child_id = b.child_id and d.unit_id = b.unit_id"
             + " and d.day = b.day)"
+            // a day paid in advance by the family's porte-monnaie is not invoiced again
+            + " and not exists (select 1 from wallet_booking w where w.booking_id = b.id)"
             + " order by f.label, f.id, b.day, b.id";
 
     private DraftReader() {

@@ -109,7 +109,18 @@ public class FamilyPricing {
      * force on each day. Three reads: the facts, the ranks, the billing configuration.
      */
     public SelectionEstimate estimate(SignedInUser user, long childId, String activityCode, List<SelectionEstimate.Item> items) {
-        Family family = files.fileOf(user);
+        return estimate(files.fileOf(user), childId, activityCode, items);
+    }
+
+    /**
+     * {@link #estimate(SignedInUser, long, String, List)} for family {@code familyId}, whoever asks: the porte-monnaie
+     * prices a booking so when it is confirmed (the caller has checked the family's own booking).
+     */
+    public SelectionEstimate estimate(long familyId, long childId, String activityCode, List<SelectionEstimate.Item> items) {
+        return estimate(em.find(Family.class, familyId), childId, activityCode, items);
+    }
+
+    private SelectionEstimate estimate(Family family, long childId, String activityCode, List<SelectionEstimate.Item> items) {
         Child child = family.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId).findFirst()
                 .orElseThrow(() -> new Refused("Cet enfant ne fait pas partie de votre dossier."));
         if (items.isEmpty()) {

@@ -51,6 +51,9 @@ public class AbsenceService {
     @Inject
     BookingMails mails;
 
+    @Inject
+    BookingCharges charges;
+
     Clock clock = Clock.systemDefaultZone();
 
     /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
@@ -114,8 +117,10 @@ public class AbsenceService {
             em.createNativeQuery("insert into absence (booking_id, reason, comment) values (?1, ?2, ?3)")
                     .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note).executeUpdate();
         }
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
         b.setStatus(decision.status());
+        charges.statusChanged(b);
         seats.release(b.getUnit(), b.getDay(), booked);
         return decision.message();
     }
@@ -177,6 +182,7 @@ public class AbsenceService {
                 .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
         Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
         b.setStatus(AbsenceRules.afterReview(accept));
+        charges.statusChanged(b);
         mails.certificateReviewed(b, accept, why);
     }
 

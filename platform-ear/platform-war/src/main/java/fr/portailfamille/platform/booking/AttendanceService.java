@@ -45,6 +45,9 @@ public class AttendanceService {
     @Inject
     SeatCounter seats;
 
+    @Inject
+    BookingCharges charges;
+
     Clock clock = Clock.systemDefaultZone();
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet; agents only). */
@@ -73,7 +76,9 @@ public class AttendanceService {
             throw new BookingRefused(why);
         });
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         b.setStatus(mark);
+        charges.statusChanged(b);
     }
 
     /**

@@ -28,6 +28,9 @@ public class BookingDesk {
     @Inject
     BookingMails mails;
 
+    @Inject
+    BookingCharges charges;
+
     /**
      * An agent's decision on a booking awaiting validation: accepted, it becomes a booking (its seat was
      * held); refused — with a reason, required and told to the family ({@link Refused#decisionReason}:
@@ -39,12 +42,14 @@ public class BookingDesk {
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getStatus() == BookingStatus.PENDING_VALIDATION)
                 .orElseThrow(() -> new BookingRefused("Cette réservation n'attend pas de validation."));
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
         if (accept) {
             b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);
             b.decided();
         } else {
             b.refuse(why);
+            charges.statusChanged(b);
             seats.release(b.getUnit(), b.getDay(), booked);
         }
         mails.validation(b, accept, why);

@@ -60,6 +60,9 @@ public class PlanningService {
     @Inject
     ActivityCatalog catalog;
 
+    @Inject
+    BookingCharges charges;
+
     Clock clock = Clock.systemDefaultZone();
 
     /** A parent books a unit's day for one of its own children (validated file only). */
@@ -125,12 +128,18 @@ public class PlanningService {
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
+        charges.lock(child.getFamily().getId(), unit.getActivity());
         int booked = seats.lock(unit, day);
         BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
                 MonthPlan.open(plan, day, cal, schoolYears), booked, unit.getCapacity());
         if (decision.recordedAs() != null) {
             Booking b = new Booking(child, unit, day, decision.recordedAs(), decision.surcharged());
             em.persist(b);
+            Optional<String> unpaid = charges.charge(b);
+            if (unpaid.isPresent()) {
+                em.remove(b);
+                return new BookingDecision(BookingDecision.Outcome.REFUSED, false, unpaid.get());
+            }
             if (b.holdsSeat()) {
                 seats.take(unit, day, booked);
             }
@@ -151,6 +160,7 @@ public class PlanningService {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
         }
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
         CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
         if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
@@ -158,6 +168,7 @@ public class PlanningService {
         }
         boolean freesSeat = b.holdsSeat();
         b.setStatus(AbsenceRules.afterCancellation(decision.outcome(), freesSeat));
+        charges.statusChanged(b);
         if (freesSeat) {
             seats.release(b.getUnit(), b.getDay(), booked);
         }

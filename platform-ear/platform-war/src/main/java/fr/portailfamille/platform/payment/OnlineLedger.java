@@ -3,6 +3,7 @@ package fr.portailfamille.platform.payment;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * The database side of settling an online payment, each call one short transaction, never waiting on the provider
  * ({@link OnlinePayments#settle} asks PayFiP first, outside any transaction): where a payment stands, its decision
  * from a result read (the row locked, decided only while pending: exactly once) with the payment recorded through
- * the counter's books and the receipt mailed once the transaction has committed, its expiry.
+ * the counter's books and the receipt mailed once the transaction has committed, or a porte-monnaie's top-up
+ * credited to it ({@link Wallets#creditCard}), its expiry.
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +43,9 @@ public class OnlineLedger {
     @Inject
     FamilyMails mails;
 
+    @Inject
+    Wallets wallets;
+
     /** The online payment's state, empty for an id the commune does not know. */
     public Optional<OnlineState> state(String operationId) {
         List<?> states = em.createNativeQuery("select state from online_payment where id_op = ?1")
@@ -58,8 +63,9 @@ public class OnlineLedger {
     public OnlineState decide(String operationId, PaymentResult result) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
-                + " o.reference, o.state, r.code, i.number, r.label, o.started_by from online_payment o"
-                + " join regie r on r.id = o.regie_id join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o")
+                + " o.reference, o.state, r.code, coalesce(i.number, 'du porte-monnaie'), r.label, o.started_by, o.wallet_id"
+                + " from online_payment o join regie r on r.id = o.regie_id left join invoice i on i.id = o.invoice_id"
+                + " where o.id_op = ?1 for update of o")
                 .setParameter(1, operationId).getResultList();
         Object[] p = rows.get(0);
         OnlineState now = OnlineState.valueOf((String) p[6]);
@@ -72,13 +78,17 @@ public class OnlineLedger {
             return OnlineState.PENDING;
         }
         long id = ((Number) p[0]).longValue();
-        long invoice = ((Number) p[1]).longValue();
+        Long invoice = p[1] == null ? null : ((Number) p[1]).longValue();
         long family = ((Number) p[2]).longValue();
         long regie = ((Number) p[3]).longValue();
         String actor = "payfip:" + operationId;
         Long paymentId = null;
         String detail;
-        if (decision.credits()) {
+        if (decision.credits() && p[11] != null) { // a porte-monnaie's top-up
+            long balance = wallets.creditCard(((Number) p[11]).longValue(), asked, operationId, actor);
+            detail = "Versement en ligne de " + Money.format(asked) + " sur le porte-monnaie (autorisation "
+                    + result.authorisation() + ") : solde " + Money.format(balance);
+        } else if (decision.credits()) {
             LocalDate day = result.at() == null ? LocalDate.now(PARIS) : result.at().toLocalDate();
             PaymentDesk.Recorded recorded = desk.recordOnline(actor, family, (String) p[7], invoice, asked, day,
                     result.email());
@@ -114,9 +124,9 @@ public class OnlineLedger {
      */
     public OnlineState expire(String operationId, OffsetDateTime createdBefore) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents, i.number,"
-                + " o.state, o.created_at < ?2 from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1"
-                + " for update of o").setParameter(1, operationId).setParameter(2, createdBefore).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
+                + " coalesce(i.number, 'du porte-monnaie'), o.state, o.created_at < ?2 from online_payment o"
+                + " left join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o").setParameter(1, operationId).setParameter(2, createdBefore).getResultList();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("unknown online payment " + operationId);
         }
@@ -128,7 +138,7 @@ public class OnlineLedger {
         em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
                 .setParameter(1, p[0]).executeUpdate();
         desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
-                ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
+                p[1] == null ? null : ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
                         + " expiré sans résultat de PayFiP : rien n'est payé");
         return OnlineState.EXPIRED;
     }

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.payment;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Payable;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
@@ -74,6 +75,7 @@ public class OnlinePayments {
 
     @Inject
     OnlineLedger ledger;
+    Wallets wallets;
 
     @Inject
     @ConfigProperty(name = "pf.payfip.production", defaultValue = "false")
@@ -170,6 +172,56 @@ public class OnlinePayments {
     }
 
     /**
+     * Starts a card top-up of {@code cents} of the family's porte-monnaie of régie {@code regieCode} (activated; a
+     * parent only): the porte-monnaie is the online payment's target instead of an invoice, settled as an invoice's
+     * payment is, and credited once ({@link Wallets#creditCard}).
+     *
+     * @throws SecurityException a staff account
+     * @throws Refused the amount, a régie without porte-monnaie or without PayFiP, a porte-monnaie not activated,
+     *     a top-up already pending
+     */
+    public Started startTopUp(SignedInUser user, String regieCode, Long cents) {
+        return startTopUp(user, regieCode, cents, mails.portalUrl());
+    }
+
+    /** {@link #startTopUp(SignedInUser, String, Long)} with the commune's portal as the browser sees it. */
+    public Started startTopUp(SignedInUser user, String regieCode, Long cents, String portalUrl) {
+        if (user == null || StaffRoles.isStaff(user)) {
+            throw new SecurityException(NOT_YOURS);
+        }
+        fr.portailfamille.billing.wallet.WalletRules.topUpRefusal(cents).ifPresent(why -> {
+            throw new Refused("amount", why);
+        });
+        Long family = account.familyFor(user, null);
+        long[] target = wallets.topUpTarget(family, regieCode);
+        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone"
+                + " 'Europe/Paris') as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
+                .setParameter(1, target[1]).setParameter(2, family).getSingleResult();
+        if (r[1] == null) {
+            throw new Refused("La régie « " + r[0] + " » ne propose pas encore le paiement en ligne : alimentez votre"
+                    + " porte-monnaie à son guichet.");
+        }
+        if (((Number) em.createNativeQuery("select count(*) from online_payment where wallet_id = ?1 and state = 'PENDING'")
+                .setParameter(1, target[0]).getSingleResult()).longValue() > 0) {
+            throw new Refused("Un versement en ligne sur ce porte-monnaie est déjà en cours (dans un autre onglet ?) :"
+                    + " terminez-le, ou attendez quelques minutes avant de recommencer.");
+        }
+        String email = user.email() != null && !user.email().isBlank() ? user.email() : (String) r[3];
+        if (email == null || email.isBlank()) {
+            throw new Refused("Indiquez d'abord une adresse électronique dans votre dossier : PayFiP y envoie son reçu.");
+        }
+        String reference = "PM" + target[0] + "T" + System.currentTimeMillis() % 1_000_000_000L;
+        String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        PaymentCreated created = port.create(new PaymentRequest((String) r[1], ((Number) r[2]).intValue(), reference, cents,
+                email, "Porte-monnaie " + r[0], base + NOTIFICATION_PATH, base + RETURN_PATH, production));
+        em.createNativeQuery("insert into online_payment (wallet_id, family_id, regie_id, amount_cents, reference, id_op,"
+                + " started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, target[0]).setParameter(2, family)
+                .setParameter(3, target[1]).setParameter(4, cents).setParameter(5, reference)
+                .setParameter(6, created.operationId()).setParameter(7, cut(email, 120)).executeUpdate();
+        return new Started(created.operationId(), created.pageUrl(), cents);
+    }
+
+    /**
      * Reads the result of online payment {@code operationId} from the provider and decides it, once. PayFiP is asked
      * outside any database transaction; then one short transaction locks the online payment's row and decides it
      * only if it is still pending (any later or concurrent call changes nothing). Called by the notification, the
@@ -258,8 +310,8 @@ public class OnlinePayments {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.state, o.invoice_id, i.number, o.amount_cents, o.family_id"
-                + " from online_payment o join invoice i on i.id = o.invoice_id where o.id_op = ?1")
+        List<Object[]> rows = em.createNativeQuery("select o.state, coalesce(o.invoice_id, 0), coalesce(i.number, 'porte-monnaie'),"
+                + " o.amount_cents, o.family_id from online_payment o left join invoice i on i.id = o.invoice_id where o.id_op = ?1")
                 .setParameter(1, operationId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();

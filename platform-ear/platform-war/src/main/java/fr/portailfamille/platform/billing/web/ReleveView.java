@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.documents.StatementPdf;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
@@ -27,6 +28,20 @@ public class ReleveView {
 
     @Inject
     UserView user;
+
+    @Inject
+    Wallets wallets;
+
+    private List<Wallets.Summary> walletSummaries;
+
+    /** The family's activated porte-monnaie, their balances and movements (beside the relevé of invoices). */
+    public List<Wallets.Summary> getWallets() {
+        if (walletSummaries == null) {
+            walletSummaries = StaffRoles.isStaff(user.require()) ? List.of()
+                    : wallets.of(user.require(), null).stream().filter(Wallets.Summary::isActive).toList();
+        }
+        return walletSummaries;
+    }
 
     private String annee;
     private List<Integer> years;

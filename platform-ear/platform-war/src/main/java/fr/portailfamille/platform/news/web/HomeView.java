@@ -12,6 +12,7 @@ import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.billing.Money;
 import jakarta.enterprise.context.RequestScoped;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
@@ -30,6 +31,11 @@ public class HomeView {
 
     @Inject
     private UserView user;
+
+    @Inject
+    private Wallets wallets;
+
+    private List<Wallets.Summary> walletSummaries;
 
     private List<News> latest;
     private AccountOverview overview;
@@ -58,6 +64,21 @@ public class HomeView {
     /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
     public List<AccountInvoice> getUnpaid() {
         return overview().unpaid();
+    }
+
+    /** The parent's porte-monnaie that are activated (the Accueil tile), none for staff. */
+    public List<Wallets.Summary> getWallets() {
+        if (walletSummaries == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            walletSummaries = u == null || StaffRoles.isStaff(u) ? List.of()
+                    : wallets.of(u, null).stream().filter(Wallets.Summary::isActive).toList();
+        }
+        return walletSummaries;
+    }
+
+    /** Whether the commune has a régie paid in advance (the Porte-monnaie tile). */
+    public boolean isWalletOffered() {
+        return !wallets.regies().isEmpty();
     }
 
     public String date(LocalDate day) {

@@ -1,0 +1,309 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.BillingKit.AGENT;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
+import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.it.support.BillingKit;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.billing.DraftInvoices;
+import fr.portailfamille.platform.billing.wallet.WalletWarnings;
+import fr.portailfamille.platform.billing.wallet.Wallets;
+import fr.portailfamille.platform.booking.AbsenceService;
+import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.payment.OnlinePayments;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The porte-monnaie inside Payara Micro: a régie paid in advance (3,50 € a day, floor 0), a family that activates
+ * it, tops it up at the counter (régisseur only, this commune only) and by card through the PayFiP simulator;
+ * bookings debit it when confirmed and are refused once the balance would go below the floor; a free cancellation
+ * credits it back, an unexcused absence stays debited; eight phones booking at once never overdraw it; the
+ * invoicing run leaves the days it paid out.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WalletIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    PlanningService planning;
+
+    @Inject
+    AbsenceService absences;
+
+    @Inject
+    OnlinePayments online;
+
+    @Inject
+    DraftInvoices drafts;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    FamilyDesk familyDesk;
+
+    @Inject
+    WalletWarnings warnings;
+
+    @Inject
+    BillingKit kit;
+
+    @Resource
+    ManagedExecutorService pool;
+
+    <T> T alpha(Callable<T> work) throws Exception {
+        return TenantContext.call(kit.alpha(), work);
+    }
+
+    /** A porte-monnaie régie of one activity (unit MIDI, 3,50 € for every bracket), a validated family registered to it. */
+    record Fixture(SignedInUser parent, long family, long child, String regie, long unit, long freeUnit) {
+    }
+
+    Fixture fixture() throws Exception {
+        String s = BillingKit.random(6);
+        String regie = "PM" + s;
+        SignedInUser parent = FamilyFileIT.parent("alpha", "pm-" + s.toLowerCase() + "@alpha.test", true);
+        alpha(() -> files.submit(parent, FamilyFileIT.complete(files.formOf(parent), parent.email())));
+        long family = alpha(() -> files.fileOf(parent)).getId();
+        alpha(() -> {
+            familyDesk.validate(FamilyFileIT.AGENT, family);
+            return null;
+        });
+        long child = alpha(() -> files.formOf(parent)).getChildren().get(0).getId();
+        long[] units = alpha(() -> kit.inTransaction(() -> {
+            long r = kit.id("insert into regie (code, label, invoice_prefix, payfip_numcli, collection, wallet_floor_cents)"
+                    + " values (?1, ?2, ?3, '123456', 'WALLET', 0) returning id", regie, "Régie tirelire " + s,
+                    BillingKit.prefix("W"));
+            long[] ids = new long[2];
+            // J-90: a day five weeks ahead is no longer cancellable for free (an absence is an absence); J-2: it is
+            String[] deadlines = {"J-90@23:59", "J-2@23:59"};
+            for (int i = 0; i < 2; i++) {
+                String code = "PM" + i + s;
+                long a = kit.id("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                        + " values (?1, 'Cantine tirelire', 'RESTAURATION', 'J-2@23:59', ?2, 'REFUSED') returning id",
+                        code, deadlines[i]);
+                ids[i] = kit.id("insert into activity_unit (activity_id, code, label, capacity) values (?1, 'MIDI', 'Midi', 50)"
+                        + " returning id", a);
+                kit.update("insert into regie_activity (activity_id, regie_id) values (?1, ?2)", a, r);
+                long t = kit.id("insert into tariff (activity_id, valid_from, mode, maximum_cents) values (?1, date '2026-09-01',"
+                        + " 'BRACKETS', 350) returning id", a);
+                kit.update("insert into tariff_price (tariff_id, bracket_id, price_cents) select ?1, b.id, 350 from qf_bracket b", t);
+                kit.update("insert into registration (child_id, activity_id, status, cgu_accepted_at) values (?1, ?2,"
+                        + " 'VALIDATED', now())", child, a);
+            }
+            return ids;
+        }));
+        return new Fixture(parent, family, child, regie, units[0], units[1]);
+    }
+
+    static LocalDate schoolDay(int n) {
+        LocalDate d = LocalDate.now().plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        List<LocalDate> days = new ArrayList<>();
+        while (days.size() <= n) {
+            if (d.getDayOfWeek().getValue() <= 5 && !fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
+                days.add(d);
+            }
+            d = d.plusDays(1);
+        }
+        return days.get(n);
+    }
+
+    long balance(Fixture f) throws Exception {
+        return alpha(() -> wallets.of(f.parent(), null)).stream().filter(w -> w.getRegieCode().equals(f.regie())).findFirst()
+                .orElseThrow().getBalanceCents();
+    }
+
+    long count(String sql, Object... params) throws Exception {
+        return alpha(() -> kit.id(sql, params));
+    }
+
+    BookingDecision book(Fixture f, long unit, int n) throws Exception {
+        return alpha(() -> planning.book(f.parent(), f.child(), unit, schoolDay(n)));
+    }
+
+    @Test
+    void activatedToppedUpAtTheCounterBookingsDebitItUntilTheFloorRefusesThem() throws Exception {
+        Fixture f = fixture();
+        BookingDecision before = book(f, f.unit(), 0);
+        assertEquals(BookingDecision.Outcome.REFUSED, before.outcome());
+        assertTrue(before.message().contains("activez-le et alimentez-le"), before.message());
+
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        // only a régisseur of this commune records money
+        assertEquals(StaffRoles.REGISSEUR_ONLY, assertThrows(SecurityException.class,
+                () -> alpha(() -> wallets.topUpAtCounter(AGENT, f.family(), f.regie(), "ESPECES", 1000L))).getMessage());
+        assertEquals(StaffRoles.OTHER_COMMUNE, assertThrows(SecurityException.class,
+                () -> alpha(() -> wallets.topUpAtCounter(REGISSEUR_BETA, f.family(), f.regie(), "ESPECES", 1000L))).getMessage());
+        Refused amount = assertThrows(Refused.class,
+                () -> alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 50L)));
+        assertEquals("amount", amount.field());
+        assertEquals(1000, alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 1000L)));
+
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 1).outcome());
+        assertEquals(300, balance(f));
+        BookingDecision refused = book(f, f.unit(), 2);
+        assertEquals(BookingDecision.Outcome.REFUSED, refused.outcome());
+        assertTrue(refused.message().startsWith("Solde du porte-monnaie insuffisant : cette réservation coûte 3,50"),
+                refused.message());
+        assertTrue(refused.message().contains("Alimentez votre porte-monnaie"), refused.message());
+        assertEquals(300, balance(f));
+        assertEquals(2, count("select count(*) from booking where child_id = ?1", f.child()), "the refused one is not kept");
+        assertEquals(2, count("select count(*) from wallet_booking w join booking b on b.id = w.booking_id where b.child_id = ?1"
+                + " and w.debited and w.amount_cents = 350", f.child()));
+        assertEquals(1, count("select count(*) from billing_audit where family_id = ?1 and action = 'WALLET_TOP_UP'", f.family()));
+        Wallets.Summary s = alpha(() -> wallets.of(REGISSEUR, f.family())).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
+        assertEquals(3, s.getMovements().size());
+        assertEquals(300, s.getMovements().get(0).balanceAfterCents());
+
+        // the invoicing run does not bill what the porte-monnaie paid
+        assertTrue(alpha(() -> kit.inTransaction(() -> drafts.drafts(f.regie(), schoolDay(0).withDayOfMonth(1),
+                schoolDay(2).plusMonths(1)))).stream().noneMatch(d -> d.familyId() == f.family()));
+    }
+
+    @Test
+    void aFreeCancellationCreditsItBackAnUnexcusedAbsenceStaysDebited() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        book(f, f.freeUnit(), 0);
+        book(f, f.unit(), 1);
+        assertEquals(1300, balance(f));
+        long free = count("select b.id from booking b where b.child_id = ?1 and b.unit_id = ?2", f.child(), f.freeUnit());
+        long late = count("select b.id from booking b where b.child_id = ?1 and b.unit_id = ?2", f.child(), f.unit());
+
+        alpha(() -> planning.cancel(f.parent(), free));
+        assertEquals(1650, balance(f), "cancelled within the free delay: credited back");
+        assertEquals(1, count("select count(*) from wallet_movement where booking_id = ?1 and kind = 'REFUND'"
+                + " and amount_cents = 350", free));
+
+        alpha(() -> absences.declareAbsence(f.parent(), late, AbsenceReason.AUTRE, null, null, null, null));
+        assertEquals(BookingStatus.ABSENT_BILLED.name(), alpha(() -> kit.one("select status from booking where id = ?1", late)));
+        assertEquals(1650, balance(f), "an unexcused absence stays debited");
+        assertEquals(0, count("select count(*) from wallet_movement where booking_id = ?1 and kind = 'REFUND'", late));
+    }
+
+    @Test
+    void eightPhonesBookingAtOnceNeverOverdrawIt() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 1000L));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<BookingDecision>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return alpha(() -> planning.book(f.parent(), f.child(), f.unit(), schoolDay(n)));
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (Future<BookingDecision> r : results) {
+            BookingDecision d = r.get();
+            if (d.outcome() == BookingDecision.Outcome.ACCEPTED) {
+                accepted++;
+            } else {
+                assertTrue(d.message().startsWith("Solde du porte-monnaie insuffisant"), d.message());
+            }
+        }
+        assertEquals(2, accepted, "10,00 € pay two days of 3,50 €");
+        assertEquals(300, balance(f));
+        assertEquals(2, count("select count(*) from booking where child_id = ?1", f.child()));
+        assertEquals(300, count("select balance_after_cents from wallet_movement m join wallet w on w.id = m.wallet_id"
+                + " where w.family_id = ?1 order by m.id desc limit 1", f.family()));
+    }
+
+    @Test
+    void aCardTopUpThroughTheSimulatorIsCreditedOnceAndOthersAreRefused() throws Exception {
+        Fixture f = fixture();
+        assertThrows(Refused.class, () -> alpha(() -> online.startTopUp(f.parent(), f.regie(), 2000L, OnlinePaymentIT.PLATFORM)),
+                "not activated yet");
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        OnlinePayments.Started started = alpha(() -> online.startTopUp(f.parent(), f.regie(), 2000L, OnlinePaymentIT.PLATFORM));
+        assertEquals(2000, started.amountCents());
+        OnlinePaymentIT.decide(started, "payer", "REPEATED");
+        alpha(() -> online.settle(started.operationId()));
+        assertEquals("PAID", alpha(() -> kit.one("select state from online_payment where id_op = ?1", started.operationId())));
+        assertEquals(2000, balance(f), "ten notifications and a settle: credited once");
+        assertEquals(1, count("select count(*) from wallet_movement where id_op = ?1 and kind = 'TOP_UP_CARD'",
+                started.operationId()));
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
+        assertEquals(1650, balance(f));
+
+        // another family's porte-monnaie, by id; another commune's parent; a staff account paying online
+        Fixture other = fixture();
+        assertThrows(SecurityException.class, () -> alpha(() -> wallets.of(f.parent(), other.family())));
+        SignedInUser beta = FamilyFileIT.parent("beta", "pm-beta-" + UUID.randomUUID().toString().substring(0, 6)
+                + "@beta.test", true);
+        assertThrows(RuntimeException.class, () -> alpha(() -> wallets.activate(beta, f.regie())));
+        assertThrows(SecurityException.class, () -> alpha(() -> online.startTopUp(REGISSEUR, f.regie(), 2000L,
+                OnlinePaymentIT.PLATFORM)));
+        Refused notWallet = assertThrows(Refused.class, () -> alpha(() -> wallets.activate(f.parent(), "NOPE")));
+        assertEquals("Cette régie ne propose pas de porte-monnaie.", notWallet.getMessage());
+    }
+
+    @Test
+    void theLowBalanceMailIsSentOncePerCrossing() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 1000L));
+        book(f, f.unit(), 0);
+        book(f, f.unit(), 1);
+        // 3,00 € left; two days in four weeks: 1,74 € a week, 3,48 € for the next two weeks
+        Wallets.Summary low = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
+        assertTrue(low.isLow());
+        assertTrue(low.getForecast().startsWith("À votre rythme de réservation, votre solde couvre les réservations jusqu'au"),
+                low.getForecast());
+        String warned = "select count(*) from wallet where family_id = ?1 and low_warned";
+        alpha(() -> warnings.warn(LocalDate.now()));
+        assertEquals(1, count(warned, f.family()));
+        String phrase = "ne couvre plus les deux prochaines semaines";
+        String mail = Mails.await(f.parent().email(), m -> m.contains(phrase));
+        assertTrue(mail.contains("Alimentez-le par carte bancaire en ligne"), mail);
+        alpha(() -> warnings.warn(LocalDate.now()));
+        Thread.sleep(2000);
+        assertEquals(1, Mails.of(f.parent().email()).split(phrase, -1).length - 1, "once per crossing, not every day");
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 5000L));
+        alpha(() -> warnings.warn(LocalDate.now()));
+        assertEquals(0, count(warned, f.family()), "covered again: the next crossing warns again");
+    }
+}

@@ -1,0 +1,258 @@
+package fr.portailfamille.platform.billing.wallet;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.wallet.WalletRules;
+import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The family's porte-monnaie (one per régie paid in advance): what the family and agents read (balance,
+ * movements, run-out forecast), its activation by the family, a top-up at the counter by a régisseur, a top-up by
+ * card credited once per PayFiP operation. A parent reaches its own family only; agents any family of their
+ * commune. Each call one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class Wallets {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final Set<String> COUNTER_MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    WalletLedger ledger;
+
+    @Inject
+    FamilyAccount account;
+
+    @Inject
+    PaymentDesk desk;
+
+    Clock clock = Clock.system(PARIS);
+
+    /** A movement as the family reads it. */
+    public record Movement(OffsetDateTime at, String kind, String label, long amountCents, long balanceAfterCents) {
+        public OffsetDateTime getAt() { return at; }
+        public LocalDate getDay() { return at.atZoneSameInstant(PARIS).toLocalDate(); }
+        public String getKind() { return kind; }
+        public String getLabel() { return label; }
+        public long getAmountCents() { return amountCents; }
+        public long getBalanceAfterCents() { return balanceAfterCents; }
+        public boolean isCredit() { return amountCents > 0; }
+    }
+
+    /**
+     * A porte-monnaie régie as a family sees it: not activated yet (balance 0, no movement), or its balance, its
+     * last movements and the run-out forecast.
+     */
+    public record Summary(WalletRegie regie, boolean active, long balanceCents, List<Movement> movements,
+            Optional<LocalDate> coveredUntil, long twoWeeksNeedCents) {
+        public String getRegieCode() { return regie.code(); }
+        public String getRegieLabel() { return regie.label(); }
+        public long getFloorCents() { return regie.floorCents(); }
+        public boolean isActive() { return active; }
+        public long getBalanceCents() { return balanceCents; }
+        public List<Movement> getMovements() { return movements; }
+        public String getForecast() { return WalletRules.forecastText(coveredUntil).orElse(null); }
+        /** Whether the balance holds less than the next two weeks need at the family's rhythm. */
+        public boolean isLow() { return active && twoWeeksNeedCents > 0 && balanceCents - regie.floorCents() < twoWeeksNeedCents; }
+    }
+
+    /** The commune's porte-monnaie régies (empty: every régie invoices after the fact). */
+    public List<WalletRegie> regies() {
+        return WalletRegie.all(settings.billing());
+    }
+
+    /**
+     * The family's porte-monnaie of each régie paid in advance that bills an activity its children are registered to
+     * (or that it has activated), with its 50 last movements.
+     *
+     * @param familyId the family (agents); {@code null} for the parent's own
+     * @throws SecurityException a parent asking for another family
+     */
+    public List<Summary> of(SignedInUser user, Long familyId) {
+        Long family = account.familyFor(user, familyId);
+        if (family == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> registered = em.createNativeQuery("select distinct a.code from registration g join child c on c.id = g.child_id"
+                + " join activity a on a.id = g.activity_id where c.family_id = ?1").setParameter(1, family).getResultList();
+        List<Summary> list = new ArrayList<>();
+        for (WalletRegie r : regies()) {
+            Summary summary = summary(family, r);
+            // the régies of the activities the family's children are registered to, and those it has activated
+            if (summary.active() || r.activities().stream().anyMatch(registered::contains)) {
+                list.add(summary);
+            }
+        }
+        return list;
+    }
+
+    Summary summary(Long family, WalletRegie r) {
+        Long regieId = ledger.regieId(r.code()).orElse(null);
+        List<?> rows = family == null || regieId == null ? List.of() : em.createNativeQuery(
+                "select id, balance_cents from wallet where family_id = ?1 and regie_id = ?2")
+                .setParameter(1, family).setParameter(2, regieId).getResultList();
+        if (rows.isEmpty()) {
+            return new Summary(r, false, 0, List.of(), Optional.empty(), 0);
+        }
+        Object[] w = (Object[]) rows.get(0);
+        long walletId = ((Number) w[0]).longValue();
+        long balance = ((Number) w[1]).longValue();
+        List<Movement> movements = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select created_at, kind, label, amount_cents, balance_after_cents"
+                + " from wallet_movement where wallet_id = ?1 order by id desc").setParameter(1, walletId).setMaxResults(50)
+                .getResultList()) {
+            Object[] m = (Object[]) row;
+            movements.add(new Movement(at(m[0]), (String) m[1], (String) m[2], ((Number) m[3]).longValue(),
+                    ((Number) m[4]).longValue()));
+        }
+        List<WalletRules.Booked> booked = paidBookings(walletId, LocalDate.now(clock));
+        return new Summary(r, true, balance, movements,
+                WalletRules.coveredUntil(balance, r.floorCents(), booked, LocalDate.now(clock)), WalletRules.twoWeeksNeed(booked));
+    }
+
+    /** The bookings a porte-monnaie paid (and keeps) from five weeks before {@code today}: the forecast's basis. */
+    List<WalletRules.Booked> paidBookings(long walletId, LocalDate today) {
+        List<WalletRules.Booked> booked = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select b.day, w.amount_cents from wallet_booking w join booking b"
+                + " on b.id = w.booking_id where w.wallet_id = ?1 and w.debited and b.day >= ?2")
+                .setParameter(1, walletId).setParameter(2, today.minusWeeks(5)).getResultList()) {
+            Object[] r = (Object[]) row;
+            booked.add(new WalletRules.Booked(day(r[0]), ((Number) r[1]).longValue()));
+        }
+        return booked;
+    }
+
+    /**
+     * The parent activates the family's porte-monnaie of régie {@code regieCode} (a validated or draft file of its
+     * own; nothing when it is already active).
+     *
+     * @throws Refused a régie that is not paid in advance, a staff account
+     */
+    public Summary activate(SignedInUser user, String regieCode) {
+        if (StaffRoles.isStaff(user)) {
+            throw new Refused("Le porte-monnaie s'active depuis le compte de la famille.");
+        }
+        Long family = account.familyFor(user, null);
+        if (family == null) {
+            throw new Refused("Remplissez d'abord votre dossier famille (Mon foyer).");
+        }
+        WalletRegie r = walletRegie(regieCode);
+        ledger.activate(family, ledger.regieId(r.code()).orElseThrow(), user.email() == null ? user.subject() : user.email());
+        return summary(family, r);
+    }
+
+    /**
+     * A régisseur records money given at the counter for a family's porte-monnaie (activated then if it was not):
+     * the balance grows, the movement and the audit say who, how and how much.
+     *
+     * @return the balance afterwards
+     * @throws Refused on field {@code amount}, {@code mode}, {@code family} or {@code regie}
+     * @throws SecurityException not an agent of this commune, or not a régisseur
+     */
+    public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents) {
+        StaffRoles.requireRegisseur(staff);
+        WalletRules.topUpRefusal(amountCents).ifPresent(why -> {
+            throw new Refused("amount", why);
+        });
+        if (mode == null || !COUNTER_MODES.contains(mode)) {
+            throw new Refused("mode", "Choisissez le mode de paiement.");
+        }
+        if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
+                .getResultList().isEmpty()) {
+            throw new Refused("family", "Cette famille n'existe pas dans la commune.");
+        }
+        Optional<WalletRegie> r = regies().stream().filter(x -> x.code().equals(regieCode)).findFirst();
+        if (r.isEmpty()) {
+            throw new Refused("regie", "Choisissez une régie payée par porte-monnaie.");
+        }
+        long regieId = ledger.regieId(r.get().code()).orElseThrow();
+        WalletLedger.Locked w = ledger.activate(familyId, regieId, staff.email());
+        long after = ledger.move(w, "TOP_UP_COUNTER", amountCents, null, mode, null,
+                "Versement au guichet (" + PaymentModes.label(mode) + ")", staff.email());
+        desk.audit(staff.email(), "WALLET_TOP_UP", regieId, familyId, null, null, amountCents, "Porte-monnaie « "
+                + r.get().label() + " » alimenté de " + Money.format(amountCents) + " au guichet (" + PaymentModes.label(mode)
+                + ") : solde " + Money.format(after));
+        return after;
+    }
+
+    /**
+     * The family's porte-monnaie of régie {@code regieCode}, activated, as a card top-up pays it: its id and the
+     * régie's id. Called by the online payment when it starts.
+     *
+     * @throws Refused a régie not paid in advance, a porte-monnaie not activated
+     */
+    public long[] topUpTarget(long familyId, String regieCode) {
+        WalletRegie r = walletRegie(regieCode);
+        long regieId = ledger.regieId(r.code()).orElseThrow();
+        WalletLedger.Locked w = ledger.lock(familyId, regieId)
+                .orElseThrow(() -> new Refused("Activez d'abord votre porte-monnaie « " + r.label() + " »."));
+        return new long[] {w.id(), regieId};
+    }
+
+    /**
+     * Credits a card top-up paid online, once per PayFiP operation {@code idOp} (a second call changes nothing), in
+     * the caller's transaction.
+     *
+     * @return the balance afterwards
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long creditCard(long walletId, long cents, String idOp, String actor) {
+        WalletLedger.Locked w = ledger.lock(walletId).orElseThrow();
+        if (!em.createNativeQuery("select 1 from wallet_movement where id_op = ?1").setParameter(1, idOp).getResultList()
+                .isEmpty()) {
+            return w.balanceCents();
+        }
+        long after = ledger.move(w, "TOP_UP_CARD", cents, null, "CARTE_EN_LIGNE", idOp,
+                "Versement par carte bancaire en ligne (PayFiP, opération " + idOp + ")", actor);
+        desk.audit(actor, "WALLET_TOP_UP", w.regieId(), w.familyId(), null, null, cents, "Porte-monnaie alimenté de "
+                + Money.format(cents) + " par carte en ligne (opération " + idOp + ") : solde " + Money.format(after));
+        return after;
+    }
+
+    private WalletRegie walletRegie(String regieCode) {
+        return regies().stream().filter(x -> x.code().equals(regieCode)).findFirst()
+                .orElseThrow(() -> new Refused("Cette régie ne propose pas de porte-monnaie."));
+    }
+
+    static OffsetDateTime at(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atZone(PARIS).toOffsetDateTime();
+        }
+        return ((java.time.Instant) value).atZone(PARIS).toOffsetDateTime();
+    }
+
+    static LocalDate day(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

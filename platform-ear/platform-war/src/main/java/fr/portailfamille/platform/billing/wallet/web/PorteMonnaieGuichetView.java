@@ -1,0 +1,90 @@
+package fr.portailfamille.platform.billing.wallet.web;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.billing.BillingDates;
+import fr.portailfamille.platform.billing.wallet.Wallets;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Porte-monnaie at the counter ({@code agent/porte-monnaie-guichet.xhtml?famille=}): a family's porte-monnaie of
+ * each régie paid in advance (every agent reads), and a régisseur records money given at the counter
+ * ({@link Wallets#topUpAtCounter}: the role is checked there).
+ */
+@Named
+@ViewScoped
+public class PorteMonnaieGuichetView implements Serializable {
+
+    @Inject
+    transient Wallets wallets;
+
+    @Inject
+    UserView user;
+
+    private Long famille;
+    private String regie;
+    private String mode;
+    private String amount;
+    private transient List<Wallets.Summary> summaries;
+
+    public List<Wallets.Summary> getWallets() {
+        if (summaries == null) {
+            summaries = famille == null ? List.of() : wallets.of(user.require(), famille);
+        }
+        return summaries;
+    }
+
+    public boolean isRegisseur() {
+        return user.require().hasRole(StaffRoles.REGISSEUR);
+    }
+
+    /** "Enregistrer le versement". */
+    public void topUp() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
+        if (cents != null && cents < 0) {
+            message(ctx, "counter:amount", FacesMessage.SEVERITY_ERROR, "Montant invalide : écrivez-le en euros, par exemple 20,00.");
+            return;
+        }
+        try {
+            long after = wallets.topUpAtCounter(user.require(), famille, regie, mode, cents);
+            message(ctx, null, FacesMessage.SEVERITY_INFO, "Versement de " + Money.format(cents) + " enregistré : solde "
+                    + Money.format(after) + ".");
+            amount = null;
+            summaries = null;
+        } catch (Refused e) {
+            String field = e.field() == null || "family".equals(e.field()) ? null : "counter:" + e.field();
+            message(ctx, field, FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+    }
+
+    private static void message(FacesContext ctx, String field, FacesMessage.Severity severity, String text) {
+        ctx.addMessage(field, new FacesMessage(severity, text, text));
+    }
+
+    public String euros(long cents) {
+        return Money.format(cents);
+    }
+
+    public String date(LocalDate day) {
+        return BillingDates.text(day);
+    }
+
+    public Long getFamille() { return famille; }
+    public void setFamille(Long famille) { this.famille = famille; }
+    public String getRegie() { return regie; }
+    public void setRegie(String regie) { this.regie = regie; }
+    public String getMode() { return mode; }
+    public void setMode(String mode) { this.mode = mode; }
+    public String getAmount() { return amount; }
+    public void setAmount(String amount) { this.amount = amount; }
+}

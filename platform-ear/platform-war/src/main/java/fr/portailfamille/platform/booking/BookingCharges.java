@@ -1,0 +1,28 @@
+package fr.portailfamille.platform.booking;
+
+import java.util.Optional;
+
+/**
+ * What a booking costs when it is paid in advance (the porte-monnaie of the régie billing its activity), asked by
+ * the booking services in their transaction; bookings of activities invoiced after the fact are not concerned
+ * (every method then does nothing). Implemented by the billing context, so that booking does not depend on it.
+ */
+public interface BookingCharges {
+
+    /**
+     * Locks what pays the child's bookings of {@code activity} (the family's balance row) until the transaction
+     * ends; called before any seat is locked, so that locks are always taken in the same order.
+     */
+    void lock(long familyId, Activity activity);
+
+    /**
+     * Pays booking {@code b}, just recorded, at its price of the day.
+     *
+     * @return empty when paid (or not concerned); else why it cannot be paid, in French (nothing was taken, the
+     *     caller drops the booking)
+     */
+    Optional<String> charge(Booking b);
+
+    /** Booking {@code b}'s status changed: gives its money back, or takes it again, as its new status bills it. */
+    void statusChanged(Booking b);
+}

@@ -1,0 +1,180 @@
+package fr.portailfamille.billing.wallet;
+
+import fr.portailfamille.billing.Money;
+import fr.portailfamille.booking.BookingStatus;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The porte-monnaie's rules. A booking of an activity billed by a porte-monnaie régie is paid when it is
+ * confirmed, at its price on the day booked ({@link fr.portailfamille.billing.Pricing}, as the invoice would bill
+ * it); the money follows the booking's status afterwards: a free cancellation, an agent's refusal or an excused
+ * absence gives it back, an unexcused absence (or a late cancellation) keeps it when the tariff bills those
+ * absences, as the invoice would. The balance may never fall below the régie's floor through a booking.
+ */
+public final class WalletRules {
+
+    /** How many weeks of bookings make the family's rhythm (the forecast's basis). */
+    static final int RHYTHM_WEEKS = 4;
+    /** The forecast looks at most this far ahead. */
+    static final int HORIZON_DAYS = 366;
+    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+
+    private WalletRules() {
+    }
+
+    /**
+     * Whether a booking in status {@code status} is paid by the porte-monnaie: {@code true} it must stay debited,
+     * {@code false} its money goes back, empty while the status decides nothing yet (an absence whose medical
+     * certificate waits for its review keeps what it was).
+     *
+     * @param unexcusedAbsenceBilled the tariff's rule for a day missed without excuse (or cancelled late)
+     */
+    public static Optional<Boolean> charged(BookingStatus status, boolean unexcusedAbsenceBilled) {
+        return switch (Objects.requireNonNull(status, "status")) {
+            case BOOKED, BOOKED_LATE, WAITING, PENDING_VALIDATION, PRESENT -> Optional.of(true);
+            case CANCELLED_FREE, REFUSED, ABSENT_EXCUSED -> Optional.of(false);
+            case ABSENT_BILLED -> Optional.of(unexcusedAbsenceBilled);
+            case ABSENT_PENDING -> Optional.empty();
+        };
+    }
+
+    /** What moves when a booking's status changes: a refund, a debit again (a day refunded then billed), or nothing. */
+    public enum Move { NONE, REFUND, DEBIT_AGAIN }
+
+    /**
+     * The movement a booking needs once its status is {@code status}, knowing whether its money is now with the
+     * régie ({@code debited}) or was given back.
+     */
+    public static Move after(BookingStatus status, boolean unexcusedAbsenceBilled, boolean debited) {
+        Optional<Boolean> charged = charged(status, unexcusedAbsenceBilled);
+        if (charged.isEmpty() || charged.get() == debited) {
+            return Move.NONE;
+        }
+        return charged.get() ? Move.DEBIT_AGAIN : Move.REFUND;
+    }
+
+    /** Whether a booking of {@code priceCents} may be paid from {@code balanceCents} without going below {@code floorCents}. */
+    public static boolean affordable(long balanceCents, long priceCents, long floorCents) {
+        if (priceCents < 0) {
+            throw new IllegalArgumentException("price " + priceCents);
+        }
+        return Math.subtractExact(balanceCents, priceCents) >= floorCents;
+    }
+
+    /** The French refusal of a booking the balance cannot pay, inviting the family to top it up. */
+    public static String refusal(String regieLabel, long balanceCents, long priceCents, long floorCents) {
+        String floor = floorCents == 0 ? "" : floorCents < 0
+                ? " (découvert autorisé jusqu'à " + Money.format(-floorCents) + ")"
+                : " (solde minimum " + Money.format(floorCents) + ")";
+        return "Solde du porte-monnaie insuffisant : cette réservation coûte " + Money.format(priceCents)
+                + ", votre solde « " + regieLabel + " » est de " + Money.format(balanceCents) + floor
+                + ". Alimentez votre porte-monnaie (page Porte-monnaie) puis réservez à nouveau.";
+    }
+
+    /** The French refusal of a booking for a family that has not activated the régie's porte-monnaie. */
+    public static String notActivated(String regieLabel) {
+        return "Les réservations « " + regieLabel + " » se paient d'avance par le porte-monnaie : activez-le et"
+                + " alimentez-le (page Porte-monnaie) avant de réserver.";
+    }
+
+    /** A top-up's amount: from 1,00 € to 1 000,00 €; empty when acceptable, else the French reason. */
+    public static Optional<String> topUpRefusal(Long cents) {
+        if (cents == null) {
+            return Optional.of("Indiquez le montant à verser, en euros (par exemple 20,00).");
+        }
+        if (cents < 100) {
+            return Optional.of("Le montant à verser doit être d'au moins 1,00 €.");
+        }
+        if (cents > 100_000) {
+            return Optional.of("Le montant à verser ne peut pas dépasser 1 000,00 € en une fois.");
+        }
+        return Optional.empty();
+    }
+
+    /** A booking already paid: its day and what it debited. */
+    public record Booked(LocalDate day, long cents) {
+    }
+
+    /**
+     * The family's rhythm: what its bookings cost on each weekday, on average over the {@value #RHYTHM_WEEKS} weeks
+     * that end with its last booked day (cents per weekday, rounded down).
+     */
+    public static Map<DayOfWeek, Long> rhythm(List<Booked> bookings) {
+        Map<DayOfWeek, Long> perWeekday = new EnumMap<>(DayOfWeek.class);
+        Optional<LocalDate> last = bookings.stream().map(Booked::day).max(LocalDate::compareTo);
+        if (last.isEmpty()) {
+            return perWeekday;
+        }
+        LocalDate from = last.get().minusWeeks(RHYTHM_WEEKS).plusDays(1);
+        for (Booked b : bookings) {
+            if (!b.day().isBefore(from)) {
+                perWeekday.merge(b.day().getDayOfWeek(), b.cents(), Math::addExact);
+            }
+        }
+        perWeekday.replaceAll((d, total) -> total / RHYTHM_WEEKS);
+        return perWeekday;
+    }
+
+    /**
+     * The run-out forecast: the days already booked are paid; from the day after the last of them (or
+     * {@code today}), the family's {@link #rhythm} is spent day by day from what the balance holds above the floor.
+     *
+     * @param bookings the family's paid bookings of this porte-monnaie (the forecast reads the last weeks of them)
+     * @return the last day the balance covers ("jusqu'au …"), empty when there is no rhythm to project or when it
+     *     covers more than a year
+     */
+    public static Optional<LocalDate> coveredUntil(long balanceCents, long floorCents, List<Booked> bookings, LocalDate today) {
+        Map<DayOfWeek, Long> rhythm = rhythm(bookings);
+        if (rhythm.values().stream().allMatch(c -> c == 0)) {
+            return Optional.empty();
+        }
+        LocalDate lastBooked = bookings.stream().map(Booked::day).max(LocalDate::compareTo).orElse(today);
+        LocalDate day = lastBooked.isBefore(today) ? today : lastBooked;
+        long left = balanceCents - floorCents;
+        for (int i = 0; i < HORIZON_DAYS; i++) {
+            LocalDate next = day.plusDays(1);
+            long cost = rhythm.getOrDefault(next.getDayOfWeek(), 0L);
+            if (cost > left) {
+                return Optional.of(day);
+            }
+            left -= cost;
+            day = next;
+        }
+        return Optional.empty();
+    }
+
+    /** What the next two weeks need at the family's rhythm (two weeks of {@link #rhythm}). */
+    public static long twoWeeksNeed(List<Booked> bookings) {
+        return 2 * rhythm(bookings).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** "Votre solde couvre les réservations jusqu'au jeudi 14 mars 2027." (empty forecast: nothing to say). */
+    public static Optional<String> forecastText(Optional<LocalDate> coveredUntil) {
+        return coveredUntil.map(d -> "À votre rythme de réservation, votre solde couvre les réservations jusqu'au "
+                + LONG_DAY.format(d) + ".");
+    }
+
+    /** Whether to warn the family of a low balance, to clear a past warning, or nothing. */
+    public enum Warning { SEND, CLEAR, NONE }
+
+    /**
+     * The low-balance warning, once per crossing: sent when what the balance holds above the floor falls below
+     * what the next two weeks need and the family was not warned yet; cleared once the balance covers them again
+     * (a later crossing warns again).
+     */
+    public static Warning warning(long balanceCents, long floorCents, long twoWeeksNeedCents, boolean warned) {
+        boolean low = twoWeeksNeedCents > 0 && balanceCents - floorCents < twoWeeksNeedCents;
+        if (low) {
+            return warned ? Warning.NONE : Warning.SEND;
+        }
+        return warned ? Warning.CLEAR : Warning.NONE;
+    }
+}
