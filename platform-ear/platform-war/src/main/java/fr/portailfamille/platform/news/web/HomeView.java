@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.news.web;
 
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.AccountOverview;
@@ -31,6 +32,11 @@ public class HomeView {
     @Inject
     private UserView user;
 
+    @Inject
+    private FamilyDocuments documents;
+
+    private List<String> documentNotices;
+
     private List<News> latest;
     private AccountOverview overview;
 
@@ -58,6 +64,15 @@ public class HomeView {
     /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
     public List<AccountInvoice> getUnpaid() {
         return overview().unpaid();
+    }
+
+    /** The family's expired or expiring documents ("Votre attestation d'assurance expire le …"); none for staff. */
+    public List<String> getDocumentNotices() {
+        if (documentNotices == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            documentNotices = u == null || StaffRoles.isStaff(u) ? List.of() : documents.notices(u);
+        }
+        return documentNotices;
     }
 
     public String date(LocalDate day) {
