@@ -171,7 +171,7 @@ public class FamilyDocuments {
         }
         return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
                         + " issued_on, expires_on, status, file_name, content_type, content) values"
-                        + " (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?8, ?9) returning id")
+                        + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
                 .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
                 .setParameter(3, type.code()).setParameter(4, type.health()).setParameter(5, issuedOn)
                 .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
@@ -202,7 +202,7 @@ public class FamilyDocuments {
                 .setParameter(1, f.getId()).setParameter(2, today.plusDays(DocumentExpiry.NOTICE_DAYS)).getResultList()) {
             Object[] r = (Object[]) row;
             String notice = DocumentExpiry.notice((String) r[0], Rows.day(r[1]), today);
-            notices.add(r[2] == null ? notice : notice.replaceFirst(" (expire|a expiré)", " (" + r[2] + ") $1"));
+            notices.add(r[2] == null ? notice : notice.replaceFirst(" (expire|a expiré)", java.util.regex.Matcher.quoteReplacement(" (" + r[2] + ")") + " $1"));
         }
         return notices;
     }
@@ -316,7 +316,7 @@ public class FamilyDocuments {
             StaffRoles.requireHealthAgent(agent);
         }
         String why = Refused.decisionReason(accept, reason);
-        int changed = em.createNativeQuery("update family_document set status = ?1, reason = ?2, reviewed_at = ?3,"
+        int changed = em.createNativeQuery("update family_document set status = ?1, reason = cast(?2 as varchar), reviewed_at = ?3,"
                         + " reviewed_by = ?4 where id = ?5 and status = 'PENDING'")
                 .setParameter(1, accept ? "VALIDATED" : "REFUSED").setParameter(2, accept ? null : why)
                 .setParameter(3, OffsetDateTime.now(clock)).setParameter(4, agent.email()).setParameter(5, id).executeUpdate();
