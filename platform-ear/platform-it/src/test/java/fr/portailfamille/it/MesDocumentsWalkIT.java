@@ -70,6 +70,7 @@ class MesDocumentsWalkIT {
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("assurance.pdf", "%PDF-1.4\n% assurance\n"));
             assertTrue(MesDocumentsWalk.text(b, "summary").contains("Document envoyé"), b.snapshot());
             assertEquals(List.of("en attente"), MesDocumentsWalk.states(b));
+            assertEquals("", b.accessibilityViolations(), "axe-core, espace/documents avec un document");
             InputsWebIT.check(b, "mes-documents", wide);
             assertEquals(List.of(), wide, "360 px");
 
