@@ -3,6 +3,7 @@ package fr.portailfamille.configuration;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
+import fr.portailfamille.documents.DocumentType;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -27,9 +28,18 @@ import java.util.stream.Collectors;
  * @param billing QF brackets, régies and tariffs; {@code null} when the file has no billing section (a
  *     file of format 1, or a commune that never configured billing): an import then leaves the
  *     commune's billing as it is
+ * @param documentTypes the documents the commune asks families for (Mes documents); {@code null} when the file has
+ *     no {@code documentTypes} key (an older file): an import then leaves the commune's types as they are
  */
 public record CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
-        List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing) {
+        List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing,
+        List<DocumentType> documentTypes) {
+
+    /** A configuration without document types (an older file). */
+    public CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
+            List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing) {
+        this(zone, cgu, establishments, periods, closures, activities, legend, billing, null);
+    }
 
     /** A configuration without billing section. */
     public CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
@@ -43,21 +53,28 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         closures = copy(closures);
         activities = copy(activities);
         legend = legend == null ? Legend.defaults() : legend;
+        documentTypes = documentTypes == null ? null : List.copyOf(documentTypes);
+    }
+
+    /** This configuration with other document types ({@code null}: none in the file). */
+    public CommuneConfiguration withDocumentTypes(List<DocumentType> documentTypes) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing,
+                documentTypes);
     }
 
     /** This configuration with other texts (zone, CGU). */
     public CommuneConfiguration withTexts(String zone, String cgu) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
     }
 
     /** This configuration with other establishments. */
     public CommuneConfiguration withEstablishments(List<Establishment> establishments) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
     }
 
     /** This configuration with another calendar (periods and closures). */
     public CommuneConfiguration withCalendar(List<Period> periods, List<Closure> closures) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
     }
 
     /**
@@ -68,17 +85,17 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         Map<String, Set<String>> units = new HashMap<>();
         copy(activities).forEach(a -> units.put(a.code(), a.units().stream().map(Unit::code).collect(Collectors.toSet())));
         return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend,
-                billing == null ? null : billing.keeping(units));
+                billing == null ? null : billing.keeping(units), documentTypes);
     }
 
     /** This configuration with another legend. */
     public CommuneConfiguration withLegend(Legend legend) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
     }
 
     /** This configuration with another billing section ({@code null}: none). */
     public CommuneConfiguration withBilling(BillingConfiguration billing) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
     }
 
     /** Kind of establishment ({@code establishment.kind}). */

@@ -1,6 +1,7 @@
 package fr.portailfamille.configuration;
 
 import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.QfBracket;
@@ -104,6 +105,13 @@ public final class ConfigurationJson {
                 .add("legend", legend);
         if (conf.billing() != null) {
             root.add("billing", billing(conf.billing()));
+        }
+        if (conf.documentTypes() != null) {
+            root.add("documentTypes", array(conf.documentTypes(), t -> Json.createObjectBuilder()
+                    .add("code", value(t.code())).add("label", value(t.label()))
+                    .add("forChild", t.forChild()).add("health", t.health())
+                    .add("validity", value(t.validity())).add("months", value(t.months()))
+                    .add("until", value(t.until())).build()));
         }
         StringWriter out = new StringWriter();
         PRETTY.createWriter(out).write(root.build());
@@ -327,7 +335,17 @@ public final class ConfigurationJson {
                             field(c, at, "label", ConfigurationJson::text, TEXT)))),
                     list(o, "", "activities", (v, at) -> object(v, at, a -> activity(a, at))),
                     legend(o),
-                    isNull(o.get("billing")) ? null : object(o.get("billing"), "billing", this::billing));
+                    isNull(o.get("billing")) ? null : object(o.get("billing"), "billing", this::billing),
+                    // optional: files written before document types still read (their types are kept)
+                    isNull(o.get("documentTypes")) ? null : list(o, "", "documentTypes", (v, at) -> object(v, at,
+                            t -> new DocumentType(
+                                    field(t, at, "code", ConfigurationJson::text, TEXT),
+                                    field(t, at, "label", ConfigurationJson::text, TEXT),
+                                    bool(t, at, "forChild"),
+                                    bool(t, at, "health"),
+                                    constant(t, at, "validity", DocumentType.Validity.class),
+                                    field(t, at, "months", ConfigurationJson::integer, INTEGER),
+                                    date(t, at, "until")))));
         }
 
         BillingConfiguration billing(JsonObject b) {

@@ -1,6 +1,7 @@
 package fr.portailfamille.configuration;
 
 import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.QfBracket;
@@ -98,7 +99,18 @@ public final class ConfigurationReader {
     public CommuneConfiguration configuration() {
         Map<String, String> settings = settings();
         return new CommuneConfiguration(settings.get(ConfigurationStore.ZONE), settings.get(ConfigurationStore.CGU),
-                establishments(), periods(), closures(), activities(), legend(), billing());
+                establishments(), periods(), closures(), activities(), legend(), billing(), documentTypes());
+    }
+
+    /** The commune's document types, in their order. */
+    public List<DocumentType> documentTypes() {
+        List<DocumentType> types = new ArrayList<>();
+        for (Object[] r : rows.select("select code, label, for_child, health, validity, validity_months, valid_until from "
+                + s + "document_type order by position, code")) {
+            types.add(new DocumentType((String) r[0], (String) r[1], Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]),
+                    DocumentType.Validity.valueOf((String) r[4]), integer(r[5]), r[6] == null ? null : day(r[6])));
+        }
+        return types;
     }
 
     /**

@@ -86,6 +86,9 @@ public final class ConfigurationRules {
                 errors.add(new FieldError("legend", "Le libellé de l'état " + state + " ne doit pas dépasser 60 caractères."));
             }
         }
+        if (conf.documentTypes() != null) {
+            errors.addAll(fr.portailfamille.documents.DocumentTypeRules.validate(conf.documentTypes()));
+        }
         if (conf.billing() != null) {
             BillingRules.validate(errors, conf.billing(), conf.activities());
         }

@@ -6,6 +6,7 @@ import fr.portailfamille.booking.Legend.LegendEntry;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
+import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.problems.FieldError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,9 +81,26 @@ public final class ConfigurationStore {
             if (conf.billing() != null) {
                 BillingStore.write(c, s, conf.billing());
             }
+            if (conf.documentTypes() != null) {
+                writeDocumentTypes(c, s, conf.documentTypes());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Enregistrement de la configuration dans le schéma " + schema + " impossible", e);
         }
+    }
+
+    /** The commune's document types, by code: updated in place (documents keep theirs), the others deleted. */
+    private static void writeDocumentTypes(Connection c, String s, List<DocumentType> types) throws SQLException {
+        update(c, "delete from " + s + "document_type where code <> all(?)",
+                (Object) types.stream().map(DocumentType::code).toArray(String[]::new));
+        int[] position = {0};
+        batch(c, "insert into " + s + "document_type (code, label, for_child, health, validity, validity_months, valid_until,"
+                + " position) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label = excluded.label,"
+                + " for_child = excluded.for_child, health = excluded.health, validity = excluded.validity,"
+                + " validity_months = excluded.validity_months, valid_until = excluded.valid_until, position = excluded.position",
+                types.stream().map(t -> new Object[] {t.code(), t.label(), t.forChild(), t.health(), t.validity(),
+                    t.validity() == DocumentType.Validity.MONTHS ? t.months() : null,
+                    t.validity() == DocumentType.Validity.UNTIL ? t.until() : null, position[0]++}));
     }
 
     private static void writeActivity(Connection c, String s, Activity a) throws SQLException {
@@ -151,6 +169,13 @@ public final class ConfigurationStore {
                         + ") a des inscriptions : elle ne peut pas être retirée.")), (Object) activities);
         if (conf.billing() != null) {
             BillingStore.refuseRemovalsInUse(c, s, conf.billing(), errors);
+        }
+        if (conf.documentTypes() != null) {
+            query(c, "select t.label, t.code from " + s + "document_type t where t.code <> all(?) and exists (select 1 from "
+                    + s + "family_document d where d.type_code = t.code) order by t.code for update of t",
+                    rs -> errors.add(new FieldError("documentTypes", "Le type de document « " + rs.getString(1) + " » ("
+                            + rs.getString(2) + ") a des documents de familles : il ne peut pas être retiré.")),
+                    (Object) conf.documentTypes().stream().map(DocumentType::code).toArray(String[]::new));
         }
         if (!errors.isEmpty()) {
             throw new ConfigurationException(errors.stream().distinct().toList());

@@ -60,7 +60,10 @@ public final class DefaultConfiguration {
                 if (in == null) {
                     throw new IllegalStateException("Ressource introuvable : " + RESOURCE);
                 }
-                return ConfigurationJson.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CommuneConfiguration conf = ConfigurationJson.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                // the document types a new commune starts with, when the resource does not list its own
+                return conf.documentTypes() != null ? conf
+                        : conf.withDocumentTypes(fr.portailfamille.documents.DocumentTypeRules.defaults());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -193,6 +193,29 @@ class ConfigurationJsonTest {
         return "{\"format\": \"portail-famille/configuration\", \"version\": " + version + "}";
     }
 
+    @Test
+    void documentTypesAreAnOptionalKeyReadWithTheirPaths() {
+        List<fr.portailfamille.documents.DocumentType> types = List.of(new fr.portailfamille.documents.DocumentType(
+                "GARDE", "Jugement de garde", true, false, fr.portailfamille.documents.DocumentType.Validity.UNTIL, null,
+                java.time.LocalDate.of(2027, 12, 31)));
+        CommuneConfiguration conf = Samples.full().withDocumentTypes(types);
+        assertEquals(conf, ConfigurationJson.read(ConfigurationJson.write(conf)));
+        // a file written before document types: no key, the commune's types are left as they are
+        String older = ConfigurationJson.write(Samples.full().withDocumentTypes(null));
+        assertEquals(null, ConfigurationJson.read(older).documentTypes());
+        String bad = older.replaceFirst("\\{", "{\"documentTypes\": [{\"code\": \"X\", \"label\": \"X\","
+                + " \"validity\": \"TOUJOURS\", \"months\": \"trois\"}],");
+        assertEquals(List.of(
+                new FieldError("documentTypes[0].validity", "Valeur inconnue : « TOUJOURS » (valeurs possibles : SCHOOL_YEAR,"
+                        + " MONTHS, UNTIL, PERMANENT)."),
+                new FieldError("documentTypes[0].months", "Nombre entier attendu.")), errors(bad));
+        String rules = older.replaceFirst("\\{", "{\"documentTypes\": [{\"code\": \"X\", \"label\": \"X\","
+                + " \"validity\": \"MONTHS\", \"months\": 0}],");
+        assertEquals(List.of(new FieldError("documentTypes[0].months",
+                "La durée de validité doit être comprise entre 1 et 120 mois.")),
+                ConfigurationRules.validate(ConfigurationJson.read(rules)));
+    }
+
     private static List<FieldError> errors(String json) {
         return assertThrows(ConfigurationException.class, () -> ConfigurationJson.read(json)).errors();
     }

@@ -133,7 +133,9 @@ class ConfigurationStoreTest {
 
     @Test
     void emptySchemaExportsAnEmptyConfiguration() throws SQLException {
-        assertEquals(new CommuneConfiguration(null, null, null, null, null, null, null), export(A));
+        // nothing but the document types every schema starts with (V19)
+        assertEquals(new CommuneConfiguration(null, null, null, null, null, null, null, null,
+                fr.portailfamille.documents.DocumentTypeRules.defaults()), export(A));
     }
 
     @Test
@@ -151,6 +153,34 @@ class ConfigurationStoreTest {
     }
 
     /** Imports as a caller does: one transaction, committed on success, rolled back on failure. */
+    @Test
+    void documentTypesAreReplacedButATypeWithDocumentsIsKept() throws SQLException {
+        importInto(A, Samples.full());
+        List<fr.portailfamille.documents.DocumentType> one = List.of(new fr.portailfamille.documents.DocumentType(
+                "ASSURANCE", "Assurance extrascolaire", true, false, fr.portailfamille.documents.DocumentType.Validity.MONTHS,
+                6, null));
+        importInto(A, Samples.full().withDocumentTypes(one));
+        assertEquals(one, export(A).documentTypes());
+        // a file without the key leaves them as they are
+        importInto(A, Samples.full().withDocumentTypes(null));
+        assertEquals(one, export(A).documentTypes());
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("insert into " + A + ".family (label, email) values ('Famille Test', 'doc@test.fr')");
+                st.execute("insert into " + A + ".family_document (family_id, type_code, health, issued_on, status, file_name,"
+                        + " content_type, content) select id, 'ASSURANCE', false, current_date, 'PENDING', 'a.pdf',"
+                        + " 'application/pdf', '\\x25'::bytea from " + A + ".family");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> importInto(A, Samples.full().withDocumentTypes(List.of())));
+        assertEquals(List.of(new FieldError("documentTypes", "Le type de document « Assurance extrascolaire » (ASSURANCE)"
+                + " a des documents de familles : il ne peut pas être retiré.")), refused.errors());
+        assertEquals(one, export(A).documentTypes());
+    }
+
     private static void importInto(String schema, CommuneConfiguration conf) throws SQLException {
         inTransaction(c -> ConfigurationStore.importInto(c, schema, conf));
     }

@@ -67,7 +67,9 @@ final class Samples {
                 Legend.defaults().with(DayState.COMPLET, new Legend.LegendEntry("Plus de place", "#7f1d1d", "#ffffff")),
                 new BillingConfiguration(new BillingSettings(null, List.of("87000"), List.of(
                         new QfBracket("A", "Tranche A", 0, 600), new QfBracket("B", "Tranche B", 601, null))),
-                        List.of(new Regie("CENTRALE", "Régie centrale", "RC", null, null, null, List.of(), null)), List.of()));
+                        List.of(new Regie("CENTRALE", "Régie centrale", "RC", null, null, null, List.of(), null)), List.of()),
+                // the types every migrated schema starts with (V19), so that a file without them exports alike
+                fr.portailfamille.documents.DocumentTypeRules.defaults());
     }
 
     /** {@link #full()} with the whole {@link #billing()} section. */

@@ -11,6 +11,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,9 @@ public class RegistrationService {
     @Inject
     FamilyMails mails;
 
+    @Inject
+    FamilyDocuments familyDocuments;
+
     Clock clock = Clock.systemDefaultZone();
 
     /** Where a family follows its registrations (the page its mails link to). */
@@ -88,6 +92,15 @@ public class RegistrationService {
     /** The documents each activity requires, in order, by activity id (activities requiring none are absent). */
     public Map<Long, List<String>> requiredDocuments() {
         return settings.requiredDocuments();
+    }
+
+    /**
+     * Whether the child's family has a valid document of Mes documents for this required document (its label
+     * is a type's label or code): the registration takes it, the page does not ask for it.
+     */
+    public boolean providedByMesDocuments(SignedInUser user, long childId, String label) {
+        Child child = files.validatedChild(user, childId);
+        return familyDocuments.validFor(child.getFamily().getId(), child.getId(), label).isPresent();
     }
 
     /** The child's registrations, newest first. */
@@ -133,6 +146,13 @@ public class RegistrationService {
                 Upload u = i < given.size() ? given.get(i) : null;
                 String field = "doc-" + id + "-" + i;
                 if (u == null || u.isEmpty()) {
+                    // a valid document of this type in Mes documents is taken instead of asking again
+                    var kept = familyDocuments.validFor(child.getFamily().getId(), child.getId(), required.get(i));
+                    if (kept.isPresent()) {
+                        checked.add(new UploadChecker.Accepted(kept.get().fileName(), kept.get().contentType(),
+                                kept.get().content()));
+                        continue;
+                    }
                     throw new Refused(field, "Joignez le document « " + required.get(i) + " ».");
                 }
                 try {

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.web;
 
 import fr.portailfamille.platform.booking.CertificateQueue;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.booking.ValidationQueue;
 import fr.portailfamille.platform.family.FileQueue;
 import fr.portailfamille.platform.family.RequestQueue;
@@ -60,6 +61,9 @@ public class AgentMenuView {
     @Inject
     CertificateQueue certificates;
 
+    @Inject
+    FamilyDocuments documents;
+
     private List<Item> queues;
 
     public List<Item> getFamilies() {
@@ -77,6 +81,7 @@ public class AgentMenuView {
             queues.add(queue("scolaires", agent, schools::count));
             queues.add(queue("reservations", agent, validations::count));
             queues.add(queue("certificats", agent, certificates::count));
+            queues.add(queue("documents", agent, documents::pendingCount));
         }
         return queues;
     }

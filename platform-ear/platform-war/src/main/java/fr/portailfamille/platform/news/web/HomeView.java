@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.news.web;
 
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.AccountOverview;
@@ -36,6 +37,11 @@ public class HomeView {
     private Wallets wallets;
 
     private List<Wallets.Summary> walletSummaries;
+
+    @Inject
+    private FamilyDocuments documents;
+
+    private List<String> documentNotices;
 
     private List<News> latest;
     private AccountOverview overview;
@@ -79,6 +85,15 @@ public class HomeView {
     /** Whether the commune has a régie paid in advance (the Porte-monnaie tile). */
     public boolean isWalletOffered() {
         return !wallets.regies().isEmpty();
+    }
+
+    /** The family's expired or expiring documents ("Votre attestation d'assurance expire le …"); none for staff. */
+    public List<String> getDocumentNotices() {
+        if (documentNotices == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            documentNotices = u == null || StaffRoles.isStaff(u) ? List.of() : documents.notices(u);
+        }
+        return documentNotices;
     }
 
     public String date(LocalDate day) {

@@ -45,6 +45,16 @@ public class PaiementResultatView {
         return getOutcome() == null ? "UNKNOWN" : getOutcome().getStateName();
     }
 
+    /** Whether the payment topped up a porte-monnaie rather than paid an invoice. */
+    public boolean isTopUp() {
+        return getOutcome() != null && getOutcome().getInvoiceId() == 0;
+    }
+
+    /** The key of the page's message: an invoice's payment, or a porte-monnaie's top-up. */
+    public String getMessageKey() {
+        return (isTopUp() ? "paiement.wallet." : "paiement.") + getState();
+    }
+
     /** The operation id asked for, when well-formed (letters and digits), for the page's "actualiser" link. */
     public String getIdOp() {
         String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");

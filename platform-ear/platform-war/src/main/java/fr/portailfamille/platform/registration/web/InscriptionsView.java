@@ -58,8 +58,10 @@ public class InscriptionsView implements Serializable {
         private final String status;
         private final boolean open;
         private final List<String> documents;
+        private final java.util.Set<String> provided;
 
-        Offer(Activity a, String status, boolean open, List<String> documents) {
+        Offer(Activity a, String status, boolean open, List<String> documents, java.util.Set<String> provided) {
+            this.provided = provided;
             this.activityId = a.getId();
             this.name = a.getName();
             this.audience = a.getAudience();
@@ -78,6 +80,8 @@ public class InscriptionsView implements Serializable {
         /** Whether the family may register the child now. */
         public boolean isOpen() { return open; }
         public List<String> getDocuments() { return documents; }
+        /** The required documents a valid document of Mes documents provides: the page does not ask for them. */
+        public java.util.Set<String> getProvided() { return provided; }
     }
 
     private int enfant = 1;
@@ -116,8 +120,14 @@ public class InscriptionsView implements Serializable {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
                     ? r.getStatus().getLabel() + " : " + r.getReason() : r.getStatus().getLabel();
-            list.add(new Offer(a, status, r == null || r.getStatus() == RequestStatus.REFUSED,
-                    documents.getOrDefault(a.getId(), List.of())));
+            List<String> required = documents.getOrDefault(a.getId(), List.of());
+            java.util.Set<String> provided = new java.util.HashSet<>();
+            for (String label : required) {
+                if (registrations.providedByMesDocuments(user.require(), child.getId(), label)) {
+                    provided.add(label);
+                }
+            }
+            list.add(new Offer(a, status, r == null || r.getStatus() == RequestStatus.REFUSED, required, provided));
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());

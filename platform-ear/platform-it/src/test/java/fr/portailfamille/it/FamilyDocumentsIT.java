@@ -1,0 +1,230 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.family.documents.FamilyDocuments.Filter;
+import fr.portailfamille.platform.family.documents.FamilyDocuments.Row;
+import fr.portailfamille.platform.family.documents.FamilyDocuments.State;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.registration.RegistrationService;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Mes documents against the real PostgreSQL and GreenMail inside Payara Micro: the commune's types and their
+ * validity, uploads checked on content, the agents' review (health types for agent-sante only) mailed to the
+ * family, a validated document reused by a registration, the expiry notice mailed once, and every attempt to
+ * reach another family's, another commune's or a health document refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FamilyDocumentsIT {
+
+    private static final byte[] PDF = "%PDF-1.4\n% attestation\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HTML_AS_PDF = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Inject
+    FamilyDocuments documents;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    FamilyDesk familyDesk;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    <T> T in(String slug, Callable<T> work) throws Exception {
+        Commune c = directory.bySlug(slug).orElseThrow();
+        return TenantContext.call(c, work);
+    }
+
+    <T> T alpha(Callable<T> work) throws Exception {
+        return in("alpha", work);
+    }
+
+    void sql(String statement) throws Exception {
+        alpha(() -> {
+            tx.begin();
+            em.createNativeQuery(statement).executeUpdate();
+            tx.commit();
+            return null;
+        });
+    }
+
+    record Parent(SignedInUser user, long familyId, long childId) {
+    }
+
+    static SignedInUser staff(String slug, String... roles) {
+        return new SignedInUser(slug, UUID.randomUUID().toString(), "Agent", "agent@" + slug + ".test", true,
+                List.of(roles), null);
+    }
+
+    /** A validated family with one child (FamilyFileIT.complete). */
+    Parent family(String slug) throws Exception {
+        SignedInUser user = FamilyFileIT.parent(slug, "docs-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@" + slug + ".test", true);
+        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
+        long familyId = in(slug, () -> files.fileOf(user)).getId();
+        in(slug, () -> {
+            familyDesk.validate(staff(slug, "agent"), familyId);
+            return null;
+        });
+        return new Parent(user, familyId, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());
+    }
+
+    @Test
+    void typesUploadReviewReuseAndExpiry() throws Exception {
+        Parent p = family("alpha");
+        Parent other = family("alpha");
+        SignedInUser agent = staff("alpha", "agent");
+        SignedInUser sante = staff("alpha", "agent", "agent-sante");
+        LocalDate today = LocalDate.now(FamilyDocuments.PARIS);
+
+        // the default types, with their validity
+        List<DocumentType> types = alpha(() -> documents.types());
+        DocumentType assurance = types.stream().filter(t -> t.code().equals("ASSURANCE")).findFirst().orElseThrow();
+        assertTrue(assurance.forChild());
+        assertEquals(DocumentType.Validity.SCHOOL_YEAR, assurance.validity());
+        assertTrue(types.stream().anyMatch(t -> t.code().equals("CERTIFICAT_MEDICAL") && t.health()));
+
+        // uploads: hostile file, date in the future, a child of another family, a family type with no child
+        Refused hostile = assertThrows(Refused.class, () -> alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(),
+                today, "attestation.pdf", HTML_AS_PDF)));
+        assertEquals("file", hostile.field());
+        assertTrue(hostile.getMessage().contains("PDF, JPEG ou PNG"), hostile.getMessage());
+        assertEquals("issuedOn", assertThrows(Refused.class, () -> alpha(() -> documents.upload(p.user(), "ASSURANCE",
+                p.childId(), today.plusDays(1), "a.pdf", PDF))).field());
+        assertEquals("child", assertThrows(Refused.class, () -> alpha(() -> documents.upload(p.user(), "ASSURANCE",
+                other.childId(), today, "a.pdf", PDF))).field());
+        assertEquals("issuedOn", assertThrows(Refused.class, () -> alpha(() -> documents.upload(p.user(), "DOMICILE",
+                null, today.minusMonths(4), "a.pdf", PDF))).field(), "un justificatif de plus de 3 mois");
+        assertTrue(alpha(() -> documents.mine(p.user())).isEmpty(), "rien d'enregistré");
+
+        long insurance = alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(), today, "assurance.pdf", PDF));
+        long address = alpha(() -> documents.upload(p.user(), "DOMICILE", null, today, "edf.pdf", PDF));
+        long medical = alpha(() -> documents.upload(p.user(), "CERTIFICAT_MEDICAL", p.childId(), today, "certif.pdf", PDF));
+        List<Row> mine = alpha(() -> documents.mine(p.user()));
+        assertEquals(3, mine.size());
+        assertTrue(mine.stream().allMatch(r -> r.state() == State.PENDING));
+        assertEquals(assurance.expiresOn(today), mine.stream().filter(r -> r.id() == insurance).findFirst().orElseThrow().expiresOn());
+        assertTrue(alpha(() -> documents.download(p.user(), insurance)).isPresent());
+
+        // another family, another commune, a parent, an agent without agent-sante: refused
+        assertTrue(alpha(() -> documents.download(other.user(), insurance)).isEmpty(), "document d'une autre famille");
+        assertThrows(Exception.class, () -> in("beta", () -> documents.download(p.user(), insurance)), "autre commune");
+        assertThrows(Exception.class, () -> in("beta", () -> {
+            documents.review(staff("beta", "agent"), insurance, true, null);
+            return null;
+        }), "l'identifiant d'alpha n'existe pas chez beta");
+        assertThrows(SecurityException.class, () -> alpha(() -> documents.search(p.user(), null, 0, 10, Sort.DEFAULT)));
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            documents.review(p.user(), insurance, true, null);
+            return null;
+        }));
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            documents.review(agent, medical, true, null);
+            return null;
+        }), "certificat médical : agent-sante seulement");
+        assertThrows(SecurityException.class, () -> alpha(() -> documents.agentDownload(agent, medical)));
+        Filter pendingOfType = new Filter("CERTIFICAT_MEDICAL", State.PENDING, null);
+        assertEquals(0, alpha(() -> documents.count(agent, pendingOfType)), "un agent sans agent-sante ne les voit pas");
+        assertTrue(alpha(() -> documents.search(sante, pendingOfType, 0, 100, Sort.DEFAULT)).stream()
+                .anyMatch(r -> r.id() == medical));
+        assertTrue(alpha(() -> documents.pendingCount(agent)) >= 3);
+
+        // review: a refusal needs a reason; both are mailed
+        assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
+            documents.review(agent, address, false, " ");
+            return null;
+        })).field());
+        alpha(() -> {
+            documents.review(agent, address, false, "Illisible");
+            documents.review(agent, insurance, true, null);
+            documents.review(sante, medical, true, null);
+            return null;
+        });
+        assertThrows(Refused.class, () -> alpha(() -> {
+            documents.review(agent, insurance, false, "déjà décidé");
+            return null;
+        }));
+        Mails.await(p.user().email(), m -> m.contains("Motif : Illisible") && m.contains("a =C3=A9t=C3=A9 valid")
+                || m.contains("Motif : Illisible") && m.contains("a été validé"));
+        mine = alpha(() -> documents.mine(p.user()));
+        Row refused = mine.stream().filter(r -> r.id() == address).findFirst().orElseThrow();
+        assertEquals(State.REFUSED, refused.state());
+        assertEquals("Illisible", refused.reason());
+        assertEquals(State.VALIDATED, mine.stream().filter(r -> r.id() == insurance).findFirst().orElseThrow().state());
+
+        // reuse: an activity asking for the insurance takes the validated one, the family sends nothing
+        String code = "DOC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        sql("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                + " values ('" + code + "', 'Activité " + code + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+        sql("insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance scolaire'"
+                + " from activity where code = '" + code + "'");
+        long activity = alpha(() -> ((Number) em.createNativeQuery("select id from activity where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue());
+        assertTrue(alpha(() -> registrations.providedByMesDocuments(p.user(), p.childId(), "Attestation d'assurance scolaire")));
+        Refused otherAsked = assertThrows(Refused.class, () -> alpha(() -> registrations.register(other.user(),
+                other.childId(), List.of(activity), Map.of(), true)));
+        assertEquals("Joignez le document « Attestation d'assurance scolaire ».", otherAsked.getMessage(),
+                "l'autre famille n'a pas de document validé");
+        long registration = alpha(() -> registrations.register(p.user(), p.childId(), List.of(activity), Map.of(), true))
+                .get(0).getId();
+        assertEquals("assurance.pdf", alpha(() -> registrations.documentsOf(registration)).get(0).fileName());
+
+        // expiry: the validated insurance expires in 10 days: on Accueil, mailed once
+        sql("update family_document set expires_on = current_date + 10 where id = " + insurance);
+        assertTrue(alpha(() -> documents.notices(p.user())).stream().anyMatch(n -> n.contains("expire le")),
+                "avis sur l'accueil");
+        int first = alpha(() -> documents.sendExpiryNotices());
+        assertTrue(first >= 1);
+        assertEquals(0, alpha(() -> documents.sendExpiryNotices()), "une seule fois");
+        String mails = Mails.await(p.user().email(), m -> m.contains("Mes documents") && m.contains("expire le"));
+        assertEquals(1, mails.split("expire le", -1).length - 1, "un seul avis : " + mails);
+        sql("update family_document set expires_on = current_date - 1 where id = " + insurance);
+        assertEquals(State.EXPIRED, alpha(() -> documents.mine(p.user())).stream().filter(r -> r.id() == insurance)
+                .findFirst().orElseThrow().state());
+        assertTrue(alpha(() -> documents.validFor(p.familyId(), p.childId(), "ASSURANCE")).isEmpty(), "expiré : plus réutilisé");
+    }
+}

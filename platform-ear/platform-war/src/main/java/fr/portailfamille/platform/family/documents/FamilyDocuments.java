@@ -1,0 +1,412 @@
+package fr.portailfamille.platform.family.documents;
+
+import fr.portailfamille.documents.DocumentExpiry;
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.Rows;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.kernel.UploadChecker;
+import fr.portailfamille.platform.mail.FamilyMails;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The family's documents: upload (checked on content, stored in the commune's schema in the same transaction),
+ * its own list and downloads; the agents' search, download and review (health types by {@code agent-sante}
+ * only, checked here); the valid document a registration reuses; the expiry notices. Each call is one transaction.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class FamilyDocuments {
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final String PAGE = "/espace/documents.xhtml";
+    public static final String NOT_YOURS = "Ce document ne fait pas partie de votre dossier.";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    FamilyMails mails;
+
+    Clock clock = Clock.system(PARIS);
+
+    /** State of a document as the family reads it. */
+    public enum State {
+        PENDING("en attente"), VALIDATED("validé"), REFUSED("refusé"), EXPIRED("expiré");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A document without its content, as lists show it. */
+    public record Row(long id, String typeCode, String typeLabel, boolean health, long familyId, String familyLabel,
+            Long childId, String childName, LocalDate issuedOn, LocalDate expiresOn, State state, String reason,
+            String fileName) implements Serializable {
+        public String getTypeLabel() { return typeLabel; }
+        public String getChildName() { return childName; }
+        public LocalDate getExpiresOn() { return expiresOn; }
+        public LocalDate getIssuedOn() { return issuedOn; }
+        public String getStateLabel() { return state.label(); }
+        public String getState() { return state.name(); }
+        public String getReason() { return reason; }
+        public String getFileName() { return fileName; }
+        public String getFamilyLabel() { return familyLabel; }
+        public long getId() { return id; }
+        public boolean isHealth() { return health; }
+        public boolean isPending() { return state == State.PENDING; }
+    }
+
+    /** A stored file. */
+    public record Stored(long id, String label, String fileName, String contentType, byte[] content) {
+    }
+
+    /** What agents search on; {@code null} fields do not filter. */
+    public record Filter(String typeCode, State state, LocalDate expiringBy) implements Serializable {
+    }
+
+    // ---- types ----------------------------------------------------------------------------------
+
+    /** The commune's document types, in their order. */
+    public List<DocumentType> types() {
+        List<DocumentType> types = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select code, label, for_child, health, validity, validity_months, valid_until"
+                + " from document_type order by position, label").getResultList()) {
+            Object[] r = (Object[]) row;
+            types.add(new DocumentType((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3],
+                    DocumentType.Validity.valueOf((String) r[4]), r[5] == null ? null : ((Number) r[5]).intValue(),
+                    r[6] == null ? null : Rows.day(r[6])));
+        }
+        return types;
+    }
+
+    private Optional<DocumentType> type(String code) {
+        return types().stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    // ---- families -------------------------------------------------------------------------------
+
+    /** The signed-in family's documents, newest first (none before its file is stored). */
+    public List<Row> mine(SignedInUser user) {
+        Family f = files.fileOf(user);
+        if (f.getId() == null) {
+            return List.of();
+        }
+        return rows(" where d.family_id = ?1 order by d.uploaded_at desc, d.id desc", Map.of(1, f.getId()));
+    }
+
+    /**
+     * Stores a document the family sends for itself or one of its children, waiting for an agent's review.
+     *
+     * @throws Refused with the field concerned ({@code type}, {@code child}, {@code issuedOn}, {@code file})
+     */
+    public long upload(SignedInUser user, String typeCode, Long childId, LocalDate issuedOn, String fileName, byte[] content) {
+        if (StaffRoles.isStaff(user)) {
+            throw new SecurityException("Les comptes des agents de la commune n'ont pas de documents de famille.");
+        }
+        Family f = files.fileOf(user);
+        if (f.getId() == null) {
+            throw new Refused("Enregistrez d'abord votre dossier famille (Mon foyer) pour envoyer des documents.");
+        }
+        DocumentType type = typeCode == null ? null : type(typeCode).orElse(null);
+        if (type == null) {
+            throw new Refused("type", "Choisissez le type du document.");
+        }
+        Child child = null;
+        if (type.forChild()) {
+            if (childId == null) {
+                throw new Refused("child", "Choisissez l'enfant que ce document concerne.");
+            }
+            child = f.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId.longValue()).findFirst()
+                    .orElseThrow(() -> new Refused("child", "Cet enfant ne fait pas partie de votre dossier."));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (issuedOn == null) {
+            throw new Refused("issuedOn", "Indiquez la date du document.");
+        }
+        if (issuedOn.isAfter(today)) {
+            throw new Refused("issuedOn", "La date du document ne peut pas être dans le futur.");
+        }
+        LocalDate expires = type.expiresOn(issuedOn);
+        if (DocumentExpiry.expired(expires, today)) {
+            throw new Refused("issuedOn", "Ce document n'est plus valable (valable " + type.validityText()
+                    + ") : envoyez-en une version plus récente.");
+        }
+        UploadChecker.Accepted file;
+        try {
+            file = UploadChecker.check("Le document", fileName, content);
+        } catch (UploadChecker.Rejected e) {
+            throw new Refused("file", e.getMessage());
+        }
+        return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
+                        + " issued_on, expires_on, status, file_name, content_type, content) values"
+                        + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
+                .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
+                .setParameter(3, type.code()).setParameter(4, type.health()).setParameter(5, issuedOn)
+                .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
+                .setParameter(9, file.content()).getSingleResult()).longValue();
+    }
+
+    /** One of the signed-in family's own documents, with its content; another family's answers empty. */
+    public Optional<Stored> download(SignedInUser user, long id) {
+        Family f = files.fileOf(user);
+        if (f.getId() == null) {
+            return Optional.empty();
+        }
+        return stored(" and d.family_id = ?2", id, f.getId());
+    }
+
+    /** Notices for Accueil: the family's latest validated documents expired or expiring within 30 days. */
+    public List<String> notices(SignedInUser user) {
+        Family f = files.fileOf(user);
+        if (f.getId() == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<String> notices = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select t.label, d.expires_on, c.first_name from family_document d"
+                        + " join document_type t on t.code = d.type_code left join child c on c.id = d.child_id"
+                        + " where d.family_id = ?1 and d.status = 'VALIDATED' and d.expires_on <= ?2" + LATEST
+                        + " order by d.expires_on")
+                .setParameter(1, f.getId()).setParameter(2, today.plusDays(DocumentExpiry.NOTICE_DAYS)).getResultList()) {
+            Object[] r = (Object[]) row;
+            String notice = DocumentExpiry.notice((String) r[0], Rows.day(r[1]), today);
+            notices.add(r[2] == null ? notice : notice.replaceFirst(" (expire|a expiré)", java.util.regex.Matcher.quoteReplacement(" (" + r[2] + ")") + " $1"));
+        }
+        return notices;
+    }
+
+    /** Not superseded by a newer document of the same type and child, validated or waiting. */
+    private static final String LATEST = " and not exists (select 1 from family_document n where n.family_id = d.family_id"
+            + " and n.type_code = d.type_code and n.child_id is not distinct from d.child_id and n.id > d.id"
+            + " and n.status in ('PENDING', 'VALIDATED'))";
+
+    // ---- registrations --------------------------------------------------------------------------
+
+    /**
+     * The family's validated, unexpired document a registration asks for by {@code label} (a type's label or
+     * code, case ignored), for this child or for the whole family; the newest one.
+     */
+    public Optional<Stored> validFor(long familyId, long childId, String label) {
+        List<?> rows = em.createNativeQuery("select d.id, t.label, d.file_name, d.content_type, d.content"
+                        + " from family_document d join document_type t on t.code = d.type_code"
+                        + " where d.family_id = ?1 and (d.child_id = ?2 or d.child_id is null) and d.status = 'VALIDATED'"
+                        + " and (d.expires_on is null or d.expires_on >= ?3)"
+                        + " and (lower(t.label) = lower(?4) or lower(t.code) = lower(?4)) order by d.id desc limit 1")
+                .setParameter(1, familyId).setParameter(2, childId).setParameter(3, LocalDate.now(clock))
+                .setParameter(4, label == null ? "" : label.strip()).getResultList();
+        return rows.stream().findFirst().map(FamilyDocuments::toStored);
+    }
+
+    // ---- agents ---------------------------------------------------------------------------------
+
+    /** How many documents wait for review (the staff menu's count: a number, no health data). */
+    public long pendingCount(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
+        return ((Number) em.createNativeQuery("select count(*) from family_document where status = 'PENDING'")
+                .getSingleResult()).longValue();
+    }
+
+    static final Map<String, String> SORTS = Map.of("type", "t.label", "family", "f.label", "expires", "d.expires_on",
+            "uploaded", "d.uploaded_at");
+
+    /** How many documents match (health ones only for {@code agent-sante}). */
+    public long count(SignedInUser agent, Filter filter) {
+        StaffRoles.requireAgent(agent);
+        Query q = em.createNativeQuery("select count(*) from family_document d join document_type t on t.code = d.type_code"
+                + " join family f on f.id = d.family_id" + where(agent, filter));
+        bind(q, agent, filter);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** One page of the documents matching, oldest upload first unless sorted otherwise. */
+    public List<Row> search(SignedInUser agent, Filter filter, int offset, int limit, Sort sort) {
+        StaffRoles.requireAgent(agent);
+        Query q = em.createNativeQuery(SELECT + where(agent, filter) + " order by "
+                + sort.orderBy(SORTS, "d.uploaded_at", "d.id") + " offset ?10 limit ?11");
+        bind(q, agent, filter);
+        q.setParameter(10, Sort.offset(offset)).setParameter(11, Sort.limit(limit));
+        return rows(q);
+    }
+
+    private static String where(SignedInUser agent, Filter f) {
+        StringBuilder w = new StringBuilder(" where (not d.health or ?1)");
+        if (f != null && f.typeCode() != null) {
+            w.append(" and d.type_code = ?2");
+        }
+        if (f != null && f.state() != null) {
+            w.append(switch (f.state()) {
+                case PENDING -> " and d.status = 'PENDING'";
+                case REFUSED -> " and d.status = 'REFUSED'";
+                case VALIDATED -> " and d.status = 'VALIDATED' and (d.expires_on is null or d.expires_on >= ?3)";
+                case EXPIRED -> " and d.status = 'VALIDATED' and d.expires_on < ?3";
+            });
+        }
+        if (f != null && f.expiringBy() != null) {
+            w.append(" and d.expires_on <= ?4");
+        }
+        return w.toString();
+    }
+
+    private void bind(Query q, SignedInUser agent, Filter f) {
+        q.setParameter(1, StaffRoles.mayReadHealth(agent));
+        if (f != null && f.typeCode() != null) {
+            q.setParameter(2, f.typeCode());
+        }
+        if (f != null && (f.state() == State.VALIDATED || f.state() == State.EXPIRED)) {
+            q.setParameter(3, LocalDate.now(clock));
+        }
+        if (f != null && f.expiringBy() != null) {
+            q.setParameter(4, f.expiringBy());
+        }
+    }
+
+    /** A document with its content for an agent; a health document for {@code agent-sante} only. */
+    public Optional<Stored> agentDownload(SignedInUser agent, long id) {
+        StaffRoles.requireAgent(agent);
+        Optional<Row> row = row(id);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (row.get().health()) {
+            StaffRoles.requireHealthAgent(agent);
+        }
+        return stored("", id, null);
+    }
+
+    /**
+     * Accepts or refuses (a reason is required, sent to the family) a waiting document; the family is mailed.
+     * A health document is decided by {@code agent-sante} only.
+     */
+    public void review(SignedInUser agent, long id, boolean accept, String reason) {
+        StaffRoles.requireAgent(agent);
+        Row row = row(id).orElseThrow(() -> new Refused("Document introuvable."));
+        if (row.health()) {
+            StaffRoles.requireHealthAgent(agent);
+        }
+        String why = Refused.decisionReason(accept, reason);
+        int changed = em.createNativeQuery("update family_document set status = ?1, reason = cast(?2 as varchar), reviewed_at = ?3,"
+                        + " reviewed_by = ?4 where id = ?5 and status = 'PENDING'")
+                .setParameter(1, accept ? "VALIDATED" : "REFUSED").setParameter(2, accept ? null : why)
+                .setParameter(3, OffsetDateTime.now(clock)).setParameter(4, agent.email()).setParameter(5, id).executeUpdate();
+        if (changed == 0) {
+            throw new Refused("Ce document a déjà été examiné.");
+        }
+        String what = "« " + row.typeLabel() + " »" + (row.childName() == null ? "" : " (" + row.childName() + ")");
+        mails.send(familyEmail(row.familyId()), accept ? "Document validé" : "Document refusé", accept
+                ? "Votre document " + what + " a été validé."
+                + (row.expiresOn() == null ? "" : " Il est valable jusqu'au " + DAY.format(row.expiresOn()) + ".")
+                : "Votre document " + what + " a été refusé. Motif : " + why + "\nVous pouvez en envoyer un autre.", PAGE);
+    }
+
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    // ---- expiry ---------------------------------------------------------------------------------
+
+    /**
+     * Mails each family whose latest validated document expires within 30 days, once per document; returns how
+     * many mails were sent.
+     */
+    public int sendExpiryNotices() {
+        LocalDate today = LocalDate.now(clock);
+        int sent = 0;
+        for (Object row : em.createNativeQuery("select d.id, t.label, d.expires_on, f.email, c.first_name"
+                        + " from family_document d join document_type t on t.code = d.type_code join family f on f.id = d.family_id"
+                        + " left join child c on c.id = d.child_id where d.status = 'VALIDATED' and d.expiry_notified_on is null"
+                        + " and d.expires_on between ?1 and ?2" + LATEST + " order by d.id for update of d skip locked")
+                .setParameter(1, today).setParameter(2, today.plusDays(DocumentExpiry.NOTICE_DAYS)).getResultList()) {
+            Object[] r = (Object[]) row;
+            em.createNativeQuery("update family_document set expiry_notified_on = ?1 where id = ?2")
+                    .setParameter(1, today).setParameter(2, Rows.id(r[0])).executeUpdate();
+            String label = (String) r[1];
+            mails.send((String) r[3], label + " : bientôt expiré(e)", DocumentExpiry.notice(label, Rows.day(r[2]), today)
+                    + (r[4] == null ? "" : " (" + r[4] + ")") + "\nEnvoyez-en une nouvelle version dans Mes documents.", PAGE);
+            sent++;
+        }
+        return sent;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    private static final String SELECT = "select d.id, d.type_code, t.label, d.health, d.family_id, f.label,"
+            + " d.child_id, c.first_name, d.issued_on, d.expires_on, d.status, d.reason, d.file_name"
+            + " from family_document d join document_type t on t.code = d.type_code join family f on f.id = d.family_id"
+            + " left join child c on c.id = d.child_id";
+
+    private Optional<Row> row(long id) {
+        return rows(" where d.id = ?1", Map.of(1, id)).stream().findFirst();
+    }
+
+    private List<Row> rows(String where, Map<Integer, Object> params) {
+        Query q = em.createNativeQuery(SELECT + where);
+        params.forEach(q::setParameter);
+        return rows(q);
+    }
+
+    private List<Row> rows(Query q) {
+        LocalDate today = LocalDate.now(clock);
+        List<Row> rows = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            LocalDate expires = r[9] == null ? null : Rows.day(r[9]);
+            State state = State.valueOf(((String) r[10]).toUpperCase(Locale.ROOT));
+            if (state == State.VALIDATED && DocumentExpiry.expired(expires, today)) {
+                state = State.EXPIRED;
+            }
+            rows.add(new Row(Rows.id(r[0]), (String) r[1], (String) r[2], (Boolean) r[3], Rows.id(r[4]), (String) r[5],
+                    r[6] == null ? null : Rows.id(r[6]), (String) r[7], Rows.day(r[8]), expires, state, (String) r[11],
+                    (String) r[12]));
+        }
+        return rows;
+    }
+
+    private Optional<Stored> stored(String and, long id, Long familyId) {
+        Query q = em.createNativeQuery("select d.id, t.label, d.file_name, d.content_type, d.content from family_document d"
+                + " join document_type t on t.code = d.type_code where d.id = ?1" + and).setParameter(1, id);
+        if (familyId != null) {
+            q.setParameter(2, familyId);
+        }
+        return q.getResultList().stream().findFirst().map(FamilyDocuments::toStored);
+    }
+
+    private static Stored toStored(Object o) {
+        Object[] r = (Object[]) o;
+        return new Stored(Rows.id(r[0]), (String) r[1], (String) r[2], (String) r[3], (byte[]) r[4]);
+    }
+
+    private String familyEmail(long familyId) {
+        return (String) em.createNativeQuery("select email from family where id = ?1").setParameter(1, familyId)
+                .getSingleResult();
+    }
+}

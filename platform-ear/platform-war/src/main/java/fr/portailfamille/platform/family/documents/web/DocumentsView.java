@@ -1,0 +1,110 @@
+package fr.portailfamille.platform.family.documents.web;
+
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.UploadChecker;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Page espace/documents ("Mes documents"): the family's documents with their state, and sending a new one. */
+@Named
+@ViewScoped
+public class DocumentsView implements Serializable {
+
+    static final String FORM = "send";
+
+    @Inject
+    transient FamilyDocuments documents;
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    private String type;
+    private Long child;
+    private LocalDate issuedOn;
+    private transient Part file;
+    private List<FamilyDocuments.Row> mine;
+    private List<SelectItem> types;
+    private List<SelectItem> children;
+
+    public List<FamilyDocuments.Row> getMine() {
+        if (mine == null) {
+            mine = documents.mine(user.require());
+        }
+        return mine;
+    }
+
+    public List<SelectItem> getTypes() {
+        if (types == null) {
+            types = new ArrayList<>();
+            for (DocumentType t : documents.types()) {
+                types.add(new SelectItem(t.code(), t.label() + (t.forChild() ? " (pour un enfant)" : " (pour la famille)")
+                        + " – valable " + t.validityText()));
+            }
+        }
+        return types;
+    }
+
+    public List<SelectItem> getChildren() {
+        if (children == null) {
+            children = new ArrayList<>();
+            for (FamilyForm.ChildForm c : files.formOf(user.require()).getChildren()) {
+                if (c.getId() != null) {
+                    children.add(new SelectItem(c.getId(), c.getFirstName()));
+                }
+            }
+        }
+        return children;
+    }
+
+    /** Sends the document: checked on content, stored, waiting for an agent's review. */
+    public void send() throws IOException {
+        byte[] bytes = null;
+        String name = null;
+        if (file != null && file.getSize() > 0) {
+            try (InputStream in = file.getInputStream()) {
+                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
+            }
+            name = file.getSubmittedFileName();
+        }
+        try {
+            documents.upload(user.require(), type, child, issuedOn, name, bytes);
+            FormErrors.info("Document envoyé : un agent de la commune le vérifie, vous serez prévenu(e) par courriel.");
+            type = null;
+            child = null;
+            issuedOn = null;
+            mine = null;
+        } catch (Refused e) {
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public String getType() { return type; }
+    public void setType(String v) { type = v; }
+    public Long getChild() { return child; }
+    public void setChild(Long v) { child = v; }
+    public LocalDate getIssuedOn() { return issuedOn; }
+    public void setIssuedOn(LocalDate v) { issuedOn = v; }
+    public Part getFile() { return file; }
+    public void setFile(Part v) { file = v; }
+}

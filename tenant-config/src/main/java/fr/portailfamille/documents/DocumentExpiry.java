@@ -1,0 +1,42 @@
+package fr.portailfamille.documents;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * When a validated document is expired, expiring (announced on Accueil and mailed
+ * {@value #NOTICE_DAYS} days before), or plainly valid.
+ */
+public final class DocumentExpiry {
+
+    /** Days before its expiry a document is announced as expiring. */
+    public static final int NOTICE_DAYS = 30;
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private DocumentExpiry() {
+    }
+
+    /** Whether a document valid until {@code expiresOn} (null: never expires) is expired on {@code today}. */
+    public static boolean expired(LocalDate expiresOn, LocalDate today) {
+        return expiresOn != null && expiresOn.isBefore(today);
+    }
+
+    /** Whether it is still valid on {@code today} but expires within {@value #NOTICE_DAYS} days. */
+    public static boolean expiring(LocalDate expiresOn, LocalDate today) {
+        return expiresOn != null && !expired(expiresOn, today) && !expiresOn.isAfter(today.plusDays(NOTICE_DAYS));
+    }
+
+    /** Whether it may be used on {@code today} (reused by a registration). */
+    public static boolean valid(LocalDate expiresOn, LocalDate today) {
+        return !expired(expiresOn, today);
+    }
+
+    /** The family's notice: "Votre attestation d'assurance scolaire expire le 31/08/2027." or "… a expiré le …". */
+    public static String notice(String label, LocalDate expiresOn, LocalDate today) {
+        String what = label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        return expired(expiresOn, today)
+                ? "Votre " + what + " a expiré le " + DAY.format(expiresOn) + " : envoyez-en une nouvelle version."
+                : "Votre " + what + " expire le " + DAY.format(expiresOn) + ".";
+    }
+}

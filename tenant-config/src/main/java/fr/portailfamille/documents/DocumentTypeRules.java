@@ -1,0 +1,60 @@
+package fr.portailfamille.documents;
+
+import fr.portailfamille.problems.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules a commune's document types follow, each broken rule a French message at its path ({@code documentTypes[i].field}). */
+public final class DocumentTypeRules {
+
+    public static final int LABEL_MAX = 120;
+    public static final int MONTHS_MAX = 120;
+    private static final Pattern CODE = Pattern.compile("^[A-Z0-9_-]{1,40}$");
+
+    private DocumentTypeRules() {
+    }
+
+    /** Every problem of these types, at once (empty: valid). */
+    public static List<FieldError> validate(List<DocumentType> types) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < types.size(); i++) {
+            DocumentType t = types.get(i);
+            String at = "documentTypes[" + i + "]";
+            if (t.code() == null || !CODE.matcher(t.code()).matches()) {
+                errors.add(new FieldError(at + ".code", "Le code « " + t.code()
+                        + " » doit faire de 1 à 40 caractères parmi A-Z, 0-9, _ et -."));
+            } else if (!codes.add(t.code())) {
+                errors.add(new FieldError(at + ".code", "Le code « " + t.code() + " » est déjà utilisé par un autre type de document."));
+            }
+            if (t.label() == null || t.label().isBlank()) {
+                errors.add(new FieldError(at + ".label", "Le libellé du type de document est obligatoire."));
+            } else if (t.label().length() > LABEL_MAX) {
+                errors.add(new FieldError(at + ".label", "Le libellé ne doit pas dépasser " + LABEL_MAX + " caractères."));
+            }
+            if (t.validity() == null) {
+                errors.add(new FieldError(at + ".validity", "Indiquez la validité : SCHOOL_YEAR, MONTHS, UNTIL ou PERMANENT."));
+            } else if (t.validity() == DocumentType.Validity.MONTHS
+                    && (t.months() == null || t.months() < 1 || t.months() > MONTHS_MAX)) {
+                errors.add(new FieldError(at + ".months", "La durée de validité doit être comprise entre 1 et " + MONTHS_MAX + " mois."));
+            } else if (t.validity() == DocumentType.Validity.UNTIL && t.until() == null) {
+                errors.add(new FieldError(at + ".until", "Indiquez la date jusqu'à laquelle le document est valable."));
+            }
+        }
+        return errors;
+    }
+
+    /** The types a new commune starts with. */
+    public static List<DocumentType> defaults() {
+        return List.of(
+                new DocumentType("ASSURANCE", "Attestation d'assurance scolaire", true, false, DocumentType.Validity.SCHOOL_YEAR, null, null),
+                new DocumentType("DOMICILE", "Justificatif de domicile de moins de 3 mois", false, false, DocumentType.Validity.MONTHS, 3, null),
+                new DocumentType("QF", "Attestation de quotient familial", false, false, DocumentType.Validity.MONTHS, 12, null),
+                new DocumentType("CERTIFICAT_MEDICAL", "Certificat médical", true, true, DocumentType.Validity.MONTHS, 12, null),
+                new DocumentType("JUGEMENT_GARDE", "Jugement de garde", true, false, DocumentType.Validity.PERMANENT, null, null),
+                new DocumentType("PAI", "Projet d'accueil individualisé (PAI)", true, true, DocumentType.Validity.SCHOOL_YEAR, null, null));
+    }
+}

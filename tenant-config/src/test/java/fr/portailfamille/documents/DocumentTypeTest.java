@@ -1,0 +1,75 @@
+package fr.portailfamille.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.documents.DocumentType.Validity;
+import fr.portailfamille.problems.FieldError;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentTypeTest {
+
+    private static DocumentType type(Validity v, Integer months, LocalDate until) {
+        return new DocumentType("T", "Attestation d'assurance scolaire", true, false, v, months, until);
+    }
+
+    @Test
+    void aSchoolYearDocumentLastsUntilTheEndOfAugustOfItsSchoolYear() {
+        assertEquals(LocalDate.of(2027, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2026, 9, 1)));
+        assertEquals(LocalDate.of(2027, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 8, 31)));
+        assertEquals(LocalDate.of(2026, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2026, 1, 15)));
+    }
+
+    @Test
+    void aDocumentOfNMonthsLastsNMonthsFromItsDate() {
+        assertEquals(LocalDate.of(2027, 2, 14), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 15)));
+        // 30 November + 3 months: end of February
+        assertEquals(LocalDate.of(2027, 2, 27), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 30)));
+    }
+
+    @Test
+    void untilADateAndPermanent() {
+        LocalDate end = LocalDate.of(2027, 12, 31);
+        assertEquals(end, type(Validity.UNTIL, null, end).expiresOn(LocalDate.of(2026, 1, 1)));
+        assertNull(type(Validity.PERMANENT, null, null).expiresOn(LocalDate.of(2026, 1, 1)));
+        assertEquals("jusqu'au 31/12/2027", type(Validity.UNTIL, null, end).validityText());
+        assertEquals("3 mois", type(Validity.MONTHS, 3, null).validityText());
+    }
+
+    @Test
+    void expiredExpiringAndValidAroundThirtyDays() {
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        assertTrue(DocumentExpiry.expired(LocalDate.of(2026, 12, 1), today));
+        assertFalse(DocumentExpiry.expired(today, today));
+        assertTrue(DocumentExpiry.valid(today, today));
+        assertTrue(DocumentExpiry.expiring(today, today));
+        assertTrue(DocumentExpiry.expiring(LocalDate.of(2027, 1, 1), today));
+        assertFalse(DocumentExpiry.expiring(LocalDate.of(2027, 1, 2), today));
+        assertFalse(DocumentExpiry.expiring(null, today));
+        assertTrue(DocumentExpiry.valid(null, today));
+        assertEquals("Votre attestation d'assurance scolaire expire le 01/01/2027.",
+                DocumentExpiry.notice("Attestation d'assurance scolaire", LocalDate.of(2027, 1, 1), today));
+        assertTrue(DocumentExpiry.notice("Attestation", LocalDate.of(2026, 11, 1), today).contains("a expiré le 01/11/2026"));
+    }
+
+    @Test
+    void rulesListEveryProblemAtItsPath() {
+        List<FieldError> errors = DocumentTypeRules.validate(List.of(
+                new DocumentType("A", "Une", false, false, Validity.MONTHS, 0, null),
+                new DocumentType("A", " ", false, false, Validity.UNTIL, null, null),
+                new DocumentType("b!", "Trois", false, false, null, null, null)));
+        assertEquals(List.of(
+                new FieldError("documentTypes[0].months", "La durée de validité doit être comprise entre 1 et 120 mois."),
+                new FieldError("documentTypes[1].code", "Le code « A » est déjà utilisé par un autre type de document."),
+                new FieldError("documentTypes[1].label", "Le libellé du type de document est obligatoire."),
+                new FieldError("documentTypes[1].until", "Indiquez la date jusqu'à laquelle le document est valable."),
+                new FieldError("documentTypes[2].code", "Le code « b! » doit faire de 1 à 40 caractères parmi A-Z, 0-9, _ et -."),
+                new FieldError("documentTypes[2].validity", "Indiquez la validité : SCHOOL_YEAR, MONTHS, UNTIL ou PERMANENT.")),
+                errors);
+        assertTrue(DocumentTypeRules.validate(DocumentTypeRules.defaults()).isEmpty());
+    }
+}
