@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.billing.sepa.Pain008;
 import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
@@ -29,6 +30,7 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +104,7 @@ class SepaDebitIT {
 
     static void validate(byte[] file) throws Exception {
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(SepaDebitIT.class.getResource("/iso20022/pain.008.001.02.xsd"));
+                .newSchema(Objects.requireNonNull(SepaDebitIT.class.getResource(Pain008.SCHEMA), "hbci4j's schema in the WAR"));
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(file)));
     }
 
