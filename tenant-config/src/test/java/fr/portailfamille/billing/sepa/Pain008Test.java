@@ -1,5 +1,6 @@
 package fr.portailfamille.billing.sepa;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,19 @@ class Pain008Test {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         return f;
+    }
+
+    @Test
+    void jaxbWritesTheIsoNamespaceUnprefixedAndTheSameBytesForTheSameRun() {
+        List<Pain008.Transaction> txs = List.of(tx("PER-1", 4355, "PF-PERISCO-00000001", SepaRules.Sequence.FRST, null),
+                tx("PER-2", 1250, "PF-PERISCO-00000002", SepaRules.Sequence.RCUR, "BNPAFRPP"));
+        LocalDateTime at = LocalDateTime.of(2026, 11, 2, 9, 30, 12);
+        byte[] file = Pain008.write("PF-PERISCO-RUN-12", at, CREDITOR, txs);
+        String xml = Pain008.text(file);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\""), xml);
+        assertTrue(xml.contains("<Document xmlns=\"" + Pain008.NAMESPACE + "\">"), xml);
+        assertTrue(xml.contains("<InstdAmt Ccy=\"EUR\">43.55</InstdAmt>"), xml);
+        assertArrayEquals(file, Pain008.write("PF-PERISCO-RUN-12", at, CREDITOR, txs));
     }
 
     @Test
