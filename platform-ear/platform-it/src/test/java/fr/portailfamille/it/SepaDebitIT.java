@@ -15,6 +15,7 @@ import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
@@ -183,6 +184,9 @@ class SepaDebitIT {
         long invoice450 = planned.stream().filter(d -> d.rum().equals(m450.rum())).findFirst().orElseThrow().invoiceId();
         long invoice451 = planned.stream().filter(d -> d.rum().equals(m451.rum())).findFirst().orElseThrow().invoiceId();
         assertEquals(due, alpha(() -> account.invoice(edge450, invoice450)).dueDate());
+        // the invoice mail says beforehand when and how much will be debited (the SEPA pre-notification)
+        String invoiceMail = Mails.await(edge450.email(), x -> x.contains("Cette facture sera prélevée le " + BillingDates.text(due)));
+        assertTrue(invoiceMail.contains("prélèvement SEPA de"), invoiceMail);
         Map<Long, String> notes = alpha(() -> debits.notes(edge450, null));
         assertTrue(notes.get(invoice450).startsWith("Prélevé le "), notes.toString());
         assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Prélevé le"));
