@@ -45,10 +45,9 @@ final class Deployments {
     static WebArchive inContainerWar() {
         return platformWar().addClasses(inContainerTests().toArray(Class<?>[]::new))
                 .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class,
-                        BillingKit.class, BillingMonth.class)
-                // the ISO 20022 schema the direct-debit tests validate pain.008 files against (one copy, tenant-config's)
-                .addAsResource(new File("../../tenant-config/src/test/resources/iso20022/pain.008.001.02.xsd"),
-                        "iso20022/pain.008.001.02.xsd");
+                        BillingKit.class, BillingMonth.class);
+        // the pain.008.001.02 schema the direct-debit tests validate against is already in the WAR: at the root of
+        // WEB-INF/lib/hbci4j-core, the jar whose JAXB classes write the file (Pain008.SCHEMA)
     }
 
     /** The test classes of this package that run inside the container, by name. */

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.billing.sepa.Pain008;
 import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
@@ -29,6 +31,7 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +105,7 @@ class SepaDebitIT {
 
     static void validate(byte[] file) throws Exception {
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(SepaDebitIT.class.getResource("/iso20022/pain.008.001.02.xsd"));
+                .newSchema(Objects.requireNonNull(SepaDebitIT.class.getResource(Pain008.SCHEMA), "hbci4j's schema in the WAR"));
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(file)));
     }
 
@@ -181,6 +184,9 @@ class SepaDebitIT {
         long invoice450 = planned.stream().filter(d -> d.rum().equals(m450.rum())).findFirst().orElseThrow().invoiceId();
         long invoice451 = planned.stream().filter(d -> d.rum().equals(m451.rum())).findFirst().orElseThrow().invoiceId();
         assertEquals(due, alpha(() -> account.invoice(edge450, invoice450)).dueDate());
+        // the invoice mail says beforehand when and how much will be debited (the SEPA pre-notification)
+        String invoiceMail = Mails.await(edge450.email(), x -> x.contains("Cette facture sera prélevée le " + BillingDates.text(due)));
+        assertTrue(invoiceMail.contains("prélèvement SEPA de"), invoiceMail);
         Map<Long, String> notes = alpha(() -> debits.notes(edge450, null));
         assertTrue(notes.get(invoice450).startsWith("Prélevé le "), notes.toString());
         assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Prélevé le"));

@@ -1,6 +1,8 @@
 package fr.portailfamille.billing.sepa;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-/** The pain.008 file validated against the ISO 20022 schema committed under test resources, and read back. */
+/** The pain.008 file validated against the pain.008.001.02 schema of hbci4j's jar (on the class path), and read back. */
 class Pain008Test {
 
     static final Pain008.Creditor CREDITOR = new Pain008.Creditor("FR" + SepaRules.icsCheckDigits("FR", "123456") + "ZZZ123456",
@@ -29,7 +31,8 @@ class Pain008Test {
 
     /** Validates {@code file} against pain.008.001.02 (throws with the schema's message when it is not valid). */
     public static void validate(byte[] file) throws Exception {
-        URL xsd = Pain008Test.class.getResource("/iso20022/pain.008.001.02.xsd");
+        URL xsd = Pain008Test.class.getResource(Pain008.SCHEMA);
+        assertNotNull(xsd, "hbci4j's pain.008.001.02.xsd on the class path");
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         Validator validator = factory.newSchema(xsd).newValidator();
         validator.validate(new StreamSource(new ByteArrayInputStream(file)));
@@ -88,9 +91,22 @@ class Pain008Test {
     }
 
     @Test
+    void jaxbWritesTheIsoNamespaceUnprefixedAndTheSameBytesForTheSameRun() {
+        List<Pain008.Transaction> txs = List.of(tx("PER-1", 4355, "PF-PERISCO-00000001", SepaRules.Sequence.FRST, null),
+                tx("PER-2", 1250, "PF-PERISCO-00000002", SepaRules.Sequence.RCUR, "BNPAFRPP"));
+        LocalDateTime at = LocalDateTime.of(2026, 11, 2, 9, 30, 12);
+        byte[] file = Pain008.write("PF-PERISCO-RUN-12", at, CREDITOR, txs);
+        String xml = Pain008.text(file);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\""), xml);
+        assertTrue(xml.contains("<Document xmlns=\"" + Pain008.NAMESPACE + "\">"), xml);
+        assertTrue(xml.contains("<InstdAmt Ccy=\"EUR\">43.55</InstdAmt>"), xml);
+        assertArrayEquals(file, Pain008.write("PF-PERISCO-RUN-12", at, CREDITOR, txs));
+    }
+
+    @Test
     void amountsAreExactCentsInEuros() {
-        assertEquals("0.01", Pain008.euros(1));
-        assertEquals("1234567.89", Pain008.euros(123456789));
-        assertEquals("10.00", Pain008.euros(1000));
+        assertEquals("0.01", Pain008.euros(1).toPlainString());
+        assertEquals("1234567.89", Pain008.euros(123456789).toPlainString());
+        assertEquals("10.00", Pain008.euros(1000).toPlainString());
     }
 }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing;
 
 import fr.portailfamille.billing.Money;
+import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
  * "Votre facture AL-36 d'octobre 2026 est disponible": the mail each family receives when its invoice
  * is issued, with the amount, the due date and a link to Mes factures (not the PDF itself: the family
  * signs in to read it). Called by the invoicing run once the families' invoices have committed; the
- * mails leave when this read's transaction commits ({@link FamilyMails}).
+ * mails leave when this read's transaction commits ({@link FamilyMails}). An invoice a family's active SEPA mandate
+ * will pay (its régie collects by direct debit) says instead when it will be debited and how much: the SEPA
+ * pre-notification, on the régie's debit day of the month after the invoice, as the run's debits are planned.
  */
 @ApplicationScoped
 @Transactional
@@ -46,7 +49,10 @@ public class InvoiceMails {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.number, i.period_start, i.period_end, i.total_cents, i.due_date,"
-                + " f.email, r.label from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"
+                + " f.email, r.label, cast(i.issued_at at time zone 'Europe/Paris' as date), case when r.sepa_ics is not null"
+                + " and exists (select 1 from sepa_mandate m where m.family_id = i.family_id and m.regie_id = i.regie_id"
+                + " and m.revoked_at is null) then r.sepa_debit_day end"
+                + " from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"
                 + " where i.id = any(cast(?1 as bigint[])) and i.kind = 'INVOICE' order by i.id")
                 .setParameter(1, invoiceIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .getResultList();
@@ -54,8 +60,9 @@ public class InvoiceMails {
             String number = (String) r[0];
             LocalDate from = DraftInvoices.date(r[1]);
             LocalDate to = DraftInvoices.date(r[2]);
+            LocalDate debitOn = r[8] == null ? null : SepaRules.dueDate(DraftInvoices.date(r[7]), ((Number) r[8]).intValue());
             mails.send((String) r[5], subject(number, from, to),
-                    body(number, from, to, ((Number) r[3]).longValue(), DraftInvoices.date(r[4]), (String) r[6]), PAGE, portal);
+                    body(number, from, to, ((Number) r[3]).longValue(), DraftInvoices.date(r[4]), (String) r[6], debitOn), PAGE, portal);
         }
     }
 
@@ -65,9 +72,19 @@ public class InvoiceMails {
     }
 
     static String body(String number, LocalDate from, LocalDate to, long totalCents, LocalDate due, String regie) {
+        return body(number, from, to, totalCents, due, regie, null);
+    }
+
+    /** With {@code debitOn}: the SEPA pre-notification (date and amount of the debit) instead of the due date. */
+    static String body(String number, LocalDate from, LocalDate to, long totalCents, LocalDate due, String regie,
+            LocalDate debitOn) {
+        String when = debitOn != null
+                ? "Cette facture sera prélevée le " + BillingDates.text(debitOn) + " sur votre compte (prélèvement SEPA de "
+                        + Money.format(totalCents) + ", moins ce que vous aurez payé d'ici là).\n"
+                : due == null ? "" : "À payer avant le " + BillingDates.text(due) + "\n";
         return "Votre facture " + number + " " + period(from, to) + " (" + regie + ") est disponible sur le portail famille.\n"
                 + "Montant : " + Money.format(totalCents) + "\n"
-                + (due == null ? "" : "À payer avant le " + BillingDates.text(due) + "\n")
+                + when
                 + "\nConsultez-la et téléchargez-la dans « Mes factures », avec les moyens de paiement de la régie.";
     }
 

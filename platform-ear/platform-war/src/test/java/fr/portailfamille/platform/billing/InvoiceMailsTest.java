@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Money;
@@ -26,5 +27,14 @@ class InvoiceMailsTest {
         assertTrue(body.contains("Montant : " + Money.format(12060)), body);
         assertTrue(body.contains("À payer avant le 31/05/2015"), body);
         assertTrue(body.contains("Mes factures"), body);
+    }
+
+    @Test
+    void aDebitedInvoiceSaysWhenAndHowMuchItWillBeDebited() {
+        String body = InvoiceMails.body("AL-36", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 4355,
+                LocalDate.of(2026, 12, 10), "Régie périscolaire", LocalDate.of(2026, 12, 10));
+        assertTrue(body.contains("Cette facture sera prélevée le 10/12/2026 sur votre compte (prélèvement SEPA de "
+                + Money.format(4355)), body);
+        assertFalse(body.contains("À payer avant le"), body);
     }
 }
