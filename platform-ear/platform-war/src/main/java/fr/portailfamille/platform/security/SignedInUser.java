@@ -12,6 +12,19 @@ public record SignedInUser(String communeSlug, String subject, String name, Stri
 
     public static final String SESSION_ATTRIBUTE = "pf.user";
 
+    /**
+     * The user signed in to this request's commune, {@code null} when nobody is (a session opened in another
+     * commune is nobody here): what servlets outside Faces pass to the services, which refuse {@code null}.
+     */
+    public static SignedInUser of(jakarta.servlet.http.HttpServletRequest req) {
+        jakarta.servlet.http.HttpSession session = req.getSession(false);
+        if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof SignedInUser u
+                && u.communeSlug().equals(fr.portailfamille.platform.tenancy.TenantContext.require().slug())) {
+            return u;
+        }
+        return null;
+    }
+
     public SignedInUser {
         roles = List.copyOf(roles);
     }

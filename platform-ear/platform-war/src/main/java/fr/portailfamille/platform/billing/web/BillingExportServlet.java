@@ -6,13 +6,11 @@ import fr.portailfamille.platform.billing.export.ExportXlsx;
 import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -50,7 +48,7 @@ public class BillingExportServlet extends HttpServlet {
         String regie = req.getParameter("regie");
         try {
             dataset = RegieExports.Dataset.of(req.getParameter("donnees"));
-            table = exports.table(signedIn(req), dataset, regie, from, to);
+            table = exports.table(SignedInUser.of(req), dataset, regie, from, to);
         } catch (SecurityException e) {
             resp.sendError(403, e.getMessage());
             return;
@@ -75,15 +73,5 @@ public class BillingExportServlet extends HttpServlet {
             ExportCsv.write(table, w);
             w.flush();
         }
-    }
-
-    /** The session's user when it signed in to this request's commune, else {@code null} (refused by the service). */
-    static SignedInUser signedIn(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
-                && u.communeSlug().equals(TenantContext.require().slug())) {
-            return u;
-        }
-        return null;
     }
 }

@@ -2,13 +2,11 @@ package fr.portailfamille.platform.billing.web;
 
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.LocalDate;
 
@@ -28,7 +26,7 @@ public class BillingPdfServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        SignedInUser user = user(req);
+        SignedInUser user = SignedInUser.of(req);
         if (user == null) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
@@ -64,15 +62,5 @@ public class BillingPdfServlet extends HttpServlet {
         resp.setHeader("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"");
         resp.setContentLength(pdf.content().length);
         resp.getOutputStream().write(pdf.content());
-    }
-
-    /** The signed-in user of this request's commune (a session opened in another commune is nobody here). */
-    private static SignedInUser user(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
-                && u.communeSlug().equals(TenantContext.require().slug())) {
-            return u;
-        }
-        return null;
     }
 }

@@ -3,13 +3,11 @@ package fr.portailfamille.platform.booking.web;
 import fr.portailfamille.platform.booking.OccupancyQueries;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -44,7 +42,7 @@ public class AttendanceExportServlet extends HttpServlet {
             return;
         }
         boolean xlsx = "xlsx".equals(req.getParameter("format"));
-        SignedInUser user = signedIn(req);
+        SignedInUser user = SignedInUser.of(req);
         String name = "presences-" + from + "-" + to + (xlsx ? ".xlsx" : ".csv");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Cache-Control", "private, no-store");
@@ -84,14 +82,5 @@ public class AttendanceExportServlet extends HttpServlet {
                 resp.sendError(OccupancyQueries.isAgentsOnly(e) ? 403 : 400, e.getMessage());
             }
         }
-    }
-
-    static SignedInUser signedIn(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
-                && u.communeSlug().equals(TenantContext.require().slug())) {
-            return u;
-        }
-        return null;
     }
 }

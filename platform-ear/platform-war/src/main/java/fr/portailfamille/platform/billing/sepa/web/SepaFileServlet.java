@@ -5,13 +5,11 @@ import fr.portailfamille.platform.billing.sepa.DirectDebits;
 import fr.portailfamille.platform.billing.sepa.Mandates;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -30,7 +28,7 @@ public class SepaFileServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        SignedInUser user = user(req);
+        SignedInUser user = SignedInUser.of(req);
         if (user == null) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
@@ -70,15 +68,5 @@ public class SepaFileServlet extends HttpServlet {
         resp.setHeader("Content-Disposition", disposition + "; filename=\"" + name + "\"");
         resp.setContentLength(content.length);
         resp.getOutputStream().write(content);
-    }
-
-    /** The signed-in user of this request's commune (a session opened in another commune is nobody here). */
-    private static SignedInUser user(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
-                && u.communeSlug().equals(TenantContext.require().slug())) {
-            return u;
-        }
-        return null;
     }
 }

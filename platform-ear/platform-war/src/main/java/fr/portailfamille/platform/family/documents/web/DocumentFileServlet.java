@@ -3,13 +3,11 @@ package fr.portailfamille.platform.family.documents.web;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,7 @@ public class DocumentFileServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        SignedInUser user = user(req);
+        SignedInUser user = SignedInUser.of(req);
         if (user == null) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
@@ -56,15 +54,5 @@ public class DocumentFileServlet extends HttpServlet {
                 + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
         resp.setContentLength(d.content().length);
         resp.getOutputStream().write(d.content());
-    }
-
-    /** The signed-in user of this request's commune (a session opened in another commune is nobody here). */
-    private static SignedInUser user(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser u
-                && u.communeSlug().equals(TenantContext.require().slug())) {
-            return u;
-        }
-        return null;
     }
 }
