@@ -114,6 +114,10 @@ class WalletWalkIT {
             parent.await(By.cssSelector("button[value='payer']"));
             parent.submit(By.cssSelector("button[value='payer']"));
             parent.awaitUrlStartingWith(BASE + "/espace/paiement-resultat.xhtml");
+            // the result page speaks of the top-up, not of an invoice, and leads back to the porte-monnaie
+            assertTrue(text(parent.await(By.id("payment-message")).getText()).contains("sur le porte-monnaie est enregistré"),
+                    parent.snapshot());
+            parent.await(By.id("wallet-link"));
 
             parent.get(BASE + "/espace/porte-monnaie.xhtml");
             assertEquals(euros(700), text(parent.await(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()),
