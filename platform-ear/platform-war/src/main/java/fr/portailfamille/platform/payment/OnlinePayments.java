@@ -75,6 +75,8 @@ public class OnlinePayments {
 
     @Inject
     OnlineLedger ledger;
+
+    @Inject
     Wallets wallets;
 
     @Inject
