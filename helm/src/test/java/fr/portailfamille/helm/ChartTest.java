@@ -189,6 +189,7 @@ class ChartTest {
         () -> "env: " + env.keySet());
     assertEquals("25", env.get("PF_SMTP_PORT").getValue());
     assertFalse(env.containsKey("PF_MIGRATE_ONLY"), "the application pods must not be in migrate-only mode");
+    assertEquals("false", env.get("PF_MIGRATE_AT_START").getValue(), "with the upgrade Job, replicas never migrate");
     assertEquals("jdbc:postgresql://postgresql:5432/portail_famille", env.get("PF_DB_URL").getValue());
     assertEquals("portail_famille", env.get("PF_DB_USER").getValue());
     assertEquals("https://auth.portail-famille.example.org", env.get("PF_KEYCLOAK_URL").getValue());
@@ -278,7 +279,10 @@ class ChartTest {
   @Test
   void migrationJobCanBeDisabled() {
     assertNull(renderMigrationJob(t -> t.set("migration.enabled", false)));
-    assertNotNull(find(render(t -> t.set("migration.enabled", false)), Deployment.class));
+    Deployment deployment = find(render(t -> t.set("migration.enabled", false)), Deployment.class);
+    assertNotNull(deployment);
+    Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertEquals("true", envByName(app).get("PF_MIGRATE_AT_START").getValue(), "without the Job, replicas upgrade at start");
   }
 
   // ---------------------------------------------------------------------------------------------

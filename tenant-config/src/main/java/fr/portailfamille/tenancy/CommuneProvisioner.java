@@ -78,7 +78,10 @@ public class CommuneProvisioner {
         }
         boolean realmTouched = false;
         try {
-            migrator.migrateCommune(commune.schemaName());
+            TenantMigrator.Outcome schema = migrator.upgrade(commune);
+            if (schema.failed()) {
+                throw new IllegalStateException("migration du schéma : " + schema.error());
+            }
             if (firstAttempt) {
                 seeder.seed(commune.schemaName());
             }

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 public class TenantStore {
 
     private static final String COLUMNS = "c.id, c.slug, c.name, c.status, c.schema_name, c.realm_name, c.website_url,"
-            + " c.primary_color, c.accent_color, c.logo_svg, c.oidc_client_id, c.oidc_client_secret,"
+            + " c.primary_color, c.accent_color, c.logo_svg, c.oidc_client_id, c.oidc_client_secret, c.schema_version,"
             + " coalesce((select string_agg(d.domain, ',' order by d.domain) from platform.commune_domain d"
             + " where d.commune_id = c.id), '') as domains";
 
@@ -164,6 +164,24 @@ public class TenantStore {
         update("update platform.commune set status = ?, updated_at = now() where slug = ?", status.name(), slug);
     }
 
+    /**
+     * Records where the commune's schema stands after an upgrade: the version it reached and, when a migration
+     * failed, the error (cut to 2,000 characters); {@code error == null} marks it current.
+     */
+    public void recordSchema(String slug, String version, String error) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update platform.commune set schema_version = ?, schema_state = ?, schema_error = ?,"
+                        + " schema_checked_at = now() where slug = ?")) {
+            ps.setString(1, version);
+            ps.setString(2, error == null ? "CURRENT" : "FAILED");
+            ps.setString(3, error == null || error.length() <= 2000 ? error : error.substring(0, 2000));
+            ps.setString(4, slug);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Écriture dans le registre des communes impossible", e);
+        }
+    }
+
     public void delete(String slug) {
         update("delete from platform.commune where slug = ?", slug);
     }
@@ -209,6 +227,6 @@ public class TenantStore {
                 rs.getString("realm_name"), rs.getString("website_url"),
                 new Branding(rs.getString("primary_color"), rs.getString("accent_color"), rs.getString("logo_svg")),
                 rs.getString("oidc_client_id"), rs.getString("oidc_client_secret"),
-                domains.isEmpty() ? List.of() : List.of(domains.split(",")));
+                domains.isEmpty() ? List.of() : List.of(domains.split(",")), rs.getString("schema_version"));
     }
 }

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.tenancy;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.tenancy.TenantStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Finds the commune a host name belongs to: {@code <slug>.<pf.base-domain>} or a custom domain
  * recorded for it. Only ACTIVE communes are served. Answers are cached for a few seconds, so a newly
  * provisioned commune is served at once after that delay and a suspended one stops being served.
+ * A commune whose schema lacks a migration of this replica's code is "in maintenance" ({@link #serves}):
+ * the filter shows its maintenance page and background jobs leave it alone until its upgrade succeeds.
  */
 @ApplicationScoped
 public class CommuneDirectory {
@@ -37,11 +40,21 @@ public class CommuneDirectory {
     private String baseDomain;
 
     private TenantStore store;
+    private TenantMigrator migrator;
     private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         store = new TenantStore(dataSource);
+        migrator = new TenantMigrator(dataSource);
+    }
+
+    /**
+     * Whether this replica's code can serve {@code commune}: its schema holds every tenant migration the code
+     * carries (recorded by the last upgrade; {@link TenantMigrator#serves}).
+     */
+    public boolean serves(Commune commune) {
+        return TenantMigrator.serves(migrator.codeVersion(), commune.schemaVersion());
     }
 
     /**
@@ -104,6 +117,11 @@ public class CommuneDirectory {
     public int forEachActive(java.util.logging.Logger log, String failure, CommuneWork work) {
         int failed = 0;
         for (Commune commune : allActive()) {
+            if (!serves(commune)) {
+                log.warning(() -> failure + " : commune " + commune.slug() + " laissée de côté, son schéma ("
+                        + commune.schemaVersion() + ") attend sa mise à niveau (" + migrator.codeVersion() + ")");
+                continue;
+            }
             try {
                 TenantContext.call(commune, () -> {
                     work.run(commune);

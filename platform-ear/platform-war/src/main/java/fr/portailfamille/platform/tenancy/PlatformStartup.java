@@ -9,15 +9,18 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The platform's database, and its upgrade at start: platform schema first, then every commune
- * schema, one at a time under an advisory lock (several replicas starting together wait for each
- * other). With {@code pf.migrate-only=true} the process migrates and exits: that is the migration
- * step of an upgrade (the Helm hook Job), run before the new version serves traffic.
+ * The platform's database, and the upgrade step: platform schema first, then every commune schema, one at a
+ * time under an advisory lock, each commune's outcome recorded (a failing commune does not stop the others).
+ * With {@code pf.migrate-only=true} the process upgrades and exits: that is the upgrade step of a release (the
+ * Helm pre-upgrade Job), run before the new version serves traffic; the chart's replicas run with
+ * {@code pf.migrate-at-start=false} and only read where each commune stands. The run command and the tests keep
+ * the default (upgrade at start).
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/portail",
@@ -48,12 +51,23 @@ public class PlatformStartup {
     @ConfigProperty(name = "pf.migrate-only", defaultValue = "false")
     private boolean migrateOnly;
 
+    @Inject
+    @ConfigProperty(name = "pf.migrate-at-start", defaultValue = "true")
+    private boolean migrateAtStart;
+
     @PostConstruct
     void migrate() {
-        long start = System.nanoTime();
-        int communes = new TenantMigrator(dataSource).migrateAll();
-        LOG.info(() -> "Schémas à jour : plateforme et " + communes + " commune(s) en "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        TenantMigrator migrator = new TenantMigrator(dataSource);
+        if (migrateOnly || migrateAtStart) {
+            long start = System.nanoTime();
+            List<TenantMigrator.Outcome> communes = migrator.upgradeAll();
+            long failed = communes.stream().filter(TenantMigrator.Outcome::failed).count();
+            LOG.info(() -> "Mise à niveau : plateforme et " + (communes.size() - failed) + " commune(s) à jour, " + failed
+                    + " en échec, en " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } else {
+            LOG.info(() -> "pf.migrate-at-start=false : les schémas sont mis à niveau par l'étape de mise à niveau"
+                    + " (pf.migrate-only) ; ce code sert les communes au schéma " + migrator.codeVersion());
+        }
         if (migrateOnly) {
             LOG.info("pf.migrate-only=true : migrations terminées, arrêt du processus.");
             new Thread(() -> System.exit(0), "migrate-only-exit").start();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StaffRolesTest {
 
     static final Commune ALPHA = new Commune(1, "alpha", "Alpha", CommuneStatus.ACTIVE, "commune_alpha", "alpha",
-            null, null, "portail", "secret", List.of());
+            null, null, "portail", "secret", List.of(), null);
 
     static SignedInUser user(String slug, String... roles) {
         return new SignedInUser(slug, UUID.randomUUID().toString(), "X", "x@" + slug + ".test", true, List.of(roles), null);
