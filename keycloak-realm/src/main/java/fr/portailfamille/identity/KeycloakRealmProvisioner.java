@@ -142,6 +142,15 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     }
 
     @Override
+    public void setRealmEnabled(String realmName, boolean enabled) {
+        RealmRepresentation realm = keycloak.realm(realmName).toRepresentation();
+        if (!Boolean.valueOf(enabled).equals(realm.isEnabled())) {
+            realm.setEnabled(enabled);
+            keycloak.realm(realmName).update(realm);
+        }
+    }
+
+    @Override
     public void deleteRealm(String realmName) {
         if (findRealm(realmName).isPresent()) {
             keycloak.realm(realmName).remove();

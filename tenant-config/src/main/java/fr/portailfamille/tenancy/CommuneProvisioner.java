@@ -100,6 +100,56 @@ public class CommuneProvisioner {
         }
     }
 
+    /**
+     * Suspends a commune: it is no longer served (its families get the suspension page within the directory's
+     * cache delay) and its realm refuses every login; nothing is deleted. Idempotent; audited with {@code actor}.
+     *
+     * @throws ProvisioningException for an unknown slug or a commune still provisioning (nothing done), or when
+     *                               Keycloak failed (the commune stays suspended: re-run to disable the realm)
+     */
+    public Commune suspend(String slug, String actor) {
+        Commune commune = known(slug);
+        if (commune.status() == CommuneStatus.PROVISIONING) {
+            throw new ProvisioningException(List.of(new FieldError("slug",
+                    "La commune « " + slug + " » est en cours de provisionnement : reprenez-le avant de la suspendre.")));
+        }
+        store.setStatus(slug, CommuneStatus.SUSPENDED);
+        try {
+            realms.setRealmEnabled(commune.realmName(), false);
+        } catch (RuntimeException e) {
+            store.audit(actor, "SUSPEND_FAILED", slug, e.getMessage());
+            throw new ProvisioningException("La commune « " + slug + " » est suspendue, mais son royaume n'a pas pu être"
+                    + " désactivé : " + e.getMessage() + ". Relancez la suspension.", e);
+        }
+        store.audit(actor, "SUSPEND", slug, null);
+        LOG.info(() -> "Commune " + slug + " suspendue par " + actor);
+        return store.findBySlug(slug).orElseThrow();
+    }
+
+    /** Resumes a suspended commune: its realm accepts logins again, then it is served. Idempotent; audited. */
+    public Commune resume(String slug, String actor) {
+        Commune commune = known(slug);
+        if (commune.status() == CommuneStatus.PROVISIONING) {
+            throw new ProvisioningException(List.of(new FieldError("slug",
+                    "La commune « " + slug + " » est en cours de provisionnement : reprenez le provisionnement.")));
+        }
+        try {
+            realms.setRealmEnabled(commune.realmName(), true);
+        } catch (RuntimeException e) {
+            throw new ProvisioningException("Le royaume de la commune « " + slug + " » n'a pas pu être réactivé : "
+                    + e.getMessage() + ". Elle reste suspendue.", e);
+        }
+        store.setStatus(slug, CommuneStatus.ACTIVE);
+        store.audit(actor, "RESUME", slug, null);
+        LOG.info(() -> "Commune " + slug + " réactivée par " + actor);
+        return store.findBySlug(slug).orElseThrow();
+    }
+
+    private Commune known(String slug) {
+        return store.findBySlug(slug).orElseThrow(() -> new ProvisioningException(List.of(new FieldError("slug",
+                "Aucune commune n'a l'identifiant « " + slug + " »."))));
+    }
+
     /** Every base URL the commune answers at: its platform sub-domain, then its custom domains. */
     public List<String> baseUrls(Commune commune) {
         Set<String> urls = new LinkedHashSet<>();

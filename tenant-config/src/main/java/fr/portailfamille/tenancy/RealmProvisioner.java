@@ -15,4 +15,10 @@ public interface RealmProvisioner {
 
     /** Removes a realm (undo of a failed provisioning); does nothing if it does not exist. */
     void deleteRealm(String realmName);
+
+    /**
+     * Enables or disables a realm: a disabled realm refuses every login, token and refresh (a suspended commune);
+     * its users and settings are kept.
+     */
+    void setRealmEnabled(String realmName, boolean enabled);
 }

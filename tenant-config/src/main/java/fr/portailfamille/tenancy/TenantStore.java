@@ -182,6 +182,20 @@ public class TenantStore {
         }
     }
 
+    /** One line of the operators' audit ({@code platform.operator_audit}). */
+    public void audit(String actor, String action, String slug, String detail) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into platform.operator_audit (actor, action, slug, detail) values (?, ?, ?, ?)")) {
+            ps.setString(1, actor == null || actor.length() <= 120 ? actor : actor.substring(0, 120));
+            ps.setString(2, action);
+            ps.setString(3, slug);
+            ps.setString(4, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Écriture du journal des opérateurs impossible", e);
+        }
+    }
+
     public void delete(String slug) {
         update("delete from platform.commune where slug = ?", slug);
     }

@@ -46,9 +46,16 @@ class CommuneProvisionerTest {
             return "secret-" + commune.slug();
         }
 
+        final java.util.Map<String, Boolean> enabled = new java.util.HashMap<>();
+
         @Override
         public void deleteRealm(String realmName) {
             deleted.add(realmName);
+        }
+
+        @Override
+        public void setRealmEnabled(String realmName, boolean on) {
+            enabled.put(realmName, on);
         }
     }
 
@@ -164,6 +171,28 @@ class CommuneProvisionerTest {
             // only a first attempt seeds the configuration
             assertTrue(ConfigurationReader.of(conn, "commune_montfaucou").configuration().activities().isEmpty());
         }
+    }
+
+    @Test
+    void suspendAndResumeKeepEverythingAndAreAudited() throws SQLException {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of()));
+        Commune suspended = provisioner.suspend("montfaucou", "operateur@exemple.fr");
+        assertEquals(CommuneStatus.SUSPENDED, suspended.status());
+        assertEquals(Boolean.FALSE, realms.enabled.get("pf-montfaucou"));
+        assertTrue(tableExists("commune_montfaucou", "family"), "nothing is deleted");
+        assertEquals(CommuneStatus.SUSPENDED, provisioner.suspend("montfaucou", "operateur@exemple.fr").status(),
+                "idempotent");
+        Commune resumed = provisioner.resume("montfaucou", "operateur@exemple.fr");
+        assertEquals(CommuneStatus.ACTIVE, resumed.status());
+        assertEquals(Boolean.TRUE, realms.enabled.get("pf-montfaucou"));
+        try (Connection c = ds.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery(
+                    "select string_agg(action || ':' || actor, ',' order by id) from platform.operator_audit where slug = 'montfaucou'");
+            rs.next();
+            assertEquals("SUSPEND:operateur@exemple.fr,SUSPEND:operateur@exemple.fr,RESUME:operateur@exemple.fr", rs.getString(1));
+        }
+        ProvisioningException unknown = assertThrows(ProvisioningException.class, () -> provisioner.suspend("nulle-part", "op"));
+        assertEquals("slug", unknown.errors().get(0).field());
     }
 
     @Test

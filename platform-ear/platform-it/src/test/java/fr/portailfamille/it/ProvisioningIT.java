@@ -111,6 +111,11 @@ class ProvisioningIT {
             public void deleteRealm(String realmName) {
                 real.deleteRealm(realmName);
             }
+
+            @Override
+            public void setRealmEnabled(String realmName, boolean enabled) {
+                real.setRealmEnabled(realmName, enabled);
+            }
         };
         CommuneProvisioner failing = new CommuneProvisioner(stack.tenantStore(), new TenantMigrator(stack.platformDb()),
                 failingAfterRealm, DevStack.BASE_DOMAIN, stack::communeUrl, "https",

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.CommunePages;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,15 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         try {
             Optional<Commune> found = directory.resolve(request.getHeader("Host"));
             if (found.isEmpty()) {
-                return context.doNothing(); // the tenant filter answers 404
+                Optional<Commune> suspended = directory.suspended(request.getHeader("Host"));
+                if (suspended.isEmpty()) {
+                    return context.doNothing(); // the tenant filter answers 404
+                }
+                // no login for a suspended commune, whatever the page
+                return unavailable(() -> CommunePages.suspended(suspended.get(), request, response));
+            }
+            if (!directory.serves(found.get())) {
+                return unavailable(() -> CommunePages.maintenance(found.get(), request, response));
             }
             return validate(found.get(), path, request, response, context);
         } catch (Outage.UnavailableException e) {
@@ -60,6 +69,20 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             }
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    private interface Page {
+        void write() throws IOException;
+    }
+
+    /** A commune known but not served: its page instead of any login. */
+    private static AuthenticationStatus unavailable(Page page) {
+        try {
+            page.write();
+        } catch (IOException io) {
+            LOG.fine(() -> "Page 503 non envoyée : " + io.getMessage());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus validate(Commune commune, String path, HttpServletRequest request,

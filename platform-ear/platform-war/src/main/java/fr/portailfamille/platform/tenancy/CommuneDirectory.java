@@ -3,6 +3,7 @@ package fr.portailfamille.platform.tenancy;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.CommuneStatus;
 import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.tenancy.TenantStore;
 import jakarta.annotation.PostConstruct;
@@ -63,6 +64,19 @@ public class CommuneDirectory {
      * @throws Outage.UnavailableException when the database does not answer (the visitor gets the 503 page)
      */
     public Optional<Commune> resolve(String hostHeader) {
+        return lookup(hostHeader).filter(Commune::isActive);
+    }
+
+    /**
+     * The commune an operator suspended at this Host header value, if any (its families get the suspension page;
+     * nothing of it is served).
+     */
+    public Optional<Commune> suspended(String hostHeader) {
+        return lookup(hostHeader).filter(c -> c.status() == CommuneStatus.SUSPENDED);
+    }
+
+    /** The active or suspended commune at this host (never one still provisioning), cached {@link #TTL}. */
+    private Optional<Commune> lookup(String hostHeader) {
         String host = CommuneRules.normalizeHost(hostHeader);
         long now = System.nanoTime();
         Entry e = cache.get(host);
@@ -74,7 +88,7 @@ public class CommuneDirectory {
             commune = CommuneRules.slugFromHost(host, baseDomain)
                     .flatMap(store::findBySlug)
                     .or(() -> store.findByDomain(host))
-                    .filter(Commune::isActive);
+                    .filter(c -> c.status() != CommuneStatus.PROVISIONING);
         } catch (RuntimeException failure) {
             if (Outage.classify(failure).isPresent()) {
                 throw new Outage.UnavailableException(Outage.Cause.DATABASE, failure);

@@ -39,12 +39,17 @@ public class TenantFilter extends HttpFilter {
         }
         Optional<Commune> resolved = directory.resolve(request.getHeader("Host"));
         if (resolved.isEmpty()) {
-            unknownCommune(request, response);
+            Optional<Commune> suspended = directory.suspended(request.getHeader("Host"));
+            if (suspended.isPresent()) {
+                CommunePages.suspended(suspended.get(), request, response);
+            } else {
+                unknownCommune(request, response);
+            }
             return;
         }
         Commune commune = resolved.get();
         if (!directory.serves(commune)) {
-            maintenance(commune, request, response);
+            CommunePages.maintenance(commune, request, response);
             return;
         }
         if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR
@@ -84,30 +89,6 @@ public class TenantFilter extends HttpFilter {
             }
         }
         return true;
-    }
-
-    /** The commune's schema awaits its upgrade: 503 with a French page (or JSON for the API), to be retried. */
-    private static void maintenance(Commune commune, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Retry-After", "300");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":503,\"erreur\":\"maintenance\","
-                    + "\"message\":\"Le portail est en cours de mise à jour, réessayez dans quelques minutes.\"}");
-            return;
-        }
-        response.setContentType("text/html;charset=UTF-8");
-        try (InputStream page = TenantFilter.class.getResourceAsStream("/pages/maintenance.html")) {
-            response.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{commune}", escape(commune.name())));
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static void unknownCommune(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.billing.export.ExportCsv;
 import fr.portailfamille.platform.billing.export.ExportTable;
 import fr.portailfamille.platform.billing.export.ExportXlsx;
@@ -58,17 +59,13 @@ public class BillingExportServlet extends HttpServlet {
         }
         String name = dataset.param() + "-" + regie.replaceAll("[^A-Za-z0-9_-]", "") + "-" + from + "-" + to
                 + (xlsx ? ".xlsx" : ".csv");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        FileResponses.attachment(resp, xlsx ? FileResponses.XLSX : "text/csv; charset=UTF-8", name);
         if (xlsx) {
-            resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ExportXlsx.write(table, bytes);
             resp.setContentLength(bytes.size());
             bytes.writeTo(resp.getOutputStream());
         } else {
-            resp.setContentType("text/csv; charset=UTF-8");
             Writer w = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8);
             ExportCsv.write(table, w);
             w.flush();

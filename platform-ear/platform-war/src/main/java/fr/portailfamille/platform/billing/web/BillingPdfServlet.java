@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.inject.Inject;
@@ -53,14 +54,7 @@ public class BillingPdfServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        resp.setContentType("application/pdf");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        // a PDF, not a page: the pages' policy (object-src 'none') would keep the browser's PDF viewer out
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'self'; style-src 'unsafe-inline';"
-                + " frame-ancestors 'self'");
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"");
-        resp.setContentLength(pdf.content().length);
-        resp.getOutputStream().write(pdf.content());
+        FileResponses.inlinePdf(resp, pdf.fileName());
+        FileResponses.send(resp, pdf.content());
     }
 }

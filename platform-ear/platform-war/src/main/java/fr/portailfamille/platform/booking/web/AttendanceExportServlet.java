@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.booking.OccupancyQueries;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -44,12 +45,9 @@ public class AttendanceExportServlet extends HttpServlet {
         boolean xlsx = "xlsx".equals(req.getParameter("format"));
         SignedInUser user = SignedInUser.of(req);
         String name = "presences-" + from + "-" + to + (xlsx ? ".xlsx" : ".csv");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        FileResponses.attachment(resp, xlsx ? FileResponses.XLSX : "text/csv; charset=UTF-8", name);
         try {
             if (xlsx) {
-                resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
                 // the workbook starts with the first row, so that a refusal still gets its error page
                 AttendanceXlsx[] out = new AttendanceXlsx[1];
                 queries.attendance(user, activity, from, to, row -> {
@@ -64,7 +62,6 @@ public class AttendanceExportServlet extends HttpServlet {
                 });
                 (out[0] == null ? new AttendanceXlsx(resp.getOutputStream()) : out[0]).close();
             } else {
-                resp.setContentType("text/csv; charset=UTF-8");
                 Writer w = new BufferedWriter(new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8));
                 AttendanceCsv csv = new AttendanceCsv(w);
                 queries.attendance(user, activity, from, to, row -> {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.configuration.ConfigurationService;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
@@ -21,11 +22,8 @@ public class ConfigurationExportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         byte[] json = configuration.exportJson().getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("application/json;charset=UTF-8");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename=\"configuration-" + TenantContext.require().slug()
-                + "-" + LocalDate.now() + ".json\"");
-        resp.setContentLength(json.length);
-        resp.getOutputStream().write(json);
+        FileResponses.attachment(resp, "application/json;charset=UTF-8",
+                "configuration-" + TenantContext.require().slug() + "-" + LocalDate.now() + ".json");
+        FileResponses.send(resp, json);
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.registration.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.registration.RegistrationService;
 import jakarta.inject.Inject;
@@ -8,8 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Agents download the documents families uploaded: registration documents ({@code /agent/document})
@@ -60,12 +59,8 @@ public class AgentFileServlet extends HttpServlet {
             name = (String) cert.get()[1];
             content = (byte[]) cert.get()[2];
         }
-        resp.setContentType(RegistrationService.DOCUMENT_TYPES.contains(type) ? type : "application/octet-stream");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(name == null ? "document" : name, StandardCharsets.UTF_8).replace("+", "%20"));
-        resp.setContentLength(content.length);
-        resp.getOutputStream().write(content);
+        FileResponses.attachment(resp, RegistrationService.DOCUMENT_TYPES.contains(type) ? type : "application/octet-stream",
+                name);
+        FileResponses.send(resp, content);
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing.payment.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.billing.payment.Receipts;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -39,11 +40,7 @@ public class ReceiptServlet extends HttpServlet {
             resp.sendError(404, e.getMessage());
             return;
         }
-        resp.setContentType("application/pdf");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "inline; filename=\"recu-" + id + ".pdf\"");
-        resp.setContentLength(pdf.length);
-        resp.getOutputStream().write(pdf);
+        FileResponses.inlinePdf(resp, "recu-" + id + ".pdf");
+        FileResponses.send(resp, pdf);
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing.sepa.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.sepa.DirectDebits;
 import fr.portailfamille.platform.billing.sepa.Mandates;
@@ -33,8 +34,6 @@ public class SepaFileServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
         try {
             if (req.getServletPath().endsWith("/fichier")) {
                 DirectDebits.File file;
@@ -47,13 +46,13 @@ public class SepaFileServlet extends HttpServlet {
                     resp.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
                     return;
                 }
-                send(resp, "application/xml", "attachment", file.fileName(), file.content());
+                FileResponses.attachment(resp, "application/xml", file.fileName());
+                FileResponses.send(resp, file.content());
                 return;
             }
             BillingDocuments.Pdf pdf = mandates.pdf(user, Long.parseLong(req.getParameter("id")));
-            resp.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'self'; style-src 'unsafe-inline';"
-                    + " frame-ancestors 'self'");
-            send(resp, "application/pdf", "inline", pdf.fileName(), pdf.content());
+            FileResponses.inlinePdf(resp, pdf.fileName());
+            FileResponses.send(resp, pdf.content());
         } catch (NumberFormatException e) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Paramètre invalide.");
         } catch (SecurityException | Refused e) {
@@ -62,11 +61,4 @@ public class SepaFileServlet extends HttpServlet {
         }
     }
 
-    private static void send(HttpServletResponse resp, String type, String disposition, String name, byte[] content)
-            throws IOException {
-        resp.setContentType(type);
-        resp.setHeader("Content-Disposition", disposition + "; filename=\"" + name + "\"");
-        resp.setContentLength(content.length);
-        resp.getOutputStream().write(content);
-    }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family.documents.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -47,12 +46,7 @@ public class DocumentFileServlet extends HttpServlet {
             return;
         }
         FamilyDocuments.Stored d = doc.get();
-        resp.setContentType(d.contentType());
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        resp.setContentLength(d.content().length);
-        resp.getOutputStream().write(d.content());
+        FileResponses.attachment(resp, d.contentType(), d.fileName());
+        FileResponses.send(resp, d.content());
     }
 }
