@@ -59,7 +59,7 @@ public final class ChildCalendarIcs {
                 event = new VEvent(d.day(), d.day().plusDays(1), summary);
             }
             event.add(new Uid(uid(communeSlug, d)));
-            event.add(stamp);
+            event.replace(stamp); // the constructor stamps the event with "now": the feed's own stamp keeps it stable
             event.add(new Description("Réservation confirmée – " + communeName));
             calendar.add(event);
         }

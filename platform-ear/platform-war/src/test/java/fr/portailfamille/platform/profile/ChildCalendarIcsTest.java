@@ -31,6 +31,8 @@ class ChildCalendarIcsTest {
         assertTrue(unfolded.contains("UID:12-5-2026-12-09@alpha.portail-famille"), unfolded);
         assertTrue(unfolded.contains("UID:12-7-2026-12-10@alpha.portail-famille"), unfolded);
         assertEquals(2, unfolded.split("BEGIN:VEVENT", -1).length - 1);
+        assertEquals(2, unfolded.split("DTSTAMP", -1).length - 1, "un seul DTSTAMP par événement");
+        assertTrue(unfolded.contains("DTSTAMP:20261202T000000Z"), unfolded);
         assertEquals(ics, ChildCalendarIcs.write("alpha", "Alpha-sur-Mer", FEED, Instant.parse("2026-12-02T00:00:00Z")),
                 "mêmes réservations, même document : le téléphone met à jour sans doublon");
         assertFalse(unfolded.toLowerCase().contains("allerg"), "aucune donnée de santé");

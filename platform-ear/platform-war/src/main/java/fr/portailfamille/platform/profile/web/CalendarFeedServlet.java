@@ -53,7 +53,7 @@ public class CalendarFeedServlet extends HttpServlet {
         resp.setHeader("ETag", etag);
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "no-referrer");
-        if (etag.equals(req.getHeader("If-None-Match"))) {
+        if (matches(req.getHeader("If-None-Match"), etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -61,6 +61,20 @@ public class CalendarFeedServlet extends HttpServlet {
         resp.setHeader("Content-Disposition", "inline; filename=\"calendrier.ics\"");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    /** Whether {@code If-None-Match} names this ETag (weak or strong) or any ({@code *}). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sha256(byte[] body) {

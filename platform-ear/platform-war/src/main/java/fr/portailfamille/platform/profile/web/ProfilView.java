@@ -65,18 +65,22 @@ public class ProfilView implements Serializable {
         consentEmail = p.consentEmail();
         consentSms = p.consentSms();
         remindersOptOut = p.remindersOptOut();
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (!faces.isPostback()) {
-            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-            AccountActions.takeResult(request.getSession(false)).ifPresent(r -> {
-                String text = bundle().getString("profil.action." + r.action().name() + "." + r.status().name());
-                if (r.status() == AccountActions.Status.ERROR) {
-                    FormErrors.error(text);
-                } else {
-                    FormErrors.info(text);
-                }
-            });
-        }
+    }
+
+    /**
+     * On the page's first request (view action, before anything renders): the result of the Keycloak action the
+     * parent comes back from, taken from the session where the login callback left it, shown once.
+     */
+    public void showActionResult() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        AccountActions.takeResult(request.getSession(false)).ifPresent(r -> {
+            String text = bundle().getString("profil.action." + r.action().name() + "." + r.status().name());
+            if (r.status() == AccountActions.Status.ERROR) {
+                FormErrors.error(text);
+            } else {
+                FormErrors.info(text);
+            }
+        });
     }
 
     // ---- Keycloak's pages -----------------------------------------------------------------------
