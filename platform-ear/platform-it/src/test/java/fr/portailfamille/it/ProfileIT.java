@@ -295,6 +295,18 @@ class ProfileIT {
     }
 
     @Test
+    @RunAsClient
+    void theCommunesRealmLetsParentsChangeTheirAddressAfterConfirmingIt() {
+        var realm = fr.portailfamille.it.support.StackLauncher.stack().keycloakAdmin()
+                .realm(fr.portailfamille.tenancy.CommuneRules.realmName("alpha"));
+        assertTrue(realm.toRepresentation().isVerifyEmail(), "la nouvelle adresse est confirmée par mail");
+        var updateEmail = realm.flows().getRequiredAction("UPDATE_EMAIL");
+        assertTrue(updateEmail.isEnabled(), "kc_action=UPDATE_EMAIL accepté par le royaume");
+        assertFalse(updateEmail.isDefaultAction());
+        assertTrue(realm.flows().getRequiredAction("UPDATE_PASSWORD").isEnabled());
+    }
+
+    @Test
     void remindersGoToUsualBookersOnceBeforeTheDeadline() throws Exception {
         long[] a = activity("SEMAINE-TUESDAY@23:59");
         Parent usual = family("rappel");
