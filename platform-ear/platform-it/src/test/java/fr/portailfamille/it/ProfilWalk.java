@@ -32,6 +32,38 @@ final class ProfilWalk {
         b.driver.findElement(By.id("kc-submit")).click();
     }
 
+    /** On the commune's Keycloak after "Modifier mon adresse e-mail": types the new address and confirms. */
+    static void changeEmailOnKeycloak(Browser b, String oldPassword, String newEmail) {
+        new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("email")).isEmpty()
+                || !d.findElements(By.id("password")).isEmpty());
+        if (b.driver.findElements(By.id("email")).isEmpty()) {
+            b.driver.findElement(By.id("password")).sendKeys(oldPassword);
+            b.driver.findElement(By.id("kc-login")).click();
+        }
+        WebElement email = b.await(By.id("email"));
+        email.clear();
+        email.sendKeys(newEmail);
+        WebElement page = b.driver.findElement(By.tagName("html"));
+        b.driver.findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+        new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+    }
+
+    /** Opens the confirmation link of Keycloak's mail; follows its "proceed" link when Keycloak asks for one. */
+    static void confirmEmail(Browser b, String link) {
+        b.get(link);
+        List<WebElement> proceed = b.driver.findElements(By.cssSelector("a[href*='login-actions/action-token']"));
+        if (!proceed.isEmpty()) {
+            proceed.get(0).click();
+        }
+    }
+
     /** The page's global messages. */
     static String summary(Browser b) {
         List<WebElement> found = b.driver.findElements(By.id("summary"));

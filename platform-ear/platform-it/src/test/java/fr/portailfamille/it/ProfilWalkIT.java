@@ -26,7 +26,8 @@ import org.openqa.selenium.By;
  * The walk of Mon profil in Chromium on a 360 px phone: the parent reads its details from the family file, opts out
  * of the booking reminders, makes a child's calendar link and copies it (the feed answers), changes the password on
  * the commune's Keycloak (application-initiated action) and comes back to Mon profil with "Votre mot de passe a été
- * modifié", then signs in again with the new password. axe-core on each state of the page.
+ * modifié", then signs in again with the new password, and changes the login address (the new one replaces the old
+ * one only once confirmed from the mail Keycloak sends to it). axe-core on each state of the page.
  */
 @ExtendWith(ArquillianExtension.class)
 class ProfilWalkIT {
@@ -108,6 +109,21 @@ class ProfilWalkIT {
             b.awaitUrlStartingWith(base + "/");
             ActivitiesWalkIT.signIn(b, "/espace/profil.xhtml", parent, NEW_PASSWORD);
             assertEquals(parent, b.await(By.id("login-email")).getText());
+
+            // the login address: confirmed from the mail sent to the new one before it replaces the old one
+            String renamed = "profil-nouveau-" + s + "@alpha.test";
+            b.submit(By.id("account:change-email"));
+            ProfilWalk.changeEmailOnKeycloak(b, NEW_PASSWORD, renamed);
+            var users = StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName("alpha")).users();
+            assertEquals(1, users.searchByEmail(parent, true).size(), "l'ancienne adresse reste tant que la nouvelle n'est pas confirmée");
+            String mail = fr.portailfamille.it.support.Mails.await(renamed, m -> m.contains("action-token"));
+            assertTrue(mail.contains("Confirmez votre nouvelle adresse") || mail.contains("portail famille de"), mail);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S*login-actions/action-token\\S*").matcher(mail);
+            assertTrue(link.find(), mail);
+            ProfilWalk.confirmEmail(b, link.group().replaceAll("[\"<>].*$", ""));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+                    .until(d -> users.searchByEmail(renamed, true).size() == 1);
+            assertTrue(users.searchByEmail(parent, true).isEmpty(), "la nouvelle adresse remplace l'ancienne");
             b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
