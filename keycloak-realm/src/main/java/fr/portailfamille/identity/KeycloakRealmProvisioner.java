@@ -21,6 +21,8 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -63,6 +65,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
             ClientRepresentation client = realm.getClients().get(0);
             client.setSecret(newSecret());
             applyUrls(client, commune, appBaseUrls);
+            realm.setRequiredActions(null); // Keycloak registers its defaults; the template's are enabled below
             keycloak.realms().create(realm);
             addDefaultRole(commune.realmName(), "parent");
         } else {
@@ -87,6 +90,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
         String clientUuid = found.get(0).getId();
         grantAccountManagement(realm, clientUuid);
         disableDirectGrants(realm);
+        enableRequiredActions(realm);
         return realm.clients().get(clientUuid).getSecret().getValue();
     }
 
@@ -108,7 +112,8 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     /**
      * Brings an existing commune realm up to the template's protections (called at start and upgrade,
      * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
-     * was added, such as {@code regisseur}, gets it), and no client of the realm accepts password grants,
+     * was added, such as {@code regisseur}, gets it), the template's required actions are enabled (the
+     * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), and no client of the realm accepts password grants,
      * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle.
      *
      * @return the client ids that were changed
@@ -116,7 +121,36 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     public List<String> harden(String realmName) {
         RealmResource realm = keycloak.realm(realmName);
         addMissingRoles(realm);
+        enableRequiredActions(realm);
         return disableDirectGrants(realm);
+    }
+
+    /**
+     * Enables every required action the template lists ({@code UPDATE_EMAIL}: with it, Keycloak's update-email
+     * feature — on by default in Keycloak 26 — applies to the realm, and with {@code verifyEmail} the new address
+     * is confirmed by mail before it replaces the old one), registering it first if Keycloak has not.
+     *
+     * @return the aliases that were changed
+     */
+    static List<String> enableRequiredActions(RealmResource realm) {
+        List<String> changed = new ArrayList<>();
+        for (RequiredActionProviderRepresentation wanted : template().getRequiredActions()) {
+            RequiredActionProviderRepresentation present = realm.flows().getRequiredActions().stream()
+                    .filter(a -> wanted.getAlias().equals(a.getAlias())).findFirst().orElse(null);
+            if (present == null) {
+                RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
+                register.setProviderId(wanted.getProviderId());
+                register.setName(wanted.getName());
+                realm.flows().registerRequiredAction(register);
+                present = realm.flows().getRequiredAction(wanted.getAlias());
+            }
+            if (!present.isEnabled()) {
+                present.setEnabled(true);
+                realm.flows().updateRequiredAction(present.getAlias(), present);
+                changed.add(present.getAlias());
+            }
+        }
+        return changed;
     }
 
     private static void addMissingRoles(RealmResource realm) {

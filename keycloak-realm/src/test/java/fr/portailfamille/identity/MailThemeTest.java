@@ -64,6 +64,9 @@ class MailThemeTest {
         assertTrue(counter.contains("Le service enfance de Pays de Montfaucou a créé votre dossier"), counter);
         assertTrue(counter.contains(link) && counter.contains("7 jours"), counter);
         assertFalse(format(fr, "executeActionsSubject").contains("Mettre à jour"));
+        String update = format(fr, "emailUpdateConfirmationBody", link, "nouvelle@exemple.fr", "Pays de Montfaucou", "1 jour");
+        assertTrue(update.contains("portail famille de Pays de Montfaucou") && update.contains("nouvelle@exemple.fr")
+                && update.contains(link) && update.contains("votre ancienne adresse reste"), update);
         for (String key : fr.stringPropertyNames()) {
             // every apostrophe is doubled in the file, so none is lost by MessageFormat
             String raw = fr.getProperty(key);

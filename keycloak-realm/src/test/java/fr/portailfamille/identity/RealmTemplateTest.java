@@ -33,6 +33,17 @@ class RealmTemplateTest {
     }
 
     @Test
+    void updateEmailIsEnabledSoThatMonProfilChangesTheAddressAfterConfirmation() {
+        RealmRepresentation realm = KeycloakRealmProvisioner.template();
+        assertTrue(realm.isVerifyEmail(), "la nouvelle adresse est confirmée par un mail avant de remplacer l'ancienne");
+        var updateEmail = realm.getRequiredActions().stream().filter(a -> a.getAlias().equals("UPDATE_EMAIL"))
+                .findFirst().orElseThrow(() -> new AssertionError("UPDATE_EMAIL absent du modèle"));
+        assertTrue(updateEmail.isEnabled());
+        assertEquals("UPDATE_EMAIL", updateEmail.getProviderId());
+        assertFalse(updateEmail.isDefaultAction(), "demandé par Mon profil, jamais imposé à la connexion");
+    }
+
+    @Test
     void platformClientIsConfidentialCodeFlowOnly() {
         ClientRepresentation client = KeycloakRealmProvisioner.template().getClients().get(0);
         assertEquals("portail-famille", client.getClientId());

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String CALLBACK_PATH = "/oidc/callback";
-    private static final String PENDING_ATTRIBUTE = "pf.oidc.pending";
+    static final String PENDING_ATTRIBUTE = "pf.oidc.pending";
     private static final Logger LOG = Logger.getLogger(OidcAuthenticationMechanism.class.getName());
 
     @Inject
@@ -152,6 +152,16 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         Object pending = session == null ? null : session.getAttribute(PENDING_ATTRIBUTE);
         String state = request.getParameter("state");
         String code = request.getParameter("code");
+        if (pending instanceof OidcClient.PendingLogin action && action.action() != null && code == null
+                && action.communeSlug().equals(commune.slug()) && state != null && state.equals(action.state().getValue())
+                && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser) {
+            // an application-initiated action that Keycloak ended without a code (an error): back to the page, signed in
+            session.removeAttribute(PENDING_ATTRIBUTE);
+            session.setAttribute(AccountActions.RESULT_ATTRIBUTE, AccountActions.result(action.action(),
+                    request.getParameter("kc_action_status")));
+            response.sendRedirect(action.returnTo());
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         if (!(pending instanceof OidcClient.PendingLogin login) || !login.communeSlug().equals(commune.slug())
                 || state == null || !state.equals(login.state().getValue()) || code == null) {
             LOG.warning(() -> "Retour de connexion invalide pour " + commune.slug() + " (état absent ou différent)");
@@ -163,6 +173,10 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             SignedInUser user = oidc.completeLogin(commune, login, code);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            if (login.action() != null) { // kc_action: Keycloak says how it went in kc_action_status
+                request.getSession().setAttribute(AccountActions.RESULT_ATTRIBUTE, AccountActions.result(login.action(),
+                        request.getParameter("kc_action_status")));
+            }
             SessionCookies.harden(request, response); // this response goes out without our filters
             response.sendRedirect(login.returnTo());
             return AuthenticationStatus.SEND_CONTINUE;

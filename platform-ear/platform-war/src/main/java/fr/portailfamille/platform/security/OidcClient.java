@@ -49,9 +49,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OidcClient {
 
-    /** What must be remembered between the redirect to Keycloak and the callback. */
+    /**
+     * What must be remembered between the redirect to Keycloak and the callback; {@code action} is the
+     * application-initiated action asked ({@code UPDATE_PASSWORD}, {@code UPDATE_EMAIL}), {@code null} for a login.
+     */
     public record PendingLogin(String communeSlug, State state, Nonce nonce, CodeVerifier verifier, URI redirectUri,
-                               String returnTo) implements java.io.Serializable {
+                               String returnTo, String action) implements java.io.Serializable {
     }
 
     private record Realm(OIDCProviderMetadata metadata, IDTokenValidator idTokenValidator,
@@ -70,19 +73,29 @@ public class OidcClient {
 
     /** Starts a login: the URL of the commune's Keycloak login page, and what to check at the callback. */
     public PendingLogin newLogin(Commune commune, URI redirectUri, String returnTo) {
-        return new PendingLogin(commune.slug(), new State(), new Nonce(), new CodeVerifier(), redirectUri, returnTo);
+        return newLogin(commune, redirectUri, returnTo, null);
+    }
+
+    /**
+     * Starts an application-initiated action of Keycloak ({@code kc_action}): the signed-in parent goes through the
+     * commune's Keycloak, in its theme, and comes back through the same callback as a login.
+     */
+    public PendingLogin newLogin(Commune commune, URI redirectUri, String returnTo, String action) {
+        return new PendingLogin(commune.slug(), new State(), new Nonce(), new CodeVerifier(), redirectUri, returnTo, action);
     }
 
     public URI authorizationUrl(Commune commune, PendingLogin login) {
-        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile", "email"),
-                new ClientID(commune.oidcClientId()), login.redirectUri())
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile", "email"), new ClientID(commune.oidcClientId()), login.redirectUri())
                 .endpointURI(realm(commune).metadata().getAuthorizationEndpointURI())
                 .state(login.state())
                 .nonce(login.nonce())
                 .codeChallenge(login.verifier(), CodeChallengeMethod.S256)
-                .customParameter("ui_locales", "fr")
-                .build()
-                .toURI();
+                .customParameter("ui_locales", "fr");
+        if (login.action() != null) {
+            request.customParameter("kc_action", login.action());
+        }
+        return request.build().toURI();
     }
 
     /** Exchanges the code, validates the ID token (signature, issuer, audience, nonce, expiry). */

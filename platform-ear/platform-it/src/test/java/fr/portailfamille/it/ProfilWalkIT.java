@@ -1,0 +1,130 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.tenancy.CommuneRules;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The walk of Mon profil in Chromium on a 360 px phone: the parent reads its details from the family file, opts out
+ * of the booking reminders, makes a child's calendar link and copies it (the feed answers), changes the password on
+ * the commune's Keycloak (application-initiated action) and comes back to Mon profil with "Votre mot de passe a été
+ * modifié", then signs in again with the new password, and changes the login address (the new one replaces the old
+ * one only once confirmed from the mail Keycloak sends to it). axe-core on each state of the page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProfilWalkIT {
+
+    private static final String NEW_PASSWORD = "Nouveau2026x";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Test
+    @RunAsClient
+    void aParentChangesThePasswordThroughKeycloakAndOptsOutOfReminders() throws Exception {
+        String base = StackLauncher.url(StackLauncher.ALPHA);
+        String s = fr.portailfamille.it.support.BillingKit.random(6).replaceAll("[^A-Z0-9]", "X").toLowerCase();
+        String parent = "profil-" + s + "@alpha.test";
+        StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), parent, "Camille", "Profil" + s,
+                StackLauncher.PASSWORD_PARENT, "parent");
+        long family;
+        try (Connection c = PaymentWalkIT.db()) {
+            family = PaymentWalkIT.id(c, "insert into family (label, email, status, address_line, postcode, city, home_phone)"
+                    + " values (?, ?, 'VALIDATED', '4 place de l''Hôtel de ville', '35590', 'L''Hermitage', '0299640186')"
+                    + " returning id", "Foyer Profil " + s, parent);
+            PaymentWalkIT.id(c, "insert into responsable (family_id, rank, civility, first_name, last_name, email, mobile_phone)"
+                    + " values (?, 1, 'Mme', 'Marjolaine', 'Rousseau', ?, '0612345678') returning id", family, parent);
+            PaymentWalkIT.id(c, "insert into child (family_id, first_name, last_name, birth_date) values (?, 'Léa', 'Profil',"
+                    + " date '2019-03-02') returning id", family);
+        }
+        List<String> wide = new ArrayList<>();
+        try (Browser b = new Browser()) {
+            ActivitiesWalkIT.signIn(b, "/espace/profil.xhtml", parent, StackLauncher.PASSWORD_PARENT);
+            b.await(By.id("account:change-password"));
+            InputsWebIT.phone(b);
+            assertEquals(parent, b.await(By.id("login-email")).getText());
+            String details = b.await(By.id("details")).getText();
+            assertTrue(details.contains("Marjolaine Rousseau") && details.contains("35590") && details.contains("0612345678"),
+                    details);
+            assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil");
+            InputsWebIT.check(b, "mon-profil", wide);
+
+            // the reminders opt-out, saved for this account
+            assertFalse(ProfilWalk.checked(b, "prefs:remindersOptOut"));
+            ProfilWalk.click(b, "prefs:remindersOptOut");
+            b.submit(By.id("prefs:save"));
+            assertTrue(ProfilWalk.summary(b).contains("Vos préférences ont été enregistrées."), b.snapshot());
+            b.get(base + "/espace/profil.xhtml");
+            assertTrue(ProfilWalk.checked(b, "prefs:remindersOptOut"), "gardé au rechargement");
+            try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select reminders_opt_out from account_preference where family_id = " + family)) {
+                assertTrue(rs.next() && rs.getBoolean(1), "refus des rappels enregistré pour le compte");
+            }
+
+            // a calendar link for Léa, shown once, copied; the feed answers
+            b.submit(ProfilWalk.createLink());
+            String feed = ProfilWalk.feedUrl(b);
+            assertTrue(feed.startsWith(base + "/calendrier/") && feed.endsWith(".ics"), feed);
+            assertEquals("Lien copié.", ProfilWalk.copy(b));
+            assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil avec un lien");
+            InputsWebIT.check(b, "mon-profil-lien", wide);
+            HttpResponse<String> ics = PlatformWebIT.get(PlatformWebIT.host("alpha"), URI.create(feed).getPath(), Map.of());
+            assertEquals(200, ics.statusCode());
+            assertTrue(ics.body().contains("BEGIN:VTIMEZONE"), ics.body());
+
+            // the password, on the commune's Keycloak, back to Mon profil with the result
+            b.submit(By.id("account:change-password"));
+            ProfilWalk.changePasswordOnKeycloak(b, StackLauncher.PASSWORD_PARENT, NEW_PASSWORD);
+            b.awaitUrlStartingWith(base + "/espace/profil.xhtml");
+            b.await(By.id("summary"));
+            assertTrue(ProfilWalk.summary(b).contains("Votre mot de passe a été modifié."), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil après le changement");
+            InputsWebIT.check(b, "mon-profil-retour", wide);
+            assertEquals(List.of(), wide, "360 px");
+            b.get(base + "/espace/profil.xhtml");
+            assertFalse(ProfilWalk.summary(b).contains("Votre mot de passe a été modifié."), "affiché une seule fois");
+
+            // signed out, then in again with the new password
+            b.submit(By.id("logout"));
+            b.awaitUrlStartingWith(base + "/");
+            ActivitiesWalkIT.signIn(b, "/espace/profil.xhtml", parent, NEW_PASSWORD);
+            assertEquals(parent, b.await(By.id("login-email")).getText());
+
+            // the login address: confirmed from the mail sent to the new one before it replaces the old one
+            String renamed = "profil-nouveau-" + s + "@alpha.test";
+            b.submit(By.id("account:change-email"));
+            ProfilWalk.changeEmailOnKeycloak(b, NEW_PASSWORD, renamed);
+            var users = StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName("alpha")).users();
+            assertEquals(1, users.searchByEmail(parent, true).size(), "l'ancienne adresse reste tant que la nouvelle n'est pas confirmée");
+            String mail = fr.portailfamille.it.support.Mails.await(renamed, m -> m.contains("action-token"));
+            assertTrue(mail.contains("Confirmez votre nouvelle adresse") || mail.contains("portail famille de"), mail);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S*login-actions/action-token\\S*").matcher(mail);
+            assertTrue(link.find(), mail);
+            ProfilWalk.confirmEmail(b, link.group().replaceAll("[\"<>].*$", ""));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+                    .until(d -> users.searchByEmail(renamed, true).size() == 1);
+            assertTrue(users.searchByEmail(parent, true).isEmpty(), "la nouvelle adresse remplace l'ancienne");
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+}

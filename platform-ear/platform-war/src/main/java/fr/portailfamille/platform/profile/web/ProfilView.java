@@ -1,0 +1,177 @@
+package fr.portailfamille.platform.profile.web;
+
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.profile.AccountPreferences;
+import fr.portailfamille.platform.profile.ChildCalendars;
+import fr.portailfamille.platform.security.AccountActions;
+import fr.portailfamille.platform.security.Urls;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * Page espace/profil ("Mon profil"): the login address and the password, changed on the commune's Keycloak
+ * ({@link AccountActions}) with the result shown on return; e-mail and SMS consent and the reminders opt-out
+ * ({@link AccountPreferences}); the parent's details from the family file, read-only (changes go through Mon foyer);
+ * the private iCal link of each child ({@link ChildCalendars}), shown once when made.
+ */
+@Named
+@ViewScoped
+public class ProfilView implements Serializable {
+
+    static final String PAGE = "/espace/profil.xhtml";
+
+    @Inject
+    transient AccountPreferences preferences;
+
+    @Inject
+    transient ChildCalendars calendars;
+
+    @Inject
+    transient AccountActions actions;
+
+    @Inject
+    transient FamilyFileService files;
+
+    @Inject
+    transient UserView user;
+
+    private boolean consentEmail;
+    private boolean consentSms;
+    private boolean remindersOptOut;
+    private FamilyForm.Person person;
+    private FamilyForm family;
+    private List<ChildCalendars.Feed> feeds;
+    /** The feed URL just made, shown once, and whose child it is. */
+    private String newFeedUrl;
+    private Long newFeedChild;
+
+    @PostConstruct
+    void load() {
+        AccountPreferences.Preferences p = preferences.of(user.require());
+        consentEmail = p.consentEmail();
+        consentSms = p.consentSms();
+        remindersOptOut = p.remindersOptOut();
+    }
+
+    /**
+     * On the page's first request (view action, before anything renders): the result of the Keycloak action the
+     * parent comes back from, taken from the session where the login callback left it, shown once.
+     */
+    public void showActionResult() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        AccountActions.takeResult(request.getSession(false)).ifPresent(r -> {
+            String text = bundle().getString("profil.action." + r.action().name() + "." + r.status().name());
+            if (r.status() == AccountActions.Status.ERROR) {
+                FormErrors.error(text);
+            } else {
+                FormErrors.info(text);
+            }
+        });
+    }
+
+    // ---- Keycloak's pages -----------------------------------------------------------------------
+
+    public void changePassword() throws IOException {
+        startAction(AccountActions.Action.UPDATE_PASSWORD);
+    }
+
+    public void changeEmail() throws IOException {
+        startAction(AccountActions.Action.UPDATE_EMAIL);
+    }
+
+    private void startAction(AccountActions.Action action) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        external.redirect(actions.start(TenantContext.require(), request, action, PAGE).toString());
+    }
+
+    // ---- preferences ----------------------------------------------------------------------------
+
+    public void savePreferences() {
+        preferences.save(user.require(), new AccountPreferences.Preferences(consentEmail, consentSms, remindersOptOut));
+        FormErrors.info(bundle().getString("profil.preferences.saved"));
+    }
+
+    // ---- calendars ------------------------------------------------------------------------------
+
+    public void regenerate(long childId) {
+        try {
+            String token = calendars.regenerate(user.require(), childId);
+            newFeedUrl = Urls.base() + "/calendrier/" + token + CalendarFeedServlet.SUFFIX;
+            newFeedChild = childId;
+            feeds = null;
+            FormErrors.info(bundle().getString("profil.calendar.made"));
+        } catch (Refused e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public void revoke(long childId) {
+        try {
+            calendars.revoke(user.require(), childId);
+            if (Long.valueOf(childId).equals(newFeedChild)) {
+                newFeedUrl = null;
+                newFeedChild = null;
+            }
+            feeds = null;
+            FormErrors.info(bundle().getString("profil.calendar.revoked"));
+        } catch (Refused e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public List<ChildCalendars.Feed> getFeeds() {
+        if (feeds == null) {
+            feeds = calendars.feeds(user.require());
+        }
+        return feeds;
+    }
+
+    public String getNewFeedUrl() { return newFeedUrl; }
+    public Long getNewFeedChild() { return newFeedChild; }
+
+    // ---- the family file's details --------------------------------------------------------------
+
+    private FamilyForm family() {
+        if (family == null) {
+            family = files.formOf(user.require());
+            person = family.getResponsable1();
+        }
+        return family;
+    }
+
+    public FamilyForm getFamily() { return family(); }
+
+    public FamilyForm.Person getPerson() {
+        family();
+        return person;
+    }
+
+    public String getEmail() { return user.getEmail(); }
+
+    public boolean isConsentEmail() { return consentEmail; }
+    public void setConsentEmail(boolean consentEmail) { this.consentEmail = consentEmail; }
+    public boolean isConsentSms() { return consentSms; }
+    public void setConsentSms(boolean consentSms) { this.consentSms = consentSms; }
+    public boolean isRemindersOptOut() { return remindersOptOut; }
+    public void setRemindersOptOut(boolean remindersOptOut) { this.remindersOptOut = remindersOptOut; }
+
+    private static ResourceBundle bundle() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg");
+    }
+}
