@@ -70,6 +70,8 @@ public class Inbox {
 
     /** The family's folders, as the seed's Boîte de réception shows them. */
     public enum Folder {
+        /** Every thread not deleted, newest first (the page opens on it). */
+        ALL,
         /** Threads a service started (messages from the structure), not deleted. */
         RECEIVED,
         /** Threads the family started, with the answers, not deleted. */
@@ -189,6 +191,7 @@ public class Inbox {
             return List.of();
         }
         String where = switch (folder) {
+            case ALL -> " and t.family_deleted_at is null";
             case RECEIVED -> " and t.started_by = 'SERVICE' and t.family_deleted_at is null";
             case SENT -> " and t.started_by = 'FAMILY' and t.family_deleted_at is null";
             case DELETED -> " and t.family_deleted_at is not null";

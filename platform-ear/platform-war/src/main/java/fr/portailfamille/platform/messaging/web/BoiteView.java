@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Page espace/messages ("Boîte de réception"): the family's folders (messages reçus, envoyés, supprimés) with
+ * Page espace/messages ("Boîte de réception"): the family's folders (tous, messages reçus, envoyés, supprimés) with
  * the unread ones marked, and writing a new message to a service with files.
  */
 @Named
@@ -41,7 +41,7 @@ public class BoiteView implements Serializable {
     @Inject
     transient UserView user;
 
-    private String dossier = "recus";
+    private String dossier = "tous";
     private String service;
     private Long child;
     private String subject;
@@ -55,7 +55,8 @@ public class BoiteView implements Serializable {
         return switch (dossier == null ? "" : dossier) {
             case "envoyes" -> Folder.SENT;
             case "supprimes" -> Folder.DELETED;
-            default -> Folder.RECEIVED;
+            case "recus" -> Folder.RECEIVED;
+            default -> Folder.ALL;
         };
     }
 
