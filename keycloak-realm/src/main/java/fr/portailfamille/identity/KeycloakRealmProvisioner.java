@@ -113,7 +113,9 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
      * Brings an existing commune realm up to the template's protections (called at start and upgrade,
      * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
      * was added, such as {@code regisseur}, gets it), the template's required actions are enabled (the
-     * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), and no client of the realm accepts password grants,
+     * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), the template's
+     * clients have its protocol mappers (a realm created before the {@code groups} claim gets it: agents' services),
+     * and no client of the realm accepts password grants,
      * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle.
      *
      * @return the client ids that were changed
@@ -122,6 +124,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
         RealmResource realm = keycloak.realm(realmName);
         addMissingRoles(realm);
         enableRequiredActions(realm);
+        addMissingMappers(realm);
         return disableDirectGrants(realm);
     }
 
@@ -151,6 +154,29 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
             }
         }
         return changed;
+    }
+
+    private static void addMissingMappers(RealmResource realm) {
+        for (ClientRepresentation wanted : template().getClients()) {
+            if (wanted.getProtocolMappers() == null) {
+                continue;
+            }
+            for (ClientRepresentation client : realm.clients().findByClientId(wanted.getClientId())) {
+                var mappers = realm.clients().get(client.getId()).getProtocolMappers();
+                java.util.Set<String> present = new java.util.HashSet<>();
+                mappers.getMappers().forEach(m -> present.add(m.getName()));
+                for (var mapper : wanted.getProtocolMappers()) {
+                    if (!present.contains(mapper.getName())) {
+                        try (Response response = mappers.createMapper(mapper)) {
+                            if (response.getStatus() != 201) {
+                                throw new IllegalStateException("Ajout du mappeur " + mapper.getName() + " refusé : HTTP "
+                                        + response.getStatus());
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void addMissingRoles(RealmResource realm) {

@@ -54,6 +54,11 @@ class RealmTemplateTest {
         assertTrue(client.isServiceAccountsEnabled(), "invitations et suppressions de comptes de la commune");
         assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
         assertNotNull(client.getProtocolMappers().stream().filter(m -> m.getName().equals("roles")).findFirst().orElse(null));
+        // the realm groups an agent belongs to (service-enfance…): its services in the Boîte de réception
+        var groups = client.getProtocolMappers().stream().filter(m -> m.getName().equals("groups")).findFirst().orElseThrow();
+        assertEquals("oidc-group-membership-mapper", groups.getProtocolMapper());
+        assertEquals("false", groups.getConfig().get("full.path"));
+        assertEquals("true", groups.getConfig().get("access.token.claim"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.messaging.InboxService;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -30,10 +31,19 @@ import java.util.stream.Collectors;
  *     commune's billing as it is
  * @param documentTypes the documents the commune asks families for (Mes documents); {@code null} when the file has
  *     no {@code documentTypes} key (an older file): an import then leaves the commune's types as they are
+ * @param services the commune's services families write to (Boîte de réception); {@code null} when the file has no
+ *     {@code services} key (an older file): an import then leaves the commune's services as they are
  */
 public record CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
         List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing,
-        List<DocumentType> documentTypes) {
+        List<DocumentType> documentTypes, List<InboxService> services) {
+
+    /** A configuration without services (an older file). */
+    public CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
+            List<Closure> closures, List<Activity> activities, Legend legend, BillingConfiguration billing,
+            List<DocumentType> documentTypes) {
+        this(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, null);
+    }
 
     /** A configuration without document types (an older file). */
     public CommuneConfiguration(String zone, String cgu, List<Establishment> establishments, List<Period> periods,
@@ -54,27 +64,34 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         activities = copy(activities);
         legend = legend == null ? Legend.defaults() : legend;
         documentTypes = documentTypes == null ? null : List.copyOf(documentTypes);
+        services = services == null ? null : List.copyOf(services);
+    }
+
+    /** This configuration with other services ({@code null}: none in the file). */
+    public CommuneConfiguration withServices(List<InboxService> services) {
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing,
+                documentTypes, services);
     }
 
     /** This configuration with other document types ({@code null}: none in the file). */
     public CommuneConfiguration withDocumentTypes(List<DocumentType> documentTypes) {
         return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing,
-                documentTypes);
+                documentTypes, services);
     }
 
     /** This configuration with other texts (zone, CGU). */
     public CommuneConfiguration withTexts(String zone, String cgu) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);
     }
 
     /** This configuration with other establishments. */
     public CommuneConfiguration withEstablishments(List<Establishment> establishments) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);
     }
 
     /** This configuration with another calendar (periods and closures). */
     public CommuneConfiguration withCalendar(List<Period> periods, List<Closure> closures) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);
     }
 
     /**
@@ -85,17 +102,17 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
         Map<String, Set<String>> units = new HashMap<>();
         copy(activities).forEach(a -> units.put(a.code(), a.units().stream().map(Unit::code).collect(Collectors.toSet())));
         return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend,
-                billing == null ? null : billing.keeping(units), documentTypes);
+                billing == null ? null : billing.keeping(units), documentTypes, services);
     }
 
     /** This configuration with another legend. */
     public CommuneConfiguration withLegend(Legend legend) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);
     }
 
     /** This configuration with another billing section ({@code null}: none). */
     public CommuneConfiguration withBilling(BillingConfiguration billing) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);
     }
 
     /** Kind of establishment ({@code establishment.kind}). */

@@ -113,6 +113,10 @@ public final class ConfigurationJson {
                     .add("validity", value(t.validity())).add("months", value(t.months()))
                     .add("until", value(t.until())).build()));
         }
+        if (conf.services() != null) {
+            root.add("services", array(conf.services(), v -> Json.createObjectBuilder()
+                    .add("code", value(v.code())).add("label", value(v.label())).add("email", value(v.email())).build()));
+        }
         StringWriter out = new StringWriter();
         PRETTY.createWriter(out).write(root.build());
         return out.append('\n').toString();
@@ -345,7 +349,13 @@ public final class ConfigurationJson {
                                     bool(t, at, "health"),
                                     constant(t, at, "validity", DocumentType.Validity.class),
                                     field(t, at, "months", ConfigurationJson::integer, INTEGER),
-                                    date(t, at, "until")))));
+                                    date(t, at, "until")))),
+                    // optional: files written before the Boîte de réception still read (their services are kept)
+                    isNull(o.get("services")) ? null : list(o, "", "services", (v, at) -> object(v, at,
+                            t -> new fr.portailfamille.messaging.InboxService(
+                                    field(t, at, "code", ConfigurationJson::text, TEXT),
+                                    field(t, at, "label", ConfigurationJson::text, TEXT),
+                                    field(t, at, "email", ConfigurationJson::text, TEXT)))));
         }
 
         BillingConfiguration billing(JsonObject b) {

@@ -99,7 +99,16 @@ public final class ConfigurationReader {
     public CommuneConfiguration configuration() {
         Map<String, String> settings = settings();
         return new CommuneConfiguration(settings.get(ConfigurationStore.ZONE), settings.get(ConfigurationStore.CGU),
-                establishments(), periods(), closures(), activities(), legend(), billing(), documentTypes());
+                establishments(), periods(), closures(), activities(), legend(), billing(), documentTypes(), services());
+    }
+
+    /** The commune's services families write to (Boîte de réception), in their order. */
+    public List<fr.portailfamille.messaging.InboxService> services() {
+        List<fr.portailfamille.messaging.InboxService> services = new ArrayList<>();
+        for (Object[] r : rows.select("select code, label, email from " + s + "inbox_service order by position, code")) {
+            services.add(new fr.portailfamille.messaging.InboxService((String) r[0], (String) r[1], (String) r[2]));
+        }
+        return services;
     }
 
     /** The commune's document types, in their order. */

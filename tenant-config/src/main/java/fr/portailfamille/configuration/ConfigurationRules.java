@@ -89,6 +89,9 @@ public final class ConfigurationRules {
         if (conf.documentTypes() != null) {
             errors.addAll(fr.portailfamille.documents.DocumentTypeRules.validate(conf.documentTypes()));
         }
+        if (conf.services() != null) {
+            errors.addAll(fr.portailfamille.messaging.MessagingRules.validate(conf.services()));
+        }
         if (conf.billing() != null) {
             BillingRules.validate(errors, conf.billing(), conf.activities());
         }

@@ -84,6 +84,9 @@ public final class ConfigurationStore {
             if (conf.documentTypes() != null) {
                 writeDocumentTypes(c, s, conf.documentTypes());
             }
+            if (conf.services() != null) {
+                writeServices(c, s, conf.services());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Enregistrement de la configuration dans le schéma " + schema + " impossible", e);
         }
@@ -101,6 +104,17 @@ public final class ConfigurationStore {
                 types.stream().map(t -> new Object[] {t.code(), t.label(), t.forChild(), t.health(), t.validity(),
                     t.validity() == DocumentType.Validity.MONTHS ? t.months() : null,
                     t.validity() == DocumentType.Validity.UNTIL ? t.until() : null, position[0]++}));
+    }
+
+    /** The commune's services, by code: updated in place (threads keep theirs), the others deleted. */
+    private static void writeServices(Connection c, String s, List<fr.portailfamille.messaging.InboxService> services)
+            throws SQLException {
+        update(c, "delete from " + s + "inbox_service where code <> all(?)",
+                (Object) services.stream().map(fr.portailfamille.messaging.InboxService::code).toArray(String[]::new));
+        int[] position = {0};
+        batch(c, "insert into " + s + "inbox_service (code, label, email, position) values (?, ?, ?, ?)"
+                + " on conflict (code) do update set label = excluded.label, email = excluded.email, position = excluded.position",
+                services.stream().map(v -> new Object[] {v.code(), v.label(), v.email(), position[0]++}));
     }
 
     private static void writeActivity(Connection c, String s, Activity a) throws SQLException {
@@ -176,6 +190,13 @@ public final class ConfigurationStore {
                     rs -> errors.add(new FieldError("documentTypes", "Le type de document « " + rs.getString(1) + " » ("
                             + rs.getString(2) + ") a des documents de familles : il ne peut pas être retiré.")),
                     (Object) conf.documentTypes().stream().map(DocumentType::code).toArray(String[]::new));
+        }
+        if (conf.services() != null) {
+            query(c, "select v.label, v.code from " + s + "inbox_service v where v.code <> all(?) and exists (select 1 from "
+                    + s + "message_thread t where t.service_code = v.code) order by v.code for update of v",
+                    rs -> errors.add(new FieldError("services", "Le service « " + rs.getString(1) + " » ("
+                            + rs.getString(2) + ") a des conversations avec des familles : il ne peut pas être retiré.")),
+                    (Object) conf.services().stream().map(fr.portailfamille.messaging.InboxService::code).toArray(String[]::new));
         }
         if (!errors.isEmpty()) {
             throw new ConfigurationException(errors.stream().distinct().toList());

@@ -62,8 +62,11 @@ public final class DefaultConfiguration {
                 }
                 CommuneConfiguration conf = ConfigurationJson.read(new InputStreamReader(in, StandardCharsets.UTF_8));
                 // the document types a new commune starts with, when the resource does not list its own
-                return conf.documentTypes() != null ? conf
+                conf = conf.documentTypes() != null ? conf
                         : conf.withDocumentTypes(fr.portailfamille.documents.DocumentTypeRules.defaults());
+                // and the services families write to
+                return conf.services() != null ? conf
+                        : conf.withServices(fr.portailfamille.messaging.MessagingRules.defaults());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

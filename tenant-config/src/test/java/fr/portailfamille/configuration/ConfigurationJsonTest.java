@@ -216,6 +216,21 @@ class ConfigurationJsonTest {
                 ConfigurationRules.validate(ConfigurationJson.read(rules)));
     }
 
+    @Test
+    void servicesAreAnOptionalKeyReadWithTheirPaths() {
+        CommuneConfiguration conf = Samples.full().withServices(List.of(
+                new fr.portailfamille.messaging.InboxService("enfance", "Service enfance", "enfance@mairie.test")));
+        assertEquals(conf, ConfigurationJson.read(ConfigurationJson.write(conf)));
+        String older = ConfigurationJson.write(Samples.full().withServices(null));
+        assertEquals(null, ConfigurationJson.read(older).services(), "un fichier d'avant la boîte de réception");
+        String rules = older.replaceFirst("\\{", "{\"services\": [{\"code\": \"Enfance\", \"label\": \"\", \"email\": \"x\"}],");
+        assertEquals(List.of(
+                new FieldError("services[0].code", "Le code « Enfance » doit faire de 1 à 40 caractères parmi a-z, 0-9 et -."),
+                new FieldError("services[0].label", "Le nom du service est obligatoire."),
+                new FieldError("services[0].email", "Adresse e-mail invalide : « x ».")),
+                ConfigurationRules.validate(ConfigurationJson.read(rules)));
+    }
+
     private static List<FieldError> errors(String json) {
         return assertThrows(ConfigurationException.class, () -> ConfigurationJson.read(json)).errors();
     }

@@ -133,9 +133,10 @@ class ConfigurationStoreTest {
 
     @Test
     void emptySchemaExportsAnEmptyConfiguration() throws SQLException {
-        // nothing but the document types every schema starts with (V19)
+        // nothing but the document types (V19) and services (V20) every schema starts with
         assertEquals(new CommuneConfiguration(null, null, null, null, null, null, null, null,
-                fr.portailfamille.documents.DocumentTypeRules.defaults()), export(A));
+                fr.portailfamille.documents.DocumentTypeRules.defaults(), fr.portailfamille.messaging.MessagingRules.defaults()),
+                export(A));
     }
 
     @Test
@@ -150,6 +151,32 @@ class ConfigurationStoreTest {
         TenantMigrator migrator = new TenantMigrator(ds);
         migrator.dropCommuneSchema(schema);
         migrator.migrateCommune(schema);
+    }
+
+    @Test
+    void servicesAreReplacedButAServiceWithThreadsIsKept() throws SQLException {
+        importInto(A, Samples.full());
+        List<fr.portailfamille.messaging.InboxService> two = List.of(
+                new fr.portailfamille.messaging.InboxService("enfance", "Petite enfance", "enfance@mairie.test"),
+                new fr.portailfamille.messaging.InboxService("sport", "Service des sports", null));
+        importInto(A, Samples.full().withServices(two));
+        assertEquals(two, export(A).services());
+        importInto(A, Samples.full().withServices(null));
+        assertEquals(two, export(A).services(), "un fichier sans la clé les laisse");
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("insert into " + A + ".family (label, email) values ('Famille Msg', 'msg@test.fr')");
+                st.execute("insert into " + A + ".message_thread (family_id, service_code, subject, started_by, state)"
+                        + " select id, 'sport', 'Stage', 'FAMILY', 'OPEN' from " + A + ".family where email = 'msg@test.fr'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> importInto(A, Samples.full().withServices(two.subList(0, 1))));
+        assertEquals(List.of(new FieldError("services", "Le service « Service des sports » (sport) a des conversations avec"
+                + " des familles : il ne peut pas être retiré.")), refused.errors());
+        assertEquals(two, export(A).services());
     }
 
     /** Imports as a caller does: one transaction, committed on success, rolled back on failure. */

@@ -68,8 +68,9 @@ final class Samples {
                 new BillingConfiguration(new BillingSettings(null, List.of("87000"), List.of(
                         new QfBracket("A", "Tranche A", 0, 600), new QfBracket("B", "Tranche B", 601, null))),
                         List.of(new Regie("CENTRALE", "Régie centrale", "RC", null, null, null, List.of(), null)), List.of()),
-                // the types every migrated schema starts with (V19), so that a file without them exports alike
-                fr.portailfamille.documents.DocumentTypeRules.defaults());
+                // the types (V19) and services (V20) every migrated schema starts with, so that a file without them
+                // exports alike
+                fr.portailfamille.documents.DocumentTypeRules.defaults(), fr.portailfamille.messaging.MessagingRules.defaults());
     }
 
     /** {@link #full()} with the whole {@link #billing()} section. */

@@ -118,7 +118,8 @@ public class OidcClient {
             }
             return new SignedInUser(commune.slug(), claims.getSubject().getValue(), name,
                     claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
-                    roles(claims.getStringListClaim("roles")), idToken.serialize());
+                    roles(claims.getStringListClaim("roles")), idToken.serialize(),
+                    roles(claims.getStringListClaim("groups")));
         } catch (OidcException e) {
             throw e;
         } catch (Exception e) {
@@ -136,7 +137,7 @@ public class OidcClient {
             requireApiAccessToken(claims);
             return new SignedInUser(commune.slug(), claims.getSubject(), claims.getStringClaim("name"),
                     claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
-                    roles(claims.getStringListClaim("roles")), null);
+                    roles(claims.getStringListClaim("roles")), null, roles(claims.getStringListClaim("groups")));
         } catch (Exception e) {
             throw new OidcException("Jeton refusé : " + e.getMessage(), e);
         }

@@ -5,10 +5,17 @@ import java.util.List;
 
 /**
  * Who signed in, and in which commune: kept in the HTTP session and only honoured for requests to
- * that same commune.
+ * that same commune. {@code groups} are the realm groups of the token's {@code groups} claim (an agent's
+ * services: {@code service-enfance}…).
  */
 public record SignedInUser(String communeSlug, String subject, String name, String email, boolean emailVerified,
-                           List<String> roles, String idToken) implements Serializable {
+                           List<String> roles, String idToken, List<String> groups) implements Serializable {
+
+    /** A user without realm groups. */
+    public SignedInUser(String communeSlug, String subject, String name, String email, boolean emailVerified,
+            List<String> roles, String idToken) {
+        this(communeSlug, subject, name, email, emailVerified, roles, idToken, List.of());
+    }
 
     public static final String SESSION_ATTRIBUTE = "pf.user";
 
@@ -27,6 +34,7 @@ public record SignedInUser(String communeSlug, String subject, String name, Stri
 
     public SignedInUser {
         roles = List.copyOf(roles);
+        groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
     public boolean hasRole(String role) {

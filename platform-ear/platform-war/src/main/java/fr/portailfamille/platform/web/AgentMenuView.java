@@ -64,10 +64,14 @@ public class AgentMenuView {
     @Inject
     FamilyDocuments documents;
 
+    @Inject
+    fr.portailfamille.platform.messaging.Inbox inbox;
+
     private List<Item> queues;
 
     public List<Item> getFamilies() {
-        return List.of(new Item("menu-familles", "agent/familles", "agent.menu.familles", null));
+        return List.of(new Item("menu-familles", "agent/familles", "agent.menu.familles", null),
+                new Item("menu-ecrire", "agent/ecrire", "agent.menu.ecrire", null));
     }
 
     /** The queues, each with its count (one query each, once per request). */
@@ -82,6 +86,7 @@ public class AgentMenuView {
             queues.add(queue("reservations", agent, validations::count));
             queues.add(queue("certificats", agent, certificates::count));
             queues.add(queue("documents", agent, documents::pendingCount));
+            queues.add(queue("messages", agent, inbox::unansweredCount));
         }
         return queues;
     }

@@ -44,7 +44,7 @@ public class ConfigurationChoices {
             "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED);
     /** The sections' pages under {@code agent/configuration/}, in the menu's order. */
     private static final List<String> SECTIONS = List.of("calendrier", "activites", "etablissements", "legende", "textes",
-            "tarification", "regies", "tarifs", "documents", "fichier");
+            "tarification", "regies", "tarifs", "documents", "services", "fichier");
     private static final Map<String, String> WEEKDAYS;
     private static final Map<String, String> ZONES;
 

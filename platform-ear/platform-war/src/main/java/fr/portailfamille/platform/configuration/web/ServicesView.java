@@ -1,0 +1,40 @@
+package fr.portailfamille.platform.configuration.web;
+
+import fr.portailfamille.platform.configuration.web.form.InboxServiceRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code agent/configuration/services.xhtml}: the services families write to in the Boîte de réception (code,
+ * name, the contact address told of a family's new message); a service with threads cannot be removed (the save
+ * says so). An agent belongs to the services its realm groups {@code service-<code>} name, else to every service.
+ */
+@Named
+@ViewScoped
+public class ServicesView extends ConfigurationSection {
+
+    private List<InboxServiceRow> services;
+
+    @Override
+    public void load() {
+        var current = configuration.current().services();
+        services = new ArrayList<>(current == null ? List.of() : current.stream().map(InboxServiceRow::of).toList());
+    }
+
+    public void add() {
+        services.add(new InboxServiceRow());
+    }
+
+    public void remove(int index) {
+        services.remove(index);
+    }
+
+    public void save() {
+        save("services", "Services enregistrés.",
+                c -> c.withServices(services.stream().map(InboxServiceRow::toService).toList()));
+    }
+
+    public List<InboxServiceRow> getServices() { return services; }
+}

@@ -1,0 +1,111 @@
+package fr.portailfamille.platform.messaging.web;
+
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.messaging.Inbox;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Page agent/message?id= : a thread of the agent's services (marked read for the service), answering it with
+ * files, assigning it (to me, to another agent by e-mail, to nobody), closing and reopening it.
+ */
+@Named
+@ViewScoped
+public class AgentThreadView implements Serializable {
+
+    static final String FORM = "reply";
+    static final String ASSIGN_FORM = "assign";
+
+    @Inject
+    transient Inbox inbox;
+
+    @Inject
+    transient UserView user;
+
+    private Long id;
+    private Inbox.ThreadView thread;
+    private String body;
+    private String assignee;
+    private transient List<Part> attachments;
+
+    public void load() {
+        try {
+            thread = id == null ? null : inbox.agentThread(user.require(), id).orElse(null);
+        } catch (SecurityException e) {
+            thread = null;
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public void reply() throws IOException {
+        act(FORM, () -> {
+            inbox.agentReply(user.require(), id, body, Parts.uploads(attachments));
+            body = null;
+        }, "Réponse envoyée : la famille est prévenue par courriel (sans le contenu du message).");
+    }
+
+    public void assignToMe() {
+        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, user.require().email()), "Conversation attribuée à vous.");
+    }
+
+    public void assignToOther() {
+        act(ASSIGN_FORM, () -> {
+            if (assignee == null || assignee.isBlank()) {
+                throw new Refused("assignee", "Indiquez l'adresse e-mail de l'agent.");
+            }
+            inbox.assign(user.require(), id, assignee);
+            assignee = null;
+        }, "Conversation attribuée.");
+    }
+
+    public void unassign() {
+        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, null), "Conversation sans attribution.");
+    }
+
+    public void close() {
+        act(ASSIGN_FORM, () -> inbox.close(user.require(), id), "Conversation close.");
+    }
+
+    public void reopen() {
+        act(ASSIGN_FORM, () -> inbox.reopen(user.require(), id), "Conversation rouverte.");
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private void act(String form, Action action, String done) {
+        if (thread == null || id == null) {
+            FormErrors.error(Inbox.NOT_YOUR_SERVICE);
+            return;
+        }
+        try {
+            action.run();
+            FormErrors.info(done);
+            load();
+        } catch (Refused e) {
+            FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        } catch (SecurityException | IOException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long v) { if (ViewParams.opening()) id = v; }
+    public Inbox.ThreadView getThread() { return thread; }
+    public String getBody() { return body; }
+    public void setBody(String v) { body = v; }
+    public String getAssignee() { return assignee; }
+    public void setAssignee(String v) { assignee = v; }
+    public List<Part> getAttachments() { return attachments; }
+    public void setAttachments(List<Part> v) { attachments = v; }
+}

@@ -1,0 +1,165 @@
+package fr.portailfamille.platform.messaging.web;
+
+import fr.portailfamille.messaging.BroadcastTarget;
+import fr.portailfamille.messaging.BroadcastTarget.Kind;
+import fr.portailfamille.messaging.InboxService;
+import fr.portailfamille.messaging.MessagingRules;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.messaging.Inbox;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Page agent/ecrire ("Écrire aux familles"): an agent writes to one family (its number, or {@code ?famille=} from
+ * its page) or to every family of an activity, a school, a class or the commune; "Vérifier" says how many families
+ * the message reaches, "Envoyer" writes one thread per family and mails each a link; the last broadcasts are listed.
+ */
+@Named
+@ViewScoped
+public class AgentWriteView implements Serializable {
+
+    static final String FORM = "write";
+
+    @Inject
+    transient Inbox inbox;
+
+    @Inject
+    transient UserView user;
+
+    private String service;
+    private String kind = Kind.ACTIVITY.name();
+    private String family;
+    private String activity;
+    private String school;
+    private String level;
+    private String subject;
+    private String body;
+    private transient List<Part> attachments;
+    private String countText;
+    private List<Inbox.BroadcastRow> broadcasts;
+
+    BroadcastTarget target() {
+        Kind k = kind == null || kind.isBlank() ? null : Kind.valueOf(kind);
+        if (k == null) {
+            return null;
+        }
+        return new BroadcastTarget(k, switch (k) {
+            case FAMILY -> family;
+            case ACTIVITY -> activity;
+            case SCHOOL -> school;
+            case CLASS -> school == null || level == null ? null : school + "/" + level;
+            case COMMUNE -> null;
+        });
+    }
+
+    /** Says how many families the message will reach. */
+    public void check() {
+        try {
+            long n = inbox.countTargets(user.require(), target());
+            String refusal = MessagingRules.countRefusal(n);
+            if (refusal != null) {
+                throw new Refused("target", refusal);
+            }
+            countText = MessagingRules.countText(n);
+        } catch (Refused e) {
+            countText = null;
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        }
+    }
+
+    public void send() throws IOException {
+        try {
+            int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments));
+            FormErrors.info(n == 1 ? "Message envoyé à 1 famille, prévenue par courriel."
+                    : "Message envoyé à " + n + " familles (une conversation par famille), prévenues par courriel.");
+            subject = null;
+            body = null;
+            countText = null;
+            broadcasts = null;
+        } catch (Refused e) {
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        }
+    }
+
+    public List<SelectItem> getServices() {
+        List<SelectItem> items = new ArrayList<>();
+        Set<String> mine = inbox.servicesOf(user.require());
+        for (InboxService s : inbox.services()) {
+            if (mine.contains(s.code())) {
+                items.add(new SelectItem(s.code(), s.label()));
+            }
+        }
+        return items;
+    }
+
+    public List<SelectItem> getKinds() {
+        List<SelectItem> items = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            items.add(new SelectItem(k.name(), k.label()));
+        }
+        return items;
+    }
+
+    public List<SelectItem> getActivities() {
+        return choices(Kind.ACTIVITY);
+    }
+
+    public List<SelectItem> getSchools() {
+        return choices(Kind.SCHOOL);
+    }
+
+    public List<String> getLevels() {
+        return List.of("TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2");
+    }
+
+    private List<SelectItem> choices(Kind k) {
+        return inbox.targetChoices(user.require(), k).stream().map(c -> new SelectItem(c.code(), c.label())).toList();
+    }
+
+    public List<Inbox.BroadcastRow> getBroadcasts() {
+        if (broadcasts == null) {
+            broadcasts = inbox.broadcasts(user.require(), 10);
+        }
+        return broadcasts;
+    }
+
+    public String getService() { return service; }
+    public void setService(String v) { service = v; }
+    public String getKind() { return kind; }
+    public void setKind(String v) { kind = v; countText = null; }
+    public String getFamily() { return family; }
+    public void setFamily(String v) { family = v; }
+    /** {@code ?famille=} opens the page on one family. */
+    public String getFamille() { return family; }
+    public void setFamille(String v) {
+        if (ViewParams.opening() && v != null && !v.isBlank()) {
+            family = v;
+            kind = Kind.FAMILY.name();
+        }
+    }
+    public String getActivity() { return activity; }
+    public void setActivity(String v) { activity = v; }
+    public String getSchool() { return school; }
+    public void setSchool(String v) { school = v; }
+    public String getLevel() { return level; }
+    public void setLevel(String v) { level = v; }
+    public String getSubject() { return subject; }
+    public void setSubject(String v) { subject = v; }
+    public String getBody() { return body; }
+    public void setBody(String v) { body = v; }
+    public List<Part> getAttachments() { return attachments; }
+    public void setAttachments(List<Part> v) { attachments = v; }
+    public String getCountText() { return countText; }
+}

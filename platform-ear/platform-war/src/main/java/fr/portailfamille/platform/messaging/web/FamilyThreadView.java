@@ -1,0 +1,89 @@
+package fr.portailfamille.platform.messaging.web;
+
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.messaging.Inbox;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Page espace/message?id= : one of the family's threads (marked read), answering it with files, deleting it to
+ * "Messages supprimés" or restoring it. The thread is the one the page was opened on; the service refuses another
+ * family's.
+ */
+@Named
+@ViewScoped
+public class FamilyThreadView implements Serializable {
+
+    static final String FORM = "reply";
+
+    @Inject
+    transient Inbox inbox;
+
+    @Inject
+    transient UserView user;
+
+    private Long id;
+    private Inbox.ThreadView thread;
+    private String body;
+    private transient List<Part> attachments;
+
+    /** Reads the thread (the page's view action, and after each change). */
+    public void load() {
+        thread = id == null ? null : inbox.familyThread(user.require(), id).orElse(null);
+    }
+
+    public void reply() throws IOException {
+        if (thread == null) {
+            FormErrors.error(Inbox.NOT_YOURS);
+            return;
+        }
+        try {
+            inbox.familyReply(user.require(), id, body, Parts.uploads(attachments));
+            FormErrors.info("Réponse envoyée.");
+            body = null;
+            load();
+        } catch (Refused e) {
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        }
+    }
+
+    public void delete() {
+        move(true);
+    }
+
+    public void restore() {
+        move(false);
+    }
+
+    private void move(boolean delete) {
+        try {
+            if (delete) {
+                inbox.delete(user.require(), id);
+                FormErrors.info("Conversation déplacée dans « Messages supprimés » : vous pouvez la restaurer.");
+            } else {
+                inbox.restore(user.require(), id);
+                FormErrors.info("Conversation restaurée.");
+            }
+            load();
+        } catch (Refused e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long v) { if (ViewParams.opening()) id = v; }
+    public Inbox.ThreadView getThread() { return thread; }
+    public String getBody() { return body; }
+    public void setBody(String v) { body = v; }
+    public List<Part> getAttachments() { return attachments; }
+    public void setAttachments(List<Part> v) { attachments = v; }
+}

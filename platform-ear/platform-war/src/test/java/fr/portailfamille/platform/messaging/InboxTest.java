@@ -1,0 +1,24 @@
+package fr.portailfamille.platform.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class InboxTest {
+
+    @Test
+    void theSchoolYearOfABroadcastToASchoolStartsInSeptember() {
+        assertEquals("2026-2027", Inbox.schoolYear(LocalDate.of(2026, 9, 1)));
+        assertEquals("2026-2027", Inbox.schoolYear(LocalDate.of(2027, 8, 31)));
+        assertEquals("2025-2026", Inbox.schoolYear(LocalDate.of(2026, 8, 31)));
+    }
+
+    @Test
+    void aRefusedFileIsNamedWithoutItsPathNorInvisibleCharacters() {
+        assertEquals("planning.pdf", Inbox.shown("C:\\Users\\moi\\planning.pdf"));
+        assertEquals("facture.pdf", Inbox.shown("/tmp/fac\u202Eture.pdf"));
+        assertEquals("", Inbox.shown(null));
+        assertEquals("a".repeat(80) + "…", Inbox.shown("a".repeat(120)));
+    }
+}

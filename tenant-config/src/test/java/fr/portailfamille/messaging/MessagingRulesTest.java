@@ -1,0 +1,97 @@
+package fr.portailfamille.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.messaging.BroadcastTarget.Kind;
+import fr.portailfamille.problems.FieldError;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MessagingRulesTest {
+
+    private static final List<String> ALL = List.of("enfance", "education", "regie");
+
+    @Test
+    void servicesAreCheckedAtTheirPaths() {
+        assertTrue(MessagingRules.validate(MessagingRules.defaults()).isEmpty());
+        assertEquals(List.of(
+                new FieldError("services[0].email", "Adresse e-mail invalide : « pas-une-adresse »."),
+                new FieldError("services[1].code", "Le code « enfance » est déjà utilisé par un autre service."),
+                new FieldError("services[1].label", "Le nom du service est obligatoire."),
+                new FieldError("services[2].code", "Le code « Régie » doit faire de 1 à 40 caractères parmi a-z, 0-9 et -.")),
+                MessagingRules.validate(List.of(new InboxService("enfance", "Enfance", "pas-une-adresse"),
+                        new InboxService("enfance", " ", null), new InboxService("Régie", "Régie", "regie@mairie.fr"))));
+        assertEquals(List.of(new FieldError("services",
+                "Gardez au moins un service : les familles doivent pouvoir écrire à la commune.")), MessagingRules.validate(List.of()));
+    }
+
+    @Test
+    void anAgentBelongsToTheServicesItsGroupsNameElseToEvery() {
+        assertEquals(Set.of("enfance"), MessagingRules.servicesOf(List.of("service-enfance", "autre"), ALL));
+        assertEquals(Set.of("enfance", "regie"), MessagingRules.servicesOf(List.of("/service-enfance", "/agents/service-regie"), ALL));
+        assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(List.of(), ALL), "aucun groupe : tous les services");
+        assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(List.of("service-inconnu"), ALL), "un groupe d'un service retiré");
+        assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(null, ALL));
+    }
+
+    @Test
+    void whoWritesLastDecidesTheStateAndAClosedThreadWaitsForAnAgent() {
+        assertEquals(ThreadState.OPEN, MessagingRules.afterMessage(Side.FAMILY, ThreadState.ANSWERED));
+        assertEquals(ThreadState.ANSWERED, MessagingRules.afterMessage(Side.SERVICE, ThreadState.OPEN));
+        assertEquals("Cette conversation est close : écrivez un nouveau message au service.",
+                MessagingRules.writeRefusal(Side.FAMILY, ThreadState.CLOSED));
+        assertThrows(IllegalStateException.class, () -> MessagingRules.afterMessage(Side.SERVICE, ThreadState.CLOSED));
+        assertNull(MessagingRules.writeRefusal(Side.FAMILY, ThreadState.ANSWERED));
+        assertTrue(MessagingRules.mayClose(ThreadState.OPEN));
+        assertFalse(MessagingRules.mayClose(ThreadState.CLOSED));
+        assertEquals(ThreadState.OPEN, MessagingRules.reopened(ThreadState.CLOSED));
+        assertThrows(IllegalStateException.class, () -> MessagingRules.reopened(ThreadState.ANSWERED));
+        assertEquals(Side.SERVICE, Side.FAMILY.other());
+    }
+
+    @Test
+    void unreadWhenTheOtherSideWroteAfterTheLastReading() {
+        assertFalse(MessagingRules.unread(null, null), "rien de l'autre côté");
+        assertTrue(MessagingRules.unread(10L, null), "jamais ouvert");
+        assertTrue(MessagingRules.unread(10L, 9L));
+        assertFalse(MessagingRules.unread(10L, 10L));
+        assertFalse(MessagingRules.unread(10L, 11L));
+    }
+
+    @Test
+    void aMessageNeedsASubjectABodyAndAFewFiles() {
+        assertEquals(List.of(new FieldError("subject", "Indiquez l'objet du message."),
+                new FieldError("body", "Écrivez votre message."),
+                new FieldError("files", "Joignez au plus 3 fichiers à un message.")),
+                MessagingRules.validateMessage(true, " ", null, 4));
+        assertEquals(List.of(new FieldError("body", "Le message ne doit pas dépasser 5000 caractères.")),
+                MessagingRules.validateMessage(false, null, "x".repeat(5001), 0), "une réponse n'a pas d'objet");
+        assertEquals(List.of(new FieldError("subject", "L'objet ne doit pas dépasser 150 caractères.")),
+                MessagingRules.validateMessage(true, "o".repeat(151), "Bonjour", 3));
+    }
+
+    @Test
+    void aBroadcastNamesItsTargetAndSaysHowManyFamilies() {
+        assertNull(MessagingRules.targetRefusal(new BroadcastTarget(Kind.COMMUNE, null)));
+        assertNull(MessagingRules.targetRefusal(new BroadcastTarget(Kind.FAMILY, "42")));
+        assertEquals("Choisissez la famille.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.FAMILY, "Dupont")));
+        assertEquals("Choisissez l'activité.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.ACTIVITY, " ")));
+        assertEquals("Choisissez l'école.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.SCHOOL, null)));
+        BroadcastTarget cm1 = new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/CM1");
+        assertNull(MessagingRules.targetRefusal(cm1));
+        assertEquals("ECOLE-JAURES", cm1.establishment());
+        assertEquals("CM1", cm1.level());
+        assertEquals("Choisissez l'école et la classe (TPS à CM2).",
+                MessagingRules.targetRefusal(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")));
+        assertEquals("Choisissez à qui écrire.", MessagingRules.targetRefusal(null));
+        assertEquals("Aucune famille ne correspond à ce choix : rien n'est envoyé.", MessagingRules.countRefusal(0));
+        assertNull(MessagingRules.countRefusal(52));
+        assertEquals("Ce message sera envoyé à 52 familles (une conversation par famille).", MessagingRules.countText(52));
+        assertEquals("Ce message sera envoyé à 1 famille.", MessagingRules.countText(1));
+    }
+}
