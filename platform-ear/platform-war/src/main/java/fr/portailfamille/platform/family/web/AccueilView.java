@@ -3,13 +3,9 @@ package fr.portailfamille.platform.family.web;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
-import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
-import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.NextBookings;
-import fr.portailfamille.platform.family.MyRequests;
-import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -21,7 +17,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Accueil's family blocks (seed 004), most important first: unpaid invoices and balance, porte-monnaie, pending
@@ -38,28 +33,16 @@ public class AccueilView {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
 
     @Inject
-    FamilyAccount account;
+    AccueilReader reader;
 
     @Inject
     Wallets wallets;
 
     @Inject
-    FamilyDocuments documents;
-
-    @Inject
-    MyRequests requests;
-
-    @Inject
-    NextBookings bookings;
-
-    @Inject
     UserView user;
 
-    private AccountOverview overview;
-    private List<Wallets.Summary> walletSummaries;
-    private List<String> documentNotices;
+    private AccueilReader.Blocks blocks;
     private List<Pending> pending;
-    private List<NextBookings.ChildDays> nextDays;
 
     /** A kind of request with how many wait for a decision. */
     public static final class Pending {
@@ -75,37 +58,28 @@ public class AccueilView {
         public long getCount() { return count; }
     }
 
-    /** The signed-in parent, or null for visitors and staff. */
-    private SignedInUser parent() {
-        SignedInUser u = user.isSignedIn() ? user.require() : null;
-        return u == null || StaffRoles.isStaff(u) ? null : u;
-    }
-
-    private AccountOverview overview() {
-        if (overview == null) {
-            SignedInUser u = parent();
-            overview = u == null ? AccountOverview.EMPTY : account.overview(u, null);
+    /** The blocks, read once in one transaction (none for visitors and staff). */
+    private AccueilReader.Blocks blocks() {
+        if (blocks == null) {
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            blocks = u == null || StaffRoles.isStaff(u) ? AccueilReader.Blocks.NONE : reader.read(u, NEXT_DAYS);
         }
-        return overview;
+        return blocks;
     }
 
     /** The parent's balance (nothing owed and no credit for staff and families without a file). */
     public AccountBalance getBalance() {
-        return overview().balance();
+        return blocks().overview().balance();
     }
 
     /** The parent's invoices with something left to pay, latest first (seed 004's "Factures impayées"). */
     public List<AccountInvoice> getUnpaid() {
-        return overview().unpaid();
+        return blocks().overview().unpaid();
     }
 
     /** The parent's activated porte-monnaie. */
     public List<Wallets.Summary> getWallets() {
-        if (walletSummaries == null) {
-            SignedInUser u = parent();
-            walletSummaries = u == null ? List.of() : wallets.of(u, null).stream().filter(Wallets.Summary::isActive).toList();
-        }
-        return walletSummaries;
+        return blocks().wallets();
     }
 
     /** Whether the commune has a régie paid in advance (the Porte-monnaie tile). */
@@ -115,19 +89,13 @@ public class AccueilView {
 
     /** The family's expired or expiring documents ("Votre attestation d'assurance expire le …"). */
     public List<String> getDocumentNotices() {
-        if (documentNotices == null) {
-            SignedInUser u = parent();
-            documentNotices = u == null ? List.of() : documents.notices(u);
-        }
-        return documentNotices;
+        return blocks().documentNotices();
     }
 
     /** The kinds of the family's requests awaiting a decision, with their count (none: empty). */
     public List<Pending> getPending() {
         if (pending == null) {
-            SignedInUser u = parent();
-            Map<RequestKind, Long> counts = u == null ? Map.of() : requests.pendingCounts(u);
-            pending = counts.entrySet().stream().map(e -> new Pending(e.getKey(), e.getValue())).toList();
+            pending = blocks().pending().entrySet().stream().map(e -> new Pending(e.getKey(), e.getValue())).toList();
         }
         return pending;
     }
@@ -139,11 +107,7 @@ public class AccueilView {
 
     /** Each child with its next booked days. */
     public List<NextBookings.ChildDays> getNextDays() {
-        if (nextDays == null) {
-            SignedInUser u = parent();
-            nextDays = u == null ? List.of() : bookings.of(u, NEXT_DAYS);
-        }
-        return nextDays;
+        return blocks().nextDays();
     }
 
     /** "mardi 8 décembre". */

@@ -71,13 +71,18 @@ public class DemandesView {
         return PERIODS;
     }
 
+    /** Whether {@code p} is one of the periods offered ({@code List.of} refuses to look for null). */
+    static boolean isPeriod(String p) {
+        return p != null && PERIODS.contains(p);
+    }
+
     /** The kind chosen, or null. */
     public RequestKind getKind() {
         return RequestKind.parse(type);
     }
 
     RequestFilter filter() {
-        OffsetDateTime since = PERIODS.contains(periode)
+        OffsetDateTime since = isPeriod(periode)
                 ? OffsetDateTime.now(PARIS).minusMonths(Integer.parseInt(periode)) : null;
         return new RequestFilter(RequestKind.parse(type), RequestState.parse(etat), since);
     }
@@ -127,7 +132,7 @@ public class DemandesView {
         if (RequestState.parse(etat) != null) {
             q.append("&etat=").append(RequestState.parse(etat).name());
         }
-        if (PERIODS.contains(periode)) {
+        if (isPeriod(periode)) {
             q.append("&periode=").append(periode);
         }
         return q.toString();
