@@ -66,8 +66,9 @@ class AccueilWalkIT {
             long canteen = activity(c, "CANT" + s, "Cantine " + s, true);
             long unit = PaymentWalkIT.id(c, "insert into activity_unit (activity_id, code, label, capacity) values (?, 'MIDI',"
                     + " 'Midi', 20) returning id", canteen);
-            PaymentWalkIT.id(c, "insert into registration (child_id, activity_id, status, cgu_accepted_at, decided_at)"
-                    + " values (?, ?, 'VALIDATED', now() - interval '2 days', now() - interval '1 day') returning id", child, canteen);
+            PaymentWalkIT.id(c, "insert into registration (child_id, activity_id, status, cgu_accepted_at, submitted_at, decided_at)"
+                    + " values (?, ?, 'VALIDATED', now() - interval '2 days', now() - interval '2 days', now() - interval '1 day')"
+                    + " returning id", child, canteen);
             PaymentWalkIT.id(c, "insert into booking (child_id, unit_id, day, status) values (?, ?, ?, 'BOOKED') returning id",
                     child, unit, booked);
             long absentBooking = PaymentWalkIT.id(c, "insert into booking (child_id, unit_id, day, status) values (?, ?, ?,"
@@ -155,7 +156,8 @@ class AccueilWalkIT {
     /** The whole page at its current width, below the fold too (target/screenshots/{name}.png). */
     static void fullPage(Browser b, String name) throws Exception {
         long height = ((Number) b.driver.executeScript("return document.documentElement.scrollHeight")).longValue();
-        long width = ((Number) b.driver.executeScript("return document.documentElement.clientWidth")).longValue();
+        // beyond the viewport the page is laid out without its scroll bar: the whole window's width
+        long width = ((Number) b.driver.executeScript("return window.innerWidth")).longValue();
         Map<String, Object> shot = b.driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");

@@ -1,23 +1,13 @@
 package fr.portailfamille.platform.family.requests;
 
-/** The kinds of requests a family makes, each with its French label (the filter of Mes demandes). */
+/** The kinds of requests a family makes (their French names are the bundles' {@code requests.kind.*}). */
 public enum RequestKind {
-    INSCRIPTION("Inscription à une activité"),
-    SCOLAIRE("Inscription scolaire"),
-    RESERVATION("Réservation à valider"),
-    ABSENCE("Absence"),
-    DOCUMENT("Document envoyé"),
-    DOSSIER("Modification du dossier");
-
-    private final String label;
-
-    RequestKind(String label) {
-        this.label = label;
-    }
-
-    public String getLabel() {
-        return label;
-    }
+    INSCRIPTION,
+    SCOLAIRE,
+    RESERVATION,
+    ABSENCE,
+    DOCUMENT,
+    DOSSIER;
 
     public String getName() {
         return name();

@@ -1,23 +1,13 @@
 package fr.portailfamille.platform.family.requests;
 
-/** Where a request stands, in the family's words. */
+/** Where a request stands (its French name is the bundles' {@code requests.state.*}). */
 public enum RequestState {
-    PENDING("En attente"),
-    ACCEPTED("Acceptée"),
-    REFUSED("Refusée"),
-    CANCELLED("Annulée"),
+    PENDING,
+    ACCEPTED,
+    REFUSED,
+    CANCELLED,
     /** Taken as declared, nothing for an agent to decide (an absence without certificate: the day stays billed). */
-    RECORDED("Enregistrée");
-
-    private final String label;
-
-    RequestState(String label) {
-        this.label = label;
-    }
-
-    public String getLabel() {
-        return label;
-    }
+    RECORDED;
 
     public String getName() {
         return name();
