@@ -9,6 +9,7 @@ import fr.portailfamille.platform.booking.NextBookings;
 import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.LocaleView;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Accueil's family blocks (seed 004), most important first: unpaid invoices and balance, porte-monnaie, pending
@@ -30,8 +30,6 @@ public class AccueilView {
     /** How many booked days per child Accueil shows. */
     static final int NEXT_DAYS = 3;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
-
     @Inject
     AccueilReader reader;
 
@@ -40,6 +38,9 @@ public class AccueilView {
 
     @Inject
     UserView user;
+
+    @Inject
+    LocaleView locale;
 
     private AccueilReader.Blocks blocks;
     private List<Pending> pending;
@@ -110,9 +111,9 @@ public class AccueilView {
         return blocks().nextDays();
     }
 
-    /** "mardi 8 décembre". */
+    /** "mardi 8 décembre" (in the page's language). */
     public String day(LocalDate day) {
-        return day == null ? "" : DAY.format(day);
+        return day == null ? "" : DateTimeFormatter.ofPattern("EEEE d MMMM", locale.getLocale()).format(day);
     }
 
     public String date(LocalDate day) {
