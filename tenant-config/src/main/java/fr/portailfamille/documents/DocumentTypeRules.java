@@ -47,6 +47,25 @@ public final class DocumentTypeRules {
         return errors;
     }
 
+    /**
+     * The type an activity's required document names, matched by code first: the type whose code it is (case and
+     * surrounding spaces ignored); failing that, the one type whose label it is. Empty when none matches or when
+     * several types share that label (a document of another type is never taken for it).
+     */
+    public static java.util.Optional<DocumentType> named(List<DocumentType> types, String required) {
+        String name = required == null ? "" : required.strip();
+        if (name.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<DocumentType> byCode = types.stream().filter(t -> name.equalsIgnoreCase(t.code())).findFirst();
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        List<DocumentType> byLabel = types.stream().filter(t -> t.label() != null && name.equalsIgnoreCase(t.label().strip()))
+                .toList();
+        return byLabel.size() == 1 ? java.util.Optional.of(byLabel.get(0)) : java.util.Optional.empty();
+    }
+
     /** The types a new commune starts with. */
     public static List<DocumentType> defaults() {
         return List.of(

@@ -72,4 +72,22 @@ class DocumentTypeTest {
                 errors);
         assertTrue(DocumentTypeRules.validate(DocumentTypeRules.defaults()).isEmpty());
     }
+
+    @Test
+    void aRequiredDocumentNamesItsTypeByCodeBeforeAnyLabel() {
+        DocumentType insurance = new DocumentType("ASSURANCE", "Attestation d'assurance scolaire", true, false, Validity.SCHOOL_YEAR, null, null);
+        // another type whose label is the first one's code: the code wins
+        DocumentType extra = new DocumentType("ASSUR_EXTRA", "Assurance", true, false, Validity.SCHOOL_YEAR, null, null);
+        DocumentType homeA = new DocumentType("DOMICILE", "Justificatif", false, false, Validity.MONTHS, 3, null);
+        DocumentType homeB = new DocumentType("DOMICILE_2", "justificatif ", false, false, Validity.MONTHS, 3, null);
+        List<DocumentType> types = List.of(extra, insurance, homeA, homeB);
+        assertEquals("ASSURANCE", DocumentTypeRules.named(types, " assurance ").orElseThrow().code());
+        assertEquals("ASSURANCE", DocumentTypeRules.named(types, "Attestation d'assurance scolaire").orElseThrow().code());
+        assertEquals("ASSUR_EXTRA", DocumentTypeRules.named(types, "ASSUR_EXTRA").orElseThrow().code());
+        assertTrue(DocumentTypeRules.named(types, "Justificatif").isEmpty(), "two types share this label: neither is taken");
+        assertEquals("DOMICILE_2", DocumentTypeRules.named(types, "domicile_2").orElseThrow().code());
+        assertTrue(DocumentTypeRules.named(types, "Attestation d'assurance extrascolaire").isEmpty());
+        assertTrue(DocumentTypeRules.named(types, " ").isEmpty());
+        assertTrue(DocumentTypeRules.named(types, null).isEmpty());
+    }
 }

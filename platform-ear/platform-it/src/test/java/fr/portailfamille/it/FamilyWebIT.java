@@ -113,7 +113,7 @@ class FamilyWebIT {
             QueueWalk.refuse(agent, "Foyer Camille " + lastName, "Indiquez le motif du refus : il est envoyé à la famille.",
                     "Justificatif de domicile manquant", "refusée");
 
-            parent.get(BASE + "/espace/demandes.xhtml?type=ADRESSE");
+            parent.get(BASE + "/espace/demandes.xhtml?type=DOSSIER");
             assertEquals("Refusée", parent.await(By.cssSelector("#requests .pf-badge")).getText());
             assertEquals("Justificatif de domicile manquant", parent.driver.findElement(By.cssSelector(".request-reason")).getText());
             assertEquals("", parent.accessibilityViolations(), "axe-core, liste des demandes");

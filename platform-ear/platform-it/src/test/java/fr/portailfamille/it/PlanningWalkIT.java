@@ -148,9 +148,9 @@ class PlanningWalkIT {
             screenshot(parent, "planning-refusee");
 
             parent.get(BASE + "/espace/demandes.xhtml");
-            String line = "//table[@id='booking-requests']//tr[td[contains(text(), '" + activity + "')]]";
+            String line = "//table[@id='requests']//tr[@data-kind='RESERVATION'][contains(., '" + activity + "')]";
             assertEquals("Refusée", parent.await(By.xpath(line + "//span[contains(@class,'pf-badge')]")).getText());
-            assertEquals("Sortie réservée aux CM2", parent.driver.findElement(By.xpath(line + "//td[@class='booking-reason']")).getText());
+            assertEquals("Sortie réservée aux CM2", parent.driver.findElement(By.xpath(line + "//td[contains(@class,'request-reason')]")).getText());
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mes demandes");
         }
     }

@@ -178,8 +178,8 @@ public class AbsenceService {
             throw new BookingRefused("Ce certificat n'attend pas de vérification.");
         }
         String why = Refused.decisionReason(accept, reason);
-        em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2 where id = ?1")
-                .setParameter(1, absenceId).setParameter(2, agent).executeUpdate();
+        em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2, review_reason = nullif(?3, '') where id = ?1")
+                .setParameter(1, absenceId).setParameter(2, agent).setParameter(3, why == null ? "" : why).executeUpdate();
         Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
         b.setStatus(AbsenceRules.afterReview(accept));
         charges.statusChanged(b);

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.family.documents;
 
 import fr.portailfamille.documents.DocumentExpiry;
 import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
@@ -215,17 +216,22 @@ public class FamilyDocuments {
     // ---- registrations --------------------------------------------------------------------------
 
     /**
-     * The family's validated, unexpired document a registration asks for by {@code label} (a type's label or
-     * code, case ignored), for this child or for the whole family; the newest one.
+     * The family's validated, unexpired document a registration asks for by {@code required} — a type's code, or
+     * the label of exactly one type ({@link DocumentTypeRules#named}) —, for this child or for the whole family;
+     * the newest one. Documents are matched on that type's code, never on a label.
      */
-    public Optional<Stored> validFor(long familyId, long childId, String label) {
+    public Optional<Stored> validFor(long familyId, long childId, String required) {
+        Optional<DocumentType> type = DocumentTypeRules.named(types(), required);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
         List<?> rows = em.createNativeQuery("select d.id, t.label, d.file_name, d.content_type, d.content"
                         + " from family_document d join document_type t on t.code = d.type_code"
                         + " where d.family_id = ?1 and (d.child_id = ?2 or d.child_id is null) and d.status = 'VALIDATED'"
                         + " and (d.expires_on is null or d.expires_on >= ?3)"
-                        + " and (lower(t.label) = lower(?4) or lower(t.code) = lower(?4)) order by d.id desc limit 1")
+                        + " and d.type_code = ?4 order by d.id desc limit 1")
                 .setParameter(1, familyId).setParameter(2, childId).setParameter(3, LocalDate.now(clock))
-                .setParameter(4, label == null ? "" : label.strip()).getResultList();
+                .setParameter(4, type.get().code()).getResultList();
         return rows.stream().findFirst().map(FamilyDocuments::toStored);
     }
 

@@ -1,101 +1,162 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.platform.family.MyRequests;
+import fr.portailfamille.platform.family.requests.RequestFilter;
+import fr.portailfamille.platform.family.requests.RequestKind;
+import fr.portailfamille.platform.family.requests.RequestLine;
+import fr.portailfamille.platform.family.requests.RequestState;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.UserView;
-import fr.portailfamille.platform.family.ChangeRequest;
-import fr.portailfamille.platform.family.FamilyFileService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
-/** "Liste des demandes": the family's change requests of the last month, filterable by type. */
+/**
+ * "Liste des demandes" (seed 004): every request of the family — registrations, school requests, bookings to
+ * validate, absences, documents, changes of the file — with state, decision date and reason, filtered by kind,
+ * state and period (a GET form, so that a filtered list has its own URL), newest first, {@value #PAGE_SIZE} a page;
+ * {@code ?demande=ABSENCE-12} shows one request of the family's (another family's is refused by the service).
+ */
 @Named
 @RequestScoped
 public class DemandesView {
 
+    static final int PAGE_SIZE = 20;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** The periods offered, in months back from now ("" = all). */
+    static final List<String> PERIODS = List.of("1", "3", "12");
+
     @Inject
-    FamilyFileService files;
+    MyRequests requests;
 
     @Inject
     UserView user;
 
-    @Inject
-    fr.portailfamille.platform.booking.PlanningService bookings;
-
-    private List<fr.portailfamille.platform.booking.Booking> bookingRequests;
-
-    /** The family's bookings awaiting the service's validation, or refused by it with the reason. */
-    public List<fr.portailfamille.platform.booking.Booking> getBookingRequests() {
-        if (bookingRequests == null) {
-            bookingRequests = bookings.bookingRequestsOf(user.require());
-        }
-        return bookingRequests;
-    }
-
-    /** "Refusée" or "En attente", and the badge's class. */
-    public String bookingStatus(fr.portailfamille.platform.booking.Booking b) {
-        return b.getStatus() == fr.portailfamille.booking.BookingStatus.REFUSED ? "Refusée" : "En attente";
-    }
-
-    public String bookingBadge(fr.portailfamille.platform.booking.Booking b) {
-        return b.getStatus() == fr.portailfamille.booking.BookingStatus.REFUSED ? "REFUSED" : "PENDING";
-    }
-
     private String type;
-    private List<ChangeRequest> requests;
+    private String etat;
+    private String periode;
+    private String page;
+    private String demande;
 
-    public String getType() {
-        return type;
+    private MyRequests.Page result;
+    private RequestLine shown;
+    private String refusal;
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public String getEtat() { return etat; }
+    public void setEtat(String etat) { this.etat = etat; }
+    public String getPeriode() { return periode; }
+    public void setPeriode(String periode) { this.periode = periode; }
+    public String getPage() { return page; }
+    public void setPage(String page) { this.page = page; }
+    public String getDemande() { return demande; }
+    public void setDemande(String demande) { this.demande = demande; }
+
+    public List<RequestKind> getKinds() {
+        return List.of(RequestKind.values());
     }
 
-    public void setType(String type) {
-        this.type = type;
+    public List<RequestState> getStates() {
+        return List.of(RequestState.values());
     }
 
-    public List<ChangeRequest> getRequests() {
-        if (requests == null) {
-            ChangeRequest.Type filter = type == null || type.isBlank() ? null : parse(type);
-            requests = files.myRequests(user.require(), filter);
-        }
-        return requests;
+    public List<String> getPeriods() {
+        return PERIODS;
     }
 
-    public Map<String, String> getTypes() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (ChangeRequest.Type t : ChangeRequest.Type.values()) {
-            m.put(t.label(), t.name());
-        }
-        return m;
+    /** Whether {@code p} is one of the periods offered ({@code List.of} refuses to look for null). */
+    static boolean isPeriod(String p) {
+        return p != null && PERIODS.contains(p);
     }
 
-    public String label(ChangeRequest.Type t) {
-        return t.label();
+    /** The kind chosen, or null. */
+    public RequestKind getKind() {
+        return RequestKind.parse(type);
     }
 
-    public static String statusLabel(ChangeRequest.Status s) {
-        return switch (s) {
-            case PENDING -> "En attente";
-            case ACCEPTED -> "Acceptée";
-            case REFUSED -> "Refusée";
-        };
+    RequestFilter filter() {
+        OffsetDateTime since = isPeriod(periode)
+                ? OffsetDateTime.now(PARIS).minusMonths(Integer.parseInt(periode)) : null;
+        return new RequestFilter(RequestKind.parse(type), RequestState.parse(etat), since);
     }
 
-    public String status(ChangeRequest r) {
-        return statusLabel(r.getStatus());
-    }
-
-    public String values(String json) {
-        return ChangeDescriptions.describe(json);
-    }
-
-    private static ChangeRequest.Type parse(String t) {
+    /** The page asked (1 = first), 1 when absent or not a number. */
+    public int getPageNumber() {
         try {
-            return ChangeRequest.Type.valueOf(t);
-        } catch (IllegalArgumentException e) {
-            return null;
+            return Math.max(1, Integer.parseInt(page == null ? "1" : page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
+    private MyRequests.Page result() {
+        if (result == null) {
+            result = requests.page(user.require(), filter(), (getPageNumber() - 1) * PAGE_SIZE, PAGE_SIZE);
+        }
+        return result;
+    }
+
+    public List<RequestLine> getLines() {
+        return result().lines();
+    }
+
+    public long getTotal() {
+        return result().total();
+    }
+
+    public int getPageCount() {
+        return (int) Math.max(1, (getTotal() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    public boolean isHasPrevious() {
+        return getPageNumber() > 1;
+    }
+
+    public boolean isHasNext() {
+        return getPageNumber() < getPageCount() && !getLines().isEmpty();
+    }
+
+    /** The query string of this list at another page, keeping the filters. */
+    public String pageQuery(int number) {
+        StringBuilder q = new StringBuilder("?page=").append(number);
+        if (getKind() != null) {
+            q.append("&type=").append(getKind().name());
+        }
+        if (RequestState.parse(etat) != null) {
+            q.append("&etat=").append(RequestState.parse(etat).name());
+        }
+        if (isPeriod(periode)) {
+            q.append("&periode=").append(periode);
+        }
+        return q.toString();
+    }
+
+    /** The request asked by {@code ?demande=}, or null (none asked, or refused: see {@link #getRefusal()}). */
+    public RequestLine getShown() {
+        if (shown == null && refusal == null && demande != null && !demande.isBlank()) {
+            try {
+                shown = requests.one(user.require(), demande.strip());
+            } catch (Refused e) {
+                refusal = e.getMessage();
+            }
+        }
+        return shown;
+    }
+
+    /** Why the request asked by {@code ?demande=} is not shown, or null. */
+    public String getRefusal() {
+        getShown();
+        return refusal;
+    }
+
+    public String date(OffsetDateTime t) {
+        return t == null ? "" : DATE.format(t.atZoneSameInstant(PARIS));
+    }
 }

@@ -1,0 +1,44 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.platform.family.requests.RequestKind;
+import fr.portailfamille.platform.family.requests.RequestSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Mes demandes' bookings that an agent validates (every booking of an activity with validation, and any booking
+ * awaiting validation or refused) and absences declared by the family (a medical certificate waits for
+ * {@code agent-sante}'s review: accepted, the day is excused; refused, it is billed with the reason).
+ */
+@ApplicationScoped
+public class BookingRequestSource implements RequestSource {
+
+    private static final String DAY_UNIT = "to_char(b.day, 'DD/MM/YYYY') || ' – ' || a.name || ' (' || u.label || ')'";
+    private static final String PLANNING = "'/espace/planning.xhtml?enfant=' || k.position || '&activite=' || a.id"
+            + " || '&mois=' || to_char(b.day, 'YYYY-MM')";
+
+    @Override
+    public Set<RequestKind> kinds() {
+        return Set.of(RequestKind.RESERVATION, RequestKind.ABSENCE);
+    }
+
+    @Override
+    public String select() {
+        return "select 'RESERVATION', b.id, b.child_id, cast(" + DAY_UNIT + " as varchar), b.created_at,"
+                + " case b.status when 'PENDING_VALIDATION' then 'PENDING' when 'REFUSED' then 'REFUSED'"
+                + " when 'CANCELLED_FREE' then 'CANCELLED' else 'ACCEPTED' end,"
+                + " b.decided_at, b.refusal_reason, " + PLANNING
+                + " from booking b join req_children k on k.id = b.child_id join activity_unit u on u.id = b.unit_id"
+                + " join activity a on a.id = u.activity_id"
+                + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'REFUSED'))"
+                + " union all"
+                + " select 'ABSENCE', x.id, b.child_id, cast(" + DAY_UNIT + " || ' – ' || case x.reason when 'MALADIE'"
+                + " then 'maladie' when 'FAMILLE' then 'raison familiale' else 'autre raison' end as varchar), x.created_at,"
+                + " case when b.status = 'ABSENT_PENDING' then 'PENDING'"
+                + " when x.reviewed_at is not null and b.status = 'ABSENT_EXCUSED' then 'ACCEPTED'"
+                + " when x.reviewed_at is not null and b.status = 'ABSENT_BILLED' then 'REFUSED' else 'RECORDED' end,"
+                + " x.reviewed_at, x.review_reason, " + PLANNING
+                + " from absence x join booking b on b.id = x.booking_id join req_children k on k.id = b.child_id"
+                + " join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id";
+    }
+}

@@ -1,0 +1,44 @@
+package fr.portailfamille.platform.family.requests;
+
+import java.time.OffsetDateTime;
+
+/** One line of Mes demandes: what the family asked, about which child, when, and what became of it. */
+public final class RequestLine {
+
+    private final RequestKind kind;
+    private final long id;
+    private final String childName;
+    private final String subject;
+    private final OffsetDateTime madeAt;
+    private final RequestState state;
+    private final OffsetDateTime decidedAt;
+    private final String reason;
+    private final String target;
+
+    public RequestLine(RequestKind kind, long id, String childName, String subject, OffsetDateTime madeAt,
+                       RequestState state, OffsetDateTime decidedAt, String reason, String target) {
+        this.kind = kind;
+        this.id = id;
+        this.childName = childName;
+        this.subject = subject;
+        this.madeAt = madeAt;
+        this.state = state;
+        this.decidedAt = decidedAt;
+        this.reason = reason;
+        this.target = target;
+    }
+
+    public RequestKind getKind() { return kind; }
+    public long getId() { return id; }
+    /** The child's first name, or null for a request about the family. */
+    public String getChildName() { return childName; }
+    public String getSubject() { return subject; }
+    public OffsetDateTime getMadeAt() { return madeAt; }
+    public RequestState getState() { return state; }
+    public OffsetDateTime getDecidedAt() { return decidedAt; }
+    public String getReason() { return reason; }
+    /** The page concerned, from the context path. */
+    public String getTarget() { return target; }
+    /** The request's reference in URLs: kind and id ({@code ABSENCE-12}). */
+    public String getRef() { return kind.name() + "-" + id; }
+}

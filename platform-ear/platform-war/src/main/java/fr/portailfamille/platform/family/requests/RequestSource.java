@@ -1,0 +1,33 @@
+package fr.portailfamille.platform.family.requests;
+
+/**
+ * A context's share of Mes demandes: one SQL select of the family's requests of its own tables, which the family
+ * context unites with the others (one statement for the whole list, its count and Accueil's pending counts).
+ *
+ * <p>The select restricts its rows to the signed-in family through two relations the family context provides:
+ * {@code req_family(id)} — the family's id — and {@code req_children(id, position)} — its children with their
+ * position in the file (1 = first, as Mon planning's {@code enfant}). It reads no other context's tables and
+ * returns exactly the columns of {@link #COLUMNS}, in order, with these SQL types:
+ * <ol>
+ * <li>{@code kind} varchar — a {@link RequestKind} name;</li>
+ * <li>{@code id} bigint — the request's id in its own table;</li>
+ * <li>{@code child_id} bigint — the child concerned, or null for the family;</li>
+ * <li>{@code subject} varchar — what is asked, in French (the activity, the day and unit, the document…);</li>
+ * <li>{@code made_at} timestamptz — when the family made it;</li>
+ * <li>{@code state} varchar — a {@link RequestState} name;</li>
+ * <li>{@code decided_at} timestamptz — the decision's time, or null;</li>
+ * <li>{@code reason} varchar — the refusal's reason (or the agent's note), or null;</li>
+ * <li>{@code target} varchar — the page concerned, from the context path ({@code /espace/…}).</li>
+ * </ol>
+ */
+public interface RequestSource {
+
+    /** The columns every select returns, in order. */
+    String COLUMNS = "kind, id, child_id, subject, made_at, state, decided_at, reason, target";
+
+    /** The kinds of requests this source returns. */
+    java.util.Set<RequestKind> kinds();
+
+    /** This context's select (no parameters, no trailing semicolon), restricted to {@code req_family} / {@code req_children}. */
+    String select();
+}
