@@ -6,8 +6,6 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
-import fr.portailfamille.platform.news.News;
-import fr.portailfamille.platform.news.NewsService;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.UserView;
@@ -19,13 +17,10 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Home pages (public and family): the commune's latest news; on the family's, its unpaid invoices and credit. */
+/** The family's home page (Accueil): its unpaid invoices and credit, porte-monnaie, documents (news: NewsTilesView). */
 @Named
 @RequestScoped
 public class HomeView {
-
-    @Inject
-    private NewsService news;
 
     @Inject
     private FamilyAccount account;
@@ -43,15 +38,7 @@ public class HomeView {
 
     private List<String> documentNotices;
 
-    private List<News> latest;
     private AccountOverview overview;
-
-    public List<News> getNews() {
-        if (latest == null) {
-            latest = news.latest(6);
-        }
-        return latest;
-    }
 
     /** The signed-in parent's invoices and balance, read once (empty for staff and families without a file). */
     private AccountOverview overview() {
