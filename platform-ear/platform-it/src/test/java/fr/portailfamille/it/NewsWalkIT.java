@@ -101,7 +101,10 @@ class NewsWalkIT {
             InputsWebIT.phone(a);
             a.get(base + "/agent/actualite.xhtml?id=" + id);
             a.await(By.id("news:title"));
+            a.driver.executeScript("document.getElementById('page-title').scrollIntoView({block: 'start'});");
             InputsWebIT.check(a, "actualite-agent", wide);
+            a.driver.executeScript("document.getElementById('news:image').scrollIntoView({block: 'center'});");
+            Browser.screenshot(a, "360-actualite-agent-image");
             a.driver.executeScript("document.getElementById('preview').scrollIntoView({block: 'start'});");
             Browser.screenshot(a, "360-actualite-agent-apercu");
             a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

@@ -7,13 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * The check of a news image, on its content as every upload ({@link UploadChecker}: Apache Tika reads the bytes, a
  * name never stands for a content), narrowed to JPEG and PNG, {@value NewsRules#IMAGE_MAX_BYTES} bytes at most; its
- * size in pixels is read from its header only (never decoded whole), which also proves it is an image.
+ * size in pixels is read from its header, then the image is read to its end at most 256 pixels wide (never decoded
+ * whole in memory), which proves it is a complete image.
  */
 public final class NewsImages {
 
@@ -70,6 +72,13 @@ public final class NewsImages {
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
                 throw new Refused("image", NOT_AN_IMAGE);
+            }
+            if (width <= NewsRules.IMAGE_MAX_SIDE && height <= NewsRules.IMAGE_MAX_SIDE) {
+                // read to its end (a truncated or corrupt file fails here), keeping one pixel in step² in memory
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / 256);
+                param.setSourceSubsampling(step, step, 0, 0);
+                reader.read(0, param);
             }
             return new int[] {width, height};
         } catch (IOException | RuntimeException e) {
