@@ -127,8 +127,8 @@ class NewsWalkIT {
             b.waiting().until(d -> NewsWalk.imagesLoaded(b, "#news-" + id + " img"));
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil avec les actualités");
             InputsWebIT.check(b, "accueil-actualites", wide);
-            NewsWalk.showTiles(b);
-            Browser.screenshot(b, "360-accueil-actualites-vignettes");
+            b.driver.executeScript("document.getElementById('news-" + id + "').scrollIntoView({block: 'start'});");
+            Browser.screenshot(b, "360-accueil-actualites-vignette-ciblee");
 
             b.submit(By.cssSelector("#news-" + id + " .news-more"));
             b.await(By.id("news-body"));
