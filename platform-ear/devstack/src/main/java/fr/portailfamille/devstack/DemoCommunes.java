@@ -69,10 +69,10 @@ public final class DemoCommunes {
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+régisseur", regisseur, AGENT_PASSWORD));
-            seedNews(platformDb, commune);
             seedConfiguration(platformDb, commune);
             seedFamily(platformDb, commune, parent);
             seedRegistrations(platformDb, commune, parent);
+            seedNews(platformDb, commune, agent);
         }
         return accounts;
     }
@@ -135,20 +135,62 @@ public final class DemoCommunes {
         }
     }
 
-    private static void seedNews(DataSource db, Commune commune) throws SQLException {
+    /**
+     * Three news once per commune, as an agent writes them: one for everyone with an illustration drawn here (a PNG
+     * made in code, nothing fetched), one for everyone without image, one for the families of the périscolaire
+     * (the demo child is registered to it).
+     */
+    private static void seedNews(DataSource db, Commune commune, String agent) throws SQLException {
         try (Connection c = db.getConnection()) {
-            String table = commune.schemaName() + ".news";
-            if (c.createStatement().executeQuery("select 1 from " + table + " limit 1").next()) {
+            String schema = commune.schemaName();
+            if (c.createStatement().executeQuery("select 1 from " + schema + ".news where image is not null limit 1").next()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (title, body) values (?, ?)")) {
-                ps.setString(1, "Inscriptions périscolaires " + commune.name());
-                ps.setString(2, "Les inscriptions à la restauration scolaire et au périscolaire sont ouvertes.");
-                ps.addBatch();
-                ps.setString(1, "Fermeture pendant les vacances");
-                ps.setString(2, "L'accueil de loisirs sera fermé la dernière semaine de décembre.");
-                ps.addBatch();
-                ps.executeBatch();
+            String insert = "insert into " + schema + ".news (title, body, published, publish_at, audience, image, image_type,"
+                    + " image_alt, image_width, image_height, author) values (?, ?, true, now() - cast(? as interval), ?, ?, ?, ?, ?, ?, ?)"
+                    + " returning id";
+            byte[] png = DemoNewsImage.png();
+            news(c, insert, "Repas de Noël à la cantine", "Le jeudi 17 décembre, la restauration scolaire de "
+                    + commune.name() + " sert un repas de fête : velouté de potiron, suprême de volaille, gratin de"
+                    + " pommes de terre et bûche glacée.\n\nLes enfants qui ont un PAI alimentaire reçoivent leur"
+                    + " panier habituel. Pensez à réserver le jeudi dans Mon planning avant la date limite.",
+                    "2 days", "EVERYONE", png, "Illustration : un sapin décoré sous la neige", agent);
+            news(c, insert, "Inscriptions aux mercredis de janvier", "Les inscriptions à l'accueil de loisirs des"
+                    + " mercredis de janvier sont ouvertes jusqu'au 18 décembre.\nInscrivez votre enfant depuis la page"
+                    + " Inscriptions, puis réservez les mercredis dans Mon planning.", "5 days", "EVERYONE", null, null, agent);
+            long targeted = news(c, insert, "Sortie à la médiathèque pour le périscolaire", "Mardi prochain, les"
+                    + " enfants du périscolaire du soir iront à la médiathèque pour l'heure du conte.\n\nLe retour se"
+                    + " fait à l'école à 17 h 30 : les horaires de sortie ne changent pas.", "1 day", "ACTIVITIES", null,
+                    null, agent);
+            try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".news_activity (news_id, activity_id)"
+                    + " select ?, id from " + schema + ".activity where code = 'PERI'")) {
+                ps.setLong(1, targeted);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static long news(Connection c, String insert, String title, String body, String ago, String audience,
+                             byte[] png, String alt, String author) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setString(1, title);
+            ps.setString(2, body);
+            ps.setString(3, ago);
+            ps.setString(4, audience);
+            ps.setBytes(5, png);
+            ps.setString(6, png == null ? null : "image/png");
+            ps.setString(7, alt);
+            if (png == null) {
+                ps.setNull(8, java.sql.Types.INTEGER);
+                ps.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(8, DemoNewsImage.WIDTH);
+                ps.setInt(9, DemoNewsImage.HEIGHT);
+            }
+            ps.setString(10, author);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

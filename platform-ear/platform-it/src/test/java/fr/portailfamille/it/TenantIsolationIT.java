@@ -9,6 +9,7 @@ import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyService;
 import fr.portailfamille.platform.news.News;
 import fr.portailfamille.platform.news.NewsService;
+import fr.portailfamille.platform.news.NewsTile;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -118,7 +119,7 @@ class TenantIsolationIT {
                 String own = c.slug().equals("alpha") ? "Alpha seulement" : "Bêta seulement";
                 String other = c.slug().equals("alpha") ? "Bêta seulement" : "Alpha seulement";
                 checks.add(pool.submit(() -> in(c, () -> {
-                    List<String> titles = news.latest(50).stream().map(News::getTitle).toList();
+                    List<String> titles = news.publicTiles(50).stream().map(NewsTile::title).toList();
                     return titles.contains(own) && !titles.contains(other)
                             && families.currentSchema().equals(c.schemaName());
                 })));

@@ -103,6 +103,19 @@ class FormLimitsTest {
     }
 
     @Test
+    void newsTextsHaveTheLimitsOfTheirColumnsAndTheServerRefusesLongerOnes() throws Exception {
+        Map<String, Integer> columns = columns();
+        assertEquals(fr.portailfamille.news.NewsRules.TITLE_MAX, columns.get("news.title"));
+        assertEquals(fr.portailfamille.news.NewsRules.ALT_MAX, columns.get("news.image_alt"));
+        assertTrue(Files.readString(Path.of("../../tenant-config/src/main/resources/db/tenant/V22__news_management.sql"))
+                .contains("char_length(body) <= " + fr.portailfamille.news.NewsRules.BODY_MAX), "news_body_length");
+        List<FieldError> errors = fr.portailfamille.news.NewsRules.check(new fr.portailfamille.news.NewsRules.Draft(
+                "t".repeat(201), "b".repeat(4001), null, null, fr.portailfamille.news.NewsAudience.EVERYONE,
+                java.util.Set.of(), true, "a".repeat(251)), false, java.time.Instant.now());
+        assertEquals(List.of("title", "body", "imageAlt"), errors.stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void aHouseholdLabelNeverExceedsItsColumn() {
         String label = "Foyer " + "p".repeat(100) + " " + "n".repeat(100);
         assertEquals(200, new Family(label, "a@b.fr").getLabel().length());

@@ -1,0 +1,36 @@
+package fr.portailfamille.platform.news;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates of news as pages write them, in the commune's time zone (Europe/Paris), in French. */
+public final class NewsDates {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH'h'mm", Locale.FRENCH);
+
+    private NewsDates() {
+    }
+
+    /** "2 décembre 2026"; empty for none. */
+    public static String day(OffsetDateTime t) {
+        return t == null ? "" : DAY.format(t.atZoneSameInstant(NewsService.PARIS));
+    }
+
+    /** "02/12/2026 10h30"; empty for none. */
+    public static String dayTime(OffsetDateTime t) {
+        return t == null ? "" : DAY_TIME.format(t.atZoneSameInstant(NewsService.PARIS));
+    }
+
+    /** A date-time typed on a page (the commune's local time) as an instant; null stays null. */
+    public static OffsetDateTime of(LocalDateTime local) {
+        return local == null ? null : local.atZone(NewsService.PARIS).toOffsetDateTime();
+    }
+
+    /** An instant as the page's local date-time; null stays null. */
+    public static LocalDateTime local(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(NewsService.PARIS).toLocalDateTime();
+    }
+}

@@ -1,0 +1,57 @@
+package fr.portailfamille.platform.news;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import fr.portailfamille.platform.kernel.Refused;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class NewsImagesTest {
+
+    private static byte[] encode(String format, int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aRealPngOrJpegIsAcceptedWithItsSize() throws Exception {
+        byte[] png = encode("png", 120, 80);
+        NewsImages.Checked checked = NewsImages.check("affiche.png", png);
+        assertEquals("image/png", checked.contentType());
+        assertEquals(120, checked.width());
+        assertEquals(80, checked.height());
+        assertArrayEquals(png, checked.content());
+        NewsImages.Checked jpeg = NewsImages.check("photo.jpg", encode("jpg", 40, 30));
+        assertEquals("image/jpeg", jpeg.contentType());
+        assertEquals(40, jpeg.width());
+    }
+
+    @Test
+    void anythingElseIsRefusedOnTheImageField() throws Exception {
+        byte[] executable = ("MZ\u0090\u0000\u0003" + "\u0000".repeat(55) + "This program cannot be run in DOS mode.")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Refused exe = assertThrows(Refused.class, () -> NewsImages.check("photo.png", executable));
+        assertEquals("image", exe.field());
+        assertEquals(NewsImages.NOT_AN_IMAGE, exe.getMessage());
+        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)))
+                .getMessage());
+        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("affiche.pdf",
+                "%PDF-1.4\n%x\n".getBytes(StandardCharsets.US_ASCII))).getMessage(), "un PDF n'est pas une image");
+        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
+                Arrays.copyOf(encode("png", 10, 10), 30))).getMessage(), "une image tronquée");
+        assertEquals("L'image dépasse 2 Mo : choisissez une image plus légère (JPEG ou PNG).", assertThrows(Refused.class,
+                () -> NewsImages.check("grande.png", Arrays.copyOf(encode("png", 10, 10), 2 * 1024 * 1024 + 1))).getMessage());
+        assertEquals("L'image est vide : choisissez un fichier JPEG ou PNG.", assertThrows(Refused.class,
+                () -> NewsImages.check("vide.png", new byte[0])).getMessage());
+        assertEquals("L'image est trop grande (6000 × 2 pixels) : 5000 pixels de côté au plus.", assertThrows(Refused.class,
+                () -> NewsImages.check("bande.png", encode("png", 6000, 2))).getMessage());
+    }
+}
