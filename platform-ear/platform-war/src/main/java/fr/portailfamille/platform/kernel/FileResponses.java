@@ -24,6 +24,11 @@ public final class FileResponses {
         headers(resp, contentType, "attachment", fileName);
     }
 
+    /** A file the browser shows itself ({@code inline}: an image, a calendar). */
+    public static void inline(HttpServletResponse resp, String contentType, String fileName) {
+        headers(resp, contentType, "inline", fileName);
+    }
+
     /** A PDF opened in the browser's viewer ({@code inline}). */
     public static void inlinePdf(HttpServletResponse resp, String fileName) {
         headers(resp, "application/pdf", "inline", fileName);

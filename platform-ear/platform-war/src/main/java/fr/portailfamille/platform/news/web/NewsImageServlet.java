@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.news.web;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.news.NewsService;
 import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.inject.Inject;
@@ -38,12 +39,7 @@ public class NewsImageServlet extends HttpServlet {
             return;
         }
         NewsService.Image i = image.get();
-        resp.setContentType(i.contentType());
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setHeader("Content-Disposition", "inline; filename=\"actualite-" + id
-                + (i.contentType().equals("image/png") ? ".png" : ".jpg") + "\"");
-        resp.setContentLength(i.content().length);
-        resp.getOutputStream().write(i.content());
+        FileResponses.inline(resp, i.contentType(), "actualite-" + id + (i.contentType().equals("image/png") ? ".png" : ".jpg"));
+        FileResponses.send(resp, i.content());
     }
 }
