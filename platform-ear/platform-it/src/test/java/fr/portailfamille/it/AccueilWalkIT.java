@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
  * Accueil and Mes demandes in Chromium on a 360 px phone: a family with an unpaid invoice, a registration waiting for
  * the town, an absence whose certificate was refused and a child with booked days sees each block on Accueil, follows
  * the pending-requests link to Mes demandes filtered by kind, reads the refused absence with its decision date and
- * reason; another family's request by reference is refused; axe-core on both pages, no sideways scrolling.
+ * reason and what its change of address asked; another family's request by reference is refused; axe-core on both pages, no sideways scrolling.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccueilWalkIT {
@@ -49,6 +49,7 @@ class AccueilWalkIT {
         LocalDate absent = today.plusDays(10);
         String invoiceNumber = BillingKit.prefix("A") + "-1";
         long otherAbsence;
+        long change;
         try (Connection c = PaymentWalkIT.db()) {
             long family = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
                     "Foyer Accueil " + s, parent);
@@ -76,6 +77,11 @@ class AccueilWalkIT {
             PaymentWalkIT.id(c, "insert into absence (booking_id, reason, certificate, certificate_type, certificate_name,"
                     + " reviewed_at, reviewed_by, review_reason) values (?, 'MALADIE', '\\x25504446'::bytea, 'application/pdf',"
                     + " 'certificat.pdf', now(), 'sante@alpha.test', 'Certificat illisible') returning id", absentBooking);
+            // a change of address, accepted: what it asked (a long word, markup typed as text) is shown in words
+            change = PaymentWalkIT.id(c, "insert into change_request (family_id, type, status, old_value, new_value, decided_at,"
+                    + " decided_by) values (?, 'ADRESSE', 'ACCEPTED', '{}', ?, now(), 'agent@alpha.test') returning id", family,
+                    "{\"/addressLine\":\"3 <b>rue</b> Résidence-des-Hauts-de-Vienne-et-du-Limousin-Bâtiment-C\","
+                    + "\"/postcode\":\"87100\"}");
             // another family's absence
             long stranger = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
                     "Foyer Autre " + s, "autre-accueil-" + s.toLowerCase() + "@alpha.test");
@@ -132,10 +138,21 @@ class AccueilWalkIT {
             assertTrue(text(absence.findElement(By.cssSelector(".request-reason"))).contains("Certificat illisible"), text(absence));
             assertTrue(text(absence.findElement(By.cssSelector(".request-decided"))).contains(
                     today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))), text(absence));
-            assertEquals(3, b.driver.findElements(By.cssSelector("#requests tr.request")).size(), b.snapshot());
+            WebElement dossier = b.driver.findElement(By.cssSelector("#requests tr.request[data-kind='DOSSIER']"));
+            assertEquals(List.of("Adresse : 3 <b>rue</b> Résidence-des-Hauts-de-Vienne-et-du-Limousin-Bâtiment-C",
+                    "Code postal : 87100"), dossier.findElements(By.cssSelector(".request-values li")).stream()
+                    .map(AccueilWalkIT::text).toList(), "ce que la famille a demandé, en mots et échappé");
+            assertTrue(dossier.findElements(By.tagName("b")).isEmpty(), "du texte, jamais du balisage");
+            assertEquals(4, b.driver.findElements(By.cssSelector("#requests tr.request")).size(), b.snapshot());
             assertEquals("", b.accessibilityViolations(), "axe-core, Mes demandes");
             InputsWebIT.check(b, "demandes", wide);
             fullPage(b, "360-demandes-page");
+
+            // the change by its reference: what it asked, in the card
+            b.get(base + "/espace/demandes.xhtml?demande=DOSSIER-" + change);
+            assertTrue(text(b.await(By.id("request-shown-values"))).contains("Code postal : 87100"), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, une demande de modification");
+            InputsWebIT.check(b, "demandes-dossier", wide);
 
             // another family's request by reference: refused, nothing of it shown
             b.get(base + "/espace/demandes.xhtml?demande=ABSENCE-" + otherAbsence);

@@ -116,6 +116,8 @@ class FamilyWebIT {
             parent.get(BASE + "/espace/demandes.xhtml?type=DOSSIER");
             assertEquals("Refusée", parent.await(By.cssSelector("#requests .pf-badge")).getText());
             assertEquals("Justificatif de domicile manquant", parent.driver.findElement(By.cssSelector(".request-reason")).getText());
+            assertEquals("Code postal : 87100", parent.driver.findElement(By.cssSelector("#requests .request-values")).getText(),
+                    "ce que la famille a demandé");
             assertEquals("", parent.accessibilityViolations(), "axe-core, liste des demandes");
 
             // --- a parent never reaches the agents' pages

@@ -27,7 +27,8 @@ import org.openqa.selenium.By;
 /**
  * The walk of the Boîte de réception in Chromium: a parent on a 360 px phone sends a document (Mes documents) and a
  * message with an attachment (an executable renamed .pdf first, refused next to its field with the subject kept), an
- * agent answers the message and validates the document, the parent sees the unread-message block, the header's
+ * agent answers the message, opens the write page from the family's page (the family chosen and named) and
+ * validates the document, the parent sees the unread-message block, the header's
  * badge and the document's notice on Accueil, then reads the answer; another family's thread and attachment by id
  * and another commune's host show nothing. axe-core on every page of the inbox, screenshots at 360 px.
  */
@@ -51,8 +52,9 @@ class MessagesWalkIT {
         realms.createUser(CommuneRules.realmName("alpha"), agent, "Claude", "Agent", StackLauncher.PASSWORD_AGENT, "agent");
         long otherThread;
         long otherFile;
+        long family;
         try (Connection c = PaymentWalkIT.db()) {
-            long family = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
+            family = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
                     "Foyer Msg " + s, parent);
             PaymentWalkIT.id(c, "insert into child (family_id, first_name, last_name, birth_date) values (?, 'Léa', 'Msg',"
                     + " date '2019-03-02') returning id", family);
@@ -128,8 +130,14 @@ class MessagesWalkIT {
             assertTrue(MesDocumentsWalk.text(a, "summary").contains("Réponse envoyée"), a.snapshot());
             assertEquals("répondu", a.await(By.id("thread-state")).getText());
             Browser.screenshot(a, "agent-message");
-            a.get(base + "/agent/ecrire.xhtml");
+            // from the family's page, "Écrire à la famille": the write page opens on this family, named
+            a.get(base + "/agent/famille.xhtml?id=" + family);
+            a.submit(By.id("write-link"));
+            a.awaitUrlStartingWith(base + "/agent/ecrire.xhtml?famille=" + family);
             a.await(By.id("write:send"));
+            assertEquals("FAMILY", a.driver.findElement(By.id("write:target")).getAttribute("value"));
+            assertEquals(String.valueOf(family), MessagesWalk.value(a, "write:family"));
+            assertEquals("Famille : Foyer Msg " + s, a.await(By.id("family-name")).getText(), a.snapshot());
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/ecrire");
             a.get(base + "/agent/configuration/services.xhtml");
             a.await(By.id("services:save"));

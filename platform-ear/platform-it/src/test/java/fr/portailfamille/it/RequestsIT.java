@@ -235,7 +235,8 @@ class RequestsIT {
 
         // a change of the file, accepted
         long change = sqlId("alpha", "insert into change_request (family_id, type, status, old_value, new_value, decided_at,"
-                + " decided_by) values (" + p.familyId() + ", 'TELEPHONES', 'ACCEPTED', '{}', '{}', now(), 'agent') returning id");
+                + " decided_by) values (" + p.familyId() + ", 'TELEPHONES', 'ACCEPTED', '{}',"
+                + " '{\"/responsable1/mobilePhone\":\"06 12 34 56 78\"}', now(), 'agent') returning id");
 
         // --- Mes demandes: each request, its state, decision date and reason, newest first
         MyRequests.Page all = alpha(() -> requests.page(p.user(), RequestFilter.ALL, 0, 50));
@@ -285,6 +286,9 @@ class RequestsIT {
         RequestLine dossier = line(lines, RequestKind.DOSSIER, change);
         assertEquals(RequestState.ACCEPTED, dossier.getState());
         assertEquals("Téléphones", dossier.getSubject());
+        // what it asked, read once for every change of the page (the view puts it in words)
+        assertEquals(Map.of(change, "{\"/responsable1/mobilePhone\":\"06 12 34 56 78\"}"),
+                alpha(() -> requests.changeValues(p.user(), List.of(change, registration))));
 
         // filters: kind, state, period; paging
         List<RequestLine> onlyAbsences = alpha(() -> requests.page(p.user(), new RequestFilter(RequestKind.ABSENCE, null, null),
@@ -329,6 +333,7 @@ class RequestsIT {
             Refused r = assertThrows(Refused.class, () -> alpha(() -> requests.one(other.user(), ref)), ref);
             assertEquals(MyRequests.NOT_YOURS, r.getMessage());
         }
+        assertTrue(alpha(() -> requests.changeValues(other.user(), List.of(change))).isEmpty(), "les valeurs d'une autre famille");
         assertThrows(Refused.class, () -> alpha(() -> requests.one(p.user(), "DOCUMENT-" + otherDocument)));
         assertThrows(Refused.class, () -> alpha(() -> requests.one(p.user(), "DOCUMENT-abc")));
         assertThrows(Refused.class, () -> alpha(() -> requests.one(p.user(), "<script>-1")));
@@ -343,6 +348,7 @@ class RequestsIT {
         Parent beta = family("beta");
         assertEquals(0, in("beta", () -> requests.page(beta.user(), RequestFilter.ALL, 0, 50)).total());
         assertThrows(Refused.class, () -> in("beta", () -> requests.one(beta.user(), "ABSENCE-" + absence)));
+        assertTrue(in("beta", () -> requests.changeValues(beta.user(), List.of(change))).isEmpty());
         assertTrue(in("beta", () -> requests.pendingCounts(beta.user())).isEmpty());
     }
 

@@ -18,10 +18,13 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -112,6 +115,28 @@ public class MyRequests {
             throw new Refused(NOT_YOURS);
         }
         return line((Object[]) rows.get(0));
+    }
+
+    /**
+     * What the family asked in its change requests {@code ids} (Mes demandes' lines of kind DOSSIER), id → the values
+     * it typed (JSON text, pointer → value), in one read; ids that are not this family's are absent.
+     */
+    public Map<Long, String> changeValues(SignedInUser user, Collection<Long> ids) {
+        Long family = familyOf(user);
+        List<Long> wanted = ids == null ? List.of() : ids.stream().filter(Objects::nonNull).distinct().limit(200).toList();
+        Map<Long, String> values = new HashMap<>();
+        if (family == null || wanted.isEmpty()) {
+            return values;
+        }
+        String in = wanted.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        for (Object row : em.createNativeQuery("select r.id, r.new_value from change_request r where r.family_id = ?1"
+                + " and r.id in (" + in + ")").setParameter(1, family).getResultList()) {
+            Object[] r = (Object[]) row;
+            if (r[1] != null) {
+                values.put(Rows.id(r[0]), (String) r[1]);
+            }
+        }
+        return values;
     }
 
     /** How many of the family's requests wait for a decision, by kind (kinds without any are absent). */

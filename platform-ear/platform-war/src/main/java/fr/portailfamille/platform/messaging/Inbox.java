@@ -455,6 +455,18 @@ public class Inbox {
         return ((Number) q.getSingleResult()).longValue();
     }
 
+    /** The name of the family numbered {@code ref} in this commune (the write page shows whom it writes to), if any. */
+    public Optional<String> familyLabel(SignedInUser agent, String ref) {
+        StaffRoles.requireAgent(agent);
+        String id = ref == null ? "" : ref.strip();
+        if (!id.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        List<?> found = em.createNativeQuery("select label from family where id = ?1").setParameter(1, Long.parseLong(id))
+                .getResultList();
+        return found.isEmpty() || found.get(0) == null ? Optional.empty() : Optional.of((String) found.get(0));
+    }
+
     /**
      * An agent writes to every family of the target: one thread per family (each answers privately), written in a
      * few set-based statements in this one transaction, the broadcast recorded (who, when, target, count); each

@@ -1,10 +1,14 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.family.FormChanges;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,17 +33,31 @@ public final class ChangeDescriptions {
             Map.entry("mayLeaveAlone", "Part seul"), Map.entry("allergies", "Allergies"), Map.entry("pai", "PAI"),
             Map.entry("diet", "Régime"), Map.entry("doctorName", "Médecin"), Map.entry("doctorPhone", "Téléphone du médecin"),
             Map.entry("glasses", "Lunettes"), Map.entry("medicalNotes", "Observations médicales"),
-            Map.entry("contacts", "Personnes autorisées"));
+            Map.entry("contacts", "Personnes autorisées"), Map.entry("qfSource", "Justificatif du quotient"),
+            Map.entry("qfProofDate", "Date du justificatif"), Map.entry("monthlyResourcesCents", "Ressources mensuelles"));
 
     private ChangeDescriptions() {
     }
 
     /** One line per value of a stored change (JSON object: pointer → value). */
     public static String describe(String json) {
-        StringBuilder sb = new StringBuilder();
-        FormChanges.fromJsonText(json).forEach((pointer, value) ->
-                sb.append(label(pointer, value)).append(" : ").append(text(value)).append('\n'));
-        return sb.toString().trim();
+        return String.join("\n", lines(json)).trim();
+    }
+
+    /** The values of a stored change in words, one per value ("Téléphone portable : 06 12 34 56 78"); none for no text. */
+    public static List<String> lines(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        FormChanges.fromJsonText(json).forEach((pointer, value) -> lines.add(label(pointer, value) + " : "
+                + (pointer.endsWith("/monthlyResourcesCents") ? euros(value) : text(value))));
+        return lines;
+    }
+
+    /** Cents as euros in French ("1 850,50 €"). */
+    private static String euros(JsonValue v) {
+        return v instanceof JsonNumber n ? Money.format(n.longValue()) : text(v);
     }
 
     static String label(String pointer, JsonValue value) {

@@ -13,7 +13,10 @@ import jakarta.inject.Named;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * "Liste des demandes" (seed 004): every request of the family — registrations, school requests, bookings to
@@ -47,6 +50,7 @@ public class DemandesView {
     private MyRequests.Page result;
     private RequestLine shown;
     private String refusal;
+    private Map<Long, String> changeValues;
 
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
@@ -154,6 +158,26 @@ public class DemandesView {
     public String getRefusal() {
         getShown();
         return refusal;
+    }
+
+    /**
+     * What a change of the file asked, in words, one line per value ("Téléphone portable : 06 12 34 56 78"); nothing
+     * for the other kinds. The values of every change on the page (and of the one shown) are read at once.
+     */
+    public List<String> values(RequestLine r) {
+        if (r == null || r.getKind() != RequestKind.DOSSIER) {
+            return List.of();
+        }
+        if (changeValues == null) {
+            Set<Long> ids = new LinkedHashSet<>();
+            RequestLine one = getShown();
+            if (one != null && one.getKind() == RequestKind.DOSSIER) {
+                ids.add(one.getId());
+            }
+            getLines().stream().filter(l -> l.getKind() == RequestKind.DOSSIER).forEach(l -> ids.add(l.getId()));
+            changeValues = requests.changeValues(user.require(), ids);
+        }
+        return ChangeDescriptions.lines(changeValues.get(r.getId()));
     }
 
     public String date(OffsetDateTime t) {

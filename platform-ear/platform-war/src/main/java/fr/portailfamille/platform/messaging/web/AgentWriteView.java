@@ -49,6 +49,8 @@ public class AgentWriteView implements Serializable {
     private transient List<Part> attachments;
     private String countText;
     private List<Inbox.BroadcastRow> broadcasts;
+    private String familyName;
+    private String familyNameOf;
 
     BroadcastTarget target() {
         Kind k = kind == null || kind.isBlank() ? null : Kind.valueOf(kind);
@@ -149,6 +151,21 @@ public class AgentWriteView implements Serializable {
             kind = Kind.FAMILY.name();
         }
     }
+    /**
+     * The name of the family the page writes to when the target is one family (opened from its page, or a number
+     * typed and checked), "" when no family has this number, null when the target is not one family.
+     */
+    public String getFamilyName() {
+        if (!Kind.FAMILY.name().equals(kind) || family == null || family.isBlank()) {
+            return null;
+        }
+        if (familyName == null || !family.equals(familyNameOf)) {
+            familyName = inbox.familyLabel(user.require(), family).orElse("");
+            familyNameOf = family;
+        }
+        return familyName;
+    }
+
     public String getActivity() { return activity; }
     public void setActivity(String v) { activity = v; }
     public String getSchool() { return school; }

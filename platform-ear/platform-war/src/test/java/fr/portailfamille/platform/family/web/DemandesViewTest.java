@@ -49,4 +49,12 @@ class DemandesViewTest {
         v.setPeriode("");
         assertNull(v.filter().since());
     }
+
+    @Test
+    void onlyAChangeOfTheFileHasValuesAndOthersReadNothing() {
+        DemandesView v = new DemandesView(); // no service: a read would fail
+        assertEquals(java.util.List.of(), v.values(new fr.portailfamille.platform.family.requests.RequestLine(
+                RequestKind.ABSENCE, 3, "Léa", "Cantine", null, RequestState.PENDING, null, null, "/espace/planning.xhtml")));
+        assertEquals(java.util.List.of(), v.values(null));
+    }
 }
