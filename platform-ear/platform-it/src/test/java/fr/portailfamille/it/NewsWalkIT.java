@@ -56,7 +56,7 @@ class NewsWalkIT {
             long child = PaymentWalkIT.id(c, "insert into child (family_id, first_name, last_name, birth_date) values (?, 'Léa',"
                     + " 'Cirque', date '2018-05-02') returning id", family);
             long act = PaymentWalkIT.id(c, "insert into activity (code, name, type, booking_deadline, cancellation_deadline,"
-                    + " late_policy) values (?, ?, 'SPORT', 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id", "CIRQUE-" + s, activity);
+                    + " late_policy) values (?, ?, 'SPORT', 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id", "CIRQUE-" + s.toUpperCase(), activity);
             PaymentWalkIT.id(c, "insert into registration (child_id, activity_id, status, cgu_accepted_at) values (?, ?,"
                     + " 'VALIDATED', now()) returning id", child, act);
             PaymentWalkIT.id(c, "insert into news (title, body, published, publish_at, author) values (?, ?, true, now(), 'test')"

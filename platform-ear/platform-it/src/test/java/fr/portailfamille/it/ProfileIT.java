@@ -206,7 +206,8 @@ class ProfileIT {
         long[] a = activity("J-2@23:59");
         book(p.childId(), a[1], "2030-01-08", "BOOKED");
         book(p.childId(), a[2], "2030-01-09", "BOOKED_LATE");
-        book(p.childId(), a[1], "2030-01-10", "PENDING_VALIDATION");
+        // a pending day in the past: far-future pending days would top the commune's validation queue (QueuesIT)
+        book(p.childId(), a[1], "2026-01-10", "PENDING_VALIDATION");
         book(p.childId(), a[1], "2030-01-11", "CANCELLED_FREE");
         book(other.childId(), a[1], "2030-01-08", "BOOKED");
 
@@ -263,7 +264,7 @@ class ProfileIT {
                     + " 'Zoé', 'Ical', date '2019-03-02', 'arachide') returning id", family);
             long activity = PaymentWalkIT.id(c, "insert into activity (code, name, type, booking_deadline, cancellation_deadline,"
                     + " late_policy) values (?, 'Cantine', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id",
-                    "ICAL-" + s);
+                    "ICAL-" + s.toUpperCase());
             long unit = PaymentWalkIT.id(c, "insert into activity_unit (activity_id, code, label, start_time, end_time, capacity)"
                     + " values (?, 'MIDI', 'Midi', time '11:45', time '13:30', 20) returning id", activity);
             PaymentWalkIT.id(c, "insert into booking (child_id, unit_id, day, status) values (?, ?, date '2030-02-05', 'BOOKED')"
