@@ -64,7 +64,7 @@ public class AccountPreferences {
             throw new Refused(FamilyFileService.NO_FILE_YET);
         }
         em.createNativeQuery("insert into account_preference (subject, family_id, reminders_opt_out, updated_at)"
-                        + " values (?1, ?2, ?3, now()) on conflict (subject) do update set family_id = excluded.family_id,"
+                        + " values (?1, cast(?2 as bigint), ?3, now()) on conflict (subject) do update set family_id = excluded.family_id,"
                         + " reminders_opt_out = excluded.reminders_opt_out, updated_at = now()")
                 .setParameter(1, user.subject()).setParameter(2, familyId).setParameter(3, p.remindersOptOut())
                 .executeUpdate();

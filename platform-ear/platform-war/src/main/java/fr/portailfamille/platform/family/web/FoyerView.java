@@ -138,9 +138,11 @@ public class FoyerView extends FamilyFormView {
     }
 
     public void sendChanges() {
-        boolean requests = !FormChanges.requested(files.formOf(user.require()), form).isEmpty();
+        var before = files.formOf(user.require());
         List<FieldError> errors = files.requestChanges(user.require(), form);
         if (errors.isEmpty()) {
+            // the form was normalized as saved: a request was sent unless only the parent's own consent changed
+            boolean requests = !FormChanges.requested(before, form).isEmpty();
             changing = false;
             form = files.formOf(user.require());
             FormErrors.info(requests ? "Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
