@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * The walk of Mon profil in Chromium on a 360 px phone: the parent reads its details from the family file, opts out
- * of the booking reminders, makes a child's calendar link and copies it (the feed answers), changes the password on
+ * The walk of Mon profil in Chromium on a 360 px phone: the parent reads its details from the family file, gives its
+ * consent to the commune's information by e-mail (written on its own responsable of the file, whatever ids the URL
+ * carries) and opts out of the booking reminders, makes a child's calendar link and copies it (the feed answers), changes the password on
  * the commune's Keycloak (application-initiated action) and comes back to Mon profil with "Votre mot de passe a été
  * modifié", then signs in again with the new password, and changes the login address (the new one replaces the old
  * one only once confirmed from the mail Keycloak sends to it). axe-core on each state of the page.
@@ -48,6 +49,8 @@ class ProfilWalkIT {
         StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), parent, "Camille", "Profil" + s,
                 StackLauncher.PASSWORD_PARENT, "parent");
         long family;
+        long otherFamily;
+        long otherResponsable;
         try (Connection c = PaymentWalkIT.db()) {
             family = PaymentWalkIT.id(c, "insert into family (label, email, status, address_line, postcode, city, home_phone)"
                     + " values (?, ?, 'VALIDATED', '4 place de l''Hôtel de ville', '35590', 'L''Hermitage', '0299640186')"
@@ -56,6 +59,10 @@ class ProfilWalkIT {
                     + " values (?, 1, 'Mme', 'Marjolaine', 'Rousseau', ?, '0612345678') returning id", family, parent);
             PaymentWalkIT.id(c, "insert into child (family_id, first_name, last_name, birth_date) values (?, 'Léa', 'Profil',"
                     + " date '2019-03-02') returning id", family);
+            otherFamily = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
+                    "Foyer Voisin " + s, "voisin-" + s + "@alpha.test");
+            otherResponsable = PaymentWalkIT.id(c, "insert into responsable (family_id, rank, first_name, last_name, email)"
+                    + " values (?, 1, 'Paul', 'Voisin', ?) returning id", otherFamily, "voisin-" + s + "@alpha.test");
         }
         List<String> wide = new ArrayList<>();
         try (Browser b = new Browser()) {
@@ -69,16 +76,36 @@ class ProfilWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil");
             InputsWebIT.check(b, "mon-profil", wide);
 
-            // the reminders opt-out, saved for this account
+            // the consent by e-mail, on the parent's own responsable of the family file; the reminders opt-out, for the account
+            assertFalse(ProfilWalk.checked(b, "prefs:consentEmail"));
+            assertFalse(ProfilWalk.checked(b, "prefs:consentSms"));
             assertFalse(ProfilWalk.checked(b, "prefs:remindersOptOut"));
+            ProfilWalk.click(b, "prefs:consentEmail");
             ProfilWalk.click(b, "prefs:remindersOptOut");
             b.submit(By.id("prefs:save"));
             assertTrue(ProfilWalk.summary(b).contains("Vos préférences ont été enregistrées."), b.snapshot());
-            b.get(base + "/espace/profil.xhtml");
+            // another family's ids in the URL change nothing: the page reads and writes the account's own responsable
+            b.get(base + "/espace/profil.xhtml?family=" + otherFamily + "&responsable=" + otherResponsable);
+            assertTrue(ProfilWalk.checked(b, "prefs:consentEmail"), "gardé au rechargement");
+            assertFalse(ProfilWalk.checked(b, "prefs:consentSms"));
             assertTrue(ProfilWalk.checked(b, "prefs:remindersOptOut"), "gardé au rechargement");
-            try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select reminders_opt_out from account_preference where family_id = " + family)) {
-                assertTrue(rs.next() && rs.getBoolean(1), "refus des rappels enregistré pour le compte");
+            b.submit(By.id("prefs:save"));
+            try (Connection c = PaymentWalkIT.db(); var st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("select reminders_opt_out from account_preference where family_id = " + family)) {
+                    assertTrue(rs.next() && rs.getBoolean(1), "refus des rappels enregistré pour le compte");
+                }
+                try (ResultSet rs = st.executeQuery("select consent_email, consent_sms from responsable where rank = 1"
+                        + " and family_id = " + family)) {
+                    assertTrue(rs.next() && rs.getBoolean(1) && !rs.getBoolean(2), "accord du dossier famille, une seule vérité");
+                }
+                try (ResultSet rs = st.executeQuery("select consent_email or consent_sms from responsable where id = "
+                        + otherResponsable)) {
+                    assertTrue(rs.next() && !rs.getBoolean(1), "l'autre famille n'a pas changé");
+                }
+                try (ResultSet rs = st.executeQuery("select count(*) from audit_log where action = 'CONSENTEMENT'"
+                        + " and family_id = " + family)) {
+                    assertTrue(rs.next() && rs.getLong(1) == 1, "au journal du dossier, une fois");
+                }
             }
 
             // a calendar link for Léa, shown once, copied; the feed answers

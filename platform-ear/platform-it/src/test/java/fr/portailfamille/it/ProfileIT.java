@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.profile.AccountPreferences;
 import fr.portailfamille.platform.profile.AccountPreferences.Preferences;
@@ -47,7 +48,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Mon profil against the real PostgreSQL, Keycloak and GreenMail: consent and reminders opt-out per account, the
+ * Mon profil against the real PostgreSQL, Keycloak and GreenMail: the consent written on the parent's own responsable
+ * of the family file (audited, never a change request, also from Mon foyer; another family's file untouched; none
+ * stored without a file) and the reminders opt-out per account, the
  * authorization request of Keycloak's application-initiated actions, the children's iCal feeds (own child's booked
  * days only, regenerate and revoke, another family's child by posted id refused, another commune's Host and a
  * revoked token answered 404 over HTTP), and the booking-deadline reminders (a usual booker once, never an opted-out
@@ -149,24 +152,75 @@ class ProfileIT {
                 + "', '" + status + "')");
     }
 
+    void save(SignedInUser user, Preferences p) throws Exception {
+        alpha(() -> {
+            preferences.save(user, p);
+            return null;
+        });
+    }
+
+    /** The consent of a family's responsable 1 as stored: 1 for e-mail, 2 for SMS, 3 for both. */
+    long consentOf(long familyId) throws Exception {
+        return count("select (case when consent_email then 1 else 0 end) + (case when consent_sms then 2 else 0 end)"
+                + " from responsable where rank = 1 and family_id = " + familyId);
+    }
+
     @Test
-    void consentAndRemindersOptOutAreSavedPerAccount() throws Exception {
+    void consentIsTheFamilyFilesAndTheRemindersOptOutTheAccounts() throws Exception {
         Parent p = family("profil");
         Parent other = family("profil-autre");
+        String audited = "select count(*) from audit_log where action = 'CONSENTEMENT' and family_id = ";
+        String requests = "select count(*) from change_request where family_id = ";
         assertEquals(Preferences.DEFAULTS, alpha(() -> preferences.of(p.user())));
-        alpha(() -> {
-            preferences.save(p.user(), new Preferences(true, false, true));
-            return null;
-        });
+        save(p.user(), new Preferences(true, false, true));
         assertEquals(new Preferences(true, false, true), alpha(() -> preferences.of(p.user())));
+        assertEquals(1, consentOf(p.familyId()), "écrit sur le responsable du dossier famille, à l'instant");
+        assertEquals(1, count(audited + p.familyId()), "au journal du dossier");
+        assertEquals(0, count(requests + p.familyId()), "le choix de la personne n'est pas une demande de modification");
+        assertEquals(0, consentOf(other.familyId()), "l'autre dossier n'a pas changé");
         assertEquals(Preferences.DEFAULTS, alpha(() -> preferences.of(other.user())), "l'autre compte garde les siennes");
         assertEquals(p.familyId(), count("select family_id from account_preference where subject = '" + p.user().subject() + "'"));
-        alpha(() -> {
-            preferences.save(p.user(), new Preferences(false, true, false));
-            return null;
-        });
+        assertEquals(0, count("select count(*) from information_schema.columns where table_name = 'account_preference'"
+                + " and column_name like 'consent%'"), "plus de seconde copie de l'accord");
+
+        // one truth: what the file says (an agent's edit, Mon foyer) is what Mon profil shows
+        sql("update responsable set consent_sms = true where rank = 1 and family_id = " + p.familyId());
+        assertEquals(new Preferences(true, true, true), alpha(() -> preferences.of(p.user())));
+        save(p.user(), new Preferences(false, true, false));
         assertEquals(new Preferences(false, true, false), alpha(() -> preferences.of(p.user())));
+        assertEquals(2, consentOf(p.familyId()));
+        assertEquals(2, count(audited + p.familyId()));
+        save(p.user(), new Preferences(false, true, true));
+        assertEquals(2, count(audited + p.familyId()), "accord inchangé : rien au journal");
+
+        // Mon foyer on the validated file: the parent's own consent applies at once, the phone becomes a request
+        FamilyForm edit = alpha(() -> files.formOf(p.user()));
+        edit.getResponsable1().setConsentEmail(true);
+        edit.setHomePhone("0555998877");
+        assertEquals(List.of(), alpha(() -> files.requestChanges(p.user(), edit)));
+        assertEquals(3, consentOf(p.familyId()));
+        assertEquals(1, count(requests + p.familyId() + " and type = 'TELEPHONES' and new_value like '%homePhone%'"
+                + " and new_value not like '%consent%'"));
+        assertEquals(1, count(requests + p.familyId()));
+        FamilyForm consentOnly = alpha(() -> files.formOf(p.user()));
+        consentOnly.getResponsable1().setConsentSms(false);
+        assertEquals(List.of(), alpha(() -> files.requestChanges(p.user(), consentOnly)), "l'accord seul est accepté");
+        assertEquals(1, consentOf(p.familyId()));
+        assertEquals(1, count(requests + p.familyId()), "aucune demande pour l'accord seul");
+        assertEquals(4, count(audited + p.familyId()));
+        assertEquals(0, consentOf(other.familyId()), "l'autre dossier n'a toujours pas changé");
+
         assertThrows(Exception.class, () -> in("beta", () -> preferences.of(p.user())), "compte d'alpha présenté à beta");
+
+        // no family file yet: the consent is given in Mon foyer, nothing stored elsewhere; the opt-out is the account's
+        SignedInUser newcomer = FamilyFileIT.parent("alpha", FamilyFileIT.newEmail(), true);
+        assertThrows(Refused.class, () -> save(newcomer, new Preferences(true, false, true)));
+        String newcomerRow = "select count(*) from account_preference where subject = '" + newcomer.subject() + "'";
+        assertEquals(0, count(newcomerRow), "rien d'enregistré");
+        assertEquals(0, count("select count(*) from family where subject = '" + newcomer.subject() + "'"), "aucun dossier créé");
+        save(newcomer, new Preferences(false, false, true));
+        assertEquals(1, count(newcomerRow + " and family_id is null and reminders_opt_out"));
+        assertEquals(new Preferences(false, false, true), alpha(() -> preferences.of(newcomer)));
     }
 
     @Test

@@ -206,7 +206,8 @@ public class FamilyFileService {
     /**
      * Changes of a validated file, as requests for an agent: the family edits its whole file and each
      * kind of change (address, phones, conjoint, CAF, bank, new child, health data, contacts,
-     * authorisations) becomes one request. Checked like a submission, but only where it changed.
+     * authorisations) becomes one request. Checked like a submission, but only where it changed. The parent's own
+     * consent to the commune's information is no request: it is written at once and audited (as from Mon profil).
      */
     public List<FieldError> requestChanges(SignedInUser user, FamilyForm proposed) {
         Family f = fileOf(user);
@@ -214,7 +215,7 @@ public class FamilyFileService {
             return List.of(new FieldError("", "Votre dossier n'est pas encore validé : modifiez-le directement."));
         }
         FamilyForm current = FamilyFileMapper.toForm(f);
-        var touched = FormChanges.diff(current, proposed).keySet();
+        var touched = FormChanges.requested(current, proposed).keySet();
         List<FieldError> errors = FamilyFileRules.check(proposed, true, today()).stream()
                 .filter(e -> e.field().isEmpty() || touched.contains(FormChanges.typeOf(FormChanges.pointerOf(e.field()))))
                 .toList();
@@ -222,13 +223,48 @@ public class FamilyFileService {
             return errors;
         }
         FamilyFileRules.normalize(proposed);
-        var changes = FormChanges.diff(current, proposed);
-        if (changes.isEmpty()) {
+        var changes = FormChanges.requested(current, proposed);
+        FamilyForm.Person own = proposed.getResponsable1();
+        boolean consent = own != null && applyOwnConsent(user, f, own.isConsentEmail(), own.isConsentSms());
+        if (changes.isEmpty() && !consent) {
             return List.of(new FieldError("", "Aucune modification par rapport à votre dossier."));
         }
         changes.forEach((type, values) -> em.persist(new ChangeRequest(f, type,
                 FormChanges.toJsonText(FormChanges.valuesAt(current, values.keySet())), FormChanges.toJsonText(values))));
         return List.of();
+    }
+
+    /**
+     * The signed-in parent's own consent to the commune's information by e-mail and by SMS (Mon profil), written at
+     * once on its responsable in the file (rank 1, the one its account belongs to), whatever the file's status: a
+     * person's choice, never a change request; audited when it changes. Refused while the family has no stored
+     * file (the consent is then given in Mon foyer) and for staff accounts. Returns whether it changed.
+     */
+    public boolean setOwnConsent(SignedInUser user, boolean email, boolean sms) {
+        if (isStaff(user)) {
+            throw new SecurityException(STAFF_HAS_NO_FILE);
+        }
+        Family f = fileOf(user);
+        if (f.getId() == null) {
+            throw new Refused(NO_FILE_YET);
+        }
+        return applyOwnConsent(user, f, email, sms);
+    }
+
+    /** Why a consent cannot be recorded yet: there is no family file to hold it. */
+    public static final String NO_FILE_YET = "Votre dossier famille n'existe pas encore : indiquez votre accord dans"
+            + " Mon foyer en le remplissant.";
+
+    private boolean applyOwnConsent(SignedInUser user, Family f, boolean email, boolean sms) {
+        Responsable r = f.responsable(1);
+        if (r.isConsentEmail() == email && r.isConsentSms() == sms) {
+            return false;
+        }
+        r.setConsentEmail(email);
+        r.setConsentSms(sms);
+        audit(user.email(), "CONSENTEMENT", f.getId(), null, "informations de la commune – courriel : "
+                + (email ? "oui" : "non") + ", SMS : " + (sms ? "oui" : "non"));
+        return true;
     }
 
     /** The family's requests of the last month, newest first, optionally of one type. */

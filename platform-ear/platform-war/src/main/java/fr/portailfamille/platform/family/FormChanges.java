@@ -47,6 +47,18 @@ public final class FormChanges {
         return changes;
     }
 
+    /** The signed-in parent's own consent (responsable 1): its choice, applied at once, never a change request. */
+    public static final java.util.Set<String> OWN_CONSENT = java.util.Set.of("/responsable1/consentEmail",
+            "/responsable1/consentSms");
+
+    /** The changes a family's edit of its validated file turns into requests: all but its own consent. */
+    public static Map<ChangeRequest.Type, Map<String, JsonValue>> requested(FamilyForm current, FamilyForm proposed) {
+        Map<ChangeRequest.Type, Map<String, JsonValue>> changes = diff(current, proposed);
+        changes.values().forEach(values -> values.keySet().removeAll(OWN_CONSENT));
+        changes.values().removeIf(Map::isEmpty);
+        return changes;
+    }
+
     /** The current values at the given pointers (what an agent sees on the left). */
     public static Map<String, JsonValue> valuesAt(FamilyForm form, Iterable<String> pointers) {
         JsonObject json = toJson(form);

@@ -2,6 +2,8 @@ package fr.portailfamille.platform.profile;
 
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.Responsable;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -14,9 +16,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What each account of the commune chose on Mon profil — information by e-mail, by SMS, no booking-deadline
- * reminders —, stored per account (the Keycloak subject), with its family when it has one. Each call is one
- * transaction; a user only ever reads and writes its own row.
+ * What a parent chooses on Mon profil, each in its one place: the consent to the commune's information by e-mail
+ * and by SMS is the family file's (its own responsable's, written through {@link FamilyFileService#setOwnConsent});
+ * the booking-deadline reminders opt-out belongs to the account (the Keycloak subject), with its family when it has
+ * one. Each call is one transaction; a user only ever reads and writes its own rows.
  */
 @ApplicationScoped
 @Transactional
@@ -29,7 +32,7 @@ public class AccountPreferences {
     @Inject
     FamilyFileService files;
 
-    /** An account's choices; the defaults (nothing consented, reminders on) until it saves. */
+    /** A parent's choices; nothing consented and reminders on until it chooses. */
     public record Preferences(boolean consentEmail, boolean consentSms, boolean remindersOptOut) implements Serializable {
         public static final Preferences DEFAULTS = new Preferences(false, false, false);
         public boolean isConsentEmail() { return consentEmail; }
@@ -37,32 +40,34 @@ public class AccountPreferences {
         public boolean isRemindersOptOut() { return remindersOptOut; }
     }
 
+    /** The consent as the family file holds it (its responsable 1), the opt-out as the account saved it. */
     public Preferences of(SignedInUser user) {
         requireUser(user);
-        List<?> rows = em.createNativeQuery("select consent_email, consent_sms, reminders_opt_out from account_preference"
-                + " where subject = ?1").setParameter(1, user.subject()).getResultList();
-        if (rows.isEmpty()) {
-            return Preferences.DEFAULTS;
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Preferences((Boolean) r[0], (Boolean) r[1], (Boolean) r[2]);
+        Responsable own = FamilyFileService.isStaff(user) ? null : files.fileOf(user).findResponsable(1).orElse(null);
+        List<?> rows = em.createNativeQuery("select reminders_opt_out from account_preference where subject = ?1")
+                .setParameter(1, user.subject()).getResultList();
+        return new Preferences(own != null && own.isConsentEmail(), own != null && own.isConsentSms(),
+                !rows.isEmpty() && (Boolean) rows.get(0));
     }
 
-    /** Saves the account's choices (one row per account), linked to its family when its file is stored. */
+    /**
+     * Saves the parent's choices in one transaction: the consent onto its family file (refused, and nothing saved,
+     * while there is no stored file to hold a consent), the opt-out in the account's row, linked to its family.
+     */
     public void save(SignedInUser user, Preferences p) {
         requireUser(user);
-        Long familyId = FamilyFileService.isStaff(user) ? null : familyId(user);
-        em.createNativeQuery("insert into account_preference (subject, family_id, consent_email, consent_sms, reminders_opt_out,"
-                        + " updated_at) values (?1, ?2, ?3, ?4, ?5, now()) on conflict (subject) do update set"
-                        + " family_id = excluded.family_id, consent_email = excluded.consent_email,"
-                        + " consent_sms = excluded.consent_sms, reminders_opt_out = excluded.reminders_opt_out, updated_at = now()")
-                .setParameter(1, user.subject()).setParameter(2, familyId).setParameter(3, p.consentEmail())
-                .setParameter(4, p.consentSms()).setParameter(5, p.remindersOptOut()).executeUpdate();
-    }
-
-    private Long familyId(SignedInUser user) {
-        Family f = files.fileOf(user);
-        return f.getId(); // null while the file is only a draft never saved
+        Family f = FamilyFileService.isStaff(user) ? null : files.fileOf(user);
+        Long familyId = f == null ? null : f.getId(); // null while the file is only a draft never saved
+        if (familyId != null) {
+            files.setOwnConsent(user, p.consentEmail(), p.consentSms());
+        } else if (p.consentEmail() || p.consentSms()) {
+            throw new Refused(FamilyFileService.NO_FILE_YET);
+        }
+        em.createNativeQuery("insert into account_preference (subject, family_id, reminders_opt_out, updated_at)"
+                        + " values (?1, cast(?2 as bigint), ?3, now()) on conflict (subject) do update set family_id = excluded.family_id,"
+                        + " reminders_opt_out = excluded.reminders_opt_out, updated_at = now()")
+                .setParameter(1, user.subject()).setParameter(2, familyId).setParameter(3, p.remindersOptOut())
+                .executeUpdate();
     }
 
     private static void requireUser(SignedInUser user) {

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.AccountUnavailable;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.family.FormChanges;
 import fr.portailfamille.problems.FieldError;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -137,12 +138,15 @@ public class FoyerView extends FamilyFormView {
     }
 
     public void sendChanges() {
+        var before = files.formOf(user.require());
         List<FieldError> errors = files.requestChanges(user.require(), form);
         if (errors.isEmpty()) {
+            // the form was normalized as saved: a request was sent unless only the parent's own consent changed
+            boolean requests = !FormChanges.requested(before, form).isEmpty();
             changing = false;
             form = files.formOf(user.require());
-            FormErrors.info("Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
-                    + " « Mes demandes ».");
+            FormErrors.info(requests ? "Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
+                    + " « Mes demandes »." : "Votre choix d'informations de la commune est enregistré.");
         } else {
             FormErrors.show(FORM, errors);
         }

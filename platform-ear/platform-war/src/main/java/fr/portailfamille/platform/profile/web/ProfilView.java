@@ -24,7 +24,8 @@ import java.util.ResourceBundle;
 
 /**
  * Page espace/profil ("Mon profil"): the login address and the password, changed on the commune's Keycloak
- * ({@link AccountActions}) with the result shown on return; e-mail and SMS consent and the reminders opt-out
+ * ({@link AccountActions}) with the result shown on return; e-mail and SMS consent (its own responsable's in the
+ * family file, written at once; where to give it in Mon foyer while there is no file) and the reminders opt-out
  * ({@link AccountPreferences}); the parent's details from the family file, read-only (changes go through Mon foyer);
  * the private iCal link of each child ({@link ChildCalendars}), shown once when made.
  */
@@ -102,8 +103,18 @@ public class ProfilView implements Serializable {
     // ---- preferences ----------------------------------------------------------------------------
 
     public void savePreferences() {
-        preferences.save(user.require(), new AccountPreferences.Preferences(consentEmail, consentSms, remindersOptOut));
-        FormErrors.info(bundle().getString("profil.preferences.saved"));
+        try {
+            preferences.save(user.require(), new AccountPreferences.Preferences(consentEmail, consentSms, remindersOptOut));
+            family = null;
+            FormErrors.info(bundle().getString("profil.preferences.saved"));
+        } catch (Refused e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    /** Whether the family file is stored, so that it holds the parent's consent (else Mon foyer is where to give it). */
+    public boolean isConsentInFile() {
+        return family().getFamilyId() != null;
     }
 
     // ---- calendars ------------------------------------------------------------------------------
