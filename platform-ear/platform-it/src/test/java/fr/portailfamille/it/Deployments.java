@@ -45,7 +45,7 @@ final class Deployments {
     static WebArchive inContainerWar() {
         return platformWar().addClasses(inContainerTests().toArray(Class<?>[]::new))
                 .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class,
-                        BillingKit.class, BillingMonth.class);
+                        BillingKit.class, BillingMonth.class, ValidatedFamilies.class, ValidatedFamilies.Parent.class);
         // the pain.008.001.02 schema the direct-debit tests validate against is already in the WAR: at the root of
         // WEB-INF/lib/hbci4j-core, the jar whose JAXB classes write the file (Pain008.SCHEMA)
     }

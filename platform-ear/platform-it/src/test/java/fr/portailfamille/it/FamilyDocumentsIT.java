@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.it.support.Mails;
-import fr.portailfamille.platform.family.FamilyDesk;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.it.ValidatedFamilies.Parent;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.family.documents.FamilyDocuments.Filter;
 import fr.portailfamille.platform.family.documents.FamilyDocuments.Row;
@@ -60,10 +59,7 @@ class FamilyDocumentsIT {
     RegistrationService registrations;
 
     @Inject
-    FamilyFileService files;
-
-    @Inject
-    FamilyDesk familyDesk;
+    ValidatedFamilies families;
 
     @Inject
     CommuneDirectory directory;
@@ -92,25 +88,15 @@ class FamilyDocumentsIT {
         });
     }
 
-    record Parent(SignedInUser user, long familyId, long childId) {
-    }
 
     static SignedInUser staff(String slug, String... roles) {
         return new SignedInUser(slug, UUID.randomUUID().toString(), "Agent", "agent@" + slug + ".test", true,
                 List.of(roles), null);
     }
 
-    /** A validated family with one child (FamilyFileIT.complete). */
+    /** A validated family with one child. */
     Parent family(String slug) throws Exception {
-        SignedInUser user = FamilyFileIT.parent(slug, "docs-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@" + slug + ".test", true);
-        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
-        long familyId = in(slug, () -> files.fileOf(user)).getId();
-        in(slug, () -> {
-            familyDesk.validate(staff(slug, "agent"), familyId);
-            return null;
-        });
-        return new Parent(user, familyId, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());
+        return families.create(slug, "docs");
     }
 
     @Test

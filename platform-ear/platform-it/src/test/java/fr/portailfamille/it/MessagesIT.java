@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.messaging.BroadcastTarget;
 import fr.portailfamille.messaging.ThreadState;
-import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.it.ValidatedFamilies.Parent;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Sort;
@@ -69,7 +69,7 @@ class MessagesIT {
     FamilyFileService files;
 
     @Inject
-    FamilyDesk familyDesk;
+    ValidatedFamilies families;
 
     @Inject
     CommuneDirectory directory;
@@ -109,25 +109,15 @@ class MessagesIT {
         return alpha(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
     }
 
-    record Parent(SignedInUser user, long familyId, long childId) {
-    }
 
     static SignedInUser agent(String slug, String email, String... groups) {
         return new SignedInUser(slug, UUID.randomUUID().toString(), "Dominique Agent", email, true, List.of("agent"), null,
                 List.of(groups));
     }
 
-    /** A validated family with one child (FamilyFileIT.complete). */
+    /** A validated family with one child. */
     Parent family(String slug) throws Exception {
-        SignedInUser user = FamilyFileIT.parent(slug, "msg-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@" + slug + ".test", true);
-        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
-        long familyId = in(slug, () -> files.fileOf(user)).getId();
-        in(slug, () -> {
-            familyDesk.validate(FamilyDocumentsIT.staff(slug, "agent"), familyId);
-            return null;
-        });
-        return new Parent(user, familyId, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());
+        return families.create(slug, "msg");
     }
 
     @Test

@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.news.NewsState;
-import fr.portailfamille.platform.family.FamilyDesk;
-import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.it.ValidatedFamilies.Parent;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.news.NewsDesk;
@@ -80,10 +79,7 @@ class NewsIT {
     NewsService news;
 
     @Inject
-    FamilyFileService files;
-
-    @Inject
-    FamilyDesk familyDesk;
+    ValidatedFamilies families;
 
     @Inject
     CommuneDirectory directory;
@@ -116,19 +112,10 @@ class NewsIT {
         return alpha(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
     }
 
-    record Parent(SignedInUser user, long familyId, long childId) {
-    }
 
+    /** A validated family with one child. */
     Parent family(String slug) throws Exception {
-        SignedInUser user = FamilyFileIT.parent(slug, "news-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@" + slug + ".test", true);
-        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
-        long familyId = in(slug, () -> files.fileOf(user)).getId();
-        in(slug, () -> {
-            familyDesk.validate(FamilyDocumentsIT.staff(slug, "agent"), familyId);
-            return null;
-        });
-        return new Parent(user, familyId, in(slug, () -> files.formOf(user)).getChildren().get(0).getId());
+        return families.create(slug, "news");
     }
 
     static NewsDesk.Form form(String title, String body) {

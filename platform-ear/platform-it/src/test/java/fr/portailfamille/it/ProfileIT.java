@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Mails;
-import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.it.ValidatedFamilies.Parent;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.kernel.Refused;
@@ -80,7 +80,7 @@ class ProfileIT {
     FamilyFileService files;
 
     @Inject
-    FamilyDesk familyDesk;
+    ValidatedFamilies families;
 
     @Inject
     CommuneDirectory directory;
@@ -118,20 +118,10 @@ class ProfileIT {
         return alpha(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
     }
 
-    record Parent(SignedInUser user, long familyId, long childId) {
-    }
 
-    /** A validated family of alpha with one child (FamilyFileIT.complete). */
+    /** A validated family of alpha with one child, its parent's address starting with {@code label}. */
     Parent family(String label) throws Exception {
-        SignedInUser user = FamilyFileIT.parent("alpha", label + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@alpha.test", true);
-        alpha(() -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
-        long familyId = alpha(() -> files.fileOf(user)).getId();
-        alpha(() -> {
-            familyDesk.validate(FamilyDocumentsIT.staff("alpha", "agent"), familyId);
-            return null;
-        });
-        return new Parent(user, familyId, alpha(() -> files.formOf(user)).getChildren().get(0).getId());
+        return families.create("alpha", label);
     }
 
     /** An activity of alpha with a timed unit (Midi 11:45–13:30) and an untimed one, open in holidays too. */

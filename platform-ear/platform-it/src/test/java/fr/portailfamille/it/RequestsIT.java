@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.it.ValidatedFamilies.Parent;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.BookingDesk;
 import fr.portailfamille.platform.booking.NextBookings;
 import fr.portailfamille.platform.booking.PlanningService;
-import fr.portailfamille.platform.family.FamilyDesk;
-import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.MyRequests;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.family.requests.RequestFilter;
@@ -89,10 +88,7 @@ class RequestsIT {
     FamilyDocuments documents;
 
     @Inject
-    FamilyFileService files;
-
-    @Inject
-    FamilyDesk familyDesk;
+    ValidatedFamilies families;
 
     @Inject
     CommuneDirectory directory;
@@ -103,8 +99,6 @@ class RequestsIT {
     @Resource
     UserTransaction tx;
 
-    record Parent(SignedInUser user, long familyId, long childId, String firstName) {
-    }
 
     <T> T in(String slug, Callable<T> work) throws Exception {
         Commune c = directory.bySlug(slug).orElseThrow();
@@ -137,19 +131,9 @@ class RequestsIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    /** A validated family with one child (FamilyFileIT.complete). */
+    /** A validated family with one child. */
     Parent family(String slug) throws Exception {
-        SignedInUser user = FamilyFileIT.parent(slug, "demandes-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@" + slug + ".test", true);
-        in(slug, () -> files.submit(user, FamilyFileIT.complete(files.formOf(user), user.email())));
-        long familyId = in(slug, () -> files.fileOf(user)).getId();
-        in(slug, () -> {
-            familyDesk.validate(new SignedInUser(slug, UUID.randomUUID().toString(), "Agent", "agent@" + slug + ".test",
-                    true, List.of("agent"), null), familyId);
-            return null;
-        });
-        var child = in(slug, () -> files.formOf(user)).getChildren().get(0);
-        return new Parent(user, familyId, child.getId(), child.getFirstName());
+        return families.create(slug, "demandes");
     }
 
     /** A new activity of one unit ("Midi"), the child registered to it (validated); returns the unit's id. */
