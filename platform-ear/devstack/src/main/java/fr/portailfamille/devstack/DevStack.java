@@ -188,7 +188,31 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts the platform WAR on Payara Micro. */
     public void startPlatform(Path dir, Path war) throws Exception {
-        payara = PayaraServer.start(dir, war, ports.platform(), platformConfig());
+        startPlatform(dir, war, Map.of());
+    }
+
+    /** Starts the platform WAR on Payara Micro with settings added to (or replacing) {@link #platformConfig()}. */
+    public void startPlatform(Path dir, Path war, Map<String, String> extraConfig) throws Exception {
+        Map<String, String> config = platformConfig();
+        config.putAll(extraConfig);
+        payara = PayaraServer.start(dir, war, ports.platform(), config);
+    }
+
+    /** Stops the platform (the rest of the stack keeps running); benches restart it to time its start-up. */
+    public void stopPlatform() {
+        if (payara != null) {
+            payara.close();
+            payara = null;
+        }
+    }
+
+    /** Process ids of Payara Micro (0 when it is not running) and Keycloak, for memory readings. */
+    public long platformPid() {
+        return payara == null ? 0 : payara.pid();
+    }
+
+    public long keycloakPid() {
+        return keycloak.pid();
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class KeycloakServer implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
+    /** The operating-system process id of Keycloak (benches read its memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     public static KeycloakServer start(Path dir, Path cache, int port, String jdbcUrl, String adminPassword)
             throws IOException, InterruptedException {
         Path home = install(cache);

@@ -50,6 +50,11 @@ public final class PayaraServer implements AutoCloseable {
         return port;
     }
 
+    /** The operating-system process id of Payara Micro (benches read its memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         Processes.stop(process);

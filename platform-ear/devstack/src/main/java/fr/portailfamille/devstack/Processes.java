@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /** Small helpers to run child processes and wait for them to serve. */
 final class Processes {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: an h2c upgrade sent while Payara Micro was still deploying once hung past the request timeout
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Every child process started, stopped by one shutdown hook even if start-up was interrupted. */
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
