@@ -82,6 +82,9 @@ class FamilyFileIT {
     @Resource
     UserTransaction tx;
 
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService pool;
+
     Commune alpha() {
         return directory.bySlug("alpha").orElseThrow();
     }
@@ -244,6 +247,30 @@ class FamilyFileIT {
         assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, email)).size());
         assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
                 .map(AuditEntry::getAction).toList().contains("PREMIERE_CONNEXION"));
+    }
+
+    @Test
+    void twoFirstSignInsAtOnceBothReachTheCounterFile() throws Exception {
+        // a parent opening the portal on a phone and a computer at the same second: found by bench 6, where the
+        // second request failed on the file's version with the error page
+        String email = newEmail();
+        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Alix", "Durand", email, PORTAL)));
+        Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
+        SignedInUser first = parent("alpha", email, true);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Long>> tabs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tabs.add(pool.submit(() -> {
+                go.await();
+                return in(alpha(), () -> files.fileOf(first)).getId();
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<Long> tab : tabs) {
+            assertEquals(counter.getId(), tab.get(), "chaque onglet arrive sur le dossier du guichet");
+        }
+        assertEquals(1, in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
+                .filter(a -> a.getAction().equals("PREMIERE_CONNEXION")).count(), "relié une seule fois");
     }
 
     @Test

@@ -81,9 +81,20 @@ public class FamilyFileService {
             if (!known.isEmpty()) {
                 Family f = known.get(0);
                 if (f.getSubject() == null && user.emailVerified()) {
-                    f.setSubject(user.subject());
-                    audit(user.email(), "PREMIERE_CONNEXION", f.getId(), null, "compte relié au dossier existant");
-                    return f;
+                    // Linked by one guarded UPDATE, not by changing the entity: two first sign-ins at once (two
+                    // tabs, a phone and a computer) wait on the row, one links, the other finds the file linked
+                    // to the same account, instead of failing on the file's version.
+                    int linked = em.createQuery("update Family f set f.subject = :s, f.version = f.version + 1"
+                                    + " where f.id = :id and f.subject is null")
+                            .setParameter("s", user.subject()).setParameter("id", f.getId()).executeUpdate();
+                    em.refresh(f);
+                    if (linked == 1) {
+                        audit(user.email(), "PREMIERE_CONNEXION", f.getId(), null, "compte relié au dossier existant");
+                    }
+                    if (user.subject().equals(f.getSubject())) {
+                        reached.remember(user.subject(), f.getId());
+                        return f;
+                    }
                 }
                 throw new IllegalStateException("Un autre compte est déjà relié au dossier de " + user.email());
             }
