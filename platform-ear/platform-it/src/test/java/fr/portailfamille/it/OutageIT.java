@@ -117,11 +117,20 @@ class OutageIT {
             // 1. Keycloak down: "Se connecter" gives the 503 page, not a browser error
             stack.stopKeycloak();
             keycloakStopped = true;
-            assertUnavailablePage(get(ALPHA, "/espace/accueil.xhtml"), "Se connecter, Keycloak arrêté");
+            // the platform remembers for 5 s per realm that Keycloak answered (OidcClient.identityAvailable): a login
+            // started by the class run just before may still be remembered
+            long known = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            HttpResponse<String> login = get(ALPHA, "/espace/accueil.xhtml");
+            while (login.statusCode() == 302 && System.nanoTime() < known) {
+                Thread.sleep(1000);
+                login = get(ALPHA, "/espace/accueil.xhtml");
+            }
+            assertUnavailablePage(login, "Se connecter, Keycloak arrêté");
             // the pod is taken out of the Service (not ready) but never restarted (alive)
-            HttpResponse<String> ready = probe("/health/ready");
-            assertEquals(503, ready.statusCode(), ready.body());
-            assertTrue(check(ready, "keycloak", "DOWN") && check(ready, "database", "UP"), ready.body());
+            HttpResponse<String> withoutKeycloak = probe("/health/ready");
+            assertEquals(503, withoutKeycloak.statusCode(), withoutKeycloak.body());
+            assertTrue(check(withoutKeycloak, "keycloak", "DOWN") && check(withoutKeycloak, "database", "UP"),
+                    withoutKeycloak.body());
             assertEquals(200, probe("/health/live").statusCode());
             assertEquals(200, probe("/health/started").statusCode());
             try (Browser b = new Browser()) {
@@ -149,9 +158,9 @@ class OutageIT {
                 }
             }
             long probeStart = System.nanoTime();
-            HttpResponse<String> ready = probe("/health/ready");
-            assertEquals(503, ready.statusCode(), ready.body());
-            assertTrue(check(ready, "database", "DOWN"), ready.body());
+            HttpResponse<String> notReady = probe("/health/ready");
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertTrue(check(notReady, "database", "DOWN"), notReady.body());
             assertTrue(System.nanoTime() - probeStart < Duration.ofSeconds(8).toNanos(), "réponse dans le délai de la sonde");
             assertEquals(200, probe("/health/live").statusCode(), "la base arrêtée ne fait pas redémarrer le pod");
             long growth = logSize() - before;
