@@ -37,13 +37,25 @@ public class OpsEndpointFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean proxied = PROXY_HEADERS.stream().anyMatch(h -> request.getHeader(h) != null);
-        if (!internal(request.getHeader("Host"), proxied)) {
+        if (!isInternalOpsRequest(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         request.setAttribute(INTERNAL, Boolean.TRUE);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether this request asks the health or metrics endpoints straight to the pod. The authentication mechanism,
+     * which runs before any filter, asks it too: such a request has no commune to look up (the lookup would need the
+     * database, which is precisely what the readiness probe must be able to report as down).
+     */
+    public static boolean isInternalOpsRequest(HttpServletRequest request) {
+        if (!isOpsPath(request.getServletPath(), request.getPathInfo())) {
+            return false;
+        }
+        boolean proxied = PROXY_HEADERS.stream().anyMatch(h -> request.getHeader(h) != null);
+        return internal(request.getHeader("Host"), proxied);
     }
 
     /**
