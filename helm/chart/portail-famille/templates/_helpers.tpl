@@ -82,10 +82,6 @@ Image reference: [registry/]repository(@digest|:tag), tag defaulting to the char
 Pod-level settings shared by the application Deployment and the migration Job.
 */}}
 {{- define "portail-famille.podCommon" -}}
-automountServiceAccountToken: {{ .Values.automountServiceAccountToken }}
-{{- if .Values.serviceAccountName }}
-serviceAccountName: {{ .Values.serviceAccountName | quote }}
-{{- end }}
 {{- with .Values.image.pullSecrets }}
 imagePullSecrets:
   {{- range . }}
@@ -135,6 +131,10 @@ Environment of the platform (application and migration containers).
       key: {{ .Values.database.existingSecretPasswordKey | quote }}
 - name: PF_KEYCLOAK_URL
   value: {{ .Values.platform.keycloakUrl | quote }}
+{{- if .Values.platform.keycloakHealthUrl }}
+- name: PF_HEALTH_KEYCLOAK_URL
+  value: {{ .Values.platform.keycloakHealthUrl | quote }}
+{{- end }}
 - name: PF_BASE_DOMAIN
   value: {{ .Values.platform.baseDomain | quote }}
 - name: PF_PUBLIC_SCHEME
@@ -145,6 +145,10 @@ Environment of the platform (application and migration containers).
   value: {{ .Values.platform.smtp.port | quote }}
 - name: PF_SMTP_FROM
   value: {{ .Values.platform.smtp.from | quote }}
+- name: PF_PAYFIP_ENDPOINT
+  value: {{ .Values.platform.payfip.endpoint | quote }}
+- name: PF_PAYFIP_PAYMENT_PAGE
+  value: {{ .Values.platform.payfip.paymentPage | quote }}
 {{- if .Values.javaToolOptions }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}
@@ -159,4 +163,58 @@ TLS secret of the wildcard host.
 */}}
 {{- define "portail-famille.wildcardTlsSecret" -}}
 {{- default (printf "%s-wildcard-tls" (include "portail-famille.fullname" .)) .Values.ingress.wildcardTlsSecret -}}
+{{- end -}}
+
+{{/*
+ServiceAccount of the application pods: the created one (full name by default), or an existing one, or "default".
+*/}}
+{{- define "portail-famille.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "portail-famille.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Headless Service through which the cluster members find each other (Hazelcast's Kubernetes discovery).
+*/}}
+{{- define "portail-famille.headlessService" -}}
+{{- printf "%s-hazelcast" (include "portail-famille.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Selector of the application pods (web component), as a YAML map.
+*/}}
+{{- define "portail-famille.webSelector" -}}
+{{ include "portail-famille.selectorLabels" . }}
+app.kubernetes.io/component: web
+{{- end -}}
+
+{{/*
+Name of the Keycloak custom resource.
+*/}}
+{{- define "portail-famille.keycloakName" -}}
+{{- default (printf "%s-keycloak" (include "portail-famille.fullname" .)) .Values.keycloak.operator.name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Consistency checks of the values that the JSON schema cannot express.
+*/}}
+{{- define "portail-famille.validateValues" -}}
+{{- if .Values.keycloak.operator.enabled -}}
+{{- $expected := printf "https://%s" .Values.keycloak.operator.hostname -}}
+{{- if ne (trimSuffix "/" .Values.platform.keycloakUrl) $expected -}}
+{{- fail (printf "platform.keycloakUrl must be %s when keycloak.operator.enabled (the Keycloak resource's hostname)" $expected) -}}
+{{- end -}}
+{{- end -}}
+{{- if and .Values.pdb.create (ne (toString .Values.pdb.minAvailable) "") (ne (toString .Values.pdb.maxUnavailable) "") -}}
+{{- fail "pdb.minAvailable and pdb.maxUnavailable cannot both be set" -}}
+{{- end -}}
+{{- if and .Values.autoscaling.hpa.enabled (gt (int .Values.autoscaling.hpa.minReplicas) (int .Values.autoscaling.hpa.maxReplicas)) -}}
+{{- fail "autoscaling.hpa.minReplicas must not exceed autoscaling.hpa.maxReplicas" -}}
+{{- end -}}
+{{- if and .Values.autoscaling.hpa.enabled (not .Values.autoscaling.hpa.targetCPU) (not .Values.autoscaling.hpa.targetMemory) -}}
+{{- fail "autoscaling.hpa needs targetCPU or targetMemory" -}}
+{{- end -}}
 {{- end -}}

@@ -18,6 +18,20 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -65,6 +79,12 @@ class ChartTest {
   private static final String KUBE_VERSION = "v1.30.0";
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final String KEYCLOAK_API_VERSION = "k8s.keycloak.org/v2alpha1";
+  /** Kubernetes JSON schemas (fabric8 6.13.5's, unpacked by the build): every built-in kind rendered is validated. */
+  private static final KubernetesSchemas KUBE_SCHEMAS =
+      KubernetesSchemas.load(Paths.get(System.getProperty("kube.schemas.dir", "target/kube-schemas")));
+  /** The kinds the run validated against a Kubernetes schema (checked at the end). */
+  private static final Set<String> SCHEMA_VALIDATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * helm-java's template (and install dry-run) output leaves Helm hooks out, like
@@ -163,29 +183,35 @@ class ChartTest {
         "pod labels must match the selector");
 
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-    assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+    // clustered by default: Hazelcast's Kubernetes discovery reads the API with the pod's ServiceAccount
+    assertEquals(Boolean.TRUE, pod.getAutomountServiceAccountToken());
+    assertEquals(FULLNAME, pod.getServiceAccountName());
     assertEquals(1, pod.getContainers().size());
     Container app = pod.getContainers().get(0);
     assertEquals("portail-famille:0.1.0", app.getImage(), "image tag defaults to the appVersion");
 
-    // port
-    assertEquals(1, app.getPorts().size());
+    // ports: http, and Hazelcast between the members
+    assertEquals(2, app.getPorts().size());
     assertEquals(8080, app.getPorts().get(0).getContainerPort());
     assertEquals("http", app.getPorts().get(0).getName());
+    assertEquals(6900, app.getPorts().get(1).getContainerPort());
+    assertEquals("hazelcast", app.getPorts().get(1).getName());
 
-    // probes on /health, port http
-    assertAll(
-        () -> assertEquals("/health", app.getReadinessProbe().getHttpGet().getPath()),
-        () -> assertEquals("http", app.getReadinessProbe().getHttpGet().getPort().getStrVal()),
-        () -> assertEquals("/health", app.getLivenessProbe().getHttpGet().getPath()),
-        () -> assertEquals("http", app.getLivenessProbe().getHttpGet().getPort().getStrVal()),
-        () -> assertEquals("/health", app.getStartupProbe().getHttpGet().getPath()),
-        () -> assertEquals(3, app.getReadinessProbe().getFailureThreshold()));
+    // MicroProfile Health probes, port http
+    assertProbes(app);
+    assertEquals(3, app.getReadinessProbe().getFailureThreshold());
+    assertEquals(5, app.getReadinessProbe().getTimeoutSeconds(), "the readiness check may wait 2 s for each dependency");
+
+    // Payara Micro's options: Kubernetes clustering through the headless Service, no phone home
+    assertEquals(List.of("--port", "8080", "--disablephonehome", "--name", "$(POD_NAME)",
+        "--clustermode", "kubernetes:" + NAMESPACE + "," + FULLNAME + "-hazelcast", "--startport", "6900"), app.getArgs());
+    assertEquals("metadata.name", envByName(app).get("POD_NAME").getValueFrom().getFieldRef().getFieldPath());
 
     // environment
     Map<String, EnvVar> env = envByName(app);
     assertTrue(env.keySet().containsAll(List.of("PF_DB_URL", "PF_DB_USER", "PF_DB_PASSWORD", "PF_KEYCLOAK_URL",
-        "PF_BASE_DOMAIN", "PF_PUBLIC_SCHEME", "PF_SMTP_HOST", "PF_SMTP_PORT", "PF_SMTP_FROM", "JAVA_TOOL_OPTIONS")),
+        "PF_BASE_DOMAIN", "PF_PUBLIC_SCHEME", "PF_SMTP_HOST", "PF_SMTP_PORT", "PF_SMTP_FROM", "PF_PAYFIP_ENDPOINT",
+        "PF_PAYFIP_PAYMENT_PAGE", "JAVA_TOOL_OPTIONS")),
         () -> "env: " + env.keySet());
     assertEquals("25", env.get("PF_SMTP_PORT").getValue());
     assertFalse(env.containsKey("PF_MIGRATE_ONLY"), "the application pods must not be in migrate-only mode");
@@ -195,6 +221,9 @@ class ChartTest {
     assertEquals("https://auth.portail-famille.example.org", env.get("PF_KEYCLOAK_URL").getValue());
     assertEquals("portail-famille.example.org", env.get("PF_BASE_DOMAIN").getValue());
     assertEquals("https", env.get("PF_PUBLIC_SCHEME").getValue());
+    assertEquals("https://www.payfip.gouv.fr/tpa/services/securite", env.get("PF_PAYFIP_ENDPOINT").getValue());
+    assertEquals("https://www.payfip.gouv.fr/tpa/paiementws.web", env.get("PF_PAYFIP_PAYMENT_PAGE").getValue());
+    assertFalse(env.containsKey("PF_HEALTH_KEYCLOAK_URL"), "the readiness check's default Keycloak URL");
     assertTrue(env.get("JAVA_TOOL_OPTIONS").getValue().contains("-XX:MaxRAMPercentage=75.0"));
 
     // the password only ever comes from the existing Secret
@@ -219,7 +248,7 @@ class ChartTest {
   @Test
   void defaultServiceAndIngressPointAtTheHttpPort() {
     List<HasMetadata> objects = render(t -> { });
-    Service service = find(objects, Service.class);
+    Service service = find(objects, Service.class, FULLNAME);
     assertNotNull(service, "no Service rendered");
     assertEquals("ClusterIP", service.getSpec().getType());
     assertEquals(80, service.getSpec().getPorts().get(0).getPort());
@@ -265,6 +294,9 @@ class ChartTest {
     Container app = find(manifest, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertEquals(app.getImage(), migrate.getImage(), "the Job runs the same image as the application");
 
+    assertEquals(List.of("--nocluster", "--disablephonehome"), migrate.getArgs(), "the Job never joins the cluster");
+    assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+    assertNull(pod.getServiceAccountName(), "a pre-install hook cannot use the ServiceAccount the release creates");
     Map<String, EnvVar> env = envByName(migrate);
     assertEquals("true", env.get("PF_MIGRATE_ONLY").getValue());
     assertEquals("jdbc:postgresql://postgresql:5432/portail_famille", env.get("PF_DB_URL").getValue());
@@ -343,7 +375,7 @@ class ChartTest {
     assertEquals("app-password", env.get("PF_DB_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
     assertEquals("Europe/Paris", env.get("TZ").getValue());
     assertEquals("-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError", env.get("JAVA_TOOL_OPTIONS").getValue());
-    assertEquals(8080, find(objects, Service.class).getSpec().getPorts().get(0).getPort());
+    assertEquals(8080, find(objects, Service.class, FULLNAME).getSpec().getPorts().get(0).getPort());
     Job job = renderMigrationJob(t -> t.withValuesFile(chartDir.resolve("ci/values-production.yaml")));
     assertEquals(app.getImage(), job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
     assertEquals("registry-credentials", job.getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
@@ -368,6 +400,329 @@ class ChartTest {
     assertEquals("http", envByName(app).get("PF_PUBLIC_SCHEME").getValue());
     assertEquals(2000L, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getFsGroup());
     assertNull(find(objects, Ingress.class), "ingress.enabled=false must not render an Ingress");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // scale-out: clustering, RBAC, availability, autoscaling, network, metrics, Keycloak
+  // ---------------------------------------------------------------------------------------------
+
+  /** Every overlay: the objects render, match the Kubernetes schemas (in parse) and keep the invariants. */
+  @ParameterizedTest(name = "render and validate {0}")
+  @MethodSource("ciOverlays")
+  void everyCiOverlayRendersValidObjects(Path overlay) {
+    List<HasMetadata> objects = render(t -> t.withValuesFile(overlay));
+    Deployment deployment = find(objects, Deployment.class);
+    Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertProbes(app);
+    assertTrue(app.getArgs().contains("--disablephonehome"), overlay + ": " + app.getArgs());
+    Service service = find(objects, Service.class, FULLNAME);
+    assertEquals(deployment.getSpec().getSelector().getMatchLabels(), service.getSpec().getSelector());
+    for (HasMetadata object : objects) {
+      if (!(object instanceof ServiceMonitor)) {
+        assertEquals(NAMESPACE, object.getMetadata().getNamespace(), object.getKind() + " " + overlay);
+      }
+      assertEquals(RELEASE, object.getMetadata().getLabels().get("app.kubernetes.io/instance"), object.getKind());
+    }
+    PodDisruptionBudget pdb = find(objects, PodDisruptionBudget.class);
+    if (pdb != null) {
+      assertEquals(deployment.getSpec().getSelector().getMatchLabels(), pdb.getSpec().getSelector().getMatchLabels());
+    }
+    Job job = renderMigrationJob(t -> t.withValuesFile(overlay));
+    if (job != null) {
+      assertEquals(app.getImage(), job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+    }
+  }
+
+  @Test
+  void defaultClusterWiringServiceAccountRoleAndDisruptionBudget() {
+    List<HasMetadata> objects = render(t -> { });
+    Deployment deployment = find(objects, Deployment.class);
+    Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+
+    ServiceAccount account = find(objects, ServiceAccount.class);
+    assertEquals(FULLNAME, account.getMetadata().getName());
+    assertEquals(Boolean.FALSE, account.getAutomountServiceAccountToken(), "the pods opt in, not the account");
+
+    Role role = find(objects, Role.class);
+    assertEquals(1, role.getRules().size());
+    PolicyRule rule = role.getRules().get(0);
+    assertEquals(List.of(""), rule.getApiGroups());
+    assertEquals(List.of("pods", "endpoints"), rule.getResources());
+    assertEquals(List.of("get", "list"), rule.getVerbs(), "read only: no watch, no write");
+    RoleBinding binding = find(objects, RoleBinding.class);
+    assertEquals("Role", binding.getRoleRef().getKind());
+    assertEquals(role.getMetadata().getName(), binding.getRoleRef().getName());
+    assertEquals(1, binding.getSubjects().size());
+    assertEquals("ServiceAccount", binding.getSubjects().get(0).getKind());
+    assertEquals(account.getMetadata().getName(), binding.getSubjects().get(0).getName());
+    assertEquals(NAMESPACE, binding.getSubjects().get(0).getNamespace());
+
+    Service headless = find(objects, Service.class, FULLNAME + "-hazelcast");
+    assertNotNull(headless, "no headless Service");
+    assertEquals("None", headless.getSpec().getClusterIP());
+    assertEquals(Boolean.TRUE, headless.getSpec().getPublishNotReadyAddresses(), "a starting member must be found");
+    assertEquals(1, headless.getSpec().getPorts().size());
+    assertEquals(6900, headless.getSpec().getPorts().get(0).getPort());
+    assertEquals("hazelcast", headless.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+    assertEquals(selector, headless.getSpec().getSelector());
+    Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertTrue(app.getArgs().contains("kubernetes:" + NAMESPACE + "," + headless.getMetadata().getName()));
+
+    PodDisruptionBudget pdb = find(objects, PodDisruptionBudget.class);
+    assertEquals(new IntOrString(1), pdb.getSpec().getMaxUnavailable());
+    assertNull(pdb.getSpec().getMinAvailable());
+    assertEquals(selector, pdb.getSpec().getSelector().getMatchLabels());
+
+    // off by default
+    assertNull(find(objects, HorizontalPodAutoscaler.class));
+    assertNull(find(objects, NetworkPolicy.class));
+    assertNull(find(objects, ServiceMonitor.class));
+    assertTrue(objects.stream().noneMatch(o -> o instanceof GenericKubernetesResource), "no Keycloak resource");
+    assertEquals(2, deployment.getSpec().getReplicas());
+  }
+
+  @Test
+  void withoutClusteringPayaraMicroRunsAloneAndNeedsNoApiAccess() {
+    List<HasMetadata> objects = render(t -> t.set("cluster.enabled", false));
+    Deployment deployment = find(objects, Deployment.class);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container app = pod.getContainers().get(0);
+    assertEquals(List.of("--port", "8080", "--disablephonehome", "--name", "$(POD_NAME)", "--nocluster"), app.getArgs());
+    assertEquals(1, app.getPorts().size());
+    assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+    assertNull(find(objects, Role.class));
+    assertNull(find(objects, RoleBinding.class));
+    assertNull(find(objects, Service.class, FULLNAME + "-hazelcast"));
+  }
+
+  @Test
+  void clusterOverlayScalesWithAnAutoscalerABudgetAndAServiceMonitor() {
+    Path overlay = chartDir.resolve("ci/values-cluster.yaml");
+    List<HasMetadata> objects = render(t -> t.withValuesFile(overlay));
+    Deployment deployment = find(objects, Deployment.class);
+    Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+    assertNull(deployment.getSpec().getReplicas(), "the autoscaler owns the number of replicas");
+    Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertEquals(List.of("--hzinitialjoinwait", "5"), app.getArgs().subList(app.getArgs().size() - 2, app.getArgs().size()));
+    Map<String, EnvVar> env = envByName(app);
+    assertEquals("https://auth.portail-famille.example.org/realms/master/.well-known/openid-configuration",
+        env.get("PF_HEALTH_KEYCLOAK_URL").getValue());
+    assertEquals("587", env.get("PF_SMTP_PORT").getValue());
+
+    HorizontalPodAutoscaler hpa = find(objects, HorizontalPodAutoscaler.class);
+    assertEquals("autoscaling/v2", hpa.getApiVersion());
+    assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+    assertEquals("apps/v1", hpa.getSpec().getScaleTargetRef().getApiVersion());
+    assertEquals(FULLNAME, hpa.getSpec().getScaleTargetRef().getName());
+    assertEquals(3, hpa.getSpec().getMinReplicas());
+    assertEquals(10, hpa.getSpec().getMaxReplicas());
+    Map<String, Integer> targets = new LinkedHashMap<>();
+    for (MetricSpec metric : hpa.getSpec().getMetrics()) {
+      assertEquals("Resource", metric.getType());
+      assertEquals("Utilization", metric.getResource().getTarget().getType());
+      targets.put(metric.getResource().getName(), metric.getResource().getTarget().getAverageUtilization());
+    }
+    assertEquals(Map.of("cpu", 65, "memory", 80), targets);
+    assertEquals(600, hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds());
+    assertEquals(1, hpa.getSpec().getBehavior().getScaleDown().getPolicies().get(0).getValue(), "one pod at a time");
+
+    PodDisruptionBudget pdb = find(objects, PodDisruptionBudget.class);
+    assertEquals(new IntOrString(2), pdb.getSpec().getMinAvailable());
+    assertNull(pdb.getSpec().getMaxUnavailable());
+
+    ServiceMonitor monitor = find(objects, ServiceMonitor.class);
+    assertEquals("monitoring", monitor.getMetadata().getNamespace());
+    assertEquals("kube-prometheus-stack", monitor.getMetadata().getLabels().get("release"));
+    assertEquals(List.of(NAMESPACE), monitor.getSpec().getNamespaceSelector().getMatchNames());
+    assertEquals(selector, monitor.getSpec().getSelector().getMatchLabels());
+    assertEquals(1, monitor.getSpec().getEndpoints().size());
+    assertEquals("http", monitor.getSpec().getEndpoints().get(0).getPort());
+    assertEquals("/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
+    assertEquals("15s", monitor.getSpec().getEndpoints().get(0).getInterval());
+    // it selects the application's Service, not the headless one
+    List<Service> selected = objects.stream().filter(Service.class::isInstance).map(Service.class::cast)
+        .filter(svc -> svc.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+        .collect(Collectors.toList());
+    assertEquals(List.of(FULLNAME), selected.stream().map(svc -> svc.getMetadata().getName()).collect(Collectors.toList()));
+
+    Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+    assertEquals("true", annotations.get("prometheus.io/scrape"));
+    assertEquals("/metrics", annotations.get("prometheus.io/path"));
+    assertEquals("8080", annotations.get("prometheus.io/port"));
+  }
+
+  @Test
+  void clusterOverlayNetworkPolicyLetsInOnlyTheIngressControllerPrometheusAndThePeers() {
+    List<HasMetadata> objects = render(t -> t.withValuesFile(chartDir.resolve("ci/values-cluster.yaml")));
+    Map<String, String> selector = find(objects, Deployment.class).getSpec().getSelector().getMatchLabels();
+    NetworkPolicy policy = find(objects, NetworkPolicy.class);
+    assertEquals(selector, policy.getSpec().getPodSelector().getMatchLabels());
+    assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
+
+    List<NetworkPolicyIngressRule> ingress = policy.getSpec().getIngress();
+    assertEquals(3, ingress.size());
+    // 1. http from the ingress controller's pods, in its namespace (one peer: both selectors must match)
+    assertEquals(List.of("TCP/http"), ports(ingress.get(0).getPorts()));
+    assertEquals(1, ingress.get(0).getFrom().size());
+    NetworkPolicyPeer controller = ingress.get(0).getFrom().get(0);
+    assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"), controller.getNamespaceSelector().getMatchLabels());
+    assertEquals(Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller"),
+        controller.getPodSelector().getMatchLabels());
+    // 2. http from Prometheus
+    assertEquals(List.of("TCP/http"), ports(ingress.get(1).getPorts()));
+    NetworkPolicyPeer prometheus = ingress.get(1).getFrom().get(0);
+    assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), prometheus.getNamespaceSelector().getMatchLabels());
+    assertEquals(Map.of("app.kubernetes.io/name", "prometheus"), prometheus.getPodSelector().getMatchLabels());
+    // 3. Hazelcast from the platform's own pods only (no namespace selector: this namespace)
+    assertEquals(List.of("TCP/hazelcast"), ports(ingress.get(2).getPorts()));
+    NetworkPolicyPeer peers = ingress.get(2).getFrom().get(0);
+    assertNull(peers.getNamespaceSelector());
+    assertEquals(selector, peers.getPodSelector().getMatchLabels());
+
+    List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
+    assertEquals(7, egress.size());
+    assertEquals(List.of("UDP/53", "TCP/53"), ports(egress.get(0).getPorts()), "DNS");
+    assertEquals(Map.of("k8s-app", "kube-dns"), egress.get(0).getTo().get(0).getPodSelector().getMatchLabels());
+    assertEquals(List.of("TCP/5432"), ports(egress.get(1).getPorts()), "PostgreSQL");
+    assertEquals(Map.of("cnpg.io/cluster", "portail-famille-db"), egress.get(1).getTo().get(0).getPodSelector().getMatchLabels());
+    assertEquals(List.of("TCP/443"), ports(egress.get(2).getPorts()), "Keycloak");
+    assertEquals(List.of("TCP/587"), ports(egress.get(3).getPorts()), "SMTP, on platform.smtp.port");
+    assertEquals("192.0.2.25/32", egress.get(3).getTo().get(0).getIpBlock().getCidr());
+    assertEquals(List.of("TCP/443"), ports(egress.get(4).getPorts()), "PayFiP");
+    assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"), egress.get(4).getTo().get(0).getIpBlock().getExcept());
+    assertEquals(List.of("TCP/443", "TCP/6443"), ports(egress.get(5).getPorts()), "the Kubernetes API");
+    assertEquals(List.of("TCP/6900"), ports(egress.get(6).getPorts()), "Hazelcast to the peers");
+    assertEquals(selector, egress.get(6).getTo().get(0).getPodSelector().getMatchLabels());
+  }
+
+  @Test
+  void networkPolicyWithoutMetricsOrClusterKeepsOnlyTheIngressController() {
+    List<HasMetadata> objects = render(t -> t.set("networkPolicy.enabled", true).set("cluster.enabled", false));
+    NetworkPolicy policy = find(objects, NetworkPolicy.class);
+    assertEquals(1, policy.getSpec().getIngress().size(), "no Prometheus, no Hazelcast rule");
+    assertEquals(5, policy.getSpec().getEgress().size(), "DNS, PostgreSQL, Keycloak, SMTP, PayFiP");
+    assertTrue(policy.getSpec().getEgress().get(1).getTo().isEmpty(), "no peer listed: any PostgreSQL address");
+  }
+
+  @Test
+  void keycloakOverlayRendersAKeycloakResourceForTheOperator() {
+    List<HasMetadata> objects = render(t -> t.withValuesFile(chartDir.resolve("ci/values-keycloak-operator.yaml")));
+    List<GenericKubernetesResource> custom = objects.stream().filter(GenericKubernetesResource.class::isInstance)
+        .map(GenericKubernetesResource.class::cast).collect(Collectors.toList());
+    assertEquals(1, custom.size());
+    GenericKubernetesResource keycloak = custom.get(0);
+    assertEquals(KEYCLOAK_API_VERSION, keycloak.getApiVersion());
+    assertEquals("Keycloak", keycloak.getKind());
+    assertEquals(FULLNAME + "-keycloak", keycloak.getMetadata().getName());
+    assertEquals(NAMESPACE, keycloak.getMetadata().getNamespace());
+    assertEquals(Set.of("instances", "image", "db", "http", "hostname", "proxy", "ingress", "resources", "additionalOptions"),
+        ((Map<?, ?>) keycloak.getAdditionalProperties().get("spec")).keySet());
+    assertEquals(2, (Integer) keycloak.get("spec", "instances"));
+    assertEquals("quay.io/keycloak/keycloak:26.4.0", keycloak.get("spec", "image"));
+    assertEquals("postgres", keycloak.get("spec", "db", "vendor"));
+    assertEquals("portail-famille-db-rw.databases.svc", keycloak.get("spec", "db", "host"));
+    assertEquals(5432, (Integer) keycloak.get("spec", "db", "port"));
+    assertEquals("keycloak", keycloak.get("spec", "db", "database"));
+    assertEquals(Map.of("name", "keycloak-db-app", "key", "username"), keycloak.get("spec", "db", "usernameSecret"));
+    assertEquals(Map.of("name", "keycloak-db-app", "key", "password"), keycloak.get("spec", "db", "passwordSecret"));
+    assertEquals(30, (Integer) keycloak.get("spec", "db", "poolMaxSize"));
+    assertEquals(Map.of("httpEnabled", true), keycloak.get("spec", "http"), "TLS ends at the ingress");
+    assertEquals("auth.portail-famille.example.org", keycloak.get("spec", "hostname", "hostname"));
+    assertEquals("xforwarded", keycloak.get("spec", "proxy", "headers"));
+    assertEquals(Map.of("enabled", true, "className", "nginx"), keycloak.get("spec", "ingress"));
+    assertEquals(List.of(Map.of("name", "metrics-enabled", "value", "true"), Map.of("name", "log-console-output", "value", "json")),
+        keycloak.get("spec", "additionalOptions"));
+    // the platform reaches that Keycloak at its public URL
+    Container app = find(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertEquals("https://auth.portail-famille.example.org", envByName(app).get("PF_KEYCLOAK_URL").getValue());
+    // with a TLS Secret, Keycloak serves HTTPS itself
+    GenericKubernetesResource tls = render(t -> t.withValuesFile(chartDir.resolve("ci/values-keycloak-operator.yaml"))
+        .set("keycloak.operator.tlsSecret", "auth-tls")).stream().filter(GenericKubernetesResource.class::isInstance)
+        .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+    assertEquals(Map.of("tlsSecret", "auth-tls"), tls.get("spec", "http"));
+  }
+
+  @Test
+  void inconsistentValuesAreRefusedWithAClearMessage() {
+    assertRenderFails(t -> t.set("keycloak.operator.enabled", true).set("keycloak.operator.hostname", "sso.example.org"),
+        "platform.keycloakUrl must be https://sso.example.org");
+    assertRenderFails(t -> t.set("pdb.minAvailable", 1).set("pdb.maxUnavailable", 1), "cannot both be set");
+    assertRenderFails(t -> t.set("autoscaling.hpa.enabled", true).set("autoscaling.hpa.minReplicas", 5)
+        .set("autoscaling.hpa.maxReplicas", 3), "must not exceed");
+  }
+
+  @Test
+  void schemaRejectsInvalidScaleOutValues() throws IOException {
+    assertSchemaRejects(writeValues("invalid-hpa.yaml", "autoscaling:\n  hpa:\n    maxReplicas: 0\n"), "maxReplicas");
+    assertSchemaRejects(writeValues("invalid-cpu.yaml", "autoscaling:\n  hpa:\n    targetCPU: 150\n"), "targetCPU");
+    assertSchemaRejects(writeValues("invalid-pdb.yaml", "pdb:\n  minAvailable: half\n"), "minAvailable");
+    assertSchemaRejects(writeValues("invalid-port.yaml", "cluster:\n  port: 70000\n"), "port");
+    assertSchemaRejects(writeValues("invalid-proxy.yaml", "keycloak:\n  operator:\n    proxyHeaders: none\n"), "proxyHeaders");
+    assertSchemaRejects(writeValues("invalid-interval.yaml", "metrics:\n  serviceMonitor:\n    interval: soon\n"), "interval");
+    assertSchemaRejects(writeValues("invalid-np.yaml", "networkPolicy:\n  egres: {}\n"), "egres");
+    assertSchemaRejects(writeValues("invalid-peer.yaml",
+        "networkPolicy:\n  egress:\n    database:\n      ports: [5432]\n      to:\n        - ipBlock: {}\n"), "cidr");
+  }
+
+  @Test
+  void everyKindTheChartRendersIsValidatedAgainstAKubernetesSchema() {
+    List<HasMetadata> all = new ArrayList<>(render(t -> t.withValuesFile(chartDir.resolve("ci/values-cluster.yaml"))));
+    all.addAll(render(t -> t.withValuesFile(chartDir.resolve("ci/values-ingress-domains.yaml"))));
+    all.add(renderMigrationJob(t -> { }));
+    Set<String> kinds = all.stream().map(HasMetadata::getKind).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(List.of("Deployment", "HorizontalPodAutoscaler", "Ingress", "Job", "NetworkPolicy",
+        "PodDisruptionBudget", "Role", "RoleBinding", "Service", "ServiceAccount", "ServiceMonitor")), kinds);
+    for (HasMetadata object : all) {
+      if (!(object instanceof ServiceMonitor)) {
+        assertTrue(KUBE_SCHEMAS.covers(object.getClass()), object.getKind());
+      }
+    }
+    assertEquals("kubernetes_autoscaling_v2_HorizontalPodAutoscaler", KUBE_SCHEMAS.definitionOf(HorizontalPodAutoscaler.class));
+    assertEquals("kubernetes_policy_v1_PodDisruptionBudget", KUBE_SCHEMAS.definitionOf(PodDisruptionBudget.class));
+    assertEquals("kubernetes_networking_v1_NetworkPolicy", KUBE_SCHEMAS.definitionOf(NetworkPolicy.class));
+  }
+
+  /** The schema validation bites: objects with the faults a template can make are refused. */
+  @Test
+  void kubernetesSchemaValidationRejectsBrokenObjects() {
+    String valid = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"x\"},"
+        + "\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},"
+        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\",\"ports\":[{\"name\":\"http\",\"containerPort\":8080}],"
+        + "\"readinessProbe\":{\"httpGet\":{\"path\":\"/health/ready\",\"port\":\"http\"}},"
+        + "\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"1Gi\"}}}]}}}}";
+    assertEquals(List.of(), KUBE_SCHEMAS.validate(Deployment.class, valid));
+    Map<String, String> broken = new LinkedHashMap<>();
+    broken.put("a misspelt field", valid.replace("\"replicas\":2", "\"replica\":2"));
+    broken.put("a mis-indented field", valid.replace("\"containers\":[{\"name\":\"c\",", "\"containers\":[{\"name\":\"c\",\"path\":\"/\","));
+    broken.put("a string where a number goes", valid.replace("\"containerPort\":8080", "\"containerPort\":\"8080\""));
+    broken.put("a port name too long", valid.replace("\"name\":\"http\"", "\"name\":\"" + "h".repeat(64) + "\""));
+    broken.put("no kind", valid.replace("\"kind\":\"Deployment\",", ""));
+    broken.put("a list where a map goes", valid.replace("{\"matchLabels\":{\"a\":\"b\"}}", "{\"matchLabels\":[\"a\"]}"));
+    broken.forEach((fault, json) -> assertFalse(KUBE_SCHEMAS.validate(Deployment.class, json).isEmpty(), fault));
+  }
+
+  private static void assertProbes(Container app) {
+    assertAll(
+        () -> assertEquals("/health/started", app.getStartupProbe().getHttpGet().getPath()),
+        () -> assertEquals("/health/ready", app.getReadinessProbe().getHttpGet().getPath()),
+        () -> assertEquals("/health/live", app.getLivenessProbe().getHttpGet().getPath()),
+        () -> assertEquals("http", app.getStartupProbe().getHttpGet().getPort().getStrVal()),
+        () -> assertEquals("http", app.getReadinessProbe().getHttpGet().getPort().getStrVal()),
+        () -> assertEquals("http", app.getLivenessProbe().getHttpGet().getPort().getStrVal()),
+        // the kubelet sends no Host header of a commune: the application answers the probes only so
+        () -> assertNull(app.getReadinessProbe().getHttpGet().getHost()),
+        () -> assertTrue(app.getReadinessProbe().getHttpGet().getHttpHeaders() == null
+            || app.getReadinessProbe().getHttpGet().getHttpHeaders().isEmpty()));
+  }
+
+  private static List<String> ports(List<NetworkPolicyPort> ports) {
+    return ports.stream().map(p -> p.getProtocol() + "/" + (p.getPort().getStrVal() != null ? p.getPort().getStrVal()
+        : p.getPort().getIntVal().toString())).collect(Collectors.toList());
+  }
+
+  private static void assertRenderFails(Consumer<TemplateCommand> customizer, String expectedInMessage) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> render(customizer));
+    assertTrue(String.valueOf(e.getMessage()).contains(expectedInMessage), e::getMessage);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -458,15 +813,40 @@ class ChartTest {
         continue;
       }
       Object parsed = SERIALIZATION.unmarshal(doc);
-      if (!(parsed instanceof HasMetadata) || parsed instanceof GenericKubernetesResource) {
-        fail("not a known Kubernetes kind: " + doc);
+      if (!(parsed instanceof HasMetadata)) {
+        fail("not a Kubernetes object: " + doc);
       }
       HasMetadata object = (HasMetadata) parsed;
-      assertNoUnknownFields(object, object.getKind() + "/" + object.getMetadata().getName());
+      String what = object.getKind() + "/" + object.getMetadata().getName();
+      if (parsed instanceof GenericKubernetesResource) {
+        // the one custom resource without a Java model here: asserted field by field in its tests
+        assertEquals(KEYCLOAK_API_VERSION + "/Keycloak", object.getApiVersion() + "/" + object.getKind(),
+            () -> "not a known Kubernetes kind: " + doc);
+      } else {
+        assertNoUnknownFields(object, what);
+      }
+      if (KUBE_SCHEMAS.covers(object.getClass())) {
+        // the object exactly as rendered (not as re-serialised by fabric8), against the Kubernetes schema
+        String json = SERIALIZATION.asJson(SERIALIZATION.unmarshal(doc, Map.class));
+        List<String> errors = KUBE_SCHEMAS.validate(object.getClass(), json);
+        assertTrue(errors.isEmpty(), () -> what + " does not match the Kubernetes schema "
+            + KUBE_SCHEMAS.definitionOf(object.getClass()) + ": " + errors);
+        SCHEMA_VALIDATED.add(object.getClass().getSimpleName());
+      } else {
+        assertTrue(object instanceof ServiceMonitor || object instanceof GenericKubernetesResource,
+            () -> "no Kubernetes schema for " + object.getClass().getName());
+      }
       objects.add(object);
     }
     assertFalse(objects.isEmpty(), "helm template rendered nothing");
     return objects;
+  }
+
+  private static <T extends HasMetadata> T find(List<HasMetadata> objects, Class<T> type, String name) {
+    List<T> matches = objects.stream().filter(type::isInstance).map(type::cast)
+        .filter(o -> o.getMetadata().getName().equals(name)).collect(Collectors.toList());
+    assertTrue(matches.size() <= 1, () -> "more than one " + type.getSimpleName() + " " + name);
+    return matches.isEmpty() ? null : matches.get(0);
   }
 
   private static <T extends HasMetadata> T find(List<HasMetadata> objects, Class<T> type) {
@@ -565,12 +945,16 @@ class ChartTest {
     return result;
   }
 
-  /** Leaves as readme-generator sees them: scalars, lists and empty maps. */
+  /**
+   * Leaves as readme-generator sees them: scalars, lists and empty maps; and maps keyed by label names
+   * (`kubernetes.io/metadata.name`: a value, not a section of parameters).
+   */
   @SuppressWarnings("unchecked")
   private static void collectLeaves(String prefix, Map<String, Object> map, Set<String> leaves) {
     map.forEach((key, value) -> {
       String path = prefix.isEmpty() ? key : prefix + "." + key;
-      if (value instanceof Map && !((Map<String, Object>) value).isEmpty()) {
+      boolean labels = value instanceof Map && ((Map<String, Object>) value).keySet().stream().anyMatch(k -> k.contains("/"));
+      if (value instanceof Map && !((Map<String, Object>) value).isEmpty() && !labels) {
         collectLeaves(path, (Map<String, Object>) value, leaves);
       } else {
         leaves.add(path);

@@ -41,7 +41,7 @@ public final class PayaraServer implements AutoCloseable {
         cmd.addAll(loopbackOptions(dir, port, port + 1000));
         Process p = Processes.start(cmd, dir, log, Map.of());
         PayaraServer server = new PayaraServer(p, port);
-        Processes.awaitHttp("Payara Micro", "http://127.0.0.1:" + port + "/health", p, log,
+        Processes.awaitHttp("Payara Micro", "http://127.0.0.1:" + port + "/health/started", p, log,
                 Duration.ofMinutes(Long.getLong("pf.devstack.payara-start-minutes", 3)));
         return server;
     }

@@ -85,6 +85,18 @@ class OutageIT {
         return all.toString();
     }
 
+    /** A probe as the kubelet sends it: straight to the pod (Host = its address). */
+    static HttpResponse<String> probe(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the readiness response lists that check with that status. */
+    static boolean check(HttpResponse<String> r, String name, String status) {
+        return r.body().matches("(?s).*\\{\\s*\"name\"\\s*:\\s*\"" + name + "\"\\s*,\\s*\"status\"\\s*:\\s*\""
+                + status + "\".*");
+    }
+
     static void assertUnavailablePage(HttpResponse<String> r, String what) {
         assertEquals(503, r.statusCode(), what + " : " + r.body());
         assertTrue(r.body().contains("Service momentanément indisponible"), what + " : " + r.body());
@@ -105,7 +117,22 @@ class OutageIT {
             // 1. Keycloak down: "Se connecter" gives the 503 page, not a browser error
             stack.stopKeycloak();
             keycloakStopped = true;
-            assertUnavailablePage(get(ALPHA, "/espace/accueil.xhtml"), "Se connecter, Keycloak arrêté");
+            // the platform remembers for 5 s per realm that Keycloak answered (OidcClient.identityAvailable): a login
+            // started by the class run just before may still be remembered
+            long known = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            HttpResponse<String> login = get(ALPHA, "/espace/accueil.xhtml");
+            while (login.statusCode() == 302 && System.nanoTime() < known) {
+                Thread.sleep(1000);
+                login = get(ALPHA, "/espace/accueil.xhtml");
+            }
+            assertUnavailablePage(login, "Se connecter, Keycloak arrêté");
+            // the pod is taken out of the Service (not ready) but never restarted (alive)
+            HttpResponse<String> withoutKeycloak = probe("/health/ready");
+            assertEquals(503, withoutKeycloak.statusCode(), withoutKeycloak.body());
+            assertTrue(check(withoutKeycloak, "keycloak", "DOWN") && check(withoutKeycloak, "database", "UP"),
+                    withoutKeycloak.body());
+            assertEquals(200, probe("/health/live").statusCode());
+            assertEquals(200, probe("/health/started").statusCode());
             try (Browser b = new Browser()) {
                 b.get("http://alpha.localhost:" + PORT + "/");
                 b.await(org.openqa.selenium.By.id("login")).click();
@@ -130,6 +157,12 @@ class OutageIT {
                     assertUnavailablePage(r, slug + path + " (requête " + i + ")");
                 }
             }
+            long probeStart = System.nanoTime();
+            HttpResponse<String> notReady = probe("/health/ready");
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertTrue(check(notReady, "database", "DOWN"), notReady.body());
+            assertTrue(System.nanoTime() - probeStart < Duration.ofSeconds(8).toNanos(), "réponse dans le délai de la sonde");
+            assertEquals(200, probe("/health/live").statusCode(), "la base arrêtée ne fait pas redémarrer le pod");
             long growth = logSize() - before;
             assertTrue(growth < LOG_BUDGET, "le journal a grossi de " + growth + " octets pour " + FAILING_REQUESTS
                     + " requêtes (limite " + LOG_BUDGET + ")");
@@ -154,6 +187,12 @@ class OutageIT {
             Thread.sleep(1000);
         }
         assertEquals(200, status, "la plateforme répond de nouveau");
+        HttpResponse<String> ready = probe("/health/ready");
+        while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            ready = probe("/health/ready");
+        }
+        assertEquals(200, ready.statusCode(), "de nouveau prête : " + ready.body());
         assertEquals(200, get(BETA, "/").statusCode());
         HttpResponse<String> login = get(ALPHA, "/espace/accueil.xhtml");
         assertEquals(302, login.statusCode(), login.body());

@@ -183,10 +183,49 @@ class PlatformWebIT {
     }
 
     @Test
-    void healthAnswersOnAnyHost() throws Exception {
-        HttpResponse<String> r = get("127.0.0.1:" + PORT, "/health", Map.of());
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("UP"));
+    void healthProbesAnswerStraightToThePod() throws Exception {
+        // what the kubelet sends: Host = the pod's address, no proxy header
+        String pod = "127.0.0.1:" + PORT;
+        HttpResponse<String> ready = get(pod, "/health/ready", Map.of());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().matches("(?s).*\\{\\s*\"name\"\\s*:\\s*\"database\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"),
+                ready.body());
+        assertTrue(ready.body().matches("(?s).*\\{\\s*\"name\"\\s*:\\s*\"keycloak\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"),
+                ready.body());
+        HttpResponse<String> live = get(pod, "/health/live", Map.of());
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"process\""), live.body());
+        HttpResponse<String> started = get(pod, "/health/started", Map.of());
+        assertEquals(200, started.statusCode(), started.body());
+        assertTrue(started.body().contains("\"startup\"") && started.body().contains("migrations"), started.body());
+        assertEquals(200, get("localhost:" + PORT, "/health", Map.of()).statusCode());
+    }
+
+    @Test
+    void metricsAreServedInPrometheusTextStraightToThePod() throws Exception {
+        HttpResponse<String> r = get("127.0.0.1:" + PORT, "/metrics", Map.of("Accept", "text/plain"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                r.headers().map().toString());
+        assertTrue(r.body().lines().anyMatch(l -> l.startsWith("# TYPE ")), "format texte de Prometheus");
+        assertTrue(r.body().lines().anyMatch(l -> l.startsWith("jvm_") || l.startsWith("base_")), "métriques de la JVM");
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedOnPublicHosts() throws Exception {
+        for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started", "/metrics",
+                "/metrics/base", "/%68ealth/ready", "/health;x=1/ready", "/./metrics")) {
+            HttpResponse<String> commune = get(host(ALPHA), path, Map.of());
+            assertEquals(404, commune.statusCode(), "hôte d'une commune " + path + " : " + commune.body());
+            assertFalse(commune.body().contains("\"status\""), path + " : " + commune.body());
+            assertFalse(commune.body().contains("# TYPE"), path);
+            // through the ingress controller (it adds X-Forwarded-For), even with an address as Host
+            HttpResponse<String> proxied = get("127.0.0.1:" + PORT, path, Map.of("X-Forwarded-For", "203.0.113.9"));
+            assertEquals(404, proxied.statusCode(), "requête relayée " + path + " : " + proxied.body());
+            assertFalse(proxied.body().contains("\"status\""), path + " : " + proxied.body());
+        }
+        // the commune's pages are unaffected
+        assertEquals(200, get(host(ALPHA), "/", Map.of()).statusCode());
     }
 
     // ---- tokens and sessions across communes ---------------------------------------------------

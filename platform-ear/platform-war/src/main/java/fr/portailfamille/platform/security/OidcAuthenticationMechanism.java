@@ -2,6 +2,7 @@ package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
+import fr.portailfamille.platform.ops.OpsEndpointFilter;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (OpsEndpointFilter.isInternalOpsRequest(request)) {
+            return context.doNothing(); // a probe or Prometheus, straight to the pod: no commune, no login
+        }
         try {
             Optional<Commune> found = directory.resolve(request.getHeader("Host"));
             if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
+import fr.portailfamille.platform.ops.StartupState;
 import fr.portailfamille.tenancy.TenantMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -55,6 +56,9 @@ public class PlatformStartup {
     @ConfigProperty(name = "pf.migrate-at-start", defaultValue = "true")
     private boolean migrateAtStart;
 
+    @Inject
+    private StartupState startupState;
+
     @PostConstruct
     void migrate() {
         TenantMigrator migrator = new TenantMigrator(dataSource);
@@ -62,11 +66,14 @@ public class PlatformStartup {
             long start = System.nanoTime();
             List<TenantMigrator.Outcome> communes = migrator.upgradeAll();
             long failed = communes.stream().filter(TenantMigrator.Outcome::failed).count();
-            LOG.info(() -> "Mise à niveau : plateforme et " + (communes.size() - failed) + " commune(s) à jour, " + failed
-                    + " en échec, en " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            String summary = "plateforme et " + (communes.size() - failed) + " commune(s) à jour, " + failed
+                    + " en échec, en " + (System.nanoTime() - start) / 1_000_000 + " ms";
+            LOG.info(() -> "Mise à niveau : " + summary);
+            startupState.finished(summary);
         } else {
             LOG.info(() -> "pf.migrate-at-start=false : les schémas sont mis à niveau par l'étape de mise à niveau"
                     + " (pf.migrate-only) ; ce code sert les communes au schéma " + migrator.codeVersion());
+            startupState.finished("laissées à l'étape de mise à niveau (pf.migrate-at-start=false)");
         }
         if (migrateOnly) {
             LOG.info("pf.migrate-only=true : migrations terminées, arrêt du processus.");

@@ -1,6 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
-import fr.portailfamille.platform.ops.HealthServlet;
+import fr.portailfamille.platform.ops.OpsEndpointFilter;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -33,7 +33,8 @@ public class TenantFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().equals(request.getContextPath() + HealthServlet.PATH)) {
+        // /health/* and /metrics asked straight to the pod (the operations filter refused the others): no commune
+        if (request.getAttribute(OpsEndpointFilter.INTERNAL) != null) {
             chain.doFilter(request, response);
             return;
         }
