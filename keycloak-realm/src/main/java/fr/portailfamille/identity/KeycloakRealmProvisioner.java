@@ -95,24 +95,46 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     }
 
     /**
-     * The platform's client acts, through its service account and only within its commune's realm, on
-     * the commune's accounts: invite a family created at the counter, delete the account of a family
-     * that withdraws its pending registration.
+     * The roles of the realm's own {@code realm-management} client that the platform's service account holds:
+     * {@code manage-users}, {@code view-users}, {@code query-users} to act on the commune's accounts (invite a
+     * family created at the counter, delete the account of a family that withdraws its pending registration,
+     * invite, disable and log out the commune's agents), and {@code view-realm}, the least Keycloak asks to read
+     * the realm's roles: without it, {@code GET /roles/{name}} (the role to map to an agent) and
+     * {@code GET /roles/{name}/users} (the agents holding a staff role) answer 403; mapping a realm role that is
+     * no admin role needs {@code manage-users} only. {@code view-realm} reads the realm's settings, never
+     * changes them, and gives no client secret (that is {@code view-clients}) nor any other realm.
      */
-    private static void grantAccountManagement(RealmResource realm, String clientUuid) {
+    static final List<String> SERVICE_ACCOUNT_ROLES = List.of("manage-users", "view-users", "query-users", "view-realm");
+
+    /**
+     * The platform's client acts, through its service account and only within its commune's realm, on
+     * the commune's accounts ({@link #SERVICE_ACCOUNT_ROLES}); roles it already holds are left as they are.
+     *
+     * @return the roles that were added
+     */
+    private static List<String> grantAccountManagement(RealmResource realm, String clientUuid) {
         UserRepresentation serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
         String realmManagement = realm.clients().findByClientId("realm-management").get(0).getId();
+        var mapped = realm.users().get(serviceAccount.getId()).roles().clientLevel(realmManagement);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        mapped.listAll().forEach(r -> held.add(r.getName()));
         List<RoleRepresentation> roles = new ArrayList<>();
-        for (String role : List.of("manage-users", "view-users", "query-users")) {
-            roles.add(realm.clients().get(realmManagement).roles().get(role).toRepresentation());
+        for (String role : SERVICE_ACCOUNT_ROLES) {
+            if (!held.contains(role)) {
+                roles.add(realm.clients().get(realmManagement).roles().get(role).toRepresentation());
+            }
         }
-        realm.users().get(serviceAccount.getId()).roles().clientLevel(realmManagement).add(roles);
+        if (!roles.isEmpty()) {
+            mapped.add(roles);
+        }
+        return roles.stream().map(RoleRepresentation::getName).toList();
     }
 
     /**
      * Brings an existing commune realm up to the template's protections (called at start and upgrade,
      * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
-     * was added, such as {@code regisseur}, gets it), the template's required actions are enabled (the
+     * was added, such as {@code regisseur} or {@code admin-commune}, gets it), the platform's service account holds
+     * {@link #SERVICE_ACCOUNT_ROLES} (a realm created before the agents' management lacks {@code view-realm}), the template's required actions are enabled (the
      * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), the template's
      * clients have its protocol mappers (a realm created before the {@code groups} claim gets it: agents' services),
      * and no client of the realm accepts password grants,
@@ -123,6 +145,12 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     public List<String> harden(String realmName) {
         RealmResource realm = keycloak.realm(realmName);
         addMissingRoles(realm);
+        // a realm provisioned before the agents' management (issue 13) lacks view-realm for its service account
+        for (ClientRepresentation client : realm.clients().findByClientId(CommuneProvisioner.CLIENT_ID)) {
+            if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
+                grantAccountManagement(realm, client.getId());
+            }
+        }
         enableRequiredActions(realm);
         addMissingMappers(realm);
         return disableDirectGrants(realm);
