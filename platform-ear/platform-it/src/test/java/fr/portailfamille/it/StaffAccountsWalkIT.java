@@ -88,6 +88,8 @@ class StaffAccountsWalkIT {
             a.get(BASE + PAGE);
             a.await(By.id("list:table"));
             InputsWebIT.check(a, "agents", wide);
+            a.driver.executeScript("document.getElementById('list-title').scrollIntoView({block: 'start'});");
+            Browser.screenshot(a, "360-agents-liste");
             a.driver.executeScript("document.getElementById('invite').scrollIntoView({block: 'start'});");
             Browser.screenshot(a, "360-agents-invitation");
             a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -156,6 +158,7 @@ class StaffAccountsWalkIT {
             assertTrue(text(a, "confirm-text").contains("Morgan Depart-" + s), text(a, "confirm-text"));
             assertEquals("", a.accessibilityViolations(), "axe-core, confirmation de la désactivation");
             InputsWebIT.phone(a);
+            a.driver.executeScript("document.getElementById('confirm-text').scrollIntoView({block: 'center'});");
             Browser.screenshot(a, "360-agents-confirmation");
             a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             a.submit(By.id("confirm:yes"));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An agent of the commune's realm as the administrators' page shows it: its Keycloak id, address, names, staff roles
  * (in {@link StaffAccountRules#ROLES} order), whether it may sign in, and whether its invitation is still pending
- * (required actions not done yet: password not chosen, address not confirmed).
+ * (its invitation's actions not done yet: password not chosen, address not confirmed).
  */
 public record StaffAccount(String id, String email, String firstName, String lastName, List<String> roles,
                            boolean enabled, boolean pending) implements Serializable {

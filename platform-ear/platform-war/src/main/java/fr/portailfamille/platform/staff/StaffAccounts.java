@@ -188,7 +188,12 @@ public class StaffAccounts {
             audit(actor(admin), admin.subject(), "ROLES", target, "rôles : " + String.join(", ", ordered(roles))
                     + " (avant : " + String.join(", ", target.roles()) + ")");
             realm.addRoles(target.id(), added);
-            realm.removeRoles(target.id(), removed);
+            try {
+                realm.removeRoles(target.id(), removed);
+            } catch (RealmUsers.KeycloakDown e) {
+                undo(e, () -> realm.removeRoles(target.id(), added)); // the audit rolls back: no role added either
+                throw e;
+            }
         } catch (RealmUsers.KeycloakDown e) {
             throw unavailable(e);
         }
@@ -218,7 +223,12 @@ public class StaffAccounts {
                     enabled ? "peut de nouveau se connecter" : "ne peut plus se connecter ; sessions fermées");
             realm.setEnabled(user, enabled);
             if (!enabled) {
-                realm.logout(target.id());
+                try {
+                    realm.logout(target.id());
+                } catch (RealmUsers.KeycloakDown e) {
+                    undo(e, () -> realm.setEnabled(user, true)); // the audit rolls back: the account as it was
+                    throw e;
+                }
             }
         } catch (RealmUsers.KeycloakDown e) {
             throw unavailable(e);
@@ -273,6 +283,15 @@ public class StaffAccounts {
         }
     }
 
+    /** Puts back what a failed action had already changed in Keycloak; a failure to do so is kept with the first. */
+    private static void undo(RuntimeException failure, Runnable back) {
+        try {
+            back.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     private List<StaffAccount> agents(RealmUsers realm) {
         try {
             Map<String, JsonObject> users = new LinkedHashMap<>();
@@ -311,7 +330,7 @@ public class StaffAccounts {
     private static StaffAccount account(JsonObject u, Set<String> roles) {
         return new StaffAccount(u.getString("id"), u.getString("email", u.getString("username", "")),
                 u.getString("firstName", ""), u.getString("lastName", ""), ordered(roles), u.getBoolean("enabled", false),
-                !RealmUsers.strings(u, "requiredActions").isEmpty());
+                !RealmUsers.strings(u, "requiredActions").isEmpty() || !u.getBoolean("emailVerified", false));
     }
 
     private static List<String> ordered(Collection<String> roles) {
