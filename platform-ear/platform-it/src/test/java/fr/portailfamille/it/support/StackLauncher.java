@@ -24,7 +24,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * (127.0.0.1), then provisions three test communes through the same provisioner an operator uses, each
  * with a parent and agents (alpha and beta also with an administrator of their agents' accounts). Only
  * PostgreSQL is awaited before Arquillian boots Payara Micro; the rest starts at the same time and every
- * test waits for it ({@link StackReady}). Registered as a JUnit Platform launcher session listener, so it only runs in the test JVM, never inside the container.
+ * test waits for it ({@link StackReady}). Registered as a JUnit Platform launcher session listener, so it
+ * only runs in the test JVM, never inside the container.
  */
 public class StackLauncher implements LauncherSessionListener {
 
