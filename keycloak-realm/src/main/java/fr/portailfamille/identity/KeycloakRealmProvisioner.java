@@ -100,26 +100,48 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     }
 
     /**
-     * The platform's client acts, through its service account and only within its commune's realm, on
-     * the commune's accounts: invite a family created at the counter, delete the account of a family
-     * that withdraws its pending registration.
+     * The roles of the realm's own {@code realm-management} client that the platform's service account holds:
+     * {@code manage-users}, {@code view-users}, {@code query-users} to act on the commune's accounts (invite a
+     * family created at the counter, delete the account of a family that withdraws its pending registration,
+     * invite, disable and log out the commune's agents), and {@code view-realm}, the least Keycloak asks to read
+     * the realm's roles: without it, {@code GET /roles/{name}} (the role to map to an agent) and
+     * {@code GET /roles/{name}/users} (the agents holding a staff role) answer 403; mapping a realm role that is
+     * no admin role needs {@code manage-users} only. {@code view-realm} reads the realm's settings, never
+     * changes them, and gives no client secret (that is {@code view-clients}) nor any other realm.
      */
-    private void grantAccountManagement(String realm, String clientUuid) {
+    static final List<String> SERVICE_ACCOUNT_ROLES = List.of("manage-users", "view-users", "query-users", "view-realm");
+
+    /**
+     * The platform's client acts, through its service account and only within its commune's realm, on
+     * the commune's accounts ({@link #SERVICE_ACCOUNT_ROLES}); roles it already holds are left as they are.
+     *
+     * @return the roles that were added
+     */
+    private List<String> grantAccountManagement(String realm, String clientUuid) {
         UserRepresentation serviceAccount = keycloak.get(clientPath(realm, clientUuid) + "/service-account-user",
                 UserRepresentation.class);
         String realmManagement = clients(realm, "realm-management").get(0).getId();
+        String mapped = realmPath(realm) + "/users/" + serviceAccount.getId() + "/role-mappings/clients/" + realmManagement;
+        Set<String> held = new HashSet<>();
+        keycloak.get(mapped, ROLES).forEach(r -> held.add(r.getName()));
         List<RoleRepresentation> roles = new ArrayList<>();
-        for (String role : List.of("manage-users", "view-users", "query-users")) {
-            roles.add(keycloak.get(clientPath(realm, realmManagement) + "/roles/" + enc(role), RoleRepresentation.class));
+        for (String role : SERVICE_ACCOUNT_ROLES) {
+            if (!held.contains(role)) {
+                roles.add(keycloak.get(clientPath(realm, realmManagement) + "/roles/" + enc(role), RoleRepresentation.class));
+            }
         }
-        keycloak.post(realmPath(realm) + "/users/" + serviceAccount.getId() + "/role-mappings/clients/" + realmManagement,
-                roles);
+        if (!roles.isEmpty()) {
+            keycloak.post(mapped, roles);
+        }
+        return roles.stream().map(RoleRepresentation::getName).toList();
     }
 
     /**
      * Brings an existing commune realm up to the template's protections (called at start and upgrade,
      * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
-     * was added, such as {@code regisseur}, gets it), the template's required actions are enabled (the
+     * was added, such as {@code regisseur} or {@code admin-commune}, gets it), the platform's service account holds
+     * {@link #SERVICE_ACCOUNT_ROLES} (a realm created before the agents' management lacks {@code view-realm}), the
+     * template's required actions are enabled (the
      * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), the template's
      * clients have its protocol mappers (a realm created before the {@code groups} claim gets it: agents' services),
      * and no client of the realm accepts password grants,
@@ -129,6 +151,12 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
      */
     public List<String> harden(String realmName) {
         addMissingRoles(realmName);
+        // a realm provisioned before the agents' management (issue 13) lacks view-realm for its service account
+        for (ClientRepresentation client : clients(realmName, CommuneProvisioner.CLIENT_ID)) {
+            if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
+                grantAccountManagement(realmName, client.getId());
+            }
+        }
         enableRequiredActions(realmName);
         addMissingMappers(realmName);
         return disableDirectGrants(realmName);

@@ -76,6 +76,28 @@ class MailThemeTest {
     }
 
     @Test
+    void anAgentsInvitationSpeaksToAnAgentAndTheTemplateChoosesItByTheOrderOfTheActions() throws Exception {
+        Properties fr = messages("/theme/portail-famille/email/messages/messages_fr.properties");
+        String link = "http://localhost/realms/pf-x/login-actions/action-token?key=abc";
+        String staff = format(fr, "staffInvitationBody", link, 10080, "Pays de Montfaucou", "", "7 jours");
+        assertTrue(staff.contains("compte d'agent") && staff.contains("espace agents") && staff.contains(link)
+                && staff.contains("7 jours") && staff.contains("nouvelle invitation"), staff);
+        assertFalse(staff.contains("dossier famille"), staff);
+        assertTrue(format(fr, "staffInvitationBodyHtml", link, 10080, "Pays de Montfaucou", "", "7 jours")
+                .contains("<a href=\"" + link + "\">"));
+        assertFalse(format(fr, "executeActionsSubject").contains("famille de"), "sujet commun aux familles et aux agents");
+        for (String kind : new String[] {"text", "html"}) {
+            try (InputStream in = getClass().getResourceAsStream("/theme/portail-famille/email/" + kind + "/executeActions.ftl")) {
+                String ftl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(ftl.contains("requiredActions[0] == \"UPDATE_PASSWORD\"") && ftl.contains("requiredActions[1] == \"VERIFY_EMAIL\""), kind);
+                assertTrue(ftl.contains("staffInvitationBody") && ftl.contains("executeActionsBody"), kind);
+            }
+        }
+        Properties en = messages("/theme/portail-famille/email/messages/messages_en.properties");
+        assertTrue(en.stringPropertyNames().containsAll(java.util.List.of("staffInvitationBody", "staffInvitationBodyHtml")));
+    }
+
+    @Test
     void theConfirmationPagesKeepTheirApostrophesAndTheExpiredPageSaysWhatToDo() throws Exception {
         Properties login = messages("/theme/portail-famille/login/messages/messages_fr.properties");
         // Keycloak formats this title twice: it must read the same after two passes

@@ -28,7 +28,7 @@ class RealmTemplateTest {
         assertTrue(realm.isRegistrationAllowed());
         assertEquals("fr", realm.getDefaultLocale());
         assertEquals("portail-famille", realm.getLoginTheme());
-        assertEquals(List.of("parent", "agent", "agent-sante", "regisseur"),
+        assertEquals(List.of("parent", "agent", "agent-sante", "regisseur", "admin-commune"),
                 realm.getRoles().getRealm().stream().map(RoleRepresentation::getName).toList());
     }
 

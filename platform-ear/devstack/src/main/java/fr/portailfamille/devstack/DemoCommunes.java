@@ -45,7 +45,8 @@ public final class DemoCommunes {
 
     /**
      * Provisions the demo communes (or resumes / leaves them when they exist), creates one parent and
-     * one agent per commune, and seeds news once.
+     * the agents per commune (an agent, a health agent, a régisseur, an administrator who manages the agents'
+     * accounts), and seeds news once.
      */
     public static List<Account> provision(CommuneProvisioner provisioner, KeycloakRealmProvisioner realms,
                                           fr.portailfamille.tenancy.TenantStore store, DataSource platformDb)
@@ -65,10 +66,14 @@ public final class DemoCommunes {
             String regisseur = "regie@" + spec.slug() + ".test";
             realms.createUser(commune.realmName(), regisseur, "Claude", "Moreau", AGENT_PASSWORD, "agent");
             realms.createUser(commune.realmName(), regisseur, "Claude", "Moreau", AGENT_PASSWORD, "regisseur");
+            String admin = "admin@" + spec.slug() + ".test";
+            realms.createUser(commune.realmName(), admin, "Alex", "Garnier", AGENT_PASSWORD, "agent");
+            realms.createUser(commune.realmName(), admin, "Alex", "Garnier", AGENT_PASSWORD, "admin-commune");
             accounts.add(new Account(commune.name(), "parent", parent, PARENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent", agent, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+santé", health, AGENT_PASSWORD));
             accounts.add(new Account(commune.name(), "agent+régisseur", regisseur, AGENT_PASSWORD));
+            accounts.add(new Account(commune.name(), "agent+admin", admin, AGENT_PASSWORD));
             seedConfiguration(platformDb, commune);
             seedFamily(platformDb, commune, parent);
             seedRegistrations(platformDb, commune, parent);

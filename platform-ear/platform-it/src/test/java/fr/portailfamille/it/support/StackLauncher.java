@@ -22,9 +22,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts the real stack once per test run: PostgreSQL, GreenMail and Keycloak on their test ports
  * (127.0.0.1), then provisions three test communes through the same provisioner an operator uses, each
- * with a parent and agents. Only PostgreSQL is awaited before Arquillian boots Payara Micro; the rest
- * starts at the same time and every test waits for it ({@link StackReady}). Registered as a JUnit
- * Platform launcher session listener, so it only runs in the test JVM, never inside the container.
+ * with a parent and agents (alpha and beta also with an administrator of their agents' accounts). Only
+ * PostgreSQL is awaited before Arquillian boots Payara Micro; the rest starts at the same time and every
+ * test waits for it ({@link StackReady}). Registered as a JUnit Platform launcher session listener, so it
+ * only runs in the test JVM, never inside the container.
  */
 public class StackLauncher implements LauncherSessionListener {
 
@@ -97,6 +98,10 @@ public class StackLauncher implements LauncherSessionListener {
                 // an agent also allowed to read health data (fiche sanitaire, PAI)
                 realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent");
                 realms.createUser(c.realmName(), healthAgent(slug), "Sam", "Infirmier-" + slug, PASSWORD_AGENT, "agent-sante");
+                if (!GAMMA.equals(slug)) { // issue 13: the administrator who manages the commune's agents' accounts
+                    realms.createUser(c.realmName(), admin(slug), "Alex", "Admin-" + slug, PASSWORD_AGENT, "agent");
+                    realms.createUser(c.realmName(), admin(slug), "Alex", "Admin-" + slug, PASSWORD_AGENT, "admin-commune");
+                }
                 // one school year around today, whatever the day the tests run
                 try (var db = stack.platformDb().getConnection(); var st = db.createStatement()) {
                     st.execute("delete from " + c.schemaName() + ".calendar_period");
@@ -191,6 +196,11 @@ public class StackLauncher implements LauncherSessionListener {
 
     public static String healthAgent(String slug) {
         return "sante@" + slug + ".test";
+    }
+
+    /** Alpha's and beta's administrator ({@code agent} + {@code admin-commune}). */
+    public static String admin(String slug) {
+        return "admin@" + slug + ".test";
     }
 
     public static String agent(String slug) {

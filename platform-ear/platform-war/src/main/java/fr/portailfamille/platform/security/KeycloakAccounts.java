@@ -90,7 +90,7 @@ public class KeycloakAccounts {
 
     private HttpResponse<String> call(Commune commune, HttpRequest.Builder request) throws AccountException {
         try {
-            return HTTP.send(request.header("Authorization", "Bearer " + token(commune))
+            return HTTP.send(request.header("Authorization", "Bearer " + serviceToken(commune))
                     .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new AccountException("Keycloak injoignable : " + e.getMessage(), e);
@@ -100,7 +100,11 @@ public class KeycloakAccounts {
         }
     }
 
-    private String token(Commune commune) throws AccountException {
+    /**
+     * An access token of the commune client's service account (client credentials), for the admin API of that
+     * commune's realm only: the agents' management ({@code staff.StaffAccounts}) calls it too.
+     */
+    public String serviceToken(Commune commune) throws AccountException {
         try {
             TokenRequest request = new TokenRequest(URI.create(oidc.issuer(commune).getValue()
                     + "/protocol/openid-connect/token"),

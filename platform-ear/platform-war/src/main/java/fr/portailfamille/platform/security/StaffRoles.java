@@ -5,17 +5,20 @@ import fr.portailfamille.platform.tenancy.TenantContext;
 /**
  * The one staff check every agents' service makes before reading or deciding anything: the caller holds
  * the {@code agent} realm role and is signed in to the commune the request is for; health data (medical
- * certificates, change requests carrying the fiche sanitaire) is for the {@code agent-sante} role only.
+ * certificates, change requests carrying the fiche sanitaire) is for the {@code agent-sante} role only; the
+ * commune's agents' accounts are managed by its administrators ({@code admin-commune}) only.
  */
 public final class StaffRoles {
 
     public static final String AGENT = "agent";
     public static final String HEALTH = "agent-sante";
     public static final String REGISSEUR = "regisseur";
+    public static final String ADMIN = "admin-commune";
 
     public static final String NOT_STAFF = "Action réservée aux agents de la commune.";
     public static final String OTHER_COMMUNE = "Ce compte appartient à une autre commune : action refusée.";
     public static final String REGISSEUR_ONLY = "Action réservée aux régisseurs (rôle régisseur) : les autres agents consultent.";
+    public static final String ADMIN_ONLY = "Action réservée aux administrateurs de la commune (rôle admin-commune).";
     public static final String HEALTH_ONLY = "Données de santé : réservées aux agents habilités (rôle agent-santé).";
 
     private StaffRoles() {
@@ -72,6 +75,25 @@ public final class StaffRoles {
         requireAgent(user);
         if (!user.hasRole(REGISSEUR)) {
             throw new SecurityException(REGISSEUR_ONLY);
+        }
+        return user;
+    }
+
+    /** Whether this agent of this commune administers its agents' accounts (the staff menu shows the page). */
+    public static boolean isAdminOfThisCommune(SignedInUser user) {
+        return refusal(user) == null && user.hasRole(ADMIN);
+    }
+
+    /**
+     * The agent, if also holding the {@code admin-commune} role (the commune's agents' accounts: invite, roles,
+     * disable).
+     *
+     * @throws SecurityException otherwise
+     */
+    public static SignedInUser requireAdmin(SignedInUser user) {
+        requireAgent(user);
+        if (!user.hasRole(ADMIN)) {
+            throw new SecurityException(ADMIN_ONLY);
         }
         return user;
     }

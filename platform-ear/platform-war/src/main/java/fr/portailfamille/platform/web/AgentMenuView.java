@@ -8,6 +8,7 @@ import fr.portailfamille.platform.family.RequestQueue;
 import fr.portailfamille.platform.registration.RegistrationQueue;
 import fr.portailfamille.platform.registration.SchoolQueue;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -102,14 +103,19 @@ public class AgentMenuView {
                 new Item("menu-exports-facturation", "agent/exports-facturation", "agent.menu.exportsFacturation", null));
     }
 
+    /** The configuration pages; the agents' accounts ({@code agent/agents}) for the commune's administrators only. */
     public List<Item> getConfiguration() {
-        return List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
+        List<Item> items = new ArrayList<>(List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
                 new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
                 new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
                 new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
                 new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
                 new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null),
-                new Item("menu-actualites", "agent/actualites", "news.menu", null));
+                new Item("menu-actualites", "agent/actualites", "news.menu", null)));
+        if (StaffRoles.isAdminOfThisCommune(user.require())) {
+            items.add(new Item("menu-agents", "agent/agents", "agents.menu", null));
+        }
+        return items;
     }
 
     private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {

@@ -91,4 +91,18 @@ class StaffRolesTest {
     void withNoCommuneBoundTheCheckFailsRatherThanGuess() {
         assertThrows(IllegalStateException.class, () -> StaffRoles.requireAgent(user("alpha", "agent")));
     }
+
+    @Test
+    void onlyAnAdministratorOfTheBoundCommuneManagesItsAgents() throws Exception {
+        SignedInUser admin = user("alpha", "agent", "admin-commune");
+        assertSame(admin, inAlpha(() -> StaffRoles.requireAdmin(admin)));
+        assertTrue(inAlpha(() -> StaffRoles.isAdminOfThisCommune(admin)));
+        for (SignedInUser who : new SignedInUser[] {user("alpha", "agent"), user("alpha", "agent", "regisseur", "agent-sante"),
+                user("alpha", "admin-commune"), user("beta", "agent", "admin-commune"), user("alpha", "parent"), null}) {
+            SecurityException e = assertThrows(SecurityException.class, () -> inAlpha(() -> StaffRoles.requireAdmin(who)));
+            assertFalse(inAlpha(() -> StaffRoles.isAdminOfThisCommune(who)));
+            assertTrue(List.of(StaffRoles.ADMIN_ONLY, StaffRoles.NOT_STAFF, StaffRoles.OTHER_COMMUNE).contains(e.getMessage()),
+                    e.getMessage());
+        }
+    }
 }

@@ -1,0 +1,202 @@
+package fr.portailfamille.platform.staff.web;
+
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.staff.StaffAccount;
+import fr.portailfamille.platform.staff.StaffAccountRules;
+import fr.portailfamille.platform.staff.StaffAccounts;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.FieldError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Page agent/agents ("Agents de la commune"), for the commune's administrators: the agents with their roles and
+ * state, the invitation form, a row's roles to change, disabling after a confirmation and re-enabling, and the
+ * history; every action goes through {@link StaffAccounts}, which checks the administrator and the rules.
+ */
+@Named
+@ViewScoped
+public class AgentsView implements Serializable {
+
+    static final String INVITE_FORM = "invite";
+    static final String ROLES_FORM = "roles";
+
+    @Inject
+    transient StaffAccounts accounts;
+
+    @Inject
+    transient UserView user;
+
+    private List<StaffAccount> agents;
+    private List<StaffAccounts.Entry> history;
+
+    private String email;
+    private String firstName;
+    private String lastName;
+    private List<String> inviteRoles = new ArrayList<>(List.of(StaffRoles.AGENT));
+
+    /** The agent whose roles are being changed (posted back by the roles form), and its roles. */
+    private String editedId;
+    private String editedName;
+    private List<String> editedRoles = new ArrayList<>();
+
+    /** The agent to disable once confirmed (posted back by the confirmation form). */
+    private String disableId;
+    private String disableName;
+
+    public List<StaffAccount> getAgents() {
+        if (agents == null) {
+            try {
+                agents = accounts.list(user.require());
+            } catch (Refused | SecurityException e) {
+                FormErrors.error(e.getMessage());
+                agents = List.of();
+            }
+        }
+        return agents;
+    }
+
+    public List<StaffAccounts.Entry> getHistory() {
+        if (history == null) {
+            try {
+                history = accounts.history(user.require(), 50);
+            } catch (Refused | SecurityException e) {
+                history = List.of();
+            }
+        }
+        return history;
+    }
+
+    /** The four roles the page offers ({@code agent} always granted: its box cannot be unticked). */
+    public List<String> getRoles() {
+        return StaffAccountRules.ROLES;
+    }
+
+    public void invite() {
+        try {
+            List<FieldError> errors = accounts.invite(user.require(), email, firstName, lastName, inviteRoles);
+            if (!errors.isEmpty()) {
+                FormErrors.show(INVITE_FORM, errors);
+                return;
+            }
+            FormErrors.info("Invitation envoyée à " + email.strip() + " : l'agent choisit son mot de passe depuis le"
+                    + " lien reçu (valable 7 jours).");
+            email = null;
+            firstName = null;
+            lastName = null;
+            inviteRoles = new ArrayList<>(List.of(StaffRoles.AGENT));
+            refresh();
+        } catch (Refused e) {
+            FormErrors.show(INVITE_FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    /** Opens the roles form of an agent of the list. */
+    public void edit(StaffAccount agent) {
+        editedId = agent.id();
+        editedName = agent.getName();
+        editedRoles = new ArrayList<>(agent.roles());
+        disableId = null;
+    }
+
+    public void cancelEdit() {
+        editedId = null;
+    }
+
+    public void saveRoles() {
+        try {
+            accounts.changeRoles(user.require(), editedId, editedRoles);
+            FormErrors.info("Rôles de " + editedName + " enregistrés.");
+            editedId = null;
+            refresh();
+        } catch (Refused e) {
+            if ("roles".equals(e.field())) {
+                FormErrors.show(ROLES_FORM, List.of(new FieldError("roles", e.getMessage())));
+            } else {
+                FormErrors.error(e.getMessage());
+                editedId = null;
+                refresh();
+            }
+        } catch (SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    /** Asks to confirm disabling an agent of the list. */
+    public void askDisable(StaffAccount agent) {
+        disableId = agent.id();
+        disableName = agent.getName();
+        editedId = null;
+    }
+
+    public void cancelDisable() {
+        disableId = null;
+    }
+
+    public void disable() {
+        setEnabled(disableId, false, "Compte de " + disableName + " désactivé : il ne peut plus se connecter et ses"
+                + " sessions sont fermées.");
+        disableId = null;
+    }
+
+    public void enable(StaffAccount agent) {
+        setEnabled(agent.id(), true, "Compte de " + agent.getName() + " réactivé.");
+    }
+
+    private void setEnabled(String id, boolean enabled, String done) {
+        try {
+            accounts.setEnabled(user.require(), id, enabled);
+            FormErrors.info(done);
+        } catch (Refused | SecurityException e) {
+            FormErrors.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        agents = null;
+        history = null;
+    }
+
+    /** Whether the row is the signed-in administrator (no disable button on oneself). */
+    public boolean isSelf(StaffAccount agent) {
+        return agent.id().equals(user.require().subject());
+    }
+
+    public boolean isEditing() { return editedId != null; }
+    public boolean isConfirmingDisable() { return disableId != null; }
+
+    public String getEmail() { return email; }
+    public void setEmail(String v) { email = v; }
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String v) { firstName = v; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String v) { lastName = v; }
+    public List<String> getInviteRoles() { return inviteRoles; }
+    public void setInviteRoles(List<String> v) { inviteRoles = withAgent(v); }
+    public String getEditedId() { return editedId; }
+    public void setEditedId(String v) { editedId = v; }
+    public String getEditedName() { return editedName; }
+    public List<String> getEditedRoles() { return editedRoles; }
+    public void setEditedRoles(List<String> v) { editedRoles = withAgent(v); }
+    public String getDisableId() { return disableId; }
+    public void setDisableId(String v) { disableId = v; }
+    public String getDisableName() { return disableName; }
+
+    /** The disabled {@code agent} box is not posted: it stays ticked. */
+    private static List<String> withAgent(List<String> roles) {
+        List<String> all = new ArrayList<>(roles == null ? List.of() : roles);
+        if (!all.contains(StaffRoles.AGENT)) {
+            all.add(0, StaffRoles.AGENT);
+        }
+        return all;
+    }
+}
