@@ -2,6 +2,8 @@ package fr.portailfamille.identity;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.portailfamille.archive.ArchivedUser;
+import fr.portailfamille.archive.RealmAccounts;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.RealmProvisioner;
@@ -20,14 +22,18 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/** Creates and maintains communes' realms through the Keycloak admin API. */
-public class KeycloakRealmProvisioner implements RealmProvisioner {
+/**
+ * Creates and maintains communes' realms through the Keycloak admin API; reads a realm's accounts for a commune's
+ * archive and re-creates them, with their ids, in the realm of the commune the archive is imported into.
+ */
+public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -214,6 +220,74 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     public void deleteRealm(String realmName) {
         if (findRealm(realmName).isPresent()) {
             keycloak.realm(realmName).remove();
+        }
+    }
+
+    /** Every account of the realm but service accounts: identity, realm roles (default ones left out), required actions. */
+    @Override
+    public List<ArchivedUser> read(String realmName) {
+        RealmResource realm = keycloak.realm(realmName);
+        List<ArchivedUser> users = new ArrayList<>();
+        int first = 0;
+        List<UserRepresentation> page;
+        do {
+            page = realm.users().list(first, 100);
+            for (UserRepresentation u : page) {
+                if (u.getServiceAccountClientId() != null || u.getUsername().startsWith("service-account-")) {
+                    continue;
+                }
+                List<String> roles = realm.users().get(u.getId()).roles().realmLevel().listAll().stream()
+                        .map(RoleRepresentation::getName).filter(r -> !r.startsWith("default-roles-")).sorted().toList();
+                users.add(new ArchivedUser(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
+                        Boolean.TRUE.equals(u.isEnabled()), Boolean.TRUE.equals(u.isEmailVerified()), roles,
+                        u.getRequiredActions()));
+            }
+            first += page.size();
+        } while (page.size() == 100);
+        return users;
+    }
+
+    /**
+     * Re-creates archived accounts through the realm's partial import, which keeps their ids (the commune's data names
+     * accounts by id); each gets the realm's default roles, the archived roles the realm knows, and must choose a
+     * password ({@code UPDATE_PASSWORD}) — on "Mot de passe oublié" or an invitation. Accounts already there are skipped.
+     */
+    @Override
+    public void restore(String realmName, List<ArchivedUser> archived) {
+        if (archived.isEmpty()) {
+            return;
+        }
+        RealmResource realm = keycloak.realm(realmName);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        realm.roles().list().forEach(r -> known.add(r.getName()));
+        List<UserRepresentation> users = new ArrayList<>();
+        for (ArchivedUser a : archived) {
+            UserRepresentation u = new UserRepresentation();
+            u.setId(a.id());
+            u.setUsername(a.username());
+            u.setEmail(a.email());
+            u.setFirstName(a.firstName());
+            u.setLastName(a.lastName());
+            u.setEnabled(a.enabled());
+            u.setEmailVerified(a.emailVerified());
+            List<String> roles = new ArrayList<>(a.realmRoles().stream().filter(known::contains).toList());
+            roles.add("default-roles-" + realmName);
+            u.setRealmRoles(roles);
+            List<String> actions = new ArrayList<>(a.requiredActions());
+            if (!actions.contains("UPDATE_PASSWORD")) {
+                actions.add("UPDATE_PASSWORD");
+            }
+            u.setRequiredActions(actions);
+            users.add(u);
+        }
+        PartialImportRepresentation rep = new PartialImportRepresentation();
+        rep.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+        rep.setUsers(users);
+        try (Response response = realm.partialImport(rep)) {
+            if (response.getStatus() != 200) {
+                throw new IllegalStateException("Import des comptes dans " + realmName + " refusé : HTTP "
+                        + response.getStatus() + " " + response.readEntity(String.class));
+            }
         }
     }
 

@@ -109,7 +109,8 @@ public class AgentMenuView {
                 new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
                 new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
                 new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null),
-                new Item("menu-actualites", "agent/actualites", "news.menu", null));
+                new Item("menu-actualites", "agent/actualites", "news.menu", null),
+                new Item("menu-export", "agent/export", "archive.menu", null));
     }
 
     private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {
