@@ -248,29 +248,62 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
     }
 
     /**
-     * Re-creates archived accounts through the realm's partial import, which keeps their ids (the commune's data names
-     * accounts by id); each gets the realm's default roles, the archived roles the realm knows, and must choose a
-     * password ({@code UPDATE_PASSWORD}) — on "Mot de passe oublié" or an invitation. Accounts already there are skipped.
+     * Re-creates archived accounts through the realm's partial import (one transaction), keeping their ids: the
+     * commune's data names accounts by id. An id is unique in the whole Keycloak, so on the server that still holds
+     * the archived commune the import is refused (409) and done again without ids; the new ids are then read back by
+     * username. Each account gets the realm's default roles, the archived roles the realm knows, and must choose a
+     * password ({@code UPDATE_PASSWORD}) — on "Mot de passe oublié" or an invitation.
      */
     @Override
-    public void restore(String realmName, List<ArchivedUser> archived) {
+    public Map<String, String> restore(String realmName, List<ArchivedUser> archived) {
         if (archived.isEmpty()) {
-            return;
+            return Map.of();
         }
         RealmResource realm = keycloak.realm(realmName);
         java.util.Set<String> known = new java.util.HashSet<>();
         realm.roles().list().forEach(r -> known.add(r.getName()));
+        try (Response kept = realm.partialImport(partialImport(realmName, archived, known, true))) {
+            if (kept.getStatus() == 200) {
+                return Map.of();
+            }
+            if (kept.getStatus() != 409) {
+                throw new IllegalStateException("Import des comptes dans " + realmName + " refusé : HTTP "
+                        + kept.getStatus() + " " + kept.readEntity(String.class));
+            }
+        }
+        try (Response renewed = realm.partialImport(partialImport(realmName, archived, known, false))) {
+            if (renewed.getStatus() != 200) {
+                throw new IllegalStateException("Import des comptes dans " + realmName + " refusé : HTTP "
+                        + renewed.getStatus() + " " + renewed.readEntity(String.class));
+            }
+        }
+        Map<String, String> newIds = new LinkedHashMap<>();
+        for (ArchivedUser a : archived) {
+            String id = realm.users().search(a.username(), true).stream().findFirst()
+                    .map(UserRepresentation::getId)
+                    .orElseThrow(() -> new IllegalStateException("Compte " + a.username() + " non recréé dans " + realmName));
+            if (!id.equals(a.id())) {
+                newIds.put(a.id(), id);
+            }
+        }
+        return newIds;
+    }
+
+    private static PartialImportRepresentation partialImport(String realmName, List<ArchivedUser> archived,
+                                                             java.util.Set<String> knownRoles, boolean keepIds) {
         List<UserRepresentation> users = new ArrayList<>();
         for (ArchivedUser a : archived) {
             UserRepresentation u = new UserRepresentation();
-            u.setId(a.id());
+            if (keepIds) {
+                u.setId(a.id());
+            }
             u.setUsername(a.username());
             u.setEmail(a.email());
             u.setFirstName(a.firstName());
             u.setLastName(a.lastName());
             u.setEnabled(a.enabled());
             u.setEmailVerified(a.emailVerified());
-            List<String> roles = new ArrayList<>(a.realmRoles().stream().filter(known::contains).toList());
+            List<String> roles = new ArrayList<>(a.realmRoles().stream().filter(knownRoles::contains).toList());
             roles.add("default-roles-" + realmName);
             u.setRealmRoles(roles);
             List<String> actions = new ArrayList<>(a.requiredActions());
@@ -283,12 +316,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         PartialImportRepresentation rep = new PartialImportRepresentation();
         rep.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
         rep.setUsers(users);
-        try (Response response = realm.partialImport(rep)) {
-            if (response.getStatus() != 200) {
-                throw new IllegalStateException("Import des comptes dans " + realmName + " refusé : HTTP "
-                        + response.getStatus() + " " + response.readEntity(String.class));
-            }
-        }
+        return rep;
     }
 
     /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */

@@ -168,8 +168,9 @@ public class CommuneArchives {
      * format, the schema version, which must be this platform's), then the commune is provisioned
      * ({@link CommuneProvisioner#provision}: schema, default configuration, realm), then its schema is emptied of
      * that default configuration and loaded with the archive's tables in ONE transaction (each table's row count
-     * checked against the manifest, every sequence set past its column's largest value), then the accounts are
-     * re-created in its realm. Audited ({@code IMPORT}). When loading fails, the fresh commune is removed again.
+     * checked against the manifest, every sequence set past its column's largest value), its accounts re-created in
+     * its realm first (an account given a new id by the identity server is renamed in the loaded data). Audited
+     * ({@code IMPORT}). When loading fails, the fresh commune is removed again.
      *
      * @throws ArchiveException for a wrong passphrase, a changed or incomplete archive, another schema version (in
      *                          French; nothing was created)
@@ -199,10 +200,9 @@ public class CommuneArchives {
             }
             Commune commune = provisioner.provision(newCommune);
             try {
-                load(commune, copy, passphrase, manifest);
-                if (accounts != null) {
-                    accounts.restore(commune.realmName(), content.users());
-                }
+                Map<String, String> newIds = accounts == null ? Map.of()
+                        : accounts.restore(commune.realmName(), content.users());
+                load(commune, copy, passphrase, manifest, newIds);
             } catch (IOException | SQLException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "Import dans la commune " + commune.slug() + " en échec : elle est retirée", e);
                 store.audit(actor, "IMPORT_FAILED", commune.slug(), e.getMessage());
@@ -234,9 +234,18 @@ public class CommuneArchives {
         }
     }
 
-    /** Reads the archive again and loads its tables into the commune's schema, all in one transaction. */
-    private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest)
-            throws IOException, SQLException {
+    /**
+     * The columns that name an account of the realm by its id: when the restored accounts got new ids, these follow.
+     */
+    static final List<String[]> ACCOUNT_COLUMNS = List.of(new String[] {"family", "subject"},
+            new String[] {"account_preference", "subject"});
+
+    /**
+     * Reads the archive again and loads its tables into the commune's schema, the accounts' new ids put in place of
+     * the archived ones ({@link #ACCOUNT_COLUMNS}), all in one transaction.
+     */
+    private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,
+                      Map<String, String> newIds) throws IOException, SQLException {
         String schema = commune.schemaName();
         try (Connection c = platformDb.getConnection()) {
             c.setAutoCommit(false);
@@ -275,6 +284,20 @@ public class CommuneArchives {
                                     + " lignes ; son manifeste en annonce " + table.rows() + ".");
                         }
                     });
+                }
+                for (String[] column : ACCOUNT_COLUMNS) {
+                    try (PreparedStatement ps = c.prepareStatement("update " + SchemaCatalog.qualified(schema, column[0])
+                            + " set " + SchemaCatalog.quote(column[1]) + " = ? where " + SchemaCatalog.quote(column[1])
+                            + " = ?")) {
+                        for (Map.Entry<String, String> id : newIds.entrySet()) {
+                            ps.setString(1, id.getValue());
+                            ps.setString(2, id.getKey());
+                            ps.addBatch();
+                        }
+                        if (!newIds.isEmpty()) {
+                            ps.executeBatch();
+                        }
+                    }
                 }
                 for (SchemaCatalog.Sequence s : SchemaCatalog.sequences(c, schema)) {
                     try (PreparedStatement ps = c.prepareStatement("select setval(?::regclass, coalesce((select max("

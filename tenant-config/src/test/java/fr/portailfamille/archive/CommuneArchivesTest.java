@@ -73,9 +73,20 @@ class CommuneArchivesTest {
             return users.get(realmName);
         }
 
+        /** As Keycloak: an id is unique in the whole server, so an id another realm holds is replaced. */
         @Override
-        public void restore(String realmName, List<ArchivedUser> restored) {
-            users.get(realmName).addAll(restored);
+        public Map<String, String> restore(String realmName, List<ArchivedUser> restored) {
+            Map<String, String> newIds = new HashMap<>();
+            for (ArchivedUser u : restored) {
+                boolean taken = users.values().stream().flatMap(List::stream).anyMatch(x -> x.id().equals(u.id()));
+                String id = taken ? "new-" + u.id() : u.id();
+                if (taken) {
+                    newIds.put(u.id(), id);
+                }
+                users.get(realmName).add(new ArchivedUser(id, u.username(), u.email(), u.firstName(), u.lastName(),
+                        u.enabled(), u.emailVerified(), u.realmRoles(), u.requiredActions()));
+            }
+            return newIds;
         }
     }
 
@@ -217,8 +228,11 @@ class CommuneArchivesTest {
         assertEquals(sourceDocs.keySet(), copyDocs.keySet());
         sourceDocs.forEach((name, bytes) -> assertArrayEquals(bytes, copyDocs.get(name), name));
         assertArrayEquals(document(), documents("commune_copie").get("attestation été.pdf"));
-        assertEquals(rows("commune_source", "select id, label, email, subject from family order by id"),
-                rows("commune_copie", "select id, label, email, subject from family order by id"));
+        assertEquals(rows("commune_source", "select id, label, email from family order by id"),
+                rows("commune_copie", "select id, label, email from family order by id"));
+        // the account the first family is linked to got a new id in the new realm: the family follows it
+        assertEquals(List.of("new-kc-1|", "kc-2|", "kc-3|", "kc-4|"),
+                rows("commune_copie", "select subject from family order by id"));
         assertEquals(rows("commune_source", "select first_name, last_name, birth_date from child order by id"),
                 rows("commune_copie", "select first_name, last_name, birth_date from child order by id"));
         assertEquals(rows("commune_source", "select code, name from activity order by id"),
@@ -231,7 +245,8 @@ class CommuneArchivesTest {
             st.execute("insert into commune_copie.child (family_id, first_name, last_name, birth_date) values ("
                     + next + ", 'A', 'B', '2020-01-01')");
         }
-        assertEquals(content.users(), realms.read("pf-copie"));
+        assertEquals(content.users().stream().map(u -> "new-" + u.id() + " " + u.username() + " " + u.realmRoles()).toList(),
+                realms.read("pf-copie").stream().map(u -> u.id() + " " + u.username() + " " + u.realmRoles()).toList());
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select string_agg(slug || ':' || action, ',' order by id) from"
                      + " platform.operator_audit where action in ('EXPORT', 'IMPORT')")) {

@@ -113,18 +113,23 @@ class CommuneArchiveIT {
                 && before.get("family_document") == 1 && before.get("invoice") == 1 && before.get("billed_day") == 1,
                 before::toString);
         assertArrayEquals(document, documentOf(copy.schemaName()), "the document comes back byte for byte");
-        assertEquals(rows(source.schemaName(), "select id, label, subject from family order by id"),
-                rows(copy.schemaName(), "select id, label, subject from family order by id"));
+        assertEquals(rows(source.schemaName(), "select id, label, email from family order by id"),
+                rows(copy.schemaName(), "select id, label, email from family order by id"));
 
-        // the accounts, re-created with their ids (the families name them) and roles, without any password
+        // the accounts, re-created with their roles, without any password; this Keycloak still holds the source's
+        // accounts (an id is unique in the whole server), so they got new ids, and the families follow them
         RealmResource copyRealm = stack.keycloakAdmin().realm(copy.realmName());
-        UserRepresentation parent = copyRealm.users().get(parentId).toRepresentation();
+        UserRepresentation parent = copyRealm.users().search("parent@" + sourceSlug + ".test", true).get(0);
         assertEquals("parent@" + sourceSlug + ".test", parent.getEmail());
         assertTrue(parent.getRequiredActions().contains("UPDATE_PASSWORD"), parent.getRequiredActions()::toString);
-        assertTrue(copyRealm.users().get(parentId).credentials().isEmpty(), "no credential travels");
-        assertTrue(copyRealm.users().get(parentId).roles().realmLevel().listEffective().stream()
+        assertTrue(copyRealm.users().get(parent.getId()).credentials().isEmpty(), "no credential travels");
+        assertTrue(copyRealm.users().get(parent.getId()).roles().realmLevel().listEffective().stream()
                 .anyMatch(r -> r.getName().equals("parent")));
         assertEquals(2, copyRealm.users().search("@" + sourceSlug + ".test", 0, 10).size());
+        assertEquals(List.of(parentId + "|null|null", "null|null|null", "null|null|null"),
+                rows(source.schemaName(), "select subject, null, null from family order by id"));
+        assertEquals(List.of(parent.getId() + "|null|null", "null|null|null", "null|null|null"),
+                rows(copy.schemaName(), "select subject, null, null from family order by id"));
 
         // the copy is served
         awaitStatus(copySlug, 200);
@@ -148,8 +153,23 @@ class CommuneArchiveIT {
         // the source is untouched, its archive kept
         assertEquals(before, counts(source.schemaName()));
         assertEquals(List.of(info.id()), archives.list(sourceSlug).stream().map(ArchiveInfo::id).toList());
+
+        // the move as an operator does it: the source deleted, its archive imported elsewhere — the accounts keep
+        // their ids, so each family is still its parent's
         provisioner.suspend(sourceSlug, "operateur-it");
         provisioner.delete(sourceSlug, sourceSlug, "operateur-it");
+        String movedSlug = "moved-" + suffix;
+        Commune moved;
+        try (InputStream in = archives.open(info.id())) {
+            moved = archives.importInto(ProvisioningIT.spec(movedSlug, List.of()), in, PASS, "operateur-it");
+        }
+        assertEquals(before, counts(moved.schemaName()));
+        RealmResource movedRealm = stack.keycloakAdmin().realm(moved.realmName());
+        assertEquals("parent@" + sourceSlug + ".test", movedRealm.users().get(parentId).toRepresentation().getEmail());
+        assertEquals(List.of(parentId + "|null|null", "null|null|null", "null|null|null"),
+                rows(moved.schemaName(), "select subject, null, null from family order by id"));
+        provisioner.suspend(movedSlug, "operateur-it");
+        provisioner.delete(movedSlug, movedSlug, "operateur-it");
     }
 
     @Test
@@ -178,6 +198,7 @@ class CommuneArchiveIT {
             assertTrue(b.await(By.id("export:export_errors")).getText().startsWith("Archive créée"), b.snapshot());
             List<org.openqa.selenium.WebElement> links = b.driver.findElements(By.cssSelector("#archives a.archive-download"));
             assertFalse(links.isEmpty(), b.snapshot());
+            long alphaId = Long.parseLong(links.get(0).getAttribute("href").replaceAll(".*id=(\\d+).*", "$1"));
             assertTrue(b.driver.findElement(By.id("archives")).getText().contains(StackLauncher.agent(ALPHA)));
             assertEquals("", b.accessibilityViolations(), "axe-core, agent/export with an archive");
             List<String> wide = new ArrayList<>();
@@ -190,8 +211,6 @@ class CommuneArchiveIT {
             b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             assertEquals(List.of(), wide);
 
-            String href = links.get(0).getAttribute("href");
-            long alphaId = Long.parseLong(href.replaceAll(".*id=(\\d+).*", "$1"));
             assertFalse(b.driver.getPageSource().contains("id=" + betaArchive.id() + "\""), "beta's archive not listed");
             Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue());
             HttpResponse<byte[]> download = getBytes(PlatformWebIT.host(ALPHA), "/agent/export/archive?id=" + alphaId, cookie);
