@@ -1,6 +1,8 @@
 package fr.portailfamille.identity;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.portailfamille.archive.ArchivedUser;
+import fr.portailfamille.archive.RealmAccounts;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.RealmProvisioner;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
@@ -28,9 +31,10 @@ import static fr.portailfamille.identity.KeycloakAdminHttp.enc;
 
 /**
  * Creates and maintains communes' realms through Keycloak's admin REST API ({@link KeycloakAdminHttp}: plain
- * HTTP, so the same code runs in the platform, the run command and the tests).
+ * HTTP, so the same code runs in the platform, the run command and the tests); reads a realm's accounts for a
+ * commune's archive and re-creates them, with their ids, in the realm of the commune the archive is imported into.
  */
-public class KeycloakRealmProvisioner implements RealmProvisioner {
+public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TypeReference<List<ClientRepresentation>> CLIENTS = new TypeReference<>() { };
@@ -248,6 +252,96 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     /** Whether the realm exists and accepts logins; empty when it does not exist. */
     public Optional<Boolean> realmEnabled(String realmName) {
         return findRealm(realmName).map(r -> Boolean.TRUE.equals(r.isEnabled()));
+    }
+
+    /** Every account of the realm but service accounts: identity, realm roles (default ones left out), required actions. */
+    @Override
+    public List<ArchivedUser> read(String realmName) {
+        String users = realmPath(realmName) + "/users";
+        List<ArchivedUser> found = new ArrayList<>();
+        int first = 0;
+        List<UserRepresentation> page;
+        do {
+            page = keycloak.get(users + "?first=" + first + "&max=100", USERS);
+            for (UserRepresentation u : page) {
+                if (u.getServiceAccountClientId() != null || u.getUsername().startsWith("service-account-")) {
+                    continue;
+                }
+                List<String> roles = keycloak.get(users + "/" + u.getId() + "/role-mappings/realm", ROLES).stream()
+                        .map(RoleRepresentation::getName).filter(r -> !r.startsWith("default-roles-")).sorted().toList();
+                found.add(new ArchivedUser(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
+                        Boolean.TRUE.equals(u.isEnabled()), Boolean.TRUE.equals(u.isEmailVerified()), roles,
+                        u.getRequiredActions()));
+            }
+            first += page.size();
+        } while (page.size() == 100);
+        return found;
+    }
+
+    /**
+     * Re-creates archived accounts through the realm's partial import (one transaction), keeping their ids: the
+     * commune's data names accounts by id. An id is unique in the whole Keycloak, so on the server that still holds
+     * the archived commune the import is refused (409) and done again without ids; the new ids are then read back by
+     * username. Each account gets the realm's default roles, the archived roles the realm knows, and must choose a
+     * password ({@code UPDATE_PASSWORD}) — on "Mot de passe oublié" or an invitation.
+     */
+    @Override
+    public Map<String, String> restore(String realmName, List<ArchivedUser> archived) {
+        if (archived.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> known = new HashSet<>();
+        keycloak.get(realmPath(realmName) + "/roles", ROLES).forEach(r -> known.add(r.getName()));
+        String importPath = realmPath(realmName) + "/partialImport";
+        try {
+            keycloak.post(importPath, partialImport(realmName, archived, known, true));
+            return Map.of();
+        } catch (KeycloakAdminHttp.Failure e) {
+            if (e.status() != 409) {
+                throw new IllegalStateException("Import des comptes dans " + realmName + " refusé : " + e.getMessage(), e);
+            }
+        }
+        keycloak.post(importPath, partialImport(realmName, archived, known, false));
+        Map<String, String> newIds = new LinkedHashMap<>();
+        for (ArchivedUser a : archived) {
+            String id = keycloak.get(realmPath(realmName) + "/users?exact=true&username=" + enc(a.username()), USERS)
+                    .stream().findFirst().map(UserRepresentation::getId)
+                    .orElseThrow(() -> new IllegalStateException("Compte " + a.username() + " non recréé dans " + realmName));
+            if (!id.equals(a.id())) {
+                newIds.put(a.id(), id);
+            }
+        }
+        return newIds;
+    }
+
+    private static PartialImportRepresentation partialImport(String realmName, List<ArchivedUser> archived,
+                                                             java.util.Set<String> knownRoles, boolean keepIds) {
+        List<UserRepresentation> users = new ArrayList<>();
+        for (ArchivedUser a : archived) {
+            UserRepresentation u = new UserRepresentation();
+            if (keepIds) {
+                u.setId(a.id());
+            }
+            u.setUsername(a.username());
+            u.setEmail(a.email());
+            u.setFirstName(a.firstName());
+            u.setLastName(a.lastName());
+            u.setEnabled(a.enabled());
+            u.setEmailVerified(a.emailVerified());
+            List<String> roles = new ArrayList<>(a.realmRoles().stream().filter(knownRoles::contains).toList());
+            roles.add("default-roles-" + realmName);
+            u.setRealmRoles(roles);
+            List<String> actions = new ArrayList<>(a.requiredActions());
+            if (!actions.contains("UPDATE_PASSWORD")) {
+                actions.add("UPDATE_PASSWORD");
+            }
+            u.setRequiredActions(actions);
+            users.add(u);
+        }
+        PartialImportRepresentation rep = new PartialImportRepresentation();
+        rep.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+        rep.setUsers(users);
+        return rep;
     }
 
     /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */

@@ -145,6 +145,40 @@ public class CommuneProvisioner {
         return store.findBySlug(slug).orElseThrow();
     }
 
+    /**
+     * Deletes a commune for good: its schema (every family's data), its realm (every account), its row and its
+     * domains; the operators' audit keeps its lines (audited {@code DELETE}), and its archives stay in
+     * {@code platform.commune_archive} for an import elsewhere. Refused unless {@code typedSlug} is the slug typed
+     * again, and unless the commune was suspended first (its families already see the suspension page and its realm
+     * refuses logins, so nothing is in use while it goes). The row goes last: after a partial failure the commune is
+     * still listed, suspended, and running this again finishes the work.
+     *
+     * @throws ProvisioningException when refused (nothing done), or when a step failed (re-run to finish)
+     */
+    public void delete(String slug, String typedSlug, String actor) {
+        if (typedSlug == null || !typedSlug.strip().equals(slug)) {
+            throw new ProvisioningException(List.of(new FieldError("typedSlug",
+                    "Pour confirmer la suppression, saisissez exactement l'identifiant de la commune : « " + slug + " ».")));
+        }
+        Commune commune = known(slug);
+        if (commune.status() != CommuneStatus.SUSPENDED) {
+            throw new ProvisioningException(List.of(new FieldError("slug",
+                    "La commune « " + slug + " » doit être suspendue avant d'être supprimée : suspendez-la d'abord.")));
+        }
+        try {
+            migrator.dropCommuneSchema(commune.schemaName());
+            realms.deleteRealm(commune.realmName());
+            store.delete(slug);
+        } catch (RuntimeException e) {
+            store.audit(actor, "DELETE_FAILED", slug, e.getMessage());
+            throw new ProvisioningException("La suppression de la commune « " + slug + " » n'est pas terminée : "
+                    + e.getMessage() + ". Elle reste suspendue : relancez la suppression.", e);
+        }
+        store.audit(actor, "DELETE", slug, "schéma " + commune.schemaName() + " et royaume " + commune.realmName()
+                + " supprimés");
+        LOG.info(() -> "Commune " + slug + " supprimée par " + actor);
+    }
+
     private Commune known(String slug) {
         return store.findBySlug(slug).orElseThrow(() -> new ProvisioningException(List.of(new FieldError("slug",
                 "Aucune commune n'a l'identifiant « " + slug + " »."))));

@@ -48,8 +48,13 @@ class CommuneProvisionerTest {
 
         final java.util.Map<String, Boolean> enabled = new java.util.HashMap<>();
 
+        boolean failDelete;
+
         @Override
         public void deleteRealm(String realmName) {
+            if (failDelete) {
+                throw new IllegalStateException("Keycloak indisponible");
+            }
             deleted.add(realmName);
         }
 
@@ -193,6 +198,40 @@ class CommuneProvisionerTest {
         }
         ProvisioningException unknown = assertThrows(ProvisioningException.class, () -> provisioner.suspend("nulle-part", "op"));
         assertEquals("slug", unknown.errors().get(0).field());
+    }
+
+    @Test
+    void deleteNeedsTheSlugTypedAgainAndASuspendedCommune() throws SQLException {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr")));
+        ProvisioningException typo = assertThrows(ProvisioningException.class,
+                () -> provisioner.delete("montfaucou", "montfaucu", "op"));
+        assertEquals("typedSlug", typo.errors().get(0).field());
+        assertTrue(typo.getMessage().contains("saisissez exactement l'identifiant"), typo.getMessage());
+        ProvisioningException active = assertThrows(ProvisioningException.class,
+                () -> provisioner.delete("montfaucou", "montfaucou", "op"));
+        assertTrue(active.getMessage().contains("doit être suspendue"), active.getMessage());
+        assertTrue(schemaExists("commune_montfaucou"));
+        assertTrue(realms.deleted.isEmpty());
+
+        provisioner.suspend("montfaucou", "op");
+        // Keycloak fails after the schema went: the commune stays listed, suspended, and a re-run finishes
+        realms.failDelete = true;
+        assertThrows(ProvisioningException.class, () -> provisioner.delete("montfaucou", "montfaucou", "op"));
+        assertFalse(schemaExists("commune_montfaucou"));
+        assertEquals(CommuneStatus.SUSPENDED, store.findBySlug("montfaucou").orElseThrow().status());
+        realms.failDelete = false;
+        provisioner.delete("montfaucou", " montfaucou ", "op");
+        assertTrue(store.findBySlug("montfaucou").isEmpty());
+        assertTrue(store.findByDomain("familles.paysdemontfaucou.fr").isEmpty());
+        assertEquals(List.of("pf-montfaucou"), realms.deleted);
+        try (Connection c = ds.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery("select string_agg(action, ',' order by id)"
+                    + " from platform.operator_audit where slug = 'montfaucou'");
+            rs.next();
+            assertEquals("SUSPEND,DELETE_FAILED,DELETE", rs.getString(1), "the audit survives the commune");
+        }
+        // the slug is free again
+        assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
     }
 
     @Test

@@ -84,6 +84,44 @@ public class KeycloakAccounts {
         }
     }
 
+    /**
+     * Every account of the commune's realm (its service account left out) without credentials, for the commune's
+     * archive: identity, enabled, realm roles (the realm's default roles left out), required actions.
+     */
+    public java.util.List<fr.portailfamille.archive.ArchivedUser> allUsers(Commune commune) throws AccountException {
+        java.util.List<fr.portailfamille.archive.ArchivedUser> all = new java.util.ArrayList<>();
+        int first = 0;
+        JsonArray page;
+        do {
+            HttpResponse<String> r = call(commune, HttpRequest.newBuilder(admin(commune, "/users?briefRepresentation=false"
+                    + "&first=" + first + "&max=100")).GET());
+            expect(r, 200);
+            page = Json.createReader(new StringReader(r.body())).readArray();
+            for (jakarta.json.JsonObject u : page.getValuesAs(jakarta.json.JsonObject.class)) {
+                String username = u.getString("username", "");
+                if (username.startsWith("service-account-") || u.containsKey("serviceAccountClientId")) {
+                    continue;
+                }
+                String id = u.getString("id");
+                HttpResponse<String> roles = call(commune, HttpRequest.newBuilder(admin(commune, "/users/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/role-mappings/realm")).GET());
+                expect(roles, 200);
+                java.util.List<String> names = Json.createReader(new StringReader(roles.body())).readArray()
+                        .getValuesAs(jakarta.json.JsonObject.class).stream().map(o -> o.getString("name"))
+                        .filter(n -> !n.startsWith("default-roles-")).sorted().toList();
+                java.util.List<String> actions = u.containsKey("requiredActions")
+                        ? u.getJsonArray("requiredActions").getValuesAs(jakarta.json.JsonString.class).stream()
+                                .map(jakarta.json.JsonString::getString).toList()
+                        : java.util.List.of();
+                all.add(new fr.portailfamille.archive.ArchivedUser(id, username, u.getString("email", null),
+                        u.getString("firstName", null), u.getString("lastName", null), u.getBoolean("enabled", false),
+                        u.getBoolean("emailVerified", false), names, actions));
+            }
+            first += page.size();
+        } while (page.size() == 100);
+        return all;
+    }
+
     private URI admin(Commune commune, String path) {
         return URI.create(keycloakUrl + "/admin/realms/" + commune.realmName() + path);
     }

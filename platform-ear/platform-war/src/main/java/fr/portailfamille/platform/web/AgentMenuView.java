@@ -114,6 +114,7 @@ public class AgentMenuView {
                 new Item("menu-actualites", "agent/actualites", "news.menu", null)));
         if (StaffRoles.isAdminOfThisCommune(user.require())) {
             items.add(new Item("menu-agents", "agent/agents", "agents.menu", null));
+            items.add(new Item("menu-export", "agent/export", "archive.menu", null));
         }
         return items;
     }

@@ -1,0 +1,371 @@
+package fr.portailfamille.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.configuration.DefaultConfiguration;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.CommuneSpec;
+import fr.portailfamille.tenancy.RealmProvisioner;
+import fr.portailfamille.tenancy.TenantMigrator;
+import fr.portailfamille.tenancy.TenantStore;
+import fr.portailfamille.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Export, storage and import of a commune against a real PostgreSQL (the realm side recorded: the real Keycloak is
+ * in platform-it's CommuneArchiveIT): identical counts for every table, byte-equal documents, sequences past the
+ * imported ids, the seeded configuration replaced, refusals that leave nothing behind.
+ */
+class CommuneArchivesTest {
+
+    static final char[] PASS = "phrase secrète de la mairie".toCharArray();
+    static final String OTHER_LOGO = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+
+    DataSource ds;
+    TenantStore store;
+    Realms realms;
+    CommuneProvisioner provisioner;
+    CommuneArchives archives;
+
+    static class Realms implements RealmProvisioner, RealmAccounts {
+        final Map<String, List<ArchivedUser>> users = new HashMap<>();
+        final List<String> deleted = new ArrayList<>();
+
+        @Override
+        public String ensureRealm(Commune commune, List<String> appBaseUrls) {
+            users.putIfAbsent(commune.realmName(), new ArrayList<>());
+            return "secret";
+        }
+
+        @Override
+        public void deleteRealm(String realmName) {
+            deleted.add(realmName);
+            users.remove(realmName);
+        }
+
+        @Override
+        public void setRealmEnabled(String realmName, boolean enabled) {
+        }
+
+        @Override
+        public List<ArchivedUser> read(String realmName) {
+            return users.get(realmName);
+        }
+
+        /** As Keycloak: an id is unique in the whole server, so an id another realm holds is replaced. */
+        @Override
+        public Map<String, String> restore(String realmName, List<ArchivedUser> restored) {
+            Map<String, String> newIds = new HashMap<>();
+            for (ArchivedUser u : restored) {
+                boolean taken = users.values().stream().flatMap(List::stream).anyMatch(x -> x.id().equals(u.id()));
+                String id = taken ? "new-" + u.id() : u.id();
+                if (taken) {
+                    newIds.put(u.id(), id);
+                }
+                users.get(realmName).add(new ArchivedUser(id, u.username(), u.email(), u.firstName(), u.lastName(),
+                        u.enabled(), u.emailVerified(), u.realmRoles(), u.requiredActions()));
+            }
+            return newIds;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        ds = TestDatabase.dataSource();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop schema if exists platform cascade");
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("select nspname from pg_namespace where nspname like 'commune_%'")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            for (String s : schemas) {
+                st.execute("drop schema " + s + " cascade");
+            }
+        }
+        store = new TenantStore(ds);
+        TenantMigrator migrator = new TenantMigrator(ds);
+        migrator.migratePlatform();
+        realms = new Realms();
+        provisioner = new CommuneProvisioner(store, migrator, realms, "localhost",
+                slug -> "http://" + slug + ".localhost:8080", "https", DefaultConfiguration.seeder(ds));
+        archives = new CommuneArchives(ds, provisioner, realms);
+    }
+
+    static CommuneSpec spec(String slug) {
+        return new CommuneSpec(slug, "Commune " + slug, "https://www." + slug + ".fr", "#1d4f91", "#f2a900", null,
+                List.of());
+    }
+
+    /** A commune with families, children, documents (every byte value), bookings, an invoice and its billed day. */
+    Commune filledCommune() throws SQLException {
+        Commune source = provisioner.provision(new CommuneSpec("source", "Pays de Source", "https://www.source.fr",
+                "#1d4f91", "#f2a900", OTHER_LOGO, List.of("familles.source.fr")));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to commune_source");
+            for (int f = 1; f <= 5; f++) {
+                long family = id(st, "insert into family (label, email, subject) values ('Famille " + f
+                        + " « Dupont-Léger »', 'f" + f + "@exemple.fr', 'kc-" + f + "') returning id");
+                for (int k = 1; k <= 2; k++) {
+                    st.execute("insert into child (family_id, first_name, last_name, birth_date) values (" + family
+                            + ", 'Zoé\n" + k + "', 'D''Artagnan, \"dit\" le " + k + "', '2019-03-0" + k + "')");
+                }
+            }
+            st.execute("insert into document_type (code, label, validity) values ('ASSURANCE', 'Assurance', 'PERMANENT')"
+                    + " on conflict (code) do nothing");
+            try (PreparedStatement ps = c.prepareStatement("insert into family_document (family_id, type_code, health,"
+                    + " issued_on, status, file_name, content_type, content) values ((select min(id) from family), 'ASSURANCE',"
+                    + " false, '2026-09-01', 'PENDING', ?, 'application/pdf', ?)")) {
+                ps.setString(1, "attestation été.pdf");
+                ps.setBytes(2, document());
+                ps.executeUpdate();
+                ps.setString(1, "vide.pdf");
+                ps.setBytes(2, new byte[0]);
+                ps.executeUpdate();
+            }
+            st.execute("insert into regie (code, label, invoice_prefix) values ('TEST', 'Régie test', 'TS')");
+            long activity = id(st, "select min(id) from activity");
+            long unit = id(st, "insert into activity_unit (activity_id, code, label, capacity) values (" + activity
+                    + ", 'ARCH', 'Unité archivée', 10) returning id");
+            long child = id(st, "select min(id) from child");
+            st.execute("insert into booking (child_id, unit_id, day, status) values (" + child + ", " + unit
+                    + ", '2026-10-01', 'BOOKED'), (" + child + ", " + unit + ", '2026-10-02', 'CANCELLED_FREE')");
+            long invoice = id(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by) values ((select id from regie where code = 'TEST'), (select min(id) from"
+                    + " family), 1, 'TS-1', '2026-10-01', '2026-10-31', 1234, 'test') returning id");
+            long line = id(st, "insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
+                    + " quantity, unit_price_cents, amount_cents, label) values (" + invoice + ", 1, " + child
+                    + ", 'Zoé', 'ARCH', 1, 1234, 1234, 'Tranche T2') returning id");
+            st.execute("insert into billed_day (child_id, unit_id, day, invoice_line_id) values (" + child + ", " + unit
+                    + ", '2026-10-01', " + line + ")");
+            // a family removed: the ids have a gap, the next id must come after the largest
+            st.execute("delete from family where id = (select max(id) from family)");
+        }
+        realms.users.get("pf-source").add(new ArchivedUser("kc-1", "f1@exemple.fr", "f1@exemple.fr", "Anne", "Dupont",
+                true, true, List.of("parent"), List.of()));
+        realms.users.get("pf-source").add(new ArchivedUser("kc-9", "agent@source.fr", "agent@source.fr", null, null,
+                true, true, List.of("agent", "regisseur"), List.of("UPDATE_PASSWORD")));
+        return store.findBySlug("source").orElseThrow();
+    }
+
+    static byte[] document() {
+        byte[] bytes = new byte[70_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
+    }
+
+    @Test
+    void anExportedCommuneImportedIntoAFreshOneHasIdenticalCounts() throws Exception {
+        Commune source = filledCommune();
+        ArchiveInfo info = archives.export(source, PASS, realms.read("pf-source"), "admin@source.fr");
+        assertEquals("source", info.slug());
+        assertEquals(source.id(), info.communeId());
+        assertEquals(new TenantMigrator(ds).codeVersion(), info.schemaVersion());
+        byte[] sealed;
+        try (InputStream in = archives.open(info.id())) {
+            sealed = in.readAllBytes();
+        }
+        assertEquals(info.size(), sealed.length);
+        assertEquals(info.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sealed)));
+        assertEquals(List.of(info), archives.list("source"));
+        assertEquals(List.of(info), archives.listOfCommune(source.id()));
+
+        // what the archive holds, decrypted: the manifest first, every table, the accounts without credentials
+        ArchiveFormat.Content content;
+        List<String> files = new ArrayList<>();
+        try (InputStream plain = ArchiveCipher.decrypt(new ByteArrayInputStream(sealed), PASS)) {
+            content = ArchiveFormat.read(plain, (t, csv) -> {
+                files.add(t.file());
+                String header = new String(csv.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .findFirst().orElse("");
+                assertEquals(String.join(",", t.columns()), header, t.name());
+            });
+        }
+        ArchiveFormat.Manifest manifest = content.manifest();
+        assertEquals("Pays de Source", manifest.name());
+        assertEquals(OTHER_LOGO, manifest.logoSvg());
+        assertEquals(List.of("familles.source.fr"), manifest.domains());
+        assertFalse(files.contains("tables/flyway_schema_history.csv"));
+        assertTrue(files.indexOf("tables/family.csv") < files.indexOf("tables/child.csv"));
+        assertTrue(files.indexOf("tables/invoice_line.csv") < files.indexOf("tables/billed_day.csv"));
+        assertTrue(files.indexOf("tables/activity_unit.csv") < files.indexOf("tables/billed_day.csv"));
+        assertEquals(2, content.users().size());
+
+        Commune copy = archives.importInto(spec("copie"), new ByteArrayInputStream(sealed), PASS, "operateur");
+        assertEquals("copie", copy.slug());
+        Map<String, Long> before = counts("commune_source");
+        assertEquals(before, counts("commune_copie"));
+        assertTrue(before.get("family") == 4 && before.get("child") == 8 && before.get("billed_day") == 1, before::toString);
+        for (ArchiveFormat.Table t : manifest.tables()) {
+            assertEquals(t.rows(), before.get(t.name()), t.name());
+        }
+        Map<String, byte[]> sourceDocs = documents("commune_source");
+        Map<String, byte[]> copyDocs = documents("commune_copie");
+        assertEquals(sourceDocs.keySet(), copyDocs.keySet());
+        sourceDocs.forEach((name, bytes) -> assertArrayEquals(bytes, copyDocs.get(name), name));
+        assertArrayEquals(document(), documents("commune_copie").get("attestation été.pdf"));
+        assertEquals(rows("commune_source", "select id, label, email from family order by id"),
+                rows("commune_copie", "select id, label, email from family order by id"));
+        // the account the first family is linked to got a new id in the new realm: the family follows it
+        assertEquals(List.of("new-kc-1|", "kc-2|", "kc-3|", "kc-4|"),
+                rows("commune_copie", "select subject from family order by id"));
+        assertEquals(rows("commune_source", "select first_name, last_name, birth_date from child order by id"),
+                rows("commune_copie", "select first_name, last_name, birth_date from child order by id"));
+        assertEquals(rows("commune_source", "select code, name from activity order by id"),
+                rows("commune_copie", "select code, name from activity order by id"));
+        // every sequence is past the imported ids: a new family gets a new id
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            long max = id(st, "select max(id) from commune_copie.family");
+            long next = id(st, "insert into commune_copie.family (label) values ('Nouvelle') returning id");
+            assertEquals(max + 1, next);
+            st.execute("insert into commune_copie.child (family_id, first_name, last_name, birth_date) values ("
+                    + next + ", 'A', 'B', '2020-01-01')");
+        }
+        assertEquals(content.users().stream().map(u -> "new-" + u.id() + " " + u.username() + " " + u.realmRoles()).toList(),
+                realms.read("pf-copie").stream().map(u -> u.id() + " " + u.username() + " " + u.realmRoles()).toList());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select string_agg(slug || ':' || action, ',' order by id) from"
+                     + " platform.operator_audit where action in ('EXPORT', 'IMPORT')")) {
+            rs.next();
+            assertEquals("source:EXPORT,copie:IMPORT", rs.getString(1));
+        }
+    }
+
+    @Test
+    void aWrongPassphraseOrATamperedArchiveImportsNothing() throws Exception {
+        Commune source = filledCommune();
+        ArchiveInfo info = archives.export(source, PASS, List.of(), "admin@source.fr");
+        byte[] sealed;
+        try (InputStream in = archives.open(info.id())) {
+            sealed = in.readAllBytes();
+        }
+        ArchiveException wrong = assertThrows(ArchiveException.class, () -> archives.importInto(spec("copie"),
+                new ByteArrayInputStream(sealed), "une autre phrase".toCharArray(), "op"));
+        assertEquals(ArchiveCipher.WRONG_PASSPHRASE, wrong.getMessage());
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 40] ^= 0x10;
+        ArchiveException changed = assertThrows(ArchiveException.class,
+                () -> archives.importInto(spec("copie"), new ByteArrayInputStream(tampered), PASS, "op"));
+        assertEquals(ArchiveCipher.TAMPERED, changed.getMessage());
+        assertTrue(store.findBySlug("copie").isEmpty(), "no commune was created");
+        assertFalse(schemaExists("commune_copie"));
+        assertFalse(realms.users.containsKey("pf-copie"));
+    }
+
+    @Test
+    void anArchiveOfAnotherSchemaVersionIsRefused() throws Exception {
+        Commune source = filledCommune();
+        // the commune's history says it stands at another version than this code's
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("update commune_source.flyway_schema_history set version = '999' where version = '"
+                    + new TenantMigrator(ds).codeVersion() + "'");
+        }
+        ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
+        assertEquals("999", info.schemaVersion());
+        ArchiveException e;
+        try (InputStream in = archives.open(info.id())) {
+            e = assertThrows(ArchiveException.class, () -> archives.importInto(spec("copie"), in, PASS, "op"));
+        }
+        assertTrue(e.getMessage().startsWith("Cette archive a été faite au schéma 999 ; cette plateforme est au schéma "),
+                e.getMessage());
+        assertTrue(store.findBySlug("copie").isEmpty());
+    }
+
+    @Test
+    void aShortPassphraseStoresNothingAndAnotherCommunesArchiveIsNotOpened() throws Exception {
+        Commune source = filledCommune();
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> archives.export(source, "trop court".toCharArray(), List.of(), "admin"));
+        assertEquals(ArchiveCipher.SHORT_PASSPHRASE, e.getMessage());
+        assertTrue(archives.list("source").isEmpty());
+        ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
+        Commune other = provisioner.provision(spec("autre"));
+        assertTrue(archives.openOf(other.id(), info.id()).isEmpty());
+        assertTrue(archives.listOfCommune(other.id()).isEmpty());
+        try (InputStream in = archives.openOf(source.id(), info.id()).orElseThrow()) {
+            assertEquals(info.size(), in.readAllBytes().length);
+        }
+        // the archive outlives its commune, kept for an import elsewhere
+        provisioner.suspend("source", "op");
+        provisioner.delete("source", "source", "op");
+        assertEquals(List.of(info), archives.list("source"));
+    }
+
+    Map<String, Long> counts(String schema) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String t : SchemaCatalog.tables(c, schema)) {
+                counts.put(t, id(st, "select count(*) from " + schema + "." + t));
+            }
+        }
+        return counts;
+    }
+
+    Map<String, byte[]> documents(String schema) throws SQLException {
+        Map<String, byte[]> docs = new HashMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select file_name, content from " + schema + ".family_document")) {
+            while (rs.next()) {
+                docs.put(rs.getString(1), rs.getBytes(2));
+            }
+        }
+        return docs;
+    }
+
+    List<String> rows(String schema, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to " + schema);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(rs.getString(i)).append('|');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    boolean schemaExists(String schema) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            return ps.executeQuery().next();
+        }
+    }
+
+    static long id(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
