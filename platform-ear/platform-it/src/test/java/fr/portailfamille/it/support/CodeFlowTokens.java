@@ -1,7 +1,6 @@
 package fr.portailfamille.it.support;
 
 import fr.portailfamille.tenancy.CommuneRules;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -49,18 +48,23 @@ public final class CodeFlowTokens {
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String state = Long.toHexString(RANDOM.nextLong());
 
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/auth?response_type=code"
-                        + "&client_id=" + clientId + "&scope=openid&redirect_uri=" + enc(redirect) + "&state=" + state
+                        + "&client_id=" + clientId + "&scope=" + enc("openid profile email") + "&redirect_uri=" + enc(redirect) + "&state=" + state
                         + "&code_challenge=" + challenge + "&code_challenge_method=S256"))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        // Keycloak's session cookies are Secure: a browser sends them to http://localhost, Java's CookieManager
+        // would not, so they are sent back by hand (name=value of each Set-Cookie)
+        String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0]).filter(c -> !c.endsWith("=")).toList());
         Matcher action = FORM_ACTION.matcher(login.body());
         if (login.statusCode() != 200 || !action.find()) {
             throw new IllegalStateException("page de connexion attendue : " + login.statusCode() + " " + login.body());
         }
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(email) + "&password=" + enc(password)
                         + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
         String location = signedIn.headers().firstValue("Location").orElse("");
@@ -84,7 +88,7 @@ public final class CodeFlowTokens {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + enc(code)
                         + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -266,7 +266,7 @@ public class ReservationsResource {
         JsonValue root;
         try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             root = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw ApiException.badInput("json_invalide", "", "Le corps de la requête n'est pas un JSON valide.");
         }
         JsonArray array;
