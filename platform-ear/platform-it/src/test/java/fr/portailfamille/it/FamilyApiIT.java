@@ -184,9 +184,11 @@ class FamilyApiIT {
         return s.append("]}").toString();
     }
 
-    static int bookings(long childId, String status) throws Exception {
-        return (int) single("select count(*) from commune_alpha.booking where child_id = " + childId + " and status = '"
-                + status + "'");
+    /** The child's bookings of a unit in a given status on the given days (the other tests book other unit-days). */
+    static int bookings(long childId, long unitId, String status, LocalDate... days) throws Exception {
+        List<String> in = java.util.Arrays.stream(days).map(d -> "date '" + d + "'").toList();
+        return (int) single("select count(*) from commune_alpha.booking where child_id = " + childId + " and unit_id = "
+                + unitId + " and status = '" + status + "' and day in (" + String.join(", ", in) + ")");
     }
 
     // ---- tests ---------------------------------------------------------------------------------
@@ -291,22 +293,22 @@ class FamilyApiIT {
             assertTrue(e.getBoolean("fait"), booked.body());
             assertEquals(350, e.getJsonNumber("prixCentimes").longValue());
         }
-        assertEquals(2, bookings(f.own().childId(), "BOOKED"));
+        assertEquals(2, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
         // booking the same day again: answered per day, nothing doubled
         HttpResponse<String> again = post(token, selection(new Object[] {f.own().childId(), f.soir(), friday, "reserver"}));
         assertEquals(200, again.statusCode(), again.body());
         JsonObject twice = ((JsonObject) json(again)).getJsonArray("elements").getJsonObject(0);
         assertFalse(twice.getBoolean("fait"));
         assertEquals("Déjà réservé.", twice.getString("message"));
-        assertEquals(2, bookings(f.own().childId(), "BOOKED"));
+        assertEquals(2, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
 
         HttpResponse<String> cancelled = post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday, "annuler"}));
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         JsonObject c = ((JsonObject) json(cancelled)).getJsonArray("elements").getJsonObject(0);
         assertTrue(c.getBoolean("fait"), cancelled.body());
         assertTrue(c.getString("message").contains("sans frais"), cancelled.body());
-        assertEquals(1, bookings(f.own().childId(), "BOOKED"));
-        assertEquals(1, bookings(f.own().childId(), "CANCELLED_FREE"));
+        assertEquals(1, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
+        assertEquals(1, bookings(f.own().childId(), f.soir(), "CANCELLED_FREE", thursday, friday));
         // nothing left to cancel that day
         JsonObject none = ((JsonObject) json(post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday,
                 "annuler"})))).getJsonArray("elements").getJsonObject(0);
