@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The commune's activities and their units, as families book them and agents point them. */
 @ApplicationScoped
@@ -25,5 +28,16 @@ public class ActivityCatalog {
     public List<ActivityUnit> unitsOf(long activityId) {
         return em.createQuery("select u from ActivityUnit u where u.activity.id = :a order by u.startTime, u.id",
                 ActivityUnit.class).setParameter("a", activityId).getResultList();
+    }
+
+    /** The units of these ids that exist, with their activity, by id (one query). */
+    public Map<Long, ActivityUnit> unitsById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ActivityUnit> found = new HashMap<>();
+        em.createQuery("select u from ActivityUnit u join fetch u.activity where u.id in :ids", ActivityUnit.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList().forEach(u -> found.put(u.getId(), u));
+        return found;
     }
 }

@@ -78,4 +78,29 @@ public class PlanningPageReader {
         List<PlanningDay> days = registered ? bookings.planning(user, childId, shown, month) : List.of();
         return new PlanningPage(validated, children, activities, shown, units, registered, days, settings.legend());
     }
+
+    /** One activity of a child's month ({@link #childMonth}): its units and the month's days with their states. */
+    public record ActivityMonth(Activity activity, List<ActivityUnit> units, List<PlanningDay> days) {
+    }
+
+    /**
+     * A child's month as Mon planning computes it, for the families' API: the activity asked for, or every activity
+     * the child's registration to is validated (one query), each with its units and days ({@link PlanningService#planning}).
+     *
+     * @throws BookingRefused for a child not in the family's validated file, or an activity the child is not registered to
+     */
+    public List<ActivityMonth> childMonth(SignedInUser user, long childId, Long activite, YearMonth month) {
+        List<Long> registered = bookings.registeredActivities(user, childId);
+        if (activite != null && !registered.contains(activite)) {
+            throw new BookingRefused("Cet enfant n'est pas inscrit à cette activité (inscription validée par le service"
+                    + " enfance).");
+        }
+        List<ActivityMonth> result = new java.util.ArrayList<>();
+        for (Activity a : catalog.activities()) {
+            if (activite == null ? registered.contains(a.getId()) : a.getId().equals(activite)) {
+                result.add(new ActivityMonth(a, catalog.unitsOf(a.getId()), bookings.planning(user, childId, a.getId(), month)));
+            }
+        }
+        return result;
+    }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,17 +183,39 @@ public class PlanningService {
      * the commune's decision, in day order (the order seat locks are taken in).
      */
     public List<ChangeOutcome> applySelection(SignedInUser user, long childId, List<PlannedChange> changes) {
-        Child child = ownChild(user, childId);
+        if (changes == null) {
+            changes = List.of();
+        }
+        return new ArrayList<>(applyFamilySelection(user, changes.stream().map(c -> new ChildChange(childId, c)).toList())
+                .values());
+    }
+
+    /** One change of a family's selection: the child it is for, and the change ({@link #applyFamilySelection}). */
+    public record ChildChange(long childId, PlannedChange change) {
+    }
+
+    /**
+     * {@link #applySelection} for changes of several of the family's children at once (the families' API), in one
+     * transaction: everything checked first, nothing done if one is refused; then every unit-day, whatever the
+     * child, in day order then unit (the order seat locks are taken in by every caller, so two selections never wait
+     * for each other's locks).
+     *
+     * @return each change's outcome, in the order they were applied
+     */
+    public Map<ChildChange, ChangeOutcome> applyFamilySelection(SignedInUser user, List<ChildChange> changes) {
         if (changes == null || changes.isEmpty()) {
             throw new BookingRefused("Sélectionnez au moins une journée à réserver ou à annuler.");
         }
         if (changes.size() > 400) {
             throw new BookingRefused("Une sélection ne peut pas dépasser 400 journées : validez-la en plusieurs fois.");
         }
+        Map<Long, Child> children = new HashMap<>();
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, MonthPlan.Unit> plans = new HashMap<>();
         Map<Long, Booking> cancellations = new HashMap<>();
-        for (PlannedChange c : changes) {
+        for (ChildChange cc : changes) {
+            Child child = children.computeIfAbsent(cc.childId(), id -> ownChild(user, id));
+            PlannedChange c = cc.change();
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
                 if (!b.getChild().getId().equals(child.getId())) {
@@ -207,25 +230,27 @@ public class PlanningService {
         }
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
-        List<ChangeOutcome> outcomes = new ArrayList<>();
-        changes.stream().sorted(Comparator.comparing(PlannedChange::getDay)
-                .thenComparingLong(PlannedChange::getUnitId)).forEach(c -> {
+        Map<ChildChange, ChangeOutcome> outcomes = new LinkedHashMap<>();
+        changes.stream().sorted(Comparator.comparing((ChildChange cc) -> cc.change().getDay())
+                .thenComparingLong(cc -> cc.change().getUnitId())).forEach(cc -> {
+            PlannedChange c = cc.change();
             if (c.isCancellation()) {
                 Booking b = cancellations.get(c.getBookingId());
                 try {
                     CancellationDecision d = cancelOne(b, cal);
-                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
+                    outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
                             d.outcome() != CancellationDecision.Outcome.REFUSED, d.message()));
                 } catch (BookingRefused e) {
-                    outcomes.add(new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.getMessage()));
+                    outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.getMessage()));
                 }
             } else {
+                Child child = children.get(cc.childId());
                 ActivityUnit unit = units.get(c.getUnitId());
                 if (hasLiveBooking(child, unit, c.getDay())) {
-                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
+                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
                 } else {
                     BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
-                    outcomes.add(new ChangeOutcome(c.getDay(), unit.getLabel(), false,
+                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false,
                             d.outcome() != BookingDecision.Outcome.REFUSED, d.message()));
                 }
             }
@@ -345,6 +370,15 @@ public class PlanningService {
     /** Whether one of the family's children has a validated registration to the activity. */
     public boolean registered(SignedInUser user, long childId, long activityId) {
         return registered(ownChild(user, childId), activityId);
+    }
+
+    /** The activities one of the family's children has a validated registration to (one query). */
+    public List<Long> registeredActivities(SignedInUser user, long childId) {
+        Child child = ownChild(user, childId);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select activity_id from registration where child_id = ?1"
+                + " and status = 'VALIDATED'").setParameter(1, child.getId()).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     private Child ownChild(SignedInUser user, long childId) {

@@ -42,8 +42,11 @@ public final class FileResponses {
         resp.getOutputStream().write(content);
     }
 
-    /** {@code attachment; filename="…"}, or with {@code filename*=UTF-8''…} when the name is not plain ASCII. */
-    static String disposition(String kind, String fileName) {
+    /**
+     * {@code attachment; filename="…"}, or with {@code filename*=UTF-8''…} when the name is not plain ASCII (also for
+     * the REST API, which builds its responses itself).
+     */
+    public static String disposition(String kind, String fileName) {
         String name = fileName == null || fileName.isBlank() ? "document" : fileName;
         boolean plain = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
         if (plain) {

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
+import fr.portailfamille.platform.ops.CorrelationFilter;
 import fr.portailfamille.platform.ops.OpsEndpointFilter;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
@@ -97,7 +98,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             }
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return bearer(commune, authorization.substring(7).trim(), context);
+                return bearer(commune, authorization.substring(7).trim(), request, context);
             }
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user) {
@@ -120,17 +121,22 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
     }
 
-    private AuthenticationStatus bearer(Commune commune, String token, HttpMessageContext context) throws IOException {
+    private AuthenticationStatus bearer(Commune commune, String token, HttpServletRequest request,
+                                        HttpMessageContext context) throws IOException {
         try {
-            return login(context, oidc.validateAccessToken(commune, token));
+            SignedInUser user = oidc.validateAccessToken(commune, token);
+            request.setAttribute(SignedInUser.BEARER_ATTRIBUTE, user); // who calls, for the API's services
+            return login(context, user);
         } catch (OidcException e) {
             LOG.info(() -> "Commune " + commune.slug() + " : " + e.getMessage());
             HttpServletResponse response = context.getResponse();
+            CorrelationFilter.ensure(request, response); // this response goes out before the filters
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":401,\"erreur\":\"jeton_invalide\","
-                    + "\"message\":\"Jeton d'accès absent, expiré ou émis pour une autre commune.\"}");
+            // the API's error format (code, message, champs), and the fields older clients read (status, erreur)
+            response.getWriter().write("{\"code\":\"jeton_invalide\",\"message\":\"Jeton d'accès absent, expiré"
+                    + " ou émis pour une autre commune.\",\"champs\":[],\"status\":401,\"erreur\":\"jeton_invalide\"}");
             return AuthenticationStatus.SEND_FAILURE;
         }
     }

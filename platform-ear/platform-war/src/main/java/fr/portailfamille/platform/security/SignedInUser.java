@@ -19,11 +19,18 @@ public record SignedInUser(String communeSlug, String subject, String name, Stri
 
     public static final String SESSION_ATTRIBUTE = "pf.user";
 
+    /** The request attribute holding the user of a valid bearer access token (the REST API; no session). */
+    public static final String BEARER_ATTRIBUTE = "pf.user.bearer";
+
     /**
-     * The user signed in to this request's commune, {@code null} when nobody is (a session opened in another
-     * commune is nobody here): what servlets outside Faces pass to the services, which refuse {@code null}.
+     * The user signed in to this request's commune — by a bearer access token of its realm, else by the session —,
+     * {@code null} when nobody is (a session opened in another commune is nobody here): what servlets outside Faces pass to the services, which refuse {@code null}.
      */
     public static SignedInUser of(jakarta.servlet.http.HttpServletRequest req) {
+        if (req.getAttribute(BEARER_ATTRIBUTE) instanceof SignedInUser u
+                && u.communeSlug().equals(fr.portailfamille.platform.tenancy.TenantContext.require().slug())) {
+            return u;
+        }
         jakarta.servlet.http.HttpSession session = req.getSession(false);
         if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof SignedInUser u
                 && u.communeSlug().equals(fr.portailfamille.platform.tenancy.TenantContext.require().slug())) {

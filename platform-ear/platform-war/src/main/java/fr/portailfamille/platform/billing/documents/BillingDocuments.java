@@ -85,16 +85,34 @@ public class BillingDocuments {
     /** The PDF of invoice or credit note {@code invoiceId}, if {@code user} may read it. */
     public Pdf invoice(SignedInUser user, long invoiceId) {
         AccountInvoice invoice = account.invoice(user, invoiceId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select child_name, label, quantity, unit_price_cents, amount_cents"
-                + " from invoice_line where invoice_id = ?1 order by position").setParameter(1, invoiceId).getResultList();
-        List<InvoicePdf.Line> lines = rows.stream().map(r -> new InvoicePdf.Line((String) r[0], (String) r[1],
-                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+        List<InvoicePdf.Line> lines = linesOf(invoiceId);
         InvoicePdf.Regie regie = regies().getOrDefault(invoice.regieCode(),
                 new InvoicePdf.Regie(invoice.regieLabel(), null, null, null, null));
         return new Pdf(InvoicePdf.fileName(invoice),
                 HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, addressee(invoice.familyId()), invoice, lines,
                         directDebitNote(invoiceId))));
+    }
+
+    /**
+     * An invoice or credit note the user may read ({@link FamilyAccount#invoice}) with its lines as its PDF shows them
+     * (the families' API).
+     *
+     * @throws SecurityException when it is another family's, or unknown
+     */
+    public InvoiceWithLines invoiceWithLines(SignedInUser user, long invoiceId) {
+        return new InvoiceWithLines(account.invoice(user, invoiceId), linesOf(invoiceId));
+    }
+
+    /** An invoice and its lines. */
+    public record InvoiceWithLines(AccountInvoice invoice, List<InvoicePdf.Line> lines) {
+    }
+
+    private List<InvoicePdf.Line> linesOf(long invoiceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select child_name, label, quantity, unit_price_cents, amount_cents"
+                + " from invoice_line where invoice_id = ?1 order by position").setParameter(1, invoiceId).getResultList();
+        return rows.stream().map(r -> new InvoicePdf.Line((String) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
     /** The relevé of the school year starting in September {@code schoolYear} (2026: 2026-2027). */

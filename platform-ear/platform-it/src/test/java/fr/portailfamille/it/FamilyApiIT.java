@@ -1,0 +1,501 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static fr.portailfamille.it.support.StackLauncher.BETA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.CodeFlowTokens;
+import fr.portailfamille.it.support.StackLauncher;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The families' REST API as a mobile application uses it: real access tokens of the commune's realm obtained by the
+ * code flow with PKCE ({@link CodeFlowTokens}), the real WAR on Payara Micro. The family's children, a month's
+ * planning, booking two days then cancelling one — the planning page and the database agree, and the price is the
+ * one the page's summary shows —, invoices and their PDF; every line crossed: another family's child (URL and body)
+ * and invoice, another commune's token, a token on another commune's host, an agent's token, no token, bad input; and
+ * {@code /openapi} describes the API.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FamilyApiIT {
+
+    static final String BASE = PlatformWebIT.url(ALPHA);
+    static final String API = "/api/famille/v1";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    /** A validated family of alpha with one child registered to the fixture's activity, and its parent's account. */
+    record Family(String email, String password, long familyId, long childId) {
+    }
+
+    /** Two families of alpha on one activity (Midi and Soir on Mondays, Tuesdays, Thursdays, Fridays, 3,50 € a day). */
+    record Fixture(String code, String activity, long midi, long soir, Family own, Family other, String month, LocalDate monday) {
+    }
+
+    private static Fixture fixture;
+
+    static synchronized Fixture fixture() throws Exception {
+        if (fixture != null) {
+            return fixture;
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String code = "API-" + suffix.toUpperCase();
+        String activity = "Périscolaire API " + suffix;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                    + " values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+            for (String[] u : new String[][] {{"MIDI", "Midi", "11:30", "13:30"}, {"SOIR", "Soir", "16:30", "18:30"}}) {
+                st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
+                        + " select id, '" + u[0] + "', '" + u[1] + "', '" + u[2] + "', '" + u[3] + "', 20, '1,2,4,5'"
+                        + " from activity where code = '" + code + "'");
+            }
+            st.execute("insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, current_date - 400,"
+                    + " 'BRACKETS', 350 from activity where code = '" + code + "'");
+            st.execute("insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 350 from tariff t"
+                    + " join activity a on a.id = t.activity_id, qf_bracket b where a.code = '" + code + "'");
+        }
+        Family own = family(code, "api-" + suffix, "Api2026Famille");
+        Family other = family(code, "autre-" + suffix, "Autre2026Famille");
+        String month = YearMonth.now().plusMonths(2).toString();
+        LocalDate monday = YearMonth.parse(month).atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
+                || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday.plusDays(1))) {
+            monday = monday.plusWeeks(1);
+        }
+        fixture = new Fixture(code, activity, Long.parseLong(PlanningWalkIT.unitOf(code, "MIDI")),
+                Long.parseLong(PlanningWalkIT.unitOf(code, "SOIR")), own, other, month, monday);
+        return fixture;
+    }
+
+    private static Family family(String code, String prefix, String password) throws Exception {
+        String email = prefix + "@alpha.test";
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into family (label, email, status, validated_at) values ('Foyer " + prefix + "', '" + email
+                    + "', 'VALIDATED', now())");
+            st.execute("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Alex',"
+                    + " 'Api', email from family where email = '" + email + "'");
+            st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school, school_class, allergies)"
+                    + " select id, 'Jade', 'Api', current_date - interval '7 years', 'F', 'École du Centre', 'CE1',"
+                    + " 'Arachides (secret médical)' from family where email = '" + email + "'");
+            st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ch.id, a.id,"
+                    + " 'VALIDATED', now() from child ch join family f on f.id = ch.family_id, activity a where f.email = '"
+                    + email + "' and a.code = '" + code + "'");
+        }
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Alex", "Api", password, "parent");
+        long familyId = single("select id from commune_alpha.family where email = '" + email + "'");
+        long childId = single("select id from commune_alpha.child where family_id = " + familyId);
+        return new Family(email, password, familyId, childId);
+    }
+
+    private static long single(String sql) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getLong(1);
+        }
+    }
+
+    private static String token(Family f) throws Exception {
+        return CodeFlowTokens.accessToken(ALPHA, f.email(), f.password());
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------
+
+    static HttpResponse<String> call(String slug, String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + path))
+                .header("Host", PlatformWebIT.host(slug)).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return call(ALPHA, "GET", path, token, null);
+    }
+
+    static HttpResponse<String> post(String token, String json) throws Exception {
+        return call(ALPHA, "POST", API + "/reservations", token, json);
+    }
+
+    static JsonStructure json(HttpResponse<String> r) {
+        return Json.createReader(new StringReader(r.body())).read();
+    }
+
+    /** An error of the API: its status, JSON with a stable code and a French message, the correlation id, no trace. */
+    static JsonObject error(HttpResponse<String> r, int status, String code) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        assertTrue(r.headers().firstValue("X-Correlation-Id").isPresent(), "identifiant de corrélation");
+        assertFalse(r.body().contains("Exception") || r.body().contains("at fr.") || r.body().contains("<html"), r.body());
+        JsonObject e = (JsonObject) json(r);
+        assertEquals(code, e.getString("code"), r.body());
+        assertFalse(e.getString("message").isBlank());
+        assertNotNull(e.getJsonArray("champs"));
+        return e;
+    }
+
+    static String selection(Object[]... items) {
+        StringBuilder s = new StringBuilder("{\"elements\": [");
+        for (int i = 0; i < items.length; i++) {
+            s.append(i == 0 ? "" : ", ").append("{\"enfant\": ").append(items[i][0]).append(", \"unite\": ").append(items[i][1])
+                    .append(", \"date\": \"").append(items[i][2]).append("\", \"action\": \"").append(items[i][3]).append("\"}");
+        }
+        return s.append("]}").toString();
+    }
+
+    /** The child's bookings of a unit in a given status on the given days (the other tests book other unit-days). */
+    static int bookings(long childId, long unitId, String status, LocalDate... days) throws Exception {
+        List<String> in = java.util.Arrays.stream(days).map(d -> "date '" + d + "'").toList();
+        return (int) single("select count(*) from commune_alpha.booking where child_id = " + childId + " and unit_id = "
+                + unitId + " and status = '" + status + "' and day in (" + String.join(", ", in) + ")");
+    }
+
+    // ---- tests ---------------------------------------------------------------------------------
+
+    @Test
+    void theFamilySeesItsChildrenAndTheirMonthOnly() throws Exception {
+        Fixture f = fixture();
+        String token = token(f.own());
+        HttpResponse<String> children = get(API + "/enfants", token);
+        assertEquals(200, children.statusCode(), children.body());
+        JsonArray list = (JsonArray) json(children);
+        assertEquals(1, list.size(), children.body());
+        JsonObject child = list.getJsonObject(0);
+        assertEquals(f.own().childId(), child.getJsonNumber("id").longValue());
+        assertEquals("Jade", child.getString("prenom"));
+        assertEquals("École du Centre", child.getString("ecole"));
+        assertEquals("CE1", child.getString("classe"));
+        assertEquals(LocalDate.now().minusYears(7).toString(), child.getString("dateNaissance"));
+        assertFalse(children.body().contains("Arachides"), "aucune donnée de santé : " + children.body());
+
+        HttpResponse<String> month = get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month(), token);
+        assertEquals(200, month.statusCode(), month.body());
+        JsonObject plan = (JsonObject) json(month);
+        assertEquals(f.month(), plan.getString("mois"));
+        JsonArray activities = plan.getJsonArray("activites");
+        assertEquals(1, activities.size(), "l'activité où l'enfant est inscrit : " + month.body());
+        JsonObject activity = activities.getJsonObject(0);
+        assertEquals(f.activity(), activity.getString("nom"));
+        assertEquals(List.of("Midi", "Soir"), activity.getJsonArray("unites").stream()
+                .map(u -> ((JsonObject) u).getString("libelle")).toList());
+        JsonObject monday = day(activity, f.monday());
+        JsonObject midi = unit(monday, f.midi());
+        assertEquals("RESERVABLE", midi.getString("etat"));
+        assertEquals("Réservable", midi.getString("etatLibelle"));
+        assertTrue(midi.getBoolean("reservable"));
+        assertEquals(YearMonth.parse(f.month()).lengthOfMonth(), activity.getJsonArray("jours").size());
+        JsonObject sunday = day(activity, f.monday().minusDays(1).getMonthValue() == f.monday().getMonthValue()
+                ? f.monday().minusDays(1) : f.monday().plusDays(6));
+        assertEquals("FERME", unit(sunday, f.midi()).getString("etat"));
+
+        // another family's child, or an id that exists nowhere: the same 404
+        error(get(API + "/enfants/" + f.other().childId() + "/planning?mois=" + f.month(), token), 404, "enfant_inconnu");
+        error(get(API + "/enfants/999999999/planning?mois=" + f.month(), token), 404, "enfant_inconnu");
+        error(get(API + "/enfants/abc/planning", token), 404, "enfant_inconnu");
+        // bad input
+        JsonObject bad = error(get(API + "/enfants/" + f.own().childId() + "/planning?mois=2027-13", token), 400, "mois_invalide");
+        assertEquals("mois", bad.getJsonArray("champs").getJsonObject(0).getString("champ"));
+        error(get(API + "/enfants/" + f.own().childId() + "/planning?mois=janvier", token), 400, "mois_invalide");
+        error(get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month() + "&activite=x", token), 400,
+                "activite_invalide");
+        error(get(API + "/inconnue", token), 404, "ressource_inconnue");
+    }
+
+    /** A price as read (WebDriver gives the page's no-break spaces as spaces; the API keeps Money's). */
+    static String spaces(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    static JsonObject day(JsonObject activity, LocalDate date) {
+        return activity.getJsonArray("jours").stream().map(JsonValue::asJsonObject)
+                .filter(d -> d.getString("date").equals(date.toString())).findFirst().orElseThrow();
+    }
+
+    static JsonObject unit(JsonObject day, long unitId) {
+        return day.getJsonArray("unites").stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("unite").longValue() == unitId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void bookTwoDaysThenCancelOneTheSummarysPriceAndThePageAgree() throws Exception {
+        Fixture f = fixture();
+        LocalDate thursday = f.monday().plusDays(3);
+        LocalDate friday = f.monday().plusDays(4);
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(friday.getYear()).contains(thursday)
+                || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(friday.getYear()).contains(friday)) {
+            thursday = thursday.plusWeeks(1);
+            friday = friday.plusWeeks(1);
+        }
+        String pageTotal;
+        try (Browser parent = new Browser()) {
+            // the page's summary for the same selection, not confirmed
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + f.month());
+            parent.signIn(f.own().email(), f.own().password());
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            parent.await(By.id("calendar"));
+            parent.ajax(PlanningWalkIT.toggle(thursday, String.valueOf(f.soir())));
+            parent.ajax(PlanningWalkIT.toggle(friday, String.valueOf(f.soir())));
+            parent.ajax(By.id("planning:review"));
+            pageTotal = spaces(parent.await(By.id("recap-total")).getText());
+            assertEquals("7,00 €", pageTotal, parent.snapshot());
+        }
+        String token = token(f.own());
+        HttpResponse<String> booked = post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday, "reserver"},
+                new Object[] {f.own().childId(), f.soir(), friday, "reserver"}));
+        assertEquals(200, booked.statusCode(), booked.body());
+        JsonObject result = (JsonObject) json(booked);
+        assertEquals(2, result.getInt("enregistres"), booked.body());
+        assertEquals(700, result.getJsonNumber("totalCentimes").longValue(), booked.body());
+        assertEquals(pageTotal, spaces(result.getString("total")), "le prix du récapitulatif de la page");
+        for (JsonValue v : result.getJsonArray("elements")) {
+            JsonObject e = v.asJsonObject();
+            assertTrue(e.getBoolean("fait"), booked.body());
+            assertEquals(350, e.getJsonNumber("prixCentimes").longValue());
+        }
+        assertEquals(2, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
+        // booking the same day again: answered per day, nothing doubled
+        HttpResponse<String> again = post(token, selection(new Object[] {f.own().childId(), f.soir(), friday, "reserver"}));
+        assertEquals(200, again.statusCode(), again.body());
+        JsonObject twice = ((JsonObject) json(again)).getJsonArray("elements").getJsonObject(0);
+        assertFalse(twice.getBoolean("fait"));
+        assertEquals("Déjà réservé.", twice.getString("message"));
+        assertEquals(2, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
+
+        HttpResponse<String> cancelled = post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday, "annuler"}));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        JsonObject c = ((JsonObject) json(cancelled)).getJsonArray("elements").getJsonObject(0);
+        assertTrue(c.getBoolean("fait"), cancelled.body());
+        assertTrue(c.getString("message").contains("sans frais"), cancelled.body());
+        assertEquals(1, bookings(f.own().childId(), f.soir(), "BOOKED", thursday, friday));
+        assertEquals(1, bookings(f.own().childId(), f.soir(), "CANCELLED_FREE", thursday, friday));
+        // nothing left to cancel that day
+        JsonObject none = ((JsonObject) json(post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday,
+                "annuler"})))).getJsonArray("elements").getJsonObject(0);
+        assertFalse(none.getBoolean("fait"));
+
+        // the API's planning and the page say the same
+        JsonObject activity = ((JsonObject) json(get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month(),
+                token))).getJsonArray("activites").getJsonObject(0);
+        assertEquals("ANNULE_SANS_FRAIS", unit(day(activity, thursday), f.soir()).getString("etat"));
+        JsonObject fridayCell = unit(day(activity, friday), f.soir());
+        assertEquals("RESERVE_ANNULABLE", fridayCell.getString("etat"));
+        assertTrue(fridayCell.getBoolean("annulable"));
+        try (Browser parent = new Browser()) {
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + f.month());
+            parent.signIn(f.own().email(), f.own().password());
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            parent.await(By.id("calendar"));
+            assertEquals("Annulé sans frais", PlanningWalkIT.state(parent, thursday, String.valueOf(f.soir())));
+            assertEquals("Réservé (annulable)", PlanningWalkIT.state(parent, friday, String.valueOf(f.soir())));
+        }
+    }
+
+    @Test
+    void anotherFamilysChildInTheBodyIsUnknownAndNothingIsBooked() throws Exception {
+        Fixture f = fixture();
+        String token = token(f.own());
+        LocalDate tuesday = f.monday().plusDays(1).plusWeeks(1);
+        error(post(token, selection(new Object[] {f.other().childId(), f.midi(), tuesday, "reserver"})), 404, "enfant_inconnu");
+        // mixed with one of its own: still 404, and nothing booked for either
+        error(post(token, selection(new Object[] {f.own().childId(), f.midi(), tuesday, "reserver"},
+                new Object[] {f.other().childId(), f.midi(), tuesday, "reserver"})), 404, "enfant_inconnu");
+        error(post(token, selection(new Object[] {999999999L, f.midi(), tuesday, "reserver"})), 404, "enfant_inconnu");
+        assertEquals(0, single("select count(*) from commune_alpha.booking where child_id in (" + f.own().childId() + ", "
+                + f.other().childId() + ") and day = date '" + tuesday + "'"));
+        // another family cancelling this family's booking: unknown child, the booking stays
+        String otherToken = token(f.other());
+        assertEquals(200, post(token, selection(new Object[] {f.own().childId(), f.midi(), tuesday, "reserver"})).statusCode());
+        error(post(otherToken, selection(new Object[] {f.own().childId(), f.midi(), tuesday, "annuler"})), 404, "enfant_inconnu");
+        assertEquals(1, single("select count(*) from commune_alpha.booking where child_id = " + f.own().childId()
+                + " and day = date '" + tuesday + "' and status = 'BOOKED'"));
+        // the other family sees its own child only
+        HttpResponse<String> theirs = get(API + "/enfants", otherToken);
+        assertEquals(f.other().childId(), ((JsonArray) json(theirs)).getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(1, ((JsonArray) json(theirs)).size());
+    }
+
+    @Test
+    void badInputIsA400WithAStableCodeAndNothingIsBooked() throws Exception {
+        Fixture f = fixture();
+        String token = token(f.own());
+        long child = f.own().childId();
+        LocalDate day = f.monday().plusWeeks(2);
+        error(post(token, "{\"elements\": [{\"enfant\": " + child), 400, "json_invalide");
+        error(post(token, "pas du json"), 400, "json_invalide");
+        error(post(token, "{\"autre\": 1}"), 400, "json_invalide");
+        error(post(token, "{\"elements\": []}"), 400, "selection_vide");
+        JsonObject past = error(post(token, selection(new Object[] {child, f.midi(), LocalDate.now().minusDays(3), "reserver"})),
+                400, "date_invalide");
+        assertEquals("elements[0].date", past.getJsonArray("champs").getJsonObject(0).getString("champ"));
+        error(post(token, selection(new Object[] {child, f.midi(), "2027-02-30", "reserver"})), 400, "date_invalide");
+        JsonObject unit = error(post(token, selection(new Object[] {child, f.midi(), day, "reserver"},
+                new Object[] {child, 999999999L, day, "reserver"})), 400, "unite_inconnue");
+        assertEquals("elements[1].unite", unit.getJsonArray("champs").getJsonObject(0).getString("champ"));
+        error(post(token, selection(new Object[] {child, f.midi(), day, "supprimer"})), 400, "action_invalide");
+        error(post(token, selection(new Object[] {child, f.midi(), day, "reserver"}, new Object[] {child, f.midi(), day,
+                "reserver"})), 400, "element_en_double");
+        error(post(token, "{\"elements\": [{\"enfant\": \"un\", \"unite\": 1, \"date\": \"" + day + "\", \"action\": \"reserver\"}]}"),
+                400, "element_invalide");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 401; i++) {
+            many.add("{\"enfant\": " + child + ", \"unite\": " + f.midi() + ", \"date\": \"" + day.plusDays(i) + "\", \"action\": \"reserver\"}");
+        }
+        error(post(token, "{\"elements\": [" + String.join(",", many) + "]}"), 400, "selection_trop_longue");
+        assertEquals(0, single("select count(*) from commune_alpha.booking where child_id = " + child + " and day = date '"
+                + day + "'"));
+        // not JSON at all: 415 in JSON
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + API
+                        + "/reservations")).header("Host", PlatformWebIT.host(ALPHA)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("enfant=1")).build(), HttpResponse.BodyHandlers.ofString());
+        error(form, 415, "format_non_supporte");
+        // a unit of an activity the child is not registered to: the service refuses it, 409, nothing booked
+        long otherUnit = single("select u.id from commune_alpha.activity_unit u join commune_alpha.activity a on a.id ="
+                + " u.activity_id where a.code <> '" + f.code() + "' order by u.id limit 1");
+        error(post(token, selection(new Object[] {child, f.midi(), day, "reserver"}, new Object[] {child, otherUnit, day,
+                "reserver"})), 409, "reservation_refusee");
+        assertEquals(0, single("select count(*) from commune_alpha.booking where child_id = " + child + " and day = date '"
+                + day + "'"));
+    }
+
+    @Test
+    void onlyAParentOfThisCommuneWithItsOwnTokenGetsIn() throws Exception {
+        Fixture f = fixture();
+        // no token: 401 in JSON, not a redirect to the login page
+        HttpResponse<String> anonymous = get(API + "/enfants", null);
+        error(anonymous, 401, "non_authentifie");
+        assertTrue(anonymous.headers().firstValue("Location").isEmpty());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        error(post(null, selection(new Object[] {f.own().childId(), f.midi(), f.monday(), "reserver"})), 401, "non_authentifie");
+        // another commune's parent on this commune's host
+        String beta = CodeFlowTokens.accessToken(BETA, StackLauncher.parent(BETA), StackLauncher.PASSWORD_PARENT);
+        error(get(API + "/enfants", beta), 401, "jeton_invalide");
+        error(post(beta, selection(new Object[] {f.own().childId(), f.midi(), f.monday(), "reserver"})), 401, "jeton_invalide");
+        // this commune's parent on another commune's host
+        String own = token(f.own());
+        error(call(BETA, "GET", API + "/enfants", own, null), 401, "jeton_invalide");
+        error(call(BETA, "GET", API + "/factures", own, null), 401, "jeton_invalide");
+        // an agent of this commune: not a family
+        String agent = CodeFlowTokens.accessToken(ALPHA, StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+        error(get(API + "/enfants", agent), 403, "non_autorise");
+        error(get(API + "/factures", agent), 403, "non_autorise");
+        error(get(API + "/enfants/" + f.own().childId() + "/planning", agent), 403, "non_autorise");
+        error(call(ALPHA, "POST", API + "/reservations", agent, selection(new Object[] {f.own().childId(), f.midi(), f.monday(),
+                "reserver"})), 403, "non_autorise");
+        // a forged token
+        error(get(API + "/enfants", own.substring(0, own.length() - 3) + "xyz"), 401, "jeton_invalide");
+        assertEquals(0, single("select count(*) from commune_alpha.booking where child_id = " + f.own().childId()
+                + " and day = date '" + f.monday() + "'"));
+    }
+
+    @Test
+    void invoicesOfTheFamilyTheirLinesAndPdfAnotherFamilysIsUnknown() throws Exception {
+        Fixture f = fixture();
+        String regie = "RAPI" + f.code().substring(4, 8);
+        long own;
+        long other;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into regie (code, label, invoice_prefix) values ('" + regie + "', 'Régie API', '" + regie + "')");
+            for (Family fam : List.of(f.own(), f.other())) {
+                st.execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, due_date,"
+                        + " total_cents, issued_by) select id, " + fam.familyId() + ", " + (fam == f.own() ? 1 : 2) + ", '"
+                        + regie + "-" + (fam == f.own() ? 1 : 2) + "', date '2026-10-01', date '2026-10-31', date '2026-11-30',"
+                        + " 1050, 'test' from regie where code = '" + regie + "'");
+                st.execute("insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, quantity,"
+                        + " unit_price_cents, amount_cents, label) select i.id, 1, " + fam.childId() + ", 'Jade Api', '" + f.code()
+                        + "', 3, 350, 1050, 'Périscolaire — Soir' from invoice i where i.number = '" + regie + "-"
+                        + (fam == f.own() ? 1 : 2) + "'");
+            }
+        }
+        own = single("select id from commune_alpha.invoice where number = '" + regie + "-1'");
+        other = single("select id from commune_alpha.invoice where number = '" + regie + "-2'");
+        String token = token(f.own());
+        HttpResponse<String> list = get(API + "/factures", token);
+        assertEquals(200, list.statusCode(), list.body());
+        JsonArray invoices = (JsonArray) json(list);
+        assertEquals(1, invoices.size(), list.body());
+        JsonObject invoice = invoices.getJsonObject(0);
+        assertEquals(own, invoice.getJsonNumber("id").longValue());
+        assertEquals(regie + "-1", invoice.getString("numero"));
+        assertEquals(1050, invoice.getJsonNumber("totalCentimes").longValue());
+        assertEquals(1050, invoice.getJsonNumber("resteAPayerCentimes").longValue());
+        assertEquals("2026-11-30", invoice.getString("echeance"));
+
+        HttpResponse<String> one = get(API + "/factures/" + own, token);
+        assertEquals(200, one.statusCode(), one.body());
+        JsonObject line = ((JsonObject) json(one)).getJsonArray("lignes").getJsonObject(0);
+        assertEquals(3, line.getInt("quantite"));
+        assertEquals(1050, line.getJsonNumber("montantCentimes").longValue());
+
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + API
+                        + "/factures/" + own + "/pdf")).header("Host", PlatformWebIT.host(ALPHA))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+        assertEquals("nosniff", pdf.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+
+        error(get(API + "/factures/" + other, token), 404, "facture_inconnue");
+        error(get(API + "/factures/" + other + "/pdf", token), 404, "facture_inconnue");
+        error(get(API + "/factures/999999999", token), 404, "facture_inconnue");
+        error(get(API + "/factures/x", token), 404, "facture_inconnue");
+    }
+
+    @Test
+    void openApiDescribesTheFamiliesApi() throws Exception {
+        // the first request builds the document from the application's classes: slow on a loaded machine
+        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT
+                        + "/openapi?format=JSON")).header("Host", PlatformWebIT.host(ALPHA)).header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        for (String path : List.of("/api/famille/v1/enfants", "/api/famille/v1/enfants/{id}/planning",
+                "/api/famille/v1/reservations", "/api/famille/v1/factures", "/api/famille/v1/factures/{id}/pdf")) {
+            assertTrue(openapi.body().contains(path + "\"") || openapi.body().contains(path + ":"), path + " dans " + openapi.body());
+        }
+        assertTrue(openapi.body().contains("bearer"), "le schéma de sécurité Bearer");
+        assertTrue(openapi.body().contains("enfant_inconnu"), "les codes d'erreur");
+    }
+}
