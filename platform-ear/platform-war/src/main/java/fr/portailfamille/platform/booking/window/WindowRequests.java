@@ -137,7 +137,7 @@ public class WindowRequests {
         }
         // one request per family and window, replaced in place (an upsert: two tabs sending at once make one row)
         long requestId = ((Number) em.createNativeQuery("insert into window_request (window_id, family_id,"
-                        + " both_parents_working, disability, proof_document_id) values (?1, ?2, ?3, ?4, ?5)"
+                        + " both_parents_working, disability, proof_document_id) values (?1, ?2, ?3, ?4, cast(?5 as bigint))"
                         + " on conflict (window_id, family_id) do update set both_parents_working = excluded.both_parents_working,"
                         + " disability = excluded.disability, proof_document_id = excluded.proof_document_id,"
                         + " submitted_at = clock_timestamp() returning id").setParameter(1, windowId)
