@@ -129,6 +129,10 @@ public class PlanningService {
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
+        if (byWindow(unit.getActivity().getId(), day)) {
+            return new BookingDecision(BookingDecision.Outcome.REFUSED, false, "Les places de cette période sont"
+                    + " attribuées sur demande (fenêtre d'ouverture) : faites une demande, le résultat vous sera envoyé.");
+        }
         charges.lock(child.getFamily().getId(), unit.getActivity());
         int booked = seats.lock(unit, day);
         BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
@@ -146,6 +150,16 @@ public class PlanningService {
             }
         }
         return decision;
+    }
+
+    /**
+     * Whether the activity's {@code day} belongs to an opening window not yet published: its seats go by the
+     * window's allocation, not first come, first served (activities without a window are not concerned).
+     */
+    private boolean byWindow(long activityId, LocalDate day) {
+        return !em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and ?2 between period_from"
+                + " and period_to and state <> 'PUBLISHED'").setParameter(1, activityId).setParameter(2, day)
+                .getResultList().isEmpty();
     }
 
     /**

@@ -95,6 +95,7 @@ public class AgentMenuView {
     public List<Item> getActivities() {
         return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
                 new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null),
+                new Item("menu-fenetre", "agent/fenetre", "agent.menu.fenetre", null),
                 new Item("menu-facturation", "agent/facturation", "agent.menu.facturation", null),
                 new Item("menu-paiements", "agent/paiements", "agent.menu.paiements", null),
                 new Item("menu-paiements-en-ligne", "agent/paiements-en-ligne", "agent.menu.paiementsEnLigne", null),

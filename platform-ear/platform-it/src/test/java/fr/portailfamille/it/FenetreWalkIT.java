@@ -1,0 +1,113 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.tenancy.CommuneRules;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+/**
+ * Fair opening in Chromium at 360 px: a parent sends its request to an opening window (Ma demande), the agent closes
+ * the window, previews the allocation with its reasons and publishes it, the parent reads the result and its reason in
+ * words; axe-core on every state of both pages and screenshots in target/screenshots (fenetre-*).
+ */
+@ExtendWith(ArquillianExtension.class)
+class FenetreWalkIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    @Test
+    @RunAsClient
+    void aFamilyRequestsTheAgentPublishesTheFamilyReadsItsResult() throws Exception {
+        String email = "fenetre-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        String code = "FW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LocalDate day = OpeningWindowIT.weekday(BookingIT.nextMondayInAMonth().plusDays(3));
+        long window;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.executeUpdate("insert into family (label, status, email) values ('Famille Fenêtre', 'VALIDATED', '" + email + "')");
+            st.executeUpdate("insert into child (family_id, first_name, last_name, birth_date) select id, 'Inès', 'Fenêtre',"
+                    + " date '2018-04-02' from family where email = '" + email + "'");
+            st.executeUpdate("insert into activity (code, name, type, runs_in_holidays, booking_deadline, cancellation_deadline,"
+                    + " late_policy) values ('" + code + "', 'Centre d''été " + code + "', 'MERCREDI', true, 'J-2@23:59',"
+                    + " 'J-2@23:59', 'REFUSED')");
+            st.executeUpdate("insert into activity_unit (activity_id, code, label, capacity) select id, 'JOURNEE', 'Journée', 1"
+                    + " from activity where code = '" + code + "'");
+            st.executeUpdate("insert into registration (child_id, activity_id, status, cgu_accepted_at) select c.id, a.id,"
+                    + " 'VALIDATED', now() from child c join family f on f.id = c.family_id, activity a where f.email = '"
+                    + email + "' and a.code = '" + code + "'");
+            try (ResultSet rs = st.executeQuery("insert into opening_window (activity_id, period_from, period_to, opens_at,"
+                    + " closes_at, weight_both_working, weight_sibling, created_by) select id, date '" + day + "', date '" + day
+                    + "', localtimestamp - interval '1 hour', localtimestamp + interval '1 hour', 8, 5, 'agent@alpha.test'"
+                    + " from activity where code = '" + code + "' returning id")) {
+                rs.next();
+                window = rs.getLong(1);
+            }
+        }
+        StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), email, "Camille", "Fenêtre",
+                StackLauncher.PASSWORD_PARENT, "parent");
+        String page = "/espace/ma-demande.xhtml?fenetre=" + window;
+        try (Browser family = new Browser()) {
+            family.driver.manage().window().setSize(new Dimension(360, 800));
+            PlatformWebIT.recordCspViolations(family);
+            ActivitiesWalkIT.signIn(family, page, email, StackLauncher.PASSWORD_PARENT);
+            family.await(By.id("request:send"));
+            assertEquals("", family.accessibilityViolations(), "axe-core, the request form");
+            Browser.screenshot(family, "fenetre-famille-formulaire");
+            family.driver.findElement(By.cssSelector("fieldset input[type=checkbox]")).click();
+            family.driver.findElement(By.id("request:working")).click();
+            family.submit(By.id("request:send"));
+            String state = family.await(By.id("mine-state")).getText();
+            assertEquals("demande enregistrée, en attente de l'attribution", state);
+            assertTrue(family.driver.findElement(By.id("summary")).getText().contains("Votre demande est enregistrée"));
+            assertEquals("", family.accessibilityViolations(), "axe-core, the request sent");
+            Browser.screenshot(family, "fenetre-famille-envoyee");
+
+            try (Browser agent = new Browser()) {
+                agent.driver.manage().window().setSize(new Dimension(360, 800));
+                PlatformWebIT.recordCspViolations(agent);
+                ActivitiesWalkIT.signIn(agent, "/agent/fenetre.xhtml?id=" + window, StackLauncher.agent("alpha"),
+                        StackLauncher.PASSWORD_AGENT);
+                agent.await(By.id("actions:close"));
+                assertEquals("", agent.accessibilityViolations(), "axe-core, the open window");
+                agent.submit(By.id("actions:close"));
+                String preview = agent.await(By.id("preview:lines")).getText();
+                assertTrue(preview.contains("Inès Fenêtre") && preview.contains("place attribuée — priorité : parents qui"
+                        + " travaillent ; seule demande à ce niveau de priorité"), preview);
+                assertEquals("", agent.accessibilityViolations(), "axe-core, the preview");
+                Browser.screenshot(agent, "fenetre-agent-apercu");
+                agent.submit(By.id("actions:publish"));
+                assertTrue(agent.await(By.id("summary")).getText().contains("Attribution publiée"));
+                assertEquals("", agent.accessibilityViolations(), "axe-core, published");
+                assertEquals("", PlatformWebIT.cspViolations(agent), "CSP, agent");
+                Browser.screenshot(agent, "fenetre-agent-publiee");
+            }
+
+            family.get(PlatformWebIT.url(StackLauncher.ALPHA) + page);
+            assertEquals("résultat publié", family.await(By.id("mine-state")).getText());
+            String result = family.driver.findElement(By.id("mine")).getText();
+            assertTrue(result.contains("place attribuée — priorité : parents qui travaillent"), result);
+            assertEquals("", family.accessibilityViolations(), "axe-core, the result");
+            Browser.screenshot(family, "fenetre-famille-resultat");
+            family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml");
+            family.await(By.id("how"));
+            assertEquals("", family.accessibilityViolations(), "axe-core, the list of windows");
+            assertEquals("", PlatformWebIT.cspViolations(family), "CSP, family");
+        }
+    }
+}

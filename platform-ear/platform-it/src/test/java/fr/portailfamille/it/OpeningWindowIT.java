@@ -1,0 +1,315 @@
+package fr.portailfamille.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.booking.MonthPlan.UnitDay;
+import fr.portailfamille.booking.window.Criterion;
+import fr.portailfamille.booking.window.WindowRules;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.booking.window.AllocationLine;
+import fr.portailfamille.platform.booking.window.Answers;
+import fr.portailfamille.platform.booking.window.MyRequest;
+import fr.portailfamille.platform.booking.window.OpeningWindows;
+import fr.portailfamille.platform.booking.window.WindowRequests;
+import fr.portailfamille.platform.booking.window.WindowSettings;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.tenancy.CommuneDirectory;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Opening windows inside Payara Micro against the real PostgreSQL: 50 families requesting at the same moment for
+ * 10 seats get exactly 10, the others ranked; a re-run with the recorded seed gives the same allocation; publishing
+ * books through the seat counter and queues the rest in their rank; refusals (outside the window, another family's
+ * request or child, another commune, a parent acting as agent, a booking first come first served during the window)
+ * and health criteria hidden from agents without {@code agent-sante}. The rules are unit-tested in tenant-config
+ * ({@code AllocationTest}, {@code WindowPeriodTest}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class OpeningWindowIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Inject
+    OpeningWindows desk;
+
+    @Inject
+    WindowRequests requests;
+
+    @Inject
+    PlanningService planning;
+
+    @Inject
+    ValidatedFamilies families;
+
+    @Inject
+    CommuneDirectory directory;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService pool;
+
+    <T> T in(Callable<T> work) throws Exception {
+        return TenantContext.call(directory.bySlug("alpha").orElseThrow(), work);
+    }
+
+    <T> T inBeta(Callable<T> work) throws Exception {
+        return TenantContext.call(directory.bySlug("beta").orElseThrow(), work);
+    }
+
+    /** A unit of a new activity with {@code capacity} seats (every weekday, holidays too); its id and its activity's. */
+    long[] unit(int capacity) throws Exception {
+        return in(() -> {
+            tx.begin();
+            String code = "FEN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, runs_in_holidays,"
+                    + " booking_deadline, cancellation_deadline, late_policy) values (?1, 'Centre de loisirs d''été',"
+                    + " 'MERCREDI', true, 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id").setParameter(1, code)
+                    .getSingleResult();
+            Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity,"
+                    + " weekdays) values (?1, 'JOURNEE', 'Journée', ?2, '1,2,3,4,5') returning id")
+                    .setParameter(1, activity.longValue()).setParameter(2, capacity).getSingleResult();
+            tx.commit();
+            return new long[] {unit.longValue(), activity.longValue()};
+        });
+    }
+
+    void register(long childId, long activityId) throws Exception {
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("insert into registration (child_id, activity_id, status, cgu_accepted_at)"
+                    + " values (?1, ?2, 'VALIDATED', now())").setParameter(1, childId).setParameter(2, activityId).executeUpdate();
+            tx.commit();
+            return null;
+        });
+    }
+
+    List<ValidatedFamilies.Parent> families(int n, long activityId) throws Exception {
+        List<ValidatedFamilies.Parent> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ValidatedFamilies.Parent p = families.create("alpha", "fenetre");
+            register(p.childId(), activityId);
+            list.add(p);
+        }
+        return list;
+    }
+
+    WindowSettings settings(long activityId, LocalDate day, LocalDateTime opens, LocalDateTime closes) {
+        return new WindowSettings(activityId, day, day, opens, closes, new WindowRules(Map.of(
+                Criterion.BOTH_PARENTS_WORKING, 8, Criterion.DISABILITY_OR_PAI, 20), null, false), false);
+    }
+
+    /** {@code d}, or the same weekday of a following week that is not a public holiday. */
+    static LocalDate weekday(LocalDate d) {
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
+            d = d.plusWeeks(1);
+        }
+        return d;
+    }
+
+    long count(String sql, Object... params) throws Exception {
+        return in(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    @Test
+    void fiftyConcurrentRequestsForTenSeatsGetExactlyTenTheOthersRankedAndTheSameSeedGivesTheSameResult() throws Exception {
+        long[] ua = unit(10);
+        long unit = ua[0];
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
+                LocalDateTime.now().plusHours(1))));
+        List<ValidatedFamilies.Parent> parents = families(50, ua[1]);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> sent = new ArrayList<>();
+        for (int i = 0; i < parents.size(); i++) {
+            ValidatedFamilies.Parent p = parents.get(i);
+            Answers answers = new Answers(i % 3 == 0, false, null);
+            sent.add(pool.submit(() -> {
+                start.await();
+                return in(() -> requests.request(p.user(), window, Map.of(p.childId(), Set.of(new UnitDay(unit, day))), answers));
+            }));
+        }
+        start.countDown();
+        Set<Long> ids = new HashSet<>();
+        for (Future<Long> f : sent) {
+            ids.add(f.get());
+        }
+        assertEquals(50, ids.size(), "every request taken, one each");
+
+        // first come, first served is closed for the window's days
+        BookingDecision race = in(() -> planning.book(parents.get(0).user(), parents.get(0).childId(), unit, day));
+        assertEquals(BookingDecision.Outcome.REFUSED, race.outcome());
+        assertTrue(race.message().contains("attribuées sur demande"), race.message());
+
+        String first = in(() -> desk.close(FamilyFileIT.AGENT, window));
+        List<AllocationLine> before = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        assertEquals(50, before.size());
+        assertEquals(10, before.stream().filter(AllocationLine::isPlaced).count(), "exactly the seats");
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList(),
+                before.stream().filter(l -> !l.isPlaced()).map(AllocationLine::getWaitingRank).toList(), "the others ranked");
+        // the 17 families who answered "both parents working" (8 points) come first: 10 of them are placed
+        assertTrue(before.stream().limit(10).allMatch(l -> l.getText().startsWith("place attribuée — priorité : parents qui"
+                + " travaillent ; tirage au sort n° ")), before.get(0).getText());
+        assertTrue(before.get(10).getText().contains("sur 17 demandes à égalité"), before.get(10).getText());
+
+        String again = in(() -> desk.rerun(FamilyFileIT.AGENT, window));
+        assertEquals(first, again, "same seed, same allocation");
+        List<AllocationLine> after = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        assertEquals(before.stream().map(l -> l.getWishId() + l.getText()).toList(),
+                after.stream().map(l -> l.getWishId() + l.getText()).toList());
+        assertEquals(List.of(first, first), in(() -> desk.runs(FamilyFileIT.AGENT, window)));
+        assertTrue(count("select count(*) from opening_window where id = ?1 and seed is not null", window) == 1, "seed recorded");
+
+        Refused late = assertThrows(Refused.class, () -> in(() -> requests.request(parents.get(1).user(), window,
+                Map.of(parents.get(1).childId(), Set.of(new UnitDay(unit, day))), new Answers(false, false, null))));
+        assertEquals("Les demandes sont closes : les places ont été attribuées.", late.getMessage());
+
+        assertEquals(10, in(() -> desk.publish(FamilyFileIT.AGENT, window)));
+        assertEquals(10, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'BOOKED'", unit, day));
+        assertEquals(40, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'WAITING'", unit, day));
+        assertEquals(10, count("select booked from unit_day where unit_id = ?1 and day = ?2", unit, day));
+        // the waiting list keeps the allocation's ranks: the oldest waiting booking is the child ranked 1
+        long rankedFirst = count("select x.child_id from window_wish x join window_request r on r.id = x.request_id"
+                + " where r.window_id = ?1 and x.waiting_rank = 1", window);
+        assertEquals(rankedFirst, count("select child_id from booking where unit_id = ?1 and day = ?2 and status = 'WAITING'"
+                + " order by id limit 1", unit, day));
+
+        ValidatedFamilies.Parent someone = parents.get(7);
+        MyRequest mine = in(() -> requests.mineTo(someone.user(), window)).orElseThrow();
+        assertTrue(mine.isPublished());
+        assertEquals("résultat publié", mine.getState());
+        String result = mine.getDays().get(0).getResult();
+        assertTrue(result.startsWith("place attribuée — priorité") || result.startsWith("liste d'attente, rang "), result);
+        assertTrue(Mails.contains(someone.user().email(), "ma-demande.xhtml?fenetre=" + window), "family mailed a link");
+    }
+
+    @Test
+    void refusalsAndConfidentialCriteria() throws Exception {
+        long[] ua = unit(1);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(1));
+        List<ValidatedFamilies.Parent> parents = families(3, ua[1]);
+        ValidatedFamilies.Parent a = parents.get(0);
+        ValidatedFamilies.Parent b = parents.get(1);
+
+        // a parent is not an agent; an agent of another commune neither
+        assertThrows(SecurityException.class, () -> in(() -> desk.open(a.user(), settings(ua[1], day,
+                LocalDateTime.now(), LocalDateTime.now().plusHours(1)))));
+        assertThrows(SecurityException.class, () -> in(() -> desk.windows(FamilyFileIT.BETA_AGENT)));
+        // a window whose requests open tomorrow
+        LocalDate later = weekday(day.plusWeeks(1));
+        long future = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later, LocalDateTime.now().plusDays(1),
+                LocalDateTime.now().plusDays(2))));
+        Refused early = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), future,
+                Map.of(a.childId(), Set.of(new UnitDay(unit, later))), new Answers(false, false, null))));
+        assertTrue(early.getMessage().startsWith("Les demandes ne sont pas encore ouvertes : elles ouvrent le "), early.getMessage());
+        Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later,
+                LocalDateTime.now(), LocalDateTime.now().plusHours(1)))));
+        assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());
+
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
+                LocalDateTime.now().plusHours(1))));
+        // another family's child, a day outside the period
+        Refused notMine = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window,
+                Map.of(b.childId(), Set.of(new UnitDay(unit, day))), new Answers(false, false, null))));
+        assertEquals("Cet enfant ne fait pas partie de votre dossier.", notMine.getMessage());
+        assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window,
+                Map.of(a.childId(), Set.of(new UnitDay(unit, day.plusDays(1)))), new Answers(false, false, null))));
+        // another commune's host: the alpha parent's request reaches nothing in beta
+        assertThrows(SecurityException.class, () -> inBeta(() -> requests.request(a.user(), window,
+                Map.of(a.childId(), Set.of(new UnitDay(unit, day))), new Answers(false, false, null))));
+
+        long requestA = in(() -> requests.request(a.user(), window, Map.of(a.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(false, true, null)));
+        // sent twice, still one request (replaced)
+        assertEquals(requestA, in(() -> requests.request(a.user(), window, Map.of(a.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(false, true, null))));
+        in(() -> requests.request(b.user(), window, Map.of(b.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(false, false, null)));
+        in(() -> requests.request(parents.get(2).user(), window, Map.of(parents.get(2).childId(),
+                Set.of(new UnitDay(unit, day))), new Answers(false, false, null)));
+        assertEquals("demande enregistrée, en attente de l'attribution", in(() -> requests.mine(a.user(), requestA)).getState());
+        Refused other = assertThrows(Refused.class, () -> in(() -> requests.mine(b.user(), requestA)));
+        assertEquals("Cette demande n'existe pas.", other.getMessage());
+
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        List<AllocationLine> plain = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
+        List<AllocationLine> health = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50));
+        assertEquals("place attribuée — priorité : critère confidentiel ; seule demande à ce niveau de priorité",
+                plain.get(0).getText(), "family A's disability is health data");
+        assertEquals("place attribuée — priorité : handicap ou PAI ; seule demande à ce niveau de priorité",
+                health.get(0).getText());
+        assertFalse(plain.stream().anyMatch(l -> l.getText().contains("handicap")));
+
+        // adjustments: a reason is required, the seat must be free, each is journaled
+        long waitingWish = plain.get(1).getWishId();
+        long placedWish = plain.get(0).getWishId();
+        Refused noReason = assertThrows(Refused.class, () -> in(() -> {
+            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, " ");
+            return null;
+        }));
+        assertEquals("reason", noReason.field());
+        Refused full = assertThrows(BookingRefused.class, () -> in(() -> {
+            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, "fratrie oubliée");
+            return null;
+        }));
+        assertTrue(full.getMessage().startsWith("Plus de place ce jour-là"));
+        in(() -> {
+            desk.adjust(FamilyFileIT.AGENT, placedWish, false, "dossier incomplet");
+            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, "situation d'urgence signalée");
+            return null;
+        });
+        List<AllocationLine> adjusted = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
+        assertEquals(1, adjusted.stream().filter(AllocationLine::isPlaced).count());
+        assertEquals(List.of(1, 2), adjusted.stream().filter(l -> !l.isPlaced()).map(AllocationLine::getWaitingRank).sorted().toList());
+        assertTrue(adjusted.stream().filter(l -> l.getWishId() == waitingWish).findFirst().orElseThrow().isAdjusted());
+        assertEquals(2, count("select count(*) from window_adjustment where window_id = ?1", window));
+        assertNotEquals(0, count("select count(*) from window_adjustment where window_id = ?1 and agent = 'agent@alpha.test'"
+                + " and reason = 'dossier incomplet'", window));
+        // an agent of another commune reaches nothing
+        assertThrows(SecurityException.class, () -> inBeta(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50)));
+    }
+}

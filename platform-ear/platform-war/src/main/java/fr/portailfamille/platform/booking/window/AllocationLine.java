@@ -1,0 +1,43 @@
+package fr.portailfamille.platform.booking.window;
+
+import java.time.LocalDate;
+
+/**
+ * One line of an allocation as agents preview it: a child on a unit-day, what it got and why in words (a health
+ * criterion reads "critère confidentiel" for agents without {@code agent-sante}), whether an agent adjusted it.
+ */
+public class AllocationLine {
+
+    private final long wishId;
+    private final String family;
+    private final String child;
+    private final LocalDate day;
+    private final String unit;
+    private final boolean placed;
+    private final int waitingRank;
+    private final String text;
+    private final boolean adjusted;
+
+    AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
+                   String text, boolean adjusted) {
+        this.wishId = wishId;
+        this.family = family;
+        this.child = child;
+        this.day = day;
+        this.unit = unit;
+        this.placed = placed;
+        this.waitingRank = waitingRank;
+        this.text = text;
+        this.adjusted = adjusted;
+    }
+
+    public long getWishId() { return wishId; }
+    public String getFamily() { return family; }
+    public String getChild() { return child; }
+    public LocalDate getDay() { return day; }
+    public String getUnit() { return unit; }
+    public boolean isPlaced() { return placed; }
+    public int getWaitingRank() { return waitingRank; }
+    public String getText() { return text; }
+    public boolean isAdjusted() { return adjusted; }
+}

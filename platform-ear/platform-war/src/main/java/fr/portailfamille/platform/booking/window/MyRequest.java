@@ -1,0 +1,74 @@
+package fr.portailfamille.platform.booking.window;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * "Ma demande": a family's request to a window, its state, then, once the agent published the allocation, what
+ * each child got on each day and why in words.
+ */
+public class MyRequest {
+
+    /** A child's day as the family reads it. */
+    public static class Day {
+        private final String child;
+        private final LocalDate day;
+        private final String unit;
+        private final String result;
+
+        Day(String child, LocalDate day, String unit, String result) {
+            this.child = child;
+            this.day = day;
+            this.unit = unit;
+            this.result = result;
+        }
+
+        public String getChild() { return child; }
+        public LocalDate getDay() { return day; }
+        public String getUnit() { return unit; }
+        public String getResult() { return result; }
+    }
+
+    private final long id;
+    private final long windowId;
+    private final String activity;
+    private final LocalDate periodFrom;
+    private final LocalDate periodTo;
+    private final LocalDateTime closesAt;
+    private final OffsetDateTime submittedAt;
+    private final boolean published;
+    private final boolean bothParentsWorking;
+    private final List<Day> days;
+
+    MyRequest(long id, long windowId, String activity, LocalDate periodFrom, LocalDate periodTo, LocalDateTime closesAt,
+              OffsetDateTime submittedAt, boolean published, boolean bothParentsWorking, List<Day> days) {
+        this.id = id;
+        this.windowId = windowId;
+        this.activity = activity;
+        this.periodFrom = periodFrom;
+        this.periodTo = periodTo;
+        this.closesAt = closesAt;
+        this.submittedAt = submittedAt;
+        this.published = published;
+        this.bothParentsWorking = bothParentsWorking;
+        this.days = List.copyOf(days);
+    }
+
+    /** The state in French words. */
+    public String getState() {
+        return published ? "résultat publié" : "demande enregistrée, en attente de l'attribution";
+    }
+
+    public long getId() { return id; }
+    public long getWindowId() { return windowId; }
+    public String getActivity() { return activity; }
+    public LocalDate getPeriodFrom() { return periodFrom; }
+    public LocalDate getPeriodTo() { return periodTo; }
+    public LocalDateTime getClosesAt() { return closesAt; }
+    public OffsetDateTime getSubmittedAt() { return submittedAt; }
+    public boolean isPublished() { return published; }
+    public boolean isBothParentsWorking() { return bothParentsWorking; }
+    public List<Day> getDays() { return days; }
+}

@@ -1,0 +1,264 @@
+package fr.portailfamille.platform.booking.window;
+
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.platform.booking.ActivityUnit;
+import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.family.Family;
+import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Families' side of the opening windows, each call one transaction, for the signed-in family's own validated
+ * children only: send (or replace) its one request to a window while the window takes requests — the moment it
+ * arrives changes nothing —, and read it back: its state, then, once published, each day's result and its reason.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class WindowRequests {
+
+    /** "Ma demande", where a family follows its request. */
+    public static final String PAGE = "/espace/ma-demande.xhtml";
+
+    /** The most child-days one request may ask for. */
+    public static final int MAX_DAYS = 400;
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    FamilyFileService files;
+
+    @Inject
+    CommuneSettings settings;
+
+    @Inject
+    WindowStore store;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    /**
+     * The request to the window opened for {@code activityId} over the period starting {@code periodFrom}: what a
+     * families' API calls with the activity and period it shows (see {@link #request(SignedInUser, long, Map, Answers)}).
+     */
+    public long request(SignedInUser user, long activityId, LocalDate periodFrom, Map<Long, Set<MonthPlan.UnitDay>> days,
+                        Answers answers) {
+        List<?> ids = em.createNativeQuery("select id from opening_window where activity_id = ?1 and period_from = ?2")
+                .setParameter(1, activityId).setParameter(2, periodFrom).getResultList();
+        if (ids.isEmpty()) {
+            throw new BookingRefused("Aucune fenêtre de demandes n'est ouverte pour cette activité et cette période.");
+        }
+        return request(user, ((Number) ids.get(0)).longValue(), days, answers);
+    }
+
+    /**
+     * Sends the family's request to a window, or replaces the one it sent before (the window holds one per family;
+     * the moment of the request plays no part in the allocation).
+     *
+     * @param days for each of the family's children (by id), the unit-days asked for
+     * @return the request's id
+     */
+    public long request(SignedInUser user, long windowId, Map<Long, Set<MonthPlan.UnitDay>> days, Answers answers) {
+        Family family = files.fileOf(user);
+        // shared lock: the closing (which takes it exclusively) waits for requests under way, then none is taken
+        List<?> row = em.createNativeQuery("select id from opening_window where id = ?1 for share")
+                .setParameter(1, windowId).getResultList();
+        if (row.isEmpty()) {
+            throw new BookingRefused("Cette fenêtre de demandes n'existe pas.");
+        }
+        OpeningWindow w = em.find(OpeningWindow.class, windowId);
+        em.refresh(w);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (w.getState() != OpeningWindow.State.OPEN) {
+            throw new BookingRefused("Les demandes sont closes : les places ont été attribuées.");
+        }
+        w.period().requestRefusal(now).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        if (days == null || days.values().stream().allMatch(s -> s == null || s.isEmpty())) {
+            throw new Refused("days", "Choisissez au moins un jour pour un enfant.");
+        }
+        if (days.values().stream().mapToInt(s -> s == null ? 0 : s.size()).sum() > MAX_DAYS) {
+            throw new Refused("days", "Une demande ne peut pas dépasser " + MAX_DAYS + " journées.");
+        }
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<Object[]> wishes = new ArrayList<>();
+        for (Map.Entry<Long, Set<MonthPlan.UnitDay>> e : days.entrySet()) {
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                continue;
+            }
+            Child child = ownChild(user, e.getKey());
+            if (em.createNativeQuery("select 1 from registration where child_id = ?1 and activity_id = ?2"
+                    + " and status = 'VALIDATED'").setParameter(1, child.getId()).setParameter(2, w.getActivity().getId())
+                    .getResultList().isEmpty()) {
+                throw new BookingRefused(child.getFirstName() + " doit être inscrit(e) à « " + w.getActivity().getName()
+                        + " » (inscription validée par le service enfance) avant de faire une demande.");
+            }
+            for (MonthPlan.UnitDay d : e.getValue()) {
+                ActivityUnit unit = em.find(ActivityUnit.class, d.unitId());
+                if (unit == null || !unit.getActivity().getId().equals(w.getActivity().getId())
+                        || d.day().isBefore(w.getPeriodFrom()) || d.day().isAfter(w.getPeriodTo())
+                        || !MonthPlan.runsOn(unit.plan(), d.day(), cal, years)) {
+                    throw new Refused("days", "Ce jour ne fait pas partie de la période proposée : " + d.day() + ".");
+                }
+                wishes.add(new Object[] {child.getId(), unit.getId(), d.day()});
+            }
+        }
+        Long proof = answers == null ? null : answers.proofDocumentId();
+        boolean working = answers != null && answers.bothParentsWorking();
+        if (proof != null && em.createNativeQuery("select 1 from family_document where id = ?1 and family_id = ?2"
+                + " and status <> 'REFUSED'").setParameter(1, proof).setParameter(2, family.getId()).getResultList().isEmpty()) {
+            throw new Refused("proof", "Ce justificatif ne fait pas partie de vos documents.");
+        }
+        if (w.isProofRequired() && working && proof == null) {
+            throw new Refused("proof", "Joignez un justificatif d'activité des parents (envoyé dans Mes documents).");
+        }
+        // one request per family and window, replaced in place (an upsert: two tabs sending at once make one row)
+        long requestId = ((Number) em.createNativeQuery("insert into window_request (window_id, family_id,"
+                        + " both_parents_working, disability, proof_document_id) values (?1, ?2, ?3, ?4, cast(?5 as bigint))"
+                        + " on conflict (window_id, family_id) do update set both_parents_working = excluded.both_parents_working,"
+                        + " disability = excluded.disability, proof_document_id = excluded.proof_document_id,"
+                        + " submitted_at = clock_timestamp() returning id").setParameter(1, windowId)
+                .setParameter(2, family.getId()).setParameter(3, working)
+                .setParameter(4, answers != null && answers.disability()).setParameter(5, proof).getSingleResult()).longValue();
+        em.createNativeQuery("delete from window_wish where request_id = ?1").setParameter(1, requestId).executeUpdate();
+        for (Object[] wish : wishes) {
+            em.createNativeQuery("insert into window_wish (request_id, child_id, unit_id, day) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, requestId).setParameter(2, wish[0]).setParameter(3, wish[1]).setParameter(4, wish[2])
+                    .executeUpdate();
+        }
+        return requestId;
+    }
+
+    /** The windows taking requests now for an activity one of the family's children is registered to. */
+    public List<WindowSummary> openFor(SignedInUser user) {
+        Family family = files.fileOf(user);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at"
+                + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
+                + " and w.closes_at > ?1 and exists (select 1 from registration g join child c on c.id = g.child_id"
+                + " where c.family_id = ?2 and g.activity_id = w.activity_id and g.status = 'VALIDATED') order by w.closes_at")
+                .setParameter(1, now).setParameter(2, family.getId()).getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(r -> new WindowSummary(((Number) r[0]).longValue(), (String) r[1],
+                OpeningWindows.date(r[2]), OpeningWindows.date(r[3]), OpeningWindows.dateTime(r[4]),
+                OpeningWindows.dateTime(r[5]), OpeningWindow.State.OPEN, 0, null, 0, 0)).toList();
+    }
+
+    /**
+     * What the family may ask for in a window that takes requests now: its children with a validated registration to
+     * the activity, the unit-days the period offers, its documents (proofs).
+     */
+    public WindowOffer offer(SignedInUser user, long windowId) {
+        Family family = files.fileOf(user);
+        OpeningWindow w = Optional.ofNullable(em.find(OpeningWindow.class, windowId))
+                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
+        List<WindowOffer.UnitDay> unitDays = new ArrayList<>();
+        for (LocalDate d = w.getPeriodFrom(); !d.isAfter(w.getPeriodTo()); d = d.plusDays(1)) {
+            for (ActivityUnit unit : em.createQuery("select u from ActivityUnit u where u.activity.id = :a"
+                    + " order by u.startTime, u.id", ActivityUnit.class).setParameter("a", w.getActivity().getId()).getResultList()) {
+                if (MonthPlan.runsOn(unit.plan(), d, cal, years)) {
+                    unitDays.add(new WindowOffer.UnitDay(unit.getId(), unit.getLabel(), d));
+                }
+            }
+        }
+        List<WindowOffer.Child> children = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select c.id, c.first_name from child c where c.family_id = ?1 and exists"
+                + " (select 1 from registration g where g.child_id = c.id and g.activity_id = ?2 and g.status = 'VALIDATED')"
+                + " order by c.birth_date, c.id").setParameter(1, family.getId()).setParameter(2, w.getActivity().getId())
+                .getResultList()) {
+            Object[] c = (Object[]) o;
+            children.add(new WindowOffer.Child(((Number) c[0]).longValue(), (String) c[1]));
+        }
+        List<WindowOffer.Document> documents = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select d.id, t.label || ' – ' || d.file_name from family_document d join"
+                + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED' and not d.health"
+                + " order by d.uploaded_at desc").setParameter(1, family.getId()).getResultList()) {
+            Object[] d = (Object[]) o;
+            documents.add(new WindowOffer.Document(((Number) d[0]).longValue(), (String) d[1]));
+        }
+        WindowSummary summary = new WindowSummary(w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
+                w.getOpensAt(), w.getClosesAt(), w.getState(), 0, null, 0, 0);
+        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(LocalDateTime.now(clock));
+        return new WindowOffer(summary, taking, w.isProofRequired(), children, unitDays, documents);
+    }
+
+    /** The family's request to a window, empty when it sent none. */
+    public Optional<MyRequest> mineTo(SignedInUser user, long windowId) {
+        Family family = files.fileOf(user);
+        List<?> ids = em.createNativeQuery("select id from window_request where window_id = ?1 and family_id = ?2")
+                .setParameter(1, windowId).setParameter(2, family.getId()).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(mine(user, ((Number) ids.get(0)).longValue()));
+    }
+
+    /**
+     * One of the family's requests, with each day's result and reason once published (the family reads its own
+     * criteria, health ones included); another family's or an unknown id answers "n'existe pas".
+     */
+    public MyRequest mine(SignedInUser user, long requestId) {
+        Family family = files.fileOf(user);
+        List<?> found = em.createNativeQuery("select r.window_id, r.family_id, r.submitted_at, r.both_parents_working"
+                + " from window_request r where r.id = ?1").setParameter(1, requestId).getResultList();
+        Object[] r = found.isEmpty() ? null : (Object[]) found.get(0);
+        if (r == null || ((Number) r[1]).longValue() != family.getId()) {
+            throw new BookingRefused("Cette demande n'existe pas.");
+        }
+        OpeningWindow w = em.find(OpeningWindow.class, ((Number) r[0]).longValue());
+        boolean published = w.getState() == OpeningWindow.State.PUBLISHED;
+        Map<Long, AllocationLine> results = new HashMap<>();
+        if (published) {
+            for (AllocationLine l : store.lines(w.getId(), family.getId(), w.rules(), true, 0, MAX_DAYS)) {
+                results.put(l.getWishId(), l);
+            }
+        }
+        List<MyRequest.Day> days = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select x.id, c.first_name, x.day, u.label from window_wish x join child c"
+                + " on c.id = x.child_id join activity_unit u on u.id = x.unit_id where x.request_id = ?1"
+                + " order by x.day, u.start_time, c.first_name").setParameter(1, requestId).getResultList()) {
+            Object[] x = (Object[]) o;
+            AllocationLine line = results.get(((Number) x[0]).longValue());
+            days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3],
+                    !published ? "en attente de l'attribution" : line == null ? "non attribué" : line.getText()));
+        }
+        return new MyRequest(requestId, w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
+                w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days);
+    }
+
+    private static OffsetDateTime submitted(Object o) {
+        return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
+                : (OffsetDateTime) o;
+    }
+
+    private Child ownChild(SignedInUser user, long childId) {
+        try {
+            return files.validatedChild(user, childId);
+        } catch (BookingRefused e) {
+            throw e;
+        } catch (Refused e) {
+            throw new BookingRefused(e.getMessage());
+        }
+    }
+}

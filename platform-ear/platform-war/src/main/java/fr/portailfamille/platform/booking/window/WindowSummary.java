@@ -1,0 +1,63 @@
+package fr.portailfamille.platform.booking.window;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** A window as agents list it: activity, period, dates, state, requests received, seed once drawn, seats given. */
+public class WindowSummary {
+
+    private final long id;
+    private final String activity;
+    private final LocalDate periodFrom;
+    private final LocalDate periodTo;
+    private final LocalDateTime opensAt;
+    private final LocalDateTime closesAt;
+    private final OpeningWindow.State state;
+    private final long requests;
+    private final Long seed;
+    private final long placed;
+    private final long waiting;
+
+    WindowSummary(long id, String activity, LocalDate periodFrom, LocalDate periodTo, LocalDateTime opensAt,
+                  LocalDateTime closesAt, OpeningWindow.State state, long requests, Long seed, long placed, long waiting) {
+        this.id = id;
+        this.activity = activity;
+        this.periodFrom = periodFrom;
+        this.periodTo = periodTo;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.state = state;
+        this.requests = requests;
+        this.seed = seed;
+        this.placed = placed;
+        this.waiting = waiting;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** The period in French words: "du 06/07/2027 au 30/07/2027". */
+    public String getPeriod() {
+        return "du " + DAY.format(periodFrom) + " au " + DAY.format(periodTo);
+    }
+
+    /** The state in French words. */
+    public String getStateLabel() {
+        return switch (state) {
+            case OPEN -> "demandes ouvertes";
+            case ALLOCATED -> "attribuée, à publier";
+            case PUBLISHED -> "publiée";
+        };
+    }
+
+    public long getId() { return id; }
+    public String getActivity() { return activity; }
+    public LocalDate getPeriodFrom() { return periodFrom; }
+    public LocalDate getPeriodTo() { return periodTo; }
+    public LocalDateTime getOpensAt() { return opensAt; }
+    public LocalDateTime getClosesAt() { return closesAt; }
+    public OpeningWindow.State getState() { return state; }
+    public long getRequests() { return requests; }
+    public Long getSeed() { return seed; }
+    public long getPlaced() { return placed; }
+    public long getWaiting() { return waiting; }
+}

@@ -1,0 +1,176 @@
+package fr.portailfamille.platform.booking.window.web;
+
+import fr.portailfamille.booking.window.Criterion;
+import fr.portailfamille.booking.window.WindowRules;
+import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.booking.ActivityCatalog;
+import fr.portailfamille.platform.booking.window.AllocationLine;
+import fr.portailfamille.platform.booking.window.OpeningWindows;
+import fr.portailfamille.platform.booking.window.WindowSettings;
+import fr.portailfamille.platform.booking.window.WindowSummary;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Page agent/fenetre: the commune's opening windows with their requests counted; opening one (activity, period,
+ * dates, the weight of each criterion); for one window, closing and allocating, re-running with the recorded seed,
+ * the preview (who gets which day, who waits, why), adjustments with a reason, publishing.
+ */
+@Named
+@ViewScoped
+public class FenetreView implements Serializable {
+
+    @Inject
+    transient OpeningWindows desk;
+
+    @Inject
+    transient ActivityCatalog catalog;
+
+    @Inject
+    transient UserView user;
+
+    private Long id;
+    private List<WindowSummary> windows = List.of();
+    private List<Activity> activities = List.of();
+    private WindowSummary current;
+    private List<AllocationLine> lines = List.of();
+    // the form "Ouvrir une fenêtre"
+    private Long activity;
+    private String periodFrom;
+    private String periodTo;
+    private String opensAt;
+    private String closesAt;
+    private final Map<Criterion, Integer> weights = new EnumMap<>(Criterion.class);
+    private Integer qfCeiling;
+    private boolean siblingsTogether;
+    private boolean proofRequired;
+    private String reason;
+
+    public void load() {
+        activities = catalog.activities();
+        windows = desk.windows(user.require());
+        current = id == null ? null : windows.stream().filter(w -> w.getId() == id).findFirst().orElse(null);
+        lines = current == null ? List.of() : desk.preview(user.require(), id, 0, OpeningWindows.MAX_LINES);
+    }
+
+    /** Opens a window with the form's settings. */
+    public String open() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        LocalDate from = date(ctx, "open:from", periodFrom);
+        LocalDate to = date(ctx, "open:to", periodTo);
+        LocalDateTime opens = dateTime(ctx, "open:opens", opensAt);
+        LocalDateTime closes = dateTime(ctx, "open:closes", closesAt);
+        if (activity == null) {
+            error(ctx, "open:activity", "Choisissez l'activité.");
+        }
+        if (!ctx.getMessageList().isEmpty()) {
+            return null;
+        }
+        try {
+            long opened = desk.open(user.require(), new WindowSettings(activity, from, to, opens, closes,
+                    new WindowRules(weights, qfCeiling, siblingsTogether), proofRequired));
+            return "/agent/fenetre.xhtml?faces-redirect=true&id=" + opened;
+        } catch (Refused e) {
+            error(ctx, "open:submit", e.getMessage());
+            return null;
+        }
+    }
+
+    public void close() {
+        act(() -> desk.close(user.require(), id), "Fenêtre close ; places attribuées avec la graine enregistrée. Vérifiez puis publiez.");
+    }
+
+    public void rerun() {
+        act(() -> desk.rerun(user.require(), id), "Attribution refaite avec la même graine.");
+    }
+
+    public void publish() {
+        act(() -> desk.publish(user.require(), id), "Attribution publiée : places réservées, liste d'attente classée, familles prévenues.");
+    }
+
+    /** Gives a seat to ({@code place}) or takes it from one line, with the reason typed above the table. */
+    public void adjust(long wishId, boolean place) {
+        act(() -> {
+            desk.adjust(user.require(), wishId, place, reason);
+            reason = null;
+            return null;
+        }, "Modification enregistrée au journal.");
+    }
+
+    private void act(java.util.function.Supplier<Object> action, String done) {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        try {
+            action.get();
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+        } catch (Refused e) {
+            error(ctx, "reason".equals(e.field()) ? "preview:reason" : null, e.getMessage());
+        }
+        load();
+    }
+
+    private static LocalDate date(FacesContext ctx, String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            error(ctx, field, "Date invalide : jj/mm/aaaa.");
+            return null;
+        }
+    }
+
+    private static LocalDateTime dateTime(FacesContext ctx, String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            error(ctx, field, "Date et heure invalides.");
+            return null;
+        }
+    }
+
+    private static void error(FacesContext ctx, String clientId, String message) {
+        ctx.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    /** The criteria in their order, for the weights' inputs. */
+    public List<Criterion> getCriteria() {
+        return List.of(Criterion.values());
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long v) { if (ViewParams.opening()) id = v; }
+    public List<WindowSummary> getWindows() { return windows; }
+    public List<Activity> getActivities() { return activities; }
+    public WindowSummary getCurrent() { return current; }
+    public List<AllocationLine> getLines() { return lines; }
+    public Long getActivity() { return activity; }
+    public void setActivity(Long v) { activity = v; }
+    public String getPeriodFrom() { return periodFrom; }
+    public void setPeriodFrom(String v) { periodFrom = v; }
+    public String getPeriodTo() { return periodTo; }
+    public void setPeriodTo(String v) { periodTo = v; }
+    public String getOpensAt() { return opensAt; }
+    public void setOpensAt(String v) { opensAt = v; }
+    public String getClosesAt() { return closesAt; }
+    public void setClosesAt(String v) { closesAt = v; }
+    public Map<Criterion, Integer> getWeights() { return weights; }
+    public Integer getQfCeiling() { return qfCeiling; }
+    public void setQfCeiling(Integer v) { qfCeiling = v; }
+    public boolean isSiblingsTogether() { return siblingsTogether; }
+    public void setSiblingsTogether(boolean v) { siblingsTogether = v; }
+    public boolean isProofRequired() { return proofRequired; }
+    public void setProofRequired(boolean v) { proofRequired = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+}

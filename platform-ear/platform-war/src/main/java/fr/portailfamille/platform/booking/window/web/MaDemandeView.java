@@ -1,0 +1,125 @@
+package fr.portailfamille.platform.booking.window.web;
+
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.platform.booking.window.Answers;
+import fr.portailfamille.platform.booking.window.MyRequest;
+import fr.portailfamille.platform.booking.window.WindowOffer;
+import fr.portailfamille.platform.booking.window.WindowRequests;
+import fr.portailfamille.platform.booking.window.WindowSummary;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.platform.web.ViewParams;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Page espace/ma-demande: the windows taking requests for the family's children; for one window, the request form
+ * (days per child, answers the file does not hold, a proof from Mes documents) and "Ma demande" — its state, then
+ * each day's result and its reason in words.
+ */
+@Named
+@ViewScoped
+public class MaDemandeView implements Serializable {
+
+    @Inject
+    transient WindowRequests requests;
+
+    @Inject
+    transient UserView user;
+
+    private Long fenetre;
+    private List<WindowSummary> windows = List.of();
+    private WindowOffer offer;
+    private MyRequest mine;
+    private final Map<Long, Object> selection = new HashMap<>();
+    private boolean bothParentsWorking;
+    private boolean disability;
+    private Long proof;
+
+    public void load() throws IOException {
+        if (fenetre == null) {
+            windows = requests.openFor(user.require());
+            return;
+        }
+        try {
+            offer = requests.offer(user.require(), fenetre);
+        } catch (Refused e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Fenêtre introuvable");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        mine = requests.mineTo(user.require(), fenetre).orElse(null);
+        if (mine != null && selection.isEmpty()) {
+            bothParentsWorking = mine.isBothParentsWorking();
+        }
+    }
+
+    /** Sends (or replaces) the family's request. */
+    public void send() throws IOException {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        Map<Long, Set<MonthPlan.UnitDay>> days = new HashMap<>();
+        for (Map.Entry<Long, Object> e : selection.entrySet()) {
+            Set<MonthPlan.UnitDay> set = new HashSet<>();
+            for (Object key : values(e.getValue())) {
+                String[] parts = key.toString().split(":");
+                try {
+                    set.add(new MonthPlan.UnitDay(Long.parseLong(parts[0]), LocalDate.parse(parts[1])));
+                } catch (RuntimeException bad) {
+                    error(ctx, "request:send", "Ce jour n'est pas proposé.");
+                    return;
+                }
+            }
+            days.put(e.getKey(), set);
+        }
+        try {
+            requests.request(user.require(), fenetre, days, new Answers(bothParentsWorking, disability, proof));
+            String done = "Votre demande est enregistrée. Les places seront attribuées à la fermeture des demandes ;"
+                    + " vous recevrez un courriel.";
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+            load();
+        } catch (Refused e) {
+            String field = "proof".equals(e.field()) ? "request:proof" : "request:send";
+            error(ctx, field, e.getMessage());
+        }
+    }
+
+    private static List<Object> values(Object v) {
+        List<Object> list = new ArrayList<>();
+        if (v instanceof Object[] array) {
+            list.addAll(List.of(array));
+        } else if (v instanceof Collection<?> c) {
+            list.addAll(c);
+        }
+        return list;
+    }
+
+    private static void error(FacesContext ctx, String clientId, String message) {
+        ctx.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    public Long getFenetre() { return fenetre; }
+    public void setFenetre(Long v) { if (ViewParams.opening()) fenetre = v; }
+    public List<WindowSummary> getWindows() { return windows; }
+    public WindowOffer getOffer() { return offer; }
+    public MyRequest getMine() { return mine; }
+    public Map<Long, Object> getSelection() { return selection; }
+    public boolean isBothParentsWorking() { return bothParentsWorking; }
+    public void setBothParentsWorking(boolean v) { bothParentsWorking = v; }
+    public boolean isDisability() { return disability; }
+    public void setDisability(boolean v) { disability = v; }
+    public Long getProof() { return proof; }
+    public void setProof(Long v) { proof = v; }
+}

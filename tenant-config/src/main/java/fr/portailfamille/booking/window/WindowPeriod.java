@@ -1,0 +1,47 @@
+package fr.portailfamille.booking.window;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * When an opening window takes requests: from {@code opensAt} (included) to {@code closesAt} (excluded),
+ * in the commune's local time. Inside it, the moment a request arrives changes nothing.
+ */
+public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
+
+    /** What is wrong with these date-times, in French, or empty. */
+    public static Optional<String> refusal(LocalDateTime opensAt, LocalDateTime closesAt) {
+        if (opensAt == null || closesAt == null) {
+            return Optional.of("Indiquez l'ouverture et la fermeture des demandes.");
+        }
+        if (!closesAt.isAfter(opensAt)) {
+            return Optional.of("La fermeture des demandes doit suivre leur ouverture.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a request made at {@code now} is taken. */
+    public boolean takes(LocalDateTime now) {
+        return !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+
+    /** Whether the window is over at {@code now} (requests can no longer come). */
+    public boolean over(LocalDateTime now) {
+        return !now.isBefore(closesAt);
+    }
+
+    /** Why a request made at {@code now} is refused, in French, or empty when it is taken. */
+    public Optional<String> requestRefusal(LocalDateTime now) {
+        if (now.isBefore(opensAt)) {
+            return Optional.of("Les demandes ne sont pas encore ouvertes : elles ouvrent le " + WHEN.format(opensAt) + ".");
+        }
+        if (over(now)) {
+            return Optional.of("Les demandes sont closes depuis le " + WHEN.format(closesAt) + ".");
+        }
+        return Optional.empty();
+    }
+}
