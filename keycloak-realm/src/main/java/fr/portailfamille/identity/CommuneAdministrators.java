@@ -33,12 +33,12 @@ public final class CommuneAdministrators {
         if (id == null) {
             ObjectNode user = KeycloakAdminHttp.JSON.createObjectNode().put("username", email).put("email", email)
                     .put("enabled", true).put("emailVerified", false);
-            id = admin.post("/realms/" + realm + "/users", user).orElseThrow();
+            id = admin.post("/" + realm + "/users", user);
         }
         List<String> roles = helper.grantRealmRoles(realm, id, ROLES);
-        admin.put("/realms/" + realm + "/users/" + id + "/execute-actions-email?lifespan=" + LIFESPAN_SECONDS
-                        + "&client_id=" + KeycloakAdminHttp.encode(clientId) + "&redirect_uri="
-                        + KeycloakAdminHttp.encode(redirectUri),
+        admin.put("/" + realm + "/users/" + id + "/execute-actions-email?lifespan=" + LIFESPAN_SECONDS
+                        + "&client_id=" + KeycloakAdminHttp.enc(clientId) + "&redirect_uri="
+                        + KeycloakAdminHttp.enc(redirectUri),
                 KeycloakAdminHttp.JSON.createArrayNode().add("UPDATE_PASSWORD").add("VERIFY_EMAIL"));
         return roles;
     }

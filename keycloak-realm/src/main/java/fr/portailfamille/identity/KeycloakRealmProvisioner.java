@@ -1,55 +1,61 @@
 package fr.portailfamille.identity;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.RealmProvisioner;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
+import java.util.Set;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/** Creates and maintains communes' realms through the Keycloak admin API. */
+import static fr.portailfamille.identity.KeycloakAdminHttp.enc;
+
+/**
+ * Creates and maintains communes' realms through Keycloak's admin REST API ({@link KeycloakAdminHttp}: plain
+ * HTTP, so the same code runs in the platform, the run command and the tests).
+ */
 public class KeycloakRealmProvisioner implements RealmProvisioner {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<List<ClientRepresentation>> CLIENTS = new TypeReference<>() { };
+    private static final TypeReference<List<RoleRepresentation>> ROLES = new TypeReference<>() { };
+    private static final TypeReference<List<UserRepresentation>> USERS = new TypeReference<>() { };
+    private static final TypeReference<List<ProtocolMapperRepresentation>> MAPPERS = new TypeReference<>() { };
+    private static final TypeReference<List<RequiredActionProviderRepresentation>> ACTIONS = new TypeReference<>() { };
 
-    private final Keycloak keycloak;
+    private final KeycloakAdminHttp keycloak;
     private final SmtpSettings smtp;
 
-    public KeycloakRealmProvisioner(Keycloak keycloak, SmtpSettings smtp) {
+    public KeycloakRealmProvisioner(KeycloakAdminHttp keycloak, SmtpSettings smtp) {
         this.keycloak = keycloak;
         this.smtp = smtp;
     }
 
-    /** An admin client logged in to the master realm with the bootstrap admin. */
-    public static Keycloak adminClient(String serverUrl, String user, String password) {
-        return Keycloak.getInstance(serverUrl, "master", user, password, "admin-cli");
+    /** The admin API logged in to the master realm with the bootstrap admin. */
+    public static KeycloakAdminHttp adminClient(String serverUrl, String user, String password) {
+        return new KeycloakAdminHttp(serverUrl, user, password);
     }
 
     /** The realm template of the platform, as shipped in this module. */
     public static RealmRepresentation template() {
         try (InputStream in = KeycloakRealmProvisioner.class.getResourceAsStream("/realm/realm-template.json")) {
-            return JSON.readValue(in, RealmRepresentation.class);
+            return KeycloakAdminHttp.JSON.readValue(in, RealmRepresentation.class);
         } catch (IOException e) {
             throw new IllegalStateException("realm-template.json illisible", e);
         }
@@ -57,41 +63,40 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
 
     @Override
     public String ensureRealm(Commune commune, List<String> appBaseUrls) {
-        Optional<RealmRepresentation> existing = findRealm(commune.realmName());
+        String name = commune.realmName();
+        Optional<RealmRepresentation> existing = findRealm(name);
         if (existing.isEmpty()) {
             RealmRepresentation realm = template();
-            realm.setRealm(commune.realmName());
+            realm.setRealm(name);
             applyCommune(realm, commune);
             ClientRepresentation client = realm.getClients().get(0);
             client.setSecret(newSecret());
             applyUrls(client, commune, appBaseUrls);
             realm.setRequiredActions(null); // Keycloak registers its defaults; the template's are enabled below
-            keycloak.realms().create(realm);
-            addDefaultRole(commune.realmName(), "parent");
+            keycloak.post("", realm);
+            addDefaultRole(name, "parent");
         } else {
-            RealmResource realmResource = keycloak.realm(commune.realmName());
-            RealmRepresentation realm = realmResource.toRepresentation();
+            RealmRepresentation realm = existing.get();
             applyCommune(realm, commune);
-            realmResource.update(realm);
+            keycloak.put(realmPath(name), realm);
         }
-        RealmResource realm = keycloak.realm(commune.realmName());
-        List<ClientRepresentation> found = realm.clients().findByClientId(CommuneProvisioner.CLIENT_ID);
+        List<ClientRepresentation> found = clients(name, CommuneProvisioner.CLIENT_ID);
         if (found.isEmpty()) {
             ClientRepresentation client = template().getClients().get(0);
             client.setSecret(newSecret());
             applyUrls(client, commune, appBaseUrls);
-            realm.clients().create(client).close();
-            found = realm.clients().findByClientId(CommuneProvisioner.CLIENT_ID);
+            keycloak.post(realmPath(name) + "/clients", client);
+            found = clients(name, CommuneProvisioner.CLIENT_ID);
         } else {
             ClientRepresentation client = found.get(0);
             applyUrls(client, commune, appBaseUrls);
-            realm.clients().get(client.getId()).update(client);
+            keycloak.put(clientPath(name, client.getId()), client);
         }
         String clientUuid = found.get(0).getId();
-        grantAccountManagement(realm, clientUuid);
-        disableDirectGrants(realm);
-        enableRequiredActions(realm);
-        return realm.clients().get(clientUuid).getSecret().getValue();
+        grantAccountManagement(name, clientUuid);
+        disableDirectGrants(name);
+        enableRequiredActions(name);
+        return keycloak.get(clientPath(name, clientUuid) + "/client-secret", CredentialRepresentation.class).getValue();
     }
 
     /**
@@ -99,14 +104,16 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
      * the commune's accounts: invite a family created at the counter, delete the account of a family
      * that withdraws its pending registration.
      */
-    private static void grantAccountManagement(RealmResource realm, String clientUuid) {
-        UserRepresentation serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
-        String realmManagement = realm.clients().findByClientId("realm-management").get(0).getId();
+    private void grantAccountManagement(String realm, String clientUuid) {
+        UserRepresentation serviceAccount = keycloak.get(clientPath(realm, clientUuid) + "/service-account-user",
+                UserRepresentation.class);
+        String realmManagement = clients(realm, "realm-management").get(0).getId();
         List<RoleRepresentation> roles = new ArrayList<>();
         for (String role : List.of("manage-users", "view-users", "query-users")) {
-            roles.add(realm.clients().get(realmManagement).roles().get(role).toRepresentation());
+            roles.add(keycloak.get(clientPath(realm, realmManagement) + "/roles/" + enc(role), RoleRepresentation.class));
         }
-        realm.users().get(serviceAccount.getId()).roles().clientLevel(realmManagement).add(roles);
+        keycloak.post(realmPath(realm) + "/users/" + serviceAccount.getId() + "/role-mappings/clients/" + realmManagement,
+                roles);
     }
 
     /**
@@ -121,11 +128,10 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
      * @return the client ids that were changed
      */
     public List<String> harden(String realmName) {
-        RealmResource realm = keycloak.realm(realmName);
-        addMissingRoles(realm);
-        enableRequiredActions(realm);
-        addMissingMappers(realm);
-        return disableDirectGrants(realm);
+        addMissingRoles(realmName);
+        enableRequiredActions(realmName);
+        addMissingMappers(realmName);
+        return disableDirectGrants(realmName);
     }
 
     /**
@@ -135,66 +141,62 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
      *
      * @return the aliases that were changed
      */
-    static List<String> enableRequiredActions(RealmResource realm) {
+    List<String> enableRequiredActions(String realm) {
+        String actions = realmPath(realm) + "/authentication/required-actions";
         List<String> changed = new ArrayList<>();
         for (RequiredActionProviderRepresentation wanted : template().getRequiredActions()) {
-            RequiredActionProviderRepresentation present = realm.flows().getRequiredActions().stream()
+            RequiredActionProviderRepresentation present = keycloak.get(actions, ACTIONS).stream()
                     .filter(a -> wanted.getAlias().equals(a.getAlias())).findFirst().orElse(null);
             if (present == null) {
                 RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
                 register.setProviderId(wanted.getProviderId());
                 register.setName(wanted.getName());
-                realm.flows().registerRequiredAction(register);
-                present = realm.flows().getRequiredAction(wanted.getAlias());
+                keycloak.post(realmPath(realm) + "/authentication/register-required-action", register);
+                present = keycloak.get(actions + "/" + enc(wanted.getAlias()), RequiredActionProviderRepresentation.class);
             }
             if (!present.isEnabled()) {
                 present.setEnabled(true);
-                realm.flows().updateRequiredAction(present.getAlias(), present);
+                keycloak.put(actions + "/" + enc(present.getAlias()), present);
                 changed.add(present.getAlias());
             }
         }
         return changed;
     }
 
-    private static void addMissingMappers(RealmResource realm) {
+    private void addMissingMappers(String realm) {
         for (ClientRepresentation wanted : template().getClients()) {
             if (wanted.getProtocolMappers() == null) {
                 continue;
             }
-            for (ClientRepresentation client : realm.clients().findByClientId(wanted.getClientId())) {
-                var mappers = realm.clients().get(client.getId()).getProtocolMappers();
-                java.util.Set<String> present = new java.util.HashSet<>();
-                mappers.getMappers().forEach(m -> present.add(m.getName()));
-                for (var mapper : wanted.getProtocolMappers()) {
+            for (ClientRepresentation client : clients(realm, wanted.getClientId())) {
+                String mappers = clientPath(realm, client.getId()) + "/protocol-mappers/models";
+                Set<String> present = new HashSet<>();
+                keycloak.get(mappers, MAPPERS).forEach(m -> present.add(m.getName()));
+                for (ProtocolMapperRepresentation mapper : wanted.getProtocolMappers()) {
                     if (!present.contains(mapper.getName())) {
-                        try (Response response = mappers.createMapper(mapper)) {
-                            if (response.getStatus() != 201) {
-                                throw new IllegalStateException("Ajout du mappeur " + mapper.getName() + " refusé : HTTP "
-                                        + response.getStatus());
-                            }
-                        }
+                        keycloak.post(mappers, mapper);
                     }
                 }
             }
         }
     }
 
-    private static void addMissingRoles(RealmResource realm) {
-        java.util.Set<String> present = new java.util.HashSet<>();
-        realm.roles().list().forEach(r -> present.add(r.getName()));
+    private void addMissingRoles(String realm) {
+        Set<String> present = new HashSet<>();
+        keycloak.get(realmPath(realm) + "/roles", ROLES).forEach(r -> present.add(r.getName()));
         for (RoleRepresentation role : template().getRoles().getRealm()) {
             if (!present.contains(role.getName())) {
-                realm.roles().create(role);
+                keycloak.post(realmPath(realm) + "/roles", role);
             }
         }
     }
 
-    private static List<String> disableDirectGrants(RealmResource realm) {
+    private List<String> disableDirectGrants(String realm) {
         List<String> changed = new ArrayList<>();
-        for (ClientRepresentation client : realm.clients().findAll()) {
+        for (ClientRepresentation client : keycloak.get(realmPath(realm) + "/clients", CLIENTS)) {
             if (Boolean.TRUE.equals(client.isDirectAccessGrantsEnabled())) {
                 client.setDirectAccessGrantsEnabled(false);
-                realm.clients().get(client.getId()).update(client);
+                keycloak.put(clientPath(realm, client.getId()), client);
                 changed.add(client.getClientId());
             }
         }
@@ -203,25 +205,28 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
 
     @Override
     public void setRealmEnabled(String realmName, boolean enabled) {
-        RealmRepresentation realm = keycloak.realm(realmName).toRepresentation();
+        RealmRepresentation realm = keycloak.get(realmPath(realmName), RealmRepresentation.class);
         if (!Boolean.valueOf(enabled).equals(realm.isEnabled())) {
             realm.setEnabled(enabled);
-            keycloak.realm(realmName).update(realm);
+            keycloak.put(realmPath(realmName), realm);
         }
     }
 
     @Override
     public void deleteRealm(String realmName) {
-        if (findRealm(realmName).isPresent()) {
-            keycloak.realm(realmName).remove();
-        }
+        keycloak.delete(realmPath(realmName), null);
+    }
+
+    /** Whether the realm exists and accepts logins; empty when it does not exist. */
+    public Optional<Boolean> realmEnabled(String realmName) {
+        return findRealm(realmName).map(r -> Boolean.TRUE.equals(r.isEnabled()));
     }
 
     /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */
     public String createUser(String realmName, String email, String firstName, String lastName, String password,
                              String role) {
-        RealmResource realm = keycloak.realm(realmName);
-        List<UserRepresentation> same = realm.users().searchByEmail(email, true);
+        String users = realmPath(realmName) + "/users";
+        List<UserRepresentation> same = keycloak.get(users + "?exact=true&email=" + enc(email), USERS);
         String id;
         if (!same.isEmpty()) {
             id = same.get(0).getId();
@@ -238,24 +243,29 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
             credential.setValue(password);
             credential.setTemporary(false);
             user.setCredentials(List.of(credential));
-            try (Response response = realm.users().create(user)) {
-                if (response.getStatus() != 201) {
-                    throw new IllegalStateException("Création de l'utilisateur " + email + " refusée : HTTP "
-                            + response.getStatus() + " " + response.readEntity(String.class));
-                }
-                String location = response.getLocation().getPath();
-                id = location.substring(location.lastIndexOf('/') + 1);
-            }
+            id = keycloak.post(users, user);
         }
-        RoleRepresentation roleRep = realm.roles().get(role).toRepresentation();
-        realm.users().get(id).roles().realmLevel().add(List.of(roleRep));
+        RoleRepresentation roleRep = keycloak.get(realmPath(realmName) + "/roles/" + enc(role), RoleRepresentation.class);
+        keycloak.post(users + "/" + id + "/role-mappings/realm", List.of(roleRep));
         return id;
     }
 
     private void addDefaultRole(String realmName, String role) {
-        RealmResource realm = keycloak.realm(realmName);
-        RoleRepresentation roleRep = realm.roles().get(role).toRepresentation();
-        realm.roles().get("default-roles-" + realmName).addComposites(List.of(roleRep));
+        RoleRepresentation roleRep = keycloak.get(realmPath(realmName) + "/roles/" + enc(role), RoleRepresentation.class);
+        keycloak.post(realmPath(realmName) + "/roles/" + enc("default-roles-" + realmName) + "/composites",
+                List.of(roleRep));
+    }
+
+    private List<ClientRepresentation> clients(String realm, String clientId) {
+        return keycloak.get(realmPath(realm) + "/clients?clientId=" + enc(clientId), CLIENTS);
+    }
+
+    private static String realmPath(String realm) {
+        return "/" + enc(realm);
+    }
+
+    private static String clientPath(String realm, String clientUuid) {
+        return realmPath(realm) + "/clients/" + clientUuid;
     }
 
     private void applyCommune(RealmRepresentation realm, Commune commune) {
@@ -302,11 +312,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner {
     }
 
     private Optional<RealmRepresentation> findRealm(String realmName) {
-        try {
-            return Optional.of(keycloak.realm(realmName).toRepresentation());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return keycloak.find(realmPath(realmName), RealmRepresentation.class);
     }
 
     private static String newSecret() {

@@ -47,17 +47,17 @@ public final class OperatorRealm {
      * @param consoleBaseUrl scheme://host[:port] of the operator host (e.g. {@code https://admin.portail-famille.fr})
      */
     public void ensure(String consoleBaseUrl) {
-        if (admin.get("/realms/" + REALM).isEmpty()) {
+        if (admin.find("/" + REALM, JsonNode.class).isEmpty()) {
             ObjectNode realm = template();
             for (JsonNode client : realm.withArray("clients")) {
                 if (CLIENT_ID.equals(client.path("clientId").asText())) {
                     applyUrls((ObjectNode) client, consoleBaseUrl);
                 }
             }
-            admin.post("/realms", realm);
+            admin.post("", realm);
             return;
         }
-        JsonNode clients = admin.get("/realms/" + REALM + "/clients").orElseThrow();
+        JsonNode clients = admin.tree("/" + REALM + "/clients");
         for (JsonNode c : clients) {
             ObjectNode client = (ObjectNode) c;
             boolean changed = false;
@@ -70,7 +70,7 @@ public final class OperatorRealm {
                 changed = true;
             }
             if (changed) {
-                admin.put("/realms/" + REALM + "/clients/" + client.path("id").asText(), client);
+                admin.put("/" + REALM + "/clients/" + client.path("id").asText(), client);
             }
         }
     }
@@ -84,7 +84,7 @@ public final class OperatorRealm {
                     .put("firstName", firstName).put("lastName", lastName).put("enabled", true);
             user.putArray("credentials").addObject().put("type", "password").put("value", password)
                     .put("temporary", false);
-            id = admin.post("/realms/" + REALM + "/users", user).orElseThrow();
+            id = admin.post("/" + REALM + "/users", user);
         }
         grantRealmRoles(REALM, id, List.of(ROLE));
         return id;
@@ -92,8 +92,7 @@ public final class OperatorRealm {
 
     /** The id of the account with this exact e-mail in a realm, or {@code null}. */
     String findUser(String realm, String email) {
-        JsonNode found = admin.get("/realms/" + realm + "/users?exact=true&email=" + KeycloakAdminHttp.encode(email))
-                .orElseThrow();
+        JsonNode found = admin.tree("/" + realm + "/users?exact=true&email=" + KeycloakAdminHttp.enc(email));
         return found.isEmpty() ? null : found.get(0).path("id").asText();
     }
 
@@ -102,14 +101,14 @@ public final class OperatorRealm {
         ArrayNode wanted = KeycloakAdminHttp.JSON.createArrayNode();
         List<String> given = new java.util.ArrayList<>();
         for (String role : roles) {
-            var rep = admin.get("/realms/" + realm + "/roles/" + KeycloakAdminHttp.encode(role));
+            var rep = admin.find("/" + realm + "/roles/" + KeycloakAdminHttp.enc(role), JsonNode.class);
             if (rep.isPresent()) {
                 wanted.add(rep.get());
                 given.add(role);
             }
         }
         if (!wanted.isEmpty()) {
-            admin.post("/realms/" + realm + "/users/" + userId + "/role-mappings/realm", wanted);
+            admin.post("/" + realm + "/users/" + userId + "/role-mappings/realm", wanted);
         }
         return given;
     }

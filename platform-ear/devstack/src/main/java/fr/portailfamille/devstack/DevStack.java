@@ -130,13 +130,15 @@ public final class DevStack implements AutoCloseable {
 
     public synchronized Keycloak keycloakAdmin() {
         if (admin == null) {
-            admin = KeycloakRealmProvisioner.adminClient(keycloak.url(), KeycloakServer.ADMIN_USER, keycloak.adminPassword());
+            admin = Keycloak.getInstance(keycloak.url(), "master", KeycloakServer.ADMIN_USER, keycloak.adminPassword(),
+                    "admin-cli");
         }
         return admin;
     }
 
     public KeycloakRealmProvisioner realmProvisioner() {
-        return new KeycloakRealmProvisioner(keycloakAdmin(),
+        return new KeycloakRealmProvisioner(
+                KeycloakRealmProvisioner.adminClient(keycloak.url(), KeycloakServer.ADMIN_USER, keycloak.adminPassword()),
                 new SmtpSettings("127.0.0.1", ports.smtp(), "ne-pas-repondre@portail-famille.test"));
     }
 
