@@ -302,6 +302,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     }
 
     private static AuthenticationStatus operatorLogin(HttpMessageContext context, OperatorUser user) {
+        context.getRequest().setAttribute(OperatorUser.REQUEST_ATTRIBUTE, user);
         return context.notifyContainerAboutLogin(new CallerPrincipal(user.subject()), new HashSet<>(user.roles()));
     }
 

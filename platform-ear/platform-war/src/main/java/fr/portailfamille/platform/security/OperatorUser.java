@@ -12,11 +12,18 @@ public record OperatorUser(String subject, String name, String email, List<Strin
         implements Serializable {
 
     public static final String SESSION_ATTRIBUTE = "pf.operator";
+    /** Request attribute where the authentication leaves the operator of this request (session or bearer token). */
+    public static final String REQUEST_ATTRIBUTE = "pf.operator.user";
     /** The realm role every operator needs. */
     public static final String ROLE = "operateur";
 
     public OperatorUser {
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** The operator the authentication recognised for this request (operator host only), or {@code null}. */
+    public static OperatorUser of(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(REQUEST_ATTRIBUTE) instanceof OperatorUser u && u.isOperator() ? u : null;
     }
 
     public boolean isOperator() {
