@@ -238,7 +238,8 @@ class OperatorIT {
     @Test
     void openApiDescribesTheOperatorApi() throws Exception {
         HttpResponse<String> r = PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
-                + "/openapi")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                + "/openapi")).header("Host", OPERATOR_HOST).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("/api/operateur/v1/communes"), r.body());
         assertTrue(r.body().contains("Embarquer une commune"), r.body());

@@ -139,7 +139,7 @@ class OperatorWalkIT {
             b.get(BASE + "/operateur/communes.xhtml");
             b.awaitUrlStartingWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/");
             b.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
-            b.await(By.id("input-error"));
+            b.await(By.id("input-error-username"));
             assertTrue(b.driver.getCurrentUrl().startsWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/"),
                     b.snapshot());
             assertFalse(b.driver.getPageSource().contains("Commune Alpha"), "no console for a commune's agent");

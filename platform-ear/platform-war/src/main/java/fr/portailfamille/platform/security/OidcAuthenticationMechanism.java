@@ -218,6 +218,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     private AuthenticationStatus operator(String path, HttpServletRequest request, HttpServletResponse response,
                                           HttpMessageContext context) {
         try {
+            if (!OperatorHost.servedOnOperatorHost(path)) {
+                return notFound(response); // nothing of a commune here, not even its login
+            }
             if (CALLBACK_PATH.equals(path)) {
                 return operatorCallback(request, response, context);
             }

@@ -45,11 +45,13 @@ public class OperatorHost {
     }
 
     /**
-     * What the operator host serves besides its console and API: Faces resources, the login callback and logout;
+     * What the operator host serves besides its console and API: Faces resources, the login callback, logout and the
+     * OpenAPI document (Payara's, which describes the operator API);
      * anything else (a family page, a commune's API) is unknown there.
      */
     public static boolean servedOnOperatorHost(String path) {
         return isOperatorPath(path) || path.startsWith("/jakarta.faces.resource/") || path.equals("/oidc/callback")
-                || path.equals("/deconnexion") || path.equals("/") || path.isEmpty();
+                || path.equals("/deconnexion") || path.equals("/") || path.isEmpty() || path.equals("/openapi")
+                || path.startsWith("/openapi/");
     }
 }
