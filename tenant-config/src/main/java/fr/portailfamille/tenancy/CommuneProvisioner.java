@@ -51,6 +51,15 @@ public class CommuneProvisioner {
      *                               or with the cause when a step failed (what this call created was undone)
      */
     public Commune provision(CommuneSpec spec) {
+        return provision(spec, ProvisioningListener.NONE);
+    }
+
+    /**
+     * Provisions (or resumes / updates) a commune, telling {@code listener} of each step as it starts, ends or fails.
+     *
+     * @throws ProvisioningException as {@link #provision(CommuneSpec)}
+     */
+    public Commune provision(CommuneSpec spec, ProvisioningListener listener) {
         List<FieldError> errors = new ArrayList<>(CommuneRules.validate(spec, baseDomain));
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
@@ -77,21 +86,37 @@ public class CommuneProvisioner {
             commune = store.findBySlug(spec.slug()).orElseThrow();
         }
         boolean realmTouched = false;
+        ProvisioningStep step = ProvisioningStep.SCHEMA;
         try {
+            listener.started(step);
+            migrator.createCommuneSchema(commune.schemaName());
+            listener.done(step, commune.schemaName());
+            listener.started(step = ProvisioningStep.MIGRATIONS);
             TenantMigrator.Outcome schema = migrator.upgrade(commune);
             if (schema.failed()) {
                 throw new IllegalStateException("migration du schéma : " + schema.error());
             }
+            listener.done(step, "version " + schema.version());
+            listener.started(step = ProvisioningStep.CONFIGURATION);
             if (firstAttempt) {
                 seeder.seed(commune.schemaName());
             }
+            listener.done(step, firstAttempt ? null : "déjà écrite lors de la première tentative");
+            listener.started(step = ProvisioningStep.REALM);
             realmTouched = true;
             String secret = realms.ensureRealm(commune, baseUrls(commune));
+            // one call of the realm provisioner makes the realm from its template, with the client and the theme
+            listener.done(step, commune.realmName());
+            listener.done(ProvisioningStep.CLIENT, CLIENT_ID);
+            listener.done(ProvisioningStep.THEME, "portail-famille");
+            listener.started(step = ProvisioningStep.ACTIVATION);
             store.activate(commune.slug(), secret);
+            listener.done(step, null);
             LOG.info(() -> "Commune " + spec.slug() + " prête : schéma " + spec.schemaName() + ", royaume "
                     + spec.realmName());
             return store.findBySlug(spec.slug()).orElseThrow();
         } catch (RuntimeException e) {
+            listener.failed(step, e.getMessage());
             if (firstAttempt) {
                 undo(commune, realmTouched);
             }

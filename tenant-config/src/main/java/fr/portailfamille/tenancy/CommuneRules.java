@@ -17,9 +17,13 @@ public final class CommuneRules {
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-    /** Names that would clash with the platform's own hosts or with Keycloak's master realm. */
-    private static final Set<String> RESERVED = Set.of("www", "api", "admin", "operateur", "operator",
-            "platform", "plateforme", "master", "keycloak", "auth", "static", "mail");
+    /**
+     * Names that would clash with the platform's own hosts (the operators' console at {@code admin.<base domain>}),
+     * with Keycloak's master realm or with the operators' realm ({@code pf-operateurs}, the realm of a slug
+     * {@code operateurs}).
+     */
+    private static final Set<String> RESERVED = Set.of("www", "api", "admin", "operateur", "operateurs", "operator",
+            "operators", "platform", "plateforme", "master", "keycloak", "auth", "static", "mail");
 
     private CommuneRules() {
     }

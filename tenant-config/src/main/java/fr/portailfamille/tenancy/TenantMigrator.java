@@ -153,6 +153,19 @@ public class TenantMigrator {
         return message.strip();
     }
 
+    /** Creates a commune schema if it does not exist yet (the first step of an onboarding; its migrations follow). */
+    public void createCommuneSchema(String schema) {
+        if (!schema.startsWith("commune_")) {
+            throw new IllegalArgumentException("Not a commune schema: " + schema);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("create schema if not exists \"" + schema.replace("\"", "") + "\"")) {
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Création du schéma " + schema + " impossible", e);
+        }
+    }
+
     /** Drops a commune schema (undo of a failed provisioning). */
     public void dropCommuneSchema(String schema) {
         if (!schema.startsWith("commune_")) {

@@ -164,6 +164,42 @@ class CommuneProvisionerTest {
         assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
     }
 
+    /** What a listener heard: "started X", "done X", "failed X". */
+    static final class Steps implements ProvisioningListener {
+        final List<String> heard = new ArrayList<>();
+
+        @Override
+        public void started(ProvisioningStep step) {
+            heard.add("started " + step);
+        }
+
+        @Override
+        public void done(ProvisioningStep step, String detail) {
+            heard.add("done " + step);
+        }
+
+        @Override
+        public void failed(ProvisioningStep step, String error) {
+            heard.add("failed " + step + ": " + error);
+        }
+    }
+
+    @Test
+    void everyStepIsReportedInOrderAndAFailureNamesItsStep() {
+        Steps steps = new Steps();
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of()), steps);
+        assertEquals(List.of("started SCHEMA", "done SCHEMA", "started MIGRATIONS", "done MIGRATIONS",
+                "started CONFIGURATION", "done CONFIGURATION", "started REALM", "done REALM", "done CLIENT", "done THEME",
+                "started ACTIVATION", "done ACTIVATION"), steps.heard);
+
+        realms.fail = true;
+        Steps failing = new Steps();
+        assertThrows(ProvisioningException.class,
+                () -> provisioner.provision(CommuneRulesTest.spec("hermitage", List.of()), failing));
+        assertEquals("failed REALM: Keycloak indisponible", failing.heard.get(failing.heard.size() - 1));
+        assertTrue(store.findBySlug("hermitage").isEmpty(), "première tentative annulée : on peut la reprendre");
+    }
+
     @Test
     void interruptedProvisioningResumes() throws SQLException {
         // a crash after the tenant row was written leaves it PROVISIONING: a re-run finishes it

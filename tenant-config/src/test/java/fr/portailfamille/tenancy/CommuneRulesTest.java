@@ -71,4 +71,15 @@ class CommuneRulesTest {
         assertEquals("commune_l_hermitage", CommuneRules.schemaName("l-hermitage"));
         assertEquals("pf-l-hermitage", CommuneRules.realmName("l-hermitage"));
     }
+
+    @Test
+    void theOperatorsHostAndRealmCannotBeTakenByACommune() {
+        for (String reserved : List.of("admin", "operateurs")) {
+            List<FieldError> errors = CommuneRules.validate(spec(reserved, List.of()), "localhost");
+            assertEquals(List.of(new FieldError("slug", "L'identifiant « " + reserved + " » est réservé par la plateforme.")),
+                    errors, reserved);
+        }
+        // the operators' realm is the one a commune "operateurs" would get
+        assertEquals("pf-operateurs", CommuneRules.realmName("operateurs"));
+    }
 }

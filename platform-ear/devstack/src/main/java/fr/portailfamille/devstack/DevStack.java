@@ -2,6 +2,7 @@ package fr.portailfamille.devstack;
 
 import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.identity.OperatorRealm;
 import fr.portailfamille.identity.SmtpSettings;
 import fr.portailfamille.payfip.simulator.PayfipSimulator;
 import fr.portailfamille.tenancy.CommuneProvisioner;
@@ -37,6 +38,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static final String BASE_DOMAIN = "localhost";
+    /** The demo operator of the operators' realm (console at {@link #operatorUrl()}). */
+    public static final String OPERATOR_EMAIL = "operateur@portail-famille.test";
+    public static final String OPERATOR_PASSWORD = "Operateur2026";
 
     private final Ports ports;
     private final Postgres postgres;
@@ -149,6 +153,23 @@ public final class DevStack implements AutoCloseable {
                 DefaultConfiguration.seeder(tenantStore().dataSource()));
     }
 
+    /** The operators' console host of this stack ({@code pf.operator-host} defaults to {@code admin.<base domain>}). */
+    public String operatorUrl() {
+        return "http://admin." + BASE_DOMAIN + ":" + ports.platform();
+    }
+
+    /**
+     * The operators' realm ({@code pf-operateurs}) with its console client pointed at {@link #operatorUrl()}, and the
+     * demo operator {@value #OPERATOR_EMAIL}; idempotent.
+     */
+    public OperatorRealm provisionOperators() {
+        OperatorRealm realm = new OperatorRealm(KeycloakRealmProvisioner.adminClient(keycloak.url(),
+                KeycloakServer.ADMIN_USER, keycloak.adminPassword()));
+        realm.ensure(operatorUrl());
+        realm.ensureOperator(OPERATOR_EMAIL, "Olivia", "Opératrice", OPERATOR_PASSWORD);
+        return realm;
+    }
+
     /** The URL of a commune on its platform sub-domain. */
     public String communeUrl(String slug) {
         return "http://" + slug + "." + BASE_DOMAIN + ":" + ports.platform();
@@ -161,6 +182,9 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.db.user", Postgres.USER);
         config.put("pf.db.password", Postgres.PASSWORD);
         config.put("pf.keycloak.url", keycloak.url());
+        // issue 13: the operators' console provisions communes itself with the master realm's administrator
+        config.put("pf.keycloak.admin-user", KeycloakServer.ADMIN_USER);
+        config.put("pf.keycloak.admin-password", keycloak.adminPassword());
         config.put("pf.base-domain", BASE_DOMAIN);
         config.put("pf.smtp.host", "127.0.0.1");
         config.put("pf.smtp.port", Integer.toString(ports.smtp()));
@@ -251,6 +275,7 @@ public final class DevStack implements AutoCloseable {
         }));
         List<DemoCommunes.Account> accounts = DemoCommunes.provision(stack.provisioner(), stack.realmProvisioner(),
                 stack.tenantStore(), stack.platformDb());
+        stack.provisionOperators();
         System.out.println("Portail Famille : démarrage de la plateforme (Payara Micro)…");
         stack.startPlatform(dir, war);
         StringBuilder out = new StringBuilder("\n=== Portail Famille est prêt (" + (System.nanoTime() - start) / 1_000_000_000
@@ -262,6 +287,8 @@ public final class DevStack implements AutoCloseable {
         for (DemoCommunes.Account a : accounts) {
             out.append(String.format("  %-20s %-12s %-28s %s%n", a.commune(), a.role(), a.email(), a.password()));
         }
+        out.append(String.format("%nConsole des opérateurs : %s/operateur/communes.xhtml  %s / %s%n", stack.operatorUrl(),
+                OPERATOR_EMAIL, OPERATOR_PASSWORD));
         out.append("\nKeycloak (console d'administration) : ").append(stack.keycloakUrl())
                 .append("/admin/  admin / ").append(Files.readString(dir.resolve("keycloak-admin-password")).trim());
         out.append("\nCourriels envoyés (API GreenMail)    : ").append(stack.mailApiUrl())

@@ -54,7 +54,14 @@ public class StackLauncher implements LauncherSessionListener {
                 Integer.getInteger("it.port.mailapi"), Integer.getInteger("it.port.platform"),
                 Integer.getInteger("it.port.payfip"));
         try {
-            deleteTree(Path.of(System.getProperty("pf.devstack.dir")));
+            Path dir = Path.of(System.getProperty("pf.devstack.dir"));
+            deleteTree(dir);
+            // the master realm's administrator Payara Micro is given too (arquillian.xml): the operators' console
+            String adminPassword = System.getProperty("pf.it.keycloak-admin-password");
+            if (adminPassword != null) {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("keycloak-admin-password"), adminPassword);
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Démarrage de la pile de test impossible", e);
         }
@@ -62,7 +69,7 @@ public class StackLauncher implements LauncherSessionListener {
         Thread starter = new Thread(() -> {
             try {
                 DevStack stack = start(ports);
-                System.out.println("[StackLauncher] pile prête (PostgreSQL, GreenMail, Keycloak, 3 communes) en "
+                System.out.println("[StackLauncher] pile prête (PostgreSQL, GreenMail, Keycloak, 3 communes, opérateurs) en "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
                 ready.complete(stack);
             } catch (Throwable e) {
@@ -114,6 +121,8 @@ public class StackLauncher implements LauncherSessionListener {
                     }
                 }
             }
+            // issue 13: the operators' realm, its demo operator, and a test-only client that gives tokens by password
+            OperatorTokens.createTestClient(stack.provisionOperators(), stack);
             return stack;
         } catch (Exception e) {
             stack.close();

@@ -25,8 +25,15 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     private OidcClient oidc;
 
+    @Inject
+    private fr.portailfamille.platform.tenancy.OperatorHost operatorHost;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (operatorHost.is(request)) {
+            operatorLogout(request, response);
+            return;
+        }
         Commune commune = TenantContext.require();
         if (!sameOrigin(Urls.origin(request), request.getHeader("Origin"), request.getHeader("Referer"),
                 request.getHeader("Sec-Fetch-Site"))) {
@@ -46,6 +53,24 @@ public class LogoutServlet extends HttpServlet {
             session.invalidate();
         }
         response.sendRedirect(idToken == null ? commune.websiteUrl() : oidc.logoutUrl(commune, idToken).toString());
+    }
+
+    /** An operator's logout: the operator session, then the operators' realm's, back to the console. */
+    private void operatorLogout(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!sameOrigin(Urls.origin(request), request.getHeader("Origin"), request.getHeader("Referer"),
+                request.getHeader("Sec-Fetch-Site"))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        String idToken = session != null && session.getAttribute(OperatorUser.SESSION_ATTRIBUTE) instanceof OperatorUser u
+                ? u.idToken() : null;
+        request.logout();
+        if (session != null) {
+            session.invalidate();
+        }
+        java.net.URI back = java.net.URI.create(Urls.base(request) + "/operateur/communes.xhtml");
+        response.sendRedirect(idToken == null ? back.toString() : oidc.operatorLogoutUrl(idToken, back).toString());
     }
 
     /**

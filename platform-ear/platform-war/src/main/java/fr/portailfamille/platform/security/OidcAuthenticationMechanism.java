@@ -4,6 +4,7 @@ import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
 import fr.portailfamille.platform.ops.CorrelationFilter;
 import fr.portailfamille.platform.ops.OpsEndpointFilter;
+import fr.portailfamille.platform.tenancy.OperatorHost;
 import fr.portailfamille.platform.ops.Outage;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,10 @@ import java.util.logging.Logger;
  * <li>otherwise, on a protected page, a redirect to the commune's Keycloak login page (code flow + PKCE);
  *     protected API calls get 401.</li>
  * </ul>
+ * The operator host ({@link OperatorHost}) authenticates against the operators' realm only, in the same three ways
+ * (bearer access tokens of that realm for {@code /api/operateur/}, its own session attribute, code flow + PKCE for
+ * {@code /operateur/} pages), never binds a commune and requires the realm role {@code operateur}; commune hosts
+ * answer 404 on the console's and the API's paths.
  */
 @ApplicationScoped
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -45,6 +50,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Inject
     private OidcClient oidc;
 
+    @Inject
+    private OperatorHost operatorHost;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -53,6 +61,12 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             return context.doNothing(); // a probe or Prometheus, straight to the pod: no commune, no login
         }
         try {
+            if (operatorHost.is(request)) {
+                return operator(path, request, response, context);
+            }
+            if (OperatorHost.isOperatorPath(path)) {
+                return notFound(response); // the console and its API live on the operator host only
+            }
             Optional<Commune> found = directory.resolve(request.getHeader("Host"));
             if (found.isEmpty()) {
                 Optional<Commune> suspended = directory.suspended(request.getHeader("Host"));
@@ -198,6 +212,120 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    private static AuthenticationStatus notFound(HttpServletResponse response) {
+        try {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } catch (IOException io) {
+            LOG.fine(() -> "Page 404 non envoyée : " + io.getMessage());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    // ----- the operator host: the operators' realm only -----
+
+    private AuthenticationStatus operator(String path, HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) {
+        try {
+            if (!OperatorHost.servedOnOperatorHost(path)) {
+                return notFound(response); // nothing of a commune here, not even its login
+            }
+            if (CALLBACK_PATH.equals(path)) {
+                return operatorCallback(request, response, context);
+            }
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                try {
+                    OperatorUser user = oidc.validateOperatorToken(authorization.substring(7).trim());
+                    if (!user.isOperator()) {
+                        return jsonFailure(response, HttpServletResponse.SC_FORBIDDEN, "operateur_requis",
+                                "Ce compte n'a pas le rôle d'opérateur de la plateforme.");
+                    }
+                    return operatorLogin(context, user);
+                } catch (OidcException e) {
+                    LOG.info(() -> "Hôte des opérateurs : " + e.getMessage());
+                    response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                    return jsonFailure(response, HttpServletResponse.SC_UNAUTHORIZED, "jeton_invalide",
+                            "Jeton d'accès absent, expiré ou émis par un autre royaume que celui des opérateurs.");
+                }
+            }
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(OperatorUser.SESSION_ATTRIBUTE) instanceof OperatorUser user
+                    && user.isOperator()) {
+                return operatorLogin(context, user);
+            }
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            if (path.startsWith("/api/")) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+                return jsonFailure(response, HttpServletResponse.SC_UNAUTHORIZED, "authentification_requise",
+                        "Un jeton d'accès d'opérateur est exigé.");
+            }
+            if (!oidc.operatorIdentityAvailable()) {
+                throw new Outage.UnavailableException(Outage.Cause.IDENTITY, null);
+            }
+            String returnTo = "GET".equals(request.getMethod()) ? request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                    : request.getContextPath() + OperatorHost.PAGES + "communes.xhtml";
+            OidcClient.PendingLogin login = oidc.newOperatorLogin(URI.create(Urls.base(request) + CALLBACK_PATH), returnTo);
+            request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
+            SessionCookies.harden(request, response);
+            return context.redirect(oidc.operatorAuthorizationUrl(login).toString());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Authentification d'un opérateur interrompue", e);
+            return context.responseUnauthorized();
+        }
+    }
+
+    private AuthenticationStatus operatorCallback(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) throws IOException {
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(PENDING_ATTRIBUTE);
+        String state = request.getParameter("state");
+        String code = request.getParameter("code");
+        if (!(pending instanceof OidcClient.PendingLogin login) || !OidcClient.OPERATOR_LOGIN.equals(login.communeSlug())
+                || state == null || !state.equals(login.state().getValue()) || code == null) {
+            LOG.warning("Retour de connexion invalide sur l'hôte des opérateurs (état absent ou différent)");
+            response.sendRedirect(request.getContextPath() + OperatorHost.PAGES + "communes.xhtml");
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        session.removeAttribute(PENDING_ATTRIBUTE);
+        try {
+            OperatorUser user = oidc.completeOperatorLogin(login, code);
+            if (!user.isOperator()) {
+                LOG.warning(() -> "Connexion à la console refusée : " + user.email() + " n'a pas le rôle operateur");
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.changeSessionId();
+            request.getSession().setAttribute(OperatorUser.SESSION_ATTRIBUTE, user);
+            SessionCookies.harden(request, response);
+            response.sendRedirect(login.returnTo());
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (OidcException e) {
+            if (Outage.classify(e).isPresent()) {
+                throw new Outage.UnavailableException(Outage.Cause.IDENTITY, e);
+            }
+            LOG.log(Level.WARNING, "Connexion d'un opérateur refusée", e);
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private static AuthenticationStatus operatorLogin(HttpMessageContext context, OperatorUser user) {
+        context.getRequest().setAttribute(OperatorUser.REQUEST_ATTRIBUTE, user);
+        return context.notifyContainerAboutLogin(new CallerPrincipal(user.subject()), new HashSet<>(user.roles()));
+    }
+
+    private static AuthenticationStatus jsonFailure(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"status\":" + status + ",\"erreur\":\"" + code + "\",\"message\":\""
+                + message + "\"}");
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus login(HttpMessageContext context, SignedInUser user) {

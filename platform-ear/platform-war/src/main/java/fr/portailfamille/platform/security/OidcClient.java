@@ -172,15 +172,19 @@ public class OidcClient {
      * a visitor is sent to the login page only when it can be shown, otherwise gets the 503 page.
      */
     public boolean identityAvailable(Commune commune) {
+        return realmAnswers(commune.realmName());
+    }
+
+    private boolean realmAnswers(String realmName) {
         long now = System.nanoTime();
-        long[] last = availability.get(commune.realmName());
+        long[] last = availability.get(realmName);
         if (last != null && now - last[0] < 5_000_000_000L) {
             return last[1] == 1;
         }
         boolean up;
         try {
             java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(keycloakUrl + "/realms/"
-                    + commune.realmName() + "/.well-known/openid-configuration").toURL().openConnection();
+                    + realmName + "/.well-known/openid-configuration").toURL().openConnection();
             c.setConnectTimeout(2000);
             c.setReadTimeout(3000);
             try {
@@ -190,9 +194,9 @@ public class OidcClient {
             }
         } catch (java.io.IOException e) {
             up = false;
-            identityFailures.put(commune.realmName(), e);
+            identityFailures.put(realmName, e);
         }
-        availability.put(commune.realmName(), new long[] {now, up ? 1 : 0});
+        availability.put(realmName, new long[] {now, up ? 1 : 0});
         if (up) {
             fr.portailfamille.platform.ops.Outage.recovered(fr.portailfamille.platform.ops.Outage.Cause.IDENTITY);
         }
@@ -215,17 +219,21 @@ public class OidcClient {
     }
 
     private Realm realm(Commune commune) {
-        return realms.computeIfAbsent(commune.realmName(), name -> {
+        return realm(commune.realmName(), commune.oidcClientId());
+    }
+
+    private Realm realm(String realmName, String clientId) {
+        return realms.computeIfAbsent(realmName, name -> {
             try {
-                Issuer issuer = issuer(commune);
+                Issuer issuer = new Issuer(keycloakUrl + "/realms/" + name);
                 OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer);
                 URL jwks = metadata.getJWKSetURI().toURL();
-                IDTokenValidator idTokens = new IDTokenValidator(issuer, new ClientID(commune.oidcClientId()),
+                IDTokenValidator idTokens = new IDTokenValidator(issuer, new ClientID(clientId),
                         JWSAlgorithm.RS256, jwks);
                 JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwks).retrying(true).build();
                 DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
                 processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-                processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(commune.oidcClientId(),
+                processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId,
                         new JWTClaimsSet.Builder().issuer(issuer.getValue()).build(),
                         new HashSet<>(Set.of("sub", "exp", "iat"))));
                 return new Realm(metadata, idTokens, processor);
@@ -233,5 +241,92 @@ public class OidcClient {
                 throw new IllegalStateException("Royaume Keycloak " + name + " injoignable : " + e.getMessage(), e);
             }
         });
+    }
+
+    // ----- the platform operators' realm (never a commune's) -----
+
+    /** The operators' realm (kept by {@code identity.OperatorRealm}, created by the stack that installs the platform). */
+    public static final String OPERATOR_REALM = "pf-operateurs";
+    /** The console's public client (code flow + PKCE); its access tokens name it as audience, which the API requires. */
+    public static final String OPERATOR_CLIENT = "portail-operateur";
+    /** What a pending login of the operator host carries in place of a commune's slug (no slug has a tilde). */
+    static final String OPERATOR_LOGIN = "~operateurs";
+
+    /** Starts an operator's login on the operator host. */
+    public PendingLogin newOperatorLogin(URI redirectUri, String returnTo) {
+        return new PendingLogin(OPERATOR_LOGIN, new State(), new Nonce(), new CodeVerifier(), redirectUri, returnTo, null);
+    }
+
+    /** The operators' realm's login page for this pending login (code flow, PKCE S256, French). */
+    public URI operatorAuthorizationUrl(PendingLogin login) {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile", "email"),
+                new ClientID(OPERATOR_CLIENT), login.redirectUri())
+                .endpointURI(realm(OPERATOR_REALM, OPERATOR_CLIENT).metadata().getAuthorizationEndpointURI())
+                .state(login.state())
+                .nonce(login.nonce())
+                .codeChallenge(login.verifier(), CodeChallengeMethod.S256)
+                .customParameter("ui_locales", "fr")
+                .build().toURI();
+    }
+
+    /**
+     * Exchanges an operator's code (public client: the PKCE verifier proves the login) and validates the ID token
+     * against the operators' realm.
+     */
+    public OperatorUser completeOperatorLogin(PendingLogin login, String code) throws OidcException {
+        try {
+            Realm realm = realm(OPERATOR_REALM, OPERATOR_CLIENT);
+            TokenRequest request = new TokenRequest(realm.metadata().getTokenEndpointURI(), new ClientID(OPERATOR_CLIENT),
+                    new AuthorizationCodeGrant(new AuthorizationCode(code), login.redirectUri(), login.verifier()));
+            TokenResponse response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new OidcException("Échange du code refusé : " + response.toErrorResponse().getErrorObject());
+            }
+            OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+            var idToken = tokens.getOIDCTokens().getIDToken();
+            IDTokenClaimsSet claims = realm.idTokenValidator().validate(idToken, login.nonce());
+            String name = claims.getStringClaim("name");
+            return new OperatorUser(claims.getSubject().getValue(), name == null || name.isBlank()
+                    ? claims.getStringClaim("email") : name, claims.getStringClaim("email"),
+                    roles(claims.getStringListClaim("roles")), idToken.serialize());
+        } catch (OidcException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OidcException("Connexion impossible : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Validates a bearer access token of the operators' realm: signed and issued by it, for the console's audience, an
+     * access token (not an ID token), not expired. A commune's token fails on the issuer.
+     */
+    public OperatorUser validateOperatorToken(String token) throws OidcException {
+        try {
+            JWTClaimsSet claims = realm(OPERATOR_REALM, OPERATOR_CLIENT).accessTokenProcessor()
+                    .process(JWTParser.parse(token), null);
+            requireApiAccessToken(claims);
+            String name = claims.getStringClaim("name");
+            return new OperatorUser(claims.getSubject(), name == null || name.isBlank()
+                    ? claims.getStringClaim("email") : name, claims.getStringClaim("email"),
+                    roles(claims.getStringListClaim("roles")), null);
+        } catch (Exception e) {
+            throw new OidcException("Jeton refusé : " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the operators' realm answers (same rule as a commune's: checked at most every 5 s). */
+    public boolean operatorIdentityAvailable() {
+        return realmAnswers(OPERATOR_REALM);
+    }
+
+    /** Keycloak's logout URL for an operator, back to the operator host. */
+    public URI operatorLogoutUrl(String idToken, URI back) {
+        try {
+            return new LogoutRequest(realm(OPERATOR_REALM, OPERATOR_CLIENT).metadata().getEndSessionEndpointURI(),
+                    idToken == null ? null : JWTParser.parse(idToken), null,
+                    new ClientID(OPERATOR_CLIENT), back, null, null).toURI();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * {@link TenantContext} for the request and cleared in {@code finally}. An unknown host gets a 404
  * page; a commune named in a parameter that disagrees with the host gets a 400.
  * Mapped in web.xml (after the correlation filter) for REQUEST, FORWARD, INCLUDE and ERROR dispatches.
+ * The operator host ({@link OperatorHost}) binds no commune: it serves the console and its API (marked with
+ * {@link OperatorHost#ATTRIBUTE}) and 404 for anything else; commune hosts answer 404 on those paths.
  */
 public class TenantFilter extends HttpFilter {
 
@@ -30,12 +32,32 @@ public class TenantFilter extends HttpFilter {
     @Inject
     private CommuneDirectory directory;
 
+    @Inject
+    private OperatorHost operatorHost;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // /health/* and /metrics asked straight to the pod (the operations filter refused the others): no commune
         if (request.getAttribute(OpsEndpointFilter.INTERNAL) != null) {
             chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean firstDispatch = request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST;
+        if (operatorHost.is(request)) {
+            request.setAttribute(OperatorHost.ATTRIBUTE, Boolean.TRUE);
+            if (firstDispatch && (path.isEmpty() || path.equals("/"))) {
+                response.sendRedirect(request.getContextPath() + OperatorHost.PAGES + "communes.xhtml");
+            } else if (firstDispatch && !OperatorHost.servedOnOperatorHost(path)) {
+                unknownCommune(request, response);
+            } else {
+                chain.doFilter(request, response); // no commune: the console reads the platform's registry only
+            }
+            return;
+        }
+        if (firstDispatch && OperatorHost.isOperatorPath(path)) {
+            unknownCommune(request, response);
             return;
         }
         Optional<Commune> resolved = directory.resolve(request.getHeader("Host"));

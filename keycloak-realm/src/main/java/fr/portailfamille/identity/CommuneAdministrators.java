@@ -1,0 +1,45 @@
+package fr.portailfamille.identity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The first administrator of a new commune: an account in the commune's realm with the role {@code agent} (and
+ * {@code admin-commune} where the realm has it), without a password, invited by Keycloak's mail to confirm the address
+ * and choose a password (execute-actions e-mail, valid 7 days).
+ */
+public final class CommuneAdministrators {
+
+    /** The roles an administrator gets, those the realm has. */
+    public static final List<String> ROLES = List.of("agent", "admin-commune");
+    private static final int LIFESPAN_SECONDS = 7 * 24 * 3600;
+
+    private final KeycloakAdminHttp admin;
+
+    public CommuneAdministrators(KeycloakAdminHttp admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Creates the account (or takes the existing one with this address), gives it the roles and sends the invitation.
+     *
+     * @param clientId    the platform's client in the realm (the link in the mail leads back to it)
+     * @param redirectUri where the administrator lands once the password is chosen (the commune's staff area)
+     * @return the roles given
+     */
+    public List<String> invite(String realm, String email, String clientId, String redirectUri) {
+        OperatorRealm helper = new OperatorRealm(admin);
+        String id = helper.findUser(realm, email);
+        if (id == null) {
+            ObjectNode user = KeycloakAdminHttp.JSON.createObjectNode().put("username", email).put("email", email)
+                    .put("enabled", true).put("emailVerified", false);
+            id = admin.post("/" + realm + "/users", user);
+        }
+        List<String> roles = helper.grantRealmRoles(realm, id, ROLES);
+        admin.put("/" + realm + "/users/" + id + "/execute-actions-email?lifespan=" + LIFESPAN_SECONDS
+                        + "&client_id=" + KeycloakAdminHttp.enc(clientId) + "&redirect_uri="
+                        + KeycloakAdminHttp.enc(redirectUri),
+                KeycloakAdminHttp.JSON.createArrayNode().add("UPDATE_PASSWORD").add("VERIFY_EMAIL"));
+        return roles;
+    }
+}

@@ -1,0 +1,262 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.devstack.DevStack;
+import fr.portailfamille.identity.OperatorRealm;
+import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.OperatorTokens;
+import fr.portailfamille.it.support.StackLauncher;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+/**
+ * The operators' host and API against the real platform and Keycloak: an operator's token (operators' realm) lists
+ * the communes and onboards one (its steps, its time, its administrator's invitation in GreenMail, the new commune
+ * served), suspends, resumes and upgrades it, each audited with the operator's name; a commune's token is refused on
+ * the operator API, an operator's token on a commune's API; the console and its API exist on the operator host only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OperatorIT {
+
+    static final int PORT = Integer.getInteger("it.port.platform");
+    static final String OPERATOR_HOST = "admin.localhost:" + PORT;
+    static final String API = "/api/operateur/v1/communes";
+
+    final DevStack stack = StackLauncher.stack();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    @BeforeAll
+    static void communeTokenClients() {
+        PlatformWebIT.createTokenClients();
+    }
+
+    static HttpResponse<String> post(String host, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Host", host).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Accept-Language", "fr")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return PlatformWebIT.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void anOperatorListsTheCommunesAndOnboardsOneThatIsServedAtOnce() throws Exception {
+        String token = OperatorTokens.operator();
+        HttpResponse<String> list = PlatformWebIT.get(OPERATOR_HOST, API, bearer(token));
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"slug\":\"alpha\""), list.body());
+        assertTrue(list.body().contains("\"statut\":\"ACTIVE\""), list.body());
+        assertTrue(list.body().contains("\"royaumeActif\":true"), list.body());
+        assertTrue(list.body().matches("(?s).*\"slug\":\"gamma\".*\"familles\":[1-9][0-9]{3}.*"), "gamma's 5,000 families counted");
+        assertFalse(list.body().contains("Martin-alpha"), "no family's data on the operator side");
+
+        List<Long> times = new ArrayList<>();
+        for (String slug : List.of("ouest", "nord")) {
+            String admin = "admin@" + slug + ".test";
+            HttpResponse<String> created = post(OPERATOR_HOST, API, token, "{\"slug\":\"" + slug + "\",\"nom\":\"Commune "
+                    + slug + "\",\"siteWeb\":\"https://www." + slug + ".example/\",\"couleurPrincipale\":\"#2f4b7c\","
+                    + "\"couleurAccent\":\"#f2a900\",\"domaines\":[\"familles." + slug + ".example\"],"
+                    + "\"administrateur\":\"" + admin + "\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            assertFalse(created.body().contains("EN_ATTENTE") || created.body().contains("ECHEC"), created.body());
+            for (String step : List.of("SCHEMA", "MIGRATIONS", "CONFIGURATION", "REALM", "CLIENT", "THEME", "ACTIVATION",
+                    "ADMINISTRATOR")) {
+                assertTrue(created.body().contains("\"etape\":\"" + step + "\""), step);
+            }
+            long ms = Long.parseLong(created.body().replaceAll("(?s).*\"dureeMs\":(\\d+).*", "$1"));
+            times.add(ms);
+            // the first administrator: an account of the new realm with the role agent, invited by Keycloak's mail
+            String mail = Mails.await(admin, m -> m.contains("action-token"));
+            assertTrue(mail.contains("pf-" + slug), mail);
+            List<RoleRepresentation> roles = stack.keycloakAdmin().realm("pf-" + slug).users()
+                    .get(stack.keycloakAdmin().realm("pf-" + slug).users().searchByEmail(admin, true).get(0).getId())
+                    .roles().realmLevel().listEffective();
+            assertTrue(roles.stream().anyMatch(r -> r.getName().equals("agent")), roles::toString);
+            awaitStatus(slug + ".localhost:" + PORT, "/", s -> s == 200);
+        }
+        System.out.println("[OperatorIT] embarquement par l'API (schéma, migrations, configuration, royaume, client,"
+                + " thème, activation, invitation) : " + times + " ms ; objectif < 5 000 ms par commune");
+        assertTrue(times.stream().allMatch(t -> t < 20_000), "bien au-delà de l'objectif de 5 s : " + times);
+
+        HttpResponse<String> one = PlatformWebIT.get(OPERATOR_HOST, API + "/ouest", bearer(token));
+        assertEquals(200, one.statusCode(), one.body());
+        assertTrue(one.body().contains("\"domaines\":[\"familles.ouest.example\"]"), one.body());
+        assertTrue(one.body().contains("\"etatSchema\":\"CURRENT\""), one.body());
+
+        // suspend, resume, upgrade: each audited with the operator's name
+        HttpResponse<String> suspended = post(OPERATOR_HOST, API + "/ouest/suspension", token, null);
+        assertEquals(200, suspended.statusCode(), suspended.body());
+        assertTrue(suspended.body().contains("\"statut\":\"SUSPENDED\""), suspended.body());
+        assertTrue(suspended.body().contains("\"royaumeActif\":false"), suspended.body());
+        awaitStatus("ouest.localhost:" + PORT, "/", s -> s == 503);
+        HttpResponse<String> resumed = post(OPERATOR_HOST, API + "/ouest/reprise", token, null);
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        assertTrue(resumed.body().contains("\"statut\":\"ACTIVE\""), resumed.body());
+        awaitStatus("ouest.localhost:" + PORT, "/", s -> s == 200);
+        HttpResponse<String> upgraded = post(OPERATOR_HOST, API + "/ouest/mise-a-niveau", token, null);
+        assertEquals(200, upgraded.statusCode(), upgraded.body());
+        assertTrue(upgraded.body().contains("\"etatSchema\":\"CURRENT\""), upgraded.body());
+        List<String> audit = new ArrayList<>();
+        try (Connection c = stack.platformDb().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select action || ' ' || actor from platform.operator_audit where slug = 'ouest' order by id")) {
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                audit.add(rs.getString(1));
+            }
+        }
+        assertEquals(4, audit.size(), audit::toString);
+        assertTrue(audit.get(0).startsWith("ONBOARD "), audit::toString);
+        assertTrue(audit.get(1).startsWith("SUSPEND "), audit::toString);
+        assertTrue(audit.get(2).startsWith("RESUME "), audit::toString);
+        assertTrue(audit.get(3).startsWith("UPGRADE "), audit::toString);
+        assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
+    }
+
+    @Test
+    void badInputGetsStableCodesAndFrenchMessagesPerField() throws Exception {
+        String token = OperatorTokens.operator();
+        HttpResponse<String> r = post(OPERATOR_HOST, API, token, "{\"slug\":\"admin\",\"nom\":\"\",\"siteWeb\":\"ftp://x\","
+                + "\"couleurPrincipale\":\"#ffff00\",\"couleurAccent\":\"#f2a900\",\"administrateur\":\"pas-une-adresse\"}");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"erreur\":\"donnees_invalides\""), r.body());
+        for (String field : List.of("slug", "name", "websiteUrl", "primaryColor", "administratorEmail")) {
+            assertTrue(r.body().contains("\"champ\":\"" + field + "\""), field + " : " + r.body());
+        }
+        assertTrue(r.body().contains("réservé par la plateforme"), r.body());
+        assertTrue(r.body().contains("contraste"), r.body());
+        HttpResponse<String> taken = post(OPERATOR_HOST, API, token, "{\"slug\":\"alpha\",\"nom\":\"Autre\",\"siteWeb\":"
+                + "\"https://autre.example/\",\"couleurPrincipale\":\"#2f4b7c\",\"couleurAccent\":\"#f2a900\","
+                + "\"administrateur\":\"a@autre.example\"}");
+        assertEquals(400, taken.statusCode(), taken.body());
+        assertTrue(taken.body().contains("déjà"), taken.body());
+        HttpResponse<String> unknown = post(OPERATOR_HOST, API + "/inconnue/suspension", token, null);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("\"erreur\":\"commune_inconnue\""), unknown.body());
+    }
+
+    @Test
+    void aCommuneTokenIsRefusedOnTheOperatorApiAndAnOperatorTokenOnACommuneApi() throws Exception {
+        String agent = PlatformWebIT.accessToken(ALPHA, StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+        HttpResponse<String> refused = PlatformWebIT.get(OPERATOR_HOST, API, bearer(agent));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("jeton_invalide"), refused.body());
+        HttpResponse<String> noToken = PlatformWebIT.get(OPERATOR_HOST, API, Map.of());
+        assertEquals(401, noToken.statusCode(), noToken.body());
+        HttpResponse<String> forged = post(OPERATOR_HOST, API + "/alpha/suspension", agent, null);
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertTrue(stack.tenantStore().findBySlug(ALPHA).orElseThrow().isActive());
+
+        String operator = OperatorTokens.operator();
+        HttpResponse<String> onCommune = PlatformWebIT.get(PlatformWebIT.host(ALPHA), "/api/moi", bearer(operator));
+        assertEquals(401, onCommune.statusCode(), onCommune.body());
+        // the operator API is not served on a commune's host, whatever the token
+        assertEquals(404, PlatformWebIT.get(PlatformWebIT.host(ALPHA), API, bearer(operator)).statusCode());
+        assertEquals(404, PlatformWebIT.get(PlatformWebIT.host(ALPHA), API, bearer(agent)).statusCode());
+    }
+
+    @Test
+    void anAccountOfTheOperatorsRealmWithoutTheRoleIsRefused() throws Exception {
+        String email = "sans-role@portail-famille.test";
+        var users = stack.keycloakAdmin().realm(OperatorRealm.REALM).users();
+        if (users.searchByEmail(email, true).isEmpty()) {
+            var user = new org.keycloak.representations.idm.UserRepresentation();
+            user.setUsername(email);
+            user.setEmail(email);
+            user.setEmailVerified(true);
+            user.setFirstName("Sans");
+            user.setLastName("Rôle");
+            user.setEnabled(true);
+            var password = new org.keycloak.representations.idm.CredentialRepresentation();
+            password.setType("password");
+            password.setValue("SansRole2026x");
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            users.create(user).close();
+        }
+        HttpResponse<String> r = PlatformWebIT.get(OPERATOR_HOST, API, bearer(OperatorTokens.token(email, "SansRole2026x")));
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("operateur_requis"), r.body());
+    }
+
+    @Test
+    void theConsoleLivesOnTheOperatorHostOnly() throws Exception {
+        HttpResponse<String> onCommune = PlatformWebIT.get(PlatformWebIT.host(ALPHA), "/operateur/communes.xhtml", Map.of());
+        assertEquals(404, onCommune.statusCode());
+        HttpResponse<String> root = PlatformWebIT.get(OPERATOR_HOST, "/", Map.of());
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/operateur/communes.xhtml"));
+        HttpResponse<String> family = PlatformWebIT.get(OPERATOR_HOST, "/espace/accueil.xhtml", Map.of());
+        assertEquals(404, family.statusCode(), "no commune page on the operator host");
+        HttpResponse<String> communeApi = PlatformWebIT.get(OPERATOR_HOST, "/api/commune", Map.of());
+        assertEquals(404, communeApi.statusCode());
+        HttpResponse<String> login = PlatformWebIT.get(OPERATOR_HOST, "/operateur/communes.xhtml", Map.of());
+        assertEquals(302, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElse("");
+        assertTrue(location.contains("/realms/" + OperatorRealm.REALM + "/protocol/openid-connect/auth"), location);
+        assertTrue(location.contains("client_id=" + OperatorRealm.CLIENT_ID), location);
+        assertTrue(location.contains("code_challenge_method=S256"), location);
+        // a page that does not exist on the operator host: the platform's French page, not the commune's
+        HttpResponse<String> missing = PlatformWebIT.get(OPERATOR_HOST, "/operateur/inexistante.xhtml",
+                bearer(OperatorTokens.operator()));
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page introuvable"), missing.body());
+        assertTrue(missing.body().contains("opérateurs"), missing.body());
+        assertTrue(missing.headers().firstValue("X-Correlation-Id").isPresent(), "correlation id");
+        assertTrue(missing.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                "the pipeline's headers on the operator host");
+        assertTrue(root.headers().firstValue("Content-Security-Policy").isPresent(), "the pipeline's headers");
+    }
+
+    @Test
+    void openApiDescribesTheOperatorApi() throws Exception {
+        HttpResponse<String> r = PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                + "/openapi")).header("Host", OPERATOR_HOST).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("/api/operateur/v1/communes"), r.body());
+        assertTrue(r.body().contains("Embarquer une commune"), r.body());
+    }
+
+    static HttpResponse<String> awaitStatus(String host, String path, Predicate<Integer> expected) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        HttpResponse<String> r;
+        do {
+            r = PlatformWebIT.get(host, path, Map.of());
+            if (expected.test(r.statusCode())) {
+                return r;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("status " + r.statusCode() + " for " + host + path + ": " + r.body());
+    }
+}

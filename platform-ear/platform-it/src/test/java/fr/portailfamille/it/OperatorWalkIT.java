@@ -1,0 +1,162 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.devstack.DevStack;
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operators' console in Chromium on the operator host: the operator signs in (operators' realm), onboards a commune
+ * (the colour's contrast told next to the field, a PNG logo, the steps shown while they run), sees it in the list,
+ * suspends it (its public home answers the suspension page) and resumes it; axe-core on every page, each at 360 px
+ * (screenshots in target/screenshots). A commune's agent, signed in to the commune, is a stranger to the console.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OperatorWalkIT {
+
+    static final int PORT = Integer.getInteger("it.port.platform");
+    static final String BASE = "http://admin.localhost:" + PORT;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platformWar();
+    }
+
+    @Test
+    void anOperatorOnboardsACommuneThenSuspendsAndResumesIt() throws Exception {
+        StackLauncher.stack();
+        List<String> wide = new ArrayList<>();
+        try (Browser b = new Browser()) {
+            b.get(BASE + "/operateur/communes.xhtml");
+            b.awaitUrlStartingWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/");
+            b.signIn(DevStack.OPERATOR_EMAIL, DevStack.OPERATOR_PASSWORD);
+            b.awaitUrlStartingWith(BASE + "/operateur/communes.xhtml");
+            String table = b.await(By.id("communes")).getText();
+            assertTrue(table.contains("Commune Alpha") && table.contains("Active"), table);
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/communes");
+            InputsWebIT.phone(b);
+            b.get(BASE + "/operateur/communes.xhtml");
+            b.await(By.id("communes"));
+            InputsWebIT.check(b, "operateur-communes", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+
+            b.get(BASE + "/operateur/nouvelle-commune.xhtml");
+            b.await(By.id("form:name"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/nouvelle-commune");
+            Browser.type(b, "form:name", "Commune Est");
+            Browser.type(b, "form:slug", "est");
+            Browser.type(b, "form:websiteUrl", "https://www.est.example/");
+            // too pale a primary colour: the contrast is told next to the field as soon as it changes
+            Browser.type(b, "form:primaryColor", "#ffd966");
+            b.driver.findElement(By.id("form:primaryColor")).sendKeys(Keys.TAB);
+            b.waiting().until(d -> d.findElement(By.id("form:primaryColor_contrast")).getText().contains("seulement"));
+            Browser.type(b, "form:primaryColor", "#2f4b7c");
+            b.driver.findElement(By.id("form:primaryColor")).sendKeys(Keys.TAB);
+            b.waiting().until(d -> d.findElement(By.id("form:primaryColor_contrast")).getText().contains("lisible"));
+            Browser.type(b, "form:domains", "familles.est.example");
+            Browser.type(b, "form:administratorEmail", "admin@est.test");
+            b.driver.findElement(By.id("form:logoSvg")).sendKeys(pngLogo().toString());
+            InputsWebIT.phone(b);
+            InputsWebIT.check(b, "operateur-nouvelle-commune", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.submit(By.id("form:submit"));
+
+            // the steps show while they run, then the commune is ready
+            b.await(By.id("steps"));
+            new WebDriverWait(b.driver, Duration.ofSeconds(90), Duration.ofMillis(200))
+                    .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
+            String steps = b.driver.findElement(By.id("steps")).getText();
+            assertTrue(b.driver.findElements(By.id("failed")).isEmpty(), steps + " " + b.snapshot());
+            for (String label : List.of("Schéma PostgreSQL", "Migrations", "Configuration par défaut", "Royaume Keycloak",
+                    "Client OIDC", "Thème", "Activation", "Invitation du premier administrateur")) {
+                assertTrue(steps.contains(label + "") , label + " : " + steps);
+            }
+            assertFalse(steps.contains("en attente") || steps.contains("en échec"), steps);
+            assertEquals("", b.accessibilityViolations(), "axe-core, étapes du provisionnement");
+            InputsWebIT.phone(b);
+            InputsWebIT.check(b, "operateur-provisionnement", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            assertTrue(fr.portailfamille.it.support.Mails.await("admin@est.test", m -> m.contains("action-token"))
+                    .contains("pf-est"));
+            String logo = PlatformWebIT.get("est.localhost:" + PORT, "/logo", Map.of()).body();
+            assertTrue(logo.contains("data:image/png;base64,"), "the PNG logo kept inside an SVG: " + logo);
+
+            b.get(BASE + "/operateur/communes.xhtml");
+            assertTrue(b.await(By.id("commune-est")).getText().contains("Commune Est"));
+            b.submit(By.cssSelector("#commune-est a"));
+            assertEquals("Active", b.await(By.id("status")).getText());
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune");
+            InputsWebIT.phone(b);
+            InputsWebIT.check(b, "operateur-commune", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+
+            b.submit(By.id("form:suspend"));
+            assertTrue(b.await(By.id("confirm-text")).getText().contains("Suspendre la commune « Commune Est »"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, confirmation de la suspension");
+            b.submit(By.id("form:confirm"));
+            assertEquals("Suspendue", b.await(By.id("status")).getText());
+            assertTrue(b.await(By.id("form:messages")).getText().contains("suspendue"));
+            var home = OperatorIT.awaitStatus("est.localhost:" + PORT, "/", s -> s == 503);
+            assertTrue(home.body().contains("Commune Est est suspendu"), home.body());
+
+            b.submit(By.id("form:resume"));
+            b.submit(By.id("form:confirm"));
+            assertEquals("Active", b.await(By.id("status")).getText());
+            OperatorIT.awaitStatus("est.localhost:" + PORT, "/", s -> s == 200);
+        }
+        assertEquals(List.of(), wide, "360 px");
+    }
+
+    @Test
+    void aCommuneAgentCannotReachTheConsole() throws Exception {
+        try (Browser b = new Browser()) {
+            ActivitiesWalkIT.signIn(b, "/agent/index.xhtml", StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            // the commune's own pages for the console's path: nothing there
+            b.get(StackLauncher.url(ALPHA) + "/operateur/communes.xhtml");
+            assertTrue(b.driver.getPageSource().contains("Page introuvable"), b.snapshot());
+            // the console asks for the operators' realm, where the agent's account does not exist
+            b.get(BASE + "/operateur/communes.xhtml");
+            b.awaitUrlStartingWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/");
+            b.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            b.await(By.id("input-error-username"));
+            assertTrue(b.driver.getCurrentUrl().startsWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/"),
+                    b.snapshot());
+            assertFalse(b.driver.getPageSource().contains("Commune Alpha"), "no console for a commune's agent");
+        }
+    }
+
+    /** A small PNG drawn here: the logo an operator uploads. */
+    static Path pngLogo() throws Exception {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(0x2f4b7c));
+        g.fillRect(0, 0, 32, 32);
+        g.setColor(Color.WHITE);
+        g.fillOval(8, 8, 16, 16);
+        g.dispose();
+        Path file = Files.createTempFile("logo-est", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+}

@@ -1,0 +1,163 @@
+package fr.portailfamille.platform.operator;
+
+import fr.portailfamille.tenancy.ProvisioningListener;
+import fr.portailfamille.tenancy.ProvisioningStep;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One onboarding as it runs: its steps (those of the provisioner, then the first administrator's invitation), each
+ * waiting, running, done or failed with its detail; read by the console while it runs and returned by the API. It is
+ * its provisioner's listener. Thread-safe: written by the onboarding thread, read by the console's polls.
+ */
+public final class OnboardingJob implements ProvisioningListener, Serializable {
+
+    /** The step after the provisioner's: the invitation of the commune's first administrator. */
+    public static final String ADMINISTRATOR = "ADMINISTRATOR";
+
+    /** One step's row. */
+    public static final class Step implements Serializable {
+        private final String code;
+        private final String label;
+        private volatile String state = "EN_ATTENTE";
+        private volatile String detail;
+
+        Step(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        /** {@code EN_ATTENTE}, {@code EN_COURS}, {@code FAITE} or {@code ECHEC}. */
+        public String getState() {
+            return state;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+    }
+
+    private final String id = UUID.randomUUID().toString();
+    private final Onboarding onboarding;
+    private final List<Step> steps = new ArrayList<>();
+    private volatile String state = "EN_COURS";
+    private volatile String failedStep;
+    private volatile String error;
+    private volatile long millis;
+
+    public OnboardingJob(Onboarding onboarding) {
+        this.onboarding = onboarding;
+        for (ProvisioningStep s : ProvisioningStep.values()) {
+            steps.add(new Step(s.name(), s.label()));
+        }
+        steps.add(new Step(ADMINISTRATOR, "Invitation du premier administrateur"));
+    }
+
+    @Override
+    public void started(ProvisioningStep step) {
+        started(step.name());
+    }
+
+    @Override
+    public void done(ProvisioningStep step, String detail) {
+        done(step.name(), detail);
+    }
+
+    @Override
+    public void failed(ProvisioningStep step, String why) {
+        failed(step.name(), why);
+    }
+
+    void started(String code) {
+        step(code).state = "EN_COURS";
+    }
+
+    void done(String code, String detail) {
+        Step s = step(code);
+        s.detail = detail;
+        s.state = "FAITE";
+    }
+
+    void failed(String code, String why) {
+        Step s = step(code);
+        s.detail = why;
+        s.state = "ECHEC";
+        failedStep = code;
+        error = why;
+    }
+
+    /** The onboarding ended: {@code FAITE} or {@code ECHEC}, after {@code millis}. */
+    void finished(boolean ok, String why, long millis) {
+        this.millis = millis;
+        if (!ok) {
+            error = error == null ? why : error;
+            if (failedStep == null) { // refused before any step (input, duplicate slug)
+                failedStep = "VALIDATION";
+            }
+        }
+        state = ok ? "FAITE" : "ECHEC";
+    }
+
+    private Step step(String code) {
+        return steps.stream().filter(s -> s.code.equals(code)).findFirst().orElseThrow();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Onboarding onboarding() {
+        return onboarding;
+    }
+
+    public String getCommuneName() {
+        return onboarding.name();
+    }
+
+    public String getSlug() {
+        return onboarding.slug();
+    }
+
+    public List<Step> getSteps() {
+        return List.copyOf(steps);
+    }
+
+    /** {@code EN_COURS}, {@code FAITE} or {@code ECHEC}. */
+    public String getState() {
+        return state;
+    }
+
+    public boolean isRunning() {
+        return "EN_COURS".equals(state);
+    }
+
+    public boolean isFailed() {
+        return "ECHEC".equals(state);
+    }
+
+    public boolean isDone() {
+        return "FAITE".equals(state);
+    }
+
+    public String getFailedStep() {
+        return failedStep;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public long getMillis() {
+        return millis;
+    }
+}

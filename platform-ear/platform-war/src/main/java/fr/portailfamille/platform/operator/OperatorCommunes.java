@@ -1,0 +1,336 @@
+package fr.portailfamille.platform.operator;
+
+import fr.portailfamille.platform.security.OperatorUser;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneProvisioner;
+import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.CommuneStatus;
+import fr.portailfamille.tenancy.ProvisioningException;
+import fr.portailfamille.tenancy.TenantMigrator;
+import fr.portailfamille.tenancy.TenantStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The operators' service: the communes with what operators may know of them (never a family's data: counts only), and
+ * their actions — onboard (each step told to an {@link OnboardingJob}, then the first administrator invited), suspend,
+ * resume, re-run one commune's upgrade — each written to {@code platform.operator_audit} with the operator's name.
+ * The counts read each commune's schema with one SQL statement per commune (fine for a few hundred communes; a
+ * platform with thousands would keep them in the registry instead).
+ */
+@ApplicationScoped
+public class OperatorCommunes {
+
+    private static final Logger LOG = Logger.getLogger(OperatorCommunes.class.getName());
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final int MAX_JOBS = 200;
+
+    @Resource(lookup = "java:app/jdbc/portail")
+    private DataSource dataSource;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private ProvisioningWiring wiring;
+
+    private final Map<String, OnboardingJob> jobs = new ConcurrentHashMap<>();
+
+    /** The commune asked for does not exist. */
+    public static final class UnknownCommune extends RuntimeException {
+        public UnknownCommune(String slug) {
+            super("Aucune commune n'a l'identifiant « " + slug + " ».");
+        }
+    }
+
+    /** Every commune, by name. */
+    public List<CommuneOverview> list(OperatorUser actor) {
+        requireOperator(actor);
+        TenantStore store = wiring.store();
+        Map<String, Registry> registry = registry();
+        String code = wiring.migrator().codeVersion();
+        List<CommuneOverview> all = new ArrayList<>();
+        for (Commune c : store.findAll()) {
+            all.add(overview(c, registry.get(c.slug()), code));
+        }
+        all.sort((a, b) -> a.getName().compareToIgnoreCase(b.getName()));
+        return all;
+    }
+
+    /** One commune. */
+    public Optional<CommuneOverview> find(String slug, OperatorUser actor) {
+        requireOperator(actor);
+        return find(slug);
+    }
+
+    private Optional<CommuneOverview> find(String slug) {
+        if (slug == null) {
+            return Optional.empty();
+        }
+        return wiring.store().findBySlug(slug).map(c -> overview(c, registry().get(slug), wiring.migrator().codeVersion()));
+    }
+
+    /** Every problem of an onboarding, in French, before anything is done (the provisioner checks again). */
+    public List<FieldError> check(Onboarding o) {
+        List<FieldError> errors = new ArrayList<>(CommuneRules.validate(o.spec(), wiring.baseDomain));
+        if (o.administratorEmail() == null || !EMAIL.matcher(o.administratorEmail().strip()).matches()
+                || o.administratorEmail().length() > 254) {
+            errors.add(new FieldError("administratorEmail",
+                    "Indiquez l'adresse électronique du premier administrateur de la commune (il recevra l'invitation)."));
+        }
+        TenantStore store = wiring.store();
+        if (errors.stream().noneMatch(e -> e.field().equals("slug")) && store.findBySlug(o.slug())
+                .filter(c -> c.status() != CommuneStatus.PROVISIONING).isPresent()) {
+            errors.add(new FieldError("slug", "Une commune utilise déjà l'identifiant « " + o.slug() + " »."));
+        }
+        if (errors.stream().noneMatch(e -> e.field().equals("domains"))) {
+            for (String used : store.domainsUsedElsewhere(o.domains(), o.slug())) {
+                errors.add(new FieldError("domains", "Le domaine « " + used + " » est déjà utilisé par une autre commune."));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Onboards a commune now (the API): validation, the provisioner's steps, then the first administrator's invitation;
+     * the job tells how each step went and how long it all took.
+     *
+     * @param scheme     the scheme the commune is served with ({@code https} in production)
+     * @param portSuffix {@code ""}, or {@code ":8080"} when the platform is reached on a port of its own
+     * @throws ProvisioningException with the field errors when the input is refused (nothing was done)
+     */
+    public OnboardingJob onboard(Onboarding o, OperatorUser actor, String scheme, String portSuffix) {
+        requireOperator(actor);
+        List<FieldError> errors = check(o);
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        OnboardingJob job = remember(new OnboardingJob(normalized(o)));
+        run(job, actor, scheme, portSuffix);
+        return job;
+    }
+
+    /** Starts an onboarding in the background (the console), after the same checks; its job tells the progress. */
+    public OnboardingJob start(Onboarding o, OperatorUser actor, String scheme, String portSuffix) {
+        requireOperator(actor);
+        List<FieldError> errors = check(o);
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        OnboardingJob job = remember(new OnboardingJob(normalized(o)));
+        executor.execute(() -> run(job, actor, scheme, portSuffix));
+        return job;
+    }
+
+    /**
+     * Resumes a failed onboarding with what was given: the commune is provisioned again (a first attempt was undone;
+     * a commune left PROVISIONING is resumed), or, when only the invitation failed, the invitation is sent again.
+     */
+    public OnboardingJob resume(String jobId, OperatorUser actor, String scheme, String portSuffix) {
+        requireOperator(actor);
+        OnboardingJob failed = job(jobId).filter(OnboardingJob::isFailed)
+                .orElseThrow(() -> new IllegalArgumentException("Aucun provisionnement en échec à reprendre."));
+        OnboardingJob job = remember(new OnboardingJob(failed.onboarding()));
+        executor.execute(() -> run(job, actor, scheme, portSuffix));
+        return job;
+    }
+
+    public Optional<OnboardingJob> job(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(jobs.get(id));
+    }
+
+    private OnboardingJob remember(OnboardingJob job) {
+        if (jobs.size() >= MAX_JOBS) {
+            jobs.values().removeIf(j -> !j.isRunning());
+        }
+        jobs.put(job.getId(), job);
+        return job;
+    }
+
+    private static Onboarding normalized(Onboarding o) {
+        return new Onboarding(o.slug().strip(), o.name().strip(), o.websiteUrl().strip(), o.primaryColor(),
+                o.accentColor(), o.logoSvg() == null || o.logoSvg().isBlank() ? null : o.logoSvg(),
+                o.domains().stream().map(CommuneRules::normalizeHost).filter(d -> !d.isEmpty()).toList(),
+                o.administratorEmail().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void run(OnboardingJob job, OperatorUser actor, String scheme, String portSuffix) {
+        long start = System.nanoTime();
+        Onboarding o = job.onboarding();
+        TenantStore store = wiring.store();
+        try {
+            Optional<Commune> existing = store.findBySlug(o.slug());
+            Commune commune;
+            if (existing.isPresent() && existing.get().isActive()) {
+                // a resumed onboarding whose commune was activated: only the invitation is left
+                commune = existing.get();
+                for (var s : fr.portailfamille.tenancy.ProvisioningStep.values()) {
+                    job.done(s, "déjà faite");
+                }
+            } else {
+                commune = wiring.provisioner(scheme, portSuffix).provision(o.spec(), job);
+            }
+            job.started(OnboardingJob.ADMINISTRATOR);
+            List<String> roles;
+            try {
+                roles = wiring.administrators().invite(commune.realmName(), o.administratorEmail(),
+                        CommuneProvisioner.CLIENT_ID, wiring.communeUrl(scheme, portSuffix, commune.slug())
+                                + "/agent/index.xhtml");
+            } catch (RuntimeException e) {
+                job.failed(OnboardingJob.ADMINISTRATOR, "L'invitation de " + o.administratorEmail()
+                        + " n'a pas pu être envoyée : " + e.getMessage());
+                throw e;
+            }
+            job.done(OnboardingJob.ADMINISTRATOR, o.administratorEmail() + " (" + String.join(", ", roles) + ")");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            job.finished(true, null, millis);
+            store.audit(actor.actor(), "ONBOARD", o.slug(), "en " + millis + " ms ; administrateur invité : "
+                    + o.administratorEmail());
+            LOG.info(() -> "Commune " + o.slug() + " embarquée par " + actor.actor() + " en " + millis + " ms");
+        } catch (RuntimeException e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            job.finished(false, e.getMessage(), millis);
+            LOG.log(Level.WARNING, "Embarquement de la commune " + o.slug() + " en échec à l'étape " + job.getFailedStep(), e);
+            try {
+                store.audit(actor.actor(), "ONBOARD_FAILED", o.slug(), job.getFailedStep() + " : " + job.getError());
+            } catch (RuntimeException auditFailure) {
+                LOG.log(Level.SEVERE, "Journal des opérateurs non écrit", auditFailure);
+            }
+        }
+    }
+
+    /** Suspends a commune (its families get the suspension page; its realm refuses logins); audited. */
+    public CommuneOverview suspend(String slug, OperatorUser actor) {
+        requireOperator(actor);
+        require(slug);
+        wiring.provisioner().suspend(slug, actor.actor());
+        return find(slug).orElseThrow();
+    }
+
+    /** Resumes a suspended commune; audited. */
+    public CommuneOverview resume(String slug, OperatorUser actor) {
+        requireOperator(actor);
+        require(slug);
+        wiring.provisioner().resume(slug, actor.actor());
+        return find(slug).orElseThrow();
+    }
+
+    /** Re-runs one commune's upgrade (after a failed one); the outcome is recorded and audited. */
+    public CommuneOverview upgrade(String slug, OperatorUser actor) {
+        requireOperator(actor);
+        Commune commune = require(slug);
+        TenantMigrator.Outcome outcome = wiring.migrator().upgrade(commune);
+        wiring.store().audit(actor.actor(), outcome.failed() ? "UPGRADE_FAILED" : "UPGRADE", slug,
+                outcome.failed() ? outcome.error() : "version " + outcome.version());
+        return find(slug).orElseThrow();
+    }
+
+    /** Only an operator of the operators' realm acts here (the container checks the role too). */
+    private static void requireOperator(OperatorUser actor) {
+        if (actor == null || !actor.isOperator()) {
+            throw new SecurityException("Réservé aux opérateurs de la plateforme");
+        }
+    }
+
+    private Commune require(String slug) {
+        return wiring.store().findBySlug(slug).orElseThrow(() -> new UnknownCommune(slug));
+    }
+
+    /** What the registry holds beyond {@link Commune}: schema state and dates, the last operator action. */
+    private record Registry(String schemaState, String schemaError, OffsetDateTime schemaCheckedAt,
+                            OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime lastAudit) {
+    }
+
+    private Map<String, Registry> registry() {
+        Map<String, Registry> rows = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select c.slug, c.schema_state, c.schema_error, c.schema_checked_at, c.created_at, c.updated_at,"
+                        + " (select max(a.at) from platform.operator_audit a where a.slug = c.slug)"
+                        + " from platform.commune c"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), new Registry(rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du registre des communes impossible", e);
+        }
+        return rows;
+    }
+
+    private CommuneOverview overview(Commune c, Registry r, String codeVersion) {
+        Long families = null;
+        Long accounts = null;
+        Long bookings = null;
+        OffsetDateTime lastBooking = null;
+        String countsError = null;
+        if (c.status() != CommuneStatus.PROVISIONING) {
+            String s = "\"" + c.schemaName().replace("\"", "") + "\"";
+            try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(
+                    "select (select count(*) from " + s + ".family),"
+                            + " (select count(*) from " + s + ".family where subject is not null),"
+                            + " (select count(*) from " + s + ".booking where day >= date_trunc('month', current_date)::date"
+                            + "  and day < (date_trunc('month', current_date) + interval '1 month')::date"
+                            + "  and status <> 'CANCELLED_FREE'),"
+                            + " (select max(updated_at) from " + s + ".booking)");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                families = rs.getLong(1);
+                accounts = rs.getLong(2);
+                bookings = rs.getLong(3);
+                lastBooking = rs.getObject(4, OffsetDateTime.class);
+            } catch (SQLException e) {
+                countsError = "Schéma illisible : " + e.getMessage();
+            }
+        }
+        Boolean realmEnabled = null;
+        String realmError = null;
+        try {
+            Optional<Boolean> enabled = wiring.realms().realmEnabled(c.realmName());
+            if (enabled.isPresent()) {
+                realmEnabled = enabled.get();
+            } else {
+                realmError = "Royaume " + c.realmName() + " absent de Keycloak";
+            }
+        } catch (RuntimeException e) {
+            realmError = "Keycloak : " + e.getMessage();
+        }
+        OffsetDateTime last = null;
+        String kind = null;
+        if (r != null && r.updatedAt() != null) {
+            last = r.updatedAt();
+            kind = "registre";
+        }
+        if (r != null && r.lastAudit() != null && (last == null || r.lastAudit().isAfter(last))) {
+            last = r.lastAudit();
+            kind = "operateur";
+        }
+        if (lastBooking != null && (last == null || lastBooking.isAfter(last))) {
+            last = lastBooking;
+            kind = "reservation";
+        }
+        return new CommuneOverview(c.slug(), c.name(), c.status().name(), c.domains(), c.websiteUrl(),
+                c.branding().primaryColor(), c.branding().accentColor(), c.schemaVersion(), codeVersion,
+                r == null ? null : r.schemaState(), r == null ? null : r.schemaError(),
+                r == null ? null : r.schemaCheckedAt(), realmEnabled, realmError, families, accounts, bookings,
+                countsError, r == null ? null : r.createdAt(), last, kind);
+    }
+}

@@ -1,0 +1,192 @@
+package fr.portailfamille.platform.operator.web;
+
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.operator.LogoUpload;
+import fr.portailfamille.platform.operator.Onboarding;
+import fr.portailfamille.platform.operator.OnboardingJob;
+import fr.portailfamille.platform.operator.OperatorCommunes;
+import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.ProvisioningException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /operateur/nouvelle-commune.xhtml}: the onboarding form (the primary colour's contrast with white text told next
+ * to the field as soon as it changes), then the onboarding's steps as they run (the page polls its job), and on a
+ * failure the failed step with "Reprendre".
+ */
+@Named("operateurNouvelleCommuneView")
+@ViewScoped
+public class OperatorNewCommuneView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient OperatorCommunes communes;
+
+    @Inject
+    transient OperatorSession session;
+
+    private String slug;
+    private String name;
+    private String websiteUrl;
+    private String primaryColor = "#1d4f91";
+    private String accentColor = "#f2a900";
+    private String domains;
+    private String administratorEmail;
+    private transient Part logo;
+    private String jobId;
+
+    /** Sends the form: checks, then starts the onboarding in the background; its steps show below. */
+    public void submit() {
+        String svg;
+        try {
+            svg = logo == null || logo.getSize() == 0 ? null : LogoUpload.toSvg(logo.getSubmittedFileName(), read(logo));
+        } catch (Refused e) {
+            FormErrors.show("form", List.of(new FieldError(e.field(), e.getMessage())));
+            return;
+        }
+        Onboarding o = new Onboarding(trim(slug), trim(name), trim(websiteUrl), trim(primaryColor), trim(accentColor), svg,
+                domainList(), trim(administratorEmail));
+        try {
+            jobId = communes.start(o, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
+        } catch (ProvisioningException e) {
+            FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
+        }
+    }
+
+    /** "Reprendre": runs the failed onboarding again with what was given. */
+    public void resume() {
+        try {
+            jobId = communes.resume(jobId, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
+        } catch (IllegalArgumentException e) {
+            FormErrors.error(e.getMessage());
+        }
+    }
+
+    public OnboardingJob getJob() {
+        return communes.job(jobId).orElse(null);
+    }
+
+    /** Whether the form is shown (no onboarding started, or the last one was refused before starting). */
+    public boolean isEditing() {
+        return getJob() == null;
+    }
+
+    /** The primary colour's contrast with white text, said next to the field. */
+    public String getContrast() {
+        String c = trim(primaryColor);
+        if (c == null || !c.matches("#[0-9a-fA-F]{6}")) {
+            return "";
+        }
+        double ratio = CommuneRules.contrastWithWhite(c);
+        String value = String.format(Locale.FRANCE, "%.1f:1", ratio);
+        return ratio >= 4.5 ? "Contraste avec le texte blanc : " + value + " (4,5:1 au moins) : lisible."
+                : "Contraste avec le texte blanc : " + value + " seulement ; il faut 4,5:1 au moins (RGAA) : choisissez une"
+                + " couleur plus foncée.";
+    }
+
+    public boolean isContrastTooLow() {
+        String c = trim(primaryColor);
+        return c != null && c.matches("#[0-9a-fA-F]{6}") && CommuneRules.contrastWithWhite(c) < 4.5;
+    }
+
+    /** Ajax listener of the primary colour: nothing to do, the contrast message is re-rendered. */
+    public void colourChanged() {
+        // getContrast() reads the new value
+    }
+
+    private List<String> domainList() {
+        if (domains == null || domains.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(domains.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static byte[] read(Part part) {
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes(LogoUpload.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new Refused("logoSvg", "Le logo n'a pas pu être lu : envoyez-le de nouveau.");
+        }
+    }
+
+    private static String trim(String s) {
+        return Optional.ofNullable(s).map(String::strip).orElse(null);
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getWebsiteUrl() {
+        return websiteUrl;
+    }
+
+    public void setWebsiteUrl(String websiteUrl) {
+        this.websiteUrl = websiteUrl;
+    }
+
+    public String getPrimaryColor() {
+        return primaryColor;
+    }
+
+    public void setPrimaryColor(String primaryColor) {
+        this.primaryColor = primaryColor;
+    }
+
+    public String getAccentColor() {
+        return accentColor;
+    }
+
+    public void setAccentColor(String accentColor) {
+        this.accentColor = accentColor;
+    }
+
+    public String getDomains() {
+        return domains;
+    }
+
+    public void setDomains(String domains) {
+        this.domains = domains;
+    }
+
+    public String getAdministratorEmail() {
+        return administratorEmail;
+    }
+
+    public void setAdministratorEmail(String administratorEmail) {
+        this.administratorEmail = administratorEmail;
+    }
+
+    public Part getLogo() {
+        return logo;
+    }
+
+    public void setLogo(Part logo) {
+        this.logo = logo;
+    }
+}
