@@ -64,7 +64,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2"));
         KeycloakServer server = new KeycloakServer(p, port, adminPassword);
         Processes.awaitHttp("Keycloak", server.url() + "/realms/master/.well-known/openid-configuration", p, log,
-                Duration.ofMinutes(Long.getLong("pf.devstack.keycloak-start-minutes", 4)));
+                Duration.ofMinutes(Long.getLong("pf.devstack.keycloak-start-minutes", 10)));
         return server;
     }
 

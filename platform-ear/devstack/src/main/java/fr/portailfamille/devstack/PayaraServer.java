@@ -42,7 +42,7 @@ public final class PayaraServer implements AutoCloseable {
         Process p = Processes.start(cmd, dir, log, Map.of());
         PayaraServer server = new PayaraServer(p, port);
         Processes.awaitHttp("Payara Micro", "http://127.0.0.1:" + port + "/health/started", p, log,
-                Duration.ofMinutes(Long.getLong("pf.devstack.payara-start-minutes", 3)));
+                Duration.ofMinutes(Long.getLong("pf.devstack.payara-start-minutes", 10)));
         return server;
     }
 
