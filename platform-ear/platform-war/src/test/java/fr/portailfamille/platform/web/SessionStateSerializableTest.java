@@ -61,10 +61,14 @@ class SessionStateSerializableTest {
             }
             for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
+                    String where = c.getName() + "." + f.getName();
+                    if (Modifier.isTransient(f.getModifiers()) && f.isAnnotationPresent(Inject.class)) {
+                        // Weld injects once: on the instance that reads a replicated session the field stays null
+                        problems.add(where + " : injecté mais transient, null sur l'instance qui reprend la session");
+                    }
                     if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
                         continue;
                     }
-                    String where = c.getName() + "." + f.getName();
                     if (f.isAnnotationPresent(Inject.class)) {
                         checkInjected(where, f.getGenericType(), classes, problems);
                     } else {
