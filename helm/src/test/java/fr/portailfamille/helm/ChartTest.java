@@ -204,7 +204,8 @@ class ChartTest {
 
     // Payara Micro's options: Kubernetes clustering through the headless Service, no phone home
     assertEquals(List.of("--port", "8080", "--disablephonehome", "--name", "$(POD_NAME)",
-        "--clustermode", "kubernetes:" + NAMESPACE + "," + FULLNAME + "-hazelcast", "--startport", "6900"), app.getArgs());
+        "--clustermode", "kubernetes:" + NAMESPACE + "," + FULLNAME + "-hazelcast", "--clustername", FULLNAME,
+        "--startport", "6900"), app.getArgs());
     assertEquals("metadata.name", envByName(app).get("POD_NAME").getValueFrom().getFieldRef().getFieldPath());
 
     // environment
@@ -444,11 +445,15 @@ class ChartTest {
     assertEquals(Boolean.FALSE, account.getAutomountServiceAccountToken(), "the pods opt in, not the account");
 
     Role role = find(objects, Role.class);
-    assertEquals(1, role.getRules().size());
+    assertEquals(2, role.getRules().size());
     PolicyRule rule = role.getRules().get(0);
     assertEquals(List.of(""), rule.getApiGroups());
     assertEquals(List.of("pods", "endpoints"), rule.getResources());
     assertEquals(List.of("get", "list"), rule.getVerbs(), "read only: no watch, no write");
+    PolicyRule slices = role.getRules().get(1);
+    assertEquals(List.of("discovery.k8s.io"), slices.getApiGroups());
+    assertEquals(List.of("endpointslices"), slices.getResources());
+    assertEquals(List.of("get", "list"), slices.getVerbs());
     RoleBinding binding = find(objects, RoleBinding.class);
     assertEquals("Role", binding.getRoleRef().getKind());
     assertEquals(role.getMetadata().getName(), binding.getRoleRef().getName());

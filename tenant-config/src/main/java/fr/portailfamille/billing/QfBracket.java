@@ -8,7 +8,7 @@ package fr.portailfamille.billing;
  * @param min lowest QF of the bracket, included
  * @param max highest QF of the bracket, included; {@code null}: no upper bound (last bracket)
  */
-public record QfBracket(String code, String label, Integer min, Integer max) {
+public record QfBracket(String code, String label, Integer min, Integer max) implements java.io.Serializable {
 
     /** Whether {@code qf} falls in this bracket. */
     public boolean contains(int qf) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test waits until the platform answers normally again.
  */
 @ExtendWith(ArquillianExtension.class)
-@Order(Order.DEFAULT + 1) // it stops and restarts the shared stack: the last class of the run
+@Order(Order.DEFAULT + 2) // it stops and restarts the shared stack: the last class of the run (after ClusterFailoverIT)
 class OutageIT {
 
     static final int PORT = Integer.getInteger("it.port.platform");

@@ -125,8 +125,11 @@ public final class Browser implements AutoCloseable {
      * A wait of up to 20 s that checks its condition every 50 ms (Selenium's default pause is 500 ms, which
      * each page change or AJAX answer waited for would mostly spend idle).
      */
+    /** Waits up to 20 s; an element replaced by an AJAX update while the condition reads it is looked up again. */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     public WebDriver get(String url) {

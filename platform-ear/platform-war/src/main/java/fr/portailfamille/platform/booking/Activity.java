@@ -16,7 +16,7 @@ import java.util.List;
 @Entity
 @Table(name = "activity")
 @ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
-public class Activity {
+public class Activity implements java.io.Serializable {
 
     @Id
     private Long id;

@@ -15,7 +15,7 @@ import java.time.LocalTime;
 @Entity
 @Table(name = "activity_unit")
 @ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
-public class ActivityUnit {
+public class ActivityUnit implements java.io.Serializable {
 
     @Id
     private Long id;

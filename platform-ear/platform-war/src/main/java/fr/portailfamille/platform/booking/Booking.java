@@ -18,7 +18,7 @@ import java.time.LocalDate;
 /** A child's booking of one unit on one day. */
 @Entity
 @Table(name = "booking")
-public class Booking {
+public class Booking implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

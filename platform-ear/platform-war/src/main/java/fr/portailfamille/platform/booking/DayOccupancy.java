@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * A unit's occupancy on one day: seats taken (booked, awaiting validation or already pointed) out of
  * its capacity, and the length of its waiting list.
  */
-public record DayOccupancy(LocalDate day, int capacity, int taken, int waiting) {
+public record DayOccupancy(LocalDate day, int capacity, int taken, int waiting) implements java.io.Serializable {
 
     /** Seats taken as a whole percentage of the capacity (0 when the unit has no seat). */
     public int percent() {

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A person authorised to pick a child up. */
 @Entity
 @Table(name = "authorized_contact")
-public class AuthorizedContact {
+public class AuthorizedContact implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

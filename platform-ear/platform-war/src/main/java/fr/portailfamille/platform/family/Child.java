@@ -19,7 +19,7 @@ import java.time.LocalDate;
 /** A child of a household. */
 @Entity
 @Table(name = "child")
-public class Child {
+public class Child implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,7 +19,7 @@ import java.util.List;
 /** A household (foyer) of the commune. */
 @Entity
 @Table(name = "family")
-public class Family {
+public class Family implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

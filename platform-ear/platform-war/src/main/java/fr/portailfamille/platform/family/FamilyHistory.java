@@ -11,7 +11,7 @@ import java.util.List;
  * data). Records with JavaBean getters, since Jakarta EL 5 does not read record components.
  */
 public record FamilyHistory(List<BookingLine> bookings, long bookingCount, List<RequestLine> registrations,
-                            List<ChangeLine> changes) {
+                            List<ChangeLine> changes) implements java.io.Serializable {
 
     public static final int BOOKINGS_SHOWN = 100;
 
@@ -21,7 +21,7 @@ public record FamilyHistory(List<BookingLine> bookings, long bookingCount, List<
     public List<ChangeLine> getChanges() { return changes; }
 
     /** A booked (or waiting, refused, attended…) unit-day of a child. */
-    public record BookingLine(String child, String activity, String unit, LocalDate day, String status) {
+    public record BookingLine(String child, String activity, String unit, LocalDate day, String status) implements java.io.Serializable {
         public String getChild() { return child; }
         public String getActivity() { return activity; }
         public String getUnit() { return unit; }
@@ -31,7 +31,7 @@ public record FamilyHistory(List<BookingLine> bookings, long bookingCount, List<
 
     /** An activity registration ({@code kind} ACTIVITE) or a school request ({@code kind} SCOLAIRE) of a child. */
     public record RequestLine(String kind, String child, String what, String status, OffsetDateTime submittedAt,
-                              String reason) {
+                              String reason) implements java.io.Serializable {
         public String getKind() { return kind; }
         public String getChild() { return child; }
         public String getWhat() { return what; }
@@ -42,7 +42,7 @@ public record FamilyHistory(List<BookingLine> bookings, long bookingCount, List<
 
     /** A change request of the family: its type, status and dates, the refusal reason. */
     public record ChangeLine(String type, String status, OffsetDateTime createdAt, OffsetDateTime decidedAt,
-                             String reason) {
+                             String reason) implements java.io.Serializable {
         public String getType() { return type; }
         public String getStatus() { return status; }
         public OffsetDateTime getCreatedAt() { return createdAt; }

@@ -5,7 +5,7 @@ package fr.portailfamille.platform.family;
  * its status, how many children and their first names, their schools and the quotient familial.
  */
 public record FamilyRow(long id, String label, String email, FamilyStatus status, int children, String childNames,
-                        String schools, Integer qf) {
+                        String schools, Integer qf) implements java.io.Serializable {
 
     public QfBracket qfBracket() {
         return QfBracket.of(qf);

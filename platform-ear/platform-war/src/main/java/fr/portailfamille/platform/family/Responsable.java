@@ -14,7 +14,7 @@ import java.time.LocalDate;
 /** A responsable of the household: rank 1 (who holds the account) or 2 (the conjoint). */
 @Entity
 @Table(name = "responsable")
-public class Responsable {
+public class Responsable implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,7 +9,7 @@ import org.eclipse.persistence.annotations.ReadOnly;
 @Entity
 @Table(name = "establishment")
 @ReadOnly // written only by tenant-config's ConfigurationStore (JDBC), never through JPA
-public class Establishment {
+public class Establishment implements java.io.Serializable {
 
     @Id
     private Long id;

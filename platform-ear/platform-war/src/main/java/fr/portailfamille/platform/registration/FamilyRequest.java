@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 
 /** A family's request about a child that an agent validates or refuses with a reason. */
 @MappedSuperclass
-public abstract class FamilyRequest {
+public abstract class FamilyRequest implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

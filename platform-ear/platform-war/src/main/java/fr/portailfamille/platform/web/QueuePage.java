@@ -25,7 +25,7 @@ public abstract class QueuePage<T> implements Serializable {
     public static final String DECISION_FORM = "decision";
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private QueueModel<T> model;
     private List<T> selected = new ArrayList<>();

@@ -30,10 +30,10 @@ import java.util.List;
 public class FacturationView implements Serializable {
 
     @Inject
-    transient InvoicingRun run;
+    InvoicingRun run;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String regie;
     private String mois;

@@ -25,13 +25,13 @@ import java.io.Serializable;
 public class AbsenceView implements Serializable {
 
     @Inject
-    transient PlanningService planning;
+    PlanningService planning;
 
     @Inject
-    transient AbsenceService absences;
+    AbsenceService absences;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long reservation;
     private Booking booking;

@@ -21,7 +21,7 @@ import java.util.List;
 public class CertificatsView extends QueuePage<CertificateQueue.CertificateToReview> {
 
     @Inject
-    transient CertificateQueue queue;
+    CertificateQueue queue;
 
     /** Whether this agent may see the certificates (the page says so to the others). */
     public boolean isHealthAllowed() {

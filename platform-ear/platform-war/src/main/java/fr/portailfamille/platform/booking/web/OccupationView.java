@@ -39,13 +39,13 @@ public class OccupationView implements Serializable {
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE dd/MM", Locale.FRENCH);
 
     @Inject
-    transient ActivityCatalog bookings;
+    ActivityCatalog bookings;
 
     @Inject
-    transient OccupancyQueries queries;
+    OccupancyQueries queries;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long unite;
     private String du;

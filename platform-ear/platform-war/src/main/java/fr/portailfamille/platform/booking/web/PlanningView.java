@@ -53,19 +53,19 @@ import java.util.Set;
 public class PlanningView implements Serializable {
 
     @Inject
-    transient PlanningService bookings;
+    PlanningService bookings;
 
     @Inject
-    transient PlanningPageReader reader;
+    PlanningPageReader reader;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     @Inject
-    transient CommuneSettings settings;
+    CommuneSettings settings;
 
     @Inject
-    transient FamilyPricing pricing;
+    FamilyPricing pricing;
 
     /** The commune's legend (labels and colours), read once per view. */
     private transient Legend legend;

@@ -29,13 +29,13 @@ import java.util.List;
 public class PointageView implements Serializable {
 
     @Inject
-    transient AttendanceService bookings;
+    AttendanceService bookings;
 
     @Inject
-    transient ActivityCatalog catalog;
+    ActivityCatalog catalog;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long unite;
     private String jour;

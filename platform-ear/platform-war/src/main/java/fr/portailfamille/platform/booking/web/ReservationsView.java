@@ -20,7 +20,7 @@ import java.util.List;
 public class ReservationsView extends QueuePage<ValidationQueue.BookingToValidate> {
 
     @Inject
-    transient ValidationQueue queue;
+    ValidationQueue queue;
 
     @Override
     protected long count(SignedInUser agent) {

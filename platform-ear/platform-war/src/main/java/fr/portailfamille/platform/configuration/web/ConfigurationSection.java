@@ -20,10 +20,10 @@ import java.util.function.UnaryOperator;
 public abstract class ConfigurationSection implements Serializable {
 
     @Inject
-    transient ConfigurationService configuration;
+    ConfigurationService configuration;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     /** Reads the section from the configuration as it is now (the page's view action, and after a save). */
     public abstract void load();

@@ -21,7 +21,7 @@ import java.util.List;
 public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
 
     @Inject
-    transient RequestQueue queue;
+    RequestQueue queue;
 
     private Long hidden;
 

@@ -26,13 +26,13 @@ import java.util.List;
 public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
 
     @Inject
-    transient FamilyDesk desk;
+    FamilyDesk desk;
 
     @Inject
-    transient FamilyCounter counter;
+    FamilyCounter counter;
 
     @Inject
-    transient FileQueue queue;
+    FileQueue queue;
 
     private String query;
     private List<Family> found;

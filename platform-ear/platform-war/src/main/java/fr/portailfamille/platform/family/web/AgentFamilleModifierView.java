@@ -24,13 +24,13 @@ public class AgentFamilleModifierView extends FamilyFormView {
     public static final String FORM = "dossier";
 
     @Inject
-    transient FamilyDesk desk;
+    FamilyDesk desk;
 
     @Inject
-    transient AgentFileEditor editor;
+    AgentFileEditor editor;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;

@@ -38,13 +38,13 @@ public class AgentFamilleView implements Serializable {
     public static final String REFUSAL_FORM = "refus";
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     @Inject
-    transient FamilyDesk desk;
+    FamilyDesk desk;
 
     @Inject
-    transient AgentFileEditor editor;
+    AgentFileEditor editor;
 
     /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;

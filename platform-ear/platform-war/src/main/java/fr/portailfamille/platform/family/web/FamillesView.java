@@ -34,10 +34,10 @@ public class FamillesView implements Serializable {
     public static final CSVOptions CSV_FR = new CSVOptions('"', ';', "\r\n");
 
     @Inject
-    transient FamilyDesk desk;
+    FamilyDesk desk;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private final LazyDataModel<FamilyRow> families = new LazyDataModel<>() {
         @Override

@@ -27,10 +27,10 @@ public class FoyerView extends FamilyFormView {
     public static final String FORM = "foyer";
 
     @Inject
-    transient FamilyFileService files;
+    FamilyFileService files;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private FamilyStatus status;
     /** A validated file being edited to send change requests. */

@@ -25,10 +25,10 @@ import java.util.Set;
 public class AgentInboxView implements Serializable {
 
     @Inject
-    transient Inbox inbox;
+    Inbox inbox;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String service;
     private String state = ThreadState.OPEN.name();

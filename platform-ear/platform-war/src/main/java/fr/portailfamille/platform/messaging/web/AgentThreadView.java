@@ -26,10 +26,10 @@ public class AgentThreadView implements Serializable {
     static final String ASSIGN_FORM = "assign";
 
     @Inject
-    transient Inbox inbox;
+    Inbox inbox;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long id;
     private Inbox.ThreadView thread;

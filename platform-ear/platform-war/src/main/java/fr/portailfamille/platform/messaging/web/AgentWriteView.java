@@ -33,10 +33,10 @@ public class AgentWriteView implements Serializable {
     static final String FORM = "write";
 
     @Inject
-    transient Inbox inbox;
+    Inbox inbox;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String service;
     private String kind = Kind.ACTIVITY.name();

@@ -33,13 +33,13 @@ public class BoiteView implements Serializable {
     static final String FORM = "write";
 
     @Inject
-    transient Inbox inbox;
+    Inbox inbox;
 
     @Inject
-    transient FamilyFileService files;
+    FamilyFileService files;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String dossier = "tous";
     private String service;

@@ -26,10 +26,10 @@ public class FamilyThreadView implements Serializable {
     static final String FORM = "reply";
 
     @Inject
-    transient Inbox inbox;
+    Inbox inbox;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long id;
     private Inbox.ThreadView thread;

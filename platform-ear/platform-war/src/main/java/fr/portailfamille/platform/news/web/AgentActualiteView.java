@@ -38,10 +38,10 @@ public class AgentActualiteView implements Serializable {
     static final String FORM = "news";
 
     @Inject
-    transient NewsDesk desk;
+    NewsDesk desk;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     /** The news opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;

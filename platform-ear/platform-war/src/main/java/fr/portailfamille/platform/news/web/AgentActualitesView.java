@@ -23,10 +23,10 @@ import java.util.List;
 public class AgentActualitesView implements Serializable {
 
     @Inject
-    transient NewsDesk desk;
+    NewsDesk desk;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String state;
     private String audience;

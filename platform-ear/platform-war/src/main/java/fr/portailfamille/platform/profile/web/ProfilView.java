@@ -36,19 +36,19 @@ public class ProfilView implements Serializable {
     static final String PAGE = "/espace/profil.xhtml";
 
     @Inject
-    transient AccountPreferences preferences;
+    AccountPreferences preferences;
 
     @Inject
-    transient ChildCalendars calendars;
+    ChildCalendars calendars;
 
     @Inject
-    transient AccountActions actions;
+    AccountActions actions;
 
     @Inject
-    transient FamilyFileService files;
+    FamilyFileService files;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private boolean consentEmail;
     private boolean consentSms;

@@ -20,7 +20,7 @@ import java.util.List;
 public class AgentInscriptionsView extends QueuePage<RegistrationQueue.RegistrationToDecide> {
 
     @Inject
-    transient RegistrationQueue queue;
+    RegistrationQueue queue;
 
     @Override
     protected long count(SignedInUser agent) {

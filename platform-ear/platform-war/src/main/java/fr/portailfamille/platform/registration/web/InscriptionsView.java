@@ -38,16 +38,16 @@ import java.util.Map;
 public class InscriptionsView implements Serializable {
 
     @Inject
-    transient RegistrationService registrations;
+    RegistrationService registrations;
 
     @Inject
-    transient FamilyFileService files;
+    FamilyFileService files;
 
     @Inject
-    transient CommuneSettings settings;
+    CommuneSettings settings;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     /** An activity offered to the child, its state and the documents it requires. */
     public static class Offer implements Serializable {

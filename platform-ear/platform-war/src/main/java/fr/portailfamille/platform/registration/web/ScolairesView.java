@@ -19,7 +19,7 @@ import java.util.List;
 public class ScolairesView extends QueuePage<SchoolQueue.SchoolRequestToDecide> {
 
     @Inject
-    transient SchoolQueue queue;
+    SchoolQueue queue;
 
     @Override
     protected long count(SignedInUser agent) {

@@ -28,16 +28,16 @@ import java.util.Map;
 public class FactureView implements Serializable {
 
     @Inject
-    transient InvoiceDesk desk;
+    InvoiceDesk desk;
 
     @Inject
-    transient PaymentDesk payments;
+    PaymentDesk payments;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     @Inject
-    transient fr.portailfamille.platform.billing.documents.BillingDocuments documents;
+    fr.portailfamille.platform.billing.documents.BillingDocuments documents;
 
     private Long id;
     private transient InvoiceDesk.Detail detail;

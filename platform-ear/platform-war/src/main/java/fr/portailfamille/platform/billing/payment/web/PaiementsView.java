@@ -35,13 +35,13 @@ import java.util.Map;
 public class PaiementsView implements Serializable {
 
     @Inject
-    transient PaymentDesk desk;
+    PaymentDesk desk;
 
     @Inject
-    transient FamilyDesk families;
+    FamilyDesk families;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     /** One open invoice in the allocation editor. */
     public static class Row implements Serializable {

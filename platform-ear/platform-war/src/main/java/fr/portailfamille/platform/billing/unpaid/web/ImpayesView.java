@@ -31,16 +31,16 @@ import java.util.stream.Collectors;
 public class ImpayesView implements Serializable {
 
     @Inject
-    transient UnpaidDesk desk;
+    UnpaidDesk desk;
 
     @Inject
-    transient PaymentDesk payments;
+    PaymentDesk payments;
 
     @Inject
-    transient InvoiceDesk invoices;
+    InvoiceDesk invoices;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String regie;
     private Integer minAge = 0;

@@ -25,7 +25,7 @@ import java.util.List;
 public class PorteMonnaieGuichetView implements Serializable {
 
     @Inject
-    transient Wallets wallets;
+    Wallets wallets;
 
     @Inject
     UserView user;

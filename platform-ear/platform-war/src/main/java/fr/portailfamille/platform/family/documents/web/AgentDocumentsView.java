@@ -27,7 +27,7 @@ import java.util.List;
 public class AgentDocumentsView extends QueuePage<Row> {
 
     @Inject
-    transient FamilyDocuments documents;
+    FamilyDocuments documents;
 
     private String type;
     private String state = State.PENDING.name();

@@ -29,13 +29,13 @@ public class DocumentsView implements Serializable {
     static final String FORM = "send";
 
     @Inject
-    transient FamilyDocuments documents;
+    FamilyDocuments documents;
 
     @Inject
-    transient FamilyFileService files;
+    FamilyFileService files;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private String type;
     private Long child;
