@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * One line of an allocation as agents preview it: a child on a unit-day, what it got and why in words (a health
  * criterion reads "critère confidentiel" for agents without {@code agent-sante}), whether an agent adjusted it.
  */
-public class AllocationLine {
+public class AllocationLine implements java.io.Serializable {
 
     private final long wishId;
     private final String family;

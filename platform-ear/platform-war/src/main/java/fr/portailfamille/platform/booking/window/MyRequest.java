@@ -9,10 +9,10 @@ import java.util.List;
  * "Ma demande": a family's request to a window, its state, then, once the agent published the allocation, what
  * each child got on each day and why in words.
  */
-public class MyRequest {
+public class MyRequest implements java.io.Serializable {
 
     /** A child's day as the family reads it. */
-    public static class Day {
+    public static class Day implements java.io.Serializable {
         private final String child;
         private final LocalDate day;
         private final String unit;

@@ -7,10 +7,10 @@ import java.util.List;
  * What a family may ask for in a window: its children registered to the activity, the unit-days the period offers,
  * its documents that may prove an answer, and whether the commune requires that proof.
  */
-public class WindowOffer {
+public class WindowOffer implements java.io.Serializable {
 
     /** A child of the family, registered to the activity. */
-    public static class Child {
+    public static class Child implements java.io.Serializable {
         private final long id;
         private final String firstName;
 
@@ -24,7 +24,7 @@ public class WindowOffer {
     }
 
     /** A unit-day of the period; {@link #getKey()} is "unit:day". */
-    public static class UnitDay {
+    public static class UnitDay implements java.io.Serializable {
         private final long unitId;
         private final String unit;
         private final LocalDate day;
@@ -46,7 +46,7 @@ public class WindowOffer {
     }
 
     /** One of the family's documents (Mes documents). */
-    public static class Document {
+    public static class Document implements java.io.Serializable {
         private final long id;
         private final String label;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** A window as agents list it: activity, period, dates, state, requests received, seed once drawn, seats given. */
-public class WindowSummary {
+public class WindowSummary implements java.io.Serializable {
 
     private final long id;
     private final String activity;

@@ -20,10 +20,10 @@ public class OperatorCommuneView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient OperatorCommunes communes;
+    OperatorCommunes communes;
 
     @Inject
-    transient OperatorSession session;
+    OperatorSession session;
 
     private String slug;
     private CommuneOverview commune;

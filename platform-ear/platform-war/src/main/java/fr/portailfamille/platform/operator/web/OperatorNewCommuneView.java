@@ -33,10 +33,10 @@ public class OperatorNewCommuneView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient OperatorCommunes communes;
+    OperatorCommunes communes;
 
     @Inject
-    transient OperatorSession session;
+    OperatorSession session;
 
     private String slug;
     private String name;

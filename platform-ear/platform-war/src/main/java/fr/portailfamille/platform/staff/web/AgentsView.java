@@ -28,10 +28,10 @@ public class AgentsView implements Serializable {
     static final String ROLES_FORM = "roles";
 
     @Inject
-    transient StaffAccounts accounts;
+    StaffAccounts accounts;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private List<StaffAccount> agents;
     private List<StaffAccounts.Entry> history;

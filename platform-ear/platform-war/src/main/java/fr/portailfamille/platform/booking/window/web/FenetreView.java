@@ -34,13 +34,13 @@ import java.util.Map;
 public class FenetreView implements Serializable {
 
     @Inject
-    transient OpeningWindows desk;
+    OpeningWindows desk;
 
     @Inject
-    transient ActivityCatalog catalog;
+    ActivityCatalog catalog;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long id;
     private List<WindowSummary> windows = List.of();

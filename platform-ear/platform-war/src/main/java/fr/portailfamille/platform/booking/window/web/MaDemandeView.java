@@ -35,10 +35,10 @@ import java.util.Set;
 public class MaDemandeView implements Serializable {
 
     @Inject
-    transient WindowRequests requests;
+    WindowRequests requests;
 
     @Inject
-    transient UserView user;
+    UserView user;
 
     private Long fenetre;
     private List<WindowSummary> windows = List.of();
