@@ -221,6 +221,7 @@ class OperatorWalkIT {
             b.submit(By.id("form:submit"));
             assertTrue(b.await(By.id("form:passphrase_msg")).getText().contains("Phrase secrète incorrecte"), b.snapshot());
             InputsWebIT.phone(b);
+            b.driver.executeScript("document.getElementById('form:archive').scrollIntoView({block: 'start'});");
             InputsWebIT.check(b, "operateur-import", wide);
             b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             b.driver.findElement(By.id("form:archive")).sendKeys(file.toString());
