@@ -254,6 +254,8 @@ class OperatorIT {
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("/api/operateur/v1/communes"), r.body());
         assertTrue(r.body().contains("Embarquer une commune"), r.body());
+        assertTrue(r.body().contains("Importer une archive dans une nouvelle commune"), r.body());
+        assertTrue(r.body().contains("X-Phrase-Secrete") && r.body().contains("commune_non_suspendue"), r.body());
     }
 
     static final String PASS = "la mairie garde cette phrase";
@@ -303,6 +305,12 @@ class OperatorIT {
         assertEquals(401, PlatformWebIT.get(OPERATOR_HOST, API + "/archives/" + info.id(), bearer(agent)).statusCode());
         assertEquals(401, importArchive(agent, PASS, "slug=" + copySlug, stored).statusCode());
         assertEquals(401, delete(agent, sourceSlug, sourceSlug).statusCode());
+        // the console's download: not on a commune's host, and only after the operators' sign-in on the operator host
+        assertEquals(404, PlatformWebIT.get(PlatformWebIT.host(ALPHA), "/operateur/archive?id=" + info.id(), bearer(agent))
+                .statusCode());
+        HttpResponse<String> anonymous = PlatformWebIT.get(OPERATOR_HOST, "/operateur/archive?id=" + info.id(), Map.of());
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/realms/" + OperatorRealm.REALM + "/"));
 
         // import: a wrong passphrase and bad fields refused per field, nothing created; then into a fresh slug
         HttpResponse<String> wrong = importArchive(token, "pas la bonne phrase", newCommune(copySlug), stored);
