@@ -1,25 +1,32 @@
 package fr.portailfamille.it;
 
 import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.archive.ArchiveInfo;
+import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.devstack.DevStack;
 import fr.portailfamille.identity.OperatorRealm;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.OperatorTokens;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.tenancy.Commune;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,6 +41,8 @@ import org.keycloak.representations.idm.RoleRepresentation;
  * the communes and onboards one (its steps, its time, its administrator's invitation in GreenMail, the new commune
  * served), suspends, resumes and upgrades it, each audited with the operator's name; a commune's token is refused on
  * the operator API, an operator's token on a commune's API; the console and its API exist on the operator host only.
+ * A commune's archive is listed and downloaded as stored, imported into a new commune (same counts), and a commune
+ * deleted only with its slug typed again and once suspended.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperatorIT {
@@ -245,6 +254,152 @@ class OperatorIT {
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("/api/operateur/v1/communes"), r.body());
         assertTrue(r.body().contains("Embarquer une commune"), r.body());
+        assertTrue(r.body().contains("Importer une archive dans une nouvelle commune"), r.body());
+        assertTrue(r.body().contains("X-Phrase-Secrete") && r.body().contains("commune_non_suspendue"), r.body());
+    }
+
+    static final String PASS = "la mairie garde cette phrase";
+
+    @Test
+    void anOperatorListsDownloadsAndImportsAnArchiveThenDeletesACommune() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String sourceSlug = "arop-" + suffix;
+        String copySlug = "copop-" + suffix;
+        Commune source = stack.provisioner().provision(ProvisioningIT.spec(sourceSlug, List.of()));
+        try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+            for (int f = 1; f <= 3; f++) {
+                st.execute("insert into " + source.schemaName() + ".family (label, email) values ('Famille " + f
+                        + "', 'f" + f + "@exemple.test')");
+            }
+        }
+        ArchiveInfo info = new CommuneArchives(stack.platformDb()).export(source, PASS.toCharArray(), List.of(),
+                "admin-it");
+        String token = OperatorTokens.operator();
+
+        HttpResponse<String> list = PlatformWebIT.get(OPERATOR_HOST, API + "/" + sourceSlug + "/archives", bearer(token));
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"id\":" + info.id()), list.body());
+        assertTrue(list.body().contains("\"sha256\":\"" + info.sha256() + "\""), list.body());
+        assertTrue(list.body().contains("\"taille\":" + info.size()), list.body());
+        assertTrue(list.body().contains("\"auteur\":\"admin-it\""), list.body());
+        assertEquals(404, PlatformWebIT.get(OPERATOR_HOST, API + "/inconnue/archives", bearer(token)).statusCode());
+
+        HttpResponse<byte[]> download = PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + PORT + API + "/archives/" + info.id())).header("Host", OPERATOR_HOST)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers().firstValue("Content-Type").orElse("").startsWith("application/octet-stream"));
+        byte[] stored;
+        try (InputStream in = new CommuneArchives(stack.platformDb()).open(info.id())) {
+            stored = in.readAllBytes();
+        }
+        assertArrayEquals(stored, download.body(), "the encrypted bytes as stored");
+        HttpResponse<String> none = PlatformWebIT.get(OPERATOR_HOST, API + "/archives/999999999", bearer(token));
+        assertEquals(404, none.statusCode(), none.body());
+        assertTrue(none.body().contains("\"erreur\":\"archive_inconnue\""), none.body());
+
+        // a commune's token (an administrator of alpha): refused on every one of these
+        String agent = PlatformWebIT.accessToken(ALPHA, StackLauncher.admin(ALPHA), StackLauncher.PASSWORD_AGENT);
+        assertEquals(401, PlatformWebIT.get(OPERATOR_HOST, API + "/" + sourceSlug + "/archives", bearer(agent))
+                .statusCode());
+        assertEquals(401, PlatformWebIT.get(OPERATOR_HOST, API + "/archives/" + info.id(), bearer(agent)).statusCode());
+        assertEquals(401, importArchive(agent, PASS, "slug=" + copySlug, stored).statusCode());
+        assertEquals(401, delete(agent, sourceSlug, sourceSlug).statusCode());
+        // the console's download: not on a commune's host, and only after the operators' sign-in on the operator host
+        assertEquals(404, PlatformWebIT.get(PlatformWebIT.host(ALPHA), "/operateur/archive?id=" + info.id(), bearer(agent))
+                .statusCode());
+        HttpResponse<String> anonymous = PlatformWebIT.get(OPERATOR_HOST, "/operateur/archive?id=" + info.id(), Map.of());
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/realms/" + OperatorRealm.REALM + "/"));
+
+        // import: a wrong passphrase and bad fields refused per field, nothing created; then into a fresh slug
+        HttpResponse<String> wrong = importArchive(token, "pas la bonne phrase", newCommune(copySlug), stored);
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("\"champ\":\"passphrase\""), wrong.body());
+        HttpResponse<String> taken = importArchive(token, PASS, "slug=alpha&nom=&siteWeb=x&couleurPrincipale=%23ffff00"
+                + "&couleurAccent=%23f2a900", stored);
+        assertEquals(400, taken.statusCode(), taken.body());
+        for (String field : List.of("slug", "name", "websiteUrl", "primaryColor")) {
+            assertTrue(taken.body().contains("\"champ\":\"" + field + "\""), field + " : " + taken.body());
+        }
+        assertTrue(stack.tenantStore().findBySlug(copySlug).isEmpty());
+        HttpResponse<String> imported = importArchive(token, PASS, newCommune(copySlug), stored);
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("\"statut\":\"ACTIVE\""), imported.body());
+        Commune copy = stack.tenantStore().findBySlug(copySlug).orElseThrow();
+        for (String table : List.of("family", "document_type")) {
+            assertEquals(count(source.schemaName(), table), count(copy.schemaName(), table), table);
+        }
+        assertEquals(3, count(copy.schemaName(), "family"));
+        awaitStatus(copySlug + ".localhost:" + PORT, "/", s -> s == 200);
+
+        // delete: a wrong confirmation, an active commune refused; suspended and confirmed, it is gone
+        HttpResponse<String> typo = delete(token, copySlug, sourceSlug);
+        assertEquals(400, typo.statusCode(), typo.body());
+        assertTrue(typo.body().contains("\"erreur\":\"confirmation_incorrecte\""), typo.body());
+        HttpResponse<String> active = delete(token, copySlug, copySlug);
+        assertEquals(409, active.statusCode(), active.body());
+        assertTrue(active.body().contains("\"erreur\":\"commune_non_suspendue\""), active.body());
+        assertTrue(stack.tenantStore().findBySlug(copySlug).isPresent());
+        assertEquals(200, post(OPERATOR_HOST, API + "/" + copySlug + "/suspension", token, null).statusCode());
+        HttpResponse<String> deleted = delete(token, copySlug, copySlug);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertTrue(stack.tenantStore().findBySlug(copySlug).isEmpty());
+        assertFalse(schemaExists(copy.schemaName()));
+        assertEquals(404, delete(token, copySlug, copySlug).statusCode());
+        List<String> audit = new ArrayList<>();
+        try (Connection c = stack.platformDb().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select action || ' ' || actor from platform.operator_audit where slug in (?, ?) and action <> 'EXPORT'"
+                        + " order by id")) {
+            ps.setString(1, copySlug);
+            ps.setString(2, sourceSlug);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                audit.add(rs.getString(1));
+            }
+        }
+        assertEquals(List.of("ARCHIVE_DOWNLOAD", "IMPORT", "SUSPEND", "DELETE"),
+                audit.stream().map(a -> a.substring(0, a.indexOf(' '))).toList(), audit::toString);
+        assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
+        stack.provisioner().suspend(sourceSlug, "operateur-it");
+        stack.provisioner().delete(sourceSlug, sourceSlug, "operateur-it");
+    }
+
+    static String newCommune(String slug) {
+        return "slug=" + slug + "&nom=Copie%20" + slug + "&siteWeb=https://www." + slug + ".example.test"
+                + "&couleurPrincipale=%231d4f91&couleurAccent=%23f2a900";
+    }
+
+    static HttpResponse<String> importArchive(String token, String passphrase, String query, byte[] archive)
+            throws Exception {
+        return PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + API + "/import?"
+                        + query)).header("Host", OPERATOR_HOST).header("Authorization", "Bearer " + token)
+                .header("X-Phrase-Secrete", passphrase).header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> delete(String token, String slug, String confirmation) throws Exception {
+        return PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + API + "/" + slug
+                        + "?confirmation=" + confirmation)).header("Host", OPERATOR_HOST)
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    long count(String schema, String table) throws Exception {
+        try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from " + schema + "." + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    boolean schemaExists(String schema) throws Exception {
+        try (Connection c = stack.platformDb().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select 1 from information_schema.schemata where schema_name = ?")) {
+            ps.setString(1, schema);
+            return ps.executeQuery().next();
+        }
     }
 
     static HttpResponse<String> awaitStatus(String host, String path, Predicate<Integer> expected) throws Exception {

@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.archive.ArchiveInfo;
+import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.devstack.DevStack;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.tenancy.Commune;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -16,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,6 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (the colour's contrast told next to the field, a PNG logo, the steps shown while they run), sees it in the list,
  * suspends it (its public home answers the suspension page) and resumes it; axe-core on every page, each at 360 px
  * (screenshots in target/screenshots). A commune's agent, signed in to the commune, is a stranger to the console.
+ * The operator downloads a suspended commune's archive, deletes the commune with its slug typed again, and imports the
+ * archive into a new commune.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperatorWalkIT {
@@ -144,6 +156,86 @@ class OperatorWalkIT {
                     b.snapshot());
             assertFalse(b.driver.getPageSource().contains("Commune Alpha"), "no console for a commune's agent");
         }
+    }
+
+    @Test
+    void anOperatorDeletesASuspendedCommuneAndImportsItsArchiveElsewhere() throws Exception {
+        DevStack stack = StackLauncher.stack();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String slug = "arwk-" + suffix;
+        String copySlug = "cowk-" + suffix;
+        Commune source = stack.provisioner().provision(ProvisioningIT.spec(slug, List.of()));
+        try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into " + source.schemaName() + ".family (label, email) values ('Famille W', 'w@exemple.test')");
+        }
+        String pass = "la mairie garde cette phrase";
+        ArchiveInfo info = new CommuneArchives(stack.platformDb()).export(source, pass.toCharArray(), List.of(), "admin-it");
+        Path file = Files.createTempFile(slug, ".pfarchive");
+        try (InputStream in = new CommuneArchives(stack.platformDb()).open(info.id())) {
+            Files.write(file, in.readAllBytes());
+        }
+        stack.provisioner().suspend(slug, "operateur-it");
+        List<String> wide = new ArrayList<>();
+        try (Browser b = new Browser()) {
+            b.get(BASE + "/operateur/commune.xhtml?slug=" + slug);
+            b.awaitUrlStartingWith(stack.keycloakUrl() + "/realms/pf-operateurs/");
+            b.signIn(DevStack.OPERATOR_EMAIL, DevStack.OPERATOR_PASSWORD);
+            b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml");
+            String archives = b.await(By.id("archives")).getText();
+            assertTrue(archives.contains("admin-it") && archives.contains(info.sha256()), archives);
+            String href = b.await(By.id("archive-" + info.id())).getAttribute("href");
+            assertTrue(href.endsWith("/operateur/archive?id=" + info.id()), href);
+            HttpResponse<byte[]> download = PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + PORT + "/operateur/archive?id=" + info.id())).header("Host", "admin.localhost:" + PORT)
+                    .header("Cookie", "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(file), download.body());
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune with archives and deletion");
+
+            // a wrong slug: said next to the field, nothing deleted
+            Browser.type(b, "delete:typedSlug", "alpha");
+            b.submit(By.id("delete:delete-submit"));
+            assertTrue(b.await(By.id("delete:typedSlug_msg")).getText().contains("saisissez exactement"), b.snapshot());
+            assertTrue(stack.tenantStore().findBySlug(slug).isPresent());
+            assertEquals("", b.accessibilityViolations(), "axe-core, deletion refused");
+            InputsWebIT.phone(b);
+            b.driver.executeScript("document.getElementById('archives-title').scrollIntoView({block: 'start'});");
+            InputsWebIT.check(b, "operateur-commune-archives", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            Browser.type(b, "delete:typedSlug", slug);
+            b.submit(By.id("delete:delete-submit"));
+            assertTrue(b.await(By.id("messages")).getText().contains("est supprimée"), b.snapshot());
+            assertTrue(b.driver.findElements(By.id("commune-" + slug)).isEmpty(), "no longer listed");
+            assertTrue(stack.tenantStore().findBySlug(slug).isEmpty());
+
+            // its archive imported into a new commune from the console
+            b.submit(By.id("import-archive"));
+            b.await(By.id("form:archive"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/import");
+            b.driver.findElement(By.id("form:archive")).sendKeys(file.toString());
+            Browser.type(b, "form:passphrase", "pas la bonne phrase");
+            Browser.type(b, "form:name", "Copie " + suffix);
+            Browser.type(b, "form:slug", copySlug);
+            Browser.type(b, "form:websiteUrl", "https://www.copie.example.test");
+            b.submit(By.id("form:submit"));
+            assertTrue(b.await(By.id("form:passphrase_msg")).getText().contains("Phrase secrète incorrecte"), b.snapshot());
+            InputsWebIT.phone(b);
+            b.driver.executeScript("document.getElementById('form:archive').scrollIntoView({block: 'start'});");
+            InputsWebIT.check(b, "operateur-import", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.driver.findElement(By.id("form:archive")).sendKeys(file.toString());
+            Browser.type(b, "form:passphrase", pass);
+            b.submit(By.id("form:submit"));
+            assertEquals("Active", b.await(By.id("status")).getText(), b.snapshot());
+            assertTrue(b.await(By.id("form:messages")).getText().contains("importée"), b.snapshot());
+            assertEquals("1", b.await(By.id("families")).getText());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertEquals(List.of(), wide, "360 px");
+        stack.provisioner().suspend(copySlug, "operateur-it");
+        stack.provisioner().delete(copySlug, copySlug, "operateur-it");
     }
 
     /** A small PNG drawn here: the logo an operator uploads. */

@@ -1,20 +1,27 @@
 package fr.portailfamille.platform.operator;
 
+import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.security.OperatorUser;
 import fr.portailfamille.platform.security.PublicScheme;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.tenancy.CommuneSpec;
 import fr.portailfamille.tenancy.ProvisioningException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +30,10 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,12 +44,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The operators' REST API on the operator host, for hosting teams' scripts: the same actions as the console, with a
  * bearer access token of the operators' realm (role {@code operateur}). JSON in French; every error has a stable code
- * ({@code erreur}) and a French message, the refused fields in {@code champs}. Export, import and deletion of a
- * commune are to come here as {@code POST …/{slug}/export}, {@code POST /communes/import} and {@code DELETE …/{slug}}.
+ * ({@code erreur}) and a French message, the refused fields in {@code champs}. A commune's archives (made by its
+ * administrator, encrypted with their passphrase) are listed and downloaded as stored, imported into a new commune
+ * ({@code POST /communes/import}: the archive is the body, the passphrase a header, the new commune query parameters),
+ * and a suspended commune is deleted with its slug typed again ({@code DELETE …/{slug}?confirmation=slug}).
  */
 @Path("/operateur/v1/communes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Opérateurs", description = "Communes de la plateforme : liste, embarquement, suspension, reprise, mise à niveau")
+@Tag(name = "Opérateurs", description = "Communes de la plateforme : liste, embarquement, suspension, reprise, mise à"
+        + " niveau, archives, import, suppression")
 @SecurityScheme(securitySchemeName = "operateur", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "Jeton d'accès du royaume pf-operateurs (rôle operateur, audience portail-operateur)")
 @SecurityRequirement(name = "operateur")
@@ -140,6 +153,133 @@ public class OperatorApi {
     @APIResponse(responseCode = "404", description = "commune_inconnue")
     public Response upgrade(@PathParam("slug") String slug) {
         return answer(() -> Response.ok(json(communes.upgrade(slug, operator()))).build());
+    }
+
+    @GET
+    @Path("{slug}/archives")
+    @Operation(summary = "Archives d'une commune", description = "Les archives faites par l'administrateur de la commune"
+            + " (chiffrées avec sa phrase secrète), les plus récentes d'abord : id, date, taille, empreinte SHA-256 des"
+            + " octets chiffrés, auteur. Celles d'une commune supprimée restent listées sous son identifiant.")
+    @APIResponse(responseCode = "200", description = "Les archives")
+    @APIResponse(responseCode = "404", description = "commune_inconnue : ni commune ni archive sous cet identifiant")
+    public Response archives(@PathParam("slug") String slug) {
+        return answer(() -> Response.ok(communes.archives(slug, operator()).stream().map(OperatorApi::json).toList())
+                .build());
+    }
+
+    @GET
+    @Path("archives/{id}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Télécharger une archive", description = "Les octets CHIFFRÉS tels que stockés (l'opérateur"
+            + " transporte l'archive, il ne peut pas la lire) ; leur SHA-256 est celui de la liste. Téléchargement"
+            + " journalisé.")
+    @APIResponse(responseCode = "200", description = "L'archive chiffrée", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "archive_inconnue")
+    public Response archive(@PathParam("id") String id) {
+        return answer(() -> {
+            long n;
+            try {
+                n = Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            return communes.archive(n, operator()).map(d -> {
+                StreamingOutput body = out -> {
+                    try (InputStream in = d.bytes()) {
+                        in.transferTo(out);
+                    }
+                };
+                return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM)
+                        .header("Content-Disposition", FileResponses.disposition("attachment", d.archive().getFileName()))
+                        .header("Content-Length", d.archive().getSize())
+                        .header("X-Archive-Sha256", d.archive().getSha256()).build();
+            }).orElseGet(() -> error(404, "archive_inconnue", "Aucune archive n'a le numéro « " + id + " ».", List.of()));
+        });
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Importer une archive dans une nouvelle commune", description = "Le corps est le fichier de"
+            + " l'archive tel que téléchargé (.pfarchive) ; sa phrase secrète, donnée par l'administrateur de la commune,"
+            + " dans l'en-tête X-Phrase-Secrete (jamais dans l'URL) ; la nouvelle commune en paramètres. L'archive est"
+            + " vérifiée entière, puis la commune est créée (schéma, royaume, thème) et chargée en une transaction ; ses"
+            + " comptes sont recréés (chacun choisira un nouveau mot de passe). Même version de schéma exigée.")
+    @RequestBody(description = "L'archive chiffrée", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "201", description = "La nouvelle commune, servie")
+    @APIResponse(responseCode = "400", description = "donnees_invalides, avec champs (slug, name, websiteUrl,"
+            + " primaryColor, accentColor, domains, passphrase : phrase incorrecte, archive : modifiée, incomplète ou"
+            + " d'une autre version)")
+    @APIResponse(responseCode = "502", description = "echec_keycloak : le service d'identification a échoué (rien"
+            + " n'est gardé)")
+    public Response importArchive(
+            @HeaderParam("X-Phrase-Secrete") @Parameter(in = ParameterIn.HEADER, description = "la phrase secrète de"
+                    + " l'archive") String passphrase,
+            @QueryParam("slug") @Parameter(description = "identifiant de la nouvelle commune") String slug,
+            @QueryParam("nom") @Parameter(description = "nom de la nouvelle commune") String nom,
+            @QueryParam("siteWeb") @Parameter(description = "site de la mairie (https://…)") String siteWeb,
+            @QueryParam("couleurPrincipale") @Parameter(description = "#rrggbb") String couleurPrincipale,
+            @QueryParam("couleurAccent") @Parameter(description = "#rrggbb") String couleurAccent,
+            @QueryParam("domaine") @Parameter(description = "domaine propre (répétable, facultatif)") List<String> domaines,
+            InputStream body) {
+        return answer(() -> {
+            CommuneOverview c;
+            try {
+                c = communes.importArchive(new CommuneSpec(slug, nom, siteWeb, couleurPrincipale, couleurAccent, null,
+                        domaines), body, passphrase == null ? null : passphrase.toCharArray(), operator(),
+                        PublicScheme.of(request), portSuffix(request));
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                LOG.log(Level.WARNING, "Import d'une archive en échec", e);
+                return error(500, "echec_import", e.getMessage(), List.of());
+            }
+            return Response.status(201).entity(json(c)).build();
+        });
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Operation(summary = "Supprimer une commune", description = "Définitivement : son schéma (toutes les données des"
+            + " familles) et son royaume (tous les comptes) ; le journal des opérateurs et ses archives restent. La"
+            + " commune doit être suspendue, et son identifiant redonné dans le paramètre confirmation.")
+    @APIResponse(responseCode = "204", description = "Commune supprimée")
+    @APIResponse(responseCode = "400", description = "confirmation_incorrecte : confirmation n'est pas l'identifiant")
+    @APIResponse(responseCode = "404", description = "commune_inconnue")
+    @APIResponse(responseCode = "409", description = "commune_non_suspendue : suspendez-la d'abord")
+    @APIResponse(responseCode = "502", description = "echec_keycloak : une étape a échoué ; la commune reste suspendue,"
+            + " relancer la suppression")
+    public Response delete(@PathParam("slug") String slug, @QueryParam("confirmation") @Parameter(description = "l'identifiant"
+            + " de la commune, saisi de nouveau") String confirmation) {
+        return answer(() -> {
+            try {
+                communes.delete(slug, confirmation, operator());
+            } catch (ProvisioningException e) {
+                if (e.errors().size() == 1 && e.errors().get(0).field().equals("typedSlug")) {
+                    return error(400, "confirmation_incorrecte", e.errors().get(0).message(), e.errors());
+                }
+                if (e.errors().size() == 1 && e.errors().get(0).message().contains("suspendue")) {
+                    return error(409, "commune_non_suspendue", e.errors().get(0).message(), e.errors());
+                }
+                throw e;
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    static Map<String, Object> json(OperatorArchive a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.getId());
+        m.put("slug", a.getSlug());
+        m.put("date", a.getCreatedAt().toString());
+        m.put("taille", a.getSize());
+        m.put("sha256", a.getSha256());
+        m.put("auteur", a.getCreatedBy());
+        m.put("versionSchema", a.getSchemaVersion());
+        m.put("fichier", a.getFileName());
+        return m;
     }
 
     private OperatorUser operator() {

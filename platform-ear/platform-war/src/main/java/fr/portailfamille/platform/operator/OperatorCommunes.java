@@ -1,10 +1,14 @@
 package fr.portailfamille.platform.operator;
 
+import fr.portailfamille.archive.ArchiveCipher;
+import fr.portailfamille.archive.ArchiveException;
+import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.platform.security.OperatorUser;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.CommuneRules;
+import fr.portailfamille.tenancy.CommuneSpec;
 import fr.portailfamille.tenancy.CommuneStatus;
 import fr.portailfamille.tenancy.ProvisioningException;
 import fr.portailfamille.tenancy.TenantMigrator;
@@ -13,6 +17,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +38,9 @@ import javax.sql.DataSource;
 /**
  * The operators' service: the communes with what operators may know of them (never a family's data: counts only), and
  * their actions — onboard (each step told to an {@link OnboardingJob}, then the first administrator invited), suspend,
- * resume, re-run one commune's upgrade — each written to {@code platform.operator_audit} with the operator's name.
+ * resume, re-run one commune's upgrade, download a commune's (encrypted) archive, import an archive into a new commune,
+ * delete a suspended commune — each written to {@code platform.operator_audit} with the operator's name (by the
+ * provisioner and {@link CommuneArchives} themselves for suspend, resume, import and delete).
  * The counts read each commune's schema with one SQL statement per commune (fine for a few hundred communes; a
  * platform with thousands would keep them in the registry instead).
  */
@@ -96,17 +104,133 @@ public class OperatorCommunes {
             errors.add(new FieldError("administratorEmail",
                     "Indiquez l'adresse électronique du premier administrateur de la commune (il recevra l'invitation)."));
         }
+        errors.addAll(taken(o.spec(), errors));
+        return errors;
+    }
+
+    /** The slug or domains of {@code spec} another commune already uses (fields already refused are not looked at). */
+    private List<FieldError> taken(CommuneSpec spec, List<FieldError> already) {
+        List<FieldError> errors = new ArrayList<>();
         TenantStore store = wiring.store();
-        if (errors.stream().noneMatch(e -> e.field().equals("slug")) && store.findBySlug(o.slug())
+        if (already.stream().noneMatch(e -> e.field().equals("slug")) && store.findBySlug(spec.slug())
                 .filter(c -> c.status() != CommuneStatus.PROVISIONING).isPresent()) {
-            errors.add(new FieldError("slug", "Une commune utilise déjà l'identifiant « " + o.slug() + " »."));
+            errors.add(new FieldError("slug", "Une commune utilise déjà l'identifiant « " + spec.slug() + " »."));
         }
-        if (errors.stream().noneMatch(e -> e.field().equals("domains"))) {
-            for (String used : store.domainsUsedElsewhere(o.domains(), o.slug())) {
+        if (already.stream().noneMatch(e -> e.field().equals("domains"))) {
+            for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
                 errors.add(new FieldError("domains", "Le domaine « " + used + " » est déjà utilisé par une autre commune."));
             }
         }
         return errors;
+    }
+
+    private CommuneArchives archives() {
+        return new CommuneArchives(dataSource);
+    }
+
+    /**
+     * The archives made of the communes with this slug, newest first (those of a deleted commune included: they stay
+     * for an import elsewhere).
+     *
+     * @throws UnknownCommune when no commune has this slug and no archive was made under it
+     */
+    public List<OperatorArchive> archives(String slug, OperatorUser actor) {
+        requireOperator(actor);
+        List<OperatorArchive> list = slug == null ? List.of()
+                : archives().list(slug).stream().map(OperatorArchive::new).toList();
+        if (list.isEmpty() && (slug == null || wiring.store().findBySlug(slug).isEmpty())) {
+            throw new UnknownCommune(slug);
+        }
+        return list;
+    }
+
+    /** An archive to download: what it is, and its encrypted bytes (close them). */
+    public record Download(OperatorArchive archive, InputStream bytes) {
+    }
+
+    /**
+     * One archive's ENCRYPTED bytes, as stored (operators move an archive; only the commune's passphrase opens it);
+     * the download is audited ({@code ARCHIVE_DOWNLOAD}). Empty for an unknown id.
+     */
+    public Optional<Download> archive(long id, OperatorUser actor) {
+        requireOperator(actor);
+        CommuneArchives archives = archives();
+        return archives.find(id).map(info -> {
+            wiring.store().audit(actor.actor(), "ARCHIVE_DOWNLOAD", info.slug(), "archive n° " + info.id() + " ("
+                    + info.size() + " octets, SHA-256 " + info.sha256() + ")");
+            return new Download(new OperatorArchive(info), archives.open(info.id()));
+        });
+    }
+
+    /**
+     * Imports an archive into a NEW commune ({@code spec}: its slug, name, website, colours, domains), served with the
+     * given scheme and port suffix like an onboarded one. The new commune is checked first (French field errors,
+     * nothing done), then {@link CommuneArchives#importInto} checks the whole archive, provisions the commune and loads
+     * it (audited {@code IMPORT} with the operator's name; a failed load removes the commune again). Runs outside any
+     * transaction: the provisioning and the load commit their own. The passphrase is wiped once used.
+     *
+     * @throws ProvisioningException with field errors ({@code slug}, {@code name}…, {@code passphrase}, {@code archive})
+     *                               when refused, or without when the identity server failed
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public CommuneOverview importArchive(CommuneSpec spec, InputStream archive, char[] passphrase, OperatorUser actor,
+                                         String scheme, String portSuffix) {
+        try {
+            requireOperator(actor);
+            CommuneSpec s = normalized(spec);
+            List<FieldError> errors = new ArrayList<>(CommuneRules.validate(s, wiring.baseDomain));
+            errors.addAll(taken(s, errors));
+            if (passphrase == null || passphrase.length == 0) {
+                errors.add(new FieldError("passphrase", "Saisissez la phrase secrète de l'archive (celle choisie par"
+                        + " l'administrateur de la commune lors de l'export)."));
+            }
+            if (archive == null) {
+                errors.add(new FieldError("archive", "Choisissez le fichier de l'archive (.pfarchive)."));
+            }
+            if (!errors.isEmpty()) {
+                throw new ProvisioningException(errors);
+            }
+            CommuneArchives archives = new CommuneArchives(dataSource, wiring.provisioner(scheme, portSuffix),
+                    wiring.realms());
+            try {
+                archives.importInto(s, archive, passphrase, actor.actor());
+            } catch (ArchiveException e) {
+                throw new ProvisioningException(List.of(new FieldError(
+                        ArchiveCipher.WRONG_PASSPHRASE.equals(e.getMessage()) ? "passphrase" : "archive", e.getMessage())));
+            }
+            LOG.info(() -> "Archive importée dans la commune " + s.slug() + " par " + actor.actor());
+            return find(s.slug()).orElseThrow();
+        } finally {
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    private static CommuneSpec normalized(CommuneSpec s) {
+        return new CommuneSpec(strip(s.slug()), strip(s.name()), strip(s.websiteUrl()), strip(s.primaryColor()),
+                strip(s.accentColor()), s.logoSvg() == null || s.logoSvg().isBlank() ? null : s.logoSvg(),
+                s.domains().stream().filter(d -> d != null).map(CommuneRules::normalizeHost).filter(d -> !d.isEmpty())
+                        .toList());
+    }
+
+    private static String strip(String v) {
+        return v == null ? null : v.strip();
+    }
+
+    /**
+     * Deletes a commune for good (schema, realm, registry row; the audit and its archives stay): refused unless
+     * {@code typedSlug} is its slug typed again and the commune is suspended; audited {@code DELETE} with the
+     * operator's name by the provisioner.
+     *
+     * @throws ProvisioningException field {@code typedSlug} (confirmation wrong) or {@code slug} (not suspended, or
+     *                               unknown), or without fields when a step failed (run it again)
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void delete(String slug, String typedSlug, OperatorUser actor) {
+        requireOperator(actor);
+        require(slug);
+        wiring.provisioner().delete(slug, typedSlug, actor.actor());
     }
 
     /**

@@ -1,17 +1,22 @@
 package fr.portailfamille.platform.operator.web;
 
 import fr.portailfamille.platform.operator.CommuneOverview;
+import fr.portailfamille.platform.operator.OperatorArchive;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.ProvisioningException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * {@code /operateur/commune.xhtml?slug=}: one commune, and its actions — suspend, resume, re-run the upgrade — each asked
- * first, then confirmed. Export, import and deletion (another piece of work) are to come in the "Archive" section.
+ * first, then confirmed; its archives (made by its administrator) to download as stored; and, once suspended, its
+ * deletion, confirmed by typing its slug again.
  */
 @Named("operateurCommuneView")
 @ViewScoped
@@ -29,9 +34,52 @@ public class OperatorCommuneView implements Serializable {
     private CommuneOverview commune;
     /** The action waiting for its confirmation: {@code suspend}, {@code resume}, {@code upgrade} or null. */
     private String asked;
+    private List<OperatorArchive> archives = List.of();
+    private String typedSlug;
 
     public void load() {
         commune = slug == null ? null : communes.find(slug, session.user()).orElse(null);
+        archives = commune == null ? List.of() : communes.archives(commune.getSlug(), session.user());
+    }
+
+    public List<OperatorArchive> getArchives() {
+        return archives;
+    }
+
+    public String getTypedSlug() {
+        return typedSlug;
+    }
+
+    public void setTypedSlug(String typedSlug) {
+        this.typedSlug = typedSlug;
+    }
+
+    /**
+     * "Supprimer la commune": the slug typed again; a wrong one is said next to the field. Once deleted, back to the
+     * list with the outcome.
+     */
+    public String delete() {
+        if (commune == null) {
+            return null;
+        }
+        String name = commune.getName();
+        try {
+            communes.delete(commune.getSlug(), typedSlug, session.user());
+        } catch (ProvisioningException e) {
+            FormErrors.show("delete", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage()))
+                    : e.errors().stream().map(f -> new FieldError(f.field().equals("typedSlug") ? "typedSlug" : "",
+                    f.message())).toList());
+            load();
+            return null;
+        } catch (OperatorCommunes.UnknownCommune e) {
+            FormErrors.error(e.getMessage());
+            commune = null;
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        FormErrors.info("La commune « " + name + " » est supprimée : son schéma et son royaume n'existent plus ; le"
+                + " journal des opérateurs et ses archives restent.");
+        return "/operateur/communes.xhtml?faces-redirect=true";
     }
 
     public String getSlug() {
