@@ -20,10 +20,11 @@ public final class CommuneRules {
     /**
      * Names that would clash with the platform's own hosts (the operators' console at {@code admin.<base domain>}),
      * with Keycloak's master realm or with the operators' realm ({@code pf-operateurs}, the realm of a slug
-     * {@code operateurs}).
+     * {@code operateurs}), or with the operators' API paths beside {@code /communes/{slug}} ({@code import},
+     * {@code archives}).
      */
     private static final Set<String> RESERVED = Set.of("www", "api", "admin", "operateur", "operateurs", "operator",
-            "operators", "platform", "plateforme", "master", "keycloak", "auth", "static", "mail");
+            "operators", "platform", "plateforme", "master", "keycloak", "auth", "static", "mail", "import", "archives");
 
     private CommuneRules() {
     }

@@ -74,7 +74,7 @@ class CommuneRulesTest {
 
     @Test
     void theOperatorsHostAndRealmCannotBeTakenByACommune() {
-        for (String reserved : List.of("admin", "operateurs")) {
+        for (String reserved : List.of("admin", "operateurs", "import", "archives")) {
             List<FieldError> errors = CommuneRules.validate(spec(reserved, List.of()), "localhost");
             assertEquals(List.of(new FieldError("slug", "L'identifiant « " + reserved + " » est réservé par la plateforme.")),
                     errors, reserved);
