@@ -7,7 +7,7 @@ import java.time.Instant;
  * encrypted bytes (to check a copy moved elsewhere).
  */
 public record ArchiveInfo(long id, long communeId, String slug, Instant createdAt, String createdBy,
-                          String schemaVersion, long size, String sha256) {
+                          String schemaVersion, long size, String sha256) implements java.io.Serializable {
 
     /** The file name offered for download, e.g. {@code montfaucou-2026-12-02T1015Z.pfarchive}. */
     public String fileName() {

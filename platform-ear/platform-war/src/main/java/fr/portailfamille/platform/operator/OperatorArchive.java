@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * A commune's stored archive as operators see it (pages read its getters): when, by whom, its size and the SHA-256 of
  * its ENCRYPTED bytes — operators move an archive, they never hold its passphrase.
  */
-public final class OperatorArchive {
+public final class OperatorArchive implements java.io.Serializable {
 
     private final ArchiveInfo info;
 

@@ -32,10 +32,10 @@ public class OperatorImportView implements Serializable {
     private static final Logger LOG = Logger.getLogger(OperatorImportView.class.getName());
 
     @Inject
-    transient OperatorCommunes communes;
+    OperatorCommunes communes;
 
     @Inject
-    transient OperatorSession session;
+    OperatorSession session;
 
     private String slug;
     private String name;
