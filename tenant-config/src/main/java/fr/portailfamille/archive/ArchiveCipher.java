@@ -257,17 +257,15 @@ public final class ArchiveCipher {
     }
 
     /** Reads and checks chunk after chunk; one byte is read ahead to know whether a chunk is the last. */
-    private static final class Opener extends InputStream {
+    private static final class Opener extends ChunkedInputStream {
         private final InputStream in;
         private final SecretKeySpec key;
         private final byte[] prefix;
         private final byte[] header;
         private final byte[] sealed;
-        private byte[] plain = new byte[0];
-        private int position;
+        private boolean finished;
         private int counter;
         private int lookahead = -2;
-        private boolean done;
 
         Opener(InputStream in, SecretKeySpec key, byte[] prefix, byte[] header, int chunk) {
             this.in = in;
@@ -278,30 +276,10 @@ public final class ArchiveCipher {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
+        protected byte[] nextChunk() throws IOException {
+            if (finished) {
+                return null;
             }
-            while (position == plain.length) {
-                if (done) {
-                    return -1;
-                }
-                next();
-            }
-            int n = Math.min(len, plain.length - position);
-            System.arraycopy(plain, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private void next() throws IOException {
             int n = 0;
             if (lookahead >= 0) {
                 sealed[n++] = (byte) lookahead;
@@ -318,6 +296,7 @@ public final class ArchiveCipher {
             if (n < TAG) {
                 throw new ArchiveException(TAMPERED);
             }
+            byte[] plain;
             try {
                 plain = cipher(Cipher.DECRYPT_MODE, key, prefix, counter++, last, header).doFinal(sealed, 0, n);
             } catch (AEADBadTagException e) {
@@ -325,8 +304,8 @@ public final class ArchiveCipher {
             } catch (GeneralSecurityException e) {
                 throw new IOException("déchiffrement impossible", e);
             }
-            position = 0;
-            done = last;
+            finished = last;
+            return plain;
         }
 
         @Override

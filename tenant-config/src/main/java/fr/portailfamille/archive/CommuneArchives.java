@@ -441,14 +441,11 @@ public class CommuneArchives {
     }
 
     /** Reads the stored chunks one after the other, each by its own short query; the connection is held until close. */
-    private static final class ChunkReader extends InputStream {
+    private static final class ChunkReader extends ChunkedInputStream {
         private final DataSource db;
         private final long id;
         private Connection c;
-        private byte[] chunk = new byte[0];
-        private int position;
         private int seq;
-        private boolean done;
 
         ChunkReader(DataSource db, long id) {
             this.db = db;
@@ -456,30 +453,7 @@ public class CommuneArchives {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (position == chunk.length) {
-                if (done) {
-                    return -1;
-                }
-                next();
-            }
-            int n = Math.min(len, chunk.length - position);
-            System.arraycopy(chunk, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private void next() throws IOException {
+        protected byte[] nextChunk() throws IOException {
             try {
                 if (c == null) {
                     c = db.getConnection();
@@ -489,13 +463,7 @@ public class CommuneArchives {
                     ps.setLong(1, id);
                     ps.setInt(2, seq++);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            chunk = rs.getBytes(1);
-                        } else {
-                            chunk = new byte[0];
-                            done = true;
-                        }
-                        position = 0;
+                        return rs.next() ? rs.getBytes(1) : null;
                     }
                 }
             } catch (SQLException e) {
