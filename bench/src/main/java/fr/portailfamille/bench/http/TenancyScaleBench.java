@@ -188,13 +188,23 @@ public final class TenancyScaleBench {
         return used / 1024.0;
     }
 
+    /** RSS of a process and its descendants (Keycloak's pid is its launcher script, the JVM is its child), in MB. */
     static double rssMb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        double total = 0;
+        List<Long> pids = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        for (long p : pids) {
+            Path status = Path.of("/proc/" + p + "/status");
+            if (!Files.exists(status)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    total += Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
             }
         }
-        return Double.NaN;
+        return total;
     }
 
     private static String run(String... command) throws Exception {
