@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.DirectGrantTestClient;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.net.URI;
@@ -26,9 +27,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
@@ -77,42 +75,13 @@ class PlatformWebIT {
     @BeforeAll
     static void createTokenClients() {
         for (String slug : List.of(ALPHA, BETA)) {
-            RealmResource realm = StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName(slug));
-            if (!realm.clients().findByClientId(TEST_CLIENT).isEmpty()) {
-                continue;
-            }
-            ClientRepresentation client = new ClientRepresentation();
-            client.setClientId(TEST_CLIENT);
-            client.setPublicClient(true);
-            client.setStandardFlowEnabled(false);
-            client.setDirectAccessGrantsEnabled(true);
-            ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-            audience.setName("audience");
-            audience.setProtocol("openid-connect");
-            audience.setProtocolMapper("oidc-audience-mapper");
-            audience.setConfig(Map.of("included.client.audience", "portail-famille", "access.token.claim", "true"));
-            ProtocolMapperRepresentation roles = new ProtocolMapperRepresentation();
-            roles.setName("roles");
-            roles.setProtocol("openid-connect");
-            roles.setProtocolMapper("oidc-usermodel-realm-role-mapper");
-            roles.setConfig(Map.of("claim.name", "roles", "multivalued", "true", "jsonType.label", "String",
-                    "access.token.claim", "true"));
-            client.setProtocolMappers(List.of(audience, roles));
-            realm.clients().create(client).close();
+            DirectGrantTestClient.ensure(StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName(slug)),
+                    TEST_CLIENT, "portail-famille");
         }
     }
 
     static String accessToken(String slug, String email, String password) throws Exception {
-        String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + password + "&scope=openid";
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(StackLauncher.stack().keycloakUrl()
-                        + "/realms/" + CommuneRules.realmName(slug) + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        assertTrue(m.find());
-        return m.group(1);
+        return DirectGrantTestClient.token(CommuneRules.realmName(slug), TEST_CLIENT, email, password);
     }
 
     // ---- commune resolution -------------------------------------------------------------------

@@ -122,7 +122,8 @@ public class StackLauncher implements LauncherSessionListener {
                 }
             }
             // issue 13: the operators' realm, its demo operator, and a test-only client that gives tokens by password
-            OperatorTokens.createTestClient(stack.provisionOperators(), stack);
+            stack.provisionOperators();
+            OperatorTokens.createTestClient(stack);
             return stack;
         } catch (Exception e) {
             stack.close();
