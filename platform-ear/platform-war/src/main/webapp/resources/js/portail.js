@@ -6,3 +6,40 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+
+/* A PrimeFaces progress bar in ajax mode (ajax="true": a background run, e.g. the invoicing run) polls its value
+   only once started: start every such bar on the page after the load and after each AJAX update. PrimeFaces creates
+   its widgets in jQuery ready callbacks, which run later (asynchronously), hence the zero-delay timeout; a bar replaced
+   by an update stops the polling of the one it replaces. */
+(function () {
+  var polling = [];
+  function startProgressBars() {
+    if (!window.PrimeFaces || !PrimeFaces.widgets || !PrimeFaces.widget || !PrimeFaces.widget.ProgressBar) {
+      return;
+    }
+    polling = polling.filter(function (w) {
+      if (document.body.contains(w.jq[0])) {
+        return true;
+      }
+      clearInterval(w.progressPoll);
+      return false;
+    });
+    Object.keys(PrimeFaces.widgets).forEach(function (name) {
+      var w = PrimeFaces.widgets[name];
+      if (w instanceof PrimeFaces.widget.ProgressBar && w.cfg.ajax && !w.progressPoll && document.body.contains(w.jq[0])) {
+        w.start();
+        polling.push(w);
+      }
+    });
+  }
+  function later() {
+    window.setTimeout(startProgressBars, 0);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.jQuery) {
+      jQuery(later);
+      jQuery(document).on('pfAjaxComplete', later);
+    }
+  });
+  window.addEventListener('load', later);
+})();

@@ -359,6 +359,32 @@ class BillingIT {
             b.get(page + "?regie=" + regie + "&mois=2026-10");
             BillingWalk.waitForText(b, By.id("run:progress"), "100 %");
             BillingWalk.waitForText(b, By.id("run:invoices"), prefix + "-1");
+
+            // a run still going (stored RUNNING, 1 family of 4 done): the bar polls the stored progress by itself and,
+            // when the run ends, the page shows its end without a reload
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                st.execute("insert into billing_run (regie_id, period_start, period_end, state, families_total, families_done,"
+                        + " started_by) select id, date '2026-11-01', date '2026-11-30', 'RUNNING', 4, 1, 'walk' from regie"
+                        + " where code = '" + regie + "'");
+            }
+            b.get(page + "?regie=" + regie + "&mois=2026-11");
+            BillingWalk.waitForText(b, By.id("progress-text"), "en cours");
+            BillingWalk.waitForText(b, By.id("run:progress"), "25 %");
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                st.execute("update billing_run set families_done = 3 where state = 'RUNNING' and regie_id = (select id from regie"
+                        + " where code = '" + regie + "')");
+            }
+            BillingWalk.waitForText(b, By.id("run:progress"), "75 %");
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                st.execute("update billing_run set families_done = 4, state = 'DONE', finished_at = now() where state = 'RUNNING'"
+                        + " and regie_id = (select id from regie where code = '" + regie + "')");
+            }
+            BillingWalk.waitForText(b, By.id("run:progress"), "100 %");
+            BillingWalk.waitForText(b, By.id("progress-text"), "terminée");
+            assertEquals("", PlatformWebIT.cspViolations(b), "CSP, facturation");
         }
     }
 }
