@@ -80,8 +80,9 @@ public final class PlanningHttpBench {
                     "--add-opens", "java.base/java.lang=ALL-UNNAMED", // Gatling's stats writer reads String internals
                     "-Dbench.base=" + stack.communeUrl("montfaucou").replaceAll("/$", ""),
                     "-Dbench.host=montfaucou.localhost", "-Dbench.month=" + month, "-Dbench.out=" + out,
-                    "-Dbench.jdbc=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/portail"));
-            for (String p : List.of("bench.users", "bench.seconds", "bench.warmup", "bench.count.pages")) {
+                    "-Dbench.jdbc=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/portail",
+                    "-Dbench.payara.pid=" + stack.platformPid()));
+            for (String p : List.of("bench.users", "bench.seconds", "bench.warmup", "bench.count.pages", "bench.cpu.pages")) {
                 if (System.getProperty(p) != null) {
                     command.add("-D" + p + "=" + System.getProperty(p));
                 }
@@ -183,6 +184,21 @@ public final class PlanningHttpBench {
                     n[3], n[4], n[3] / seconds, n[8], n[9], n[10], n[11], n[12]));
         }
         md.append(String.format(Locale.ROOT, "%nRatio planning / 404: **%.0f %%** (target ≥ 50 %%).%n%n", 100 * planningRps / missingRps));
+        Path cpuFile = out.resolve("cpu.tsv");
+        if (Files.exists(cpuFile)) {
+            Map<String, Long> cpu = new HashMap<>();
+            for (String line : Files.readAllLines(cpuFile)) {
+                String[] kv = line.split("\t");
+                cpu.put(kv[0], Long.parseLong(kv[1]));
+            }
+            double n = cpu.get("pages");
+            double planningMs = cpu.get("planning") / n;
+            double missingMs = cpu.get("404") / n;
+            md.append(String.format(Locale.ROOT, "Payara Micro's CPU per request (one parent alone, %.0f planning pages then"
+                    + " %.0f 404 pages, `/proc/<pid>/stat`, ±10 ms in all): **planning %.1f ms, 404 %.1f ms**; a saturated"
+                    + " server's throughput ratio cannot exceed their ratio, **%.0f %%**. Unlike throughput, CPU per request"
+                    + " hardly depends on what else the machine runs.%n%n", n, n, planningMs, missingMs, 100 * missingMs / planningMs));
+        }
         md.append(String.format(Locale.ROOT, "Per planning page (one parent alone, %d pages, `pg_stat_statements` of the"
                 + " platform database): **%.1f transactions** (COMMIT/ROLLBACK), **%.1f SQL statements** (BEGIN/COMMIT"
                 + " excluded).%n%n", pages, (double) commits / pages, (double) statements / pages));

@@ -40,6 +40,9 @@ public class PlanningSimulation extends Simulation {
     static final int COUNT_PAGES = Integer.getInteger("bench.count.pages", 20);
     static final Path OUT = Path.of(System.getProperty("bench.out", "bench/target/http-out"));
     static final String JDBC = System.getProperty("bench.jdbc");
+    /** Payara Micro's process: its CPU time is read around one parent's pages ({@link #cpu}). */
+    static final long PAYARA_PID = Long.getLong("bench.payara.pid", 0);
+    static final int CPU_PAGES = Integer.getInteger("bench.cpu.pages", 100);
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE)
             .hostNameAliases(Map.of(HOST, List.of("127.0.0.1")))
@@ -68,6 +71,21 @@ public class PlanningSimulation extends Simulation {
                     .check(status().is(200), css("#calendar").exists())))
             .exec(session -> {
                 snapshot("after");
+                return session.set("cpu0", cpu());
+            })
+            // the server's CPU per page, one parent alone: planning then 404, sequential, same session
+            .repeat(CPU_PAGES).on(io.gatling.javaapi.core.CoreDsl.exec(http("cpu planning").get(PLANNING)
+                    .check(status().is(200), css("#calendar").exists())))
+            .exec(session -> session.set("cpu1", cpu()))
+            .repeat(CPU_PAGES).on(io.gatling.javaapi.core.CoreDsl.exec(http("cpu 404").get(MISSING).check(status().is(404))))
+            .exec(session -> {
+                long end = cpu();
+                try {
+                    Files.write(OUT.resolve("cpu.tsv"), List.of("planning\t" + (session.getLong("cpu1") - session.getLong("cpu0")),
+                            "404\t" + (end - session.getLong("cpu1")), "pages\t" + CPU_PAGES));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
                 return session;
             });
 
@@ -84,6 +102,20 @@ public class PlanningSimulation extends Simulation {
 
     {
         setUp(count.injectOpen(atOnceUsers(1)).andThen(load.injectOpen(atOnceUsers(USERS)))).protocols(protocol);
+    }
+
+    /** Payara Micro's CPU time so far (user + system, /proc/&lt;pid&gt;/stat), in milliseconds; 0 without its pid. */
+    static long cpu() {
+        if (PAYARA_PID == 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + PAYARA_PID + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in ticks of 10 ms (USER_HZ 100)
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** pg_stat_statements of the platform's database: each statement's calls, written to counts-&lt;name&gt;.tsv. */

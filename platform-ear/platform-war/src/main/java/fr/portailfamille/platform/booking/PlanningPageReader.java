@@ -4,7 +4,7 @@ import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
-import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -38,7 +38,7 @@ public class PlanningPageReader {
     CommuneSettings settings;
 
     /** What the page shows; {@code activite} is the activity shown, {@code null} when the commune has none. */
-    public record PlanningPage(boolean validated, List<FamilyForm.ChildForm> children, List<Activity> activities,
+    public record PlanningPage(boolean validated, List<FamilyChild> children, List<Activity> activities,
                                Long activite, List<ActivityUnit> units, boolean registered, List<PlanningDay> days,
                                Legend legend) {
     }
@@ -50,8 +50,8 @@ public class PlanningPageReader {
     public PlanningPage read(SignedInUser user, int enfant, Long activite, YearMonth month) {
         Family family = files.fileOf(user);
         boolean validated = family.getStatus() == FamilyStatus.VALIDATED;
-        List<FamilyForm.ChildForm> children = files.formOf(user).getChildren();
-        FamilyForm.ChildForm child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
+        List<FamilyChild> children = files.childrenOf(user);
+        FamilyChild child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
         Long childId = validated && child != null ? child.getId() : null;
         List<Activity> activities = catalog.activities();
         Long shown = activite;

@@ -137,6 +137,14 @@ public class FamilyFileService {
     }
 
     /**
+     * The children of the family's own file, in the file's order (the order of {@link #formOf}): ids and first
+     * names only, one read of the children and none of the parents, contacts or health forms.
+     */
+    public List<FamilyChild> childrenOf(SignedInUser user) {
+        return fileOf(user).getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList();
+    }
+
+    /**
      * "Finir plus tard": keeps what is filled in for 30 more days. What is valid is saved, each invalid
      * field keeps its stored value; the returned errors list what was not saved. The caller's form is
      * left as typed (only the ids of saved children and of the file are written into it).

@@ -18,7 +18,7 @@ import fr.portailfamille.platform.booking.PlanningPageReader;
 import fr.portailfamille.platform.booking.SelectionReview;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.platform.configuration.CommuneSettings;
-import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.UserView;
@@ -74,11 +74,12 @@ public class PlanningView implements Serializable {
     private int enfant = 1;
     private Long activite;
     private String mois;
-    private List<FamilyForm.ChildForm> children;
+    private List<FamilyChild> children;
     private List<Activity> activities;
     private List<PlanningDay> days;
     private List<DayOfWeek> columns = List.of();
-    private List<List<PlanningDay>> weeks = List.of();
+    /** The grid as drawn, with its words: built from {@link #days} once per request, never stored in the session. */
+    private transient List<List<PlanningGridCells.GridDay>> grid;
     private boolean validated;
     private List<ActivityUnit> units;
     /** Semaine type: "MONDAY|12" → ticked. */
@@ -109,7 +110,7 @@ public class PlanningView implements Serializable {
 
     /** After a change: the child's registration and month read again. */
     private void refresh() {
-        FamilyForm.ChildForm child = getChild();
+        FamilyChild child = getChild();
         boolean ready = validated && child != null && child.getId() != null && activite != null;
         registered = ready && bookings.registered(user.require(), child.getId(), activite);
         layOut(ready && registered ? bookings.planning(user.require(), child.getId(), activite, getMonth()) : List.of());
@@ -118,24 +119,38 @@ public class PlanningView implements Serializable {
     private void layOut(List<PlanningDay> month) {
         columns = units == null ? List.of() : MonthPlan.weekdays(units.stream().map(ActivityUnit::plan).toList());
         days = PlanningGrid.shown(month, PlanningDay::getDay, columns);
-        weeks = PlanningGrid.weeks(days, PlanningDay::getDay, columns);
+        grid = null;
     }
 
     /**
      * A tap on a unit-day: a bookable one is selected for booking, a cancellable one for cancelling; a
      * second tap takes it back out.
      */
-    public void toggle(PlanningCell cell) {
+    public void toggle(PlanningGridCells.GridCell shown) {
+        PlanningCell cell = shown.getCell();
         if (cell.isBookable() || cell.isCancellable()) {
             selection.toggle(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
                     cell.getUnitLabel());
+            shown.setSelected(selection.contains(cell.getUnitId(), cell.getDay()));
         }
         reviewing = false;
         outcomes = List.of();
     }
 
-    public boolean selected(PlanningCell cell) {
-        return selection.contains(cell.getUnitId(), cell.getDay());
+    /**
+     * The month's weeks as drawn, every word of every cell computed here once (the page only reads properties):
+     * rendering 31 days × units used to evaluate some fifteen method expressions per cell (bench 4).
+     */
+    public List<List<PlanningGridCells.GridDay>> getWeeks() {
+        if (grid == null) {
+            FacesContext ctx = FacesContext.getCurrentInstance();
+            java.util.ResourceBundle msg = ctx.getApplication().getResourceBundle(ctx, "msg");
+            PlanningGridCells.Words words = new PlanningGridCells.Words(msg.getString("planning.cell.selected"),
+                    msg.getString("planning.cell.toCancel"), msg.getString("planning.absence"), msg.getString("planning.on"));
+            java.util.Locale locale = ctx.getViewRoot() == null ? java.util.Locale.FRENCH : ctx.getViewRoot().getLocale();
+            grid = PlanningGridCells.weeks(days == null ? List.of() : days, columns, legend(), words, locale, selection::contains);
+        }
+        return grid;
     }
 
     /** "Recopier la sélection" ({@link PlanningSelection#copyUntil}). */
@@ -148,6 +163,7 @@ public class PlanningView implements Serializable {
                     "Indiquez une date après le " + PlanningLabels.DAY.format(selection.firstBooking()) + ", dans l'année.")));
         } else {
             int added = selection.copyUntil(copyUntil);
+            grid = null;
             reviewing = false;
             message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
         }
@@ -239,6 +255,7 @@ public class PlanningView implements Serializable {
         try {
             outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all());
             selection.clear();
+            grid = null;
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     "Sélection validée : " + done + " sur " + outcomes.size() + " journée(s) enregistrée(s). Détail ci-dessous.");
@@ -257,6 +274,7 @@ public class PlanningView implements Serializable {
     /** "Vider la sélection". */
     public void clearSelection() {
         selection.clear();
+        grid = null;
         reviewing = false;
     }
 
@@ -301,7 +319,7 @@ public class PlanningView implements Serializable {
     }
 
     public List<DayState> getStates() { return List.of(DayState.values()); }
-    public FamilyForm.ChildForm getChild() {
+    public FamilyChild getChild() {
         return children != null && enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
     }
     public java.time.YearMonth getMonth() { return PlanningLabels.month(mois); }
@@ -320,11 +338,10 @@ public class PlanningView implements Serializable {
     public void setWeekFrom(LocalDate v) { weekFrom = v; }
     public LocalDate getWeekTo() { return weekTo; }
     public void setWeekTo(LocalDate v) { weekTo = v; }
-    public List<FamilyForm.ChildForm> getChildren() { return children; }
+    public List<FamilyChild> getChildren() { return children; }
     public List<Activity> getActivities() { return activities; }
     public List<PlanningDay> getDays() { return days; }
     public List<DayOfWeek> getColumns() { return columns; }
-    public List<List<PlanningDay>> getWeeks() { return weeks; }
     public int getEnfant() { return enfant; }
     public void setEnfant(int enfant) { if (ViewParams.opening()) this.enfant = enfant; }
     public Long getActivite() { return activite; }
