@@ -46,7 +46,7 @@ import org.openqa.selenium.By;
  * classes and before the outage drill, which stops the shared stack.
  */
 @Order(Order.DEFAULT + 1)
-// opt-in, 6-8 min here, mostly booting three instances (README, "Sessions across instances"): -Dpf.it.cluster=true
+// opt-in, 394-543 s here, mostly booting three instances (README, "Sessions across instances"): -Dpf.it.cluster=true
 @EnabledIfSystemProperty(named = "pf.it.cluster", matches = "true")
 class ClusterFailoverIT {
 
