@@ -95,25 +95,28 @@ public final class ClusterNode implements AutoCloseable {
                 new String[] {"pf.payfip.payment-page", payfip + "/tpa/paiementws.web"});
     }
 
-    /** Waits until the platform answers its health check on this instance. */
+    /** Waits until the platform answers its health check on this instance (the last answer is in the failure). */
     public ClusterNode awaitUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "aucune réponse";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " s'est arrêté (code " + process.exitValue() + ") :\n" + tail());
             }
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return this;
                 }
+                last = r.statusCode() + " " + r.body();
             } catch (IOException notYet) {
-                // not listening yet
+                last = notYet.toString(); // not listening yet, or no answer in 5 s
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(name + " n'a pas démarré en " + timeout.toSeconds() + " s :\n" + tail());
+        throw new IllegalStateException(name + " n'a pas démarré en " + timeout.toSeconds() + " s (dernière réponse de /health : "
+                + last + ") :\n" + tail());
     }
 
     /** SIGKILL: the JVM dies at once, nothing saved or handed over. */

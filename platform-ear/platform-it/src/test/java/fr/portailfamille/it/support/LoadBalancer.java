@@ -22,15 +22,34 @@ import java.util.regex.Pattern;
  */
 public final class LoadBalancer implements AutoCloseable {
 
-    private static final Pattern SERVED = Pattern.compile("^cluster/(\\S+) (\\d+) (\\S+) (\\S+)$");
+    private static final Pattern SERVED = Pattern.compile(
+            "^cluster/(\\S+) (\\d+) (\\S+) (\\S+) accepted=(\\d+)\\.(\\d+) idle=(-?\\d+) active=(-?\\d+)(?: .*)?$");
 
     public final int port;
     private final Path log;
     private final Process process;
     private final long started = System.nanoTime();
 
-    /** A request as HAProxy's log records it. */
-    public record Served(String server, int status, String method, String path) {
+    /**
+     * A request as HAProxy's log records it: when its first byte reached HAProxy (epoch ms: the connection's accept date
+     * plus the time the kept-alive connection was idle before it) and how long it was active (ms, until the last byte of
+     * the response).
+     */
+    public record Served(String server, int status, String method, String path, long accepted, long active) {
+
+        public long ended() {
+            return accepted + active;
+        }
+
+        /** Whether the two requests were in progress at the same time. */
+        public boolean overlaps(Served other) {
+            return accepted < other.ended() && other.accepted < ended();
+        }
+
+        @Override
+        public String toString() {
+            return server + " " + status + " " + method + " " + path + " @" + accepted + "+" + active + "ms";
+        }
     }
 
     private LoadBalancer(int port, Path log, Process process) {
@@ -64,7 +83,7 @@ public final class LoadBalancer implements AutoCloseable {
                 defaults
                     mode http
                     log global
-                    log-format "%b/%s %ST %HM %HU"
+                    log-format "%b/%s %ST %HM %HU accepted=%Ts.%ms idle=%Ti active=%Ta %hr %hs"
                     option http-server-close
                     option forwardfor
                     option redispatch 1
@@ -74,6 +93,8 @@ public final class LoadBalancer implements AutoCloseable {
                     timeout server 60s
 
                 frontend portail
+                    capture request header Cookie len 300
+                    capture response header Set-Cookie len 300
                 """);
         cfg.append("    bind 127.0.0.1:").append(port).append('\n').append("""
                     default_backend cluster
@@ -117,7 +138,9 @@ public final class LoadBalancer implements AutoCloseable {
         for (String line : logText().split("\n")) {
             Matcher m = SERVED.matcher(line.strip());
             if (m.matches()) {
-                served.add(new Served(m.group(1), Integer.parseInt(m.group(2)), m.group(3), m.group(4)));
+                served.add(new Served(m.group(1), Integer.parseInt(m.group(2)), m.group(3), m.group(4),
+                        Long.parseLong(m.group(5)) * 1000 + Long.parseLong(m.group(6)) + Math.max(0, Long.parseLong(m.group(7))),
+                        Long.parseLong(m.group(8))));
             }
         }
         return served;
