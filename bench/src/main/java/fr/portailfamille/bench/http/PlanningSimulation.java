@@ -26,7 +26,9 @@ import java.util.Map;
  * ({@code pg_stat_statements}) give the statements and transactions (COMMIT/ROLLBACK) per page; then
  * {@code bench.users} parents, each signed in through the commune's Keycloak form (distinct sessions),
  * load the planning for {@code bench.seconds}, then the commune's 404 page for as long: same run, same
- * server, same sessions. Request names: "planning" and "404".
+ * server, same sessions. Request names: "planning" and "404". Last, one parent alone again (a new session, warmed
+ * up) loads {@code bench.cpu.pages} planning pages then as many 404 pages while Payara Micro's CPU time is read
+ * ({@code bench.payara.pid}): the CPU per request of each page, written to {@code cpu.tsv}.
  */
 public class PlanningSimulation extends Simulation {
 
@@ -71,9 +73,29 @@ public class PlanningSimulation extends Simulation {
                     .check(status().is(200), css("#calendar").exists())))
             .exec(session -> {
                 snapshot("after");
-                return session.set("cpu0", cpu());
-            })
-            // the server's CPU per page, one parent alone: planning then 404, sequential, same session
+                return session;
+            });
+
+    ScenarioBuilder load = scenario("load").feed(csv(OUT.resolve("parents.csv").toString()).queue())
+            .exec(signIn())
+            .rendezVous(USERS)
+            .during(WARMUP).on(io.gatling.javaapi.core.CoreDsl.exec(http("warm-up planning").get(PLANNING).check(status().is(200)))
+                    .exec(http("warm-up 404").get(MISSING).check(status().is(404))))
+            .rendezVous(USERS)
+            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("planning").get(PLANNING)
+                    .check(status().is(200), css("#calendar").exists())))
+            .rendezVous(USERS)
+            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("404").get(MISSING).check(status().is(404))));
+
+    /**
+     * The server's CPU per page, one parent alone after the load (the JIT has compiled the hot paths): a new session,
+     * warmed up, then {@code bench.cpu.pages} planning pages, then as many 404 pages, sequential.
+     */
+    ScenarioBuilder cpu = scenario("cpu").feed(csv(OUT.resolve("counter.csv").toString()).circular())
+            .exec(signIn())
+            .repeat(10).on(io.gatling.javaapi.core.CoreDsl.exec(http("cpu warm-up").get(PLANNING).check(status().is(200)))
+                    .exec(http("cpu warm-up 404").get(MISSING).check(status().is(404))))
+            .exec(session -> session.set("cpu0", cpu()))
             .repeat(CPU_PAGES).on(io.gatling.javaapi.core.CoreDsl.exec(http("cpu planning").get(PLANNING)
                     .check(status().is(200), css("#calendar").exists())))
             .exec(session -> session.set("cpu1", cpu()))
@@ -89,19 +111,9 @@ public class PlanningSimulation extends Simulation {
                 return session;
             });
 
-    ScenarioBuilder load = scenario("load").feed(csv(OUT.resolve("parents.csv").toString()).queue())
-            .exec(signIn())
-            .rendezVous(USERS)
-            .during(WARMUP).on(io.gatling.javaapi.core.CoreDsl.exec(http("warm-up planning").get(PLANNING).check(status().is(200)))
-                    .exec(http("warm-up 404").get(MISSING).check(status().is(404))))
-            .rendezVous(USERS)
-            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("planning").get(PLANNING)
-                    .check(status().is(200), css("#calendar").exists())))
-            .rendezVous(USERS)
-            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("404").get(MISSING).check(status().is(404))));
-
     {
-        setUp(count.injectOpen(atOnceUsers(1)).andThen(load.injectOpen(atOnceUsers(USERS)))).protocols(protocol);
+        setUp(count.injectOpen(atOnceUsers(1)).andThen(load.injectOpen(atOnceUsers(USERS))
+                .andThen(cpu.injectOpen(atOnceUsers(1))))).protocols(protocol);
     }
 
     /** Payara Micro's CPU time so far (user + system, /proc/&lt;pid&gt;/stat), in milliseconds; 0 without its pid. */
