@@ -136,9 +136,18 @@ class FamilyApiIT {
     // ---- HTTP ----------------------------------------------------------------------------------
 
     static HttpResponse<String> call(String slug, String method, String path, String token, String json) throws Exception {
+        return call(slug, method, path, token, json, null);
+    }
+
+    /** As above, with the surge queue's ticket sent back ({@code File-Attente}), when not {@code null}. */
+    static HttpResponse<String> call(String slug, String method, String path, String token, String json, String ticket)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + path))
                 .header("Host", PlatformWebIT.host(slug)).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30));
+        if (ticket != null) {
+            b.header("File-Attente", ticket);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

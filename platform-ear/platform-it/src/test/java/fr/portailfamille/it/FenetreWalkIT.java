@@ -96,16 +96,19 @@ class FenetreWalkIT {
             assertTrue(ask.getAttribute("href").endsWith("/espace/ma-demande.xhtml?fenetre=" + window), ask.getAttribute("href"));
             assertTrue(ask.getAttribute("aria-label").contains("Journée : sur demande — fenêtre ouverte jusqu'au "),
                     ask.getAttribute("aria-label"));
-            assertEquals("Sur demande (fenêtre de demandes)", family.driver.findElement(By.id("state-" + day + "-" + unit))
+            assertEquals("Sur demande", family.driver.findElement(By.id("state-" + day + "-" + unit))
                     .getText());
             assertTrue(family.driver.findElements(By.cssSelector("input.pf-toggle[data-day='" + day + "']")).isEmpty(),
                     "no booking button on the window's day");
             assertTrue(family.driver.findElement(By.id("window-" + window)).getText().contains("pas au premier arrivé"));
             assertEquals("", family.accessibilityViolations(), "axe-core, the planning with a window's day");
+            family.driver.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    family.driver.findElement(By.id("window-" + window)));
             Browser.screenshot(family, "fenetre-planning-sur-demande");
-            family.driver.findElement(By.cssSelector("details.pf-legend summary")).click();
-            assertTrue(family.driver.findElement(By.cssSelector("details.pf-legend")).getText()
-                    .contains("Sur demande (fenêtre de demandes)"), "the legend has the state");
+            family.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", ask);
+            Browser.screenshot(family, "fenetre-planning-sur-demande-jour");
+            assertTrue(family.driver.findElement(By.cssSelector("details.pf-legend")).getAttribute("textContent")
+                    .contains("Sur demande"), "the legend has the state");
 
             try (Browser agent = new Browser()) {
                 agent.driver.manage().window().setSize(new Dimension(360, 800));

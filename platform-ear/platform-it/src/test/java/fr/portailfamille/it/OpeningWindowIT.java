@@ -376,6 +376,75 @@ class OpeningWindowIT {
         assertEquals(2, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'BOOKED'", unit, day));
     }
 
+    /** A document of the family's (Mes documents), sent and not yet reviewed; its id. */
+    long document(ValidatedFamilies.Parent p, String type, boolean health) throws Exception {
+        return in(() -> {
+            tx.begin();
+            Number id = (Number) em.createNativeQuery("insert into family_document (family_id, type_code, health, issued_on,"
+                    + " status, file_name, content_type, content) select family_id, ?2, ?3, current_date, 'PENDING',"
+                    + " 'attestation.pdf', 'application/pdf', cast('%PDF-1.4' as bytea) from child where id = ?1 returning id")
+                    .setParameter(1, p.childId()).setParameter(2, type).setParameter(3, health).getSingleResult();
+            tx.commit();
+            return id.longValue();
+        });
+    }
+
+    @Test
+    void theCriteriaAskedInTheRequestWithTheFamilysOwnProofShownToAgents() throws Exception {
+        long[] ua = unit(2);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(4));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent a = parents.get(0);
+        ValidatedFamilies.Parent b = parents.get(1);
+        long proofA = document(a, "DOMICILE", false);
+        long proofB = document(b, "DOMICILE", false);
+        long healthB = document(b, "CERTIFICAT_MEDICAL", true);
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
+                LocalDateTime.now().minusMinutes(1), LocalDateTime.now().plusHours(1),
+                new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
+        Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(unit, day)));
+
+        // the commune requires a proof of "both parents working"
+        Refused missing = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, null))));
+        assertEquals("proof", missing.field());
+        // another family's document id, as a hand-made form or API call would send it: refused, nothing stored
+        Refused notHers = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, proofB))));
+        assertEquals("Ce justificatif ne fait pas partie de vos documents.", notHers.getMessage());
+        assertEquals("proof", notHers.field());
+        assertEquals(0, count("select count(*) from window_request where window_id = ?1", window));
+        // another commune's host reaches nothing
+        assertThrows(SecurityException.class, () -> inBeta(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, proofA))));
+
+        long requestA = in(() -> requests.request(a.user(), window, daysA, new Answers(true, false, proofA)));
+        assertEquals(proofA, count("select proof_document_id from window_request where id = ?1", requestA));
+        assertTrue(in(() -> requests.mine(a.user(), requestA)).isBothParentsWorking());
+        in(() -> requests.request(b.user(), window, Map.of(b.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(true, false, healthB)));
+
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        List<AllocationLine> lines = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
+        long wishA = count("select x.id from window_wish x join window_request r on r.id = x.request_id where r.window_id = ?1"
+                + " and x.child_id = ?2", window, a.childId());
+        long wishB = count("select x.id from window_wish x join window_request r on r.id = x.request_id where r.window_id = ?1"
+                + " and x.child_id = ?2", window, b.childId());
+        AllocationLine lineA = lines.stream().filter(l -> l.getWishId() == wishA).findFirst().orElseThrow();
+        assertEquals(proofA, lineA.getProofId());
+        assertEquals("parents qui travaillent : oui — justificatif : Justificatif de domicile de moins de 3 mois (à vérifier)",
+                lineA.getProof());
+        assertTrue(lineA.getText().contains("priorité : parents qui travaillent"), lineA.getText());
+        // a health document as proof: an agent without agent-sante neither reads its type nor gets its id
+        AllocationLine lineB = lines.stream().filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
+        assertEquals(null, lineB.getProofId());
+        assertEquals("parents qui travaillent : oui — justificatif confidentiel", lineB.getProof());
+        AllocationLine healthLine = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50)).stream()
+                .filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
+        assertEquals(healthB, healthLine.getProofId());
+    }
+
     PlanningCell cellOf(ValidatedFamilies.Parent p, long activityId, long unitId, LocalDate day) throws Exception {
         return in(() -> planning.planning(p.user(), p.childId(), activityId, java.time.YearMonth.from(day))).stream()
                 .filter(d -> d.getDay().equals(day)).findFirst().orElseThrow().getCells().stream()
