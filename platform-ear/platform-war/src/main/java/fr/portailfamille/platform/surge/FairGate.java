@@ -45,8 +45,10 @@ public final class FairGate {
     private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition changed = lock.newCondition();
-    /** Waiting tickets in arrival order: number → when last seen (nanos); {@code Long.MAX_VALUE} while waiting inline. */
+    /** Waiting tickets in arrival order: number → when last seen (nanos). */
     private final LinkedHashMap<Long, Long> waiting = new LinkedHashMap<>();
+    /** The tickets a request is waiting for in its place now (how many requests: two tabs share a ticket). */
+    private final Map<Long, Integer> inline = new HashMap<>();
     private final Map<String, Long> bySecret = new HashMap<>();
     private final Map<Long, String> secrets = new HashMap<>();
     private int inUse;
@@ -90,40 +92,54 @@ public final class FairGate {
                     return new Admission(Outcome.FULL, null, 0, 0, retryAfter(waiting.size() + 1), 0);
                 }
                 number = newTicket();
-            } else {
-                waiting.put(number, Long.MAX_VALUE);
             }
             long deadline = nanoClock.getAsLong() + waitNanos;
-            while (true) {
-                dropStale();
-                if (!waiting.containsKey(number)) {
-                    // the same ticket was admitted by a twin request (two tabs), or dropped: queue again at the end
-                    number = newTicket();
+            inline.merge(number, 1, Integer::sum);
+            try {
+                while (true) {
+                    dropStale();
+                    if (!waiting.containsKey(number)) {
+                        // the same ticket was admitted by a twin request (two tabs), or dropped: queue again at the end
+                        leaveInline(number);
+                        number = newTicket();
+                        inline.merge(number, 1, Integer::sum);
+                    }
+                    if (headIs(number) && inUse < permits) {
+                        forget(number);
+                        inUse++;
+                        changed.signalAll();
+                        return new Admission(Outcome.ADMITTED, null, number, 0, 0, ++turns);
+                    }
+                    long left = deadline - nanoClock.getAsLong();
+                    if (left <= 0) {
+                        int position = position(number);
+                        return new Admission(Outcome.QUEUED, secrets.get(number), number, position, retryAfter(position), 0);
+                    }
+                    changed.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
                 }
-                if (headIs(number) && inUse < permits) {
-                    forget(number);
-                    inUse++;
-                    changed.signalAll();
-                    return new Admission(Outcome.ADMITTED, null, number, 0, 0, ++turns);
-                }
-                long left = deadline - nanoClock.getAsLong();
-                if (left <= 0) {
+            } finally {
+                // whatever the way out (served, queued, interrupted), the ticket is no longer waited for here: from now on
+                // it is dropped if not presented again within the ttl, so that it never blocks the queue
+                leaveInline(number);
+                if (waiting.containsKey(number)) {
                     waiting.put(number, nanoClock.getAsLong());
-                    int position = position(number);
-                    return new Admission(Outcome.QUEUED, secrets.get(number), number, position, retryAfter(position), 0);
                 }
-                changed.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** A new ticket at the end of the queue, waiting inline. */
+    private void leaveInline(long number) {
+        inline.computeIfPresent(number, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** A new ticket at the end of the queue. */
     private long newTicket() {
         long number = next++;
         String secret = HexFormat.of().formatHex(bytes());
-        waiting.put(number, Long.MAX_VALUE);
+        waiting.put(number, nanoClock.getAsLong());
         bySecret.put(secret, number);
         secrets.put(number, secret);
         return number;
@@ -220,14 +236,14 @@ public final class FairGate {
         }
     }
 
-    /** Drops the tickets not presented again within the ttl (never one waiting inline). */
+    /** Drops the tickets not presented again within the ttl (never one a request is waiting for in its place). */
     private void dropStale() {
         long now = nanoClock.getAsLong();
         boolean dropped = false;
         Iterator<Map.Entry<Long, Long>> it = waiting.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Long, Long> e = it.next();
-            if (e.getValue() != Long.MAX_VALUE && now - e.getValue() > ttlNanos) {
+            if (!inline.containsKey(e.getKey()) && now - e.getValue() > ttlNanos) {
                 it.remove();
                 String secret = secrets.remove(e.getKey());
                 if (secret != null) {

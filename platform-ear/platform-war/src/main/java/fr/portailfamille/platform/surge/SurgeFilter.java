@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.surge;
 
+import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.inject.Inject;
@@ -49,7 +50,8 @@ public class SurgeFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Commune> commune = TenantContext.current();
-        if (!gated(path, request.getMethod()) || commune.isEmpty()) {
+        // only signed-in families queue: a call without a valid token is refused (401) further on, at once
+        if (!gated(path, request.getMethod()) || commune.isEmpty() || SignedInUser.of(request) == null) {
             chain.doFilter(request, response);
             return;
         }
