@@ -82,6 +82,24 @@ class FairGateTest {
     }
 
     @Test
+    void aRequestInterruptedWhileWaitingNeverBlocksTheQueue() throws Exception {
+        AtomicLong now = new AtomicLong();
+        FairGate gate = new FairGate(1, 10, TTL, now::get);
+        gate.enter(null, 0);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Admission> stuck = pool.submit(() -> gate.enter(null, Long.MAX_VALUE / 2));
+        while (gate.waiting() == 0) {
+            Thread.sleep(5);
+        }
+        pool.shutdownNow();
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS), "the waiting request was interrupted");
+        assertTrue(stuck.isDone());
+        now.addAndGet(TTL + 1);
+        gate.release();
+        assertEquals(Outcome.ADMITTED, gate.enter(null, 0).outcome(), "the interrupted request's ticket was dropped");
+    }
+
+    @Test
     void aFullQueueRefusesAtOnce() throws Exception {
         FairGate gate = new FairGate(1, 1, TTL, System::nanoTime);
         gate.enter(null, 0);
