@@ -39,5 +39,10 @@ public enum DayState {
     /** The booking was refused by the service (the reason is shown next to it). */
     REFUSEE,
     /** Absent with a medical certificate that the service has not reviewed yet: billing undecided. */
-    ABSENCE_EN_VERIFICATION
+    ABSENCE_EN_VERIFICATION,
+    /**
+     * The day's seats go by an opening window's allocation, not first come, first served: the family sends a request
+     * ("Ma demande"); the day follows the usual states again once the allocation is published.
+     */
+    SUR_DEMANDE
 }

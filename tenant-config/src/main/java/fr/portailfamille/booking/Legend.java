@@ -64,6 +64,7 @@ public record Legend(Map<DayState, LegendEntry> entries) {
         m.put(DayState.REFUSEE, new LegendEntry("Refusée", "#fee2e2", "#7f1d1d"));
         m.put(DayState.ABSENCE_EN_VERIFICATION, new LegendEntry("Absent, en attente de vérification du certificat",
                 "#e0e7ff", "#312e81"));
+        m.put(DayState.SUR_DEMANDE, new LegendEntry("Sur demande", "#fef3c7", "#78350f"));
         return new Legend(m);
     }
 

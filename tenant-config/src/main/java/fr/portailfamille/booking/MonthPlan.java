@@ -166,6 +166,20 @@ public final class MonthPlan {
     public static List<Day> of(List<Unit> units, YearMonth month, Map<UnitDay, Integer> seats,
                                Map<UnitDay, Booking> latest, CommuneCalendar cal, List<DateRange> schoolYears,
                                LocalDateTime now) {
+        return of(units, month, seats, latest, cal, schoolYears, now, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, YearMonth, Map, Map, CommuneCalendar, List, LocalDateTime)}, for an activity some of whose
+     * days belong to an opening window not yet published: such a day, without a live booking of the child and in a
+     * state that would accept one, is {@link DayState#SUR_DEMANDE} and cannot be booked (its seats go by the window's
+     * allocation); a live booking, a closed day, a holiday keep their own state.
+     *
+     * @param windowDays the days of the activity's unpublished opening windows
+     */
+    public static List<Day> of(List<Unit> units, YearMonth month, Map<UnitDay, Integer> seats,
+                               Map<UnitDay, Booking> latest, CommuneCalendar cal, List<DateRange> schoolYears,
+                               LocalDateTime now, Set<LocalDate> windowDays) {
         List<Day> days = new ArrayList<>();
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
             List<Cell> cells = new ArrayList<>(units.size());
@@ -176,6 +190,9 @@ public final class MonthPlan {
                 DayState state = LegendState.of(day, now, cal, u.rules(), u.runsInHolidays() || u.holidayOnly(),
                         runs(u, day, cal, schoolYears), u.start(), status, seats.getOrDefault(key, 0), u.capacity());
                 boolean live = b != null && b.live();
+                if (!live && BOOKABLE.contains(state) && windowDays.contains(day)) {
+                    state = DayState.SUR_DEMANDE;
+                }
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
                 boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
                 boolean free = cancellable && u.rules().decideCancellation(now, day, cal).outcome()

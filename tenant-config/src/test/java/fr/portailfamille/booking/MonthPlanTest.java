@@ -150,4 +150,36 @@ class MonthPlanTest {
         assertTrue(later.freeCancellation() && later.absenceAllowed(), "still free to cancel: an absence is not needed");
         assertFalse(later.surcharged());
     }
+
+    @Test
+    void daysOfAnUnpublishedWindowAreAskedForNotBooked() {
+        LocalDate booked = LocalDate.parse("2026-12-07");
+        LocalDate free = LocalDate.parse("2026-12-08");
+        LocalDate full = LocalDate.parse("2026-12-10");
+        LocalDate closed = LocalDate.parse("2026-12-11"); // a closure of the test calendar
+        LocalDate outside = LocalDate.parse("2026-12-14");
+        java.util.Set<LocalDate> window = java.util.Set.of(booked, free, full, closed);
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(soir), YearMonth.of(2026, 12),
+                Map.of(new MonthPlan.UnitDay(7, full), 2),
+                Map.of(new MonthPlan.UnitDay(7, booked), new MonthPlan.Booking(100, BookingStatus.BOOKED)),
+                cal, schoolYear, now, window);
+        MonthPlan.Cell f = cell(month, free.toString(), 7);
+        assertEquals(DayState.SUR_DEMANDE, f.state());
+        assertFalse(f.bookable(), "no first come, first served on a window's day");
+        MonthPlan.Cell c = cell(month, full.toString(), 7);
+        assertEquals(DayState.SUR_DEMANDE, c.state());
+        assertFalse(c.bookable(), "not even the waiting list");
+        MonthPlan.Cell b = cell(month, booked.toString(), 7);
+        assertEquals(DayState.RESERVE_ANNULABLE, b.state(), "a booking (e.g. placed by the window) keeps its state");
+        assertTrue(b.cancellable());
+        assertEquals(DayState.FERME, cell(month, closed.toString(), 7).state(), "a closure stays a closure");
+        MonthPlan.Cell o = cell(month, outside.toString(), 7);
+        assertEquals(DayState.RESERVABLE, o.state());
+        assertTrue(o.bookable());
+        // published (no window days any more): the usual rules
+        List<MonthPlan.Day> after = MonthPlan.of(List.of(soir), YearMonth.of(2026, 12), Map.of(), Map.of(), cal,
+                schoolYear, now, java.util.Set.of());
+        assertEquals(DayState.RESERVABLE, cell(after, free.toString(), 7).state());
+        assertTrue(cell(after, free.toString(), 7).bookable());
+    }
 }

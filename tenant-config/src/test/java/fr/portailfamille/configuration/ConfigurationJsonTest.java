@@ -166,7 +166,7 @@ class ConfigurationJsonTest {
                 new FieldError("legend.AUTRE", "État inconnu : « AUTRE » (états possibles : RESERVABLE, RESERVE_ANNULABLE,"
                         + " RESERVE_NON_ANNULABLE, HORS_DELAI_MAJORE, ANNULE_SANS_FRAIS, COMPLET, LISTE_ATTENTE,"
                         + " EN_ATTENTE_VALIDATION, FERME, FERIE, VACANCES, ABSENT_EXCUSE, ABSENT_FACTURE, PRESENT, REFUSEE,"
-                        + " ABSENCE_EN_VERIFICATION).")),
+                        + " ABSENCE_EN_VERIFICATION, SUR_DEMANDE).")),
                 errors(json));
     }
 

@@ -136,9 +136,18 @@ class FamilyApiIT {
     // ---- HTTP ----------------------------------------------------------------------------------
 
     static HttpResponse<String> call(String slug, String method, String path, String token, String json) throws Exception {
+        return call(slug, method, path, token, json, null);
+    }
+
+    /** As above, with the surge queue's ticket sent back ({@code File-Attente}), when not {@code null}. */
+    static HttpResponse<String> call(String slug, String method, String path, String token, String json, String ticket)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + path))
                 .header("Host", PlatformWebIT.host(slug)).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30));
+        if (ticket != null) {
+            b.header("File-Attente", ticket);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -329,6 +338,35 @@ class FamilyApiIT {
             assertEquals("Annulé sans frais", PlanningWalkIT.state(parent, thursday, String.valueOf(f.soir())));
             assertEquals("Réservé (annulable)", PlanningWalkIT.state(parent, friday, String.valueOf(f.soir())));
         }
+    }
+
+    @Test
+    void aDayOfAnOpeningWindowIsShownOnRequestAndItsBookingRefusedWithAStableCode() throws Exception {
+        Fixture f = fixture();
+        LocalDate thursday = f.monday().plusWeeks(1).plusDays(3);
+        LocalDate otherDay = f.monday().plusWeeks(1);
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into opening_window (activity_id, period_from, period_to, opens_at, closes_at, created_by)"
+                    + " select id, date '" + thursday + "', date '" + thursday + "', localtimestamp - interval '1 hour',"
+                    + " localtimestamp + interval '1 day', 'agent@alpha.test' from activity where code = '" + f.code() + "'");
+        }
+        String token = token(f.own());
+        HttpResponse<String> month = get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month(), token);
+        assertEquals(200, month.statusCode(), month.body());
+        JsonObject midi = unit(day(((JsonObject) json(month)).getJsonArray("activites").getJsonObject(0), thursday), f.midi());
+        assertEquals("SUR_DEMANDE", midi.getString("etat"), month.body());
+        assertFalse(midi.getBoolean("reservable"));
+
+        // the window's day with another day: the whole selection refused, nothing booked
+        JsonObject refused = error(post(token, selection(new Object[] {f.own().childId(), f.midi(), thursday, "reserver"},
+                new Object[] {f.own().childId(), f.soir(), otherDay, "reserver"})), 409, "reservation_refusee");
+        assertTrue(refused.getString("message").contains("sont attribuées sur demande, pas au premier arrivé — fenêtre"
+                + " ouverte jusqu'au "), refused.getString("message"));
+        assertEquals(0, bookings(f.own().childId(), f.midi(), "BOOKED", thursday)
+                + bookings(f.own().childId(), f.soir(), "BOOKED", otherDay));
+        assertEquals(0, (int) single("select count(*) from commune_alpha.booking where child_id = " + f.own().childId()
+                + " and day = date '" + thursday + "'"), "no waiting list either");
     }
 
     @Test

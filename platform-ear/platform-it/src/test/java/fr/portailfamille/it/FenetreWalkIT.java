@@ -21,7 +21,8 @@ import org.openqa.selenium.Dimension;
 /**
  * Fair opening in Chromium at 360 px: a parent sends its request to an opening window (Ma demande), the agent closes
  * the window, previews the allocation with its reasons and publishes it, the parent reads the result and its reason in
- * words; axe-core on every state of both pages and screenshots in target/screenshots (fenetre-*).
+ * words; Mon planning shows the window's day "sur demande" (a link to
+ * Ma demande, no booking button) until the result is published; axe-core on every state of both pages and screenshots in target/screenshots (fenetre-*).
  */
 @ExtendWith(ArquillianExtension.class)
 class FenetreWalkIT {
@@ -59,6 +60,17 @@ class FenetreWalkIT {
                 window = rs.getLong(1);
             }
         }
+        long activity;
+        long unit;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("select a.id, u.id from commune_alpha.activity a join commune_alpha.activity_unit u"
+                     + " on u.activity_id = a.id where a.code = '" + code + "'")) {
+            rs.next();
+            activity = rs.getLong(1);
+            unit = rs.getLong(2);
+        }
+        String planning = PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/planning.xhtml?enfant=1&activite=" + activity
+                + "&mois=" + java.time.YearMonth.from(day);
         StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), email, "Camille", "Fenêtre",
                 StackLauncher.PASSWORD_PARENT, "parent");
         String page = "/espace/ma-demande.xhtml?fenetre=" + window;
@@ -77,6 +89,26 @@ class FenetreWalkIT {
             assertTrue(family.driver.findElement(By.id("summary")).getText().contains("Votre demande est enregistrée"));
             assertEquals("", family.accessibilityViolations(), "axe-core, the request sent");
             Browser.screenshot(family, "fenetre-famille-envoyee");
+
+            // Mon planning: the window's day is "sur demande", a link to Ma demande, never a button to book
+            family.get(planning);
+            var ask = family.await(By.id("ask-" + day + "-" + unit));
+            assertTrue(ask.getAttribute("href").endsWith("/espace/ma-demande.xhtml?fenetre=" + window), ask.getAttribute("href"));
+            assertTrue(ask.getAttribute("aria-label").contains("Journée : sur demande — fenêtre ouverte jusqu'au "),
+                    ask.getAttribute("aria-label"));
+            assertEquals("Sur demande", family.driver.findElement(By.id("state-" + day + "-" + unit))
+                    .getText());
+            assertTrue(family.driver.findElements(By.cssSelector("input.pf-toggle[data-day='" + day + "']")).isEmpty(),
+                    "no booking button on the window's day");
+            assertTrue(family.driver.findElement(By.id("window-" + window)).getText().contains("pas au premier arrivé"));
+            assertEquals("", family.accessibilityViolations(), "axe-core, the planning with a window's day");
+            family.driver.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    family.driver.findElement(By.id("window-" + window)));
+            Browser.screenshot(family, "fenetre-planning-sur-demande");
+            family.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", ask);
+            Browser.screenshot(family, "fenetre-planning-sur-demande-jour");
+            assertTrue(family.driver.findElement(By.cssSelector("details.pf-legend")).getAttribute("textContent")
+                    .contains("Sur demande"), "the legend has the state");
 
             try (Browser agent = new Browser()) {
                 agent.driver.manage().window().setSize(new Dimension(360, 800));
@@ -104,6 +136,10 @@ class FenetreWalkIT {
             assertTrue(result.contains("place attribuée — priorité : parents qui travaillent"), result);
             assertEquals("", family.accessibilityViolations(), "axe-core, the result");
             Browser.screenshot(family, "fenetre-famille-resultat");
+            // published: the day follows the usual rules (the child was placed: booked)
+            family.get(planning);
+            assertEquals("RESERVE_ANNULABLE", family.await(By.id("state-" + day + "-" + unit)).getAttribute("data-state"));
+            assertTrue(family.driver.findElements(By.id("ask-" + day + "-" + unit)).isEmpty());
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml");
             family.await(By.id("how"));
             assertEquals("", family.accessibilityViolations(), "axe-core, the list of windows");

@@ -12,7 +12,13 @@ import fr.portailfamille.booking.window.Criterion;
 import fr.portailfamille.booking.window.WindowRules;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.booking.BookingRefused;
+import fr.portailfamille.booking.DayState;
+import fr.portailfamille.platform.booking.ChangeOutcome;
+import fr.portailfamille.platform.booking.PlannedChange;
+import fr.portailfamille.platform.booking.PlanningCell;
 import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.booking.TypicalWeekResult;
+import fr.portailfamille.platform.booking.WindowSpan;
 import fr.portailfamille.platform.booking.window.AllocationLine;
 import fr.portailfamille.platform.booking.window.Answers;
 import fr.portailfamille.platform.booking.window.MyRequest;
@@ -311,5 +317,137 @@ class OpeningWindowIT {
                 + " and reason = 'dossier incomplet'", window));
         // an agent of another commune reaches nothing
         assertThrows(SecurityException.class, () -> inBeta(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50)));
+    }
+
+    @Test
+    void aWindowsDaysAreOnRequestInThePlanningAndRefusedByEveryBookingPathUntilPublished() throws Exception {
+        long[] ua = unit(5);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(2));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent asker = parents.get(0);
+        ValidatedFamilies.Parent racer = parents.get(1);
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
+                LocalDateTime.now().plusHours(1))));
+
+        // Mon planning: the day is "sur demande", not bookable, linked to its window
+        PlanningCell cell = cellOf(racer, ua[1], unit, day);
+        assertEquals(DayState.SUR_DEMANDE, cell.getState());
+        assertFalse(cell.isBookable());
+        assertEquals(window, cell.getWindow().getId());
+        assertEquals(WindowSpan.Phase.OPEN, cell.getWindow().getPhase());
+
+        // every booking path refuses it: one day, the page's selection (also what a hand-posted form reaches), the
+        // summary, the semaine type; the families' API calls applyFamilySelection (FamilyApiIT: 409 reservation_refusee)
+        PlannedChange change = new PlannedChange(unit, day, null, "Journée");
+        BookingDecision one = in(() -> planning.book(racer.user(), racer.childId(), unit, day));
+        assertEquals(BookingDecision.Outcome.REFUSED, one.outcome());
+        BookingRefused selection = assertThrows(BookingRefused.class, () -> in(() -> planning.applySelection(racer.user(),
+                racer.childId(), List.of(change))));
+        assertTrue(selection.getMessage().contains("sont attribuées sur demande, pas au premier arrivé — fenêtre ouverte"
+                + " jusqu'au "), selection.getMessage());
+        assertTrue(in(() -> planning.reviewSelection(racer.user(), racer.childId(), List.of(change))).refused()
+                .contains(change.getKey()));
+        assertThrows(BookingRefused.class, () -> in(() -> planning.applyFamilySelection(racer.user(),
+                List.of(new PlanningService.ChildChange(racer.childId(), change)))));
+        TypicalWeekResult week = in(() -> planning.applyTypicalWeek(racer.user(), racer.childId(),
+                Map.of(day.getDayOfWeek(), Set.of(unit)), day, day));
+        assertEquals(0, count("select count(*) from booking where unit_id = ?1 and day = ?2", unit, day), week.summary());
+
+        // closed: still on request (allocation not published)
+        in(() -> requests.request(asker.user(), window, Map.of(asker.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(false, false, null)));
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        PlanningCell closed = cellOf(racer, ua[1], unit, day);
+        assertEquals(DayState.SUR_DEMANDE, closed.getState());
+        assertEquals(WindowSpan.Phase.CLOSED, closed.getWindow().getPhase());
+        assertThrows(BookingRefused.class, () -> in(() -> planning.applySelection(racer.user(), racer.childId(),
+                List.of(change))));
+
+        // published: the usual rules again — the placed child is booked, the other may book a free seat
+        in(() -> desk.publish(FamilyFileIT.AGENT, window));
+        assertEquals(DayState.RESERVE_ANNULABLE, cellOf(asker, ua[1], unit, day).getState());
+        PlanningCell after = cellOf(racer, ua[1], unit, day);
+        assertEquals(DayState.RESERVABLE, after.getState());
+        assertTrue(after.isBookable());
+        assertEquals(null, after.getWindow());
+        List<ChangeOutcome> booked = in(() -> planning.applySelection(racer.user(), racer.childId(), List.of(change)));
+        assertTrue(booked.get(0).isDone(), booked.get(0).getMessage());
+        assertEquals(2, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'BOOKED'", unit, day));
+    }
+
+    /** A document of the family's (Mes documents), sent and not yet reviewed; its id. */
+    long document(ValidatedFamilies.Parent p, String type, boolean health) throws Exception {
+        return in(() -> {
+            tx.begin();
+            Number id = (Number) em.createNativeQuery("insert into family_document (family_id, type_code, health, issued_on,"
+                    + " status, file_name, content_type, content) select family_id, ?2, ?3, current_date, 'PENDING',"
+                    + " 'attestation.pdf', 'application/pdf', cast('%PDF-1.4' as bytea) from child where id = ?1 returning id")
+                    .setParameter(1, p.childId()).setParameter(2, type).setParameter(3, health).getSingleResult();
+            tx.commit();
+            return id.longValue();
+        });
+    }
+
+    @Test
+    void theCriteriaAskedInTheRequestWithTheFamilysOwnProofShownToAgents() throws Exception {
+        long[] ua = unit(2);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(4));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent a = parents.get(0);
+        ValidatedFamilies.Parent b = parents.get(1);
+        long proofA = document(a, "DOMICILE", false);
+        long proofB = document(b, "DOMICILE", false);
+        long healthB = document(b, "CERTIFICAT_MEDICAL", true);
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
+                LocalDateTime.now().minusMinutes(1), LocalDateTime.now().plusHours(1),
+                new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
+        Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(unit, day)));
+
+        // the commune requires a proof of "both parents working"
+        Refused missing = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, null))));
+        assertEquals("proof", missing.field());
+        // another family's document id, as a hand-made form or API call would send it: refused, nothing stored
+        Refused notHers = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, proofB))));
+        assertEquals("Ce justificatif ne fait pas partie de vos documents.", notHers.getMessage());
+        assertEquals("proof", notHers.field());
+        assertEquals(0, count("select count(*) from window_request where window_id = ?1", window));
+        // another commune's host reaches nothing
+        assertThrows(SecurityException.class, () -> inBeta(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, proofA))));
+
+        long requestA = in(() -> requests.request(a.user(), window, daysA, new Answers(true, false, proofA)));
+        assertEquals(proofA, count("select proof_document_id from window_request where id = ?1", requestA));
+        assertTrue(in(() -> requests.mine(a.user(), requestA)).isBothParentsWorking());
+        in(() -> requests.request(b.user(), window, Map.of(b.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(true, false, healthB)));
+
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        List<AllocationLine> lines = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
+        long wishA = count("select x.id from window_wish x join window_request r on r.id = x.request_id where r.window_id = ?1"
+                + " and x.child_id = ?2", window, a.childId());
+        long wishB = count("select x.id from window_wish x join window_request r on r.id = x.request_id where r.window_id = ?1"
+                + " and x.child_id = ?2", window, b.childId());
+        AllocationLine lineA = lines.stream().filter(l -> l.getWishId() == wishA).findFirst().orElseThrow();
+        assertEquals(proofA, lineA.getProofId());
+        assertEquals("parents qui travaillent : oui — justificatif : Justificatif de domicile de moins de 3 mois (à vérifier)",
+                lineA.getProof());
+        assertTrue(lineA.getText().contains("priorité : parents qui travaillent"), lineA.getText());
+        // a health document as proof: an agent without agent-sante neither reads its type nor gets its id
+        AllocationLine lineB = lines.stream().filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
+        assertEquals(null, lineB.getProofId());
+        assertEquals("parents qui travaillent : oui — justificatif confidentiel", lineB.getProof());
+        AllocationLine healthLine = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50)).stream()
+                .filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
+        assertEquals(healthB, healthLine.getProofId());
+    }
+
+    PlanningCell cellOf(ValidatedFamilies.Parent p, long activityId, long unitId, LocalDate day) throws Exception {
+        return in(() -> planning.planning(p.user(), p.childId(), activityId, java.time.YearMonth.from(day))).stream()
+                .filter(d -> d.getDay().equals(day)).findFirst().orElseThrow().getCells().stream()
+                .filter(c -> c.getUnitId() == unitId).findFirst().orElseThrow();
     }
 }

@@ -22,8 +22,14 @@ public final class PlanningCell implements Serializable {
     private final boolean freeCancellation;
     private final boolean surcharged;
     private final String reason;
+    private final WindowSpan window;
 
     PlanningCell(MonthPlan.Cell c) {
+        this(c, null);
+    }
+
+    PlanningCell(MonthPlan.Cell c, WindowSpan window) {
+        this.window = window;
         this.day = c.day();
         this.unitId = c.unitId();
         this.unitLabel = c.unitLabel();
@@ -51,4 +57,6 @@ public final class PlanningCell implements Serializable {
     public boolean isSurcharged() { return surcharged; }
     /** Why the service refused the booking, or {@code null}. */
     public String getReason() { return reason; }
+    /** The opening window the day is asked for in ({@code SUR_DEMANDE}), or {@code null}. */
+    public WindowSpan getWindow() { return window; }
 }

@@ -12,8 +12,15 @@ public final class PlanningDay implements Serializable {
     private final List<PlanningCell> cells;
 
     PlanningDay(MonthPlan.Day d) {
+        this(d, List.of());
+    }
+
+    /** @param windows the activity's unpublished opening windows: a {@code SUR_DEMANDE} cell links to its own */
+    PlanningDay(MonthPlan.Day d, List<WindowSpan> windows) {
         this.day = d.day();
-        this.cells = d.cells().stream().map(PlanningCell::new).toList();
+        WindowSpan window = windows.stream().filter(w -> w.covers(d.day())).findFirst().orElse(null);
+        this.cells = d.cells().stream().map(c -> new PlanningCell(c,
+                c.state() == fr.portailfamille.booking.DayState.SUR_DEMANDE ? window : null)).toList();
     }
 
     public LocalDate getDay() { return day; }

@@ -129,9 +129,9 @@ public class PlanningService {
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
-        if (byWindow(unit.getActivity().getId(), day)) {
-            return new BookingDecision(BookingDecision.Outcome.REFUSED, false, "Les places de cette période sont"
-                    + " attribuées sur demande (fenêtre d'ouverture) : faites une demande, le résultat vous sera envoyé.");
+        List<WindowSpan> window = windows(unit.getActivity().getId(), day, day);
+        if (!window.isEmpty()) {
+            return new BookingDecision(BookingDecision.Outcome.REFUSED, false, window.get(0).refusal());
         }
         charges.lock(child.getFamily().getId(), unit.getActivity());
         int booked = seats.lock(unit, day);
@@ -157,9 +157,59 @@ public class PlanningService {
      * window's allocation, not first come, first served (activities without a window are not concerned).
      */
     private boolean byWindow(long activityId, LocalDate day) {
-        return !em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and ?2 between period_from"
-                + " and period_to and state <> 'PUBLISHED'").setParameter(1, activityId).setParameter(2, day)
-                .getResultList().isEmpty();
+        return !windows(activityId, day, day).isEmpty();
+    }
+
+    /**
+     * The activity's opening windows not yet published whose period meets {@code from}..{@code to}: their days are asked
+     * for by request ("Ma demande"), never booked first come, first served, until the allocation is published.
+     */
+    public List<WindowSpan> windows(long activityId, LocalDate from, LocalDate to) {
+        LocalDateTime now = now();
+        List<WindowSpan> spans = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select id, period_from, period_to, opens_at, closes_at, state from opening_window"
+                        + " where activity_id = ?1 and period_from <= ?3 and period_to >= ?2 and state <> 'PUBLISHED'"
+                        + " order by period_from, id")
+                .setParameter(1, activityId).setParameter(2, from).setParameter(3, to).getResultList()) {
+            Object[] r = (Object[]) o;
+            spans.add(new WindowSpan(((Number) r[0]).longValue(), toDate(r[1]), toDate(r[2]), toDateTime(r[3]),
+                    toDateTime(r[4]), !"OPEN".equals(r[5]), now));
+        }
+        return spans;
+    }
+
+    private static LocalDate toDate(Object v) {
+        return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+    }
+
+    private static LocalDateTime toDateTime(Object v) {
+        return v instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) v;
+    }
+
+    /**
+     * Refuses a selection that books a day of an unpublished opening window (checked before anything is done): the
+     * page never offers such a day, a form posted by hand or the families' API are told why and where to ask.
+     */
+    private void refuseWindowDays(List<ChildChange> changes, Map<Long, ActivityUnit> units) {
+        Map<Long, List<LocalDate>> daysByActivity = new HashMap<>();
+        for (ChildChange cc : changes) {
+            if (!cc.change().isCancellation()) {
+                daysByActivity.computeIfAbsent(units.get(cc.change().getUnitId()).getActivity().getId(),
+                        k -> new ArrayList<>()).add(cc.change().getDay());
+            }
+        }
+        daysByActivity.forEach((activityId, days) -> {
+            LocalDate first = days.stream().min(Comparator.naturalOrder()).orElseThrow();
+            LocalDate last = days.stream().max(Comparator.naturalOrder()).orElseThrow();
+            List<WindowSpan> spans = windows(activityId, first, last);
+            for (LocalDate day : days.stream().sorted().toList()) {
+                for (WindowSpan w : spans) {
+                    if (w.covers(day)) {
+                        throw new BookingRefused(w.refusal());
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -242,6 +292,7 @@ public class PlanningService {
                 plans.computeIfAbsent(unit.getId(), id -> unit.plan());
             }
         }
+        refuseWindowDays(changes, units);
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         Map<ChildChange, ChangeOutcome> outcomes = new LinkedHashMap<>();
@@ -301,6 +352,12 @@ public class PlanningService {
             } else {
                 ActivityUnit unit = em.find(ActivityUnit.class, c.getUnitId());
                 if (unit == null) {
+                    continue;
+                }
+                List<WindowSpan> window = windows(unit.getActivity().getId(), c.getDay(), c.getDay());
+                if (!window.isEmpty()) {
+                    notices.put(c.getKey(), window.get(0).refusal());
+                    refused.add(c.getKey());
                     continue;
                 }
                 MonthPlan.Unit plan = unit.plan();
@@ -364,8 +421,16 @@ public class PlanningService {
             latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()),
                     new MonthPlan.Booking(b.getId(), b.getStatus(), b.getRefusalReason()));
         }
+        List<WindowSpan> spans = windows(activityId, from, to);
+        Set<LocalDate> windowDays = new HashSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            if (spans.stream().anyMatch(w -> w.covers(day))) {
+                windowDays.add(day);
+            }
+        }
         return MonthPlan.of(units.stream().map(ActivityUnit::plan).toList(), month, taken, latest, settings.calendar(),
-                settings.schoolYears(), now()).stream().map(PlanningDay::new).toList();
+                settings.schoolYears(), now(), windowDays).stream().map(d -> new PlanningDay(d, spans)).toList();
     }
 
     /**

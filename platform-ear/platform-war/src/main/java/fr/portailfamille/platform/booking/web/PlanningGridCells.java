@@ -127,6 +127,10 @@ final class PlanningGridCells {
         public boolean isSurcharged() { return cell.isSurcharged(); }
         public String getReason() { return cell.getReason(); }
         public boolean isAbsenceAllowed() { return cell.isAbsenceAllowed(); }
+        /** The unpublished opening window the day is asked for in, or {@code null}. */
+        public fr.portailfamille.platform.booking.WindowSpan getWindow() { return cell.getWindow(); }
+        /** "mardi 8 septembre": the start of the cell's accessible names. */
+        public String getDayName() { return dayName; }
         public String getCellClass() { return selected ? "pf-cell pf-cell-on" : "pf-cell"; }
         public String getToggleClass() { return selected ? "pf-toggle pf-toggle-on" : "pf-toggle"; }
         /** The commune's colours of the state, none once selected (the selected look is the stylesheet's). */

@@ -13,6 +13,7 @@ import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.booking.ChangeOutcome;
 import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.booking.PlanningCell;
+import fr.portailfamille.platform.booking.WindowSpan;
 import fr.portailfamille.platform.booking.PlanningDay;
 import fr.portailfamille.platform.booking.PlanningPageReader;
 import fr.portailfamille.platform.booking.SelectionReview;
@@ -309,6 +310,39 @@ public class PlanningView implements Serializable {
     public String style(DayState state) {
         Legend.LegendEntry e = legend().entry(state);
         return "background: " + e.background() + "; color: " + e.text();
+    }
+
+    /**
+     * A window day in words, in the page's language, for its accessible name and the notice above the grid:
+     * "sur demande — fenêtre ouverte jusqu'au 15/06/2027 à 18:00".
+     */
+    public String windowWords(WindowSpan w) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        java.util.ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        java.util.Locale locale = faces.getViewRoot().getLocale();
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern(msg.getString("planning.window.at"),
+                locale);
+        return switch (w.getPhase()) {
+            case BEFORE -> java.text.MessageFormat.format(msg.getString("planning.window.before"), at.format(w.getOpensAt()),
+                    at.format(w.getClosesAt()));
+            case OPEN -> java.text.MessageFormat.format(msg.getString("planning.window.open"), at.format(w.getClosesAt()));
+            case CLOSED -> msg.getString("planning.window.closed");
+        };
+    }
+
+    /** The unpublished opening windows the month's days are asked for in (the notices above the grid). */
+    public List<WindowSpan> getWindows() {
+        java.util.Map<Long, WindowSpan> byId = new java.util.LinkedHashMap<>();
+        if (days != null) {
+            for (PlanningDay d : days) {
+                for (PlanningCell c : d.getCells()) {
+                    if (c.getWindow() != null) {
+                        byId.putIfAbsent(c.getWindow().getId(), c.getWindow());
+                    }
+                }
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     private Legend legend() {

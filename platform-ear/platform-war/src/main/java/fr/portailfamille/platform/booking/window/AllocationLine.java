@@ -17,9 +17,23 @@ public class AllocationLine implements java.io.Serializable {
     private final int waitingRank;
     private final String text;
     private final boolean adjusted;
+    private final Long proofId;
+    private final String proof;
 
     AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
                    String text, boolean adjusted) {
+        this(wishId, family, child, day, unit, placed, waitingRank, text, adjusted, null, null);
+    }
+
+    /**
+     * @param proofId the proof the family joined to its request, for agents to open it ({@code null}: none, or a health
+     *                document an agent without {@code agent-sante} may not open)
+     * @param proof   what the family declared and joined, in words ("parents qui travaillent — justificatif : … (validé)")
+     */
+    AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
+                   String text, boolean adjusted, Long proofId, String proof) {
+        this.proofId = proofId;
+        this.proof = proof;
         this.wishId = wishId;
         this.family = family;
         this.child = child;
@@ -40,4 +54,6 @@ public class AllocationLine implements java.io.Serializable {
     public int getWaitingRank() { return waitingRank; }
     public String getText() { return text; }
     public boolean isAdjusted() { return adjusted; }
+    public Long getProofId() { return proofId; }
+    public String getProof() { return proof; }
 }

@@ -255,8 +255,10 @@ public class WindowStore {
                     + " x.day, u.label, x.outcome, coalesce(x.waiting_rank, 0), x.siblings_kept, x.adjusted, r.score, r.draw,"
                     + " r.tied, coalesce(r.fact_resident, false), r.both_parents_working, coalesce(r.fact_sibling, false),"
                     + " coalesce(r.fact_health, false), coalesce(r.fact_previous, false), r.fact_qf, r.family_id, x.child_id,"
-                    + " x.unit_id from window_wish x join window_request r on r.id = x.request_id join family f"
-                    + " on f.id = r.family_id join child ch on ch.id = x.child_id join activity_unit u on u.id = x.unit_id"
+                    + " x.unit_id, d.id, d.health, d.status, t.label from window_wish x join window_request r on r.id ="
+                    + " x.request_id join family f on f.id = r.family_id join child ch on ch.id = x.child_id join"
+                    + " activity_unit u on u.id = x.unit_id left join family_document d on d.id = r.proof_document_id"
+                    + " and d.family_id = r.family_id left join document_type t on t.code = d.type_code"
                     + " where r.window_id = ? and x.outcome is not null and (?::bigint is null or r.family_id = ?::bigint)"
                     + " order by x.served offset ? limit ?")) {
                 read.setLong(1, windowId);
@@ -274,12 +276,32 @@ public class WindowStore {
                         String text = new Allocation.Outcome(rs.getLong(19), rs.getLong(20), new MonthPlan.UnitDay(rs.getLong(21),
                                 day), placed, rs.getInt(7), priority, rs.getBoolean(8)).text(showHealth)
                                 + (rs.getBoolean(9) ? " ; modifié par un agent" : "");
+                        Long proofId = (Long) rs.getObject(22);
+                        boolean hidden = proofId != null && rs.getBoolean(23) && !showHealth;
                         lines.add(new AllocationLine(rs.getLong(1), rs.getString(2), rs.getString(3), day, rs.getString(5),
-                                placed, rs.getInt(7), text, rs.getBoolean(9)));
+                                placed, rs.getInt(7), text, rs.getBoolean(9), hidden ? null : proofId,
+                                declared(rs.getBoolean(14), proofId, hidden, rs.getString(25), rs.getString(24))));
                     }
                 }
             }
             return lines;
         });
+    }
+
+    /** What the family declared in its request and the proof it joined, in words, for the agents' preview. */
+    static String declared(boolean bothParentsWorking, Long proofId, boolean hidden, String type, String status) {
+        String working = bothParentsWorking ? "parents qui travaillent : oui" : "parents qui travaillent : non déclaré";
+        if (proofId == null) {
+            return working + " — sans justificatif";
+        }
+        if (hidden) {
+            return working + " — justificatif confidentiel";
+        }
+        String state = switch (status == null ? "" : status) {
+            case "VALIDATED" -> "validé";
+            case "REFUSED" -> "refusé";
+            default -> "à vérifier";
+        };
+        return working + " — justificatif : " + (type == null ? "document" : type) + " (" + state + ")";
     }
 }

@@ -1,0 +1,71 @@
+package fr.portailfamille.platform.booking;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * An activity's opening window not yet published, as Mon planning needs it: its period (the days asked for by
+ * request, not booked first come, first served), when requests are taken, and where it stands. A class with getters:
+ * EL pages cannot read record components.
+ */
+public final class WindowSpan implements Serializable {
+
+    /** Where the window stands at a moment. */
+    public enum Phase {
+        /** Requests are not taken yet. */
+        BEFORE,
+        /** Requests are taken. */
+        OPEN,
+        /** Requests are closed; the allocation is not published yet. */
+        CLOSED
+    }
+
+    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
+
+    private final long id;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final LocalDateTime opensAt;
+    private final LocalDateTime closesAt;
+    private final Phase phase;
+
+    WindowSpan(long id, LocalDate from, LocalDate to, LocalDateTime opensAt, LocalDateTime closesAt, boolean allocated,
+               LocalDateTime now) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.phase = allocated || !now.isBefore(closesAt) ? Phase.CLOSED : now.isBefore(opensAt) ? Phase.BEFORE : Phase.OPEN;
+    }
+
+    /** Whether {@code day} is one of the window's days. */
+    public boolean covers(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    /**
+     * Why such a day is refused first come, first served, in French (the services' messages are French only), with
+     * what to do: "Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande — fenêtre ouverte jusqu'au …".
+     */
+    public String refusal() {
+        String period = "Les places du " + from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " au "
+                + to.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " sont attribuées sur demande, pas au premier"
+                + " arrivé";
+        return switch (phase) {
+            case BEFORE -> period + " : les demandes ouvrent le " + FRENCH.format(opensAt) + " (« Ma demande »).";
+            case OPEN -> period + " — fenêtre ouverte jusqu'au " + FRENCH.format(closesAt)
+                    + " : faites votre demande dans « Ma demande ».";
+            case CLOSED -> period + " : les demandes sont closes, le résultat sera publié dans « Ma demande ».";
+        };
+    }
+
+    public long getId() { return id; }
+    public LocalDate getFrom() { return from; }
+    public LocalDate getTo() { return to; }
+    public LocalDateTime getOpensAt() { return opensAt; }
+    public LocalDateTime getClosesAt() { return closesAt; }
+    public Phase getPhase() { return phase; }
+}

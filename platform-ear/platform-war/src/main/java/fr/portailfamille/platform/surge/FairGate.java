@@ -1,0 +1,259 @@
+package fr.portailfamille.platform.surge;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * One commune's admission gate: at most {@code permits} requests served at once; the others wait in arrival order,
+ * each with a ticket (a number, for its position, and a secret the family's browser or client presents again, so that
+ * nobody takes another's place by guessing a number). Only the head of the queue is admitted when a permit frees
+ * (no overtaking: a newcomer queues behind those waiting); a ticket not presented again within {@code ttl} (the family
+ * left) is dropped so that it never stalls the queue. Held in the platform's memory: see README "The surge queue".
+ */
+public final class FairGate {
+
+    /** What became of a request at the gate. */
+    public enum Outcome {
+        /** Served now: it holds a permit, to {@link #release()} when done. */
+        ADMITTED,
+        /** Still queued: show its position and let it come back with its ticket. */
+        QUEUED,
+        /** The queue is full (or the ticket unknown and no room): refused at once. */
+        FULL
+    }
+
+    /**
+     * The answer of the gate: the outcome; for a queued request its ticket and 1-based position; for an admitted one
+     * its turn (1 for the first request the gate ever served, then 2…: the order of admissions).
+     */
+    public record Admission(Outcome outcome, String ticket, long number, int position, int retryAfterSeconds, long turn) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int permits;
+    private final int maxWaiting;
+    private final long ttlNanos;
+    private final LongSupplier nanoClock;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition changed = lock.newCondition();
+    /** Waiting tickets in arrival order: number → when last seen (nanos). */
+    private final LinkedHashMap<Long, Long> waiting = new LinkedHashMap<>();
+    /** The tickets a request is waiting for in its place now (how many requests: two tabs share a ticket). */
+    private final Map<Long, Integer> inline = new HashMap<>();
+    private final Map<String, Long> bySecret = new HashMap<>();
+    private final Map<Long, String> secrets = new HashMap<>();
+    private int inUse;
+    private long next = 1;
+    private long turns;
+    /** Mean time a permit is held, in nanos (exponentially weighted), for the Retry-After estimate. */
+    private double meanHoldNanos = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * @param permits    requests served at once
+     * @param maxWaiting requests allowed to wait; beyond, {@link Outcome#FULL}
+     * @param ttlNanos   how long a ticket is kept without being presented again
+     * @param nanoClock  the clock (tests move it), {@code System::nanoTime} otherwise
+     */
+    public FairGate(int permits, int maxWaiting, long ttlNanos, LongSupplier nanoClock) {
+        if (permits < 1 || maxWaiting < 0 || ttlNanos <= 0) {
+            throw new IllegalArgumentException("permits >= 1, maxWaiting >= 0, ttl > 0");
+        }
+        this.permits = permits;
+        this.maxWaiting = maxWaiting;
+        this.ttlNanos = ttlNanos;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * A request arriving, or coming back with its ticket ({@code null}: none, or one the gate no longer knows, which
+     * queues again at the end): admitted at once when nobody waits and a permit is free; otherwise it waits in its
+     * place up to {@code waitNanos} and is admitted if its turn comes, else stays {@link Outcome#QUEUED}.
+     */
+    public Admission enter(String ticket, long waitNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            dropStale();
+            Long number = ticket == null ? null : bySecret.get(ticket);
+            if (number == null) {
+                if (waiting.isEmpty() && inUse < permits) {
+                    inUse++;
+                    return new Admission(Outcome.ADMITTED, null, 0, 0, 0, ++turns);
+                }
+                if (waiting.size() >= maxWaiting) {
+                    return new Admission(Outcome.FULL, null, 0, 0, retryAfter(waiting.size() + 1), 0);
+                }
+                number = newTicket();
+            }
+            long deadline = nanoClock.getAsLong() + waitNanos;
+            inline.merge(number, 1, Integer::sum);
+            try {
+                while (true) {
+                    dropStale();
+                    if (!waiting.containsKey(number)) {
+                        // the same ticket was admitted by a twin request (two tabs), or dropped: queue again at the end
+                        leaveInline(number);
+                        number = newTicket();
+                        inline.merge(number, 1, Integer::sum);
+                    }
+                    if (headIs(number) && inUse < permits) {
+                        forget(number);
+                        inUse++;
+                        changed.signalAll();
+                        return new Admission(Outcome.ADMITTED, null, number, 0, 0, ++turns);
+                    }
+                    long left = deadline - nanoClock.getAsLong();
+                    if (left <= 0) {
+                        int position = position(number);
+                        return new Admission(Outcome.QUEUED, secrets.get(number), number, position, retryAfter(position), 0);
+                    }
+                    changed.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                }
+            } finally {
+                // whatever the way out (served, queued, interrupted), the ticket is no longer waited for here: from now on
+                // it is dropped if not presented again within the ttl, so that it never blocks the queue
+                leaveInline(number);
+                if (waiting.containsKey(number)) {
+                    waiting.put(number, nanoClock.getAsLong());
+                }
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void leaveInline(long number) {
+        inline.computeIfPresent(number, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** A new ticket at the end of the queue. */
+    private long newTicket() {
+        long number = next++;
+        String secret = HexFormat.of().formatHex(bytes());
+        waiting.put(number, nanoClock.getAsLong());
+        bySecret.put(secret, number);
+        secrets.put(number, secret);
+        return number;
+    }
+
+    private static byte[] bytes() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** A request admitted by {@link #enter} is done ({@code heldNanos}: how long it was served, for the estimate). */
+    public void release(long heldNanos) {
+        lock.lock();
+        try {
+            if (inUse > 0) {
+                inUse--;
+            }
+            meanHoldNanos = 0.9 * meanHoldNanos + 0.1 * Math.max(0, heldNanos);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** As {@link #release(long)} without a measure. */
+    public void release() {
+        lock.lock();
+        try {
+            if (inUse > 0) {
+                inUse--;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests served now. */
+    public int inUse() {
+        lock.lock();
+        try {
+            return inUse;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests waiting now (tickets not yet dropped). */
+    public int waiting() {
+        lock.lock();
+        try {
+            dropStale();
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int permits() {
+        return permits;
+    }
+
+    private boolean headIs(long number) {
+        Iterator<Long> it = waiting.keySet().iterator();
+        return it.hasNext() && it.next() == number;
+    }
+
+    private int position(long number) {
+        int p = 1;
+        for (Long n : waiting.keySet()) {
+            if (n == number) {
+                return p;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Seconds until a request at {@code position} is likely served: the queue ahead over the permits, times the mean
+     * time a permit is held; at least 2 s (the queue page's refresh), at most 30 s.
+     */
+    private int retryAfter(int position) {
+        double seconds = Math.ceil(position / (double) permits) * meanHoldNanos / 1e9;
+        return (int) Math.max(2, Math.min(30, Math.ceil(seconds)));
+    }
+
+    private void forget(long number) {
+        waiting.remove(number);
+        String secret = secrets.remove(number);
+        if (secret != null) {
+            bySecret.remove(secret);
+        }
+    }
+
+    /** Drops the tickets not presented again within the ttl (never one a request is waiting for in its place). */
+    private void dropStale() {
+        long now = nanoClock.getAsLong();
+        boolean dropped = false;
+        Iterator<Map.Entry<Long, Long>> it = waiting.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Long> e = it.next();
+            if (!inline.containsKey(e.getKey()) && now - e.getValue() > ttlNanos) {
+                it.remove();
+                String secret = secrets.remove(e.getKey());
+                if (secret != null) {
+                    bySecret.remove(secret);
+                }
+                dropped = true;
+            }
+        }
+        if (dropped) {
+            changed.signalAll();
+        }
+    }
+}
