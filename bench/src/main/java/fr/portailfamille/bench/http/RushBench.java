@@ -422,6 +422,7 @@ public final class RushBench {
                 "-Dbench.base=" + stack.communeUrl("montfaucou").replaceAll("/$", ""),
                 "-Dbench.host=montfaucou.localhost", "-Dbench.out=" + out, "-Dbench.mode=" + mode, "-Dbench.n=" + n,
                 "-Dbench.unit=" + unit, "-Dbench.window=" + window, "-Dbench.retries=" + Integer.getInteger("bench.retries", 0),
+                "-Dbench.ramp=" + Integer.getInteger("bench.ramp", 0),
                 "-Dbench.days=" + String.join(",", days.stream().map(LocalDate::toString).toList()),
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "--simulation", RushSimulation.class.getName(), "--results-folder", results.toString(), "--launcher", "bench"));

@@ -22,12 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The opening rush: {@code bench.n} parents, each with its own real access token of the commune's realm
- * ({@code tokens.csv}: token, child), all started at the same instant, each sending one call of the families' API
- * for the same first days of the same activity — race mode: {@code POST /api/famille/v1/reservations} (first come,
- * first served on a limited seat count); window mode: {@code POST /api/famille/v1/fenetres/{id}/demande}. Request
- * name "race" or "window". Writes {@code statuses-<mode>.txt}: the count of each HTTP status and the burst's
- * duration, first request sent to last answer, and the calls sent ({@code bench.retries}: in window mode a parent whose
- * call failed sends it again, as an application would — the request is idempotent).
+ * ({@code tokens.csv}: token, child), all started at the same instant (or evenly over {@code bench.ramp} seconds),
+ * each sending one call of the families' API for the same first days of the same activity — race mode:
+ * {@code POST /api/famille/v1/reservations} (first come, first served on a limited seat count); window mode:
+ * {@code POST /api/famille/v1/fenetres/{id}/demande}. Request name "race" or "window". Writes
+ * {@code statuses-<mode>.txt}: the count of each HTTP status (of each parent's last call), the burst's duration (first
+ * request sent to last answer) and the calls sent ({@code bench.retries}: in window mode a parent whose call failed
+ * sends it again at once, as an application would — the request is idempotent).
  */
 public class RushSimulation extends Simulation {
 
@@ -90,7 +91,9 @@ public class RushSimulation extends Simulation {
             });
 
     {
-        setUp(rush.injectOpen(atOnceUsers(N))).protocols(protocol);
+        int ramp = Integer.getInteger("bench.ramp", 0);
+        setUp(rush.injectOpen(ramp > 0 ? io.gatling.javaapi.core.CoreDsl.rampUsers(N).during(ramp) : atOnceUsers(N)))
+                .protocols(protocol);
     }
 
     @Override
