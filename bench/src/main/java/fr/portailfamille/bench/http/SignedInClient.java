@@ -28,8 +28,16 @@ final class SignedInClient {
     private final HttpClient http;
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
 
+    private final Duration timeout;
+
     SignedInClient(HttpClient http) {
+        this(http, Duration.ofSeconds(30));
+    }
+
+    /** With {@code timeout} for each request (an agent's action on thousands of rows may take minutes). */
+    SignedInClient(HttpClient http, Duration timeout) {
         this.http = http;
+        this.timeout = timeout;
     }
 
     /** A page's final answer after its redirects. */
@@ -59,6 +67,34 @@ final class SignedInClient {
         return follow(URI.create(action), "POST", body.toString());
     }
 
+    /**
+     * Submits a Faces form of {@code page} as its button {@code button} would: the form's hidden fields (view state
+     * included) and the button's name posted to the form's action; returns the page it lands on.
+     */
+    Page submit(Page page, String formId, String button) throws IOException, InterruptedException {
+        Matcher form = Pattern.compile("(?s)<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>(.*?)</form>").matcher(page.body());
+        if (!form.find()) {
+            throw new IllegalStateException("pas de formulaire " + formId + " à " + page.uri() + " (HTTP " + page.status() + ")");
+        }
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group(0).substring(0, form.group(0).indexOf('>')));
+        if (!action.find()) {
+            throw new IllegalStateException("formulaire " + formId + " sans action");
+        }
+        StringBuilder body = new StringBuilder();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group(1));
+        while (hidden.find()) {
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(hidden.group());
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(hidden.group());
+            if (name.find()) {
+                body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(name.group(1), StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(value.find() ? value.group(1).replace("&amp;", "&") : "",
+                                StandardCharsets.UTF_8));
+            }
+        }
+        body.append('&').append(URLEncoder.encode(button, StandardCharsets.UTF_8)).append("=x");
+        return follow(page.uri().resolve(action.group(1).replace("&amp;", "&")), "POST", body.toString());
+    }
+
     Page get(String url) throws IOException, InterruptedException {
         return follow(URI.create(url), "GET", null);
     }
@@ -84,7 +120,7 @@ final class SignedInClient {
         boolean local = host.endsWith(".localhost");
         URI target = local ? URI.create(uri.getScheme() + "://127.0.0.1:" + uri.getPort() + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())) : uri;
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                 .header("Accept-Language", "fr-FR,fr");
         if (local) {
             request.header("Host", host + ":" + uri.getPort());

@@ -522,6 +522,101 @@ class FamilyApiIT {
         error(get(API + "/factures/x", token), 404, "facture_inconnue");
     }
 
+    /** An opening window on the fixture's activity, inserted as the agent's form would; its id. */
+    static long window(String code, LocalDate from, LocalDate to, String opensAt, String closesAt, boolean siblings)
+            throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("insert into commune_alpha.opening_window (activity_id, period_from, period_to, opens_at, closes_at,"
+                    + " siblings_together, created_by) select id, date '" + from + "', date '" + to + "', " + opensAt + ", "
+                    + closesAt + ", " + siblings + ", 'agent-api@alpha.test' from commune_alpha.activity where code = '"
+                    + code + "'");
+        }
+        return single("select max(id) from commune_alpha.opening_window");
+    }
+
+    static String windowRequest(long child, long unit, LocalDate... days) {
+        StringBuilder s = new StringBuilder("{\"enfants\": [{\"enfant\": " + child + ", \"jours\": [");
+        for (int i = 0; i < days.length; i++) {
+            s.append(i == 0 ? "" : ", ").append("{\"unite\": ").append(unit).append(", \"date\": \"").append(days[i]).append("\"}");
+        }
+        return s.append("]}], \"deuxParentsTravaillent\": true}").toString();
+    }
+
+    static JsonObject byId(JsonArray array, long id) {
+        return array.stream().map(JsonValue::asJsonObject).filter(o -> o.getJsonNumber("id").longValue() == id).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void aRequestToAnOpenWindowIsRecordedAndShownEveryLineCrossedIsRefused() throws Exception {
+        Fixture f = fixture();
+        LocalDate from = YearMonth.now().plusMonths(5).atDay(1);
+        long open = window(f.code(), from, from.plusDays(20), "localtimestamp - interval '1 hour'",
+                "localtimestamp + interval '1 day'", true);
+        long closed = window(f.code(), from.plusMonths(1), from.plusMonths(1).plusDays(20),
+                "localtimestamp - interval '2 days'", "localtimestamp - interval '1 day'", false);
+        String token = token(f.own());
+        String path = API + "/fenetres/" + open + "/demande";
+        // the open window, its days and the family's child; not the closed one
+        HttpResponse<String> listed = get(API + "/fenetres", token);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonObject w = byId(((JsonObject) json(listed)).getJsonArray("ouvertes"), open);
+        assertNotNull(w, listed.body());
+        assertTrue(w.getBoolean("fratrieEnsemble"));
+        assertTrue(!w.containsKey("maDemande") || w.isNull("maDemande"), w.toString());
+        assertEquals(List.of(f.own().childId()), w.getJsonArray("enfants").stream()
+                .map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList());
+        assertEquals(null, byId(((JsonObject) json(listed)).getJsonArray("ouvertes"), closed));
+        List<LocalDate> days = w.getJsonArray("jours").stream().map(JsonValue::asJsonObject)
+                .filter(j -> j.getJsonNumber("unite").longValue() == f.midi()).map(j -> LocalDate.parse(j.getString("date")))
+                .limit(2).toList();
+        assertEquals(2, days.size(), w.toString());
+        String asked = windowRequest(f.own().childId(), f.midi(), days.get(0), days.get(1));
+        // another family's child, an unknown window, a closed window, bad input: refused, nothing recorded
+        error(call(ALPHA, "POST", path, token, windowRequest(f.other().childId(), f.midi(), days.get(0))), 404, "enfant_inconnu");
+        error(call(ALPHA, "POST", API + "/fenetres/999999999/demande", token, asked), 404, "fenetre_inconnue");
+        error(call(ALPHA, "POST", API + "/fenetres/abc/demande", token, asked), 404, "fenetre_inconnue");
+        error(call(ALPHA, "POST", API + "/fenetres/" + closed + "/demande", token, windowRequest(f.own().childId(), f.midi(),
+                from.plusMonths(1).plusDays(7))), 409, "fenetre_fermee");
+        error(call(ALPHA, "POST", path, token, "{\"enfants\": []}"), 400, "demande_vide");
+        error(call(ALPHA, "POST", path, token, "{\"enfants\": ["), 400, "json_invalide");
+        JsonObject date = error(call(ALPHA, "POST", path, token, asked.replace(days.get(0).toString(), "demain")), 400,
+                "date_invalide");
+        assertEquals("enfants[0].jours[0].date", date.getJsonArray("champs").getJsonObject(0).getString("champ"));
+        error(call(ALPHA, "POST", path, token, windowRequest(f.own().childId(), f.midi(), from.plusDays(40))), 400,
+                "jour_hors_periode");
+        // another commune's token, this commune's agent
+        String beta = CodeFlowTokens.accessToken(BETA, StackLauncher.parent(BETA), StackLauncher.PASSWORD_PARENT);
+        error(call(ALPHA, "POST", path, beta, asked), 401, "jeton_invalide");
+        error(get(API + "/fenetres", beta), 401, "jeton_invalide");
+        String agent = CodeFlowTokens.accessToken(ALPHA, StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+        error(call(ALPHA, "POST", path, agent, asked), 403, "non_autorise");
+        error(get(API + "/fenetres", agent), 403, "non_autorise");
+        assertEquals(0, single("select count(*) from commune_alpha.window_request where window_id in (" + open + ", " + closed
+                + ")"));
+        // the request, then GET shows it waiting for the allocation
+        HttpResponse<String> sent = call(ALPHA, "POST", path, token, asked);
+        assertEquals(200, sent.statusCode(), sent.body());
+        JsonObject demande = (JsonObject) json(sent);
+        assertEquals(open, demande.getJsonNumber("fenetre").longValue());
+        assertFalse(demande.getBoolean("publiee"));
+        assertTrue(demande.getBoolean("deuxParentsTravaillent"));
+        assertEquals(2, demande.getJsonArray("jours").size());
+        demande.getJsonArray("jours").forEach(j -> assertEquals("en attente de l'attribution",
+                j.asJsonObject().getString("resultat")));
+        long id = demande.getJsonNumber("id").longValue();
+        assertEquals(2, single("select count(*) from commune_alpha.window_wish where request_id = " + id + " and child_id = "
+                + f.own().childId()));
+        JsonObject again = (JsonObject) json(get(API + "/fenetres", token));
+        assertEquals(id, byId(again.getJsonArray("ouvertes"), open).getJsonNumber("maDemande").longValue());
+        assertNotNull(byId(again.getJsonArray("demandes"), id), again.toString());
+        // the other family does not see it
+        JsonObject others = (JsonObject) json(get(API + "/fenetres", token(f.other())));
+        assertEquals(null, byId(others.getJsonArray("demandes"), id));
+        JsonObject seen = byId(others.getJsonArray("ouvertes"), open);
+        assertTrue(!seen.containsKey("maDemande") || seen.isNull("maDemande"), seen.toString());
+    }
+
     @Test
     void openApiDescribesTheFamiliesApi() throws Exception {
         // the first request builds the document from the application's classes: slow on a loaded machine
@@ -530,7 +625,8 @@ class FamilyApiIT {
                 .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, openapi.statusCode(), openapi.body());
         for (String path : List.of("/api/famille/v1/enfants", "/api/famille/v1/enfants/{id}/planning",
-                "/api/famille/v1/reservations", "/api/famille/v1/factures", "/api/famille/v1/factures/{id}/pdf")) {
+                "/api/famille/v1/reservations", "/api/famille/v1/factures", "/api/famille/v1/factures/{id}/pdf",
+                "/api/famille/v1/fenetres", "/api/famille/v1/fenetres/{id}/demande")) {
             assertTrue(openapi.body().contains(path + "\"") || openapi.body().contains(path + ":"), path + " dans " + openapi.body());
         }
         assertTrue(openapi.body().contains("bearer"), "le schéma de sécurité Bearer");

@@ -247,6 +247,26 @@ public class WindowRequests {
                 w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days);
     }
 
+    /**
+     * All the family's requests, to windows open or closed, newest window first, each with its state then each day's
+     * result and reason once published (what the families' API lists).
+     */
+    public List<MyRequest> mine(SignedInUser user) {
+        Family family = files.fileOf(user);
+        List<MyRequest> list = new ArrayList<>();
+        for (Object id : em.createNativeQuery("select r.id from window_request r where r.family_id = ?1 order by r.window_id desc")
+                .setParameter(1, family.getId()).getResultList()) {
+            list.add(mine(user, ((Number) id).longValue()));
+        }
+        return list;
+    }
+
+    /** Whether the window's allocation places a family's children together (the commune's rule for that window). */
+    public boolean keepsSiblingsTogether(long windowId) {
+        return Optional.ofNullable(em.find(OpeningWindow.class, windowId)).map(OpeningWindow::isSiblingsTogether)
+                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+    }
+
     private static OffsetDateTime submitted(Object o) {
         return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
                 : (OffsetDateTime) o;
