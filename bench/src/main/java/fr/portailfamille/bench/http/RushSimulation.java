@@ -5,6 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -29,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code statuses-<mode>.txt}: the count of each HTTP status (of each parent's last call), the burst's duration (first
  * request sent to last answer) and the calls sent ({@code bench.retries}: in window mode a parent whose call failed
  * sends it again at once, as an application would — the request is idempotent).
+ * A call answered 503 {@code file_attente} (the platform's surge queue) is sent again after its {@code Retry-After}
+ * seconds with its ticket in the {@code File-Attente} header, as the families' app would, until it is served; the
+ * time from each parent's first call to its final answer is written to {@code statuses-<mode>.txt} too
+ * ({@code answered_p50_ms} … {@code answered_max_ms}) with the number of queue answers ({@code queued}).
  */
 public class RushSimulation extends Simulation {
 
@@ -47,6 +54,11 @@ public class RushSimulation extends Simulation {
     static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentHashMap<>();
     static final AtomicLong FIRST = new AtomicLong(Long.MAX_VALUE);
     static final AtomicLong LAST = new AtomicLong();
+    /** How many 503 answers of the surge queue the parents got, and each parent's time to its final answer. */
+    static final AtomicInteger QUEUED = new AtomicInteger();
+    static final java.util.Queue<Long> ANSWERED_MS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** At most this many queue answers per parent before it gives up (a bound, not a behaviour). */
+    static final int QUEUE_ROUNDS = Integer.getInteger("bench.queue.rounds", 1000);
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE)
             .hostNameAliases(Map.of(HOST, List.of("127.0.0.1")))
@@ -71,20 +83,41 @@ public class RushSimulation extends Simulation {
 
     ScenarioBuilder rush = scenario("rush-" + MODE).feed(csv(OUT.resolve("tokens.csv").toString()).queue())
             .exec(session -> {
-                FIRST.accumulateAndGet(System.nanoTime(), Math::min);
-                return session;
+                long now = System.nanoTime();
+                FIRST.accumulateAndGet(now, Math::min);
+                return session.set("start", now).set("again", true).set("ticket", "").set("retries", 0).set("rounds", 0);
             })
-            .tryMax(1 + RETRIES).on(io.gatling.javaapi.core.CoreDsl.exec(session -> {
+            .asLongAs(session -> session.getBoolean("again")).on(io.gatling.javaapi.core.CoreDsl.exec(session -> {
                         ATTEMPTS.incrementAndGet();
-                        return session.remove("status");
+                        return session.remove("status").remove("retryAfter");
                     })
                     .exec(http(MODE).post(MODE.equals("race") ? "/api/famille/v1/reservations"
                                     : "/api/famille/v1/fenetres/" + WINDOW + "/demande")
                             .header("Authorization", "Bearer #{token}")
+                            .header("File-Attente", "#{ticket}")
                             .body(StringBody(body()))
-                            .check(status().saveAs("status"), status().is(200))))
+                            .check(status().saveAs("status"), status().in(200, 503),
+                                    header("Retry-After").optional().saveAs("retryAfter"),
+                                    jsonPath("$.ticket").optional().saveAs("ticket")))
+                    .exec(session -> {
+                        int code = session.contains("status") ? session.getInt("status") : 0; // 0: no answer
+                        boolean queued = code == 503 && session.contains("retryAfter")
+                                && session.getInt("rounds") < QUEUE_ROUNDS;
+                        boolean retry = code == 0 && session.getInt("retries") < RETRIES;
+                        if (queued) {
+                            QUEUED.incrementAndGet();
+                        }
+                        return session.set("again", queued || retry)
+                                .set("rounds", session.getInt("rounds") + (queued ? 1 : 0))
+                                .set("retries", session.getInt("retries") + (retry ? 1 : 0))
+                                .set("pauseS", queued ? Long.parseLong(session.getString("retryAfter").trim()) : 0L);
+                    })
+                    .doIf(session -> session.getLong("pauseS") > 0).then(pause(session ->
+                            java.time.Duration.ofSeconds(session.getLong("pauseS")))))
             .exec(session -> {
-                LAST.accumulateAndGet(System.nanoTime(), Math::max);
+                long now = System.nanoTime();
+                LAST.accumulateAndGet(now, Math::max);
+                ANSWERED_MS.add((now - session.getLong("start")) / 1_000_000);
                 int code = session.contains("status") ? session.getInt("status") : 0; // 0: no answer (connection failed)
                 STATUSES.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
                 return session;
@@ -102,6 +135,15 @@ public class RushSimulation extends Simulation {
         new TreeMap<>(STATUSES).forEach((code, n) -> lines.add("status " + code + " " + n.get()));
         lines.add("burst_ms " + (LAST.get() - FIRST.get()) / 1_000_000);
         lines.add("attempts " + ATTEMPTS.get());
+        lines.add("queued " + QUEUED.get());
+        List<Long> answered = new ArrayList<>(ANSWERED_MS);
+        java.util.Collections.sort(answered);
+        if (!answered.isEmpty()) {
+            for (int pct : new int[] {50, 95, 99}) {
+                lines.add("answered_p" + pct + "_ms " + answered.get(Math.min(answered.size() - 1, answered.size() * pct / 100)));
+            }
+            lines.add("answered_max_ms " + answered.get(answered.size() - 1));
+        }
         try {
             Files.write(OUT.resolve("statuses-" + MODE + ".txt"), lines);
         } catch (java.io.IOException e) {

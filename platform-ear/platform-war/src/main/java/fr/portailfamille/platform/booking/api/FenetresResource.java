@@ -20,10 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -40,7 +38,6 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -252,7 +249,7 @@ public class FenetresResource {
             if (!(children.get(i) instanceof JsonObject c) || !(c.get("jours") instanceof JsonArray days)) {
                 throw ApiException.badInput("element_invalide", at, "Chaque élément est un objet {enfant, jours}.");
             }
-            long child = id(c.get("enfant")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".enfant",
+            long child = JsonFields.id(c.get("enfant")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".enfant",
                     "Indiquez l'identifiant numérique de l'enfant."));
             if (!seenChildren.add(child)) {
                 throw ApiException.badInput("element_en_double", at, "Cet enfant figure deux fois dans la demande.");
@@ -269,9 +266,9 @@ public class FenetresResource {
                 if (!(days.get(j) instanceof JsonObject d)) {
                     throw ApiException.badInput("element_invalide", dayAt, "Chaque jour est un objet {unite, date}.");
                 }
-                long unit = id(d.get("unite")).orElseThrow(() -> ApiException.badInput("element_invalide", dayAt + ".unite",
+                long unit = JsonFields.id(d.get("unite")).orElseThrow(() -> ApiException.badInput("element_invalide", dayAt + ".unite",
                         "Indiquez l'identifiant numérique de l'unité."));
-                LocalDate day = date(d.get("date")).orElseThrow(() -> ApiException.badInput("date_invalide", dayAt + ".date",
+                LocalDate day = JsonFields.date(d.get("date")).orElseThrow(() -> ApiException.badInput("date_invalide", dayAt + ".date",
                         "Indiquez la date sous la forme AAAA-MM-JJ."));
                 if (!seen.add(unit + "|" + day)) {
                     throw ApiException.badInput("element_en_double", dayAt, "Ce jour figure deux fois pour cet enfant.");
@@ -288,7 +285,7 @@ public class FenetresResource {
         JsonValue proof = o.get("justificatif");
         Long justificatif = null;
         if (proof != null && proof != JsonValue.NULL) {
-            justificatif = id(proof).orElseThrow(() -> ApiException.badInput("justificatif_invalide", "justificatif",
+            justificatif = JsonFields.id(proof).orElseThrow(() -> ApiException.badInput("justificatif_invalide", "justificatif",
                     "Indiquez l'identifiant numérique d'un document de Mes documents."));
         }
         return new NouvelleDemande(list, flag(o, "deuxParentsTravaillent"), flag(o, "handicap"), justificatif);
@@ -303,28 +300,5 @@ public class FenetresResource {
             return true;
         }
         throw ApiException.badInput("element_invalide", name, "Indiquez true ou false.");
-    }
-
-    private static Optional<Long> id(JsonValue v) {
-        if (v instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                long id = n.longValueExact();
-                return id > 0 ? Optional.of(id) : Optional.empty();
-            } catch (ArithmeticException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<LocalDate> date(JsonValue v) {
-        if (v instanceof JsonString s) {
-            try {
-                return Optional.of(LocalDate.parse(s.getString()));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -25,7 +25,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -41,7 +40,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -293,11 +291,11 @@ public class ReservationsResource {
             if (!(array.get(i) instanceof JsonObject o)) {
                 throw ApiException.badInput("element_invalide", at, "Chaque élément est un objet {enfant, unite, date, action}.");
             }
-            long child = id(o.get("enfant")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".enfant",
+            long child = JsonFields.id(o.get("enfant")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".enfant",
                     "Indiquez l'identifiant numérique de l'enfant."));
-            long unit = id(o.get("unite")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".unite",
+            long unit = JsonFields.id(o.get("unite")).orElseThrow(() -> ApiException.badInput("element_invalide", at + ".unite",
                     "Indiquez l'identifiant numérique de l'unité."));
-            LocalDate day = date(o.get("date")).orElseThrow(() -> ApiException.badInput("date_invalide", at + ".date",
+            LocalDate day = JsonFields.date(o.get("date")).orElseThrow(() -> ApiException.badInput("date_invalide", at + ".date",
                     "Indiquez la date sous la forme AAAA-MM-JJ."));
             if (day.isBefore(today)) {
                 throw ApiException.badInput("date_invalide", at + ".date", "Cette date est passée : elle ne peut plus être"
@@ -316,29 +314,6 @@ public class ReservationsResource {
             elements.add(new Element(child, unit, day, action));
         }
         return elements;
-    }
-
-    private static Optional<Long> id(JsonValue v) {
-        if (v instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                long id = n.longValueExact();
-                return id > 0 ? Optional.of(id) : Optional.empty();
-            } catch (ArithmeticException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<LocalDate> date(JsonValue v) {
-        if (v instanceof JsonString s) {
-            try {
-                return Optional.of(LocalDate.parse(s.getString()));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     /** A positive numeric id in a path or a query ("12"), else empty. */
