@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.surge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,25 +41,49 @@ class FairGateTest {
     }
 
     @Test
-    void admittedInArrivalOrderNobodyOvertakes() throws Exception {
+    void admittedInArrivalOrderAmongThoseWaitingAndAFamilyAwayKeepsItsPlaceWithoutHoldingThePermits() throws Exception {
         FairGate gate = new FairGate(1, 10, TTL, System::nanoTime);
         gate.enter(null, 0);
         Admission first = gate.enter(null, 0);
         Admission second = gate.enter(null, 0);
-        gate.release();
-        // a permit is free, but the second in line and a newcomer wait for the first
-        assertEquals(Outcome.QUEUED, gate.enter(second.ticket(), 0).outcome());
+        Admission third = gate.enter(null, 0);
         Admission newcomer = gate.enter(null, 0);
-        assertEquals(Outcome.QUEUED, newcomer.outcome());
-        assertEquals(3, newcomer.position(), "a newcomer queues behind those waiting");
-        assertEquals(Outcome.ADMITTED, gate.enter(first.ticket(), 0).outcome());
-        assertEquals(1, gate.enter(second.ticket(), 0).position(), "the second moved up");
-        assertEquals(Outcome.QUEUED, gate.enter(second.ticket(), 0).outcome(), "no permit until the first is done");
+        assertEquals(4, newcomer.position(), "a newcomer queues behind those waiting");
         gate.release();
+        // the first is away (between two tries): the free permit does not wait for it, the second, back, is served
         assertEquals(Outcome.ADMITTED, gate.enter(second.ticket(), 0).outcome());
+        assertEquals(1, gate.enter(first.ticket(), 0).position(), "the first kept its place");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Admission> thirdWaits = pool.submit(() -> gate.enter(third.ticket(), TimeUnit.SECONDS.toNanos(10)));
+            Thread.sleep(100);
+            Future<Admission> firstWaits = pool.submit(() -> gate.enter(first.ticket(), TimeUnit.SECONDS.toNanos(10)));
+            Thread.sleep(100);
+            gate.release();
+            assertEquals(Outcome.ADMITTED, firstWaits.get(5, TimeUnit.SECONDS).outcome(), "both waiting: the first goes first");
+            Thread.sleep(100);
+            assertFalse(thirdWaits.isDone(), "no permit until the first is done");
+            gate.release();
+            assertEquals(Outcome.ADMITTED, thirdWaits.get(5, TimeUnit.SECONDS).outcome());
+        } finally {
+            pool.shutdownNow();
+        }
         gate.release();
         assertEquals(Outcome.ADMITTED, gate.enter(newcomer.ticket(), 0).outcome());
         assertEquals(0, gate.waiting());
+    }
+
+    @Test
+    void aFamilyToldToComeBackLaterIsToldSoBeforeItsTicketExpires() throws Exception {
+        FairGate gate = new FairGate(1, 5000, TimeUnit.SECONDS.toNanos(30), System::nanoTime);
+        gate.enter(null, 0);
+        gate.release(TimeUnit.SECONDS.toNanos(60)); // a slow request: the estimate grows
+        gate.enter(null, 0);
+        Admission last = null;
+        for (int i = 0; i < 1000; i++) {
+            last = gate.enter(null, 0);
+        }
+        assertTrue(last.retryAfterSeconds() <= 10, "at most a third of the ticket's 30 s: " + last.retryAfterSeconds());
     }
 
     @Test
