@@ -80,6 +80,11 @@ public class FamilyFileService {
                     .setParameter("e", user.email()).getResultList();
             if (!known.isEmpty()) {
                 Family f = known.get(0);
+                if (user.subject().equals(f.getSubject())) {
+                    // linked to this very account between the two reads (another tab's first sign-in committed)
+                    reached.remember(user.subject(), f.getId());
+                    return f;
+                }
                 if (f.getSubject() == null && user.emailVerified()) {
                     // Linked by one guarded UPDATE, not by changing the entity: two first sign-ins at once (two
                     // tabs, a phone and a computer) wait on the row, one links, the other finds the file linked
