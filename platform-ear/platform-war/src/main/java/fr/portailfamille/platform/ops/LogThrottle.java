@@ -109,23 +109,35 @@ public class LogThrottle implements Filter, ServletContextListener {
                 + (record.getThrown() == null ? "" : '|' + key(record));
         long now = clock.getAsLong();
         Window w = serverWindows.computeIfAbsent(key, k -> new Window(now - WINDOW_NANOS - 1));
+        long dropped;
         synchronized (w) {
-            if (now - w.start > WINDOW_NANOS) {
-                long dropped = w.shortened.getAndSet(0);
-                w.start = now;
-                if (dropped > 0) {
-                    Logger.getLogger(LogThrottle.class.getName()).warning(() -> "Message répété " + dropped
-                            + " fois dans la dernière minute et non réécrit : " + record.getLoggerName() + " "
-                            + record.getMessage());
-                }
-                if (serverWindows.size() > 1_000) {
-                    serverWindows.clear();
-                }
-                return true;
+            if (now - w.start <= WINDOW_NANOS) {
+                w.shortened.incrementAndGet();
+                return false;
             }
-            w.shortened.incrementAndGet();
-            return false;
+            dropped = w.shortened.getAndSet(0);
+            w.start = now;
+            if (serverWindows.size() > 1_000) {
+                serverWindows.clear();
+            }
         }
+        if (dropped > 0) {
+            notice("Message répété " + dropped + " fois dans la dernière minute et non réécrit : "
+                    + record.getLoggerName() + " " + record.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Writes a line of our own about the records held back, from another thread: this filter runs inside a
+     * handler's {@code publish}, which holds that handler's lock, and logging from here would take the other
+     * handlers' locks in the opposite order of a thread publishing through them (two threads deadlocked
+     * that way in CI, and the liveness probe rightly reported the process dead).
+     */
+    void notice(String message) {
+        Thread writer = new Thread(() -> Logger.getLogger(SELF).warning(message), "pf-log-throttle-notice");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** A message the formatter prints as is (not a key of the logger's resource bundle, as Payara's are). */

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Which failures mean "a service is down", and how repeated stack traces are kept out of the log. */
@@ -81,5 +87,59 @@ class OutageTest {
         plain.setLoggerName("fr.portailfamille.platform.ops.Outage");
         assertTrue(throttle.isLoggable(plain));
         assertEquals("no exception", plain.getMessage());
+    }
+
+    @Test
+    void theCountOfHeldBackRecordsIsWrittenFromAnotherThreadNeverInsideTheHandler() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000_000_000L);
+        CompletableFuture<Thread> writer = new CompletableFuture<>();
+        List<String> written = new CopyOnWriteArrayList<>();
+        LogThrottle throttle = new LogThrottle(null, now::get) {
+            @Override
+            void notice(String message) {
+                written.add(message);
+                Thread caller = Thread.currentThread();
+                super.notice(message);
+                writer.complete(caller);
+            }
+        };
+        Logger own = Logger.getLogger(LogThrottle.class.getName());
+        CompletableFuture<Thread> published = new CompletableFuture<>();
+        Handler probe = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                published.complete(Thread.currentThread());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        own.addHandler(probe);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i == 0, throttle.isLoggable(pool()), "record " + i);
+            }
+            assertTrue(written.isEmpty(), "nothing written while records are held back");
+            now.addAndGet(LogThrottle.WINDOW_NANOS + 1);
+            assertTrue(throttle.isLoggable(pool()), "the first of the next minute");
+            assertEquals(1, written.size());
+            assertTrue(written.get(0).contains("2 fois"), written.get(0));
+            Thread caller = writer.get(5, TimeUnit.SECONDS);
+            Thread publisher = published.get(5, TimeUnit.SECONDS);
+            assertTrue(publisher != caller, "the notice goes through the handlers on a thread of its own");
+        } finally {
+            own.removeHandler(probe);
+        }
+    }
+
+    private static LogRecord pool() {
+        LogRecord pool = new LogRecord(Level.SEVERE, "RAR7115: Unable to set ClientInfo for connection");
+        pool.setLoggerName("javax.enterprise.resource.resourceadapter.com.sun.gjc.spi.jdbc40");
+        return pool;
     }
 }
