@@ -8,8 +8,11 @@ import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.platform.tenancy.OneConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.List;
  * Everything "Mon planning" shows on opening, read in ONE transaction (the services it calls join it, and
  * share its persistence context): the family's status and children, the commune's activities, the
  * activity shown (the one asked for, else the first the child is registered to), its units, whether the
- * child is registered, the month's days and the commune's legend.
+ * child is registered, the month's days and the commune's legend — on one JDBC connection held for the
+ * transaction ({@link OneConnection}), the child's registrations in one query.
  */
 @ApplicationScoped
 @Transactional
@@ -37,6 +41,9 @@ public class PlanningPageReader {
     @Inject
     CommuneSettings settings;
 
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
     /** What the page shows; {@code activite} is the activity shown, {@code null} when the commune has none. */
     public record PlanningPage(boolean validated, List<FamilyChild> children, List<Activity> activities,
                                Long activite, List<ActivityUnit> units, boolean registered, List<PlanningDay> days,
@@ -48,34 +55,22 @@ public class PlanningPageReader {
      * @param activite the activity asked for, or {@code null} for the first one the child is registered to
      */
     public PlanningPage read(SignedInUser user, int enfant, Long activite, YearMonth month) {
+        OneConnection.hold(em);
         Family family = files.fileOf(user);
         boolean validated = family.getStatus() == FamilyStatus.VALIDATED;
         List<FamilyChild> children = files.childrenOf(user);
         FamilyChild child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
         Long childId = validated && child != null ? child.getId() : null;
         List<Activity> activities = catalog.activities();
+        List<Long> registeredTo = childId == null ? List.of() : bookings.registeredActivities(user, childId);
         Long shown = activite;
-        Boolean registered = null;
         if (shown == null && !activities.isEmpty()) {
-            shown = activities.get(0).getId();
-            if (childId != null) {
-                for (Activity a : activities) {
-                    if (bookings.registered(user, childId, a.getId())) {
-                        shown = a.getId();
-                        registered = true;
-                        break;
-                    }
-                }
-                if (registered == null) {
-                    registered = false;
-                }
-            }
+            shown = activities.stream().map(Activity::getId).filter(registeredTo::contains).findFirst()
+                    .orElse(activities.get(0).getId());
         }
         List<ActivityUnit> units = shown == null ? List.of() : catalog.unitsOf(shown);
-        if (registered == null) {
-            registered = childId != null && shown != null && bookings.registered(user, childId, shown);
-        }
-        List<PlanningDay> days = registered ? bookings.planning(user, childId, shown, month) : List.of();
+        boolean registered = shown != null && registeredTo.contains(shown);
+        List<PlanningDay> days = registered ? bookings.planning(user, childId, shown, month, units) : List.of();
         return new PlanningPage(validated, children, activities, shown, units, registered, days, settings.legend());
     }
 
@@ -90,6 +85,7 @@ public class PlanningPageReader {
      * @throws BookingRefused for a child not in the family's validated file, or an activity the child is not registered to
      */
     public List<ActivityMonth> childMonth(SignedInUser user, long childId, Long activite, YearMonth month) {
+        OneConnection.hold(em);
         List<Long> registered = bookings.registeredActivities(user, childId);
         if (activite != null && !registered.contains(activite)) {
             throw new BookingRefused("Cet enfant n'est pas inscrit à cette activité (inscription validée par le service"

@@ -405,8 +405,12 @@ public class PlanningService {
      * bookings) and whether it can be booked or cancelled now.
      */
     public List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month) {
+        return planning(user, childId, activityId, month, catalog.unitsOf(activityId));
+    }
+
+    /** {@link #planning(SignedInUser, long, long, YearMonth)} with the activity's units already read by the caller. */
+    List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month, List<ActivityUnit> units) {
         Child child = ownChild(user, childId);
-        List<ActivityUnit> units = catalog.unitsOf(activityId);
         if (units.isEmpty()) {
             return List.of();
         }

@@ -4,14 +4,17 @@ import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.configuration.CommuneConfiguration.Closure;
+import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * The current commune's configured calendar, legend, texts and registration documents, read through
  * tenant-config's {@link ConfigurationReader} (the one reader of the configuration tables) on the
- * persistence unit's connection, so that a read joins the caller's transaction.
+ * persistence unit's connection, so that a read joins the caller's transaction. Within one transaction the
+ * calendar is read and built once ({@link PerTransaction}); {@link ConfigurationService#save} forgets it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,6 +38,9 @@ public class CommuneSettings {
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
     Clock clock = Clock.systemDefaultZone();
 
     /**
@@ -41,19 +48,27 @@ public class CommuneSettings {
      * and the school holidays of its zone.
      */
     public CommuneCalendar calendar() {
-        ConfigurationReader reader = reader();
-        Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
-        int year = LocalDate.now(clock).getYear();
-        return CommuneCalendar.french(year - 1, year + 2, closures, ranges(reader, PeriodKind.VACANCES));
+        return PerTransaction.memo(registry, "calendar", () -> {
+            ConfigurationReader reader = reader();
+            Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
+            int year = LocalDate.now(clock).getYear();
+            return CommuneCalendar.french(year - 1, year + 2, closures, ranges(periods(reader), PeriodKind.VACANCES));
+        });
     }
 
     /** The commune's school years (when school-time activities run); empty when none is configured. */
     public List<DateRange> schoolYears() {
-        return ranges(reader(), PeriodKind.ANNEE_SCOLAIRE);
+        return ranges(periods(reader()), PeriodKind.ANNEE_SCOLAIRE);
     }
 
-    private static List<DateRange> ranges(ConfigurationReader reader, PeriodKind kind) {
-        return reader.periods(kind).stream().map(p -> new DateRange(p.start(), p.end(), p.label())).toList();
+    /** The calendar periods, read once per transaction (the calendar and the school years both need them). */
+    private List<Period> periods(ConfigurationReader reader) {
+        return PerTransaction.memo(registry, "periods", reader::periods);
+    }
+
+    private static List<DateRange> ranges(List<Period> periods, PeriodKind kind) {
+        return periods.stream().filter(p -> p.kind() == kind).map(p -> new DateRange(p.start(), p.end(), p.label()))
+                .toList();
     }
 
     /** The commune's legend: its own labels and colours over the platform's defaults. */

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,6 +34,9 @@ public class ConfigurationService {
     @Resource(lookup = "java:app/jdbc/portail")
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
     /** The commune's configuration as it is now. */
     public CommuneConfiguration current() {
         String schema = TenantContext.require().schemaName();
@@ -52,6 +56,7 @@ public class ConfigurationService {
         String schema = TenantContext.require().schemaName();
         try (Connection c = dataSource.getConnection()) {
             ConfigurationStore.importInto(c, schema, conf);
+            PerTransaction.forget(registry);
         } catch (SQLException e) {
             throw new IllegalStateException("Enregistrement de la configuration impossible", e);
         }
