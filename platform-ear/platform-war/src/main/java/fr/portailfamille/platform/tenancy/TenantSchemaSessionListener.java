@@ -18,23 +18,18 @@ public class TenantSchemaSessionListener extends SessionEventAdapter {
     /** Schema that is never created: tables are not found when no commune is bound. */
     public static final String NO_TENANT_SCHEMA = "pf_aucune_commune";
 
+    /*
+     * Only the plain events: EclipseLink 4.0's exclusive client session (exclusive-connection mode Always) fires
+     * postAcquireConnection and then postAcquireExclusiveConnection for the same connection (and the two release
+     * events likewise); answering both set the search path twice per take and twice per return.
+     */
     @Override
     public void postAcquireConnection(SessionEvent event) {
         bindSchema(event);
     }
 
     @Override
-    public void postAcquireExclusiveConnection(SessionEvent event) {
-        bindSchema(event);
-    }
-
-    @Override
     public void preReleaseConnection(SessionEvent event) {
-        setSearchPath(event, NO_TENANT_SCHEMA);
-    }
-
-    @Override
-    public void preReleaseExclusiveConnection(SessionEvent event) {
         setSearchPath(event, NO_TENANT_SCHEMA);
     }
 
