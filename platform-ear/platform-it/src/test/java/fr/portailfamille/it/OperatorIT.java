@@ -104,6 +104,12 @@ class OperatorIT {
             }
             long ms = Long.parseLong(created.body().replaceAll("(?s).*\"dureeMs\":(\\d+).*", "$1"));
             times.add(ms);
+            // the job is in the platform schema, whichever replica's console reads it
+            String id = created.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            var job = new fr.portailfamille.platform.operator.OnboardingJobs(stack.platformDb()).find(id).orElseThrow();
+            assertTrue(job.isDone(), job.getState());
+            assertEquals(ms, job.getMillis());
+            assertTrue(job.getSteps().stream().allMatch(s -> "FAITE".equals(s.getState())), id);
             // the first administrator: an account of the new realm with the role agent, invited by Keycloak's mail
             String mail = Mails.await(admin, m -> m.contains("action-token"));
             assertTrue(mail.contains("pf-" + slug), mail);
