@@ -104,6 +104,12 @@ class OperatorIT {
             }
             long ms = Long.parseLong(created.body().replaceAll("(?s).*\"dureeMs\":(\\d+).*", "$1"));
             times.add(ms);
+            // the job is in the platform schema, whichever replica's console reads it
+            String id = created.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            var job = new fr.portailfamille.platform.operator.OnboardingJobs(stack.platformDb()).find(id).orElseThrow();
+            assertTrue(job.isDone(), job.getState());
+            assertEquals(ms, job.getMillis());
+            assertTrue(job.getSteps().stream().allMatch(s -> "FAITE".equals(s.getState())), id);
             // the first administrator: an account of the new realm with the role agent, invited by Keycloak's mail
             String mail = Mails.await(admin, m -> m.contains("action-token"));
             assertTrue(mail.contains("pf-" + slug), mail);
@@ -149,6 +155,67 @@ class OperatorIT {
         assertTrue(audit.get(2).startsWith("RESUME "), audit::toString);
         assertTrue(audit.get(3).startsWith("UPGRADE "), audit::toString);
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
+    }
+
+    @Test
+    void anUploadAboveItsHostsLimitIsRefusedBeforeItIsRead() throws Exception {
+        String token = OperatorTokens.operator();
+        // the operator host: 2,048 Mo by default (pf.operator.upload.max-request-mb); 3 Gio announced, a few bytes sent
+        String api = raw(OPERATOR_HOST, "POST " + API + "/import?slug=trop HTTP/1.1", "application/octet-stream",
+                "Content-Length: " + (3L << 30), "Authorization: Bearer " + token);
+        assertTrue(api.startsWith("HTTP/1.1 413"), api);
+        assertTrue(api.contains("\"code\":\"envoi_trop_volumineux\"") && api.contains("2048 Mo"), api);
+        // a commune's page: 40 Mo by default (pf.upload.max-request-mb), the French page, nothing read
+        String alpha = StackLauncher.ALPHA + ".localhost:" + PORT;
+        String page = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Content-Length: " + (41L << 20));
+        assertTrue(page.startsWith("HTTP/1.1 413"), page);
+        assertTrue(page.contains("Envoi trop volumineux") && page.contains("lang=\"fr\""), page);
+        String chunked = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Transfer-Encoding: chunked");
+        assertTrue(chunked.startsWith("HTTP/1.1 411"), chunked);
+        // within the limit: not this filter's business (the page answers as before)
+        String small = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Content-Length: 6");
+        assertFalse(small.startsWith("HTTP/1.1 413") || small.startsWith("HTTP/1.1 411"), small);
+    }
+
+    /**
+     * One request written by hand (a length announced, a few bytes sent) and the answer read as it comes: the server
+     * answers at once but may keep the connection open to read and discard the announced body, so the reading stops
+     * after a second of silence once something came.
+     */
+    static String raw(String host, String requestLine, String contentType, String... headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", PORT)) {
+            StringBuilder head = new StringBuilder(requestLine + "\r\nHost: " + host + "\r\nContent-Type: " + contentType
+                    + "\r\nConnection: close\r\n");
+            for (String h : headers) {
+                head.append(h).append("\r\n");
+            }
+            head.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(headers.length > 0 && headers[0].startsWith("Transfer-Encoding") ? "6\r\n--pf--\r\n".getBytes()
+                    : "--pf--".getBytes());
+            out.flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            var in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < until) {
+                socket.setSoTimeout(answer.size() == 0 ? 30_000 : 1_000);
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (java.net.SocketTimeoutException e) {
+                    break; // an answer came, then silence: the server is waiting for the announced body
+                } catch (java.net.SocketException e) {
+                    break; // closed after its answer
+                }
+                if (n < 0) {
+                    break;
+                }
+                answer.write(buffer, 0, n);
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

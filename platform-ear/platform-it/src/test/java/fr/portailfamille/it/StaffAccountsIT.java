@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffSessions;
 import fr.portailfamille.platform.staff.StaffAccount;
 import fr.portailfamille.platform.staff.StaffAccounts;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an agent (Keycloak's mail with its link, exactly the granted roles, audited), refusals next to their fields (an
  * address already an agent's or a family's, a role not grantable); only an administrator of this commune is served;
  * alpha's administrator cannot reach beta's agent by its id; nobody demotes or disables themself and the last enabled
- * administrator stays; the operator's onboarding invites a commune's first administrator without a signed-in agent.
+ * administrator stays; the operator's onboarding invites a commune's first administrator without a signed-in agent;
+ * another replica (its own {@link StaffSessions}, the same database) sees an agent's new roles and its disabling.
  */
 @ExtendWith(ArquillianExtension.class)
 class StaffAccountsIT {
@@ -50,6 +52,9 @@ class StaffAccountsIT {
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
+
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/portail")
+    javax.sql.DataSource dataSource;
 
     <T> T in(String slug, Callable<T> work) throws Exception {
         Commune c = directory.bySlug(slug).orElseThrow();
@@ -234,6 +239,55 @@ class StaffAccountsIT {
         assertEquals(List.of("ENABLE", "DISABLE", "ROLES", "INVITE"), actions);
         assertEquals(before + 4, audits("beta"));
         assertEquals(alphaBefore, audits("alpha"), "l'historique de beta n'est pas celui d'alpha");
+    }
+
+    @Test
+    void anotherReplicaSeesTheRolesAndTheDisablingFromTheDatabase() throws Exception {
+        SignedInUser self = realAdmin("beta");
+        String email = "replique-" + s() + "@beta.test";
+        assertEquals(List.of(), in("beta", () -> accounts.invite(self, email, "Eden", "Replique",
+                List.of("agent-sante", "regisseur"))));
+        String id = agent("beta", email).id();
+        SignedInUser session = new SignedInUser("beta", id, "Eden Replique", email, true,
+                List.of("default-roles-pf-beta", "agent", "agent-sante", "regisseur"), null);
+        Commune beta = directory.bySlug("beta").orElseThrow();
+        Commune alpha = directory.bySlug("alpha").orElseThrow();
+        // another replica: its own bean, its own cache (none), the same database
+        StaffSessions other = new StaffSessions(dataSource, 0);
+        long signedIn = other.current(beta);
+        long alphaBefore = other.current(alpha);
+        assertTrue(other.look(beta, session, signedIn).outcome().keep(), "rien de changé depuis la connexion");
+
+        in("beta", () -> {
+            accounts.changeRoles(self, id, List.of("agent", "regisseur"));
+            return null;
+        });
+        StaffSessions.Seen roles = other.look(beta, session, signedIn);
+        assertEquals(List.of("default-roles-pf-beta", "agent", "regisseur"), roles.outcome().roles());
+        assertTrue(roles.version() > signedIn);
+        assertEquals(alphaBefore, other.current(alpha), "les versions d'alpha ne bougent pas pour beta");
+        SignedInUser updated = new SignedInUser("beta", id, "Eden Replique", email, true, roles.outcome().roles(), null);
+        assertTrue(other.look(beta, updated, roles.version()).outcome().keep(), "une fois à jour, plus rien à relire");
+
+        in("beta", () -> {
+            accounts.setEnabled(self, id, false);
+            return null;
+        });
+        assertTrue(other.look(beta, updated, roles.version()).outcome().signOut());
+        in("beta", () -> {
+            accounts.setEnabled(self, id, true);
+            return null;
+        });
+        assertTrue(other.look(beta, updated, roles.version()).outcome().signOut(),
+                "désactivé puis réactivé : la session d'avant reste fermée");
+        long again = other.current(beta);
+        assertTrue(other.look(beta, updated, again).outcome().keep(), "une nouvelle connexion sert de nouveau");
+        // a refused action changes nothing: no version bumped
+        assertThrows(Refused.class, () -> in("beta", () -> {
+            accounts.setEnabled(self, self.subject(), false);
+            return null;
+        }));
+        assertEquals(again, other.current(beta));
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.openqa.selenium.By;
  * its field first), who follows Keycloak's mail, chooses a password and signs in to the staff area with exactly the
  * granted roles; the administrator disables another agent after a confirmation and that agent can no longer sign in.
  * A non-administrator agent gets 403 on the page, its posts too; alpha's administrator's cookies on beta's Host get no
- * page. axe-core on the list, the form with an error and the confirmation; the page at 360 px.
+ * page. An agent's open session follows its administrator at once: agent-sante removed, its next request reads no
+ * health data; disabled, its next request lands on the login page; enabled again, it signs in again. axe-core on the
+ * list, the form with an error and the confirmation; the page at 360 px.
  */
 @ExtendWith(ArquillianExtension.class)
 class StaffAccountsWalkIT {
@@ -175,6 +177,60 @@ class StaffAccountsWalkIT {
             y.waiting().until(d -> d.getPageSource().contains("Votre compte est désactivé")
                     || d.getCurrentUrl().startsWith(BASE + "/agent"));
             assertFalse(y.driver.getCurrentUrl().startsWith(BASE), "refusé par Keycloak : " + y.driver.getCurrentUrl());
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void anAgentsOpenSessionFollowsItsAdministrator() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String email = "infirmiere-" + s + "@alpha.test";
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Noa", "Infirmiere-" + s,
+                StackLauncher.PASSWORD_AGENT, "agent");
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Noa", "Infirmiere-" + s,
+                StackLauncher.PASSWORD_AGENT, "agent-sante");
+        String row = "//tr[contains(., '" + email + "')]";
+        try (Browser x = new Browser(); Browser a = new Browser()) {
+            ActivitiesWalkIT.signIn(x, "/agent/certificats.xhtml", email, StackLauncher.PASSWORD_AGENT);
+            assertTrue(x.await(By.id("queue:table")).isDisplayed(), "agent-sante : la file des certificats");
+            ActivitiesWalkIT.signIn(a, PAGE, StackLauncher.admin(StackLauncher.ALPHA), StackLauncher.PASSWORD_AGENT);
+
+            // the administrator removes agent-sante: the agent's very next request reads no health data
+            a.submit(By.xpath(row + "//input[contains(@id, ':edit')]"));
+            a.await(By.cssSelector("input[name='roles:roles'][value='agent-sante']")).click();
+            a.submit(By.id("roles:save"));
+            a.await(By.cssSelector("#summary .pf-info"));
+            assertFalse(a.await(By.xpath(row)).getText().contains("Agent santé"), a.await(By.xpath(row)).getText());
+            x.get(BASE + "/agent/certificats.xhtml");
+            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x.snapshot());
+            assertTrue(x.driver.findElements(By.id("queue:table")).isEmpty());
+            String cookies = DocumentsWalk.cookies(x);
+            assertEquals(403, ActivitiesWalkIT.download("/agent/certificat?id=987654", cookies).statusCode(),
+                    "le service refuse aussi : plus de rôle agent-sante dans la session");
+            x.await(By.id("menu-familles")); // still signed in, as an agent
+
+            // the administrator disables the agent: its next request lands signed out, on the login page
+            a.get(BASE + PAGE);
+            a.submit(By.xpath(row + "//input[contains(@id, ':disable')]"));
+            a.submit(By.id("confirm:yes"));
+            assertTrue(a.await(By.xpath(row)).getText().contains("Désactivé"), a.await(By.xpath(row)).getText());
+            x.get(BASE + "/agent/familles.xhtml");
+            x.await(By.id("username"));
+            assertFalse(x.driver.getCurrentUrl().startsWith(BASE), "page de connexion : " + x.driver.getCurrentUrl());
+            assertEquals(302, ActivitiesWalkIT.download("/agent/index.xhtml", cookies).statusCode(),
+                    "l'ancienne session ne sert plus rien");
+
+            // enabled again: the agent signs in again, with the roles it holds now
+            a.get(BASE + PAGE);
+            a.submit(By.xpath(row + "//input[contains(@id, ':enable')]"));
+            assertTrue(a.await(By.xpath(row)).getText().contains("Actif"), a.await(By.xpath(row)).getText());
+            String journal = text(a, "journal:history");
+            assertTrue(journal.contains("Rôles modifiés") && journal.contains("Compte désactivé")
+                    && journal.contains("Compte réactivé"), journal);
+            x.signIn(email, StackLauncher.PASSWORD_AGENT);
+            x.awaitUrlStartingWith(BASE + "/agent/familles.xhtml");
+            x.get(BASE + "/agent/certificats.xhtml");
+            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x.snapshot());
         }
     }
 

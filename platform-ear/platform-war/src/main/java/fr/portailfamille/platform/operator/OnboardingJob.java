@@ -9,13 +9,21 @@ import java.util.UUID;
 
 /**
  * One onboarding as it runs: its steps (those of the provisioner, then the first administrator's invitation), each
- * waiting, running, done or failed with its detail; read by the console while it runs and returned by the API. It is
- * its provisioner's listener. Thread-safe: written by the onboarding thread, read by the console's polls.
+ * waiting, running, done or failed with its detail; returned by the API. It is its provisioner's listener, and writes
+ * each change through to the platform schema ({@link OnboardingJobs}), where the console of any replica reads it (a
+ * job read back from there is a snapshot). Thread-safe: written by the onboarding thread.
  */
 public final class OnboardingJob implements ProvisioningListener, Serializable {
 
     /** The step after the provisioner's: the invitation of the commune's first administrator. */
     public static final String ADMINISTRATOR = "ADMINISTRATOR";
+
+    /** Where each change of a running job is written (the platform schema); not kept when a job is serialized. */
+    interface Sink {
+        void changed(OnboardingJob job, Step step);
+
+        void finished(OnboardingJob job);
+    }
 
     /** One step's row. */
     public static final class Step implements Serializable {
@@ -27,6 +35,12 @@ public final class OnboardingJob implements ProvisioningListener, Serializable {
         Step(String code, String label) {
             this.code = code;
             this.label = label;
+        }
+
+        Step(String code, String label, String state, String detail) {
+            this(code, label);
+            this.state = state;
+            this.detail = detail;
         }
 
         public String getCode() {
@@ -47,20 +61,40 @@ public final class OnboardingJob implements ProvisioningListener, Serializable {
         }
     }
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final Onboarding onboarding;
     private final List<Step> steps = new ArrayList<>();
     private volatile String state = "EN_COURS";
     private volatile String failedStep;
     private volatile String error;
     private volatile long millis;
+    private transient volatile Sink sink;
 
     public OnboardingJob(Onboarding onboarding) {
+        this.id = UUID.randomUUID().toString();
         this.onboarding = onboarding;
         for (ProvisioningStep s : ProvisioningStep.values()) {
             steps.add(new Step(s.name(), s.label()));
         }
         steps.add(new Step(ADMINISTRATOR, "Invitation du premier administrateur"));
+    }
+
+    /** A job as the platform schema holds it. */
+    OnboardingJob(String id, Onboarding onboarding, List<Step> steps, String state, String failedStep, String error,
+                  long millis) {
+        this.id = id;
+        this.onboarding = onboarding;
+        this.steps.addAll(steps);
+        this.state = state;
+        this.failedStep = failedStep;
+        this.error = error;
+        this.millis = millis;
+    }
+
+    /** From now on each change is written to {@code sink}. */
+    OnboardingJob writingTo(Sink sink) {
+        this.sink = sink;
+        return this;
     }
 
     @Override
@@ -79,13 +113,16 @@ public final class OnboardingJob implements ProvisioningListener, Serializable {
     }
 
     void started(String code) {
-        step(code).state = "EN_COURS";
+        Step s = step(code);
+        s.state = "EN_COURS";
+        tell(s);
     }
 
     void done(String code, String detail) {
         Step s = step(code);
         s.detail = detail;
         s.state = "FAITE";
+        tell(s);
     }
 
     void failed(String code, String why) {
@@ -94,6 +131,14 @@ public final class OnboardingJob implements ProvisioningListener, Serializable {
         s.state = "ECHEC";
         failedStep = code;
         error = why;
+        tell(s);
+    }
+
+    private void tell(Step s) {
+        Sink to = sink;
+        if (to != null) {
+            to.changed(this, s);
+        }
     }
 
     /** The onboarding ended: {@code FAITE} or {@code ECHEC}, after {@code millis}. */
@@ -106,6 +151,10 @@ public final class OnboardingJob implements ProvisioningListener, Serializable {
             }
         }
         state = ok ? "FAITE" : "ECHEC";
+        Sink to = sink;
+        if (to != null) {
+            to.finished(this);
+        }
     }
 
     private Step step(String code) {

@@ -355,6 +355,7 @@ public class OperatorApi {
 
     static Map<String, Object> json(OnboardingJob job) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", job.getId());
         m.put("slug", job.getSlug());
         m.put("etat", job.getState());
         m.put("dureeMs", job.getMillis());

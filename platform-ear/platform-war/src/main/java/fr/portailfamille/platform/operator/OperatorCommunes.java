@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -37,7 +36,8 @@ import javax.sql.DataSource;
 
 /**
  * The operators' service: the communes with what operators may know of them (never a family's data: counts only), and
- * their actions — onboard (each step told to an {@link OnboardingJob}, then the first administrator invited), suspend,
+ * their actions — onboard (each step told to an {@link OnboardingJob}, written through to the platform schema by
+ * {@link OnboardingJobs} so that any replica shows and resumes it, then the first administrator invited), suspend,
  * resume, re-run one commune's upgrade, download a commune's (encrypted) archive, import an archive into a new commune,
  * delete a suspended commune — each written to {@code platform.operator_audit} with the operator's name (by the
  * provisioner and {@link CommuneArchives} themselves for suspend, resume, import and delete).
@@ -49,7 +49,6 @@ public class OperatorCommunes {
 
     private static final Logger LOG = Logger.getLogger(OperatorCommunes.class.getName());
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final int MAX_JOBS = 200;
 
     @Resource(lookup = "java:app/jdbc/portail")
     private DataSource dataSource;
@@ -60,7 +59,12 @@ public class OperatorCommunes {
     @Inject
     private ProvisioningWiring wiring;
 
-    private final Map<String, OnboardingJob> jobs = new ConcurrentHashMap<>();
+    private OnboardingJobs jobs;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        jobs = new OnboardingJobs(dataSource);
+    }
 
     /** The commune asked for does not exist. */
     public static final class UnknownCommune extends RuntimeException {
@@ -247,7 +251,7 @@ public class OperatorCommunes {
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
         }
-        OnboardingJob job = remember(new OnboardingJob(normalized(o)));
+        OnboardingJob job = jobs.create(new OnboardingJob(normalized(o)), actor.actor());
         run(job, actor, scheme, portSuffix);
         return job;
     }
@@ -259,34 +263,28 @@ public class OperatorCommunes {
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
         }
-        OnboardingJob job = remember(new OnboardingJob(normalized(o)));
+        OnboardingJob job = jobs.create(new OnboardingJob(normalized(o)), actor.actor());
         executor.execute(() -> run(job, actor, scheme, portSuffix));
         return job;
     }
 
     /**
-     * Resumes a failed onboarding with what was given: the commune is provisioned again (a first attempt was undone;
-     * a commune left PROVISIONING is resumed), or, when only the invitation failed, the invitation is sent again.
+     * Resumes a failed onboarding with what was given, on whichever replica the operator is served (the job is read in
+     * the platform schema): the commune is provisioned again (a first attempt was undone; a commune left PROVISIONING is
+     * resumed), or, when only the invitation failed, the invitation is sent again.
      */
     public OnboardingJob resume(String jobId, OperatorUser actor, String scheme, String portSuffix) {
         requireOperator(actor);
         OnboardingJob failed = job(jobId).filter(OnboardingJob::isFailed)
                 .orElseThrow(() -> new IllegalArgumentException("Aucun provisionnement en échec à reprendre."));
-        OnboardingJob job = remember(new OnboardingJob(failed.onboarding()));
+        OnboardingJob job = jobs.create(new OnboardingJob(failed.onboarding()), actor.actor());
         executor.execute(() -> run(job, actor, scheme, portSuffix));
         return job;
     }
 
+    /** The onboarding with this id as the platform schema holds it now, whichever replica runs or ran it. */
     public Optional<OnboardingJob> job(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(jobs.get(id));
-    }
-
-    private OnboardingJob remember(OnboardingJob job) {
-        if (jobs.size() >= MAX_JOBS) {
-            jobs.values().removeIf(j -> !j.isRunning());
-        }
-        jobs.put(job.getId(), job);
-        return job;
+        return id == null ? Optional.empty() : jobs.find(id);
     }
 
     private static Onboarding normalized(Onboarding o) {

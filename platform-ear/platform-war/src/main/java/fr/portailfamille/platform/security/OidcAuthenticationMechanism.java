@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * any filter, so it resolves the commune itself):
  * <ul>
  * <li>{@code Authorization: Bearer} — an access token of this commune's realm (REST API);</li>
- * <li>a platform session — honoured only if it was opened in this same commune;</li>
+ * <li>a platform session — honoured only if it was opened in this same commune; an agent's session follows its
+ *     administrator's decisions since its sign-in ({@link StaffSessions}: signed out once disabled, new roles);</li>
  * <li>otherwise, on a protected page, a redirect to the commune's Keycloak login page (code flow + PKCE);
  *     protected API calls get 401.</li>
  * </ul>
@@ -42,6 +43,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     public static final String CALLBACK_PATH = "/oidc/callback";
     static final String PENDING_ATTRIBUTE = "pf.oidc.pending";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final Logger LOG = Logger.getLogger(OidcAuthenticationMechanism.class.getName());
 
     @Inject
@@ -52,6 +54,9 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     @Inject
     private OperatorHost operatorHost;
+
+    @Inject
+    private StaffSessions staffSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -117,7 +122,21 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user) {
                 if (user.communeSlug().equals(commune.slug())) {
-                    return login(context, user);
+                    if (path.startsWith(RESOURCES)) {
+                        return login(context, user); // styles and scripts: no data, no check
+                    }
+                    SignedInUser current = staffSessions.check(commune, session, user);
+                    if (current != null) {
+                        return login(context, current);
+                    }
+                    session.invalidate(); // disabled by an administrator since: signed out, on whichever replica
+                    if (!context.isProtected()) {
+                        return context.doNothing();
+                    }
+                    if (path.startsWith("/api/")) {
+                        return context.responseUnauthorized();
+                    }
+                    return startLogin(commune, request, context);
                 }
                 LOG.warning(() -> "Session ouverte pour la commune " + user.communeSlug()
                         + " présentée à la commune " + commune.slug() + " : ignorée");
@@ -194,9 +213,13 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         session.removeAttribute(PENDING_ATTRIBUTE);
         try {
+            long staffVersion = staffSessions.current(commune); // before the tokens: a later change is above it
             SignedInUser user = oidc.completeLogin(commune, login, code);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            if (StaffRoles.isStaff(user)) {
+                StaffSessions.remember(request.getSession(), staffVersion);
+            }
             if (login.action() != null) { // kc_action: Keycloak says how it went in kc_action_status
                 request.getSession().setAttribute(AccountActions.RESULT_ATTRIBUTE, AccountActions.result(login.action(),
                         request.getParameter("kc_action_status")));

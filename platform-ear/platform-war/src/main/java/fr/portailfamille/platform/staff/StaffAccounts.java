@@ -3,6 +3,8 @@ package fr.portailfamille.platform.staff;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffSessions;
+import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -39,7 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the agent's Keycloak sessions are ended) and re-enabling, under {@link StaffAccountRules}, and the history of
  * these actions. Keycloak is called as the commune client's service account, in the bound commune's realm only, so
  * a user id of another realm is not found. Each action is audited in {@code staff_audit} in the same transaction:
- * when Keycloak refuses, nothing is written (an account created for a failed invitation is deleted again).
+ * when Keycloak refuses, nothing is written (an account created for a failed invitation is deleted again). A role
+ * change or a disabling also reaches the agent's platform sessions on every replica ({@link StaffSessions}, recorded
+ * in the same transaction): new roles, or signed out, on its next request.
  */
 @ApplicationScoped
 public class StaffAccounts {
@@ -58,6 +62,9 @@ public class StaffAccounts {
 
     @Inject
     KeycloakAccounts accounts;
+
+    @Inject
+    StaffSessions sessions;
 
     @Inject
     @ConfigProperty(name = "pf.keycloak.url")
@@ -187,6 +194,7 @@ public class StaffAccounts {
             }
             audit(actor(admin), admin.subject(), "ROLES", target, "rôles : " + String.join(", ", ordered(roles))
                     + " (avant : " + String.join(", ", target.roles()) + ")");
+            sessions.record(TenantConnection.of(em), TenantContext.require(), target.id(), target.enabled(), roles, false);
             realm.addRoles(target.id(), added);
             try {
                 realm.removeRoles(target.id(), removed);
@@ -221,6 +229,8 @@ public class StaffAccounts {
             }
             audit(actor(admin), admin.subject(), enabled ? "ENABLE" : "DISABLE", target,
                     enabled ? "peut de nouveau se connecter" : "ne peut plus se connecter ; sessions fermées");
+            sessions.record(TenantConnection.of(em), TenantContext.require(), target.id(), enabled, target.roles(),
+                    !enabled);
             realm.setEnabled(user, enabled);
             if (!enabled) {
                 try {

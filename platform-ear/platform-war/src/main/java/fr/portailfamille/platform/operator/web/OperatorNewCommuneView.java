@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * {@code /operateur/nouvelle-commune.xhtml}: the onboarding form (the primary colour's contrast with white text told next
- * to the field as soon as it changes), then the onboarding's steps as they run (the page polls its job), and on a
- * failure the failed step with "Reprendre".
+ * to the field as soon as it changes), then the onboarding's steps as they run (the page polls its job, read in the
+ * platform schema: whichever replica serves the poll shows them), and on a failure the failed step with "Reprendre".
  */
 @Named("operateurNouvelleCommuneView")
 @ViewScoped
@@ -47,6 +47,8 @@ public class OperatorNewCommuneView implements Serializable {
     private String administratorEmail;
     private transient Part logo;
     private String jobId;
+    private transient Optional<OnboardingJob> loaded;
+    private transient Object loadedFor;
 
     /** Sends the form: checks, then starts the onboarding in the background; its steps show below. */
     public void submit() {
@@ -61,6 +63,7 @@ public class OperatorNewCommuneView implements Serializable {
                 domainList(), trim(administratorEmail));
         try {
             jobId = communes.start(o, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
+            loaded = null;
         } catch (ProvisioningException e) {
             FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
         }
@@ -70,13 +73,20 @@ public class OperatorNewCommuneView implements Serializable {
     public void resume() {
         try {
             jobId = communes.resume(jobId, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
+            loaded = null;
         } catch (IllegalArgumentException e) {
             FormErrors.error(e.getMessage());
         }
     }
 
+    /** The job as the platform schema holds it, read once per request (the page asks several times). */
     public OnboardingJob getJob() {
-        return communes.job(jobId).orElse(null);
+        jakarta.faces.context.FacesContext request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (loaded == null || loadedFor != request) {
+            loaded = Optional.ofNullable(communes.job(jobId).orElse(null));
+            loadedFor = request;
+        }
+        return loaded.orElse(null);
     }
 
     /** Whether the form is shown (no onboarding started, or the last one was refused before starting). */
