@@ -37,19 +37,15 @@ public class OperatorImportView implements Serializable {
     @Inject
     OperatorSession session;
 
-    private String slug;
-    private String name;
-    private String websiteUrl;
-    private String primaryColor = "#1d4f91";
-    private String accentColor = "#f2a900";
-    private String domains;
+    private final CommuneFields commune = new CommuneFields();
     private transient String passphrase;
     private transient Part archive;
 
     public String submit() {
         char[] phrase = passphrase == null ? null : passphrase.toCharArray();
         passphrase = null;
-        CommuneSpec spec = new CommuneSpec(slug, name, websiteUrl, primaryColor, accentColor, null, domainList());
+        CommuneSpec spec = new CommuneSpec(commune.getSlug(), commune.getName(), commune.getWebsiteUrl(), commune.getPrimaryColor(),
+                commune.getAccentColor(), null, commune.domainList());
         CommuneOverview imported;
         try (InputStream in = archive == null || archive.getSize() == 0 ? null : archive.getInputStream()) {
             imported = communes.importArchive(spec, in, phrase, session.user(), OperatorSession.scheme(),
@@ -72,59 +68,9 @@ public class OperatorImportView implements Serializable {
         return "/operateur/commune.xhtml?faces-redirect=true&slug=" + imported.getSlug();
     }
 
-    private List<String> domainList() {
-        if (domains == null || domains.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(domains.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    public String getSlug() {
-        return slug;
-    }
-
-    public void setSlug(String slug) {
-        this.slug = slug;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getWebsiteUrl() {
-        return websiteUrl;
-    }
-
-    public void setWebsiteUrl(String websiteUrl) {
-        this.websiteUrl = websiteUrl;
-    }
-
-    public String getPrimaryColor() {
-        return primaryColor;
-    }
-
-    public void setPrimaryColor(String primaryColor) {
-        this.primaryColor = primaryColor;
-    }
-
-    public String getAccentColor() {
-        return accentColor;
-    }
-
-    public void setAccentColor(String accentColor) {
-        this.accentColor = accentColor;
-    }
-
-    public String getDomains() {
-        return domains;
-    }
-
-    public void setDomains(String domains) {
-        this.domains = domains;
+    /** The commune typed on the form. */
+    public CommuneFields getCommune() {
+        return commune;
     }
 
     public String getPassphrase() {

@@ -16,7 +16,6 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,12 +37,7 @@ public class OperatorNewCommuneView implements Serializable {
     @Inject
     OperatorSession session;
 
-    private String slug;
-    private String name;
-    private String websiteUrl;
-    private String primaryColor = "#1d4f91";
-    private String accentColor = "#f2a900";
-    private String domains;
+    private final CommuneFields commune = new CommuneFields();
     private String administratorEmail;
     private transient Part logo;
     private String jobId;
@@ -59,8 +53,8 @@ public class OperatorNewCommuneView implements Serializable {
             FormErrors.show("form", List.of(new FieldError(e.field(), e.getMessage())));
             return;
         }
-        Onboarding o = new Onboarding(trim(slug), trim(name), trim(websiteUrl), trim(primaryColor), trim(accentColor), svg,
-                domainList(), trim(administratorEmail));
+        Onboarding o = new Onboarding(commune.slug(), commune.name(), commune.websiteUrl(), commune.primaryColor(),
+                commune.accentColor(), svg, commune.domainList(), CommuneFields.trim(administratorEmail));
         try {
             jobId = communes.start(o, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
             loaded = null;
@@ -96,7 +90,7 @@ public class OperatorNewCommuneView implements Serializable {
 
     /** The primary colour's contrast with white text, said next to the field. */
     public String getContrast() {
-        String c = trim(primaryColor);
+        String c = commune.primaryColor();
         if (c == null || !c.matches("#[0-9a-fA-F]{6}")) {
             return "";
         }
@@ -108,20 +102,13 @@ public class OperatorNewCommuneView implements Serializable {
     }
 
     public boolean isContrastTooLow() {
-        String c = trim(primaryColor);
+        String c = commune.primaryColor();
         return c != null && c.matches("#[0-9a-fA-F]{6}") && CommuneRules.contrastWithWhite(c) < 4.5;
     }
 
     /** Ajax listener of the primary colour: nothing to do, the contrast message is re-rendered. */
     public void colourChanged() {
         // getContrast() reads the new value
-    }
-
-    private List<String> domainList() {
-        if (domains == null || domains.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(domains.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static byte[] read(Part part) {
@@ -132,56 +119,9 @@ public class OperatorNewCommuneView implements Serializable {
         }
     }
 
-    private static String trim(String s) {
-        return Optional.ofNullable(s).map(String::strip).orElse(null);
-    }
-
-    public String getSlug() {
-        return slug;
-    }
-
-    public void setSlug(String slug) {
-        this.slug = slug;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getWebsiteUrl() {
-        return websiteUrl;
-    }
-
-    public void setWebsiteUrl(String websiteUrl) {
-        this.websiteUrl = websiteUrl;
-    }
-
-    public String getPrimaryColor() {
-        return primaryColor;
-    }
-
-    public void setPrimaryColor(String primaryColor) {
-        this.primaryColor = primaryColor;
-    }
-
-    public String getAccentColor() {
-        return accentColor;
-    }
-
-    public void setAccentColor(String accentColor) {
-        this.accentColor = accentColor;
-    }
-
-    public String getDomains() {
-        return domains;
-    }
-
-    public void setDomains(String domains) {
-        this.domains = domains;
+    /** The commune typed on the form. */
+    public CommuneFields getCommune() {
+        return commune;
     }
 
     public String getAdministratorEmail() {
