@@ -2,10 +2,19 @@
    data-execute: what the server processes ("@this" by default, or "@form"); data-render: client ids to
    re-render, "@cell" being the tapped cell (the button's id ending in "cell" instead of "toggle");
    data-focus: the id to move the focus to afterwards (else the re-rendered button keeps it).
+   Taps are sent one at a time, in order: one made while another is on its way waits here.
+   The surge queue: a tap the server could not serve yet comes back as 503 with a <partial-response> whose extension
+   says file_attente (or file_pleine), the position and the seconds to wait (SurgeFilter); nothing was applied, so the
+   position is shown in the selection bar's live region (#file-attente, its words in data-waiting / data-full) and the
+   same request is sent again once after that delay (the ticket travels in its cookie), the taps made meanwhile after it.
    Without JavaScript (or without faces.js) the buttons post the form as usual.
    The number of finished requests is kept in <html data-pf-ajax> for the browser tests. */
 (function () {
   'use strict';
+  var busy = false;
+  var held = [];
+  /* a request sent again, or later, is still a click: Faces runs a button's action only for the partial event "click" */
+  var CLICK = { type: 'click' };
   function ids(el) {
     return el.getAttribute('data-render').split(/\s+/).map(function (id) {
       return id === '@cell' ? el.id.replace(/toggle$/, 'cell') : id;
@@ -24,30 +33,87 @@
       }
     }
   }
-  document.addEventListener('click', function (event) {
-    var el = event.target.closest ? event.target.closest('[data-render]') : null;
-    if (!el || !window.faces || !window.faces.ajax || el.disabled || event.defaultPrevented) {
-      return;
+  function say(text) {
+    var region = document.getElementById('file-attente');
+    if (region && region.textContent !== text) {
+      region.textContent = text;
     }
-    event.preventDefault();
-    var focusId = el.getAttribute('data-focus') || el.id;
+  }
+  /* The queue's answer to a request, or null when the failure is another one. */
+  function queued(data) {
+    if (data.status !== 'httpError' || data.responseCode !== 503 || !data.responseXML) {
+      return null;
+    }
+    var ext = data.responseXML.getElementsByTagName('extension')[0];
+    var code = ext ? ext.getAttribute('code') : null;
+    if (code !== 'file_attente' && code !== 'file_pleine') {
+      return null;
+    }
+    return { full: code === 'file_pleine', position: ext.getAttribute('position'),
+      seconds: Math.max(1, parseInt(ext.getAttribute('reessayerDans'), 10) || 2) };
+  }
+  function next() {
+    busy = false;
+    while (held.length) {
+      var el = document.getElementById(held.shift());
+      if (el && !el.disabled) {
+        send(el, CLICK);
+        return;
+      }
+    }
+  }
+  function send(el, event) {
+    busy = true;
+    var id = el.id;
+    var focusId = el.getAttribute('data-focus') || id;
     var moved = el.hasAttribute('data-focus');
     window.faces.ajax.request(el, event, {
       execute: el.getAttribute('data-execute') || '@this',
       render: ids(el),
       onevent: function (data) {
         if (data.status === 'success') {
+          say('');
           restore(focusId, moved);
           finished();
+          next();
         }
       },
       onerror: function (data) {
+        var wait = queued(data);
+        var region = document.getElementById('file-attente');
+        if (wait && region) {
+          // not applied: the same request goes again, once, after the delay the server gave
+          say(wait.full ? region.getAttribute('data-full')
+              : region.getAttribute('data-waiting').replace('{0}', wait.position));
+          window.setTimeout(function () {
+            var again = document.getElementById(id);
+            if (again) {
+              send(again, CLICK);
+            } else {
+              next();
+            }
+          }, wait.seconds * 1000);
+          return;
+        }
         // the page stays usable: the focus goes back, and the error is kept for the browser tests
         document.documentElement.setAttribute('data-pf-ajax-error', String(data.status) + ': '
             + String(data.errorName || '') + ' ' + String(data.errorMessage || data.description || ''));
         restore(focusId, moved);
         finished();
+        next();
       }
     });
+  }
+  document.addEventListener('click', function (event) {
+    var el = event.target.closest ? event.target.closest('[data-render]') : null;
+    if (!el || !window.faces || !window.faces.ajax || el.disabled || event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    if (busy) {
+      held.push(el.id);
+      return;
+    }
+    send(el, event);
   });
 })();

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * Fair opening in Chromium at 360 px: a parent sends its request to an opening window (Ma demande), the agent closes
+ * Fair opening in Chromium at 360 px: a parent sends its request to an opening window (Ma demande) — the commune requires
+ * a proof of the parents' work, which the parent sends from the form itself (a fake PDF refused next to the field, then a
+ * real one, stored as a document of the family) —, the agent closes
  * the window, previews the allocation with its reasons and publishes it, the parent reads the result and its reason in
  * words; Mon planning shows the window's day "sur demande" (a link to
  * Ma demande, no booking button) until the result is published; axe-core on every state of both pages and screenshots in target/screenshots (fenetre-*).
@@ -30,6 +33,14 @@ class FenetreWalkIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.platformWar();
+    }
+
+    static long count(String sql) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
@@ -53,8 +64,9 @@ class FenetreWalkIT {
                     + " 'VALIDATED', now() from child c join family f on f.id = c.family_id, activity a where f.email = '"
                     + email + "' and a.code = '" + code + "'");
             try (ResultSet rs = st.executeQuery("insert into opening_window (activity_id, period_from, period_to, opens_at,"
-                    + " closes_at, weight_both_working, weight_sibling, created_by) select id, date '" + day + "', date '" + day
-                    + "', localtimestamp - interval '1 hour', localtimestamp + interval '1 hour', 8, 5, 'agent@alpha.test'"
+                    + " closes_at, weight_both_working, weight_sibling, proof_required, created_by) select id, date '" + day
+                    + "', date '" + day + "', localtimestamp - interval '1 hour', localtimestamp + interval '1 hour', 8, 5, true,"
+                    + " 'agent@alpha.test'"
                     + " from activity where code = '" + code + "' returning id")) {
                 rs.next();
                 window = rs.getLong(1);
@@ -83,11 +95,35 @@ class FenetreWalkIT {
             Browser.screenshot(family, "fenetre-famille-formulaire");
             family.driver.findElement(By.cssSelector("fieldset input[type=checkbox]")).click();
             family.driver.findElement(By.id("request:working")).click();
+            // the commune requires a proof of the parents' work: none chosen, the message is next to the field
+            family.submit(By.id("request:send"));
+            assertTrue(family.await(By.id("request:proof_msg")).getText().startsWith("Joignez un justificatif d'activité"),
+                    family.snapshot());
+            // sent from the form itself: a page named .pdf is refused on its content, in French next to the file field
+            new Select(family.driver.findElement(By.id("request:proofType"))).selectByValue("DOMICILE");
+            family.driver.executeScript("arguments[0].value = arguments[1];", family.driver.findElement(By.id("request:proofDate")),
+                    LocalDate.now().toString());
+            family.driver.findElement(By.id("request:proofFile")).sendKeys(MesDocumentsWalk.file("bulletin.pdf",
+                    "<html><body>pas un PDF</body></html>").toAbsolutePath().toString());
+            family.submit(By.id("request:send"));
+            assertTrue(family.await(By.id("request:proofFile_msg")).getText().contains("PDF, JPEG ou PNG"), family.snapshot());
+            assertEquals("true", family.driver.findElement(By.id("request:working")).getDomProperty("checked"), "kept");
+            assertEquals("", family.accessibilityViolations(), "axe-core, the form with its errors");
+            Browser.screenshot(family, "fenetre-famille-justificatif-refuse");
+            assertEquals(0, count("select count(*) from commune_alpha.family_document d join commune_alpha.family f"
+                    + " on f.id = d.family_id where f.email = '" + email + "'"), "nothing stored");
+            family.driver.findElement(By.id("request:proofFile")).sendKeys(MesDocumentsWalk.file("bulletin-salaire.pdf",
+                    "%PDF-1.4\n% bulletin\n").toAbsolutePath().toString());
             family.submit(By.id("request:send"));
             String state = family.await(By.id("mine-state")).getText();
             assertEquals("demande enregistrée, en attente de l'attribution", state);
             assertTrue(family.driver.findElement(By.id("summary")).getText().contains("Votre demande est enregistrée"));
             assertEquals("", family.accessibilityViolations(), "axe-core, the request sent");
+            // the proof is a document of the family (Mes documents), waiting for review, and the request's proof
+            assertEquals(1, count("select count(*) from commune_alpha.family_document d join commune_alpha.family f"
+                    + " on f.id = d.family_id join commune_alpha.window_request r on r.proof_document_id = d.id"
+                    + " where f.email = '" + email + "' and d.status = 'PENDING' and d.file_name = 'bulletin-salaire.pdf'"
+                    + " and r.window_id = " + window));
             Browser.screenshot(family, "fenetre-famille-envoyee");
 
             // Mon planning: the window's day is "sur demande", a link to Ma demande, never a button to book

@@ -22,9 +22,11 @@ import fr.portailfamille.platform.booking.WindowSpan;
 import fr.portailfamille.platform.booking.window.AllocationLine;
 import fr.portailfamille.platform.booking.window.Answers;
 import fr.portailfamille.platform.booking.window.MyRequest;
+import fr.portailfamille.platform.booking.window.NewProof;
 import fr.portailfamille.platform.booking.window.OpeningWindows;
 import fr.portailfamille.platform.booking.window.WindowRequests;
 import fr.portailfamille.platform.booking.window.WindowSettings;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -75,6 +77,9 @@ class OpeningWindowIT {
 
     @Inject
     PlanningService planning;
+
+    @Inject
+    FamilyDocuments documents;
 
     @Inject
     ValidatedFamilies families;
@@ -443,6 +448,64 @@ class OpeningWindowIT {
         AllocationLine healthLine = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50)).stream()
                 .filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
         assertEquals(healthB, healthLine.getProofId());
+    }
+
+    @Test
+    void aProofSentWithTheRequestIsAFamilyDocumentStoredInTheRequestsTransaction() throws Exception {
+        long[] ua = unit(2);
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(4));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent a = parents.get(0);
+        ValidatedFamilies.Parent b = parents.get(1);
+        long proofB = document(b, "DOMICILE", false);
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
+                LocalDateTime.now().minusMinutes(1), LocalDateTime.now().plusHours(1),
+                new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
+        Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(ua[0], day)));
+        Answers working = new Answers(true, false, null);
+        LocalDate today = LocalDate.now();
+        byte[] pdf = "%PDF-1.4\n% bulletin de salaire\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        NewProof proof = new NewProof("DOMICILE", today, "bulletin.pdf", pdf);
+        String docsOfA = "select count(*) from family_document where family_id = (select family_id from child where id = ?1)";
+
+        // checked on its content, as Mes documents checks it: an HTML page named .pdf is refused next to the file field
+        Refused fake = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
+                new NewProof("DOMICILE", today, "bulletin.pdf", "<html><body>piège</body></html>".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))));
+        assertEquals("proofFile", fake.field());
+        assertTrue(fake.getMessage().contains("PDF, JPEG ou PNG"), fake.getMessage());
+        Refused tooBig = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
+                new NewProof("DOMICILE", today, "gros.pdf", java.util.Arrays.copyOf(pdf, 5 * 1024 * 1024 + 1)))));
+        assertEquals("proofFile", tooBig.field());
+        assertTrue(tooBig.getMessage().contains("5 Mo"), tooBig.getMessage());
+        Refused noDate = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
+                new NewProof("DOMICILE", null, "bulletin.pdf", pdf))));
+        assertEquals("proofDate", noDate.field());
+        Refused noType = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
+                new NewProof("INCONNU", today, "bulletin.pdf", pdf))));
+        assertEquals("proofType", noType.field());
+        // a good file with a request refused (no day): one transaction, the document is not kept either
+        Refused noDay = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, Map.of(), working, proof)));
+        assertEquals("days", noDay.field());
+        // another family's document posted with it (a hand-made form): refused; alone, refused as before
+        Refused both = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, proofB), proof)));
+        assertEquals("proof", both.field());
+        assertEquals("Ce justificatif ne fait pas partie de vos documents.", assertThrows(Refused.class, () -> in(() ->
+                requests.request(a.user(), window, daysA, new Answers(true, false, proofB), null))).getMessage());
+        // another commune's host reaches nothing
+        assertThrows(SecurityException.class, () -> inBeta(() -> requests.request(a.user(), window, daysA, working, proof)));
+        assertEquals(0, count(docsOfA, a.childId()), "nothing half-saved");
+        assertEquals(0, count("select count(*) from window_request where window_id = ?1", window));
+
+        long requestA = in(() -> requests.request(a.user(), window, daysA, working, proof));
+        long stored = count("select proof_document_id from window_request where id = ?1", requestA);
+        assertEquals(1, count(docsOfA, a.childId()));
+        assertEquals(1, count("select count(*) from family_document where id = ?1 and status = 'PENDING' and type_code = 'DOMICILE'"
+                + " and file_name = 'bulletin.pdf' and content_type = 'application/pdf' and child_id is null", stored));
+        List<FamilyDocuments.Row> mine = in(() -> documents.mine(a.user()));
+        assertEquals(List.of(stored), mine.stream().map(FamilyDocuments.Row::getId).toList(), "in Mes documents");
+        assertTrue(in(() -> documents.mine(b.user())).stream().noneMatch(r -> r.getId() == stored), "not in another family's");
     }
 
     PlanningCell cellOf(ValidatedFamilies.Parent p, long activityId, long unitId, LocalDate day) throws Exception {

@@ -32,7 +32,10 @@ import org.openqa.selenium.Dimension;
  * requests being served would), then a parent opening Ma demande in Chromium at 360 px gets the "file d'attente" page
  * with its position (axe-core, screenshot file-attente), a client of the families' API gets 503 with Retry-After and
  * JSON {@code file_attente} with its position and ticket; the permits freed, the page opens by itself (its static script asks again)
- * and the API call sent again with its ticket is served.
+ * and the API call sent again with its ticket is served. Then Mon planning with the gate full again: a tap (a Faces AJAX
+ * request) shows the family's position in the selection bar's live region (axe-core, screenshot planning-file-attente)
+ * and, the permits freed, is sent again by itself and applied once — the summary shows the day —; a tap without
+ * JavaScript (a plain form post) gets the queue page, whose form posts it again with the Faces view, the selection kept.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -83,7 +86,7 @@ class SurgeQueueIT {
         assertEquals("1", family.await(By.id("position")).getText(), "first in the queue");
         assertTrue(family.driver.getTitle().startsWith("File d'attente"), family.driver.getTitle());
         assertTrue(family.driver.findElement(By.tagName("main")).getText().contains("Vous êtes dans la file d'attente"));
-        assertEquals("", family.accessibilityViolations(), "axe-core, the queue page");
+        assertEquals("", SurgeQueueWalk.accessibilityOfTheQueuePage(family), "axe-core, the queue page");
         assertEquals("", PlatformWebIT.cspViolations(family), "CSP: no inline script");
         Browser.screenshot(family, "file-attente");
 
@@ -133,11 +136,66 @@ class SurgeQueueIT {
         assertFalse(served.headers().firstValue("Retry-After").isPresent());
     }
 
+    /** Mon planning's family (typed Object: PlanningWalkIT.Phone is not deployed), its two browsers: with and without JavaScript. */
+    static Object phone;
+    static Object tapper;
+    static Object plain;
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void aFamilyOpensMonPlanningInTwoBrowsers() throws Exception {
+        PlanningWalkIT.Phone p = PlanningWalkIT.phoneFamily("Affluence2026");
+        phone = p;
+        tapper = new Browser();
+        plain = new Browser(false);
+        SurgeQueueWalk.open(p, (Browser) tapper, (Browser) plain);
+    }
+
+    @Test
+    @Order(6)
+    void holdAlphasGateFullAgain() throws Exception {
+        holdAlphasGateFull();
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void aTapAndAPlainPostWaitInTheQueueWithNothingLost() throws Exception {
+        SurgeQueueWalk.queue((PlanningWalkIT.Phone) phone, (Browser) tapper, (Browser) plain);
+    }
+
+    @Test
+    @Order(8)
+    void freeTheGateAgain() throws Exception {
+        FairGate gate = gates.of(StackLauncher.ALPHA);
+        for (int i = 0; i < gate.permits(); i++) {
+            gate.release();
+        }
+        // the tap, sent again by planning.js in its place, is served; the plain post waits for its button
+        long until = System.currentTimeMillis() + 15_000;
+        while (gate.waiting() > 1 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertTrue(gate.waiting() <= 1, "waiting: " + gate.waiting() + ", served now: " + gate.inUse());
+    }
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void theTapCompletesOnceAndThePostedFormKeepsItsSelection() throws Exception {
+        SurgeQueueWalk.served((PlanningWalkIT.Phone) phone, (Browser) tapper, (Browser) plain);
+    }
+
     @AfterAll
     static void close() throws Exception {
-        if (family != null) {
-            ((AutoCloseable) family).close();
-            family = null;
+        for (Object b : new Object[] {family, tapper, plain}) {
+            if (b != null) {
+                ((AutoCloseable) b).close();
+            }
         }
+        family = null;
+        tapper = null;
+        plain = null;
     }
 }

@@ -11,9 +11,13 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +26,10 @@ import java.util.Set;
  * request API (its POSTs): each request passes its commune's {@link FairGate}. Admitted, it is served while holding a
  * permit; not admitted within {@code pf.surge.wait-ms}, it keeps its place in the queue and gets a 503 "file d'attente"
  * page (its position; a small static script, {@code js/file-attente.js}, asks again after Retry-After seconds — no
- * inline script, and no {@code meta refresh}, which fails WCAG 2.2.1 —; the ticket in an HttpOnly cookie) or, from the
+ * inline script, and no {@code meta refresh}, which fails WCAG 2.2.1 —; a queued form post is posted again with every
+ * field it carried, so that nothing typed or selected is lost; the ticket in an HttpOnly cookie), a Faces AJAX request
+ * (a Mon planning tap) gets 503 with a {@code <partial-response>} that {@code planning.js} reads to show the position
+ * and send the same request again ({@link #partialResponse}), or, from the
  * API, 503 with {@code Retry-After} and JSON {@code {"code": "file_attente", "message", "champs", "position",
  * "ticket", "reessayerDans"}} — the client sends the ticket back in the {@code File-Attente} header to keep its place.
  * Runs after the tenant filter (the commune is known) and after authentication (only signed-in families queue).
@@ -36,6 +43,8 @@ public class SurgeFilter extends HttpFilter {
 
     private static final Set<String> PAGES = Set.of("/espace/planning.xhtml", "/espace/ma-demande.xhtml");
     private static final String API = "/api/famille/v1/";
+    /** The header value of a Faces AJAX request. */
+    private static final String FACES_AJAX = "partial/ajax";
 
     @Inject
     SurgeGates gates;
@@ -103,17 +112,110 @@ public class SurgeFilter extends HttpFilter {
             response.addHeader("Set-Cookie", COOKIE + "=" + admission.ticket() + "; Path=/; HttpOnly; SameSite=Lax"
                     + (request.isSecure() ? "; Secure" : ""));
         }
-        String url = request.getRequestURI() + ("GET".equals(request.getMethod()) && request.getQueryString() != null
-                ? "?" + request.getQueryString() : "");
+        if (FACES_AJAX.equals(request.getHeader("Faces-Request"))) {
+            // a Faces AJAX postback (a Mon planning tap): planning.js reads this, shows the position and sends the
+            // same request again after Retry-After; the ticket travels in the cookie
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write(partialResponse(queued, admission.position(), admission.retryAfterSeconds()));
+            return;
+        }
+        String again;
+        if ("POST".equals(request.getMethod())) {
+            // a form posted: the queue page posts it again, every field as it was sent (the Faces view state too, so
+            // what the family selected or typed is kept); the request was not served, so it is applied once, then
+            Map<String, String[]> parameters;
+            try {
+                parameters = request.getParameterMap();
+            } catch (RuntimeException e) { // a body that cannot be read as parameters: nothing to keep
+                parameters = Map.of();
+            }
+            String type = request.getContentType();
+            boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+            Map<String, String> files = new LinkedHashMap<>();
+            if (multipart) {
+                try {
+                    for (Part part : request.getParts()) {
+                        if (part.getSubmittedFileName() != null && part.getSize() > 0) {
+                            files.put(part.getName(), part.getSubmittedFileName());
+                        }
+                    }
+                } catch (IOException | ServletException | RuntimeException e) { // no parts to read: none to ask again
+                    files.clear();
+                }
+            }
+            again = replayForm(request.getRequestURI(), parameters, multipart, files, admission.retryAfterSeconds());
+        } else {
+            String url = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+            again = "<p><a id=\"refresh\" href=\"" + escape(url) + "\" data-refresh=\"" + admission.retryAfterSeconds()
+                    + "\">Vérifier maintenant</a></p>";
+        }
         response.setContentType("text/html;charset=UTF-8");
         try (InputStream page = SurgeFilter.class.getResourceAsStream("/pages/file-attente.html")) {
             response.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{commune}", escape(commune.get().name()))
                     .replace("{position}", queued ? Integer.toString(admission.position()) : "—")
                     .replace("{refresh}", Integer.toString(admission.retryAfterSeconds()))
-                    .replace("{url}", escape(url))
-                    .replace("{context}", escape(request.getContextPath())));
+                    .replace("{context}", escape(request.getContextPath()))
+                    .replace("{again}", again)); // last: what the family typed is never read as a placeholder
         }
+    }
+
+    /**
+     * The answer to a queued Faces AJAX request: a valid {@code <partial-response>} whose one change is an extension
+     * {@code code="file_attente"} (or {@code file_pleine}) with the position and the seconds to wait, its text the
+     * French message; sent with 503, so that faces.js hands it to the request's {@code onerror} without touching the
+     * page.
+     */
+    static String partialResponse(boolean queued, int position, int retryAfterSeconds) {
+        String message = queued ? "Beaucoup de familles se connectent en ce moment : vous êtes n° " + position
+                + " dans la file, votre demande partira automatiquement."
+                : "La file d'attente est complète : votre demande repartira automatiquement dans quelques instants.";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><changes><extension code=\""
+                + (queued ? "file_attente" : "file_pleine") + "\" position=\"" + (queued ? position : 0)
+                + "\" reessayerDans=\"" + retryAfterSeconds + "\">" + escape(message) + "</extension></changes></partial-response>";
+    }
+
+    /**
+     * The queue page's form that posts a queued form again: its address and encoding, every parameter as a hidden field,
+     * "Vérifier maintenant" as its button, posted by itself after Retry-After ({@code data-refresh}). A file sent with a
+     * multipart form cannot be kept in a page: the family is asked to choose it again (a file field of the same name,
+     * required) and sends the form itself — it is then not posted by itself.
+     *
+     * @param files the file fields the form carried with a file: field name → the file's name
+     */
+    static String replayForm(String action, Map<String, String[]> parameters, boolean multipart, Map<String, String> files,
+                             int retryAfterSeconds) {
+        StringBuilder form = new StringBuilder("<form id=\"again\" method=\"post\" action=\"").append(escape(action))
+                .append('"');
+        if (multipart) {
+            form.append(" enctype=\"multipart/form-data\"");
+        }
+        if (files.isEmpty()) {
+            form.append(" data-refresh=\"").append(retryAfterSeconds).append('"');
+        }
+        form.append('>');
+        parameters.forEach((name, values) -> {
+            if (!files.containsKey(name)) {
+                for (String value : values) {
+                    form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
+                            .append(escape(value)).append("\"/>");
+                }
+            }
+        });
+        if (files.isEmpty()) {
+            return form.append("<p>Ce que vous avez saisi est gardé : votre demande partira une seule fois, à votre tour."
+                    + " <button type=\"submit\" id=\"refresh\">Vérifier maintenant</button></p></form>").toString();
+        }
+        int i = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            i++;
+            form.append("<p><label for=\"again-file-").append(i).append("\">Votre fichier « ").append(escape(file.getValue()))
+                    .append(" » ne peut pas attendre dans la file : choisissez-le à nouveau</label> <input type=\"file\" id=\"again-file-")
+                    .append(i).append("\" name=\"").append(escape(file.getKey()))
+                    .append("\" accept=\".pdf,.jpg,.jpeg,.png\" required=\"required\"/></p>");
+        }
+        return form.append("<p>Le reste de ce que vous avez saisi est gardé ; votre demande partira une seule fois."
+                + " <button type=\"submit\" id=\"refresh\">Envoyer à nouveau</button></p></form>").toString();
     }
 
     private static String cookie(HttpServletRequest request) {

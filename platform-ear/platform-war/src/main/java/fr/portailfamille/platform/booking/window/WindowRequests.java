@@ -9,6 +9,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -56,6 +57,9 @@ public class WindowRequests {
     @Inject
     WindowStore store;
 
+    @Inject
+    FamilyDocuments documents;
+
     Clock clock = Clock.systemDefaultZone();
 
     /**
@@ -70,6 +74,38 @@ public class WindowRequests {
             throw new BookingRefused("Aucune fenêtre de demandes n'est ouverte pour cette activité et cette période.");
         }
         return request(user, ((Number) ids.get(0)).longValue(), days, answers);
+    }
+
+    /**
+     * The request with a proof sent from the request form itself ({@code upload}; {@code null}: none): the proof is
+     * stored as a document of the family exactly as Mes documents stores it ({@link FamilyDocuments#upload}, the file
+     * checked on its content, waiting for an agent's review) and becomes the request's proof, in this one transaction —
+     * a request refused for any reason leaves no document behind.
+     *
+     * @throws Refused as {@link #request(SignedInUser, long, Map, Answers)}, and with the field {@code proofType},
+     *                 {@code proofDate} or {@code proofFile} when the proof sent is not acceptable
+     */
+    public long request(SignedInUser user, long windowId, Map<Long, Set<MonthPlan.UnitDay>> days, Answers answers,
+                        NewProof upload) {
+        if (upload == null) {
+            return request(user, windowId, days, answers);
+        }
+        if (answers != null && answers.proofDocumentId() != null) {
+            throw new Refused("proof", "Choisissez un justificatif dans Mes documents ou envoyez-en un nouveau, pas les deux.");
+        }
+        long proof;
+        try {
+            proof = documents.upload(user, upload.typeCode(), null, upload.issuedOn(), upload.fileName(), upload.content());
+        } catch (Refused e) {
+            String field = switch (e.field() == null ? "" : e.field()) {
+                case "type", "child" -> "proofType";
+                case "issuedOn" -> "proofDate";
+                default -> "proofFile";
+            };
+            throw new Refused(field, e.getMessage());
+        }
+        return request(user, windowId, days, new Answers(answers != null && answers.bothParentsWorking(),
+                answers != null && answers.disability(), proof));
     }
 
     /**
@@ -133,7 +169,8 @@ public class WindowRequests {
             throw new Refused("proof", "Ce justificatif ne fait pas partie de vos documents.");
         }
         if (w.isProofRequired() && working && proof == null) {
-            throw new Refused("proof", "Joignez un justificatif d'activité des parents (envoyé dans Mes documents).");
+            throw new Refused("proof", "Joignez un justificatif d'activité des parents : choisissez-le dans Mes documents"
+                    + " ou envoyez-le avec la demande.");
         }
         // one request per family and window, replaced in place (an upsert: two tabs sending at once make one row)
         long requestId = ((Number) em.createNativeQuery("insert into window_request (window_id, family_id,"

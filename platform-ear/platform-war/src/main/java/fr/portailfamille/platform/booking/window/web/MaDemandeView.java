@@ -3,18 +3,24 @@ package fr.portailfamille.platform.booking.window.web;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.booking.window.Answers;
 import fr.portailfamille.platform.booking.window.MyRequest;
+import fr.portailfamille.platform.booking.window.NewProof;
 import fr.portailfamille.platform.booking.window.WindowOffer;
 import fr.portailfamille.platform.booking.window.WindowRequests;
 import fr.portailfamille.platform.booking.window.WindowSummary;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +33,10 @@ import java.util.Set;
 
 /**
  * Page espace/ma-demande: the windows taking requests for the family's children; for one window, the request form
- * (days per child, answers the file does not hold, a proof from Mes documents) and "Ma demande" — its state, then
- * each day's result and its reason in words.
+ * (days per child, answers the file does not hold, a proof chosen from Mes documents or sent with the request — stored
+ * as a document of the family in the request's transaction, {@link WindowRequests#request(fr.portailfamille.platform
+ * .security.SignedInUser, long, Map, Answers, NewProof)}) and "Ma demande" — its state, then each day's result and its
+ * reason in words.
  */
 @Named
 @ViewScoped
@@ -40,6 +48,9 @@ public class MaDemandeView implements Serializable {
     @Inject
     UserView user;
 
+    @Inject
+    FamilyDocuments documents;
+
     private Long fenetre;
     private List<WindowSummary> windows = List.of();
     private WindowOffer offer;
@@ -48,6 +59,10 @@ public class MaDemandeView implements Serializable {
     private boolean bothParentsWorking;
     private boolean disability;
     private Long proof;
+    private String proofType;
+    private LocalDate proofDate;
+    private transient Part proofFile;
+    private transient List<SelectItem> proofTypes;
 
     public void load() throws IOException {
         if (fenetre == null) {
@@ -84,14 +99,26 @@ public class MaDemandeView implements Serializable {
             }
             days.put(e.getKey(), set);
         }
+        NewProof upload = null;
+        if (proofFile != null && proofFile.getSize() > 0) {
+            try (InputStream in = proofFile.getInputStream()) {
+                upload = new NewProof(proofType, proofDate, proofFile.getSubmittedFileName(),
+                        in.readNBytes(UploadChecker.MAX_BYTES + 1));
+            }
+        }
         try {
-            requests.request(user.require(), fenetre, days, new Answers(bothParentsWorking, disability, proof));
+            requests.request(user.require(), fenetre, days, new Answers(bothParentsWorking, disability, proof), upload);
             String done = "Votre demande est enregistrée. Les places seront attribuées à la fermeture des demandes ;"
                     + " vous recevrez un courriel.";
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+            proofType = null;
+            proofDate = null;
             load();
         } catch (Refused e) {
-            String field = "proof".equals(e.field()) ? "request:proof" : "request:send";
+            String field = switch (e.field() == null ? "" : e.field()) {
+                case "proof", "proofType", "proofDate", "proofFile" -> "request:" + e.field();
+                default -> "request:send";
+            };
             error(ctx, field, e.getMessage());
         }
     }
@@ -110,6 +137,15 @@ public class MaDemandeView implements Serializable {
         ctx.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
     }
 
+    /** The document types a proof sent with the request may have: the commune's types for the family (not a child's). */
+    public List<SelectItem> getProofTypes() {
+        if (proofTypes == null) {
+            proofTypes = documents.types().stream().filter(t -> !t.forChild())
+                    .map(t -> new SelectItem(t.code(), t.label())).toList();
+        }
+        return proofTypes;
+    }
+
     public Long getFenetre() { return fenetre; }
     public void setFenetre(Long v) { if (ViewParams.opening()) fenetre = v; }
     public List<WindowSummary> getWindows() { return windows; }
@@ -122,4 +158,10 @@ public class MaDemandeView implements Serializable {
     public void setDisability(boolean v) { disability = v; }
     public Long getProof() { return proof; }
     public void setProof(Long v) { proof = v; }
+    public String getProofType() { return proofType; }
+    public void setProofType(String v) { proofType = v; }
+    public LocalDate getProofDate() { return proofDate; }
+    public void setProofDate(LocalDate v) { proofDate = v; }
+    public Part getProofFile() { return proofFile; }
+    public void setProofFile(Part v) { proofFile = v; }
 }

@@ -1,0 +1,85 @@
+package fr.portailfamille.platform.surge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** What the surge queue answers a queued Faces AJAX request and a queued form post (read back as a browser would). */
+class SurgeFilterTest {
+
+    private static Document xml(String text) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aQueuedAjaxRequestGetsAPartialResponseWithItsPositionAndDelay() throws Exception {
+        Document doc = xml(SurgeFilter.partialResponse(true, 7, 4));
+        assertEquals("partial-response", doc.getDocumentElement().getNodeName());
+        Element changes = (Element) doc.getDocumentElement().getFirstChild();
+        assertEquals("changes", changes.getNodeName());
+        Element ext = (Element) changes.getElementsByTagName("extension").item(0);
+        assertEquals("file_attente", ext.getAttribute("code"));
+        assertEquals("7", ext.getAttribute("position"));
+        assertEquals("4", ext.getAttribute("reessayerDans"));
+        assertEquals("Beaucoup de familles se connectent en ce moment : vous êtes n° 7 dans la file, votre demande partira"
+                + " automatiquement.", ext.getTextContent());
+
+        Element full = (Element) xml(SurgeFilter.partialResponse(false, 0, 3)).getElementsByTagName("extension").item(0);
+        assertEquals("file_pleine", full.getAttribute("code"));
+        assertEquals("0", full.getAttribute("position"));
+    }
+
+    @Test
+    void aQueuedFormPostIsPostedAgainWithEveryFieldEscaped() throws Exception {
+        Map<String, String[]> posted = new LinkedHashMap<>();
+        posted.put("planning", new String[] {"planning"});
+        posted.put("jakarta.faces.ViewState", new String[] {"-123:456"});
+        posted.put("note", new String[] {"\"<b>&{context}</b>", "deux"});
+        String form = SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5);
+        assertFalse(form.contains("<b>"), form);
+        Document doc = xml(form);
+        Element root = doc.getDocumentElement();
+        assertEquals("post", root.getAttribute("method"));
+        assertEquals("/espace/planning.xhtml", root.getAttribute("action"));
+        assertEquals("5", root.getAttribute("data-refresh"));
+        NodeList inputs = root.getElementsByTagName("input");
+        assertEquals(4, inputs.getLength());
+        assertEquals("-123:456", ((Element) inputs.item(1)).getAttribute("value"));
+        assertEquals("\"<b>&{context}</b>", ((Element) inputs.item(2)).getAttribute("value"));
+        assertEquals("deux", ((Element) inputs.item(3)).getAttribute("value"));
+        assertTrue(root.getElementsByTagName("button").getLength() == 1, form);
+        assertFalse(root.hasAttribute("enctype"));
+    }
+
+    @Test
+    void aQueuedUploadAsksForItsFileAgainAndIsNotPostedByItself() throws Exception {
+        Map<String, String[]> posted = new LinkedHashMap<>();
+        posted.put("request", new String[] {"request"});
+        posted.put("request:working", new String[] {"on"});
+        String form = SurgeFilter.replayForm("/espace/ma-demande.xhtml", posted, true,
+                Map.of("request:proofFile", "bulletin <1>.pdf"), 5);
+        Element root = xml(form).getDocumentElement();
+        assertEquals("multipart/form-data", root.getAttribute("enctype"));
+        assertFalse(root.hasAttribute("data-refresh"), "the family sends it once the file is chosen again");
+        NodeList inputs = root.getElementsByTagName("input");
+        assertEquals(3, inputs.getLength());
+        Element file = (Element) inputs.item(2);
+        assertEquals("file", file.getAttribute("type"));
+        assertEquals("request:proofFile", file.getAttribute("name"));
+        assertEquals("required", file.getAttribute("required"));
+        Element label = (Element) root.getElementsByTagName("label").item(0);
+        assertEquals(file.getAttribute("id"), label.getAttribute("for"));
+        assertTrue(label.getTextContent().contains("« bulletin <1>.pdf »"), label.getTextContent());
+    }
+}
