@@ -44,6 +44,12 @@ final class NewsWalk {
             if (!box.isSelected()) {
                 box.click();
             }
+            if (!box.isSelected()) { // Chromium 150 once left it unticked after the click: ticked as a keyboard user would
+                box.sendKeys(" ");
+            }
+            if (!box.isSelected()) {
+                throw new AssertionError("case « " + activity + " » non cochée");
+            }
         }
         if (image != null) {
             b.await(By.id("news:image")).sendKeys(image.toAbsolutePath().toString());

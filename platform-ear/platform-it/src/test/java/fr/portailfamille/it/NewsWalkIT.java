@@ -84,6 +84,8 @@ class NewsWalkIT {
             String refusal = NewsWalk.text(a, "news:image_msg");
             assertTrue(refusal.contains("n'est pas un vrai fichier JPEG ou PNG"), refusal + " " + a.snapshot());
             assertEquals(title, a.await(By.id("news:title")).getAttribute("value"), "saisie gardée");
+            assertTrue(a.driver.findElement(By.id(a.driver.findElement(By.xpath("//table[@id='news:activities']//label"
+                    + "[normalize-space()='" + activity + "']")).getAttribute("for"))).isSelected(), "activité cochée gardée");
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/actualite avec une erreur");
 
             // the real image, scheduled now, published
