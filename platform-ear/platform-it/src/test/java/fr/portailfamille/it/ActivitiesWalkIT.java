@@ -163,7 +163,8 @@ class ActivitiesWalkIT {
             agent.driver.executeScript("window.__samePage = true;");
             present.click();
             String leoStatus = "//tr[td/span[@class='pointage-child' and text()='Léo Martin']]//span[contains(@class,'sheet-status')]";
-            new WebDriverWait(agent.driver, Duration.ofSeconds(20))
+            new WebDriverWait(agent.driver, Duration.ofSeconds(20)) // the AJAX update replaces the row while it is read
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> "Présent".equals(d.findElement(By.xpath(leoStatus)).getText()));
             assertEquals(Boolean.TRUE, agent.driver.executeScript("return window.__samePage === true;"), "no page reload");
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Léo Martin : présent"));
