@@ -1,6 +1,7 @@
 /* Mon planning: a button carrying data-render is sent by Faces AJAX (faces.js) instead of reloading the page.
-   data-execute: what the server processes ("@this" by default, or "@form"); data-render: client ids to
-   re-render, "@cell" being the tapped cell (the button's id ending in "cell" instead of "toggle");
+   data-execute: what the server processes ("@this" by default, "@form", or "@cell"); data-render: client ids to
+   re-render; "@cell" is the tapped cell's box (the button's id ending in "cell" instead of "toggle": the component
+   that writes the cell and decodes its tap);
    data-focus: the id to move the focus to afterwards (else the re-rendered button keeps it).
    Taps are sent one at a time, in order: one made while another is on its way waits here.
    The surge queue: a tap the server could not serve yet comes back as 503 with a <partial-response> whose extension
@@ -15,8 +16,8 @@
   var held = [];
   /* a request sent again, or later, is still a click: Faces runs a button's action only for the partial event "click" */
   var CLICK = { type: 'click' };
-  function ids(el) {
-    return el.getAttribute('data-render').split(/\s+/).map(function (id) {
+  function ids(el, list) {
+    return list.split(/\s+/).map(function (id) {
       return id === '@cell' ? el.id.replace(/toggle$/, 'cell') : id;
     }).join(' ');
   }
@@ -68,8 +69,8 @@
     var focusId = el.getAttribute('data-focus') || id;
     var moved = el.hasAttribute('data-focus');
     window.faces.ajax.request(el, event, {
-      execute: el.getAttribute('data-execute') || '@this',
-      render: ids(el),
+      execute: ids(el, el.getAttribute('data-execute') || '@this'),
+      render: ids(el, el.getAttribute('data-render')),
       onevent: function (data) {
         if (data.status === 'success') {
           say('');
