@@ -237,9 +237,10 @@ public class CommuneArchives {
             throw new IllegalStateException("Lecture de l'archive impossible", e);
         }
         ArchiveFormat.Manifest manifest = content.manifest();
-        listener.done(ImportStep.DECRYPTION, "archive de « " + manifest.slug() + " » du " + manifest.exportedAt()
-                + ", schéma " + manifest.schemaVersion() + " : " + manifest.tables().size() + " tables, "
-                + manifest.totalRows() + " lignes, " + content.users().size() + " comptes");
+        listener.done(ImportStep.DECRYPTION, "archive de « " + manifest.slug() + " » du "
+                + EXPORTED_AT.format(manifest.exportedAt()) + ", schéma " + manifest.schemaVersion() + " : "
+                + manifest.tables().size() + " tables, " + count(manifest.totalRows(), "ligne", "lignes") + ", "
+                + count(content.users().size(), "compte", "comptes"));
         Commune commune = provisioner.provision(newCommune, listener);
         ImportStep step = ImportStep.ACCOUNTS;
         try {
@@ -269,6 +270,15 @@ public class CommuneArchives {
         return store.findBySlug(commune.slug()).orElseThrow();
     }
 
+    /** When an archive was made, for the operator: {@code 02/12/2026 à 23:35 UTC}. */
+    static final java.time.format.DateTimeFormatter EXPORTED_AT = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy 'à' HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** {@code 0 ligne}, {@code 1 ligne}, {@code 2 lignes}: French puts 0 and 1 in the singular. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n > 1 ? many : one);
+    }
+
     /** What the accounts step did, in French. */
     static String accountsDetail(int accounts, int renamed) {
         String text = accounts == 0 ? "aucun compte dans l'archive" : accounts == 1 ? "1 compte recréé"
@@ -284,9 +294,9 @@ public class CommuneArchives {
     static String dataDetail(ArchiveFormat.Manifest manifest) {
         long families = manifest.tables().stream().filter(t -> t.name().equals("family"))
                 .mapToLong(ArchiveFormat.Table::rows).sum();
-        return manifest.tables().size() + " tables, " + manifest.totalRows() + " lignes (dont " + families
-                + (families > 1 ? " familles" : " famille") + ") ; la configuration par défaut remplacée par celle de"
-                + " l'archive";
+        return count(manifest.tables().size(), "table", "tables") + ", " + count(manifest.totalRows(), "ligne", "lignes")
+                + " (dont " + count(families, "famille", "familles") + ") ; la configuration par défaut remplacée par"
+                + " celle de l'archive";
     }
 
     /**

@@ -418,6 +418,10 @@ class CommuneArchivesTest {
                 List.of("id")), new ArchiveFormat.Table("child", 2, List.of("id"))), 0);
         assertEquals("2 tables, 3 lignes (dont 1 famille) ; la configuration par défaut remplacée par celle de l'archive",
                 CommuneArchives.dataDetail(manifest));
+        assertEquals("0 compte, 1 compte, 2 comptes", CommuneArchives.count(0, "compte", "comptes") + ", "
+                + CommuneArchives.count(1, "compte", "comptes") + ", " + CommuneArchives.count(2, "compte", "comptes"));
+        assertEquals("02/12/2026 à 23:35 UTC", CommuneArchives.EXPORTED_AT.format(
+                java.time.Instant.parse("2026-12-02T23:35:55.430079765Z")));
         assertEquals("archive lue et vérifiée à 42 %…", CommuneArchives.progressText(ImportStep.DECRYPTION, 42, 100));
         assertEquals("archive chargée à 100 %…", CommuneArchives.progressText(ImportStep.DATA, 2048, 2048));
         assertEquals("archive chargée à 0 %…", CommuneArchives.progressText(ImportStep.DATA, 0, 0));
