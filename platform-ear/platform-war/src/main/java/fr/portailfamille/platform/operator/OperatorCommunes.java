@@ -70,6 +70,38 @@ public class OperatorCommunes {
     @jakarta.annotation.PostConstruct
     void init() {
         jobs = new OnboardingJobs(dataSource);
+        // the files of imports whose replica stopped before they ended (a job deletes its own when it ends)
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        int swept = sweepImportFiles(tmp, java.time.Instant.now().minus(ORPHAN_AFTER));
+        if (swept > 0) {
+            LOG.warning(() -> swept + " copie(s) temporaire(s) d'archive d'imports interrompus supprimée(s) de " + tmp);
+        }
+    }
+
+    /** How old an import's temporary file must be to be taken for an interrupted import's (none lasts a day). */
+    static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofDays(1);
+
+    /**
+     * Deletes the imports' temporary files ({@link #IMPORT_FILE_PREFIX}) in {@code dir} last written before
+     * {@code before}; how many. A running import's file is written once, when it is received.
+     */
+    static int sweepImportFiles(Path dir, java.time.Instant before) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(IMPORT_FILE_PREFIX)
+                    && f.getFileName().toString().endsWith(".pfarchive")).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    LOG.warning(() -> "Copie temporaire d'archive non supprimée (" + f + ") : " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "Dossier temporaire illisible (" + dir + ") : " + e.getMessage());
+        }
+        return deleted;
     }
 
     /** The commune asked for does not exist. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A console job of either kind: an onboarding's steps, an import's (the archive received, decrypted and checked, the
  * provisioner's, the accounts, the data), each told as it runs; the field an import that failed at its decryption
- * gives back (a wrong passphrase, a damaged archive); the import's new commune kept as JSON without any passphrase.
+ * gives back (a wrong passphrase, a damaged archive); the import's new commune kept as JSON without any passphrase; the
+ * temporary files of imports interrupted a day ago swept, those of today's kept.
  */
 class OnboardingJobTest {
 
@@ -107,5 +108,30 @@ class OnboardingJobTest {
         assertEquals("1 Kio", OperatorArchive.sizeText(0));
         assertEquals("2 Kio", OperatorArchive.sizeText(1025));
         assertEquals("12,5 Mio", OperatorArchive.sizeText(12L * 1024 * 1024 + 512 * 1024));
+    }
+
+    @Test
+    void onlyTheImportsFilesOlderThanTheLimitAreSwept() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sweep");
+        try {
+            java.time.Instant now = java.time.Instant.now();
+            java.nio.file.Path orphan = java.nio.file.Files.createFile(dir.resolve("pf-import-1234-5.pfarchive"));
+            java.nio.file.Files.setLastModifiedTime(orphan, java.nio.file.attribute.FileTime.from(now.minusSeconds(90_000)));
+            java.nio.file.Path running = java.nio.file.Files.createFile(dir.resolve("pf-import-5678-9.pfarchive"));
+            java.nio.file.Path other = java.nio.file.Files.createFile(dir.resolve("pf-archive-1.pfarchive"));
+            java.nio.file.Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(now.minusSeconds(90_000)));
+            assertEquals(1, OperatorCommunes.sweepImportFiles(dir, now.minus(OperatorCommunes.ORPHAN_AFTER)));
+            assertFalse(java.nio.file.Files.exists(orphan));
+            assertTrue(java.nio.file.Files.exists(running), "an import of today may be running");
+            assertTrue(java.nio.file.Files.exists(other), "not an import's file");
+            assertEquals(0, OperatorCommunes.sweepImportFiles(dir.resolve("absent"), now), "an unreadable folder: nothing");
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
     }
 }
