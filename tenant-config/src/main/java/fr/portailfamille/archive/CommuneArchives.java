@@ -164,63 +164,22 @@ public class CommuneArchives {
     }
 
     /**
-     * Imports an archive into a fresh commune: the archive is checked whole first (passphrase, every chunk, the
-     * format, the schema version, which must be this platform's), then the commune is provisioned
-     * ({@link CommuneProvisioner#provision}: schema, default configuration, realm), then its schema is emptied of
-     * that default configuration and loaded with the archive's tables in ONE transaction (each table's row count
-     * checked against the manifest, every sequence set past its column's largest value), its accounts re-created in
-     * its realm first (an account given a new id by the identity server is renamed in the loaded data). Audited
-     * ({@code IMPORT}). When loading fails, the fresh commune is removed again.
+     * Imports an archive read from {@code archive} (copied to a temporary file, deleted once done) into a fresh
+     * commune: {@link #importInto(CommuneSpec, Path, char[], String, ImportListener)}, told to nobody.
      *
-     * @throws ArchiveException for a wrong passphrase, a changed or incomplete archive, another schema version (in
-     *                          French; nothing was created)
-     * @throws fr.portailfamille.tenancy.ProvisioningException when the new commune is refused (slug used, domains…)
+     * @throws ArchiveException as the other
      */
     public Commune importInto(CommuneSpec newCommune, InputStream archive, char[] passphrase, String actor)
             throws ArchiveException {
-        if (provisioner == null) {
-            throw new IllegalStateException("Import impossible sans le provisionneur des communes");
-        }
         Path copy = null;
         try {
             copy = Files.createTempFile("pf-archive-", ".pfarchive");
             try (OutputStream out = Files.newOutputStream(copy)) {
                 archive.transferTo(out);
             }
-            String code = new TenantMigrator(platformDb).codeVersion();
-            ArchiveFormat.Content content;
-            try (InputStream in = ArchiveCipher.decrypt(new BufferedInputStream(Files.newInputStream(copy)), passphrase)) {
-                content = ArchiveFormat.read(in, (table, csv) -> csv.transferTo(OutputStream.nullOutputStream()));
-            }
-            ArchiveFormat.Manifest manifest = content.manifest();
-            if (!code.equals(manifest.schemaVersion())) {
-                throw new ArchiveException("Cette archive a été faite au schéma " + manifest.schemaVersion()
-                        + " ; cette plateforme est au schéma " + code + ". Importez-la sur une plateforme de la même"
-                        + " version (ou mettez d'abord la plateforme à niveau).");
-            }
-            Commune commune = provisioner.provision(newCommune);
-            try {
-                Map<String, String> newIds = accounts == null ? Map.of()
-                        : accounts.restore(commune.realmName(), content.users());
-                load(commune, copy, passphrase, manifest, newIds);
-            } catch (IOException | SQLException | RuntimeException e) {
-                LOG.log(Level.SEVERE, "Import dans la commune " + commune.slug() + " en échec : elle est retirée", e);
-                store.audit(actor, "IMPORT_FAILED", commune.slug(), e.getMessage());
-                discard(commune.slug(), actor);
-                if (e instanceof ArchiveException a) {
-                    throw a;
-                }
-                throw new IllegalStateException("L'import dans la commune « " + commune.slug() + " » a échoué : "
-                        + e.getMessage() + ". La commune créée pour l'import a été retirée.", e);
-            }
-            store.audit(actor, "IMPORT", commune.slug(), "archive de « " + manifest.slug() + " » du "
-                    + manifest.exportedAt() + " : " + manifest.tables().size() + " tables, " + manifest.totalRows()
-                    + " lignes, " + content.users().size() + " comptes");
-            return store.findBySlug(commune.slug()).orElseThrow();
+            return importInto(newCommune, copy, passphrase, actor, ImportListener.NONE);
         } catch (ArchiveException e) {
             throw e;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Lecture de l'archive impossible", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Lecture de l'archive impossible", e);
         } finally {
@@ -235,6 +194,112 @@ public class CommuneArchives {
     }
 
     /**
+     * Imports the archive file {@code archive} (the caller's: read twice, never changed nor deleted here) into a fresh
+     * commune, telling {@code listener} of each step: the archive is checked whole first ({@link ImportStep#DECRYPTION}:
+     * passphrase, every chunk, the format, the schema version, which must be this platform's), then the commune is
+     * provisioned ({@link CommuneProvisioner#provision(CommuneSpec, fr.portailfamille.tenancy.ProvisioningListener)}:
+     * schema, default configuration, realm, activation), then its accounts are re-created in its realm
+     * ({@link ImportStep#ACCOUNTS}) and its schema is emptied of that default configuration and loaded with the
+     * archive's tables in ONE transaction ({@link ImportStep#DATA}: each table's row count checked against the
+     * manifest, every sequence set past its column's largest value; an account given a new id by the identity server is
+     * renamed in the loaded data). Audited ({@code IMPORT}). When the accounts or the load fail, the fresh commune is
+     * removed again (audited {@code IMPORT_FAILED}, then suspended and deleted).
+     *
+     * @throws ArchiveException for a wrong passphrase, a changed or incomplete archive, another schema version (in
+     *                          French; nothing was created), or tables that do not fit (the commune removed)
+     * @throws fr.portailfamille.tenancy.ProvisioningException when the new commune is refused (slug used, domains…) or
+     *                                                         a provisioning step failed (undone by the provisioner)
+     */
+    public Commune importInto(CommuneSpec newCommune, Path archive, char[] passphrase, String actor,
+                              ImportListener listener) throws ArchiveException {
+        if (provisioner == null) {
+            throw new IllegalStateException("Import impossible sans le provisionneur des communes");
+        }
+        ArchiveFormat.Content content;
+        listener.started(ImportStep.DECRYPTION);
+        try {
+            String code = new TenantMigrator(platformDb).codeVersion();
+            try (InputStream in = ArchiveCipher.decrypt(new BufferedInputStream(new Reading(Files.newInputStream(archive),
+                    Files.size(archive), ImportStep.DECRYPTION, listener)), passphrase)) {
+                content = ArchiveFormat.read(in, (table, csv) -> csv.transferTo(OutputStream.nullOutputStream()));
+            }
+            ArchiveFormat.Manifest m = content.manifest();
+            if (!code.equals(m.schemaVersion())) {
+                throw new ArchiveException("Cette archive a été faite au schéma " + m.schemaVersion()
+                        + " ; cette plateforme est au schéma " + code + ". Importez-la sur une plateforme de la même"
+                        + " version (ou mettez d'abord la plateforme à niveau).");
+            }
+        } catch (ArchiveException e) {
+            listener.failed(ImportStep.DECRYPTION, e.getMessage());
+            throw e;
+        } catch (IOException | SQLException | RuntimeException e) {
+            listener.failed(ImportStep.DECRYPTION, "Lecture de l'archive impossible : " + e.getMessage());
+            throw new IllegalStateException("Lecture de l'archive impossible", e);
+        }
+        ArchiveFormat.Manifest manifest = content.manifest();
+        listener.done(ImportStep.DECRYPTION, "archive de « " + manifest.slug() + " » du "
+                + EXPORTED_AT.format(manifest.exportedAt()) + ", schéma " + manifest.schemaVersion() + " : "
+                + manifest.tables().size() + " tables, " + count(manifest.totalRows(), "ligne", "lignes") + ", "
+                + count(content.users().size(), "compte", "comptes"));
+        Commune commune = provisioner.provision(newCommune, listener);
+        ImportStep step = ImportStep.ACCOUNTS;
+        try {
+            listener.started(step);
+            Map<String, String> newIds = accounts == null ? Map.of()
+                    : accounts.restore(commune.realmName(), content.users());
+            listener.done(step, accountsDetail(content.users().size(), newIds.size()));
+            listener.started(step = ImportStep.DATA);
+            load(commune, archive, passphrase, manifest, newIds, listener);
+            listener.done(step, dataDetail(manifest));
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import dans la commune " + commune.slug() + " en échec : elle est retirée", e);
+            store.audit(actor, "IMPORT_FAILED", commune.slug(), e.getMessage());
+            boolean removed = discard(commune.slug(), actor);
+            String outcome = removed ? " La commune créée pour l'import a été retirée."
+                    : " La commune créée pour l'import n'a pas pu être retirée : elle est suspendue, supprimez-la.";
+            listener.failed(step, e.getMessage() + outcome);
+            if (e instanceof ArchiveException a) {
+                throw new ArchiveException(a.getMessage() + outcome, a);
+            }
+            throw new IllegalStateException("L'import dans la commune « " + commune.slug() + " » a échoué : "
+                    + e.getMessage() + "." + outcome, e);
+        }
+        store.audit(actor, "IMPORT", commune.slug(), "archive de « " + manifest.slug() + " » du "
+                + manifest.exportedAt() + " : " + manifest.tables().size() + " tables, " + manifest.totalRows()
+                + " lignes, " + content.users().size() + " comptes");
+        return store.findBySlug(commune.slug()).orElseThrow();
+    }
+
+    /** When an archive was made, for the operator: {@code 02/12/2026 à 23:35 UTC}. */
+    static final java.time.format.DateTimeFormatter EXPORTED_AT = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy 'à' HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** {@code 0 ligne}, {@code 1 ligne}, {@code 2 lignes}: French puts 0 and 1 in the singular. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n > 1 ? many : one);
+    }
+
+    /** What the accounts step did, in French. */
+    static String accountsDetail(int accounts, int renamed) {
+        String text = accounts == 0 ? "aucun compte dans l'archive" : accounts == 1 ? "1 compte recréé"
+                : accounts + " comptes recréés";
+        if (renamed > 0) {
+            text += renamed == 1 ? ", dont 1 sous un nouvel identifiant (le serveur d'identité tenait déjà l'ancien)"
+                    : ", dont " + renamed + " sous un nouvel identifiant (le serveur d'identité tenait déjà les anciens)";
+        }
+        return accounts == 0 ? text : text + " ; chacun choisira un nouveau mot de passe";
+    }
+
+    /** What the load did, in French: its counts (the families named), the seeded configuration replaced. */
+    static String dataDetail(ArchiveFormat.Manifest manifest) {
+        long families = manifest.tables().stream().filter(t -> t.name().equals("family"))
+                .mapToLong(ArchiveFormat.Table::rows).sum();
+        return count(manifest.tables().size(), "table", "tables") + ", " + count(manifest.totalRows(), "ligne", "lignes")
+                + " (dont " + count(families, "famille", "familles") + ") ; la configuration par défaut remplacée par"
+                + " celle de l'archive";
+    }
+
+    /**
      * The columns that name an account of the realm by its id: when the restored accounts got new ids, these follow.
      */
     static final List<String[]> ACCOUNT_COLUMNS = List.of(new String[] {"family", "subject"},
@@ -245,7 +310,7 @@ public class CommuneArchives {
      * the archived ones ({@link #ACCOUNT_COLUMNS}), all in one transaction.
      */
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,
-                      Map<String, String> newIds) throws IOException, SQLException {
+                      Map<String, String> newIds, ImportListener listener) throws IOException, SQLException {
         String schema = commune.schemaName();
         try (Connection c = platformDb.getConnection()) {
             c.setAutoCommit(false);
@@ -275,7 +340,8 @@ public class CommuneArchives {
                     ps.execute();
                 }
                 CopyManager copyApi = c.unwrap(PGConnection.class).getCopyAPI();
-                try (InputStream in = ArchiveCipher.decrypt(new BufferedInputStream(Files.newInputStream(copy)), passphrase)) {
+                try (InputStream in = ArchiveCipher.decrypt(new BufferedInputStream(new Reading(Files.newInputStream(copy),
+                        Files.size(copy), ImportStep.DATA, listener)), passphrase)) {
                     ArchiveFormat.read(in, (table, csv) -> {
                         long rows = copyApi.copyIn("copy " + SchemaCatalog.qualified(schema, table.name()) + " ("
                                 + SchemaCatalog.columnList(table.columns()) + ") from stdin (format csv, header)", csv);
@@ -315,14 +381,16 @@ public class CommuneArchives {
         }
     }
 
-    /** Removes a commune created for an import that failed (suspended, then deleted; both audited). */
-    private void discard(String slug, String actor) {
+    /** Removes a commune created for an import that failed (suspended, then deleted; both audited); whether it did. */
+    private boolean discard(String slug, String actor) {
         try {
             provisioner.suspend(slug, actor);
             provisioner.delete(slug, slug, actor);
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "La commune " + slug + " créée pour un import en échec n'a pas pu être retirée :"
                     + " supprimez-la (elle est suspendue)", e);
+            return false;
         }
     }
 
@@ -365,6 +433,61 @@ public class CommuneArchives {
 
     private static String cut(String s, int max) {
         return s == null ? "?" : s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * The archive's file as it is read, telling the step's progress (the share of the file read) every
+     * {@link #PROGRESS_EVERY_NANOS}: a large archive's running step moves, and its job's row with it.
+     */
+    private static final class Reading extends java.io.FilterInputStream {
+        private final long size;
+        private final ImportStep step;
+        private final ImportListener listener;
+        private long read;
+        private long toldAt = System.nanoTime();
+
+        Reading(InputStream in, long size, ImportStep step, ImportListener listener) {
+            super(in);
+            this.size = Math.max(1, size);
+            this.step = step;
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            read += n;
+            long now = System.nanoTime();
+            if (now - toldAt >= PROGRESS_EVERY_NANOS) {
+                toldAt = now;
+                listener.progress(step, progressText(step, read, size));
+            }
+        }
+    }
+
+    /** How often a long step tells how far it has got (5 s). */
+    static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    /** A running step's progress, in French: {@code archive lue et vérifiée à 42 %…}. */
+    static String progressText(ImportStep step, long read, long size) {
+        long percent = Math.min(100, read * 100 / Math.max(1, size));
+        return (step == ImportStep.DATA ? "archive chargée à " : "archive lue et vérifiée à ") + percent + " %…";
     }
 
     /** Keeps the encrypting stream open when the ZIP closes, so that its last chunk is sealed by its own close. */

@@ -276,6 +276,157 @@ class CommuneArchivesTest {
         assertFalse(realms.users.containsKey("pf-copie"));
     }
 
+    /** What an import tells its listener, one line a call: {@code SCHEMA started}, {@code DATA done: …}. */
+    static final class Told implements ImportListener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void started(fr.portailfamille.tenancy.ProvisioningStep step) {
+            lines.add(step + " started");
+        }
+
+        @Override
+        public void done(fr.portailfamille.tenancy.ProvisioningStep step, String detail) {
+            lines.add(step + " done");
+        }
+
+        @Override
+        public void failed(fr.portailfamille.tenancy.ProvisioningStep step, String error) {
+            lines.add(step + " failed: " + error);
+        }
+
+        @Override
+        public void started(ImportStep step) {
+            lines.add(step + " started");
+        }
+
+        @Override
+        public void done(ImportStep step, String detail) {
+            lines.add(step + " done: " + detail);
+        }
+
+        @Override
+        public void failed(ImportStep step, String error) {
+            lines.add(step + " failed: " + error);
+        }
+    }
+
+    @Test
+    void anImportTellsEachOfItsStepsWithTheirCounts() throws Exception {
+        Commune source = filledCommune();
+        ArchiveInfo info = archives.export(source, PASS, realms.read("pf-source"), "admin@source.fr");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("archive-test", ".pfarchive");
+        try {
+            try (InputStream in = archives.open(info.id())) {
+                java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Told told = new Told();
+            archives.importInto(spec("copie"), file, PASS, "operateur", told);
+            Map<String, Long> counts = counts("commune_source");
+            long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(List.of("DECRYPTION started",
+                    "DECRYPTION done: archive de « source » du " + lineOf(told, "DECRYPTION done").split(" du ")[1],
+                    "SCHEMA started", "SCHEMA done", "MIGRATIONS started", "MIGRATIONS done", "CONFIGURATION started",
+                    "CONFIGURATION done", "REALM started", "REALM done", "CLIENT done", "THEME done", "ACTIVATION started",
+                    "ACTIVATION done", "ACCOUNTS started", "ACCOUNTS done: 2 comptes recréés, dont 2 sous un nouvel"
+                            + " identifiant (le serveur d'identité tenait déjà les anciens) ; chacun choisira un nouveau"
+                            + " mot de passe", "DATA started",
+                    "DATA done: " + counts.size() + " tables, " + rows + " lignes (dont 4 familles) ; la configuration"
+                            + " par défaut remplacée par celle de l'archive"), told.lines);
+            assertTrue(lineOf(told, "DECRYPTION done").endsWith(", schéma " + info.schemaVersion() + " : " + counts.size()
+                    + " tables, " + rows + " lignes, 2 comptes"), lineOf(told, "DECRYPTION done"));
+            assertEquals(counts, counts("commune_copie"));
+            assertTrue(java.nio.file.Files.exists(file), "the caller's file is the caller's to delete");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    static String lineOf(Told told, String start) {
+        return told.lines.stream().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aWrongPassphraseIsToldAtTheDecryptionAndNothingElseRuns() throws Exception {
+        Commune source = filledCommune();
+        ArchiveInfo info = archives.export(source, PASS, List.of(), "admin@source.fr");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("archive-test", ".pfarchive");
+        try {
+            try (InputStream in = archives.open(info.id())) {
+                java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Told told = new Told();
+            ArchiveException wrong = assertThrows(ArchiveException.class, () -> archives.importInto(spec("copie"), file,
+                    "une autre phrase".toCharArray(), "op", told));
+            assertEquals(ArchiveCipher.WRONG_PASSPHRASE, wrong.getMessage());
+            assertEquals(List.of("DECRYPTION started", "DECRYPTION failed: " + ArchiveCipher.WRONG_PASSPHRASE), told.lines);
+            assertTrue(store.findBySlug("copie").isEmpty());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aLoadThatFailsIsToldAtItsStepAndLeavesNoHalfCommune() throws Exception {
+        Commune source = filledCommune();
+        ArchiveInfo info = archives.export(source, PASS, List.of(), "admin@source.fr");
+        // this platform's new communes get a table the archive does not have: the load refuses it
+        CommuneProvisioner drifting = new CommuneProvisioner(store, new TenantMigrator(ds), realms, "localhost",
+                slug -> "http://" + slug + ".localhost:8080", "https", schema -> {
+                    DefaultConfiguration.seeder(ds).seed(schema);
+                    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                        st.execute("create table " + schema + ".intruse (id bigint primary key)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("archive-test", ".pfarchive");
+        try {
+            try (InputStream in = archives.open(info.id())) {
+                java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Told told = new Told();
+            ArchiveException refused = assertThrows(ArchiveException.class, () -> new CommuneArchives(ds, drifting,
+                    realms).importInto(spec("copie"), file, PASS, "op", told));
+            String why = "Les tables de l'archive ne sont pas celles du schéma de la commune. La commune créée pour"
+                    + " l'import a été retirée.";
+            assertEquals(why, refused.getMessage());
+            assertEquals("DATA failed: " + why, told.lines.get(told.lines.size() - 1));
+            assertTrue(told.lines.contains("ACCOUNTS done: aucun compte dans l'archive"), told.lines::toString);
+            assertTrue(store.findBySlug("copie").isEmpty(), "no registry row");
+            assertFalse(schemaExists("commune_copie"), "no schema");
+            assertTrue(realms.deleted.contains("pf-copie"), "the realm removed");
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select string_agg(action, ',' order by id) from platform.operator_audit"
+                         + " where slug = 'copie'")) {
+                rs.next();
+                assertEquals("IMPORT_FAILED,SUSPEND,DELETE", rs.getString(1));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void theStepsDetailsSayWhatWasDoneInFrench() {
+        assertEquals("aucun compte dans l'archive", CommuneArchives.accountsDetail(0, 0));
+        assertEquals("1 compte recréé ; chacun choisira un nouveau mot de passe", CommuneArchives.accountsDetail(1, 0));
+        assertEquals("3 comptes recréés, dont 1 sous un nouvel identifiant (le serveur d'identité tenait déjà l'ancien) ;"
+                + " chacun choisira un nouveau mot de passe", CommuneArchives.accountsDetail(3, 1));
+        ArchiveFormat.Manifest manifest = new ArchiveFormat.Manifest(1, "source", "Source", "https://s.fr", "#1d4f91",
+                "#f2a900", null, List.of(), "27", java.time.Instant.EPOCH, List.of(new ArchiveFormat.Table("family", 1,
+                List.of("id")), new ArchiveFormat.Table("child", 2, List.of("id"))), 0);
+        assertEquals("2 tables, 3 lignes (dont 1 famille) ; la configuration par défaut remplacée par celle de l'archive",
+                CommuneArchives.dataDetail(manifest));
+        assertEquals("0 compte, 1 compte, 2 comptes", CommuneArchives.count(0, "compte", "comptes") + ", "
+                + CommuneArchives.count(1, "compte", "comptes") + ", " + CommuneArchives.count(2, "compte", "comptes"));
+        assertEquals("02/12/2026 à 23:35 UTC", CommuneArchives.EXPORTED_AT.format(
+                java.time.Instant.parse("2026-12-02T23:35:55.430079765Z")));
+        assertEquals("archive lue et vérifiée à 42 %…", CommuneArchives.progressText(ImportStep.DECRYPTION, 42, 100));
+        assertEquals("archive chargée à 100 %…", CommuneArchives.progressText(ImportStep.DATA, 2048, 2048));
+        assertEquals("archive chargée à 0 %…", CommuneArchives.progressText(ImportStep.DATA, 0, 0));
+    }
+
     @Test
     void anArchiveOfAnotherSchemaVersionIsRefused() throws Exception {
         Commune source = filledCommune();

@@ -39,9 +39,11 @@ import org.openqa.selenium.By;
  * The families' REST API as a mobile application uses it: real access tokens of the commune's realm obtained by the
  * code flow with PKCE ({@link CodeFlowTokens}), the real WAR on Payara Micro. The family's children, a month's
  * planning, booking two days then cancelling one — the planning page and the database agree, and the price is the
- * one the page's summary shows —, invoices and their PDF; every line crossed: another family's child (URL and body)
- * and invoice, another commune's token, a token on another commune's host, an agent's token, no token, bad input; and
- * {@code /openapi} describes the API.
+ * one the page's summary shows —, invoices and their PDF, Mes documents — a real small PDF sent as a multipart form,
+ * listed, downloaded, then the proof of a window request that requires one; a fake PDF, a file too big, missing or bad
+ * fields refused with their codes and nothing stored —; every line crossed: another family's child (URL and body),
+ * invoice and document, another commune's token, a token on another commune's host, an agent's token, no token, bad
+ * input; and {@code /openapi} describes the API.
  */
 @ExtendWith(ArquillianExtension.class)
 class FamilyApiIT {
@@ -617,6 +619,259 @@ class FamilyApiIT {
         assertTrue(!seen.containsKey("maDemande") || seen.isNull("maDemande"), seen.toString());
     }
 
+    // ---- Mes documents -------------------------------------------------------------------------
+
+    static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+    static final byte[] PDF = "%PDF-1.4\n% bulletin de salaire\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** One part of a multipart/form-data form: a text field ({@code fileName} null) or a file. */
+    record Part(String name, String fileName, byte[] content) {
+        static Part field(String name, String value) {
+            return new Part(name, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static Part file(String fileName, byte[] content) {
+            return new Part("fichier", fileName, content);
+        }
+    }
+
+    /** A multipart/form-data body and its boundary, as a browser or a mobile application sends it. */
+    static byte[] form(String boundary, Part... parts) throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"\r\nContent-Type: application/pdf")
+                    + "\r\n\r\n";
+            body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(p.content());
+            body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    /** {@code POST /documents} on a commune's host with a form of these parts. */
+    static HttpResponse<String> upload(String slug, String token, Part... parts) throws Exception {
+        String boundary = "----pf" + UUID.randomUUID().toString().replace("-", "");
+        return postBody(slug, token, "multipart/form-data; boundary=" + boundary, form(boundary, parts));
+    }
+
+    static HttpResponse<String> upload(String token, Part... parts) throws Exception {
+        return upload(ALPHA, token, parts);
+    }
+
+    static HttpResponse<String> postBody(String slug, String token, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + API + "/documents"))
+                .header("Host", PlatformWebIT.host(slug)).header("Accept", "application/json")
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<byte[]> download(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + path))
+                .header("Host", PlatformWebIT.host(ALPHA)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static long documentsOf(Family fam) throws Exception {
+        return single("select count(*) from commune_alpha.family_document where family_id = " + fam.familyId());
+    }
+
+    /** The error's one field. */
+    static String field(JsonObject error) {
+        return error.getJsonArray("champs").getJsonObject(0).getString("champ");
+    }
+
+    @Test
+    void aDocumentSentByTheApiIsListedDownloadedAndIsTheWindowRequestsProof() throws Exception {
+        Fixture f = fixture();
+        String token = token(f.own());
+        LocalDate today = LocalDate.now(PARIS);
+        // the commune's types: what "type" may be
+        HttpResponse<String> typesAnswer = get(API + "/documents/types", token);
+        assertEquals(200, typesAnswer.statusCode(), typesAnswer.body());
+        List<JsonObject> types = ((JsonArray) json(typesAnswer)).stream().map(JsonValue::asJsonObject).toList();
+        assertTrue(types.stream().anyMatch(t -> t.getString("code").equals("DOMICILE") && !t.getBoolean("pourEnfant")),
+                typesAnswer.body());
+        assertTrue(types.stream().anyMatch(t -> t.getString("code").equals("ASSURANCE") && t.getBoolean("pourEnfant")),
+                typesAnswer.body());
+
+        // sent as a form with its file: stored as Mes documents stores it, waiting for the commune's review
+        HttpResponse<String> sent = upload(token, Part.field("type", "DOMICILE"), Part.field("date", today.toString()),
+                Part.file("bulletin.pdf", PDF));
+        assertEquals(201, sent.statusCode(), sent.body());
+        JsonObject doc = (JsonObject) json(sent);
+        long id = doc.getJsonNumber("id").longValue();
+        assertTrue(sent.headers().firstValue("Location").orElse("").endsWith(API + "/documents/" + id), sent.headers().toString());
+        assertEquals("DOMICILE", doc.getString("type"));
+        assertEquals("Justificatif de domicile de moins de 3 mois", doc.getString("typeLibelle"));
+        assertEquals(today.toString(), doc.getString("date"));
+        assertEquals("bulletin.pdf", doc.getString("nomFichier"));
+        assertEquals(PDF.length, doc.getJsonNumber("taille").longValue());
+        assertEquals("EN_ATTENTE", doc.getString("etat"));
+        assertEquals("en attente", doc.getString("etatLibelle"));
+        assertTrue(!doc.containsKey("motifRefus") || doc.isNull("motifRefus"), sent.body());
+        assertFalse(doc.getString("envoyeLe").isBlank());
+        assertEquals(1, single("select count(*) from commune_alpha.family_document where id = " + id + " and family_id = "
+                + f.own().familyId() + " and status = 'PENDING' and type_code = 'DOMICILE' and child_id is null"
+                + " and content_type = 'application/pdf' and file_name = 'bulletin.pdf'"));
+
+        // a second one, refused by the commune: listed first with its reason
+        HttpResponse<String> second = upload(token, Part.field("type", "QF"), Part.field("date", today.minusDays(3).toString()),
+                Part.file("qf.pdf", PDF));
+        assertEquals(201, second.statusCode(), second.body());
+        long refused = ((JsonObject) json(second)).getJsonNumber("id").longValue();
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("update commune_alpha.family_document set status = 'REFUSED', reason = 'Document illisible',"
+                    + " reviewed_at = now(), reviewed_by = 'agent@alpha.test' where id = " + refused);
+        }
+        HttpResponse<String> listed = get(API + "/documents", token);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonArray mine = (JsonArray) json(listed);
+        assertEquals(List.of(refused, id), mine.stream().map(d -> d.asJsonObject().getJsonNumber("id").longValue())
+                .filter(d -> d == refused || d == id).toList(), "newest first: " + listed.body());
+        JsonObject refusedDoc = byId(mine, refused);
+        assertEquals("REFUSE", refusedDoc.getString("etat"));
+        assertEquals("refusé", refusedDoc.getString("etatLibelle"));
+        assertEquals("Document illisible", refusedDoc.getString("motifRefus"));
+        HttpResponse<String> one = get(API + "/documents/" + id, token);
+        assertEquals(200, one.statusCode(), one.body());
+        assertEquals("EN_ATTENTE", ((JsonObject) json(one)).getString("etat"));
+        HttpResponse<byte[]> file = download(API + "/documents/" + id + "/fichier", token);
+        assertEquals(200, file.statusCode());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), file.headers().toString());
+        assertEquals("nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains("bulletin.pdf"));
+        assertTrue(java.util.Arrays.equals(PDF, file.body()), "the file as sent");
+
+        // another family's document: unknown to this family, wherever its id is sent
+        HttpResponse<String> theirs = upload(token(f.other()), Part.field("type", "DOMICILE"),
+                Part.field("date", today.toString()), Part.file("autre.pdf", PDF));
+        assertEquals(201, theirs.statusCode(), theirs.body());
+        long other = ((JsonObject) json(theirs)).getJsonNumber("id").longValue();
+        assertEquals(null, byId((JsonArray) json(get(API + "/documents", token)), other));
+        assertEquals(null, byId((JsonArray) json(get(API + "/documents", token(f.other()))), id));
+        error(get(API + "/documents/" + other, token), 404, "document_inconnu");
+        HttpResponse<byte[]> otherFile = download(API + "/documents/" + other + "/fichier", token);
+        assertEquals(404, otherFile.statusCode());
+        assertFalse(new String(otherFile.body(), java.nio.charset.StandardCharsets.UTF_8).contains("%PDF"));
+        error(get(API + "/documents/999999999", token), 404, "document_inconnu");
+        error(get(API + "/documents/abc/fichier", token), 404, "document_inconnu");
+
+        // a window whose commune requires a proof of "both parents working": the new document's id is the proof
+        LocalDate from = YearMonth.now().plusMonths(3).atDay(1); // a period of school days (the others use months 2, 5, 6)
+        long window;
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("insert into commune_alpha.opening_window (activity_id, period_from, period_to, opens_at,"
+                     + " closes_at, weight_both_working, proof_required, created_by) select id, date '" + from + "', date '"
+                     + from.plusDays(45) + "', localtimestamp - interval '1 hour', localtimestamp + interval '1 day', 10, true,"
+                     + " 'agent-api@alpha.test' from commune_alpha.activity where code = '" + f.code() + "' returning id")) {
+            assertTrue(rs.next());
+            window = rs.getLong(1);
+        }
+        JsonObject w = byId(((JsonObject) json(get(API + "/fenetres", token))).getJsonArray("ouvertes"), window);
+        assertNotNull(w);
+        assertTrue(w.getBoolean("justificatifExige"), w.toString());
+        LocalDate day = w.getJsonArray("jours").stream().map(JsonValue::asJsonObject)
+                .filter(j -> j.getJsonNumber("unite").longValue() == f.midi()).map(j -> LocalDate.parse(j.getString("date")))
+                .findFirst().orElseThrow();
+        String path = API + "/fenetres/" + window + "/demande";
+        String asked = windowRequest(f.own().childId(), f.midi(), day);
+        String withProof = asked.substring(0, asked.length() - 1) + ", \"justificatif\": %d}";
+        assertEquals("justificatif", field(error(call(ALPHA, "POST", path, token, asked), 400, "justificatif_invalide")));
+        error(call(ALPHA, "POST", path, token, withProof.formatted(other)), 400, "justificatif_invalide");
+        error(call(ALPHA, "POST", path, token, withProof.formatted(refused)), 400, "justificatif_invalide");
+        assertEquals(0, single("select count(*) from commune_alpha.window_request where window_id = " + window));
+        HttpResponse<String> requested = call(ALPHA, "POST", path, token, withProof.formatted(id));
+        assertEquals(200, requested.statusCode(), requested.body());
+        assertTrue(((JsonObject) json(requested)).getBoolean("deuxParentsTravaillent"));
+        assertEquals(id, single("select proof_document_id from commune_alpha.window_request where window_id = " + window
+                + " and family_id = " + f.own().familyId()));
+    }
+
+    @Test
+    void aDocumentTheRulesRefuseIsA400OnItsFieldAndNothingIsStored() throws Exception {
+        Fixture f = fixture();
+        String token = token(f.own());
+        LocalDate today = LocalDate.now(PARIS);
+        long before = documentsOf(f.own());
+        Part type = Part.field("type", "DOMICILE");
+        Part date = Part.field("date", today.toString());
+        Part pdf = Part.file("bulletin.pdf", PDF);
+        // the file: checked on its content, as the page checks it
+        JsonObject fake = error(upload(token, type, date, Part.file("bulletin.pdf", "<html><body>piège</body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))), 400, "type_fichier_refuse");
+        assertEquals("fichier", field(fake));
+        assertTrue(fake.getString("message").contains("PDF, JPEG ou PNG"), fake.toString());
+        error(upload(token, type, date, Part.file("note.pdf", "Bulletin de salaire de mars".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))), 400, "type_fichier_refuse");
+        JsonObject big = error(upload(token, type, date, Part.file("gros.pdf", java.util.Arrays.copyOf(PDF,
+                5 * 1024 * 1024 + 1))), 400, "fichier_trop_volumineux");
+        assertEquals("fichier", field(big));
+        assertTrue(big.getString("message").contains("5 Mo"), big.toString());
+        assertEquals("fichier", field(error(upload(token, type, date), 400, "fichier_manquant")));
+        error(upload(token, type, date, Part.file("vide.pdf", new byte[0])), 400, "fichier_manquant");
+        // the type and the child
+        assertEquals("type", field(error(upload(token, date, pdf), 400, "type_inconnu")));
+        error(upload(token, Part.field("type", "INCONNU"), date, pdf), 400, "type_inconnu");
+        Part assurance = Part.field("type", "ASSURANCE");
+        assertEquals("enfant", field(error(upload(token, assurance, date, pdf), 400, "enfant_manquant")));
+        error(upload(token, assurance, date, Part.field("enfant", "abc"), pdf), 400, "enfant_invalide");
+        error(upload(token, assurance, date, Part.field("enfant", Long.toString(f.other().childId())), pdf), 404,
+                "enfant_inconnu");
+        // the date
+        assertEquals("date", field(error(upload(token, type, pdf), 400, "date_manquante")));
+        error(upload(token, type, Part.field("date", "02/12/2026"), pdf), 400, "date_invalide");
+        error(upload(token, type, Part.field("date", "2027-02-30"), pdf), 400, "date_invalide");
+        assertEquals("date", field(error(upload(token, type, Part.field("date", today.plusDays(2).toString()), pdf), 400,
+                "date_future")));
+        error(upload(token, type, Part.field("date", today.minusYears(1).toString()), pdf), 400, "document_expire");
+        // not a form, or an unreadable one
+        JsonObject json = error(postBody(ALPHA, token, "application/json", "{\"type\": \"DOMICILE\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), 415, "format_non_supporte");
+        assertTrue(json.getString("message").contains("multipart/form-data"), json.toString());
+        error(postBody(ALPHA, token, "multipart/form-data; boundary=pf", "pas un formulaire".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), 400, "requete_invalide");
+        assertEquals(before, documentsOf(f.own()), "nothing stored");
+        // a child's document with the child: accepted
+        HttpResponse<String> child = upload(token, assurance, date, Part.field("enfant", Long.toString(f.own().childId())),
+                Part.file("assurance.pdf", PDF));
+        assertEquals(201, child.statusCode(), child.body());
+        assertEquals(f.own().childId(), ((JsonObject) json(child)).getJsonNumber("enfant").longValue());
+        assertEquals("Jade", ((JsonObject) json(child)).getString("enfantPrenom"));
+        // more than the host's limit for a whole request (40 Mo): refused on its announced length, before it is read
+        String tooBig = OperatorIT.raw(PlatformWebIT.host(ALPHA), "POST " + API + "/documents HTTP/1.1",
+                "multipart/form-data; boundary=pf", "Content-Length: " + (41L << 20), "Authorization: Bearer " + token);
+        assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
+        assertTrue(tooBig.contains("\"code\":\"envoi_trop_volumineux\""), tooBig);
+        assertEquals(before + 1, documentsOf(f.own()));
+    }
+
+    @Test
+    void onlyTheFamilysOwnTokenReachesItsDocuments() throws Exception {
+        Fixture f = fixture();
+        String today = LocalDate.now(PARIS).toString();
+        Part[] form = {Part.field("type", "DOMICILE"), Part.field("date", today), Part.file("bulletin.pdf", PDF)};
+        long before = documentsOf(f.own());
+        HttpResponse<String> anonymous = upload(null, form);
+        error(anonymous, 401, "non_authentifie");
+        assertTrue(anonymous.headers().firstValue("Location").isEmpty());
+        error(get(API + "/documents", null), 401, "non_authentifie");
+        String beta = CodeFlowTokens.accessToken(BETA, StackLauncher.parent(BETA), StackLauncher.PASSWORD_PARENT);
+        error(upload(beta, form), 401, "jeton_invalide");
+        error(get(API + "/documents", beta), 401, "jeton_invalide");
+        error(upload(BETA, token(f.own()), form), 401, "jeton_invalide");
+        String agent = CodeFlowTokens.accessToken(ALPHA, StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+        error(upload(agent, form), 403, "non_autorise");
+        error(get(API + "/documents", agent), 403, "non_autorise");
+        error(get(API + "/documents/types", agent), 403, "non_autorise");
+        assertEquals(before, documentsOf(f.own()), "nothing stored");
+    }
+
     @Test
     void openApiDescribesTheFamiliesApi() throws Exception {
         // the first request builds the document from the application's classes: slow on a loaded machine
@@ -626,10 +881,13 @@ class FamilyApiIT {
         assertEquals(200, openapi.statusCode(), openapi.body());
         for (String path : List.of("/api/famille/v1/enfants", "/api/famille/v1/enfants/{id}/planning",
                 "/api/famille/v1/reservations", "/api/famille/v1/factures", "/api/famille/v1/factures/{id}/pdf",
-                "/api/famille/v1/fenetres", "/api/famille/v1/fenetres/{id}/demande")) {
+                "/api/famille/v1/fenetres", "/api/famille/v1/fenetres/{id}/demande", "/api/famille/v1/documents",
+                "/api/famille/v1/documents/types", "/api/famille/v1/documents/{id}", "/api/famille/v1/documents/{id}/fichier")) {
             assertTrue(openapi.body().contains(path + "\"") || openapi.body().contains(path + ":"), path + " dans " + openapi.body());
         }
         assertTrue(openapi.body().contains("bearer"), "le schéma de sécurité Bearer");
         assertTrue(openapi.body().contains("enfant_inconnu"), "les codes d'erreur");
+        assertTrue(openapi.body().contains("multipart/form-data") && openapi.body().contains("NouveauDocument")
+                && openapi.body().contains("type_fichier_refuse"), "l'envoi d'un document, son formulaire et ses refus");
     }
 }

@@ -41,8 +41,9 @@ import org.keycloak.representations.idm.RoleRepresentation;
  * the communes and onboards one (its steps, its time, its administrator's invitation in GreenMail, the new commune
  * served), suspends, resumes and upgrades it, each audited with the operator's name; a commune's token is refused on
  * the operator API, an operator's token on a commune's API; the console and its API exist on the operator host only.
- * A commune's archive is listed and downloaded as stored, imported into a new commune (same counts), and a commune
- * deleted only with its slug typed again and once suspended.
+ * A commune's archive is listed and downloaded as stored, imported into a new commune (same counts; the import a job
+ * of the console's kind, its id and steps in the answer and in the database), and a commune deleted only with its
+ * slug typed again and once suspended.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperatorIT {
@@ -383,6 +384,12 @@ class OperatorIT {
         HttpResponse<String> wrong = importArchive(token, "pas la bonne phrase", newCommune(copySlug), stored);
         assertEquals(400, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("\"champ\":\"passphrase\""), wrong.body());
+        // the import's job, failed at the decryption: read back from the database as any replica's console would
+        assertTrue(wrong.body().contains("\"etapeEnEchec\":\"DECRYPTION\""), wrong.body());
+        var failedJob = new fr.portailfamille.platform.operator.OnboardingJobs(stack.platformDb())
+                .find(jobId(wrong.body())).orElseThrow();
+        assertTrue(failedJob.isImport() && failedJob.isFailed(), failedJob.getKind() + " " + failedJob.getState());
+        assertEquals("DECRYPTION", failedJob.getFailedStep());
         HttpResponse<String> taken = importArchive(token, PASS, "slug=alpha&nom=&siteWeb=x&couleurPrincipale=%23ffff00"
                 + "&couleurAccent=%23f2a900", stored);
         assertEquals(400, taken.statusCode(), taken.body());
@@ -393,6 +400,16 @@ class OperatorIT {
         HttpResponse<String> imported = importArchive(token, PASS, newCommune(copySlug), stored);
         assertEquals(201, imported.statusCode(), imported.body());
         assertTrue(imported.body().contains("\"statut\":\"ACTIVE\""), imported.body());
+        assertTrue(imported.body().contains("\"nature\":\"IMPORT\""), imported.body());
+        for (String step : List.of("ARCHIVE", "DECRYPTION", "SCHEMA", "MIGRATIONS", "CONFIGURATION", "REALM", "CLIENT",
+                "THEME", "ACTIVATION", "ACCOUNTS", "DATA")) {
+            assertTrue(imported.body().contains("\"etape\":\"" + step + "\""), step + " : " + imported.body());
+        }
+        assertFalse(imported.body().contains("EN_ATTENTE") || imported.body().contains("ECHEC"), imported.body());
+        var importJob = new fr.portailfamille.platform.operator.OnboardingJobs(stack.platformDb())
+                .find(jobId(imported.body())).orElseThrow();
+        assertTrue(importJob.isDone(), importJob.getState());
+        assertTrue(importJob.getSteps().stream().allMatch(st -> "FAITE".equals(st.getState())), imported.body());
         Commune copy = stack.tenantStore().findBySlug(copySlug).orElseThrow();
         for (String table : List.of("family", "document_type")) {
             assertEquals(count(source.schemaName(), table), count(copy.schemaName(), table), table);
@@ -430,6 +447,11 @@ class OperatorIT {
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
         stack.provisioner().suspend(sourceSlug, "operateur-it");
         stack.provisioner().delete(sourceSlug, sourceSlug, "operateur-it");
+    }
+
+    /** The id of the job an answer of the API carries. */
+    static String jobId(String body) {
+        return body.replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
     }
 
     static String newCommune(String slug) {

@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * suspends it (its public home answers the suspension page) and resumes it; axe-core on every page, each at 360 px
  * (screenshots in target/screenshots). A commune's agent, signed in to the commune, is a stranger to the console.
  * The operator downloads a suspended commune's archive, deletes the commune with its slug typed again, and imports the
- * archive into a new commune.
+ * archive into a new commune: a wrong passphrase fails the import's decryption step, "Relancer l'import" gives the form
+ * back filled, and the import given again shows its steps and ends with the link to the new commune's page.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperatorWalkIT {
@@ -219,7 +220,25 @@ class OperatorWalkIT {
             Browser.type(b, "form:slug", copySlug);
             Browser.type(b, "form:websiteUrl", "https://www.copie.example.test");
             b.submit(By.id("form:submit"));
+            // the import runs in the background: its steps show; a wrong passphrase fails it at the decryption
+            b.await(By.id("steps"));
+            new WebDriverWait(b.driver, Duration.ofSeconds(90), Duration.ofMillis(200))
+                    .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
+            assertTrue(b.await(By.id("step-ARCHIVE")).getText().contains("Archive reçue : faite"), b.snapshot());
+            String decryption = b.await(By.id("step-DECRYPTION")).getText();
+            assertTrue(decryption.contains("Archive vérifiée et déchiffrée : en échec")
+                    && decryption.contains("Phrase secrète incorrecte"), decryption);
+            assertTrue(b.await(By.id("step-SCHEMA")).getText().contains("en attente"), b.snapshot());
+            assertTrue(b.await(By.id("retry-hint")).getText().contains("Relancez l'import avec l'archive et sa phrase"
+                    + " secrète"), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, import en échec");
+            assertTrue(stack.tenantStore().findBySlug(copySlug).isEmpty(), "nothing left of the commune");
+            // given again: the form filled as before, the wrong passphrase said next to its field
+            b.submit(By.id("progress-form:retry"));
             assertTrue(b.await(By.id("form:passphrase_msg")).getText().contains("Phrase secrète incorrecte"), b.snapshot());
+            assertEquals(copySlug, b.driver.findElement(By.id("form:slug")).getAttribute("value"));
+            assertEquals("Copie " + suffix, b.driver.findElement(By.id("form:name")).getAttribute("value"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, import à relancer");
             InputsWebIT.phone(b);
             b.driver.executeScript("document.getElementById('form:archive').scrollIntoView({block: 'start'});");
             InputsWebIT.check(b, "operateur-import", wide);
@@ -227,8 +246,26 @@ class OperatorWalkIT {
             b.driver.findElement(By.id("form:archive")).sendKeys(file.toString());
             Browser.type(b, "form:passphrase", pass);
             b.submit(By.id("form:submit"));
+            b.await(By.id("steps"));
+            new WebDriverWait(b.driver, Duration.ofSeconds(90), Duration.ofMillis(200))
+                    .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
+            String steps = b.driver.findElement(By.id("steps")).getText();
+            assertTrue(b.driver.findElements(By.id("failed")).isEmpty(), steps + " " + b.snapshot());
+            for (String label : List.of("Archive reçue", "Archive vérifiée et déchiffrée",
+                    "Schéma PostgreSQL de la commune", "Migrations du schéma", "Configuration par défaut",
+                    "Royaume Keycloak", "Client OIDC du portail", "Thème de connexion et des courriels", "Activation",
+                    "Comptes recréés dans le royaume", "Données chargées")) {
+                assertTrue(steps.contains(label + " : faite"), label + " : " + steps);
+            }
+            assertTrue(b.await(By.id("step-DATA")).getText().contains("(dont 1 famille)"), steps);
+            assertTrue(b.await(By.id("accounts-note")).getText().contains("nouveau mot de passe"), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, étapes de l'import");
+            InputsWebIT.phone(b);
+            InputsWebIT.check(b, "operateur-import-etapes", wide);
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.submit(By.id("to-commune"));
+            b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml?slug=" + copySlug);
             assertEquals("Active", b.await(By.id("status")).getText(), b.snapshot());
-            assertTrue(b.await(By.id("form:messages")).getText().contains("importée"), b.snapshot());
             assertEquals("1", b.await(By.id("families")).getText());
         } finally {
             Files.deleteIfExists(file);

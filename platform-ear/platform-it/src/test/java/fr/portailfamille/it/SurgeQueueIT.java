@@ -8,6 +8,7 @@ import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.CodeFlowTokens;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.platform.surge.FairGate;
+import fr.portailfamille.platform.surge.SurgeFilter;
 import fr.portailfamille.platform.surge.SurgeGates;
 import fr.portailfamille.tenancy.CommuneRules;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ import org.openqa.selenium.Dimension;
  * The surge queue on the real platform: alpha's gate is held full from inside the container (every permit taken, as
  * requests being served would), then a parent opening Ma demande in Chromium at 360 px gets the "file d'attente" page
  * with its position (axe-core, screenshot file-attente), a client of the families' API gets 503 with Retry-After and
- * JSON {@code file_attente} with its position and ticket; the permits freed, the page opens by itself (its static script asks again)
+ * JSON {@code file_attente} with its position and ticket (a document sent as a multipart form too, nothing stored);
+ * the permits freed, the page opens by itself (its static script asks again)
  * and the API call sent again with its ticket is served. Then Mon planning with the gate full again: a tap (a Faces AJAX
  * request) shows the family's position in the selection bar's live region (axe-core, screenshot planning-file-attente)
  * and, the permits freed, is sent again by itself and applied once — the summary shows the day —; a tap without
@@ -101,6 +103,24 @@ class SurgeQueueIT {
         // coming back with its ticket keeps its place; reads of the API are not queued
         assertEquals(2, FamilyApiIT.error(FamilyApiIT.call(StackLauncher.ALPHA, "POST", FamilyApiIT.API + "/reservations",
                 token, "{\"elements\": []}", ticket), 503, "file_attente").getInt("position"));
+        // a document sent as a multipart form waits the same way, in the same place: nothing stored
+        String boundary = "----pf-file";
+        HttpResponse<String> upload = FamilyApiIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + PlatformWebIT.PORT + FamilyApiIT.API + "/documents"))
+                .header("Host", PlatformWebIT.host(StackLauncher.ALPHA)).header("Authorization", "Bearer " + token)
+                .header(SurgeFilter.HEADER, ticket).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(FamilyApiIT.form(boundary,
+                        FamilyApiIT.Part.field("type", "DOMICILE"), FamilyApiIT.Part.field("date",
+                                java.time.LocalDate.now(FamilyApiIT.PARIS).toString()),
+                        FamilyApiIT.Part.file("bulletin.pdf", FamilyApiIT.PDF)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(2, FamilyApiIT.error(upload, 503, "file_attente").getInt("position"), upload.body());
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("select count(*) from commune_alpha.family_document d join commune_alpha.family f"
+                     + " on f.id = d.family_id where f.email = '" + email + "'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing stored while queued");
+        }
         assertEquals(200, FamilyApiIT.get(FamilyApiIT.API + "/enfants", token).statusCode());
     }
 

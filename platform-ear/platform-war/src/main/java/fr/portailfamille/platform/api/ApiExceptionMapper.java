@@ -42,7 +42,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 case 404 -> new ApiError("ressource_inconnue", "Cette adresse de l'API n'existe pas.", null);
                 case 405 -> new ApiError("methode_non_autorisee", "Cette méthode n'est pas acceptée à cette adresse.", null);
                 case 406 -> new ApiError("format_non_disponible", "Cette adresse répond en JSON (application/json).", null);
-                case 415 -> new ApiError("format_non_supporte", "Envoyez le corps de la requête en JSON (application/json).", null);
+                case 415 -> new ApiError("format_non_supporte", multipart()
+                        ? "Envoyez le document en formulaire multipart/form-data (champs type, date, fichier)."
+                        : "Envoyez le corps de la requête en JSON (application/json).", null);
                 default -> new ApiError("requete_invalide", "La requête est invalide.", null);
             });
         }
@@ -59,6 +61,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static List<ApiError.Field> fields(Refused e) {
         return e.field() == null ? List.of() : List.of(new ApiError.Field(e.field(), e.getMessage()));
+    }
+
+    /** Whether the call went to an address that takes a {@code multipart/form-data} form (sending a document). */
+    private boolean multipart() {
+        return request != null && request.getRequestURI().endsWith("/famille/v1/documents");
     }
 
     private String correlation() {

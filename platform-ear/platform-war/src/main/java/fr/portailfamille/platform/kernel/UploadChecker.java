@@ -31,10 +31,27 @@ public final class UploadChecker {
     public record Accepted(String fileName, String contentType, byte[] content) {
     }
 
-    /** A refused file, with the French message to show next to its field. */
+    /** Why a file is refused: what an API answers with its own stable code. */
+    public enum Reason {
+        /** No file, or an empty one. */
+        EMPTY,
+        /** More than {@link #MAX_BYTES}. */
+        TOO_BIG,
+        /** Not a real PDF, JPEG or PNG, or a name that does not agree with the content. */
+        NOT_ACCEPTED
+    }
+
+    /** A refused file, with the French message to show next to its field and why. */
     public static class Rejected extends RuntimeException {
-        public Rejected(String message) {
+        private final Reason reason;
+
+        public Rejected(Reason reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -48,16 +65,16 @@ public final class UploadChecker {
      */
     public static Accepted check(String what, String name, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new Rejected(what + " est vide : joignez un fichier PDF, JPEG ou PNG.");
+            throw new Rejected(Reason.EMPTY, what + " est vide : joignez un fichier PDF, JPEG ou PNG.");
         }
         if (content.length > MAX_BYTES) {
-            throw new Rejected(what + " dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).");
+            throw new Rejected(Reason.TOO_BIG, what + " dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).");
         }
         // the content alone decides the type; the name must then agree with it
         String byContent = TIKA.detect(content);
         String byBoth = TIKA.detect(content, name == null ? null : baseName(name));
         if (!EXTENSIONS.containsKey(byContent) || !byContent.equals(byBoth)) {
-            throw new Rejected(what + " n'est pas un vrai fichier PDF, JPEG ou PNG (son contenu ne correspond pas"
+            throw new Rejected(Reason.NOT_ACCEPTED, what + " n'est pas un vrai fichier PDF, JPEG ou PNG (son contenu ne correspond pas"
                     + " à son type) : joignez le document d'origine.");
         }
         return new Accepted(fileName(name, byContent), byContent, content);

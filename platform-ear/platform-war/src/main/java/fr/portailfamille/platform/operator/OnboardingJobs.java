@@ -21,11 +21,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The onboardings in the platform schema ({@code platform.onboarding_job}, {@code onboarding_job_step}): a job is
- * written when it starts, at each step and when it ends (each write its own short statement, outside any transaction),
- * so the console of any replica reads its steps as they run, and a failed one is resumed from any replica with what
- * the operator gave (kept as JSON). A job still running whose row has not moved for {@link #STALE} lost its replica: it
- * reads as failed, "interrompu", and can be resumed. Jobs older than 30 days are dropped when a new one starts.
+ * The console's jobs — onboardings and archive imports ({@link OnboardingJob#getKind()}) — in the platform schema
+ * ({@code platform.onboarding_job}, {@code onboarding_job_step}): a job is written when it starts, at each step and when
+ * it ends (each write its own short statement, outside any transaction), so the console of any replica reads its steps
+ * as they run, and a failed onboarding is resumed from any replica with what the operator gave (kept as JSON; an
+ * import's passphrase is never written: a failed import is given again). A job still running whose row has not moved
+ * for {@link #STALE} lost its replica: it reads as failed, "interrompu". Jobs older than 30 days are dropped when a new
+ * one starts.
  */
 public final class OnboardingJobs implements OnboardingJob.Sink {
 
@@ -33,6 +35,9 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
     static final Duration STALE = Duration.ofMinutes(5);
     static final String INTERRUPTED = "Provisionnement interrompu : l'instance qui le menait ne répond plus"
             + " (redémarrée ou arrêtée). Reprenez-le.";
+    static final String INTERRUPTED_IMPORT = "Import interrompu : l'instance qui le menait ne répond plus (redémarrée ou"
+            + " arrêtée). Si la commune figure dans la liste des communes, suspendez-la puis supprimez-la ; relancez"
+            + " ensuite l'import avec l'archive et sa phrase secrète.";
     private static final Logger LOG = Logger.getLogger(OnboardingJobs.class.getName());
 
     private final DataSource dataSource;
@@ -51,13 +56,14 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into platform.onboarding_job"
-                        + " (id, slug, name, onboarding, state, started_by) values (?, ?, ?, ?, ?, ?)")) {
+                        + " (id, kind, slug, name, onboarding, state, started_by) values (?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setObject(1, UUID.fromString(job.getId()));
-                    ps.setString(2, job.getSlug());
-                    ps.setString(3, cut(job.getCommuneName(), 120));
-                    ps.setString(4, json(job.onboarding()));
-                    ps.setString(5, job.getState());
-                    ps.setString(6, cut(startedBy, 120));
+                    ps.setString(2, job.getKind());
+                    ps.setString(3, job.getSlug());
+                    ps.setString(4, cut(job.getCommuneName(), 120));
+                    ps.setString(5, json(job.onboarding()));
+                    ps.setString(6, job.getState());
+                    ps.setString(7, cut(startedBy, 120));
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into platform.onboarding_job_step"
@@ -112,13 +118,14 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
         }
         try (Connection c = dataSource.getConnection()) {
             Onboarding onboarding;
+            String kind;
             String state;
             String failedStep;
             String error;
             long millis;
             boolean interrupted;
             try (PreparedStatement ps = c.prepareStatement("select onboarding, state, failed_step, error, millis,"
-                    + " state = 'EN_COURS' and updated_at < now() - make_interval(secs => ?)"
+                    + " state = 'EN_COURS' and updated_at < now() - make_interval(secs => ?), kind"
                     + " from platform.onboarding_job where id = ?")) {
                 ps.setLong(1, STALE.toSeconds());
                 ps.setObject(2, uuid);
@@ -132,9 +139,10 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
                     error = rs.getString(4);
                     millis = rs.getLong(5);
                     interrupted = rs.getBoolean(6);
+                    kind = rs.getString(7);
                     if (interrupted) {
                         state = "ECHEC";
-                        error = INTERRUPTED;
+                        error = OnboardingJob.IMPORT.equals(kind) ? INTERRUPTED_IMPORT : INTERRUPTED;
                     }
                 }
             }
@@ -151,15 +159,16 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
             }
             if (interrupted && failedStep == null) {
                 failedStep = steps.stream().filter(s -> "EN_COURS".equals(s.getState())).map(OnboardingJob.Step::getCode)
-                        .findFirst().orElse("VALIDATION");
+                        .findFirst().or(() -> steps.stream().filter(s -> !"FAITE".equals(s.getState()))
+                                .map(OnboardingJob.Step::getCode).findFirst()).orElse("VALIDATION");
             }
-            return Optional.of(new OnboardingJob(id, onboarding, steps, state, failedStep, error, millis));
+            return Optional.of(new OnboardingJob(id, kind, onboarding, steps, state, failedStep, error, millis));
         } catch (SQLException e) {
             throw new IllegalStateException("Lecture du provisionnement impossible", e);
         }
     }
 
-    /** A write of a running job; a failure is logged, not thrown: the onboarding goes on, only its display lags. */
+    /** A write of a running job; a failure is logged, not thrown: the job goes on, only its display lags. */
     private void write(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,7 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * bearer access token of the operators' realm (role {@code operateur}). JSON in French; every error has a stable code
  * ({@code erreur}) and a French message, the refused fields in {@code champs}. A commune's archives (made by its
  * administrator, encrypted with their passphrase) are listed and downloaded as stored, imported into a new commune
- * ({@code POST /communes/import}: the archive is the body, the passphrase a header, the new commune query parameters),
+ * ({@code POST /communes/import}: the archive is the body, the passphrase a header, the new commune query parameters;
+ * run as a console job, within the request, its id and steps answered),
  * and a suspended commune is deleted with its slug typed again ({@code DELETE …/{slug}?confirmation=slug}).
  */
 @Path("/operateur/v1/communes")
@@ -204,18 +206,26 @@ public class OperatorApi {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Importer une archive dans une nouvelle commune", description = "Le corps est le fichier de"
             + " l'archive tel que téléchargé (.pfarchive) ; sa phrase secrète, donnée par l'administrateur de la commune,"
-            + " dans l'en-tête X-Phrase-Secrete (jamais dans l'URL) ; la nouvelle commune en paramètres. L'archive est"
-            + " vérifiée entière, puis la commune est créée (schéma, royaume, thème) et chargée en une transaction ; ses"
-            + " comptes sont recréés (chacun choisira un nouveau mot de passe). Même version de schéma exigée.")
+            + " dans l'en-tête X-Phrase-Secrete (jamais dans l'URL, jamais gardée) ; la nouvelle commune en paramètres."
+            + " Les champs de la nouvelle commune sont vérifiés d'abord (400, rien n'est fait). Puis l'import est une"
+            + " tâche comme un embarquement, menée pendant la requête (la réponse vient quand elle est finie) : archive"
+            + " reçue (ARCHIVE), vérifiée entière et déchiffrée (DECRYPTION), puis la commune créée (SCHEMA, MIGRATIONS,"
+            + " CONFIGURATION, REALM, CLIENT, THEME, ACTIVATION), ses comptes recréés (ACCOUNTS ; chacun choisira un"
+            + " nouveau mot de passe) et ses données chargées en une transaction (DATA, avec les comptes). La réponse"
+            + " donne l'id de la tâche et chaque étape (etapes), comme celle d'un embarquement ; la console lit la même"
+            + " tâche. Même version de schéma exigée. Un import en échec ne se reprend pas : relancez-le avec l'archive"
+            + " et sa phrase secrète (aucune commune à moitié n'est gardée).")
     @RequestBody(description = "L'archive chiffrée", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     format = "binary")))
-    @APIResponse(responseCode = "201", description = "La nouvelle commune, servie")
+    @APIResponse(responseCode = "201", description = "La tâche finie (id, etapes, dureeMs) et la nouvelle commune,"
+            + " servie (commune)")
     @APIResponse(responseCode = "400", description = "donnees_invalides, avec champs (slug, name, websiteUrl,"
-            + " primaryColor, accentColor, domains, passphrase : phrase incorrecte, archive : modifiée, incomplète ou"
-            + " d'une autre version)")
-    @APIResponse(responseCode = "502", description = "echec_keycloak : le service d'identification a échoué (rien"
-            + " n'est gardé)")
+            + " primaryColor, accentColor, domains : rien n'est fait ; passphrase : phrase incorrecte, archive : modifiée,"
+            + " incomplète ou d'une autre version — la tâche en échec à l'étape DECRYPTION, avec id, etapes,"
+            + " etapeEnEchec ; rien n'est créé)")
+    @APIResponse(responseCode = "502", description = "echec_etape : une étape après le déchiffrement a échoué (etapes,"
+            + " etapeEnEchec) ; la commune créée pour l'import a été retirée")
     public Response importArchive(
             @HeaderParam("X-Phrase-Secrete") @Parameter(in = ParameterIn.HEADER, description = "la phrase secrète de"
                     + " l'archive") String passphrase,
@@ -227,16 +237,28 @@ public class OperatorApi {
             @QueryParam("domaine") @Parameter(description = "domaine propre (répétable, facultatif)") List<String> domaines,
             InputStream body) {
         return answer(() -> {
-            CommuneOverview c;
+            char[] phrase = passphrase == null ? null : passphrase.toCharArray();
+            OnboardingJob job;
             try {
-                c = communes.importArchive(new CommuneSpec(slug, nom, siteWeb, couleurPrincipale, couleurAccent, null,
-                        domaines), body, passphrase == null ? null : passphrase.toCharArray(), operator(),
-                        PublicScheme.of(request), portSuffix(request));
-            } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                LOG.log(Level.WARNING, "Import d'une archive en échec", e);
-                return error(500, "echec_import", e.getMessage(), List.of());
+                job = communes.importNow(new CommuneSpec(slug, nom, siteWeb, couleurPrincipale, couleurAccent, null,
+                        domaines), body, null, phrase, operator(), PublicScheme.of(request), portSuffix(request));
+            } finally {
+                if (phrase != null) {
+                    java.util.Arrays.fill(phrase, '\0');
+                }
             }
-            return Response.status(201).entity(json(c)).build();
+            Map<String, Object> out = json(job);
+            if (job.isFailed()) {
+                Optional<FieldError> field = OperatorCommunes.archiveError(job);
+                if (field.isPresent()) {
+                    return failure(400, "donnees_invalides", "La demande contient des erreurs.", List.of(field.get()),
+                            out);
+                }
+                return failure(502, "echec_etape", "L'import a échoué à l'étape " + job.getFailedStep() + " : "
+                        + job.getError() + " Relancez l'import avec l'archive et sa phrase secrète.", List.of(), out);
+            }
+            communes.find(job.getSlug(), operator()).ifPresent(c -> out.put("commune", json(c)));
+            return Response.status(201).entity(out).build();
         });
     }
 
@@ -315,6 +337,12 @@ public class OperatorApi {
     }
 
     private static Response error(int status, String code, String message, List<FieldError> fields) {
+        return failure(status, code, message, fields, Map.of());
+    }
+
+    /** An error's JSON, followed by {@code more} (a failed job's id and steps). */
+    private static Response failure(int status, String code, String message, List<FieldError> fields,
+                                    Map<String, Object> more) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("erreur", code);
@@ -326,6 +354,7 @@ public class OperatorApi {
         if (!champs.isEmpty()) {
             body.put("champs", champs);
         }
+        more.forEach(body::putIfAbsent);
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
@@ -356,6 +385,7 @@ public class OperatorApi {
     static Map<String, Object> json(OnboardingJob job) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", job.getId());
+        m.put("nature", job.getKind());
         m.put("slug", job.getSlug());
         m.put("etat", job.getState());
         m.put("dureeMs", job.getMillis());

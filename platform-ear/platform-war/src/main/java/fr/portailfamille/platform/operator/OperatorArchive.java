@@ -42,7 +42,11 @@ public final class OperatorArchive implements java.io.Serializable {
 
     /** The size for people: {@code 12,3 Mio}, {@code 850 Kio}. */
     public String getSizeText() {
-        long s = info.size();
+        return sizeText(info.size());
+    }
+
+    /** A size in bytes for people: {@code 12,3 Mio}, {@code 850 Kio}. */
+    public static String sizeText(long s) {
         if (s >= 1024L * 1024L) {
             return String.format(java.util.Locale.FRANCE, "%.1f Mio", s / (1024.0 * 1024.0));
         }

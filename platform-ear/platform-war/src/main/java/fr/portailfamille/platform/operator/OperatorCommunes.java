@@ -3,6 +3,7 @@ package fr.portailfamille.platform.operator;
 import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.CommuneArchives;
+import fr.portailfamille.archive.ImportStep;
 import fr.portailfamille.platform.security.OperatorUser;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.Commune;
@@ -18,7 +19,11 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +43,9 @@ import javax.sql.DataSource;
  * The operators' service: the communes with what operators may know of them (never a family's data: counts only), and
  * their actions — onboard (each step told to an {@link OnboardingJob}, written through to the platform schema by
  * {@link OnboardingJobs} so that any replica shows and resumes it, then the first administrator invited), suspend,
- * resume, re-run one commune's upgrade, download a commune's (encrypted) archive, import an archive into a new commune,
- * delete a suspended commune — each written to {@code platform.operator_audit} with the operator's name (by the
+ * resume, re-run one commune's upgrade, download a commune's (encrypted) archive, import an archive into a new commune
+ * (a job of the same kind, its steps shown like an onboarding's; the console's in the background), delete a suspended
+ * commune — each written to {@code platform.operator_audit} with the operator's name (by the
  * provisioner and {@link CommuneArchives} themselves for suspend, resume, import and delete).
  * The counts read each commune's schema with one SQL statement per commune (fine for a few hundred communes; a
  * platform with thousands would keep them in the registry instead).
@@ -64,6 +70,38 @@ public class OperatorCommunes {
     @jakarta.annotation.PostConstruct
     void init() {
         jobs = new OnboardingJobs(dataSource);
+        // the files of imports whose replica stopped before they ended (a job deletes its own when it ends)
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        int swept = sweepImportFiles(tmp, java.time.Instant.now().minus(ORPHAN_AFTER));
+        if (swept > 0) {
+            LOG.warning(() -> swept + " copie(s) temporaire(s) d'archive d'imports interrompus supprimée(s) de " + tmp);
+        }
+    }
+
+    /** How old an import's temporary file must be to be taken for an interrupted import's (none lasts a day). */
+    static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofDays(1);
+
+    /**
+     * Deletes the imports' temporary files ({@link #IMPORT_FILE_PREFIX}) in {@code dir} last written before
+     * {@code before}; how many. A running import's file is written once, when it is received.
+     */
+    static int sweepImportFiles(Path dir, java.time.Instant before) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(IMPORT_FILE_PREFIX)
+                    && f.getFileName().toString().endsWith(".pfarchive")).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    LOG.warning(() -> "Copie temporaire d'archive non supprimée (" + f + ") : " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "Dossier temporaire illisible (" + dir + ") : " + e.getMessage());
+        }
+        return deleted;
     }
 
     /** The commune asked for does not exist. */
@@ -167,48 +205,160 @@ public class OperatorCommunes {
     }
 
     /**
-     * Imports an archive into a NEW commune ({@code spec}: its slug, name, website, colours, domains), served with the
-     * given scheme and port suffix like an onboarded one. The new commune is checked first (French field errors,
-     * nothing done), then {@link CommuneArchives#importInto} checks the whole archive, provisions the commune and loads
-     * it (audited {@code IMPORT} with the operator's name; a failed load removes the commune again). Runs outside any
-     * transaction: the provisioning and the load commit their own. The passphrase is wiped once used.
+     * Starts importing an archive into a NEW commune in the background (the console): {@link #prepareImport} (the
+     * new commune checked — French field errors, nothing done —, the archive received into a temporary file, the job
+     * written), then {@link CommuneArchives#importInto} on the executor, each step told to the job; the temporary file
+     * is deleted and the passphrase wiped when the job ends. The caller's {@code passphrase} is not kept (wipe it).
      *
-     * @throws ProvisioningException with field errors ({@code slug}, {@code name}…, {@code passphrase}, {@code archive})
-     *                               when refused, or without when the identity server failed
+     * @throws ProvisioningException with field errors ({@code slug}, {@code name}…, {@code passphrase},
+     *                               {@code archive}) when refused before any job
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public CommuneOverview importArchive(CommuneSpec spec, InputStream archive, char[] passphrase, OperatorUser actor,
-                                         String scheme, String portSuffix) {
+    public OnboardingJob startImport(CommuneSpec spec, InputStream archive, String fileName, char[] passphrase,
+                                     OperatorUser actor, String scheme, String portSuffix) {
+        PreparedImport p = prepareImport(spec, archive, fileName, passphrase, actor);
         try {
-            requireOperator(actor);
-            CommuneSpec s = normalized(spec);
-            List<FieldError> errors = new ArrayList<>(CommuneRules.validate(s, wiring.baseDomain));
-            errors.addAll(taken(s, errors));
-            if (passphrase == null || passphrase.length == 0) {
-                errors.add(new FieldError("passphrase", "Saisissez la phrase secrète de l'archive (celle choisie par"
-                        + " l'administrateur de la commune lors de l'export)."));
+            executor.execute(() -> runImport(p, actor, scheme, portSuffix));
+        } catch (RuntimeException e) { // refused by the executor: nothing ran
+            LOG.log(Level.SEVERE, "Import non lancé", e);
+            end(p);
+            p.job().finished(false, "L'import n'a pas pu être lancé : " + e.getMessage(), 0);
+        }
+        return p.job();
+    }
+
+    /**
+     * Imports an archive into a NEW commune now (the API): as {@link #startImport}, in the calling thread; the job
+     * returned has ended ({@code FAITE}, or {@code ECHEC} at its failed step — {@link #archiveError} tells a wrong
+     * passphrase or a damaged archive).
+     *
+     * @throws ProvisioningException as {@link #startImport}
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public OnboardingJob importNow(CommuneSpec spec, InputStream archive, String fileName, char[] passphrase,
+                                   OperatorUser actor, String scheme, String portSuffix) {
+        PreparedImport p = prepareImport(spec, archive, fileName, passphrase, actor);
+        runImport(p, actor, scheme, portSuffix);
+        return p.job();
+    }
+
+    /** An import ready to run: its job (written), the archive's temporary file and a copy of the passphrase. */
+    private record PreparedImport(OnboardingJob job, Path file, char[] passphrase) {
+    }
+
+    /**
+     * The import's checks that need no reading of the archive (the new commune's fields, a passphrase and a file
+     * given), then the archive copied into a temporary file ({@code pf-import-<job id>-….pfarchive} in
+     * {@code java.io.tmpdir}: the upload is gone once the request ends), then the job written, its first step
+     * ({@link OnboardingJob#ARCHIVE}) done. Nothing is kept when refused.
+     */
+    private PreparedImport prepareImport(CommuneSpec spec, InputStream archive, String fileName, char[] passphrase,
+                                         OperatorUser actor) {
+        requireOperator(actor);
+        CommuneSpec s = normalized(spec);
+        List<FieldError> errors = new ArrayList<>(CommuneRules.validate(s, wiring.baseDomain));
+        errors.addAll(taken(s, errors));
+        if (passphrase == null || passphrase.length == 0) {
+            errors.add(new FieldError("passphrase", "Saisissez la phrase secrète de l'archive (celle choisie par"
+                    + " l'administrateur de la commune lors de l'export)."));
+        }
+        if (archive == null) {
+            errors.add(new FieldError("archive", "Choisissez le fichier de l'archive (.pfarchive)."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        OnboardingJob job = OnboardingJob.importing(s);
+        Path file = null;
+        long size;
+        try {
+            file = Files.createTempFile(IMPORT_FILE_PREFIX + job.getId() + "-", ".pfarchive");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                size = archive.transferTo(out);
             }
-            if (archive == null) {
-                errors.add(new FieldError("archive", "Choisissez le fichier de l'archive (.pfarchive)."));
-            }
-            if (!errors.isEmpty()) {
-                throw new ProvisioningException(errors);
-            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Archive non reçue", e);
+            delete(file);
+            throw new ProvisioningException(List.of(new FieldError("archive",
+                    "L'archive n'a pas pu être reçue : envoyez-la de nouveau.")));
+        }
+        if (size == 0) {
+            delete(file);
+            throw new ProvisioningException(List.of(new FieldError("archive",
+                    "Le fichier de l'archive est vide : choisissez le fichier .pfarchive exporté par la commune.")));
+        }
+        String name = fileName == null || fileName.isBlank() ? "archive"
+                : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        job.done(OnboardingJob.ARCHIVE, (name.length() > 120 ? name.substring(0, 120) : name) + ", "
+                + OperatorArchive.sizeText(size));
+        try {
+            jobs.create(job, actor.actor());
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        return new PreparedImport(job, file, passphrase.clone());
+    }
+
+    /** The prefix of an import's temporary file, followed by its job's id. */
+    static final String IMPORT_FILE_PREFIX = "pf-import-";
+
+    private void runImport(PreparedImport p, OperatorUser actor, String scheme, String portSuffix) {
+        long start = System.nanoTime();
+        OnboardingJob job = p.job();
+        String slug = job.getSlug();
+        String why = null;
+        try {
             CommuneArchives archives = new CommuneArchives(dataSource, wiring.provisioner(scheme, portSuffix),
                     wiring.realms());
-            try {
-                archives.importInto(s, archive, passphrase, actor.actor());
-            } catch (ArchiveException e) {
-                throw new ProvisioningException(List.of(new FieldError(
-                        ArchiveCipher.WRONG_PASSPHRASE.equals(e.getMessage()) ? "passphrase" : "archive", e.getMessage())));
-            }
-            LOG.info(() -> "Archive importée dans la commune " + s.slug() + " par " + actor.actor());
-            return find(s.slug()).orElseThrow();
+            archives.importInto(job.onboarding().spec(), p.file(), p.passphrase(), actor.actor(), job);
+            LOG.info(() -> "Archive importée dans la commune " + slug + " par " + actor.actor());
+        } catch (ArchiveException e) {
+            why = e.getMessage();
+            LOG.info(() -> "Import dans la commune " + slug + " refusé : " + e.getMessage());
+        } catch (ProvisioningException e) {
+            why = e.errors().isEmpty() ? e.getMessage()
+                    : e.errors().stream().map(FieldError::message).collect(java.util.stream.Collectors.joining(" "));
+            LOG.log(Level.WARNING, "Import dans la commune " + slug + " en échec", e);
+        } catch (RuntimeException e) {
+            why = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.log(Level.WARNING, "Import dans la commune " + slug + " en échec", e);
         } finally {
-            if (passphrase != null) {
-                java.util.Arrays.fill(passphrase, '\0');
-            }
+            end(p);
         }
+        job.finished(why == null, why, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The import's end, done or failed: its passphrase wiped, its temporary file deleted. */
+    private static void end(PreparedImport p) {
+        java.util.Arrays.fill(p.passphrase(), '\0');
+        delete(p.file());
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.severe(() -> "Copie temporaire d'une archive non supprimée (" + file + ") : " + e.getMessage());
+        }
+    }
+
+    /**
+     * For an import that failed while its archive was decrypted and checked: the field to give again, with why —
+     * {@code passphrase} (a wrong one) or {@code archive} (a damaged file, another kind of file or schema version).
+     */
+    public static Optional<FieldError> archiveError(OnboardingJob job) {
+        if (job == null || !job.isImport() || !job.isFailed()
+                || !ImportStep.DECRYPTION.name().equals(job.getFailedStep()) || job.getError() == null
+                || job.getSteps().stream().noneMatch(s -> s.getCode().equals(ImportStep.DECRYPTION.name())
+                        && "ECHEC".equals(s.getState()))) { // not an interrupted one
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError(ArchiveCipher.WRONG_PASSPHRASE.equals(job.getError()) ? "passphrase"
+                : "archive", job.getError()));
     }
 
     private static CommuneSpec normalized(CommuneSpec s) {
@@ -277,6 +427,10 @@ public class OperatorCommunes {
         requireOperator(actor);
         OnboardingJob failed = job(jobId).filter(OnboardingJob::isFailed)
                 .orElseThrow(() -> new IllegalArgumentException("Aucun provisionnement en échec à reprendre."));
+        if (failed.isImport()) {
+            throw new IllegalArgumentException("Un import ne se reprend pas : relancez-le avec l'archive et sa phrase"
+                    + " secrète (ni l'une ni l'autre n'est gardée).");
+        }
         OnboardingJob job = jobs.create(new OnboardingJob(failed.onboarding()), actor.actor());
         executor.execute(() -> run(job, actor, scheme, portSuffix));
         return job;

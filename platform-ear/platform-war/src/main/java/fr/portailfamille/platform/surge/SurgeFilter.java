@@ -22,16 +22,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The surge queue in front of Mon planning, Ma demande (the page of the opening windows) and the families' booking and
- * request API (its POSTs): each request passes its commune's {@link FairGate}. Admitted, it is served while holding a
- * permit; not admitted within {@code pf.surge.wait-ms}, it keeps its place in the queue and gets a 503 "file d'attente"
- * page (its position; a small static script, {@code js/file-attente.js}, asks again after Retry-After seconds — no
+ * The surge queue in front of Mon planning, Ma demande (the page of the opening windows) and the families' API (its
+ * POSTs: bookings, window requests, documents sent): each request passes its commune's {@link FairGate}. Admitted, it
+ * is served while holding a permit; not admitted within {@code pf.surge.wait-ms}, it keeps its place in the queue and
+ * gets a 503 "file d'attente" page (its position; a small static script, {@code js/file-attente.js}, asks again after Retry-After seconds — no
  * inline script, and no {@code meta refresh}, which fails WCAG 2.2.1 —; a queued form post is posted again with every
  * field it carried, so that nothing typed or selected is lost; the ticket in an HttpOnly cookie), a Faces AJAX request
  * (a Mon planning tap) gets 503 with a {@code <partial-response>} that {@code planning.js} reads to show the position
  * and send the same request again ({@link #partialResponse}), or, from the
  * API, 503 with {@code Retry-After} and JSON {@code {"code": "file_attente", "message", "champs", "position",
- * "ticket", "reessayerDans"}} — the client sends the ticket back in the {@code File-Attente} header to keep its place.
+ * "ticket", "reessayerDans"}} — the client sends the ticket back in the {@code File-Attente} header to keep its place;
+ * an API call's body (JSON, or a document's multipart form) is never read here, queued or not.
  * Runs after the tenant filter (the commune is known) and after authentication (only signed-in families queue).
  */
 public class SurgeFilter extends HttpFilter {

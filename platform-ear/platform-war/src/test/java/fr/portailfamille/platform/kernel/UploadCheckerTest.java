@@ -51,6 +51,7 @@ class UploadCheckerTest {
                 () -> UploadChecker.check("Le certificat", "certificat.pdf", html));
         assertEquals("Le certificat n'est pas un vrai fichier PDF, JPEG ou PNG (son contenu ne correspond pas à son type) :"
                 + " joignez le document d'origine.", e.getMessage());
+        assertEquals(UploadChecker.Reason.NOT_ACCEPTED, e.reason());
     }
 
     @Test
@@ -71,14 +72,19 @@ class UploadCheckerTest {
 
     @Test
     void emptyAndOversizeFilesAreRefused() {
-        assertEquals("Le certificat est vide : joignez un fichier PDF, JPEG ou PNG.", assertThrows(UploadChecker.Rejected.class,
-                () -> UploadChecker.check("Le certificat", "vide.pdf", new byte[0])).getMessage());
+        UploadChecker.Rejected empty = assertThrows(UploadChecker.Rejected.class,
+                () -> UploadChecker.check("Le certificat", "vide.pdf", new byte[0]));
+        assertEquals("Le certificat est vide : joignez un fichier PDF, JPEG ou PNG.", empty.getMessage());
+        assertEquals(UploadChecker.Reason.EMPTY, empty.reason());
+        assertEquals(UploadChecker.Reason.EMPTY, assertThrows(UploadChecker.Rejected.class,
+                () -> UploadChecker.check("Le certificat", null, null)).reason());
         byte[] big = new byte[UploadChecker.MAX_BYTES + 1];
         byte[] head = pdf();
         System.arraycopy(head, 0, big, 0, head.length);
-        assertEquals("Le certificat dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).",
-                assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check("Le certificat", "gros.pdf", big))
-                        .getMessage());
+        UploadChecker.Rejected tooBig = assertThrows(UploadChecker.Rejected.class,
+                () -> UploadChecker.check("Le certificat", "gros.pdf", big));
+        assertEquals("Le certificat dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).", tooBig.getMessage());
+        assertEquals(UploadChecker.Reason.TOO_BIG, tooBig.reason());
     }
 
     @Test

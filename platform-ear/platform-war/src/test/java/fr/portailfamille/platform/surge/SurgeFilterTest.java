@@ -14,7 +14,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** What the surge queue answers a queued Faces AJAX request and a queued form post (read back as a browser would). */
+/**
+ * What the surge queue gates, and what it answers a queued Faces AJAX request and a queued form post (read back as a
+ * browser would).
+ */
 class SurgeFilterTest {
 
     private static Document xml(String text) throws Exception {
@@ -81,5 +84,17 @@ class SurgeFilterTest {
         Element label = (Element) root.getElementsByTagName("label").item(0);
         assertEquals(file.getAttribute("id"), label.getAttribute("for"));
         assertTrue(label.getTextContent().contains("« bulletin <1>.pdf »"), label.getTextContent());
+    }
+
+    @Test
+    void thePagesAndEveryPostOfTheFamiliesApiPassTheGateItsReadsDoNot() {
+        assertTrue(SurgeFilter.gated("/espace/planning.xhtml", "GET"));
+        assertTrue(SurgeFilter.gated("/espace/ma-demande.xhtml", "POST"));
+        assertTrue(SurgeFilter.gated("/api/famille/v1/reservations", "POST"));
+        assertTrue(SurgeFilter.gated("/api/famille/v1/fenetres/12/demande", "POST"));
+        assertTrue(SurgeFilter.gated("/api/famille/v1/documents", "POST"), "a document sent (multipart) queues too");
+        assertFalse(SurgeFilter.gated("/api/famille/v1/documents", "GET"));
+        assertFalse(SurgeFilter.gated("/api/famille/v1/documents/12/fichier", "GET"));
+        assertFalse(SurgeFilter.gated("/espace/documents.xhtml", "POST"));
     }
 }

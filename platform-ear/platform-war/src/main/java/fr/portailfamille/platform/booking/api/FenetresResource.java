@@ -109,7 +109,8 @@ public class FenetresResource {
 
     @Schema(name = "NouvelleDemande", description = "Les jours demandés par enfant et les réponses que le dossier n'a pas")
     public record NouvelleDemande(List<EnfantJours> enfants, boolean deuxParentsTravaillent, boolean handicap,
-                                  @Schema(description = "Identifiant d'un document de Mes documents") Long justificatif) {
+                                  @Schema(description = "Identifiant d'un document de la famille : GET /documents,"
+                                          + " ou celui que POST /documents vient d'enregistrer") Long justificatif) {
     }
 
     @Schema(name = "EnfantJours")

@@ -71,10 +71,10 @@ public class FamilyDocuments {
         }
     }
 
-    /** A document without its content, as lists show it. */
+    /** A document without its content, as lists show it ({@code size}: the file's bytes). */
     public record Row(long id, String typeCode, String typeLabel, boolean health, long familyId, String familyLabel,
             Long childId, String childName, LocalDate issuedOn, LocalDate expiresOn, State state, String reason,
-            String fileName) implements Serializable {
+            String fileName, long size, OffsetDateTime uploadedAt) implements Serializable {
         public String getTypeLabel() { return typeLabel; }
         public String getChildName() { return childName; }
         public LocalDate getExpiresOn() { return expiresOn; }
@@ -127,10 +127,20 @@ public class FamilyDocuments {
         return rows(" where d.family_id = ?1 order by d.uploaded_at desc, d.id desc", Map.of(1, f.getId()));
     }
 
+    /** One of the signed-in family's documents; another family's, or an unknown id, answers empty. */
+    public Optional<Row> mine(SignedInUser user, long id) {
+        Family f = files.fileOf(user);
+        if (f.getId() == null) {
+            return Optional.empty();
+        }
+        return rows(" where d.id = ?1 and d.family_id = ?2", Map.of(1, id, 2, f.getId())).stream().findFirst();
+    }
+
     /**
      * Stores a document the family sends for itself or one of its children, waiting for an agent's review.
      *
-     * @throws Refused with the field concerned ({@code type}, {@code child}, {@code issuedOn}, {@code file})
+     * @throws UploadRefused with the field concerned ({@code type}, {@code child}, {@code issuedOn}, {@code file}) and
+     *                       why; nothing is stored
      */
     public long upload(SignedInUser user, String typeCode, Long childId, LocalDate issuedOn, String fileName, byte[] content) {
         if (StaffRoles.isStaff(user)) {
@@ -138,37 +148,45 @@ public class FamilyDocuments {
         }
         Family f = files.fileOf(user);
         if (f.getId() == null) {
-            throw new Refused("Enregistrez d'abord votre dossier famille (Mon foyer) pour envoyer des documents.");
+            throw new UploadRefused(UploadRefused.Reason.NO_FAMILY_FILE, null,
+                    "Enregistrez d'abord votre dossier famille (Mon foyer) pour envoyer des documents.");
         }
         DocumentType type = typeCode == null ? null : type(typeCode).orElse(null);
         if (type == null) {
-            throw new Refused("type", "Choisissez le type du document.");
+            throw new UploadRefused(UploadRefused.Reason.UNKNOWN_TYPE, "type", "Choisissez le type du document.");
         }
         Child child = null;
         if (type.forChild()) {
             if (childId == null) {
-                throw new Refused("child", "Choisissez l'enfant que ce document concerne.");
+                throw new UploadRefused(UploadRefused.Reason.CHILD_MISSING, "child",
+                        "Choisissez l'enfant que ce document concerne.");
             }
             child = f.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId.longValue()).findFirst()
-                    .orElseThrow(() -> new Refused("child", "Cet enfant ne fait pas partie de votre dossier."));
+                    .orElseThrow(() -> new UploadRefused(UploadRefused.Reason.CHILD_UNKNOWN, "child",
+                            "Cet enfant ne fait pas partie de votre dossier."));
         }
         LocalDate today = LocalDate.now(clock);
         if (issuedOn == null) {
-            throw new Refused("issuedOn", "Indiquez la date du document.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", "Indiquez la date du document.");
         }
         if (issuedOn.isAfter(today)) {
-            throw new Refused("issuedOn", "La date du document ne peut pas être dans le futur.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn",
+                    "La date du document ne peut pas être dans le futur.");
         }
         LocalDate expires = type.expiresOn(issuedOn);
         if (DocumentExpiry.expired(expires, today)) {
-            throw new Refused("issuedOn", "Ce document n'est plus valable (valable " + type.validityText()
-                    + ") : envoyez-en une version plus récente.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn", "Ce document n'est plus valable"
+                    + " (valable " + type.validityText() + ") : envoyez-en une version plus récente.");
         }
         UploadChecker.Accepted file;
         try {
             file = UploadChecker.check("Le document", fileName, content);
         } catch (UploadChecker.Rejected e) {
-            throw new Refused("file", e.getMessage());
+            throw new UploadRefused(switch (e.reason()) {
+                case EMPTY -> UploadRefused.Reason.FILE_MISSING;
+                case TOO_BIG -> UploadRefused.Reason.FILE_TOO_BIG;
+                case NOT_ACCEPTED -> UploadRefused.Reason.FILE_NOT_ACCEPTED;
+            }, "file", e.getMessage());
         }
         return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
                         + " issued_on, expires_on, status, file_name, content_type, content) values"
@@ -366,7 +384,8 @@ public class FamilyDocuments {
     // ---- reading --------------------------------------------------------------------------------
 
     private static final String SELECT = "select d.id, d.type_code, t.label, d.health, d.family_id, f.label,"
-            + " d.child_id, c.first_name, d.issued_on, d.expires_on, d.status, d.reason, d.file_name"
+            + " d.child_id, c.first_name, d.issued_on, d.expires_on, d.status, d.reason, d.file_name,"
+            + " octet_length(d.content), d.uploaded_at"
             + " from family_document d join document_type t on t.code = d.type_code join family f on f.id = d.family_id"
             + " left join child c on c.id = d.child_id";
 
@@ -392,7 +411,7 @@ public class FamilyDocuments {
             }
             rows.add(new Row(Rows.id(r[0]), (String) r[1], (String) r[2], (Boolean) r[3], Rows.id(r[4]), (String) r[5],
                     r[6] == null ? null : Rows.id(r[6]), (String) r[7], Rows.day(r[8]), expires, state, (String) r[11],
-                    (String) r[12]));
+                    (String) r[12], ((Number) r[13]).longValue(), Rows.time(r[14])));
         }
         return rows;
     }

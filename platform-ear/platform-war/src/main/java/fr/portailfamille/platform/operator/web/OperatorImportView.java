@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.operator.web;
 
-import fr.portailfamille.platform.operator.CommuneOverview;
+import fr.portailfamille.platform.operator.Onboarding;
+import fr.portailfamille.platform.operator.OnboardingJob;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.problems.FieldError;
@@ -16,13 +17,18 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code /operateur/import.xhtml}: an archive (the file the commune's administrator exported, with its passphrase)
- * imported into a NEW commune — its slug, name, website, colours and domains given here; refused fields are said next
- * to them; once imported, the new commune's page.
+ * imported into a NEW commune — its slug, name, website, colours and domains given here; fields refused without reading
+ * the archive are said next to them at once. Then the import runs in the background and its steps show as they run,
+ * like an onboarding's (the page polls its job, read in the platform schema: whichever replica serves the poll shows
+ * them), ending with a link to the new commune; a failed import is given again ("Relancer l'import": the form back,
+ * filled as before, the file and passphrase to give again — neither is kept — and a wrong passphrase said next to its
+ * field).
  */
 @Named("operateurImportView")
 @ViewScoped
@@ -40,32 +46,67 @@ public class OperatorImportView implements Serializable {
     private final CommuneFields commune = new CommuneFields();
     private transient String passphrase;
     private transient Part archive;
+    private String jobId;
+    private transient Optional<OnboardingJob> loaded;
+    private transient Object loadedFor;
 
-    public String submit() {
+    /** Sends the form: the fields checked, the archive received, then the import started; its steps show below. */
+    public void submit() {
         char[] phrase = passphrase == null ? null : passphrase.toCharArray();
         passphrase = null;
-        CommuneSpec spec = new CommuneSpec(commune.getSlug(), commune.getName(), commune.getWebsiteUrl(), commune.getPrimaryColor(),
-                commune.getAccentColor(), null, commune.domainList());
-        CommuneOverview imported;
+        CommuneSpec spec = new CommuneSpec(commune.getSlug(), commune.getName(), commune.getWebsiteUrl(),
+                commune.getPrimaryColor(), commune.getAccentColor(), null, commune.domainList());
         try (InputStream in = archive == null || archive.getSize() == 0 ? null : archive.getInputStream()) {
-            imported = communes.importArchive(spec, in, phrase, session.user(), OperatorSession.scheme(),
-                    OperatorSession.portSuffix());
+            jobId = communes.startImport(spec, in, archive == null ? null : archive.getSubmittedFileName(), phrase,
+                    session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
+            loaded = null;
         } catch (ProvisioningException e) {
             FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
-            return null;
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Import d'une archive en échec", e);
-            FormErrors.error(e.getMessage() == null ? "L'import a échoué ; rien n'est gardé." : e.getMessage());
-            return null;
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Archive non reçue", e);
+            FormErrors.show("form", List.of(new FieldError("archive",
+                    "L'archive n'a pas pu être reçue : envoyez-la de nouveau.")));
         } finally {
             if (phrase != null) {
                 Arrays.fill(phrase, '\0');
             }
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FormErrors.info("L'archive est importée dans la nouvelle commune « " + imported.getName() + " » : ses comptes"
-                + " choisiront un nouveau mot de passe à leur prochaine connexion.");
-        return "/operateur/commune.xhtml?faces-redirect=true&slug=" + imported.getSlug();
+    }
+
+    /**
+     * "Relancer l'import" after a failure: the form again, filled with the new commune given before; a wrong passphrase
+     * or a damaged archive said next to its field.
+     */
+    public void retry() {
+        OnboardingJob job = getJob();
+        jobId = null;
+        loaded = null;
+        if (job == null) {
+            return;
+        }
+        Onboarding o = job.onboarding();
+        commune.setSlug(o.slug());
+        commune.setName(o.name());
+        commune.setWebsiteUrl(o.websiteUrl());
+        commune.setPrimaryColor(o.primaryColor());
+        commune.setAccentColor(o.accentColor());
+        commune.setDomains(String.join(", ", o.domains()));
+        OperatorCommunes.archiveError(job).ifPresent(e -> FormErrors.show("form", List.of(e)));
+    }
+
+    /** The import's job as the platform schema holds it, read once per request (the page asks several times). */
+    public OnboardingJob getJob() {
+        FacesContext request = FacesContext.getCurrentInstance();
+        if (loaded == null || loadedFor != request) {
+            loaded = communes.job(jobId).filter(OnboardingJob::isImport);
+            loadedFor = request;
+        }
+        return loaded.orElse(null);
+    }
+
+    /** Whether the form is shown (no import started, or "Relancer l'import" chosen). */
+    public boolean isEditing() {
+        return getJob() == null;
     }
 
     /** The commune typed on the form. */

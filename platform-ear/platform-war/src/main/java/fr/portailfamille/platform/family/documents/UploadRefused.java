@@ -1,0 +1,46 @@
+package fr.portailfamille.platform.family.documents;
+
+import fr.portailfamille.platform.kernel.Refused;
+
+/**
+ * A document {@link FamilyDocuments#upload} refuses: the page shows its message next to its field ({@code type},
+ * {@code child}, {@code issuedOn}, {@code file}, none when the family's file is not stored yet), the families' API
+ * answers its {@link #reason()} with a stable code. Nothing was stored.
+ */
+public class UploadRefused extends Refused {
+
+    /** Why, one value per refusal of the upload. */
+    public enum Reason {
+        /** The family's file is not stored yet. */
+        NO_FAMILY_FILE,
+        /** No type, or not one of the commune's. */
+        UNKNOWN_TYPE,
+        /** A child's type without the child. */
+        CHILD_MISSING,
+        /** A child not in the family's file. */
+        CHILD_UNKNOWN,
+        /** No date of the document. */
+        DATE_MISSING,
+        /** A date after today. */
+        DATE_FUTURE,
+        /** A date that makes the document already expired for its type's validity. */
+        DATE_EXPIRED,
+        /** No file, or an empty one. */
+        FILE_MISSING,
+        /** More than 5 Mo. */
+        FILE_TOO_BIG,
+        /** Not a real PDF, JPEG or PNG. */
+        FILE_NOT_ACCEPTED
+    }
+
+    private final Reason reason;
+
+    public UploadRefused(Reason reason, String field, String message) {
+        super(field, message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
