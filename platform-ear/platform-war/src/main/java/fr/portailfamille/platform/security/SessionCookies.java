@@ -28,21 +28,28 @@ public final class SessionCookies {
         if (cookies == null || cookies.isEmpty()) {
             return;
         }
-        boolean secure = PublicScheme.isHttps(request);
-        List<String> hardened = new ArrayList<>();
+        harden(response, cookies, PublicScheme.isHttps(request));
+    }
+
+    /**
+     * Rewrites these pending {@code Set-Cookie} headers of {@code response} ({@code secure}: whether the public
+     * scheme is https); the headers as they now are on the response.
+     */
+    static List<String> harden(HttpServletResponse response, Collection<String> cookies, boolean secure) {
+        List<String> hardened = new ArrayList<>(cookies.size());
         boolean changed = false;
         for (String cookie : cookies) {
             String h = harden(cookie, secure);
             changed |= !h.equals(cookie);
             hardened.add(h);
         }
-        if (!changed) {
-            return;
+        if (changed) {
+            response.setHeader("Set-Cookie", hardened.get(0));
+            for (int i = 1; i < hardened.size(); i++) {
+                response.addHeader("Set-Cookie", hardened.get(i));
+            }
         }
-        response.setHeader("Set-Cookie", hardened.get(0));
-        for (int i = 1; i < hardened.size(); i++) {
-            response.addHeader("Set-Cookie", hardened.get(i));
-        }
+        return hardened;
     }
 
     /** One Set-Cookie value with the platform's attributes (unit-tested). */
