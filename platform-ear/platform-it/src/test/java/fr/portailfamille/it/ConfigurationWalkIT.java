@@ -1,12 +1,12 @@
 package fr.portailfamille.it;
 
-import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.WalkCommune;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(ArquillianExtension.class)
 class ConfigurationWalkIT {
 
-    static final String BASE = PlatformWebIT.url(ALPHA);
+    /** A commune of the walk's own (its default configuration): alpha holds every other test's activities and régies. */
+    static final String SLUG = "reglages";
+    static final String BASE = PlatformWebIT.url(SLUG);
     static final List<String> PAGES = List.of("/agent/configuration.xhtml", "/agent/configuration/calendrier.xhtml",
             "/agent/configuration/activites.xhtml", "/agent/configuration/nouvelle-activite.xhtml",
             "/agent/configuration/etablissements.xhtml", "/agent/configuration/legende.xhtml",
@@ -42,12 +44,13 @@ class ConfigurationWalkIT {
 
     @Test
     void everySectionPageIsAccessibleHoldsTheCspAndFitsAPhone() throws Exception {
+        WalkCommune.of(SLUG);
         List<String> wide = new ArrayList<>();
         try (Browser agent = new Browser()) {
             PlatformWebIT.recordCspViolations(agent);
             InputsWebIT.phone(agent);
             agent.get(BASE + "/agent/configuration.xhtml");
-            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.signIn(StackLauncher.agent(SLUG), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/configuration.xhtml");
             for (String section : List.of("calendrier", "activites", "etablissements", "legende", "textes", "fichier")) {
                 assertTrue(agent.await(By.id("index-" + section)).getAttribute("href").endsWith("/agent/configuration/" + section + ".xhtml"));
@@ -68,10 +71,11 @@ class ConfigurationWalkIT {
 
     @Test
     void agentsConfigureActivitiesWithErrorsNextToTheFields() throws Exception {
+        WalkCommune.of(SLUG);
         String page = BASE + "/agent/configuration/activites.xhtml";
         try (Browser agent = new Browser()) {
             agent.get(page);
-            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.signIn(StackLauncher.agent(SLUG), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(page);
 
             // a deadline the platform cannot read: refused, the message next to the field, what was typed kept, nothing saved
@@ -141,10 +145,11 @@ class ConfigurationWalkIT {
 
     @Test
     void agentsConfigureTheCalendarEstablishmentsLegendTextsAndFile() throws Exception {
+        WalkCommune.of(SLUG);
         java.time.LocalDate day = java.time.LocalDate.now().plusMonths(9).withDayOfMonth(15);
         try (Browser agent = new Browser()) {
             agent.get(BASE + "/agent/configuration/calendrier.xhtml");
-            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.signIn(StackLauncher.agent(SLUG), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(BASE + "/agent/configuration/calendrier.xhtml");
 
             // a closure day, saved with the calendar, then taken back out

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.it.support.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +38,19 @@ final class TariffsWalk {
 
     /** The id prefix of the first tariff row of {@code activity} (its earliest grid). */
     static String tariffRowOf(Browser b, String activity) {
-        return b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).stream()
-                .filter(e -> activity.equals(new Select(e).getFirstSelectedOption().getAttribute("value")))
-                .map(e -> e.getAttribute("id")).map(id -> id.substring(0, id.length() - "target".length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no tariff of " + activity + " " + b.snapshot()));
+        // one script rather than a WebDriver round trip per option of every row's activity list
+        Object id = b.driver.executeScript("var s = Array.from(document.querySelectorAll(\"select[id^='tarifs:tariffs:'][id$=':target']\"))"
+                + ".find(e => e.value === arguments[0]); return s ? s.id : null;", activity);
+        if (id == null) {
+            throw new AssertionError("no tariff of " + activity + " " + b.snapshot());
+        }
+        return id.toString().substring(0, id.toString().length() - "target".length());
+    }
+
+    /** Signs in on the walk's commune and waits for the page asked for. */
+    static void signIn(Browser b, String base, String page, String email, String password) {
+        b.get(base + page);
+        b.signIn(email, password);
+        b.awaitUrlStartingWith(base + page);
     }
 }
