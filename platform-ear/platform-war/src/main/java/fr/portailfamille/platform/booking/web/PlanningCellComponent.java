@@ -2,6 +2,7 @@ package fr.portailfamille.platform.booking.web;
 
 import fr.portailfamille.platform.booking.WindowSpan;
 import jakarta.faces.component.FacesComponent;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
@@ -14,15 +15,13 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * One unit-day of Mon planning's grid ({@code <pf:planningCell value="#{cell}" view="#{planningView}"/>}), written by
- * this one component: its box, the toggle button (or the chip of a day that cannot be tapped, or the link to the
- * opening window's request), its state in words and its notes. The grid used to draw each cell with some fifteen
- * components (a panel, a command button, fragments and their texts), each visited per row by the three nested
- * repeats on every request; bench 4 measures the page. The markup and the ids are those the page had: the box
- * {@code …:cell} (what a tap re-renders), the button {@code …:toggle}.
- * <p>A tap: the button posts its own name (a plain form post) or is the AJAX request's source ({@code planning.js},
- * which executes and renders the box); the tapped cell's {@link PlanningView#toggle} runs in Invoke Application, with
- * the repeats' row of that cell.
+ * One unit-day of Mon planning's grid: its box, the toggle button (or the chip of a day that cannot be tapped, or the
+ * link to the opening window's request), its state in words and its notes ({@link #write}, called by the grid,
+ * {@link PlanningGridComponent}, for each unit-day of the month). The box's id {@code …:cell} is what a tap
+ * re-renders, the button's {@code …:toggle} what it posts.
+ * <p>A tap: the grid lends the request this component for the tapped unit-day ({@link #lent}); it decodes the tap
+ * (the button's name in a plain form post, or the AJAX request's source: {@code planning.js} executes and renders the
+ * box) and queues it through the grid; the cell's {@link PlanningView#toggle} runs in Invoke Application.
  */
 @FacesComponent(PlanningCellComponent.TYPE)
 public class PlanningCellComponent extends UIComponentBase {
@@ -31,8 +30,29 @@ public class PlanningCellComponent extends UIComponentBase {
     static final String FAMILY = "fr.portailfamille.Planning";
     private static final String RENDER = "@cell planning:count planning:actions planning:details";
 
+    /** Set when the grid ({@link PlanningGridComponent}) lends this cell for one tap or one re-render: its box's id. */
+    private String boxId;
+    /** The grid that lent this cell, through which its tap is queued (the lent cell is not in the view's tree). */
+    private UIComponent owner;
+
     public PlanningCellComponent() {
         setRendererType(null);
+    }
+
+    /** A cell lent by the grid: not in the tree, not saved, known by its box's id. */
+    static PlanningCellComponent lent(UIComponent grid, String boxId, PlanningGridCells.GridCell cell, PlanningView view) {
+        PlanningCellComponent c = new PlanningCellComponent();
+        c.setTransient(true);
+        c.boxId = boxId;
+        c.owner = grid;
+        c.getAttributes().put("value", cell);
+        c.getAttributes().put("view", view);
+        return c;
+    }
+
+    @Override
+    public String getClientId(FacesContext context) {
+        return boxId != null ? boxId : super.getClientId(context);
     }
 
     @Override
@@ -50,7 +70,10 @@ public class PlanningCellComponent extends UIComponentBase {
 
     /** The button's id and name: the box's id ending in "toggle" instead of "cell", as the command button had. */
     String toggleId(FacesContext context) {
-        String box = getClientId(context);
+        return toggleOf(getClientId(context));
+    }
+
+    static String toggleOf(String box) {
         return box.endsWith("cell") ? box.substring(0, box.length() - 4) + "toggle" : box + ":toggle";
     }
 
@@ -65,7 +88,7 @@ public class PlanningCellComponent extends UIComponentBase {
         if (params.containsKey(toggle) || toggle.equals(params.get("jakarta.faces.source"))) {
             ActionEvent tap = new ActionEvent(this);
             tap.setPhaseId(PhaseId.INVOKE_APPLICATION);
-            queueEvent(tap);
+            (owner != null ? owner : this).queueEvent(tap);
         }
     }
 
@@ -97,16 +120,21 @@ public class PlanningCellComponent extends UIComponentBase {
         if (c == null || !isRendered()) {
             return;
         }
-        ResourceBundle msg = context.getApplication().getResourceBundle(context, "msg");
-        String path = context.getExternalContext().getRequestContextPath();
+        write(context, this, getClientId(context), c, view(), context.getApplication().getResourceBundle(context, "msg"),
+                context.getExternalContext().getRequestContextPath());
+    }
+
+    /** Writes the cell {@code c} whose box's id is {@code box} ({@code owner}: the component writing it). */
+    static void write(FacesContext context, UIComponent owner, String box, PlanningGridCells.GridCell c, PlanningView view,
+                      ResourceBundle msg, String path) throws IOException {
         String key = c.getDay() + "-" + c.getUnitId();
         ResponseWriter w = context.getResponseWriter();
-        w.startElement("div", this);
-        w.writeAttribute("id", getClientId(context), null);
+        w.startElement("div", owner);
+        w.writeAttribute("id", box, null);
         w.writeAttribute("class", c.getCellClass(), null);
         WindowSpan window = c.getWindow();
         if (c.isActive()) {
-            String toggle = toggleId(context);
+            String toggle = toggleOf(box);
             w.startElement("input", null);
             w.writeAttribute("id", toggle, null);
             w.writeAttribute("type", "submit", null);
@@ -136,7 +164,7 @@ public class PlanningCellComponent extends UIComponentBase {
             w.writeAttribute("style", c.getStateStyle(), null);
             w.writeAttribute("id", "ask-" + key, null);
             w.writeURIAttribute("href", path + "/espace/ma-demande.xhtml?fenetre=" + window.getId(), null);
-            w.writeAttribute("aria-label", c.getDayName() + ", " + c.getUnitLabel() + " : " + view().windowWords(window)
+            w.writeAttribute("aria-label", c.getDayName() + ", " + c.getUnitLabel() + " : " + view.windowWords(window)
                     + ". " + msg.getString("planning.window.ask"), null);
             w.writeText(c.getUnitLabel(), null);
             w.endElement("a");
