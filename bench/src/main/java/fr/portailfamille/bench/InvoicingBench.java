@@ -135,6 +135,9 @@ public final class InvoicingBench {
 
         // --- the run: drafts, then one transaction per family ------------------------------------
         if (PROFILE) {
+            draftsPlan(ds);
+        }
+        if (PROFILE) {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("select public.pg_stat_statements_reset()");
                 st.execute("select pg_stat_reset()");
@@ -348,6 +351,24 @@ public final class InvoicingBench {
                 }
             }
             c.rollback();
+        }
+    }
+
+    /** Prints the plan of the drafts' query before the run (nothing billed yet: every row read). */
+    private static void draftsPlan(PGSimpleDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + DraftReader.QUERY)) {
+            ps.setObject(1, FROM);
+            ps.setObject(2, FROM);
+            ps.setString(3, "REST");
+            ps.setObject(4, FROM);
+            ps.setObject(5, TO);
+            System.out.println("--- plan of the drafts' query before the run");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(1));
+                }
+            }
         }
     }
 
