@@ -16,43 +16,44 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what an invoicing run bills of a régie's period — the bookings, pointage and absences of the
- * activities it bills not yet billed ({@code billed_day}) nor paid by a porte-monnaie ({@code wallet_booking}), each family's facts, the children's ranks —
- * in one query on the connection's commune schema (its search path), and prices it with the rules
- * ({@link Pricing}, {@link InvoiceCalculator}). The query groups the days in SQL: one row per child, unit and
- * case (status, late, unbooked) with its days as a bitmask, so that a run of days of the same tariff and QF proof
- * state is priced once ({@link PricedDays}), not each day (bench 4: about 105,000 rows for 418,500 days). A day
- * booked twice in the same case (two rows of one status) counts once. What to check is listed by day, then by
- * child and unit. The platform's run and the invoicing benchmark both
- * call it; no pricing rule lives here.
+ * Reads what an invoicing run bills of a régie's period — the bookings, pointage and absences of the activities it
+ * bills not yet billed ({@code billed_month}) nor paid by a porte-monnaie ({@code wallet_booking}), each family's
+ * facts, the children's ranks — in one query on the connection's commune schema (its search path), and prices it
+ * with the rules ({@link Pricing}, {@link InvoiceCalculator}). The query groups the days in SQL: one row per child,
+ * unit, case (status, late, unbooked) and month with its days as a bitmask, so that a run of days of the same
+ * tariff and QF proof state is priced once ({@link PricedDays}), not each day (bench 4: about 105,000 rows for
+ * 418,500 days). A day booked twice in the same case (two rows of one status) counts once. What to check is listed
+ * by day, then by child and unit. The platform's run and the invoicing benchmark both call it; no pricing rule
+ * lives here.
  */
 public final class DraftReader {
 
     /**
-     * The one query (public for the invoicing benchmark's plan); parameters: the period's first day (twice), the
-     * régie's code, the period's first and last days. The days are grouped where they are read — one row per child,
-     * unit, case (status, late, unbooked) and 64 days of the period, its days as a bitmask from the period's first
-     * day — and only then joined to the family's and child's facts; the families' order (by name, then id: the
-     * database's collation, as the invoices are numbered) comes as a rank, so that nothing wide is sorted.
+     * The one query (public for the invoicing benchmark's plan); parameters: the régie's code, the period's first and
+     * last days. The days are grouped where they are read — one row per child, unit, case (status, late, unbooked)
+     * and month, its days as a bitmask (bit d - 1 for day d) — less the days already billed ({@code billed_month}'s
+     * bits of that child's unit-month), and only then joined to the family's and child's facts; the families' order
+     * (by name, then id: the database's collation, as the invoices are numbered) comes as a rank, so that nothing
+     * wide is sorted.
      */
     public static final String QUERY = "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
             + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
-            + " a.code, u.code, u.id, g.status, g.surcharged, g.unbooked, g.part, g.days, o.n"
-            + " from (select b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, (b.day - cast(? as date)) / 64 as part,"
-            + " bit_or(cast(1 as bigint) << ((b.day - cast(? as date)) % 64)) as days"
+            + " a.code, u.code, u.id, g.status, g.surcharged, g.unbooked, g.month, g.days & ~coalesce(m.days, 0), o.n"
+            + " from (select b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked,"
+            + " b.day - extract(day from b.day)::int + 1 as month, bit_or(1 << (extract(day from b.day)::int - 1)) as days"
             + " from booking b"
             + " where b.unit_id in (select u.id from activity_unit u join regie_activity ra on ra.activity_id = u.activity_id"
             + " join regie r on r.id = ra.regie_id where r.code = ?)"
             + " and b.day between ? and ?"
             + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
-            + " and not exists (select 1 from billed_day d where d.child_id = b.child_id and d.unit_id = b.unit_id"
-            + " and d.day = b.day)"
             // a day paid in advance by the family's porte-monnaie is not invoiced again
             + " and not exists (select 1 from wallet_booking w where w.booking_id = b.id)"
-            + " group by b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, part) g"
+            + " group by b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, month) g"
+            + " left join billed_month m on m.child_id = g.child_id and m.unit_id = g.unit_id and m.month = g.month"
             + " join child c on c.id = g.child_id join family f on f.id = c.family_id"
             + " join activity_unit u on u.id = g.unit_id join activity a on a.id = u.activity_id"
-            + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id";
+            + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id"
+            + " where g.days & ~coalesce(m.days, 0) <> 0";
 
     private DraftReader() {
     }
@@ -66,8 +67,8 @@ public final class DraftReader {
 
     /**
      * Days of one child and unit in one case (booked, late, attendance), as offsets from the period's first day, in
-     * order; {@code status}, {@code unbookedRow} and {@code part} (which 64 days of the period) place it among its
-     * family's groups ({@link #ORDER}: child, unit, case, then days).
+     * order; {@code status}, {@code unbookedRow} and {@code part} (its month's first day, from the period's) place
+     * it among its family's groups ({@link #ORDER}: child, unit, case, then days).
      */
     private record Group(Child child, String activity, String unit, long unitId, boolean booked, boolean late,
             Attendance attendance, int[] days, String status, boolean unbookedRow, int part) {
@@ -99,11 +100,9 @@ public final class DraftReader {
         Map<Long, Child> children = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(QUERY)) {
             ps.setFetchSize(2000);
-            ps.setObject(1, from);
+            ps.setString(1, regieCode);
             ps.setObject(2, from);
-            ps.setString(3, regieCode);
-            ps.setObject(4, from);
-            ps.setObject(5, to);
+            ps.setObject(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long family = rs.getLong(1);
@@ -116,7 +115,7 @@ public final class DraftReader {
                         byFamily.put(family, groups);
                         rank.put(family, rs.getLong(21));
                     }
-                    groups.add(group(rs, children));
+                    groups.add(group(rs, children, from));
                 }
             }
         }
@@ -150,7 +149,7 @@ public final class DraftReader {
         }
     }
 
-    private static Group group(ResultSet rs, Map<Long, Child> children) throws SQLException {
+    private static Group group(ResultSet rs, Map<Long, Child> children, LocalDate from) throws SQLException {
         long childId = rs.getLong(9);
         Child child = children.get(childId);
         if (child == null) {
@@ -166,18 +165,22 @@ public final class DraftReader {
             case "ABSENT_BILLED" -> Attendance.ABSENT_UNEXCUSED;
             default -> Attendance.NOT_RECORDED;
         };
-        int part = rs.getInt(19);
+        LocalDate month = rs.getObject(19, LocalDate.class);
+        int part = (int) (month.toEpochDay() - from.toEpochDay());
         long unitId = rs.getLong(15);
         return new Group(child, rs.getString(13), rs.getString(14), unitId, !unbooked, surcharged && !unbooked,
-                attendance, offsets(part, rs.getLong(20)), status, unbooked, part);
+                attendance, offsets(part, rs.getInt(20)), status, unbooked, part);
     }
 
-    /** The days of bitmask {@code days} of the period's {@code part}-th 64 days, as offsets from its first day, in order. */
-    private static int[] offsets(int part, long days) {
-        int[] out = new int[Long.bitCount(days)];
-        long rest = days;
+    /**
+     * The days of bitmask {@code days} of a month (bit d - 1 for day d) as offsets from the period's first day, in
+     * order; {@code first} is the month's first day's offset (negative when the period starts later in the month).
+     */
+    private static int[] offsets(int first, int days) {
+        int[] out = new int[Integer.bitCount(days)];
+        int rest = days;
         for (int k = 0; k < out.length; k++) {
-            out[k] = part * 64 + Long.numberOfTrailingZeros(rest);
+            out[k] = first + Integer.numberOfTrailingZeros(rest);
             rest &= rest - 1;
         }
         return out;

@@ -220,4 +220,50 @@ class DraftReaderTest {
             assertTrue(drafts.stream().anyMatch(f -> f.draft().lines().stream().anyMatch(l -> l.label().contains("maximum"))));
         }
     }
+
+    static long one(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A chunk of drafts issued as the run does. */
+    static void issue(Connection c, Statement st, List<FamilyInvoice> families) throws SQLException {
+        long regie = one(st, "select id from regie where code = 'REST'");
+        long run = one(st, "insert into billing_run (regie_id, period_start, period_end, state, families_total, started_by)"
+                + " values (" + regie + ", '" + FROM + "', '" + TO + "', 'DONE', " + families.size() + ", 'test') returning id");
+        InvoiceStore.issueAll(c, SCHEMA, new InvoiceStore.RunContext(run, regie, "REST", FROM, TO, TO.plusDays(30), "test"),
+                families);
+    }
+
+    @Test
+    void aRunBillsWhatWasNotBilledAndARerunNothing() throws SQLException {
+        BillingConfiguration billing = billing();
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);   // rolled back at the end: the other test reads the month unbilled
+            try {
+                List<FamilyInvoice> drafts = DraftReader.drafts(c, billing, "REST", FROM, TO);
+                long days = drafts.stream().flatMap(f -> f.draft().lines().stream()).mapToLong(InvoiceDraft.Line::quantity).sum();
+                // the first families first, then a re-run: only the others are drafted, with the same lines
+                issue(c, st, drafts.subList(0, 2));
+                List<FamilyInvoice> rest = DraftReader.drafts(c, billing, "REST", FROM, TO).stream()
+                        .filter(f -> !f.draft().lines().isEmpty()).toList();
+                assertEquals(drafts.subList(2, drafts.size()).stream().filter(f -> !f.draft().lines().isEmpty())
+                        .map(f -> f.draft().lines()).toList(), rest.stream().map(f -> f.draft().lines()).toList());
+                // a day of a family issued already, booked again meanwhile in another case, is not billed again
+                st.execute("update booking set status = 'PRESENT', surcharged = false where id = (select min(b.id) from booking b"
+                        + " join child ch on ch.id = b.child_id where ch.family_id = " + drafts.get(0).familyId()
+                        + " and b.status = 'BOOKED' and b.day between '" + FROM + "' and '" + TO + "')");
+                issue(c, st, rest);
+                assertTrue(DraftReader.drafts(c, billing, "REST", FROM, TO).stream().allMatch(f -> f.draft().lines().isEmpty()),
+                        "a re-run bills nothing");
+                assertEquals(days, one(st, "select sum(cardinality(days)) from invoice_line"));
+                assertEquals(days, one(st, "select sum(bit_count(days::bit(32))) from billed_month"));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
 }
