@@ -149,6 +149,17 @@ public final class InvoicingBench {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             regieId = count(st, "select id from regie where code = 'REST'");
         }
+        // -Dbench.warmDrafts=N: the drafts read N times more before the run, each timed (printed, not in the report):
+        // what they cost once the JVM has compiled the code, as in a long-running server
+        for (int i = 0; i < Integer.getInteger("bench.warmDrafts", 0); i++) {
+            try (Connection c = ds.getConnection()) {
+                long t0 = System.nanoTime();
+                double jvm0 = CpuClock.jvm();
+                int n = DraftReader.drafts(c, billing(), "REST", FROM, TO).size();
+                System.out.printf("drafts read again (%d families): %.2f s, JVM CPU %.2f s%n", n, (System.nanoTime() - t0) / 1e9,
+                        CpuClock.jvm() - jvm0);
+            }
+        }
         long expectedTotal = 0;
         int failures = 0;
         List<FamilyInvoice> drafts;
