@@ -45,7 +45,8 @@ public final class InvoicingBench {
     static final int CHUNK = Integer.getInteger("bench.chunk", 25);
     /**
      * {@code -Dbench.profile=true}: PostgreSQL with {@code pg_stat_statements}, whose top statements of the
-     * run are printed (not in the report), with the plan of a billed-day insert run at the end (rolled back).
+     * run are printed (not in the report), with the plan of the drafts' query before the run and that of recording
+     * 2,000 billed days at the end (rolled back).
      */
     static final boolean PROFILE = Boolean.getBoolean("bench.profile");
 
@@ -112,8 +113,9 @@ public final class InvoicingBench {
                 + " left join tariff_price tp on tp.tariff_id = t.id and tp.bracket_id = q.id"
                 + " where r.code = 'REST' and b.day between '" + FROM + "' and '" + TO + "'"
                 + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
-                + " and not exists (select 1 from billed_day d where d.child_id = b.child_id and d.unit_id = b.unit_id"
-                + " and d.day = b.day) group by f.id";
+                + " and not exists (select 1 from billed_month m where m.child_id = b.child_id and m.unit_id = b.unit_id"
+                + " and m.month = b.day - extract(day from b.day)::int + 1 and m.days & (1 << (extract(day from b.day)::int - 1)) <> 0)"
+                + " group by f.id";
         double baselineS = Double.MAX_VALUE;
         double baselineCpu = Double.MAX_VALUE;
         long baselineRows = 0;
@@ -135,6 +137,9 @@ public final class InvoicingBench {
 
         // --- the run: drafts, then one transaction per family ------------------------------------
         if (PROFILE) {
+            draftsPlan(ds);
+        }
+        if (PROFILE) {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("select public.pg_stat_statements_reset()");
                 st.execute("select pg_stat_reset()");
@@ -143,6 +148,17 @@ public final class InvoicingBench {
         long regieId;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             regieId = count(st, "select id from regie where code = 'REST'");
+        }
+        // -Dbench.warmDrafts=N: the drafts read N times more before the run, each timed (printed, not in the report):
+        // what they cost once the JVM has compiled the code, as in a long-running server
+        for (int i = 0; i < Integer.getInteger("bench.warmDrafts", 0); i++) {
+            try (Connection c = ds.getConnection()) {
+                long t0 = System.nanoTime();
+                double jvm0 = CpuClock.jvm();
+                int n = DraftReader.drafts(c, billing(), "REST", FROM, TO).size();
+                System.out.printf("drafts read again (%d families): %.2f s, JVM CPU %.2f s%n", n, (System.nanoTime() - t0) / 1e9,
+                        CpuClock.jvm() - jvm0);
+            }
         }
         long expectedTotal = 0;
         int failures = 0;
@@ -178,7 +194,7 @@ public final class InvoicingBench {
                 // as InvoicingRun: the invoice tables' statistics follow the run's growth
                 if (i > 0 && InvoiceStore.analyzeNow(i) && !Boolean.getBoolean("bench.noAnalyze")) {
                     try (Statement st = c.createStatement()) {
-                        st.execute("analyze invoice, invoice_line, billed_day");
+                        st.execute("analyze invoice, invoice_line, billed_month");
                     }
                     c.commit();
                 }
@@ -220,7 +236,11 @@ public final class InvoicingBench {
             invoices = count(st, "select count(*) from invoice");
             total = count(st, "select coalesce(sum(total_cents), 0) from invoice");
             lines = count(st, "select count(*) from invoice_line");
-            billedDays = count(st, "select count(*) from billed_day");
+            billedDays = count(st, "select coalesce(sum(cardinality(days)), 0) from invoice_line");
+            long billedBits = count(st, "select coalesce(sum(bit_count(days::bit(32))), 0) from billed_month");
+            if (billedBits != billedDays) {
+                throw new IllegalStateException(billedBits + " days in billed_month, " + billedDays + " in the lines");
+            }
             maxSequence = count(st, "select coalesce(max(sequence), 0) from invoice");
             rerun = DraftReader.drafts(c, billing, "REST", FROM, TO).stream().filter(f -> !f.draft().lines().isEmpty()).count();
         }
@@ -231,11 +251,13 @@ public final class InvoicingBench {
         r.line("");
         r.line("What: régie `REST` (canteen + after-school care) invoices " + Report.f("%,d", bookings) + " booking rows of "
                 + Report.f("%,d", children) + " children in " + FAMILIES + " families for " + FROM + " – " + TO
-                + " with the platform's code: `DraftReader.drafts` (one query, priced by `Pricing`/`InvoiceCalculator`:"
+                + " with the platform's code: `DraftReader.drafts` (one query, days grouped by child, unit, case and month, each run of"
+                + " days of one tariff priced once by `Pricing`/`InvoiceCalculator`:"
                 + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
                 + " excused absences free, unbooked presence at the penalty price; each distinct case of a family priced once by"
                 + " `Pricing.Memo`), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
-                + " (the chunk's numbers taken at once, its invoices, lines, billed days, progress and audit each in one statement;"
+                + " (the chunk's numbers taken at once, its invoices, lines with their days, billed days as one bitmask per child,"
+                + " unit and month (`bill_days`), progress and audit each in one statement;"
                 + " a failed chunk is redone family by family; the invoice tables analysed at 100, 400, 1,600, 6,400 families written,"
                 + " `InvoiceStore.analyzeNow`). Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
         r.line("");
@@ -312,7 +334,7 @@ public final class InvoicingBench {
         st.execute("analyze");
     }
 
-    /** Prints the run's top statements by time, then the plan of a billed-day insert of 2,000 rows (rolled back). */
+    /** Prints the run's top statements by time, then the plan of recording 2,000 billed days (rolled back). */
     private static void profile(PGSimpleDataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             System.out.println("--- top statements of the run (pg_stat_statements, track = all)");
@@ -328,26 +350,42 @@ public final class InvoicingBench {
             long invoice = count(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
                     + " total_cents, issued_by) select r.id, (select min(id) from family), 999999, 'PROFILE', '2027-04-01',"
                     + " '2027-04-30', 0, 'bench' from regie r where r.code = 'REST' returning id");
-            long line = count(st, "insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
+            count(st, "insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
                     + " unit_price_cents, amount_cents, label) values (" + invoice + ", 1, 'x', 'CANTINE', 1, 0, 0, 'x') returning id");
             System.out.println("--- scans of the invoice tables during the run");
             try (ResultSet rs = st.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup,"
                     + " coalesce(last_autoanalyze::text, '-'), coalesce(last_analyze::text, '-') from pg_stat_user_tables"
-                    + " where relname in ('invoice', 'invoice_line', 'billed_day', 'child', 'family', 'regie', 'billing_run') order by 1")) {
+                    + " where relname in ('invoice', 'invoice_line', 'billed_month', 'child', 'family', 'regie', 'billing_run') order by 1")) {
                 while (rs.next()) {
                     System.out.printf("  %-13s seq_scan %6d seq_tup_read %12d idx_scan %9d live %8d autoanalyze %s analyze %s%n",
                             rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7));
                 }
             }
-            System.out.println("--- plan of a billed-day insert of 2,000 rows at the end of the run");
-            try (ResultSet rs = st.executeQuery("explain (analyze, buffers, wal) insert into billed_day (child_id, unit_id, day,"
-                    + " invoice_line_id) select c.id, u.id, d::date, " + line + " from (select id from child order by id limit 50) c"
-                    + " cross join activity_unit u cross join generate_series(date '2027-04-01', date '2027-04-20', interval '1 day') d")) {
+            System.out.println("--- plan of recording 2,000 billed days (50 children × 2 units × 20 days of April) at the end of the run");
+            try (ResultSet rs = st.executeQuery("explain (analyze, buffers, wal) select bill_days(array_agg(c.id), array_agg(u.id),"
+                    + " array_agg(date '2027-04-01'), array_agg((1 << 20) - 1)) from (select id from child order by id limit 50) c"
+                    + " cross join activity_unit u")) {
                 while (rs.next()) {
                     System.out.println("  " + rs.getString(1));
                 }
             }
             c.rollback();
+        }
+    }
+
+    /** Prints the plan of the drafts' query before the run (nothing billed yet: every row read). */
+    private static void draftsPlan(PGSimpleDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + DraftReader.QUERY)) {
+            ps.setString(1, "REST");
+            ps.setObject(2, FROM);
+            ps.setObject(3, TO);
+            System.out.println("--- plan of the drafts' query before the run");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(1));
+                }
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public class CommuneArchives {
 
     private static final Logger LOG = Logger.getLogger(CommuneArchives.class.getName());
     static final int STORED_CHUNK = 1024 * 1024;
+    private static final String BILLED_DAY = "billed_day";
     private static final String COLUMNS = "id, commune_id, slug, created_at, created_by, schema_version, size, sha256";
 
     private final DataSource platformDb;
@@ -196,7 +197,8 @@ public class CommuneArchives {
     /**
      * Imports the archive file {@code archive} (the caller's: read twice, never changed nor deleted here) into a fresh
      * commune, telling {@code listener} of each step: the archive is checked whole first ({@link ImportStep#DECRYPTION}:
-     * passphrase, every chunk, the format, the schema version, which must be this platform's), then the commune is
+     * passphrase, every chunk, the format, the schema version, which must be this platform's — an archive of schema 28
+     * is taken by a platform at 29, its billed days converted as tenant V29 converts them), then the commune is
      * provisioned ({@link CommuneProvisioner#provision(CommuneSpec, fr.portailfamille.tenancy.ProvisioningListener)}:
      * schema, default configuration, realm, activation), then its accounts are re-created in its realm
      * ({@link ImportStep#ACCOUNTS}) and its schema is emptied of that default configuration and loaded with the
@@ -224,7 +226,7 @@ public class CommuneArchives {
                 content = ArchiveFormat.read(in, (table, csv) -> csv.transferTo(OutputStream.nullOutputStream()));
             }
             ArchiveFormat.Manifest m = content.manifest();
-            if (!code.equals(m.schemaVersion())) {
+            if (!code.equals(m.schemaVersion()) && !convertsBilledDays(m.schemaVersion(), code)) {
                 throw new ArchiveException("Cette archive a été faite au schéma " + m.schemaVersion()
                         + " ; cette plateforme est au schéma " + code + ". Importez-la sur une plateforme de la même"
                         + " version (ou mettez d'abord la plateforme à niveau).");
@@ -309,6 +311,19 @@ public class CommuneArchives {
      * Reads the archive again and loads its tables into the commune's schema, the accounts' new ids put in place of
      * the archived ones ({@link #ACCOUNT_COLUMNS}), all in one transaction.
      */
+    /** The schema whose archives hold billed days one row a day ({@code billed_day}, tenant V8 to V28). */
+    static final String BILLED_DAY_SCHEMA = "28";
+    /** The schema that records them by line and unit-month (tenant V29): archives of {@value #BILLED_DAY_SCHEMA} are converted. */
+    static final String BILLED_MONTH_SCHEMA = "29";
+
+    /**
+     * Whether an archive made at schema {@code archived} is imported by code at {@code code} by converting its
+     * {@code billed_day} rows (tenant V29, as that migration converts a commune's): from 28 into 29 only.
+     */
+    static boolean convertsBilledDays(String archived, String code) {
+        return BILLED_DAY_SCHEMA.equals(archived) && BILLED_MONTH_SCHEMA.equals(code);
+    }
+
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,
                       Map<String, String> newIds, ImportListener listener) throws IOException, SQLException {
         String schema = commune.schemaName();
@@ -317,10 +332,25 @@ public class CommuneArchives {
             try {
                 List<String> targetTables = SchemaCatalog.tables(c, schema);
                 List<String> archived = manifest.tables().stream().map(ArchiveFormat.Table::name).toList();
-                if (!new HashSet<>(targetTables).equals(new HashSet<>(archived))) {
+                // an archive of schema 28: its billed days are read into a temporary table, then converted
+                boolean billedDays = convertsBilledDays(manifest.schemaVersion(), new TenantMigrator(platformDb).codeVersion())
+                        && archived.contains(BILLED_DAY) && !targetTables.contains(BILLED_DAY);
+                Set<String> expected = new HashSet<>(targetTables);
+                if (billedDays) {
+                    expected.remove("billed_month");
+                    expected.add(BILLED_DAY);
+                }
+                if (!expected.equals(new HashSet<>(archived))) {
                     throw new ArchiveException("Les tables de l'archive ne sont pas celles du schéma de la commune.");
                 }
                 for (ArchiveFormat.Table t : manifest.tables()) {
+                    if (billedDays && t.name().equals(BILLED_DAY)) {
+                        if (!t.columns().equals(List.of("child_id", "unit_id", "day", "invoice_line_id"))) {
+                            throw new ArchiveException("Les colonnes de la table « billed_day » de l'archive ne sont pas"
+                                    + " celles du schéma " + BILLED_DAY_SCHEMA + ".");
+                        }
+                        continue;
+                    }
                     if (!SchemaCatalog.columns(c, schema, t.name()).containsAll(t.columns())) {
                         throw new ArchiveException("Les colonnes de la table « " + t.name()
                                 + " » de l'archive ne sont pas celles du schéma de la commune.");
@@ -339,17 +369,38 @@ public class CommuneArchives {
                         targetTables.stream().map(t -> SchemaCatalog.qualified(schema, t)).toList()))) {
                     ps.execute();
                 }
+                if (billedDays) {
+                    try (PreparedStatement ps = c.prepareStatement("create temporary table " + BILLED_DAY + " (child_id bigint,"
+                            + " unit_id bigint, day date, invoice_line_id bigint) on commit drop")) {
+                        ps.execute();
+                    }
+                }
                 CopyManager copyApi = c.unwrap(PGConnection.class).getCopyAPI();
                 try (InputStream in = ArchiveCipher.decrypt(new BufferedInputStream(new Reading(Files.newInputStream(copy),
                         Files.size(copy), ImportStep.DATA, listener)), passphrase)) {
                     ArchiveFormat.read(in, (table, csv) -> {
-                        long rows = copyApi.copyIn("copy " + SchemaCatalog.qualified(schema, table.name()) + " ("
+                        String into = billedDays && table.name().equals(BILLED_DAY) ? "pg_temp." + BILLED_DAY
+                                : SchemaCatalog.qualified(schema, table.name());
+                        long rows = copyApi.copyIn("copy " + into + " ("
                                 + SchemaCatalog.columnList(table.columns()) + ") from stdin (format csv, header)", csv);
                         if (rows != table.rows()) {
                             throw new ArchiveException("La table « " + table.name() + " » de l'archive contient " + rows
                                     + " lignes ; son manifeste en annonce " + table.rows() + ".");
                         }
                     });
+                }
+                if (billedDays) {
+                    // as tenant V29: each line's days, each child's unit-month as a bitmask (bit d - 1 for day d)
+                    try (PreparedStatement ps = c.prepareStatement("update " + SchemaCatalog.qualified(schema, "invoice_line")
+                            + " l set days = d.days from (select invoice_line_id, array_agg(day order by day) as days from"
+                            + " pg_temp." + BILLED_DAY + " group by invoice_line_id) d where d.invoice_line_id = l.id")) {
+                        ps.execute();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("insert into " + SchemaCatalog.qualified(schema, "billed_month")
+                            + " (child_id, unit_id, month, days) select child_id, unit_id, day - extract(day from day)::int + 1,"
+                            + " bit_or(1 << (extract(day from day)::int - 1)) from pg_temp." + BILLED_DAY + " group by 1, 2, 3")) {
+                        ps.execute();
+                    }
                 }
                 for (String[] column : ACCOUNT_COLUMNS) {
                     try (PreparedStatement ps = c.prepareStatement("update " + SchemaCatalog.qualified(schema, column[0])

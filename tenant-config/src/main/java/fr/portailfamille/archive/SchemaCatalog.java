@@ -42,8 +42,8 @@ final class SchemaCatalog {
 
     /**
      * The tables in an order where each comes after the tables its foreign keys name; a table checked by a trigger
-     * of its own on insert (billed_day's statement-level checks, tenant V13) comes after every table it does not
-     * precede, so that what its trigger looks up is there. Ties by name, so that the order is stable.
+     * of its own on insert (as billed_day's statement-level checks were, tenant V13 to V29) comes after every table it
+     * does not precede, so that what its trigger looks up is there. Ties by name, so that the order is stable.
      *
      * @throws IllegalStateException when the foreign keys make a cycle (no such order)
      */

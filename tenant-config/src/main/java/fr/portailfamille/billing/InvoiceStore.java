@@ -14,9 +14,11 @@ import java.util.List;
  * commits or rolls back): takes the régie's next gap-free numbers ({@link InvoiceNumbering}, all of a
  * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
  * the run, and audits each invoice. A chunk of families costs the same seven statements as one family
- * (ids, numbers, invoices, lines, billed days, progress, audit, each over arrays), whatever its number of
- * lines and days. The platform's run and the invoicing benchmark both call it. A day billed meanwhile by
- * another run violates {@code billed_day}'s key: the caller's transaction rolls back, its numbers with it.
+ * (ids, numbers, invoices, lines with their days, billed days, progress, audit, each over arrays), whatever its
+ * number of lines and days: a line keeps its days ({@code invoice_line.days}), and the days billed are recorded
+ * as one bitmask per child, unit and month ({@code billed_month}, tenant V29's {@code bill_days}). The
+ * platform's run and the invoicing benchmark both call it. A day billed meanwhile by another run, even a
+ * concurrent one, is refused (SQLSTATE 23505): the caller's transaction rolls back, its numbers with it.
  */
 public final class InvoiceStore {
 
@@ -33,7 +35,7 @@ public final class InvoiceStore {
 
     /**
      * Whether a run that has written {@code familiesWritten} of its families should refresh the statistics
-     * of {@code invoice}, {@code invoice_line} and {@code billed_day} now: at {@value #ANALYZE_FIRST}, then each
+     * of {@code invoice}, {@code invoice_line} and {@code billed_month} now: at {@value #ANALYZE_FIRST}, then each
      * time they have grown fourfold (400, 1,600, 6,400…). On a commune's first run these tables start empty,
      * and the plans of the foreign-key checks of every insert are made from their statistics: made for a
      * tiny table (a sequential scan), they cost more with every invoice written until the statistics change,
@@ -159,7 +161,7 @@ public final class InvoiceStore {
         return total;
     }
 
-    /** The invoices' lines, then their billed days: two statements for the whole chunk. */
+    /** The invoices' lines with their days, then the days billed: two statements for the whole chunk. */
     private static void writeLines(Connection c, List<FamilyInvoice> billed, long[] invoiceIds, long[] lineIds)
             throws SQLException {
         int n = lineIds.length;
@@ -175,10 +177,12 @@ public final class InvoiceStore {
         Long[] amounts = new Long[n];
         String[] labels = new String[n];
         String[] brackets = new String[n];
-        List<Long> dayChild = new ArrayList<>();
-        List<Long> dayUnit = new ArrayList<>();
-        List<java.sql.Date> days = new ArrayList<>();
-        List<Long> dayLine = new ArrayList<>();
+        String[] days = new String[n];
+        // the days billed, by child, unit and month (bit d - 1 for day d), one entry per line and month
+        List<Long> billChild = new ArrayList<>();
+        List<Long> billUnit = new ArrayList<>();
+        List<java.sql.Date> billMonth = new ArrayList<>();
+        List<Integer> billBits = new ArrayList<>();
         int k = 0;
         for (int f = 0; f < billed.size(); f++) {
             FamilyInvoice family = billed.get(f);
@@ -198,18 +202,38 @@ public final class InvoiceStore {
                 labels[k] = cut(line.label(), 300);
                 brackets[k] = line.bracket();
                 long unit = family.unitIds().get(line.activity() + "/" + line.unit());
+                days[k] = dateArray(line.days());
+                LocalDate month = null;
+                int bits = 0;
                 for (LocalDate day : line.days()) {
-                    dayChild.add(line.childId());
-                    dayUnit.add(unit);
-                    days.add(java.sql.Date.valueOf(day));
-                    dayLine.add(lineIds[k]);
+                    LocalDate first = day.withDayOfMonth(1);
+                    if (!first.equals(month)) {
+                        if (month != null) {
+                            billChild.add(line.childId());
+                            billUnit.add(unit);
+                            billMonth.add(java.sql.Date.valueOf(month));
+                            billBits.add(bits);
+                        }
+                        month = first;
+                        bits = 0;
+                    }
+                    bits |= 1 << (day.getDayOfMonth() - 1);
+                }
+                if (month != null) {
+                    billChild.add(line.childId());
+                    billUnit.add(unit);
+                    billMonth.add(java.sql.Date.valueOf(month));
+                    billBits.add(bits);
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("insert into invoice_line (id, invoice_id, position, child_id,"
-                + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code)"
-                + " select * from unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
-                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])")) {
+                + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
+                + " select l.id, l.invoice, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
+                + " l.label, l.bracket, cast(l.days as date[])"
+                + " from unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
+                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[])"
+                + " as l (id, invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days)")) {
             ps.setArray(1, c.createArrayOf("bigint", ids));
             ps.setArray(2, c.createArrayOf("bigint", invoices));
             ps.setArray(3, c.createArrayOf("int4", positions));
@@ -222,16 +246,30 @@ public final class InvoiceStore {
             ps.setArray(10, c.createArrayOf("bigint", amounts));
             ps.setArray(11, c.createArrayOf("varchar", labels));
             ps.setArray(12, c.createArrayOf("varchar", brackets));
+            // each line's days as the text of a date array
+            ps.setArray(13, c.createArrayOf("text", days));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into billed_day (child_id, unit_id, day, invoice_line_id)"
-                + " select * from unnest(?::bigint[], ?::bigint[], ?::date[], ?::bigint[])")) {
-            ps.setArray(1, c.createArrayOf("bigint", dayChild.toArray(new Long[0])));
-            ps.setArray(2, c.createArrayOf("bigint", dayUnit.toArray(new Long[0])));
-            ps.setArray(3, c.createArrayOf("date", days.toArray(new java.sql.Date[0])));
-            ps.setArray(4, c.createArrayOf("bigint", dayLine.toArray(new Long[0])));
-            ps.executeUpdate();
+        // the days billed, refused (23505) if any is billed already: tenant V29's bill_days
+        try (PreparedStatement ps = c.prepareStatement("select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[])")) {
+            ps.setArray(1, c.createArrayOf("bigint", billChild.toArray(new Long[0])));
+            ps.setArray(2, c.createArrayOf("bigint", billUnit.toArray(new Long[0])));
+            ps.setArray(3, c.createArrayOf("date", billMonth.toArray(new java.sql.Date[0])));
+            ps.setArray(4, c.createArrayOf("int4", billBits.toArray(new Integer[0])));
+            ps.execute();
         }
+    }
+
+    /** {@code days} as the text of a PostgreSQL date array, {@code {2026-10-01,2026-10-02}}. */
+    static String dateArray(List<LocalDate> days) {
+        StringBuilder text = new StringBuilder(2 + days.size() * 11).append('{');
+        for (int i = 0; i < days.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(days.get(i));
+        }
+        return text.append('}').toString();
     }
 
     /** One audit row per invoice issued, in one statement. */

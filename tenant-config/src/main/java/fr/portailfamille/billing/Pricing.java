@@ -147,9 +147,17 @@ public final class Pricing {
                     : settings.proofValidUntil(family.qfProofDate()).orElseThrow();
         }
 
+        /**
+         * Whether the family's QF proof no longer counts on {@code day} (proofs of limited validity only): two days
+         * of the same tariff and case on either side of that date are priced apart.
+         */
+        public boolean proofExpiredOn(LocalDate day) {
+            return proofValidUntil != null && day.isAfter(proofValidUntil);
+        }
+
         /** What {@link Pricing#price} gives for {@code event}. */
         public PricedLine price(Tariff tariff, int rank, DayEvent event) {
-            boolean expired = proofValidUntil != null && event.day().isAfter(proofValidUntil);
+            boolean expired = proofExpiredOn(event.day());
             Case key = new Case(rank, event.booked(), event.late(), event.attendance(), expired);
             java.util.Map<Case, Priced> ofTariff = cases.computeIfAbsent(tariff, t -> new java.util.HashMap<>());
             Priced known = ofTariff.get(key);

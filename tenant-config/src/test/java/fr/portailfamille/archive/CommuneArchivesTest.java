@@ -155,11 +155,11 @@ class CommuneArchivesTest {
             long invoice = id(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
                     + " total_cents, issued_by) values ((select id from regie where code = 'TEST'), (select min(id) from"
                     + " family), 1, 'TS-1', '2026-10-01', '2026-10-31', 1234, 'test') returning id");
-            long line = id(st, "insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
-                    + " quantity, unit_price_cents, amount_cents, label) values (" + invoice + ", 1, " + child
-                    + ", 'Zoé', 'ARCH', 1, 1234, 1234, 'Tranche T2') returning id");
-            st.execute("insert into billed_day (child_id, unit_id, day, invoice_line_id) values (" + child + ", " + unit
-                    + ", '2026-10-01', " + line + ")");
+            st.execute("insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
+                    + " quantity, unit_price_cents, amount_cents, label, days) values (" + invoice + ", 1, " + child
+                    + ", 'Zoé', 'ARCH', 1, 1234, 1234, 'Tranche T2', '{2026-10-01}')");
+            st.execute("select bill_days(array[" + child + "]::bigint[], array[" + unit + "]::bigint[], array[date '2026-10-01'],"
+                    + " array[1])");
             // a family removed: the ids have a gap, the next id must come after the largest
             st.execute("delete from family where id = (select max(id) from family)");
         }
@@ -211,15 +211,15 @@ class CommuneArchivesTest {
         assertEquals(List.of("familles.source.fr"), manifest.domains());
         assertFalse(files.contains("tables/flyway_schema_history.csv"));
         assertTrue(files.indexOf("tables/family.csv") < files.indexOf("tables/child.csv"));
-        assertTrue(files.indexOf("tables/invoice_line.csv") < files.indexOf("tables/billed_day.csv"));
-        assertTrue(files.indexOf("tables/activity_unit.csv") < files.indexOf("tables/billed_day.csv"));
+        assertTrue(files.indexOf("tables/child.csv") < files.indexOf("tables/billed_month.csv"));
+        assertTrue(files.indexOf("tables/activity_unit.csv") < files.indexOf("tables/billed_month.csv"));
         assertEquals(2, content.users().size());
 
         Commune copy = archives.importInto(spec("copie"), new ByteArrayInputStream(sealed), PASS, "operateur");
         assertEquals("copie", copy.slug());
         Map<String, Long> before = counts("commune_source");
         assertEquals(before, counts("commune_copie"));
-        assertTrue(before.get("family") == 4 && before.get("child") == 8 && before.get("billed_day") == 1, before::toString);
+        assertTrue(before.get("family") == 4 && before.get("child") == 8 && before.get("billed_month") == 1, before::toString);
         for (ArchiveFormat.Table t : manifest.tables()) {
             assertEquals(t.rows(), before.get(t.name()), t.name());
         }
@@ -252,6 +252,73 @@ class CommuneArchivesTest {
                      + " platform.operator_audit where action in ('EXPORT', 'IMPORT')")) {
             rs.next();
             assertEquals("source:EXPORT,copie:IMPORT", rs.getString(1));
+        }
+    }
+
+    /**
+     * An archive made before tenant V29 (schema 28: one billed_day row a day, lines without their days) is imported
+     * into a platform at 29 by converting its billed days as V29 converts a commune's.
+     */
+    @Test
+    void anArchiveOfSchema28HasItsBilledDaysConverted() throws Exception {
+        Commune old = provisioner.provision(spec("ancienne"));
+        long child;
+        long midi;
+        long soir;
+        long[] lines = new long[2];
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to commune_ancienne");
+            // the schema as V28 left it
+            st.execute("drop trigger invoice_line_days_back on invoice_line");
+            st.execute("drop function invoice_line_gives_days_back()");
+            st.execute("drop function bill_days(bigint[], bigint[], date[], integer[])");
+            st.execute("drop table billed_month");
+            st.execute("alter table invoice_line drop column days");
+            st.execute("create table billed_day (child_id bigint not null, unit_id bigint not null, day date not null,"
+                    + " invoice_line_id bigint not null, primary key (child_id, unit_id, day))");
+            st.execute("insert into regie (code, label, invoice_prefix) values ('TEST', 'Régie test', 'TS')");
+            long activity = id(st, "select min(id) from activity");
+            midi = id(st, "insert into activity_unit (activity_id, code, label, capacity) values (" + activity
+                    + ", 'MIDI2', 'Midi', 10) returning id");
+            soir = id(st, "insert into activity_unit (activity_id, code, label, capacity) values (" + activity
+                    + ", 'SOIR2', 'Soir', 10) returning id");
+            long family = id(st, "insert into family (label) values ('Famille Ancienne') returning id");
+            child = id(st, "insert into child (family_id, first_name, last_name, birth_date) values (" + family
+                    + ", 'Léa', 'Ancienne', '2019-03-01') returning id");
+            long invoice = id(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by) values ((select id from regie where code = 'TEST'), " + family + ", 1, 'TS-1',"
+                    + " '2026-10-01', '2026-10-31', 800, 'test') returning id");
+            for (int i = 0; i < 2; i++) {
+                lines[i] = id(st, "insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
+                        + " quantity, unit_price_cents, amount_cents, label) values (" + invoice + ", " + (i + 1) + ", " + child
+                        + ", 'Léa', 'X', " + (3 - 2 * i) + ", 200, " + (600 - 400 * i) + ", 'Tranche T2') returning id");
+            }
+            st.execute("insert into billed_day (child_id, unit_id, day, invoice_line_id) values"
+                    + " (" + child + ", " + midi + ", '2026-10-01', " + lines[0] + "), (" + child + ", " + midi + ", '2026-10-02', "
+                    + lines[0] + "), (" + child + ", " + midi + ", '2026-10-05', " + lines[0] + "),"
+                    + " (" + child + ", " + soir + ", '2026-10-02', " + lines[1] + ")");
+        }
+        java.io.ByteArrayOutputStream sealed = new java.io.ByteArrayOutputStream();
+        try (Connection c = ds.getConnection(); java.io.OutputStream out = ArchiveCipher.encrypt(sealed, PASS)) {
+            ArchiveFormat.write(c, old, "28", List.of(), out);
+        }
+        archives.importInto(spec("convertie"), new ByteArrayInputStream(sealed.toByteArray()), PASS, "operateur");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set search_path to commune_convertie");
+            assertEquals(0b10011, id(st, "select days from billed_month where child_id = " + child + " and unit_id = " + midi
+                    + " and month = '2026-10-01'"));
+            assertEquals(0b10, id(st, "select days from billed_month where child_id = " + child + " and unit_id = " + soir
+                    + " and month = '2026-10-01'"));
+            assertEquals(2, id(st, "select count(*) from billed_month"));
+            assertEquals(1, id(st, "select count(*) from invoice_line where id = " + lines[0]
+                    + " and days = '{2026-10-01,2026-10-02,2026-10-05}'"));
+            assertEquals(1, id(st, "select count(*) from invoice_line where id = " + lines[1] + " and days = '{2026-10-02}'"));
+            assertEquals(0, id(st, "select count(*) from pg_tables where schemaname = 'commune_convertie'"
+                    + " and tablename = 'billed_day'"));
+            // the guard holds on the converted days
+            SQLException twice = assertThrows(SQLException.class, () -> st.execute("select bill_days(array[" + child
+                    + "]::bigint[], array[" + midi + "]::bigint[], array[date '2026-10-01'], array[2])"));
+            assertEquals("23505", twice.getSQLState());
         }
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run's chunk of families issued by {@link InvoiceStore#issueAll} on a real commune schema: consecutive
- * numbers in the families' order, lines and billed days, progress and audit in the chunk's transaction; a
- * day billed meanwhile rolls the whole chunk back, numbers included; and when the run refreshes statistics.
+ * numbers in the families' order, lines with their days and the days billed, progress and audit in the chunk's
+ * transaction; a day billed meanwhile rolls the whole chunk back, numbers included; and when the run refreshes statistics.
  */
 class InvoiceStoreTest {
 
@@ -128,11 +128,15 @@ class InvoiceStoreTest {
                     + " where i.billing_run_id = " + run));
             assertEquals(2, count(st, "select count(*) from invoice_line l where l.invoice_id = " + ids.get(2)
                     + " and l.position in (1, 2)"), "positions 1, 2 within each invoice");
-            // every day of every line once, linked to its line: 3 + 1 and 4 + 1
-            assertEquals(9, count(st, "select count(*) from billed_day d join invoice_line l on l.id = d.invoice_line_id"
-                    + " join invoice i on i.id = l.invoice_id where i.billing_run_id = " + run));
-            assertEquals(1, count(st, "select count(*) from billed_day d join invoice_line l on l.id = d.invoice_line_id"
-                    + " where l.invoice_id = " + ids.get(0) + " and l.unit_price_cents = 240 and d.day = '2026-10-04'"));
+            // every day of every line once, kept by its line: 3 + 1 and 4 + 1, and billed in the child's unit-month
+            assertEquals(9, count(st, "select sum(cardinality(l.days)) from invoice_line l join invoice i on i.id = l.invoice_id"
+                    + " where i.billing_run_id = " + run));
+            assertEquals(1, count(st, "select count(*) from invoice_line l where l.invoice_id = " + ids.get(0)
+                    + " and l.unit_price_cents = 240 and l.days = array[date '2026-10-04']"));
+            assertEquals(0b1111, count(st, "select days from billed_month where child_id = " + FAMILIES.get(0)[1]
+                    + " and unit_id = " + unit + " and month = '2026-10-01'"));
+            assertEquals(0b11111, count(st, "select days from billed_month where child_id = " + FAMILIES.get(2)[1]
+                    + " and unit_id = " + unit + " and month = '2026-10-01'"));
             try (ResultSet rs = st.executeQuery("select families_done, invoices_issued, total_cents from billing_run where id = " + run)) {
                 rs.next();
                 assertArrayEquals(new long[] {3, 2, 840 + 1040}, new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
@@ -153,7 +157,7 @@ class InvoiceStoreTest {
             long next = count(st, "select next_number from regie where id = " + regie);
             SQLException e = assertThrows(SQLException.class,
                     () -> InvoiceStore.issueAll(c, SCHEMA, ctx, List.of(draft(4, 10, 2), draft(3, 21, 1))));
-            assertEquals("23505", e.getSQLState(), "billed_day's key");
+            assertEquals("23505", e.getSQLState(), "a day billed already (bill_days)");
             c.rollback();
             assertEquals(next, count(st, "select next_number from regie where id = " + regie), "the numbers are given back");
             assertEquals(0, count(st, "select count(*) from invoice where family_id = " + FAMILIES.get(4)[0]));

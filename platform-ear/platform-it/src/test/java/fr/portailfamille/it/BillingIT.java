@@ -147,9 +147,13 @@ class BillingIT {
         // numbers 1 to 4, in family-name order, without a gap
         List<String> numbers = kit.in(kit.alpha(), () -> invoicing.invoices(AGENT, f.regie(), OCTOBER)).stream().map(IssuedInvoice::number).toList();
         assertEquals(List.of(prefix + "-1", prefix + "-2", prefix + "-3", prefix + "-4"), numbers);
-        // every billed day recorded once (Edge450 5 of its 6 days: the excused one is not billed)
-        assertEquals((long) BillingMonth.BILLED_DAYS, kit.in(kit.alpha(), () -> kit.id("select count(*) from billed_day d join activity_unit u on u.id = d.unit_id"
-                + " where u.id = ?1", f.unit())));
+        // every billed day recorded once, by its line and in its child's unit-month (Edge450 5 of its 6 days: the excused
+        // one is not billed)
+        assertEquals((long) BillingMonth.BILLED_DAYS, kit.in(kit.alpha(), () -> kit.id("select coalesce(sum(bit_count(m.days::bit(32))), 0)"
+                + " from billed_month m where m.unit_id = ?1", f.unit())));
+        assertEquals((long) BillingMonth.BILLED_DAYS, kit.in(kit.alpha(), () -> kit.id("select coalesce(sum(cardinality(l.days)), 0)"
+                + " from invoice_line l join invoice i on i.id = l.invoice_id join regie r on r.id = i.regie_id where r.code = ?1",
+                f.regie())));
         // audited: who and what
         assertEquals(4L, kit.in(kit.alpha(), () -> kit.id("select count(*) from billing_audit a join regie r on r.id = a.regie_id"
                 + " where r.code = ?1 and a.action = 'INVOICE_ISSUED' and a.actor = 'regie@alpha.test'", f.regie())));

@@ -110,7 +110,7 @@ class CommuneArchiveIT {
         Map<String, Long> before = counts(source.schemaName());
         assertEquals(before, counts(copy.schemaName()), "identical counts for every table");
         assertTrue(before.get("family") == 3 && before.get("child") == 6 && before.get("booking") == 2
-                && before.get("family_document") == 1 && before.get("invoice") == 1 && before.get("billed_day") == 1,
+                && before.get("family_document") == 1 && before.get("invoice") == 1 && before.get("billed_month") == 1,
                 before::toString);
         assertArrayEquals(document, documentOf(copy.schemaName()), "the document comes back byte for byte");
         assertEquals(rows(source.schemaName(), "select id, label, email from family order by id"),
@@ -277,11 +277,12 @@ class CommuneArchiveIT {
             long invoice = id(st, "insert into invoice (regie_id, family_id, sequence, number, period_start, period_end,"
                     + " total_cents, issued_by) values ((select id from regie where code = 'ARCH'), (select min(id) from"
                     + " family), 1, 'AR-1', current_date, current_date + 30, 450, 'it') returning id");
-            long line = id(st, "insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
-                    + " quantity, unit_price_cents, amount_cents, label) values (" + invoice + ", 1, " + child
-                    + ", 'Zoé 1', 'ARCH', 1, 450, 450, 'Tranche T1') returning id");
-            st.execute("insert into billed_day (child_id, unit_id, day, invoice_line_id) values (" + child + ", " + unit
-                    + ", current_date + 7, " + line + ")");
+            st.execute("insert into invoice_line (invoice_id, position, child_id, child_name, activity_code,"
+                    + " quantity, unit_price_cents, amount_cents, label, days) values (" + invoice + ", 1, " + child
+                    + ", 'Zoé 1', 'ARCH', 1, 450, 450, 'Tranche T1', array[current_date + 7])");
+            st.execute("select bill_days(array[" + child + "]::bigint[], array[" + unit + "]::bigint[],"
+                    + " array[current_date + 7 - extract(day from current_date + 7)::int + 1],"
+                    + " array[1 << (extract(day from current_date + 7)::int - 1)])");
         }
         return document;
     }

@@ -114,7 +114,7 @@ public class InvoiceWriter {
      * inserts are planned for their real size (see {@link InvoiceStore#analyzeNow}).
      */
     public void analyze() {
-        em.createNativeQuery("analyze invoice, invoice_line, billed_day").executeUpdate();
+        em.createNativeQuery("analyze invoice, invoice_line, billed_month").executeUpdate();
     }
 
     /** Counts a family that failed as done (its invoice rolled back), so that the progress ends. */
