@@ -113,6 +113,16 @@ public final class PlanningHttpBench {
         }
     }
 
+    /** The processor's model name ({@code /proc/cpuinfo}), or "unknown". */
+    static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .orElse("unknown");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     /**
      * Reads the statistics table of Gatling's {@code index.html} (Gatling 3.15 writes no {@code stats.json}):
      * one row per request name, columns 2 to 14 = total, OK, KO, KO %, req/s, min, p50, p75, p95, p99, max,
@@ -176,6 +186,9 @@ public final class PlanningHttpBench {
         md.append("### Mon planning over HTTP (Gatling, ").append(users).append(" signed-in parents)\n\n");
         md.append(String.format(Locale.ROOT, "Month %s; platform ready in %d s; Gatling exit code %d; report `%s`.%n%n",
                 month, readySeconds, gatlingExit, index.getParent()));
+        // the machine's processor: the same kind of machine has been an Intel Xeon on some days and an AMD EPYC on others
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ").append(cpuModel())
+                .append(".\n\n");
         md.append("| page | requests OK / KO | throughput (req/s) | p50 (ms) | p75 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (String name : List.of("planning", "404")) {
