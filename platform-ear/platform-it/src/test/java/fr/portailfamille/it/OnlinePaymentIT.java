@@ -52,7 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OnlinePaymentIT {
 
     static final String PLATFORM = "http://alpha.localhost:" + Integer.getInteger("it.port.platform");
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Deployment

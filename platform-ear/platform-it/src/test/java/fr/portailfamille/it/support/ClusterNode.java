@@ -29,7 +29,8 @@ public final class ClusterNode implements AutoCloseable {
 
     /** The cluster of the failover test: never the name of the Arquillian Payara's cluster. */
     public static final String CLUSTER_NAME = "pf-failover-it";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<Process> RUNNING = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {

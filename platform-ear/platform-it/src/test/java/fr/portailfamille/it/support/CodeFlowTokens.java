@@ -48,7 +48,8 @@ public final class CodeFlowTokens {
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String state = Long.toHexString(RANDOM.nextLong());
 
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/auth?response_type=code"
                         + "&client_id=" + clientId + "&scope=" + enc("openid profile email") + "&redirect_uri=" + enc(redirect) + "&state=" + state

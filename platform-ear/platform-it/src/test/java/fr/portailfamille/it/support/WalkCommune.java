@@ -48,9 +48,17 @@ public final class WalkCommune {
         return c;
     }
 
+    /**
+     * HTTP/1.1, as every test client of the platform: Payara's HTTP/2 over cleartext (the JDK client's default upgrade)
+     * deadlocked two of Grizzly's threads when an abandoned client's connection was closed by a GOAWAY (clean-clone
+     * run of 2026-12-03: the health check then reported the deadlock and answered 503 to the next tests).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
     /** Waits (30 s at most) until the platform serves the new commune's home page: its directory learns it by itself. */
     private static void awaitServed(String slug) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HTTP;
         HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Integer.getInteger("it.port.platform") + "/"))
                 .header("Host", slug + ".localhost:" + Integer.getInteger("it.port.platform")).timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
