@@ -159,7 +159,7 @@ class AccueilWalkIT {
             assertEquals("Cette demande ne fait pas partie de votre dossier.", text(b.await(By.id("request-refused"))));
             assertTrue(b.driver.findElements(By.id("request-shown")).isEmpty());
             assertTrue(!b.driver.getPageSource().contains("Hugo"), "rien de l'autre famille");
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
         }
         assertEquals(List.of(), wide, "360 px");
     }

@@ -210,7 +210,7 @@ class CommuneArchiveIT {
             InputsWebIT.check(b, "export-agent", wide);
             b.driver.executeScript("document.getElementById('archives').scrollIntoView({block: 'start'});");
             Browser.screenshot(b, "360-export-agent-archives");
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             assertEquals(List.of(), wide);
 
             assertFalse(b.driver.getPageSource().contains("id=" + betaArchive.id() + "\""), "beta's archive not listed");

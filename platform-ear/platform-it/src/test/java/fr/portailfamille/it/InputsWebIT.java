@@ -308,8 +308,7 @@ class InputsWebIT {
      * would zoom out to show a too-wide page whole instead of letting it scroll sideways).
      */
     static void phone(Browser b) {
-        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", false));
+        b.phone();
     }
 
     /** Records the page when it is wider than the 360 px screen; saves its screenshot either way. */

@@ -38,12 +38,6 @@ final class MesDocumentsWalk {
         return b.driver.findElements(By.cssSelector("#documents .document-state")).stream().map(WebElement::getText).toList();
     }
 
-    /** The text of the element {@code id}, empty when absent. */
-    static String text(Browser b, String id) {
-        List<WebElement> found = b.driver.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().replace('\u00a0', ' ');
-    }
-
     /** The message next to a field of the send form. */
     static String fieldMessage(Browser b, String id) {
         return b.await(By.id("send:" + id + "_msg")).getText();

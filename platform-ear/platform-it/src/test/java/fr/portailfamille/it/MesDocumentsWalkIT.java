@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,7 +67,7 @@ class MesDocumentsWalkIT {
                     "<html><script>alert(1)</script></html>"));
             assertTrue(MesDocumentsWalk.fieldMessage(b, "file").contains("PDF, JPEG ou PNG"), b.snapshot());
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("assurance.pdf", "%PDF-1.4\n% assurance\n"));
-            assertTrue(MesDocumentsWalk.text(b, "summary").contains("Document envoyé"), b.snapshot());
+            assertTrue(b.text("summary").contains("Document envoyé"), b.snapshot());
             assertEquals(List.of("en attente"), MesDocumentsWalk.states(b));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/documents avec un document");
             InputsWebIT.check(b, "mes-documents", wide);
@@ -99,7 +98,7 @@ class MesDocumentsWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil avec les documents");
             InputsWebIT.check(b, "accueil-documents", wide);
             assertEquals(List.of(), wide, "360 px");
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
         }
     }
 }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -79,7 +78,7 @@ class MessagesWalkIT {
             ActivitiesWalkIT.signIn(b, "/espace/documents.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("assurance.pdf", "%PDF-1.4\n% assurance\n"));
-            assertTrue(MesDocumentsWalk.text(b, "summary").contains("Document envoyé"), b.snapshot());
+            assertTrue(b.text("summary").contains("Document envoyé"), b.snapshot());
 
             // the Boîte de réception: empty, then a hostile file refused next to its field, what was typed kept
             b.get(base + "/espace/messages.xhtml");
@@ -97,13 +96,13 @@ class MessagesWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/message");
             InputsWebIT.check(b, "messages-conversation", wide);
             b.get(base + "/espace/messages.xhtml?dossier=envoyes");
-            assertTrue(MesDocumentsWalk.text(b, "threads").contains(subject), b.snapshot());
+            assertTrue(b.text("threads").contains(subject), b.snapshot());
             InputsWebIT.check(b, "messages-boite", wide);
             assertEquals(List.of(), wide, "360 px");
 
             // another family's thread by id, its attachment, the agents' download, another commune's host
             b.get(base + "/espace/message.xhtml?id=" + otherThread);
-            assertTrue(MesDocumentsWalk.text(b, "thread-missing").contains("ne fait pas partie de votre dossier"), b.snapshot());
+            assertTrue(b.text("thread-missing").contains("ne fait pas partie de votre dossier"), b.snapshot());
             assertFalse(b.driver.getPageSource().contains("Secret du voisin"));
             String cookies = DocumentsWalk.cookies(b);
             assertEquals(404, ActivitiesWalkIT.download("/espace/piece-jointe?id=" + otherFile, cookies).statusCode());
@@ -127,7 +126,7 @@ class MessagesWalkIT {
             a.submit(By.id("assign:me"));
             assertEquals(agent, a.await(By.id("thread-assigned")).getText());
             MessagesWalk.reply(a, "Bien noté, bon rétablissement à Léa.", null);
-            assertTrue(MesDocumentsWalk.text(a, "summary").contains("Réponse envoyée"), a.snapshot());
+            assertTrue(a.text("summary").contains("Réponse envoyée"), a.snapshot());
             assertEquals("répondu", a.await(By.id("thread-state")).getText());
             Browser.screenshot(a, "agent-message");
             // from the family's page, "Écrire à la famille": the write page opens on this family, named
@@ -154,10 +153,10 @@ class MessagesWalkIT {
             ActivitiesWalkIT.signIn(b, "/espace/accueil.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
             b.get(base + "/espace/accueil.xhtml");
-            assertEquals("vous avez 1 nouveau(x) message(s)", MesDocumentsWalk.text(b, "unread-messages"), b.snapshot());
+            assertEquals("vous avez 1 nouveau(x) message(s)", b.text("unread-messages"), b.snapshot());
             assertEquals("1 nouveau(x) message(s)", b.await(By.id("nav-unread")).getAttribute("textContent")
                     .replaceAll("\\s+", " ").strip(), "badge et texte accessible");
-            assertTrue(MesDocumentsWalk.text(b, "document-notices").contains("Votre attestation d'assurance scolaire (Léa) expire le"),
+            assertTrue(b.text("document-notices").contains("Votre attestation d'assurance scolaire (Léa) expire le"),
                     b.snapshot());
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil avec un message non lu");
             InputsWebIT.check(b, "accueil-messages", wide);
@@ -171,10 +170,10 @@ class MessagesWalkIT {
                     MessagesWalk.bodies(b), b.snapshot());
             InputsWebIT.check(b, "messages-reponse", wide);
             b.get(base + "/espace/accueil.xhtml");
-            assertEquals("", MesDocumentsWalk.text(b, "unread-messages"), "lu : plus de message non lu");
+            assertTrue(b.absent("unread-messages"), "lu : plus de message non lu");
             assertTrue(b.driver.findElements(By.id("nav-unread")).isEmpty());
             assertEquals(List.of(), wide, "360 px");
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
         }
     }
 }

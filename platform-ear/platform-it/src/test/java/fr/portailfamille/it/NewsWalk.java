@@ -64,12 +64,6 @@ final class NewsWalk {
         b.driver.executeScript("arguments[0].value = arguments[1];", b.await(By.id(id)), value);
     }
 
-    /** The text of the element {@code id}, empty when absent. */
-    static String text(Browser b, String id) {
-        List<WebElement> found = b.driver.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().replace('\u00a0', ' ');
-    }
-
     /** The titles of the news tiles on the page. */
     static List<String> tiles(Browser b) {
         return b.driver.findElements(By.cssSelector("#news .news-tile-title")).stream().map(WebElement::getText).toList();

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -81,7 +80,7 @@ class NewsWalkIT {
             // an executable renamed .png: refused next to the image field, the texts kept
             NewsWalk.fill(a, title, body, activity, hostile, "Affiche du spectacle : un clown jongle");
             a.submit(By.id("news:publish"));
-            String refusal = NewsWalk.text(a, "news:image_msg");
+            String refusal = a.text("news:image_msg");
             assertTrue(refusal.contains("n'est pas un vrai fichier JPEG ou PNG"), refusal + " " + a.snapshot());
             assertEquals(title, a.await(By.id("news:title")).getAttribute("value"), "saisie gardée");
             assertTrue(a.driver.findElement(By.id(a.driver.findElement(By.xpath("//table[@id='news:activities']//label"
@@ -94,10 +93,10 @@ class NewsWalkIT {
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
             a.submit(By.id("news:publish"));
             a.awaitUrlStartingWith(base + "/agent/actualite.xhtml?id=");
-            String flash = NewsWalk.text(a, "flash");
+            String flash = a.text("flash");
             assertTrue(flash.contains("Actualité publiée") && flash.contains("en ligne"), flash + " " + a.snapshot());
             id = Long.parseLong(a.driver.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1"));
-            assertTrue(NewsWalk.text(a, "preview").contains(title));
+            assertTrue(a.text("preview").contains(title));
             a.waiting().until(d -> NewsWalk.imagesLoaded(a, "#preview img"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/actualite publiée");
             InputsWebIT.phone(a);
@@ -109,11 +108,11 @@ class NewsWalkIT {
             Browser.screenshot(a, "360-actualite-agent-image");
             a.driver.executeScript("document.getElementById('preview').scrollIntoView({block: 'start'});");
             Browser.screenshot(a, "360-actualite-agent-apercu");
-            a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            a.desktop();
 
             a.get(base + "/agent/actualites.xhtml");
             a.await(By.id("list:table"));
-            String list = NewsWalk.text(a, "list:table");
+            String list = a.text("list:table");
             assertTrue(list.contains(title) && list.contains("en ligne") && list.contains(activity), list);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/actualites avec l'actualité");
         }
@@ -134,15 +133,15 @@ class NewsWalkIT {
 
             b.submit(By.cssSelector("#news-" + id + " .news-more"));
             b.await(By.id("news-body"));
-            assertEquals(title, NewsWalk.text(b, "page-title"));
-            assertTrue(NewsWalk.text(b, "news-body").contains("Entrée libre."), NewsWalk.text(b, "news-body"));
+            assertEquals(title, b.text("page-title"));
+            assertTrue(b.text("news-body").contains("Entrée libre."), b.text("news-body"));
             assertEquals(2, b.driver.findElements(By.cssSelector("#news-body p")).size(), "deux paragraphes");
             b.waiting().until(d -> NewsWalk.imagesLoaded(b, ".news-article-image"));
             assertEquals("Affiche du spectacle : un clown jongle",
                     b.driver.findElement(By.cssSelector(".news-article-image")).getAttribute("alt"));
             assertEquals("", b.accessibilityViolations(), "axe-core, actualite (famille)");
             InputsWebIT.check(b, "actualite-famille", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
         }
 
         try (Browser p = new Browser()) {
@@ -158,7 +157,7 @@ class NewsWalkIT {
             Browser.screenshot(p, "360-accueil-public-vignettes");
             p.get(base + "/actualite.xhtml?id=" + id);
             assertFalse(p.driver.getPageSource().contains("Entrée libre"), "actualité ciblée : rien pour un visiteur");
-            p.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            p.desktop();
         }
         assertEquals(List.of(), wide, "360 px");
     }

@@ -72,7 +72,7 @@ class OperatorWalkIT {
             b.get(BASE + "/operateur/communes.xhtml");
             b.await(By.id("communes"));
             InputsWebIT.check(b, "operateur-communes", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
 
             b.get(BASE + "/operateur/nouvelle-commune.xhtml");
             b.await(By.id("form:name"));
@@ -92,7 +92,7 @@ class OperatorWalkIT {
             b.driver.findElement(By.id("form:logoSvg")).sendKeys(pngLogo().toString());
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-nouvelle-commune", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             b.submit(By.id("form:submit"));
 
             // the steps show while they run, then the commune is ready
@@ -109,7 +109,7 @@ class OperatorWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, étapes du provisionnement");
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-provisionnement", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             assertTrue(fr.portailfamille.it.support.Mails.await("admin@est.test", m -> m.contains("action-token"))
                     .contains("pf-est"));
             String logo = PlatformWebIT.get("est.localhost:" + PORT, "/logo", Map.of()).body();
@@ -122,7 +122,7 @@ class OperatorWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune");
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-commune", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
 
             b.submit(By.id("form:suspend"));
             assertTrue(b.await(By.id("confirm-text")).getText().contains("Suspendre la commune « Commune Est »"));
@@ -203,7 +203,7 @@ class OperatorWalkIT {
             InputsWebIT.phone(b);
             b.driver.executeScript("document.getElementById('archives-title').scrollIntoView({block: 'start'});");
             InputsWebIT.check(b, "operateur-commune-archives", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             Browser.type(b, "delete:typedSlug", slug);
             b.submit(By.id("delete:delete-submit"));
             assertTrue(b.await(By.id("messages")).getText().contains("est supprimée"), b.snapshot());
@@ -242,7 +242,7 @@ class OperatorWalkIT {
             InputsWebIT.phone(b);
             b.driver.executeScript("document.getElementById('form:archive').scrollIntoView({block: 'start'});");
             InputsWebIT.check(b, "operateur-import", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             b.driver.findElement(By.id("form:archive")).sendKeys(file.toString());
             Browser.type(b, "form:passphrase", pass);
             b.submit(By.id("form:submit"));
@@ -262,7 +262,7 @@ class OperatorWalkIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, étapes de l'import");
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-import-etapes", wide);
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
             b.submit(By.id("to-commune"));
             b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml?slug=" + copySlug);
             assertEquals("Active", b.await(By.id("status")).getText(), b.snapshot());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.it.support.Browser;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -45,12 +44,6 @@ final class PaymentWalk {
         return new String[] {card.getAttribute("data-state"), card.getText().replace('\u00a0', ' ')};
     }
 
-    /** The text of the element {@code id} (non-breaking spaces as spaces), empty when absent. */
-    static String text(Browser b, String id) {
-        List<WebElement> found = b.driver.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().replace('\u00a0', ' ');
-    }
-
     /** The page's messages at the top (refusals). */
     static String summary(Browser b) {
         return b.await(By.id("summary")).getText();
@@ -80,6 +73,6 @@ final class PaymentWalk {
         Browser.screenshot(b, "paiement-" + name + "-desktop");
         InputsWebIT.phone(b);
         InputsWebIT.check(b, "paiement-" + name, wide);
-        b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        b.desktop();
     }
 }

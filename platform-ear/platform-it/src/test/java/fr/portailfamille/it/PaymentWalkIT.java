@@ -129,7 +129,7 @@ class PaymentWalkIT {
             b.await(PaymentWalk.payer(a));
             assertTrue(PaymentWalk.hasPayer(b, bNumber) && PaymentWalk.hasPayer(b, cNumber));
             assertFalse(PaymentWalk.hasPayer(b, d), "a régie without PayFiP: no button");
-            assertTrue(PaymentWalk.text(b, "invoice-" + d).contains("À régler auprès de la régie"), PaymentWalk.text(b, "invoice-" + d));
+            assertTrue(b.text("invoice-" + d).contains("À régler auprès de la régie"), b.text("invoice-" + d));
             PaymentWalk.shots(b, "factures", wide);
 
             // A: "Payer" → the simulator's page → "payer" → the result page "payée"
@@ -145,18 +145,18 @@ class PaymentWalkIT {
 
             // paid on Accueil (no longer among the unpaid) and in the relevé (the card payment, nothing left to pay on it)
             b.get(base + "/espace/accueil.xhtml");
-            String unpaid = PaymentWalk.text(b, "unpaid-invoices");
+            String unpaid = b.text("unpaid-invoices");
             assertTrue(unpaid.contains(bNumber) && !unpaid.contains(a), unpaid);
             PaymentWalk.shots(b, "accueil", wide);
             b.get(base + "/espace/releve.xhtml");
-            String statement = PaymentWalk.text(b, "statement");
-            assertTrue(statement.contains("Carte bancaire en ligne (PayFiP)") && statement.contains("42,50 €"), statement);
-            String toPay = PaymentWalk.text(b, "to-pay");
+            String statement = b.text("statement");
+            assertTrue(statement.contains("Carte bancaire en ligne (PayFiP)") && statement.contains("42,50 €"), statement + b.snapshot());
+            String toPay = b.text("to-pay");
             assertTrue(toPay.contains(bNumber) && !toPay.contains(a), toPay);
             assertTrue(PaymentWalk.hasPayer(b, bNumber), "Payer dans le relevé");
             PaymentWalk.shots(b, "releve", wide);
             b.get(base + "/espace/factures.xhtml");
-            assertTrue(PaymentWalk.text(b, "invoice-" + a).contains("payée"), PaymentWalk.text(b, "invoice-" + a));
+            assertTrue(b.text("invoice-" + a).contains("payée"), b.text("invoice-" + a));
             assertFalse(PaymentWalk.hasPayer(b, a));
 
             // the receipt by mail, once
@@ -175,7 +175,7 @@ class PaymentWalkIT {
             assertTrue(refused[1].contains("refusé") && refused[1].contains("cliquez de nouveau sur « Payer »"), refused[1]);
             PaymentWalk.shots(b, "resultat-refusee", wide);
             b.submit(org.openqa.selenium.By.id("factures-link"));
-            assertTrue(PaymentWalk.text(b, "invoice-" + bNumber).contains("impayée"));
+            assertTrue(b.text("invoice-" + bNumber).contains("impayée"));
             assertTrue(PaymentWalk.hasPayer(b, bNumber), "encore à payer");
 
             // C, from two tabs: the second is refused before PayFiP is asked; the first abandons
@@ -228,14 +228,14 @@ class PaymentWalkIT {
         // the régisseur's page of online payments, by state
         try (Browser r = new Browser()) {
             ActivitiesWalkIT.signIn(r, "/agent/paiements-en-ligne.xhtml?etat=PAID", regisseur, StackLauncher.PASSWORD_AGENT);
-            String list = PaymentWalk.text(r, "online:list");
+            String list = r.text("online:list");
             assertTrue(list.contains(a) && list.contains("Famille Paie " + s) && list.contains("42,50 €") && list.contains("payé"),
                     list + r.snapshot());
             assertFalse(list.contains(bNumber), "refusée : pas parmi les payées");
             PaymentWalk.shots(r, "agent-payes", wide);
             r.get(base + "/agent/paiements-en-ligne.xhtml?etat=REFUSED");
-            list = PaymentWalk.text(r, "online:list");
-            assertTrue(list.contains(bNumber) && !list.contains(a), list);
+            list = r.text("online:list");
+            assertTrue(list.contains(bNumber) && !list.contains(a), list + r.snapshot());
         }
         assertEquals(List.of(), wide, "pages plus larges que 360 px");
     }

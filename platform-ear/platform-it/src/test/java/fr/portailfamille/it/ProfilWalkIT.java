@@ -151,7 +151,7 @@ class ProfilWalkIT {
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
                     .until(d -> users.searchByEmail(renamed, true).size() == 1);
             assertTrue(users.searchByEmail(parent, true).isEmpty(), "la nouvelle adresse remplace l'ancienne");
-            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            b.desktop();
         }
     }
 }

@@ -94,7 +94,7 @@ class StaffAccountsWalkIT {
             Browser.screenshot(a, "360-agents-liste");
             a.driver.executeScript("document.getElementById('invite').scrollIntoView({block: 'start'});");
             Browser.screenshot(a, "360-agents-invitation");
-            a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            a.desktop();
         }
         assertEquals(List.of(), wide, "rien ne dépasse 360 px");
 
@@ -173,7 +173,7 @@ class StaffAccountsWalkIT {
             InputsWebIT.phone(a);
             a.driver.executeScript("document.getElementById('confirm-text').scrollIntoView({block: 'center'});");
             Browser.screenshot(a, "360-agents-confirmation");
-            a.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            a.desktop();
             a.submit(By.id("confirm:yes"));
             assertTrue(a.await(By.cssSelector("#summary .pf-info")).getText().contains("désactivé"), a.snapshot());
             assertTrue(a.await(By.xpath(row)).getText().contains("Désactivé"), a.await(By.xpath(row)).getText());

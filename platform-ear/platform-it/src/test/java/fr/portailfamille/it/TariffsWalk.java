@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.portailfamille.it.support.Browser;
 import org.openqa.selenium.By;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Screenshots of the billing configuration walk ({@link TariffsWalkIT}), kept out of the test class so
@@ -26,7 +25,7 @@ final class TariffsWalk {
         b.driver.executeScript("var e = Array.from(document.querySelectorAll('.pf-error')).find(m => m.textContent.trim())"
                 + " || document.querySelector('form.pf-card'); e.scrollIntoView();");
         Browser.screenshot(b, "360-tarifs-" + name + "-form");
-        b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        b.desktop();
     }
 
     /** The id prefix ({@code form:list:N:}) of the row whose input matched by {@code css} holds {@code value}. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.it.support.Browser;
 import java.util.List;
-import java.util.Map;
 
 /** Screenshots of the porte-monnaie walk ({@link WalletWalkIT}): axe-core, desktop and 360 px shots. */
 final class WalletWalk {
@@ -18,6 +17,6 @@ final class WalletWalk {
         Browser.screenshot(b, "porte-monnaie-" + name + "-desktop");
         InputsWebIT.phone(b);
         InputsWebIT.check(b, "porte-monnaie-" + name, wide);
-        b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        b.desktop();
     }
 }

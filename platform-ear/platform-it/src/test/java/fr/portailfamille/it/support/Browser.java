@@ -123,17 +123,64 @@ public final class Browser implements AutoCloseable {
 
     /**
      * A wait of up to 20 s that checks its condition every 50 ms (Selenium's default pause is 500 ms, which
-     * each page change or AJAX answer waited for would mostly spend idle).
+     * each page change or AJAX answer waited for would mostly spend idle); an element replaced by an AJAX update
+     * while the condition reads it is looked up again.
      */
-    /** Waits up to 20 s; an element replaced by an AJAX update while the condition reads it is looked up again. */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 
+    /**
+     * The text of the element {@code id} as the page lays it out ({@code innerText}; non-breaking spaces as spaces),
+     * empty when the page has no such element. Not WebDriver's {@code getText()}: after a phone's screen emulation was
+     * cleared, Chromium's driver answered an empty text for 20 s for a table the page showed (PaymentWalkIT, its
+     * screenshot and page source taken at that moment had the table and its rows).
+     */
+    /**
+     * The text of the element {@code id} as the page lays it out ({@code innerText}; non-breaking spaces as spaces),
+     * waited for up to 20 s; empty when the page never has it (for an element that must be absent, {@link #absent}).
+     */
+    public String text(String id) {
+        WebElement found;
+        try {
+            found = waiting().until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return "";
+        }
+        return String.valueOf(driver.executeScript("return arguments[0].innerText", found)).replace('\u00a0', ' ');
+    }
+
+    /** Whether the page (loaded, as {@link #get} waits for) has no element {@code id}, asked of the page itself. */
+    public boolean absent(String id) {
+        return (Boolean) driver.executeScript("return document.getElementById(arguments[0]) === null", id);
+    }
+
+    /** Emulates a 360 × 780 phone screen (until {@link #desktop()}). */
+    public void phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Back to the desktop window after {@link #phone()}, once the page has its width again. */
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        waiting().until(d -> ((Number) driver.executeScript("return window.innerWidth")).longValue() > 360);
+    }
+
+    /**
+     * Opens {@code url} and waits until WebDriver finds in it what the page has: right after a page had a phone's
+     * screen emulated then cleared, Chromium's driver once found no element {@code online:list} in a loaded page that
+     * had it (same document, 66 ms later found; PaymentWalkIT, and two walks' reads of a block before), so a lookup
+     * made at once could answer "absent" for a present element.
+     */
     public WebDriver get(String url) {
         driver.get(url);
+        waiting().until(d -> {
+            Object last = driver.executeScript("var all = document.querySelectorAll('[id]'); return all.length ? all[all.length - 1].id : null");
+            return last == null || !d.findElements(By.id((String) last)).isEmpty();
+        });
         return driver;
     }
 
