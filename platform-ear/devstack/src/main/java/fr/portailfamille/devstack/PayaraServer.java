@@ -25,8 +25,11 @@ public final class PayaraServer implements AutoCloseable {
     /** Command-line options that keep Payara Micro on loopback (see STACK.md). */
     public static List<String> loopbackOptions(Path dir, int httpPort, int clusterPort) throws IOException {
         Path preboot = dir.resolve("payara-preboot.asadmin");
+        // loopback only; and no HTTP/2 over cleartext: Grizzly's h2c can deadlock two listener threads when an upgraded
+        // client goes away (a clean-clone test run, 2026-12-03); browsers never upgrade, proxies speak HTTP/1.1
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
-                + "network-listener.http-listener.address=127.0.0.1\n");
+                + "network-listener.http-listener.address=127.0.0.1\n"
+                + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n");
         return List.of("--port", Integer.toString(httpPort), "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + clusterPort, "--startport", Integer.toString(clusterPort),
                 "--prebootcommandfile", preboot.toString());

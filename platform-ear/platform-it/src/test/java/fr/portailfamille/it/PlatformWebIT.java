@@ -170,6 +170,22 @@ class PlatformWebIT {
         assertEquals(200, get("localhost:" + PORT, "/health", Map.of()).statusCode());
     }
 
+    /**
+     * No HTTP/2 over cleartext: the JDK client asks to upgrade a plain HTTP request (h2c) and gets HTTP/1.1. Grizzly's
+     * HTTP/2 deadlocked two listener threads when such a client went away (GOAWAY), and the health check then answered
+     * 503 to everything (clean-clone run of 2026-12-03); the preboot commands of the pods, the run command and the tests
+     * turn it off.
+     */
+    @Test
+    void anUpgradeToHttp2OverCleartextIsAnsweredInHttp11() throws Exception {
+        HttpClient upgrading = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> r = upgrading.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/health/live"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(HttpClient.Version.HTTP_1_1, r.version(), "h2c refusé : la réponse reste en HTTP/1.1");
+    }
+
     @Test
     void metricsAreServedInPrometheusTextStraightToThePod() throws Exception {
         HttpResponse<String> r = get("127.0.0.1:" + PORT, "/metrics", Map.of("Accept", "text/plain"));
