@@ -375,16 +375,10 @@ public final class InvoicingBench {
 
     /** Prints the plan of the drafts' query before the run (nothing billed yet: every row read). */
     private static void draftsPlan(PGSimpleDataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection();
-                java.sql.PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + DraftReader.QUERY)) {
-            ps.setString(1, "REST");
-            ps.setObject(2, FROM);
-            ps.setObject(3, TO);
+        try (Connection c = ds.getConnection()) {
             System.out.println("--- plan of the drafts' query before the run");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    System.out.println("  " + rs.getString(1));
-                }
+            for (String line : DraftReader.plan(c, "REST", FROM, TO)) {
+                System.out.println("  " + line);
             }
         }
     }
