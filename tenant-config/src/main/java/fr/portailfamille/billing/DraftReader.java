@@ -185,10 +185,11 @@ public final class DraftReader {
         List<Long> order = new ArrayList<>(byFamily.keySet());
         order.sort(Comparator.comparing(rank::get));
         List<FamilyInvoice> drafts = new ArrayList<>(order.size());
+        Pricing.Memo.Run run = new Pricing.Memo.Run();
         for (Long family : order) {
             List<Group> groups = byFamily.get(family);
             groups.sort(Group.ORDER);
-            drafts.add(draft(rules, period, families.get(family), groups));
+            drafts.add(draft(rules, period, run, families.get(family), groups));
         }
         return drafts;
     }
@@ -258,7 +259,8 @@ public final class DraftReader {
                 + m + "/" + day.getYear();
     }
 
-    private static FamilyInvoice draft(BillingSettings rules, Period period, Facts f, List<Group> groups) {
+    private static FamilyInvoice draft(BillingSettings rules, Period period, Pricing.Memo.Run cases, Facts f,
+            List<Group> groups) {
         FamilyFacts facts = new FamilyFacts(f.qf(), f.proof(), f.source() == null ? null : QfSource.valueOf(f.source()),
                 f.resources(), rules.isResident(f.postcode(), f.residentOverride()));
         Map<Long, Integer> ranks = Siblings.ranks(groups.stream().map(g -> new Siblings.Child(g.child().id(), g.child().birth()))
@@ -268,7 +270,7 @@ public final class DraftReader {
         List<PricedDays> billed = new ArrayList<>();
         List<PricedLine> notBilled = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        Pricing.Memo pricing = new Pricing.Memo(rules, facts);
+        Pricing.Memo pricing = new Pricing.Memo(rules, facts, cases);
         LocalDate[] dates = period.dates();
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
