@@ -251,13 +251,13 @@ public final class InvoicingBench {
         r.line("");
         r.line("What: régie `REST` (canteen + after-school care) invoices " + Report.f("%,d", bookings) + " booking rows of "
                 + Report.f("%,d", children) + " children in " + FAMILIES + " families for " + FROM + " – " + TO
-                + " with the platform's code: `DraftReader.drafts` (one query, days grouped by child, unit, case and month, each run of"
+                + " with the platform's code: `DraftReader.drafts` (the régie's units, then one query, days grouped by child, unit, case and month, each run of"
                 + " days of one tariff priced once by `Pricing`/`InvoiceCalculator`:"
                 + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
-                + " excused absences free, unbooked presence at the penalty price; each distinct case of a family priced once by"
-                + " `Pricing.Memo`), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
-                + " (the chunk's numbers taken at once, its invoices, lines with their days, billed days as one bitmask per child,"
-                + " unit and month (`bill_days`), progress and audit each in one statement;"
+                + " excused absences free, unbooked presence at the penalty price; each distinct case of a family's facts priced once by"
+                + " `Pricing.Memo`, shared by the families of equal facts), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
+                + " (the chunk's invoice ids and numbers taken at once, its billed days as one bitmask per child, unit and month"
+                + " (`bill_days`), then its invoices, lines with their days, audit and progress in one statement;"
                 + " a failed chunk is redone family by family; the invoice tables analysed at 100, 400, 1,600, 6,400 families written,"
                 + " `InvoiceStore.analyzeNow`). Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
         r.line("");
@@ -375,16 +375,10 @@ public final class InvoicingBench {
 
     /** Prints the plan of the drafts' query before the run (nothing billed yet: every row read). */
     private static void draftsPlan(PGSimpleDataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection();
-                java.sql.PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + DraftReader.QUERY)) {
-            ps.setString(1, "REST");
-            ps.setObject(2, FROM);
-            ps.setObject(3, TO);
+        try (Connection c = ds.getConnection()) {
             System.out.println("--- plan of the drafts' query before the run");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    System.out.println("  " + rs.getString(1));
-                }
+            for (String line : DraftReader.plan(c, "REST", FROM, TO)) {
+                System.out.println("  " + line);
             }
         }
     }

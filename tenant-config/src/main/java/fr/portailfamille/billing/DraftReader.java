@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Reads what an invoicing run bills of a régie's period — the bookings, pointage and absences of the activities it
  * bills not yet billed ({@code billed_month}) nor paid by a porte-monnaie ({@code wallet_booking}), each family's
- * facts, the children's ranks — in one query on the connection's commune schema (its search path), and prices it
+ * facts, the children's ranks — in one query on the connection's commune schema (its search path), after a tiny one
+ * for the régie's units ({@link #UNITS}), and prices it
  * with the rules ({@link Pricing}, {@link InvoiceCalculator}). The query groups the days in SQL: one row per child,
  * unit, case (status, late, unbooked) and month with its days as a bitmask, so that a run of days of the same
  * tariff and QF proof state is priced once ({@link PricedDays}), not each day (bench 4: about 105,000 rows for
@@ -29,31 +30,89 @@ import java.util.Set;
 public final class DraftReader {
 
     /**
-     * The one query (public for the invoicing benchmark's plan); parameters: the régie's code, the period's first and
-     * last days. The days are grouped where they are read — one row per child, unit, case (status, late, unbooked)
-     * and month, its days as a bitmask (bit d - 1 for day d) — less the days already billed ({@code billed_month}'s
-     * bits of that child's unit-month), and only then joined to the family's and child's facts; the families' order
-     * (by name, then id: the database's collation, as the invoices are numbered) comes as a rank, so that nothing
-     * wide is sorted.
+     * The régie's units with their activity's and their own code, and whether any booking of the commune is paid by a
+     * porte-monnaie (parameter: the régie's code): read first, so that the drafts' query takes the units as an array
+     * (no join to them after grouping, whose row estimate the planner cannot make) and leaves the porte-monnaie's
+     * anti-join out when {@code wallet_booking} is empty.
      */
-    public static final String QUERY = "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
-            + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
-            + " a.code, u.code, u.id, g.status, g.surcharged, g.unbooked, g.month, g.days & ~coalesce(m.days, 0), o.n"
-            + " from (select b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked,"
-            + " b.day - extract(day from b.day)::int + 1 as month, bit_or(1 << (extract(day from b.day)::int - 1)) as days"
-            + " from booking b"
-            + " where b.unit_id in (select u.id from activity_unit u join regie_activity ra on ra.activity_id = u.activity_id"
-            + " join regie r on r.id = ra.regie_id where r.code = ?)"
-            + " and b.day between ? and ?"
-            + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
-            // a day paid in advance by the family's porte-monnaie is not invoiced again
-            + " and not exists (select 1 from wallet_booking w where w.booking_id = b.id)"
-            + " group by b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, month) g"
-            + " left join billed_month m on m.child_id = g.child_id and m.unit_id = g.unit_id and m.month = g.month"
-            + " join child c on c.id = g.child_id join family f on f.id = c.family_id"
-            + " join activity_unit u on u.id = g.unit_id join activity a on a.id = u.activity_id"
-            + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id"
-            + " where g.days & ~coalesce(m.days, 0) <> 0";
+    private static final String UNITS = "select u.id, a.code, u.code, exists (select 1 from wallet_booking)"
+            + " from activity_unit u join activity a on a.id = u.activity_id"
+            + " join regie_activity ra on ra.activity_id = a.id join regie r on r.id = ra.regie_id where r.code = ?";
+
+    /**
+     * The drafts' query; parameters: the régie's units (a {@code bigint[]}), the period's first and last days. The
+     * days are grouped where they are read — one row per child, unit, case (status, late, unbooked) and month, its
+     * days as a bitmask (bit d - 1 for day d) — less the days already billed ({@code billed_month}'s bits of that
+     * child's unit-month), and only then joined to the family's and child's facts; the families' order (by name,
+     * then id: the database's collation, as the invoices are numbered) comes as a rank, so that nothing wide is
+     * sorted. With {@code wallets}, a day paid by the family's porte-monnaie ({@code wallet_booking}) is left out;
+     * without, the table must be empty: on an empty analysed table the planner costs that anti-join at nothing and
+     * rescans the table once per booking (bench 4: 418,500 rescans, 0.8 s of the query's 1.9 s).
+     */
+    static String query(boolean wallets) {
+        return "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
+                + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
+                + " g.unit_id, g.status, g.surcharged, g.unbooked, g.month, g.days & ~coalesce(m.days, 0), o.n"
+                + " from (select b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked,"
+                + " b.day - extract(day from b.day)::int + 1 as month, bit_or(1 << (extract(day from b.day)::int - 1)) as days"
+                + " from booking b"
+                + " where b.unit_id = any(?) and b.day between ? and ?"
+                + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
+                // a day paid in advance by the family's porte-monnaie is not invoiced again
+                + (wallets ? " and not exists (select 1 from wallet_booking w where w.booking_id = b.id)" : "")
+                + " group by b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, month) g"
+                + " left join billed_month m on m.child_id = g.child_id and m.unit_id = g.unit_id and m.month = g.month"
+                + " join child c on c.id = g.child_id join family f on f.id = c.family_id"
+                + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id"
+                + " where g.days & ~coalesce(m.days, 0) <> 0";
+    }
+
+    /** A régie's unit: its id, activity and code. */
+    private record Unit(long id, String activity, String code) {
+    }
+
+    /** The régie's units, and whether {@code wallet_booking} has any row ({@link #UNITS}). */
+    private record Units(Map<Long, Unit> byId, boolean wallets) {
+
+        static Units of(Connection c, String regieCode) throws SQLException {
+            Map<Long, Unit> byId = new HashMap<>();
+            boolean wallets = false;
+            try (PreparedStatement ps = c.prepareStatement(UNITS)) {
+                ps.setString(1, regieCode);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byId.put(rs.getLong(1), new Unit(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                        wallets = rs.getBoolean(4);
+                    }
+                }
+            }
+            return new Units(byId, wallets);
+        }
+
+        java.sql.Array ids(Connection c) throws SQLException {
+            return c.createArrayOf("bigint", byId.keySet().toArray(new Long[0]));
+        }
+    }
+
+    /**
+     * The plan of the drafts' query of régie {@code regieCode} from {@code from} to {@code to}, run ({@code explain
+     * (analyze, buffers)}): for the invoicing benchmark.
+     */
+    public static List<String> plan(Connection c, String regieCode, LocalDate from, LocalDate to) throws SQLException {
+        Units units = Units.of(c, regieCode);
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
+            ps.setArray(1, units.ids(c));
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        return plan;
+    }
 
     private DraftReader() {
     }
@@ -98,9 +157,13 @@ public final class DraftReader {
         Map<Long, Long> rank = new HashMap<>();
         // a child's name and birth date repeat on each of its groups: read once
         Map<Long, Child> children = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+        Units units = Units.of(c, regieCode);
+        if (units.byId().isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement(query(units.wallets()))) {
             ps.setFetchSize(2000);
-            ps.setString(1, regieCode);
+            ps.setArray(1, units.ids(c));
             ps.setObject(2, from);
             ps.setObject(3, to);
             try (ResultSet rs = ps.executeQuery()) {
@@ -113,19 +176,20 @@ public final class DraftReader {
                                 rs.getString(7), (Boolean) rs.getObject(8)));
                         groups = new ArrayList<>();
                         byFamily.put(family, groups);
-                        rank.put(family, rs.getLong(21));
+                        rank.put(family, rs.getLong(19));
                     }
-                    groups.add(group(rs, children, from));
+                    groups.add(group(rs, children, units.byId(), from));
                 }
             }
         }
         List<Long> order = new ArrayList<>(byFamily.keySet());
         order.sort(Comparator.comparing(rank::get));
         List<FamilyInvoice> drafts = new ArrayList<>(order.size());
+        Pricing.Memo.Run run = new Pricing.Memo.Run();
         for (Long family : order) {
             List<Group> groups = byFamily.get(family);
             groups.sort(Group.ORDER);
-            drafts.add(draft(rules, period, families.get(family), groups));
+            drafts.add(draft(rules, period, run, families.get(family), groups));
         }
         return drafts;
     }
@@ -149,27 +213,28 @@ public final class DraftReader {
         }
     }
 
-    private static Group group(ResultSet rs, Map<Long, Child> children, LocalDate from) throws SQLException {
+    private static Group group(ResultSet rs, Map<Long, Child> children, Map<Long, Unit> units, LocalDate from)
+            throws SQLException {
         long childId = rs.getLong(9);
         Child child = children.get(childId);
         if (child == null) {
             child = new Child(childId, rs.getString(10) + " " + rs.getString(11), rs.getObject(12, LocalDate.class));
             children.put(childId, child);
         }
-        String status = rs.getString(16);
-        boolean surcharged = rs.getBoolean(17) || "BOOKED_LATE".equals(status);
-        boolean unbooked = rs.getBoolean(18);
+        Unit unit = units.get(rs.getLong(13));
+        String status = rs.getString(14);
+        boolean surcharged = rs.getBoolean(15) || "BOOKED_LATE".equals(status);
+        boolean unbooked = rs.getBoolean(16);
         Attendance attendance = switch (status) {
             case "PRESENT" -> Attendance.PRESENT;
             case "ABSENT_EXCUSED" -> Attendance.ABSENT_EXCUSED;
             case "ABSENT_BILLED" -> Attendance.ABSENT_UNEXCUSED;
             default -> Attendance.NOT_RECORDED;
         };
-        LocalDate month = rs.getObject(19, LocalDate.class);
+        LocalDate month = rs.getObject(17, LocalDate.class);
         int part = (int) (month.toEpochDay() - from.toEpochDay());
-        long unitId = rs.getLong(15);
-        return new Group(child, rs.getString(13), rs.getString(14), unitId, !unbooked, surcharged && !unbooked,
-                attendance, offsets(part, rs.getInt(20)), status, unbooked, part);
+        return new Group(child, unit.activity(), unit.code(), unit.id(), !unbooked, surcharged && !unbooked,
+                attendance, offsets(part, rs.getInt(18)), status, unbooked, part);
     }
 
     /**
@@ -194,7 +259,8 @@ public final class DraftReader {
                 + m + "/" + day.getYear();
     }
 
-    private static FamilyInvoice draft(BillingSettings rules, Period period, Facts f, List<Group> groups) {
+    private static FamilyInvoice draft(BillingSettings rules, Period period, Pricing.Memo.Run cases, Facts f,
+            List<Group> groups) {
         FamilyFacts facts = new FamilyFacts(f.qf(), f.proof(), f.source() == null ? null : QfSource.valueOf(f.source()),
                 f.resources(), rules.isResident(f.postcode(), f.residentOverride()));
         Map<Long, Integer> ranks = Siblings.ranks(groups.stream().map(g -> new Siblings.Child(g.child().id(), g.child().birth()))
@@ -204,7 +270,7 @@ public final class DraftReader {
         List<PricedDays> billed = new ArrayList<>();
         List<PricedLine> notBilled = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        Pricing.Memo pricing = new Pricing.Memo(rules, facts);
+        Pricing.Memo pricing = new Pricing.Memo(rules, facts, cases);
         LocalDate[] dates = period.dates();
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);

@@ -13,9 +13,9 @@ import java.util.List;
  * Writes families' invoices of an invoicing run in the connection's current transaction (the caller
  * commits or rolls back): takes the régie's next gap-free numbers ({@link InvoiceNumbering}, all of a
  * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
- * the run, and audits each invoice. A chunk of families costs the same seven statements as one family
- * (ids, numbers, invoices, lines with their days, billed days, progress, audit, each over arrays), whatever its
- * number of lines and days: a line keeps its days ({@code invoice_line.days}), and the days billed are recorded
+ * the run, and audits each invoice. A chunk of families costs the same four statements as one family
+ * (the invoices' ids, their numbers, the billed days, then the invoices, their lines with their days, the audit
+ * and the run's progress in one statement; each over arrays), whatever its number of lines and days: a line keeps its days ({@code invoice_line.days}), and the days billed are recorded
  * as one bitmask per child, unit and month ({@code billed_month}, tenant V29's {@code bill_days}). The
  * platform's run and the invoicing benchmark both call it. A day billed meanwhile by another run, even a
  * concurrent one, is refused (SQLSTATE 23505): the caller's transaction rolls back, its numbers with it.
@@ -69,46 +69,113 @@ public final class InvoiceStore {
     public static List<Long> issueAll(Connection c, String schema, RunContext run, List<FamilyInvoice> families)
             throws SQLException {
         List<FamilyInvoice> billed = families.stream().filter(f -> !f.draft().lines().isEmpty()).toList();
-        Long[] ids = new Long[families.size()];
+        int n = billed.size();
+        long[] invoiceIds = n == 0 ? new long[0] : ids(c, n);
+        List<InvoiceNumbering.Number> numbers = n == 0 ? List.of()
+                : InvoiceNumbering.next(c, schema, run.regieCode(), InvoiceNumbering.Sequence.INVOICE, n);
+        // the invoices and their audit rows
+        Long[] ids = new Long[n];
+        Long[] familyIds = new Long[n];
+        Long[] sequences = new Long[n];
+        String[] texts = new String[n];
+        Long[] totals = new Long[n];
+        String[] details = new String[n];
         long total = 0;
-        if (!billed.isEmpty()) {
-            int lineCount = billed.stream().mapToInt(f -> f.draft().lines().size()).sum();
-            long[][] taken = ids(c, billed.size(), lineCount);
-            long[] invoiceIds = taken[0];
-            long[] lineIds = taken[1];
-            List<InvoiceNumbering.Number> numbers = InvoiceNumbering.next(c, schema, run.regieCode(),
-                    InvoiceNumbering.Sequence.INVOICE, billed.size());
-            total = writeInvoices(c, run, billed, invoiceIds, numbers);
-            writeLines(c, billed, invoiceIds, lineIds);
-            audit(c, run, billed, invoiceIds, numbers);
-            for (int i = 0, b = 0; i < families.size(); i++) {
-                if (!families.get(i).draft().lines().isEmpty()) {
-                    ids[i] = invoiceIds[b++];
-                }
+        for (int i = 0; i < n; i++) {
+            ids[i] = invoiceIds[i];
+            familyIds[i] = billed.get(i).familyId();
+            sequences[i] = numbers.get(i).sequence();
+            texts[i] = numbers.get(i).text();
+            totals[i] = billed.get(i).draft().totalCents();
+            total = Math.addExact(total, totals[i]);
+            details[i] = cut("Facture " + texts[i] + " du " + run.from() + " au " + run.to() + " : "
+                    + Money.format(totals[i]), 1000);
+        }
+        Lines lines = lines(billed, invoiceIds);
+        if (lines.billChild.length > 0) {
+            // the days billed first, refused (23505) if any is billed already: tenant V29's bill_days
+            try (PreparedStatement ps = c.prepareStatement("select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[])")) {
+                ps.setArray(1, c.createArrayOf("bigint", lines.billChild));
+                ps.setArray(2, c.createArrayOf("bigint", lines.billUnit));
+                ps.setArray(3, c.createArrayOf("date", lines.billMonth));
+                ps.setArray(4, c.createArrayOf("int4", lines.billBits));
+                ps.execute();
             }
         }
-        // the run's progress, once for the chunk
-        try (PreparedStatement ps = c.prepareStatement("update billing_run set families_done = families_done + ?,"
-                + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?")) {
-            ps.setInt(1, families.size());
-            ps.setInt(2, billed.size());
-            ps.setLong(3, total);
-            ps.setLong(4, run.runId());
+        // invoices, lines with their days, audit and the run's progress: one statement for the chunk (the lines' and
+        // the audit's references to their invoices are checked at its end, the invoices written)
+        try (PreparedStatement ps = c.prepareStatement("with invoices as (insert into invoice (id, regie_id, family_id, kind,"
+                + " sequence, number, period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
+                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
+                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
+                + " as i (id, family, sequence, number, total)),"
+                + " lines as (insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
+                + " quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
+                + " select l.invoice, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
+                + " l.label, l.bracket, cast(l.days as date[])"
+                + " from unnest(?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
+                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) with ordinality"
+                + " as l (invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
+                + " order by l.k),"
+                + " progress as (update billing_run set families_done = families_done + ?,"
+                + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?)"
+                + " insert into billing_audit (actor, action, regie_id, family_id, invoice_id, amount_cents, detail)"
+                + " select ?, 'INVOICE_ISSUED', ?, a.family, a.invoice, a.amount, a.detail"
+                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[]) as a (family, invoice, amount, detail)")) {
+            int k = 1;
+            ps.setLong(k++, run.regieId());
+            ps.setObject(k++, run.from());
+            ps.setObject(k++, run.to());
+            ps.setObject(k++, run.dueDate());
+            ps.setLong(k++, run.runId());
+            ps.setString(k++, cut(run.actor(), 120));
+            ps.setArray(k++, c.createArrayOf("bigint", ids));
+            ps.setArray(k++, c.createArrayOf("bigint", familyIds));
+            ps.setArray(k++, c.createArrayOf("bigint", sequences));
+            ps.setArray(k++, c.createArrayOf("varchar", texts));
+            ps.setArray(k++, c.createArrayOf("bigint", totals));
+            ps.setArray(k++, c.createArrayOf("bigint", lines.invoices));
+            ps.setArray(k++, c.createArrayOf("int4", lines.positions));
+            ps.setArray(k++, c.createArrayOf("bigint", lines.childIds));
+            ps.setArray(k++, c.createArrayOf("varchar", lines.names));
+            ps.setArray(k++, c.createArrayOf("varchar", lines.activities));
+            ps.setArray(k++, c.createArrayOf("varchar", lines.units));
+            ps.setArray(k++, c.createArrayOf("int4", lines.quantities));
+            ps.setArray(k++, c.createArrayOf("bigint", lines.unitPrices));
+            ps.setArray(k++, c.createArrayOf("bigint", lines.amounts));
+            ps.setArray(k++, c.createArrayOf("varchar", lines.labels));
+            ps.setArray(k++, c.createArrayOf("varchar", lines.brackets));
+            // each line's days as the text of a date array
+            ps.setArray(k++, c.createArrayOf("text", lines.days));
+            ps.setInt(k++, families.size());
+            ps.setInt(k++, n);
+            ps.setLong(k++, total);
+            ps.setLong(k++, run.runId());
+            ps.setString(k++, cut(run.actor(), 120));
+            ps.setLong(k++, run.regieId());
+            ps.setArray(k++, c.createArrayOf("bigint", familyIds));
+            ps.setArray(k++, c.createArrayOf("bigint", ids));
+            ps.setArray(k++, c.createArrayOf("bigint", totals));
+            ps.setArray(k++, c.createArrayOf("varchar", details));
             ps.executeUpdate();
         }
-        return Arrays.asList(ids);
+        Long[] out = new Long[families.size()];
+        for (int i = 0, b = 0; i < families.size(); i++) {
+            if (!families.get(i).draft().lines().isEmpty()) {
+                out[i] = invoiceIds[b++];
+            }
+        }
+        return Arrays.asList(out);
     }
 
-    /** The ids of {@code invoices} new invoices and {@code lines} new lines, from their sequences, in one query. */
-    private static long[][] ids(Connection c, int invoices, int lines) throws SQLException {
+    /** The ids of {@code invoices} new invoices, from their sequence, in one query (the lines take theirs as written). */
+    private static long[] ids(Connection c, int invoices) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select array(select nextval(pg_get_serial_sequence('invoice', 'id'))"
-                + " from generate_series(1, ?)), array(select nextval(pg_get_serial_sequence('invoice_line', 'id'))"
                 + " from generate_series(1, ?))")) {
             ps.setInt(1, invoices);
-            ps.setInt(2, lines);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new long[][] {longs(rs.getArray(1)), longs(rs.getArray(2))};
+                return longs(rs.getArray(1));
             }
         }
     }
@@ -122,50 +189,15 @@ public final class InvoiceStore {
         return out;
     }
 
-    /** The invoices, in one statement; returns their total. */
-    private static long writeInvoices(Connection c, RunContext run, List<FamilyInvoice> billed, long[] invoiceIds,
-            List<InvoiceNumbering.Number> numbers) throws SQLException {
-        int n = billed.size();
-        Long[] ids = new Long[n];
-        Long[] familyIds = new Long[n];
-        Long[] sequences = new Long[n];
-        String[] texts = new String[n];
-        Long[] totals = new Long[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            ids[i] = invoiceIds[i];
-            familyIds[i] = billed.get(i).familyId();
-            sequences[i] = numbers.get(i).sequence();
-            texts[i] = numbers.get(i).text();
-            totals[i] = billed.get(i).draft().totalCents();
-            total = Math.addExact(total, totals[i]);
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into invoice (id, regie_id, family_id, kind, sequence, number,"
-                + " period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
-                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
-                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
-                + " as i (id, family, sequence, number, total)")) {
-            ps.setLong(1, run.regieId());
-            ps.setObject(2, run.from());
-            ps.setObject(3, run.to());
-            ps.setObject(4, run.dueDate());
-            ps.setLong(5, run.runId());
-            ps.setString(6, cut(run.actor(), 120));
-            ps.setArray(7, c.createArrayOf("bigint", ids));
-            ps.setArray(8, c.createArrayOf("bigint", familyIds));
-            ps.setArray(9, c.createArrayOf("bigint", sequences));
-            ps.setArray(10, c.createArrayOf("varchar", texts));
-            ps.setArray(11, c.createArrayOf("bigint", totals));
-            ps.executeUpdate();
-        }
-        return total;
+    /** A chunk's lines as the columns of their insert, and its days billed by child, unit and month. */
+    private record Lines(Long[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
+            String[] units, Integer[] quantities, Long[] unitPrices, Long[] amounts, String[] labels, String[] brackets,
+            String[] days, Long[] billChild, Long[] billUnit, java.sql.Date[] billMonth, Integer[] billBits) {
     }
 
-    /** The invoices' lines with their days, then the days billed: two statements for the whole chunk. */
-    private static void writeLines(Connection c, List<FamilyInvoice> billed, long[] invoiceIds, long[] lineIds)
-            throws SQLException {
-        int n = lineIds.length;
-        Long[] ids = new Long[n];
+    /** The lines of {@code billed}'s invoices ({@code invoiceIds}, in order), each family's numbered from 1. */
+    private static Lines lines(List<FamilyInvoice> billed, long[] invoiceIds) {
+        int n = billed.stream().mapToInt(f -> f.draft().lines().size()).sum();
         Long[] invoices = new Long[n];
         Integer[] positions = new Integer[n];
         Long[] childIds = new Long[n];
@@ -189,7 +221,6 @@ public final class InvoiceStore {
             List<InvoiceDraft.Line> lines = family.draft().lines();
             for (int i = 0; i < lines.size(); i++, k++) {
                 InvoiceDraft.Line line = lines.get(i);
-                ids[k] = lineIds[k];
                 invoices[k] = invoiceIds[f];
                 positions[k] = i + 1;
                 childIds[k] = line.childId();
@@ -227,37 +258,9 @@ public final class InvoiceStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into invoice_line (id, invoice_id, position, child_id,"
-                + " child_name, activity_code, unit_code, quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
-                + " select l.id, l.invoice, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
-                + " l.label, l.bracket, cast(l.days as date[])"
-                + " from unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
-                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[])"
-                + " as l (id, invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days)")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids));
-            ps.setArray(2, c.createArrayOf("bigint", invoices));
-            ps.setArray(3, c.createArrayOf("int4", positions));
-            ps.setArray(4, c.createArrayOf("bigint", childIds));
-            ps.setArray(5, c.createArrayOf("varchar", names));
-            ps.setArray(6, c.createArrayOf("varchar", activities));
-            ps.setArray(7, c.createArrayOf("varchar", units));
-            ps.setArray(8, c.createArrayOf("int4", quantities));
-            ps.setArray(9, c.createArrayOf("bigint", unitPrices));
-            ps.setArray(10, c.createArrayOf("bigint", amounts));
-            ps.setArray(11, c.createArrayOf("varchar", labels));
-            ps.setArray(12, c.createArrayOf("varchar", brackets));
-            // each line's days as the text of a date array
-            ps.setArray(13, c.createArrayOf("text", days));
-            ps.executeUpdate();
-        }
-        // the days billed, refused (23505) if any is billed already: tenant V29's bill_days
-        try (PreparedStatement ps = c.prepareStatement("select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[])")) {
-            ps.setArray(1, c.createArrayOf("bigint", billChild.toArray(new Long[0])));
-            ps.setArray(2, c.createArrayOf("bigint", billUnit.toArray(new Long[0])));
-            ps.setArray(3, c.createArrayOf("date", billMonth.toArray(new java.sql.Date[0])));
-            ps.setArray(4, c.createArrayOf("int4", billBits.toArray(new Integer[0])));
-            ps.execute();
-        }
+        return new Lines(invoices, positions, childIds, names, activities, units, quantities, unitPrices, amounts, labels,
+                brackets, days, billChild.toArray(new Long[0]), billUnit.toArray(new Long[0]),
+                billMonth.toArray(new java.sql.Date[0]), billBits.toArray(new Integer[0]));
     }
 
     /** {@code days} as the text of a PostgreSQL date array, {@code {2026-10-01,2026-10-02}}. */
@@ -270,34 +273,6 @@ public final class InvoiceStore {
             text.append(days.get(i));
         }
         return text.append('}').toString();
-    }
-
-    /** One audit row per invoice issued, in one statement. */
-    private static void audit(Connection c, RunContext run, List<FamilyInvoice> billed, long[] invoiceIds,
-            List<InvoiceNumbering.Number> numbers) throws SQLException {
-        int n = billed.size();
-        Long[] familyIds = new Long[n];
-        Long[] ids = new Long[n];
-        Long[] amounts = new Long[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            familyIds[i] = billed.get(i).familyId();
-            ids[i] = invoiceIds[i];
-            amounts[i] = billed.get(i).draft().totalCents();
-            details[i] = cut("Facture " + numbers.get(i).text() + " du " + run.from() + " au " + run.to() + " : "
-                    + Money.format(amounts[i]), 1000);
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into billing_audit (actor, action, regie_id, family_id,"
-                + " invoice_id, amount_cents, detail) select ?, 'INVOICE_ISSUED', ?, a.family, a.invoice, a.amount, a.detail"
-                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[]) as a (family, invoice, amount, detail)")) {
-            ps.setString(1, cut(run.actor(), 120));
-            ps.setLong(2, run.regieId());
-            ps.setArray(3, c.createArrayOf("bigint", familyIds));
-            ps.setArray(4, c.createArrayOf("bigint", ids));
-            ps.setArray(5, c.createArrayOf("bigint", amounts));
-            ps.setArray(6, c.createArrayOf("varchar", details));
-            ps.executeUpdate();
-        }
     }
 
     static String cut(String s, int max) {

@@ -134,17 +134,34 @@ public final class Pricing {
         private record Priced(PricedLine line, String steps) {
         }
 
+        /**
+         * The cases priced of a whole run (one {@link BillingSettings}), by family facts: families of equal facts
+         * (QF, proof, resources, residence) share their cases, priced once for all of them (bench 4: 10,000
+         * families, a few thousand distinct facts).
+         */
+        public static final class Run {
+
+            private final java.util.Map<FamilyFacts, java.util.Map<Tariff, java.util.Map<Case, Priced>>> byFacts =
+                    new java.util.HashMap<>();
+        }
+
         private final BillingSettings settings;
         private final FamilyFacts family;
         private final LocalDate proofValidUntil;
         /** By tariff (the same instance for every day it is in force: no deep comparison), then by case. */
-        private final java.util.Map<Tariff, java.util.Map<Case, Priced>> cases = new java.util.IdentityHashMap<>();
+        private final java.util.Map<Tariff, java.util.Map<Case, Priced>> cases;
 
         public Memo(BillingSettings settings, FamilyFacts family) {
+            this(settings, family, new Run());
+        }
+
+        /** A family's memo sharing the cases of {@code run} (whose families are all priced with {@code settings}). */
+        public Memo(BillingSettings settings, FamilyFacts family, Run run) {
             this.settings = settings;
             this.family = family;
             this.proofValidUntil = settings.qfValidityMonths() == null || family.qfProofDate() == null ? null
                     : settings.proofValidUntil(family.qfProofDate()).orElseThrow();
+            this.cases = run.byFacts.computeIfAbsent(family, f -> new java.util.IdentityHashMap<>());
         }
 
         /**

@@ -266,4 +266,40 @@ class DraftReaderTest {
             }
         }
     }
+
+    @Test
+    void aDayPaidByAPorteMonnaieIsNotDrafted() throws SQLException {
+        BillingConfiguration billing = billing();
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);   // rolled back at the end: the other tests read no porte-monnaie
+            try {
+                // wallet_booking empty: the drafts' query without its anti-join
+                assertEquals(0, one(st, "select count(*) from wallet_booking"));
+                List<FamilyInvoice> before = DraftReader.drafts(c, billing, "REST", FROM, TO);
+                FamilyInvoice family = before.get(0);
+                InvoiceDraft.Line line = family.draft().lines().get(0);
+                LocalDate day = line.days().get(0);
+                long unit = family.unitIds().get(line.activity() + "/" + line.unit());
+                long booking = one(st, "select min(id) from booking where child_id = " + line.childId() + " and unit_id = " + unit
+                        + " and day = '" + day + "' and status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_BILLED')");
+                long wallet = one(st, "insert into wallet (family_id, regie_id, activated_by) select " + family.familyId()
+                        + ", id, 'test' from regie where code = 'REST' returning id");
+                st.execute("insert into wallet_booking (booking_id, wallet_id, amount_cents) values (" + booking + ", " + wallet
+                        + ", " + line.unitPriceCents() + ")");
+                List<FamilyInvoice> after = DraftReader.drafts(c, billing, "REST", FROM, TO);
+                FamilyInvoice paid = after.get(0);
+                assertEquals(family.familyId(), paid.familyId());
+                assertEquals(family.draft().totalCents() - line.unitPriceCents(), paid.draft().totalCents(), "the paid day left out");
+                assertTrue(paid.draft().lines().stream().noneMatch(l -> l.childId() == line.childId() && l.unit().equals(line.unit())
+                        && l.activity().equals(line.activity()) && l.days().contains(day)), "the day paid is on no line");
+                assertEquals(before.subList(1, before.size()), after.subList(1, after.size()), "the other families unchanged");
+                // the porte-monnaie gives the day back: drafted again, the table empty again
+                st.execute("delete from wallet_booking");
+                assertEquals(family.draft(), DraftReader.drafts(c, billing, "REST", FROM, TO).get(0).draft());
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
 }

@@ -71,4 +71,26 @@ class PricingMemoTest {
         assertEquals(550, expired.amountCents());
         assertTrue(expired.reason().endsWith("Prix du 16/10/2026 : 5,50\u00a0€."), expired.reason());
     }
+
+    @Test
+    void familiesOfEqualFactsShareTheirCasesAndGetWhatTheRulesGiveEach() {
+        Tariff tariff = PricingTest.withNonResident(PricingTest.cantine(), Adjustment.percent("25"));
+        Pricing.Memo.Run run = new Pricing.Memo.Run();
+        List<FamilyFacts> families = List.of(PricingTest.qf(451), new FamilyFacts(451, null, null, null, true),
+                new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, false),
+                new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, false), new FamilyFacts(null, null, null, null, true));
+        int compared = 0;
+        for (FamilyFacts family : families) {
+            Pricing.Memo memo = new Pricing.Memo(PricingTest.SETTINGS, family, run);
+            for (int rank = 1; rank <= 3; rank++) {
+                // each family's own children: the shared case's line comes back with this child's event
+                for (DayEvent e : month(compared + rank, tariff.activity())) {
+                    assertEquals(Pricing.price(PricingTest.SETTINGS, tariff, family, rank, e), memo.price(tariff, rank, e),
+                            family + " " + e);
+                }
+            }
+            compared += 10;
+        }
+        assertEquals(50, compared);
+    }
 }

@@ -56,7 +56,7 @@ public class InvoicingRun {
 
     /**
      * Families issued per transaction: 10,000 families in 400 commits instead of 10,000 (bench 4), each chunk
-     * in the same seven statements as one family; a chunk holds the régie's numbering row for some tens of
+     * in the same four statements as one family; a chunk holds the régie's numbering row for some tens of
      * milliseconds (its numbers are taken at once, {@link InvoiceStore#issueAll}).
      */
     static final int CHUNK = 25;
