@@ -22,6 +22,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.PackedState;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -70,34 +71,91 @@ public class PlanningView implements Serializable {
 
     /** The commune's legend (labels and colours), read once per view. */
     private transient Legend legend;
-    private boolean registered;
+    /*
+     * The view's state (every field below) goes to the session packed as one array (PackedState, writeObject): the
+     * session is written and read at the end of every request, and this page's other views, untouched, then write back
+     * the array they read. {@code packed} is non-null while the state read from the session is not unpacked yet;
+     * every public method unpacks it first (use()).
+     */
+    private transient byte[] packed;
+    private transient boolean registered;
 
-    private int enfant = 1;
-    private Long activite;
-    private String mois;
-    private List<FamilyChild> children;
-    private List<Activity> activities;
-    private List<PlanningDay> days;
-    private List<DayOfWeek> columns = List.of();
+    private transient int enfant = 1;
+    private transient Long activite;
+    private transient String mois;
+    private transient List<FamilyChild> children;
+    private transient List<Activity> activities;
+    private transient List<PlanningDay> days;
+    private transient List<DayOfWeek> columns = List.of();
     /** The grid as drawn, with its words: built from {@link #days} once per request, never stored in the session. */
     private transient List<List<PlanningGridCells.GridDay>> grid;
-    private boolean validated;
-    private List<ActivityUnit> units;
+    private transient boolean validated;
+    private transient List<ActivityUnit> units;
     /** Semaine type: "MONDAY|12" → ticked. */
-    private final Map<String, Boolean> week = new HashMap<>();
-    private LocalDate weekFrom;
-    private LocalDate weekTo;
-    private final PlanningSelection selection = new PlanningSelection();
-    private boolean reviewing;
+    private transient HashMap<String, Boolean> week = new HashMap<>();
+    private transient LocalDate weekFrom;
+    private transient LocalDate weekTo;
+    private transient PlanningSelection selection = new PlanningSelection();
+    private transient boolean reviewing;
     /** The summary's notice of each selected change, by key. */
-    private HashMap<String, String> notices = new HashMap<>();
+    private transient HashMap<String, String> notices = new HashMap<>();
     /** The summary's prices (estimate), computed when the summary is shown; {@code null} otherwise. */
-    private SelectionEstimate estimate;
-    private List<ChangeOutcome> outcomes = List.of();
-    private LocalDate copyUntil;
+    private transient SelectionEstimate estimate;
+    private transient List<ChangeOutcome> outcomes = List.of();
+    private transient LocalDate copyUntil;
+
+    /** The view's state as stored in the session. */
+    private record State(boolean registered, int enfant, Long activite, String mois, List<FamilyChild> children,
+                         List<Activity> activities, List<PlanningDay> days, List<DayOfWeek> columns, boolean validated,
+                         List<ActivityUnit> units, HashMap<String, Boolean> week, LocalDate weekFrom, LocalDate weekTo,
+                         PlanningSelection selection, boolean reviewing, HashMap<String, String> notices,
+                         SelectionEstimate estimate, List<ChangeOutcome> outcomes, LocalDate copyUntil)
+            implements Serializable {
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeObject(packed != null ? packed : PackedState.pack(new State(registered, enfant, activite, mois, children,
+                activities, days, columns, validated, units, week, weekFrom, weekTo, selection, reviewing, notices,
+                estimate, outcomes, copyUntil)));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        packed = (byte[]) in.readObject();
+    }
+
+    /** The state read from the session, unpacked on the view's first use in a request. */
+    private void use() {
+        if (packed == null) {
+            return;
+        }
+        State s = PackedState.unpack(packed, State.class);
+        packed = null;
+        registered = s.registered();
+        enfant = s.enfant();
+        activite = s.activite();
+        mois = s.mois();
+        children = s.children();
+        activities = s.activities();
+        days = s.days();
+        columns = s.columns();
+        validated = s.validated();
+        units = s.units();
+        week = s.week();
+        weekFrom = s.weekFrom();
+        weekTo = s.weekTo();
+        selection = s.selection();
+        reviewing = s.reviewing();
+        notices = s.notices();
+        estimate = s.estimate();
+        outcomes = s.outcomes();
+        copyUntil = s.copyUntil();
+    }
 
     /** Opening the page: one read ({@link PlanningPageReader}), one transaction. */
     public void load() {
+        use();
         PlanningPageReader.PlanningPage page = reader.read(user.require(), enfant, activite, getMonth());
         validated = page.validated();
         children = page.children();
@@ -128,6 +186,7 @@ public class PlanningView implements Serializable {
      * second tap takes it back out.
      */
     public void toggle(PlanningGridCells.GridCell shown) {
+        use();
         PlanningCell cell = shown.getCell();
         if (cell.isBookable() || cell.isCancellable()) {
             selection.toggle(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
@@ -143,6 +202,7 @@ public class PlanningView implements Serializable {
      * rendering 31 days × units used to evaluate some fifteen method expressions per cell (bench 4).
      */
     public List<List<PlanningGridCells.GridDay>> getWeeks() {
+        use();
         if (grid == null) {
             FacesContext ctx = FacesContext.getCurrentInstance();
             java.util.ResourceBundle msg = ctx.getApplication().getResourceBundle(ctx, "msg");
@@ -156,6 +216,7 @@ public class PlanningView implements Serializable {
 
     /** "Recopier la sélection" ({@link PlanningSelection#copyUntil}). */
     public void copySelection() {
+        use();
         PlanningSelection.CopyRefusal refusal = selection.copyRefusal(copyUntil);
         if (refusal == PlanningSelection.CopyRefusal.NOTHING_TO_COPY) {
             FormErrors.show("planning", List.of(new FieldError("until", "Sélectionnez d'abord des journées à réserver.")));
@@ -176,6 +237,7 @@ public class PlanningView implements Serializable {
      * nothing is booked before "Confirmer".
      */
     public void review() {
+        use();
         if (selection.isEmpty()) {
             message(FacesMessage.SEVERITY_ERROR, "Sélectionnez au moins une journée à réserver ou à annuler.");
             return;
@@ -221,6 +283,7 @@ public class PlanningView implements Serializable {
 
     /** A line's price in the summary: "3,60 €", with the late surcharge apart; empty for a cancellation. */
     public String price(PlannedChange c) {
+        use();
         SelectionEstimate.Line line = estimate == null ? null : estimate.line(c.getKey());
         if (line == null) {
             return "";
@@ -233,26 +296,30 @@ public class PlanningView implements Serializable {
                 : price + " (dont majoration hors délai " + Money.format(line.surchargeCents()) + ")";
     }
 
-    public SelectionEstimate getEstimate() { return estimate; }
+    public SelectionEstimate getEstimate() { use(); return estimate; }
 
     public String euros(long cents) {
+        use();
         return Money.format(cents);
     }
 
     /** What the family should know about one line of the summary (empty when nothing special). */
     public String notice(PlannedChange c) {
+        use();
         String n = notices.get(c.getKey());
         return n == null ? "" : n;
     }
 
     /** Whether a line of the summary carries a warning (surcharge, billed, not cancellable, refused). */
     public boolean warning(PlannedChange c) {
+        use();
         String n = notice(c);
         return !n.isEmpty() && !n.equals("Annulation sans frais.");
     }
 
     /** "Confirmer": applies the whole selection in one transaction and shows what became of each day. */
     public void confirm() {
+        use();
         try {
             outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all());
             selection.clear();
@@ -269,11 +336,13 @@ public class PlanningView implements Serializable {
 
     /** "Modifier la sélection": back from the summary, the selection kept. */
     public void clearReview() {
+        use();
         reviewing = false;
     }
 
     /** "Vider la sélection". */
     public void clearSelection() {
+        use();
         selection.clear();
         grid = null;
         reviewing = false;
@@ -281,6 +350,7 @@ public class PlanningView implements Serializable {
 
     /** "Appliquer la semaine type": the ticked units of each weekday, every week of the period. */
     public void applyWeek() {
+        use();
         Map<DayOfWeek, Set<Long>> byDay = new EnumMap<>(DayOfWeek.class);
         week.forEach((key, ticked) -> {
             if (Boolean.TRUE.equals(ticked)) {
@@ -303,11 +373,13 @@ public class PlanningView implements Serializable {
 
     /** The commune's label of a legend state (EL 5 cannot read record components). */
     public String label(DayState state) {
+        use();
         return legend().entry(state).label();
     }
 
     /** The commune's colours of a legend state, as an inline style. */
     public String style(DayState state) {
+        use();
         Legend.LegendEntry e = legend().entry(state);
         return "background: " + e.background() + "; color: " + e.text();
     }
@@ -317,6 +389,7 @@ public class PlanningView implements Serializable {
      * "sur demande — fenêtre ouverte jusqu'au 15/06/2027 à 18:00".
      */
     public String windowWords(WindowSpan w) {
+        use();
         FacesContext faces = FacesContext.getCurrentInstance();
         java.util.ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
         java.util.Locale locale = faces.getViewRoot().getLocale();
@@ -332,6 +405,7 @@ public class PlanningView implements Serializable {
 
     /** The unpublished opening windows the month's days are asked for in (the notices above the grid). */
     public List<WindowSpan> getWindows() {
+        use();
         java.util.Map<Long, WindowSpan> byId = new java.util.LinkedHashMap<>();
         if (days != null) {
             for (PlanningDay d : days) {
@@ -352,34 +426,35 @@ public class PlanningView implements Serializable {
         return legend;
     }
 
-    public List<DayState> getStates() { return List.of(DayState.values()); }
+    public List<DayState> getStates() { use(); return List.of(DayState.values()); }
     public FamilyChild getChild() {
+        use();
         return children != null && enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
     }
-    public java.time.YearMonth getMonth() { return PlanningLabels.month(mois); }
-    public List<PlannedChange> getSelection() { return selection.sorted(); }
-    public int getSelectionSize() { return selection.size(); }
-    public List<DayOfWeek> getWeekdays() { return columns; }
-    public boolean isValidated() { return validated; }
-    public boolean isRegistered() { return registered; }
-    public boolean isReviewing() { return reviewing; }
-    public List<ChangeOutcome> getOutcomes() { return outcomes; }
-    public LocalDate getCopyUntil() { return copyUntil; }
-    public void setCopyUntil(LocalDate v) { copyUntil = v; }
-    public List<ActivityUnit> getUnits() { return units; }
-    public Map<String, Boolean> getWeek() { return week; }
-    public LocalDate getWeekFrom() { return weekFrom; }
-    public void setWeekFrom(LocalDate v) { weekFrom = v; }
-    public LocalDate getWeekTo() { return weekTo; }
-    public void setWeekTo(LocalDate v) { weekTo = v; }
-    public List<FamilyChild> getChildren() { return children; }
-    public List<Activity> getActivities() { return activities; }
-    public List<PlanningDay> getDays() { return days; }
-    public List<DayOfWeek> getColumns() { return columns; }
-    public int getEnfant() { return enfant; }
-    public void setEnfant(int enfant) { if (ViewParams.opening()) this.enfant = enfant; }
-    public Long getActivite() { return activite; }
-    public void setActivite(Long activite) { if (ViewParams.opening()) this.activite = activite; }
-    public String getMois() { return mois; }
-    public void setMois(String mois) { if (ViewParams.opening()) this.mois = mois; }
+    public java.time.YearMonth getMonth() { use(); return PlanningLabels.month(mois); }
+    public List<PlannedChange> getSelection() { use(); return selection.sorted(); }
+    public int getSelectionSize() { use(); return selection.size(); }
+    public List<DayOfWeek> getWeekdays() { use(); return columns; }
+    public boolean isValidated() { use(); return validated; }
+    public boolean isRegistered() { use(); return registered; }
+    public boolean isReviewing() { use(); return reviewing; }
+    public List<ChangeOutcome> getOutcomes() { use(); return outcomes; }
+    public LocalDate getCopyUntil() { use(); return copyUntil; }
+    public void setCopyUntil(LocalDate v) { use(); copyUntil = v; }
+    public List<ActivityUnit> getUnits() { use(); return units; }
+    public Map<String, Boolean> getWeek() { use(); return week; }
+    public LocalDate getWeekFrom() { use(); return weekFrom; }
+    public void setWeekFrom(LocalDate v) { use(); weekFrom = v; }
+    public LocalDate getWeekTo() { use(); return weekTo; }
+    public void setWeekTo(LocalDate v) { use(); weekTo = v; }
+    public List<FamilyChild> getChildren() { use(); return children; }
+    public List<Activity> getActivities() { use(); return activities; }
+    public List<PlanningDay> getDays() { use(); return days; }
+    public List<DayOfWeek> getColumns() { use(); return columns; }
+    public int getEnfant() { use(); return enfant; }
+    public void setEnfant(int enfant) { use(); if (ViewParams.opening()) this.enfant = enfant; }
+    public Long getActivite() { use(); return activite; }
+    public void setActivite(Long activite) { use(); if (ViewParams.opening()) this.activite = activite; }
+    public String getMois() { use(); return mois; }
+    public void setMois(String mois) { use(); if (ViewParams.opening()) this.mois = mois; }
 }
