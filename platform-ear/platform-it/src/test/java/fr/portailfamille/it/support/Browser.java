@@ -134,12 +134,6 @@ public final class Browser implements AutoCloseable {
 
     /**
      * The text of the element {@code id} as the page lays it out ({@code innerText}; non-breaking spaces as spaces),
-     * empty when the page has no such element. Not WebDriver's {@code getText()}: after a phone's screen emulation was
-     * cleared, Chromium's driver answered an empty text for 20 s for a table the page showed (PaymentWalkIT, its
-     * screenshot and page source taken at that moment had the table and its rows).
-     */
-    /**
-     * The text of the element {@code id} as the page lays it out ({@code innerText}; non-breaking spaces as spaces),
      * waited for up to 20 s; empty when the page never has it (for an element that must be absent, {@link #absent}).
      */
     public String text(String id) {
