@@ -402,7 +402,9 @@ class FamilyWebIT {
                     agent.driver.findElement(By.id("occupation")).getText());
             // marked by AJAX (issue 9): the status changes in place
             agent.await(By.cssSelector("button[aria-label='Léo présent']")).click();
+            // the row is replaced by the AJAX answer: an element found just before it may be gone when read
             new org.openqa.selenium.support.ui.WebDriverWait(agent.driver, java.time.Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> "Présent".equals(d.findElement(By.cssSelector(".sheet-status")).getText()));
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage");
         }

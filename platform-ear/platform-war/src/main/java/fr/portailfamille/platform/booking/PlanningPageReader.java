@@ -2,7 +2,6 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.configuration.CommuneSettings;
-import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.family.FamilyStatus;
@@ -22,7 +21,8 @@ import java.util.List;
  * share its persistence context): the family's status and children, the commune's activities, the
  * activity shown (the one asked for, else the first the child is registered to), its units, whether the
  * child is registered, the month's days and the commune's legend — on one JDBC connection held for the
- * transaction ({@link OneConnection}), the child's registrations in one query.
+ * transaction ({@link OneConnection}), the family's status and children in one query (nothing else of its file is
+ * loaded), the child's registrations in one query.
  */
 @ApplicationScoped
 @Transactional
@@ -56,13 +56,14 @@ public class PlanningPageReader {
      */
     public PlanningPage read(SignedInUser user, int enfant, Long activite, YearMonth month) {
         OneConnection.hold(em);
-        Family family = files.fileOf(user);
-        boolean validated = family.getStatus() == FamilyStatus.VALIDATED;
-        List<FamilyChild> children = files.childrenOf(user);
+        // the account's own file, its status and children only: the child shown is one of them, checked here once
+        FamilyFileService.Overview family = files.overviewOf(user);
+        boolean validated = family.status() == FamilyStatus.VALIDATED;
+        List<FamilyChild> children = family.children();
         FamilyChild child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
         Long childId = validated && child != null ? child.getId() : null;
         List<Activity> activities = catalog.activities();
-        List<Long> registeredTo = childId == null ? List.of() : bookings.registeredActivities(user, childId);
+        List<Long> registeredTo = childId == null ? List.of() : bookings.registeredActivitiesOfOwnChild(childId);
         Long shown = activite;
         if (shown == null && !activities.isEmpty()) {
             shown = activities.stream().map(Activity::getId).filter(registeredTo::contains).findFirst()
@@ -70,7 +71,7 @@ public class PlanningPageReader {
         }
         List<ActivityUnit> units = shown == null ? List.of() : catalog.unitsOf(shown);
         boolean registered = shown != null && registeredTo.contains(shown);
-        List<PlanningDay> days = registered ? bookings.planning(user, childId, shown, month, units) : List.of();
+        List<PlanningDay> days = registered ? bookings.planningOfOwnChild(childId, shown, month, units) : List.of();
         return new PlanningPage(validated, children, activities, shown, units, registered, days, settings.legend());
     }
 

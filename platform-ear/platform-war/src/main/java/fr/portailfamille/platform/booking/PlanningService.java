@@ -405,12 +405,16 @@ public class PlanningService {
      * bookings) and whether it can be booked or cancelled now.
      */
     public List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month) {
-        return planning(user, childId, activityId, month, catalog.unitsOf(activityId));
+        long own = ownChild(user, childId).getId();
+        return planningOfOwnChild(own, activityId, month, catalog.unitsOf(activityId));
     }
 
-    /** {@link #planning(SignedInUser, long, long, YearMonth)} with the activity's units already read by the caller. */
-    List<PlanningDay> planning(SignedInUser user, long childId, long activityId, YearMonth month, List<ActivityUnit> units) {
-        Child child = ownChild(user, childId);
+    /**
+     * {@link #planning(SignedInUser, long, long, YearMonth)} of a child the caller has already found in the signed-in
+     * family's own validated file ({@link PlanningPageReader#read}: the child comes from the account's own file), with
+     * the activity's units already read.
+     */
+    List<PlanningDay> planningOfOwnChild(long ownChildId, long activityId, YearMonth month, List<ActivityUnit> units) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -418,9 +422,9 @@ public class PlanningService {
         LocalDate to = month.atEndOfMonth();
         Map<MonthPlan.UnitDay, Integer> taken = seats.takenOfActivity(activityId, from, to);
         Map<MonthPlan.UnitDay, MonthPlan.Booking> latest = new HashMap<>();
-        for (Booking b : em.createQuery("select b from Booking b where b.child = :c and b.unit.activity.id = :a"
+        for (Booking b : em.createQuery("select b from Booking b where b.child.id = :c and b.unit.activity.id = :a"
                         + " and b.day between :f and :t order by b.id", Booking.class)
-                .setParameter("c", child).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
+                .setParameter("c", ownChildId).setParameter("a", activityId).setParameter("f", from).setParameter("t", to)
                 .getResultList()) {
             latest.put(new MonthPlan.UnitDay(b.getUnit().getId(), b.getDay()),
                     new MonthPlan.Booking(b.getId(), b.getStatus(), b.getRefusalReason()));
@@ -457,10 +461,14 @@ public class PlanningService {
 
     /** The activities one of the family's children has a validated registration to (one query). */
     public List<Long> registeredActivities(SignedInUser user, long childId) {
-        Child child = ownChild(user, childId);
+        return registeredActivitiesOfOwnChild(ownChild(user, childId).getId());
+    }
+
+    /** {@link #registeredActivities} of a child the caller has already found in the family's own validated file. */
+    List<Long> registeredActivitiesOfOwnChild(long ownChildId) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select activity_id from registration where child_id = ?1"
-                + " and status = 'VALIDATED'").setParameter(1, child.getId()).getResultList();
+                + " and status = 'VALIDATED'").setParameter(1, ownChildId).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 

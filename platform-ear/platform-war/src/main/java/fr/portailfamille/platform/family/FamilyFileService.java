@@ -149,6 +149,28 @@ public class FamilyFileService {
         return fileOf(user).getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList();
     }
 
+    /** A family file as the pages that only name its children need it: its status and children, in the file's order. */
+    public record Overview(FamilyStatus status, List<FamilyChild> children) {
+    }
+
+    /**
+     * The signed-in parent's file's status and children (ids and first names, in the order of {@link #childrenOf}),
+     * one query over the account's own file and nothing else of it loaded; a file not linked to the account yet is
+     * linked (or drafted) by {@link #fileOf} as any page does.
+     */
+    public Overview overviewOf(SignedInUser user) {
+        requireCommuneOf(user);
+        List<Object[]> rows = em.createQuery("select f.status, c.id, c.firstName from Family f left join f.children c"
+                + " where f.subject = :s order by c.id", Object[].class).setParameter("s", user.subject()).getResultList();
+        if (rows.isEmpty()) {
+            Family f = fileOf(user);
+            return new Overview(f.getStatus(), f.getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList());
+        }
+        List<FamilyChild> children = rows.stream().filter(r -> r[1] != null)
+                .map(r -> new FamilyChild(((Number) r[1]).longValue(), (String) r[2])).toList();
+        return new Overview((FamilyStatus) rows.get(0)[0], children);
+    }
+
     /**
      * "Finir plus tard": keeps what is filled in for 30 more days. What is valid is saved, each invalid
      * field keeps its stored value; the returned errors list what was not saved. The caller's form is
