@@ -41,8 +41,8 @@ public final class InvoicingBench {
     static final LocalDate TO = LocalDate.of(2027, 3, 31);
     static final double TARGET_S = 60;
     static final double TARGET_RATIO = 5;
-    /** Families per transaction, as {@code InvoicingRun.CHUNK}. */
-    static final int CHUNK = Integer.getInteger("bench.chunk", 25);
+    /** Families per transaction, as {@code InvoicingRun} ({@link InvoiceStore#chunkSize}); {@code -Dbench.chunk=N} to try another. */
+    static final int CHUNK = Integer.getInteger("bench.chunk", InvoiceStore.chunkSize(FAMILIES));
     /**
      * {@code -Dbench.profile=true}: PostgreSQL with {@code pg_stat_statements}, whose top statements of the
      * run are printed (not in the report), with the plan of the drafts' query before the run and that of recording
@@ -192,7 +192,7 @@ public final class InvoicingBench {
                     System.out.printf("%6d families written at %6.2f s%n", i, (System.nanoTime() - t0) / 1e9);
                 }
                 // as InvoicingRun: the invoice tables' statistics follow the run's growth
-                if (i > 0 && InvoiceStore.analyzeNow(i) && !Boolean.getBoolean("bench.noAnalyze")) {
+                if (i > 0 && InvoiceStore.analyzeNow(i - CHUNK, i) && !Boolean.getBoolean("bench.noAnalyze")) {
                     try (Statement st = c.createStatement()) {
                         st.execute("analyze invoice, invoice_line, billed_month");
                     }
