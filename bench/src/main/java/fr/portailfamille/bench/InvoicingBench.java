@@ -238,8 +238,8 @@ public final class InvoicingBench {
                 + " `Pricing.Memo`, shared by the families of equal facts), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
                 + " (the chunk's invoice ids and numbers taken at once, its billed days as one bitmask per child, unit and month"
                 + " (`bill_days`), then its invoices, lines with their days, audit and progress in one statement;"
-                + " a failed chunk is redone family by family; the invoice tables analysed at 100, 400, 1,600, 6,400 families written,"
-                + " `InvoiceStore.analyzeNow`). Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
+                + " a failed chunk is redone family by family; their references checked once per statement, tenant V30)."
+                + " Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
         r.line("");
         r.line("PostgreSQL " + version + " (zonky embedded, 127.0.0.1, fsync and synchronous_commit on, same 2 cores).");
         r.line("");
@@ -271,7 +271,7 @@ public final class InvoicingBench {
 
     /**
      * Issues {@code drafts} as {@code InvoicingRun} does: {@link #CHUNK} families per transaction, a chunk that fails
-     * redone family by family, the invoice tables analysed at {@link InvoiceStore#analyzeNow} points.
+     * redone family by family.
      *
      * @return the total of the families issued and the number of families that failed
      */
@@ -285,13 +285,6 @@ public final class InvoicingBench {
             List<FamilyInvoice> chunk = drafts.subList(i, Math.min(i + CHUNK, drafts.size()));
             if (i % 1000 == 0) {
                 System.out.printf("%6d families written at %6.2f s%n", i, (System.nanoTime() - t0) / 1e9);
-            }
-            // as InvoicingRun: the invoice tables' statistics follow the run's growth
-            if (i > 0 && InvoiceStore.analyzeNow(i - CHUNK, i) && !Boolean.getBoolean("bench.noAnalyze")) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("analyze invoice, invoice_line, billed_month");
-                }
-                c.commit();
             }
             try {
                 InvoiceStore.issueAll(c, schema, ctx, chunk);

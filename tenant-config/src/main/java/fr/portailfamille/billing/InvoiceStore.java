@@ -49,33 +49,6 @@ public final class InvoiceStore {
         return Math.max(CHUNK_MIN, Math.min(CHUNK_MAX, (families + CHUNKS - 1) / CHUNKS));
     }
 
-    /** Families written after which a run first refreshes the invoice tables' statistics. */
-    public static final int ANALYZE_FIRST = 100;
-
-    /**
-     * Whether a run that has written {@code familiesWritten} of its families should refresh the statistics
-     * of {@code invoice}, {@code invoice_line} and {@code billed_month} now: at {@value #ANALYZE_FIRST}, then each
-     * time they have grown fourfold (400, 1,600, 6,400…). On a commune's first run these tables start empty,
-     * and the plans of the foreign-key checks of every insert are made from their statistics: made for a
-     * tiny table (a sequential scan), they cost more with every invoice written until the statistics change,
-     * which autovacuum does at most once a minute (bench 4: the per-family cost grew with the run's size).
-     */
-    public static boolean analyzeNow(int familiesWritten) {
-        return analyzeNow(familiesWritten - 1, familiesWritten);
-    }
-
-    /**
-     * Whether a run whose written families went from {@code writtenBefore} to {@code written} (one chunk) has passed
-     * one of the points of {@link #analyzeNow(int)}: the statistics are refreshed once after it, whatever the chunks' size.
-     */
-    public static boolean analyzeNow(int writtenBefore, int written) {
-        int at = ANALYZE_FIRST;
-        while (at <= writtenBefore) {
-            at *= 4;
-        }
-        return at <= written;
-    }
-
     /**
      * Issues {@code family}'s draft in the run ({@link #issueAll} of one family).
      *

@@ -170,16 +170,6 @@ class InvoiceStoreTest {
     }
 
     @Test
-    void statisticsAreRefreshedAtAHundredFamiliesThenEachTimeTheRunHasGrownFourfold() {
-        List<Integer> at = IntStream.rangeClosed(1, 30_000).filter(InvoiceStore::analyzeNow).boxed().toList();
-        assertEquals(List.of(100, 400, 1600, 6400, 25600), at);
-        // by chunks: once after each of these points, whatever the chunks' size
-        List<Integer> after = IntStream.iterate(250, i -> i <= 30_000, i -> i + 250)
-                .filter(i -> InvoiceStore.analyzeNow(i - 250, i)).boxed().toList();
-        assertEquals(List.of(250, 500, 1750, 6500, 25750), after);
-    }
-
-    @Test
     void aRunIsCutIntoAboutFortyChunksOfTwentyFiveToFiveHundredFamilies() {
         assertEquals(25, InvoiceStore.chunkSize(1));
         assertEquals(25, InvoiceStore.chunkSize(1_000));

@@ -152,10 +152,6 @@ public class InvoicingRun {
             int size = InvoiceStore.chunkSize(families.size());
             for (int i = 0; i < families.size(); i += size) {
                 List<FamilyInvoice> chunk = families.subList(i, Math.min(i + size, families.size()));
-                if (i > 0 && InvoiceStore.analyzeNow(i - size, i)) {
-                    // the invoice tables' statistics follow the run's growth (the foreign-key checks' plans)
-                    writer.analyze();
-                }
                 try {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
