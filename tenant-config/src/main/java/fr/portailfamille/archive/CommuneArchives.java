@@ -226,7 +226,7 @@ public class CommuneArchives {
                 content = ArchiveFormat.read(in, (table, csv) -> csv.transferTo(OutputStream.nullOutputStream()));
             }
             ArchiveFormat.Manifest m = content.manifest();
-            if (!code.equals(m.schemaVersion()) && !convertsBilledDays(m.schemaVersion(), code)) {
+            if (!code.equals(m.schemaVersion()) && !sameData(m.schemaVersion(), code) && !convertsBilledDays(m.schemaVersion(), code)) {
                 throw new ArchiveException("Cette archive a été faite au schéma " + m.schemaVersion()
                         + " ; cette plateforme est au schéma " + code + ". Importez-la sur une plateforme de la même"
                         + " version (ou mettez d'abord la plateforme à niveau).");
@@ -321,7 +321,18 @@ public class CommuneArchives {
      * {@code billed_day} rows (tenant V29, as that migration converts a commune's): from 28 into 29 only.
      */
     static boolean convertsBilledDays(String archived, String code) {
-        return BILLED_DAY_SCHEMA.equals(archived) && BILLED_MONTH_SCHEMA.equals(code);
+        return BILLED_DAY_SCHEMA.equals(archived) && (BILLED_MONTH_SCHEMA.equals(code) || sameData(BILLED_MONTH_SCHEMA, code));
+    }
+
+    /** The schema whose tables and columns are those of {@value #BILLED_MONTH_SCHEMA}: tenant V30 changed only how some references are checked. */
+    static final String RUN_CHECKS_SCHEMA = "30";
+
+    /**
+     * Whether an archive made at schema {@code archived} holds the very tables and columns of schema {@code code}
+     * (loaded as they are): {@value #BILLED_MONTH_SCHEMA} into {@value #RUN_CHECKS_SCHEMA}.
+     */
+    static boolean sameData(String archived, String code) {
+        return BILLED_MONTH_SCHEMA.equals(archived) && RUN_CHECKS_SCHEMA.equals(code);
     }
 
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,

@@ -170,8 +170,12 @@ class InvoiceStoreTest {
     }
 
     @Test
-    void statisticsAreRefreshedAtAHundredFamiliesThenEachTimeTheRunHasGrownFourfold() {
-        List<Integer> at = IntStream.rangeClosed(1, 30_000).filter(InvoiceStore::analyzeNow).boxed().toList();
-        assertEquals(List.of(100, 400, 1600, 6400, 25600), at);
+    void aRunIsCutIntoAboutFortyChunksOfTwentyFiveToFiveHundredFamilies() {
+        assertEquals(25, InvoiceStore.chunkSize(1));
+        assertEquals(25, InvoiceStore.chunkSize(1_000));
+        assertEquals(26, InvoiceStore.chunkSize(1_001));
+        assertEquals(250, InvoiceStore.chunkSize(10_000));
+        assertEquals(500, InvoiceStore.chunkSize(20_000));
+        assertEquals(500, InvoiceStore.chunkSize(100_000));
     }
 }

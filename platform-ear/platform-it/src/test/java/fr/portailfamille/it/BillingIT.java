@@ -67,9 +67,6 @@ class BillingIT {
     InvoicingRun invoicing;
 
     @Inject
-    fr.portailfamille.platform.billing.InvoiceWriter writer;
-
-    @Inject
     BillingKit kit;
 
     @PersistenceContext(unitName = "portail")
@@ -182,14 +179,6 @@ class BillingIT {
         List<?> sequences = kit.in(kit.alpha(), () -> kit.list("select i.sequence from invoice i"
                 + " join regie r on r.id = i.regie_id where r.code = ?1 and i.kind = 'INVOICE' order by 1", f.regie()));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
-        // a big run refreshes the invoice tables' statistics (InvoiceStore.analyzeNow): it runs in the container
-        kit.in(kit.alpha(), () -> {
-            writer.analyze();
-            return null;
-        });
-        Number lines = (Number) kit.in(kit.alpha(), () -> kit.one("select reltuples from pg_class"
-                + " where oid = 'commune_alpha.invoice_line'::regclass"));
-        assertTrue(lines.doubleValue() > 0, "statistics of invoice_line refreshed: " + lines);
     }
 
     @Test

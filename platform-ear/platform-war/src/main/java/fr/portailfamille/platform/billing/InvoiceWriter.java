@@ -109,14 +109,6 @@ public class InvoiceWriter {
         }
     }
 
-    /**
-     * Refreshes the statistics of the tables a run fills, so that the foreign-key checks of the next
-     * inserts are planned for their real size (see {@link InvoiceStore#analyzeNow}).
-     */
-    public void analyze() {
-        em.createNativeQuery("analyze invoice, invoice_line, billed_month").executeUpdate();
-    }
-
     /** Counts a family that failed as done (its invoice rolled back), so that the progress ends. */
     public void skipped(long runId) {
         em.createNativeQuery("update billing_run set families_done = least(families_done + 1, families_total) where id = ?1")

@@ -36,7 +36,9 @@ import java.util.logging.Logger;
 /**
  * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
  * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
- * executor, {@link #CHUNK} families per transaction ({@link InvoiceWriter}; a failing chunk is redone
+ * executor, some {@value InvoiceStore#CHUNKS} chunks of families each in one transaction
+ * ({@link InvoiceStore#chunkSize}: {@value InvoiceStore#CHUNK_MIN} to {@value InvoiceStore#CHUNK_MAX} families;
+ * {@link InvoiceWriter}; a failing chunk is redone
  * family by family), each family mailed once its invoice has
  * committed ({@link InvoiceMails}, by batches), its progress stored in
  * {@code billing_run} so that it survives a page reload, and refused while a run of the same régie and
@@ -53,13 +55,6 @@ public class InvoicingRun {
 
     /** How many committed invoices are mailed at once. */
     private static final int MAIL_BATCH = 50;
-
-    /**
-     * Families issued per transaction: 10,000 families in 400 commits instead of 10,000 (bench 4), each chunk
-     * in the same four statements as one family; a chunk holds the régie's numbering row for some tens of
-     * milliseconds (its numbers are taken at once, {@link InvoiceStore#issueAll}).
-     */
-    static final int CHUNK = 25;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -151,12 +146,12 @@ public class InvoicingRun {
         // issued invoices whose families are mailed once committed, by batches (a mail never leaves before its invoice)
         List<Long> toMail = new ArrayList<>();
         try {
-            for (int i = 0; i < families.size(); i += CHUNK) {
-                List<FamilyInvoice> chunk = families.subList(i, Math.min(i + CHUNK, families.size()));
-                if (i > 0 && InvoiceStore.analyzeNow(i)) {
-                    // the invoice tables' statistics follow the run's growth (the foreign-key checks' plans)
-                    writer.analyze();
-                }
+            // a chunk holds the régie's numbering row until it commits (its numbers are taken at once,
+            // InvoiceStore.issueAll): a few hundred milliseconds for the largest; no JTA timeout is set (Payara's
+            // transaction service has none by default)
+            int size = InvoiceStore.chunkSize(families.size());
+            for (int i = 0; i < families.size(); i += size) {
+                List<FamilyInvoice> chunk = families.subList(i, Math.min(i + size, families.size()));
                 try {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
