@@ -1,5 +1,6 @@
 package fr.portailfamille.archive;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -610,10 +611,4 @@ class CommuneArchivesTest {
         }
     }
 
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,13 +21,6 @@ import org.junit.jupiter.api.Test;
 class BilledMonthMigrationTest {
 
     static final String SCHEMA = "commune_billed_month_migration";
-
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void billedDaysAreConvertedIntoTheLinesDaysAndTheirUnitMonths() throws SQLException {

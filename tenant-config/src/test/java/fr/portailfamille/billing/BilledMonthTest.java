@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,13 +61,6 @@ class BilledMonthTest {
             st.execute("set search_path to public, " + SCHEMA);
         }
         return c;
-    }
-
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** A new child, unit and one-line invoice billing {@code days} of the unit: {child, unit, line, invoice}. */

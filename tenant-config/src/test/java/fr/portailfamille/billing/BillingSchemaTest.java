@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,13 +40,6 @@ class BillingSchemaTest {
             st.execute("set search_path to " + SCHEMA);
         }
         return c;
-    }
-
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     static String invoice(String number, long sequence, long total) {

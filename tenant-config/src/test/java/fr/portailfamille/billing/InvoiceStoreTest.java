@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,13 +65,6 @@ class InvoiceStoreTest {
             st.execute("set search_path to " + SCHEMA);
         }
         return c;
-    }
-
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Family {@code i}'s draft: {@code days} canteen days of October at 2,00 € from {@code first} (none: nothing to bill). */

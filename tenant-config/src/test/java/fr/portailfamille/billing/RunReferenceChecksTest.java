@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import static fr.portailfamille.testing.TestDatabase.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,13 +62,6 @@ class RunReferenceChecksTest {
             st.execute("set search_path to public, " + SCHEMA);
         }
         return c;
-    }
-
-    static long id(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     static long family(Statement st, String label) throws SQLException {

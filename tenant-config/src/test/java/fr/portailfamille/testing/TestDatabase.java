@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** One embedded PostgreSQL for every test class of the module, started on first use, stopped at exit. */
@@ -37,5 +40,13 @@ public final class TestDatabase {
             }));
         }
         return pg.getPostgresDatabase();
+    }
+
+    /** The first column of the first row {@code sql} returns (an {@code insert … returning id}, a count). */
+    public static long id(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
