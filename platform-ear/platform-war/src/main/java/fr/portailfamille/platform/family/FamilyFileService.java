@@ -146,7 +146,11 @@ public class FamilyFileService {
      * names only, one read of the children and none of the parents, contacts or health forms.
      */
     public List<FamilyChild> childrenOf(SignedInUser user) {
-        return fileOf(user).getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList();
+        return named(fileOf(user));
+    }
+
+    private static List<FamilyChild> named(Family f) {
+        return f.getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList();
     }
 
     /** A family file as the pages that only name its children need it: its status and children, in the file's order. */
@@ -164,7 +168,7 @@ public class FamilyFileService {
                 + " where f.subject = :s order by c.id", Object[].class).setParameter("s", user.subject()).getResultList();
         if (rows.isEmpty()) {
             Family f = fileOf(user);
-            return new Overview(f.getStatus(), f.getChildren().stream().map(c -> new FamilyChild(c.getId(), c.getFirstName())).toList());
+            return new Overview(f.getStatus(), named(f));
         }
         List<FamilyChild> children = rows.stream().filter(r -> r[1] != null)
                 .map(r -> new FamilyChild(((Number) r[1]).longValue(), (String) r[2])).toList();
