@@ -101,7 +101,14 @@ public final class DraftReader {
     public static List<String> plan(Connection c, String regieCode, LocalDate from, LocalDate to) throws SQLException {
         Units units = Units.of(c, regieCode);
         List<String> plan = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            c.setAutoCommit(false);
+        }
+        try (PreparedStatement wm = c.prepareStatement("select set_config('work_mem', ?, true)");
+                PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
+            wm.setString(1, WORK_MEM);
+            wm.execute();
             ps.setArray(1, units.ids(c));
             ps.setObject(2, from);
             ps.setObject(3, to);
@@ -110,12 +117,20 @@ public final class DraftReader {
                     plan.add(rs.getString(1));
                 }
             }
+        } finally {
+            if (autoCommit) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         }
         return plan;
     }
 
     private DraftReader() {
     }
+
+    /** The drafts' transaction's {@code work_mem} ({@link #read}). */
+    static final String WORK_MEM = "64MB";
 
     private record Facts(long id, String label, Integer qf, LocalDate proof, String source, Long resources,
             String postcode, Boolean residentOverride) {
@@ -132,18 +147,47 @@ public final class DraftReader {
     private record Group(Child child, String activity, String unit, long unitId, boolean booked, boolean late,
             Attendance attendance, int[] days, String status, boolean unbookedRow, int part) {
 
-        static final Comparator<Group> ORDER = Comparator.comparingLong((Group g) -> g.child().id())
-                .thenComparingLong(Group::unitId).thenComparing(Group::status).thenComparing(Group::late)
-                .thenComparing(Group::unbookedRow).thenComparingInt(Group::part);
+        /** Child, unit, case, then days (written out rather than chained: a run sorts every family's groups). */
+        static final Comparator<Group> ORDER = Group::compare;
+
+        private static int compare(Group a, Group b) {
+            int c = Long.compare(a.child().id(), b.child().id());
+            if (c == 0) {
+                c = Long.compare(a.unitId(), b.unitId());
+            }
+            if (c == 0) {
+                c = a.status().compareTo(b.status());
+            }
+            if (c == 0) {
+                c = Boolean.compare(a.late(), b.late());
+            }
+            if (c == 0) {
+                c = Boolean.compare(a.unbookedRow(), b.unbookedRow());
+            }
+            return c != 0 ? c : Integer.compare(a.part(), b.part());
+        }
     }
 
     /** A thing to check on a day, placed in the family's notes by day, then by child and unit. */
     private record Note(int day, int order, String text) {
+
+        static final Comparator<Note> ORDER = (a, b) -> a.day() != b.day() ? Integer.compare(a.day(), b.day())
+                : Integer.compare(a.order(), b.order());
     }
 
     /** Every family's draft for régie {@code regieCode} from {@code from} to {@code to}, by family name. */
     public static List<FamilyInvoice> drafts(Connection c, BillingConfiguration billing, String regieCode, LocalDate from,
             LocalDate to) throws SQLException {
+        return read(c, billing, regieCode, from, to).remaining();
+    }
+
+    /**
+     * What régie {@code regieCode} bills from {@code from} to {@code to}, read (the drafts' query, in one transaction
+     * of the connection's) but not yet priced: the families in order, each drafted when {@link Drafts#next} comes to
+     * it, so that a run prices a chunk while the one before is written ({@link DraftPipeline}).
+     */
+    public static Drafts read(Connection c, BillingConfiguration billing, String regieCode, LocalDate from, LocalDate to)
+            throws SQLException {
         BillingSettings rules = billing.settings();
         List<Tariff> tariffs = billing.tariffs();
         int length = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
@@ -159,7 +203,92 @@ public final class DraftReader {
         Map<Long, Child> children = new HashMap<>();
         Units units = Units.of(c, regieCode);
         if (units.byId().isEmpty()) {
-            return List.of();
+            return new Drafts(rules, period, families, byFamily, List.of());
+        }
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            // one transaction for the read: the memory below is its own, and the rows come by fetches of 2,000
+            c.setAutoCommit(false);
+        }
+        try {
+            read(c, units, from, to, families, byFamily, rank, children);
+            if (autoCommit) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (autoCommit) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (autoCommit) {
+                c.setAutoCommit(true);
+            }
+        }
+        List<Long> order = new ArrayList<>(byFamily.keySet());
+        order.sort(Comparator.comparing(rank::get));
+        return new Drafts(rules, period, families, byFamily, order);
+    }
+
+    /**
+     * A régie's period read ({@link #read}): its families by name, drafted in that order as they are asked for, each
+     * family's rows let go once drafted. Not for two threads at once (its tariffs and priced cases are memoised as it
+     * goes); it may be handed from the reading thread to another that drafts.
+     */
+    public static final class Drafts {
+
+        private final BillingSettings rules;
+        private final Period period;
+        private final Map<Long, Facts> families;
+        private final Map<Long, List<Group>> byFamily;
+        private final List<Long> order;
+        private final Pricing.Memo.Run cases = new Pricing.Memo.Run();
+        private int drafted;
+
+        private Drafts(BillingSettings rules, Period period, Map<Long, Facts> families, Map<Long, List<Group>> byFamily,
+                List<Long> order) {
+            this.rules = rules;
+            this.period = period;
+            this.families = families;
+            this.byFamily = byFamily;
+            this.order = order;
+        }
+
+        /** How many families have something read (drafted or not). */
+        public int size() {
+            return order.size();
+        }
+
+        /** The drafts of the next {@code n} families in order (fewer at the end, none once every family is drafted). */
+        public List<FamilyInvoice> next(int n) {
+            int end = Math.min(order.size(), drafted + Math.max(0, n));
+            List<FamilyInvoice> out = new ArrayList<>(end - drafted);
+            for (; drafted < end; drafted++) {
+                Long family = order.get(drafted);
+                List<Group> groups = byFamily.remove(family);
+                groups.sort(Group.ORDER);
+                out.add(draft(rules, period, cases, families.remove(family), groups));
+            }
+            return out;
+        }
+
+        /** The drafts of every family not drafted yet, in order. */
+        public List<FamilyInvoice> remaining() {
+            return next(order.size() - drafted);
+        }
+    }
+
+    /**
+     * Runs the drafts' query in the connection's transaction and gathers its rows by family. Its grouping of the days
+     * holds about 100 bytes per child, unit, case and month (bench 4: 105,606 groups); the transaction's
+     * {@code work_mem} is raised to {@value #WORK_MEM} so that it stays in memory (at the default 4 MB it spilled
+     * 11 MB to disk, bench 4).
+     */
+    private static void read(Connection c, Units units, LocalDate from, LocalDate to, Map<Long, Facts> families,
+            Map<Long, List<Group>> byFamily, Map<Long, Long> rank, Map<Long, Child> children) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('work_mem', ?, true)")) {
+            ps.setString(1, WORK_MEM);
+            ps.execute();
         }
         try (PreparedStatement ps = c.prepareStatement(query(units.wallets()))) {
             ps.setFetchSize(2000);
@@ -182,16 +311,6 @@ public final class DraftReader {
                 }
             }
         }
-        List<Long> order = new ArrayList<>(byFamily.keySet());
-        order.sort(Comparator.comparing(rank::get));
-        List<FamilyInvoice> drafts = new ArrayList<>(order.size());
-        Pricing.Memo.Run run = new Pricing.Memo.Run();
-        for (Long family : order) {
-            List<Group> groups = byFamily.get(family);
-            groups.sort(Group.ORDER);
-            drafts.add(draft(rules, period, run, families.get(family), groups));
-        }
-        return drafts;
     }
 
     /** The period's days and each unit's tariff on each of them (looked up once per unit and day). */
@@ -263,69 +382,117 @@ public final class DraftReader {
             List<Group> groups) {
         FamilyFacts facts = new FamilyFacts(f.qf(), f.proof(), f.source() == null ? null : QfSource.valueOf(f.source()),
                 f.resources(), rules.isResident(f.postcode(), f.residentOverride()));
-        Map<Long, Integer> ranks = Siblings.ranks(groups.stream().map(g -> new Siblings.Child(g.child().id(), g.child().birth()))
-                .toList());
-        Map<Long, String> names = new LinkedHashMap<>();
-        Map<String, Long> units = new LinkedHashMap<>();
-        List<PricedDays> billed = new ArrayList<>();
-        List<PricedLine> notBilled = new ArrayList<>();
-        List<Note> notes = new ArrayList<>();
-        Pricing.Memo pricing = new Pricing.Memo(rules, facts, cases);
-        LocalDate[] dates = period.dates();
+        List<Siblings.Child> children = new ArrayList<>(groups.size());
+        for (Group g : groups) {
+            children.add(new Siblings.Child(g.child().id(), g.child().birth()));
+        }
+        Map<Long, Integer> ranks = Siblings.ranks(children);
+        FamilyDraft draft = new FamilyDraft(period, new Pricing.Memo(rules, facts, cases));
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
+            draft.add(g, gi, ranks.get(g.child().id()));
+        }
+        return draft.invoice(f);
+    }
+
+    /**
+     * One family's draft as its groups are priced: each group cut into runs of consecutive days (in the group's order)
+     * under the same tariff and the same state of the QF proof, each run priced once. Kept in small methods: a run
+     * drafts ten thousand families, and a cold JVM compiles what it calls (one method of it all cost a second of the
+     * compiler's time, bench 4).
+     */
+    private static final class FamilyDraft {
+
+        private final Period period;
+        private final LocalDate[] dates;
+        private final Pricing.Memo pricing;
+        private final Map<Long, String> names = new LinkedHashMap<>();
+        private final Map<String, Long> units = new LinkedHashMap<>();
+        private final List<PricedDays> billed = new ArrayList<>();
+        private final List<PricedLine> notBilled = new ArrayList<>();
+        private final List<Note> notes = new ArrayList<>();
+
+        FamilyDraft(Period period, Pricing.Memo pricing) {
+            this.period = period;
+            this.dates = period.dates();
+            this.pricing = pricing;
+        }
+
+        /** Prices group {@code g} ({@code order}: its place among the family's groups) of the child of {@code rank}. */
+        void add(Group g, int order, int rank) {
             names.put(g.child().id(), g.child().name());
             units.put(g.activity() + "/" + g.unit(), g.unitId());
-            int rank = ranks.get(g.child().id());
             int[] days = g.days();
             Optional<Tariff>[] ofUnit = period.of(g.activity(), g.unit());
-            // runs of consecutive days (in the group's order) under the same tariff and the same state of the QF proof
             int start = 0;
             while (start < days.length) {
                 Tariff tariff = period.tariff(ofUnit, g.activity(), g.unit(), days[start]);
-                boolean expired = pricing.proofExpiredOn(dates[days[start]]);
-                int end = start + 1;
-                while (end < days.length && period.tariff(ofUnit, g.activity(), g.unit(), days[end]) == tariff
-                        && pricing.proofExpiredOn(dates[days[end]]) == expired) {
-                    end++;
-                }
+                int end = runEnd(g, ofUnit, days, start, tariff);
                 if (tariff == null) {
                     for (int i = start; i < end; i++) {
-                        notes.add(new Note(days[i], gi, Anomaly.NO_TARIFF.label() + " : " + where(g, dates[days[i]])));
+                        notes.add(new Note(days[i], order, Anomaly.NO_TARIFF.label() + " : " + where(g, dates[days[i]])));
                     }
                 } else {
-                    PricedLine line = pricing.price(tariff, rank, event(g, dates[days[start]]));
-                    if (line.billed()) {
-                        List<LocalDate> run = new ArrayList<>(end - start);
-                        for (int i = start; i < end; i++) {
-                            run.add(dates[days[i]]);
-                        }
-                        billed.add(new PricedDays(line, run));
-                    } else {
-                        notBilled.add(line);
-                        for (int i = start + 1; i < end; i++) {
-                            notBilled.add(pricing.price(tariff, rank, event(g, dates[days[i]])));
-                        }
-                    }
-                    for (Anomaly a : line.anomalies()) {
-                        if (a == Anomaly.QF_MISSING) {
-                            notes.add(new Note(days[start], gi, a.label()));
-                        } else {
-                            for (int i = start; i < end; i++) {
-                                notes.add(new Note(days[i], gi, a.label() + " : " + where(g, dates[days[i]])));
-                            }
-                        }
-                    }
+                    price(g, order, rank, tariff, days, start, end);
                 }
                 start = end;
             }
         }
-        // what to check, by day as the days come, then by child and unit
-        notes.sort(Comparator.comparingInt(Note::day).thenComparingInt(Note::order));
-        Set<String> anomalies = new LinkedHashSet<>();
-        notes.forEach(n -> anomalies.add(n.text()));
-        return new FamilyInvoice(f.id(), f.label(), InvoiceCalculator.draft(billed, notBilled), new ArrayList<>(anomalies),
-                names, units);
+
+        /** Where the run of {@code days} starting at {@code start} ends: the first day of another tariff or proof state. */
+        private int runEnd(Group g, Optional<Tariff>[] ofUnit, int[] days, int start, Tariff tariff) {
+            boolean expired = pricing.proofExpiredOn(dates[days[start]]);
+            int end = start + 1;
+            while (end < days.length && period.tariff(ofUnit, g.activity(), g.unit(), days[end]) == tariff
+                    && pricing.proofExpiredOn(dates[days[end]]) == expired) {
+                end++;
+            }
+            return end;
+        }
+
+        /** Prices the run {@code days[start..end)} of {@code tariff} once, and notes its anomalies. */
+        private void price(Group g, int order, int rank, Tariff tariff, int[] days, int start, int end) {
+            PricedLine line = pricing.price(tariff, rank, event(g, dates[days[start]]));
+            if (line.billed()) {
+                List<LocalDate> run = new ArrayList<>(end - start);
+                for (int i = start; i < end; i++) {
+                    run.add(dates[days[i]]);
+                }
+                billed.add(new PricedDays(line, run));
+            } else {
+                notBilled.add(line);
+                for (int i = start + 1; i < end; i++) {
+                    notBilled.add(pricing.price(tariff, rank, event(g, dates[days[i]])));
+                }
+            }
+            if (!line.anomalies().isEmpty()) {
+                note(line, g, order, days, start, end);
+            }
+        }
+
+        /** The anomalies of a run's line: a missing QF once, the others on each day with where they are. */
+        private void note(PricedLine line, Group g, int order, int[] days, int start, int end) {
+            for (Anomaly a : line.anomalies()) {
+                if (a == Anomaly.QF_MISSING) {
+                    notes.add(new Note(days[start], order, a.label()));
+                } else {
+                    for (int i = start; i < end; i++) {
+                        notes.add(new Note(days[i], order, a.label() + " : " + where(g, dates[days[i]])));
+                    }
+                }
+            }
+        }
+
+        /** The family's draft, what to check by day as the days come, then by child and unit. */
+        FamilyInvoice invoice(Facts f) {
+            notes.sort(Note.ORDER);
+            Set<String> anomalies = new LinkedHashSet<>();
+            for (Note n : notes) {
+                anomalies.add(n.text());
+            }
+            return new FamilyInvoice(f.id(), f.label(), InvoiceCalculator.draft(billed, notBilled),
+                    new ArrayList<>(anomalies), names, units);
+        }
     }
 
     private static DayEvent event(Group g, LocalDate day) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Groups a family's priced days into invoice lines: one line per child, activity, unit, unit price and
@@ -18,8 +19,37 @@ public final class InvoiceCalculator {
     private InvoiceCalculator() {
     }
 
+    /** A line's identity (equality written out: a run's drafts look up some hundred thousand of them). */
     private record Key(long child, String activity, String unit, long unitPrice, String label, String bracket) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && child == k.child && unitPrice == k.unitPrice && activity.equals(k.activity)
+                    && unit.equals(k.unit) && Objects.equals(label, k.label) && Objects.equals(bracket, k.bracket);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Long.hashCode(child);
+            h = 31 * h + activity.hashCode();
+            h = 31 * h + unit.hashCode();
+            h = 31 * h + Long.hashCode(unitPrice);
+            h = 31 * h + Objects.hashCode(label);
+            return 31 * h + Objects.hashCode(bracket);
+        }
     }
+
+    /** Lines by child, activity, unit, then first day. */
+    private static final Comparator<Line> LINE_ORDER = (a, b) -> {
+        int c = Long.compare(a.childId(), b.childId());
+        if (c == 0) {
+            c = a.activity().compareTo(b.activity());
+        }
+        if (c == 0) {
+            c = a.unit().compareTo(b.unit());
+        }
+        return c != 0 ? c : a.days().get(0).compareTo(b.days().get(0));
+    };
 
     /** The draft of days priced one by one. */
     public static InvoiceDraft draft(List<PricedLine> priced) {
@@ -50,18 +80,20 @@ public final class InvoiceCalculator {
             groups.computeIfAbsent(new Key(e.childId(), e.activity(), e.unit(), l.unitPriceCents(), l.label(), l.bracket()),
                     k -> new ArrayList<>()).addAll(p.days());
         }
-        List<Line> lines = groups.entrySet().stream().map(g -> {
+        List<Line> lines = new ArrayList<>(groups.size());
+        long total = 0;
+        for (Map.Entry<Key, List<LocalDate>> g : groups.entrySet()) {
             Key k = g.getKey();
             List<LocalDate> days = g.getValue();
-            days.sort(Comparator.naturalOrder());
+            days.sort(null);
             int quantity = days.size();
-            return new Line(k.child(), k.activity(), k.unit(), k.label(), k.unitPrice(), quantity,
-                    Math.multiplyExact(k.unitPrice(), quantity), k.bracket(), days);
-        }).sorted(Comparator.comparingLong(Line::childId).thenComparing(Line::activity).thenComparing(Line::unit)
-                .thenComparing(l -> l.days().get(0))).toList();
-        long total = lines.stream().mapToLong(Line::amountCents).reduce(0, Math::addExact);
+            long amount = Math.multiplyExact(k.unitPrice(), quantity);
+            total = Math.addExact(total, amount);
+            lines.add(new Line(k.child(), k.activity(), k.unit(), k.label(), k.unitPrice(), quantity, amount, k.bracket(), days));
+        }
+        lines.sort(LINE_ORDER);
         List<PricedLine> left = new ArrayList<>(notBilled);
-        left.sort(Comparator.comparing((PricedLine p) -> p.event().day()));
+        left.sort((a, b) -> a.event().day().compareTo(b.event().day()));
         return new InvoiceDraft(lines, left, total);
     }
 }

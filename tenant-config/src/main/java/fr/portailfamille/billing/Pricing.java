@@ -127,7 +127,20 @@ public final class Pricing {
      */
     public static final class Memo {
 
+        /** What a day's price depends on besides its tariff (equality written out: looked up for every run of days). */
         private record Case(int rank, boolean booked, boolean late, Attendance attendance, boolean expired) {
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Case c && rank == c.rank && booked == c.booked && late == c.late
+                        && attendance == c.attendance && expired == c.expired;
+            }
+
+            @Override
+            public int hashCode() {
+                return (((rank * 31 + (booked ? 1 : 0)) * 31 + (late ? 1 : 0)) * 31 + attendance.ordinal()) * 2
+                        + (expired ? 1 : 0);
+            }
         }
 
         /** A case priced: its line for some day, and its reason's steps when the reason is dated. */

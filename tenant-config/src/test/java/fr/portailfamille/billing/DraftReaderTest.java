@@ -238,6 +238,42 @@ class DraftReaderTest {
     }
 
     @Test
+    void aPipelinedRunIssuesTheDraftsInTheirOrderChunkByChunk() throws SQLException {
+        BillingConfiguration billing = billing();
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            List<FamilyInvoice> expected = DraftReader.drafts(c, billing, "REST", FROM, TO);
+            c.setAutoCommit(false);   // rolled back at the end: the other tests read the month unbilled
+            try {
+                DraftReader.Drafts read = DraftReader.read(c, billing, "REST", FROM, TO);
+                assertEquals(expected.size(), read.size());
+                List<Integer> chunks = new ArrayList<>();
+                DraftPipeline.run(read, 2, Thread::new, chunk -> {
+                    chunks.add(chunk.size());
+                    issue(c, st, chunk);
+                });
+                assertEquals(expected.size(), chunks.stream().mapToInt(Integer::intValue).sum());
+                assertTrue(chunks.size() > 1, "several chunks: " + chunks);
+                assertEquals(List.of(), read.next(2), "every family drafted");
+                // invoices numbered in the families' order, each with the lines of its draft
+                List<Long> billed = expected.stream().filter(f -> !f.draft().lines().isEmpty()).map(FamilyInvoice::familyId)
+                        .toList();
+                List<Long> numbered = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("select family_id from invoice order by sequence")) {
+                    while (rs.next()) {
+                        numbered.add(rs.getLong(1));
+                    }
+                }
+                assertEquals(billed, numbered);
+                assertEquals(expected.stream().mapToLong(f -> f.draft().totalCents()).sum(),
+                        one(st, "select sum(total_cents) from invoice"));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
     void aRunBillsWhatWasNotBilledAndARerunNothing() throws SQLException {
         BillingConfiguration billing = billing();
         try (Connection c = connection(); Statement st = c.createStatement()) {

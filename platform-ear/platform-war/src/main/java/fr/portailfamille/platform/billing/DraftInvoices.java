@@ -49,6 +49,18 @@ public class DraftInvoices {
         }
     }
 
+    /**
+     * Régie {@code regieCode}'s period from {@code from} to {@code to}, read but not yet priced: what an invoicing run
+     * prices chunk by chunk while it writes ({@link DraftReader#read}, {@link fr.portailfamille.billing.DraftPipeline}).
+     */
+    public DraftReader.Drafts read(String regieCode, LocalDate from, LocalDate to) {
+        try {
+            return DraftReader.read(TenantConnection.of(em), settings.billing(), regieCode, from, to);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
     static LocalDate date(Object value) {
         if (value == null) {
             return null;

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.billing;
 
 import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.DraftPipeline;
+import fr.portailfamille.billing.DraftReader;
 import fr.portailfamille.billing.FamilyInvoice;
 import fr.portailfamille.billing.InvoiceStore;
 import fr.portailfamille.billing.Regie;
@@ -14,6 +16,7 @@ import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,8 +38,10 @@ import java.util.logging.Logger;
 
 /**
  * A régie's monthly invoicing: the preview (every family's draft invoice, totals per activity,
- * anomalies) for any agent; the issue, for a régisseur only, run in the background by the managed
- * executor, some {@value InvoiceStore#CHUNKS} chunks of families each in one transaction
+ * anomalies) for any agent; the issue, for a régisseur only: the families' rows read in the request
+ * ({@link DraftReader#read}), then run in the background by the managed executor, some
+ * {@value InvoiceStore#CHUNKS} chunks of families each in one transaction, each chunk priced on a thread of
+ * the managed thread factory while the one before is written ({@link DraftPipeline})
  * ({@link InvoiceStore#chunkSize}: {@value InvoiceStore#CHUNK_MIN} to {@value InvoiceStore#CHUNK_MAX} families;
  * {@link InvoiceWriter}; a failing chunk is redone
  * family by family), each family mailed once its invoice has
@@ -76,6 +81,10 @@ public class InvoicingRun {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** The thread that prices a run's next chunk while this one is written ({@link DraftPipeline}). */
+    @Resource
+    ManagedThreadFactory threads;
 
     /** A preview: each family's draft and the totals per activity. */
     public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents) {
@@ -125,7 +134,9 @@ public class InvoicingRun {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         String actor = user.email();
-        List<FamilyInvoice> families = drafts.drafts(regieCode, from, to);
+        // the families' rows read now, in the request's transaction; each chunk priced in the background while the
+        // one before is written (DraftPipeline)
+        DraftReader.Drafts families = drafts.read(regieCode, from, to);
         long runId = writer.open(regieId, from, to, families.size(), actor);
         Commune commune = TenantContext.require();
         String portal = mails.portal();
@@ -141,17 +152,16 @@ public class InvoicingRun {
     }
 
     private void execute(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
-            List<FamilyInvoice> families, String actor, String portal) {
+            DraftReader.Drafts families, String actor, String portal) {
         List<String> failures = new ArrayList<>();
         // issued invoices whose families are mailed once committed, by batches (a mail never leaves before its invoice)
         List<Long> toMail = new ArrayList<>();
         try {
-            // a chunk holds the régie's numbering row until it commits (its numbers are taken at once,
-            // InvoiceStore.issueAll): a few hundred milliseconds for the largest; no JTA timeout is set (Payara's
-            // transaction service has none by default)
-            int size = InvoiceStore.chunkSize(families.size());
-            for (int i = 0; i < families.size(); i += size) {
-                List<FamilyInvoice> chunk = families.subList(i, Math.min(i + size, families.size()));
+            // each chunk priced on a thread of the factory (pure Java: no container service) while the one before is
+            // written here, in this task's commune and transactions; a chunk holds the régie's numbering row until it
+            // commits (its numbers are taken at once, InvoiceStore.issueAll): a few hundred milliseconds for the
+            // largest; no JTA timeout is set (Payara's transaction service has none by default)
+            DraftPipeline.run(families, InvoiceStore.chunkSize(families.size()), threads, chunk -> {
                 try {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
@@ -172,7 +182,7 @@ public class InvoicingRun {
                 if (toMail.size() >= MAIL_BATCH) {
                     mail(toMail, portal);
                 }
-            }
+            });
             writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));
             announce(runId, regieId);
         } catch (RuntimeException e) {
