@@ -24,15 +24,15 @@ public final class InvoiceCalculator {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && child == k.child && unitPrice == k.unitPrice && activity.equals(k.activity)
-                    && unit.equals(k.unit) && Objects.equals(label, k.label) && Objects.equals(bracket, k.bracket);
+            return o instanceof Key k && child == k.child && unitPrice == k.unitPrice && Objects.equals(activity, k.activity)
+                    && Objects.equals(unit, k.unit) && Objects.equals(label, k.label) && Objects.equals(bracket, k.bracket);
         }
 
         @Override
         public int hashCode() {
             int h = Long.hashCode(child);
-            h = 31 * h + activity.hashCode();
-            h = 31 * h + unit.hashCode();
+            h = 31 * h + Objects.hashCode(activity);
+            h = 31 * h + Objects.hashCode(unit);
             h = 31 * h + Long.hashCode(unitPrice);
             h = 31 * h + Objects.hashCode(label);
             return 31 * h + Objects.hashCode(bracket);
