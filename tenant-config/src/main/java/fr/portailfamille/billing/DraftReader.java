@@ -105,10 +105,8 @@ public final class DraftReader {
         if (autoCommit) {
             c.setAutoCommit(false);
         }
-        try (PreparedStatement wm = c.prepareStatement("select set_config('work_mem', ?, true)");
-                PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
-            wm.setString(1, WORK_MEM);
-            wm.execute();
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
+            raiseWorkMem(c);
             ps.setArray(1, units.ids(c));
             ps.setObject(2, from);
             ps.setObject(3, to);
@@ -131,6 +129,14 @@ public final class DraftReader {
 
     /** The drafts' transaction's {@code work_mem} ({@link #read}). */
     static final String WORK_MEM = "64MB";
+
+    /** Raises the current transaction's {@code work_mem} to {@value #WORK_MEM} (local: it ends with the transaction). */
+    private static void raiseWorkMem(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('work_mem', ?, true)")) {
+            ps.setString(1, WORK_MEM);
+            ps.execute();
+        }
+    }
 
     private record Facts(long id, String label, Integer qf, LocalDate proof, String source, Long resources,
             String postcode, Boolean residentOverride) {
@@ -286,10 +292,7 @@ public final class DraftReader {
      */
     private static void read(Connection c, Units units, LocalDate from, LocalDate to, Map<Long, Facts> families,
             Map<Long, List<Group>> byFamily, Map<Long, Long> rank, Map<Long, Child> children) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('work_mem', ?, true)")) {
-            ps.setString(1, WORK_MEM);
-            ps.execute();
-        }
+        raiseWorkMem(c);
         try (PreparedStatement ps = c.prepareStatement(query(units.wallets()))) {
             ps.setFetchSize(2000);
             ps.setArray(1, units.ids(c));
