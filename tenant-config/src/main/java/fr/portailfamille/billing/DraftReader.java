@@ -20,10 +20,10 @@ import java.util.Set;
  * bills not yet billed ({@code billed_month}) nor paid by a porte-monnaie ({@code wallet_booking}), each family's
  * facts, the children's ranks — in one query on the connection's commune schema (its search path), after a tiny one
  * for the régie's units ({@link #UNITS}), and prices it
- * with the rules ({@link Pricing}, {@link InvoiceCalculator}). The query groups the days in SQL: one row per child,
- * unit, case (status, late, unbooked) and month with its days as a bitmask, so that a run of days of the same
- * tariff and QF proof state is priced once ({@link PricedDays}), not each day (bench 4: about 105,000 rows for
- * 418,500 days). A day booked twice in the same case (two rows of one status) counts once. What to check is listed
+ * with the rules ({@link Pricing}, {@link InvoiceCalculator}). The query gathers the days in SQL, one row per child
+ * and unit (bench 4: 31,000 rows for 418,500 days), split here by case (status, late, unbooked) and month into
+ * bitmasks, so that a run of days of the same tariff and QF proof state is priced once ({@link PricedDays}), not each
+ * day. A day booked twice in the same case (two rows of one status) counts once. What to check is listed
  * by day, then by child and unit. The platform's run and the invoicing benchmark both call it; no pricing rule
  * lives here.
  */
@@ -40,31 +40,61 @@ public final class DraftReader {
             + " join regie_activity ra on ra.activity_id = a.id join regie r on r.id = ra.regie_id where r.code = ?";
 
     /**
-     * The drafts' query; parameters: the régie's units (a {@code bigint[]}), the period's first and last days. The
-     * days are grouped where they are read — one row per child, unit, case (status, late, unbooked) and month, its
-     * days as a bitmask (bit d - 1 for day d) — less the days already billed ({@code billed_month}'s bits of that
-     * child's unit-month), and only then joined to the family's and child's facts; the families' order (by name,
-     * then id: the database's collation, as the invoices are numbered) comes as a rank, so that nothing wide is
-     * sorted. With {@code wallets}, a day paid by the family's porte-monnaie ({@code wallet_booking}) is left out;
-     * without, the table must be empty: on an empty analysed table the planner costs that anti-join at nothing and
-     * rescans the table once per booking (bench 4: 418,500 rescans, 0.8 s of the query's 1.9 s).
+     * The booking statuses a run bills, each coded in the drafts' query by its index here ({@link #query}); a
+     * booking's case is that code, its surcharge and whether it was unbooked.
+     */
+    static final List<String> BILLED_STATUSES = List.of("BOOKED", "BOOKED_LATE", "PRESENT", "ABSENT_EXCUSED", "ABSENT_BILLED");
+
+    /**
+     * The drafts' query; parameters: the period's first day, the régie's units (a {@code bigint[]}), the period's first
+     * and last days, the period's first day again, the units again, the first day of the period's first month and the
+     * period's last day. The days are gathered where they are read — one row per child and unit, its days as one
+     * integer each ({@code offset << 5 | status << 2 | surcharged << 1 | unbooked}, the offset from the period's
+     * first day, the status {@link #BILLED_STATUSES}' index), as the text of an {@code int[]} — with the child's unit's
+     * months already billed ({@code billed_month}: each month's first day as an offset, and its bitmask of days), and
+     * only then joined to the family's and child's facts; the families' order (by name, then id: the database's
+     * collation, as the invoices are numbered) comes as a rank, so that nothing wide is sorted. Grouped by child and
+     * unit only (31,000 groups for 418,500 days in bench 4, against 105,606 by case and month before), PostgreSQL
+     * groups it in parallel, and the JVM splits each row by case and month ({@link #groups}). With {@code wallets}, a
+     * day paid by the family's porte-monnaie ({@code wallet_booking}) is left out; without, the table must be empty:
+     * on an empty analysed table the planner costs that anti-join at nothing and rescans the table once per booking
+     * (bench 4: 418,500 rescans, 0.8 s of the query's 1.9 s).
      */
     static String query(boolean wallets) {
+        StringBuilder status = new StringBuilder("case b.status");
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < BILLED_STATUSES.size(); i++) {
+            status.append(" when '").append(BILLED_STATUSES.get(i)).append("' then ").append(i);
+            in.append(i == 0 ? "'" : ", '").append(BILLED_STATUSES.get(i)).append('\'');
+        }
+        status.append(" end");
         return "select f.id, f.label, f.quotient_familial, f.qf_proof_date, f.qf_source,"
                 + " f.monthly_resources_cents, f.postcode, f.resident_override, c.id, c.first_name, c.last_name, c.birth_date,"
-                + " g.unit_id, g.status, g.surcharged, g.unbooked, g.month, g.days & ~coalesce(m.days, 0), o.n"
-                + " from (select b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked,"
-                + " b.day - extract(day from b.day)::int + 1 as month, bit_or(1 << (extract(day from b.day)::int - 1)) as days"
+                + " g.unit_id, g.days::text, m.months::text, m.bits::text, o.n"
+                + " from (select b.child_id, b.unit_id, array_agg(((b.day - ?::date) << 5) | ((" + status + ") << 2)"
+                + " | (b.surcharged::int << 1) | b.unbooked::int) as days"
                 + " from booking b"
-                + " where b.unit_id = any(?) and b.day between ? and ?"
-                + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')"
+                + " where b.unit_id = any(?) and b.day between ? and ? and b.status in (" + in + ")"
                 // a day paid in advance by the family's porte-monnaie is not invoiced again
                 + (wallets ? " and not exists (select 1 from wallet_booking w where w.booking_id = b.id)" : "")
-                + " group by b.child_id, b.unit_id, b.status, b.surcharged, b.unbooked, month) g"
-                + " left join billed_month m on m.child_id = g.child_id and m.unit_id = g.unit_id and m.month = g.month"
+                + " group by b.child_id, b.unit_id) g"
+                + " left join (select child_id, unit_id, array_agg(month - ?::date) as months, array_agg(days) as bits"
+                + " from billed_month where unit_id = any(?) and month between ? and ? group by child_id, unit_id) m"
+                + " on m.child_id = g.child_id and m.unit_id = g.unit_id"
                 + " join child c on c.id = g.child_id join family f on f.id = c.family_id"
-                + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id"
-                + " where g.days & ~coalesce(m.days, 0) <> 0";
+                + " join (select id, row_number() over (order by label, id) as n from family) o on o.id = f.id";
+    }
+
+    /** Binds the drafts' query's parameters ({@link #query}). */
+    private static void bind(PreparedStatement ps, java.sql.Array units, LocalDate from, LocalDate to) throws SQLException {
+        ps.setObject(1, from);
+        ps.setArray(2, units);
+        ps.setObject(3, from);
+        ps.setObject(4, to);
+        ps.setObject(5, from);
+        ps.setArray(6, units);
+        ps.setObject(7, from.withDayOfMonth(1));
+        ps.setObject(8, to);
     }
 
     /** A régie's unit: its id, activity and code. */
@@ -107,9 +137,7 @@ public final class DraftReader {
         }
         try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + query(units.wallets()))) {
             raiseWorkMem(c);
-            ps.setArray(1, units.ids(c));
-            ps.setObject(2, from);
-            ps.setObject(3, to);
+            bind(ps, units.ids(c), from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     plan.add(rs.getString(1));
@@ -213,11 +241,11 @@ public final class DraftReader {
         }
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
-            // one transaction for the read: the memory below is its own, and the rows come by fetches of 2,000
+            // one transaction for the read: the memory below is its own
             c.setAutoCommit(false);
         }
         try {
-            read(c, units, from, to, families, byFamily, rank, children);
+            read(c, units, dates, from, to, families, byFamily, rank, children);
             if (autoCommit) {
                 c.commit();
             }
@@ -285,34 +313,165 @@ public final class DraftReader {
     }
 
     /**
-     * Runs the drafts' query in the connection's transaction and gathers its rows by family. Its grouping of the days
-     * holds about 100 bytes per child, unit, case and month (bench 4: 105,606 groups); the transaction's
-     * {@code work_mem} is raised to {@value #WORK_MEM} so that it stays in memory (at the default 4 MB it spilled
-     * 11 MB to disk, bench 4).
+     * Runs the drafts' query in the connection's transaction and gathers its rows by family: each row's days split by
+     * case and month ({@link Split}), less the days already billed, and a family kept only with some day left to bill.
+     * The query's result is read whole (no fetch size: a cursor's fetches would keep PostgreSQL from grouping in
+     * parallel; bench 4: 31,000 rows); its grouping holds some hundreds of bytes per child and unit, and the
+     * transaction's {@code work_mem} is raised to {@value #WORK_MEM} so that it stays in memory.
      */
-    private static void read(Connection c, Units units, LocalDate from, LocalDate to, Map<Long, Facts> families,
-            Map<Long, List<Group>> byFamily, Map<Long, Long> rank, Map<Long, Child> children) throws SQLException {
+    private static void read(Connection c, Units units, LocalDate[] dates, LocalDate from, LocalDate to,
+            Map<Long, Facts> families, Map<Long, List<Group>> byFamily, Map<Long, Long> rank, Map<Long, Child> children)
+            throws SQLException {
         raiseWorkMem(c);
+        Split split = new Split(dates);
         try (PreparedStatement ps = c.prepareStatement(query(units.wallets()))) {
-            ps.setFetchSize(2000);
-            ps.setArray(1, units.ids(c));
-            ps.setObject(2, from);
-            ps.setObject(3, to);
+            bind(ps, units.ids(c), from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long family = rs.getLong(1);
                     List<Group> groups = byFamily.get(family);
+                    List<Group> added = split.groups(child(rs, children), units.byId().get(rs.getLong(13)),
+                            rs.getString(14), rs.getString(15), rs.getString(16));
+                    if (added.isEmpty()) {
+                        continue;
+                    }
                     if (groups == null) {
                         families.put(family, new Facts(family, rs.getString(2), (Integer) rs.getObject(3),
                                 rs.getObject(4, LocalDate.class), rs.getString(5), (Long) rs.getObject(6),
                                 rs.getString(7), (Boolean) rs.getObject(8)));
                         groups = new ArrayList<>();
                         byFamily.put(family, groups);
-                        rank.put(family, rs.getLong(19));
+                        rank.put(family, rs.getLong(17));
                     }
-                    groups.add(group(rs, children, units.byId(), from));
+                    groups.addAll(added);
                 }
             }
+        }
+    }
+
+    /** The integers of the text of a PostgreSQL {@code int[]}, {@code {1,-2,3}}. */
+    static int[] ints(String array) {
+        int count = array.length() > 2 ? 1 : 0;
+        for (int i = 1; i < array.length() - 1; i++) {
+            if (array.charAt(i) == ',') {
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int k = 0;
+        int value = 0;
+        boolean negative = false;
+        for (int i = 1; i < array.length(); i++) {
+            char ch = array.charAt(i);
+            if (ch == ',' || ch == '}') {
+                if (k < count) {
+                    out[k++] = negative ? -value : value;
+                }
+                value = 0;
+                negative = false;
+            } else if (ch == '-') {
+                negative = true;
+            } else {
+                value = value * 10 + (ch - '0');
+            }
+        }
+        return out;
+    }
+
+    private static Child child(ResultSet rs, Map<Long, Child> children) throws SQLException {
+        long childId = rs.getLong(9);
+        Child child = children.get(childId);
+        if (child == null) {
+            child = new Child(childId, rs.getString(10) + " " + rs.getString(11), rs.getObject(12, LocalDate.class));
+            children.put(childId, child);
+        }
+        return child;
+    }
+
+    /**
+     * Splits a row of the drafts' query — a child's unit's days, each coded as the query codes it — into its groups:
+     * one per case (status, surcharged, unbooked) and month, its days as that month's bitmask less the days of that
+     * month already billed. The period's offsets are mapped to their day of month and month once, here.
+     */
+    private static final class Split {
+
+        /** Case codes: status index {@code << 2 | surcharged << 1 | unbooked} ({@link #query}). */
+        private static final int CASES = 32;
+
+        private final int[] dayOfMonth;
+        private final int[] month;
+        /** Each month's first day as an offset from the period's first day (negative when the period starts later). */
+        private final int[] parts;
+        private final int[] bits;
+        private final int[] touched;
+
+        Split(LocalDate[] dates) {
+            dayOfMonth = new int[dates.length];
+            month = new int[dates.length];
+            int months = 0;
+            for (int i = 0; i < dates.length; i++) {
+                dayOfMonth[i] = dates[i].getDayOfMonth();
+                if (i == 0 || dayOfMonth[i] == 1) {
+                    months++;
+                }
+                month[i] = months - 1;
+            }
+            parts = new int[months];
+            for (int i = 0; i < dates.length; i++) {
+                parts[month[i]] = i - dayOfMonth[i] + 1;
+            }
+            bits = new int[months * CASES];
+            touched = new int[months * CASES];
+        }
+
+        /**
+         * The groups of a row: {@code days} the text of its coded days ({@code {33,70}}), {@code billedMonths} and
+         * {@code billedBits} those of its billed months' offsets and bitmasks (or null: none billed).
+         */
+        List<Group> groups(Child child, Unit unit, String days, String billedMonths, String billedBits) {
+            int n = 0;
+            int[] coded = ints(days);
+            for (int e : coded) {
+                int offset = e >>> 5;
+                int key = month[offset] * CASES + (e & (CASES - 1));
+                if (bits[key] == 0) {
+                    touched[n++] = key;
+                }
+                bits[key] |= 1 << (dayOfMonth[offset] - 1);
+            }
+            if (billedMonths != null) {
+                int[] ms = ints(billedMonths);
+                int[] bs = ints(billedBits);
+                for (int i = 0; i < ms.length; i++) {
+                    int m = monthOf(ms[i]);
+                    for (int k = 0; m >= 0 && k < n; k++) {
+                        if (touched[k] / CASES == m) {
+                            bits[touched[k]] &= ~bs[i];
+                        }
+                    }
+                }
+            }
+            List<Group> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                int key = touched[k];
+                if (bits[key] != 0) {
+                    int code = key % CASES;
+                    out.add(group(child, unit, BILLED_STATUSES.get(code >>> 2), (code & 2) != 0, (code & 1) != 0,
+                            parts[key / CASES], bits[key]));
+                }
+                bits[key] = 0;
+            }
+            return out;
+        }
+
+        /** The month of the period that starts at offset {@code part}, or -1 (a billed month outside the period). */
+        private int monthOf(int part) {
+            for (int m = 0; m < parts.length; m++) {
+                if (parts[m] == part) {
+                    return m;
+                }
+            }
+            return -1;
         }
     }
 
@@ -335,28 +494,17 @@ public final class DraftReader {
         }
     }
 
-    private static Group group(ResultSet rs, Map<Long, Child> children, Map<Long, Unit> units, LocalDate from)
-            throws SQLException {
-        long childId = rs.getLong(9);
-        Child child = children.get(childId);
-        if (child == null) {
-            child = new Child(childId, rs.getString(10) + " " + rs.getString(11), rs.getObject(12, LocalDate.class));
-            children.put(childId, child);
-        }
-        Unit unit = units.get(rs.getLong(13));
-        String status = rs.getString(14);
-        boolean surcharged = rs.getBoolean(15) || "BOOKED_LATE".equals(status);
-        boolean unbooked = rs.getBoolean(16);
+    private static Group group(Child child, Unit unit, String status, boolean surchargedRow, boolean unbooked, int part,
+            int days) {
+        boolean surcharged = surchargedRow || "BOOKED_LATE".equals(status);
         Attendance attendance = switch (status) {
             case "PRESENT" -> Attendance.PRESENT;
             case "ABSENT_EXCUSED" -> Attendance.ABSENT_EXCUSED;
             case "ABSENT_BILLED" -> Attendance.ABSENT_UNEXCUSED;
             default -> Attendance.NOT_RECORDED;
         };
-        LocalDate month = rs.getObject(17, LocalDate.class);
-        int part = (int) (month.toEpochDay() - from.toEpochDay());
         return new Group(child, unit.activity(), unit.code(), unit.id(), !unbooked, surcharged && !unbooked,
-                attendance, offsets(part, rs.getInt(18)), status, unbooked, part);
+                attendance, offsets(part, days), status, unbooked, part);
     }
 
     /**

@@ -303,6 +303,53 @@ class DraftReaderTest {
         }
     }
 
+    /** The days of {@code drafts}' lines, as child, activity, unit and day. */
+    static Set<String> lineDays(List<FamilyInvoice> drafts) {
+        Set<String> out = new TreeSet<>();
+        for (FamilyInvoice f : drafts) {
+            for (InvoiceDraft.Line l : f.draft().lines()) {
+                for (LocalDate day : l.days()) {
+                    assertTrue(out.add(l.childId() + "/" + l.activity() + "/" + l.unit() + "/" + day), "a day billed once");
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aPeriodAcrossMonthsFromMidMonthBillsTheDaysLeftOfEachMonth() throws SQLException {
+        BillingConfiguration billing = billing();
+        LocalDate end = LocalDate.parse("2026-11-05");
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);   // rolled back at the end: the other tests read the month unbilled
+            try {
+                Set<String> all = lineDays(DraftReader.drafts(c, billing, "REST", FROM, end));
+                List<FamilyInvoice> first = DraftReader.drafts(c, billing, "REST", FROM, LocalDate.parse("2026-10-25"));
+                issue(c, st, first);
+                // from the 20th: October's days billed already left out, November's read
+                Set<String> rest = lineDays(DraftReader.drafts(c, billing, "REST", LocalDate.parse("2026-10-20"), end));
+                Set<String> billed = lineDays(first);
+                assertTrue(rest.stream().anyMatch(d -> d.endsWith("2026-11-02")), "November's day");
+                assertTrue(rest.stream().allMatch(d -> d.substring(d.lastIndexOf('/') + 1)
+                        .compareTo("2026-10-26") >= 0), "nothing before the 26th: " + rest);
+                Set<String> union = new TreeSet<>(billed);
+                union.addAll(rest);
+                assertEquals(billed.size() + rest.size(), union.size(), "no day billed twice");
+                assertEquals(all, union);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
+    void anIntArrayIsReadFromItsText() {
+        assertEquals(List.of(), java.util.Arrays.stream(DraftReader.ints("{}")).boxed().toList());
+        assertEquals(List.of(33), java.util.Arrays.stream(DraftReader.ints("{33}")).boxed().toList());
+        assertEquals(List.of(1, -19, 4096), java.util.Arrays.stream(DraftReader.ints("{1,-19,4096}")).boxed().toList());
+    }
+
     @Test
     void aDayPaidByAPorteMonnaieIsNotDrafted() throws SQLException {
         BillingConfiguration billing = billing();
