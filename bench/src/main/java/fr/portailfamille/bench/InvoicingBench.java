@@ -246,14 +246,16 @@ public final class InvoicingBench {
         r.line("");
         r.line("What: régie `REST` (canteen + after-school care) invoices " + Report.f("%,d", bookings) + " booking rows of "
                 + Report.f("%,d", children) + " children in " + FAMILIES + " families for " + FROM + " – " + TO
-                + " with the platform's code: `DraftReader.read` (the régie's units, then one query, days grouped by child, unit, case and month), then"
+                + " with the platform's code: `DraftReader.read` (the régie's units, then one query: one row per child and unit with its days coded as"
+                + " integers and its billed months, grouped in parallel by PostgreSQL, split by case and month in Java), then"
                 + (PIPELINE ? " `DraftPipeline`: each chunk priced on one thread while the one before is written on the run's"
                         : " every family priced first, then written (`-Dbench.pipeline=false`, as before `DraftPipeline`)")
                 + " (each run of"
                 + " days of one tariff priced once by `Pricing`/`InvoiceCalculator`:"
                 + " brackets, missing/expired QF → maximum, non-residents +25 %, siblings −10/−20 %, late surcharge,"
                 + " excused absences free, unbooked presence at the penalty price; each distinct case of a family's facts priced once by"
-                + " `Pricing.Memo`, shared by the families of equal facts), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
+                + " `Pricing.Memo`, shared by the families of equal facts; each chunk's lines made into the statements' arrays"
+                + " there too, `InvoiceStore.prepare`), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
                 + " (the chunk's invoice ids and numbers taken at once, its billed days as one bitmask per child, unit and month"
                 + " (`bill_days`), then its invoices, lines with their days, audit and progress in one statement;"
                 + " a failed chunk is redone family by family; their references checked once per statement, tenant V30)."
@@ -304,20 +306,20 @@ public final class InvoicingBench {
         c.setAutoCommit(false);
         // as InvoicingRun: CHUNK families per transaction, each priced while the one before is written; a chunk that
         // fails is redone family by family
-        DraftPipeline.ChunkWriter<FamilyInvoice, SQLException> writer = chunk -> {
+        DraftPipeline.ChunkWriter<InvoiceStore.Chunk, SQLException> writer = chunk -> {
             if (done[0] % 1000 == 0) {
                 System.out.printf("%6d families written at %6.2f s%n", done[0], (System.nanoTime() - t0) / 1e9);
             }
-            done[0] += chunk.size();
+            done[0] += chunk.families().size();
             try {
                 InvoiceStore.issueAll(c, schema, ctx, chunk);
                 c.commit();
-                for (FamilyInvoice family : chunk) {
+                for (FamilyInvoice family : chunk.families()) {
                     totalAndFailures[0] += family.draft().totalCents();
                 }
             } catch (SQLException chunkFailed) {
                 c.rollback();
-                for (FamilyInvoice family : chunk) {
+                for (FamilyInvoice family : chunk.families()) {
                     try {
                         InvoiceStore.issue(c, schema, ctx, family);
                         c.commit();
@@ -335,7 +337,7 @@ public final class InvoicingBench {
             // every family priced first, then written: the run before DraftPipeline
             List<FamilyInvoice> all = drafts.remaining();
             for (int i = 0; i < all.size(); i += CHUNK) {
-                writer.write(all.subList(i, Math.min(i + CHUNK, all.size())));
+                writer.write(InvoiceStore.prepare(all.subList(i, Math.min(i + CHUNK, all.size()))));
             }
         }
         c.setAutoCommit(true);

@@ -5,13 +5,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * Issues a run's drafts chunk by chunk, in order, while the next chunks are priced: the pricing (Java) on a thread of
  * the caller's factory, the writing (the database, one transaction per chunk) on the caller's thread, so that a run's
  * two halves share the machine's cores instead of following each other (bench 4). The writer gets the chunks in the
- * families' order, one at a time; the pricing runs at most {@value #AHEAD} chunks ahead. A failure on either side
+ * families' order, one at a time, each prepared for its statements on the pricing thread too
+ * ({@link InvoiceStore#prepare}); the pricing runs at most {@value #AHEAD} chunks ahead. A failure on either side
  * stops both and reaches the caller: the pricing's as it was thrown, after the chunks priced before it are written.
  * The platform's run and the invoicing benchmark both call it.
  */
@@ -25,13 +27,13 @@ public final class DraftPipeline {
 
     /** Writes one chunk of drafts (in the platform: one transaction; a chunk that fails, redone family by family). */
     @FunctionalInterface
-    public interface ChunkWriter<T, E extends Exception> {
+    public interface ChunkWriter<C, E extends Exception> {
 
-        void write(List<T> chunk) throws E;
+        void write(C chunk) throws E;
     }
 
     /** What the pricing thread hands over: a chunk, the end ({@code chunk} null), or its failure. */
-    private record Handed<T>(List<T> chunk, RuntimeException failure, Error error) {
+    private record Handed<C>(C chunk, RuntimeException failure, Error error) {
     }
 
     /**
@@ -42,25 +44,32 @@ public final class DraftPipeline {
      * @throws RuntimeException what the pricing threw (the chunks before it written)
      */
     public static <E extends Exception> void run(DraftReader.Drafts drafts, int chunkSize, ThreadFactory threads,
-            ChunkWriter<FamilyInvoice, E> writer) throws E {
-        run(drafts::next, chunkSize, threads, writer);
+            ChunkWriter<InvoiceStore.Chunk, E> writer) throws E {
+        run(drafts::next, chunkSize, threads, InvoiceStore::prepare, writer);
+    }
+
+    /** {@link #run(IntFunction, int, ThreadFactory, Function, ChunkWriter)} of chunks written as they are priced. */
+    static <T, E extends Exception> void run(IntFunction<List<T>> next, int chunkSize, ThreadFactory threads,
+            ChunkWriter<List<T>, E> writer) throws E {
+        run(next, chunkSize, threads, Function.identity(), writer);
     }
 
     /**
      * {@link #run(DraftReader.Drafts, int, ThreadFactory, ChunkWriter)} of any chunks: {@code next} gives the next
-     * {@code chunkSize} items, an empty list at the end.
+     * {@code chunkSize} items, an empty list at the end; {@code prepare} turns each into what the writer takes, on the
+     * pricing thread.
      */
-    static <T, E extends Exception> void run(IntFunction<List<T>> next, int chunkSize, ThreadFactory threads,
-            ChunkWriter<T, E> writer) throws E {
+    static <T, C, E extends Exception> void run(IntFunction<List<T>> next, int chunkSize, ThreadFactory threads,
+            Function<List<T>, C> prepare, ChunkWriter<C, E> writer) throws E {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size " + chunkSize);
         }
-        BlockingQueue<Handed<T>> handed = new ArrayBlockingQueue<>(AHEAD);
+        BlockingQueue<Handed<C>> handed = new ArrayBlockingQueue<>(AHEAD);
         AtomicBoolean stop = new AtomicBoolean();
         Thread pricing = threads.newThread(() -> {
             try {
                 for (List<T> chunk = next.apply(chunkSize); !chunk.isEmpty() && !stop.get(); chunk = next.apply(chunkSize)) {
-                    handed.put(new Handed<>(chunk, null, null));
+                    handed.put(new Handed<>(prepare.apply(chunk), null, null));
                 }
                 handed.put(new Handed<>(null, null, null));
             } catch (InterruptedException e) {
@@ -75,7 +84,7 @@ public final class DraftPipeline {
         pricing.start();
         try {
             while (true) {
-                Handed<T> h = take(handed);
+                Handed<C> h = take(handed);
                 if (h.failure() != null) {
                     throw h.failure();
                 }

@@ -68,7 +68,45 @@ public final class InvoiceStore {
      */
     public static List<Long> issueAll(Connection c, String schema, RunContext run, List<FamilyInvoice> families)
             throws SQLException {
-        List<FamilyInvoice> billed = families.stream().filter(f -> !f.draft().lines().isEmpty()).toList();
+        return issueAll(c, schema, run, prepare(families));
+    }
+
+    /**
+     * A chunk of families made ready for its statements ({@link #prepare}): its invoices' families and totals, its
+     * lines' columns and its billed days as arrays; only the invoices' ids and numbers, taken when it is written, are
+     * missing. Made on the run's pricing thread ({@link DraftPipeline}), so that the writing thread only writes.
+     */
+    public static final class Chunk {
+
+        private final List<FamilyInvoice> families;
+        private final List<FamilyInvoice> billed;
+        private final Lines lines;
+
+        private Chunk(List<FamilyInvoice> families) {
+            this.families = List.copyOf(families);
+            this.billed = this.families.stream().filter(f -> !f.draft().lines().isEmpty()).toList();
+            this.lines = lines(billed);
+        }
+
+        /** The chunk's families, in order (to issue them one by one when the chunk fails). */
+        public List<FamilyInvoice> families() {
+            return families;
+        }
+    }
+
+    /** {@code families} made ready to be issued together ({@link #issueAll(Connection, String, RunContext, Chunk)}). */
+    public static Chunk prepare(List<FamilyInvoice> families) {
+        return new Chunk(families);
+    }
+
+    /**
+     * Issues a prepared chunk ({@link #prepare}), as {@link #issueAll(Connection, String, RunContext, List)}.
+     *
+     * @return for each family in order, its invoice's id, or {@code null} when it had nothing to bill
+     */
+    public static List<Long> issueAll(Connection c, String schema, RunContext run, Chunk chunk) throws SQLException {
+        List<FamilyInvoice> families = chunk.families;
+        List<FamilyInvoice> billed = chunk.billed;
         int n = billed.size();
         long[] invoiceIds = n == 0 ? new long[0] : ids(c, n);
         List<InvoiceNumbering.Number> numbers = n == 0 ? List.of()
@@ -91,7 +129,11 @@ public final class InvoiceStore {
             details[i] = cut("Facture " + texts[i] + " du " + run.from() + " au " + run.to() + " : "
                     + Money.format(totals[i]), 1000);
         }
-        Lines lines = lines(billed, invoiceIds);
+        Lines lines = chunk.lines;
+        Long[] lineInvoices = new Long[lines.invoices.length];
+        for (int k = 0; k < lineInvoices.length; k++) {
+            lineInvoices[k] = invoiceIds[lines.invoices[k]];
+        }
         if (lines.billChild.length > 0) {
             // the days billed first, refused (23505) if any is billed already: tenant V29's bill_days
             try (PreparedStatement ps = c.prepareStatement("select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[])")) {
@@ -134,7 +176,7 @@ public final class InvoiceStore {
             ps.setArray(k++, c.createArrayOf("bigint", sequences));
             ps.setArray(k++, c.createArrayOf("varchar", texts));
             ps.setArray(k++, c.createArrayOf("bigint", totals));
-            ps.setArray(k++, c.createArrayOf("bigint", lines.invoices));
+            ps.setArray(k++, c.createArrayOf("bigint", lineInvoices));
             ps.setArray(k++, c.createArrayOf("int4", lines.positions));
             ps.setArray(k++, c.createArrayOf("bigint", lines.childIds));
             ps.setArray(k++, c.createArrayOf("varchar", lines.names));
@@ -189,16 +231,19 @@ public final class InvoiceStore {
         return out;
     }
 
-    /** A chunk's lines as the columns of their insert, and its days billed by child, unit and month. */
-    private record Lines(Long[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
+    /**
+     * A chunk's lines as the columns of their insert (each line's invoice as its index among the chunk's invoices),
+     * and its days billed by child, unit and month.
+     */
+    private record Lines(int[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
             String[] units, Integer[] quantities, Long[] unitPrices, Long[] amounts, String[] labels, String[] brackets,
             String[] days, Long[] billChild, Long[] billUnit, java.sql.Date[] billMonth, Integer[] billBits) {
     }
 
-    /** The lines of {@code billed}'s invoices ({@code invoiceIds}, in order), each family's numbered from 1. */
-    private static Lines lines(List<FamilyInvoice> billed, long[] invoiceIds) {
+    /** The lines of {@code billed}'s invoices, in order, each family's numbered from 1. */
+    private static Lines lines(List<FamilyInvoice> billed) {
         int n = billed.stream().mapToInt(f -> f.draft().lines().size()).sum();
-        Long[] invoices = new Long[n];
+        int[] invoices = new int[n];
         Integer[] positions = new Integer[n];
         Long[] childIds = new Long[n];
         String[] names = new String[n];
@@ -221,7 +266,7 @@ public final class InvoiceStore {
             List<InvoiceDraft.Line> lines = family.draft().lines();
             for (int i = 0; i < lines.size(); i++, k++) {
                 InvoiceDraft.Line line = lines.get(i);
-                invoices[k] = invoiceIds[f];
+                invoices[k] = f;
                 positions[k] = i + 1;
                 childIds[k] = line.childId();
                 names[k] = cut(family.childNames().get(line.childId()), 220);

@@ -248,8 +248,8 @@ class DraftReaderTest {
                 assertEquals(expected.size(), read.size());
                 List<Integer> chunks = new ArrayList<>();
                 DraftPipeline.run(read, 2, Thread::new, chunk -> {
-                    chunks.add(chunk.size());
-                    issue(c, st, chunk);
+                    chunks.add(chunk.families().size());
+                    issue(c, st, chunk.families());
                 });
                 assertEquals(expected.size(), chunks.stream().mapToInt(Integer::intValue).sum());
                 assertTrue(chunks.size() > 1, "several chunks: " + chunks);

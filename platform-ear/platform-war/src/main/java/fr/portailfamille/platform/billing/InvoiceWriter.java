@@ -83,7 +83,7 @@ public class InvoiceWriter {
     }
 
     /**
-     * Issues a chunk of families of run {@code runId} in ONE transaction, with the same few statements as
+     * Issues a chunk of families of run {@code runId} ({@link InvoiceStore#prepare}d) in ONE transaction, with the same few statements as
      * one family ({@link InvoiceStore#issueAll}: numbers taken at once, invoices, lines, billed days, progress
      * and audit each in one statement): any family that fails rolls the whole chunk back, numbers included,
      * and the run then issues that chunk family by family ({@link #issue}).
@@ -91,7 +91,7 @@ public class InvoiceWriter {
      * @return the ids of the invoices issued (families with nothing to bill have none)
      */
     public List<Long> issueAll(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
-            List<FamilyInvoice> families, String actor) {
+            InvoiceStore.Chunk families, String actor) {
         try {
             Connection connection = TenantConnection.of(em);
             String schema = TenantContext.require().schemaName();

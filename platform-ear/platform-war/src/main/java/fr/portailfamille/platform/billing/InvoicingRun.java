@@ -166,7 +166,7 @@ public class InvoicingRun {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
                     // the chunk rolled back whole: issued family by family, only the failing ones are left out
-                    for (FamilyInvoice family : chunk) {
+                    for (FamilyInvoice family : chunk.families()) {
                         try {
                             Long issued = writer.issue(runId, regieId, regieCode, from, to, family, actor);
                             if (issued != null) {
