@@ -7,16 +7,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes families' invoices of an invoicing run in the connection's current transaction (the caller
  * commits or rolls back): takes the régie's next gap-free numbers ({@link InvoiceNumbering}, all of a
  * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
- * the run, and audits each invoice. A chunk of families costs the same four statements as one family
- * (the invoices' ids, their numbers, the billed days, then the invoices, their lines with their days, the audit
- * and the run's progress in one statement; each over arrays), whatever its number of lines and days: a line keeps its days ({@code invoice_line.days}), and the days billed are recorded
- * as one bitmask per child, unit and month ({@code billed_month}, tenant V29's {@code bill_days}). The
+ * the run, and audits each invoice. A chunk of families costs the same two statements as one family
+ * (its numbers, then its invoices, their lines with their days, the audit, the run's progress and the billed days in
+ * one statement over arrays), whatever its number of lines and days: a line keeps its days
+ * ({@code invoice_line.days}), and the days billed are recorded as one bitmask per child, unit and month ({@code billed_month}, tenant V29's {@code bill_days}). The
  * platform's run and the invoicing benchmark both call it. A day billed meanwhile by another run, even a
  * concurrent one, is refused (SQLSTATE 23505): the caller's transaction rolls back, its numbers with it.
  */
@@ -108,11 +110,9 @@ public final class InvoiceStore {
         List<FamilyInvoice> families = chunk.families;
         List<FamilyInvoice> billed = chunk.billed;
         int n = billed.size();
-        long[] invoiceIds = n == 0 ? new long[0] : ids(c, n);
         List<InvoiceNumbering.Number> numbers = n == 0 ? List.of()
                 : InvoiceNumbering.next(c, schema, run.regieCode(), InvoiceNumbering.Sequence.INVOICE, n);
         // the invoices and their audit rows
-        Long[] ids = new Long[n];
         Long[] familyIds = new Long[n];
         Long[] sequences = new Long[n];
         String[] texts = new String[n];
@@ -120,7 +120,6 @@ public final class InvoiceStore {
         String[] details = new String[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            ids[i] = invoiceIds[i];
             familyIds[i] = billed.get(i).familyId();
             sequences[i] = numbers.get(i).sequence();
             texts[i] = numbers.get(i).text();
@@ -130,40 +129,37 @@ public final class InvoiceStore {
                     + Money.format(totals[i]), 1000);
         }
         Lines lines = chunk.lines;
-        Long[] lineInvoices = new Long[lines.invoices.length];
-        for (int k = 0; k < lineInvoices.length; k++) {
-            lineInvoices[k] = invoiceIds[lines.invoices[k]];
+        Long[] lineFamilies = new Long[lines.invoices.length];
+        for (int k = 0; k < lineFamilies.length; k++) {
+            lineFamilies[k] = familyIds[lines.invoices[k]];
         }
-        if (lines.billChild.length > 0) {
-            // the days billed first, refused (23505) if any is billed already: tenant V29's bill_days
-            try (PreparedStatement ps = c.prepareStatement("select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[])")) {
-                ps.setArray(1, c.createArrayOf("bigint", lines.billChild));
-                ps.setArray(2, c.createArrayOf("bigint", lines.billUnit));
-                ps.setArray(3, c.createArrayOf("date", lines.billMonth));
-                ps.setArray(4, c.createArrayOf("int4", lines.billBits));
-                ps.execute();
-            }
-        }
-        // invoices, lines with their days, audit and the run's progress: one statement for the chunk (the lines' and
-        // the audit's references to their invoices are checked at its end, the invoices written)
-        try (PreparedStatement ps = c.prepareStatement("with invoices as (insert into invoice (id, regie_id, family_id, kind,"
+        // one statement for the chunk: its invoices (their ids from their sequence, each line and audit row finding
+        // its invoice by family: one invoice per family in a chunk), lines with their days, audit and the run's
+        // progress, and its billed days (tenant V29's bill_days: refused with 23505 if any is billed already); the
+        // references of the rows written are checked at its end (tenant V30)
+        Map<Long, Long> invoiceOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("with invoices as (insert into invoice (regie_id, family_id, kind,"
                 + " sequence, number, period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
-                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
-                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
-                + " as i (id, family, sequence, number, total)),"
+                + " select ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
+                + " from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
+                + " as i (family, sequence, number, total) returning id, family_id),"
                 + " lines as (insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
                 + " quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
-                + " select l.invoice, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
+                + " select v.id, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
                 + " l.label, l.bracket, cast(l.days as date[])"
                 + " from unnest(?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
                 + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) with ordinality"
-                + " as l (invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
-                + " order by l.k),"
+                + " as l (family, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
+                + " join invoices v on v.family_id = l.family order by l.k),"
                 + " progress as (update billing_run set families_done = families_done + ?,"
-                + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?)"
-                + " insert into billing_audit (actor, action, regie_id, family_id, invoice_id, amount_cents, detail)"
-                + " select ?, 'INVOICE_ISSUED', ?, a.family, a.invoice, a.amount, a.detail"
-                + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[]) as a (family, invoice, amount, detail)")) {
+                + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?),"
+                + " audit as (insert into billing_audit (actor, action, regie_id, family_id, invoice_id, amount_cents, detail)"
+                + " select ?, 'INVOICE_ISSUED', ?, a.family, v.id, a.amount, a.detail"
+                + " from unnest(?::bigint[], ?::bigint[], ?::varchar[]) with ordinality as a (family, amount, detail, k)"
+                + " join invoices v on v.family_id = a.family order by a.k)"
+                // the select list, evaluated once whatever the rows: the billed days, and each family's invoice
+                + " select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[]),"
+                + " (select string_agg(v.family_id || ':' || v.id, ',') from invoices v)")) {
             int k = 1;
             ps.setLong(k++, run.regieId());
             ps.setObject(k++, run.from());
@@ -171,12 +167,11 @@ public final class InvoiceStore {
             ps.setObject(k++, run.dueDate());
             ps.setLong(k++, run.runId());
             ps.setString(k++, cut(run.actor(), 120));
-            ps.setArray(k++, c.createArrayOf("bigint", ids));
             ps.setArray(k++, c.createArrayOf("bigint", familyIds));
             ps.setArray(k++, c.createArrayOf("bigint", sequences));
             ps.setArray(k++, c.createArrayOf("varchar", texts));
             ps.setArray(k++, c.createArrayOf("bigint", totals));
-            ps.setArray(k++, c.createArrayOf("bigint", lineInvoices));
+            ps.setArray(k++, c.createArrayOf("bigint", lineFamilies));
             ps.setArray(k++, c.createArrayOf("int4", lines.positions));
             ps.setArray(k++, c.createArrayOf("bigint", lines.childIds));
             ps.setArray(k++, c.createArrayOf("varchar", lines.names));
@@ -196,39 +191,30 @@ public final class InvoiceStore {
             ps.setString(k++, cut(run.actor(), 120));
             ps.setLong(k++, run.regieId());
             ps.setArray(k++, c.createArrayOf("bigint", familyIds));
-            ps.setArray(k++, c.createArrayOf("bigint", ids));
             ps.setArray(k++, c.createArrayOf("bigint", totals));
             ps.setArray(k++, c.createArrayOf("varchar", details));
-            ps.executeUpdate();
+            ps.setArray(k++, c.createArrayOf("bigint", lines.billChild));
+            ps.setArray(k++, c.createArrayOf("bigint", lines.billUnit));
+            ps.setArray(k++, c.createArrayOf("date", lines.billMonth));
+            ps.setArray(k++, c.createArrayOf("int4", lines.billBits));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String pairs = rs.getString(2);
+                if (pairs != null) {
+                    for (String pair : pairs.split(",")) {
+                        int colon = pair.indexOf(':');
+                        invoiceOf.put(Long.valueOf(pair.substring(0, colon)), Long.valueOf(pair.substring(colon + 1)));
+                    }
+                }
+            }
         }
         Long[] out = new Long[families.size()];
-        for (int i = 0, b = 0; i < families.size(); i++) {
+        for (int i = 0; i < families.size(); i++) {
             if (!families.get(i).draft().lines().isEmpty()) {
-                out[i] = invoiceIds[b++];
+                out[i] = invoiceOf.get(families.get(i).familyId());
             }
         }
         return Arrays.asList(out);
-    }
-
-    /** The ids of {@code invoices} new invoices, from their sequence, in one query (the lines take theirs as written). */
-    private static long[] ids(Connection c, int invoices) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select array(select nextval(pg_get_serial_sequence('invoice', 'id'))"
-                + " from generate_series(1, ?))")) {
-            ps.setInt(1, invoices);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return longs(rs.getArray(1));
-            }
-        }
-    }
-
-    private static long[] longs(java.sql.Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).longValue();
-        }
-        return out;
     }
 
     /**
