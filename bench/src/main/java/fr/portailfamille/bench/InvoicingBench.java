@@ -256,8 +256,8 @@ public final class InvoicingBench {
                 + " excused absences free, unbooked presence at the penalty price; each distinct case of a family's facts priced once by"
                 + " `Pricing.Memo`, shared by the families of equal facts; each chunk's lines made into the statements' arrays"
                 + " there too, `InvoiceStore.prepare`), then `InvoiceStore.issueAll` per chunk of " + CHUNK + " families in one transaction, as `InvoicingRun`"
-                + " (the chunk's invoice ids and numbers taken at once, its billed days as one bitmask per child, unit and month"
-                + " (`bill_days`), then its invoices, lines with their days, audit and progress in one statement;"
+                + " (the chunk's numbers taken at once, then its invoices, lines with their days, audit, progress and billed"
+                + " days, as one bitmask per child, unit and month (`bill_days`), in one statement;"
                 + " a failed chunk is redone family by family; their references checked once per statement, tenant V30)."
                 + " Not included: JTA/EclipseLink around each chunk and the PDFs (bench 5).");
         r.line("");

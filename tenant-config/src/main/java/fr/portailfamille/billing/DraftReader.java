@@ -55,7 +55,7 @@ public final class DraftReader {
      * only then joined to the family's and child's facts; the families' order (by name, then id: the database's
      * collation, as the invoices are numbered) comes as a rank, so that nothing wide is sorted. Grouped by child and
      * unit only (31,000 groups for 418,500 days in bench 4, against 105,606 by case and month before), PostgreSQL
-     * groups it in parallel, and the JVM splits each row by case and month ({@link #groups}). With {@code wallets}, a
+     * groups it in parallel, and the JVM splits each row by case and month ({@code Split}). With {@code wallets}, a
      * day paid by the family's porte-monnaie ({@code wallet_booking}) is left out; without, the table must be empty:
      * on an empty analysed table the planner costs that anti-join at nothing and rescans the table once per booking
      * (bench 4: 418,500 rescans, 0.8 s of the query's 1.9 s).

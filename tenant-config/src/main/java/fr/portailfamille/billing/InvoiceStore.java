@@ -7,20 +7,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes families' invoices of an invoicing run in the connection's current transaction (the caller
  * commits or rolls back): takes the régie's next gap-free numbers ({@link InvoiceNumbering}, all of a
  * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
  * the run, and audits each invoice. A chunk of families costs the same two statements as one family
- * (its numbers, then its invoices, their lines with their days, the audit, the run's progress and the billed days in
- * one statement over arrays), whatever its number of lines and days: a line keeps its days
- * ({@code invoice_line.days}), and the days billed are recorded as one bitmask per child, unit and month ({@code billed_month}, tenant V29's {@code bill_days}). The
- * platform's run and the invoicing benchmark both call it. A day billed meanwhile by another run, even a
- * concurrent one, is refused (SQLSTATE 23505): the caller's transaction rolls back, its numbers with it.
+ * (its numbers, then its invoices' ids, the invoices, their lines with their days, the audit, the run's progress and
+ * the billed days in one statement over arrays), whatever its number of lines and days: a line keeps its days
+ * ({@code invoice_line.days}), and the days billed are recorded as one bitmask per child, unit and month
+ * ({@code billed_month}, tenant V29's {@code bill_days}). The platform's run and the invoicing benchmark both call
+ * it. A day billed meanwhile by another run, even a concurrent one, is refused (SQLSTATE 23505): the caller's
+ * transaction rolls back, its numbers with it.
  */
 public final class InvoiceStore {
 
@@ -129,49 +128,51 @@ public final class InvoiceStore {
                     + Money.format(totals[i]), 1000);
         }
         Lines lines = chunk.lines;
-        Long[] lineFamilies = new Long[lines.invoices.length];
-        for (int k = 0; k < lineFamilies.length; k++) {
-            lineFamilies[k] = familyIds[lines.invoices[k]];
+        Integer[] lineInvoices = new Integer[lines.invoices.length];
+        for (int k = 0; k < lineInvoices.length; k++) {
+            lineInvoices[k] = lines.invoices[k] + 1;
         }
-        // one statement for the chunk: its invoices (their ids from their sequence, each line and audit row finding
-        // its invoice by family: one invoice per family in a chunk), lines with their days, audit and the run's
-        // progress, and its billed days (tenant V29's bill_days: refused with 23505 if any is billed already); the
-        // references of the rows written are checked at its end (tenant V30)
-        Map<Long, Long> invoiceOf = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("with invoices as (insert into invoice (regie_id, family_id, kind,"
-                + " sequence, number, period_start, period_end, due_date, total_cents, billing_run_id, issued_by)"
-                + " select ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?"
-                + " from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[])"
-                + " as i (family, sequence, number, total) returning id, family_id),"
+        // one statement for the chunk: its invoices' ids taken from their sequence in the chunk's order (an array that
+        // each line and audit row reads at its invoice's index: no join, whatever the plan), the invoices, their lines
+        // with their days, the audit, the run's progress and the billed days (tenant V29's bill_days, in the select
+        // list: evaluated once whatever the rows; refused with 23505 if a day is billed already); the references of
+        // the rows written are checked at its end (tenant V30)
+        long[] invoiceIds;
+        try (PreparedStatement ps = c.prepareStatement("with i as materialized (select"
+                + " nextval(pg_get_serial_sequence('invoice', 'id')) as id, u.family, u.sequence, u.number, u.total, u.k"
+                + " from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[]) with ordinality"
+                + " as u (family, sequence, number, total, k)),"
+                + " n as (select coalesce(array_agg(id order by k), '{}') as ids from i),"
+                + " invoices as (insert into invoice (id, regie_id, family_id, kind, sequence, number, period_start,"
+                + " period_end, due_date, total_cents, billing_run_id, issued_by)"
+                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ? from i order by i.k),"
                 + " lines as (insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
                 + " quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
-                + " select v.id, l.position, l.child, l.name, l.activity, l.unit, l.quantity, l.price, l.amount,"
-                + " l.label, l.bracket, cast(l.days as date[])"
-                + " from unnest(?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
+                + " select (select ids from n)[l.invoice], l.position, l.child, l.name, l.activity, l.unit, l.quantity,"
+                + " l.price, l.amount, l.label, l.bracket, cast(l.days as date[])"
+                + " from unnest(?::int[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
                 + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) with ordinality"
-                + " as l (family, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
-                + " join invoices v on v.family_id = l.family order by l.k),"
+                + " as l (invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
+                + " order by l.k),"
                 + " progress as (update billing_run set families_done = families_done + ?,"
                 + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?),"
                 + " audit as (insert into billing_audit (actor, action, regie_id, family_id, invoice_id, amount_cents, detail)"
-                + " select ?, 'INVOICE_ISSUED', ?, a.family, v.id, a.amount, a.detail"
+                + " select ?, 'INVOICE_ISSUED', ?, a.family, (select ids from n)[a.k], a.amount, a.detail"
                 + " from unnest(?::bigint[], ?::bigint[], ?::varchar[]) with ordinality as a (family, amount, detail, k)"
-                + " join invoices v on v.family_id = a.family order by a.k)"
-                // the select list, evaluated once whatever the rows: the billed days, and each family's invoice
-                + " select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[]),"
-                + " (select string_agg(v.family_id || ':' || v.id, ',') from invoices v)")) {
+                + " order by a.k)"
+                + " select bill_days(?::bigint[], ?::bigint[], ?::date[], ?::int[]), (select ids from n)")) {
             int k = 1;
+            ps.setArray(k++, c.createArrayOf("bigint", familyIds));
+            ps.setArray(k++, c.createArrayOf("bigint", sequences));
+            ps.setArray(k++, c.createArrayOf("varchar", texts));
+            ps.setArray(k++, c.createArrayOf("bigint", totals));
             ps.setLong(k++, run.regieId());
             ps.setObject(k++, run.from());
             ps.setObject(k++, run.to());
             ps.setObject(k++, run.dueDate());
             ps.setLong(k++, run.runId());
             ps.setString(k++, cut(run.actor(), 120));
-            ps.setArray(k++, c.createArrayOf("bigint", familyIds));
-            ps.setArray(k++, c.createArrayOf("bigint", sequences));
-            ps.setArray(k++, c.createArrayOf("varchar", texts));
-            ps.setArray(k++, c.createArrayOf("bigint", totals));
-            ps.setArray(k++, c.createArrayOf("bigint", lineFamilies));
+            ps.setArray(k++, c.createArrayOf("int4", lineInvoices));
             ps.setArray(k++, c.createArrayOf("int4", lines.positions));
             ps.setArray(k++, c.createArrayOf("bigint", lines.childIds));
             ps.setArray(k++, c.createArrayOf("varchar", lines.names));
@@ -199,22 +200,28 @@ public final class InvoiceStore {
             ps.setArray(k++, c.createArrayOf("int4", lines.billBits));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                String pairs = rs.getString(2);
-                if (pairs != null) {
-                    for (String pair : pairs.split(",")) {
-                        int colon = pair.indexOf(':');
-                        invoiceOf.put(Long.valueOf(pair.substring(0, colon)), Long.valueOf(pair.substring(colon + 1)));
-                    }
-                }
+                invoiceIds = longs(rs.getArray(2));
             }
         }
+        if (invoiceIds.length != n) {
+            throw new IllegalStateException(invoiceIds.length + " invoice ids for " + n + " invoices");
+        }
         Long[] out = new Long[families.size()];
-        for (int i = 0; i < families.size(); i++) {
+        for (int i = 0, b = 0; i < families.size(); i++) {
             if (!families.get(i).draft().lines().isEmpty()) {
-                out[i] = invoiceOf.get(families.get(i).familyId());
+                out[i] = invoiceIds[b++];
             }
         }
         return Arrays.asList(out);
+    }
+
+    private static long[] longs(java.sql.Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
     }
 
     /**

@@ -83,9 +83,10 @@ public class InvoiceWriter {
     }
 
     /**
-     * Issues a chunk of families of run {@code runId} ({@link InvoiceStore#prepare}d) in ONE transaction, with the same few statements as
-     * one family ({@link InvoiceStore#issueAll}: numbers taken at once, invoices, lines, billed days, progress
-     * and audit each in one statement): any family that fails rolls the whole chunk back, numbers included,
+     * Issues a chunk of families of run {@code runId} (made ready by {@link InvoiceStore#prepare}) in ONE
+     * transaction, with the same two statements as one family ({@link InvoiceStore#issueAll}: the numbers taken at
+     * once, then the invoices, lines, billed days, progress and audit in one statement): any family that fails rolls
+     * the whole chunk back, numbers included,
      * and the run then issues that chunk family by family ({@link #issue}).
      *
      * @return the ids of the invoices issued (families with nothing to bill have none)
