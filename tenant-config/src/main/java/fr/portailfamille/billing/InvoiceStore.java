@@ -128,10 +128,6 @@ public final class InvoiceStore {
                     + Money.format(totals[i]), 1000);
         }
         Lines lines = chunk.lines;
-        Integer[] lineInvoices = new Integer[lines.invoices.length];
-        for (int k = 0; k < lineInvoices.length; k++) {
-            lineInvoices[k] = lines.invoices[k] + 1;
-        }
         // one statement for the chunk: its invoices' ids taken from their sequence in the chunk's order (an array that
         // each line and audit row reads at its invoice's index: no join, whatever the plan), the invoices, their lines
         // with their days, the audit, the run's progress and the billed days (tenant V29's bill_days, in the select
@@ -172,7 +168,7 @@ public final class InvoiceStore {
             ps.setObject(k++, run.dueDate());
             ps.setLong(k++, run.runId());
             ps.setString(k++, cut(run.actor(), 120));
-            ps.setArray(k++, c.createArrayOf("int4", lineInvoices));
+            ps.setArray(k++, c.createArrayOf("int4", lines.invoices));
             ps.setArray(k++, c.createArrayOf("int4", lines.positions));
             ps.setArray(k++, c.createArrayOf("bigint", lines.childIds));
             ps.setArray(k++, c.createArrayOf("varchar", lines.names));
@@ -225,10 +221,10 @@ public final class InvoiceStore {
     }
 
     /**
-     * A chunk's lines as the columns of their insert (each line's invoice as its index among the chunk's invoices),
-     * and its days billed by child, unit and month.
+     * A chunk's lines as the columns of their insert (each line's invoice as its index, from 1, among the chunk's
+     * invoices), and its days billed by child, unit and month.
      */
-    private record Lines(int[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
+    private record Lines(Integer[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
             String[] units, Integer[] quantities, Long[] unitPrices, Long[] amounts, String[] labels, String[] brackets,
             String[] days, Long[] billChild, Long[] billUnit, java.sql.Date[] billMonth, Integer[] billBits) {
     }
@@ -236,7 +232,7 @@ public final class InvoiceStore {
     /** The lines of {@code billed}'s invoices, in order, each family's numbered from 1. */
     private static Lines lines(List<FamilyInvoice> billed) {
         int n = billed.stream().mapToInt(f -> f.draft().lines().size()).sum();
-        int[] invoices = new int[n];
+        Integer[] invoices = new Integer[n];
         Integer[] positions = new Integer[n];
         Long[] childIds = new Long[n];
         String[] names = new String[n];
@@ -259,7 +255,7 @@ public final class InvoiceStore {
             List<InvoiceDraft.Line> lines = family.draft().lines();
             for (int i = 0; i < lines.size(); i++, k++) {
                 InvoiceDraft.Line line = lines.get(i);
-                invoices[k] = f;
+                invoices[k] = f + 1;
                 positions[k] = i + 1;
                 childIds[k] = line.childId();
                 names[k] = cut(family.childNames().get(line.childId()), 220);

@@ -98,6 +98,29 @@ class DraftPipelineTest {
     }
 
     @Test
+    void eachChunkIsPreparedOnThePricingThreadAndItsFailureReachesTheCaller() throws IOException {
+        Source source = new Source(23, -1);
+        Set<Thread> preparers = ConcurrentHashMap.newKeySet();
+        List<Integer> sums = new ArrayList<>();
+        DraftPipeline.run(source, 10, Thread::new, chunk -> {
+            preparers.add(Thread.currentThread());
+            return chunk.stream().mapToInt(Integer::intValue).sum();
+        }, sums::add);
+        assertEquals(List.of(55, 155, 66), sums, "each chunk prepared, in order");
+        assertEquals(source.threads, preparers, "prepared on the pricing thread");
+        List<Integer> written = new ArrayList<>();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> DraftPipeline.run(new Source(100, -1), 10, Thread::new, chunk -> {
+                    if (chunk.get(0) == 31) {
+                        throw new IllegalStateException("preparing failed at 31");
+                    }
+                    return chunk.get(0);
+                }, written::add));
+        assertEquals("preparing failed at 31", thrown.getMessage());
+        assertEquals(List.of(1, 11, 21), written, "the chunks prepared before it written");
+    }
+
+    @Test
     void aChunkSizeBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> DraftPipeline.run(new Source(3, -1), 0, Thread::new, c -> { }));
     }
