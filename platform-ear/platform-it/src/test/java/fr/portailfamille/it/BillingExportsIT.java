@@ -261,9 +261,10 @@ class BillingExportsIT {
                     + " ('T2', 'Tranche 2', 451, 700), ('T3', 'Tranche 3', 701, 1000), ('T4', 'Tranche 4', 1001, 1400),"
                     + " ('T5', 'Tranche 5', 1401, null::integer)) v where not exists (select 1 from qf_bracket)");
             st.execute("insert into billing_settings (id, qf_validity_months) values (true, 12) on conflict (id) do nothing");
-            // runs every weekday, holidays included; booking closes 3 days ahead, late bookings surcharged +20 %
+            // runs every weekday, holidays included; booking closes 5 days ahead (so that the next four days always hold a
+            // weekday booked late, a Friday's included), late bookings surcharged +20 %
             st.execute("with a as (insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy,"
-                    + " runs_in_holidays) values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-3@23:59', 'J-3@23:59',"
+                    + " runs_in_holidays) values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-5@23:59', 'J-3@23:59',"
                     + " 'SURCHARGED', true) returning id),"
                     + " u as (insert into activity_unit (activity_id, code, label, capacity) select id, 'SOIR', 'Soir', 50 from a returning id),"
                     + " r as (insert into regie (code, label, invoice_prefix) values ('" + regie + "', 'Régie tarifs " + s + "', '"
