@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.portailfamille.booking.FrenchPublicHolidays;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Browser;
@@ -28,7 +27,6 @@ import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.tenancy.CommuneRules;
 import jakarta.inject.Inject;
 import java.io.StringWriter;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -252,6 +250,14 @@ class BillingExportsIT {
         String activity = "Garderie tarifée " + s;
         String code = "TAR-" + s;
         String regie = "T" + s;
+        // the planning summary will price a day booked late and an ordinary one, both in one month's grid: this month's
+        // when it has a week left after the late days, else next month's, its first week booked late
+        LocalDate today = LocalDate.now();
+        YearMonth month = today.getDayOfMonth() <= today.lengthOfMonth() - 13 ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
+        int lead = month.equals(YearMonth.from(today)) ? 6 : (int) java.time.temporal.ChronoUnit.DAYS.between(today, month.atDay(1)) + 8;
+        // a day is late when it is less than `lead` days away; one day of margin on each side of that line
+        LocalDate lastLate = today.plusDays(lead - 2);
+        LocalDate firstOrdinary = today.plusDays(lead + 1);
         var realms = StackLauncher.stack().realmProvisioner();
         realms.createUser(CommuneRules.realmName("alpha"), email, "Sam", "Tarif", "Tarifs2026", "parent");
         realms.createUser(CommuneRules.realmName("alpha"), agentEmail, "Alex", "Export", StackLauncher.PASSWORD_AGENT, "agent");
@@ -261,10 +267,9 @@ class BillingExportsIT {
                     + " ('T2', 'Tranche 2', 451, 700), ('T3', 'Tranche 3', 701, 1000), ('T4', 'Tranche 4', 1001, 1400),"
                     + " ('T5', 'Tranche 5', 1401, null::integer)) v where not exists (select 1 from qf_bracket)");
             st.execute("insert into billing_settings (id, qf_validity_months) values (true, 12) on conflict (id) do nothing");
-            // runs every weekday, holidays included; booking closes 5 days ahead (so that the next four days always hold a
-            // weekday booked late, a Friday's included), late bookings surcharged +20 %
+            // runs every weekday, holidays included; booking closes `lead` days ahead, late bookings surcharged +20 %
             st.execute("with a as (insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy,"
-                    + " runs_in_holidays) values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-5@23:59', 'J-3@23:59',"
+                    + " runs_in_holidays) values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-" + lead + "@23:59', 'J-3@23:59',"
                     + " 'SURCHARGED', true) returning id),"
                     + " u as (insert into activity_unit (activity_id, code, label, capacity) select id, 'SOIR', 'Soir', 50 from a returning id),"
                     + " r as (insert into regie (code, label, invoice_prefix) values ('" + regie + "', 'Régie tarifs " + s + "', '"
@@ -309,24 +314,25 @@ class BillingExportsIT {
             parent.driver.manage().window().setSize(new Dimension(1280, 900));
 
             // the planning summary prices the selection: a late day surcharged, an ordinary one
-            LocalDate today = LocalDate.now();
-            LocalDate late = weekday(today.plusDays(1));
-            YearMonth month = YearMonth.from(late);
             parent.get(base + "/espace/planning.xhtml?enfant=1&mois=" + month);
             parent.await(By.id("calendar"));
-            LocalDate ordinary = null;
-            for (LocalDate d = weekday(today.plusDays(8)); YearMonth.from(d).equals(month); d = weekday(d.plusDays(1))) {
-                if (!parent.driver.findElements(By.xpath("//input[@data-action='book' and @data-day='" + d + "']")).isEmpty()) {
-                    ordinary = d;
-                    break;
+            // the first day the grid offers to book in each range (inline: no method of this class may name Browser, which
+            // the deployment does not carry)
+            LocalDate[][] ranges = {{today.plusDays(1).isAfter(month.atDay(1)) ? today.plusDays(1) : month.atDay(1), lastLate},
+                    {firstOrdinary, month.atEndOfMonth()}};
+            LocalDate[] offered = new LocalDate[2];
+            for (int i = 0; i < 2; i++) {
+                for (LocalDate d = ranges[i][0]; offered[i] == null && !d.isAfter(ranges[i][1]); d = d.plusDays(1)) {
+                    if (!parent.driver.findElements(By.xpath("//input[@data-action='book' and @data-day='" + d + "']")).isEmpty()) {
+                        offered[i] = d;
+                    }
                 }
             }
-            if (parent.driver.findElements(By.xpath("//input[@data-action='book' and @data-day='" + late + "']")).isEmpty()) {
-                late = weekday(late.plusDays(1));
-            }
-            if (ordinary == null || !YearMonth.from(late).equals(month)) {
-                throw new AssertionError("pas de jour réservable hors délai et dans les délais ce mois-ci (" + late + ", " + ordinary
-                        + ") : " + parent.snapshot());
+            LocalDate late = offered[0];
+            LocalDate ordinary = offered[1];
+            if (late == null || ordinary == null) {
+                throw new AssertionError("pas de jour réservable hors délai et dans les délais en " + month + " (" + late + ", "
+                        + ordinary + ") : " + parent.snapshot());
             }
             parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + late + "']"));
             parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + ordinary + "']"));
@@ -384,15 +390,5 @@ class BillingExportsIT {
             // reached from the menu
             agent.await(By.id("menu-exports-facturation"));
         }
-    }
-
-    /** {@code day}, or the next weekday that is not a public holiday. */
-    static LocalDate weekday(LocalDate day) {
-        LocalDate d = day;
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
-                || FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 }
