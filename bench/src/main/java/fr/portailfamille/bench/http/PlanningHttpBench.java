@@ -82,7 +82,7 @@ public final class PlanningHttpBench {
                     "-Dbench.host=montfaucou.localhost", "-Dbench.month=" + month, "-Dbench.out=" + out,
                     "-Dbench.jdbc=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/portail",
                     "-Dbench.payara.pid=" + stack.platformPid()));
-            for (String p : List.of("bench.users", "bench.seconds", "bench.warmup", "bench.count.pages", "bench.cpu.pages")) {
+            for (String p : List.of("bench.users", "bench.seconds", "bench.rounds", "bench.warmup", "bench.count.pages", "bench.cpu.pages")) {
                 if (System.getProperty(p) != null) {
                     command.add("-D" + p + "=" + System.getProperty(p));
                 }
@@ -167,8 +167,29 @@ public final class PlanningHttpBench {
         if (planning == null || missing == null) {
             throw new IllegalStateException("rapport Gatling sans les requêtes planning et 404 : " + byName.keySet());
         }
-        double planningRps = planning[3] / seconds;
-        double missingRps = missing[3] / seconds;
+        // each page's throughput: its requests over its phases' own durations (phases.tsv), else over bench.seconds
+        Map<String, double[]> served = new HashMap<>(); // page -> {requests, milliseconds}
+        List<String> rounds = new ArrayList<>();
+        Path phasesFile = out.resolve("phases.tsv");
+        if (Files.exists(phasesFile)) {
+            Map<Integer, Map<String, double[]>> byRound = new java.util.TreeMap<>();
+            for (String line : Files.readAllLines(phasesFile)) {
+                String[] f = line.split("\t");
+                double[] phase = {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+                served.merge(f[0], phase.clone(), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+                byRound.computeIfAbsent(Integer.parseInt(f[1]), r -> new HashMap<>()).put(f[0], phase);
+            }
+            byRound.forEach((round, phase) -> {
+                double p = 1000 * phase.get("planning")[0] / phase.get("planning")[1];
+                double m = 1000 * phase.get("404")[0] / phase.get("404")[1];
+                rounds.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.0f %% |", round, p, m, 100 * p / m));
+            });
+        } else {
+            served.put("planning", new double[] {planning[3], 1000.0 * seconds});
+            served.put("404", new double[] {missing[3], 1000.0 * seconds});
+        }
+        double planningRps = 1000 * served.get("planning")[0] / served.get("planning")[1];
+        double missingRps = 1000 * served.get("404")[0] / served.get("404")[1];
         Map<String, Long> before = counts(out.resolve("counts-before.tsv"));
         Map<String, Long> after = counts(out.resolve("counts-after.tsv"));
         Map<String, Long> delta = new HashMap<>();
@@ -193,10 +214,17 @@ public final class PlanningHttpBench {
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (String name : List.of("planning", "404")) {
             double[] n = byName.get(name);
+            double[] s = served.get(name);
             md.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
-                    n[3], n[4], n[3] / seconds, n[8], n[9], n[10], n[11], n[12]));
+                    n[3], n[4], 1000 * s[0] / s[1], n[8], n[9], n[10], n[11], n[12]));
         }
         md.append(String.format(Locale.ROOT, "%nRatio planning / 404: **%.0f %%** (target ≥ 50 %%).%n%n", 100 * planningRps / missingRps));
+        if (!rounds.isEmpty()) {
+            md.append("The two pages in turn (each phase's requests over its own duration, `phases.tsv`):\n\n"
+                    + "| round | planning (req/s) | 404 (req/s) | ratio |\n| --- | --- | --- | --- |\n");
+            rounds.forEach(r -> md.append(r).append('\n'));
+            md.append('\n');
+        }
         Path cpuFile = out.resolve("cpu.tsv");
         if (Files.exists(cpuFile)) {
             Map<String, Long> cpu = new HashMap<>();

@@ -25,8 +25,12 @@ import java.util.Map;
  * First one parent loads the planning {@code bench.count.pages} times alone while PostgreSQL's counters
  * ({@code pg_stat_statements}) give the statements and transactions (COMMIT/ROLLBACK) per page; then
  * {@code bench.users} parents, each signed in through the commune's Keycloak form (distinct sessions),
- * load the planning for {@code bench.seconds}, then the commune's 404 page for as long: same run, same
- * server, same sessions. Request names: "planning" and "404". Last, one parent alone again (a new session, warmed
+ * load the planning and the commune's 404 page in turn, {@code bench.rounds} rounds of each (ABBA: planning then 404 in
+ * odd rounds, 404 then planning in even ones), {@code bench.seconds} of each page in all: same run, same server, same
+ * sessions, and a machine whose speed drifts over minutes sees both pages in the same minutes. Each phase's requests
+ * and its duration (from the parents' release to the last one's arrival at the next phase) are written to
+ * {@code phases.tsv}: its throughput is its requests over its own duration. Request names: "planning" and "404".
+ * Last, one parent alone again (a new session, warmed
  * up) loads {@code bench.cpu.pages} planning pages then as many 404 pages while Payara Micro's CPU time is read
  * ({@code bench.payara.pid}): the CPU per request of each page, written to {@code cpu.tsv}.
  */
@@ -38,6 +42,8 @@ public class PlanningSimulation extends Simulation {
     static final String MISSING = "/espace/page-inexistante.xhtml";
     static final int USERS = Integer.getInteger("bench.users", 50);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    /** Rounds of the measured phases: each page {@code SECONDS / ROUNDS} seconds per round. */
+    static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 4));
     static final int WARMUP = Integer.getInteger("bench.warmup", 15);
     static final int COUNT_PAGES = Integer.getInteger("bench.count.pages", 20);
     static final Path OUT = Path.of(System.getProperty("bench.out", "bench/target/http-out"));
@@ -89,16 +95,93 @@ public class PlanningSimulation extends Simulation {
             .during(WARMUP).on(io.gatling.javaapi.core.CoreDsl.exec(http("warm-up planning").get(PLANNING).check(status().is(200)))
                     .exec(http("warm-up 404").get(MISSING).check(status().is(404))))
             .rendezVous(USERS)
-            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("planning").get(PLANNING)
-                    .check(status().is(200), CALENDAR)))
-            .rendezVous(USERS)
-            .during(SECONDS).on(io.gatling.javaapi.core.CoreDsl.exec(http("404").get(MISSING).check(status().is(404))));
+            .exec(measured());
+
+    /** One measured phase of each page per round, in ABBA order, the parents meeting before each phase. */
+    static ChainBuilder measured() {
+        PHASES.clear();
+        ChainBuilder chain = io.gatling.javaapi.core.CoreDsl.exec(session -> session);
+        for (int round = 1; round <= ROUNDS; round++) {
+            boolean planningFirst = round % 2 == 1;
+            chain = chain.exec(phase(round, planningFirst)).exec(phase(round, !planningFirst));
+        }
+        return chain;
+    }
+
+    /** A phase: its page loaded by every parent for {@code SECONDS / ROUNDS} seconds, each request counted. */
+    static ChainBuilder phase(int round, boolean planning) {
+        Phase phase = new Phase(planning ? "planning" : "404", round);
+        PHASES.add(phase);
+        io.gatling.javaapi.http.HttpRequestActionBuilder request = planning
+                ? http("planning").get(PLANNING).check(status().is(200), CALENDAR)
+                : http("404").get(MISSING).check(status().is(404));
+        return io.gatling.javaapi.core.CoreDsl.exec(session -> {
+                    phase.started();
+                    return session;
+                })
+                .during(Math.max(1, SECONDS / ROUNDS)).on(io.gatling.javaapi.core.CoreDsl.exec(request).exec(session -> {
+                    phase.served();
+                    return session;
+                }))
+                .exec(session -> {
+                    phase.ended();
+                    return session;
+                })
+                .rendezVous(USERS);
+    }
+
+    /** The phases in the order they run. */
+    static final List<Phase> PHASES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** One page's phase of one round: from the first parent's start to the last one's end, its requests. */
+    static final class Phase {
+        final String page;
+        final int round;
+        private long start = Long.MAX_VALUE;
+        private long end;
+        private long requests;
+
+        Phase(String page, int round) {
+            this.page = page;
+            this.round = round;
+        }
+
+        synchronized void started() {
+            start = Math.min(start, System.nanoTime());
+        }
+
+        synchronized void served() {
+            requests++;
+        }
+
+        synchronized void ended() {
+            end = Math.max(end, System.nanoTime());
+        }
+
+        /** "planning\t1\t612\t7512": page, round, requests (OK or not: Gatling's report counts the failed), milliseconds. */
+        synchronized String line() {
+            return page + "\t" + round + "\t" + requests + "\t" + (end - start) / 1_000_000;
+        }
+    }
+
+    /** phases.tsv, once the load is over. */
+    static void writePhases() {
+        try {
+            Files.write(OUT.resolve("phases.tsv"), PHASES.stream().map(Phase::line).toList());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * The server's CPU per page, one parent alone after the load (the JIT has compiled the hot paths): a new session,
      * warmed up, then {@code bench.cpu.pages} planning pages, then as many 404 pages, sequential.
      */
     ScenarioBuilder cpu = scenario("cpu").feed(csv(OUT.resolve("counter.csv").toString()).circular())
+            .exec(session -> {
+                writePhases();
+                return session;
+            })
             .exec(signIn())
             .repeat(10).on(io.gatling.javaapi.core.CoreDsl.exec(http("cpu warm-up").get(PLANNING).check(status().is(200)))
                     .exec(http("cpu warm-up 404").get(MISSING).check(status().is(404))))
