@@ -6,6 +6,7 @@ import fr.portailfamille.it.support.DeploymentOrder;
 import fr.portailfamille.it.support.GeneratedFamilies;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.QueueSeed;
+import fr.portailfamille.it.support.TestDays;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class Deployments {
     static WebArchive inContainerWar() {
         return platformWar().addClasses(inContainerTests().toArray(Class<?>[]::new))
                 .addClasses(GeneratedFamilies.class, GeneratedFamilies.Family.class, QueueSeed.class, Mails.class,
-                        BillingKit.class, BillingMonth.class, ValidatedFamilies.class, ValidatedFamilies.Parent.class);
+                        BillingKit.class, BillingMonth.class, TestDays.class, ValidatedFamilies.class, ValidatedFamilies.Parent.class);
         // the pain.008.001.02 schema the direct-debit tests validate against is already in the WAR: at the root of
         // WEB-INF/lib/hbci4j-core, the jar whose JAXB classes write the file (Pain008.SCHEMA)
     }

@@ -353,6 +353,19 @@ class FamilyApiIT {
                     + " select id, date '" + thursday + "', date '" + thursday + "', localtimestamp - interval '1 hour',"
                     + " localtimestamp + interval '1 day', 'agent@alpha.test' from activity where code = '" + f.code() + "'");
         }
+        try {
+            windowDayShownOnRequestAndRefused(f, thursday, otherDay);
+        } finally {
+            // the fixture's activity is shared: its Thursday is bookable again for the tests after this one (a holiday
+            // in the first week moves theirs onto this very day)
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("delete from commune_alpha.opening_window where period_from = date '" + thursday + "' and activity_id ="
+                        + " (select id from commune_alpha.activity where code = '" + f.code() + "')");
+            }
+        }
+    }
+
+    private void windowDayShownOnRequestAndRefused(Fixture f, LocalDate thursday, LocalDate otherDay) throws Exception {
         String token = token(f.own());
         HttpResponse<String> month = get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month(), token);
         assertEquals(200, month.statusCode(), month.body());

@@ -398,8 +398,10 @@ class FamilyWebIT {
             new Select(agent.await(By.id("unite"))).selectByVisibleText(activity + " – Midi");
             agent.submit(By.id("show"));
             assertEquals("1 place(s) occupée(s) sur 1, 0 en liste d'attente.", agent.await(By.id("occupancy")).getText());
-            assertTrue(agent.driver.findElement(By.id("occupation")).getText().contains(activity + " Midi 1 1 0 0"),
-                    agent.driver.findElement(By.id("occupation")).getText());
+            if (!fr.portailfamille.it.support.TestDays.holiday(java.time.LocalDate.now())) { // a public holiday's occupation lists no unit
+                assertTrue(agent.driver.findElement(By.id("occupation")).getText().contains(activity + " Midi 1 1 0 0"),
+                        agent.driver.findElement(By.id("occupation")).getText());
+            }
             // marked by AJAX (issue 9): the status changes in place
             agent.await(By.cssSelector("button[aria-label='Léo présent']")).click();
             // the row is replaced by the AJAX answer: an element found just before it may be gone when read

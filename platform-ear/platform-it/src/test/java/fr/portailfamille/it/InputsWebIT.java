@@ -70,7 +70,9 @@ class InputsWebIT {
                     + " from activity where code = '" + code + "'");
             st.execute("insert into establishment (code, name, kind) values ('EC-" + suffix.toUpperCase() + "', 'École "
                     + suffix + "', 'ECOLE_ELEMENTAIRE')");
-            st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, current_date + 20, 'BOOKED'"
+            // a weekday some three weeks ahead that is no public holiday (a holiday's cancellation is free: no absence form)
+            java.time.LocalDate day = fr.portailfamille.it.support.TestDays.workingDayFrom(java.time.LocalDate.now().plusDays(20));
+            st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, date '" + day + "', 'BOOKED'"
                     + " from child ch join family f on f.id = ch.family_id, activity_unit u join activity a on a.id = u.activity_id"
                     + " where f.email = '" + email + "' and a.code = '" + code + "'");
             st.execute("insert into change_request (family_id, type, status, old_value, new_value, reason) select id, 'ADRESSE',"

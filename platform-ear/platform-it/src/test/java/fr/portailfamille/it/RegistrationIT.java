@@ -166,12 +166,9 @@ class RegistrationIT {
                 + ", " + activityId + ", 'VALIDATED', now())");
     }
 
-    static LocalDate mondayInWeeks(int weeks) {
-        LocalDate d = LocalDate.now().plusWeeks(weeks).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
-        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
-            d = d.plusWeeks(1);
-        }
-        return d;
+    /** The first Monday after {@code weeks} weeks from today such that neither it nor the days {@code daysAfter} it are public holidays. */
+    static LocalDate mondayInWeeks(int weeks, int... daysAfter) {
+        return fr.portailfamille.it.support.TestDays.mondayAfter(LocalDate.now().plusWeeks(weeks), daysAfter);
     }
 
     @Test
@@ -322,7 +319,7 @@ class RegistrationIT {
         long[] alsh = ids("alpha", code);
         registered(p, school[0]);
         registered(p, alsh[0]);
-        LocalDate holidayMonday = mondayInWeeks(12);
+        LocalDate holidayMonday = mondayInWeeks(12, 14);
         LocalDate schoolMonday = holidayMonday.plusWeeks(2);
         LocalDate afterTheYear = mondayInWeeks(110); // the test school year ends 730 days from today
         sql("alpha", "insert into calendar_period (kind, label, start_day, end_day) values ('VACANCES', 'Vacances de test',"
