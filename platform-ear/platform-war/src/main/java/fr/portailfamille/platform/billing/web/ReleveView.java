@@ -49,8 +49,8 @@ public class ReleveView {
 
     public List<Integer> getYears() {
         if (years == null) {
-            years = StaffRoles.isStaff(user.require()) ? List.of(Statement.schoolYearStart(LocalDate.now()).getYear())
-                    : documents.statementYears(user.require(), null, LocalDate.now());
+            years = StaffRoles.isStaff(user.require()) ? List.of(Statement.schoolYearStart(today()).getYear())
+                    : documents.statementYears(user.require(), null, today());
         }
         return years;
     }
@@ -66,7 +66,7 @@ public class ReleveView {
         } catch (NumberFormatException e) {
             // not a year: the default below
         }
-        int current = Statement.schoolYearStart(LocalDate.now()).getYear();
+        int current = Statement.schoolYearStart(today()).getYear();
         return all.contains(current) ? current : all.get(0);
     }
 
@@ -101,4 +101,9 @@ public class ReleveView {
 
     public String getAnnee() { return annee; }
     public void setAnnee(String annee) { this.annee = annee; }
+
+    /** Today in France: the school year of an invoice issued late on 31 August is the next one there. */
+    private static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    }
 }
