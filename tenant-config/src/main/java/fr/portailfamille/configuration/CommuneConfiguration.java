@@ -105,6 +105,36 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
                 billing == null ? null : billing.keeping(units), documentTypes, services);
     }
 
+    /**
+     * This configuration with its calendar moved by whole years so that its (first) school year is the one of
+     * {@code today}: the school year running that day, or the next one in the summer between two. Its periods and
+     * closures move by as many years, a label's "2026-2027" with them. Unchanged without a school year. A calendar
+     * written once (the default and demo ones) thus stays current: an expired school year would leave a new commune's
+     * school-time activities with no day to book.
+     */
+    public CommuneConfiguration inSchoolYearOf(LocalDate today) {
+        Period year = periods.stream().filter(p -> p.kind() == PeriodKind.ANNEE_SCOLAIRE)
+                .min(java.util.Comparator.comparing(Period::start)).orElse(null);
+        if (year == null) {
+            return this;
+        }
+        int base = year.start().getYear();
+        // the year started last on the school year's first day and month; once it has ended, the next one
+        int shift = today.getYear() - base - (today.isBefore(year.start().withYear(today.getYear())) ? 1 : 0);
+        if (today.isAfter(year.end().plusYears(shift))) {
+            shift++;
+        }
+        if (shift == 0) {
+            return this;
+        }
+        int by = shift;
+        String was = base + "-" + (base + 1);
+        String now = (base + by) + "-" + (base + by + 1);
+        return withCalendar(periods.stream().map(p -> new Period(p.kind(), p.label().replace(was, now), p.start().plusYears(by),
+                        p.end().plusYears(by))).toList(),
+                closures.stream().map(c -> new Closure(c.day().plusYears(by), c.label())).toList());
+    }
+
     /** This configuration with another legend. */
     public CommuneConfiguration withLegend(Legend legend) {
         return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing, documentTypes, services);

@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 
 /**
  * The configuration a new commune starts with, read from the resource
  * {@code fr/portailfamille/configuration/default-configuration.json}: default legend, a generic CGU,
- * the school year, and three activities (périscolaire, restauration scolaire, mercredi) the commune
+ * the school year (moved to the current one), and three activities (périscolaire, restauration scolaire, mercredi) the commune
  * then adapts.
  */
 public final class DefaultConfiguration {
@@ -23,8 +25,17 @@ public final class DefaultConfiguration {
     private DefaultConfiguration() {
     }
 
+    /** The default configuration, its school year the one of today in France ({@link #get(LocalDate)}). */
     public static CommuneConfiguration get() {
-        return Holder.DEFAULT;
+        return get(LocalDate.now(ZoneId.of("Europe/Paris")));
+    }
+
+    /**
+     * The default configuration, its school year moved to the one of {@code today}
+     * ({@link CommuneConfiguration#inSchoolYearOf}): a commune created in any year starts with a current school year.
+     */
+    public static CommuneConfiguration get(LocalDate today) {
+        return Holder.DEFAULT.inSchoolYearOf(today);
     }
 
     /**

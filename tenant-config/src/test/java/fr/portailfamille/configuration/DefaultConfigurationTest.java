@@ -23,7 +23,7 @@ class DefaultConfigurationTest {
 
     @Test
     void calendarLegendAndCgu() {
-        CommuneConfiguration conf = DefaultConfiguration.get();
+        CommuneConfiguration conf = DefaultConfiguration.get(LocalDate.of(2026, 12, 4));
         assertNull(conf.zone());
         assertEquals(Legend.defaults(), conf.legend());
         assertEquals(List.of(new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2026-2027", LocalDate.of(2026, 9, 1),
@@ -33,6 +33,30 @@ class DefaultConfigurationTest {
         for (String topic : List.of("délai de réservation", "délai d'annulation", "majoration", "certificat médical", "RGPD")) {
             assertTrue(conf.cgu().contains(topic), topic);
         }
+    }
+
+    /** A commune created in any year starts with the school year of that day: running, else the next one. */
+    @Test
+    void theSchoolYearIsTheOneOfTheDay() {
+        assertEquals(List.of(new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2026-2027", LocalDate.of(2026, 9, 1),
+                LocalDate.of(2027, 7, 3))), DefaultConfiguration.get(LocalDate.of(2027, 7, 3)).periods(), "its last day");
+        assertEquals(List.of(new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2027-2028", LocalDate.of(2027, 9, 1),
+                LocalDate.of(2028, 7, 3))), DefaultConfiguration.get(LocalDate.of(2027, 7, 4)).periods(), "the summer after it");
+        assertEquals(List.of(new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2029-2030", LocalDate.of(2029, 9, 1),
+                LocalDate.of(2030, 7, 3))), DefaultConfiguration.get(LocalDate.of(2030, 3, 1)).periods());
+        assertEquals(List.of(new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2025-2026", LocalDate.of(2025, 9, 1),
+                LocalDate.of(2026, 7, 3))), DefaultConfiguration.get(LocalDate.of(2026, 3, 2)).periods(), "a year before");
+        // closures and holidays move with it; a calendar without school year stays as it is
+        CommuneConfiguration demo = DefaultConfiguration.get(LocalDate.of(2026, 12, 4)).withCalendar(List.of(
+                new Period(PeriodKind.ANNEE_SCOLAIRE, "Année scolaire 2026-2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 7, 3)),
+                new Period(PeriodKind.VACANCES, "Vacances de Noël", LocalDate.of(2026, 12, 19), LocalDate.of(2027, 1, 3))),
+                List.of(new CommuneConfiguration.Closure(LocalDate.of(2027, 5, 7), "Pont")));
+        CommuneConfiguration moved = demo.inSchoolYearOf(LocalDate.of(2028, 10, 1));
+        assertEquals(new Period(PeriodKind.VACANCES, "Vacances de Noël", LocalDate.of(2028, 12, 19), LocalDate.of(2029, 1, 3)),
+                moved.periods().get(1));
+        assertEquals(List.of(new CommuneConfiguration.Closure(LocalDate.of(2029, 5, 7), "Pont")), moved.closures());
+        CommuneConfiguration none = demo.withCalendar(List.of(), demo.closures());
+        assertEquals(none, none.inSchoolYearOf(LocalDate.of(2030, 1, 1)));
     }
 
     @Test

@@ -118,7 +118,9 @@ public final class DemoCommunes {
             c.setAutoCommit(false);
             try (Reader json = new InputStreamReader(DemoCommunes.class.getResourceAsStream("/demo/configuration.json"),
                     StandardCharsets.UTF_8)) {
-                ConfigurationStore.importInto(c, schema, ConfigurationJson.read(json));
+                // its calendar (school year, holidays, a closure) moved to the current school year
+                ConfigurationStore.importInto(c, schema, ConfigurationJson.read(json)
+                        .inSchoolYearOf(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
                 c.commit();
             } catch (IOException | ConfigurationException e) {
                 c.rollback();
