@@ -137,6 +137,10 @@ Environment of the platform (application and migration containers).
 {{- end }}
 - name: PF_BASE_DOMAIN
   value: {{ .Values.platform.baseDomain | quote }}
+{{- if .Values.platform.timeZone }}
+- name: TZ
+  value: {{ .Values.platform.timeZone | quote }}
+{{- end }}
 - name: PF_PUBLIC_SCHEME
   value: {{ .Values.platform.publicScheme | quote }}
 - name: PF_SMTP_HOST

@@ -214,6 +214,8 @@ class ChartTest {
         "PF_BASE_DOMAIN", "PF_PUBLIC_SCHEME", "PF_SMTP_HOST", "PF_SMTP_PORT", "PF_SMTP_FROM", "PF_PAYFIP_ENDPOINT",
         "PF_PAYFIP_PAYMENT_PAGE", "JAVA_TOOL_OPTIONS")),
         () -> "env: " + env.keySet());
+    // the communes' time zone by default: deadlines and "today" are France's, whatever the node's clock
+    assertEquals("Europe/Paris", env.get("TZ").getValue());
     assertEquals("25", env.get("PF_SMTP_PORT").getValue());
     assertFalse(env.containsKey("PF_MIGRATE_ONLY"), "the application pods must not be in migrate-only mode");
     assertEquals("false", env.get("PF_MIGRATE_AT_START").getValue(), "with the upgrade Job, replicas never migrate");
@@ -375,6 +377,7 @@ class ChartTest {
     assertEquals("pf-db-credentials", env.get("PF_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
     assertEquals("app-password", env.get("PF_DB_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
     assertEquals("Europe/Paris", env.get("TZ").getValue());
+    assertEquals("2", env.get("MALLOC_ARENA_MAX").getValue(), "extra variables follow");
     assertEquals("-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError", env.get("JAVA_TOOL_OPTIONS").getValue());
     assertEquals(8080, find(objects, Service.class, FULLNAME).getSpec().getPorts().get(0).getPort());
     Job job = renderMigrationJob(t -> t.withValuesFile(chartDir.resolve("ci/values-production.yaml")));
