@@ -125,8 +125,9 @@ class NewsIT {
         return f;
     }
 
+    /** Paris's wall-clock time {@code minutes} from now, counted on the clock (across a change of summer time too). */
     static LocalDateTime minutesFromNow(long minutes) {
-        return LocalDateTime.now(PARIS).plusMinutes(minutes).truncatedTo(ChronoUnit.MINUTES);
+        return java.time.ZonedDateTime.now(PARIS).plusMinutes(minutes).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** A real PNG of this size, drawn here. */
