@@ -326,13 +326,18 @@ public class CommuneArchives {
 
     /** The schema whose tables and columns are those of {@value #BILLED_MONTH_SCHEMA}: tenant V30 changed only how some references are checked. */
     static final String RUN_CHECKS_SCHEMA = "30";
+    /** The schema whose lines may keep their days as a month and its bitmask (tenant V31: two columns added, nullable). */
+    static final String LINE_BITS_SCHEMA = "31";
 
     /**
-     * Whether an archive made at schema {@code archived} holds the very tables and columns of schema {@code code}
-     * (loaded as they are): {@value #BILLED_MONTH_SCHEMA} into {@value #RUN_CHECKS_SCHEMA}.
+     * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
+     * columns are those of {@code code}, or all of them but columns that may be null ({@value #BILLED_MONTH_SCHEMA} into
+     * {@value #RUN_CHECKS_SCHEMA}; {@value #BILLED_MONTH_SCHEMA} and {@value #RUN_CHECKS_SCHEMA} into
+     * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read).
      */
     static boolean sameData(String archived, String code) {
-        return BILLED_MONTH_SCHEMA.equals(archived) && RUN_CHECKS_SCHEMA.equals(code);
+        return (BILLED_MONTH_SCHEMA.equals(archived) || RUN_CHECKS_SCHEMA.equals(archived)) && LINE_BITS_SCHEMA.equals(code)
+                || BILLED_MONTH_SCHEMA.equals(archived) && RUN_CHECKS_SCHEMA.equals(code);
     }
 
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,

@@ -16,7 +16,8 @@ import java.util.List;
  * the run, and audits each invoice. A chunk of families costs the same two statements as one family
  * (its numbers, then its invoices' ids, the invoices, their lines with their days, the audit, the run's progress and
  * the billed days in one statement over arrays), whatever its number of lines and days: a line keeps its days
- * ({@code invoice_line.days}), and the days billed are recorded as one bitmask per child, unit and month
+ * (its month and their bitmask, {@code invoice_line.days_month} and {@code days_bits}, tenant V31; a line over several
+ * months their dates, {@code days}), and the days billed are recorded as one bitmask per child, unit and month
  * ({@code billed_month}, tenant V29's {@code bill_days}). The platform's run and the invoicing benchmark both call
  * it. A day billed meanwhile by another run, even a concurrent one, is refused (SQLSTATE 23505): the caller's
  * transaction rolls back, its numbers with it.
@@ -143,12 +144,13 @@ public final class InvoiceStore {
                 + " period_end, due_date, total_cents, billing_run_id, issued_by)"
                 + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ? from i order by i.k),"
                 + " lines as (insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
-                + " quantity, unit_price_cents, amount_cents, label, bracket_code, days)"
+                + " quantity, unit_price_cents, amount_cents, label, bracket_code, days, days_month, days_bits)"
                 + " select (select ids from n)[l.invoice], l.position, l.child, l.name, l.activity, l.unit, l.quantity,"
-                + " l.price, l.amount, l.label, l.bracket, cast(l.days as date[])"
+                + " l.price, l.amount, l.label, l.bracket, cast(l.days as date[]), date '1970-01-01' + l.month, l.bits"
                 + " from unnest(?::int[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
-                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) with ordinality"
-                + " as l (invoice, position, child, name, activity, unit, quantity, price, amount, label, bracket, days, k)"
+                + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[], ?::int[],"
+                + " ?::int[]) with ordinality as l (invoice, position, child, name, activity, unit, quantity, price, amount,"
+                + " label, bracket, days, month, bits, k)"
                 + " order by l.k),"
                 + " progress as (update billing_run set families_done = families_done + ?,"
                 + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?),"
@@ -179,8 +181,10 @@ public final class InvoiceStore {
             ps.setArray(k++, c.createArrayOf("bigint", lines.amounts));
             ps.setArray(k++, c.createArrayOf("varchar", lines.labels));
             ps.setArray(k++, c.createArrayOf("varchar", lines.brackets));
-            // each line's days as the text of a date array
+            // each line's days: its month (as days since 1970-01-01) and bitmask, or, over several months, a date array's text
             ps.setArray(k++, c.createArrayOf("text", lines.days));
+            ps.setArray(k++, c.createArrayOf("int4", lines.daysMonth));
+            ps.setArray(k++, c.createArrayOf("int4", lines.daysBits));
             ps.setInt(k++, families.size());
             ps.setInt(k++, n);
             ps.setLong(k++, total);
@@ -226,7 +230,8 @@ public final class InvoiceStore {
      */
     private record Lines(Integer[] invoices, Integer[] positions, Long[] childIds, String[] names, String[] activities,
             String[] units, Integer[] quantities, Long[] unitPrices, Long[] amounts, String[] labels, String[] brackets,
-            String[] days, Long[] billChild, Long[] billUnit, java.sql.Date[] billMonth, Integer[] billBits) {
+            String[] days, Integer[] daysMonth, Integer[] daysBits, Long[] billChild, Long[] billUnit,
+            java.sql.Date[] billMonth, Integer[] billBits) {
     }
 
     /** The lines of {@code billed}'s invoices, in order, each family's numbered from 1. */
@@ -244,6 +249,8 @@ public final class InvoiceStore {
         String[] labels = new String[n];
         String[] brackets = new String[n];
         String[] days = new String[n];
+        Integer[] daysMonth = new Integer[n];
+        Integer[] daysBits = new Integer[n];
         // the days billed, by child, unit and month (bit d - 1 for day d), one entry per line and month
         List<Long> billChild = new ArrayList<>();
         List<Long> billUnit = new ArrayList<>();
@@ -267,7 +274,7 @@ public final class InvoiceStore {
                 labels[k] = cut(line.label(), 300);
                 brackets[k] = line.bracket();
                 long unit = family.unitIds().get(line.activity() + "/" + line.unit());
-                days[k] = dateArray(line.days());
+                int months = billMonth.size();
                 LocalDate month = null;
                 int bits = 0;
                 for (LocalDate day : line.days()) {
@@ -290,10 +297,17 @@ public final class InvoiceStore {
                     billMonth.add(java.sql.Date.valueOf(month));
                     billBits.add(bits);
                 }
+                if (month != null && billMonth.size() == months + 1) {
+                    // one month: the line keeps it and its bitmask (tenant V31), as billed_month does
+                    daysMonth[k] = Math.toIntExact(month.toEpochDay());
+                    daysBits[k] = bits;
+                } else {
+                    days[k] = dateArray(line.days());
+                }
             }
         }
         return new Lines(invoices, positions, childIds, names, activities, units, quantities, unitPrices, amounts, labels,
-                brackets, days, billChild.toArray(new Long[0]), billUnit.toArray(new Long[0]),
+                brackets, days, daysMonth, daysBits, billChild.toArray(new Long[0]), billUnit.toArray(new Long[0]),
                 billMonth.toArray(new java.sql.Date[0]), billBits.toArray(new Integer[0]));
     }
 

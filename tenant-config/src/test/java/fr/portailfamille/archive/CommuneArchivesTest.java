@@ -334,11 +334,11 @@ class CommuneArchivesTest {
      * references are checked): it is imported as it is, its invoice and lines checked by V30's triggers.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt30() throws Exception {
-        assertEquals("30", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt31() throws Exception {
+        assertEquals("31", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version = '30'");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31')");
         }
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         assertEquals("29", info.schemaVersion());
@@ -346,11 +346,15 @@ class CommuneArchivesTest {
             archives.importInto(spec("copie"), in, PASS, "op");
         }
         assertEquals(counts("commune_source"), counts("commune_copie"));
-        assertEquals(rows("commune_source", "select i.number, l.child_id, l.days from invoice i join invoice_line l"
-                + " on l.invoice_id = i.id order by l.id"), rows("commune_copie", "select i.number, l.child_id, l.days"
-                + " from invoice i join invoice_line l on l.invoice_id = i.id order by l.id"));
+        String lineDays = "select i.number, l.child_id, line_days(l.days, l.days_month, l.days_bits) from invoice i join"
+                + " invoice_line l on l.invoice_id = i.id order by l.id";
+        assertEquals(rows("commune_source", lineDays), rows("commune_copie", lineDays));
         assertFalse(CommuneArchives.sameData("28", "30"));
+        assertTrue(CommuneArchives.sameData("29", "31"));
+        assertTrue(CommuneArchives.sameData("30", "31"));
+        assertFalse(CommuneArchives.sameData("31", "30"));
         assertTrue(CommuneArchives.convertsBilledDays("28", "30"));
+        assertTrue(CommuneArchives.convertsBilledDays("28", "31"));
     }
 
     @Test

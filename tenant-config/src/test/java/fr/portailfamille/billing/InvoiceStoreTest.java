@@ -92,6 +92,40 @@ class InvoiceStoreTest {
         return id(st, sql);
     }
 
+    /**
+     * A line of one month keeps it and its days' bitmask, a line over two months its dates (tenant V31); a deleted
+     * line gives its days back to billed_month either way.
+     */
+    @Test
+    void aLineOverTwoMonthsKeepsItsDatesAndDeletedLinesGiveEveryDayBack() throws SQLException {
+        long family = FAMILIES.get(5)[0];
+        long child = FAMILIES.get(5)[1];
+        LocalDate to = LocalDate.parse("2026-11-30");
+        List<InvoiceDraft.Line> lines = List.of(
+                new InvoiceDraft.Line(child, "CANTINE", "MIDI", "Tranche T2", 200, 3, 600, "T2", List.of(
+                        LocalDate.parse("2026-10-30"), LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"))),
+                new InvoiceDraft.Line(child, "CANTINE", "MIDI", "Tranche T2 · Majoration hors délai +20 %", 240, 1, 240, "T2",
+                        List.of(LocalDate.parse("2026-11-05"))));
+        FamilyInvoice invoice = new FamilyInvoice(family, "Famille 5", new InvoiceDraft(lines, List.of(), 840), List.of(),
+                Map.of(child, "Enfant Famille 5"), Map.of("CANTINE/MIDI", unit));
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            long run = run(st, 1);
+            InvoiceStore.RunContext ctx = new InvoiceStore.RunContext(run, regie, "REST", FROM, to, to.plusDays(30), "regie@test");
+            c.setAutoCommit(false);
+            long id = InvoiceStore.issueAll(c, SCHEMA, ctx, List.of(invoice)).get(0);
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(1, count(st, "select count(*) from invoice_line where invoice_id = " + id + " and days_month is null"
+                    + " and days_bits is null and days = array[date '2026-10-30', date '2026-11-02', date '2026-11-03']"));
+            assertEquals(1, count(st, "select count(*) from invoice_line where invoice_id = " + id + " and days is null"
+                    + " and days_month = date '2026-11-01' and days_bits = " + (1 << 4)));
+            assertEquals(1 << 29, count(st, "select days from billed_month where child_id = " + child + " and month = '2026-10-01'"));
+            assertEquals(0b10110, count(st, "select days from billed_month where child_id = " + child + " and month = '2026-11-01'"));
+            st.execute("delete from invoice_line where invoice_id = " + id);
+            assertEquals(0, count(st, "select coalesce(sum(days), 0) from billed_month where child_id = " + child));
+        }
+    }
+
     @Test
     void aChunkIsNumberedInOrderWithItsLinesDaysProgressAndAudit() throws SQLException {
         try (Connection c = connection(); Statement st = c.createStatement()) {
@@ -123,10 +157,12 @@ class InvoiceStoreTest {
             assertEquals(2, count(st, "select count(*) from invoice_line l where l.invoice_id = " + ids.get(2)
                     + " and l.position in (1, 2)"), "positions 1, 2 within each invoice");
             // every day of every line once, kept by its line: 3 + 1 and 4 + 1, and billed in the child's unit-month
-            assertEquals(9, count(st, "select sum(cardinality(l.days)) from invoice_line l join invoice i on i.id = l.invoice_id"
-                    + " where i.billing_run_id = " + run));
+            assertEquals(9, count(st, "select sum(cardinality(line_days(l.days, l.days_month, l.days_bits))) from invoice_line l"
+                    + " join invoice i on i.id = l.invoice_id where i.billing_run_id = " + run));
+            // a line of one month keeps it and its days' bitmask (tenant V31)
             assertEquals(1, count(st, "select count(*) from invoice_line l where l.invoice_id = " + ids.get(0)
-                    + " and l.unit_price_cents = 240 and l.days = array[date '2026-10-04']"));
+                    + " and l.unit_price_cents = 240 and l.days is null and l.days_month = date '2026-10-01'"
+                    + " and l.days_bits = " + (1 << 3) + " and line_days(l.days, l.days_month, l.days_bits) = array[date '2026-10-04']"));
             assertEquals(0b1111, count(st, "select days from billed_month where child_id = " + FAMILIES.get(0)[1]
                     + " and unit_id = " + unit + " and month = '2026-10-01'"));
             assertEquals(0b11111, count(st, "select days from billed_month where child_id = " + FAMILIES.get(2)[1]
