@@ -32,6 +32,30 @@ final class CpuClock {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * The CPU seconds of this JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…} in
+     * {@code comm} of each of {@code /proc/self/task}), alive now: what a cold run pays that a warm one does not.
+     */
+    static double jit() {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String comm;
+                try {
+                    comm = Files.readString(t.resolve("comm"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (comm.contains("CompilerThre")) {
+                    ticks += field(t.resolve("stat"), 14) + field(t.resolve("stat"), 15);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / TICK;
+    }
+
     double postgres() {
         if (postmaster <= 0) {
             return 0;
@@ -55,8 +79,13 @@ final class CpuClock {
 
     /** Field {@code n} (1-based, as proc(5) numbers them: 4 ppid, 14 utime…) of {@code /proc/<pid>/stat}; 0 when unreadable. */
     private static long field(long pid, int n) {
+        return field(Path.of("/proc/" + pid + "/stat"), n);
+    }
+
+    /** Field {@code n} of a {@code stat} file of proc(5) (a process's or a thread's); 0 when unreadable. */
+    private static long field(Path statFile, int n) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[n - 3]);
         } catch (IOException | RuntimeException e) {

@@ -182,6 +182,7 @@ public final class InvoicingBench {
                 warmUp(migrator, pg.getPort(), billing, k == 1 ? WARM_SCHEMA : WARM_SCHEMA + k);
             }
         }
+        double jit0 = CpuClock.jit();
         long expectedTotal = 0;
         int failures = 0;
         int families;
@@ -190,6 +191,7 @@ public final class InvoicingBench {
         double runS;
         double runCpu;
         double runJvm;
+        double jitS;
         // one connection for the whole run, so that its backend's CPU is read while it lives (a closed
         // backend's CPU is counted only once the postmaster has reaped it)
         try (Connection c = ds.getConnection()) {
@@ -213,6 +215,7 @@ public final class InvoicingBench {
             runS = (System.nanoTime() - t0) / 1e9;
             runCpu = cpu.now() - c0;
             runJvm = CpuClock.jvm() - jvm0;
+            jitS = CpuClock.jit() - jit0;
             // the run's wall-clock window (printed, not in the report): to cut a profile of the whole bench to it
             System.out.printf("run window: %s to %s%n", java.time.Instant.now().minusNanos(System.nanoTime() - t0),
                     java.time.Instant.now());
@@ -277,6 +280,8 @@ public final class InvoicingBench {
         r.line("| ratio run / aggregate | " + Report.f("%.1f", runS / baselineS) + " × |");
         r.line("| CPU seconds (this JVM + PostgreSQL): aggregate, rows read, whole run | " + Report.f("%.2f s, %.2f s, %.2f s", baselineCpu,
                 readCpu, runCpu) + " (of which the JVM " + Report.f("%.2f s", runJvm) + ") |");
+        // on 2 cores, what a cold JVM's run pays that a warm one does not
+        r.line("| of the JVM's CPU, its JIT compilers' threads | " + Report.f("%.2f s", jitS) + " |");
         r.line("| CPU ratio run / aggregate (what a loaded machine compares) | " + Report.f("%.1f", runCpu / baselineCpu) + " × |");
         r.line("| invoices, lines, billed days | " + invoices + ", " + lines + ", " + billedDays + " |");
         r.line("| total billed | " + fr.portailfamille.billing.Money.format(total) + " |");
