@@ -346,7 +346,8 @@ public final class RushBench {
         try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
             st.execute("insert into " + schema + ".opening_window (activity_id, period_from, period_to, opens_at, closes_at,"
                     + " weight_resident, siblings_together, created_by) select activity_id, date '" + monday + "', date '"
-                    + monday.plusDays(DAYS - 1) + "', localtimestamp - interval '1 minute', localtimestamp + interval '6 hours',"
+                    + monday.plusDays(DAYS - 1) + "', now() at time zone '" + DevStack.TIME_ZONE + "' - interval '1 minute',"
+                    + " now() at time zone '" + DevStack.TIME_ZONE + "' + interval '6 hours',"
                     + " 10, true, 'agent@montfaucou.test' from " + schema + ".activity_unit where id = " + unit);
             try (ResultSet rs = st.executeQuery("select max(id) from " + schema + ".opening_window")) {
                 rs.next();

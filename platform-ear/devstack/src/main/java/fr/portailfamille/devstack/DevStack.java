@@ -175,6 +175,9 @@ public final class DevStack implements AutoCloseable {
         return "http://" + slug + "." + BASE_DOMAIN + ":" + ports.platform();
     }
 
+    /** The zone the platform runs in: {@code -Dpf.devstack.timezone}, Europe/Paris by default. */
+    public static final String TIME_ZONE = System.getProperty("pf.devstack.timezone", "Europe/Paris");
+
     /** MicroProfile Config of the platform for this stack. */
     public Map<String, String> platformConfig() {
         Map<String, String> config = new LinkedHashMap<>();
@@ -190,6 +193,9 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.smtp.port", Integer.toString(ports.smtp()));
         config.put("pf.payfip.endpoint", payfip.endpoint());
         config.put("pf.payfip.payment-page", payfip.paymentPage());
+        // the platform reads "now" in its process's zone (booking deadlines "J-2 à 23:59", today, the hours shown):
+        // the communes' zone, as the chart's platform.timeZone, whatever the machine's (UTC on most servers)
+        config.put("user.timezone", TIME_ZONE);
         return config;
     }
 
