@@ -336,8 +336,10 @@ public class CommuneArchives {
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read).
      */
     static boolean sameData(String archived, String code) {
-        return (BILLED_MONTH_SCHEMA.equals(archived) || RUN_CHECKS_SCHEMA.equals(archived)) && LINE_BITS_SCHEMA.equals(code)
-                || BILLED_MONTH_SCHEMA.equals(archived) && RUN_CHECKS_SCHEMA.equals(code);
+        if (LINE_BITS_SCHEMA.equals(code)) {
+            return BILLED_MONTH_SCHEMA.equals(archived) || RUN_CHECKS_SCHEMA.equals(archived);
+        }
+        return RUN_CHECKS_SCHEMA.equals(code) && BILLED_MONTH_SCHEMA.equals(archived);
     }
 
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,
