@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The three message bundles (default French, French, English) define exactly the same keys, each once. */
+/**
+ * The three message bundles (default French, French, English) define exactly the same keys, each once; a text with
+ * arguments has the same ones in every language and its apostrophes doubled, as {@code MessageFormat} reads it.
+ */
 class MessageBundlesTest {
 
     static final String DIR = "fr/portailfamille/platform/web/";
@@ -66,5 +71,45 @@ class MessageBundlesTest {
             });
             assertEquals(Set.of(), twice, "keys defined twice in " + name);
         }
+    }
+
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+
+    static Set<String> arguments(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void aTextWithArgumentsHasTheSameOnesInEveryLanguageAndItsApostrophesDoubled() throws IOException {
+        Properties reference = load(BUNDLES.get(0));
+        Set<String> bad = new TreeSet<>();
+        for (String name : BUNDLES) {
+            Properties p = load(name);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                Set<String> args = arguments(text);
+                if (!args.isEmpty() && LONE_APOSTROPHE.matcher(text).find()) {
+                    bad.add(name + " " + key + ": apostrophe seule dans un texte à arguments");
+                }
+                if (!args.equals(arguments(reference.getProperty(key, "")))) {
+                    bad.add(name + " " + key + ": arguments " + args + " au lieu de " + arguments(reference.getProperty(key, "")));
+                }
+            }
+        }
+        assertEquals(Set.of(), bad);
+    }
+
+    @Test
+    void theArgumentsAreFoundAndAFormattedTextKeepsItsApostrophes() {
+        assertEquals(Set.of("0", "2"), arguments("{0} place(s) sur {2,number,#}"));
+        assertEquals("Aucune place n'est libre le 3.",
+                Texts.format("Aucune place n''est libre le {0}.", java.util.Locale.FRENCH, 3));
+        assertEquals("Sans argument, l'apostrophe reste", Texts.format("Sans argument, l'apostrophe reste", java.util.Locale.FRENCH));
     }
 }
