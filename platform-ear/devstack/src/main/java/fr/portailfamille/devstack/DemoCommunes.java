@@ -118,9 +118,9 @@ public final class DemoCommunes {
             c.setAutoCommit(false);
             try (Reader json = new InputStreamReader(DemoCommunes.class.getResourceAsStream("/demo/configuration.json"),
                     StandardCharsets.UTF_8)) {
-                // its calendar (school year, holidays, a closure) moved to the current school year
+                // its calendar (school year, holidays, a closure) moved to the current school year, on the platform's clock
                 ConfigurationStore.importInto(c, schema, ConfigurationJson.read(json)
-                        .inSchoolYearOf(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
+                        .inSchoolYearOf(java.time.LocalDate.now(java.time.ZoneId.of(DevStack.TIME_ZONE))));
                 c.commit();
             } catch (IOException | ConfigurationException e) {
                 c.rollback();
