@@ -51,7 +51,7 @@ public abstract class QueuePage<T> implements Serializable {
 
     /** The text shown once {@code count} rows were accepted at once. */
     protected String acceptedAll(int count) {
-        return count + " éléments validés ; les familles sont prévenues.";
+        return Texts.of("agent.queue.acceptedAll", String.valueOf(count));
     }
 
     public QueueModel<T> getModel() {
@@ -78,7 +78,7 @@ public abstract class QueuePage<T> implements Serializable {
 
     private void decideCurrent(boolean accept) {
         if (current == null) {
-            FormErrors.error("Choisissez d'abord une ligne de la liste.");
+            FormErrors.error(Texts.of("agent.queue.noRow"));
             done();
             return;
         }
@@ -110,7 +110,7 @@ public abstract class QueuePage<T> implements Serializable {
     /** Accepts the selected rows at once, in one transaction: all, or none with the reason. */
     public void acceptSelected() {
         if (selected == null || selected.isEmpty()) {
-            FormErrors.error("Cochez d'abord les lignes à valider.");
+            FormErrors.error(Texts.of("agent.queue.noneTicked"));
             return;
         }
         try {
@@ -118,7 +118,7 @@ public abstract class QueuePage<T> implements Serializable {
             FormErrors.info(acceptedAll(n));
             selected = new ArrayList<>();
         } catch (Refused | SecurityException | IllegalStateException | IllegalArgumentException e) {
-            FormErrors.error("Rien n'a été validé : " + e.getMessage());
+            FormErrors.error(Texts.of("agent.queue.nothingAccepted", e.getMessage()));
         }
     }
 

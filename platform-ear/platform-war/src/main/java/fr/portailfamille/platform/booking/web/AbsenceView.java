@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.TextLimits;
@@ -74,12 +75,12 @@ public class AbsenceView implements Serializable {
     public void declare() throws IOException {
         FacesContext ctx = FacesContext.getCurrentInstance();
         if (reason == null || reason.isBlank()) {
-            ctx.addMessage("absence:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Indiquez le motif de l'absence.", "Indiquez le motif de l'absence."));
+            String why = Texts.of("absence.reason.required");
+            ctx.addMessage("absence:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
             return;
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
-            String tooLong = TextLimits.tooLong("Le commentaire", TextLimits.COMMENT);
+            String tooLong = Texts.of("absence.comment.tooLong", String.valueOf(TextLimits.COMMENT));
             ctx.addMessage("absence:comment", new FacesMessage(FacesMessage.SEVERITY_ERROR, tooLong, tooLong));
             return;
         }

@@ -2,7 +2,10 @@ package fr.portailfamille.platform.booking.web;
 
 import fr.portailfamille.booking.BookingStatus;
 
-/** A booking's state in words, for the day sheet and the attendance exports. */
+/**
+ * A booking's state in words, in French, for the attendance exports (documents of the commune); the day sheet's page
+ * reads its words from the bundle ({@code agent.pointage.status.*}, {@link PointageView#statusLabel}).
+ */
 final class AttendanceLabels {
 
     private AttendanceLabels() {

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,6 @@ public class CertificatsView extends QueuePage<CertificateQueue.CertificateToRev
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Certificat accepté : l'absence est excusée, la famille est prévenue."
-                : "Certificat refusé : la journée est facturée, la famille est prévenue.";
+        return Texts.of(accept ? "agent.certificats.accepted" : "agent.certificats.refused");
     }
 }

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.booking.OccupancyQueries;
 import fr.portailfamille.platform.booking.OccupancyWeeks;
 import fr.portailfamille.platform.booking.WeekOccupancy;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import jakarta.faces.application.FacesMessage;
@@ -25,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Occupancy of a unit over a period ({@code agent/occupation.xhtml}): per day or per week, seats taken
@@ -35,8 +35,6 @@ import java.util.Locale;
 @Named
 @ViewScoped
 public class OccupationView implements Serializable {
-
-    static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE dd/MM", Locale.FRENCH);
 
     @Inject
     ActivityCatalog bookings;
@@ -105,14 +103,16 @@ public class OccupationView implements Serializable {
         JsonArrayBuilder capacity = Json.createArrayBuilder();
         if (isWeekly()) {
             for (WeekOccupancy w : weeks) {
-                labels.add("sem. " + w.monday().format(DateTimeFormatter.ofPattern("dd/MM")));
+                labels.add(Texts.of("agent.occupation.chart.week",
+                        w.monday().format(DateTimeFormatter.ofPattern("dd/MM"))));
                 taken.add(w.taken());
                 waiting.add(w.waiting());
                 capacity.add(w.capacity());
             }
         } else {
+            DateTimeFormatter shortDay = DateTimeFormatter.ofPattern("EEE dd/MM", PlanningLabels.locale());
             for (DayOccupancy d : days) {
-                labels.add(d.day().format(SHORT));
+                labels.add(d.day().format(shortDay));
                 taken.add(d.taken());
                 waiting.add(d.waiting());
                 capacity.add(d.capacity());
@@ -123,11 +123,14 @@ public class OccupationView implements Serializable {
                 .add("data", Json.createObjectBuilder()
                         .add("labels", labels)
                         .add("datasets", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("label", "Places occupées").add("data", taken)
+                                .add(Json.createObjectBuilder().add("label", Texts.of("agent.occupation.chart.taken"))
+                                        .add("data", taken)
                                         .add("backgroundColor", "#1d4f91"))
-                                .add(Json.createObjectBuilder().add("label", "Liste d'attente").add("data", waiting)
+                                .add(Json.createObjectBuilder().add("label", Texts.of("agent.occupation.chart.waiting"))
+                                        .add("data", waiting)
                                         .add("backgroundColor", "#b45309"))
-                                .add(Json.createObjectBuilder().add("label", "Capacité").add("type", "line")
+                                .add(Json.createObjectBuilder().add("label", Texts.of("agent.occupation.chart.capacity"))
+                                        .add("type", "line")
                                         .add("data", capacity).add("borderColor", "#222222")
                                         .add("backgroundColor", "#222222").add("pointRadius", 0))))
                 .add("options", Json.createObjectBuilder()
@@ -138,11 +141,12 @@ public class OccupationView implements Serializable {
     }
 
     public String dayLabel(LocalDate d) {
-        return d.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH));
+        return d.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", PlanningLabels.locale()));
     }
 
     public String weekLabel(WeekOccupancy w) {
-        return "Semaine du " + w.monday().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+        return Texts.of("agent.occupation.week.label",
+                w.monday().format(DateTimeFormatter.ofPattern("d MMMM yyyy", PlanningLabels.locale())));
     }
 
     private static LocalDate parse(String v) {

@@ -19,9 +19,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class PlanningLabels {
 
-    /** "mardi 8", French: the services' messages are French only. */
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d", Locale.FRENCH);
-
     /** The month of {@code mois} ("2026-09"), this month when absent or malformed. */
     public static YearMonth month(String mois) {
         try {
@@ -43,6 +40,11 @@ public class PlanningLabels {
 
     /** "mardi 8". */
     public String dayLabel(LocalDate day) {
+        return day(day);
+    }
+
+    /** "mardi 8", for the beans' messages. */
+    static String day(LocalDate day) {
         return DateTimeFormatter.ofPattern("EEEE d", locale()).format(day);
     }
 
@@ -67,7 +69,8 @@ public class PlanningLabels {
         return label == null || label.isEmpty() ? "" : label.substring(0, 1).toLowerCase(locale()) + label.substring(1);
     }
 
-    private static Locale locale() {
+    /** The page's language: the view's locale, French when there is none. */
+    static Locale locale() {
         FacesContext ctx = FacesContext.getCurrentInstance();
         return ctx == null || ctx.getViewRoot() == null ? Locale.FRENCH : ctx.getViewRoot().getLocale();
     }

@@ -23,6 +23,7 @@ import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.PackedState;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -219,15 +220,15 @@ public class PlanningView implements Serializable {
         use();
         PlanningSelection.CopyRefusal refusal = selection.copyRefusal(copyUntil);
         if (refusal == PlanningSelection.CopyRefusal.NOTHING_TO_COPY) {
-            FormErrors.show("planning", List.of(new FieldError("until", "Sélectionnez d'abord des journées à réserver.")));
+            FormErrors.show("planning", List.of(new FieldError("until", Texts.of("planning.copy.nothing"))));
         } else if (refusal != null) {
             FormErrors.show("planning", List.of(new FieldError("until",
-                    "Indiquez une date après le " + PlanningLabels.DAY.format(selection.firstBooking()) + ", dans l'année.")));
+                    Texts.of("planning.copy.badDate", PlanningLabels.day(selection.firstBooking())))));
         } else {
             int added = selection.copyUntil(copyUntil);
             grid = null;
             reviewing = false;
-            message(FacesMessage.SEVERITY_INFO, added + " journée(s) ajoutée(s) à la sélection.");
+            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.copy.done", String.valueOf(added)));
         }
     }
 
@@ -239,7 +240,7 @@ public class PlanningView implements Serializable {
     public void review() {
         use();
         if (selection.isEmpty()) {
-            message(FacesMessage.SEVERITY_ERROR, "Sélectionnez au moins une journée à réserver ou à annuler.");
+            message(FacesMessage.SEVERITY_ERROR, Texts.of("planning.review.empty"));
             return;
         }
         SelectionReview review;
@@ -293,7 +294,7 @@ public class PlanningView implements Serializable {
         }
         String price = Money.format(line.priceCents());
         return line.surchargeCents() == 0 ? price
-                : price + " (dont majoration hors délai " + Money.format(line.surchargeCents()) + ")";
+                : Texts.of("planning.price.withSurcharge", price, Money.format(line.surchargeCents()));
     }
 
     public SelectionEstimate getEstimate() { use(); return estimate; }
@@ -326,7 +327,7 @@ public class PlanningView implements Serializable {
             grid = null;
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-                    "Sélection validée : " + done + " sur " + outcomes.size() + " journée(s) enregistrée(s). Détail ci-dessous.");
+                    Texts.of("planning.confirm.done", String.valueOf(done), String.valueOf(outcomes.size())));
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
@@ -360,7 +361,7 @@ public class PlanningView implements Serializable {
         });
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
-            message(FacesMessage.SEVERITY_INFO, "Semaine type appliquée : " + result.summary());
+            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", result.summary()));
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.booking.BookingStatus;
@@ -76,8 +77,8 @@ public class PointageView implements Serializable {
             refresh();
             // said in words in the page's live region, for screen readers (the row shows it too)
             sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
-                String said = b.getChild().getFirstName() + " " + b.getChild().getLastName() + " : "
-                        + AttendanceLabels.of(mark).toLowerCase(java.util.Locale.FRENCH) + ".";
+                String said = Texts.of("agent.pointage.marked", b.getChild().getFirstName(), b.getChild().getLastName(),
+                        status(mark).toLowerCase(PlanningLabels.locale()));
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
             });
         } catch (BookingRefused e) {
@@ -93,14 +94,14 @@ public class PointageView implements Serializable {
             return;
         }
         if (presentChild == null) {
-            String why = text(faces, "agent.pointage.unbooked.required");
+            String why = Texts.of("agent.pointage.unbooked.required");
             faces.addMessage("unbooked:child", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
             return;
         }
         try {
             Booking b = bookings.markPresentWithoutBooking(user.require(), unit.getId(), getDay(), presentChild);
-            String said = b.getChild().getFirstName() + " " + b.getChild().getLastName() + " : "
-                    + text(faces, "agent.pointage.unbooked.done");
+            String said = Texts.of("agent.pointage.unbooked.marked", b.getChild().getFirstName(), b.getChild().getLastName(),
+                    Texts.of("agent.pointage.unbooked.done"));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
             presentChild = null;
         } catch (BookingRefused e) {
@@ -134,11 +135,13 @@ public class PointageView implements Serializable {
     }
 
     public String statusLabel(Booking b) {
-        return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT ? "Présent sans réservation" : AttendanceLabels.of(b.getStatus());
+        return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT ? Texts.of("agent.pointage.status.unbooked")
+                : status(b.getStatus());
     }
 
-    private static String text(FacesContext faces, String key) {
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    /** A booking's state in words, in the page's language (the exports keep {@link AttendanceLabels}' French). */
+    private static String status(BookingStatus status) {
+        return Texts.of("agent.pointage.status." + status.name());
     }
 
     public boolean markable(Booking b) {

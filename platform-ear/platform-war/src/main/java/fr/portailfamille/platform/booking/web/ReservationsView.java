@@ -4,6 +4,7 @@ import fr.portailfamille.platform.booking.ValidationQueue;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -45,8 +46,7 @@ public class ReservationsView extends QueuePage<ValidationQueue.BookingToValidat
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Réservation validée ; la famille est prévenue."
-                : "Réservation refusée ; la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.reservations.accepted" : "agent.reservations.refused");
     }
 
     @Override
@@ -56,6 +56,7 @@ public class ReservationsView extends QueuePage<ValidationQueue.BookingToValidat
 
     @Override
     protected String acceptedAll(int count) {
-        return count + (count > 1 ? " réservations validées" : " réservation validée") + " ; les familles sont prévenues.";
+        return Texts.of(count > 1 ? "agent.reservations.acceptedAll.many" : "agent.reservations.acceptedAll.one",
+                String.valueOf(count));
     }
 }

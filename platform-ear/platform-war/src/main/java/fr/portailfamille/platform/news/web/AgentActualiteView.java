@@ -9,6 +9,7 @@ import fr.portailfamille.platform.news.NewsDesk;
 import fr.portailfamille.platform.news.NewsDesk.Action;
 import fr.portailfamille.platform.news.NewsTile;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -76,15 +77,15 @@ public class AgentActualiteView implements Serializable {
     }
 
     public void save() throws IOException {
-        apply(Action.SAVE, "Actualité enregistrée.");
+        apply(Action.SAVE, "news.agent.saved");
     }
 
     public void publish() throws IOException {
-        apply(Action.PUBLISH, "Actualité publiée.");
+        apply(Action.PUBLISH, "news.agent.published");
     }
 
     public void unpublish() throws IOException {
-        apply(Action.UNPUBLISH, "Actualité retirée : elle redevient un brouillon, invisible des familles.");
+        apply(Action.UNPUBLISH, "news.agent.unpublished");
     }
 
     /** Shows the preview of the tile with what is typed (nothing saved). */
@@ -92,6 +93,7 @@ public class AgentActualiteView implements Serializable {
         // the page renders the preview from the form
     }
 
+    /** Saves the form with {@code action}, then says so with the text of the key {@code done} and the new state. */
     private void apply(Action action, String done) throws IOException {
         byte[] bytes = null;
         String name = null;
@@ -111,7 +113,7 @@ public class AgentActualiteView implements Serializable {
             boolean created = id == null;
             id = saved;
             show(desk.get(user.require(), saved).orElseThrow());
-            String text = done + " État : " + state.label() + ".";
+            String text = Texts.of("news.agent.done", Texts.of(done), NewsLabels.state(state));
             if (created) {
                 FacesContext ctx = FacesContext.getCurrentInstance();
                 ctx.getExternalContext().getFlash().put("info", text);
@@ -138,7 +140,7 @@ public class AgentActualiteView implements Serializable {
     public String delete() {
         try {
             desk.delete(user.require(), id);
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", "Actualité supprimée.");
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("news.agent.deleted"));
             return "/agent/actualites.xhtml?faces-redirect=true";
         } catch (Refused | SecurityException e) {
             FormErrors.error(e.getMessage());
@@ -151,7 +153,7 @@ public class AgentActualiteView implements Serializable {
     public NewsTile getPreview() {
         OffsetDateTime at = NewsDates.of(form.getPublishAt());
         return new NewsTile(id == null ? 0 : id, form.getTitle() == null || form.getTitle().isBlank()
-                ? "(titre)" : form.getTitle().strip(), form.getBody() == null ? "" : form.getBody(),
+                ? Texts.of("news.agent.untitled") : form.getTitle().strip(), form.getBody() == null ? "" : form.getBody(),
                 at == null ? OffsetDateTime.now(fr.portailfamille.platform.news.NewsService.PARIS) : at,
                 NewsAudience.ACTIVITIES.name().equals(form.getAudience()), image && !removeImage && id != null,
                 form.getImageAlt(), null, null);
@@ -166,16 +168,12 @@ public class AgentActualiteView implements Serializable {
     }
 
     public List<SelectItem> getAudiences() {
-        List<SelectItem> items = new ArrayList<>();
-        for (NewsAudience a : NewsAudience.values()) {
-            items.add(new SelectItem(a.name(), a.label()));
-        }
-        return items;
+        return NewsLabels.audiences();
     }
 
     public boolean isExisting() { return id != null; }
     public boolean isPublished() { return state != NewsState.BROUILLON; }
-    public String getStateLabel() { return state.label(); }
+    public String getStateLabel() { return NewsLabels.state(state); }
     public String getStateName() { return state.name(); }
     public boolean isImage() { return image; }
     public boolean isConfirmDelete() { return confirmDelete; }

@@ -5,6 +5,7 @@ import fr.portailfamille.news.NewsRules;
 import fr.portailfamille.news.NewsState;
 import fr.portailfamille.platform.news.NewsDesk;
 import fr.portailfamille.platform.web.QueueModel;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -56,17 +57,24 @@ public class AgentActualitesView implements Serializable {
     public List<SelectItem> getStates() {
         List<SelectItem> items = new ArrayList<>();
         for (NewsState s : NewsState.values()) {
-            items.add(new SelectItem(s.name(), s.label()));
+            items.add(new SelectItem(s.name(), NewsLabels.state(s)));
         }
         return items;
     }
 
     public List<SelectItem> getAudiences() {
-        List<SelectItem> items = new ArrayList<>();
-        for (NewsAudience a : NewsAudience.values()) {
-            items.add(new SelectItem(a.name(), a.label()));
-        }
-        return items;
+        return NewsLabels.audiences();
+    }
+
+    /** A row's state in words, in the page's language. */
+    public String stateLabel(NewsDesk.Row row) {
+        return NewsLabels.state(row.state());
+    }
+
+    /** A row's audience in words: "Tout le monde", or "Familles : " and the targeted activities. */
+    public String audienceLabel(NewsDesk.Row row) {
+        return row.targeted() ? Texts.of("news.agent.audience.families", row.activities() == null ? "—" : row.activities())
+                : NewsLabels.audience(NewsAudience.EVERYONE);
     }
 
     public String getState() { return state; }

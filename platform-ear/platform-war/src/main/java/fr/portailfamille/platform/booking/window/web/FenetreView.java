@@ -9,6 +9,7 @@ import fr.portailfamille.platform.booking.window.OpeningWindows;
 import fr.portailfamille.platform.booking.window.WindowSettings;
 import fr.portailfamille.platform.booking.window.WindowSummary;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import jakarta.faces.application.FacesMessage;
@@ -74,7 +75,7 @@ public class FenetreView implements Serializable {
         LocalDateTime opens = dateTime(ctx, "open:opens", opensAt);
         LocalDateTime closes = dateTime(ctx, "open:closes", closesAt);
         if (activity == null) {
-            error(ctx, "open:activity", "Choisissez l'activité.");
+            error(ctx, "open:activity", Texts.of("fenetre.agent.activity.required"));
         }
         if (!ctx.getMessageList().isEmpty()) {
             return null;
@@ -90,15 +91,15 @@ public class FenetreView implements Serializable {
     }
 
     public void close() {
-        act(() -> desk.close(user.require(), id), "Fenêtre close ; places attribuées avec la graine enregistrée. Vérifiez puis publiez.");
+        act(() -> desk.close(user.require(), id), "fenetre.agent.closed");
     }
 
     public void rerun() {
-        act(() -> desk.rerun(user.require(), id), "Attribution refaite avec la même graine.");
+        act(() -> desk.rerun(user.require(), id), "fenetre.agent.rerunDone");
     }
 
     public void publish() {
-        act(() -> desk.publish(user.require(), id), "Attribution publiée : places réservées, liste d'attente classée, familles prévenues.");
+        act(() -> desk.publish(user.require(), id), "fenetre.agent.published");
     }
 
     /** Gives a seat to ({@code place}) or takes it from one line, with the reason typed above the table. */
@@ -107,14 +108,16 @@ public class FenetreView implements Serializable {
             desk.adjust(user.require(), wishId, place, reason);
             reason = null;
             return null;
-        }, "Modification enregistrée au journal.");
+        }, "fenetre.agent.adjusted");
     }
 
+    /** Runs {@code action}, then says so with the text of the key {@code done}, or shows the refusal. */
     private void act(java.util.function.Supplier<Object> action, String done) {
         FacesContext ctx = FacesContext.getCurrentInstance();
         try {
             action.get();
-            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+            String text = Texts.of(done);
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
         } catch (Refused e) {
             error(ctx, "reason".equals(e.field()) ? "preview:reason" : null, e.getMessage());
         }
@@ -125,7 +128,7 @@ public class FenetreView implements Serializable {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            error(ctx, field, "Date invalide : jj/mm/aaaa.");
+            error(ctx, field, Texts.of("fenetre.agent.date.invalid"));
             return null;
         }
     }
@@ -134,7 +137,7 @@ public class FenetreView implements Serializable {
         try {
             return value == null || value.isBlank() ? null : LocalDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            error(ctx, field, "Date et heure invalides.");
+            error(ctx, field, Texts.of("fenetre.agent.dateTime.invalid"));
             return null;
         }
     }

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.booking.window.WindowSummary;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import jakarta.faces.application.FacesMessage;
@@ -93,7 +94,7 @@ public class MaDemandeView implements Serializable {
                 try {
                     set.add(new MonthPlan.UnitDay(Long.parseLong(parts[0]), LocalDate.parse(parts[1])));
                 } catch (RuntimeException bad) {
-                    error(ctx, "request:send", "Ce jour n'est pas proposé.");
+                    error(ctx, "request:send", Texts.of("fenetre.family.day.invalid"));
                     return;
                 }
             }
@@ -108,8 +109,7 @@ public class MaDemandeView implements Serializable {
         }
         try {
             requests.request(user.require(), fenetre, days, new Answers(bothParentsWorking, disability, proof), upload);
-            String done = "Votre demande est enregistrée. Les places seront attribuées à la fermeture des demandes ;"
-                    + " vous recevrez un courriel.";
+            String done = Texts.of("fenetre.family.sent");
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
             proofType = null;
             proofDate = null;
