@@ -12,15 +12,6 @@ public record RunState(long id, String state, int done, int total, int issued, l
     public int getTotal() { return total; }
     public int getIssued() { return issued; }
     public long getTotalCents() { return totalCents; }
-    /** The state in French words, as the staff page shows it. */
-    public String getStateLabel() {
-        return switch (state) {
-            case "RUNNING" -> "en cours";
-            case "DONE" -> "terminée";
-            case "FAILED" -> "terminée avec des erreurs";
-            default -> state.toLowerCase(java.util.Locale.ROOT);
-        };
-    }
 
     public String getStartedBy() { return startedBy; }
     public String getError() { return error; }

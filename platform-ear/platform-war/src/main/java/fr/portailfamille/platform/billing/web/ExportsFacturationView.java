@@ -5,6 +5,7 @@ import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.export.CafSummary;
 import fr.portailfamille.platform.billing.export.RegieExports;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,7 +79,7 @@ public class ExportsFacturationView {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            String message = "Date invalide : indiquez le " + (first ? "premier" : "dernier") + " jour de la période.";
+            String message = Texts.of(first ? "agent.exports.from.invalid" : "agent.exports.to.invalid");
             if (first) {
                 duError = message;
             } else {

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.RunState;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -18,6 +19,7 @@ import java.io.Serializable;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The staff's invoicing page: choose a régie and a month ({@code ?regie=…&mois=2026-10}, so that a
@@ -54,7 +56,7 @@ public class FacturationView implements Serializable {
         try {
             return YearMonth.parse(mois);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new Refused("mois", "Indiquez le mois au format AAAA-MM, par exemple 2026-10.");
+            throw new Refused("mois", Texts.of("agent.facturation.month.invalid"));
         }
     }
 
@@ -70,7 +72,7 @@ public class FacturationView implements Serializable {
         try {
             run.start(user.require(), regie, month());
             preview = null; // the drafts just went to the run: a new preview shows what is left to bill
-            info("Émission lancée : la progression s'affiche ci-dessous.");
+            info(Texts.of("agent.facturation.started"));
         } catch (Refused | SecurityException e) {
             error(e.getMessage());
         }
@@ -83,6 +85,14 @@ public class FacturationView implements Serializable {
         } catch (Refused e) {
             return null;
         }
+    }
+
+    /** The run's state in words ("en cours", "terminée"…), in the page's language. */
+    public String stateLabel(RunState progress) {
+        return switch (progress.state()) {
+            case "RUNNING", "DONE", "FAILED" -> Texts.of("agent.facturation.state." + progress.state());
+            default -> progress.state().toLowerCase(Locale.ROOT);
+        };
     }
 
     public List<IssuedInvoice> getInvoices() {

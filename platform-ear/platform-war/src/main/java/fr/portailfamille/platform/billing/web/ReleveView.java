@@ -4,8 +4,8 @@ import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
-import fr.portailfamille.platform.billing.documents.StatementPdf;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import fr.portailfamille.platform.billing.wallet.Wallets;
@@ -91,8 +91,9 @@ public class ReleveView {
         return cents == 0 ? "" : Money.format(cents);
     }
 
+    /** A balance in words, as the relevé's PDF says it ({@code StatementPdf.balance}) in the page's language. */
     public String balance(long cents) {
-        return StatementPdf.balance(cents);
+        return cents < 0 ? Texts.of("releve.balance.credit", Money.format(-cents)) : Money.format(cents);
     }
 
     public String date(LocalDate day) {

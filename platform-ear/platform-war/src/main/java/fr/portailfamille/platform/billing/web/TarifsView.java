@@ -4,6 +4,7 @@ import fr.portailfamille.billing.FamilyFacts;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyPricing;
 import fr.portailfamille.platform.billing.TariffSheet;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,10 +53,10 @@ public class TarifsView {
     public String getQf() {
         FamilyFacts f = tarifs.facts();
         if (f.qf() == null) {
-            return "Quotient familial : non renseigné.";
+            return Texts.of("tarifs.qf.unknown");
         }
-        return "Quotient familial : " + f.qf() + (f.qfProofDate() == null ? " (justificatif non daté)."
-                : " (justificatif du " + DAY.format(f.qfProofDate()) + ").");
+        return f.qfProofDate() == null ? Texts.of("tarifs.qf.undated", String.valueOf(f.qf()))
+                : Texts.of("tarifs.qf.dated", String.valueOf(f.qf()), DAY.format(f.qfProofDate()));
     }
 
     public boolean isResident() {

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.payment.PaymentProviderException;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -79,7 +80,7 @@ public class PayerView {
         try {
             invoice = Long.parseLong(raw == null ? "" : raw.strip());
         } catch (NumberFormatException e) {
-            FormErrors.error("Cette facture n'appartient pas à votre dossier.");
+            FormErrors.error(Texts.of("payer.notYours"));
             return null;
         }
         try {

@@ -2,11 +2,17 @@ package fr.portailfamille.platform.billing.payment.web;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.UnaryOperator;
 
-/** What agents type in the counter's forms: euros ("20", "20,5", "1 200,00 €") to cents, dates (2026-12-01). */
+/**
+ * What agents type in the counter's forms: euros ("20", "20,5", "1 200,00 €") to cents, dates (2026-12-01). A refusal
+ * says why in the page's language ({@link Texts}); the variants taking {@code texts} read the bundle's keys another way
+ * (outside a Faces request).
+ */
 final class Amounts {
 
     private Amounts() {
@@ -14,6 +20,10 @@ final class Amounts {
 
     /** Cents of a typed amount in euros; {@code null} when blank. @throws Refused on {@code field} when not an amount */
     static Long cents(String field, String typed) {
+        return cents(field, typed, Texts::of);
+    }
+
+    static Long cents(String field, String typed, UnaryOperator<String> texts) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -21,11 +31,11 @@ final class Amounts {
         try {
             BigDecimal euros = new BigDecimal(t);
             if (euros.scale() > 2) {
-                throw new Refused(field, "Montant au centime près, par exemple 12,50.");
+                throw new Refused(field, texts.apply("agent.amounts.cents.precision"));
             }
             return Money.cents(euros);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new Refused(field, "Montant en euros attendu, par exemple 12,50.");
+            throw new Refused(field, texts.apply("agent.amounts.cents.invalid"));
         }
     }
 
@@ -36,13 +46,17 @@ final class Amounts {
 
     /** A typed date (yyyy-MM-dd, as the browser's date field sends it); {@code null} when blank. */
     static LocalDate date(String field, String typed) {
+        return date(field, typed, Texts::of);
+    }
+
+    static LocalDate date(String field, String typed, UnaryOperator<String> texts) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(typed.strip());
         } catch (DateTimeParseException e) {
-            throw new Refused(field, "Date attendue au format AAAA-MM-JJ.");
+            throw new Refused(field, texts.apply("agent.amounts.date.invalid"));
         }
     }
 }

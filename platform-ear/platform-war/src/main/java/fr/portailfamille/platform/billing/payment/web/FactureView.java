@@ -6,6 +6,7 @@ import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -76,7 +77,7 @@ public class FactureView implements Serializable {
     public void creditNote() {
         try {
             long note = desk.creditNote(user.require(), id, days, Amounts.cents("creditAmount", creditAmount), reason);
-            FormErrors.info("Avoir enregistré : " + Money.format(noteTotal(note)) + ".");
+            FormErrors.info(Texts.of("agent.facture.note.done", Money.format(noteTotal(note))));
             days.clear();
             creditAmount = null;
             reason = null;
@@ -117,10 +118,10 @@ public class FactureView implements Serializable {
         try {
             Long cents = Amounts.cents("useAmount", useAmount);
             if (cents == null) {
-                throw new Refused("useAmount", "Indiquez le montant du crédit à utiliser.");
+                throw new Refused("useAmount", Texts.of("agent.facture.useCredit.missing"));
             }
             payments.useCredit(user.require(), id, cents);
-            FormErrors.info("Crédit de " + Money.format(cents) + " utilisé sur la facture.");
+            FormErrors.info(Texts.of("agent.facture.useCredit.done", Money.format(cents)));
             useAmount = null;
             detail = null;
         } catch (Refused e) {
@@ -133,7 +134,7 @@ public class FactureView implements Serializable {
     public void markTitre() {
         try {
             desk.markTitre(user.require(), id, ormc, Amounts.date("titreOn", titreOn));
-            FormErrors.info("Facture transmise à la Trésorerie : titre n° " + ormc.strip() + ".");
+            FormErrors.info(Texts.of("agent.facture.titre.done", ormc.strip()));
             ormc = null;
             detail = null;
         } catch (Refused e) {
@@ -145,12 +146,12 @@ public class FactureView implements Serializable {
 
     public String state(fr.portailfamille.billing.Settlement s) {
         return switch (s) {
-            case PAID -> "Payée";
-            case PARTLY_PAID -> "Partiellement payée";
-            case UNPAID -> "Impayée";
-            case TITRE_EMIS -> "Titre émis (ORMC n° " + getDetail().invoice().titreNumber() + ") : paiement suivi par la Trésorerie";
-            case CANCELLED -> "Annulée";
-            case CREDIT_NOTE -> "Avoir";
+            case PAID -> Texts.of("agent.facture.state.paid");
+            case PARTLY_PAID -> Texts.of("agent.facture.state.partly");
+            case UNPAID -> Texts.of("agent.facture.state.unpaid");
+            case TITRE_EMIS -> Texts.of("agent.facture.state.titre", getDetail().invoice().titreNumber());
+            case CANCELLED -> Texts.of("agent.facture.state.cancelled");
+            case CREDIT_NOTE -> Texts.of("agent.facture.state.credit");
         };
     }
 

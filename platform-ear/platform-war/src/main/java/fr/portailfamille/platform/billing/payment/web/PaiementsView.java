@@ -9,6 +9,7 @@ import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.application.FacesMessage;
@@ -104,7 +105,7 @@ public class PaiementsView implements Serializable {
         String label = desk.familyLabel(user.require(), familyId);
         if (label == null) {
             famille = null;
-            FormErrors.error("Cette famille n'existe pas.");
+            FormErrors.error(Texts.of("agent.paiements.family.unknown"));
             return;
         }
         familyLabel = label;
@@ -160,8 +161,10 @@ public class PaiementsView implements Serializable {
                     chequeNumber, bank, payer, rows.isEmpty() ? null : allocation));
             lastPayment = done.paymentId();
             lastReceipt = done.receiptNumber();
-            String text = "Paiement enregistré : reçu " + done.receiptNumber() + ", " + Money.format(done.allocatedCents())
-                    + " imputés" + (done.creditCents() > 0 ? ", " + Money.format(done.creditCents()) + " en crédit sur le compte de la famille" : "") + ".";
+            String text = done.creditCents() > 0
+                    ? Texts.of("agent.paiements.recorded.credit", done.receiptNumber(),
+                            Money.format(done.allocatedCents()), Money.format(done.creditCents()))
+                    : Texts.of("agent.paiements.recorded", done.receiptNumber(), Money.format(done.allocatedCents()));
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
             amount = null;
             chequeNumber = null;
@@ -194,10 +197,10 @@ public class PaiementsView implements Serializable {
     public void cancel() {
         try {
             if (cancelId == null) {
-                throw new Refused("cancelId", "Choisissez le paiement à annuler.");
+                throw new Refused("cancelId", Texts.of("agent.paiements.cancel.choose"));
             }
             desk.cancel(user.require(), cancelId, cancelReason);
-            FormErrors.info("Paiement annulé.");
+            FormErrors.info(Texts.of("agent.paiements.cancel.done"));
             cancelId = null;
             cancelReason = null;
             spread();
@@ -234,10 +237,14 @@ public class PaiementsView implements Serializable {
         return items;
     }
 
+    /**
+     * The modes of a payment at the counter for a select: label → code
+     * ({@code PaymentModes}' labels, in the page's language).
+     */
     public Map<String, String> getModes() {
         Map<String, String> modes = new LinkedHashMap<>();
         for (String m : List.of("ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET")) {
-            modes.put(fr.portailfamille.platform.billing.PaymentModes.label(m), m);
+            modes.put(Texts.of("agent.paiements.mode." + m), m);
         }
         return modes;
     }

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -80,8 +81,7 @@ public class PrelevementView implements Serializable {
             mine = null;
             regie = null;
             accepted = false;
-            FormErrors.info("Mandat " + m.rum() + " signé : les prochaines factures de " + m.regieLabel()
-                    + " seront prélevées sur votre compte.");
+            FormErrors.info(Texts.of("sepa.family.signed", m.rum(), m.regieLabel()));
         } catch (MoneyRefused e) {
             FormErrors.show("sign", e.errors());
         } catch (Refused e) {
@@ -93,7 +93,7 @@ public class PrelevementView implements Serializable {
         try {
             mandates.revoke(user.require(), mandateId);
             mine = null;
-            FormErrors.info("Mandat révoqué : vos prochaines factures ne seront plus prélevées.");
+            FormErrors.info(Texts.of("sepa.family.revoked"));
         } catch (Refused | SecurityException e) {
             FormErrors.error(e.getMessage());
         }

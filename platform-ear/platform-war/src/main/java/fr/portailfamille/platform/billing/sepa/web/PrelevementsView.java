@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.sepa.Mandates;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 /**
  * Prélèvements for agents ({@code agent/prelevements.xhtml}): the commune's SEPA mandates (PrimeFaces table; IBAN
@@ -84,7 +86,7 @@ public class PrelevementsView implements Serializable {
             debits.reject(user.require(), debitId, reasons.get(debitId));
             runDebits = null;
             runs = null;
-            FormErrors.info("Rejet enregistré : la facture est de nouveau à payer et la famille est prévenue par courriel.");
+            FormErrors.info(Texts.of("sepa.agent.rejectRecorded"));
         } catch (Refused | SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -93,8 +95,17 @@ public class PrelevementsView implements Serializable {
     /** Label → code of the reject reasons. */
     public Map<String, String> getReasonItems() {
         Map<String, String> items = new LinkedHashMap<>();
-        RejectReason.all().keySet().forEach(code -> items.put(RejectReason.label(code), code));
+        RejectReason.all().keySet().forEach(code -> items.put(reasonLabel(code), code));
         return items;
+    }
+
+    /** A reason as {@link RejectReason#label} says it, in the page's language ("Provision insuffisante (AM04)"). */
+    private static String reasonLabel(String code) {
+        try {
+            return Texts.of("sepa.agent.rejectReason." + code, code);
+        } catch (MissingResourceException e) {
+            return RejectReason.label(code); // a code newer than the bundle: its French label
+        }
     }
 
     public boolean isRegisseur() {

@@ -7,6 +7,7 @@ import fr.portailfamille.platform.billing.unpaid.UnpaidDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -75,14 +76,16 @@ public class ImpayesView implements Serializable {
 
     public String getDelays() {
         List<Integer> d = desk.delays();
-        return d.isEmpty() ? "aucune relance configurée"
-                : d.stream().map(n -> n + " jours").collect(Collectors.joining(", ")) + " après l'échéance";
+        return d.isEmpty() ? Texts.of("agent.impayes.delays.none")
+                : Texts.of("agent.impayes.delays.after", d.stream().map(n -> Texts.of("agent.impayes.delays.days",
+                        String.valueOf(n))).collect(Collectors.joining(", ")));
     }
 
     public void sendReminders() {
         try {
             int sent = desk.sendDue(user.require());
-            FormErrors.info(sent == 0 ? "Aucune relance due aujourd'hui." : sent + " relance(s) envoyée(s) par courriel.");
+            FormErrors.info(sent == 0 ? Texts.of("agent.impayes.sent.none")
+                    : Texts.of("agent.impayes.sent", String.valueOf(sent)));
             unpaid = null;
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
@@ -92,16 +95,16 @@ public class ImpayesView implements Serializable {
     public void markTitre() {
         try {
             if (titreInvoice == null) {
-                throw new Refused("titreInvoice", "Choisissez la facture transmise à la Trésorerie.");
+                throw new Refused("titreInvoice", Texts.of("agent.impayes.titre.choose"));
             }
             LocalDate on;
             try {
                 on = titreOn == null || titreOn.isBlank() ? null : LocalDate.parse(titreOn.strip());
             } catch (DateTimeParseException e) {
-                throw new Refused("titreOn", "Date attendue au format AAAA-MM-JJ.");
+                throw new Refused("titreOn", Texts.of("agent.impayes.titre.dateInvalid"));
             }
             invoices.markTitre(user.require(), titreInvoice, ormc, on);
-            FormErrors.info("Facture transmise à la Trésorerie : titre n° " + ormc.strip() + ".");
+            FormErrors.info(Texts.of("agent.impayes.titre.done", ormc.strip()));
             titreInvoice = null;
             ormc = null;
             unpaid = null;

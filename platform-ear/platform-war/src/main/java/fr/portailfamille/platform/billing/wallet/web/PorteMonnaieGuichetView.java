@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -52,13 +53,13 @@ public class PorteMonnaieGuichetView implements Serializable {
         FacesContext ctx = FacesContext.getCurrentInstance();
         Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
         if (cents != null && cents < 0) {
-            message(ctx, "counter:amount", FacesMessage.SEVERITY_ERROR, "Montant invalide : écrivez-le en euros, par exemple 20,00.");
+            message(ctx, "counter:amount", FacesMessage.SEVERITY_ERROR, Texts.of("agent.wallet.amount.invalid"));
             return;
         }
         try {
             long after = wallets.topUpAtCounter(user.require(), famille, regie, mode, cents);
-            message(ctx, null, FacesMessage.SEVERITY_INFO, "Versement de " + Money.format(cents) + " enregistré : solde "
-                    + Money.format(after) + ".");
+            message(ctx, null, FacesMessage.SEVERITY_INFO, Texts.of("agent.wallet.recorded", Money.format(cents),
+                    Money.format(after)));
             amount = null;
             summaries = null;
         } catch (Refused e) {

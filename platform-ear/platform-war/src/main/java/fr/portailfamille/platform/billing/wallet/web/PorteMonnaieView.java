@@ -7,6 +7,7 @@ import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.payment.PaymentProviderException;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -55,8 +56,7 @@ public class PorteMonnaieView {
     public String activate(String code) {
         try {
             wallets.activate(user.require(), code);
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info",
-                    "Votre porte-monnaie est activé : alimentez-le pour réserver.");
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("wallet.activated"));
             return "/espace/porte-monnaie?faces-redirect=true";
         } catch (Refused e) {
             error(null, e.getMessage());
@@ -69,7 +69,7 @@ public class PorteMonnaieView {
         FacesContext ctx = FacesContext.getCurrentInstance();
         Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
         if (cents != null && cents < 0) {
-            error("topup:amount", "Montant invalide : écrivez-le en euros, par exemple 20,00.");
+            error("topup:amount", Texts.of("wallet.topup.amount.invalid"));
             return null;
         }
         try {
@@ -80,7 +80,7 @@ public class PorteMonnaieView {
         } catch (Refused e) {
             error("amount".equals(e.field()) ? "topup:amount" : null, e.getMessage());
         } catch (PaymentProviderException e) {
-            error(null, "Le paiement en ligne est momentanément indisponible : réessayez dans quelques minutes.");
+            error(null, Texts.of("wallet.topup.unavailable"));
         }
         return null;
     }
