@@ -4,6 +4,8 @@ import fr.portailfamille.archive.ArchiveInfo;
 import fr.portailfamille.platform.archive.CommuneExports;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.LocaleView;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code agent/export.xhtml}: "Exporter les données de la commune" — the administrator types a passphrase twice,
@@ -22,8 +25,7 @@ import java.util.Locale;
 @RequestScoped
 public class ExportView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH)
-            .withZone(ZoneId.of("Europe/Paris"));
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Inject
     CommuneExports exports;
@@ -31,16 +33,23 @@ public class ExportView {
     @Inject
     UserView user;
 
+    @Inject
+    LocaleView locale;
+
     private String passphrase;
     private String confirmation;
     private List<Row> rows;
 
-    /** One past export, as the page shows it. */
+    /** One past export, as the page shows it (its date and size in the page's language). */
     public static final class Row {
         private final ArchiveInfo archive;
+        private final String when;
+        private final String size;
 
-        Row(ArchiveInfo archive) {
+        Row(ArchiveInfo archive, String when, String size) {
             this.archive = archive;
+            this.when = when;
+            this.size = size;
         }
 
         public long getId() {
@@ -48,11 +57,11 @@ public class ExportView {
         }
 
         public String getWhen() {
-            return WHEN.format(archive.createdAt());
+            return when;
         }
 
         public String getSize() {
-            return size(archive.size());
+            return size;
         }
 
         public String getBy() {
@@ -72,8 +81,7 @@ public class ExportView {
     public void export() {
         try {
             ArchiveInfo made = exports.export(user.require(), chars(passphrase), chars(confirmation));
-            FormErrors.info("Archive créée (" + size(made.size()) + "). Conservez la phrase secrète : sans elle,"
-                    + " personne ne peut ouvrir l'archive, pas même l'opérateur de la plateforme.");
+            FormErrors.info(Texts.of("archive.created", size(made.size(), locale.getLocale(), Texts::of)));
             rows = null;
         } catch (Refused e) {
             FormErrors.show("export", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
@@ -85,20 +93,26 @@ public class ExportView {
 
     public List<Row> getRows() {
         if (rows == null) {
-            rows = exports.list(user.require()).stream().map(Row::new).toList();
+            Locale l = locale.getLocale();
+            DateTimeFormatter when = DateTimeFormatter.ofPattern(Texts.of("archive.when.pattern"), l).withZone(PARIS);
+            rows = exports.list(user.require()).stream()
+                    .map(a -> new Row(a, when.format(a.createdAt()), size(a.size(), l, Texts::of))).toList();
         }
         return rows;
     }
 
-    /** A size in French units: "850 octets", "12,4 Ko", "3,2 Mo". */
-    static String size(long bytes) {
+    /**
+     * A size in the units of {@code locale}, named by {@code units} (bundle key → text, {@code Texts::of} on the
+     * page): "850 octets", "12,4 Ko", "3,2 Mo" in French.
+     */
+    static String size(long bytes, Locale locale, UnaryOperator<String> units) {
         if (bytes < 1024) {
-            return bytes + " octets";
+            return bytes + " " + units.apply("archive.size.bytes");
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.FRENCH, "%.1f Ko", bytes / 1024.0);
+            return String.format(locale, "%.1f", bytes / 1024.0) + " " + units.apply("archive.size.kb");
         }
-        return String.format(Locale.FRENCH, "%.1f Mo", bytes / (1024.0 * 1024));
+        return String.format(locale, "%.1f", bytes / (1024.0 * 1024)) + " " + units.apply("archive.size.mb");
     }
 
     private static char[] chars(String s) {

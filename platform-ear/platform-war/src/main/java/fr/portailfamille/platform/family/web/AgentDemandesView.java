@@ -4,6 +4,7 @@ import fr.portailfamille.platform.family.RequestQueue;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -52,8 +53,7 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Demande acceptée et appliquée au dossier ; la famille est prévenue."
-                : "Demande refusée ; la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.demandes.decided.accepted" : "agent.demandes.decided.refused");
     }
 
     /** Pending requests carrying health data that this agent is not shown (no agent-sante role). */
@@ -65,10 +65,10 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
     }
 
     public String oldValues(RequestQueue.RequestToDecide r) {
-        return r == null ? "" : ChangeDescriptions.describe(r.oldValue());
+        return r == null ? "" : ChangeDescriptions.describe(r.oldValue(), Texts::of);
     }
 
     public String newValues(RequestQueue.RequestToDecide r) {
-        return r == null ? "" : ChangeDescriptions.describe(r.newValue());
+        return r == null ? "" : ChangeDescriptions.describe(r.newValue(), Texts::of);
     }
 }

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.AccountUnavailable;
 import fr.portailfamille.platform.family.FamilyCounter;
 import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -66,8 +67,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Dossier validé ; la famille est prévenue par courriel."
-                : "Dossier refusé ; la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.dossiers.decided.validated" : "agent.dossiers.decided.refused");
     }
 
     @Override
@@ -77,7 +77,8 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
 
     @Override
     protected String acceptedAll(int count) {
-        return count + (count > 1 ? " dossiers validés" : " dossier validé") + " ; les familles sont prévenues par courriel.";
+        return Texts.of(count > 1 ? "agent.dossiers.acceptedAll.many" : "agent.dossiers.acceptedAll.one",
+                String.valueOf(count));
     }
 
     public void search() {
@@ -93,8 +94,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
             errors = List.of(new FieldError("", e.getMessage()));
         }
         if (errors.isEmpty()) {
-            FormErrors.info("Dossier créé et courriel d'activation envoyé à " + counterEmail
-                    + " : à sa première connexion, la famille retrouvera ce dossier.");
+            FormErrors.info(Texts.of("agent.dossiers.counter.created", counterEmail));
             counterFirstName = null;
             counterLastName = null;
             counterEmail = null;

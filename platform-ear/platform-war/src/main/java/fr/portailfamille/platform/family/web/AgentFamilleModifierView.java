@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.family.Family;
@@ -61,7 +62,7 @@ public class AgentFamilleModifierView extends FamilyFormView {
         }
         if (errors.isEmpty()) {
             form = desk.formForAgent(user.require(), id);
-            FormErrors.info("Dossier enregistré ; la modification est inscrite au journal.");
+            FormErrors.info(Texts.of("agent.famille.edit.saved"));
         } else {
             FormErrors.show(FORM, errors);
         }

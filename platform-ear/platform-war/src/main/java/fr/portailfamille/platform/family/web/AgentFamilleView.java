@@ -2,6 +2,7 @@ package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.family.AgentFileEditor;
@@ -86,7 +87,7 @@ public class AgentFamilleView implements Serializable {
     public void validate() {
         try {
             desk.validate(user.require(), id);
-            FormErrors.info("Dossier validé ; la famille est prévenue par courriel.");
+            FormErrors.info(Texts.of("agent.famille.validated"));
         } catch (IllegalStateException e) {
             FormErrors.error(e.getMessage());
         }
@@ -97,7 +98,7 @@ public class AgentFamilleView implements Serializable {
     public void saveResidency() {
         Boolean resident = "RESIDENT".equals(residency) ? Boolean.TRUE : "NON_RESIDENT".equals(residency) ? Boolean.FALSE : null;
         editor.setResidency(user.require(), id, resident);
-        FormErrors.info("Résidence enregistrée pour les tarifs.");
+        FormErrors.info(Texts.of("agent.famille.residency.saved"));
         desk.get(user.require(), id).ifPresent(this::read);
     }
 
@@ -109,7 +110,7 @@ public class AgentFamilleView implements Serializable {
         List<FieldError> errors = desk.refuseFile(user.require(), id, reason, Urls.base() + "/espace/foyer.xhtml");
         if (errors.isEmpty()) {
             reason = null;
-            FormErrors.info("Dossier refusé : la famille reçoit le motif par courriel et peut le corriger.");
+            FormErrors.info(Texts.of("agent.famille.refused"));
             desk.get(user.require(), id).ifPresent(this::read);
         } else {
             FormErrors.show(REFUSAL_FORM, errors);

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.family.requests.RequestLine;
 import fr.portailfamille.platform.family.requests.RequestState;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -177,7 +178,7 @@ public class DemandesView {
             getLines().stream().filter(l -> l.getKind() == RequestKind.DOSSIER).forEach(l -> ids.add(l.getId()));
             changeValues = requests.changeValues(user.require(), ids);
         }
-        return ChangeDescriptions.lines(changeValues.get(r.getId()));
+        return ChangeDescriptions.lines(changeValues.get(r.getId()), Texts::of);
     }
 
     public String date(OffsetDateTime t) {

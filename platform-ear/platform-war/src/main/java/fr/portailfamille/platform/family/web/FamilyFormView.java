@@ -2,6 +2,7 @@ package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.web.Texts;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,37 +32,29 @@ public abstract class FamilyFormView implements Serializable {
     public abstract boolean isHealthVisible();
 
     public Map<String, String> getSituations() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Marié(e)s", "MARIES");
-        m.put("Pacsé(e)s", "PACSES");
-        m.put("Vie maritale", "CONCUBINAGE");
-        m.put("Célibataire", "CELIBATAIRE");
-        m.put("Séparé(e)s", "SEPARES");
-        m.put("Divorcé(e)s", "DIVORCES");
-        m.put("Veuf / veuve", "VEUF");
-        return m;
+        return choices("family.situation.", "MARIES", "PACSES", "CONCUBINAGE", "CELIBATAIRE", "SEPARES", "DIVORCES",
+                "VEUF");
     }
 
     /** Who may attest the quotient familial (label → code). */
     public Map<String, String> getQfSources() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("CAF", "CAF");
-        m.put("MSA", "MSA");
-        m.put("Avis d'imposition", "AVIS_IMPOSITION");
-        return m;
+        return choices("family.qfSource.", "CAF", "MSA", "AVIS_IMPOSITION");
     }
 
     public Map<String, String> getCivilities() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Madame", "MME");
-        m.put("Monsieur", "M");
-        return m;
+        return choices("family.civility.", "MME", "M");
     }
 
     public Map<String, String> getSexes() {
+        return choices("family.sex.", "F", "M");
+    }
+
+    /** The choices of a list in the page's language (label → code), each label the bundle's {@code prefix + code}. */
+    private static Map<String, String> choices(String prefix, String... codes) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("Fille", "F");
-        m.put("Garçon", "M");
+        for (String code : codes) {
+            m.put(Texts.of(prefix + code), code);
+        }
         return m;
     }
 

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.AccountUnavailable;
@@ -88,15 +89,12 @@ public class FoyerView extends FamilyFormView {
         List<FieldError> errors = files.saveDraft(user.require(), form);
         if (errors.isEmpty()) {
             form = files.formOf(user.require());
-            FormErrors.info("Votre dossier est enregistré. Vous avez 30 jours pour le terminer.");
+            FormErrors.info(Texts.of("foyer.draft.saved"));
         } else if (errors.stream().allMatch(e -> e.field().isEmpty())) {
             FormErrors.show(FORM, errors);
         } else {
-            FormErrors.info(errors.size() == 1
-                    ? "Votre brouillon est enregistré, sauf un champ à corriger (signalé ci-dessous) : ce que vous avez"
-                            + " saisi y est conservé. Vous avez 30 jours pour le terminer."
-                    : "Votre brouillon est enregistré, sauf " + errors.size() + " champs à corriger (signalés"
-                            + " ci-dessous) : ce que vous avez saisi y est conservé. Vous avez 30 jours pour le terminer.");
+            FormErrors.info(errors.size() == 1 ? Texts.of("foyer.draft.savedExceptOne")
+                    : Texts.of("foyer.draft.savedExcept", String.valueOf(errors.size())));
             FormErrors.show(FORM, errors);
         }
     }
@@ -106,7 +104,7 @@ public class FoyerView extends FamilyFormView {
         if (errors.isEmpty()) {
             status = FamilyStatus.SUBMITTED;
             form = files.formOf(user.require());
-            FormErrors.info("Votre dossier est envoyé au service enfance. Vous recevrez un courriel dès sa validation.");
+            FormErrors.info(Texts.of("foyer.submitted"));
         } else {
             FormErrors.show(FORM, errors);
         }
@@ -145,8 +143,7 @@ public class FoyerView extends FamilyFormView {
             boolean requests = !FormChanges.requested(before, form).isEmpty();
             changing = false;
             form = files.formOf(user.require());
-            FormErrors.info(requests ? "Votre demande de modification est envoyée au service enfance. Vous la suivez dans"
-                    + " « Mes demandes »." : "Votre choix d'informations de la commune est enregistré.");
+            FormErrors.info(Texts.of(requests ? "foyer.changes.sent" : "foyer.consent.saved"));
         } else {
             FormErrors.show(FORM, errors);
         }

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.messaging.Inbox.Filter;
 import fr.portailfamille.platform.messaging.Inbox.ThreadRow;
 import fr.portailfamille.platform.web.QueueModel;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -73,7 +74,7 @@ public class AgentInboxView implements Serializable {
     public List<SelectItem> getStates() {
         List<SelectItem> states = new ArrayList<>();
         for (ThreadState s : ThreadState.values()) {
-            states.add(new SelectItem(s.name(), s.label()));
+            states.add(new SelectItem(s.name(), Texts.of("inbox.agent.state." + s.name())));
         }
         return states;
     }

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.messaging.web;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -50,47 +51,48 @@ public class AgentThreadView implements Serializable {
         act(FORM, () -> {
             inbox.agentReply(user.require(), id, body, Parts.uploads(attachments));
             body = null;
-        }, "Réponse envoyée : la famille est prévenue par courriel (sans le contenu du message).");
+        }, "inbox.agent.replied");
     }
 
     public void assignToMe() {
-        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, user.require().email()), "Conversation attribuée à vous.");
+        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, user.require().email()), "inbox.agent.assignedToMe");
     }
 
     public void assignToOther() {
         act(ASSIGN_FORM, () -> {
             if (assignee == null || assignee.isBlank()) {
-                throw new Refused("assignee", "Indiquez l'adresse e-mail de l'agent.");
+                throw new Refused("assignee", Texts.of("inbox.agent.assignee.required"));
             }
             inbox.assign(user.require(), id, assignee);
             assignee = null;
-        }, "Conversation attribuée.");
+        }, "inbox.agent.assignedToOther");
     }
 
     public void unassign() {
-        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, null), "Conversation sans attribution.");
+        act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, null), "inbox.agent.unassigned");
     }
 
     public void close() {
-        act(ASSIGN_FORM, () -> inbox.close(user.require(), id), "Conversation close.");
+        act(ASSIGN_FORM, () -> inbox.close(user.require(), id), "inbox.agent.closed");
     }
 
     public void reopen() {
-        act(ASSIGN_FORM, () -> inbox.reopen(user.require(), id), "Conversation rouverte.");
+        act(ASSIGN_FORM, () -> inbox.reopen(user.require(), id), "inbox.agent.reopened");
     }
 
     private interface Action {
         void run() throws IOException;
     }
 
+    /** Runs an action on the thread; {@code done}: the bundle key of the confirmation shown. */
     private void act(String form, Action action, String done) {
         if (thread == null || id == null) {
-            FormErrors.error(Inbox.NOT_YOUR_SERVICE);
+            FormErrors.error(Texts.of("inbox.agent.missing"));
             return;
         }
         try {
             action.run();
-            FormErrors.info(done);
+            FormErrors.info(Texts.of(done));
             load();
         } catch (Refused e) {
             FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));

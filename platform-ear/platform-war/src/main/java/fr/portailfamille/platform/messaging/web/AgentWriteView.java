@@ -7,6 +7,7 @@ import fr.portailfamille.messaging.MessagingRules;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -74,7 +75,8 @@ public class AgentWriteView implements Serializable {
             if (refusal != null) {
                 throw new Refused("target", refusal);
             }
-            countText = MessagingRules.countText(n);
+            countText = n == 1 ? Texts.of("inbox.broadcast.count.one")
+                    : Texts.of("inbox.broadcast.count.many", String.valueOf(n));
         } catch (Refused e) {
             countText = null;
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
@@ -84,8 +86,8 @@ public class AgentWriteView implements Serializable {
     public void send() throws IOException {
         try {
             int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments));
-            FormErrors.info(n == 1 ? "Message envoyé à 1 famille, prévenue par courriel."
-                    : "Message envoyé à " + n + " familles (une conversation par famille), prévenues par courriel.");
+            FormErrors.info(n == 1 ? Texts.of("inbox.broadcast.sent.one")
+                    : Texts.of("inbox.broadcast.sent.many", String.valueOf(n)));
             subject = null;
             body = null;
             countText = null;
@@ -109,7 +111,7 @@ public class AgentWriteView implements Serializable {
     public List<SelectItem> getKinds() {
         List<SelectItem> items = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            items.add(new SelectItem(k.name(), k.label()));
+            items.add(new SelectItem(k.name(), Texts.of("inbox.broadcast.kind." + k.name())));
         }
         return items;
     }

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.messaging.Inbox.Folder;
 import fr.portailfamille.platform.messaging.Inbox.ThreadRow;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -93,8 +94,7 @@ public class BoiteView implements Serializable {
     public String send() throws IOException {
         try {
             long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments));
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info",
-                    "Message envoyé : le service vous répondra dans votre boîte de réception.");
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("inbox.written"));
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.messaging.web;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
@@ -43,12 +44,12 @@ public class FamilyThreadView implements Serializable {
 
     public void reply() throws IOException {
         if (thread == null) {
-            FormErrors.error(Inbox.NOT_YOURS);
+            FormErrors.error(Texts.of("inbox.thread.missing"));
             return;
         }
         try {
             inbox.familyReply(user.require(), id, body, Parts.uploads(attachments));
-            FormErrors.info("Réponse envoyée.");
+            FormErrors.info(Texts.of("inbox.reply.sent"));
             body = null;
             load();
         } catch (Refused e) {
@@ -68,10 +69,10 @@ public class FamilyThreadView implements Serializable {
         try {
             if (delete) {
                 inbox.delete(user.require(), id);
-                FormErrors.info("Conversation déplacée dans « Messages supprimés » : vous pouvez la restaurer.");
+                FormErrors.info(Texts.of("inbox.thread.deleted"));
             } else {
                 inbox.restore(user.require(), id);
-                FormErrors.info("Conversation restaurée.");
+                FormErrors.info(Texts.of("inbox.thread.restored"));
             }
             load();
         } catch (Refused e) {

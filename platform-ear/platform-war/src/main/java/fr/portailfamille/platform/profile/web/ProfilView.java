@@ -9,6 +9,7 @@ import fr.portailfamille.platform.security.AccountActions;
 import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
@@ -20,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /**
  * Page espace/profil ("Mon profil"): the login address and the password, changed on the commune's Keycloak
@@ -75,7 +75,7 @@ public class ProfilView implements Serializable {
     public void showActionResult() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         AccountActions.takeResult(request.getSession(false)).ifPresent(r -> {
-            String text = bundle().getString("profil.action." + r.action().name() + "." + r.status().name());
+            String text = Texts.of("profil.action." + r.action().name() + "." + r.status().name());
             if (r.status() == AccountActions.Status.ERROR) {
                 FormErrors.error(text);
             } else {
@@ -106,7 +106,7 @@ public class ProfilView implements Serializable {
         try {
             preferences.save(user.require(), new AccountPreferences.Preferences(consentEmail, consentSms, remindersOptOut));
             family = null;
-            FormErrors.info(bundle().getString("profil.preferences.saved"));
+            FormErrors.info(Texts.of("profil.preferences.saved"));
         } catch (Refused e) {
             FormErrors.error(e.getMessage());
         }
@@ -125,7 +125,7 @@ public class ProfilView implements Serializable {
             newFeedUrl = Urls.base() + "/calendrier/" + token + CalendarFeedServlet.SUFFIX;
             newFeedChild = childId;
             feeds = null;
-            FormErrors.info(bundle().getString("profil.calendar.made"));
+            FormErrors.info(Texts.of("profil.calendar.made"));
         } catch (Refused e) {
             FormErrors.error(e.getMessage());
         }
@@ -139,7 +139,7 @@ public class ProfilView implements Serializable {
                 newFeedChild = null;
             }
             feeds = null;
-            FormErrors.info(bundle().getString("profil.calendar.revoked"));
+            FormErrors.info(Texts.of("profil.calendar.revoked"));
         } catch (Refused e) {
             FormErrors.error(e.getMessage());
         }
@@ -180,9 +180,4 @@ public class ProfilView implements Serializable {
     public void setConsentSms(boolean consentSms) { this.consentSms = consentSms; }
     public boolean isRemindersOptOut() { return remindersOptOut; }
     public void setRemindersOptOut(boolean remindersOptOut) { this.remindersOptOut = remindersOptOut; }
-
-    private static ResourceBundle bundle() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg");
-    }
 }

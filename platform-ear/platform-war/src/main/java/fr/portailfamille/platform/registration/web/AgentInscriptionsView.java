@@ -4,6 +4,7 @@ import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.registration.RegistrationQueue;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -46,8 +47,7 @@ public class AgentInscriptionsView extends QueuePage<RegistrationQueue.Registrat
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Inscription validée ; la famille est prévenue."
-                : "Inscription refusée ; la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.inscriptions.decided.validated" : "agent.inscriptions.decided.refused");
     }
 
     @Override
@@ -57,6 +57,7 @@ public class AgentInscriptionsView extends QueuePage<RegistrationQueue.Registrat
 
     @Override
     protected String acceptedAll(int count) {
-        return count + (count > 1 ? " inscriptions validées" : " inscription validée") + " ; les familles sont prévenues.";
+        return Texts.of(count > 1 ? "agent.inscriptions.acceptedAll.many" : "agent.inscriptions.acceptedAll.one",
+                String.valueOf(count));
     }
 }

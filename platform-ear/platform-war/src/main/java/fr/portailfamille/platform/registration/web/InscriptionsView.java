@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.registration.web;
 
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.Refused;
@@ -75,7 +76,7 @@ public class InscriptionsView implements Serializable {
         public String getName() { return name; }
         public String getAudience() { return audience; }
         public String getDescription() { return description; }
-        /** The child's registration state, in French, or {@code null} when not registered. */
+        /** The child's registration state, in the page's language, or {@code null} when not registered. */
         public String getStatus() { return status; }
         /** Whether the family may register the child now. */
         public boolean isOpen() { return open; }
@@ -119,7 +120,8 @@ public class InscriptionsView implements Serializable {
         for (Activity a : registrations.offersFor(user.require(), child.getId())) {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
-                    ? r.getStatus().getLabel() + " : " + r.getReason() : r.getStatus().getLabel();
+                    ? Texts.of("inscriptions.status.withReason", stateText(r.getStatus()), r.getReason())
+                    : stateText(r.getStatus());
             List<String> required = documents.getOrDefault(a.getId(), List.of());
             java.util.Set<String> provided = new java.util.HashSet<>();
             for (String label : required) {
@@ -131,6 +133,11 @@ public class InscriptionsView implements Serializable {
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
+    }
+
+    /** A registration's state in the page's language ("En attente de validation", "Validée", "Refusée"). */
+    private static String stateText(RequestStatus status) {
+        return Texts.of("inscriptions.status." + status.name());
     }
 
     /** "Envoyer l'inscription": the ticked activities, their documents and the CGU, all or nothing. */
@@ -151,8 +158,8 @@ public class InscriptionsView implements Serializable {
             int n = registrations.register(user.require(), getChild().getId(), ids, files, cgu).size();
             ticked.clear();
             cgu = false;
-            FormErrors.info(n == 1 ? "Inscription envoyée : le service enfance va l'étudier, vous serez prévenu(e) par courriel."
-                    : n + " inscriptions envoyées : le service enfance va les étudier, vous serez prévenu(e) par courriel.");
+            FormErrors.info(n == 1 ? Texts.of("inscriptions.sent.one")
+                    : Texts.of("inscriptions.sent.many", String.valueOf(n)));
         } catch (Refused e) {
             FormErrors.show("inscription", List.of(new FieldError(fieldOf(e), e.getMessage())));
         }
@@ -192,7 +199,7 @@ public class InscriptionsView implements Serializable {
             school = null;
             level = null;
             comment = null;
-            FormErrors.info("Demande d'inscription scolaire envoyée : le service éducation vous répondra par courriel.");
+            FormErrors.info(Texts.of("inscriptions.school.sent"));
         } catch (Refused e) {
             FormErrors.show("scolaire", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
         }

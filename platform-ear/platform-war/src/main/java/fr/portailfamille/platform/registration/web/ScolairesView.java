@@ -4,6 +4,7 @@ import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.registration.SchoolQueue;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,8 +45,7 @@ public class ScolairesView extends QueuePage<SchoolQueue.SchoolRequestToDecide> 
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Inscription scolaire acceptée ; la famille est prévenue."
-                : "Inscription scolaire refusée ; la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.scolaires.decided.accepted" : "agent.scolaires.decided.refused");
     }
 
     @Override
@@ -55,7 +55,7 @@ public class ScolairesView extends QueuePage<SchoolQueue.SchoolRequestToDecide> 
 
     @Override
     protected String acceptedAll(int count) {
-        return count + (count > 1 ? " inscriptions scolaires acceptées" : " inscription scolaire acceptée")
-                + " ; les familles sont prévenues.";
+        return Texts.of(count > 1 ? "agent.scolaires.acceptedAll.many" : "agent.scolaires.acceptedAll.one",
+                String.valueOf(count));
     }
 }

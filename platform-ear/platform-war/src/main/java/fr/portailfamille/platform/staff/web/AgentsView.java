@@ -6,6 +6,7 @@ import fr.portailfamille.platform.staff.StaffAccount;
 import fr.portailfamille.platform.staff.StaffAccountRules;
 import fr.portailfamille.platform.staff.StaffAccounts;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -85,8 +86,7 @@ public class AgentsView implements Serializable {
                 FormErrors.show(INVITE_FORM, errors);
                 return;
             }
-            FormErrors.info("Invitation envoyée à " + email.strip() + " : l'agent choisit son mot de passe depuis le"
-                    + " lien reçu (valable 7 jours).");
+            FormErrors.info(Texts.of("agents.invite.sent", email.strip()));
             email = null;
             firstName = null;
             lastName = null;
@@ -114,7 +114,7 @@ public class AgentsView implements Serializable {
     public void saveRoles() {
         try {
             accounts.changeRoles(user.require(), editedId, editedRoles);
-            FormErrors.info("Rôles de " + editedName + " enregistrés.");
+            FormErrors.info(Texts.of("agents.roles.saved", editedName));
             editedId = null;
             refresh();
         } catch (Refused e) {
@@ -142,13 +142,12 @@ public class AgentsView implements Serializable {
     }
 
     public void disable() {
-        setEnabled(disableId, false, "Compte de " + disableName + " désactivé : il ne peut plus se connecter et ses"
-                + " sessions sont fermées.");
+        setEnabled(disableId, false, Texts.of("agents.disable.done", disableName));
         disableId = null;
     }
 
     public void enable(StaffAccount agent) {
-        setEnabled(agent.id(), true, "Compte de " + agent.getName() + " réactivé.");
+        setEnabled(agent.id(), true, Texts.of("agents.enable.done", agent.getName()));
     }
 
     private void setEnabled(String id, boolean enabled, String done) {

@@ -2,35 +2,57 @@ package fr.portailfamille.platform.family.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
-/** What a change request asked, in words, as Mes demandes and the agents' queue show it. */
+/** What a change request asked, in words, as Mes demandes and the agents' queue show it (the pages' bundle). */
 class ChangeDescriptionsTest {
+
+    /** The words of the pages' bundle in {@code locale}, as {@code Texts.of} gives them. */
+    static ChangeDescriptions.Words words(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", locale);
+        return (key, args) -> args.length == 0 ? bundle.getString(key)
+                : new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
+    static final ChangeDescriptions.Words FRENCH = words(Locale.FRENCH);
 
     @Test
     void eachValueIsOneLineWithItsLabel() {
         assertEquals(List.of("Téléphone portable : 06 12 34 56 78", "Téléphone du domicile : —"),
-                ChangeDescriptions.lines("{\"/responsable1/mobilePhone\":\"06 12 34 56 78\",\"/homePhone\":null}"));
+                ChangeDescriptions.lines("{\"/responsable1/mobilePhone\":\"06 12 34 56 78\",\"/homePhone\":null}", FRENCH));
         assertEquals(List.of("Adresse : 3 rue des Lilas", "Code postal : 87100", "Commune : Limoges"),
-                ChangeDescriptions.lines("{\"/addressLine\":\"3 rue des Lilas\",\"/postcode\":\"87100\",\"/city\":\"Limoges\"}"));
-        assertEquals(List.of("Conjoint – Prénom : Sam"), ChangeDescriptions.lines("{\"/responsable2/firstName\":\"Sam\"}"));
+                ChangeDescriptions.lines("{\"/addressLine\":\"3 rue des Lilas\",\"/postcode\":\"87100\",\"/city\":\"Limoges\"}", FRENCH));
+        assertEquals(List.of("Conjoint – Prénom : Sam"), ChangeDescriptions.lines("{\"/responsable2/firstName\":\"Sam\"}", FRENCH));
     }
 
     @Test
     void aNewChildIsItsNameBirthDateAndSchoolWithoutItsHealthRecord() {
         List<String> lines = ChangeDescriptions.lines("{\"/children/1\":{\"id\":null,\"firstName\":\"Noé\",\"lastName\":\"Martin\","
-                + "\"birthDate\":\"2020-04-02\",\"school\":\"École Jules Ferry\",\"allergies\":\"arachide\"}}");
+                + "\"birthDate\":\"2020-04-02\",\"school\":\"École Jules Ferry\",\"allergies\":\"arachide\"}}", FRENCH);
         assertEquals(List.of("Enfant 2 : Noé Martin, né(e) le 2020-04-02, École Jules Ferry"), lines);
+    }
+
+    @Test
+    void anEnglishPageReadsTheSameChangeInEnglish() {
+        assertEquals(List.of("Mobile phone: 06 12 34 56 78", "Home phone: —", "Partner – First name: Sam",
+                        "Child 1 – Photos allowed: yes", "Child 2: Noé Martin, born on 2020-04-02, École Jules Ferry"),
+                ChangeDescriptions.lines("{\"/responsable1/mobilePhone\":\"06 12 34 56 78\",\"/homePhone\":null,"
+                        + "\"/responsable2/firstName\":\"Sam\",\"/children/0/photoConsent\":true,"
+                        + "\"/children/1\":{\"firstName\":\"Noé\",\"lastName\":\"Martin\",\"birthDate\":\"2020-04-02\","
+                        + "\"school\":\"École Jules Ferry\"}}", words(Locale.ENGLISH)));
     }
 
     @Test
     void monthlyResourcesAreEurosAndNoTextIsNoLine() {
         assertEquals(List.of("Ressources mensuelles : 1\u00a0850,50\u00a0€", "Justificatif du quotient : CAF"),
-                ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050,\"/qfSource\":\"CAF\"}"));
-        assertEquals(List.of(), ChangeDescriptions.lines(null));
-        assertEquals(List.of(), ChangeDescriptions.lines(" "));
+                ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050,\"/qfSource\":\"CAF\"}", FRENCH));
+        assertEquals(List.of(), ChangeDescriptions.lines(null, FRENCH));
+        assertEquals(List.of(), ChangeDescriptions.lines(" ", FRENCH));
         assertEquals("Code postal : 87100\nCommune : Limoges",
-                ChangeDescriptions.describe("{\"/postcode\":\"87100\",\"/city\":\"Limoges\"}"));
+                ChangeDescriptions.describe("{\"/postcode\":\"87100\",\"/city\":\"Limoges\"}", FRENCH));
     }
 }

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.family.documents.FamilyDocuments.State;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -62,7 +63,7 @@ public class AgentDocumentsView extends QueuePage<Row> {
 
     @Override
     protected String decided(boolean accept) {
-        return accept ? "Document validé : la famille est prévenue." : "Document refusé : la famille est prévenue avec le motif.";
+        return Texts.of(accept ? "agent.documents.decided.validated" : "agent.documents.decided.refused");
     }
 
     /** Applies the filters (the table reads them on its next load). */
@@ -83,7 +84,7 @@ public class AgentDocumentsView extends QueuePage<Row> {
     public List<SelectItem> getStates() {
         List<SelectItem> states = new ArrayList<>();
         for (State s : State.values()) {
-            states.add(new SelectItem(s.name(), s.label()));
+            states.add(new SelectItem(s.name(), Texts.of("agent.documents.state." + s.name())));
         }
         return states;
     }

@@ -7,6 +7,7 @@ import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.model.SelectItem;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,7 @@ import java.util.List;
 public class DocumentsView implements Serializable {
 
     static final String FORM = "send";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     FamilyDocuments documents;
@@ -56,11 +59,21 @@ public class DocumentsView implements Serializable {
         if (types == null) {
             types = new ArrayList<>();
             for (DocumentType t : documents.types()) {
-                types.add(new SelectItem(t.code(), t.label() + (t.forChild() ? " (pour un enfant)" : " (pour la famille)")
-                        + " – valable " + t.validityText()));
+                String key = t.forChild() ? "documents.type.forChild" : "documents.type.forFamily";
+                types.add(new SelectItem(t.code(), Texts.of(key, t.label(), validity(t))));
             }
         }
         return types;
+    }
+
+    /** How long a document of this type stays valid, in the page's language ("l'année scolaire", "3 mois"…). */
+    static String validity(DocumentType t) {
+        return switch (t.validity()) {
+            case SCHOOL_YEAR -> Texts.of("documents.validity.schoolYear");
+            case MONTHS -> Texts.of("documents.validity.months", String.valueOf(t.months()));
+            case UNTIL -> Texts.of("documents.validity.until", DAY.format(t.until()));
+            case PERMANENT -> Texts.of("documents.validity.permanent");
+        };
     }
 
     public List<SelectItem> getChildren() {
@@ -87,7 +100,7 @@ public class DocumentsView implements Serializable {
         }
         try {
             documents.upload(user.require(), type, child, issuedOn, name, bytes);
-            FormErrors.info("Document envoyé : un agent de la commune le vérifie, vous serez prévenu(e) par courriel.");
+            FormErrors.info(Texts.of("documents.sent"));
             type = null;
             child = null;
             issuedOn = null;
