@@ -6,6 +6,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.platform.configuration.web.form.ActivityRow;
 import fr.portailfamille.platform.configuration.web.form.UnitRow;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -63,7 +64,7 @@ public class ActivitesView extends ConfigurationSection {
             FormErrors.show("activites", times);
             return;
         }
-        save("activites", "Activités enregistrées.", c -> c.withActivities(edited(c.activities(), activities)));
+        save("activites", Texts.of("agent.config.activities.saved"), c -> c.withActivities(edited(c.activities(), activities)));
     }
 
     /** The rows applied to the saved activities of the same code; a row whose activity is gone is dropped. */

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.configuration.web;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.ClosureRow;
 import fr.portailfamille.platform.configuration.web.form.PeriodRow;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class CalendrierView extends ConfigurationSection {
     }
 
     public void save() {
-        save("calendrier", "Calendrier enregistré : les plannings des familles en tiennent compte dès maintenant.",
+        save("calendrier", Texts.of("agent.config.calendar.saved"),
                 c -> c.withCalendar(periods.stream().map(PeriodRow::toPeriod).toList(),
                         closures.stream().map(ClosureRow::toClosure).toList()));
     }

@@ -1,86 +1,102 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.billing.Adjustment;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.booking.LatePolicy;
 import fr.portailfamille.configuration.CommuneConfiguration.ActivityType;
 import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
+import fr.portailfamille.configuration.ConfigurationRules;
 import fr.portailfamille.configuration.SchoolLevel;
+import fr.portailfamille.platform.configuration.web.form.FormValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The fixed choices of the configuration screens (label → value), the same for every commune. */
+/**
+ * The fixed choices of the configuration screens (label → value), the same for every commune, their labels in the
+ * view's language (French outside a Faces request).
+ */
 @Named
 @ApplicationScoped
 public class ConfigurationChoices {
 
-    private static final Map<String, String> PERIOD_KINDS = items(
-            "Année scolaire", PeriodKind.ANNEE_SCOLAIRE, "Vacances scolaires", PeriodKind.VACANCES);
-    private static final Map<String, String> LATE_POLICIES = items(
-            "Refusée", LatePolicy.REFUSED, "Acceptée et majorée", LatePolicy.SURCHARGED);
-    private static final Map<String, String> ESTABLISHMENT_KINDS = items(
-            "École maternelle", EstablishmentKind.ECOLE_MATERNELLE, "École élémentaire", EstablishmentKind.ECOLE_ELEMENTAIRE,
-            "École primaire", EstablishmentKind.ECOLE_PRIMAIRE, "Accueil de loisirs", EstablishmentKind.ACCUEIL_LOISIRS,
-            "Restaurant scolaire", EstablishmentKind.RESTAURANT_SCOLAIRE, "Autre", EstablishmentKind.AUTRE);
-    private static final Map<String, String> ACTIVITY_TYPES = items(
-            "Périscolaire", ActivityType.PERISCOLAIRE, "Restauration scolaire", ActivityType.RESTAURATION,
-            "Mercredi", ActivityType.MERCREDI, "Accueil de loisirs (vacances)", ActivityType.ALSH_VACANCES,
-            "Séjour", ActivityType.SEJOUR, "Sport", ActivityType.SPORT);
-    private static final Map<String, String> TARIFF_MODES = items(
-            "Par tranches de quotient familial", fr.portailfamille.billing.Tariff.Mode.BRACKETS,
-            "Taux d'effort (ressources mensuelles)", fr.portailfamille.billing.Tariff.Mode.EFFORT_RATE);
-    private static final Map<String, String> COLLECTIONS = items(
-            "Facturation après le mois (factures)", fr.portailfamille.billing.Regie.Collection.INVOICE,
-            "Porte-monnaie (prépaiement débité à la réservation)", fr.portailfamille.billing.Regie.Collection.WALLET);
-    private static final Map<String, String> NON_RESIDENT_KINDS = items(
-            "Majoration en %", fr.portailfamille.billing.Adjustment.Kind.PERCENT,
-            "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED,
-            "Autre prix (€)", fr.portailfamille.billing.Adjustment.Kind.PRICE);
-    private static final Map<String, String> SURCHARGE_KINDS = items(
-            "Majoration en %", fr.portailfamille.billing.Adjustment.Kind.PERCENT,
-            "Majoration en €", fr.portailfamille.billing.Adjustment.Kind.FIXED);
     /** The sections' pages under {@code agent/configuration/}, in the menu's order. */
     private static final List<String> SECTIONS = List.of("calendrier", "activites", "etablissements", "legende", "textes",
             "tarification", "regies", "tarifs", "documents", "services", "fichier");
-    private static final Map<String, String> WEEKDAYS;
-    private static final Map<String, String> ZONES;
 
-    static {
-        Map<String, String> days = new LinkedHashMap<>();
-        String[] names = {"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"};
-        for (int i = 0; i < names.length; i++) {
-            days.put(names[i], String.valueOf(i + 1));
-        }
-        WEEKDAYS = Collections.unmodifiableMap(days);
-        Map<String, String> zones = new LinkedHashMap<>();
-        for (String z : fr.portailfamille.configuration.ConfigurationRules.ZONES) {
-            zones.put("Zone " + z, z);
-        }
-        ZONES = Collections.unmodifiableMap(zones);
-    }
-
-    /** Label, enum, label, enum… as an ordered label → name map. */
-    static Map<String, String> items(Object... labelsAndValues) {
+    /** Each value labelled by the text {@code prefix + its name}, in this order, as an ordered label → name map. */
+    static Map<String, String> items(String prefix, Enum<?>... values) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < labelsAndValues.length; i += 2) {
-            m.put((String) labelsAndValues[i], ((Enum<?>) labelsAndValues[i + 1]).name());
+        for (Enum<?> v : values) {
+            m.put(FormValues.text(prefix + v.name()), v.name());
         }
         return Collections.unmodifiableMap(m);
     }
 
-    public Map<String, String> getPeriodKinds() { return PERIOD_KINDS; }
-    public Map<String, String> getLatePolicies() { return LATE_POLICIES; }
-    public Map<String, String> getEstablishmentKinds() { return ESTABLISHMENT_KINDS; }
-    public Map<String, String> getActivityTypes() { return ACTIVITY_TYPES; }
-    public Map<String, String> getWeekdays() { return WEEKDAYS; }
-    public Map<String, String> getZones() { return ZONES; }
+    public Map<String, String> getPeriodKinds() {
+        return items("agent.config.choice.periodKind.", PeriodKind.ANNEE_SCOLAIRE, PeriodKind.VACANCES);
+    }
+
+    public Map<String, String> getLatePolicies() {
+        return items("agent.config.choice.latePolicy.", LatePolicy.REFUSED, LatePolicy.SURCHARGED);
+    }
+
+    public Map<String, String> getEstablishmentKinds() {
+        return items("agent.config.choice.establishmentKind.", EstablishmentKind.ECOLE_MATERNELLE,
+                EstablishmentKind.ECOLE_ELEMENTAIRE, EstablishmentKind.ECOLE_PRIMAIRE, EstablishmentKind.ACCUEIL_LOISIRS,
+                EstablishmentKind.RESTAURANT_SCOLAIRE, EstablishmentKind.AUTRE);
+    }
+
+    public Map<String, String> getActivityTypes() {
+        return items("agent.config.choice.activityType.", ActivityType.PERISCOLAIRE, ActivityType.RESTAURATION,
+                ActivityType.MERCREDI, ActivityType.ALSH_VACANCES, ActivityType.SEJOUR, ActivityType.SPORT);
+    }
+
+    /** "Lundi" → "1" … "Dimanche" → "7" (the JDK's names, capitalised). */
+    public Map<String, String> getWeekdays() {
+        Locale locale = FormValues.locale();
+        Map<String, String> days = new LinkedHashMap<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String name = d.getDisplayName(TextStyle.FULL, locale);
+            days.put(name.substring(0, 1).toUpperCase(locale) + name.substring(1), String.valueOf(d.getValue()));
+        }
+        return Collections.unmodifiableMap(days);
+    }
+
+    /** "Zone A" → "A"… */
+    public Map<String, String> getZones() {
+        Map<String, String> zones = new LinkedHashMap<>();
+        for (String z : ConfigurationRules.ZONES) {
+            zones.put(FormValues.text("agent.config.choice.zone", z), z);
+        }
+        return Collections.unmodifiableMap(zones);
+    }
+
     public List<String> getLevels() { return SchoolLevel.codes(); }
     public List<String> getSections() { return SECTIONS; }
-    public Map<String, String> getTariffModes() { return TARIFF_MODES; }
-    public Map<String, String> getCollections() { return COLLECTIONS; }
-    public Map<String, String> getNonResidentKinds() { return NON_RESIDENT_KINDS; }
-    public Map<String, String> getSurchargeKinds() { return SURCHARGE_KINDS; }
+
+    public Map<String, String> getTariffModes() {
+        return items("agent.config.choice.tariffMode.", Tariff.Mode.BRACKETS, Tariff.Mode.EFFORT_RATE);
+    }
+
+    public Map<String, String> getCollections() {
+        return items("agent.config.choice.collection.", Regie.Collection.INVOICE, Regie.Collection.WALLET);
+    }
+
+    public Map<String, String> getNonResidentKinds() {
+        return items("agent.config.choice.adjustmentKind.", Adjustment.Kind.PERCENT, Adjustment.Kind.FIXED,
+                Adjustment.Kind.PRICE);
+    }
+
+    public Map<String, String> getSurchargeKinds() {
+        return items("agent.config.choice.adjustmentKind.", Adjustment.Kind.PERCENT, Adjustment.Kind.FIXED);
+    }
 }

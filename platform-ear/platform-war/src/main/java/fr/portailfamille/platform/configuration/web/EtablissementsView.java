@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.EstablishmentRow;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public class EtablissementsView extends ConfigurationSection {
     }
 
     public void save() {
-        save("etablissements", "Établissements enregistrés.",
+        save("etablissements", Texts.of("agent.config.establishments.saved"),
                 c -> c.withEstablishments(establishments.stream().map(EstablishmentRow::toEstablishment).toList()));
     }
 

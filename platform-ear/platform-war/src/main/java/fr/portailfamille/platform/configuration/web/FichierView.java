@@ -2,6 +2,7 @@ package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.configuration.ConfigurationException;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -33,11 +34,11 @@ public class FichierView extends ConfigurationSection {
     /** "Importer": a configuration file exported by this or another commune replaces the configuration. */
     public void importFile() throws IOException {
         if (file == null || file.getSize() == 0) {
-            FormErrors.show("import", List.of(new FieldError("file", "Choisissez un fichier de configuration (.json).")));
+            FormErrors.show("import", List.of(new FieldError("file", Texts.of("agent.config.file.missing"))));
             return;
         }
         if (file.getSize() > MAX_BYTES) {
-            FormErrors.show("import", List.of(new FieldError("file", "Le fichier dépasse 2 Mo : ce n'est pas un fichier de configuration.")));
+            FormErrors.show("import", List.of(new FieldError("file", Texts.of("agent.config.file.tooLarge"))));
             return;
         }
         String json;
@@ -46,7 +47,7 @@ public class FichierView extends ConfigurationSection {
         }
         try {
             configuration.importJson(user.require(), json);
-            FormErrors.info("Configuration importée.");
+            FormErrors.info(Texts.of("agent.config.file.imported"));
         } catch (ConfigurationException e) {
             FormErrors.show("import", e.errors().stream().map(x -> new FieldError("", problem(x))).toList());
         }

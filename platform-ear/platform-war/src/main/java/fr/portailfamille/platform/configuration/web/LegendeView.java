@@ -3,6 +3,7 @@ package fr.portailfamille.platform.configuration.web;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.platform.configuration.web.form.LegendRow;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class LegendeView extends ConfigurationSection {
     public void save() {
         Map<DayState, Legend.LegendEntry> entries = new EnumMap<>(DayState.class);
         legend.forEach(r -> entries.put(r.getState(), r.toEntry()));
-        save("legende", "Légende enregistrée.", c -> c.withLegend(new Legend(entries)));
+        save("legende", Texts.of("agent.config.legend.saved"), c -> c.withLegend(new Legend(entries)));
     }
 
     public List<LegendRow> getLegend() { return legend; }

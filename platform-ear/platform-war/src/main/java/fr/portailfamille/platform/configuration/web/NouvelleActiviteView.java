@@ -5,6 +5,7 @@ import fr.portailfamille.configuration.ConfigurationException;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
 import fr.portailfamille.platform.configuration.web.form.NewActivityRow;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -50,7 +51,7 @@ public class NouvelleActiviteView extends ConfigurationSection {
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FormErrors.info("Activité « " + a.name() + " » créée : précisez ses délais, âges et documents ci-dessous.");
+        FormErrors.info(Texts.of("agent.config.new.created", a.name()));
         return "/agent/configuration/activites?faces-redirect=true";
     }
 

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.Regie;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.platform.configuration.web.form.RegieRow;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -57,7 +58,7 @@ public class RegiesView extends ConfigurationSection {
             showAll("regies", errors);
             return;
         }
-        save("regies", "Régies enregistrées.", c -> {
+        save("regies", Texts.of("agent.config.billing.regies.saved"), c -> {
             BillingConfiguration b = TarificationView.billingOf(c);
             return c.withBilling(new BillingConfiguration(b.settings(), typed, b.tariffs()));
         });

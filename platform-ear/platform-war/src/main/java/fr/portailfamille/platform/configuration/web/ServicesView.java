@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.InboxServiceRow;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public class ServicesView extends ConfigurationSection {
     }
 
     public void save() {
-        save("services", "Services enregistrés.",
+        save("services", Texts.of("inbox.config.saved"),
                 c -> c.withServices(services.stream().map(InboxServiceRow::toService).toList()));
     }
 

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.BracketRow;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -56,7 +57,7 @@ public class TarificationView extends ConfigurationSection {
             return;
         }
         BillingSettings settings = settings(qfValidityMonths, residentPostcodes, days, brackets);
-        save("tarification", "Tarification enregistrée : les prochaines factures en tiennent compte.", c -> {
+        save("tarification", Texts.of("agent.config.billing.settings.saved"), c -> {
             BillingConfiguration b = billingOf(c);
             return c.withBilling(new BillingConfiguration(settings, b.regies(), b.tariffs()));
         });

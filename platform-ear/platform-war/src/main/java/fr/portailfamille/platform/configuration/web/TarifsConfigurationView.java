@@ -8,6 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
 import fr.portailfamille.platform.configuration.web.form.TariffRow;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -73,7 +74,7 @@ public class TarifsConfigurationView extends ConfigurationSection {
             return;
         }
         List<String> codes = brackets.stream().map(QfBracket::code).toList();
-        save("tarifs", "Tarifs enregistrés : les prochaines factures en tiennent compte.", c -> {
+        save("tarifs", Texts.of("agent.config.billing.tariffs.saved"), c -> {
             BillingConfiguration b = TarificationView.billingOf(c);
             return c.withBilling(new BillingConfiguration(b.settings(), b.regies(), typed));
         }, field -> FormValues.billingPath(field, codes));

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
@@ -20,7 +21,7 @@ public class TextesView extends ConfigurationSection {
     }
 
     public void save() {
-        save("textes", "Textes enregistrés.", c -> c.withTexts(zone == null || zone.isBlank() ? null : zone, cgu));
+        save("textes", Texts.of("agent.config.texts.saved"), c -> c.withTexts(zone == null || zone.isBlank() ? null : zone, cgu));
     }
 
     public String getZone() { return zone; }

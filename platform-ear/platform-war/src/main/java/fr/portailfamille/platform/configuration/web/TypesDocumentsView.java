@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.DocumentTypeRow;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -17,14 +18,8 @@ import java.util.Map;
 @ViewScoped
 public class TypesDocumentsView extends ConfigurationSection {
 
-    private static final Map<String, String> VALIDITIES = new LinkedHashMap<>();
-
-    static {
-        VALIDITIES.put("L'année scolaire (jusqu'au 31 août)", "SCHOOL_YEAR");
-        VALIDITIES.put("Un nombre de mois", "MONTHS");
-        VALIDITIES.put("Jusqu'à une date", "UNTIL");
-        VALIDITIES.put("Sans limite", "PERMANENT");
-    }
+    /** The validities offered, in this order. */
+    private static final List<String> VALIDITIES = List.of("SCHOOL_YEAR", "MONTHS", "UNTIL", "PERMANENT");
 
     private List<DocumentTypeRow> types;
 
@@ -43,11 +38,16 @@ public class TypesDocumentsView extends ConfigurationSection {
     }
 
     public void save() {
-        save("types", "Types de documents enregistrés.",
+        save("types", Texts.of("agent.config.documentTypes.saved"),
                 c -> c.withDocumentTypes(types.stream().map(DocumentTypeRow::toDocumentType).toList()));
     }
 
     public List<DocumentTypeRow> getTypes() { return types; }
 
-    public Map<String, String> getValidities() { return VALIDITIES; }
+    /** The validities (label → name), labelled in the view's language. */
+    public Map<String, String> getValidities() {
+        Map<String, String> m = new LinkedHashMap<>();
+        VALIDITIES.forEach(v -> m.put(Texts.of("agent.config.documentType.validity." + v), v));
+        return m;
+    }
 }

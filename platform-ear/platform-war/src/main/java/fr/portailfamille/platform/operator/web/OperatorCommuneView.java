@@ -4,6 +4,7 @@ import fr.portailfamille.platform.operator.CommuneOverview;
 import fr.portailfamille.platform.operator.OperatorArchive;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.ProvisioningException;
 import jakarta.faces.context.FacesContext;
@@ -77,8 +78,7 @@ public class OperatorCommuneView implements Serializable {
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FormErrors.info("La commune « " + name + " » est supprimée : son schéma et son royaume n'existent plus ; le"
-                + " journal des opérateurs et ses archives restent.");
+        FormErrors.info(Texts.of("operator.delete.done", name));
         return "/operateur/communes.xhtml?faces-redirect=true";
     }
 
@@ -127,12 +127,11 @@ public class OperatorCommuneView implements Serializable {
                 default -> communes.upgrade(commune.getSlug(), session.user());
             };
             FormErrors.info(switch (action) {
-                case "suspend" -> "La commune « " + commune.getName() + " » est suspendue : ses familles voient la page"
-                        + " « portail suspendu » et son royaume refuse les connexions.";
-                case "resume" -> "La commune « " + commune.getName() + " » est de nouveau servie.";
+                case "suspend" -> Texts.of("operator.confirm.suspended", commune.getName());
+                case "resume" -> Texts.of("operator.confirm.resumed", commune.getName());
                 default -> "FAILED".equals(commune.getSchemaState())
-                        ? "La mise à niveau a échoué : " + commune.getSchemaError()
-                        : "Mise à niveau faite : schéma en version " + commune.getSchemaVersion() + ".";
+                        ? Texts.of("operator.confirm.upgradeFailed", commune.getSchemaError())
+                        : Texts.of("operator.confirm.upgraded", commune.getSchemaVersion());
             });
         } catch (ProvisioningException e) {
             FormErrors.error(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());

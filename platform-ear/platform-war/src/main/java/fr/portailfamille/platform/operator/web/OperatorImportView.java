@@ -4,6 +4,7 @@ import fr.portailfamille.platform.operator.Onboarding;
 import fr.portailfamille.platform.operator.OnboardingJob;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.CommuneSpec;
 import fr.portailfamille.tenancy.ProvisioningException;
@@ -64,8 +65,7 @@ public class OperatorImportView implements Serializable {
             FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Archive non reçue", e);
-            FormErrors.show("form", List.of(new FieldError("archive",
-                    "L'archive n'a pas pu être reçue : envoyez-la de nouveau.")));
+            FormErrors.show("form", List.of(new FieldError("archive", Texts.of("operator.import.notReceived"))));
         } finally {
             if (phrase != null) {
                 Arrays.fill(phrase, '\0');

@@ -6,9 +6,11 @@ import fr.portailfamille.platform.operator.Onboarding;
 import fr.portailfamille.platform.operator.OnboardingJob;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.CommuneRules;
 import fr.portailfamille.tenancy.ProvisioningException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -75,7 +77,7 @@ public class OperatorNewCommuneView implements Serializable {
 
     /** The job as the platform schema holds it, read once per request (the page asks several times). */
     public OnboardingJob getJob() {
-        jakarta.faces.context.FacesContext request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        FacesContext request = FacesContext.getCurrentInstance();
         if (loaded == null || loadedFor != request) {
             loaded = Optional.ofNullable(communes.job(jobId).orElse(null));
             loadedFor = request;
@@ -95,10 +97,9 @@ public class OperatorNewCommuneView implements Serializable {
             return "";
         }
         double ratio = CommuneRules.contrastWithWhite(c);
-        String value = String.format(Locale.FRANCE, "%.1f:1", ratio);
-        return ratio >= 4.5 ? "Contraste avec le texte blanc : " + value + " (4,5:1 au moins) : lisible."
-                : "Contraste avec le texte blanc : " + value + " seulement ; il faut 4,5:1 au moins (RGAA) : choisissez une"
-                + " couleur plus foncée.";
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        String value = String.format(locale, "%.1f:1", ratio);
+        return Texts.of(ratio >= 4.5 ? "operator.new.contrast.enough" : "operator.new.contrast.tooLow", value);
     }
 
     public boolean isContrastTooLow() {
@@ -115,7 +116,7 @@ public class OperatorNewCommuneView implements Serializable {
         try (InputStream in = part.getInputStream()) {
             return in.readNBytes(LogoUpload.MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new Refused("logoSvg", "Le logo n'a pas pu être lu : envoyez-le de nouveau.");
+            throw new Refused("logoSvg", Texts.of("operator.new.logoUnreadable"));
         }
     }
 

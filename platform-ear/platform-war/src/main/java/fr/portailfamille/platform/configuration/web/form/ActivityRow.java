@@ -46,10 +46,10 @@ public class ActivityRow implements Serializable {
         for (int j = 0; j < units.size(); j++) {
             UnitRow u = units.get(j);
             if (!FormValues.isTime(u.getStart())) {
-                errors.add(new FieldError(at + ".units[" + j + "].start", FormValues.TIME_EXPECTED));
+                errors.add(new FieldError(at + ".units[" + j + "].start", FormValues.timeExpected()));
             }
             if (!FormValues.isTime(u.getEnd())) {
-                errors.add(new FieldError(at + ".units[" + j + "].end", FormValues.TIME_EXPECTED));
+                errors.add(new FieldError(at + ".units[" + j + "].end", FormValues.timeExpected()));
             }
         }
         return errors;

@@ -1,8 +1,11 @@
 package fr.portailfamille.platform.configuration.web.form;
 
 import fr.portailfamille.billing.Money;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
+import jakarta.faces.context.FacesContext;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,23 +23,55 @@ import java.util.regex.Pattern;
  */
 public final class FormValues {
 
-    /** The message of a time that is not "hh:mm". */
-    public static final String TIME_EXPECTED = "Heure attendue au format hh:mm.";
-
     private static final Pattern BILLING_ROW = Pattern.compile("^billing\\.(brackets|regies|tariffs)\\[(\\d+)](?:\\.(.+))?$");
     private static final Pattern PERCENT = Pattern.compile("\\d{1,4}(\\.\\d{1,6})?");
 
     private FormValues() {
     }
 
+    /**
+     * A text of the configuration screens in the view's language ({@link Texts#of}); outside a Faces request (the
+     * rows' unit tests) the same text of the French bundle.
+     */
+    public static String text(String key, Object... args) {
+        if (faces() != null) {
+            return Texts.of(key, args);
+        }
+        String pattern = ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.FRENCH).getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRENCH).format(args);
+    }
+
+    /** The view's language, French outside a Faces request. */
+    public static Locale locale() {
+        FacesContext faces = faces();
+        return faces == null || faces.getViewRoot() == null ? Locale.FRENCH : faces.getViewRoot().getLocale();
+    }
+
+    /**
+     * The Faces request being served, {@code null} outside one; also {@code null} in the unit tests, which run without
+     * a Faces implementation (its factory, looked for when no request is current, cannot be loaded).
+     */
+    private static FacesContext faces() {
+        try {
+            return FacesContext.getCurrentInstance();
+        } catch (LinkageError noImplementation) {
+            return null;
+        }
+    }
+
+    /** The message of a time that is not "hh:mm". */
+    public static String timeExpected() {
+        return text("agent.config.error.time");
+    }
+
     /** The message of an amount that is not euros ({@code typed} as typed). */
     public static String eurosExpected(String typed) {
-        return "Montant invalide : « " + typed + " » (en euros, par ex. 3,50).";
+        return text("agent.config.error.euros", typed);
     }
 
     /** The message of a percentage that is not a number ({@code typed} as typed). */
     public static String percentExpected(String typed) {
-        return "Pourcentage invalide : « " + typed + " » (un nombre, par ex. 10 ou 2,5).";
+        return text("agent.config.error.percent", typed);
     }
 
     /**
@@ -93,7 +129,7 @@ public final class FormValues {
         List<Integer> numbers = new ArrayList<>();
         for (String item : items(text)) {
             if (!item.matches("\\d{1,4}")) {
-                errors.add(new FieldError(at, "Nombre de jours invalide : « " + item + " » (des nombres entiers séparés par des virgules, par ex. 15, 45)."));
+                errors.add(new FieldError(at, text("agent.config.error.days", item)));
                 return null;
             }
             numbers.add(Integer.valueOf(item));

@@ -28,9 +28,9 @@ public class NewActivityRow implements Serializable {
     /** The first time that is not "hh:mm", on its field. */
     public Optional<FieldError> timeError() {
         if (!FormValues.isTime(unitStart)) {
-            return Optional.of(new FieldError("unitStart", FormValues.TIME_EXPECTED));
+            return Optional.of(new FieldError("unitStart", FormValues.timeExpected()));
         }
-        return FormValues.isTime(unitEnd) ? Optional.empty() : Optional.of(new FieldError("unitEnd", FormValues.TIME_EXPECTED));
+        return FormValues.isTime(unitEnd) ? Optional.empty() : Optional.of(new FieldError("unitEnd", FormValues.timeExpected()));
     }
 
     /**

@@ -88,7 +88,7 @@ public class RegieRow implements Serializable {
         if (day != null && day.strip().matches("\\d{1,2}")) {
             debitDay = Integer.parseInt(day.strip());
         } else if (day != null) {
-            errors.add(new FieldError(at + ".sepaDebitDay", "Jour attendu : un nombre de 1 à 28."));
+            errors.add(new FieldError(at + ".sepaDebitDay", FormValues.text("agent.config.error.debitDay")));
         }
         return new SepaCreditor(SepaCreditor.compact(FormValues.blankToNull(sepaCreditorId)), FormValues.blankToNull(sepaName),
                 SepaCreditor.compact(FormValues.blankToNull(sepaIban)), SepaCreditor.compact(FormValues.blankToNull(sepaBic)),

@@ -41,7 +41,14 @@ public class TariffRow implements Serializable {
 
     /** A new tariff by brackets, one empty price per bracket of the commune. */
     public TariffRow(List<QfBracket> brackets) {
-        brackets.forEach(b -> prices.add(new PriceRow(b.code(), b.label(), b.range(), "")));
+        brackets.forEach(b -> prices.add(new PriceRow(b.code(), b.label(), range(b), "")));
+    }
+
+    /** A bracket's bounds as the price field says them ("QF de 451 à 700", "QF à partir de 1501"), in the view's language. */
+    static String range(QfBracket b) {
+        String min = String.valueOf(b.min());
+        return b.max() == null ? FormValues.text("agent.config.billing.tariff.range.open", min)
+                : FormValues.text("agent.config.billing.tariff.range", min, String.valueOf(b.max()));
     }
 
     /** A saved tariff, its prices in the order of the commune's brackets. */
@@ -50,7 +57,7 @@ public class TariffRow implements Serializable {
         r.target = t.unit() == null ? t.activity() : t.activity() + UNIT_SEPARATOR + t.unit();
         r.validFrom = t.validFrom();
         r.mode = t.mode() == null ? null : t.mode().name();
-        brackets.forEach(b -> r.prices.add(new PriceRow(b.code(), b.label(), b.range(), FormValues.euros(t.priceOf(b.code()).orElse(null)))));
+        brackets.forEach(b -> r.prices.add(new PriceRow(b.code(), b.label(), range(b), FormValues.euros(t.priceOf(b.code()).orElse(null)))));
         r.maximum = FormValues.euros(t.maximumCents());
         r.effortRate = FormValues.percent(t.effortRatePercent());
         r.floor = FormValues.euros(t.floorCents());
@@ -143,7 +150,7 @@ public class TariffRow implements Serializable {
             return null;
         }
         if (noKind) {
-            errors.add(new FieldError(at + "Kind", "Choisissez le type : pourcentage ou montant."));
+            errors.add(new FieldError(at + "Kind", FormValues.text("agent.config.error.adjustmentKind")));
             return null;
         }
         Adjustment.Kind k = Adjustment.Kind.valueOf(kind);
