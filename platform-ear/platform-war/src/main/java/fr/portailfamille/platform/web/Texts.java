@@ -10,18 +10,26 @@ import java.util.ResourceBundle;
  * The pages' texts written from Java (a confirmation, a refusal, a label built by a backing bean), read from the
  * same bundle as the pages ({@code msg}) in the view's language: French first, English for an English browser.
  * With arguments the text is a {@link MessageFormat} pattern, as {@code h:outputFormat} reads it (an apostrophe
- * written twice).
+ * written twice). Outside a Faces request (a form row's unit test) the French bundle answers.
  */
 public final class Texts {
+
+    static final String BUNDLE = "fr.portailfamille.platform.web.messages";
 
     private Texts() {
     }
 
     /** The text of {@code key}, its {@code {0}}, {@code {1}}… replaced by {@code args} when there are any. */
     public static String of(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        FacesContext faces = faces();
+        ResourceBundle bundle = faces != null ? faces.getApplication().getResourceBundle(faces, "msg")
+                : ResourceBundle.getBundle(BUNDLE, Locale.FRENCH);
         return format(bundle.getString(key), locale(faces), args);
+    }
+
+    /** The page's language: the view's locale, French when there is none. */
+    public static Locale locale() {
+        return locale(faces());
     }
 
     static String format(String pattern, Locale locale, Object... args) {
@@ -29,7 +37,19 @@ public final class Texts {
     }
 
     private static Locale locale(FacesContext faces) {
-        UIViewRoot root = faces.getViewRoot();
+        UIViewRoot root = faces == null ? null : faces.getViewRoot();
         return root != null && root.getLocale() != null ? root.getLocale() : Locale.FRENCH;
+    }
+
+    /**
+     * The Faces request being served, {@code null} outside one; {@code null} too in unit tests, which run without a
+     * Faces implementation (the factory looked for when no request is current cannot be loaded there).
+     */
+    private static FacesContext faces() {
+        try {
+            return FacesContext.getCurrentInstance();
+        } catch (LinkageError noImplementation) {
+            return null;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -69,9 +69,8 @@ public class PlanningLabels {
         return label == null || label.isEmpty() ? "" : label.substring(0, 1).toLowerCase(locale()) + label.substring(1);
     }
 
-    /** The page's language: the view's locale, French when there is none. */
+    /** The page's language ({@link Texts#locale}). */
     static Locale locale() {
-        FacesContext ctx = FacesContext.getCurrentInstance();
-        return ctx == null || ctx.getViewRoot() == null ? Locale.FRENCH : ctx.getViewRoot().getLocale();
+        return Texts.locale();
     }
 }

@@ -209,7 +209,7 @@ public class PlanningView implements Serializable {
             java.util.ResourceBundle msg = ctx.getApplication().getResourceBundle(ctx, "msg");
             PlanningGridCells.Words words = new PlanningGridCells.Words(msg.getString("planning.cell.selected"),
                     msg.getString("planning.cell.toCancel"), msg.getString("planning.absence"), msg.getString("planning.on"));
-            java.util.Locale locale = ctx.getViewRoot() == null ? java.util.Locale.FRENCH : ctx.getViewRoot().getLocale();
+            java.util.Locale locale = PlanningLabels.locale();
             grid = PlanningGridCells.weeks(days == null ? List.of() : days, columns, legend(), words, locale, selection::contains);
         }
         return grid;

@@ -9,7 +9,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.ConfigurationRules;
 import fr.portailfamille.configuration.SchoolLevel;
-import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.DayOfWeek;
@@ -36,7 +36,7 @@ public class ConfigurationChoices {
     static Map<String, String> items(String prefix, Enum<?>... values) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Enum<?> v : values) {
-            m.put(FormValues.text(prefix + v.name()), v.name());
+            m.put(Texts.of(prefix + v.name()), v.name());
         }
         return Collections.unmodifiableMap(m);
     }
@@ -62,7 +62,7 @@ public class ConfigurationChoices {
 
     /** "Lundi" → "1" … "Dimanche" → "7" (the JDK's names, capitalised). */
     public Map<String, String> getWeekdays() {
-        Locale locale = FormValues.locale();
+        Locale locale = Texts.locale();
         Map<String, String> days = new LinkedHashMap<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             String name = d.getDisplayName(TextStyle.FULL, locale);
@@ -75,7 +75,7 @@ public class ConfigurationChoices {
     public Map<String, String> getZones() {
         Map<String, String> zones = new LinkedHashMap<>();
         for (String z : ConfigurationRules.ZONES) {
-            zones.put(FormValues.text("agent.config.choice.zone", z), z);
+            zones.put(Texts.of("agent.config.choice.zone", z), z);
         }
         return Collections.unmodifiableMap(zones);
     }

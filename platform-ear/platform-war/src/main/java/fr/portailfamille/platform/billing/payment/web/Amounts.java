@@ -6,12 +6,10 @@ import fr.portailfamille.platform.web.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.function.UnaryOperator;
 
 /**
  * What agents type in the counter's forms: euros ("20", "20,5", "1 200,00 €") to cents, dates (2026-12-01). A refusal
- * says why in the page's language ({@link Texts}); the variants taking {@code texts} read the bundle's keys another way
- * (outside a Faces request).
+ * says why in the page's language ({@link Texts}).
  */
 final class Amounts {
 
@@ -20,10 +18,6 @@ final class Amounts {
 
     /** Cents of a typed amount in euros; {@code null} when blank. @throws Refused on {@code field} when not an amount */
     static Long cents(String field, String typed) {
-        return cents(field, typed, Texts::of);
-    }
-
-    static Long cents(String field, String typed, UnaryOperator<String> texts) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -31,11 +25,11 @@ final class Amounts {
         try {
             BigDecimal euros = new BigDecimal(t);
             if (euros.scale() > 2) {
-                throw new Refused(field, texts.apply("agent.amounts.cents.precision"));
+                throw new Refused(field, Texts.of("agent.amounts.cents.precision"));
             }
             return Money.cents(euros);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new Refused(field, texts.apply("agent.amounts.cents.invalid"));
+            throw new Refused(field, Texts.of("agent.amounts.cents.invalid"));
         }
     }
 
@@ -46,17 +40,13 @@ final class Amounts {
 
     /** A typed date (yyyy-MM-dd, as the browser's date field sends it); {@code null} when blank. */
     static LocalDate date(String field, String typed) {
-        return date(field, typed, Texts::of);
-    }
-
-    static LocalDate date(String field, String typed, UnaryOperator<String> texts) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(typed.strip());
         } catch (DateTimeParseException e) {
-            throw new Refused(field, texts.apply("agent.amounts.date.invalid"));
+            throw new Refused(field, Texts.of("agent.amounts.date.invalid"));
         }
     }
 }

@@ -3,9 +3,7 @@ package fr.portailfamille.platform.configuration.web.form;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
-import jakarta.faces.context.FacesContext;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,49 +26,19 @@ public final class FormValues {
     private FormValues() {
     }
 
-    /**
-     * A text of the configuration screens in the view's language ({@link Texts#of}); outside a Faces request (the
-     * rows' unit tests) the same text of the French bundle.
-     */
-    public static String text(String key, Object... args) {
-        if (faces() != null) {
-            return Texts.of(key, args);
-        }
-        String pattern = ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.FRENCH).getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRENCH).format(args);
-    }
-
-    /** The view's language, French outside a Faces request. */
-    public static Locale locale() {
-        FacesContext faces = faces();
-        return faces == null || faces.getViewRoot() == null ? Locale.FRENCH : faces.getViewRoot().getLocale();
-    }
-
-    /**
-     * The Faces request being served, {@code null} outside one; also {@code null} in the unit tests, which run without
-     * a Faces implementation (its factory, looked for when no request is current, cannot be loaded).
-     */
-    private static FacesContext faces() {
-        try {
-            return FacesContext.getCurrentInstance();
-        } catch (LinkageError noImplementation) {
-            return null;
-        }
-    }
-
     /** The message of a time that is not "hh:mm". */
     public static String timeExpected() {
-        return text("agent.config.error.time");
+        return Texts.of("agent.config.error.time");
     }
 
     /** The message of an amount that is not euros ({@code typed} as typed). */
     public static String eurosExpected(String typed) {
-        return text("agent.config.error.euros", typed);
+        return Texts.of("agent.config.error.euros", typed);
     }
 
     /** The message of a percentage that is not a number ({@code typed} as typed). */
     public static String percentExpected(String typed) {
-        return text("agent.config.error.percent", typed);
+        return Texts.of("agent.config.error.percent", typed);
     }
 
     /**
@@ -129,7 +96,7 @@ public final class FormValues {
         List<Integer> numbers = new ArrayList<>();
         for (String item : items(text)) {
             if (!item.matches("\\d{1,4}")) {
-                errors.add(new FieldError(at, text("agent.config.error.days", item)));
+                errors.add(new FieldError(at, Texts.of("agent.config.error.days", item)));
                 return null;
             }
             numbers.add(Integer.valueOf(item));

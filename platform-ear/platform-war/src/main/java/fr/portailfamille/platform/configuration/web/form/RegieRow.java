@@ -2,6 +2,7 @@ package fr.portailfamille.platform.configuration.web.form;
 
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.SepaCreditor;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public class RegieRow implements Serializable {
         if (day != null && day.strip().matches("\\d{1,2}")) {
             debitDay = Integer.parseInt(day.strip());
         } else if (day != null) {
-            errors.add(new FieldError(at + ".sepaDebitDay", FormValues.text("agent.config.error.debitDay")));
+            errors.add(new FieldError(at + ".sepaDebitDay", Texts.of("agent.config.error.debitDay")));
         }
         return new SepaCreditor(SepaCreditor.compact(FormValues.blankToNull(sepaCreditorId)), FormValues.blankToNull(sepaName),
                 SepaCreditor.compact(FormValues.blankToNull(sepaIban)), SepaCreditor.compact(FormValues.blankToNull(sepaBic)),

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.billing.Tariff.Mode;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -47,8 +48,8 @@ public class TariffRow implements Serializable {
     /** A bracket's bounds as the price field says them ("QF de 451 à 700", "QF à partir de 1501"), in the view's language. */
     static String range(QfBracket b) {
         String min = String.valueOf(b.min());
-        return b.max() == null ? FormValues.text("agent.config.billing.tariff.range.open", min)
-                : FormValues.text("agent.config.billing.tariff.range", min, String.valueOf(b.max()));
+        return b.max() == null ? Texts.of("agent.config.billing.tariff.range.open", min)
+                : Texts.of("agent.config.billing.tariff.range", min, String.valueOf(b.max()));
     }
 
     /** A saved tariff, its prices in the order of the commune's brackets. */
@@ -150,7 +151,7 @@ public class TariffRow implements Serializable {
             return null;
         }
         if (noKind) {
-            errors.add(new FieldError(at + "Kind", FormValues.text("agent.config.error.adjustmentKind")));
+            errors.add(new FieldError(at + "Kind", Texts.of("agent.config.error.adjustmentKind")));
             return null;
         }
         Adjustment.Kind k = Adjustment.Kind.valueOf(kind);

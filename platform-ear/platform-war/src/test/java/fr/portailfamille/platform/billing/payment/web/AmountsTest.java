@@ -5,29 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.portailfamille.platform.kernel.Refused;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Properties;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Amounts and dates as agents type them at the counter: exact cents, refused on their field otherwise (the refusals'
- * texts read from the pages' default bundle, French, as {@code Texts} reads it in a Faces request).
+ * texts read from the pages' bundle: French outside a Faces request).
  */
 class AmountsTest {
-
-    static UnaryOperator<String> french() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = AmountsTest.class.getClassLoader()
-                .getResourceAsStream("fr/portailfamille/platform/web/messages.properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p::getProperty;
-    }
 
     @Test
     void eurosAreReadToTheExactCent() {
@@ -42,15 +27,14 @@ class AmountsTest {
     }
 
     @Test
-    void anythingElseIsRefusedOnItsField() throws IOException {
-        UnaryOperator<String> french = french();
-        Refused text = assertThrows(Refused.class, () -> Amounts.cents("alloc[2].amount", "vingt", french));
+    void anythingElseIsRefusedOnItsField() {
+        Refused text = assertThrows(Refused.class, () -> Amounts.cents("alloc[2].amount", "vingt"));
         assertEquals("alloc[2].amount", text.field());
         assertEquals("Montant en euros attendu, par exemple 12,50.", text.getMessage());
-        Refused thousandth = assertThrows(Refused.class, () -> Amounts.cents("amount", "12,505", french));
+        Refused thousandth = assertThrows(Refused.class, () -> Amounts.cents("amount", "12,505"));
         assertEquals("Montant au centime près, par exemple 12,50.", thousandth.getMessage());
         assertEquals(LocalDate.of(2026, 12, 1), Amounts.date("receivedOn", "2026-12-01"));
-        Refused date = assertThrows(Refused.class, () -> Amounts.date("receivedOn", "01/12/2026", french));
+        Refused date = assertThrows(Refused.class, () -> Amounts.date("receivedOn", "01/12/2026"));
         assertEquals("receivedOn", date.field());
         assertEquals("Date attendue au format AAAA-MM-JJ.", date.getMessage());
     }
