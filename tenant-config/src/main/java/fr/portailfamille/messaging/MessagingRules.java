@@ -182,10 +182,4 @@ public final class MessagingRules {
         }
         return families > BROADCAST_MAX ? "Plus de " + BROADCAST_MAX + " familles : choisissez un groupe plus petit." : null;
     }
-
-    /** The French announcement before sending: "Ce message sera envoyé à 52 familles (une conversation par famille)." */
-    public static String countText(long families) {
-        return families == 1 ? "Ce message sera envoyé à 1 famille."
-                : "Ce message sera envoyé à " + families + " familles (une conversation par famille).";
-    }
 }

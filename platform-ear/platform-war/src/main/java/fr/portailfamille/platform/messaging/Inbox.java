@@ -95,7 +95,6 @@ public class Inbox {
         public String getServiceLabel() { return serviceLabel; }
         public String getSubject() { return subject; }
         public String getState() { return state.name(); }
-        public String getStateLabel() { return state.label(); }
         public String getAssignedTo() { return assignedTo; }
         public OffsetDateTime getLastMessageAt() { return lastMessageAt; }
         public boolean isUnread() { return unread; }

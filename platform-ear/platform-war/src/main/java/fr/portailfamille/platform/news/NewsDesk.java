@@ -89,12 +89,8 @@ public class NewsDesk {
         public long getId() { return id; }
         public String getTitle() { return title; }
         public String getState() { return state.name(); }
-        public String getStateLabel() { return state.label(); }
         public String getPublishAt() { return NewsDates.dayTime(publishAt); }
         public String getEndAt() { return NewsDates.dayTime(endAt); }
-        public String getAudienceLabel() {
-            return targeted ? "Familles : " + (activities == null ? "—" : activities) : NewsAudience.EVERYONE.label();
-        }
         public boolean isImage() { return image; }
         public String getAuthor() { return author; }
     }

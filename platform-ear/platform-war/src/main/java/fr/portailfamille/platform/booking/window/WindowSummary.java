@@ -40,7 +40,10 @@ public class WindowSummary implements java.io.Serializable {
         return "du " + DAY.format(periodFrom) + " au " + DAY.format(periodTo);
     }
 
-    /** The state in French words. */
+    /**
+     * The state in French words, for the families' API's refusals (the agents' page reads its words from the bundle,
+     * {@code fenetre.agent.state.*}).
+     */
     public String getStateLabel() {
         return switch (state) {
             case OPEN -> "demandes ouvertes";

@@ -79,7 +79,6 @@ public class FamilyDocuments {
         public String getChildName() { return childName; }
         public LocalDate getExpiresOn() { return expiresOn; }
         public LocalDate getIssuedOn() { return issuedOn; }
-        public String getStateLabel() { return state.label(); }
         public String getState() { return state.name(); }
         public String getReason() { return reason; }
         public String getFileName() { return fileName; }
