@@ -151,6 +151,15 @@ public final class Browser implements AutoCloseable {
         return (Boolean) driver.executeScript("return document.getElementById(arguments[0]) === null", id);
     }
 
+    /**
+     * From now on this tab asks for English pages (its requests' Accept-Language "en-GB,en"), as a browser set to
+     * English does; the next test's tab ({@link Chromium#reset}) asks for French again.
+     */
+    public void english() {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "en-GB,en;q=0.9")));
+    }
+
     /** Emulates a 360 × 780 phone screen (until {@link #desktop()}). */
     public void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

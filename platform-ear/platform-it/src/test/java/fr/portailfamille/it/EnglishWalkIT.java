@@ -1,0 +1,81 @@
+package fr.portailfamille.it;
+
+import static fr.portailfamille.it.support.StackLauncher.ALPHA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.it.support.Browser;
+import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.WalkCommune;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * French first, English second: a browser set to English reads in English not only the pages' own words but those
+ * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field) — a
+ * parent's Mon planning and an agent's new-activity page. The same pages in French are the other walks'.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EnglishWalkIT {
+
+    static final String BASE = PlatformWebIT.url(ALPHA);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.inContainerWar();
+    }
+
+    @Test
+    @RunAsClient
+    void aParentsPlanningSpeaksEnglishToAnEnglishBrowser() throws Exception {
+        PlanningWalkIT.Phone p = PlanningWalkIT.phoneFamily("English2026");
+        try (Browser parent = new Browser()) {
+            parent.english();
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            parent.signIn(p.email(), "English2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+            assertEquals("My planning", parent.await(By.id("page-title")).getText());
+            parent.ajax(By.id("planning:review"));
+            assertEquals("Select at least one day to book or to cancel.", parent.await(By.cssSelector("#summary li")).getText(),
+                    parent.snapshot());
+            PlanningWalkIT.tap(parent, PlanningWalkIT.toggle(p.monday(), p.midi()), true);
+            assertEquals("1 day(s) selected", parent.driver.findElement(By.id("planning:count")).getText());
+            parent.ajax(By.id("planning:review"));
+            parent.ajax(By.id("planning:confirm"));
+            String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
+            assertTrue(done.startsWith("Selection confirmed: 1 of 1 day(s) saved."), done);
+            assertEquals("", parent.accessibilityViolations(), "axe-core, planning in English");
+            Browser.screenshot(parent, "english-planning");
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void anAgentsNewActivityPageSpeaksEnglishToAnEnglishBrowser() throws Exception {
+        WalkCommune.of(ALPHA);
+        try (Browser agent = new Browser()) {
+            agent.english();
+            agent.get(BASE + "/agent/configuration/nouvelle-activite.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/configuration/nouvelle-activite.xhtml");
+            List<String> types = new Select(agent.await(By.id("nouvelle:type"))).getOptions().stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(types.containsAll(List.of("Out-of-school care", "School meals", "Residential stay")), types.toString());
+            Browser.type(agent, "nouvelle:unitStart", "14h");
+            agent.submit(By.id("nouvelle:create"));
+            assertEquals("Time expected in the hh:mm format.", agent.await(By.id("nouvelle:unitStart_msg")).getText(),
+                    agent.snapshot());
+            assertEquals("14h", agent.driver.findElement(By.id("nouvelle:unitStart")).getAttribute("value"), "what was typed stays");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, new activity in English");
+            Browser.screenshot(agent, "english-new-activity");
+        }
+    }
+}
