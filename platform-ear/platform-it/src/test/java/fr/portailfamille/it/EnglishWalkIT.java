@@ -52,6 +52,8 @@ class EnglishWalkIT {
             parent.ajax(By.id("planning:confirm"));
             String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
             assertTrue(done.startsWith("Selection confirmed: 1 of 1 day(s) saved."), done);
+            String outcome = parent.await(By.id("outcomes")).getText();
+            assertTrue(outcome.contains("Booking: "), "the result's words, English typography: " + outcome);
             assertEquals("", parent.accessibilityViolations(), "axe-core, planning in English");
             Browser.screenshot(parent, "english-planning");
         }
