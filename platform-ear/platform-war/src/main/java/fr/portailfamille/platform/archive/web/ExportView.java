@@ -4,7 +4,6 @@ import fr.portailfamille.archive.ArchiveInfo;
 import fr.portailfamille.platform.archive.CommuneExports;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
-import fr.portailfamille.platform.web.LocaleView;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.problems.FieldError;
@@ -32,9 +31,6 @@ public class ExportView {
 
     @Inject
     UserView user;
-
-    @Inject
-    LocaleView locale;
 
     private String passphrase;
     private String confirmation;
@@ -81,7 +77,7 @@ public class ExportView {
     public void export() {
         try {
             ArchiveInfo made = exports.export(user.require(), chars(passphrase), chars(confirmation));
-            FormErrors.info(Texts.of("archive.created", size(made.size(), locale.getLocale(), Texts::of)));
+            FormErrors.info(Texts.of("archive.created", size(made.size(), Texts.locale(), Texts::of)));
             rows = null;
         } catch (Refused e) {
             FormErrors.show("export", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
@@ -93,7 +89,7 @@ public class ExportView {
 
     public List<Row> getRows() {
         if (rows == null) {
-            Locale l = locale.getLocale();
+            Locale l = Texts.locale();
             DateTimeFormatter when = DateTimeFormatter.ofPattern(Texts.of("archive.when.pattern"), l).withZone(PARIS);
             rows = exports.list(user.require()).stream()
                     .map(a -> new Row(a, when.format(a.createdAt()), size(a.size(), l, Texts::of))).toList();

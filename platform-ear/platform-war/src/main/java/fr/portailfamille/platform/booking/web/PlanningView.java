@@ -391,16 +391,12 @@ public class PlanningView implements Serializable {
      */
     public String windowWords(WindowSpan w) {
         use();
-        FacesContext faces = FacesContext.getCurrentInstance();
-        java.util.ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        java.util.Locale locale = faces.getViewRoot().getLocale();
-        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern(msg.getString("planning.window.at"),
-                locale);
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern(Texts.of("planning.window.at"),
+                PlanningLabels.locale());
         return switch (w.getPhase()) {
-            case BEFORE -> java.text.MessageFormat.format(msg.getString("planning.window.before"), at.format(w.getOpensAt()),
-                    at.format(w.getClosesAt()));
-            case OPEN -> java.text.MessageFormat.format(msg.getString("planning.window.open"), at.format(w.getClosesAt()));
-            case CLOSED -> msg.getString("planning.window.closed");
+            case BEFORE -> Texts.of("planning.window.before", at.format(w.getOpensAt()), at.format(w.getClosesAt()));
+            case OPEN -> Texts.of("planning.window.open", at.format(w.getClosesAt()));
+            case CLOSED -> Texts.of("planning.window.closed");
         };
     }
 

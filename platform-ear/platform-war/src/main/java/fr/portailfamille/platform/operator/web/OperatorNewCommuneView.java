@@ -97,7 +97,7 @@ public class OperatorNewCommuneView implements Serializable {
             return "";
         }
         double ratio = CommuneRules.contrastWithWhite(c);
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        Locale locale = Texts.locale();
         String value = String.format(locale, "%.1f:1", ratio);
         return Texts.of(ratio >= 4.5 ? "operator.new.contrast.enough" : "operator.new.contrast.tooLow", value);
     }
