@@ -341,6 +341,10 @@ class BillingExportsIT {
             assertTrue(latePrice.startsWith("2,64") && latePrice.contains("dont majoration hors délai 0,44"), latePrice);
             String ordinaryPrice = parent.driver.findElement(By.cssSelector("#recap td.recap-price[data-day='" + ordinary + "']")).getText();
             assertTrue(ordinaryPrice.startsWith("2,20"), ordinaryPrice);
+            assertTrue(parent.driver.findElement(By.xpath("//table[@id='recap']//td[@class='recap-price' and @data-day='" + late
+                    + "']/..")).getAttribute("class").contains("pf-ko"), "la majoration est signalée");
+            assertFalse(parent.driver.findElement(By.xpath("//table[@id='recap']//td[@class='recap-price' and @data-day='"
+                    + ordinary + "']/..")).getAttribute("class").contains("pf-ko"), "un jour ordinaire ne l'est pas");
             assertTrue(parent.driver.findElement(By.id("recap-total")).getText().startsWith("4,84"), parent.snapshot());
             String estimate = parent.driver.findElement(By.id("recap-estimate")).getText();
             assertTrue(estimate.contains("Estimation — la facture fait foi") && estimate.contains("majoration hors délai : 0,44"), estimate);

@@ -17,6 +17,7 @@ import fr.portailfamille.platform.booking.ChangeOutcome;
 import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.booking.PlanningCell;
 import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.booking.SelectionReview;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.platform.booking.WindowSpan;
 import fr.portailfamille.platform.booking.window.AllocationLine;
@@ -351,8 +352,9 @@ class OpeningWindowIT {
                 racer.childId(), List.of(change))));
         assertTrue(selection.getMessage().contains("sont attribuées sur demande, pas au premier arrivé — fenêtre ouverte"
                 + " jusqu'au "), selection.getMessage());
-        assertTrue(in(() -> planning.reviewSelection(racer.user(), racer.childId(), List.of(change))).refused()
-                .contains(change.getKey()));
+        SelectionReview review = in(() -> planning.reviewSelection(racer.user(), racer.childId(), List.of(change)));
+        assertTrue(review.refused().contains(change.getKey()));
+        assertTrue(review.warned().contains(change.getKey()), "the summary flags it");
         assertThrows(BookingRefused.class, () -> in(() -> planning.applyFamilySelection(racer.user(),
                 List.of(new PlanningService.ChildChange(racer.childId(), change)))));
         TypicalWeekResult week = in(() -> planning.applyTypicalWeek(racer.user(), racer.childId(),

@@ -288,6 +288,9 @@ class PlanningWalkIT {
             assertEquals("À annuler", state(parent, monday, p.matin()));
             assertTrue(parent.driver.findElement(toggle(monday, p.matin())).getAttribute("aria-label").endsWith("Matin : à annuler"));
             parent.ajax(By.id("planning:review"));
+            assertEquals(2, parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size());
+            assertTrue(parent.driver.findElements(By.cssSelector("#recap tbody tr.pf-ko")).isEmpty(),
+                    "une annulation sans frais n'est pas signalée");
             parent.ajax(By.id("planning:confirm"));
             assertTrue(parent.await(By.id("outcomes")).getText().contains("Annulation sans frais"));
             assertEquals("Annulé sans frais", state(parent, monday, p.matin()));

@@ -345,10 +345,15 @@ public class PlanningService {
         Map<String, String> notices = new HashMap<>();
         Set<String> surcharged = new HashSet<>();
         Set<String> refused = new HashSet<>();
+        Set<String> warned = new HashSet<>();
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
-                notices.put(c.getKey(), b.getUnit().getActivity().rules().cancellationNotice(now(), b.getDay(), cal));
+                CancellationDecision d = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
+                notices.put(c.getKey(), d.message());
+                if (d.outcome() != CancellationDecision.Outcome.FREE) {
+                    warned.add(c.getKey());
+                }
             } else {
                 ActivityUnit unit = em.find(ActivityUnit.class, c.getUnitId());
                 if (unit == null) {
@@ -358,6 +363,7 @@ public class PlanningService {
                 if (!window.isEmpty()) {
                     notices.put(c.getKey(), window.get(0).refusal());
                     refused.add(c.getKey());
+                    warned.add(c.getKey());
                     continue;
                 }
                 MonthPlan.Unit plan = unit.plan();
@@ -366,6 +372,9 @@ public class PlanningService {
                 List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
                 notices.put(c.getKey(), String.join(" ", lines));
+                if (!lines.isEmpty()) {
+                    warned.add(c.getKey());
+                }
                 BookingDecision d = plan.rules().decideBooking(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
                 if (d.outcome() == BookingDecision.Outcome.REFUSED) {
@@ -375,7 +384,7 @@ public class PlanningService {
                 }
             }
         }
-        return new SelectionReview(notices, surcharged, refused);
+        return new SelectionReview(notices, surcharged, refused, warned);
     }
 
     /**

@@ -100,6 +100,8 @@ public class PlanningView implements Serializable {
     private transient boolean reviewing;
     /** The summary's notice of each selected change, by key. */
     private transient HashMap<String, String> notices = new HashMap<>();
+    /** The keys of the summary's lines flagged as something to know ({@link SelectionReview#warned}). */
+    private transient HashSet<String> warned = new HashSet<>();
     /** The summary's prices (estimate), computed when the summary is shown; {@code null} otherwise. */
     private transient SelectionEstimate estimate;
     private transient List<ChangeOutcome> outcomes = List.of();
@@ -110,7 +112,8 @@ public class PlanningView implements Serializable {
                          List<Activity> activities, List<PlanningDay> days, List<DayOfWeek> columns, boolean validated,
                          List<ActivityUnit> units, HashMap<String, Boolean> week, LocalDate weekFrom, LocalDate weekTo,
                          PlanningSelection selection, boolean reviewing, HashMap<String, String> notices,
-                         SelectionEstimate estimate, List<ChangeOutcome> outcomes, LocalDate copyUntil)
+                         HashSet<String> warned, SelectionEstimate estimate, List<ChangeOutcome> outcomes,
+                         LocalDate copyUntil)
             implements Serializable {
     }
 
@@ -118,7 +121,7 @@ public class PlanningView implements Serializable {
         out.defaultWriteObject();
         out.writeObject(packed != null ? packed : PackedState.pack(new State(registered, enfant, activite, mois, children,
                 activities, days, columns, validated, units, week, weekFrom, weekTo, selection, reviewing, notices,
-                estimate, outcomes, copyUntil)));
+                warned, estimate, outcomes, copyUntil)));
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
@@ -149,6 +152,7 @@ public class PlanningView implements Serializable {
         selection = s.selection();
         reviewing = s.reviewing();
         notices = s.notices();
+        warned = s.warned();
         estimate = s.estimate();
         outcomes = s.outcomes();
         copyUntil = s.copyUntil();
@@ -251,6 +255,7 @@ public class PlanningView implements Serializable {
             return;
         }
         notices = new HashMap<>(review.notices());
+        warned = new HashSet<>(review.warned());
         estimate = estimate(review);
         reviewing = true;
     }
@@ -314,8 +319,7 @@ public class PlanningView implements Serializable {
     /** Whether a line of the summary carries a warning (surcharge, billed, not cancellable, refused). */
     public boolean warning(PlannedChange c) {
         use();
-        String n = notice(c);
-        return !n.isEmpty() && !n.equals("Annulation sans frais.");
+        return warned.contains(c.getKey());
     }
 
     /** "Confirmer": applies the whole selection in one transaction and shows what became of each day. */
