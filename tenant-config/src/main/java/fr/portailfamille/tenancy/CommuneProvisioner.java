@@ -205,8 +205,7 @@ public class CommuneProvisioner {
     }
 
     private Commune known(String slug) {
-        return store.findBySlug(slug).orElseThrow(() -> new ProvisioningException(List.of(new FieldError("slug",
-                "Aucune commune n'a l'identifiant « " + slug + " »."))));
+        return store.findBySlug(slug).orElseThrow(() -> new ProvisioningException.NoSuchCommune(slug));
     }
 
     /** Every base URL the commune answers at: its platform sub-domain, then its custom domains. */

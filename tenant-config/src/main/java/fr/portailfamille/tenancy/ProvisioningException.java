@@ -22,4 +22,11 @@ public class ProvisioningException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /** No commune has the slug asked for (its field error says so, on {@code slug}). */
+    public static final class NoSuchCommune extends ProvisioningException {
+        public NoSuchCommune(String slug) {
+            super(List.of(new FieldError("slug", "Aucune commune n'a l'identifiant « " + slug + " ».")));
+        }
+    }
 }

@@ -323,11 +323,11 @@ public class OperatorApi {
             return work.get();
         } catch (OperatorCommunes.UnknownCommune e) {
             return error(404, "commune_inconnue", e.getMessage(), List.of());
+        } catch (ProvisioningException.NoSuchCommune e) {
+            return error(404, "commune_inconnue", e.errors().get(0).message(), e.errors());
         } catch (ProvisioningException e) {
             if (!e.errors().isEmpty()) {
-                boolean unknown = e.errors().stream().anyMatch(f -> f.message().startsWith("Aucune commune"));
-                return error(unknown ? 404 : 400, unknown ? "commune_inconnue" : "donnees_invalides",
-                        unknown ? e.errors().get(0).message() : "La demande contient des erreurs.", e.errors());
+                return error(400, "donnees_invalides", "La demande contient des erreurs.", e.errors());
             }
             LOG.log(Level.WARNING, "Action d'un opérateur en échec", e);
             return error(502, "echec_keycloak", e.getMessage(), List.of());
