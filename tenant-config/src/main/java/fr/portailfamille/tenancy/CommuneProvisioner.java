@@ -187,8 +187,7 @@ public class CommuneProvisioner {
         }
         Commune commune = known(slug);
         if (commune.status() != CommuneStatus.SUSPENDED) {
-            throw new ProvisioningException(List.of(new FieldError("slug",
-                    "La commune « " + slug + " » doit être suspendue avant d'être supprimée : suspendez-la d'abord.")));
+            throw new ProvisioningException.NotSuspended(slug);
         }
         try {
             migrator.dropCommuneSchema(commune.schemaName());

@@ -29,4 +29,12 @@ public class ProvisioningException extends RuntimeException {
             super(List.of(new FieldError("slug", "Aucune commune n'a l'identifiant « " + slug + " ».")));
         }
     }
+
+    /** The commune is active where the action needs it suspended first (deleting it). */
+    public static final class NotSuspended extends ProvisioningException {
+        public NotSuspended(String slug) {
+            super(List.of(new FieldError("slug",
+                    "La commune « " + slug + " » doit être suspendue avant d'être supprimée : suspendez-la d'abord.")));
+        }
+    }
 }

@@ -278,12 +278,11 @@ public class OperatorApi {
         return answer(() -> {
             try {
                 communes.delete(slug, confirmation, operator());
+            } catch (ProvisioningException.NotSuspended e) {
+                return error(409, "commune_non_suspendue", e.errors().get(0).message(), e.errors());
             } catch (ProvisioningException e) {
                 if (e.errors().size() == 1 && e.errors().get(0).field().equals("typedSlug")) {
                     return error(400, "confirmation_incorrecte", e.errors().get(0).message(), e.errors());
-                }
-                if (e.errors().size() == 1 && e.errors().get(0).message().contains("suspendue")) {
-                    return error(409, "commune_non_suspendue", e.errors().get(0).message(), e.errors());
                 }
                 throw e;
             }
