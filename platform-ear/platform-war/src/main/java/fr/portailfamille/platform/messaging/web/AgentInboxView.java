@@ -74,7 +74,7 @@ public class AgentInboxView implements Serializable {
     public List<SelectItem> getStates() {
         List<SelectItem> states = new ArrayList<>();
         for (ThreadState s : ThreadState.values()) {
-            states.add(new SelectItem(s.name(), Texts.of("inbox.agent.state." + s.name())));
+            states.add(new SelectItem(s.name(), Texts.of("inbox.state." + s.name())));
         }
         return states;
     }

@@ -84,7 +84,7 @@ public class AgentDocumentsView extends QueuePage<Row> {
     public List<SelectItem> getStates() {
         List<SelectItem> states = new ArrayList<>();
         for (State s : State.values()) {
-            states.add(new SelectItem(s.name(), Texts.of("agent.documents.state." + s.name())));
+            states.add(new SelectItem(s.name(), Texts.of("documents.state." + s.name())));
         }
         return states;
     }
