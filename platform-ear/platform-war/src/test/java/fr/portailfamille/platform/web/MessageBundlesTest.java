@@ -112,4 +112,11 @@ class MessageBundlesTest {
                 Texts.format("Aucune place n''est libre le {0}.", java.util.Locale.FRENCH, 3));
         assertEquals("Sans argument, l'apostrophe reste", Texts.format("Sans argument, l'apostrophe reste", java.util.Locale.FRENCH));
     }
+
+    @Test
+    void aLabelAndItsValueAreSeparatedAsEachLanguageWritesIt() throws IOException {
+        assertEquals(" : ", load("messages.properties").getProperty("common.colon"), "French: a space before the colon");
+        assertEquals(" : ", load("messages_fr.properties").getProperty("common.colon"));
+        assertEquals(": ", load("messages_en.properties").getProperty("common.colon"));
+    }
 }
