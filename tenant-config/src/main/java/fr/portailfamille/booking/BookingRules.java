@@ -151,12 +151,4 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
         }
         return notices;
     }
-
-    /**
-     * What the family should know before confirming the cancellation of {@code day}: "Annulation sans
-     * frais.", or that the day stays billed, or why it cannot be cancelled.
-     */
-    public String cancellationNotice(LocalDateTime now, LocalDate day, CommuneCalendar cal) {
-        return decideCancellation(now, day, cal).message();
-    }
 }

@@ -204,8 +204,11 @@ class BookingRulesTest {
                 SAME_DAY.bookingNotices(wednesday.atTime(13, 45), wednesday, MATIN, cal, true, 0, 10));
         assertEquals(java.util.List.of("Complet : liste d'attente."),
                 late.bookingNotices(onTime.minusDays(10), wednesday, MATIN, cal, true, 10, 10));
-        assertEquals("Annulation hors délai : la journée reste facturée.",
-                late.cancellationNotice(LocalDateTime.parse("2026-12-08T09:00"), wednesday, cal));
-        assertEquals("Annulation sans frais.", late.cancellationNotice(onTime, wednesday, cal));
+        CancellationDecision billed = late.decideCancellation(LocalDateTime.parse("2026-12-08T09:00"), wednesday, cal);
+        assertEquals(CancellationDecision.Outcome.BILLED, billed.outcome());
+        assertEquals("Annulation hors délai : la journée reste facturée.", billed.message());
+        CancellationDecision free = late.decideCancellation(onTime, wednesday, cal);
+        assertEquals(CancellationDecision.Outcome.FREE, free.outcome());
+        assertEquals("Annulation sans frais.", free.message());
     }
 }
