@@ -3,7 +3,10 @@ package fr.portailfamille.platform.web;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -25,6 +28,18 @@ public final class Texts {
         ResourceBundle bundle = faces != null ? faces.getApplication().getResourceBundle(faces, "msg")
                 : ResourceBundle.getBundle(BUNDLE, Locale.FRENCH);
         return format(bundle.getString(key), locale(faces), args);
+    }
+
+    /**
+     * The choices of a select (label → code, in this order), each labelled by the text {@code prefix + code}:
+     * {@code choices("family.civility.", "MME", "M")}.
+     */
+    public static Map<String, String> choices(String prefix, String... codes) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String code : codes) {
+            m.put(of(prefix + code), code);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** The page's language: the view's locale, French when there is none. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,7 @@ public class ConfigurationChoices {
 
     /** Each value labelled by the text {@code prefix + its name}, in this order, as an ordered label → name map. */
     static Map<String, String> items(String prefix, Enum<?>... values) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Enum<?> v : values) {
-            m.put(Texts.of(prefix + v.name()), v.name());
-        }
-        return Collections.unmodifiableMap(m);
+        return Texts.choices(prefix, Arrays.stream(values).map(Enum::name).toArray(String[]::new));
     }
 
     public Map<String, String> getPeriodKinds() {

@@ -5,7 +5,6 @@ import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,6 @@ import java.util.Map;
 @ViewScoped
 public class TypesDocumentsView extends ConfigurationSection {
 
-    /** The validities offered, in this order. */
-    private static final List<String> VALIDITIES = List.of("SCHOOL_YEAR", "MONTHS", "UNTIL", "PERMANENT");
 
     private List<DocumentTypeRow> types;
 
@@ -46,8 +43,6 @@ public class TypesDocumentsView extends ConfigurationSection {
 
     /** The validities (label → name), labelled in the view's language. */
     public Map<String, String> getValidities() {
-        Map<String, String> m = new LinkedHashMap<>();
-        VALIDITIES.forEach(v -> m.put(Texts.of("agent.config.documentType.validity." + v), v));
-        return m;
+        return Texts.choices("agent.config.documentType.validity.", "SCHOOL_YEAR", "MONTHS", "UNTIL", "PERMANENT");
     }
 }

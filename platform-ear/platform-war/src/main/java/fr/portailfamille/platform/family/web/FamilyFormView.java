@@ -4,7 +4,6 @@ import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.web.Texts;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,30 +31,21 @@ public abstract class FamilyFormView implements Serializable {
     public abstract boolean isHealthVisible();
 
     public Map<String, String> getSituations() {
-        return choices("family.situation.", "MARIES", "PACSES", "CONCUBINAGE", "CELIBATAIRE", "SEPARES", "DIVORCES",
+        return Texts.choices("family.situation.", "MARIES", "PACSES", "CONCUBINAGE", "CELIBATAIRE", "SEPARES", "DIVORCES",
                 "VEUF");
     }
 
     /** Who may attest the quotient familial (label → code). */
     public Map<String, String> getQfSources() {
-        return choices("family.qfSource.", "CAF", "MSA", "AVIS_IMPOSITION");
+        return Texts.choices("family.qfSource.", "CAF", "MSA", "AVIS_IMPOSITION");
     }
 
     public Map<String, String> getCivilities() {
-        return choices("family.civility.", "MME", "M");
+        return Texts.choices("family.civility.", "MME", "M");
     }
 
     public Map<String, String> getSexes() {
-        return choices("family.sex.", "F", "M");
-    }
-
-    /** The choices of a list in the page's language (label → code), each label the bundle's {@code prefix + code}. */
-    private static Map<String, String> choices(String prefix, String... codes) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String code : codes) {
-            m.put(Texts.of(prefix + code), code);
-        }
-        return m;
+        return Texts.choices("family.sex.", "F", "M");
     }
 
     public void addChild() {

@@ -242,11 +242,7 @@ public class PaiementsView implements Serializable {
      * ({@code PaymentModes}' labels, in the page's language).
      */
     public Map<String, String> getModes() {
-        Map<String, String> modes = new LinkedHashMap<>();
-        for (String m : List.of("ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET")) {
-            modes.put(Texts.of("agent.paiements.mode." + m), m);
-        }
-        return modes;
+        return Texts.choices("agent.paiements.mode.", "ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET");
     }
 
     public long getCreditCents() {
