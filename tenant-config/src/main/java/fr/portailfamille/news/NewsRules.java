@@ -1,14 +1,15 @@
 package fr.portailfamille.news;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The limits of a news and the checks an agent's news must pass before it is saved or published, each refusal in
- * French with the field it concerns ({@code title}, {@code body}, {@code publishAt}, {@code endAt},
+ * The limits of a news and the checks an agent's news must pass before it is saved or published, each refusal
+ * (bundle {@code problems}, {@code news.*}) with the field it concerns ({@code title}, {@code body}, {@code publishAt}, {@code endAt},
  * {@code activities}, {@code imageAlt}). The numbers are the columns' of migration V22.
  */
 public final class NewsRules {
@@ -46,40 +47,33 @@ public final class NewsRules {
         List<FieldError> errors = new ArrayList<>();
         String title = strip(d.title());
         if (title.isEmpty()) {
-            errors.add(new FieldError("title", "Indiquez le titre de l'actualité."));
+            errors.add(Problems.error("title", "news.title.required"));
         } else if (title.length() > TITLE_MAX) {
-            errors.add(new FieldError("title", tooLong("Le titre", TITLE_MAX)));
+            errors.add(Problems.error("title", "news.title.tooLong", TITLE_MAX));
         }
         String body = body(d.body());
         if (body.isEmpty()) {
-            errors.add(new FieldError("body", "Écrivez le texte de l'actualité."));
+            errors.add(Problems.error("body", "news.body.required"));
         } else if (body.length() > BODY_MAX) {
-            errors.add(new FieldError("body", tooLong("Le texte", BODY_MAX) + " (il en compte " + body.length() + ")"));
+            errors.add(Problems.error("body", "news.body.tooLong", BODY_MAX, body.length()));
         }
         if (d.endAt() != null && d.publishAt() != null && !d.endAt().isAfter(d.publishAt())) {
-            errors.add(new FieldError("endAt", "La fin de publication doit venir après la date de publication."));
+            errors.add(Problems.error("endAt", "news.end.beforeStart"));
         } else if (publishing && d.endAt() != null && !d.endAt().isAfter(now)) {
-            errors.add(new FieldError("endAt", "La fin de publication est déjà passée : choisissez une date à venir"
-                    + " ou laissez-la vide."));
+            errors.add(Problems.error("endAt", "news.end.past"));
         }
         if (d.audience() == null) {
-            errors.add(new FieldError("audience", "Choisissez à qui s'adresse l'actualité."));
+            errors.add(Problems.error("audience", "news.audience.required"));
         } else if (d.audience() == NewsAudience.ACTIVITIES && (d.activityIds() == null || d.activityIds().isEmpty())) {
-            errors.add(new FieldError("activities", "Cochez au moins une activité : ses familles verront l'actualité."));
+            errors.add(Problems.error("activities", "news.activities.required"));
         }
         String alt = strip(d.imageAlt());
         if (d.withImage() && alt.isEmpty()) {
-            errors.add(new FieldError("imageAlt", "Décrivez l'image (texte alternatif) : il est lu à ceux qui ne la"
-                    + " voient pas."));
+            errors.add(Problems.error("imageAlt", "news.imageAlt.required"));
         } else if (alt.length() > ALT_MAX) {
-            errors.add(new FieldError("imageAlt", tooLong("Le texte alternatif", ALT_MAX)));
+            errors.add(Problems.error("imageAlt", "news.imageAlt.tooLong", ALT_MAX));
         }
         return errors;
-    }
-
-    /** "Le titre ne doit pas dépasser 200 caractères." */
-    public static String tooLong(String what, int max) {
-        return what + " ne doit pas dépasser " + max + " caractères.";
     }
 
     /** The body as stored: line ends as {@code \n}, no blank lines at either end, no spaces at the ends of lines. */

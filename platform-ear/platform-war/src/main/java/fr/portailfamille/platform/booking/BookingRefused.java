@@ -1,10 +1,15 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 
 /** A refused booking request, with a French message for the family or the agent. */
 public class BookingRefused extends Refused {
     public BookingRefused(String message) {
         super(message);
+    }
+
+    public BookingRefused(Message text) {
+        super(text);
     }
 }

@@ -1,20 +1,47 @@
 package fr.portailfamille.platform.kernel;
 
+import fr.portailfamille.problems.Message;
+
 /**
- * A user's request the platform refuses, with a French message for them and, when the refusal is
- * about one input, that input's name (to show the message next to the field). Nothing was changed.
+ * A user's request the platform refuses, with why ({@link #getMessage()} in French, for the API and the logs;
+ * {@link #text()} in the language of the page that shows it) and, when the refusal is about one input, that input's
+ * name (to show the message next to the field). Nothing was changed. Its texts are in the bundle {@value #BUNDLE}
+ * ({@link #text(String, Object...)}).
  */
 public class Refused extends RuntimeException {
 
+    /** The services' refusals: {@code refusals.properties} in French, {@code refusals_en.properties} in English. */
+    public static final String BUNDLE = "fr.portailfamille.platform.kernel.refusals";
+
     private final String field;
+    private final transient Message text;
 
     public Refused(String message) {
         this(null, message);
     }
 
     public Refused(String field, String message) {
-        super(message);
+        this(field, Message.literal(message));
+    }
+
+    public Refused(Message text) {
+        this(null, text);
+    }
+
+    public Refused(String field, Message text) {
+        super(text.french());
         this.field = field;
+        this.text = text;
+    }
+
+    /** The refusals' text of {@code key} ({@value #BUNDLE}), with {@code args}. */
+    public static Message text(String key, Object... args) {
+        return Message.of(BUNDLE, key, args);
+    }
+
+    /** Why, to be read in any language (its French is {@link #getMessage()}). */
+    public Message text() {
+        return text == null ? Message.literal(getMessage()) : text;
     }
 
     /**
@@ -26,10 +53,10 @@ public class Refused extends RuntimeException {
     public static String decisionReason(boolean accept, String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (!accept && why == null) {
-            throw new Refused("reason", "Indiquez le motif du refus : il est envoyé à la famille.");
+            throw new Refused("reason", text("decision.reasonRequired"));
         }
         if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+            throw new Refused("reason", TextLimits.tooLong(text("common.what.reason"), TextLimits.REASON));
         }
         return why;
     }

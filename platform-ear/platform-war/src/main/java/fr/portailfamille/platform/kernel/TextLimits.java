@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.kernel;
 
+import fr.portailfamille.problems.Message;
+
 /**
  * Maximum lengths of the free texts families and agents type, as the columns of the Flyway migrations
  * hold them (a longer text must be refused with a message next to its field, never reach the database
@@ -20,6 +22,11 @@ public final class TextLimits {
     /** "Le commentaire ne doit pas dépasser 500 caractères." */
     public static String tooLong(String what, int max) {
         return what + " ne doit pas dépasser " + max + " caractères.";
+    }
+
+    /** "{@code what} ne doit pas dépasser {@code max} caractères." in any language ({@code what}: "Le motif"…). */
+    public static Message tooLong(Message what, int max) {
+        return Refused.text("common.tooLong", what, max);
     }
 
     /** Whether a typed text, once stripped, is longer than {@code max} characters (null is not). */

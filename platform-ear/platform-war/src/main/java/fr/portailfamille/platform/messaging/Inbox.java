@@ -636,7 +636,7 @@ public class Inbox {
                 : uploads.stream().filter(u -> u != null && u.content() != null && u.content().length > 0).toList();
         List<FieldError> errors = MessagingRules.validateMessage(newThread, subject, body, files.size());
         if (!errors.isEmpty()) {
-            throw new Refused(errors.get(0).field(), errors.get(0).message());
+            throw new Refused(errors.get(0).field(), errors.get(0).text());
         }
         List<UploadChecker.Accepted> accepted = new ArrayList<>();
         for (Upload u : files) {

@@ -215,7 +215,7 @@ public class NewsDesk {
         StaffRoles.requireAgent(agent);
         List<FieldError> errors = problems(agent, id, form, imageName, image, removeImage, action);
         if (!errors.isEmpty()) {
-            throw new Refused(errors.get(0).field(), errors.get(0).message());
+            throw new Refused(errors.get(0).field(), errors.get(0).text());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         News n = id == null ? new News(agent.email(), now) : em.find(News.class, id);

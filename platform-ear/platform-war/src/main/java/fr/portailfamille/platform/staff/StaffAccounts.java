@@ -153,7 +153,7 @@ public class StaffAccounts {
                 try {
                     List<FieldError> errors = invite(commune, OPERATOR, null, email, firstName, lastName, roles);
                     if (!errors.isEmpty()) {
-                        throw new Refused(errors.get(0).field(), errors.get(0).message());
+                        throw new Refused(errors.get(0).field(), errors.get(0).text());
                     }
                     String id = realm(commune).byEmail(email.strip()).orElseThrow();
                     tx.commit();

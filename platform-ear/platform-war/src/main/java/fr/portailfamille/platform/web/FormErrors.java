@@ -22,7 +22,8 @@ public final class FormErrors {
     public static void show(String formId, List<FieldError> errors) {
         FacesContext ctx = FacesContext.getCurrentInstance();
         for (FieldError e : errors) {
-            FacesMessage m = new FacesMessage(FacesMessage.SEVERITY_ERROR, e.message(), e.message());
+            String text = Texts.of(e.text());
+            FacesMessage m = new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
             ctx.addMessage(e.field().isEmpty() ? null : clientId(formId, e.field()), m);
         }
         ctx.validationFailed();

@@ -86,7 +86,7 @@ public abstract class QueuePage<T> implements Serializable {
         try {
             errors = decide(agent(), current, accept, reason);
         } catch (Refused e) {
-            errors = List.of(new FieldError("reason".equals(e.field()) ? "reason" : "", e.getMessage()));
+            errors = List.of(new FieldError("reason".equals(e.field()) ? "reason" : "", e.text()));
         } catch (SecurityException | IllegalStateException | IllegalArgumentException e) {
             errors = List.of(new FieldError("", e.getMessage()));
         }
@@ -98,12 +98,12 @@ public abstract class QueuePage<T> implements Serializable {
             done();
         } else if (errors.stream().allMatch(e -> e.field().isEmpty())) {
             // nothing to correct in the dialog (already decided, not allowed): it closes on the message
-            errors.forEach(e -> FormErrors.error(e.message()));
+            errors.forEach(e -> FormErrors.error(Texts.of(e.text())));
             current = null;
             done();
         } else {
             FormErrors.show(DECISION_FORM, errors.stream()
-                    .map(e -> e.field().isEmpty() ? e : new FieldError("reason", e.message())).toList());
+                    .map(e -> e.field().isEmpty() ? e : new FieldError("reason", e.text())).toList());
         }
     }
 
@@ -118,7 +118,7 @@ public abstract class QueuePage<T> implements Serializable {
             FormErrors.info(acceptedAll(n));
             selected = new ArrayList<>();
         } catch (Refused | SecurityException | IllegalStateException | IllegalArgumentException e) {
-            FormErrors.error(Texts.of("agent.queue.nothingAccepted", e.getMessage()));
+            FormErrors.error(Texts.of("agent.queue.nothingAccepted", Texts.of(e)));
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.web;
 
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
@@ -28,6 +30,19 @@ public final class Texts {
         ResourceBundle bundle = faces != null ? faces.getApplication().getResourceBundle(faces, "msg")
                 : ResourceBundle.getBundle(BUNDLE, Locale.FRENCH);
         return format(bundle.getString(key), locale(faces), args);
+    }
+
+    /** {@code text} in the page's language (a service's refusal, a rule's field error). */
+    public static String of(Message text) {
+        return text.in(locale());
+    }
+
+    /**
+     * Why an action failed, in the page's language: a {@link Refused}'s text, the message of another exception (a
+     * check of the platform's own, in French).
+     */
+    public static String of(RuntimeException failed) {
+        return failed instanceof Refused refused ? of(refused.text()) : failed.getMessage();
     }
 
     /**

@@ -18,17 +18,27 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three message bundles (default French, French, English) define exactly the same keys, each once; a text with
- * arguments has the same ones in every language and its apostrophes doubled, as {@code MessageFormat} reads it.
+ * Each bundle's files (the pages' {@code msg}: default French, French, English; the services' refusals and the rules'
+ * problems: default French, English) define exactly the same keys, each once; a text with arguments has the same
+ * ones in every language and its apostrophes doubled, as {@code MessageFormat} reads it.
  */
 class MessageBundlesTest {
 
     static final String DIR = "fr/portailfamille/platform/web/";
     static final List<String> BUNDLES = List.of("messages.properties", "messages_fr.properties", "messages_en.properties");
+    /** Every bundle, each as its files (paths in the class path), its default file first. */
+    static final List<List<String>> ALL = List.of(
+            BUNDLES.stream().map(f -> DIR + f).toList(),
+            List.of("fr/portailfamille/platform/kernel/refusals.properties", "fr/portailfamille/platform/kernel/refusals_en.properties"),
+            List.of("fr/portailfamille/problems/problems.properties", "fr/portailfamille/problems/problems_en.properties"));
 
     static Properties load(String name) throws IOException {
-        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(DIR + name)) {
-            assertNotNull(in, name + " est introuvable");
+        return loadPath(name.contains("/") ? name : DIR + name);
+    }
+
+    static Properties loadPath(String path) throws IOException {
+        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertNotNull(in, path + " est introuvable");
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
@@ -37,24 +47,30 @@ class MessageBundlesTest {
 
     @Test
     void everyBundleHasTheSameKeys() throws IOException {
-        Set<String> reference = new TreeSet<>(load(BUNDLES.get(0)).stringPropertyNames());
-        assertFalse(reference.isEmpty());
-        for (String name : BUNDLES.subList(1, BUNDLES.size())) {
+        for (List<String> files : ALL) {
+            sameKeys(files);
+        }
+    }
+
+    private static void sameKeys(List<String> files) throws IOException {
+        Set<String> reference = new TreeSet<>(load(files.get(0)).stringPropertyNames());
+        assertFalse(reference.isEmpty(), files.get(0));
+        for (String name : files.subList(1, files.size())) {
             Set<String> keys = new TreeSet<>(load(name).stringPropertyNames());
             Set<String> missing = new TreeSet<>(reference);
             missing.removeAll(keys);
             Set<String> extra = new TreeSet<>(keys);
             extra.removeAll(reference);
-            assertEquals(Set.of(), missing, "keys of " + BUNDLES.get(0) + " missing from " + name);
-            assertEquals(Set.of(), extra, "keys of " + name + " missing from " + BUNDLES.get(0));
+            assertEquals(Set.of(), missing, "keys of " + files.get(0) + " missing from " + name);
+            assertEquals(Set.of(), extra, "keys of " + name + " missing from " + files.get(0));
         }
     }
 
     @Test
     void noKeyIsDefinedTwiceInABundle() throws IOException {
-        for (String name : BUNDLES) {
+        for (String name : ALL.stream().flatMap(List::stream).toList()) {
             List<String> keys = new ArrayList<>();
-            try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(DIR + name)) {
+            try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     String l = line.strip();
                     if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("!")) {
@@ -87,22 +103,27 @@ class MessageBundlesTest {
 
     @Test
     void aTextWithArgumentsHasTheSameOnesInEveryLanguageAndItsApostrophesDoubled() throws IOException {
-        Properties reference = load(BUNDLES.get(0));
         Set<String> bad = new TreeSet<>();
-        for (String name : BUNDLES) {
-            Properties p = load(name);
-            for (String key : p.stringPropertyNames()) {
-                String text = p.getProperty(key);
-                Set<String> args = arguments(text);
-                if (!args.isEmpty() && LONE_APOSTROPHE.matcher(text).find()) {
-                    bad.add(name + " " + key + ": apostrophe seule dans un texte à arguments");
-                }
-                if (!args.equals(arguments(reference.getProperty(key, "")))) {
-                    bad.add(name + " " + key + ": arguments " + args + " au lieu de " + arguments(reference.getProperty(key, "")));
-                }
+        for (List<String> files : ALL) {
+            Properties reference = load(files.get(0));
+            for (String name : files) {
+                argumentsAndApostrophes(name, load(name), reference, bad);
             }
         }
         assertEquals(Set.of(), bad);
+    }
+
+    private static void argumentsAndApostrophes(String name, Properties p, Properties reference, Set<String> bad) {
+        for (String key : p.stringPropertyNames()) {
+            String text = p.getProperty(key);
+            Set<String> args = arguments(text);
+            if (!args.isEmpty() && LONE_APOSTROPHE.matcher(text).find()) {
+                bad.add(name + " " + key + ": apostrophe seule dans un texte à arguments");
+            }
+            if (!args.equals(arguments(reference.getProperty(key, "")))) {
+                bad.add(name + " " + key + ": arguments " + args + " au lieu de " + arguments(reference.getProperty(key, "")));
+            }
+        }
     }
 
     @Test

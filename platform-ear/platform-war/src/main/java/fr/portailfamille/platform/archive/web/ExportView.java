@@ -80,7 +80,7 @@ public class ExportView {
             FormErrors.info(Texts.of("archive.created", size(made.size(), Texts.locale(), Texts::of)));
             rows = null;
         } catch (Refused e) {
-            FormErrors.show("export", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("export", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } finally {
             passphrase = null;
             confirmation = null;

@@ -10,7 +10,7 @@ public class MoneyRefused extends Refused {
     private final transient List<FieldError> errors;
 
     public MoneyRefused(List<FieldError> errors) {
-        super(errors.get(0).field(), errors.get(0).message());
+        super(errors.get(0).field(), errors.get(0).text());
         this.errors = List.copyOf(errors);
     }
 

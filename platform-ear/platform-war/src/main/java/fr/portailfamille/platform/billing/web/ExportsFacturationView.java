@@ -66,11 +66,11 @@ public class ExportsFacturationView {
             summary = exports.cafSummary(user.require(), regie, from, to);
         } catch (Refused e) {
             if ("regie".equals(e.field())) {
-                regieError = e.getMessage();
+                regieError = Texts.of(e);
             } else if ("du".equals(e.field())) {
-                duError = e.getMessage();
+                duError = Texts.of(e);
             } else {
-                auError = e.getMessage();
+                auError = Texts.of(e);
             }
         }
     }

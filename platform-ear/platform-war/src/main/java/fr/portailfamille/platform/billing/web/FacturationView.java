@@ -64,7 +64,7 @@ public class FacturationView implements Serializable {
         try {
             preview = run.preview(user.require(), regie, month());
         } catch (Refused e) {
-            error(e.getMessage());
+            error(Texts.of(e));
         }
     }
 
@@ -74,7 +74,7 @@ public class FacturationView implements Serializable {
             preview = null; // the drafts just went to the run: a new preview shows what is left to bill
             info(Texts.of("agent.facturation.started"));
         } catch (Refused | SecurityException e) {
-            error(e.getMessage());
+            error(Texts.of(e));
         }
     }
 

@@ -68,7 +68,7 @@ public class AbsenceView implements Serializable {
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingRefused e) {
-            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
 
@@ -101,7 +101,7 @@ public class AbsenceView implements Serializable {
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingRefused e) {
-            ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
 

@@ -71,7 +71,7 @@ public class OccupationView implements Serializable {
             weeks = OccupancyWeeks.of(days);
         } catch (Refused e) {
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
 

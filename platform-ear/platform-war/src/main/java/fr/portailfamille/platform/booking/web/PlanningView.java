@@ -251,7 +251,7 @@ public class PlanningView implements Serializable {
         try {
             review = bookings.reviewSelection(user.require(), getChild().getId(), selection.all());
         } catch (BookingRefused e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
             return;
         }
         notices = new HashMap<>(review.notices());
@@ -333,7 +333,7 @@ public class PlanningView implements Serializable {
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     Texts.of("planning.confirm.done", String.valueOf(done), String.valueOf(outcomes.size())));
         } catch (BookingRefused e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
         reviewing = false;
         refresh();
@@ -367,7 +367,7 @@ public class PlanningView implements Serializable {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
             message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", result.summary()));
         } catch (BookingRefused e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
         refresh();
     }

@@ -82,7 +82,7 @@ public class PointageView implements Serializable {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
             });
         } catch (BookingRefused e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
             refresh();
         }
     }
@@ -105,7 +105,7 @@ public class PointageView implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
             presentChild = null;
         } catch (BookingRefused e) {
-            faces.addMessage("unbooked:child", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            faces.addMessage("unbooked:child", new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
         refresh();
     }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationException;
 import fr.portailfamille.platform.configuration.ConfigurationService;
@@ -49,7 +50,7 @@ public abstract class ConfigurationSection implements Serializable {
             FormErrors.info(done);
             return true;
         } catch (ConfigurationException e) {
-            showAll(form, e.errors().stream().map(x -> new FieldError(paths.apply(x.field()), x.message())).toList());
+            showAll(form, e.errors().stream().map(x -> new FieldError(paths.apply(x.field()), x.text())).toList());
             return false;
         }
     }
@@ -57,6 +58,6 @@ public abstract class ConfigurationSection implements Serializable {
     /** Every problem in the summary at the top, and next to its field when it has one. */
     protected static void showAll(String form, List<FieldError> errors) {
         FormErrors.show(form, errors);
-        errors.stream().filter(e -> !e.field().isEmpty()).forEach(e -> FormErrors.error(e.message()));
+        errors.stream().filter(e -> !e.field().isEmpty()).forEach(e -> FormErrors.error(Texts.of(e.text())));
     }
 }

@@ -47,7 +47,7 @@ public class NouvelleActiviteView extends ConfigurationSection {
             });
         } catch (ConfigurationException e) {
             showAll("nouvelle", e.errors().stream().map(x -> new FieldError(FormValues.newActivityField(x.field(), prefix[0]),
-                    x.message())).toList());
+                    x.text())).toList());
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

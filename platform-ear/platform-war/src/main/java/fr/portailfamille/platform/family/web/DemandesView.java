@@ -149,7 +149,7 @@ public class DemandesView {
             try {
                 shown = requests.one(user.require(), demande.strip());
             } catch (Refused e) {
-                refusal = e.getMessage();
+                refusal = Texts.of(e);
             }
         }
         return shown;

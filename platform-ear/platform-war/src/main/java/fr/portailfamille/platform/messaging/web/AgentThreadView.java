@@ -95,7 +95,7 @@ public class AgentThreadView implements Serializable {
             FormErrors.info(Texts.of(done));
             load();
         } catch (Refused e) {
-            FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException | IOException e) {
             FormErrors.error(e.getMessage());
         }

@@ -79,7 +79,7 @@ public class AgentWriteView implements Serializable {
                     : Texts.of("inbox.broadcast.count.many", String.valueOf(n));
         } catch (Refused e) {
             countText = null;
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
 
@@ -93,7 +93,7 @@ public class AgentWriteView implements Serializable {
             countText = null;
             broadcasts = null;
         } catch (Refused e) {
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
 

@@ -97,7 +97,7 @@ public class BoiteView implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("inbox.written"));
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }

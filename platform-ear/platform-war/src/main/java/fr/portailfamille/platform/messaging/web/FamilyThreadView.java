@@ -53,7 +53,7 @@ public class FamilyThreadView implements Serializable {
             body = null;
             load();
         } catch (Refused e) {
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
 
@@ -76,7 +76,7 @@ public class FamilyThreadView implements Serializable {
             }
             load();
         } catch (Refused e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

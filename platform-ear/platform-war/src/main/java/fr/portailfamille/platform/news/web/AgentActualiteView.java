@@ -123,7 +123,7 @@ public class AgentActualiteView implements Serializable {
             }
             FormErrors.info(text);
         } catch (Refused e) {
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -143,7 +143,7 @@ public class AgentActualiteView implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("news.agent.deleted"));
             return "/agent/actualites.xhtml?faces-redirect=true";
         } catch (Refused | SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
             confirmDelete = false;
             return null;
         }

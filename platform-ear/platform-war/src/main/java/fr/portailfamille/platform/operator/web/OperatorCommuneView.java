@@ -69,7 +69,7 @@ public class OperatorCommuneView implements Serializable {
         } catch (ProvisioningException e) {
             FormErrors.show("delete", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage()))
                     : e.errors().stream().map(f -> new FieldError(f.field().equals("typedSlug") ? "typedSlug" : "",
-                    f.message())).toList());
+                    f.text())).toList());
             load();
             return null;
         } catch (OperatorCommunes.UnknownCommune e) {
@@ -134,7 +134,7 @@ public class OperatorCommuneView implements Serializable {
                         : Texts.of("operator.confirm.upgraded", commune.getSchemaVersion());
             });
         } catch (ProvisioningException e) {
-            FormErrors.error(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+            FormErrors.error(e.errors().isEmpty() ? e.getMessage() : Texts.of(e.errors().get(0).text()));
             load();
         } catch (OperatorCommunes.UnknownCommune e) {
             FormErrors.error(e.getMessage());

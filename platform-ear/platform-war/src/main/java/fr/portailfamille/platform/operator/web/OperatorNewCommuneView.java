@@ -52,7 +52,7 @@ public class OperatorNewCommuneView implements Serializable {
         try {
             svg = logo == null || logo.getSize() == 0 ? null : LogoUpload.toSvg(logo.getSubmittedFileName(), read(logo));
         } catch (Refused e) {
-            FormErrors.show("form", List.of(new FieldError(e.field(), e.getMessage())));
+            FormErrors.show("form", List.of(new FieldError(e.field(), Texts.of(e))));
             return;
         }
         Onboarding o = new Onboarding(commune.slug(), commune.name(), commune.websiteUrl(), commune.primaryColor(),

@@ -88,7 +88,7 @@ public class PayerView {
             ctx.getExternalContext().redirect(started.pageUrl());
             ctx.responseComplete();
         } catch (Refused | SecurityException | PaymentProviderException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -108,7 +108,7 @@ public class ProfilView implements Serializable {
             family = null;
             FormErrors.info(Texts.of("profil.preferences.saved"));
         } catch (Refused e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -127,7 +127,7 @@ public class ProfilView implements Serializable {
             feeds = null;
             FormErrors.info(Texts.of("profil.calendar.made"));
         } catch (Refused e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -141,7 +141,7 @@ public class ProfilView implements Serializable {
             feeds = null;
             FormErrors.info(Texts.of("profil.calendar.revoked"));
         } catch (Refused e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

@@ -161,7 +161,7 @@ public class InscriptionsView implements Serializable {
             FormErrors.info(n == 1 ? Texts.of("inscriptions.sent.one")
                     : Texts.of("inscriptions.sent.many", String.valueOf(n)));
         } catch (Refused e) {
-            FormErrors.show("inscription", List.of(new FieldError(fieldOf(e), e.getMessage())));
+            FormErrors.show("inscription", List.of(new FieldError(fieldOf(e), Texts.of(e))));
         }
         refresh();
     }
@@ -201,7 +201,7 @@ public class InscriptionsView implements Serializable {
             comment = null;
             FormErrors.info(Texts.of("inscriptions.school.sent"));
         } catch (Refused e) {
-            FormErrors.show("scolaire", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("scolaire", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
         refresh();
     }

@@ -56,7 +56,7 @@ public class AgentsView implements Serializable {
             try {
                 agents = accounts.list(user.require());
             } catch (Refused | SecurityException e) {
-                FormErrors.error(e.getMessage());
+                FormErrors.error(Texts.of(e));
                 agents = List.of();
             }
         }
@@ -93,7 +93,7 @@ public class AgentsView implements Serializable {
             inviteRoles = new ArrayList<>(List.of(StaffRoles.AGENT));
             refresh();
         } catch (Refused e) {
-            FormErrors.show(INVITE_FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(INVITE_FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -119,9 +119,9 @@ public class AgentsView implements Serializable {
             refresh();
         } catch (Refused e) {
             if ("roles".equals(e.field())) {
-                FormErrors.show(ROLES_FORM, List.of(new FieldError("roles", e.getMessage())));
+                FormErrors.show(ROLES_FORM, List.of(new FieldError("roles", Texts.of(e))));
             } else {
-                FormErrors.error(e.getMessage());
+                FormErrors.error(Texts.of(e));
                 editedId = null;
                 refresh();
             }
@@ -155,7 +155,7 @@ public class AgentsView implements Serializable {
             accounts.setEnabled(user.require(), id, enabled);
             FormErrors.info(done);
         } catch (Refused | SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
         refresh();
     }

@@ -83,7 +83,7 @@ public class FactureView implements Serializable {
             reason = null;
             detail = null;
         } catch (Refused e) {
-            FormErrors.show("note", List.of(new FieldError(field(e.field()), e.getMessage())));
+            FormErrors.show("note", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -125,7 +125,7 @@ public class FactureView implements Serializable {
             useAmount = null;
             detail = null;
         } catch (Refused e) {
-            FormErrors.show("credit", List.of(new FieldError("creditAmount".equals(e.field()) ? "useAmount" : field(e.field()), e.getMessage())));
+            FormErrors.show("credit", List.of(new FieldError("creditAmount".equals(e.field()) ? "useAmount" : field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -138,7 +138,7 @@ public class FactureView implements Serializable {
             ormc = null;
             detail = null;
         } catch (Refused e) {
-            FormErrors.show("titre", List.of(new FieldError(field(e.field()), e.getMessage())));
+            FormErrors.show("titre", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }

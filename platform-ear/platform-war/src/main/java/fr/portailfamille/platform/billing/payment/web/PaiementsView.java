@@ -125,7 +125,7 @@ public class PaiementsView implements Serializable {
             Map<Long, Long> suggested = cents == null ? Map.of() : Allocations.oldestFirst(open, cents);
             rows = new ArrayList<>(open.stream().map(o -> new Row(o, suggested.get(o.invoiceId()))).toList());
         } catch (Refused e) {
-            FormErrors.show("pay", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("pay", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
 
@@ -138,20 +138,20 @@ public class PaiementsView implements Serializable {
                     Long cents = Amounts.cents("alloc[" + i + "].amount", rows.get(i).getAmount());
                     allocation.put(rows.get(i).getInvoiceId(), cents == null ? 0L : cents);
                 } catch (Refused e) {
-                    typing.add(new FieldError(e.field(), e.getMessage()));
+                    typing.add(new FieldError(e.field(), Texts.of(e)));
                 }
             }
             Long cents = null;
             try {
                 cents = Amounts.cents("amount", amount);
             } catch (Refused e) {
-                typing.add(new FieldError("amount", e.getMessage()));
+                typing.add(new FieldError("amount", Texts.of(e)));
             }
             LocalDate on = null;
             try {
                 on = Amounts.date("receivedOn", receivedOn);
             } catch (Refused e) {
-                typing.add(new FieldError("receivedOn", e.getMessage()));
+                typing.add(new FieldError("receivedOn", Texts.of(e)));
             }
             if (!typing.isEmpty()) {
                 FormErrors.show("pay", typing);
@@ -174,7 +174,7 @@ public class PaiementsView implements Serializable {
         } catch (MoneyRefused e) {
             FormErrors.show("pay", e.errors().stream().map(this::onRow).toList());
         } catch (Refused e) {
-            FormErrors.show("pay", List.of(onRow(new FieldError(e.field() == null ? "" : e.field(), e.getMessage()))));
+            FormErrors.show("pay", List.of(onRow(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e)))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }
@@ -186,10 +186,10 @@ public class PaiementsView implements Serializable {
             long invoice = Long.parseLong(e.field().substring("allocation[".length(), e.field().length() - 1));
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).getInvoiceId() == invoice) {
-                    return new FieldError("alloc[" + i + "].amount", e.message());
+                    return new FieldError("alloc[" + i + "].amount", e.text());
                 }
             }
-            return new FieldError("", e.message());
+            return new FieldError("", e.text());
         }
         return e;
     }
@@ -205,7 +205,7 @@ public class PaiementsView implements Serializable {
             cancelReason = null;
             spread();
         } catch (Refused e) {
-            FormErrors.show("cancel", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("cancel", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }

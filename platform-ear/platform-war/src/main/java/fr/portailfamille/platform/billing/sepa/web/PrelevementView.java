@@ -85,7 +85,7 @@ public class PrelevementView implements Serializable {
         } catch (MoneyRefused e) {
             FormErrors.show("sign", e.errors());
         } catch (Refused e) {
-            FormErrors.show("sign", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("sign", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
 
@@ -95,7 +95,7 @@ public class PrelevementView implements Serializable {
             mine = null;
             FormErrors.info(Texts.of("sepa.family.revoked"));
         } catch (Refused | SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

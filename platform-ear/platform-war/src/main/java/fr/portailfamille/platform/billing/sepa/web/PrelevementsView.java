@@ -88,7 +88,7 @@ public class PrelevementsView implements Serializable {
             runs = null;
             FormErrors.info(Texts.of("sepa.agent.rejectRecorded"));
         } catch (Refused | SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

@@ -109,7 +109,7 @@ public class ImpayesView implements Serializable {
             ormc = null;
             unpaid = null;
         } catch (Refused e) {
-            FormErrors.show("titre", List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show("titre", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }

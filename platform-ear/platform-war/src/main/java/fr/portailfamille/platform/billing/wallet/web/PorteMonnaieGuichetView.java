@@ -64,7 +64,7 @@ public class PorteMonnaieGuichetView implements Serializable {
             summaries = null;
         } catch (Refused e) {
             String field = e.field() == null || "family".equals(e.field()) ? null : "counter:" + e.field();
-            message(ctx, field, FacesMessage.SEVERITY_ERROR, e.getMessage());
+            message(ctx, field, FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
     }
 

@@ -59,7 +59,7 @@ public class PorteMonnaieView {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("wallet.activated"));
             return "/espace/porte-monnaie?faces-redirect=true";
         } catch (Refused e) {
-            error(null, e.getMessage());
+            error(null, Texts.of(e));
             return null;
         }
     }
@@ -78,7 +78,7 @@ public class PorteMonnaieView {
             payUrl = started.pageUrl();
             payCents = started.amountCents();
         } catch (Refused e) {
-            error("amount".equals(e.field()) ? "topup:amount" : null, e.getMessage());
+            error("amount".equals(e.field()) ? "topup:amount" : null, Texts.of(e));
         } catch (PaymentProviderException e) {
             error(null, Texts.of("wallet.topup.unavailable"));
         }

@@ -85,7 +85,7 @@ public class FenetreView implements Serializable {
                     new WindowRules(weights, qfCeiling, siblingsTogether), proofRequired));
             return "/agent/fenetre.xhtml?faces-redirect=true&id=" + opened;
         } catch (Refused e) {
-            error(ctx, "open:submit", e.getMessage());
+            error(ctx, "open:submit", Texts.of(e));
             return null;
         }
     }
@@ -119,7 +119,7 @@ public class FenetreView implements Serializable {
             String text = Texts.of(done);
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
         } catch (Refused e) {
-            error(ctx, "reason".equals(e.field()) ? "preview:reason" : null, e.getMessage());
+            error(ctx, "reason".equals(e.field()) ? "preview:reason" : null, Texts.of(e));
         }
         load();
     }

@@ -119,7 +119,7 @@ public class MaDemandeView implements Serializable {
                 case "proof", "proofType", "proofDate", "proofFile" -> "request:" + e.field();
                 default -> "request:send";
             };
-            error(ctx, field, e.getMessage());
+            error(ctx, field, Texts.of(e));
         }
     }
 

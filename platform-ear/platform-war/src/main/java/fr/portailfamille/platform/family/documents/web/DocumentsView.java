@@ -106,7 +106,7 @@ public class DocumentsView implements Serializable {
             issuedOn = null;
             mine = null;
         } catch (Refused e) {
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(e.getMessage());
         }

@@ -1,0 +1,86 @@
+package fr.portailfamille.problems;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * A text for a person, kept as the key of a bundle of messages and its arguments so that it can be read in the
+ * reader's language: French ({@link #french()}: the API's messages, the logs, what is stored), English for a page
+ * shown to an English browser ({@link #in(Locale)}). With arguments the bundle's text is a {@link MessageFormat}
+ * pattern (an apostrophe written twice); an argument that is itself a {@code Message} (a field's name) is read in
+ * the same language. A {@linkplain #literal literal} is a text already written, the same in every language (a
+ * message a library or the database gave, a name). Two messages are equal when their French texts are.
+ */
+public final class Message {
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String bundle;
+    private final String key;
+    private final Object[] args;
+
+    private Message(String bundle, String key, Object[] args) {
+        this.bundle = bundle;
+        this.key = Objects.requireNonNull(key, "key");
+        this.args = args;
+    }
+
+    /**
+     * The text of {@code key} in the bundle {@code bundle} (a base name: its default file in French, {@code _en}
+     * beside it), its {@code {0}}, {@code {1}}… replaced by {@code args}.
+     */
+    public static Message of(String bundle, String key, Object... args) {
+        return new Message(Objects.requireNonNull(bundle, "bundle"), key, args.clone());
+    }
+
+    /** A text already written, read the same in every language. */
+    public static Message literal(String text) {
+        return new Message(null, text == null ? "" : text, new Object[0]);
+    }
+
+    /** The text in French. */
+    public String french() {
+        return in(Locale.FRENCH);
+    }
+
+    /** The text in {@code locale}'s language when its bundle has it, in French otherwise. */
+    public String in(Locale locale) {
+        if (bundle == null) {
+            return key;
+        }
+        Locale l = locale == null ? Locale.FRENCH : locale;
+        String pattern = ResourceBundle.getBundle(bundle, l, Message.class.getClassLoader(), NO_FALLBACK).getString(key);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = args[i] instanceof Message m ? m.in(l) : args[i];
+        }
+        return new MessageFormat(pattern, l).format(values);
+    }
+
+    /** The bundle's key, or the text itself for a literal. */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Message m && french().equals(m.french());
+    }
+
+    @Override
+    public int hashCode() {
+        return french().hashCode();
+    }
+
+    /** The French text (what a message built from a string before it read). */
+    @Override
+    public String toString() {
+        return french();
+    }
+}

@@ -1,0 +1,64 @@
+package fr.portailfamille.problems;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import fr.portailfamille.news.NewsRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MessageTest {
+
+    @Test
+    void aMessageIsReadInFrenchAndInEnglishWithItsArgumentsAsWrittenBefore() {
+        Message m = Problems.of("news.body.tooLong", 4000, 4012);
+        assertEquals("Le texte ne doit pas dépasser 4000 caractères. (il en compte 4012)", m.french());
+        assertEquals("The text must not be longer than 4000 characters (it has 4012).", m.in(Locale.ENGLISH));
+        assertEquals(m.french(), m.toString());
+        assertEquals(m.french(), m.in(Locale.GERMAN), "a language the bundle lacks reads French");
+        assertEquals(m.french(), m.in(null));
+    }
+
+    @Test
+    void frenchDoesNotFallBackOnTheMachinesLanguage() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertEquals("Indiquez le titre de l'actualité.", Problems.of("news.title.required").french());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void anArgumentThatIsAMessageIsReadInTheSameLanguage() {
+        Message what = Problems.of("news.title.required");
+        Message literal = Message.literal("Le {0} n'est pas un motif");
+        assertEquals("Le {0} n'est pas un motif", literal.in(Locale.ENGLISH), "a literal is never a pattern");
+        assertEquals(literal, Message.literal("Le {0} n'est pas un motif"));
+        assertEquals(Message.literal(what.french()), what, "equal when their French texts are");
+        assertNotEquals(what, Problems.of("news.body.required"));
+    }
+
+    @Test
+    void aFieldErrorBuiltFromAStringEqualsOneFromTheBundleWithTheSameFrench() {
+        FieldError keyed = Problems.error("title", "news.title.required");
+        assertEquals(new FieldError("title", "Indiquez le titre de l'actualité."), keyed);
+        assertEquals("Indiquez le titre de l'actualité.", keyed.message());
+        assertEquals("Give the news a title.", keyed.text().in(Locale.ENGLISH));
+        assertEquals("title : Indiquez le titre de l'actualité.", keyed.toString());
+    }
+
+    @Test
+    void theNewsRulesRefuseInBothLanguages() {
+        List<FieldError> errors = NewsRules.check(new NewsRules.Draft("", "x".repeat(NewsRules.BODY_MAX + 1), null, null,
+                null, Set.of(), false, null), false, Instant.now());
+        assertEquals(List.of("Indiquez le titre de l'actualité.", "Le texte ne doit pas dépasser 4000 caractères. (il en compte 4001)",
+                "Choisissez à qui s'adresse l'actualité."), errors.stream().map(FieldError::message).toList());
+        assertEquals(List.of("Give the news a title.", "The text must not be longer than 4000 characters (it has 4001).",
+                "Choose who the news is for."), errors.stream().map(e -> e.text().in(Locale.ENGLISH)).toList());
+    }
+}
