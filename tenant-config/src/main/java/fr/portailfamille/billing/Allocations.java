@@ -1,6 +1,7 @@
 package fr.portailfamille.billing;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,12 +69,13 @@ public final class Allocations {
     /**
      * What is wrong with allocating {@code allocation} (invoice id → cents; zero entries are ignored) of a
      * payment of {@code amountCents} over {@code open}: each on its field, {@code amount} or
-     * {@code allocation[<invoice id>]}, in French. Empty when it may be recorded.
+     * {@code allocation[<invoice id>]} (bundle {@code problems}, {@code billing.allocation.*}). Empty when it may be
+     * recorded.
      */
     public static List<FieldError> check(long amountCents, List<Open> open, Map<Long, Long> allocation) {
         List<FieldError> errors = new ArrayList<>();
         if (amountCents <= 0) {
-            errors.add(new FieldError("amount", "Indiquez un montant supérieur à 0,00 €."));
+            errors.add(Problems.error("amount", "billing.allocation.amountRequired"));
         }
         Map<Long, Open> byId = new LinkedHashMap<>();
         open.forEach(o -> byId.put(o.invoiceId(), o));
@@ -85,24 +87,22 @@ public final class Allocations {
                 continue;
             }
             if (cents < 0) {
-                errors.add(new FieldError(field, "Un montant imputé ne peut pas être négatif."));
+                errors.add(Problems.error(field, "billing.allocation.negative"));
                 continue;
             }
             Open o = byId.get(e.getKey());
             if (o == null) {
-                errors.add(new FieldError(field, "Cette facture n'est pas à régler au guichet pour cette famille et cette régie"
-                        + " (payée, annulée, transmise à la Trésorerie ou d'une autre famille)."));
+                errors.add(Problems.error(field, "billing.allocation.notOpen"));
                 continue;
             }
             if (cents > o.outstandingCents()) {
-                errors.add(new FieldError(field, "Vous imputez " + Money.format(cents) + " sur la facture " + o.number()
-                        + " : il n'en reste que " + Money.format(o.outstandingCents()) + " à payer."));
+                errors.add(Problems.error(field, "billing.allocation.beyondOutstanding", Money.format(cents), o.number(),
+                        Money.format(o.outstandingCents())));
             }
             sum = Math.addExact(sum, cents);
         }
         if (amountCents > 0 && sum > amountCents) {
-            errors.add(new FieldError("amount", "Les imputations (" + Money.format(sum) + ") dépassent le montant du paiement ("
-                    + Money.format(amountCents) + ")."));
+            errors.add(Problems.error("amount", "billing.allocation.beyondPayment", Money.format(sum), Money.format(amountCents)));
         }
         return errors;
     }

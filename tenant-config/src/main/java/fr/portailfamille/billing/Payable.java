@@ -1,5 +1,8 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
+
 /**
  * Whether an issued document may still be paid, at the counter or online (one rule for both): a credit note is
  * never paid, nor a cancelled invoice, nor one handed to the Trésorerie as a titre de recettes (its payment is
@@ -26,16 +29,24 @@ public final class Payable {
      * @param titre the titre de recettes' number (TITRE_EMIS only)
      */
     public static String refusal(String number, String kind, String state, String titre, Where where) {
+        Message why = refusalText(number, kind, state, titre, where);
+        return why == null ? null : why.french();
+    }
+
+    /**
+     * {@link #refusal} to be read in any language (bundle {@code problems}, {@code billing.payable.*}); {@code null}:
+     * it can be paid, if something is left on it.
+     */
+    public static Message refusalText(String number, String kind, String state, String titre, Where where) {
         if (!"INVOICE".equals(kind)) {
-            return number + " est un avoir : il ne se paie pas.";
+            return Problems.of("billing.payable.creditNote", number);
         }
         if ("CANCELLED".equals(state)) {
-            return "La facture " + number + " est annulée : elle ne se paie pas.";
+            return Problems.of("billing.payable.cancelled", number);
         }
         if ("TITRE_EMIS".equals(state)) {
-            return "La facture " + number + " a été transmise à la Trésorerie (titre n° " + titre + ") : "
-                    + (where == Where.ONLINE ? "réglez-la comme l'indique l'avis de la Trésorerie."
-                            : "son paiement est suivi par la Trésorerie, pas au guichet.");
+            return Problems.of(where == Where.ONLINE ? "billing.payable.titre.online" : "billing.payable.titre.counter",
+                    number, titre);
         }
         return null;
     }

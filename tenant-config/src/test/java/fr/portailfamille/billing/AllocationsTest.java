@@ -6,6 +6,7 @@ import fr.portailfamille.problems.FieldError;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,17 @@ class AllocationsTest {
         // less than the payment on the invoices: allowed, the rest is credit
         assertEquals(List.of(), Allocations.check(5000, OPEN, Map.of(3L, 2050L)));
         assertEquals(2950L, Allocations.overpayment(5000, Map.of(3L, 2050L)));
+    }
+
+    @Test
+    void theProblemsReadInEnglish() {
+        Map<Long, Long> edited = new LinkedHashMap<>();
+        edited.put(3L, 2051L);
+        List<FieldError> errors = Allocations.check(2000, OPEN, edited);
+        assertEquals("You are allocating 20,51\u00a0€ to invoice AL-12: only 20,50\u00a0€ is left to pay on it.",
+                errors.get(0).text().in(Locale.ENGLISH));
+        assertEquals("The allocations (20,51\u00a0€) exceed the amount of the payment (20,00\u00a0€).",
+                errors.get(1).text().in(Locale.ENGLISH));
+        assertEquals("Enter an amount greater than €0.00.", Allocations.check(0, OPEN, Map.of()).get(0).text().in(Locale.ENGLISH));
     }
 }

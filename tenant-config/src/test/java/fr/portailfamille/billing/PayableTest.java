@@ -3,6 +3,7 @@ package fr.portailfamille.billing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PayableTest {
@@ -29,5 +30,14 @@ class PayableTest {
                 + " Trésorerie, pas au guichet.", Payable.refusal("AL-1", "INVOICE", "TITRE_EMIS", "T-9", Payable.Where.COUNTER));
         assertEquals("La facture AL-1 a été transmise à la Trésorerie (titre n° T-9) : réglez-la comme l'indique l'avis de"
                 + " la Trésorerie.", Payable.refusal("AL-1", "INVOICE", "TITRE_EMIS", "T-9", Payable.Where.ONLINE));
+    }
+
+    @Test
+    void theRefusalReadsInEnglish() {
+        assertEquals("Invoice AL-1 is cancelled: it is not paid.",
+                Payable.refusalText("AL-1", "INVOICE", "CANCELLED", null, Payable.Where.COUNTER).in(Locale.ENGLISH));
+        assertEquals("Invoice AL-1 has been sent to the Treasury (titre no. T-9): pay it as the Treasury's notice says.",
+                Payable.refusalText("AL-1", "INVOICE", "TITRE_EMIS", "T-9", Payable.Where.ONLINE).in(Locale.ENGLISH));
+        assertNull(Payable.refusalText("AL-1", "INVOICE", "ISSUED", null, Payable.Where.ONLINE));
     }
 }

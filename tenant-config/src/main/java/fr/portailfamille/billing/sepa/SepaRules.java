@@ -1,5 +1,7 @@
 package fr.portailfamille.billing.sepa;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -10,7 +12,8 @@ import org.iban4j.IbanUtil;
 
 /**
  * The rules of a SEPA direct debit (SDD Core) as the platform applies them: references, checks and dates.
- * Every check returns the French message shown next to its field, or {@code null} when the value is right.
+ * Every check returns the message shown next to its field ({@code …Text}: to be read in any language, bundle
+ * {@code problems}, {@code billing.sepa.*}; else in French), or {@code null} when the value is right.
  */
 public final class SepaRules {
 
@@ -81,20 +84,25 @@ public final class SepaRules {
 
     /** What is wrong with an IBAN (checked by iban4j: country, length, format, key), or {@code null}. */
     public static String ibanProblem(String iban) {
+        return french(ibanProblemText(iban));
+    }
+
+    /** {@link #ibanProblem}, to be read in any language. */
+    public static Message ibanProblemText(String iban) {
         String value = normalizeIban(iban);
         if (value == null) {
-            return "Indiquez l'IBAN du compte à débiter.";
+            return Problems.of("billing.sepa.iban.required");
         }
         if (value.length() > 34) {
-            return "Un IBAN compte 34 caractères au plus.";
+            return Problems.of("billing.sepa.iban.tooLong");
         }
         try {
             IbanUtil.validate(value);
         } catch (Iban4jException e) {
-            return "Cet IBAN n'est pas valide (pays, longueur ou clé de contrôle) : vérifiez-le sur votre RIB.";
+            return Problems.of("billing.sepa.iban.invalid");
         }
         if (!SepaCountries.isSepa(value.substring(0, 2))) {
-            return "Ce compte n'est pas dans la zone SEPA : le prélèvement n'est pas possible.";
+            return Problems.of("billing.sepa.iban.notSepa");
         }
         return null;
     }
@@ -112,6 +120,11 @@ public final class SepaRules {
      * {@code null}; a blank BIC is right (IBAN only, as SEPA allows since 2016).
      */
     public static String bicProblem(String bic, String iban) {
+        return french(bicProblemText(bic, iban));
+    }
+
+    /** {@link #bicProblem}, to be read in any language. */
+    public static Message bicProblemText(String bic, String iban) {
         String value = normalizeBic(bic);
         if (value == null) {
             return null;
@@ -119,11 +132,11 @@ public final class SepaRules {
         try {
             BicUtil.validate(value);
         } catch (Iban4jException e) {
-            return "Ce BIC n'est pas valide (8 ou 11 caractères, ex. AGRIFRPP882) : vérifiez-le sur votre RIB, ou laissez-le vide.";
+            return Problems.of("billing.sepa.bic.invalid");
         }
         String ibanValue = normalizeIban(iban);
         if (ibanValue != null && ibanValue.length() >= 2 && !value.substring(4, 6).equals(ibanValue.substring(0, 2))) {
-            return "Ce BIC n'est pas du même pays que l'IBAN : vérifiez-le sur votre RIB, ou laissez-le vide.";
+            return Problems.of("billing.sepa.bic.otherCountry");
         }
         return null;
     }
@@ -134,17 +147,26 @@ public final class SepaRules {
      * business code left out), business code, national identifier.
      */
     public static String icsProblem(String ics) {
+        return french(icsProblemText(ics));
+    }
+
+    /** {@link #icsProblem}, to be read in any language. */
+    public static Message icsProblemText(String ics) {
         String value = ics == null ? "" : ics.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
-            return "Indiquez l'identifiant créancier SEPA (ICS) de la régie.";
+            return Problems.of("billing.sepa.ics.required");
         }
         if (value.length() > 35 || !ICS.matcher(value).matches()) {
-            return "L'ICS doit avoir la forme FR + 2 chiffres + 3 caractères + l'identifiant national (ex. FR72ZZZ123456).";
+            return Problems.of("billing.sepa.ics.format");
         }
         if (!fr.portailfamille.billing.SepaCreditor.isCreditorId(value)) {
-            return "La clé de contrôle de l'ICS est fausse : vérifiez-le sur le courrier de la Banque de France.";
+            return Problems.of("billing.sepa.ics.key");
         }
         return null;
+    }
+
+    private static String french(Message problem) {
+        return problem == null ? null : problem.french();
     }
 
     /**

@@ -2,6 +2,8 @@ package fr.portailfamille.billing.wallet;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -71,30 +73,46 @@ public final class WalletRules {
 
     /** The French refusal of a booking the balance cannot pay, inviting the family to top it up. */
     public static String refusal(String regieLabel, long balanceCents, long priceCents, long floorCents) {
-        String floor = floorCents == 0 ? "" : floorCents < 0
-                ? " (découvert autorisé jusqu'à " + Money.format(-floorCents) + ")"
-                : " (solde minimum " + Money.format(floorCents) + ")";
-        return "Solde du porte-monnaie insuffisant : cette réservation coûte " + Money.format(priceCents)
-                + ", votre solde « " + regieLabel + " » est de " + Money.format(balanceCents) + floor
-                + ". Alimentez votre porte-monnaie (page Porte-monnaie) puis réservez à nouveau.";
+        return refusalText(regieLabel, balanceCents, priceCents, floorCents).french();
+    }
+
+    /** {@link #refusal}, to be read in any language (bundle {@code problems}, {@code billing.wallet.*}). */
+    public static Message refusalText(String regieLabel, long balanceCents, long priceCents, long floorCents) {
+        String price = Money.format(priceCents);
+        String balance = Money.format(balanceCents);
+        if (floorCents == 0) {
+            return Problems.of("billing.wallet.insufficient", price, regieLabel, balance);
+        }
+        return floorCents < 0
+                ? Problems.of("billing.wallet.insufficient.overdraft", price, regieLabel, balance, Money.format(-floorCents))
+                : Problems.of("billing.wallet.insufficient.minimum", price, regieLabel, balance, Money.format(floorCents));
     }
 
     /** The French refusal of a booking for a family that has not activated the régie's porte-monnaie. */
     public static String notActivated(String regieLabel) {
-        return "Les réservations « " + regieLabel + " » se paient d'avance par le porte-monnaie : activez-le et"
-                + " alimentez-le (page Porte-monnaie) avant de réserver.";
+        return notActivatedText(regieLabel).french();
+    }
+
+    /** {@link #notActivated}, to be read in any language. */
+    public static Message notActivatedText(String regieLabel) {
+        return Problems.of("billing.wallet.notActivated", regieLabel);
     }
 
     /** A top-up's amount: from 1,00 € to 1 000,00 €; empty when acceptable, else the French reason. */
     public static Optional<String> topUpRefusal(Long cents) {
+        return topUpRefusalText(cents).map(Message::french);
+    }
+
+    /** {@link #topUpRefusal}, to be read in any language. */
+    public static Optional<Message> topUpRefusalText(Long cents) {
         if (cents == null) {
-            return Optional.of("Indiquez le montant à verser, en euros (par exemple 20,00).");
+            return Optional.of(Problems.of("billing.wallet.topUp.required"));
         }
         if (cents < 100) {
-            return Optional.of("Le montant à verser doit être d'au moins 1,00 €.");
+            return Optional.of(Problems.of("billing.wallet.topUp.min"));
         }
         if (cents > 100_000) {
-            return Optional.of("Le montant à verser ne peut pas dépasser 1 000,00 € en une fois.");
+            return Optional.of(Problems.of("billing.wallet.topUp.max"));
         }
         return Optional.empty();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SepaRulesTest {
@@ -64,6 +65,16 @@ class SepaRulesTest {
         assertNull(SepaRules.bicProblem("BNPAFRPP", "FR7630006000011234567890189"));
         assertTrue(SepaRules.bicProblem("AGRI", "FR7630006000011234567890189").contains("n'est pas valide"));
         assertTrue(SepaRules.bicProblem("DEUTDEFF", "FR7630006000011234567890189").contains("même pays"));
+    }
+
+    @Test
+    void theProblemsReadInEnglish() {
+        assertEquals("Enter the IBAN of the account to debit.", SepaRules.ibanProblemText("  ").in(Locale.ENGLISH));
+        assertEquals(SepaRules.ibanProblem("FR76 3000 6000"), SepaRules.ibanProblemText("FR76 3000 6000").french());
+        assertTrue(SepaRules.bicProblemText("DEUTDEFF", "FR7630006000011234567890189").in(Locale.ENGLISH)
+                .startsWith("This BIC is not from the same country as the IBAN"));
+        assertTrue(SepaRules.icsProblemText("DE97ZZZ09999999999").in(Locale.ENGLISH).contains("check digits"));
+        assertNull(SepaRules.ibanProblemText("FR76 3000 6000 0112 3456 7890 189"));
     }
 
     @Test

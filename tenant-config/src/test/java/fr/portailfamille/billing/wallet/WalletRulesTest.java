@@ -14,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -149,5 +150,17 @@ class WalletRulesTest {
         assertEquals(Warning.NONE, WalletRules.warning(2100, 0, 2100, false), "exactly enough");
         assertEquals(Warning.SEND, WalletRules.warning(2500, 500, 2100, false), "the floor is not spendable");
         assertEquals(Warning.NONE, WalletRules.warning(0, 0, 0, false), "no rhythm, no warning");
+    }
+
+    @Test
+    void theRefusalsReadInEnglish() {
+        assertEquals("Not enough money in the prepaid account: this booking costs " + Money.format(350) + ", your \"Régie cantine\""
+                + " balance is " + Money.format(200) + " (overdraft allowed down to " + Money.format(1000) + "). Top up your prepaid"
+                + " account (Prepaid account page), then book again.",
+                WalletRules.refusalText("Régie cantine", 200, 350, -1000).in(Locale.ENGLISH));
+        assertEquals(WalletRules.refusal("R", 0, 350, 500), WalletRules.refusalText("R", 0, 350, 500).french());
+        assertTrue(WalletRules.notActivatedText("Régie cantine").in(Locale.ENGLISH).startsWith("Bookings of \"Régie cantine\" are paid"));
+        assertEquals("The amount to pay in must be at least €1.00.", WalletRules.topUpRefusalText(99L).orElseThrow().in(Locale.ENGLISH));
+        assertEquals(Optional.empty(), WalletRules.topUpRefusalText(100L));
     }
 }

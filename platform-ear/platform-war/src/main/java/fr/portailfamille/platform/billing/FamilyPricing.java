@@ -122,7 +122,7 @@ public class FamilyPricing {
 
     private SelectionEstimate estimate(Family family, long childId, String activityCode, List<SelectionEstimate.Item> items) {
         Child child = family.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId).findFirst()
-                .orElseThrow(() -> new Refused("Cet enfant ne fait pas partie de votre dossier."));
+                .orElseThrow(() -> new Refused(Refused.text("billing.pricing.notYourChild")));
         if (items.isEmpty()) {
             return SelectionEstimate.of(BillingSettings.none(), List.of(), null, m -> 1, items);
         }

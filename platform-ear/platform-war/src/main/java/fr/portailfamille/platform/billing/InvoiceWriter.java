@@ -30,8 +30,8 @@ import java.util.List;
 @CommuneRequired
 public class InvoiceWriter {
 
-    static final String ALREADY_RUNNING = "Une facturation est déjà en cours pour cette régie et cette période : "
-            + "attendez qu'elle se termine (sa progression s'affiche ci-dessous).";
+    /** The refusal of a second run of the same régie and period: its key in the refusals' bundle. */
+    static final String ALREADY_RUNNING = "billing.run.alreadyRunning";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -42,7 +42,7 @@ public class InvoiceWriter {
                 + " and period_start = ?2 and period_end = ?3 and state = 'RUNNING'")
                 .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).getSingleResult();
         if (running.longValue() > 0) {
-            throw new Refused(ALREADY_RUNNING);
+            throw new Refused(Refused.text(ALREADY_RUNNING));
         }
         long id;
         try {
@@ -53,7 +53,7 @@ public class InvoiceWriter {
         } catch (PersistenceException e) {
             if (uniqueViolation(e)) {
                 // the other start committed first: the unique index on RUNNING runs
-                throw new Refused(ALREADY_RUNNING);
+                throw new Refused(Refused.text(ALREADY_RUNNING));
             }
             throw e;
         }
@@ -141,7 +141,7 @@ public class InvoiceWriter {
      */
     public long creditNote(long invoiceId, java.util.Map<Long, Integer> days, String reason, String actor) {
         if (days.values().stream().allMatch(d -> d == null || d == 0)) {
-            throw new Refused("lines", "Choisissez au moins un jour à créditer, ou indiquez un montant.");
+            throw new Refused("lines", Refused.text("billing.creditNote.daysRequired"));
         }
         return creditNote(invoiceId, 0, days, reason, actor);
     }
@@ -152,18 +152,17 @@ public class InvoiceWriter {
                 + " i.total_cents, i.number, i.period_start, i.period_end, f.label from invoice i join regie r on r.id = i.regie_id"
                 + " join family f on f.id = i.family_id where i.id = ?1 for update of i").setParameter(1, invoiceId).getResultList();
         if (found.isEmpty()) {
-            throw new Refused("Cette facture n'existe pas.");
+            throw new Refused(Refused.text("billing.invoice.notFound"));
         }
         Object[] i = found.get(0);
         if (!"INVOICE".equals(i[3])) {
-            throw new Refused("Un avoir se fait sur une facture, pas sur un autre avoir.");
+            throw new Refused(Refused.text("billing.creditNote.ofCreditNote"));
         }
         if ("CANCELLED".equals(i[4])) {
-            throw new Refused("Cette facture est annulée : pas d'avoir possible.");
+            throw new Refused(Refused.text("billing.creditNote.cancelled"));
         }
         if ("TITRE_EMIS".equals(i[4])) {
-            throw new Refused("Cette facture a été transmise à la Trésorerie (titre de recettes) : sa correction se fait"
-                    + " avec la Trésorerie, pas par un avoir au guichet.");
+            throw new Refused(Refused.text("billing.creditNote.titre"));
         }
         java.util.List<Object[]> creditedLines = new java.util.ArrayList<>();
         long amountCents = amountGiven;
@@ -181,27 +180,26 @@ public class InvoiceWriter {
                         + " where c.credits_line_id = l.id), 0) from invoice_line l where l.id = ?1 and l.invoice_id = ?2")
                         .setParameter(1, e.getKey()).setParameter(2, invoiceId).getResultList();
                 if (line.isEmpty()) {
-                    throw new Refused(field, "Cette ligne n'est pas une ligne de la facture " + i[6] + ".");
+                    throw new Refused(field, Refused.text("billing.creditNote.notALine", i[6]));
                 }
                 Object[] l = line.get(0);
                 long left = ((Number) l[0]).longValue() - ((Number) l[7]).longValue();
                 if (d < 0 || d > left) {
-                    throw new Refused(field, "Jours à créditer : entre 1 et " + left + " pour « " + l[5] + " » (" + l[0]
-                            + " facturé(s), " + l[7] + " déjà crédité(s)).");
+                    throw new Refused(field, Refused.text("billing.creditNote.days", left, l[5], String.valueOf(l[0]),
+                            String.valueOf(l[7])));
                 }
                 amountCents = Math.addExact(amountCents, Math.multiplyExact(d, ((Number) l[1]).longValue()));
                 creditedLines.add(new Object[] {e.getKey(), d, l});
             }
         }
         if (amountCents <= 0) {
-            throw new Refused("amount", "Indiquez le montant de l'avoir (plus de 0,00 €).");
+            throw new Refused("amount", Refused.text("billing.creditNote.amountRequired"));
         }
         long credited = ((Number) em.createNativeQuery("select coalesce(sum(total_cents), 0) from invoice where credit_note_of = ?1")
                 .setParameter(1, invoiceId).getSingleResult()).longValue();
         long left = ((Number) i[5]).longValue() - credited;
         if (amountCents > left) {
-            throw new Refused("amount", "L'avoir dépasse ce qui reste de la facture " + i[6] + " : " + Money.format(left)
-                    + " au plus.");
+            throw new Refused("amount", Refused.text("billing.creditNote.beyondLeft", i[6], Money.format(left)));
         }
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[2]).longValue();

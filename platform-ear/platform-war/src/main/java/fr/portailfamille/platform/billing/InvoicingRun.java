@@ -251,21 +251,21 @@ public class InvoicingRun {
     public long creditNote(SignedInUser user, long invoiceId, long amountCents, String reason) {
         StaffRoles.requireRegisseur(user);
         if (amountCents <= 0) {
-            throw new Refused("amount", "Indiquez le montant de l'avoir (plus de 0,00 €).");
+            throw new Refused("amount", Refused.text("billing.creditNote.amountRequired"));
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null) {
-            throw new Refused("reason", "Indiquez le motif de l'avoir : il figure sur le document de la famille.");
+            throw new Refused("reason", Refused.text("billing.creditNote.reasonRequired"));
         }
         if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+            throw new Refused("reason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
         }
         return writer.creditNote(invoiceId, amountCents, why, user.email());
     }
 
     private long regie(String regieCode) {
         return drafts.regieId(regieCode == null ? "" : regieCode)
-                .orElseThrow(() -> new Refused("regie", "Choisissez une régie de la commune."));
+                .orElseThrow(() -> new Refused("regie", Refused.text("billing.regie.choose")));
     }
 
     private static OffsetDateTime time(Object value) {

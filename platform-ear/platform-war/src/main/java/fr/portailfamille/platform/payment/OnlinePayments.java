@@ -10,6 +10,7 @@ import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -108,7 +109,7 @@ public class OnlinePayments {
      *
      * @param portalUrl the commune's portal as the browser sees it (the provider calls back there)
      * @throws SecurityException another family's invoice, another commune's, an unknown id, a staff account
-     * @throws Refused a French reason why this invoice cannot be paid online now
+     * @throws Refused why this invoice cannot be paid online now
      * @throws PaymentProviderException the provider refused or could not be reached (nothing stored)
      */
     public Started start(SignedInUser user, long invoiceId, String portalUrl) {
@@ -127,37 +128,33 @@ public class OnlinePayments {
         }
         Object[] i = rows.get(0);
         String number = (String) i[1];
-        String refusal = notPayable(number, (String) i[2], (String) i[3], (String) i[4]);
+        Message refusal = notPayableText(number, (String) i[2], (String) i[3], (String) i[4]);
         if (refusal != null) {
             throw new Refused(refusal);
         }
         long left = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
                 + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
         if (left <= 0) {
-            throw new Refused("La facture " + number + " est déjà payée.");
+            throw new Refused(Refused.text("payment.invoice.paid", number));
         }
         if (((Number) em.createNativeQuery("select count(*) from online_payment where invoice_id = ?1 and state = 'PENDING'")
                 .setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
-            throw new Refused("Un paiement en ligne de la facture " + number + " est déjà en cours (dans un autre onglet ?) :"
-                    + " terminez-le, ou attendez quelques minutes avant de recommencer.");
+            throw new Refused(Refused.text("payment.invoice.pending", number));
         }
         long regieId = ((Number) i[5]).longValue();
         String numcli = (String) i[8];
         if (numcli == null) {
-            throw new Refused("La régie « " + i[7] + " » ne propose pas encore le paiement en ligne : réglez la facture "
-                    + number + " comme indiqué dessus.");
+            throw new Refused(Refused.text("payment.regie.notOnline", i[7], number));
         }
         if (left < MIN_CENTS) {
-            throw new Refused("Le paiement en ligne demande au moins 1,00 € : réglez les " + Money.format(left)
-                    + " restants de la facture " + number + " auprès de la régie.");
+            throw new Refused(Refused.text("payment.invoice.belowMin", Money.format(left), number));
         }
         if (left > MAX_CENTS) {
-            throw new Refused("Le paiement en ligne est limité à 100 000,00 € : réglez la facture " + number
-                    + " auprès de la régie.");
+            throw new Refused(Refused.text("payment.invoice.aboveMax", number));
         }
         String email = user.email() != null && !user.email().isBlank() ? user.email() : (String) i[10];
         if (email == null || email.isBlank()) {
-            throw new Refused("Indiquez d'abord une adresse électronique dans votre dossier : PayFiP y envoie son reçu.");
+            throw new Refused(Refused.text("payment.emailRequired"));
         }
         String reference = reference(number);
         String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
@@ -191,7 +188,7 @@ public class OnlinePayments {
         if (user == null || StaffRoles.isStaff(user)) {
             throw new SecurityException(NOT_YOURS);
         }
-        fr.portailfamille.billing.wallet.WalletRules.topUpRefusal(cents).ifPresent(why -> {
+        fr.portailfamille.billing.wallet.WalletRules.topUpRefusalText(cents).ifPresent(why -> {
             throw new Refused("amount", why);
         });
         Long family = account.familyFor(user, null);
@@ -200,17 +197,15 @@ public class OnlinePayments {
                 + " 'Europe/Paris') as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
                 .setParameter(1, target[1]).setParameter(2, family).getSingleResult();
         if (r[1] == null) {
-            throw new Refused("La régie « " + r[0] + " » ne propose pas encore le paiement en ligne : alimentez votre"
-                    + " porte-monnaie à son guichet.");
+            throw new Refused(Refused.text("payment.topUp.regieNotOnline", r[0]));
         }
         if (((Number) em.createNativeQuery("select count(*) from online_payment where wallet_id = ?1 and state = 'PENDING'")
                 .setParameter(1, target[0]).getSingleResult()).longValue() > 0) {
-            throw new Refused("Un versement en ligne sur ce porte-monnaie est déjà en cours (dans un autre onglet ?) :"
-                    + " terminez-le, ou attendez quelques minutes avant de recommencer.");
+            throw new Refused(Refused.text("payment.topUp.pending"));
         }
         String email = user.email() != null && !user.email().isBlank() ? user.email() : (String) r[3];
         if (email == null || email.isBlank()) {
-            throw new Refused("Indiquez d'abord une adresse électronique dans votre dossier : PayFiP y envoie son reçu.");
+            throw new Refused(Refused.text("payment.emailRequired"));
         }
         String reference = "PM" + target[0] + "T" + System.currentTimeMillis() % 1_000_000_000L;
         String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
@@ -327,9 +322,14 @@ public class OnlinePayments {
                 ((Number) r[3]).longValue()));
     }
 
-    /** Why an invoice cannot be paid online ({@code null}: it can, if something is left on it). */
+    /** Why an invoice cannot be paid online, in French ({@code null}: it can, if something is left on it). */
     static String notPayable(String number, String kind, String state, String titre) {
         return Payable.refusal(number, kind, state, titre, Payable.Where.ONLINE);
+    }
+
+    /** {@link #notPayable}, to be read in any language. */
+    static Message notPayableText(String number, String kind, String state, String titre) {
+        return Payable.refusalText(number, kind, state, titre, Payable.Where.ONLINE);
     }
 
     /** PayFiP's {@code refdet}: the invoice number's letters and digits (at most 30). */

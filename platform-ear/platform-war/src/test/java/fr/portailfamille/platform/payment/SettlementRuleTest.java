@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.platform.kernel.Refused;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The rules deciding a pending online payment from the result read at PayFiP. */
@@ -86,6 +88,19 @@ class SettlementRuleTest {
         assertEquals("AL-A1 est un avoir : il ne se paie pas.", OnlinePayments.notPayable("AL-A1", "CREDIT_NOTE", "ISSUED", null));
         assertEquals("La facture AL-1 est annulée : elle ne se paie pas.", OnlinePayments.notPayable("AL-1", "INVOICE", "CANCELLED", null));
         assertTrue(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9").contains("Trésorerie (titre n° T-9)"));
+    }
+
+    @Test
+    void theRefusalsOfAnOnlinePaymentReadInEnglish() {
+        assertEquals("AL-A1 is a credit note: it is not paid.",
+                OnlinePayments.notPayableText("AL-A1", "CREDIT_NOTE", "ISSUED", null).in(Locale.ENGLISH));
+        assertEquals(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9"),
+                OnlinePayments.notPayableText("AL-1", "INVOICE", "TITRE_EMIS", "T-9").french());
+        assertEquals("Invoice AL-1 is already paid.", Refused.text("payment.invoice.paid", "AL-1").in(Locale.ENGLISH));
+        assertEquals("La régie « Régie périscolaire » ne propose pas encore le paiement en ligne : réglez la facture AL-1 comme"
+                + " indiqué dessus.", Refused.text("payment.regie.notOnline", "Régie périscolaire", "AL-1").french());
+        assertEquals("The régie \"Régie périscolaire\" does not offer online payment yet: pay invoice AL-1 as shown on it.",
+                Refused.text("payment.regie.notOnline", "Régie périscolaire", "AL-1").in(Locale.ENGLISH));
     }
 
     @Test

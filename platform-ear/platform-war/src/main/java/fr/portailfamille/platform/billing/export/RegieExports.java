@@ -64,7 +64,7 @@ public class RegieExports {
                     return d;
                 }
             }
-            throw new Refused("donnees", "Choisissez les données à exporter : factures, paiements, caf ou journal.");
+            throw new Refused("donnees", Refused.text("billing.export.datasetRequired"));
         }
     }
 
@@ -102,16 +102,16 @@ public class RegieExports {
 
     static void requirePeriod(LocalDate from, LocalDate to) {
         if (from == null) {
-            throw new Refused("du", "Indiquez le premier jour de la période (JJ/MM/AAAA).");
+            throw new Refused("du", Refused.text("billing.export.fromRequired"));
         }
         if (to == null) {
-            throw new Refused("au", "Indiquez le dernier jour de la période (JJ/MM/AAAA).");
+            throw new Refused("au", Refused.text("billing.export.toRequired"));
         }
         if (to.isBefore(from)) {
-            throw new Refused("au", "Le dernier jour de la période précède le premier.");
+            throw new Refused("au", Refused.text("billing.export.toBeforeFrom"));
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new Refused("au", "La période ne peut dépasser " + MAX_DAYS + " jours : exportez-la en plusieurs fois.");
+            throw new Refused("au", Refused.text("billing.export.periodTooLong", MAX_DAYS));
         }
     }
 
@@ -119,7 +119,7 @@ public class RegieExports {
         List<?> ids = em.createNativeQuery("select id from regie where code = ?1").setParameter(1, code == null ? "" : code)
                 .getResultList();
         if (ids.isEmpty()) {
-            throw new Refused("regie", "Choisissez une régie de la commune.");
+            throw new Refused("regie", Refused.text("billing.regie.choose"));
         }
         return ((Number) ids.get(0)).longValue();
     }

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.Payable;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.Message;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -60,17 +61,25 @@ final class Books {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** Text of a form field: stripped, {@code null} when blank; refused on {@code field} beyond {@code max}. */
-    static String text(String field, String label, String value, int max) {
+    /**
+     * Text of a form field: stripped, {@code null} when blank; refused on {@code field} beyond {@code max}
+     * ({@code label}: "Le numéro de chèque"…, a text of the refusals' bundle).
+     */
+    static String text(String field, Message label, String value, int max) {
         String v = value == null || value.isBlank() ? null : value.strip();
         if (v != null && v.length() > max) {
-            throw new Refused(field, label + " : " + max + " caractères au plus.");
+            throw new Refused(field, tooLong(label, max));
         }
         return v;
     }
 
+    /** "{@code label} : {@code max} caractères au plus." in any language. */
+    static Message tooLong(Message label, int max) {
+        return Refused.text("billing.text.tooLong", label, max);
+    }
+
     /** Refusal of a payment or a credit use on an invoice that is not open at the counter (null when it is). */
-    static String notPayable(String number, String kind, String state, String titre) {
-        return Payable.refusal(number, kind, state, titre, Payable.Where.COUNTER);
+    static Message notPayable(String number, String kind, String state, String titre) {
+        return Payable.refusalText(number, kind, state, titre, Payable.Where.COUNTER);
     }
 }

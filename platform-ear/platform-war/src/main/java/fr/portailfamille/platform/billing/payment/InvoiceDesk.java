@@ -10,6 +10,7 @@ import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -135,17 +136,17 @@ public class InvoiceDesk {
         StaffRoles.requireRegisseur(user);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null) {
-            throw new Refused("reason", "Indiquez le motif de l'avoir : il figure sur le document de la famille.");
+            throw new Refused("reason", Refused.text("billing.creditNote.reasonRequired"));
         }
         if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("reason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+            throw new Refused("reason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
         }
         boolean byLines = days != null && days.values().stream().anyMatch(d -> d != null && d != 0);
         if (byLines) {
             return writer.creditNote(invoiceId, days, why, user.email());
         }
         if (amountCents == null || amountCents <= 0) {
-            throw new Refused("amount", "Choisissez des jours à créditer, ou indiquez le montant de l'avoir (plus de 0,00 €).");
+            throw new Refused("amount", Refused.text("billing.creditNote.daysOrAmount"));
         }
         return writer.creditNote(invoiceId, amountCents, why, user.email());
     }
@@ -158,32 +159,32 @@ public class InvoiceDesk {
         StaffRoles.requireRegisseur(user);
         String number = ormc == null || ormc.isBlank() ? null : ormc.strip();
         if (number == null) {
-            throw new Refused("ormc", "Indiquez le numéro du titre de recettes (ORMC).");
+            throw new Refused("ormc", Refused.text("billing.titre.numberRequired"));
         }
         if (number.length() > 40) {
-            throw new Refused("ormc", "Le numéro du titre : 40 caractères au plus.");
+            throw new Refused("ormc", Books.tooLong(Refused.text("billing.what.titreNumber"), 40));
         }
         if (on == null) {
-            throw new Refused("titreOn", "Indiquez la date d'émission du titre.");
+            throw new Refused("titreOn", Refused.text("billing.titre.dateRequired"));
         }
         if (on.isAfter(LocalDate.now(ZoneId.of("Europe/Paris")))) {
-            throw new Refused("titreOn", "La date d'émission du titre ne peut pas être dans le futur.");
+            throw new Refused("titreOn", Refused.text("billing.titre.dateFuture"));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number from invoice"
                 + " where id = ?1 for update").setParameter(1, invoiceId).getResultList();
         if (rows.isEmpty()) {
-            throw new Refused("ormc", "Cette facture n'existe pas.");
+            throw new Refused("ormc", Refused.text("billing.invoice.notFound"));
         }
         Object[] i = rows.get(0);
-        String refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
+        Message refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
         if (refusal != null) {
             throw new Refused("ormc", refusal);
         }
         long outstanding = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
                 + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
         if (outstanding <= 0) {
-            throw new Refused("ormc", "La facture " + i[2] + " est payée : pas de titre de recettes.");
+            throw new Refused("ormc", Refused.text("billing.titre.paid", i[2]));
         }
         em.createNativeQuery("update invoice set state = 'TITRE_EMIS', titre_number = ?2,"
                 + " titre_at = cast(?3 as timestamp) at time zone 'Europe/Paris' where id = ?1")

@@ -11,6 +11,7 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -138,45 +139,45 @@ public class PaymentDesk {
     private Recorded write(String actor, PaymentInput in, Long onlineInvoice) {
         List<FieldError> errors = new ArrayList<>();
         if (in.familyId() == null) {
-            errors.add(new FieldError("family", "Choisissez la famille qui paie."));
+            errors.add(new FieldError("family", Refused.text("billing.payment.familyRequired")));
         } else if (((Number) em.createNativeQuery("select count(*) from family where id = ?1").setParameter(1, in.familyId())
                 .getSingleResult()).longValue() == 0) {
-            errors.add(new FieldError("family", "Cette famille n'existe pas."));
+            errors.add(new FieldError("family", Refused.text("billing.payment.familyUnknown")));
         }
         Long regieId = in.regieCode() == null ? null : regieIdOrNull(in.regieCode());
         if (regieId == null) {
-            errors.add(new FieldError("regie", "Choisissez une régie de la commune."));
+            errors.add(new FieldError("regie", Refused.text("billing.regie.choose")));
         }
         if (onlineInvoice != null ? !ONLINE.equals(in.mode()) && !DIRECT_DEBIT.equals(in.mode())
                 : in.mode() == null || !MODES.contains(in.mode())) {
-            errors.add(new FieldError("mode", "Choisissez le mode de paiement : chèque, espèces, CESU, virement ou carte au guichet."));
+            errors.add(new FieldError("mode", Refused.text("billing.payment.modeRequired")));
         }
-        String cheque = text(errors, "chequeNumber", "Le numéro de chèque", in.chequeNumber(), 20);
-        String bank = text(errors, "bank", "La banque", in.bank(), 80);
-        String payer = text(errors, "payer", "Le nom du payeur", in.payerName(), 120);
+        String cheque = text(errors, "chequeNumber", Refused.text("billing.what.chequeNumber"), in.chequeNumber(), 20);
+        String bank = text(errors, "bank", Refused.text("billing.what.bank"), in.bank(), 80);
+        String payer = text(errors, "payer", Refused.text("billing.what.payer"), in.payerName(), 120);
         if ("CHEQUE".equals(in.mode())) {
             if (cheque == null) {
-                errors.add(new FieldError("chequeNumber", "Indiquez le numéro du chèque."));
+                errors.add(new FieldError("chequeNumber", Refused.text("billing.payment.chequeNumberRequired")));
             }
             if (bank == null) {
-                errors.add(new FieldError("bank", "Indiquez la banque du chèque."));
+                errors.add(new FieldError("bank", Refused.text("billing.payment.bankRequired")));
             }
         } else {
             cheque = null;
             bank = null;
         }
         if (in.receivedOn() == null) {
-            errors.add(new FieldError("receivedOn", "Indiquez la date de réception du paiement."));
+            errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnRequired")));
         } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
-            errors.add(new FieldError("receivedOn", "La date de réception ne peut pas être dans le futur."));
+            errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnFuture")));
         }
         long amount = in.amountCents() == null ? 0 : in.amountCents();
         if (amount > 100_000_000L) {
-            errors.add(new FieldError("amount", "Montant trop élevé (1 000 000,00 € au plus)."));
+            errors.add(new FieldError("amount", Refused.text("billing.payment.amountTooHigh")));
         }
         if (regieId == null || in.familyId() == null) {
             if (amount <= 0) {
-                errors.add(new FieldError("amount", "Indiquez un montant supérieur à 0,00 €."));
+                errors.add(new FieldError("amount", Refused.text("billing.amount.required")));
             }
             throw new MoneyRefused(errors);
         }
@@ -185,7 +186,7 @@ public class PaymentDesk {
         Map<Long, Long> allocation = onlineInvoice != null ? onlineAllocation(open, onlineInvoice, amount)
                 : in.allocation() == null ? Allocations.oldestFirst(open, amount) : clean(in.allocation());
         for (Long invoice : allocation.keySet()) {
-            String refusal = notPayable(invoice, in.familyId(), regieId);
+            Message refusal = notPayable(invoice, in.familyId(), regieId);
             if (refusal != null) {
                 errors.add(new FieldError("allocation[" + invoice + "]", refusal));
             }
@@ -193,7 +194,7 @@ public class PaymentDesk {
         if (errors.isEmpty()) {
             errors.addAll(Allocations.check(amount, open, allocation));
         } else if (amount <= 0) {
-            errors.add(new FieldError("amount", "Indiquez un montant supérieur à 0,00 €."));
+            errors.add(new FieldError("amount", Refused.text("billing.amount.required")));
         }
         if (!errors.isEmpty()) {
             throw new MoneyRefused(errors);
@@ -240,23 +241,23 @@ public class PaymentDesk {
     public void useCredit(SignedInUser user, long invoiceId, long amountCents) {
         StaffRoles.requireRegisseur(user);
         if (amountCents <= 0) {
-            throw new Refused("creditAmount", "Indiquez un montant supérieur à 0,00 €.");
+            throw new Refused("creditAmount", Refused.text("billing.amount.required"));
         }
         Object[] i = lockInvoice(invoiceId);
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[1]).longValue();
-        String refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
+        Message refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
         if (refusal != null) {
             throw new Refused("creditAmount", refusal);
         }
         long outstanding = outstanding(invoiceId);
         if (amountCents > outstanding) {
-            throw new Refused("creditAmount", "Il ne reste que " + Money.format(outstanding) + " à payer sur la facture " + i[2] + ".");
+            throw new Refused("creditAmount", Refused.text("billing.credit.beyondOutstanding", Money.format(outstanding), i[2]));
         }
         Books.lockCredit(em, family);
         long credit = Books.credit(em, family, regieId);
         if (amountCents > credit) {
-            throw new Refused("creditAmount", "Le crédit de la famille auprès de cette régie n'est que de " + Money.format(credit) + ".");
+            throw new Refused("creditAmount", Refused.text("billing.credit.beyondCredit", Money.format(credit)));
         }
         em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family).setParameter(3, -amountCents)
@@ -276,20 +277,20 @@ public class PaymentDesk {
         StaffRoles.requireRegisseur(user);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null) {
-            throw new Refused("cancelReason", "Indiquez le motif de l'annulation (ex. chèque rejeté).");
+            throw new Refused("cancelReason", Refused.text("billing.payment.cancelReasonRequired"));
         }
         if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("cancelReason", TextLimits.tooLong("Le motif", TextLimits.REASON));
+            throw new Refused("cancelReason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select regie_id, family_id, receipt_number, amount_cents, cancelled_at"
                 + " from payment where id = ?1 for update").setParameter(1, paymentId).getResultList();
         if (found.isEmpty()) {
-            throw new Refused("cancelReason", "Ce paiement n'existe pas.");
+            throw new Refused("cancelReason", Refused.text("billing.payment.notFound"));
         }
         Object[] p = found.get(0);
         if (p[4] != null) {
-            throw new Refused("cancelReason", "Le paiement " + p[2] + " est déjà annulé.");
+            throw new Refused("cancelReason", Refused.text("billing.payment.alreadyCancelled", p[2]));
         }
         long regieId = ((Number) p[0]).longValue();
         long family = ((Number) p[1]).longValue();
@@ -298,9 +299,8 @@ public class PaymentDesk {
                 + " where payment_id = ?1").setParameter(1, paymentId).getSingleResult()).longValue();
         long credit = Books.credit(em, family, regieId);
         if (overpayment > credit) {
-            throw new Refused("cancelReason", "Le trop-perçu de ce paiement (" + Money.format(overpayment) + ") a déjà servi à régler"
-                    + " d'autres factures : le crédit de la famille n'est plus que de " + Money.format(credit) + ". Annulation"
-                    + " impossible au guichet : voyez avec la Trésorerie (ou émettez une facture complémentaire).");
+            throw new Refused("cancelReason", Refused.text("billing.payment.overpaymentUsed", Money.format(overpayment),
+                    Money.format(credit)));
         }
         em.createNativeQuery("update payment set cancelled_at = now(), cancelled_by = ?2, cancel_reason = ?3 where id = ?1")
                 .setParameter(1, paymentId).setParameter(2, Books.cut(user.email(), 120)).setParameter(3, why).executeUpdate();
@@ -338,7 +338,7 @@ public class PaymentDesk {
         List<?> found = em.createNativeQuery("select received_on, family_id from payment where id = ?1")
                 .setParameter(1, paymentId).getResultList();
         if (found.isEmpty()) {
-            throw new Refused("Ce paiement n'existe pas.");
+            throw new Refused(Refused.text("billing.payment.notFound"));
         }
         Object[] r = (Object[]) found.get(0);
         return payments(user, date(r[0]), date(r[0]), null, ((Number) r[1]).longValue()).stream()
@@ -380,7 +380,7 @@ public class PaymentDesk {
     }
 
     /** Why invoice {@code invoiceId} may not take this family's payment to this régie ({@code null}: it may). */
-    private String notPayable(long invoiceId, long familyId, long regieId) {
+    private Message notPayable(long invoiceId, long familyId, long regieId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select number, kind, state, titre_number, family_id, regie_id from invoice"
                 + " where id = ?1").setParameter(1, invoiceId).getResultList();
@@ -397,7 +397,7 @@ public class PaymentDesk {
         List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number from invoice"
                 + " where id = ?1 for update").setParameter(1, invoiceId).getResultList();
         if (rows.isEmpty()) {
-            throw new Refused("Cette facture n'existe pas.");
+            throw new Refused(Refused.text("billing.invoice.notFound"));
         }
         return rows.get(0);
     }
@@ -419,7 +419,7 @@ public class PaymentDesk {
     long regieId(String code) {
         Long id = code == null ? null : regieIdOrNull(code);
         if (id == null) {
-            throw new Refused("regie", "Choisissez une régie de la commune.");
+            throw new Refused("regie", Refused.text("billing.regie.choose"));
         }
         return id;
     }
@@ -442,11 +442,11 @@ public class PaymentDesk {
         return clean;
     }
 
-    private static String text(List<FieldError> errors, String field, String label, String value, int max) {
+    private static String text(List<FieldError> errors, String field, Message label, String value, int max) {
         try {
             return Books.text(field, label, value, max);
         } catch (Refused e) {
-            errors.add(new FieldError(field, e.getMessage()));
+            errors.add(new FieldError(field, e.text()));
             return null;
         }
     }

@@ -13,6 +13,7 @@ import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -159,7 +160,7 @@ public class DirectDebits {
         StaffRoles.requireRegisseur(regisseur);
         SepaRegie creditor = SepaRegie.of(em, "r.id = (select regie_id from billing_run where id = ?1)", runId);
         if (creditor == null) {
-            throw new Refused("Cette facturation n'a pas de prélèvements.");
+            throw new Refused(Refused.text("billing.sepa.noDebits"));
         }
         // one file per run even when two régisseurs click at once: the run's row is locked first
         em.createNativeQuery("select id from billing_run where id = ?1 for update").setParameter(1, runId).getResultList();
@@ -167,12 +168,12 @@ public class DirectDebits {
         if (made != null) {
             return made;
         }
-        String problem = SepaRules.icsProblem(creditor.ics());
+        Message problem = SepaRules.icsProblemText(creditor.ics());
         if (problem == null) {
-            problem = SepaRules.ibanProblem(creditor.sepa().iban());
+            problem = SepaRules.ibanProblemText(creditor.sepa().iban());
         }
         if (problem != null) {
-            throw new Refused("Paramètres de prélèvement de la régie à corriger : " + problem);
+            throw new Refused(Refused.text("billing.sepa.creditorToFix", problem));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.id, i.id, i.number, i.family_id, d.due_date, m.id, m.rum, m.signed_on,"
@@ -200,7 +201,7 @@ public class DirectDebits {
             sent.put(debit, new Object[] {invoice, ((Number) r[3]).longValue(), left, collection, sequence, r[8]});
         }
         if (transactions.isEmpty()) {
-            throw new Refused("Rien à prélever : les factures de cette facturation sont déjà payées ou leurs mandats révoqués.");
+            throw new Refused(Refused.text("billing.sepa.nothingToDebit"));
         }
         String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId;
         byte[] content = Pain008.write(messageId, LocalDateTime.now(Mandates.PARIS),
@@ -232,7 +233,7 @@ public class DirectDebits {
     public void reject(SignedInUser regisseur, long debitId, String reasonCode) {
         StaffRoles.requireRegisseur(regisseur);
         if (!RejectReason.known(reasonCode)) {
-            throw new Refused("reason", "Choisissez le motif de rejet donné par la banque.");
+            throw new Refused("reason", Refused.text("billing.sepa.reject.reasonRequired"));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.state, d.payment_id, i.number, f.email, coalesce(d.collection_date,"
@@ -240,12 +241,12 @@ public class DirectDebits {
                 + " join family f on f.id = i.family_id join regie r on r.id = i.regie_id where d.id = ?1 for update of d")
                 .setParameter(1, debitId).getResultList();
         if (rows.isEmpty()) {
-            throw new Refused("reason", "Ce prélèvement n'existe pas.");
+            throw new Refused("reason", Refused.text("billing.sepa.debit.notFound"));
         }
         Object[] d = rows.get(0);
         if (!"SENT".equals(d[0])) {
-            throw new Refused("reason", "REJECTED".equals(d[0]) ? "Le rejet de ce prélèvement est déjà enregistré."
-                    : "Ce prélèvement n'a pas été remis à la banque.");
+            throw new Refused("reason", Refused.text("REJECTED".equals(d[0]) ? "billing.sepa.reject.already"
+                    : "billing.sepa.reject.notSent"));
         }
         String label = RejectReason.label(reasonCode);
         desk.cancel(regisseur, ((Number) d[1]).longValue(), "Prélèvement rejeté par la banque : " + label);

@@ -9,6 +9,7 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,32 +85,32 @@ public class Mandates {
         }
         Long family = account.familyFor(parent, null);
         if (family == null) {
-            throw new Refused("regie", "Enregistrez d'abord votre dossier famille.");
+            throw new Refused("regie", Refused.text("billing.mandate.noFamilyFile"));
         }
         List<FieldError> errors = new ArrayList<>();
         SepaRegie creditor = in.regieCode() == null ? null : SepaRegie.of(em, "r.code = ?1", in.regieCode());
         if (creditor == null || creditor.ics() == null) {
-            errors.add(new FieldError("regie", "Choisissez une régie qui propose le prélèvement automatique."));
+            errors.add(new FieldError("regie", Refused.text("billing.mandate.regieRequired")));
         }
         String name = in.debtorName() == null ? "" : in.debtorName().strip();
         if (name.isEmpty()) {
-            errors.add(new FieldError("debtorName", "Indiquez le nom du titulaire du compte."));
+            errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorRequired")));
         } else if (name.length() > 70) {
-            errors.add(new FieldError("debtorName", "Le nom du titulaire compte 70 caractères au plus."));
+            errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorTooLong")));
         }
-        String ibanProblem = SepaRules.ibanProblem(in.iban());
+        Message ibanProblem = SepaRules.ibanProblemText(in.iban());
         if (ibanProblem != null) {
             errors.add(new FieldError("iban", ibanProblem));
         }
-        String bicProblem = SepaRules.bicProblem(in.bic(), ibanProblem == null ? in.iban() : null);
+        Message bicProblem = SepaRules.bicProblemText(in.bic(), ibanProblem == null ? in.iban() : null);
         if (bicProblem != null) {
             errors.add(new FieldError("bic", bicProblem));
         }
         if (!in.accepted()) {
-            errors.add(new FieldError("accepted", "Cochez la case pour autoriser la régie à prélever votre compte."));
+            errors.add(new FieldError("accepted", Refused.text("billing.mandate.accepted")));
         }
         if (creditor != null && errors.isEmpty() && activeFor(family, creditor.regieId()) != null) {
-            errors.add(new FieldError("regie", "Un mandat est déjà actif pour cette régie : révoquez-le d'abord pour changer de compte."));
+            errors.add(new FieldError("regie", Refused.text("billing.mandate.alreadyActive")));
         }
         if (!errors.isEmpty()) {
             throw new MoneyRefused(errors);
@@ -117,8 +118,7 @@ public class Mandates {
         // one active mandate per family and régie: the family's row is locked so that two tabs never sign two
         em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, family).getResultList();
         if (activeFor(family, creditor.regieId()) != null) {
-            throw new MoneyRefused(List.of(new FieldError("regie",
-                    "Un mandat est déjà actif pour cette régie : révoquez-le d'abord pour changer de compte.")));
+            throw new MoneyRefused(List.of(new FieldError("regie", Refused.text("billing.mandate.alreadyActive"))));
         }
         long id = ((Number) em.createNativeQuery("select nextval('sepa_mandate_id_seq')").getSingleResult()).longValue();
         em.createNativeQuery("insert into sepa_mandate (id, family_id, regie_id, rum, debtor_name, iban, bic, creditor_ics,"
@@ -135,7 +135,7 @@ public class Mandates {
     public void revoke(SignedInUser parent, long mandateId) {
         Mandate m = own(parent, mandateId);
         if (!m.active()) {
-            throw new Refused("Ce mandat est déjà révoqué.");
+            throw new Refused(Refused.text("billing.mandate.alreadyRevoked"));
         }
         em.createNativeQuery("update sepa_mandate set revoked_at = now(), revoked_by = ?2 where id = ?1 and revoked_at is null")
                 .setParameter(1, mandateId).setParameter(2, cut(parent.email() == null ? parent.subject() : parent.email()))
@@ -151,7 +151,7 @@ public class Mandates {
             StaffRoles.requireAgent(user);
             List<Mandate> found = select("m.id = ?1", mandateId, user.roles().contains(StaffRoles.REGISSEUR));
             if (found.isEmpty()) {
-                throw new Refused("Ce mandat n'existe pas.");
+                throw new Refused(Refused.text("billing.mandate.notFound"));
             }
             return found.get(0);
         }

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.booking.Activity;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.BookingCharges;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,10 @@ public class WalletCharges implements BookingCharges {
                 .ifPresent(regie -> ledger.lock(familyId, regie));
     }
 
+    /**
+     * Why a booking cannot be paid is a text of the bundles ({@code refusals}, {@code problems}), read in French here:
+     * {@link BookingCharges} carries a French text.
+     */
     @Override
     public Optional<String> charge(Booking b) {
         BillingConfiguration billing = billing();
@@ -80,7 +85,7 @@ public class WalletCharges implements BookingCharges {
         long familyId = b.getChild().getFamily().getId();
         Optional<WalletLedger.Locked> wallet = ledger.regieId(r.code()).flatMap(id -> ledger.lock(familyId, id));
         if (wallet.isEmpty()) {
-            return Optional.of(WalletRules.notActivated(r.label()));
+            return Optional.of(WalletRules.notActivatedText(r.label()).french());
         }
         em.flush(); // the booking's id
         String key = b.getUnit().getId() + "|" + b.getDay();
@@ -88,14 +93,12 @@ public class WalletCharges implements BookingCharges {
                 List.of(new SelectionEstimate.Item(key, activity.getCode(), b.getUnit().getCode(), b.getDay(),
                         b.isSurcharged()))).line(key);
         if (line == null || line.priceCents() == null) {
-            return Optional.of("Aucun tarif n'est en vigueur pour « " + activity.getName() + " » le "
-                    + DAY.format(b.getDay()) + " : cette journée ne peut pas être payée par le porte-monnaie."
-                    + " Contactez le service enfance.");
+            return Optional.of(Refused.text("billing.wallet.noTariff", activity.getName(), DAY.format(b.getDay())).french());
         }
         long price = line.priceCents();
         WalletLedger.Locked locked = wallet.get();
         if (!WalletRules.affordable(locked.balanceCents(), price, r.floorCents())) {
-            return Optional.of(WalletRules.refusal(r.label(), locked.balanceCents(), price, r.floorCents()));
+            return Optional.of(WalletRules.refusalText(r.label(), locked.balanceCents(), price, r.floorCents()).french());
         }
         if (price > 0) {
             ledger.move(locked, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + line.label() + ")", actor(b));

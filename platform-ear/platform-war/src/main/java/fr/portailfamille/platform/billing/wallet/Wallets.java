@@ -158,11 +158,11 @@ public class Wallets {
      */
     public Summary activate(SignedInUser user, String regieCode) {
         if (StaffRoles.isStaff(user)) {
-            throw new Refused("Le porte-monnaie s'active depuis le compte de la famille.");
+            throw new Refused(Refused.text("billing.wallet.staff"));
         }
         Long family = account.familyFor(user, null);
         if (family == null) {
-            throw new Refused("Remplissez d'abord votre dossier famille (Mon foyer).");
+            throw new Refused(Refused.text("billing.wallet.noFamilyFile"));
         }
         WalletRegie r = walletRegie(regieCode);
         ledger.activate(family, ledger.regieId(r.code()).orElseThrow(), user.email() == null ? user.subject() : user.email());
@@ -179,19 +179,19 @@ public class Wallets {
      */
     public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents) {
         StaffRoles.requireRegisseur(staff);
-        WalletRules.topUpRefusal(amountCents).ifPresent(why -> {
+        WalletRules.topUpRefusalText(amountCents).ifPresent(why -> {
             throw new Refused("amount", why);
         });
         if (mode == null || !COUNTER_MODES.contains(mode)) {
-            throw new Refused("mode", "Choisissez le mode de paiement.");
+            throw new Refused("mode", Refused.text("billing.wallet.modeRequired"));
         }
         if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
                 .getResultList().isEmpty()) {
-            throw new Refused("family", "Cette famille n'existe pas dans la commune.");
+            throw new Refused("family", Refused.text("billing.wallet.familyUnknown"));
         }
         Optional<WalletRegie> r = regies().stream().filter(x -> x.code().equals(regieCode)).findFirst();
         if (r.isEmpty()) {
-            throw new Refused("regie", "Choisissez une régie payée par porte-monnaie.");
+            throw new Refused("regie", Refused.text("billing.wallet.regieRequired"));
         }
         long regieId = ledger.regieId(r.get().code()).orElseThrow();
         WalletLedger.Locked w = ledger.activate(familyId, regieId, staff.email());
@@ -213,7 +213,7 @@ public class Wallets {
         WalletRegie r = walletRegie(regieCode);
         long regieId = ledger.regieId(r.code()).orElseThrow();
         WalletLedger.Locked w = ledger.lock(familyId, regieId)
-                .orElseThrow(() -> new Refused("Activez d'abord votre porte-monnaie « " + r.label() + " »."));
+                .orElseThrow(() -> new Refused(Refused.text("billing.wallet.notActivated", r.label())));
         return new long[] {w.id(), regieId};
     }
 
@@ -239,7 +239,7 @@ public class Wallets {
 
     private WalletRegie walletRegie(String regieCode) {
         return regies().stream().filter(x -> x.code().equals(regieCode)).findFirst()
-                .orElseThrow(() -> new Refused("Cette régie ne propose pas de porte-monnaie."));
+                .orElseThrow(() -> new Refused(Refused.text("billing.wallet.none")));
     }
 
     static OffsetDateTime at(Object value) {
