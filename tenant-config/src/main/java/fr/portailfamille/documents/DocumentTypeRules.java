@@ -1,13 +1,17 @@
 package fr.portailfamille.documents;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules a commune's document types follow, each broken rule a French message at its path ({@code documentTypes[i].field}). */
+/**
+ * The rules a commune's document types follow, each broken rule a text (bundle {@code problems}, {@code documents.*})
+ * at its path ({@code documentTypes[i].field}).
+ */
 public final class DocumentTypeRules {
 
     public static final int LABEL_MAX = 120;
@@ -25,23 +29,22 @@ public final class DocumentTypeRules {
             DocumentType t = types.get(i);
             String at = "documentTypes[" + i + "]";
             if (t.code() == null || !CODE.matcher(t.code()).matches()) {
-                errors.add(new FieldError(at + ".code", "Le code « " + t.code()
-                        + " » doit faire de 1 à 40 caractères parmi A-Z, 0-9, _ et -."));
+                errors.add(Problems.error(at + ".code", "documents.type.code.invalid", t.code()));
             } else if (!codes.add(t.code())) {
-                errors.add(new FieldError(at + ".code", "Le code « " + t.code() + " » est déjà utilisé par un autre type de document."));
+                errors.add(Problems.error(at + ".code", "documents.type.code.taken", t.code()));
             }
             if (t.label() == null || t.label().isBlank()) {
-                errors.add(new FieldError(at + ".label", "Le libellé du type de document est obligatoire."));
+                errors.add(Problems.error(at + ".label", "documents.type.label.required"));
             } else if (t.label().length() > LABEL_MAX) {
-                errors.add(new FieldError(at + ".label", "Le libellé ne doit pas dépasser " + LABEL_MAX + " caractères."));
+                errors.add(Problems.error(at + ".label", "documents.type.label.tooLong", LABEL_MAX));
             }
             if (t.validity() == null) {
-                errors.add(new FieldError(at + ".validity", "Indiquez la validité : SCHOOL_YEAR, MONTHS, UNTIL ou PERMANENT."));
+                errors.add(Problems.error(at + ".validity", "documents.type.validity.required"));
             } else if (t.validity() == DocumentType.Validity.MONTHS
                     && (t.months() == null || t.months() < 1 || t.months() > MONTHS_MAX)) {
-                errors.add(new FieldError(at + ".months", "La durée de validité doit être comprise entre 1 et " + MONTHS_MAX + " mois."));
+                errors.add(Problems.error(at + ".months", "documents.type.months.range", MONTHS_MAX));
             } else if (t.validity() == DocumentType.Validity.UNTIL && t.until() == null) {
-                errors.add(new FieldError(at + ".until", "Indiquez la date jusqu'à laquelle le document est valable."));
+                errors.add(Problems.error(at + ".until", "documents.type.until.required"));
             }
         }
         return errors;

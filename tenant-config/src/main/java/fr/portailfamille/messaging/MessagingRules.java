@@ -1,6 +1,8 @@
 package fr.portailfamille.messaging;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of the Boîte de réception, each broken one a French message (at its path for a commune's services,
- * {@code services[i].field}, or at the form's field for a message).
+ * The rules of the Boîte de réception, each broken one a text (bundle {@code problems}, {@code messaging.*}) at its
+ * path for a commune's services, {@code services[i].field}, or at the form's field for a message.
  */
 public final class MessagingRules {
 
@@ -39,25 +41,24 @@ public final class MessagingRules {
     public static List<FieldError> validate(List<InboxService> services) {
         List<FieldError> errors = new ArrayList<>();
         if (services.isEmpty()) {
-            errors.add(new FieldError("services", "Gardez au moins un service : les familles doivent pouvoir écrire à la commune."));
+            errors.add(Problems.error("services", "messaging.services.required"));
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < services.size(); i++) {
             InboxService s = services.get(i);
             String at = "services[" + i + "]";
             if (s.code() == null || !CODE.matcher(s.code()).matches()) {
-                errors.add(new FieldError(at + ".code", "Le code « " + s.code()
-                        + " » doit faire de 1 à 40 caractères parmi a-z, 0-9 et -."));
+                errors.add(Problems.error(at + ".code", "messaging.service.code.invalid", s.code()));
             } else if (!codes.add(s.code())) {
-                errors.add(new FieldError(at + ".code", "Le code « " + s.code() + " » est déjà utilisé par un autre service."));
+                errors.add(Problems.error(at + ".code", "messaging.service.code.taken", s.code()));
             }
             if (s.label() == null || s.label().isBlank()) {
-                errors.add(new FieldError(at + ".label", "Le nom du service est obligatoire."));
+                errors.add(Problems.error(at + ".label", "messaging.service.label.required"));
             } else if (s.label().length() > LABEL_MAX) {
-                errors.add(new FieldError(at + ".label", "Le nom du service ne doit pas dépasser " + LABEL_MAX + " caractères."));
+                errors.add(Problems.error(at + ".label", "messaging.service.label.tooLong", LABEL_MAX));
             }
             if (s.email() != null && (s.email().length() > EMAIL_MAX || !EMAIL.matcher(s.email()).matches())) {
-                errors.add(new FieldError(at + ".email", "Adresse e-mail invalide : « " + s.email() + " »."));
+                errors.add(Problems.error(at + ".email", "messaging.service.email.invalid", s.email()));
             }
         }
         return errors;
@@ -90,12 +91,15 @@ public final class MessagingRules {
 
     // ---- threads ---------------------------------------------------------------------------------
 
-    /** Why {@code side} may not write in a thread in {@code state}; {@code null} when it may. */
+    /** Why {@code side} may not write in a thread in {@code state}, in French; {@code null} when it may. */
     public static String writeRefusal(Side side, ThreadState state) {
+        return french(writeProblem(side, state));
+    }
+
+    /** Why {@code side} may not write in a thread in {@code state}; {@code null} when it may. */
+    public static Message writeProblem(Side side, ThreadState state) {
         if (state == ThreadState.CLOSED) {
-            return side == Side.FAMILY
-                    ? "Cette conversation est close : écrivez un nouveau message au service."
-                    : "Cette conversation est close : rouvrez-la pour y répondre.";
+            return Problems.of(side == Side.FAMILY ? "messaging.thread.closed.family" : "messaging.thread.closed.service");
         }
         return null;
     }
@@ -141,45 +145,63 @@ public final class MessagingRules {
         List<FieldError> errors = new ArrayList<>();
         if (newThread) {
             if (subject == null || subject.isBlank()) {
-                errors.add(new FieldError("subject", "Indiquez l'objet du message."));
+                errors.add(Problems.error("subject", "messaging.subject.required"));
             } else if (subject.strip().length() > SUBJECT_MAX) {
-                errors.add(new FieldError("subject", "L'objet ne doit pas dépasser " + SUBJECT_MAX + " caractères."));
+                errors.add(Problems.error("subject", "messaging.subject.tooLong", SUBJECT_MAX));
             }
         }
         if (body == null || body.isBlank()) {
-            errors.add(new FieldError("body", "Écrivez votre message."));
+            errors.add(Problems.error("body", "messaging.body.required"));
         } else if (body.strip().length() > BODY_MAX) {
-            errors.add(new FieldError("body", "Le message ne doit pas dépasser " + BODY_MAX + " caractères."));
+            errors.add(Problems.error("body", "messaging.body.tooLong", BODY_MAX));
         }
         if (files > ATTACHMENTS_MAX) {
-            errors.add(new FieldError("files", "Joignez au plus " + ATTACHMENTS_MAX + " fichiers à un message."));
+            errors.add(Problems.error("files", "messaging.files.tooMany", ATTACHMENTS_MAX));
         }
         return errors;
     }
 
     // ---- broadcasts ------------------------------------------------------------------------------
 
-    /** Why this target is incomplete ({@code target}); {@code null} when it names whom to write to. */
+    /** Why this target is incomplete ({@code target}), in French; {@code null} when it names whom to write to. */
     public static String targetRefusal(BroadcastTarget target) {
-        if (target == null || target.kind() == null) {
-            return "Choisissez à qui écrire.";
-        }
-        String ref = target.ref() == null ? "" : target.ref().strip();
-        return switch (target.kind()) {
-            case COMMUNE -> null;
-            case FAMILY -> ref.matches("\\d{1,18}") ? null : "Choisissez la famille.";
-            case ACTIVITY -> ref.isEmpty() ? "Choisissez l'activité." : null;
-            case SCHOOL -> ref.isEmpty() ? "Choisissez l'école." : null;
-            case CLASS -> target.establishment().isBlank() || target.level() == null || !LEVELS.contains(target.level())
-                    ? "Choisissez l'école et la classe (TPS à CM2)." : null;
-        };
+        return french(targetProblem(target));
     }
 
-    /** Whether a broadcast reaching {@code families} may be sent (at least one, at most {@value #BROADCAST_MAX}). */
-    public static String countRefusal(long families) {
-        if (families == 0) {
-            return "Aucune famille ne correspond à ce choix : rien n'est envoyé.";
+    /** Why this target is incomplete ({@code target}); {@code null} when it names whom to write to. */
+    public static Message targetProblem(BroadcastTarget target) {
+        if (target == null || target.kind() == null) {
+            return Problems.of("messaging.target.required");
         }
-        return families > BROADCAST_MAX ? "Plus de " + BROADCAST_MAX + " familles : choisissez un groupe plus petit." : null;
+        String ref = target.ref() == null ? "" : target.ref().strip();
+        String key = switch (target.kind()) {
+            case COMMUNE -> null;
+            case FAMILY -> ref.matches("\\d{1,18}") ? null : "messaging.target.family";
+            case ACTIVITY -> ref.isEmpty() ? "messaging.target.activity" : null;
+            case SCHOOL -> ref.isEmpty() ? "messaging.target.school" : null;
+            case CLASS -> target.establishment().isBlank() || target.level() == null || !LEVELS.contains(target.level())
+                    ? "messaging.target.class" : null;
+        };
+        return key == null ? null : Problems.of(key);
+    }
+
+    /**
+     * Why a broadcast reaching {@code families} may not be sent, in French; {@code null} when it may (at least one,
+     * at most {@value #BROADCAST_MAX}).
+     */
+    public static String countRefusal(long families) {
+        return french(countProblem(families));
+    }
+
+    /** Why a broadcast reaching {@code families} may not be sent; {@code null} when it may. */
+    public static Message countProblem(long families) {
+        if (families == 0) {
+            return Problems.of("messaging.broadcast.none");
+        }
+        return families > BROADCAST_MAX ? Problems.of("messaging.broadcast.tooMany", BROADCAST_MAX) : null;
+    }
+
+    private static String french(Message text) {
+        return text == null ? null : text.french();
     }
 }

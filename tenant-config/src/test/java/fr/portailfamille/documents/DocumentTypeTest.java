@@ -71,6 +71,15 @@ class DocumentTypeTest {
                 new FieldError("documentTypes[2].validity", "Indiquez la validité : SCHOOL_YEAR, MONTHS, UNTIL ou PERMANENT.")),
                 errors);
         assertTrue(DocumentTypeRules.validate(DocumentTypeRules.defaults()).isEmpty());
+        assertEquals(List.of("The validity period must be between 1 and 120 months.",
+                "The code “A” is already used by another document type.", "The label of the document type is required.",
+                "Give the date until which the document is valid.",
+                "The code “b!” must have 1 to 40 characters among A-Z, 0-9, _ and -.",
+                "Give the validity: SCHOOL_YEAR, MONTHS, UNTIL or PERMANENT."),
+                errors.stream().map(e -> e.text().in(java.util.Locale.ENGLISH)).toList());
+        assertEquals(List.of(new FieldError("documentTypes[0].label", "Le libellé ne doit pas dépasser 120 caractères.")),
+                DocumentTypeRules.validate(List.of(new DocumentType("A", "x".repeat(121), false, false, Validity.PERMANENT,
+                        null, null))));
     }
 
     @Test

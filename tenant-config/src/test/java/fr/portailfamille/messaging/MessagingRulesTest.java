@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.messaging.BroadcastTarget.Kind;
 import fr.portailfamille.problems.FieldError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,28 @@ class MessagingRulesTest {
         assertEquals("Choisissez à qui écrire.", MessagingRules.targetRefusal(null));
         assertEquals("Aucune famille ne correspond à ce choix : rien n'est envoyé.", MessagingRules.countRefusal(0));
         assertNull(MessagingRules.countRefusal(52));
+        assertEquals("Plus de 20000 familles : choisissez un groupe plus petit.", MessagingRules.countRefusal(20_001));
+        assertNull(MessagingRules.countRefusal(20_000));
+    }
+
+    @Test
+    void anEnglishPageReadsTheRulesInEnglish() {
+        List<FieldError> errors = MessagingRules.validate(List.of(new InboxService("Régie", "x".repeat(121), "pas-une-adresse")));
+        assertEquals(List.of("Le code « Régie » doit faire de 1 à 40 caractères parmi a-z, 0-9 et -.",
+                "Le nom du service ne doit pas dépasser 120 caractères.", "Adresse e-mail invalide : « pas-une-adresse »."),
+                errors.stream().map(FieldError::message).toList());
+        assertEquals(List.of("The code “Régie” must have 1 to 40 characters among a-z, 0-9 and -.",
+                "The name of the service must not be longer than 120 characters.", "Invalid e-mail address: “pas-une-adresse”."),
+                errors.stream().map(e -> e.text().in(Locale.ENGLISH)).toList());
+        assertEquals("Attach at most 3 files to a message.",
+                MessagingRules.validateMessage(false, null, "Bonjour", 4).get(0).text().in(Locale.ENGLISH));
+        assertEquals("This conversation is closed: reopen it to reply.",
+                MessagingRules.writeProblem(Side.SERVICE, ThreadState.CLOSED).in(Locale.ENGLISH));
+        assertEquals("Cette conversation est close : rouvrez-la pour y répondre.",
+                MessagingRules.writeRefusal(Side.SERVICE, ThreadState.CLOSED));
+        assertEquals("Choose the school and the class (TPS to CM2).",
+                MessagingRules.targetProblem(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")).in(Locale.ENGLISH));
+        assertEquals("More than 20000 families: choose a smaller group.", MessagingRules.countProblem(20_001).in(Locale.ENGLISH));
+        assertNull(MessagingRules.countProblem(1));
     }
 }

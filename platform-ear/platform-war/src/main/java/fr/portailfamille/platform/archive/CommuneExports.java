@@ -67,15 +67,14 @@ public class CommuneExports {
                 throw new Refused("passphrase", problem);
             }
             if (confirmation == null || !Arrays.equals(passphrase, confirmation)) {
-                throw new Refused("confirmation", MISMATCH);
+                throw new Refused("confirmation", Refused.text("archive.passphrase.mismatch"));
             }
             List<ArchivedUser> users;
             try {
                 users = accounts.allUsers(commune);
             } catch (KeycloakAccounts.AccountException e) {
                 LOG.log(Level.WARNING, "Comptes de " + commune.slug() + " illisibles pour l'export", e);
-                throw new Refused("Les comptes de la commune n'ont pas pu être lus (service d'identification"
-                        + " indisponible) : réessayez dans quelques minutes. Rien n'a été exporté.");
+                throw new Refused(Refused.text("archive.accounts.unavailable"));
             }
             return archives.export(commune, passphrase, users, actor(user));
         } catch (ArchiveException e) {

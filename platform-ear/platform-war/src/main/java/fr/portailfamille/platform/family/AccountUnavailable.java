@@ -1,8 +1,26 @@
 package fr.portailfamille.platform.family;
 
-/** Keycloak could not be reached for an account operation: the transaction is rolled back. */
+import fr.portailfamille.problems.Message;
+
+/**
+ * Keycloak could not be reached for an account operation: the transaction is rolled back. Its message in French
+ * ({@link #getMessage()}), {@link #text()} in the language of the page that shows it.
+ */
 public class AccountUnavailable extends RuntimeException {
+
+    private final transient Message text;
+
     public AccountUnavailable(String message, Throwable cause) {
-        super(message, cause);
+        this(Message.literal(message), cause);
+    }
+
+    public AccountUnavailable(Message text, Throwable cause) {
+        super(text.french(), cause);
+        this.text = text;
+    }
+
+    /** Why, to be read in any language. */
+    public Message text() {
+        return text == null ? Message.literal(getMessage()) : text;
     }
 }

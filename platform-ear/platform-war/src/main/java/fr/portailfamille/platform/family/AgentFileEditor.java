@@ -1,9 +1,11 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,7 +61,7 @@ public class AgentFileEditor {
         }
         var changes = FormChanges.diff(current, form);
         if (changes.isEmpty() && removed.isEmpty()) {
-            return List.of(new FieldError("", "Aucune modification."));
+            return List.of(new FieldError("", Refused.text("family.edit.noChange")));
         }
         String who = agent.email();
         removed.forEach(c -> audit(who, "ENFANT_RETIRE", familyId, c.getId(), c.getFirstName()));
@@ -96,21 +98,24 @@ public class AgentFileEditor {
             long registrations = count("select count(*) from registration where child_id = ?1", c.getId());
             long school = count("select count(*) from school_enrolment where child_id = ?1", c.getId());
             if (bookings + registrations + school > 0) {
-                List<String> what = new ArrayList<>();
+                List<Message> what = new ArrayList<>();
                 if (bookings > 0) {
-                    what.add(bookings + " réservation(s)");
+                    what.add(Refused.text("family.child.inUse.bookings", bookings));
                 }
                 if (registrations > 0) {
-                    what.add(registrations + " inscription(s) aux activités");
+                    what.add(Refused.text("family.child.inUse.registrations", registrations));
                 }
                 if (school > 0) {
-                    what.add(school + " inscription(s) scolaire(s)");
+                    what.add(Refused.text("family.child.inUse.school", school));
+                }
+                Message list = what.get(0);
+                for (Message next : what.subList(1, what.size())) {
+                    list = Refused.text("family.child.inUse.list", list, next);
                 }
                 String name = ((c.getFirstName() == null ? "" : c.getFirstName()) + " "
                         + (c.getLastName() == null ? "" : c.getLastName())).trim();
-                errors.add(new FieldError("children", "Impossible de retirer " + (name.isEmpty() ? "cet enfant" : name)
-                        + " du dossier : " + String.join(", ", what) + " lui sont rattachées. Annulez-les d'abord ;"
-                        + " rien n'a été enregistré."));
+                errors.add(new FieldError("children", Refused.text("family.child.inUse",
+                        name.isEmpty() ? Refused.text("family.child.this") : name, list)));
             }
         }
         return errors;

@@ -78,7 +78,7 @@ public class ChangeRequestDesk {
         try {
             Refused.decisionReason(false, reason);
         } catch (Refused e) {
-            return List.of(new FieldError(e.field(), e.getMessage()));
+            return List.of(new FieldError(e.field(), e.text()));
         }
         ChangeRequest r = pending(requestId);
         if (ChangeRequestApplication.touchesHealth(r)) {

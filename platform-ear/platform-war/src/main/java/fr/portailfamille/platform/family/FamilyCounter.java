@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.family.validation.FrenchFormats;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -41,22 +42,22 @@ public class FamilyCounter {
                                             String portalUrl) {
         List<FieldError> errors = new ArrayList<>();
         if (firstName == null || firstName.isBlank()) {
-            errors.add(new FieldError("firstName", "Le prénom du responsable est obligatoire."));
+            errors.add(FamilyFileRules.error("firstName", "family.counter.firstName.required"));
         }
         if (lastName == null || lastName.isBlank()) {
-            errors.add(new FieldError("lastName", "Le nom du responsable est obligatoire."));
+            errors.add(FamilyFileRules.error("lastName", "family.counter.lastName.required"));
         }
         if (firstName != null && firstName.strip().length() > 100) {
-            errors.add(new FieldError("firstName", "Ce texte est trop long : 100 caractères au plus."));
+            errors.add(FamilyFileRules.error("firstName", "family.text.tooLong", 100));
         }
         if (lastName != null && lastName.strip().length() > 100) {
-            errors.add(new FieldError("lastName", "Ce texte est trop long : 100 caractères au plus."));
+            errors.add(FamilyFileRules.error("lastName", "family.text.tooLong", 100));
         }
         if (email == null || !FrenchFormats.isEmail(email)) {
-            errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
+            errors.add(FamilyFileRules.error("email", "family.email.invalid"));
         } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
                 .setParameter("e", email.trim()).getResultList().isEmpty()) {
-            errors.add(new FieldError("email", "Un dossier existe déjà avec cette adresse."));
+            errors.add(FamilyFileRules.error("email", "family.counter.email.taken"));
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -74,8 +75,7 @@ public class FamilyCounter {
         try {
             accounts.invite(TenantContext.require(), email.trim(), firstName.trim(), lastName.trim(), portalUrl);
         } catch (KeycloakAccounts.AccountException e) {
-            throw new AccountUnavailable("Le courriel d'activation n'a pas pu être envoyé : le dossier n'est pas créé."
-                    + " Réessayez dans quelques instants.", e);
+            throw new AccountUnavailable(Refused.text("family.counter.inviteFailed"), e);
         }
         return List.of();
     }

@@ -118,11 +118,11 @@ public class FamilyDesk {
         try {
             why = Refused.decisionReason(false, reason);
         } catch (Refused e) {
-            return List.of(new FieldError(e.field(), e.getMessage()));
+            return List.of(new FieldError(e.field(), e.text()));
         }
         Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
-            return List.of(new FieldError("", "Ce dossier n'attend pas de validation."));
+            return List.of(new FieldError("", Refused.text("family.file.notSubmitted")));
         }
         f.setStatus(FamilyStatus.DRAFT);
         f.setSubmittedAt(null);

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.family.validation.FrenchFormats;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.problems.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rules of the family file. {@link #check} lists EVERY problem at once (field path + French
- * message): formats always, mandatory fields only for "Valider l'inscription". {@link #normalize}
+ * Rules of the family file. {@link #check} lists EVERY problem at once (field path + text, bundle
+ * {@code refusals}, {@code family.*}): formats always, mandatory fields only for "Valider l'inscription". {@link #normalize}
  * puts phones and IBAN in their canonical form.
  */
 public final class FamilyFileRules {
@@ -27,54 +28,54 @@ public final class FamilyFileRules {
     public static List<FieldError> check(FamilyForm f, boolean forSubmission, LocalDate today) {
         List<FieldError> e = new ArrayList<>();
         if (forSubmission) {
-            required(e, "situation", f.getSituation(), "La situation familiale est obligatoire.");
-            required(e, "addressLine", f.getAddressLine(), "L'adresse est obligatoire.");
-            required(e, "postcode", f.getPostcode(), "Le code postal est obligatoire.");
-            required(e, "city", f.getCity(), "La commune de résidence est obligatoire.");
+            required(e, "situation", f.getSituation(), "family.situation.required");
+            required(e, "addressLine", f.getAddressLine(), "family.address.required");
+            required(e, "postcode", f.getPostcode(), "family.postcode.required");
+            required(e, "city", f.getCity(), "family.city.required");
         }
         e.addAll(FormLimits.check(f));
         if (notBlank(f.getSituation()) && !SITUATIONS.contains(f.getSituation())) {
-            e.add(new FieldError("situation", "Situation familiale inconnue."));
+            e.add(error("situation", "family.situation.unknown"));
         }
         if (notBlank(f.getPostcode()) && !FrenchFormats.isPostcode(f.getPostcode())) {
-            e.add(new FieldError("postcode", "Code postal invalide : 5 chiffres, par exemple 87000."));
+            e.add(error("postcode", "family.postcode.invalid"));
         }
         phone(e, "homePhone", f.getHomePhone());
         if (notBlank(f.getCafNumber()) && !FrenchFormats.isCafNumber(f.getCafNumber())) {
-            e.add(new FieldError("cafNumber", "Numéro d'allocataire CAF invalide : 7 chiffres."));
+            e.add(error("cafNumber", "family.caf.invalid"));
         }
         if (f.isQuotientFamilialUnreadable()) {
-            e.add(new FieldError("quotientFamilial", "Le quotient familial s'écrit en chiffres, par exemple 650."));
+            e.add(error("quotientFamilial", "family.qf.unreadable"));
         } else if (f.getQuotientFamilial() != null && !FrenchFormats.isQuotientFamilial(f.getQuotientFamilial())) {
-            e.add(new FieldError("quotientFamilial", "Le quotient familial doit être compris entre 0 et 10 000."));
+            e.add(error("quotientFamilial", "family.qf.range"));
         }
         if (notBlank(f.getQfSource()) && !QF_SOURCES.contains(f.getQfSource())) {
-            e.add(new FieldError("qfSource", "Organisme inconnu : CAF, MSA ou avis d'imposition."));
+            e.add(error("qfSource", "family.qfSource.unknown"));
         }
         if (f.getQfProofDate() != null && f.getQfProofDate().isAfter(today)) {
-            e.add(new FieldError("qfProofDate", "La date de l'attestation ne peut pas être dans le futur."));
+            e.add(error("qfProofDate", "family.qfProofDate.future"));
         } else if (f.getQfProofDate() != null && f.getQfProofDate().isBefore(today.minusYears(10))) {
-            e.add(new FieldError("qfProofDate", "Cette attestation a plus de 10 ans : indiquez la date de la plus récente."));
+            e.add(error("qfProofDate", "family.qfProofDate.tooOld"));
         }
         if (f.getQuotientFamilial() != null && forSubmission) {
             if (!notBlank(f.getQfSource())) {
-                e.add(new FieldError("qfSource", "Indiquez qui atteste votre quotient familial (CAF, MSA ou avis d'imposition)."));
+                e.add(error("qfSource", "family.qfSource.required"));
             }
             if (f.getQfProofDate() == null) {
-                e.add(new FieldError("qfProofDate", "Indiquez la date de l'attestation de quotient familial."));
+                e.add(error("qfProofDate", "family.qfProofDate.required"));
             }
         }
         if (f.isMonthlyResourcesUnreadable()) {
-            e.add(new FieldError("monthlyResources", "Les ressources mensuelles s'écrivent en euros, par exemple 1 850,50."));
+            e.add(error("monthlyResources", "family.resources.unreadable"));
         } else if (f.getMonthlyResourcesCents() != null && f.getMonthlyResourcesCents() > 100_000_00L) {
-            e.add(new FieldError("monthlyResources", "Les ressources mensuelles doivent être inférieures à 100 000 €."));
+            e.add(error("monthlyResources", "family.resources.tooHigh"));
         }
         if (notBlank(f.getIban())) {
             if (!FrenchFormats.isIban(f.getIban())) {
-                e.add(new FieldError("iban", "IBAN invalide : vérifiez les chiffres (clé de contrôle incorrecte)."));
+                e.add(error("iban", "family.iban.invalid"));
             }
             if (forSubmission) {
-                required(e, "accountHolder", f.getAccountHolder(), "Le titulaire du compte est obligatoire avec un IBAN.");
+                required(e, "accountHolder", f.getAccountHolder(), "family.accountHolder.required");
             }
         }
         person(e, "responsable1", f.getResponsable1(), forSubmission, true, today);
@@ -82,7 +83,7 @@ public final class FamilyFileRules {
             person(e, "responsable2", f.getResponsable2(), forSubmission, false, today);
         }
         if (forSubmission && f.getChildren().isEmpty()) {
-            e.add(new FieldError("children", "Ajoutez au moins un enfant."));
+            e.add(error("children", "family.children.required"));
         }
         for (int i = 0; i < f.getChildren().size(); i++) {
             child(e, "children[" + i + "]", f.getChildren().get(i), forSubmission, today);
@@ -92,57 +93,55 @@ public final class FamilyFileRules {
 
     private static void person(List<FieldError> e, String p, FamilyForm.Person r, boolean submit, boolean first,
                                LocalDate today) {
-        String who = first ? "du responsable 1" : "du responsable 2";
+        int who = first ? 1 : 2;
         if (submit) {
-            required(e, p + ".civility", r.getCivility(), "La civilité " + who + " est obligatoire.");
-            required(e, p + ".lastName", r.getLastName(), "Le nom " + who + " est obligatoire.");
-            required(e, p + ".firstName", r.getFirstName(), "Le prénom " + who + " est obligatoire.");
+            required(e, p + ".civility", r.getCivility(), "family.person.civility.required", who);
+            required(e, p + ".lastName", r.getLastName(), "family.person.lastName.required", who);
+            required(e, p + ".firstName", r.getFirstName(), "family.person.firstName.required", who);
             if (first) {
                 if (r.getBirthDate() == null) {
-                    e.add(new FieldError(p + ".birthDate", "La date de naissance " + who + " est obligatoire."));
+                    e.add(error(p + ".birthDate", "family.person.birthDate.required", who));
                 }
-                required(e, p + ".mobilePhone", r.getMobilePhone(), "Le téléphone portable " + who + " est obligatoire.");
-                required(e, p + ".email", r.getEmail(), "Le courriel " + who + " est obligatoire.");
+                required(e, p + ".mobilePhone", r.getMobilePhone(), "family.person.mobilePhone.required", who);
+                required(e, p + ".email", r.getEmail(), "family.person.email.required", who);
             }
         }
         if (notBlank(r.getCivility()) && !CIVILITIES.contains(r.getCivility())) {
-            e.add(new FieldError(p + ".civility", "Civilité inconnue."));
+            e.add(error(p + ".civility", "family.person.civility.unknown"));
         }
         if (r.getBirthDate() != null && !FrenchFormats.isBirthDateOfAdult(r.getBirthDate(), today)) {
-            e.add(new FieldError(p + ".birthDate", "Date de naissance invalide : un responsable a au moins 16 ans"
-                    + " et la date ne peut pas être dans le futur."));
+            e.add(error(p + ".birthDate", "family.person.birthDate.invalid"));
         }
         phone(e, p + ".mobilePhone", r.getMobilePhone());
         phone(e, p + ".workPhone", r.getWorkPhone());
         if (notBlank(r.getEmail()) && !FrenchFormats.isEmail(r.getEmail())) {
-            e.add(new FieldError(p + ".email", "Adresse de courriel invalide, par exemple prenom.nom@exemple.fr."));
+            e.add(error(p + ".email", "family.email.invalid"));
         }
     }
 
     private static void child(List<FieldError> e, String p, FamilyForm.ChildForm c, boolean submit, LocalDate today) {
         if (submit) {
-            required(e, p + ".firstName", c.getFirstName(), "Le prénom de l'enfant est obligatoire.");
-            required(e, p + ".lastName", c.getLastName(), "Le nom de l'enfant est obligatoire.");
-            required(e, p + ".sex", c.getSex(), "Le sexe de l'enfant est obligatoire.");
+            required(e, p + ".firstName", c.getFirstName(), "family.child.firstName.required");
+            required(e, p + ".lastName", c.getLastName(), "family.child.lastName.required");
+            required(e, p + ".sex", c.getSex(), "family.child.sex.required");
             if (c.getBirthDate() == null) {
-                e.add(new FieldError(p + ".birthDate", "La date de naissance de l'enfant est obligatoire."));
+                e.add(error(p + ".birthDate", "family.child.birthDate.required"));
             }
-            required(e, p + ".school", c.getSchool(), "L'école de l'enfant est obligatoire.");
+            required(e, p + ".school", c.getSchool(), "family.child.school.required");
         }
         if (notBlank(c.getSex()) && !Set.of("F", "M").contains(c.getSex())) {
-            e.add(new FieldError(p + ".sex", "Sexe inconnu."));
+            e.add(error(p + ".sex", "family.child.sex.unknown"));
         }
         if (c.getBirthDate() != null && !FrenchFormats.isBirthDateOfChild(c.getBirthDate(), today)) {
-            e.add(new FieldError(p + ".birthDate", "Date de naissance invalide : elle doit être passée et l'enfant"
-                    + " doit avoir moins de 18 ans."));
+            e.add(error(p + ".birthDate", "family.child.birthDate.invalid"));
         }
         phone(e, p + ".doctorPhone", c.getDoctorPhone());
         for (int j = 0; j < c.getContacts().size(); j++) {
             FamilyForm.Contact k = c.getContacts().get(j);
             String q = p + ".contacts[" + j + "]";
-            required(e, q + ".name", k.getName(), "Le nom de la personne autorisée est obligatoire.");
-            required(e, q + ".relation", k.getRelation(), "Le lien avec l'enfant est obligatoire.");
-            required(e, q + ".phone", k.getPhone(), "Le téléphone de la personne autorisée est obligatoire.");
+            required(e, q + ".name", k.getName(), "family.contact.name.required");
+            required(e, q + ".relation", k.getRelation(), "family.contact.relation.required");
+            required(e, q + ".phone", k.getPhone(), "family.contact.phone.required");
             phone(e, q + ".phone", k.getPhone());
         }
     }
@@ -174,14 +173,19 @@ public final class FamilyFileRules {
 
     private static void phone(List<FieldError> e, String field, String value) {
         if (notBlank(value) && FrenchFormats.normalizePhone(value) == null) {
-            e.add(new FieldError(field, "Numéro de téléphone invalide : 10 chiffres, par exemple 06 12 34 56 78."));
+            e.add(error(field, "family.phone.invalid"));
         }
     }
 
-    private static void required(List<FieldError> e, String field, String value, String message) {
+    private static void required(List<FieldError> e, String field, String value, String key, Object... args) {
         if (!notBlank(value)) {
-            e.add(new FieldError(field, message));
+            e.add(error(field, key, args));
         }
+    }
+
+    /** The problem {@code key} of the bundle {@code refusals}, at {@code field}. */
+    static FieldError error(String field, String key, Object... args) {
+        return new FieldError(field, Refused.text(key, args));
     }
 
     static boolean notBlank(String v) {

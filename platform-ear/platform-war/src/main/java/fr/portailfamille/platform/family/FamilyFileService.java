@@ -131,10 +131,10 @@ public class FamilyFileService {
     public Child validatedChild(SignedInUser user, long childId) {
         Family family = fileOf(user);
         if (family.getStatus() != FamilyStatus.VALIDATED) {
-            throw new Refused("Votre dossier famille doit être validé avant toute réservation ou inscription.");
+            throw new Refused(Refused.text("family.file.notValidated"));
         }
         return family.getChildren().stream().filter(c -> c.getId() == childId).findFirst()
-                .orElseThrow(() -> new Refused("Cet enfant ne fait pas partie de votre dossier."));
+                .orElseThrow(() -> new Refused(Refused.text("family.child.notYours")));
     }
 
     public FamilyForm formOf(SignedInUser user) {
@@ -182,11 +182,11 @@ public class FamilyFileService {
      */
     public List<FieldError> saveDraft(SignedInUser user, FamilyForm form) {
         if (isStaff(user)) {
-            return List.of(new FieldError("", STAFF_HAS_NO_FILE));
+            return List.of(new FieldError("", Refused.text("family.staff.noFile")));
         }
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.DRAFT) {
-            return List.of(new FieldError("", "Votre dossier a déjà été envoyé : il ne peut plus être modifié ainsi."));
+            return List.of(new FieldError("", Refused.text("family.file.sentNoDraft")));
         }
         List<FieldError> errors = FamilyFileRules.check(form, false, today());
         FamilyForm valid = DraftForms.keepValid(form, errors, FamilyFileMapper.toForm(f));
@@ -206,10 +206,10 @@ public class FamilyFileService {
     public List<FieldError> submit(SignedInUser user, FamilyForm form) {
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.DRAFT) {
-            return List.of(new FieldError("", "Votre dossier a déjà été envoyé."));
+            return List.of(new FieldError("", Refused.text("family.file.sent")));
         }
         if (isStaff(user)) {
-            return List.of(new FieldError("", STAFF_HAS_NO_FILE));
+            return List.of(new FieldError("", Refused.text("family.staff.noFile")));
         }
         List<FieldError> errors = FamilyFileRules.check(form, true, today());
         if (!errors.isEmpty()) {
@@ -246,8 +246,7 @@ public class FamilyFileService {
         try {
             accounts.delete(TenantContext.require(), user.subject());
         } catch (KeycloakAccounts.AccountException e) {
-            throw new AccountUnavailable("La suppression de votre compte n'a pas abouti : réessayez dans quelques"
-                    + " instants. Rien n'a été supprimé.", e);
+            throw new AccountUnavailable(Refused.text("family.account.deleteFailed"), e);
         }
         return true;
     }
@@ -262,7 +261,7 @@ public class FamilyFileService {
     public List<FieldError> requestChanges(SignedInUser user, FamilyForm proposed) {
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.VALIDATED) {
-            return List.of(new FieldError("", "Votre dossier n'est pas encore validé : modifiez-le directement."));
+            return List.of(new FieldError("", Refused.text("family.file.notValidatedYet")));
         }
         FamilyForm current = FamilyFileMapper.toForm(f);
         var touched = FormChanges.requested(current, proposed).keySet();
@@ -277,7 +276,7 @@ public class FamilyFileService {
         FamilyForm.Person own = proposed.getResponsable1();
         boolean consent = own != null && applyOwnConsent(user, f, own.isConsentEmail(), own.isConsentSms());
         if (changes.isEmpty() && !consent) {
-            return List.of(new FieldError("", "Aucune modification par rapport à votre dossier."));
+            return List.of(new FieldError("", Refused.text("family.file.noChange")));
         }
         changes.forEach((type, values) -> em.persist(new ChangeRequest(f, type,
                 FormChanges.toJsonText(FormChanges.valuesAt(current, values.keySet())), FormChanges.toJsonText(values))));
@@ -296,7 +295,7 @@ public class FamilyFileService {
         }
         Family f = fileOf(user);
         if (f.getId() == null) {
-            throw new Refused(NO_FILE_YET);
+            throw noFileYet();
         }
         return applyOwnConsent(user, f, email, sms);
     }
@@ -304,6 +303,11 @@ public class FamilyFileService {
     /** Why a consent cannot be recorded yet: there is no family file to hold it. */
     public static final String NO_FILE_YET = "Votre dossier famille n'existe pas encore : indiquez votre accord dans"
             + " Mon foyer en le remplissant.";
+
+    /** {@link #NO_FILE_YET}, in any language. */
+    public static Refused noFileYet() {
+        return new Refused(Refused.text("family.consent.noFileYet"));
+    }
 
     private boolean applyOwnConsent(SignedInUser user, Family f, boolean email, boolean sms) {
         Responsable r = f.responsable(1);

@@ -104,7 +104,7 @@ public class MyRequests {
             id = -1;
         }
         if (family == null || kind == null || id < 0) {
-            throw new Refused(NOT_YOURS);
+            throw notYours();
         }
         String sql = with(kind) + " select r.kind, r.id, k.first_name, r.subject, r.made_at, r.state, r.decided_at,"
                 + " r.reason, r.target from req r left join req_children k on k.id = r.child_id"
@@ -112,9 +112,14 @@ public class MyRequests {
         List<?> rows = em.createNativeQuery(sql).setParameter(1, family).setParameter(2, kind.name())
                 .setParameter(3, id).getResultList();
         if (rows.isEmpty()) {
-            throw new Refused(NOT_YOURS);
+            throw notYours();
         }
         return line((Object[]) rows.get(0));
+    }
+
+    /** {@link #NOT_YOURS}, in any language. */
+    private static Refused notYours() {
+        return new Refused(Refused.text("family.request.notYours"));
     }
 
     /**

@@ -18,6 +18,7 @@ import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -171,7 +172,7 @@ public class Inbox {
         }
         Family f = files.fileOf(user);
         if (f.getId() == null) {
-            throw new Refused("Enregistrez d'abord votre dossier famille (Mon foyer) pour écrire à la commune.");
+            throw new Refused(Refused.text("messaging.noFamilyFile"));
         }
         return f.getId();
     }
@@ -224,11 +225,11 @@ public class Inbox {
         InboxService service = serviceCode == null ? null
                 : services().stream().filter(s -> s.code().equals(serviceCode)).findFirst().orElse(null);
         if (service == null) {
-            throw new Refused("service", "Choisissez le service à qui écrire.");
+            throw new Refused("service", Refused.text("messaging.service.required"));
         }
         if (childId != null && em.createNativeQuery("select 1 from child where id = ?1 and family_id = ?2")
                 .setParameter(1, childId).setParameter(2, family).getResultList().isEmpty()) {
-            throw new Refused("child", "Cet enfant ne fait pas partie de votre dossier.");
+            throw new Refused("child", Refused.text("messaging.child.notYours"));
         }
         List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads);
         long thread = Rows.id(em.createNativeQuery("insert into message_thread (family_id, child_id, service_code, subject,"
@@ -260,7 +261,7 @@ public class Inbox {
     /** The family answers in one of its threads (not closed); the service is told by mail. */
     public void familyReply(SignedInUser user, long threadId, String body, List<Upload> uploads) {
         long family = familyOf(user);
-        Object[] t = lockThread(threadId, " and family_id = ?2", family).orElseThrow(() -> new Refused(NOT_YOURS));
+        Object[] t = lockThread(threadId, " and family_id = ?2", family).orElseThrow(() -> notYours());
         ThreadState next = next(Side.FAMILY, ThreadState.valueOf((String) t[1]));
         List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_family_at = now(),"
@@ -287,7 +288,7 @@ public class Inbox {
                 .setParameter(1, threadId).setParameter(2, family).executeUpdate();
         if (changed == 0 && em.createNativeQuery("select 1 from message_thread where id = ?1 and family_id = ?2")
                 .setParameter(1, threadId).setParameter(2, family).getResultList().isEmpty()) {
-            throw new Refused(NOT_YOURS);
+            throw notYours();
         }
     }
 
@@ -378,8 +379,8 @@ public class Inbox {
      * from the family's deleted messages, is assigned to the agent if nobody had it, and the family is told by mail.
      */
     public void agentReply(SignedInUser agent, long threadId, String body, List<Upload> uploads) {
-        ThreadRow row = agentRow(agent, threadId).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
-        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
+        ThreadRow row = agentRow(agent, threadId).orElseThrow(() -> notYourService());
+        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
         ThreadState next = next(Side.SERVICE, ThreadState.valueOf((String) t[1]));
         List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_service_at = now(),"
@@ -392,10 +393,10 @@ public class Inbox {
 
     /** Assigns a thread of the agent's services to an agent (by e-mail), or to nobody ({@code null}). */
     public void assign(SignedInUser agent, long threadId, String assignee) {
-        agentRow(agent, threadId).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
+        agentRow(agent, threadId).orElseThrow(() -> notYourService());
         String to = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(Locale.ROOT);
         if (to != null && (to.length() > MessagingRules.EMAIL_MAX || !to.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))) {
-            throw new Refused("assignee", "Indiquez l'adresse e-mail de l'agent (par exemple prenom.nom@mairie.fr).");
+            throw new Refused("assignee", Refused.text("messaging.assignee.invalid"));
         }
         em.createNativeQuery("update message_thread set assigned_to = cast(?1 as varchar) where id = ?2")
                 .setParameter(1, to).setParameter(2, threadId).executeUpdate();
@@ -403,23 +404,25 @@ public class Inbox {
 
     /** Closes a thread of the agent's services: nobody writes in it until an agent reopens it. */
     public void close(SignedInUser agent, long threadId) {
-        agentRow(agent, threadId).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
-        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
+        agentRow(agent, threadId).orElseThrow(() -> notYourService());
+        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
         if (!MessagingRules.mayClose(ThreadState.valueOf((String) t[1]))) {
-            throw new Refused("Cette conversation est déjà close.");
+            throw new Refused(Refused.text("messaging.thread.alreadyClosed"));
         }
         setState(threadId, ThreadState.CLOSED);
     }
 
     /** Reopens a closed thread of the agent's services. */
     public void reopen(SignedInUser agent, long threadId) {
-        agentRow(agent, threadId).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
-        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> new Refused(NOT_YOUR_SERVICE));
+        agentRow(agent, threadId).orElseThrow(() -> notYourService());
+        Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
+        ThreadState reopened;
         try {
-            setState(threadId, MessagingRules.reopened(ThreadState.valueOf((String) t[1])));
-        } catch (IllegalStateException e) {
-            throw new Refused(e.getMessage());
+            reopened = MessagingRules.reopened(ThreadState.valueOf((String) t[1]));
+        } catch (IllegalStateException notClosed) {
+            throw new Refused(Refused.text("messaging.thread.notClosed"));
         }
+        setState(threadId, reopened);
     }
 
     private void setState(long threadId, ThreadState state) {
@@ -444,7 +447,7 @@ public class Inbox {
     /** How many families this target reaches (shown before sending). */
     public long countTargets(SignedInUser agent, BroadcastTarget target) {
         StaffRoles.requireAgent(agent);
-        String refusal = MessagingRules.targetRefusal(target);
+        Message refusal = MessagingRules.targetProblem(target);
         if (refusal != null) {
             throw new Refused("target", refusal);
         }
@@ -474,10 +477,10 @@ public class Inbox {
     public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
             List<Upload> uploads) {
         if (serviceCode == null || !servicesOf(agent).contains(serviceCode)) {
-            throw new Refused("service", "Choisissez un de vos services.");
+            throw new Refused("service", Refused.text("messaging.service.notYours"));
         }
         long families = countTargets(agent, target);
-        String countRefusal = MessagingRules.countRefusal(families);
+        Message countRefusal = MessagingRules.countProblem(families);
         if (countRefusal != null) {
             throw new Refused("target", countRefusal);
         }
@@ -612,8 +615,18 @@ public class Inbox {
 
     // ---- shared ---------------------------------------------------------------------------------
 
+    /** {@link #NOT_YOURS}, in any language. */
+    private static Refused notYours() {
+        return new Refused(Refused.text("messaging.thread.notYours"));
+    }
+
+    /** {@link #NOT_YOUR_SERVICE}, in any language. */
+    private static Refused notYourService() {
+        return new Refused(Refused.text("messaging.thread.notYourService"));
+    }
+
     private static ThreadState next(Side side, ThreadState state) {
-        String refusal = MessagingRules.writeRefusal(side, state);
+        Message refusal = MessagingRules.writeProblem(side, state);
         if (refusal != null) {
             throw new Refused(refusal);
         }

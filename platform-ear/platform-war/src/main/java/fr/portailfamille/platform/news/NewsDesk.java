@@ -220,7 +220,7 @@ public class NewsDesk {
         OffsetDateTime now = OffsetDateTime.now(clock);
         News n = id == null ? new News(agent.email(), now) : em.find(News.class, id);
         if (n == null) {
-            throw new Refused("Cette actualité n'existe plus.");
+            throw new Refused(Refused.text("news.gone"));
         }
         boolean published = switch (action) {
             case SAVE -> n.isPublished();
@@ -258,7 +258,7 @@ public class NewsDesk {
         StaffRoles.requireAgent(agent);
         News existing = id == null ? null : em.find(News.class, id);
         if (id != null && existing == null) {
-            return List.of(new FieldError("", "Cette actualité n'existe plus."));
+            return List.of(new FieldError("", Refused.text("news.gone")));
         }
         boolean published = action == Action.PUBLISH || action == Action.SAVE && existing != null && existing.isPublished();
         NewsAudience audience;
@@ -282,14 +282,14 @@ public class NewsDesk {
             Set<Long> known = new java.util.HashSet<>();
             targets(agent).forEach(t -> known.add(t.id()));
             if (!known.containsAll(targets)) {
-                errors.add(new FieldError("activities", "Une des activités cochées n'existe pas dans la commune."));
+                errors.add(new FieldError("activities", Refused.text("news.activity.unknown")));
             }
         }
         if (image != null) {
             try {
                 NewsImages.check(imageName, image);
             } catch (Refused e) {
-                errors.add(new FieldError("image", e.getMessage()));
+                errors.add(new FieldError("image", e.text()));
             }
         }
         Map<String, FieldError> first = new LinkedHashMap<>();
@@ -302,7 +302,7 @@ public class NewsDesk {
         StaffRoles.requireAgent(agent);
         News n = em.find(News.class, id);
         if (n == null) {
-            throw new Refused("Cette actualité n'existe plus.");
+            throw new Refused(Refused.text("news.gone"));
         }
         em.remove(n);
     }

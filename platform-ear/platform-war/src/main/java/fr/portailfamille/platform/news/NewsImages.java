@@ -32,38 +32,42 @@ public final class NewsImages {
     /**
      * Checks an uploaded image.
      *
-     * @throws Refused on the field {@code image}, in French: empty, over 2 Mo, not a real JPEG or PNG (an executable
+     * @throws Refused on the field {@code image}: empty, over 2 Mo, not a real JPEG or PNG (an executable
      *         or a page renamed {@code .png}, a PDF), larger than {@value NewsRules#IMAGE_MAX_SIDE} pixels
      */
     public static Checked check(String name, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new Refused("image", "L'image est vide : choisissez un fichier JPEG ou PNG.");
+            throw new Refused("image", Refused.text("news.image.empty"));
         }
         if (content.length > NewsRules.IMAGE_MAX_BYTES) {
-            throw new Refused("image", "L'image dépasse 2 Mo : choisissez une image plus légère (JPEG ou PNG).");
+            throw new Refused("image", Refused.text("news.image.tooHeavy"));
         }
         UploadChecker.Accepted file;
         try {
             file = UploadChecker.check("L'image", name, content);
         } catch (UploadChecker.Rejected e) {
-            throw new Refused("image", NOT_AN_IMAGE);
+            throw notAnImage();
         }
         if (!file.contentType().equals("image/jpeg") && !file.contentType().equals("image/png")) {
-            throw new Refused("image", NOT_AN_IMAGE);
+            throw notAnImage();
         }
         int[] size = size(file.content(), file.contentType());
         if (size[0] > NewsRules.IMAGE_MAX_SIDE || size[1] > NewsRules.IMAGE_MAX_SIDE) {
-            throw new Refused("image", "L'image est trop grande (" + size[0] + " × " + size[1] + " pixels) : "
-                    + NewsRules.IMAGE_MAX_SIDE + " pixels de côté au plus.");
+            throw new Refused("image", Refused.text("news.image.tooLarge", size[0], size[1], NewsRules.IMAGE_MAX_SIDE));
         }
         return new Checked(file.content(), file.contentType(), size[0], size[1]);
+    }
+
+    /** {@link #NOT_AN_IMAGE}, in any language. */
+    private static Refused notAnImage() {
+        return new Refused("image", Refused.text("news.image.notAnImage"));
     }
 
     /** Width and height from the image's header, by the reader of its detected type. */
     private static int[] size(byte[] content, String contentType) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(contentType);
         if (!readers.hasNext()) {
-            throw new Refused("image", NOT_AN_IMAGE);
+            throw notAnImage();
         }
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
@@ -71,7 +75,7 @@ public final class NewsImages {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw new Refused("image", NOT_AN_IMAGE);
+                throw notAnImage();
             }
             if (width <= NewsRules.IMAGE_MAX_SIDE && height <= NewsRules.IMAGE_MAX_SIDE) {
                 // read to its end (a truncated or corrupt file fails here), keeping one pixel in step² in memory
@@ -85,7 +89,7 @@ public final class NewsImages {
             if (e instanceof Refused r) {
                 throw r;
             }
-            throw new Refused("image", NOT_AN_IMAGE);
+            throw notAnImage();
         } finally {
             reader.dispose();
         }

@@ -3,7 +3,6 @@ package fr.portailfamille.platform.profile;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.Responsable;
-import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -61,7 +60,7 @@ public class AccountPreferences {
         if (familyId != null) {
             files.setOwnConsent(user, p.consentEmail(), p.consentSms());
         } else if (p.consentEmail() || p.consentSms()) {
-            throw new Refused(FamilyFileService.NO_FILE_YET);
+            throw FamilyFileService.noFileYet();
         }
         em.createNativeQuery("insert into account_preference (subject, family_id, reminders_opt_out, updated_at)"
                         + " values (?1, cast(?2 as bigint), ?3, now()) on conflict (subject) do update set family_id = excluded.family_id,"

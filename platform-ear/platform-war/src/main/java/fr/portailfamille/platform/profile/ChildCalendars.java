@@ -141,7 +141,7 @@ public class ChildCalendars {
         }
         Family f = files.fileOf(user);
         if (f.getId() == null || f.getChildren().stream().noneMatch(c -> c.getId() != null && c.getId() == childId)) {
-            throw new Refused("Cet enfant ne fait pas partie de votre dossier.");
+            throw new Refused(Refused.text("profile.child.notYours"));
         }
         return f.getId();
     }

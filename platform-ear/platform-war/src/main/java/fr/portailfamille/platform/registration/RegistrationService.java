@@ -122,10 +122,10 @@ public class RegistrationService {
                                        Map<Long, List<Upload>> uploads, boolean cguAccepted) {
         Child child = files.validatedChild(user, childId);
         if (activityIds == null || activityIds.isEmpty()) {
-            throw new Refused("activities", "Cochez au moins une activité.");
+            throw new Refused("activities", Refused.text("registration.activities.required"));
         }
         if (!cguAccepted) {
-            throw new Refused("cgu", "Acceptez les conditions générales d'utilisation pour envoyer l'inscription.");
+            throw new Refused("cgu", Refused.text("registration.cgu.required"));
         }
         List<Activity> offered = offersFor(child);
         Map<Long, List<String>> documents = requiredDocuments();
@@ -133,11 +133,11 @@ public class RegistrationService {
         List<Registration> created = new ArrayList<>();
         for (Long id : activityIds) {
             Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
-                    .orElseThrow(() -> new Refused("activities", "Cette activité n'est pas proposée à "
-                            + child.getFirstName() + "."));
+                    .orElseThrow(() -> new Refused("activities", Refused.text("registration.activity.notOffered",
+                            child.getFirstName())));
             if (liveRegistration(child, activity).isPresent()) {
-                throw new Refused("activities", child.getFirstName() + " est déjà inscrit(e) ou en attente pour « "
-                        + activity.getName() + " ».");
+                throw new Refused("activities", Refused.text("registration.activity.already", child.getFirstName(),
+                        activity.getName()));
             }
             List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
@@ -153,7 +153,7 @@ public class RegistrationService {
                                 kept.get().content()));
                         continue;
                     }
-                    throw new Refused(field, "Joignez le document « " + required.get(i) + " ».");
+                    throw new Refused(field, Refused.text("registration.document.required", required.get(i)));
                 }
                 try {
                     // the content decides, not the type the browser declared
@@ -217,23 +217,22 @@ public class RegistrationService {
         Child child = files.validatedChild(user, childId);
         Establishment school = establishmentId == null ? null : em.find(Establishment.class, establishmentId);
         if (school == null || !school.isSchool()) {
-            throw new Refused("school", "Choisissez une école de la commune.");
+            throw new Refused("school", Refused.text("registration.school.required"));
         }
         if (schoolYear == null || !schoolYears().contains(schoolYear)) {
-            throw new Refused("year", "Choisissez une année scolaire proposée.");
+            throw new Refused("year", Refused.text("registration.year.required"));
         }
         if (level == null || !SchoolLevel.isCode(level)) {
-            throw new Refused("level", "Choisissez le niveau (de TPS à CM2).");
+            throw new Refused("level", Refused.text("registration.level.required"));
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
-            throw new Refused("comment", TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
+            throw new Refused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         boolean pending = !em.createQuery("select s.id from SchoolEnrolment s where s.child = :c and s.schoolYear = :y"
                         + " and s.status <> :refused").setParameter("c", child).setParameter("y", schoolYear)
                 .setParameter("refused", RequestStatus.REFUSED).getResultList().isEmpty();
         if (pending) {
-            throw new Refused("year", "Une inscription scolaire de " + child.getFirstName() + " pour " + schoolYear
-                    + " est déjà en cours ou acceptée.");
+            throw new Refused("year", Refused.text("registration.school.already", child.getFirstName(), schoolYear));
         }
         SchoolEnrolment s = new SchoolEnrolment(child, school, schoolYear, level,
                 comment == null || comment.isBlank() ? null : comment.strip(), OffsetDateTime.now(clock));
@@ -289,7 +288,7 @@ public class RegistrationService {
     public void decideRegistration(String agent, long registrationId, boolean accept, String reason) {
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
-                .orElseThrow(() -> new Refused("Cette inscription n'attend pas de décision."));
+                .orElseThrow(() -> new Refused(Refused.text("registration.notPending")));
         String why = Refused.decisionReason(accept, reason);
         r.decide(accept, agent, why, OffsetDateTime.now(clock));
         mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),
@@ -309,7 +308,7 @@ public class RegistrationService {
     public void decideSchool(String agent, long enrolmentId, boolean accept, String reason) {
         SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
-                .orElseThrow(() -> new Refused("Cette inscription scolaire n'attend pas de décision."));
+                .orElseThrow(() -> new Refused(Refused.text("registration.school.notPending")));
         String why = Refused.decisionReason(accept, reason);
         s.decide(accept, agent, why, OffsetDateTime.now(clock));
         mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),

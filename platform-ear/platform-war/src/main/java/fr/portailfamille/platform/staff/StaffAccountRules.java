@@ -44,8 +44,7 @@ public final class StaffAccountRules {
         if (asked != null) {
             for (String role : asked) {
                 if (!ROLES.contains(role)) {
-                    throw new Refused("roles", "Rôle non attribuable : « " + role + " ». Rôles possibles : agent,"
-                            + " agent-sante, regisseur, admin-commune.");
+                    throw new Refused("roles", Refused.text("staff.role.unknown", role));
                 }
                 roles.add(role);
             }
@@ -57,23 +56,27 @@ public final class StaffAccountRules {
     public static List<FieldError> invitation(String email, String firstName, String lastName) {
         List<FieldError> errors = new ArrayList<>();
         if (email == null || email.isBlank()) {
-            errors.add(new FieldError("email", "L'adresse de courriel de l'agent est obligatoire."));
+            errors.add(error("email", "staff.email.required"));
         } else if (email.strip().length() > EMAIL_MAX) {
-            errors.add(new FieldError("email", "Ce texte est trop long : " + EMAIL_MAX + " caractères au plus."));
+            errors.add(error("email", "staff.text.tooLong", EMAIL_MAX));
         } else if (!FrenchFormats.isEmail(email.strip())) {
-            errors.add(new FieldError("email", "Adresse de courriel invalide, par exemple prenom.nom@mairie.fr."));
+            errors.add(error("email", "staff.email.invalid"));
         }
-        name(errors, "firstName", firstName, "Le prénom de l'agent est obligatoire.");
-        name(errors, "lastName", lastName, "Le nom de l'agent est obligatoire.");
+        name(errors, "firstName", firstName, "staff.firstName.required");
+        name(errors, "lastName", lastName, "staff.lastName.required");
         return errors;
     }
 
     private static void name(List<FieldError> errors, String field, String value, String missing) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, missing));
+            errors.add(error(field, missing));
         } else if (value.strip().length() > NAME_MAX) {
-            errors.add(new FieldError(field, "Ce texte est trop long : " + NAME_MAX + " caractères au plus."));
+            errors.add(error(field, "staff.text.tooLong", NAME_MAX));
         }
+    }
+
+    private static FieldError error(String field, String key, Object... args) {
+        return new FieldError(field, Refused.text(key, args));
     }
 
     /**
@@ -88,10 +91,10 @@ public final class StaffAccountRules {
     public static void checkRoles(boolean self, StaffAccount target, Set<String> roles, long enabledAdmins) {
         boolean demoted = target.roles().contains(StaffRoles.ADMIN) && !roles.contains(StaffRoles.ADMIN);
         if (demoted && self) {
-            throw new Refused("roles", SELF_DEMOTE);
+            throw new Refused("roles", Refused.text("staff.selfDemote"));
         }
         if (demoted && target.enabled() && enabledAdmins <= 1) {
-            throw new Refused("roles", LAST_ADMIN);
+            throw new Refused("roles", Refused.text("staff.lastAdmin"));
         }
     }
 
@@ -102,10 +105,10 @@ public final class StaffAccountRules {
      */
     public static void checkDisable(boolean self, StaffAccount target, long enabledAdmins) {
         if (self) {
-            throw new Refused(SELF_DISABLE);
+            throw new Refused(Refused.text("staff.selfDisable"));
         }
         if (target.enabled() && target.roles().contains(StaffRoles.ADMIN) && enabledAdmins <= 1) {
-            throw new Refused(LAST_ADMIN);
+            throw new Refused(Refused.text("staff.lastAdmin"));
         }
     }
 }

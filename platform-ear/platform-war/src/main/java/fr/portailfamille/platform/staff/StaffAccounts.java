@@ -219,7 +219,7 @@ public class StaffAccounts {
         StaffRoles.requireAdmin(admin);
         RealmUsers realm = realm(TenantContext.require());
         try {
-            JsonObject user = realm.user(userId).orElseThrow(() -> new Refused(NOT_FOUND));
+            JsonObject user = realm.user(userId).orElseThrow(() -> new Refused(Refused.text("staff.notFound")));
             StaffAccount target = target(realm, userId);
             if (target.enabled() == enabled) {
                 return;
@@ -254,7 +254,7 @@ public class StaffAccounts {
         try {
             roles = StaffAccountRules.roles(asked);
         } catch (Refused e) {
-            errors.add(new FieldError("roles", e.getMessage()));
+            errors.add(new FieldError("roles", e.text()));
             return errors;
         }
         if (!errors.isEmpty()) {
@@ -267,11 +267,11 @@ public class StaffAccounts {
             var existing = realm.byEmail(address);
             if (existing.isPresent()) {
                 boolean agent = realm.realmRoles(existing.get()).stream().anyMatch(StaffAccountRules.ROLES::contains);
-                return List.of(new FieldError("email", agent ? ALREADY_AGENT : ALREADY_FAMILY));
+                return List.of(new FieldError("email", Refused.text(agent ? "staff.email.alreadyAgent" : "staff.email.alreadyFamily")));
             }
             id = realm.create(address, firstName.strip(), lastName.strip());
         } catch (RealmUsers.Conflict e) {
-            return List.of(new FieldError("email", ALREADY_FAMILY));
+            return List.of(new FieldError("email", Refused.text("staff.email.alreadyFamily")));
         } catch (RealmUsers.KeycloakDown e) {
             throw unavailable(e);
         }
@@ -324,11 +324,11 @@ public class StaffAccounts {
 
     /** The agent with this id in the bound commune's realm: a user of another realm, or no agent, is not found. */
     private static StaffAccount target(RealmUsers realm, String userId) {
-        JsonObject user = realm.user(userId).orElseThrow(() -> new Refused(NOT_FOUND));
+        JsonObject user = realm.user(userId).orElseThrow(() -> new Refused(Refused.text("staff.notFound")));
         Set<String> roles = new HashSet<>(realm.realmRoles(userId));
         roles.retainAll(StaffAccountRules.ROLES);
         if (roles.isEmpty()) {
-            throw new Refused(NOT_FOUND); // a family's account is no agent's
+            throw new Refused(Refused.text("staff.notFound")); // a family's account is no agent's
         }
         return account(user, roles);
     }
@@ -369,7 +369,7 @@ public class StaffAccounts {
 
     private static Refused unavailable(Exception e) {
         LOG.log(Level.WARNING, "Gestion des agents : Keycloak a refusé ou ne répond pas", e);
-        return new Refused(UNAVAILABLE);
+        return new Refused(Refused.text("staff.unavailable"));
     }
 
     private static OffsetDateTime at(Object o) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -81,6 +82,20 @@ class FormLimitsTest {
     }
 
     @Test
+    void everySizeMessageIsTheUsualTextSoThatItIsReadInEnglishToo() {
+        for (Class<?> type : List.of(FamilyForm.class, FamilyForm.Person.class, FamilyForm.ChildForm.class,
+                FamilyForm.Contact.class)) {
+            for (Field f : type.getDeclaredFields()) {
+                Size size = f.getAnnotation(Size.class);
+                if (size != null) {
+                    assertEquals(fr.portailfamille.platform.kernel.Refused.text("family.text.tooLong", size.max()).french(),
+                            size.message(), type.getSimpleName() + "." + f.getName());
+                }
+            }
+        }
+    }
+
+    @Test
     void theServiceRulesRefuseTooLongTextsNextToTheirField() {
         FamilyForm form = new FamilyForm();
         form.setAddressLine("x".repeat(201));
@@ -97,6 +112,8 @@ class FormLimitsTest {
                 errors.toString());
         assertTrue(errors.contains(new FieldError("children[0].contacts[0].name",
                 "Ce texte est trop long : 120 caractères au plus.")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.field().equals("addressLine")
+                && e.text().in(Locale.ENGLISH).equals("This text is too long: 200 characters at most.")), errors.toString());
         form.setAddressLine("x".repeat(200));
         contact.setName("Marie Dupont");
         assertEquals(List.of(), FormLimits.check(form));

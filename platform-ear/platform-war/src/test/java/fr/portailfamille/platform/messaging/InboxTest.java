@@ -2,7 +2,9 @@ package fr.portailfamille.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.portailfamille.platform.kernel.Refused;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class InboxTest {
@@ -20,5 +22,14 @@ class InboxTest {
         assertEquals("facture.pdf", Inbox.shown("/tmp/fac\u202Eture.pdf"));
         assertEquals("", Inbox.shown(null));
         assertEquals("a".repeat(80) + "…", Inbox.shown("a".repeat(120)));
+    }
+
+    @Test
+    void theInboxRefusalsKeepTheirFrenchAndReadInEnglish() {
+        assertEquals(Inbox.NOT_YOURS, Refused.text("messaging.thread.notYours").french());
+        assertEquals(Inbox.NOT_YOUR_SERVICE, Refused.text("messaging.thread.notYourService").french());
+        assertEquals("This conversation does not exist or is not part of your file.",
+                Refused.text("messaging.thread.notYours").in(Locale.ENGLISH));
+        assertEquals("Choose one of your services.", Refused.text("messaging.service.notYours").in(Locale.ENGLISH));
     }
 }

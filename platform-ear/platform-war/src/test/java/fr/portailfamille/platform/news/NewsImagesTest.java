@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,18 @@ class NewsImagesTest {
                 () -> NewsImages.check("vide.png", new byte[0])).getMessage());
         assertEquals("L'image est trop grande (6000 × 2 pixels) : 5000 pixels de côté au plus.", assertThrows(Refused.class,
                 () -> NewsImages.check("bande.png", encode("png", 6000, 2))).getMessage());
+    }
+
+    @Test
+    void anEnglishPageReadsWhyAnImageIsRefused() throws Exception {
+        Refused large = assertThrows(Refused.class, () -> NewsImages.check("bande.png", encode("png", 12000, 2)));
+        assertEquals("L'image est trop grande (12000 × 2 pixels) : 5000 pixels de côté au plus.", large.getMessage());
+        assertEquals("The image is too large (12000 × 2 pixels): 5000 pixels per side at most.", large.text().in(Locale.ENGLISH));
+        Refused pdf = assertThrows(Refused.class, () -> NewsImages.check("affiche.pdf",
+                "%PDF-1.4\n%x\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("The image is not a real JPEG or PNG file (its content does not match its type): choose a photo or an"
+                + " illustration in JPEG or PNG format.", pdf.text().in(Locale.ENGLISH));
+        assertEquals("The image is empty: choose a JPEG or PNG file.", assertThrows(Refused.class,
+                () -> NewsImages.check("vide.png", null)).text().in(Locale.ENGLISH));
     }
 }

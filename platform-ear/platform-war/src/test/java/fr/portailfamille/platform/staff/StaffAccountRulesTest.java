@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.problems.FieldError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,29 @@ class StaffAccountRulesTest {
                 () -> StaffAccountRules.checkDisable(false, agent(true, "agent", "admin-commune"), 1)).getMessage());
         assertDoesNotThrow(() -> StaffAccountRules.checkDisable(false, agent(true, "agent", "admin-commune"), 2));
         assertDoesNotThrow(() -> StaffAccountRules.checkDisable(false, agent(true, "agent", "regisseur"), 1));
+    }
+
+    @Test
+    void anEnglishPageReadsTheRefusalsInEnglish() {
+        Refused role = assertThrows(Refused.class, () -> StaffAccountRules.roles(List.of("parent")));
+        assertEquals("Rôle non attribuable : « parent ». Rôles possibles : agent, agent-sante, regisseur, admin-commune.",
+                role.getMessage());
+        assertEquals("Role that cannot be granted: “parent”. Possible roles: agent, agent-sante, regisseur, admin-commune.",
+                role.text().in(Locale.ENGLISH));
+        FieldError tooLong = StaffAccountRules.invitation("c@mairie.fr", "p".repeat(101), "Martin").get(0);
+        assertEquals("This text is too long: 100 characters at most.", tooLong.text().in(Locale.ENGLISH));
+        assertEquals("Ce texte est trop long : 254 caractères au plus.",
+                StaffAccountRules.invitation("x".repeat(250) + "@a.fr", "C", "M").get(0).message());
+        assertEquals(List.of("L'adresse de courriel de l'agent est obligatoire.", "Le prénom de l'agent est obligatoire.",
+                "Le nom de l'agent est obligatoire."), StaffAccountRules.invitation(" ", null, "").stream()
+                .map(FieldError::message).toList());
+        assertEquals("Adresse de courriel invalide, par exemple prenom.nom@mairie.fr.",
+                StaffAccountRules.invitation("claude.martin", "C", "M").get(0).message());
+        Refused self = assertThrows(Refused.class, () -> StaffAccountRules.checkDisable(true, agent(true, "agent"), 5));
+        assertEquals("You cannot disable your own account.", self.text().in(Locale.ENGLISH));
+        assertEquals(StaffAccounts.NOT_FOUND, Refused.text("staff.notFound").french());
+        assertEquals(StaffAccounts.UNAVAILABLE, Refused.text("staff.unavailable").french());
+        assertEquals(StaffAccounts.ALREADY_AGENT, Refused.text("staff.email.alreadyAgent").french());
+        assertEquals(StaffAccounts.ALREADY_FAMILY, Refused.text("staff.email.alreadyFamily").french());
     }
 }

@@ -14,6 +14,7 @@ import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -147,35 +148,32 @@ public class FamilyDocuments {
         }
         Family f = files.fileOf(user);
         if (f.getId() == null) {
-            throw new UploadRefused(UploadRefused.Reason.NO_FAMILY_FILE, null,
-                    "Enregistrez d'abord votre dossier famille (Mon foyer) pour envoyer des documents.");
+            throw new UploadRefused(UploadRefused.Reason.NO_FAMILY_FILE, null, Refused.text("documents.noFamilyFile"));
         }
         DocumentType type = typeCode == null ? null : type(typeCode).orElse(null);
         if (type == null) {
-            throw new UploadRefused(UploadRefused.Reason.UNKNOWN_TYPE, "type", "Choisissez le type du document.");
+            throw new UploadRefused(UploadRefused.Reason.UNKNOWN_TYPE, "type", Refused.text("documents.type.required"));
         }
         Child child = null;
         if (type.forChild()) {
             if (childId == null) {
-                throw new UploadRefused(UploadRefused.Reason.CHILD_MISSING, "child",
-                        "Choisissez l'enfant que ce document concerne.");
+                throw new UploadRefused(UploadRefused.Reason.CHILD_MISSING, "child", Refused.text("documents.child.required"));
             }
             child = f.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId.longValue()).findFirst()
                     .orElseThrow(() -> new UploadRefused(UploadRefused.Reason.CHILD_UNKNOWN, "child",
-                            "Cet enfant ne fait pas partie de votre dossier."));
+                            Refused.text("documents.child.notYours")));
         }
         LocalDate today = LocalDate.now(clock);
         if (issuedOn == null) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", "Indiquez la date du document.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", Refused.text("documents.date.required"));
         }
         if (issuedOn.isAfter(today)) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn",
-                    "La date du document ne peut pas être dans le futur.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn", Refused.text("documents.date.future"));
         }
         LocalDate expires = type.expiresOn(issuedOn);
         if (DocumentExpiry.expired(expires, today)) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn", "Ce document n'est plus valable"
-                    + " (valable " + type.validityText() + ") : envoyez-en une version plus récente.");
+            throw new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn",
+                    Refused.text("documents.date.expired", validity(type)));
         }
         UploadChecker.Accepted file;
         try {
@@ -334,7 +332,7 @@ public class FamilyDocuments {
      */
     public void review(SignedInUser agent, long id, boolean accept, String reason) {
         StaffRoles.requireAgent(agent);
-        Row row = row(id).orElseThrow(() -> new Refused("Document introuvable."));
+        Row row = row(id).orElseThrow(() -> new Refused(Refused.text("documents.notFound")));
         if (row.health()) {
             StaffRoles.requireHealthAgent(agent);
         }
@@ -344,13 +342,23 @@ public class FamilyDocuments {
                 .setParameter(1, accept ? "VALIDATED" : "REFUSED").setParameter(2, accept ? null : why)
                 .setParameter(3, OffsetDateTime.now(clock)).setParameter(4, agent.email()).setParameter(5, id).executeUpdate();
         if (changed == 0) {
-            throw new Refused("Ce document a déjà été examiné.");
+            throw new Refused(Refused.text("documents.alreadyReviewed"));
         }
         String what = "« " + row.typeLabel() + " »" + (row.childName() == null ? "" : " (" + row.childName() + ")");
         mails.send(familyEmail(row.familyId()), accept ? "Document validé" : "Document refusé", accept
                 ? "Votre document " + what + " a été validé."
                 + (row.expiresOn() == null ? "" : " Il est valable jusqu'au " + DAY.format(row.expiresOn()) + ".")
                 : "Votre document " + what + " a été refusé. Motif : " + why + "\nVous pouvez en envoyer un autre.", PAGE);
+    }
+
+    /** How long a document of {@code type} stays valid, as {@link DocumentType#validityText()} writes it in French. */
+    static Message validity(DocumentType type) {
+        return switch (type.validity()) {
+            case SCHOOL_YEAR -> Refused.text("documents.validity.schoolYear");
+            case MONTHS -> Refused.text("documents.validity.months", type.months());
+            case UNTIL -> Refused.text("documents.validity.until", DAY.format(type.until()));
+            case PERMANENT -> Refused.text("documents.validity.permanent");
+        };
     }
 
     static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");

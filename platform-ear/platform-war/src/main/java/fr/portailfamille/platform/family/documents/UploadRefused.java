@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family.documents;
 
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 
 /**
  * A document {@link FamilyDocuments#upload} refuses: the page shows its message next to its field ({@code type},
@@ -37,6 +38,11 @@ public class UploadRefused extends Refused {
 
     public UploadRefused(Reason reason, String field, String message) {
         super(field, message);
+        this.reason = reason;
+    }
+
+    public UploadRefused(Reason reason, String field, Message text) {
+        super(field, text);
         this.reason = reason;
     }
 

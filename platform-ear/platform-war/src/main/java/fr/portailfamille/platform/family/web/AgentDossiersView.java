@@ -91,7 +91,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
             errors = counter.createAtCounter(agent().email(), counterFirstName, counterLastName, counterEmail,
                     Urls.base() + "/espace/foyer.xhtml");
         } catch (AccountUnavailable e) {
-            errors = List.of(new FieldError("", e.getMessage()));
+            errors = List.of(new FieldError("", e.text()));
         }
         if (errors.isEmpty()) {
             FormErrors.info(Texts.of("agent.dossiers.counter.created", counterEmail));

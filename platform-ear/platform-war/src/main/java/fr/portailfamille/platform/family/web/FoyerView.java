@@ -119,7 +119,7 @@ public class FoyerView extends FamilyFormView {
                 ctx.getExternalContext().redirect(fr.portailfamille.platform.tenancy.TenantContext.require().websiteUrl());
             }
         } catch (AccountUnavailable e) {
-            FormErrors.show(FORM, List.of(new FieldError("", e.getMessage())));
+            FormErrors.show(FORM, List.of(new FieldError("", e.text())));
         }
     }
 

@@ -11,6 +11,7 @@ import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -71,7 +72,7 @@ public class AgentWriteView implements Serializable {
     public void check() {
         try {
             long n = inbox.countTargets(user.require(), target());
-            String refusal = MessagingRules.countRefusal(n);
+            Message refusal = MessagingRules.countProblem(n);
             if (refusal != null) {
                 throw new Refused("target", refusal);
             }

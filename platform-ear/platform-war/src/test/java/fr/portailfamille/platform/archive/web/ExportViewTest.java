@@ -2,6 +2,8 @@ package fr.portailfamille.platform.archive.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.portailfamille.platform.archive.CommuneExports;
+import fr.portailfamille.platform.kernel.Refused;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
@@ -25,5 +27,11 @@ class ExportViewTest {
         assertEquals("850 bytes", ExportView.size(850, Locale.ENGLISH, english::getString));
         assertEquals("12.4 KB", ExportView.size(12_698, Locale.ENGLISH, english::getString));
         assertEquals("3.2 MB", ExportView.size(3_355_443, Locale.ENGLISH, english::getString));
+    }
+
+    @Test
+    void theExportsRefusalsReadInThePagesLanguage() {
+        assertEquals(CommuneExports.MISMATCH, Refused.text("archive.passphrase.mismatch").french());
+        assertEquals("The two passphrases are not the same.", Refused.text("archive.passphrase.mismatch").in(Locale.ENGLISH));
     }
 }
