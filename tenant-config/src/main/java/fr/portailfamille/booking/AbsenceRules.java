@@ -1,5 +1,7 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -13,15 +15,10 @@ import java.util.Optional;
 public final class AbsenceRules {
 
     /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
-    public static final String FREE_INSTEAD_OF_ABSENCE = "Ce jour pouvait encore être annulé sans frais : la réservation"
-            + " est annulée sans frais, rien n'est facturé (une absence signalée, elle, reste facturée).";
+    public static final String FREE_INSTEAD_OF_ABSENCE = Problems.of("booking.absence.freeInstead").french();
 
     /** What the family is told when it sends a medical certificate. */
-    public static final String CERTIFICATE_PENDING = "Absence enregistrée, en attente de vérification du certificat"
-            + " médical par le service : la journée ne sera pas facturée si le certificat est accepté.";
-
-    static final String ILL_WITHOUT_CERTIFICATE = "Absence enregistrée. Sans certificat médical, la journée reste facturée.";
-    static final String BILLED = "Absence enregistrée. La journée reste facturée.";
+    public static final String CERTIFICATE_PENDING = Problems.of("booking.absence.certificatePending").french();
 
     private AbsenceRules() {
     }
@@ -40,9 +37,14 @@ public final class AbsenceRules {
      * The decision on a declared absence.
      *
      * @param status the booking's new status ({@link BookingStatus#CANCELLED_FREE} for a free cancellation)
-     * @param message French text for the family
+     * @param text the text for the family
      */
-    public record Decision(Outcome outcome, BookingStatus status, String message) {
+    public record Decision(Outcome outcome, BookingStatus status, Message text) {
+
+        /** The text for the family, in French. */
+        public String message() {
+            return text.french();
+        }
     }
 
     /**
@@ -53,14 +55,19 @@ public final class AbsenceRules {
      * @param today the commune's date today
      */
     public static Optional<String> refusal(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
+        return refusalText(current, day, today, reason).map(Message::french);
+    }
+
+    /** {@link #refusal}, to be read in any language. */
+    public static Optional<Message> refusalText(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
         if (current != BookingStatus.BOOKED && current != BookingStatus.BOOKED_LATE) {
-            return Optional.of("Une absence se signale sur un jour réservé.");
+            return Optional.of(Problems.of("booking.absence.notBooked"));
         }
         if (day.isBefore(today)) {
-            return Optional.of("Cette date est passée : contactez le service enfance.");
+            return Optional.of(Problems.of("booking.absence.pastDay"));
         }
         if (reason == null) {
-            return Optional.of("Indiquez le motif de l'absence.");
+            return Optional.of(Problems.of("booking.absence.reasonRequired"));
         }
         return Optional.empty();
     }
@@ -73,13 +80,13 @@ public final class AbsenceRules {
      */
     public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation) {
         if (cancellation == CancellationDecision.Outcome.FREE) {
-            return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, FREE_INSTEAD_OF_ABSENCE);
+            return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, Problems.of("booking.absence.freeInstead"));
         }
         if (reason == AbsenceReason.MALADIE && withCertificate) {
-            return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, CERTIFICATE_PENDING);
+            return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, Problems.of("booking.absence.certificatePending"));
         }
         return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED,
-                reason == AbsenceReason.MALADIE ? ILL_WITHOUT_CERTIFICATE : BILLED);
+                Problems.of(reason == AbsenceReason.MALADIE ? "booking.absence.illWithoutCertificate" : "booking.absence.billed"));
     }
 
     /** An agent's review of a medical certificate: accepted, the absence is excused; refused, it is billed. */

@@ -1,5 +1,7 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -35,14 +37,19 @@ public final class AttendanceRules {
      * @param today the commune's date today
      */
     public static Optional<String> refusal(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
+        return refusalText(mark, current, day, today).map(Message::french);
+    }
+
+    /** {@link #refusal}, to be read in any language. */
+    public static Optional<Message> refusalText(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
         if (!isMark(mark)) {
-            return Optional.of("Pointage inconnu.");
+            return Optional.of(Problems.of("booking.attendance.unknownMark"));
         }
         if (NOT_EXPECTED.contains(current)) {
-            return Optional.of("Seul un enfant inscrit ce jour-là peut être pointé.");
+            return Optional.of(Problems.of("booking.attendance.notExpected"));
         }
         if (day.isAfter(today)) {
-            return Optional.of("Le pointage se fait le jour même ou après.");
+            return Optional.of(Problems.of("booking.attendance.tooEarly"));
         }
         return Optional.empty();
     }
@@ -55,14 +62,18 @@ public final class AttendanceRules {
      * @param held the statuses the child already holds on that unit-day (cancelled and refused ones included)
      */
     public static Optional<String> unbookedPresenceRefusal(Set<BookingStatus> held, LocalDate day, LocalDate today) {
+        return unbookedPresenceRefusalText(held, day, today).map(Message::french);
+    }
+
+    /** {@link #unbookedPresenceRefusal}, to be read in any language. */
+    public static Optional<Message> unbookedPresenceRefusalText(Set<BookingStatus> held, LocalDate day, LocalDate today) {
         if (day.isAfter(today)) {
-            return Optional.of("Le pointage se fait le jour même ou après.");
+            return Optional.of(Problems.of("booking.attendance.tooEarly"));
         }
         for (BookingStatus s : held) {
             if (s != BookingStatus.CANCELLED_FREE && s != BookingStatus.REFUSED) {
-                return Optional.of(NOT_EXPECTED.contains(s)
-                        ? "Cet enfant a une demande en cours ce jour-là (liste d'attente ou validation) : traitez-la d'abord."
-                        : "Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.");
+                return Optional.of(Problems.of(NOT_EXPECTED.contains(s)
+                        ? "booking.attendance.pendingRequest" : "booking.attendance.alreadyListed"));
             }
         }
         return Optional.empty();

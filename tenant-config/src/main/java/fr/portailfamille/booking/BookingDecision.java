@@ -1,18 +1,21 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.Objects;
 
 /**
- * What a booking request becomes, with a French message for the parent.
+ * What a booking request becomes, with a message for the parent ({@link #message()} in French, {@link #text()} in
+ * any language).
  *
  * @param outcome the decision
  * @param surcharged whether the booking was made after the deadline under
  *     {@link LatePolicy#SURCHARGED}: always true for {@link Outcome#ACCEPTED_SURCHARGED}, and also set
  *     on {@link Outcome#PENDING_VALIDATION} and {@link Outcome#WAITING_LIST} so that the surcharge is
  *     applied if the booking is later validated or given a place
- * @param message French text for the parent; for {@link Outcome#REFUSED}, the reason
+ * @param text the text for the parent; for {@link Outcome#REFUSED}, the reason
  */
-public record BookingDecision(Outcome outcome, boolean surcharged, String message) {
+public record BookingDecision(Outcome outcome, boolean surcharged, Message text) {
 
     /** The possible decisions. */
     public enum Outcome {
@@ -28,11 +31,9 @@ public record BookingDecision(Outcome outcome, boolean surcharged, String messag
         REFUSED
     }
 
-    static final String SURCHARGE_NOTICE = "Hors délai, l'inscription sera majorée.";
-
     public BookingDecision {
         Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(text, "text");
         if (outcome == Outcome.ACCEPTED_SURCHARGED && !surcharged) {
             throw new IllegalArgumentException("ACCEPTED_SURCHARGED implies surcharged");
         }
@@ -41,28 +42,35 @@ public record BookingDecision(Outcome outcome, boolean surcharged, String messag
         }
     }
 
+    /** A decision whose text is already written ({@code message}: the same in every language). */
+    public BookingDecision(Outcome outcome, boolean surcharged, String message) {
+        this(outcome, surcharged, Message.literal(Objects.requireNonNull(message, "message")));
+    }
+
+    /** The text for the parent, in French (the API's message). */
+    public String message() {
+        return text.french();
+    }
+
     static BookingDecision accepted() {
-        return new BookingDecision(Outcome.ACCEPTED, false, "Réservation enregistrée.");
+        return new BookingDecision(Outcome.ACCEPTED, false, Problems.of("booking.decision.accepted"));
     }
 
     static BookingDecision acceptedSurcharged() {
-        return new BookingDecision(Outcome.ACCEPTED_SURCHARGED, true,
-                "Réservation enregistrée. " + SURCHARGE_NOTICE);
+        return new BookingDecision(Outcome.ACCEPTED_SURCHARGED, true, Problems.of("booking.decision.acceptedSurcharged"));
     }
 
     static BookingDecision pendingValidation(boolean surcharged) {
         return new BookingDecision(Outcome.PENDING_VALIDATION, surcharged,
-                "Demande enregistrée : elle sera confirmée après validation par le service."
-                        + (surcharged ? " " + SURCHARGE_NOTICE : ""));
+                Problems.of(surcharged ? "booking.decision.pendingSurcharged" : "booking.decision.pending"));
     }
 
     static BookingDecision waitingList(boolean surcharged) {
         return new BookingDecision(Outcome.WAITING_LIST, surcharged,
-                "Complet : votre enfant est inscrit sur liste d'attente."
-                        + (surcharged ? " Hors délai, l'inscription sera majorée si une place se libère." : ""));
+                Problems.of(surcharged ? "booking.decision.waitingListSurcharged" : "booking.decision.waitingList"));
     }
 
-    static BookingDecision refused(String reason) {
+    static BookingDecision refused(Message reason) {
         return new BookingDecision(Outcome.REFUSED, false, reason);
     }
 

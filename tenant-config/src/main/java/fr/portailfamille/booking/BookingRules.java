@@ -1,5 +1,7 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -17,8 +19,8 @@ import java.util.Objects;
  */
 public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy late, boolean needsValidation) {
 
-    static final String PAST_DAY = "Cette date est passée.";
-    static final String CLOSED = "L'accueil est fermé ce jour-là.";
+    static final String PAST_DAY = "booking.pastDay";
+    static final String CLOSED = "booking.closed";
 
     public BookingRules {
         Objects.requireNonNull(booking, "booking");
@@ -71,19 +73,18 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
             throw new IllegalArgumentException("booked and capacity must not be negative: " + booked + ", " + capacity);
         }
         if (day.isBefore(now.toLocalDate())) {
-            return BookingDecision.refused(PAST_DAY);
+            return BookingDecision.refused(Problems.of(PAST_DAY));
         }
         if (cal.isPublicHoliday(day) || cal.isClosed(day) || !unitOpen) {
-            return BookingDecision.refused(CLOSED);
+            return BookingDecision.refused(Problems.of(CLOSED));
         }
         if (started(now, day, start)) {
-            return BookingDecision.refused("Cet accueil a déjà commencé (" + FrenchText.time(start)
-                    + ") : il ne peut plus être réservé.");
+            return BookingDecision.refused(Problems.of("booking.started", FrenchText.time(start)));
         }
         boolean isLate = !booking.allows(now, day, cal);
         if (isLate && late == LatePolicy.REFUSED) {
-            return BookingDecision.refused("Le délai de réservation est dépassé (limite : "
-                    + FrenchText.dateTime(booking.limitFor(day, cal), now.toLocalDate()) + ").");
+            return BookingDecision.refused(Problems.of("booking.deadlinePassed",
+                    FrenchText.dateTime(booking.limitFor(day, cal), now.toLocalDate())));
         }
         if (booked >= capacity) {
             return BookingDecision.waitingList(isLate);
@@ -109,7 +110,7 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(cal, "cal");
         if (day.isBefore(now.toLocalDate())) {
-            return CancellationDecision.refused(PAST_DAY);
+            return CancellationDecision.refused(Problems.of(PAST_DAY));
         }
         if (cal.isPublicHoliday(day) || cal.isClosed(day)) {
             return CancellationDecision.free();
@@ -131,23 +132,29 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
      */
     public List<String> bookingNotices(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
             boolean unitOpen, int booked, int capacity) {
+        return bookingNoticeTexts(now, day, start, cal, unitOpen, booked, capacity).stream().map(Message::french).toList();
+    }
+
+    /** {@link #bookingNotices}, each to be read in any language. */
+    public List<Message> bookingNoticeTexts(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
+            boolean unitOpen, int booked, int capacity) {
         BookingDecision d = decideBooking(now, day, start, cal, unitOpen, booked, capacity);
-        List<String> notices = new ArrayList<>();
+        List<Message> notices = new ArrayList<>();
         if (d.outcome() == BookingDecision.Outcome.REFUSED) {
-            notices.add("Sera refusée : " + d.message());
+            notices.add(Problems.of("booking.notice.refused", d.text()));
             return notices;
         }
         if (d.outcome() == BookingDecision.Outcome.WAITING_LIST) {
-            notices.add("Complet : liste d'attente.");
+            notices.add(Problems.of("booking.notice.waitingList"));
         }
         if (d.outcome() == BookingDecision.Outcome.PENDING_VALIDATION) {
-            notices.add("Soumise à la validation du service.");
+            notices.add(Problems.of("booking.notice.validation"));
         }
         if (d.surcharged()) {
-            notices.add("Hors délai : la réservation sera majorée.");
+            notices.add(Problems.of("booking.notice.surcharged"));
         }
         if (!cancellation.allows(now, day, cal)) {
-            notices.add("Ne pourra plus être annulée sans frais (délai d'annulation dépassé).");
+            notices.add(Problems.of("booking.notice.notCancellable"));
         }
         return notices;
     }

@@ -1,5 +1,7 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,14 +24,19 @@ public final class TypicalWeek {
 
     /** Why the period or the ticked days cannot be applied (French, for the family), or empty. */
     public static Optional<String> refusal(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
+        return refusalText(unitsByWeekday, from, to).map(Message::french);
+    }
+
+    /** {@link #refusal}, to be read in any language. */
+    public static Optional<Message> refusalText(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
-            return Optional.of("Indiquez une période valide : la date de fin suit la date de début.");
+            return Optional.of(Problems.of("booking.week.period"));
         }
         if (from.plusYears(1).isBefore(to)) {
-            return Optional.of("La période d'une semaine type ne peut pas dépasser un an.");
+            return Optional.of(Problems.of("booking.week.tooLong"));
         }
         if (unitsByWeekday.values().stream().allMatch(Set::isEmpty)) {
-            return Optional.of("Cochez au moins un jour de la semaine type.");
+            return Optional.of(Problems.of("booking.week.noDay"));
         }
         return Optional.empty();
     }

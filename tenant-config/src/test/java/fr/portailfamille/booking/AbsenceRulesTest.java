@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.booking.CancellationDecision.Outcome;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AbsenceRulesTest {
@@ -74,5 +75,19 @@ class AbsenceRulesTest {
         assertEquals(BookingStatus.CANCELLED_FREE, AbsenceRules.afterCancellation(Outcome.BILLED, false),
                 "leaving the waiting list late costs nothing");
         assertThrows(IllegalArgumentException.class, () -> AbsenceRules.afterCancellation(Outcome.REFUSED, true));
+    }
+
+    @Test
+    void theFamilyReadsItInEnglishOnAnEnglishPage() {
+        assertEquals("Ce jour pouvait encore être annulé sans frais : la réservation est annulée sans frais, rien n'est facturé"
+                + " (une absence signalée, elle, reste facturée).", AbsenceRules.FREE_INSTEAD_OF_ABSENCE);
+        assertEquals("Absence enregistrée, en attente de vérification du certificat médical par le service : la journée ne"
+                + " sera pas facturée si le certificat est accepté.", AbsenceRules.CERTIFICATE_PENDING);
+        assertEquals("Absence enregistrée. Sans certificat médical, la journée reste facturée.",
+                AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED).message());
+        assertEquals(Optional.of("Give the reason for the absence."),
+                AbsenceRules.refusalText(BookingStatus.BOOKED, monday, today, null).map(m -> m.in(Locale.ENGLISH)));
+        assertEquals("Absence recorded. The day stays billed.",
+                AbsenceRules.decide(AbsenceReason.AUTRE, false, Outcome.BILLED).text().in(Locale.ENGLISH));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AttendanceRulesTest {
@@ -59,5 +60,15 @@ class AttendanceRulesTest {
                 AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.PRESENT), today, today), "recorded once");
         assertTrue(AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow()
                 .contains("liste d'attente"));
+    }
+
+    @Test
+    void anAgentReadsTheRefusalsInEnglishOnAnEnglishPage() {
+        assertEquals("Attendance is taken on the day itself or later.", AttendanceRules.refusalText(BookingStatus.PRESENT,
+                BookingStatus.BOOKED, today.plusDays(1), today).orElseThrow().in(Locale.ENGLISH));
+        assertEquals("This child is already on the day's sheet: mark them on their row.", AttendanceRules
+                .unbookedPresenceRefusalText(Set.of(BookingStatus.BOOKED), today, today).orElseThrow().in(Locale.ENGLISH));
+        assertEquals("Cet enfant a une demande en cours ce jour-là (liste d'attente ou validation) : traitez-la d'abord.",
+                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow());
     }
 }

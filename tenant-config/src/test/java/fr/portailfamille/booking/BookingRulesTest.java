@@ -10,6 +10,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class BookingRulesTest {
@@ -210,5 +212,39 @@ class BookingRulesTest {
         CancellationDecision free = late.decideCancellation(onTime, wednesday, cal);
         assertEquals(CancellationDecision.Outcome.FREE, free.outcome());
         assertEquals("Annulation sans frais.", free.message());
+    }
+
+    @Test
+    void theDecisionsKeepTheirFrenchAndReadInEnglish() {
+        assertEquals("Réservation enregistrée.", BookingDecision.accepted().message());
+        assertEquals("Réservation enregistrée. Hors délai, l'inscription sera majorée.",
+                BookingDecision.acceptedSurcharged().message());
+        assertEquals("Demande enregistrée : elle sera confirmée après validation par le service.",
+                BookingDecision.pendingValidation(false).message());
+        assertEquals("Demande enregistrée : elle sera confirmée après validation par le service. Hors délai, l'inscription"
+                + " sera majorée.", BookingDecision.pendingValidation(true).message());
+        assertEquals("Complet : votre enfant est inscrit sur liste d'attente.", BookingDecision.waitingList(false).message());
+        assertEquals("Complet : votre enfant est inscrit sur liste d'attente. Hors délai, l'inscription sera majorée si une"
+                + " place se libère.", BookingDecision.waitingList(true).message());
+        assertEquals("L'accueil est fermé ce jour-là.", rules(LatePolicy.REFUSED, false)
+                .decideBooking(onTime, wednesday, cal, false, 0, 10).message());
+        assertEquals("Literal.", new BookingDecision(Outcome.REFUSED, false, "Literal.").text().in(Locale.ENGLISH));
+
+        BookingDecision refused = rules(LatePolicy.REFUSED, false).decideBooking(late, wednesday, cal, true, 3, 10);
+        assertEquals("The booking deadline has passed (limit: mardi 1 décembre à 23h59).", refused.text().in(Locale.ENGLISH),
+                "the limit stays written as today");
+        assertEquals("Booking recorded.", BookingDecision.accepted().text().in(Locale.ENGLISH));
+        assertEquals("Cancelled free of charge.", rules(LatePolicy.SURCHARGED, false).decideCancellation(onTime, wednesday, cal)
+                .text().in(Locale.ENGLISH));
+        assertEquals("This date has passed.", rules(LatePolicy.SURCHARGED, false)
+                .decideCancellation(onTime, wednesday.minusMonths(1), cal).text().in(Locale.ENGLISH));
+        LocalTime matin = LocalTime.of(7, 30);
+        assertEquals(List.of("Will be refused: This session has already started (7h30): it can no longer be booked."),
+                rules(LatePolicy.SURCHARGED, false).bookingNoticeTexts(wednesday.atTime(13, 45), wednesday, matin, cal, true,
+                        0, 10).stream().map(m -> m.in(Locale.ENGLISH)).toList());
+        assertEquals(List.of("Late: the booking will be surcharged.",
+                        "Can no longer be cancelled free of charge (cancellation deadline passed)."),
+                rules(LatePolicy.SURCHARGED, false).bookingNoticeTexts(LocalDateTime.parse("2026-12-08T09:00"), wednesday,
+                        matin, cal, true, 0, 10).stream().map(m -> m.in(Locale.ENGLISH)).toList());
     }
 }

@@ -55,4 +55,12 @@ class TypicalWeekTest {
                 .stream().map(d -> d.day().toString()).toList();
         assertEquals(List.of("2026-12-10", "2026-12-11", "2026-12-17", "2026-12-18", "2026-12-24", "2026-12-25", "2026-12-31"), days);
     }
+
+    @Test
+    void theRefusalsReadInEnglishOnAnEnglishPage() {
+        assertEquals(Optional.of("Indiquez une période valide : la date de fin suit la date de début."),
+                TypicalWeek.refusal(week, null, monday));
+        assertEquals("Tick at least one day of the typical week.", TypicalWeek.refusalText(Map.of(DayOfWeek.MONDAY, Set.of()),
+                monday, monday.plusDays(6)).orElseThrow().in(java.util.Locale.ENGLISH));
+    }
 }

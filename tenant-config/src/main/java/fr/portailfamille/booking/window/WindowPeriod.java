@@ -1,5 +1,7 @@
 package fr.portailfamille.booking.window;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,11 +17,16 @@ public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
 
     /** What is wrong with these date-times, in French, or empty. */
     public static Optional<String> refusal(LocalDateTime opensAt, LocalDateTime closesAt) {
+        return refusalText(opensAt, closesAt).map(Message::french);
+    }
+
+    /** {@link #refusal(LocalDateTime, LocalDateTime)}, to be read in any language. */
+    public static Optional<Message> refusalText(LocalDateTime opensAt, LocalDateTime closesAt) {
         if (opensAt == null || closesAt == null) {
-            return Optional.of("Indiquez l'ouverture et la fermeture des demandes.");
+            return Optional.of(Problems.of("booking.window.period.required"));
         }
         if (!closesAt.isAfter(opensAt)) {
-            return Optional.of("La fermeture des demandes doit suivre leur ouverture.");
+            return Optional.of(Problems.of("booking.window.period.order"));
         }
         return Optional.empty();
     }
@@ -36,11 +43,16 @@ public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
 
     /** Why a request made at {@code now} is refused, in French, or empty when it is taken. */
     public Optional<String> requestRefusal(LocalDateTime now) {
+        return requestRefusalText(now).map(Message::french);
+    }
+
+    /** {@link #requestRefusal}, to be read in any language (the date-time stays written in French). */
+    public Optional<Message> requestRefusalText(LocalDateTime now) {
         if (now.isBefore(opensAt)) {
-            return Optional.of("Les demandes ne sont pas encore ouvertes : elles ouvrent le " + WHEN.format(opensAt) + ".");
+            return Optional.of(Problems.of("booking.window.notYetOpen", WHEN.format(opensAt)));
         }
         if (over(now)) {
-            return Optional.of("Les demandes sont closes depuis le " + WHEN.format(closesAt) + ".");
+            return Optional.of(Problems.of("booking.window.closedSince", WHEN.format(closesAt)));
         }
         return Optional.empty();
     }

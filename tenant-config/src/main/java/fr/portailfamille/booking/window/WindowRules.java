@@ -1,5 +1,7 @@
 package fr.portailfamille.booking.window;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,14 +34,19 @@ public record WindowRules(Map<Criterion, Integer> weights, Integer qfCeiling, bo
 
     /** What is wrong with these rules, in French, or empty when they can be used. */
     public Optional<String> refusal() {
+        return refusalText().map(Message::french);
+    }
+
+    /** {@link #refusal()}, to be read in any language (the criterion named in it too). */
+    public Optional<Message> refusalText() {
         for (Map.Entry<Criterion, Integer> e : weights.entrySet()) {
             if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
-                return Optional.of("Le poids du critère « " + e.getKey().label() + " » doit être compris entre 0 et "
-                        + MAX_WEIGHT + ".");
+                return Optional.of(Problems.of("booking.window.weight", Problems.of("booking.criterion." + e.getKey().name()),
+                        MAX_WEIGHT));
             }
         }
         if (qfCeiling != null && qfCeiling < 0) {
-            return Optional.of("Le plafond de quotient familial doit être positif.");
+            return Optional.of(Problems.of("booking.window.qfCeiling"));
         }
         return Optional.empty();
     }

@@ -240,4 +240,17 @@ class AllocationTest {
         }
         return requests;
     }
+
+    @Test
+    void theWeightRefusalNamesTheCriterionInThePagesLanguage() {
+        for (Criterion c : Criterion.values()) {
+            assertEquals("Le poids du critère « " + c.label() + " » doit être compris entre 0 et 100.",
+                    new WindowRules(Map.of(c, 101), null, false).refusal().orElseThrow(), c.name());
+        }
+        assertEquals("The weight of the criterion “siblings” must be between 0 and 100.",
+                new WindowRules(Map.of(Criterion.SIBLING_PLACED, -1), null, false).refusalText().orElseThrow()
+                        .in(java.util.Locale.ENGLISH));
+        assertEquals("Le plafond de quotient familial doit être positif.",
+                new WindowRules(Map.of(), -5, false).refusal().orElseThrow());
+    }
 }

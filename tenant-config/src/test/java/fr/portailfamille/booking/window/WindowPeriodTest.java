@@ -31,4 +31,13 @@ class WindowPeriodTest {
                 WindowPeriod.refusal(window.closesAt(), window.opensAt()).orElseThrow());
         assertTrue(WindowPeriod.refusal(null, window.closesAt()).isPresent());
     }
+
+    @Test
+    void refusalsReadInEnglishTheDateAsWrittenToday() {
+        assertEquals("Requests have been closed since lundi 10 mai 2027 à 18h00.",
+                window.requestRefusalText(LocalDateTime.of(2027, 5, 11, 0, 0)).orElseThrow().in(java.util.Locale.ENGLISH));
+        assertEquals("Indiquez l'ouverture et la fermeture des demandes.", WindowPeriod.refusal(null, window.closesAt()).orElseThrow());
+        assertEquals("Give the opening and the closing of requests.",
+                WindowPeriod.refusalText(null, null).orElseThrow().in(java.util.Locale.ENGLISH));
+    }
 }

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,12 +78,18 @@ public class AbsenceService {
      * A certificate is a PDF, JPEG or PNG of 5 Mo at most (checked on its content). The seat is freed and
      * goes to the first child waiting.
      *
-     * @return the message for the family
+     * @return the message for the family, in French
      */
     public String declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                  byte[] certificate, String contentType, String fileName) {
+        return reportAbsence(user, bookingId, reason, comment, certificate, contentType, fileName).french();
+    }
+
+    /** {@link #declareAbsence}, its message for the family to be read in any language. */
+    public Message reportAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
+                                 byte[] certificate, String contentType, String fileName) {
         Booking b = planning.ownBooking(user, bookingId);
-        AbsenceRules.refusal(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
+        AbsenceRules.refusalText(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         boolean withCertificate = certificate != null && certificate.length > 0;
@@ -97,13 +104,13 @@ public class AbsenceService {
             }
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
-            throw new BookingRefused(TextLimits.tooLong("Le commentaire", TextLimits.COMMENT));
+            throw new BookingRefused(TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
                 .decideCancellation(now(), b.getDay(), settings.calendar()).outcome());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             planning.cancel(user, bookingId);
-            return decision.message();
+            return decision.text();
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         if (decision.outcome() == AbsenceRules.Outcome.TO_REVIEW) {
@@ -122,7 +129,7 @@ public class AbsenceService {
         b.setStatus(decision.status());
         charges.statusChanged(b);
         seats.release(b.getUnit(), b.getDay(), booked);
-        return decision.message();
+        return decision.text();
     }
 
     /** A medical certificate waiting for an agent's review (agents' absence queue). */
@@ -175,7 +182,7 @@ public class AbsenceService {
         List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
                 + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
         if (rows.isEmpty()) {
-            throw new BookingRefused("Ce certificat n'attend pas de vérification.");
+            throw new BookingRefused(Refused.text("booking.certificate.notPending"));
         }
         String why = Refused.decisionReason(accept, reason);
         em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2, review_reason = nullif(?3, '') where id = ?1")

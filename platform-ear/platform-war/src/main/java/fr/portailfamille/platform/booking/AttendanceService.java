@@ -7,6 +7,7 @@ import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -68,11 +69,11 @@ public class AttendanceService {
     public void markAttendance(SignedInUser agent, long bookingId, BookingStatus mark) {
         StaffRoles.requireAgent(agent);
         if (!AttendanceRules.isMark(mark)) {
-            throw new BookingRefused("Pointage inconnu.");
+            throw new BookingRefused(Refused.text("booking.attendance.unknownMark"));
         }
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
-                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
-        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
+        AttendanceRules.refusalText(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
@@ -111,17 +112,17 @@ public class AttendanceService {
     public Booking markPresentWithoutBooking(SignedInUser agent, long unitId, LocalDate day, long childId) {
         StaffRoles.requireAgent(agent);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
-                .orElseThrow(() -> new BookingRefused("Cette unité n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unit.unknown")));
         Child child = childrenWithoutBooking(agent, unitId, day).stream().filter(c -> c.getId() == childId).findFirst()
                 .orElse(null);
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
                         + " and b.unit.id = :u and b.day = :d", BookingStatus.class)
                 .setParameter("c", childId).setParameter("u", unitId).setParameter("d", day).getResultList());
-        AttendanceRules.unbookedPresenceRefusal(held, day, LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.unbookedPresenceRefusalText(held, day, LocalDate.now(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (child == null) {
-            throw new BookingRefused("Cet enfant n'est pas inscrit à cette activité : inscrivez-le d'abord.");
+            throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
         }
         Booking b = Booking.unbookedPresence(child, unit, day);
         em.persist(b);

@@ -41,7 +41,7 @@ public class BookingDesk {
         String why = Refused.decisionReason(accept, reason);
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getStatus() == BookingStatus.PENDING_VALIDATION)
-                .orElseThrow(() -> new BookingRefused("Cette réservation n'attend pas de validation."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.validation.notPending")));
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
         if (accept) {

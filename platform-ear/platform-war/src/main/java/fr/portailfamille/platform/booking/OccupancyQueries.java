@@ -42,7 +42,8 @@ public class OccupancyQueries {
     /** The longest period of a report: a school year and a bit. */
     public static final int MAX_DAYS = 400;
 
-    static final String AGENTS_ONLY = "Réservé aux agents de la commune.";
+    /** The key of the agents-only refusal ({@link #isAgentsOnly}). */
+    static final String AGENTS_ONLY = "booking.agentsOnly";
 
     /** Statuses of a child who takes a seat (as on the day sheet). */
     static final String TAKES_SEAT = "b.status not in ('WAITING', 'CANCELLED_FREE', 'REFUSED')";
@@ -61,7 +62,7 @@ public class OccupancyQueries {
         requireAgent(agent);
         requirePeriod(from, to);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
-                .orElseThrow(() -> new Refused("unite", "Cette unité n'existe pas."));
+                .orElseThrow(() -> new Refused("unite", Refused.text("booking.unit.unknown")));
         Map<LocalDate, int[]> counts = new HashMap<>();
         // native SQL: an aggregate (count per day, filtered by status) the entities cannot express in one query
         for (Object row : em.createNativeQuery("select b.day, count(*) filter (where " + TAKES_SEAT + "),"
@@ -99,7 +100,7 @@ public class OccupancyQueries {
         requireAgent(agent);
         requirePeriod(from, to);
         Activity activity = Optional.ofNullable(em.find(Activity.class, activityId))
-                .orElseThrow(() -> new Refused("activite", "Cette activité n'existe pas."));
+                .orElseThrow(() -> new Refused("activite", Refused.text("booking.activity.unknown")));
         // JDBC on the transaction's connection (bound to the commune's schema): a forward-only cursor
         // fetching 500 rows at a time, which JPA result lists cannot do
         Connection connection = TenantConnection.of(em);
@@ -128,24 +129,24 @@ public class OccupancyQueries {
      */
     static void requireAgent(SignedInUser user) {
         if (!StaffRoles.isAgentOfThisCommune(user)) {
-            throw new Refused(AGENTS_ONLY);
+            throw new Refused(Refused.text(AGENTS_ONLY));
         }
     }
 
     /** Whether a refusal is the agents-only one (the export answers 403 then). */
     public static boolean isAgentsOnly(Refused e) {
-        return AGENTS_ONLY.equals(e.getMessage());
+        return AGENTS_ONLY.equals(e.text().key());
     }
 
     static void requirePeriod(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
-            throw new Refused("du", "Indiquez le début et la fin de la période.");
+            throw new Refused("du", Refused.text("booking.period.required"));
         }
         if (to.isBefore(from)) {
-            throw new Refused("au", "La fin de la période précède son début.");
+            throw new Refused("au", Refused.text("booking.period.order"));
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new Refused("au", "La période ne peut dépasser " + MAX_DAYS + " jours.");
+            throw new Refused("au", Refused.text("booking.period.tooLong", MAX_DAYS));
         }
     }
 

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.OneConnection;
@@ -89,8 +90,7 @@ public class PlanningPageReader {
         OneConnection.hold(em);
         List<Long> registered = bookings.registeredActivities(user, childId);
         if (activite != null && !registered.contains(activite)) {
-            throw new BookingRefused("Cet enfant n'est pas inscrit à cette activité (inscription validée par le service"
-                    + " enfance).");
+            throw new BookingRefused(Refused.text("booking.child.notRegistered"));
         }
         List<ActivityMonth> result = new java.util.ArrayList<>();
         for (Activity a : catalog.activities()) {

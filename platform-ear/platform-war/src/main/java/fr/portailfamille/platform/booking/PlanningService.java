@@ -15,6 +15,7 @@ import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,7 +73,7 @@ public class PlanningService {
         ActivityUnit unit = unit(unitId);
         requireRegistration(child, unit.getActivity());
         if (hasLiveBooking(child, unit, day)) {
-            throw new BookingRefused(child.getFirstName() + " est déjà inscrit(e) ce jour-là.");
+            throw new BookingRefused(Refused.text("booking.alreadyBooked", child.getFirstName()));
         }
         return bookOne(child, unit, unit.plan(), day, settings.calendar(), settings.schoolYears());
     }
@@ -87,7 +88,7 @@ public class PlanningService {
     public TypicalWeekResult applyTypicalWeek(SignedInUser user, long childId, Map<DayOfWeek, Set<Long>> unitsByWeekday,
                                               LocalDate from, LocalDate to) {
         Child child = ownChild(user, childId);
-        TypicalWeek.refusal(unitsByWeekday, from, to).ifPresent(why -> {
+        TypicalWeek.refusalText(unitsByWeekday, from, to).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         Map<Long, ActivityUnit> units = new HashMap<>();
@@ -115,7 +116,7 @@ public class PlanningService {
 
     private ActivityUnit unit(long unitId) {
         return Optional.ofNullable(em.find(ActivityUnit.class, unitId))
-                .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.activity.unknown")));
     }
 
     private boolean hasLiveBooking(Child child, ActivityUnit unit, LocalDate day) {
@@ -223,7 +224,7 @@ public class PlanningService {
 
     private CancellationDecision cancelOne(Booking b, CommuneCalendar cal) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
-            throw new BookingRefused("Cette réservation est déjà annulée ou passée.");
+            throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
         }
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
@@ -268,10 +269,10 @@ public class PlanningService {
      */
     public Map<ChildChange, ChangeOutcome> applyFamilySelection(SignedInUser user, List<ChildChange> changes) {
         if (changes == null || changes.isEmpty()) {
-            throw new BookingRefused("Sélectionnez au moins une journée à réserver ou à annuler.");
+            throw new BookingRefused(Refused.text("booking.selection.empty"));
         }
         if (changes.size() > 400) {
-            throw new BookingRefused("Une sélection ne peut pas dépasser 400 journées : validez-la en plusieurs fois.");
+            throw new BookingRefused(Refused.text("booking.selection.tooLong"));
         }
         Map<Long, Child> children = new HashMap<>();
         Map<Long, ActivityUnit> units = new HashMap<>();
@@ -283,7 +284,7 @@ public class PlanningService {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
                 if (!b.getChild().getId().equals(child.getId())) {
-                    throw new BookingRefused("Cette réservation n'existe pas.");
+                    throw new BookingRefused(Refused.text("booking.unknown"));
                 }
                 cancellations.put(b.getId(), b);
             } else {
@@ -304,19 +305,20 @@ public class PlanningService {
                 try {
                     CancellationDecision d = cancelOne(b, cal);
                     outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
-                            d.outcome() != CancellationDecision.Outcome.REFUSED, d.message()));
+                            d.outcome() != CancellationDecision.Outcome.REFUSED, d.text()));
                 } catch (BookingRefused e) {
-                    outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.getMessage()));
+                    outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true, false, e.text()));
                 }
             } else {
                 Child child = children.get(cc.childId());
                 ActivityUnit unit = units.get(c.getUnitId());
                 if (hasLiveBooking(child, unit, c.getDay())) {
-                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false, "Déjà réservé."));
+                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false,
+                            Refused.text("booking.outcome.alreadyBooked")));
                 } else {
                     BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
                     outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false,
-                            d.outcome() != BookingDecision.Outcome.REFUSED, d.message()));
+                            d.outcome() != BookingDecision.Outcome.REFUSED, d.text()));
                 }
             }
         });
@@ -342,7 +344,7 @@ public class PlanningService {
         ownChild(user, childId);
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
-        Map<String, String> notices = new HashMap<>();
+        Map<String, Message> notices = new HashMap<>();
         Set<String> surcharged = new HashSet<>();
         Set<String> refused = new HashSet<>();
         Set<String> warned = new HashSet<>();
@@ -350,7 +352,7 @@ public class PlanningService {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
                 CancellationDecision d = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
-                notices.put(c.getKey(), d.message());
+                notices.put(c.getKey(), d.text());
                 if (d.outcome() != CancellationDecision.Outcome.FREE) {
                     warned.add(c.getKey());
                 }
@@ -369,9 +371,9 @@ public class PlanningService {
                 MonthPlan.Unit plan = unit.plan();
                 boolean open = MonthPlan.open(plan, c.getDay(), cal, years);
                 int taken = seats.taken(unit.getId(), c.getDay());
-                List<String> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal, open, taken,
+                List<Message> lines = plan.rules().bookingNoticeTexts(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
-                notices.put(c.getKey(), String.join(" ", lines));
+                notices.put(c.getKey(), joined(lines));
                 if (!lines.isEmpty()) {
                     warned.add(c.getKey());
                 }
@@ -462,7 +464,7 @@ public class PlanningService {
         Family family = files.fileOf(user);
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .filter(x -> x.getChild().getFamily().getId().equals(family.getId()))
-                .orElseThrow(() -> new BookingRefused("Cette réservation n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
         b.getUnit().getActivity().getName();
         return b;
     }
@@ -491,16 +493,24 @@ public class PlanningService {
         } catch (BookingRefused e) {
             throw e;
         } catch (Refused e) {
-            throw new BookingRefused(e.getMessage());
+            throw new BookingRefused(e.text());
         }
     }
 
     /** A child books an activity's days once its registration to the activity is validated. */
     private void requireRegistration(Child child, Activity activity) {
         if (!registered(child, activity.getId())) {
-            throw new BookingRefused(child.getFirstName() + " doit être inscrit(e) à « " + activity.getName()
-                    + " » (inscription validée par le service enfance) avant de réserver.");
+            throw new BookingRefused(Refused.text("booking.registrationRequired", child.getFirstName(), activity.getName()));
         }
+    }
+
+    /** The notices one after the other, a space between two (as the summary shows them); empty when none. */
+    private static Message joined(List<Message> lines) {
+        Message all = lines.isEmpty() ? Message.literal("") : lines.get(0);
+        for (Message line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            all = Refused.text("booking.notice.join", all, line);
+        }
+        return all;
     }
 
     private boolean registered(Child child, long activityId) {

@@ -1,22 +1,30 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.problems.Message;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the summary before "Confirmer" says of a selection ({@link PlanningService#reviewSelection}):
- * each change's notice by key, the bookings that would be surcharged (hors délai), those that
+ * each change's notice by key (to be read in any language), the bookings that would be surcharged (hors délai), those that
  * would be refused, and the changes the summary flags ({@code warned}: a notice of something to know before
  * confirming — a surcharge, a refusal, a cancellation that stays billed or is refused —; a free cancellation
  * is not one).
  */
-public record SelectionReview(Map<String, String> notices, Set<String> surcharged, Set<String> refused,
+public record SelectionReview(Map<String, Message> texts, Set<String> surcharged, Set<String> refused,
                               Set<String> warned) {
 
     public SelectionReview {
-        notices = Map.copyOf(notices);
+        texts = Map.copyOf(texts);
         surcharged = Set.copyOf(surcharged);
         refused = Set.copyOf(refused);
         warned = Set.copyOf(warned);
+    }
+
+    /** Each change's notice by key, in French (the API's). */
+    public Map<String, String> notices() {
+        Map<String, String> french = new java.util.HashMap<>();
+        texts.forEach((key, text) -> french.put(key, text.french()));
+        return Map.copyOf(french);
     }
 }

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 import java.io.Serializable;
 
 /** What a "semaine type" did, day by day, counted for the family's confirmation. */
@@ -27,22 +29,30 @@ public final class TypicalWeekResult implements Serializable {
         }
     }
 
-    /** "8 réservations enregistrées, 2 en liste d'attente, 1 refusée (fermé ou hors délai)." */
+    /** "8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai)." */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
-        append(sb, booked, "réservation enregistrée", "réservations enregistrées");
-        append(sb, surcharged, "réservation hors délai (majorée)", "réservations hors délai (majorées)");
-        append(sb, pending, "en attente de validation", "en attente de validation");
-        append(sb, waiting, "en liste d'attente", "en liste d'attente");
-        append(sb, refused, "journée refusée (fermée ou hors délai)", "journées refusées (fermées ou hors délai)");
-        append(sb, alreadyBooked, "déjà réservée", "déjà réservées");
-        return sb.isEmpty() ? "Aucune journée dans cette période." : sb.append('.').toString();
+        return summaryText().french();
     }
 
-    private static void append(StringBuilder sb, int n, String one, String many) {
-        if (n > 0) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(n == 1 ? one : many);
+    /** {@link #summary()}, to be read in any language. */
+    public Message summaryText() {
+        Message parts = null;
+        parts = append(parts, booked, "booking.week.result.booked");
+        parts = append(parts, surcharged, "booking.week.result.surcharged");
+        parts = append(parts, pending, "booking.week.result.pending");
+        parts = append(parts, waiting, "booking.week.result.waiting");
+        parts = append(parts, refused, "booking.week.result.refused");
+        parts = append(parts, alreadyBooked, "booking.week.result.alreadyBooked");
+        return parts == null ? Refused.text("booking.week.result.none") : Refused.text("booking.week.result.end", parts);
+    }
+
+    /** {@code parts} followed by "n {@code key}" ({@code key}{@code .one} or {@code .many}) when n is not 0. */
+    private static Message append(Message parts, int n, String key) {
+        if (n <= 0) {
+            return parts;
         }
+        Message part = Refused.text(key + (n == 1 ? ".one" : ".many"), n);
+        return parts == null ? part : Refused.text("booking.week.result.join", parts, part);
     }
 
     public int getBooked() { return booked; }

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,18 +49,16 @@ public final class WindowSpan implements Serializable {
     }
 
     /**
-     * Why such a day is refused first come, first served, in French (the services' messages are French only), with
-     * what to do: "Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande — fenêtre ouverte jusqu'au …".
+     * Why such a day is refused first come, first served (its French: "Les places du 06/07/2027 au 31/07/2027 sont
+     * attribuées sur demande — fenêtre ouverte jusqu'au …"), with what to do; the dates are written dd/MM/yyyy.
      */
-    public String refusal() {
-        String period = "Les places du " + from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " au "
-                + to.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " sont attribuées sur demande, pas au premier"
-                + " arrivé";
+    public Message refusal() {
+        String first = from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String last = to.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         return switch (phase) {
-            case BEFORE -> period + " : les demandes ouvrent le " + FRENCH.format(opensAt) + " (« Ma demande »).";
-            case OPEN -> period + " — fenêtre ouverte jusqu'au " + FRENCH.format(closesAt)
-                    + " : faites votre demande dans « Ma demande ».";
-            case CLOSED -> period + " : les demandes sont closes, le résultat sera publié dans « Ma demande ».";
+            case BEFORE -> Refused.text("booking.window.byRequest.before", first, last, FRENCH.format(opensAt));
+            case OPEN -> Refused.text("booking.window.byRequest.open", first, last, FRENCH.format(closesAt));
+            case CLOSED -> Refused.text("booking.window.byRequest.closed", first, last);
         };
     }
 

@@ -63,7 +63,7 @@ public class AbsenceView implements Serializable {
     public void cancelFree() {
         FacesContext ctx = FacesContext.getCurrentInstance();
         try {
-            String message = planning.cancel(user.require(), reservation).message();
+            String message = Texts.of(planning.cancel(user.require(), reservation).text());
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
@@ -95,8 +95,8 @@ public class AbsenceView implements Serializable {
             name = certificate.getSubmittedFileName();
         }
         try {
-            String message = absences.declareAbsence(user.require(), reservation,
-                    AbsenceReason.valueOf(reason), comment, bytes, type, name);
+            String message = Texts.of(absences.reportAbsence(user.require(), reservation,
+                    AbsenceReason.valueOf(reason), comment, bytes, type, name));
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));

@@ -254,7 +254,8 @@ public class PlanningView implements Serializable {
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
             return;
         }
-        notices = new HashMap<>(review.notices());
+        notices = new HashMap<>();
+        review.texts().forEach((key, text) -> notices.put(key, Texts.of(text)));
         warned = new HashSet<>(review.warned());
         estimate = estimate(review);
         reviewing = true;
@@ -326,7 +327,8 @@ public class PlanningView implements Serializable {
     public void confirm() {
         use();
         try {
-            outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all());
+            outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all()).stream()
+                    .map(o -> o.readBy(Texts::of)).toList();
             selection.clear();
             grid = null;
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
@@ -365,7 +367,7 @@ public class PlanningView implements Serializable {
         });
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
-            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", result.summary()));
+            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summaryText())));
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }

@@ -73,24 +73,23 @@ public class OpeningWindows {
     public long open(SignedInUser agent, WindowSettings s) {
         StaffRoles.requireAgent(agent);
         Activity activity = Optional.ofNullable(em.find(Activity.class, s.activityId()))
-                .orElseThrow(() -> new BookingRefused("Cette activité n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.activity.unknown")));
         if (s.periodFrom() == null || s.periodTo() == null || s.periodTo().isBefore(s.periodFrom())) {
-            throw new BookingRefused("Indiquez une période dont la fin suit le début.");
+            throw new BookingRefused(Refused.text("booking.window.periodOrder"));
         }
-        WindowPeriod.refusal(s.opensAt(), s.closesAt()).ifPresent(why -> {
+        WindowPeriod.refusalText(s.opensAt(), s.closesAt()).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (!s.closesAt().isBefore(s.periodFrom().atStartOfDay())) {
-            throw new BookingRefused("Les demandes doivent être closes avant le premier jour de la période.");
+            throw new BookingRefused(Refused.text("booking.window.closeBeforePeriod"));
         }
-        s.rules().refusal().ifPresent(why -> {
+        s.rules().refusalText().ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (!em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and period_from <= ?3"
                         + " and period_to >= ?2").setParameter(1, activity.getId()).setParameter(2, s.periodFrom())
                 .setParameter(3, s.periodTo()).getResultList().isEmpty()) {
-            throw new BookingRefused("Une fenêtre de demandes couvre déjà une partie de cette période pour « "
-                    + activity.getName() + " ».");
+            throw new BookingRefused(Refused.text("booking.window.overlap", activity.getName()));
         }
         OpeningWindow w = new OpeningWindow(activity, s, agent.email());
         em.persist(w);
@@ -123,7 +122,7 @@ public class OpeningWindows {
         StaffRoles.requireAgent(agent);
         OpeningWindow w = locked(windowId);
         if (w.getState() != OpeningWindow.State.OPEN) {
-            throw new BookingRefused("Cette fenêtre est déjà close et attribuée.");
+            throw new BookingRefused(Refused.text("booking.window.alreadyClosed"));
         }
         w.closeAt(now());
         em.flush();
@@ -138,7 +137,7 @@ public class OpeningWindows {
         StaffRoles.requireAgent(agent);
         OpeningWindow w = locked(windowId);
         if (w.getState() != OpeningWindow.State.ALLOCATED) {
-            throw new BookingRefused("Seule une attribution non publiée peut être refaite.");
+            throw new BookingRefused(Refused.text("booking.window.rerunPublished"));
         }
         return allocate(w, agent);
     }
@@ -171,26 +170,26 @@ public class OpeningWindows {
     public void adjust(SignedInUser agent, long wishId, boolean place, String reason) {
         StaffRoles.requireAgent(agent);
         if (reason == null || reason.isBlank()) {
-            throw new Refused("reason", "Indiquez le motif de la modification.");
+            throw new Refused("reason", Refused.text("booking.window.adjust.reasonRequired"));
         }
         if (reason.length() > 500) {
-            throw new Refused("reason", "Le motif ne peut pas dépasser 500 caractères.");
+            throw new Refused("reason", Refused.text("booking.window.adjust.reasonTooLong"));
         }
         List<?> found = em.createNativeQuery("select r.window_id, x.unit_id, x.day, x.outcome from window_wish x join"
                 + " window_request r on r.id = x.request_id where x.id = ?1").setParameter(1, wishId).getResultList();
         if (found.isEmpty()) {
-            throw new BookingRefused("Cette ligne de l'attribution n'existe pas.");
+            throw new BookingRefused(Refused.text("booking.window.adjust.unknownLine"));
         }
         Object[] wish = (Object[]) found.get(0);
         long windowId = ((Number) wish[0]).longValue();
         OpeningWindow w = locked(windowId);
         if (w.getState() != OpeningWindow.State.ALLOCATED) {
-            throw new BookingRefused("Seule une attribution non publiée peut être modifiée.");
+            throw new BookingRefused(Refused.text("booking.window.adjust.published"));
         }
         String from = (String) wish[3];
         String to = place ? "PLACED" : "WAITING";
         if (from.equals(to)) {
-            throw new BookingRefused(place ? "Cet enfant a déjà une place ce jour-là." : "Cet enfant est déjà en liste d'attente.");
+            throw new BookingRefused(Refused.text(place ? "booking.window.adjust.alreadyPlaced" : "booking.window.adjust.alreadyWaiting"));
         }
         long unitId = ((Number) wish[1]).longValue();
         LocalDate day = date(wish[2]);
@@ -202,7 +201,7 @@ public class OpeningWindows {
                     + " and unit_id = ?2 and day = ?3").setParameter(1, windowId).setParameter(2, unitId)
                     .setParameter(3, day).getSingleResult();
             if (placed.intValue() >= free.intValue()) {
-                throw new BookingRefused("Plus de place ce jour-là : passez d'abord un autre enfant en liste d'attente.");
+                throw new BookingRefused(Refused.text("booking.window.adjust.full"));
             }
             em.createNativeQuery("update window_wish set outcome = 'PLACED', waiting_rank = null, adjusted = true"
                     + " where id = ?1").setParameter(1, wishId).executeUpdate();
@@ -233,8 +232,8 @@ public class OpeningWindows {
         StaffRoles.requireAgent(agent);
         OpeningWindow w = locked(windowId);
         if (w.getState() != OpeningWindow.State.ALLOCATED) {
-            throw new BookingRefused(w.getState() == OpeningWindow.State.PUBLISHED ? "Cette attribution est déjà publiée."
-                    : "Closez d'abord la fenêtre pour attribuer les places.");
+            throw new BookingRefused(Refused.text(w.getState() == OpeningWindow.State.PUBLISHED
+                    ? "booking.window.alreadyPublished" : "booking.window.closeFirst"));
         }
         int booked = 0;
         for (Object o : em.createNativeQuery("select x.child_id, x.unit_id, x.day from window_wish x join window_request r"
@@ -283,12 +282,12 @@ public class OpeningWindows {
 
     OpeningWindow window(long windowId) {
         return Optional.ofNullable(em.find(OpeningWindow.class, windowId))
-                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.window.unknown")));
     }
 
     private OpeningWindow locked(long windowId) {
         return Optional.ofNullable(em.find(OpeningWindow.class, windowId, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.window.unknown")));
     }
 
     private LocalDateTime now() {

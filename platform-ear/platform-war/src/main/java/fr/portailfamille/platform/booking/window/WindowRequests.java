@@ -71,7 +71,7 @@ public class WindowRequests {
         List<?> ids = em.createNativeQuery("select id from opening_window where activity_id = ?1 and period_from = ?2")
                 .setParameter(1, activityId).setParameter(2, periodFrom).getResultList();
         if (ids.isEmpty()) {
-            throw new BookingRefused("Aucune fenêtre de demandes n'est ouverte pour cette activité et cette période.");
+            throw new BookingRefused(Refused.text("booking.window.noneOpen"));
         }
         return request(user, ((Number) ids.get(0)).longValue(), days, answers);
     }
@@ -91,7 +91,7 @@ public class WindowRequests {
             return request(user, windowId, days, answers);
         }
         if (answers != null && answers.proofDocumentId() != null) {
-            throw new Refused("proof", "Choisissez un justificatif dans Mes documents ou envoyez-en un nouveau, pas les deux.");
+            throw new Refused("proof", Refused.text("booking.window.proof.both"));
         }
         long proof;
         try {
@@ -102,7 +102,7 @@ public class WindowRequests {
                 case "issuedOn" -> "proofDate";
                 default -> "proofFile";
             };
-            throw new Refused(field, e.getMessage());
+            throw new Refused(field, e.text());
         }
         return request(user, windowId, days, new Answers(answers != null && answers.bothParentsWorking(),
                 answers != null && answers.disability(), proof));
@@ -121,22 +121,22 @@ public class WindowRequests {
         List<?> row = em.createNativeQuery("select id from opening_window where id = ?1 for share")
                 .setParameter(1, windowId).getResultList();
         if (row.isEmpty()) {
-            throw new BookingRefused("Cette fenêtre de demandes n'existe pas.");
+            throw new BookingRefused(Refused.text("booking.window.unknown"));
         }
         OpeningWindow w = em.find(OpeningWindow.class, windowId);
         em.refresh(w);
         LocalDateTime now = LocalDateTime.now(clock);
         if (w.getState() != OpeningWindow.State.OPEN) {
-            throw new BookingRefused("Les demandes sont closes : les places ont été attribuées.");
+            throw new BookingRefused(Refused.text("booking.window.allocated"));
         }
-        w.period().requestRefusal(now).ifPresent(why -> {
+        w.period().requestRefusalText(now).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (days == null || days.values().stream().allMatch(s -> s == null || s.isEmpty())) {
-            throw new Refused("days", "Choisissez au moins un jour pour un enfant.");
+            throw new Refused("days", Refused.text("booking.window.days.required"));
         }
         if (days.values().stream().mapToInt(s -> s == null ? 0 : s.size()).sum() > MAX_DAYS) {
-            throw new Refused("days", "Une demande ne peut pas dépasser " + MAX_DAYS + " journées.");
+            throw new Refused("days", Refused.text("booking.window.days.tooMany", MAX_DAYS));
         }
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
@@ -149,15 +149,15 @@ public class WindowRequests {
             if (em.createNativeQuery("select 1 from registration where child_id = ?1 and activity_id = ?2"
                     + " and status = 'VALIDATED'").setParameter(1, child.getId()).setParameter(2, w.getActivity().getId())
                     .getResultList().isEmpty()) {
-                throw new BookingRefused(child.getFirstName() + " doit être inscrit(e) à « " + w.getActivity().getName()
-                        + " » (inscription validée par le service enfance) avant de faire une demande.");
+                throw new BookingRefused(Refused.text("booking.window.registrationRequired", child.getFirstName(),
+                        w.getActivity().getName()));
             }
             for (MonthPlan.UnitDay d : e.getValue()) {
                 ActivityUnit unit = em.find(ActivityUnit.class, d.unitId());
                 if (unit == null || !unit.getActivity().getId().equals(w.getActivity().getId())
                         || d.day().isBefore(w.getPeriodFrom()) || d.day().isAfter(w.getPeriodTo())
                         || !MonthPlan.runsOn(unit.plan(), d.day(), cal, years)) {
-                    throw new Refused("days", "Ce jour ne fait pas partie de la période proposée : " + d.day() + ".");
+                    throw new Refused("days", Refused.text("booking.window.days.outside", String.valueOf(d.day())));
                 }
                 wishes.add(new Object[] {child.getId(), unit.getId(), d.day()});
             }
@@ -166,11 +166,10 @@ public class WindowRequests {
         boolean working = answers != null && answers.bothParentsWorking();
         if (proof != null && em.createNativeQuery("select 1 from family_document where id = ?1 and family_id = ?2"
                 + " and status <> 'REFUSED'").setParameter(1, proof).setParameter(2, family.getId()).getResultList().isEmpty()) {
-            throw new Refused("proof", "Ce justificatif ne fait pas partie de vos documents.");
+            throw new Refused("proof", Refused.text("booking.window.proof.notYours"));
         }
         if (w.isProofRequired() && working && proof == null) {
-            throw new Refused("proof", "Joignez un justificatif d'activité des parents : choisissez-le dans Mes documents"
-                    + " ou envoyez-le avec la demande.");
+            throw new Refused("proof", Refused.text("booking.window.proof.required"));
         }
         // one request per family and window, replaced in place (an upsert: two tabs sending at once make one row)
         long requestId = ((Number) em.createNativeQuery("insert into window_request (window_id, family_id,"
@@ -210,7 +209,7 @@ public class WindowRequests {
     public WindowOffer offer(SignedInUser user, long windowId) {
         Family family = files.fileOf(user);
         OpeningWindow w = Optional.ofNullable(em.find(OpeningWindow.class, windowId))
-                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.window.unknown")));
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         List<WindowOffer.UnitDay> unitDays = new ArrayList<>();
@@ -261,7 +260,7 @@ public class WindowRequests {
                 + " from window_request r where r.id = ?1").setParameter(1, requestId).getResultList();
         Object[] r = found.isEmpty() ? null : (Object[]) found.get(0);
         if (r == null || ((Number) r[1]).longValue() != family.getId()) {
-            throw new BookingRefused("Cette demande n'existe pas.");
+            throw new BookingRefused(Refused.text("booking.window.request.unknown"));
         }
         OpeningWindow w = em.find(OpeningWindow.class, ((Number) r[0]).longValue());
         boolean published = w.getState() == OpeningWindow.State.PUBLISHED;
@@ -301,7 +300,7 @@ public class WindowRequests {
     /** Whether the window's allocation places a family's children together (the commune's rule for that window). */
     public boolean keepsSiblingsTogether(long windowId) {
         return Optional.ofNullable(em.find(OpeningWindow.class, windowId)).map(OpeningWindow::isSiblingsTogether)
-                .orElseThrow(() -> new BookingRefused("Cette fenêtre de demandes n'existe pas."));
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.window.unknown")));
     }
 
     private static OffsetDateTime submitted(Object o) {
@@ -315,7 +314,7 @@ public class WindowRequests {
         } catch (BookingRefused e) {
             throw e;
         } catch (Refused e) {
-            throw new BookingRefused(e.getMessage());
+            throw new BookingRefused(e.text());
         }
     }
 }

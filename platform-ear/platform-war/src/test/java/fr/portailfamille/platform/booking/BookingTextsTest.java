@@ -1,0 +1,91 @@
+package fr.portailfamille.platform.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.booking.BookingDecision;
+import fr.portailfamille.platform.kernel.Refused;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The booking services' texts: French as they always read, English on an English page. */
+class BookingTextsTest {
+
+    @Test
+    void theTypicalWeeksSummaryCountsInEitherLanguage() {
+        TypicalWeekResult result = new TypicalWeekResult();
+        for (int i = 0; i < 8; i++) {
+            result.count(BookingDecision.Outcome.ACCEPTED);
+        }
+        result.count(BookingDecision.Outcome.WAITING_LIST);
+        result.count(BookingDecision.Outcome.WAITING_LIST);
+        result.count(BookingDecision.Outcome.REFUSED);
+        result.count(null);
+        assertEquals("8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai),"
+                + " 1 déjà réservée.", result.summary());
+        assertEquals("8 bookings recorded, 2 on the waiting list, 1 day refused (closed or too late), 1 already booked.",
+                result.summaryText().in(Locale.ENGLISH));
+        assertEquals("Aucune journée dans cette période.", new TypicalWeekResult().summary());
+        TypicalWeekResult many = new TypicalWeekResult();
+        for (int i = 0; i < 1200; i++) {
+            many.count(BookingDecision.Outcome.PENDING_VALIDATION);
+        }
+        assertEquals("1200 en attente de validation.", many.summary(), "no thousands separator");
+    }
+
+    @Test
+    void aDayAskedForByRequestSaysWhereToAskInEitherLanguage() {
+        LocalDate from = LocalDate.of(2027, 7, 6);
+        LocalDate to = LocalDate.of(2027, 7, 31);
+        LocalDateTime opens = LocalDateTime.of(2027, 5, 3, 8, 30);
+        LocalDateTime closes = LocalDateTime.of(2027, 5, 10, 18, 0);
+        WindowSpan open = new WindowSpan(1, from, to, opens, closes, false, opens.plusDays(1));
+        assertEquals("Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande, pas au premier arrivé — fenêtre"
+                + " ouverte jusqu'au 10/05/2027 à 18h00 : faites votre demande dans « Ma demande ».", open.refusal().french());
+        assertEquals("Seats from 06/07/2027 to 31/07/2027 are allocated on request, not first come, first served — window"
+                + " open until 10/05/2027 à 18h00: make your request in \"My request\".", open.refusal().in(Locale.ENGLISH));
+        assertEquals("Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande, pas au premier arrivé : les"
+                + " demandes ouvrent le 03/05/2027 à 08h30 (« Ma demande »).",
+                new WindowSpan(1, from, to, opens, closes, false, opens.minusDays(1)).refusal().french());
+        assertEquals("Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande, pas au premier arrivé : les"
+                + " demandes sont closes, le résultat sera publié dans « Ma demande ».",
+                new WindowSpan(1, from, to, opens, closes, true, opens.plusDays(1)).refusal().french());
+    }
+
+    @Test
+    void anOutcomeKeepsItsFrenchForTheApiAndIsReadInThePagesLanguage() {
+        ChangeOutcome outcome = new ChangeOutcome(LocalDate.of(2027, 1, 4), "Midi", false, false,
+                Refused.text("booking.outcome.alreadyBooked"));
+        assertEquals("Déjà réservé.", outcome.getMessage());
+        ChangeOutcome shown = outcome.readBy(text -> text.in(Locale.ENGLISH));
+        assertEquals("Already booked.", shown.getMessage());
+        assertEquals("Déjà réservé.", shown.getText().french());
+        assertEquals("Midi", shown.getUnitLabel());
+    }
+
+    @Test
+    void theExportsRefusalsReadInEnglishAndTheAgentsOnlyOneIsKnown() {
+        Refused tooLong = assertThrows(Refused.class,
+                () -> OccupancyQueries.requirePeriod(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 1)));
+        assertEquals("La période ne peut dépasser 400 jours.", tooLong.getMessage());
+        assertEquals("The period cannot be longer than 400 days.", tooLong.text().in(Locale.ENGLISH));
+        assertEquals("au", tooLong.field());
+        Refused agentsOnly = new Refused(Refused.text(OccupancyQueries.AGENTS_ONLY));
+        assertEquals("Réservé aux agents de la commune.", agentsOnly.getMessage());
+        assertTrue(OccupancyQueries.isAgentsOnly(agentsOnly));
+        assertFalse(OccupancyQueries.isAgentsOnly(tooLong));
+    }
+
+    @Test
+    void aRefusalNamingTheChildAndTheActivityReadsInEnglish() {
+        Refused refused = new BookingRefused(Refused.text("booking.registrationRequired", "Léa", "Centre d'été"));
+        assertEquals("Léa doit être inscrit(e) à « Centre d'été » (inscription validée par le service enfance) avant de"
+                + " réserver.", refused.getMessage());
+        assertEquals("Léa must be registered for \"Centre d'été\" (registration approved by the children's services) before"
+                + " booking.", refused.text().in(Locale.ENGLISH));
+    }
+}
