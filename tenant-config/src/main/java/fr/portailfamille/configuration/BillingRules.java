@@ -11,6 +11,8 @@ import fr.portailfamille.billing.Tariff.BracketPrice;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,8 +54,7 @@ final class BillingRules {
     static void validate(List<FieldError> errors, BillingConfiguration billing, List<Activity> activities) {
         Integer validity = billing.settings().qfValidityMonths();
         if (validity != null && (validity < 1 || validity > 120)) {
-            errors.add(new FieldError("billing.qfValidityMonths",
-                    "La validité du justificatif de QF doit être comprise entre 1 et 120 mois."));
+            errors.add(Problems.error("billing.qfValidityMonths", "configuration.billing.qfValidity"));
         }
         Set<String> postcodes = new HashSet<>();
         List<String> codes = billing.settings().residentPostcodes();
@@ -61,9 +62,9 @@ final class BillingRules {
             String at = "billing.residentPostcodes[" + i + "]";
             String p = codes.get(i);
             if (p == null || !POSTCODE.matcher(p).matches()) {
-                errors.add(new FieldError(at, "Code postal invalide : « " + p + " » (5 chiffres attendus)."));
+                errors.add(Problems.error(at, "configuration.billing.postcode.invalid", p));
             } else if (!postcodes.add(p)) {
-                errors.add(new FieldError(at, "Le code postal " + p + " est indiqué deux fois."));
+                errors.add(Problems.error(at, "configuration.billing.postcode.twice", p));
             }
         }
         reminders(errors, billing.settings().reminderDays());
@@ -81,18 +82,16 @@ final class BillingRules {
     /** The reminders' delays: 1 to 365 days after the due date, strictly increasing, 5 levels at most. */
     private static void reminders(List<FieldError> errors, List<Integer> days) {
         if (days.size() > MAX_REMINDERS) {
-            errors.add(new FieldError("billing.reminderDays", "Au plus " + MAX_REMINDERS + " relances (" + days.size()
-                    + " indiquées)."));
+            errors.add(Problems.error("billing.reminderDays", "configuration.billing.reminders.tooMany", MAX_REMINDERS,
+                    days.size()));
         }
         for (int i = 0; i < days.size(); i++) {
             String at = "billing.reminderDays[" + i + "]";
             Integer d = days.get(i);
             if (d == null || d < 1 || d > MAX_REMINDER_DAYS) {
-                errors.add(new FieldError(at, "Le délai de la relance " + (i + 1) + " doit être un nombre de jours après"
-                        + " l'échéance entre 1 et " + MAX_REMINDER_DAYS + " (indiqué : " + d + ")."));
+                errors.add(Problems.error(at, "configuration.billing.reminder.delay", i + 1, MAX_REMINDER_DAYS, d));
             } else if (i > 0 && days.get(i - 1) != null && d <= days.get(i - 1)) {
-                errors.add(new FieldError(at, "La relance " + (i + 1) + " (" + d + " jours) doit venir après la relance " + i
-                        + " (" + days.get(i - 1) + " jours)."));
+                errors.add(Problems.error(at, "configuration.billing.reminder.order", i + 1, d, i, days.get(i - 1)));
             }
         }
     }
@@ -104,15 +103,15 @@ final class BillingRules {
         for (int i = 0; i < list.size(); i++) {
             QfBracket b = list.get(i);
             String at = "billing.brackets[" + i + "]";
-            code(errors, at + ".code", b.code(), 20, codes, "une autre tranche");
-            text(errors, at + ".label", b.label(), "Le libellé", 60);
+            code(errors, at + ".code", b.code(), 20, codes, Problems.of("configuration.other.bracket"));
+            text(errors, at + ".label", b.label(), Problems.of("configuration.what.label"), 60);
             if (b.min() == null) {
-                errors.add(new FieldError(at + ".min", "Le QF minimum de la tranche est obligatoire."));
+                errors.add(Problems.error(at + ".min", "configuration.billing.bracket.minRequired"));
             } else if (b.min() < 0) {
-                errors.add(new FieldError(at + ".min", "Le QF minimum ne peut pas être négatif."));
+                errors.add(Problems.error(at + ".min", "configuration.billing.bracket.minNegative"));
             }
             if (b.max() != null && b.min() != null && b.max() < b.min()) {
-                errors.add(new FieldError(at + ".max", "Le QF maximum ne peut pas être inférieur au QF minimum."));
+                errors.add(Problems.error(at + ".max", "configuration.billing.bracket.maxBelowMin"));
             }
         }
         List<Integer> order = new ArrayList<>();
@@ -127,25 +126,29 @@ final class BillingRules {
             QfBracket b = list.get(i);
             String at = "billing.brackets[" + i + "]";
             if (k == 0 && b.min() != 0) {
-                errors.add(new FieldError(at + ".min", "La première tranche doit commencer au QF 0 (elle commence à "
-                        + b.min() + ")."));
+                errors.add(Problems.error(at + ".min", "configuration.billing.bracket.firstFromZero", b.min()));
             }
             if (k > 0) {
                 QfBracket previous = list.get(order.get(k - 1));
                 if (previous.max() == null || previous.max() >= b.min()) {
-                    errors.add(new FieldError(at + ".min", "La tranche " + b.code() + " chevauche la tranche "
-                            + previous.code() + " (" + previous.range() + ")."));
+                    errors.add(Problems.error(at + ".min", "configuration.billing.bracket.overlap", b.code(),
+                            previous.code(), range(previous)));
                 } else if (previous.max() + 1 < b.min()) {
-                    errors.add(new FieldError(at + ".min", "Trou entre les tranches " + previous.code() + " et " + b.code()
-                            + " : les QF de " + (previous.max() + 1) + " à " + (b.min() - 1) + " n'ont pas de tranche."));
+                    errors.add(Problems.error(at + ".min", "configuration.billing.bracket.gap", previous.code(), b.code(),
+                            previous.max() + 1, b.min() - 1));
                 }
             }
             if (k == order.size() - 1 && b.max() != null) {
-                errors.add(new FieldError(at + ".max", "La dernière tranche ne doit pas avoir de maximum (QF à partir de "
-                        + b.min() + "), pour que tout QF ait une tranche."));
+                errors.add(Problems.error(at + ".max", "configuration.billing.bracket.lastOpen", b.min()));
             }
         }
         return codes;
+    }
+
+    /** {@link QfBracket#range()} in any language: "QF de 0 à 450", "QF à partir de 451". */
+    private static Message range(QfBracket b) {
+        return b.max() == null ? Problems.of("configuration.billing.bracket.range.open", b.min())
+                : Problems.of("configuration.billing.bracket.range", b.min(), b.max());
     }
 
     private static void regies(List<FieldError> errors, List<Regie> regies, Set<String> activities) {
@@ -155,34 +158,33 @@ final class BillingRules {
         for (int i = 0; i < regies.size(); i++) {
             Regie r = regies.get(i);
             String at = "billing.regies[" + i + "]";
-            code(errors, at + ".code", r.code(), 20, codes, "une autre régie");
-            text(errors, at + ".label", r.label(), "Le libellé", 120);
-            if (required(errors, at + ".invoicePrefix", r.invoicePrefix(), "Le préfixe des factures")) {
+            code(errors, at + ".code", r.code(), 20, codes, Problems.of("configuration.other.regie"));
+            text(errors, at + ".label", r.label(), Problems.of("configuration.what.label"), 120);
+            if (required(errors, at + ".invoicePrefix", r.invoicePrefix(), Problems.of("configuration.what.invoicePrefix"))) {
                 if (!PREFIX.matcher(r.invoicePrefix()).matches()) {
-                    errors.add(new FieldError(at + ".invoicePrefix", "Le préfixe « " + r.invoicePrefix()
-                            + " » doit faire de 1 à 8 caractères : une lettre majuscule sans accent, puis des lettres"
-                            + " majuscules ou des chiffres (ex. AL)."));
+                    errors.add(Problems.error(at + ".invoicePrefix", "configuration.billing.prefix.format", r.invoicePrefix()));
                 } else if (prefixes.putIfAbsent(r.invoicePrefix(), String.valueOf(r.code())) != null) {
-                    errors.add(new FieldError(at + ".invoicePrefix", "Le préfixe « " + r.invoicePrefix()
-                            + " » est déjà celui de la régie " + prefixes.get(r.invoicePrefix()) + "."));
+                    errors.add(Problems.error(at + ".invoicePrefix", "configuration.billing.prefix.taken", r.invoicePrefix(),
+                            prefixes.get(r.invoicePrefix())));
                 }
             }
-            optional(errors, at + ".manager.name", r.managerName(), "Le nom du régisseur", 120);
-            if (optional(errors, at + ".manager.email", r.managerEmail(), "L'adresse e-mail du régisseur", 254)
+            optional(errors, at + ".manager.name", r.managerName(), Problems.of("configuration.what.managerName"), 120);
+            if (optional(errors, at + ".manager.email", r.managerEmail(), Problems.of("configuration.what.managerEmail"), 254)
                     && !EMAIL.matcher(r.managerEmail()).matches()) {
-                errors.add(new FieldError(at + ".manager.email", "Adresse e-mail invalide : « " + r.managerEmail() + " »."));
+                errors.add(Problems.error(at + ".manager.email", "configuration.billing.email.invalid", r.managerEmail()));
             }
-            optional(errors, at + ".manager.phone", r.managerPhone(), "Le téléphone du régisseur", 20);
-            optional(errors, at + ".paymentInstructions", r.paymentInstructions(), "Les modalités de paiement", 2000);
+            optional(errors, at + ".manager.phone", r.managerPhone(), Problems.of("configuration.what.managerPhone"), 20);
+            optional(errors, at + ".paymentInstructions", r.paymentInstructions(),
+                    Problems.of("configuration.what.paymentInstructions"), 2000);
             collection(errors, at, r);
             for (int j = 0; j < r.activities().size(); j++) {
                 String activity = r.activities().get(j);
                 String here = at + ".activities[" + j + "]";
                 if (!activities.contains(activity)) {
-                    errors.add(new FieldError(here, "Aucune activité n'a le code « " + activity + " »."));
+                    errors.add(Problems.error(here, "configuration.activity.unknown", activity));
                 } else if (billedBy.containsKey(activity)) {
-                    errors.add(new FieldError(here, "L'activité " + activity + " est déjà facturée par la régie "
-                            + billedBy.get(activity) + " : une activité n'est facturée que par une régie."));
+                    errors.add(Problems.error(here, "configuration.billing.activity.billedTwice", activity,
+                            billedBy.get(activity)));
                 } else {
                     billedBy.put(activity, String.valueOf(r.code()));
                 }
@@ -193,42 +195,38 @@ final class BillingRules {
     /** A régie's PayFiP client number, porte-monnaie floor and SEPA creditor settings. */
     private static void collection(List<FieldError> errors, String at, Regie r) {
         if (r.payfipNumcli() != null && !NUMCLI.matcher(r.payfipNumcli()).matches()) {
-            errors.add(new FieldError(at + ".payfipNumcli", "Le numéro client PayFiP « " + r.payfipNumcli()
-                    + " » doit faire 6 chiffres (il figure sur la convention d'adhésion à PayFiP)."));
+            errors.add(Problems.error(at + ".payfipNumcli", "configuration.billing.payfip.invalid", r.payfipNumcli()));
         }
         if (r.walletFloorCents() > 0 || r.walletFloorCents() < -WALLET_OVERDRAFT_MAX) {
-            errors.add(new FieldError(at + ".walletFloorCents", "Le découvert autorisé sur le porte-monnaie doit être compris"
-                    + " entre " + Money.format(0) + " et " + Money.format(WALLET_OVERDRAFT_MAX) + "."));
+            errors.add(Problems.error(at + ".walletFloorCents", "configuration.billing.walletFloor", Money.format(0),
+                    Money.format(WALLET_OVERDRAFT_MAX)));
         }
         SepaCreditor sepa = r.sepa();
         if (sepa == null) {
             return;
         }
         String here = at + ".sepa";
-        if (required(errors, here + ".creditorId", sepa.creditorId(), "L'identifiant créancier SEPA (ICS)")
+        if (required(errors, here + ".creditorId", sepa.creditorId(), Problems.of("configuration.what.creditorId"))
                 && !SepaCreditor.isCreditorId(sepa.creditorId())) {
-            errors.add(new FieldError(here + ".creditorId", "L'identifiant créancier SEPA « " + sepa.creditorId()
-                    + " » n'est pas valide (ex. FR72ZZZ123456, sans espace, clé de contrôle comprise)."));
+            errors.add(Problems.error(here + ".creditorId", "configuration.billing.sepa.creditorId", sepa.creditorId()));
         }
-        text(errors, here + ".name", sepa.name(), "Le nom du créancier", 70);
-        if (required(errors, here + ".iban", sepa.iban(), "L'IBAN du compte de la régie")) {
+        text(errors, here + ".name", sepa.name(), Problems.of("configuration.what.creditorName"), 70);
+        if (required(errors, here + ".iban", sepa.iban(), Problems.of("configuration.what.iban"))) {
             try {
                 IbanUtil.validate(sepa.iban());
             } catch (Iban4jException e) {
-                errors.add(new FieldError(here + ".iban", "L'IBAN « " + sepa.iban()
-                        + " » n'est pas valide (vérifiez les caractères et la clé ; sans espace)."));
+                errors.add(Problems.error(here + ".iban", "configuration.billing.sepa.iban", sepa.iban()));
             }
         }
-        if (required(errors, here + ".bic", sepa.bic(), "Le BIC de la banque de la régie")) {
+        if (required(errors, here + ".bic", sepa.bic(), Problems.of("configuration.what.bic"))) {
             try {
                 BicUtil.validate(sepa.bic());
             } catch (Iban4jException e) {
-                errors.add(new FieldError(here + ".bic", "Le BIC « " + sepa.bic()
-                        + " » n'est pas valide (8 ou 11 caractères, ex. TRPUFRP1)."));
+                errors.add(Problems.error(here + ".bic", "configuration.billing.sepa.bic", sepa.bic()));
             }
         }
         if (sepa.debitDay() < 1 || sepa.debitDay() > 28) {
-            errors.add(new FieldError(here + ".debitDay", "Le jour de prélèvement doit être compris entre 1 et 28."));
+            errors.add(Problems.error(here + ".debitDay", "configuration.billing.sepa.debitDay"));
         }
     }
 
@@ -239,22 +237,24 @@ final class BillingRules {
             Tariff t = tariffs.get(i);
             String at = "billing.tariffs[" + i + "]";
             Activity activity = null;
-            if (required(errors, at + ".activity", t.activity(), "L'activité du tarif")) {
+            if (required(errors, at + ".activity", t.activity(), Problems.of("configuration.what.tariffActivity"))) {
                 activity = activities.get(t.activity());
                 if (activity == null) {
-                    errors.add(new FieldError(at + ".activity", "Aucune activité n'a le code « " + t.activity() + " »."));
+                    errors.add(Problems.error(at + ".activity", "configuration.activity.unknown", t.activity()));
                 }
             }
             if (activity != null && t.unit() != null && activity.units().stream().map(Unit::code).noneMatch(t.unit()::equals)) {
-                errors.add(new FieldError(at + ".unit", "L'activité " + activity.code() + " n'a pas d'unité « " + t.unit() + " »."));
+                errors.add(Problems.error(at + ".unit", "configuration.billing.tariff.noUnit", activity.code(), t.unit()));
             }
-            if (required(errors, at + ".validFrom", t.validFrom(), "La date d'entrée en vigueur")
+            if (required(errors, at + ".validFrom", t.validFrom(), Problems.of("configuration.what.validFrom"))
                     && activity != null && !keys.add(t.activity() + "/" + t.unit() + "/" + t.validFrom())) {
-                errors.add(new FieldError(at + ".validFrom", "Un autre tarif de " + t.activity()
-                        + (t.unit() == null ? "" : " (" + t.unit() + ")") + " entre déjà en vigueur le "
-                        + DAY.format(t.validFrom()) + "."));
+                errors.add(t.unit() == null
+                        ? Problems.error(at + ".validFrom", "configuration.billing.tariff.sameDate", t.activity(),
+                                DAY.format(t.validFrom()))
+                        : Problems.error(at + ".validFrom", "configuration.billing.tariff.sameDate.unit", t.activity(),
+                                t.unit(), DAY.format(t.validFrom())));
             }
-            if (required(errors, at + ".mode", t.mode(), "Le mode de calcul (BRACKETS ou EFFORT_RATE)")) {
+            if (required(errors, at + ".mode", t.mode(), Problems.of("configuration.what.mode"))) {
                 if (t.mode() == Tariff.Mode.BRACKETS) {
                     bracketPrices(errors, at, t, brackets);
                 } else {
@@ -262,78 +262,83 @@ final class BillingRules {
                 }
             }
             adjustment(errors, at + ".nonResident", t.nonResident(), true);
-            percent(errors, at + ".siblings.secondPercent", t.siblingSecondPercent(), "La réduction du 2e enfant", 2, 100);
-            percent(errors, at + ".siblings.thirdPercent", t.siblingThirdPercent(), "La réduction du 3e enfant", 2, 100);
+            percent(errors, at + ".siblings.secondPercent", t.siblingSecondPercent(),
+                    Problems.of("configuration.what.secondChild"), 2, 100);
+            percent(errors, at + ".siblings.thirdPercent", t.siblingThirdPercent(),
+                    Problems.of("configuration.what.thirdChild"), 2, 100);
             adjustment(errors, at + ".late", t.lateSurcharge(), false);
-            cents(errors, at + ".unbookedPresenceCents", t.unbookedPresenceCents(), "Le prix d'une présence sans réservation");
+            cents(errors, at + ".unbookedPresenceCents", t.unbookedPresenceCents(),
+                    Problems.of("configuration.what.unbookedPresence"));
         }
     }
 
     private static void bracketPrices(List<FieldError> errors, String at, Tariff t, Set<String> brackets) {
         if (brackets.isEmpty()) {
-            errors.add(new FieldError(at + ".mode", "Aucune tranche de quotient familial n'est définie"
-                    + " (billing.brackets) : un tarif par tranches en a besoin."));
+            errors.add(Problems.error(at + ".mode", "configuration.billing.tariff.noBrackets"));
         }
-        if (required(errors, at + ".maximumCents", t.maximumCents(), "Le tarif maximum")) {
-            cents(errors, at + ".maximumCents", t.maximumCents(), "Le tarif maximum");
+        Message maximum = Problems.of("configuration.what.maximum");
+        if (required(errors, at + ".maximumCents", t.maximumCents(), maximum)) {
+            cents(errors, at + ".maximumCents", t.maximumCents(), maximum);
         }
         Set<String> priced = new HashSet<>();
         for (BracketPrice p : t.prices()) {
             String here = at + ".pricesCents." + p.bracket();
             priced.add(p.bracket());
             if (!brackets.contains(p.bracket())) {
-                errors.add(new FieldError(here, "Tranche inconnue : « " + p.bracket() + " »."));
+                errors.add(Problems.error(here, "configuration.billing.bracket.unknown", p.bracket()));
             }
-            if (required(errors, here, p.cents(), "Le prix de la tranche " + p.bracket())) {
-                cents(errors, here, p.cents(), "Le prix de la tranche " + p.bracket());
+            Message price = Problems.of("configuration.what.bracketPrice", p.bracket());
+            if (required(errors, here, p.cents(), price)) {
+                cents(errors, here, p.cents(), price);
             }
         }
         brackets.stream().filter(b -> !priced.contains(b)).sorted().forEach(b -> errors.add(
-                new FieldError(at + ".pricesCents", "Le prix de la tranche " + b + " manque.")));
+                Problems.error(at + ".pricesCents", "configuration.billing.bracketPrice.missing", b)));
         if (t.effortRatePercent() != null || t.floorCents() != null || t.ceilingCents() != null) {
-            errors.add(new FieldError(at + ".effortRate", "Un taux d'effort ne s'indique qu'en mode EFFORT_RATE."));
+            errors.add(Problems.error(at + ".effortRate", "configuration.billing.effortRate.onlyInMode"));
         }
     }
 
     private static void effortRate(List<FieldError> errors, String at, Tariff t) {
         String here = at + ".effortRate";
-        if (required(errors, here + ".percent", t.effortRatePercent(), "Le taux d'effort")) {
+        if (required(errors, here + ".percent", t.effortRatePercent(), Problems.of("configuration.what.effortRate"))) {
             BigDecimal rate = t.effortRatePercent();
             if (rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.scale() > 6) {
-                errors.add(new FieldError(here + ".percent", "Le taux d'effort doit être compris entre 0 et 100 %"
-                        + " (6 décimales au plus), par ex. 0.06."));
+                errors.add(Problems.error(here + ".percent", "configuration.billing.effortRate.range"));
             }
         }
-        boolean floor = required(errors, here + ".floorCents", t.floorCents(), "Le prix plancher")
-                && cents(errors, here + ".floorCents", t.floorCents(), "Le prix plancher");
-        boolean ceiling = required(errors, here + ".ceilingCents", t.ceilingCents(), "Le prix plafond")
-                && cents(errors, here + ".ceilingCents", t.ceilingCents(), "Le prix plafond");
+        Message floorPrice = Problems.of("configuration.what.floor");
+        Message ceilingPrice = Problems.of("configuration.what.ceiling");
+        boolean floor = required(errors, here + ".floorCents", t.floorCents(), floorPrice)
+                && cents(errors, here + ".floorCents", t.floorCents(), floorPrice);
+        boolean ceiling = required(errors, here + ".ceilingCents", t.ceilingCents(), ceilingPrice)
+                && cents(errors, here + ".ceilingCents", t.ceilingCents(), ceilingPrice);
         if (floor && ceiling && t.floorCents() > t.ceilingCents()) {
-            errors.add(new FieldError(here + ".ceilingCents", "Le prix plafond ne peut pas être inférieur au prix plancher."));
+            errors.add(Problems.error(here + ".ceilingCents", "configuration.billing.effortRate.ceilingBelowFloor"));
         }
         if (!t.prices().isEmpty() || t.maximumCents() != null) {
-            errors.add(new FieldError(at + ".pricesCents", "Un tarif au taux d'effort n'a pas de prix par tranche ni de"
-                    + " tarif maximum (c'est le prix plafond)."));
+            errors.add(Problems.error(at + ".pricesCents", "configuration.billing.effortRate.noPrices"));
         }
     }
 
     private static void adjustment(List<FieldError> errors, String at, Adjustment a, boolean priceAllowed) {
-        if (a == null || !required(errors, at + ".kind", a.kind(),
-                priceAllowed ? "Le type (PERCENT, FIXED ou PRICE)" : "Le type (PERCENT ou FIXED)")) {
+        if (a == null || !required(errors, at + ".kind", a.kind(), Problems.of(priceAllowed
+                ? "configuration.what.kindWithPrice" : "configuration.what.kind"))) {
             return;
         }
         switch (a.kind()) {
             case PERCENT -> {
-                if (required(errors, at + ".percent", a.percent(), "Le pourcentage")) {
-                    percent(errors, at + ".percent", a.percent(), "Le pourcentage", 3, 1000);
+                Message percentage = Problems.of("configuration.what.percentage");
+                if (required(errors, at + ".percent", a.percent(), percentage)) {
+                    percent(errors, at + ".percent", a.percent(), percentage, 3, 1000);
                 }
             }
             case FIXED, PRICE -> {
+                Message amount = Problems.of("configuration.what.amount");
                 if (a.kind() == Adjustment.Kind.PRICE && !priceAllowed) {
-                    errors.add(new FieldError(at + ".kind", "Une majoration hors délai est un pourcentage (PERCENT) ou"
-                            + " un montant fixe (FIXED)."));
-                } else if (required(errors, at + ".cents", a.cents(), "Le montant")) {
-                    cents(errors, at + ".cents", a.cents(), "Le montant");
+                    errors.add(Problems.error(at + ".kind", "configuration.billing.late.kind"));
+                } else if (required(errors, at + ".cents", a.cents(), amount)) {
+                    cents(errors, at + ".cents", a.cents(), amount);
                 }
             }
             default -> throw new IllegalStateException();
@@ -341,60 +346,58 @@ final class BillingRules {
     }
 
     /** Whether {@code cents} is within 0 and {@link #MAX_CENTS}; {@code null} passes. */
-    private static boolean cents(List<FieldError> errors, String at, Long cents, String what) {
+    private static boolean cents(List<FieldError> errors, String at, Long cents, Message what) {
         if (cents == null) {
             return true;
         }
         if (cents < 0) {
-            errors.add(new FieldError(at, what + " ne peut pas être négatif."));
+            errors.add(Problems.error(at, "configuration.billing.cents.negative", what));
             return false;
         }
         if (cents > MAX_CENTS) {
-            errors.add(new FieldError(at, what + " ne doit pas dépasser " + Money.format(MAX_CENTS) + " (montants en centimes)."));
+            errors.add(Problems.error(at, "configuration.billing.cents.tooHigh", what, Money.format(MAX_CENTS)));
             return false;
         }
         return true;
     }
 
-    private static void percent(List<FieldError> errors, String at, BigDecimal p, String what, int scale, int max) {
+    private static void percent(List<FieldError> errors, String at, BigDecimal p, Message what, int scale, int max) {
         if (p != null && (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(max)) > 0 || p.scale() > scale)) {
-            errors.add(new FieldError(at, what + " doit être entre 0 et " + max + " % (" + scale
-                    + " décimales au plus)."));
+            errors.add(Problems.error(at, "configuration.billing.percent.range", what, max, scale));
         }
     }
 
-    private static void code(List<FieldError> errors, String at, String code, int max, Set<String> seen, String other) {
-        if (required(errors, at, code, "Le code")) {
+    private static void code(List<FieldError> errors, String at, String code, int max, Set<String> seen, Message other) {
+        if (required(errors, at, code, Problems.of("configuration.what.code"))) {
             if (code.length() > max || !CODE.matcher(code).matches()) {
-                errors.add(new FieldError(at, "Le code « " + code + " » doit faire de 1 à " + max
-                        + " caractères : lettres majuscules sans accent, chiffres, « _ » ou « - »."));
+                errors.add(Problems.error(at, "configuration.code.format", code, max));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError(at, "Le code « " + code + " » est déjà utilisé par " + other + "."));
+                errors.add(Problems.error(at, "configuration.code.taken", code, other));
             }
         }
     }
 
-    private static void text(List<FieldError> errors, String at, String value, String what, int max) {
+    private static void text(List<FieldError> errors, String at, String value, Message what, int max) {
         if (required(errors, at, value, what) && value.length() > max) {
-            errors.add(new FieldError(at, what + " ne doit pas dépasser " + max + " caractères."));
+            errors.add(Problems.error(at, "configuration.tooLong", what, max));
         }
     }
 
     /** Whether an optional text is present; records an error when it is too long. */
-    private static boolean optional(List<FieldError> errors, String at, String value, String what, int max) {
+    private static boolean optional(List<FieldError> errors, String at, String value, Message what, int max) {
         if (value == null) {
             return false;
         }
         if (value.length() > max) {
-            errors.add(new FieldError(at, what + " ne doit pas dépasser " + max + " caractères."));
+            errors.add(Problems.error(at, "configuration.tooLong", what, max));
             return false;
         }
         return true;
     }
 
-    private static boolean required(List<FieldError> errors, String at, Object value, String what) {
+    private static boolean required(List<FieldError> errors, String at, Object value, Message what) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            errors.add(new FieldError(at, what + " est obligatoire."));
+            errors.add(Problems.error(at, "configuration.required", what));
             return false;
         }
         return true;

@@ -11,6 +11,7 @@ import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,8 +36,8 @@ final class BillingStore {
         query(c, "select r.label, r.code from " + s + "regie r where r.code <> all(?) and (exists (select 1 from " + s
                 + "invoice i where i.regie_id = r.id) or exists (select 1 from " + s + "payment p where p.regie_id = r.id)"
                 + " or exists (select 1 from " + s + "billing_run b where b.regie_id = r.id)) order by r.code",
-                rs -> errors.add(new FieldError("billing.regies", "La régie « " + rs.getString(1) + " » (" + rs.getString(2)
-                        + ") a des factures, des paiements ou des facturations : elle ne peut pas être retirée.")),
+                rs -> errors.add(Problems.error("billing.regies", "configuration.inUse.regie", rs.getString(1),
+                        rs.getString(2))),
                 (Object) regies);
     }
 

@@ -22,6 +22,8 @@ import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -75,10 +77,10 @@ public final class ConfigurationJson {
     public static final int OLDEST_VERSION = 1;
 
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-    private static final String TEXT = "Texte attendu.";
-    private static final String INTEGER = "Nombre entier attendu.";
-    private static final String CENTS = "Montant entier en centimes attendu.";
-    private static final String DECIMAL = "Nombre attendu.";
+    private static final Message TEXT = Problems.of("configuration.json.text");
+    private static final Message INTEGER = Problems.of("configuration.json.integer");
+    private static final Message CENTS = Problems.of("configuration.json.cents");
+    private static final Message DECIMAL = Problems.of("configuration.json.decimal");
 
     private ConfigurationJson() {
     }
@@ -138,24 +140,23 @@ public final class ConfigurationJson {
         try (JsonReader r = Json.createReader(reader)) {
             root = r.readValue();
         } catch (JsonParsingException e) {
-            throw refused("format", "Le fichier n'est pas un fichier JSON valide (ligne " + e.getLocation().getLineNumber()
-                    + ", colonne " + e.getLocation().getColumnNumber() + ").");
+            throw refused("format", Problems.of("configuration.file.invalidJsonAt", e.getLocation().getLineNumber(),
+                    e.getLocation().getColumnNumber()));
         } catch (JsonException e) {
             if (e.getCause() instanceof IOException io) {
                 throw new UncheckedIOException(io);
             }
-            throw refused("format", "Le fichier n'est pas un fichier JSON valide.");
+            throw refused("format", Problems.of("configuration.file.invalidJson"));
         }
         if (!(root instanceof JsonObject o) || !(o.get("format") instanceof JsonString f) || !FORMAT.equals(f.getString())) {
-            throw refused("format", "Le fichier n'est pas un fichier de configuration Portail Famille.");
+            throw refused("format", Problems.of("configuration.file.notConfiguration"));
         }
         Parser p = new Parser();
         Integer version = p.field(o, "", "version", ConfigurationJson::integer, INTEGER);
         if (version == null || version < OLDEST_VERSION || version > VERSION) {
             throw refused("version", version != null && version > VERSION
-                    ? "Ce fichier vient d'une version plus récente de Portail Famille (format " + version
-                            + ") : seuls les formats " + OLDEST_VERSION + " à " + VERSION + " peuvent être lus."
-                    : "Version de format inconnue : les formats " + OLDEST_VERSION + " à " + VERSION + " sont attendus.");
+                    ? Problems.of("configuration.file.newerVersion", version, OLDEST_VERSION, VERSION)
+                    : Problems.of("configuration.file.unknownVersion", OLDEST_VERSION, VERSION));
         }
         CommuneConfiguration conf = p.configuration(o);
         if (!p.errors.isEmpty()) {
@@ -266,7 +267,7 @@ public final class ConfigurationJson {
         return b;
     }
 
-    private static ConfigurationException refused(String field, String message) {
+    private static ConfigurationException refused(String field, Message message) {
         return new ConfigurationException(List.of(new FieldError(field, message)));
     }
 
@@ -462,7 +463,7 @@ public final class ConfigurationJson {
         Unit unit(JsonObject u, String at) {
             Integer capacity = field(u, at, "capacity", ConfigurationJson::integer, INTEGER);
             if (capacity == null && isNull(u.get("capacity"))) {
-                errors.add(new FieldError(at + ".capacity", "La capacité est obligatoire."));
+                errors.add(Problems.error(at + ".capacity", "configuration.unit.capacityRequired"));
             }
             return new Unit(
                     field(u, at, "code", ConfigurationJson::text, TEXT),
@@ -484,8 +485,8 @@ public final class ConfigurationJson {
                         field(e, at, "text", ConfigurationJson::text, TEXT)));
                 DayState known = Arrays.stream(DayState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
                 if (known == null) {
-                    errors.add(new FieldError(at, "État inconnu : « " + state + " » (états possibles : "
-                            + Arrays.stream(DayState.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")."));
+                    errors.add(Problems.error(at, "configuration.legend.unknownState", state,
+                            Arrays.stream(DayState.values()).map(Enum::name).collect(Collectors.joining(", "))));
                 } else if (entry != null) {
                     entries.put(known, entry);
                 }
@@ -494,12 +495,12 @@ public final class ConfigurationJson {
         }
 
         /** The value of {@code o.name}; {@code null} when absent or null, or (error recorded) of another type. */
-        <T> T field(JsonObject o, String at, String name, Function<JsonValue, T> convert, String message) {
+        <T> T field(JsonObject o, String at, String name, Function<JsonValue, T> convert, Message message) {
             JsonValue v = o.get(name);
             return isNull(v) ? null : scalar(v, path(at, name), convert, message);
         }
 
-        <T> T scalar(JsonValue v, String at, Function<JsonValue, T> convert, String message) {
+        <T> T scalar(JsonValue v, String at, Function<JsonValue, T> convert, Message message) {
             T t = convert.apply(v);
             if (t == null) {
                 errors.add(new FieldError(at, message));
@@ -508,15 +509,16 @@ public final class ConfigurationJson {
         }
 
         boolean bool(JsonObject o, String at, String name) {
-            return Boolean.TRUE.equals(field(o, at, name, ConfigurationJson::bool, "Valeur true ou false attendue."));
+            return Boolean.TRUE.equals(field(o, at, name, ConfigurationJson::bool,
+                    Problems.of("configuration.json.boolean")));
         }
 
         LocalDate date(JsonObject o, String at, String name) {
-            return field(o, at, name, ConfigurationJson::date, "Date attendue au format AAAA-MM-JJ.");
+            return field(o, at, name, ConfigurationJson::date, Problems.of("configuration.json.date"));
         }
 
         LocalTime time(JsonObject o, String at, String name) {
-            return field(o, at, name, ConfigurationJson::time, "Heure attendue au format HH:MM.");
+            return field(o, at, name, ConfigurationJson::time, Problems.of("configuration.json.time"));
         }
 
         <E extends Enum<E>> E constant(JsonObject o, String at, String name, Class<E> type) {
@@ -527,8 +529,8 @@ public final class ConfigurationJson {
                 }
             }
             if (text != null) {
-                errors.add(new FieldError(path(at, name), "Valeur inconnue : « " + text + " » (valeurs possibles : "
-                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ")."));
+                errors.add(Problems.error(path(at, name), "configuration.json.unknownValue", text,
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
             }
             return null;
         }
@@ -544,7 +546,7 @@ public final class ConfigurationJson {
             if (v instanceof JsonObject o) {
                 return read.apply(o);
             }
-            errors.add(new FieldError(at, "Objet attendu."));
+            errors.add(Problems.error(at, "configuration.json.object"));
             return null;
         }
 
@@ -561,7 +563,7 @@ public final class ConfigurationJson {
                     }
                 }
             } else if (!isNull(v)) {
-                errors.add(new FieldError(here, "Liste attendue."));
+                errors.add(Problems.error(here, "configuration.json.list"));
             }
             return items;
         }

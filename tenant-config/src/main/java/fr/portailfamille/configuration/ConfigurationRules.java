@@ -9,6 +9,8 @@ import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,43 +39,46 @@ public final class ConfigurationRules {
     private ConfigurationRules() {
     }
 
-    /** Every problem of the configuration, in French, in file order; empty when it can be imported. */
+    /**
+     * Every problem of the configuration (texts of the bundle {@code problems}, {@code configuration.*}), in file
+     * order; empty when it can be imported.
+     */
     public static List<FieldError> validate(CommuneConfiguration conf) {
         List<FieldError> errors = new ArrayList<>();
         if (conf.zone() != null && !ZONES.contains(conf.zone())) {
-            errors.add(new FieldError("zone", "La zone de vacances scolaires doit être A, B ou C."));
+            errors.add(Problems.error("zone", "configuration.zone"));
         }
         if (conf.cgu() != null && conf.cgu().length() > CGU_MAX_LENGTH) {
-            errors.add(new FieldError("cgu", "Les conditions générales ne doivent pas dépasser 20 000 caractères."));
+            errors.add(Problems.error("cgu", "configuration.cgu.tooLong"));
         }
         Set<String> establishments = new HashSet<>();
         for (int i = 0; i < conf.establishments().size(); i++) {
             Establishment e = conf.establishments().get(i);
             String at = "establishments[" + i + "]";
-            code(errors, at, e.code(), 40, establishments, "un autre établissement");
-            text(errors, at + ".name", e.name(), "Le nom", 120, true);
-            required(errors, at + ".kind", e.kind(), "Le type d'établissement");
-            text(errors, at + ".address", e.address(), "L'adresse", 200, false);
+            code(errors, at, e.code(), 40, establishments, Problems.of("configuration.other.establishment"));
+            text(errors, at + ".name", e.name(), Problems.of("configuration.what.name"), 120, true);
+            required(errors, at + ".kind", e.kind(), Problems.of("configuration.what.establishmentKind"));
+            text(errors, at + ".address", e.address(), Problems.of("configuration.what.address"), 200, false);
         }
         for (int i = 0; i < conf.periods().size(); i++) {
             Period p = conf.periods().get(i);
             String at = "periods[" + i + "]";
-            required(errors, at + ".kind", p.kind(), "Le type de période");
-            text(errors, at + ".label", p.label(), "Le libellé", 80, true);
-            required(errors, at + ".start", p.start(), "La date de début");
-            required(errors, at + ".end", p.end(), "La date de fin");
+            required(errors, at + ".kind", p.kind(), Problems.of("configuration.what.periodKind"));
+            text(errors, at + ".label", p.label(), Problems.of("configuration.what.label"), 80, true);
+            required(errors, at + ".start", p.start(), Problems.of("configuration.what.start"));
+            required(errors, at + ".end", p.end(), Problems.of("configuration.what.end"));
             if (p.start() != null && p.end() != null && p.end().isBefore(p.start())) {
-                errors.add(new FieldError(at + ".end", "La date de fin ne peut pas précéder la date de début."));
+                errors.add(Problems.error(at + ".end", "configuration.period.endBeforeStart"));
             }
         }
         Set<LocalDate> closed = new HashSet<>();
         for (int i = 0; i < conf.closures().size(); i++) {
             Closure c = conf.closures().get(i);
             String at = "closures[" + i + "]";
-            if (required(errors, at + ".day", c.day(), "Le jour") && !closed.add(c.day())) {
-                errors.add(new FieldError(at + ".day", "Le " + DAY.format(c.day()) + " est déjà indiqué comme jour de fermeture."));
+            if (required(errors, at + ".day", c.day(), Problems.of("configuration.what.day")) && !closed.add(c.day())) {
+                errors.add(Problems.error(at + ".day", "configuration.closure.twice", DAY.format(c.day())));
             }
-            text(errors, at + ".label", c.label(), "Le libellé", 120, true);
+            text(errors, at + ".label", c.label(), Problems.of("configuration.what.label"), 120, true);
         }
         Set<String> activities = new HashSet<>();
         for (int i = 0; i < conf.activities().size(); i++) {
@@ -83,7 +88,7 @@ public final class ConfigurationRules {
         for (DayState state : DayState.values()) {
             LegendEntry e = conf.legend().entry(state);
             if (e != null && e.label() != null && e.label().length() > 60) {
-                errors.add(new FieldError("legend", "Le libellé de l'état " + state + " ne doit pas dépasser 60 caractères."));
+                errors.add(Problems.error("legend", "configuration.legend.labelTooLong", String.valueOf(state)));
             }
         }
         if (conf.documentTypes() != null) {
@@ -100,33 +105,35 @@ public final class ConfigurationRules {
 
     private static void activity(List<FieldError> errors, String at, Activity a, Set<String> codes,
                                  Set<String> establishments) {
-        code(errors, at, a.code(), 40, codes, "une autre activité");
-        text(errors, at + ".name", a.name(), "Le nom", 120, true);
-        text(errors, at + ".description", a.description(), "La description", 1000, false);
-        required(errors, at + ".type", a.type(), "Le type d'activité");
+        code(errors, at, a.code(), 40, codes, Problems.of("configuration.other.activity"));
+        text(errors, at + ".name", a.name(), Problems.of("configuration.what.name"), 120, true);
+        text(errors, at + ".description", a.description(), Problems.of("configuration.what.description"), 1000, false);
+        required(errors, at + ".type", a.type(), Problems.of("configuration.what.activityType"));
         if (a.establishment() != null && !establishments.contains(a.establishment())) {
-            errors.add(new FieldError(at + ".establishment", "Aucun établissement n'a le code « " + a.establishment() + " »."));
+            errors.add(Problems.error(at + ".establishment", "configuration.establishment.unknown", a.establishment()));
         }
-        age(errors, at + ".ages.min", a.minAge(), "minimum");
-        age(errors, at + ".ages.max", a.maxAge(), "maximum");
+        age(errors, at + ".ages.min", a.minAge(), "configuration.age.min.range");
+        age(errors, at + ".ages.max", a.maxAge(), "configuration.age.max.range");
         if (a.minAge() != null && a.maxAge() != null && a.minAge() > a.maxAge()) {
-            errors.add(new FieldError(at + ".ages.max", "L'âge maximum ne peut pas être inférieur à l'âge minimum."));
+            errors.add(Problems.error(at + ".ages.max", "configuration.age.maxBelowMin"));
         }
         Set<String> levels = new HashSet<>();
         for (int j = 0; j < a.levels().size(); j++) {
             String level = a.levels().get(j);
             if (!SchoolLevel.isCode(level)) {
-                errors.add(new FieldError(at + ".levels[" + j + "]", "Niveau scolaire inconnu : « " + level
-                        + " » (niveaux possibles : " + String.join(", ", SchoolLevel.codes()) + ")."));
+                errors.add(Problems.error(at + ".levels[" + j + "]", "configuration.level.unknown", level,
+                        String.join(", ", SchoolLevel.codes())));
             } else if (!levels.add(level)) {
-                errors.add(new FieldError(at + ".levels[" + j + "]", "Le niveau " + level + " est indiqué deux fois."));
+                errors.add(Problems.error(at + ".levels[" + j + "]", "configuration.level.twice", level));
             }
         }
-        deadline(errors, at + ".booking.deadline", a.bookingDeadline(), "Le délai de réservation");
-        deadline(errors, at + ".booking.cancellation", a.cancellationDeadline(), "Le délai d'annulation");
-        required(errors, at + ".booking.late", a.latePolicy(), "La règle des réservations hors délai");
+        deadline(errors, at + ".booking.deadline", a.bookingDeadline(), Problems.of("configuration.what.bookingDeadline"));
+        deadline(errors, at + ".booking.cancellation", a.cancellationDeadline(),
+                Problems.of("configuration.what.cancellationDeadline"));
+        required(errors, at + ".booking.late", a.latePolicy(), Problems.of("configuration.what.latePolicy"));
         for (int j = 0; j < a.documents().size(); j++) {
-            text(errors, at + ".documents[" + j + "]", a.documents().get(j), "Le libellé du document", 120, true);
+            text(errors, at + ".documents[" + j + "]", a.documents().get(j), Problems.of("configuration.what.document"),
+                    120, true);
         }
         Set<String> units = new HashSet<>();
         for (int j = 0; j < a.units().size(); j++) {
@@ -135,56 +142,55 @@ public final class ConfigurationRules {
     }
 
     private static void unit(List<FieldError> errors, String at, Unit u, Set<String> codes) {
-        code(errors, at, u.code(), 20, codes, "une autre unité de cette activité");
-        text(errors, at + ".label", u.label(), "Le libellé", 60, true);
+        code(errors, at, u.code(), 20, codes, Problems.of("configuration.other.unit"));
+        text(errors, at + ".label", u.label(), Problems.of("configuration.what.label"), 60, true);
         if (u.start() != null && u.end() != null && !u.start().isBefore(u.end())) {
-            errors.add(new FieldError(at + ".end", "L'heure de fin doit être après l'heure de début."));
+            errors.add(Problems.error(at + ".end", "configuration.unit.endBeforeStart"));
         }
         if (u.capacity() < 0) {
-            errors.add(new FieldError(at + ".capacity", "La capacité ne peut pas être négative."));
+            errors.add(Problems.error(at + ".capacity", "configuration.unit.capacityNegative"));
         }
         if (u.weekdays().isEmpty()) {
-            errors.add(new FieldError(at + ".weekdays", "Indiquez au moins un jour de la semaine."));
+            errors.add(Problems.error(at + ".weekdays", "configuration.unit.noWeekday"));
         }
         Set<Integer> days = new HashSet<>();
         for (int k = 0; k < u.weekdays().size(); k++) {
             Integer day = u.weekdays().get(k);
             if (day < 1 || day > 7) {
-                errors.add(new FieldError(at + ".weekdays[" + k + "]",
-                        "Jour de la semaine invalide : " + day + " (de 1 = lundi à 7 = dimanche)."));
+                errors.add(Problems.error(at + ".weekdays[" + k + "]", "configuration.unit.weekdayInvalid", day));
             } else if (!days.add(day)) {
-                errors.add(new FieldError(at + ".weekdays[" + k + "]", "Le jour " + day + " est indiqué deux fois."));
+                errors.add(Problems.error(at + ".weekdays[" + k + "]", "configuration.unit.weekdayTwice", day));
             }
         }
     }
 
-    private static void code(List<FieldError> errors, String at, String code, int max, Set<String> seen, String other) {
-        if (required(errors, at + ".code", code, "Le code")) {
+    private static void code(List<FieldError> errors, String at, String code, int max, Set<String> seen, Message other) {
+        if (required(errors, at + ".code", code, Problems.of("configuration.what.code"))) {
             if (code.length() > max || !CODE.matcher(code).matches()) {
-                errors.add(new FieldError(at + ".code", "Le code « " + code + " » doit faire de 1 à " + max
-                        + " caractères : lettres majuscules sans accent, chiffres, « _ » ou « - »."));
+                errors.add(Problems.error(at + ".code", "configuration.code.format", code, max));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError(at + ".code", "Le code « " + code + " » est déjà utilisé par " + other + "."));
+                errors.add(Problems.error(at + ".code", "configuration.code.taken", code, other));
             }
         }
     }
 
-    private static void text(List<FieldError> errors, String at, String value, String what, int max, boolean mandatory) {
+    private static void text(List<FieldError> errors, String at, String value, Message what, int max, boolean mandatory) {
         if (mandatory && !required(errors, at, value, what)) {
             return;
         }
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(at, what + " ne doit pas dépasser " + max + " caractères."));
+            errors.add(Problems.error(at, "configuration.tooLong", what, max));
         }
     }
 
-    private static void age(List<FieldError> errors, String at, Integer age, String which) {
+    /** An age out of 0 to {@link #MAX_AGE}: {@code key} says which (minimum or maximum). */
+    private static void age(List<FieldError> errors, String at, Integer age, String key) {
         if (age != null && (age < 0 || age > MAX_AGE)) {
-            errors.add(new FieldError(at, "L'âge " + which + " doit être compris entre 0 et " + MAX_AGE + " ans."));
+            errors.add(Problems.error(at, key, MAX_AGE));
         }
     }
 
-    private static void deadline(List<FieldError> errors, String at, String text, String what) {
+    private static void deadline(List<FieldError> errors, String at, String text, Message what) {
         if (required(errors, at, text, what)) {
             try {
                 DeadlineCodec.parse(text);
@@ -195,9 +201,9 @@ public final class ConfigurationRules {
     }
 
     /** Whether the value is present (not null nor blank); records an error when it is not. */
-    private static boolean required(List<FieldError> errors, String at, Object value, String what) {
+    private static boolean required(List<FieldError> errors, String at, Object value, Message what) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            errors.add(new FieldError(at, what + " est obligatoire."));
+            errors.add(Problems.error(at, "configuration.required", what));
             return false;
         }
         return true;

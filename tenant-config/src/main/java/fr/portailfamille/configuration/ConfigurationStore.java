@@ -8,6 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -164,38 +165,37 @@ public final class ConfigurationStore {
         List<FieldError> errors = new ArrayList<>();
         query(c, "select e.name, e.code from " + s + "establishment e where e.code <> all(?) and exists (select 1 from "
                 + s + "school_enrolment x where x.establishment_id = e.id) order by e.code",
-                rs -> errors.add(new FieldError("establishments", "L'établissement « " + rs.getString(1) + " » ("
-                        + rs.getString(2) + ") a des inscriptions scolaires : il ne peut pas être retiré.")),
+                rs -> errors.add(Problems.error("establishments", "configuration.inUse.establishment", rs.getString(1),
+                        rs.getString(2))),
                 (Object) establishments);
         query(c, "select a.name, a.code, u.label, u.code" + removedUnits + " and exists (select 1 from " + s + "booking b"
                 + " where b.unit_id = u.id) order by a.code, u.code", rs -> {
                     int i = kept.indexOf(rs.getString(2));
                     errors.add(i < 0
-                            ? new FieldError("activities", "L'activité « " + rs.getString(1) + " » (" + rs.getString(2)
-                                    + ") a des réservations : elle ne peut pas être retirée.")
-                            : new FieldError("activities[" + i + "].units", "L'unité « " + rs.getString(3) + " » ("
-                                    + rs.getString(4) + ") de l'activité « " + rs.getString(1)
-                                    + " » a des réservations : elle ne peut pas être retirée."));
+                            ? Problems.error("activities", "configuration.inUse.activityBookings", rs.getString(1),
+                                    rs.getString(2))
+                            : Problems.error("activities[" + i + "].units", "configuration.inUse.unit", rs.getString(3),
+                                    rs.getString(4), rs.getString(1)));
                 }, (Object) units);
         query(c, "select a.name, a.code from " + s + "activity a where a.code <> all(?) and exists (select 1 from "
                 + s + "registration r where r.activity_id = a.id) order by a.code",
-                rs -> errors.add(new FieldError("activities", "L'activité « " + rs.getString(1) + " » (" + rs.getString(2)
-                        + ") a des inscriptions : elle ne peut pas être retirée.")), (Object) activities);
+                rs -> errors.add(Problems.error("activities", "configuration.inUse.activityRegistrations", rs.getString(1),
+                        rs.getString(2))), (Object) activities);
         if (conf.billing() != null) {
             BillingStore.refuseRemovalsInUse(c, s, conf.billing(), errors);
         }
         if (conf.documentTypes() != null) {
             query(c, "select t.label, t.code from " + s + "document_type t where t.code <> all(?) and exists (select 1 from "
                     + s + "family_document d where d.type_code = t.code) order by t.code for update of t",
-                    rs -> errors.add(new FieldError("documentTypes", "Le type de document « " + rs.getString(1) + " » ("
-                            + rs.getString(2) + ") a des documents de familles : il ne peut pas être retiré.")),
+                    rs -> errors.add(Problems.error("documentTypes", "configuration.inUse.documentType", rs.getString(1),
+                            rs.getString(2))),
                     (Object) conf.documentTypes().stream().map(DocumentType::code).toArray(String[]::new));
         }
         if (conf.services() != null) {
             query(c, "select v.label, v.code from " + s + "inbox_service v where v.code <> all(?) and exists (select 1 from "
                     + s + "message_thread t where t.service_code = v.code) order by v.code for update of v",
-                    rs -> errors.add(new FieldError("services", "Le service « " + rs.getString(1) + " » ("
-                            + rs.getString(2) + ") a des conversations avec des familles : il ne peut pas être retiré.")),
+                    rs -> errors.add(Problems.error("services", "configuration.inUse.service", rs.getString(1),
+                            rs.getString(2))),
                     (Object) conf.services().stream().map(fr.portailfamille.messaging.InboxService::code).toArray(String[]::new));
         }
         if (!errors.isEmpty()) {

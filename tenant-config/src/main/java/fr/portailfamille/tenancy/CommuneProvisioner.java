@@ -1,6 +1,7 @@
 package fr.portailfamille.tenancy;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,11 +67,10 @@ public class CommuneProvisioner {
         }
         var existing = store.findBySlug(spec.slug());
         if (existing.isPresent() && existing.get().status() != CommuneStatus.PROVISIONING) {
-            throw new ProvisioningException(List.of(new FieldError("slug",
-                    "Une commune utilise déjà l'identifiant « " + spec.slug() + " ».")));
+            throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.slug.taken", spec.slug())));
         }
         for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
-            errors.add(new FieldError("domains", "Le domaine « " + used + " » est déjà utilisé par une autre commune."));
+            errors.add(Problems.error("domains", "tenancy.domain.taken", used));
         }
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
@@ -120,8 +120,7 @@ public class CommuneProvisioner {
             if (firstAttempt) {
                 undo(commune, realmTouched);
             }
-            throw new ProvisioningException("Le provisionnement de la commune « " + spec.slug()
-                    + " » a échoué : " + e.getMessage(), e);
+            throw new ProvisioningException(Problems.of("tenancy.provisioning.failed", spec.slug(), e.getMessage()), e);
         }
     }
 
@@ -135,16 +134,14 @@ public class CommuneProvisioner {
     public Commune suspend(String slug, String actor) {
         Commune commune = known(slug);
         if (commune.status() == CommuneStatus.PROVISIONING) {
-            throw new ProvisioningException(List.of(new FieldError("slug",
-                    "La commune « " + slug + " » est en cours de provisionnement : reprenez-le avant de la suspendre.")));
+            throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.suspend.provisioning", slug)));
         }
         store.setStatus(slug, CommuneStatus.SUSPENDED);
         try {
             realms.setRealmEnabled(commune.realmName(), false);
         } catch (RuntimeException e) {
             store.audit(actor, "SUSPEND_FAILED", slug, e.getMessage());
-            throw new ProvisioningException("La commune « " + slug + " » est suspendue, mais son royaume n'a pas pu être"
-                    + " désactivé : " + e.getMessage() + ". Relancez la suspension.", e);
+            throw new ProvisioningException(Problems.of("tenancy.suspend.realmFailed", slug, e.getMessage()), e);
         }
         store.audit(actor, "SUSPEND", slug, null);
         LOG.info(() -> "Commune " + slug + " suspendue par " + actor);
@@ -155,14 +152,12 @@ public class CommuneProvisioner {
     public Commune resume(String slug, String actor) {
         Commune commune = known(slug);
         if (commune.status() == CommuneStatus.PROVISIONING) {
-            throw new ProvisioningException(List.of(new FieldError("slug",
-                    "La commune « " + slug + " » est en cours de provisionnement : reprenez le provisionnement.")));
+            throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.resume.provisioning", slug)));
         }
         try {
             realms.setRealmEnabled(commune.realmName(), true);
         } catch (RuntimeException e) {
-            throw new ProvisioningException("Le royaume de la commune « " + slug + " » n'a pas pu être réactivé : "
-                    + e.getMessage() + ". Elle reste suspendue.", e);
+            throw new ProvisioningException(Problems.of("tenancy.resume.realmFailed", slug, e.getMessage()), e);
         }
         store.setStatus(slug, CommuneStatus.ACTIVE);
         store.audit(actor, "RESUME", slug, null);
@@ -182,8 +177,7 @@ public class CommuneProvisioner {
      */
     public void delete(String slug, String typedSlug, String actor) {
         if (typedSlug == null || !typedSlug.strip().equals(slug)) {
-            throw new ProvisioningException(List.of(new FieldError("typedSlug",
-                    "Pour confirmer la suppression, saisissez exactement l'identifiant de la commune : « " + slug + " ».")));
+            throw new ProvisioningException(List.of(Problems.error("typedSlug", "tenancy.delete.confirm", slug)));
         }
         Commune commune = known(slug);
         if (commune.status() != CommuneStatus.SUSPENDED) {
@@ -195,8 +189,7 @@ public class CommuneProvisioner {
             store.delete(slug);
         } catch (RuntimeException e) {
             store.audit(actor, "DELETE_FAILED", slug, e.getMessage());
-            throw new ProvisioningException("La suppression de la commune « " + slug + " » n'est pas terminée : "
-                    + e.getMessage() + ". Elle reste suspendue : relancez la suppression.", e);
+            throw new ProvisioningException(Problems.of("tenancy.delete.failed", slug, e.getMessage()), e);
         }
         store.audit(actor, "DELETE", slug, "schéma " + commune.schemaName() + " et royaume " + commune.realmName()
                 + " supprimés");

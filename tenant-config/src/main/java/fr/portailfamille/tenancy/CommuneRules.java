@@ -1,6 +1,10 @@
 package fr.portailfamille.tenancy;
 
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,56 +79,56 @@ public final class CommuneRules {
         return java.util.Optional.of(label);
     }
 
-    /** Every problem of the spec at once, in French; empty when it can be provisioned. */
+    /** Every problem of the spec at once (bundle {@code problems}, {@code tenancy.*}); empty when it can be provisioned. */
     public static List<FieldError> validate(CommuneSpec spec, String baseDomain) {
         List<FieldError> errors = new ArrayList<>();
         if (spec.slug() == null || !SLUG.matcher(spec.slug()).matches()) {
-            errors.add(new FieldError("slug", "L'identifiant doit faire de 3 à 40 caractères : lettres minuscules"
-                    + " sans accent, chiffres et tirets, en commençant par une lettre."));
+            errors.add(Problems.error("slug", "tenancy.slug.format"));
         } else if (RESERVED.contains(spec.slug())) {
-            errors.add(new FieldError("slug", "L'identifiant « " + spec.slug() + " » est réservé par la plateforme."));
+            errors.add(Problems.error("slug", "tenancy.slug.reserved", spec.slug()));
         }
         if (spec.name() == null || spec.name().isBlank()) {
-            errors.add(new FieldError("name", "Le nom de la commune est obligatoire."));
+            errors.add(Problems.error("name", "tenancy.name.required"));
         } else if (spec.name().length() > 120) {
-            errors.add(new FieldError("name", "Le nom de la commune ne doit pas dépasser 120 caractères."));
+            errors.add(Problems.error("name", "tenancy.name.tooLong"));
         }
         if (!isHttpUrl(spec.websiteUrl())) {
-            errors.add(new FieldError("websiteUrl", "L'adresse du site de la commune doit être une URL http(s) valide."));
+            errors.add(Problems.error("websiteUrl", "tenancy.websiteUrl.invalid"));
         }
-        validateColor(errors, "primaryColor", spec.primaryColor(), "principale", true);
-        validateColor(errors, "accentColor", spec.accentColor(), "d'accent", false);
+        validateColor(errors, "primaryColor", spec.primaryColor(), Problems.of("tenancy.color.primary"), true);
+        validateColor(errors, "accentColor", spec.accentColor(), Problems.of("tenancy.color.accent"), false);
         if (spec.logoSvg() != null && !spec.logoSvg().isBlank()) {
             String logo = spec.logoSvg().toLowerCase(Locale.ROOT);
             if (!logo.contains("<svg") || logo.contains("<script") || logo.contains("javascript:")
                     || logo.matches("(?s).*\\son[a-z]+\\s*=.*")) {
-                errors.add(new FieldError("logoSvg", "Le logo doit être une image SVG sans script."));
+                errors.add(Problems.error("logoSvg", "tenancy.logo.script"));
             } else if (spec.logoSvg().length() > 200_000) {
-                errors.add(new FieldError("logoSvg", "Le logo ne doit pas dépasser 200 ko."));
+                errors.add(Problems.error("logoSvg", "tenancy.logo.tooLarge"));
             }
         }
         Set<String> seen = new HashSet<>();
         for (String raw : spec.domains()) {
             String d = normalizeHost(raw);
             if (!DOMAIN.matcher(d).matches()) {
-                errors.add(new FieldError("domains", "Le domaine « " + raw + " » n'est pas un nom de domaine valide."));
+                errors.add(Problems.error("domains", "tenancy.domain.invalid", raw));
             } else if (baseDomain != null && (d.equals(normalizeHost(baseDomain)) || d.endsWith("." + normalizeHost(baseDomain)))) {
-                errors.add(new FieldError("domains", "Le domaine « " + raw + " » appartient déjà à la plateforme."));
+                errors.add(Problems.error("domains", "tenancy.domain.platform", raw));
             } else if (!seen.add(d)) {
-                errors.add(new FieldError("domains", "Le domaine « " + raw + " » est indiqué deux fois."));
+                errors.add(Problems.error("domains", "tenancy.domain.twice", raw));
             }
         }
         return errors;
     }
 
-    private static void validateColor(List<FieldError> errors, String field, String value, String label,
+    private static void validateColor(List<FieldError> errors, String field, String value, Message label,
                                       boolean underWhiteText) {
         if (value == null || !COLOR.matcher(value).matches()) {
-            errors.add(new FieldError(field, "La couleur " + label + " doit être au format #RRGGBB."));
+            errors.add(Problems.error(field, "tenancy.color.format", label));
         } else if (underWhiteText && contrastWithWhite(value) < 4.5) {
-            errors.add(new FieldError(field, String.format(Locale.FRANCE,
-                    "La couleur %s est trop claire : le texte blanc n'aurait qu'un contraste de %.1f:1 (4,5:1 au moins,"
-                            + " RGAA).", label, contrastWithWhite(value))));
+            // rounded as String.format's "%.1f" rounds (half up, on the double's shortest decimal form), so that the
+            // pattern's {1,number,0.0} only writes it with the language's decimal separator
+            BigDecimal ratio = new BigDecimal(Double.toString(contrastWithWhite(value))).setScale(1, RoundingMode.HALF_UP);
+            errors.add(Problems.error(field, "tenancy.color.tooLight", label, ratio));
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.configuration;
 
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
@@ -217,5 +218,23 @@ class BillingRulesTest {
         assertEquals(new FieldError("billing.tariffs[1].mode", "Aucune tranche de quotient familial n'est définie"
                 + " (billing.brackets) : un tarif par tranches en a besoin."), errors.get(0));
         assertEquals(new FieldError("billing.tariffs[1].pricesCents.T1", "Tranche inconnue : « T1 »."), errors.get(1));
+    }
+
+    @Test
+    void anEnglishPageReadsTheProblemsInEnglish() {
+        List<FieldError> errors = errors(p -> p.replace("/billing/brackets/1/min", 450).replace("/billing/regies/1/label", " ")
+                .replace("/billing/tariffs/1/maximumCents", -1));
+        assertEquals(List.of("La tranche T2 chevauche la tranche T1 (QF de 0 à 450).", "Le libellé est obligatoire.",
+                "Le tarif maximum ne peut pas être négatif."), errors.stream().map(FieldError::message).toList());
+        assertEquals(List.of("The bracket T2 overlaps the bracket T1 (QF 0 to 450).", "The label is required.",
+                "The maximum tariff cannot be negative."),
+                errors.stream().map(e -> e.text().in(Locale.ENGLISH)).toList());
+        FieldError price = errors(p -> p.replace("/billing/tariffs/1/pricesCents/T2", 20_000_000)).get(0);
+        assertEquals("Le prix de la tranche T2 ne doit pas dépasser " + Money.format(BillingRules.MAX_CENTS)
+                + " (montants en centimes).", price.message());
+        assertEquals("The price of bracket T2 must not be more than " + Money.format(BillingRules.MAX_CENTS)
+                + " (amounts in cents).", price.text().in(Locale.ENGLISH));
+        assertEquals("Reminder 3 (30 days) must come after reminder 2 (45 days).",
+                errors(p -> p.add("/billing/reminderDays/-", 30)).get(0).text().in(Locale.ENGLISH));
     }
 }

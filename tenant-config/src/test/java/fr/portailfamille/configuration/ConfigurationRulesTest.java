@@ -1,5 +1,6 @@
 package fr.portailfamille.configuration;
 
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.booking.DayState;
@@ -144,5 +145,23 @@ class ConfigurationRulesTest {
                 : value instanceof Integer i ? Json.createValue(i) : Json.createValue((String) value);
         UnaryOperator<JsonPatchBuilder> patch = p -> p.replace(pointer, json);
         return Arguments.of(patch, field, message);
+    }
+
+    @Test
+    void anEnglishPageReadsTheProblemsInEnglish() {
+        List<FieldError> errors = ConfigurationRules.validate(Samples.patched(Samples.full(), p -> p
+                .replace("/establishments/2/code", "FERRY").replace("/activities/0/name", "")
+                .replace("/activities/0/ages/max", 30).replace("/activities/2/units/0/weekdays/0", 9)));
+        assertEquals(List.of("Le code « FERRY » est déjà utilisé par un autre établissement.", "Le nom est obligatoire.",
+                "L'âge maximum doit être compris entre 0 et 25 ans.", "Jour de la semaine invalide : 9 (de 1 = lundi à 7 = dimanche)."),
+                errors.stream().map(FieldError::message).toList());
+        assertEquals(List.of("The code “FERRY” is already used by another establishment.", "The name is required.",
+                "The maximum age must be between 0 and 25 years.", "Invalid day of the week: 9 (from 1 = Monday to 7 = Sunday)."),
+                errors.stream().map(e -> e.text().in(Locale.ENGLISH)).toList());
+        ConfigurationException notJson = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                () -> ConfigurationJson.read("{\n  \"format\": x"));
+        assertEquals("Le fichier n'est pas un fichier JSON valide (ligne 2, colonne 13).", notJson.errors().get(0).message());
+        assertEquals("The file is not a valid JSON file (line 2, column 13).",
+                notJson.errors().get(0).text().in(Locale.ENGLISH));
     }
 }

@@ -82,4 +82,23 @@ class CommuneRulesTest {
         // the operators' realm is the one a commune "operateurs" would get
         assertEquals("pf-operateurs", CommuneRules.realmName("operateurs"));
     }
+
+    @Test
+    void anEnglishPageReadsTheProblemsInEnglish() {
+        List<FieldError> errors = CommuneRules.validate(new CommuneSpec("admin", "Montfaucou", "https://www.paysdemontfaucou.fr",
+                "#999999", "#f2a90", null, List.of("www.montfaucou.localhost")), "localhost");
+        assertEquals(List.of("L'identifiant « admin » est réservé par la plateforme.",
+                "La couleur principale est trop claire : le texte blanc n'aurait qu'un contraste de 2,8:1 (4,5:1 au moins, RGAA).",
+                "La couleur d'accent doit être au format #RRGGBB.",
+                "Le domaine « www.montfaucou.localhost » appartient déjà à la plateforme."),
+                errors.stream().map(FieldError::message).toList());
+        assertEquals(List.of("The identifier “admin” is reserved by the platform.",
+                "The main colour is too light: white text would only have a contrast of 2.8:1 (at least 4.5:1, RGAA).",
+                "The accent colour must be in the format #RRGGBB.",
+                "The domain “www.montfaucou.localhost” already belongs to the platform."),
+                errors.stream().map(e -> e.text().in(java.util.Locale.ENGLISH)).toList());
+        ProvisioningException unknown = new ProvisioningException.NoSuchCommune("nulle-part");
+        assertEquals("slug : Aucune commune n'a l'identifiant « nulle-part ».", unknown.getMessage());
+        assertEquals("No commune has the identifier “nulle-part”.", unknown.errors().get(0).text().in(java.util.Locale.ENGLISH));
+    }
 }

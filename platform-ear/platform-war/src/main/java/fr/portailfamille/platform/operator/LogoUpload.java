@@ -8,7 +8,7 @@ import org.apache.tika.Tika;
 /**
  * A commune's logo sent by an operator, checked on its content (Apache Tika): an SVG is kept as it is (then checked
  * for scripts by the commune rules), a PNG is kept inside an SVG that draws it, so that every logo is stored and served
- * as SVG; anything else, or more than 140 ko, is refused with a French message for the field {@code logoSvg}.
+ * as SVG; anything else, or more than 140 ko, is refused ({@code operator.logo.*}) for the field {@code logoSvg}.
  */
 public final class LogoUpload {
 
@@ -24,7 +24,7 @@ public final class LogoUpload {
             return null;
         }
         if (content.length > MAX_BYTES) {
-            throw new Refused("logoSvg", "Le logo dépasse 140 ko : envoyez une image SVG ou PNG plus légère.");
+            throw new Refused("logoSvg", Refused.text("operator.logo.tooLarge"));
         }
         String type = TIKA.detect(content, fileName);
         if ("image/svg+xml".equals(type)) {
@@ -35,6 +35,6 @@ public final class LogoUpload {
                     + " preserveAspectRatio=\"xMidYMid meet\" href=\"data:image/png;base64,"
                     + Base64.getEncoder().encodeToString(content) + "\"/></svg>";
         }
-        throw new Refused("logoSvg", "Le logo doit être une image SVG ou PNG (son contenu ne correspond pas).");
+        throw new Refused("logoSvg", Refused.text("operator.logo.notAnImage"));
     }
 }

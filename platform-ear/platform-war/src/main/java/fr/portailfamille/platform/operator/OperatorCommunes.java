@@ -4,8 +4,11 @@ import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.archive.ImportStep;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.OperatorUser;
 import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.CommuneRules;
@@ -104,10 +107,22 @@ public class OperatorCommunes {
         return deleted;
     }
 
-    /** The commune asked for does not exist. */
+    /** The commune asked for does not exist ({@link #getMessage()} in French, {@link #text()} in any language). */
     public static final class UnknownCommune extends RuntimeException {
+        private final transient Message text;
+
         public UnknownCommune(String slug) {
-            super("Aucune commune n'a l'identifiant « " + slug + " ».");
+            this(Problems.of("tenancy.commune.unknown", slug));
+        }
+
+        private UnknownCommune(Message text) {
+            super(text.french());
+            this.text = text;
+        }
+
+        /** Why, to be read in the page's language. */
+        public Message text() {
+            return text == null ? Message.literal(getMessage()) : text;
         }
     }
 
@@ -138,13 +153,12 @@ public class OperatorCommunes {
         return wiring.store().findBySlug(slug).map(c -> overview(c, registry().get(slug), wiring.migrator().codeVersion()));
     }
 
-    /** Every problem of an onboarding, in French, before anything is done (the provisioner checks again). */
+    /** Every problem of an onboarding, before anything is done (the provisioner checks again). */
     public List<FieldError> check(Onboarding o) {
         List<FieldError> errors = new ArrayList<>(CommuneRules.validate(o.spec(), wiring.baseDomain));
         if (o.administratorEmail() == null || !EMAIL.matcher(o.administratorEmail().strip()).matches()
                 || o.administratorEmail().length() > 254) {
-            errors.add(new FieldError("administratorEmail",
-                    "Indiquez l'adresse électronique du premier administrateur de la commune (il recevra l'invitation)."));
+            errors.add(new FieldError("administratorEmail", Refused.text("operator.administratorEmail.required")));
         }
         errors.addAll(taken(o.spec(), errors));
         return errors;
@@ -156,11 +170,11 @@ public class OperatorCommunes {
         TenantStore store = wiring.store();
         if (already.stream().noneMatch(e -> e.field().equals("slug")) && store.findBySlug(spec.slug())
                 .filter(c -> c.status() != CommuneStatus.PROVISIONING).isPresent()) {
-            errors.add(new FieldError("slug", "Une commune utilise déjà l'identifiant « " + spec.slug() + " »."));
+            errors.add(Problems.error("slug", "tenancy.slug.taken", spec.slug()));
         }
         if (already.stream().noneMatch(e -> e.field().equals("domains"))) {
             for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
-                errors.add(new FieldError("domains", "Le domaine « " + used + " » est déjà utilisé par une autre commune."));
+                errors.add(Problems.error("domains", "tenancy.domain.taken", used));
             }
         }
         return errors;
@@ -206,7 +220,7 @@ public class OperatorCommunes {
 
     /**
      * Starts importing an archive into a NEW commune in the background (the console): {@link #prepareImport} (the
-     * new commune checked — French field errors, nothing done —, the archive received into a temporary file, the job
+     * new commune checked — field errors, nothing done —, the archive received into a temporary file, the job
      * written), then {@link CommuneArchives#importInto} on the executor, each step told to the job; the temporary file
      * is deleted and the passphrase wiped when the job ends. The caller's {@code passphrase} is not kept (wipe it).
      *
@@ -259,11 +273,10 @@ public class OperatorCommunes {
         List<FieldError> errors = new ArrayList<>(CommuneRules.validate(s, wiring.baseDomain));
         errors.addAll(taken(s, errors));
         if (passphrase == null || passphrase.length == 0) {
-            errors.add(new FieldError("passphrase", "Saisissez la phrase secrète de l'archive (celle choisie par"
-                    + " l'administrateur de la commune lors de l'export)."));
+            errors.add(new FieldError("passphrase", Refused.text("operator.import.passphraseRequired")));
         }
         if (archive == null) {
-            errors.add(new FieldError("archive", "Choisissez le fichier de l'archive (.pfarchive)."));
+            errors.add(new FieldError("archive", Refused.text("operator.import.archiveRequired")));
         }
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
@@ -280,12 +293,11 @@ public class OperatorCommunes {
             LOG.log(Level.WARNING, "Archive non reçue", e);
             delete(file);
             throw new ProvisioningException(List.of(new FieldError("archive",
-                    "L'archive n'a pas pu être reçue : envoyez-la de nouveau.")));
+                    Refused.text("operator.import.archiveNotReceived"))));
         }
         if (size == 0) {
             delete(file);
-            throw new ProvisioningException(List.of(new FieldError("archive",
-                    "Le fichier de l'archive est vide : choisissez le fichier .pfarchive exporté par la commune.")));
+            throw new ProvisioningException(List.of(new FieldError("archive", Refused.text("operator.import.archiveEmpty"))));
         }
         String name = fileName == null || fileName.isBlank() ? "archive"
                 : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
@@ -422,14 +434,15 @@ public class OperatorCommunes {
      * Resumes a failed onboarding with what was given, on whichever replica the operator is served (the job is read in
      * the platform schema): the commune is provisioned again (a first attempt was undone; a commune left PROVISIONING is
      * resumed), or, when only the invitation failed, the invitation is sent again.
+     *
+     * @throws Refused when no failed onboarding has this id, or when it is an import (run again with the archive)
      */
     public OnboardingJob resume(String jobId, OperatorUser actor, String scheme, String portSuffix) {
         requireOperator(actor);
         OnboardingJob failed = job(jobId).filter(OnboardingJob::isFailed)
-                .orElseThrow(() -> new IllegalArgumentException("Aucun provisionnement en échec à reprendre."));
+                .orElseThrow(() -> new Refused(Refused.text("operator.resume.nothingFailed")));
         if (failed.isImport()) {
-            throw new IllegalArgumentException("Un import ne se reprend pas : relancez-le avec l'archive et sa phrase"
-                    + " secrète (ni l'une ni l'autre n'est gardée).");
+            throw new Refused(Refused.text("operator.resume.import"));
         }
         OnboardingJob job = jobs.create(new OnboardingJob(failed.onboarding()), actor.actor());
         executor.execute(() -> run(job, actor, scheme, portSuffix));

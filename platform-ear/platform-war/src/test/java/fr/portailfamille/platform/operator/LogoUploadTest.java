@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,15 @@ class LogoUploadTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals("logoSvg", CommuneRules.validate(new CommuneSpec("est", "Est", "https://est.example/", "#2f4b7c",
                 "#f2a900", script, List.of()), "localhost").get(0).field());
+    }
+
+    @Test
+    void anEnglishPageReadsTheRefusalInEnglish() {
+        Refused heavy = assertThrows(Refused.class, () -> LogoUpload.toSvg("logo.png", new byte[LogoUpload.MAX_BYTES + 1]));
+        assertEquals("Le logo dépasse 140 ko : envoyez une image SVG ou PNG plus légère.", heavy.getMessage());
+        assertEquals("The logo is larger than 140 KB: send a lighter SVG or PNG image.", heavy.text().in(Locale.ENGLISH));
+        Refused text = assertThrows(Refused.class, () -> LogoUpload.toSvg("logo.png", "bonjour".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Le logo doit être une image SVG ou PNG (son contenu ne correspond pas).", text.getMessage());
+        assertEquals("The logo must be an SVG or PNG image (its content does not match).", text.text().in(Locale.ENGLISH));
     }
 }

@@ -55,7 +55,7 @@ public class FichierView extends ConfigurationSection {
 
     /** A problem of the file as the summary lists it: "activities[2].name : message" (the path tells where). */
     static String problem(FieldError e) {
-        return (e.field() == null || e.field().isEmpty() ? "" : e.field() + " : ") + Texts.of(e.text());
+        return (e.field() == null || e.field().isEmpty() ? "" : e.field() + Texts.of("common.colon")) + Texts.of(e.text());
     }
 
     public Part getFile() { return file; }

@@ -67,13 +67,13 @@ public class OperatorCommuneView implements Serializable {
         try {
             communes.delete(commune.getSlug(), typedSlug, session.user());
         } catch (ProvisioningException e) {
-            FormErrors.show("delete", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage()))
+            FormErrors.show("delete", e.errors().isEmpty() ? List.of(new FieldError("", e.text()))
                     : e.errors().stream().map(f -> new FieldError(f.field().equals("typedSlug") ? "typedSlug" : "",
                     f.text())).toList());
             load();
             return null;
         } catch (OperatorCommunes.UnknownCommune e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e.text()));
             commune = null;
             return null;
         }
@@ -134,10 +134,10 @@ public class OperatorCommuneView implements Serializable {
                         : Texts.of("operator.confirm.upgraded", commune.getSchemaVersion());
             });
         } catch (ProvisioningException e) {
-            FormErrors.error(e.errors().isEmpty() ? e.getMessage() : Texts.of(e.errors().get(0).text()));
+            FormErrors.error(Texts.of(e.errors().isEmpty() ? e.text() : e.errors().get(0).text()));
             load();
         } catch (OperatorCommunes.UnknownCommune e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e.text()));
             commune = null;
         }
     }

@@ -62,7 +62,7 @@ public class OperatorImportView implements Serializable {
                     session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
             loaded = null;
         } catch (ProvisioningException e) {
-            FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
+            FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.text())) : e.errors());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Archive non reçue", e);
             FormErrors.show("form", List.of(new FieldError("archive", Texts.of("operator.import.notReceived"))));

@@ -61,7 +61,7 @@ public class OperatorNewCommuneView implements Serializable {
             jobId = communes.start(o, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
             loaded = null;
         } catch (ProvisioningException e) {
-            FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.getMessage())) : e.errors());
+            FormErrors.show("form", e.errors().isEmpty() ? List.of(new FieldError("", e.text())) : e.errors());
         }
     }
 
@@ -70,8 +70,8 @@ public class OperatorNewCommuneView implements Serializable {
         try {
             jobId = communes.resume(jobId, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
             loaded = null;
-        } catch (IllegalArgumentException e) {
-            FormErrors.error(e.getMessage());
+        } catch (Refused | IllegalArgumentException e) {
+            FormErrors.error(Texts.of(e));
         }
     }
 
