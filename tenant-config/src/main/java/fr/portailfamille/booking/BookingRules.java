@@ -79,12 +79,12 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
             return BookingDecision.refused(Problems.of(CLOSED));
         }
         if (started(now, day, start)) {
-            return BookingDecision.refused(Problems.of("booking.started", FrenchText.time(start)));
+            return BookingDecision.refused(Problems.of("booking.started", FrenchText.timeText(start)));
         }
         boolean isLate = !booking.allows(now, day, cal);
         if (isLate && late == LatePolicy.REFUSED) {
             return BookingDecision.refused(Problems.of("booking.deadlinePassed",
-                    FrenchText.dateTime(booking.limitFor(day, cal), now.toLocalDate())));
+                    FrenchText.dateTimeText(booking.limitFor(day, cal), now.toLocalDate())));
         }
         if (booked >= capacity) {
             return BookingDecision.waitingList(isLate);

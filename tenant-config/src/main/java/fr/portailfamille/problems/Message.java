@@ -1,6 +1,8 @@
 package fr.portailfamille.problems;
 
 import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -11,7 +13,9 @@ import java.util.ResourceBundle;
  * shown to an English browser ({@link #in(Locale)}). With arguments the bundle's text is a {@link MessageFormat}
  * pattern (an apostrophe written twice); an argument that is itself a {@code Message} (a field's name) is read in
  * the same language. A {@linkplain #literal literal} is a text already written, the same in every language (a
- * message a library or the database gave, a name). Two messages are equal when their French texts are.
+ * message a library or the database gave, a name); a {@linkplain #dateTime date-time} is written by a pattern of the
+ * bundle in the reader's language ("mardi 1 décembre à 23h59", "Tuesday 1 December at 23:59"). Two messages are equal
+ * when their French texts are.
  */
 public final class Message {
 
@@ -21,11 +25,14 @@ public final class Message {
     private final String bundle;
     private final String key;
     private final Object[] args;
+    /** Whether {@code key} is a {@link DateTimeFormatter} pattern for {@code args[0]}, a date or a time. */
+    private final boolean temporal;
 
-    private Message(String bundle, String key, Object[] args) {
+    private Message(String bundle, String key, Object[] args, boolean temporal) {
         this.bundle = bundle;
         this.key = Objects.requireNonNull(key, "key");
         this.args = args;
+        this.temporal = temporal;
     }
 
     /**
@@ -33,12 +40,21 @@ public final class Message {
      * beside it), its {@code {0}}, {@code {1}}… replaced by {@code args}.
      */
     public static Message of(String bundle, String key, Object... args) {
-        return new Message(Objects.requireNonNull(bundle, "bundle"), key, args.clone());
+        return new Message(Objects.requireNonNull(bundle, "bundle"), key, args.clone(), false);
+    }
+
+    /**
+     * {@code value} (a date, a time, a date-time) written by the {@link DateTimeFormatter} pattern of
+     * {@code patternKey} in {@code bundle}, in the reader's language: an argument of another message.
+     */
+    public static Message dateTime(String bundle, String patternKey, TemporalAccessor value) {
+        return new Message(Objects.requireNonNull(bundle, "bundle"), patternKey,
+                new Object[] {Objects.requireNonNull(value, "value")}, true);
     }
 
     /** A text already written, read the same in every language. */
     public static Message literal(String text) {
-        return new Message(null, text == null ? "" : text, new Object[0]);
+        return new Message(null, text == null ? "" : text, new Object[0], false);
     }
 
     /** The text in French. */
@@ -53,6 +69,9 @@ public final class Message {
         }
         Locale l = locale == null ? Locale.FRENCH : locale;
         String pattern = ResourceBundle.getBundle(bundle, l, Message.class.getClassLoader(), NO_FALLBACK).getString(key);
+        if (temporal) {
+            return DateTimeFormatter.ofPattern(pattern, l).format((TemporalAccessor) args[0]);
+        }
         if (args.length == 0) {
             return pattern;
         }

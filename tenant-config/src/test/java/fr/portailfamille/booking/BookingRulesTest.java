@@ -45,6 +45,8 @@ class BookingRulesTest {
         assertEquals(Outcome.REFUSED, d.outcome());
         assertFalse(d.isRecorded());
         assertEquals("Le délai de réservation est dépassé (limite : mardi 1 décembre à 23h59).", d.message());
+        assertEquals("The booking deadline has passed (limit: Tuesday 1 December at 23:59).", d.text().in(Locale.ENGLISH),
+                "the limit written as English writes it");
     }
 
     @Test
@@ -53,6 +55,7 @@ class BookingRulesTest {
         BookingDecision d = rules(LatePolicy.REFUSED, false).decideBooking(LocalDateTime.parse("2027-01-02T09:00"),
                 LocalDate.parse("2027-01-06"), cal, true, 0, 10);
         assertEquals("Le délai de réservation est dépassé (limite : mardi 29 décembre 2026 à 23h59).", d.message());
+        assertEquals("The booking deadline has passed (limit: Tuesday 29 December 2026 at 23:59).", d.text().in(Locale.ENGLISH));
     }
 
     @Test
@@ -231,15 +234,15 @@ class BookingRulesTest {
         assertEquals("Literal.", new BookingDecision(Outcome.REFUSED, false, "Literal.").text().in(Locale.ENGLISH));
 
         BookingDecision refused = rules(LatePolicy.REFUSED, false).decideBooking(late, wednesday, cal, true, 3, 10);
-        assertEquals("The booking deadline has passed (limit: mardi 1 décembre à 23h59).", refused.text().in(Locale.ENGLISH),
-                "the limit stays written as today");
+        assertEquals("The booking deadline has passed (limit: Tuesday 1 December at 23:59).", refused.text().in(Locale.ENGLISH),
+                "the limit written as English writes it");
         assertEquals("Booking recorded.", BookingDecision.accepted().text().in(Locale.ENGLISH));
         assertEquals("Cancelled free of charge.", rules(LatePolicy.SURCHARGED, false).decideCancellation(onTime, wednesday, cal)
                 .text().in(Locale.ENGLISH));
         assertEquals("This date has passed.", rules(LatePolicy.SURCHARGED, false)
                 .decideCancellation(onTime, wednesday.minusMonths(1), cal).text().in(Locale.ENGLISH));
         LocalTime matin = LocalTime.of(7, 30);
-        assertEquals(List.of("Will be refused: This session has already started (7h30): it can no longer be booked."),
+        assertEquals(List.of("Will be refused: This session has already started (7:30): it can no longer be booked."),
                 rules(LatePolicy.SURCHARGED, false).bookingNoticeTexts(wednesday.atTime(13, 45), wednesday, matin, cal, true,
                         0, 10).stream().map(m -> m.in(Locale.ENGLISH)).toList());
         assertEquals(List.of("Late: the booking will be surcharged.",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import fr.portailfamille.news.NewsRules;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +32,17 @@ class MessageTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void aDateOrATimeIsWrittenByItsLanguagesPattern() {
+        LocalDateTime at = LocalDateTime.of(2027, 5, 10, 8, 5);
+        assertEquals("10/05/2027 à 08h05", Problems.dateTime("format.dateAndTime", at).french());
+        assertEquals("10/05/2027 at 08:05", Problems.dateTime("format.dateAndTime", at).in(Locale.ENGLISH));
+        assertEquals("8h05", Problems.dateTime("format.time", at.toLocalTime()).french());
+        Message closed = Problems.of("booking.window.closedSince", Problems.dateTime("format.window.when", at));
+        assertEquals("Les demandes sont closes depuis le lundi 10 mai 2027 à 08h05.", closed.french());
+        assertEquals("Requests have been closed since Monday 10 May 2027 at 08:05.", closed.in(Locale.ENGLISH));
     }
 
     @Test

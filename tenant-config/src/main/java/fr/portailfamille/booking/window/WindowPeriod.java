@@ -3,8 +3,6 @@ package fr.portailfamille.booking.window;
 import fr.portailfamille.problems.Message;
 import fr.portailfamille.problems.Problems;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,6 @@ import java.util.Optional;
  */
 public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
     /** What is wrong with these date-times, in French, or empty. */
     public static Optional<String> refusal(LocalDateTime opensAt, LocalDateTime closesAt) {
@@ -49,10 +46,10 @@ public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
     /** {@link #requestRefusal}, to be read in any language (the date-time stays written in French). */
     public Optional<Message> requestRefusalText(LocalDateTime now) {
         if (now.isBefore(opensAt)) {
-            return Optional.of(Problems.of("booking.window.notYetOpen", WHEN.format(opensAt)));
+            return Optional.of(Problems.of("booking.window.notYetOpen", Problems.dateTime("format.window.when", opensAt)));
         }
         if (over(now)) {
-            return Optional.of(Problems.of("booking.window.closedSince", WHEN.format(closesAt)));
+            return Optional.of(Problems.of("booking.window.closedSince", Problems.dateTime("format.window.when", closesAt)));
         }
         return Optional.empty();
     }

@@ -33,8 +33,8 @@ class WindowPeriodTest {
     }
 
     @Test
-    void refusalsReadInEnglishTheDateAsWrittenToday() {
-        assertEquals("Requests have been closed since lundi 10 mai 2027 à 18h00.",
+    void refusalsReadInEnglishWithTheDateAsEnglishWritesIt() {
+        assertEquals("Requests have been closed since Monday 10 May 2027 at 18:00.",
                 window.requestRefusalText(LocalDateTime.of(2027, 5, 11, 0, 0)).orElseThrow().in(java.util.Locale.ENGLISH));
         assertEquals("Indiquez l'ouverture et la fermeture des demandes.", WindowPeriod.refusal(null, window.closesAt()).orElseThrow());
         assertEquals("Give the opening and the closing of requests.",

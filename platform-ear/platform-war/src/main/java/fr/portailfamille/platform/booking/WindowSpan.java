@@ -2,10 +2,10 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An activity's opening window not yet published, as Mon planning needs it: its period (the days asked for by
@@ -23,8 +23,6 @@ public final class WindowSpan implements Serializable {
         /** Requests are closed; the allocation is not published yet. */
         CLOSED
     }
-
-    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
     private final long id;
     private final LocalDate from;
@@ -50,14 +48,15 @@ public final class WindowSpan implements Serializable {
 
     /**
      * Why such a day is refused first come, first served (its French: "Les places du 06/07/2027 au 31/07/2027 sont
-     * attribuées sur demande — fenêtre ouverte jusqu'au …"), with what to do; the dates are written dd/MM/yyyy.
+     * attribuées sur demande — fenêtre ouverte jusqu'au …"), with what to do; the dates are written dd/MM/yyyy
+     * in both languages, the time as each writes it.
      */
     public Message refusal() {
-        String first = from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        String last = to.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        Message first = Problems.dateTime("format.date", from);
+        Message last = Problems.dateTime("format.date", to);
         return switch (phase) {
-            case BEFORE -> Refused.text("booking.window.byRequest.before", first, last, FRENCH.format(opensAt));
-            case OPEN -> Refused.text("booking.window.byRequest.open", first, last, FRENCH.format(closesAt));
+            case BEFORE -> Refused.text("booking.window.byRequest.before", first, last, Problems.dateTime("format.dateAndTime", opensAt));
+            case OPEN -> Refused.text("booking.window.byRequest.open", first, last, Problems.dateTime("format.dateAndTime", closesAt));
             case CLOSED -> Refused.text("booking.window.byRequest.closed", first, last);
         };
     }

@@ -47,7 +47,7 @@ class BookingTextsTest {
         assertEquals("Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande, pas au premier arrivé — fenêtre"
                 + " ouverte jusqu'au 10/05/2027 à 18h00 : faites votre demande dans « Ma demande ».", open.refusal().french());
         assertEquals("Seats from 06/07/2027 to 31/07/2027 are allocated on request, not first come, first served — window"
-                + " open until 10/05/2027 à 18h00: make your request in \"My request\".", open.refusal().in(Locale.ENGLISH));
+                + " open until 10/05/2027 at 18:00: make your request in \"My request\".", open.refusal().in(Locale.ENGLISH));
         assertEquals("Les places du 06/07/2027 au 31/07/2027 sont attribuées sur demande, pas au premier arrivé : les"
                 + " demandes ouvrent le 03/05/2027 à 08h30 (« Ma demande »).",
                 new WindowSpan(1, from, to, opens, closes, false, opens.minusDays(1)).refusal().french());
