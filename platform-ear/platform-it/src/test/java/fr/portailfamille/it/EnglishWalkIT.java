@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * French first, English second: a browser set to English reads in English not only the pages' own words but those
- * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field) — a
- * parent's Mon planning and an agent's new-activity page. The same pages in French are the other walks'.
+ * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field) and those
+ * of the services' and rules' refusals — a parent's Mon planning, an agent's new-activity and news pages. The same
+ * pages in French are the other walks'.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnglishWalkIT {
@@ -78,6 +79,25 @@ class EnglishWalkIT {
             assertEquals("14h", agent.driver.findElement(By.id("nouvelle:unitStart")).getAttribute("value"), "what was typed stays");
             assertEquals("", agent.accessibilityViolations(), "axe-core, new activity in English");
             Browser.screenshot(agent, "english-new-activity");
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void aRulesRefusalIsReadInEnglishNextToItsField() throws Exception {
+        WalkCommune.of(ALPHA);
+        try (Browser agent = new Browser()) {
+            agent.english();
+            agent.get(BASE + "/agent/actualite.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/actualite.xhtml");
+            Browser.type(agent, "news:title", "Fermeture exceptionnelle");
+            agent.submit(By.id("news:save"));
+            // the news rules' refusal (tenant-config's bundle), shown next to the body by the agents' news page
+            assertEquals("Write the text of the news.", agent.await(By.id("news:body_msg")).getText(), agent.snapshot());
+            assertEquals("Fermeture exceptionnelle", agent.driver.findElement(By.id("news:title")).getAttribute("value"),
+                    "what was typed stays");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, a news refused in English");
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveInfo;
 import fr.portailfamille.archive.CommuneArchives;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.operator.Onboarding;
 import fr.portailfamille.platform.operator.OnboardingJob;
 import fr.portailfamille.platform.operator.OnboardingJobs;
@@ -282,7 +283,7 @@ class OnboardingProgressIT {
         assertTrue(wiring.realms().realmEnabled(spec(slug).realmName()).isEmpty(), "no realm");
         assertTrue(importFiles(id).isEmpty(), "temporary file deleted: " + importFiles(id));
         // an import is given again, never resumed from its row: its passphrase was never kept
-        assertThrows(IllegalArgumentException.class, () -> communes.resume(id, OPERATOR, "http", ""));
+        assertThrows(Refused.class, () -> communes.resume(id, OPERATOR, "http", ""));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select count(*) from platform.onboarding_job where id = ?::uuid and (onboarding like ? or onboarding like ?)")) {
             ps.setString(1, id);
@@ -338,8 +339,7 @@ class OnboardingProgressIT {
         assertTrue(interrupted.getError().contains("relancez ensuite l'import avec l'archive et sa phrase secrète"),
                 interrupted.getError());
         assertTrue(OperatorCommunes.archiveError(interrupted).isEmpty(), "neither the passphrase nor the file in cause");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> communes.resume(id, OPERATOR, "http", ""));
+        Refused refused = assertThrows(Refused.class, () -> communes.resume(id, OPERATOR, "http", ""));
         assertTrue(refused.getMessage().contains("relancez-le avec l'archive et sa phrase secrète"), refused.getMessage());
     }
 }
