@@ -53,10 +53,10 @@ public class Refused extends RuntimeException {
     public static String decisionReason(boolean accept, String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (!accept && why == null) {
-            throw new Refused("reason", text("decision.reasonRequired"));
+            throw new Refused("reason", Refused.text("decision.reasonRequired"));
         }
         if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("reason", TextLimits.tooLong(text("common.what.reason"), TextLimits.REASON));
+            throw new Refused("reason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
         }
         return why;
     }
