@@ -22,22 +22,14 @@ public final class Payable {
     }
 
     /**
-     * Why document {@code number} cannot be paid, in French ({@code null}: it can, if something is left on it).
+     * Why document {@code number} cannot be paid, to be read in any language (bundle {@code problems},
+     * {@code billing.payable.*}); {@code null}: it can be paid, if something is left on it.
      *
      * @param kind  INVOICE or CREDIT_NOTE
      * @param state ISSUED, CANCELLED or TITRE_EMIS
      * @param titre the titre de recettes' number (TITRE_EMIS only)
      */
-    public static String refusal(String number, String kind, String state, String titre, Where where) {
-        Message why = refusalText(number, kind, state, titre, where);
-        return why == null ? null : why.french();
-    }
-
-    /**
-     * {@link #refusal} to be read in any language (bundle {@code problems}, {@code billing.payable.*}); {@code null}:
-     * it can be paid, if something is left on it.
-     */
-    public static Message refusalText(String number, String kind, String state, String titre, Where where) {
+    public static Message refusal(String number, String kind, String state, String titre, Where where) {
         if (!"INVOICE".equals(kind)) {
             return Problems.of("billing.payable.creditNote", number);
         }

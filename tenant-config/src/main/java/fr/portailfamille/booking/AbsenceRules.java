@@ -15,10 +15,10 @@ import java.util.Optional;
 public final class AbsenceRules {
 
     /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
-    public static final String FREE_INSTEAD_OF_ABSENCE = Problems.of("booking.absence.freeInstead").french();
+    public static final Message FREE_INSTEAD_OF_ABSENCE = Problems.of("booking.absence.freeInstead");
 
     /** What the family is told when it sends a medical certificate. */
-    public static final String CERTIFICATE_PENDING = Problems.of("booking.absence.certificatePending").french();
+    public static final Message CERTIFICATE_PENDING = Problems.of("booking.absence.certificatePending");
 
     private AbsenceRules() {
     }
@@ -48,18 +48,13 @@ public final class AbsenceRules {
     }
 
     /**
-     * Why the family cannot declare this absence (French, for the family), or empty when it can.
+     * Why the family cannot declare this absence (for the family, to be read in any language), or empty when it can.
      *
      * @param current the booking's status
      * @param day the booked day
      * @param today the commune's date today
      */
-    public static Optional<String> refusal(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
-        return refusalText(current, day, today, reason).map(Message::french);
-    }
-
-    /** {@link #refusal}, to be read in any language. */
-    public static Optional<Message> refusalText(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
+    public static Optional<Message> refusal(BookingStatus current, LocalDate day, LocalDate today, AbsenceReason reason) {
         if (current != BookingStatus.BOOKED && current != BookingStatus.BOOKED_LATE) {
             return Optional.of(Problems.of("booking.absence.notBooked"));
         }
@@ -80,10 +75,10 @@ public final class AbsenceRules {
      */
     public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation) {
         if (cancellation == CancellationDecision.Outcome.FREE) {
-            return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, Problems.of("booking.absence.freeInstead"));
+            return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, FREE_INSTEAD_OF_ABSENCE);
         }
         if (reason == AbsenceReason.MALADIE && withCertificate) {
-            return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, Problems.of("booking.absence.certificatePending"));
+            return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, CERTIFICATE_PENDING);
         }
         return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED,
                 Problems.of(reason == AbsenceReason.MALADIE ? "booking.absence.illWithoutCertificate" : "booking.absence.billed"));

@@ -30,18 +30,13 @@ public final class AttendanceRules {
     }
 
     /**
-     * Why the booking cannot be marked (French, for the agent), or empty when it can.
+     * Why the booking cannot be marked (for the agent, to be read in any language), or empty when it can.
      *
      * @param current the booking's status
      * @param day the booked day
      * @param today the commune's date today
      */
-    public static Optional<String> refusal(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
-        return refusalText(mark, current, day, today).map(Message::french);
-    }
-
-    /** {@link #refusal}, to be read in any language. */
-    public static Optional<Message> refusalText(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
+    public static Optional<Message> refusal(BookingStatus mark, BookingStatus current, LocalDate day, LocalDate today) {
         if (!isMark(mark)) {
             return Optional.of(Problems.of("booking.attendance.unknownMark"));
         }
@@ -55,18 +50,13 @@ public final class AttendanceRules {
     }
 
     /**
-     * Why a child cannot be recorded present without a booking (French, for the agent), or empty when it
-     * can: only on the day itself or after, and only when the child holds nothing that day on the unit —
+     * Why a child cannot be recorded present without a booking (for the agent, to be read in any language), or empty
+     * when it can: only on the day itself or after, and only when the child holds nothing that day on the unit —
      * a booked child is pointed present on its row, a child already pointed is corrected there.
      *
      * @param held the statuses the child already holds on that unit-day (cancelled and refused ones included)
      */
-    public static Optional<String> unbookedPresenceRefusal(Set<BookingStatus> held, LocalDate day, LocalDate today) {
-        return unbookedPresenceRefusalText(held, day, today).map(Message::french);
-    }
-
-    /** {@link #unbookedPresenceRefusal}, to be read in any language. */
-    public static Optional<Message> unbookedPresenceRefusalText(Set<BookingStatus> held, LocalDate day, LocalDate today) {
+    public static Optional<Message> unbookedPresenceRefusal(Set<BookingStatus> held, LocalDate day, LocalDate today) {
         if (day.isAfter(today)) {
             return Optional.of(Problems.of("booking.attendance.tooEarly"));
         }

@@ -124,19 +124,13 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
     }
 
     /**
-     * What the family should know before confirming a booking of {@code day} made at {@code now}, in
-     * French, one sentence a line (the summary before "Confirmer"): the refusal reason if it would be
+     * What the family should know before confirming a booking of {@code day} made at {@code now}, each to be
+     * read in any language, one sentence a line (the summary before "Confirmer"): the refusal reason if it would be
      * refused; the waiting list; validation by the service; a surcharge when it would be booked after
      * the deadline; and whether it could still be cancelled without charge afterwards — "Ne pourra plus
      * être annulée sans frais (délai d'annulation dépassé)." when the cancellation deadline has passed.
      */
-    public List<String> bookingNotices(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
-            boolean unitOpen, int booked, int capacity) {
-        return bookingNoticeTexts(now, day, start, cal, unitOpen, booked, capacity).stream().map(Message::french).toList();
-    }
-
-    /** {@link #bookingNotices}, each to be read in any language. */
-    public List<Message> bookingNoticeTexts(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
+    public List<Message> bookingNotices(LocalDateTime now, LocalDate day, LocalTime start, CommuneCalendar cal,
             boolean unitOpen, int booked, int capacity) {
         BookingDecision d = decideBooking(now, day, start, cal, unitOpen, booked, capacity);
         List<Message> notices = new ArrayList<>();

@@ -22,13 +22,8 @@ public final class TypicalWeek {
     private TypicalWeek() {
     }
 
-    /** Why the period or the ticked days cannot be applied (French, for the family), or empty. */
-    public static Optional<String> refusal(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
-        return refusalText(unitsByWeekday, from, to).map(Message::french);
-    }
-
-    /** {@link #refusal}, to be read in any language. */
-    public static Optional<Message> refusalText(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
+    /** Why the period or the ticked days cannot be applied (for the family, to be read in any language), or empty. */
+    public static Optional<Message> refusal(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
             return Optional.of(Problems.of("booking.week.period"));
         }

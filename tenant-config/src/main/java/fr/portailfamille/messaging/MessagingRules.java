@@ -91,11 +91,6 @@ public final class MessagingRules {
 
     // ---- threads ---------------------------------------------------------------------------------
 
-    /** Why {@code side} may not write in a thread in {@code state}, in French; {@code null} when it may. */
-    public static String writeRefusal(Side side, ThreadState state) {
-        return french(writeProblem(side, state));
-    }
-
     /** Why {@code side} may not write in a thread in {@code state}; {@code null} when it may. */
     public static Message writeProblem(Side side, ThreadState state) {
         if (state == ThreadState.CLOSED) {
@@ -106,9 +101,9 @@ public final class MessagingRules {
 
     /** The state of a thread once {@code side} has written in it. */
     public static ThreadState afterMessage(Side side, ThreadState state) {
-        String refusal = writeRefusal(side, state);
+        Message refusal = writeProblem(side, state);
         if (refusal != null) {
-            throw new IllegalStateException(refusal);
+            throw new IllegalStateException(refusal.french());
         }
         return side == Side.FAMILY ? ThreadState.OPEN : ThreadState.ANSWERED;
     }
@@ -163,11 +158,6 @@ public final class MessagingRules {
 
     // ---- broadcasts ------------------------------------------------------------------------------
 
-    /** Why this target is incomplete ({@code target}), in French; {@code null} when it names whom to write to. */
-    public static String targetRefusal(BroadcastTarget target) {
-        return french(targetProblem(target));
-    }
-
     /** Why this target is incomplete ({@code target}); {@code null} when it names whom to write to. */
     public static Message targetProblem(BroadcastTarget target) {
         if (target == null || target.kind() == null) {
@@ -186,22 +176,13 @@ public final class MessagingRules {
     }
 
     /**
-     * Why a broadcast reaching {@code families} may not be sent, in French; {@code null} when it may (at least one,
-     * at most {@value #BROADCAST_MAX}).
+     * Why a broadcast reaching {@code families} may not be sent; {@code null} when it may (at least one, at most
+     * {@value #BROADCAST_MAX}).
      */
-    public static String countRefusal(long families) {
-        return french(countProblem(families));
-    }
-
-    /** Why a broadcast reaching {@code families} may not be sent; {@code null} when it may. */
     public static Message countProblem(long families) {
         if (families == 0) {
             return Problems.of("messaging.broadcast.none");
         }
         return families > BROADCAST_MAX ? Problems.of("messaging.broadcast.tooMany", BROADCAST_MAX) : null;
-    }
-
-    private static String french(Message text) {
-        return text == null ? null : text.french();
     }
 }

@@ -23,12 +23,13 @@ class AbsenceRulesTest {
         for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION,
                 BookingStatus.CANCELLED_FREE, BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_PENDING, BookingStatus.PRESENT,
                 BookingStatus.REFUSED}) {
-            assertEquals(Optional.of("Une absence se signale sur un jour réservé."),
-                    AbsenceRules.refusal(s, monday, today, AbsenceReason.FAMILLE), s.name());
+            assertEquals("Une absence se signale sur un jour réservé.",
+                    AbsenceRules.refusal(s, monday, today, AbsenceReason.FAMILLE).orElseThrow().french(), s.name());
         }
-        assertEquals(Optional.of("Cette date est passée : contactez le service enfance."),
-                AbsenceRules.refusal(BookingStatus.BOOKED, today.minusDays(1), today, AbsenceReason.MALADIE));
-        assertEquals(Optional.of("Indiquez le motif de l'absence."), AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, null));
+        assertEquals("Cette date est passée : contactez le service enfance.",
+                AbsenceRules.refusal(BookingStatus.BOOKED, today.minusDays(1), today, AbsenceReason.MALADIE).orElseThrow().french());
+        assertEquals("Indiquez le motif de l'absence.",
+                AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, null).orElseThrow().french());
     }
 
     @Test
@@ -38,7 +39,7 @@ class AbsenceRulesTest {
                 AbsenceRules.Decision d = AbsenceRules.decide(reason, certificate, Outcome.FREE);
                 assertEquals(AbsenceRules.Outcome.FREE_CANCELLATION, d.outcome());
                 assertEquals(BookingStatus.CANCELLED_FREE, d.status());
-                assertEquals(AbsenceRules.FREE_INSTEAD_OF_ABSENCE, d.message());
+                assertEquals(AbsenceRules.FREE_INSTEAD_OF_ABSENCE, d.text());
             }
         }
     }
@@ -48,7 +49,7 @@ class AbsenceRulesTest {
         AbsenceRules.Decision ill = AbsenceRules.decide(AbsenceReason.MALADIE, true, Outcome.BILLED);
         assertEquals(AbsenceRules.Outcome.TO_REVIEW, ill.outcome());
         assertEquals(BookingStatus.ABSENT_PENDING, ill.status(), "neither excused nor billed before the review");
-        assertEquals(AbsenceRules.CERTIFICATE_PENDING, ill.message());
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING, ill.text());
 
         AbsenceRules.Decision illNoPaper = AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED);
         assertEquals(BookingStatus.ABSENT_BILLED, illNoPaper.status());
@@ -80,13 +81,13 @@ class AbsenceRulesTest {
     @Test
     void theFamilyReadsItInEnglishOnAnEnglishPage() {
         assertEquals("Ce jour pouvait encore être annulé sans frais : la réservation est annulée sans frais, rien n'est facturé"
-                + " (une absence signalée, elle, reste facturée).", AbsenceRules.FREE_INSTEAD_OF_ABSENCE);
+                + " (une absence signalée, elle, reste facturée).", AbsenceRules.FREE_INSTEAD_OF_ABSENCE.french());
         assertEquals("Absence enregistrée, en attente de vérification du certificat médical par le service : la journée ne"
-                + " sera pas facturée si le certificat est accepté.", AbsenceRules.CERTIFICATE_PENDING);
+                + " sera pas facturée si le certificat est accepté.", AbsenceRules.CERTIFICATE_PENDING.french());
         assertEquals("Absence enregistrée. Sans certificat médical, la journée reste facturée.",
                 AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED).message());
         assertEquals(Optional.of("Give the reason for the absence."),
-                AbsenceRules.refusalText(BookingStatus.BOOKED, monday, today, null).map(m -> m.in(Locale.ENGLISH)));
+                AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, null).map(m -> m.in(Locale.ENGLISH)));
         assertEquals("Absence recorded. The day stays billed.",
                 AbsenceRules.decide(AbsenceReason.AUTRE, false, Outcome.BILLED).text().in(Locale.ENGLISH));
     }

@@ -21,8 +21,8 @@ class AttendanceRulesTest {
         assertTrue(AttendanceRules.isMark(BookingStatus.ABSENT_BILLED));
         assertFalse(AttendanceRules.isMark(BookingStatus.BOOKED));
         assertFalse(AttendanceRules.isMark(null));
-        assertEquals(Optional.of("Pointage inconnu."),
-                AttendanceRules.refusal(BookingStatus.CANCELLED_FREE, BookingStatus.BOOKED, today, today));
+        assertEquals("Pointage inconnu.",
+                AttendanceRules.refusal(BookingStatus.CANCELLED_FREE, BookingStatus.BOOKED, today, today).orElseThrow().french());
     }
 
     @Test
@@ -33,16 +33,16 @@ class AttendanceRulesTest {
             assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.ABSENT_EXCUSED, s, today.minusDays(3), today),
                     "a past day can be corrected");
         }
-        assertEquals(Optional.of("Le pointage se fait le jour même ou après."),
-                AttendanceRules.refusal(BookingStatus.PRESENT, BookingStatus.BOOKED, today.plusDays(1), today));
+        assertEquals("Le pointage se fait le jour même ou après.", AttendanceRules.refusal(BookingStatus.PRESENT,
+                BookingStatus.BOOKED, today.plusDays(1), today).orElseThrow().french());
     }
 
     @Test
     void aChildNotExpectedThatDayIsNotPointed() {
         for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.CANCELLED_FREE,
                 BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED}) {
-            assertEquals(Optional.of("Seul un enfant inscrit ce jour-là peut être pointé."),
-                    AttendanceRules.refusal(BookingStatus.ABSENT_BILLED, s, today, today), s.name());
+            assertEquals("Seul un enfant inscrit ce jour-là peut être pointé.",
+                    AttendanceRules.refusal(BookingStatus.ABSENT_BILLED, s, today, today).orElseThrow().french(), s.name());
         }
     }
 
@@ -52,23 +52,23 @@ class AttendanceRulesTest {
         assertEquals(Optional.empty(), AttendanceRules.unbookedPresenceRefusal(
                 Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED), today.minusDays(2), today),
                 "a day cancelled in time or refused is no booking");
-        assertEquals(Optional.of("Le pointage se fait le jour même ou après."),
-                AttendanceRules.unbookedPresenceRefusal(Set.of(), today.plusDays(1), today));
-        assertEquals(Optional.of("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne."),
-                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.BOOKED), today, today));
-        assertEquals(Optional.of("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne."),
-                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.PRESENT), today, today), "recorded once");
+        assertEquals("Le pointage se fait le jour même ou après.",
+                AttendanceRules.unbookedPresenceRefusal(Set.of(), today.plusDays(1), today).orElseThrow().french());
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.",
+                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.BOOKED), today, today).orElseThrow().french());
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", AttendanceRules
+                .unbookedPresenceRefusal(Set.of(BookingStatus.PRESENT), today, today).orElseThrow().french(), "recorded once");
         assertTrue(AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow()
-                .contains("liste d'attente"));
+                .french().contains("liste d'attente"));
     }
 
     @Test
     void anAgentReadsTheRefusalsInEnglishOnAnEnglishPage() {
-        assertEquals("Attendance is taken on the day itself or later.", AttendanceRules.refusalText(BookingStatus.PRESENT,
+        assertEquals("Attendance is taken on the day itself or later.", AttendanceRules.refusal(BookingStatus.PRESENT,
                 BookingStatus.BOOKED, today.plusDays(1), today).orElseThrow().in(Locale.ENGLISH));
         assertEquals("This child is already on the day's sheet: mark them on their row.", AttendanceRules
-                .unbookedPresenceRefusalText(Set.of(BookingStatus.BOOKED), today, today).orElseThrow().in(Locale.ENGLISH));
+                .unbookedPresenceRefusal(Set.of(BookingStatus.BOOKED), today, today).orElseThrow().in(Locale.ENGLISH));
         assertEquals("Cet enfant a une demande en cours ce jour-là (liste d'attente ou validation) : traitez-la d'abord.",
-                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow());
+                AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow().french());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.booking.BookingDecision.Outcome;
+import fr.portailfamille.problems.Message;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -200,15 +201,19 @@ class BookingRulesTest {
                 "on time, cancellable: nothing to warn about");
         // after the booking deadline (Tuesday 1 Dec 23:59), before the cancellation limit (Monday 7 Dec 10:00)
         assertEquals(java.util.List.of("Hors délai : la réservation sera majorée."),
-                late.bookingNotices(LocalDateTime.parse("2026-12-03T09:00"), wednesday, MATIN, cal, true, 0, 10));
+                late.bookingNotices(LocalDateTime.parse("2026-12-03T09:00"), wednesday, MATIN, cal, true, 0, 10)
+                        .stream().map(Message::french).toList());
         // after both
         assertEquals(java.util.List.of("Hors délai : la réservation sera majorée.",
                         "Ne pourra plus être annulée sans frais (délai d'annulation dépassé)."),
-                late.bookingNotices(LocalDateTime.parse("2026-12-08T09:00"), wednesday, MATIN, cal, true, 0, 10));
+                late.bookingNotices(LocalDateTime.parse("2026-12-08T09:00"), wednesday, MATIN, cal, true, 0, 10)
+                        .stream().map(Message::french).toList());
         assertEquals(java.util.List.of("Sera refusée : Cet accueil a déjà commencé (7h30) : il ne peut plus être réservé."),
-                SAME_DAY.bookingNotices(wednesday.atTime(13, 45), wednesday, MATIN, cal, true, 0, 10));
+                SAME_DAY.bookingNotices(wednesday.atTime(13, 45), wednesday, MATIN, cal, true, 0, 10)
+                        .stream().map(Message::french).toList());
         assertEquals(java.util.List.of("Complet : liste d'attente."),
-                late.bookingNotices(onTime.minusDays(10), wednesday, MATIN, cal, true, 10, 10));
+                late.bookingNotices(onTime.minusDays(10), wednesday, MATIN, cal, true, 10, 10)
+                        .stream().map(Message::french).toList());
         CancellationDecision billed = late.decideCancellation(LocalDateTime.parse("2026-12-08T09:00"), wednesday, cal);
         assertEquals(CancellationDecision.Outcome.BILLED, billed.outcome());
         assertEquals("Annulation hors délai : la journée reste facturée.", billed.message());
@@ -243,11 +248,11 @@ class BookingRulesTest {
                 .decideCancellation(onTime, wednesday.minusMonths(1), cal).text().in(Locale.ENGLISH));
         LocalTime matin = LocalTime.of(7, 30);
         assertEquals(List.of("Will be refused: This session has already started (7:30): it can no longer be booked."),
-                rules(LatePolicy.SURCHARGED, false).bookingNoticeTexts(wednesday.atTime(13, 45), wednesday, matin, cal, true,
+                rules(LatePolicy.SURCHARGED, false).bookingNotices(wednesday.atTime(13, 45), wednesday, matin, cal, true,
                         0, 10).stream().map(m -> m.in(Locale.ENGLISH)).toList());
         assertEquals(List.of("Late: the booking will be surcharged.",
                         "Can no longer be cancelled free of charge (cancellation deadline passed)."),
-                rules(LatePolicy.SURCHARGED, false).bookingNoticeTexts(LocalDateTime.parse("2026-12-08T09:00"), wednesday,
+                rules(LatePolicy.SURCHARGED, false).bookingNotices(LocalDateTime.parse("2026-12-08T09:00"), wednesday,
                         matin, cal, true, 0, 10).stream().map(m -> m.in(Locale.ENGLISH)).toList());
     }
 }

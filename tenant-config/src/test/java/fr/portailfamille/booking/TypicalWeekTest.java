@@ -21,12 +21,12 @@ class TypicalWeekTest {
     void thePeriodRunsForwardForAtMostAYearWithADayTicked() {
         assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday));
         assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday.plusYears(1)));
-        assertTrue(TypicalWeek.refusal(week, monday, monday.minusDays(1)).orElseThrow().contains("période valide"));
-        assertTrue(TypicalWeek.refusal(week, null, monday).orElseThrow().contains("période valide"));
-        assertEquals(Optional.of("La période d'une semaine type ne peut pas dépasser un an."),
-                TypicalWeek.refusal(week, monday, monday.plusYears(1).plusDays(1)));
-        assertEquals(Optional.of("Cochez au moins un jour de la semaine type."),
-                TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()), monday, monday.plusDays(6)));
+        assertTrue(TypicalWeek.refusal(week, monday, monday.minusDays(1)).orElseThrow().french().contains("période valide"));
+        assertTrue(TypicalWeek.refusal(week, null, monday).orElseThrow().french().contains("période valide"));
+        assertEquals("La période d'une semaine type ne peut pas dépasser un an.",
+                TypicalWeek.refusal(week, monday, monday.plusYears(1).plusDays(1)).orElseThrow().french());
+        assertEquals("Cochez au moins un jour de la semaine type.",
+                TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()), monday, monday.plusDays(6)).orElseThrow().french());
     }
 
     @Test
@@ -58,9 +58,9 @@ class TypicalWeekTest {
 
     @Test
     void theRefusalsReadInEnglishOnAnEnglishPage() {
-        assertEquals(Optional.of("Indiquez une période valide : la date de fin suit la date de début."),
-                TypicalWeek.refusal(week, null, monday));
-        assertEquals("Tick at least one day of the typical week.", TypicalWeek.refusalText(Map.of(DayOfWeek.MONDAY, Set.of()),
+        assertEquals("Indiquez une période valide : la date de fin suit la date de début.",
+                TypicalWeek.refusal(week, null, monday).orElseThrow().french());
+        assertEquals("Tick at least one day of the typical week.", TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()),
                 monday, monday.plusDays(6)).orElseThrow().in(java.util.Locale.ENGLISH));
     }
 }

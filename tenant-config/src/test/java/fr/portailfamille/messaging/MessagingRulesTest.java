@@ -45,9 +45,9 @@ class MessagingRulesTest {
         assertEquals(ThreadState.OPEN, MessagingRules.afterMessage(Side.FAMILY, ThreadState.ANSWERED));
         assertEquals(ThreadState.ANSWERED, MessagingRules.afterMessage(Side.SERVICE, ThreadState.OPEN));
         assertEquals("Cette conversation est close : écrivez un nouveau message au service.",
-                MessagingRules.writeRefusal(Side.FAMILY, ThreadState.CLOSED));
+                MessagingRules.writeProblem(Side.FAMILY, ThreadState.CLOSED).french());
         assertThrows(IllegalStateException.class, () -> MessagingRules.afterMessage(Side.SERVICE, ThreadState.CLOSED));
-        assertNull(MessagingRules.writeRefusal(Side.FAMILY, ThreadState.ANSWERED));
+        assertNull(MessagingRules.writeProblem(Side.FAMILY, ThreadState.ANSWERED));
         assertTrue(MessagingRules.mayClose(ThreadState.OPEN));
         assertFalse(MessagingRules.mayClose(ThreadState.CLOSED));
         assertEquals(ThreadState.OPEN, MessagingRules.reopened(ThreadState.CLOSED));
@@ -78,22 +78,22 @@ class MessagingRulesTest {
 
     @Test
     void aBroadcastNamesItsTargetAndSaysHowManyFamilies() {
-        assertNull(MessagingRules.targetRefusal(new BroadcastTarget(Kind.COMMUNE, null)));
-        assertNull(MessagingRules.targetRefusal(new BroadcastTarget(Kind.FAMILY, "42")));
-        assertEquals("Choisissez la famille.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.FAMILY, "Dupont")));
-        assertEquals("Choisissez l'activité.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.ACTIVITY, " ")));
-        assertEquals("Choisissez l'école.", MessagingRules.targetRefusal(new BroadcastTarget(Kind.SCHOOL, null)));
+        assertNull(MessagingRules.targetProblem(new BroadcastTarget(Kind.COMMUNE, null)));
+        assertNull(MessagingRules.targetProblem(new BroadcastTarget(Kind.FAMILY, "42")));
+        assertEquals("Choisissez la famille.", MessagingRules.targetProblem(new BroadcastTarget(Kind.FAMILY, "Dupont")).french());
+        assertEquals("Choisissez l'activité.", MessagingRules.targetProblem(new BroadcastTarget(Kind.ACTIVITY, " ")).french());
+        assertEquals("Choisissez l'école.", MessagingRules.targetProblem(new BroadcastTarget(Kind.SCHOOL, null)).french());
         BroadcastTarget cm1 = new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/CM1");
-        assertNull(MessagingRules.targetRefusal(cm1));
+        assertNull(MessagingRules.targetProblem(cm1));
         assertEquals("ECOLE-JAURES", cm1.establishment());
         assertEquals("CM1", cm1.level());
         assertEquals("Choisissez l'école et la classe (TPS à CM2).",
-                MessagingRules.targetRefusal(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")));
-        assertEquals("Choisissez à qui écrire.", MessagingRules.targetRefusal(null));
-        assertEquals("Aucune famille ne correspond à ce choix : rien n'est envoyé.", MessagingRules.countRefusal(0));
-        assertNull(MessagingRules.countRefusal(52));
-        assertEquals("Plus de 20000 familles : choisissez un groupe plus petit.", MessagingRules.countRefusal(20_001));
-        assertNull(MessagingRules.countRefusal(20_000));
+                MessagingRules.targetProblem(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")).french());
+        assertEquals("Choisissez à qui écrire.", MessagingRules.targetProblem(null).french());
+        assertEquals("Aucune famille ne correspond à ce choix : rien n'est envoyé.", MessagingRules.countProblem(0).french());
+        assertNull(MessagingRules.countProblem(52));
+        assertEquals("Plus de 20000 familles : choisissez un groupe plus petit.", MessagingRules.countProblem(20_001).french());
+        assertNull(MessagingRules.countProblem(20_000));
     }
 
     @Test
@@ -110,7 +110,7 @@ class MessagingRulesTest {
         assertEquals("This conversation is closed: reopen it to reply.",
                 MessagingRules.writeProblem(Side.SERVICE, ThreadState.CLOSED).in(Locale.ENGLISH));
         assertEquals("Cette conversation est close : rouvrez-la pour y répondre.",
-                MessagingRules.writeRefusal(Side.SERVICE, ThreadState.CLOSED));
+                MessagingRules.writeProblem(Side.SERVICE, ThreadState.CLOSED).french());
         assertEquals("Choose the school and the class (TPS to CM2).",
                 MessagingRules.targetProblem(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")).in(Locale.ENGLISH));
         assertEquals("More than 20000 families: choose a smaller group.", MessagingRules.countProblem(20_001).in(Locale.ENGLISH));

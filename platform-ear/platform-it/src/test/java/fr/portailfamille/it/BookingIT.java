@@ -11,6 +11,7 @@ import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.booking.AbsenceReason;
+import fr.portailfamille.booking.AbsenceRules;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.AttendanceService;
 import fr.portailfamille.platform.booking.BookingDesk;
@@ -261,10 +262,10 @@ class BookingIT {
                 in(() -> bookings.book(other.user(), other.childId(), unit, monday.plusWeeks(1))).outcome());
         var week = java.util.Map.of(DayOfWeek.MONDAY, java.util.Set.of(unit), DayOfWeek.SATURDAY, java.util.Set.of(unit));
         var result = in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.plusDays(13)));
-        assertEquals(1, result.getBooked(), result.summary());
-        assertEquals(1, result.getWaiting(), result.summary());
+        assertEquals(1, result.getBooked(), result.summary().french());
+        assertEquals(1, result.getWaiting(), result.summary().french());
         assertEquals(0, result.getRefused(), "le samedi, l'unité ne fonctionne pas : il est ignoré");
-        assertTrue(result.summary().contains("1 réservation enregistrée"), result.summary());
+        assertTrue(result.summary().french().contains("1 réservation enregistrée"), result.summary().french());
         var again = in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.plusDays(13)));
         assertEquals(2, again.getAlreadyBooked(), "rien n'est réservé deux fois");
         assertEquals(1, in(() -> attendance.seatsTaken(unit, monday)));
@@ -358,8 +359,8 @@ class BookingIT {
         assertTrue(in(() -> absences.freeCancellation(p.user(), booking)), "le jour s'annule encore sans frais");
 
         String message = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.FAMILLE, null,
-                null, null, null));
-        assertEquals(AbsenceService.FREE_INSTEAD_OF_ABSENCE, message);
+                null, null, null).french());
+        assertEquals(AbsenceRules.FREE_INSTEAD_OF_ABSENCE.french(), message);
         assertTrue(message.contains("annulée sans frais"), message);
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, day), "rien n'est facturé");
         assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place passe au suivant");
@@ -371,7 +372,7 @@ class BookingIT {
         long lateBooking = bookingOf(p, late, day).getId();
         assertTrue(!in(() -> absences.freeCancellation(p.user(), lateBooking)));
         assertTrue(in(() -> absences.declareAbsence(p.user(), lateBooking, AbsenceReason.FAMILLE, null,
-                null, null, null)).contains("reste facturée"));
+                null, null, null).french()).contains("reste facturée"));
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
     }
 
@@ -491,8 +492,8 @@ class BookingIT {
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "rien n'a changé");
 
         String pending = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE,
-                "angine", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"));
-        assertEquals(AbsenceService.CERTIFICATE_PENDING, pending);
+                "angine", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf").french());
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING.french(), pending);
         assertTrue(pending.contains("en attente de vérification du certificat"), pending);
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day), "pas excusée avant la vérification du certificat");
         assertEquals(BookingStatus.BOOKED, statusOf(next, unit, day), "la place libérée passe au suivant");
@@ -500,7 +501,7 @@ class BookingIT {
 
         long other = bookingOf(p, unit, otherDay).getId();
         String billed = in(() -> absences.declareAbsence(p.user(), other, AbsenceReason.MALADIE, null,
-                null, null, null));
+                null, null, null).french());
         assertTrue(billed.contains("reste facturée"), billed);
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, otherDay));
         assertEquals(0, in(() -> attendance.seatsTaken(unit, otherDay)));

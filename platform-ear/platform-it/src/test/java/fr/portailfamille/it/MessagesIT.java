@@ -206,8 +206,9 @@ class MessagesIT {
 
             // another family: the thread by id, a reply posted on it, its attachments, delete: refused or empty
             assertTrue(alpha(() -> inbox.familyThread(other.user(), thread)).isEmpty(), "conversation d'une autre famille");
-            assertEquals(Inbox.NOT_YOURS, assertThrows(Refused.class, () -> alphaDo(() -> inbox.familyReply(other.user(),
-                    thread, "Je lis chez les autres", List.of()))).getMessage());
+            assertEquals("Cette conversation n'existe pas ou ne fait pas partie de votre dossier.",
+                    assertThrows(Refused.class, () -> alphaDo(() -> inbox.familyReply(other.user(), thread,
+                            "Je lis chez les autres", List.of()))).getMessage());
             assertTrue(alpha(() -> inbox.familyAttachment(other.user(), attachment)).isEmpty());
             assertTrue(alpha(() -> inbox.familyAttachment(other.user(), answerFile)).isEmpty());
             assertThrows(Refused.class, () -> alphaDo(() -> inbox.delete(other.user(), thread)));

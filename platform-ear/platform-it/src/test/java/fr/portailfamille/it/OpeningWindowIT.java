@@ -359,7 +359,7 @@ class OpeningWindowIT {
                 List.of(new PlanningService.ChildChange(racer.childId(), change)))));
         TypicalWeekResult week = in(() -> planning.applyTypicalWeek(racer.user(), racer.childId(),
                 Map.of(day.getDayOfWeek(), Set.of(unit)), day, day));
-        assertEquals(0, count("select count(*) from booking where unit_id = ?1 and day = ?2", unit, day), week.summary());
+        assertEquals(0, count("select count(*) from booking where unit_id = ?1 and day = ?2", unit, day), week.summary().french());
 
         // closed: still on request (allocation not published)
         in(() -> requests.request(asker.user(), window, Map.of(asker.childId(), Set.of(new UnitDay(unit, day))),

@@ -388,7 +388,7 @@ class RegistrationIT {
         alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday));
         long booking = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
         String told = alpha(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null,
-                PDF.content(), "application/pdf", "certificat.pdf"));
+                PDF.content(), "application/pdf", "certificat.pdf").french());
         assertTrue(told.contains("en attente de vérification du certificat"), told);
         // a certificate does not excuse the absence at once: billing is undecided until an agent reviews it
         assertEquals(BookingStatus.ABSENT_PENDING, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());

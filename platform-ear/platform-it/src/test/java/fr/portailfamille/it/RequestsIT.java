@@ -315,7 +315,7 @@ class RequestsIT {
         assertEquals(List.of("DOCUMENT-" + otherDocument), theirs.stream().map(RequestLine::getRef).toList());
         for (String ref : mine) {
             Refused r = assertThrows(Refused.class, () -> alpha(() -> requests.one(other.user(), ref)), ref);
-            assertEquals(MyRequests.NOT_YOURS, r.getMessage());
+            assertEquals("Cette demande ne fait pas partie de votre dossier.", r.getMessage());
         }
         assertTrue(alpha(() -> requests.changeValues(other.user(), List.of(change))).isEmpty(), "les valeurs d'une autre famille");
         assertThrows(Refused.class, () -> alpha(() -> requests.one(p.user(), "DOCUMENT-" + otherDocument)));

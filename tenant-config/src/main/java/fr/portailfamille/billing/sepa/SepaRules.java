@@ -82,13 +82,11 @@ public final class SepaRules {
         return iban.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
-    /** What is wrong with an IBAN (checked by iban4j: country, length, format, key), or {@code null}. */
-    public static String ibanProblem(String iban) {
-        return french(ibanProblemText(iban));
-    }
-
-    /** {@link #ibanProblem}, to be read in any language. */
-    public static Message ibanProblemText(String iban) {
+    /**
+     * What is wrong with an IBAN (checked by iban4j: country, length, format, key), to be read in any language, or
+     * {@code null}.
+     */
+    public static Message ibanProblem(String iban) {
         String value = normalizeIban(iban);
         if (value == null) {
             return Problems.of("billing.sepa.iban.required");
@@ -117,14 +115,9 @@ public final class SepaRules {
 
     /**
      * What is wrong with a BIC given beside {@code iban} (checked by iban4j, its country the IBAN's), or
-     * {@code null}; a blank BIC is right (IBAN only, as SEPA allows since 2016).
+     * {@code null}; a blank BIC is right (IBAN only, as SEPA allows since 2016). To be read in any language.
      */
-    public static String bicProblem(String bic, String iban) {
-        return french(bicProblemText(bic, iban));
-    }
-
-    /** {@link #bicProblem}, to be read in any language. */
-    public static Message bicProblemText(String bic, String iban) {
+    public static Message bicProblem(String bic, String iban) {
         String value = normalizeBic(bic);
         if (value == null) {
             return null;
@@ -144,14 +137,9 @@ public final class SepaRules {
     /**
      * What is wrong with a creditor identifier (ICS, e.g. {@code FR72ZZZ123456}), or {@code null}: country,
      * two check digits (ISO 7064 mod 97-10 over the national identifier, the country and "00", the creditor
-     * business code left out), business code, national identifier.
+     * business code left out), business code, national identifier. To be read in any language.
      */
-    public static String icsProblem(String ics) {
-        return french(icsProblemText(ics));
-    }
-
-    /** {@link #icsProblem}, to be read in any language. */
-    public static Message icsProblemText(String ics) {
+    public static Message icsProblem(String ics) {
         String value = ics == null ? "" : ics.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
             return Problems.of("billing.sepa.ics.required");
@@ -163,10 +151,6 @@ public final class SepaRules {
             return Problems.of("billing.sepa.ics.key");
         }
         return null;
-    }
-
-    private static String french(Message problem) {
-        return problem == null ? null : problem.french();
     }
 
     /**

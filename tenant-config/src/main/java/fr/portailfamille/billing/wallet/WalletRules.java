@@ -71,13 +71,11 @@ public final class WalletRules {
         return Math.subtractExact(balanceCents, priceCents) >= floorCents;
     }
 
-    /** The French refusal of a booking the balance cannot pay, inviting the family to top it up. */
-    public static String refusal(String regieLabel, long balanceCents, long priceCents, long floorCents) {
-        return refusalText(regieLabel, balanceCents, priceCents, floorCents).french();
-    }
-
-    /** {@link #refusal}, to be read in any language (bundle {@code problems}, {@code billing.wallet.*}). */
-    public static Message refusalText(String regieLabel, long balanceCents, long priceCents, long floorCents) {
+    /**
+     * The refusal of a booking the balance cannot pay, inviting the family to top it up, to be read in any language
+     * (bundle {@code problems}, {@code billing.wallet.*}).
+     */
+    public static Message refusal(String regieLabel, long balanceCents, long priceCents, long floorCents) {
         String price = Money.format(priceCents);
         String balance = Money.format(balanceCents);
         if (floorCents == 0) {
@@ -88,23 +86,13 @@ public final class WalletRules {
                 : Problems.of("billing.wallet.insufficient.minimum", price, regieLabel, balance, Money.format(floorCents));
     }
 
-    /** The French refusal of a booking for a family that has not activated the régie's porte-monnaie. */
-    public static String notActivated(String regieLabel) {
-        return notActivatedText(regieLabel).french();
-    }
-
-    /** {@link #notActivated}, to be read in any language. */
-    public static Message notActivatedText(String regieLabel) {
+    /** The refusal of a booking for a family that has not activated the régie's porte-monnaie, in any language. */
+    public static Message notActivated(String regieLabel) {
         return Problems.of("billing.wallet.notActivated", regieLabel);
     }
 
-    /** A top-up's amount: from 1,00 € to 1 000,00 €; empty when acceptable, else the French reason. */
-    public static Optional<String> topUpRefusal(Long cents) {
-        return topUpRefusalText(cents).map(Message::french);
-    }
-
-    /** {@link #topUpRefusal}, to be read in any language. */
-    public static Optional<Message> topUpRefusalText(Long cents) {
+    /** A top-up's amount: from 1,00 € to 1 000,00 €; empty when acceptable, else the reason, in any language. */
+    public static Optional<Message> topUpRefusal(Long cents) {
         if (cents == null) {
             return Optional.of(Problems.of("billing.wallet.topUp.required"));
         }

@@ -11,14 +11,8 @@ import java.util.Optional;
  */
 public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
 
-
-    /** What is wrong with these date-times, in French, or empty. */
-    public static Optional<String> refusal(LocalDateTime opensAt, LocalDateTime closesAt) {
-        return refusalText(opensAt, closesAt).map(Message::french);
-    }
-
-    /** {@link #refusal(LocalDateTime, LocalDateTime)}, to be read in any language. */
-    public static Optional<Message> refusalText(LocalDateTime opensAt, LocalDateTime closesAt) {
+    /** What is wrong with these date-times, to be read in any language, or empty. */
+    public static Optional<Message> refusal(LocalDateTime opensAt, LocalDateTime closesAt) {
         if (opensAt == null || closesAt == null) {
             return Optional.of(Problems.of("booking.window.period.required"));
         }
@@ -38,13 +32,11 @@ public record WindowPeriod(LocalDateTime opensAt, LocalDateTime closesAt) {
         return !now.isBefore(closesAt);
     }
 
-    /** Why a request made at {@code now} is refused, in French, or empty when it is taken. */
-    public Optional<String> requestRefusal(LocalDateTime now) {
-        return requestRefusalText(now).map(Message::french);
-    }
-
-    /** {@link #requestRefusal}, to be read in any language (the date-time stays written in French). */
-    public Optional<Message> requestRefusalText(LocalDateTime now) {
+    /**
+     * Why a request made at {@code now} is refused, to be read in any language (the date-time written as the reader's
+     * language writes it), or empty when it is taken.
+     */
+    public Optional<Message> requestRefusal(LocalDateTime now) {
         if (now.isBefore(opensAt)) {
             return Optional.of(Problems.of("booking.window.notYetOpen", Problems.dateTime("format.window.when", opensAt)));
         }

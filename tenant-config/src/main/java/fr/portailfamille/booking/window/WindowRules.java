@@ -32,13 +32,11 @@ public record WindowRules(Map<Criterion, Integer> weights, Integer qfCeiling, bo
         return weights.getOrDefault(c, 0);
     }
 
-    /** What is wrong with these rules, in French, or empty when they can be used. */
-    public Optional<String> refusal() {
-        return refusalText().map(Message::french);
-    }
-
-    /** {@link #refusal()}, to be read in any language (the criterion named in it too). */
-    public Optional<Message> refusalText() {
+    /**
+     * What is wrong with these rules, to be read in any language (the criterion named in it too), or empty when they
+     * can be used.
+     */
+    public Optional<Message> refusal() {
         for (Map.Entry<Criterion, Integer> e : weights.entrySet()) {
             if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
                 return Optional.of(Problems.of("booking.window.weight", Problems.of("booking.criterion." + e.getKey().name()),

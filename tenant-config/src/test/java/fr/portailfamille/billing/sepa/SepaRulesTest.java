@@ -52,9 +52,9 @@ class SepaRulesTest {
         assertNull(SepaRules.ibanProblem("de89370400440532013000"));
         assertEquals("FR7630006000011234567890189", SepaRules.normalizeIban(" fr76 3000 6000 0112 3456 7890 189 "));
         // a wrong key, a wrong length, nothing
-        assertTrue(SepaRules.ibanProblem("FR76 3000 6000 0112 3456 7890 188").contains("clé de contrôle"));
+        assertTrue(SepaRules.ibanProblem("FR76 3000 6000 0112 3456 7890 188").french().contains("clé de contrôle"));
         assertNotNull(SepaRules.ibanProblem("FR76 3000 6000"));
-        assertEquals("Indiquez l'IBAN du compte à débiter.", SepaRules.ibanProblem("  "));
+        assertEquals("Indiquez l'IBAN du compte à débiter.", SepaRules.ibanProblem("  ").french());
         assertNotNull(SepaRules.ibanProblem("FR76" + "1".repeat(40)));
     }
 
@@ -63,18 +63,16 @@ class SepaRulesTest {
         assertNull(SepaRules.bicProblem(null, "FR7630006000011234567890189"));
         assertNull(SepaRules.bicProblem("agrifrpp882", "FR7630006000011234567890189"));
         assertNull(SepaRules.bicProblem("BNPAFRPP", "FR7630006000011234567890189"));
-        assertTrue(SepaRules.bicProblem("AGRI", "FR7630006000011234567890189").contains("n'est pas valide"));
-        assertTrue(SepaRules.bicProblem("DEUTDEFF", "FR7630006000011234567890189").contains("même pays"));
+        assertTrue(SepaRules.bicProblem("AGRI", "FR7630006000011234567890189").french().contains("n'est pas valide"));
+        assertTrue(SepaRules.bicProblem("DEUTDEFF", "FR7630006000011234567890189").french().contains("même pays"));
     }
 
     @Test
     void theProblemsReadInEnglish() {
-        assertEquals("Enter the IBAN of the account to debit.", SepaRules.ibanProblemText("  ").in(Locale.ENGLISH));
-        assertEquals(SepaRules.ibanProblem("FR76 3000 6000"), SepaRules.ibanProblemText("FR76 3000 6000").french());
-        assertTrue(SepaRules.bicProblemText("DEUTDEFF", "FR7630006000011234567890189").in(Locale.ENGLISH)
+        assertEquals("Enter the IBAN of the account to debit.", SepaRules.ibanProblem("  ").in(Locale.ENGLISH));
+        assertTrue(SepaRules.bicProblem("DEUTDEFF", "FR7630006000011234567890189").in(Locale.ENGLISH)
                 .startsWith("This BIC is not from the same country as the IBAN"));
-        assertTrue(SepaRules.icsProblemText("DE97ZZZ09999999999").in(Locale.ENGLISH).contains("check digits"));
-        assertNull(SepaRules.ibanProblemText("FR76 3000 6000 0112 3456 7890 189"));
+        assertTrue(SepaRules.icsProblem("DE97ZZZ09999999999").in(Locale.ENGLISH).contains("check digits"));
     }
 
     @Test
@@ -87,8 +85,8 @@ class SepaRulesTest {
         assertNull(SepaRules.icsProblem(fr.toLowerCase()), "capitals or not");
         // the business code is left out of the key: any code keeps the key
         assertNull(SepaRules.icsProblem(fr.substring(0, 4) + "ABC" + fr.substring(7)));
-        assertTrue(SepaRules.icsProblem("DE97ZZZ09999999999").contains("clé de contrôle"));
-        assertTrue(SepaRules.icsProblem("FR-123").contains("forme"));
+        assertTrue(SepaRules.icsProblem("DE97ZZZ09999999999").french().contains("clé de contrôle"));
+        assertTrue(SepaRules.icsProblem("FR-123").french().contains("forme"));
         assertNotNull(SepaRules.icsProblem(null));
     }
 

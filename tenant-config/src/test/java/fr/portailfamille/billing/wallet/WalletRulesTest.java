@@ -69,19 +69,19 @@ class WalletRulesTest {
     void theRefusalSaysWhatItCostsWhatIsLeftAndToTopUp() {
         assertEquals("Solde du porte-monnaie insuffisant : cette réservation coûte " + Money.format(350)
                 + ", votre solde « Régie cantine » est de " + Money.format(200) + ". Alimentez votre porte-monnaie (page Porte-monnaie) puis réservez à nouveau.",
-                WalletRules.refusal("Régie cantine", 200, 350, 0));
-        assertTrue(WalletRules.refusal("R", 0, 350, -1000).contains("(découvert autorisé jusqu'à " + Money.format(1000) + ")"));
-        assertTrue(WalletRules.refusal("R", 0, 350, 500).contains("(solde minimum " + Money.format(500) + ")"));
-        assertTrue(WalletRules.notActivated("Régie cantine").contains("activez-le et alimentez-le"));
+                WalletRules.refusal("Régie cantine", 200, 350, 0).french());
+        assertTrue(WalletRules.refusal("R", 0, 350, -1000).french().contains("(découvert autorisé jusqu'à " + Money.format(1000) + ")"));
+        assertTrue(WalletRules.refusal("R", 0, 350, 500).french().contains("(solde minimum " + Money.format(500) + ")"));
+        assertTrue(WalletRules.notActivated("Régie cantine").french().contains("activez-le et alimentez-le"));
     }
 
     @Test
     void aTopUpIsBetweenOneAndAThousandEuros() {
         assertTrue(WalletRules.topUpRefusal(null).isPresent());
-        assertEquals(Optional.of("Le montant à verser doit être d'au moins 1,00 €."), WalletRules.topUpRefusal(99L));
+        assertEquals("Le montant à verser doit être d'au moins 1,00 €.", WalletRules.topUpRefusal(99L).orElseThrow().french());
         assertEquals(Optional.empty(), WalletRules.topUpRefusal(100L));
         assertEquals(Optional.empty(), WalletRules.topUpRefusal(100_000L));
-        assertTrue(WalletRules.topUpRefusal(100_001L).orElseThrow().contains("1 000,00"));
+        assertTrue(WalletRules.topUpRefusal(100_001L).orElseThrow().french().contains("1 000,00"));
     }
 
     /** Mondays, Tuesdays and Thursdays at 3,50 € from {@code from} for {@code weeks} weeks. */
@@ -157,10 +157,8 @@ class WalletRulesTest {
         assertEquals("Not enough money in the prepaid account: this booking costs " + Money.format(350) + ", your \"Régie cantine\""
                 + " balance is " + Money.format(200) + " (overdraft allowed down to " + Money.format(1000) + "). Top up your prepaid"
                 + " account (Prepaid account page), then book again.",
-                WalletRules.refusalText("Régie cantine", 200, 350, -1000).in(Locale.ENGLISH));
-        assertEquals(WalletRules.refusal("R", 0, 350, 500), WalletRules.refusalText("R", 0, 350, 500).french());
-        assertTrue(WalletRules.notActivatedText("Régie cantine").in(Locale.ENGLISH).startsWith("Bookings of \"Régie cantine\" are paid"));
-        assertEquals("The amount to pay in must be at least €1.00.", WalletRules.topUpRefusalText(99L).orElseThrow().in(Locale.ENGLISH));
-        assertEquals(Optional.empty(), WalletRules.topUpRefusalText(100L));
+                WalletRules.refusal("Régie cantine", 200, 350, -1000).in(Locale.ENGLISH));
+        assertTrue(WalletRules.notActivated("Régie cantine").in(Locale.ENGLISH).startsWith("Bookings of \"Régie cantine\" are paid"));
+        assertEquals("The amount to pay in must be at least €1.00.", WalletRules.topUpRefusal(99L).orElseThrow().in(Locale.ENGLISH));
     }
 }

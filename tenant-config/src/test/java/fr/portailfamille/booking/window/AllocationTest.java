@@ -60,7 +60,7 @@ class AllocationTest {
     @Test
     void weightsOutOfRangeAreRefusedInFrench() {
         assertEquals("Le poids du critère « fratrie » doit être compris entre 0 et 100.",
-                new WindowRules(Map.of(Criterion.SIBLING_PLACED, 101), null, false).refusal().orElseThrow());
+                new WindowRules(Map.of(Criterion.SIBLING_PLACED, 101), null, false).refusal().orElseThrow().french());
         assertTrue(new WindowRules(Map.of(Criterion.RESIDENT, -1), null, false).refusal().isPresent());
         assertTrue(new WindowRules(Map.of(), -5, false).refusal().isPresent());
         assertFalse(WEIGHTS.refusal().isPresent());
@@ -245,12 +245,12 @@ class AllocationTest {
     void theWeightRefusalNamesTheCriterionInThePagesLanguage() {
         for (Criterion c : Criterion.values()) {
             assertEquals("Le poids du critère « " + c.label() + " » doit être compris entre 0 et 100.",
-                    new WindowRules(Map.of(c, 101), null, false).refusal().orElseThrow(), c.name());
+                    new WindowRules(Map.of(c, 101), null, false).refusal().orElseThrow().french(), c.name());
         }
         assertEquals("The weight of the criterion “siblings” must be between 0 and 100.",
-                new WindowRules(Map.of(Criterion.SIBLING_PLACED, -1), null, false).refusalText().orElseThrow()
+                new WindowRules(Map.of(Criterion.SIBLING_PLACED, -1), null, false).refusal().orElseThrow()
                         .in(java.util.Locale.ENGLISH));
         assertEquals("Le plafond de quotient familial doit être positif.",
-                new WindowRules(Map.of(), -5, false).refusal().orElseThrow());
+                new WindowRules(Map.of(), -5, false).refusal().orElseThrow().french());
     }
 }

@@ -34,7 +34,6 @@ import javax.sql.DataSource;
 public class CommuneExports {
 
     private static final Logger LOG = Logger.getLogger(CommuneExports.class.getName());
-    public static final String MISMATCH = "Les deux phrases secrètes ne sont pas identiques.";
 
     @Resource(lookup = "java:app/jdbc/portail")
     DataSource dataSource;

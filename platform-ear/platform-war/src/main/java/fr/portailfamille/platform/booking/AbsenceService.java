@@ -57,12 +57,6 @@ public class AbsenceService {
 
     Clock clock = Clock.systemDefaultZone();
 
-    /** What the family is told when an absence on a day still cancellable for free became a cancellation. */
-    public static final String FREE_INSTEAD_OF_ABSENCE = AbsenceRules.FREE_INSTEAD_OF_ABSENCE;
-
-    /** What the family is told when it sends a medical certificate. */
-    public static final String CERTIFICATE_PENDING = AbsenceRules.CERTIFICATE_PENDING;
-
     /**
      * Whether one of the family's booked days can still be cancelled without charge (then "Signaler une
      * absence" offers the free cancellation instead: an absence is billed).
@@ -78,18 +72,12 @@ public class AbsenceService {
      * A certificate is a PDF, JPEG or PNG of 5 Mo at most (checked on its content). The seat is freed and
      * goes to the first child waiting.
      *
-     * @return the message for the family, in French
+     * @return the message for the family, to be read in any language
      */
-    public String declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
-                                 byte[] certificate, String contentType, String fileName) {
-        return reportAbsence(user, bookingId, reason, comment, certificate, contentType, fileName).french();
-    }
-
-    /** {@link #declareAbsence}, its message for the family to be read in any language. */
-    public Message reportAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
-                                 byte[] certificate, String contentType, String fileName) {
+    public Message declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
+                                  byte[] certificate, String contentType, String fileName) {
         Booking b = planning.ownBooking(user, bookingId);
-        AbsenceRules.refusalText(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
+        AbsenceRules.refusal(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         boolean withCertificate = certificate != null && certificate.length > 0;

@@ -73,7 +73,7 @@ public class AttendanceService {
         }
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
-        AttendanceRules.refusalText(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
@@ -118,7 +118,7 @@ public class AttendanceService {
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
                         + " and b.unit.id = :u and b.day = :d", BookingStatus.class)
                 .setParameter("c", childId).setParameter("u", unitId).setParameter("d", day).getResultList());
-        AttendanceRules.unbookedPresenceRefusalText(held, day, LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.unbookedPresenceRefusal(held, day, LocalDate.now(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (child == null) {

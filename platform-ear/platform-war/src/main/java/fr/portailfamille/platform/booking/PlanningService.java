@@ -88,7 +88,7 @@ public class PlanningService {
     public TypicalWeekResult applyTypicalWeek(SignedInUser user, long childId, Map<DayOfWeek, Set<Long>> unitsByWeekday,
                                               LocalDate from, LocalDate to) {
         Child child = ownChild(user, childId);
-        TypicalWeek.refusalText(unitsByWeekday, from, to).ifPresent(why -> {
+        TypicalWeek.refusal(unitsByWeekday, from, to).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         Map<Long, ActivityUnit> units = new HashMap<>();
@@ -371,7 +371,7 @@ public class PlanningService {
                 MonthPlan.Unit plan = unit.plan();
                 boolean open = MonthPlan.open(plan, c.getDay(), cal, years);
                 int taken = seats.taken(unit.getId(), c.getDay());
-                List<Message> lines = plan.rules().bookingNoticeTexts(now(), c.getDay(), plan.start(), cal, open, taken,
+                List<Message> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
                 notices.put(c.getKey(), joined(lines));
                 if (!lines.isEmpty()) {

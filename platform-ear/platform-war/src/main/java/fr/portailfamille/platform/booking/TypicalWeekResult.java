@@ -29,13 +29,11 @@ public final class TypicalWeekResult implements Serializable {
         }
     }
 
-    /** "8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai)." */
-    public String summary() {
-        return summaryText().french();
-    }
-
-    /** {@link #summary()}, to be read in any language. */
-    public Message summaryText() {
+    /**
+     * "8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai).", to be read in any
+     * language.
+     */
+    public Message summary() {
         Message parts = null;
         parts = append(parts, booked, "booking.week.result.booked");
         parts = append(parts, surcharged, "booking.week.result.surcharged");

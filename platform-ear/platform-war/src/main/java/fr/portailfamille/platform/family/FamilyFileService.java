@@ -300,11 +300,10 @@ public class FamilyFileService {
         return applyOwnConsent(user, f, email, sms);
     }
 
-    /** Why a consent cannot be recorded yet: there is no family file to hold it. */
-    public static final String NO_FILE_YET = "Votre dossier famille n'existe pas encore : indiquez votre accord dans"
-            + " Mon foyer en le remplissant.";
-
-    /** {@link #NO_FILE_YET}, in any language. */
+    /**
+     * Why a consent cannot be recorded yet: there is no family file to hold it ("Votre dossier famille n'existe pas
+     * encore : indiquez votre accord dans Mon foyer en le remplissant.", in any language).
+     */
     public static Refused noFileYet() {
         return new Refused(Refused.text("family.consent.noFileYet"));
     }

@@ -38,9 +38,6 @@ import java.util.stream.Collectors;
 @CommuneRequired
 public class MyRequests {
 
-    /** What a family asking for a request that is not its own reads. */
-    public static final String NOT_YOURS = "Cette demande ne fait pas partie de votre dossier.";
-
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -117,7 +114,10 @@ public class MyRequests {
         return line((Object[]) rows.get(0));
     }
 
-    /** {@link #NOT_YOURS}, in any language. */
+    /**
+     * What a family asking for a request that is not its own reads, "Cette demande ne fait pas partie de votre
+     * dossier.", in any language.
+     */
     private static Refused notYours() {
         return new Refused(Refused.text("family.request.notYours"));
     }

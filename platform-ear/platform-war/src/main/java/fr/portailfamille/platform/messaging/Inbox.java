@@ -54,8 +54,6 @@ public class Inbox {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final String FAMILY_PAGE = "/espace/messages.xhtml";
-    public static final String NOT_YOURS = "Cette conversation n'existe pas ou ne fait pas partie de votre dossier.";
-    public static final String NOT_YOUR_SERVICE = "Cette conversation n'existe pas ou n'appartient pas à vos services.";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -615,12 +613,12 @@ public class Inbox {
 
     // ---- shared ---------------------------------------------------------------------------------
 
-    /** {@link #NOT_YOURS}, in any language. */
+    /** "Cette conversation n'existe pas ou ne fait pas partie de votre dossier.", in any language. */
     private static Refused notYours() {
         return new Refused(Refused.text("messaging.thread.notYours"));
     }
 
-    /** {@link #NOT_YOUR_SERVICE}, in any language. */
+    /** "Cette conversation n'existe pas ou n'appartient pas à vos services.", in any language. */
     private static Refused notYourService() {
         return new Refused(Refused.text("messaging.thread.notYourService"));
     }

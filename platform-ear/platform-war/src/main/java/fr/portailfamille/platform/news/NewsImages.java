@@ -19,9 +19,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class NewsImages {
 
-    static final String NOT_AN_IMAGE = "L'image n'est pas un vrai fichier JPEG ou PNG (son contenu ne correspond pas"
-            + " à son type) : choisissez une photo ou une illustration au format JPEG ou PNG.";
-
     private NewsImages() {
     }
 
@@ -58,7 +55,10 @@ public final class NewsImages {
         return new Checked(file.content(), file.contentType(), size[0], size[1]);
     }
 
-    /** {@link #NOT_AN_IMAGE}, in any language. */
+    /**
+     * "L'image n'est pas un vrai fichier JPEG ou PNG (son contenu ne correspond pas à son type) : choisissez une photo
+     * ou une illustration au format JPEG ou PNG.", in any language.
+     */
     private static Refused notAnImage() {
         return new Refused("image", Refused.text("news.image.notAnImage"));
     }

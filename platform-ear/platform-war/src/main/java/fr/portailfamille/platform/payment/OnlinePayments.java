@@ -128,7 +128,7 @@ public class OnlinePayments {
         }
         Object[] i = rows.get(0);
         String number = (String) i[1];
-        Message refusal = notPayableText(number, (String) i[2], (String) i[3], (String) i[4]);
+        Message refusal = notPayable(number, (String) i[2], (String) i[3], (String) i[4]);
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -188,7 +188,7 @@ public class OnlinePayments {
         if (user == null || StaffRoles.isStaff(user)) {
             throw new SecurityException(NOT_YOURS);
         }
-        fr.portailfamille.billing.wallet.WalletRules.topUpRefusalText(cents).ifPresent(why -> {
+        fr.portailfamille.billing.wallet.WalletRules.topUpRefusal(cents).ifPresent(why -> {
             throw new Refused("amount", why);
         });
         Long family = account.familyFor(user, null);
@@ -322,14 +322,9 @@ public class OnlinePayments {
                 ((Number) r[3]).longValue()));
     }
 
-    /** Why an invoice cannot be paid online, in French ({@code null}: it can, if something is left on it). */
-    static String notPayable(String number, String kind, String state, String titre) {
+    /** Why an invoice cannot be paid online, in any language ({@code null}: it can, if something is left on it). */
+    static Message notPayable(String number, String kind, String state, String titre) {
         return Payable.refusal(number, kind, state, titre, Payable.Where.ONLINE);
-    }
-
-    /** {@link #notPayable}, to be read in any language. */
-    static Message notPayableText(String number, String kind, String state, String titre) {
-        return Payable.refusalText(number, kind, state, titre, Payable.Where.ONLINE);
     }
 
     /** PayFiP's {@code refdet}: the invoice number's letters and digits (at most 30). */

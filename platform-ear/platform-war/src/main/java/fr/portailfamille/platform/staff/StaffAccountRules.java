@@ -24,12 +24,6 @@ public final class StaffAccountRules {
     public static final int NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
 
-    static final String LAST_ADMIN = "La commune doit garder au moins un administrateur actif : nommez-en un autre"
-            + " avant de retirer ce rôle ou de désactiver ce compte.";
-    static final String SELF_DEMOTE = "Vous ne pouvez pas retirer votre propre rôle d'administrateur :"
-            + " demandez-le à un autre administrateur.";
-    static final String SELF_DISABLE = "Vous ne pouvez pas désactiver votre propre compte.";
-
     private StaffAccountRules() {
     }
 

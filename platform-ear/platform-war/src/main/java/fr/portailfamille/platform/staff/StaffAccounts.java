@@ -50,13 +50,6 @@ public class StaffAccounts {
 
     private static final Logger LOG = Logger.getLogger(StaffAccounts.class.getName());
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final String NOT_FOUND = "Agent introuvable dans cette commune.";
-    static final String UNAVAILABLE = "Le service des comptes ne répond pas : rien n'a été modifié. Réessayez dans"
-            + " quelques instants.";
-    static final String ALREADY_AGENT = "Cette adresse est déjà celle d'un agent de la commune : modifiez ses rôles"
-            + " dans la liste.";
-    static final String ALREADY_FAMILY = "Cette adresse est déjà celle d'un compte famille de la commune : invitez"
-            + " l'agent avec son adresse professionnelle.";
     /** Who is written in the audit for the operator's onboarding (no signed-in agent). */
     public static final String OPERATOR = "opérateur de la plateforme";
 

@@ -26,15 +26,15 @@ class BookingTextsTest {
         result.count(BookingDecision.Outcome.REFUSED);
         result.count(null);
         assertEquals("8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai),"
-                + " 1 déjà réservée.", result.summary());
+                + " 1 déjà réservée.", result.summary().french());
         assertEquals("8 bookings recorded, 2 on the waiting list, 1 day refused (closed or too late), 1 already booked.",
-                result.summaryText().in(Locale.ENGLISH));
-        assertEquals("Aucune journée dans cette période.", new TypicalWeekResult().summary());
+                result.summary().in(Locale.ENGLISH));
+        assertEquals("Aucune journée dans cette période.", new TypicalWeekResult().summary().french());
         TypicalWeekResult many = new TypicalWeekResult();
         for (int i = 0; i < 1200; i++) {
             many.count(BookingDecision.Outcome.PENDING_VALIDATION);
         }
-        assertEquals("1200 en attente de validation.", many.summary(), "no thousands separator");
+        assertEquals("1200 en attente de validation.", many.summary().french(), "no thousands separator");
     }
 
     @Test

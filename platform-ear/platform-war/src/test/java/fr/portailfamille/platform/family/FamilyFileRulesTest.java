@@ -106,10 +106,11 @@ class FamilyFileRulesTest {
     @Test
     void theServicesRefusalsKeepTheirFrenchTexts() {
         assertEquals(FamilyFileService.STAFF_HAS_NO_FILE, Refused.text("family.staff.noFile").french());
-        assertEquals(FamilyFileService.NO_FILE_YET, FamilyFileService.noFileYet().getMessage());
+        assertEquals("Votre dossier famille n'existe pas encore : indiquez votre accord dans Mon foyer en le remplissant.",
+                FamilyFileService.noFileYet().getMessage());
         assertEquals("Your family file does not exist yet: give your consent in My household when you fill it in.",
                 FamilyFileService.noFileYet().text().in(Locale.ENGLISH));
-        assertEquals(MyRequests.NOT_YOURS, Refused.text("family.request.notYours").french());
+        assertEquals("Cette demande ne fait pas partie de votre dossier.", Refused.text("family.request.notYours").french());
         assertEquals("This request is not part of your file.", Refused.text("family.request.notYours").in(Locale.ENGLISH));
     }
 

@@ -26,8 +26,10 @@ class InboxTest {
 
     @Test
     void theInboxRefusalsKeepTheirFrenchAndReadInEnglish() {
-        assertEquals(Inbox.NOT_YOURS, Refused.text("messaging.thread.notYours").french());
-        assertEquals(Inbox.NOT_YOUR_SERVICE, Refused.text("messaging.thread.notYourService").french());
+        assertEquals("Cette conversation n'existe pas ou ne fait pas partie de votre dossier.",
+                Refused.text("messaging.thread.notYours").french());
+        assertEquals("Cette conversation n'existe pas ou n'appartient pas à vos services.",
+                Refused.text("messaging.thread.notYourService").french());
         assertEquals("This conversation does not exist or is not part of your file.",
                 Refused.text("messaging.thread.notYours").in(Locale.ENGLISH));
         assertEquals("Choose one of your services.", Refused.text("messaging.service.notYours").in(Locale.ENGLISH));

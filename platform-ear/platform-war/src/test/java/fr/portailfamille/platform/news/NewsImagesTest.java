@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class NewsImagesTest {
 
+    /** What the newsroom reads for a file that is not truly a JPEG or PNG image. */
+    private static final String NOT_AN_IMAGE = "L'image n'est pas un vrai fichier JPEG ou PNG (son contenu ne correspond pas"
+            + " à son type) : choisissez une photo ou une illustration au format JPEG ou PNG.";
+
     private static byte[] encode(String format, int width, int height) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
@@ -40,13 +44,13 @@ class NewsImagesTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         Refused exe = assertThrows(Refused.class, () -> NewsImages.check("photo.png", executable));
         assertEquals("image", exe.field());
-        assertEquals(NewsImages.NOT_AN_IMAGE, exe.getMessage());
-        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
+        assertEquals(NOT_AN_IMAGE, exe.getMessage());
+        assertEquals(NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)))
                 .getMessage());
-        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("affiche.pdf",
+        assertEquals(NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("affiche.pdf",
                 "%PDF-1.4\n%x\n".getBytes(StandardCharsets.US_ASCII))).getMessage(), "un PDF n'est pas une image");
-        assertEquals(NewsImages.NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
+        assertEquals(NOT_AN_IMAGE, assertThrows(Refused.class, () -> NewsImages.check("photo.png",
                 Arrays.copyOf(encode("png", 10, 10), 30))).getMessage(), "une image tronquée");
         assertEquals("L'image dépasse 2 Mo : choisissez une image plus légère (JPEG ou PNG).", assertThrows(Refused.class,
                 () -> NewsImages.check("grande.png", Arrays.copyOf(encode("png", 10, 10), 2 * 1024 * 1024 + 1))).getMessage());

@@ -85,17 +85,18 @@ class SettlementRuleTest {
     @Test
     void onlyOpenInvoicesArePaidOnline() {
         assertNull(OnlinePayments.notPayable("AL-1", "INVOICE", "ISSUED", null));
-        assertEquals("AL-A1 est un avoir : il ne se paie pas.", OnlinePayments.notPayable("AL-A1", "CREDIT_NOTE", "ISSUED", null));
-        assertEquals("La facture AL-1 est annulée : elle ne se paie pas.", OnlinePayments.notPayable("AL-1", "INVOICE", "CANCELLED", null));
-        assertTrue(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9").contains("Trésorerie (titre n° T-9)"));
+        assertEquals("AL-A1 est un avoir : il ne se paie pas.",
+                OnlinePayments.notPayable("AL-A1", "CREDIT_NOTE", "ISSUED", null).french());
+        assertEquals("La facture AL-1 est annulée : elle ne se paie pas.",
+                OnlinePayments.notPayable("AL-1", "INVOICE", "CANCELLED", null).french());
+        assertEquals("La facture AL-1 a été transmise à la Trésorerie (titre n° T-9) : réglez-la comme l'indique l'avis de"
+                + " la Trésorerie.", OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9").french());
     }
 
     @Test
     void theRefusalsOfAnOnlinePaymentReadInEnglish() {
         assertEquals("AL-A1 is a credit note: it is not paid.",
-                OnlinePayments.notPayableText("AL-A1", "CREDIT_NOTE", "ISSUED", null).in(Locale.ENGLISH));
-        assertEquals(OnlinePayments.notPayable("AL-1", "INVOICE", "TITRE_EMIS", "T-9"),
-                OnlinePayments.notPayableText("AL-1", "INVOICE", "TITRE_EMIS", "T-9").french());
+                OnlinePayments.notPayable("AL-A1", "CREDIT_NOTE", "ISSUED", null).in(Locale.ENGLISH));
         assertEquals("Invoice AL-1 is already paid.", Refused.text("payment.invoice.paid", "AL-1").in(Locale.ENGLISH));
         assertEquals("La régie « Régie périscolaire » ne propose pas encore le paiement en ligne : réglez la facture AL-1 comme"
                 + " indiqué dessus.", Refused.text("payment.regie.notOnline", "Régie périscolaire", "AL-1").french());

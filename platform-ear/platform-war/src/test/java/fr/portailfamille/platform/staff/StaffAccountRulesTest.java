@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 /** The rules of the agents' accounts: the grantable roles, the invitation's fields, oneself and the last administrator. */
 class StaffAccountRulesTest {
 
+    /** What an administrator reads when the commune would be left without an enabled administrator. */
+    private static final String LAST_ADMIN = "La commune doit garder au moins un administrateur actif : nommez-en un autre"
+            + " avant de retirer ce rôle ou de désactiver ce compte.";
+
     static StaffAccount agent(boolean enabled, String... roles) {
         return new StaffAccount("11111111-2222-3333-4444-555555555555", "a@mairie.fr", "A", "B", List.of(roles), enabled,
                 false);
@@ -51,10 +55,11 @@ class StaffAccountRulesTest {
         StaffAccount admin = agent(true, "agent", "admin-commune");
         Set<String> demoted = Set.of("agent");
         Refused self = assertThrows(Refused.class, () -> StaffAccountRules.checkRoles(true, admin, demoted, 3));
-        assertEquals(StaffAccountRules.SELF_DEMOTE, self.getMessage());
+        assertEquals("Vous ne pouvez pas retirer votre propre rôle d'administrateur : demandez-le à un autre administrateur.",
+                self.getMessage());
         assertEquals("roles", self.field());
         Refused last = assertThrows(Refused.class, () -> StaffAccountRules.checkRoles(false, admin, demoted, 1));
-        assertEquals(StaffAccountRules.LAST_ADMIN, last.getMessage());
+        assertEquals(LAST_ADMIN, last.getMessage());
         assertDoesNotThrow(() -> StaffAccountRules.checkRoles(false, admin, demoted, 2), "another administrator remains");
         assertDoesNotThrow(() -> StaffAccountRules.checkRoles(true, admin, Set.of("agent", "admin-commune", "regisseur"), 1),
                 "adding a role to oneself");
@@ -65,9 +70,9 @@ class StaffAccountRulesTest {
 
     @Test
     void nobodyDisablesThemselfNorTheLastEnabledAdministrator() {
-        assertEquals(StaffAccountRules.SELF_DISABLE, assertThrows(Refused.class,
+        assertEquals("Vous ne pouvez pas désactiver votre propre compte.", assertThrows(Refused.class,
                 () -> StaffAccountRules.checkDisable(true, agent(true, "agent", "admin-commune"), 5)).getMessage());
-        assertEquals(StaffAccountRules.LAST_ADMIN, assertThrows(Refused.class,
+        assertEquals(LAST_ADMIN, assertThrows(Refused.class,
                 () -> StaffAccountRules.checkDisable(false, agent(true, "agent", "admin-commune"), 1)).getMessage());
         assertDoesNotThrow(() -> StaffAccountRules.checkDisable(false, agent(true, "agent", "admin-commune"), 2));
         assertDoesNotThrow(() -> StaffAccountRules.checkDisable(false, agent(true, "agent", "regisseur"), 1));
@@ -91,9 +96,12 @@ class StaffAccountRulesTest {
                 StaffAccountRules.invitation("claude.martin", "C", "M").get(0).message());
         Refused self = assertThrows(Refused.class, () -> StaffAccountRules.checkDisable(true, agent(true, "agent"), 5));
         assertEquals("You cannot disable your own account.", self.text().in(Locale.ENGLISH));
-        assertEquals(StaffAccounts.NOT_FOUND, Refused.text("staff.notFound").french());
-        assertEquals(StaffAccounts.UNAVAILABLE, Refused.text("staff.unavailable").french());
-        assertEquals(StaffAccounts.ALREADY_AGENT, Refused.text("staff.email.alreadyAgent").french());
-        assertEquals(StaffAccounts.ALREADY_FAMILY, Refused.text("staff.email.alreadyFamily").french());
+        assertEquals("Agent introuvable dans cette commune.", Refused.text("staff.notFound").french());
+        assertEquals("Le service des comptes ne répond pas : rien n'a été modifié. Réessayez dans quelques instants.",
+                Refused.text("staff.unavailable").french());
+        assertEquals("Cette adresse est déjà celle d'un agent de la commune : modifiez ses rôles dans la liste.",
+                Refused.text("staff.email.alreadyAgent").french());
+        assertEquals("Cette adresse est déjà celle d'un compte famille de la commune : invitez l'agent avec son adresse"
+                + " professionnelle.", Refused.text("staff.email.alreadyFamily").french());
     }
 }

@@ -80,6 +80,6 @@ final class Books {
 
     /** Refusal of a payment or a credit use on an invoice that is not open at the counter (null when it is). */
     static Message notPayable(String number, String kind, String state, String titre) {
-        return Payable.refusalText(number, kind, state, titre, Payable.Where.COUNTER);
+        return Payable.refusal(number, kind, state, titre, Payable.Where.COUNTER);
     }
 }

@@ -168,9 +168,9 @@ public class DirectDebits {
         if (made != null) {
             return made;
         }
-        Message problem = SepaRules.icsProblemText(creditor.ics());
+        Message problem = SepaRules.icsProblem(creditor.ics());
         if (problem == null) {
-            problem = SepaRules.ibanProblemText(creditor.sepa().iban());
+            problem = SepaRules.ibanProblem(creditor.sepa().iban());
         }
         if (problem != null) {
             throw new Refused(Refused.text("billing.sepa.creditorToFix", problem));

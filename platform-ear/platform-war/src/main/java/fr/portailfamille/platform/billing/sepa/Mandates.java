@@ -98,11 +98,11 @@ public class Mandates {
         } else if (name.length() > 70) {
             errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorTooLong")));
         }
-        Message ibanProblem = SepaRules.ibanProblemText(in.iban());
+        Message ibanProblem = SepaRules.ibanProblem(in.iban());
         if (ibanProblem != null) {
             errors.add(new FieldError("iban", ibanProblem));
         }
-        Message bicProblem = SepaRules.bicProblemText(in.bic(), ibanProblem == null ? in.iban() : null);
+        Message bicProblem = SepaRules.bicProblem(in.bic(), ibanProblem == null ? in.iban() : null);
         if (bicProblem != null) {
             errors.add(new FieldError("bic", bicProblem));
         }

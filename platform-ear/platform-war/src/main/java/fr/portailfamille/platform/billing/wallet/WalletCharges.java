@@ -85,7 +85,7 @@ public class WalletCharges implements BookingCharges {
         long familyId = b.getChild().getFamily().getId();
         Optional<WalletLedger.Locked> wallet = ledger.regieId(r.code()).flatMap(id -> ledger.lock(familyId, id));
         if (wallet.isEmpty()) {
-            return Optional.of(WalletRules.notActivatedText(r.label()).french());
+            return Optional.of(WalletRules.notActivated(r.label()).french());
         }
         em.flush(); // the booking's id
         String key = b.getUnit().getId() + "|" + b.getDay();
@@ -98,7 +98,7 @@ public class WalletCharges implements BookingCharges {
         long price = line.priceCents();
         WalletLedger.Locked locked = wallet.get();
         if (!WalletRules.affordable(locked.balanceCents(), price, r.floorCents())) {
-            return Optional.of(WalletRules.refusalText(r.label(), locked.balanceCents(), price, r.floorCents()).french());
+            return Optional.of(WalletRules.refusal(r.label(), locked.balanceCents(), price, r.floorCents()).french());
         }
         if (price > 0) {
             ledger.move(locked, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + line.label() + ")", actor(b));

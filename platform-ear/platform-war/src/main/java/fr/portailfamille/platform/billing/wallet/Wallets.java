@@ -179,7 +179,7 @@ public class Wallets {
      */
     public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents) {
         StaffRoles.requireRegisseur(staff);
-        WalletRules.topUpRefusalText(amountCents).ifPresent(why -> {
+        WalletRules.topUpRefusal(amountCents).ifPresent(why -> {
             throw new Refused("amount", why);
         });
         if (mode == null || !COUNTER_MODES.contains(mode)) {

@@ -95,7 +95,7 @@ public class AbsenceView implements Serializable {
             name = certificate.getSubmittedFileName();
         }
         try {
-            String message = Texts.of(absences.reportAbsence(user.require(), reservation,
+            String message = Texts.of(absences.declareAbsence(user.require(), reservation,
                     AbsenceReason.valueOf(reason), comment, bytes, type, name));
             done = true;
             freeCancellation = false;

@@ -367,7 +367,7 @@ public class PlanningView implements Serializable {
         });
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
-            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summaryText())));
+            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summary())));
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }

@@ -77,13 +77,13 @@ public class OpeningWindows {
         if (s.periodFrom() == null || s.periodTo() == null || s.periodTo().isBefore(s.periodFrom())) {
             throw new BookingRefused(Refused.text("booking.window.periodOrder"));
         }
-        WindowPeriod.refusalText(s.opensAt(), s.closesAt()).ifPresent(why -> {
+        WindowPeriod.refusal(s.opensAt(), s.closesAt()).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (!s.closesAt().isBefore(s.periodFrom().atStartOfDay())) {
             throw new BookingRefused(Refused.text("booking.window.closeBeforePeriod"));
         }
-        s.rules().refusalText().ifPresent(why -> {
+        s.rules().refusal().ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (!em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and period_from <= ?3"

@@ -129,7 +129,7 @@ public class WindowRequests {
         if (w.getState() != OpeningWindow.State.OPEN) {
             throw new BookingRefused(Refused.text("booking.window.allocated"));
         }
-        w.period().requestRefusalText(now).ifPresent(why -> {
+        w.period().requestRefusal(now).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (days == null || days.values().stream().allMatch(s -> s == null || s.isEmpty())) {

@@ -44,7 +44,6 @@ public class FamilyDocuments {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String PAGE = "/espace/documents.xhtml";
-    public static final String NOT_YOURS = "Ce document ne fait pas partie de votre dossier.";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;

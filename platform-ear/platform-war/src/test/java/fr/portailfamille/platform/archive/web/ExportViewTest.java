@@ -2,7 +2,6 @@ package fr.portailfamille.platform.archive.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.portailfamille.platform.archive.CommuneExports;
 import fr.portailfamille.platform.kernel.Refused;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -31,7 +30,7 @@ class ExportViewTest {
 
     @Test
     void theExportsRefusalsReadInThePagesLanguage() {
-        assertEquals(CommuneExports.MISMATCH, Refused.text("archive.passphrase.mismatch").french());
+        assertEquals("Les deux phrases secrètes ne sont pas identiques.", Refused.text("archive.passphrase.mismatch").french());
         assertEquals("The two passphrases are not the same.", Refused.text("archive.passphrase.mismatch").in(Locale.ENGLISH));
     }
 }
