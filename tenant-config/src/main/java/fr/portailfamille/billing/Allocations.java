@@ -96,13 +96,13 @@ public final class Allocations {
                 continue;
             }
             if (cents > o.outstandingCents()) {
-                errors.add(Problems.error(field, "billing.allocation.beyondOutstanding", Money.format(cents), o.number(),
-                        Money.format(o.outstandingCents())));
+                errors.add(Problems.error(field, "billing.allocation.beyondOutstanding", Money.amount(cents), o.number(),
+                        Money.amount(o.outstandingCents())));
             }
             sum = Math.addExact(sum, cents);
         }
         if (amountCents > 0 && sum > amountCents) {
-            errors.add(Problems.error("amount", "billing.allocation.beyondPayment", Money.format(sum), Money.format(amountCents)));
+            errors.add(Problems.error("amount", "billing.allocation.beyondPayment", Money.amount(sum), Money.amount(amountCents)));
         }
         return errors;
     }

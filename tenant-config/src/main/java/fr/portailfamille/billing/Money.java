@@ -1,9 +1,8 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.problems.Message;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -37,21 +36,63 @@ public final class Money {
         return cents.multiply(percent).divide(HUNDRED);
     }
 
-    /** French display: {@code 120060} → {@code "1 200,60 €"}, {@code -35} → {@code "-0,35 €"}. */
+    /**
+     * French display: {@code 120060} → {@code "1 200,60 €"}, {@code -35} → {@code "-0,35 €"} (no-break spaces). What
+     * the documents, the mails, the exports, the audit and the invoicing run's labels write; a page writes
+     * {@link #format(long, Locale)} in its language.
+     */
     public static String format(long cents) {
         // by hand, not DecimalFormat: an invoicing run formats each priced day several times
+        return write(cents, '\u00a0', ',', "", "\u00a0€");
+    }
+
+    /**
+     * {@code cents} as the reader's language writes an amount of euros: English (a locale whose language is
+     * {@code en}) {@code "€1,200.60"}, {@code "-€0.35"}, as {@code NumberFormat.getCurrencyInstance(Locale.UK)} writes
+     * euros; French ({@link #format(long)}) for any other language or {@code null}.
+     */
+    public static String format(long cents, Locale locale) {
+        return english(locale) ? write(cents, ',', '.', "€", "") : format(cents);
+    }
+
+    /**
+     * {@code cents} as an argument of a {@link Message}, written when the message is read, in its reader's language
+     * ({@link #format(long, Locale)}): a refusal's amount reads "1 200,60 €" in French, "€1,200.60" in English.
+     */
+    public static Message amount(long cents) {
+        return Message.written(locale -> format(cents, locale));
+    }
+
+    /** Whether {@code locale} writes amounts in English. */
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    /** The sign, {@code before}, the euros grouped by three with {@code group}, {@code point}, the cents, {@code after}. */
+    private static String write(long cents, char group, char point, String before, String after) {
         String digits = Long.toString(Math.abs(cents / 100));
         long rest = Math.abs(cents % 100);
         StringBuilder b = new StringBuilder(digits.length() + 8);
         if (cents < 0) {
             b.append('-');
         }
+        b.append(before);
         int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         b.append(digits, 0, first);
         for (int i = first; i < digits.length(); i += 3) {
-            b.append('\u00a0').append(digits, i, i + 3);
+            b.append(group).append(digits, i, i + 3);
         }
-        return b.append(',').append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10)).append("\u00a0€").toString();
+        return b.append(point).append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10)).append(after).toString();
+    }
+
+    /**
+     * Euros as a person types them back in a field, without grouping nor symbol, with the decimal separator of the
+     * reader's language: {@code 185050} → {@code "1850,50"} in French, {@code "1850.50"} in English (both read again by
+     * {@link #parseEuros}).
+     */
+    public static String typed(long cents, Locale locale) {
+        String plain = euros(cents).toPlainString();
+        return english(locale) ? plain : plain.replace('.', ',');
     }
 
     /**
@@ -68,7 +109,16 @@ public final class Money {
 
     /** French display of a percentage without useless zeros: {@code 10.00} → {@code "10"}, {@code 2.5} → {@code "2,5"}. */
     public static String percent(BigDecimal percent) {
-        return percent.stripTrailingZeros().toPlainString().replace('.', ',');
+        return percent(percent, Locale.FRENCH);
+    }
+
+    /**
+     * A percentage without useless zeros as the reader's language writes it: {@code 2.50} → {@code "2,5"} in French,
+     * {@code "2.5"} in English ({@code 10.00} → {@code "10"} in both).
+     */
+    public static String percent(BigDecimal percent, Locale locale) {
+        String plain = percent.stripTrailingZeros().toPlainString();
+        return english(locale) ? plain : plain.replace('.', ',');
     }
 
     /**

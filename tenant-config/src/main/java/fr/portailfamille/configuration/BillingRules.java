@@ -198,8 +198,8 @@ final class BillingRules {
             errors.add(Problems.error(at + ".payfipNumcli", "configuration.billing.payfip.invalid", r.payfipNumcli()));
         }
         if (r.walletFloorCents() > 0 || r.walletFloorCents() < -WALLET_OVERDRAFT_MAX) {
-            errors.add(Problems.error(at + ".walletFloorCents", "configuration.billing.walletFloor", Money.format(0),
-                    Money.format(WALLET_OVERDRAFT_MAX)));
+            errors.add(Problems.error(at + ".walletFloorCents", "configuration.billing.walletFloor", Money.amount(0),
+                    Money.amount(WALLET_OVERDRAFT_MAX)));
         }
         SepaCreditor sepa = r.sepa();
         if (sepa == null) {
@@ -355,7 +355,7 @@ final class BillingRules {
             return false;
         }
         if (cents > MAX_CENTS) {
-            errors.add(Problems.error(at, "configuration.billing.cents.tooHigh", what, Money.format(MAX_CENTS)));
+            errors.add(Problems.error(at, "configuration.billing.cents.tooHigh", what, Money.amount(MAX_CENTS)));
             return false;
         }
         return true;

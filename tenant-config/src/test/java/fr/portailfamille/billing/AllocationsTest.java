@@ -61,9 +61,9 @@ class AllocationsTest {
         Map<Long, Long> edited = new LinkedHashMap<>();
         edited.put(3L, 2051L);
         List<FieldError> errors = Allocations.check(2000, OPEN, edited);
-        assertEquals("You are allocating 20,51\u00a0€ to invoice AL-12: only 20,50\u00a0€ is left to pay on it.",
+        assertEquals("You are allocating €20.51 to invoice AL-12: only €20.50 is left to pay on it.",
                 errors.get(0).text().in(Locale.ENGLISH));
-        assertEquals("The allocations (20,51\u00a0€) exceed the amount of the payment (20,00\u00a0€).",
+        assertEquals("The allocations (€20.51) exceed the amount of the payment (€20.00).",
                 errors.get(1).text().in(Locale.ENGLISH));
         assertEquals("Enter an amount greater than €0.00.", Allocations.check(0, OPEN, Map.of()).get(0).text().in(Locale.ENGLISH));
     }

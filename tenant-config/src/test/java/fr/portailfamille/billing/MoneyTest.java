@@ -2,7 +2,11 @@ package fr.portailfamille.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.portailfamille.problems.Message;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -34,6 +38,62 @@ class MoneyTest {
         assertEquals(new BigDecimal("120.60"), Money.euros(12_060));
         assertEquals("10", Money.percent(new BigDecimal("10.00")));
         assertEquals("2,5", Money.percent(new BigDecimal("2.50")));
+    }
+
+    @Test
+    void formatsInTheReadersLanguage() {
+        for (long cents : new long[] {120_060, 350, -35, 0, 100_000_005, -123_456, 99_999, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(Money.format(cents), Money.format(cents, Locale.FRENCH), "French as before: " + cents);
+            assertEquals(Money.format(cents), Money.format(cents, Locale.FRANCE));
+            assertEquals(Money.format(cents), Money.format(cents, null), "no language: French");
+            assertEquals(Money.format(cents), Money.format(cents, Locale.GERMAN), "a language the portal lacks: French");
+            assertEquals(Money.format(cents, Locale.ENGLISH), Money.format(cents, Locale.UK));
+            assertEquals(Money.format(cents, Locale.ENGLISH), Money.format(cents, Locale.US));
+        }
+        assertEquals("€1,200.60", Money.format(120_060, Locale.ENGLISH));
+        assertEquals("€3.50", Money.format(350, Locale.ENGLISH));
+        assertEquals("-€0.35", Money.format(-35, Locale.ENGLISH));
+        assertEquals("€0.00", Money.format(0, Locale.ENGLISH));
+        assertEquals("€0.05", Money.format(5, Locale.ENGLISH));
+        assertEquals("€1,000,000.05", Money.format(100_000_005, Locale.ENGLISH));
+        assertEquals("-€1,234.56", Money.format(-123_456, Locale.ENGLISH));
+        assertEquals("€999.99", Money.format(99_999, Locale.ENGLISH));
+        assertEquals("€100,000.00", Money.format(10_000_000, Locale.ENGLISH));
+        assertEquals("-€92,233,720,368,547,758.08", Money.format(Long.MIN_VALUE, Locale.ENGLISH));
+    }
+
+    @Test
+    void theEnglishFormIsTheJdksForEuros() {
+        NumberFormat uk = NumberFormat.getCurrencyInstance(Locale.UK);
+        uk.setCurrency(Currency.getInstance("EUR"));
+        for (long cents : new long[] {120_060, 350, -35, 0, 100_000_005, -123_456, 99_999}) {
+            assertEquals(uk.format(Money.euros(cents)), Money.format(cents, Locale.ENGLISH), String.valueOf(cents));
+        }
+    }
+
+    @Test
+    void anAmountInAMessageIsWrittenWhenItIsRead() {
+        Message amount = Money.amount(-123_456);
+        assertEquals("-1\u00a0234,56\u00a0€", amount.french());
+        assertEquals("-€1,234.56", amount.in(Locale.ENGLISH));
+        assertEquals(amount.french(), amount.in(null));
+        assertEquals(Message.literal(Money.format(-123_456)), amount, "equal when their French texts are");
+    }
+
+    @Test
+    void percentagesAndTypedAmountsInTheReadersLanguage() {
+        assertEquals("2,5", Money.percent(new BigDecimal("2.50"), Locale.FRENCH));
+        assertEquals("2.5", Money.percent(new BigDecimal("2.50"), Locale.ENGLISH));
+        assertEquals("10", Money.percent(new BigDecimal("10.00"), Locale.ENGLISH));
+        assertEquals("10", Money.percent(new BigDecimal("1E+1"), Locale.FRENCH));
+        assertEquals("0,06", Money.percent(new BigDecimal("0.060"), null));
+        assertEquals("1850,50", Money.typed(185_050, Locale.FRENCH));
+        assertEquals("1850.50", Money.typed(185_050, Locale.ENGLISH));
+        assertEquals("0,00", Money.typed(0, Locale.GERMAN));
+        assertEquals("-0.35", Money.typed(-35, Locale.ENGLISH));
+        for (Locale l : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+            assertEquals(java.util.Optional.of(185_050L), Money.parseEuros(Money.typed(185_050, l)), "read again: " + l);
+        }
     }
 
     @Test

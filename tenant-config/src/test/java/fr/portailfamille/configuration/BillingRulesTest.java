@@ -232,8 +232,8 @@ class BillingRulesTest {
         FieldError price = errors(p -> p.replace("/billing/tariffs/1/pricesCents/T2", 20_000_000)).get(0);
         assertEquals("Le prix de la tranche T2 ne doit pas dépasser " + Money.format(BillingRules.MAX_CENTS)
                 + " (montants en centimes).", price.message());
-        assertEquals("The price of bracket T2 must not be more than " + Money.format(BillingRules.MAX_CENTS)
-                + " (amounts in cents).", price.text().in(Locale.ENGLISH));
+        assertEquals("The price of bracket T2 must not be more than €100,000.00 (amounts in cents).",
+                price.text().in(Locale.ENGLISH));
         assertEquals("Reminder 3 (30 days) must come after reminder 2 (45 days).",
                 errors(p -> p.add("/billing/reminderDays/-", 30)).get(0).text().in(Locale.ENGLISH));
     }

@@ -46,6 +46,22 @@ class MessageTest {
     }
 
     @Test
+    void anAmountIsWrittenInTheReadersLanguage() {
+        // as Money.amount(cents) builds it (billing depends on this package, not the other way round)
+        Message amount = Message.written(l -> "en".equals(l.getLanguage()) ? "€1,200.60" : "1\u00a0200,60\u00a0€");
+        Message m = Problems.of("billing.allocation.beyondPayment", amount, Message.written(l -> l.getLanguage()));
+        assertEquals("Les imputations (1\u00a0200,60\u00a0€) dépassent le montant du paiement (fr).", m.french());
+        assertEquals("The allocations (€1,200.60) exceed the amount of the payment (en).", m.in(Locale.ENGLISH));
+        assertEquals("Les imputations (1\u00a0200,60\u00a0€) dépassent le montant du paiement (fr).", m.in(null));
+        assertEquals("Les imputations (1\u00a0200,60\u00a0€) dépassent le montant du paiement (de).", m.in(Locale.GERMAN),
+                "a language the bundle lacks: its French pattern, the argument told the reader's locale");
+        assertEquals("1\u00a0200,60\u00a0€", amount.french());
+        assertEquals("1\u00a0200,60\u00a0€", amount.key(), "a written text's key is its French");
+        assertEquals(Message.literal("1\u00a0200,60\u00a0€"), amount);
+        assertEquals(Message.literal("1\u00a0200,60\u00a0€").hashCode(), amount.hashCode());
+    }
+
+    @Test
     void anArgumentThatIsAMessageIsReadInTheSameLanguage() {
         Message what = Problems.of("news.title.required");
         Message literal = Message.literal("Le {0} n'est pas un motif");

@@ -20,9 +20,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * French first, English second: a browser set to English reads in English not only the pages' own words but those
- * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field) and those
- * of the services' and rules' refusals — a parent's Mon planning, an agent's new-activity and news pages. The same
- * pages in French are the other walks'.
+ * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field, amounts of
+ * euros: "€3.50") and those of the services' and rules' refusals — a parent's Mon planning, an agent's new-activity
+ * and news pages. The same pages in French are the other walks'.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnglishWalkIT {
@@ -50,6 +50,10 @@ class EnglishWalkIT {
             PlanningWalkIT.tap(parent, PlanningWalkIT.toggle(p.monday(), p.midi()), true);
             assertEquals("1 day(s) selected", parent.driver.findElement(By.id("planning:count")).getText());
             parent.ajax(By.id("planning:review"));
+            // the selection's estimate, when the day has a price: euros as English writes them ("€3.50", not "3,50 €")
+            for (WebElement total : parent.driver.findElements(By.id("recap-total"))) {
+                assertTrue(total.getText().matches("-?€\\d{1,3}(,\\d{3})*\\.\\d{2}"), total.getText());
+            }
             parent.ajax(By.id("planning:confirm"));
             String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
             assertTrue(done.startsWith("Selection confirmed: 1 of 1 day(s) saved."), done);

@@ -76,14 +76,14 @@ public final class WalletRules {
      * (bundle {@code problems}, {@code billing.wallet.*}).
      */
     public static Message refusal(String regieLabel, long balanceCents, long priceCents, long floorCents) {
-        String price = Money.format(priceCents);
-        String balance = Money.format(balanceCents);
+        Message price = Money.amount(priceCents);
+        Message balance = Money.amount(balanceCents);
         if (floorCents == 0) {
             return Problems.of("billing.wallet.insufficient", price, regieLabel, balance);
         }
         return floorCents < 0
-                ? Problems.of("billing.wallet.insufficient.overdraft", price, regieLabel, balance, Money.format(-floorCents))
-                : Problems.of("billing.wallet.insufficient.minimum", price, regieLabel, balance, Money.format(floorCents));
+                ? Problems.of("billing.wallet.insufficient.overdraft", price, regieLabel, balance, Money.amount(-floorCents))
+                : Problems.of("billing.wallet.insufficient.minimum", price, regieLabel, balance, Money.amount(floorCents));
     }
 
     /** The refusal of a booking for a family that has not activated the régie's porte-monnaie, in any language. */

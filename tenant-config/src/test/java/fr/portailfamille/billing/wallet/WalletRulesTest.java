@@ -154,11 +154,14 @@ class WalletRulesTest {
 
     @Test
     void theRefusalsReadInEnglish() {
-        assertEquals("Not enough money in the prepaid account: this booking costs " + Money.format(350) + ", your \"Régie cantine\""
-                + " balance is " + Money.format(200) + " (overdraft allowed down to " + Money.format(1000) + "). Top up your prepaid"
+        assertEquals("Not enough money in the prepaid account: this booking costs €3.50, your \"Régie cantine\""
+                + " balance is €2.00 (overdraft allowed down to €10.00). Top up your prepaid"
                 + " account (Prepaid account page), then book again.",
                 WalletRules.refusal("Régie cantine", 200, 350, -1000).in(Locale.ENGLISH));
+        assertTrue(WalletRules.refusal("R", -150, 350, -1000).in(Locale.ENGLISH).contains("balance is -€1.50"),
+                "a balance in overdraft");
         assertTrue(WalletRules.notActivated("Régie cantine").in(Locale.ENGLISH).startsWith("Bookings of \"Régie cantine\" are paid"));
         assertEquals("The amount to pay in must be at least €1.00.", WalletRules.topUpRefusal(99L).orElseThrow().in(Locale.ENGLISH));
+        assertEquals(Optional.empty(), WalletRules.topUpRefusal(100L));
     }
 }

@@ -199,7 +199,7 @@ public class InvoiceWriter {
                 .setParameter(1, invoiceId).getSingleResult()).longValue();
         long left = ((Number) i[5]).longValue() - credited;
         if (amountCents > left) {
-            throw new Refused("amount", Refused.text("billing.creditNote.beyondLeft", i[6], Money.format(left)));
+            throw new Refused("amount", Refused.text("billing.creditNote.beyondLeft", i[6], Money.amount(left)));
         }
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[2]).longValue();

@@ -147,7 +147,7 @@ public class OnlinePayments {
             throw new Refused(Refused.text("payment.regie.notOnline", i[7], number));
         }
         if (left < MIN_CENTS) {
-            throw new Refused(Refused.text("payment.invoice.belowMin", Money.format(left), number));
+            throw new Refused(Refused.text("payment.invoice.belowMin", Money.amount(left), number));
         }
         if (left > MAX_CENTS) {
             throw new Refused(Refused.text("payment.invoice.aboveMax", number));

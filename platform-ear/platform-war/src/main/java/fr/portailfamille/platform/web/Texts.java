@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.web;
 
+import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.problems.Message;
 import jakarta.faces.component.UIViewRoot;
@@ -15,7 +16,9 @@ import java.util.ResourceBundle;
  * The pages' texts written from Java (a confirmation, a refusal, a label built by a backing bean), read from the
  * same bundle as the pages ({@code msg}) in the view's language: French first, English for an English browser.
  * With arguments the text is a {@link MessageFormat} pattern, as {@code h:outputFormat} reads it (an apostrophe
- * written twice). Outside a Faces request (a form row's unit test) the French bundle answers.
+ * written twice). Amounts of euros are written in the view's language too ({@link #amount(long)}: "1 200,60 €",
+ * "€1,200.60"), as the pages write them ({@link AmountsView}). Outside a Faces request (a form row's unit test) the
+ * French bundle answers.
  */
 public final class Texts {
 
@@ -43,6 +46,22 @@ public final class Texts {
      */
     public static String of(RuntimeException failed) {
         return failed instanceof Refused refused ? of(refused.text()) : failed.getMessage();
+    }
+
+    /**
+     * An amount of {@code cents} in the page's language ({@link Money#format(long, Locale)}): "1 200,60 €" in French,
+     * "€1,200.60" in English; the argument of {@link #of(String, Object...)} when a text carries an amount.
+     */
+    public static String amount(long cents) {
+        return Money.format(cents, locale());
+    }
+
+    /**
+     * Euros as typed back in a field of the page, in its language ({@link Money#typed}): "1850,50" in French,
+     * "1850.50" in English, both read again; blank when {@code null}.
+     */
+    public static String typed(Long cents) {
+        return cents == null ? "" : Money.typed(cents, locale());
     }
 
     /**

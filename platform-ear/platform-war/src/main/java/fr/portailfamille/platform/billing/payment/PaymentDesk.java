@@ -252,12 +252,12 @@ public class PaymentDesk {
         }
         long outstanding = outstanding(invoiceId);
         if (amountCents > outstanding) {
-            throw new Refused("creditAmount", Refused.text("billing.credit.beyondOutstanding", Money.format(outstanding), i[2]));
+            throw new Refused("creditAmount", Refused.text("billing.credit.beyondOutstanding", Money.amount(outstanding), i[2]));
         }
         Books.lockCredit(em, family);
         long credit = Books.credit(em, family, regieId);
         if (amountCents > credit) {
-            throw new Refused("creditAmount", Refused.text("billing.credit.beyondCredit", Money.format(credit)));
+            throw new Refused("creditAmount", Refused.text("billing.credit.beyondCredit", Money.amount(credit)));
         }
         em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family).setParameter(3, -amountCents)
@@ -299,8 +299,8 @@ public class PaymentDesk {
                 + " where payment_id = ?1").setParameter(1, paymentId).getSingleResult()).longValue();
         long credit = Books.credit(em, family, regieId);
         if (overpayment > credit) {
-            throw new Refused("cancelReason", Refused.text("billing.payment.overpaymentUsed", Money.format(overpayment),
-                    Money.format(credit)));
+            throw new Refused("cancelReason", Refused.text("billing.payment.overpaymentUsed", Money.amount(overpayment),
+                    Money.amount(credit)));
         }
         em.createNativeQuery("update payment set cancelled_at = now(), cancelled_by = ?2, cancel_reason = ?3 where id = ?1")
                 .setParameter(1, paymentId).setParameter(2, Books.cut(user.email(), 120)).setParameter(3, why).executeUpdate();

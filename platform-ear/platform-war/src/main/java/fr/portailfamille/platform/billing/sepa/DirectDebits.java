@@ -62,7 +62,7 @@ public class DirectDebits {
         public String getRegieLabel() { return regieLabel; }
         public String getPeriod() { return BillingDates.text(periodStart).substring(3); }
         public int getDebits() { return debits; }
-        public String getPlanned() { return Money.format(plannedCents); }
+        public long getPlannedCents() { return plannedCents; }
         public boolean isFileMade() { return fileId != null; }
         public int getRejected() { return rejected; }
     }
@@ -86,7 +86,7 @@ public class DirectDebits {
             };
         }
         public String getSequence() { return sequence; }
-        public String getAmount() { return amountCents == null ? "" : Money.format(amountCents); }
+        public Long getAmountCents() { return amountCents; }
         public boolean isRejectable() { return "SENT".equals(state); }
     }
 

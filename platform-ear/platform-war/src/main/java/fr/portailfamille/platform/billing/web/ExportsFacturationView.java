@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.export.CafSummary;
 import fr.portailfamille.platform.billing.export.RegieExports;
@@ -97,10 +96,6 @@ public class ExportsFacturationView {
 
     private static String enc(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     /** Whether the links may be offered: a régie and a valid period. */

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
@@ -106,10 +105,6 @@ public class FacturationView implements Serializable {
     public boolean isRegisseur() {
         SignedInUser u = user.require();
         return u.hasRole(StaffRoles.REGISSEUR);
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     private static void info(String text) {

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.AccountOverview;
@@ -74,10 +73,6 @@ public class FacturesView {
     /** Staff accounts have no family account of their own (they read families' from the agents' pages). */
     public boolean staff() {
         return StaffRoles.isStaff(user.require());
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String date(LocalDate day) {

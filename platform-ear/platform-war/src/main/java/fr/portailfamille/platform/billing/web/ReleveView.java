@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
@@ -83,17 +82,13 @@ public class ReleveView {
         return year + "-" + (year + 1);
     }
 
-    public String euros(long cents) {
-        return Money.format(cents);
-    }
-
     public String amount(long cents) {
-        return cents == 0 ? "" : Money.format(cents);
+        return cents == 0 ? "" : Texts.amount(cents);
     }
 
     /** A balance in words, as the relevé's PDF says it ({@code StatementPdf.balance}) in the page's language. */
     public String balance(long cents) {
-        return cents < 0 ? Texts.of("releve.balance.credit", Money.format(-cents)) : Money.format(cents);
+        return cents < 0 ? Texts.of("releve.balance.credit", Texts.amount(-cents)) : Texts.amount(cents);
     }
 
     public String date(LocalDate day) {

@@ -1,7 +1,6 @@
 package fr.portailfamille.platform.billing.web;
 
 import fr.portailfamille.billing.FamilyFacts;
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyPricing;
 import fr.portailfamille.platform.billing.TariffSheet;
 import fr.portailfamille.platform.web.Texts;
@@ -61,10 +60,6 @@ public class TarifsView {
 
     public boolean isResident() {
         return tarifs.facts().resident();
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String day(java.time.LocalDate d) {

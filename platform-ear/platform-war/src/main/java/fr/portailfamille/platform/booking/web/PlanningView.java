@@ -3,7 +3,6 @@ package fr.portailfamille.platform.booking.web;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
 import fr.portailfamille.booking.MonthPlan;
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyPricing;
 import fr.portailfamille.platform.billing.SelectionEstimate;
 import fr.portailfamille.platform.booking.Activity;
@@ -298,17 +297,12 @@ public class PlanningView implements Serializable {
         if (line.priceCents() == null) {
             return line.label();
         }
-        String price = Money.format(line.priceCents());
+        String price = Texts.amount(line.priceCents());
         return line.surchargeCents() == 0 ? price
-                : Texts.of("planning.price.withSurcharge", price, Money.format(line.surchargeCents()));
+                : Texts.of("planning.price.withSurcharge", price, Texts.amount(line.surchargeCents()));
     }
 
     public SelectionEstimate getEstimate() { use(); return estimate; }
-
-    public String euros(long cents) {
-        use();
-        return Money.format(cents);
-    }
 
     /** What the family should know about one line of the summary (empty when nothing special). */
     public String notice(PlannedChange c) {

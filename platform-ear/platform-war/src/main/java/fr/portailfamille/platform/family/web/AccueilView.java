@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.family.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.BillingDates;
@@ -118,9 +117,5 @@ public class AccueilView {
 
     public String date(LocalDate day) {
         return BillingDates.text(day);
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 }

@@ -1,7 +1,7 @@
 package fr.portailfamille.platform.family.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.family.FormChanges;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -32,6 +32,11 @@ public final class ChangeDescriptions {
     @FunctionalInterface
     public interface Words {
         String of(String key, Object... args);
+
+        /** An amount of euros in the same language: the page's ({@link Texts#amount(long)}). */
+        default String amount(long cents) {
+            return Texts.amount(cents);
+        }
     }
 
     private ChangeDescriptions() {
@@ -54,9 +59,9 @@ public final class ChangeDescriptions {
         return lines;
     }
 
-    /** Cents as euros in French ("1 850,50 €"). */
+    /** Cents as euros in the words' language ("1 850,50 €", "€1,850.50"). */
     private static String euros(JsonValue v, Words words) {
-        return v instanceof JsonNumber n ? Money.format(n.longValue()) : text(v, words);
+        return v instanceof JsonNumber n ? words.amount(n.longValue()) : text(v, words);
     }
 
     static String label(String pointer, Words words) {

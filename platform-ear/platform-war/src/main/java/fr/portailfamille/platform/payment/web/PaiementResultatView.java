@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.payment.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
@@ -59,9 +58,5 @@ public class PaiementResultatView {
     public String getIdOp() {
         String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");
         return idOp != null && idOp.matches("[A-Za-z0-9]{1,64}") ? idOp : "";
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 }

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.payment.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlineState;
 import fr.portailfamille.platform.web.FormErrors;
@@ -52,10 +51,6 @@ public class PaiementsEnLigneView {
             }
         }
         return payments;
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String when(LocalDateTime at) {

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.family.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.portailfamille.billing.Money;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +12,20 @@ import org.junit.jupiter.api.Test;
 /** What a change request asked, in words, as Mes demandes and the agents' queue show it (the pages' bundle). */
 class ChangeDescriptionsTest {
 
-    /** The words of the pages' bundle in {@code locale}, as {@code Texts.of} gives them. */
+    /** The words of the pages' bundle in {@code locale}, as {@code Texts.of} and {@code Texts.amount} give them. */
     static ChangeDescriptions.Words words(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", locale);
-        return (key, args) -> args.length == 0 ? bundle.getString(key)
-                : new MessageFormat(bundle.getString(key), locale).format(args);
+        return new ChangeDescriptions.Words() {
+            @Override
+            public String of(String key, Object... args) {
+                return args.length == 0 ? bundle.getString(key) : new MessageFormat(bundle.getString(key), locale).format(args);
+            }
+
+            @Override
+            public String amount(long cents) {
+                return Money.format(cents, locale);
+            }
+        };
     }
 
     static final ChangeDescriptions.Words FRENCH = words(Locale.FRENCH);
@@ -50,6 +60,11 @@ class ChangeDescriptionsTest {
     void monthlyResourcesAreEurosAndNoTextIsNoLine() {
         assertEquals(List.of("Ressources mensuelles : 1\u00a0850,50\u00a0€", "Justificatif du quotient : CAF"),
                 ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050,\"/qfSource\":\"CAF\"}", FRENCH));
+        assertEquals(List.of("Monthly resources: €1,850.50"),
+                ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050}", words(Locale.ENGLISH)));
+        assertEquals(List.of("Ressources mensuelles : 1\u00a0850,50\u00a0€"),
+                ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050}", (key, args) -> FRENCH.of(key, args)),
+                "Texts::of outside a page: French");
         assertEquals(List.of(), ChangeDescriptions.lines(null, FRENCH));
         assertEquals(List.of(), ChangeDescriptions.lines(" ", FRENCH));
         assertEquals("Code postal : 87100\nCommune : Limoges",

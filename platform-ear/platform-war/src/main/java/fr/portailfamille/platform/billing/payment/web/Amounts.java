@@ -33,9 +33,9 @@ final class Amounts {
         }
     }
 
-    /** Euros as typed back in a field: {@code 1250} → {@code "12,50"}. */
+    /** Euros as typed back in a field, in the page's language: {@code 1250} → {@code "12,50"}, {@code "12.50"}. */
     static String typed(long cents) {
-        return Money.euros(cents).toPlainString().replace('.', ',');
+        return Texts.typed(cents);
     }
 
     /** A typed date (yyyy-MM-dd, as the browser's date field sends it); {@code null} when blank. */

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.payment.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.AccountOverview;
@@ -54,9 +53,5 @@ public class CompteFamilleView {
 
     public List<AccountInvoice> getInvoices() {
         return overview().invoices();
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 }

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.payment.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
@@ -77,7 +76,7 @@ public class FactureView implements Serializable {
     public void creditNote() {
         try {
             long note = desk.creditNote(user.require(), id, days, Amounts.cents("creditAmount", creditAmount), reason);
-            FormErrors.info(Texts.of("agent.facture.note.done", Money.format(noteTotal(note))));
+            FormErrors.info(Texts.of("agent.facture.note.done", Texts.amount(noteTotal(note))));
             days.clear();
             creditAmount = null;
             reason = null;
@@ -121,7 +120,7 @@ public class FactureView implements Serializable {
                 throw new Refused("useAmount", Texts.of("agent.facture.useCredit.missing"));
             }
             payments.useCredit(user.require(), id, cents);
-            FormErrors.info(Texts.of("agent.facture.useCredit.done", Money.format(cents)));
+            FormErrors.info(Texts.of("agent.facture.useCredit.done", Texts.amount(cents)));
             useAmount = null;
             detail = null;
         } catch (Refused e) {
@@ -161,10 +160,6 @@ public class FactureView implements Serializable {
 
     public boolean isOpenHere() {
         return getDetail() != null && getDetail().invoice().settlement().payableHere();
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public Long getId() { return id; }

@@ -1,7 +1,6 @@
 package fr.portailfamille.platform.billing.payment.web;
 
 import fr.portailfamille.billing.Allocations;
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.payment.MoneyRefused;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.family.Family;
@@ -63,7 +62,7 @@ public class PaiementsView implements Serializable {
         public long getInvoiceId() { return invoiceId; }
         public String getNumber() { return number; }
         public LocalDate getDueDate() { return dueDate; }
-        public String getOutstanding() { return Money.format(outstandingCents); }
+        public String getOutstanding() { return Texts.amount(outstandingCents); }
         public String getAmount() { return amount; }
         public void setAmount(String amount) { this.amount = amount; }
     }
@@ -163,8 +162,8 @@ public class PaiementsView implements Serializable {
             lastReceipt = done.receiptNumber();
             String text = done.creditCents() > 0
                     ? Texts.of("agent.paiements.recorded.credit", done.receiptNumber(),
-                            Money.format(done.allocatedCents()), Money.format(done.creditCents()))
-                    : Texts.of("agent.paiements.recorded", done.receiptNumber(), Money.format(done.allocatedCents()));
+                            Texts.amount(done.allocatedCents()), Texts.amount(done.creditCents()))
+                    : Texts.of("agent.paiements.recorded", done.receiptNumber(), Texts.amount(done.allocatedCents()));
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
             amount = null;
             chequeNumber = null;
@@ -251,10 +250,6 @@ public class PaiementsView implements Serializable {
 
     public boolean isRegisseur() {
         return user.require().hasRole(StaffRoles.REGISSEUR);
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String getQuery() { return query; }

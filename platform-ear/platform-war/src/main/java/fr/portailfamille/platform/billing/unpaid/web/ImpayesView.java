@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.billing.unpaid.web;
 
-import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.billing.unpaid.UnpaidDesk;
@@ -119,7 +118,7 @@ public class ImpayesView implements Serializable {
     public Map<String, Long> getTitreCandidates() {
         Map<String, Long> items = new LinkedHashMap<>();
         getUnpaid().stream().filter(u -> !u.isTitre()).forEach(u -> items.put(u.number() + " – " + u.familyLabel() + " – "
-                + Money.format(u.outstandingCents()), u.invoiceId()));
+                + Texts.amount(u.outstandingCents()), u.invoiceId()));
         return items;
     }
 
@@ -131,10 +130,6 @@ public class ImpayesView implements Serializable {
 
     public boolean isRegisseur() {
         return user.require().hasRole(StaffRoles.REGISSEUR);
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String getRegie() { return regie; }

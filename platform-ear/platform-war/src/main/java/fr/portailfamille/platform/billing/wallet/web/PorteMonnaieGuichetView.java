@@ -58,8 +58,8 @@ public class PorteMonnaieGuichetView implements Serializable {
         }
         try {
             long after = wallets.topUpAtCounter(user.require(), famille, regie, mode, cents);
-            message(ctx, null, FacesMessage.SEVERITY_INFO, Texts.of("agent.wallet.recorded", Money.format(cents),
-                    Money.format(after)));
+            message(ctx, null, FacesMessage.SEVERITY_INFO, Texts.of("agent.wallet.recorded", Texts.amount(cents),
+                    Texts.amount(after)));
             amount = null;
             summaries = null;
         } catch (Refused e) {
@@ -70,10 +70,6 @@ public class PorteMonnaieGuichetView implements Serializable {
 
     private static void message(FacesContext ctx, String field, FacesMessage.Severity severity, String text) {
         ctx.addMessage(field, new FacesMessage(severity, text, text));
-    }
-
-    public String euros(long cents) {
-        return Money.format(cents);
     }
 
     public String date(LocalDate day) {

@@ -89,10 +89,6 @@ public class PorteMonnaieView {
         FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }
 
-    public String euros(long cents) {
-        return Money.format(cents);
-    }
-
     public String date(LocalDate day) {
         return BillingDates.text(day);
     }

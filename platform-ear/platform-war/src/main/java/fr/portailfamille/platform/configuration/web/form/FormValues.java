@@ -57,9 +57,9 @@ public final class FormValues {
         return cents.get();
     }
 
-    /** Cents as an agent types them back ({@code 350} → "3,50"), blank when {@code null}. */
+    /** Cents as an agent types them back in the page's language ({@code 350} → "3,50", "3.50"), blank when {@code null}. */
     public static String euros(Long cents) {
-        return cents == null ? "" : Money.euros(cents).toPlainString().replace('.', ',');
+        return Texts.typed(cents);
     }
 
     /**
@@ -78,9 +78,9 @@ public final class FormValues {
         return new BigDecimal(t);
     }
 
-    /** A percentage as an agent types it back ({@code 2.5} → "2,5"), blank when {@code null}. */
+    /** A percentage as an agent types it back in the page's language ({@code 2.5} → "2,5", "2.5"), blank when {@code null}. */
     public static String percent(BigDecimal percent) {
-        return percent == null ? "" : Money.percent(percent);
+        return percent == null ? "" : Money.percent(percent, Texts.locale());
     }
 
     /** Items separated by commas, semicolons, spaces or lines, in order; {@code null} gives none. */
