@@ -122,14 +122,27 @@ public final class Money {
     }
 
     /**
-     * Euros as a person types them ("1 850,50", "1850.5", "1 850 €") in cents; empty when it is not an
-     * amount of euros with at most two decimals, or negative.
+     * Euros as a person types them ("1 850,50", "1850.5", "1 850 €", the English "1,850.50") in cents; empty when it
+     * is not an amount of euros with at most two decimals, or negative. With both a comma and a point the last one
+     * separates the decimals and the other must group thousands ("1,85.5" is refused).
      */
     public static java.util.Optional<Long> parseEuros(String typed) {
         if (typed == null) {
             return java.util.Optional.empty();
         }
-        String t = typed.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "").replace(',', '.');
+        String t = typed.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "");
+        int comma = t.lastIndexOf(','), point = t.lastIndexOf('.');
+        if (comma >= 0 && point >= 0) {
+            // both: the last one is the decimals' ("1,850.50" in English, "1.850,50" as some type it), the other groups
+            // thousands and is dropped where it groups them
+            char group = comma < point ? ',' : '.';
+            String whole = t.substring(0, Math.max(comma, point));
+            if (!whole.matches("\\d{1,3}(\\" + group + "\\d{3})+")) {
+                return java.util.Optional.empty();
+            }
+            t = whole.replace(String.valueOf(group), "") + "." + t.substring(Math.max(comma, point) + 1);
+        }
+        t = t.replace(',', '.');
         if (!t.matches("\\d{1,9}(\\.\\d{1,2})?")) {
             return java.util.Optional.empty();
         }

@@ -102,6 +102,13 @@ class MoneyTest {
         assertEquals(java.util.Optional.of(185050L), Money.parseEuros("1850.5"));
         assertEquals(java.util.Optional.of(185000L), Money.parseEuros("1\u00a0850 €"));
         assertEquals(java.util.Optional.of(0L), Money.parseEuros("0"));
+        // the English hint's form ("e.g. 1,850.50") and its mirror; a comma and a point that do not group thousands
+        assertEquals(java.util.Optional.of(185050L), Money.parseEuros("1,850.50"));
+        assertEquals(java.util.Optional.of(123456789L), Money.parseEuros("€1,234,567.89"));
+        assertEquals(java.util.Optional.of(185050L), Money.parseEuros("1.850,50"));
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("1,85.50"));
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("1.850.50"));
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("1,850.505"));
         for (String bad : new String[] {"", "abc", "-5", "1,234", "12,5,0", null}) {
             assertEquals(java.util.Optional.empty(), Money.parseEuros(bad), String.valueOf(bad));
         }
