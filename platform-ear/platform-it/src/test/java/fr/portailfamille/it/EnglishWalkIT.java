@@ -38,6 +38,14 @@ class EnglishWalkIT {
     @RunAsClient
     void aParentsPlanningSpeaksEnglishToAnEnglishBrowser() throws Exception {
         PlanningWalkIT.Phone p = PlanningWalkIT.phoneFamily("English2026");
+        // a day of the activity costs 3.50 (every bracket and the maximum tariff): the summary's estimate shows it
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, current_date - 400,"
+                    + " 'BRACKETS', 350 from activity where name = '" + p.activity() + "'");
+            st.execute("insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 350 from tariff t"
+                    + " join activity a on a.id = t.activity_id, qf_bracket b where a.name = '" + p.activity() + "'");
+        }
         try (Browser parent = new Browser()) {
             parent.english();
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
@@ -50,10 +58,8 @@ class EnglishWalkIT {
             PlanningWalkIT.tap(parent, PlanningWalkIT.toggle(p.monday(), p.midi()), true);
             assertEquals("1 day(s) selected", parent.driver.findElement(By.id("planning:count")).getText());
             parent.ajax(By.id("planning:review"));
-            // the selection's estimate, when the day has a price: euros as English writes them ("€3.50", not "3,50 €")
-            for (WebElement total : parent.driver.findElements(By.id("recap-total"))) {
-                assertTrue(total.getText().matches("-?€\\d{1,3}(,\\d{3})*\\.\\d{2}"), total.getText());
-            }
+            // the selection's estimate: euros as English writes them ("€3.50", not "3,50 €")
+            assertEquals("€3.50", parent.await(By.id("recap-total")).getText(), parent.snapshot());
             parent.ajax(By.id("planning:confirm"));
             String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
             assertTrue(done.startsWith("Selection confirmed: 1 of 1 day(s) saved."), done);
