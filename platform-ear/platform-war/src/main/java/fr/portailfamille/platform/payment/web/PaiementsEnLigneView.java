@@ -4,6 +4,7 @@ import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlineState;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class PaiementsEnLigneView {
             try {
                 payments = desk.payments(user.require(), getState());
             } catch (SecurityException e) {
-                FormErrors.error(e.getMessage());
+                FormErrors.error(Texts.of(e));
                 payments = List.of();
             }
         }

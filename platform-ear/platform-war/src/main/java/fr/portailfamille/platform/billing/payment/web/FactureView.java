@@ -85,7 +85,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("note", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -127,7 +127,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("credit", List.of(new FieldError("creditAmount".equals(e.field()) ? "useAmount" : field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -140,7 +140,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("titre", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

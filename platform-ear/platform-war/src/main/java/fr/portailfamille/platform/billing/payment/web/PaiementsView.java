@@ -176,7 +176,7 @@ public class PaiementsView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("pay", List.of(onRow(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e)))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -207,7 +207,7 @@ public class PaiementsView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("cancel", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
