@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.problems.Message;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,10 @@ public interface BookingCharges {
     /**
      * Pays booking {@code b}, just recorded, at its price of the day.
      *
-     * @return empty when paid (or not concerned); else why it cannot be paid, in French (nothing was taken, the
-     *     caller drops the booking)
+     * @return empty when paid (or not concerned); else why it cannot be paid, to be read in any language (nothing was
+     *     taken, the caller drops the booking)
      */
-    Optional<String> charge(Booking b);
+    Optional<Message> charge(Booking b);
 
     /** Booking {@code b}'s status changed: gives its money back, or takes it again, as its new status bills it. */
     void statusChanged(Booking b);

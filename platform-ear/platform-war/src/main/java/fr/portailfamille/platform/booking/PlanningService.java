@@ -141,7 +141,7 @@ public class PlanningService {
         if (decision.recordedAs() != null) {
             Booking b = new Booking(child, unit, day, decision.recordedAs(), decision.surcharged());
             em.persist(b);
-            Optional<String> unpaid = charges.charge(b);
+            Optional<Message> unpaid = charges.charge(b);
             if (unpaid.isPresent()) {
                 em.remove(b);
                 return new BookingDecision(BookingDecision.Outcome.REFUSED, false, unpaid.get());

@@ -12,6 +12,7 @@ import fr.portailfamille.platform.booking.BookingCharges;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,11 +71,11 @@ public class WalletCharges implements BookingCharges {
     }
 
     /**
-     * Why a booking cannot be paid is a text of the bundles ({@code refusals}, {@code problems}), read in French here:
-     * {@link BookingCharges} carries a French text.
+     * Why a booking cannot be paid is a text of the bundles ({@code refusals}, {@code problems}), carried to the page
+     * that shows the booking's decision in its language (French for the API).
      */
     @Override
-    public Optional<String> charge(Booking b) {
+    public Optional<Message> charge(Booking b) {
         BillingConfiguration billing = billing();
         Activity activity = b.getUnit().getActivity();
         Optional<WalletRegie> regie = WalletRegie.billing(billing, activity.getCode());
@@ -85,7 +86,7 @@ public class WalletCharges implements BookingCharges {
         long familyId = b.getChild().getFamily().getId();
         Optional<WalletLedger.Locked> wallet = ledger.regieId(r.code()).flatMap(id -> ledger.lock(familyId, id));
         if (wallet.isEmpty()) {
-            return Optional.of(WalletRules.notActivatedText(r.label()).french());
+            return Optional.of(WalletRules.notActivatedText(r.label()));
         }
         em.flush(); // the booking's id
         String key = b.getUnit().getId() + "|" + b.getDay();
@@ -93,12 +94,12 @@ public class WalletCharges implements BookingCharges {
                 List.of(new SelectionEstimate.Item(key, activity.getCode(), b.getUnit().getCode(), b.getDay(),
                         b.isSurcharged()))).line(key);
         if (line == null || line.priceCents() == null) {
-            return Optional.of(Refused.text("billing.wallet.noTariff", activity.getName(), DAY.format(b.getDay())).french());
+            return Optional.of(Refused.text("billing.wallet.noTariff", activity.getName(), DAY.format(b.getDay())));
         }
         long price = line.priceCents();
         WalletLedger.Locked locked = wallet.get();
         if (!WalletRules.affordable(locked.balanceCents(), price, r.floorCents())) {
-            return Optional.of(WalletRules.refusalText(r.label(), locked.balanceCents(), price, r.floorCents()).french());
+            return Optional.of(WalletRules.refusalText(r.label(), locked.balanceCents(), price, r.floorCents()));
         }
         if (price > 0) {
             ledger.move(locked, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + line.label() + ")", actor(b));
