@@ -19,6 +19,7 @@ import fr.portailfamille.platform.family.AgentFileEditor;
 import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -512,8 +513,10 @@ class FamilyFileIT {
         long childOfB = in(alpha(), () -> files.formOf(b)).getChildren().get(0).getId();
         FamilyForm openedOnA = in(alpha(), () -> familyDesk.formForAgent(AGENT, idA));
         openedOnA.setCity("Isle");
-        assertThrows(SecurityException.class, () -> in(alpha(), () -> editor.update(AGENT, idB, openedOnA)),
+        Refused refused = assertThrows(Refused.class, () -> in(alpha(), () -> editor.update(AGENT, idB, openedOnA)),
                 "le formulaire du dossier A posté avec l'id de B est refusé");
+        assertEquals("Ce formulaire a été ouvert sur un autre dossier : rien n'est enregistré. Rouvrez le dossier à modifier.",
+                refused.getMessage());
         FamilyForm bAfter = in(alpha(), () -> files.formOf(b));
         assertEquals("Limoges", bAfter.getCity());
         assertEquals(List.of(childOfB), bAfter.getChildren().stream().map(FamilyForm.ChildForm::getId).toList(),

@@ -251,7 +251,8 @@ class QueuesIT {
         assertEquals(List.of("reason"), noReason.stream().map(FieldError::field).toList());
         assertEquals(List.of(), in(alpha(), () -> files.refuse(AGENT, ids.get(1), "Pièce manquante", "http://alpha.localhost/espace/foyer.xhtml")));
         // all or nothing: one file already validated, so none of the three is
-        assertThrows(IllegalStateException.class, () -> run(alpha(), () -> files.validateAll(AGENT, List.of(ids.get(2), ids.get(0), ids.get(3)))));
+        Refused decided = assertThrows(Refused.class, () -> run(alpha(), () -> files.validateAll(AGENT, List.of(ids.get(2), ids.get(0), ids.get(3)))));
+        assertEquals("Ce dossier n'attend pas de validation.", decided.getMessage());
         assertEquals("SUBMITTED", status("family", ids.get(2)));
         assertEquals(2, in(alpha(), () -> files.validateAll(AGENT, List.of(ids.get(2), ids.get(3)))));
         assertEquals(List.of("VALIDATED", "DRAFT", "VALIDATED", "VALIDATED"),

@@ -35,15 +35,15 @@ public class AgentFileEditor {
      * An agent's direct edit of a file (at the counter, on the phone with the family): saved only onto the
      * file the form was read from, formats checked, health data changed only by an agent allowed to, a
      * child removed only if nothing hangs on it, every change written to the audit log.
+     *
+     * @throws Refused a form posted with another file's id (a second tab: nothing is saved), a file no longer there
      */
     public List<FieldError> update(SignedInUser agent, long familyId, FamilyForm form) {
         StaffRoles.requireAgent(agent);
         boolean withHealth = HealthRecords.mayRead(agent);
-        Family f = Optional.ofNullable(em.find(Family.class, familyId))
-                .orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = Optional.ofNullable(em.find(Family.class, familyId)).orElseThrow(FamilyDesk::notFound);
         if (form.getFamilyId() == null || form.getFamilyId() != familyId) {
-            throw new SecurityException("Ce formulaire a été ouvert sur un autre dossier : rien n'est enregistré."
-                    + " Rouvrez le dossier à modifier.");
+            throw new Refused(Refused.text("family.edit.otherFile"));
         }
         FamilyForm current = FamilyFileMapper.toForm(f);
         if (!withHealth) {
@@ -77,8 +77,7 @@ public class AgentFileEditor {
      */
     public void setResidency(SignedInUser agent, long familyId, Boolean resident) {
         StaffRoles.requireAgent(agent);
-        Family f = Optional.ofNullable(em.find(Family.class, familyId))
-                .orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = Optional.ofNullable(em.find(Family.class, familyId)).orElseThrow(FamilyDesk::notFound);
         if (java.util.Objects.equals(f.getResidentOverride(), resident)) {
             return;
         }

@@ -92,11 +92,17 @@ public class ChangeRequestDesk {
         return List.of();
     }
 
+    /**
+     * The pending request {@code id}.
+     *
+     * @throws Refused a request no longer there (its family's account deleted) or already decided (by another agent,
+     *     or a second click)
+     */
     private ChangeRequest pending(long id) {
         ChangeRequest r = Optional.ofNullable(em.find(ChangeRequest.class, id))
-                .orElseThrow(() -> new IllegalArgumentException("Demande introuvable"));
+                .orElseThrow(() -> new Refused(Refused.text("family.request.notFound")));
         if (r.getStatus() != ChangeRequest.Status.PENDING) {
-            throw new IllegalStateException("Cette demande a déjà été traitée.");
+            throw new Refused(Refused.text("family.request.alreadyDecided"));
         }
         return r;
     }

@@ -84,6 +84,11 @@ public class FamilyDesk {
         return Optional.ofNullable(em.find(Family.class, id));
     }
 
+    /** What an agent deciding or editing a file no longer there (its account deleted meanwhile) is told. */
+    static Refused notFound() {
+        return new Refused(Refused.text("family.file.notFound"));
+    }
+
     /** At most 50 files whose label, e-mail or a child's name contains the text. */
     public List<Family> search(SignedInUser agent, String text) {
         StaffRoles.requireAgent(agent);
@@ -93,12 +98,16 @@ public class FamilyDesk {
                 + " order by f.label", Family.class).setParameter("q", q).setMaxResults(50).getResultList();
     }
 
-    /** Validates a file sent for validation; the family is mailed. */
+    /**
+     * Validates a file sent for validation; the family is mailed.
+     *
+     * @throws Refused a file no longer there (its account deleted) or no longer waiting (another agent decided it)
+     */
     public void validate(SignedInUser agent, long familyId) {
         StaffRoles.requireAgent(agent);
-        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = find(familyId).orElseThrow(FamilyDesk::notFound);
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
-            throw new IllegalStateException("Ce dossier n'attend pas de validation.");
+            throw new Refused(Refused.text("family.file.notSubmitted"));
         }
         f.setStatus(FamilyStatus.VALIDATED);
         f.setValidatedAt(OffsetDateTime.now(clock));
@@ -120,7 +129,7 @@ public class FamilyDesk {
         } catch (Refused e) {
             return List.of(new FieldError(e.field(), e.text()));
         }
-        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = find(familyId).orElseThrow(FamilyDesk::notFound);
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
             return List.of(new FieldError("", Refused.text("family.file.notSubmitted")));
         }
@@ -143,7 +152,7 @@ public class FamilyDesk {
     public FamilyForm formForAgent(SignedInUser agent, long familyId) {
         StaffRoles.requireAgent(agent);
         boolean withHealth = HealthRecords.mayRead(agent);
-        Family f = find(familyId).orElseThrow(() -> new IllegalArgumentException("Dossier introuvable"));
+        Family f = find(familyId).orElseThrow(FamilyDesk::notFound);
         FamilyForm form = FamilyFileMapper.toForm(f);
         for (FamilyForm.ChildForm c : form.getChildren()) {
             if (withHealth) {

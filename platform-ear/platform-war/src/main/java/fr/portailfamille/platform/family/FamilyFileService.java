@@ -4,6 +4,7 @@ import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -49,6 +50,11 @@ public class FamilyFileService {
     Clock clock = Clock.systemDefaultZone();
 
     static final String STAFF_HAS_NO_FILE = "Les comptes des agents de la commune n'ont pas de dossier famille.";
+
+    /** {@link #STAFF_HAS_NO_FILE}, in any language. */
+    private static Denied staffHasNoFile() {
+        return new Denied(Refused.text("family.staff.noFile"));
+    }
 
     /** Agents of the commune (with or without health data) are staff: they never get a family file. */
     public static boolean isStaff(SignedInUser user) {
@@ -115,7 +121,7 @@ public class FamilyFileService {
     /** Stores a new draft on its first save; refused for staff accounts. */
     private void store(SignedInUser user, Family f) {
         if (isStaff(user)) {
-            throw new SecurityException(STAFF_HAS_NO_FILE);
+            throw staffHasNoFile();
         }
         if (f.getId() == null) {
             em.persist(f);
@@ -291,7 +297,7 @@ public class FamilyFileService {
      */
     public boolean setOwnConsent(SignedInUser user, boolean email, boolean sms) {
         if (isStaff(user)) {
-            throw new SecurityException(STAFF_HAS_NO_FILE);
+            throw staffHasNoFile();
         }
         Family f = fileOf(user);
         if (f.getId() == null) {

@@ -35,7 +35,7 @@ public class HealthRecords {
     /** @throws SecurityException for an agent without the {@code agent-sante} role */
     static void requireReader(SignedInUser agent) {
         if (!mayRead(agent)) {
-            throw new SecurityException(StaffRoles.HEALTH_ONLY);
+            throw StaffRoles.healthOnly();
         }
     }
 
@@ -68,7 +68,7 @@ public class HealthRecords {
     public void healthRead(String what, Long familyId, Long childId) {
         java.security.Principal caller = security.getCallerPrincipal();
         if (caller != null && !security.isCallerInRole(StaffRoles.HEALTH)) {
-            throw new SecurityException(StaffRoles.HEALTH_ONLY);
+            throw StaffRoles.healthOnly();
         }
         audit(caller == null ? "systeme" : caller.getName(), "LECTURE_SANTE", familyId, childId, what);
     }

@@ -8,7 +8,7 @@ import fr.portailfamille.problems.Message;
  * name (to show the message next to the field). Nothing was changed. Its texts are in the bundle {@value #BUNDLE}
  * ({@link #text(String, Object...)}).
  */
-public class Refused extends RuntimeException {
+public class Refused extends RuntimeException implements Explained {
 
     /** The services' refusals: {@code refusals.properties} in French, {@code refusals_en.properties} in English. */
     public static final String BUNDLE = "fr.portailfamille.platform.kernel.refusals";
@@ -40,6 +40,7 @@ public class Refused extends RuntimeException {
     }
 
     /** Why, to be read in any language (its French is {@link #getMessage()}). */
+    @Override
     public Message text() {
         return text == null ? Message.literal(getMessage()) : text;
     }

@@ -7,6 +7,7 @@ import fr.portailfamille.messaging.Side;
 import fr.portailfamille.messaging.ThreadState;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -166,7 +167,7 @@ public class Inbox {
 
     private long familyOf(SignedInUser user) {
         if (user == null || StaffRoles.isStaff(user)) {
-            throw new SecurityException("Les comptes des agents de la commune n'ont pas de boîte de réception de famille.");
+            throw new Denied(Refused.text("messaging.staff.noInbox"));
         }
         Family f = files.fileOf(user);
         if (f.getId() == null) {

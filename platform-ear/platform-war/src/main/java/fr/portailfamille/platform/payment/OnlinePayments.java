@@ -5,6 +5,7 @@ import fr.portailfamille.billing.Payable;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -57,7 +58,6 @@ public class OnlinePayments {
     static final String UNKNOWN_AT_PROVIDER = "P1";
     /** PayFiP's code of an operation whose payment page has expired (15 minutes after it was created). */
     static final String EXPIRED_AT_PROVIDER = "P4";
-    static final String NOT_YOURS = "Cette facture n'appartient pas à votre dossier.";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -114,7 +114,7 @@ public class OnlinePayments {
      */
     public Started start(SignedInUser user, long invoiceId, String portalUrl) {
         if (user == null || StaffRoles.isStaff(user)) {
-            throw new SecurityException(NOT_YOURS);
+            throw notYours();
         }
         Long family = account.familyFor(user, null);
         @SuppressWarnings("unchecked")
@@ -124,7 +124,7 @@ public class OnlinePayments {
                 + " from invoice i join regie r on r.id = i.regie_id where i.id = ?1 for update of i")
                 .setParameter(1, invoiceId).getResultList();
         if (family == null || rows.isEmpty() || ((Number) rows.get(0)[0]).longValue() != family) {
-            throw new SecurityException(NOT_YOURS);
+            throw notYours();
         }
         Object[] i = rows.get(0);
         String number = (String) i[1];
@@ -186,7 +186,7 @@ public class OnlinePayments {
     /** {@link #startTopUp(SignedInUser, String, Long)} with the commune's portal as the browser sees it. */
     public Started startTopUp(SignedInUser user, String regieCode, Long cents, String portalUrl) {
         if (user == null || StaffRoles.isStaff(user)) {
-            throw new SecurityException(NOT_YOURS);
+            throw notYours();
         }
         fr.portailfamille.billing.wallet.WalletRules.topUpRefusal(cents).ifPresent(why -> {
             throw new Refused("amount", why);
@@ -301,7 +301,7 @@ public class OnlinePayments {
      */
     public Optional<Outcome> outcome(SignedInUser user, String operationId) {
         if (user == null || StaffRoles.isStaff(user)) {
-            throw new SecurityException(NOT_YOURS);
+            throw notYours();
         }
         if (operationId == null || !OPERATION_ID.matcher(operationId).matches()) {
             return Optional.empty();
@@ -316,10 +316,18 @@ public class OnlinePayments {
         Object[] r = rows.get(0);
         Long family = account.familyFor(user, null);
         if (family == null || ((Number) r[4]).longValue() != family) {
-            throw new SecurityException(NOT_YOURS);
+            throw notYours();
         }
         return Optional.of(new Outcome(OnlineState.valueOf((String) r[0]), ((Number) r[1]).longValue(), (String) r[2],
                 ((Number) r[3]).longValue()));
+    }
+
+    /**
+     * What anyone but the family's parent is told, in any language ("Cette facture n'appartient pas à votre dossier."):
+     * another family's invoice or payment, an unknown one, a staff account.
+     */
+    private static Denied notYours() {
+        return new Denied(Refused.text("payment.invoice.notYours"));
     }
 
     /** Why an invoice cannot be paid online, in any language ({@code null}: it can, if something is left on it). */

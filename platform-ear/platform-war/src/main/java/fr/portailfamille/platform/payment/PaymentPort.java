@@ -12,7 +12,8 @@ public interface PaymentPort {
     /**
      * Creates the payment at the provider.
      *
-     * @throws PaymentProviderException when the provider refuses the request or cannot be reached (French message)
+     * @throws PaymentProviderException when the provider refuses the request or cannot be reached (French message, its
+     *     text in any language)
      */
     PaymentCreated create(PaymentRequest request);
 

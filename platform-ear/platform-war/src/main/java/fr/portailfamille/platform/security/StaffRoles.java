@@ -1,12 +1,17 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.Message;
 
 /**
  * The one staff check every agents' service makes before reading or deciding anything: the caller holds
  * the {@code agent} realm role and is signed in to the commune the request is for; health data (medical
  * certificates, change requests carrying the fiche sanitaire) is for the {@code agent-sante} role only; the
- * commune's agents' accounts are managed by its administrators ({@code admin-commune}) only.
+ * commune's agents' accounts are managed by its administrators ({@code admin-commune}) only. A refusal is a
+ * {@link Denied} (a {@link SecurityException}) whose French is one of the constants below and whose text a page reads
+ * in its language (refusals' keys {@code security.*}).
  */
 public final class StaffRoles {
 
@@ -46,9 +51,9 @@ public final class StaffRoles {
      *         role, an agent of another commune
      */
     public static SignedInUser requireAgent(SignedInUser user) {
-        String refusal = refusal(user);
+        Message refusal = refusal(user);
         if (refusal != null) {
-            throw new SecurityException(refusal);
+            throw new Denied(refusal);
         }
         return user;
     }
@@ -61,9 +66,14 @@ public final class StaffRoles {
     public static SignedInUser requireHealthAgent(SignedInUser user) {
         requireAgent(user);
         if (!user.hasRole(HEALTH)) {
-            throw new SecurityException(HEALTH_ONLY);
+            throw healthOnly();
         }
         return user;
+    }
+
+    /** {@link #HEALTH_ONLY}, in any language: what an agent without the {@code agent-sante} role is told. */
+    public static Denied healthOnly() {
+        return new Denied(Refused.text("security.healthOnly"));
     }
 
     /**
@@ -74,7 +84,7 @@ public final class StaffRoles {
     public static SignedInUser requireRegisseur(SignedInUser user) {
         requireAgent(user);
         if (!user.hasRole(REGISSEUR)) {
-            throw new SecurityException(REGISSEUR_ONLY);
+            throw new Denied(Refused.text("security.regisseurOnly"));
         }
         return user;
     }
@@ -93,18 +103,18 @@ public final class StaffRoles {
     public static SignedInUser requireAdmin(SignedInUser user) {
         requireAgent(user);
         if (!user.hasRole(ADMIN)) {
-            throw new SecurityException(ADMIN_ONLY);
+            throw new Denied(Refused.text("security.adminOnly"));
         }
         return user;
     }
 
     /** Why this user is not an agent of this commune ({@link #NOT_STAFF}, {@link #OTHER_COMMUNE}); null if it is. */
-    private static String refusal(SignedInUser user) {
+    private static Message refusal(SignedInUser user) {
         if (user == null || !user.hasRole(AGENT)) {
-            return NOT_STAFF;
+            return Refused.text("security.notStaff");
         }
         if (!TenantContext.require().slug().equals(user.communeSlug())) {
-            return OTHER_COMMUNE;
+            return Refused.text("security.otherCommune");
         }
         return null;
     }

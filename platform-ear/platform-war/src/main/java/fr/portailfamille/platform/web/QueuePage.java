@@ -88,7 +88,7 @@ public abstract class QueuePage<T> implements Serializable {
         } catch (Refused e) {
             errors = List.of(new FieldError("reason".equals(e.field()) ? "reason" : "", e.text()));
         } catch (SecurityException | IllegalStateException | IllegalArgumentException e) {
-            errors = List.of(new FieldError("", e.getMessage()));
+            errors = List.of(new FieldError("", Texts.text(e)));
         }
         if (errors.isEmpty()) {
             FormErrors.info(decided(accept));

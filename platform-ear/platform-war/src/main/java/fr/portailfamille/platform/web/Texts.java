@@ -1,7 +1,7 @@
 package fr.portailfamille.platform.web;
 
 import fr.portailfamille.billing.Money;
-import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.Explained;
 import fr.portailfamille.problems.Message;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
@@ -41,11 +41,19 @@ public final class Texts {
     }
 
     /**
-     * Why an action failed, in the page's language: a {@link Refused}'s text, the message of another exception (a
-     * check of the platform's own, in French).
+     * Why an action failed, in the page's language: the text of an {@link Explained} exception (a refusal, a denial),
+     * the message of another (a check of the platform's own, in French).
      */
     public static String of(RuntimeException failed) {
-        return failed instanceof Refused refused ? of(refused.text()) : failed.getMessage();
+        return of(text(failed));
+    }
+
+    /**
+     * Why an action failed, to be read in any language (a {@code FieldError}'s text): an {@link Explained}
+     * exception's text, the message of another as it is.
+     */
+    public static Message text(RuntimeException failed) {
+        return failed instanceof Explained explained ? explained.text() : Message.literal(failed.getMessage());
     }
 
     /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The refusals are bundle keys, and every key the code names exists: the sources of the WAR and of tenant-config
- * build no {@code Refused}, {@code BookingRefused} or {@code FieldError} from a French literal (it would be read in
- * French on an English page), and each key written in {@code Refused.text("…")}, {@code Problems.of("…")},
+ * build no {@code Refused}, {@code BookingRefused}, {@code Denied} or {@code FieldError} from a French literal (it
+ * would be read in French on an English page), and each key written in {@code Refused.text("…")}, {@code Problems.of("…")},
  * {@code Problems.error(field, "…")} or {@code Problems.dateTime("…")} is in its bundle (a missing one would fail only
  * when the refusal happens, as an error page).
  */
@@ -29,7 +29,7 @@ class RefusalKeysTest {
 
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("../../tenant-config/src/main/java"));
     private static final Pattern LITERAL_TEXT =
-            Pattern.compile("new (FieldError|Refused|BookingRefused)\\((\"[^\"]*\", *)?\"[A-ZÉÀÈÊÎÔ«]");
+            Pattern.compile("new (FieldError|Refused|BookingRefused|Denied)\\((\"[^\"]*\", *)?\"[A-ZÉÀÈÊÎÔ«]");
     /** A key written whole as the argument (not a value compared in a condition, nor the start of a computed key). */
     private static final Pattern REFUSAL_KEY = Pattern.compile("Refused\\.text\\(\\s*\"([^\"]+)\"\\s*[,)]");
     private static final Pattern PROBLEM_KEY = Pattern.compile("Problems\\.(?:of|dateTime)\\(\\s*\"([^\"]+)\"\\s*[,)]"

@@ -1,10 +1,15 @@
 package fr.portailfamille.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.SignedInUser;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class InboxTest {
@@ -33,5 +38,13 @@ class InboxTest {
         assertEquals("This conversation does not exist or is not part of your file.",
                 Refused.text("messaging.thread.notYours").in(Locale.ENGLISH));
         assertEquals("Choose one of your services.", Refused.text("messaging.service.notYours").in(Locale.ENGLISH));
+    }
+
+    @Test
+    void aStaffAccountHasNoFamilyInboxAndIsToldSoInThePagesLanguage() {
+        SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha", "agent@alpha.test", true, List.of("agent"), null);
+        Denied e = assertThrows(Denied.class, () -> new Inbox().write(agent, "ENFANCE", null, "Objet", "Texte", List.of()));
+        assertEquals("Les comptes des agents de la commune n'ont pas de boîte de réception de famille.", e.getMessage());
+        assertEquals("The commune's agents' accounts have no family inbox.", e.text().in(Locale.ENGLISH));
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,30 @@ class StaffRolesTest {
             assertFalse(inAlpha(() -> StaffRoles.isAdminOfThisCommune(who)));
             assertTrue(List.of(StaffRoles.ADMIN_ONLY, StaffRoles.NOT_STAFF, StaffRoles.OTHER_COMMUNE).contains(e.getMessage()),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aRefusalIsReadInThePagesLanguageAndStaysASecurityException() throws Exception {
+        Denied parent = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireAgent(user("alpha", "parent"))));
+        assertEquals(StaffRoles.NOT_STAFF, parent.text().french());
+        assertEquals("For the commune's agents only.", parent.text().in(Locale.ENGLISH));
+        Denied beta = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireAgent(user("beta", "agent"))));
+        assertEquals(StaffRoles.OTHER_COMMUNE, beta.text().french());
+        assertEquals("This account belongs to another commune: action refused.", beta.text().in(Locale.ENGLISH));
+        Denied health = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireHealthAgent(user("alpha", "agent"))));
+        assertEquals(StaffRoles.HEALTH_ONLY, health.text().french());
+        assertEquals("Health data: for authorised agents only (agent-santé role).", health.text().in(Locale.ENGLISH));
+        assertEquals(StaffRoles.HEALTH_ONLY, StaffRoles.healthOnly().getMessage());
+        Denied money = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireRegisseur(user("alpha", "agent"))));
+        assertEquals(StaffRoles.REGISSEUR_ONLY, money.text().french());
+        assertEquals("For régisseurs only (régisseur role): other agents can only view.", money.text().in(Locale.ENGLISH));
+        Denied admin = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireAdmin(user("alpha", "agent"))));
+        assertEquals(StaffRoles.ADMIN_ONLY, admin.text().french());
+        assertEquals("For the commune's administrators only (admin-commune role).", admin.text().in(Locale.ENGLISH));
+        for (SecurityException e : List.<SecurityException>of(parent, beta, health, money, admin)) {
+            // still a SecurityException (servlets, filters and the APIs answer it as before), French for the API and logs
+            assertEquals(((Denied) e).text().french(), e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -32,6 +33,7 @@ import java.util.List;
 @CommuneRequired
 public class Mandates {
 
+    /** What a parent asking for another family's mandate reads, in French ({@code billing.mandate.notYours}). */
     static final String NOT_YOURS = "Ce mandat n'appartient pas à votre dossier.";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -81,7 +83,7 @@ public class Mandates {
      */
     public Mandate sign(SignedInUser parent, Signature in) {
         if (StaffRoles.isStaff(parent)) {
-            throw new SecurityException("Seule la famille signe son mandat de prélèvement, depuis son espace.");
+            throw new Denied(Refused.text("billing.mandate.familySigns"));
         }
         Long family = account.familyFor(parent, null);
         if (family == null) {
@@ -178,14 +180,14 @@ public class Mandates {
         Long family = parentFamily(parent);
         List<Mandate> found = select("m.id = ?1", mandateId, true);
         if (family == null || found.isEmpty() || found.get(0).familyId() != family) {
-            throw new SecurityException(NOT_YOURS);
+            throw new Denied(Refused.text("billing.mandate.notYours"));
         }
         return found.get(0);
     }
 
     private Long parentFamily(SignedInUser parent) {
         if (StaffRoles.isStaff(parent)) {
-            throw new SecurityException("Les mandats d'une famille se consultent depuis les pages des agents.");
+            throw new Denied(Refused.text("billing.mandate.staffPages"));
         }
         return account.familyFor(parent, null);
     }

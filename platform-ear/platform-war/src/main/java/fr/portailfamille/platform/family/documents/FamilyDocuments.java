@@ -6,6 +6,7 @@ import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -143,7 +144,7 @@ public class FamilyDocuments {
      */
     public long upload(SignedInUser user, String typeCode, Long childId, LocalDate issuedOn, String fileName, byte[] content) {
         if (StaffRoles.isStaff(user)) {
-            throw new SecurityException("Les comptes des agents de la commune n'ont pas de documents de famille.");
+            throw new Denied(Refused.text("documents.staff.noDocuments"));
         }
         Family f = files.fileOf(user);
         if (f.getId() == null) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -57,8 +58,8 @@ public class AgentFamilleModifierView extends FamilyFormView {
         List<FieldError> errors;
         try {
             errors = editor.update(user.require(), id, form);
-        } catch (SecurityException e) {
-            errors = List.of(new FieldError("", e.getMessage()));
+        } catch (Refused | SecurityException e) {
+            errors = List.of(new FieldError("", Texts.text(e)));
         }
         if (errors.isEmpty()) {
             form = desk.formForAgent(user.require(), id);

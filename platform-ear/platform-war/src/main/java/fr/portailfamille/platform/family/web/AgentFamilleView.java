@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
@@ -88,8 +89,8 @@ public class AgentFamilleView implements Serializable {
         try {
             desk.validate(user.require(), id);
             FormErrors.info(Texts.of("agent.famille.validated"));
-        } catch (IllegalStateException e) {
-            FormErrors.error(e.getMessage());
+        } catch (Refused e) {
+            FormErrors.error(Texts.of(e));
         }
         desk.get(user.require(), id).ifPresent(this::read);
     }
@@ -97,8 +98,12 @@ public class AgentFamilleView implements Serializable {
     /** Saves the residency chosen by the agent for the tariffs. */
     public void saveResidency() {
         Boolean resident = "RESIDENT".equals(residency) ? Boolean.TRUE : "NON_RESIDENT".equals(residency) ? Boolean.FALSE : null;
-        editor.setResidency(user.require(), id, resident);
-        FormErrors.info(Texts.of("agent.famille.residency.saved"));
+        try {
+            editor.setResidency(user.require(), id, resident);
+            FormErrors.info(Texts.of("agent.famille.residency.saved"));
+        } catch (Refused e) {
+            FormErrors.error(Texts.of(e));
+        }
         desk.get(user.require(), id).ifPresent(this::read);
     }
 

@@ -43,7 +43,7 @@ public class AgentThreadView implements Serializable {
             thread = id == null ? null : inbox.agentThread(user.require(), id).orElse(null);
         } catch (SecurityException e) {
             thread = null;
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -96,7 +96,9 @@ public class AgentThreadView implements Serializable {
             load();
         } catch (Refused e) {
             FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
-        } catch (SecurityException | IOException e) {
+        } catch (SecurityException e) {
+            FormErrors.error(Texts.of(e));
+        } catch (IOException e) {
             FormErrors.error(e.getMessage());
         }
     }

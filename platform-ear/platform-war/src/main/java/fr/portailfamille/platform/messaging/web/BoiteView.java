@@ -99,7 +99,7 @@ public class BoiteView implements Serializable {
         } catch (Refused e) {
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
         return null;
     }

@@ -10,6 +10,7 @@ import fr.portailfamille.payfip.client.TechProtocolaireErreur_Exception;
 import fr.portailfamille.payfip.client.reponse.RecupererDetailPaiementSecuriseRequest;
 import fr.portailfamille.payfip.client.reponse.RecupererDetailPaiementSecuriseResponse;
 import fr.portailfamille.payfip.client.requete.CreerPaiementSecuriseRequest;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.PaymentCreated;
 import fr.portailfamille.platform.payment.PaymentOutcome;
 import fr.portailfamille.platform.payment.PaymentPort;
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  * Both default to the local simulator of the run command ({@value #LOCAL_ENDPOINT}). PayFiP's functional errors
  * (SOAP fault {@code FonctionnelleErreur}, with a code) and technical ones become a
- * {@link PaymentProviderException} with a French message; "P5" (result not known yet) is an empty result.
+ * {@link PaymentProviderException} whose text is a key of the refusals' bundle ({@code payment.provider.*}: French
+ * message, English on an English page); "P5" (result not known yet) is an empty result.
  */
 @ApplicationScoped
 public class PayfipAdapter implements PaymentPort {
@@ -107,7 +109,7 @@ public class PayfipAdapter implements PaymentPort {
         }
         if (idOp == null || idOp.isBlank()) {
             throw new PaymentProviderException(PaymentProviderException.BAD_ANSWER,
-                    "PayFiP n'a pas renvoyé d'identifiant d'opération.", null);
+                    Refused.text("payment.provider.noOperationId"), null);
         }
         return new PaymentCreated(idOp, paymentPage + "?idop=" + URLEncoder.encode(idOp, StandardCharsets.UTF_8));
     }
@@ -132,16 +134,14 @@ public class PayfipAdapter implements PaymentPort {
         PaymentOutcome outcome = d.getResultrans() == null ? null : OUTCOMES.get(d.getResultrans());
         if (outcome == null) {
             throw new PaymentProviderException(PaymentProviderException.BAD_ANSWER,
-                    "PayFiP a renvoyé un résultat inconnu (« " + d.getResultrans() + " ») pour l'opération "
-                            + operationId + ".", null);
+                    Refused.text("payment.provider.unknownResult", String.valueOf(d.getResultrans()), operationId), null);
         }
         long cents;
         try {
             cents = Long.parseLong(d.getMontant());
         } catch (NumberFormatException e) {
             throw new PaymentProviderException(PaymentProviderException.BAD_ANSWER,
-                    "PayFiP a renvoyé un montant illisible (« " + d.getMontant() + " ») pour l'opération "
-                            + operationId + ".", e);
+                    Refused.text("payment.provider.unreadableAmount", String.valueOf(d.getMontant()), operationId), e);
         }
         String authorisation = d.getNumauto() == null || d.getNumauto().isBlank() ? null : d.getNumauto();
         return Optional.of(new PaymentResult(d.getIdOp() == null ? operationId : d.getIdOp(), outcome, cents,
@@ -196,24 +196,25 @@ public class PayfipAdapter implements PaymentPort {
         return port;
     }
 
-    private static PaymentProviderException refused(FonctionnelleErreur fault, Exception cause) {
+    static PaymentProviderException refused(FonctionnelleErreur fault, Exception cause) {
         String code = fault == null || fault.getCode() == null ? "?" : fault.getCode();
         if (UNKNOWN_OPERATION.equals(code)) {
-            return new PaymentProviderException(code,
-                    "PayFiP ne connaît pas ce paiement (identifiant d'opération inconnu ou expiré).", cause);
+            return new PaymentProviderException(code, Refused.text("payment.provider.unknownOperation"), cause);
         }
         String label = fault == null ? null : fault.getLibelle() != null ? fault.getLibelle() : fault.getDescriptif();
-        return new PaymentProviderException(code, "PayFiP a refusé la demande (" + code
-                + (label == null || label.isBlank() ? "" : " : " + label) + ").", cause);
+        // PayFiP's label is its own French words, given as they are
+        return new PaymentProviderException(code, label == null || label.isBlank()
+                ? Refused.text("payment.provider.refused", code)
+                : Refused.text("payment.provider.refusedWithLabel", code, label), cause);
     }
 
-    private static PaymentProviderException technical(Exception cause) {
+    static PaymentProviderException technical(Exception cause) {
         return new PaymentProviderException(PaymentProviderException.TECHNICAL,
-                "PayFiP a rencontré une erreur technique ; réessayez plus tard ou prévenez la régie.", cause);
+                Refused.text("payment.provider.technical"), cause);
     }
 
     private static PaymentProviderException unavailable(Exception cause) {
         return new PaymentProviderException(PaymentProviderException.UNAVAILABLE,
-                "PayFiP ne répond pas pour le moment ; réessayez dans quelques minutes.", cause);
+                Refused.text("payment.provider.unavailable"), cause);
     }
 }

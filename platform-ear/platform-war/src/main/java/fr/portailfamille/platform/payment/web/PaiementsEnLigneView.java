@@ -3,6 +3,7 @@ package fr.portailfamille.platform.payment.web;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlineState;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class PaiementsEnLigneView {
             try {
                 payments = desk.payments(user.require(), getState());
             } catch (SecurityException e) {
-                FormErrors.error(e.getMessage());
+                FormErrors.error(Texts.of(e));
                 payments = List.of();
             }
         }

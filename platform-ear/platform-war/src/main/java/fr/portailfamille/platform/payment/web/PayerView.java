@@ -23,8 +23,8 @@ import java.util.Set;
  * "Payer" on an unpaid invoice (Mes factures, Accueil, relevé; {@code WEB-INF/templates/payer.xhtml}): shown for an
  * invoice of a régie that takes payments online, else the family is told to pay the régie. The button posts (a Faces
  * form: its view state guards against other sites) the invoice's id; {@link OnlinePayments#start} checks it is the
- * family's own open invoice with no payment pending, then the browser is sent to PayFiP's page. A refusal is shown in
- * French at the top of the page.
+ * family's own open invoice with no payment pending, then the browser is sent to PayFiP's page. A refusal (the
+ * invoice's state, another family's invoice, PayFiP's answer) is shown at the top of the page in its language.
  */
 @Named
 @RequestScoped

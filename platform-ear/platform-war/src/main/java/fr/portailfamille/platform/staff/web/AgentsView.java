@@ -95,7 +95,7 @@ public class AgentsView implements Serializable {
         } catch (Refused e) {
             FormErrors.show(INVITE_FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -126,7 +126,7 @@ public class AgentsView implements Serializable {
                 refresh();
             }
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.payfip.client.FonctionnelleErreur;
 import fr.portailfamille.payfip.simulator.Decision;
 import fr.portailfamille.payfip.simulator.NotificationMode;
 import fr.portailfamille.payfip.simulator.PayfipSimulator;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.PaymentCreated;
 import fr.portailfamille.platform.payment.PaymentOutcome;
 import fr.portailfamille.platform.payment.PaymentProviderException;
 import fr.portailfamille.platform.payment.PaymentRequest;
 import fr.portailfamille.platform.payment.PaymentResult;
+import fr.portailfamille.problems.Message;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,12 +105,15 @@ class PayfipAdapterTest {
     }
 
     @Test
-    void payfipFaultsBecomeTypedExceptionsWithAFrenchMessage() {
+    void payfipFaultsBecomeTypedExceptionsWithAFrenchMessageAndATextInThePagesLanguage() {
         PaymentProviderException unknown = assertThrows(PaymentProviderException.class,
                 () -> adapter.result("0123456789abcdef0123456789abcdef"));
         assertEquals("P1", unknown.code());
         assertEquals("PayFiP ne connaît pas ce paiement (identifiant d'opération inconnu ou expiré).",
                 unknown.getMessage());
+        assertEquals(unknown.getMessage(), unknown.text().french());
+        assertEquals("PayFiP does not know this payment (unknown or expired operation id).",
+                unknown.text().in(Locale.ENGLISH));
         assertFalse(unknown.temporary());
 
         PaymentRequest badClient = new PaymentRequest("12AB", 2026, "F2026000042", 1000, "parent@alpha.test",
@@ -116,6 +123,8 @@ class PayfipAdapterTest {
                 () -> adapter.create(badClient));
         assertEquals("T1", refused.code());
         assertEquals("PayFiP a refusé la demande (T1 : Numéro client invalide).", refused.getMessage());
+        assertEquals("PayFiP refused the request (T1: Numéro client invalide).", refused.text().in(Locale.ENGLISH),
+                "PayFiP's own label is given as PayFiP wrote it");
 
         assertThrows(IllegalArgumentException.class, () -> request(0), "nothing to pay is not a payment");
     }
@@ -131,6 +140,33 @@ class PayfipAdapterTest {
         PaymentProviderException e = assertThrows(PaymentProviderException.class, () -> down.create(request(1000)));
         assertTrue(e.temporary());
         assertEquals("PayFiP ne répond pas pour le moment ; réessayez dans quelques minutes.", e.getMessage());
+        assertEquals("PayFiP is not answering at the moment; try again in a few minutes.", e.text().in(Locale.ENGLISH));
+    }
+
+    @Test
+    void everyPayfipFailureReadsInThePagesLanguageWithItsFrenchUnchanged() {
+        FonctionnelleErreur noLabel = new FonctionnelleErreur();
+        noLabel.setCode("M1");
+        noLabel.setLibelle(" ");
+        PaymentProviderException refused = PayfipAdapter.refused(noLabel, null);
+        assertEquals("PayFiP a refusé la demande (M1).", refused.getMessage());
+        assertEquals("PayFiP refused the request (M1).", refused.text().in(Locale.ENGLISH));
+        assertEquals("PayFiP a refusé la demande (?).", PayfipAdapter.refused(null, null).getMessage());
+        PaymentProviderException technical = PayfipAdapter.technical(null);
+        assertEquals(PaymentProviderException.TECHNICAL, technical.code());
+        assertEquals("PayFiP a rencontré une erreur technique ; réessayez plus tard ou prévenez la régie.",
+                technical.getMessage());
+        assertEquals("PayFiP ran into a technical error; try again later or tell the régie.",
+                technical.text().in(Locale.ENGLISH));
+        // PayFiP's answers the platform cannot read
+        assertEquals("PayFiP n'a pas renvoyé d'identifiant d'opération.", Refused.text("payment.provider.noOperationId").french());
+        assertEquals("PayFiP did not return an operation id.", Refused.text("payment.provider.noOperationId").in(Locale.ENGLISH));
+        Message unknown = Refused.text("payment.provider.unknownResult", "X", "0123abcd");
+        assertEquals("PayFiP a renvoyé un résultat inconnu (« X ») pour l'opération 0123abcd.", unknown.french());
+        assertEquals("PayFiP returned an unknown result (\"X\") for operation 0123abcd.", unknown.in(Locale.ENGLISH));
+        Message amount = Refused.text("payment.provider.unreadableAmount", "12,5", "0123abcd");
+        assertEquals("PayFiP a renvoyé un montant illisible (« 12,5 ») pour l'opération 0123abcd.", amount.french());
+        assertEquals("PayFiP returned an unreadable amount (\"12,5\") for operation 0123abcd.", amount.in(Locale.ENGLISH));
     }
 
     @Test

@@ -84,7 +84,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("note", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -126,7 +126,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("credit", List.of(new FieldError("creditAmount".equals(e.field()) ? "useAmount" : field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -139,7 +139,7 @@ public class FactureView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("titre", List.of(new FieldError(field(e.field()), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 

@@ -87,7 +87,7 @@ public class ImpayesView implements Serializable {
                     : Texts.of("agent.impayes.sent", String.valueOf(sent)));
             unpaid = null;
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
@@ -110,7 +110,7 @@ public class ImpayesView implements Serializable {
         } catch (Refused e) {
             FormErrors.show("titre", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
-            FormErrors.error(e.getMessage());
+            FormErrors.error(Texts.of(e));
         }
     }
 
