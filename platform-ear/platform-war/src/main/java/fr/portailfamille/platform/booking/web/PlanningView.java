@@ -295,7 +295,7 @@ public class PlanningView implements Serializable {
             return "";
         }
         if (line.priceCents() == null) {
-            return line.label();
+            return Texts.of("planning.price.unknown");
         }
         String price = Texts.amount(line.priceCents());
         return line.surchargeCents() == 0 ? price
