@@ -122,6 +122,16 @@ public final class Money {
     }
 
     /**
+     * A percentage as an argument of a {@link Message}, written when the message is read in its reader's language
+     * ({@link #percent(BigDecimal, Locale)}, the number only: the pattern writes the sign): {@code 2.50} reads "2,5" in
+     * French, "2.5" in English.
+     */
+    public static Message percentage(BigDecimal percent) {
+        java.util.Objects.requireNonNull(percent, "percent");
+        return Message.written(locale -> percent(percent, locale));
+    }
+
+    /**
      * Euros as a person types them ("1 850,50", "1850.5", "1 850 €", the English "1,850.50") in cents; empty when it
      * is not an amount of euros with at most two decimals, or negative. With both a comma and a point the last one
      * separates the decimals and the other must group thousands ("1,85.5" is refused).

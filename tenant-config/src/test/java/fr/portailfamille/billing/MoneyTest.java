@@ -81,6 +81,15 @@ class MoneyTest {
     }
 
     @Test
+    void aPercentageInAMessageIsWrittenWhenItIsRead() {
+        Message p = Money.percentage(new BigDecimal("2.50"));
+        assertEquals("2,5", p.french());
+        assertEquals("2.5", p.in(Locale.ENGLISH));
+        assertEquals("10", Money.percentage(new BigDecimal("10.00")).in(Locale.ENGLISH));
+        assertEquals(Message.literal("2,5"), p, "equal when their French texts are");
+    }
+
+    @Test
     void percentagesAndTypedAmountsInTheReadersLanguage() {
         assertEquals("2,5", Money.percent(new BigDecimal("2.50"), Locale.FRENCH));
         assertEquals("2.5", Money.percent(new BigDecimal("2.50"), Locale.ENGLISH));

@@ -9,9 +9,12 @@ import fr.portailfamille.billing.PricedLine;
 import fr.portailfamille.billing.Pricing;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One tariff as a family reads it on "Consulter les tarifs": the grid of the commune's QF brackets (or the
@@ -20,34 +23,38 @@ import java.util.List;
  * maximum tariff applies and why, and the other rules in words (siblings, late bookings, absences,
  * presence without booking). Pure.
  *
+ * <p>Its own texts (the rules, the effort rate, the grid's maximum row) are {@link Message}s of the bundle
+ * {@value Refused#BUNDLE}, read in the page's language; the {@code basis} and the {@code maximumReason} stay the
+ * French words of the pure {@link Pricing} (those the invoices' lines store).
+ *
  * @param activityName the activity's name
  * @param units the units it applies to, e.g. "Midi" or "Matin, Soir"
  * @param validFrom the day the tariff applies from
  * @param effortRate whether the price is an effort rate (no bracket grid)
  * @param rows the brackets with their prices, then the maximum tariff (by brackets)
- * @param effortText the effort rate in words (effort rate only)
+ * @param effortText the effort rate in words (effort rate only, {@code null} otherwise)
  * @param priceCents what the family pays for one unit-day
- * @param basis how that price was found, in words
+ * @param basis how that price was found, in French words ({@link Pricing}'s)
  * @param maximum whether the maximum tariff applies to the family
- * @param maximumReason why it applies (QF missing, proof expired…), {@code null} otherwise
+ * @param maximumReason why it applies (QF missing, proof expired…) in French ({@link Pricing}'s), {@code null} otherwise
  * @param notes the other rules of the tariff, in words
  */
 public record TariffSheet(String activityName, String units, LocalDate validFrom, boolean effortRate, List<Row> rows,
-        String effortText, long priceCents, String basis, boolean maximum, String maximumReason, List<String> notes) {
+        Message effortText, long priceCents, String basis, boolean maximum, String maximumReason, List<Message> notes) {
 
     /**
      * A row of the grid.
      *
-     * @param label "Tranche 2", or "Tarif maximum"
-     * @param range "QF de 451 à 700", or why the maximum applies
+     * @param label "Tranche 2" (the bracket's label, a literal), or "Tarif maximum"
+     * @param range "QF de 451 à 700" (the bracket's range, a literal), or when the maximum applies
      * @param priceCents the price, {@code null} when the tariff has none for this bracket
      * @param family whether it is the family's row
      */
-    public record Row(String code, String label, String range, Long priceCents, boolean family) {
+    public record Row(String code, Message label, Message range, Long priceCents, boolean family) {
 
         public String getCode() { return code; }
-        public String getLabel() { return label; }
-        public String getRange() { return range; }
+        public Message getLabel() { return label; }
+        public Message getRange() { return range; }
         public Long getPriceCents() { return priceCents; }
         public boolean isFamily() { return family; }
     }
@@ -57,6 +64,7 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
         notes = List.copyOf(notes);
     }
 
+    /** How {@link Pricing}'s basis starts when the maximum tariff applies. */
     static final String MAXIMUM = "Tarif maximum";
 
     /** The sheet of {@code tariff} for a family with {@code facts} on {@code day}. */
@@ -67,17 +75,17 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
         boolean maximum = p.basis().startsWith(MAXIMUM);
         String reason = maximum ? p.basis().substring(Math.min(p.basis().length(), MAXIMUM.length() + 3)) : null;
         List<Row> rows = new ArrayList<>();
-        String effortText = null;
+        Message effortText = null;
         if (tariff.mode() == Tariff.Mode.EFFORT_RATE) {
-            effortText = "Taux d'effort de " + Money.percent(tariff.effortRatePercent()) + "\u00a0% des ressources mensuelles,"
-                    + " entre " + Money.format(tariff.floorCents()) + " (plancher) et " + Money.format(tariff.ceilingCents())
-                    + " (plafond) par unité.";
+            effortText = Refused.text("billing.tarifs.effort", Money.percentage(tariff.effortRatePercent()),
+                    Money.amount(tariff.floorCents()), Money.amount(tariff.ceilingCents()));
         } else {
             for (QfBracket b : settings.brackets()) {
-                rows.add(new Row(b.code(), b.label(), b.range(), tariff.priceOf(b.code()).orElse(null),
-                        !maximum && b.code().equals(p.bracket())));
+                rows.add(new Row(b.code(), Message.literal(b.label()), Message.literal(b.range()),
+                        tariff.priceOf(b.code()).orElse(null), !maximum && b.code().equals(p.bracket())));
             }
-            rows.add(new Row(null, MAXIMUM, "QF inconnu ou justificatif expiré", tariff.maximumCents(), maximum));
+            rows.add(new Row(null, Refused.text("billing.tarifs.maximum"), Refused.text("billing.tarifs.maximum.range"),
+                    tariff.maximumCents(), maximum));
         }
         return new TariffSheet(activityName, units, tariff.validFrom(), tariff.mode() == Tariff.Mode.EFFORT_RATE, rows,
                 effortText, p.unitPriceCents(), basis(p), maximum, reason, notes(tariff, facts));
@@ -90,41 +98,44 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
         return b.toString();
     }
 
-    static List<String> notes(Tariff t, FamilyFacts facts) {
-        List<String> notes = new ArrayList<>();
+    static List<Message> notes(Tariff t, FamilyFacts facts) {
+        List<Message> notes = new ArrayList<>();
         if (t.nonResident() != null) {
-            notes.add((facts.resident() ? "Familles hors commune" : "Votre famille habite hors de la commune")
-                    + " : " + describe(t.nonResident(), true) + ".");
+            Message price = describe(t.nonResident(), true);
+            notes.add(facts.resident() ? Refused.text("billing.tarifs.note.nonResident", price)
+                    : Refused.text("billing.tarifs.note.nonResident.yours", price));
         }
         if (t.siblingSecondPercent() != null || t.siblingThirdPercent() != null) {
-            List<String> s = new ArrayList<>();
+            List<Message> s = new ArrayList<>();
             if (t.siblingSecondPercent() != null && t.siblingSecondPercent().signum() > 0) {
-                s.add("2e enfant \u2212" + Money.percent(t.siblingSecondPercent()) + "\u00a0%");
+                s.add(Refused.text("billing.tarifs.sibling.second", Money.percentage(t.siblingSecondPercent())));
             }
             if (t.siblingThirdPercent() != null && t.siblingThirdPercent().signum() > 0) {
-                s.add("3e enfant et suivants \u2212" + Money.percent(t.siblingThirdPercent()) + "\u00a0%");
+                s.add(Refused.text("billing.tarifs.sibling.third", Money.percentage(t.siblingThirdPercent())));
             }
             if (!s.isEmpty()) {
-                notes.add("Réduction fratrie (enfants facturés le même mois, de l'aîné au plus jeune) : " + String.join(", ", s) + ".");
+                notes.add(Refused.text("billing.tarifs.note.siblings",
+                        Message.written(l -> s.stream().map(m -> m.in(l)).collect(Collectors.joining(", ")))));
             }
         }
         if (t.lateSurcharge() != null) {
-            notes.add("Réservation hors délai : " + describe(t.lateSurcharge(), false) + ".");
+            notes.add(Refused.text("billing.tarifs.note.late", describe(t.lateSurcharge(), false)));
         }
-        notes.add(t.unexcusedAbsenceBilled() ? "Absence non justifiée : facturée ; absence justifiée : non facturée."
-                : "Absence : non facturée.");
+        notes.add(t.unexcusedAbsenceBilled() ? Refused.text("billing.tarifs.note.absence.billed")
+                : Refused.text("billing.tarifs.note.absence.notBilled"));
         if (t.unbookedPresenceCents() != null) {
-            notes.add("Présence sans réservation : " + Money.format(t.unbookedPresenceCents()) + " l'unité.");
+            notes.add(Refused.text("billing.tarifs.note.unbooked", Money.amount(t.unbookedPresenceCents())));
         }
         return notes;
     }
 
-    /** An adjustment in words: "majoration de 20 %", "majoration de 1,50 €", "prix de 5,00 €". */
-    static String describe(Adjustment a, boolean nonResident) {
+    /** An adjustment in words: "majoration de 20 %", "majoration de 1,50 €", "prix de 5,00 €", "tarif hors commune de 5,00 €". */
+    static Message describe(Adjustment a, boolean nonResident) {
         return switch (a.kind()) {
-            case PERCENT -> "majoration de " + Money.percent(a.percent()) + "\u00a0%";
-            case FIXED -> "majoration de " + Money.format(a.cents());
-            case PRICE -> (nonResident ? "tarif hors commune de " : "prix de ") + Money.format(a.cents());
+            case PERCENT -> Refused.text("billing.tarifs.adjustment.percent", Money.percentage(a.percent()));
+            case FIXED -> Refused.text("billing.tarifs.adjustment.fixed", Money.amount(a.cents()));
+            case PRICE -> nonResident ? Refused.text("billing.tarifs.adjustment.nonResidentPrice", Money.amount(a.cents()))
+                    : Refused.text("billing.tarifs.adjustment.price", Money.amount(a.cents()));
         };
     }
 
@@ -133,10 +144,10 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
     public LocalDate getValidFrom() { return validFrom; }
     public boolean isEffortRate() { return effortRate; }
     public List<Row> getRows() { return rows; }
-    public String getEffortText() { return effortText; }
+    public Message getEffortText() { return effortText; }
     public long getPriceCents() { return priceCents; }
     public String getBasis() { return basis; }
     public boolean isMaximum() { return maximum; }
     public String getMaximumReason() { return maximumReason; }
-    public List<String> getNotes() { return notes; }
+    public List<Message> getNotes() { return notes; }
 }

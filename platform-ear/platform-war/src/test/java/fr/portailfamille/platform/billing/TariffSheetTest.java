@@ -11,9 +11,11 @@ import fr.portailfamille.billing.FamilyFacts;
 import fr.portailfamille.billing.QfBracket;
 import fr.portailfamille.billing.QfSource;
 import fr.portailfamille.billing.Tariff;
+import fr.portailfamille.problems.Message;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TariffSheetTest {
@@ -27,6 +29,10 @@ class TariffSheetTest {
             450L, null, null, null, Adjustment.price(500), new BigDecimal("10"), new BigDecimal("20"), Adjustment.percent("20"),
             true, 549L);
 
+    static List<String> read(List<Message> texts, Locale locale) {
+        return texts.stream().map(m -> m.in(locale)).toList();
+    }
+
     static FamilyFacts family(Integer qf, LocalDate proof, boolean resident) {
         return new FamilyFacts(qf, proof, qf == null ? null : QfSource.CAF, null, resident);
     }
@@ -39,9 +45,17 @@ class TariffSheetTest {
         assertNull(s.maximumReason());
         assertEquals(List.of("T1", "T2", "T3"), s.rows().stream().limit(3).map(TariffSheet.Row::code).toList());
         assertEquals(List.of(false, true, false, false), s.rows().stream().map(TariffSheet.Row::family).toList());
-        assertEquals("QF de 451 à 700", s.rows().get(1).range());
+        assertEquals("QF de 451 à 700", s.rows().get(1).range().french());
+        // the brackets' own label and range, the same in every language
+        assertEquals("Tranche 2", s.rows().get(1).label().in(Locale.ENGLISH));
+        assertEquals("QF de 451 à 700", s.rows().get(1).range().in(Locale.ENGLISH));
         // the maximum tariff is the grid's last row
-        assertEquals(new TariffSheet.Row(null, "Tarif maximum", "QF inconnu ou justificatif expiré", 450L, false), s.rows().get(3));
+        assertEquals(new TariffSheet.Row(null, Message.literal("Tarif maximum"), Message.literal("QF inconnu ou justificatif expiré"),
+                450L, false), s.rows().get(3));
+        assertEquals("Tarif maximum", s.rows().get(3).label().french());
+        assertEquals("QF inconnu ou justificatif expiré", s.rows().get(3).range().french());
+        assertEquals("Maximum price", s.rows().get(3).label().in(Locale.ENGLISH));
+        assertEquals("QF unknown or proof expired", s.rows().get(3).range().in(Locale.ENGLISH));
         assertEquals("Tranche T2 (QF de 451 à 700)", s.basis());
     }
 
@@ -73,7 +87,32 @@ class TariffSheetTest {
                         + " 3e enfant et suivants \u221220\u00a0%.",
                 "Réservation hors délai : majoration de 20\u00a0%.",
                 "Absence non justifiée : facturée ; absence justifiée : non facturée.",
-                "Présence sans réservation : 5,49\u00a0€ l'unité."), s.notes());
+                "Présence sans réservation : 5,49\u00a0€ l'unité."), read(s.notes(), Locale.FRENCH));
+        assertEquals(read(s.notes(), Locale.FRENCH), s.notes().stream().map(Message::french).toList());
+        assertEquals(List.of("Your family lives outside the commune: non-resident price of €5.00.",
+                "Sibling discount (children billed in the same month, from the eldest to the youngest): 2nd child \u221210%,"
+                        + " 3rd child and next \u221220%.",
+                "Late booking: 20% surcharge.",
+                "Unexcused absence: billed; excused absence: not billed.",
+                "Presence without booking: €5.49 per unit."), read(s.notes(), Locale.ENGLISH));
+    }
+
+    @Test
+    void aResidentReadsTheNonResidentPriceAndTheOtherAdjustmentsInWords() {
+        Tariff t = new Tariff("CANTINE", null, LocalDate.of(2026, 9, 1), Tariff.Mode.BRACKETS,
+                List.of(new Tariff.BracketPrice("T1", 100L)), 450L, null, null, null, Adjustment.percent("12.5"),
+                null, new BigDecimal("7.5"), Adjustment.fixed(150), false, null);
+        TariffSheet s = TariffSheet.of(SETTINGS, t, family(300, LocalDate.of(2026, 6, 1), true), TODAY, "Cantine", "Midi");
+        assertEquals(List.of("Familles hors commune : majoration de 12,5\u00a0%.",
+                "Réduction fratrie (enfants facturés le même mois, de l'aîné au plus jeune) : 3e enfant et suivants \u22127,5\u00a0%.",
+                "Réservation hors délai : majoration de 1,50\u00a0€.",
+                "Absence : non facturée."), read(s.notes(), Locale.FRENCH));
+        assertEquals(List.of("Families living outside the commune: 12.5% surcharge.",
+                "Sibling discount (children billed in the same month, from the eldest to the youngest): 3rd child and next \u22127.5%.",
+                "Late booking: €1.50 surcharge.",
+                "Absence: not billed."), read(s.notes(), Locale.ENGLISH));
+        assertEquals("prix de 5,00\u00a0€", TariffSheet.describe(Adjustment.price(500), false).french());
+        assertEquals("price of €5.00", TariffSheet.describe(Adjustment.price(500), false).in(Locale.ENGLISH));
     }
 
     @Test
@@ -87,8 +126,11 @@ class TariffSheetTest {
         assertEquals(List.of(), s.rows());
         assertEquals(150L, s.priceCents());
         assertEquals("Taux d'effort de 0,06\u00a0% des ressources mensuelles, entre 0,50\u00a0€ (plancher) et 3,00\u00a0€ (plafond) par unité.",
-                s.effortText());
-        assertEquals(List.of("Absence : non facturée."), s.notes());
+                s.effortText().french());
+        assertEquals("Effort rate of 0.06% of the monthly resources, between €0.50 (floor) and €3.00 (ceiling) per unit.",
+                s.effortText().in(Locale.ENGLISH));
+        assertEquals(List.of("Absence : non facturée."), read(s.notes(), Locale.FRENCH));
+        assertEquals(List.of("Absence: not billed."), read(s.notes(), Locale.ENGLISH));
         // resources not declared: the ceiling, as the maximum
         TariffSheet none = TariffSheet.of(SETTINGS, creche, family(600, LocalDate.of(2026, 6, 1), true), TODAY, "Crèche", "Heure");
         assertTrue(none.maximum());

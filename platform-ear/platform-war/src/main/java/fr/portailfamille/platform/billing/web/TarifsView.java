@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.FamilyPricing;
 import fr.portailfamille.platform.billing.TariffSheet;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,7 +16,8 @@ import java.util.List;
  * "Consulter les tarifs" (espace/tarifs): each activity the family may book with its tariff in force
  * today, the QF grid with the family's bracket marked in words, the price the family pays, and — when
  * the maximum tariff applies — why, with a link to update the QF in the family file. One read
- * ({@link FamilyPricing#tarifs}).
+ * ({@link FamilyPricing#tarifs}). The sheets' texts (rules, effort rate, grid's rows) are read in the page's
+ * language ({@link #text(Message)}).
  */
 @Named
 @RequestScoped
@@ -56,6 +58,11 @@ public class TarifsView {
         }
         return f.qfProofDate() == null ? Texts.of("tarifs.qf.undated", String.valueOf(f.qf()))
                 : Texts.of("tarifs.qf.dated", String.valueOf(f.qf()), DAY.format(f.qfProofDate()));
+    }
+
+    /** A sheet's text (a note, the effort rate, a row's label or range) in the page's language; blank when {@code null}. */
+    public String text(Message text) {
+        return text == null ? "" : Texts.of(text);
     }
 
     public boolean isResident() {
