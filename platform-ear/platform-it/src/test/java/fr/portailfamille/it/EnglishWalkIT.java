@@ -67,6 +67,16 @@ class EnglishWalkIT {
             assertTrue(outcome.contains("Booking: "), "the result's words, English typography: " + outcome);
             assertEquals("", parent.accessibilityViolations(), "axe-core, planning in English");
             Browser.screenshot(parent, "english-planning");
+
+            // Consulter les tarifs: the grid's maximum row, the tariff's rules and the prices in English
+            parent.get(BASE + "/espace/tarifs.xhtml");
+            String sheet = "//section[contains(@class,'pf-tariff')][h2[text()='" + p.activity() + "']]";
+            String page = parent.await(By.xpath(sheet)).getText();
+            assertTrue(page.contains("Maximum price") && page.contains("QF unknown or proof expired"), page);
+            assertTrue(page.contains("Unexcused absence: billed; excused absence: not billed."), page);
+            assertTrue(page.contains("€3.50") && !page.contains("3,50"), page);
+            assertEquals("", parent.accessibilityViolations(), "axe-core, tariffs in English");
+            Browser.screenshot(parent, "english-tarifs");
         }
     }
 

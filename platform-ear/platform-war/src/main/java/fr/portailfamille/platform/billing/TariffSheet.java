@@ -46,7 +46,7 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
      * A row of the grid.
      *
      * @param label "Tranche 2" (the bracket's label, a literal), or "Tarif maximum"
-     * @param range "QF de 451 à 700" (the bracket's range, a literal), or when the maximum applies
+     * @param range "QF de 451 à 700" (the bracket's bounds, "QF from 451 to 700" in English), or when the maximum applies
      * @param priceCents the price, {@code null} when the tariff has none for this bracket
      * @param family whether it is the family's row
      */
@@ -81,7 +81,7 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
                     Money.amount(tariff.floorCents()), Money.amount(tariff.ceilingCents()));
         } else {
             for (QfBracket b : settings.brackets()) {
-                rows.add(new Row(b.code(), Message.literal(b.label()), Message.literal(b.range()),
+                rows.add(new Row(b.code(), Message.literal(b.label()), range(b),
                         tariff.priceOf(b.code()).orElse(null), !maximum && b.code().equals(p.bracket())));
             }
             rows.add(new Row(null, Refused.text("billing.tarifs.maximum"), Refused.text("billing.tarifs.maximum.range"),
@@ -96,6 +96,12 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
         StringBuilder b = new StringBuilder(p.basis());
         p.applied().forEach(a -> b.append(" ; ").append(a.label()));
         return b.toString();
+    }
+
+    /** A bracket's bounds in the reader's language: "QF de 451 à 700", "QF from 451 to 700" ({@link QfBracket#range()}). */
+    static Message range(QfBracket b) {
+        return b.max() == null ? Refused.text("billing.tarifs.range.open", String.valueOf(b.min()))
+                : Refused.text("billing.tarifs.range", String.valueOf(b.min()), String.valueOf(b.max()));
     }
 
     static List<Message> notes(Tariff t, FamilyFacts facts) {

@@ -46,9 +46,11 @@ class TariffSheetTest {
         assertEquals(List.of("T1", "T2", "T3"), s.rows().stream().limit(3).map(TariffSheet.Row::code).toList());
         assertEquals(List.of(false, true, false, false), s.rows().stream().map(TariffSheet.Row::family).toList());
         assertEquals("QF de 451 à 700", s.rows().get(1).range().french());
-        // the brackets' own label and range, the same in every language
+        // the bracket's own label (the commune's words) the same in every language; its bounds in the reader's
         assertEquals("Tranche 2", s.rows().get(1).label().in(Locale.ENGLISH));
-        assertEquals("QF de 451 à 700", s.rows().get(1).range().in(Locale.ENGLISH));
+        assertEquals("QF from 451 to 700", s.rows().get(1).range().in(Locale.ENGLISH));
+        assertEquals("QF à partir de 701", s.rows().get(2).range().french());
+        assertEquals("QF from 701 up", s.rows().get(2).range().in(Locale.ENGLISH));
         // the maximum tariff is the grid's last row
         assertEquals(new TariffSheet.Row(null, Message.literal("Tarif maximum"), Message.literal("QF inconnu ou justificatif expiré"),
                 450L, false), s.rows().get(3));
