@@ -49,9 +49,7 @@ public class FamilyFileService {
 
     Clock clock = Clock.systemDefaultZone();
 
-    static final String STAFF_HAS_NO_FILE = "Les comptes des agents de la commune n'ont pas de dossier famille.";
-
-    /** {@link #STAFF_HAS_NO_FILE}, in any language. */
+    /** "Les comptes des agents de la commune n'ont pas de dossier famille.", in any language. */
     private static Denied staffHasNoFile() {
         return new Denied(Refused.text("family.staff.noFile"));
     }

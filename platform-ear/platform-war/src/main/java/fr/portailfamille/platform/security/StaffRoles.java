@@ -20,11 +20,12 @@ public final class StaffRoles {
     public static final String REGISSEUR = "regisseur";
     public static final String ADMIN = "admin-commune";
 
-    public static final String NOT_STAFF = "Action réservée aux agents de la commune.";
-    public static final String OTHER_COMMUNE = "Ce compte appartient à une autre commune : action refusée.";
-    public static final String REGISSEUR_ONLY = "Action réservée aux régisseurs (rôle régisseur) : les autres agents consultent.";
-    public static final String ADMIN_ONLY = "Action réservée aux administrateurs de la commune (rôle admin-commune).";
-    public static final String HEALTH_ONLY = "Données de santé : réservées aux agents habilités (rôle agent-santé).";
+    // the refusals' French, for those who compare a SecurityException's message (tests): written once, in the bundle
+    public static final String NOT_STAFF = Refused.text("security.notStaff").french();
+    public static final String OTHER_COMMUNE = Refused.text("security.otherCommune").french();
+    public static final String REGISSEUR_ONLY = Refused.text("security.regisseurOnly").french();
+    public static final String ADMIN_ONLY = Refused.text("security.adminOnly").french();
+    public static final String HEALTH_ONLY = Refused.text("security.healthOnly").french();
 
     private StaffRoles() {
     }

@@ -105,7 +105,7 @@ class FamilyFileRulesTest {
 
     @Test
     void theServicesRefusalsKeepTheirFrenchTexts() {
-        assertEquals(FamilyFileService.STAFF_HAS_NO_FILE, Refused.text("family.staff.noFile").french());
+        assertEquals("Les comptes des agents de la commune n'ont pas de dossier famille.", Refused.text("family.staff.noFile").french());
         assertEquals("Votre dossier famille n'existe pas encore : indiquez votre accord dans Mon foyer en le remplissant.",
                 FamilyFileService.noFileYet().getMessage());
         assertEquals("Your family file does not exist yet: give your consent in My household when you fill it in.",

@@ -109,6 +109,15 @@ class StaffRolesTest {
     }
 
     @Test
+    void theRefusalsKeepTheirFrenchWords() {
+        assertEquals("Action réservée aux agents de la commune.", StaffRoles.NOT_STAFF);
+        assertEquals("Ce compte appartient à une autre commune : action refusée.", StaffRoles.OTHER_COMMUNE);
+        assertEquals("Action réservée aux régisseurs (rôle régisseur) : les autres agents consultent.", StaffRoles.REGISSEUR_ONLY);
+        assertEquals("Action réservée aux administrateurs de la commune (rôle admin-commune).", StaffRoles.ADMIN_ONLY);
+        assertEquals("Données de santé : réservées aux agents habilités (rôle agent-santé).", StaffRoles.HEALTH_ONLY);
+    }
+
+    @Test
     void aRefusalIsReadInThePagesLanguageAndStaysASecurityException() throws Exception {
         Denied parent = assertThrows(Denied.class, () -> inAlpha(() -> StaffRoles.requireAgent(user("alpha", "parent"))));
         assertEquals(StaffRoles.NOT_STAFF, parent.text().french());

@@ -33,8 +33,6 @@ import java.util.List;
 @CommuneRequired
 public class Mandates {
 
-    /** What a parent asking for another family's mandate reads, in French ({@code billing.mandate.notYours}). */
-    static final String NOT_YOURS = "Ce mandat n'appartient pas à votre dossier.";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "portail")

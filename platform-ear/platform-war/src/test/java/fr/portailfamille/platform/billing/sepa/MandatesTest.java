@@ -32,7 +32,7 @@ class MandatesTest {
 
     @Test
     void anotherFamilysMandateKeepsItsFrenchAndReadsInEnglish() {
-        assertEquals(Mandates.NOT_YOURS, Refused.text("billing.mandate.notYours").french());
+        assertEquals("Ce mandat n'appartient pas à votre dossier.", Refused.text("billing.mandate.notYours").french());
         assertEquals("This mandate is not in your file.", Refused.text("billing.mandate.notYours").in(Locale.ENGLISH));
     }
 }
