@@ -1,6 +1,8 @@
 package fr.portailfamille.billing;
 
 import fr.portailfamille.billing.PricedLine.Applied;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,10 +32,19 @@ import java.util.Set;
  * <p>Each step works on exact cents; the day's price is rounded half up once, at the end, and each
  * applied step shows the difference of the rounded running prices, so that the steps add up to the
  * price a family reads.
+ *
+ * <p>How the base price is found (the basis) and the non-resident step are texts of the bundle
+ * {@value Problems#BUNDLE}: the lines store their French; {@link #inWords} gives them to read in a page's language.
  */
 public final class Pricing {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Words MAXIMUM = new Words(Problems.of("billing.basis.maximum", (Object[]) Words.MARKS));
+    private static final Words NON_RESIDENT_PRICE = new Words(Problems.of("billing.basis.nonResident.price", (Object[]) Words.MARKS));
+    private static final Words NON_RESIDENT_PERCENT =
+            new Words(Problems.of("billing.basis.nonResident.percent", (Object[]) Words.MARKS));
+    private static final Words NON_RESIDENT_FIXED = new Words(Problems.of("billing.basis.nonResident.fixed", (Object[]) Words.MARKS));
+    private static final Words THEN = new Words(Problems.of("billing.basis.then", (Object[]) Words.MARKS));
 
     private Pricing() {
     }
@@ -86,8 +97,7 @@ public final class Pricing {
         BigDecimal price = base.cents;
         if (!family.resident() && tariff.nonResident() != null) {
             Adjustment a = tariff.nonResident();
-            price = step(applied, price, a.apply(price), a.kind() == Adjustment.Kind.PRICE
-                    ? "Tarif hors commune " + a.describe() : "Majoration hors commune " + a.describe());
+            price = step(applied, price, a.apply(price), nonResident(a));
         }
         BigDecimal sibling = tariff.siblingPercent(rank);
         if (sibling.signum() > 0) {
@@ -104,7 +114,8 @@ public final class Pricing {
             reasons.add(a.label() + " (" + (a.deltaCents() >= 0 ? "+" : "") + Money.format(a.deltaCents()) + ")");
         });
         String reason = dated(String.join(" ; ", reasons), event.day(), unitPrice);
-        return new PricedLine(event, true, base.bracket, base.basis, Money.round(base.cents), applied, unitPrice, unitPrice,
+        return new PricedLine(event, true, base.bracket == null ? null : base.bracket.code(), base.basis, Money.round(base.cents),
+                applied, unitPrice, unitPrice,
                 String.join(" · ", labels), reason, anomalies);
     }
 
@@ -212,63 +223,144 @@ public final class Pricing {
         return to;
     }
 
-    private record Base(BigDecimal cents, String bracket, String basis, String label) {
+    /**
+     * How {@link #price} finds the price of a booked, attended, on-time unit-day of {@code family}'s eldest child on
+     * {@code day}, in words to read in a page's language.
+     *
+     * @param basis the day's basis, then its non-resident step when there is one: in French "Tranche T1 (QF de 0 à 450)
+     *     ; Tarif hors commune 5,00 €", the line's basis and its step's label
+     * @param maximumReason why the maximum tariff applies ("quotient familial absent"), {@code null} when it does not
+     */
+    public record InWords(Message basis, Message maximumReason) {
+    }
+
+    /** {@link InWords} of that day: each time a page asks (never while a run prices its days). */
+    public static InWords inWords(BillingSettings settings, Tariff tariff, FamilyFacts family, LocalDate day) {
+        Base base = base(settings, tariff, family, day, EnumSet.noneOf(Anomaly.class));
+        Message reason = switch (base.why) {
+            case PROOF_EXPIRED -> base.why.words.of(String.valueOf(settings.qfValidityMonths()),
+                    Problems.dateTime("format.date", family.qfProofDate()));
+            case NO_BRACKET -> base.why.words.of(String.valueOf(family.qf()));
+            default -> base.why.maximum() ? base.why.words.of() : null;
+        };
+        Message basis = switch (base.why) {
+            case BRACKET -> base.why.words.of(base.bracket.code(), base.bracket.rangeWords());
+            case EFFORT -> effort(tariff, family);
+            case FLOOR, CEILING -> base.why.words.of(effort(tariff, family));
+            default -> MAXIMUM.of(reason);
+        };
+        Adjustment a = tariff.nonResident();
+        if (!family.resident() && a != null) {
+            basis = THEN.of(basis, switch (a.kind()) {
+                case PRICE -> NON_RESIDENT_PRICE.of(Money.amount(a.cents()));
+                case PERCENT -> NON_RESIDENT_PERCENT.of(Money.percentage(a.percent()));
+                case FIXED -> NON_RESIDENT_FIXED.of(Money.amount(a.cents()));
+            });
+        }
+        return new InWords(basis, reason);
+    }
+
+    private static Message effort(Tariff tariff, FamilyFacts family) {
+        return Why.EFFORT.words.of(Money.percentage(tariff.effortRatePercent()), Money.amount(family.monthlyResourcesCents()));
+    }
+
+    /** The non-resident step's French label: "Tarif hors commune 5,00 €", "Majoration hors commune +20 %". */
+    private static String nonResident(Adjustment a) {
+        return switch (a.kind()) {
+            case PRICE -> NON_RESIDENT_PRICE.french(Money.format(a.cents()));
+            case PERCENT -> NON_RESIDENT_PERCENT.french(Money.percent(a.percent()));
+            case FIXED -> NON_RESIDENT_FIXED.french(Money.format(a.cents()));
+        };
+    }
+
+    /** Why a day costs its base price, with the words saying so (the reason of the maximum tariff for the last five). */
+    private enum Why {
+        BRACKET(Problems.of("billing.basis.bracket", (Object[]) Words.MARKS)),
+        EFFORT(Problems.of("billing.basis.effort", (Object[]) Words.MARKS)),
+        FLOOR(Problems.of("billing.basis.effort.floor", (Object[]) Words.MARKS)),
+        CEILING(Problems.of("billing.basis.effort.ceiling", (Object[]) Words.MARKS)),
+        RESOURCES_MISSING(Problems.of("billing.basis.maximum.resources")),
+        QF_MISSING(Problems.of("billing.basis.maximum.qf")),
+        PROOF_UNDATED(Problems.of("billing.basis.maximum.undated")),
+        PROOF_EXPIRED(Problems.of("billing.basis.maximum.expired", (Object[]) Words.MARKS)),
+        NO_BRACKET(Problems.of("billing.basis.maximum.noBracket", (Object[]) Words.MARKS));
+
+        final Words words;
+
+        Why(Message marked) {
+            words = new Words(marked);
+        }
+
+        boolean maximum() {
+            return ordinal() >= RESOURCES_MISSING.ordinal();
+        }
+    }
+
+    /** A day's base price, its bracket (by brackets), its basis in French, its label, and why. */
+    private record Base(BigDecimal cents, QfBracket bracket, String basis, String label, Why why) {
     }
 
     private static Base base(BillingSettings settings, Tariff tariff, FamilyFacts family, LocalDate day, Set<Anomaly> anomalies) {
         BigDecimal max = BigDecimal.valueOf(tariff.maximum());
-        Optional<String> expired = expired(settings, family, day);
+        Why expired = expired(settings, family, day);
         if (tariff.mode() == Tariff.Mode.EFFORT_RATE) {
             if (family.monthlyResourcesCents() == null) {
                 anomalies.add(Anomaly.QF_MISSING);
-                return new Base(max, null, "Tarif maximum : ressources mensuelles non déclarées", "Tarif maximum");
+                return maximum(max, Why.RESOURCES_MISSING, settings, family);
             }
-            if (expired.isPresent()) {
+            if (expired != null) {
                 anomalies.add(Anomaly.QF_MISSING);
-                return new Base(max, null, "Tarif maximum : " + expired.get(), "Tarif maximum");
+                return maximum(max, expired, settings, family);
             }
             BigDecimal rate = tariff.effortRatePercent();
             BigDecimal exact = Money.percentOf(BigDecimal.valueOf(family.monthlyResourcesCents()), rate);
-            String basis = "Taux d'effort " + Money.percent(rate) + "\u00a0% de " + Money.format(family.monthlyResourcesCents());
+            String basis = Why.EFFORT.words.french(Money.percent(rate), Money.format(family.monthlyResourcesCents()));
             if (exact.compareTo(BigDecimal.valueOf(tariff.floorCents())) < 0) {
-                return new Base(BigDecimal.valueOf(tariff.floorCents()), null, basis + ", relevé au prix plancher", "Prix plancher");
+                return new Base(BigDecimal.valueOf(tariff.floorCents()), null, Why.FLOOR.words.french(basis), "Prix plancher",
+                        Why.FLOOR);
             }
             if (exact.compareTo(max) > 0) {
-                return new Base(max, null, basis + ", limité au prix plafond", "Prix plafond");
+                return new Base(max, null, Why.CEILING.words.french(basis), "Prix plafond", Why.CEILING);
             }
-            return new Base(exact, null, basis, "Taux d'effort " + Money.percent(rate) + "\u00a0%");
+            return new Base(exact, null, basis, "Taux d'effort " + Money.percent(rate) + "\u00a0%", Why.EFFORT);
         }
         if (family.qf() == null) {
             anomalies.add(Anomaly.QF_MISSING);
-            return new Base(max, null, "Tarif maximum : quotient familial absent", "Tarif maximum");
+            return maximum(max, Why.QF_MISSING, settings, family);
         }
-        if (expired.isPresent()) {
+        if (expired != null) {
             anomalies.add(Anomaly.QF_MISSING);
-            return new Base(max, null, "Tarif maximum : " + expired.get(), "Tarif maximum");
+            return maximum(max, expired, settings, family);
         }
         Optional<QfBracket> bracket = settings.bracketOf(family.qf());
         Optional<Long> price = bracket.flatMap(b -> tariff.priceOf(b.code()));
         if (price.isEmpty()) {
-            return new Base(max, null, "Tarif maximum : aucune tranche tarifaire pour le QF " + family.qf(), "Tarif maximum");
+            return maximum(max, Why.NO_BRACKET, settings, family);
         }
         QfBracket b = bracket.get();
-        return new Base(BigDecimal.valueOf(price.get()), b.code(), "Tranche " + b.code() + " (" + b.range() + ")",
-                "Tranche " + b.code());
+        return new Base(BigDecimal.valueOf(price.get()), b, Why.BRACKET.words.french(b.code(), b.range()), "Tranche " + b.code(),
+                Why.BRACKET);
     }
 
-    /** Why the family's proof no longer counts on {@code day}; empty when it does (or proofs never expire). */
-    private static Optional<String> expired(BillingSettings settings, FamilyFacts family, LocalDate day) {
+    /** The maximum tariff for the reason {@code why}: "Tarif maximum : quotient familial absent". */
+    private static Base maximum(BigDecimal max, Why why, BillingSettings settings, FamilyFacts family) {
+        String reason = switch (why) {
+            case PROOF_EXPIRED -> why.words.french(String.valueOf(settings.qfValidityMonths()), DAY.format(family.qfProofDate()));
+            case NO_BRACKET -> why.words.french(String.valueOf(family.qf()));
+            default -> why.words.french();
+        };
+        return new Base(max, null, MAXIMUM.french(reason), "Tarif maximum", why);
+    }
+
+    /** Why the family's proof no longer counts on {@code day}; {@code null} when it does (or proofs never expire). */
+    private static Why expired(BillingSettings settings, FamilyFacts family, LocalDate day) {
         if (settings.qfValidityMonths() == null) {
-            return Optional.empty();
+            return null;
         }
         if (family.qfProofDate() == null) {
-            return Optional.of("justificatif de QF non daté");
+            return Why.PROOF_UNDATED;
         }
-        LocalDate until = settings.proofValidUntil(family.qfProofDate()).orElseThrow();
-        return day.isAfter(until)
-                ? Optional.of("justificatif de QF de plus de " + settings.qfValidityMonths() + " mois (du "
-                        + DAY.format(family.qfProofDate()) + ")")
-                : Optional.empty();
+        return day.isAfter(settings.proofValidUntil(family.qfProofDate()).orElseThrow()) ? Why.PROOF_EXPIRED : null;
     }
 
     private static PricedLine notBilled(DayEvent event, String basis, Set<Anomaly> anomalies) {

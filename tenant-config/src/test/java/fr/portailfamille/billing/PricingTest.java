@@ -9,6 +9,7 @@ import fr.portailfamille.billing.Tariff.BracketPrice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +252,79 @@ class PricingTest {
         assertEquals("Tranche T2 (QF de 451 à 700) : 2,00\u00a0€ ; Majoration hors commune +30\u00a0% (+0,60\u00a0€) ;"
                 + " Réduction fratrie 2e enfant \u221210\u00a0% (-0,26\u00a0€) ; Majoration hors délai +20\u00a0% (+0,47\u00a0€)."
                 + " Prix du 15/10/2026 : 2,81\u00a0€.", line.reason());
+    }
+
+    @Test
+    void theBasisIsReadInThePagesLanguageItsFrenchTheLinesWords() {
+        inWords(cantine(), qf(451), DAY, "Tranche T2 (QF de 451 à 700)", "Bracket T2 (QF from 451 to 700)", null, null);
+        inWords(cantine(), qf(1501), DAY, "Tranche T5 (QF à partir de 1501)", "Bracket T5 (QF from 1501 up)", null, null);
+        inWords(cantine(), new FamilyFacts(null, null, null, null, true), DAY, "Tarif maximum : quotient familial absent",
+                "Maximum price: family quotient not provided", "quotient familial absent", "family quotient not provided");
+        inWords(cantine(), new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.MSA, null, true), LocalDate.parse("2026-10-16"),
+                "Tarif maximum : justificatif de QF de plus de 12 mois (du 15/10/2025)",
+                "Maximum price: QF proof older than 12 months (dated 15/10/2025)",
+                "justificatif de QF de plus de 12 mois (du 15/10/2025)", "QF proof older than 12 months (dated 15/10/2025)");
+        inWords(cantine(), new FamilyFacts(451, null, QfSource.AVIS_IMPOSITION, null, true), DAY,
+                "Tarif maximum : justificatif de QF non daté", "Maximum price: QF proof not dated",
+                "justificatif de QF non daté", "QF proof not dated");
+        Tariff noT5 = new Tariff("CANTINE", null, LocalDate.parse("2026-09-01"), Tariff.Mode.BRACKETS,
+                cantine().prices().subList(0, 4), 550L, null, null, null, null, null, null, null, true, null);
+        inWords(noT5, qf(1600), DAY, "Tarif maximum : aucune tranche tarifaire pour le QF 1600",
+                "Maximum price: no price bracket for QF 1600", "aucune tranche tarifaire pour le QF 1600", "no price bracket for QF 1600");
+    }
+
+    @Test
+    void theEffortRatesBasisIsReadInThePagesLanguage() {
+        LocalDate proof = LocalDate.parse("2026-05-01");
+        inWords(effort(), new FamilyFacts(null, proof, QfSource.CAF, 185_050L, true), DAY,
+                "Taux d'effort 0,25\u00a0% de 1\u00a0850,50\u00a0€", "Effort rate 0.25% of €1,850.50", null, null);
+        inWords(effort(), new FamilyFacts(null, proof, QfSource.CAF, 50_000L, true), DAY,
+                "Taux d'effort 0,25\u00a0% de 500,00\u00a0€, relevé au prix plancher",
+                "Effort rate 0.25% of €500.00, raised to the floor price", null, null);
+        inWords(effort(), new FamilyFacts(null, proof, QfSource.CAF, 300_000L, true), DAY,
+                "Taux d'effort 0,25\u00a0% de 3\u00a0000,00\u00a0€, limité au prix plafond",
+                "Effort rate 0.25% of €3,000.00, capped at the ceiling price", null, null);
+        inWords(effort(), new FamilyFacts(700, proof, QfSource.CAF, null, true), DAY,
+                "Tarif maximum : ressources mensuelles non déclarées", "Maximum price: monthly resources not declared",
+                "ressources mensuelles non déclarées", "monthly resources not declared");
+        inWords(effort(), new FamilyFacts(null, LocalDate.parse("2025-01-01"), QfSource.CAF, 140_200L, true), DAY,
+                "Tarif maximum : justificatif de QF de plus de 12 mois (du 01/01/2025)",
+                "Maximum price: QF proof older than 12 months (dated 01/01/2025)",
+                "justificatif de QF de plus de 12 mois (du 01/01/2025)", "QF proof older than 12 months (dated 01/01/2025)");
+    }
+
+    @Test
+    void theNonResidentStepFollowsTheBasisInThePagesLanguage() {
+        FamilyFacts outside = new FamilyFacts(451, LocalDate.parse("2026-01-10"), QfSource.CAF, null, false);
+        inWords(withNonResident(cantine(), Adjustment.price(700)), outside, DAY,
+                "Tranche T2 (QF de 451 à 700) ; Tarif hors commune 7,00\u00a0€", "Bracket T2 (QF from 451 to 700); Non-resident price €7.00",
+                null, null);
+        inWords(withNonResident(cantine(), Adjustment.percent("12.5")), outside, DAY,
+                "Tranche T2 (QF de 451 à 700) ; Majoration hors commune +12,5\u00a0%",
+                "Bracket T2 (QF from 451 to 700); Non-resident surcharge +12.5%", null, null);
+        inWords(withNonResident(cantine(), Adjustment.fixed(150)), new FamilyFacts(null, null, null, null, false), DAY,
+                "Tarif maximum : quotient familial absent ; Majoration hors commune +1,50\u00a0€",
+                "Maximum price: family quotient not provided; Non-resident surcharge +€1.50",
+                "quotient familial absent", "family quotient not provided");
+        inWords(withNonResident(cantine(), Adjustment.price(700)), qf(451), DAY, "Tranche T2 (QF de 451 à 700)",
+                "Bracket T2 (QF from 451 to 700)", null, null);
+    }
+
+    /**
+     * {@link Pricing#inWords} of a booked, attended day: in French exactly what the line stores (its basis, then its steps'
+     * labels after " ; "), and in English.
+     */
+    static void inWords(Tariff t, FamilyFacts f, LocalDate day, String french, String english, String frenchReason,
+            String englishReason) {
+        PricedLine line = price(t, f, 1, DayEvent.present(1, t.activity(), "MIDI", day));
+        StringBuilder stored = new StringBuilder(line.basis());
+        line.applied().forEach(a -> stored.append(" ; ").append(a.label()));
+        assertEquals(french, stored.toString(), "the line's words");
+        Pricing.InWords w = Pricing.inWords(SETTINGS, t, f, day);
+        assertEquals(french, w.basis().french());
+        assertEquals(english, w.basis().in(Locale.ENGLISH));
+        assertEquals(frenchReason, w.maximumReason() == null ? null : w.maximumReason().french());
+        assertEquals(englishReason, w.maximumReason() == null ? null : w.maximumReason().in(Locale.ENGLISH));
     }
 
     static Tariff withNonResident(Tariff t, Adjustment a) {

@@ -73,6 +73,10 @@ class EnglishWalkIT {
             String sheet = "//section[contains(@class,'pf-tariff')][h2[text()='" + p.activity() + "']]";
             String page = parent.await(By.xpath(sheet)).getText();
             assertTrue(page.contains("Maximum price") && page.contains("QF unknown or proof expired"), page);
+            // the family has no QF: how its price was found and why, in English too (the invoices' lines keep the French)
+            assertTrue(page.contains("Maximum price: family quotient not provided") && !page.contains("Tarif maximum"), page);
+            String maximum = parent.driver.findElement(By.id("maximum")).getText();
+            assertTrue(maximum.contains("family quotient not provided") && !maximum.contains("quotient familial absent"), maximum);
             assertTrue(page.contains("Unexcused absence: billed; excused absence: not billed."), page);
             assertTrue(page.contains("€3.50") && !page.contains("3,50"), page);
             assertEquals("", parent.accessibilityViolations(), "axe-core, tariffs in English");

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  * maximum tariff applies and why, and the other rules in words (siblings, late bookings, absences,
  * presence without booking). Pure.
  *
- * <p>Its own texts (the rules, the effort rate, the grid's maximum row) are {@link Message}s of the bundle
- * {@value Refused#BUNDLE}, read in the page's language; the {@code basis} and the {@code maximumReason} stay the
- * French words of the pure {@link Pricing} (those the invoices' lines store).
+ * <p>Its texts are {@link Message}s read in the page's language: its own (the rules, the effort rate, the grid's
+ * maximum row) of the bundle {@value Refused#BUNDLE}; the {@code basis}, the {@code maximumReason} and the bounds of
+ * the brackets {@link Pricing}'s and {@link QfBracket}'s, whose French the invoices' lines store.
  *
  * @param activityName the activity's name
  * @param units the units it applies to, e.g. "Midi" or "Matin, Soir"
@@ -34,13 +34,13 @@ import java.util.stream.Collectors;
  * @param rows the brackets with their prices, then the maximum tariff (by brackets)
  * @param effortText the effort rate in words (effort rate only, {@code null} otherwise)
  * @param priceCents what the family pays for one unit-day
- * @param basis how that price was found, in French words ({@link Pricing}'s)
+ * @param basis how that price was found ({@link Pricing#inWords})
  * @param maximum whether the maximum tariff applies to the family
- * @param maximumReason why it applies (QF missing, proof expired…) in French ({@link Pricing}'s), {@code null} otherwise
+ * @param maximumReason why it applies (QF missing, proof expired…), {@code null} otherwise
  * @param notes the other rules of the tariff, in words
  */
 public record TariffSheet(String activityName, String units, LocalDate validFrom, boolean effortRate, List<Row> rows,
-        Message effortText, long priceCents, String basis, boolean maximum, String maximumReason, List<Message> notes) {
+        Message effortText, long priceCents, Message basis, boolean maximum, Message maximumReason, List<Message> notes) {
 
     /**
      * A row of the grid.
@@ -64,16 +64,13 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
         notes = List.copyOf(notes);
     }
 
-    /** How {@link Pricing}'s basis starts when the maximum tariff applies. */
-    static final String MAXIMUM = "Tarif maximum";
-
     /** The sheet of {@code tariff} for a family with {@code facts} on {@code day}. */
     public static TariffSheet of(BillingSettings settings, Tariff tariff, FamilyFacts facts, LocalDate day, String activityName,
             String units) {
         PricedLine p = Pricing.price(settings, tariff, facts, 1,
                 DayEvent.present(0, tariff.activity(), tariff.unit() == null ? "" : tariff.unit(), day));
-        boolean maximum = p.basis().startsWith(MAXIMUM);
-        String reason = maximum ? p.basis().substring(Math.min(p.basis().length(), MAXIMUM.length() + 3)) : null;
+        Pricing.InWords words = Pricing.inWords(settings, tariff, facts, day);
+        boolean maximum = words.maximumReason() != null;
         List<Row> rows = new ArrayList<>();
         Message effortText = null;
         if (tariff.mode() == Tariff.Mode.EFFORT_RATE) {
@@ -81,27 +78,14 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
                     Money.amount(tariff.floorCents()), Money.amount(tariff.ceilingCents()));
         } else {
             for (QfBracket b : settings.brackets()) {
-                rows.add(new Row(b.code(), Message.literal(b.label()), range(b),
+                rows.add(new Row(b.code(), Message.literal(b.label()), b.rangeWords(),
                         tariff.priceOf(b.code()).orElse(null), !maximum && b.code().equals(p.bracket())));
             }
             rows.add(new Row(null, Refused.text("billing.tarifs.maximum"), Refused.text("billing.tarifs.maximum.range"),
                     tariff.maximumCents(), maximum));
         }
         return new TariffSheet(activityName, units, tariff.validFrom(), tariff.mode() == Tariff.Mode.EFFORT_RATE, rows,
-                effortText, p.unitPriceCents(), basis(p), maximum, reason, notes(tariff, facts));
-    }
-
-    /** The basis and what changed it for this family (non-resident), e.g. "Tranche T2 (QF de 451 à 700) ; Tarif hors commune 5,00 €". */
-    private static String basis(PricedLine p) {
-        StringBuilder b = new StringBuilder(p.basis());
-        p.applied().forEach(a -> b.append(" ; ").append(a.label()));
-        return b.toString();
-    }
-
-    /** A bracket's bounds in the reader's language: "QF de 451 à 700", "QF from 451 to 700" ({@link QfBracket#range()}). */
-    static Message range(QfBracket b) {
-        return b.max() == null ? Refused.text("billing.tarifs.range.open", String.valueOf(b.min()))
-                : Refused.text("billing.tarifs.range", String.valueOf(b.min()), String.valueOf(b.max()));
+                effortText, p.unitPriceCents(), words.basis(), maximum, words.maximumReason(), notes(tariff, facts));
     }
 
     static List<Message> notes(Tariff t, FamilyFacts facts) {
@@ -152,8 +136,8 @@ public record TariffSheet(String activityName, String units, LocalDate validFrom
     public List<Row> getRows() { return rows; }
     public Message getEffortText() { return effortText; }
     public long getPriceCents() { return priceCents; }
-    public String getBasis() { return basis; }
+    public Message getBasis() { return basis; }
     public boolean isMaximum() { return maximum; }
-    public String getMaximumReason() { return maximumReason; }
+    public Message getMaximumReason() { return maximumReason; }
     public List<Message> getNotes() { return notes; }
 }

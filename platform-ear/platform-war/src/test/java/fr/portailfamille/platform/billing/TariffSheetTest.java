@@ -58,7 +58,8 @@ class TariffSheetTest {
         assertEquals("QF inconnu ou justificatif expiré", s.rows().get(3).range().french());
         assertEquals("Maximum price", s.rows().get(3).label().in(Locale.ENGLISH));
         assertEquals("QF unknown or proof expired", s.rows().get(3).range().in(Locale.ENGLISH));
-        assertEquals("Tranche T2 (QF de 451 à 700)", s.basis());
+        assertEquals("Tranche T2 (QF de 451 à 700)", s.basis().french());
+        assertEquals("Bracket T2 (QF from 451 to 700)", s.basis().in(Locale.ENGLISH));
     }
 
     @Test
@@ -66,7 +67,10 @@ class TariffSheetTest {
         TariffSheet s = TariffSheet.of(SETTINGS, CANTINE, family(null, null, true), TODAY, "Cantine", "Midi");
         assertTrue(s.maximum());
         assertEquals(450L, s.priceCents());
-        assertEquals("quotient familial absent", s.maximumReason());
+        assertEquals("quotient familial absent", s.maximumReason().french());
+        assertEquals("family quotient not provided", s.maximumReason().in(Locale.ENGLISH));
+        assertEquals("Tarif maximum : quotient familial absent", s.basis().french());
+        assertEquals("Maximum price: family quotient not provided", s.basis().in(Locale.ENGLISH));
         assertTrue(s.rows().get(3).family(), "the maximum row is the family's");
         assertEquals(1, s.rows().stream().filter(TariffSheet.Row::family).count());
     }
@@ -76,14 +80,17 @@ class TariffSheetTest {
         TariffSheet s = TariffSheet.of(SETTINGS, CANTINE, family(300, LocalDate.of(2025, 11, 1), true), TODAY, "Cantine", "Midi");
         assertTrue(s.maximum());
         assertEquals(450L, s.priceCents());
-        assertEquals("justificatif de QF de plus de 12 mois (du 01/11/2025)", s.maximumReason());
+        assertEquals("justificatif de QF de plus de 12 mois (du 01/11/2025)", s.maximumReason().french());
+        assertEquals("QF proof older than 12 months (dated 01/11/2025)", s.maximumReason().in(Locale.ENGLISH));
+        assertEquals("Maximum price: QF proof older than 12 months (dated 01/11/2025)", s.basis().in(Locale.ENGLISH));
     }
 
     @Test
     void aNonResidentPaysTheNonResidentPriceAndTheRulesAreInWords() {
         TariffSheet s = TariffSheet.of(SETTINGS, CANTINE, family(300, LocalDate.of(2026, 6, 1), false), TODAY, "Cantine", "Midi");
         assertEquals(500L, s.priceCents());
-        assertEquals("Tranche T1 (QF de 0 à 450) ; Tarif hors commune 5,00\u00a0€", s.basis());
+        assertEquals("Tranche T1 (QF de 0 à 450) ; Tarif hors commune 5,00\u00a0€", s.basis().french());
+        assertEquals("Bracket T1 (QF from 0 to 450); Non-resident price €5.00", s.basis().in(Locale.ENGLISH));
         assertEquals(List.of("Votre famille habite hors de la commune : tarif hors commune de 5,00\u00a0€.",
                 "Réduction fratrie (enfants facturés le même mois, de l'aîné au plus jeune) : 2e enfant \u221210\u00a0%,"
                         + " 3e enfant et suivants \u221220\u00a0%.",
@@ -127,6 +134,8 @@ class TariffSheetTest {
         assertTrue(s.effortRate());
         assertEquals(List.of(), s.rows());
         assertEquals(150L, s.priceCents());
+        assertEquals("Taux d'effort 0,06\u00a0% de 2\u00a0500,00\u00a0€", s.basis().french());
+        assertEquals("Effort rate 0.06% of €2,500.00", s.basis().in(Locale.ENGLISH));
         assertEquals("Taux d'effort de 0,06\u00a0% des ressources mensuelles, entre 0,50\u00a0€ (plancher) et 3,00\u00a0€ (plafond) par unité.",
                 s.effortText().french());
         assertEquals("Effort rate of 0.06% of the monthly resources, between €0.50 (floor) and €3.00 (ceiling) per unit.",
@@ -137,6 +146,8 @@ class TariffSheetTest {
         TariffSheet none = TariffSheet.of(SETTINGS, creche, family(600, LocalDate.of(2026, 6, 1), true), TODAY, "Crèche", "Heure");
         assertTrue(none.maximum());
         assertEquals(300L, none.priceCents());
-        assertEquals("ressources mensuelles non déclarées", none.maximumReason());
+        assertEquals("ressources mensuelles non déclarées", none.maximumReason().french());
+        assertEquals("monthly resources not declared", none.maximumReason().in(Locale.ENGLISH));
+        assertEquals("Maximum price: monthly resources not declared", none.basis().in(Locale.ENGLISH));
     }
 }

@@ -16,8 +16,8 @@ import java.util.List;
  * "Consulter les tarifs" (espace/tarifs): each activity the family may book with its tariff in force
  * today, the QF grid with the family's bracket marked in words, the price the family pays, and — when
  * the maximum tariff applies — why, with a link to update the QF in the family file. One read
- * ({@link FamilyPricing#tarifs}). The sheets' texts (rules, effort rate, grid's rows) are read in the page's
- * language ({@link #text(Message)}).
+ * ({@link FamilyPricing#tarifs}). The sheets' texts (basis, maximum's reason, rules, effort rate, grid's rows) are
+ * read in the page's language ({@link #text(Message)}).
  */
 @Named
 @RequestScoped
@@ -45,9 +45,9 @@ public class TarifsView {
         return tarifs.sheets().stream().anyMatch(TariffSheet::isMaximum);
     }
 
-    /** Why the maximum tariff applies, e.g. "quotient familial absent". */
+    /** Why the maximum tariff applies in the page's language, e.g. "quotient familial absent", "family quotient not provided". */
     public String getMaximumReason() {
-        return tarifs.sheets().stream().filter(TariffSheet::isMaximum).map(TariffSheet::getMaximumReason).findFirst().orElse("");
+        return tarifs.sheets().stream().filter(TariffSheet::isMaximum).map(s -> text(s.getMaximumReason())).findFirst().orElse("");
     }
 
     /** The family's QF in words: "Quotient familial : 620 (justificatif du 01/06/2026)", or that it is unknown. */
@@ -60,7 +60,7 @@ public class TarifsView {
                 : Texts.of("tarifs.qf.dated", String.valueOf(f.qf()), DAY.format(f.qfProofDate()));
     }
 
-    /** A sheet's text (a note, the effort rate, a row's label or range) in the page's language; blank when {@code null}. */
+    /** A sheet's text (its basis, a note, the effort rate, a row's label or range) in the page's language; blank when {@code null}. */
     public String text(Message text) {
         return text == null ? "" : Texts.of(text);
     }
