@@ -5,6 +5,7 @@ import fr.portailfamille.booking.AbsenceRules;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.HealthRecords;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -55,7 +56,7 @@ public class AbsenceService {
     @Inject
     BookingCharges charges;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * Whether one of the family's booked days can still be cancelled without charge (then "Signaler une

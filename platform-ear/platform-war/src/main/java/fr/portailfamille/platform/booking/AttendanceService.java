@@ -7,6 +7,7 @@ import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -49,7 +50,7 @@ public class AttendanceService {
     @Inject
     BookingCharges charges;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet; agents only). */
     public List<Booking> daySheet(SignedInUser agent, long unitId, LocalDate day) {

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -34,7 +35,7 @@ public class NextBookings {
     @Inject
     FamilyFileService files;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** One booked unit of a day. */
     public static final class Unit {

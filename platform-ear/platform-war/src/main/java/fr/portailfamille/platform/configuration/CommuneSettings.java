@@ -8,6 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.configuration.ConfigurationReader;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
@@ -41,7 +42,7 @@ public class CommuneSettings {
     @Resource
     TransactionSynchronizationRegistry registry;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * The commune's calendar: French public holidays from last year to two years ahead, its closures

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.profile;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
 @CommuneRequired
 public class ChildCalendars {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** How far back the feed goes; forward it has every confirmed booking. */
     static final int DAYS_BACK = 31;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -53,7 +52,7 @@ public class ChildCalendars {
     @Inject
     FamilyFileService files;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** A child and whether its feed is live (since when). */
     public record Feed(long childId, String firstName, OffsetDateTime since) implements Serializable {

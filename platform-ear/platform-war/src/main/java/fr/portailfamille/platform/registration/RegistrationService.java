@@ -2,6 +2,7 @@ package fr.portailfamille.platform.registration;
 
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -59,7 +60,7 @@ public class RegistrationService {
     @Inject
     FamilyDocuments familyDocuments;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** Where a family follows its registrations (the page its mails link to). */
     static final String INSCRIPTIONS_PAGE = "/espace/inscriptions.xhtml";

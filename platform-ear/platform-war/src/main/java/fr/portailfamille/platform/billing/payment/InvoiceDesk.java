@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoiceWriter;
 import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -17,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -167,7 +167,7 @@ public class InvoiceDesk {
         if (on == null) {
             throw new Refused("titreOn", Refused.text("billing.titre.dateRequired"));
         }
-        if (on.isAfter(LocalDate.now(ZoneId.of("Europe/Paris")))) {
+        if (on.isAfter(PlatformTime.today())) {
             throw new Refused("titreOn", Refused.text("billing.titre.dateFuture"));
         }
         @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.InvoiceNumbering;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -168,7 +169,7 @@ public class PaymentDesk {
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnRequired")));
-        } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
+        } else if (in.receivedOn().isAfter(PlatformTime.today().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnFuture")));
         }
         long amount = in.amountCents() == null ? 0 : in.amountCents();

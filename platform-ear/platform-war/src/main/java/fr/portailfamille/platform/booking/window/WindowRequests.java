@@ -10,6 +10,7 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -60,7 +61,7 @@ public class WindowRequests {
     @Inject
     FamilyDocuments documents;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * The request to the window opened for {@code activityId} over the period starting {@code periodFrom}: what a
@@ -304,7 +305,7 @@ public class WindowRequests {
     }
 
     private static OffsetDateTime submitted(Object o) {
-        return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
+        return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime()
                 : (OffsetDateTime) o;
     }
 

@@ -7,6 +7,7 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -26,7 +27,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,6 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDocuments {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String PAGE = "/espace/documents.xhtml";
 
     @PersistenceContext(unitName = "portail")
@@ -55,7 +54,7 @@ public class FamilyDocuments {
     @Inject
     FamilyMails mails;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** State of a document as the family reads it. */
     public enum State {
