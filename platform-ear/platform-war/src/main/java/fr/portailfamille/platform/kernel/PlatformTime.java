@@ -20,6 +20,9 @@ public final class PlatformTime {
     /** The platform's time zone: Europe/Paris. */
     public static final ZoneId ZONE = CommuneZone.ZONE;
 
+    /** {@link #ZONE} as an SQL literal, for {@code at time zone}: {@code 'Europe/Paris'}. */
+    public static final String SQL_ZONE = "'" + ZONE.getId() + "'";
+
     private PlatformTime() {
     }
 

@@ -118,7 +118,7 @@ public class OnlinePayments {
         Long family = account.familyFor(user, null);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.family_id, i.number, i.kind, i.state, i.titre_number, r.id,"
-                + " r.code, r.label, r.payfip_numcli, cast(extract(year from i.issued_at at time zone 'Europe/Paris') as integer),"
+                + " r.code, r.label, r.payfip_numcli, cast(extract(year from i.issued_at at time zone " + PlatformTime.SQL_ZONE + ") as integer),"
                 + " (select f.email from family f where f.id = i.family_id)"
                 + " from invoice i join regie r on r.id = i.regie_id where i.id = ?1 for update of i")
                 .setParameter(1, invoiceId).getResultList();
@@ -192,8 +192,8 @@ public class OnlinePayments {
         });
         Long family = account.familyFor(user, null);
         long[] target = wallets.topUpTarget(family, regieCode);
-        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone"
-                + " 'Europe/Paris') as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
+        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone "
+                + PlatformTime.SQL_ZONE + ") as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
                 .setParameter(1, target[1]).setParameter(2, family).getSingleResult();
         if (r[1] == null) {
             throw new Refused(Refused.text("payment.topUp.regieNotOnline", r[0]));

@@ -373,7 +373,7 @@ public class PaymentDesk {
                     .getResultList();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, cast(i.issued_at at time zone 'Europe/Paris' as date),"
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date),"
                 + " i.due_date, i.total_cents - (" + settled() + ") from invoice i where i.family_id = ?1 and i.regie_id = ?2"
                 + " and i.kind = 'INVOICE' and i.state = 'ISSUED'").setParameter(1, familyId).setParameter(2, regieId).getResultList();
         return rows.stream().map(r -> new Allocations.Open(((Number) r[0]).longValue(), (String) r[1], date(r[2]), date(r[3]),

@@ -106,7 +106,7 @@ public class DirectDebits {
             return 0;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select i.id, m.id, cast(i.issued_at at time zone 'Europe/Paris' as date)"
+        List<Object[]> rows = em.createNativeQuery("select i.id, m.id, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date)"
                 + " from invoice i join sepa_mandate m on m.family_id = i.family_id and m.regie_id = i.regie_id and m.revoked_at is null"
                 + " where i.billing_run_id = ?1 and i.kind = 'INVOICE' and i.state = 'ISSUED'"
                 + " and not exists (select 1 from sepa_debit d where d.invoice_id = i.id) order by i.id")
