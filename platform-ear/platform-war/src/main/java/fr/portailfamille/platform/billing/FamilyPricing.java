@@ -74,7 +74,7 @@ public class FamilyPricing {
         Family family = files.fileOf(user);
         BillingConfiguration billing = settings.billing();
         FamilyFacts facts = facts(family, billing.settings());
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<Child> children = family.getChildren();
         List<TariffSheet> sheets = new ArrayList<>();
         List<String> without = new ArrayList<>();

@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,7 @@ public class AbsenceService {
     public Message declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                   byte[] certificate, String contentType, String fileName) {
         Booking b = planning.ownBooking(user, bookingId);
-        AbsenceRules.refusal(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
+        AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         boolean withCertificate = certificate != null && certificate.length > 0;
@@ -183,6 +182,6 @@ public class AbsenceService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 }

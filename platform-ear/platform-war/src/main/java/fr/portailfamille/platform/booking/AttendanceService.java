@@ -74,7 +74,7 @@ public class AttendanceService {
         }
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
-        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
@@ -119,7 +119,7 @@ public class AttendanceService {
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
                         + " and b.unit.id = :u and b.day = :d", BookingStatus.class)
                 .setParameter("c", childId).setParameter("u", unitId).setParameter("d", day).getResultList());
-        AttendanceRules.unbookedPresenceRefusal(held, day, LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.unbookedPresenceRefusal(held, day, PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (child == null) {

@@ -86,7 +86,7 @@ public class NextBookings {
         if (family == null) {
             return List.of();
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<?> rows = em.createNativeQuery("with kids(id, first_name, position) as (select c.id, c.first_name,"
                         + " row_number() over (order by c.id) from child c where c.family_id = ?1),"
                         + " next(child_id, day, activity_id, activity, unit, status, start_time, rk) as ("

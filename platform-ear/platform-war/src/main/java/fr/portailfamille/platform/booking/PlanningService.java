@@ -400,7 +400,7 @@ public class PlanningService {
                         + " and b.status in :s and b.day >= :from order by b.day, b.id", Booking.class)
                 .setParameter("f", family)
                 .setParameter("s", Set.of(BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED))
-                .setParameter("from", LocalDate.now(clock).minusMonths(1)).getResultList();
+                .setParameter("from", PlatformTime.today(clock).minusMonths(1)).getResultList();
     }
 
     /** The family's bookings of a child between two days (its own children only). */
@@ -521,6 +521,6 @@ public class PlanningService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 }

@@ -52,7 +52,7 @@ public class CommuneSettings {
         return PerTransaction.memo(registry, "calendar", () -> {
             ConfigurationReader reader = reader();
             Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
-            int year = LocalDate.now(clock).getYear();
+            int year = PlatformTime.today(clock).getYear();
             return CommuneCalendar.french(year - 1, year + 2, closures, ranges(periods(reader), PeriodKind.VACANCES));
         });
     }

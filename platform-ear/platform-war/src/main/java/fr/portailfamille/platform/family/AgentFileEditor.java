@@ -146,6 +146,6 @@ public class AgentFileEditor {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformTime.today(clock);
     }
 }

@@ -380,6 +380,6 @@ public class FamilyFileService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformTime.today(clock);
     }
 }

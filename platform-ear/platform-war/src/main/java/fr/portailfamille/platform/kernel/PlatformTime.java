@@ -13,7 +13,8 @@ import java.time.ZoneId;
  * ({@link CommuneZone#ZONE}, Europe/Paris), whatever the process's default zone (UTC on most servers).
  *
  * <p>One zone for all communes: communes of mainland France. Overseas communes would need a zone per commune; that is
- * not yet supported. Services keep a field {@code Clock clock = PlatformTime.clock();} that tests replace.
+ * not yet supported. Services keep a field {@code Clock clock = PlatformTime.clock();} that tests replace, and read
+ * their day with {@link #today(Clock)} and {@link #now(Clock)}: a clock of any zone gives the platform zone's day.
  */
 public final class PlatformTime {
 
@@ -44,6 +45,11 @@ public final class PlatformTime {
     /** The date and time now in {@link #ZONE}. */
     public static LocalDateTime now() {
         return LocalDateTime.now(ZONE);
+    }
+
+    /** The date and time of {@code clock}'s instant in {@link #ZONE}, whatever the clock's own zone. */
+    public static LocalDateTime now(Clock clock) {
+        return LocalDateTime.ofInstant(clock.instant(), ZONE);
     }
 
     /** {@code instant} with the offset of {@link #ZONE} at that instant (the same instant). */

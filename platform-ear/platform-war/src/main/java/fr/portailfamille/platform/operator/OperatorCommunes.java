@@ -580,7 +580,7 @@ public class OperatorCommunes {
         if (c.status() != CommuneStatus.PROVISIONING) {
             String s = "\"" + c.schemaName().replace("\"", "") + "\"";
             // the month of the platform's clock, not the database session's current_date
-            YearMonth month = YearMonth.now(clock);
+            YearMonth month = YearMonth.from(PlatformTime.today(clock));
             try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(
                     "select (select count(*) from " + s + ".family),"
                             + " (select count(*) from " + s + ".family where subject is not null),"

@@ -127,7 +127,7 @@ public class ChildCalendars {
                         + " from booking b join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id"
                         + " where b.child_id = ?1 and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT') and b.day >= ?2"
                         + " order by b.day, u.start_time nulls first, u.id")
-                .setParameter(1, childId).setParameter(2, LocalDate.now(clock).minusDays(DAYS_BACK)).getResultList()) {
+                .setParameter(1, childId).setParameter(2, PlatformTime.today(clock).minusDays(DAYS_BACK)).getResultList()) {
             Object[] r = (Object[]) o;
             days.add(new Day(childId, Rows.id(r[0]), Rows.day(r[1]), (String) r[2], (String) r[3], time(r[4]), time(r[5])));
         }

@@ -84,7 +84,7 @@ public class RegistrationService {
     }
 
     private List<Activity> offersFor(Child child) {
-        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), LocalDate.now(clock)).getYears();
+        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), PlatformTime.today(clock)).getYears();
         return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList().stream()
                 .filter(a -> age < 0 ? a.getMinAge() == null && a.getMaxAge() == null : a.accepts(age, child.getSchoolClass()))
                 .toList();
@@ -202,7 +202,7 @@ public class RegistrationService {
 
     /** School years open to pre-registration ("2026-2027"): the configured ones not yet over. */
     public List<String> schoolYears() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<String> years = new ArrayList<>();
         for (DateRange y : settings.schoolYears()) {
             if (!y.endInclusive().isBefore(today)) {

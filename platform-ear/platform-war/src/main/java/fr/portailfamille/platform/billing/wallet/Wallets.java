@@ -132,9 +132,9 @@ public class Wallets {
             movements.add(new Movement(at(m[0]), (String) m[1], (String) m[2], ((Number) m[3]).longValue(),
                     ((Number) m[4]).longValue()));
         }
-        List<WalletRules.Booked> booked = paidBookings(walletId, LocalDate.now(clock));
+        List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
         return new Summary(r, true, balance, movements,
-                WalletRules.coveredUntil(balance, r.floorCents(), booked, LocalDate.now(clock)), WalletRules.twoWeeksNeed(booked));
+                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked));
     }
 
     /** The bookings a porte-monnaie paid (and keeps) from five weeks before {@code today}: the forecast's basis. */

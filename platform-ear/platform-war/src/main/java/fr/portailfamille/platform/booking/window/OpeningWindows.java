@@ -292,7 +292,7 @@ public class OpeningWindows {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 
     static LocalDate date(Object o) {

@@ -126,7 +126,7 @@ public class WindowRequests {
         }
         OpeningWindow w = em.find(OpeningWindow.class, windowId);
         em.refresh(w);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = PlatformTime.now(clock);
         if (w.getState() != OpeningWindow.State.OPEN) {
             throw new BookingRefused(Refused.text("booking.window.allocated"));
         }
@@ -192,7 +192,7 @@ public class WindowRequests {
     /** The windows taking requests now for an activity one of the family's children is registered to. */
     public List<WindowSummary> openFor(SignedInUser user) {
         Family family = files.fileOf(user);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = PlatformTime.now(clock);
         List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at"
                 + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
                 + " and w.closes_at > ?1 and exists (select 1 from registration g join child c on c.id = g.child_id"
@@ -239,7 +239,7 @@ public class WindowRequests {
         }
         WindowSummary summary = new WindowSummary(w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getOpensAt(), w.getClosesAt(), w.getState(), 0, null, 0, 0);
-        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(LocalDateTime.now(clock));
+        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(PlatformTime.now(clock));
         return new WindowOffer(summary, taking, w.isProofRequired(), children, unitDays, documents);
     }
 

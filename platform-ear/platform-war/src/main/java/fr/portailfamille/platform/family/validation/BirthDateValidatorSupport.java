@@ -18,7 +18,7 @@ final class BirthDateValidatorSupport {
      */
     static LocalDate today(Clock fixedClock, ConstraintValidatorContext context) {
         if (fixedClock != null) {
-            return LocalDate.now(fixedClock);
+            return PlatformTime.today(fixedClock);
         }
         if (context != null && context.getClockProvider() != null) {
             return PlatformTime.today(context.getClockProvider().getClock());
