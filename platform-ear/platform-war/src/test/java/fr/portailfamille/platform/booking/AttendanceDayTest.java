@@ -8,6 +8,10 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.tenancy.CommuneStatus;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -18,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,8 @@ class AttendanceDayTest {
 
     /** 23:30 UTC on 14 January 2026: 00:30 on the 15th in Paris (winter, UTC+1). */
     static final Instant LATE = Instant.parse("2026-01-14T23:30:00Z");
+    static final Commune ALPHA = new Commune(1, "alpha", "Alpha", CommuneStatus.ACTIVE, "commune_alpha", "alpha",
+            null, null, "portail", "secret", List.of(), null);
     static final SignedInUser AGENT = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha",
             "agent@alpha.test", true, List.of("agent"), null);
 
@@ -51,6 +58,11 @@ class AttendanceDayTest {
             }
 
             @Override
+            public Optional<Message> charge(Booking b) {
+                throw new UnsupportedOperationException("charge");
+            }
+
+            @Override
             public void statusChanged(Booking b) {
                 charged.add(b.getStatus().name());
             }
@@ -61,7 +73,7 @@ class AttendanceDayTest {
     @Test
     void theParisDayIsTodayAt2330Utc() throws Exception {
         Booking b = booking(LocalDate.of(2026, 1, 15));
-        service(b).markAttendance(AGENT, 1, BookingStatus.PRESENT);
+        mark(service(b));
         assertEquals(BookingStatus.PRESENT, b.getStatus());
         assertEquals(List.of("lock 5", "PRESENT"), charged);
     }
@@ -70,7 +82,7 @@ class AttendanceDayTest {
     void theNextParisDayIsNotYet() throws Exception {
         Booking b = booking(LocalDate.of(2026, 1, 16));
         BookingRefused e = assertThrows(BookingRefused.class,
-                () -> service(b).markAttendance(AGENT, 1, BookingStatus.PRESENT));
+                () -> mark(service(b)));
         assertEquals("Le pointage se fait le jour même ou après.", e.getMessage());
         assertEquals(BookingStatus.BOOKED, b.getStatus());
     }
@@ -78,6 +90,14 @@ class AttendanceDayTest {
     @Test
     void theServiceClockIsThePlatformsByDefault() {
         assertEquals(PlatformTime.ZONE, new AttendanceService().clock.getZone());
+    }
+
+    /** Points booking 1 present, as an agent of Alpha. */
+    static void mark(AttendanceService service) throws Exception {
+        TenantContext.call(ALPHA, () -> {
+            service.markAttendance(AGENT, 1, BookingStatus.PRESENT);
+            return null;
+        });
     }
 
     /** A booking of a child of family 5 on {@code day} (built as the persistence layer does). */
