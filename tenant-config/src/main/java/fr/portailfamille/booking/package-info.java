@@ -22,7 +22,7 @@
  * </ul>
  *
  * <p>All date-times are {@link java.time.LocalDateTime local date-times in the commune's time zone}
- * (Europe/Paris in mainland France, but overseas communes have their own): the caller converts the
- * current instant to the commune's zone before asking. User-facing texts are in French.
+ * ({@link fr.portailfamille.booking.CommuneZone}: Europe/Paris, mainland France only for now): the caller converts
+ * the current instant to that zone before asking. User-facing texts are in French.
  */
 package fr.portailfamille.booking;

@@ -1,5 +1,6 @@
 package fr.portailfamille.configuration;
 
+import fr.portailfamille.booking.CommuneZone;
 import fr.portailfamille.tenancy.ConfigurationSeeder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +27,7 @@ public final class DefaultConfiguration {
 
     /** The default configuration, its school year the one of today in France ({@link #get(LocalDate)}). */
     public static CommuneConfiguration get() {
-        return get(LocalDate.now(ZoneId.of("Europe/Paris")));
+        return get(LocalDate.now(CommuneZone.ZONE));
     }
 
     /**

@@ -193,8 +193,8 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.smtp.port", Integer.toString(ports.smtp()));
         config.put("pf.payfip.endpoint", payfip.endpoint());
         config.put("pf.payfip.payment-page", payfip.paymentPage());
-        // the platform reads "now" in its process's zone (booking deadlines "J-2 à 23:59", today, the hours shown):
-        // the communes' zone, as the chart's platform.timeZone, whatever the machine's (UTC on most servers)
+        // the platform reads its days and hours in the communes' zone itself (PlatformTime); the process's zone, as the
+        // chart's platform.timeZone, is still the communes' for what the JVM writes in its own zone (logs)
         config.put("user.timezone", TIME_ZONE);
         return config;
     }

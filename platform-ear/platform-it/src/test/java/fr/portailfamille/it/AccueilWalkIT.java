@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ class AccueilWalkIT {
         String parent = "accueil-" + s.toLowerCase() + "@alpha.test";
         StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), parent, "Camille", "Accueil" + s,
                 StackLauncher.PASSWORD_PARENT, "parent");
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = TestDays.today();
         LocalDate booked = today.plusDays(3);
         LocalDate absent = today.plusDays(10);
         String invoiceNumber = BillingKit.prefix("A") + "-1";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.booking.AttendanceRow;
 import fr.portailfamille.platform.booking.DayOccupancy;
 import fr.portailfamille.platform.booking.OccupancyQueries;
@@ -112,7 +113,7 @@ class ActivitiesIT {
     }
 
     static LocalDate mondayInAMonth() {
-        LocalDate d = LocalDate.now().plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate d = TestDays.today().plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)
                 || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d.plusDays(1))) {
             d = d.plusWeeks(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -68,7 +69,7 @@ class ActivitiesWalkIT {
                 st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school, allergies,"
                         + " medical_notes) select id, '" + child[0] + "', '" + child[1] + "', current_date - interval"
                         + " '8 years', 'M', 'École du Centre', 'arachide', 'asthme' from family where email = '" + email + "'");
-                st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, current_date, '"
+                st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, date '" + TestDays.today() + "', '"
                         + child[2] + "' from child ch join family f on f.id = ch.family_id, activity_unit u join"
                         + " activity a on a.id = u.activity_id where f.email = '" + email + "' and ch.first_name = '"
                         + child[0] + "' and a.code = '" + code + "'");
@@ -88,7 +89,7 @@ class ActivitiesWalkIT {
     @Test
     void occupancyChartExportsAndPointageOnATablet() throws Exception {
         Seeded s = seed();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDays.today();
         String period = "&du=" + today.minusDays(3) + "&au=" + today.plusDays(10);
         try (Browser agent = new Browser()) {
             PlatformWebIT.recordCspViolations(agent);

@@ -14,6 +14,7 @@ import fr.portailfamille.it.support.BillingMonth;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.export.CafSummary;
@@ -199,7 +200,7 @@ class BillingExportsIT {
         assertTrue(cafCsv.endsWith(";Total général;4;11;27,05\r\n"), cafCsv);
 
         // (d) the journal of today: the run, its three invoices, the credit note, with their amounts
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = TestDays.today();
         ExportTable journal = kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.JOURNAL, f.regie(), today.minusDays(1), today));
         List<String> actions = journal.rows().stream().map(r -> (String) r[2]).toList();
         assertEquals(List.of("Facturation lancée", "Facture émise", "Facture émise", "Facture émise", "Facturation terminée",
@@ -252,7 +253,7 @@ class BillingExportsIT {
         String regie = "T" + s;
         // the planning summary will price a day booked late and an ordinary one, both in one month's grid: this month's
         // when it has a week left after the late days, else next month's, its first week booked late
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDays.today();
         YearMonth month = today.getDayOfMonth() <= today.lengthOfMonth() - 13 ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
         int lead = month.equals(YearMonth.from(today)) ? 6 : (int) java.time.temporal.ChronoUnit.DAYS.between(today, month.atDay(1)) + 8;
         // a day is late when it is less than `lead` days away; one day of margin on each side of that line

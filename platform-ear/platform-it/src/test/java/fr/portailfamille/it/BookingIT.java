@@ -9,6 +9,7 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.AbsenceRules;
@@ -171,7 +172,7 @@ class BookingIT {
      * Monday, 14 July…): the Monday, its Tuesday and Wednesday, the next Monday, the Monday three weeks on.
      */
     static LocalDate nextMondayInAMonth() {
-        return fr.portailfamille.it.support.TestDays.mondayAfter(LocalDate.now().plusWeeks(5), 1, 2, 7, 21);
+        return TestDays.mondayAfter(TestDays.today().plusWeeks(5), 1, 2, 7, 21);
     }
 
     @Test
@@ -226,7 +227,7 @@ class BookingIT {
         LocalDate monday = nextMondayInAMonth();
 
         assertEquals("Cette date est passée.", in(() -> bookings.book(p.user(), p.childId(), unit,
-                LocalDate.now().minusDays(3))).message());
+                TestDays.today().minusDays(3))).message());
         assertEquals("L'accueil est fermé ce jour-là.", in(() -> bookings.book(p.user(), p.childId(), unit,
                 monday.plusDays(5))).message(), "le samedi, l'unité ne fonctionne pas");
         BookingRefused unknownUnit = assertThrows(BookingRefused.class,
@@ -382,9 +383,9 @@ class BookingIT {
         long started = unitAt("00:00", "J-0@23:59");
         long evening = unitAt("23:59", "J-0@23:59");
         Parent p = validatedFamily();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDays.today();
         // on a public holiday the day is closed (FERIE) before the unit has started: nothing of this to see
-        org.junit.jupiter.api.Assumptions.assumeFalse(fr.portailfamille.it.support.TestDays.holiday(today), "jour férié");
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDays.holiday(today), "jour férié");
         BookingDecision refused = in(() -> bookings.book(p.user(), p.childId(), started, today));
         assertEquals(BookingDecision.Outcome.REFUSED, refused.outcome());
         assertEquals("Cet accueil a déjà commencé (0h00) : il ne peut plus être réservé.", refused.message());
@@ -393,7 +394,7 @@ class BookingIT {
                 .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0);
         assertEquals(fr.portailfamille.booking.DayState.FERME, cell.getState());
         assertTrue(!cell.isBookable(), "le planning ne le propose pas");
-        if (java.time.LocalTime.now().isBefore(java.time.LocalTime.of(23, 58))) {
+        if (TestDays.now().toLocalTime().isBefore(java.time.LocalTime.of(23, 58))) {
             assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(p.user(), p.childId(), evening, today)).outcome(),
                     "avant son début, un accueil du jour se réserve encore");
         }
@@ -512,17 +513,17 @@ class BookingIT {
         long unit = unit(5);
         Parent p = validatedFamily();
         Parent waiting = validatedFamily();
-        long today = insertBooking(p.childId(), unit, LocalDate.now(), "BOOKED");
+        long today = insertBooking(p.childId(), unit, TestDays.today(), "BOOKED");
         long future = insertBooking(waiting.childId(), unit, nextMondayInAMonth(), "BOOKED");
-        long onList = insertBooking(waiting.childId(), unit, LocalDate.now(), "WAITING");
+        long onList = insertBooking(waiting.childId(), unit, TestDays.today(), "WAITING");
 
-        var sheet = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, LocalDate.now()));
+        var sheet = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, TestDays.today()));
         assertEquals(List.of(today, onList), sheet.stream().map(Booking::getId).toList(), "inscrits puis liste d'attente");
         in(() -> {
             attendance.markAttendance(FamilyFileIT.AGENT, today, BookingStatus.PRESENT);
             return null;
         });
-        assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, LocalDate.now())).get(0).getStatus());
+        assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, TestDays.today())).get(0).getStatus());
         assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
                 () -> in(() -> {
                     attendance.markAttendance(FamilyFileIT.AGENT, future, BookingStatus.PRESENT);
@@ -539,7 +540,7 @@ class BookingIT {
         long unit = unit(5);
         Parent p = validatedFamily();
         Parent booked = validatedFamily();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDays.today();
         insertBooking(booked.childId(), unit, today, "BOOKED");
 
         List<Long> candidates = in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, today)).stream()

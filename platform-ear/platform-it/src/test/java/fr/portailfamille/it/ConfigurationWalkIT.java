@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.it.support.WalkCommune;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class ConfigurationWalkIT {
     @Test
     void agentsConfigureTheCalendarEstablishmentsLegendTextsAndFile() throws Exception {
         WalkCommune.of(SLUG);
-        java.time.LocalDate day = java.time.LocalDate.now().plusMonths(9).withDayOfMonth(15);
+        java.time.LocalDate day = TestDays.today().plusMonths(9).withDayOfMonth(15);
         try (Browser agent = new Browser()) {
             agent.get(BASE + "/agent/configuration/calendrier.xhtml");
             agent.signIn(StackLauncher.agent(SLUG), StackLauncher.PASSWORD_AGENT);

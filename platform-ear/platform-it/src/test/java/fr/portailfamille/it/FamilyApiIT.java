@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.CodeFlowTokens;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -91,7 +92,7 @@ class FamilyApiIT {
         }
         Family own = family(code, "api-" + suffix, "Api2026Famille");
         Family other = family(code, "autre-" + suffix, "Autre2026Famille");
-        String month = YearMonth.now().plusMonths(2).toString();
+        String month = TestDays.thisMonth().plusMonths(2).toString();
         LocalDate monday = YearMonth.parse(month).atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
                 || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday.plusDays(1))) {
@@ -111,7 +112,7 @@ class FamilyApiIT {
             st.execute("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Alex',"
                     + " 'Api', email from family where email = '" + email + "'");
             st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school, school_class, allergies)"
-                    + " select id, 'Jade', 'Api', current_date - interval '7 years', 'F', 'École du Centre', 'CE1',"
+                    + " select id, 'Jade', 'Api', date '" + TestDays.today().minusYears(7) + "', 'F', 'École du Centre', 'CE1',"
                     + " 'Arachides (secret médical)' from family where email = '" + email + "'");
             st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ch.id, a.id,"
                     + " 'VALIDATED', now() from child ch join family f on f.id = ch.family_id, activity a where f.email = '"
@@ -217,7 +218,7 @@ class FamilyApiIT {
         assertEquals("Jade", child.getString("prenom"));
         assertEquals("École du Centre", child.getString("ecole"));
         assertEquals("CE1", child.getString("classe"));
-        assertEquals(LocalDate.now().minusYears(7).toString(), child.getString("dateNaissance"));
+        assertEquals(TestDays.today().minusYears(7).toString(), child.getString("dateNaissance"));
         assertFalse(children.body().contains("Arachides"), "aucune donnée de santé : " + children.body());
 
         HttpResponse<String> month = get(API + "/enfants/" + f.own().childId() + "/planning?mois=" + f.month(), token);
@@ -418,7 +419,7 @@ class FamilyApiIT {
         error(post(token, "pas du json"), 400, "json_invalide");
         error(post(token, "{\"autre\": 1}"), 400, "json_invalide");
         error(post(token, "{\"elements\": []}"), 400, "selection_vide");
-        JsonObject past = error(post(token, selection(new Object[] {child, f.midi(), LocalDate.now().minusDays(3), "reserver"})),
+        JsonObject past = error(post(token, selection(new Object[] {child, f.midi(), TestDays.today().minusDays(3), "reserver"})),
                 400, "date_invalide");
         assertEquals("elements[0].date", past.getJsonArray("champs").getJsonObject(0).getString("champ"));
         error(post(token, selection(new Object[] {child, f.midi(), "2027-02-30", "reserver"})), 400, "date_invalide");
@@ -565,7 +566,7 @@ class FamilyApiIT {
     @Test
     void aRequestToAnOpenWindowIsRecordedAndShownEveryLineCrossedIsRefused() throws Exception {
         Fixture f = fixture();
-        LocalDate from = YearMonth.now().plusMonths(5).atDay(1);
+        LocalDate from = TestDays.thisMonth().plusMonths(5).atDay(1);
         long open = window(f.code(), from, from.plusDays(20), "localtimestamp - interval '1 hour'",
                 "localtimestamp + interval '1 day'", true);
         long closed = window(f.code(), from.plusMonths(1), from.plusMonths(1).plusDays(20),
@@ -634,7 +635,6 @@ class FamilyApiIT {
 
     // ---- Mes documents -------------------------------------------------------------------------
 
-    static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     static final byte[] PDF = "%PDF-1.4\n% bulletin de salaire\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** One part of a multipart/form-data form: a text field ({@code fileName} null) or a file. */
@@ -703,7 +703,7 @@ class FamilyApiIT {
     void aDocumentSentByTheApiIsListedDownloadedAndIsTheWindowRequestsProof() throws Exception {
         Fixture f = fixture();
         String token = token(f.own());
-        LocalDate today = LocalDate.now(PARIS);
+        LocalDate today = TestDays.today();
         // the commune's types: what "type" may be
         HttpResponse<String> typesAnswer = get(API + "/documents/types", token);
         assertEquals(200, typesAnswer.statusCode(), typesAnswer.body());
@@ -776,7 +776,7 @@ class FamilyApiIT {
         error(get(API + "/documents/abc/fichier", token), 404, "document_inconnu");
 
         // a window whose commune requires a proof of "both parents working": the new document's id is the proof
-        LocalDate from = YearMonth.now().plusMonths(3).atDay(1); // a period of school days (the others use months 2, 5, 6)
+        LocalDate from = TestDays.thisMonth().plusMonths(3).atDay(1); // a period of school days (the others use months 2, 5, 6)
         long window;
         try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
              var rs = st.executeQuery("insert into commune_alpha.opening_window (activity_id, period_from, period_to, opens_at,"
@@ -810,7 +810,7 @@ class FamilyApiIT {
     void aDocumentTheRulesRefuseIsA400OnItsFieldAndNothingIsStored() throws Exception {
         Fixture f = fixture();
         String token = token(f.own());
-        LocalDate today = LocalDate.now(PARIS);
+        LocalDate today = TestDays.today();
         long before = documentsOf(f.own());
         Part type = Part.field("type", "DOMICILE");
         Part date = Part.field("date", today.toString());
@@ -867,7 +867,7 @@ class FamilyApiIT {
     @Test
     void onlyTheFamilysOwnTokenReachesItsDocuments() throws Exception {
         Fixture f = fixture();
-        String today = LocalDate.now(PARIS).toString();
+        String today = TestDays.today().toString();
         Part[] form = {Part.field("type", "DOMICILE"), Part.field("date", today), Part.file("bulletin.pdf", PDF)};
         long before = documentsOf(f.own());
         HttpResponse<String> anonymous = upload(null, form);

@@ -18,6 +18,7 @@ import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
@@ -166,7 +167,7 @@ class FamilyBillingDocumentsIT {
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.beta(), () -> documents.invoice(betaParent, invoice.id())));
 
         // paid 10,00 € today at the counter, then a credit note of 2,00 €
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = TestDays.today();
         TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> {
             long payment = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
                     + " values (?1, ?2, ?3, 'ESPECES', 1000, ?4, 'regie@alpha.test') returning id", ids[2], family, prefix + "-R-1", today);

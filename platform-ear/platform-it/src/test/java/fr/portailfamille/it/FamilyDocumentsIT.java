@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.ValidatedFamilies.Parent;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.family.documents.FamilyDocuments.Filter;
 import fr.portailfamille.platform.family.documents.FamilyDocuments.Row;
@@ -105,7 +106,7 @@ class FamilyDocumentsIT {
         Parent other = family("alpha");
         SignedInUser agent = staff("alpha", "agent");
         SignedInUser sante = staff("alpha", "agent", "agent-sante");
-        LocalDate today = LocalDate.now(FamilyDocuments.PARIS);
+        LocalDate today = TestDays.today();
 
         // the default types, with their validity
         List<DocumentType> types = alpha(() -> documents.types());

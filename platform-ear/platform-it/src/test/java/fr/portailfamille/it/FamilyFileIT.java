@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.family.AuditEntry;
 import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.DraftPurgeJob;
@@ -146,7 +147,7 @@ class FamilyFileIT {
         c.setFirstName("Léa");
         c.setLastName("Durand");
         c.setSex("F");
-        c.setBirthDate(LocalDate.now().minusYears(7));
+        c.setBirthDate(TestDays.today().minusYears(7));
         c.setSchool("École Jules Ferry");
         c.setAllergies("arachide");
         f.getChildren().clear();
@@ -198,9 +199,9 @@ class FamilyFileIT {
     void childrenAreMinorsBornInThePast() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
         FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
-        form.getChildren().get(0).setBirthDate(LocalDate.now().plusDays(1));
+        form.getChildren().get(0).setBirthDate(TestDays.today().plusDays(1));
         assertEquals(List.of("children[0].birthDate"), fields(in(alpha(), () -> files.submit(user, form))));
-        form.getChildren().get(0).setBirthDate(LocalDate.now().minusYears(18));
+        form.getChildren().get(0).setBirthDate(TestDays.today().minusYears(18));
         assertEquals(List.of("children[0].birthDate"), fields(in(alpha(), () -> files.submit(user, form))));
     }
 
@@ -352,7 +353,7 @@ class FamilyFileIT {
         baby.setFirstName("Tom");
         baby.setLastName("Durand");
         baby.setSex("M");
-        baby.setBirthDate(LocalDate.now().minusYears(3));
+        baby.setBirthDate(TestDays.today().minusYears(3));
         baby.setSchool("Maternelle des Tilleuls");
         proposed.getChildren().add(baby);
         assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));

@@ -11,6 +11,7 @@ import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,7 +77,7 @@ class FamilyWebIT {
             parent.submit(By.id("foyer:addChild"));
             type(parent, "foyer:children:0:firstName", "Léa");
             new Select(parent.await(By.id("foyer:children:0:sex"))).selectByValue("F");
-            date(parent, "foyer:children:0:birthDate", java.time.LocalDate.now().minusYears(7).toString());
+            date(parent, "foyer:children:0:birthDate", TestDays.today().minusYears(7).toString());
             type(parent, "foyer:children:0:school", "École Jules Ferry");
             parent.submit(By.id("foyer:saveDraft"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("30 jours"));
@@ -259,7 +260,7 @@ class FamilyWebIT {
                     + " from activity where code = 'CANTINE-" + suffix.toUpperCase() + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Planning", "Planning2026", "parent");
-        String month = java.time.YearMonth.now().plusMonths(2).toString();
+        String month = TestDays.thisMonth().plusMonths(2).toString();
         java.time.LocalDate monday = java.time.YearMonth.parse(month).atDay(1)
                 .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.MONDAY));
         while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
@@ -398,7 +399,7 @@ class FamilyWebIT {
             new Select(agent.await(By.id("unite"))).selectByVisibleText(activity + " – Midi");
             agent.submit(By.id("show"));
             assertEquals("1 place(s) occupée(s) sur 1, 0 en liste d'attente.", agent.await(By.id("occupancy")).getText());
-            if (!fr.portailfamille.it.support.TestDays.holiday(java.time.LocalDate.now())) { // a public holiday's occupation lists no unit
+            if (!TestDays.holiday(TestDays.today())) { // a public holiday's occupation lists no unit
                 assertTrue(agent.driver.findElement(By.id("occupation")).getText().contains(activity + " Midi 1 1 0 0"),
                         agent.driver.findElement(By.id("occupation")).getText());
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -65,7 +66,8 @@ class FenetreWalkIT {
                     + email + "' and a.code = '" + code + "'");
             try (ResultSet rs = st.executeQuery("insert into opening_window (activity_id, period_from, period_to, opens_at,"
                     + " closes_at, weight_both_working, weight_sibling, proof_required, created_by) select id, date '" + day
-                    + "', date '" + day + "', localtimestamp - interval '1 hour', localtimestamp + interval '1 hour', 8, 5, true,"
+                    + "', date '" + day + "', timestamp '" + TestDays.now().minusHours(1).withNano(0) + "', timestamp '"
+                    + TestDays.now().plusHours(1).withNano(0) + "', 8, 5, true,"
                     + " 'agent@alpha.test'"
                     + " from activity where code = '" + code + "' returning id")) {
                 rs.next();
@@ -102,7 +104,7 @@ class FenetreWalkIT {
             // sent from the form itself: a page named .pdf is refused on its content, in French next to the file field
             new Select(family.driver.findElement(By.id("request:proofType"))).selectByValue("DOMICILE");
             family.driver.executeScript("arguments[0].value = arguments[1];", family.driver.findElement(By.id("request:proofDate")),
-                    LocalDate.now().toString());
+                    TestDays.today().toString());
             family.driver.findElement(By.id("request:proofFile")).sendKeys(MesDocumentsWalk.file("bulletin.pdf",
                     "<html><body>pas un PDF</body></html>").toAbsolutePath().toString());
             family.submit(By.id("request:send"));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class InputsWebIT {
             st.execute("insert into establishment (code, name, kind) values ('EC-" + suffix.toUpperCase() + "', 'École "
                     + suffix + "', 'ECOLE_ELEMENTAIRE')");
             // a weekday some three weeks ahead that is no public holiday (a holiday's cancellation is free: no absence form)
-            java.time.LocalDate day = fr.portailfamille.it.support.TestDays.workingDayFrom(java.time.LocalDate.now().plusDays(20));
+            java.time.LocalDate day = TestDays.workingDayFrom(TestDays.today().plusDays(20));
             st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, date '" + day + "', 'BOOKED'"
                     + " from child ch join family f on f.id = ch.family_id, activity_unit u join activity a on a.id = u.activity_id"
                     + " where f.email = '" + email + "' and a.code = '" + code + "'");

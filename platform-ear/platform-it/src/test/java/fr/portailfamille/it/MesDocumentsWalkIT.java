@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,7 +55,7 @@ class MesDocumentsWalkIT {
                     + " content_type, content) values (?, 'DOMICILE', false, current_date, 'PENDING', 'edf.pdf', 'application/pdf',"
                     + " '\\x25504446'::bytea) returning id", stranger);
         }
-        String today = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        String today = TestDays.today().toString();
         List<String> wide = new ArrayList<>();
         try (Browser b = new Browser()) {
             ActivitiesWalkIT.signIn(b, "/espace/documents.xhtml", parent, StackLauncher.PASSWORD_PARENT);

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,7 +66,7 @@ class MessagesWalkIT {
             otherFile = PaymentWalkIT.id(c, "insert into message_attachment (message_id, file_name, content_type, content)"
                     + " values (?, 'voisin.pdf', 'application/pdf', '\\x25504446'::bytea) returning id", message);
         }
-        String today = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        String today = TestDays.today().toString();
         byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 'P', 'E', 0, 0};
         Path hostile = MessagesWalk.file("planning.pdf", exe);
         Path pdf = MessagesWalk.file("ordonnance.pdf", "%PDF-1.4\n% ordonnance\n".getBytes(StandardCharsets.US_ASCII));

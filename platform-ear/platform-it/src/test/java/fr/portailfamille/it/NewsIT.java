@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.news.NewsState;
 import fr.portailfamille.it.ValidatedFamilies.Parent;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.news.NewsDesk;
@@ -37,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +61,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class NewsIT {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The start of a Windows executable ("MZ", the DOS stub), as renamed {@code photo.png}. */
     static final byte[] EXECUTABLE = ("MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff"
             + "\u0000\u0000\u00b8" + "\u0000".repeat(43) + "\u0080\u0000\u0000\u0000"
@@ -127,7 +126,7 @@ class NewsIT {
 
     /** Paris's wall-clock time {@code minutes} from now, counted on the clock (across a change of summer time too). */
     static LocalDateTime minutesFromNow(long minutes) {
-        return java.time.ZonedDateTime.now(PARIS).plusMinutes(minutes).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
+        return java.time.ZonedDateTime.now(PlatformTime.ZONE).plusMinutes(minutes).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** A real PNG of this size, drawn here. */

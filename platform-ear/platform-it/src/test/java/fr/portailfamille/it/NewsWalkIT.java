@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.tenancy.CommuneRules;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ class NewsWalkIT {
 
             // the real image, scheduled now, published
             NewsWalk.fill(a, title, body, null, png, null);
-            NewsWalk.dateTime(a, "news:publishAt", LocalDateTime.now(ZoneId.of("Europe/Paris")).minusMinutes(1)
+            NewsWalk.dateTime(a, "news:publishAt", TestDays.now().minusMinutes(1)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
             a.submit(By.id("news:publish"));
             a.awaitUrlStartingWith(base + "/agent/actualite.xhtml?id=");

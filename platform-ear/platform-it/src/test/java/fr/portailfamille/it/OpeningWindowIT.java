@@ -11,6 +11,7 @@ import fr.portailfamille.booking.MonthPlan.UnitDay;
 import fr.portailfamille.booking.window.Criterion;
 import fr.portailfamille.booking.window.WindowRules;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.booking.BookingRefused;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.platform.booking.ChangeOutcome;
@@ -170,8 +171,8 @@ class OpeningWindowIT {
         long[] ua = unit(10);
         long unit = ua[0];
         LocalDate day = BookingIT.nextMondayInAMonth();
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
-                LocalDateTime.now().plusHours(1))));
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
         List<ValidatedFamilies.Parent> parents = families(50, ua[1]);
 
         CountDownLatch start = new CountDownLatch(1);
@@ -249,21 +250,21 @@ class OpeningWindowIT {
 
         // a parent is not an agent; an agent of another commune neither
         assertThrows(SecurityException.class, () -> in(() -> desk.open(a.user(), settings(ua[1], day,
-                LocalDateTime.now(), LocalDateTime.now().plusHours(1)))));
+                TestDays.now(), TestDays.now().plusHours(1)))));
         assertThrows(SecurityException.class, () -> in(() -> desk.windows(FamilyFileIT.BETA_AGENT)));
         // a window whose requests open tomorrow
         LocalDate later = weekday(day.plusWeeks(1));
-        long future = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later, LocalDateTime.now().plusDays(1),
-                LocalDateTime.now().plusDays(2))));
+        long future = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later, TestDays.now().plusDays(1),
+                TestDays.now().plusDays(2))));
         Refused early = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), future,
                 Map.of(a.childId(), Set.of(new UnitDay(unit, later))), new Answers(false, false, null))));
         assertTrue(early.getMessage().startsWith("Les demandes ne sont pas encore ouvertes : elles ouvrent le "), early.getMessage());
         Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later,
-                LocalDateTime.now(), LocalDateTime.now().plusHours(1)))));
+                TestDays.now(), TestDays.now().plusHours(1)))));
         assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());
 
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
-                LocalDateTime.now().plusHours(1))));
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
         // another family's child, a day outside the period
         Refused notMine = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window,
                 Map.of(b.childId(), Set.of(new UnitDay(unit, day))), new Answers(false, false, null))));
@@ -333,8 +334,8 @@ class OpeningWindowIT {
         List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
         ValidatedFamilies.Parent asker = parents.get(0);
         ValidatedFamilies.Parent racer = parents.get(1);
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, LocalDateTime.now().minusMinutes(1),
-                LocalDateTime.now().plusHours(1))));
+        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
 
         // Mon planning: the day is "sur demande", not bookable, linked to its window
         PlanningCell cell = cellOf(racer, ua[1], unit, day);
@@ -408,7 +409,7 @@ class OpeningWindowIT {
         long proofB = document(b, "DOMICILE", false);
         long healthB = document(b, "CERTIFICAT_MEDICAL", true);
         long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
-                LocalDateTime.now().minusMinutes(1), LocalDateTime.now().plusHours(1),
+                TestDays.now().minusMinutes(1), TestDays.now().plusHours(1),
                 new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
         Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(unit, day)));
 
@@ -461,11 +462,11 @@ class OpeningWindowIT {
         ValidatedFamilies.Parent b = parents.get(1);
         long proofB = document(b, "DOMICILE", false);
         long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
-                LocalDateTime.now().minusMinutes(1), LocalDateTime.now().plusHours(1),
+                TestDays.now().minusMinutes(1), TestDays.now().plusHours(1),
                 new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
         Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(ua[0], day)));
         Answers working = new Answers(true, false, null);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDays.today();
         byte[] pdf = "%PDF-1.4\n% bulletin de salaire\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         NewProof proof = new NewProof("DOMICILE", today, "bulletin.pdf", pdf);
         String docsOfA = "select count(*) from family_document where family_id = (select family_id from child where id = ?1)";

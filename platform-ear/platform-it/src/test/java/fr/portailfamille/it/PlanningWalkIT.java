@@ -10,6 +10,7 @@ import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -82,7 +83,7 @@ class PlanningWalkIT {
                     + email + "' and a.code = '" + code + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Mercredi", "Mercredi2026", "parent");
-        YearMonth month = YearMonth.now().plusMonths(1);
+        YearMonth month = TestDays.thisMonth().plusMonths(1);
         LocalDate wednesday = month.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.WEDNESDAY));
         while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(wednesday.getYear()).contains(wednesday)) {
             wednesday = wednesday.plusWeeks(1);
@@ -186,9 +187,9 @@ class PlanningWalkIT {
                     + email + "' and a.code = '" + code + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Sam", "Téléphone", password, "parent");
-        String month = YearMonth.now().plusMonths(2).toString();
+        String month = TestDays.thisMonth().plusMonths(2).toString();
         // the month's first Monday whose Tuesday and Monday two weeks on (ClusterFailoverIT's late day) are no holidays either
-        LocalDate monday = fr.portailfamille.it.support.TestDays.mondayAfter(YearMonth.parse(month).atDay(1).minusDays(1), 1, 14);
+        LocalDate monday = TestDays.mondayAfter(YearMonth.parse(month).atDay(1).minusDays(1), 1, 14);
         return new Phone(email, activity, unitOf(code, "MATIN"), unitOf(code, "MIDI"), unitOf(code, "SOIR"), month, monday);
     }
 

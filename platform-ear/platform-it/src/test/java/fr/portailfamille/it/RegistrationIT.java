@@ -9,6 +9,7 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.platform.booking.AbsenceService;
@@ -168,7 +169,7 @@ class RegistrationIT {
 
     /** The first Monday after {@code weeks} weeks from today such that neither it nor the days {@code daysAfter} it are public holidays. */
     static LocalDate mondayInWeeks(int weeks, int... daysAfter) {
-        return fr.portailfamille.it.support.TestDays.mondayAfter(LocalDate.now().plusWeeks(weeks), daysAfter);
+        return TestDays.mondayAfter(TestDays.today().plusWeeks(weeks), daysAfter);
     }
 
     @Test

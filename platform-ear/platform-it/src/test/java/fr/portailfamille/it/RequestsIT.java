@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.it.ValidatedFamilies.Parent;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.platform.booking.BookingDesk;
@@ -210,7 +211,7 @@ class RequestsIT {
         assertEquals(BookingStatus.ABSENT_BILLED, booking(p, canteen, day).getStatus());
 
         // a document, refused with a reason
-        long document = alpha(() -> documents.upload(p.user(), "DOMICILE", null, LocalDate.now(FamilyDocuments.PARIS),
+        long document = alpha(() -> documents.upload(p.user(), "DOMICILE", null, TestDays.today(),
                 "edf.pdf", PDF));
         alpha(() -> {
             documents.review(agent, document, false, "Illisible");
@@ -308,7 +309,7 @@ class RequestsIT {
         assertEquals("BOOKED", next.get(0).getUnits().get(0).getStatus());
 
         // --- another family: sees none of these, and is refused each of them by reference
-        long otherDocument = alpha(() -> documents.upload(other.user(), "DOMICILE", null, LocalDate.now(FamilyDocuments.PARIS),
+        long otherDocument = alpha(() -> documents.upload(other.user(), "DOMICILE", null, TestDays.today(),
                 "edf.pdf", PDF));
         Set<String> mine = lines.stream().map(RequestLine::getRef).collect(Collectors.toSet());
         List<RequestLine> theirs = alpha(() -> requests.page(other.user(), RequestFilter.ALL, 0, 50)).lines();
@@ -344,7 +345,7 @@ class RequestsIT {
         sql("alpha", "insert into document_type (code, label, for_child, health, validity, position) values ('" + extra
                 + "', 'assurance', true, false, 'PERMANENT', 99)");
         try {
-            long wrong = alpha(() -> documents.upload(p.user(), extra, p.childId(), LocalDate.now(FamilyDocuments.PARIS),
+            long wrong = alpha(() -> documents.upload(p.user(), extra, p.childId(), TestDays.today(),
                     "autre.pdf", PDF));
             alpha(() -> {
                 documents.review(FamilyFileIT.AGENT, wrong, true, null);
@@ -360,7 +361,7 @@ class RequestsIT {
             assertEquals("Joignez le document « ASSURANCE ».", assertThrows(Refused.class, () -> alpha(() ->
                     registrations.register(p.user(), p.childId(), List.of(activity), Map.of(), true))).getMessage());
 
-            long insurance = alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(), LocalDate.now(FamilyDocuments.PARIS),
+            long insurance = alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(), TestDays.today(),
                     "assurance.pdf", PDF));
             alpha(() -> {
                 documents.review(FamilyFileIT.AGENT, insurance, true, null);

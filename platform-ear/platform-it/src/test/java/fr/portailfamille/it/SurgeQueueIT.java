@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.CodeFlowTokens;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.surge.FairGate;
 import fr.portailfamille.platform.surge.SurgeFilter;
 import fr.portailfamille.platform.surge.SurgeGates;
@@ -111,7 +112,7 @@ class SurgeQueueIT {
                 .header(SurgeFilter.HEADER, ticket).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(FamilyApiIT.form(boundary,
                         FamilyApiIT.Part.field("type", "DOMICILE"), FamilyApiIT.Part.field("date",
-                                java.time.LocalDate.now(FamilyApiIT.PARIS).toString()),
+                                TestDays.today().toString()),
                         FamilyApiIT.Part.file("bulletin.pdf", FamilyApiIT.PDF)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(2, FamilyApiIT.error(upload, 503, "file_attente").getInt("position"), upload.body());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyService;
 import fr.portailfamille.platform.news.News;
@@ -110,8 +111,8 @@ class TenantIsolationIT {
 
     @Test
     void alternatingCommunesOnPooledConnectionsNeverLeak() throws Exception {
-        in(alpha(), () -> news.publish(new News("Alpha seulement", "x", LocalDate.now())));
-        in(beta(), () -> news.publish(new News("Bêta seulement", "y", LocalDate.now())));
+        in(alpha(), () -> news.publish(new News("Alpha seulement", "x", TestDays.today())));
+        in(beta(), () -> news.publish(new News("Bêta seulement", "y", TestDays.today())));
         {
             List<Future<Boolean>> checks = new java.util.ArrayList<>();
             for (int i = 0; i < 200; i++) {

@@ -12,6 +12,7 @@ import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Mails;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.billing.DraftInvoices;
 import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
@@ -133,7 +134,7 @@ class WalletIT {
     }
 
     static LocalDate schoolDay(int n) {
-        LocalDate d = LocalDate.now().plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate d = TestDays.today().plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         List<LocalDate> days = new ArrayList<>();
         while (days.size() <= n) {
             if (d.getDayOfWeek().getValue() <= 5 && !fr.portailfamille.booking.FrenchPublicHolidays.datesOf(d.getYear()).contains(d)) {
@@ -294,16 +295,16 @@ class WalletIT {
         assertTrue(low.getForecast().startsWith("À votre rythme de réservation, votre solde couvre les réservations jusqu'au"),
                 low.getForecast());
         String warned = "select count(*) from wallet where family_id = ?1 and low_warned";
-        alpha(() -> warnings.warn(LocalDate.now()));
+        alpha(() -> warnings.warn(TestDays.today()));
         assertEquals(1, count(warned, f.family()));
         String phrase = "ne couvre plus les deux prochaines semaines";
         String mail = Mails.await(f.parent().email(), m -> m.contains(phrase));
         assertTrue(mail.contains("Alimentez-le par carte bancaire en ligne"), mail);
-        alpha(() -> warnings.warn(LocalDate.now()));
+        alpha(() -> warnings.warn(TestDays.today()));
         Thread.sleep(2000);
         assertEquals(1, Mails.of(f.parent().email()).split(phrase, -1).length - 1, "once per crossing, not every day");
         alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 5000L));
-        alpha(() -> warnings.warn(LocalDate.now()));
+        alpha(() -> warnings.warn(TestDays.today()));
         assertEquals(0, count(warned, f.family()), "covered again: the next crossing warns again");
     }
 }

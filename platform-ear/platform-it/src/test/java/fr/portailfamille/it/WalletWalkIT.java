@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -83,7 +84,7 @@ class WalletWalkIT {
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Sam", "Tirelire", "Tirelire2026", "parent");
         String unit = PlanningWalkIT.unitOf(code, "MIDI");
-        String month = YearMonth.now().plusMonths(2).toString();
+        String month = TestDays.thisMonth().plusMonths(2).toString();
         LocalDate monday = YearMonth.parse(month).atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday)
                 || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(monday.getYear()).contains(monday.plusDays(1))

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -56,7 +55,7 @@ public class BillingKit {
 
     /** Today in the communes' time zone. */
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+        return TestDays.today();
     }
 
     /** {@code n} random upper-case letters and digits: codes, prefixes and names of one test. */

@@ -1,17 +1,37 @@
 package fr.portailfamille.it.support;
 
 import fr.portailfamille.booking.FrenchPublicHolidays;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 
 /**
  * Days the tests book, chosen from today: the platform closes French public holidays (no booking, no
  * occupancy), so a test that computes its days from today keeps them out of the holidays, whatever the date.
+ * "Today" is the platform's ({@link PlatformTime}, Paris), whatever the test JVM's zone (UTC on CI): tests and
+ * server agree on the day at any hour.
  */
 public final class TestDays {
 
     private TestDays() {
+    }
+
+    /** Today in the platform's zone, as the server reads it. */
+    public static LocalDate today() {
+        return PlatformTime.today();
+    }
+
+    /** The date and time now in the platform's zone (opening windows, publication times). */
+    public static LocalDateTime now() {
+        return PlatformTime.now();
+    }
+
+    /** The current month in the platform's zone. */
+    public static YearMonth thisMonth() {
+        return YearMonth.from(today());
     }
 
     /** Whether {@code day} is a French public holiday. */

@@ -4,6 +4,7 @@ import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -43,7 +44,7 @@ public class FamilyAccount {
     }
 
     private static final String SELECT = "select i.id, i.number, i.kind, r.code, r.label, i.family_id, i.period_start,"
-            + " i.period_end, cast(i.issued_at at time zone 'Europe/Paris' as date), i.due_date, i.total_cents, "
+            + " i.period_end, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date), i.due_date, i.total_cents, "
             + SETTLED + ", i.state, i.titre_number, o.number from invoice i join regie r on r.id = i.regie_id"
             + " left join invoice o on o.id = i.credit_note_of ";
 
@@ -139,7 +140,7 @@ public class FamilyAccount {
     List<Statement.Movement> movements(long family) {
         List<Statement.Movement> all = new ArrayList<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> documents = em.createNativeQuery("select cast(i.issued_at at time zone 'Europe/Paris' as date), i.kind,"
+        List<Object[]> documents = em.createNativeQuery("select cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date), i.kind,"
                 + " i.number, i.period_start, i.period_end, i.total_cents, r.label, o.number from invoice i"
                 + " join regie r on r.id = i.regie_id left join invoice o on o.id = i.credit_note_of"
                 + " where i.family_id = ?1 and i.state <> 'CANCELLED'").setParameter(1, family).getResultList();
@@ -154,7 +155,7 @@ public class FamilyAccount {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> payments = em.createNativeQuery("select p.received_on, p.receipt_number, p.mode, p.cheque_number,"
-                + " p.amount_cents, cast(p.cancelled_at at time zone 'Europe/Paris' as date), r.label from payment p"
+                + " p.amount_cents, cast(p.cancelled_at at time zone " + PlatformTime.SQL_ZONE + " as date), r.label from payment p"
                 + " join regie r on r.id = p.regie_id where p.family_id = ?1").setParameter(1, family).getResultList();
         for (Object[] p : payments) {
             long amount = ((Number) p[4]).longValue();

@@ -15,6 +15,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -59,7 +60,7 @@ public class FamilyPricing {
     @Inject
     CommuneSettings settings;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * The tariffs page: one sheet per tariff in force today of each activity offered to one of the
@@ -73,7 +74,7 @@ public class FamilyPricing {
         Family family = files.fileOf(user);
         BillingConfiguration billing = settings.billing();
         FamilyFacts facts = facts(family, billing.settings());
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<Child> children = family.getChildren();
         List<TariffSheet> sheets = new ArrayList<>();
         List<String> without = new ArrayList<>();

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.billing;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.sepa.SepaRules;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class InvoiceMails {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.number, i.period_start, i.period_end, i.total_cents, i.due_date,"
-                + " f.email, r.label, cast(i.issued_at at time zone 'Europe/Paris' as date), case when r.sepa_ics is not null"
+                + " f.email, r.label, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date), case when r.sepa_ics is not null"
                 + " and exists (select 1 from sepa_mandate m where m.family_id = i.family_id and m.regie_id = i.regie_id"
                 + " and m.revoked_at is null) then r.sepa_debit_day end"
                 + " from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.billing;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.TenantConnection;
 import fr.portailfamille.billing.FamilyInvoice;
 import fr.portailfamille.billing.InvoiceStore;
@@ -75,7 +76,7 @@ public class InvoiceWriter {
         try {
             // the transaction's connection (search path on the commune's schema)
             return InvoiceStore.issue(TenantConnection.of(em), TenantContext.require().schemaName(),
-                    new InvoiceStore.RunContext(runId, regieId, regieCode, from, to, LocalDate.now().plusDays(30), actor),
+                    new InvoiceStore.RunContext(runId, regieId, regieCode, from, to, PlatformTime.today().plusDays(30), actor),
                     family);
         } catch (SQLException e) {
             throw new PersistenceException(e);
@@ -97,7 +98,7 @@ public class InvoiceWriter {
             Connection connection = TenantConnection.of(em);
             String schema = TenantContext.require().schemaName();
             InvoiceStore.RunContext run = new InvoiceStore.RunContext(runId, regieId, regieCode, from, to,
-                    LocalDate.now().plusDays(30), actor);
+                    PlatformTime.today().plusDays(30), actor);
             List<Long> issued = new ArrayList<>();
             for (Long id : InvoiceStore.issueAll(connection, schema, run, families)) {
                 if (id != null) {

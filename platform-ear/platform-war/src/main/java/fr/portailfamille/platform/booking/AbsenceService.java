@@ -5,6 +5,7 @@ import fr.portailfamille.booking.AbsenceRules;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.HealthRecords;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -17,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ public class AbsenceService {
     @Inject
     BookingCharges charges;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * Whether one of the family's booked days can still be cancelled without charge (then "Signaler une
@@ -77,7 +77,7 @@ public class AbsenceService {
     public Message declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                   byte[] certificate, String contentType, String fileName) {
         Booking b = planning.ownBooking(user, bookingId);
-        AbsenceRules.refusal(b.getStatus(), b.getDay(), LocalDate.now(clock), reason).ifPresent(why -> {
+        AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         boolean withCertificate = certificate != null && certificate.length > 0;
@@ -182,6 +182,6 @@ public class AbsenceService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 }

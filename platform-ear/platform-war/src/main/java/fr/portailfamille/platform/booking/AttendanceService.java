@@ -7,6 +7,7 @@ import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -49,7 +50,7 @@ public class AttendanceService {
     @Inject
     BookingCharges charges;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet; agents only). */
     public List<Booking> daySheet(SignedInUser agent, long unitId, LocalDate day) {
@@ -73,7 +74,7 @@ public class AttendanceService {
         }
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
-        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
@@ -118,7 +119,7 @@ public class AttendanceService {
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
                         + " and b.unit.id = :u and b.day = :d", BookingStatus.class)
                 .setParameter("c", childId).setParameter("u", unitId).setParameter("d", day).getResultList());
-        AttendanceRules.unbookedPresenceRefusal(held, day, LocalDate.now(clock)).ifPresent(why -> {
+        AttendanceRules.unbookedPresenceRefusal(held, day, PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (child == null) {

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.family.Child;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,7 +57,7 @@ public class Booking implements java.io.Serializable {
     static Booking unbookedPresence(Child child, ActivityUnit unit, LocalDate day) {
         Booking b = new Booking(child, unit, day, BookingStatus.PRESENT, false);
         b.unbooked = true;
-        b.decidedAt = java.time.OffsetDateTime.now();
+        b.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
         return b;
     }
 
@@ -74,11 +75,11 @@ public class Booking implements java.io.Serializable {
     void refuse(String reason) {
         this.status = BookingStatus.REFUSED;
         this.refusalReason = reason;
-        this.decidedAt = java.time.OffsetDateTime.now();
+        this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
     }
 
     void decided() {
-        this.decidedAt = java.time.OffsetDateTime.now();
+        this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
     }
 
     public Long getId() { return id; }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -34,7 +35,7 @@ public class NextBookings {
     @Inject
     FamilyFileService files;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** One booked unit of a day. */
     public static final class Unit {
@@ -85,7 +86,7 @@ public class NextBookings {
         if (family == null) {
             return List.of();
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<?> rows = em.createNativeQuery("with kids(id, first_name, position) as (select c.id, c.first_name,"
                         + " row_number() over (order by c.id) from child c where c.family_id = ?1),"
                         + " next(child_id, day, activity_id, activity, unit, status, start_time, rk) as ("

@@ -12,6 +12,7 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -65,7 +66,7 @@ public class PlanningService {
     @Inject
     BookingCharges charges;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** A parent books a unit's day for one of its own children (validated file only). */
     public BookingDecision book(SignedInUser user, long childId, long unitId, LocalDate day) {
@@ -399,7 +400,7 @@ public class PlanningService {
                         + " and b.status in :s and b.day >= :from order by b.day, b.id", Booking.class)
                 .setParameter("f", family)
                 .setParameter("s", Set.of(BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED))
-                .setParameter("from", LocalDate.now(clock).minusMonths(1)).getResultList();
+                .setParameter("from", PlatformTime.today(clock).minusMonths(1)).getResultList();
     }
 
     /** The family's bookings of a child between two days (its own children only). */
@@ -520,6 +521,6 @@ public class PlanningService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 }

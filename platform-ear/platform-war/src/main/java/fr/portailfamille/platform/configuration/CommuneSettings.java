@@ -8,6 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Period;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.configuration.ConfigurationReader;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
@@ -41,7 +42,7 @@ public class CommuneSettings {
     @Resource
     TransactionSynchronizationRegistry registry;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * The commune's calendar: French public holidays from last year to two years ahead, its closures
@@ -51,7 +52,7 @@ public class CommuneSettings {
         return PerTransaction.memo(registry, "calendar", () -> {
             ConfigurationReader reader = reader();
             Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
-            int year = LocalDate.now(clock).getYear();
+            int year = PlatformTime.today(clock).getYear();
             return CommuneCalendar.french(year - 1, year + 2, closures, ranges(periods(reader), PeriodKind.VACANCES));
         });
     }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -29,7 +30,7 @@ public class AgentFileEditor {
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * An agent's direct edit of a file (at the counter, on the phone with the family): saved only onto the
@@ -145,6 +146,6 @@ public class AgentFileEditor {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformTime.today(clock);
     }
 }

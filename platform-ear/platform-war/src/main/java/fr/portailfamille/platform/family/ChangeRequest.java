@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -85,7 +86,7 @@ public class ChangeRequest {
         this.status = decision;
         this.decidedBy = agent;
         this.reason = why;
-        this.decidedAt = OffsetDateTime.now();
+        this.decidedAt = OffsetDateTime.now(PlatformTime.ZONE);
     }
 
     public Long getId() { return id; }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family;
 
 import fr.portailfamille.platform.family.validation.FrenchFormats;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -31,7 +32,7 @@ public class FamilyCounter {
     @Inject
     KeycloakAccounts accounts;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * A file created at the counter with the parent's e-mail. The family receives the mail to activate

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -36,7 +37,7 @@ public class FamilyDesk {
     @Inject
     FamilyMails familyMails;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** How many families match the filter (one {@code count(*)}). */
     public long count(SignedInUser agent, FamilyFilter filter) {
@@ -233,7 +234,7 @@ public class FamilyDesk {
             return null;
         }
         if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime();
+            return t.toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime();
         }
         if (value instanceof java.time.OffsetDateTime t) {
             return t;

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -47,7 +48,7 @@ public class FamilyFileService {
     @Inject
     FamiliesOfTransaction reached;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** "Les comptes des agents de la commune n'ont pas de dossier famille.", in any language. */
     private static Denied staffHasNoFile() {
@@ -379,6 +380,6 @@ public class FamilyFileService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformTime.today(clock);
     }
 }

@@ -2,7 +2,6 @@ package fr.portailfamille.platform.kernel;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** Values of native query rows as Java types (the JDBC driver's types vary with the column). */
 public final class Rows {
@@ -22,10 +21,10 @@ public final class Rows {
             return t;
         }
         if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            return PlatformTime.at(t.toInstant());
         }
         if (value instanceof java.time.Instant t) {
-            return t.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            return PlatformTime.at(t);
         }
         throw new IllegalArgumentException("not a time: " + value.getClass());
     }

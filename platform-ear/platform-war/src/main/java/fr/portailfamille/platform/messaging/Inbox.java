@@ -8,6 +8,7 @@ import fr.portailfamille.messaging.ThreadState;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -30,7 +31,6 @@ import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +53,6 @@ import java.util.Set;
 @CommuneRequired
 public class Inbox {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final String FAMILY_PAGE = "/espace/messages.xhtml";
 
     @PersistenceContext(unitName = "portail")
@@ -572,7 +571,7 @@ public class Inbox {
             }
             case SCHOOL, CLASS -> {
                 params.put(20, target.establishment());
-                params.put(21, schoolYear(LocalDate.now(PARIS)));
+                params.put(21, schoolYear(PlatformTime.today()));
                 String sql = "select distinct c.family_id from school_enrolment e join child c on c.id = e.child_id"
                         + " join establishment s on s.id = e.establishment_id where s.code = ?20 and e.status = 'VALIDATED'"
                         + " and e.school_year >= ?21";

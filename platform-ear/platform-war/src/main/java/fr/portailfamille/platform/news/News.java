@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.news;
 
 import fr.portailfamille.news.NewsAudience;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -89,7 +90,7 @@ public class News {
         this.title = title;
         this.body = body;
         this.published = true;
-        this.publishAt = publishedOn.atStartOfDay(NewsService.PARIS).toOffsetDateTime();
+        this.publishAt = publishedOn.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
         this.createdAt = publishAt;
         this.updatedAt = publishAt;
         this.author = "reprise";

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.news;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,21 +17,21 @@ public final class NewsDates {
 
     /** "2 décembre 2026"; empty for none. */
     public static String day(OffsetDateTime t) {
-        return t == null ? "" : DAY.format(t.atZoneSameInstant(NewsService.PARIS));
+        return t == null ? "" : DAY.format(t.atZoneSameInstant(PlatformTime.ZONE));
     }
 
     /** "02/12/2026 10h30"; empty for none. */
     public static String dayTime(OffsetDateTime t) {
-        return t == null ? "" : DAY_TIME.format(t.atZoneSameInstant(NewsService.PARIS));
+        return t == null ? "" : DAY_TIME.format(t.atZoneSameInstant(PlatformTime.ZONE));
     }
 
     /** A date-time typed on a page (the commune's local time) as an instant; null stays null. */
     public static OffsetDateTime of(LocalDateTime local) {
-        return local == null ? null : local.atZone(NewsService.PARIS).toOffsetDateTime();
+        return local == null ? null : local.atZone(PlatformTime.ZONE).toOffsetDateTime();
     }
 
     /** An instant as the page's local date-time; null stays null. */
     public static LocalDateTime local(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(NewsService.PARIS).toLocalDateTime();
+        return t == null ? null : t.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
     }
 }

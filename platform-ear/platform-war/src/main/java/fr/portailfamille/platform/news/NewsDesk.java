@@ -3,6 +3,7 @@ package fr.portailfamille.platform.news;
 import fr.portailfamille.news.NewsAudience;
 import fr.portailfamille.news.NewsRules;
 import fr.portailfamille.news.NewsState;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -41,7 +42,7 @@ public class NewsDesk {
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
-    Clock clock = Clock.system(NewsService.PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** What an agent does with the form. */
     public enum Action {

@@ -4,6 +4,7 @@ import fr.portailfamille.news.NewsAudience;
 import fr.portailfamille.news.NewsState;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -16,7 +17,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,15 +34,13 @@ import java.util.Set;
 @CommuneRequired
 public class NewsService {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
     @Inject
     FamilyFileService files;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** An image to send: its detected type and bytes. */
     public record Image(String contentType, byte[] content) {

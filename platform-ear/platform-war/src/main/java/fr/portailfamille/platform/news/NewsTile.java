@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.news;
 
 import fr.portailfamille.news.NewsRules;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public record NewsTile(long id, String title, String body, OffsetDateTime publis
 
     /** The publication instant as a machine-readable date for {@code <time datetime>}. */
     public String getIsoDate() {
-        return publishAt == null ? "" : publishAt.atZoneSameInstant(NewsService.PARIS).toLocalDate().toString();
+        return publishAt == null ? "" : publishAt.atZoneSameInstant(PlatformTime.ZONE).toLocalDate().toString();
     }
 
     public String getExcerpt() {

@@ -4,6 +4,7 @@ import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.archive.ImportStep;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.OperatorUser;
 import fr.portailfamille.problems.FieldError;
@@ -31,7 +32,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +72,9 @@ public class OperatorCommunes {
     private ProvisioningWiring wiring;
 
     private OnboardingJobs jobs;
+
+    /** Where the month of the bookings counted is read. */
+    Clock clock = PlatformTime.clock();
 
     @jakarta.annotation.PostConstruct
     void init() {
@@ -573,19 +579,23 @@ public class OperatorCommunes {
         String countsError = null;
         if (c.status() != CommuneStatus.PROVISIONING) {
             String s = "\"" + c.schemaName().replace("\"", "") + "\"";
+            // the month of the platform's clock, not the database session's current_date
+            YearMonth month = YearMonth.from(PlatformTime.today(clock));
             try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(
                     "select (select count(*) from " + s + ".family),"
                             + " (select count(*) from " + s + ".family where subject is not null),"
-                            + " (select count(*) from " + s + ".booking where day >= date_trunc('month', current_date)::date"
-                            + "  and day < (date_trunc('month', current_date) + interval '1 month')::date"
+                            + " (select count(*) from " + s + ".booking where day >= ? and day < ?"
                             + "  and status <> 'CANCELLED_FREE'),"
-                            + " (select max(updated_at) from " + s + ".booking)");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                families = rs.getLong(1);
-                accounts = rs.getLong(2);
-                bookings = rs.getLong(3);
-                lastBooking = rs.getObject(4, OffsetDateTime.class);
+                            + " (select max(updated_at) from " + s + ".booking)")) {
+                ps.setObject(1, month.atDay(1));
+                ps.setObject(2, month.plusMonths(1).atDay(1));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    families = rs.getLong(1);
+                    accounts = rs.getLong(2);
+                    bookings = rs.getLong(3);
+                    lastBooking = rs.getObject(4, OffsetDateTime.class);
+                }
             } catch (SQLException e) {
                 countsError = "Schéma illisible : " + e.getMessage();
             }

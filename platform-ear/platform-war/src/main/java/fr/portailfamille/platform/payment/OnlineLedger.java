@@ -4,6 +4,7 @@ import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.billing.wallet.Wallets;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -31,7 +31,6 @@ import java.util.logging.Logger;
 @CommuneRequired
 public class OnlineLedger {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Logger LOG = Logger.getLogger(OnlineLedger.class.getName());
 
     @PersistenceContext(unitName = "portail")
@@ -89,7 +88,7 @@ public class OnlineLedger {
             detail = "Versement en ligne de " + Money.format(asked) + " sur le porte-monnaie (autorisation "
                     + result.authorisation() + ") : solde " + Money.format(balance);
         } else if (decision.credits()) {
-            LocalDate day = result.at() == null ? LocalDate.now(PARIS) : result.at().toLocalDate();
+            LocalDate day = result.at() == null ? PlatformTime.today() : result.at().toLocalDate();
             PaymentDesk.Recorded recorded = desk.recordOnline(actor, family, (String) p[7], invoice, asked, day,
                     result.email());
             paymentId = recorded.paymentId();

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.payment;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -25,7 +25,6 @@ public class OnlinePaymentDesk {
 
     /** How many online payments the page lists at most (the latest). */
     static final int LIMIT = 2000;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -67,13 +66,13 @@ public class OnlinePaymentDesk {
 
     private static LocalDateTime local(Object value) {
         if (value instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(PARIS).toLocalDateTime();
+            return o.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
         }
         if (value instanceof Timestamp t) {
-            return t.toInstant().atZone(PARIS).toLocalDateTime();
+            return t.toInstant().atZone(PlatformTime.ZONE).toLocalDateTime();
         }
         if (value instanceof java.time.Instant i) {
-            return i.atZone(PARIS).toLocalDateTime();
+            return i.atZone(PlatformTime.ZONE).toLocalDateTime();
         }
         return (LocalDateTime) value;
     }

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -19,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +52,6 @@ public class OnlinePayments {
     public static final long MIN_CENTS = 100;
     public static final long MAX_CENTS = 10_000_000;
     private static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Logger LOG = Logger.getLogger(OnlinePayments.class.getName());
     /** PayFiP's code of an operation it does not know (never created, or purged the night after an abandon). */
     static final String UNKNOWN_AT_PROVIDER = "P1";
@@ -119,7 +118,7 @@ public class OnlinePayments {
         Long family = account.familyFor(user, null);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.family_id, i.number, i.kind, i.state, i.titre_number, r.id,"
-                + " r.code, r.label, r.payfip_numcli, cast(extract(year from i.issued_at at time zone 'Europe/Paris') as integer),"
+                + " r.code, r.label, r.payfip_numcli, cast(extract(year from i.issued_at at time zone " + PlatformTime.SQL_ZONE + ") as integer),"
                 + " (select f.email from family f where f.id = i.family_id)"
                 + " from invoice i join regie r on r.id = i.regie_id where i.id = ?1 for update of i")
                 .setParameter(1, invoiceId).getResultList();
@@ -193,8 +192,8 @@ public class OnlinePayments {
         });
         Long family = account.familyFor(user, null);
         long[] target = wallets.topUpTarget(family, regieCode);
-        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone"
-                + " 'Europe/Paris') as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
+        Object[] r = (Object[]) em.createNativeQuery("select label, payfip_numcli, cast(extract(year from now() at time zone "
+                + PlatformTime.SQL_ZONE + ") as integer), (select f.email from family f where f.id = ?2) from regie where id = ?1")
                 .setParameter(1, target[1]).setParameter(2, family).getSingleResult();
         if (r[1] == null) {
             throw new Refused(Refused.text("payment.topUp.regieNotOnline", r[0]));
@@ -258,7 +257,7 @@ public class OnlinePayments {
     public List<String> pendingSince(Instant createdBefore) {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("select id_op from online_payment where state = 'PENDING' and created_at < ?1"
-                + " order by created_at").setParameter(1, OffsetDateTime.ofInstant(createdBefore, PARIS)).getResultList();
+                + " order by created_at").setParameter(1, OffsetDateTime.ofInstant(createdBefore, PlatformTime.ZONE)).getResultList();
         return ids;
     }
 
@@ -280,7 +279,7 @@ public class OnlinePayments {
         } catch (PaymentProviderException e) {
             if (EXPIRED_AT_PROVIDER.equals(e.code())) {
                 // PayFiP says its payment page expired without a decision: nothing can be paid on it any more
-                return Optional.of(ledger.expire(operationId, OffsetDateTime.now(PARIS).plusMinutes(1)));
+                return Optional.of(ledger.expire(operationId, OffsetDateTime.now(PlatformTime.ZONE).plusMinutes(1)));
             }
             if (!UNKNOWN_AT_PROVIDER.equals(e.code())) {
                 throw e;
@@ -290,7 +289,7 @@ public class OnlinePayments {
         if (state.isEmpty() || state.get() != OnlineState.PENDING) {
             return state;
         }
-        return Optional.of(ledger.expire(operationId, OffsetDateTime.ofInstant(expireCreatedBefore, PARIS)));
+        return Optional.of(ledger.expire(operationId, OffsetDateTime.ofInstant(expireCreatedBefore, PlatformTime.ZONE)));
     }
 
     /**

@@ -1,12 +1,12 @@
 package fr.portailfamille.platform.profile;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.LocalDateTime;
 import java.util.logging.Logger;
 
 /** Each morning, mails every commune's usual bookers whose coming week closes within three days (once each). */
@@ -25,7 +25,7 @@ public class BookingReminderJob {
     @Schedule(hour = "8", minute = "10", persistent = false, info = "rappels avant la clôture des réservations")
     public void daily() {
         directory.forEachActive(LOG, "Rappels de réservation impossibles", commune -> {
-            int sent = reminders.send(LocalDateTime.now(ChildCalendars.PARIS));
+            int sent = reminders.send(PlatformTime.now());
             LOG.info(() -> "Commune " + commune.slug() + " : " + sent + " rappel(s) de réservation envoyé(s)");
         });
     }

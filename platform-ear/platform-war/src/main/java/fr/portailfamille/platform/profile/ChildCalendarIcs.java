@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.profile;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -39,22 +40,22 @@ public final class ChildCalendarIcs {
      * @param now         the DTSTAMP of every event
      */
     public static String write(String communeSlug, String communeName, ChildCalendars.Opened feed, Instant now) {
-        VTimeZone paris = ZONES.getTimeZone(ChildCalendars.PARIS.getId()).getVTimeZone();
+        VTimeZone paris = ZONES.getTimeZone(PlatformTime.ZONE.getId()).getVTimeZone();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Portail Famille//Calendrier des reservations//FR"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", feed.firstName() + " – " + communeName));
-        calendar.add(new XProperty("X-WR-TIMEZONE", ChildCalendars.PARIS.getId()));
+        calendar.add(new XProperty("X-WR-TIMEZONE", PlatformTime.ZONE.getId()));
         calendar.add(paris);
         DtStamp stamp = new DtStamp(now);
         for (ChildCalendars.Day d : feed.days()) {
             String summary = d.activity() + " – " + d.unit() + " (" + feed.firstName() + ")";
             VEvent event;
             if (d.start() != null && d.end() != null && d.end().isAfter(d.start())) {
-                event = new VEvent(ZonedDateTime.of(d.day(), d.start(), ChildCalendars.PARIS),
-                        ZonedDateTime.of(d.day(), d.end(), ChildCalendars.PARIS), summary);
+                event = new VEvent(ZonedDateTime.of(d.day(), d.start(), PlatformTime.ZONE),
+                        ZonedDateTime.of(d.day(), d.end(), PlatformTime.ZONE), summary);
             } else {
                 event = new VEvent(d.day(), d.day().plusDays(1), summary);
             }

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.profile;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
 @CommuneRequired
 public class ChildCalendars {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** How far back the feed goes; forward it has every confirmed booking. */
     static final int DAYS_BACK = 31;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -53,7 +52,7 @@ public class ChildCalendars {
     @Inject
     FamilyFileService files;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** A child and whether its feed is live (since when). */
     public record Feed(long childId, String firstName, OffsetDateTime since) implements Serializable {
@@ -128,7 +127,7 @@ public class ChildCalendars {
                         + " from booking b join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id"
                         + " where b.child_id = ?1 and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT') and b.day >= ?2"
                         + " order by b.day, u.start_time nulls first, u.id")
-                .setParameter(1, childId).setParameter(2, LocalDate.now(clock).minusDays(DAYS_BACK)).getResultList()) {
+                .setParameter(1, childId).setParameter(2, PlatformTime.today(clock).minusDays(DAYS_BACK)).getResultList()) {
             Object[] r = (Object[]) o;
             days.add(new Day(childId, Rows.id(r[0]), Rows.day(r[1]), (String) r[2], (String) r[3], time(r[4]), time(r[5])));
         }

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.registration;
 
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -59,7 +60,7 @@ public class RegistrationService {
     @Inject
     FamilyDocuments familyDocuments;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** Where a family follows its registrations (the page its mails link to). */
     static final String INSCRIPTIONS_PAGE = "/espace/inscriptions.xhtml";
@@ -83,7 +84,7 @@ public class RegistrationService {
     }
 
     private List<Activity> offersFor(Child child) {
-        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), LocalDate.now(clock)).getYears();
+        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), PlatformTime.today(clock)).getYears();
         return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList().stream()
                 .filter(a -> age < 0 ? a.getMinAge() == null && a.getMaxAge() == null : a.accepts(age, child.getSchoolClass()))
                 .toList();
@@ -201,7 +202,7 @@ public class RegistrationService {
 
     /** School years open to pre-registration ("2026-2027"): the configured ones not yet over. */
     public List<String> schoolYears() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<String> years = new ArrayList<>();
         for (DateRange y : settings.schoolYears()) {
             if (!y.endInclusive().isBefore(today)) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.staff;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -20,7 +21,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +49,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StaffAccounts {
 
     private static final Logger LOG = Logger.getLogger(StaffAccounts.class.getName());
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Who is written in the audit for the operator's onboarding (no signed-in agent). */
     public static final String OPERATOR = "opérateur de la plateforme";
 
@@ -73,7 +72,7 @@ public class StaffAccounts {
     public record Entry(OffsetDateTime at, String actor, String action, String targetEmail, String detail)
             implements Serializable {
         public String getAt() {
-            return at.atZoneSameInstant(PARIS).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE));
+            return at.atZoneSameInstant(PlatformTime.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE));
         }
         public String getActor() { return actor; }
         public String getAction() { return action; }
@@ -370,10 +369,10 @@ public class StaffAccounts {
             return t;
         }
         if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(PARIS).toOffsetDateTime();
+            return t.toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime();
         }
         if (o instanceof java.time.Instant i) {
-            return i.atZone(PARIS).toOffsetDateTime();
+            return i.atZone(PlatformTime.ZONE).toOffsetDateTime();
         }
         throw new IllegalStateException("date inattendue : " + o);
     }

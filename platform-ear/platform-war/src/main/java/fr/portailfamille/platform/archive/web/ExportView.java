@@ -2,6 +2,7 @@ package fr.portailfamille.platform.archive.web;
 
 import fr.portailfamille.archive.ArchiveInfo;
 import fr.portailfamille.platform.archive.CommuneExports;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
@@ -10,7 +11,6 @@ import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,6 @@ import java.util.function.UnaryOperator;
 @Named
 @RequestScoped
 public class ExportView {
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Inject
     CommuneExports exports;
@@ -90,7 +88,7 @@ public class ExportView {
     public List<Row> getRows() {
         if (rows == null) {
             Locale l = Texts.locale();
-            DateTimeFormatter when = DateTimeFormatter.ofPattern(Texts.of("archive.when.pattern"), l).withZone(PARIS);
+            DateTimeFormatter when = DateTimeFormatter.ofPattern(Texts.of("archive.when.pattern"), l).withZone(PlatformTime.ZONE);
             rows = exports.list(user.require()).stream()
                     .map(a -> new Row(a, when.format(a.createdAt()), size(a.size(), l, Texts::of))).toList();
         }

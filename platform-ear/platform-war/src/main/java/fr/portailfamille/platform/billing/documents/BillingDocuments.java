@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.HtmlPdf;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -138,9 +139,9 @@ public class BillingDocuments {
         years.add(Statement.schoolYearStart(today).getYear());
         if (family != null) {
             @SuppressWarnings("unchecked")
-            List<Object> days = em.createNativeQuery("select cast(issued_at at time zone 'Europe/Paris' as date) from invoice"
+            List<Object> days = em.createNativeQuery("select cast(issued_at at time zone " + PlatformTime.SQL_ZONE + " as date) from invoice"
                     + " where family_id = ?1 and state <> 'CANCELLED' union select received_on from payment where family_id = ?1"
-                    + " union select cast(cancelled_at at time zone 'Europe/Paris' as date) from payment where family_id = ?1"
+                    + " union select cast(cancelled_at at time zone " + PlatformTime.SQL_ZONE + " as date) from payment where family_id = ?1"
                     + " and cancelled_at is not null").setParameter(1, family).getResultList();
             days.forEach(d -> years.add(Statement.schoolYearStart(date(d)).getYear()));
         }

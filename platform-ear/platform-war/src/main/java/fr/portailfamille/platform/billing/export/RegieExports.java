@@ -4,6 +4,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -18,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -36,8 +36,6 @@ public class RegieExports {
 
     /** The longest period exported at once. */
     public static final int MAX_DAYS = 366;
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** What can be exported. */
     public enum Dataset {
@@ -183,8 +181,8 @@ public class RegieExports {
         ExportTable t = new ExportTable("Journal", List.of(ExportTable.dateTime("Date et heure"), ExportTable.text("Agent"),
                 ExportTable.text("Action"), ExportTable.text("Famille"), ExportTable.text("Facture"),
                 ExportTable.text("Reçu"), ExportTable.money("Montant (€)"), ExportTable.text("Détail")));
-        Timestamp start = Timestamp.from(from.atStartOfDay(PARIS).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(PARIS).toInstant());
+        Timestamp start = Timestamp.from(from.atStartOfDay(PlatformTime.ZONE).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(PlatformTime.ZONE).toInstant());
         for (Object[] r : rows("select a.at, a.actor, a.action, f.label, i.number, p.receipt_number, a.amount_cents, a.detail"
                 + " from billing_audit a left join family f on f.id = a.family_id left join invoice i on i.id = a.invoice_id"
                 + " left join payment p on p.id = a.payment_id where a.regie_id = ?1 and a.at >= ?2 and a.at < ?3"
@@ -224,11 +222,11 @@ public class RegieExports {
             return null;
         }
         if (value instanceof OffsetDateTime t) {
-            return t.atZoneSameInstant(PARIS).toLocalDateTime();
+            return t.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
         }
         if (value instanceof java.time.Instant i) {
-            return LocalDateTime.ofInstant(i, PARIS);
+            return LocalDateTime.ofInstant(i, PlatformTime.ZONE);
         }
-        return LocalDateTime.ofInstant(((Timestamp) value).toInstant(), PARIS);
+        return LocalDateTime.ofInstant(((Timestamp) value).toInstant(), PlatformTime.ZONE);
     }
 }

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoiceWriter;
 import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -17,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +90,7 @@ public class InvoiceDesk {
     public Detail detail(SignedInUser user, long invoiceId) {
         StaffRoles.requireAgent(user);
         AccountInvoice invoice = account.invoice(user, invoiceId);
-        Object[] head = (Object[]) em.createNativeQuery("select f.label, cast(i.titre_at at time zone 'Europe/Paris' as date),"
+        Object[] head = (Object[]) em.createNativeQuery("select f.label, cast(i.titre_at at time zone " + PlatformTime.SQL_ZONE + " as date),"
                 + " i.regie_id from invoice i join family f on f.id = i.family_id where i.id = ?1").setParameter(1, invoiceId)
                 .getSingleResult();
         @SuppressWarnings("unchecked")
@@ -104,11 +104,11 @@ public class InvoiceDesk {
                 + " join payment p on p.id = a.payment_id where a.invoice_id = ?1 order by p.received_on, p.id")
                 .setParameter(1, invoiceId).getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> credits = em.createNativeQuery("select cast(at at time zone 'Europe/Paris' as date), label, -amount_cents"
+        List<Object[]> credits = em.createNativeQuery("select cast(at at time zone " + PlatformTime.SQL_ZONE + " as date), label, -amount_cents"
                 + " from account_credit where invoice_id = ?1 and amount_cents < 0 order by at, id").setParameter(1, invoiceId)
                 .getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> reminders = em.createNativeQuery("select level, cast(sent_at at time zone 'Europe/Paris' as date), sent_by"
+        List<Object[]> reminders = em.createNativeQuery("select level, cast(sent_at at time zone " + PlatformTime.SQL_ZONE + " as date), sent_by"
                 + " from invoice_reminder where invoice_id = ?1 order by level").setParameter(1, invoiceId).getResultList();
         List<Settling> settlings = new java.util.ArrayList<>();
         payments.forEach(p -> settlings.add(new Settling(PaymentDesk.date(p[0]), "Paiement " + PaymentModes.label((String) p[1])
@@ -167,7 +167,7 @@ public class InvoiceDesk {
         if (on == null) {
             throw new Refused("titreOn", Refused.text("billing.titre.dateRequired"));
         }
-        if (on.isAfter(LocalDate.now(ZoneId.of("Europe/Paris")))) {
+        if (on.isAfter(PlatformTime.today())) {
             throw new Refused("titreOn", Refused.text("billing.titre.dateFuture"));
         }
         @SuppressWarnings("unchecked")
@@ -187,7 +187,7 @@ public class InvoiceDesk {
             throw new Refused("ormc", Refused.text("billing.titre.paid", i[2]));
         }
         em.createNativeQuery("update invoice set state = 'TITRE_EMIS', titre_number = ?2,"
-                + " titre_at = cast(?3 as timestamp) at time zone 'Europe/Paris' where id = ?1")
+                + " titre_at = cast(?3 as timestamp) at time zone " + PlatformTime.SQL_ZONE + " where id = ?1")
                 .setParameter(1, invoiceId).setParameter(2, number).setParameter(3, on.atStartOfDay()).executeUpdate();
         Books.audit(em, user.email(), "TITRE_EMIS", ((Number) i[0]).longValue(), ((Number) i[1]).longValue(), invoiceId, null,
                 outstanding, "Facture " + i[2] + " transmise à la Trésorerie : titre n° " + number + " du " + on + ", reste "

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.InvoiceNumbering;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -168,7 +169,7 @@ public class PaymentDesk {
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnRequired")));
-        } else if (in.receivedOn().isAfter(LocalDate.now().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
+        } else if (in.receivedOn().isAfter(PlatformTime.today().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnFuture")));
         }
         long amount = in.amountCents() == null ? 0 : in.amountCents();
@@ -372,7 +373,7 @@ public class PaymentDesk {
                     .getResultList();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, cast(i.issued_at at time zone 'Europe/Paris' as date),"
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date),"
                 + " i.due_date, i.total_cents - (" + settled() + ") from invoice i where i.family_id = ?1 and i.regie_id = ?2"
                 + " and i.kind = 'INVOICE' and i.state = 'ISSUED'").setParameter(1, familyId).setParameter(2, regieId).getResultList();
         return rows.stream().map(r -> new Allocations.Open(((Number) r[0]).longValue(), (String) r[1], date(r[2]), date(r[3]),

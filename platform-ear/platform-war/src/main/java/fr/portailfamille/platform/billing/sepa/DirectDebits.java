@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.RunIssued;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -21,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +106,7 @@ public class DirectDebits {
             return 0;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select i.id, m.id, cast(i.issued_at at time zone 'Europe/Paris' as date)"
+        List<Object[]> rows = em.createNativeQuery("select i.id, m.id, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date)"
                 + " from invoice i join sepa_mandate m on m.family_id = i.family_id and m.regie_id = i.regie_id and m.revoked_at is null"
                 + " where i.billing_run_id = ?1 and i.kind = 'INVOICE' and i.state = 'ISSUED'"
                 + " and not exists (select 1 from sepa_debit d where d.invoice_id = i.id) order by i.id")
@@ -181,7 +181,7 @@ public class DirectDebits {
                 + " and p.state = 'SENT' and p.id <> d.id) from sepa_debit d join invoice i on i.id = d.invoice_id"
                 + " join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1 and d.state = 'PLANNED'"
                 + " and m.revoked_at is null order by i.sequence").setParameter(1, runId).getResultList();
-        LocalDate today = LocalDate.now(Mandates.PARIS);
+        LocalDate today = PlatformTime.today();
         List<Pain008.Transaction> transactions = new ArrayList<>();
         Map<Long, Object[]> sent = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -204,7 +204,7 @@ public class DirectDebits {
             throw new Refused(Refused.text("billing.sepa.nothingToDebit"));
         }
         String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId;
-        byte[] content = Pain008.write(messageId, LocalDateTime.now(Mandates.PARIS),
+        byte[] content = Pain008.write(messageId, PlatformTime.now(),
                 new Pain008.Creditor(creditor.ics(), creditor.name(), creditor.sepa().iban(), creditor.sepa().bic()), transactions);
         long total = transactions.stream().mapToLong(Pain008.Transaction::amountCents).sum();
         long fileId = ((Number) em.createNativeQuery("insert into sepa_file (regie_id, billing_run_id, message_id, transactions,"

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.payment.MoneyRefused;
 import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -18,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +32,6 @@ import java.util.List;
 @Transactional
 @CommuneRequired
 public class Mandates {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -126,7 +124,7 @@ public class Mandates {
                 .setParameter(1, id).setParameter(2, family).setParameter(3, creditor.regieId())
                 .setParameter(4, SepaRules.rum(creditor.regieCode(), id)).setParameter(5, name)
                 .setParameter(6, SepaRules.normalizeIban(in.iban())).setParameter(7, SepaRules.normalizeBic(in.bic()))
-                .setParameter(8, creditor.ics()).setParameter(9, LocalDate.now(PARIS))
+                .setParameter(8, creditor.ics()).setParameter(9, PlatformTime.today())
                 .setParameter(10, cut(parent.email() == null ? parent.subject() : parent.email())).executeUpdate();
         return select("m.id = ?1", id, true).get(0);
     }
@@ -163,7 +161,7 @@ public class Mandates {
         Mandate m = get(user, mandateId);
         return documents.mandatePdf(m.familyId(), new BillingDocuments.MandateText(m.rum(), m.creditorName(), m.creditorIcs(),
                 m.debtorName(), m.getIban(), m.bic(), m.signedOn(), m.revokedAt() == null ? null
-                        : m.revokedAt().atZoneSameInstant(PARIS).toLocalDate()));
+                        : m.revokedAt().atZoneSameInstant(PlatformTime.ZONE).toLocalDate()));
     }
 
     /** The commune's mandates for agents, of one régie or all, active only or all; IBAN masked unless régisseur. */
@@ -227,6 +225,6 @@ public class Mandates {
         if (value instanceof OffsetDateTime t) {
             return t;
         }
-        return ((java.sql.Timestamp) value).toInstant().atZone(PARIS).toOffsetDateTime();
+        return ((java.sql.Timestamp) value).toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime();
     }
 }

@@ -1,12 +1,12 @@
 package fr.portailfamille.platform.billing.unpaid;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.logging.Logger;
 
 /** Sends every commune's reminders due today, each morning (as a régisseur's button would), and logs how many. */
@@ -27,7 +27,7 @@ public class ReminderJob {
     @Schedule(hour = "7", minute = "30", persistent = false, info = "relances des factures impayées")
     public void daily() {
         directory.forEachActive(LOG, "Relances impossibles", commune -> {
-            int sent = unpaid.sendDue(ACTOR, LocalDate.now(UnpaidDesk.PARIS));
+            int sent = unpaid.sendDue(ACTOR, PlatformTime.today());
             LOG.info(() -> "Commune " + commune.slug() + " : " + sent + " relance(s) de facture envoyée(s)");
         });
     }

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.unpaid;
 import fr.portailfamille.billing.Reminders;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,6 @@ import java.util.OptionalInt;
 @Transactional
 @CommuneRequired
 public class UnpaidDesk {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -113,7 +111,7 @@ public class UnpaidDesk {
     /** Sends the reminders due today (régisseur). @return how many were sent */
     public int sendDue(SignedInUser user) {
         StaffRoles.requireRegisseur(user);
-        return sendDue(user.email(), LocalDate.now(PARIS));
+        return sendDue(user.email(), PlatformTime.today());
     }
 
     /**

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,6 @@ import java.util.Set;
 @CommuneRequired
 public class Wallets {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final Set<String> COUNTER_MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
 
     @PersistenceContext(unitName = "portail")
@@ -53,12 +52,12 @@ public class Wallets {
     @Inject
     PaymentDesk desk;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** A movement as the family reads it. */
     public record Movement(OffsetDateTime at, String kind, String label, long amountCents, long balanceAfterCents) {
         public OffsetDateTime getAt() { return at; }
-        public LocalDate getDay() { return at.atZoneSameInstant(PARIS).toLocalDate(); }
+        public LocalDate getDay() { return at.atZoneSameInstant(PlatformTime.ZONE).toLocalDate(); }
         public String getKind() { return kind; }
         public String getLabel() { return label; }
         public long getAmountCents() { return amountCents; }
@@ -133,9 +132,9 @@ public class Wallets {
             movements.add(new Movement(at(m[0]), (String) m[1], (String) m[2], ((Number) m[3]).longValue(),
                     ((Number) m[4]).longValue()));
         }
-        List<WalletRules.Booked> booked = paidBookings(walletId, LocalDate.now(clock));
+        List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
         return new Summary(r, true, balance, movements,
-                WalletRules.coveredUntil(balance, r.floorCents(), booked, LocalDate.now(clock)), WalletRules.twoWeeksNeed(booked));
+                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked));
     }
 
     /** The bookings a porte-monnaie paid (and keeps) from five weeks before {@code today}: the forecast's basis. */
@@ -247,9 +246,9 @@ public class Wallets {
             return o;
         }
         if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(PARIS).toOffsetDateTime();
+            return t.toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime();
         }
-        return ((java.time.Instant) value).atZone(PARIS).toOffsetDateTime();
+        return ((java.time.Instant) value).atZone(PlatformTime.ZONE).toOffsetDateTime();
     }
 
     static LocalDate day(Object value) {

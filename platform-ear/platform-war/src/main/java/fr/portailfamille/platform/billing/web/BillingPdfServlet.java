@@ -2,6 +2,7 @@ package fr.portailfamille.platform.billing.web;
 
 import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
 
 /**
  * The family's billing documents as PDF, shown in the browser: {@code /espace/facture.pdf?id=} (and
@@ -44,7 +44,7 @@ public class BillingPdfServlet extends HttpServlet {
                 }
                 Long family = req.getParameter("famille") == null ? null : Long.valueOf(req.getParameter("famille"));
                 pdf = path.endsWith("/releve.pdf") ? documents.statementPdf(user, family, year)
-                        : documents.fiscalPdf(user, family, year, LocalDate.now());
+                        : documents.fiscalPdf(user, family, year, PlatformTime.today());
             }
         } catch (NumberFormatException e) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Paramètre invalide.");

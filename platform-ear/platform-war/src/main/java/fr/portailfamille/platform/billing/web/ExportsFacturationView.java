@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.web;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.export.CafSummary;
 import fr.portailfamille.platform.billing.export.RegieExports;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -46,7 +47,7 @@ public class ExportsFacturationView {
         if ((regie == null || regie.isBlank()) && !regies.isEmpty()) {
             regie = regies.get(0).code();
         }
-        YearMonth last = YearMonth.now().minusMonths(1);
+        YearMonth last = YearMonth.now(PlatformTime.ZONE).minusMonths(1);
         if (du == null || du.isBlank()) {
             du = last.atDay(1).toString();
         }

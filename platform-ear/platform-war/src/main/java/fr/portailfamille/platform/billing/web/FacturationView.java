@@ -4,6 +4,7 @@ import fr.portailfamille.billing.Regie;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.RunState;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -47,7 +48,7 @@ public class FacturationView implements Serializable {
             regie = regies.get(0).code();
         }
         if (mois == null || mois.isBlank()) {
-            mois = YearMonth.now().minusMonths(1).toString();
+            mois = YearMonth.now(PlatformTime.ZONE).minusMonths(1).toString();
         }
     }
 

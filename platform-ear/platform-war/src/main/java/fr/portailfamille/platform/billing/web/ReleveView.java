@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.web;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -100,6 +101,6 @@ public class ReleveView {
 
     /** Today in France: the school year of an invoice issued late on 31 August is the next one there. */
     private static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        return PlatformTime.today();
     }
 }

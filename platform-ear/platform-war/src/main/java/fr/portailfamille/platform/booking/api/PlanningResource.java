@@ -12,6 +12,7 @@ import fr.portailfamille.platform.booking.PlanningCell;
 import fr.portailfamille.platform.booking.PlanningPageReader;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.RequestScoped;
@@ -142,11 +143,11 @@ public class PlanningResource {
     /** "2027-01", within five years of today; the current month when absent. */
     static YearMonth month(String mois) {
         if (mois == null || mois.isBlank()) {
-            return YearMonth.now();
+            return YearMonth.now(PlatformTime.ZONE);
         }
         try {
             YearMonth m = YearMonth.parse(mois.strip());
-            if (Math.abs(m.getYear() - YearMonth.now().getYear()) <= 5) {
+            if (Math.abs(m.getYear() - YearMonth.now(PlatformTime.ZONE).getYear()) <= 5) {
                 return m;
             }
         } catch (DateTimeParseException e) {

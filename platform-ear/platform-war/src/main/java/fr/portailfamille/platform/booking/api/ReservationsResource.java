@@ -18,6 +18,7 @@ import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.booking.SelectionReview;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.RequestScoped;
@@ -283,7 +284,7 @@ public class ReservationsResource {
             throw ApiException.badInput("selection_trop_longue", "elements",
                     "Une sélection ne peut pas dépasser " + MAX + " journées : envoyez-la en plusieurs fois.");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = PlatformTime.today();
         List<Element> elements = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {

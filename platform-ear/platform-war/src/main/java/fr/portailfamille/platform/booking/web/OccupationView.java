@@ -7,6 +7,7 @@ import fr.portailfamille.platform.booking.DayOccupancy;
 import fr.portailfamille.platform.booking.OccupancyQueries;
 import fr.portailfamille.platform.booking.OccupancyWeeks;
 import fr.portailfamille.platform.booking.WeekOccupancy;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -78,7 +79,7 @@ public class OccupationView implements Serializable {
     /** First day shown: the given one, else Monday of this week. */
     public LocalDate getFrom() {
         LocalDate d = parse(du);
-        return d != null ? d : LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return d != null ? d : PlatformTime.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** Last day shown: the given one, else four weeks after the first day. */

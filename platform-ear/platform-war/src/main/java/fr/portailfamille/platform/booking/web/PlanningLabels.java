@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -22,9 +23,9 @@ public class PlanningLabels {
     /** The month of {@code mois} ("2026-09"), this month when absent or malformed. */
     public static YearMonth month(String mois) {
         try {
-            return mois == null ? YearMonth.now() : YearMonth.parse(mois);
+            return mois == null ? YearMonth.now(PlatformTime.ZONE) : YearMonth.parse(mois);
         } catch (DateTimeParseException e) {
-            return YearMonth.now();
+            return YearMonth.now(PlatformTime.ZONE);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
@@ -112,14 +113,14 @@ public class PointageView implements Serializable {
 
     public LocalDate getDay() {
         try {
-            return jour == null ? LocalDate.now() : LocalDate.parse(jour);
+            return jour == null ? PlatformTime.today() : LocalDate.parse(jour);
         } catch (DateTimeParseException e) {
-            return LocalDate.now();
+            return PlatformTime.today();
         }
     }
 
     public LocalDate getToday() {
-        return LocalDate.now();
+        return PlatformTime.today();
     }
 
     public List<ActivityUnit> unitsOf(Activity a) {
@@ -146,7 +147,7 @@ public class PointageView implements Serializable {
 
     public boolean markable(Booking b) {
         return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION
-                && !b.getDay().isAfter(LocalDate.now());
+                && !b.getDay().isAfter(PlatformTime.today());
     }
 
     /** Occupancy of every unit on the chosen day. */

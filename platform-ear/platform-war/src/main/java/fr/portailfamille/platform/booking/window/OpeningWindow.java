@@ -4,6 +4,7 @@ import fr.portailfamille.booking.window.Criterion;
 import fr.portailfamille.booking.window.WindowPeriod;
 import fr.portailfamille.booking.window.WindowRules;
 import fr.portailfamille.platform.booking.Activity;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -119,13 +120,13 @@ public class OpeningWindow {
     void allocated(long seed) {
         this.seed = seed;
         this.state = State.ALLOCATED;
-        this.allocatedAt = OffsetDateTime.now();
+        this.allocatedAt = OffsetDateTime.now(PlatformTime.ZONE);
     }
 
     void published(String by) {
         this.state = State.PUBLISHED;
         this.publishedBy = by;
-        this.publishedAt = OffsetDateTime.now();
+        this.publishedAt = OffsetDateTime.now(PlatformTime.ZONE);
     }
 
     public Long getId() { return id; }

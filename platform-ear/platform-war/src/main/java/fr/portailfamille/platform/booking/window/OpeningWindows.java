@@ -12,6 +12,7 @@ import fr.portailfamille.platform.booking.BookingRefused;
 import fr.portailfamille.platform.booking.SeatCounter;
 import fr.portailfamille.platform.booking.WindowBookings;
 import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -67,7 +68,7 @@ public class OpeningWindows {
     @Inject
     FamilyMails mails;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /** Opens an activity's period by request window; returns its id. */
     public long open(SignedInUser agent, WindowSettings s) {
@@ -291,7 +292,7 @@ public class OpeningWindows {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return PlatformTime.now(clock);
     }
 
     static LocalDate date(Object o) {

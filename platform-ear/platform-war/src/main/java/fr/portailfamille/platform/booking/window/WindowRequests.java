@@ -10,6 +10,7 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -60,7 +61,7 @@ public class WindowRequests {
     @Inject
     FamilyDocuments documents;
 
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = PlatformTime.clock();
 
     /**
      * The request to the window opened for {@code activityId} over the period starting {@code periodFrom}: what a
@@ -125,7 +126,7 @@ public class WindowRequests {
         }
         OpeningWindow w = em.find(OpeningWindow.class, windowId);
         em.refresh(w);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = PlatformTime.now(clock);
         if (w.getState() != OpeningWindow.State.OPEN) {
             throw new BookingRefused(Refused.text("booking.window.allocated"));
         }
@@ -191,7 +192,7 @@ public class WindowRequests {
     /** The windows taking requests now for an activity one of the family's children is registered to. */
     public List<WindowSummary> openFor(SignedInUser user) {
         Family family = files.fileOf(user);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = PlatformTime.now(clock);
         List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at"
                 + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
                 + " and w.closes_at > ?1 and exists (select 1 from registration g join child c on c.id = g.child_id"
@@ -238,7 +239,7 @@ public class WindowRequests {
         }
         WindowSummary summary = new WindowSummary(w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getOpensAt(), w.getClosesAt(), w.getState(), 0, null, 0, 0);
-        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(LocalDateTime.now(clock));
+        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(PlatformTime.now(clock));
         return new WindowOffer(summary, taking, w.isProofRequired(), children, unitDays, documents);
     }
 
@@ -304,7 +305,7 @@ public class WindowRequests {
     }
 
     private static OffsetDateTime submitted(Object o) {
-        return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
+        return o instanceof java.sql.Timestamp t ? t.toInstant().atZone(PlatformTime.ZONE).toOffsetDateTime()
                 : (OffsetDateTime) o;
     }
 

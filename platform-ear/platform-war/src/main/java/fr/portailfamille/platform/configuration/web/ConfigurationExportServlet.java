@@ -2,6 +2,7 @@ package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.configuration.ConfigurationService;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 /** Agents download their commune's configuration file ({@code /agent/configuration.json}, agents only). */
 @WebServlet("/agent/configuration.json")
@@ -23,7 +23,7 @@ public class ConfigurationExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         byte[] json = configuration.exportJson().getBytes(StandardCharsets.UTF_8);
         FileResponses.attachment(resp, "application/json;charset=UTF-8",
-                "configuration-" + TenantContext.require().slug() + "-" + LocalDate.now() + ".json");
+                "configuration-" + TenantContext.require().slug() + "-" + PlatformTime.today() + ".json");
         FileResponses.send(resp, json);
     }
 }

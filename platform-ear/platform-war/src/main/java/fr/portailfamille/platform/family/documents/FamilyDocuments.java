@@ -7,6 +7,7 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Denied;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -26,7 +27,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,6 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDocuments {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String PAGE = "/espace/documents.xhtml";
 
     @PersistenceContext(unitName = "portail")
@@ -55,7 +54,7 @@ public class FamilyDocuments {
     @Inject
     FamilyMails mails;
 
-    Clock clock = Clock.system(PARIS);
+    Clock clock = PlatformTime.clock();
 
     /** State of a document as the family reads it. */
     public enum State {
@@ -163,7 +162,7 @@ public class FamilyDocuments {
                     .orElseThrow(() -> new UploadRefused(UploadRefused.Reason.CHILD_UNKNOWN, "child",
                             Refused.text("documents.child.notYours")));
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         if (issuedOn == null) {
             throw new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", Refused.text("documents.date.required"));
         }
@@ -209,7 +208,7 @@ public class FamilyDocuments {
         if (f.getId() == null) {
             return List.of();
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<String> notices = new ArrayList<>();
         for (Object row : em.createNativeQuery("select t.label, d.expires_on, c.first_name from family_document d"
                         + " join document_type t on t.code = d.type_code left join child c on c.id = d.child_id"
@@ -245,7 +244,7 @@ public class FamilyDocuments {
                         + " where d.family_id = ?1 and (d.child_id = ?2 or d.child_id is null) and d.status = 'VALIDATED'"
                         + " and (d.expires_on is null or d.expires_on >= ?3)"
                         + " and d.type_code = ?4 order by d.id desc limit 1")
-                .setParameter(1, familyId).setParameter(2, childId).setParameter(3, LocalDate.now(clock))
+                .setParameter(1, familyId).setParameter(2, childId).setParameter(3, PlatformTime.today(clock))
                 .setParameter(4, type.get().code()).getResultList();
         return rows.stream().findFirst().map(FamilyDocuments::toStored);
     }
@@ -306,7 +305,7 @@ public class FamilyDocuments {
             q.setParameter(2, f.typeCode());
         }
         if (f != null && (f.state() == State.VALIDATED || f.state() == State.EXPIRED)) {
-            q.setParameter(3, LocalDate.now(clock));
+            q.setParameter(3, PlatformTime.today(clock));
         }
         if (f != null && f.expiringBy() != null) {
             q.setParameter(4, f.expiringBy());
@@ -370,7 +369,7 @@ public class FamilyDocuments {
      * many mails were sent.
      */
     public int sendExpiryNotices() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         int sent = 0;
         for (Object row : em.createNativeQuery("select d.id, t.label, d.expires_on, f.email, c.first_name"
                         + " from family_document d join document_type t on t.code = d.type_code join family f on f.id = d.family_id"
@@ -407,7 +406,7 @@ public class FamilyDocuments {
     }
 
     private List<Row> rows(Query q) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformTime.today(clock);
         List<Row> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family.validation;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,16 +12,17 @@ final class BirthDateValidatorSupport {
     }
 
     /**
-     * Today according to, in order: the clock given to the validator (tests), the Bean Validation
-     * {@code ClockProvider} of the context (system clock unless configured), the system clock.
+     * Today according to, in order: the clock given to the validator (tests), the instant of the Bean Validation
+     * {@code ClockProvider} of the context (system clock unless configured) as a day of the platform's zone, the
+     * platform's clock ({@link PlatformTime}).
      */
     static LocalDate today(Clock fixedClock, ConstraintValidatorContext context) {
         if (fixedClock != null) {
-            return LocalDate.now(fixedClock);
+            return PlatformTime.today(fixedClock);
         }
         if (context != null && context.getClockProvider() != null) {
-            return LocalDate.now(context.getClockProvider().getClock());
+            return PlatformTime.today(context.getClockProvider().getClock());
         }
-        return LocalDate.now();
+        return PlatformTime.today();
     }
 }

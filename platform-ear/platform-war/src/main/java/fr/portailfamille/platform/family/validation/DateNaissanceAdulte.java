@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 /**
  * The annotated {@link java.time.LocalDate} must be the birth date of a responsible adult: not
  * in the future, 16 to 120 years old today, see {@link FrenchFormats#isBirthDateOfAdult}.
- * "Today" comes from the Bean Validation {@code ClockProvider} (system clock by default).
+ * "Today" comes from the Bean Validation {@code ClockProvider} (system clock by default), its day in the platform's
+ * zone.
  *
  * <p>{@code null} is valid: combine with {@code @NotNull} when the value is mandatory.
  */

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * Validator of {@link DateNaissanceAdulte}: {@code null} is valid; "today" is taken from the
- * Bean Validation {@code ClockProvider}, or the system clock when called without a context.
+ * Bean Validation {@code ClockProvider} (its instant, in the platform's zone), or the platform's clock when called
+ * without a context.
  */
 public class DateNaissanceAdulteValidator
         implements ConstraintValidator<DateNaissanceAdulte, LocalDate> {
@@ -19,7 +20,7 @@ public class DateNaissanceAdulteValidator
         this(null);
     }
 
-    /** With a fixed clock (tests); {@code null} means the provider's or the system clock. */
+    /** With a fixed clock (tests); {@code null} means the provider's or the platform's clock. */
     public DateNaissanceAdulteValidator(Clock clock) {
         this.clock = clock;
     }

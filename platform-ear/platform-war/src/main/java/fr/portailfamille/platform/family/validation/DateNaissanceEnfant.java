@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 /**
  * The annotated {@link java.time.LocalDate} must be the birth date of a child: not in the
  * future and under 18 today, see {@link FrenchFormats#isBirthDateOfChild}. "Today" comes from
- * the Bean Validation {@code ClockProvider} (system clock by default).
+ * the Bean Validation {@code ClockProvider} (system clock by default), its day in the platform's zone.
  *
  * <p>{@code null} is valid: combine with {@code @NotNull} when the value is mandatory.
  */

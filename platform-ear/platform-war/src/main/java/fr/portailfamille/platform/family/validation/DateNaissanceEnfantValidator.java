@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * Validator of {@link DateNaissanceEnfant}: {@code null} is valid; "today" is taken from the
- * Bean Validation {@code ClockProvider}, or the system clock when called without a context.
+ * Bean Validation {@code ClockProvider} (its instant, in the platform's zone), or the platform's clock when called
+ * without a context.
  */
 public class DateNaissanceEnfantValidator
         implements ConstraintValidator<DateNaissanceEnfant, LocalDate> {
@@ -19,7 +20,7 @@ public class DateNaissanceEnfantValidator
         this(null);
     }
 
-    /** With a fixed clock (tests); {@code null} means the provider's or the system clock. */
+    /** With a fixed clock (tests); {@code null} means the provider's or the platform's clock. */
     public DateNaissanceEnfantValidator(Clock clock) {
         this.clock = clock;
     }

@@ -5,6 +5,7 @@ import fr.portailfamille.platform.family.requests.RequestFilter;
 import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.family.requests.RequestLine;
 import fr.portailfamille.platform.family.requests.RequestState;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +31,6 @@ public class DemandesView {
 
     static final int PAGE_SIZE = 20;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** The periods offered, in months back from now ("" = all). */
     static final List<String> PERIODS = List.of("1", "3", "12");
@@ -88,7 +87,7 @@ public class DemandesView {
 
     RequestFilter filter() {
         OffsetDateTime since = isPeriod(periode)
-                ? OffsetDateTime.now(PARIS).minusMonths(Integer.parseInt(periode)) : null;
+                ? OffsetDateTime.now(PlatformTime.ZONE).minusMonths(Integer.parseInt(periode)) : null;
         return new RequestFilter(RequestKind.parse(type), RequestState.parse(etat), since);
     }
 
@@ -182,6 +181,6 @@ public class DemandesView {
     }
 
     public String date(OffsetDateTime t) {
-        return t == null ? "" : DATE.format(t.atZoneSameInstant(PARIS));
+        return t == null ? "" : DATE.format(t.atZoneSameInstant(PlatformTime.ZONE));
     }
 }

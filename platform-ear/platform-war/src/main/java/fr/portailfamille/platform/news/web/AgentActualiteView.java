@@ -3,6 +3,7 @@ package fr.portailfamille.platform.news.web;
 import fr.portailfamille.news.NewsAudience;
 import fr.portailfamille.news.NewsRules;
 import fr.portailfamille.news.NewsState;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.news.NewsDates;
 import fr.portailfamille.platform.news.NewsDesk;
@@ -154,7 +155,7 @@ public class AgentActualiteView implements Serializable {
         OffsetDateTime at = NewsDates.of(form.getPublishAt());
         return new NewsTile(id == null ? 0 : id, form.getTitle() == null || form.getTitle().isBlank()
                 ? Texts.of("news.agent.untitled") : form.getTitle().strip(), form.getBody() == null ? "" : form.getBody(),
-                at == null ? OffsetDateTime.now(fr.portailfamille.platform.news.NewsService.PARIS) : at,
+                at == null ? OffsetDateTime.now(PlatformTime.ZONE) : at,
                 NewsAudience.ACTIVITIES.name().equals(form.getAudience()), image && !removeImage && id != null,
                 form.getImageAlt(), null, null);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.portailfamille.platform.api.ApiError;
 import fr.portailfamille.platform.api.ApiException;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What {@code POST /reservations} accepts as a selection, and the code and field of each refusal. */
 class SelectionInputTest {
 
-    static final LocalDate DAY = LocalDate.now().plusDays(10);
+    static final LocalDate DAY = PlatformTime.today().plusDays(10);
 
     static ApiError refused(String body) {
         ApiException e = assertThrows(ApiException.class, () -> ReservationsResource.parse(body));
@@ -50,8 +51,8 @@ class SelectionInputTest {
                 + element(1, 2, "\"31/12/2027\"", "\"reserver\"") + "]");
         assertEquals("date_invalide", date.code());
         assertEquals("elements[1].date", date.champs().get(0).champ());
-        assertEquals("date_invalide", refused("[" + element(1, 2, "\"" + LocalDate.now().minusDays(1) + "\"", "\"reserver\"") + "]").code());
-        assertEquals("date_invalide", refused("[" + element(1, 2, "\"" + LocalDate.now().plusYears(3) + "\"", "\"reserver\"") + "]").code());
+        assertEquals("date_invalide", refused("[" + element(1, 2, "\"" + PlatformTime.today().minusDays(1) + "\"", "\"reserver\"") + "]").code());
+        assertEquals("date_invalide", refused("[" + element(1, 2, "\"" + PlatformTime.today().plusYears(3) + "\"", "\"reserver\"") + "]").code());
         assertEquals("action_invalide", refused("[" + element(1, 2, "\"" + DAY + "\"", "\"RESERVER\"") + "]").code());
         assertEquals("element_en_double", refused("[" + element(1, 2, "\"" + DAY + "\"", "\"reserver\"") + ", "
                 + element(1, 2, "\"" + DAY + "\"", "\"annuler\"") + "]").code());

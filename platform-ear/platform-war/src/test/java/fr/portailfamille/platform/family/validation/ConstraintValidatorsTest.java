@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import jakarta.validation.Constraint;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Documented;
@@ -15,15 +16,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConstraintValidatorsTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
-    private static final Clock FIXED = Clock.fixed(TODAY.atStartOfDay(PARIS).plusHours(10).toInstant(), PARIS);
+    private static final Clock FIXED = Clock.fixed(TODAY.atStartOfDay(PlatformTime.ZONE).plusHours(10).toInstant(),
+            PlatformTime.ZONE);
 
     @Test
     void telephone() {
@@ -94,7 +94,7 @@ class ConstraintValidatorsTest {
     @Test
     void dateNaissanceEnfantWithSystemClock() {
         DateNaissanceEnfantValidator v = new DateNaissanceEnfantValidator();
-        LocalDate now = LocalDate.now();
+        LocalDate now = PlatformTime.today();
         assertTrue(v.isValid(now.minusYears(5), null));
         assertTrue(v.isValid(now.minusYears(18).plusDays(1), null));
         assertFalse(v.isValid(now.minusYears(18), null));
@@ -116,7 +116,7 @@ class ConstraintValidatorsTest {
     @Test
     void dateNaissanceAdulteWithSystemClock() {
         DateNaissanceAdulteValidator v = new DateNaissanceAdulteValidator();
-        LocalDate now = LocalDate.now();
+        LocalDate now = PlatformTime.today();
         assertTrue(v.isValid(now.minusYears(40), null));
         assertTrue(v.isValid(now.minusYears(16), null));
         assertFalse(v.isValid(now.minusYears(16).plusDays(1), null));

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.billing.payment.web;
 
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
@@ -12,8 +13,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class FactureView implements Serializable {
     private String reason;
     private String useAmount;
     private String ormc;
-    private String titreOn = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private String titreOn = PlatformTime.today().toString();
     private boolean missing;
 
     public void load() {

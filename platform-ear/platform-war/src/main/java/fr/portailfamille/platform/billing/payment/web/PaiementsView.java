@@ -5,6 +5,7 @@ import fr.portailfamille.platform.billing.payment.MoneyRefused;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyDesk;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,12 +74,12 @@ public class PaiementsView implements Serializable {
     private String regie;
     private String mode = "ESPECES";
     private String amount;
-    private String receivedOn = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private String receivedOn = PlatformTime.today().toString();
     private String chequeNumber;
     private String bank;
     private String payer;
     private List<Row> rows = new ArrayList<>();
-    private String from = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+    private String from = PlatformTime.today().toString();
     private String to = from;
     private Long cancelId;
     private String cancelReason;
@@ -214,8 +214,8 @@ public class PaiementsView implements Serializable {
         try {
             LocalDate f = Amounts.date("from", from);
             LocalDate t = Amounts.date("to", to);
-            return desk.payments(user.require(), f == null ? LocalDate.now().minusDays(30) : f, t == null ? LocalDate.now() : t,
-                    null, null);
+            return desk.payments(user.require(), f == null ? PlatformTime.today().minusDays(30) : f,
+                    t == null ? PlatformTime.today() : t, null, null);
         } catch (Refused e) {
             return List.of();
         }

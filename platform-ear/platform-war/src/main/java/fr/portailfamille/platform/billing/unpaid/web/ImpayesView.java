@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.unpaid.web;
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.billing.unpaid.UnpaidDesk;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ public class ImpayesView implements Serializable {
     private String titreOn = today().toString();
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+        return PlatformTime.today();
     }
 
     public List<UnpaidDesk.Unpaid> getUnpaid() {
