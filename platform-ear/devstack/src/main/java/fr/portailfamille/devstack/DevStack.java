@@ -175,7 +175,10 @@ public final class DevStack implements AutoCloseable {
         return "http://" + slug + "." + BASE_DOMAIN + ":" + ports.platform();
     }
 
-    /** The zone the platform runs in: {@code -Dpf.devstack.timezone}, Europe/Paris by default. */
+    /**
+     * The platform JVM's default zone, its logs' times ({@code -Dpf.devstack.timezone}, Europe/Paris by default); its
+     * days are read in Europe/Paris whatever this is ({@code PlatformTime}).
+     */
     public static final String TIME_ZONE = System.getProperty("pf.devstack.timezone", "Europe/Paris");
 
     /** MicroProfile Config of the platform for this stack. */
