@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.booking;
 
+import static fr.portailfamille.platform.kernel.TestEntities.instance;
+import static fr.portailfamille.platform.kernel.TestEntities.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,7 +16,6 @@ import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneStatus;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,17 +118,5 @@ class AttendanceDayTest {
         set(unit, "activity", a);
         set(unit, "code", "SOIR");
         return new Booking(lea, unit, day, BookingStatus.BOOKED, false);
-    }
-
-    static <T> T instance(Class<T> type) throws ReflectiveOperationException {
-        Constructor<T> c = type.getDeclaredConstructor();
-        c.setAccessible(true);
-        return c.newInstance();
-    }
-
-    static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.billing.wallet;
 
+import static fr.portailfamille.platform.kernel.TestEntities.instance;
+import static fr.portailfamille.platform.kernel.TestEntities.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.portailfamille.billing.BillingConfiguration;
@@ -20,7 +22,6 @@ import fr.portailfamille.problems.Message;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
@@ -101,17 +102,6 @@ class WalletChargesTest {
         return b.newInstance(lea, unit, DAY, BookingStatus.BOOKED, false);
     }
 
-    static <T> T instance(Class<T> type) throws ReflectiveOperationException {
-        Constructor<T> c = type.getDeclaredConstructor();
-        c.setAccessible(true);
-        return c.newInstance();
-    }
-
-    static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
-    }
 
     @Test
     void aPorteMonnaieNotActivatedRefusesTheBookingInThePagesLanguage() throws Exception {

@@ -12,82 +12,18 @@ import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.platform.billing.FamilyPricing;
 import fr.portailfamille.platform.billing.TariffSheet;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.web.PageInLanguage;
 import fr.portailfamille.platform.web.UserView;
-import jakarta.el.ELContext;
-import jakarta.el.ELResolver;
-import jakarta.el.FunctionMapper;
-import jakarta.el.VariableMapper;
-import jakarta.faces.component.UIViewRoot;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.ExternalContextWrapper;
-import jakarta.faces.context.FacesContextWrapper;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** "Consulter les tarifs" reads how the price was found and why the maximum applies in the page's language. */
 class TarifsViewTest {
 
-    /** A Faces request whose view is in {@code locale}: what Texts asks of it (and what a view root's making asks). */
-    static final class View extends FacesContextWrapper {
-
-        private final Map<String, Object> application = new HashMap<>();
-        private final UIViewRoot root;
-        private final ELContext el = new ELContext() {
-            @Override
-            public ELResolver getELResolver() {
-                return null;
-            }
-
-            @Override
-            public FunctionMapper getFunctionMapper() {
-                return null;
-            }
-
-            @Override
-            public VariableMapper getVariableMapper() {
-                return null;
-            }
-        };
-
-        View(Locale locale) {
-            super(null);
-            setCurrentInstance(this);
-            root = new UIViewRoot();
-            root.setLocale(locale);
-        }
-
-        @Override
-        public UIViewRoot getViewRoot() {
-            return root;
-        }
-
-        @Override
-        public ELContext getELContext() {
-            return el;
-        }
-
-        @Override
-        public ExternalContext getExternalContext() {
-            return new ExternalContextWrapper(null) {
-                @Override
-                public Map<String, Object> getApplicationMap() {
-                    return application;
-                }
-            };
-        }
-
-        @Override
-        public void release() {
-            setCurrentInstance(null);
-        }
-    }
-
-    private View view;
+    private PageInLanguage view;
 
     @AfterEach
     void noMoreRequest() {
@@ -125,7 +61,7 @@ class TarifsViewTest {
 
     @Test
     void anEnglishPageReadsTheBasisAndTheMaximumsReasonInEnglish() {
-        view = new View(Locale.ENGLISH);
+        view = new PageInLanguage(Locale.ENGLISH);
         TarifsView missing = page(new FamilyFacts(null, null, null, null, true));
         assertTrue(missing.isMaximum());
         assertEquals("family quotient not provided", missing.getMaximumReason());
@@ -139,7 +75,7 @@ class TarifsViewTest {
 
     @Test
     void aFrenchPageReadsTheLinesFrench() {
-        view = new View(Locale.FRENCH);
+        view = new PageInLanguage(Locale.FRENCH);
         TarifsView missing = page(new FamilyFacts(null, null, null, null, true));
         assertEquals("quotient familial absent", missing.getMaximumReason());
         assertEquals("Tarif maximum : quotient familial absent", missing.text(missing.getSheets().get(0).getBasis()));
