@@ -10,6 +10,7 @@ import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueSeed;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.booking.CertificateQueue;
 import fr.portailfamille.platform.booking.ValidationQueue;
 import fr.portailfamille.platform.family.FileQueue;
@@ -371,6 +372,14 @@ class QueuesIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil agents");
 
             QueueWalk.open(b, "dossiers", "Envoyé le");
+            // the hour a file was sent is the commune's (Paris), whatever the server's zone or the value's offset
+            java.util.regex.Matcher sent = java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}")
+                    .matcher(b.driver.findElement(By.xpath(QueueWalk.TABLE + "//tbody/tr[1]")).getText().replace('\n', ' '));
+            assertTrue(sent.find(), "the latest file's date and hour");
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(sent.group(),
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+            assertTrue(java.time.Duration.between(at, TestDays.now()).abs().toMinutes() < 10,
+                    "sent at " + at + ", now in Paris " + TestDays.now());
             QueueWalk.decide(b, QueueSeed.family(s, 4), true, "Dossier validé");
             QueueWalk.refuse(b, QueueSeed.family(s, 3), "Indiquez le motif du refus : il est envoyé à la famille.",
                     "Pièce d'identité illisible", "Dossier refusé");
