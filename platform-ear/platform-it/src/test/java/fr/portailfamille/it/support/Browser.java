@@ -1,5 +1,7 @@
 package fr.portailfamille.it.support;
 
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
@@ -37,8 +39,6 @@ public final class Browser implements AutoCloseable {
     private static final int KEPT_PER_KIND = 3;
     private static boolean hookAdded;
 
-    private static final String AXE_SCRIPT = axeScript();
-    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     public final ChromeDriver driver;
     private final Chromium chromium;
     private boolean closed;
@@ -280,53 +280,20 @@ public final class Browser implements AutoCloseable {
     /**
      * axe-core (WCAG 2.1 A/AA rules) on the current page: the violations, described. axe details only the
      * violations (resultTypes: the passes and the rest are not collected node by node), all this reports. Run as
-     * {@code axe.run} in the page itself: axe-selenium's way ({@code AxeBuilder.analyze}) runs {@code axe.runPartial}
+     * {@code axe.run} in the page itself ({@code setLegacyMode}): axe-selenium's default runs {@code axe.runPartial}
      * and then opens a blank tab, injects axe again and finishes there (for cross-origin frames, which these pages do
-     * not have), which made each check cost about three times as much (25 checks: 67 s against 23 s).
+     * not have), which made each check cost about three times as much (25 checks: 67 s against 23 s). A browser
+     * without JavaScript keeps the default: its pages' timers never fire, and {@code axe.run} in the page waits on them.
      */
     public String accessibilityViolations() {
-        if (!chromium.javascript()) {
-            return axeBuilderViolations();
-        }
-        driver.executeScript(AXE_SCRIPT);
-        String text = String.valueOf(driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
-                + ".then(function (r) { done(JSON.stringify(r.violations)); }, function (e) { done('error: ' + e); });",
-                AXE_TAGS));
-        if (text.startsWith("error: ")) {
-            throw new AssertionError("axe-core : " + text + " sur " + driver.getCurrentUrl());
-        }
-        try {
-            return described(new com.fasterxml.jackson.databind.ObjectMapper().readValue(text,
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Rule>>() { }));
-        } catch (java.io.IOException e) {
-            throw new AssertionError("axe-core : " + text, e);
-        }
-    }
-
-    /**
-     * axe-core as axe-selenium runs it ({@code AxeBuilder.analyze}): {@code runPartial} in the page, {@code finishRun}
-     * in a blank tab. For a browser without JavaScript, whose pages' timers never fire: {@code axe.run} in the page
-     * waits on them and never answers.
-     */
-    private String axeBuilderViolations() {
-        com.deque.html.axecore.args.AxeRunOptions options = new com.deque.html.axecore.args.AxeRunOptions();
+        AxeRunOptions options = new AxeRunOptions();
         options.setResultTypes(List.of("violations"));
-        return described(new AxeBuilder().withTags(AXE_TAGS).withOptions(options).analyze(driver).getViolations());
-    }
-
-    private static String described(List<Rule> violations) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .withOptions(options).setLegacyMode(chromium.javascript()).analyze(driver);
+        List<Rule> violations = results.getViolations();
         return violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                 .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static String axeScript() {
-        try (var in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("axe.min.js introuvable", e);
-        }
     }
 
     /** Types into a field found by id, once it is visible, replacing what it held. */
