@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * French first, English second: a browser set to English reads in English not only the pages' own words but those
  * their backing beans write (refusals, confirmations, the choices of a select, an error next to its field, amounts of
- * euros: "€3.50") and those of the services' and rules' refusals — a parent's Mon planning, an agent's new-activity
- * and news pages. The same pages in French are the other walks'.
+ * euros: "€3.50", "1850.50" typed back in a field) and those of the services' and rules' refusals — a parent's Mon
+ * planning and Mon foyer, an agent's new-activity and news pages. The same pages in French are the other walks'.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnglishWalkIT {
@@ -81,6 +81,13 @@ class EnglishWalkIT {
             assertTrue(page.contains("€3.50") && !page.contains("3,50"), page);
             assertEquals("", parent.accessibilityViolations(), "axe-core, tariffs in English");
             Browser.screenshot(parent, "english-tarifs");
+
+            // Mon foyer: the monthly resources typed back as an English page reads them ("1850.50", not "1850,50")
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("update commune_alpha.family set monthly_resources_cents = 185050 where email = '" + p.email() + "'");
+            }
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertEquals("1850.50", parent.await(By.id("foyer:monthlyResources")).getAttribute("value"), parent.snapshot());
         }
     }
 

@@ -36,6 +36,7 @@ class AmountsViewTest {
         assertEquals("0,00\u00a0€", Texts.amount(0));
         assertEquals("3,50", FormValues.euros(350L));
         assertEquals("2,5", FormValues.percent(new BigDecimal("2.50")));
+        assertEquals("1850,50", new TypedEurosConverter().getAsString(view, null, "1850.5"));
     }
 
     @Test
@@ -48,6 +49,12 @@ class AmountsViewTest {
         assertEquals("3.50", FormValues.euros(350L), "typed back as an English page reads it, read again as typed");
         assertEquals("2.5", FormValues.percent(new BigDecimal("2.50")));
         assertEquals("10", FormValues.percent(new BigDecimal("10.00")));
+        TypedEurosConverter typed = new TypedEurosConverter();
+        assertEquals("1850.50", typed.getAsString(view, null, "1850,50"), "Mon foyer's resources typed back in English");
+        assertEquals("1850.50", typed.getAsString(view, null, "1 850,5"));
+        assertEquals("12 euros", typed.getAsString(view, null, "12 euros"), "what is not an amount, as it was typed");
+        assertEquals("", typed.getAsString(view, null, null));
+        assertEquals("1,850.50", typed.getAsObject(view, null, "1,850.50"), "the typed text passed on to the form's rules");
         assertEquals("€1,234.56", Texts.of(fr.portailfamille.billing.Money.amount(123_456)), "a refusal's amount");
     }
 }
