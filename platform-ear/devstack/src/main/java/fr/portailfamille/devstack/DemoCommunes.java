@@ -1,5 +1,6 @@
 package fr.portailfamille.devstack;
 
+import fr.portailfamille.booking.FrenchPublicHolidays;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
@@ -15,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -77,6 +82,7 @@ public final class DemoCommunes {
             seedConfiguration(platformDb, commune);
             seedFamily(platformDb, commune, parent);
             seedRegistrations(platformDb, commune, parent);
+            seedDays(platformDb, commune, parent, LocalDate.now(ZoneId.of(DevStack.TIME_ZONE)));
             seedNews(platformDb, commune, agent);
         }
         return accounts;
@@ -120,7 +126,7 @@ public final class DemoCommunes {
                     StandardCharsets.UTF_8)) {
                 // its calendar (school year, holidays, a closure) moved to the current school year, on the platform's clock
                 ConfigurationStore.importInto(c, schema, ConfigurationJson.read(json)
-                        .inSchoolYearOf(java.time.LocalDate.now(java.time.ZoneId.of(DevStack.TIME_ZONE))));
+                        .inSchoolYearOf(LocalDate.now(ZoneId.of(DevStack.TIME_ZONE))));
                 c.commit();
             } catch (IOException | ConfigurationException e) {
                 c.rollback();
@@ -140,6 +146,105 @@ public final class DemoCommunes {
                     + "' and a.code in ('CANTINE', 'PERI') and not exists (select 1 from " + schema + ".registration r"
                     + " where r.child_id = ch.id and r.activity_id = a.id)");
         }
+    }
+
+    /**
+     * The demo child's days, once: last month's school days at the canteen (midi) and the evening périscolaire as the
+     * town pointed them (present, one absence excused by a certificate, one not excused: billed), so that the
+     * régisseur can invoice last month at once, and the next two weeks' school days booked (Accueil's next days,
+     * Mon planning); the family's QF (620, CAF, proof two months old) puts it in bracket T2 of the tariffs. Days
+     * follow the commune's calendar: the school year, not its holidays, closures, public holidays, the unit's weekdays.
+     */
+    private static void seedDays(DataSource db, Commune commune, String email, LocalDate today)
+            throws SQLException {
+        String schema = commune.schemaName();
+        try (Connection c = db.getConnection()) {
+            long child;
+            try (PreparedStatement ps = c.prepareStatement("select ch.id from " + schema + ".child ch join " + schema
+                    + ".family f on f.id = ch.family_id where f.email = ? and not exists (select 1 from " + schema
+                    + ".booking b where b.child_id = ch.id)")) {
+                ps.setString(1, email);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return; // seeded by an earlier run (or the parent has booked since)
+                    }
+                    child = rs.getLong(1);
+                }
+            }
+            LocalDate from = today.withDayOfMonth(1).minusMonths(1);
+            LocalDate to = today.plusDays(14);
+            Set<LocalDate> closed = new HashSet<>(
+                    FrenchPublicHolidays.datesOf(from.getYear(), to.getYear()));
+            List<LocalDate[]> school = new ArrayList<>();
+            List<LocalDate[]> holidays = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("select kind, start_day, end_day from " + schema
+                    + ".calendar_period")) {
+                while (rs.next()) {
+                    LocalDate[] range = {rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class)};
+                    ("VACANCES".equals(rs.getString(1)) ? holidays : school).add(range);
+                }
+            }
+            try (var rs = c.createStatement().executeQuery("select day from " + schema + ".closure")) {
+                while (rs.next()) {
+                    closed.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement units = c.prepareStatement("select u.id, u.weekdays from " + schema
+                    + ".activity_unit u join " + schema + ".activity a on a.id = u.activity_id where (a.code, u.code) in"
+                    + " (('CANTINE', 'MIDI'), ('PERI', 'SOIR')) order by a.code");
+                 PreparedStatement book = c.prepareStatement("insert into " + schema + ".booking (child_id, unit_id, day,"
+                    + " status) values (?, ?, ?, ?)");
+                 PreparedStatement seat = c.prepareStatement("insert into " + schema + ".unit_day (unit_id, day, booked)"
+                    + " values (?, ?, 1) on conflict (unit_id, day) do update set booked = " + schema
+                    + ".unit_day.booked + 1");
+                 var rs = units.executeQuery()) {
+                int pastDays = 0;
+                while (rs.next()) {
+                    long unit = rs.getLong(1);
+                    String weekdays = "," + rs.getString(2).replace(" ", "") + ",";
+                    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                        if (d.equals(today) || !weekdays.contains("," + d.getDayOfWeek().getValue() + ",")
+                                || closed.contains(d) || !within(school, d) || within(holidays, d)) {
+                            continue;
+                        }
+                        String status = "BOOKED";
+                        if (d.isBefore(today)) {
+                            pastDays++;
+                            // the fourth school day sick (a certificate: excused), the ninth absent without a word (billed)
+                            status = pastDays == 4 ? "ABSENT_EXCUSED" : pastDays == 9 ? "ABSENT_BILLED" : "PRESENT";
+                        } else {
+                            seat.setLong(1, unit);
+                            seat.setObject(2, d);
+                            seat.executeUpdate();
+                        }
+                        book.setLong(1, child);
+                        book.setLong(2, unit);
+                        book.setObject(3, d);
+                        book.setString(4, status);
+                        book.addBatch();
+                    }
+                }
+                book.executeBatch();
+            }
+            try (PreparedStatement qf = c.prepareStatement("update " + schema + ".family set quotient_familial = 620,"
+                    + " qf_source = 'CAF', qf_proof_date = ? where email = ?")) {
+                qf.setObject(1, today.minusMonths(2));
+                qf.setString(2, email);
+                qf.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private static boolean within(List<LocalDate[]> ranges, LocalDate day) {
+        for (LocalDate[] r : ranges) {
+            if (!day.isBefore(r[0]) && !day.isAfter(r[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

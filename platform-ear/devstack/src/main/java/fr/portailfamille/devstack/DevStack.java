@@ -293,8 +293,13 @@ public final class DevStack implements AutoCloseable {
             out.append(String.format("%-22s %s/%n", commune.name(), stack.communeUrl(commune.slug())));
         }
         out.append("\nComptes de démonstration :\n");
+        // columns as wide as their longest entry ("agent+régisseur" is longer than the others)
+        int communeWidth = accounts.stream().mapToInt(a -> a.commune().length()).max().orElse(1);
+        int roleWidth = accounts.stream().mapToInt(a -> a.role().length()).max().orElse(1);
+        int emailWidth = accounts.stream().mapToInt(a -> a.email().length()).max().orElse(1);
+        String row = "  %-" + communeWidth + "s  %-" + roleWidth + "s  %-" + emailWidth + "s  %s%n";
         for (DemoCommunes.Account a : accounts) {
-            out.append(String.format("  %-20s %-12s %-28s %s%n", a.commune(), a.role(), a.email(), a.password()));
+            out.append(String.format(row, a.commune(), a.role(), a.email(), a.password()));
         }
         out.append(String.format("%nConsole des opérateurs : %s/operateur/communes.xhtml  %s / %s%n", stack.operatorUrl(),
                 OPERATOR_EMAIL, OPERATOR_PASSWORD));
