@@ -103,6 +103,9 @@ class ActivitiesWalkIT {
             assertEquals("1", row.findElement(By.cssSelector("td.waiting")).getText());
             assertEquals("100 %", row.findElement(By.cssSelector(".occupation-value")).getText());
             assertTrue(row.getAttribute("class").contains("occupation-full"));
+            // in the staff layout, as every staff page: the menu with the page as its current item, the breadcrumbs
+            assertEquals("page", agent.driver.findElement(By.id("menu-occupation")).getAttribute("aria-current"));
+            assertTrue(agent.driver.findElement(By.cssSelector(".pf-crumbs #crumb-home")).isDisplayed());
             WebElement canvas = agent.await(By.cssSelector("#chart canvas"));
             new WebDriverWait(agent.driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(d instanceof
                     org.openqa.selenium.JavascriptExecutor js ? js.executeScript(

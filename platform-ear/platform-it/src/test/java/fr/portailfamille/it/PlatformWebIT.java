@@ -542,10 +542,16 @@ class PlatformWebIT {
             b.awaitUrlStartingWith(url(ALPHA) + "/agent/index.xhtml");
             for (String page : List.of("/agent/index.xhtml", "/agent/dossiers.xhtml", "/agent/inscriptions.xhtml",
                     "/agent/demandes.xhtml", "/agent/scolaires.xhtml", "/agent/reservations.xhtml", "/agent/certificats.xhtml",
-                    "/agent/pointage.xhtml", "/agent/configuration.xhtml")) {
+                    "/agent/pointage.xhtml", "/agent/configuration.xhtml", "/agent/occupation.xhtml")) {
                 b.get(url(ALPHA) + page);
                 b.await(By.tagName("h1"));
                 assertEquals("", cspViolations(b), page);
+                // the breadcrumbs: the staff home, then the page; on the home, the home alone (not "Espace agents ›
+                // Espace agents")
+                List<String> crumbs = b.driver.findElements(By.cssSelector(".pf-crumbs li")).stream()
+                        .map(org.openqa.selenium.WebElement::getText).map(String::strip).toList();
+                assertEquals(page.equals("/agent/index.xhtml") ? 1 : 2, crumbs.size(), page + " : " + crumbs);
+                assertEquals("Espace agents", crumbs.get(0), page + " : " + crumbs);
             }
         }
     }
