@@ -149,6 +149,7 @@ class BillingDoneIT {
                 .filter(l -> l.unitPriceCents() == BillingMonth.UNBOOKED_CENTS).findFirst()
                 .orElseThrow(() -> new AssertionError("no line at 5,49 € on " + invoice.number()));
         assertEquals(1, unbooked.quantity());
+        assertEquals("Restauration facturée – Midi", unbooked.service(), "what the line bills, beside how it was priced");
         long note = kit.in(alpha, () -> invoices.creditNote(REGISSEUR, invoice.id(), Map.of(unbooked.id(), 1), null,
                 "Présence sans réservation contestée"));
         AccountInvoice credit = kit.in(alpha, () -> account.invoice(parent, note));

@@ -521,6 +521,7 @@ class FamilyApiIT {
         assertEquals(200, one.statusCode(), one.body());
         JsonObject line = ((JsonObject) json(one)).getJsonArray("lignes").getJsonObject(0);
         assertEquals(3, line.getInt("quantite"));
+        assertEquals(f.activity(), line.getString("prestation"), "what the line bills: its activity (the line has no unit)");
         assertEquals(1050, line.getJsonNumber("montantCentimes").longValue());
 
         HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PlatformWebIT.PORT + API

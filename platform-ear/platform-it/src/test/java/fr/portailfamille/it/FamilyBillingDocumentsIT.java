@@ -153,6 +153,8 @@ class FamilyBillingDocumentsIT {
         for (String expected : List.of("Commune Alpha", "Régie garderie " + s, "Régisseur : Claude Moreau", "Doc A " + s,
                 "3 rue des Lilas", "35170 Bruz", "Facture n° " + number, "du 01/10/2026 au 31/10/2026",
                 "3 jours " + Money.format(335) + " " + Money.format(1005), "2 jours " + Money.format(410) + " " + Money.format(820),
+                // what each line bills, over how it was priced (the family has no QF: the maximum price)
+                "Léa Doc Garderie – Soir\nTarif maximum", "Léa Doc Restaurant scolaire – Midi\nTarif maximum",
                 "Total de la facture " + Money.format(1825), "Déjà payé " + Money.format(0), "Reste à payer " + Money.format(1825),
                 "Par chèque à l'ordre du Trésor public")) {
             assertTrue(text.contains(expected), "« " + expected + " » absent du PDF : " + text);

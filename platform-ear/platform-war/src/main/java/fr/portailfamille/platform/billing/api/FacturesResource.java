@@ -57,8 +57,10 @@ public class FacturesResource {
                           long resteAPayerCentimes, String etat, String numeroTitre, String avoirDe) {
     }
 
+    /** {@code prestation}: what the line bills ("Restauration scolaire – Midi"; null for a line of no activity). */
     @Schema(name = "LigneFacture")
-    public record Ligne(String enfant, String libelle, int quantite, long prixUnitaireCentimes, long montantCentimes) {
+    public record Ligne(String enfant, String prestation, String libelle, int quantite, long prixUnitaireCentimes,
+                        long montantCentimes) {
     }
 
     @Schema(name = "FactureDetaillee")
@@ -96,7 +98,7 @@ public class FacturesResource {
         try {
             BillingDocuments.InvoiceWithLines found = documents.invoiceWithLines(FamilyCallerFilter.caller(request), invoiceId);
             return new FactureDetaillee(facture(found.invoice()), found.lines().stream().map(l -> new Ligne(l.childName(),
-                    l.label(), l.quantity(), l.unitPriceCents(), l.amountCents())).toList());
+                    l.service(), l.label(), l.quantity(), l.unitPriceCents(), l.amountCents())).toList());
         } catch (SecurityException e) {
             throw unknown();
         }

@@ -4,6 +4,7 @@ import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.BilledService;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.configuration.CommuneSettings;
@@ -110,10 +111,11 @@ public class BillingDocuments {
 
     private List<InvoicePdf.Line> linesOf(long invoiceId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select child_name, label, quantity, unit_price_cents, amount_cents"
-                + " from invoice_line where invoice_id = ?1 order by position").setParameter(1, invoiceId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select l.child_name, l.label, l.quantity, l.unit_price_cents, l.amount_cents, "
+                + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS + " where l.invoice_id = ?1 order by l.position")
+                .setParameter(1, invoiceId).getResultList();
         return rows.stream().map(r -> new InvoicePdf.Line((String) r[0], (String) r[1],
-                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (String) r[5])).toList();
     }
 
     /** The relevé of the school year starting in September {@code schoolYear} (2026: 2026-2027). */

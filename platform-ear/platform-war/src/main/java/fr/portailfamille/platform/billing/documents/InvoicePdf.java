@@ -19,8 +19,16 @@ import java.util.List;
  */
 public final class InvoicePdf {
 
-    /** An invoice line as printed. */
-    public record Line(String childName, String label, int quantity, long unitPriceCents, long amountCents) {
+    /**
+     * An invoice line as printed: {@code service} is what it bills ("Restauration scolaire – Midi", {@link
+     * fr.portailfamille.platform.billing.BilledService}; null for a line of no activity), {@code label} how it was priced.
+     */
+    public record Line(String childName, String label, int quantity, long unitPriceCents, long amountCents, String service) {
+
+        /** A line of no activity (an avoir by amount): its label alone. */
+        public Line(String childName, String label, int quantity, long unitPriceCents, long amountCents) {
+            this(childName, label, quantity, unitPriceCents, amountCents, null);
+        }
     }
 
     /** The régie as its invoices print it. */
@@ -73,7 +81,12 @@ public final class InvoicePdf {
         b.append("<table class=\"lines\" style=\"margin-top: 8pt\"><thead><tr><th>Enfant</th><th>Prestation</th>"
                 + "<th class=\"num\">Quantité</th><th class=\"num\">Prix unitaire</th><th class=\"num\">Montant</th></tr></thead><tbody>");
         for (Line l : lines) {
-            b.append("<tr><td>").append(escape(l.childName())).append("</td><td>").append(escape(l.label()))
+            b.append("<tr><td>").append(escape(l.childName())).append("</td><td>");
+            if (l.service() != null) {
+                // what the line bills, then how it was priced
+                b.append("<strong>").append(escape(l.service())).append("</strong><br/>");
+            }
+            b.append(escape(l.label()))
                     .append("</td><td class=\"num\">").append(l.quantity()).append(note ? "" : l.quantity() > 1 ? " jours" : " jour")
                     .append("</td><td class=\"num\">").append(escape(Money.format(l.unitPriceCents())))
                     .append("</td><td class=\"num\">").append(escape(Money.format(l.amountCents()))).append("</td></tr>");

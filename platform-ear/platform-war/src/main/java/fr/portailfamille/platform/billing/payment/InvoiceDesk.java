@@ -2,6 +2,7 @@ package fr.portailfamille.platform.billing.payment;
 
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.AccountInvoice;
+import fr.portailfamille.platform.billing.BilledService;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoiceWriter;
 import fr.portailfamille.platform.billing.PaymentModes;
@@ -43,7 +44,9 @@ public class InvoiceDesk {
 
     /** A line of the invoice and how many of its days credit notes credited. */
     public record Line(long id, String childName, String activity, String unit, int quantity, long unitPriceCents,
-            long amountCents, String label, int creditedQuantity) {
+            long amountCents, String label, int creditedQuantity, String service) {
+        /** What the line bills ("Restauration scolaire – Midi", {@link BilledService}); null for a line of no activity. */
+        public String getService() { return service; }
         public long getId() { return id; }
         public String getChildName() { return childName; }
         public String getActivity() { return activity; }
@@ -96,7 +99,8 @@ public class InvoiceDesk {
         @SuppressWarnings("unchecked")
         List<Object[]> lines = em.createNativeQuery("select l.id, l.child_name, l.activity_code, l.unit_code, l.quantity,"
                 + " l.unit_price_cents, l.amount_cents, l.label, coalesce((select sum(c.quantity) from invoice_line c"
-                + " where c.credits_line_id = l.id), 0) from invoice_line l where l.invoice_id = ?1 order by l.position")
+                + " where c.credits_line_id = l.id), 0), " + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS
+                + " where l.invoice_id = ?1 order by l.position")
                 .setParameter(1, invoiceId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> payments = em.createNativeQuery("select p.received_on, p.mode, p.cheque_number, p.receipt_number,"
@@ -121,7 +125,7 @@ public class InvoiceDesk {
         long credit = Books.credit(em, invoice.familyId(), ((Number) head[2]).longValue());
         return new Detail(invoice, (String) head[0], lines.stream().map(l -> new Line(((Number) l[0]).longValue(), (String) l[1],
                 (String) l[2], (String) l[3], ((Number) l[4]).intValue(), ((Number) l[5]).longValue(), ((Number) l[6]).longValue(),
-                (String) l[7], ((Number) l[8]).intValue())).toList(), settlings, notes,
+                (String) l[7], ((Number) l[8]).intValue(), (String) l[9])).toList(), settlings, notes,
                 reminders.stream().map(r -> new Reminder(((Number) r[0]).intValue(), PaymentDesk.date(r[1]), (String) r[2])).toList(),
                 PaymentDesk.date(head[1]), credit);
     }

@@ -44,10 +44,12 @@ class BillingPdfsTest {
 
     @Test
     void anInvoicePrintsItsLinesTotalWhatIsPaidAndLeftToPayAndHowToPay() throws IOException {
-        List<InvoicePdf.Line> lines = List.of(new InvoicePdf.Line("Léa Martin", "Garderie – Matin", 12, 335, 4020),
-                new InvoicePdf.Line("Léa Martin", "Accueil de loisirs – Journée", 4, 1005, 4020),
-                new InvoicePdf.Line("Tom Martin", "Garderie – Soir (2e enfant −10 %)", 14, 287, 4018),
-                new InvoicePdf.Line("Tom Martin", "Présence sans réservation", 1, 2, 2));
+        // each line: what it bills (the activity and its unit), then how it was priced (the line's label)
+        List<InvoicePdf.Line> lines = List.of(new InvoicePdf.Line("Léa Martin", "Tranche T2", 12, 335, 4020, "Garderie – Matin"),
+                new InvoicePdf.Line("Léa Martin", "Tranche T2", 4, 1005, 4020, "Accueil de loisirs – Journée"),
+                new InvoicePdf.Line("Tom Martin", "Tranche T2 · Réduction fratrie 2e enfant −10 %", 14, 287, 4018,
+                        "Garderie – Soir"),
+                new InvoicePdf.Line("Tom Martin", "Présence sans réservation", 1, 2, 2, "Garderie – Soir"));
         String text = text(InvoicePdf.xhtml(MONTFAUCOU, ALSH, MARTIN,
                 invoice("INVOICE", Settlement.PARTLY_PAID, 12060, 5000, null, null), lines));
         assertTrue(text.contains("Pays de Montfaucou"), text);
@@ -59,8 +61,12 @@ class BillingPdfsTest {
         assertTrue(text.contains("du 01/04/2015 au 30/04/2015"), text);
         assertTrue(text.contains("05/05/2015"), text);
         assertTrue(text.contains("04/06/2015"), text);
-        assertTrue(text.contains("Garderie – Soir (2e enfant −10 %) 14 jours " + Money.format(287) + " " + Money.format(4018)), text);
-        assertTrue(text.contains("Présence sans réservation 1 jour " + Money.format(2) + " " + Money.format(2)), text);
+        String rows = text.replaceAll("\\s+", " "); // a row's cells, read left to right (the service over the label)
+        assertTrue(rows.contains("Léa Martin Garderie – Matin Tranche T2 12 jours " + Money.format(335)), text);
+        assertTrue(rows.contains("Accueil de loisirs – Journée Tranche T2 4 jours " + Money.format(1005)), text);
+        assertTrue(rows.contains("Garderie – Soir Tranche T2 · Réduction fratrie 2e enfant −10 % 14 jours " + Money.format(287)
+                + " " + Money.format(4018)), text);
+        assertTrue(rows.contains("Garderie – Soir Présence sans réservation 1 jour " + Money.format(2) + " " + Money.format(2)), text);
         assertTrue(text.contains("Total de la facture " + Money.format(12060)), text);
         assertTrue(text.contains("Déjà payé " + Money.format(5000)), text);
         assertTrue(text.contains("Reste à payer " + Money.format(7060)), text);
