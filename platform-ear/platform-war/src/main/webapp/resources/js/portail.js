@@ -43,3 +43,13 @@ document.addEventListener('click', function (event) {
   });
   window.addEventListener('load', later);
 })();
+
+/* A <details data-fold-below="60rem"> open in the page (the staff menu) is folded when the screen is narrower: on a
+   tablet or a phone the page comes first, its menu one tap away. Without JavaScript it stays open. */
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('details[data-fold-below]').forEach(function (d) {
+    if (window.matchMedia && window.matchMedia('(max-width: ' + d.getAttribute('data-fold-below') + ')').matches) {
+      d.open = false;
+    }
+  });
+});

@@ -163,6 +163,11 @@ class ActivitiesWalkIT {
             agent.get(BASE + "/agent/pointage.xhtml?unite=" + s.unitId() + "&jour=" + today);
             WebElement present = agent.await(By.cssSelector("button[aria-label='Léo présent']"));
             assertTrue(present.getSize().getHeight() >= 48 && present.getSize().getWidth() >= 48, "touch target " + present.getSize());
+            // on a tablet the staff menu is folded behind "Menu": the day sheet comes first on the screen, the menu one tap away
+            assertEquals(null, agent.driver.findElement(By.cssSelector("details.pf-staff-menu-box")).getAttribute("open"));
+            assertFalse(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "menu folded on a tablet");
+            agent.driver.findElement(By.id("staff-menu-toggle")).click();
+            assertTrue(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "one tap opens the menu");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage (tablette)");
             agent.driver.executeScript("window.__samePage = true;");
             present.click();
@@ -180,6 +185,7 @@ class ActivitiesWalkIT {
             // without JavaScript the same buttons post the form (with the page's CSP nonce)
             agent.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
             agent.get(BASE + "/agent/pointage.xhtml?unite=" + s.unitId() + "&jour=" + today);
+            assertTrue(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "without JavaScript the menu stays open");
             agent.submit(By.cssSelector("button[aria-label='Jean absent excusé']"));
             String jeanStatus = "//tr[td/span[@class='pointage-child' and text()='Jean =Formule']]//span[contains(@class,'sheet-status')]";
             assertEquals("Absent excusé", agent.await(By.xpath(jeanStatus)).getText());
