@@ -553,6 +553,13 @@ class PlatformWebIT {
                 assertEquals(page.equals("/agent/index.xhtml") ? 1 : 2, crumbs.size(), page + " : " + crumbs);
                 assertEquals("Espace agents", crumbs.get(0), page + " : " + crumbs);
             }
+            // a configuration section: the staff home, the configuration, the section by its name (its title says more)
+            b.get(url(ALPHA) + "/agent/configuration/tarifs.xhtml");
+            b.await(By.tagName("h1"));
+            assertEquals(List.of("Espace agents", "Configuration de la commune", "Tarifs"),
+                    b.driver.findElements(By.cssSelector(".pf-crumbs li")).stream()
+                            .map(org.openqa.selenium.WebElement::getText).map(String::strip).toList());
+            assertEquals("Tarifs – Configuration de la commune – Commune Alpha", b.driver.getTitle());
         }
     }
 }
