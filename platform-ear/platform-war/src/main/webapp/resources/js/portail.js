@@ -53,3 +53,23 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 });
+
+/* A page that comes back with an error next to a field (a form posted and refused): the first field in error is
+   focused, so that the page opens on what to correct rather than at its top, where a parent on a phone would not see
+   it below the fold. The field is the one whose aria-describedby names the message; else the message is shown. */
+document.addEventListener('DOMContentLoaded', function () {
+  var messages = document.querySelectorAll('.pf-error[id]');
+  for (var i = 0; i < messages.length; i++) {
+    var m = messages[i];
+    if (!m.textContent.trim() || !m.getClientRects().length) {
+      continue;
+    }
+    var field = document.querySelector('[aria-describedby~="' + (window.CSS && CSS.escape ? CSS.escape(m.id) : m.id) + '"]');
+    if (field && !field.disabled && field.getClientRects().length) {
+      field.focus();
+    } else {
+      m.scrollIntoView({block: 'center'});
+    }
+    return;
+  }
+});

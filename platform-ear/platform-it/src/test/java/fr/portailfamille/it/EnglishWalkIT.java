@@ -108,6 +108,11 @@ class EnglishWalkIT {
             assertEquals("Time expected in the hh:mm format.", agent.await(By.id("nouvelle:unitStart_msg")).getText(),
                     agent.snapshot());
             assertEquals("14h", agent.driver.findElement(By.id("nouvelle:unitStart")).getAttribute("value"), "what was typed stays");
+            // the page opens on the first field in error (portail.js), not at its top
+            assertEquals(Boolean.TRUE, agent.driver.executeScript("var a = document.activeElement;"
+                    + " var d = a && a.getAttribute('aria-describedby'); return !!d && d.split(' ').some(function (id) {"
+                    + " var m = document.getElementById(id); return !!m && m.classList.contains('pf-error')"
+                    + " && m.textContent.trim().length > 0; });"), "focus on a field in error");
             assertEquals("", agent.accessibilityViolations(), "axe-core, new activity in English");
             Browser.screenshot(agent, "english-new-activity");
         }
