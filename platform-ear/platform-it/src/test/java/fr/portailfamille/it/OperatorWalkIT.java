@@ -184,6 +184,11 @@ class OperatorWalkIT {
             b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml");
             String archives = b.await(By.id("archives")).getText();
             assertTrue(archives.contains("admin-it") && archives.contains(info.sha256()), archives);
+            // the last activity (the suspension just now, read from the registry by JDBC in UTC) at Paris's hour
+            java.time.LocalDateTime last = java.time.LocalDateTime.parse(b.driver.findElement(By.id("last-activity")).getText(),
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+            assertTrue(java.time.Duration.between(last, fr.portailfamille.it.support.TestDays.now()).abs().toMinutes() < 10,
+                    "last activity " + last + ", now in Paris " + fr.portailfamille.it.support.TestDays.now());
             String href = b.await(By.id("archive-" + info.id())).getAttribute("href");
             assertTrue(href.endsWith("/operateur/archive?id=" + info.id()), href);
             HttpResponse<byte[]> download = PlatformWebIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
