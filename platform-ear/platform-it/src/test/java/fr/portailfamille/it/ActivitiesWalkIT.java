@@ -166,6 +166,12 @@ class ActivitiesWalkIT {
             // on a tablet the staff menu is folded behind "Menu": the day sheet comes first on the screen, the menu one tap away
             assertEquals(null, agent.driver.findElement(By.cssSelector("details.pf-staff-menu-box")).getAttribute("open"));
             assertFalse(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "menu folded on a tablet");
+            // the folded menu says how much waits in the queues, the sum of their counts
+            long waiting = agent.driver.findElements(By.cssSelector("#staff-menu li .pf-badge")).stream()
+                    .mapToLong(e -> Long.parseLong(e.getAttribute("textContent").replaceAll("\\D", ""))).sum();
+            List<WebElement> total = agent.driver.findElements(By.cssSelector("#staff-menu-toggle .pf-badge"));
+            assertEquals(waiting == 0 ? "" : String.valueOf(waiting),
+                    total.isEmpty() ? "" : total.get(0).getAttribute("textContent").replaceAll("\\D", ""));
             agent.driver.findElement(By.id("staff-menu-toggle")).click();
             assertTrue(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "one tap opens the menu");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage (tablette)");

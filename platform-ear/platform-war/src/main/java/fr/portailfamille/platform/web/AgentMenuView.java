@@ -92,6 +92,15 @@ public class AgentMenuView {
         return queues;
     }
 
+    /** What waits in all the queues together: shown on the folded menu's "Menu" (tablet, phone). */
+    public long getWaiting() {
+        long total = 0;
+        for (Item q : getQueues()) {
+            total += q.count() == null ? 0 : q.count();
+        }
+        return total;
+    }
+
     public List<Item> getActivities() {
         return List.of(new Item("menu-occupation", "agent/occupation", "agent.menu.occupation", null),
                 new Item("menu-pointage", "agent/pointage", "agent.menu.pointage", null),
