@@ -45,12 +45,18 @@ document.addEventListener('click', function (event) {
 })();
 
 /* A <details data-fold-below="60rem"> open in the page (the staff menu) is folded when the screen is narrower: on a
-   tablet or a phone the page comes first, its menu one tap away. Without JavaScript it stays open. */
+   tablet or a phone the page comes first, its menu one tap away. Opened again when the screen widens (a tablet turned
+   to landscape), where its toggle is not shown. Without JavaScript it stays open. */
 document.addEventListener('DOMContentLoaded', function () {
+  if (!window.matchMedia) {
+    return;
+  }
   document.querySelectorAll('details[data-fold-below]').forEach(function (d) {
-    if (window.matchMedia && window.matchMedia('(max-width: ' + d.getAttribute('data-fold-below') + ')').matches) {
-      d.open = false;
-    }
+    var narrow = window.matchMedia('(max-width: ' + d.getAttribute('data-fold-below') + ')');
+    d.open = !narrow.matches;
+    narrow.addEventListener('change', function (e) {
+      d.open = !e.matches;
+    });
   });
 });
 

@@ -187,6 +187,12 @@ class ActivitiesWalkIT {
             assertEquals("", PlatformWebIT.cspViolations(agent), "pointage");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage après marquage");
             Browser.screenshot(agent, "pointage-tablette");
+            // the tablet turned to landscape (wider than 60rem, where "Menu" is not shown): the folded menu opens
+            agent.get(BASE + "/agent/pointage.xhtml?unite=" + s.unitId() + "&jour=" + today);
+            assertFalse(agent.await(By.id("staff-menu")).findElement(By.id("menu-pointage")).isDisplayed(), "folded again");
+            agent.driver.manage().window().setSize(new Dimension(1280, 900));
+            new WebDriverWait(agent.driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("menu-pointage")).isDisplayed());
+            agent.driver.manage().window().setSize(new Dimension(800, 1280));
 
             // without JavaScript the same buttons post the form (with the page's CSP nonce)
             agent.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
