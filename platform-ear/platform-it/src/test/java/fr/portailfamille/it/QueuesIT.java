@@ -380,6 +380,15 @@ class QueuesIT {
                     java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
             assertTrue(java.time.Duration.between(at, TestDays.now()).abs().toMinutes() < 10,
                     "sent at " + at + ", now in Paris " + TestDays.now());
+            // on a phone the queue is a card per file across the screen (the staff home's tile style once squeezed its
+            // table into a 6 px column)
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            b.driver.navigate().refresh();
+            org.openqa.selenium.WebElement table = b.await(By.xpath(QueueWalk.TABLE + "//table"));
+            assertTrue(table.getSize().getWidth() > 280, "the queue's table on a phone: " + table.getSize());
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            b.driver.navigate().refresh();
+            b.await(By.xpath(QueueWalk.TABLE + "//tbody/tr[1]"));
             QueueWalk.decide(b, QueueSeed.family(s, 4), true, "Dossier validé");
             QueueWalk.refuse(b, QueueSeed.family(s, 3), "Indiquez le motif du refus : il est envoyé à la famille.",
                     "Pièce d'identité illisible", "Dossier refusé");
