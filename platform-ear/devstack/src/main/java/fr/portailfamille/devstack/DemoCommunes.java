@@ -1,6 +1,9 @@
 package fr.portailfamille.devstack;
 
-import fr.portailfamille.booking.FrenchPublicHolidays;
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.booking.SeatLedger;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
@@ -173,62 +176,62 @@ public final class DemoCommunes {
             }
             LocalDate from = today.withDayOfMonth(1).minusMonths(1);
             LocalDate to = today.plusDays(14);
-            Set<LocalDate> closed = new HashSet<>(
-                    FrenchPublicHolidays.datesOf(from.getYear(), to.getYear()));
-            List<LocalDate[]> school = new ArrayList<>();
-            List<LocalDate[]> holidays = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("select kind, start_day, end_day from " + schema
+            // the commune's calendar as the platform reads it: school years, school holidays, closures, public holidays
+            List<DateRange> schoolYears = new ArrayList<>();
+            List<DateRange> holidays = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("select kind, start_day, end_day, label from " + schema
                     + ".calendar_period")) {
                 while (rs.next()) {
-                    LocalDate[] range = {rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class)};
-                    ("VACANCES".equals(rs.getString(1)) ? holidays : school).add(range);
+                    DateRange range = new DateRange(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                            rs.getString(4));
+                    ("VACANCES".equals(rs.getString(1)) ? holidays : schoolYears).add(range);
                 }
             }
+            Set<LocalDate> closures = new HashSet<>();
             try (var rs = c.createStatement().executeQuery("select day from " + schema + ".closure")) {
                 while (rs.next()) {
-                    closed.add(rs.getObject(1, LocalDate.class));
+                    closures.add(rs.getObject(1, LocalDate.class));
                 }
             }
+            CommuneCalendar calendar = CommuneCalendar.french(from.getYear(), to.getYear(), closures, holidays);
             c.setAutoCommit(false);
-            try (PreparedStatement units = c.prepareStatement("select u.id, u.weekdays from " + schema
-                    + ".activity_unit u join " + schema + ".activity a on a.id = u.activity_id where (a.code, u.code) in"
+            c.createStatement().execute("set local search_path to " + schema);
+            SeatLedger seats = new SeatLedger(c); // the platform's seat counter: a future booked day takes its seat
+            try (PreparedStatement units = c.prepareStatement("select u.id, u.weekdays from activity_unit u"
+                    + " join activity a on a.id = u.activity_id where (a.code, u.code) in"
                     + " (('CANTINE', 'MIDI'), ('PERI', 'SOIR')) order by a.code");
-                 PreparedStatement book = c.prepareStatement("insert into " + schema + ".booking (child_id, unit_id, day,"
-                    + " status) values (?, ?, ?, ?)");
-                 PreparedStatement seat = c.prepareStatement("insert into " + schema + ".unit_day (unit_id, day, booked)"
-                    + " values (?, ?, 1) on conflict (unit_id, day) do update set booked = " + schema
-                    + ".unit_day.booked + 1");
+                 PreparedStatement book = c.prepareStatement("insert into booking (child_id, unit_id, day, status)"
+                    + " values (?, ?, ?, ?)");
                  var rs = units.executeQuery()) {
                 int pastDays = 0;
                 while (rs.next()) {
                     long unit = rs.getLong(1);
-                    String weekdays = "," + rs.getString(2).replace(" ", "") + ",";
+                    Set<java.time.DayOfWeek> weekdays = MonthPlan.Unit.weekdays(rs.getString(2));
                     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                        if (d.equals(today) || !weekdays.contains("," + d.getDayOfWeek().getValue() + ",")
-                                || closed.contains(d) || !within(school, d) || within(holidays, d)) {
+                        LocalDate day = d;
+                        if (day.equals(today) || !weekdays.contains(day.getDayOfWeek())
+                                || schoolYears.stream().noneMatch(y -> y.contains(day)) || calendar.isSchoolHoliday(day)
+                                || calendar.isPublicHoliday(day) || calendar.isClosed(day)) {
                             continue;
                         }
                         String status = "BOOKED";
-                        if (d.isBefore(today)) {
+                        if (day.isBefore(today)) {
                             pastDays++;
                             // the fourth school day sick (a certificate: excused), the ninth absent without a word (billed)
                             status = pastDays == 4 ? "ABSENT_EXCUSED" : pastDays == 9 ? "ABSENT_BILLED" : "PRESENT";
                         } else {
-                            seat.setLong(1, unit);
-                            seat.setObject(2, d);
-                            seat.executeUpdate();
+                            seats.take(unit, day, seats.lock(unit, day));
                         }
                         book.setLong(1, child);
                         book.setLong(2, unit);
-                        book.setObject(3, d);
+                        book.setObject(3, day);
                         book.setString(4, status);
                         book.addBatch();
                     }
                 }
                 book.executeBatch();
             }
-            try (PreparedStatement qf = c.prepareStatement("update " + schema + ".family set quotient_familial = 620,"
+            try (PreparedStatement qf = c.prepareStatement("update family set quotient_familial = 620,"
                     + " qf_source = 'CAF', qf_proof_date = ? where email = ?")) {
                 qf.setObject(1, today.minusMonths(2));
                 qf.setString(2, email);
@@ -238,14 +241,6 @@ public final class DemoCommunes {
         }
     }
 
-    private static boolean within(List<LocalDate[]> ranges, LocalDate day) {
-        for (LocalDate[] r : ranges) {
-            if (!day.isBefore(r[0]) && !day.isAfter(r[1])) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Three news once per commune, as an agent writes them: one for everyone with an illustration drawn here (a PNG
