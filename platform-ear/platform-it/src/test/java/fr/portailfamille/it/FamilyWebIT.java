@@ -388,7 +388,7 @@ class FamilyWebIT {
             // whatever today's weekday (the walk may run on a Wednesday or a Saturday), the canteen runs today
             st.execute("update activity_unit set weekdays = '1,2,3,4,5,6,7' where activity_id = (select id from activity"
                     + " where code = 'CANTINE-" + suffix.toUpperCase() + "')");
-            st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, current_date, 'BOOKED'"
+            st.execute("insert into booking (child_id, unit_id, day, status) select ch.id, u.id, date '" + TestDays.today() + "', 'BOOKED'"
                     + " from child ch join family f on f.id = ch.family_id, activity_unit u join activity a on"
                     + " a.id = u.activity_id where f.email = '" + email + "' and a.code = 'CANTINE-" + suffix.toUpperCase() + "'");
         }
