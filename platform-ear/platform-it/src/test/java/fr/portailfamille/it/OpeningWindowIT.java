@@ -287,6 +287,15 @@ class OpeningWindowIT {
         assertEquals("demande enregistrée, en attente de l'attribution", in(() -> requests.mine(a.user(), requestA)).getState());
         Refused other = assertThrows(Refused.class, () -> in(() -> requests.mine(b.user(), requestA)));
         assertEquals("Cette demande n'existe pas.", other.getMessage());
+        // a new account, whose draft file is not stored yet: nothing open to it, nothing of others (its page and the
+        // API's /fenetres failed on the file's missing id)
+        var newcomer = FamilyFileIT.parent("alpha", FamilyFileIT.newEmail(), true);
+        assertEquals(List.of(), in(() -> requests.openFor(newcomer)));
+        assertEquals(List.of(), in(() -> requests.mine(newcomer)));
+        assertTrue(in(() -> requests.mineTo(newcomer, window)).isEmpty());
+        assertTrue(in(() -> requests.offer(newcomer, window)).getChildren().isEmpty());
+        assertEquals("Cette demande n'existe pas.",
+                assertThrows(Refused.class, () -> in(() -> requests.mine(newcomer, requestA))).getMessage());
 
         in(() -> desk.close(FamilyFileIT.AGENT, window));
         List<AllocationLine> plain = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));

@@ -192,6 +192,9 @@ public class WindowRequests {
     /** The windows taking requests now for an activity one of the family's children is registered to. */
     public List<WindowSummary> openFor(SignedInUser user) {
         Family family = files.fileOf(user);
+        if (family.getId() == null) {
+            return List.of(); // a new account's draft, not stored yet: no child registered to anything
+        }
         LocalDateTime now = PlatformTime.now(clock);
         List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at"
                 + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
@@ -223,19 +226,21 @@ public class WindowRequests {
             }
         }
         List<WindowOffer.Child> children = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select c.id, c.first_name from child c where c.family_id = ?1 and exists"
-                + " (select 1 from registration g where g.child_id = c.id and g.activity_id = ?2 and g.status = 'VALIDATED')"
-                + " order by c.birth_date, c.id").setParameter(1, family.getId()).setParameter(2, w.getActivity().getId())
-                .getResultList()) {
-            Object[] c = (Object[]) o;
-            children.add(new WindowOffer.Child(((Number) c[0]).longValue(), (String) c[1]));
-        }
         List<WindowOffer.Document> documents = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select d.id, t.label || ' – ' || d.file_name from family_document d join"
-                + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED' and not d.health"
-                + " order by d.uploaded_at desc").setParameter(1, family.getId()).getResultList()) {
-            Object[] d = (Object[]) o;
-            documents.add(new WindowOffer.Document(((Number) d[0]).longValue(), (String) d[1]));
+        if (family.getId() != null) { // a new account's draft, not stored yet, has neither
+            for (Object o : em.createNativeQuery("select c.id, c.first_name from child c where c.family_id = ?1 and exists"
+                    + " (select 1 from registration g where g.child_id = c.id and g.activity_id = ?2 and g.status = 'VALIDATED')"
+                    + " order by c.birth_date, c.id").setParameter(1, family.getId()).setParameter(2, w.getActivity().getId())
+                    .getResultList()) {
+                Object[] c = (Object[]) o;
+                children.add(new WindowOffer.Child(((Number) c[0]).longValue(), (String) c[1]));
+            }
+            for (Object o : em.createNativeQuery("select d.id, t.label || ' – ' || d.file_name from family_document d join"
+                    + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED' and not d.health"
+                    + " order by d.uploaded_at desc").setParameter(1, family.getId()).getResultList()) {
+                Object[] d = (Object[]) o;
+                documents.add(new WindowOffer.Document(((Number) d[0]).longValue(), (String) d[1]));
+            }
         }
         WindowSummary summary = new WindowSummary(w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getOpensAt(), w.getClosesAt(), w.getState(), 0, null, 0, 0);
@@ -246,6 +251,9 @@ public class WindowRequests {
     /** The family's request to a window, empty when it sent none. */
     public Optional<MyRequest> mineTo(SignedInUser user, long windowId) {
         Family family = files.fileOf(user);
+        if (family.getId() == null) {
+            return Optional.empty();
+        }
         List<?> ids = em.createNativeQuery("select id from window_request where window_id = ?1 and family_id = ?2")
                 .setParameter(1, windowId).setParameter(2, family.getId()).getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(mine(user, ((Number) ids.get(0)).longValue()));
@@ -260,7 +268,7 @@ public class WindowRequests {
         List<?> found = em.createNativeQuery("select r.window_id, r.family_id, r.submitted_at, r.both_parents_working"
                 + " from window_request r where r.id = ?1").setParameter(1, requestId).getResultList();
         Object[] r = found.isEmpty() ? null : (Object[]) found.get(0);
-        if (r == null || ((Number) r[1]).longValue() != family.getId()) {
+        if (r == null || family.getId() == null || ((Number) r[1]).longValue() != family.getId()) {
             throw new BookingRefused(Refused.text("booking.window.request.unknown"));
         }
         OpeningWindow w = em.find(OpeningWindow.class, ((Number) r[0]).longValue());
@@ -291,6 +299,9 @@ public class WindowRequests {
     public List<MyRequest> mine(SignedInUser user) {
         Family family = files.fileOf(user);
         List<MyRequest> list = new ArrayList<>();
+        if (family.getId() == null) {
+            return list;
+        }
         for (Object id : em.createNativeQuery("select r.id from window_request r where r.family_id = ?1 order by r.window_id desc")
                 .setParameter(1, family.getId()).getResultList()) {
             list.add(mine(user, ((Number) id).longValue()));
