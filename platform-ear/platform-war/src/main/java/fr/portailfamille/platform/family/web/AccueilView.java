@@ -18,9 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Accueil's family blocks (seed 004), most important first: unpaid invoices and balance, porte-monnaie, pending
- * requests by kind, documents to renew, each child's next booked days. Each block is read once per request; staff
- * and visitors without a family file get empty blocks.
+ * Accueil's family blocks (seed 004), most important first: the family file until it is validated, unpaid invoices
+ * and balance, porte-monnaie, pending requests by kind, documents to renew, each child's next booked days. Each block
+ * is read once per request; staff and visitors without a family file get empty blocks.
  */
 @Named
 @RequestScoped
@@ -65,6 +65,11 @@ public class AccueilView {
             blocks = u == null || StaffRoles.isStaff(u) ? AccueilReader.Blocks.NONE : reader.read(u, NEXT_DAYS);
         }
         return blocks;
+    }
+
+    /** Where the family file stands (validated for staff and visitors: nothing to show). */
+    public AccueilReader.FileState getFile() {
+        return blocks().file();
     }
 
     /** The parent's balance (nothing owed and no credit for staff and families without a file). */
