@@ -78,4 +78,13 @@ document.addEventListener('DOMContentLoaded', function () {
     }
     return;
   }
+  /* No error: a form's action that added or removed a part of it (a child, a contact, the second parent) names the
+     field to go on with, relative to its form (family-form.xhtml); the page opens there instead of at its top. */
+  var next = document.querySelector('.pf-focus-next[data-field]');
+  var form = next && next.closest('form');
+  var target = form && document.getElementById(form.id + ':' + next.getAttribute('data-field'));
+  if (target && !target.disabled && target.getClientRects().length) {
+    target.focus();
+    target.scrollIntoView({block: 'center'});
+  }
 });

@@ -14,6 +14,7 @@ import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.it.support.TestDays;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -52,6 +53,12 @@ class FamilyWebIT {
             // --- account creation, confirmed by e-mail
             signUp(parent, email);
 
+            // --- Accueil leads a new account to its family file first
+            parent.get(BASE + "/espace/accueil.xhtml");
+            assertEquals("NEW", parent.await(By.id("family-file")).getAttribute("data-state"));
+            assertTrue(parent.driver.findElement(By.id("family-file-text")).getText().startsWith("Pour inscrire vos enfants"));
+            parent.submit(By.id("family-file-link"));
+
             // --- the wizard: "Valider" with almost nothing lists every missing field, saves nothing
             assertTrue(parent.await(By.id("status")).getText().contains("Compte en cours de création"));
             type(parent, "foyer:city", "Limoges");
@@ -75,6 +82,9 @@ class FamilyWebIT {
             date(parent, "foyer:r1_birthDate", "1988-04-02");
             type(parent, "foyer:r1_mobilePhone", "06 12 34 56 78");
             parent.submit(By.id("foyer:addChild"));
+            // the page comes back on the new child's first name, not at its top
+            parent.await(By.id("foyer:children:0:firstName"));
+            assertEquals("foyer:children:0:firstName", parent.driver.switchTo().activeElement().getAttribute("id"));
             type(parent, "foyer:children:0:firstName", "Léa");
             new Select(parent.await(By.id("foyer:children:0:sex"))).selectByValue("F");
             date(parent, "foyer:children:0:birthDate", TestDays.today().minusYears(7).toString());
@@ -82,9 +92,20 @@ class FamilyWebIT {
             parent.submit(By.id("foyer:saveDraft"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("30 jours"));
             assertEquals("Léa", parent.driver.findElement(By.id("foyer:children:0:firstName")).getAttribute("value"));
+            String kept = TestDays.today().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            parent.get(BASE + "/espace/accueil.xhtml");
+            assertEquals("DRAFT", parent.await(By.id("family-file")).getAttribute("data-state"));
+            assertTrue(parent.driver.findElement(By.id("family-file-text")).getText().endsWith("Il est conservé jusqu'au "
+                    + kept + "."), parent.driver.findElement(By.id("family-file-text")).getText());
+            parent.submit(By.id("family-file-link"));
             parent.submit(By.id("foyer:submit"));
             assertTrue(parent.await(By.id("status")).getText().contains("Dossier envoyé"), parent.driver.getPageSource());
             screenshot(parent, "foyer-envoye");
+            parent.get(BASE + "/espace/accueil.xhtml");
+            assertEquals("SUBMITTED", parent.await(By.id("family-file")).getAttribute("data-state"));
+            assertTrue(parent.driver.findElement(By.id("family-file-text")).getText().startsWith("Dossier envoyé le "
+                    + TestDays.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : le service enfance le vérifie."));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil d'un dossier envoyé");
 
             // Mes enfants: one page per child of this family, by position, never by id
             parent.get(BASE + "/espace/enfants.xhtml?enfant=1");
@@ -100,6 +121,11 @@ class FamilyWebIT {
             QueueWalk.sortLatestFirst(agent, "Envoyé le");
             QueueWalk.decide(agent, "Foyer Camille " + lastName, true, "Dossier validé");
             assertEquals("", agent.accessibilityViolations(), "axe-core, dossiers agents");
+
+            // --- validated: Accueil no longer speaks of the file
+            parent.get(BASE + "/espace/accueil.xhtml");
+            parent.await(By.id("greeting"));
+            assertTrue(parent.driver.findElements(By.id("family-file")).isEmpty());
 
             // --- the family asks to change its address; the agent refuses with a reason
             parent.get(BASE + "/espace/foyer.xhtml");

@@ -3,15 +3,25 @@ package fr.portailfamille.platform.family.web;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.web.Texts;
+import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the shared family-file fields ({@code WEB-INF/templates/family-form.xhtml}) need from a page:
  * the form, whether it can be edited, whether health data is shown, the choices of the lists, and the
- * add/remove actions on children and authorised contacts.
+ * add/remove actions on children and authorised contacts. Each of these actions posts the whole form and the page
+ * comes back; it names the field to focus then ({@link #FOCUS}: the new child's first name, the new contact's name…),
+ * so that a parent on a phone is not sent back to the top of a page of several screens.
  */
 public abstract class FamilyFormView implements Serializable {
+
+    /**
+     * The request attribute naming, relative to the form, the field the page focuses once written again (read by
+     * {@code family-form.xhtml}, focused by {@code portail.js} unless a field is in error).
+     */
+    public static final String FOCUS = "pf.focus";
 
     protected FamilyForm form;
 
@@ -52,17 +62,34 @@ public abstract class FamilyFormView implements Serializable {
         FamilyForm.ChildForm c = new FamilyForm.ChildForm();
         c.setLastName(form.getResponsable1().getLastName());
         form.getChildren().add(c);
+        focus("children:" + (form.getChildren().size() - 1) + ":firstName");
     }
 
     public void removeChild(int index) {
         form.getChildren().remove(index);
+        focus("addChild");
     }
 
     public void addContact(int childIndex) {
-        form.getChildren().get(childIndex).getContacts().add(new FamilyForm.Contact());
+        List<FamilyForm.Contact> contacts = form.getChildren().get(childIndex).getContacts();
+        contacts.add(new FamilyForm.Contact());
+        focus("children:" + childIndex + ":contacts:" + (contacts.size() - 1) + ":name");
     }
 
     public void removeContact(int childIndex, int contactIndex) {
         form.getChildren().get(childIndex).getContacts().remove(contactIndex);
+        focus("children:" + childIndex + ":addContact");
+    }
+
+    /** "Afficher / masquer le second responsable": its first field once shown, else the box just unticked. */
+    public void toggleResponsable2() {
+        focus(form.isWithResponsable2() ? "r2_civility" : "withResponsable2");
+    }
+
+    private static void focus(String field) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null) {
+            faces.getAttributes().put(FOCUS, field);
+        }
     }
 }
