@@ -29,10 +29,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A family's whole journey in headless Chromium: account creation on the commune's Keycloak with the
- * confirmation mail read from GreenMail, the family-file wizard ("Valider" listing the missing
- * fields, "Finir plus tard", then "Valider"), validation by an agent, then a change request refused
- * with a reason that the family reads in "Liste des demandes".
+ * A family's whole journey in headless Chromium: account creation ("Créer mon compte" on the commune's public
+ * page, then its Keycloak) with the confirmation mail read from GreenMail, the family-file wizard ("Valider"
+ * listing the missing fields, "Finir plus tard", then "Valider") with Accueil pointing to it at each step,
+ * validation by an agent, then a change request refused with a reason that the family reads in "Liste des
+ * demandes".
  */
 @ExtendWith(ArquillianExtension.class)
 class FamilyWebIT {
@@ -50,8 +51,8 @@ class FamilyWebIT {
         String email = "nouvelle-" + suffix + "@alpha.test";
         String lastName = "Durand-" + suffix;
         try (Browser parent = new Browser(); Browser agent = new Browser()) {
-            // --- account creation, confirmed by e-mail
-            signUp(parent, email);
+            // --- account creation from the commune's public page, confirmed by e-mail
+            signUp(parent, email, true);
 
             // --- Accueil leads a new account to its family file first
             parent.get(BASE + "/espace/accueil.xhtml");
@@ -158,8 +159,22 @@ class FamilyWebIT {
      * GreenMail and chooses a password on the page where the rules tick live; ends on Mon foyer.
      */
     static void signUp(Browser parent, String email) throws Exception {
-        parent.get(BASE + "/espace/foyer.xhtml");
-        parent.await(By.cssSelector("a[href*='registration']")).click();
+        signUp(parent, email, false);
+    }
+
+    /**
+     * As {@link #signUp(Browser, String)}; {@code fromHome}: from "Créer mon compte" on the commune's public page,
+     * straight to Keycloak's registration page, instead of the sign-in page's link.
+     */
+    static void signUp(Browser parent, String email, boolean fromHome) throws Exception {
+        if (fromHome) {
+            parent.get(BASE + "/");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, page publique de la commune");
+            parent.await(By.id("signup-link")).click();
+        } else {
+            parent.get(BASE + "/espace/foyer.xhtml");
+            parent.await(By.cssSelector("a[href*='registration']")).click();
+        }
         parent.await(By.id("email")).sendKeys(email);
         parent.driver.findElement(By.id("firstName")).sendKeys("Camille");
         parent.driver.findElement(By.id("lastName")).sendKeys("Durand");

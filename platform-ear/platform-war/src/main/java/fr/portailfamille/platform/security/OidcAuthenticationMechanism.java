@@ -182,11 +182,28 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         if (!"GET".equals(request.getMethod())) {
             returnTo = request.getContextPath() + "/espace/accueil.xhtml";
         }
+        return context.redirect(begin(commune, request, context.getResponse(), returnTo, false).toString());
+    }
+
+    /**
+     * Where a visitor creates an account ("Créer mon compte"): the commune's Keycloak registration page, the pending
+     * login kept in the session as for a sign-in; once the address is confirmed and the password chosen, the new
+     * parent comes back signed in, on {@code returnTo} (a path of this portal).
+     */
+    public URI startSignUp(Commune commune, HttpServletRequest request, HttpServletResponse response, String returnTo) {
+        if (!oidc.identityAvailable(commune)) {
+            throw new Outage.UnavailableException(Outage.Cause.IDENTITY, oidc.identityFailure(commune));
+        }
+        return begin(commune, request, response, request.getContextPath() + returnTo, true);
+    }
+
+    private URI begin(Commune commune, HttpServletRequest request, HttpServletResponse response, String returnTo,
+                      boolean signUp) {
         URI redirect = URI.create(Urls.base(request) + CALLBACK_PATH);
         OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, returnTo);
         request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
-        SessionCookies.harden(request, context.getResponse()); // this response goes out without our filters
-        return context.redirect(oidc.authorizationUrl(commune, login).toString());
+        SessionCookies.harden(request, response); // this response goes out without our filters
+        return oidc.authorizationUrl(commune, login, signUp);
     }
 
     private AuthenticationStatus callback(Commune commune, HttpServletRequest request, HttpServletResponse response,

@@ -22,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -85,6 +86,15 @@ public class OidcClient {
     }
 
     public URI authorizationUrl(Commune commune, PendingLogin login) {
+        return authorizationUrl(commune, login, false);
+    }
+
+    /**
+     * The commune's Keycloak page that starts {@code login}: its sign-in page, or with {@code signUp} its page
+     * creating an account ({@code prompt=create}, "Initiating User Registration via OpenID Connect"), after which
+     * the new parent comes back signed in through the same callback.
+     */
+    public URI authorizationUrl(Commune commune, PendingLogin login, boolean signUp) {
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile", "email"), new ClientID(commune.oidcClientId()), login.redirectUri())
                 .endpointURI(realm(commune).metadata().getAuthorizationEndpointURI())
@@ -94,6 +104,9 @@ public class OidcClient {
                 .customParameter("ui_locales", "fr");
         if (login.action() != null) {
             request.customParameter("kc_action", login.action());
+        }
+        if (signUp) {
+            request.prompt(new Prompt(Prompt.Type.CREATE));
         }
         return request.build().toURI();
     }
