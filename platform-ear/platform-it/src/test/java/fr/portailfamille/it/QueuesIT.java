@@ -386,6 +386,14 @@ class QueuesIT {
             b.driver.navigate().refresh();
             org.openqa.selenium.WebElement table = b.await(By.xpath(QueueWalk.TABLE + "//table"));
             assertTrue(table.getSize().getWidth() > 280, "the queue's table on a phone: " + table.getSize());
+            // on a tablet, columns sized by what they hold: PrimeFaces' fixed layout gave the checkbox column a sixth of
+            // the width and broke "Décider" into "Déc/ider"
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1000));
+            b.driver.navigate().refresh();
+            org.openqa.selenium.WebElement decide = b.await(By.xpath(QueueWalk.TABLE + "//tbody/tr[1]//button"));
+            org.openqa.selenium.WebElement select = b.driver.findElement(By.xpath(QueueWalk.TABLE + "//thead//th[1]"));
+            assertTrue(decide.getSize().getHeight() < 50, "\"Décider\" on one line: " + decide.getSize());
+            assertTrue(select.getSize().getWidth() < 90, "the checkbox column: " + select.getSize());
             b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             b.driver.navigate().refresh();
             b.await(By.xpath(QueueWalk.TABLE + "//tbody/tr[1]"));
