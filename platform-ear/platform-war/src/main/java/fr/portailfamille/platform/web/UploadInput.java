@@ -1,13 +1,16 @@
 package fr.portailfamille.platform.web;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.html.HtmlInputFile;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.ResponseWriter;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code h:inputFile} for the whole application (faces-config.xml). The view's state is serialized into the session
@@ -30,14 +33,61 @@ public class UploadInput extends HtmlInputFile {
         }
     }
 
+    /** The names of the files this request sent through the field and the refused form did not keep (this encoding). */
+    private transient List<String> notKept;
+
     @Override
     public void encodeBegin(FacesContext context) throws IOException {
+        notKept = null;
+        if (refused(context)) {
+            // the files are the field's own while a field of the form fails its checks, the bean's once the form
+            // reached its action and the action refused it
+            List<String> names = names(getSubmittedValue() != null ? getSubmittedValue() : getValue());
+            notKept = names.isEmpty() ? null : names;
+        }
         if (isUpload(getSubmittedValue()) || isUpload(getLocalValue())) {
             boolean valid = isValid(); // a refused file's field stays marked invalid (aria-invalid) on this page
             resetValue();
             setValid(valid);
         }
         super.encodeBegin(context);
+    }
+
+    /**
+     * After the field, on a refused form that had files in it: which ones to choose again ("« assurance.pdf » n'a pas
+     * été gardé…"), since a browser never puts a file back in its field — what the parent typed is all still there,
+     * and this says what is not.
+     */
+    @Override
+    public void encodeEnd(FacesContext context) throws IOException {
+        super.encodeEnd(context);
+        if (notKept != null) {
+            ResponseWriter w = context.getResponseWriter();
+            w.startElement("p", null); // not this: the writer would give the note the field's passthrough attributes
+            w.writeAttribute("id", getClientId(context) + "_again", null);
+            w.writeAttribute("class", "pf-file-again", null);
+            boolean french = "fr".equals(Texts.locale().getLanguage());
+            String files = notKept.stream().map(n -> french ? "« " + n + " »" : "\u201C" + n + "\u201D")
+                    .collect(Collectors.joining(", "));
+            w.writeText(Texts.of("upload.notKept", files), null);
+            w.endElement("p");
+            notKept = null;
+        }
+    }
+
+    /** Whether this response shows a refusal (an error message, of a field or of the form). */
+    static boolean refused(FacesContext context) {
+        FacesMessage.Severity worst = context.getMaximumSeverity();
+        return context.isValidationFailed()
+                || worst != null && worst.getOrdinal() >= FacesMessage.SEVERITY_ERROR.getOrdinal();
+    }
+
+    /** The names of the files chosen in a submitted value (none for an empty field). */
+    static List<String> names(Object value) {
+        Collection<?> parts = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
+        return parts.stream().filter(Part.class::isInstance).map(Part.class::cast)
+                .filter(p -> p.getSubmittedFileName() != null && !p.getSubmittedFileName().isBlank() && p.getSize() > 0)
+                .map(Part::getSubmittedFileName).toList();
     }
 
     static boolean isUpload(Object value) {
