@@ -291,9 +291,28 @@ public final class Browser implements AutoCloseable {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .withOptions(options).setLegacyMode(chromium.javascript()).analyze(driver);
         List<Rule> violations = results.getViolations();
-        return violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+        String axe = violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                 .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
+        String dangling = danglingReferences();
+        return axe.isEmpty() || dangling.isEmpty() ? axe + dangling : axe + "\n" + dangling;
+    }
+
+    /**
+     * Every id an element names in {@code aria-describedby}, {@code aria-labelledby} or {@code aria-controls} (and a
+     * label's {@code for}) exists in the page: axe accepts a list of which one id exists, and a hint given a plain id
+     * in a form ("files_hint" for "write:files_hint") was silently never read.
+     */
+    String danglingReferences() {
+        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var out = [];"
+                + "document.querySelectorAll('[aria-describedby],[aria-labelledby],[aria-controls],label[for]').forEach("
+                + "function (e) { ['aria-describedby', 'aria-labelledby', 'aria-controls', 'for'].forEach(function (a) {"
+                + "  (e.getAttribute(a) || '').split(/\\s+/).filter(Boolean).forEach(function (id) {"
+                + "    if (!document.getElementById(id)) { out.push(a + ' \\u2192 #' + id + ' (' + (e.id || e.tagName) + ')'); }"
+                + "  }); }); });"
+                + "return out.join('\\n');");
+        return found == null || found.toString().isEmpty() ? "" : "dangling id references:\n" + found;
     }
 
     /** Types into a field found by id, once it is visible, replacing what it held. */
