@@ -397,7 +397,12 @@ class QueuesIT {
             b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             b.driver.navigate().refresh();
             b.await(By.xpath(QueueWalk.TABLE + "//tbody/tr[1]"));
+            long before = Long.parseLong(b.driver.findElement(By.cssSelector("#menu-dossiers .pf-menu-count")).getText()
+                    .replaceAll("\\D", ""));
             QueueWalk.decide(b, QueueSeed.family(s, 4), true, "Dossier validé");
+            // the menu's count follows the decision, made without reloading the page
+            assertEquals(before - 1, Long.parseLong(b.driver.findElement(By.cssSelector("#menu-dossiers .pf-menu-count"))
+                    .getText().replaceAll("\\D", "")));
             QueueWalk.refuse(b, QueueSeed.family(s, 3), "Indiquez le motif du refus : il est envoyé à la famille.",
                     "Pièce d'identité illisible", "Dossier refusé");
             QueueWalk.bulk(b, List.of(QueueSeed.family(s, 2), QueueSeed.family(s, 1)), "2 dossiers validés");

@@ -11,6 +11,7 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.function.ToLongFunction;
 /**
  * The staff menu by task ({@code WEB-INF/templates/agent.xhtml}) and the staff home: each queue with how
  * many items wait in it, computed once per request by one {@code count(*)} per queue through the
- * contexts' queue services (never by loading the lists).
+ * contexts' queue services (never by loading the lists), when the page is written: a form's post visits the menu
+ * before its action (Faces evaluates the {@code rendered} of what it walks through), and counts read then were those
+ * from before the decision that an AJAX answer then showed.
  */
 @Named
 @RequestScoped
@@ -77,6 +80,9 @@ public class AgentMenuView {
 
     /** The queues, each with its count (one query each, once per request). */
     public List<Item> getQueues() {
+        if (!rendering()) {
+            return List.of(); // nothing to count while a post is processed: the menu holds no field
+        }
         if (queues == null) {
             SignedInUser agent = user.require();
             queues = new ArrayList<>();
@@ -131,5 +137,10 @@ public class AgentMenuView {
 
     private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {
         return new Item("menu-" + name, "agent/" + name, "agent.menu." + name, count.applyAsLong(agent));
+    }
+
+    private static boolean rendering() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
     }
 }
