@@ -262,6 +262,11 @@ class InputsWebIT {
             parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
             parent.submit(By.id("foyer:addChild"));
             check(parent, "mon-foyer-brouillon", wide);
+            // the child's school: free text, the commune's schools suggested (the family above added one to Alpha)
+            assertEquals("commune-schools", parent.driver.findElement(By.id("foyer:children:0:school")).getAttribute("list"));
+            List<String> schools = parent.driver.findElements(By.cssSelector("datalist#commune-schools option")).stream()
+                    .map(o -> o.getAttribute("value")).toList();
+            assertTrue(schools.stream().anyMatch(n -> n.startsWith("École ")), schools.toString());
         }
         try (Browser parent = new Browser()) {
             phone(parent);
