@@ -54,6 +54,11 @@ class FamilyWebIT {
             // --- account creation from the commune's public page, confirmed by e-mail
             signUp(parent, email, true);
 
+            // --- signed in, the commune's public page leads to the family's space, no longer to sign in or up
+            parent.get(BASE + "/");
+            assertEquals("Mon espace famille", parent.await(By.id("login-link")).getText());
+            assertTrue(parent.driver.findElements(By.id("signup-link")).isEmpty());
+
             // --- Accueil leads a new account to its family file first
             parent.get(BASE + "/espace/accueil.xhtml");
             assertEquals("NEW", parent.await(By.id("family-file")).getAttribute("data-state"));
