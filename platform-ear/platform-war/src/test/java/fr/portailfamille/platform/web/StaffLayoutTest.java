@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every staff page is in the staff layout (the menu by task, the breadcrumbs, the growl, PrimeFaces' theme): a page of
- * {@code agent/} composed on the commune's bare template would lose them (the occupancy page did).
+ * {@code agent/} composed on the commune's bare template would lose them (the occupancy page did). Every staff table
+ * reflows on a phone (a card per row): laid out by their content (staff.css), tables without it scrolled sideways
+ * inside their box at 360 px.
  */
 class StaffLayoutTest {
 
@@ -31,5 +33,23 @@ class StaffLayoutTest {
             }
         }).toList();
         assertEquals(List.of(), outside, "staff pages outside the staff layout");
+    }
+
+    @Test
+    void everyStaffTableReflowsOnAPhone() throws IOException {
+        List<String> fixed = new java.util.ArrayList<>();
+        for (String dir : List.of("src/main/webapp/agent", "src/main/webapp/WEB-INF/templates")) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p:dataTable\\b[^>]*>").matcher(Files.readString(p));
+                    while (m.find()) {
+                        if (!m.group().contains("reflow=\"true\"")) {
+                            fixed.add(p.getFileName() + ": " + m.group().substring(0, Math.min(60, m.group().length())));
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), fixed, "staff tables that do not reflow on a phone");
     }
 }
