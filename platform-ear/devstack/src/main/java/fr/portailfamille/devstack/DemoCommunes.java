@@ -241,7 +241,6 @@ public final class DemoCommunes {
         }
     }
 
-
     /**
      * Three news once per commune, as an agent writes them: one for everyone with an illustration drawn here (a PNG
      * made in code, nothing fetched), one for everyone without image, one for the families of the périscolaire

@@ -52,6 +52,19 @@ public final class PlatformTime {
         return LocalDateTime.ofInstant(clock.instant(), ZONE);
     }
 
+    /**
+     * {@code at} as a date and time in {@link #ZONE}, whatever offset it was read with (an instant read from PostgreSQL
+     * by JDBC carries UTC's); null stays null.
+     */
+    public static LocalDateTime local(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(ZONE).toLocalDateTime();
+    }
+
+    /** The day of {@code at} in {@link #ZONE} (23:30 UTC on 31 December is 1 January); null stays null. */
+    public static LocalDate day(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
     /** {@code instant} with the offset of {@link #ZONE} at that instant (the same instant). */
     public static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();

@@ -32,6 +32,6 @@ public final class NewsDates {
 
     /** An instant as the page's local date-time; null stays null. */
     public static LocalDateTime local(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
+        return PlatformTime.local(t);
     }
 }

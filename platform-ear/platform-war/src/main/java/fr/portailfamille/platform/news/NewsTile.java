@@ -29,7 +29,7 @@ public record NewsTile(long id, String title, String body, OffsetDateTime publis
 
     /** The publication instant as a machine-readable date for {@code <time datetime>}. */
     public String getIsoDate() {
-        return publishAt == null ? "" : publishAt.atZoneSameInstant(PlatformTime.ZONE).toLocalDate().toString();
+        return publishAt == null ? "" : PlatformTime.day(publishAt).toString();
     }
 
     public String getExcerpt() {

@@ -66,7 +66,7 @@ public class OnlinePaymentDesk {
 
     private static LocalDateTime local(Object value) {
         if (value instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
+            return PlatformTime.local(o);
         }
         if (value instanceof Timestamp t) {
             return t.toInstant().atZone(PlatformTime.ZONE).toLocalDateTime();

@@ -56,7 +56,7 @@ public class PlatformDateTimeConverter implements Converter<Object> {
     /** {@code value} as a date and time in the platform's zone. */
     static LocalDateTime local(Object value) {
         if (value instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
+            return PlatformTime.local(o);
         }
         if (value instanceof ZonedDateTime z) {
             return z.withZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();

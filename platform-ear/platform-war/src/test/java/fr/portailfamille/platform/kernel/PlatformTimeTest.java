@@ -34,6 +34,16 @@ class PlatformTimeTest {
     }
 
     @Test
+    void anInstantReadInUtcIsPlacedInParis() {
+        OffsetDateTime late = LATE.atOffset(ZoneOffset.UTC);
+        assertEquals(LocalDateTime.of(2026, 1, 15, 0, 30), PlatformTime.local(late));
+        assertEquals(LocalDate.of(2026, 1, 15), PlatformTime.day(late));
+        assertEquals(LocalDate.of(2027, 1, 1), PlatformTime.day(OffsetDateTime.parse("2026-12-31T23:30:00Z")));
+        assertEquals(null, PlatformTime.local(null));
+        assertEquals(null, PlatformTime.day(null));
+    }
+
+    @Test
     void summerTimeIsTwoHoursAhead() {
         Clock utc = Clock.fixed(Instant.parse("2026-07-14T22:30:00Z"), ZoneOffset.UTC);
         assertEquals(LocalDateTime.of(2026, 7, 15, 0, 30), PlatformTime.now(utc));

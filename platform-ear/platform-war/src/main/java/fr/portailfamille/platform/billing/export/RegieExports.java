@@ -222,7 +222,7 @@ public class RegieExports {
             return null;
         }
         if (value instanceof OffsetDateTime t) {
-            return t.atZoneSameInstant(PlatformTime.ZONE).toLocalDateTime();
+            return PlatformTime.local(t);
         }
         if (value instanceof java.time.Instant i) {
             return LocalDateTime.ofInstant(i, PlatformTime.ZONE);

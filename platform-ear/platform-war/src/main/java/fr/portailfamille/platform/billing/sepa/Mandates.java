@@ -160,8 +160,7 @@ public class Mandates {
     public BillingDocuments.Pdf pdf(SignedInUser user, long mandateId) {
         Mandate m = get(user, mandateId);
         return documents.mandatePdf(m.familyId(), new BillingDocuments.MandateText(m.rum(), m.creditorName(), m.creditorIcs(),
-                m.debtorName(), m.getIban(), m.bic(), m.signedOn(), m.revokedAt() == null ? null
-                        : m.revokedAt().atZoneSameInstant(PlatformTime.ZONE).toLocalDate()));
+                m.debtorName(), m.getIban(), m.bic(), m.signedOn(), PlatformTime.day(m.revokedAt())));
     }
 
     /** The commune's mandates for agents, of one régie or all, active only or all; IBAN masked unless régisseur. */

@@ -57,7 +57,7 @@ public class Wallets {
     /** A movement as the family reads it. */
     public record Movement(OffsetDateTime at, String kind, String label, long amountCents, long balanceAfterCents) {
         public OffsetDateTime getAt() { return at; }
-        public LocalDate getDay() { return at.atZoneSameInstant(PlatformTime.ZONE).toLocalDate(); }
+        public LocalDate getDay() { return PlatformTime.day(at); }
         public String getKind() { return kind; }
         public String getLabel() { return label; }
         public long getAmountCents() { return amountCents; }

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -100,12 +99,9 @@ public class AccueilReader {
         }
         return switch (f.getStatus()) {
             case VALIDATED -> FileState.VALIDATED;
-            case SUBMITTED -> new FileState(f.getStatus().name(), null, day(f.getSubmittedAt()), null);
-            case DRAFT -> new FileState(f.getStatus().name(), day(f.getDraftExpiresAt()), null, files.lastRefusal(parent));
+            case SUBMITTED -> new FileState(f.getStatus().name(), null, PlatformTime.day(f.getSubmittedAt()), null);
+            case DRAFT -> new FileState(f.getStatus().name(), PlatformTime.day(f.getDraftExpiresAt()), null,
+                    files.lastRefusal(parent));
         };
-    }
-
-    private static LocalDate day(OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(PlatformTime.ZONE).toLocalDate();
     }
 }
