@@ -47,11 +47,15 @@ public record BillingSettings(Integer qfValidityMonths, List<String> residentPos
 
     /**
      * Whether a family living at {@code postcode} is resident: the agent's {@code override} when given,
-     * otherwise whether the postcode is one of the commune's.
+     * otherwise whether the postcode is one of the commune's. A commune that has not listed its postcodes (a new
+     * commune's default) has no non-residents: every family pays the resident price until it does.
      */
     public boolean isResident(String postcode, Boolean override) {
         if (override != null) {
             return override;
+        }
+        if (residentPostcodes.isEmpty()) {
+            return true;
         }
         return postcode != null && residentPostcodes.contains(postcode.strip());
     }

@@ -158,6 +158,14 @@ class PricingTest {
     }
 
     @Test
+    void aCommuneThatListsNoPostcodeHasNoNonResidents() {
+        BillingSettings none = new BillingSettings(12, List.of(), SETTINGS.brackets());
+        assertTrue(none.isResident("75001", null), "a new commune's families are not all billed the non-resident price");
+        assertTrue(none.isResident(null, null));
+        assertFalse(none.isResident("75001", false), "an agent's override still counts");
+    }
+
+    @Test
     void siblingsFromTheSecondChildGetTheirReduction() {
         FamilyFacts f = qf(451);
         assertEquals(200, price(cantine(), f, 1, DayEvent.present(1, "CANTINE", "MIDI", DAY)).amountCents());
