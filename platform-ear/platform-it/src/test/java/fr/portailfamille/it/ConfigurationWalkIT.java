@@ -219,4 +219,73 @@ class ConfigurationWalkIT {
             assertEquals(cgu, agent.await(By.id("textes:cgu")).getAttribute("value"), "rien d'importé");
         }
     }
+
+    /** A commune of its own, as an operator hands it over: the model configuration and nothing else. */
+    static final String NEW_SLUG = "demarrage";
+
+    @Test
+    void aNewCommunesAgentsAreToldWhatToSetUpUntilItIsDone() throws Exception {
+        fr.portailfamille.tenancy.Commune commune = WalkCommune.of(NEW_SLUG);
+        String base = PlatformWebIT.url(NEW_SLUG);
+        try (Browser agent = new Browser()) {
+            agent.get(base + "/agent/index.xhtml");
+            agent.signIn(StackLauncher.agent(NEW_SLUG), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(base + "/agent/index.xhtml");
+            assertTrue(agent.await(By.id("setup-progress")).getText().startsWith("0 réglages sur 7 faits"), () -> agent.snapshot());
+            for (String step : List.of("zone", "holidays", "establishments", "cgu", "postcodes", "regisseur", "tariffs")) {
+                assertEquals("À faire", agent.driver.findElement(By.cssSelector("#setup-" + step + " .pf-setup-state")).getText(), step);
+            }
+            assertTrue(agent.driver.findElement(By.id("setup-postcodes-link")).getAttribute("href")
+                    .endsWith("/agent/configuration/tarification.xhtml"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, accueil des agents avec la mise en route");
+
+            // the zone and the commune's own CGU, typed on their page: two steps done
+            agent.driver.findElement(By.id("setup-zone-link")).click();
+            agent.awaitUrlStartingWith(base + "/agent/configuration/textes.xhtml");
+            new Select(agent.await(By.id("textes:zone"))).selectByValue("B");
+            WebElement cgu = agent.driver.findElement(By.id("textes:cgu"));
+            cgu.clear();
+            cgu.sendKeys("Règlement des services périscolaires de la commune Demarrage.\nArticle 1.");
+            agent.submit(By.id("textes:save"));
+            assertEquals("Textes enregistrés.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            agent.get(base + "/agent/index.xhtml");
+            assertTrue(agent.await(By.id("setup-progress")).getText().startsWith("2 réglages sur 7 faits"), () -> agent.snapshot());
+            assertEquals("Fait", agent.driver.findElement(By.cssSelector("#setup-zone .pf-setup-state")).getText());
+            assertEquals("Fait", agent.driver.findElement(By.cssSelector("#setup-cgu .pf-setup-state")).getText());
+
+            // the rest set up (as the other sections' pages would): the block is gone
+            completeSetup(commune);
+            agent.get(base + "/agent/index.xhtml");
+            agent.await(By.id("queues-title"));
+            assertTrue(agent.driver.findElements(By.id("setup")).isEmpty(), "la mise en route disparaît une fois faite");
+        }
+    }
+
+    /** Holidays, a school, resident postcodes, a régisseur and the commune's own prices, written as one configuration. */
+    static void completeSetup(fr.portailfamille.tenancy.Commune commune) throws Exception {
+        try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection()) {
+            c.setAutoCommit(false);
+            var conf = fr.portailfamille.configuration.ConfigurationReader.of(c, commune.schemaName()).configuration();
+            var year = conf.periods().get(0);
+            var periods = new ArrayList<>(conf.periods());
+            periods.add(new fr.portailfamille.configuration.CommuneConfiguration.Period(
+                    fr.portailfamille.configuration.CommuneConfiguration.PeriodKind.VACANCES, "Vacances de printemps",
+                    year.end().minusDays(60), year.end().minusDays(45)));
+            var b = conf.billing();
+            var s = b.settings();
+            var regies = b.regies().stream().map(r -> new fr.portailfamille.billing.Regie(r.code(), r.label(), r.invoicePrefix(),
+                    "Régisseur Demarrage", "regie@demarrage.example.test", null, r.activities(), r.paymentInstructions())).toList();
+            var tariffs = b.tariffs().stream().map(t -> new fr.portailfamille.billing.Tariff(t.activity(), t.unit(), t.validFrom(),
+                    t.mode(), t.prices(), t.maximumCents() == null ? null : t.maximumCents() + 5, t.effortRatePercent(), t.floorCents(),
+                    t.ceilingCents(), t.nonResident(), t.siblingSecondPercent(), t.siblingThirdPercent(), t.lateSurcharge(),
+                    t.unexcusedAbsenceBilled(), t.unbookedPresenceCents())).toList();
+            conf = conf.withCalendar(periods, conf.closures())
+                    .withEstablishments(List.of(new fr.portailfamille.configuration.CommuneConfiguration.Establishment("ECOLE",
+                            "École du bourg", fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind.ECOLE_PRIMAIRE, null)))
+                    .withBilling(new fr.portailfamille.billing.BillingConfiguration(new fr.portailfamille.billing.BillingSettings(
+                            s.qfValidityMonths(), List.of("49000"), s.brackets(), s.reminderDays()), regies, tariffs));
+            fr.portailfamille.configuration.ConfigurationStore.importInto(c, commune.schemaName(), conf);
+            c.commit();
+        }
+    }
 }

@@ -1,9 +1,12 @@
 package fr.portailfamille.platform.configuration;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.CommuneSetup;
+import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -14,6 +17,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -84,6 +89,18 @@ public class ConfigurationService {
     public void update(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
         StaffRoles.requireAgent(user);
         update(user.email(), change);
+    }
+
+    /**
+     * What the commune still has to set up for its families ({@link CommuneSetup}: the model's placeholders a new
+     * commune starts with), for an agent of this commune.
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     */
+    public List<CommuneSetup.Step> setup(SignedInUser user) {
+        StaffRoles.requireAgent(user);
+        LocalDate today = PlatformTime.today();
+        return CommuneSetup.steps(current(), DefaultConfiguration.get(today), today);
     }
 
     /** The configuration file of the commune (JSON, tenant-config's format). */
