@@ -78,11 +78,15 @@ document.addEventListener('DOMContentLoaded', function () {
     }
     return;
   }
-  /* No error: a form's action that added or removed a part of it (a child, a contact, the second parent) names the
-     field to go on with, relative to its form (family-form.xhtml); the page opens there instead of at its top. */
+  /* No error: a form's action that added or removed a part of it (a child, a contact, the second parent; a period, a
+     school, a tariff) names the field to go on with, relative to its form (family-form.xhtml) or by its id
+     (NextFocus); the page opens there instead of at its top. */
   var next = document.querySelector('.pf-focus-next[data-field]');
   var form = next && next.closest('form');
   var target = form && document.getElementById(form.id + ':' + next.getAttribute('data-field'));
+  /* or named by its whole id (NextFocus: the configuration sections' lists) */
+  var byId = document.querySelector('.pf-focus-next[data-id]');
+  target = target || (byId && document.getElementById(byId.getAttribute('data-id')));
   if (target && !target.disabled && target.getClientRects().length) {
     target.focus();
     target.scrollIntoView({block: 'center'});

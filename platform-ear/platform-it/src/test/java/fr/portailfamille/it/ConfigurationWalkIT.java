@@ -156,6 +156,8 @@ class ConfigurationWalkIT {
             // a closure day, saved with the calendar, then taken back out
             int closures = agent.driver.findElements(By.cssSelector("input[id^='calendrier:closures:'][id$=':day']")).size();
             agent.submit(By.id("calendrier:addClosure"));
+            assertEquals("calendrier:closures:" + closures + ":day", agent.driver.switchTo().activeElement().getAttribute("id"),
+                    "the page opens on the new closure's day, not at its top");
             agent.submit(By.id("calendrier:save"));
             assertEquals("Le libellé est obligatoire.", agent.await(By.id("calendrier:closures:" + closures + ":label_msg")).getText());
             assertEquals("", agent.accessibilityViolations(), "axe-core, calendrier avec erreurs");
@@ -165,6 +167,7 @@ class ConfigurationWalkIT {
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
             assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
             agent.submit(By.id("calendrier:closures:" + closures + ":remove"));
+            assertEquals("calendrier:addClosure", agent.driver.switchTo().activeElement().getAttribute("id"));
             agent.submit(By.id("calendrier:save"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
             assertTrue(agent.driver.findElements(By.id("calendrier:closures:" + closures + ":day")).isEmpty());
@@ -174,6 +177,7 @@ class ConfigurationWalkIT {
             int rows = agent.driver.findElements(By.cssSelector("input[id^='etablissements:establishments:'][id$=':name']")).size();
             agent.submit(By.id("etablissements:add"));
             String row = "etablissements:establishments:" + rows + ":";
+            assertEquals(row + "code", agent.driver.switchTo().activeElement().getAttribute("id"));
             Browser.type(agent, row + "name", "Gymnase");
             new Select(agent.driver.findElement(By.id(row + "kind"))).selectByValue("AUTRE");
             agent.submit(By.id("etablissements:save"));

@@ -6,6 +6,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Establishment;
 import fr.portailfamille.platform.configuration.web.form.ActivityRow;
 import fr.portailfamille.platform.configuration.web.form.UnitRow;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -44,15 +45,18 @@ public class ActivitesView extends ConfigurationSection {
 
     public void addUnit(int activity) {
         activities.get(activity).getUnits().add(new UnitRow());
+        NextFocus.on("activites:activities:" + activity + ":units:" + (activities.get(activity).getUnits().size() - 1) + ":code");
     }
 
     public void removeUnit(int activity, int unit) {
         activities.get(activity).getUnits().remove(unit);
+        NextFocus.on("activites:activities:" + activity + ":addUnit");
     }
 
     /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
     public void removeActivity(int activity) {
         activities.remove(activity);
+        NextFocus.on("activites:save");
     }
 
     public void save() {

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.configuration.web;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.ClosureRow;
 import fr.portailfamille.platform.configuration.web.form.PeriodRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -26,18 +27,22 @@ public class CalendrierView extends ConfigurationSection {
 
     public void addPeriod() {
         periods.add(new PeriodRow());
+        NextFocus.on("calendrier:periods:" + (periods.size() - 1) + ":label");
     }
 
     public void removePeriod(int index) {
         periods.remove(index);
+        NextFocus.on("calendrier:addPeriod");
     }
 
     public void addClosure() {
         closures.add(new ClosureRow());
+        NextFocus.on("calendrier:closures:" + (closures.size() - 1) + ":day");
     }
 
     public void removeClosure(int index) {
         closures.remove(index);
+        NextFocus.on("calendrier:addClosure");
     }
 
     public void save() {

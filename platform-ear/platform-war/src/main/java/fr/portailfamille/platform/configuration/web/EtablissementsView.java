@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.EstablishmentRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -24,10 +25,12 @@ public class EtablissementsView extends ConfigurationSection {
 
     public void add() {
         establishments.add(new EstablishmentRow());
+        NextFocus.on("etablissements:establishments:" + (establishments.size() - 1) + ":code");
     }
 
     public void remove(int index) {
         establishments.remove(index);
+        NextFocus.on("etablissements:add");
     }
 
     public void save() {

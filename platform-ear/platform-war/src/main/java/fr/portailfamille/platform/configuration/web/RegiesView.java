@@ -5,6 +5,7 @@ import fr.portailfamille.billing.Regie;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.platform.configuration.web.form.RegieRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -42,10 +43,12 @@ public class RegiesView extends ConfigurationSection {
 
     public void add() {
         regies.add(new RegieRow());
+        NextFocus.on("regies:regies:" + (regies.size() - 1) + ":code");
     }
 
     public void remove(int index) {
         regies.remove(index);
+        NextFocus.on("regies:add");
     }
 
     public void save() {

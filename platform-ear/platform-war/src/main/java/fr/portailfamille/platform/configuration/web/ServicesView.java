@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.InboxServiceRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -26,10 +27,12 @@ public class ServicesView extends ConfigurationSection {
 
     public void add() {
         services.add(new InboxServiceRow());
+        NextFocus.on("services:services:" + (services.size() - 1) + ":code");
     }
 
     public void remove(int index) {
         services.remove(index);
+        NextFocus.on("services:add");
     }
 
     public void save() {

@@ -5,6 +5,7 @@ import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.BracketRow;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -43,10 +44,12 @@ public class TarificationView extends ConfigurationSection {
 
     public void addBracket() {
         brackets.add(new BracketRow());
+        NextFocus.on("tarification:brackets:" + (brackets.size() - 1) + ":code");
     }
 
     public void removeBracket(int index) {
         brackets.remove(index);
+        NextFocus.on("tarification:addBracket");
     }
 
     public void save() {

@@ -8,6 +8,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.configuration.CommuneConfiguration.Unit;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
 import fr.portailfamille.platform.configuration.web.form.TariffRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -55,15 +56,18 @@ public class TarifsConfigurationView extends ConfigurationSection {
 
     public void add() {
         tariffs.add(new TariffRow(brackets));
+        NextFocus.on("tarifs:tariffs:" + (tariffs.size() - 1) + ":target");
     }
 
     /** "Nouvelle grille à partir d'une date": a copy of tariff {@code index} whose date is left to type. */
     public void copy(int index) {
         tariffs.add(index + 1, tariffs.get(index).copy());
+        NextFocus.on("tarifs:tariffs:" + (index + 1) + ":validFrom");
     }
 
     public void remove(int index) {
         tariffs.remove(index);
+        NextFocus.on("tarifs:add");
     }
 
     public void save() {

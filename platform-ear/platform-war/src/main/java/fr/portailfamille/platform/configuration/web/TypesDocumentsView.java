@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.platform.configuration.web.form.DocumentTypeRow;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -28,10 +29,12 @@ public class TypesDocumentsView extends ConfigurationSection {
 
     public void add() {
         types.add(new DocumentTypeRow());
+        NextFocus.on("types:documentTypes:" + (types.size() - 1) + ":code");
     }
 
     public void remove(int index) {
         types.remove(index);
+        NextFocus.on("types:add");
     }
 
     public void save() {

@@ -2,8 +2,8 @@ package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
-import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +12,10 @@ import java.util.Map;
  * What the shared family-file fields ({@code WEB-INF/templates/family-form.xhtml}) need from a page:
  * the form, whether it can be edited, whether health data is shown, the choices of the lists, and the
  * add/remove actions on children and authorised contacts. Each of these actions posts the whole form and the page
- * comes back; it names the field to focus then ({@link #FOCUS}: the new child's first name, the new contact's name…),
+ * comes back; it names the field to focus then ({@link NextFocus#inForm}: the new child's first name, the new contact's name…),
  * so that a parent on a phone is not sent back to the top of a page of several screens.
  */
 public abstract class FamilyFormView implements Serializable {
-
-    /**
-     * The request attribute naming, relative to the form, the field the page focuses once written again (read by
-     * {@code family-form.xhtml}, focused by {@code portail.js} unless a field is in error).
-     */
-    public static final String FOCUS = "pf.focus";
 
     protected FamilyForm form;
 
@@ -87,9 +81,6 @@ public abstract class FamilyFormView implements Serializable {
     }
 
     private static void focus(String field) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces != null) {
-            faces.getAttributes().put(FOCUS, field);
-        }
+        NextFocus.inForm(field);
     }
 }
