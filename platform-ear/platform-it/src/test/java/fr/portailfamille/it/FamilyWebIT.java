@@ -304,6 +304,12 @@ class FamilyWebIT {
                     + suffix.toUpperCase() + "'");
             st.execute("insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance'"
                     + " from activity where code = 'CANTINE-" + suffix.toUpperCase() + "'");
+            // a second activity asking for the same attestation
+            st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                    + " values ('GARDERIE-" + suffix.toUpperCase() + "', 'Garderie " + suffix + "', 'PERISCOLAIRE', 'J-2@23:59',"
+                    + " 'J-2@23:59', 'REFUSED')");
+            st.execute("insert into activity_document (activity_id, position, label) select id, 0, 'Attestation d''assurance'"
+                    + " from activity where code = 'GARDERIE-" + suffix.toUpperCase() + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Lou", "Planning", "Planning2026", "parent");
         String month = TestDays.thisMonth().plusMonths(2).toString();
@@ -335,6 +341,14 @@ class FamilyWebIT {
             parent.submit(By.id("inscription:register"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Inscription envoyée"));
             assertEquals("En attente de validation", parent.await(By.xpath("//p[@data-activity='" + activity + "']")).getText());
+            // the other activity asking for the attestation takes the one just joined: nothing to attach again
+            String other = parent.await(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).getAttribute("for");
+            assertTrue(parent.driver.findElements(By.id(other.replace(":tick", ":documents:0:file"))).isEmpty(),
+                    "no file asked again for the other activity");
+            WebElement legend = parent.driver.findElement(By.xpath("//legend[text()='Garderie " + suffix + "']"));
+            assertEquals("« Attestation d'assurance » : déjà joint à l'inscription à « " + activity
+                    + " » cette année, il vaut pour celle-ci aussi : rien à joindre.",
+                    legend.findElement(By.xpath("..")).findElement(By.className("document-provided")).getText());
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&activite=" + activityId(activity));
             assertTrue(parent.await(By.id("not-registered")).getText().contains("pas encore inscrit"));
         }

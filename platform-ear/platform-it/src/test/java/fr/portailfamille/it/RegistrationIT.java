@@ -225,6 +225,46 @@ class RegistrationIT {
     }
 
     @Test
+    void aDocumentIsJoinedOnceForTheChildsRegistrationsOfTheYearNeverForAnotherChild() throws Exception {
+        Parent p = family("alpha");
+        long[] first = activity("alpha", 3, 11);
+        long[] second = activity("alpha", 3, 11);
+        long[] later = activity("alpha", 3, 11);
+        String label = "Attestation d'assurance";
+
+        // two activities asking for the same attestation, ticked together: the file joined once counts for both
+        List<Long> ids = alpha(() -> registrations.register(p.user(), p.childId(), List.of(first[0], second[0]),
+                Map.of(first[0], List.of(PDF)), true)).stream().map(r -> r.getId()).toList();
+        for (long id : ids) {
+            assertEquals("assurance.pdf", alpha(() -> registrations.documentsOf(id)).get(0).fileName(), "registration " + id);
+        }
+        // and for the child's next registration this school year, while those are pending
+        assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isPresent());
+        long next = alpha(() -> registrations.register(p.user(), p.childId(), List.of(later[0]), Map.of(), true)).get(0).getId();
+        assertEquals("assurance.pdf", alpha(() -> registrations.documentsOf(next)).get(0).fileName());
+
+        // never another family's child, nor the family's document of a refused registration or of another year
+        Parent other = family("alpha");
+        assertTrue(alpha(() -> registrations.providedByRegistration(other.user(), other.childId(), label)).isEmpty());
+        assertThrows(Refused.class, () -> alpha(() -> registrations.providedByRegistration(other.user(), p.childId(), label)),
+                "by another family's child id");
+        Refused asked = assertThrows(Refused.class, () -> alpha(() -> registrations.register(other.user(), other.childId(),
+                List.of(first[0]), Map.of(), true)));
+        assertEquals("doc-" + first[0] + "-0", asked.field());
+        long refused = alpha(() -> registrations.register(other.user(), other.childId(), List.of(first[0]),
+                Map.of(first[0], List.of(PDF)), true)).get(0).getId();
+        alpha(() -> {
+            registrations.decideRegistration("agent@alpha.test", refused, false, "Attestation illisible");
+            return null;
+        });
+        assertTrue(alpha(() -> registrations.providedByRegistration(other.user(), other.childId(), label)).isEmpty(),
+                "a refused registration's document is not taken");
+        sql("alpha", "update registration set submitted_at = now() - interval '2 years' where child_id = " + p.childId());
+        assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
+                "last year's attestation is not this year's");
+    }
+
+    @Test
     void activitiesAreOfferedByAgeAndNeverAcrossFamiliesOrCommunes() throws Exception {
         Parent p = family("alpha");
         Parent other = family("alpha");

@@ -104,6 +104,38 @@ public class RegistrationService {
         return familyDocuments.validFor(child.getFamily().getId(), child.getId(), label).isPresent();
     }
 
+    /**
+     * The activity whose registration already carries the child's document {@code label} this school year (pending or
+     * accepted, not refused): a registration to another activity asking for the same document takes it instead of
+     * asking again. Empty when there is none.
+     */
+    public Optional<String> providedByRegistration(SignedInUser user, long childId, String label) {
+        Child child = files.validatedChild(user, childId);
+        return givenWithRegistration(child, label).map(GivenDocument::activity);
+    }
+
+    /** A document a registration of the child carries: its file and the activity it was given for. */
+    private record GivenDocument(String activity, UploadChecker.Accepted file) {
+    }
+
+    /**
+     * The newest document {@code label} the child's live registrations carry, given since the current school year began
+     * (a year ago when no school year is running): an attestation of last year is not taken for this one.
+     */
+    private Optional<GivenDocument> givenWithRegistration(Child child, String label) {
+        LocalDate today = PlatformTime.today(clock);
+        LocalDate since = settings.schoolYears().stream().filter(y -> !today.isBefore(y.start()) && !today.isAfter(y.endInclusive()))
+                .map(DateRange::start).findFirst().orElse(today.minusYears(1));
+        List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, d.content from registration_document d"
+                        + " join registration r on r.id = d.registration_id join activity a on a.id = r.activity_id"
+                        + " where r.child_id = ?1 and r.status <> 'REFUSED' and d.label = ?2 and r.submitted_at >= ?3"
+                        + " order by r.id desc limit 1")
+                .setParameter(1, child.getId()).setParameter(2, label)
+                .setParameter(3, since.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime()).getResultList();
+        return rows.stream().findFirst().map(o -> (Object[]) o).map(r -> new GivenDocument((String) r[0],
+                new UploadChecker.Accepted((String) r[1], (String) r[2], (byte[]) r[3])));
+    }
+
     /** The child's registrations, newest first. */
     public List<Registration> registrationsOf(SignedInUser user, long childId) {
         Child child = files.validatedChild(user, childId);
@@ -130,6 +162,17 @@ public class RegistrationService {
         }
         List<Activity> offered = offersFor(child);
         Map<Long, List<String>> documents = requiredDocuments();
+        // a document the form asks for several ticked activities is joined once: the first file given for its label
+        Map<String, Upload> givenOnce = new java.util.HashMap<>();
+        for (Long id : activityIds) {
+            List<String> required = documents.getOrDefault(id, List.of());
+            List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
+            for (int i = 0; i < Math.min(required.size(), given.size()); i++) {
+                if (given.get(i) != null && !given.get(i).isEmpty()) {
+                    givenOnce.putIfAbsent(required.get(i), given.get(i));
+                }
+            }
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Registration> created = new ArrayList<>();
         for (Long id : activityIds) {
@@ -147,11 +190,20 @@ public class RegistrationService {
                 Upload u = i < given.size() ? given.get(i) : null;
                 String field = "doc-" + id + "-" + i;
                 if (u == null || u.isEmpty()) {
+                    u = givenOnce.get(required.get(i));
+                }
+                if (u == null || u.isEmpty()) {
                     // a valid document of this type in Mes documents is taken instead of asking again
                     var kept = familyDocuments.validFor(child.getFamily().getId(), child.getId(), required.get(i));
                     if (kept.isPresent()) {
                         checked.add(new UploadChecker.Accepted(kept.get().fileName(), kept.get().contentType(),
                                 kept.get().content()));
+                        continue;
+                    }
+                    // so is the one given with another of the child's registrations this school year
+                    var carried = givenWithRegistration(child, required.get(i));
+                    if (carried.isPresent()) {
+                        checked.add(carried.get().file());
                         continue;
                     }
                     throw new Refused(field, Refused.text("registration.document.required", required.get(i)));

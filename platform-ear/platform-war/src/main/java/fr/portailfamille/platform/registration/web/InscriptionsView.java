@@ -59,10 +59,13 @@ public class InscriptionsView implements Serializable {
         private final String status;
         private final boolean open;
         private final List<String> documents;
-        private final java.util.Set<String> provided;
+        private final Map<String, String> provided;
+        private final Map<String, String> alsoAsked;
 
-        Offer(Activity a, String status, boolean open, List<String> documents, java.util.Set<String> provided) {
+        Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
+                Map<String, String> alsoAsked) {
             this.provided = provided;
+            this.alsoAsked = alsoAsked;
             this.activityId = a.getId();
             this.name = a.getName();
             this.audience = a.getAudience();
@@ -81,8 +84,14 @@ public class InscriptionsView implements Serializable {
         /** Whether the family may register the child now. */
         public boolean isOpen() { return open; }
         public List<String> getDocuments() { return documents; }
-        /** The required documents a valid document of Mes documents provides: the page does not ask for them. */
-        public java.util.Set<String> getProvided() { return provided; }
+        /**
+         * The required documents the family has already given — a valid document of Mes documents, or the one given with
+         * another of the child's registrations this school year — with the sentence saying so: the page does not ask for
+         * them.
+         */
+        public Map<String, String> getProvided() { return provided; }
+        /** The required documents an activity above on the page asks for too, with the sentence saying one file is enough. */
+        public Map<String, String> getAlsoAsked() { return alsoAsked; }
     }
 
     private int enfant = 1;
@@ -117,19 +126,32 @@ public class InscriptionsView implements Serializable {
         }
         List<Offer> list = new ArrayList<>();
         Map<Long, List<String>> documents = registrations.requiredDocuments();
+        // the first open activity of the page asking for each document still to join: a later one says it is joined once
+        Map<String, String> askedFirstBy = new HashMap<>();
         for (Activity a : registrations.offersFor(user.require(), child.getId())) {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
                     ? Texts.of("inscriptions.status.withReason", stateText(r.getStatus()), r.getReason())
                     : stateText(r.getStatus());
+            boolean open = r == null || r.getStatus() == RequestStatus.REFUSED;
             List<String> required = documents.getOrDefault(a.getId(), List.of());
-            java.util.Set<String> provided = new java.util.HashSet<>();
+            Map<String, String> provided = new HashMap<>();
+            Map<String, String> alsoAsked = new HashMap<>();
             for (String label : required) {
                 if (registrations.providedByMesDocuments(user.require(), child.getId(), label)) {
-                    provided.add(label);
+                    provided.put(label, Texts.of("inscriptions.document.provided", label));
+                    continue;
+                }
+                var carried = registrations.providedByRegistration(user.require(), child.getId(), label);
+                if (carried.isPresent()) {
+                    provided.put(label, Texts.of("inscriptions.document.providedWith", label, carried.get()));
+                } else if (open && askedFirstBy.containsKey(label)) {
+                    alsoAsked.put(label, Texts.of("inscriptions.document.once", askedFirstBy.get(label)));
+                } else if (open) {
+                    askedFirstBy.put(label, a.getName());
                 }
             }
-            list.add(new Offer(a, status, r == null || r.getStatus() == RequestStatus.REFUSED, required, provided));
+            list.add(new Offer(a, status, open, required, provided, alsoAsked));
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
