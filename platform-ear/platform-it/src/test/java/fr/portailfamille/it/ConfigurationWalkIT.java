@@ -262,6 +262,14 @@ class ConfigurationWalkIT {
             agent.get(base + "/agent/index.xhtml");
             agent.await(By.id("queues-title"));
             assertTrue(agent.driver.findElements(By.id("setup")).isEmpty(), "la mise en route disparaît une fois faite");
+
+            // the day sheet of a day without any care says so instead of an empty table
+            java.time.LocalDate sunday = TestDays.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
+            agent.get(base + "/agent/pointage.xhtml?jour=" + sunday);
+            assertTrue(agent.await(By.id("occupation-empty")).getText().startsWith("Aucune activité n'accueille d'enfants le dimanche"),
+                    () -> agent.snapshot());
+            assertTrue(agent.driver.findElements(By.id("occupation")).isEmpty());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, pointage d'un jour sans accueil");
         }
     }
 
