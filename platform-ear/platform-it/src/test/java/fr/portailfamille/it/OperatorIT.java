@@ -128,6 +128,10 @@ class OperatorIT {
         assertEquals(200, one.statusCode(), one.body());
         assertTrue(one.body().contains("\"domaines\":[\"familles.ouest.example\"]"), one.body());
         assertTrue(one.body().contains("\"etatSchema\":\"CURRENT\""), one.body());
+        // a commune just onboarded has all its starting settings to review; the list does not read them
+        assertTrue(one.body().contains("\"miseEnRouteReglages\":7,\"miseEnRouteAFaire\":[\"zone\",\"holidays\",\"establishments\","
+                + "\"cgu\",\"postcodes\",\"regisseur\",\"tariffs\"]"), one.body());
+        assertFalse(list.body().contains("miseEnRoute"), list.body());
 
         // suspend, resume, upgrade: each audited with the operator's name
         HttpResponse<String> suspended = post(OPERATOR_HOST, API + "/ouest/suspension", token, null);

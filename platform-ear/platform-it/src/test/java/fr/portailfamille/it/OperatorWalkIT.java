@@ -183,6 +183,9 @@ class OperatorWalkIT {
             b.signIn(DevStack.OPERATOR_EMAIL, DevStack.OPERATOR_PASSWORD);
             b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml");
             String archives = b.await(By.id("archives")).getText();
+            String setup = b.driver.findElement(By.id("setup")).getText();
+            assertTrue(setup.startsWith("0 réglages sur 7 faits ; restent à faire :") && setup.contains("Rédiger les conditions générales"),
+                    setup);
             assertTrue(archives.contains("admin-it") && archives.contains(info.sha256()), archives);
             // the last activity (the suspension just now, read from the registry by JDBC in UTC) at Paris's hour
             java.time.LocalDateTime last = java.time.LocalDateTime.parse(b.driver.findElement(By.id("last-activity")).getText(),

@@ -1,8 +1,10 @@
 package fr.portailfamille.platform.operator;
 
+import fr.portailfamille.configuration.CommuneSetup;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One commune as operators see it: never a family's data, only counts. A getter-only bean, read by the console's pages
@@ -32,6 +34,9 @@ public class CommuneOverview implements Serializable {
     private final OffsetDateTime createdAt;
     private final OffsetDateTime lastActivity;
     private final String lastActivityKind;
+    /** Read for one commune's page only (a configuration read per commune would weigh on the list): null otherwise. */
+    private List<String> setupPending;
+    private Integer setupTotal;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     CommuneOverview(String slug, String name, String status, List<String> domains, String websiteUrl,
@@ -160,6 +165,28 @@ public class CommuneOverview implements Serializable {
     /** What {@link #getLastActivity()} was: {@code operateur}, {@code registre} or {@code reservation}. */
     public String getLastActivityKind() {
         return lastActivityKind;
+    }
+
+    /**
+     * What the commune has not yet set up of the model it started from ({@link CommuneSetup}), as item codes in their
+     * order ({@code zone}, {@code holidays}…); {@code null} when not read (the list of communes, an unreadable schema).
+     */
+    public List<String> getSetupPending() {
+        return setupPending;
+    }
+
+    /** How many settings {@link #getSetupPending()} is counted from; {@code null} when not read. */
+    public Integer getSetupTotal() {
+        return setupTotal;
+    }
+
+    /** This overview with the commune's setup steps ({@code null}: not read). */
+    CommuneOverview withSetup(List<CommuneSetup.Step> steps) {
+        if (steps != null) {
+            setupPending = steps.stream().filter(st -> !st.done()).map(st -> st.item().name().toLowerCase(Locale.ROOT)).toList();
+            setupTotal = steps.size();
+        }
+        return this;
     }
 
     public boolean isActive() {

@@ -378,6 +378,11 @@ public class OperatorApi {
         m.put("creeeLe", c.getCreatedAt() == null ? null : c.getCreatedAt().toString());
         m.put("derniereActivite", c.getLastActivity() == null ? null : c.getLastActivity().toString());
         m.put("derniereActiviteNature", c.getLastActivityKind());
+        if (c.getSetupTotal() != null) {
+            // one commune's answer only: what it has not yet set up of the model it started from
+            m.put("miseEnRouteReglages", c.getSetupTotal());
+            m.put("miseEnRouteAFaire", c.getSetupPending());
+        }
         return m;
     }
 

@@ -4,6 +4,9 @@ import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.CommuneArchives;
 import fr.portailfamille.archive.ImportStep;
+import fr.portailfamille.configuration.CommuneSetup;
+import fr.portailfamille.configuration.ConfigurationReader;
+import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.OperatorUser;
@@ -33,6 +36,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -156,7 +160,26 @@ public class OperatorCommunes {
         if (slug == null) {
             return Optional.empty();
         }
-        return wiring.store().findBySlug(slug).map(c -> overview(c, registry().get(slug), wiring.migrator().codeVersion()));
+        return wiring.store().findBySlug(slug).map(c -> overview(c, registry().get(slug), wiring.migrator().codeVersion())
+                .withSetup(setup(c)));
+    }
+
+    /**
+     * What the commune has set up of the model it started from (its configuration, never a family's data); {@code null}
+     * while it is provisioned or when its schema cannot be read (its counts say why).
+     */
+    private List<CommuneSetup.Step> setup(Commune c) {
+        if (c.status() == CommuneStatus.PROVISIONING) {
+            return null;
+        }
+        LocalDate today = PlatformTime.today(clock);
+        try (Connection conn = dataSource.getConnection()) {
+            return CommuneSetup.steps(ConfigurationReader.of(conn, c.schemaName()).configuration(), DefaultConfiguration.get(today),
+                    today);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Configuration de " + c.slug() + " illisible pour la mise en route", e);
+            return null;
+        }
     }
 
     /** Every problem of an onboarding, before anything is done (the provisioner checks again). */
