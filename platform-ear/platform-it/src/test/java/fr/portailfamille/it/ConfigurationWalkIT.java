@@ -263,6 +263,22 @@ class ConfigurationWalkIT {
             agent.await(By.id("queues-title"));
             assertTrue(agent.driver.findElements(By.id("setup")).isEmpty(), "la mise en route disparaît une fois faite");
 
+            // next June's chore: the next school year drafted from this one, its holidays with it, for the agent to check
+            agent.get(base + "/agent/configuration/calendrier.xhtml");
+            int periods = agent.await(By.id("calendrier")).findElements(By.cssSelector("input[id$=':label'][id^='calendrier:periods:']")).size();
+            agent.submit(By.id("calendrier:nextYear"));
+            assertEquals("« Année scolaire des tests » et 1 période(s) de vacances ajoutées d'après l'année précédente, sans être"
+                    + " enregistrées : vérifiez chaque date d'après le calendrier officiel, puis enregistrez le calendrier.",
+                    agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertEquals("calendrier:periods:" + periods + ":start", agent.driver.switchTo().activeElement().getAttribute("id"));
+            java.time.LocalDate start = java.time.LocalDate.parse(
+                    agent.driver.findElement(By.id("calendrier:periods:0:start")).getAttribute("value"));
+            assertEquals(start.plusWeeks(52).toString(),
+                    agent.driver.findElement(By.id("calendrier:periods:" + periods + ":start")).getAttribute("value"));
+            assertEquals("Vacances de printemps",
+                    agent.driver.findElement(By.id("calendrier:periods:" + (periods + 1) + ":label")).getAttribute("value"));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, calendrier avec l'année suivante préparée");
+
             // the day sheet of a day without any care says so instead of an empty table
             java.time.LocalDate sunday = TestDays.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
             agent.get(base + "/agent/pointage.xhtml?jour=" + sunday);

@@ -1,8 +1,11 @@
 package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.CommuneConfiguration.Period;
+import fr.portailfamille.configuration.NextSchoolYear;
 import fr.portailfamille.platform.configuration.web.form.ClosureRow;
 import fr.portailfamille.platform.configuration.web.form.PeriodRow;
+import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
@@ -28,6 +31,22 @@ public class CalendrierView extends ConfigurationSection {
     public void addPeriod() {
         periods.add(new PeriodRow());
         NextFocus.on("calendrier:periods:" + (periods.size() - 1) + ":label");
+    }
+
+    /**
+     * "Préparer l'année scolaire suivante": the last school year and its holidays drafted 52 weeks later
+     * ({@link NextSchoolYear}), added to the form unsaved for the agent to check against the official calendar.
+     */
+    public void prepareNextYear() {
+        List<Period> next = NextSchoolYear.after(periods.stream().map(PeriodRow::toPeriod).toList());
+        if (next.isEmpty()) {
+            FormErrors.error(Texts.of("agent.config.calendar.next.none"));
+            return;
+        }
+        int first = periods.size();
+        next.forEach(p -> periods.add(PeriodRow.of(p)));
+        FormErrors.info(Texts.of("agent.config.calendar.next.done", next.get(0).label(), next.size() - 1));
+        NextFocus.on("calendrier:periods:" + first + ":start");
     }
 
     public void removePeriod(int index) {
