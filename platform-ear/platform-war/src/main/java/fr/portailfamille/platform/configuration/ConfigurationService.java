@@ -2,10 +2,10 @@ package fr.portailfamille.platform.configuration;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.CommuneSetup;
-import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
+import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public class RegistrationService {
      */
     public Optional<String> providedByRegistration(SignedInUser user, long childId, String label) {
         Child child = files.validatedChild(user, childId);
-        return givenWithRegistration(child, label).map(GivenDocument::activity);
+        return givenWithRegistration(child, label, false).map(GivenDocument::activity);
     }
 
     /** A document a registration of the child carries: its file and the activity it was given for. */
@@ -120,13 +121,15 @@ public class RegistrationService {
 
     /**
      * The newest document {@code label} the child's live registrations carry, given since the current school year began
-     * (a year ago when no school year is running): an attestation of last year is not taken for this one.
+     * (a year ago when no school year is running): an attestation of last year is not taken for this one. Its file's
+     * bytes are read only {@code withContent} (the page only names the activity).
      */
-    private Optional<GivenDocument> givenWithRegistration(Child child, String label) {
+    private Optional<GivenDocument> givenWithRegistration(Child child, String label, boolean withContent) {
         LocalDate today = PlatformTime.today(clock);
         LocalDate since = settings.schoolYears().stream().filter(y -> !today.isBefore(y.start()) && !today.isAfter(y.endInclusive()))
                 .map(DateRange::start).findFirst().orElse(today.minusYears(1));
-        List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, d.content from registration_document d"
+        List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, " + (withContent ? "d.content" : "null")
+                        + " from registration_document d"
                         + " join registration r on r.id = d.registration_id join activity a on a.id = r.activity_id"
                         + " where r.child_id = ?1 and r.status <> 'REFUSED' and d.label = ?2 and r.submitted_at >= ?3"
                         + " order by r.id desc limit 1")
@@ -163,7 +166,7 @@ public class RegistrationService {
         List<Activity> offered = offersFor(child);
         Map<Long, List<String>> documents = requiredDocuments();
         // a document the form asks for several ticked activities is joined once: the first file given for its label
-        Map<String, Upload> givenOnce = new java.util.HashMap<>();
+        Map<String, Upload> givenOnce = new HashMap<>();
         for (Long id : activityIds) {
             List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
@@ -201,7 +204,7 @@ public class RegistrationService {
                         continue;
                     }
                     // so is the one given with another of the child's registrations this school year
-                    var carried = givenWithRegistration(child, required.get(i));
+                    var carried = givenWithRegistration(child, required.get(i), true);
                     if (carried.isPresent()) {
                         checked.add(carried.get().file());
                         continue;
