@@ -123,6 +123,7 @@ public class AgentMenuView {
     public List<Item> getConfiguration() {
         List<Item> items = new ArrayList<>(List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
                 new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
+                new Item("menu-tarifs", "agent/configuration/tarifs", "agent.menu.tarifs", null),
                 new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
                 new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
                 new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
