@@ -28,11 +28,24 @@ public final class CommuneAdministrators {
      * @return the roles given
      */
     public List<String> invite(String realm, String email, String clientId, String redirectUri) {
+        return invite(realm, email, null, null, clientId, redirectUri);
+    }
+
+    /**
+     * {@link #invite(String, String, String, String)} with the administrator's names when the operator gave them: a new
+     * account gets them, so that Keycloak does not ask them after the password; {@code null} leaves them to the
+     * administrator.
+     */
+    public List<String> invite(String realm, String email, String firstName, String lastName, String clientId,
+                               String redirectUri) {
         OperatorRealm helper = new OperatorRealm(admin);
         String id = helper.findUser(realm, email);
         if (id == null) {
             ObjectNode user = KeycloakAdminHttp.JSON.createObjectNode().put("username", email).put("email", email)
                     .put("enabled", true).put("emailVerified", false);
+            if (firstName != null && lastName != null) {
+                user.put("firstName", firstName).put("lastName", lastName);
+            }
             id = admin.post("/" + realm + "/users", user);
         }
         List<String> roles = helper.grantRealmRoles(realm, id, ROLES);

@@ -96,7 +96,8 @@ class OperatorIT {
             HttpResponse<String> created = post(OPERATOR_HOST, API, token, "{\"slug\":\"" + slug + "\",\"nom\":\"Commune "
                     + slug + "\",\"siteWeb\":\"https://www." + slug + ".example/\",\"couleurPrincipale\":\"#2f4b7c\","
                     + "\"couleurAccent\":\"#f2a900\",\"domaines\":[\"familles." + slug + ".example\"],"
-                    + "\"administrateur\":\"" + admin + "\"}");
+                    + "\"administrateur\":\"" + admin + "\"" + (slug.equals("nord") ? ",\"prenomAdministrateur\":\"Alix\","
+                    + "\"nomAdministrateur\":\"Nordin\"" : "") + "}");
             assertEquals(201, created.statusCode(), created.body());
             assertFalse(created.body().contains("EN_ATTENTE") || created.body().contains("ECHEC"), created.body());
             for (String step : List.of("SCHEMA", "MIGRATIONS", "CONFIGURATION", "REALM", "CLIENT", "THEME", "ACTIVATION",
@@ -118,6 +119,9 @@ class OperatorIT {
                     .get(stack.keycloakAdmin().realm("pf-" + slug).users().searchByEmail(admin, true).get(0).getId())
                     .roles().realmLevel().listEffective();
             assertTrue(roles.stream().anyMatch(r -> r.getName().equals("agent")), roles::toString);
+            // named when the operator gave the names (Keycloak does not ask them then), left to the administrator otherwise
+            var account = stack.keycloakAdmin().realm("pf-" + slug).users().searchByEmail(admin, true).get(0);
+            assertEquals(slug.equals("nord") ? "Alix Nordin" : "null null", account.getFirstName() + " " + account.getLastName());
             awaitStatus(slug + ".localhost:" + PORT, "/", s -> s == 200);
         }
         System.out.println("[OperatorIT] embarquement par l'API (schéma, migrations, configuration, royaume, client,"

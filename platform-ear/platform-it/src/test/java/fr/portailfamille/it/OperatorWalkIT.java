@@ -89,6 +89,8 @@ class OperatorWalkIT {
             b.waiting().until(d -> d.findElement(By.id("form:primaryColor_contrast")).getText().contains("lisible"));
             Browser.type(b, "form:domains", "familles.est.example");
             Browser.type(b, "form:administratorEmail", "admin@est.test");
+            Browser.type(b, "form:administratorFirstName", "Estelle");
+            Browser.type(b, "form:administratorLastName", "Estève");
             b.driver.findElement(By.id("form:logoSvg")).sendKeys(pngLogo().toString());
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-nouvelle-commune", wide);
@@ -112,6 +114,8 @@ class OperatorWalkIT {
             b.desktop();
             assertTrue(fr.portailfamille.it.support.Mails.await("admin@est.test", m -> m.contains("action-token"))
                     .contains("pf-est"));
+            var admin = StackLauncher.stack().keycloakAdmin().realm("pf-est").users().searchByEmail("admin@est.test", true).get(0);
+            assertEquals("Estelle Estève", admin.getFirstName() + " " + admin.getLastName(), "the names typed by the operator");
             String logo = PlatformWebIT.get("est.localhost:" + PORT, "/logo", Map.of()).body();
             assertTrue(logo.contains("data:image/png;base64,"), "the PNG logo kept inside an SVG: " + logo);
 

@@ -6,13 +6,21 @@ import java.util.List;
 
 /**
  * What an operator gives to onboard a commune: the commune ({@link CommuneSpec}: slug, name, website, colours, logo as
- * SVG, custom domains) and the address of its first administrator, invited by mail.
+ * SVG, custom domains) and its first administrator, invited by mail: the address, and the first and last names when the
+ * operator knows them (otherwise Keycloak asks them once the password is chosen).
  */
 public record Onboarding(String slug, String name, String websiteUrl, String primaryColor, String accentColor,
-                         String logoSvg, List<String> domains, String administratorEmail) implements Serializable {
+                         String logoSvg, List<String> domains, String administratorEmail, String administratorFirstName,
+                         String administratorLastName) implements Serializable {
 
     public Onboarding {
         domains = domains == null ? List.of() : List.copyOf(domains);
+    }
+
+    /** An onboarding whose administrator's names are not given. */
+    public Onboarding(String slug, String name, String websiteUrl, String primaryColor, String accentColor, String logoSvg,
+                      List<String> domains, String administratorEmail) {
+        this(slug, name, websiteUrl, primaryColor, accentColor, logoSvg, domains, administratorEmail, null, null);
     }
 
     public CommuneSpec spec() {

@@ -191,6 +191,8 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
         add(b, "accentColor", o.accentColor());
         add(b, "logoSvg", o.logoSvg());
         add(b, "administratorEmail", o.administratorEmail());
+        add(b, "administratorFirstName", o.administratorFirstName());
+        add(b, "administratorLastName", o.administratorLastName());
         return b.build().toString();
     }
 
@@ -202,7 +204,8 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
         }
         return new Onboarding(o.getString("slug", null), o.getString("name", null), o.getString("websiteUrl", null),
                 o.getString("primaryColor", null), o.getString("accentColor", null), o.getString("logoSvg", null),
-                domains, o.getString("administratorEmail", null));
+                domains, o.getString("administratorEmail", null), o.getString("administratorFirstName", null),
+                o.getString("administratorLastName", null));
     }
 
     private static void add(JsonObjectBuilder b, String key, String value) {

@@ -78,6 +78,9 @@ public class OperatorApi {
         public String logoSvg;
         public List<String> domaines;
         public String administrateur;
+        /** Facultatifs : le prénom et le nom de l'administrateur (sinon il les donne en activant son compte). */
+        public String prenomAdministrateur;
+        public String nomAdministrateur;
     }
 
     @GET
@@ -105,7 +108,7 @@ public class OperatorApi {
             + " client, thème, activation, puis invitation du premier administrateur par courriel. La réponse donne"
             + " chaque étape et la durée ; en cas d'échec, l'étape en cause (reprendre en renvoyant la même demande).")
     @RequestBody(description = "slug, nom, siteWeb, couleurPrincipale, couleurAccent, logoSvg (facultatif), domaines,"
-            + " administrateur (adresse électronique)")
+            + " administrateur (adresse électronique), prenomAdministrateur et nomAdministrateur (facultatifs)")
     @APIResponse(responseCode = "201", description = "Commune embarquée")
     @APIResponse(responseCode = "400", description = "donnees_invalides, avec champs")
     @APIResponse(responseCode = "502", description = "echec_etape : une étape a échoué (etapes, etapeEnEchec)")
@@ -115,7 +118,7 @@ public class OperatorApi {
                 return error(400, "donnees_invalides", "Corps JSON attendu.", List.of());
             }
             Onboarding o = new Onboarding(body.slug, body.nom, body.siteWeb, body.couleurPrincipale, body.couleurAccent,
-                    body.logoSvg, body.domaines, body.administrateur);
+                    body.logoSvg, body.domaines, body.administrateur, body.prenomAdministrateur, body.nomAdministrateur);
             OnboardingJob job = communes.onboard(o, operator(), PublicScheme.of(request), portSuffix(request));
             Map<String, Object> out = json(job);
             if (job.isFailed()) {

@@ -64,6 +64,8 @@ import javax.sql.DataSource;
 public class OperatorCommunes {
 
     private static final Logger LOG = Logger.getLogger(OperatorCommunes.class.getName());
+    /** The longest first or last name of an administrator (Keycloak's default limit). */
+    static final int NAME_MAX = 255;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     @Resource(lookup = "java:app/jdbc/portail")
@@ -188,6 +190,12 @@ public class OperatorCommunes {
         if (o.administratorEmail() == null || !EMAIL.matcher(o.administratorEmail().strip()).matches()
                 || o.administratorEmail().length() > 254) {
             errors.add(new FieldError("administratorEmail", Refused.text("operator.administratorEmail.required")));
+        }
+        if (o.administratorFirstName() != null && o.administratorFirstName().strip().length() > NAME_MAX) {
+            errors.add(new FieldError("administratorFirstName", Refused.text("operator.administratorName.tooLong", NAME_MAX)));
+        }
+        if (o.administratorLastName() != null && o.administratorLastName().strip().length() > NAME_MAX) {
+            errors.add(new FieldError("administratorLastName", Refused.text("operator.administratorName.tooLong", NAME_MAX)));
         }
         errors.addAll(taken(o.spec(), errors));
         return errors;
@@ -487,7 +495,12 @@ public class OperatorCommunes {
         return new Onboarding(o.slug().strip(), o.name().strip(), o.websiteUrl().strip(), o.primaryColor(),
                 o.accentColor(), o.logoSvg() == null || o.logoSvg().isBlank() ? null : o.logoSvg(),
                 o.domains().stream().map(CommuneRules::normalizeHost).filter(d -> !d.isEmpty()).toList(),
-                o.administratorEmail().strip().toLowerCase(java.util.Locale.ROOT));
+                o.administratorEmail().strip().toLowerCase(java.util.Locale.ROOT), blankToNull(o.administratorFirstName()),
+                blankToNull(o.administratorLastName()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private void run(OnboardingJob job, OperatorUser actor, String scheme, String portSuffix) {
@@ -510,8 +523,8 @@ public class OperatorCommunes {
             List<String> roles;
             try {
                 roles = wiring.administrators().invite(commune.realmName(), o.administratorEmail(),
-                        CommuneProvisioner.CLIENT_ID, wiring.communeUrl(scheme, portSuffix, commune.slug())
-                                + "/agent/index.xhtml");
+                        o.administratorFirstName(), o.administratorLastName(), CommuneProvisioner.CLIENT_ID,
+                        wiring.communeUrl(scheme, portSuffix, commune.slug()) + "/agent/index.xhtml");
             } catch (RuntimeException e) {
                 job.failed(OnboardingJob.ADMINISTRATOR, "L'invitation de " + o.administratorEmail()
                         + " n'a pas pu être envoyée : " + e.getMessage());

@@ -41,6 +41,8 @@ public class OperatorNewCommuneView implements Serializable {
 
     private final CommuneFields commune = new CommuneFields();
     private String administratorEmail;
+    private String administratorFirstName;
+    private String administratorLastName;
     private transient Part logo;
     private String jobId;
     private transient Optional<OnboardingJob> loaded;
@@ -56,7 +58,8 @@ public class OperatorNewCommuneView implements Serializable {
             return;
         }
         Onboarding o = new Onboarding(commune.slug(), commune.name(), commune.websiteUrl(), commune.primaryColor(),
-                commune.accentColor(), svg, commune.domainList(), CommuneFields.trim(administratorEmail));
+                commune.accentColor(), svg, commune.domainList(), CommuneFields.trim(administratorEmail),
+                CommuneFields.trim(administratorFirstName), CommuneFields.trim(administratorLastName));
         try {
             jobId = communes.start(o, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix()).getId();
             loaded = null;
@@ -131,6 +134,22 @@ public class OperatorNewCommuneView implements Serializable {
 
     public void setAdministratorEmail(String administratorEmail) {
         this.administratorEmail = administratorEmail;
+    }
+
+    public String getAdministratorFirstName() {
+        return administratorFirstName;
+    }
+
+    public void setAdministratorFirstName(String v) {
+        administratorFirstName = v;
+    }
+
+    public String getAdministratorLastName() {
+        return administratorLastName;
+    }
+
+    public void setAdministratorLastName(String v) {
+        administratorLastName = v;
     }
 
     public Part getLogo() {
