@@ -43,8 +43,11 @@ public final class CommuneAdministrators {
         if (id == null) {
             ObjectNode user = KeycloakAdminHttp.JSON.createObjectNode().put("username", email).put("email", email)
                     .put("enabled", true).put("emailVerified", false);
-            if (firstName != null && lastName != null) {
-                user.put("firstName", firstName).put("lastName", lastName);
+            if (firstName != null) {
+                user.put("firstName", firstName);
+            }
+            if (lastName != null) {
+                user.put("lastName", lastName);
             }
             id = admin.post("/" + realm + "/users", user);
         }

@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -118,11 +117,6 @@ public class PointageView implements Serializable {
         } catch (DateTimeParseException e) {
             return PlatformTime.today();
         }
-    }
-
-    /** The day shown, in words in the page's language ("samedi 5 décembre 2026"). */
-    public String getDayLabel() {
-        return getDay().format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", PlanningLabels.locale()));
     }
 
     public LocalDate getToday() {

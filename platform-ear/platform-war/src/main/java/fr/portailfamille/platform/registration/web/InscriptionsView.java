@@ -128,6 +128,8 @@ public class InscriptionsView implements Serializable {
         Map<Long, List<String>> documents = registrations.requiredDocuments();
         // the first open activity of the page asking for each document still to join: a later one says it is joined once
         Map<String, String> askedFirstBy = new HashMap<>();
+        // whether the family already gave a document, looked up once per label (activities often ask the same ones)
+        Map<String, String> givenByLabel = new HashMap<>();
         for (Activity a : registrations.offersFor(user.require(), child.getId())) {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
@@ -138,13 +140,9 @@ public class InscriptionsView implements Serializable {
             Map<String, String> provided = new HashMap<>();
             Map<String, String> alsoAsked = new HashMap<>();
             for (String label : required) {
-                if (registrations.providedByMesDocuments(user.require(), child.getId(), label)) {
-                    provided.put(label, Texts.of("inscriptions.document.provided", label));
-                    continue;
-                }
-                var carried = registrations.providedByRegistration(user.require(), child.getId(), label);
-                if (carried.isPresent()) {
-                    provided.put(label, Texts.of("inscriptions.document.providedWith", label, carried.get()));
+                String given = givenByLabel.computeIfAbsent(label, l -> alreadyGiven(child.getId(), l));
+                if (!given.isEmpty()) {
+                    provided.put(label, given);
                 } else if (open && askedFirstBy.containsKey(label)) {
                     alsoAsked.put(label, Texts.of("inscriptions.document.once", askedFirstBy.get(label)));
                 } else if (open) {
@@ -155,6 +153,18 @@ public class InscriptionsView implements Serializable {
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
+    }
+
+    /**
+     * The sentence saying the family already gave the document {@code label} — valid in Mes documents, or joined to
+     * another of the child's registrations this school year —, "" when it did not.
+     */
+    private String alreadyGiven(long childId, String label) {
+        if (registrations.providedByMesDocuments(user.require(), childId, label)) {
+            return Texts.of("inscriptions.document.provided", label);
+        }
+        return registrations.providedByRegistration(user.require(), childId, label)
+                .map(activity -> Texts.of("inscriptions.document.providedWith", label, activity)).orElse("");
     }
 
     /** A registration's state in the page's language ("En attente de validation", "Validée", "Refusée"). */
