@@ -119,21 +119,33 @@ public class AgentMenuView {
                 new Item("menu-exports-facturation", "agent/exports-facturation", "agent.menu.exportsFacturation", null));
     }
 
-    /** The configuration pages; the agents' accounts ({@code agent/agents}) for the commune's administrators only. */
+    /**
+     * The configuration pages, in the configuration index's order ({@code ConfigurationChoices}'s sections), and the
+     * news; the agents' accounts ({@code agent/agents}) and the export for the commune's administrators only.
+     */
     public List<Item> getConfiguration() {
-        List<Item> items = new ArrayList<>(List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
-                new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
-                new Item("menu-tarifs", "agent/configuration/tarifs", "agent.menu.tarifs", null),
-                new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
-                new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
-                new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
-                new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null),
-                new Item("menu-actualites", "agent/actualites", "news.menu", null)));
+        List<Item> items = new ArrayList<>(configurationPages());
         if (StaffRoles.isAdminOfThisCommune(user.require())) {
             items.add(new Item("menu-agents", "agent/agents", "agents.menu", null));
             items.add(new Item("menu-export", "agent/export", "archive.menu", null));
         }
         return items;
+    }
+
+    /** The configuration's entries every agent sees. */
+    static List<Item> configurationPages() {
+        return List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
+                new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
+                new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
+                new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
+                new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
+                new Item("menu-tarification", "agent/configuration/tarification", "agent.menu.tarification", null),
+                new Item("menu-regies", "agent/configuration/regies", "agent.menu.regies", null),
+                new Item("menu-tarifs", "agent/configuration/tarifs", "agent.menu.tarifs", null),
+                new Item("menu-types-documents", "agent/configuration/documents", "agent.menu.typesDocuments", null),
+                new Item("menu-services", "agent/configuration/services", "agent.menu.services", null),
+                new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null),
+                new Item("menu-actualites", "agent/actualites", "news.menu", null));
     }
 
     private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Every staff page is in the staff layout (the menu by task, the breadcrumbs, the growl, PrimeFaces' theme): a page of
  * {@code agent/} composed on the commune's bare template would lose them (the occupancy page did). Every staff table
  * reflows on a phone (a card per row): laid out by their content (staff.css), tables without it scrolled sideways
- * inside their box at 360 px.
+ * inside their box at 360 px. The staff menu's Configuration lists every page of the configuration's index, in its order.
  */
 class StaffLayoutTest {
 
@@ -51,5 +51,13 @@ class StaffLayoutTest {
             }
         }
         assertEquals(List.of(), fixed, "staff tables that do not reflow on a phone");
+    }
+
+    @Test
+    void theMenuListsEveryConfigurationSectionInTheIndexOrder() {
+        List<String> sections = new fr.portailfamille.platform.configuration.web.ConfigurationChoices().getSections();
+        List<String> inMenu = AgentMenuView.configurationPages().stream().map(AgentMenuView.Item::page)
+                .filter(p -> p.startsWith("agent/configuration/")).map(p -> p.substring("agent/configuration/".length())).toList();
+        assertEquals(sections, inMenu);
     }
 }
