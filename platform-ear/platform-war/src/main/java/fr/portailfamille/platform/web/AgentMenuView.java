@@ -44,6 +44,10 @@ public class AgentMenuView {
         }
     }
 
+    /** The configuration's sections, each a page {@code agent/configuration/<section>}: the menu's and the index's order. */
+    public static final List<String> CONFIGURATION_SECTIONS = List.of("calendrier", "activites", "etablissements", "legende",
+            "textes", "tarification", "regies", "tarifs", "documents", "services", "fichier");
+
     @Inject
     UserView user;
 
@@ -120,8 +124,7 @@ public class AgentMenuView {
     }
 
     /**
-     * The configuration pages, in the configuration index's order ({@code ConfigurationChoices}'s sections), and the
-     * news; the agents' accounts ({@code agent/agents}) and the export for the commune's administrators only.
+     * The configuration pages and the news; the agents' accounts ({@code agent/agents}) and the export for the commune's administrators only.
      */
     public List<Item> getConfiguration() {
         List<Item> items = new ArrayList<>(configurationPages());
@@ -132,20 +135,19 @@ public class AgentMenuView {
         return items;
     }
 
-    /** The configuration's entries every agent sees. */
+    /**
+     * The configuration's entries every agent sees: each section (the configuration's index lists the same), labelled
+     * as there, then the news.
+     */
     static List<Item> configurationPages() {
-        return List.of(new Item("menu-calendrier", "agent/configuration/calendrier", "agent.menu.calendrier", null),
-                new Item("menu-activites", "agent/configuration/activites", "agent.menu.activites", null),
-                new Item("menu-etablissements", "agent/configuration/etablissements", "agent.menu.etablissements", null),
-                new Item("menu-legende", "agent/configuration/legende", "agent.menu.legende", null),
-                new Item("menu-textes", "agent/configuration/textes", "agent.menu.textes", null),
-                new Item("menu-tarification", "agent/configuration/tarification", "agent.menu.tarification", null),
-                new Item("menu-regies", "agent/configuration/regies", "agent.menu.regies", null),
-                new Item("menu-tarifs", "agent/configuration/tarifs", "agent.menu.tarifs", null),
-                new Item("menu-types-documents", "agent/configuration/documents", "agent.menu.typesDocuments", null),
-                new Item("menu-services", "agent/configuration/services", "agent.menu.services", null),
-                new Item("menu-fichier", "agent/configuration/fichier", "agent.menu.fichier", null),
-                new Item("menu-actualites", "agent/actualites", "news.menu", null));
+        List<Item> items = new ArrayList<>();
+        for (String section : CONFIGURATION_SECTIONS) {
+            // "menu-documents" is the documents' queue
+            String id = "menu-" + (section.equals("documents") ? "types-documents" : section);
+            items.add(new Item(id, "agent/configuration/" + section, "agent.config.section." + section, null));
+        }
+        items.add(new Item("menu-actualites", "agent/actualites", "news.menu", null));
+        return items;
     }
 
     private static Item queue(String name, SignedInUser agent, ToLongFunction<SignedInUser> count) {

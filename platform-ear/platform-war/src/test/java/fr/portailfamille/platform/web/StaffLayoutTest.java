@@ -59,5 +59,7 @@ class StaffLayoutTest {
         List<String> inMenu = AgentMenuView.configurationPages().stream().map(AgentMenuView.Item::page)
                 .filter(p -> p.startsWith("agent/configuration/")).map(p -> p.substring("agent/configuration/".length())).toList();
         assertEquals(sections, inMenu);
+        assertEquals(AgentMenuView.configurationPages().size(), AgentMenuView.configurationPages().stream().map(AgentMenuView.Item::id)
+                .distinct().count(), "one id per entry");
     }
 }

@@ -9,6 +9,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.EstablishmentKind;
 import fr.portailfamille.configuration.CommuneConfiguration.PeriodKind;
 import fr.portailfamille.configuration.ConfigurationRules;
 import fr.portailfamille.configuration.SchoolLevel;
+import fr.portailfamille.platform.web.AgentMenuView;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -28,10 +29,6 @@ import java.util.Map;
 @Named
 @ApplicationScoped
 public class ConfigurationChoices {
-
-    /** The sections' pages under {@code agent/configuration/}, in the menu's order. */
-    private static final List<String> SECTIONS = List.of("calendrier", "activites", "etablissements", "legende", "textes",
-            "tarification", "regies", "tarifs", "documents", "services", "fichier");
 
     /** Each value labelled by the text {@code prefix + its name}, in this order, as an ordered label → name map. */
     static Map<String, String> items(String prefix, Enum<?>... values) {
@@ -78,7 +75,8 @@ public class ConfigurationChoices {
     }
 
     public List<String> getLevels() { return SchoolLevel.codes(); }
-    public List<String> getSections() { return SECTIONS; }
+    /** The sections' pages under {@code agent/configuration/}, in the staff menu's order. */
+    public List<String> getSections() { return AgentMenuView.CONFIGURATION_SECTIONS; }
 
     public Map<String, String> getTariffModes() {
         return items("agent.config.choice.tariffMode.", Tariff.Mode.BRACKETS, Tariff.Mode.EFFORT_RATE);
