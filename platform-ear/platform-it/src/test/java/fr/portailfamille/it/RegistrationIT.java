@@ -29,7 +29,10 @@ import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.registration.RegistrationService;
 import fr.portailfamille.platform.registration.RegistrationService.Upload;
 import fr.portailfamille.platform.registration.RequestStatus;
+import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.registration.RegistrationQueue;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -60,6 +63,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
 
+    static final SignedInUser AGENT = BillingKit.staff("alpha", "Agent", "agent@alpha.test", "agent");
+    static final SignedInUser SANTE = BillingKit.staff("alpha", "Santé", "sante@alpha.test", "agent", "agent-sante");
+    static final SignedInUser BETA_SANTE = BillingKit.staff("beta", "Santé", "sante@beta.test", "agent", "agent-sante");
+
     private static final Upload PDF = new Upload("assurance.pdf", "application/pdf",
             "%PDF-1.4\n% attestation\n".getBytes(StandardCharsets.US_ASCII));
 
@@ -70,6 +77,9 @@ class RegistrationIT {
 
     @Inject
     RegistrationService registrations;
+
+    @Inject
+    RegistrationQueue queue;
 
     @Inject
     PlanningService bookings;
@@ -207,8 +217,11 @@ class RegistrationIT {
         assertTrue(in("beta", registrations::pendingRegistrations).stream().noneMatch(r -> r.getId() == id),
                 "les agents de Bêta ne voient pas les inscriptions d'Alpha");
         long docId = alpha(() -> registrations.documentsOf(id)).get(0).id();
-        assertEquals("assurance.pdf", alpha(() -> registrations.document(docId)).orElseThrow().fileName());
-        assertTrue(in("beta", () -> registrations.document(docId)).isEmpty(), "document invisible depuis Bêta");
+        assertEquals("assurance.pdf", alpha(() -> registrations.document(AGENT, docId)).orElseThrow().fileName());
+        assertTrue(in("beta", () -> registrations.document(BETA_SANTE, docId)).isEmpty(), "document invisible depuis Bêta");
+        assertThrows(SecurityException.class, () -> in("beta", () -> registrations.document(AGENT, docId)),
+                "un agent d'Alpha n'est pas agent de Bêta");
+        assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(p.user(), docId)), "un parent");
 
         Refused noReason = assertThrows(Refused.class, () -> alpha(() -> {
             registrations.decideRegistration("agent@alpha.test", id, false, " ");
@@ -262,6 +275,29 @@ class RegistrationIT {
         sql("alpha", "update registration set submitted_at = now() - interval '2 years' where child_id = " + p.childId());
         assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
                 "last year's attestation is not this year's");
+    }
+
+    @Test
+    void aHealthDocumentJoinedToARegistrationIsForAgentSanteOnlyAndItsReadAudited() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", 3, 11);
+        // the activity asks for a medical certificate: the name of one of the commune's health document types
+        sql("alpha", "update activity_document set label = 'Certificat médical' where activity_id = " + act[0]);
+        long id = alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                Map.of(act[0], List.of(PDF)), true)).get(0).getId();
+        long docId = alpha(() -> registrations.documentsOf(id)).get(0).id();
+
+        // an agent without agent-sante sees it named, not linked, and cannot open it by its id
+        RegistrationQueue.DocumentName forAgent = alpha(() -> queue.page(AGENT, 0, 500, Sort.DEFAULT)).stream()
+                .filter(r -> r.id() == id).findFirst().orElseThrow().documents().get(0);
+        assertTrue(forAgent.confidential(), forAgent.toString());
+        assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(AGENT, docId)));
+        // agent-sante opens it, and the read is in the family's audit under the agent's address
+        assertFalse(alpha(() -> queue.page(SANTE, 0, 500, Sort.DEFAULT)).stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow().documents().get(0).confidential());
+        assertEquals("assurance.pdf", alpha(() -> registrations.document(SANTE, docId)).orElseThrow().fileName());
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where action = 'LECTURE_SANTE'"
+                + " and actor = 'sante@alpha.test' and child_id = ?1").setParameter(1, p.childId()).getSingleResult()).longValue()));
     }
 
     @Test
@@ -439,7 +475,9 @@ class RegistrationIT {
         AbsenceService.CertificateToReview c = alpha(absences::certificatesToReview).stream()
                 .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
         assertTrue(in("beta", absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
-        assertTrue(in("beta", () -> absences.certificate(c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
+        assertTrue(in("beta", () -> absences.certificate(BETA_SANTE, c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
+        assertThrows(SecurityException.class, () -> alpha(() -> absences.certificate(AGENT, c.getAbsenceId())), "sans agent-sante");
+        assertEquals("certificat.pdf", alpha(() -> absences.certificate(SANTE, c.getAbsenceId())).orElseThrow()[1]);
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
             absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
             return null;

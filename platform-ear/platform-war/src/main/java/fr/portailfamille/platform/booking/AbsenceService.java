@@ -152,9 +152,9 @@ public class AbsenceService {
         return list;
     }
 
-    /** The certificate of an absence: content type, file name, bytes (health rights, audited). */
-    public Optional<Object[]> certificate(long absenceId) {
-        health.healthRead("certificat médical de l'absence " + absenceId, null, null);
+    /** The certificate of an absence: content type, file name, bytes (for {@code agent-sante} only, audited). */
+    public Optional<Object[]> certificate(SignedInUser agent, long absenceId) {
+        health.healthRead(agent, "certificat médical de l'absence " + absenceId, null, null);
         List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
                 + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));

@@ -60,6 +60,17 @@ public class HealthRecords {
     }
 
     /**
+     * For health data other services serve to an agent (a medical certificate, a registration's health document): the
+     * agent, of this commune, must hold the {@code agent-sante} role, and the read is audited under the agent's address.
+     *
+     * @throws SecurityException otherwise
+     */
+    public void healthRead(SignedInUser agent, String what, Long familyId, Long childId) {
+        StaffRoles.requireHealthAgent(agent);
+        audit(agent.email(), "LECTURE_SANTE", familyId, childId, what);
+    }
+
+    /**
      * For health data served by other services (medical certificates): the signed-in caller, if any,
      * must hold the {@code agent-sante} role, and the read is audited.
      *

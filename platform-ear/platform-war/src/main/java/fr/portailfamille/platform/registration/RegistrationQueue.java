@@ -3,6 +3,8 @@ package fr.portailfamille.platform.registration;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +29,11 @@ import java.util.Map;
 @CommuneRequired
 public class RegistrationQueue {
 
-    /** A document sent with a registration, without its content. */
-    public record DocumentName(long id, String label, String fileName) implements Serializable {
+    /**
+     * A document sent with a registration, without its content; {@code confidential} when it is health data
+     * ({@link RegistrationService#isHealthDocument}) and the agent has not {@code agent-sante}: named, not linked.
+     */
+    public record DocumentName(long id, String label, String fileName, boolean confidential) implements Serializable {
     }
 
     /** A registration waiting for a decision, as the queue lists it. */
@@ -49,6 +54,9 @@ public class RegistrationQueue {
     @Inject
     RegistrationService registrations;
 
+    @Inject
+    FamilyDocuments familyDocuments;
+
     /** How many registrations wait for a decision (the menu's count). */
     public long count(SignedInUser agent) {
         StaffRoles.requireAgent(agent);
@@ -59,6 +67,7 @@ public class RegistrationQueue {
     /** One page of the registrations waiting for a decision, oldest first unless sorted otherwise. */
     public List<RegistrationToDecide> page(SignedInUser agent, int offset, int limit, Sort sort) {
         StaffRoles.requireAgent(agent);
+        List<DocumentType> hidden = StaffRoles.mayReadHealth(agent) ? List.of() : familyDocuments.types();
         List<RegistrationToDecide> page = new ArrayList<>();
         for (Object row : em.createNativeQuery("select r.id, c.first_name, c.last_name, a.name, r.submitted_at,"
                         + " (select string_agg(d.id || chr(31) || d.label || chr(31) || d.file_name, chr(30) order by d.id)"
@@ -69,17 +78,19 @@ public class RegistrationQueue {
                 .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
             Object[] r = (Object[]) row;
             page.add(new RegistrationToDecide(Rows.id(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    Rows.time(r[4]), documents((String) r[5])));
+                    Rows.time(r[4]), documents((String) r[5], hidden)));
         }
         return page;
     }
 
-    static List<DocumentName> documents(String column) {
+    /** The documents' column read back; those named as one of {@code healthTypes}' health types are confidential. */
+    static List<DocumentName> documents(String column, List<DocumentType> healthTypes) {
         List<DocumentName> documents = new ArrayList<>();
         if (column != null && !column.isEmpty()) {
             for (String record : column.split(RECORD)) {
                 String[] f = record.split(FIELD, 3);
-                documents.add(new DocumentName(Long.parseLong(f[0]), f[1], f[2]));
+                documents.add(new DocumentName(Long.parseLong(f[0]), f[1], f[2],
+                        RegistrationService.isHealthDocument(healthTypes, f[1])));
             }
         }
         return documents;

@@ -12,9 +12,13 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.documents.DocumentTypeRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,6 +64,9 @@ public class RegistrationService {
 
     @Inject
     FamilyDocuments familyDocuments;
+
+    @Inject
+    HealthRecords health;
 
     Clock clock = PlatformTime.clock();
 
@@ -328,16 +335,36 @@ public class RegistrationService {
         return docs;
     }
 
-    /** One document with its content (agents only, checked by the caller's security constraint). */
-    public Optional<Document> document(long documentId) {
-        List<?> rows = em.createNativeQuery("select id, label, file_name, content_type, content from registration_document"
-                + " where id = ?1").setParameter(1, documentId).getResultList();
+    /**
+     * One document with its content, for an agent of the commune. A document asked under the name of one of the
+     * commune's health document types ("Certificat médical", "PAI"…: {@link #isHealthDocument}) is health data: opened by
+     * {@code agent-sante} only, and the read is audited as the family file's health data is.
+     *
+     * @throws SecurityException for anyone but an agent of the commune, or a health document without {@code agent-sante}
+     */
+    public Optional<Document> document(SignedInUser agent, long documentId) {
+        StaffRoles.requireAgent(agent);
+        List<?> rows = em.createNativeQuery("select d.id, d.label, d.file_name, d.content_type, d.content, c.family_id, c.id"
+                + " from registration_document d join registration r on r.id = d.registration_id"
+                + " join child c on c.id = r.child_id where d.id = ?1").setParameter(1, documentId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Document(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (byte[]) r[4]));
+        String label = (String) r[1];
+        if (isHealthDocument(familyDocuments.types(), label)) {
+            health.healthRead(agent, "document « " + label + " » d'une inscription", ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue());
+        }
+        return Optional.of(new Document(((Number) r[0]).longValue(), label, (String) r[2], (String) r[3], (byte[]) r[4]));
+    }
+
+    /**
+     * Whether a document an activity asks under {@code label} is health data: the label names one of the commune's
+     * document types marked health (by its name or code, as Mes documents' are matched to a registration's).
+     */
+    public static boolean isHealthDocument(List<DocumentType> types, String label) {
+        return DocumentTypeRules.named(types, label).map(DocumentType::health).orElse(false);
     }
 
     /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */

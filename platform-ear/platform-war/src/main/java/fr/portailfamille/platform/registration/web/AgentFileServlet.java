@@ -3,6 +3,8 @@ package fr.portailfamille.platform.registration.web;
 import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.registration.RegistrationService;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Agents download the documents families uploaded: registration documents ({@code /agent/document})
- * and medical certificates ({@code /agent/certificat}, health data: agent-sante only). Under
- * {@code /agent/*}, so agents only, of the commune of the request (the tenant's schema).
+ * Agents download the documents families uploaded: registration documents ({@code /agent/document}; those asked under
+ * a health document type's name for agent-sante only) and medical certificates ({@code /agent/certificat}: agent-sante
+ * only). The services decide, for the agent of the request's commune (the tenant's schema); a refusal answers 403.
  */
 @WebServlet({"/agent/document", "/agent/certificat"})
 public class AgentFileServlet extends HttpServlet {
@@ -33,31 +35,33 @@ public class AgentFileServlet extends HttpServlet {
             resp.sendError(400, "Identifiant de document invalide.");
             return;
         }
+        SignedInUser agent = SignedInUser.of(req);
         String type;
         String name;
         byte[] content;
-        if (req.getServletPath().endsWith("/document")) {
-            var doc = registrations.document(id);
-            if (doc.isEmpty()) {
-                resp.sendError(404, "Document introuvable.");
-                return;
+        try {
+            if (req.getServletPath().endsWith("/document")) {
+                var doc = registrations.document(agent, id);
+                if (doc.isEmpty()) {
+                    resp.sendError(404, "Document introuvable.");
+                    return;
+                }
+                type = doc.get().contentType();
+                name = doc.get().fileName();
+                content = doc.get().content();
+            } else {
+                var cert = bookings.certificate(agent, id);
+                if (cert.isEmpty()) {
+                    resp.sendError(404, "Certificat introuvable.");
+                    return;
+                }
+                type = (String) cert.get()[0];
+                name = (String) cert.get()[1];
+                content = (byte[]) cert.get()[2];
             }
-            type = doc.get().contentType();
-            name = doc.get().fileName();
-            content = doc.get().content();
-        } else {
-            if (!req.isUserInRole("agent-sante")) {
-                resp.sendError(403, "Les certificats médicaux sont réservés aux agents habilités (rôle agent-santé).");
-                return;
-            }
-            var cert = bookings.certificate(id);
-            if (cert.isEmpty()) {
-                resp.sendError(404, "Certificat introuvable.");
-                return;
-            }
-            type = (String) cert.get()[0];
-            name = (String) cert.get()[1];
-            content = (byte[]) cert.get()[2];
+        } catch (SecurityException e) {
+            resp.sendError(403, StaffRoles.HEALTH_ONLY);
+            return;
         }
         FileResponses.attachment(resp, RegistrationService.DOCUMENT_TYPES.contains(type) ? type : "application/octet-stream",
                 name);
