@@ -71,7 +71,7 @@ class ProfilWalkIT {
             InputsWebIT.phone(b);
             assertEquals(parent, b.await(By.id("login-email")).getText());
             String details = b.await(By.id("details")).getText();
-            assertTrue(details.contains("Marjolaine Rousseau") && details.contains("35590") && details.contains("0612345678"),
+            assertTrue(details.contains("Madame Marjolaine Rousseau") && details.contains("35590") && details.contains("0612345678"),
                     details);
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil");
             InputsWebIT.check(b, "mon-profil", wide);

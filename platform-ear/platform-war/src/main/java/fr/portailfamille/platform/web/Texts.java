@@ -84,6 +84,21 @@ public final class Texts {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * A stored code in words: the text {@code prefix + code} (its code upper-cased, as the selects store them:
+     * {@code "Mme"} is {@code family.civility.MME}), the code itself when there is no such text, blank when none.
+     */
+    public static String word(String prefix, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        try {
+            return of(prefix + code.strip().toUpperCase(Locale.ROOT));
+        } catch (java.util.MissingResourceException e) {
+            return code;
+        }
+    }
+
     /** The page's language: the view's locale, French when there is none. */
     public static Locale locale() {
         return locale(faces());

@@ -37,4 +37,13 @@ class TextsTest {
         assertEquals("Aucun utilisateur connecté", Texts.of(e));
         assertEquals("", Texts.of(new IllegalStateException()), "no message, nothing written");
     }
+
+    @Test
+    void aStoredCodeIsReadInWordsWhateverItsCaseAndItselfWhenUnknown() {
+        org.junit.jupiter.api.Assertions.assertEquals("Madame", Texts.word("family.civility.", "MME"));
+        org.junit.jupiter.api.Assertions.assertEquals("Madame", Texts.word("family.civility.", "Mme"));
+        org.junit.jupiter.api.Assertions.assertEquals("Monsieur", Texts.word("family.civility.", "M"));
+        org.junit.jupiter.api.Assertions.assertEquals("Dr", Texts.word("family.civility.", "Dr"));
+        org.junit.jupiter.api.Assertions.assertEquals("", Texts.word("family.civility.", null));
+    }
 }

@@ -167,6 +167,12 @@ public class ProfilView implements Serializable {
 
     public FamilyForm getFamily() { return family(); }
 
+    /** The parent's civility in words ("Madame"), as the family file stores it ("MME"). */
+    public String getCivility() {
+        FamilyForm.Person p = getPerson();
+        return p == null ? "" : Texts.word("family.civility.", p.getCivility());
+    }
+
     public FamilyForm.Person getPerson() {
         family();
         return person;
