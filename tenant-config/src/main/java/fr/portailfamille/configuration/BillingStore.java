@@ -28,14 +28,22 @@ final class BillingStore {
     private BillingStore() {
     }
 
-    /** Adds an error for each régie the import would delete although it has invoices, payments or runs. */
+    /**
+     * The tables whose rows name a régie and keep it (every reference to {@code regie} but {@code regie_activity}'s,
+     * which goes with it): invoices, payments, runs, credits, the régie's journal, online payments, porte-monnaie,
+     * SEPA mandates and files.
+     */
+    static final List<String> REGIE_USERS = List.of("invoice", "payment", "billing_run", "account_credit", "billing_audit",
+            "online_payment", "wallet", "sepa_mandate", "sepa_file");
+
+    /** Adds an error for each régie the save would delete although a family's or the régie's own record names it. */
     static void refuseRemovalsInUse(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
             throws SQLException {
         String[] regies = billing.regies().stream().map(Regie::code).toArray(String[]::new);
         query(c, "select 1 from " + s + "regie where code <> all(?) for update", rs -> { }, (Object) regies);
-        query(c, "select r.label, r.code from " + s + "regie r where r.code <> all(?) and (exists (select 1 from " + s
-                + "invoice i where i.regie_id = r.id) or exists (select 1 from " + s + "payment p where p.regie_id = r.id)"
-                + " or exists (select 1 from " + s + "billing_run b where b.regie_id = r.id)) order by r.code",
+        String used = REGIE_USERS.stream().map(t -> "exists (select 1 from " + s + t + " u where u.regie_id = r.id)")
+                .collect(java.util.stream.Collectors.joining(" or "));
+        query(c, "select r.label, r.code from " + s + "regie r where r.code <> all(?) and (" + used + ") order by r.code",
                 rs -> errors.add(Problems.error("billing.regies", "configuration.inUse.regie", rs.getString(1),
                         rs.getString(2))),
                 (Object) regies);

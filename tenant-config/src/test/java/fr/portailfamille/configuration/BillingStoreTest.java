@@ -103,9 +103,30 @@ class BillingStoreTest {
         CommuneConfiguration withoutSport = Samples.patched(Samples.billed(), p -> p.remove("/billing/regies/1")
                 .replace("/billing/brackets/0/label", "Changée"));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(withoutSport));
-        assertEquals(List.of(new FieldError("billing.regies", "La régie « Régie des sports » (SPORT) a des factures, des"
-                + " paiements ou des facturations : elle ne peut pas être retirée.")), e.errors());
+        assertEquals(List.of(new FieldError("billing.regies", "La régie « Régie des sports » (SPORT) a déjà servi (factures,"
+                + " paiements, facturations, porte-monnaie ou mandats de prélèvement des familles) : elle ne peut pas être"
+                + " retirée.")), e.errors());
         assertEquals(Samples.billed(), export(), "nothing changed");
+    }
+
+    @Test
+    void aRegieAFamilysPorteMonnaieOrMandateNamesCannotBeRemovedEither() throws SQLException {
+        importInto(Samples.billed());
+        execute("insert into family (label) values ('Foyer Martin')");
+        CommuneConfiguration withoutSport = Samples.patched(Samples.billed(), p -> p.remove("/billing/regies/1"));
+        execute("insert into wallet (family_id, regie_id, activated_by) select (select max(id) from family), r.id, 'parent@test'"
+                + " from regie r where r.code = 'SPORT'");
+        ConfigurationException wallet = assertThrows(ConfigurationException.class, () -> importInto(withoutSport));
+        assertEquals("billing.regies", wallet.errors().get(0).field());
+        execute("delete from wallet");
+        execute("insert into sepa_mandate (family_id, regie_id, rum, debtor_name, iban, creditor_ics, signed_on, signed_by)"
+                + " select (select max(id) from family), r.id, 'PF-SPORT-00000001', 'Martin', 'FR7630006000011234567890189',"
+                + " 'FR72ZZZ123456', current_date, 'parent@test' from regie r where r.code = 'SPORT'");
+        assertThrows(ConfigurationException.class, () -> importInto(withoutSport), "a mandate");
+        assertEquals(Samples.billed(), export(), "nothing changed");
+        execute("delete from sepa_mandate");
+        importInto(withoutSport);
+        assertEquals(withoutSport, export(), "removed once nothing names it");
     }
 
     @Test
