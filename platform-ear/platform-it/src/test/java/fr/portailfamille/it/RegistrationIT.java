@@ -508,6 +508,60 @@ class RegistrationIT {
     }
 
     @Test
+    void healthDocumentTypesAreChangedByAgentSanteAndWhereARegieCollectsByARegisseur() throws Exception {
+        SignedInUser regisseur = BillingKit.staff("alpha", "Régie", "regie@alpha.test", "agent", "regisseur");
+        CommuneConfiguration before = alpha(configuration::current);
+        List<fr.portailfamille.documents.DocumentType> types = before.documentTypes();
+        int cert = java.util.stream.IntStream.range(0, types.size()).filter(i -> types.get(i).code().equals("CERTIFICAT_MEDICAL"))
+                .findFirst().orElseThrow();
+        java.util.function.UnaryOperator<CommuneConfiguration> untick = c -> c.withDocumentTypes(c.documentTypes().stream()
+                .map(t -> t.code().equals("CERTIFICAT_MEDICAL") ? new fr.portailfamille.documents.DocumentType(t.code(), t.label(),
+                        t.forChild(), false, t.validity(), t.months(), t.until()) : t).toList());
+
+        // an agent without agent-sante: refused on the box, by the screen's save as by the file, nothing written
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> alpha(() -> {
+            configuration.update(AGENT, untick);
+            return null;
+        }));
+        assertEquals(List.of("documentTypes[" + cert + "].health"), refused.errors().stream().map(e -> e.field()).toList());
+        String unticked = ConfigurationJson.write(untick.apply(before));
+        assertThrows(ConfigurationException.class, () -> alpha(() -> {
+            configuration.importJson(AGENT, unticked);
+            return null;
+        }));
+        assertEquals(before, alpha(configuration::current), "rien d'enregistré");
+
+        // where a régie collects: the régisseur's (a régie given a PayFiP client number)
+        fr.portailfamille.billing.Regie regie = before.billing().regies().get(0);
+        String numcli = "999999".equals(regie.payfipNumcli()) ? "888888" : "999999";
+        java.util.function.UnaryOperator<CommuneConfiguration> card = c -> c.withBilling(new fr.portailfamille.billing.BillingConfiguration(
+                c.billing().settings(), c.billing().regies().stream().map(r -> r.code().equals(regie.code())
+                ? new fr.portailfamille.billing.Regie(r.code(), r.label(), r.invoicePrefix(), r.managerName(), r.managerEmail(),
+                        r.managerPhone(), r.activities(), r.paymentInstructions(), numcli, r.collection(), r.walletFloorCents(), r.sepa())
+                : r).toList(), c.billing().tariffs()));
+        ConfigurationException notRegisseur = assertThrows(ConfigurationException.class, () -> alpha(() -> {
+            configuration.update(SANTE, card);
+            return null;
+        }));
+        assertEquals(List.of("billing.regies[0].payfipNumcli"), notRegisseur.errors().stream().map(e -> e.field()).toList());
+        assertTrue(notRegisseur.errors().get(0).text().french().startsWith("Seul un régisseur"), notRegisseur.errors().toString());
+        try {
+            // each change by the role it needs
+            alpha(() -> {
+                configuration.update(SANTE, untick);
+                configuration.update(regisseur, card);
+                return null;
+            });
+            assertEquals(numcli, alpha(configuration::current).billing().regies().get(0).payfipNumcli());
+        } finally {
+            alpha(() -> {
+                configuration.save("test", before);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void theConfigurationFileRoundTripsIsValidatedWholeAndStaysInItsCommune() throws Exception {
         CommuneConfiguration before = alpha(configuration::current);
         String json = alpha(configuration::exportJson);

@@ -2,11 +2,14 @@ package fr.portailfamille.platform.configuration;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.CommuneSetup;
+import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.configuration.ConfigurationGuards;
 import fr.portailfamille.configuration.ConfigurationJson;
 import fr.portailfamille.configuration.ConfigurationReader;
 import fr.portailfamille.configuration.ConfigurationStore;
 import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -18,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -84,11 +88,34 @@ public class ConfigurationService {
      * even by posting the form.
      *
      * @throws SecurityException for anyone but an agent of this commune ({@link StaffRoles#requireAgent})
-     * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
+     * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written; among them
+     *         the changes the agent's roles do not allow ({@link #guard})
      */
     public void update(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
         StaffRoles.requireAgent(user);
-        update(user.email(), change);
+        CommuneConfiguration before = current();
+        CommuneConfiguration after = change.apply(before);
+        guard(user, before, after);
+        save(user.email(), after);
+    }
+
+    /**
+     * Refuses the changes only some agents may make ({@link ConfigurationGuards}): what makes a document health data
+     * ({@code agent-sante}), where a régie's money goes ({@code regisseur}).
+     *
+     * @throws ConfigurationException on the fields the agent may not change so
+     */
+    static void guard(SignedInUser user, CommuneConfiguration before, CommuneConfiguration after) {
+        List<FieldError> refused = new ArrayList<>();
+        if (!StaffRoles.mayReadHealth(user)) {
+            refused.addAll(ConfigurationGuards.healthChanges(before, after));
+        }
+        if (!user.hasRole(StaffRoles.REGISSEUR)) {
+            refused.addAll(ConfigurationGuards.moneyChanges(before, after));
+        }
+        if (!refused.isEmpty()) {
+            throw new ConfigurationException(refused);
+        }
     }
 
     /**
@@ -114,12 +141,15 @@ public class ConfigurationService {
     }
 
     /**
-     * {@link #importJson(String, String)} for the agent {@code user} of this commune (the "Fichier" screen).
+     * {@link #importJson(String, String)} for the agent {@code user} of this commune (the "Fichier" screen), within
+     * what the agent's roles allow ({@link #guard}).
      *
      * @throws SecurityException for anyone but an agent of this commune
      */
     public void importJson(SignedInUser user, String json) {
         StaffRoles.requireAgent(user);
-        importJson(user.email(), json);
+        CommuneConfiguration imported = ConfigurationJson.read(json);
+        guard(user, current(), imported);
+        save(user.email(), imported);
     }
 }

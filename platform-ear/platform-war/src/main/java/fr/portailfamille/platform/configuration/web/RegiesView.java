@@ -51,6 +51,11 @@ public class RegiesView extends ConfigurationSection {
         NextFocus.on("regies:add");
     }
 
+    /** Whether the agent may change where a régie collects (PayFiP, SEPA creditor): a régisseur. */
+    public boolean isRegisseur() {
+        return user.require().hasRole(fr.portailfamille.platform.security.StaffRoles.REGISSEUR);
+    }
+
     public void save() {
         List<FieldError> errors = new ArrayList<>();
         List<Regie> typed = new ArrayList<>();

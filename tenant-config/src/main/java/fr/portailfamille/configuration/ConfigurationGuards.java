@@ -1,0 +1,115 @@
+package fr.portailfamille.configuration;
+
+import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.Regie;
+import fr.portailfamille.billing.SepaCreditor;
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.problems.FieldError;
+import fr.portailfamille.problems.Problems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The changes of a commune's configuration that only some agents may make, whatever screen or file brings them:
+ * <ul>
+ * <li>what makes a family's document health data — a health document type removed, renamed or no longer marked
+ * health would show the families' certificates and PAI to every agent (the {@code agent-sante} role's);</li>
+ * <li>where a régie's money goes — its PayFiP client number and its SEPA creditor (ICS, name, IBAN, BIC): the
+ * régisseur's.</li>
+ * </ul>
+ * Each answers the problems of a change from {@code before} to {@code after}, on the fields that carry them (empty: the
+ * change does not touch them).
+ */
+public final class ConfigurationGuards {
+
+    private ConfigurationGuards() {
+    }
+
+    /** The health document types {@code after} removes, renames or no longer marks health. */
+    public static List<FieldError> healthChanges(CommuneConfiguration before, CommuneConfiguration after) {
+        if (after.documentTypes() == null) {
+            return List.of(); // a file without document types leaves the commune's as they are
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<DocumentType> now = after.documentTypes();
+        for (DocumentType was : before.documentTypes() == null ? List.<DocumentType>of() : before.documentTypes()) {
+            if (!was.health()) {
+                continue;
+            }
+            int i = indexOf(now, DocumentType::code, was.code());
+            if (i < 0) {
+                errors.add(Problems.error("documentTypes", "configuration.guard.health.removed", was.label()));
+                continue;
+            }
+            DocumentType is = now.get(i);
+            if (!is.health()) {
+                errors.add(Problems.error("documentTypes[" + i + "].health", "configuration.guard.health.changed", was.label()));
+            } else if (!same(was.label(), is.label())) {
+                errors.add(Problems.error("documentTypes[" + i + "].label", "configuration.guard.health.changed", was.label()));
+            }
+        }
+        return errors;
+    }
+
+    /** The régies whose PayFiP client number or SEPA creditor {@code after} sets, changes or clears. */
+    public static List<FieldError> moneyChanges(CommuneConfiguration before, CommuneConfiguration after) {
+        if (after.billing() == null) {
+            return List.of(); // a file without billing leaves the commune's as it is
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Regie> was = regies(before.billing()).stream().collect(Collectors.toMap(Regie::code, r -> r, (a, b) -> a));
+        List<Regie> now = regies(after.billing());
+        for (int i = 0; i < now.size(); i++) {
+            Regie is = now.get(i);
+            Optional<Regie> old = Optional.ofNullable(was.get(is.code()));
+            String at = "billing.regies[" + i + "]";
+            if (!same(old.map(Regie::payfipNumcli).orElse(null), is.payfipNumcli())) {
+                errors.add(Problems.error(at + ".payfipNumcli", "configuration.guard.money", is.label()));
+            }
+            SepaCreditor a = old.map(Regie::sepa).orElse(null);
+            SepaCreditor b = is.sepa();
+            if (!same(a == null ? null : a.creditorId(), b == null ? null : b.creditorId())) {
+                errors.add(Problems.error(at + ".sepa.creditorId", "configuration.guard.money", is.label()));
+            }
+            if (!same(a == null ? null : a.name(), b == null ? null : b.name())) {
+                errors.add(Problems.error(at + ".sepa.name", "configuration.guard.money", is.label()));
+            }
+            if (!same(a == null ? null : compact(a.iban()), b == null ? null : compact(b.iban()))) {
+                errors.add(Problems.error(at + ".sepa.iban", "configuration.guard.money", is.label()));
+            }
+            if (!same(a == null ? null : a.bic(), b == null ? null : b.bic())) {
+                errors.add(Problems.error(at + ".sepa.bic", "configuration.guard.money", is.label()));
+            }
+        }
+        return errors;
+    }
+
+    private static List<Regie> regies(BillingConfiguration billing) {
+        return billing == null || billing.regies() == null ? List.of() : billing.regies();
+    }
+
+    private static <T> int indexOf(List<T> items, Function<T, String> key, String value) {
+        for (int i = 0; i < items.size(); i++) {
+            if (Objects.equals(key.apply(items.get(i)), value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal as typed, spaces around and letter case aside; blank is none. */
+    private static boolean same(String a, String b) {
+        String x = a == null ? "" : a.strip();
+        String y = b == null ? "" : b.strip();
+        return x.equalsIgnoreCase(y);
+    }
+
+    private static String compact(String iban) {
+        return iban == null ? null : iban.replace(" ", "");
+    }
+}

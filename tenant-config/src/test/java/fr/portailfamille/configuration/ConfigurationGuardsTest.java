@@ -1,0 +1,87 @@
+package fr.portailfamille.configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.documents.DocumentTypeRules;
+import fr.portailfamille.problems.FieldError;
+import jakarta.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The changes only agent-sante (health document types) and régisseurs (where a régie collects) may make. */
+class ConfigurationGuardsTest {
+
+    static final CommuneConfiguration BEFORE = Samples.billed().withDocumentTypes(DocumentTypeRules.defaults());
+
+    static int index(String code) {
+        List<DocumentType> types = BEFORE.documentTypes();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError(code);
+    }
+
+    static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aHealthTypeUntickedRenamedOrRemovedIsAHealthChange() {
+        int cert = index("CERTIFICAT_MEDICAL");
+        assertEquals(List.of("documentTypes[" + cert + "].health"), fields(ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/documentTypes/" + cert + "/health", false)))));
+        assertEquals(List.of("documentTypes[" + cert + "].label"), fields(ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/documentTypes/" + cert + "/label", "Certificat")))));
+        List<FieldError> removed = ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.remove("/documentTypes/" + cert)));
+        assertEquals(List.of("documentTypes"), fields(removed));
+        assertEquals("Le type de documents de santé « Certificat médical » ne peut être retiré que par un agent habilité"
+                + " santé (rôle agent-santé) : les documents déjà reçus deviendraient visibles de tous les agents.",
+                removed.get(0).text().french());
+    }
+
+    @Test
+    void otherDocumentTypeChangesAreEveryAgents() {
+        int assurance = index("ASSURANCE");
+        int cert = index("CERTIFICAT_MEDICAL");
+        assertEquals(List.of(), ConfigurationGuards.healthChanges(BEFORE, BEFORE));
+        assertEquals(List.of(), ConfigurationGuards.healthChanges(BEFORE, Samples.patched(BEFORE, p -> p
+                .replace("/documentTypes/" + assurance + "/label", "Assurance scolaire")
+                .replace("/documentTypes/" + assurance + "/health", true)
+                .replace("/documentTypes/" + cert + "/label", " certificat MÉDICAL ")
+                .replace("/documentTypes/" + cert + "/months", 6))), "health added, case and spaces, validity");
+        assertEquals(List.of(), ConfigurationGuards.healthChanges(BEFORE, BEFORE.withDocumentTypes(null)),
+                "a file without document types keeps the commune's");
+    }
+
+    @Test
+    void whereARegieCollectsIsTheRegisseursChange() {
+        assertEquals(List.of("billing.regies[0].payfipNumcli"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/payfipNumcli", "654321")))));
+        assertEquals(List.of("billing.regies[0].sepa.iban", "billing.regies[0].sepa.bic"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa/iban", "FR1420041010050500013M02606")
+                        .replace("/billing/regies/0/sepa/bic", "PSSTFRPPLIL")))));
+        assertEquals(List.of("billing.regies[0].sepa.creditorId", "billing.regies[0].sepa.name", "billing.regies[0].sepa.iban",
+                "billing.regies[0].sepa.bic"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa", jakarta.json.JsonValue.NULL)))), "SEPA cleared");
+        // a new régie collecting by card
+        assertEquals(List.of("billing.regies[2].payfipNumcli"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.add("/billing/regies/-", Json.createObjectBuilder().add("code", "CANT")
+                        .add("label", "Régie cantine").add("invoicePrefix", "CA").add("activities", Json.createArrayBuilder())
+                        .add("payfipNumcli", "111111").add("collection", "INVOICE").add("walletFloorCents", 0).build())))));
+    }
+
+    @Test
+    void theRestOfARegieIsEveryAgents() {
+        assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
+                .replace("/billing/regies/0/label", "Régie périscolaire")
+                .replace("/billing/regies/0/manager/name", "Jean Régis")
+                .replace("/billing/regies/0/sepa/iban", "FR76 3000 6000 0112 3456 7890 189")
+                .replace("/billing/regies/0/sepa/debitDay", 5)
+                .remove("/billing/regies/1"))), "label, régisseur, the IBAN as typed with spaces, debit day, a removal");
+        assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, BEFORE.withBilling(null)));
+    }
+}
