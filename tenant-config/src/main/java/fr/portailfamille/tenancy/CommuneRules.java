@@ -79,6 +79,9 @@ public final class CommuneRules {
         return java.util.Optional.of(label);
     }
 
+    /** The longest address of the commune's website ({@code platform.commune.website_url}). */
+    public static final int WEBSITE_URL_MAX = 500;
+
     /** Every problem of the spec at once (bundle {@code problems}, {@code tenancy.*}); empty when it can be provisioned. */
     public static List<FieldError> validate(CommuneSpec spec, String baseDomain) {
         List<FieldError> errors = new ArrayList<>();
@@ -94,6 +97,8 @@ public final class CommuneRules {
         }
         if (!isHttpUrl(spec.websiteUrl())) {
             errors.add(Problems.error("websiteUrl", "tenancy.websiteUrl.invalid"));
+        } else if (spec.websiteUrl().length() > WEBSITE_URL_MAX) {
+            errors.add(Problems.error("websiteUrl", "tenancy.websiteUrl.tooLong", WEBSITE_URL_MAX));
         }
         validateColor(errors, "primaryColor", spec.primaryColor(), Problems.of("tenancy.color.primary"), true);
         validateColor(errors, "accentColor", spec.accentColor(), Problems.of("tenancy.color.accent"), false);

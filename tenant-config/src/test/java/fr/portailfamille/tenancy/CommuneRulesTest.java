@@ -57,6 +57,15 @@ class CommuneRulesTest {
     }
 
     @Test
+    void aWebsiteAddressLongerThanItsColumnIsRefusedOnItsField() {
+        String url = "https://www.montfaucou.fr/" + "a".repeat(CommuneRules.WEBSITE_URL_MAX);
+        List<FieldError> errors = CommuneRules.validate(new CommuneSpec("montfaucou", "Montfaucou", url, "#1d4ed8", "#1d4ed8", null,
+                List.of()), "localhost");
+        assertEquals(List.of("websiteUrl"), errors.stream().map(FieldError::field).toList());
+        assertEquals("L'adresse du site de la commune dépasse 500 caractères.", errors.get(0).message());
+    }
+
+    @Test
     void primaryColourMustContrastWithWhiteText() {
         CommuneSpec pale = new CommuneSpec("montfaucou", "Montfaucou", "https://x.fr", "#f2a900", "#f2a900", null, List.of());
         List<FieldError> errors = CommuneRules.validate(pale, "localhost");
