@@ -79,6 +79,9 @@ class QueuesIT {
     CertificateQueue certificates;
 
     @Inject
+    fr.portailfamille.platform.family.FamilyDesk familyDesk;
+
+    @Inject
     CommuneDirectory directory;
 
     @PersistenceContext(unitName = "portail")
@@ -338,6 +341,27 @@ class QueuesIT {
         assertEquals(0L, in(alpha(), () -> requests.hiddenHealth(SANTE)));
         run(alpha(), () -> requests.accept(SANTE, health));
         assertEquals("ACCEPTED", status("change_request", health));
+        // a health request's reason in the family's history: agent-sante's only (the address request's, every agent's)
+        in(alpha(), () -> {
+            tx.begin();
+            em.joinTransaction();
+            em.createNativeQuery("update change_request set status = 'REFUSED', reason = 'PAI arachide non signé' where id = "
+                    + health).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        long family = ids("select family_id from change_request where id = " + health).get(0);
+        java.util.function.Function<SignedInUser, List<String>> reasons = who -> {
+            try {
+                return in(alpha(), () -> familyDesk.historyOf(who, family)).changes().stream()
+                        .map(c -> c.type() + ":" + c.reason()).toList();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertTrue(reasons.apply(SANTE).contains("SANTE:PAI arachide non signé"), reasons.apply(SANTE).toString());
+        assertTrue(reasons.apply(AGENT).contains("SANTE:null"), reasons.apply(AGENT).toString());
+        assertTrue(reasons.apply(AGENT).stream().noneMatch(r -> r.contains("PAI")), reasons.apply(AGENT).toString());
         List<CertificateQueue.CertificateToReview> certs = in(alpha(), () -> certificates.page(SANTE, 0, 100, new Sort("day", false)));
         assertTrue(certs.stream().anyMatch(c -> c.absenceId() == absence && c.fileName().equals("certificat-1-" + s + ".pdf")));
         assertTrue(in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from audit_log where actor = 'sante@alpha.test'"

@@ -213,8 +213,10 @@ public class FamilyDesk {
                     offsetDateTime(r[4]), (String) r[5]));
         }
         List<FamilyHistory.ChangeLine> changes = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select type, status, created_at, decided_at, reason from change_request"
-                + " where family_id = ?1 order by created_at desc, id desc").setParameter(1, familyId).getResultList()) {
+        // a health request's reason (a refused PAI, an allergy) for agent-sante only
+        String reason = StaffRoles.mayReadHealth(agent) ? "r.reason" : "case when " + RequestQueue.HEALTH + " then null else r.reason end";
+        for (Object o : em.createNativeQuery("select r.type, r.status, r.created_at, r.decided_at, " + reason + " from change_request r"
+                + " where r.family_id = ?1 order by r.created_at desc, r.id desc").setParameter(1, familyId).getResultList()) {
             Object[] r = (Object[]) o;
             changes.add(new FamilyHistory.ChangeLine((String) r[0], (String) r[1], offsetDateTime(r[2]),
                     offsetDateTime(r[3]), (String) r[4]));
