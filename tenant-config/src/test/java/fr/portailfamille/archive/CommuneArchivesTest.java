@@ -330,15 +330,16 @@ class CommuneArchivesTest {
     }
 
     /**
-     * An archive made at schema 29 holds the tables and columns of schema 30 (tenant V30 changed only how the run's
-     * references are checked): it is imported as it is, its invoice and lines checked by V30's triggers.
+     * An archive made at schema 29 holds the tables and columns of schemas 30 to 32 (tenant V30 changed only how the
+     * run's references are checked, V31 added nullable columns, V32 widened some): it is imported as it is, its invoice
+     * and lines checked by V30's triggers.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt31() throws Exception {
-        assertEquals("31", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt32() throws Exception {
+        assertEquals("32", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31')");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32')");
         }
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         assertEquals("29", info.schemaVersion());
@@ -355,6 +356,10 @@ class CommuneArchivesTest {
         assertFalse(CommuneArchives.sameData("31", "30"));
         assertTrue(CommuneArchives.convertsBilledDays("28", "30"));
         assertTrue(CommuneArchives.convertsBilledDays("28", "31"));
+        assertTrue(CommuneArchives.sameData("31", "32"));
+        assertTrue(CommuneArchives.sameData("29", "32"));
+        assertFalse(CommuneArchives.sameData("32", "31"));
+        assertTrue(CommuneArchives.convertsBilledDays("28", "32"));
     }
 
     @Test

@@ -206,6 +206,25 @@ class FamilyFileIT {
     }
 
     @Test
+    void aParentAndAnAgentWithLongAddressesAreAuditedAsTheOthers() throws Exception {
+        // addresses of some 180 characters (the audit's columns held 120: the first "Finir plus tard" failed)
+        String local = "tres-long-" + UUID.randomUUID().toString().substring(0, 8) + "-" + "x".repeat(40);
+        String email = local + "@" + "sous-domaine-de-la-commune.".repeat(4) + "alpha.test";
+        assertTrue(email.length() > 120 && email.length() <= 254, "length " + email.length());
+        SignedInUser user = parent("alpha", email, true);
+        assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(in(alpha(), () -> files.formOf(user)), email))));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        SignedInUser agent = new SignedInUser("alpha", UUID.randomUUID().toString(), "Agent Alpha", "agent." + email, true,
+                List.of("agent"), null);
+        in(alpha(), () -> {
+            familyDesk.validate(agent, id);
+            return null;
+        });
+        List<String> actors = in(alpha(), () -> familyDesk.auditOf(AGENT, id)).stream().map(a -> a.getActor()).toList();
+        assertTrue(actors.contains(email) && actors.contains("agent." + email), actors.toString());
+    }
+
+    @Test
     void completeFileIsSubmittedThenValidatedAndTheFamilyIsMailed() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
         FamilyForm form = complete(in(alpha(), () -> files.formOf(user)), user.email());
