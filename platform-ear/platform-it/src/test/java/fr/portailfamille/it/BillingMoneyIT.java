@@ -547,6 +547,11 @@ class BillingMoneyIT {
             b.await(By.id("pay:save")).click();
             BillingWalk.waitForText(b, By.id("pay:chequeNumber_msg"), "numéro du chèque");
             assertEquals("", b.accessibilityViolations(), "axe-core, chèque refusé");
+            // the list of a period that ends before it starts: said next to "Au", not an empty list
+            b.driver.executeScript("document.getElementById('list:from').value = '2026-12-31';"
+                    + " document.getElementById('list:to').value = '2026-01-01';");
+            b.await(By.id("list:show")).click();
+            BillingWalk.waitForText(b, By.id("list:to_msg"), "avant son début");
             // the invoice page: paid in full by the receipt
             b.get(QueueWalk.BASE + "/agent/facture.xhtml?id=" + older);
             BillingWalk.waitForText(b, By.id("state"), "Payée");

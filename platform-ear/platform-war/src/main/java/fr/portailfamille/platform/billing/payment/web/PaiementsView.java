@@ -210,12 +210,32 @@ public class PaiementsView implements Serializable {
         }
     }
 
+    /** "Afficher": the period's dates checked, a date not read or an end before the start said next to its field. */
+    public void show() {
+        try {
+            period();
+        } catch (Refused e) {
+            FormErrors.show("list", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+        }
+    }
+
+    /** The period listed: the dates typed, the last 30 days by default. */
+    private LocalDate[] period() {
+        LocalDate f = Amounts.date("from", from);
+        LocalDate t = Amounts.date("to", to);
+        LocalDate start = f == null ? PlatformTime.today().minusDays(30) : f;
+        LocalDate end = t == null ? PlatformTime.today() : t;
+        if (end.isBefore(start)) {
+            throw new Refused("to", Texts.of("agent.paiements.period.reversed"));
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    /** The payments of the period; none while its dates are refused ({@link #show} says why). */
     public List<PaymentDesk.PaymentRow> getPayments() {
         try {
-            LocalDate f = Amounts.date("from", from);
-            LocalDate t = Amounts.date("to", to);
-            return desk.payments(user.require(), f == null ? PlatformTime.today().minusDays(30) : f,
-                    t == null ? PlatformTime.today() : t, null, null);
+            LocalDate[] period = period();
+            return desk.payments(user.require(), period[0], period[1], null, null);
         } catch (Refused e) {
             return List.of();
         }
