@@ -1,6 +1,7 @@
 package fr.portailfamille.booking;
 
 import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,14 +25,25 @@ public final class TypicalWeek {
 
     /** Why the period or the ticked days cannot be applied (for the family, to be read in any language), or empty. */
     public static Optional<Message> refusal(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
-        if (from == null || to == null || to.isBefore(from)) {
-            return Optional.of(Problems.of("booking.week.period"));
+        return problem(unitsByWeekday, from, to).map(FieldError::text);
+    }
+
+    /**
+     * {@link #refusal} on the form's field it is about: {@code from} (no start), {@code to} (no end, an end before the
+     * start, a period over a year) or {@code days} (no day ticked).
+     */
+    public static Optional<FieldError> problem(Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from, LocalDate to) {
+        if (from == null) {
+            return Optional.of(Problems.error("from", "booking.week.period"));
+        }
+        if (to == null || to.isBefore(from)) {
+            return Optional.of(Problems.error("to", "booking.week.period"));
         }
         if (from.plusYears(1).isBefore(to)) {
-            return Optional.of(Problems.of("booking.week.tooLong"));
+            return Optional.of(Problems.error("to", "booking.week.tooLong"));
         }
         if (unitsByWeekday.values().stream().allMatch(Set::isEmpty)) {
-            return Optional.of(Problems.of("booking.week.noDay"));
+            return Optional.of(Problems.error("days", "booking.week.noDay"));
         }
         return Optional.empty();
     }

@@ -30,6 +30,15 @@ class TypicalWeekTest {
     }
 
     @Test
+    void eachProblemIsOnTheFieldItIsAbout() {
+        assertEquals("from", TypicalWeek.problem(week, null, monday).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, null).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, monday.minusDays(1)).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, monday.plusYears(2)).orElseThrow().field());
+        assertEquals("days", TypicalWeek.problem(Map.of(), monday, monday).orElseThrow().field());
+    }
+
+    @Test
     void everyTickedUnitOfEachWeekdayInDayThenUnitOrderWhereItRuns() {
         // unit 7 runs on school days; the Saturday is ticked but nothing runs then; 14 Dec is closed
         LocalDate closed = monday.plusWeeks(1);

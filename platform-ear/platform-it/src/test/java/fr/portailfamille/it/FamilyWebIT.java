@@ -406,6 +406,13 @@ class FamilyWebIT {
             // semaine type: every Monday and Thursday of the month, in one go
             parent.driver.findElement(By.cssSelector("input[aria-label='Lundi Midi']")).click();
             parent.driver.findElement(By.cssSelector("input[aria-label='Jeudi Midi']")).click();
+            // a period that ends before it starts: said next to "Au", the ticked days kept
+            date(parent, "semaine:from", java.time.YearMonth.parse(month).atEndOfMonth().toString());
+            date(parent, "semaine:to", java.time.YearMonth.parse(month).atDay(1).toString());
+            parent.submit(By.id("semaine:apply"));
+            assertTrue(parent.await(By.id("semaine:to_msg")).getText().contains("la date de fin suit la date de début"),
+                    parent.snapshot());
+            assertTrue(parent.driver.findElement(By.cssSelector("input[aria-label='Lundi Midi']")).isSelected(), "coché, gardé");
             date(parent, "semaine:from", java.time.YearMonth.parse(month).atDay(1).toString());
             date(parent, "semaine:to", java.time.YearMonth.parse(month).atEndOfMonth().toString());
             parent.submit(By.id("semaine:apply"));

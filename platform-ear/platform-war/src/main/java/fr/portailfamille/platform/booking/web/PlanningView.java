@@ -17,6 +17,7 @@ import fr.portailfamille.platform.booking.PlanningDay;
 import fr.portailfamille.platform.booking.PlanningPageReader;
 import fr.portailfamille.platform.booking.SelectionReview;
 import fr.portailfamille.platform.booking.TypicalWeekResult;
+import fr.portailfamille.booking.TypicalWeek;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyChild;
 import fr.portailfamille.platform.kernel.Refused;
@@ -359,6 +360,15 @@ public class PlanningView implements Serializable {
                 byDay.computeIfAbsent(DayOfWeek.valueOf(k[0]), d -> new HashSet<>()).add(Long.valueOf(k[1]));
             }
         });
+        var problem = TypicalWeek.problem(byDay, weekFrom, weekTo);
+        if (problem.isPresent()) {
+            // next to the date it is about (and in the summary), what was ticked and typed kept
+            if (!problem.get().field().equals("days")) {
+                FormErrors.show("semaine", List.of(problem.get()));
+            }
+            message(FacesMessage.SEVERITY_ERROR, Texts.of(problem.get().text()));
+            return;
+        }
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
             message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summary())));
