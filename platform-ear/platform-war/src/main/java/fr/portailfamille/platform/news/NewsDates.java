@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates of news as pages write them, in the commune's time zone (Europe/Paris), in French. */
+/** Dates of news as pages write them, in the commune's time zone (Europe/Paris), in French unless told otherwise. */
 public final class NewsDates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
@@ -17,7 +17,12 @@ public final class NewsDates {
 
     /** "2 décembre 2026"; empty for none. */
     public static String day(OffsetDateTime t) {
-        return t == null ? "" : DAY.format(t.atZoneSameInstant(PlatformTime.ZONE));
+        return day(t, Locale.FRENCH);
+    }
+
+    /** "2 décembre 2026", "2 December 2026": the day in words in {@code locale}; empty for none. */
+    public static String day(OffsetDateTime t, Locale locale) {
+        return t == null ? "" : DAY.withLocale(locale).format(t.atZoneSameInstant(PlatformTime.ZONE));
     }
 
     /** "02/12/2026 10h30"; empty for none. */

@@ -22,10 +22,8 @@ public record NewsTile(long id, String title, String body, OffsetDateTime publis
     public Integer getImageWidth() { return imageWidth; }
     public Integer getImageHeight() { return imageHeight; }
 
-    /** "2 décembre 2026". */
-    public String getDate() {
-        return NewsDates.day(publishAt);
-    }
+    /** When it was published (its day in words in the page's language: {@code newsDates.day}). */
+    public OffsetDateTime getPublishAt() { return publishAt; }
 
     /** The publication instant as a machine-readable date for {@code <time datetime>}. */
     public String getIsoDate() {
