@@ -70,14 +70,8 @@ public class Activity implements java.io.Serializable {
         return SchoolLevel.parse(level).map(l -> levels.contains(l.name())).orElse(true);
     }
 
-    /** Ages and levels in words ("3 à 11 ans"), empty when the activity takes every child. */
-    public String getAudience() {
-        String ages = minAge != null && maxAge != null ? minAge + " à " + maxAge + " ans"
-                : minAge != null ? "dès " + minAge + " ans" : maxAge != null ? "jusqu'à " + maxAge + " ans" : "";
-        String levels = schoolLevels == null || schoolLevels.isBlank() ? "" : schoolLevels.replace(",", ", ");
-        return ages.isEmpty() ? levels : levels.isEmpty() ? ages : ages + " (" + levels + ")";
-    }
-
+    /** The school levels it takes ("CP,CE1"), none for every level. */
+    public String getSchoolLevels() { return schoolLevels; }
     public Long getId() { return id; }
     public String getDescription() { return description; }
     public Integer getMinAge() { return minAge; }

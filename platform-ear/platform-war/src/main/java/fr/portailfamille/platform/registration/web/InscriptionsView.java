@@ -68,7 +68,7 @@ public class InscriptionsView implements Serializable {
             this.alsoAsked = alsoAsked;
             this.activityId = a.getId();
             this.name = a.getName();
-            this.audience = a.getAudience();
+            this.audience = audience(a.getMinAge(), a.getMaxAge(), a.getSchoolLevels());
             this.description = a.getDescription();
             this.status = status;
             this.open = open;
@@ -78,6 +78,15 @@ public class InscriptionsView implements Serializable {
         public long getActivityId() { return activityId; }
         public String getName() { return name; }
         public String getAudience() { return audience; }
+
+        /** Ages and levels in words in the page's language ("3 à 11 ans (CP, CE1)"), empty for every child. */
+        static String audience(Integer minAge, Integer maxAge, String schoolLevels) {
+            String ages = minAge != null && maxAge != null ? Texts.of("inscriptions.ages.between", minAge, maxAge)
+                    : minAge != null ? Texts.of("inscriptions.ages.from", minAge)
+                    : maxAge != null ? Texts.of("inscriptions.ages.upTo", maxAge) : "";
+            String levels = schoolLevels == null || schoolLevels.isBlank() ? "" : schoolLevels.replace(",", ", ");
+            return ages.isEmpty() ? levels : levels.isEmpty() ? ages : ages + " (" + levels + ")";
+        }
         public String getDescription() { return description; }
         /** The child's registration state, in the page's language, or {@code null} when not registered. */
         public String getStatus() { return status; }
