@@ -262,6 +262,12 @@ class OpeningWindowIT {
         Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later,
                 TestDays.now(), TestDays.now().plusHours(1)))));
         assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());
+        // each refusal of the form on the field the agent corrects: requests closing after the period began, closing
+        // before they open
+        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1],
+                TestDays.today().plusDays(1), TestDays.now(), TestDays.now().plusDays(3))))).field());
+        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1],
+                later.plusWeeks(4), TestDays.now().plusHours(2), TestDays.now().plusHours(1))))).field());
 
         long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
                 TestDays.now().plusHours(1))));

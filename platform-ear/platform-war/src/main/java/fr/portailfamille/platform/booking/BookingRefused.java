@@ -12,4 +12,9 @@ public class BookingRefused extends Refused {
     public BookingRefused(Message text) {
         super(text);
     }
+
+    /** A refusal about the form's field {@code field}. */
+    public BookingRefused(String field, Message text) {
+        super(field, text);
+    }
 }

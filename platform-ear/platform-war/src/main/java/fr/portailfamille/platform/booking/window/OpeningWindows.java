@@ -75,14 +75,15 @@ public class OpeningWindows {
         StaffRoles.requireAgent(agent);
         Activity activity = Optional.ofNullable(em.find(Activity.class, s.activityId()))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.activity.unknown")));
+        // each refusal on the field the agent corrects (the page shows it there)
         if (s.periodFrom() == null || s.periodTo() == null || s.periodTo().isBefore(s.periodFrom())) {
-            throw new BookingRefused(Refused.text("booking.window.periodOrder"));
+            throw new BookingRefused(s.periodFrom() == null ? "from" : "to", Refused.text("booking.window.periodOrder"));
         }
         WindowPeriod.refusal(s.opensAt(), s.closesAt()).ifPresent(why -> {
-            throw new BookingRefused(why);
+            throw new BookingRefused(s.opensAt() == null ? "opens" : "closes", why);
         });
         if (!s.closesAt().isBefore(s.periodFrom().atStartOfDay())) {
-            throw new BookingRefused(Refused.text("booking.window.closeBeforePeriod"));
+            throw new BookingRefused("closes", Refused.text("booking.window.closeBeforePeriod"));
         }
         s.rules().refusal().ifPresent(why -> {
             throw new BookingRefused(why);

@@ -85,7 +85,8 @@ public class FenetreView implements Serializable {
                     new WindowRules(weights, qfCeiling, siblingsTogether), proofRequired));
             return "/agent/fenetre.xhtml?faces-redirect=true&id=" + opened;
         } catch (Refused e) {
-            error(ctx, "open:submit", Texts.of(e));
+            // next to its field when it has one (the period, the closing), else under the button
+            error(ctx, e.field() == null || e.field().isEmpty() ? "open:submit" : "open:" + e.field(), Texts.of(e));
             return null;
         }
     }
