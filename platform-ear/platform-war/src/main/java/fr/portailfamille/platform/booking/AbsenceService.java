@@ -84,11 +84,11 @@ public class AbsenceService {
         if (withCertificate) {
             try {
                 // the content decides (Tika), not the declared type; the name is cleaned and shortened
-                UploadChecker.Accepted checked = UploadChecker.check("Le certificat", fileName, certificate);
+                UploadChecker.Accepted checked = UploadChecker.check(UploadChecker.the("certificate"), fileName, certificate);
                 contentType = checked.contentType();
                 fileName = checked.fileName();
             } catch (UploadChecker.Rejected e) {
-                throw new BookingRefused(e.getMessage());
+                throw new BookingRefused(e.text());
             }
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {

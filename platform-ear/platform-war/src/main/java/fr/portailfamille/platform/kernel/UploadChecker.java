@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.kernel;
 
+import fr.portailfamille.problems.Message;
+
 import java.text.Normalizer;
 import java.util.Map;
 import org.apache.tika.Tika;
@@ -41,41 +43,62 @@ public final class UploadChecker {
         NOT_ACCEPTED
     }
 
-    /** A refused file, with the French message to show next to its field and why. */
-    public static class Rejected extends RuntimeException {
+    /** A refused file, with the message to show next to its field (in the page's language) and why. */
+    public static class Rejected extends RuntimeException implements Explained {
         private final Reason reason;
+        private final transient Message text;
 
-        public Rejected(Reason reason, String message) {
-            super(message);
+        public Rejected(Reason reason, Message text) {
+            super(text.french());
             this.reason = reason;
+            this.text = text;
         }
 
         public Reason reason() {
             return reason;
         }
+
+        @Override
+        public Message text() {
+            return text;
+        }
+    }
+
+    /** How a refusal names a file asked under a label: "« Attestation d'assurance »". */
+    public static Message named(String label) {
+        return Refused.text("upload.what.named", label);
+    }
+
+    /** How a refusal names a message's attachment: "La pièce jointe « devis.pdf »". */
+    public static Message attachment(String fileName) {
+        return Refused.text("upload.what.attachment", fileName);
+    }
+
+    /** How a refusal names a certificate, a document, an image: "Le certificat", "Le document", "L'image". */
+    public static Message the(String what) {
+        return Refused.text("upload.what." + what);
     }
 
     /**
      * Checks one uploaded file.
      *
-     * @param what    how the message names the file, e.g. "Le certificat" or "« Attestation d'assurance »"
+     * @param what    how the message names the file ({@link #the}, {@link #named}, {@link #attachment})
      * @param name    the name the browser sent (may be null)
      * @param content the bytes read, at most {@link #MAX_BYTES} + 1 of them
-     * @throws Rejected with a French message when the file is empty, too big, or not a real PDF, JPEG or PNG
+     * @throws Rejected with its message when the file is empty, too big, or not a real PDF, JPEG or PNG
      */
-    public static Accepted check(String what, String name, byte[] content) {
+    public static Accepted check(Message what, String name, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new Rejected(Reason.EMPTY, what + " est vide : joignez un fichier PDF, JPEG ou PNG.");
+            throw new Rejected(Reason.EMPTY, Refused.text("upload.empty", what));
         }
         if (content.length > MAX_BYTES) {
-            throw new Rejected(Reason.TOO_BIG, what + " dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).");
+            throw new Rejected(Reason.TOO_BIG, Refused.text("upload.tooBig", what));
         }
         // the content alone decides the type; the name must then agree with it
         String byContent = TIKA.detect(content);
         String byBoth = TIKA.detect(content, name == null ? null : baseName(name));
         if (!EXTENSIONS.containsKey(byContent) || !byContent.equals(byBoth)) {
-            throw new Rejected(Reason.NOT_ACCEPTED, what + " n'est pas un vrai fichier PDF, JPEG ou PNG (son contenu ne correspond pas"
-                    + " à son type) : joignez le document d'origine.");
+            throw new Rejected(Reason.NOT_ACCEPTED, Refused.text("upload.notAccepted", what));
         }
         return new Accepted(fileName(name, byContent), byContent, content);
     }

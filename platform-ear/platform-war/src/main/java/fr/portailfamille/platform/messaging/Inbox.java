@@ -652,9 +652,9 @@ public class Inbox {
         List<UploadChecker.Accepted> accepted = new ArrayList<>();
         for (Upload u : files) {
             try {
-                accepted.add(UploadChecker.check("La pièce jointe « " + shown(u.fileName()) + " »", u.fileName(), u.content()));
+                accepted.add(UploadChecker.check(UploadChecker.attachment(shown(u.fileName())), u.fileName(), u.content()));
             } catch (UploadChecker.Rejected e) {
-                throw new Refused("files", e.getMessage());
+                throw new Refused("files", e.text());
             }
         }
         return accepted;

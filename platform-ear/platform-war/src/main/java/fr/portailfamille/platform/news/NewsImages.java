@@ -41,7 +41,7 @@ public final class NewsImages {
         }
         UploadChecker.Accepted file;
         try {
-            file = UploadChecker.check("L'image", name, content);
+            file = UploadChecker.check(UploadChecker.the("image"), name, content);
         } catch (UploadChecker.Rejected e) {
             throw notAnImage();
         }

@@ -220,9 +220,9 @@ public class RegistrationService {
                 }
                 try {
                     // the content decides, not the type the browser declared
-                    checked.add(UploadChecker.check("« " + required.get(i) + " »", u.fileName(), u.content()));
+                    checked.add(UploadChecker.check(UploadChecker.named(required.get(i)), u.fileName(), u.content()));
                 } catch (UploadChecker.Rejected e) {
-                    throw new Refused(field, e.getMessage());
+                    throw new Refused(field, e.text());
                 }
             }
             Registration r = new Registration(child, activity, now);

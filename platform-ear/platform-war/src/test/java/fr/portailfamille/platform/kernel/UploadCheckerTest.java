@@ -31,16 +31,16 @@ class UploadCheckerTest {
 
     @Test
     void realPdfPngAndJpegAreAcceptedWithTheirDetectedType() throws Exception {
-        UploadChecker.Accepted pdf = UploadChecker.check("Le certificat", "certificat.pdf", pdf());
+        UploadChecker.Accepted pdf = UploadChecker.check(UploadChecker.the("certificate"), "certificat.pdf", pdf());
         assertEquals("application/pdf", pdf.contentType());
         assertEquals("certificat.pdf", pdf.fileName());
         assertArrayEquals(pdf(), pdf.content());
-        assertEquals("image/png", UploadChecker.check("Le certificat", "scan.png", image("png")).contentType());
-        UploadChecker.Accepted jpeg = UploadChecker.check("Le certificat", "C:\\Users\\moi\\photo.JPEG", image("jpg"));
+        assertEquals("image/png", UploadChecker.check(UploadChecker.the("certificate"), "scan.png", image("png")).contentType());
+        UploadChecker.Accepted jpeg = UploadChecker.check(UploadChecker.the("certificate"), "C:\\Users\\moi\\photo.JPEG", image("jpg"));
         assertEquals("image/jpeg", jpeg.contentType());
         assertEquals("photo.jpg", jpeg.fileName());
         // no name at all: the content decides
-        assertEquals("image/png", UploadChecker.check("Le certificat", null, image("png")).contentType());
+        assertEquals("image/png", UploadChecker.check(UploadChecker.the("certificate"), null, image("png")).contentType());
     }
 
     @Test
@@ -48,7 +48,7 @@ class UploadCheckerTest {
         byte[] html = "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
         UploadChecker.Rejected e = assertThrows(UploadChecker.Rejected.class,
-                () -> UploadChecker.check("Le certificat", "certificat.pdf", html));
+                () -> UploadChecker.check(UploadChecker.the("certificate"), "certificat.pdf", html));
         assertEquals("Le certificat n'est pas un vrai fichier PDF, JPEG ou PNG (son contenu ne correspond pas à son type) :"
                 + " joignez le document d'origine.", e.getMessage());
         assertEquals(UploadChecker.Reason.NOT_ACCEPTED, e.reason());
@@ -56,9 +56,9 @@ class UploadCheckerTest {
 
     @Test
     void plainTextAndUnknownBytesRenamedPdfAreRefused() {
-        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check("Le certificat", "note.pdf",
+        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check(UploadChecker.the("certificate"), "note.pdf",
                 "Certificat médical : l'enfant est malade.".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check("Le certificat", "x.pdf",
+        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check(UploadChecker.the("certificate"), "x.pdf",
                 new byte[] {0x13, 0x07, 0x42, 0x00, 0x11, 0x2a, 0x7f, 0x01}));
     }
 
@@ -67,24 +67,32 @@ class UploadCheckerTest {
         byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
                 + "<script>alert(document.cookie)</script><rect width=\"10\" height=\"10\"/></svg>")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check("« Photo »", "photo.png", svg));
+        assertThrows(UploadChecker.Rejected.class, () -> UploadChecker.check(UploadChecker.named("Photo"), "photo.png", svg));
     }
 
     @Test
     void emptyAndOversizeFilesAreRefused() {
         UploadChecker.Rejected empty = assertThrows(UploadChecker.Rejected.class,
-                () -> UploadChecker.check("Le certificat", "vide.pdf", new byte[0]));
+                () -> UploadChecker.check(UploadChecker.the("certificate"), "vide.pdf", new byte[0]));
         assertEquals("Le certificat est vide : joignez un fichier PDF, JPEG ou PNG.", empty.getMessage());
         assertEquals(UploadChecker.Reason.EMPTY, empty.reason());
         assertEquals(UploadChecker.Reason.EMPTY, assertThrows(UploadChecker.Rejected.class,
-                () -> UploadChecker.check("Le certificat", null, null)).reason());
+                () -> UploadChecker.check(UploadChecker.the("certificate"), null, null)).reason());
         byte[] big = new byte[UploadChecker.MAX_BYTES + 1];
         byte[] head = pdf();
         System.arraycopy(head, 0, big, 0, head.length);
         UploadChecker.Rejected tooBig = assertThrows(UploadChecker.Rejected.class,
-                () -> UploadChecker.check("Le certificat", "gros.pdf", big));
+                () -> UploadChecker.check(UploadChecker.the("certificate"), "gros.pdf", big));
         assertEquals("Le certificat dépasse 5 Mo : joignez un fichier plus léger (PDF, JPEG ou PNG).", tooBig.getMessage());
         assertEquals(UploadChecker.Reason.TOO_BIG, tooBig.reason());
+        // the same refusal on an English page, the file named as there
+        assertEquals("The certificate is larger than 5 MB: attach a lighter file (PDF, JPEG or PNG).",
+                tooBig.text().in(java.util.Locale.ENGLISH));
+        assertEquals("“Attestation d'assurance” is empty: attach a PDF, JPEG or PNG file.", assertThrows(UploadChecker.Rejected.class,
+                () -> UploadChecker.check(UploadChecker.named("Attestation d'assurance"), "a.pdf", new byte[0])).text()
+                .in(java.util.Locale.ENGLISH));
+        assertEquals("L'image est vide : joignez un fichier PDF, JPEG ou PNG.", assertThrows(UploadChecker.Rejected.class,
+                () -> UploadChecker.check(UploadChecker.the("image"), "a.png", new byte[0])).getMessage());
     }
 
     @Test

@@ -176,13 +176,13 @@ public class FamilyDocuments {
         }
         UploadChecker.Accepted file;
         try {
-            file = UploadChecker.check("Le document", fileName, content);
+            file = UploadChecker.check(UploadChecker.the("document"), fileName, content);
         } catch (UploadChecker.Rejected e) {
             throw new UploadRefused(switch (e.reason()) {
                 case EMPTY -> UploadRefused.Reason.FILE_MISSING;
                 case TOO_BIG -> UploadRefused.Reason.FILE_TOO_BIG;
                 case NOT_ACCEPTED -> UploadRefused.Reason.FILE_NOT_ACCEPTED;
-            }, "file", e.getMessage());
+            }, "file", e.text());
         }
         return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
                         + " issued_on, expires_on, status, file_name, content_type, content) values"
