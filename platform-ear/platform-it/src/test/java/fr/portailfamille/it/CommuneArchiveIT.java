@@ -178,9 +178,15 @@ class CommuneArchiveIT {
     void theStaffExportPageServesOnlyItsOwnCommunesArchives() throws Exception {
         Commune beta = stack.tenantStore().findBySlug(BETA).orElseThrow();
         ArchiveInfo betaArchive = new CommuneArchives(stack.platformDb()).export(beta, PASS, List.of(), "admin-beta");
+        // the archive holds the families' health data: an administrator who also holds agent-sante makes it
+        String archivist = "archives@" + ALPHA + ".test";
+        String realm = stack.tenantStore().findBySlug(ALPHA).orElseThrow().realmName();
+        for (String role : List.of("agent", "admin-commune", "agent-sante")) {
+            stack.realmProvisioner().createUser(realm, archivist, "Ariane", "Archiviste", StackLauncher.PASSWORD_AGENT, role);
+        }
         try (Browser b = new Browser()) {
             b.get(PlatformWebIT.url(ALPHA) + "/agent/export.xhtml");
-            b.signIn(StackLauncher.admin(ALPHA), StackLauncher.PASSWORD_AGENT);
+            b.signIn(archivist, StackLauncher.PASSWORD_AGENT);
             b.awaitUrlStartingWith(PlatformWebIT.url(ALPHA) + "/agent/export.xhtml");
             assertEquals("Exporter les données de la commune", b.await(By.id("page-title")).getText());
             assertEquals("", b.accessibilityViolations(), "axe-core, agent/export");
@@ -201,7 +207,7 @@ class CommuneArchiveIT {
             List<org.openqa.selenium.WebElement> links = b.driver.findElements(By.cssSelector("#archives a.archive-download"));
             assertFalse(links.isEmpty(), b.snapshot());
             long alphaId = Long.parseLong(links.get(0).getAttribute("href").replaceAll(".*id=(\\d+).*", "$1"));
-            assertTrue(b.driver.findElement(By.id("archives")).getText().contains(StackLauncher.admin(ALPHA)));
+            assertTrue(b.driver.findElement(By.id("archives")).getText().contains(archivist));
             assertEquals("", b.accessibilityViolations(), "axe-core, agent/export with an archive");
             List<String> wide = new ArrayList<>();
             InputsWebIT.phone(b);
@@ -242,6 +248,19 @@ class CommuneArchiveIT {
             assertEquals(403, getBytes(PlatformWebIT.host(ALPHA), "/agent/export/archive?id=" + alphaId, agentBearer)
                     .statusCode());
             assertEquals(403, getBytes(PlatformWebIT.host(ALPHA), "/agent/export.xhtml", agentBearer).statusCode());
+            // the commune's administrator without agent-sante: the page says why, no form, no download
+            String adminToken = PlatformWebIT.accessToken(ALPHA, StackLauncher.admin(ALPHA), StackLauncher.PASSWORD_AGENT);
+            Map<String, String> adminBearer = Map.of("Authorization", "Bearer " + adminToken);
+            assertEquals(403, getBytes(PlatformWebIT.host(ALPHA), "/agent/export/archive?id=" + alphaId, adminBearer)
+                    .statusCode());
+        }
+        try (Browser admin = new Browser()) {
+            admin.get(PlatformWebIT.url(ALPHA) + "/agent/export.xhtml");
+            admin.signIn(StackLauncher.admin(ALPHA), StackLauncher.PASSWORD_AGENT);
+            assertTrue(admin.await(By.id("health-only")).getText().contains("agent-santé"), admin.snapshot());
+            assertTrue(admin.driver.findElements(By.id("export:passphrase")).isEmpty(), "pas de formulaire");
+            assertTrue(admin.driver.findElements(By.cssSelector("a.archive-download")).isEmpty(), "pas de téléchargement");
+            assertEquals("", admin.accessibilityViolations(), "axe-core, agent/export sans agent-sante");
         }
     }
 

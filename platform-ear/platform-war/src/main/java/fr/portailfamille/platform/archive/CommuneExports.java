@@ -4,6 +4,7 @@ import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.ArchiveInfo;
 import fr.portailfamille.archive.ArchivedUser;
 import fr.portailfamille.archive.CommuneArchives;
+import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.KeycloakAccounts;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -54,11 +55,12 @@ public class CommuneExports {
      *
      * @throws Refused on {@code passphrase} (too short) or {@code confirmation} (different), or when the accounts
      *                 cannot be read (Keycloak unreachable); nothing was stored
-     * @throws SecurityException for anyone but an administrator of this commune
+     * @throws SecurityException for anyone but an administrator of this commune who may read health data: the archive
+     *                           holds every family's (fiches sanitaires, certificates, PAI)
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ArchiveInfo export(SignedInUser user, char[] passphrase, char[] confirmation) {
-        StaffRoles.requireAdmin(user);
+        requireHealthAdmin(user);
         Commune commune = TenantContext.require();
         try {
             String problem = fr.portailfamille.archive.ArchiveCipher.passphraseProblem(passphrase);
@@ -101,10 +103,25 @@ public class CommuneExports {
         return archives.find(id).filter(a -> a.communeId() == commune);
     }
 
-    /** The encrypted bytes of an archive of this commune (empty for another commune's or an unknown id); close it. */
+    /**
+     * The encrypted bytes of an archive of this commune (empty for another commune's or an unknown id); close it. For an
+     * administrator who may read health data, as {@link #export}.
+     */
     public Optional<InputStream> open(SignedInUser user, long id) {
-        StaffRoles.requireAdmin(user);
+        requireHealthAdmin(user);
         return archives.openOf(TenantContext.require().id(), id);
+    }
+
+    /** Whether {@code user} may make and download this commune's archives: an administrator with {@code agent-sante}. */
+    public static boolean mayExport(SignedInUser user) {
+        return StaffRoles.isAdminOfThisCommune(user) && StaffRoles.mayReadHealth(user);
+    }
+
+    private static void requireHealthAdmin(SignedInUser user) {
+        StaffRoles.requireAdmin(user);
+        if (!StaffRoles.mayReadHealth(user)) {
+            throw new Denied(Refused.text("archive.healthOnly"));
+        }
     }
 
     private static String actor(SignedInUser user) {

@@ -40,7 +40,13 @@ public class ArchiveDownloadServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Optional<InputStream> bytes = archive.isEmpty() ? Optional.empty() : exports.open(user, id);
+        Optional<InputStream> bytes;
+        try {
+            bytes = archive.isEmpty() ? Optional.empty() : exports.open(user, id);
+        } catch (SecurityException e) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         if (bytes.isEmpty()) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

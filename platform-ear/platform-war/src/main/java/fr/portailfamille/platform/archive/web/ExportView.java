@@ -79,10 +79,17 @@ public class ExportView {
             rows = null;
         } catch (Refused e) {
             FormErrors.show("export", List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+        } catch (SecurityException e) {
+            FormErrors.error(Texts.of(e));
         } finally {
             passphrase = null;
             confirmation = null;
         }
+    }
+
+    /** Whether the administrator may make and download archives (they hold health data: {@code agent-sante} too). */
+    public boolean isMayExport() {
+        return CommuneExports.mayExport(user.require());
     }
 
     public List<Row> getRows() {
