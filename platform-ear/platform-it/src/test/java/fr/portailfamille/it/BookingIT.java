@@ -219,6 +219,74 @@ class BookingIT {
         assertTrue(Mails.contains(firstWaiting.user().email(), "place"), "famille promue prévenue");
     }
 
+    /**
+     * The same request sent several times at once (a phone retrying on a bad network): the later ones wait for the
+     * first under the unit-day's lock, having read the booking before it; they must not free its seat again nor book
+     * the day twice. The test holds the lock itself while they start, so that every one has read before any acts.
+     */
+    @Test
+    void aCancellationOrABookingSentSeveralTimesAtOnceCountsOnce() throws Exception {
+        long unit = unit(3);
+        LocalDate day = nextMondayInAMonth().plusDays(1);
+        Parent p = validatedFamily();
+        assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(p.user(), p.childId(), unit, day)).outcome());
+        long booking = bookingOf(p, unit, day).getId();
+
+        List<Future<String>> cancels = underTheSeatLock(unit, day, 3, () -> {
+            try {
+                return in(() -> bookings.cancel(p.user(), booking)).outcome().name();
+            } catch (BookingRefused e) {
+                return "REFUSED";
+            }
+        });
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : cancels) {
+            outcomes.add(f.get());
+        }
+        assertEquals(1, outcomes.stream().filter("FREE"::equals).count(), outcomes.toString());
+        assertEquals(2, outcomes.stream().filter("REFUSED"::equals).count(), outcomes.toString());
+        assertEquals(0, seatCounter(unit, day), "one seat given up once: the counter says none taken");
+
+        Parent q = validatedFamily();
+        List<Future<String>> books = underTheSeatLock(unit, day, 3,
+                () -> in(() -> bookings.book(q.user(), q.childId(), unit, day)).outcome().name());
+        outcomes.clear();
+        for (Future<String> f : books) {
+            outcomes.add(f.get());
+        }
+        assertEquals(1, outcomes.stream().filter("ACCEPTED"::equals).count(), outcomes.toString());
+        assertEquals(2, outcomes.stream().filter("REFUSED"::equals).count(), "déjà réservé, not an error: " + outcomes);
+        assertEquals(1, seatCounter(unit, day));
+        assertEquals(1L, in(() -> ((Number) em.createNativeQuery("select count(*) from booking where unit_id = ?1 and day = ?2"
+                + " and status in ('BOOKED', 'BOOKED_LATE')").setParameter(1, unit).setParameter(2, day).getSingleResult()).longValue()));
+    }
+
+    /** {@code copies} runs of {@code work} started while this thread holds the unit-day's lock, then let go. */
+    List<Future<String>> underTheSeatLock(long unit, LocalDate day, int copies, Callable<String> work) throws Exception {
+        List<Future<String>> started = new ArrayList<>();
+        in(() -> {
+            tx.begin();
+            try {
+                em.joinTransaction();
+                em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2 for update")
+                        .setParameter(1, unit).setParameter(2, day).getResultList();
+                for (int i = 0; i < copies; i++) {
+                    started.add(pool.submit(work));
+                }
+                Thread.sleep(1500); // every copy has read the booking and waits for the lock
+            } finally {
+                tx.commit();
+            }
+            return null;
+        });
+        return started;
+    }
+
+    int seatCounter(long unit, LocalDate day) throws Exception {
+        return in(() -> ((Number) em.createNativeQuery("select booked from unit_day where unit_id = ?1 and day = ?2")
+                .setParameter(1, unit).setParameter(2, day).getSingleResult()).intValue());
+    }
+
     @Test
     void badRequestsAreRefusedInFrenchAndChangeNothing() throws Exception {
         long unit = unit(10);

@@ -137,6 +137,10 @@ public class PlanningService {
         }
         charges.lock(child.getFamily().getId(), unit.getActivity());
         int booked = seats.lock(unit, day);
+        // the same booking sent twice at once waited for the first under the lock: it is booked already
+        if (hasLiveBooking(child, unit, day)) {
+            return new BookingDecision(BookingDecision.Outcome.REFUSED, false, Refused.text("booking.outcome.alreadyBooked"));
+        }
         BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
                 MonthPlan.open(plan, day, cal, schoolYears), booked, unit.getCapacity());
         if (decision.recordedAs() != null) {
@@ -229,6 +233,12 @@ public class PlanningService {
         }
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
+        // read again under the lock: the same cancellation sent twice at once (a phone retrying) waited for the first,
+        // whose seat is already given up — freeing it again would count one seat too few and oversell the day
+        em.refresh(b);
+        if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
+            throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
+        }
         CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
         if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
             return decision;
