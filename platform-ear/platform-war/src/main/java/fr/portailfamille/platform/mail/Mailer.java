@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.mail;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -10,18 +12,34 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.transaction.Transactional;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends {@link MailRequested} events after a successful commit; a failure is logged, not thrown. */
+/**
+ * Sends {@link MailRequested} events after a successful commit. A mail the SMTP server does not take is kept in
+ * {@code platform.mail_retry} and sent again by {@link #retryDue()} ({@link MailRetryJob}) until it goes or is given
+ * up ({@link MailRetries}); the action that asked for it is never undone by a mail that failed.
+ */
 @ApplicationScoped
 public class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+    /** How many kept mails one pass takes, locked, at a time. */
+    static final int BATCH = 50;
 
     @Inject
     @ConfigProperty(name = "pf.smtp.host", defaultValue = "127.0.0.1")
@@ -35,25 +53,131 @@ public class Mailer {
     @ConfigProperty(name = "pf.smtp.from", defaultValue = "ne-pas-repondre@portail-famille.test")
     String from;
 
+    @Resource(lookup = "java:app/jdbc/portail")
+    DataSource db;
+
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailRequested mail) {
         send(mail);
     }
 
+    /** Sends {@code mail} now; kept for a later try when the SMTP server does not take it. */
     public void send(MailRequested mail) {
+        try {
+            deliver(mail);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            LOG.log(Level.WARNING, "Courriel non envoyé à " + mail.to() + " : " + mail.subject()
+                    + " ; gardé pour un nouvel essai", e);
+            keep(mail, e);
+        }
+    }
+
+    /**
+     * Sends again the kept mails whose time has come, {@value #BATCH} at a time, each taken by one replica only; a mail
+     * that fails again waits longer, one kept for two days is given up (logged). Returns how many went.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int retryDue() {
+        int sent = 0;
+        int taken;
+        do {
+            taken = 0;
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    List<Kept> due = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("select id, commune_name, recipient, subject, body, attempts,"
+                            + " created_at from platform.mail_retry where sent_at is null and abandoned_at is null"
+                            + " and next_attempt <= now() order by id limit " + BATCH + " for update skip locked");
+                         ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(new Kept(rs.getLong(1), new MailRequested(rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)));
+                        }
+                    }
+                    taken = due.size();
+                    for (Kept k : due) {
+                        sent += retry(c, k) ? 1 : 0;
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.SEVERE, "Nouvel essai des courriels gardés impossible", e);
+                return sent;
+            }
+        } while (taken == BATCH);
+        return sent;
+    }
+
+    /** A kept mail as read back. */
+    private record Kept(long id, MailRequested mail, int attempts, OffsetDateTime createdAt) {
+    }
+
+    private boolean retry(Connection c, Kept k) throws SQLException {
+        OffsetDateTime now = PlatformTime.at(java.time.Instant.now(PlatformTime.clock()));
+        try {
+            deliver(k.mail());
+            try (PreparedStatement ps = c.prepareStatement("update platform.mail_retry set sent_at = now(), attempts = attempts + 1"
+                    + " where id = ?")) {
+                ps.setLong(1, k.id());
+                ps.executeUpdate();
+            }
+            return true;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            boolean givenUp = MailRetries.givenUp(k.createdAt(), now);
+            if (givenUp) {
+                LOG.log(Level.SEVERE, "Courriel abandonné après deux jours d'essais, à " + k.mail().to() + " : "
+                        + k.mail().subject(), e);
+            }
+            try (PreparedStatement ps = c.prepareStatement("update platform.mail_retry set attempts = attempts + 1,"
+                    + " next_attempt = ?, last_error = ?, abandoned_at = case when ? then now() end where id = ?")) {
+                ps.setObject(1, MailRetries.next(k.attempts() + 1, now));
+                ps.setString(2, error(e));
+                ps.setBoolean(3, givenUp);
+                ps.setLong(4, k.id());
+                ps.executeUpdate();
+            }
+            return false;
+        }
+    }
+
+    private void keep(MailRequested mail, Exception why) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into platform.mail_retry (commune_name, recipient, subject,"
+                     + " body, last_error, next_attempt) values (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, cut(mail.communeName(), 200));
+            ps.setString(2, cut(mail.to(), 320));
+            ps.setString(3, cut(mail.subject(), 1000));
+            ps.setString(4, mail.text());
+            ps.setString(5, error(why));
+            ps.setObject(6, MailRetries.next(1, PlatformTime.at(java.time.Instant.now(PlatformTime.clock()))));
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Courriel perdu (ni envoyé ni gardé) à " + mail.to() + " : " + mail.subject(), e);
+        }
+    }
+
+    private void deliver(MailRequested mail) throws MessagingException, UnsupportedEncodingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "5000");
         props.put("mail.smtp.timeout", "5000");
-        try {
-            MimeMessage message = new MimeMessage(Session.getInstance(props));
-            message.setFrom(new InternetAddress(from, mail.communeName(), StandardCharsets.UTF_8.name()));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.text(), StandardCharsets.UTF_8.name());
-            Transport.send(message);
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            LOG.log(Level.WARNING, "Courriel non envoyé à " + mail.to() + " : " + mail.subject(), e);
-        }
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from, mail.communeName(), StandardCharsets.UTF_8.name()));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setText(mail.text(), StandardCharsets.UTF_8.name());
+        Transport.send(message);
+    }
+
+    private static String error(Exception e) {
+        return cut(e.getClass().getSimpleName() + " : " + e.getMessage(), 1000);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
