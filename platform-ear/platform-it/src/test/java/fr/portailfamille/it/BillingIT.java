@@ -181,6 +181,33 @@ class BillingIT {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
     }
 
+    /**
+     * A run whose replica stopped mid-run (left RUNNING, no heartbeat for a quarter of an hour) does not block its month:
+     * progress shows it failed with the reason, and a new start runs, billing what was not billed.
+     */
+    @Test
+    void aRunWhoseReplicaStoppedIsShownFailedAndItsMonthRunsAgain() throws Exception {
+        BillingMonth f = october(kit.alpha(), BillingKit.prefix("I"));
+        long regie = kit.in(kit.alpha(), () -> kit.id("select id from regie where code = ?1", f.regie()));
+        kit.in(kit.alpha(), () -> kit.update("insert into billing_run (regie_id, period_start, period_end, state, families_total,"
+                + " started_by, started_at, heartbeat_at) values (?1, ?2, ?3, 'RUNNING', 4, 'regie@alpha.test',"
+                + " now() - interval '1 hour', now() - interval '20 minutes')", regie, OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
+        RunState shown = kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow();
+        assertEquals("FAILED", shown.state());
+        assertTrue(shown.error().startsWith("Facturation interrompue"), shown.error());
+        RunState rerun = issue(kit.alpha(), REGISSEUR, f);
+        assertEquals("DONE", rerun.state());
+        assertEquals(4, invoiceTotals(kit.alpha(), f).size());
+
+        // a run still beating is left alone: a second start is refused
+        kit.in(kit.alpha(), () -> kit.update("insert into billing_run (regie_id, period_start, period_end, state, families_total,"
+                + " started_by, heartbeat_at) values (?1, ?2, ?3, 'RUNNING', 4, 'regie@alpha.test', now() - interval '1 minute')",
+                regie, OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
+        assertEquals("RUNNING", kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
+        assertThrows(Refused.class, () -> kit.in(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(), OCTOBER)));
+        kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'CANCELLED' where regie_id = ?1 and state = 'RUNNING'", regie));
+    }
+
     @Test
     void twoConcurrentStartsForTheSameRegieAndMonthRunOnce() throws Exception {
         BillingMonth f = october(kit.alpha(), BillingKit.prefix("C"));

@@ -39,6 +39,7 @@ public class InvoiceWriter {
 
     /** Opens a RUNNING run for {@code families} families; refused when one already runs for the régie and period. */
     public long open(long regieId, LocalDate from, LocalDate to, int families, String actor) {
+        reapInterrupted(regieId, from, to);
         Number running = (Number) em.createNativeQuery("select count(*) from billing_run where regie_id = ?1"
                 + " and period_start = ?2 and period_end = ?3 and state = 'RUNNING'")
                 .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).getSingleResult();
@@ -48,7 +49,7 @@ public class InvoiceWriter {
         long id;
         try {
             id = ((Number) em.createNativeQuery("insert into billing_run (regie_id, period_start, period_end, state,"
-                    + " families_total, started_by) values (?1, ?2, ?3, 'RUNNING', ?4, ?5) returning id")
+                    + " families_total, started_by, heartbeat_at) values (?1, ?2, ?3, 'RUNNING', ?4, ?5, now()) returning id")
                     .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).setParameter(4, families)
                     .setParameter(5, actor).getSingleResult()).longValue();
         } catch (PersistenceException e) {
@@ -110,6 +111,36 @@ public class InvoiceWriter {
             throw new PersistenceException(e);
         }
     }
+
+    /** How long a RUNNING run may go without a heartbeat before it is taken as interrupted (its replica stopped). */
+    static final String SILENCE = "15 minutes";
+
+    /** The run's replica is still at it (after each chunk and each batch of mails). */
+    public void beat(long runId) {
+        em.createNativeQuery("update billing_run set heartbeat_at = now() where id = ?1 and state = 'RUNNING'")
+                .setParameter(1, runId).executeUpdate();
+    }
+
+    /**
+     * Marks FAILED the régie's RUNNING runs of the period whose replica stopped beating {@value #SILENCE} ago (stopped
+     * or lost mid-run): their month can be run again, which bills only what they had not billed. Returns how many.
+     */
+    public int reapInterrupted(long regieId, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("update billing_run set state = 'FAILED', finished_at = now(), error = ?4"
+                        + " where regie_id = ?1 and period_start = ?2 and period_end = ?3 and state = 'RUNNING'"
+                        + " and coalesce(heartbeat_at, started_at) < now() - interval '" + SILENCE + "' returning id")
+                .setParameter(1, regieId).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, Refused.text(INTERRUPTED).french()).getResultList();
+        for (Object id : ids) {
+            audit("plateforme", "RUN_FAILED", regieId, null, null, null, "Run " + id + " interrompu (aucun signe depuis "
+                    + SILENCE + ")");
+        }
+        return ids.size();
+    }
+
+    /** Why a run stopped beating is failed: its key in the refusals' bundle. */
+    static final String INTERRUPTED = "billing.run.interrupted";
 
     /** Counts a family that failed as done (its invoice rolled back), so that the progress ends. */
     public void skipped(long runId) {

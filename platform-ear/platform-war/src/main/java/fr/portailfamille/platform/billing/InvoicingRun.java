@@ -182,12 +182,17 @@ public class InvoicingRun {
                 if (toMail.size() >= MAIL_BATCH) {
                     mail(toMail, portal);
                 }
+                // still at it: a run whose replica stops beating is taken as interrupted (InvoiceWriter.reapInterrupted)
+                writer.beat(runId);
             });
             writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));
             announce(runId, regieId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
             writer.finish(runId, regieId, actor, rootMessage(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             mail(toMail, portal);
         }
@@ -216,6 +221,8 @@ public class InvoicingRun {
     public Optional<RunState> progress(SignedInUser user, String regieCode, YearMonth month) {
         StaffRoles.requireAgent(user);
         long regieId = regie(regieCode);
+        // a run whose replica stopped is shown failed, to be started again, not stuck under 100 %
+        writer.reapInterrupted(regieId, month.atDay(1), month.atEndOfMonth());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, state, families_done, families_total, invoices_issued,"
                 + " total_cents, started_by, started_at, finished_at, error from billing_run where regie_id = ?1"
