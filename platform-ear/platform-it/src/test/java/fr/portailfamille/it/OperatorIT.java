@@ -239,6 +239,16 @@ class OperatorIT {
         }
         assertTrue(r.body().contains("réservé par la plateforme"), r.body());
         assertTrue(r.body().contains("contraste"), r.body());
+        // a body that is not the JSON expected (cut short; a text where a list goes): 400, never a 500
+        for (String broken : List.of("{\"slug\":\"coupe", "{\"slug\":\"x\",\"domaines\":\"x.fr\"}")) {
+            HttpResponse<String> unreadable = post(OPERATOR_HOST, API, token, broken);
+            assertEquals(400, unreadable.statusCode(), broken + " : " + unreadable.body());
+            assertTrue(unreadable.body().contains("json_invalide"), unreadable.body());
+        }
+        // a null among the domains is no domain: the rest is checked as usual
+        HttpResponse<String> nullDomain = post(OPERATOR_HOST, API, token, "{\"slug\":\"admin\",\"domaines\":[null]}");
+        assertEquals(400, nullDomain.statusCode(), nullDomain.body());
+        assertTrue(nullDomain.body().contains("donnees_invalides"), nullDomain.body());
         HttpResponse<String> taken = post(OPERATOR_HOST, API, token, "{\"slug\":\"alpha\",\"nom\":\"Autre\",\"siteWeb\":"
                 + "\"https://autre.example/\",\"couleurPrincipale\":\"#2f4b7c\",\"couleurAccent\":\"#f2a900\","
                 + "\"administrateur\":\"a@autre.example\"}");

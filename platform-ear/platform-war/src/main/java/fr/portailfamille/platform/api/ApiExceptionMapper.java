@@ -48,6 +48,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 default -> new ApiError("requete_invalide", "La requête est invalide.", null);
             });
         }
+        if (unreadableJson(failure)) {
+            // a body that is not JSON, or whose values do not fit the fields (a list for a text…): the caller's to mend
+            return answer(400, new ApiError("json_invalide", "Le corps de la requête n'est pas un JSON attendu à cette"
+                    + " adresse : vérifiez sa syntaxe et le type de chaque champ.", null));
+        }
         String correlation = correlation();
         if (Outage.classify(failure).isPresent()) {
             LOG.warning(() -> "API [" + correlation + "] service indisponible : " + failure);
@@ -57,6 +62,20 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "API [" + correlation + "] erreur inattendue", failure);
         return answer(500, new ApiError("erreur_interne", "Une erreur est survenue. Si elle se répète, indiquez ce code"
                 + " à la mairie : " + correlation + ".", null));
+    }
+
+    /** Whether JSON-B or JSON-P could not read the request's body (Jersey wraps their failure in a ProcessingException). */
+    static boolean unreadableJson(Throwable failure) {
+        if (!(failure instanceof jakarta.ws.rs.ProcessingException) && !(failure instanceof jakarta.json.bind.JsonbException)
+                && !(failure instanceof jakarta.json.JsonException)) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ApiError.Field> fields(Refused e) {

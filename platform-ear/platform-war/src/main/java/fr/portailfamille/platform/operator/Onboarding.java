@@ -14,7 +14,8 @@ public record Onboarding(String slug, String name, String websiteUrl, String pri
                          String administratorLastName) implements Serializable {
 
     public Onboarding {
-        domains = domains == null ? List.of() : List.copyOf(domains);
+        // a null in the list (a JSON "domaines": [null]) is no domain
+        domains = domains == null ? List.of() : domains.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** An onboarding whose administrator's names are not given. */
