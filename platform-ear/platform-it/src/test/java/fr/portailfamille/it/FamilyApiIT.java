@@ -863,6 +863,11 @@ class FamilyApiIT {
         assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
         assertTrue(tooBig.contains("\"code\":\"envoi_trop_volumineux\""), tooBig);
         assertEquals(before + 1, documentsOf(f.own()));
+        // a JSON body over 1 Mio (a selection is some tens of Kio): refused on its announced length, never read whole
+        String hugeJson = OperatorIT.raw(PlatformWebIT.host(ALPHA), "POST " + API + "/reservations HTTP/1.1",
+                "application/json", "Content-Length: " + (2L << 20), "Authorization: Bearer " + token);
+        assertTrue(hugeJson.startsWith("HTTP/1.1 413"), hugeJson);
+        assertTrue(hugeJson.contains("\"code\":\"envoi_trop_volumineux\"") && hugeJson.contains("(1 Mo)"), hugeJson);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Locale;
  * pure rule of {@link UploadLimitFilter}, unit-tested): a form with files ({@code multipart/form-data}) or a file as
  * the body ({@code application/octet-stream}, the operators' archive import) may not exceed the host's limit — the
  * operator host's (commune archives) or the communes' hosts' (families' and agents' documents, images, configuration
- * files); without a declared length such a request is refused too (411). Other requests are not concerned. The pages'
+ * files); a JSON body (the APIs') may not exceed {@link #JSON_MAX_BYTES}; without a declared length such a request is
+ * refused too (411). Other requests are not concerned. The pages'
  * own limits per file (5 Mo a document…) stay, with their messages next to the field.
  */
 public final class UploadLimit {
@@ -19,20 +20,36 @@ public final class UploadLimit {
     }
 
     /**
+     * The largest JSON body an API takes (1 Mio: a selection of 400 days is some 40 Kio, an onboarding with its logo
+     * some 300 Kio), whatever the host: the resources read a body whole before checking it.
+     */
+    public static final long JSON_MAX_BYTES = 1024L * 1024L;
+
+    /**
      * The status refusing this request, or {@link #OK}.
      *
      * @param contentLength the declared length, {@code -1} when none (chunked)
-     * @param maxBytes      the limit of this request's host
-     * @return {@link #OK}, 413 (declared longer than the limit) or 411 (an upload without a declared length)
+     * @param maxBytes      the limit of this request's host for uploads
+     * @return {@link #OK}, 413 (declared longer than the limit) or 411 (an upload or a JSON body without a declared
+     *         length)
      */
     public static int refusal(String contentType, long contentLength, long maxBytes) {
-        if (!isUpload(contentType)) {
+        long limit = limit(contentType, maxBytes);
+        if (limit < 0) {
             return OK;
         }
         if (contentLength < 0) {
             return 411;
         }
-        return contentLength > maxBytes ? 413 : OK;
+        return contentLength > limit ? 413 : OK;
+    }
+
+    /** The limit of a request of this type: the host's for an upload, {@link #JSON_MAX_BYTES} for JSON, none (-1) else. */
+    public static long limit(String contentType, long maxBytes) {
+        if (isUpload(contentType)) {
+            return maxBytes;
+        }
+        return isJson(contentType) ? JSON_MAX_BYTES : -1;
     }
 
     static boolean isUpload(String contentType) {
@@ -41,6 +58,10 @@ public final class UploadLimit {
         }
         String type = contentType.toLowerCase(Locale.ROOT).strip();
         return type.startsWith("multipart/form-data") || type.startsWith("application/octet-stream");
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
     }
 
     /** Mebibytes in bytes, a limit below 1 read as 1. */

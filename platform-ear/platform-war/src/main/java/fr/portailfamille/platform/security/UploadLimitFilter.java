@@ -52,7 +52,7 @@ public class UploadLimitFilter extends HttpFilter {
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(refusal == 413
                     ? "{\"code\":\"envoi_trop_volumineux\",\"message\":\"L'envoi dépasse la taille permise ("
-                            + max / (1024 * 1024) + " Mo).\",\"champs\":[]}"
+                            + UploadLimit.limit(request.getContentType(), max) / (1024 * 1024) + " Mo).\",\"champs\":[]}"
                     : "{\"code\":\"longueur_requise\",\"message\":\"Indiquez la longueur de l'envoi (Content-Length).\","
                             + "\"champs\":[]}");
             return;

@@ -22,7 +22,6 @@ class UploadLimitTest {
     @Test
     void otherRequestsAreNotConcerned() {
         assertEquals(UploadLimit.OK, UploadLimit.refusal("application/x-www-form-urlencoded", MAX + 1, MAX));
-        assertEquals(UploadLimit.OK, UploadLimit.refusal("application/json", -1, MAX));
         assertEquals(UploadLimit.OK, UploadLimit.refusal(null, -1, MAX));
     }
 
@@ -31,5 +30,15 @@ class UploadLimitTest {
         assertEquals(40L * 1024 * 1024, UploadLimit.megabytes(40));
         assertEquals(1024L * 1024, UploadLimit.megabytes(0));
         assertEquals(2048L * 1024 * 1024, UploadLimit.megabytes(2048));
+    }
+
+    @Test
+    void aJsonBodyIsCappedAtOneMebibyteWhateverTheHost() {
+        assertEquals(UploadLimit.OK, UploadLimit.refusal("application/json", UploadLimit.JSON_MAX_BYTES, MAX));
+        assertEquals(413, UploadLimit.refusal("application/json; charset=UTF-8", UploadLimit.JSON_MAX_BYTES + 1, MAX));
+        assertEquals(411, UploadLimit.refusal("application/json", -1, MAX));
+        assertEquals(UploadLimit.JSON_MAX_BYTES, UploadLimit.limit("Application/JSON", MAX));
+        assertEquals(-1, UploadLimit.limit("application/x-www-form-urlencoded", MAX));
+        assertEquals(UploadLimit.OK, UploadLimit.refusal("application/x-www-form-urlencoded", -1, MAX));
     }
 }
