@@ -161,6 +161,11 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             request.setAttribute(SignedInUser.BEARER_ATTRIBUTE, user); // who calls, for the API's services
             return login(context, user);
         } catch (OidcException e) {
+            if (identityDown(e)) {
+                // the realm's keys could not be fetched: the token may be good, the caller should retry (503), not
+                // throw it away as a 401 would tell it
+                throw new Outage.UnavailableException(Outage.Cause.IDENTITY, e);
+            }
             LOG.info(() -> "Commune " + commune.slug() + " : " + e.getMessage());
             HttpServletResponse response = context.getResponse();
             CorrelationFilter.ensure(request, response); // this response goes out before the filters
@@ -172,6 +177,11 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                     + " ou émis pour une autre commune.\",\"champs\":[],\"status\":401,\"erreur\":\"jeton_invalide\"}");
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    /** Whether a token was refused because the commune's identity server could not be reached, not for itself. */
+    static boolean identityDown(OidcException e) {
+        return Outage.classify(e).filter(c -> c == Outage.Cause.IDENTITY).isPresent();
     }
 
     private AuthenticationStatus startLogin(Commune commune, HttpServletRequest request, HttpMessageContext context) {
