@@ -184,6 +184,14 @@ class SepaDebitIT {
         long invoice450 = planned.stream().filter(d -> d.rum().equals(m450.rum())).findFirst().orElseThrow().invoiceId();
         long invoice451 = planned.stream().filter(d -> d.rum().equals(m451.rum())).findFirst().orElseThrow().invoiceId();
         assertEquals(due, alpha(() -> account.invoice(edge450, invoice450)).dueDate());
+        // a run whose replica stopped before planning its debits (as if it had): marked failed when next looked at,
+        // and the debits of the invoices it had issued, and mailed as to be debited, planned all the same
+        alpha(() -> kit.update("delete from sepa_debit where billing_run_id = ?1", run));
+        alpha(() -> kit.update("update billing_run set state = 'RUNNING', finished_at = null,"
+                + " heartbeat_at = now() - interval '20 minutes' where id = ?1", run));
+        assertEquals("FAILED", alpha(() -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
+        assertEquals(2, alpha(() -> debits.debits(AGENT, run)).size(), "planned by the reaping");
+        alpha(() -> kit.update("update billing_run set state = 'DONE', finished_at = now(), error = null where id = ?1", run));
         // the invoice mail says beforehand when and how much will be debited (the SEPA pre-notification)
         String invoiceMail = Mails.await(edge450.email(), x -> x.contains("Cette facture sera prélevée le " + BillingDates.text(due)));
         assertTrue(invoiceMail.contains("prélèvement SEPA de"), invoiceMail);

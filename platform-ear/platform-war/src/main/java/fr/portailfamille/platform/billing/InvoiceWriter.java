@@ -39,7 +39,6 @@ public class InvoiceWriter {
 
     /** Opens a RUNNING run for {@code families} families; refused when one already runs for the régie and period. */
     public long open(long regieId, LocalDate from, LocalDate to, int families, String actor) {
-        reapInterrupted(regieId, from, to);
         Number running = (Number) em.createNativeQuery("select count(*) from billing_run where regie_id = ?1"
                 + " and period_start = ?2 and period_end = ?3 and state = 'RUNNING'")
                 .setParameter(1, regieId).setParameter(2, from).setParameter(3, to).getSingleResult();
@@ -123,9 +122,9 @@ public class InvoiceWriter {
 
     /**
      * Marks FAILED the régie's RUNNING runs of the period whose replica stopped beating {@value #SILENCE} ago (stopped
-     * or lost mid-run): their month can be run again, which bills only what they had not billed. Returns how many.
+     * or lost mid-run): their month can be run again, which bills only what they had not billed. Returns their ids.
      */
-    public int reapInterrupted(long regieId, LocalDate from, LocalDate to) {
+    public List<Long> reapInterrupted(long regieId, LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("update billing_run set state = 'FAILED', finished_at = now(), error = ?4"
                         + " where regie_id = ?1 and period_start = ?2 and period_end = ?3 and state = 'RUNNING'"
@@ -136,7 +135,7 @@ public class InvoiceWriter {
             audit("plateforme", "RUN_FAILED", regieId, null, null, null, "Run " + id + " interrompu (aucun signe depuis "
                     + SILENCE + ")");
         }
-        return ids.size();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     /** Why a run stopped beating is failed: its key in the refusals' bundle. */

@@ -134,6 +134,7 @@ public class InvoicingRun {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         String actor = user.email();
+        reapInterrupted(regieId, from, to);
         // the families' rows read now, in the request's transaction; each chunk priced in the background while the
         // one before is written (DraftPipeline)
         DraftReader.Drafts families = drafts.read(regieCode, from, to);
@@ -190,11 +191,24 @@ public class InvoicingRun {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
             writer.finish(runId, regieId, actor, rootMessage(e));
+            // the invoices it issued before failing are issued all the same: their direct debits are planned, as their
+            // mails said
+            announce(runId, regieId);
             if (e instanceof Error error) {
                 throw error;
             }
         } finally {
             mail(toMail, portal);
+        }
+    }
+
+    /**
+     * Marks failed the régie's runs of the period whose replica stopped ({@link InvoiceWriter#reapInterrupted}), and
+     * tells the other billing parts of the invoices they had issued (their direct debits planned, as their mails said).
+     */
+    private void reapInterrupted(long regieId, LocalDate from, LocalDate to) {
+        for (long reaped : writer.reapInterrupted(regieId, from, to)) {
+            announce(reaped, regieId);
         }
     }
 
@@ -222,7 +236,7 @@ public class InvoicingRun {
         StaffRoles.requireAgent(user);
         long regieId = regie(regieCode);
         // a run whose replica stopped is shown failed, to be started again, not stuck under 100 %
-        writer.reapInterrupted(regieId, month.atDay(1), month.atEndOfMonth());
+        reapInterrupted(regieId, month.atDay(1), month.atEndOfMonth());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, state, families_done, families_total, invoices_issued,"
                 + " total_cents, started_by, started_at, finished_at, error from billing_run where regie_id = ?1"
