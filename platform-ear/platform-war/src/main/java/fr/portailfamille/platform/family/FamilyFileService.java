@@ -353,10 +353,16 @@ public class FamilyFileService {
         return reasons.isEmpty() ? null : reasons.get(0);
     }
 
-    /** Deletes drafts not saved for 30 days; returns how many. */
+    /**
+     * Deletes drafts not saved for 30 days; returns how many. Each replica's job runs it at the same hour: the drafts are
+     * taken locked, those another replica is deleting skipped (it used to wait for them, then fail on their version).
+     */
     public int purgeExpiredDrafts() {
-        List<Family> expired = em.createQuery("select f from Family f where f.status = :s and f.draftExpiresAt < :now",
-                Family.class).setParameter("s", FamilyStatus.DRAFT).setParameter("now", now()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select id from family where status = 'DRAFT' and draft_expires_at < ?1"
+                + " order by id for update skip locked").setParameter(1, now()).getResultList();
+        List<Family> expired = ids.stream().map(id -> em.find(Family.class, ((Number) id).longValue()))
+                .filter(java.util.Objects::nonNull).toList();
         for (Family f : expired) {
             audit("systeme", "BROUILLON_PURGE", f.getId(), null, "non enregistré depuis 30 jours");
             em.remove(f);
