@@ -224,8 +224,16 @@ class PlatformWebIT {
         HttpResponse<String> other = get(host(BETA), "/api/moi", Map.of("Authorization", "Bearer " + token));
         assertEquals(401, other.statusCode(), other.body());
         assertTrue(other.body().contains("jeton_invalide"));
-        assertEquals(401, get(host(BETA), "/api/moi", Map.of()).statusCode());
+        HttpResponse<String> none = get(host(BETA), "/api/moi", Map.of());
+        assertEquals(401, none.statusCode());
+        // without a token, the API's JSON (code and message), never the container's HTML page
+        assertTrue(none.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), none.headers().toString());
+        assertTrue(none.body().contains("\"code\":\"non_authentifie\""), none.body());
         assertEquals(401, get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer pas-un-jeton")).statusCode());
+        // another commune named in the query of an API call: 400 in JSON too
+        HttpResponse<String> named = get(host(ALPHA), "/api/moi?commune=beta", Map.of("Authorization", "Bearer " + token));
+        assertEquals(400, named.statusCode(), named.body());
+        assertTrue(named.body().contains("\"code\":\"commune_incoherente\""), named.body());
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertEquals(401, get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + tampered)).statusCode());
     }

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.JsonErrors;
+
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
 import fr.portailfamille.platform.ops.CorrelationFilter;
@@ -134,7 +136,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                         return context.doNothing();
                     }
                     if (path.startsWith("/api/")) {
-                        return context.responseUnauthorized();
+                        return tokenRequired(context.getResponse());
                     }
                     return startLogin(commune, request, context);
                 }
@@ -145,7 +147,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                 return context.doNothing();
             }
             if (path.startsWith("/api/")) {
-                return context.responseUnauthorized();
+                return tokenRequired(context.getResponse());
             }
             return startLogin(commune, request, context);
         } catch (IOException e) {
@@ -173,8 +175,8 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
             // the API's error format (code, message, champs), and the fields older clients read (status, erreur)
-            response.getWriter().write("{\"code\":\"jeton_invalide\",\"message\":\"Jeton d'accès absent, expiré"
-                    + " ou émis pour une autre commune.\",\"champs\":[],\"status\":401,\"erreur\":\"jeton_invalide\"}");
+            response.getWriter().write(JsonErrors.body(401, "jeton_invalide",
+                    "Jeton d'accès absent, expiré ou émis pour une autre commune."));
             return AuthenticationStatus.SEND_FAILURE;
         }
     }
@@ -371,11 +373,16 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private static AuthenticationStatus jsonFailure(HttpServletResponse response, int status, String code, String message)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write("{\"status\":" + status + ",\"erreur\":\"" + code + "\",\"message\":\""
-                + message + "\"}");
+        JsonErrors.write(response, status, code, message);
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A commune's API called without a token nor a session: 401 in the API's JSON (not the container's HTML page). */
+    private static AuthenticationStatus tokenRequired(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        // the families' API's own answer without a token (api.FamilyCallerFilter), for the protected ones
+        return jsonFailure(response, HttpServletResponse.SC_UNAUTHORIZED, "non_authentifie",
+                "Connectez-vous : un jeton d'accès de votre commune est nécessaire (en-tête Authorization: Bearer).");
     }
 
     private static AuthenticationStatus login(HttpMessageContext context, SignedInUser user) {

@@ -45,7 +45,7 @@ public final class CommunePages {
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":503,\"erreur\":\"" + code + "\",\"message\":\"" + message + "\"}");
+            response.getWriter().write(fr.portailfamille.platform.kernel.JsonErrors.body(503, code, message));
             return;
         }
         response.setContentType("text/html;charset=UTF-8");

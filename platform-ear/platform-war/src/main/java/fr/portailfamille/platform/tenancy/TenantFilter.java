@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.tenancy;
 
+import fr.portailfamille.platform.kernel.JsonErrors;
+
 import fr.portailfamille.platform.ops.OpsEndpointFilter;
 import fr.portailfamille.tenancy.Commune;
 import jakarta.inject.Inject;
@@ -77,8 +79,12 @@ public class TenantFilter extends HttpFilter {
         }
         if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR
                 && !parametersAgree(commune.slug(), request.getParameterMap())) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
-                    "La commune demandée ne correspond pas à l'adresse du portail.");
+            String why = "La commune demandée ne correspond pas à l'adresse du portail.";
+            if (JsonErrors.isApi(request)) {
+                JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "commune_incoherente", why);
+            } else {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, why);
+            }
             return;
         }
         Optional<Commune> previous = TenantContext.current();
@@ -120,8 +126,7 @@ public class TenantFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":404,\"erreur\":\"commune_inconnue\","
-                    + "\"message\":\"Aucune commune n'est servie à cette adresse.\"}");
+            response.getWriter().write(JsonErrors.body(404, "commune_inconnue", "Aucune commune n'est servie à cette adresse."));
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
