@@ -131,6 +131,8 @@ class FamilyDocumentsIT {
         long insurance = alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(), today, "assurance.pdf", PDF));
         long address = alpha(() -> documents.upload(p.user(), "DOMICILE", null, today, "edf.pdf", PDF));
         long medical = alpha(() -> documents.upload(p.user(), "CERTIFICAT_MEDICAL", p.childId(), today, "certif.pdf", PDF));
+        // the same one sent again (a retry, a double tap): stored once, the first one's id answered
+        assertEquals(medical, alpha(() -> documents.upload(p.user(), "CERTIFICAT_MEDICAL", p.childId(), today, "certif.pdf", PDF)));
         List<Row> mine = alpha(() -> documents.mine(p.user()));
         assertEquals(3, mine.size());
         assertTrue(mine.stream().allMatch(r -> r.state() == State.PENDING));

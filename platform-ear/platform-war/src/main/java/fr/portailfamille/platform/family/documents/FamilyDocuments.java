@@ -138,6 +138,9 @@ public class FamilyDocuments {
     /**
      * Stores a document the family sends for itself or one of its children, waiting for an agent's review.
      *
+     * The same document sent twice within ten minutes (same type, child, date and bytes, still waiting for review) is
+     * stored once: the second sending answers the first one's id.
+     *
      * @throws UploadRefused with the field concerned ({@code type}, {@code child}, {@code issuedOn}, {@code file}) and
      *                       why; nothing is stored
      */
@@ -183,6 +186,17 @@ public class FamilyDocuments {
                 case TOO_BIG -> UploadRefused.Reason.FILE_TOO_BIG;
                 case NOT_ACCEPTED -> UploadRefused.Reason.FILE_NOT_ACCEPTED;
             }, "file", e.text());
+        }
+        // the same document sent again (a phone retrying on a bad network, a double tap): the one already received,
+        // not a second one for the agents to review; the family's row locked, so that two copies at once find each other
+        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
+        List<?> same = em.createNativeQuery("select id from family_document where family_id = ?1 and type_code = ?2"
+                        + " and child_id is not distinct from cast(?3 as bigint) and issued_on = ?4 and status = 'PENDING'"
+                        + " and uploaded_at > now() - interval '10 minutes' and content = ?5 order by id desc limit 1")
+                .setParameter(1, f.getId()).setParameter(2, type.code()).setParameter(3, child == null ? null : child.getId())
+                .setParameter(4, issuedOn).setParameter(5, file.content()).getResultList();
+        if (!same.isEmpty()) {
+            return ((Number) same.get(0)).longValue();
         }
         return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
                         + " issued_on, expires_on, status, file_name, content_type, content) values"
