@@ -245,6 +245,10 @@ class OperatorIT {
             assertEquals(400, unreadable.statusCode(), broken + " : " + unreadable.body());
             assertTrue(unreadable.body().contains("json_invalide"), unreadable.body());
         }
+        // the archive import takes the archive's bytes: sent as JSON, 415 says so
+        HttpResponse<String> asJson = post(OPERATOR_HOST, API + "/import?slug=x", token, "{}");
+        assertEquals(415, asJson.statusCode(), asJson.body());
+        assertTrue(asJson.body().contains("application/octet-stream"), asJson.body());
         // a null among the domains is no domain: the rest is checked as usual
         HttpResponse<String> nullDomain = post(OPERATOR_HOST, API, token, "{\"slug\":\"admin\",\"domaines\":[null]}");
         assertEquals(400, nullDomain.statusCode(), nullDomain.body());

@@ -44,6 +44,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 case 406 -> new ApiError("format_non_disponible", "Cette adresse répond en JSON (application/json).", null);
                 case 415 -> new ApiError("format_non_supporte", multipart()
                         ? "Envoyez le document en formulaire multipart/form-data (champs type, date, fichier)."
+                        : archive() ? "Envoyez l'archive telle quelle, en application/octet-stream."
                         : "Envoyez le corps de la requête en JSON (application/json).", null);
                 default -> new ApiError("requete_invalide", "La requête est invalide.", null);
             });
@@ -85,6 +86,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     /** Whether the call went to an address that takes a {@code multipart/form-data} form (sending a document). */
     private boolean multipart() {
         return request != null && request.getRequestURI().endsWith("/famille/v1/documents");
+    }
+
+    /** Whether the call went to the operators' archive import, which takes the archive's bytes as its body. */
+    private boolean archive() {
+        return request != null && request.getRequestURI().endsWith("/communes/import");
     }
 
     private String correlation() {

@@ -87,7 +87,10 @@ public class OperatorApi {
     @Operation(summary = "Liste des communes", description = "Statut, domaines, version du schéma et celle du code, état du"
             + " royaume, compteurs (familles, comptes, réservations du mois), dernière activité.")
     @APIResponse(responseCode = "200", description = "Les communes, par nom")
-    @APIResponse(responseCode = "401", description = "jeton_invalide : jeton absent, expiré ou d'un autre royaume")
+    @APIResponse(responseCode = "401", description = "authentification_requise : sans jeton ; jeton_invalide : jeton expiré"
+            + " ou d'un autre royaume (de même pour chaque adresse de cette API)")
+    @APIResponse(responseCode = "403", description = "operateur_requis : jeton du royaume des opérateurs sans le rôle"
+            + " operateur (de même pour chaque adresse de cette API)")
     public Response list() {
         return answer(() -> Response.ok(communes.list(operator()).stream().map(OperatorApi::json).toList()).build());
     }
