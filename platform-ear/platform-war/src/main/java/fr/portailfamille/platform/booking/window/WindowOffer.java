@@ -36,10 +36,6 @@ public class WindowOffer implements java.io.Serializable {
         }
 
         public String getKey() { return unitId + ":" + day; }
-        /** "lundi 06/07/2027 – Journée". */
-        public String getLabel() {
-            return java.time.format.DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy", java.util.Locale.FRENCH).format(day) + " – " + unit;
-        }
         public long getUnitId() { return unitId; }
         public String getUnit() { return unit; }
         public LocalDate getDay() { return day; }

@@ -33,13 +33,6 @@ public class WindowSummary implements java.io.Serializable {
         this.waiting = waiting;
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    /** The period in French words: "du 06/07/2027 au 30/07/2027". */
-    public String getPeriod() {
-        return "du " + DAY.format(periodFrom) + " au " + DAY.format(periodTo);
-    }
-
     /**
      * The state in French words, for the families' API's refusals (the agents' page reads its words from the bundle,
      * {@code fenetre.agent.state.*}).

@@ -164,4 +164,10 @@ public class MaDemandeView implements Serializable {
     public void setProofDate(LocalDate v) { proofDate = v; }
     public Part getProofFile() { return proofFile; }
     public void setProofFile(Part v) { proofFile = v; }
+
+    /** A window's period in the page's language: "du 06/07/2027 au 30/07/2027", "from 06/07/2027 to 30/07/2027". */
+    public String period(WindowSummary window) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        return Texts.of("fenetre.family.period", day.format(window.getPeriodFrom()), day.format(window.getPeriodTo()));
+    }
 }
