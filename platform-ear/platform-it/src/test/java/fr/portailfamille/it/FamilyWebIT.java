@@ -116,6 +116,8 @@ class FamilyWebIT {
             // Mes enfants: one page per child of this family, by position, never by id
             parent.get(BASE + "/espace/enfants.xhtml?enfant=1");
             assertEquals("Léa " + lastName, parent.await(By.id("child-name")).getText());
+            assertEquals("7 ans", parent.driver.findElement(By.id("age")).getText(), "born seven years ago today");
+            assertTrue(parent.driver.findElement(By.id("child-planning")).getAttribute("href").endsWith("/espace/planning.xhtml?enfant=1"));
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mes enfants");
             parent.get(BASE + "/espace/enfants.xhtml?enfant=2");
             assertTrue(parent.await(By.id("no-child")).getText().contains("n'existe pas"));
@@ -430,6 +432,9 @@ class FamilyWebIT {
             assertTrue(parent.await(By.id("free-hint")).getText().contains("annulé sans frais"));
             assertTrue(parent.driver.findElements(By.id("absence:declare")).isEmpty(), "pas d'absence facturée proposée");
             String absenceUrl = parent.driver.getCurrentUrl();
+            // "Retour au planning" goes back to this child's activity and month, not to the first child's
+            String back = parent.driver.findElement(By.id("back-to-planning")).getAttribute("href");
+            assertTrue(back.contains("enfant=1&activite=") && back.endsWith("&mois=" + java.time.YearMonth.from(monday)), back);
             // once the cancellation deadline has passed, an illness with a certificate waits for its review
             try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
                 st.execute("update commune_alpha.activity set cancellation_deadline = 'J-90@23:59' where name = '"
@@ -566,6 +571,10 @@ class FamilyWebIT {
             agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(page);
             assertEquals("État du dossier : Envoyé, en attente de validation", agent.await(By.id("family-status")).getText());
+            // the number "Écrire aux familles" asks for, and each responsable's consent to the commune's information
+            assertEquals("N° famille : " + id, agent.driver.findElement(By.id("family-number")).getText());
+            assertTrue(agent.driver.findElement(By.cssSelector(".responsable-consent")).getText().startsWith("par e-mail : "),
+                    agent.driver.findElement(By.cssSelector(".responsable-consent")).getText());
             String text = agent.driver.findElement(By.tagName("main")).getText();
             for (String expected : List.of("Pacsé(e)s", "3 rue des Écoles, 87000 Limoges", "05 55 12 34 56",
                     "Madame Camille Morel-" + suffix, "06 12 34 56 78", "05 55 98 76 54", "Fille", "École Jules Ferry",

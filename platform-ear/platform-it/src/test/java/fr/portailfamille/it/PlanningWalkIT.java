@@ -98,6 +98,10 @@ class PlanningWalkIT {
             parent.await(By.id("calendar"));
             assertEquals(activity, new Select(parent.driver.findElement(By.id("activite"))).getFirstSelectedOption().getText());
             assertTrue(parent.driver.findElements(By.id("not-registered")).isEmpty(), "pas « pas encore inscrit(e) »");
+            // the child's own activity first in the select (the commune's others come before it by name)
+            assertEquals(activity, new Select(parent.driver.findElement(By.id("activite"))).getOptions().get(0).getText());
+            // the unit's hours, as the seeds' portals show them
+            assertEquals("Horaires : Journée 08:30–17:30", parent.driver.findElement(By.id("unit-times")).getText());
 
             // Wednesdays only: one column, no day of another weekday, so no week of "Fermé"
             List<String> columns = parent.driver.findElements(By.cssSelector("#calendar thead th")).stream()

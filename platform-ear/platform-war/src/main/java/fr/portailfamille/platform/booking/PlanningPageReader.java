@@ -63,8 +63,10 @@ public class PlanningPageReader {
         List<FamilyChild> children = family.children();
         FamilyChild child = enfant >= 1 && enfant <= children.size() ? children.get(enfant - 1) : null;
         Long childId = validated && child != null ? child.getId() : null;
-        List<Activity> activities = catalog.activities();
         List<Long> registeredTo = childId == null ? List.of() : bookings.registeredActivitiesOfOwnChild(childId);
+        // the child's own activities first in the select (as the seeds' portals offer only those), the others after
+        List<Activity> activities = catalog.activities().stream()
+                .sorted(java.util.Comparator.comparing((Activity a) -> !registeredTo.contains(a.getId()))).toList();
         Long shown = activite;
         if (shown == null && !activities.isEmpty()) {
             shown = activities.stream().map(Activity::getId).filter(registeredTo::contains).findFirst()

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.family.FamilyChild;
+import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
@@ -19,6 +21,8 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.List;
+import java.time.YearMonth;
 
 /** "Signaler une absence" on one of the family's booked days, with a medical certificate if any. */
 @Named
@@ -34,6 +38,9 @@ public class AbsenceView implements Serializable {
     @Inject
     UserView user;
 
+    @Inject
+    FamilyFileService files;
+
     private Long reservation;
     private Booking booking;
     private String reason;
@@ -41,6 +48,7 @@ public class AbsenceView implements Serializable {
     private transient Part certificate;
     private boolean done;
     private boolean freeCancellation;
+    private String planningLink;
 
     public void load() throws IOException {
         try {
@@ -54,6 +62,16 @@ public class AbsenceView implements Serializable {
             return;
         }
         freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
+        // the planning counts the family's children by position (by id)
+        List<FamilyChild> children = files.overviewOf(user.require()).children();
+        int position = 1;
+        for (int i = 0; i < children.size(); i++) {
+            if (java.util.Objects.equals(children.get(i).getId(), booking.getChild().getId())) {
+                position = i + 1;
+            }
+        }
+        planningLink = "/espace/planning.xhtml?enfant=" + position + "&activite=" + booking.getUnit().getActivity().getId()
+                + "&mois=" + YearMonth.from(booking.getDay());
     }
 
     /**
@@ -106,6 +124,9 @@ public class AbsenceView implements Serializable {
     }
 
     public Booking getBooking() { return booking; }
+
+    /** Back to the planning the parent came from: the booked day's child, activity and month ({@link #load}). */
+    public String getPlanningLink() { return planningLink == null ? "/espace/planning.xhtml" : planningLink; }
     public Long getReservation() { return reservation; }
     public void setReservation(Long v) { if (ViewParams.opening()) reservation = v; }
     public String getReason() { return reason; }

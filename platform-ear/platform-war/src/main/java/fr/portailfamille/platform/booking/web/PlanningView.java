@@ -449,6 +449,18 @@ public class PlanningView implements Serializable {
     public LocalDate getCopyUntil() { use(); return copyUntil; }
     public void setCopyUntil(LocalDate v) { use(); copyUntil = v; }
     public List<ActivityUnit> getUnits() { use(); return units; }
+
+    /** The units' hours, as the seeds' portals show them: "Matin 07:30–08:30 · Soir 16:30–18:30"; null when none has. */
+    public String getUnitTimes() {
+        use();
+        if (units == null) {
+            return null;
+        }
+        String times = units.stream().filter(u -> u.getStartTime() != null)
+                .map(u -> u.getLabel() + " " + u.getStartTime() + (u.getEndTime() == null ? "" : "–" + u.getEndTime()))
+                .collect(java.util.stream.Collectors.joining(" · "));
+        return times.isEmpty() ? null : times;
+    }
     public Map<String, Boolean> getWeek() { use(); return week; }
     public LocalDate getWeekFrom() { use(); return weekFrom; }
     public void setWeekFrom(LocalDate v) { use(); weekFrom = v; }
