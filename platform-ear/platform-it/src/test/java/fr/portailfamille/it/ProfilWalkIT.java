@@ -73,6 +73,7 @@ class ProfilWalkIT {
             String details = b.await(By.id("details")).getText();
             assertTrue(details.contains("Madame Marjolaine Rousseau") && details.contains("35590") && details.contains("0612345678"),
                     details);
+            assertEquals(Long.toString(family), b.driver.findElement(By.id("family-number")).getText(), "the number agents see");
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil");
             InputsWebIT.check(b, "mon-profil", wide);
 

@@ -55,6 +55,7 @@ public class ProfilView implements Serializable {
     private boolean remindersOptOut;
     private FamilyForm.Person person;
     private FamilyForm family;
+    private Long familyNumber;
     private List<ChildCalendars.Feed> feeds;
     /** The feed URL just made, shown once, and whose child it is. */
     private String newFeedUrl;
@@ -166,6 +167,14 @@ public class ProfilView implements Serializable {
     }
 
     public FamilyForm getFamily() { return family(); }
+
+    /** The family's number, as the town hall's agents see it on the family's file (to quote it when calling them). */
+    public Long getFamilyNumber() {
+        if (familyNumber == null) {
+            familyNumber = files.fileOf(user.require()).getId();
+        }
+        return familyNumber;
+    }
 
     /** The parent's civility in words ("Madame"), as the family file stores it ("MME"). */
     public String getCivility() {
