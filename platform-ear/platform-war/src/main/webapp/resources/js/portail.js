@@ -92,3 +92,13 @@ document.addEventListener('DOMContentLoaded', function () {
     target.scrollIntoView({block: 'center'});
   }
 });
+
+/* The family's sections (family-nav.xhtml): on a phone the row scrolls sideways; the current section is brought into
+   its view, centred, without moving the page itself. */
+document.addEventListener('DOMContentLoaded', function () {
+  var nav = document.getElementById('family-nav');
+  var current = nav && nav.querySelector('a[aria-current="page"]');
+  if (current && nav.scrollWidth > nav.clientWidth) {
+    nav.scrollLeft = Math.max(0, current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2);
+  }
+});

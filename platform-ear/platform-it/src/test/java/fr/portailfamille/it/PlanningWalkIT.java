@@ -102,6 +102,9 @@ class PlanningWalkIT {
             assertEquals(activity, new Select(parent.driver.findElement(By.id("activite"))).getOptions().get(0).getText());
             // the unit's hours, as the seeds' portals show them
             assertEquals("Horaires : Journée 08:30–17:30", parent.driver.findElement(By.id("unit-times")).getText());
+            // the family's sections on every page of its space, this one marked as the current one
+            assertEquals("Mon planning", parent.driver.findElement(By.cssSelector("#family-nav a[aria-current='page']")).getText());
+            assertEquals(8, parent.driver.findElements(By.cssSelector("#family-nav a")).size());
 
             // Wednesdays only: one column, no day of another weekday, so no week of "Fermé"
             List<String> columns = parent.driver.findElements(By.cssSelector("#calendar thead th")).stream()
