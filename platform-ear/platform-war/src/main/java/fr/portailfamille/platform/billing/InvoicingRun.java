@@ -235,16 +235,27 @@ public class InvoicingRun {
     public Optional<RunState> progress(SignedInUser user, String regieCode, YearMonth month) {
         StaffRoles.requireAgent(user);
         long regieId = regie(regieCode);
-        // a run whose replica stopped is shown failed, to be started again, not stuck under 100 %
-        reapInterrupted(regieId, month.atDay(1), month.atEndOfMonth());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, state, families_done, families_total, invoices_issued,"
-                + " total_cents, started_by, started_at, finished_at, error from billing_run where regie_id = ?1"
-                + " and period_start = ?2 and period_end = ?3 order by id desc limit 1")
-                .setParameter(1, regieId).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth()).getResultList();
+        List<Object[]> rows = latestRun(regieId, month);
+        if (!rows.isEmpty() && "RUNNING".equals(rows.get(0)[1]) && Boolean.TRUE.equals(rows.get(0)[10])) {
+            // its replica stopped: shown failed, to be started again, not stuck under 100 % (the page polls this; only
+            // a silent run costs a write)
+            reapInterrupted(regieId, month.atDay(1), month.atEndOfMonth());
+            rows = latestRun(regieId, month);
+        }
         return rows.stream().findFirst().map(r -> new RunState(((Number) r[0]).longValue(), (String) r[1],
                 ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
                 ((Number) r[5]).longValue(), (String) r[6], time(r[7]), time(r[8]), (String) r[9]));
+    }
+
+    /** The latest run of the régie's month, and whether it has been silent for {@link InvoiceWriter#SILENCE}. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> latestRun(long regieId, YearMonth month) {
+        return em.createNativeQuery("select id, state, families_done, families_total, invoices_issued,"
+                + " total_cents, started_by, started_at, finished_at, error,"
+                + " coalesce(heartbeat_at, started_at) < now() - cast(?4 as interval) from billing_run where regie_id = ?1"
+                + " and period_start = ?2 and period_end = ?3 order by id desc limit 1")
+                .setParameter(1, regieId).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth())
+                .setParameter(4, InvoiceWriter.SILENCE).getResultList();
     }
 
     /** The invoices and credit notes of régie {@code regieCode}'s {@code month}, by number (any agent). */
