@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.kernel;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,31 +30,16 @@ public final class JsonErrors {
         response.getWriter().write(body(status, code, message));
     }
 
-    /** The body: {@code {"code":…,"message":…,"champs":[],"status":…,"erreur":…}}. */
-    public static String body(int status, String code, String message) {
-        String c = escape(code);
-        return "{\"code\":\"" + c + "\",\"message\":\"" + escape(message) + "\",\"champs\":[],\"status\":" + status
-                + ",\"erreur\":\"" + c + "\"}";
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
+    /**
+     * The body: {@code {"code":…,"message":…,"champs":[],"status":…,"erreur":…}}, then {@code extra}'s fields (names and
+     * texts: a correlation id…), written by JSON-P.
+     */
+    public static String body(int status, String code, String message, String... extra) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("code", code).add("message", message)
+                .add("champs", Json.createArrayBuilder()).add("status", status).add("erreur", code);
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            b.add(extra[i], extra[i + 1]);
         }
-        return out.toString();
+        return b.build().toString();
     }
 }

@@ -142,9 +142,8 @@ public final class Outage {
         response.setHeader("Cache-Control", "no-store");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json;charset=UTF-8");
-            String body = fr.portailfamille.platform.kernel.JsonErrors.body(503, "service_indisponible",
-                    "Service momentanément indisponible, réessayez dans quelques minutes.");
-            response.getWriter().write(body.substring(0, body.length() - 1) + ",\"correlation\":\"" + id + "\"}");
+            response.getWriter().write(fr.portailfamille.platform.kernel.JsonErrors.body(503, "service_indisponible",
+                    "Service momentanément indisponible, réessayez dans quelques minutes.", "correlation", id));
         } else {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write(PAGE.replace("{correlation}", id));

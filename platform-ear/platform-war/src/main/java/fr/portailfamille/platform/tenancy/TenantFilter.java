@@ -121,14 +121,14 @@ public class TenantFilter extends HttpFilter {
     }
 
     private static void unknownCommune(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (JsonErrors.isApi(request)) {
+            JsonErrors.write(response, HttpServletResponse.SC_NOT_FOUND, "commune_inconnue",
+                    "Aucune commune n'est servie à cette adresse.");
+            return;
+        }
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setHeader("Cache-Control", "no-store");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(JsonErrors.body(404, "commune_inconnue", "Aucune commune n'est servie à cette adresse."));
-            return;
-        }
         response.setContentType("text/html;charset=UTF-8");
         try (InputStream page = TenantFilter.class.getResourceAsStream("/pages/commune-inconnue.html")) {
             response.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8));
