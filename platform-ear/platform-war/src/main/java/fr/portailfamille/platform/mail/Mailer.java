@@ -116,7 +116,7 @@ public class Mailer {
     }
 
     private boolean retry(Connection c, Kept k) throws SQLException {
-        OffsetDateTime now = PlatformTime.at(java.time.Instant.now(PlatformTime.clock()));
+        OffsetDateTime now = now();
         try {
             deliver(k.mail());
             try (PreparedStatement ps = c.prepareStatement("update platform.mail_retry set sent_at = now(), attempts = attempts + 1"
@@ -152,7 +152,7 @@ public class Mailer {
             ps.setString(3, cut(mail.subject(), 1000));
             ps.setString(4, mail.text());
             ps.setString(5, error(why));
-            ps.setObject(6, MailRetries.next(1, PlatformTime.at(java.time.Instant.now(PlatformTime.clock()))));
+            ps.setObject(6, MailRetries.next(1, now()));
             ps.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Courriel perdu (ni envoyé ni gardé) à " + mail.to() + " : " + mail.subject(), e);
@@ -171,6 +171,11 @@ public class Mailer {
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.text(), StandardCharsets.UTF_8.name());
         Transport.send(message);
+    }
+
+    /** Now, at the platform's offset (PlatformTime's clock). */
+    private static OffsetDateTime now() {
+        return PlatformTime.at(java.time.Instant.now(PlatformTime.clock()));
     }
 
     private static String error(Exception e) {

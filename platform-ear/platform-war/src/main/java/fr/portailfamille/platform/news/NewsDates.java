@@ -6,18 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates of news as pages write them, in the commune's time zone (Europe/Paris), in French unless told otherwise. */
+/** Dates of news as pages write them, in the commune's time zone (Europe/Paris), the day in words in the page's language. */
 public final class NewsDates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH'h'mm", Locale.FRENCH);
 
     private NewsDates() {
-    }
-
-    /** "2 décembre 2026"; empty for none. */
-    public static String day(OffsetDateTime t) {
-        return day(t, Locale.FRENCH);
     }
 
     /** "2 décembre 2026", "2 December 2026": the day in words in {@code locale}; empty for none. */
