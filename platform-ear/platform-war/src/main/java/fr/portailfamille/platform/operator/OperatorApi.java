@@ -122,7 +122,7 @@ public class OperatorApi {
             }
             Onboarding o = new Onboarding(body.slug, body.nom, body.siteWeb, body.couleurPrincipale, body.couleurAccent,
                     body.logoSvg, body.domaines, body.administrateur, body.prenomAdministrateur, body.nomAdministrateur);
-            OnboardingJob job = communes.onboard(o, operator(), PublicScheme.of(request), portSuffix(request));
+            OnboardingJob job = communes.onboard(o, operator(), PublicScheme.of(request), PublicScheme.portSuffix(request));
             Map<String, Object> out = json(job);
             if (job.isFailed()) {
                 out.put("status", 502);
@@ -247,7 +247,7 @@ public class OperatorApi {
             OnboardingJob job;
             try {
                 job = communes.importNow(new CommuneSpec(slug, nom, siteWeb, couleurPrincipale, couleurAccent, null,
-                        domaines), body, null, phrase, operator(), PublicScheme.of(request), portSuffix(request));
+                        domaines), body, null, phrase, operator(), PublicScheme.of(request), PublicScheme.portSuffix(request));
             } finally {
                 if (phrase != null) {
                     java.util.Arrays.fill(phrase, '\0');
@@ -311,16 +311,6 @@ public class OperatorApi {
 
     private OperatorUser operator() {
         return OperatorUser.of(request);
-    }
-
-    /** {@code ""} or {@code ":port"} from the Host header the client used. */
-    static String portSuffix(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        if (host == null || host.startsWith("[")) {
-            return "";
-        }
-        int colon = host.lastIndexOf(':');
-        return colon < 0 ? "" : host.substring(colon);
     }
 
     private static Response answer(Supplier<Response> work) {

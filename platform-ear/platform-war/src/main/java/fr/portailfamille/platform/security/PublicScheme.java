@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,6 +26,26 @@ public final class PublicScheme {
     public static String of(HttpServletRequest request) {
         return resolve(config("pf.public-scheme"), trustedProxies(), request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-Proto"), request.getScheme());
+    }
+
+    /** A Host header of a name and a port: nothing else passes ({@code admin.x:1@evil.example} is no port). */
+    private static final Pattern PORTED = Pattern.compile("[a-zA-Z0-9.-]+:(\\d{1,5})");
+
+    /**
+     * {@code ""} or {@code ":port"} from the Host header the browser used, for the addresses the platform writes into
+     * mails and Keycloak's redirect URIs: a port only when the header is a plain name and one to five digits.
+     */
+    public static String portSuffix(HttpServletRequest request) {
+        return portSuffix(request.getHeader("Host"));
+    }
+
+    /** The rule itself, without the container (unit-tested). */
+    static String portSuffix(String host) {
+        if (host == null) {
+            return "";
+        }
+        Matcher m = PORTED.matcher(host.trim());
+        return m.matches() ? ":" + m.group(1) : "";
     }
 
     public static boolean isHttps(HttpServletRequest request) {

@@ -35,6 +35,18 @@ class WebHardeningRulesTest {
     }
 
     @Test
+    void portOfTheRedirectUrisOnlyFromAPlainHostAndPort() {
+        assertEquals(":8080", PublicScheme.portSuffix("admin.localhost:8080"));
+        assertEquals("", PublicScheme.portSuffix("admin.example.org"));
+        assertEquals("", PublicScheme.portSuffix((String) null));
+        // an operator's forged Host would otherwise write https://slug.example.org:1@evil.example/* into a realm
+        assertEquals("", PublicScheme.portSuffix("admin.example.org:1@evil.example"));
+        assertEquals("", PublicScheme.portSuffix("admin.example.org:1/x"));
+        assertEquals("", PublicScheme.portSuffix("admin.example.org:123456"));
+        assertEquals("", PublicScheme.portSuffix("[::1]:8080"));
+    }
+
+    @Test
     void contentSecurityPolicyAllowsOnlyThePlatformsScriptsAndTheLogoutRedirect() {
         String csp = HardeningFilter.contentSecurityPolicy("https://auth.example.org/");
         // last, so that PrimeFaces' CSP mode appends the page's nonce to it

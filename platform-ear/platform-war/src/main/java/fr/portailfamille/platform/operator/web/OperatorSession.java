@@ -35,11 +35,6 @@ public class OperatorSession {
     }
 
     static String portSuffix() {
-        String host = request().getHeader("Host");
-        if (host == null || host.startsWith("[")) {
-            return "";
-        }
-        int colon = host.lastIndexOf(':');
-        return colon < 0 ? "" : host.substring(colon);
+        return PublicScheme.portSuffix(request());
     }
 }
