@@ -332,16 +332,21 @@ public class CommuneArchives {
     static final String WIDER_ACTORS_SCHEMA = "32";
     /** The schema whose invoicing runs beat (tenant V33: one nullable column added). */
     static final String RUN_HEARTBEAT_SCHEMA = "33";
+    /** The schema with the queues' and histories' indexes (tenant V34: indexes only, the same tables and columns). */
+    static final String QUEUE_INDEXES_SCHEMA = "34";
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
      * columns are those of {@code code}, or all of them but columns that may be null ({@value #BILLED_MONTH_SCHEMA} into
      * {@value #RUN_CHECKS_SCHEMA}; {@value #BILLED_MONTH_SCHEMA} and {@value #RUN_CHECKS_SCHEMA} into
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read; any of those into
-     * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, and into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
-     * nullable one).
+     * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
+     * nullable one, and into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only).
      */
     static boolean sameData(String archived, String code) {
+        if (QUEUE_INDEXES_SCHEMA.equals(code)) {
+            return RUN_HEARTBEAT_SCHEMA.equals(archived) || sameData(archived, RUN_HEARTBEAT_SCHEMA);
+        }
         if (RUN_HEARTBEAT_SCHEMA.equals(code)) {
             return WIDER_ACTORS_SCHEMA.equals(archived) || sameData(archived, WIDER_ACTORS_SCHEMA);
         }
