@@ -45,6 +45,9 @@ public final class DraftReader {
      */
     static final List<String> BILLED_STATUSES = List.of("BOOKED", "BOOKED_LATE", "PRESENT", "ABSENT_EXCUSED", "ABSENT_BILLED");
 
+    /** {@code ABSENT_EXCUSED}'s index in {@link #BILLED_STATUSES}: read for its line (nothing to pay), not a billed day. */
+    private static final int EXCUSED = BILLED_STATUSES.indexOf("ABSENT_EXCUSED");
+
     /**
      * The drafts' query; parameters: the period's first day, the régie's units (a {@code bigint[]}), the period's first
      * and last days, the period's first day again, the units again, the first day of the period's first month and the
@@ -233,11 +236,12 @@ public final class DraftReader {
         Map<Long, Facts> families = new HashMap<>();
         Map<Long, List<Group>> byFamily = new HashMap<>();
         Map<Long, Long> rank = new HashMap<>();
+        Map<Long, List<Siblings.Child>> siblings = new HashMap<>();
         // a child's name and birth date repeat on each of its groups: read once
         Map<Long, Child> children = new HashMap<>();
         Units units = Units.of(c, regieCode);
         if (units.byId().isEmpty()) {
-            return new Drafts(rules, period, families, byFamily, List.of());
+            return new Drafts(rules, period, families, byFamily, siblings, List.of());
         }
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
@@ -245,7 +249,7 @@ public final class DraftReader {
             c.setAutoCommit(false);
         }
         try {
-            read(c, units, dates, from, to, families, byFamily, rank, children);
+            read(c, units, dates, from, to, families, byFamily, rank, siblings, children);
             if (autoCommit) {
                 c.commit();
             }
@@ -261,7 +265,7 @@ public final class DraftReader {
         }
         List<Long> order = new ArrayList<>(byFamily.keySet());
         order.sort(Comparator.comparing(rank::get));
-        return new Drafts(rules, period, families, byFamily, order);
+        return new Drafts(rules, period, families, byFamily, siblings, order);
     }
 
     /**
@@ -275,16 +279,18 @@ public final class DraftReader {
         private final Period period;
         private final Map<Long, Facts> families;
         private final Map<Long, List<Group>> byFamily;
+        private final Map<Long, List<Siblings.Child>> siblings;
         private final List<Long> order;
         private final Pricing.Memo.Run cases = new Pricing.Memo.Run();
         private int drafted;
 
         private Drafts(BillingSettings rules, Period period, Map<Long, Facts> families, Map<Long, List<Group>> byFamily,
-                List<Long> order) {
+                Map<Long, List<Siblings.Child>> siblings, List<Long> order) {
             this.rules = rules;
             this.period = period;
             this.families = families;
             this.byFamily = byFamily;
+            this.siblings = siblings;
             this.order = order;
         }
 
@@ -301,7 +307,9 @@ public final class DraftReader {
                 Long family = order.get(drafted);
                 List<Group> groups = byFamily.remove(family);
                 groups.sort(Group.ORDER);
-                out.add(draft(rules, period, cases, families.remove(family), groups));
+                out.add(draft(rules, period, cases, families.remove(family), groups,
+                        siblings.getOrDefault(family, List.of())));
+                siblings.remove(family);
             }
             return out;
         }
@@ -314,14 +322,16 @@ public final class DraftReader {
 
     /**
      * Runs the drafts' query in the connection's transaction and gathers its rows by family: each row's days split by
-     * case and month ({@link Split}), less the days already billed, and a family kept only with some day left to bill.
+     * case and month ({@link Split}), less the days already billed, and a family kept only with some day left to bill;
+     * each family's children with a day billed in the period (this run or an earlier one: not only excused absences)
+     * kept for their ranks, in {@code siblings}.
      * The query's result is read whole (no fetch size: a cursor's fetches would keep PostgreSQL from grouping in
      * parallel; bench 4: 31,000 rows); its grouping holds some hundreds of bytes per child and unit, and the
      * transaction's {@code work_mem} is raised to {@value #WORK_MEM} so that it stays in memory.
      */
     private static void read(Connection c, Units units, LocalDate[] dates, LocalDate from, LocalDate to,
-            Map<Long, Facts> families, Map<Long, List<Group>> byFamily, Map<Long, Long> rank, Map<Long, Child> children)
-            throws SQLException {
+            Map<Long, Facts> families, Map<Long, List<Group>> byFamily, Map<Long, Long> rank,
+            Map<Long, List<Siblings.Child>> siblings, Map<Long, Child> children) throws SQLException {
         raiseWorkMem(c);
         Split split = new Split(dates);
         try (PreparedStatement ps = c.prepareStatement(query(units.wallets()))) {
@@ -330,8 +340,15 @@ public final class DraftReader {
                 while (rs.next()) {
                     long family = rs.getLong(1);
                     List<Group> groups = byFamily.get(family);
-                    List<Group> added = split.groups(child(rs, children), units.byId().get(rs.getLong(13)),
+                    Child child = child(rs, children);
+                    List<Group> added = split.groups(child, units.byId().get(rs.getLong(13)),
                             rs.getString(14), rs.getString(15), rs.getString(16));
+                    if (split.billable) {
+                        List<Siblings.Child> ranked = siblings.computeIfAbsent(family, k -> new ArrayList<>(2));
+                        if (ranked.stream().noneMatch(r -> r.id() == child.id())) {
+                            ranked.add(new Siblings.Child(child.id(), child.birth()));
+                        }
+                    }
                     if (added.isEmpty()) {
                         continue;
                     }
@@ -404,6 +421,8 @@ public final class DraftReader {
         private final int[] parts;
         private final int[] bits;
         private final int[] touched;
+        /** Whether the row {@link #groups} split last had a day of a billed case (not an excused absence). */
+        boolean billable;
 
         Split(LocalDate[] dates) {
             dayOfMonth = new int[dates.length];
@@ -431,7 +450,9 @@ public final class DraftReader {
         List<Group> groups(Child child, Unit unit, String days, String billedMonths, String billedBits) {
             int n = 0;
             int[] coded = ints(days);
+            billable = false;
             for (int e : coded) {
+                billable |= (e >>> 2 & 7) != EXCUSED;
                 int offset = e >>> 5;
                 int key = month[offset] * CASES + (e & (CASES - 1));
                 if (bits[key] == 0) {
@@ -529,19 +550,20 @@ public final class DraftReader {
                 + m + "/" + day.getYear();
     }
 
+    /**
+     * Family {@code f}'s draft of {@code groups}; its children ranked among {@code siblings}, those billed in the period
+     * (a child excused every day is not a sibling who pays, and a child billed by an earlier run still is: the same
+     * rule as the selection's estimate, {@code FamilyPricing}); a child excused every day bills nothing, whatever rank.
+     */
     private static FamilyInvoice draft(BillingSettings rules, Period period, Pricing.Memo.Run cases, Facts f,
-            List<Group> groups) {
+            List<Group> groups, List<Siblings.Child> siblings) {
         FamilyFacts facts = new FamilyFacts(f.qf(), f.proof(), f.source() == null ? null : QfSource.valueOf(f.source()),
                 f.resources(), rules.isResident(f.postcode(), f.residentOverride()));
-        List<Siblings.Child> children = new ArrayList<>(groups.size());
-        for (Group g : groups) {
-            children.add(new Siblings.Child(g.child().id(), g.child().birth()));
-        }
-        Map<Long, Integer> ranks = Siblings.ranks(children);
+        Map<Long, Integer> ranks = Siblings.ranks(siblings);
         FamilyDraft draft = new FamilyDraft(period, new Pricing.Memo(rules, facts, cases));
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
-            draft.add(g, gi, ranks.get(g.child().id()));
+            draft.add(g, gi, ranks.getOrDefault(g.child().id(), 1));
         }
         return draft.invoice(f);
     }

@@ -1,6 +1,7 @@
 package fr.portailfamille.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.tenancy.TenantMigrator;
@@ -150,7 +151,10 @@ class DraftReaderTest {
         }
         Map<Long, FamilyInvoice> out = new LinkedHashMap<>();
         byFamily.forEach((family, days) -> {
-            Map<Long, Integer> ranks = Siblings.ranks(days.stream().map(d -> new Siblings.Child(d.child(), d.birth())).toList());
+            // ranked: the children with a day to pay (an excused absence is not one)
+            Map<Long, Integer> ranks = Siblings.ranks(days.stream()
+                    .filter(d -> d.event().attendance() != Attendance.ABSENT_EXCUSED)
+                    .map(d -> new Siblings.Child(d.child(), d.birth())).toList());
             List<PricedLine> priced = new ArrayList<>();
             Set<String> anomalies = new LinkedHashSet<>();
             Map<Long, String> names = new LinkedHashMap<>();
@@ -166,7 +170,7 @@ class DraftReaderTest {
                     anomalies.add(Anomaly.NO_TARIFF.label() + " : " + where);
                     continue;
                 }
-                PricedLine line = Pricing.price(rules, tariff.get(), d.facts(), ranks.get(d.child()), d.event());
+                PricedLine line = Pricing.price(rules, tariff.get(), d.facts(), ranks.getOrDefault(d.child(), 1), d.event());
                 priced.add(line);
                 line.anomalies().forEach(a -> anomalies.add(a == Anomaly.QF_MISSING ? a.label() : a.label() + " : " + where));
             }
@@ -301,6 +305,62 @@ class DraftReaderTest {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * The sibling reduction goes to a younger child only when an elder one pays in the same period: an elder excused
+     * every day does not make the younger one second (the invoice would be below the estimate the parent was shown),
+     * and an elder billed by an earlier run of the period still does (a re-run for a day decided later).
+     */
+    @Test
+    void siblingsAreRankedAmongTheChildrenBilledInThePeriod() throws SQLException {
+        BillingConfiguration billing = billing();
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);   // rolled back at the end: the other tests read the fixture's families only
+            try {
+                long family = one(st, "insert into family (label, postcode, quotient_familial, qf_source, qf_proof_date)"
+                        + " values ('Famille Z', '87000', 300, 'CAF', '2026-06-01') returning id");
+                long elder = one(st, "insert into child (family_id, first_name, last_name, birth_date) values (" + family
+                        + ", 'Aîné', 'Z', '2015-01-01') returning id");
+                long younger = one(st, "insert into child (family_id, first_name, last_name, birth_date) values (" + family
+                        + ", 'Cadet', 'Z', '2018-01-01') returning id");
+                String midi = "(select u.id from activity_unit u join activity a on a.id = u.activity_id"
+                        + " where a.code = 'CANTINE' and u.code = 'MIDI')";
+                st.execute("insert into booking (child_id, unit_id, day, status) values"
+                        + " (" + elder + ", " + midi + ", '2026-10-05', 'ABSENT_EXCUSED'),"
+                        + " (" + elder + ", " + midi + ", '2026-10-06', 'ABSENT_EXCUSED'),"
+                        + " (" + younger + ", " + midi + ", '2026-10-05', 'PRESENT'),"
+                        + " (" + younger + ", " + midi + ", '2026-10-06', 'PRESENT')");
+                InvoiceDraft.Line alone = youngerLine(DraftReader.drafts(c, billing, "REST", FROM, TO), family, younger);
+                assertEquals(110, alone.unitPriceCents(), "T1, no reduction: the elder pays nothing this month");
+                assertFalse(alone.label().contains("fratrie"), alone.label());
+                assertEquals(220, draftOf(DraftReader.drafts(c, billing, "REST", FROM, TO), family).draft().totalCents());
+
+                // the elder present on the 7th: billed (this family alone), then the younger's 7th decided later
+                st.execute("insert into booking (child_id, unit_id, day, status) values"
+                        + " (" + elder + ", " + midi + ", '2026-10-07', 'PRESENT')");
+                st.execute("delete from booking where child_id = " + younger);
+                issue(c, st, List.of(draftOf(DraftReader.drafts(c, billing, "REST", FROM, TO), family)));
+                st.execute("insert into booking (child_id, unit_id, day, status) values"
+                        + " (" + younger + ", " + midi + ", '2026-10-07', 'PRESENT')");
+                FamilyInvoice rerun = draftOf(DraftReader.drafts(c, billing, "REST", FROM, TO), family);
+                InvoiceDraft.Line second = youngerLine(List.of(rerun), family, younger);
+                assertEquals(1, rerun.draft().lines().size(), "only the younger's day is left to bill");
+                assertTrue(second.label().contains("fratrie"), second.label());
+                assertEquals(99, second.unitPriceCents(), "T1 less 10 % for the second child: 1,10 € → 0,99 €");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static FamilyInvoice draftOf(List<FamilyInvoice> drafts, long family) {
+        return drafts.stream().filter(f -> f.familyId() == family).findFirst().orElseThrow();
+    }
+
+    private static InvoiceDraft.Line youngerLine(List<FamilyInvoice> drafts, long family, long younger) {
+        return draftOf(drafts, family).draft().lines().stream().filter(l -> l.childId() == younger).findFirst().orElseThrow();
     }
 
     /** The days of {@code drafts}' lines, as child, activity, unit and day. */
