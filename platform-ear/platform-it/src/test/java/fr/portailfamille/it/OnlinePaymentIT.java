@@ -12,6 +12,7 @@ import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
@@ -75,6 +76,9 @@ class OnlinePaymentIT {
 
     @Inject
     OnlinePaymentDesk agents;
+
+    @Inject
+    InvoiceDesk invoices;
 
     <T> T alpha(Callable<T> work) throws Exception {
         return TenantContext.call(kit.alpha(), work);
@@ -260,6 +264,14 @@ class OnlinePaymentIT {
         assertThrows(RuntimeException.class, () -> alpha(() -> kit.update("insert into online_payment (invoice_id, family_id,"
                 + " regie_id, amount_cents, reference, id_op, started_by) values (?1, ?2, ?3, 2500, 'X', ?4, 'test')",
                 f.invoice(), f.family(), f.regie(), "dup" + random(8))));
+        // nor may the régisseur hand it to the Trésorerie meanwhile: the family would pay it twice
+        Refused titre = assertThrows(Refused.class, () -> alpha(() -> {
+            invoices.markTitre(REGISSEUR, f.invoice(), "2026-000999", fr.portailfamille.platform.kernel.PlatformTime.today());
+            return null;
+        }));
+        assertEquals("ormc", titre.field());
+        assertTrue(titre.getMessage().startsWith("Un paiement en ligne de la facture " + f.number() + " est en cours"),
+                titre.getMessage());
         decide(first, "payer", "BEFORE_REDIRECT");
         assertEquals("PAID", state(first.operationId()));
     }

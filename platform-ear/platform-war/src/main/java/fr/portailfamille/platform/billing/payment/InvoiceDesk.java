@@ -190,6 +190,12 @@ public class InvoiceDesk {
         if (outstanding <= 0) {
             throw new Refused("ormc", Refused.text("billing.titre.paid", i[2]));
         }
+        // a card payment started on it (before this invoice's lock) would be paid to the régie while the Trésorerie
+        // collects the titre: the family would pay twice; it ends within minutes (paid, refused or expired)
+        if (((Number) em.createNativeQuery("select count(*) from online_payment where invoice_id = ?1 and state = 'PENDING'")
+                .setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
+            throw new Refused("ormc", Refused.text("billing.titre.onlinePending", i[2]));
+        }
         em.createNativeQuery("update invoice set state = 'TITRE_EMIS', titre_number = ?2,"
                 + " titre_at = cast(?3 as timestamp) at time zone " + PlatformTime.SQL_ZONE + " where id = ?1")
                 .setParameter(1, invoiceId).setParameter(2, number).setParameter(3, on.atStartOfDay()).executeUpdate();
