@@ -6,6 +6,7 @@ import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
 import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -203,7 +204,12 @@ class SepaDebitIT {
         assertThrows(SecurityException.class, () -> alpha(() -> debits.file(AGENT, run)));
         assertThrows(SecurityException.class, () -> alpha(() -> debits.file(edge450, run)));
         assertThrows(SecurityException.class, () -> alpha(() -> debits.runs(edge450)));
+        // what a GET (a link, opened from anywhere) serves: a file already made only — none yet, nothing recorded
+        assertNull(alpha(() -> debits.made(REGISSEUR, run)));
+        assertThrows(SecurityException.class, () -> alpha(() -> debits.made(AGENT, run)));
+        assertEquals(2, alpha(() -> debits.debits(AGENT, run)).stream().filter(d -> "PLANNED".equals(d.state())).count());
         DirectDebits.File file = alpha(() -> debits.file(REGISSEUR, run));
+        assertArrayEquals(file.content(), alpha(() -> debits.made(REGISSEUR, run)).content());
         validate(file.content());
         String xml = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(2, file.transactions());

@@ -283,6 +283,15 @@ public class DirectDebits {
         return notes;
     }
 
+    /**
+     * The pain.008 file of run {@code runId} if it was made ({@link #file}), else {@code null}: downloading it again
+     * changes nothing (régisseurs only).
+     */
+    public File made(SignedInUser regisseur, long runId) {
+        StaffRoles.requireRegisseur(regisseur);
+        return stored(runId);
+    }
+
     private File stored(long runId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select message_id, content, transactions, total_cents from sepa_file"

@@ -10,7 +10,7 @@ import fr.portailfamille.platform.family.documents.UploadRefused;
 import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.security.Urls;
+import fr.portailfamille.platform.security.CrossSiteForms;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -215,8 +215,7 @@ public class DocumentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response envoyer(List<EntityPart> parts) throws IOException {
         SignedInUser user = FamilyCallerFilter.caller(request);
-        if (crossOriginForm(request.getHeader("Authorization"), Urls.origin(request), request.getHeader("Origin"),
-                request.getHeader("Sec-Fetch-Site"))) {
+        if (CrossSiteForms.isCrossSite(request)) {
             throw new ApiException(Response.Status.FORBIDDEN, "origine_refusee", "Envoyez le document depuis le portail de"
                     + " votre commune, ou avec un jeton d'accès (en-tête Authorization: Bearer).", List.of());
         }
@@ -244,22 +243,6 @@ public class DocumentsResource {
         }
         Document created = documents.mine(user, id).map(DocumentsResource::json).orElseThrow();
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(created).build();
-    }
-
-    /**
-     * Whether a browser posted this form from another site's page riding on the portal's session cookie (CSRF: a
-     * {@code multipart/form-data} post needs no CORS preflight, unlike the API's JSON). A call with its own token
-     * ({@code Authorization}) carries no ambient credential and is never one; a browser sends {@code Origin} (and
-     * {@code Sec-Fetch-Site}) with every form post, which must then be the commune's own origin.
-     */
-    static boolean crossOriginForm(String authorization, String expectedOrigin, String origin, String fetchSite) {
-        if (authorization != null && !authorization.isBlank()) {
-            return false;
-        }
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-            return true;
-        }
-        return origin != null && !origin.equalsIgnoreCase(expectedOrigin);
     }
 
     /** The API's answer to a refusal of the upload: a stable code on the form's field, nothing stored. */

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.api.ApiError;
 import fr.portailfamille.platform.api.ApiException;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.family.documents.UploadRefused;
+import fr.portailfamille.platform.security.CrossSiteForms;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -82,14 +83,14 @@ class DocumentsInputTest {
     @Test
     void aFormFromAnotherOriginOnThePortalsSessionIsRefusedATokenNeedsNoOrigin() {
         String own = "https://alpha.example";
-        assertFalse(DocumentsResource.crossOriginForm("Bearer abc", own, "https://evil.example", "cross-site"));
-        assertFalse(DocumentsResource.crossOriginForm(null, own, null, null), "a client without a browser's headers");
-        assertFalse(DocumentsResource.crossOriginForm(null, own, own, "same-origin"));
-        assertFalse(DocumentsResource.crossOriginForm(null, own, "HTTPS://ALPHA.EXAMPLE", null));
-        assertTrue(DocumentsResource.crossOriginForm(null, own, "https://beta.example", "same-site"), "another commune's page");
-        assertTrue(DocumentsResource.crossOriginForm(null, own, "https://evil.example", null));
-        assertTrue(DocumentsResource.crossOriginForm(null, own, "null", null), "a sandboxed page");
-        assertTrue(DocumentsResource.crossOriginForm(null, own, null, "cross-site"));
+        assertFalse(CrossSiteForms.crossOriginForm("Bearer abc", own, "https://evil.example", "cross-site"));
+        assertFalse(CrossSiteForms.crossOriginForm(null, own, null, null), "a client without a browser's headers");
+        assertFalse(CrossSiteForms.crossOriginForm(null, own, own, "same-origin"));
+        assertFalse(CrossSiteForms.crossOriginForm(null, own, "HTTPS://ALPHA.EXAMPLE", null));
+        assertTrue(CrossSiteForms.crossOriginForm(null, own, "https://beta.example", "same-site"), "another commune's page");
+        assertTrue(CrossSiteForms.crossOriginForm(null, own, "https://evil.example", null));
+        assertTrue(CrossSiteForms.crossOriginForm(null, own, "null", null), "a sandboxed page");
+        assertTrue(CrossSiteForms.crossOriginForm(null, own, null, "cross-site"));
     }
 
     private static String code(UploadRefused.Reason reason) {
