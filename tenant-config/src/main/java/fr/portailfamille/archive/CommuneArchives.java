@@ -3,6 +3,7 @@ package fr.portailfamille.archive;
 import fr.portailfamille.tenancy.Commune;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.CommuneSpec;
+import fr.portailfamille.tenancy.CommuneStatus;
 import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.tenancy.TenantStore;
 import java.io.BufferedInputStream;
@@ -243,7 +244,8 @@ public class CommuneArchives {
                 + EXPORTED_AT.format(manifest.exportedAt()) + ", schéma " + manifest.schemaVersion() + " : "
                 + manifest.tables().size() + " tables, " + count(manifest.totalRows(), "ligne", "lignes") + ", "
                 + count(content.users().size(), "compte", "comptes"));
-        Commune commune = provisioner.provision(newCommune, listener);
+        // not served until its data is loaded: a family signing up meanwhile would be wiped by the load
+        Commune commune = provisioner.provision(newCommune, listener, false);
         ImportStep step = ImportStep.ACCOUNTS;
         try {
             listener.started(step);
@@ -253,6 +255,7 @@ public class CommuneArchives {
             listener.started(step = ImportStep.DATA);
             load(commune, archive, passphrase, manifest, newIds, listener);
             listener.done(step, dataDetail(manifest));
+            store.setStatus(commune.slug(), CommuneStatus.ACTIVE);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Import dans la commune " + commune.slug() + " en échec : elle est retirée", e);
             store.audit(actor, "IMPORT_FAILED", commune.slug(), e.getMessage());
@@ -470,6 +473,7 @@ public class CommuneArchives {
     /** Removes a commune created for an import that failed (suspended, then deleted; both audited); whether it did. */
     private boolean discard(String slug, String actor) {
         try {
+            store.setStatus(slug, CommuneStatus.SUSPENDED); // it was never activated: suspend it as if it had been
             provisioner.suspend(slug, actor);
             provisioner.delete(slug, slug, actor);
             return true;

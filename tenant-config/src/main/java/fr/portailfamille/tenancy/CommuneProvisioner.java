@@ -61,6 +61,15 @@ public class CommuneProvisioner {
      * @throws ProvisioningException as {@link #provision(CommuneSpec)}
      */
     public Commune provision(CommuneSpec spec, ProvisioningListener listener) {
+        return provision(spec, listener, true);
+    }
+
+    /**
+     * As {@link #provision(CommuneSpec, ProvisioningListener)}; with {@code activate} false the commune is left
+     * PROVISIONING — not served, no family can sign up or sign in — with its realm's client secret kept, for a caller
+     * that loads its data first and activates it then ({@link TenantStore#setStatus}): an archive's import.
+     */
+    public Commune provision(CommuneSpec spec, ProvisioningListener listener, boolean activate) {
         List<FieldError> errors = new ArrayList<>(CommuneRules.validate(spec, baseDomain));
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
@@ -110,8 +119,13 @@ public class CommuneProvisioner {
             listener.done(ProvisioningStep.CLIENT, CLIENT_ID);
             listener.done(ProvisioningStep.THEME, "portail-famille");
             listener.started(step = ProvisioningStep.ACTIVATION);
-            store.activate(commune.slug(), secret);
-            listener.done(step, null);
+            if (activate) {
+                store.activate(commune.slug(), secret);
+                listener.done(step, null);
+            } else {
+                store.keepClientSecret(commune.slug(), secret);
+                listener.done(step, "après le chargement des données");
+            }
             LOG.info(() -> "Commune " + spec.slug() + " prête : schéma " + spec.schemaName() + ", royaume "
                     + spec.realmName());
             return store.findBySlug(spec.slug()).orElseThrow();

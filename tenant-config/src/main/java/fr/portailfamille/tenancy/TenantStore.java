@@ -160,6 +160,11 @@ public class TenantStore {
                 + " where slug = ?", clientSecret, slug);
     }
 
+    /** The realm's client secret of a commune still provisioning, kept without activating it. */
+    public void keepClientSecret(String slug, String clientSecret) {
+        update("update platform.commune set oidc_client_secret = ?, updated_at = now() where slug = ?", clientSecret, slug);
+    }
+
     public void setStatus(String slug, CommuneStatus status) {
         update("update platform.commune set status = ?, updated_at = now() where slug = ?", status.name(), slug);
     }

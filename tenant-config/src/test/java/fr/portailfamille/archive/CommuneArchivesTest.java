@@ -392,7 +392,7 @@ class CommuneArchivesTest {
     }
 
     /** What an import tells its listener, one line a call: {@code SCHEMA started}, {@code DATA done: …}. */
-    static final class Told implements ImportListener {
+    static class Told implements ImportListener {
         final List<String> lines = new ArrayList<>();
 
         @Override
@@ -435,8 +435,20 @@ class CommuneArchivesTest {
             try (InputStream in = archives.open(info.id())) {
                 java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Told told = new Told();
+            // the commune is not served (no family can sign up) until its data is loaded: the load would wipe it
+            List<String> statuses = new ArrayList<>();
+            Told told = new Told() {
+                @Override
+                public void started(ImportStep step) {
+                    super.started(step);
+                    if (step != ImportStep.DECRYPTION) {
+                        statuses.add(step + " " + store.findBySlug("copie").orElseThrow().status());
+                    }
+                }
+            };
             archives.importInto(spec("copie"), file, PASS, "operateur", told);
+            assertEquals(List.of("ACCOUNTS PROVISIONING", "DATA PROVISIONING"), statuses);
+            assertEquals(fr.portailfamille.tenancy.CommuneStatus.ACTIVE, store.findBySlug("copie").orElseThrow().status());
             Map<String, Long> counts = counts("commune_source");
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
             assertEquals(List.of("DECRYPTION started",
