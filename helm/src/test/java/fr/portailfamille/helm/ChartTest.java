@@ -481,9 +481,20 @@ class ChartTest {
     assertNull(pdb.getSpec().getMinAvailable());
     assertEquals(selector, pdb.getSpec().getSelector().getMatchLabels());
 
+    // the full policy is off by default; the sessions' Hazelcast port is closed to other pods all the same
+    NetworkPolicy hazelcast = find(objects, NetworkPolicy.class);
+    assertEquals(FULLNAME + "-hazelcast", hazelcast.getMetadata().getName());
+    assertEquals(selector, hazelcast.getSpec().getPodSelector().getMatchLabels());
+    assertEquals(List.of("Ingress"), hazelcast.getSpec().getPolicyTypes(), "egress untouched");
+    List<NetworkPolicyIngressRule> rules = hazelcast.getSpec().getIngress();
+    assertEquals(2, rules.size());
+    assertEquals("http", rules.get(0).getPorts().get(0).getPort().getStrVal());
+    assertTrue(rules.get(0).getFrom() == null || rules.get(0).getFrom().isEmpty(), "HTTP from anywhere, as before");
+    assertEquals("hazelcast", rules.get(1).getPorts().get(0).getPort().getStrVal());
+    assertEquals(selector, rules.get(1).getFrom().get(0).getPodSelector().getMatchLabels(), "the peers only");
+
     // off by default
     assertNull(find(objects, HorizontalPodAutoscaler.class));
-    assertNull(find(objects, NetworkPolicy.class));
     assertNull(find(objects, ServiceMonitor.class));
     assertTrue(objects.stream().noneMatch(o -> o instanceof GenericKubernetesResource), "no Keycloak resource");
     assertEquals(2, deployment.getSpec().getReplicas());
@@ -492,6 +503,7 @@ class ChartTest {
   @Test
   void withoutClusteringPayaraMicroRunsAloneAndNeedsNoApiAccess() {
     List<HasMetadata> objects = render(t -> t.set("cluster.enabled", false));
+    assertNull(find(objects, NetworkPolicy.class), "no Hazelcast port to close");
     Deployment deployment = find(objects, Deployment.class);
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     Container app = pod.getContainers().get(0);
