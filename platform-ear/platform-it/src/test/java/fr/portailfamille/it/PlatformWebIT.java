@@ -283,6 +283,21 @@ class PlatformWebIT {
                     "/agent/scolaires.xhtml", "/agent/reservations.xhtml", "/agent/certificats.xhtml")) {
                 assertEquals(403, get(host(ALPHA), staffOnly, cookie).statusCode(), staffOnly + " : agents seulement");
             }
+            // the session cookie on the API: a change sent from another site's page (CSRF) is refused before anything
+            for (Map<String, String> foreign : List.of(Map.of("Origin", "https://evil.example"),
+                    Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Origin", "http://" + host(BETA)))) {
+                Map<String, String> headers = new java.util.HashMap<>(foreign);
+                headers.putAll(cookie);
+                headers.put("Content-Type", "application/x-www-form-urlencoded");
+                HttpResponse<String> forged = send("POST", host(ALPHA), "/api/famille/v1/reservations", headers, "a=b");
+                assertEquals(403, forged.statusCode(), foreign.toString());
+                assertTrue(forged.body().contains("\"code\":\"origine_refusee\""), forged.body());
+            }
+            // from the portal's own page (or a client without a browser's headers) it reaches the API, which reads JSON
+            Map<String, String> own = new java.util.HashMap<>(cookie);
+            own.put("Origin", "http://" + host(ALPHA));
+            own.put("Content-Type", "application/x-www-form-urlencoded");
+            assertEquals(415, send("POST", host(ALPHA), "/api/famille/v1/reservations", own, "a=b").statusCode());
             HttpResponse<String> onBeta = get(host(BETA), "/espace/accueil.xhtml", cookie);
             assertEquals(302, onBeta.statusCode());
             assertTrue(onBeta.headers().firstValue("Location").orElse("").contains("/realms/pf-beta/"));

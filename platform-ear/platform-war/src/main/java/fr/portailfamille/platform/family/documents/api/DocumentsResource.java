@@ -10,7 +10,6 @@ import fr.portailfamille.platform.family.documents.UploadRefused;
 import fr.portailfamille.platform.kernel.FileResponses;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.security.CrossSiteForms;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -215,10 +214,7 @@ public class DocumentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response envoyer(List<EntityPart> parts) throws IOException {
         SignedInUser user = FamilyCallerFilter.caller(request);
-        if (CrossSiteForms.isCrossSite(request)) {
-            throw new ApiException(Response.Status.FORBIDDEN, "origine_refusee", "Envoyez le document depuis le portail de"
-                    + " votre commune, ou avec un jeton d'accès (en-tête Authorization: Bearer).", List.of());
-        }
+        // a form posted from another site's page on the portal's session: refused before (api.CrossSiteApiFilter)
         Map<String, EntityPart> form = new LinkedHashMap<>();
         for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
             form.putIfAbsent(part.getName(), part); // a name sent twice: its first part
