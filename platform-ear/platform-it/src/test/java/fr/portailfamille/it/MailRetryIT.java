@@ -68,6 +68,46 @@ class MailRetryIT {
         assertNull(sentAt(refused));
     }
 
+    /**
+     * A kept mail belongs to its commune: a suspended commune's wait, a deleted commune's are deleted with it; the
+     * mails sent a week ago are forgotten (their addresses and texts kept no longer than they serve).
+     */
+    @Test
+    void aSuspendedCommunesMailsWaitADeletedOnesGoWithItAndSentOnesAreForgotten() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long commune = ((Number) value("insert into platform.commune (slug, name, status, schema_name, realm_name,"
+                + " website_url, primary_color, accent_color, oidc_client_id) values ('mail-" + tag + "', 'Commune " + tag
+                + "', 'SUSPENDED', 'commune_mail_" + tag + "', 'pf-mail-" + tag + "', 'https://example.org', '#000000',"
+                + " '#000000', 'portail') returning id")).longValue();
+        String family = "suspended-" + tag + "@alpha.test";
+        execute("insert into platform.mail_retry (commune_name, recipient, subject, body, next_attempt, commune_id)"
+                + " values ('Commune " + tag + "', '" + family + "', 'Relance " + tag + "', 'Bonjour',"
+                + " now() - interval '1 minute', " + commune + ")");
+        long waiting = id("Relance " + tag);
+        mailer.retryDue();
+        assertNull(sentAt(waiting), "a suspended commune's mail waits");
+        assertEquals(1, attempts(waiting));
+
+        // no longer suspended (PROVISIONING rather than ACTIVE: this commune has no schema for the jobs of active ones)
+        execute("update platform.commune set status = 'PROVISIONING' where id = " + commune);
+        mailer.retryDue();
+        assertNotNull(sentAt(waiting), "sent once the commune is no longer suspended");
+        assertTrue(Mails.contains(family, "Bonjour"));
+
+        // a week after it went, forgotten
+        execute("update platform.mail_retry set sent_at = now() - interval '8 days' where id = " + waiting);
+        mailer.retryDue();
+        assertEquals(0L, ((Number) value("select count(*) from platform.mail_retry where id = " + waiting)).longValue());
+
+        // a deleted commune's kept mails go with it
+        execute("insert into platform.mail_retry (commune_name, recipient, subject, body, next_attempt, commune_id)"
+                + " values ('Commune " + tag + "', '" + family + "', 'Avis " + tag + "', 'Bonjour',"
+                + " now() + interval '1 hour', " + commune + ")");
+        execute("delete from platform.commune where id = " + commune);
+        assertEquals(0L, ((Number) value("select count(*) from platform.mail_retry where subject = 'Avis " + tag + "'"))
+                .longValue());
+    }
+
     long id(String subject) throws Exception {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select id from platform.mail_retry where subject = ?")) {

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.mail;
 
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.tenancy.TenantContext;
+import fr.portailfamille.tenancy.Commune;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -85,9 +87,13 @@ public class Mailer {
                 c.setAutoCommit(false);
                 try {
                     List<Kept> due = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("select id, commune_name, recipient, subject, body, attempts,"
-                            + " created_at from platform.mail_retry where sent_at is null and abandoned_at is null"
-                            + " and next_attempt <= now() order by id limit " + BATCH + " for update skip locked");
+                    // a suspended commune's mails wait (they are given up after two days like any other)
+                    try (PreparedStatement ps = c.prepareStatement("select m.id, m.commune_name, m.recipient, m.subject,"
+                            + " m.body, m.attempts, m.created_at from platform.mail_retry m"
+                            + " left join platform.commune k on k.id = m.commune_id"
+                            + " where m.sent_at is null and m.abandoned_at is null and m.next_attempt <= now()"
+                            + " and (k.status is null or k.status <> 'SUSPENDED')"
+                            + " order by m.id limit " + BATCH + " for update of m skip locked");
                          ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             due.add(new Kept(rs.getLong(1), new MailRequested(rs.getString(2), rs.getString(3), rs.getString(4),
@@ -108,7 +114,21 @@ public class Mailer {
                 return sent;
             }
         } while (taken == BATCH);
+        forgetOld();
         return sent;
+    }
+
+    /**
+     * The kept mails done with — sent a week ago, given up a month ago (the logs tell it) — are deleted: their
+     * families' addresses and texts are kept no longer than they serve.
+     */
+    private void forgetOld() {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("delete from platform.mail_retry"
+                + " where sent_at < now() - interval '7 days' or abandoned_at < now() - interval '30 days'")) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Courriels gardés envoyés ou abandonnés : effacement impossible", e);
+        }
     }
 
     /** A kept mail as read back. */
@@ -146,13 +166,14 @@ public class Mailer {
     private void keep(MailRequested mail, Exception why) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into platform.mail_retry (commune_name, recipient, subject,"
-                     + " body, last_error, next_attempt) values (?, ?, ?, ?, ?, ?)")) {
+                     + " body, last_error, next_attempt, commune_id) values (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, cut(mail.communeName(), 200));
             ps.setString(2, cut(mail.to(), 320));
             ps.setString(3, cut(mail.subject(), 1000));
             ps.setString(4, mail.text());
             ps.setString(5, error(why));
             ps.setObject(6, MailRetries.next(1, now()));
+            ps.setObject(7, TenantContext.current().map(Commune::id).orElse(null), java.sql.Types.BIGINT);
             ps.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Courriel perdu (ni envoyé ni gardé) à " + mail.to() + " : " + mail.subject(), e);
