@@ -15,10 +15,12 @@ import java.util.Objects;
  * outside the home asks (frais de garde des jeunes enfants).
  *
  * <p>What counts: each payment allocation of the year (a payment received in the year, not cancelled,
- * allocated to an invoice) is split over that invoice's lines pro rata of their amounts, in exact cents:
+ * allocated to an invoice) is split over that invoice's lines pro rata of what they still bill (their amounts less
+ * the days a credit note took back from them), in exact cents:
  * every line but the last gets its share rounded down, the last line gets what is left, so that the
  * shares add up to the allocation exactly. Only the shares of lines that are care of an eligible child
- * are kept. Credit notes and account credit are not payments and count for nothing.
+ * are kept. Credit notes and account credit are not payments and count for nothing; nor do payments in CESU (the
+ * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense).
  *
  * <p>Which lines are care: decided from the activity's type ({@code activity.type}).
  * {@code PERISCOLAIRE} (garderie), {@code MERCREDI} and {@code ALSH_VACANCES} (accueils de loisirs) are

@@ -24,6 +24,7 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,6 +68,9 @@ class FamilyBillingDocumentsIT {
 
     @Inject
     InvoicingRun invoicing;
+
+    @Inject
+    InvoiceDesk invoices;
 
     @Inject
     BillingDocuments documents;
@@ -205,12 +210,26 @@ class FamilyBillingDocumentsIT {
         assertTrue(releve.contains(number), releve);
         assertTrue(releve.contains("Solde au 31/08/" + (schoolYear + 1) + " " + Money.format(625)), releve);
 
+        // 3,00 € more paid in CESU: the employer's aid, which the attestation leaves out
+        TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> {
+            long payment = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on, recorded_by)"
+                    + " values (?1, ?2, ?3, 'CESU', 300, ?4, 'regie@alpha.test') returning id", ids[2], family, prefix + "-R-2", today);
+            kit.update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 300)", payment, invoice.id());
+            return null;
+        }));
+        // and one day of the canteen credited by its line (a credit note of 4,10 €)
+        long canteenLine = ((Number) TenantContext.call(kit.alpha(), () -> kit.list("select l.id from invoice_line l"
+                + " where l.invoice_id = ?1 and l.amount_cents = 820", invoice.id())).get(0)).longValue();
+        TenantContext.call(kit.alpha(), () -> invoices.creditNote(REGISSEUR, invoice.id(), Map.of(canteenLine, 1), null,
+                "Sortie scolaire"));
+
         // the attestation fiscale: Léa (under 6) — the garderie's share of the 10,00 € paid, the meals excluded
-        // (the credit note is not a payment): 10,00 € over 10,05 € and 8,20 €, rounded down but on the last line
+        // (credit notes are not payments): 10,00 € over what the lines still bill — 10,05 € and 8,20 € less the day
+        // credited, 4,10 € —, rounded down but on the last line
         List<Long> order = TenantContext.call(kit.alpha(), () -> kit.list("select l.amount_cents from invoice_line l"
                 + " where l.invoice_id = ?1 order by l.position", invoice.id()))
                 .stream().map(n -> ((Number) n).longValue()).toList();
-        long garderieShare = order.get(0) == 1005L ? 1000L * 1005 / 1825 : 1000L - 1000L * 820 / 1825;
+        long garderieShare = order.get(0) == 1005L ? 1000L * 1005 / 1415 : 1000L - 1000L * 410 / 1415;
         List<ChildcareTaxCertificate.Amount> fiscal = TenantContext.call(kit.alpha(),
                 () -> documents.fiscalAmounts(parent, null, today.getYear()));
         assertEquals(1, fiscal.size(), fiscal.toString());

@@ -158,7 +158,7 @@ public class BillingDocuments {
         }
         @SuppressWarnings("unchecked")
         List<Object> years = em.createNativeQuery("select distinct cast(extract(year from p.received_on) as integer) from payment p"
-                + " where p.family_id = ?1 and p.cancelled_at is null and exists (select 1 from payment_allocation a"
+                + " where p.family_id = ?1 and p.cancelled_at is null and p.mode <> 'CESU' and exists (select 1 from payment_allocation a"
                 + " where a.payment_id = p.id) order by 1 desc").setParameter(1, family).getResultList();
         return years.stream().map(y -> ((Number) y).intValue()).toList();
     }
@@ -175,15 +175,20 @@ public class BillingDocuments {
         @SuppressWarnings("unchecked")
         List<Object[]> allocations = em.createNativeQuery("select p.received_on, r.code, a.amount_cents, a.invoice_id"
                 + " from payment_allocation a join payment p on p.id = a.payment_id join regie r on r.id = p.regie_id"
-                + " where p.family_id = ?1 and p.cancelled_at is null and p.received_on between ?2 and ?3 order by p.received_on, a.id")
+                // CESU préfinancés are the employer's aid, already exempt: the tax rules deduct them from what was paid
+                + " where p.family_id = ?1 and p.cancelled_at is null and p.mode <> 'CESU'"
+                + " and p.received_on between ?2 and ?3 order by p.received_on, a.id")
                 .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
                 .getResultList();
         Map<Long, List<ChildcareTaxCertificate.InvoiceLine>> lines = new LinkedHashMap<>();
         if (!allocations.isEmpty()) {
             List<Long> invoices = allocations.stream().map(a -> ((Number) a[3]).longValue()).distinct().toList();
-            // the activity's type decides what is care (ChildcareTaxCertificate.CARE_TYPES)
+            // the activity's type decides what is care (ChildcareTaxCertificate.CARE_TYPES); a payment goes to what the
+            // lines still bill: less the days a credit note took back from them
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select l.invoice_id, l.child_id, act.type, l.amount_cents from invoice_line l"
+            List<Object[]> rows = em.createNativeQuery("select l.invoice_id, l.child_id, act.type, l.amount_cents"
+                    + " - coalesce((select sum(c.amount_cents) from invoice_line c where c.credits_line_id = l.id), 0)"
+                    + " from invoice_line l"
                     + " join invoice i on i.id = l.invoice_id left join activity act on act.code = l.activity_code"
                     + " where i.family_id = ?1 and l.invoice_id = any(cast(?2 as bigint[])) order by l.invoice_id, l.position")
                     .setParameter(1, family).setParameter(2, invoices.stream().map(String::valueOf)
