@@ -22,6 +22,7 @@ import fr.portailfamille.platform.billing.export.ExportCsv;
 import fr.portailfamille.platform.billing.export.ExportTable;
 import fr.portailfamille.platform.billing.export.RegieExports.Dataset;
 import fr.portailfamille.platform.billing.export.RegieExports;
+import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -67,6 +68,9 @@ class BillingExportsIT {
 
     @Inject
     InvoicingRun invoicing;
+
+    @Inject
+    InvoiceDesk desk;
 
     @Inject
     RegieExports exports;
@@ -124,7 +128,11 @@ class BillingExportsIT {
         assertEquals(836L, byFamily.get(f.family("Siblings")).totalCents());
         IssuedInvoice noQf = byFamily.get(f.family("=NoQf"));
         assertEquals(1449L, noQf.totalCents());
-        long note = kit.in(kit.alpha(), () -> invoicing.creditNote(REGISSEUR, noQf.id(), 549, "Présence contestée"));
+        // the unbooked presence credited by its line (its day taken back)
+        long presence = ((Number) kit.in(kit.alpha(), () -> kit.list("select id from invoice_line where invoice_id = ?1"
+                + " and amount_cents = 549", noQf.id())).get(0)).longValue();
+        long note = kit.in(kit.alpha(), () -> desk.creditNote(REGISSEUR, noQf.id(), Map.of(presence, 1), null,
+                "Présence contestée"));
         // two payments in November (one cancelled), one in December (outside the period exported)
         kit.in(kit.alpha(), () -> kit.inTransaction(() -> {
             long regie = kit.id("select id from regie where code = ?1", f.regie());
@@ -173,7 +181,7 @@ class BillingExportsIT {
         assertTrue(paymentsCsv.contains(prefix + "-R-2;12/11/2026;Espèces;;;Edge450 "), paymentsCsv);
         assertTrue(paymentsCsv.contains(";4,20;0,00;Oui, le 13/11/2026\r\n"), paymentsCsv);
 
-        // (c) the CAF summary: credit notes left out, to the cent of the invoices
+        // (c) the CAF summary: what the invoices bill less the days their credit notes took back, to the cent
         List<CafSummary.Row> caf = kit.in(kit.alpha(), () -> exports.cafSummary(AGENT, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
         assertEquals(5, caf.size(), caf.toString());
         CafSummary.Row t1 = caf.get(0);
@@ -188,16 +196,16 @@ class BillingExportsIT {
         CafSummary.Row none = caf.get(2);
         assertEquals(CafSummary.NO_BRACKET, none.bracketLabel());
         assertEquals(1, none.children());
-        assertEquals(3, none.unitDays());
-        assertEquals(1449L, none.amountCents());
+        assertEquals(2, none.unitDays(), "the credited presence is not a day of care");
+        assertEquals(900L, none.amountCents());
         CafSummary.Row grand = caf.get(4);
         assertEquals("Total général", grand.bracketLabel());
         assertEquals(4, grand.children());
-        assertEquals(11, grand.unitDays());
-        assertEquals(issuedTotal, grand.amountCents(), "the CAF summary adds up to the invoices issued");
+        assertEquals(10, grand.unitDays());
+        assertEquals(issuedTotal - 549L, grand.amountCents(), "the CAF summary adds up to the invoices less the credit");
         String cafCsv = csv(kit.in(kit.alpha(), () -> exports.table(AGENT, Dataset.CAF, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth())));
-        assertTrue(cafCsv.contains(";sans QF / tarif maximum;1;3;14,49\r\n"), cafCsv);
-        assertTrue(cafCsv.endsWith(";Total général;4;11;27,05\r\n"), cafCsv);
+        assertTrue(cafCsv.contains(";sans QF / tarif maximum;1;2;9,00\r\n"), cafCsv);
+        assertTrue(cafCsv.endsWith(";Total général;4;10;21,56\r\n"), cafCsv);
 
         // (d) the journal of today: the run, its three invoices, the credit note, with their amounts
         LocalDate today = TestDays.today();
