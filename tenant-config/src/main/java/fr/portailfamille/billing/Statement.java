@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.problems.Message;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,21 +22,35 @@ public record Statement(LocalDate from, LocalDate to, long openingCents, List<Li
     /** What moved the family's account. */
     public enum Kind { INVOICE, CREDIT_NOTE, PAYMENT, PAYMENT_CANCELLED }
 
-    /** One movement: its date, its reference (AL-36, AL-AV-3, AL-R-12) and label, débit or crédit in cents. */
-    public record Movement(LocalDate date, Kind kind, String reference, String label, long debitCents, long creditCents) {
+    /**
+     * One movement: its date, its reference (AL-36, AL-AV-3, AL-R-12) and what it is ({@code text}, to be read in the
+     * reader's language: the page's; the PDF prints its French, {@link #label()}), débit or crédit in cents.
+     */
+    public record Movement(LocalDate date, Kind kind, String reference, Message text, long debitCents, long creditCents) {
 
         public Movement {
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(text, "text");
             if (debitCents < 0 || creditCents < 0 || (debitCents > 0 && creditCents > 0)) {
                 throw new IllegalArgumentException("a movement is a débit or a crédit, not negative: " + reference);
             }
         }
 
+        /** A movement whose label is already written (the same in every language). */
+        public Movement(LocalDate date, Kind kind, String reference, String label, long debitCents, long creditCents) {
+            this(date, kind, reference, Message.literal(label), debitCents, creditCents);
+        }
+
+        /** What it is, in French. */
+        public String label() {
+            return text.french();
+        }
+
         public LocalDate getDate() { return date; }
         public Kind getKind() { return kind; }
         public String getReference() { return reference; }
-        public String getLabel() { return label; }
+        public String getLabel() { return label(); }
         public long getDebitCents() { return debitCents; }
         public long getCreditCents() { return creditCents; }
     }

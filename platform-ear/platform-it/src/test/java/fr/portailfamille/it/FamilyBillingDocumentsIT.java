@@ -202,6 +202,14 @@ class FamilyBillingDocumentsIT {
         Statement statement = TenantContext.call(kit.alpha(), () -> documents.statement(parent, null, schoolYear));
         assertEquals(balance.balanceCents(), statement.closingCents());
         assertEquals(625L, statement.closingCents());
+        // each movement in the reader's language: French in the PDF, English on an English page
+        Statement.Movement first = statement.lines().stream().map(Statement.Line::movement)
+                .filter(m -> m.kind() == Statement.Kind.INVOICE).findFirst().orElseThrow();
+        assertTrue(first.label().startsWith("Facture du 01/10/2026 au 31/10/2026 — Régie garderie "), first.label());
+        assertTrue(first.text().in(java.util.Locale.ENGLISH).startsWith("Invoice from 01/10/2026 to 31/10/2026 — "),
+                first.text().in(java.util.Locale.ENGLISH));
+        assertTrue(statement.lines().stream().map(l -> l.movement().text().in(java.util.Locale.ENGLISH))
+                .anyMatch(t -> t.startsWith("Payment — Cash — ")), statement.toString());
         assertEquals(1825L, statement.debitCents());
         assertEquals(1200L, statement.creditCents());
         assertTrue(TenantContext.call(kit.alpha(), () -> documents.statementYears(parent, null, today)).contains(schoolYear));

@@ -196,8 +196,9 @@ class SepaDebitIT {
         // the invoice mail says beforehand when and how much will be debited (the SEPA pre-notification)
         String invoiceMail = Mails.await(edge450.email(), x -> x.contains("Cette facture sera prélevée le " + BillingDates.text(due)));
         assertTrue(invoiceMail.contains("prélèvement SEPA de"), invoiceMail);
-        Map<Long, String> notes = alpha(() -> debits.notes(edge450, null));
-        assertTrue(notes.get(invoice450).startsWith("Prélevé le "), notes.toString());
+        Map<Long, DirectDebits.DebitNote> notes = alpha(() -> debits.notes(edge450, null));
+        assertFalse(notes.get(invoice450).rejected(), notes.toString());
+        assertEquals(due, notes.get(invoice450).day());
         assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Prélevé le"));
 
         // the file: régisseurs only
@@ -239,7 +240,9 @@ class SepaDebitIT {
         alpha(() -> { debits.reject(REGISSEUR, debit450, "AM04"); return null; });
         assertEquals(BillingMonth.EDGE450_CENTS, alpha(() -> account.invoice(edge450, invoice450)).outstandingCents());
         assertEquals(0, alpha(() -> account.invoice(edge451, invoice451)).outstandingCents());
-        assertTrue(alpha(() -> debits.notes(edge450, null)).get(invoice450).contains("Provision insuffisante (AM04)"));
+        DirectDebits.DebitNote rejected = alpha(() -> debits.notes(edge450, null)).get(invoice450);
+        assertEquals("AM04", rejected.rejectCode());
+        assertTrue(rejected.rejectLabel().contains("Provision insuffisante"), rejected.toString());
         assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Provision insuffisante"));
         String mail = Mails.await(edge450.email(), x -> x.contains("Provision insuffisante"));
         assertTrue(mail.contains(number450), mail);

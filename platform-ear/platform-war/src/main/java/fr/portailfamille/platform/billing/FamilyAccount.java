@@ -8,6 +8,8 @@ import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -147,9 +149,9 @@ public class FamilyAccount {
         for (Object[] d : documents) {
             long total = ((Number) d[5]).longValue();
             boolean note = "CREDIT_NOTE".equals(d[1]);
-            String label = note ? "Avoir sur la facture " + d[7] + " — " + d[6]
-                    : "Facture du " + BillingDates.text(DraftInvoices.date(d[3])) + " au "
-                            + BillingDates.text(DraftInvoices.date(d[4])) + " — " + d[6];
+            Message label = note ? Problems.of("statement.creditNote", d[7], d[6])
+                    : Problems.of("statement.invoice", Problems.dateTime("format.date", DraftInvoices.date(d[3])),
+                            Problems.dateTime("format.date", DraftInvoices.date(d[4])), d[6]);
             all.add(new Statement.Movement(DraftInvoices.date(d[0]), note ? Statement.Kind.CREDIT_NOTE : Statement.Kind.INVOICE,
                     (String) d[2], label, note ? 0 : total, note ? total : 0));
         }
@@ -159,13 +161,14 @@ public class FamilyAccount {
                 + " join regie r on r.id = p.regie_id where p.family_id = ?1").setParameter(1, family).getResultList();
         for (Object[] p : payments) {
             long amount = ((Number) p[4]).longValue();
-            String label = "Paiement — " + PaymentModes.label((String) p[2])
-                    + (p[3] == null ? "" : " n° " + p[3]) + " — " + p[6];
+            Message mode = PaymentModes.text((String) p[2]);
+            Message label = p[3] == null ? Problems.of("statement.payment", mode, p[6])
+                    : Problems.of("statement.paymentCheque", mode, p[3], p[6]);
             all.add(new Statement.Movement(DraftInvoices.date(p[0]), Statement.Kind.PAYMENT, (String) p[1], label, 0, amount));
             if (p[5] != null) {
                 all.add(new Statement.Movement(DraftInvoices.date(p[5]), Statement.Kind.PAYMENT_CANCELLED, (String) p[1],
-                        "Paiement annulé — " + PaymentModes.label((String) p[2]) + (p[3] == null ? "" : " n° " + p[3]),
-                        amount, 0));
+                        p[3] == null ? Problems.of("statement.paymentCancelled", mode)
+                                : Problems.of("statement.paymentCancelledCheque", mode, p[3]), amount, 0));
             }
         }
         return all;

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.billing;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.Map;
 
 /** The French names of the ways a family pays (payment.mode), as receipts and relevés print them. */
@@ -20,5 +22,10 @@ public final class PaymentModes {
     /** The mode's French name (the code itself for a mode this version does not know). */
     public static String label(String mode) {
         return LABELS.getOrDefault(mode, mode);
+    }
+
+    /** The mode's name to be read in the reader's language ({@code payment.mode.*} of the problems' bundle). */
+    public static Message text(String mode) {
+        return LABELS.containsKey(mode) ? Problems.of("payment.mode." + mode) : Message.literal(mode);
     }
 }

@@ -264,21 +264,32 @@ public class DirectDebits {
         }
     }
 
-    /** The notes of the family's debited invoices: invoice id → "Prélevé le …" or the reject (the parent or an agent). */
-    public Map<Long, String> notes(SignedInUser user, Long familyId) {
+    /**
+     * What a debited invoice's family reads of its debit: debited on {@code day}, or rejected by the bank
+     * ({@code rejectCode}, its reason as recorded, in French: {@code rejectLabel}).
+     */
+    public record DebitNote(LocalDate day, String rejectCode, String rejectLabel) {
+
+        public boolean rejected() {
+            return rejectCode != null;
+        }
+    }
+
+    /** The notes of the family's debited invoices, by invoice id (the parent or an agent). */
+    public Map<Long, DebitNote> notes(SignedInUser user, Long familyId) {
         Long family = account.familyFor(user, familyId);
-        Map<Long, String> notes = new LinkedHashMap<>();
+        Map<Long, DebitNote> notes = new LinkedHashMap<>();
         if (family == null) {
             return notes;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select d.invoice_id, d.state, coalesce(d.collection_date, d.due_date), d.reject_label"
-                + " from sepa_debit d join invoice i on i.id = d.invoice_id where i.family_id = ?1 and d.state <> 'SKIPPED'")
-                .setParameter(1, family).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select d.invoice_id, d.state, coalesce(d.collection_date, d.due_date),"
+                + " d.reject_code, d.reject_label from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " where i.family_id = ?1 and d.state <> 'SKIPPED'").setParameter(1, family).getResultList();
         for (Object[] r : rows) {
-            String day = BillingDates.text(Mandates.date(r[2]));
-            notes.put(((Number) r[0]).longValue(), "REJECTED".equals(r[1]) ? "Prélèvement du " + day + " rejeté : " + r[3]
-                    : "Prélevé le " + day);
+            boolean rejected = "REJECTED".equals(r[1]);
+            notes.put(((Number) r[0]).longValue(), new DebitNote(Mandates.date(r[2]), rejected ? (String) r[3] : null,
+                    rejected ? (String) r[4] : null));
         }
         return notes;
     }

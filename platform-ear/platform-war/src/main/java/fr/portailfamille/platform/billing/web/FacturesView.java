@@ -6,7 +6,9 @@ import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
+import fr.portailfamille.platform.billing.sepa.web.PrelevementsView;
 import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,10 +56,15 @@ public class FacturesView {
         return overview().balance();
     }
 
-    /** Invoice id → "Prélevé le …" or the bank's reject, for the invoices paid by direct debit. */
+    /** Invoice id → "Prélevé le …" or the bank's reject, for the invoices paid by direct debit, in the page's language. */
     public java.util.Map<Long, String> getDebitNotes() {
         if (debitNotes == null) {
-            debitNotes = staff() ? java.util.Map.of() : directDebits.notes(user.require(), null);
+            debitNotes = new java.util.LinkedHashMap<>();
+            if (!staff()) {
+                directDebits.notes(user.require(), null).forEach((invoice, note) -> debitNotes.put(invoice, note.rejected()
+                        ? Texts.of("factures.debit.rejected", date(note.day()), PrelevementsView.reasonLabel(note.rejectCode()))
+                        : Texts.of("factures.debit.done", date(note.day()))));
+            }
         }
         return debitNotes;
     }

@@ -7,8 +7,8 @@ import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
-import jakarta.enterprise.context.RequestScoped;
 import fr.portailfamille.platform.billing.wallet.Wallets;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
@@ -90,6 +90,11 @@ public class ReleveView {
     /** A balance in words, as the relevé's PDF says it ({@code StatementPdf.balance}) in the page's language. */
     public String balance(long cents) {
         return cents < 0 ? Texts.of("releve.balance.credit", Texts.amount(-cents)) : Texts.amount(cents);
+    }
+
+    /** What movement {@code m} is, in the page's language. */
+    public String label(Statement.Movement m) {
+        return Texts.of(m.text());
     }
 
     public String date(LocalDate day) {

@@ -100,7 +100,7 @@ public class PrelevementsView implements Serializable {
     }
 
     /** A reason as {@link RejectReason#label} says it, in the page's language ("Provision insuffisante (AM04)"). */
-    private static String reasonLabel(String code) {
+    public static String reasonLabel(String code) {
         try {
             return Texts.of("sepa.agent.rejectReason." + code, code);
         } catch (MissingResourceException e) {
