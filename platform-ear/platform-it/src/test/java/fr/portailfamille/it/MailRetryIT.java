@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.mail.MailRequested;
 import fr.portailfamille.platform.mail.Mailer;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +41,46 @@ class MailRetryIT {
 
     @Resource(lookup = "java:app/jdbc/portail")
     DataSource db;
+
+    @Inject
+    Event<MailRequested> mails;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    BillingKit kit;
+
+    /**
+     * The mails a transaction asks for go after its commit, from the mailer's own sender (one connection for them
+     * all: the action that asked returns at once), each once; one the server refuses is kept with its commune.
+     */
+    @Test
+    void theMailsOfATransactionGoAfterItsCommitEachOnceAndARefusedOneIsKeptWithItsCommune() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String family = "lot-" + tag + "@alpha.test";
+        kit.in(kit.alpha(), () -> {
+            tx.begin();
+            for (int i = 0; i < 30; i++) {
+                mails.fire(new MailRequested("Commune Alpha", family, "Lot " + tag + " num " + i, "Bonjour " + i));
+            }
+            mails.fire(new MailRequested("Commune Alpha", "pas une adresse@@", "Refusé " + tag, "Bonjour"));
+            tx.commit();
+            return null;
+        });
+        String got = Mails.await(family, m -> m.split("\"subject\"", -1).length - 1 >= 30);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(2, got.split("Lot " + tag + " num " + i + "\"", -1).length, "mail " + i + " once: " + got);
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (((Number) value("select count(*) from platform.mail_retry where subject = 'Refusé " + tag + "'")).longValue() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(kit.alpha().id(), ((Number) value("select commune_id from platform.mail_retry where subject = 'Refusé "
+                + tag + "'")).longValue(), "kept, with its commune");
+        assertNull(sentAt(id("Refusé " + tag)));
+    }
 
     @Test
     void aRefusedMailIsKeptThenSentOnceWhenItsTimeComes() throws Exception {

@@ -3,7 +3,9 @@ package fr.portailfamille.platform.mail;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -25,15 +27,22 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends {@link MailRequested} events after a successful commit. A mail the SMTP server does not take is kept in
- * {@code platform.mail_retry} and sent again by {@link #retryDue()} ({@link MailRetryJob}) until it goes or is given
- * up ({@link MailRetries}); the action that asked for it is never undone by a mail that failed.
+ * Sends {@link MailRequested} events after a successful commit, on one sender thread of its own over one SMTP
+ * connection kept while mails come: the action that asked for them returns at once (an agent's message to every
+ * family of the commune asks for thousands, each a connection when sent by the request's thread, minutes of it). A
+ * mail the SMTP server does not take — or that the sender could not take any more (its queue full, the server
+ * stopping) — is kept in {@code platform.mail_retry} and sent again by {@link #retryDue()} ({@link MailRetryJob})
+ * until it goes or is given up ({@link MailRetries}); the action that asked for it is never undone by a mail that
+ * failed.
  */
 @ApplicationScoped
 public class Mailer {
@@ -42,6 +51,23 @@ public class Mailer {
 
     /** How many kept mails one pass takes, locked, at a time. */
     static final int BATCH = 50;
+
+    /** How many mails wait for the sender at most; more are kept for the retry job at once. */
+    static final int QUEUE = 20_000;
+
+    /** How long the sender keeps its SMTP connection without a mail to send. */
+    static final long IDLE_SECONDS = 20;
+
+    /** A mail waiting for the sender, with its commune (the sender's thread has none). */
+    private record Queued(MailRequested mail, Long communeId) {
+    }
+
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE);
+    private Thread sender;
+    private volatile boolean stopping;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "pf.smtp.host", defaultValue = "127.0.0.1")
@@ -59,7 +85,69 @@ public class Mailer {
     DataSource db;
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailRequested mail) {
-        send(mail);
+        Long commune = TenantContext.current().map(Commune::id).orElse(null);
+        if (stopping || !queue.offer(new Queued(mail, commune))) {
+            keep(mail, commune, "envoi différé (file d'envoi pleine ou serveur qui s'arrête)", now());
+            return;
+        }
+        startSender();
+    }
+
+    private synchronized void startSender() {
+        if (sender == null || !sender.isAlive()) {
+            sender = threads.newThread(this::sendQueued);
+            sender.setName("pf-courriels");
+            sender.setDaemon(true);
+            sender.start();
+        }
+    }
+
+    /** The sender: the queue's mails one after the other on one connection, closed when idle. */
+    private void sendQueued() {
+        Transport transport = null;
+        try {
+            while (!stopping) {
+                Queued q = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+                if (q == null) {
+                    transport = close(transport);
+                    continue;
+                }
+                try {
+                    transport = deliverOn(transport, q.mail());
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException first) {
+                    // a connection the server closed meanwhile: once more on a new one
+                    transport = close(transport);
+                    try {
+                        transport = deliverOn(null, q.mail());
+                    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                        transport = close(transport);
+                        LOG.log(Level.WARNING, "Courriel non envoyé à " + q.mail().to() + " : " + q.mail().subject()
+                                + " ; gardé pour un nouvel essai", e);
+                        keep(q.mail(), q.communeId(), error(e), MailRetries.next(1, now()));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(transport);
+        }
+    }
+
+    /** What the sender has not sent when the server stops is kept: any replica's retry job sends it. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Thread t;
+        synchronized (this) {
+            t = sender;
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+        for (Queued q = queue.poll(); q != null; q = queue.poll()) {
+            keep(q.mail(), q.communeId(), "envoi interrompu par l'arrêt du serveur", now());
+        }
     }
 
     /** Sends {@code mail} now; kept for a later try when the SMTP server does not take it. */
@@ -69,7 +157,7 @@ public class Mailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             LOG.log(Level.WARNING, "Courriel non envoyé à " + mail.to() + " : " + mail.subject()
                     + " ; gardé pour un nouvel essai", e);
-            keep(mail, e);
+            keep(mail, TenantContext.current().map(Commune::id).orElse(null), error(e), MailRetries.next(1, now()));
         }
     }
 
@@ -163,7 +251,8 @@ public class Mailer {
         }
     }
 
-    private void keep(MailRequested mail, Exception why) {
+    /** Keeps {@code mail} for the retry job, first tried at {@code next}. */
+    private void keep(MailRequested mail, Long communeId, String why, OffsetDateTime next) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into platform.mail_retry (commune_name, recipient, subject,"
                      + " body, last_error, next_attempt, commune_id) values (?, ?, ?, ?, ?, ?, ?)")) {
@@ -171,27 +260,67 @@ public class Mailer {
             ps.setString(2, cut(mail.to(), 320));
             ps.setString(3, cut(mail.subject(), 1000));
             ps.setString(4, mail.text());
-            ps.setString(5, error(why));
-            ps.setObject(6, MailRetries.next(1, now()));
-            ps.setObject(7, TenantContext.current().map(Commune::id).orElse(null), java.sql.Types.BIGINT);
+            ps.setString(5, cut(why, 1000));
+            ps.setObject(6, next);
+            ps.setObject(7, communeId, java.sql.Types.BIGINT);
             ps.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Courriel perdu (ni envoyé ni gardé) à " + mail.to() + " : " + mail.subject(), e);
         }
     }
 
-    private void deliver(MailRequested mail) throws MessagingException, UnsupportedEncodingException {
+    private Session session() {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "5000");
         props.put("mail.smtp.timeout", "5000");
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        return Session.getInstance(props);
+    }
+
+    private MimeMessage message(Session session, MailRequested mail) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from, mail.communeName(), StandardCharsets.UTF_8.name()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.text(), StandardCharsets.UTF_8.name());
-        Transport.send(message);
+        return message;
+    }
+
+    /** {@code mail} on its own connection. */
+    private void deliver(MailRequested mail) throws MessagingException, UnsupportedEncodingException {
+        Transport.send(message(session(), mail));
+    }
+
+    /** {@code mail} on {@code transport} (opened first when {@code null}); returns the connection, still open. */
+    private Transport deliverOn(Transport transport, MailRequested mail) throws MessagingException, UnsupportedEncodingException {
+        Session session = session();
+        MimeMessage message = message(session, mail);
+        Transport t = transport;
+        if (t == null) {
+            t = session.getTransport("smtp");
+            t.connect();
+        }
+        try {
+            message.saveChanges();
+            t.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException | RuntimeException e) {
+            close(t);
+            throw e;
+        }
+        return t;
+    }
+
+    /** Closes {@code transport} if open; {@code null}. */
+    private static Transport close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.log(Level.FINE, "Connexion SMTP fermée avec une erreur", e);
+            }
+        }
+        return null;
     }
 
     /** Now, at the platform's offset (PlatformTime's clock). */
