@@ -71,6 +71,7 @@ public class FacturationView implements Serializable {
     public void issue() {
         try {
             run.start(user.require(), regie, month());
+            readFor = null; // its progress and invoices, read again by the page
             preview = null; // the drafts just went to the run: a new preview shows what is left to bill
             info(Texts.of("agent.facturation.started"));
         } catch (Refused | SecurityException e) {
@@ -78,13 +79,35 @@ public class FacturationView implements Serializable {
         }
     }
 
-    /** The stored progress of the régie's month, or {@code null} when never issued. */
-    public RunState getProgress() {
-        try {
-            return regie == null ? null : run.progress(user.require(), regie, month()).orElse(null);
-        } catch (Refused e) {
-            return null;
+    /** The request whose reads {@link #progress} and {@link #invoices} are: a page asks for them many times. */
+    private transient FacesContext readFor;
+    private transient RunState progress;
+    private transient boolean progressRead;
+    private transient List<IssuedInvoice> invoices;
+
+    /** {@link #progress} and {@link #invoices} read again once per request (the poll's, a reload's). */
+    private void fresh() {
+        FacesContext now = FacesContext.getCurrentInstance();
+        if (readFor != now) {
+            readFor = now;
+            progress = null;
+            progressRead = false;
+            invoices = null;
         }
+    }
+
+    /** The stored progress of the régie's month, or {@code null} when never issued (read once per request). */
+    public RunState getProgress() {
+        fresh();
+        if (!progressRead && regie != null) {
+            progressRead = true;
+            try {
+                progress = run.progress(user.require(), regie, month()).orElse(null);
+            } catch (Refused e) {
+                progress = null;
+            }
+        }
+        return progress;
     }
 
     /** The run's state in words ("en cours", "terminée"…), in the page's language. */
@@ -95,12 +118,17 @@ public class FacturationView implements Serializable {
         };
     }
 
+    /** The month's invoices and credit notes (read once per request; the table shows them by pages). */
     public List<IssuedInvoice> getInvoices() {
-        try {
-            return regie == null ? List.of() : run.invoices(user.require(), regie, month());
-        } catch (Refused e) {
-            return List.of();
+        fresh();
+        if (invoices == null) {
+            try {
+                invoices = regie == null ? List.of() : run.invoices(user.require(), regie, month());
+            } catch (Refused e) {
+                invoices = List.of();
+            }
         }
+        return invoices;
     }
 
     public boolean isRegisseur() {
@@ -124,7 +152,7 @@ public class FacturationView implements Serializable {
         return regies;
     }
     public String getRegie() { return regie; }
-    public void setRegie(String regie) { this.regie = regie; }
+    public void setRegie(String regie) { this.regie = regie; readFor = null; }
     public String getMois() { return mois; }
-    public void setMois(String mois) { this.mois = mois; }
+    public void setMois(String mois) { this.mois = mois; readFor = null; }
 }
