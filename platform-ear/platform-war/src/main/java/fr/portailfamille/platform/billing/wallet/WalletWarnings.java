@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The low-balance mail: a family whose porte-monnaie no longer holds what the next two weeks need at its rhythm of
  * bookings is told once ({@link WalletRules#warning}); the flag is cleared when the balance covers them again, so a
- * later crossing warns again. One transaction for the commune.
+ * later crossing warns again. One transaction for the commune, locking only the porte-monnaies whose flag changes.
  */
 @ApplicationScoped
 @Transactional
@@ -47,12 +47,21 @@ public class WalletWarnings {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select w.id, f.email from wallet w join family f on f.id = w.family_id"
-                    + " where w.regie_id = ?1 order by w.id").setParameter(1, regieId.get()).getResultList();
+            List<Object[]> rows = em.createNativeQuery("select w.id, f.email, w.balance_cents, w.low_warned from wallet w"
+                    + " join family f on f.id = w.family_id where w.regie_id = ?1 order by w.id")
+                    .setParameter(1, regieId.get()).getResultList();
             for (Object[] row : rows) {
-                WalletLedger.Locked w = ledger.lock(((Number) row[0]).longValue()).orElseThrow();
-                List<WalletRules.Booked> booked = wallets.paidBookings(w.id(), today);
+                long id = ((Number) row[0]).longValue();
+                List<WalletRules.Booked> booked = wallets.paidBookings(id, today);
                 long need = WalletRules.twoWeeksNeed(booked);
+                // read without a lock first: most porte-monnaies change nothing, and a lock on each, held to the end of
+                // the commune's pass, made every family booking or paying meanwhile wait
+                if (WalletRules.warning(((Number) row[2]).longValue(), r.floorCents(), need, (Boolean) row[3])
+                        == WalletRules.Warning.NONE) {
+                    continue;
+                }
+                // then under its lock, read again: a payment or a booking may have moved it meanwhile
+                WalletLedger.Locked w = ledger.lock(id).orElseThrow();
                 switch (WalletRules.warning(w.balanceCents(), r.floorCents(), need, w.lowWarned())) {
                     case SEND -> {
                         String forecast = WalletRules.forecastText(WalletRules.coveredUntil(w.balanceCents(), r.floorCents(),
