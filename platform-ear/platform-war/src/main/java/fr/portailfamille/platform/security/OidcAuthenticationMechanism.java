@@ -127,11 +127,14 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                     if (path.startsWith(RESOURCES)) {
                         return login(context, user); // styles and scripts: no data, no check
                     }
-                    SignedInUser current = staffSessions.check(commune, session, user);
+                    // disabled by an administrator since, or signed in longer ago than the realm's session lasts:
+                    // signed out, on whichever replica
+                    SignedInUser current = SessionAge.over(session, SessionAge.COMMUNE_MAX, null) ? null
+                            : staffSessions.check(commune, session, user);
                     if (current != null) {
                         return login(context, current);
                     }
-                    session.invalidate(); // disabled by an administrator since: signed out, on whichever replica
+                    session.invalidate();
                     if (!context.isProtected()) {
                         return context.doNothing();
                     }
@@ -246,6 +249,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             SignedInUser user = oidc.completeLogin(commune, login, code);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            SessionAge.start(request.getSession());
             if (StaffRoles.isStaff(user)) {
                 StaffSessions.remember(request.getSession(), staffVersion);
             }
@@ -305,7 +309,10 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(OperatorUser.SESSION_ATTRIBUTE) instanceof OperatorUser user
                     && user.isOperator()) {
-                return operatorLogin(context, user);
+                if (!SessionAge.over(session, SessionAge.OPERATOR_MAX, SessionAge.OPERATOR_IDLE)) {
+                    return operatorLogin(context, user);
+                }
+                session.invalidate(); // as long as the operators' realm keeps its session, no longer
             }
             if (!context.isProtected()) {
                 return context.doNothing();
@@ -353,6 +360,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
             }
             request.changeSessionId();
             request.getSession().setAttribute(OperatorUser.SESSION_ATTRIBUTE, user);
+            SessionAge.start(request.getSession());
             SessionCookies.harden(request, response);
             response.sendRedirect(login.returnTo());
             return AuthenticationStatus.SEND_CONTINUE;
