@@ -5,6 +5,7 @@
  * roles {@code parent}, {@code agent}, {@code agent-sante}) and the platform's OIDC client, through
  * the Keycloak admin API. {@link fr.portailfamille.identity.OperatorRealm} keeps the platform operators' own realm
  * ({@code realm/operator-realm.json}), and {@link fr.portailfamille.identity.CommuneAdministrators} invites a new
- * commune's first administrator, both over plain HTTP ({@link fr.portailfamille.identity.KeycloakAdminHttp}).
+ * commune's first administrator, both over plain HTTP ({@link fr.portailfamille.identity.KeycloakAdminHttp});
+ * {@link fr.portailfamille.identity.RealmMaintenance} brings the existing realms up to the template at each upgrade.
  */
 package fr.portailfamille.identity;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.devstack.DevStack;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.identity.RealmMaintenance;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.tenancy.Commune;
@@ -155,7 +156,7 @@ class ProvisioningIT {
             }
         }
 
-        // a realm created before the fix (admin-cli with direct grants) is fixed at the next start/upgrade
+        // a realm created before the fix (admin-cli with direct grants) is fixed at the next upgrade
         Commune zeta = stack.tenantStore().findBySlug("zeta")
                 .orElseGet(() -> stack.provisioner().provision(spec("zeta", List.of())));
         stack.realmProvisioner().createUser(zeta.realmName(), "parent@zeta.test", "Zoé", "Zeta", "Parent2026", "parent");
@@ -165,11 +166,14 @@ class ProvisioningIT {
         admin.realm(zeta.realmName()).clients().get(adminCli.getId()).update(adminCli);
         assertEquals(200, passwordGrant(zeta.realmName(), "admin-cli", "parent@zeta.test", "Parent2026").statusCode(),
                 "the old behaviour, reproduced");
-        assertEquals(List.of("admin-cli"), stack.realmProvisioner().harden(zeta.realmName()));
+        // the upgrade step (operator.RealmUpgrade, in pf.migrate-only) brings every provisioned realm to the template
+        List<RealmMaintenance.Outcome> upgraded = RealmMaintenance.maintain(List.of(zeta), stack.realmProvisioner());
+        assertEquals(List.of(new RealmMaintenance.Outcome(zeta.realmName(), List.of("admin-cli"), null)), upgraded);
         HttpResponse<String> fixed = passwordGrant(zeta.realmName(), "admin-cli", "parent@zeta.test", "Parent2026");
         assertTrue(fixed.statusCode() == 400 || fixed.statusCode() == 401, fixed.statusCode() + " " + fixed.body());
         assertTrue(fixed.body().contains("unauthorized_client"), fixed.body());
-        assertEquals(List.of(), stack.realmProvisioner().harden(zeta.realmName()), "idempotent");
+        assertEquals(List.of(new RealmMaintenance.Outcome(zeta.realmName(), List.of(), null)),
+                RealmMaintenance.maintain(List.of(zeta), stack.realmProvisioner()), "idempotent");
     }
 
     private boolean schemaExists(String schema) throws Exception {

@@ -9,6 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The platform's database, and the upgrade step: platform schema first, then every commune schema, one at a
  * time under an advisory lock, each commune's outcome recorded (a failing commune does not stop the others).
- * With {@code pf.migrate-only=true} the process upgrades and exits: that is the upgrade step of a release (the
- * Helm pre-upgrade Job), run before the new version serves traffic; the chart's replicas run with
+ * With {@code pf.migrate-only=true} the process upgrades — the schemas, then the communes' realms
+ * ({@link SchemasUpgraded}) — and exits: that is the upgrade step of a release (the Helm pre-upgrade Job), run before
+ * the new version serves traffic; the chart's replicas run with
  * {@code pf.migrate-at-start=false} and only read where each commune stands. The run command and the tests keep
  * the default (upgrade at start).
  */
@@ -59,6 +61,9 @@ public class PlatformStartup {
     @Inject
     private StartupState startupState;
 
+    @Inject
+    private Event<SchemasUpgraded> upgraded;
+
     @PostConstruct
     void migrate() {
         TenantMigrator migrator = new TenantMigrator(dataSource);
@@ -69,6 +74,9 @@ public class PlatformStartup {
             String summary = "plateforme et " + (communes.size() - failed) + " commune(s) à jour, " + failed
                     + " en échec, en " + (System.nanoTime() - start) / 1_000_000 + " ms";
             LOG.info(() -> "Mise à niveau : " + summary);
+            if (migrateOnly) {
+                upgraded.fire(new SchemasUpgraded()); // the communes' realms, before the process exits
+            }
             startupState.finished(summary);
         } else {
             LOG.info(() -> "pf.migrate-at-start=false : les schémas sont mis à niveau par l'étape de mise à niveau"
