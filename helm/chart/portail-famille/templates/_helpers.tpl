@@ -149,6 +149,20 @@ Environment of the platform (application and migration containers).
   value: {{ .Values.platform.smtp.port | quote }}
 - name: PF_SMTP_FROM
   value: {{ .Values.platform.smtp.from | quote }}
+- name: PF_SMTP_STARTTLS
+  value: {{ .Values.platform.smtp.starttls | quote }}
+{{- if .Values.platform.smtp.existingSecret }}
+- name: PF_SMTP_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.platform.smtp.existingSecret | quote }}
+      key: {{ .Values.platform.smtp.existingSecretUserKey | quote }}
+- name: PF_SMTP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.platform.smtp.existingSecret | quote }}
+      key: {{ .Values.platform.smtp.existingSecretPasswordKey | quote }}
+{{- end }}
 - name: PF_PAYFIP_ENDPOINT
   value: {{ .Values.platform.payfip.endpoint | quote }}
 - name: PF_PAYFIP_PAYMENT_PAGE

@@ -217,6 +217,9 @@ class ChartTest {
     // the communes' time zone by default: deadlines and "today" are France's, whatever the node's clock
     assertEquals("Europe/Paris", env.get("TZ").getValue());
     assertEquals("25", env.get("PF_SMTP_PORT").getValue());
+    // mails to families (invitations, password resets) never in clear; no relay account unless a Secret names one
+    assertEquals("true", env.get("PF_SMTP_STARTTLS").getValue());
+    assertFalse(env.containsKey("PF_SMTP_USER") || env.containsKey("PF_SMTP_PASSWORD"));
     assertFalse(env.containsKey("PF_MIGRATE_ONLY"), "the application pods must not be in migrate-only mode");
     assertEquals("false", env.get("PF_MIGRATE_AT_START").getValue(), "with the upgrade Job, replicas never migrate");
     assertEquals("jdbc:postgresql://postgresql:5432/portail_famille", env.get("PF_DB_URL").getValue());
@@ -528,6 +531,11 @@ class ChartTest {
     assertEquals("https://auth.portail-famille.example.org/realms/master/.well-known/openid-configuration",
         env.get("PF_HEALTH_KEYCLOAK_URL").getValue());
     assertEquals("587", env.get("PF_SMTP_PORT").getValue());
+    // the relay's account from its Secret, never inlined
+    assertEquals("smtp-relay-account", env.get("PF_SMTP_USER").getValueFrom().getSecretKeyRef().getName());
+    assertEquals("user", env.get("PF_SMTP_USER").getValueFrom().getSecretKeyRef().getKey());
+    assertEquals("password", env.get("PF_SMTP_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
+    assertNull(env.get("PF_SMTP_PASSWORD").getValue());
 
     HorizontalPodAutoscaler hpa = find(objects, HorizontalPodAutoscaler.class);
     assertEquals("autoscaling/v2", hpa.getApiVersion());

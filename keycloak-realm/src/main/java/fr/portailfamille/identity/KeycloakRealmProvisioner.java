@@ -399,10 +399,19 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         server.put("port", Integer.toString(smtp.port()));
         server.put("from", smtp.fromAddress());
         server.put("fromDisplayName", commune.name());
-        server.put("auth", "false");
-        server.put("ssl", "false");
-        server.put("starttls", "false");
+        smtpSecurity(server, smtp);
         realm.setSmtpServer(server);
+    }
+
+    /** How the realm reaches the relay: STARTTLS as configured, its account when it has one. */
+    static void smtpSecurity(Map<String, String> server, SmtpSettings smtp) {
+        server.put("ssl", "false");
+        server.put("starttls", Boolean.toString(smtp.starttls()));
+        server.put("auth", Boolean.toString(smtp.authenticated()));
+        if (smtp.authenticated()) {
+            server.put("user", smtp.user());
+            server.put("password", smtp.password() == null ? "" : smtp.password());
+        }
     }
 
     /**

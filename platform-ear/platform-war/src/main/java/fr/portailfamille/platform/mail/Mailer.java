@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.mail;
 
+import fr.portailfamille.identity.SmtpSettings;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -33,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends {@link MailRequested} events after a successful commit, on one sender thread of its own over one SMTP
@@ -70,16 +70,7 @@ public class Mailer {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "pf.smtp.host", defaultValue = "127.0.0.1")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "pf.smtp.port", defaultValue = "25")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "pf.smtp.from", defaultValue = "ne-pas-repondre@portail-famille.test")
-    String from;
+    SmtpRelay relay;
 
     @Resource(lookup = "java:app/jdbc/portail")
     DataSource db;
@@ -270,17 +261,38 @@ public class Mailer {
     }
 
     private Session session() {
+        SmtpSettings r = relay.settings();
+        return Session.getInstance(properties(r.host(), r.port(), r.starttls(), r.authenticated()));
+    }
+
+    /** The session's settings: the relay, its timeouts, STARTTLS required when asked, the account when there is one. */
+    static Properties properties(String host, int port, boolean starttls, boolean authenticated) {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "5000");
         props.put("mail.smtp.timeout", "5000");
-        return Session.getInstance(props);
+        if (starttls) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        props.put("mail.smtp.auth", Boolean.toString(authenticated));
+        return props;
+    }
+
+    /** Opens a connection to the relay, signed in with its account when there is one. */
+    private void connect(Transport t) throws MessagingException {
+        SmtpSettings r = relay.settings();
+        if (r.authenticated()) {
+            t.connect(r.host(), r.port(), r.user(), r.password() == null ? "" : r.password());
+        } else {
+            t.connect();
+        }
     }
 
     private MimeMessage message(Session session, MailRequested mail) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from, mail.communeName(), StandardCharsets.UTF_8.name()));
+        message.setFrom(new InternetAddress(relay.settings().fromAddress(), mail.communeName(), StandardCharsets.UTF_8.name()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.text(), StandardCharsets.UTF_8.name());
@@ -289,7 +301,7 @@ public class Mailer {
 
     /** {@code mail} on its own connection. */
     private void deliver(MailRequested mail) throws MessagingException, UnsupportedEncodingException {
-        Transport.send(message(session(), mail));
+        close(deliverOn(null, mail));
     }
 
     /** {@code mail} on {@code transport} (opened first when {@code null}); returns the connection, still open. */
@@ -299,7 +311,7 @@ public class Mailer {
         Transport t = transport;
         if (t == null) {
             t = session.getTransport("smtp");
-            t.connect();
+            connect(t);
         }
         try {
             message.saveChanges();

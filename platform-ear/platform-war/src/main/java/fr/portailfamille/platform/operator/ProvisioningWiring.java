@@ -4,7 +4,7 @@ import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.identity.CommuneAdministrators;
 import fr.portailfamille.identity.KeycloakAdminHttp;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
-import fr.portailfamille.identity.SmtpSettings;
+import fr.portailfamille.platform.mail.SmtpRelay;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.TenantMigrator;
 import fr.portailfamille.tenancy.TenantStore;
@@ -51,16 +51,7 @@ public class ProvisioningWiring {
     Optional<String> publicScheme;
 
     @Inject
-    @ConfigProperty(name = "pf.smtp.host", defaultValue = "127.0.0.1")
-    String smtpHost;
-
-    @Inject
-    @ConfigProperty(name = "pf.smtp.port", defaultValue = "25")
-    int smtpPort;
-
-    @Inject
-    @ConfigProperty(name = "pf.smtp.from", defaultValue = "ne-pas-repondre@portail-famille.test")
-    String smtpFrom;
+    SmtpRelay smtp;
 
     private volatile KeycloakAdminHttp admin;
 
@@ -81,7 +72,7 @@ public class ProvisioningWiring {
     }
 
     public KeycloakRealmProvisioner realms() {
-        return new KeycloakRealmProvisioner(admin(), new SmtpSettings(smtpHost, smtpPort, smtpFrom));
+        return new KeycloakRealmProvisioner(admin(), smtp.settings());
     }
 
     public CommuneAdministrators administrators() {
