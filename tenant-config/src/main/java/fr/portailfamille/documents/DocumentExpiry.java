@@ -1,5 +1,7 @@
 package fr.portailfamille.documents;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -32,11 +34,20 @@ public final class DocumentExpiry {
         return !expired(expiresOn, today);
     }
 
-    /** The family's notice: "Votre attestation d'assurance scolaire expire le 31/08/2027." or "… a expiré le …". */
+    /** The family's notice in French (its mail): "Votre attestation d'assurance scolaire expire le 31/08/2027." */
     public static String notice(String label, LocalDate expiresOn, LocalDate today) {
+        return text(label, null, expiresOn, today).french();
+    }
+
+    /**
+     * The family's notice, to be read in the reader's language: "Votre attestation d'assurance scolaire (Léa) expire le
+     * 31/08/2027." or "… a expiré le … : envoyez-en une nouvelle version." ({@code child}: the child's first name, or
+     * {@code null} for a document of the family).
+     */
+    public static Message text(String label, String child, LocalDate expiresOn, LocalDate today) {
         String what = label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
-        return expired(expiresOn, today)
-                ? "Votre " + what + " a expiré le " + DAY.format(expiresOn) + " : envoyez-en une nouvelle version."
-                : "Votre " + what + " expire le " + DAY.format(expiresOn) + ".";
+        String whose = child == null || child.isBlank() ? "" : " (" + child + ")";
+        return Problems.of(expired(expiresOn, today) ? "documents.notice.expired" : "documents.notice.expiring", what, whose,
+                Problems.dateTime("format.date", expiresOn));
     }
 }

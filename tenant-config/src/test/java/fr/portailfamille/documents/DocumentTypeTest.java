@@ -54,6 +54,11 @@ class DocumentTypeTest {
         assertEquals("Votre attestation d'assurance scolaire expire le 01/01/2027.",
                 DocumentExpiry.notice("Attestation d'assurance scolaire", LocalDate.of(2027, 1, 1), today));
         assertTrue(DocumentExpiry.notice("Attestation", LocalDate.of(2026, 11, 1), today).contains("a expiré le 01/11/2026"));
+        // on Accueil, with the child's first name, in the page's language
+        assertEquals("Votre attestation (Léa) a expiré le 01/11/2026 : envoyez-en une nouvelle version.",
+                DocumentExpiry.text("Attestation", "Léa", LocalDate.of(2026, 11, 1), today).french());
+        assertEquals("Your attestation (Léa) expires on 01/01/2027.",
+                DocumentExpiry.text("Attestation", "Léa", LocalDate.of(2027, 1, 1), today).in(java.util.Locale.ENGLISH));
     }
 
     @Test

@@ -204,7 +204,7 @@ class FamilyDocumentsIT {
 
         // expiry: the validated insurance expires in 10 days: on Accueil, mailed once
         sql("update family_document set expires_on = current_date + 10 where id = " + insurance);
-        assertTrue(alpha(() -> documents.notices(p.user())).stream().anyMatch(n -> n.contains("expire le")),
+        assertTrue(alpha(() -> documents.notices(p.user())).stream().anyMatch(n -> n.french().contains("expire le")),
                 "avis sur l'accueil");
         int first = alpha(() -> documents.sendExpiryNotices());
         assertTrue(first >= 1);

@@ -179,6 +179,11 @@ class OperatorIT {
         String page = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Content-Length: " + (41L << 20));
         assertTrue(page.startsWith("HTTP/1.1 413"), page);
         assertTrue(page.contains("Envoi trop volumineux") && page.contains("lang=\"fr\""), page);
+        // an English browser's: the page in English
+        String english = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Content-Length: " + (41L << 20),
+                "Accept-Language: en-GB,en;q=0.9");
+        assertTrue(english.startsWith("HTTP/1.1 413"), english);
+        assertTrue(english.contains("Upload too large") && english.contains("lang=\"en\""), english);
         String chunked = raw(alpha, "POST / HTTP/1.1", "multipart/form-data; boundary=pf", "Transfer-Encoding: chunked");
         assertTrue(chunked.startsWith("HTTP/1.1 411"), chunked);
         // within the limit: not this filter's business (the page answers as before)

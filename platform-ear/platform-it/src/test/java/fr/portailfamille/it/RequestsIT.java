@@ -28,6 +28,7 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
+import fr.portailfamille.platform.web.Texts;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -259,7 +260,8 @@ class RequestsIT {
         assertEquals(RequestState.REFUSED, abs.getState());
         assertEquals("Certificat illisible", abs.getReason());
         assertNotNull(abs.getDecidedAt());
-        assertTrue(abs.getSubject().contains("Cantine (Midi)") && abs.getSubject().contains("maladie"), abs.getSubject());
+        String absenceSubject = abs.subjectIn(k -> Texts.of(k));
+        assertTrue(absenceSubject.contains("Cantine (Midi)") && absenceSubject.endsWith(" – maladie"), absenceSubject);
 
         RequestLine doc = line(lines, RequestKind.DOCUMENT, document);
         assertEquals(RequestState.REFUSED, doc.getState());
@@ -270,7 +272,9 @@ class RequestsIT {
 
         RequestLine dossier = line(lines, RequestKind.DOSSIER, change);
         assertEquals(RequestState.ACCEPTED, dossier.getState());
-        assertEquals("Téléphones", dossier.getSubject());
+        assertEquals("Téléphones", dossier.subjectIn(k -> Texts.of(k)), "in the page's language (French here)");
+        assertEquals("Phones", dossier.subjectIn(k -> java.util.ResourceBundle.getBundle(
+                "fr.portailfamille.platform.web.messages", java.util.Locale.ENGLISH).getString(k)));
         // what it asked, read once for every change of the page (the view puts it in words)
         assertEquals(Map.of(change, "{\"/responsable1/mobilePhone\":\"06 12 34 56 78\"}"),
                 alpha(() -> requests.changeValues(p.user(), List.of(change, registration))));

@@ -292,8 +292,10 @@ class WalletIT {
         Wallets.Summary low = alpha(() -> wallets.of(f.parent(), null)).stream()
                 .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
         assertTrue(low.isLow());
-        assertTrue(low.getForecast().startsWith("À votre rythme de réservation, votre solde couvre les réservations jusqu'au"),
-                low.getForecast());
+        assertTrue(low.getForecast().french().startsWith("À votre rythme de réservation, votre solde couvre les réservations"
+                + " jusqu'au"), low.getForecast().french());
+        assertTrue(low.getForecast().in(java.util.Locale.ENGLISH).startsWith("At your rhythm of bookings, your balance covers"),
+                low.getForecast().in(java.util.Locale.ENGLISH));
         String warned = "select count(*) from wallet where family_id = ?1 and low_warned";
         alpha(() -> warnings.warn(TestDays.today()));
         assertEquals(1, count(warned, f.family()));

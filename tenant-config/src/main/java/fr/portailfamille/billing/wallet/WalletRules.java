@@ -6,10 +6,8 @@ import fr.portailfamille.problems.Message;
 import fr.portailfamille.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +25,6 @@ public final class WalletRules {
     static final int RHYTHM_WEEKS = 4;
     /** The forecast looks at most this far ahead. */
     static final int HORIZON_DAYS = 366;
-    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-
     private WalletRules() {
     }
 
@@ -164,8 +160,12 @@ public final class WalletRules {
 
     /** "Votre solde couvre les réservations jusqu'au jeudi 14 mars 2027." (empty forecast: nothing to say). */
     public static Optional<String> forecastText(Optional<LocalDate> coveredUntil) {
-        return coveredUntil.map(d -> "À votre rythme de réservation, votre solde couvre les réservations jusqu'au "
-                + LONG_DAY.format(d) + ".");
+        return forecast(coveredUntil).map(Message::french);
+    }
+
+    /** {@link #forecastText}, to be read in the reader's language (the family's and the régisseur's pages). */
+    public static Optional<Message> forecast(Optional<LocalDate> coveredUntil) {
+        return coveredUntil.map(d -> Problems.of("wallet.forecast", Problems.dateTime("format.longDay", d)));
     }
 
     /** Whether to warn the family of a low balance, to clear a past warning, or nothing. */

@@ -1,5 +1,7 @@
 package fr.portailfamille.booking.window;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import fr.portailfamille.booking.MonthPlan;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -39,9 +41,17 @@ public record Allocation(long seed, List<Outcome> outcomes) {
 
         /** The outcome and its reason in French words. */
         public String text(boolean showHealth) {
-            String what = placed ? "place attribuée" : "liste d'attente, rang " + waitingRank
-                    + (siblingsKeptTogether ? " (frères et sœurs placés ensemble : pas assez de places pour tous)" : "");
-            return what + " — " + priority.reason(showHealth);
+            return message(showHealth).french();
+        }
+
+        /** {@link #text}, to be read in the reader's language. */
+        public Message message(boolean showHealth) {
+            Message why = priority.reasonText(showHealth);
+            if (placed) {
+                return Problems.of("booking.outcome.placed", why);
+            }
+            return Problems.of(siblingsKeptTogether ? "booking.outcome.waitingSiblings" : "booking.outcome.waiting",
+                    String.valueOf(waitingRank), why);
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.portailfamille.booking.window;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,11 +20,20 @@ public record Priority(int score, List<Criterion> met, int draw, int tied) {
      * health criterion reads "critère confidentiel" unless {@code showHealth}.
      */
     public String reason(boolean showHealth) {
-        String criteria = met.isEmpty() ? "aucun critère de priorité"
-                : "priorité : " + met.stream().map(c -> c.label(showHealth)).distinct().collect(Collectors.joining(", "));
-        String lottery = tied <= 1 ? "seule demande à ce niveau de priorité"
-                : "tirage au sort n° " + draw + " sur " + tied + " demandes à égalité";
-        return criteria + " ; " + lottery;
+        return reasonText(showHealth).french();
+    }
+
+    /** {@link #reason}, to be read in the reader's language. */
+    public Message reasonText(boolean showHealth) {
+        Message lottery = tied <= 1 ? Problems.of("booking.priority.alone")
+                : Problems.of("booking.priority.lottery", String.valueOf(draw), String.valueOf(tied));
+        if (met.isEmpty()) {
+            return Problems.of("booking.priority.none", lottery);
+        }
+        List<Message> criteria = met.stream().map(c -> c.health() && !showHealth ? "CONFIDENTIAL" : c.name()).distinct()
+                .map(code -> Problems.of("booking.criterion." + code)).toList();
+        return Problems.of("booking.priority.some", Message.written(locale -> criteria.stream().map(c -> c.in(locale))
+                .collect(Collectors.joining(", "))), lottery);
     }
 
     /** Whether a health criterion is among those met. */

@@ -136,6 +136,8 @@ class WalletRulesTest {
         assertEquals(Optional.empty(), WalletRules.coveredUntil(10_000_000, 0,
                 threeDaysAWeek(LocalDate.of(2027, 2, 1), 1), today));
         assertEquals(Optional.empty(), WalletRules.forecastText(Optional.empty()));
+        assertEquals("At your rhythm of bookings, your balance covers the bookings until Sunday 14 March 2027.",
+                WalletRules.forecast(Optional.of(LocalDate.of(2027, 3, 14))).orElseThrow().in(java.util.Locale.ENGLISH));
         // bookings long past: the projection starts today
         assertEquals(Optional.of(LocalDate.of(2027, 2, 14)),
                 WalletRules.coveredUntil(350, 0, threeDaysAWeek(LocalDate.of(2026, 11, 2), 4), today));

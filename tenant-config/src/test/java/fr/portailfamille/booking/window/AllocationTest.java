@@ -118,6 +118,11 @@ class AllocationTest {
         assertEquals("aucun critère de priorité ; seule demande à ce niveau de priorité",
                 Allocation.allocate(WEIGHTS, Map.of(DAY1, 1), List.of(request(1, PriorityFacts.none(), DAY1)), 1)
                         .outcomes().get(0).priority().reason(true));
+        // the same words on an English page
+        assertEquals("waiting list, rank 63 — priority: siblings; lottery draw no. 112 of 112 tied requests",
+                last.message(true).in(java.util.Locale.ENGLISH));
+        assertEquals("seat given — priority: resident, confidential criterion; only request at this priority level",
+                first.message(false).in(java.util.Locale.ENGLISH));
     }
 
     @Test

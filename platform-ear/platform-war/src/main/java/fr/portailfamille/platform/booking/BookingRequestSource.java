@@ -14,6 +14,8 @@ import java.util.Set;
 public class BookingRequestSource implements RequestSource {
 
     private static final String DAY_UNIT = "to_char(b.day, 'DD/MM/YYYY') || ' – ' || a.name || ' (' || u.label || ')'";
+    /** The prefix of an absence's reason as a word of the pages' bundle. */
+    private static final String REASON_WORD = "requests.subject.absence.";
     private static final String PLANNING = "'/espace/planning.xhtml?enfant=' || k.position || '&activite=' || a.id"
             + " || '&mois=' || to_char(b.day, 'YYYY-MM')";
 
@@ -32,8 +34,9 @@ public class BookingRequestSource implements RequestSource {
                 + " join activity a on a.id = u.activity_id"
                 + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'REFUSED'))"
                 + " union all"
-                + " select 'ABSENCE', x.id, b.child_id, cast(" + DAY_UNIT + " || ' – ' || case x.reason when 'MALADIE'"
-                + " then 'maladie' when 'FAMILLE' then 'raison familiale' else 'autre raison' end as varchar), x.created_at,"
+                // the reason as a word of the pages' bundle (family.requests.RequestSource)
+                + " select 'ABSENCE', x.id, b.child_id, cast(" + DAY_UNIT + " || ' – {" + REASON_WORD + "' || case x.reason"
+                + " when 'MALADIE' then 'MALADIE' when 'FAMILLE' then 'FAMILLE' else 'AUTRE' end || '}' as varchar), x.created_at,"
                 + " case when b.status = 'ABSENT_PENDING' then 'PENDING'"
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_EXCUSED' then 'ACCEPTED'"
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_BILLED' then 'REFUSED' else 'RECORDED' end,"

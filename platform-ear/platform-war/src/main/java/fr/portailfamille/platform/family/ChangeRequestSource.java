@@ -3,17 +3,14 @@ package fr.portailfamille.platform.family;
 import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.family.requests.RequestSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Mes demandes' change requests of the family file ("Modification du dossier : Adresse"). */
 @ApplicationScoped
 public class ChangeRequestSource implements RequestSource {
 
-    private static final String TYPE_LABEL = Arrays.stream(ChangeRequest.Type.values())
-            .map(t -> " when '" + t.name() + "' then '" + t.label().replace("'", "''") + "'")
-            .collect(Collectors.joining("", "case r.type", " else r.type end"));
+    /** The type as a word of the pages' bundle ({@code {agent.famille.change.ADRESSE}}), written in the page's language. */
+    private static final String TYPE_LABEL = "'{agent.famille.change.' || r.type || '}'";
 
     @Override
     public Set<RequestKind> kinds() {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.PageLanguage;
 import fr.portailfamille.platform.tenancy.OperatorHost;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -60,10 +61,10 @@ public class UploadLimitFilter extends HttpFilter {
         // not the Faces error page: rendering it would have the container parse the very body refused here
         response.setStatus(refusal);
         response.setContentType("text/html;charset=UTF-8");
-        java.util.ResourceBundle msg = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages",
-                java.util.Locale.FRENCH);
+        java.util.Locale locale = PageLanguage.of(request.getHeader("Accept-Language"));
+        java.util.ResourceBundle msg = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", locale);
         String title = msg.getString("error." + refusal + ".title");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\""
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\""
                 + " content=\"width=device-width, initial-scale=1\"><title>" + title + "</title></head><body><main><h1 id=\"error-title\">"
                 + title + "</h1><p>" + msg.getString("error." + refusal + ".text") + "</p><p><a href=\""
                 + request.getContextPath() + "/\">" + msg.getString("error.back") + "</a></p></main></body></html>");

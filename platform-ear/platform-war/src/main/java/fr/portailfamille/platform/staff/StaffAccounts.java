@@ -76,15 +76,6 @@ public class StaffAccounts {
         }
         public String getActor() { return actor; }
         public String getAction() { return action; }
-        public String getActionLabel() {
-            return switch (action) {
-                case "INVITE" -> "Invitation";
-                case "ROLES" -> "Rôles modifiés";
-                case "DISABLE" -> "Compte désactivé";
-                case "ENABLE" -> "Compte réactivé";
-                default -> action;
-            };
-        }
         public String getTargetEmail() { return targetEmail; }
         public String getDetail() { return detail; }
     }

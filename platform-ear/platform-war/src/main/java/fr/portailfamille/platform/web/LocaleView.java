@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.web;
 
+import fr.portailfamille.platform.kernel.PageLanguage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -14,10 +15,7 @@ import java.util.Locale;
 public class LocaleView {
 
     public Locale getLocale() {
-        String header = FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap().get("Accept-Language");
-        if (header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
-            return Locale.ENGLISH;
-        }
-        return Locale.FRENCH;
+        return PageLanguage.of(FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap()
+                .get("Accept-Language"));
     }
 }

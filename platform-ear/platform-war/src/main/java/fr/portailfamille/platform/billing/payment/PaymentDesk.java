@@ -13,6 +13,7 @@ import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,7 +65,15 @@ public class PaymentDesk {
         public String getRegieLabel() { return regieLabel; }
         public long getFamilyId() { return familyId; }
         public String getFamilyLabel() { return familyLabel; }
-        public String getModeLabel() { return PaymentModes.label(mode) + (chequeNumber == null ? "" : " n° " + chequeNumber + " (" + bank + ")"); }
+        /** The mode, with the cheque's number and bank, to be read in the reader's language. */
+        public Message modeText() {
+            Message m = PaymentModes.text(mode);
+            if (chequeNumber == null) {
+                return m;
+            }
+            return bank == null || bank.isBlank() ? Problems.of("payment.cheque", m, chequeNumber)
+                    : Problems.of("payment.chequeAndBank", m, chequeNumber, bank);
+        }
         public String getPayerName() { return payerName; }
         public long getAmountCents() { return amountCents; }
         public LocalDate getReceivedOn() { return receivedOn; }

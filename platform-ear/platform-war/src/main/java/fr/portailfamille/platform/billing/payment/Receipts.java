@@ -55,7 +55,7 @@ public class Receipts {
         }
         b.append("<p>Famille : ").append(e(p.familyLabel())).append("<br/>Payeur : ")
                 .append(e(p.payerName() == null ? p.familyLabel() : p.payerName())).append("<br/>Reçu le ")
-                .append(BillingDates.text(p.receivedOn())).append(" — ").append(e(p.getModeLabel())).append("</p>")
+                .append(BillingDates.text(p.receivedOn())).append(" — ").append(e(p.modeText().french())).append("</p>")
                 .append("<p><strong>Montant reçu : ").append(e(Money.format(p.amountCents()))).append("</strong></p>")
                 .append("<table><thead><tr><th>Facture</th><th>Période</th><th>Montant imputé</th></tr></thead><tbody>");
         for (Object[] a : allocations) {

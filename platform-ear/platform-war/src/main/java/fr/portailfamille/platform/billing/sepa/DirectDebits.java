@@ -69,7 +69,7 @@ public class DirectDebits {
 
     /** One debit of a run. */
     public record Debit(long id, long invoiceId, String invoiceNumber, String familyLabel, String rum, LocalDate dueDate,
-            String state, String sequence, Long amountCents, String rejectLabel) {
+            String state, String sequence, Long amountCents, String rejectCode, String rejectLabel) {
         public long getId() { return id; }
         public long getInvoiceId() { return invoiceId; }
         public String getInvoiceNumber() { return invoiceNumber; }
@@ -77,14 +77,6 @@ public class DirectDebits {
         public String getRum() { return rum; }
         public String getDueDate() { return BillingDates.text(dueDate); }
         public String getState() { return state; }
-        public String getStateLabel() {
-            return switch (state) {
-                case "PLANNED" -> "À prélever";
-                case "SENT" -> "Remis à la banque";
-                case "REJECTED" -> "Rejeté : " + rejectLabel;
-                default -> "Non prélevé (rien à payer ou mandat révoqué)";
-            };
-        }
         public String getSequence() { return sequence; }
         public Long getAmountCents() { return amountCents; }
         public boolean isRejectable() { return "SENT".equals(state); }
@@ -141,12 +133,13 @@ public class DirectDebits {
         StaffRoles.requireAgent(agent);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.id, i.id, i.number, f.label, m.rum, coalesce(d.collection_date, d.due_date),"
-                + " d.state, d.sequence_type, d.amount_cents, d.reject_label from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " d.state, d.sequence_type, d.amount_cents, d.reject_code, d.reject_label from sepa_debit d"
+                + " join invoice i on i.id = d.invoice_id"
                 + " join family f on f.id = i.family_id join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1"
                 + " order by i.sequence").setParameter(1, runId).getResultList();
         return rows.stream().map(r -> new Debit(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                 (String) r[3], (String) r[4], Mandates.date(r[5]), (String) r[6], (String) r[7],
-                r[8] == null ? null : ((Number) r[8]).longValue(), (String) r[9])).toList();
+                r[8] == null ? null : ((Number) r[8]).longValue(), (String) r[9], (String) r[10])).toList();
     }
 
     /**

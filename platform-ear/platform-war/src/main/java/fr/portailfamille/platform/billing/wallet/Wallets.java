@@ -11,6 +11,7 @@ import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,7 +78,8 @@ public class Wallets {
         public boolean isActive() { return active; }
         public long getBalanceCents() { return balanceCents; }
         public List<Movement> getMovements() { return movements; }
-        public String getForecast() { return WalletRules.forecastText(coveredUntil).orElse(null); }
+        /** When the balance runs out at the family's rhythm, to be read in the page's language ({@code texts.of}). */
+        public Message getForecast() { return WalletRules.forecast(coveredUntil).orElse(null); }
         /** Whether the balance holds less than the next two weeks need at the family's rhythm. */
         public boolean isLow() { return active && twoWeeksNeedCents > 0 && balanceCents - regie.floorCents() < twoWeeksNeedCents; }
     }

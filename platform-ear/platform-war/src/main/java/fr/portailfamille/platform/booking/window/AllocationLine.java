@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.window;
 
+import fr.portailfamille.problems.Bilingual;
 import java.time.LocalDate;
 
 /**
@@ -15,13 +16,13 @@ public class AllocationLine implements java.io.Serializable {
     private final String unit;
     private final boolean placed;
     private final int waitingRank;
-    private final String text;
+    private final Bilingual text;
     private final boolean adjusted;
     private final Long proofId;
     private final String proof;
 
     AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
-                   String text, boolean adjusted) {
+                   Bilingual text, boolean adjusted) {
         this(wishId, family, child, day, unit, placed, waitingRank, text, adjusted, null, null);
     }
 
@@ -31,7 +32,7 @@ public class AllocationLine implements java.io.Serializable {
      * @param proof   what the family declared and joined, in words ("parents qui travaillent — justificatif : … (validé)")
      */
     AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
-                   String text, boolean adjusted, Long proofId, String proof) {
+                   Bilingual text, boolean adjusted, Long proofId, String proof) {
         this.proofId = proofId;
         this.proof = proof;
         this.wishId = wishId;
@@ -52,7 +53,10 @@ public class AllocationLine implements java.io.Serializable {
     public String getUnit() { return unit; }
     public boolean isPlaced() { return placed; }
     public int getWaitingRank() { return waitingRank; }
-    public String getText() { return text; }
+    /** What it got and why, in French. */
+    public String getText() { return text.french(); }
+    /** What it got and why, in both languages (the page reads its own: {@code texts.in}). */
+    public Bilingual getWords() { return text; }
     public boolean isAdjusted() { return adjusted; }
     public Long getProofId() { return proofId; }
     public String getProof() { return proof; }

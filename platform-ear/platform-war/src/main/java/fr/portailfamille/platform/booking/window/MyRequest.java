@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.window;
 
+import fr.portailfamille.problems.Bilingual;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,9 +17,9 @@ public class MyRequest implements java.io.Serializable {
         private final String child;
         private final LocalDate day;
         private final String unit;
-        private final String result;
+        private final Bilingual result;
 
-        Day(String child, LocalDate day, String unit, String result) {
+        Day(String child, LocalDate day, String unit, Bilingual result) {
             this.child = child;
             this.day = day;
             this.unit = unit;
@@ -28,7 +29,10 @@ public class MyRequest implements java.io.Serializable {
         public String getChild() { return child; }
         public LocalDate getDay() { return day; }
         public String getUnit() { return unit; }
-        public String getResult() { return result; }
+        /** What the child got that day and why, in French (the families' API). */
+        public String getResult() { return result.french(); }
+        /** The same in both languages (the page reads its own: {@code texts.in}). */
+        public Bilingual getResultWords() { return result; }
     }
 
     private final long id;

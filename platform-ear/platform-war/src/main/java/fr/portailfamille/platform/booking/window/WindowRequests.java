@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import fr.portailfamille.problems.Bilingual;
+import fr.portailfamille.problems.Problems;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -286,7 +288,8 @@ public class WindowRequests {
             Object[] x = (Object[]) o;
             AllocationLine line = results.get(((Number) x[0]).longValue());
             days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3],
-                    !published ? "en attente de l'attribution" : line == null ? "non attribué" : line.getText()));
+                    !published ? Bilingual.of(Problems.of("booking.outcome.pending"))
+                            : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced")) : line.getWords()));
         }
         return new MyRequest(requestId, w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days);

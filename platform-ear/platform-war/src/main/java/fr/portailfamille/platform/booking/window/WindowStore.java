@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import fr.portailfamille.problems.Bilingual;
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -273,9 +276,10 @@ public class WindowStore {
                         Priority priority = new Priority(rs.getInt(10), rules.met(facts), rs.getInt(11), rs.getInt(12));
                         boolean placed = "PLACED".equals(rs.getString(6));
                         LocalDate day = rs.getObject(4, LocalDate.class);
-                        String text = new Allocation.Outcome(rs.getLong(19), rs.getLong(20), new MonthPlan.UnitDay(rs.getLong(21),
-                                day), placed, rs.getInt(7), priority, rs.getBoolean(8)).text(showHealth)
-                                + (rs.getBoolean(9) ? " ; modifié par un agent" : "");
+                        Message outcome = new Allocation.Outcome(rs.getLong(19), rs.getLong(20),
+                                new MonthPlan.UnitDay(rs.getLong(21), day), placed, rs.getInt(7), priority, rs.getBoolean(8))
+                                .message(showHealth);
+                        Bilingual text = Bilingual.of(rs.getBoolean(9) ? Problems.of("booking.outcome.adjusted", outcome) : outcome);
                         Long proofId = (Long) rs.getObject(22);
                         boolean hidden = proofId != null && rs.getBoolean(23) && !showHealth;
                         lines.add(new AllocationLine(rs.getLong(1), rs.getString(2), rs.getString(3), day, rs.getString(5),

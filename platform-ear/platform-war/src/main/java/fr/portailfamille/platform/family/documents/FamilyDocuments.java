@@ -217,21 +217,20 @@ public class FamilyDocuments {
     }
 
     /** Notices for Accueil: the family's latest validated documents expired or expiring within 30 days. */
-    public List<String> notices(SignedInUser user) {
+    public List<Message> notices(SignedInUser user) {
         Family f = files.fileOf(user);
         if (f.getId() == null) {
             return List.of();
         }
         LocalDate today = PlatformTime.today(clock);
-        List<String> notices = new ArrayList<>();
+        List<Message> notices = new ArrayList<>();
         for (Object row : em.createNativeQuery("select t.label, d.expires_on, c.first_name from family_document d"
                         + " join document_type t on t.code = d.type_code left join child c on c.id = d.child_id"
                         + " where d.family_id = ?1 and d.status = 'VALIDATED' and d.expires_on <= ?2" + LATEST
                         + " order by d.expires_on")
                 .setParameter(1, f.getId()).setParameter(2, today.plusDays(DocumentExpiry.NOTICE_DAYS)).getResultList()) {
             Object[] r = (Object[]) row;
-            String notice = DocumentExpiry.notice((String) r[0], Rows.day(r[1]), today);
-            notices.add(r[2] == null ? notice : notice.replaceFirst(" (expire|a expiré)", java.util.regex.Matcher.quoteReplacement(" (" + r[2] + ")") + " $1"));
+            notices.add(DocumentExpiry.text((String) r[0], (String) r[2], Rows.day(r[1]), today));
         }
         return notices;
     }

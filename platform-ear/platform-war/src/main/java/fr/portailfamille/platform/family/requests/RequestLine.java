@@ -1,6 +1,9 @@
 package fr.portailfamille.platform.family.requests;
 
 import java.time.OffsetDateTime;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One line of Mes demandes: what the family asked, about which child, when, and what became of it. */
 public final class RequestLine {
@@ -32,7 +35,22 @@ public final class RequestLine {
     public long getId() { return id; }
     /** The child's first name, or null for a request about the family. */
     public String getChildName() { return childName; }
+    /** What is asked as the sources wrote it: names and dates, and words as {@code {key}} ({@link RequestSource}). */
     public String getSubject() { return subject; }
+
+    /** What is asked, each {@code {key}} of the pages' bundle written by {@code words} (the page's language). */
+    public String subjectIn(UnaryOperator<String> words) {
+        Matcher m = WORD.matcher(subject == null ? "" : subject);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(words.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A word of a subject: the key of the pages' bundle the sources write between braces. */
+    private static final Pattern WORD = Pattern.compile("\\{((?:agent\\.famille\\.change|requests\\.subject)\\.[A-Za-z._]+)\\}");
     public OffsetDateTime getMadeAt() { return madeAt; }
     public RequestState getState() { return state; }
     public OffsetDateTime getDecidedAt() { return decidedAt; }

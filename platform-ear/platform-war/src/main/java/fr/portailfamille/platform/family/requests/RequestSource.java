@@ -12,7 +12,9 @@ package fr.portailfamille.platform.family.requests;
  * <li>{@code kind} varchar — a {@link RequestKind} name;</li>
  * <li>{@code id} bigint — the request's id in its own table;</li>
  * <li>{@code child_id} bigint — the child concerned, or null for the family;</li>
- * <li>{@code subject} varchar — what is asked, in French (the activity, the day and unit, the document…);</li>
+ * <li>{@code subject} varchar — what is asked (the activity, the day and unit, the document…): names and dates as
+ * they are, and the words the code adds as {@code {key}} of the pages' bundle ({@code agent.famille.change.*},
+ * {@code requests.subject.*}), which the page writes in its language ({@link RequestLine#subjectIn});</li>
  * <li>{@code made_at} timestamptz — when the family made it;</li>
  * <li>{@code state} varchar — a {@link RequestState} name;</li>
  * <li>{@code decided_at} timestamptz — the decision's time, or null;</li>

@@ -14,6 +14,7 @@ import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.OneConnection;
+import fr.portailfamille.problems.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -78,7 +79,7 @@ public class AccueilReader {
 
     /** What Accueil shows a parent. */
     public record Blocks(FileState file, AccountOverview overview, List<Wallets.Summary> wallets,
-                         List<String> documentNotices, Map<RequestKind, Long> pending, List<NextBookings.ChildDays> nextDays) {
+                         List<Message> documentNotices, Map<RequestKind, Long> pending, List<NextBookings.ChildDays> nextDays) {
 
         static final Blocks NONE = new Blocks(FileState.VALIDATED, AccountOverview.EMPTY, List.of(), List.of(), Map.of(),
                 List.of());

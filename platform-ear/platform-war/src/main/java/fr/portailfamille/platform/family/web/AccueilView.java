@@ -9,6 +9,7 @@ import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.LocaleView;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -94,7 +95,7 @@ public class AccueilView {
 
     /** The family's expired or expiring documents ("Votre attestation d'assurance expire le …"). */
     public List<String> getDocumentNotices() {
-        return blocks().documentNotices();
+        return blocks().documentNotices().stream().map(Texts::of).toList();
     }
 
     /** The kinds of the family's requests awaiting a decision, with their count (none: empty). */

@@ -180,6 +180,11 @@ public class DemandesView {
         return ChangeDescriptions.lines(changeValues.get(r.getId()), Texts::of);
     }
 
+    /** What request {@code r} asks, in the page's language. */
+    public String subject(RequestLine r) {
+        return r == null ? "" : r.subjectIn(Texts::of);
+    }
+
     public String date(OffsetDateTime t) {
         return t == null ? "" : DATE.format(t.atZoneSameInstant(PlatformTime.ZONE));
     }

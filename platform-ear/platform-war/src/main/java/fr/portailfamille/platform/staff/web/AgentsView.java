@@ -198,4 +198,9 @@ public class AgentsView implements Serializable {
         }
         return all;
     }
+
+    /** An entry's action in the page's language (an action this version does not know: its code). */
+    public String action(StaffAccounts.Entry e) {
+        return Texts.word("agents.history.action.", e.action());
+    }
 }

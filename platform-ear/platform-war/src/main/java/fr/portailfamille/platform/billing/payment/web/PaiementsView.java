@@ -303,4 +303,9 @@ public class PaiementsView implements Serializable {
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
     public Long getLastPayment() { return lastPayment; }
     public String getLastReceipt() { return lastReceipt; }
+
+    /** A payment's mode (with its cheque) in the page's language. */
+    public String mode(PaymentDesk.PaymentRow p) {
+        return Texts.of(p.modeText());
+    }
 }

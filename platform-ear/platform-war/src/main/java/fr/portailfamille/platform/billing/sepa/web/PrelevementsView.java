@@ -108,6 +108,15 @@ public class PrelevementsView implements Serializable {
         }
     }
 
+    /** A debit's state in the page's language (a reject with the bank's reason). */
+    public String state(DirectDebits.Debit d) {
+        return switch (d.state()) {
+            case "PLANNED", "SENT" -> Texts.of("sepa.state." + d.state());
+            case "REJECTED" -> Texts.of("sepa.state.REJECTED", d.rejectCode() == null ? d.rejectLabel() : reasonLabel(d.rejectCode()));
+            default -> Texts.of("sepa.state.SKIPPED");
+        };
+    }
+
     public boolean isRegisseur() {
         return user.require().roles().contains(StaffRoles.REGISSEUR);
     }
