@@ -18,6 +18,7 @@ import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.payment.OnlineState;
+import fr.portailfamille.platform.payment.PaymentProviderException;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.inject.Inject;
@@ -274,6 +275,27 @@ class OnlinePaymentIT {
                 titre.getMessage());
         decide(first, "payer", "BEFORE_REDIRECT");
         assertEquals("PAID", state(first.operationId()));
+    }
+
+    /**
+     * A start reserves its pending online payment, then asks PayFiP with no lock or connection held: when PayFiP
+     * refuses (here an address it finds incorrect), the reservation is released — nothing pending, the invoice may be
+     * paid at once — and a start that went through carries PayFiP's own operation id.
+     */
+    @Test
+    void aStartPayfipRefusesLeavesNothingPendingAndTheNextOneGoesThrough() throws Exception {
+        Fixture f = fixture(1800);
+        SignedInUser longAddress = BillingKit.parent("alpha", f.parent().subject(), "Camille Enligne",
+                "une-adresse-bien-trop-longue-pour-payfip-" + "x".repeat(40) + "@alpha.test");
+        PaymentProviderException refused = assertThrows(PaymentProviderException.class,
+                () -> alpha(() -> online.start(longAddress, f.invoice(), PLATFORM)));
+        assertEquals("A2", refused.code());
+        assertEquals(0, count("select count(*) from online_payment where invoice_id = ?1", f.invoice()), "released");
+        OnlinePayments.Started started = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        assertEquals(1, count("select count(*) from online_payment where invoice_id = ?1 and state = 'PENDING'"
+                + " and id_op = ?2", f.invoice(), started.operationId()), "PayFiP's operation id recorded");
+        decide(started, "payer", "BEFORE_REDIRECT");
+        assertEquals("PAID", state(started.operationId()));
     }
 
     @Test

@@ -34,8 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * often (notification, return of the browser): the online payment's row is locked and decided once, a paid result
  * for the amount asked is recorded as a payment by card online through the counter's books ({@link PaymentDesk}:
  * receipt, allocation, overpayment as credit, audit) and the receipt is mailed to the family. Each call is one
- * transaction, except {@link #settle} and {@link #check}: they ask the provider outside any transaction, then decide in
- * one short transaction of {@link OnlineLedger}.
+ * transaction, except those that ask the provider, always outside any transaction: {@link #settle} and {@link #check}
+ * then decide in one short transaction of {@link OnlineLedger}; a start reserves its pending online payment in one
+ * (checked under the invoice's lock), asks PayFiP with no lock or connection held — PayFiP slow on invoice day must
+ * not hold the invoices' locks and the pool's connections —, then records PayFiP's operation id in another, or
+ * releases the reservation if PayFiP refused.
  */
 @ApplicationScoped
 @Transactional
@@ -83,6 +86,18 @@ public class OnlinePayments {
     @ConfigProperty(name = "pf.payfip.production", defaultValue = "false")
     boolean production;
 
+    /** This bean through its proxy: the steps of a start each in their own transaction. */
+    @Inject
+    OnlinePayments self;
+
+    /**
+     * A start reserved: its pending online payment ({@code rowId}, under a provisional operation id until PayFiP gives
+     * one), what PayFiP is asked, and what the start's audit says (an invoice's; none for a top-up).
+     */
+    public record Reserved(long rowId, PaymentRequest request, String actor, long regieId, long familyId, Long invoiceId,
+                           String invoiceNumber) {
+    }
+
     /** A payment started: the provider's operation id, its payment page (where the browser goes), the amount asked. */
     public record Started(String operationId, String pageUrl, long amountCents) {
     }
@@ -109,9 +124,29 @@ public class OnlinePayments {
      * @param portalUrl the commune's portal as the browser sees it (the provider calls back there)
      * @throws SecurityException another family's invoice, another commune's, an unknown id, a staff account
      * @throws Refused why this invoice cannot be paid online now
-     * @throws PaymentProviderException the provider refused or could not be reached (nothing stored)
+     * @throws PaymentProviderException the provider refused or could not be reached (nothing kept)
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Started start(SignedInUser user, long invoiceId, String portalUrl) {
+        return call(self.reserveInvoice(user, invoiceId, portalUrl));
+    }
+
+    /** PayFiP asked outside any transaction; its operation id recorded, or the reservation released if it refused. */
+    private Started call(Reserved r) {
+        PaymentCreated created;
+        try {
+            created = port.create(r.request());
+        } catch (RuntimeException e) {
+            self.release(r.rowId());
+            throw e;
+        }
+        self.confirm(r, created.operationId());
+        return new Started(created.operationId(), created.pageUrl(), r.request().amountCents());
+    }
+
+    /** The first step of {@link #start}: every check under the invoice's lock, the pending online payment reserved. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Reserved reserveInvoice(SignedInUser user, long invoiceId, String portalUrl) {
         if (user == null || StaffRoles.isStaff(user)) {
             throw notYours();
         }
@@ -157,16 +192,41 @@ public class OnlinePayments {
         }
         String reference = reference(number);
         String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
-        PaymentCreated created = port.create(new PaymentRequest(numcli, ((Number) i[9]).intValue(), reference, left, email,
-                "Facture " + number + " " + i[7], base + NOTIFICATION_PATH, base + RETURN_PATH, production));
-        em.createNativeQuery("insert into online_payment (invoice_id, family_id, regie_id, amount_cents, reference, id_op,"
-                + " started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, invoiceId).setParameter(2, family)
-                .setParameter(3, regieId).setParameter(4, left).setParameter(5, reference)
-                .setParameter(6, created.operationId()).setParameter(7, cut(email, 120)).executeUpdate();
-        desk.audit(cut(email, 120), "ONLINE_PAYMENT_STARTED", regieId, family, invoiceId, null, left,
-                "Paiement en ligne de " + Money.format(left) + " commencé sur la facture " + number + " (opération "
-                        + created.operationId() + ")");
-        return new Started(created.operationId(), created.pageUrl(), left);
+        PaymentRequest request = new PaymentRequest(numcli, ((Number) i[9]).intValue(), reference, left, email,
+                "Facture " + number + " " + i[7], base + NOTIFICATION_PATH, base + RETURN_PATH, production);
+        long row = ((Number) em.createNativeQuery("insert into online_payment (invoice_id, family_id, regie_id, amount_cents,"
+                + " reference, id_op, started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id").setParameter(1, invoiceId)
+                .setParameter(2, family).setParameter(3, regieId).setParameter(4, left).setParameter(5, reference)
+                .setParameter(6, provisional()).setParameter(7, cut(email, 120)).getSingleResult()).longValue();
+        return new Reserved(row, request, cut(email, 120), regieId, family, invoiceId, number);
+    }
+
+    /**
+     * A provisional operation id, until PayFiP gives one: unique, of PayFiP's form (a reservation whose start never
+     * ended is asked about by the scheduled check, unknown to PayFiP, and expires).
+     */
+    private static String provisional() {
+        return "RESERVE" + java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The last step of a start: PayFiP's operation id recorded on the reservation (an invoice's start audited). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void confirm(Reserved r, String operationId) {
+        em.createNativeQuery("update online_payment set id_op = ?2 where id = ?1").setParameter(1, r.rowId())
+                .setParameter(2, operationId).executeUpdate();
+        if (r.invoiceId() != null) {
+            long amount = r.request().amountCents();
+            desk.audit(r.actor(), "ONLINE_PAYMENT_STARTED", r.regieId(), r.familyId(), r.invoiceId(), null, amount,
+                    "Paiement en ligne de " + Money.format(amount) + " commencé sur la facture " + r.invoiceNumber()
+                            + " (opération " + operationId + ")");
+        }
+    }
+
+    /** A start PayFiP refused or could not take: its reservation goes, the invoice or porte-monnaie may be paid again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(long rowId) {
+        em.createNativeQuery("delete from online_payment where id = ?1 and state = 'PENDING'").setParameter(1, rowId)
+                .executeUpdate();
     }
 
     /**
@@ -183,7 +243,14 @@ public class OnlinePayments {
     }
 
     /** {@link #startTopUp(SignedInUser, String, Long)} with the commune's portal as the browser sees it. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Started startTopUp(SignedInUser user, String regieCode, Long cents, String portalUrl) {
+        return call(self.reserveTopUp(user, regieCode, cents, portalUrl));
+    }
+
+    /** The first step of {@link #startTopUp}: every check, the pending online payment reserved. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Reserved reserveTopUp(SignedInUser user, String regieCode, Long cents, String portalUrl) {
         if (user == null || StaffRoles.isStaff(user)) {
             throw notYours();
         }
@@ -208,13 +275,13 @@ public class OnlinePayments {
         }
         String reference = "PM" + target[0] + "T" + System.currentTimeMillis() % 1_000_000_000L;
         String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
-        PaymentCreated created = port.create(new PaymentRequest((String) r[1], ((Number) r[2]).intValue(), reference, cents,
-                email, "Porte-monnaie " + r[0], base + NOTIFICATION_PATH, base + RETURN_PATH, production));
-        em.createNativeQuery("insert into online_payment (wallet_id, family_id, regie_id, amount_cents, reference, id_op,"
-                + " started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, target[0]).setParameter(2, family)
-                .setParameter(3, target[1]).setParameter(4, cents).setParameter(5, reference)
-                .setParameter(6, created.operationId()).setParameter(7, cut(email, 120)).executeUpdate();
-        return new Started(created.operationId(), created.pageUrl(), cents);
+        PaymentRequest request = new PaymentRequest((String) r[1], ((Number) r[2]).intValue(), reference, cents, email,
+                "Porte-monnaie " + r[0], base + NOTIFICATION_PATH, base + RETURN_PATH, production);
+        long row = ((Number) em.createNativeQuery("insert into online_payment (wallet_id, family_id, regie_id, amount_cents,"
+                + " reference, id_op, started_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id").setParameter(1, target[0])
+                .setParameter(2, family).setParameter(3, target[1]).setParameter(4, cents).setParameter(5, reference)
+                .setParameter(6, provisional()).setParameter(7, cut(email, 120)).getSingleResult()).longValue();
+        return new Reserved(row, request, cut(email, 120), target[1], family, null, null);
     }
 
     /**
