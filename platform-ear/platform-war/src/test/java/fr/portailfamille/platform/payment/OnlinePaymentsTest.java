@@ -23,6 +23,7 @@ class OnlinePaymentsTest {
     @Test
     void noOneButTheFamilysParentPaysAndIsToldSoInThePagesLanguage() {
         OnlinePayments payments = new OnlinePayments();
+        payments.self = payments; // its proxy in the container: the steps of a start, each in its own transaction
         for (Executable call : List.<Executable>of(() -> payments.start(AGENT, 12, "http://alpha.test"),
                 () -> payments.start(null, 12, "http://alpha.test"), () -> payments.startTopUp(AGENT, "ALSH", 2000L, "http://x"),
                 () -> payments.outcome(AGENT, "abc"))) {
