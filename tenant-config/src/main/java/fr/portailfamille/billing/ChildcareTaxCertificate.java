@@ -20,7 +20,9 @@ import java.util.Objects;
  * every line but the last gets its share rounded down, the last line gets what is left, so that the
  * shares add up to the allocation exactly. Only the shares of lines that are care of an eligible child
  * are kept. Credit notes and account credit are not payments and count for nothing; nor do payments in CESU (the
- * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense).
+ * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense). Days a porte-monnaie
+ * paid count when debited (less what it gave back in the year), as an allocation to one line of their child and
+ * activity.
  *
  * <p>Which lines are care: decided from the activity's type ({@code activity.type}).
  * {@code PERISCOLAIRE} (garderie), {@code MERCREDI} and {@code ALSH_VACANCES} (accueils de loisirs) are

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
@@ -14,6 +15,7 @@ import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.TestDays;
 import fr.portailfamille.platform.billing.DraftInvoices;
+import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.AbsenceService;
@@ -84,6 +86,9 @@ class WalletIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    BillingDocuments documents;
 
     @Resource
     ManagedExecutorService pool;
@@ -197,6 +202,38 @@ class WalletIT {
         // the invoicing run does not bill what the porte-monnaie paid
         assertTrue(alpha(() -> kit.inTransaction(() -> drafts.drafts(f.regie(), schoolDay(0).withDayOfMonth(1),
                 schoolDay(2).plusMonths(1)))).stream().noneMatch(d -> d.familyId() == f.family()));
+    }
+
+    /**
+     * The attestation fiscale counts the care days a porte-monnaie paid, when debited, less what it gave back (the
+     * top-ups are money put aside); meals do not count, nor a child of 6 or more on 1 January.
+     */
+    @Test
+    void theAttestationFiscaleCountsTheCareDaysAPorteMonnaiePaid() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        book(f, f.freeUnit(), 0);
+        book(f, f.freeUnit(), 1);
+        book(f, f.unit(), 2);
+        long free = count("select min(b.id) from booking b where b.child_id = ?1 and b.unit_id = ?2", f.child(), f.freeUnit());
+        alpha(() -> planning.cancel(f.parent(), free));
+        int year = TestDays.today().getYear();
+        // the fixture's activities are meals: nothing to certify
+        assertEquals(List.of(), alpha(() -> documents.fiscalAmounts(f.parent(), null, year)));
+        // the same days as garderie, for a child of 4: two days debited, one given back — 3,50 € certified; the
+        // other activity's day stays a meal
+        alpha(() -> kit.inTransaction(() -> {
+            kit.update("update activity set type = 'PERISCOLAIRE' where id = (select activity_id from activity_unit"
+                    + " where id = ?1)", f.freeUnit());
+            kit.update("update child set birth_date = ?2 where id = ?1", f.child(), TestDays.today().minusYears(4));
+            return null;
+        }));
+        List<ChildcareTaxCertificate.Amount> fiscal = alpha(() -> documents.fiscalAmounts(f.parent(), null, year));
+        assertEquals(1, fiscal.size(), fiscal.toString());
+        assertEquals(350L, fiscal.get(0).cents());
+        assertEquals(f.regie(), fiscal.get(0).regie());
+        assertTrue(alpha(() -> documents.fiscalYears(f.parent(), null)).contains(year));
     }
 
     @Test

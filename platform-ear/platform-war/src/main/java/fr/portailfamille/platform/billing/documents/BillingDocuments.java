@@ -159,7 +159,11 @@ public class BillingDocuments {
         @SuppressWarnings("unchecked")
         List<Object> years = em.createNativeQuery("select distinct cast(extract(year from p.received_on) as integer) from payment p"
                 + " where p.family_id = ?1 and p.cancelled_at is null and p.mode <> 'CESU' and exists (select 1 from payment_allocation a"
-                + " where a.payment_id = p.id) order by 1 desc").setParameter(1, family).getResultList();
+                + " where a.payment_id = p.id)"
+                // days paid by a porte-monnaie: paid when debited
+                + " union select cast(extract(year from m.created_at at time zone " + PlatformTime.SQL_ZONE + ") as integer)"
+                + " from wallet_movement m join wallet w on w.id = m.wallet_id where w.family_id = ?1 and m.kind = 'DEBIT'"
+                + " order by 1 desc").setParameter(1, family).getResultList();
         return years.stream().map(y -> ((Number) y).intValue()).toList();
     }
 
@@ -198,10 +202,28 @@ public class BillingDocuments {
                         r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue()));
             }
         }
+        List<ChildcareTaxCertificate.Allocation> paid = new ArrayList<>(allocations.stream().map(a ->
+                new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
+                        lines.getOrDefault(((Number) a[3]).longValue(), List.of()))).toList());
+        // the days a porte-monnaie paid: what its debits took in the year less what it gave back, per régie, child and
+        // activity type (the top-ups are money put aside, not yet care)
+        @SuppressWarnings("unchecked")
+        List<Object[]> wallet = em.createNativeQuery("select r.code, b.child_id, act.type, -sum(m.amount_cents)"
+                + " from wallet_movement m join wallet w on w.id = m.wallet_id join regie r on r.id = w.regie_id"
+                + " join booking b on b.id = m.booking_id join activity_unit u on u.id = b.unit_id"
+                + " join activity act on act.id = u.activity_id where w.family_id = ?1 and m.kind in ('DEBIT', 'REFUND')"
+                + " and cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date) between ?2 and ?3"
+                + " group by r.code, b.child_id, act.type having -sum(m.amount_cents) > 0")
+                .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
+                .getResultList();
+        for (Object[] w : wallet) {
+            long cents = ((Number) w[3]).longValue();
+            paid.add(new ChildcareTaxCertificate.Allocation(LocalDate.of(year, 1, 1), (String) w[0], cents,
+                    List.of(new ChildcareTaxCertificate.InvoiceLine(((Number) w[1]).longValue(), (String) w[2], cents))));
+        }
         return ChildcareTaxCertificate.of(year,
                 children.stream().map(c -> new ChildcareTaxCertificate.Child(((Number) c[0]).longValue(), (String) c[1], date(c[2]))).toList(),
-                allocations.stream().map(a -> new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
-                        lines.getOrDefault(((Number) a[3]).longValue(), List.of()))).toList());
+                paid);
     }
 
     /** The attestation fiscale of {@code year} as PDF. */
