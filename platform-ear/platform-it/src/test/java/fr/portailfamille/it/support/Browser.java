@@ -187,9 +187,23 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Waits until element {@code by} is visible. A page that navigates while the element found is asked whether it is
+     * displayed (Keycloak's login form posting back to itself) makes Chromium answer "Node with given id does not
+     * belong to the document" — not a stale element for Selenium (a clean-clone run, 2026-12-05): looked up again.
+     */
     public WebElement await(By by) {
         try {
-            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+            return waiting().until(d -> {
+                try {
+                    return ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Élément " + by + " absent de " + snapshot(), e);
         }
