@@ -40,6 +40,14 @@ public class FamilyAccount {
             + " + coalesce((select -sum(c.amount_cents) from account_credit c where c.invoice_id = i.id"
             + " and c.amount_cents < 0), 0)";
 
+    /**
+     * What credit notes by lines took back from invoice line {@code l}, in SQL: its {@code column} summed over the
+     * credit notes' lines that credit it ({@code quantity}: days; {@code amount_cents}: cents), 0 when none.
+     */
+    public static String creditedSql(String column) {
+        return "coalesce((select sum(c." + column + ") from invoice_line c where c.credits_line_id = l.id), 0)";
+    }
+
     /** {@link #SETTLED}: the one definition of what settled invoice {@code i}, for the other billing services' SQL. */
     public static String settledSql() {
         return SETTLED;

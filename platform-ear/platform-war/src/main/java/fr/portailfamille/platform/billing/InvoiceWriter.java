@@ -207,8 +207,8 @@ public class InvoiceWriter {
                 String field = "lines[" + e.getKey() + "]";
                 @SuppressWarnings("unchecked")
                 java.util.List<Object[]> line = em.createNativeQuery("select l.quantity, l.unit_price_cents, l.child_name,"
-                        + " l.activity_code, l.unit_code, l.label, l.child_id, coalesce((select sum(c.quantity) from invoice_line c"
-                        + " where c.credits_line_id = l.id), 0) from invoice_line l where l.id = ?1 and l.invoice_id = ?2")
+                        + " l.activity_code, l.unit_code, l.label, l.child_id, " + FamilyAccount.creditedSql("quantity")
+                        + " from invoice_line l where l.id = ?1 and l.invoice_id = ?2")
                         .setParameter(1, e.getKey()).setParameter(2, invoiceId).getResultList();
                 if (line.isEmpty()) {
                     throw new Refused(field, Refused.text("billing.creditNote.notALine", i[6]));

@@ -191,7 +191,7 @@ public class BillingDocuments {
             // lines still bill: less the days a credit note took back from them
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select l.invoice_id, l.child_id, act.type, l.amount_cents"
-                    + " - coalesce((select sum(c.amount_cents) from invoice_line c where c.credits_line_id = l.id), 0)"
+                    + " - " + FamilyAccount.creditedSql("amount_cents")
                     + " from invoice_line l"
                     + " join invoice i on i.id = l.invoice_id left join activity act on act.code = l.activity_code"
                     + " where i.family_id = ?1 and l.invoice_id = any(cast(?2 as bigint[])) order by l.invoice_id, l.position")

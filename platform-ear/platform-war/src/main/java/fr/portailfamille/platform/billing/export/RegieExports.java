@@ -162,10 +162,9 @@ public class RegieExports {
         // whole counts no child
         List<CafSummary.Line> lines = rows("select x.activity, x.bracket_code, x.child_id, x.child_name, x.days, x.cents from"
                 + " (select coalesce(a.name || ' (' || l.activity_code || ')', l.activity_code) as activity, l.bracket_code,"
-                + " l.child_id, l.child_name, l.quantity - coalesce(c.days, 0) as days, l.amount_cents - coalesce(c.cents, 0) as cents"
+                + " l.child_id, l.child_name, l.quantity - " + FamilyAccount.creditedSql("quantity") + " as days,"
+                + " l.amount_cents - " + FamilyAccount.creditedSql("amount_cents") + " as cents"
                 + " from invoice_line l join invoice i on i.id = l.invoice_id left join activity a on a.code = l.activity_code"
-                + " left join (select credits_line_id, sum(quantity) as days, sum(amount_cents) as cents from invoice_line"
-                + " where credits_line_id is not null group by credits_line_id) c on c.credits_line_id = l.id"
                 + " where i.regie_id = ?1 and i.kind = 'INVOICE' and i.state <> 'CANCELLED' and i.period_start between ?2 and ?3) x"
                 + " where x.days > 0", regie, from, to)
                 .stream().map(r -> new CafSummary.Line((String) r[0], (String) r[1], r[2] == null ? null : number(r[2]),

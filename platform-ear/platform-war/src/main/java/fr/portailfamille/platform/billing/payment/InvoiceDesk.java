@@ -98,8 +98,8 @@ public class InvoiceDesk {
                 .getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> lines = em.createNativeQuery("select l.id, l.child_name, l.activity_code, l.unit_code, l.quantity,"
-                + " l.unit_price_cents, l.amount_cents, l.label, coalesce((select sum(c.quantity) from invoice_line c"
-                + " where c.credits_line_id = l.id), 0), " + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS
+                + " l.unit_price_cents, l.amount_cents, l.label, " + FamilyAccount.creditedSql("quantity") + ", "
+                + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS
                 + " where l.invoice_id = ?1 order by l.position")
                 .setParameter(1, invoiceId).getResultList();
         @SuppressWarnings("unchecked")

@@ -6,7 +6,7 @@ import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
-import fr.portailfamille.platform.billing.sepa.web.PrelevementsView;
+import fr.portailfamille.platform.billing.sepa.web.RejectReasonWords;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
@@ -62,7 +62,7 @@ public class FacturesView {
             debitNotes = new java.util.LinkedHashMap<>();
             if (!staff()) {
                 directDebits.notes(user.require(), null).forEach((invoice, note) -> debitNotes.put(invoice, note.rejected()
-                        ? Texts.of("factures.debit.rejected", date(note.day()), PrelevementsView.reasonLabel(note.rejectCode()))
+                        ? Texts.of("factures.debit.rejected", date(note.day()), RejectReasonWords.of(note.rejectCode()))
                         : Texts.of("factures.debit.done", date(note.day()))));
             }
         }

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.MissingResourceException;
 
 /**
  * Prélèvements for agents ({@code agent/prelevements.xhtml}): the commune's SEPA mandates (PrimeFaces table; IBAN
@@ -95,24 +94,15 @@ public class PrelevementsView implements Serializable {
     /** Label → code of the reject reasons. */
     public Map<String, String> getReasonItems() {
         Map<String, String> items = new LinkedHashMap<>();
-        RejectReason.all().keySet().forEach(code -> items.put(reasonLabel(code), code));
+        RejectReason.all().keySet().forEach(code -> items.put(RejectReasonWords.of(code), code));
         return items;
-    }
-
-    /** A reason as {@link RejectReason#label} says it, in the page's language ("Provision insuffisante (AM04)"). */
-    public static String reasonLabel(String code) {
-        try {
-            return Texts.of("sepa.agent.rejectReason." + code, code);
-        } catch (MissingResourceException e) {
-            return RejectReason.label(code); // a code newer than the bundle: its French label
-        }
     }
 
     /** A debit's state in the page's language (a reject with the bank's reason). */
     public String state(DirectDebits.Debit d) {
         return switch (d.state()) {
             case "PLANNED", "SENT" -> Texts.of("sepa.state." + d.state());
-            case "REJECTED" -> Texts.of("sepa.state.REJECTED", d.rejectCode() == null ? d.rejectLabel() : reasonLabel(d.rejectCode()));
+            case "REJECTED" -> Texts.of("sepa.state.REJECTED", d.rejectCode() == null ? d.rejectLabel() : RejectReasonWords.of(d.rejectCode()));
             default -> Texts.of("sepa.state.SKIPPED");
         };
     }
