@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keycloak's admin REST API over the JDK's HTTP client and Jackson, logged in to the master realm with an
- * administrator's password (through {@code admin-cli}). It replaces Keycloak's own admin client, whose RESTEasy
+ * Keycloak's admin REST API over the JDK's HTTP client and Jackson, logged in to the master realm with a user's
+ * password through {@code admin-cli} (the platform's own account, {@link PlatformAccount}, or an administrator). It replaces Keycloak's own admin client, whose RESTEasy
  * runtime cannot live inside Payara's Jersey, so that the platform itself (the operator's console) provisions
  * communes with the same code as the run command and the tests. The token is renewed shortly before it expires.
  */
@@ -104,6 +104,10 @@ public final class KeycloakAdminHttp {
     public String post(String path, Object body) {
         HttpResponse<String> response = send("POST", path, body);
         check("POST " + path, response);
+        if (path.isEmpty()) {
+            // a realm created: Keycloak made its creator the realm's administrator, which a new token carries
+            forgetToken();
+        }
         return response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(null);
     }
 
@@ -146,6 +150,10 @@ public final class KeycloakAdminHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Appel à Keycloak interrompu", e);
         }
+    }
+
+    private synchronized void forgetToken() {
+        token = null;
     }
 
     private synchronized String token() throws IOException, InterruptedException {

@@ -6,6 +6,8 @@
  * the Keycloak admin API. {@link fr.portailfamille.identity.OperatorRealm} keeps the platform operators' own realm
  * ({@code realm/operator-realm.json}), and {@link fr.portailfamille.identity.CommuneAdministrators} invites a new
  * commune's first administrator, both over plain HTTP ({@link fr.portailfamille.identity.KeycloakAdminHttp});
- * {@link fr.portailfamille.identity.RealmMaintenance} brings the existing realms up to the template at each upgrade.
+ * {@link fr.portailfamille.identity.RealmMaintenance} brings the existing realms up to the template at each upgrade;
+ * the platform does all this as its own master realm account ({@link fr.portailfamille.identity.PlatformAccount}:
+ * {@code create-realm} only), not as Keycloak's administrator.
  */
 package fr.portailfamille.identity;

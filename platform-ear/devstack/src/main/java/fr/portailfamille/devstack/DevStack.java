@@ -1,8 +1,10 @@
 package fr.portailfamille.devstack;
 
 import fr.portailfamille.configuration.DefaultConfiguration;
+import fr.portailfamille.identity.KeycloakAdminHttp;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
 import fr.portailfamille.identity.OperatorRealm;
+import fr.portailfamille.identity.PlatformAccount;
 import fr.portailfamille.identity.SmtpSettings;
 import fr.portailfamille.payfip.simulator.PayfipSimulator;
 import fr.portailfamille.tenancy.CommuneProvisioner;
@@ -41,6 +43,8 @@ public final class DevStack implements AutoCloseable {
     /** The demo operator of the operators' realm (console at {@link #operatorUrl()}). */
     public static final String OPERATOR_EMAIL = "operateur@portail-famille.test";
     public static final String OPERATOR_PASSWORD = "Operateur2026";
+    /** The file of the stack's directory holding the platform's Keycloak password ({@link PlatformAccount}). */
+    public static final String PLATFORM_PASSWORD_FILE = "keycloak-platform-password";
 
     private final Ports ports;
     private final Postgres postgres;
@@ -52,6 +56,7 @@ public final class DevStack implements AutoCloseable {
     private Path dir;
     private Path cache;
     private String keycloakAdminPassword;
+    private String platformPassword;
 
     private DevStack(Ports ports, Postgres postgres, MailServer mail, KeycloakServer keycloak) {
         this.ports = ports;
@@ -66,12 +71,8 @@ public final class DevStack implements AutoCloseable {
      */
     public static DevStack startInfrastructure(Path dir, Path cache, Ports ports) throws Exception {
         Files.createDirectories(dir);
-        Path passwordFile = dir.resolve("keycloak-admin-password");
-        if (!Files.exists(passwordFile)) {
-            byte[] random = new byte[12];
-            new SecureRandom().nextBytes(random);
-            Files.writeString(passwordFile, HexFormat.of().formatHex(random));
-        }
+        Path passwordFile = secretFile(dir.resolve("keycloak-admin-password"));
+        Path platformPasswordFile = secretFile(dir.resolve(PLATFORM_PASSWORD_FILE));
         Postgres pg = Postgres.start(dir.resolve("postgres"), ports.postgres());
         MailServer mail = null;
         PayfipSimulator payfip = null;
@@ -85,7 +86,9 @@ public final class DevStack implements AutoCloseable {
             stack.dir = dir;
             stack.cache = cache;
             stack.keycloakAdminPassword = Files.readString(passwordFile).trim();
+            stack.platformPassword = Files.readString(platformPasswordFile).trim();
             new TenantMigrator(stack.platformDb()).migrateAll();
+            stack.ensurePlatformAccount();
             return stack;
         } catch (Exception e) {
             if (payfip != null) {
@@ -97,6 +100,35 @@ public final class DevStack implements AutoCloseable {
             pg.close();
             throw e;
         }
+    }
+
+    /** A file holding a random password, written when missing. */
+    private static Path secretFile(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, HexFormat.of().formatHex(random));
+        }
+        return file;
+    }
+
+    /**
+     * The platform's own Keycloak account ({@link PlatformAccount}: the master realm's {@code create-realm} role only),
+     * made by the master realm's administrator, as an operator does once in production; the realms of communes kept
+     * from an earlier run, made before the platform had its account, are granted to it.
+     */
+    private void ensurePlatformAccount() {
+        PlatformAccount account = new PlatformAccount(
+                KeycloakRealmProvisioner.adminClient(keycloak.url(), KeycloakServer.ADMIN_USER, keycloakAdminPassword));
+        String id = account.ensure(PlatformAccount.DEFAULT_USER, platformPassword);
+        for (var commune : tenantStore().findAll()) {
+            account.grant(id, commune.realmName());
+        }
+    }
+
+    /** The admin API as the platform's own Keycloak account, the one Payara Micro is given. */
+    public KeycloakAdminHttp platformKeycloak() {
+        return KeycloakRealmProvisioner.adminClient(keycloak.url(), PlatformAccount.DEFAULT_USER, platformPassword);
     }
 
     /** Outage tests: stops PostgreSQL (the platform's and Keycloak's database). */
@@ -141,9 +173,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public KeycloakRealmProvisioner realmProvisioner() {
-        return new KeycloakRealmProvisioner(
-                KeycloakRealmProvisioner.adminClient(keycloak.url(), KeycloakServer.ADMIN_USER, keycloak.adminPassword()),
-                new SmtpSettings("127.0.0.1", ports.smtp(), "ne-pas-repondre@portail-famille.test"));
+        return new KeycloakRealmProvisioner(platformKeycloak(), new SmtpSettings("127.0.0.1", ports.smtp(), "ne-pas-repondre@portail-famille.test"));
     }
 
     /** The provisioner an operator uses, wired to this stack. */
@@ -188,9 +218,9 @@ public final class DevStack implements AutoCloseable {
         config.put("pf.db.user", Postgres.USER);
         config.put("pf.db.password", Postgres.PASSWORD);
         config.put("pf.keycloak.url", keycloak.url());
-        // issue 13: the operators' console provisions communes itself with the master realm's administrator
-        config.put("pf.keycloak.admin-user", KeycloakServer.ADMIN_USER);
-        config.put("pf.keycloak.admin-password", keycloak.adminPassword());
+        // issue 13: the operators' console provisions communes itself, with the platform's own Keycloak account
+        config.put("pf.keycloak.admin-user", PlatformAccount.DEFAULT_USER);
+        config.put("pf.keycloak.admin-password", platformPassword);
         config.put("pf.base-domain", BASE_DOMAIN);
         config.put("pf.smtp.host", "127.0.0.1");
         config.put("pf.smtp.port", Integer.toString(ports.smtp()));

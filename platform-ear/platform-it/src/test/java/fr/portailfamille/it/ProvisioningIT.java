@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.devstack.DevStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.portailfamille.identity.KeycloakAdminHttp;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.identity.OperatorRealm;
+import fr.portailfamille.identity.PlatformAccount;
 import fr.portailfamille.identity.RealmMaintenance;
 import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.StackLauncher;
@@ -174,6 +178,41 @@ class ProvisioningIT {
         assertTrue(fixed.body().contains("unauthorized_client"), fixed.body());
         assertEquals(List.of(new RealmMaintenance.Outcome(zeta.realmName(), List.of(), null)),
                 RealmMaintenance.maintain(List.of(zeta), stack.realmProvisioner()), "idempotent");
+    }
+
+    @Test
+    void thePlatformsKeycloakAccountAdministersTheCommunesRealmsAndNothingElse() throws Exception {
+        // the account Payara Micro is given (pf.keycloak.admin-user): not the master realm's administrator
+        KeycloakAdminHttp platform = stack.platformKeycloak();
+        // the communes' realms it created (the test stack's, made by the same provisioner as the console's)
+        assertTrue(platform.find("/pf-alpha", JsonNode.class).isPresent());
+        // the master realm and the operators' realm are out of its reach
+        KeycloakAdminHttp.Failure users = assertThrows(KeycloakAdminHttp.Failure.class,
+                () -> platform.tree("/master/users"));
+        assertEquals(403, users.status());
+        KeycloakAdminHttp.Failure operators = assertThrows(KeycloakAdminHttp.Failure.class,
+                () -> platform.tree("/" + OperatorRealm.REALM + "/users"));
+        assertEquals(403, operators.status());
+        assertThrows(KeycloakAdminHttp.Failure.class, () -> platform.put("/master",
+                java.util.Map.of("displayName", "pris")));
+        // a realm made by the administrator (a commune onboarded before the platform had its own account) is out of its
+        // reach until the administrator grants it, as the run command does at its start
+        RealmRepresentation before = new RealmRepresentation();
+        before.setRealm("pf-avant-compte");
+        before.setEnabled(true);
+        admin.realms().create(before);
+        try {
+            assertEquals(403, assertThrows(KeycloakAdminHttp.Failure.class,
+                    () -> platform.tree("/pf-avant-compte/users")).status());
+            PlatformAccount account = new PlatformAccount(KeycloakRealmProvisioner.adminClient(stack.keycloakUrl(),
+                    "admin", System.getProperty("pf.it.keycloak-admin-password")));
+            String id = account.ensure(PlatformAccount.DEFAULT_USER, System.getProperty("pf.it.keycloak-platform-password"));
+            assertTrue(account.grant(id, "pf-avant-compte"));
+            assertFalse(account.grant(id, "pf-sans-royaume"), "no such realm");
+            assertEquals(0, platform.tree("/pf-avant-compte/users").size());
+        } finally {
+            admin.realm("pf-avant-compte").remove();
+        }
     }
 
     private boolean schemaExists(String schema) throws Exception {

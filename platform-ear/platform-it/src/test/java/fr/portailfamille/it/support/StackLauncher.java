@@ -56,11 +56,17 @@ public class StackLauncher implements LauncherSessionListener {
         try {
             Path dir = Path.of(System.getProperty("pf.devstack.dir"));
             deleteTree(dir);
-            // the master realm's administrator Payara Micro is given too (arquillian.xml): the operators' console
+            // the master realm's administrator, and the platform's own account that Payara Micro is given too
+            // (arquillian.xml): the operators' console
             String adminPassword = System.getProperty("pf.it.keycloak-admin-password");
             if (adminPassword != null) {
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve("keycloak-admin-password"), adminPassword);
+            }
+            String platformPassword = System.getProperty("pf.it.keycloak-platform-password");
+            if (platformPassword != null) {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(DevStack.PLATFORM_PASSWORD_FILE), platformPassword);
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Démarrage de la pile de test impossible", e);

@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.DefaultConfiguration;
 import fr.portailfamille.identity.CommuneAdministrators;
 import fr.portailfamille.identity.KeycloakAdminHttp;
 import fr.portailfamille.identity.KeycloakRealmProvisioner;
+import fr.portailfamille.identity.PlatformAccount;
 import fr.portailfamille.platform.mail.SmtpRelay;
 import fr.portailfamille.tenancy.CommuneProvisioner;
 import fr.portailfamille.tenancy.TenantMigrator;
@@ -18,8 +19,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The platform's own access to Keycloak's master realm ({@code pf.keycloak.admin-user}, {@code pf.keycloak.admin-password})
- * and the {@link CommuneProvisioner} built on it, the one the run command and the tests use: a commune is served at
+ * The platform's own account in Keycloak's master realm ({@code pf.keycloak.admin-user}, default
+ * {@value PlatformAccount#DEFAULT_USER}, and {@code pf.keycloak.admin-password}: a user with only the {@code create-realm}
+ * role, {@link PlatformAccount}, not the master realm's administrator) and the {@link CommuneProvisioner} built on it, the one the run command and the tests use: a commune is served at
  * {@code <scheme>://<slug>.<pf.base-domain><port>} and at {@code <scheme>://<custom domain>}. The scheme and port are
  * those the operator's browser uses for the operator host (a console action), else {@code pf.public-scheme} (default
  * {@code https}) and no port.
@@ -35,7 +37,7 @@ public class ProvisioningWiring {
     String keycloakUrl;
 
     @Inject
-    @ConfigProperty(name = "pf.keycloak.admin-user", defaultValue = "admin")
+    @ConfigProperty(name = "pf.keycloak.admin-user", defaultValue = PlatformAccount.DEFAULT_USER)
     String adminUser;
 
     @Inject
@@ -55,15 +57,15 @@ public class ProvisioningWiring {
 
     private volatile KeycloakAdminHttp admin;
 
-    /** Keycloak's admin API with the master realm's administrator; fails clearly when the platform has none configured. */
+    /** Keycloak's admin API with the platform's own account; fails clearly when the platform has none configured. */
     public KeycloakAdminHttp admin() {
         KeycloakAdminHttp a = admin;
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
                     admin = new KeycloakAdminHttp(keycloakUrl, adminUser, adminPassword.filter(p -> !p.isBlank())
-                            .orElseThrow(() -> new IllegalStateException("Aucun administrateur Keycloak n'est configuré"
-                                    + " (pf.keycloak.admin-password) : la plateforme ne peut pas créer de royaume.")));
+                            .orElseThrow(() -> new IllegalStateException("Aucun compte Keycloak de la plateforme"
+                                    + " n'est configuré (pf.keycloak.admin-password) : la plateforme ne peut pas créer de royaume.")));
                 }
                 a = admin;
             }
