@@ -25,6 +25,9 @@ public final class DocumentTypeRules {
     public static List<FieldError> validate(List<DocumentType> types) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> codes = new HashSet<>();
+        // labels are unique (case and surrounding spaces ignored): an activity's required document may name its type by
+        // label, and a registration's document is judged health data by the type its label names (named)
+        Set<String> labels = new HashSet<>();
         for (int i = 0; i < types.size(); i++) {
             DocumentType t = types.get(i);
             String at = "documentTypes[" + i + "]";
@@ -37,6 +40,8 @@ public final class DocumentTypeRules {
                 errors.add(Problems.error(at + ".label", "documents.type.label.required"));
             } else if (t.label().length() > LABEL_MAX) {
                 errors.add(Problems.error(at + ".label", "documents.type.label.tooLong", LABEL_MAX));
+            } else if (!labels.add(t.label().strip().toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(Problems.error(at + ".label", "documents.type.label.taken", t.label().strip()));
             }
             if (t.validity() == null) {
                 errors.add(Problems.error(at + ".validity", "documents.type.validity.required"));

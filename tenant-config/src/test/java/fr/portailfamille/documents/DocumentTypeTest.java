@@ -104,4 +104,19 @@ class DocumentTypeTest {
         assertTrue(DocumentTypeRules.named(types, " ").isEmpty());
         assertTrue(DocumentTypeRules.named(types, null).isEmpty());
     }
+
+    @Test
+    void twoTypesCannotShareALabelSoThatNoTypeTakesAHealthDocumentsPlace() {
+        // an agent without agent-sante adding a non-health type named as the medical certificate: a registration's
+        // "Certificat médical" would no longer name one type, and would be read as no health document (named)
+        List<DocumentType> types = new java.util.ArrayList<>(DocumentTypeRules.defaults());
+        assertTrue(DocumentTypeRules.validate(types).isEmpty());
+        types.add(new DocumentType("CERTIF2", "  certificat MÉDICAL ", false, false, Validity.PERMANENT, null, null));
+        List<FieldError> errors = DocumentTypeRules.validate(types);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("documentTypes[6].label", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("certificat MÉDICAL"), errors.get(0).message());
+        assertEquals("CERTIFICAT_MEDICAL",
+                DocumentTypeRules.named(DocumentTypeRules.defaults(), "Certificat médical").orElseThrow().code());
+    }
 }
