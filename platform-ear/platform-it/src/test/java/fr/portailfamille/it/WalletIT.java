@@ -20,6 +20,8 @@ import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.PlanningService;
+import fr.portailfamille.platform.configuration.ConfigurationService;
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Refused;
@@ -83,6 +85,9 @@ class WalletIT {
 
     @Inject
     WalletWarnings warnings;
+
+    @Inject
+    ConfigurationService configuration;
 
     @Inject
     BillingKit kit;
@@ -256,6 +261,50 @@ class WalletIT {
         assertEquals(BookingStatus.ABSENT_BILLED.name(), alpha(() -> kit.one("select status from booking where id = ?1", late)));
         assertEquals(1650, balance(f), "an unexcused absence stays debited");
         assertEquals(0, count("select count(*) from wallet_movement where booking_id = ?1 and kind = 'REFUND'", late));
+    }
+
+    /**
+     * A closure the commune adds after families booked (a strike): the day's bookings are cancelled free in the
+     * closure's transaction, the porte-monnaie credited back, the seats counted again, the family mailed once; nothing
+     * of the day is left to bill.
+     */
+    @Test
+    void aDayTheCommuneClosesAfterBookingsIsCancelledFreeAndCreditedBack() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        LocalDate strike = schoolDay(6);
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 6).outcome());
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.freeUnit(), 6).outcome());
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 7).outcome());
+        assertEquals(950, balance(f));
+        try {
+            alpha(() -> {
+                configuration.update(AGENT, conf -> {
+                    List<CommuneConfiguration.Closure> closures = new ArrayList<>(conf.closures());
+                    closures.add(new CommuneConfiguration.Closure(strike, "Grève"));
+                    return conf.withCalendar(conf.periods(), closures);
+                });
+                return null;
+            });
+            assertEquals(2, count("select count(*) from booking where child_id = ?1 and day = ?2 and status = 'CANCELLED_FREE'",
+                    f.child(), strike));
+            assertEquals(BookingStatus.BOOKED.name(), alpha(() -> kit.one("select status from booking where child_id = ?1"
+                    + " and day = ?2", f.child(), schoolDay(7))), "another day stays booked");
+            assertEquals(1650, balance(f), "both days credited back");
+            assertEquals(0, count("select coalesce(sum(booked), 0) from unit_day where unit_id in (?1, ?2) and day = ?3",
+                    f.unit(), f.freeUnit(), strike));
+            String mail = Mails.await(f.parent().email(), m -> m.contains("Accueil fermé"));
+            assertTrue(mail.contains("Grève"), mail);
+            assertTrue(alpha(() -> kit.inTransaction(() -> drafts.drafts(f.regie(), strike.withDayOfMonth(1),
+                    strike.withDayOfMonth(1).plusMonths(1).minusDays(1)))).stream().noneMatch(d -> d.familyId() == f.family()));
+        } finally {
+            alpha(() -> {
+                configuration.update(AGENT, conf -> conf.withCalendar(conf.periods(), conf.closures().stream()
+                        .filter(c -> !c.day().equals(strike)).toList()));
+                return null;
+            });
+        }
     }
 
     @Test

@@ -3,8 +3,11 @@ package fr.portailfamille.platform.booking;
 import fr.portailfamille.platform.mail.FamilyMails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The mails of the booking context to families: a seat freed for them, an agent's decisions. */
 @ApplicationScoped
@@ -21,6 +24,26 @@ public class BookingMails {
                 "Une place s'est libérée : " + b.getChild().getFirstName() + " est inscrit(e) à « "
                         + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
                         + DAY.format(b.getDay()) + ".");
+    }
+
+    /**
+     * The commune closed days a family had booked ({@link ClosedDays}): one mail listing each child's activity and day
+     * cancelled, with the closure's label.
+     *
+     * @param bookings the family's bookings cancelled, in order
+     * @param labels   each closed day's label
+     */
+    public void closed(List<Booking> bookings, Map<LocalDate, String> labels) {
+        StringBuilder text = new StringBuilder("L'accueil sera fermé ces jours-là ; les réservations suivantes sont"
+                + " annulées et ne seront pas facturées :\n");
+        for (Booking b : bookings) {
+            String label = labels.get(b.getDay());
+            text.append("\n- ").append(b.getChild().getFirstName()).append(" : « ").append(b.getUnit().getActivity().getName())
+                    .append(" – ").append(b.getUnit().getLabel()).append(" » le ").append(DAY.format(b.getDay()))
+                    .append(label == null || label.isBlank() ? "" : " (" + label.strip() + ")");
+        }
+        mails.send(bookings.get(0).getChild().getFamily().getEmail(), "Accueil fermé : réservations annulées",
+                text.append("\n\nCe qu'un porte-monnaie avait payé pour ces jours y est recrédité.").toString());
     }
 
     /** An agent validated or refused ({@code why}: the reason) a booking awaiting validation. */

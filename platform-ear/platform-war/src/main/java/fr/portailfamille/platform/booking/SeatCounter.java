@@ -83,6 +83,17 @@ public class SeatCounter {
         });
     }
 
+    /**
+     * The seats of a unit-day locked by the caller ({@link #lock}) set to {@code held}, with no one promoted from the
+     * waiting list (the commune closed the day: {@link ClosedDays}).
+     */
+    public void recount(ActivityUnit unit, LocalDate day, int held) {
+        ledger(l -> {
+            l.set(unit.getId(), day, held);
+            return null;
+        });
+    }
+
     /** Seats taken on a unit-day, not locked. */
     public int taken(long unitId, LocalDate day) {
         return ledger(l -> l.taken(unitId, day));

@@ -16,15 +16,21 @@ import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +52,9 @@ public class ConfigurationService {
     @Resource
     TransactionSynchronizationRegistry registry;
 
+    @Inject
+    Event<ClosuresAdded> closuresAdded;
+
     /** The commune's configuration as it is now. */
     public CommuneConfiguration current() {
         String schema = TenantContext.require().schemaName();
@@ -63,11 +72,20 @@ public class ConfigurationService {
      */
     public void save(String agent, CommuneConfiguration conf) {
         String schema = TenantContext.require().schemaName();
+        Map<LocalDate, String> added = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
+            Set<LocalDate> closedBefore = ConfigurationReader.of(c, schema).closures().stream()
+                    .map(CommuneConfiguration.Closure::day).collect(Collectors.toSet());
             ConfigurationStore.importInto(c, schema, conf);
+            conf.closures().stream().filter(closure -> !closedBefore.contains(closure.day()))
+                    .forEach(closure -> added.put(closure.day(), closure.label()));
             PerTransaction.forget(registry);
         } catch (SQLException e) {
             throw new IllegalStateException("Enregistrement de la configuration impossible", e);
+        }
+        if (!added.isEmpty()) {
+            // what families booked on the days now closed is undone with the save (booking.ClosedDays)
+            closuresAdded.fire(new ClosuresAdded(added));
         }
         LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
     }

@@ -1,0 +1,94 @@
+package fr.portailfamille.platform.booking;
+
+import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.platform.configuration.ClosuresAdded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Days the commune closes after families booked them (a closure added in Calendrier or by a configuration file): in
+ * the closure's own transaction, each booking of those days that the day would have billed or held — booked, booked
+ * late, awaiting validation, on the waiting list, absent billed or awaiting its certificate's review — and that no
+ * invoice has billed yet is cancelled free ({@link BookingStatus#CANCELLED_FREE}: "a day the accueil is closed is never
+ * billed", {@code BookingRules}), its porte-monnaie debit given back, the unit-day's seats counted again with no one
+ * promoted, and each family told once. A day attended ({@link BookingStatus#PRESENT}) stays as the staff recorded it;
+ * a day already invoiced stays on its invoice (a credit note is the régisseur's decision).
+ */
+@ApplicationScoped
+@Transactional
+public class ClosedDays {
+
+    /** The statuses a closed day undoes. */
+    static final List<BookingStatus> UNDONE = List.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
+            BookingStatus.PENDING_VALIDATION, BookingStatus.WAITING, BookingStatus.ABSENT_BILLED,
+            BookingStatus.ABSENT_PENDING);
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    @Inject
+    BookingCharges charges;
+
+    @Inject
+    SeatCounter seats;
+
+    @Inject
+    BookingMails mails;
+
+    void closed(@Observes ClosuresAdded added) {
+        List<Booking> undone = new ArrayList<>();
+        for (LocalDate day : new TreeMap<>(added.days()).keySet()) {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in"
+                            + " ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING', 'ABSENT_BILLED', 'ABSENT_PENDING')"
+                            + " and not exists (select 1 from billed_month m where m.child_id = b.child_id"
+                            + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
+                    .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
+                    .getResultList();
+            ids.forEach(id -> undone.add(em.find(Booking.class, id.longValue())));
+        }
+        if (undone.isEmpty()) {
+            return;
+        }
+        // locks in the booking services' order: what pays (by family), then the seat counters (by unit and day)
+        undone.sort(Comparator.comparing((Booking b) -> b.getChild().getFamily().getId())
+                .thenComparing(b -> b.getUnit().getId()).thenComparing(Booking::getDay).thenComparing(Booking::getId));
+        undone.forEach(b -> charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity()));
+        Map<String, ActivityUnitDay> unitDays = new TreeMap<>();
+        for (Booking b : undone) {
+            unitDays.putIfAbsent(b.getUnit().getId() + "/" + b.getDay(), new ActivityUnitDay(b.getUnit(), b.getDay()));
+        }
+        unitDays.values().forEach(u -> seats.lock(u.unit(), u.day()));
+        Map<Long, List<Booking>> byFamily = new LinkedHashMap<>();
+        for (Booking b : undone) {
+            b.setStatus(BookingStatus.CANCELLED_FREE);
+            charges.statusChanged(b);
+            byFamily.computeIfAbsent(b.getChild().getFamily().getId(), f -> new ArrayList<>()).add(b);
+        }
+        em.flush();
+        for (ActivityUnitDay u : unitDays.values()) {
+            long held = em.createQuery("select count(b) from Booking b where b.unit = :u and b.day = :d"
+                            + " and b.status in :held", Long.class)
+                    .setParameter("u", u.unit()).setParameter("d", u.day())
+                    .setParameter("held", List.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
+                            BookingStatus.PENDING_VALIDATION))
+                    .getSingleResult();
+            seats.recount(u.unit(), u.day(), Math.toIntExact(held));
+        }
+        byFamily.values().forEach(bookings -> mails.closed(bookings, added.days()));
+    }
+
+    private record ActivityUnitDay(ActivityUnit unit, LocalDate day) {
+    }
+}
