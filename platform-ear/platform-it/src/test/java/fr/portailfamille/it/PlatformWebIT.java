@@ -136,19 +136,52 @@ class PlatformWebIT {
 
     @Test
     void unexpectedErrorShowsAFriendlyPageWithItsCorrelationId() throws Exception {
-        // a form posted with a view state the server never issued (expired session, forged form)
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/index.xhtml"))
-                .header("Host", host(ALPHA)).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=forge&form=form")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(500, r.statusCode());
+        // the page FailureFilter sends any unexpected failure to (FailureFilterTest: what it logs and answers)
+        HttpResponse<String> r = get(host(ALPHA), "/erreur/500.xhtml", Map.of("Accept-Language", "fr"));
         String id = r.headers().firstValue("X-Correlation-Id").orElseThrow();
         assertTrue(r.body().contains("Une erreur est survenue"), r.body());
         assertTrue(r.body().contains(id), "code de corrélation affiché");
         assertTrue(r.body().contains("Commune Alpha"), "page aux couleurs de la commune");
         assertFalse(r.body().contains("Exception"), "pas de trace technique");
-        assertFalse(r.body().contains("at fr.portailfamille"), "pas de trace technique");
+    }
+
+    /** A form posted with a view state the server does not have (the session ended, a forged form). */
+    static HttpResponse<String> postExpired(String referer, boolean ajax) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/index.xhtml"))
+                .header("Host", host(ALPHA)).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (referer != null) {
+            b.header("Referer", referer);
+        }
+        if (ajax) {
+            b.header("Faces-Request", "partial/ajax");
+        }
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=forge&form=form"
+                + (ajax ? "&jakarta.faces.partial.ajax=true&jakarta.faces.source=form" : ""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPageWhoseStateExpiredIsOpenedAgainWithANoticeNotAnError() throws Exception {
+        HttpResponse<String> plain = postExpired(null, false);
+        assertEquals(302, plain.statusCode(), plain.body());
+        assertTrue(plain.headers().firstValue("Location").orElseThrow().endsWith("/index.xhtml?expiree=1"),
+                plain.headers().toString());
+        // the page the browser was on, with its parameters, when it is this site's; never another site's
+        HttpResponse<String> back = postExpired(url(ALPHA) + "/espace/planning.xhtml?enfant=3&mois=2027-01", false);
+        assertTrue(back.headers().firstValue("Location").orElseThrow()
+                .endsWith("/espace/planning.xhtml?enfant=3&mois=2027-01&expiree=1"), back.headers().toString());
+        HttpResponse<String> foreign = postExpired("https://evil.example/espace/planning.xhtml", false);
+        assertTrue(foreign.headers().firstValue("Location").orElseThrow().endsWith("/index.xhtml?expiree=1"),
+                foreign.headers().toString());
+        // a tap (AJAX): Faces' partial redirect, which its script follows
+        HttpResponse<String> tap = postExpired(null, true);
+        assertEquals(200, tap.statusCode());
+        assertTrue(tap.body().contains("<redirect url=\"") && tap.body().contains("/index.xhtml?expiree=1"), tap.body());
+        // the page opened again tells what happened
+        HttpResponse<String> page = get(host(ALPHA), "/index.xhtml?expiree=1", Map.of("Accept-Language", "fr"));
+        assertTrue(page.body().contains("Cette page avait expiré"), page.body());
+        assertFalse(get(host(ALPHA), "/index.xhtml", Map.of()).body().contains("Cette page avait expiré"));
     }
 
     @Test

@@ -1,0 +1,119 @@
+package fr.portailfamille.platform.web;
+
+import jakarta.faces.FacesException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import fr.portailfamille.platform.security.PublicScheme;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * A form or a tap sent from a page whose state the server no longer has (the session ended after 30 minutes, or the
+ * page was one of more than the six a session keeps) is not an unexpected error: the same page is opened again —
+ * AJAX taps included, through Faces' partial redirect — with {@value #PARAMETER} in its address, and the layout tells
+ * the user that what was sent was not taken into account (message {@code view.expired}), instead of the 500 page.
+ * The page is the one the browser was on (its {@code Referer}, when it is this site's, keeps the child, the month…),
+ * else the view's own address.
+ */
+public class ExpiredViews extends ExceptionHandlerFactory {
+
+    /** The query parameter that makes the layout show the notice. */
+    public static final String PARAMETER = "expiree";
+
+    public ExpiredViews(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    private static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            FacesContext context = FacesContext.getCurrentInstance();
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (events.hasNext()) {
+                Optional<ViewExpiredException> expired = expired(events.next().getContext().getException());
+                if (expired.isPresent() && context != null && !context.getExternalContext().isResponseCommitted()) {
+                    events.remove();
+                    ExternalContext external = context.getExternalContext();
+                    try {
+                        external.redirect(again(external, expired.get().getViewId()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    context.responseComplete();
+                }
+            }
+            getWrapped().handle();
+        }
+    }
+
+    static Optional<ViewExpiredException> expired(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ViewExpiredException v) {
+                return Optional.of(v);
+            }
+            if (!(c instanceof FacesException) && !(c instanceof jakarta.el.ELException)) {
+                // only what Faces wraps it in
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String again(ExternalContext external, String viewId) {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        // the address the browser used (behind a TLS-terminating ingress, not the scheme Payara sees)
+        String site = PublicScheme.of(request) + "://" + request.getServerName() + PublicScheme.portSuffix(request);
+        String referer = external.getRequestHeaderMap().get("Referer");
+        return notice(sameSitePage(referer, site, external.getRequestContextPath())
+                .orElse(external.getRequestContextPath() + (viewId == null ? "/" : viewId)));
+    }
+
+    /** {@code referer}'s path and query when it is a page of {@code site} under {@code contextPath}. */
+    static Optional<String> sameSitePage(String referer, String site, String contextPath) {
+        if (referer == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(referer);
+            URI own = URI.create(site);
+            if (uri.getScheme() == null || uri.getRawAuthority() == null || !uri.getScheme().equalsIgnoreCase(own.getScheme())
+                    || !uri.getRawAuthority().equalsIgnoreCase(own.getRawAuthority())
+                    || uri.getRawPath() == null || !uri.getRawPath().startsWith(contextPath + "/")) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code page} with {@value #PARAMETER} in its query (once). */
+    static String notice(String page) {
+        int hash = page.indexOf('#');
+        String base = hash < 0 ? page : page.substring(0, hash);
+        if (base.matches(".*[?&]" + PARAMETER + "(=[^&]*)?(&.*)?$")) {
+            return base;
+        }
+        return base + (base.contains("?") ? "&" : "?") + PARAMETER + "=1";
+    }
+
+}
