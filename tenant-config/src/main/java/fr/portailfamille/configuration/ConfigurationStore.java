@@ -192,8 +192,10 @@ public final class ConfigurationStore {
                     (Object) conf.documentTypes().stream().map(DocumentType::code).toArray(String[]::new));
         }
         if (conf.services() != null) {
-            query(c, "select v.label, v.code from " + s + "inbox_service v where v.code <> all(?) and exists (select 1 from "
-                    + s + "message_thread t where t.service_code = v.code) order by v.code for update of v",
+            // its conversations, or an agent's message to families whose threads are gone (a draft file purged)
+            query(c, "select v.label, v.code from " + s + "inbox_service v where v.code <> all(?) and (exists (select 1 from "
+                    + s + "message_thread t where t.service_code = v.code) or exists (select 1 from " + s
+                    + "message_broadcast b where b.service_code = v.code)) order by v.code for update of v",
                     rs -> errors.add(Problems.error("services", "configuration.inUse.service", rs.getString(1),
                             rs.getString(2))),
                     (Object) conf.services().stream().map(fr.portailfamille.messaging.InboxService::code).toArray(String[]::new));

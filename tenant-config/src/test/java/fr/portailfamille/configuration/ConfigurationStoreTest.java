@@ -177,6 +177,24 @@ class ConfigurationStoreTest {
         assertEquals(List.of(new FieldError("services", "Le service « Service des sports » (sport) a des conversations avec"
                 + " des familles : il ne peut pas être retiré.")), refused.errors());
         assertEquals(two, export(A).services());
+        // a service whose only trace is an agent's message to families (their threads deleted with a purged draft file):
+        // refused on its field too, not a foreign key violation at the delete
+        List<fr.portailfamille.messaging.InboxService> three = new java.util.ArrayList<>(two);
+        three.add(new fr.portailfamille.messaging.InboxService("culture", "Service culturel", null));
+        importInto(A, Samples.full().withServices(three));
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("insert into " + A + ".message_broadcast (service_code, sent_by, target_kind, target_ref, target_label,"
+                        + " subject, family_count) values ('culture', 'agent@test.fr', 'FAMILY', '42', 'Famille 42', 'Sortie', 1)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ConfigurationException broadcast = assertThrows(ConfigurationException.class,
+                () -> importInto(A, Samples.full().withServices(two)));
+        assertEquals(List.of(new FieldError("services", "Le service « Service culturel » (culture) a des conversations avec"
+                + " des familles : il ne peut pas être retiré.")), broadcast.errors());
+        assertEquals(three, export(A).services());
     }
 
     /** Imports as a caller does: one transaction, committed on success, rolled back on failure. */
