@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Pointage: an agent marks a child present, absent excused or absent billed, only a child holding a
- * booked day (or already pointed, to correct it), and only on the day itself or after.
+ * booked day (or already pointed, to correct it), and only on the day itself or after; an absence whose proof awaits
+ * review is decided in the certificates' queue, not on the day sheet.
  */
 public final class AttendanceRules {
 
@@ -42,6 +43,10 @@ public final class AttendanceRules {
         }
         if (NOT_EXPECTED.contains(current)) {
             return Optional.of(Problems.of("booking.attendance.notExpected"));
+        }
+        if (current == BookingStatus.ABSENT_PENDING) {
+            // the absence's proof is reviewed in the certificates' queue (agent-sante): the day sheet does not decide it
+            return Optional.of(Problems.of("booking.attendance.proofPending"));
         }
         if (day.isAfter(today)) {
             return Optional.of(Problems.of("booking.attendance.tooEarly"));

@@ -28,13 +28,23 @@ class AttendanceRulesTest {
     @Test
     void aBookedOrAlreadyPointedChildIsMarkedOnTheDayOrAfter() {
         for (BookingStatus s : new BookingStatus[] {BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.PRESENT,
-                BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_PENDING}) {
+                BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_EXCUSED}) {
             assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.PRESENT, s, today, today), s.name());
             assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.ABSENT_EXCUSED, s, today.minusDays(3), today),
                     "a past day can be corrected");
         }
         assertEquals("Le pointage se fait le jour même ou après.", AttendanceRules.refusal(BookingStatus.PRESENT,
                 BookingStatus.BOOKED, today.plusDays(1), today).orElseThrow().french());
+    }
+
+    @Test
+    void anAbsenceWhoseProofAwaitsReviewIsDecidedInTheCertificatesQueueNotOnTheSheet() {
+        // an agent without agent-sante would otherwise excuse or bill it, the certificate still waiting in the queue
+        for (BookingStatus mark : AttendanceRules.MARKS) {
+            assertEquals("Cette absence attend la décision d'un agent habilité sur son justificatif : elle ne se pointe pas ici.",
+                    AttendanceRules.refusal(mark, BookingStatus.ABSENT_PENDING, today, today).orElseThrow().french(),
+                    mark.name());
+        }
     }
 
     @Test

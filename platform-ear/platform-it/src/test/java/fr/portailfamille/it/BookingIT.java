@@ -601,6 +601,16 @@ class BookingIT {
             attendance.markAttendance(FamilyFileIT.AGENT, onList, BookingStatus.ABSENT_BILLED);
             return null;
         }));
+        // an absence whose certificate awaits agent-sante's review is not excused nor billed from the day sheet
+        Parent sick = validatedFamily();
+        long pending = insertBooking(sick.childId(), unit, TestDays.today(), "ABSENT_PENDING");
+        for (BookingStatus mark : List.of(BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_BILLED, BookingStatus.PRESENT)) {
+            assertTrue(assertThrows(BookingRefused.class, () -> in(() -> {
+                attendance.markAttendance(FamilyFileIT.AGENT, pending, mark);
+                return null;
+            })).getMessage().contains("attend la décision d'un agent habilité"));
+        }
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(sick, unit, TestDays.today()));
     }
 
     @Test

@@ -26,7 +26,7 @@ final class AttendanceCsv {
 
     void write(AttendanceRow r) throws IOException {
         line(DAY.format(r.day()), r.activity(), r.unit(), r.lastName(), r.firstName(), r.school(),
-                AttendanceLabels.exported(r.status()));
+                AttendanceLabels.of(r.status()));
     }
 
     private void line(String... cells) throws IOException {

@@ -4,7 +4,8 @@ import fr.portailfamille.booking.BookingStatus;
 
 /**
  * A booking's state in words, in French, for the attendance exports (documents of the commune); the day sheet's page
- * reads its words from the bundle ({@code agent.pointage.status.*}, {@link PointageView#statusLabel}).
+ * reads its words from the bundle ({@code agent.pointage.status.*}, {@link PointageView#statusLabel}). An absence whose
+ * certificate awaits review says nothing of a medical reason, in either.
  */
 final class AttendanceLabels {
 
@@ -22,12 +23,7 @@ final class AttendanceLabels {
             case ABSENT_BILLED -> "Absent facturé";
             case PRESENT -> "Présent";
             case REFUSED -> "Refusée";
-            case ABSENT_PENDING -> "Absent (certificat en attente de vérification)";
+            case ABSENT_PENDING -> "Absent (justificatif en attente)";
         };
-    }
-
-    /** In exports, an absence whose certificate awaits review says nothing of a medical reason. */
-    static String exported(BookingStatus status) {
-        return status == BookingStatus.ABSENT_PENDING ? "Absent (justificatif en attente)" : of(status);
     }
 }

@@ -36,7 +36,7 @@ final class AttendanceXlsx implements AutoCloseable {
         sheet.value(row, 3, r.lastName());
         sheet.value(row, 4, r.firstName());
         sheet.value(row, 5, r.school() == null ? "" : r.school());
-        sheet.value(row, 6, AttendanceLabels.exported(r.status()));
+        sheet.value(row, 6, AttendanceLabels.of(r.status()));
         row++;
         if (row % 500 == 0) {
             sheet.flush();

@@ -147,7 +147,7 @@ public class PointageView implements Serializable {
 
     public boolean markable(Booking b) {
         return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION
-                && !b.getDay().isAfter(PlatformTime.today());
+                && b.getStatus() != BookingStatus.ABSENT_PENDING && !b.getDay().isAfter(PlatformTime.today());
     }
 
     /** Occupancy of every unit on the chosen day. */
