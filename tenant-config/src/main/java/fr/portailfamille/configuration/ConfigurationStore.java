@@ -93,7 +93,10 @@ public final class ConfigurationStore {
         }
     }
 
-    /** The commune's document types, by code: updated in place (documents keep theirs), the others deleted. */
+    /**
+     * The commune's document types, by code: updated in place (documents keep theirs), the others deleted; the documents
+     * of a type that became health data become health data.
+     */
     private static void writeDocumentTypes(Connection c, String s, List<DocumentType> types) throws SQLException {
         update(c, "delete from " + s + "document_type where code <> all(?)",
                 (Object) types.stream().map(DocumentType::code).toArray(String[]::new));
@@ -105,6 +108,10 @@ public final class ConfigurationStore {
                 types.stream().map(t -> new Object[] {t.code(), t.label(), t.forChild(), t.health(), t.validity(),
                     t.validity() == DocumentType.Validity.MONTHS ? t.months() : null,
                     t.validity() == DocumentType.Validity.UNTIL ? t.until() : null, position[0]++}));
+        // a type made health data protects the documents already sent too (each document keeps the flag it was sent
+        // with, which the agents' search and downloads read); unticked, they stay protected
+        update(c, "update " + s + "family_document d set health = true from " + s + "document_type t"
+                + " where t.code = d.type_code and t.health and not d.health");
     }
 
     /** The commune's services, by code: updated in place (threads keep theirs), the others deleted. */

@@ -224,6 +224,25 @@ class ConfigurationStoreTest {
         assertEquals(List.of(new FieldError("documentTypes", "Le type de document « Assurance extrascolaire » (ASSURANCE)"
                 + " a des documents de familles : il ne peut pas être retiré.")), refused.errors());
         assertEquals(one, export(A).documentTypes());
+        // the type made health data: the document already sent becomes health data with it, and stays so
+        List<fr.portailfamille.documents.DocumentType> health = List.of(new fr.portailfamille.documents.DocumentType(
+                "ASSURANCE", "Assurance extrascolaire", true, true, fr.portailfamille.documents.DocumentType.Validity.MONTHS,
+                6, null));
+        importInto(A, Samples.full().withDocumentTypes(health));
+        assertEquals(List.of(true), healthOfDocuments(A));
+        importInto(A, Samples.full().withDocumentTypes(one));
+        assertEquals(List.of(true), healthOfDocuments(A), "unticked: what was sent as health data stays protected");
+    }
+
+    private static List<Boolean> healthOfDocuments(String schema) throws SQLException {
+        List<Boolean> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select health from " + schema + ".family_document order by id")) {
+            while (rs.next()) {
+                out.add(rs.getBoolean(1));
+            }
+        }
+        return out;
     }
 
     private static void importInto(String schema, CommuneConfiguration conf) throws SQLException {
