@@ -90,10 +90,23 @@ public final class AbsenceRules {
     }
 
     /**
+     * What cancelling a booking whose status is {@code current} comes to, given what the activity's deadline decided
+     * ({@code byDeadline}): a request the commune never granted — on the waiting list, awaiting an agent's validation —
+     * is withdrawn free whatever the deadline (leaving it undecided would cost nothing either); a booked day keeps the
+     * deadline's decision.
+     */
+    public static CancellationDecision withdrawal(CancellationDecision byDeadline, BookingStatus current) {
+        boolean granted = current == BookingStatus.BOOKED || current == BookingStatus.BOOKED_LATE;
+        return byDeadline.outcome() == CancellationDecision.Outcome.BILLED && !granted ? CancellationDecision.free()
+                : byDeadline;
+    }
+
+    /**
      * A booking's status once cancelled: a seat given up after the free-cancellation deadline is billed
      * as an absence; anything else (on time, or a place on the waiting list) costs nothing.
      *
-     * @param holdsSeat whether the booking held a seat (booked, or awaiting validation)
+     * @param holdsSeat whether the booking held a seat (booked, or awaiting validation: a request not granted is
+     *                  decided {@link #withdrawal free} first)
      */
     public static BookingStatus afterCancellation(CancellationDecision.Outcome cancellation, boolean holdsSeat) {
         if (cancellation == CancellationDecision.Outcome.REFUSED) {

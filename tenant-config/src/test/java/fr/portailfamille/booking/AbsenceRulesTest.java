@@ -8,6 +8,7 @@ import fr.portailfamille.booking.CancellationDecision.Outcome;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AbsenceRulesTest {
@@ -76,6 +77,23 @@ class AbsenceRulesTest {
         assertEquals(BookingStatus.CANCELLED_FREE, AbsenceRules.afterCancellation(Outcome.BILLED, false),
                 "leaving the waiting list late costs nothing");
         assertThrows(IllegalArgumentException.class, () -> AbsenceRules.afterCancellation(Outcome.REFUSED, true));
+    }
+
+    @Test
+    void aRequestTheCommuneNeverGrantedIsWithdrawnFreeWhateverTheDeadline() {
+        CancellationDecision late = CancellationDecision.billed();
+        for (BookingStatus request : List.of(BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION)) {
+            CancellationDecision d = AbsenceRules.withdrawal(late, request);
+            assertEquals(Outcome.FREE, d.outcome(), request.name());
+            assertEquals("Annulation sans frais.", d.message(), "what the family reads is what is recorded");
+            assertEquals(BookingStatus.CANCELLED_FREE, AbsenceRules.afterCancellation(d.outcome(),
+                    request == BookingStatus.PENDING_VALIDATION));
+        }
+        for (BookingStatus booked : List.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE)) {
+            assertEquals(late, AbsenceRules.withdrawal(late, booked), booked.name());
+        }
+        CancellationDecision past = CancellationDecision.refused(fr.portailfamille.problems.Problems.of("booking.pastDay"));
+        assertEquals(past, AbsenceRules.withdrawal(past, BookingStatus.WAITING), "a past day is past for a request too");
     }
 
     @Test

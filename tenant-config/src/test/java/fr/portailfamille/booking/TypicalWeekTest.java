@@ -51,18 +51,18 @@ class TypicalWeekTest {
     }
 
     @Test
-    void aSchoolTimeUnitIsAskedForOnItsWeekdaysOfTheSchoolYearTheRulesRefuseClosedDays() {
+    void aSchoolTimeUnitIsAskedForOnlyOnTheDaysItRuns() {
         // Thursday/Friday midi of a school-time activity, in a school year ending on 31 Dec 2026: the closure
-        // (Fri 11 Dec), the Christmas holidays and Christmas Day are asked for and left to BookingRules, which
-        // refuses them (counted as refused); January is outside the school year, so not asked for at all
+        // (Fri 11 Dec), the Christmas holidays and Christmas Day are not asked for (the family's result would count
+        // them as refused days); January is outside the school year, so not asked for either
         MonthPlan.Unit unit = new MonthPlan.Unit(7, "Midi", 10, MonthPlan.Unit.weekdays("1,2,4,5"),
                 BookingRulesTest.rules(LatePolicy.REFUSED, false), false, false);
         CommuneCalendar cal = CommuneCalendarTest.calendar();
         List<DateRange> years = List.of(new DateRange(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-31"), "2026"));
         List<String> days = TypicalWeek.expand(Map.of(DayOfWeek.THURSDAY, Set.of(7L), DayOfWeek.FRIDAY, Set.of(7L)),
-                        LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-08"), (id, day) -> MonthPlan.runs(unit, day, cal, years))
+                        LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-08"), (id, day) -> MonthPlan.runsOn(unit, day, cal, years))
                 .stream().map(d -> d.day().toString()).toList();
-        assertEquals(List.of("2026-12-10", "2026-12-11", "2026-12-17", "2026-12-18", "2026-12-24", "2026-12-25", "2026-12-31"), days);
+        assertEquals(List.of("2026-12-10", "2026-12-17", "2026-12-18"), days);
     }
 
     @Test

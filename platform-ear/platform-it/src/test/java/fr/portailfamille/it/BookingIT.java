@@ -540,6 +540,32 @@ class BookingIT {
         });
     }
 
+    /**
+     * Past the free-cancellation deadline, a booked day withdrawn stays billed; a request the commune never granted —
+     * awaiting validation, on the waiting list — is withdrawn free, and the family is told so.
+     */
+    @Test
+    void aRequestNeverGrantedIsWithdrawnFreeAfterTheDeadline() throws Exception {
+        long unit = unit(1, true, "J-90@23:59");
+        Parent first = validatedFamily();
+        Parent second = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        assertEquals(BookingDecision.Outcome.PENDING_VALIDATION,
+                in(() -> bookings.book(first.user(), first.childId(), unit, day)).outcome());
+        assertEquals(BookingDecision.Outcome.WAITING_LIST,
+                in(() -> bookings.book(second.user(), second.childId(), unit, day)).outcome());
+        long waiting = bookingOf(second, unit, day).getId();
+        CancellationDecision leftTheList = in(() -> bookings.cancel(second.user(), waiting));
+        assertEquals(CancellationDecision.Outcome.FREE, leftTheList.outcome());
+        assertEquals("Annulation sans frais.", leftTheList.message());
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(second, unit, day));
+        long pending = bookingOf(first, unit, day).getId();
+        CancellationDecision withdrawn = in(() -> bookings.cancel(first.user(), pending));
+        assertEquals(CancellationDecision.Outcome.FREE, withdrawn.outcome());
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(first, unit, day), "not billed: never granted");
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, day)));
+    }
+
     @Test
     void absenceWithACertificateWaitsForItsReviewAndFreesTheSeat() throws Exception {
         long unit = unit(1, false, "J-90@23:59");

@@ -107,7 +107,7 @@ public class PlanningService {
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
-                (id, day) -> MonthPlan.runs(plans.get(id), day, cal, years))) {
+                (id, day) -> MonthPlan.runsOn(plans.get(id), day, cal, years))) {
             ActivityUnit unit = units.get(d.unitId());
             result.count(hasLiveBooking(child, unit, d.day()) ? null
                     : bookOne(child, unit, plans.get(d.unitId()), d.day(), cal, years).outcome());
@@ -239,7 +239,8 @@ public class PlanningService {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
         }
-        CancellationDecision decision = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
+        CancellationDecision decision = AbsenceRules.withdrawal(
+                b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal), b.getStatus());
         if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
             return decision;
         }
@@ -362,7 +363,8 @@ public class PlanningService {
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
-                CancellationDecision d = b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal);
+                CancellationDecision d = AbsenceRules.withdrawal(
+                        b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal), b.getStatus());
                 notices.put(c.getKey(), d.text());
                 if (d.outcome() != CancellationDecision.Outcome.FREE) {
                     warned.add(c.getKey());
