@@ -34,12 +34,17 @@ public final class WaitingList {
         }
     }
 
-    /** One seat of a unit-day with {@code bookedBefore} seats taken is given up. */
-    public static Release release(int bookedBefore, boolean someoneWaits, boolean needsValidation) {
+    /**
+     * One seat of a unit-day with {@code bookedBefore} seats taken is given up.
+     *
+     * @param started whether the unit has started that day (or the day is past): then the seat is only freed — a child
+     *                promoted now would be booked, and billed, for a unit already running or over
+     */
+    public static Release release(int bookedBefore, boolean someoneWaits, boolean needsValidation, boolean started) {
         if (bookedBefore <= 0) {
             throw new IllegalArgumentException("no seat to give up: " + bookedBefore);
         }
-        if (!someoneWaits) {
+        if (!someoneWaits || started) {
             return new Release(bookedBefore - 1, null);
         }
         return new Release(bookedBefore, needsValidation ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED);

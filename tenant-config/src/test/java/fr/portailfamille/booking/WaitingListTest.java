@@ -24,7 +24,7 @@ class WaitingListTest {
 
     @Test
     void aFreedSeatWithNobodyWaitingIsFreeAgain() {
-        WaitingList.Release r = WaitingList.release(3, false, false);
+        WaitingList.Release r = WaitingList.release(3, false, false, false);
         assertEquals(2, r.booked());
         assertFalse(r.promotes());
         assertNull(r.promotedTo());
@@ -33,7 +33,7 @@ class WaitingListTest {
 
     @Test
     void aFreedSeatGoesToTheFirstWaitingChildBookedAndTold() {
-        WaitingList.Release r = WaitingList.release(3, true, false);
+        WaitingList.Release r = WaitingList.release(3, true, false, false);
         assertEquals(3, r.booked(), "the seat changes hands, the count stays");
         assertEquals(BookingStatus.BOOKED, r.promotedTo());
         assertTrue(r.familyTold());
@@ -41,7 +41,7 @@ class WaitingListTest {
 
     @Test
     void underValidationThePromotedChildAwaitsTheAgentWithItsSeatHeld() {
-        WaitingList.Release r = WaitingList.release(1, true, true);
+        WaitingList.Release r = WaitingList.release(1, true, true, false);
         assertEquals(1, r.booked());
         assertEquals(BookingStatus.PENDING_VALIDATION, r.promotedTo());
         assertFalse(r.familyTold(), "the family hears of it when an agent decides");
@@ -49,6 +49,15 @@ class WaitingListTest {
 
     @Test
     void noSeatNoRelease() {
-        assertThrows(IllegalArgumentException.class, () -> WaitingList.release(0, true, false));
+        assertThrows(IllegalArgumentException.class, () -> WaitingList.release(0, true, false, false));
+    }
+
+    @Test
+    void aSeatGivenUpOnceTheUnitHasStartedIsOnlyFreed() {
+        // a parent cancelling at 17:00 today's morning unit: nobody is booked (and billed) for what is over
+        WaitingList.Release r = WaitingList.release(3, true, false, true);
+        assertEquals(2, r.booked());
+        assertFalse(r.promotes());
+        assertFalse(r.familyTold());
     }
 }

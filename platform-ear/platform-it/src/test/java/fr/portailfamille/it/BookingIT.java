@@ -487,6 +487,23 @@ class BookingIT {
         return id;
     }
 
+    /** A seat given up once the unit has started that day goes to nobody: the child waiting is not booked for it. */
+    @Test
+    void aSeatGivenUpOnceTheUnitHasStartedPromotesNobody() throws Exception {
+        long unit = unitAt("00:00", "J-1@23:59");
+        Parent booked = validatedFamily();
+        Parent waiting = validatedFamily();
+        LocalDate today = TestDays.today();
+        long seat = insertBooking(booked.childId(), unit, today, "BOOKED");
+        insertBooking(waiting.childId(), unit, today, "WAITING");
+        sql("insert into unit_day (unit_id, day, booked) values (" + unit + ", date '" + today + "', 1)");
+        CancellationDecision late = in(() -> bookings.cancel(booked.user(), seat));
+        // billed (past the deadline), or free on a public holiday: either way the seat is given up
+        assertTrue(late.outcome() != CancellationDecision.Outcome.REFUSED, late.message());
+        assertEquals(BookingStatus.WAITING, statusOf(waiting, unit, today), "not booked for a unit already running");
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, today)));
+    }
+
     @Test
     void occupancyCountsOnlyTheUnitsRunningThatDay() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();

@@ -1,10 +1,12 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.platform.tenancy.TenantConnection;
+import fr.portailfamille.booking.BookingRules;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.SeatLedger;
 import fr.portailfamille.booking.WaitingList;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
@@ -32,6 +36,9 @@ public class SeatCounter {
 
     @Inject
     BookingMails mails;
+
+    /** The commune's clock (tests set another). */
+    Clock clock = PlatformTime.clock();
 
     private interface Work<T> {
         T on(SeatLedger ledger) throws SQLException;
@@ -62,14 +69,17 @@ public class SeatCounter {
     /**
      * One seat of a unit-day locked with {@code booked} seats was given up: it goes at once to the first
      * child waiting (booked, its family mailed; or awaiting validation when the activity needs it), else
-     * it is free again.
+     * it is free again; once the unit has started that day it is only freed.
      */
     public void release(ActivityUnit unit, LocalDate day, int booked) {
         var waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d and b.status = :w"
                         + " order by b.id", Booking.class)
                 .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
                 .setMaxResults(1).getResultList();
-        WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation());
+        LocalDateTime now = PlatformTime.now(clock);
+        boolean started = day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime());
+        WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation(),
+                started);
         if (release.promotes()) {
             Booking promoted = WaitingList.next(waiting, Booking::getId).orElseThrow();
             promoted.setStatus(release.promotedTo());
