@@ -559,6 +559,48 @@ class FamilyFileIT {
         assertEquals("Isle", in(alpha(), () -> files.formOf(a)).getCity());
     }
 
+    /**
+     * The family's pending requests point at its children by their place in the file: a child removed before them
+     * would move a request onto a sibling (its allergies written on the other child). Refused until they are decided.
+     */
+    @Test
+    void aChildIsNotRemovedWhileRequestsOnTheChildrenWait() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        FamilyForm withSibling = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
+        FamilyForm.ChildForm tom = new FamilyForm.ChildForm();
+        tom.setFirstName("Tom");
+        tom.setLastName("Durand");
+        tom.setSex("M");
+        tom.setBirthDate(TestDays.today().minusYears(4));
+        tom.setSchool("Maternelle des Tilleuls");
+        withSibling.getChildren().add(tom);
+        assertEquals(List.of(), in(alpha(), () -> editor.update(SANTE, id, withSibling)));
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        proposed.getChildren().get(1).setAllergies("oeuf");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
+
+        FamilyForm withoutElder = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
+        withoutElder.getChildren().remove(0);
+        List<FieldError> errors = in(alpha(), () -> editor.update(SANTE, id, withoutElder));
+        assertEquals(List.of("children"), fields(errors));
+        assertTrue(errors.get(0).message().startsWith("Cette famille a des demandes de modification en attente sur ses enfants"),
+                errors.get(0).message());
+        assertEquals(2, in(alpha(), () -> files.formOf(user)).getChildren().size(), "nothing removed");
+
+        ChangeRequest request = in(alpha(), () -> files.myRequests(user, null)).get(0);
+        in(alpha(), () -> {
+            requestDesk.accept(SANTE, request.getId());
+            return null;
+        });
+        assertEquals("oeuf", in(alpha(), () -> files.formOf(user)).getChildren().get(1).getAllergies(), "onto Tom");
+        assertFalse("oeuf".equals(in(alpha(), () -> files.formOf(user)).getChildren().get(0).getAllergies()),
+                "not onto the elder");
+        FamilyForm thenWithoutElder = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
+        thenWithoutElder.getChildren().remove(0);
+        assertEquals(List.of(), in(alpha(), () -> editor.update(SANTE, id, thenWithoutElder)), "decided: removed");
+    }
+
     @Test
     void removingAChildWithABookingIsRefusedAndNothingIsDeleted() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);

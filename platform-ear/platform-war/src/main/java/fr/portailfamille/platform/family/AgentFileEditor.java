@@ -60,6 +60,12 @@ public class AgentFileEditor {
         if (!inUse.isEmpty()) {
             return inUse;
         }
+        if (!removed.isEmpty() && count("select count(*) from change_request where family_id = ?1 and status = 'PENDING'"
+                + " and new_value like '%\"/children/%'", familyId) > 0) {
+            // the family's pending requests point at its children by their place in the file (/children/1/allergies):
+            // a child removed before them would move them onto a sibling
+            return List.of(new FieldError("children", Refused.text("family.child.pendingRequests")));
+        }
         var changes = FormChanges.diff(current, form);
         if (changes.isEmpty() && removed.isEmpty()) {
             return List.of(new FieldError("", Refused.text("family.edit.noChange")));
