@@ -127,6 +127,16 @@ class ActivitiesWalkIT {
             assertEquals("", agent.accessibilityViolations(), "axe-core, occupation par semaine");
             Browser.screenshot(agent, "occupation-semaine");
 
+            // a period the page cannot use is said beside its fields, with what was typed: an end before the start,
+            // a date that cannot be read
+            agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=" + today + "&au=" + today.minusDays(3));
+            assertTrue(agent.await(By.id("au-error")).getText().contains("fin"), agent.snapshot());
+            assertEquals("au-error", agent.driver.findElement(By.id("au")).getAttribute("aria-describedby"));
+            agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=30%2F11%2F2026");
+            assertEquals("Indiquez une date au format AAAA-MM-JJ, par exemple 2026-11-30.",
+                    agent.await(By.id("du-error")).getText());
+            assertEquals("", agent.accessibilityViolations(), "axe-core, occupation avec erreurs");
+
             // the attendance of the period, as the page's buttons ask for it
             String cookies = agent.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));

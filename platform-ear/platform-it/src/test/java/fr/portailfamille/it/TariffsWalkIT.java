@@ -228,6 +228,10 @@ class TariffsWalkIT {
             assertEquals(saved, b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size());
 
             // run and issue October: 3 days present + 1 unexcused absence at 1,25 € = 5,00 €
+            // a month typed as a browser without a month picker lets it through: said beside the field, no preview
+            b.get(BASE + "/agent/facturation.xhtml?regie=" + regie + "&mois=10%2F2026");
+            assertEquals("Indiquez le mois au format AAAA-MM, par exemple 2026-10.", b.await(By.id("mois-error")).getText());
+            assertEquals("mois-error", b.driver.findElement(By.id("mois")).getAttribute("aria-describedby"));
             String page = BASE + "/agent/facturation.xhtml?regie=" + regie + "&mois=2026-10";
             b.get(page);
             b.await(By.id("run:preview")).click();

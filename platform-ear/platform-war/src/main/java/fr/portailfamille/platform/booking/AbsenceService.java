@@ -88,11 +88,11 @@ public class AbsenceService {
                 contentType = checked.contentType();
                 fileName = checked.fileName();
             } catch (UploadChecker.Rejected e) {
-                throw new BookingRefused(e.text());
+                throw new BookingRefused("certificate", e.text());
             }
         }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
-            throw new BookingRefused(TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
+            throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
                 .decideCancellation(now(), b.getDay(), settings.calendar()).outcome());

@@ -39,6 +39,8 @@ public class FacturationView implements Serializable {
 
     private String regie;
     private String mois;
+    /** Why the month in the address cannot be read (beside its field), or {@code null}. */
+    private String moisError;
     private transient List<Regie> regies;
     private transient InvoicingRun.Preview preview;
 
@@ -50,6 +52,17 @@ public class FacturationView implements Serializable {
         if (mois == null || mois.isBlank()) {
             mois = YearMonth.now(PlatformTime.ZONE).minusMonths(1).toString();
         }
+        // a browser without a month picker lets "11/2026" through: said beside the field, as typed
+        try {
+            month();
+            moisError = null;
+        } catch (Refused e) {
+            moisError = Texts.of(e);
+        }
+    }
+
+    public String getMoisError() {
+        return moisError;
     }
 
     private YearMonth month() {
@@ -61,6 +74,9 @@ public class FacturationView implements Serializable {
     }
 
     public void showPreview() {
+        if (moisError != null) {
+            return;
+        }
         try {
             preview = run.preview(user.require(), regie, month());
         } catch (Refused e) {
@@ -69,6 +85,9 @@ public class FacturationView implements Serializable {
     }
 
     public void issue() {
+        if (moisError != null) {
+            return;
+        }
         try {
             run.start(user.require(), regie, month());
             readFor = null; // its progress and invoices, read again by the page

@@ -6,6 +6,7 @@ import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.booking.Booking;
 import fr.portailfamille.booking.AbsenceReason;
@@ -108,6 +109,11 @@ public class AbsenceView implements Serializable {
         if (certificate != null && certificate.getSize() > 0) {
             try (InputStream in = certificate.getInputStream()) {
                 bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
+            } catch (IOException e) {
+                // the upload cut off, or no longer kept: beside the file, in the page's language
+                String why = Texts.of(Refused.text("upload.unreadable", Refused.text("upload.what.certificate")));
+                ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
+                return;
             }
             type = certificate.getContentType();
             name = certificate.getSubmittedFileName();
@@ -119,7 +125,9 @@ public class AbsenceView implements Serializable {
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingRefused e) {
-            ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+            // beside the file or the comment when it is about them; the day itself (past, no longer booked) above
+            String at = "certificate".equals(e.field()) || "comment".equals(e.field()) ? "absence:" + e.field() : null;
+            ctx.addMessage(at, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
 

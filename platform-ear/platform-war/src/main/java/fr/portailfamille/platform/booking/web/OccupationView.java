@@ -49,6 +49,8 @@ public class OccupationView implements Serializable {
     private Long unite;
     private String du;
     private String au;
+    private String duError;
+    private String auError;
     private String vue;
     private List<Activity> activities;
     private final List<ActivityUnit> units = new ArrayList<>();
@@ -67,13 +69,36 @@ public class OccupationView implements Serializable {
         if (unite == null) {
             return;
         }
+        // a date typed that cannot be read is said beside its field (the period shown falls back to the default)
+        duError = unreadable(du) ? Texts.of("agent.occupation.date.invalid") : null;
+        auError = unreadable(au) ? Texts.of("agent.occupation.date.invalid") : null;
         try {
             days = queries.daily(user.require(), unite, getFrom(), getTo());
             weeks = OccupancyWeeks.of(days);
         } catch (Refused e) {
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+            if ("du".equals(e.field())) {
+                duError = Texts.of(e);
+            } else if ("au".equals(e.field())) {
+                auError = Texts.of(e);
+            } else {
+                FacesContext.getCurrentInstance().addMessage(null,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+            }
         }
+    }
+
+    private static boolean unreadable(String v) {
+        return v != null && !v.isBlank() && parse(v) == null;
+    }
+
+    /** Why the first day cannot be used (beside its field), or {@code null}. */
+    public String getDuError() {
+        return duError;
+    }
+
+    /** Why the last day cannot be used (beside its field), or {@code null}. */
+    public String getAuError() {
+        return auError;
     }
 
     /** First day shown: the given one, else Monday of this week. */

@@ -11,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public class AgentThreadView implements Serializable {
         }
     }
 
-    public void reply() throws IOException {
+    public void reply() {
         act(FORM, () -> {
             inbox.agentReply(user.require(), id, body, Parts.uploads(attachments));
             body = null;
@@ -81,7 +80,7 @@ public class AgentThreadView implements Serializable {
     }
 
     private interface Action {
-        void run() throws IOException;
+        void run();
     }
 
     /** Runs an action on the thread; {@code done}: the bundle key of the confirmation shown. */
@@ -98,8 +97,6 @@ public class AgentThreadView implements Serializable {
             FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
-        } catch (IOException e) {
-            FormErrors.error(e.getMessage());
         }
     }
 

@@ -17,7 +17,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ public class AgentWriteView implements Serializable {
         }
     }
 
-    public void send() throws IOException {
+    public void send() {
         try {
             int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments));
             FormErrors.info(n == 1 ? Texts.of("inbox.broadcast.sent.one")

@@ -18,7 +18,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ public class BoiteView implements Serializable {
     }
 
     /** Sends the new message; it opens in the "Messages envoyés" folder. */
-    public String send() throws IOException {
+    public String send() {
         try {
             long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments));
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("inbox.written"));

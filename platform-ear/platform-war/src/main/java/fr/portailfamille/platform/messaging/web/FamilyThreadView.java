@@ -11,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -42,7 +41,7 @@ public class FamilyThreadView implements Serializable {
         thread = id == null ? null : inbox.familyThread(user.require(), id).orElse(null);
     }
 
-    public void reply() throws IOException {
+    public void reply() {
         if (thread == null) {
             FormErrors.error(Texts.of("inbox.thread.missing"));
             return;

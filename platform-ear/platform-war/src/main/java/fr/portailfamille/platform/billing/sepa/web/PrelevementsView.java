@@ -81,14 +81,29 @@ public class PrelevementsView implements Serializable {
 
     /** Records the reject of debit {@code debitId} with the reason picked on its row. */
     public void reject(long debitId) {
+        rejectErrors.remove(debitId);
         try {
             debits.reject(user.require(), debitId, reasons.get(debitId));
             runDebits = null;
             runs = null;
             FormErrors.info(Texts.of("sepa.agent.rejectRecorded"));
-        } catch (Refused | SecurityException e) {
+        } catch (Refused e) {
+            if ("reason".equals(e.field())) {
+                // beside the row's reason select
+                rejectErrors.put(debitId, Texts.of(e));
+            } else {
+                FormErrors.error(Texts.of(e));
+            }
+        } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
         }
+    }
+
+    /** Why a row's reject was refused, by debit, shown beside its reason. */
+    private final Map<Long, String> rejectErrors = new java.util.HashMap<>();
+
+    public Map<Long, String> getRejectErrors() {
+        return rejectErrors;
     }
 
     /** Label → code of the reject reasons. */

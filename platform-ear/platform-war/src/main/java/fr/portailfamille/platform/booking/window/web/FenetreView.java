@@ -77,6 +77,17 @@ public class FenetreView implements Serializable {
         if (activity == null) {
             error(ctx, "open:activity", Texts.of("fenetre.agent.activity.required"));
         }
+        // each weight beside its own input (the rows of ui:repeat "criteria"), the ceiling beside its own
+        List<Criterion> criteria = getCriteria();
+        for (int i = 0; i < criteria.size(); i++) {
+            Integer w = weights.get(criteria.get(i));
+            if (w != null && (w < 0 || w > WindowRules.MAX_WEIGHT)) {
+                error(ctx, "open:criteria:" + i + ":weight", Texts.of("fenetre.agent.weight.range", WindowRules.MAX_WEIGHT));
+            }
+        }
+        if (qfCeiling != null && qfCeiling < 0) {
+            error(ctx, "open:qf", Texts.of("fenetre.agent.qf.negative"));
+        }
         if (!ctx.getMessageList().isEmpty()) {
             return null;
         }
