@@ -81,7 +81,35 @@ public final class AbsenceRules {
             return new Decision(Outcome.TO_REVIEW, BookingStatus.ABSENT_PENDING, CERTIFICATE_PENDING);
         }
         return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED,
-                Problems.of(reason == AbsenceReason.MALADIE ? "booking.absence.illWithoutCertificate" : "booking.absence.billed"));
+                reason == AbsenceReason.MALADIE
+                        ? Problems.of("booking.absence.illWithoutCertificate", LATE_CERTIFICATE_DAYS)
+                        : Problems.of("booking.absence.billed"));
+    }
+
+    /** How many days after an absent day a family may still send its medical certificate. */
+    public static final int LATE_CERTIFICATE_DAYS = 7;
+
+    /**
+     * Why the family cannot send now the medical certificate of an absence declared without one (for the family, to be
+     * read in any language), or empty when it can: an illness declared without certificate, billed and not reviewed,
+     * within {@value #LATE_CERTIFICATE_DAYS} days of the day and before the day is invoiced. The certificate then waits
+     * for its review as if it had come with the declaration.
+     *
+     * @param current        the booking's status
+     * @param reason         the absence's declared reason
+     * @param hasCertificate whether the absence already has a certificate
+     * @param invoiced       whether an invoice already bills the day
+     */
+    public static Optional<Message> lateCertificateRefusal(BookingStatus current, AbsenceReason reason,
+                                                           boolean hasCertificate, LocalDate day, LocalDate today,
+                                                           boolean invoiced) {
+        if (current != BookingStatus.ABSENT_BILLED || reason != AbsenceReason.MALADIE || hasCertificate) {
+            return Optional.of(Problems.of("booking.absence.lateCertificate.notAsked"));
+        }
+        if (invoiced || today.isAfter(day.plusDays(LATE_CERTIFICATE_DAYS))) {
+            return Optional.of(Problems.of("booking.absence.lateCertificate.tooLate", LATE_CERTIFICATE_DAYS));
+        }
+        return Optional.empty();
     }
 
     /** An agent's review of a medical certificate: accepted, the absence is excused; refused, it is billed. */

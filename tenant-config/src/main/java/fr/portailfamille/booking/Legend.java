@@ -1,5 +1,7 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -82,44 +84,42 @@ public record Legend(Map<DayState, LegendEntry> entries) {
     }
 
     /**
-     * Every problem of this legend, in French, in {@link DayState} order (empty when valid): missing
+     * Every problem of this legend, to be read in any language, in {@link DayState} order (empty when valid): missing
      * state, empty label, label used by two states, colour not in {@code #rrggbb} form, contrast
      * between text and background below 4.5:1.
      */
-    public List<String> validate() {
-        List<String> errors = new ArrayList<>();
+    public List<Message> validate() {
+        List<Message> errors = new ArrayList<>();
         Map<String, DayState> labels = new HashMap<>();
         for (DayState state : DayState.values()) {
             LegendEntry e = entries.get(state);
             if (e == null) {
-                errors.add("Aucun libellé ni couleur pour l'état " + state + ".");
+                errors.add(Problems.of("legend.missing", state.name()));
                 continue;
             }
-            String name = e.label() == null || e.label().isBlank() ? state.name() : "« " + e.label().strip() + " »";
+            // an entry is named by its label, else by its state
+            String name = e.label() == null || e.label().isBlank() ? state.name() : e.label().strip();
             if (e.label() == null || e.label().isBlank()) {
-                errors.add("Le libellé de l'état " + state + " est vide.");
+                errors.add(Problems.of("legend.labelEmpty", state.name()));
             } else {
                 DayState other = labels.putIfAbsent(e.label().strip().toLowerCase(Locale.ROOT), state);
                 if (other != null) {
-                    errors.add("Le libellé " + name + " est utilisé par deux états (" + other + " et " + state
-                            + ") : les familles ne pourraient pas les distinguer.");
+                    errors.add(Problems.of("legend.labelTwice", name, other.name(), state.name()));
                 }
             }
             boolean backgroundOk = isColor(e.background());
             boolean textOk = isColor(e.text());
             if (!backgroundOk) {
-                errors.add("La couleur de fond de " + name + " est invalide : « " + e.background()
-                        + " » (format attendu : #rrggbb).");
+                errors.add(Problems.of("legend.background.invalid", name, String.valueOf(e.background())));
             }
             if (!textOk) {
-                errors.add("La couleur du texte de " + name + " est invalide : « " + e.text()
-                        + " » (format attendu : #rrggbb).");
+                errors.add(Problems.of("legend.text.invalid", name, String.valueOf(e.text())));
             }
             if (backgroundOk && textOk) {
                 double ratio = contrastRatio(e.background(), e.text());
                 if (ratio < MIN_CONTRAST) {
-                    errors.add(String.format(Locale.FRANCE, "Le contraste entre le texte et le fond de %s est"
-                            + " insuffisant : %.2f:1 (4,5:1 au moins, RGAA).", name, ratio));
+                    // the ratio as the page's language writes a number (3,20 / 3.20)
+                    errors.add(Problems.of("legend.contrast", name, ratio));
                 }
             }
         }

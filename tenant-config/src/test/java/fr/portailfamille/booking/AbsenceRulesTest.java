@@ -97,13 +97,34 @@ class AbsenceRulesTest {
     }
 
     @Test
+    void aCertificateForgottenAtTheDeclarationIsSentWithinAWeekBeforeTheInvoice() {
+        LocalDate sick = LocalDate.of(2026, 12, 7);
+        assertEquals(Optional.empty(), AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE,
+                false, sick, sick, false), "the same evening");
+        assertEquals(Optional.empty(), AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE,
+                false, sick, sick.plusDays(7), false), "the seventh day");
+        assertEquals("Le certificat médical s'envoie dans les 7 jours qui suivent l'absence, avant sa facturation : ce délai"
+                + " est passé.", AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE,
+                false, sick, sick.plusDays(8), false).orElseThrow().french());
+        assertTrue(AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE, false, sick,
+                sick.plusDays(1), true).isPresent(), "invoiced already");
+        for (Object[] notAsked : new Object[][] {{BookingStatus.ABSENT_BILLED, AbsenceReason.FAMILLE, false},
+                {BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE, true}, {BookingStatus.ABSENT_PENDING, AbsenceReason.MALADIE, true},
+                {BookingStatus.ABSENT_EXCUSED, AbsenceReason.MALADIE, false}, {BookingStatus.BOOKED, AbsenceReason.MALADIE, false}}) {
+            assertEquals("Aucun certificat n'est attendu pour cette journée.", AbsenceRules.lateCertificateRefusal(
+                    (BookingStatus) notAsked[0], (AbsenceReason) notAsked[1], (Boolean) notAsked[2], sick, sick, false)
+                    .orElseThrow().french());
+        }
+    }
+
+    @Test
     void theFamilyReadsItInEnglishOnAnEnglishPage() {
         assertEquals("Ce jour pouvait encore être annulé sans frais : la réservation est annulée sans frais, rien n'est facturé"
                 + " (une absence signalée, elle, reste facturée).", AbsenceRules.FREE_INSTEAD_OF_ABSENCE.french());
         assertEquals("Absence enregistrée, en attente de vérification du certificat médical par le service : la journée ne"
                 + " sera pas facturée si le certificat est accepté.", AbsenceRules.CERTIFICATE_PENDING.french());
-        assertEquals("Absence enregistrée. Sans certificat médical, la journée reste facturée.",
-                AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED).message());
+        assertEquals("Absence enregistrée. Sans certificat médical, la journée reste facturée : vous pouvez encore l'envoyer"
+                + " dans les 7 jours, depuis Mes demandes.", AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED).message());
         assertEquals(Optional.of("Give the reason for the absence."),
                 AbsenceRules.refusal(BookingStatus.BOOKED, monday, today, null).map(m -> m.in(Locale.ENGLISH)));
         assertEquals("Absence recorded. The day stays billed.",

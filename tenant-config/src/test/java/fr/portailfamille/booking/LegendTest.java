@@ -1,5 +1,6 @@
 package fr.portailfamille.booking;
 
+import fr.portailfamille.problems.Message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class LegendTest {
     @Test
     void badColourGivesAFrenchError() {
         Legend legend = Legend.defaults().with(DayState.COMPLET, new LegendEntry("Complet", "rouge", "#ffffff"));
-        List<String> errors = legend.validate();
+        List<String> errors = legend.validate().stream().map(Message::french).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("La couleur de fond de « Complet » est invalide : « rouge » (format attendu : #rrggbb).",
                 errors.get(0));
@@ -48,7 +49,7 @@ class LegendTest {
     void insufficientContrastIsReported() {
         Legend legend = Legend.defaults().with(DayState.LISTE_ATTENTE,
                 new LegendEntry("Liste d'attente", "#f2a900", "#ffffff"));
-        List<String> errors = legend.validate();
+        List<String> errors = legend.validate().stream().map(Message::french).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("Le contraste entre le texte et le fond de « Liste d'attente » est insuffisant"),
                 errors.get(0));
@@ -61,7 +62,7 @@ class LegendTest {
         entries.remove(DayState.FERIE);
         entries.put(DayState.VACANCES, new LegendEntry(" ", "#cffafe", "#164e63"));
         entries.put(DayState.ABSENT_FACTURE, new LegendEntry("absent (excusé)", "#9a3412", "#ffffff"));
-        List<String> errors = new Legend(entries).validate();
+        List<String> errors = new Legend(entries).validate().stream().map(Message::french).toList();
         assertEquals(List.of(
                 "Aucun libellé ni couleur pour l'état FERIE.",
                 "Le libellé de l'état VACANCES est vide.",
@@ -86,5 +87,15 @@ class LegendTest {
         assertEquals("Fermé / non réservable", legend.entry(DayState.FERME).label());
         assertEquals("Fermé", changed.entry(DayState.FERME).label());
         assertNull(new Legend(Map.of()).entry(DayState.FERME));
+    }
+
+    @Test
+    void anEnglishPageReadsThemInEnglishTheRatioWrittenAsItsNumbers() {
+        Legend legend = Legend.defaults().with(DayState.LISTE_ATTENTE,
+                new LegendEntry("Liste d'attente", "#f2a900", "#ffffff"));
+        Message contrast = legend.validate().get(0);
+        assertTrue(contrast.in(java.util.Locale.ENGLISH).startsWith("The contrast between the text and the background of"
+                + " “Liste d'attente” is too low: 2.01:1"), contrast.in(java.util.Locale.ENGLISH));
+        assertTrue(contrast.french().contains(" : 2,01:1"), contrast.french());
     }
 }

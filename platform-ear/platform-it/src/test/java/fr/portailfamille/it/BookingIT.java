@@ -583,6 +583,45 @@ class BookingIT {
         assertEquals(0, in(() -> attendance.seatsTaken(unit, day)));
     }
 
+    /**
+     * An illness declared in the morning without its certificate (billed): the certificate sent that evening, by the
+     * family only, waits for its review as if it had come with the declaration; once, and within the week only.
+     */
+    @Test
+    void aCertificateSentAfterTheDeclarationWaitsForItsReview() throws Exception {
+        long unit = unit(3, false, "J-90@23:59");
+        Parent p = validatedFamily();
+        Parent other = validatedFamily();
+        LocalDate day = nextMondayInAMonth().plusDays(1);
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        long booking = bookingOf(p, unit, day).getId();
+        String billed = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null, null, null, null)
+                .french());
+        assertTrue(billed.contains("vous pouvez encore l'envoyer dans les 7 jours"), billed);
+        assertTrue(in(() -> absences.lateCertificateAllowed(p.user(), booking)));
+        assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(other.user(), booking,
+                "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf")), "another family's day");
+        BookingRefused none = assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(p.user(), booking,
+                null, null, null)));
+        assertEquals("certificate", none.field());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, day), "nothing changed");
+
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING.french(), in(() -> absences.sendLateCertificate(p.user(), booking,
+                "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf")).french());
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day), "waits for agent-sante's review");
+        assertEquals("Aucun certificat n'est attendu pour cette journée.", assertThrows(BookingRefused.class,
+                () -> in(() -> absences.sendLateCertificate(p.user(), booking, "%PDF-1.4 encore".getBytes(),
+                        "application/pdf", "encore.pdf"))).getMessage(), "once");
+
+        // a week after the day, no more
+        long late = insertBooking(p.childId(), unit, TestDays.today().minusDays(8), "ABSENT_BILLED");
+        sql("insert into absence (booking_id, reason) values (" + late + ", 'MALADIE')");
+        assertFalse(in(() -> absences.lateCertificateAllowed(p.user(), late)));
+        assertTrue(assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(p.user(), late,
+                "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage()
+                .contains("ce délai est passé"));
+    }
+
     @Test
     void absenceWithACertificateWaitsForItsReviewAndFreesTheSeat() throws Exception {
         long unit = unit(1, false, "J-90@23:59");

@@ -19,6 +19,7 @@ import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.AbsenceService;
+import fr.portailfamille.platform.booking.ExpiredRequests;
 import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.configuration.ConfigurationService;
 import fr.portailfamille.configuration.CommuneConfiguration;
@@ -88,6 +89,9 @@ class WalletIT {
 
     @Inject
     ConfigurationService configuration;
+
+    @Inject
+    ExpiredRequests expired;
 
     @Inject
     BillingKit kit;
@@ -305,6 +309,36 @@ class WalletIT {
                 return null;
             });
         }
+    }
+
+    /**
+     * A day on the waiting list held its price in the porte-monnaie; once the day went by with no seat freed, the
+     * nightly close refuses it with its reason and gives the money back (it was kept for ever).
+     */
+    @Test
+    void aWaitingDayThatWentByWithoutASeatIsClosedAndCreditedBack() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        alpha(() -> kit.inTransaction(() -> {
+            kit.update("update activity_unit set capacity = 0 where id = ?1", f.unit());
+            return null;
+        }));
+        assertEquals(BookingDecision.Outcome.WAITING_LIST, book(f, f.unit(), 8).outcome());
+        assertEquals(1650, balance(f), "held while it waits");
+        long waiting = count("select b.id from booking b where b.child_id = ?1 and b.unit_id = ?2", f.child(), f.unit());
+        // its day went by (moved into the past, as the calendar would)
+        alpha(() -> kit.inTransaction(() -> {
+            kit.update("update booking set day = ?2 where id = ?1", waiting, TestDays.today().minusDays(1));
+            return null;
+        }));
+        assertTrue(alpha(() -> expired.close(TestDays.today())) >= 1);
+        assertEquals(BookingStatus.REFUSED.name(), alpha(() -> kit.one("select status from booking where id = ?1", waiting)));
+        assertEquals("Aucune place ne s'est libérée avant ce jour.",
+                alpha(() -> kit.one("select refusal_reason from booking where id = ?1", waiting)));
+        assertEquals(2000, balance(f), "given back");
+        alpha(() -> expired.close(TestDays.today()));
+        assertEquals(2000, balance(f), "once");
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.AbsenceReason;
 import fr.portailfamille.booking.AbsenceRules;
+import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CancellationDecision;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.HealthRecords;
@@ -12,6 +13,7 @@ import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.Message;
+import fr.portailfamille.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -118,6 +120,69 @@ public class AbsenceService {
         charges.statusChanged(b);
         seats.release(b.getUnit(), b.getDay(), booked);
         return decision.text();
+    }
+
+    /**
+     * Whether the family may still send the medical certificate of an illness it declared without one (the absence
+     * page then asks for it: {@link AbsenceRules#lateCertificateRefusal}).
+     */
+    public boolean lateCertificateAllowed(SignedInUser user, long bookingId) {
+        return lateCertificateRefusal(planning.ownBooking(user, bookingId)).isEmpty();
+    }
+
+    /**
+     * The family sends the medical certificate of an illness declared without one, within
+     * {@value AbsenceRules#LATE_CERTIFICATE_DAYS} days and before the day is invoiced: the absence then waits for
+     * {@code agent-sante}'s review as if the certificate had come with it (accepted, the day is excused). A PDF, JPEG or
+     * PNG of 5 Mo at most, checked on its content.
+     *
+     * @return the message for the family, to be read in any language
+     * @throws BookingRefused beside the file when there is none or it is refused; else why no certificate is awaited
+     */
+    public Message sendLateCertificate(SignedInUser user, long bookingId, byte[] certificate, String contentType,
+                                       String fileName) {
+        Booking b = planning.ownBooking(user, bookingId);
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
+        // the same certificate sent twice at once: the second waits here, then finds it sent
+        em.lock(b, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(b);
+        lateCertificateRefusal(b).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        if (certificate == null || certificate.length == 0) {
+            throw new BookingRefused("certificate", Refused.text("booking.certificate.required"));
+        }
+        UploadChecker.Accepted checked;
+        try {
+            checked = UploadChecker.check(UploadChecker.the("certificate"), fileName, certificate);
+        } catch (UploadChecker.Rejected e) {
+            throw new BookingRefused("certificate", e.text());
+        }
+        em.createNativeQuery("update absence set certificate = ?2, certificate_type = ?3, certificate_name = ?4"
+                        + " where booking_id = ?1")
+                .setParameter(1, b.getId()).setParameter(2, checked.content()).setParameter(3, checked.contentType())
+                .setParameter(4, checked.fileName() == null ? "certificat" : checked.fileName()).executeUpdate();
+        b.setStatus(BookingStatus.ABSENT_PENDING);
+        charges.statusChanged(b);
+        return AbsenceRules.CERTIFICATE_PENDING;
+    }
+
+    /** Why the booking's absence awaits no certificate now, or empty when it does. */
+    private Optional<Message> lateCertificateRefusal(Booking b) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select x.reason, x.certificate is not null,"
+                        + " exists (select 1 from billed_month m where m.child_id = ?2 and m.unit_id = ?3 and m.month = ?4"
+                        + " and (m.days & (1 << (?5 - 1))) <> 0)"
+                        + " from absence x where x.booking_id = ?1")
+                .setParameter(1, b.getId()).setParameter(2, b.getChild().getId()).setParameter(3, b.getUnit().getId())
+                .setParameter(4, b.getDay().withDayOfMonth(1)).setParameter(5, b.getDay().getDayOfMonth())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.of(Problems.of("booking.absence.lateCertificate.notAsked"));
+        }
+        Object[] row = rows.get(0);
+        return AbsenceRules.lateCertificateRefusal(b.getStatus(), AbsenceReason.valueOf((String) row[0]),
+                (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2]);
     }
 
     /** A medical certificate waiting for an agent's review (agents' absence queue). */

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.booking.AbsenceRules;
 import fr.portailfamille.platform.family.requests.RequestKind;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.family.requests.RequestSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -40,7 +42,12 @@ public class BookingRequestSource implements RequestSource {
                 + " case when b.status = 'ABSENT_PENDING' then 'PENDING'"
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_EXCUSED' then 'ACCEPTED'"
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_BILLED' then 'REFUSED' else 'RECORDED' end,"
-                + " x.reviewed_at, x.review_reason, " + PLANNING
+                + " x.reviewed_at, x.review_reason,"
+                // an illness declared without its certificate: the absence page, where it can still be sent
+                + " case when x.reason = 'MALADIE' and x.certificate is null and b.status = 'ABSENT_BILLED'"
+                + " and x.reviewed_at is null and b.day >= cast(now() at time zone " + PlatformTime.SQL_ZONE + " as date) - "
+                + AbsenceRules.LATE_CERTIFICATE_DAYS
+                + " then '/espace/absence.xhtml?reservation=' || b.id else " + PLANNING + " end"
                 + " from absence x join booking b on b.id = x.booking_id join req_children k on k.id = b.child_id"
                 + " join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id";
     }

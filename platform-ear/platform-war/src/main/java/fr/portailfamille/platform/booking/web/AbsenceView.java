@@ -6,6 +6,7 @@ import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
 import fr.portailfamille.platform.kernel.TextLimits;
+import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.booking.Booking;
@@ -49,6 +50,10 @@ public class AbsenceView implements Serializable {
     private transient Part certificate;
     private boolean done;
     private boolean freeCancellation;
+    /** The day is booked: an absence can be declared on it. */
+    private boolean declarable;
+    /** An illness declared without certificate whose certificate can still be sent. */
+    private boolean lateCertificate;
     private String planningLink;
 
     public void load() throws IOException {
@@ -63,6 +68,8 @@ public class AbsenceView implements Serializable {
             return;
         }
         freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
+        declarable = booking.getStatus() == BookingStatus.BOOKED || booking.getStatus() == BookingStatus.BOOKED_LATE;
+        lateCertificate = !done && !declarable && absences.lateCertificateAllowed(user.require(), reservation);
         // the planning counts the family's children by position (by id)
         List<FamilyChild> children = files.overviewOf(user.require()).children();
         int position = 1;
@@ -130,6 +137,41 @@ public class AbsenceView implements Serializable {
             ctx.addMessage(at, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
+
+    /**
+     * "Envoyer le certificat": the medical certificate of an illness declared without one, within the week after the
+     * day; refusals beside the file, or above when no certificate is awaited any more.
+     */
+    public void sendCertificate() throws IOException {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        byte[] bytes = null;
+        String type = null;
+        String name = null;
+        if (certificate != null && certificate.getSize() > 0) {
+            try (InputStream in = certificate.getInputStream()) {
+                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
+            } catch (IOException e) {
+                String why = Texts.of(Refused.text("upload.unreadable", Refused.text("upload.what.certificate")));
+                ctx.addMessage("late:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
+                return;
+            }
+            type = certificate.getContentType();
+            name = certificate.getSubmittedFileName();
+        }
+        try {
+            String message = Texts.of(absences.sendLateCertificate(user.require(), reservation, bytes, type, name));
+            done = true;
+            lateCertificate = false;
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+        } catch (BookingRefused e) {
+            ctx.addMessage("certificate".equals(e.field()) ? "late:certificate" : null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+        }
+    }
+
+    public boolean isDeclarable() { return declarable; }
+    public boolean isLateCertificate() { return lateCertificate; }
+    public int getLateCertificateDays() { return fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS; }
 
     public Booking getBooking() { return booking; }
 

@@ -19,7 +19,7 @@ public class AllocationLine implements java.io.Serializable {
     private final Bilingual text;
     private final boolean adjusted;
     private final Long proofId;
-    private final String proof;
+    private final Bilingual proof;
 
     AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
                    Bilingual text, boolean adjusted) {
@@ -32,7 +32,7 @@ public class AllocationLine implements java.io.Serializable {
      * @param proof   what the family declared and joined, in words ("parents qui travaillent — justificatif : … (validé)")
      */
     AllocationLine(long wishId, String family, String child, LocalDate day, String unit, boolean placed, int waitingRank,
-                   Bilingual text, boolean adjusted, Long proofId, String proof) {
+                   Bilingual text, boolean adjusted, Long proofId, Bilingual proof) {
         this.proofId = proofId;
         this.proof = proof;
         this.wishId = wishId;
@@ -59,5 +59,8 @@ public class AllocationLine implements java.io.Serializable {
     public Bilingual getWords() { return text; }
     public boolean isAdjusted() { return adjusted; }
     public Long getProofId() { return proofId; }
-    public String getProof() { return proof; }
+    /** What the family declared and joined, in French. */
+    public String getProof() { return proof == null ? null : proof.french(); }
+    /** What the family declared and joined, in both languages (the page reads its own: {@code texts.in}). */
+    public Bilingual getProofWords() { return proof; }
 }

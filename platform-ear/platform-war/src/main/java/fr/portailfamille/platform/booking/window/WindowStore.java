@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.window;
 
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.booking.window.Allocation;
@@ -284,7 +285,7 @@ public class WindowStore {
                         boolean hidden = proofId != null && rs.getBoolean(23) && !showHealth;
                         lines.add(new AllocationLine(rs.getLong(1), rs.getString(2), rs.getString(3), day, rs.getString(5),
                                 placed, rs.getInt(7), text, rs.getBoolean(9), hidden ? null : proofId,
-                                declared(rs.getBoolean(14), proofId, hidden, rs.getString(25), rs.getString(24))));
+                                Bilingual.of(declared(rs.getBoolean(14), proofId, hidden, rs.getString(25), rs.getString(24)))));
                     }
                 }
             }
@@ -292,20 +293,24 @@ public class WindowStore {
         });
     }
 
-    /** What the family declared in its request and the proof it joined, in words, for the agents' preview. */
-    static String declared(boolean bothParentsWorking, Long proofId, boolean hidden, String type, String status) {
-        String working = bothParentsWorking ? "parents qui travaillent : oui" : "parents qui travaillent : non déclaré";
+    /**
+     * What the family declared in its request and the proof it joined, in words, for the agents' preview, in the
+     * page's language (the document type's label as the commune named it).
+     */
+    static Message declared(boolean bothParentsWorking, Long proofId, boolean hidden, String type, String status) {
+        Message working = Refused.text(bothParentsWorking ? "window.declared.working" : "window.declared.notWorking");
         if (proofId == null) {
-            return working + " — sans justificatif";
+            return Refused.text("window.declared.noProof", working);
         }
         if (hidden) {
-            return working + " — justificatif confidentiel";
+            return Refused.text("window.declared.hiddenProof", working);
         }
         String state = switch (status == null ? "" : status) {
-            case "VALIDATED" -> "validé";
-            case "REFUSED" -> "refusé";
-            default -> "à vérifier";
+            case "VALIDATED" -> "VALIDATED";
+            case "REFUSED" -> "REFUSED";
+            default -> "PENDING";
         };
-        return working + " — justificatif : " + (type == null ? "document" : type) + " (" + state + ")";
+        return Refused.text("window.declared.proof", working, type == null ? Refused.text("window.declared.document") : type,
+                Refused.text("window.declared.state." + state));
     }
 }
