@@ -358,6 +358,32 @@ class RegistrationIT {
         }), "une demande décidée ne l'est pas deux fois");
     }
 
+    /** A child with no school yet: school-time activities wait for its pre-registration's validation. */
+    @Test
+    void schoolTimeActivitiesWaitForTheSchoolPreRegistration() throws Exception {
+        Parent p = family("alpha");
+        sql("alpha", "update child set school = null where id = " + p.childId());
+        String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
+                + "', 'ECOLE_ELEMENTAIRE')");
+        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue());
+        String year = alpha(registrations::schoolYears).get(0);
+        long enrolment = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CE1", null)).getId();
+        long[] act = activity("alpha", null, null);
+        Refused waits = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(act[0], List.of(PDF)), true)));
+        assertEquals("activities", waits.field());
+        assertTrue(waits.getMessage().contains("attend la validation du service éducation"), waits.getMessage());
+        assertTrue(alpha(() -> registrations.registrationsOf(p.user(), p.childId())).isEmpty(), "nothing saved");
+        alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", enrolment, true, null);
+            return null;
+        });
+        assertEquals(1, alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                Map.of(act[0], List.of(PDF)), true)).size(), "validated: registered");
+    }
+
     @Test
     void closuresAndLegendComeFromTheCommuneConfiguration() throws Exception {
         Parent p = family("alpha");

@@ -230,6 +230,7 @@ class WalletIT {
         int year = TestDays.today().getYear();
         // the fixture's activities are meals: nothing to certify
         assertEquals(List.of(), alpha(() -> documents.fiscalAmounts(f.parent(), null, year)));
+        assertTrue(!alpha(() -> documents.fiscalYears(f.parent(), null)).contains(year), "no empty attestation offered");
         // the same days as garderie, for a child of 4: two days debited, one given back — 3,50 € certified; the
         // other activity's day stays a meal
         alpha(() -> kit.inTransaction(() -> {

@@ -185,10 +185,19 @@ public class RegistrationService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Registration> created = new ArrayList<>();
+        // a child with no school yet whose pre-registration the education service has not validated: school-time
+        // activities wait for it ("dès que le service éducation a validé… vous pourrez inscrire vos enfants")
+        boolean awaitsSchool = (child.getSchool() == null || child.getSchool().isBlank())
+                && !em.createNativeQuery("select 1 from school_enrolment where child_id = ?1 and status = 'SUBMITTED'")
+                .setParameter(1, child.getId()).getResultList().isEmpty();
         for (Long id : activityIds) {
             Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
                     .orElseThrow(() -> new Refused("activities", Refused.text("registration.activity.notOffered",
                             child.getFirstName())));
+            if (awaitsSchool && !activity.isHolidayOnly()) {
+                throw new Refused("activities", Refused.text("registration.school.awaited", child.getFirstName(),
+                        activity.getName()));
+            }
             if (liveRegistration(child, activity).isPresent()) {
                 throw new Refused("activities", Refused.text("registration.activity.already", child.getFirstName(),
                         activity.getName()));

@@ -150,7 +150,10 @@ public class BillingDocuments {
         return List.copyOf(years.descendingSet());
     }
 
-    /** The calendar years in which the family paid something allocated to an invoice, latest first. */
+    /**
+     * The calendar years in which the family paid something its attestation fiscale certifies (care of a child under 6,
+     * paid to an invoice or by a porte-monnaie), latest first.
+     */
     public List<Integer> fiscalYears(SignedInUser user, Long familyId) {
         Long family = account.familyFor(user, familyId);
         if (family == null) {
@@ -164,7 +167,9 @@ public class BillingDocuments {
                 + " union select cast(extract(year from m.created_at at time zone " + PlatformTime.SQL_ZONE + ") as integer)"
                 + " from wallet_movement m join wallet w on w.id = m.wallet_id where w.family_id = ?1 and m.kind = 'DEBIT'"
                 + " order by 1 desc").setParameter(1, family).getResultList();
-        return years.stream().map(y -> ((Number) y).intValue()).toList();
+        // a year is offered only when its attestation certifies something (meals only, or children over 6: nothing)
+        return years.stream().map(y -> ((Number) y).intValue())
+                .filter(y -> !fiscalAmounts(user, familyId, y).isEmpty()).toList();
     }
 
     /** What the family paid in {@code year} for the care of its children under 6 ({@link ChildcareTaxCertificate}). */
