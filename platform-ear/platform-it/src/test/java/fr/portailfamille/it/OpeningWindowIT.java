@@ -171,7 +171,7 @@ class OpeningWindowIT {
         long[] ua = unit(10);
         long unit = ua[0];
         LocalDate day = BookingIT.nextMondayInAMonth();
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
                 TestDays.now().plusHours(1))));
         List<ValidatedFamilies.Parent> parents = families(50, ua[1]);
 
@@ -254,22 +254,26 @@ class OpeningWindowIT {
         assertThrows(SecurityException.class, () -> in(() -> desk.windows(FamilyFileIT.BETA_AGENT)));
         // a window whose requests open tomorrow
         LocalDate later = weekday(day.plusWeeks(1));
-        long future = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later, TestDays.now().plusDays(1),
+        long future = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], later, TestDays.now().plusDays(1),
                 TestDays.now().plusDays(2))));
         Refused early = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), future,
                 Map.of(a.childId(), Set.of(new UnitDay(unit, later))), new Answers(false, false, null))));
         assertTrue(early.getMessage().startsWith("Les demandes ne sont pas encore ouvertes : elles ouvrent le "), early.getMessage());
-        Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], later,
+        Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], later,
                 TestDays.now(), TestDays.now().plusHours(1)))));
         assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());
         // each refusal of the form on the field the agent corrects: requests closing after the period began, closing
         // before they open
-        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1],
+        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1],
                 TestDays.today().plusDays(1), TestDays.now(), TestDays.now().plusDays(3))))).field());
-        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1],
+        assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1],
                 later.plusWeeks(4), TestDays.now().plusHours(2), TestDays.now().plusHours(1))))).field());
 
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+        // the health criterion is weighed by agent-sante only (it would tell other agents which families declared it)
+        Refused healthWeight = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day,
+                TestDays.now().minusMinutes(1), TestDays.now().plusHours(1)))));
+        assertEquals("criteria:" + Criterion.DISABILITY_OR_PAI.ordinal() + ":weight", healthWeight.field());
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
                 TestDays.now().plusHours(1))));
         // another family's child, a day outside the period
         Refused notMine = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window,
@@ -349,7 +353,7 @@ class OpeningWindowIT {
         List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
         ValidatedFamilies.Parent asker = parents.get(0);
         ValidatedFamilies.Parent racer = parents.get(1);
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, settings(ua[1], day, TestDays.now().minusMinutes(1),
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
                 TestDays.now().plusHours(1))));
 
         // Mon planning: the day is "sur demande", not bookable, linked to its window
@@ -423,7 +427,7 @@ class OpeningWindowIT {
         long proofA = document(a, "DOMICILE", false);
         long proofB = document(b, "DOMICILE", false);
         long healthB = document(b, "CERTIFICAT_MEDICAL", true);
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1], day, day,
                 TestDays.now().minusMinutes(1), TestDays.now().plusHours(1),
                 new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
         Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(unit, day)));
@@ -476,7 +480,7 @@ class OpeningWindowIT {
         ValidatedFamilies.Parent a = parents.get(0);
         ValidatedFamilies.Parent b = parents.get(1);
         long proofB = document(b, "DOMICILE", false);
-        long window = in(() -> desk.open(FamilyFileIT.AGENT, new WindowSettings(ua[1], day, day,
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1], day, day,
                 TestDays.now().minusMinutes(1), TestDays.now().plusHours(1),
                 new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
         Map<Long, Set<UnitDay>> daysA = Map.of(a.childId(), Set.of(new UnitDay(ua[0], day)));

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.window;
 
+import fr.portailfamille.booking.window.Criterion;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
@@ -88,6 +89,15 @@ public class OpeningWindows {
         s.rules().refusal().ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        // a health criterion weighed by an agent who may not read health data would make the preview tell which
+        // families declared it: only agent-sante weighs it (its row of the page's weights, criteria:<ordinal>:weight)
+        if (!StaffRoles.mayReadHealth(agent)) {
+            for (Criterion c : Criterion.values()) {
+                if (c.health() && s.rules().weight(c) > 0) {
+                    throw new BookingRefused("criteria:" + c.ordinal() + ":weight", Refused.text("booking.window.healthWeight"));
+                }
+            }
+        }
         if (!em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and period_from <= ?3"
                         + " and period_to >= ?2").setParameter(1, activity.getId()).setParameter(2, s.periodFrom())
                 .setParameter(3, s.periodTo()).getResultList().isEmpty()) {
