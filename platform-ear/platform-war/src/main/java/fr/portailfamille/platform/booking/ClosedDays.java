@@ -56,7 +56,11 @@ public class ClosedDays {
                             + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
                     .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
                     .getResultList();
-            ids.forEach(id -> undone.add(em.find(Booking.class, id.longValue())));
+            if (!ids.isEmpty()) {
+                undone.addAll(em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
+                                + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
+                        .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList());
+            }
         }
         if (undone.isEmpty()) {
             return;
