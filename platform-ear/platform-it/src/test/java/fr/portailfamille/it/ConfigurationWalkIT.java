@@ -146,8 +146,29 @@ class ConfigurationWalkIT {
 
     @Test
     void agentsConfigureTheCalendarEstablishmentsLegendTextsAndFile() throws Exception {
-        WalkCommune.of(SLUG);
+        String schema = WalkCommune.of(SLUG).schemaName();
         java.time.LocalDate day = TestDays.today().plusMonths(9).withDayOfMonth(15);
+        // a family booked that day: closing it cancels the booking, which the agent confirms first
+        long booking;
+        try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            String code = "FERM" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            st.execute("insert into " + schema + ".family (label, email) values ('Famille Fermeture', 'fermeture-" + code
+                    + "@reglages.test')");
+            st.execute("insert into " + schema + ".child (family_id, first_name, last_name, birth_date) select id, 'Lou',"
+                    + " 'Fermeture', date '2019-03-01' from " + schema + ".family where email = 'fermeture-" + code + "@reglages.test'");
+            st.execute("insert into " + schema + ".activity (code, name, type, booking_deadline, cancellation_deadline,"
+                    + " late_policy) values ('" + code + "', 'Cantine fermeture', 'RESTAURATION', 'J-2@23:59', 'J-2@23:59',"
+                    + " 'REFUSED')");
+            st.execute("insert into " + schema + ".activity_unit (activity_id, code, label, capacity) select id, 'MIDI', 'Midi',"
+                    + " 10 from " + schema + ".activity where code = '" + code + "'");
+            try (var rs = st.executeQuery("insert into " + schema + ".booking (child_id, unit_id, day, status) select c.id, u.id,"
+                    + " date '" + day + "', 'BOOKED' from " + schema + ".child c, " + schema + ".activity_unit u join " + schema
+                    + ".activity a on a.id = u.activity_id where c.last_name = 'Fermeture' and a.code = '" + code
+                    + "' order by c.id desc limit 1 returning id")) {
+                rs.next();
+                booking = rs.getLong(1);
+            }
+        }
         try (Browser agent = new Browser()) {
             agent.get(BASE + "/agent/configuration/calendrier.xhtml");
             agent.signIn(StackLauncher.agent(SLUG), StackLauncher.PASSWORD_AGENT);
@@ -164,7 +185,16 @@ class ConfigurationWalkIT {
             FamilyWebIT.date(agent, "calendrier:closures:" + closures + ":day", day.toString());
             Browser.type(agent, "calendrier:closures:" + closures + ":label", "Travaux de l'école");
             agent.submit(By.id("calendrier:save"));
+            // the day had a booking: said, nothing saved yet, the typed closure kept; saved again, it is confirmed
+            assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
+                    .startsWith("Ces fermetures annulent 1 réservation(s) déjà faite(s)"), agent.snapshot());
+            assertEquals(day.toString(), agent.driver.findElement(By.id("calendrier:closures:" + closures + ":day"))
+                    .getAttribute("value"));
+            assertEquals("BOOKED", bookingStatus(schema, booking));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, calendrier à confirmer");
+            agent.submit(By.id("calendrier:save"));
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Calendrier enregistré"));
+            assertEquals("CANCELLED_FREE", bookingStatus(schema, booking));
             assertEquals(day.toString(), agent.await(By.id("calendrier:closures:" + closures + ":day")).getAttribute("value"));
             agent.submit(By.id("calendrier:closures:" + closures + ":remove"));
             assertEquals("calendrier:addClosure", agent.driver.switchTo().activeElement().getAttribute("id"));
@@ -314,6 +344,14 @@ class ConfigurationWalkIT {
                             s.qfValidityMonths(), List.of("49000"), s.brackets(), s.reminderDays()), regies, tariffs));
             fr.portailfamille.configuration.ConfigurationStore.importInto(c, commune.schemaName(), conf);
             c.commit();
+        }
+    }
+
+    static String bookingStatus(String schema, long booking) throws Exception {
+        try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("select status from " + schema + ".booking where id = " + booking)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

@@ -2,6 +2,9 @@ package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.platform.configuration.ClosuresAdded;
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +31,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 @Transactional
+@CommuneRequired
 public class ClosedDays {
 
     /** The statuses a closed day undoes. */
@@ -46,16 +51,33 @@ public class ClosedDays {
     @Inject
     BookingMails mails;
 
+    /**
+     * How many bookings closing {@code days} would cancel (the Calendrier page asks the agent to confirm first: a
+     * closure typed on the wrong date would cancel a day that runs, and removing it gives nothing back).
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     */
+    public int affected(SignedInUser agent, Set<LocalDate> days) {
+        StaffRoles.requireAgent(agent);
+        return days.stream().mapToInt(day -> undoneOn(day).size()).sum();
+    }
+
+    /** The ids of the bookings of {@code day} that closing it undoes. */
+    private List<Number> undoneOn(LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in"
+                        + " ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING', 'ABSENT_BILLED', 'ABSENT_PENDING')"
+                        + " and not exists (select 1 from billed_month m where m.child_id = b.child_id"
+                        + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
+                .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
+                .getResultList();
+        return ids;
+    }
+
     void closed(@Observes ClosuresAdded added) {
         List<Booking> undone = new ArrayList<>();
         for (LocalDate day : new TreeMap<>(added.days()).keySet()) {
-            @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in"
-                            + " ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING', 'ABSENT_BILLED', 'ABSENT_PENDING')"
-                            + " and not exists (select 1 from billed_month m where m.child_id = b.child_id"
-                            + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
-                    .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
-                    .getResultList();
+            List<Number> ids = undoneOn(day);
             if (!ids.isEmpty()) {
                 undone.addAll(em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
                                 + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
