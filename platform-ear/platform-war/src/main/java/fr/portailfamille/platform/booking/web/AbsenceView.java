@@ -110,24 +110,13 @@ public class AbsenceView implements Serializable {
             ctx.addMessage("absence:comment", new FacesMessage(FacesMessage.SEVERITY_ERROR, tooLong, tooLong));
             return;
         }
-        byte[] bytes = null;
-        String type = null;
-        String name = null;
-        if (certificate != null && certificate.getSize() > 0) {
-            try (InputStream in = certificate.getInputStream()) {
-                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
-            } catch (IOException e) {
-                // the upload cut off, or no longer kept: beside the file, in the page's language
-                String why = Texts.of(Refused.text("upload.unreadable", Refused.text("upload.what.certificate")));
-                ctx.addMessage("absence:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
-                return;
-            }
-            type = certificate.getContentType();
-            name = certificate.getSubmittedFileName();
+        Certificate file = certificate(ctx, "absence:certificate");
+        if (file == null) {
+            return;
         }
         try {
             String message = Texts.of(absences.declareAbsence(user.require(), reservation,
-                    AbsenceReason.valueOf(reason), comment, bytes, type, name));
+                    AbsenceReason.valueOf(reason), comment, file.bytes(), file.type(), file.name()));
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
@@ -142,30 +131,43 @@ public class AbsenceView implements Serializable {
      * "Envoyer le certificat": the medical certificate of an illness declared without one, within the week after the
      * day; refusals beside the file, or above when no certificate is awaited any more.
      */
-    public void sendCertificate() throws IOException {
+    public void sendCertificate() {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        byte[] bytes = null;
-        String type = null;
-        String name = null;
-        if (certificate != null && certificate.getSize() > 0) {
-            try (InputStream in = certificate.getInputStream()) {
-                bytes = in.readNBytes(UploadChecker.MAX_BYTES + 1);
-            } catch (IOException e) {
-                String why = Texts.of(Refused.text("upload.unreadable", Refused.text("upload.what.certificate")));
-                ctx.addMessage("late:certificate", new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
-                return;
-            }
-            type = certificate.getContentType();
-            name = certificate.getSubmittedFileName();
+        Certificate file = certificate(ctx, "late:certificate");
+        if (file == null) {
+            return;
         }
         try {
-            String message = Texts.of(absences.sendLateCertificate(user.require(), reservation, bytes, type, name));
+            String message = Texts.of(absences.sendLateCertificate(user.require(), reservation, file.bytes(), file.type(),
+                    file.name()));
             done = true;
             lateCertificate = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingRefused e) {
             ctx.addMessage("certificate".equals(e.field()) ? "late:certificate" : null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+        }
+    }
+
+    /** The certificate posted, its parts null when none was chosen. */
+    private record Certificate(byte[] bytes, String type, String name) {
+    }
+
+    /**
+     * The certificate the form posted (at most one byte more than the limit read); {@code null}, with the reason beside
+     * the field {@code clientId} in the page's language, when the upload was cut off or is no longer kept.
+     */
+    private Certificate certificate(FacesContext ctx, String clientId) {
+        if (certificate == null || certificate.getSize() == 0) {
+            return new Certificate(null, null, null);
+        }
+        try (InputStream in = certificate.getInputStream()) {
+            return new Certificate(in.readNBytes(UploadChecker.MAX_BYTES + 1), certificate.getContentType(),
+                    certificate.getSubmittedFileName());
+        } catch (IOException e) {
+            String why = Texts.of(Refused.text("upload.unreadable", Refused.text("upload.what.certificate")));
+            ctx.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
+            return null;
         }
     }
 
