@@ -61,10 +61,13 @@ public class Booking implements java.io.Serializable {
         return b;
     }
 
+    /** The statuses that hold one of the unit-day's seats. */
+    static final java.util.Set<BookingStatus> SEAT_HOLDING = java.util.Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
+            BookingStatus.PENDING_VALIDATION);
+
     /** Whether this booking holds one of the unit-day's seats. */
     public boolean holdsSeat() {
-        return status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE
-                || status == BookingStatus.PENDING_VALIDATION;
+        return SEAT_HOLDING.contains(status);
     }
 
     void setStatus(BookingStatus status) {

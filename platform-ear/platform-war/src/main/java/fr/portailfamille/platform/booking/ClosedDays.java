@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Days the commune closes after families booked them (a closure added in Calendrier or by a configuration file): in
@@ -65,8 +66,8 @@ public class ClosedDays {
     /** The ids of the bookings of {@code day} that closing it undoes. */
     private List<Number> undoneOn(LocalDate day) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in"
-                        + " ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING', 'ABSENT_BILLED', 'ABSENT_PENDING')"
+        List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in ("
+                        + UNDONE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")"
                         + " and not exists (select 1 from billed_month m where m.child_id = b.child_id"
                         + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
                 .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
@@ -91,11 +92,11 @@ public class ClosedDays {
         undone.sort(Comparator.comparing((Booking b) -> b.getChild().getFamily().getId())
                 .thenComparing(b -> b.getUnit().getId()).thenComparing(Booking::getDay).thenComparing(Booking::getId));
         undone.forEach(b -> charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity()));
-        Map<String, ActivityUnitDay> unitDays = new TreeMap<>();
-        for (Booking b : undone) {
-            unitDays.putIfAbsent(b.getUnit().getId() + "/" + b.getDay(), new ActivityUnitDay(b.getUnit(), b.getDay()));
-        }
-        unitDays.values().forEach(u -> seats.lock(u.unit(), u.day()));
+        // in the order of the sorted bookings: by unit, then day
+        Set<ActivityUnitDay> unitDays = new java.util.LinkedHashSet<>();
+        undone.stream().sorted(Comparator.comparing((Booking b) -> b.getUnit().getId()).thenComparing(Booking::getDay))
+                .forEach(b -> unitDays.add(new ActivityUnitDay(b.getUnit(), b.getDay())));
+        unitDays.forEach(u -> seats.lock(u.unit(), u.day()));
         Map<Long, List<Booking>> byFamily = new LinkedHashMap<>();
         for (Booking b : undone) {
             b.setStatus(BookingStatus.CANCELLED_FREE);
@@ -103,12 +104,10 @@ public class ClosedDays {
             byFamily.computeIfAbsent(b.getChild().getFamily().getId(), f -> new ArrayList<>()).add(b);
         }
         em.flush();
-        for (ActivityUnitDay u : unitDays.values()) {
+        for (ActivityUnitDay u : unitDays) {
             long held = em.createQuery("select count(b) from Booking b where b.unit = :u and b.day = :d"
                             + " and b.status in :held", Long.class)
-                    .setParameter("u", u.unit()).setParameter("d", u.day())
-                    .setParameter("held", List.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
-                            BookingStatus.PENDING_VALIDATION))
+                    .setParameter("u", u.unit()).setParameter("d", u.day()).setParameter("held", Booking.SEAT_HOLDING)
                     .getSingleResult();
             seats.recount(u.unit(), u.day(), Math.toIntExact(held));
         }
