@@ -150,6 +150,7 @@ class ConfigurationWalkIT {
         java.time.LocalDate day = TestDays.today().plusMonths(9).withDayOfMonth(15);
         // a family booked that day: closing it cancels the booking, which the agent confirms first
         long booking;
+        long imported;
         try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
             String code = "FERM" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
             st.execute("insert into " + schema + ".family (label, email) values ('Famille Fermeture', 'fermeture-" + code
@@ -167,6 +168,13 @@ class ConfigurationWalkIT {
                     + "' order by c.id desc limit 1 returning id")) {
                 rs.next();
                 booking = rs.getLong(1);
+            }
+            // and the day after, which a configuration file's closure cancels
+            try (var rs = st.executeQuery("insert into " + schema + ".booking (child_id, unit_id, day, status) select"
+                    + " b.child_id, b.unit_id, b.day + 1, 'BOOKED' from " + schema + ".booking b where b.id = " + booking
+                    + " returning id")) {
+                rs.next();
+                imported = rs.getLong(1);
             }
         }
         try (Browser agent = new Browser()) {
@@ -251,6 +259,35 @@ class ConfigurationWalkIT {
             Files.delete(bad);
             agent.get(BASE + "/agent/configuration/textes.xhtml");
             assertEquals(cgu, agent.await(By.id("textes:cgu")).getAttribute("value"), "rien d'importé");
+
+            // a file closing a booked day: held until the agent confirms, as the calendar does; not imported when
+            // the agent declines, imported with the booking cancelled when the agent confirms
+            Path closing = Files.createTempFile("configuration", ".json");
+            try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection()) {
+                var conf = fr.portailfamille.configuration.ConfigurationReader.of(c, schema).configuration();
+                List<fr.portailfamille.configuration.CommuneConfiguration.Closure> closed = new ArrayList<>(conf.closures());
+                closed.add(new fr.portailfamille.configuration.CommuneConfiguration.Closure(day.plusDays(1), "Élections"));
+                Files.writeString(closing, fr.portailfamille.configuration.ConfigurationJson.write(
+                        conf.withCalendar(conf.periods(), closed)));
+            }
+            for (String decision : List.of("confirmation:annuler", "confirmation:confirmer")) {
+                agent.get(BASE + "/agent/configuration/fichier.xhtml");
+                agent.await(By.id("import:file")).sendKeys(closing.toAbsolutePath().toString());
+                agent.submit(By.id("import:importer"));
+                assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
+                        .startsWith("Les fermetures de ce fichier annulent 1 réservation(s) déjà faite(s)"), agent.snapshot());
+                assertEquals("BOOKED", bookingStatus(schema, imported), "rien d'importé avant la confirmation");
+                assertEquals("confirmation:confirmer", agent.driver.switchTo().activeElement().getAttribute("id"));
+                assertEquals("", agent.accessibilityViolations(), "axe-core, import à confirmer");
+                agent.submit(By.id(decision));
+                if (decision.endsWith("annuler")) {
+                    assertEquals("Le fichier n'a pas été importé.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+                    assertEquals("BOOKED", bookingStatus(schema, imported));
+                }
+            }
+            assertEquals("Configuration importée.", agent.await(By.cssSelector("#summary .pf-info")).getText());
+            assertEquals("CANCELLED_FREE", bookingStatus(schema, imported));
+            Files.delete(closing);
         }
     }
 

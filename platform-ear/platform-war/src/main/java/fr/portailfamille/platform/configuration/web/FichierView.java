@@ -1,21 +1,31 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationException;
+import fr.portailfamille.configuration.ConfigurationJson;
+import fr.portailfamille.platform.booking.ClosedDays;
 import fr.portailfamille.platform.web.FormErrors;
+import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code agent/configuration/fichier.xhtml}: the configuration file, exported by
  * {@link ConfigurationExportServlet} and imported here (this or another commune's file replaces the
- * whole configuration, checked whole first: every problem with its path, nothing written).
+ * whole configuration, checked whole first: every problem with its path, nothing written). A file whose new
+ * closure days cancel families' bookings ({@link ClosedDays}) is held until the agent confirms it, as the calendar
+ * screen does.
  */
 @Named
 @ViewScoped
@@ -24,7 +34,13 @@ public class FichierView extends ConfigurationSection {
     /** A configuration file is a few kilobytes; anything over this is not one. */
     static final long MAX_BYTES = 2 * 1024 * 1024;
 
+    @Inject
+    ClosedDays closedDays;
+
     private transient Part file;
+
+    /** The file read, held until the agent confirms the bookings its closures cancel; null when none waits. */
+    private String pending;
 
     @Override
     public void load() {
@@ -45,12 +61,58 @@ public class FichierView extends ConfigurationSection {
         try (InputStream in = file.getInputStream()) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        pending = null;
+        try {
+            int cancelled = cancelledBy(ConfigurationJson.read(json));
+            if (cancelled > 0) {
+                pending = json;
+                FormErrors.error(Texts.of("agent.config.file.closure.confirm", cancelled));
+                NextFocus.on("confirmation:confirmer");
+                return;
+            }
+        } catch (ConfigurationException e) {
+            refused(e);
+            return;
+        }
+        apply(json);
+    }
+
+    /** "Confirmer l'import": the file held imported, the bookings on its new closure days cancelled with it. */
+    public void confirmImport() {
+        if (pending != null) {
+            String json = pending;
+            pending = null;
+            apply(json);
+        }
+    }
+
+    /** "Annuler": the file held is dropped, nothing imported. */
+    public void cancelImport() {
+        pending = null;
+        FormErrors.info(Texts.of("agent.config.file.cancelled"));
+    }
+
+    /** How many bookings the closure days {@code imported} adds would cancel. */
+    private int cancelledBy(CommuneConfiguration imported) {
+        Set<LocalDate> before = new TreeSet<>();
+        configuration.current().closures().forEach(c -> before.add(c.day()));
+        Set<LocalDate> added = new TreeSet<>();
+        imported.closures().stream().map(CommuneConfiguration.Closure::day).filter(d -> !before.contains(d))
+                .forEach(added::add);
+        return added.isEmpty() ? 0 : closedDays.affected(user.require(), added);
+    }
+
+    private void apply(String json) {
         try {
             configuration.importJson(user.require(), json);
             FormErrors.info(Texts.of("agent.config.file.imported"));
         } catch (ConfigurationException e) {
-            FormErrors.show("import", e.errors().stream().map(x -> new FieldError("", problem(x))).toList());
+            refused(e);
         }
+    }
+
+    private static void refused(ConfigurationException e) {
+        FormErrors.show("import", e.errors().stream().map(x -> new FieldError("", problem(x))).toList());
     }
 
     /** A problem of the file as the summary lists it: "activities[2].name : message" (the path tells where). */
@@ -58,6 +120,7 @@ public class FichierView extends ConfigurationSection {
         return (e.field() == null || e.field().isEmpty() ? "" : e.field() + Texts.of("common.colon")) + Texts.of(e.text());
     }
 
+    public boolean isPending() { return pending != null; }
     public Part getFile() { return file; }
     public void setFile(Part v) { file = v; }
 }
