@@ -167,6 +167,8 @@ Environment of the platform (application and migration containers).
   value: {{ .Values.platform.payfip.endpoint | quote }}
 - name: PF_PAYFIP_PAYMENT_PAGE
   value: {{ .Values.platform.payfip.paymentPage | quote }}
+- name: PF_PAYFIP_PRODUCTION
+  value: {{ ne .Values.platform.payfip.production false | quote }}
 {{- if .Values.javaToolOptions }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}

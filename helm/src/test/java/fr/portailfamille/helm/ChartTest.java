@@ -229,6 +229,8 @@ class ChartTest {
     assertEquals("https", env.get("PF_PUBLIC_SCHEME").getValue());
     assertEquals("https://www.payfip.gouv.fr/tpa/services/securite", env.get("PF_PAYFIP_ENDPOINT").getValue());
     assertEquals("https://www.payfip.gouv.fr/tpa/paiementws.web", env.get("PF_PAYFIP_PAYMENT_PAGE").getValue());
+    // real payments by default: PayFiP's test mode moves no money
+    assertEquals("true", env.get("PF_PAYFIP_PRODUCTION").getValue());
     assertFalse(env.containsKey("PF_HEALTH_KEYCLOAK_URL"), "the readiness check's default Keycloak URL");
     assertTrue(env.get("JAVA_TOOL_OPTIONS").getValue().contains("-XX:MaxRAMPercentage=75.0"));
 

@@ -55,11 +55,11 @@ public class OnlineLedger {
     /**
      * Decides online payment {@code operationId} from the provider's {@code result}: its row locked, and only when it
      * is still pending; a paid result for the amount asked is recorded as a payment by card online, and the family
-     * receives its receipt by mail after the commit.
+     * receives its receipt by mail after the commit. {@code production}: whether the platform asks real payments.
      *
      * @return the state afterwards (unchanged when another call decided it first)
      */
-    public OnlineState decide(String operationId, PaymentResult result) {
+    public OnlineState decide(String operationId, PaymentResult result, boolean production) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
                 + " o.reference, o.state, r.code, coalesce(i.number, 'du porte-monnaie'), r.label, o.started_by, o.wallet_id"
@@ -72,7 +72,7 @@ public class OnlineLedger {
             return now; // decided meanwhile by another call
         }
         long asked = ((Number) p[4]).longValue();
-        SettlementRule.Decision decision = SettlementRule.decide(asked, (String) p[5], result);
+        SettlementRule.Decision decision = SettlementRule.decide(asked, (String) p[5], production, result);
         if (decision.state() == OnlineState.PENDING) {
             return OnlineState.PENDING;
         }

@@ -310,7 +310,7 @@ public class OnlinePayments {
         if (result == null) {
             return now;
         }
-        return Optional.of(ledger.decide(operationId, result));
+        return Optional.of(ledger.decide(operationId, result, production));
     }
 
     /** The codes of the commune's régies that take payments online (a PayFiP client number). */

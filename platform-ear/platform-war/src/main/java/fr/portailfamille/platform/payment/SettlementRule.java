@@ -2,8 +2,9 @@ package fr.portailfamille.platform.payment;
 
 /**
  * What a result read from the provider does to a pending online payment, whatever brought it (notification,
- * return of the browser, a check): only a paid result for exactly the amount and the invoice asked credits the
- * invoice; refusals and abandons pay nothing; anything else paid is an anomaly, never credited.
+ * return of the browser, a check): only a paid result for exactly the amount and the invoice asked, in the mode
+ * asked (real or test), credits the invoice; refusals and abandons pay nothing; anything else paid is an anomaly,
+ * never credited (a test payment moves no money: credited on a real platform, the invoice would read paid).
  */
 public final class SettlementRule {
 
@@ -12,9 +13,10 @@ public final class SettlementRule {
 
     /**
      * The decision for a pending online payment that asked {@code askedCents} for invoice reference
-     * {@code askedReference}, given the provider's result ({@code null}: not known yet).
+     * {@code askedReference} in the provider's real mode ({@code production}) or test mode, given the provider's
+     * result ({@code null}: not known yet).
      */
-    public static Decision decide(long askedCents, String askedReference, PaymentResult result) {
+    public static Decision decide(long askedCents, String askedReference, boolean production, PaymentResult result) {
         if (result == null) {
             return new Decision(OnlineState.PENDING, null);
         }
@@ -29,6 +31,11 @@ public final class SettlementRule {
                 if (result.invoiceReference() != null && !result.invoiceReference().equals(askedReference)) {
                     yield new Decision(OnlineState.ANOMALY, "PayFiP indique la référence « " + result.invoiceReference()
                             + " » au lieu de « " + askedReference + " ».");
+                }
+                if (result.production() != production) {
+                    yield new Decision(OnlineState.ANOMALY, production
+                            ? "PayFiP indique un paiement en mode test, qui ne verse rien, pour un paiement réel demandé."
+                            : "PayFiP indique un paiement réel pour un paiement demandé en mode test.");
                 }
                 yield new Decision(OnlineState.PAID, null);
             }

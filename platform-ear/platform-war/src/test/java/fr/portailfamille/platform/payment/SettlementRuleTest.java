@@ -20,28 +20,46 @@ class SettlementRuleTest {
 
     @Test
     void aPaidResultForTheAmountAndInvoiceAskedCreditsTheInvoice() {
-        SettlementRule.Decision card = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, "AL12"));
+        SettlementRule.Decision card = SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_CARD, 4250, "AL12"));
         assertEquals(OnlineState.PAID, card.state());
         assertTrue(card.credits());
         assertNull(card.anomaly());
-        assertTrue(SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_DEBIT, 4250, "AL12")).credits());
+        assertTrue(SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_DEBIT, 4250, "AL12")).credits());
         // PayFiP may leave the reference out of its answer: the amount still has to match
-        assertTrue(SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, null)).credits());
+        assertTrue(SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_CARD, 4250, null)).credits());
+    }
+
+    @Test
+    void aPaymentPaidInAnotherModeThanAskedIsAnAnomalyNeverCredited() {
+        PaymentResult test = result(PaymentOutcome.PAID_BY_CARD, 4250, "AL12");
+        PaymentResult real = new PaymentResult("abc123", PaymentOutcome.PAID_BY_CARD, 4250, "AL12", "123456", "2026",
+                "parent@alpha.test", LocalDateTime.of(2026, 11, 30, 14, 5), "123456", true);
+        // a real platform credits real payments only: a test payment moves no money
+        assertTrue(SettlementRule.decide(4250, "AL12", true, real).credits());
+        SettlementRule.Decision fake = SettlementRule.decide(4250, "AL12", true, test);
+        assertEquals(OnlineState.ANOMALY, fake.state());
+        assertFalse(fake.credits());
+        assertEquals("PayFiP indique un paiement en mode test, qui ne verse rien, pour un paiement réel demandé.",
+                fake.anomaly());
+        assertEquals(OnlineState.ANOMALY, SettlementRule.decide(4250, "AL12", false, real).state());
+        // refusals stay refusals whatever the mode
+        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", true,
+                result(PaymentOutcome.REFUSED, 4250, "AL12")).state());
     }
 
     @Test
     void anotherAmountPaidIsAnAnomalyNeverCredited() {
-        SettlementRule.Decision less = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4200, "AL12"));
+        SettlementRule.Decision less = SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_CARD, 4200, "AL12"));
         assertEquals(OnlineState.ANOMALY, less.state());
         assertFalse(less.credits());
         assertEquals("PayFiP indique un montant payé de 4200 centimes pour 4250 centimes demandés.", less.anomaly());
         assertEquals(OnlineState.ANOMALY,
-                SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_DEBIT, 4251, "AL12")).state());
+                SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_DEBIT, 4251, "AL12")).state());
     }
 
     @Test
     void anotherInvoiceReferenceIsAnAnomaly() {
-        SettlementRule.Decision other = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.PAID_BY_CARD, 4250, "AL13"));
+        SettlementRule.Decision other = SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.PAID_BY_CARD, 4250, "AL13"));
         assertEquals(OnlineState.ANOMALY, other.state());
         assertFalse(other.credits());
         assertEquals("PayFiP indique la référence « AL13 » au lieu de « AL12 ».", other.anomaly());
@@ -49,19 +67,19 @@ class SettlementRuleTest {
 
     @Test
     void refusalsAndAbandonsPayNothing() {
-        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", result(PaymentOutcome.REFUSED, 4250, "AL12")).state());
+        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.REFUSED, 4250, "AL12")).state());
         assertEquals(OnlineState.REFUSED,
-                SettlementRule.decide(4250, "AL12", result(PaymentOutcome.DEBIT_REFUSED, 4250, "AL12")).state());
-        SettlementRule.Decision abandoned = SettlementRule.decide(4250, "AL12", result(PaymentOutcome.ABANDONED, 4250, "AL12"));
+                SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.DEBIT_REFUSED, 4250, "AL12")).state());
+        SettlementRule.Decision abandoned = SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.ABANDONED, 4250, "AL12"));
         assertEquals(OnlineState.ABANDONED, abandoned.state());
         assertFalse(abandoned.credits());
         // a refusal reporting another amount is still a refusal: nothing was paid
-        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", result(PaymentOutcome.REFUSED, 0, "AL12")).state());
+        assertEquals(OnlineState.REFUSED, SettlementRule.decide(4250, "AL12", false, result(PaymentOutcome.REFUSED, 0, "AL12")).state());
     }
 
     @Test
     void noResultYetLeavesThePaymentPending() {
-        SettlementRule.Decision none = SettlementRule.decide(4250, "AL12", null);
+        SettlementRule.Decision none = SettlementRule.decide(4250, "AL12", true, null);
         assertEquals(OnlineState.PENDING, none.state());
         assertFalse(none.credits());
     }
