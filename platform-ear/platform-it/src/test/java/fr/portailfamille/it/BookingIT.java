@@ -411,6 +411,43 @@ class BookingIT {
         }), "une décision ne se prend qu'une fois");
     }
 
+    @Test
+    void twoAgentsRefusingTheSameBookingAtOnceFreeItsSeatOnce() throws Exception {
+        long unit = unit(1, true);
+        Parent first = validatedFamily();
+        Parent second = validatedFamily();
+        Parent third = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        assertEquals(BookingDecision.Outcome.PENDING_VALIDATION,
+                in(() -> bookings.book(first.user(), first.childId(), unit, day)).outcome());
+        in(() -> bookings.book(second.user(), second.childId(), unit, day));
+        in(() -> bookings.book(third.user(), third.childId(), unit, day));
+        long firstBooking = bookingOf(first, unit, day).getId();
+        // both decisions read the booking awaiting validation, then wait for the seat; the second finds it decided
+        List<Future<String>> decisions = underTheSeatLock(unit, day, 2, () -> {
+            try {
+                in(() -> {
+                    desk.decideValidation("agent@alpha.test", firstBooking, false, "Groupe complet");
+                    return null;
+                });
+                return "DECIDED";
+            } catch (BookingRefused e) {
+                return e.getMessage();
+            }
+        });
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : decisions) {
+            outcomes.add(f.get());
+        }
+        assertEquals(1, outcomes.stream().filter("DECIDED"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.contains("Cette réservation n'attend pas de validation."), outcomes.toString());
+        // the seat went to the first child waiting, once: the next one still waits, the counter says one seat
+        assertEquals(BookingStatus.REFUSED, statusOf(first, unit, day));
+        assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(second, unit, day));
+        assertEquals(BookingStatus.WAITING, statusOf(third, unit, day));
+        assertEquals(1, seatCounter(unit, day));
+    }
+
     long activityOf(long unit) throws Exception {
         return in(() -> ((Number) em.createNativeQuery("select activity_id from activity_unit where id = ?1")
                 .setParameter(1, unit).getSingleResult()).longValue());

@@ -44,6 +44,12 @@ public class BookingDesk {
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.validation.notPending")));
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
+        // read again under the lock: another agent's decision, or the family's withdrawal, may have come first (and
+        // given the seat up); deciding again would free a seat twice or book a child who holds none
+        em.refresh(b);
+        if (b.getStatus() != BookingStatus.PENDING_VALIDATION) {
+            throw new BookingRefused(Refused.text("booking.validation.notPending"));
+        }
         if (accept) {
             b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);
             b.decided();

@@ -92,9 +92,10 @@ public class ClosedDays {
         undone.sort(Comparator.comparing((Booking b) -> b.getChild().getFamily().getId())
                 .thenComparing(b -> b.getUnit().getId()).thenComparing(Booking::getDay).thenComparing(Booking::getId));
         undone.forEach(b -> charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity()));
-        // in the order of the sorted bookings: by unit, then day
+        // by day, then unit: the order every caller takes seat locks in (PlanningService), so that a closure and a
+        // family's selection never wait for each other's locks
         Set<ActivityUnitDay> unitDays = new java.util.LinkedHashSet<>();
-        undone.stream().sorted(Comparator.comparing((Booking b) -> b.getUnit().getId()).thenComparing(Booking::getDay))
+        undone.stream().sorted(Comparator.comparing(Booking::getDay).thenComparing((Booking b) -> b.getUnit().getId()))
                 .forEach(b -> unitDays.add(new ActivityUnitDay(b.getUnit(), b.getDay())));
         unitDays.forEach(u -> seats.lock(u.unit(), u.day()));
         Map<Long, List<Booking>> byFamily = new LinkedHashMap<>();

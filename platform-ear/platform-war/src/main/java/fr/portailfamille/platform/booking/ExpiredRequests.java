@@ -41,10 +41,17 @@ public class ExpiredRequests {
                 .setParameter("today", today)
                 .setParameter("open", List.of(BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION))
                 .getResultList();
+        int closed = 0;
         for (Booking b : open) {
             charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
+            int booked = seats.lock(b.getUnit(), b.getDay());
+            // read again under the locks: another instance's job, or an agent, may have decided it meanwhile
+            em.refresh(b);
+            if (b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION) {
+                continue;
+            }
+            closed++;
             boolean held = b.holdsSeat();
-            int booked = held ? seats.lock(b.getUnit(), b.getDay()) : 0;
             b.refuse(held ? NOT_DECIDED : NO_SEAT);
             charges.statusChanged(b);
             if (held && booked > 0) {
@@ -52,6 +59,6 @@ public class ExpiredRequests {
                 seats.release(b.getUnit(), b.getDay(), booked);
             }
         }
-        return open.size();
+        return closed;
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -14,8 +15,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Agents' queue of bookings awaiting validation (page agent/reservations): one COUNT and one page query,
@@ -73,9 +76,20 @@ public class ValidationQueue {
     /** Validates several bookings at once: all or none (one transaction). */
     public int acceptAll(SignedInUser agent, Collection<Long> bookingIds) {
         StaffRoles.requireAgent(agent);
-        for (long id : bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return 0;
+        }
+        // by day, then unit: the order every caller takes seat locks in, so that accepting a batch never waits for a
+        // family's selection holding the same seats in the other order
+        List<Long> ordered = em.createQuery("select b.id from Booking b where b.id in :ids order by b.day, b.unit.id, b.id",
+                Long.class).setParameter("ids", List.copyOf(bookingIds)).getResultList();
+        Set<Long> asked = new HashSet<>(bookingIds);
+        if (ordered.size() != asked.size()) {
+            throw new BookingRefused(Refused.text("booking.validation.notPending"));
+        }
+        for (long id : ordered) {
             bookings.decideValidation(agent.email(), id, true, null);
         }
-        return bookingIds.size();
+        return ordered.size();
     }
 }
