@@ -232,8 +232,9 @@ public class AbsenceService {
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
         health.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
+        // locked: a second review (another agent, a double click) waits, then finds it reviewed
         List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
-                + " and reviewed_at is null").setParameter(1, absenceId).getResultList();
+                + " and reviewed_at is null for update").setParameter(1, absenceId).getResultList();
         if (rows.isEmpty()) {
             throw new BookingRefused(Refused.text("booking.certificate.notPending"));
         }

@@ -97,6 +97,7 @@ public class ConfigurationService {
      * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
      */
     public void update(String agent, UnaryOperator<CommuneConfiguration> change) {
+        lockForChange();
         save(agent, change.apply(current()));
     }
 
@@ -111,6 +112,7 @@ public class ConfigurationService {
      */
     public void update(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
         StaffRoles.requireAgent(user);
+        lockForChange();
         CommuneConfiguration before = current();
         CommuneConfiguration after = change.apply(before);
         guard(user, before, after);
@@ -148,6 +150,23 @@ public class ConfigurationService {
         return CommuneSetup.steps(current(), DefaultConfiguration.get(today), today);
     }
 
+    /**
+     * Makes the other changes of this commune's configuration wait until this transaction ends (a PostgreSQL advisory
+     * lock of the transaction), taken before the configuration is read: a section saved is a change of the whole
+     * configuration, which would otherwise write back what another agent's save, committed meanwhile, had just
+     * changed (a closure whose bookings were already cancelled reopened, for one).
+     */
+    private void lockForChange() {
+        String schema = TenantContext.require().schemaName();
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            st.setString(1, schema + ".configuration");
+            st.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Verrou de la configuration impossible", e);
+        }
+    }
+
     /** The configuration file of the commune (JSON, tenant-config's format). */
     public String exportJson() {
         return ConfigurationJson.write(current());
@@ -167,6 +186,7 @@ public class ConfigurationService {
     public void importJson(SignedInUser user, String json) {
         StaffRoles.requireAgent(user);
         CommuneConfiguration imported = ConfigurationJson.read(json);
+        lockForChange();
         guard(user, current(), imported);
         save(user.email(), imported);
     }

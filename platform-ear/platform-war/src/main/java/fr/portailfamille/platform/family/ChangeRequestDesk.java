@@ -8,6 +8,7 @@ import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ public class ChangeRequestDesk {
      *     or a second click)
      */
     private ChangeRequest pending(long id) {
-        ChangeRequest r = Optional.ofNullable(em.find(ChangeRequest.class, id))
+        // locked before its status is read: a second agent's decision waits, then finds it decided
+        ChangeRequest r = Optional.ofNullable(em.find(ChangeRequest.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new Refused(Refused.text("family.request.notFound")));
         if (r.getStatus() != ChangeRequest.Status.PENDING) {
             throw new Refused(Refused.text("family.request.alreadyDecided"));

@@ -22,6 +22,7 @@ import fr.portailfamille.documents.DocumentTypeRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -378,7 +379,8 @@ public class RegistrationService {
 
     /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */
     public void decideRegistration(String agent, long registrationId, boolean accept, String reason) {
-        Registration r = Optional.ofNullable(em.find(Registration.class, registrationId))
+        // locked before its status is read: two agents' decisions (or a double click) never both apply
+        Registration r = Optional.ofNullable(em.find(Registration.class, registrationId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused(Refused.text("registration.notPending")));
         String why = Refused.decisionReason(accept, reason);
@@ -398,7 +400,7 @@ public class RegistrationService {
 
     /** The education service accepts or refuses a school pre-registration; the family is mailed. */
     public void decideSchool(String agent, long enrolmentId, boolean accept, String reason) {
-        SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId))
+        SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused(Refused.text("registration.school.notPending")));
         String why = Refused.decisionReason(accept, reason);
