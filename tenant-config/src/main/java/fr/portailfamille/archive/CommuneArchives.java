@@ -337,6 +337,8 @@ public class CommuneArchives {
     static final String RUN_HEARTBEAT_SCHEMA = "33";
     /** The schema with the queues' and histories' indexes (tenant V34: indexes only, the same tables and columns). */
     static final String QUEUE_INDEXES_SCHEMA = "34";
+    /** The schema whose payments, porte-monnaie movements and broadcasts keep their form's token (tenant V35: nullable columns). */
+    static final String FORM_TOKENS_SCHEMA = "35";
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -344,9 +346,13 @@ public class CommuneArchives {
      * {@value #RUN_CHECKS_SCHEMA}; {@value #BILLED_MONTH_SCHEMA} and {@value #RUN_CHECKS_SCHEMA} into
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read; any of those into
      * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
-     * nullable one, and into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only).
+     * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, and into {@value #FORM_TOKENS_SCHEMA},
+     * which added nullable columns).
      */
     static boolean sameData(String archived, String code) {
+        if (FORM_TOKENS_SCHEMA.equals(code)) {
+            return QUEUE_INDEXES_SCHEMA.equals(archived) || sameData(archived, QUEUE_INDEXES_SCHEMA);
+        }
         if (QUEUE_INDEXES_SCHEMA.equals(code)) {
             return RUN_HEARTBEAT_SCHEMA.equals(archived) || sameData(archived, RUN_HEARTBEAT_SCHEMA);
         }

@@ -185,8 +185,17 @@ class BillingMoneyIT {
         long family = family("Partiel", null);
         // 10 days × 3,50 € + 5 days × 3,00 € = 50,00 €
         long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {10, 350}, new int[] {5, 300});
-        PaymentDesk.Recorded paid = in(() -> payments.record(REGISSEUR, pay(r, family, "CHEQUE", 2000, null)));
+        PaymentDesk.PaymentInput cheque = pay(r, family, "CHEQUE", 2000, null);
+        String token = fr.portailfamille.platform.kernel.FormTokens.next();
+        PaymentDesk.PaymentInput fromTheCounter = new PaymentDesk.PaymentInput(cheque.familyId(), cheque.regieCode(),
+                cheque.mode(), cheque.amountCents(), cheque.receivedOn(), cheque.chequeNumber(), cheque.bank(),
+                cheque.payerName(), cheque.allocation(), token);
+        PaymentDesk.Recorded paid = in(() -> payments.record(REGISSEUR, fromTheCounter));
         assertEquals(r.prefix() + "-R-1", paid.receiptNumber());
+        // the counter's form sent again (the page reloaded): refused, nothing recorded twice, no receipt number used
+        Refused twice = assertThrows(Refused.class, () -> in(() -> payments.record(REGISSEUR, fromTheCounter)));
+        assertTrue(fr.portailfamille.platform.kernel.FormTokens.alreadySent(twice), twice.getMessage());
+        assertEquals(1L, id("select count(*) from payment where family_id = ?1", family));
         assertEquals(2000L, paid.allocatedCents());
         assertEquals(0L, paid.creditCents());
         assertEquals(Settlement.PARTLY_PAID, in(() -> account.invoice(AGENT, october)).settlement());

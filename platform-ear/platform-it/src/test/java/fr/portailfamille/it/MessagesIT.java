@@ -286,10 +286,15 @@ class MessagesIT {
         String secret = "Confidentiel" + UUID.randomUUID().toString().substring(0, 8);
         String body = "Sortie au lac jeudi " + secret + " : prévoir un pique-nique.";
         long started = System.nanoTime();
+        String token = fr.portailfamille.platform.kernel.FormTokens.next();
         int sent = alpha(() -> inbox.broadcast(agent, "enfance", target, "Sortie du centre", body,
-                List.of(new Upload("autorisation.pdf", PDF))));
+                List.of(new Upload("autorisation.pdf", PDF)), token));
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(BROADCAST_FAMILIES, sent);
+        // the same form sent again (a double click, the page reloaded): refused, the families written to once
+        Refused twice = assertThrows(Refused.class, () -> alpha(() -> inbox.broadcast(agent, "enfance", target,
+                "Sortie du centre", body, List.of(new Upload("autorisation.pdf", PDF)), token)));
+        assertTrue(fr.portailfamille.platform.kernel.FormTokens.alreadySent(twice), twice.getMessage());
         assertTrue(millis < 20_000, "une action pour " + BROADCAST_FAMILIES + " familles : " + millis + " ms");
         assertEquals(BROADCAST_FAMILIES, number("select count(distinct t.family_id) from message_thread t join family f"
                 + " on f.id = t.family_id where f.email like 'bc-" + s + "-%' and t.subject = 'Sortie du centre'"));

@@ -25,6 +25,7 @@ import fr.portailfamille.platform.configuration.ConfigurationService;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.OnlinePayments;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -340,6 +341,43 @@ class WalletIT {
         assertEquals(2000, balance(f), "given back");
         alpha(() -> expired.close(TestDays.today()));
         assertEquals(2000, balance(f), "once");
+    }
+
+    @Test
+    void theSameCounterFormSentTwiceAtOnceIsCreditedOnce() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        // a double click: the same form's token twice at once; one is credited, the other told it already was
+        String token = FormTokens.next();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return String.valueOf(alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES",
+                            1000L, token)));
+                } catch (Refused e) {
+                    return FormTokens.alreadySent(e) ? "ALREADY" : e.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> r : results) {
+            outcomes.add(r.get());
+        }
+        assertTrue(outcomes.containsAll(List.of("1000", "ALREADY")), outcomes.toString());
+        assertEquals(1000, balance(f));
+        // the page reloaded later: the same token again, refused in words; a new form's token is credited
+        Refused again = assertThrows(Refused.class, () -> alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(),
+                f.regie(), "ESPECES", 1000L, token)));
+        assertEquals("Déjà enregistré : ce formulaire avait déjà été envoyé (double clic ou page rechargée) ; rien n'est"
+                + " enregistré deux fois.", again.getMessage());
+        assertEquals(1500, alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 500L,
+                FormTokens.next())));
+        assertEquals(2, count("select count(*) from wallet_movement m join wallet w on w.id = m.wallet_id"
+                + " where w.family_id = ?1 and m.kind = 'TOP_UP_COUNTER'", f.family()));
     }
 
     @Test

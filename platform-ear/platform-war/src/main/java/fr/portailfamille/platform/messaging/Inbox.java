@@ -9,6 +9,7 @@ import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Sort;
@@ -474,6 +475,17 @@ public class Inbox {
      */
     public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
             List<Upload> uploads) {
+        return broadcast(agent, serviceCode, target, subject, body, uploads, null);
+    }
+
+    /**
+     * {@link #broadcast(SignedInUser, String, BroadcastTarget, String, String, List)} from a form whose one-time token
+     * is {@code formToken} ({@link FormTokens}): the same form sent twice is refused, the families written to once.
+     */
+    public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
+            List<Upload> uploads, String formToken) {
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "message_broadcast", token);
         if (serviceCode == null || !servicesOf(agent).contains(serviceCode)) {
             throw new Refused("service", Refused.text("messaging.service.notYours"));
         }
@@ -485,11 +497,11 @@ public class Inbox {
         List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads);
         String label = targetLabel(target);
         long broadcast = Rows.id(em.createNativeQuery("insert into message_broadcast (service_code, sent_by, target_kind,"
-                        + " target_ref, target_label, subject, family_count) values (?1, ?2, ?3, cast(?4 as varchar), ?5, ?6, ?7)"
-                        + " returning id")
+                        + " target_ref, target_label, subject, family_count, form_token) values (?1, ?2, ?3,"
+                        + " cast(?4 as varchar), ?5, ?6, ?7, cast(?8 as varchar)) returning id")
                 .setParameter(1, serviceCode).setParameter(2, agent.email()).setParameter(3, target.kind().name())
                 .setParameter(4, target.ref()).setParameter(5, label).setParameter(6, subject.strip())
-                .setParameter(7, (int) families).getSingleResult());
+                .setParameter(7, (int) families).setParameter(8, token).getSingleResult());
         Map<Integer, Object> params = new LinkedHashMap<>();
         String targetFamilies = targetSql(target, params);
         Query threads = em.createNativeQuery("insert into message_thread (family_id, service_code, subject, started_by, state,"

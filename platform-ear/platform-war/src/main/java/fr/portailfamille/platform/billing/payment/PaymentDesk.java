@@ -6,6 +6,7 @@ import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -49,7 +50,13 @@ public class PaymentDesk {
 
     /** What a régisseur typed at the counter; {@code allocation} {@code null}: oldest first. */
     public record PaymentInput(Long familyId, String regieCode, String mode, Long amountCents, LocalDate receivedOn,
-            String chequeNumber, String bank, String payerName, Map<Long, Long> allocation) {
+            String chequeNumber, String bank, String payerName, Map<Long, Long> allocation, String formToken) {
+
+        /** A payment recorded without a form's token (the API, online payments, direct debits). */
+        public PaymentInput(Long familyId, String regieCode, String mode, Long amountCents, LocalDate receivedOn,
+                String chequeNumber, String bank, String payerName, Map<Long, Long> allocation) {
+            this(familyId, regieCode, mode, amountCents, receivedOn, chequeNumber, bank, payerName, allocation, null);
+        }
     }
 
     /** A recorded payment: its receipt, what went to invoices and what stayed as credit. */
@@ -147,6 +154,8 @@ public class PaymentDesk {
 
     /** {@code onlineInvoice}: an online payment of this invoice (allocated to it up to what is left), else a counter payment. */
     private Recorded write(String actor, PaymentInput in, Long onlineInvoice) {
+        String token = FormTokens.of(in.formToken());
+        FormTokens.claim(em, "payment", token);
         List<FieldError> errors = new ArrayList<>();
         if (in.familyId() == null) {
             errors.add(new FieldError("family", Refused.text("billing.payment.familyRequired")));
@@ -216,11 +225,12 @@ public class PaymentDesk {
         String regieCode = in.regieCode();
         InvoiceNumbering.Number receipt = Books.receiptNumber(em, regieCode);
         long payment = ((Number) em.createNativeQuery("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents,"
-                + " received_on, cheque_number, bank, payer_name, recorded_by) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar),"
-                + " cast(?8 as varchar), cast(?9 as varchar), ?10) returning id").setParameter(1, regieId).setParameter(2, in.familyId())
+                + " received_on, cheque_number, bank, payer_name, recorded_by, form_token) values (?1, ?2, ?3, ?4, ?5, ?6,"
+                + " cast(?7 as varchar), cast(?8 as varchar), cast(?9 as varchar), ?10, cast(?11 as varchar)) returning id")
+                .setParameter(1, regieId).setParameter(2, in.familyId())
                 .setParameter(3, receipt.text()).setParameter(4, in.mode()).setParameter(5, amount).setParameter(6, in.receivedOn())
                 .setParameter(7, cheque).setParameter(8, bank).setParameter(9, payer).setParameter(10, Books.cut(actor, 120))
-                .getSingleResult()).longValue();
+                .setParameter(11, token).getSingleResult()).longValue();
         StringBuilder to = new StringBuilder();
         Map<Long, String> numbers = new LinkedHashMap<>();
         open.forEach(o -> numbers.put(o.invoiceId(), o.number()));

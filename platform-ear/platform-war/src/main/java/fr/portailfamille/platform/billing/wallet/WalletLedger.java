@@ -70,13 +70,20 @@ public class WalletLedger {
      */
     public long move(Locked w, String kind, long signedCents, Long bookingId, String mode, String idOp, String label,
             String actor) {
+        return move(w, kind, signedCents, bookingId, mode, idOp, label, actor, null);
+    }
+
+    /** {@link #move(Locked, String, long, Long, String, String, String, String)} recorded by a form of token {@code formToken}. */
+    public long move(Locked w, String kind, long signedCents, Long bookingId, String mode, String idOp, String label,
+            String actor, String formToken) {
         long after = ((Number) em.createNativeQuery("update wallet set balance_cents = balance_cents + ?2 where id = ?1"
                 + " returning balance_cents").setParameter(1, w.id()).setParameter(2, signedCents).getSingleResult()).longValue();
         em.createNativeQuery("insert into wallet_movement (wallet_id, kind, amount_cents, balance_after_cents, booking_id,"
-                + " mode, id_op, label, created_by) values (?1, ?2, ?3, ?4, cast(?5 as bigint), cast(?6 as varchar),"
-                + " cast(?7 as varchar), ?8, ?9)").setParameter(1, w.id()).setParameter(2, kind).setParameter(3, signedCents)
-                .setParameter(4, after).setParameter(5, bookingId).setParameter(6, mode).setParameter(7, idOp)
-                .setParameter(8, cut(label, 300)).setParameter(9, cut(actor, 120)).executeUpdate();
+                + " mode, id_op, label, created_by, form_token) values (?1, ?2, ?3, ?4, cast(?5 as bigint), cast(?6 as varchar),"
+                + " cast(?7 as varchar), ?8, ?9, cast(?10 as varchar))").setParameter(1, w.id()).setParameter(2, kind)
+                .setParameter(3, signedCents).setParameter(4, after).setParameter(5, bookingId).setParameter(6, mode)
+                .setParameter(7, idOp).setParameter(8, cut(label, 300)).setParameter(9, cut(actor, 120))
+                .setParameter(10, formToken).executeUpdate();
         return after;
     }
 

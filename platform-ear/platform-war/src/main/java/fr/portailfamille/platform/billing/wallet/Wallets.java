@@ -7,6 +7,7 @@ import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -179,7 +180,18 @@ public class Wallets {
      * @throws SecurityException not an agent of this commune, or not a régisseur
      */
     public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents) {
+        return topUpAtCounter(staff, familyId, regieCode, mode, amountCents, null);
+    }
+
+    /**
+     * {@link #topUpAtCounter(SignedInUser, Long, String, String, Long)} from a form whose one-time token is
+     * {@code formToken} ({@link FormTokens}): the same form sent twice is refused, credited once.
+     */
+    public long topUpAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents,
+            String formToken) {
         StaffRoles.requireRegisseur(staff);
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "wallet_movement", token);
         WalletRules.topUpRefusal(amountCents).ifPresent(why -> {
             throw new Refused("amount", why);
         });
@@ -197,7 +209,7 @@ public class Wallets {
         long regieId = ledger.regieId(r.get().code()).orElseThrow();
         WalletLedger.Locked w = ledger.activate(familyId, regieId, staff.email());
         long after = ledger.move(w, "TOP_UP_COUNTER", amountCents, null, mode, null,
-                "Versement au guichet (" + PaymentModes.label(mode) + ")", staff.email());
+                "Versement au guichet (" + PaymentModes.label(mode) + ")", staff.email(), token);
         desk.audit(staff.email(), "WALLET_TOP_UP", regieId, familyId, null, null, amountCents, "Porte-monnaie « "
                 + r.get().label() + " » alimenté de " + Money.format(amountCents) + " au guichet (" + PaymentModes.label(mode)
                 + ") : solde " + Money.format(after));

@@ -4,6 +4,7 @@ import fr.portailfamille.messaging.BroadcastTarget;
 import fr.portailfamille.messaging.BroadcastTarget.Kind;
 import fr.portailfamille.messaging.InboxService;
 import fr.portailfamille.messaging.MessagingRules;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
@@ -52,6 +53,7 @@ public class AgentWriteView implements Serializable {
     private List<Inbox.BroadcastRow> broadcasts;
     private String familyName;
     private String familyNameOf;
+    private String formToken = FormTokens.next();
 
     BroadcastTarget target() {
         Kind k = kind == null || kind.isBlank() ? null : Kind.valueOf(kind);
@@ -85,7 +87,8 @@ public class AgentWriteView implements Serializable {
 
     public void send() {
         try {
-            int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments));
+            int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments), formToken);
+            formToken = FormTokens.next();
             FormErrors.info(n == 1 ? Texts.of("inbox.broadcast.sent.one")
                     : Texts.of("inbox.broadcast.sent.many", String.valueOf(n)));
             subject = null;
@@ -93,9 +96,18 @@ public class AgentWriteView implements Serializable {
             countText = null;
             broadcasts = null;
         } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                formToken = FormTokens.next();
+                FormErrors.error(Texts.of(e));
+                return;
+            }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         }
     }
+
+    /** The form's one-time token ({@link FormTokens}): a message sent twice (double click, page reloaded) goes once. */
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
 
     public List<SelectItem> getServices() {
         List<SelectItem> items = new ArrayList<>();

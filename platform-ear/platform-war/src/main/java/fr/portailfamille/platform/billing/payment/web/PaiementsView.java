@@ -6,6 +6,7 @@ import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.FormErrors;
@@ -84,6 +85,7 @@ public class PaiementsView implements Serializable {
     private Long cancelId;
     private String cancelReason;
     private Long lastPayment;
+    private String formToken = FormTokens.next();
     private String lastReceipt;
 
     public void load() {
@@ -157,7 +159,8 @@ public class PaiementsView implements Serializable {
                 return;
             }
             PaymentDesk.Recorded done = desk.record(user.require(), new PaymentDesk.PaymentInput(famille, regie, mode, cents, on,
-                    chequeNumber, bank, payer, rows.isEmpty() ? null : allocation));
+                    chequeNumber, bank, payer, rows.isEmpty() ? null : allocation, formToken));
+            formToken = FormTokens.next();
             lastPayment = done.paymentId();
             lastReceipt = done.receiptNumber();
             String text = done.creditCents() > 0
@@ -173,11 +176,26 @@ public class PaiementsView implements Serializable {
         } catch (MoneyRefused e) {
             FormErrors.show("pay", e.errors().stream().map(this::onRow).toList());
         } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                // recorded by the first sending: the form is emptied as after it
+                formToken = FormTokens.next();
+                FormErrors.error(Texts.of(e));
+                amount = null;
+                chequeNumber = null;
+                bank = null;
+                payer = null;
+                spread();
+                return;
+            }
             FormErrors.show("pay", List.of(onRow(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e)))));
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
         }
     }
+
+    /** The form's one-time token ({@link FormTokens}): a payment sent twice (double click, page reloaded) is recorded once. */
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
 
     /** {@code allocation[<invoice id>]} is shown next to that invoice's row of the editor. */
     private FieldError onRow(FieldError e) {

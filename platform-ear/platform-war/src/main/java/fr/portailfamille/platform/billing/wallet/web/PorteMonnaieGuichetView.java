@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.wallet.web;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.wallet.Wallets;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.web.Texts;
@@ -36,6 +37,7 @@ public class PorteMonnaieGuichetView implements Serializable {
     private String mode;
     private String amount;
     private transient List<Wallets.Summary> summaries;
+    private String formToken = FormTokens.next();
 
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
@@ -57,13 +59,21 @@ public class PorteMonnaieGuichetView implements Serializable {
             return;
         }
         try {
-            long after = wallets.topUpAtCounter(user.require(), famille, regie, mode, cents);
+            long after = wallets.topUpAtCounter(user.require(), famille, regie, mode, cents, formToken);
+            formToken = FormTokens.next();
             message(ctx, null, FacesMessage.SEVERITY_INFO, Texts.of("agent.wallet.recorded", Texts.amount(cents),
                     Texts.amount(after)));
             amount = null;
             summaries = null;
         } catch (Refused e) {
-            String field = e.field() == null || "family".equals(e.field()) ? null : "counter:" + e.field();
+            if (FormTokens.alreadySent(e)) {
+                // credited by the first sending: the amount is emptied as after it
+                formToken = FormTokens.next();
+                amount = null;
+                summaries = null;
+            }
+            String field = e.field() == null || "family".equals(e.field()) || FormTokens.alreadySent(e) ? null
+                    : "counter:" + e.field();
             message(ctx, field, FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
     }
@@ -83,5 +93,8 @@ public class PorteMonnaieGuichetView implements Serializable {
     public String getMode() { return mode; }
     public void setMode(String mode) { this.mode = mode; }
     public String getAmount() { return amount; }
+    /** The form's one-time token ({@link FormTokens}): a top-up sent twice (double click, page reloaded) is credited once. */
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
     public void setAmount(String amount) { this.amount = amount; }
 }
