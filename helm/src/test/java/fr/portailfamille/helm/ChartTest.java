@@ -635,12 +635,36 @@ class ChartTest {
   }
 
   @Test
+  void theOperatorsRealmIsShippedForKeycloaksAdministrator() throws IOException {
+    ConfigMap realm = find(render(t -> { }), ConfigMap.class, FULLNAME + "-operator-realm");
+    assertNotNull(realm, "the operators' realm, to import once");
+    Map<?, ?> json = SERIALIZATION.unmarshal(realm.getData().get("operator-realm.json"), Map.class);
+    assertEquals("pf-operateurs", json.get("realm"));
+    assertEquals(false, json.get("registrationAllowed"));
+    Map<?, ?> console = (Map<?, ?>) ((List<?>) json.get("clients")).get(0);
+    assertEquals("portail-operateur", console.get("clientId"));
+    assertEquals(List.of("https://admin.portail-famille.example.org/oidc/callback"), console.get("redirectUris"));
+    assertEquals("https://admin.portail-famille.example.org", console.get("rootUrl"));
+    assertFalse(realm.getData().get("operator-realm.json").contains("__CONSOLE__"));
+    // no Keycloak resource of the Operator without it
+    assertTrue(render(t -> { }).stream().noneMatch(o -> o instanceof GenericKubernetesResource));
+  }
+
+  @Test
   void keycloakOverlayRendersAKeycloakResourceForTheOperator() {
     List<HasMetadata> objects = render(t -> t.withValuesFile(chartDir.resolve("ci/values-keycloak-operator.yaml")));
     List<GenericKubernetesResource> custom = objects.stream().filter(GenericKubernetesResource.class::isInstance)
         .map(GenericKubernetesResource.class::cast).collect(Collectors.toList());
-    assertEquals(1, custom.size());
-    GenericKubernetesResource keycloak = custom.get(0);
+    assertEquals(List.of("Keycloak", "KeycloakRealmImport"), custom.stream().map(GenericKubernetesResource::getKind).sorted().toList());
+    GenericKubernetesResource keycloak = custom.stream().filter(c -> c.getKind().equals("Keycloak")).findFirst().orElseThrow();
+    // the operators' realm imported by the Keycloak Operator into that Keycloak (the platform's account never administers it)
+    GenericKubernetesResource operators = custom.stream().filter(c -> c.getKind().equals("KeycloakRealmImport")).findFirst()
+        .orElseThrow();
+    assertEquals(KEYCLOAK_API_VERSION, operators.getApiVersion());
+    assertEquals(FULLNAME + "-keycloak", operators.get("spec", "keycloakCRName"));
+    assertEquals("pf-operateurs", operators.get("spec", "realm", "realm"));
+    assertEquals(List.of("https://admin.portail-famille.example.org/oidc/callback"),
+        ((Map<?, ?>) ((List<?>) operators.get("spec", "realm", "clients")).get(0)).get("redirectUris"));
     assertEquals(KEYCLOAK_API_VERSION, keycloak.getApiVersion());
     assertEquals("Keycloak", keycloak.getKind());
     assertEquals(FULLNAME + "-keycloak", keycloak.getMetadata().getName());
@@ -700,7 +724,7 @@ class ChartTest {
     all.addAll(render(t -> t.withValuesFile(chartDir.resolve("ci/values-ingress-domains.yaml"))));
     all.add(renderMigrationJob(t -> { }));
     Set<String> kinds = all.stream().map(HasMetadata::getKind).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(new TreeSet<>(List.of("Deployment", "HorizontalPodAutoscaler", "Ingress", "Job", "NetworkPolicy",
+    assertEquals(new TreeSet<>(List.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Job", "NetworkPolicy",
         "PodDisruptionBudget", "Role", "RoleBinding", "Service", "ServiceAccount", "ServiceMonitor")), kinds);
     for (HasMetadata object : all) {
       if (!(object instanceof ServiceMonitor)) {
@@ -818,7 +842,7 @@ class ChartTest {
   /** The migration hook Job as rendered by the chart, or null when the chart renders none. */
   private static Job renderMigrationJob(Consumer<TemplateCommand> customizer) {
     List<HasMetadata> objects = render(hooksChartDir, customizer);
-    ConfigMap exposed = find(objects, ConfigMap.class);
+    ConfigMap exposed = find(objects, ConfigMap.class, "test-exposed-hooks");
     if (exposed == null) {
       return null;
     }
@@ -849,9 +873,9 @@ class ChartTest {
       HasMetadata object = (HasMetadata) parsed;
       String what = object.getKind() + "/" + object.getMetadata().getName();
       if (parsed instanceof GenericKubernetesResource) {
-        // the one custom resource without a Java model here: asserted field by field in its tests
-        assertEquals(KEYCLOAK_API_VERSION + "/Keycloak", object.getApiVersion() + "/" + object.getKind(),
-            () -> "not a known Kubernetes kind: " + doc);
+        // the Keycloak Operator's custom resources, without a Java model here: asserted field by field in their tests
+        assertTrue(Set.of(KEYCLOAK_API_VERSION + "/Keycloak", KEYCLOAK_API_VERSION + "/KeycloakRealmImport")
+            .contains(object.getApiVersion() + "/" + object.getKind()), () -> "not a known Kubernetes kind: " + doc);
       } else {
         assertNoUnknownFields(object, what);
       }

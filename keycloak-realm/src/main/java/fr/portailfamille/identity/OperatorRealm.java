@@ -41,6 +41,21 @@ public final class OperatorRealm {
     }
 
     /**
+     * The realm as it is created for the console at {@code consoleBaseUrl} (scheme://host[:port]): the template, its
+     * console client's URLs set. The Helm chart ships the same (its {@code files/operator-realm.json}, imported once
+     * into a Keycloak the platform's account does not administer).
+     */
+    public static ObjectNode forConsole(String consoleBaseUrl) {
+        ObjectNode realm = template();
+        for (JsonNode client : realm.withArray("clients")) {
+            if (CLIENT_ID.equals(client.path("clientId").asText())) {
+                applyUrls((ObjectNode) client, consoleBaseUrl);
+            }
+        }
+        return realm;
+    }
+
+    /**
      * Creates the realm if it does not exist, else brings its console client and protections in line: the client's
      * redirect URI is the operator host's login callback only, and no client of the realm accepts password grants.
      *
@@ -48,13 +63,7 @@ public final class OperatorRealm {
      */
     public void ensure(String consoleBaseUrl) {
         if (admin.find("/" + REALM, JsonNode.class).isEmpty()) {
-            ObjectNode realm = template();
-            for (JsonNode client : realm.withArray("clients")) {
-                if (CLIENT_ID.equals(client.path("clientId").asText())) {
-                    applyUrls((ObjectNode) client, consoleBaseUrl);
-                }
-            }
-            admin.post("", realm);
+            admin.post("", forConsole(consoleBaseUrl));
             return;
         }
         JsonNode clients = admin.tree("/" + REALM + "/clients");

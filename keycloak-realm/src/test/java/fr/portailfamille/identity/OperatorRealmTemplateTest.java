@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
 /** The operators' realm: closed (no registration, no password grant), strict, French, one role. */
 class OperatorRealmTemplateTest {
 
+    /**
+     * The Helm chart ships the realm as it is created (its {@code files/operator-realm.json}, the console's URL a
+     * placeholder the chart replaces): imported once by Keycloak's administrator, since the platform's own account never
+     * administers the operators' realm. Regenerate it from {@link OperatorRealm#forConsole} when the template changes.
+     */
+    @Test
+    void theChartShipsTheRealmAsItIsCreated() throws Exception {
+        java.nio.file.Path chart = java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("helm")
+                .resolve("chart/portail-famille/files/operator-realm.json");
+        JsonNode shipped = KeycloakAdminHttp.JSON.readTree(java.nio.file.Files.readString(chart));
+        assertEquals(OperatorRealm.forConsole("__CONSOLE__"), shipped, "helm/chart/portail-famille/files/operator-realm.json"
+                + " is not OperatorRealm.forConsole(\"__CONSOLE__\")");
+    }
+
     @Test
     void realmIsClosedAndStrict() {
         JsonNode realm = OperatorRealm.template();
