@@ -19,7 +19,8 @@ import java.util.Objects;
  * the days a credit note took back from them), in exact cents:
  * every line but the last gets its share rounded down, the last line gets what is left, so that the
  * shares add up to the allocation exactly. Only the shares of lines that are care of an eligible child
- * are kept. Credit notes and account credit are not payments and count for nothing; nor do payments in CESU (the
+ * are kept. An overpayment kept as account credit counts when and where the credit pays an invoice
+ * ({@link CreditUses}: the year of that use); credit notes are not payments and count for nothing; nor do payments in CESU (the
  * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense). Days a porte-monnaie
  * paid count when debited (less what it gave back in the year), as an allocation to one line of their child and
  * activity.

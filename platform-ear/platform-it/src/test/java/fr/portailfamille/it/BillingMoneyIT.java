@@ -18,6 +18,8 @@ import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
 import fr.portailfamille.platform.billing.AccountBalance;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.InvoiceMails;
+import fr.portailfamille.platform.billing.InvoicesIssued;
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
 import fr.portailfamille.platform.billing.payment.MoneyRefused;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
@@ -88,6 +90,15 @@ class BillingMoneyIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    jakarta.enterprise.event.Event<InvoicesIssued> issued;
+
+    @Inject
+    InvoiceMails mails;
+
+    @Inject
+    fr.portailfamille.platform.billing.documents.BillingDocuments documents;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -177,6 +188,71 @@ class BillingMoneyIT {
 
     static List<String> fields(MoneyRefused e) {
         return e.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void theFamilysCreditIsDeductedFromItsNextInvoicesBeforeTheyAreMailed() throws Exception {
+        Regie r = regie();
+        String email = "credit-" + random(6).toLowerCase() + "@alpha.test";
+        long family = family("Credit", email);
+        long october = invoice(r, family, 1, TODAY.minusDays(30), new int[] {10, 500});
+        // 80,00 € for 50,00 €: 30,00 € kept as the family's credit
+        PaymentDesk.Recorded paid = in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 8000, null)));
+        assertEquals(3000L, paid.creditCents());
+        assertEquals(0L, outstanding(october));
+        // November's run issues 45,00 €, and a 20,00 € invoice the parent is paying by card at this moment
+        long november = invoice(r, family, 2, TODAY.plusDays(20), new int[] {9, 500});
+        long paying = invoice(r, family, 3, TODAY.plusDays(10), new int[] {4, 500});
+        update("insert into online_payment (invoice_id, family_id, regie_id, amount_cents, reference, id_op, started_by)"
+                + " values (?1, ?2, ?3, 2000, 'REF', ?4, 'parent')", paying, family, r.id(), "op-" + random(12));
+        in(() -> {
+            issued.fire(new InvoicesIssued(List.of(november, paying), "regie@alpha.test"));
+            return null;
+        });
+        // the credit went to November, the card payment's invoice left as it is: 15,00 € left, no credit
+        assertEquals(1500L, outstanding(november));
+        assertEquals(2000L, outstanding(paying));
+        assertEquals(0L, in(() -> payments.credit(AGENT, family, r.code())));
+        assertEquals(1L, id("select count(*) from billing_audit where invoice_id = ?1 and action = 'CREDIT_USED'", november));
+        // told again (a run's last batch, a retry): nothing more deducted
+        in(() -> {
+            issued.fire(new InvoicesIssued(List.of(november), "regie@alpha.test"));
+            return null;
+        });
+        assertEquals(1500L, outstanding(november));
+        invariantHolds(r);
+        // the mail of the invoice says what the credit paid and what is left
+        in(() -> {
+            mails.issued(List.of(november), "http://alpha.localhost");
+            return null;
+        });
+        String mail = Mails.await(email, m -> m.contains("facture " + r.prefix() + "-2"));
+        assertTrue(mail.contains("Déduit de votre crédit : 30,00"), mail);
+        assertTrue(mail.contains("Reste à payer : 15,00"), mail);
+    }
+
+    @Test
+    void anOverpaymentCountsForTheAttestationFiscaleWhenItsCreditPaysCare() throws Exception {
+        Regie r = regie();
+        long family = family("Attestation", null);
+        int year = TODAY.getYear();
+        long child = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Lou', 'Attestation', ?2)"
+                + " returning id", family, LocalDate.of(year - 3, 3, 1));
+        String garderie = "G" + random(8);
+        update("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy) values (?1,"
+                + " 'Garderie', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')", garderie);
+        long october = invoice(r, family, 1, TODAY.minusDays(30), new int[] {10, 500});
+        long november = invoice(r, family, 2, TODAY.plusDays(20), new int[] {9, 500});
+        update("update invoice_line set child_id = ?1, activity_code = ?2 where invoice_id in (?3, ?4)", child, garderie,
+                october, november);
+        // 80,00 € for October's 50,00 €, then 30,00 € of credit deducted from November
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 8000, Map.of(october, 5000L))));
+        assertEquals(3000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        // the whole 80,00 € is care paid for Lou: 50,00 € when received, 30,00 € when the credit paid November
+        List<fr.portailfamille.billing.ChildcareTaxCertificate.Amount> fiscal = in(() -> documents.fiscalAmounts(AGENT, family, year));
+        assertEquals(1, fiscal.size(), fiscal.toString());
+        assertEquals(8000L, fiscal.get(0).cents());
+        assertEquals(List.of(year), in(() -> documents.fiscalYears(AGENT, family)));
     }
 
     @Test

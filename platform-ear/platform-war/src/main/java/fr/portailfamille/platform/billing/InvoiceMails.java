@@ -52,7 +52,8 @@ public class InvoiceMails {
         List<Object[]> rows = em.createNativeQuery("select i.number, i.period_start, i.period_end, i.total_cents, i.due_date,"
                 + " f.email, r.label, cast(i.issued_at at time zone " + PlatformTime.SQL_ZONE + " as date), case when r.sepa_ics is not null"
                 + " and exists (select 1 from sepa_mandate m where m.family_id = i.family_id and m.regie_id = i.regie_id"
-                + " and m.revoked_at is null) then r.sepa_debit_day end"
+                + " and m.revoked_at is null) then r.sepa_debit_day end, coalesce((select -sum(c.amount_cents) from account_credit c"
+                + " where c.invoice_id = i.id and c.amount_cents < 0), 0)"
                 + " from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"
                 + " where i.id = any(cast(?1 as bigint[])) and i.kind = 'INVOICE' order by i.id")
                 .setParameter(1, invoiceIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
@@ -63,7 +64,8 @@ public class InvoiceMails {
             LocalDate to = DraftInvoices.date(r[2]);
             LocalDate debitOn = r[8] == null ? null : SepaRules.dueDate(DraftInvoices.date(r[7]), ((Number) r[8]).intValue());
             mails.send((String) r[5], subject(number, from, to),
-                    body(number, from, to, ((Number) r[3]).longValue(), DraftInvoices.date(r[4]), (String) r[6], debitOn), PAGE, portal);
+                    body(number, from, to, ((Number) r[3]).longValue(), ((Number) r[9]).longValue(), DraftInvoices.date(r[4]),
+                            (String) r[6], debitOn), PAGE, portal);
         }
     }
 
@@ -73,18 +75,25 @@ public class InvoiceMails {
     }
 
     static String body(String number, LocalDate from, LocalDate to, long totalCents, LocalDate due, String regie) {
-        return body(number, from, to, totalCents, due, regie, null);
+        return body(number, from, to, totalCents, 0, due, regie, null);
     }
 
-    /** With {@code debitOn}: the SEPA pre-notification (date and amount of the debit) instead of the due date. */
-    static String body(String number, LocalDate from, LocalDate to, long totalCents, LocalDate due, String regie,
-            LocalDate debitOn) {
-        String when = debitOn != null
+    /**
+     * With {@code creditCents}: what the family's account credit paid of it (the rest to pay said, nothing to pay when
+     * it paid all); with {@code debitOn}: the SEPA pre-notification (date and amount of the debit) instead of the due date.
+     */
+    static String body(String number, LocalDate from, LocalDate to, long totalCents, long creditCents, LocalDate due,
+            String regie, LocalDate debitOn) {
+        long left = totalCents - creditCents;
+        String when = left <= 0 ? "Rien n'est à payer : votre crédit auprès de la régie la règle entière.\n"
+                : debitOn != null
                 ? "Cette facture sera prélevée le " + BillingDates.text(debitOn) + " sur votre compte (prélèvement SEPA de "
-                        + Money.format(totalCents) + ", moins ce que vous aurez payé d'ici là).\n"
+                        + Money.format(left) + ", moins ce que vous aurez payé d'ici là).\n"
                 : due == null ? "" : "À payer avant le " + BillingDates.text(due) + "\n";
         return "Votre facture " + number + " " + period(from, to) + " (" + regie + ") est disponible sur le portail famille.\n"
                 + "Montant : " + Money.format(totalCents) + "\n"
+                + (creditCents > 0 ? "Déduit de votre crédit : " + Money.format(creditCents) + "\n"
+                        + (left > 0 ? "Reste à payer : " + Money.format(left) + "\n" : "") : "")
                 + when
                 + "\nConsultez-la et téléchargez-la dans « Mes factures », avec les moyens de paiement de la régie.";
     }

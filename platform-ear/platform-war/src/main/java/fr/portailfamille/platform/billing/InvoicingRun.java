@@ -79,6 +79,9 @@ public class InvoicingRun {
     @Inject
     jakarta.enterprise.event.Event<RunIssued> runIssued;
 
+    @Inject
+    jakarta.enterprise.event.Event<InvoicesIssued> invoicesIssued;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -181,7 +184,7 @@ public class InvoicingRun {
                     }
                 }
                 if (toMail.size() >= MAIL_BATCH) {
-                    mail(toMail, portal);
+                    mail(toMail, portal, actor);
                 }
                 // still at it: a run whose replica stops beating is taken as interrupted (InvoiceWriter.reapInterrupted)
                 writer.beat(runId);
@@ -198,7 +201,7 @@ public class InvoicingRun {
                 throw error;
             }
         } finally {
-            mail(toMail, portal);
+            mail(toMail, portal, actor);
         }
     }
 
@@ -221,8 +224,17 @@ public class InvoicingRun {
         }
     }
 
-    /** Mails the families of committed invoices; a mail that fails is logged, never fails the run. */
-    private void mail(List<Long> invoices, String portal) {
+    /**
+     * Mails the families of committed invoices, their account credit deducted first ({@link InvoicesIssued}); a mail
+     * or a deduction that fails is logged, never fails the run.
+     */
+    private void mail(List<Long> invoices, String portal, String actor) {
+        try {
+            // the families' credit deducted first, so that the mail says what is left to pay
+            invoicesIssued.fire(new InvoicesIssued(invoices, actor));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "credit not deducted from " + invoices, e);
+        }
         try {
             mails.issued(List.copyOf(invoices), portal);
         } catch (RuntimeException e) {

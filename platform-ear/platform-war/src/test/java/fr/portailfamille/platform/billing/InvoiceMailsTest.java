@@ -31,10 +31,24 @@ class InvoiceMailsTest {
 
     @Test
     void aDebitedInvoiceSaysWhenAndHowMuchItWillBeDebited() {
-        String body = InvoiceMails.body("AL-36", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 4355,
+        String body = InvoiceMails.body("AL-36", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 4355, 0,
                 LocalDate.of(2026, 12, 10), "Régie périscolaire", LocalDate.of(2026, 12, 10));
         assertTrue(body.contains("Cette facture sera prélevée le 10/12/2026 sur votre compte (prélèvement SEPA de "
                 + Money.format(4355)), body);
         assertFalse(body.contains("À payer avant le"), body);
+    }
+
+    @Test
+    void theFamilysCreditDeductedIsSaidWithWhatIsLeftToPay() {
+        String part = InvoiceMails.body("AL-36", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 4500, 2940,
+                LocalDate.of(2026, 12, 10), "Régie périscolaire", LocalDate.of(2026, 12, 10));
+        assertTrue(part.contains("Montant : " + Money.format(4500) + "\nDéduit de votre crédit : " + Money.format(2940)
+                + "\nReste à payer : " + Money.format(1560)), part);
+        assertTrue(part.contains("prélèvement SEPA de " + Money.format(1560)), part);
+        String whole = InvoiceMails.body("AL-37", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 2000, 2000,
+                LocalDate.of(2026, 11, 30), "Régie périscolaire", null);
+        assertTrue(whole.contains("Rien n'est à payer : votre crédit auprès de la régie la règle entière."), whole);
+        assertFalse(whole.contains("À payer avant le"), whole);
+        assertFalse(whole.contains("Reste à payer"), whole);
     }
 }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing.documents;
 
 import fr.portailfamille.billing.ChildcareTaxCertificate;
+import fr.portailfamille.billing.CreditUses;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.Statement;
 import fr.portailfamille.platform.billing.AccountInvoice;
@@ -166,6 +167,9 @@ public class BillingDocuments {
                 // days paid by a porte-monnaie: paid when debited
                 + " union select cast(extract(year from m.created_at at time zone " + PlatformTime.SQL_ZONE + ") as integer)"
                 + " from wallet_movement m join wallet w on w.id = m.wallet_id where w.family_id = ?1 and m.kind = 'DEBIT'"
+                // account credit paid to an invoice: an overpayment counts the year it is used
+                + " union select cast(extract(year from c.at at time zone " + PlatformTime.SQL_ZONE + ") as integer)"
+                + " from account_credit c where c.family_id = ?1 and c.amount_cents < 0 and c.invoice_id is not null"
                 + " order by 1 desc").setParameter(1, family).getResultList();
         // a year is offered only when its attestation certifies something (meals only, or children over 6: nothing)
         return years.stream().map(y -> ((Number) y).intValue())
@@ -189,9 +193,12 @@ public class BillingDocuments {
                 + " and p.received_on between ?2 and ?3 order by p.received_on, a.id")
                 .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
                 .getResultList();
+        // the account credit that money the family gave paid to invoices in the year (an overpayment counts when used)
+        List<Object[]> fromCredit = creditUses(family, year);
         Map<Long, List<ChildcareTaxCertificate.InvoiceLine>> lines = new LinkedHashMap<>();
-        if (!allocations.isEmpty()) {
-            List<Long> invoices = allocations.stream().map(a -> ((Number) a[3]).longValue()).distinct().toList();
+        if (!allocations.isEmpty() || !fromCredit.isEmpty()) {
+            List<Long> invoices = java.util.stream.Stream.concat(allocations.stream().map(a -> ((Number) a[3]).longValue()),
+                    fromCredit.stream().map(u -> ((CreditUses.Use) u[1]).invoiceId())).distinct().toList();
             // the activity's type decides what is care (ChildcareTaxCertificate.CARE_TYPES); a payment goes to what the
             // lines still bill: less the days a credit note took back from them
             @SuppressWarnings("unchecked")
@@ -210,6 +217,11 @@ public class BillingDocuments {
         List<ChildcareTaxCertificate.Allocation> paid = new ArrayList<>(allocations.stream().map(a ->
                 new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
                         lines.getOrDefault(((Number) a[3]).longValue(), List.of()))).toList());
+        for (Object[] u : fromCredit) {
+            CreditUses.Use use = (CreditUses.Use) u[1];
+            paid.add(new ChildcareTaxCertificate.Allocation(use.at(), (String) u[0], use.cents(),
+                    lines.getOrDefault(use.invoiceId(), List.of())));
+        }
         // the days a porte-monnaie paid: what its debits took in the year less what it gave back, per régie, child and
         // activity type (the top-ups are money put aside, not yet care)
         @SuppressWarnings("unchecked")
@@ -229,6 +241,30 @@ public class BillingDocuments {
         return ChildcareTaxCertificate.of(year,
                 children.stream().map(c -> new ChildcareTaxCertificate.Child(((Number) c[0]).longValue(), (String) c[1], date(c[2]))).toList(),
                 paid);
+    }
+
+    /**
+     * The uses in {@code year} of the family's account credit that money it gave paid ({@link CreditUses}): each its
+     * régie's code and the use.
+     */
+    private List<Object[]> creditUses(long family, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.id, r.code, cast(c.at at time zone " + PlatformTime.SQL_ZONE
+                + " as date), c.amount_cents, c.payment_id, c.invoice_id, n.credit_note_of, coalesce(p.mode <> 'CESU', false)"
+                + " from account_credit c join regie r on r.id = c.regie_id left join payment p on p.id = c.payment_id"
+                + " left join invoice n on n.id = c.invoice_id and c.amount_cents > 0 where c.family_id = ?1 order by c.id")
+                .setParameter(1, family).getResultList();
+        Map<String, List<CreditUses.Movement>> byRegie = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byRegie.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(new CreditUses.Movement(((Number) r[0]).longValue(),
+                    date(r[2]), ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(),
+                    r[5] == null ? null : ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(),
+                    (Boolean) r[7]));
+        }
+        List<Object[]> uses = new ArrayList<>();
+        byRegie.forEach((regie, movements) -> CreditUses.certified(movements).stream()
+                .filter(u -> u.at().getYear() == year).forEach(u -> uses.add(new Object[] {regie, u})));
+        return uses;
     }
 
     /** The attestation fiscale of {@code year} as PDF. */

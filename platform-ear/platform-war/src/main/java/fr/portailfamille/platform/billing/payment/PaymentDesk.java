@@ -4,6 +4,7 @@ import fr.portailfamille.billing.Allocations;
 import fr.portailfamille.billing.InvoiceNumbering;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.InvoicesIssued;
 import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.FormTokens;
@@ -16,6 +17,7 @@ import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Message;
 import fr.portailfamille.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Payments at the régie's counter (régisseurs record and cancel; every agent reads): a payment of a
@@ -285,6 +288,59 @@ public class PaymentDesk {
                 .setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
         Books.audit(em, user.email(), "CREDIT_USED", regieId, family, invoiceId, null, amountCents,
                 "Crédit de " + Money.format(amountCents) + " utilisé sur la facture " + i[2]);
+    }
+
+    /**
+     * New invoices' families have their account credit with the régie deducted, before they are mailed
+     * ({@link #applyCredit}).
+     */
+    void onIssued(@Observes InvoicesIssued issued) {
+        if (issued.invoiceIds().isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> owed = em.createNativeQuery("select distinct i.family_id, i.regie_id from invoice i"
+                + " where i.id = any(cast(?1 as bigint[])) and exists (select 1 from account_credit c"
+                + " where c.family_id = i.family_id and c.regie_id = i.regie_id) order by i.family_id, i.regie_id")
+                .setParameter(1, issued.invoiceIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        for (Object[] r : owed) {
+            applyCredit(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), issued.actor());
+        }
+    }
+
+    /**
+     * Deducts the family's account credit with the régie (overpayments, credit notes' rest) from its open invoices,
+     * oldest first, as the family is told ("il sera déduit de vos prochaines factures"): a negative credit movement
+     * naming each invoice, audited, as {@link #useCredit} writes. Left out: an invoice the family is paying by card at
+     * this moment, or whose direct debit is already at the bank (it would be paid twice). In the caller's transaction;
+     * the invoices locked, then the credit, as a payment does.
+     *
+     * @return the cents deducted
+     */
+    public long applyCredit(long familyId, long regieId, String actor) {
+        List<Allocations.Open> open = open(familyId, regieId, true).stream().filter(o -> em.createNativeQuery(
+                "select 1 from online_payment o where o.invoice_id = ?1 and o.state = 'PENDING' union all"
+                        + " select 1 from sepa_debit d where d.invoice_id = ?1 and d.state = 'SENT'")
+                .setParameter(1, o.invoiceId()).getResultList().isEmpty()).toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        Books.lockCredit(em, familyId);
+        long credit = Books.credit(em, familyId, regieId);
+        long deducted = 0;
+        for (Map.Entry<Long, Long> use : Allocations.oldestFirst(open, credit).entrySet()) {
+            String number = open.stream().filter(o -> o.invoiceId() == use.getKey()).findFirst().orElseThrow().number();
+            em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, familyId)
+                    .setParameter(3, -use.getValue()).setParameter(4, use.getKey())
+                    .setParameter(5, Books.cut("Crédit déduit de la facture " + number, 200))
+                    .setParameter(6, Books.cut(actor, 120)).executeUpdate();
+            Books.audit(em, actor, "CREDIT_USED", regieId, familyId, use.getKey(), null, use.getValue(),
+                    "Crédit de " + Money.format(use.getValue()) + " déduit de la facture " + number);
+            deducted += use.getValue();
+        }
+        return deducted;
     }
 
     /**

@@ -1,0 +1,70 @@
+package fr.portailfamille.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.portailfamille.billing.CreditUses.Movement;
+import fr.portailfamille.billing.CreditUses.Use;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What of a family's account credit was money it gave, certified in the year the credit paid an invoice. */
+class CreditUsesTest {
+
+    static final LocalDate DEC_2025 = LocalDate.of(2025, 12, 15);
+    static final LocalDate JAN_2026 = LocalDate.of(2026, 1, 20);
+    static final LocalDate FEB_2026 = LocalDate.of(2026, 2, 20);
+
+    static Movement overpayment(long id, LocalDate at, long cents, long payment, boolean certifiable) {
+        return new Movement(id, at, cents, payment, null, null, certifiable);
+    }
+
+    static Movement creditNote(long id, LocalDate at, long cents, long note, long corrects) {
+        return new Movement(id, at, cents, null, note, corrects, false);
+    }
+
+    static Movement use(long id, LocalDate at, long cents, long invoice) {
+        return new Movement(id, at, -cents, null, invoice, null, false);
+    }
+
+    @Test
+    void anOverpaymentUsedTheNextYearIsCertifiedThatYear() {
+        // 300 € for a 200 € invoice in December 2025: 100 € of credit, used on January's invoice
+        List<Use> uses = CreditUses.certified(List.of(overpayment(1, DEC_2025, 10_000, 7, true), use(2, JAN_2026, 10_000, 40)));
+        assertEquals(List.of(new Use(JAN_2026, 40, 10_000)), uses);
+    }
+
+    @Test
+    void aCreditNotesCreditIsNoMoneyPaidAndTheOldestSourceIsSpentFirst() {
+        List<Use> uses = CreditUses.certified(List.of(
+                creditNote(1, DEC_2025, 3_000, 90, 30),
+                overpayment(2, DEC_2025, 5_000, 8, true),
+                use(3, JAN_2026, 4_000, 41),     // 30 € of the credit note, then 10 € of the overpayment
+                use(4, FEB_2026, 4_000, 42)));   // 40 € of the overpayment
+        assertEquals(List.of(new Use(JAN_2026, 41, 1_000), new Use(FEB_2026, 42, 4_000)), uses);
+    }
+
+    @Test
+    void aCreditNoteImputedOnTheInvoiceItCorrectsComesFromThatCreditNote() {
+        // an older overpayment is there; the credit note's share imputed at once on invoice 30 is not it
+        List<Use> uses = CreditUses.certified(List.of(
+                overpayment(1, DEC_2025, 2_000, 7, true),
+                creditNote(2, JAN_2026, 1_500, 91, 30),
+                use(3, JAN_2026, 1_500, 30),
+                use(4, FEB_2026, 2_000, 43)));
+        assertEquals(List.of(new Use(FEB_2026, 43, 2_000)), uses);
+    }
+
+    @Test
+    void cesuAndTakenBackOverpaymentsCertifyNothing() {
+        List<Use> cesu = CreditUses.certified(List.of(overpayment(1, DEC_2025, 2_000, 7, false), use(2, JAN_2026, 2_000, 44)));
+        assertEquals(List.of(), cesu);
+        // a cheque's overpayment taken back when it bounced: the later use is paid by the other payment's
+        List<Use> bounced = CreditUses.certified(List.of(
+                overpayment(1, DEC_2025, 2_000, 7, true),
+                overpayment(2, DEC_2025, 1_000, 8, true),
+                new Movement(3, JAN_2026, -2_000, 7L, null, null, false),
+                use(4, FEB_2026, 1_000, 45)));
+        assertEquals(List.of(new Use(FEB_2026, 45, 1_000)), bounced);
+    }
+}
