@@ -39,8 +39,9 @@ public final class DefaultConfiguration {
     }
 
     /**
-     * A seeder that imports {@link #get()} into a schema, in its own transaction on a connection of
-     * {@code dataSource}.
+     * A seeder that imports {@link #get()} into a schema that has no configuration yet (no setting, activity or period:
+     * a provisioning resumed after its seeding committed keeps what it wrote, one interrupted before seeds it), in its
+     * own transaction on a connection of {@code dataSource}.
      */
     public static ConfigurationSeeder seeder(DataSource dataSource) {
         return schema -> {
@@ -48,6 +49,15 @@ public final class DefaultConfiguration {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
+                    String q = ConfigurationReader.qualifier(schema);
+                    try (var st = c.createStatement(); var rs = st.executeQuery("select exists (select 1 from " + q
+                            + "commune_setting) or exists (select 1 from " + q + "activity) or exists (select 1 from " + q
+                            + "calendar_period)")) {
+                        if (rs.next() && rs.getBoolean(1)) {
+                            c.rollback();
+                            return;
+                        }
+                    }
                     ConfigurationStore.importInto(c, schema, get());
                     c.commit();
                 } catch (RuntimeException e) {

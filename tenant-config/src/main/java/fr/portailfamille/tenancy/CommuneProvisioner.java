@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * Onboards a commune: validation, tenant row (PROVISIONING), schema + migrations, starting
- * configuration ({@link ConfigurationSeeder}, first attempt only), Keycloak realm and client, then
+ * configuration ({@link ConfigurationSeeder}, once: not over a configuration an earlier attempt wrote), Keycloak realm and client, then
  * ACTIVE. Every step is idempotent (the seeding runs once), so re-running after a crash resumes; when
  * a step fails during a first attempt, what this attempt created is removed again, so no half commune
  * is left behind.
@@ -107,10 +107,9 @@ public class CommuneProvisioner {
             }
             listener.done(step, "version " + schema.version());
             listener.started(step = ProvisioningStep.CONFIGURATION);
-            if (firstAttempt) {
-                seeder.seed(commune.schemaName());
-            }
-            listener.done(step, firstAttempt ? null : "déjà écrite lors de la première tentative");
+            // written once: a schema that already has its configuration (an attempt interrupted after it) keeps it
+            seeder.seed(commune.schemaName());
+            listener.done(step, null);
             listener.started(step = ProvisioningStep.REALM);
             realmTouched = true;
             String secret = realms.ensureRealm(commune, baseUrls(commune));
@@ -184,7 +183,8 @@ public class CommuneProvisioner {
      * domains; the operators' audit keeps its lines (audited {@code DELETE}), and its archives stay in
      * {@code platform.commune_archive} for an import elsewhere. Refused unless {@code typedSlug} is the slug typed
      * again, and unless the commune was suspended first (its families already see the suspension page and its realm
-     * refuses logins, so nothing is in use while it goes). The row goes last: after a partial failure the commune is
+     * refuses logins, so nothing is in use while it goes) or was never served (left provisioning by an interrupted
+     * onboarding or import). The row goes last: after a partial failure the commune is
      * still listed, suspended, and running this again finishes the work.
      *
      * @throws ProvisioningException when refused (nothing done), or when a step failed (re-run to finish)
@@ -194,7 +194,9 @@ public class CommuneProvisioner {
             throw new ProvisioningException(List.of(Problems.error("typedSlug", "tenancy.delete.confirm", slug)));
         }
         Commune commune = known(slug);
-        if (commune.status() != CommuneStatus.SUSPENDED) {
+        // suspended, or never served: left provisioning by an onboarding or an import interrupted (the caller makes
+        // sure none runs on it)
+        if (commune.status() != CommuneStatus.SUSPENDED && commune.status() != CommuneStatus.PROVISIONING) {
             throw new ProvisioningException.NotSuspended(slug);
         }
         try {

@@ -12,6 +12,7 @@ import fr.portailfamille.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -209,8 +210,18 @@ class CommuneProvisionerTest {
         assertEquals(List.of("familles.paysdemontfaucou.fr"), c.domains());
         assertTrue(tableExists("commune_montfaucou", "child"));
         try (Connection conn = ds.getConnection()) {
-            // only a first attempt seeds the configuration
-            assertTrue(ConfigurationReader.of(conn, "commune_montfaucou").configuration().activities().isEmpty());
+            // interrupted before its configuration was written: the resumed attempt writes it
+            assertFalse(ConfigurationReader.of(conn, "commune_montfaucou").configuration().activities().isEmpty());
+        }
+        // interrupted after: what the commune's agents may already have changed is kept
+        try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
+            st.execute("insert into commune_montfaucou.commune_setting (key, value) values ('zone', 'C')"
+                    + " on conflict (key) do update set value = 'C'");
+        }
+        store.setStatus("montfaucou", CommuneStatus.PROVISIONING);
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of("familles.paysdemontfaucou.fr")));
+        try (Connection conn = ds.getConnection()) {
+            assertEquals("C", ConfigurationReader.of(conn, "commune_montfaucou").configuration().zone());
         }
     }
 
@@ -268,6 +279,18 @@ class CommuneProvisionerTest {
         }
         // the slug is free again
         assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
+    }
+
+    @Test
+    void aCommuneLeftProvisioningIsDeletedWithoutBeingSuspended() throws SQLException {
+        // an import interrupted while loading its data: never served, it cannot be suspended, it can be deleted
+        provisioner.provision(CommuneRulesTest.spec("hermitage", List.of()), new Steps(), false);
+        assertEquals(CommuneStatus.PROVISIONING, store.findBySlug("hermitage").orElseThrow().status());
+        assertThrows(ProvisioningException.class, () -> provisioner.suspend("hermitage", "op"));
+        provisioner.delete("hermitage", "hermitage", "op");
+        assertTrue(store.findBySlug("hermitage").isEmpty());
+        assertFalse(schemaExists("commune_hermitage"));
+        assertEquals(List.of("pf-hermitage"), realms.deleted);
     }
 
     @Test

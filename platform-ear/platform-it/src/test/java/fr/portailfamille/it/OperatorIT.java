@@ -93,11 +93,7 @@ class OperatorIT {
         List<Long> times = new ArrayList<>();
         for (String slug : List.of("ouest", "nord")) {
             String admin = "admin@" + slug + ".test";
-            HttpResponse<String> created = post(OPERATOR_HOST, API, token, "{\"slug\":\"" + slug + "\",\"nom\":\"Commune "
-                    + slug + "\",\"siteWeb\":\"https://www." + slug + ".example/\",\"couleurPrincipale\":\"#2f4b7c\","
-                    + "\"couleurAccent\":\"#f2a900\",\"domaines\":[\"familles." + slug + ".example\"],"
-                    + "\"administrateur\":\"" + admin + "\"" + (slug.equals("nord") ? ",\"prenomAdministrateur\":\"Alix\","
-                    + "\"nomAdministrateur\":\"Nordin\"" : "") + "}");
+            HttpResponse<String> created = post(OPERATOR_HOST, API, token, onboarding(slug));
             assertEquals(201, created.statusCode(), created.body());
             assertFalse(created.body().contains("EN_ATTENTE") || created.body().contains("ECHEC"), created.body());
             for (String step : List.of("SCHEMA", "MIGRATIONS", "CONFIGURATION", "REALM", "CLIENT", "THEME", "ACTIVATION",
@@ -124,6 +120,17 @@ class OperatorIT {
             assertEquals(slug.equals("nord") ? "Alix Nordin" : "null null", account.getFirstName() + " " + account.getLastName());
             awaitStatus(slug + ".localhost:" + PORT, "/", s -> s == 200);
         }
+        // nord's invitation failed (as if the mail relay was down): the same request sent again only invites; the same
+        // request for ouest, fully onboarded, is refused
+        try (Connection c = stack.platformDb().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update platform.onboarding_job set state = 'ECHEC', failed_step = 'ADMINISTRATOR', error = 'relais'"
+                        + " where slug = 'nord'")) {
+            ps.executeUpdate();
+        }
+        HttpResponse<String> again = post(OPERATOR_HOST, API, token, onboarding("nord"));
+        assertEquals(201, again.statusCode(), again.body());
+        assertTrue(again.body().contains("déjà faite"), again.body());
+        assertEquals(400, post(OPERATOR_HOST, API, token, onboarding("ouest")).statusCode());
         System.out.println("[OperatorIT] embarquement par l'API (schéma, migrations, configuration, royaume, client,"
                 + " thème, activation, invitation) : " + times + " ms ; objectif < 5 000 ms par commune");
         assertTrue(times.stream().allMatch(t -> t < 20_000), "bien au-delà de l'objectif de 5 s : " + times);
@@ -164,6 +171,14 @@ class OperatorIT {
         assertTrue(audit.get(2).startsWith("RESUME "), audit::toString);
         assertTrue(audit.get(3).startsWith("UPGRADE "), audit::toString);
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
+    }
+
+    /** The API's onboarding request of commune {@code slug} (nord's administrator named). */
+    static String onboarding(String slug) {
+        return "{\"slug\":\"" + slug + "\",\"nom\":\"Commune " + slug + "\",\"siteWeb\":\"https://www." + slug
+                + ".example/\",\"couleurPrincipale\":\"#2f4b7c\",\"couleurAccent\":\"#f2a900\",\"domaines\":[\"familles." + slug
+                + ".example\"],\"administrateur\":\"admin@" + slug + ".test\"" + (slug.equals("nord")
+                ? ",\"prenomAdministrateur\":\"Alix\",\"nomAdministrateur\":\"Nordin\"" : "") + "}";
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
     static final String INTERRUPTED = "Provisionnement interrompu : l'instance qui le menait ne répond plus"
             + " (redémarrée ou arrêtée). Reprenez-le.";
     static final String INTERRUPTED_IMPORT = "Import interrompu : l'instance qui le menait ne répond plus (redémarrée ou"
-            + " arrêtée). Si la commune figure dans la liste des communes, suspendez-la puis supprimez-la ; relancez"
+            + " arrêtée). Si la commune figure dans la liste des communes, supprimez-la ; relancez"
             + " ensuite l'import avec l'archive et sa phrase secrète.";
     private static final Logger LOG = Logger.getLogger(OnboardingJobs.class.getName());
 
@@ -106,6 +106,20 @@ public final class OnboardingJobs implements OnboardingJob.Sink {
         write("update platform.onboarding_job set state = ?, failed_step = ?, error = ?, millis = ?, updated_at = now()"
                 + " where id = ?", job.getState(), job.getFailedStep(), cut(job.getError(), 2000), job.getMillis(),
                 UUID.fromString(job.getId()));
+    }
+
+    /** The latest job of commune {@code slug} (onboarding or import), as {@link #find} reads it, if any. */
+    public Optional<OnboardingJob> latest(String slug) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from platform.onboarding_job where slug = ?"
+                     + " order by created_at desc limit 1")) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? find(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tâches de la commune " + slug + " illisibles", e);
+        }
     }
 
     /** The job with this id as the platform schema holds it now (a snapshot), if any. */

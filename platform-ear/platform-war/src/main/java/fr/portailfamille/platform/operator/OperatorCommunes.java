@@ -77,6 +77,9 @@ public class OperatorCommunes {
     @Inject
     private ProvisioningWiring wiring;
 
+    @Inject
+    private fr.portailfamille.platform.tenancy.OperatorHost operatorHost;
+
     private OnboardingJobs jobs;
 
     /** Where the month of the bookings counted is read. */
@@ -208,6 +211,16 @@ public class OperatorCommunes {
         if (already.stream().noneMatch(e -> e.field().equals("slug")) && store.findBySlug(spec.slug())
                 .filter(c -> c.status() != CommuneStatus.PROVISIONING).isPresent()) {
             errors.add(Problems.error("slug", "tenancy.slug.taken", spec.slug()));
+        }
+        // the operator host (pf.operator-host, admin.<base> by default) is the operators' own: no commune is served there
+        String operators = operatorHost.host();
+        if (already.stream().noneMatch(e -> e.field().equals("slug"))
+                && operators.equals(CommuneRules.normalizeHost(spec.slug() + "." + wiring.baseDomain))) {
+            errors.add(Problems.error("slug", "tenancy.slug.reserved", spec.slug()));
+        }
+        if (already.stream().noneMatch(e -> e.field().equals("domains"))
+                && spec.domains().stream().map(CommuneRules::normalizeHost).anyMatch(operators::equals)) {
+            errors.add(Problems.error("domains", "tenancy.domain.taken", operators));
         }
         if (already.stream().noneMatch(e -> e.field().equals("domains"))) {
             for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
@@ -357,7 +370,7 @@ public class OperatorCommunes {
         OnboardingJob job = p.job();
         String slug = job.getSlug();
         String why = null;
-        try {
+        try (SlugLock lock = SlugLock.take(dataSource, slug)) {
             CommuneArchives archives = new CommuneArchives(dataSource, wiring.provisioner(scheme, portSuffix),
                     wiring.realms());
             archives.importInto(job.onboarding().spec(), p.file(), p.passphrase(), actor.actor(), job);
@@ -433,7 +446,10 @@ public class OperatorCommunes {
     public void delete(String slug, String typedSlug, OperatorUser actor) {
         requireOperator(actor);
         require(slug);
-        wiring.provisioner().delete(slug, typedSlug, actor.actor());
+        // not while an onboarding or an import of it runs: a commune left provisioning is deleted once nothing works on it
+        try (SlugLock lock = SlugLock.take(dataSource, slug)) {
+            wiring.provisioner().delete(slug, typedSlug, actor.actor());
+        }
     }
 
     /**
@@ -447,12 +463,25 @@ public class OperatorCommunes {
     public OnboardingJob onboard(Onboarding o, OperatorUser actor, String scheme, String portSuffix) {
         requireOperator(actor);
         List<FieldError> errors = check(o);
+        if (invitationLeft(o)) {
+            // the same request sent again after only its invitation failed (the commune is live without an
+            // administrator): the invitation is sent, as the console's "Reprendre" does
+            errors = errors.stream().filter(e -> !e.field().equals("slug")).toList();
+        }
         if (!errors.isEmpty()) {
             throw new ProvisioningException(errors);
         }
         OnboardingJob job = jobs.create(new OnboardingJob(normalized(o)), actor.actor());
         run(job, actor, scheme, portSuffix);
         return job;
+    }
+
+    /** Whether commune {@code o}'s onboarding is live and its latest job failed at the invitation only. */
+    private boolean invitationLeft(Onboarding o) {
+        String slug = o.slug() == null ? "" : o.slug().strip();
+        return !slug.isEmpty() && wiring.store().findBySlug(slug).filter(Commune::isActive).isPresent()
+                && jobs.latest(slug).filter(j -> j.isFailed() && !j.isImport()
+                        && OnboardingJob.ADMINISTRATOR.equals(j.getFailedStep())).isPresent();
     }
 
     /** Starts an onboarding in the background (the console), after the same checks; its job tells the progress. */
@@ -507,7 +536,7 @@ public class OperatorCommunes {
         long start = System.nanoTime();
         Onboarding o = job.onboarding();
         TenantStore store = wiring.store();
-        try {
+        try (SlugLock lock = SlugLock.take(dataSource, o.slug())) {
             Optional<Commune> existing = store.findBySlug(o.slug());
             Commune commune;
             if (existing.isPresent() && existing.get().isActive()) {
