@@ -20,7 +20,11 @@ public record Statement(LocalDate from, LocalDate to, long openingCents, List<Li
         long creditCents, long closingCents) {
 
     /** What moved the family's account. */
-    public enum Kind { INVOICE, CREDIT_NOTE, PAYMENT, PAYMENT_CANCELLED }
+    /**
+     * What a movement is; {@code TITRE}: an invoice's rest transmitted to the Trésorerie as a titre de recettes — it
+     * leaves the régie's account, the family settles it with the Trésorerie (seed 004: "Titre émis (ORMC n°X)").
+     */
+    public enum Kind { INVOICE, CREDIT_NOTE, PAYMENT, PAYMENT_CANCELLED, TITRE }
 
     /**
      * One movement: its date, its reference (AL-36, AL-AV-3, AL-R-12) and what it is ({@code text}, to be read in the

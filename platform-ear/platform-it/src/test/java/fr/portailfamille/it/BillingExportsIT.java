@@ -177,9 +177,9 @@ class BillingExportsIT {
         assertEquals(900L, moneyColumn(payments, "Imputé (€)"));
         String paymentsCsv = csv(payments);
         assertTrue(paymentsCsv.contains(prefix + "-R-1;10/11/2026;Chèque;0001234;Banque Postale;'=NoQf "), paymentsCsv);
-        assertTrue(paymentsCsv.contains(";'@Payeur;9,00;9,00;Non\r\n"), paymentsCsv);
+        assertTrue(paymentsCsv.contains(";'@Payeur;9,00;9,00;Non;Paiement\r\n"), paymentsCsv);
         assertTrue(paymentsCsv.contains(prefix + "-R-2;12/11/2026;Espèces;;;Edge450 "), paymentsCsv);
-        assertTrue(paymentsCsv.contains(";4,20;0,00;Oui, le 13/11/2026\r\n"), paymentsCsv);
+        assertTrue(paymentsCsv.contains(";4,20;0,00;Oui, le 13/11/2026;Paiement\r\n"), paymentsCsv);
 
         // (c) the CAF summary: what the invoices bill less the days their credit notes took back, to the cent
         List<CafSummary.Row> caf = kit.in(kit.alpha(), () -> exports.cafSummary(AGENT, f.regie(), OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));

@@ -212,6 +212,12 @@ class BillingMoneyIT {
         // the credit went to November, the card payment's invoice left as it is: 15,00 € left, no credit
         assertEquals(1500L, outstanding(november));
         assertEquals(2000L, outstanding(paying));
+        // nor is it paid at the counter meanwhile: the card's money would only become credit
+        MoneyRefused counter = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                pay(r, family, "ESPECES", 2000, Map.of(paying, 2000L)))));
+        assertEquals(List.of("allocation[" + paying + "]"), fields(counter));
+        assertTrue(counter.errors().get(0).text().french().startsWith("Un paiement en ligne de la facture " + r.prefix()
+                + "-3 est en cours"), counter.errors().get(0).text().french());
         assertEquals(0L, in(() -> payments.credit(AGENT, family, r.code())));
         assertEquals(1L, id("select count(*) from billing_audit where invoice_id = ?1 and action = 'CREDIT_USED'", november));
         // told again (a run's last batch, a retry): nothing more deducted
@@ -472,9 +478,10 @@ class BillingMoneyIT {
         Regie r = regie();
         long family = family("Titre", null);
         long march = invoice(r, family, 1, TODAY.minusDays(120), new int[] {6, 450});
-        // a credit to try on it
+        // a credit to try on it, and 7,00 € paid on it before it goes to the Trésorerie
         in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 100, Map.of(march, 0L))));
         assertEquals(100L, in(() -> account.balance(AGENT, family)).creditCents());
+        PaymentDesk.Recorded part = in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 700, Map.of(march, 700L))));
         assertThrows(SecurityException.class, () -> in(() -> { invoices.markTitre(AGENT, march, "2026-000123", TODAY); return null; }));
         Refused noNumber = assertThrows(Refused.class, () -> in(() -> { invoices.markTitre(REGISSEUR, march, " ", TODAY); return null; }));
         assertEquals("ormc", noNumber.field());
@@ -482,6 +489,23 @@ class BillingMoneyIT {
         var titre = in(() -> account.invoice(AGENT, march));
         assertEquals(Settlement.TITRE_EMIS, titre.settlement());
         assertEquals("2026-000123", titre.titreNumber());
+        // it has left the régie's account (seed 004): nothing more to pay the régie, 20,00 € to pay the Trésorerie
+        AccountBalance balance = in(() -> account.balance(AGENT, family));
+        assertEquals(0L, balance.dueCents());
+        assertEquals(0, balance.unpaidInvoices());
+        assertEquals(2000L, balance.titreCents());
+        assertEquals(1, balance.titres());
+        var statement = in(() -> account.statement(AGENT, family, TODAY));
+        assertTrue(statement.lines().stream().map(fr.portailfamille.billing.Statement.Line::movement).anyMatch(m ->
+                m.kind() == fr.portailfamille.billing.Statement.Kind.TITRE && m.creditCents() == 2000
+                        && m.label().startsWith("Titre émis (ORMC n°2026-000123)")), statement.toString());
+        assertEquals(balance.balanceCents(), statement.closingCents(), "the relevé ends on the account's balance");
+        // the 7,00 € it had received cannot be cancelled: the titre asks only what was left then
+        Refused cancel = assertThrows(Refused.class, () -> in(() -> {
+            payments.cancel(REGISSEUR, part.paymentId(), "Chèque rejeté");
+            return null;
+        }));
+        assertTrue(cancel.getMessage().contains("titre de recettes n° 2026-000123"), cancel.getMessage());
         // no payment, no credit, no credit note at the counter: "suivi par la Trésorerie"
         MoneyRefused pay = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
                 pay(r, family, "ESPECES", 2700, Map.of(march, 2700L)))));

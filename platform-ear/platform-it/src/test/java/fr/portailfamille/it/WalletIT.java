@@ -68,6 +68,9 @@ class WalletIT {
     Wallets wallets;
 
     @Inject
+    fr.portailfamille.platform.billing.export.RegieExports exports;
+
+    @Inject
     PlanningService planning;
 
     @Inject
@@ -190,6 +193,12 @@ class WalletIT {
                 () -> alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 50L)));
         assertEquals("amount", amount.field());
         assertEquals(1000, alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 1000L)));
+        // the money came in at the counter: the régie's Paiements export has it, beside the invoices' payments
+        String payments = BillingExportsIT.csv(alpha(() -> exports.table(AGENT,
+                fr.portailfamille.platform.billing.export.RegieExports.Dataset.PAIEMENTS, f.regie(), TestDays.today(),
+                TestDays.today())));
+        assertTrue(payments.contains(";Espèces;;;") && payments.contains(";10,00;0,00;Non;Versement porte-monnaie\r\n"),
+                payments);
 
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 1).outcome());

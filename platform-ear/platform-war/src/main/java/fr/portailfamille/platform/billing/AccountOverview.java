@@ -12,8 +12,12 @@ public record AccountOverview(List<AccountInvoice> invoices, AccountBalance bala
         invoices = List.copyOf(invoices);
     }
 
-    /** The invoices with something left to pay (seed 004's "Factures impayées"). */
+    /**
+     * The invoices with something left to pay to the régie (seed 004's "Factures impayées"); those transmitted to the
+     * Trésorerie are paid there.
+     */
     public List<AccountInvoice> unpaid() {
-        return invoices.stream().filter(i -> i.outstandingCents() > 0).toList();
+        return invoices.stream().filter(i -> i.outstandingCents() > 0
+                && i.settlement() != fr.portailfamille.billing.Settlement.TITRE_EMIS).toList();
     }
 }

@@ -179,6 +179,19 @@ public class FamilyAccount {
                                 : Problems.of("statement.paymentCancelledCheque", mode, p[3]), amount, 0));
             }
         }
+        // an invoice's rest transmitted to the Trésorerie leaves the account: settled with the Trésorerie from then on
+        @SuppressWarnings("unchecked")
+        List<Object[]> titres = em.createNativeQuery("select cast(i.titre_at at time zone " + PlatformTime.SQL_ZONE
+                + " as date), i.number, i.titre_number, i.total_cents - (" + SETTLED + "), r.label from invoice i"
+                + " join regie r on r.id = i.regie_id where i.family_id = ?1 and i.state = 'TITRE_EMIS'")
+                .setParameter(1, family).getResultList();
+        for (Object[] t : titres) {
+            long transmitted = ((Number) t[3]).longValue();
+            if (transmitted > 0) {
+                all.add(new Statement.Movement(DraftInvoices.date(t[0]), Statement.Kind.TITRE, (String) t[1],
+                        Problems.of("statement.titre", t[2], t[4]), 0, transmitted));
+            }
+        }
         return all;
     }
 

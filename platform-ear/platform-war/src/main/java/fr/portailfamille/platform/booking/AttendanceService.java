@@ -114,6 +114,9 @@ public class AttendanceService {
         StaffRoles.requireAgent(agent);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unit.unknown")));
+        // two taps at once (a double click, two tablets) wait for each other: the second finds the first's presence
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "presence:" + childId + ":" + unitId + ":" + day).getSingleResult();
         Child child = childrenWithoutBooking(agent, unitId, day).stream().filter(c -> c.getId() == childId).findFirst()
                 .orElse(null);
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"

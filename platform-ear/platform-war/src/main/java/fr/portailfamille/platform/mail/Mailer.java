@@ -103,6 +103,12 @@ public class Mailer {
                     transport = close(transport);
                     continue;
                 }
+                if (q.communeId() != null && suspended(q.communeId())) {
+                    // suspended since the mail was queued (a broadcast to thousands of families): it waits with the
+                    // commune's other kept mails, sent if the commune is resumed, given up after two days otherwise
+                    keep(q.mail(), q.communeId(), "commune suspendue", now());
+                    continue;
+                }
                 try {
                     transport = deliverOn(transport, q.mail());
                 } catch (MessagingException | UnsupportedEncodingException | RuntimeException first) {
@@ -123,6 +129,30 @@ public class Mailer {
         } finally {
             close(transport);
         }
+    }
+
+    /** Suspended communes' ids as last read, and when (read again after {@link #SUSPENDED_TTL_MILLIS}). */
+    private volatile java.util.Set<Long> suspendedIds = java.util.Set.of();
+    private volatile long suspendedReadAt;
+    static final long SUSPENDED_TTL_MILLIS = 10_000;
+
+    /** Whether the commune is suspended, read at most every {@link #SUSPENDED_TTL_MILLIS} (on the sender's thread). */
+    private boolean suspended(long communeId) {
+        long nowMillis = System.currentTimeMillis();
+        if (nowMillis - suspendedReadAt > SUSPENDED_TTL_MILLIS) {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select id from platform.commune where status = 'SUSPENDED'"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                suspendedIds = ids;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Communes suspendues non lues : les courriels partent", e);
+            }
+            suspendedReadAt = nowMillis;
+        }
+        return suspendedIds.contains(communeId);
     }
 
     /** What the sender has not sent when the server stops is kept: any replica's retry job sends it. */

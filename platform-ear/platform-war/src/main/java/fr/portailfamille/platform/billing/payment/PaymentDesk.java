@@ -209,6 +209,10 @@ public class PaymentDesk {
                 : in.allocation() == null ? Allocations.oldestFirst(open, amount) : clean(in.allocation());
         for (Long invoice : allocation.keySet()) {
             Message refusal = notPayable(invoice, in.familyId(), regieId);
+            if (refusal == null && onlineInvoice == null && allocation.get(invoice) > 0 && onlinePending(invoice)) {
+                // the parent is paying it by card at this moment: paid here too, the card's money would only become credit
+                refusal = Refused.text("billing.payment.onlinePending", numberOf(invoice));
+            }
             if (refusal != null) {
                 errors.add(new FieldError("allocation[" + invoice + "]", refusal));
             }
@@ -319,9 +323,8 @@ public class PaymentDesk {
      * @return the cents deducted
      */
     public long applyCredit(long familyId, long regieId, String actor) {
-        List<Allocations.Open> open = open(familyId, regieId, true).stream().filter(o -> em.createNativeQuery(
-                "select 1 from online_payment o where o.invoice_id = ?1 and o.state = 'PENDING' union all"
-                        + " select 1 from sepa_debit d where d.invoice_id = ?1 and d.state = 'SENT'")
+        List<Allocations.Open> open = open(familyId, regieId, true).stream().filter(o -> !onlinePending(o.invoiceId())
+                && em.createNativeQuery("select 1 from sepa_debit d where d.invoice_id = ?1 and d.state = 'SENT'")
                 .setParameter(1, o.invoiceId()).getResultList().isEmpty()).toList();
         if (open.isEmpty()) {
             return 0;
@@ -367,6 +370,15 @@ public class PaymentDesk {
         Object[] p = found.get(0);
         if (p[4] != null) {
             throw new Refused("cancelReason", Refused.text("billing.payment.alreadyCancelled", p[2]));
+        }
+        // a payment that settled part of an invoice since transmitted to the Trésorerie: the titre asks only what was
+        // left then; cancelled here, the rest would be owed to nobody (the counter and credit notes refuse titres)
+        @SuppressWarnings("unchecked")
+        List<Object[]> titres = em.createNativeQuery("select i.number, i.titre_number from payment_allocation a"
+                + " join invoice i on i.id = a.invoice_id where a.payment_id = ?1 and i.state = 'TITRE_EMIS' order by i.id")
+                .setParameter(1, paymentId).getResultList();
+        if (!titres.isEmpty()) {
+            throw new Refused("cancelReason", Refused.text("billing.payment.onTitre", p[2], titres.get(0)[0], titres.get(0)[1]));
         }
         long regieId = ((Number) p[0]).longValue();
         long family = ((Number) p[1]).longValue();
@@ -465,6 +477,17 @@ public class PaymentDesk {
         }
         Object[] r = rows.get(0);
         return Books.notPayable((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
+    }
+
+    /** Whether a card payment of the invoice is under way at PayFiP (it ends within minutes: paid, refused or expired). */
+    boolean onlinePending(long invoiceId) {
+        return !em.createNativeQuery("select 1 from online_payment where invoice_id = ?1 and state = 'PENDING'")
+                .setParameter(1, invoiceId).getResultList().isEmpty();
+    }
+
+    private String numberOf(long invoiceId) {
+        List<?> found = em.createNativeQuery("select number from invoice where id = ?1").setParameter(1, invoiceId).getResultList();
+        return found.isEmpty() ? String.valueOf(invoiceId) : (String) found.get(0);
     }
 
     /** Locks an invoice's row: régie, family, number, kind, state, titre. */

@@ -46,11 +46,22 @@ public class AgentThreadView implements Serializable {
         }
     }
 
-    public void reply() {
+    /**
+     * "Envoyer": the reply sent, then the thread opened again by a redirect (its notice kept), so that reloading the
+     * page does not send the reply a second time.
+     */
+    public String reply() {
+        boolean[] sent = {false};
         act(FORM, () -> {
             inbox.agentReply(user.require(), id, body, Parts.uploads(attachments));
             body = null;
+            sent[0] = true;
         }, "inbox.agent.replied");
+        if (!sent[0]) {
+            return null;
+        }
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/agent/message.xhtml?faces-redirect=true&id=" + id;
     }
 
     public void assignToMe() {

@@ -41,18 +41,24 @@ public class FamilyThreadView implements Serializable {
         thread = id == null ? null : inbox.familyThread(user.require(), id).orElse(null);
     }
 
-    public void reply() {
+    /**
+     * "Envoyer": the reply sent, then the thread opened again by a redirect (its notice kept), so that reloading the
+     * page does not send the reply a second time.
+     */
+    public String reply() {
         if (thread == null) {
             FormErrors.error(Texts.of("inbox.thread.missing"));
-            return;
+            return null;
         }
         try {
             inbox.familyReply(user.require(), id, body, Parts.uploads(attachments));
             FormErrors.info(Texts.of("inbox.reply.sent"));
             body = null;
-            load();
+            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            return null;
         }
     }
 
