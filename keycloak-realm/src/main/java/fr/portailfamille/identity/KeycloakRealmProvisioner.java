@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -40,6 +41,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
     private static final TypeReference<List<ClientRepresentation>> CLIENTS = new TypeReference<>() { };
     private static final TypeReference<List<RoleRepresentation>> ROLES = new TypeReference<>() { };
     private static final TypeReference<List<UserRepresentation>> USERS = new TypeReference<>() { };
+    private static final TypeReference<List<GroupRepresentation>> GROUPS = new TypeReference<>() { };
     private static final TypeReference<List<ProtocolMapperRepresentation>> MAPPERS = new TypeReference<>() { };
     private static final TypeReference<List<RequiredActionProviderRepresentation>> ACTIONS = new TypeReference<>() { };
 
@@ -269,9 +271,11 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
                 }
                 List<String> roles = keycloak.get(users + "/" + u.getId() + "/role-mappings/realm", ROLES).stream()
                         .map(RoleRepresentation::getName).filter(r -> !r.startsWith("default-roles-")).sorted().toList();
+                List<String> groups = keycloak.get(users + "/" + u.getId() + "/groups", GROUPS).stream()
+                        .map(GroupRepresentation::getPath).sorted().toList();
                 found.add(new ArchivedUser(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
                         Boolean.TRUE.equals(u.isEnabled()), Boolean.TRUE.equals(u.isEmailVerified()), roles,
-                        u.getRequiredActions()));
+                        u.getRequiredActions(), groups));
             }
             first += page.size();
         } while (page.size() == 100);
@@ -336,12 +340,46 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
                 actions.add("UPDATE_PASSWORD");
             }
             u.setRequiredActions(actions);
+            u.setGroups(a.groups());
             users.add(u);
         }
         PartialImportRepresentation rep = new PartialImportRepresentation();
         rep.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+        rep.setGroups(groupTree(archived.stream().flatMap(a -> a.groups().stream()).collect(java.util.stream.Collectors.toSet())));
         rep.setUsers(users);
         return rep;
+    }
+
+    /** The groups of {@code paths} ("/a", "/a/b"), each with its parents, as the partial import creates them. */
+    static List<GroupRepresentation> groupTree(Set<String> paths) {
+        Map<String, GroupRepresentation> byPath = new LinkedHashMap<>();
+        List<GroupRepresentation> top = new ArrayList<>();
+        for (String path : new java.util.TreeSet<>(paths)) {
+            String[] names = path.replaceFirst("^/", "").split("/");
+            StringBuilder at = new StringBuilder();
+            GroupRepresentation parent = null;
+            for (String name : names) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                at.append('/').append(name);
+                GroupRepresentation g = byPath.get(at.toString());
+                if (g == null) {
+                    g = new GroupRepresentation();
+                    g.setName(name);
+                    g.setPath(at.toString());
+                    g.setSubGroups(new ArrayList<>());
+                    byPath.put(at.toString(), g);
+                    if (parent == null) {
+                        top.add(g);
+                    } else {
+                        parent.getSubGroups().add(g);
+                    }
+                }
+                parent = g;
+            }
+        }
+        return top;
     }
 
     /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */

@@ -235,8 +235,10 @@ public final class ArchiveFormat {
             u.realmRoles().forEach(roles::add);
             JsonArrayBuilder actions = Json.createArrayBuilder();
             u.requiredActions().forEach(actions::add);
+            JsonArrayBuilder groups = Json.createArrayBuilder();
+            u.groups().forEach(groups::add);
             all.add(o.add("enabled", u.enabled()).add("emailVerified", u.emailVerified()).add("realmRoles", roles)
-                    .add("requiredActions", actions));
+                    .add("requiredActions", actions).add("groups", groups));
         }
         return all.build().toString();
     }
@@ -248,7 +250,9 @@ public final class ArchiveFormat {
             users.add(new ArchivedUser(o.getString("id"), o.getString("username"), o.getString("email", null),
                     o.getString("firstName", null), o.getString("lastName", null), o.getBoolean("enabled"),
                     o.getBoolean("emailVerified"), strings(o.getJsonArray("realmRoles")),
-                    strings(o.getJsonArray("requiredActions"))));
+                    strings(o.getJsonArray("requiredActions")),
+                    // archives made before groups were kept have none
+                    o.containsKey("groups") ? strings(o.getJsonArray("groups")) : List.of()));
         }
         return users;
     }

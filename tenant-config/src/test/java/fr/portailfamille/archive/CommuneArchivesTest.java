@@ -85,7 +85,7 @@ class CommuneArchivesTest {
                     newIds.put(u.id(), id);
                 }
                 users.get(realmName).add(new ArchivedUser(id, u.username(), u.email(), u.firstName(), u.lastName(),
-                        u.enabled(), u.emailVerified(), u.realmRoles(), u.requiredActions()));
+                        u.enabled(), u.emailVerified(), u.realmRoles(), u.requiredActions(), u.groups()));
             }
             return newIds;
         }
@@ -167,7 +167,7 @@ class CommuneArchivesTest {
         realms.users.get("pf-source").add(new ArchivedUser("kc-1", "f1@exemple.fr", "f1@exemple.fr", "Anne", "Dupont",
                 true, true, List.of("parent"), List.of()));
         realms.users.get("pf-source").add(new ArchivedUser("kc-9", "agent@source.fr", "agent@source.fr", null, null,
-                true, true, List.of("agent", "regisseur"), List.of("UPDATE_PASSWORD")));
+                true, true, List.of("agent", "regisseur"), List.of("UPDATE_PASSWORD"), List.of("/service-enfance")));
         return store.findBySlug("source").orElseThrow();
     }
 
@@ -252,8 +252,13 @@ class CommuneArchivesTest {
             st.execute("insert into commune_copie.child (family_id, first_name, last_name, birth_date) values ("
                     + next + ", 'A', 'B', '2020-01-01')");
         }
-        assertEquals(content.users().stream().map(u -> "new-" + u.id() + " " + u.username() + " " + u.realmRoles()).toList(),
-                realms.read("pf-copie").stream().map(u -> u.id() + " " + u.username() + " " + u.realmRoles()).toList());
+        assertEquals(content.users().stream().map(u -> "new-" + u.id() + " " + u.username() + " " + u.realmRoles()
+                        + " " + u.groups()).toList(),
+                realms.read("pf-copie").stream().map(u -> u.id() + " " + u.username() + " " + u.realmRoles() + " "
+                        + u.groups()).toList());
+        // the agent's groups travel: its messaging services
+        assertTrue(content.users().stream().anyMatch(u -> u.groups().equals(List.of("/service-enfance"))),
+                content.users()::toString);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select string_agg(slug || ':' || action, ',' order by id) from"
                      + " platform.operator_audit where action in ('EXPORT', 'IMPORT')")) {

@@ -80,7 +80,14 @@ class CommuneArchiveIT {
         Commune source = provisioner.provision(ProvisioningIT.spec(sourceSlug, List.of()));
         String parentId = realms.createUser(source.realmName(), "parent@" + sourceSlug + ".test", "Anne", "Archivée",
                 "Parent2026", "parent");
-        realms.createUser(source.realmName(), "agent@" + sourceSlug + ".test", "Dom", "Agent", "Agent2026", "agent");
+        String agentId = realms.createUser(source.realmName(), "agent@" + sourceSlug + ".test", "Dom", "Agent",
+                "Agent2026", "agent");
+        // the agent answers for one messaging service only: its realm group
+        RealmResource sourceRealm = stack.keycloakAdmin().realm(source.realmName());
+        org.keycloak.representations.idm.GroupRepresentation service = new org.keycloak.representations.idm.GroupRepresentation();
+        service.setName("service-enfance");
+        sourceRealm.groups().add(service).close();
+        sourceRealm.users().get(agentId).joinGroup(sourceRealm.groups().groups("service-enfance", 0, 1).get(0).getId());
         byte[] document = fill(source, parentId);
 
         CommuneArchives archives = new CommuneArchives(stack.platformDb(), provisioner, realms);
@@ -125,6 +132,9 @@ class CommuneArchiveIT {
         assertTrue(copyRealm.users().get(parent.getId()).credentials().isEmpty(), "no credential travels");
         assertTrue(copyRealm.users().get(parent.getId()).roles().realmLevel().listEffective().stream()
                 .anyMatch(r -> r.getName().equals("parent")));
+        UserRepresentation agent = copyRealm.users().search("agent@" + sourceSlug + ".test", true).get(0);
+        assertEquals(List.of("/service-enfance"), copyRealm.users().get(agent.getId()).groups().stream()
+                .map(org.keycloak.representations.idm.GroupRepresentation::getPath).toList(), "the agent's services travel");
         assertEquals(List.of("agent@" + sourceSlug + ".test", "parent@" + sourceSlug + ".test"),
                 copyRealm.users().list(0, 100).stream().map(UserRepresentation::getUsername)
                         .filter(u -> !u.startsWith("service-account-")).sorted().toList());

@@ -86,7 +86,7 @@ public class KeycloakAccounts {
 
     /**
      * Every account of the commune's realm (its service account left out) without credentials, for the commune's
-     * archive: identity, enabled, realm roles (the realm's default roles left out), required actions.
+     * archive: identity, enabled, realm roles (the realm's default roles left out), required actions, groups.
      */
     public java.util.List<fr.portailfamille.archive.ArchivedUser> allUsers(Commune commune) throws AccountException {
         java.util.List<fr.portailfamille.archive.ArchivedUser> all = new java.util.ArrayList<>();
@@ -113,9 +113,15 @@ public class KeycloakAccounts {
                         ? u.getJsonArray("requiredActions").getValuesAs(jakarta.json.JsonString.class).stream()
                                 .map(jakarta.json.JsonString::getString).toList()
                         : java.util.List.of();
+                HttpResponse<String> groups = call(commune, HttpRequest.newBuilder(admin(commune, "/users/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/groups")).GET());
+                expect(groups, 200);
+                java.util.List<String> paths = Json.createReader(new StringReader(groups.body())).readArray()
+                        .getValuesAs(jakarta.json.JsonObject.class).stream().map(o -> o.getString("path", null))
+                        .filter(java.util.Objects::nonNull).sorted().toList();
                 all.add(new fr.portailfamille.archive.ArchivedUser(id, username, u.getString("email", null),
                         u.getString("firstName", null), u.getString("lastName", null), u.getBoolean("enabled", false),
-                        u.getBoolean("emailVerified", false), names, actions));
+                        u.getBoolean("emailVerified", false), names, actions, paths));
             }
             first += page.size();
         } while (page.size() == 100);
