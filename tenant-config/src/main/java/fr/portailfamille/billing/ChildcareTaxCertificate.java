@@ -22,8 +22,8 @@ import java.util.Objects;
  * are kept. An overpayment kept as account credit counts when and where the credit pays an invoice
  * ({@link CreditUses}: the year of that use); credit notes are not payments and count for nothing; nor do payments in CESU (the
  * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense). Days a porte-monnaie
- * paid count when debited (less what it gave back in the year), as an allocation to one line of their child and
- * activity.
+ * paid count when debited (less what it gave back in the year, and less what was put on it in CESU that year), as
+ * an allocation to the lines of their children and activities ({@link #wallet}).
  *
  * <p>Which lines are care: decided from the activity's type ({@code activity.type}).
  * {@code PERISCOLAIRE} (garderie), {@code MERCREDI} and {@code ALSH_VACANCES} (accueils de loisirs) are
@@ -113,6 +113,18 @@ public final class ChildcareTaxCertificate {
         List<Amount> result = new ArrayList<>();
         sums.forEach((regie, byChild) -> byChild.forEach((child, cents) -> result.add(new Amount(regie, eligible.get(child), cents))));
         return result;
+    }
+
+    /**
+     * What a régie's porte-monnaie paid in {@code year} for care, as one allocation: the care days it paid
+     * ({@code lines}: per child and activity type, what its debits took less what it gave back), less what the family
+     * put on it in CESU that year ({@code cesuCents}: the employer's prefinanced aid, which the certificate leaves out as
+     * it does for invoices), split back over those days pro rata.
+     */
+    public static Allocation wallet(int year, String regie, List<InvoiceLine> lines, long cesuCents) {
+        List<InvoiceLine> care = lines.stream().filter(l -> CARE_TYPES.contains(l.activityType())).toList();
+        long paid = care.stream().mapToLong(InvoiceLine::amountCents).reduce(0, Math::addExact);
+        return new Allocation(LocalDate.of(year, 1, 1), regie, Math.max(0, paid - Math.max(0, cesuCents)), care);
     }
 
     /**

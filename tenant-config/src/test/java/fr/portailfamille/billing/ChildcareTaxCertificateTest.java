@@ -80,4 +80,18 @@ class ChildcareTaxCertificateTest {
         assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(TOM), List.of(
                 new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 500, List.of(new InvoiceLine(2L, "PERISCOLAIRE", 500))))));
     }
+
+    @Test
+    void aPorteMonnaieToppedUpInCesuCertifiesWhatItPaidLessTheCesu() {
+        // 150 € of garderie for Léa and 50 € for Noé debited in 2026, 40 € of canteen (not care); 60 € put on it in CESU
+        List<InvoiceLine> days = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 15_000),
+                new InvoiceLine(NOE.id(), "MERCREDI", 5_000), new InvoiceLine(LEA.id(), "RESTAURATION", 4_000));
+        Allocation paid = ChildcareTaxCertificate.wallet(2026, "ALSH", days, 6_000);
+        assertEquals(14_000, paid.amountCents(), "200 € of care less 60 € of CESU");
+        List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA, NOE), List.of(paid));
+        assertEquals(List.of(new Amount("ALSH", LEA, 10_500), new Amount("ALSH", NOE, 3_500)), amounts);
+        // all of it in CESU: nothing certified; none: all of the care
+        assertEquals(0, ChildcareTaxCertificate.wallet(2026, "ALSH", days, 30_000).amountCents());
+        assertEquals(20_000, ChildcareTaxCertificate.wallet(2026, "ALSH", days, 0).amountCents());
+    }
 }

@@ -254,6 +254,9 @@ class WalletIT {
         assertEquals(350L, fiscal.get(0).cents());
         assertEquals(f.regie(), fiscal.get(0).regie());
         assertTrue(alpha(() -> documents.fiscalYears(f.parent(), null)).contains(year));
+        // 2,00 € put on it in CESU this year (the employer's aid, left out as for invoices): 1,50 € certified
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CESU", 200L));
+        assertEquals(150L, alpha(() -> documents.fiscalAmounts(f.parent(), null, year)).get(0).cents());
     }
 
     @Test

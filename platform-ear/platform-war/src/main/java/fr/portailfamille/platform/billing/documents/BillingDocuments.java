@@ -233,10 +233,25 @@ public class BillingDocuments {
                 + " group by r.code, b.child_id, act.type having -sum(m.amount_cents) > 0")
                 .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
                 .getResultList();
+        Map<String, List<ChildcareTaxCertificate.InvoiceLine>> walletDays = new LinkedHashMap<>();
         for (Object[] w : wallet) {
-            long cents = ((Number) w[3]).longValue();
-            paid.add(new ChildcareTaxCertificate.Allocation(LocalDate.of(year, 1, 1), (String) w[0], cents,
-                    List.of(new ChildcareTaxCertificate.InvoiceLine(((Number) w[1]).longValue(), (String) w[2], cents))));
+            walletDays.computeIfAbsent((String) w[0], k -> new ArrayList<>()).add(new ChildcareTaxCertificate.InvoiceLine(
+                    ((Number) w[1]).longValue(), (String) w[2], ((Number) w[3]).longValue()));
+        }
+        if (!walletDays.isEmpty()) {
+            // what was put on each porte-monnaie in CESU in the year: the employer's aid, left out as for invoices
+            Map<String, Long> cesu = new LinkedHashMap<>();
+            for (Object o : em.createNativeQuery("select r.code, sum(m.amount_cents) from wallet_movement m"
+                    + " join wallet w on w.id = m.wallet_id join regie r on r.id = w.regie_id where w.family_id = ?1"
+                    + " and m.kind = 'TOP_UP_COUNTER' and m.mode = 'CESU'"
+                    + " and cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date) between ?2 and ?3"
+                    + " group by r.code").setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1))
+                    .setParameter(3, LocalDate.of(year, 12, 31)).getResultList()) {
+                Object[] c = (Object[]) o;
+                cesu.put((String) c[0], ((Number) c[1]).longValue());
+            }
+            walletDays.forEach((regie, days) -> paid.add(ChildcareTaxCertificate.wallet(year, regie, days,
+                    cesu.getOrDefault(regie, 0L))));
         }
         return ChildcareTaxCertificate.of(year,
                 children.stream().map(c -> new ChildcareTaxCertificate.Child(((Number) c[0]).longValue(), (String) c[1], date(c[2]))).toList(),
