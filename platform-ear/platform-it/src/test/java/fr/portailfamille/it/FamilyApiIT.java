@@ -868,6 +868,15 @@ class FamilyApiIT {
                 "application/json", "Content-Length: " + (2L << 20), "Authorization: Bearer " + token);
         assertTrue(hugeJson.startsWith("HTTP/1.1 413"), hugeJson);
         assertTrue(hugeJson.contains("\"code\":\"envoi_trop_volumineux\"") && hugeJson.contains("(1 Mo)"), hugeJson);
+        // the same body declared as anything but JSON (a wildcard): the resources would read it whole all the same
+        String wildcard = OperatorIT.raw(PlatformWebIT.host(ALPHA), "POST " + API + "/reservations HTTP/1.1",
+                "*/*", "Content-Length: " + (2L << 20), "Authorization: Bearer " + token);
+        assertTrue(wildcard.startsWith("HTTP/1.1 413") && wildcard.contains("(1 Mo)"), wildcard);
+        // a method the address does not take (PUT): 405 in JSON, with the methods it takes (Allow, as HTTP requires)
+        String put = OperatorIT.raw(PlatformWebIT.host(ALPHA), "PUT " + API + "/reservations HTTP/1.1",
+                "application/json", "Content-Length: 6", "Authorization: Bearer " + token);
+        assertTrue(put.startsWith("HTTP/1.1 405") && put.contains("\"code\":\"methode_non_autorisee\""), put);
+        assertTrue(put.toLowerCase(java.util.Locale.ROOT).contains("\r\nallow: "), put);
     }
 
     @Test

@@ -338,6 +338,7 @@ class OperatorIT {
         assertEquals(404, family.statusCode(), "no commune page on the operator host");
         HttpResponse<String> communeApi = PlatformWebIT.get(OPERATOR_HOST, "/api/commune", Map.of());
         assertEquals(404, communeApi.statusCode());
+        assertTrue(communeApi.body().startsWith("{\"code\":\"introuvable\""), "an API answers JSON: " + communeApi.body());
         HttpResponse<String> login = PlatformWebIT.get(OPERATOR_HOST, "/operateur/communes.xhtml", Map.of());
         assertEquals(302, login.statusCode(), login.body());
         String location = login.headers().firstValue("Location").orElse("");

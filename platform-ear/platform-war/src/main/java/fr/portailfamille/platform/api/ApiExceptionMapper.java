@@ -47,7 +47,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                         : archive() ? "Envoyez l'archive telle quelle, en application/octet-stream."
                         : "Envoyez le corps de la requête en JSON (application/json).", null);
                 default -> new ApiError("requete_invalide", "La requête est invalide.", null);
-            });
+            }, status == 405 ? e.getResponse().getHeaderString("Allow") : null);
         }
         if (unreadableJson(failure)) {
             // a body that is not JSON, or whose values do not fit the fields (a list for a text…): the caller's to mend
@@ -99,10 +99,18 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response answer(int status, ApiError error) {
+        return answer(status, error, null);
+    }
+
+    /** {@link #answer(int, ApiError)} keeping {@code allow}, the methods a 405 names (HTTP requires them). */
+    static Response answer(int status, ApiError error, String allow) {
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(error);
         if (status == 401) {
             r.header("WWW-Authenticate", "Bearer");
+        }
+        if (allow != null) {
+            r.header("Allow", allow);
         }
         return r.build();
     }

@@ -338,17 +338,17 @@ public class OperatorApi {
     /** An error's JSON, followed by {@code more} (a failed job's id and steps). */
     private static Response failure(int status, String code, String message, List<FieldError> fields,
                                     Map<String, Object> more) {
+        // the shape of every API error (code, message, champs: kernel.JsonErrors, api.ApiError), with status and erreur
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("erreur", code);
+        body.put("code", code);
         body.put("message", message);
         List<Map<String, String>> champs = new ArrayList<>();
         for (FieldError f : fields) {
             champs.add(Map.of("champ", f.field(), "message", f.message()));
         }
-        if (!champs.isEmpty()) {
-            body.put("champs", champs);
-        }
+        body.put("champs", champs);
+        body.put("status", status);
+        body.put("erreur", code);
         more.forEach(body::putIfAbsent);
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }

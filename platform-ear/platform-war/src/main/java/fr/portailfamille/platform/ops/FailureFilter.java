@@ -35,7 +35,16 @@ public class FailureFilter extends HttpFilter {
             // one record; LogThrottle keeps its stack trace only once a minute for the same failure
             LOG.log(Level.SEVERE, "Erreur inattendue [" + id + "] sur " + request.getMethod() + " "
                     + request.getRequestURI() + " : " + Outage.describe(e), e);
-            if (!response.isCommitted()) {
+            if (!response.isCommitted() && fr.portailfamille.platform.kernel.JsonErrors.isApi(request)) {
+                // an API answers JSON with the correlation id, never the error page
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                response.setHeader("Cache-Control", "no-store");
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write(fr.portailfamille.platform.kernel.JsonErrors.body(500, "erreur_interne",
+                        "Une erreur est survenue. Si elle se répète, indiquez ce code à la mairie : " + id + ".", "correlation",
+                        String.valueOf(id)));
+            } else if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }

@@ -1,7 +1,6 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.kernel.JsonErrors;
-
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
 import fr.portailfamille.platform.ops.CorrelationFilter;
@@ -72,7 +71,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                 return operator(path, request, response, context);
             }
             if (OperatorHost.isOperatorPath(path)) {
-                return notFound(response); // the console and its API live on the operator host only
+                return notFound(request, response); // the console and its API live on the operator host only
             }
             Optional<Commune> found = directory.resolve(request.getHeader("Host"));
             if (found.isEmpty()) {
@@ -270,8 +269,14 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
     }
 
-    private static AuthenticationStatus notFound(HttpServletResponse response) {
+    private static AuthenticationStatus notFound(HttpServletRequest request, HttpServletResponse response) {
         try {
+            if (JsonErrors.isApi(request)) {
+                // an API answers JSON, never the 404 page
+                JsonErrors.write(response, HttpServletResponse.SC_NOT_FOUND, "introuvable",
+                        "Cette adresse ne sert pas cette API.");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } catch (IOException io) {
             LOG.fine(() -> "Page 404 non envoyée : " + io.getMessage());
@@ -285,7 +290,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                                           HttpMessageContext context) {
         try {
             if (!OperatorHost.servedOnOperatorHost(path)) {
-                return notFound(response); // nothing of a commune here, not even its login
+                return notFound(request, response); // nothing of a commune here, not even its login
             }
             if (CALLBACK_PATH.equals(path)) {
                 return operatorCallback(request, response, context);

@@ -34,7 +34,16 @@ public final class UploadLimit {
      *         length)
      */
     public static int refusal(String contentType, long contentLength, long maxBytes) {
-        long limit = limit(contentType, maxBytes);
+        return refusal(contentType, contentLength, maxBytes, false);
+    }
+
+    /**
+     * {@link #refusal(String, long, long)}, where {@code apiBody} says the request carries a body to an API: whatever
+     * type it declares — none, a wildcard, {@code text/plain} — what is not an upload is read whole as JSON by the
+     * resources, so it is held to {@link #JSON_MAX_BYTES}.
+     */
+    public static int refusal(String contentType, long contentLength, long maxBytes, boolean apiBody) {
+        long limit = apiBody && !isUpload(contentType) ? JSON_MAX_BYTES : limit(contentType, maxBytes);
         if (limit < 0) {
             return OK;
         }

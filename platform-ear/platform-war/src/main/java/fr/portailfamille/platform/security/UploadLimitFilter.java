@@ -39,7 +39,11 @@ public class UploadLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean operator = operatorHost.is(request);
         long max = UploadLimit.megabytes(operator ? operatorMb : communeMb);
-        int refusal = UploadLimit.refusal(request.getContentType(), request.getContentLengthLong(), max);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // a body sent to an API, whatever type it declares (or none): a length above 0, or chunked
+        boolean apiBody = path.startsWith("/api/")
+                && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
+        int refusal = UploadLimit.refusal(request.getContentType(), request.getContentLengthLong(), max, apiBody);
         if (refusal == UploadLimit.OK) {
             chain.doFilter(request, response);
             return;
@@ -47,13 +51,13 @@ public class UploadLimitFilter extends HttpFilter {
         LOG.info(() -> "Envoi refusé (" + refusal + ") : " + request.getContentLengthLong() + " octets annoncés pour "
                 + request.getRequestURI() + ", limite " + max + " octets");
         response.setHeader("Connection", "close"); // the body is not read
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setStatus(refusal);
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(refusal == 413
                     ? "{\"code\":\"envoi_trop_volumineux\",\"message\":\"L'envoi dépasse la taille permise ("
-                            + UploadLimit.limit(request.getContentType(), max) / (1024 * 1024) + " Mo).\",\"champs\":[]}"
+                            + (apiBody && !UploadLimit.isUpload(request.getContentType()) ? UploadLimit.JSON_MAX_BYTES
+                                    : UploadLimit.limit(request.getContentType(), max)) / (1024 * 1024) + " Mo).\",\"champs\":[]}"
                     : "{\"code\":\"longueur_requise\",\"message\":\"Indiquez la longueur de l'envoi (Content-Length).\","
                             + "\"champs\":[]}");
             return;

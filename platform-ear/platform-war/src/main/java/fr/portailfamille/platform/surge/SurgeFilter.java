@@ -73,7 +73,12 @@ public class SurgeFilter extends HttpFilter {
             admission = gate.enter(ticket, gates.waitNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            if (api) {
+                fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "indisponible", "Le service est momentanément indisponible : réessayez dans un instant.");
+            } else {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
             return;
         }
         if (admission.outcome() == FairGate.Outcome.ADMITTED) {

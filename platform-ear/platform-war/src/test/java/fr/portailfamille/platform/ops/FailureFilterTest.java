@@ -30,6 +30,7 @@ class FailureFilterTest {
                     case "getAttribute" -> CorrelationFilter.ATTRIBUTE.equals(args[0]) ? "c0ffee42" : null;
                     case "getMethod" -> "POST";
                     case "getRequestURI" -> "/espace/foyer.xhtml";
+                    case "getContextPath" -> "";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -75,5 +76,43 @@ class FailureFilterTest {
         assertEquals(Level.SEVERE, records.get(0).getLevel());
         assertTrue(records.get(0).getMessage().contains("[c0ffee42]"), records.get(0).getMessage());
         assertTrue(records.get(0).getMessage().contains("POST /espace/foyer.xhtml"), records.get(0).getMessage());
+    }
+
+    @Test
+    void anApiFailureIsAnsweredInJsonWithItsCorrelationIdNeverThePage() throws Exception {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> CorrelationFilter.ATTRIBUTE.equals(args[0]) ? "c0ffee43" : null;
+                    case "getMethod" -> "POST";
+                    case "getRequestURI" -> "/api/famille/v1/reservations";
+                    case "getContextPath" -> "";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        java.io.StringWriter body = new java.io.StringWriter();
+        List<String> calls = new ArrayList<>();
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isCommitted" -> false;
+                    case "getWriter" -> new java.io.PrintWriter(body, true);
+                    case "setStatus", "setHeader", "setContentType", "resetBuffer" -> {
+                        calls.add(method.getName() + (args == null ? "" : " " + args[0]));
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        Logger log = Logger.getLogger(FailureFilter.class.getName());
+        Level before = log.getLevel();
+        log.setLevel(Level.OFF);
+        try {
+            new FailureFilter().doFilter(request, response, (req, res) -> {
+                throw new IllegalStateException("boom");
+            });
+        } finally {
+            log.setLevel(before);
+        }
+        assertTrue(calls.contains("setStatus 500"), calls.toString());
+        assertTrue(calls.contains("setContentType application/json;charset=UTF-8"), calls.toString());
+        assertTrue(body.toString().startsWith("{\"code\":\"erreur_interne\""), body.toString());
+        assertTrue(body.toString().contains("c0ffee43"), body.toString());
     }
 }

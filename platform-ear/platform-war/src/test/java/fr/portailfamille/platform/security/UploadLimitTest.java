@@ -20,6 +20,18 @@ class UploadLimitTest {
     }
 
     @Test
+    void aBodySentToAnApiIsHeldToTheJsonLimitWhateverTypeItDeclares() {
+        long json = UploadLimit.JSON_MAX_BYTES;
+        assertEquals(413, UploadLimit.refusal(null, json + 1, MAX, true), "no Content-Type");
+        assertEquals(413, UploadLimit.refusal("*/*", json + 1, MAX, true));
+        assertEquals(413, UploadLimit.refusal("text/plain", json + 1, MAX, true));
+        assertEquals(411, UploadLimit.refusal(null, -1, MAX, true), "chunked, no length");
+        assertEquals(UploadLimit.OK, UploadLimit.refusal(null, json, MAX, true));
+        // an upload to an API keeps its host's limit
+        assertEquals(UploadLimit.OK, UploadLimit.refusal("multipart/form-data; boundary=x", json + 1, MAX, true));
+    }
+
+    @Test
     void otherRequestsAreNotConcerned() {
         assertEquals(UploadLimit.OK, UploadLimit.refusal("application/x-www-form-urlencoded", MAX + 1, MAX));
         assertEquals(UploadLimit.OK, UploadLimit.refusal(null, -1, MAX));

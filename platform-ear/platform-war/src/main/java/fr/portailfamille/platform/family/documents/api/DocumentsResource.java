@@ -238,7 +238,9 @@ public class DocumentsResource {
             throw refusal(e);
         }
         Document created = documents.mine(user, id).map(DocumentsResource::json).orElseThrow();
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(created).build();
+        // the public address (its scheme behind the TLS ingress), not the connection's
+        return Response.created(java.net.URI.create(fr.portailfamille.platform.security.Urls.origin(request)
+                + uri.getAbsolutePathBuilder().path(Long.toString(id)).build().getRawPath())).entity(created).build();
     }
 
     /** The API's answer to a refusal of the upload: a stable code on the form's field, nothing stored. */
