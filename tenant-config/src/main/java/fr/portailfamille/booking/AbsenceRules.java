@@ -97,7 +97,8 @@ public final class AbsenceRules {
      *
      * @param current        the booking's status
      * @param reason         the absence's declared reason
-     * @param hasCertificate whether the absence already has a certificate
+     * @param hasCertificate whether the absence already has a certificate not refused (one refused at its review —
+     *                       illegible, not a certificate — awaits a new one)
      * @param invoiced       whether an invoice already bills the day
      */
     public static Optional<Message> lateCertificateRefusal(BookingStatus current, AbsenceReason reason,

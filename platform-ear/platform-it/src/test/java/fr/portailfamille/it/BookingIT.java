@@ -477,6 +477,10 @@ class BookingIT {
         in(() -> bookings.book(p.user(), p.childId(), late, day));
         long lateBooking = bookingOf(p, late, day).getId();
         assertTrue(!in(() -> absences.freeCancellation(p.user(), lateBooking)));
+        // "Annuler sans frais" from a page opened before the deadline: refused, nothing cancelled, the absence still open
+        BookingRefused noLongerFree = assertThrows(BookingRefused.class, () -> in(() -> bookings.cancelFree(p.user(), lateBooking)));
+        assertTrue(noLongerFree.getMessage().startsWith("Le délai d'annulation sans frais est passé"), noLongerFree.getMessage());
+        assertEquals(BookingStatus.BOOKED, statusOf(p, late, day));
         assertTrue(in(() -> absences.declareAbsence(p.user(), lateBooking, AbsenceReason.FAMILLE, null,
                 null, null, null).french()).contains("reste facturée"));
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
@@ -649,6 +653,21 @@ class BookingIT {
         assertEquals("Aucun certificat n'est attendu pour cette journée.", assertThrows(BookingRefused.class,
                 () -> in(() -> absences.sendLateCertificate(p.user(), booking, "%PDF-1.4 encore".getBytes(),
                         "application/pdf", "encore.pdf"))).getMessage(), "once");
+        // agent-sante refuses it as illegible: the day stays billed, and a readable one can be sent within the week,
+        // back in the review queue
+        long absence = in(() -> ((Number) em.createNativeQuery("select id from absence where booking_id = ?1")
+                .setParameter(1, booking).getSingleResult()).longValue());
+        in(() -> {
+            absences.reviewCertificate("sante@alpha.test", absence, false, "certificat illisible");
+            return null;
+        });
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, day));
+        assertTrue(in(() -> absences.lateCertificateAllowed(p.user(), booking)), "a refused certificate can be sent again");
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING.french(), in(() -> absences.sendLateCertificate(p.user(), booking,
+                "%PDF-1.4 lisible".getBytes(), "application/pdf", "lisible.pdf")).french());
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day));
+        assertTrue(in(() -> absences.certificatesToReview()).stream().anyMatch(c -> c.getAbsenceId() == absence),
+                "back in agent-sante's queue");
 
         // a week after the day, no more
         long late = insertBooking(p.childId(), unit, TestDays.today().minusDays(8), "ABSENT_BILLED");

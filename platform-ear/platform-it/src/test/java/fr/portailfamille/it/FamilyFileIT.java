@@ -160,6 +160,26 @@ class FamilyFileIT {
     }
 
     @Test
+    void theFileFollowsTheAddressItsAccountChangesTo() throws Exception {
+        SignedInUser first = parent("alpha", newEmail(), true);
+        long id = savedDraft(first);
+        // the parent changed it in Mon profil (Keycloak verified it): the platform's mails go to the new one
+        String changed = newEmail();
+        SignedInUser moved = new SignedInUser("alpha", first.subject(), first.name(), changed, true, List.of("parent"), null);
+        assertEquals(id, in(alpha(), () -> files.fileOf(moved)).getId());
+        assertEquals(changed, in(alpha(), () -> files.fileOf(moved)).getEmail());
+        // not verified yet: left as it is
+        SignedInUser unverified = new SignedInUser("alpha", first.subject(), first.name(), newEmail(), false,
+                List.of("parent"), null);
+        assertEquals(changed, in(alpha(), () -> files.fileOf(unverified)).getEmail());
+        // an address another file holds: left as it is (no two files with one address)
+        String taken = newEmail();
+        savedDraft(parent("alpha", taken, true));
+        SignedInUser clash = new SignedInUser("alpha", first.subject(), first.name(), taken, true, List.of("parent"), null);
+        assertEquals(changed, in(alpha(), () -> files.fileOf(clash)).getEmail());
+    }
+
+    @Test
     void submissionListsEveryMissingFieldAndSavesNothing() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
         FamilyForm form = in(alpha(), () -> files.formOf(user));

@@ -131,7 +131,8 @@ public class AbsenceService {
     }
 
     /**
-     * The family sends the medical certificate of an illness declared without one, within
+     * The family sends the medical certificate of an illness declared without one (or whose certificate was refused at
+     * its review), within
      * {@value AbsenceRules#LATE_CERTIFICATE_DAYS} days and before the day is invoiced: the absence then waits for
      * {@code agent-sante}'s review as if the certificate had come with it (accepted, the day is excused). A PDF, JPEG or
      * PNG of 5 Mo at most, checked on its content.
@@ -158,8 +159,9 @@ public class AbsenceService {
         } catch (UploadChecker.Rejected e) {
             throw new BookingRefused("certificate", e.text());
         }
-        em.createNativeQuery("update absence set certificate = ?2, certificate_type = ?3, certificate_name = ?4"
-                        + " where booking_id = ?1")
+        // back in agent-sante's queue: a new certificate, not yet reviewed
+        em.createNativeQuery("update absence set certificate = ?2, certificate_type = ?3, certificate_name = ?4,"
+                        + " reviewed_at = null, reviewed_by = null, review_reason = null where booking_id = ?1")
                 .setParameter(1, b.getId()).setParameter(2, checked.content()).setParameter(3, checked.contentType())
                 .setParameter(4, checked.fileName() == null ? "certificat" : checked.fileName()).executeUpdate();
         b.setStatus(BookingStatus.ABSENT_PENDING);
@@ -170,7 +172,8 @@ public class AbsenceService {
     /** Why the booking's absence awaits no certificate now, or empty when it does. */
     private Optional<Message> lateCertificateRefusal(Booking b) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select x.reason, x.certificate is not null,"
+        // a certificate refused at its review (illegible, not a certificate) awaits a new one, as a missing one does
+        List<Object[]> rows = em.createNativeQuery("select x.reason, x.certificate is not null and x.reviewed_at is null,"
                         + " exists (select 1 from billed_month m where m.child_id = ?2 and m.unit_id = ?3 and m.month = ?4"
                         + " and (m.days & (1 << (?5 - 1))) <> 0)"
                         + " from absence x where x.booking_id = ?1")

@@ -43,9 +43,11 @@ public class BookingRequestSource implements RequestSource {
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_EXCUSED' then 'ACCEPTED'"
                 + " when x.reviewed_at is not null and b.status = 'ABSENT_BILLED' then 'REFUSED' else 'RECORDED' end,"
                 + " x.reviewed_at, x.review_reason,"
-                // an illness declared without its certificate: the absence page, where it can still be sent
-                + " case when x.reason = 'MALADIE' and x.certificate is null and b.status = 'ABSENT_BILLED'"
-                + " and x.reviewed_at is null and b.day >= cast(now() at time zone " + PlatformTime.SQL_ZONE + " as date) - "
+                // an illness declared without its certificate, or whose certificate was refused (illegible…): the
+                // absence page, where one can still be sent
+                + " case when x.reason = 'MALADIE' and b.status = 'ABSENT_BILLED'"
+                + " and (x.certificate is null or x.reviewed_at is not null)"
+                + " and b.day >= cast(now() at time zone " + PlatformTime.SQL_ZONE + " as date) - "
                 + AbsenceRules.LATE_CERTIFICATE_DAYS
                 + " then '/espace/absence.xhtml?reservation=' || b.id else " + PLANNING + " end"
                 + " from absence x join booking b on b.id = x.booking_id join req_children k on k.id = b.child_id"

@@ -224,10 +224,21 @@ public class PlanningService {
      * for that unit-day, whose family is mailed.
      */
     public CancellationDecision cancel(SignedInUser user, long bookingId) {
-        return cancelOne(ownBooking(user, bookingId), settings.calendar());
+        return cancelOne(ownBooking(user, bookingId), settings.calendar(), false);
     }
 
-    private CancellationDecision cancelOne(Booking b, CommuneCalendar cal) {
+    /**
+     * {@link #cancel} only while it is free ("Annuler sans frais" on the absence page): past the deadline meanwhile,
+     * nothing is changed and it is refused, so that the family can declare the absence instead (a medical certificate
+     * excuses it, a billed cancellation would not).
+     *
+     * @throws BookingRefused "booking.cancel.noLongerFree" when the cancellation would now be billed or refused
+     */
+    public CancellationDecision cancelFree(SignedInUser user, long bookingId) {
+        return cancelOne(ownBooking(user, bookingId), settings.calendar(), true);
+    }
+
+    private CancellationDecision cancelOne(Booking b, CommuneCalendar cal, boolean onlyFree) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
         }
@@ -241,6 +252,9 @@ public class PlanningService {
         }
         CancellationDecision decision = AbsenceRules.withdrawal(
                 b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal), b.getStatus());
+        if (onlyFree && decision.outcome() != CancellationDecision.Outcome.FREE) {
+            throw new BookingRefused(Refused.text("booking.cancel.noLongerFree"));
+        }
         if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
             return decision;
         }
@@ -315,7 +329,7 @@ public class PlanningService {
             if (c.isCancellation()) {
                 Booking b = cancellations.get(c.getBookingId());
                 try {
-                    CancellationDecision d = cancelOne(b, cal);
+                    CancellationDecision d = cancelOne(b, cal, false);
                     outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
                             d.outcome() != CancellationDecision.Outcome.REFUSED, d.text()));
                 } catch (BookingRefused e) {

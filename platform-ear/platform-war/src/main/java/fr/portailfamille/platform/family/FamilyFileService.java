@@ -33,6 +33,8 @@ import java.util.List;
 @CommuneRequired
 public class FamilyFileService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FamilyFileService.class.getName());
+
     /** How long a draft ("Finir plus tard") is kept after its last save. */
     public static final Duration DRAFT_KEPT = Duration.ofDays(30);
 
@@ -67,18 +69,39 @@ public class FamilyFileService {
      * never for staff accounts), so opening Mon foyer creates nothing. Two accounts never get two files
      * for one family: the e-mail is unique among files.
      */
+    /**
+     * The file follows its account's address: a parent who changed it in Mon profil (Keycloak verifies it) gets the
+     * platform's mails — decisions, reminders, invoices, receipts — at the new one. Left as it is while another file
+     * holds that address (an agent's file waiting to be linked), which the logs tell.
+     */
+    private Family followEmail(Family f, SignedInUser user) {
+        if (!user.emailVerified() || user.email() == null || user.email().isBlank()
+                || user.email().equalsIgnoreCase(f.getEmail())) {
+            return f;
+        }
+        if (!em.createQuery("select g.id from Family g where lower(g.email) = lower(:e) and g.id <> :id", Long.class)
+                .setParameter("e", user.email()).setParameter("id", f.getId()).getResultList().isEmpty()) {
+            LOG.warning(() -> "Adresse du dossier " + f.getId() + " non mise à jour : un autre dossier porte la nouvelle"
+                    + " adresse de son compte");
+            return f;
+        }
+        f.setEmail(user.email());
+        LOG.info(() -> "Adresse du dossier " + f.getId() + " mise à jour d'après son compte");
+        return f;
+    }
+
     public Family fileOf(SignedInUser user) {
         requireCommuneOf(user);
         Long reachedId = reached.idOf(user.subject());
         Family already = reachedId == null ? null : em.find(Family.class, reachedId); // no SQL: same persistence context
         if (already != null && user.subject().equals(already.getSubject())) {
-            return already;
+            return followEmail(already, user);
         }
         List<Family> mine = em.createQuery("select f from Family f where f.subject = :s", Family.class)
                 .setParameter("s", user.subject()).getResultList();
         if (!mine.isEmpty()) {
             reached.remember(user.subject(), mine.get(0).getId());
-            return mine.get(0);
+            return followEmail(mine.get(0), user);
         }
         if (user.email() != null) {
             List<Family> known = em.createQuery("select f from Family f where lower(f.email) = lower(:e)", Family.class)

@@ -89,11 +89,13 @@ public class AbsenceView implements Serializable {
     public void cancelFree() {
         FacesContext ctx = FacesContext.getCurrentInstance();
         try {
-            String message = Texts.of(planning.cancel(user.require(), reservation).text());
+            String message = Texts.of(planning.cancelFree(user.require(), reservation).text());
             done = true;
             freeCancellation = false;
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
         } catch (BookingRefused e) {
+            // the deadline went by while the page was open: said, and the absence form offered instead
+            freeCancellation = absences.freeCancellation(user.require(), reservation);
             ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
         }
     }
