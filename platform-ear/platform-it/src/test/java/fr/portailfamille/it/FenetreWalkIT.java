@@ -1,6 +1,7 @@
 package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
@@ -127,6 +128,14 @@ class FenetreWalkIT {
                     + " where f.email = '" + email + "' and d.status = 'PENDING' and d.file_name = 'bulletin-salaire.pdf'"
                     + " and r.window_id = " + window));
             Browser.screenshot(family, "fenetre-famille-envoyee");
+            // "Modifier ma demande": opened again, the form shows what was sent (sending it replaces the request whole)
+            family.get(PlatformWebIT.url(StackLauncher.ALPHA) + page);
+            family.await(By.id("request:send"));
+            assertEquals("true", family.driver.findElement(By.cssSelector("fieldset input[type=checkbox]"))
+                    .getDomProperty("checked"), "the day asked");
+            assertEquals("true", family.driver.findElement(By.id("request:working")).getDomProperty("checked"));
+            assertFalse(new Select(family.driver.findElement(By.id("request:proof"))).getFirstSelectedOption()
+                    .getAttribute("value").isEmpty(), "the proof chosen");
 
             // Mon planning: the window's day is "sur demande", a link to Ma demande, never a button to book
             family.get(planning);

@@ -46,8 +46,21 @@ public class MyRequest implements java.io.Serializable {
     private final boolean bothParentsWorking;
     private final List<Day> days;
 
+    /** What the family sent, to open its request again as it was ({@link #asSent}). */
+    private final Sent sent;
+
+    /**
+     * What the family sent: per child, the unit-days it asked ({@code unitId:day}, as the form's boxes are valued), its
+     * "handicap ou PAI" answer and the proof it chose; read by the form only (no property: the families' API does not
+     * show it).
+     */
+    public record Sent(java.util.Map<Long, List<String>> unitDays, boolean disability, Long proofId)
+            implements java.io.Serializable {
+    }
+
     MyRequest(long id, long windowId, String activity, LocalDate periodFrom, LocalDate periodTo, LocalDateTime closesAt,
-              OffsetDateTime submittedAt, boolean published, boolean bothParentsWorking, List<Day> days) {
+              OffsetDateTime submittedAt, boolean published, boolean bothParentsWorking, List<Day> days, Sent sent) {
+        this.sent = sent;
         this.id = id;
         this.windowId = windowId;
         this.activity = activity;
@@ -75,4 +88,6 @@ public class MyRequest implements java.io.Serializable {
     public boolean isPublished() { return published; }
     public boolean isBothParentsWorking() { return bothParentsWorking; }
     public List<Day> getDays() { return days; }
+    /** What the family sent ({@link Sent}). */
+    public Sent asSent() { return sent; }
 }

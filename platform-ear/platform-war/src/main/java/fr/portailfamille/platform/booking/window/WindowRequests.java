@@ -267,8 +267,9 @@ public class WindowRequests {
      */
     public MyRequest mine(SignedInUser user, long requestId) {
         Family family = files.fileOf(user);
-        List<?> found = em.createNativeQuery("select r.window_id, r.family_id, r.submitted_at, r.both_parents_working"
-                + " from window_request r where r.id = ?1").setParameter(1, requestId).getResultList();
+        List<?> found = em.createNativeQuery("select r.window_id, r.family_id, r.submitted_at, r.both_parents_working,"
+                + " r.disability, r.proof_document_id from window_request r where r.id = ?1").setParameter(1, requestId)
+                .getResultList();
         Object[] r = found.isEmpty() ? null : (Object[]) found.get(0);
         if (r == null || family.getId() == null || ((Number) r[1]).longValue() != family.getId()) {
             throw new BookingRefused(Refused.text("booking.window.request.unknown"));
@@ -282,17 +283,21 @@ public class WindowRequests {
             }
         }
         List<MyRequest.Day> days = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select x.id, c.first_name, x.day, u.label from window_wish x join child c"
-                + " on c.id = x.child_id join activity_unit u on u.id = x.unit_id where x.request_id = ?1"
+        Map<Long, List<String>> unitDays = new java.util.LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("select x.id, c.first_name, x.day, u.label, x.child_id, x.unit_id from window_wish x"
+                + " join child c on c.id = x.child_id join activity_unit u on u.id = x.unit_id where x.request_id = ?1"
                 + " order by x.day, u.start_time, c.first_name").setParameter(1, requestId).getResultList()) {
             Object[] x = (Object[]) o;
+            unitDays.computeIfAbsent(((Number) x[4]).longValue(), k -> new ArrayList<>())
+                    .add(((Number) x[5]).longValue() + ":" + OpeningWindows.date(x[2]));
             AllocationLine line = results.get(((Number) x[0]).longValue());
             days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3],
                     !published ? Bilingual.of(Problems.of("booking.outcome.pending"))
                             : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced")) : line.getWords()));
         }
         return new MyRequest(requestId, w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
-                w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days);
+                w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days,
+                new MyRequest.Sent(unitDays, Boolean.TRUE.equals(r[4]), r[5] == null ? null : ((Number) r[5]).longValue()));
     }
 
     /**

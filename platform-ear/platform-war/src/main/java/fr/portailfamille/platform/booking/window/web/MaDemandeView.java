@@ -79,7 +79,11 @@ public class MaDemandeView implements Serializable {
         }
         mine = requests.mineTo(user.require(), fenetre).orElse(null);
         if (mine != null && selection.isEmpty()) {
+            // "Modifier ma demande" opens on what was sent: sending it again replaces the request whole
             bothParentsWorking = mine.isBothParentsWorking();
+            disability = mine.asSent().disability();
+            proof = mine.asSent().proofId();
+            mine.asSent().unitDays().forEach((child, keys) -> selection.put(child, new ArrayList<>(keys)));
         }
     }
 
