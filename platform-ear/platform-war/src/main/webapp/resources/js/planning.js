@@ -118,3 +118,18 @@
     send(el, event);
   });
 })();
+
+/* Mon planning: the previous and next months are other pages, where the days selected and not yet sent are not kept:
+   with a selection, the link first asks (data-leaves-selection: the question; the bar's data-selection-size, re-rendered
+   with each tap: how many days are selected). */
+document.addEventListener('click', function (event) {
+  var link = event.target.closest ? event.target.closest('a[data-leaves-selection]') : null;
+  if (!link) {
+    return;
+  }
+  var count = document.querySelector('[data-selection-size]');
+  var size = count ? Number(count.getAttribute('data-selection-size')) : 0;
+  if (size > 0 && !window.confirm(link.getAttribute('data-leaves-selection'))) {
+    event.preventDefault();
+  }
+});

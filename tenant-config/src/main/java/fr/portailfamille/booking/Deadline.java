@@ -23,6 +23,14 @@ public sealed interface Deadline {
     /** The deadline in French, as shown to parents: {@code 2 jours ouvrés avant, 10h00}. */
     String describe();
 
+    /** The deadline in words, to be read in any language ({@code 2 jours ouvrés avant, 10h00}; "2 working days before, 10:00"). */
+    fr.portailfamille.problems.Message text();
+
+    /** The time of a deadline in the reader's language. */
+    private static fr.portailfamille.problems.Message time(LocalTime at) {
+        return fr.portailfamille.problems.Problems.dateTime("format.time", at);
+    }
+
     /** Whether a request made at {@code now} for {@code day} meets this deadline (limit minute included). */
     default boolean allows(LocalDateTime now, LocalDate day, CommuneCalendar cal) {
         LocalDateTime firstLateMoment = limitFor(day, cal).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
@@ -51,6 +59,15 @@ public sealed interface Deadline {
                 default -> days + " jours avant";
             };
             return when + ", " + FrenchText.time(at);
+        }
+
+        @Override
+        public fr.portailfamille.problems.Message text() {
+            return switch (days) {
+                case 0 -> fr.portailfamille.problems.Problems.of("deadline.sameDay", Deadline.time(at));
+                case 1 -> fr.portailfamille.problems.Problems.of("deadline.dayBefore", Deadline.time(at));
+                default -> fr.portailfamille.problems.Problems.of("deadline.daysBefore", days, Deadline.time(at));
+            };
         }
     }
 
@@ -86,6 +103,15 @@ public sealed interface Deadline {
             }
             return days + (days == 1 ? " jour ouvré avant, " : " jours ouvrés avant, ") + FrenchText.time(at);
         }
+
+        @Override
+        public fr.portailfamille.problems.Message text() {
+            return switch (days) {
+                case 0 -> fr.portailfamille.problems.Problems.of("deadline.sameDay", Deadline.time(at));
+                case 1 -> fr.portailfamille.problems.Problems.of("deadline.workingDayBefore", Deadline.time(at));
+                default -> fr.portailfamille.problems.Problems.of("deadline.workingDaysBefore", days, Deadline.time(at));
+            };
+        }
     }
 
     /**
@@ -108,6 +134,13 @@ public sealed interface Deadline {
         @Override
         public String describe() {
             return FrenchText.weekday(weekday) + " " + FrenchText.time(at) + " pour la semaine suivante";
+        }
+
+        @Override
+        public fr.portailfamille.problems.Message text() {
+            // the weekday's name in the reader's language: a date that falls on it (1 January 2024 was a Monday)
+            return fr.portailfamille.problems.Problems.of("deadline.weekly", fr.portailfamille.problems.Problems.dateTime(
+                    "format.weekday", LocalDate.of(2024, 1, 1).plusDays(weekday.getValue() - 1L)), Deadline.time(at));
         }
     }
 

@@ -98,4 +98,20 @@ class DeadlineTest {
         assertThrows(IllegalArgumentException.class, () -> new Deadline.WorkingDaysBefore(-1, LocalTime.NOON));
         assertThrows(NullPointerException.class, () -> new Deadline.WeeklyCutoff(null, LocalTime.NOON));
     }
+
+    @Test
+    void eachDeadlineReadsInTheReadersLanguageAsItIsDescribed() {
+        java.util.List<Deadline> all = java.util.List.of(new Deadline.DaysBefore(0, LocalTime.of(9, 0)),
+                new Deadline.DaysBefore(1, LocalTime.of(23, 59)), new Deadline.DaysBefore(3, LocalTime.of(18, 0)),
+                new Deadline.WorkingDaysBefore(1, LocalTime.of(10, 0)), new Deadline.WorkingDaysBefore(2, LocalTime.of(10, 0)),
+                new Deadline.WeeklyCutoff(DayOfWeek.TUESDAY, LocalTime.of(23, 59)));
+        for (Deadline d : all) {
+            assertEquals(d.describe(), d.text().french(), d.toString());
+        }
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertEquals("the day before, 23:59", all.get(1).text().in(en));
+        assertEquals("2 working days before, 10:00", all.get(4).text().in(en));
+        assertEquals("Tuesday 23:59 for the following week", all.get(5).text().in(en));
+        assertEquals("mardi 23h59 pour la semaine suivante", all.get(5).text().french());
+    }
 }

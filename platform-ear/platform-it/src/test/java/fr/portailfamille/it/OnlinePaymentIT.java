@@ -13,6 +13,7 @@ import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.payment.InvoiceDesk;
+import fr.portailfamille.platform.billing.payment.MoneyRefused;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.payment.OnlinePaymentDesk;
@@ -221,8 +222,21 @@ class OnlinePaymentIT {
     void aPaymentPaidAtTheCounterMeanwhileLeavesTheRestAsCredit() throws Exception {
         Fixture f = fixture(4250);
         OnlinePayments.Started started = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
-        alpha(() -> desk.record(REGISSEUR, new PaymentDesk.PaymentInput(f.family(), f.regieCode(), "ESPECES", 1000L,
-                BillingKit.today(), null, null, "Camille Enligne", null)));
+        // the counter refuses it while the card payment is under way (the family would pay twice)
+        MoneyRefused counter = assertThrows(MoneyRefused.class, () -> alpha(() -> desk.record(REGISSEUR,
+                new PaymentDesk.PaymentInput(f.family(), f.regieCode(), "ESPECES", 1000L, BillingKit.today(), null, null,
+                        "Camille Enligne", null))));
+        assertTrue(counter.getMessage().contains("Un paiement en ligne de la facture " + f.number() + " est en cours"),
+                counter.getMessage());
+        // one that got in all the same (recorded just before the card payment started, on another replica)
+        alpha(() -> kit.inTransaction(() -> {
+            long payment = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on,"
+                    + " recorded_by) values (?1, ?2, ?3, 'ESPECES', 1000, ?4, 'regie@alpha.test') returning id", f.regie(),
+                    f.family(), f.number() + "-R", BillingKit.today());
+            kit.update("insert into payment_allocation (payment_id, invoice_id, amount_cents) values (?1, ?2, 1000)",
+                    payment, f.invoice());
+            return null;
+        }));
         decide(started, "payer", "BEFORE_REDIRECT");
         assertEquals("PAID", state(started.operationId()));
         assertEquals(0, alpha(() -> account.invoice(f.parent(), f.invoice())).outstandingCents());

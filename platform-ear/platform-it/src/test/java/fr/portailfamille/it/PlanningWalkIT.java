@@ -262,6 +262,15 @@ class PlanningWalkIT {
             assertEquals("4 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             tap(parent, toggle(tuesday, p.soir()), true);
             assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            // another month would not keep the selection: the link asks first; kept on this month when declined
+            String url = parent.driver.getCurrentUrl();
+            parent.driver.findElement(By.id("next")).click();
+            org.openqa.selenium.Alert ask = new org.openqa.selenium.support.ui.WebDriverWait(parent.driver,
+                    java.time.Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().startsWith("Les journées sélectionnées n'ont pas encore été validées"), ask.getText());
+            ask.dismiss();
+            assertEquals(url, parent.driver.getCurrentUrl());
+            assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             assertEquals("false", parent.driver.findElement(toggle(tuesday, p.soir())).getAttribute("aria-pressed"),
                     "un second toucher retire le moment");
             assertEquals("Réservable", state(parent, tuesday, p.soir()));

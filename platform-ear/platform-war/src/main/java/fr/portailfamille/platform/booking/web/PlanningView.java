@@ -461,6 +461,20 @@ public class PlanningView implements Serializable {
                 .collect(java.util.stream.Collectors.joining(" · "));
         return times.isEmpty() ? null : times;
     }
+    /**
+     * The activity's booking and free-cancellation deadlines in words, to plan against before booking ("Réservation au
+     * plus tard la veille, 23h59 ; annulation sans frais au plus tard 2 jours avant, 18h00."); null when none is shown.
+     */
+    public fr.portailfamille.problems.Message getDeadlines() {
+        use();
+        if (activities == null || activite == null) {
+            return null;
+        }
+        return activities.stream().filter(a -> activite.equals(a.getId())).findFirst()
+                .map(a -> fr.portailfamille.problems.Problems.of("planning.deadlines", a.rules().booking().text(),
+                        a.rules().cancellation().text()))
+                .orElse(null);
+    }
     public Map<String, Boolean> getWeek() { use(); return week; }
     public LocalDate getWeekFrom() { use(); return weekFrom; }
     public void setWeekFrom(LocalDate v) { use(); weekFrom = v; }
