@@ -428,7 +428,7 @@ class FamilyWebIT {
             screenshot(parent, "planning");
 
         // an absence on the booked Monday: still free to cancel, so the page offers the free cancellation
-            parent.await(By.xpath("//a[text()='Signaler une absence' and @data-day='" + monday + "']")).click();
+            parent.clickInView(By.xpath("//a[text()='Signaler une absence' and @data-day='" + monday + "']"));
             assertTrue(parent.await(By.id("free-hint")).getText().contains("annulé sans frais"));
             assertTrue(parent.driver.findElements(By.id("absence:declare")).isEmpty(), "pas d'absence facturée proposée");
             String absenceUrl = parent.driver.getCurrentUrl();

@@ -234,6 +234,13 @@ public final class Browser implements AutoCloseable {
         waiting().until(d -> isGone(page));
     }
 
+    /** Clicks a link or button as a person would: brought to the middle of the screen first, clear of sticky bars. */
+    public void clickInView(By target) {
+        WebElement element = await(target);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /**
      * Clicks a button sent by Faces AJAX (pages' {@code data-render} buttons) and waits until the request
      * has finished and the page is updated ({@code <html data-pf-ajax>} counts finished requests).

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.operator.web;
 
 import fr.portailfamille.platform.operator.CommuneOverview;
 import fr.portailfamille.platform.operator.OperatorArchive;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.operator.OperatorCommunes;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
@@ -75,6 +76,11 @@ public class OperatorCommuneView implements Serializable {
         } catch (OperatorCommunes.UnknownCommune e) {
             FormErrors.error(Texts.of(e.text()));
             commune = null;
+            return null;
+        } catch (Refused e) {
+            // an onboarding or an import of this commune is under way (SlugLock): said, nothing deleted
+            FormErrors.error(Texts.of(e));
+            load();
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
