@@ -21,13 +21,14 @@ public final class JsonErrors {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
-    /** Answers {@code status} with the API's error body. */
-    public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    /** Answers {@code status} with the API's error body, then {@code extra}'s fields ({@link #body}). */
+    public static void write(HttpServletResponse response, int status, String code, String message, String... extra)
+            throws IOException {
         response.resetBuffer();
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(body(status, code, message));
+        response.getWriter().write(body(status, code, message, extra));
     }
 
     /**

@@ -37,13 +37,9 @@ public class FailureFilter extends HttpFilter {
                     + request.getRequestURI() + " : " + Outage.describe(e), e);
             if (!response.isCommitted() && fr.portailfamille.platform.kernel.JsonErrors.isApi(request)) {
                 // an API answers JSON with the correlation id, never the error page
-                response.resetBuffer();
-                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                response.setHeader("Cache-Control", "no-store");
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write(fr.portailfamille.platform.kernel.JsonErrors.body(500, "erreur_interne",
-                        "Une erreur est survenue. Si elle se répète, indiquez ce code à la mairie : " + id + ".", "correlation",
-                        String.valueOf(id)));
+                fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                        "erreur_interne", "Une erreur est survenue. Si elle se répète, indiquez ce code à la mairie : " + id
+                                + ".", "correlation", String.valueOf(id));
             } else if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
