@@ -79,7 +79,68 @@ class MailRetryIT {
         }
         assertEquals(kit.alpha().id(), ((Number) value("select commune_id from platform.mail_retry where subject = 'Refusé "
                 + tag + "'")).longValue(), "kept, with its commune");
-        assertNull(sentAt(id("Refusé " + tag)));
+        long refused = id("Refusé " + tag);
+        while (attempts(refused) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, attempts(refused), "tried once by the sender, then left to the retry job");
+        assertNull(sentAt(refused));
+        assertTrue(value("select last_error from platform.mail_retry where id = " + refused) != null);
+        // the thirty that went leave no row behind
+        while (count("Lot " + tag + "%") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0L, count("Lot " + tag + "%"), "sent mails are deleted from the outbox");
+    }
+
+    /**
+     * The outbox: a mail is written in the transaction that asks for it — nothing of a rolled-back one, neither row
+     * nor mail — and, left to the sender of a server that died before sending it, sent by the retry job once the
+     * sender's lease is over, not before.
+     */
+    @Test
+    void aMailIsWrittenWithItsTransactionAndOneAKilledServerDidNotSendGoesAfterItsLease() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String family = "outbox-" + tag + "@alpha.test";
+        kit.in(kit.alpha(), () -> {
+            tx.begin();
+            mails.fire(new MailRequested("Commune Alpha", family, "Annulé " + tag, "Jamais"));
+            assertEquals(1L, count("Annulé " + tag), "written on the transaction's own connection");
+            tx.rollback();
+            tx.begin();
+            mails.fire(new MailRequested("Commune Alpha", family, "Validé " + tag, "Bonjour"));
+            Object lease = value("select next_attempt > now() + interval '50 minutes' and attempts = 0"
+                    + " from platform.mail_retry where subject = 'Validé " + tag + "'");
+            assertEquals(Boolean.TRUE, lease, "leased to this server's sender, not yet tried");
+            tx.commit();
+            return null;
+        });
+        assertTrue(Mails.contains(family, "Validé " + tag));
+        assertEquals(0L, count("Annulé " + tag), "a rolled-back transaction leaves no mail behind");
+        assertTrue(!Mails.of(family).contains("Annulé " + tag), "nor sends it");
+
+        // what the outbox holds of a server killed before its sender took the mail
+        execute("insert into platform.mail_retry (commune_name, recipient, subject, body, attempts, next_attempt)"
+                + " values ('Commune Alpha', '" + family + "', 'Orphelin " + tag + "', 'Bonjour, votre facture.', 0,"
+                + " now() + interval '59 minutes')");
+        long orphan = id("Orphelin " + tag);
+        mailer.retryDue();
+        assertNull(sentAt(orphan), "its sender's lease is not over: not sent by another");
+        execute("update platform.mail_retry set next_attempt = now() - interval '1 second' where id = " + orphan);
+        assertTrue(mailer.retryDue() >= 1);
+        assertTrue(Mails.contains(family, "votre facture"), "sent once the lease is over");
+        assertNotNull(sentAt(orphan));
+    }
+
+    long count(String subjectLike) throws Exception {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from platform.mail_retry where subject like ?")) {
+            ps.setString(1, subjectLike);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,13 @@ public final class MailRetries {
     static final Duration LONGEST = Duration.ofHours(1);
     static final Duration GIVE_UP_AFTER = Duration.ofDays(2);
 
+    /**
+     * How long a mail written to the outbox is left to the sender of the server whose transaction asked for it before
+     * any replica's retry job sends it (that server died with it in its queue): longer than the sender takes for a
+     * full queue, so that a mail is not sent by both.
+     */
+    public static final Duration SENDER_LEASE = Duration.ofHours(1);
+
     private MailRetries() {
     }
 

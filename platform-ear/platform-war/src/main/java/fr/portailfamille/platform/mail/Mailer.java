@@ -9,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -17,6 +16,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +40,14 @@ import javax.sql.DataSource;
 /**
  * Sends {@link MailRequested} events after a successful commit, on one sender thread of its own over one SMTP
  * connection kept while mails come: the action that asked for them returns at once (an agent's message to every
- * family of the commune asks for thousands, each a connection when sent by the request's thread, minutes of it). A
- * mail the SMTP server does not take — or that the sender could not take any more (its queue full, the server
- * stopping) — is kept in {@code platform.mail_retry} and sent again by {@link #retryDue()} ({@link MailRetryJob})
- * until it goes or is given up ({@link MailRetries}); the action that asked for it is never undone by a mail that
- * failed.
+ * family of the commune asks for thousands, each a connection when sent by the request's thread, minutes of it).
+ * Each mail is first written to {@code platform.mail_retry} in the transaction that asks for it (an outbox: it exists
+ * if and only if the action committed), and deleted once the sender has sent it: a server killed with mails still in
+ * its sender's queue (an invoicing run's thousand mails) loses none, since any replica's {@link #retryDue()}
+ * ({@link MailRetryJob}) sends them once the sender's lease ({@link MailRetries#SENDER_LEASE}) is over. A mail the
+ * SMTP server does not take — or that the sender could not take any more (its queue full, the server stopping) — is
+ * sent again the same way until it goes or is given up ({@link MailRetries}); the action that asked for it is never
+ * undone by a mail that failed.
  */
 @ApplicationScoped
 public class Mailer {
@@ -58,8 +63,8 @@ public class Mailer {
     /** How long the sender keeps its SMTP connection without a mail to send. */
     static final long IDLE_SECONDS = 20;
 
-    /** A mail waiting for the sender, with its commune (the sender's thread has none). */
-    private record Queued(MailRequested mail, Long communeId) {
+    /** A mail waiting for the sender, with its commune (the sender's thread has none) and its outbox row (or null). */
+    private record Queued(MailRequested mail, Long communeId, Long rowId) {
     }
 
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE);
@@ -69,16 +74,83 @@ public class Mailer {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
     @Inject
     SmtpRelay relay;
 
     @Resource(lookup = "java:app/jdbc/portail")
     DataSource db;
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailRequested mail) {
+    /** The mails a transaction wrote to the outbox, given to the sender when it commits. */
+    private static final String PENDING = Mailer.class.getName() + ".pending";
+
+    /**
+     * In the asking transaction: the mail written to the outbox on the transaction's own connection, handed to the
+     * sender when (and only if) it commits. Outside a transaction, written and handed over at once.
+     */
+    void onRequested(@Observes MailRequested mail) {
         Long commune = TenantContext.current().map(Commune::id).orElse(null);
-        if (stopping || !queue.offer(new Queued(mail, commune))) {
-            keep(mail, commune, "envoi différé (file d'envoi pleine ou serveur qui s'arrête)", now());
+        int status = registry == null ? Status.STATUS_NO_TRANSACTION : registry.getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_NO_TRANSACTION) {
+            return; // a transaction marked for rollback: its mails are not sent, as its action is not recorded
+        }
+        Queued queued = new Queued(mail, commune, outbox(mail, commune));
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            hand(queued);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Queued> pending = (List<Queued>) registry.getResource(PENDING);
+        if (pending == null) {
+            List<Queued> mails = new ArrayList<>();
+            registry.putResource(PENDING, mails);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the rows were written with the transaction's other statements
+                }
+
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome == Status.STATUS_COMMITTED) {
+                        mails.forEach(Mailer.this::hand);
+                    }
+                }
+            });
+            pending = mails;
+        }
+        pending.add(queued);
+    }
+
+    /**
+     * Writes {@code mail} to the outbox (on the current transaction's connection when there is one), leased to this
+     * server's sender; its id, or null when it could not be written (then it is only in the sender's queue, as before
+     * the outbox, and logged).
+     */
+    private Long outbox(MailRequested mail, Long communeId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into platform.mail_retry (commune_name, recipient, subject,"
+                     + " body, attempts, next_attempt, commune_id) values (?, ?, ?, ?, 0, ?, ?) returning id")) {
+            bindMail(ps, mail);
+            ps.setObject(5, now().plus(MailRetries.SENDER_LEASE));
+            ps.setObject(6, communeId, java.sql.Types.BIGINT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Courriel non écrit dans la file durable, envoyé sans elle, à " + mail.to() + " : "
+                    + mail.subject(), e);
+            return null;
+        }
+    }
+
+    /** Gives a committed mail to the sender; kept for the retry job at once when the sender cannot take it. */
+    private void hand(Queued q) {
+        if (stopping || !queue.offer(q)) {
+            keep(q, "envoi différé (file d'envoi pleine ou serveur qui s'arrête)", now());
             return;
         }
         startSender();
@@ -96,9 +168,16 @@ public class Mailer {
     /** The sender: the queue's mails one after the other on one connection, closed when idle. */
     private void sendQueued() {
         Transport transport = null;
+        List<Long> sent = new ArrayList<>();
         try {
             while (!stopping) {
-                Queued q = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+                Queued q = queue.poll();
+                if (q == null || sent.size() >= BATCH) {
+                    sent = forgetSent(sent);
+                }
+                if (q == null) {
+                    q = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+                }
                 if (q == null) {
                     transport = close(transport);
                     continue;
@@ -106,21 +185,23 @@ public class Mailer {
                 if (q.communeId() != null && suspended(q.communeId())) {
                     // suspended since the mail was queued (a broadcast to thousands of families): it waits with the
                     // commune's other kept mails, sent if the commune is resumed, given up after two days otherwise
-                    keep(q.mail(), q.communeId(), "commune suspendue", now());
+                    keep(q, "commune suspendue", now());
                     continue;
                 }
                 try {
                     transport = deliverOn(transport, q.mail());
+                    sent(sent, q);
                 } catch (MessagingException | UnsupportedEncodingException | RuntimeException first) {
                     // a connection the server closed meanwhile: once more on a new one
                     transport = close(transport);
                     try {
                         transport = deliverOn(null, q.mail());
+                        sent(sent, q);
                     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
                         transport = close(transport);
                         LOG.log(Level.WARNING, "Courriel non envoyé à " + q.mail().to() + " : " + q.mail().subject()
                                 + " ; gardé pour un nouvel essai", e);
-                        keep(q.mail(), q.communeId(), error(e), MailRetries.next(1, now()));
+                        keep(q, error(e), MailRetries.next(1, now()));
                     }
                 }
             }
@@ -128,7 +209,33 @@ public class Mailer {
             Thread.currentThread().interrupt();
         } finally {
             close(transport);
+            forgetSent(sent);
         }
+    }
+
+    private static void sent(List<Long> sent, Queued q) {
+        if (q.rowId() != null) {
+            sent.add(q.rowId());
+        }
+    }
+
+    /**
+     * Deletes the outbox rows of the mails just sent (a server killed before this sends them again once their lease
+     * is over: a mail may go twice, never zero times); an empty list to go on with.
+     */
+    private List<Long> forgetSent(List<Long> sent) {
+        if (sent.isEmpty()) {
+            return sent;
+        }
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from platform.mail_retry where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", sent.toArray()));
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, sent.size() + " courriel(s) envoyé(s) restés dans la file durable : ils partiront"
+                    + " une seconde fois", e);
+        }
+        return new ArrayList<>();
     }
 
     /** Suspended communes' ids as last read, and when (read again after {@link #SUSPENDED_TTL_MILLIS}). */
@@ -167,7 +274,7 @@ public class Mailer {
             t.interrupt();
         }
         for (Queued q = queue.poll(); q != null; q = queue.poll()) {
-            keep(q.mail(), q.communeId(), "envoi interrompu par l'arrêt du serveur", now());
+            keep(q, "envoi interrompu par l'arrêt du serveur", now());
         }
     }
 
@@ -277,10 +384,7 @@ public class Mailer {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into platform.mail_retry (commune_name, recipient, subject,"
                      + " body, last_error, next_attempt, commune_id) values (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, cut(mail.communeName(), 200));
-            ps.setString(2, cut(mail.to(), 320));
-            ps.setString(3, cut(mail.subject(), 1000));
-            ps.setString(4, mail.text());
+            bindMail(ps, mail);
             ps.setString(5, cut(why, 1000));
             ps.setObject(6, next);
             ps.setObject(7, communeId, java.sql.Types.BIGINT);
@@ -288,6 +392,36 @@ public class Mailer {
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Courriel perdu (ni envoyé ni gardé) à " + mail.to() + " : " + mail.subject(), e);
         }
+    }
+
+    /**
+     * Keeps a mail the sender did not send for the retry job, first tried at {@code next}: its outbox row, no longer
+     * leased to this server (or a new row for a mail that has none).
+     */
+    private void keep(Queued q, String why, OffsetDateTime next) {
+        if (q.rowId() == null) {
+            keep(q.mail(), q.communeId(), why, next);
+            return;
+        }
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("update platform.mail_retry set attempts = greatest(attempts, 1),"
+                     + " last_error = ?, next_attempt = ? where id = ?")) {
+            ps.setString(1, cut(why, 1000));
+            ps.setObject(2, next);
+            ps.setLong(3, q.rowId());
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Courriel non envoyé à " + q.mail().to() + " : " + q.mail().subject()
+                    + " ; il partira à la fin de son bail dans la file durable", e);
+        }
+    }
+
+    /** The mail's commune name, recipient, subject and body as parameters 1–4. */
+    private static void bindMail(PreparedStatement ps, MailRequested mail) throws SQLException {
+        ps.setString(1, cut(mail.communeName(), 200));
+        ps.setString(2, cut(mail.to(), 320));
+        ps.setString(3, cut(mail.subject(), 1000));
+        ps.setString(4, mail.text());
     }
 
     private Session session() {
