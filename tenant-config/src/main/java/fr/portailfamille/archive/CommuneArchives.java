@@ -339,6 +339,8 @@ public class CommuneArchives {
     static final String QUEUE_INDEXES_SCHEMA = "34";
     /** The schema whose payments, porte-monnaie movements and broadcasts keep their form's token (tenant V35: nullable columns). */
     static final String FORM_TOKENS_SCHEMA = "35";
+    /** The schema whose families may withdraw their requests (tenant V36: constraints and indexes only). */
+    static final String WITHDRAWN_REQUESTS_SCHEMA = "36";
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -346,10 +348,13 @@ public class CommuneArchives {
      * {@value #RUN_CHECKS_SCHEMA}; {@value #BILLED_MONTH_SCHEMA} and {@value #RUN_CHECKS_SCHEMA} into
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read; any of those into
      * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
-     * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, and into {@value #FORM_TOKENS_SCHEMA},
-     * which added nullable columns).
+     * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, into {@value #FORM_TOKENS_SCHEMA},
+     * which added nullable columns, and into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes).
      */
     static boolean sameData(String archived, String code) {
+        if (WITHDRAWN_REQUESTS_SCHEMA.equals(code)) {
+            return FORM_TOKENS_SCHEMA.equals(archived) || sameData(archived, FORM_TOKENS_SCHEMA);
+        }
         if (FORM_TOKENS_SCHEMA.equals(code)) {
             return QUEUE_INDEXES_SCHEMA.equals(archived) || sameData(archived, QUEUE_INDEXES_SCHEMA);
         }

@@ -125,10 +125,23 @@ class AccueilWalkIT {
             assertEquals(1, rows.size(), b.snapshot());
             assertEquals("INSCRIPTION", rows.get(0).getAttribute("data-kind"));
             assertTrue(text(rows.get(0)).contains("Club nature " + s), text(rows.get(0)));
-            assertEquals("En attente", text(rows.get(0).findElement(By.cssSelector(".request-state"))).replace("État : ", ""));
+            assertEquals("En attente", text(rows.get(0).findElement(By.cssSelector(".request-state .pf-badge"))));
             assertEquals("INSCRIPTION", b.driver.findElement(By.id("type")).getAttribute("value"));
             assertEquals("PENDING", b.driver.findElement(By.id("etat")).getAttribute("value"));
             assertEquals("", b.accessibilityViolations(), "axe-core, Mes demandes filtrées");
+
+            // the pending registration taken back: "Annuler" on its line, confirmed, then shown cancelled
+            rows.get(0).findElement(By.cssSelector("a.request-withdraw")).click();
+            String question = text(b.await(By.id("withdraw-question")));
+            assertTrue(question.contains("Club nature " + s), question);
+            assertEquals("", b.accessibilityViolations(), "axe-core, annuler une demande");
+            InputsWebIT.check(b, "demandes-annuler", wide);
+            fullPage(b, "360-demandes-annuler");
+            b.clickInView(By.id("withdraw-confirm"));
+            assertEquals("Votre demande est annulée.", text(b.await(By.id("request-withdrawn"))));
+            assertTrue(text(b.driver.findElement(By.id("request-shown"))).contains("Annulée"), b.snapshot());
+            assertTrue(b.driver.findElements(By.id("withdraw")).isEmpty(), "nothing more to cancel");
+            assertEquals("", b.accessibilityViolations(), "axe-core, demande annulée");
 
             // every request: the refused absence with its decision date and reason, newest first
             b.get(base + "/espace/demandes.xhtml");

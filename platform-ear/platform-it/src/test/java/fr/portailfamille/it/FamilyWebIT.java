@@ -343,6 +343,10 @@ class FamilyWebIT {
             parent.submit(By.id("inscription:register"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Inscription envoyée"));
             assertEquals("En attente de validation", parent.await(By.xpath("//p[@data-activity='" + activity + "']")).getText());
+            // while it waits, the family may take it back from Mes demandes
+            assertTrue(parent.driver.findElements(By.cssSelector("a.registration-withdraw")).stream().anyMatch(a ->
+                    a.getText().equals("Annuler la demande d'inscription à " + activity)
+                            && a.getAttribute("href").contains("/espace/demandes.xhtml?demande=INSCRIPTION-")), parent.snapshot());
             // the other activity asking for the attestation takes the one just joined: nothing to attach again
             String other = parent.await(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).getAttribute("for");
             assertTrue(parent.driver.findElements(By.id(other.replace(":tick", ":documents:0:file"))).isEmpty(),

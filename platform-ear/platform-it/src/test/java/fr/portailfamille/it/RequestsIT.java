@@ -341,6 +341,109 @@ class RequestsIT {
         assertTrue(in("beta", () -> requests.pendingCounts(beta.user())).isEmpty());
     }
 
+    /**
+     * A family takes back its pending registration, school request and change of its file from Mes demandes: each
+     * shows "Annulée", leaves the agents' queue (an agent's decision after it is refused) and frees the child's place
+     * (asked again at once); twice is harmless; a decided request, a booking, another family's request (by reference,
+     * in its own commune or another) and a staff account are refused, and nothing of theirs changes.
+     */
+    @Test
+    void aFamilyWithdrawsItsPendingRequestsAndNothingElse() throws Exception {
+        Parent p = family("alpha");
+        Parent other = family("alpha");
+        String code = code("RET");
+        long activity = sqlId("alpha", "insert into activity (code, name, type, booking_deadline, cancellation_deadline,"
+                + " late_policy) values ('" + code + "', 'Atelier " + code + "', 'PERISCOLAIRE',"
+                + " 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id");
+        long registration = alpha(() -> registrations.register(p.user(), p.childId(), List.of(activity), Map.of(), true))
+                .get(0).getId();
+        long school = sqlId("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École "
+                + code + "', 'ECOLE_ELEMENTAIRE') returning id");
+        String year = alpha(registrations::schoolYears).get(0);
+        long enrolment = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CM1", null)).getId();
+        long change = sqlId("alpha", "insert into change_request (family_id, type, status, old_value, new_value)"
+                + " values (" + p.familyId() + ", 'TELEPHONES', 'PENDING', '{}',"
+                + " '{\"/responsable1/mobilePhone\":\"06 99 99 99 99\"}') returning id");
+        String ins = "INSCRIPTION-" + registration;
+        String sco = "SCOLAIRE-" + enrolment;
+        String dos = "DOSSIER-" + change;
+
+        // another family, of the same commune or of another, and an agent: refused, nothing changes
+        for (String ref : List.of(ins, sco, dos)) {
+            Refused r = assertThrows(Refused.class, () -> alpha(() -> {
+                requests.withdraw(other.user(), ref);
+                return null;
+            }), ref);
+            assertEquals("Cette demande ne fait pas partie de votre dossier.", r.getMessage());
+            assertThrows(Refused.class, () -> alpha(() -> {
+                requests.withdraw(FamilyFileIT.AGENT, ref);
+                return null;
+            }), ref);
+        }
+        Parent beta = family("beta");
+        assertThrows(Refused.class, () -> in("beta", () -> {
+            requests.withdraw(beta.user(), ins);
+            return null;
+        }));
+        assertThrows(Exception.class, () -> in("beta", () -> {
+            requests.withdraw(p.user(), ins);
+            return null;
+        }), "the alpha parent in beta");
+        assertEquals(Map.of(RequestKind.INSCRIPTION, 1L, RequestKind.SCOLAIRE, 1L, RequestKind.DOSSIER, 1L),
+                alpha(() -> requests.pendingCounts(p.user())));
+
+        // the family itself: each taken back, shown as cancelled, out of the queues
+        for (String ref : List.of(ins, sco, dos)) {
+            alpha(() -> {
+                requests.withdraw(p.user(), ref);
+                return null;
+            });
+            alpha(() -> {
+                requests.withdraw(p.user(), ref);
+                return null;
+            }); // a second click: harmless
+            assertEquals(RequestState.CANCELLED, alpha(() -> requests.one(p.user(), ref)).getState(), ref);
+        }
+        assertTrue(alpha(() -> requests.pendingCounts(p.user())).isEmpty());
+        assertEquals("WITHDRAWN", alpha(() -> em.createNativeQuery("select status from registration where id = ?1")
+                .setParameter(1, registration).getSingleResult()));
+        assertEquals("WITHDRAWN", alpha(() -> em.createNativeQuery("select status from change_request where id = ?1")
+                .setParameter(1, change).getSingleResult()));
+        assertTrue(alpha(registrations::pendingRegistrations).stream().noneMatch(r -> r.getId() == registration));
+        assertTrue(alpha(registrations::pendingSchoolRequests).stream().noneMatch(r -> r.getId() == enrolment));
+        assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideRegistration(AGENT, registration, true, null);
+            return null;
+        }), "an agent's decision after the family withdrew");
+
+        // the child's place is free: asked again at once, then decided: no longer withdrawn
+        long again = alpha(() -> registrations.register(p.user(), p.childId(), List.of(activity), Map.of(), true))
+                .get(0).getId();
+        alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CM1", null));
+        alpha(() -> {
+            registrations.decideRegistration(AGENT, again, false, "Atelier complet");
+            return null;
+        });
+        Refused decided = assertThrows(Refused.class, () -> alpha(() -> {
+            requests.withdraw(p.user(), "INSCRIPTION-" + again);
+            return null;
+        }));
+        assertEquals("Cette demande a déjà été traitée par la mairie : elle ne peut plus être annulée.", decided.getMessage());
+        assertEquals(RequestState.REFUSED, alpha(() -> requests.one(p.user(), "INSCRIPTION-" + again)).getState());
+
+        // a booking is taken back on Mon planning, not here
+        long unit = unitFor(p, "Sortie " + code, true);
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        alpha(() -> bookings.book(p.user(), p.childId(), unit, day));
+        long booking = booking(p, unit, day).getId();
+        Refused elsewhere = assertThrows(Refused.class, () -> alpha(() -> {
+            requests.withdraw(p.user(), "RESERVATION-" + booking);
+            return null;
+        }));
+        assertTrue(elsewhere.getMessage().contains("Mon planning"), elsewhere.getMessage());
+        assertEquals(RequestState.PENDING, alpha(() -> requests.one(p.user(), "RESERVATION-" + booking)).getState());
+    }
+
     @Test
     void aRegistrationTakesTheValidDocumentOfTheTypeItNamesByCode() throws Exception {
         Parent p = family("alpha");

@@ -39,7 +39,11 @@ public class ChangeRequest {
         }
     }
 
-    public enum Status { PENDING, ACCEPTED, REFUSED }
+    public enum Status {
+        PENDING, ACCEPTED, REFUSED,
+        /** Taken back by the family before any decision (Mes demandes). */
+        WITHDRAWN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -115,6 +115,27 @@ public class MyRequests {
     }
 
     /**
+     * The family takes back its pending request {@code ref} ({@code INSCRIPTION-12}): an activity registration, a
+     * school pre-registration or a change of its file, which leaves the agents' queue and shows as "Annulée". Taken
+     * back already: nothing more.
+     *
+     * @throws Refused when it is not one of this family's requests, already decided, or of a kind taken back on its
+     *     own page (a booking, an absence, a document)
+     */
+    public void withdraw(SignedInUser user, String ref) {
+        RequestLine line = one(user, ref);
+        RequestSource source = sources.stream().filter(s -> s.kinds().contains(line.getKind())).findFirst()
+                .filter(s -> s.withdraws(line.getKind()))
+                .orElseThrow(() -> new Refused(Refused.text("family.request.notWithdrawable")));
+        source.withdraw(user, line.getKind(), line.getId());
+    }
+
+    /** Whether requests of {@code kind} are taken back from Mes demandes ({@link #withdraw}). */
+    public boolean withdraws(RequestKind kind) {
+        return kind != null && sources.stream().anyMatch(s -> s.kinds().contains(kind) && s.withdraws(kind));
+    }
+
+    /**
      * What a family asking for a request that is not its own reads, "Cette demande ne fait pas partie de votre
      * dossier.", in any language.
      */

@@ -49,6 +49,14 @@ public abstract class FamilyRequest implements java.io.Serializable {
         this.decidedAt = now;
     }
 
+    /** The family takes its request back before any decision; {@code parent} is who did. */
+    void withdraw(String parent, OffsetDateTime now) {
+        this.status = RequestStatus.WITHDRAWN;
+        this.decidedBy = parent;
+        this.reason = null;
+        this.decidedAt = now;
+    }
+
     public Long getId() { return id; }
     public Child getChild() { return child; }
     public RequestStatus getStatus() { return status; }

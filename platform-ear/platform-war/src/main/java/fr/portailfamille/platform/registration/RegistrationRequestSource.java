@@ -2,7 +2,9 @@ package fr.portailfamille.platform.registration;
 
 import fr.portailfamille.platform.family.requests.RequestKind;
 import fr.portailfamille.platform.family.requests.RequestSource;
+import fr.portailfamille.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
 
 /** Mes demandes' activity registrations and school pre-registrations of the family's children. */
@@ -10,7 +12,24 @@ import java.util.Set;
 public class RegistrationRequestSource implements RequestSource {
 
     private static final String STATE = "case r.status when 'SUBMITTED' then 'PENDING' when 'VALIDATED' then 'ACCEPTED'"
-            + " else 'REFUSED' end";
+            + " when 'WITHDRAWN' then 'CANCELLED' else 'REFUSED' end";
+
+    @Inject
+    RegistrationService registrations;
+
+    @Override
+    public boolean withdraws(RequestKind kind) {
+        return true;
+    }
+
+    @Override
+    public void withdraw(SignedInUser user, RequestKind kind, long id) {
+        if (kind == RequestKind.SCOLAIRE) {
+            registrations.withdrawSchool(user, id);
+        } else {
+            registrations.withdrawRegistration(user, id);
+        }
+    }
 
     @Override
     public Set<RequestKind> kinds() {

@@ -139,7 +139,7 @@ public class RegistrationService {
         List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, " + (withContent ? "d.content" : "null")
                         + " from registration_document d"
                         + " join registration r on r.id = d.registration_id join activity a on a.id = r.activity_id"
-                        + " where r.child_id = ?1 and r.status <> 'REFUSED' and d.label = ?2 and r.submitted_at >= ?3"
+                        + " where r.child_id = ?1 and r.status not in ('REFUSED', 'WITHDRAWN') and d.label = ?2 and r.submitted_at >= ?3"
                         + " order by r.id desc limit 1")
                 .setParameter(1, child.getId()).setParameter(2, label)
                 .setParameter(3, since.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime()).getResultList();
@@ -259,9 +259,9 @@ public class RegistrationService {
     }
 
     private Optional<Registration> liveRegistration(Child child, Activity activity) {
-        return em.createQuery("select r from Registration r where r.child = :c and r.activity = :a and r.status <> :refused",
+        return em.createQuery("select r from Registration r where r.child = :c and r.activity = :a and r.status not in :over",
                         Registration.class).setParameter("c", child).setParameter("a", activity)
-                .setParameter("refused", RequestStatus.REFUSED).getResultList().stream().findFirst();
+                .setParameter("over", RequestStatus.OVER).getResultList().stream().findFirst();
     }
 
     // ---- school pre-registration ------------------------------------------------------------------
@@ -302,8 +302,8 @@ public class RegistrationService {
             throw new Refused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         boolean pending = !em.createQuery("select s.id from SchoolEnrolment s where s.child = :c and s.schoolYear = :y"
-                        + " and s.status <> :refused").setParameter("c", child).setParameter("y", schoolYear)
-                .setParameter("refused", RequestStatus.REFUSED).getResultList().isEmpty();
+                        + " and s.status not in :over").setParameter("c", child).setParameter("y", schoolYear)
+                .setParameter("over", RequestStatus.OVER).getResultList().isEmpty();
         if (pending) {
             throw new Refused("year", Refused.text("registration.school.already", child.getFirstName(), schoolYear));
         }
@@ -389,6 +389,41 @@ public class RegistrationService {
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
                         : "refusée. Motif : " + why), accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE);
+    }
+
+    /**
+     * The family withdraws its activity registration {@code registrationId}, not decided yet (Mes demandes): it leaves
+     * the agents' queue and no longer holds the child's place. Withdrawn already (a second click): nothing more.
+     *
+     * @throws Refused when it is not one of the family's children's, or an agent already decided it
+     */
+    public void withdrawRegistration(SignedInUser user, long registrationId) {
+        withdraw(user, em.find(Registration.class, registrationId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** As {@link #withdrawRegistration}, for a school pre-registration. */
+    public void withdrawSchool(SignedInUser user, long enrolmentId) {
+        withdraw(user, em.find(SchoolEnrolment.class, enrolmentId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** {@code r}, locked (or null), withdrawn if it is the family's and waits for a decision. */
+    private void withdraw(SignedInUser user, FamilyRequest r) {
+        if (r == null) {
+            throw new Refused(Refused.text("family.request.notYours"));
+        }
+        // the child must be the signed-in parent's (another family's id, typed or posted, is refused the same)
+        try {
+            files.validatedChild(user, r.getChild().getId());
+        } catch (Refused e) {
+            throw new Refused(Refused.text("family.request.notYours"));
+        }
+        if (r.getStatus() == RequestStatus.WITHDRAWN) {
+            return;
+        }
+        if (r.getStatus() != RequestStatus.SUBMITTED) {
+            throw new Refused(Refused.text("family.request.decided"));
+        }
+        r.withdraw(user.email(), OffsetDateTime.now(clock));
     }
 
     /** School pre-registrations waiting for the education service, oldest first. */

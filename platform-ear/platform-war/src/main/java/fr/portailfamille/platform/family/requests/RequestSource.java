@@ -27,6 +27,24 @@ public interface RequestSource {
     /** The columns every select returns, in order. */
     String COLUMNS = "kind, id, child_id, subject, made_at, state, decided_at, reason, target";
 
+    /**
+     * Whether the family may take back its pending requests of {@code kind} from Mes demandes (an activity
+     * registration, a school pre-registration, a change of the file); a booking or an absence is taken back on Mon
+     * planning, a document on Mes documents.
+     */
+    default boolean withdraws(RequestKind kind) {
+        return false;
+    }
+
+    /**
+     * The family of {@code user} takes back its pending request {@code id} of {@code kind} (one of {@link #kinds()}
+     * that {@link #withdraws}): in the caller's transaction, the row locked, refused when it is not the family's or
+     * already decided; nothing when already taken back.
+     */
+    default void withdraw(fr.portailfamille.platform.security.SignedInUser user, RequestKind kind, long id) {
+        throw new UnsupportedOperationException(kind + " is not withdrawn from Mes demandes");
+    }
+
     /** The kinds of requests this source returns. */
     java.util.Set<RequestKind> kinds();
 

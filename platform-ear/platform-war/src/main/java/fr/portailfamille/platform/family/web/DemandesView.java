@@ -9,7 +9,9 @@ import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.OffsetDateTime;
@@ -23,7 +25,9 @@ import java.util.Set;
  * "Liste des demandes" (seed 004): every request of the family — registrations, school requests, bookings to
  * validate, absences, documents, changes of the file — with state, decision date and reason, filtered by kind,
  * state and period (a GET form, so that a filtered list has its own URL), newest first, {@value #PAGE_SIZE} a page;
- * {@code ?demande=ABSENCE-12} shows one request of the family's (another family's is refused by the service).
+ * {@code ?demande=ABSENCE-12} shows one request of the family's (another family's is refused by the service); a pending
+ * registration, school request or change of the file is taken back there ({@code &annuler=1} asks to confirm, the
+ * confirmation posts, then the page comes back with {@code &annulee=1}).
  */
 @Named
 @RequestScoped
@@ -46,11 +50,25 @@ public class DemandesView {
     private String periode;
     private String page;
     private String demande;
+    private String annuler;
+    private String annulee;
+    private String withdrawRefusal;
 
     private MyRequests.Page result;
     private RequestLine shown;
     private String refusal;
     private Map<Long, String> changeValues;
+
+    /**
+     * The request shown and whether to confirm taking it back, read from the request at once: the confirmation's
+     * post decodes its button before the view parameters reach this bean, and the button is only there when both are.
+     */
+    @PostConstruct
+    void fromRequest() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        demande = params.get("demande");
+        annuler = params.get("annuler");
+    }
 
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
@@ -62,6 +80,51 @@ public class DemandesView {
     public void setPage(String page) { this.page = page; }
     public String getDemande() { return demande; }
     public void setDemande(String demande) { this.demande = demande; }
+    public String getAnnuler() { return annuler; }
+    public void setAnnuler(String annuler) { this.annuler = annuler; }
+    public String getAnnulee() { return annulee; }
+    public void setAnnulee(String annulee) { this.annulee = annulee; }
+
+    /** Whether the family may take back {@code r} here: pending, of a kind Mes demandes takes back. */
+    public boolean withdrawable(RequestLine r) {
+        return r != null && r.getState() == RequestState.PENDING && requests.withdraws(r.getKind());
+    }
+
+    /** The words a screen reader says for the table's "Annuler" link of {@code r}. */
+    public String withdrawLabel(RequestLine r) {
+        return Texts.of("demandes.withdraw.of", subject(r));
+    }
+
+    /** Whether the page asks to confirm taking back the request shown. */
+    public boolean isConfirming() {
+        return "1".equals(annuler) && withdrawable(getShown());
+    }
+
+    /** Whether the request shown was just taken back. */
+    public boolean isWithdrawn() {
+        return "1".equals(annulee) && getShown() != null && getShown().getState() == RequestState.CANCELLED;
+    }
+
+    /** Why taking back the request shown was refused (decided meanwhile…), or null. */
+    public String getWithdrawRefusal() {
+        return withdrawRefusal;
+    }
+
+    /**
+     * "Oui, annuler ma demande": the request shown taken back (one transaction), then the page again showing it
+     * cancelled; refused (decided meanwhile, not the family's): said on the page.
+     */
+    public String withdraw() {
+        try {
+            requests.withdraw(user.require(), demande == null ? null : demande.strip());
+        } catch (Refused e) {
+            withdrawRefusal = Texts.of(e);
+            annuler = null;
+            return null;
+        }
+        return "/espace/demandes.xhtml?faces-redirect=true&demande=" + java.net.URLEncoder.encode(demande.strip(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&annulee=1";
+    }
 
     public List<RequestKind> getKinds() {
         return List.of(RequestKind.values());

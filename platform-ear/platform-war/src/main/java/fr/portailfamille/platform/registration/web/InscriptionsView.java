@@ -62,8 +62,11 @@ public class InscriptionsView implements Serializable {
         private final Map<String, String> provided;
         private final Map<String, String> alsoAsked;
 
+        private final String pendingRef;
+
         Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
-                Map<String, String> alsoAsked) {
+                Map<String, String> alsoAsked, String pendingRef) {
+            this.pendingRef = pendingRef;
             this.provided = provided;
             this.alsoAsked = alsoAsked;
             this.activityId = a.getId();
@@ -90,6 +93,8 @@ public class InscriptionsView implements Serializable {
         public String getDescription() { return description; }
         /** The child's registration state, in the page's language, or {@code null} when not registered. */
         public String getStatus() { return status; }
+        /** Mes demandes' reference of the child's registration waiting for a decision ("INSCRIPTION-12"), else null. */
+        public String getPendingRef() { return pendingRef; }
         /** Whether the family may register the child now. */
         public boolean isOpen() { return open; }
         public List<String> getDocuments() { return documents; }
@@ -144,7 +149,7 @@ public class InscriptionsView implements Serializable {
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
                     ? Texts.of("inscriptions.status.withReason", stateText(r.getStatus()), r.getReason())
                     : stateText(r.getStatus());
-            boolean open = r == null || r.getStatus() == RequestStatus.REFUSED;
+            boolean open = r == null || RequestStatus.OVER.contains(r.getStatus());
             List<String> required = documents.getOrDefault(a.getId(), List.of());
             Map<String, String> provided = new HashMap<>();
             Map<String, String> alsoAsked = new HashMap<>();
@@ -158,7 +163,8 @@ public class InscriptionsView implements Serializable {
                     askedFirstBy.put(label, a.getName());
                 }
             }
-            list.add(new Offer(a, status, open, required, provided, alsoAsked));
+            list.add(new Offer(a, status, open, required, provided, alsoAsked,
+                    r != null && r.getStatus() == RequestStatus.SUBMITTED ? "INSCRIPTION-" + r.getId() : null));
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
