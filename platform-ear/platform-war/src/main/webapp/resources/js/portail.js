@@ -102,3 +102,124 @@ document.addEventListener('DOMContentLoaded', function () {
     nav.scrollLeft = Math.max(0, current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2);
   }
 });
+
+/* What was typed is never lost to an expired page. A form posted after its page's state was gone on the server (the
+   session ended, or the page was one of more than a session keeps) is not taken into account: the server opens the
+   page again with ?expiree=1 and says so (ExpiredViews, #page-expiree). So that the family's long forms (Mon foyer,
+   a registration, a message) do not have to be typed again, each posted form's fields are kept in this tab's
+   sessionStorage as they are typed (gone when the tab is closed; never passwords, files or hidden fields), put back
+   into the same form when the page comes back expired, and forgotten whenever the page is opened afresh, where the
+   server's values count. A form marked data-keep="no" is left alone. */
+(function () {
+  var store;
+  try {
+    store = window.sessionStorage;
+    store.setItem('pf-typed-probe', '1');
+    store.removeItem('pf-typed-probe');
+  } catch (e) {
+    return;
+  }
+  function keeps(form) {
+    return form && form.id && (form.getAttribute('method') || '').toLowerCase() === 'post'
+        && form.getAttribute('data-keep') !== 'no';
+  }
+  function kept(el) {
+    if (!el.name || el.disabled) {
+      return false;
+    }
+    if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') {
+      return true;
+    }
+    return el.tagName === 'INPUT' && !/^(hidden|password|file|submit|button|reset|image)$/i.test(el.type);
+  }
+  function key(form) {
+    return 'pf-typed:' + location.pathname + '#' + form.id;
+  }
+  function save(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!kept(el)) {
+        return;
+      }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        values[el.name + '\u0000' + el.value] = el.checked;
+      } else if (el.tagName === 'SELECT' && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) {
+          values[el.name + '\u0000' + o.value] = o.selected;
+        });
+      } else {
+        values[el.name] = el.value;
+      }
+    });
+    try {
+      store.setItem(key(form), JSON.stringify(values));
+    } catch (e) {
+      /* storage full: nothing kept, nothing broken */
+    }
+  }
+  function restore(form, values) {
+    var any = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!kept(el)) {
+        return;
+      }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        var checked = values[el.name + '\u0000' + el.value];
+        if (typeof checked === 'boolean' && el.checked !== checked) {
+          el.checked = checked;
+          any = true;
+        }
+      } else if (el.tagName === 'SELECT' && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) {
+          var selected = values[el.name + '\u0000' + o.value];
+          if (typeof selected === 'boolean' && o.selected !== selected) {
+            o.selected = selected;
+            any = true;
+          }
+        });
+      } else if (typeof values[el.name] === 'string' && el.value !== values[el.name]) {
+        if (el.tagName === 'SELECT' && !Array.prototype.some.call(el.options, function (o) {
+          return o.value === values[el.name];
+        })) {
+          return;
+        }
+        el.value = values[el.name];
+        any = true;
+      }
+    });
+    return any;
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var notice = document.getElementById('page-expiree');
+    var restored = false;
+    Array.prototype.forEach.call(document.forms, function (form) {
+      if (!keeps(form)) {
+        return;
+      }
+      var raw = store.getItem(key(form));
+      store.removeItem(key(form));
+      if (notice && raw) {
+        try {
+          restored = restore(form, JSON.parse(raw)) || restored;
+        } catch (e) {
+          /* a value this script did not write: ignored */
+        }
+        save(form);
+      }
+    });
+    if (restored && notice.getAttribute('data-restored')) {
+      var said = document.createElement('span');
+      said.id = 'typed-restored';
+      said.textContent = ' ' + notice.getAttribute('data-restored');
+      notice.appendChild(said);
+    }
+  });
+  function onEdit(event) {
+    var form = event.target && event.target.form;
+    if (keeps(form) && kept(event.target)) {
+      save(form);
+    }
+  }
+  document.addEventListener('input', onEdit);
+  document.addEventListener('change', onEdit);
+})();

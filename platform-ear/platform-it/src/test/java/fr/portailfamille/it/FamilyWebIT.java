@@ -630,6 +630,47 @@ class FamilyWebIT {
         assertEquals("1", column("select count(*) from commune_alpha.child where family_id = ?", other), "ses enfants aussi");
     }
 
+    /**
+     * Mon foyer posted after its page expired on the server (its view state unknown: the session's other pages pushed
+     * it out): nothing is taken into account, the page comes back saying so, and what the parent had typed is put back
+     * into the form (portail.js keeps it in the tab's sessionStorage), not the server's older values; a page opened
+     * afresh shows the server's values only.
+     */
+    @Test
+    void monFoyerPostedAfterItsPageExpiredComesBackWithWhatWasTyped() throws Exception {
+        String email = "expire-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (Browser parent = new Browser()) {
+            signUp(parent, email);
+            type(parent, "foyer:city", "Limoges");
+            parent.submit(By.id("foyer:saveDraft"));
+            parent.get(BASE + "/espace/foyer.xhtml");
+            type(parent, "foyer:addressLine", "12 avenue du Général-de-Gaulle");
+            type(parent, "foyer:city", "Panazol");
+            // the server no longer knows this page's state
+            parent.driver.executeScript("document.querySelector(\"#foyer input[name='jakarta.faces.ViewState']\").value"
+                    + " = 'inconnue';");
+            parent.clickInView(By.id("foyer:saveDraft"));
+            parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+            String notice = parent.await(By.id("page-expiree")).getText();
+            assertTrue(notice.contains("pas été pris en compte") && notice.contains("a été remis dans le formulaire"), notice);
+            assertTrue(parent.driver.getCurrentUrl().contains("expiree=1"), parent.driver.getCurrentUrl());
+            assertEquals("12 avenue du Général-de-Gaulle", parent.driver.findElement(By.id("foyer:addressLine")).getAttribute("value"));
+            assertEquals("Panazol", parent.driver.findElement(By.id("foyer:city")).getAttribute("value"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, page expirée remise");
+
+            // sent again, it is saved
+            parent.submit(By.id("foyer:saveDraft"));
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertEquals("Panazol", parent.await(By.id("foyer:city")).getAttribute("value"));
+
+            // typed, then the page opened afresh: the server's values, nothing put back
+            type(parent, "foyer:city", "Isle");
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertEquals("Panazol", parent.await(By.id("foyer:city")).getAttribute("value"));
+            assertTrue(parent.driver.findElements(By.id("typed-restored")).isEmpty());
+        }
+    }
+
     @Test
     void finirPlusTardWithOneInvalidFieldSavesTheRestAndKeepsWhatWasTyped() throws Exception {
         String email = "brouillon-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
