@@ -341,6 +341,8 @@ public class CommuneArchives {
     static final String FORM_TOKENS_SCHEMA = "35";
     /** The schema whose families may withdraw their requests (tenant V36: constraints and indexes only). */
     static final String WITHDRAWN_REQUESTS_SCHEMA = "36";
+    /** The schema whose porte-monnaie days keep their QF bracket (tenant V37: one nullable column added). */
+    static final String WALLET_BRACKET_SCHEMA = "37";
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -349,9 +351,12 @@ public class CommuneArchives {
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read; any of those into
      * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
      * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, into {@value #FORM_TOKENS_SCHEMA},
-     * which added nullable columns, and into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes).
+     * which added nullable columns, into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes, and into {@value #WALLET_BRACKET_SCHEMA}, which added a nullable column).
      */
     static boolean sameData(String archived, String code) {
+        if (WALLET_BRACKET_SCHEMA.equals(code)) {
+            return WITHDRAWN_REQUESTS_SCHEMA.equals(archived) || sameData(archived, WITHDRAWN_REQUESTS_SCHEMA);
+        }
         if (WITHDRAWN_REQUESTS_SCHEMA.equals(code)) {
             return FORM_TOKENS_SCHEMA.equals(archived) || sameData(archived, FORM_TOKENS_SCHEMA);
         }

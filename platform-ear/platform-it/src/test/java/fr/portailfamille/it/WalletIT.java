@@ -4,6 +4,7 @@ import static fr.portailfamille.it.support.BillingKit.AGENT;
 import static fr.portailfamille.it.support.BillingKit.REGISSEUR;
 import static fr.portailfamille.it.support.BillingKit.REGISSEUR_BETA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,6 +222,41 @@ class WalletIT {
         // the invoicing run does not bill what the porte-monnaie paid
         assertTrue(alpha(() -> kit.inTransaction(() -> drafts.drafts(f.regie(), schoolDay(0).withDayOfMonth(1),
                 schoolDay(2).plusMonths(1)))).stream().noneMatch(d -> d.familyId() == f.family()));
+    }
+
+    /**
+     * The régie's CAF summary counts the days its porte-monnaie paid (never invoiced) under the QF bracket each was
+     * priced by, and leaves out a day given back.
+     */
+    @Test
+    void theCafSummaryCountsTheDaysAPorteMonnaiePaidInTheirBracket() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> kit.inTransaction(() -> kit.update("update family set quotient_familial = 600, qf_source = 'CAF',"
+                + " qf_proof_date = ?2 where id = ?1", f.family(), TestDays.today())));
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 2000L));
+        book(f, f.unit(), 0);
+        book(f, f.unit(), 1);
+        book(f, f.freeUnit(), 2);
+        long given = count("select min(b.id) from booking b where b.child_id = ?1 and b.unit_id = ?2", f.child(), f.freeUnit());
+        alpha(() -> planning.cancel(f.parent(), given));
+        String bracket = (String) alpha(() -> kit.inTransaction(() -> kit.list("select code from qf_bracket where qf_min <= 600"
+                + " and (qf_max is null or qf_max >= 600)").stream().findFirst().orElse(null)));
+        assertNotNull(bracket, "alpha's brackets cover a QF of 600");
+
+        List<fr.portailfamille.platform.billing.export.CafSummary.Row> rows = alpha(() -> exports.cafSummary(AGENT, f.regie(),
+                schoolDay(0).withDayOfMonth(1), schoolDay(2).plusMonths(1).withDayOfMonth(1).minusDays(1)));
+        List<fr.portailfamille.platform.billing.export.CafSummary.Row> paid = rows.stream()
+                .filter(r -> !r.isTotal() && r.getActivity() != null && r.getActivity().endsWith("(PM0" + f.regie().substring(2) + ")"))
+                .toList();
+        assertEquals(1, paid.size(), rows.toString());
+        assertEquals(bracket, paid.get(0).bracketCode(), "the bracket the days were priced by");
+        assertEquals(1, paid.get(0).getChildren());
+        assertEquals(2, paid.get(0).getUnitDays());
+        assertEquals(700, paid.get(0).getAmountCents());
+        assertTrue(rows.stream().noneMatch(r -> !r.isTotal() && r.getActivity() != null
+                && r.getActivity().endsWith("(PM1" + f.regie().substring(2) + ")")), "the day given back is not counted: " + rows);
+        assertEquals(700, rows.get(rows.size() - 1).getAmountCents(), "grand total");
     }
 
     /**

@@ -41,8 +41,10 @@ public final class SelectionEstimate implements Serializable {
      * @param priceCents the unit-day's price, {@code null} when no tariff is in force for it
      * @param surchargeCents the late-booking surcharge included in the price (0 when none)
      * @param label how the price was found, e.g. "Tranche T2 · Majoration hors délai +20 %"
+     * @param bracketCode the QF bracket the price was found by, {@code null} without (maximum tariff, effort rate…)
      */
-    public record Line(String key, Long priceCents, long surchargeCents, String label) implements Serializable {
+    public record Line(String key, Long priceCents, long surchargeCents, String label, String bracketCode)
+            implements Serializable {
 
         public Long getPriceCents() { return priceCents; }
         public long getSurchargeCents() { return surchargeCents; }
@@ -75,13 +77,13 @@ public final class SelectionEstimate implements Serializable {
         for (Item i : items) {
             Optional<Tariff> tariff = Tariffs.inForce(tariffs, i.activity(), i.unit(), i.day());
             if (tariff.isEmpty()) {
-                lines.put(i.key(), new Line(i.key(), null, 0, "Tarif non communiqué"));
+                lines.put(i.key(), new Line(i.key(), null, 0, "Tarif non communiqué", null));
                 continue;
             }
             PricedLine p = Pricing.price(settings, tariff.get(), facts, rank.apply(YearMonth.from(i.day())),
                     new DayEvent(0, i.activity(), i.unit(), i.day(), true, i.late(), Attendance.PRESENT));
             long surcharge = p.applied().stream().filter(a -> a.label().startsWith(LATE)).mapToLong(PricedLine.Applied::deltaCents).sum();
-            lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label()));
+            lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label(), p.bracket()));
         }
         return new SelectionEstimate(lines);
     }

@@ -25,7 +25,7 @@ class SelectionEstimateTest {
     void eachBookingIsPricedByTheInvoicesRulesTheLateSurchargeApart() {
         SelectionEstimate e = SelectionEstimate.of(TariffSheetTest.SETTINGS, List.of(TariffSheetTest.CANTINE), T2, m -> 1,
                 List.of(item("a", 7, false), item("b", 8, true)));
-        assertEquals(new SelectionEstimate.Line("a", 220L, 0, "Tranche T2"), e.line("a"));
+        assertEquals(new SelectionEstimate.Line("a", 220L, 0, "Tranche T2", "T2"), e.line("a"));
         // 2,20 € + 20 % = 2,64 €
         assertEquals(264L, e.line("b").priceCents());
         assertEquals(44L, e.line("b").surchargeCents());

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * the unit-days (sum of the invoice lines' quantities) and the amount billed, with a total per activity
  * and a grand total (children counted once in a total even when they fall in several brackets). Lines
  * without bracket (maximum tariff, effort rate, penalties) are "sans QF / tarif maximum". Credit notes
- * are left out by the caller. Pure: built from invoice lines.
+ * are left out by the caller. Pure: built from invoice lines and, as lines of their own, the days a porte-monnaie
+ * paid (never invoiced), with the bracket each was priced by.
  */
 public final class CafSummary {
 

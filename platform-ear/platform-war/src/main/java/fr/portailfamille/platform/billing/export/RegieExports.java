@@ -173,7 +173,15 @@ public class RegieExports {
                 + " l.amount_cents - " + FamilyAccount.creditedSql("amount_cents") + " as cents"
                 + " from invoice_line l join invoice i on i.id = l.invoice_id left join activity a on a.code = l.activity_code"
                 + " where i.regie_id = ?1 and i.kind = 'INVOICE' and i.state <> 'CANCELLED' and i.period_start between ?2 and ?3) x"
-                + " where x.days > 0", regie, from, to)
+                + " where x.days > 0"
+                // the days its porte-monnaie paid (never invoiced), debited and not given back, by the day's date
+                + " union all select coalesce(a.name || ' (' || a.code || ')', a.code), wb.bracket_code, c.id,"
+                + " c.first_name || ' ' || c.last_name, count(*), sum(wb.amount_cents)"
+                + " from wallet_booking wb join wallet w on w.id = wb.wallet_id join booking b on b.id = wb.booking_id"
+                + " join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id"
+                + " join child c on c.id = b.child_id"
+                + " where w.regie_id = ?1 and wb.debited and b.day between ?2 and ?3"
+                + " group by a.name, a.code, wb.bracket_code, c.id, c.first_name, c.last_name", regie, from, to)
                 .stream().map(r -> new CafSummary.Line((String) r[0], (String) r[1], r[2] == null ? null : number(r[2]),
                         (String) r[3], number(r[4]), number(r[5]))).toList();
         BillingConfiguration billing = settings.billing();

@@ -104,8 +104,11 @@ public class WalletCharges implements BookingCharges {
         if (price > 0) {
             ledger.move(locked, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + line.label() + ")", actor(b));
         }
-        em.createNativeQuery("insert into wallet_booking (booking_id, wallet_id, amount_cents) values (?1, ?2, ?3)")
-                .setParameter(1, b.getId()).setParameter(2, locked.id()).setParameter(3, price).executeUpdate();
+        // the bracket kept for the régie's CAF summary, as an invoice line keeps it
+        em.createNativeQuery("insert into wallet_booking (booking_id, wallet_id, amount_cents, bracket_code)"
+                        + " values (?1, ?2, ?3, cast(?4 as varchar))")
+                .setParameter(1, b.getId()).setParameter(2, locked.id()).setParameter(3, price)
+                .setParameter(4, line.bracketCode()).executeUpdate();
         return Optional.empty();
     }
 
