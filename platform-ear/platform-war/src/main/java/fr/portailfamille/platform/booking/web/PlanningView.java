@@ -470,11 +470,22 @@ public class PlanningView implements Serializable {
         if (activities == null || activite == null) {
             return null;
         }
-        return activities.stream().filter(a -> activite.equals(a.getId())).findFirst()
-                .map(a -> fr.portailfamille.problems.Problems.of("planning.deadlines", a.rules().booking().text(),
-                        a.rules().cancellation().text()))
-                .orElse(null);
+        // asked twice by the page (whether to show it, then its words): the deadlines parsed once per activity shown
+        if (!activite.equals(deadlinesOf) || activities != deadlinesFrom) {
+            deadlines = activities.stream().filter(a -> activite.equals(a.getId())).findFirst()
+                    .map(a -> fr.portailfamille.problems.Problems.of("planning.deadlines", a.rules().booking().text(),
+                            a.rules().cancellation().text()))
+                    .orElse(null);
+            deadlinesOf = activite;
+            deadlinesFrom = activities;
+        }
+        return deadlines;
     }
+
+    /** {@link #getDeadlines()} of the activity {@link #deadlinesOf} as read in {@link #deadlinesFrom} (never packed). */
+    private transient fr.portailfamille.problems.Message deadlines;
+    private transient Long deadlinesOf;
+    private transient List<Activity> deadlinesFrom;
     public Map<String, Boolean> getWeek() { use(); return week; }
     public LocalDate getWeekFrom() { use(); return weekFrom; }
     public void setWeekFrom(LocalDate v) { use(); weekFrom = v; }
