@@ -18,7 +18,10 @@ public record DocumentType(String code, String label, boolean forChild, boolean 
 
     /** How long a document stays valid once issued. */
     public enum Validity {
-        /** Until the 31 August that ends the school year it was issued in. */
+        /**
+         * Until the 31 August that ends the school year it is for: the one it was issued in, or, issued from 1 June
+         * on, the next one (the attestations of the rentrée — school insurance, PAI — are made in the summer before).
+         */
         SCHOOL_YEAR,
         /** A number of months after its date. */
         MONTHS,
@@ -33,11 +36,20 @@ public record DocumentType(String code, String label, boolean forChild, boolean 
      */
     public LocalDate expiresOn(LocalDate issued) {
         return switch (validity) {
-            case SCHOOL_YEAR -> LocalDate.of(issued.getMonthValue() >= 9 ? issued.getYear() + 1 : issued.getYear(), 8, 31);
-            case MONTHS -> issued.plusMonths(months).minusDays(1);
+            case SCHOOL_YEAR -> LocalDate.of(issued.getMonthValue() >= 6 ? issued.getYear() + 1 : issued.getYear(), 8, 31);
+            case MONTHS -> monthsAfter(issued, months);
             case UNTIL -> until;
             case PERMANENT -> null;
         };
+    }
+
+    /**
+     * The last day of {@code months} months from {@code issued}: the day before the same day of the month, or, when that
+     * month is too short for it (30 November + 3 months, 29 February + 12), its last day itself.
+     */
+    static LocalDate monthsAfter(LocalDate issued, int months) {
+        LocalDate same = issued.plusMonths(months);
+        return same.getDayOfMonth() != issued.getDayOfMonth() ? same : same.minusDays(1);
     }
 
     /** The validity in French words, e.g. "l'année scolaire", "3 mois", "jusqu'au 31/12/2027". */

@@ -20,15 +20,24 @@ class DocumentTypeTest {
     @Test
     void aSchoolYearDocumentLastsUntilTheEndOfAugustOfItsSchoolYear() {
         assertEquals(LocalDate.of(2027, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2026, 9, 1)));
-        assertEquals(LocalDate.of(2027, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 8, 31)));
+        assertEquals(LocalDate.of(2028, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 8, 31)));
         assertEquals(LocalDate.of(2026, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2026, 1, 15)));
+        // the rentrée's attestations are made in the summer before: issued from 1 June, they are for the next year
+        assertEquals(LocalDate.of(2028, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 8, 25)));
+        assertEquals(LocalDate.of(2028, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 6, 1)));
+        assertEquals(LocalDate.of(2027, 8, 31), type(Validity.SCHOOL_YEAR, null, null).expiresOn(LocalDate.of(2027, 5, 31)));
+        // N months: the day before the same day, or the short month's last day itself
+        assertEquals(LocalDate.of(2027, 2, 28), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 30)));
+        assertEquals(LocalDate.of(2027, 2, 27), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 28)));
+        assertEquals(LocalDate.of(2029, 2, 28), type(Validity.MONTHS, 12, null).expiresOn(LocalDate.of(2028, 2, 29)));
+        assertEquals(LocalDate.of(2027, 1, 14), type(Validity.MONTHS, 12, null).expiresOn(LocalDate.of(2026, 1, 15)));
     }
 
     @Test
     void aDocumentOfNMonthsLastsNMonthsFromItsDate() {
         assertEquals(LocalDate.of(2027, 2, 14), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 15)));
         // 30 November + 3 months: end of February
-        assertEquals(LocalDate.of(2027, 2, 27), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 30)));
+        assertEquals(LocalDate.of(2027, 2, 28), type(Validity.MONTHS, 3, null).expiresOn(LocalDate.of(2026, 11, 30)));
     }
 
     @Test

@@ -67,6 +67,9 @@ class BillingIT {
     InvoicingRun invoicing;
 
     @Inject
+    fr.portailfamille.platform.booking.AttendanceService attendance;
+
+    @Inject
     BillingKit kit;
 
     @PersistenceContext(unitName = "portail")
@@ -130,6 +133,15 @@ class BillingIT {
         // an agent without the régisseur role reads but may not issue
         SecurityException refused = assertThrows(SecurityException.class, () -> kit.in(kit.alpha(), () -> invoicing.start(AGENT, f.regie(), OCTOBER)));
         assertEquals(StaffRoles.REGISSEUR_ONLY, refused.getMessage());
+        // a month not over yet is not issued: its days to come would be billed as booked
+        for (java.time.YearMonth early : List.of(java.time.YearMonth.now(fr.portailfamille.platform.kernel.PlatformTime.ZONE),
+                java.time.YearMonth.now(fr.portailfamille.platform.kernel.PlatformTime.ZONE).plusMonths(2))) {
+            fr.portailfamille.platform.kernel.Refused notOver = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                    () -> kit.in(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(), early)));
+            assertEquals("mois", notOver.field());
+            assertTrue(notOver.getMessage().startsWith("Le mois " + early.format(java.time.format.DateTimeFormatter
+                    .ofPattern("MM/yyyy")) + " n'est pas terminé"), notOver.getMessage());
+        }
 
         // the régisseur issues in the background
         RunState run = issue(kit.alpha(), REGISSEUR, f);
@@ -166,6 +178,20 @@ class BillingIT {
         assertEquals(0, again.issued());
         assertEquals(0L, again.totalCents());
         assertEquals(4, invoiceTotals(kit.alpha(), f).size());
+
+        // the day sheet of a billed day: a new mark is refused (the invoice would not follow), the day stays as billed
+        Object[] billed = (Object[]) kit.in(kit.alpha(), () -> kit.list("select b.id, b.status from booking b join billed_month m"
+                + " on m.child_id = b.child_id and m.unit_id = b.unit_id and m.month = cast(date_trunc('month', b.day) as date)"
+                + " and (m.days & (1 << (extract(day from b.day)::int - 1))) <> 0 where b.unit_id = ?1 and b.status = 'PRESENT'"
+                + " order by b.id limit 1", f.unit()).get(0));
+        long billedBooking = ((Number) billed[0]).longValue();
+        fr.portailfamille.platform.kernel.Refused invoicedDay = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> kit.in(kit.alpha(), () -> {
+                    attendance.markAttendance(AGENT, billedBooking, fr.portailfamille.booking.BookingStatus.ABSENT_EXCUSED);
+                    return null;
+                }));
+        assertTrue(invoicedDay.getMessage().startsWith("Cette journée est déjà facturée"), invoicedDay.getMessage());
+        assertEquals("PRESENT", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", billedBooking)));
 
         // Tom's certificate is refused: the pending absence becomes billed; the next run bills that day only
         kit.in(kit.alpha(), () -> kit.update("update booking set status = 'ABSENT_BILLED' where child_id = ?1 and status = 'ABSENT_PENDING'",

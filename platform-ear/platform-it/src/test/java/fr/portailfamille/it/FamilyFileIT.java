@@ -270,8 +270,13 @@ class FamilyFileIT {
     @Test
     void premiereConnexionLinksTheCounterFileInsteadOfCreatingOne() throws Exception {
         String email = newEmail();
-        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Martin", email, PORTAL)));
-        assertEquals(List.of("email"), fields(in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Claude", "Doublon", email, PORTAL))));
+        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter(AGENT, "Claude", "Martin", email, PORTAL)));
+        assertEquals(List.of("email"), fields(in(alpha(), () -> familyCounter.createAtCounter(AGENT, "Claude", "Doublon", email, PORTAL))));
+        // only an agent of this commune creates a file at the counter (a parent, another commune's agent: refused)
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> familyCounter.createAtCounter(
+                parent("alpha", newEmail(), true), "Eve", "Intruse", newEmail(), PORTAL)));
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> familyCounter.createAtCounter(
+                BETA_AGENT, "Eve", "Intruse", newEmail(), PORTAL)));
         assertTrue(Mails.contains(email, "pf-alpha/login-actions/action-token"), "courriel d'activation envoyé par le royaume");
         Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
 
@@ -295,7 +300,7 @@ class FamilyFileIT {
         // a parent opening the portal on a phone and a computer at the same second: found by bench 6, where the
         // second request failed on the file's version with the error page
         String email = newEmail();
-        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter("agent@alpha.test", "Alix", "Durand", email, PORTAL)));
+        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter(AGENT, "Alix", "Durand", email, PORTAL)));
         Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
         SignedInUser first = parent("alpha", email, true);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -577,6 +582,34 @@ class FamilyFileIT {
                 "les enfants de B sont intacts");
         assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, idA, openedOnA)));
         assertEquals("Isle", in(alpha(), () -> files.formOf(a)).getCity());
+    }
+
+    /**
+     * Two agents on one file: the first opens it, the second changes it and saves; the first's save is refused (the
+     * second's change stays, nothing of the older values is put back) until the file is opened again. An agent without
+     * health data saving an unchanged file after a health agent's allergy change is refused the same.
+     */
+    @Test
+    void anAgentsSaveNeverPutsBackValuesChangedSinceTheFileWasOpened() throws Exception {
+        SignedInUser a = parent("alpha", newEmail(), true);
+        long id = validatedFamily(a);
+        FamilyForm first = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        FamilyForm second = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
+        second.setCity("Panazol");
+        second.getChildren().get(0).setAllergies("kiwi");
+        assertEquals(List.of(), in(alpha(), () -> editor.update(SANTE, id, second)));
+        first.setHomePhone("05 55 00 00 00");
+        Refused refused = assertThrows(Refused.class, () -> in(alpha(), () -> editor.update(AGENT, id, first)));
+        assertTrue(refused.getMessage().startsWith("Ce dossier a été modifié depuis que vous l'avez ouvert"), refused.getMessage());
+        FamilyForm after = in(alpha(), () -> files.formOf(a));
+        assertEquals("Panazol", after.getCity(), "the other agent's change stays");
+        assertEquals("kiwi", after.getChildren().get(0).getAllergies());
+        // opened again: saved
+        FamilyForm again = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        again.setHomePhone("05 55 00 00 00");
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, again)));
+        assertEquals("05 55 00 00 00", in(alpha(), () -> files.formOf(a)).getHomePhone());
+        assertEquals("kiwi", in(alpha(), () -> files.formOf(a)).getChildren().get(0).getAllergies());
     }
 
     /**

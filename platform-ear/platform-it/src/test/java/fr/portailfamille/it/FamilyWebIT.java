@@ -590,6 +590,7 @@ class FamilyWebIT {
             }
             assertFalse(agent.driver.getPageSource().contains("arachide"), "santé cachée sans le rôle agent-sante");
             assertEquals("", agent.accessibilityViolations(), "axe-core, dossier famille (agent)");
+            assertFalse(agent.driver.findElements(By.id("account-balance")).isEmpty(), "the account section");
 
             // refusing needs a reason, shown next to the field
             agent.submit(By.id("refus:refuse"));
@@ -600,6 +601,8 @@ class FamilyWebIT {
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Dossier refusé"));
             assertTrue(agent.driver.findElement(By.id("family-status")).getText().contains("Brouillon"));
             assertTrue(agent.driver.findElement(By.id("audit")).getText().contains("Dossier refusé"));
+            assertFalse(agent.driver.findElements(By.id("account-balance")).isEmpty(),
+                    "the account section stays after the page's own post (no ?id in a form's action)");
             assertEquals("DRAFT", column("select status from commune_alpha.family where id = ?", id));
             screenshot(agent, "agent-dossier-refuse");
         }

@@ -240,6 +240,16 @@ class StaffWebIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, dossier famille");
             screenshot(b, "staff-famille");
             assertEquals("", PlatformWebIT.cspViolations(b), "dossier famille");
+
+            // the whole list (5,000 families): read page by page of the lazy model (bufferSize), never as one page of
+            // them all, which the service refuses beyond 1,000
+            Files.delete(csv);
+            b.get(url() + "/agent/familles.xhtml");
+            awaitReport(b, "sur 5000 familles");
+            b.driver.findElement(By.id("list:export-csv")).click();
+            List<String> all = new String(Files.readAllBytes(awaitDownload(downloads, ".csv")), StandardCharsets.UTF_8).lines()
+                    .toList();
+            assertEquals(5001, all.size(), "every family, and the header");
         } finally {
             StackLauncher.deleteTree(downloads);
         }

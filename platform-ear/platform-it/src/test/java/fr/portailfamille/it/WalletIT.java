@@ -99,6 +99,9 @@ class WalletIT {
     ExpiredRequests expired;
 
     @Inject
+    fr.portailfamille.platform.booking.CertificateQueue certificates;
+
+    @Inject
     BillingKit kit;
 
     @Inject
@@ -332,6 +335,13 @@ class WalletIT {
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.freeUnit(), 6).outcome());
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 7).outcome());
         assertEquals(950, balance(f));
+        // an illness declared on the day with a certificate, waiting for agent-sante's review
+        long ill = count("select id from booking where child_id = ?1 and unit_id = ?2 and day = ?3", f.child(), f.unit(), strike);
+        alpha(() -> absences.declareAbsence(f.parent(), ill, AbsenceReason.MALADIE, "fièvre",
+                "%PDF-1.4\n% certificat\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf",
+                "certificat.pdf"));
+        long certificate = count("select id from absence where booking_id = ?1", ill);
+        assertEquals(BookingStatus.ABSENT_PENDING.name(), alpha(() -> kit.one("select status from booking where id = ?1", ill)));
         try {
             alpha(() -> {
                 configuration.update(AGENT, conf -> {
@@ -346,6 +356,16 @@ class WalletIT {
             assertEquals(BookingStatus.BOOKED.name(), alpha(() -> kit.one("select status from booking where child_id = ?1"
                     + " and day = ?2", f.child(), schoolDay(7))), "another day stays booked");
             assertEquals(1650, balance(f), "both days credited back");
+            // the certificate of the closed day no longer waits: out of agent-sante's queue, its review refused, the
+            // day never billed again
+            assertTrue(alpha(() -> certificates.page(FamilyFileIT.SANTE, 0, 1000, fr.portailfamille.platform.kernel.Sort.DEFAULT))
+                    .stream().noneMatch(c -> c.absenceId() == certificate), "out of the queue");
+            assertThrows(Refused.class, () -> alpha(() -> {
+                absences.reviewCertificate(AGENT.email(), certificate, false, "Illisible");
+                return null;
+            }));
+            assertEquals(BookingStatus.CANCELLED_FREE.name(), alpha(() -> kit.one("select status from booking where id = ?1", ill)));
+            assertEquals(1650, balance(f), "not debited again");
             assertEquals(0, count("select coalesce(sum(booked), 0) from unit_day where unit_id in (?1, ?2) and day = ?3",
                     f.unit(), f.freeUnit(), strike));
             String mail = Mails.await(f.parent().email(), m -> m.contains("Accueil fermé"));

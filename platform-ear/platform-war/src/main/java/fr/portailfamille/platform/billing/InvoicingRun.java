@@ -58,6 +58,9 @@ public class InvoicingRun {
 
     private static final Logger LOG = Logger.getLogger(InvoicingRun.class.getName());
 
+    /** The platform's clock (tests set another). */
+    java.time.Clock clock = fr.portailfamille.platform.kernel.PlatformTime.clock();
+
     /** How many committed invoices are mailed at once. */
     private static final int MAIL_BATCH = 50;
 
@@ -129,10 +132,18 @@ public class InvoicingRun {
      * is stored RUNNING before this returns, then each family is invoiced in its own transaction.
      *
      * @return the run's id and the background work (tests wait on it)
-     * @throws Refused when a run of the same régie and month is running
+     * @throws Refused when a run of the same régie and month is running, or the month is not over
      */
     public Started start(SignedInUser user, String regieCode, YearMonth month) {
         StaffRoles.requireRegisseur(user);
+        LocalDate today = fr.portailfamille.platform.kernel.PlatformTime.today(clock);
+        if (!month.isBefore(YearMonth.from(today))) {
+            // its days still to come would be billed as booked, and a cancellation made in time afterwards would stay
+            // on the invoice (a run never bills a day twice, nor takes one back)
+            throw new Refused("mois", Refused.text("billing.run.monthNotOver",
+                    month.format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")),
+                    month.plusMonths(1).atDay(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        }
         long regieId = regie(regieCode);
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();

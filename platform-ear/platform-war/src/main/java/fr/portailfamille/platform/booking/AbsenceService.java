@@ -235,9 +235,11 @@ public class AbsenceService {
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
         health.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
-        // locked: a second review (another agent, a double click) waits, then finds it reviewed
-        List<?> rows = em.createNativeQuery("select booking_id from absence where id = ?1 and certificate is not null"
-                + " and reviewed_at is null for update").setParameter(1, absenceId).getResultList();
+        // locked with its day: a second review (another agent, a double click) waits, then finds it reviewed; a day the
+        // commune closed meanwhile (cancelled free, ClosedDays) no longer waits for a certificate and is never billed
+        List<?> rows = em.createNativeQuery("select x.booking_id from absence x join booking b on b.id = x.booking_id"
+                + " where x.id = ?1 and x.certificate is not null and x.reviewed_at is null and b.status = 'ABSENT_PENDING'"
+                + " for update of x, b").setParameter(1, absenceId).getResultList();
         if (rows.isEmpty()) {
             throw new BookingRefused(Refused.text("booking.certificate.notPending"));
         }

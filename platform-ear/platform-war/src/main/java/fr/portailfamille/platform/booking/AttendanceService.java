@@ -52,11 +52,15 @@ public class AttendanceService {
 
     Clock clock = PlatformTime.clock();
 
-    /** The bookings of a unit-day, seats first then the waiting list in order (agents' day sheet; agents only). */
+    /**
+     * The bookings of a unit-day (agents' day sheet; agents only): the children with a place by name, as the tablet's
+     * agent looks for them, then the waiting list in its order.
+     */
     public List<Booking> daySheet(SignedInUser agent, long unitId, LocalDate day) {
         StaffRoles.requireAgent(agent);
         return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
-                        + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end, b.id",
+                        + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end,"
+                        + " case when b.status = :w then b.id else 0 end, c.lastName, c.firstName, b.id",
                         Booking.class)
                 .setParameter("u", unitId).setParameter("d", day)
                 .setParameter("gone", Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED)).setParameter("w", BookingStatus.WAITING)
@@ -77,10 +81,31 @@ public class AttendanceService {
         AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        if (mark != b.getStatus() && invoiced(b)) {
+            // the month's invoice already billed the day as it was: a new mark would never reach it (no run bills a
+            // day twice), the sheet and the invoice would disagree; a credit note corrects the invoice
+            throw new BookingRefused(Refused.text("booking.attendance.invoiced"));
+        }
         LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         b.setStatus(mark);
         charges.statusChanged(b);
+    }
+
+    /** How many of a unit-day's places are taken ({@link OccupancyQueries#TAKES_SEAT}): the day sheet's count. */
+    public long seatsTaken(SignedInUser agent, long unitId, LocalDate day) {
+        StaffRoles.requireAgent(agent);
+        return ((Number) em.createNativeQuery("select count(*) from booking b where b.unit_id = ?1 and b.day = ?2 and "
+                + OccupancyQueries.TAKES_SEAT).setParameter(1, unitId).setParameter(2, day).getSingleResult()).longValue();
+    }
+
+    /** Whether the booking's unit-day is on an issued invoice ({@code billed_month}, the invoicing run's record). */
+    private boolean invoiced(Booking b) {
+        return !em.createNativeQuery("select 1 from billed_month m where m.child_id = ?1 and m.unit_id = ?2 and m.month = ?3"
+                        + " and (m.days & (1 << (?4 - 1))) <> 0")
+                .setParameter(1, b.getChild().getId()).setParameter(2, b.getUnit().getId())
+                .setParameter(3, b.getDay().withDayOfMonth(1)).setParameter(4, b.getDay().getDayOfMonth())
+                .getResultList().isEmpty();
     }
 
     /**
@@ -165,7 +190,7 @@ public class AttendanceService {
     /**
      * Every unit that runs on {@code day} under the commune's calendar ({@link MonthPlan#runsOn}: its
      * weekday, school time or holidays as its activity goes, no public holiday or closure) with the
-     * children expected (as on the day sheet: booked, awaiting validation, or already pointed), the
+     * places taken ({@link OccupancyQueries#TAKES_SEAT}: a declared absence frees its place), the
      * places left and the waiting list. A unit that does not run that day is not counted.
      */
     public List<Occupancy> occupancy(LocalDate day) {
@@ -175,8 +200,8 @@ public class AttendanceService {
                 + " order by a.name, u.startTime, u.id", ActivityUnit.class).getResultList().stream()
                 .filter(u -> MonthPlan.runsOn(u.plan(), day, cal, years)).toList();
         Map<Long, int[]> counts = new HashMap<>();
-        for (Object row : em.createNativeQuery("select b.unit_id, count(*) filter (where b.status not in ('WAITING',"
-                        + " 'CANCELLED_FREE', 'REFUSED')), count(*) filter (where b.status = 'WAITING') from booking b"
+        for (Object row : em.createNativeQuery("select b.unit_id, count(*) filter (where " + OccupancyQueries.TAKES_SEAT
+                        + "), count(*) filter (where b.status = 'WAITING') from booking b"
                         + " where b.day = ?1 group by b.unit_id").setParameter(1, day).getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(((Number) r[0]).longValue(), new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});

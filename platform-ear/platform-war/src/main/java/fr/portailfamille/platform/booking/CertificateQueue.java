@@ -48,8 +48,9 @@ public class CertificateQueue {
      */
     public long count(SignedInUser agent) {
         StaffRoles.requireAgent(agent);
-        return ((Number) em.createNativeQuery("select count(*) from absence where certificate is not null"
-                + " and reviewed_at is null").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select count(*) from absence x join booking b on b.id = x.booking_id"
+                + " where x.certificate is not null and x.reviewed_at is null and b.status = 'ABSENT_PENDING'")
+                .getSingleResult()).longValue();
     }
 
     /** One page of the certificates to review, oldest first unless sorted otherwise; each read audited. */
@@ -60,7 +61,7 @@ public class CertificateQueue {
                         + " u.label, b.day, x.certificate_name from absence x join booking b on b.id = x.booking_id"
                         + " join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
                         + " join activity a on a.id = u.activity_id"
-                        + " where x.certificate is not null and x.reviewed_at is null"
+                        + " where x.certificate is not null and x.reviewed_at is null and b.status = 'ABSENT_PENDING'"
                         + " order by " + sort.orderBy(SORTS, "x.id", "x.id") + " offset ?1 limit ?2")
                 .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
             Object[] r = (Object[]) row;

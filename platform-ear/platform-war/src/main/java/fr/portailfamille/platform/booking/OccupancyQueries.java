@@ -45,8 +45,17 @@ public class OccupancyQueries {
     /** The key of the agents-only refusal ({@link #isAgentsOnly}). */
     static final String AGENTS_ONLY = "booking.agentsOnly";
 
-    /** Statuses of a child who takes a seat (as on the day sheet). */
-    static final String TAKES_SEAT = "b.status not in ('WAITING', 'CANCELLED_FREE', 'REFUSED')";
+    /** A child on the day sheet (the attendance export lists them all, with their status). */
+    static final String ON_SHEET = "b.status not in ('WAITING', 'CANCELLED_FREE', 'REFUSED')";
+
+    /**
+     * A child who takes one of the unit-day's places: booked, awaiting validation or present, or marked absent at the
+     * pointage — not one whose family declared an absence beforehand: its place was freed then (maybe given to the
+     * first child waiting), as the families' bookings count it.
+     */
+    static final String TAKES_SEAT = "(b.status in ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'PRESENT')"
+            + " or (b.status in ('ABSENT_EXCUSED', 'ABSENT_BILLED') and not exists (select 1 from absence x"
+            + " where x.booking_id = b.id)))";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -106,7 +115,7 @@ public class OccupancyQueries {
         Connection connection = TenantConnection.of(em);
         try (PreparedStatement ps = connection.prepareStatement("select b.day, u.label, c.last_name, c.first_name,"
                 + " c.school, b.status from booking b join activity_unit u on u.id = b.unit_id join child c on"
-                + " c.id = b.child_id where u.activity_id = ? and b.day between ? and ? and " + TAKES_SEAT
+                + " c.id = b.child_id where u.activity_id = ? and b.day between ? and ? and " + ON_SHEET
                 + " order by b.day, u.start_time nulls first, u.id, c.last_name, c.first_name, b.id")) {
             ps.setFetchSize(500);
             ps.setLong(1, activityId);

@@ -69,7 +69,7 @@ public class SeatCounter {
     /**
      * One seat of a unit-day locked with {@code booked} seats was given up: it goes at once to the first
      * child waiting (booked, its family mailed; or awaiting validation when the activity needs it), else
-     * it is free again; once the unit has started that day it is only freed.
+     * it is free again; once the unit has started that day (a unit without hours: on its day) it is only freed.
      */
     public void release(ActivityUnit unit, LocalDate day, int booked) {
         var waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d and b.status = :w"
@@ -77,7 +77,9 @@ public class SeatCounter {
                 .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
                 .setMaxResults(1).getResultList();
         LocalDateTime now = PlatformTime.now(clock);
-        boolean started = day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime());
+        // a unit without hours may be running or over at any time of its day: its day counts as started
+        boolean started = day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime())
+                || unit.getStartTime() == null && day.equals(now.toLocalDate());
         WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation(),
                 started);
         if (release.promotes()) {

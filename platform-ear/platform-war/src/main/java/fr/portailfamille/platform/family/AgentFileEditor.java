@@ -37,7 +37,8 @@ public class AgentFileEditor {
      * file the form was read from, formats checked, health data changed only by an agent allowed to, a
      * child removed only if nothing hangs on it, every change written to the audit log.
      *
-     * @throws Refused a form posted with another file's id (a second tab: nothing is saved), a file no longer there
+     * @throws Refused a form posted with another file's id (a second tab: nothing is saved), a file no longer there, a
+     *     file changed since the form was read
      */
     public List<FieldError> update(SignedInUser agent, long familyId, FamilyForm form) {
         StaffRoles.requireAgent(agent);
@@ -47,6 +48,11 @@ public class AgentFileEditor {
             throw new Refused(Refused.text("family.edit.otherFile"));
         }
         FamilyForm current = FamilyFileMapper.toForm(f);
+        if (form.getReadAs() != null && !form.getReadAs().equals(asAgentReads(f, withHealth))) {
+            // changed since the agent opened it (a request accepted, another agent's edit): saving the form would put
+            // the older values back, and drop a child added meanwhile
+            throw new Refused(Refused.text("family.edit.changedMeanwhile"));
+        }
         if (!withHealth) {
             keepHealth(current, form);
         }
@@ -132,6 +138,15 @@ public class AgentFileEditor {
     }
 
     /** Puts back the stored health data of known children into a form edited without it. */
+    /** The fingerprint of file {@code f} as {@link FamilyDesk#formForAgent} gives it to an agent with or without health. */
+    private static String asAgentReads(Family f, boolean withHealth) {
+        FamilyForm now = FamilyFileMapper.toForm(f);
+        if (!withHealth) {
+            now.getChildren().forEach(HealthRecords::clear);
+        }
+        return FamilyFileMapper.fingerprint(now);
+    }
+
     private static void keepHealth(FamilyForm current, FamilyForm edited) {
         for (FamilyForm.ChildForm c : edited.getChildren()) {
             current.getChildren().stream().filter(k -> k.getId() != null && k.getId().equals(c.getId())).findFirst()

@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.family.validation.FrenchFormats;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
@@ -37,10 +39,11 @@ public class FamilyCounter {
     /**
      * A file created at the counter with the parent's e-mail. The family receives the mail to activate
      * its account (confirm the address, choose a password); its first sign-in with that e-mail links
-     * the account to this file instead of creating another one ("première connexion").
+     * the account to this file instead of creating another one ("première connexion"). An agent of this commune only.
      */
-    public List<FieldError> createAtCounter(String agent, String firstName, String lastName, String email,
+    public List<FieldError> createAtCounter(SignedInUser agent, String firstName, String lastName, String email,
                                             String portalUrl) {
+        StaffRoles.requireAgent(agent);
         List<FieldError> errors = new ArrayList<>();
         if (firstName == null || firstName.isBlank()) {
             errors.add(FamilyFileRules.error("firstName", "family.counter.firstName.required"));
@@ -72,7 +75,7 @@ public class FamilyCounter {
         r1.setLastName(lastName.trim());
         em.persist(f);
         em.flush();
-        audit(agent, "DOSSIER_CREE_GUICHET", f.getId(), null, "invitation envoyée à " + email.trim());
+        audit(agent.email(), "DOSSIER_CREE_GUICHET", f.getId(), null, "invitation envoyée à " + email.trim());
         try {
             accounts.invite(TenantContext.require(), email.trim(), firstName.trim(), lastName.trim(), portalUrl);
         } catch (KeycloakAccounts.AccountException e) {

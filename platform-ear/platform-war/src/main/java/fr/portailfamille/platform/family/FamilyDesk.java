@@ -162,6 +162,7 @@ public class FamilyDesk {
                 HealthRecords.clear(c);
             }
         }
+        form.setReadAs(FamilyFileMapper.fingerprint(form));
         return form;
     }
 

@@ -11,6 +11,27 @@ final class FamilyFileMapper {
     private FamilyFileMapper() {
     }
 
+    /**
+     * A digest of {@code form}'s values as read (its own {@link FamilyForm#getReadAs()} left out): two reads of an
+     * unchanged file give the same, a change of any value, child or contact another.
+     */
+    static String fingerprint(FamilyForm form) {
+        String kept = form.getReadAs();
+        form.setReadAs(null);
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(form);
+            }
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes.toByteArray()));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            form.setReadAs(kept);
+        }
+    }
+
     static FamilyForm toForm(Family f) {
         FamilyForm form = new FamilyForm();
         form.setFamilyId(f.getId());

@@ -147,6 +147,12 @@ public class FamilyForm implements Serializable {
 
     /** The file this form was read from (null for a file not saved yet): an edit is saved onto that file only. */
     private Long familyId;
+    /**
+     * The file as an agent read it into this form ({@link FamilyFileMapper#fingerprint}), null when not read for an
+     * agent's edit: a save finding the file changed since (the family's request accepted by another agent…) is refused
+     * rather than putting the older values back.
+     */
+    private String readAs;
     private String situation;
     @Size(max = 200, message = "Ce texte est trop long : 200 caractères au plus.")
     private String addressLine;
@@ -260,6 +266,8 @@ public class FamilyForm implements Serializable {
     public void setResponsable1(Person v) { responsable1 = v; }
     public void setResponsable2(Person v) { responsable2 = v; }
     public void setChildren(List<ChildForm> v) { children = v; }
+    public String getReadAs() { return readAs; }
+    void setReadAs(String v) { readAs = v; }
     public Long getFamilyId() { return familyId; }
     public void setFamilyId(Long v) { familyId = v; }
     public boolean isWithResponsable2() { return withResponsable2; }

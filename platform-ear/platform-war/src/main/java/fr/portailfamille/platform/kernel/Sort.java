@@ -22,8 +22,31 @@ public record Sort(String field, boolean ascending) implements Serializable {
      */
     public String orderBy(Map<String, String> columns, String defaultColumn, String tieBreaker) {
         String column = field == null ? null : columns.get(field);
-        String order = column == null ? defaultColumn + " asc" : column + (ascending ? " asc" : " desc");
+        String order = column == null ? directed(defaultColumn, " asc") : directed(column, ascending ? " asc" : " desc");
         return order + ", " + tieBreaker + (column != null && !ascending ? " desc" : " asc");
+    }
+
+    /**
+     * {@code columns} (one, or several separated by commas: "c.last_name, c.first_name") each in {@code direction}:
+     * a name sorted downwards is sorted by last name downwards, then first name downwards. Commas inside parentheses
+     * (a function's arguments) do not separate columns.
+     */
+    static String directed(String columns, String direction) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < columns.length(); i++) {
+            char ch = columns.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                out.append(columns, start, i).append(direction).append(',');
+                start = i + 1;
+            }
+        }
+        return out.append(columns.substring(start)).append(direction).toString();
     }
 
     /** An offset and a page size kept within sane bounds (1 to 100 rows). */

@@ -67,7 +67,8 @@ class FormLimitsTest {
         for (Map.Entry<Class<?>, String> t : tables.entrySet()) {
             for (Field f : t.getKey().getDeclaredFields()) {
                 if (f.getType() != String.class || java.lang.reflect.Modifier.isTransient(f.getModifiers())
-                        || List.of("situation", "civility", "sex").contains(f.getName())) {
+                        || List.of("situation", "civility", "sex", "readAs").contains(f.getName())) {
+                    // codes of a list, and readAs: the file as an agent read it, no column
                     continue;
                 }
                 Integer column = columns.get(t.getValue() + "." + snake(f.getName()));

@@ -16,6 +16,15 @@ class SortTest {
         assertEquals("b.day desc, f.id desc", new Sort("day", false).orderBy(COLUMNS, "f.submitted_at", "f.id"));
     }
 
+    /** A column of several (a name: last, then first) is reversed whole, a function's arguments left as they are. */
+    @Test
+    void aColumnOfSeveralIsSortedEachInTheDirection() {
+        Map<String, String> columns = Map.of("child", "c.last_name, c.first_name", "title", "coalesce(n.title, n.code)");
+        assertEquals("c.last_name desc, c.first_name desc, x.id desc", new Sort("child", false).orderBy(columns, "x.id", "x.id"));
+        assertEquals("c.last_name asc, c.first_name asc, x.id asc", new Sort("child", true).orderBy(columns, "x.id", "x.id"));
+        assertEquals("coalesce(n.title, n.code) desc, x.id desc", new Sort("title", false).orderBy(columns, "x.id", "x.id"));
+    }
+
     @Test
     void anUnknownOrMissingFieldNeverReachesTheSql() {
         assertEquals("f.submitted_at asc, f.id asc",

@@ -44,6 +44,7 @@ public class PointageView implements Serializable {
     private List<Activity> activities;
     private ActivityUnit unit;
     private List<Booking> sheet;
+    private long taken;
     private List<Child> unbookedCandidates = List.of();
     private Long presentChild;
     private transient List<AttendanceService.Occupancy> occupancy;
@@ -56,6 +57,7 @@ public class PointageView implements Serializable {
     private void refresh() {
         unit = null;
         sheet = List.of();
+        taken = 0;
         unbookedCandidates = List.of();
         if (unite != null) {
             for (Activity a : activities) {
@@ -65,6 +67,7 @@ public class PointageView implements Serializable {
         }
         if (unit != null) {
             sheet = bookings.daySheet(user.require(), unit.getId(), getDay());
+            taken = bookings.seatsTaken(user.require(), unit.getId(), getDay());
             unbookedCandidates = bookings.childrenWithoutBooking(user.require(), unit.getId(), getDay());
         }
         occupancy = null;
@@ -127,8 +130,9 @@ public class PointageView implements Serializable {
         return catalog.unitsOf(a.getId());
     }
 
+    /** The unit-day's places taken: a child whose family declared an absence is on the sheet, its place freed. */
     public long getTaken() {
-        return sheet.stream().filter(b -> b.getStatus() != BookingStatus.WAITING).count();
+        return taken;
     }
 
     public long getWaiting() {

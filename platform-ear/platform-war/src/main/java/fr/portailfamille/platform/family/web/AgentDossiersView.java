@@ -88,7 +88,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
     public void createAtCounter() {
         List<FieldError> errors;
         try {
-            errors = counter.createAtCounter(agent().email(), counterFirstName, counterLastName, counterEmail,
+            errors = counter.createAtCounter(agent(), counterFirstName, counterLastName, counterEmail,
                     Urls.base() + "/espace/foyer.xhtml");
         } catch (AccountUnavailable e) {
             errors = List.of(new FieldError("", e.text()));

@@ -6,14 +6,14 @@ import fr.portailfamille.platform.billing.AccountOverview;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
 /**
  * The "Compte" section of the family page for agents ({@code agent/famille.xhtml?id=}): the family's
- * balance with the régies and its invoices, each linked to its page (read through {@link FamilyAccount}).
+ * balance with the régies and its invoices, each linked to its page (read through {@link FamilyAccount}, which checks
+ * the agent).
  */
 @Named
 @RequestScoped
@@ -28,30 +28,25 @@ public class CompteFamilleView {
     private Long family;
     private AccountOverview overview;
 
-    private Long family() {
-        if (family == null) {
-            String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
-            try {
-                family = id == null ? null : Long.valueOf(id);
-            } catch (NumberFormatException e) {
-                family = null;
-            }
-        }
-        return family;
-    }
-
-    private AccountOverview overview() {
-        if (overview == null) {
-            overview = family() == null ? AccountOverview.EMPTY : account.overview(user.require(), family());
+    /**
+     * The family's account, read once per request; the family given by the page's view-scoped bean
+     * ({@code agentFamilleView.id}), which keeps it after the page's own posts (Valider, Refuser, the residency),
+     * where the request carries no {@code ?id}.
+     */
+    private AccountOverview overview(Long id) {
+        if (overview == null || !java.util.Objects.equals(family, id)) {
+            family = id;
+            overview = id == null ? AccountOverview.EMPTY : account.overview(user.require(), id);
         }
         return overview;
     }
 
-    public AccountBalance getBalance() {
-        return family() == null ? null : overview().balance();
+    /** The family's balance, null without a family. */
+    public AccountBalance balanceOf(Long id) {
+        return id == null ? null : overview(id).balance();
     }
 
-    public List<AccountInvoice> getInvoices() {
-        return overview().invoices();
+    public List<AccountInvoice> invoicesOf(Long id) {
+        return overview(id).invoices();
     }
 }
