@@ -110,7 +110,7 @@ class ConfigurationWalkIT {
             assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
             assertTrue(agent.driver.getPageSource().contains("Moment GOUTER"));
             int before = agent.driver.findElements(By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size();
-            agent.submit(By.cssSelector("input[aria-label^='Retirer le moment GOUTER de ']"));
+            agent.submit(By.cssSelector("input[aria-label^='Retirer ce moment GOUTER de ']"));
             assertEquals(before - 1, agent.driver.findElements(
                     By.cssSelector("input[id^='activites:activities:0:units:'][id$=':label']")).size());
             agent.submit(By.id("activites:save"));

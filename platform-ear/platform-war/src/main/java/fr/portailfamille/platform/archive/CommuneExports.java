@@ -65,7 +65,10 @@ public class CommuneExports {
         try {
             String problem = fr.portailfamille.archive.ArchiveCipher.passphraseProblem(passphrase);
             if (problem != null) {
-                throw new Refused("passphrase", problem);
+                // in the page's language: too short, or too long
+                throw new Refused("passphrase", fr.portailfamille.archive.ArchiveCipher.LONG_PASSPHRASE.equals(problem)
+                        ? Refused.text("archive.passphrase.long", fr.portailfamille.archive.ArchiveCipher.MAX_PASSPHRASE)
+                        : Refused.text("archive.passphrase.short", fr.portailfamille.archive.ArchiveCipher.MIN_PASSPHRASE));
             }
             if (confirmation == null || !Arrays.equals(passphrase, confirmation)) {
                 throw new Refused("confirmation", Refused.text("archive.passphrase.mismatch"));

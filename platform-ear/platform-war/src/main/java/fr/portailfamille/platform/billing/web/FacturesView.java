@@ -61,9 +61,8 @@ public class FacturesView {
         if (debitNotes == null) {
             debitNotes = new java.util.LinkedHashMap<>();
             if (!staff()) {
-                directDebits.notes(user.require(), null).forEach((invoice, note) -> debitNotes.put(invoice, note.rejected()
-                        ? Texts.of("factures.debit.rejected", date(note.day()), RejectReasonWords.of(note.rejectCode()))
-                        : Texts.of("factures.debit.done", date(note.day()))));
+                directDebits.notes(user.require(), null).forEach((invoice, note) -> debitNotes.put(invoice,
+                        RejectReasonWords.note(note)));
             }
         }
         return debitNotes;

@@ -36,7 +36,7 @@ public class FactureView implements Serializable {
     UserView user;
 
     @Inject
-    fr.portailfamille.platform.billing.documents.BillingDocuments documents;
+    fr.portailfamille.platform.billing.sepa.DirectDebits directDebits;
 
     private Long id;
     private transient InvoiceDesk.Detail detail;
@@ -68,9 +68,23 @@ public class FactureView implements Serializable {
     }
 
     /** "Prélevé le …" or the bank's reject when the invoice is paid by direct debit, else {@code null}. */
+    /** The invoice's direct debit in the page's language ("Prélevé le …", or rejected with the bank's reason), or null. */
     public String getDebitNote() {
-        return getDetail() == null ? null : documents.directDebitNote(id);
+        InvoiceDesk.Detail d = getDetail();
+        if (d == null) {
+            return null;
+        }
+        if (debitNoteOf != d) {
+            var note = directDebits.notes(user.require(), d.invoice().familyId()).get(id);
+            debitNote = note == null ? null : fr.portailfamille.platform.billing.sepa.web.RejectReasonWords.note(note);
+            debitNoteOf = d;
+        }
+        return debitNote;
     }
+
+    /** {@link #getDebitNote()} as read for the detail {@link #debitNoteOf} (the page asks twice). */
+    private transient String debitNote;
+    private transient InvoiceDesk.Detail debitNoteOf;
 
     public void creditNote() {
         try {
