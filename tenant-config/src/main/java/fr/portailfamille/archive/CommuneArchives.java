@@ -343,6 +343,10 @@ public class CommuneArchives {
     static final String WITHDRAWN_REQUESTS_SCHEMA = "36";
     /** The schema whose porte-monnaie days keep their QF bracket (tenant V37: one nullable column added). */
     static final String WALLET_BRACKET_SCHEMA = "37";
+    /** The schema whose window wishes keep what their publication did (tenant V38: two nullable columns added). */
+    static final String WISH_PUBLISHED_SCHEMA = "38";
+    /** The schema whose messages keep their form's token (tenant V39: a nullable column added). */
+    static final String MESSAGE_TOKEN_SCHEMA = "39";
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -351,9 +355,17 @@ public class CommuneArchives {
      * {@value #LINE_BITS_SCHEMA}: their lines keep their days as dates, which V31's lines still read; any of those into
      * {@value #WIDER_ACTORS_SCHEMA}, which only widened columns, into {@value #RUN_HEARTBEAT_SCHEMA}, which added a
      * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, into {@value #FORM_TOKENS_SCHEMA},
-     * which added nullable columns, into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes, and into {@value #WALLET_BRACKET_SCHEMA}, which added a nullable column).
+     * which added nullable columns, into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes, into
+     * {@value #WALLET_BRACKET_SCHEMA}, which added a nullable column, into {@value #WISH_PUBLISHED_SCHEMA}, which
+     * added two, and into {@value #MESSAGE_TOKEN_SCHEMA}, which added one).
      */
     static boolean sameData(String archived, String code) {
+        if (MESSAGE_TOKEN_SCHEMA.equals(code)) {
+            return WISH_PUBLISHED_SCHEMA.equals(archived) || sameData(archived, WISH_PUBLISHED_SCHEMA);
+        }
+        if (WISH_PUBLISHED_SCHEMA.equals(code)) {
+            return WALLET_BRACKET_SCHEMA.equals(archived) || sameData(archived, WALLET_BRACKET_SCHEMA);
+        }
         if (WALLET_BRACKET_SCHEMA.equals(code)) {
             return WITHDRAWN_REQUESTS_SCHEMA.equals(archived) || sameData(archived, WITHDRAWN_REQUESTS_SCHEMA);
         }

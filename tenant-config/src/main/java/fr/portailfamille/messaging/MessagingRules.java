@@ -75,18 +75,23 @@ public final class MessagingRules {
 
     /**
      * The services an agent belongs to: those its realm groups name ({@code service-enfance}, or a path ending
-     * with it, {@code /service-enfance}) among the commune's; every service when no group names one (until the
-     * commune's administrator manages groups).
+     * with it, {@code /service-enfance}) among the commune's; every service when it is in no service group at all
+     * (until the commune's administrator manages groups). An agent whose service groups name none of the commune's
+     * services (one removed or recoded since) has none: never every family's threads of every service.
      */
     public static Set<String> servicesOf(Collection<String> groups, Collection<String> communeServices) {
         Set<String> named = new HashSet<>();
+        boolean inServiceGroup = false;
         for (String g : groups == null ? List.<String>of() : groups) {
             String name = g == null ? "" : g.substring(g.lastIndexOf('/') + 1);
-            if (name.startsWith(GROUP_PREFIX) && communeServices.contains(name.substring(GROUP_PREFIX.length()))) {
-                named.add(name.substring(GROUP_PREFIX.length()));
+            if (name.startsWith(GROUP_PREFIX)) {
+                inServiceGroup = true;
+                if (communeServices.contains(name.substring(GROUP_PREFIX.length()))) {
+                    named.add(name.substring(GROUP_PREFIX.length()));
+                }
             }
         }
-        return named.isEmpty() ? Set.copyOf(communeServices) : Set.copyOf(named);
+        return inServiceGroup ? Set.copyOf(named) : Set.copyOf(communeServices);
     }
 
     // ---- threads ---------------------------------------------------------------------------------

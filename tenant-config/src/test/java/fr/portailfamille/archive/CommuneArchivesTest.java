@@ -337,15 +337,15 @@ class CommuneArchivesTest {
     /**
      * An archive made at schema 29 holds the tables and columns of schemas 30 to 35 (tenant V30 changed only how the
      * run's references are checked, V31 added nullable columns, V32 widened some, V33 added a nullable one, V34 only
-     * indexes, V35 nullable columns, V36 checks and indexes, V37 a nullable column): it is imported as it is, its invoice
+     * indexes, V35 nullable columns, V36 checks and indexes, V37 a nullable column, V38 two, V39 one): it is imported as it is, its invoice
      * and lines checked by V30's triggers.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt37() throws Exception {
-        assertEquals("37", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt39() throws Exception {
+        assertEquals("39", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37')");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39')");
         }
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         assertEquals("29", info.schemaVersion());
@@ -384,6 +384,12 @@ class CommuneArchivesTest {
         assertTrue(CommuneArchives.sameData("36", "37"));
         assertTrue(CommuneArchives.sameData("29", "37"));
         assertFalse(CommuneArchives.sameData("37", "36"));
+        assertTrue(CommuneArchives.sameData("37", "38"));
+        assertTrue(CommuneArchives.sameData("29", "38"));
+        assertFalse(CommuneArchives.sameData("38", "37"));
+        assertTrue(CommuneArchives.sameData("38", "39"));
+        assertTrue(CommuneArchives.sameData("29", "39"));
+        assertFalse(CommuneArchives.sameData("39", "38"));
     }
 
     @Test

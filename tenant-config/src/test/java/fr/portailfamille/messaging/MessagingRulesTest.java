@@ -32,11 +32,14 @@ class MessagingRulesTest {
     }
 
     @Test
-    void anAgentBelongsToTheServicesItsGroupsNameElseToEvery() {
+    void anAgentBelongsToTheServicesItsGroupsNameElseInNoServiceGroupToEvery() {
         assertEquals(Set.of("enfance"), MessagingRules.servicesOf(List.of("service-enfance", "autre"), ALL));
         assertEquals(Set.of("enfance", "regie"), MessagingRules.servicesOf(List.of("/service-enfance", "/agents/service-regie"), ALL));
         assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(List.of(), ALL), "aucun groupe : tous les services");
-        assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(List.of("service-inconnu"), ALL), "un groupe d'un service retiré");
+        assertEquals(Set.of(), MessagingRules.servicesOf(List.of("service-ancien", "autre"), ALL),
+                "un groupe de service qui ne nomme plus aucun service : aucun, jamais tous");
+        assertEquals(Set.of(), MessagingRules.servicesOf(List.of("service-inconnu"), ALL),
+                "un groupe d'un service retiré : aucun service tant que l'administrateur ne l'a pas changé");
         assertEquals(Set.copyOf(ALL), MessagingRules.servicesOf(null, ALL));
     }
 

@@ -254,6 +254,48 @@ class MessagesIT {
         }
     }
 
+    /** The same message or reply form sent twice (a double tap): written once, the second told it was already sent. */
+    @Test
+    void theSameMessageFormSentTwiceIsWrittenOnce() throws Exception {
+        ValidatedFamilies.Parent p = families.create("alpha", "double");
+        String token = fr.portailfamille.platform.kernel.FormTokens.next();
+        long thread = alpha(() -> inbox.write(p.user(), "enfance", null, "Question cantine", "Bonjour", List.of(), token));
+        Refused twice = assertThrows(Refused.class, () -> alpha(() -> inbox.write(p.user(), "enfance", null,
+                "Question cantine", "Bonjour", List.of(), token)));
+        assertTrue(fr.portailfamille.platform.kernel.FormTokens.alreadySent(twice), twice.getMessage());
+        assertEquals(1, number("select count(*) from message_thread where family_id = " + p.familyId()));
+        String replyToken = fr.portailfamille.platform.kernel.FormTokens.next();
+        alphaDo(() -> inbox.familyReply(p.user(), thread, "Merci", List.of(), replyToken));
+        assertThrows(Refused.class, () -> alphaDo(() -> inbox.familyReply(p.user(), thread, "Merci", List.of(), replyToken)));
+        SignedInUser agent = agent("alpha", "double-agent@alpha.test", "service-enfance");
+        String agentToken = fr.portailfamille.platform.kernel.FormTokens.next();
+        alphaDo(() -> inbox.agentReply(agent, thread, "Réponse", List.of(), agentToken));
+        assertThrows(Refused.class, () -> alphaDo(() -> inbox.agentReply(agent, thread, "Réponse", List.of(), agentToken)));
+        assertEquals(3, number("select count(*) from message where thread_id = " + thread));
+    }
+
+    /** A message to a school reaches this school year's pupils, not the families pre-registered for the next one. */
+    @Test
+    void aBroadcastToASchoolReachesThisYearsPupilsNotNextYearsPreRegistrations() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String code = "ECO-" + s.toUpperCase();
+        java.time.LocalDate today = fr.portailfamille.platform.kernel.PlatformTime.today();
+        int start = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+        String thisYear = start + "-" + (start + 1);
+        String nextYear = (start + 1) + "-" + (start + 2);
+        sql("insert into establishment (code, name, kind) values ('" + code + "', 'École " + s + "', 'ECOLE_ELEMENTAIRE')");
+        sql("insert into family (label, email, status) select 'Foyer " + s + " ' || g, 'sc-" + s + "-' || g || '@alpha.test',"
+                + " 'VALIDATED' from generate_series(1, 2) g");
+        sql("insert into child (family_id, first_name, last_name, birth_date) select id, 'Enfant', label, date '2018-05-01'"
+                + " from family where email like 'sc-" + s + "-%'");
+        sql("insert into school_enrolment (child_id, establishment_id, school_year, level, status, submitted_at, decided_at)"
+                + " select c.id, e.id, case when f.email like '%-1@alpha.test' then '" + thisYear + "' else '" + nextYear
+                + "' end, 'CM1', 'VALIDATED', now(), now() from child c join family f on f.id = c.family_id, establishment e"
+                + " where f.email like 'sc-" + s + "-%' and e.code = '" + code + "'");
+        SignedInUser agent = agent("alpha", "sc-agent-" + s + "@alpha.test", "service-enfance");
+        assertEquals(1, alpha(() -> inbox.countTargets(agent, new BroadcastTarget(BroadcastTarget.Kind.SCHOOL, code))));
+    }
+
     @Test
     void aBroadcastToAnActivityMakesOneThreadAndOneMailPerFamily() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);

@@ -239,6 +239,78 @@ class OpeningWindowIT {
         assertTrue(Mails.contains(someone.user().email(), "ma-demande.xhtml?fenetre=" + window), "family mailed a link");
     }
 
+    /**
+     * Publishing does what Mon planning would now, and says so: a child the allocation placed on a day it already held
+     * keeps its booking ("déjà réservé avant la demande"), and the seat the allocation gave it goes to the first child
+     * waiting, in its rank ("place attribuée à la publication"), not to the first family to book it afterwards.
+     */
+    @Test
+    void aSeatThePublicationCannotUseGoesToTheWaitingListInItsRank() throws Exception {
+        long[] ua = unit(2);
+        long unit = ua[0];
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        List<ValidatedFamilies.Parent> parents = families(3, ua[1]);
+        ValidatedFamilies.Parent holder = parents.get(0);
+        // the first family booked the day before the window was opened
+        assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> planning.book(holder.user(), holder.childId(), unit, day))
+                .outcome());
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
+        for (int i = 0; i < parents.size(); i++) {
+            ValidatedFamilies.Parent p = parents.get(i);
+            Answers answers = new Answers(i == 0, false, null); // the holder first: both parents working
+            in(() -> requests.request(p.user(), window, Map.of(p.childId(), Set.of(new UnitDay(unit, day))), answers));
+        }
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        List<AllocationLine> lines = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        assertEquals(1, lines.stream().filter(AllocationLine::isPlaced).count(), "one seat was free at the close");
+        assertTrue(lines.get(0).isPlaced() && lines.get(0).getText().startsWith("place attribuée"), lines.get(0).getText());
+
+        in(() -> desk.publish(FamilyFileIT.AGENT, window));
+        assertEquals(2, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'BOOKED'", unit, day),
+                "the holder's seat, and the seat the allocation gave it, now the first child waiting's");
+        assertEquals(1, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'WAITING'", unit, day));
+        assertEquals(2, count("select booked from unit_day where unit_id = ?1 and day = ?2", unit, day));
+        String held = in(() -> requests.mineTo(holder.user(), window)).orElseThrow().getDays().get(0).getResult();
+        assertTrue(held.startsWith("déjà réservé avant la demande"), held);
+        long rankedFirst = count("select x.child_id from window_wish x join window_request r on r.id = x.request_id"
+                + " where r.window_id = ?1 and x.waiting_rank = 1", window);
+        ValidatedFamilies.Parent first = parents.stream().filter(p -> p.childId() == rankedFirst).findFirst().orElseThrow();
+        assertEquals(1, count("select count(*) from booking where child_id = ?1 and unit_id = ?2 and day = ?3"
+                + " and status = 'BOOKED'", first.childId(), unit, day));
+        String promoted = in(() -> requests.mineTo(first.user(), window)).orElseThrow().getDays().get(0).getResult();
+        assertTrue(promoted.startsWith("place attribuée à la publication"), promoted);
+    }
+
+    /** Two agents opening the same window at once (or a double click): one window, the other told it overlaps. */
+    @Test
+    void twoOpeningsAtOnceMakeOneWindow() throws Exception {
+        long[] ua = unit(5);
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> opened = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            opened.add(pool.submit(() -> {
+                start.await();
+                return in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                        TestDays.now().plusHours(1))));
+            }));
+        }
+        start.countDown();
+        int windows = 0;
+        for (Future<Long> f : opened) {
+            try {
+                f.get();
+                windows++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof Refused && e.getCause().getMessage().startsWith("Une fenêtre de demandes"
+                        + " couvre déjà"), String.valueOf(e.getCause()));
+            }
+        }
+        assertEquals(1, windows);
+        assertEquals(1, count("select count(*) from opening_window where activity_id = ?1", ua[1]));
+    }
+
     @Test
     void refusalsAndConfidentialCriteria() throws Exception {
         long[] ua = unit(1);

@@ -76,10 +76,7 @@ public class SeatCounter {
                         + " order by b.id", Booking.class)
                 .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
                 .setMaxResults(1).getResultList();
-        LocalDateTime now = PlatformTime.now(clock);
-        // a unit without hours may be running or over at any time of its day: its day counts as started
-        boolean started = day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime())
-                || unit.getStartTime() == null && day.equals(now.toLocalDate());
+        boolean started = started(unit, day);
         WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation(),
                 started);
         if (release.promotes()) {
@@ -104,6 +101,42 @@ public class SeatCounter {
             l.set(unit.getId(), day, held);
             return null;
         });
+    }
+
+    /**
+     * Whether the unit has begun on {@code day}, or the day is past: a seat given up then is only freed. A unit without
+     * hours may be running or over at any time of its day: its day counts as begun.
+     */
+    public boolean started(ActivityUnit unit, LocalDate day) {
+        LocalDateTime now = PlatformTime.now(clock);
+        return day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime())
+                || unit.getStartTime() == null && day.equals(now.toLocalDate());
+    }
+
+    /**
+     * Gives a unit-day's free seats, locked, to the children waiting, oldest first, each booked (its family mailed)
+     * or awaiting validation when the activity needs it: after a window's publication, where a seat the allocation
+     * gave may be left free (the child already had it, its porte-monnaie did not pay it, a family cancelled since the
+     * close) while children wait for it. Nothing once the unit has begun. Returns the bookings given a seat.
+     */
+    public java.util.List<Booking> fill(ActivityUnit unit, LocalDate day) {
+        int booked = lock(unit, day);
+        if (booked >= unit.getCapacity() || started(unit, day)) {
+            return java.util.List.of();
+        }
+        java.util.List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
+                        + " and b.status = :w order by b.id", Booking.class)
+                .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
+                .setMaxResults(unit.getCapacity() - booked).getResultList();
+        BookingStatus to = unit.getActivity().isNeedsValidation() ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED;
+        for (Booking b : waiting) {
+            b.setStatus(to);
+            take(unit, day, booked++);
+            if (to == BookingStatus.BOOKED) {
+                mails.promoted(b);
+            }
+        }
+        return waiting;
     }
 
     /** Seats taken on a unit-day, not locked. */

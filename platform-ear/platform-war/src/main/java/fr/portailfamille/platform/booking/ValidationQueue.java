@@ -42,6 +42,9 @@ public class ValidationQueue {
     EntityManager em;
 
     @Inject
+    BookingCharges charges;
+
+    @Inject
     BookingDesk bookings;
 
     /** How many bookings wait for validation (the menu's count). */
@@ -86,6 +89,13 @@ public class ValidationQueue {
         Set<Long> asked = new HashSet<>(bookingIds);
         if (ordered.size() != asked.size()) {
             throw new BookingRefused(Refused.text("booking.validation.notPending"));
+        }
+        // the families' porte-monnaie first, by family, before any seat: the order a family's booking takes them in
+        // (BookingCharges), so that the batch never holds a seat while waiting for a wallet a booking holds
+        for (Booking b : em.createQuery("select b from Booking b join fetch b.unit u join fetch u.activity"
+                + " join fetch b.child c where b.id in :ids order by c.family.id, u.activity.id", Booking.class)
+                .setParameter("ids", ordered).getResultList()) {
+            charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         }
         for (long id : ordered) {
             bookings.decideValidation(agent.email(), id, true, null);

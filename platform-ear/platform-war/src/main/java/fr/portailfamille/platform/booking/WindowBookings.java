@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,49 +37,90 @@ public class WindowBookings {
     @Inject
     BookingCharges charges;
 
+    @Inject
+    fr.portailfamille.platform.configuration.CommuneSettings settings;
+
     /**
-     * Books a child the window placed on a unit-day: booked while a seat remains, else (seats taken meanwhile,
-     * or the porte-monnaie cannot pay it) on the waiting list. A child already holding a live booking that day
-     * keeps it.
-     *
-     * @return the status the child now has on that unit-day
+     * What the publication made of a child's unit-day: the status the child now has there ({@code null}: nothing was
+     * made), and why it differs from the allocation ({@code null} when it does not): {@code TAKEN} the seat was taken
+     * meanwhile (queued), {@code WALLET} the porte-monnaie does not pay it, {@code CLOSED} the day no longer runs,
+     * {@code STARTED} the unit has begun or the day is past, {@code HELD} the child already had it.
      */
-    public BookingStatus place(long childId, long unitId, LocalDate day) {
+    public record Placement(BookingStatus status, String reason) {
+    }
+
+    /**
+     * Books a child the window placed on a unit-day, as Mon planning would now: nothing on a day that no longer runs
+     * (closed since the allocation) or whose unit has begun; booked while a seat remains and the porte-monnaie pays
+     * it; on the waiting list (paid as Mon planning's are) when the seat was taken meanwhile. A child already holding
+     * a live booking that day keeps it.
+     */
+    public Placement place(long childId, long unitId, LocalDate day) {
         Child child = em.find(Child.class, childId);
         ActivityUnit unit = em.find(ActivityUnit.class, unitId);
-        Optional<Booking> live = live(child, unit, day);
-        if (live.isPresent()) {
-            return live.get().getStatus();
+        Optional<Placement> not = unbookable(child, unit, day);
+        if (not.isPresent()) {
+            return not.get();
         }
         charges.lock(child.getFamily().getId(), unit.getActivity());
         int booked = seats.lock(unit, day);
-        if (booked < unit.getCapacity()) {
-            Booking b = new Booking(child, unit, day, BookingStatus.BOOKED, false);
-            b.decided();
-            em.persist(b);
-            if (charges.charge(b).isEmpty()) {
-                seats.take(unit, day, booked);
-                return BookingStatus.BOOKED;
-            }
+        if (booked >= unit.getCapacity()) {
+            Placement queued = queue(child, unit, day);
+            return queued.status() == BookingStatus.WAITING ? new Placement(BookingStatus.WAITING, "TAKEN") : queued;
+        }
+        Booking b = new Booking(child, unit, day, BookingStatus.BOOKED, false);
+        b.decided();
+        em.persist(b);
+        if (charges.charge(b).isPresent()) {
             em.remove(b);
             em.flush();
+            return new Placement(null, "WALLET");
         }
+        seats.take(unit, day, booked);
+        return new Placement(BookingStatus.BOOKED, null);
+    }
+
+    /**
+     * Puts a child the window did not place on the unit-day's waiting list (last), paid as Mon planning's waiting
+     * bookings are (given back if no seat comes); nothing on a day that no longer runs or has begun; a live booking
+     * is kept.
+     */
+    public Placement queue(long childId, long unitId, LocalDate day) {
+        Child child = em.find(Child.class, childId);
+        ActivityUnit unit = em.find(ActivityUnit.class, unitId);
+        Optional<Placement> not = unbookable(child, unit, day);
+        if (not.isPresent()) {
+            return not.get();
+        }
+        charges.lock(child.getFamily().getId(), unit.getActivity());
         return queue(child, unit, day);
     }
 
-    /** Puts a child the window did not place on the unit-day's waiting list (last); a live booking is kept. */
-    public BookingStatus queue(long childId, long unitId, LocalDate day) {
-        Child child = em.find(Child.class, childId);
-        ActivityUnit unit = em.find(ActivityUnit.class, unitId);
-        Optional<Booking> live = live(child, unit, day);
-        return live.isPresent() ? live.get().getStatus() : queue(child, unit, day);
-    }
-
-    private BookingStatus queue(Child child, ActivityUnit unit, LocalDate day) {
+    private Placement queue(Child child, ActivityUnit unit, LocalDate day) {
         Booking waiting = new Booking(child, unit, day, BookingStatus.WAITING, false);
         em.persist(waiting);
         em.flush(); // the id gives the rank on the list: taken now, in the order of the calls
-        return BookingStatus.WAITING;
+        if (charges.charge(waiting).isPresent()) {
+            em.remove(waiting);
+            em.flush();
+            return new Placement(null, "WALLET");
+        }
+        return new Placement(BookingStatus.WAITING, null);
+    }
+
+    /** Why nothing is made for the child on that unit-day (already held, closed, begun), or empty. */
+    private Optional<Placement> unbookable(Child child, ActivityUnit unit, LocalDate day) {
+        Optional<Booking> live = live(child, unit, day);
+        if (live.isPresent()) {
+            return Optional.of(new Placement(live.get().getStatus(), "HELD"));
+        }
+        if (!MonthPlan.runsOn(unit.plan(), day, settings.calendar(), settings.schoolYears())) {
+            return Optional.of(new Placement(null, "CLOSED"));
+        }
+        if (seats.started(unit, day)) {
+            return Optional.of(new Placement(null, "STARTED"));
+        }
+        return Optional.empty();
     }
 
     private Optional<Booking> live(Child child, ActivityUnit unit, LocalDate day) {

@@ -220,6 +220,15 @@ public class Inbox {
      *         {@code files})
      */
     public long write(SignedInUser user, String serviceCode, Long childId, String subject, String body, List<Upload> uploads) {
+        return write(user, serviceCode, childId, subject, body, uploads, null);
+    }
+
+    /**
+     * {@link #write(SignedInUser, String, Long, String, String, List)} from a form of one-time token {@code formToken}
+     * ({@link FormTokens}): the same form sent twice (a double tap) is refused, the message written once.
+     */
+    public long write(SignedInUser user, String serviceCode, Long childId, String subject, String body, List<Upload> uploads,
+                      String formToken) {
         long family = familyOf(user);
         InboxService service = serviceCode == null ? null
                 : services().stream().filter(s -> s.code().equals(serviceCode)).findFirst().orElse(null);
@@ -231,12 +240,14 @@ public class Inbox {
             throw new Refused("child", Refused.text("messaging.child.notYours"));
         }
         List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads);
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "message", token);
         long thread = Rows.id(em.createNativeQuery("insert into message_thread (family_id, child_id, service_code, subject,"
                         + " started_by, state, last_message_at, last_family_at, family_read_at) values (?1, cast(?2 as bigint),"
                         + " ?3, ?4, 'FAMILY', 'OPEN', now(), now(), now()) returning id")
                 .setParameter(1, family).setParameter(2, childId).setParameter(3, service.code())
                 .setParameter(4, subject.strip()).getSingleResult());
-        insertMessage(thread, Side.FAMILY, user, body, accepted);
+        insertMessage(thread, Side.FAMILY, user, body, accepted, token);
         tellService(service, thread);
         return thread;
     }
@@ -259,14 +270,21 @@ public class Inbox {
 
     /** The family answers in one of its threads (not closed); the service is told by mail. */
     public void familyReply(SignedInUser user, long threadId, String body, List<Upload> uploads) {
+        familyReply(user, threadId, body, uploads, null);
+    }
+
+    /** {@link #familyReply(SignedInUser, long, String, List)} from a form of one-time token {@code formToken}. */
+    public void familyReply(SignedInUser user, long threadId, String body, List<Upload> uploads, String formToken) {
         long family = familyOf(user);
         Object[] t = lockThread(threadId, " and family_id = ?2", family).orElseThrow(() -> notYours());
         ThreadState next = next(Side.FAMILY, ThreadState.valueOf((String) t[1]));
         List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "message", token);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_family_at = now(),"
                         + " family_read_at = now(), family_deleted_at = null where id = ?2")
                 .setParameter(1, next.name()).setParameter(2, threadId).executeUpdate();
-        insertMessage(threadId, Side.FAMILY, user, body, accepted);
+        insertMessage(threadId, Side.FAMILY, user, body, accepted, token);
         services().stream().filter(s -> s.code().equals(t[2])).findFirst().ifPresent(s -> tellService(s, threadId));
     }
 
@@ -378,15 +396,22 @@ public class Inbox {
      * from the family's deleted messages, is assigned to the agent if nobody had it, and the family is told by mail.
      */
     public void agentReply(SignedInUser agent, long threadId, String body, List<Upload> uploads) {
+        agentReply(agent, threadId, body, uploads, null);
+    }
+
+    /** {@link #agentReply(SignedInUser, long, String, List)} from a form of one-time token {@code formToken}. */
+    public void agentReply(SignedInUser agent, long threadId, String body, List<Upload> uploads, String formToken) {
         ThreadRow row = agentRow(agent, threadId).orElseThrow(() -> notYourService());
         Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
         ThreadState next = next(Side.SERVICE, ThreadState.valueOf((String) t[1]));
         List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "message", token);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_service_at = now(),"
                         + " service_read_at = now(), family_deleted_at = null, assigned_to = coalesce(assigned_to, ?2)"
                         + " where id = ?3")
                 .setParameter(1, next.name()).setParameter(2, agent.email()).setParameter(3, threadId).executeUpdate();
-        insertMessage(threadId, Side.SERVICE, agent, body, accepted);
+        insertMessage(threadId, Side.SERVICE, agent, body, accepted, token);
         tellFamily(row.familyId(), threadId, row.serviceLabel());
     }
 
@@ -586,7 +611,7 @@ public class Inbox {
                 params.put(21, schoolYear(PlatformTime.today()));
                 String sql = "select distinct c.family_id from school_enrolment e join child c on c.id = e.child_id"
                         + " join establishment s on s.id = e.establishment_id where s.code = ?20 and e.status = 'VALIDATED'"
-                        + " and e.school_year >= ?21";
+                        + " and e.school_year = ?21"; // this year's pupils, not next year's pre-registrations
                 if (target.kind() == BroadcastTarget.Kind.CLASS) {
                     params.put(22, target.level());
                     sql += " and e.level = ?22";
@@ -679,13 +704,14 @@ public class Inbox {
         return n.length() > 80 ? n.substring(0, 80) + "…" : n;
     }
 
-    private void insertMessage(long threadId, Side side, SignedInUser author, String body, List<UploadChecker.Accepted> files) {
-        long message = Rows.id(em.createNativeQuery("insert into message (thread_id, side, author, author_name, body)"
-                        + " values (?1, ?2, ?3, ?4, ?5) returning id")
+    private void insertMessage(long threadId, Side side, SignedInUser author, String body, List<UploadChecker.Accepted> files,
+                               String formToken) {
+        long message = Rows.id(em.createNativeQuery("insert into message (thread_id, side, author, author_name, body,"
+                        + " form_token) values (?1, ?2, ?3, ?4, ?5, cast(?6 as varchar)) returning id")
                 .setParameter(1, threadId).setParameter(2, side.name())
                 .setParameter(3, author.email() == null ? author.subject() : author.email())
                 .setParameter(4, side == Side.SERVICE ? agentName(author) : author.name())
-                .setParameter(5, body.strip()).getSingleResult());
+                .setParameter(5, body.strip()).setParameter(6, formToken).getSingleResult());
         for (UploadChecker.Accepted a : files) {
             em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, content)"
                             + " values (?1, ?2, ?3, ?4)")

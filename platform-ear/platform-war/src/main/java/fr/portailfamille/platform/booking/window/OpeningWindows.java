@@ -64,6 +64,9 @@ public class OpeningWindows {
     WindowStore store;
 
     @Inject
+    fr.portailfamille.platform.booking.BookingCharges charges;
+
+    @Inject
     WindowBookings bookings;
 
     @Inject
@@ -98,6 +101,9 @@ public class OpeningWindows {
                 }
             }
         }
+        // two "Ouvrir" at once (two agents, a double click) wait for each other: the second finds the first's window
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "window:" + activity.getId()).getSingleResult();
         if (!em.createNativeQuery("select 1 from opening_window where activity_id = ?1 and period_from <= ?3"
                         + " and period_to >= ?2").setParameter(1, activity.getId()).setParameter(2, s.periodFrom())
                 .setParameter(3, s.periodTo()).getResultList().isEmpty()) {
@@ -247,21 +253,45 @@ public class OpeningWindows {
             throw new BookingRefused(Refused.text(w.getState() == OpeningWindow.State.PUBLISHED
                     ? "booking.window.alreadyPublished" : "booking.window.closeFirst"));
         }
+        // the families' porte-monnaie first, by family, before any seat: the order a family's booking takes them in
+        // (BookingCharges), so that publishing never holds a seat while waiting for a wallet a booking holds
+        for (Object family : em.createNativeQuery("select distinct r.family_id from window_request r where r.window_id = ?1"
+                + " order by 1").setParameter(1, windowId).getResultList()) {
+            charges.lock(((Number) family).longValue(), w.getActivity());
+        }
         int booked = 0;
-        for (Object o : em.createNativeQuery("select x.child_id, x.unit_id, x.day from window_wish x join window_request r"
+        for (Object o : em.createNativeQuery("select x.id, x.child_id, x.unit_id, x.day from window_wish x join window_request r"
                 + " on r.id = x.request_id where r.window_id = ?1 and x.outcome = 'PLACED' order by x.day, x.unit_id, x.served")
                 .setParameter(1, windowId).getResultList()) {
             Object[] r = (Object[]) o;
-            if (bookings.place(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]))
-                    == fr.portailfamille.booking.BookingStatus.BOOKED) {
+            WindowBookings.Placement p = bookings.place(((Number) r[1]).longValue(), ((Number) r[2]).longValue(), date(r[3]));
+            published(((Number) r[0]).longValue(), p);
+            if (p.status() == fr.portailfamille.booking.BookingStatus.BOOKED && p.reason() == null) {
                 booked++;
             }
         }
-        for (Object o : em.createNativeQuery("select x.child_id, x.unit_id, x.day from window_wish x join window_request r"
+        for (Object o : em.createNativeQuery("select x.id, x.child_id, x.unit_id, x.day from window_wish x join window_request r"
                 + " on r.id = x.request_id where r.window_id = ?1 and x.outcome = 'WAITING' order by x.day, x.unit_id,"
                 + " x.waiting_rank").setParameter(1, windowId).getResultList()) {
             Object[] r = (Object[]) o;
-            bookings.queue(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]));
+            published(((Number) r[0]).longValue(), bookings.queue(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    date(r[3])));
+        }
+        // a seat the allocation gave but the publication could not (already held, not paid, freed since the close) goes
+        // to the children waiting, in their rank, rather than to the first family to book it in Mon planning
+        for (Object o : em.createNativeQuery("select distinct x.unit_id, x.day from window_wish x join window_request r"
+                + " on r.id = x.request_id where r.window_id = ?1 and x.outcome is not null order by x.day, x.unit_id")
+                .setParameter(1, windowId).getResultList()) {
+            Object[] r = (Object[]) o;
+            for (fr.portailfamille.platform.booking.Booking promoted
+                    : seats.fill(em.find(ActivityUnit.class, ((Number) r[0]).longValue()), date(r[1]))) {
+                booked++;
+                em.createNativeQuery("update window_wish x set published_status = 'BOOKED', published_reason = 'PROMOTED'"
+                        + " from window_request r where r.id = x.request_id and r.window_id = ?1 and x.child_id = ?2"
+                        + " and x.unit_id = ?3 and x.day = ?4").setParameter(1, windowId)
+                        .setParameter(2, promoted.getChild().getId()).setParameter(3, promoted.getUnit().getId())
+                        .setParameter(4, promoted.getDay()).executeUpdate();
+            }
         }
         w.published(agent.email());
         for (Object o : em.createNativeQuery("select distinct f.email from window_request r join family f on f.id = r.family_id"
@@ -272,6 +302,14 @@ public class OpeningWindows {
                     WindowRequests.PAGE + "?fenetre=" + windowId);
         }
         return booked;
+    }
+
+    /** Keeps on the wish what its publication made of it (Ma demande shows it when it differs from the allocation). */
+    private void published(long wishId, WindowBookings.Placement p) {
+        em.createNativeQuery("update window_wish set published_status = ?2, published_reason = ?3 where id = ?1")
+                .setParameter(1, wishId).setParameter(2, p.status() == null ? "NONE"
+                        : p.status() == fr.portailfamille.booking.BookingStatus.WAITING ? "WAITING" : "BOOKED")
+                .setParameter(3, p.reason()).executeUpdate();
     }
 
     /** The free seats of each unit-day the window's period offers: capacity less the seats already taken. */

@@ -259,7 +259,7 @@ public class WindowStore {
                     + " x.day, u.label, x.outcome, coalesce(x.waiting_rank, 0), x.siblings_kept, x.adjusted, r.score, r.draw,"
                     + " r.tied, coalesce(r.fact_resident, false), r.both_parents_working, coalesce(r.fact_sibling, false),"
                     + " coalesce(r.fact_health, false), coalesce(r.fact_previous, false), r.fact_qf, r.family_id, x.child_id,"
-                    + " x.unit_id, d.id, d.health, d.status, t.label from window_wish x join window_request r on r.id ="
+                    + " x.unit_id, d.id, d.health, d.status, t.label, x.published_reason from window_wish x join window_request r on r.id ="
                     + " x.request_id join family f on f.id = r.family_id join child ch on ch.id = x.child_id join"
                     + " activity_unit u on u.id = x.unit_id left join family_document d on d.id = r.proof_document_id"
                     + " and d.family_id = r.family_id left join document_type t on t.code = d.type_code"
@@ -280,7 +280,11 @@ public class WindowStore {
                         Message outcome = new Allocation.Outcome(rs.getLong(19), rs.getLong(20),
                                 new MonthPlan.UnitDay(rs.getLong(21), day), placed, rs.getInt(7), priority, rs.getBoolean(8))
                                 .message(showHealth);
-                        Bilingual text = Bilingual.of(rs.getBoolean(9) ? Problems.of("booking.outcome.adjusted", outcome) : outcome);
+                        String publishedReason = rs.getString(26);
+                        // what the publication made of it, when that differs from the allocation (V38)
+                        Bilingual text = Bilingual.of(publishedReason != null
+                                ? Problems.of("booking.outcome.published." + publishedReason)
+                                : rs.getBoolean(9) ? Problems.of("booking.outcome.adjusted", outcome) : outcome);
                         Long proofId = (Long) rs.getObject(22);
                         boolean hidden = proofId != null && rs.getBoolean(23) && !showHealth;
                         lines.add(new AllocationLine(rs.getLong(1), rs.getString(2), rs.getString(3), day, rs.getString(5),

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.messaging.web;
 
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
@@ -53,7 +54,7 @@ public class AgentThreadView implements Serializable {
     public String reply() {
         boolean[] sent = {false};
         act(FORM, () -> {
-            inbox.agentReply(user.require(), id, body, Parts.uploads(attachments));
+            inbox.agentReply(user.require(), id, body, Parts.uploads(attachments), formToken);
             body = null;
             sent[0] = true;
         }, "inbox.agent.replied");
@@ -63,6 +64,13 @@ public class AgentThreadView implements Serializable {
         jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         return "/agent/message.xhtml?faces-redirect=true&id=" + id;
     }
+
+    /** The form's one-time token ({@link FormTokens}): a message sent twice (a double tap) goes once. */
+    private String formToken = FormTokens.next();
+
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
+
 
     public void assignToMe() {
         act(ASSIGN_FORM, () -> inbox.assign(user.require(), id, user.require().email()), "inbox.agent.assignedToMe");
@@ -105,6 +113,11 @@ public class AgentThreadView implements Serializable {
             FormErrors.info(Texts.of(done));
             load();
         } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                formToken = FormTokens.next();
+                FormErrors.error(Texts.of(e));
+                return;
+            }
             FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.messaging.web;
 
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.messaging.InboxService;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
@@ -92,16 +93,27 @@ public class BoiteView implements Serializable {
     /** Sends the new message; it opens in the "Messages envoyés" folder. */
     public String send() {
         try {
-            long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments));
+            long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments), formToken);
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("inbox.written"));
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                formToken = FormTokens.next();
+                FormErrors.error(Texts.of(e));
+                return null;
+            }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
         }
         return null;
     }
+
+    /** The form's one-time token ({@link FormTokens}): a message sent twice (a double tap) goes once. */
+    private String formToken = FormTokens.next();
+
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
 
     public String getDossier() { return dossier; }
     public void setDossier(String v) { if (ViewParams.opening()) dossier = v; }

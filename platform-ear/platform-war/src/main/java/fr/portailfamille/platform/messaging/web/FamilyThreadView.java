@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.messaging.web;
 
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.messaging.Inbox;
 import fr.portailfamille.platform.web.FormErrors;
@@ -51,16 +52,28 @@ public class FamilyThreadView implements Serializable {
             return null;
         }
         try {
-            inbox.familyReply(user.require(), id, body, Parts.uploads(attachments));
+            inbox.familyReply(user.require(), id, body, Parts.uploads(attachments), formToken);
             FormErrors.info(Texts.of("inbox.reply.sent"));
             body = null;
             jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                formToken = FormTokens.next();
+                FormErrors.error(Texts.of(e));
+                return null;
+            }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
             return null;
         }
     }
+
+    /** The form's one-time token ({@link FormTokens}): a message sent twice (a double tap) goes once. */
+    private String formToken = FormTokens.next();
+
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
+
 
     public void delete() {
         move(true);
