@@ -403,6 +403,10 @@ class RegistrationIT {
             assertEquals(DayState.FERME, state);
             assertEquals(0, alpha(() -> attendance.seatsTaken(act[1], closed)));
             assertFalse(in("beta", settings::calendar).isClosed(closed), "la fermeture d'Alpha ne ferme pas Bêta");
+            // the public holidays of far years too: no 15 August shows bookable, however far a page goes
+            int year = fr.portailfamille.platform.kernel.PlatformTime.today().getYear();
+            assertTrue(alpha(settings::calendar).isPublicHoliday(java.time.LocalDate.of(year + 4, 8, 15)));
+            assertTrue(alpha(settings::calendar).isPublicHoliday(java.time.LocalDate.of(year - 4, 5, 1)));
         } finally {
             sql("alpha", "delete from closure where day = '" + closed + "'");
             sql("alpha", "delete from legend_entry where state = 'FERME'");

@@ -92,8 +92,11 @@ public class AttendanceService {
         charges.statusChanged(b);
     }
 
-    /** How many of a unit-day's places are taken ({@link OccupancyQueries#TAKES_SEAT}): the day sheet's count. */
-    public long seatsTaken(SignedInUser agent, long unitId, LocalDate day) {
+    /**
+     * How many of a unit-day's places are taken ({@link OccupancyQueries#TAKES_SEAT}: present or pointed absent
+     * included, a declared absence not), the day sheet's count.
+     */
+    public long placesTaken(SignedInUser agent, long unitId, LocalDate day) {
         StaffRoles.requireAgent(agent);
         return ((Number) em.createNativeQuery("select count(*) from booking b where b.unit_id = ?1 and b.day = ?2 and "
                 + OccupancyQueries.TAKES_SEAT).setParameter(1, unitId).setParameter(2, day).getSingleResult()).longValue();

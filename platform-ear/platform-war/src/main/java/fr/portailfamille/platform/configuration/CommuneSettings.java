@@ -44,16 +44,22 @@ public class CommuneSettings {
 
     Clock clock = PlatformTime.clock();
 
+    /** How many years before and after this one the calendar knows the public holidays of. */
+    static final int HOLIDAY_YEARS = 5;
+
     /**
-     * The commune's calendar: French public holidays from last year to two years ahead, its closures
-     * and the school holidays of its zone.
+     * The commune's calendar: French public holidays from {@value #HOLIDAY_YEARS} years back to as many ahead, its
+     * closures and the school holidays of its zone.
      */
     public CommuneCalendar calendar() {
         return PerTransaction.memo(registry, "calendar", () -> {
             ConfigurationReader reader = reader();
             Set<LocalDate> closures = reader.closures().stream().map(Closure::day).collect(Collectors.toSet());
             int year = PlatformTime.today(clock).getYear();
-            return CommuneCalendar.french(year - 1, year + 2, closures, ranges(periods(reader), PeriodKind.VACANCES));
+            // the public holidays of every year a page may show (the families' API: five years either way), so that no
+            // 15 August of a far month shows bookable, nor a past one as a day that ran
+            return CommuneCalendar.french(year - HOLIDAY_YEARS, year + HOLIDAY_YEARS, closures,
+                    ranges(periods(reader), PeriodKind.VACANCES));
         });
     }
 

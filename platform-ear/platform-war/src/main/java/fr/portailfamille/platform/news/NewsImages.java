@@ -89,6 +89,10 @@ public final class NewsImages {
             if (e instanceof Refused r) {
                 throw r;
             }
+            if (e instanceof javax.imageio.IIOException && String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+                // a JPEG made for print (CMYK): a real image, which this reader does not decode; said as such
+                throw new Refused("image", Refused.text("news.image.cmyk"));
+            }
             throw notAnImage();
         } finally {
             reader.dispose();

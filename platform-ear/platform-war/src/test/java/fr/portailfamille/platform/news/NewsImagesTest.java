@@ -60,6 +60,32 @@ class NewsImagesTest {
                 () -> NewsImages.check("bande.png", encode("png", 6000, 2))).getMessage());
     }
 
+    /**
+     * A JPEG of four colour channels the JDK's reader does not decode (a print file, CMYK, with an Adobe marker): said as
+     * such, with what to do, rather than "not a real JPEG".
+     */
+    @Test
+    void aPrintJpegIsRefusedWithWhatToDo() throws Exception {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 8, 8, 4, null);
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream o = ImageIO.createImageOutputStream(plain)) {
+            writer.setOutput(o);
+            writer.write(new javax.imageio.IIOImage(raster, null, null));
+        }
+        byte[] b = plain.toByteArray();
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 1};
+        ByteArrayOutputStream cmyk = new ByteArrayOutputStream();
+        cmyk.write(b, 0, 2);
+        cmyk.write(adobe);
+        cmyk.write(b, 2, b.length - 2);
+        Refused print = assertThrows(Refused.class, () -> NewsImages.check("affiche.jpg", cmyk.toByteArray()));
+        assertEquals("image", print.field());
+        assertEquals("Cette image JPEG est en couleurs d'impression (CMJN) : enregistrez-la en RVB (couleurs d'écran), par"
+                + " exemple avec « Exporter pour le web », puis envoyez-la à nouveau.", print.getMessage());
+    }
+
     @Test
     void anEnglishPageReadsWhyAnImageIsRefused() throws Exception {
         Refused large = assertThrows(Refused.class, () -> NewsImages.check("bande.png", encode("png", 12000, 2)));

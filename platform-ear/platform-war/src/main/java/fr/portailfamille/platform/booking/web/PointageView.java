@@ -67,7 +67,7 @@ public class PointageView implements Serializable {
         }
         if (unit != null) {
             sheet = bookings.daySheet(user.require(), unit.getId(), getDay());
-            taken = bookings.seatsTaken(user.require(), unit.getId(), getDay());
+            taken = bookings.placesTaken(user.require(), unit.getId(), getDay());
             unbookedCandidates = bookings.childrenWithoutBooking(user.require(), unit.getId(), getDay());
         }
         occupancy = null;

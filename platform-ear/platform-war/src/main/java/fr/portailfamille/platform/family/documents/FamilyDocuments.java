@@ -152,41 +152,49 @@ public class FamilyDocuments {
         if (f.getId() == null) {
             throw new UploadRefused(UploadRefused.Reason.NO_FAMILY_FILE, null, Refused.text("documents.noFamilyFile"));
         }
+        // every field checked before refusing: the family fixes the form in one go (its file is picked again once)
+        List<UploadRefused> refused = new ArrayList<>();
         DocumentType type = typeCode == null ? null : type(typeCode).orElse(null);
         if (type == null) {
-            throw new UploadRefused(UploadRefused.Reason.UNKNOWN_TYPE, "type", Refused.text("documents.type.required"));
+            refused.add(new UploadRefused(UploadRefused.Reason.UNKNOWN_TYPE, "type", Refused.text("documents.type.required")));
         }
         Child child = null;
-        if (type.forChild()) {
+        if (type != null && type.forChild()) {
             if (childId == null) {
-                throw new UploadRefused(UploadRefused.Reason.CHILD_MISSING, "child", Refused.text("documents.child.required"));
-            }
-            child = f.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId.longValue()).findFirst()
-                    .orElseThrow(() -> new UploadRefused(UploadRefused.Reason.CHILD_UNKNOWN, "child",
+                refused.add(new UploadRefused(UploadRefused.Reason.CHILD_MISSING, "child",
+                        Refused.text("documents.child.required")));
+            } else {
+                child = f.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId.longValue())
+                        .findFirst().orElse(null);
+                if (child == null) {
+                    refused.add(new UploadRefused(UploadRefused.Reason.CHILD_UNKNOWN, "child",
                             Refused.text("documents.child.notYours")));
+                }
+            }
         }
         LocalDate today = PlatformTime.today(clock);
         if (issuedOn == null) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", Refused.text("documents.date.required"));
+            refused.add(new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", Refused.text("documents.date.required")));
+        } else if (issuedOn.isAfter(today)) {
+            refused.add(new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn", Refused.text("documents.date.future")));
+        } else if (type != null && DocumentExpiry.expired(type.expiresOn(issuedOn), today)) {
+            refused.add(new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn",
+                    Refused.text("documents.date.expired", validity(type))));
         }
-        if (issuedOn.isAfter(today)) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn", Refused.text("documents.date.future"));
-        }
-        LocalDate expires = type.expiresOn(issuedOn);
-        if (DocumentExpiry.expired(expires, today)) {
-            throw new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn",
-                    Refused.text("documents.date.expired", validity(type)));
-        }
-        UploadChecker.Accepted file;
+        UploadChecker.Accepted file = null;
         try {
             file = UploadChecker.check(UploadChecker.the("document"), fileName, content);
         } catch (UploadChecker.Rejected e) {
-            throw new UploadRefused(switch (e.reason()) {
+            refused.add(new UploadRefused(switch (e.reason()) {
                 case EMPTY -> UploadRefused.Reason.FILE_MISSING;
                 case TOO_BIG -> UploadRefused.Reason.FILE_TOO_BIG;
                 case NOT_ACCEPTED -> UploadRefused.Reason.FILE_NOT_ACCEPTED;
-            }, "file", e.text());
+            }, "file", e.text()));
         }
+        if (!refused.isEmpty()) {
+            throw refused.size() == 1 ? refused.get(0) : new UploadRefused(refused);
+        }
+        LocalDate expires = type.expiresOn(issuedOn);
         // the same document sent again (a phone retrying on a bad network, a double tap): the one already received,
         // not a second one for the agents to review; the family's row locked, so that two copies at once find each other
         em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
@@ -264,11 +272,14 @@ public class FamilyDocuments {
 
     // ---- agents ---------------------------------------------------------------------------------
 
-    /** How many documents wait for review (the staff menu's count: a number, no health data). */
+    /**
+     * How many documents wait for this agent's review (the staff menu's count: a number, no health data): the health
+     * ones only for {@code agent-sante}, as the queue it leads to.
+     */
     public long pendingCount(SignedInUser agent) {
         StaffRoles.requireAgent(agent);
-        return ((Number) em.createNativeQuery("select count(*) from family_document where status = 'PENDING'")
-                .getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select count(*) from family_document d where d.status = 'PENDING'"
+                + " and (not d.health or ?1)").setParameter(1, StaffRoles.mayReadHealth(agent)).getSingleResult()).longValue();
     }
 
     static final Map<String, String> SORTS = Map.of("type", "t.label", "family", "f.label", "expires", "d.expires_on",

@@ -35,18 +35,33 @@ public class UploadRefused extends Refused {
     }
 
     private final Reason reason;
+    private final java.util.List<UploadRefused> all;
 
     public UploadRefused(Reason reason, String field, String message) {
         super(field, message);
         this.reason = reason;
+        this.all = java.util.List.of(this);
     }
 
     public UploadRefused(Reason reason, String field, Message text) {
         super(field, text);
         this.reason = reason;
+        this.all = java.util.List.of(this);
+    }
+
+    /** The first of several refusals (one per field), which {@link #all()} lists: the page shows each beside its field. */
+    UploadRefused(java.util.List<UploadRefused> several) {
+        super(several.get(0).field(), several.get(0).text());
+        this.reason = several.get(0).reason();
+        this.all = java.util.List.copyOf(several);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Every field refused at once (this one first): a form fixed in one go, not one field a round. */
+    public java.util.List<UploadRefused> all() {
+        return all;
     }
 }

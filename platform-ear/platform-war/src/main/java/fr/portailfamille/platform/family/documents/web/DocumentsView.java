@@ -105,6 +105,10 @@ public class DocumentsView implements Serializable {
             child = null;
             issuedOn = null;
             mine = null;
+        } catch (fr.portailfamille.platform.family.documents.UploadRefused e) {
+            // every field refused, each beside its own
+            FormErrors.show(FORM, e.all().stream().map(r -> new FieldError(r.field() == null ? "" : r.field(), Texts.of(r)))
+                    .toList());
         } catch (Refused e) {
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
