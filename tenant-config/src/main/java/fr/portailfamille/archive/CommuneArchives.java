@@ -347,6 +347,14 @@ public class CommuneArchives {
     static final String WISH_PUBLISHED_SCHEMA = "38";
     /** The schema whose messages keep their form's token (tenant V39: a nullable column added). */
     static final String MESSAGE_TOKEN_SCHEMA = "39";
+    /** The schema whose broadcasts keep their files once (tenant V40: a table and a nullable column added). */
+    static final String BROADCAST_FILES_SCHEMA = "40";
+
+    /**
+     * The tables a schema version added, by the version that added them: an archive made before has none of their rows
+     * (they are left empty), and is not refused for lacking them.
+     */
+    static final Map<String, Integer> TABLES_SINCE = Map.of("message_broadcast_file", 40);
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -357,9 +365,13 @@ public class CommuneArchives {
      * nullable one, into {@value #QUEUE_INDEXES_SCHEMA}, which added indexes only, into {@value #FORM_TOKENS_SCHEMA},
      * which added nullable columns, into {@value #WITHDRAWN_REQUESTS_SCHEMA}, which widened checks and indexes, into
      * {@value #WALLET_BRACKET_SCHEMA}, which added a nullable column, into {@value #WISH_PUBLISHED_SCHEMA}, which
-     * added two, and into {@value #MESSAGE_TOKEN_SCHEMA}, which added one).
+     * added two, into {@value #MESSAGE_TOKEN_SCHEMA}, which added one, and into {@value #BROADCAST_FILES_SCHEMA}, which
+     * added a nullable column and a table the archive lacks, left empty ({@link #TABLES_SINCE})).
      */
     static boolean sameData(String archived, String code) {
+        if (BROADCAST_FILES_SCHEMA.equals(code)) {
+            return MESSAGE_TOKEN_SCHEMA.equals(archived) || sameData(archived, MESSAGE_TOKEN_SCHEMA);
+        }
         if (MESSAGE_TOKEN_SCHEMA.equals(code)) {
             return WISH_PUBLISHED_SCHEMA.equals(archived) || sameData(archived, WISH_PUBLISHED_SCHEMA);
         }
@@ -390,6 +402,15 @@ public class CommuneArchives {
         return RUN_CHECKS_SCHEMA.equals(code) && BILLED_MONTH_SCHEMA.equals(archived);
     }
 
+    /** Whether schema version {@code version} ("29") is before {@code since}. */
+    static boolean olderThan(String version, int since) {
+        try {
+            return Integer.parseInt(version) < since;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private void load(Commune commune, Path copy, char[] passphrase, ArchiveFormat.Manifest manifest,
                       Map<String, String> newIds, ImportListener listener) throws IOException, SQLException {
         String schema = commune.schemaName();
@@ -406,6 +427,14 @@ public class CommuneArchives {
                     expected.remove("billed_month");
                     expected.add(BILLED_DAY);
                 }
+                // a table added since the archive was made: none of its rows in it, left empty
+                Set<String> leftEmpty = new HashSet<>();
+                TABLES_SINCE.forEach((table, since) -> {
+                    if (!archived.contains(table) && olderThan(manifest.schemaVersion(), since)) {
+                        expected.remove(table);
+                        leftEmpty.add(table);
+                    }
+                });
                 if (!expected.equals(new HashSet<>(archived))) {
                     throw new ArchiveException("Les tables de l'archive ne sont pas celles du schéma de la commune.");
                 }
@@ -423,7 +452,7 @@ public class CommuneArchives {
                     }
                 }
                 Map<String, Set<String>> parents = SchemaCatalog.parents(c, schema);
-                Set<String> loaded = new HashSet<>();
+                Set<String> loaded = new HashSet<>(leftEmpty); // empty: nothing in the archive can reference them
                 for (String t : archived) {
                     if (!loaded.containsAll(parents.getOrDefault(t, Set.of()))) {
                         throw new ArchiveException("L'ordre des tables de l'archive ne respecte pas leurs références.");

@@ -1,5 +1,6 @@
 package fr.portailfamille.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -344,6 +345,12 @@ class MessagesIT {
                 + " join family f on f.id = t.family_id where f.email like 'bc-" + s + "-%' and m.body = '" + body.replace("'", "''") + "'"));
         assertEquals(BROADCAST_FAMILIES, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
                 + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s + "-%'"));
+        // the file stored once, each family's attachment pointing at it
+        assertEquals(1, number("select count(*) from message_broadcast_file bf join message_broadcast b on b.id = bf.broadcast_id"
+                + " where b.form_token = '" + token + "'"));
+        assertEquals(0, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
+                + "-%' and a.content is not null"), "no copy per family");
         assertEquals(0, number("select count(*) from message_thread t join family f on f.id = t.family_id"
                 + " where f.email = 'bc-" + s + "-" + (BROADCAST_FAMILIES + 1) + "@alpha.test'"), "inscription refusée : pas écrite");
         // the broadcast is recorded: who, when, target, count
@@ -369,6 +376,10 @@ class MessagesIT {
         assertEquals(1, received.size());
         assertTrue(received.get(0).unread());
         assertEquals(1, alpha(() -> inbox.familyUnread(first)));
+        // the family opens the file: its bytes
+        long attachment = number("select a.id from message_attachment a join message m on m.id = a.message_id"
+                + " where m.thread_id = " + received.get(0).id());
+        assertArrayEquals(PDF, alpha(() -> inbox.familyAttachment(first, attachment)).orElseThrow().content());
         // each answers privately: the reply lands in its own thread only
         alphaDo(() -> inbox.familyReply(first, received.get(0).id(), "Nous viendrons.", List.of()));
         assertEquals(1, number("select count(*) from message m join message_thread t on t.id = m.thread_id"

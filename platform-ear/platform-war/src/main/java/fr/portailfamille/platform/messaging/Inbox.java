@@ -542,10 +542,15 @@ public class Inbox {
                 .setParameter(1, agent.email()).setParameter(2, agentName(agent)).setParameter(3, body.strip())
                 .setParameter(4, broadcast).executeUpdate();
         for (UploadChecker.Accepted a : accepted) {
-            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, content)"
+            // the file stored once (V40), each family's attachment pointing at it
+            long file = Rows.id(em.createNativeQuery("insert into message_broadcast_file (broadcast_id, file_name,"
+                            + " content_type, content) values (?1, ?2, ?3, ?4) returning id")
+                    .setParameter(1, broadcast).setParameter(2, a.fileName()).setParameter(3, a.contentType())
+                    .setParameter(4, a.content()).getSingleResult());
+            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, broadcast_file_id)"
                             + " select m.id, ?1, ?2, ?3 from message m join message_thread t on t.id = m.thread_id"
                             + " where t.broadcast_id = ?4")
-                    .setParameter(1, a.fileName()).setParameter(2, a.contentType()).setParameter(3, a.content())
+                    .setParameter(1, a.fileName()).setParameter(2, a.contentType()).setParameter(3, file)
                     .setParameter(4, broadcast).executeUpdate();
         }
         String serviceLabel = services().stream().filter(s -> s.code().equals(serviceCode)).map(InboxService::label)
@@ -744,7 +749,9 @@ public class Inbox {
     }
 
     private Optional<Stored> stored(String and, long attachmentId, Long family) {
-        Query q = em.createNativeQuery("select a.file_name, a.content_type, a.content from message_attachment a"
+        // a broadcast's file is stored once, in message_broadcast_file (V40)
+        Query q = em.createNativeQuery("select a.file_name, a.content_type, coalesce(a.content, bf.content)"
+                + " from message_attachment a left join message_broadcast_file bf on bf.id = a.broadcast_file_id"
                 + " join message m on m.id = a.message_id join message_thread t on t.id = m.thread_id where a.id = ?1" + and)
                 .setParameter(1, attachmentId);
         if (family != null) {
