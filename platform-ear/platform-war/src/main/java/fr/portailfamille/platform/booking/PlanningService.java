@@ -109,8 +109,11 @@ public class PlanningService {
         for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
                 (id, day) -> MonthPlan.runsOn(plans.get(id), day, cal, years))) {
             ActivityUnit unit = units.get(d.unitId());
-            result.count(hasLiveBooking(child, unit, d.day()) ? null
-                    : bookOne(child, unit, plans.get(d.unitId()), d.day(), cal, years).outcome());
+            if (hasLiveBooking(child, unit, d.day())) {
+                result.count((BookingDecision.Outcome) null);
+            } else {
+                result.count(bookOne(child, unit, plans.get(d.unitId()), d.day(), cal, years));
+            }
         }
         return result;
     }

@@ -14,6 +14,16 @@ public final class TypicalWeekResult implements Serializable {
     private int waiting;
     private int refused;
     private int alreadyBooked;
+    /** Why days were refused, one of each kind (the porte-monnaie's balance, a closed window, a deadline…), in order. */
+    private final transient java.util.LinkedHashMap<String, Message> reasons = new java.util.LinkedHashMap<>();
+
+    /** One day's decision; a refusal's reason kept once per kind, said in the summary. */
+    void count(BookingDecision decision) {
+        count(decision.outcome());
+        if (decision.outcome() == BookingDecision.Outcome.REFUSED && decision.text() != null && reasons.size() < 3) {
+            reasons.putIfAbsent(decision.text().key(), decision.text());
+        }
+    }
 
     void count(BookingDecision.Outcome outcome) {
         if (outcome == null) {
@@ -39,7 +49,17 @@ public final class TypicalWeekResult implements Serializable {
         parts = append(parts, surcharged, "booking.week.result.surcharged");
         parts = append(parts, pending, "booking.week.result.pending");
         parts = append(parts, waiting, "booking.week.result.waiting");
-        parts = append(parts, refused, "booking.week.result.refused");
+        if (refused > 0 && !reasons.isEmpty()) {
+            // the days refused with why, so that a family knows to top up its porte-monnaie or to ask the window
+            Message why = null;
+            for (Message m : reasons.values()) {
+                why = why == null ? m : Refused.text("booking.week.result.reasons", why, m);
+            }
+            Message part = Refused.text("booking.week.result.refusedBecause" + (refused == 1 ? ".one" : ".many"), refused, why);
+            parts = parts == null ? part : Refused.text("booking.week.result.join", parts, part);
+        } else {
+            parts = append(parts, refused, "booking.week.result.refused");
+        }
         parts = append(parts, alreadyBooked, "booking.week.result.alreadyBooked");
         return parts == null ? Refused.text("booking.week.result.none") : Refused.text("booking.week.result.end", parts);
     }

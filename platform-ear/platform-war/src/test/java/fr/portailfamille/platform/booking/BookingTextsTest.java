@@ -24,7 +24,7 @@ class BookingTextsTest {
         result.count(BookingDecision.Outcome.WAITING_LIST);
         result.count(BookingDecision.Outcome.WAITING_LIST);
         result.count(BookingDecision.Outcome.REFUSED);
-        result.count(null);
+        result.count((BookingDecision.Outcome) null);
         assertEquals("8 réservations enregistrées, 2 en liste d'attente, 1 journée refusée (fermée ou hors délai),"
                 + " 1 déjà réservée.", result.summary().french());
         assertEquals("8 bookings recorded, 2 on the waiting list, 1 day refused (closed or too late), 1 already booked.",

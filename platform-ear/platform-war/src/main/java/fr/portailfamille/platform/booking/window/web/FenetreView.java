@@ -47,7 +47,9 @@ public class FenetreView implements Serializable {
     private List<WindowSummary> windows = List.of();
     private List<Activity> activities = List.of();
     private WindowSummary current;
-    private List<AllocationLine> lines = List.of();
+    /** The allocation's lines, read a page at a time (a window of 2,000 requests has some 20,000). */
+    private fr.portailfamille.platform.web.QueueModel<AllocationLine> lines;
+    private long lineCount;
     // the form "Ouvrir une fenêtre"
     private Long activity;
     private String periodFrom;
@@ -64,7 +66,10 @@ public class FenetreView implements Serializable {
         activities = catalog.activities();
         windows = desk.windows(user.require());
         current = id == null ? null : windows.stream().filter(w -> w.getId() == id).findFirst().orElse(null);
-        lines = current == null ? List.of() : desk.preview(user.require(), id, 0, OpeningWindows.MAX_LINES);
+        long total = current == null ? 0 : current.getPlaced() + current.getWaiting();
+        lineCount = total;
+        lines = total == 0 ? null : new fr.portailfamille.platform.web.QueueModel<>(() -> total,
+                (offset, limit, sort) -> desk.preview(user.require(), id, offset, limit), AllocationLine::getWishId);
     }
 
     /** Opens a window with the form's settings. */
@@ -168,7 +173,10 @@ public class FenetreView implements Serializable {
     public List<WindowSummary> getWindows() { return windows; }
     public List<Activity> getActivities() { return activities; }
     public WindowSummary getCurrent() { return current; }
-    public List<AllocationLine> getLines() { return lines; }
+    /** The allocation's lines as a lazy table (null when none). */
+    public fr.portailfamille.platform.web.QueueModel<AllocationLine> getLines() { return lines; }
+    /** Whether the allocation has lines to show. */
+    public boolean isHasLines() { return lineCount > 0; }
     public Long getActivity() { return activity; }
     public void setActivity(Long v) { activity = v; }
     public String getPeriodFrom() { return periodFrom; }
