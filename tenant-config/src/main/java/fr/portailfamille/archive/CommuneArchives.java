@@ -369,38 +369,25 @@ public class CommuneArchives {
      * added a nullable column and a table the archive lacks, left empty ({@link #TABLES_SINCE})).
      */
     static boolean sameData(String archived, String code) {
-        if (BROADCAST_FILES_SCHEMA.equals(code)) {
-            return MESSAGE_TOKEN_SCHEMA.equals(archived) || sameData(archived, MESSAGE_TOKEN_SCHEMA);
-        }
-        if (MESSAGE_TOKEN_SCHEMA.equals(code)) {
-            return WISH_PUBLISHED_SCHEMA.equals(archived) || sameData(archived, WISH_PUBLISHED_SCHEMA);
-        }
-        if (WISH_PUBLISHED_SCHEMA.equals(code)) {
-            return WALLET_BRACKET_SCHEMA.equals(archived) || sameData(archived, WALLET_BRACKET_SCHEMA);
-        }
-        if (WALLET_BRACKET_SCHEMA.equals(code)) {
-            return WITHDRAWN_REQUESTS_SCHEMA.equals(archived) || sameData(archived, WITHDRAWN_REQUESTS_SCHEMA);
-        }
-        if (WITHDRAWN_REQUESTS_SCHEMA.equals(code)) {
-            return FORM_TOKENS_SCHEMA.equals(archived) || sameData(archived, FORM_TOKENS_SCHEMA);
-        }
-        if (FORM_TOKENS_SCHEMA.equals(code)) {
-            return QUEUE_INDEXES_SCHEMA.equals(archived) || sameData(archived, QUEUE_INDEXES_SCHEMA);
-        }
-        if (QUEUE_INDEXES_SCHEMA.equals(code)) {
-            return RUN_HEARTBEAT_SCHEMA.equals(archived) || sameData(archived, RUN_HEARTBEAT_SCHEMA);
-        }
-        if (RUN_HEARTBEAT_SCHEMA.equals(code)) {
-            return WIDER_ACTORS_SCHEMA.equals(archived) || sameData(archived, WIDER_ACTORS_SCHEMA);
-        }
-        if (WIDER_ACTORS_SCHEMA.equals(code)) {
-            return LINE_BITS_SCHEMA.equals(archived) || sameData(archived, LINE_BITS_SCHEMA);
+        int into = ADDITIVE.indexOf(code);
+        if (into > 0) {
+            int from = ADDITIVE.indexOf(archived);
+            return from >= 0 ? from < into : sameData(archived, LINE_BITS_SCHEMA);
         }
         if (LINE_BITS_SCHEMA.equals(code)) {
             return BILLED_MONTH_SCHEMA.equals(archived) || RUN_CHECKS_SCHEMA.equals(archived);
         }
         return RUN_CHECKS_SCHEMA.equals(code) && BILLED_MONTH_SCHEMA.equals(archived);
     }
+
+    /**
+     * The schemas from {@value #LINE_BITS_SCHEMA} on, in order, each of which only added to the one before what an older
+     * archive can do without (nullable columns, wider ones, checks, indexes, tables left empty): an archive of one loads
+     * as it is into every later one. A new tenant migration of that kind is added at the end.
+     */
+    private static final List<String> ADDITIVE = List.of(LINE_BITS_SCHEMA, WIDER_ACTORS_SCHEMA, RUN_HEARTBEAT_SCHEMA,
+            QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
+            MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {
