@@ -313,6 +313,21 @@ class WalletIT {
         assertEquals(1650, balance(f), "cancelled within the free delay: credited back");
         assertEquals(1, count("select count(*) from wallet_movement where booking_id = ?1 and kind = 'REFUND'"
                 + " and amount_cents = 350", free));
+        // each movement in both languages: the French as recorded, the English from what it records
+        List<Wallets.Movement> moves = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow().getMovements();
+        String firstName = alpha(() -> files.formOf(f.parent())).getChildren().get(0).getFirstName();
+        Wallets.Movement refund = moves.get(0);
+        assertEquals("REFUND", refund.kind());
+        assertTrue(refund.words().french().startsWith("Remboursement : " + firstName), refund.words().french());
+        assertTrue(refund.words().english().startsWith("Refund: " + firstName + ", Cantine tirelire Midi on "),
+                refund.words().english());
+        Wallets.Movement debit = moves.get(1);
+        assertTrue(debit.words().english().startsWith(firstName + ", Cantine tirelire Midi on "), debit.words().english());
+        Wallets.Movement topUp = moves.get(moves.size() - 1);
+        assertEquals("Versement au guichet (Chèque)", topUp.words().french());
+        assertEquals("Counter top-up (" + fr.portailfamille.platform.billing.PaymentModes.text("CHEQUE")
+                .in(java.util.Locale.ENGLISH) + ")", topUp.words().english());
 
         alpha(() -> absences.declareAbsence(f.parent(), late, AbsenceReason.AUTRE, null, null, null, null));
         assertEquals(BookingStatus.ABSENT_BILLED.name(), alpha(() -> kit.one("select status from booking where id = ?1", late)));

@@ -56,12 +56,17 @@ public class Wallets {
 
     Clock clock = PlatformTime.clock();
 
-    /** A movement as the family reads it. */
-    public record Movement(OffsetDateTime at, String kind, String label, long amountCents, long balanceAfterCents) {
+    /**
+     * A movement as the family reads it: {@code label} as recorded (French, the families' API), {@code words} in both
+     * languages for the pages (the French one the label itself).
+     */
+    public record Movement(OffsetDateTime at, String kind, String label, long amountCents, long balanceAfterCents,
+            fr.portailfamille.problems.Bilingual words) implements java.io.Serializable {
         public OffsetDateTime getAt() { return at; }
         public LocalDate getDay() { return PlatformTime.day(at); }
         public String getKind() { return kind; }
         public String getLabel() { return label; }
+        public fr.portailfamille.problems.Bilingual getWords() { return words; }
         public long getAmountCents() { return amountCents; }
         public long getBalanceAfterCents() { return balanceAfterCents; }
         public boolean isCredit() { return amountCents > 0; }
@@ -128,16 +133,48 @@ public class Wallets {
         long walletId = ((Number) w[0]).longValue();
         long balance = ((Number) w[1]).longValue();
         List<Movement> movements = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select created_at, kind, label, amount_cents, balance_after_cents"
-                + " from wallet_movement where wallet_id = ?1 order by id desc").setParameter(1, walletId).setMaxResults(50)
+        for (Object row : em.createNativeQuery("select m.created_at, m.kind, m.label, m.amount_cents, m.balance_after_cents,"
+                + " m.mode, m.id_op, c.first_name, a.name, u.label, b.day, exists (select 1 from wallet_movement r"
+                + " where r.booking_id = m.booking_id and r.kind = 'REFUND' and r.id < m.id)"
+                + " from wallet_movement m left join booking b on b.id = m.booking_id left join child c on c.id = b.child_id"
+                + " left join activity_unit u on u.id = b.unit_id left join activity a on a.id = u.activity_id"
+                + " where m.wallet_id = ?1 order by m.id desc").setParameter(1, walletId).setMaxResults(50)
                 .getResultList()) {
             Object[] m = (Object[]) row;
-            movements.add(new Movement(at(m[0]), (String) m[1], (String) m[2], ((Number) m[3]).longValue(),
-                    ((Number) m[4]).longValue()));
+            String label = (String) m[2];
+            movements.add(new Movement(at(m[0]), (String) m[1], label, ((Number) m[3]).longValue(),
+                    ((Number) m[4]).longValue(), new fr.portailfamille.problems.Bilingual(label, english((String) m[1],
+                    (String) m[5], (String) m[6], (String) m[7], (String) m[8], (String) m[9], m[10] == null ? null
+                    : day(m[10]), Boolean.TRUE.equals(m[11]), label))));
         }
         List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
         return new Summary(r, true, balance, movements,
                 WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked));
+    }
+
+    /**
+     * A movement in English, from what it records (its kind, mode, operation, the booking's child, activity, unit and
+     * day; a debit after a refund of the same booking is a debit again); the French label as recorded when the booking
+     * is gone.
+     */
+    static String english(String kind, String mode, String idOp, String child, String activity, String unit, LocalDate day,
+            boolean again, String recorded) {
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        switch (kind) {
+            case "TOP_UP_COUNTER":
+                return Refused.text("wallet.movement.topUpCounter", PaymentModes.text(mode)).in(en);
+            case "TOP_UP_CARD":
+                return Refused.text("wallet.movement.topUpCard", idOp == null ? "" : idOp).in(en);
+            default:
+                if (child == null || day == null) {
+                    return recorded;
+                }
+                String what = Refused.text("wallet.movement.booking", child, activity, unit,
+                        fr.portailfamille.problems.Message.literal(day.format(java.time.format.DateTimeFormatter
+                                .ofPattern("dd/MM/yyyy")))).in(en);
+                return "REFUND".equals(kind) ? Refused.text("wallet.movement.refund", what).in(en)
+                        : again ? Refused.text("wallet.movement.debitAgain", what).in(en) : what;
+        }
     }
 
     /** The bookings a porte-monnaie paid (and keeps) from five weeks before {@code today}: the forecast's basis. */
