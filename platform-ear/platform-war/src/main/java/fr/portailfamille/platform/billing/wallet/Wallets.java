@@ -162,7 +162,7 @@ public class Wallets {
         java.util.Locale en = java.util.Locale.ENGLISH;
         switch (kind) {
             case "TOP_UP_COUNTER":
-                return Refused.text("wallet.movement.topUpCounter", PaymentModes.text(mode)).in(en);
+                return mode == null ? recorded : Refused.text("wallet.movement.topUpCounter", PaymentModes.text(mode)).in(en);
             case "TOP_UP_CARD":
                 return Refused.text("wallet.movement.topUpCard", idOp == null ? "" : idOp).in(en);
             default:
