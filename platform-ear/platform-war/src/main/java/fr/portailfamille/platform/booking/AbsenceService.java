@@ -174,9 +174,7 @@ public class AbsenceService {
         @SuppressWarnings("unchecked")
         // a certificate refused at its review (illegible, not a certificate) awaits a new one, as a missing one does
         List<Object[]> rows = em.createNativeQuery("select x.reason, x.certificate is not null and x.reviewed_at is null,"
-                        + " exists (select 1 from billed_month m where m.child_id = ?2 and m.unit_id = ?3 and m.month = ?4"
-                        + " and (m.days & (1 << (?5 - 1))) <> 0)"
-                        + " from absence x where x.booking_id = ?1")
+                        + " " + BilledDays.billed("?2", "?3", "?4", "?5") + " from absence x where x.booking_id = ?1")
                 .setParameter(1, b.getId()).setParameter(2, b.getChild().getId()).setParameter(3, b.getUnit().getId())
                 .setParameter(4, b.getDay().withDayOfMonth(1)).setParameter(5, b.getDay().getDayOfMonth())
                 .getResultList();

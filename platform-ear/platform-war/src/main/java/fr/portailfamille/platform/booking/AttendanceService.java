@@ -104,11 +104,10 @@ public class AttendanceService {
 
     /** Whether the booking's unit-day is on an issued invoice ({@code billed_month}, the invoicing run's record). */
     private boolean invoiced(Booking b) {
-        return !em.createNativeQuery("select 1 from billed_month m where m.child_id = ?1 and m.unit_id = ?2 and m.month = ?3"
-                        + " and (m.days & (1 << (?4 - 1))) <> 0")
+        return (Boolean) em.createNativeQuery("select " + BilledDays.billed("?1", "?2", "?3", "?4"))
                 .setParameter(1, b.getChild().getId()).setParameter(2, b.getUnit().getId())
                 .setParameter(3, b.getDay().withDayOfMonth(1)).setParameter(4, b.getDay().getDayOfMonth())
-                .getResultList().isEmpty();
+                .getSingleResult();
     }
 
     /**

@@ -68,8 +68,7 @@ public class ClosedDays {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select b.id from booking b where b.day = ?1 and b.status in ("
                         + UNDONE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")"
-                        + " and not exists (select 1 from billed_month m where m.child_id = b.child_id"
-                        + " and m.unit_id = b.unit_id and m.month = ?2 and (m.days & (1 << (?3 - 1))) <> 0)")
+                        + " and not " + BilledDays.billed("b.child_id", "b.unit_id", "?2", "?3"))
                 .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
                 .getResultList();
         return ids;

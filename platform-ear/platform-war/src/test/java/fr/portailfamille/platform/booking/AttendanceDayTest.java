@@ -54,7 +54,7 @@ class AttendanceDayTest {
                         // whether the day is on an issued invoice: not in these tests
                         return java.lang.reflect.Proxy.newProxyInstance(jakarta.persistence.Query.class.getClassLoader(),
                                 new Class<?>[] {jakarta.persistence.Query.class}, (q, m, a) ->
-                                        m.getName().equals("getResultList") ? List.of() : q);
+                                        m.getName().equals("getSingleResult") ? Boolean.FALSE : q);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
