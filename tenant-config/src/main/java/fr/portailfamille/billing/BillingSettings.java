@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.documents.DocumentExpiry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -61,12 +62,12 @@ public record BillingSettings(Integer qfValidityMonths, List<String> residentPos
     }
 
     /**
-     * The last day a QF proof dated {@code proofDate} is valid: {@code proofDate} plus the validity
-     * months (a proof of 15/01/2026 valid 12 months is valid through 15/01/2027); empty when proofs never
-     * expire.
+     * The last day a QF proof dated {@code proofDate} is valid, as a "QF" document valid that many months would be
+     * ({@link DocumentExpiry#lastDayOf}: a proof of 15/01/2026 valid 12 months is valid through 14/01/2027); empty when
+     * proofs never expire.
      */
     public Optional<LocalDate> proofValidUntil(LocalDate proofDate) {
         return qfValidityMonths == null || proofDate == null ? Optional.empty()
-                : Optional.of(proofDate.plusMonths(qfValidityMonths));
+                : Optional.of(DocumentExpiry.lastDayOf(proofDate, qfValidityMonths));
     }
 }

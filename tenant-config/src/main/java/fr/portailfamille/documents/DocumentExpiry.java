@@ -19,6 +19,16 @@ public final class DocumentExpiry {
     private DocumentExpiry() {
     }
 
+    /**
+     * The last day of {@code months} months from {@code issued}: the day before the same day of the month, or, when that
+     * month is too short for it (30 November + 3 months, 29 February + 12), its last day itself. A document "valid 12
+     * months" and a QF proof valid 12 months (the tariffs) end on the same day.
+     */
+    public static LocalDate lastDayOf(LocalDate issued, int months) {
+        LocalDate same = issued.plusMonths(months);
+        return same.getDayOfMonth() != issued.getDayOfMonth() ? same : same.minusDays(1);
+    }
+
     /** Whether a document valid until {@code expiresOn} (null: never expires) is expired on {@code today}. */
     public static boolean expired(LocalDate expiresOn, LocalDate today) {
         return expiresOn != null && expiresOn.isBefore(today);

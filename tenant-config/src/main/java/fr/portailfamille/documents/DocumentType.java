@@ -37,19 +37,10 @@ public record DocumentType(String code, String label, boolean forChild, boolean 
     public LocalDate expiresOn(LocalDate issued) {
         return switch (validity) {
             case SCHOOL_YEAR -> LocalDate.of(issued.getMonthValue() >= 6 ? issued.getYear() + 1 : issued.getYear(), 8, 31);
-            case MONTHS -> monthsAfter(issued, months);
+            case MONTHS -> DocumentExpiry.lastDayOf(issued, months);
             case UNTIL -> until;
             case PERMANENT -> null;
         };
-    }
-
-    /**
-     * The last day of {@code months} months from {@code issued}: the day before the same day of the month, or, when that
-     * month is too short for it (30 November + 3 months, 29 February + 12), its last day itself.
-     */
-    static LocalDate monthsAfter(LocalDate issued, int months) {
-        LocalDate same = issued.plusMonths(months);
-        return same.getDayOfMonth() != issued.getDayOfMonth() ? same : same.minusDays(1);
     }
 
     /** The validity in French words, e.g. "l'année scolaire", "3 mois", "jusqu'au 31/12/2027". */

@@ -41,7 +41,7 @@ class PricingMemoTest {
                 penalty.siblingThirdPercent(), Adjustment.fixed(100), false, null);
         List<FamilyFacts> families = List.of(
                 PricingTest.qf(451),
-                new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, false),   // expires on the 16th
+                new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.CAF, null, false),   // expires on the 16th
                 new FamilyFacts(null, null, null, null, true),
                 new FamilyFacts(700, null, QfSource.MSA, null, false),
                 new FamilyFacts(null, LocalDate.parse("2025-10-20"), QfSource.AVIS_IMPOSITION, 140_200L, true));
@@ -63,7 +63,7 @@ class PricingMemoTest {
 
     @Test
     void theProofExpiringMidMonthChangesThePriceFromTheNextDay() {
-        FamilyFacts family = new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, true);
+        FamilyFacts family = new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.CAF, null, true);
         Pricing.Memo memo = new Pricing.Memo(PricingTest.SETTINGS, family);
         PricedLine valid = memo.price(PricingTest.cantine(), 1, DayEvent.present(1, "CANTINE", "MIDI", LocalDate.parse("2026-10-15")));
         PricedLine expired = memo.price(PricingTest.cantine(), 1, DayEvent.present(1, "CANTINE", "MIDI", LocalDate.parse("2026-10-16")));
@@ -77,8 +77,8 @@ class PricingMemoTest {
         Tariff tariff = PricingTest.withNonResident(PricingTest.cantine(), Adjustment.percent("25"));
         Pricing.Memo.Run run = new Pricing.Memo.Run();
         List<FamilyFacts> families = List.of(PricingTest.qf(451), new FamilyFacts(451, null, null, null, true),
-                new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, false),
-                new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.CAF, null, false), new FamilyFacts(null, null, null, null, true));
+                new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.CAF, null, false),
+                new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.CAF, null, false), new FamilyFacts(null, null, null, null, true));
         int compared = 0;
         for (FamilyFacts family : families) {
             Pricing.Memo memo = new Pricing.Memo(PricingTest.SETTINGS, family, run);

@@ -82,12 +82,12 @@ class PricingTest {
 
     @Test
     void aProofOlderThanTheValidityGivesTheMaximumFromTheNextDay() {
-        FamilyFacts f = new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.MSA, null, true);
+        FamilyFacts f = new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.MSA, null, true);
         assertEquals(200, price(cantine(), f, 1, DayEvent.present(1, "CANTINE", "MIDI", LocalDate.parse("2026-10-15")))
-                .amountCents(), "valid through the same day twelve months later");
+                .amountCents(), "valid through the day before its anniversary");
         PricedLine next = price(cantine(), f, 1, DayEvent.present(1, "CANTINE", "MIDI", LocalDate.parse("2026-10-16")));
         assertEquals(550, next.amountCents());
-        assertEquals("Tarif maximum : justificatif de QF de plus de 12 mois (du 15/10/2025)", next.basis());
+        assertEquals("Tarif maximum : justificatif de QF expiré (valable 12 mois, du 16/10/2025)", next.basis());
         assertEquals(Set.of(Anomaly.QF_MISSING), next.anomalies());
     }
 
@@ -268,10 +268,10 @@ class PricingTest {
         inWords(cantine(), qf(1501), DAY, "Tranche T5 (QF à partir de 1501)", "Bracket T5 (QF from 1501 up)", null, null);
         inWords(cantine(), new FamilyFacts(null, null, null, null, true), DAY, "Tarif maximum : quotient familial absent",
                 "Maximum price: family quotient not provided", "quotient familial absent", "family quotient not provided");
-        inWords(cantine(), new FamilyFacts(451, LocalDate.parse("2025-10-15"), QfSource.MSA, null, true), LocalDate.parse("2026-10-16"),
-                "Tarif maximum : justificatif de QF de plus de 12 mois (du 15/10/2025)",
-                "Maximum price: QF proof older than 12 months (dated 15/10/2025)",
-                "justificatif de QF de plus de 12 mois (du 15/10/2025)", "QF proof older than 12 months (dated 15/10/2025)");
+        inWords(cantine(), new FamilyFacts(451, LocalDate.parse("2025-10-16"), QfSource.MSA, null, true), LocalDate.parse("2026-10-16"),
+                "Tarif maximum : justificatif de QF expiré (valable 12 mois, du 16/10/2025)",
+                "Maximum price: QF proof expired (valid 12 months, dated 16/10/2025)",
+                "justificatif de QF expiré (valable 12 mois, du 16/10/2025)", "QF proof expired (valid 12 months, dated 16/10/2025)");
         inWords(cantine(), new FamilyFacts(451, null, QfSource.AVIS_IMPOSITION, null, true), DAY,
                 "Tarif maximum : justificatif de QF non daté", "Maximum price: QF proof not dated",
                 "justificatif de QF non daté", "QF proof not dated");
@@ -296,9 +296,9 @@ class PricingTest {
                 "Tarif maximum : ressources mensuelles non déclarées", "Maximum price: monthly resources not declared",
                 "ressources mensuelles non déclarées", "monthly resources not declared");
         inWords(effort(), new FamilyFacts(null, LocalDate.parse("2025-01-01"), QfSource.CAF, 140_200L, true), DAY,
-                "Tarif maximum : justificatif de QF de plus de 12 mois (du 01/01/2025)",
-                "Maximum price: QF proof older than 12 months (dated 01/01/2025)",
-                "justificatif de QF de plus de 12 mois (du 01/01/2025)", "QF proof older than 12 months (dated 01/01/2025)");
+                "Tarif maximum : justificatif de QF expiré (valable 12 mois, du 01/01/2025)",
+                "Maximum price: QF proof expired (valid 12 months, dated 01/01/2025)",
+                "justificatif de QF expiré (valable 12 mois, du 01/01/2025)", "QF proof expired (valid 12 months, dated 01/01/2025)");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.UUID;
  * <li>Edge451 — QF 451, the bottom of T2, two siblings: Tom (the eldest) and Zoé present on the 1st and
  * 2nd; Tom's absence of the 9th waits for its certificate (not billed yet);</li>
  * <li>NoQf — no QF: Max present on the 1st, 2nd and 5th, and on the 6th without booking;</li>
- * <li>Expiring — QF 300 (T1) on a proof of 02/10/2025, valid through 02/10/2026: Inès present on the 1st,
+ * <li>Expiring — QF 300 (T1) on a proof of 03/10/2025, valid through 02/10/2026 (the day before its anniversary): Inès present on the 1st,
  * 2nd and 5th, booked on the 6th and never pointed.</li>
  * </ul>
  * Its invoices, computed by hand, are the constants below. Tests may build a month of their own from the
@@ -91,7 +91,7 @@ public final class BillingMonth {
             long max = m.child(noQf, "Max", "2019-02-02");
             m.present(max, 1, 2, 5);
             m.day(max, 6, "PRESENT", false, true);          // present without booking
-            long expiring = m.family("Expiring", 300, "2025-10-02");
+            long expiring = m.family("Expiring", 300, "2025-10-03");
             long ines = m.child(expiring, "Inès", "2018-09-09");
             m.present(ines, 1, 2, 5);
             m.day(ines, 6, "BOOKED", false, false);         // booked, never pointed

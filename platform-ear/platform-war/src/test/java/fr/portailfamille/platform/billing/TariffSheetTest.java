@@ -80,9 +80,9 @@ class TariffSheetTest {
         TariffSheet s = TariffSheet.of(SETTINGS, CANTINE, family(300, LocalDate.of(2025, 11, 1), true), TODAY, "Cantine", "Midi");
         assertTrue(s.maximum());
         assertEquals(450L, s.priceCents());
-        assertEquals("justificatif de QF de plus de 12 mois (du 01/11/2025)", s.maximumReason().french());
-        assertEquals("QF proof older than 12 months (dated 01/11/2025)", s.maximumReason().in(Locale.ENGLISH));
-        assertEquals("Maximum price: QF proof older than 12 months (dated 01/11/2025)", s.basis().in(Locale.ENGLISH));
+        assertEquals("justificatif de QF expiré (valable 12 mois, du 01/11/2025)", s.maximumReason().french());
+        assertEquals("QF proof expired (valid 12 months, dated 01/11/2025)", s.maximumReason().in(Locale.ENGLISH));
+        assertEquals("Maximum price: QF proof expired (valid 12 months, dated 01/11/2025)", s.basis().in(Locale.ENGLISH));
     }
 
     @Test

@@ -67,7 +67,7 @@ class TarifsViewTest {
         assertEquals("family quotient not provided", missing.getMaximumReason());
         assertEquals("Maximum price: family quotient not provided", missing.text(missing.getSheets().get(0).getBasis()));
         TarifsView expired = page(new FamilyFacts(300, LocalDate.of(2025, 11, 1), QfSource.CAF, null, true));
-        assertEquals("QF proof older than 12 months (dated 01/11/2025)", expired.getMaximumReason());
+        assertEquals("QF proof expired (valid 12 months, dated 01/11/2025)", expired.getMaximumReason());
         TarifsView outside = page(new FamilyFacts(451, LocalDate.of(2026, 6, 1), QfSource.CAF, null, false));
         assertEquals("", outside.getMaximumReason());
         assertEquals("Bracket T2 (QF from 451 to 700); Non-resident price €5.00", outside.text(outside.getSheets().get(0).getBasis()));
