@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,13 @@ import java.util.Objects;
  * allocated to an invoice) is split over that invoice's lines pro rata of what they still bill (their amounts less
  * the days a credit note took back from them), in exact cents:
  * every line but the last gets its share rounded down, the last line gets what is left, so that the
- * shares add up to the allocation exactly. Only the shares of lines that are care of an eligible child
+ * shares add up to the allocation exactly — never more than a line has left to pay after the allocations before it (of
+ * any year): what a family paid beyond what an invoice now bills (a credit note after the payment) is not care paid.
+ * Only the shares of lines that are care of an eligible child
  * are kept. An overpayment kept as account credit counts when and where the credit pays an invoice
  * ({@link CreditUses}: the year of that use); credit notes are not payments and count for nothing; nor do payments in CESU (the
- * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense). Days a porte-monnaie
+ * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense), which still pay their
+ * share of the lines. Days a porte-monnaie
  * paid count when debited (less what it gave back in the year, and less what was put on it in CESU that year), as
  * an allocation to the lines of their children and activities ({@link #wallet}).
  *
@@ -59,9 +64,11 @@ public final class ChildcareTaxCertificate {
 
     /**
      * A payment allocated to an invoice: the day the payment was received, its régie, the amount
-     * allocated, and all the invoice's lines in their order.
+     * allocated, the invoice ({@code null}: days a porte-monnaie paid, no invoice), all its lines in their order, and
+     * whether it is certified ({@code false}: a payment in CESU, which pays its share of the lines but is left out).
      */
-    public record Allocation(LocalDate receivedOn, String regie, long amountCents, List<InvoiceLine> invoiceLines) {
+    public record Allocation(LocalDate receivedOn, String regie, long amountCents, Long invoiceId, List<InvoiceLine> invoiceLines,
+                             boolean certified) {
 
         public Allocation {
             Objects.requireNonNull(receivedOn, "receivedOn");
@@ -69,6 +76,11 @@ public final class ChildcareTaxCertificate {
             if (amountCents < 0) {
                 throw new IllegalArgumentException("negative allocation: " + amountCents);
             }
+        }
+
+        /** A certified allocation. */
+        public Allocation(LocalDate receivedOn, String regie, long amountCents, Long invoiceId, List<InvoiceLine> invoiceLines) {
+            this(receivedOn, regie, amountCents, invoiceId, invoiceLines, true);
         }
     }
 
@@ -97,11 +109,21 @@ public final class ChildcareTaxCertificate {
             }
         }
         Map<String, Map<Long, Long>> sums = new LinkedHashMap<>();
-        for (Allocation a : allocations) {
-            if (a.receivedOn().getYear() != year) {
+        // what each invoice's lines have been given so far: a line never takes more than it bills
+        Map<Long, long[]> given = new HashMap<>();
+        for (Allocation a : allocations.stream().sorted(Comparator.comparing(Allocation::receivedOn)).toList()) {
+            if (a.receivedOn().getYear() > year) {
                 continue;
             }
-            long[] shares = split(a.amountCents(), a.invoiceLines());
+            long[] before = a.invoiceId() == null ? new long[a.invoiceLines().size()]
+                    : given.computeIfAbsent(a.invoiceId(), k -> new long[a.invoiceLines().size()]);
+            long[] shares = capped(a.amountCents(), a.invoiceLines(), before);
+            for (int i = 0; i < shares.length; i++) {
+                before[i] += shares[i];
+            }
+            if (a.receivedOn().getYear() != year || !a.certified()) {
+                continue;
+            }
             for (int i = 0; i < shares.length; i++) {
                 InvoiceLine line = a.invoiceLines().get(i);
                 if (shares[i] > 0 && line.childId() != null && eligible.containsKey(line.childId())
@@ -124,7 +146,42 @@ public final class ChildcareTaxCertificate {
     public static Allocation wallet(int year, String regie, List<InvoiceLine> lines, long cesuCents) {
         List<InvoiceLine> care = lines.stream().filter(l -> CARE_TYPES.contains(l.activityType())).toList();
         long paid = care.stream().mapToLong(InvoiceLine::amountCents).reduce(0, Math::addExact);
-        return new Allocation(LocalDate.of(year, 1, 1), regie, Math.max(0, paid - Math.max(0, cesuCents)), care);
+        return new Allocation(LocalDate.of(year, 1, 1), regie, Math.max(0, paid - Math.max(0, cesuCents)), null, care);
+    }
+
+    /**
+     * {@code cents} split over what {@code lines} still bill after {@code before} (what earlier allocations gave each),
+     * pro rata, no line given more than it has left: money beyond what the lines bill (an invoice paid, then reduced by
+     * a credit note) is not care paid and is left out.
+     */
+    static long[] capped(long cents, List<InvoiceLine> lines, long[] before) {
+        List<InvoiceLine> left = new ArrayList<>(lines.size());
+        long room = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            InvoiceLine l = lines.get(i);
+            long rest = Math.max(0, l.amountCents() - before[i]);
+            left.add(new InvoiceLine(l.childId(), l.activityType(), rest));
+            room = Math.addExact(room, rest);
+        }
+        long[] shares = split(Math.min(cents, room), left);
+        if (room == 0) {
+            return new long[lines.size()];
+        }
+        // the last line's rest may pass what it has left by a few cents of rounding: give them to the lines with room
+        long over = 0;
+        for (int i = 0; i < shares.length; i++) {
+            long extra = shares[i] - left.get(i).amountCents();
+            if (extra > 0) {
+                shares[i] -= extra;
+                over += extra;
+            }
+        }
+        for (int i = 0; i < shares.length && over > 0; i++) {
+            long more = Math.min(over, left.get(i).amountCents() - shares[i]);
+            shares[i] += more;
+            over -= more;
+        }
+        return shares;
     }
 
     /**

@@ -50,11 +50,11 @@ class ChildcareTaxCertificateTest {
                 new InvoiceLine(2L, "MERCREDI", 200));
         List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA, TOM), List.of(
                 // paid in full in 2026 in two payments: 9,00 € then 3,00 €
-                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 900, invoice),
-                new Allocation(LocalDate.of(2026, 3, 10), "ALSH", 300, invoice),
-                // paid in 2025 and in 2027: not this year's
-                new Allocation(LocalDate.of(2025, 12, 31), "ALSH", 1200, invoice),
-                new Allocation(LocalDate.of(2027, 1, 1), "ALSH", 1200, invoice)));
+                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 900, 1L, invoice),
+                new Allocation(LocalDate.of(2026, 3, 10), "ALSH", 300, 1L, invoice),
+                // the same lines on two other invoices paid in 2025 and in 2027: not this year's
+                new Allocation(LocalDate.of(2025, 12, 31), "ALSH", 1200, 2L, invoice),
+                new Allocation(LocalDate.of(2027, 1, 1), "ALSH", 1200, 3L, invoice)));
         // Léa's garderie: 900 × 600/1200 = 450, 300 × 600/1200 = 150: 6,00 €; canteen and Tom (6) excluded
         assertEquals(List.of(new Amount("ALSH", LEA, 600)), amounts);
         assertEquals(600, ChildcareTaxCertificate.total(amounts));
@@ -66,8 +66,8 @@ class ChildcareTaxCertificateTest {
         List<InvoiceLine> garderie = List.of(new InvoiceLine(3L, "PERISCOLAIRE", 350), new InvoiceLine(null, "PERISCOLAIRE", 0),
                 new InvoiceLine(3L, "SEJOUR", 10000), new InvoiceLine(3L, "SPORT", 500));
         List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA, NOE), List.of(
-                new Allocation(LocalDate.of(2026, 5, 2), "ALSH", 1001, alsh),
-                new Allocation(LocalDate.of(2026, 6, 2), "GARD", 10850, garderie)));
+                new Allocation(LocalDate.of(2026, 5, 2), "ALSH", 1001, 1L, alsh),
+                new Allocation(LocalDate.of(2026, 6, 2), "GARD", 10850, 2L, garderie)));
         // 10,01 € over 10 € and 20 €: Léa 333 (rounded down), Noé the rest 668
         // 108,50 € over 3,50 / 0 / 100,00 / 5,00: Noé's garderie 350, the séjour and the sport are not care
         assertEquals(List.of(new Amount("ALSH", LEA, 333), new Amount("ALSH", NOE, 668), new Amount("GARD", NOE, 350)), amounts);
@@ -78,7 +78,7 @@ class ChildcareTaxCertificateTest {
     void nothingPaidNothingCertified() {
         assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of()));
         assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(TOM), List.of(
-                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 500, List.of(new InvoiceLine(2L, "PERISCOLAIRE", 500))))));
+                new Allocation(LocalDate.of(2026, 2, 10), "ALSH", 500, 1L, List.of(new InvoiceLine(2L, "PERISCOLAIRE", 500))))));
     }
 
     @Test
@@ -93,5 +93,45 @@ class ChildcareTaxCertificateTest {
         // all of it in CESU: nothing certified; none: all of the care
         assertEquals(0, ChildcareTaxCertificate.wallet(2026, "ALSH", days, 30_000).amountCents());
         assertEquals(20_000, ChildcareTaxCertificate.wallet(2026, "ALSH", days, 0).amountCents());
+    }
+
+    @Test
+    void moneyBeyondWhatTheLinesNowBillIsNotCare() {
+        // Léa's garderie invoice of 100 €, paid in full, then 40 € of it credited: its line now bills 60 €
+        List<InvoiceLine> credited = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 6_000));
+        assertEquals(List.of(new Amount("ALSH", LEA, 6_000)), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 10_000, 1L, credited))));
+        // garderie 10,05 € and canteen 8,20 €, paid 18,25 €, then both canteen days credited: 10,05 € of care, not 18,25
+        List<InvoiceLine> mixed = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 1_005), new InvoiceLine(LEA.id(), "RESTAURATION", 0));
+        assertEquals(List.of(new Amount("ALSH", LEA, 1_005)), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 1_825, 1L, mixed))));
+    }
+
+    @Test
+    void whatAnEarlierYearPaidOfAnInvoiceIsNotPaidAgain() {
+        // 60 € of garderie (after a credit note of 40 €) paid 50 € in December 2025 and 50 € in January 2026
+        List<InvoiceLine> lines = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 6_000));
+        List<Allocation> paid = List.of(new Allocation(LocalDate.of(2026, 1, 5), "ALSH", 5_000, 7L, lines),
+                new Allocation(LocalDate.of(2025, 12, 20), "ALSH", 5_000, 7L, lines));
+        assertEquals(List.of(new Amount("ALSH", LEA, 5_000)), ChildcareTaxCertificate.of(2025, List.of(LEA), paid));
+        assertEquals(List.of(new Amount("ALSH", LEA, 1_000)), ChildcareTaxCertificate.of(2026, List.of(LEA), paid));
+    }
+
+    @Test
+    void aCappedShareNeverPassesItsLineByRounding() {
+        // 3 lines left 1, 1 and 0 cents after earlier payments; 5 cents more: each takes at most what it has left
+        List<InvoiceLine> lines = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 101), new InvoiceLine(LEA.id(), "MERCREDI", 101),
+                new InvoiceLine(LEA.id(), "ALSH_VACANCES", 100));
+        assertArrayEquals(new long[] {1, 1, 0}, ChildcareTaxCertificate.capped(5, lines, new long[] {100, 100, 100}));
+        assertArrayEquals(new long[] {33, 33, 34}, ChildcareTaxCertificate.capped(100, lines, new long[] {0, 0, 0}));
+    }
+
+    @Test
+    void aCesuPaymentIsLeftOutButPaysItsShareOfTheLines() {
+        // 60 € of garderie: 40 € in CESU, then 60 € by cheque (20 € of it beyond the invoice): 20 € certified
+        List<InvoiceLine> lines = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 6_000));
+        assertEquals(List.of(new Amount("ALSH", LEA, 2_000)), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 4_000, 1L, lines, false),
+                new Allocation(LocalDate.of(2026, 3, 2), "ALSH", 6_000, 1L, lines))));
     }
 }

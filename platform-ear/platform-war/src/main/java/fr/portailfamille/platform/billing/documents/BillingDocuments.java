@@ -186,14 +186,15 @@ public class BillingDocuments {
         List<Object[]> children = em.createNativeQuery("select id, trim(first_name || ' ' || coalesce(last_name, '')), birth_date"
                 + " from child where family_id = ?1 order by birth_date, id").setParameter(1, family).getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> allocations = em.createNativeQuery("select p.received_on, r.code, a.amount_cents, a.invoice_id"
-                + " from payment_allocation a join payment p on p.id = a.payment_id join regie r on r.id = p.regie_id"
+        List<Object[]> allocations = em.createNativeQuery("select p.received_on, r.code, a.amount_cents, a.invoice_id,"
                 // CESU préfinancés are the employer's aid, already exempt: the tax rules deduct them from what was paid
-                + " where p.family_id = ?1 and p.cancelled_at is null and p.mode <> 'CESU'"
-                + " and p.received_on between ?2 and ?3 order by p.received_on, a.id")
-                .setParameter(1, family).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year, 12, 31))
-                .getResultList();
-        // the account credit that money the family gave paid to invoices in the year (an overpayment counts when used)
+                // (they pay their share of the lines all the same)
+                + " p.mode <> 'CESU' from payment_allocation a join payment p on p.id = a.payment_id join regie r on r.id = p.regie_id"
+                + " where p.family_id = ?1 and p.cancelled_at is null"
+                // the years before too: what they paid of an invoice is not paid again (ChildcareTaxCertificate.of)
+                + " and p.received_on <= ?2 order by p.received_on, a.id")
+                .setParameter(1, family).setParameter(2, LocalDate.of(year, 12, 31)).getResultList();
+        // the account credit that money the family gave paid to invoices up to the year (an overpayment counts when used)
         List<Object[]> fromCredit = creditUses(family, year);
         Map<Long, List<ChildcareTaxCertificate.InvoiceLine>> lines = new LinkedHashMap<>();
         if (!allocations.isEmpty() || !fromCredit.isEmpty()) {
@@ -216,10 +217,10 @@ public class BillingDocuments {
         }
         List<ChildcareTaxCertificate.Allocation> paid = new ArrayList<>(allocations.stream().map(a ->
                 new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
-                        lines.getOrDefault(((Number) a[3]).longValue(), List.of()))).toList());
+                        ((Number) a[3]).longValue(), lines.getOrDefault(((Number) a[3]).longValue(), List.of()), (Boolean) a[4])).toList());
         for (Object[] u : fromCredit) {
             CreditUses.Use use = (CreditUses.Use) u[1];
-            paid.add(new ChildcareTaxCertificate.Allocation(use.at(), (String) u[0], use.cents(),
+            paid.add(new ChildcareTaxCertificate.Allocation(use.at(), (String) u[0], use.cents(), use.invoiceId(),
                     lines.getOrDefault(use.invoiceId(), List.of())));
         }
         // the days a porte-monnaie paid: what its debits took in the year less what it gave back, per régie, child and
@@ -259,13 +260,15 @@ public class BillingDocuments {
     }
 
     /**
-     * The uses in {@code year} of the family's account credit that money it gave paid ({@link CreditUses}): each its
+     * The uses up to {@code year} of the family's account credit that money it gave paid ({@link CreditUses}): each its
      * régie's code and the use.
      */
     private List<Object[]> creditUses(long family, int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.id, r.code, cast(c.at at time zone " + PlatformTime.SQL_ZONE
-                + " as date), c.amount_cents, c.payment_id, c.invoice_id, n.credit_note_of, coalesce(p.mode <> 'CESU', false)"
+                + " as date), c.amount_cents, c.payment_id, c.invoice_id, n.credit_note_of,"
+                // a payment cancelled since (a bounced cheque) was never received: what its credit paid certifies nothing
+                + " coalesce(p.mode <> 'CESU' and p.cancelled_at is null, false)"
                 + " from account_credit c join regie r on r.id = c.regie_id left join payment p on p.id = c.payment_id"
                 + " left join invoice n on n.id = c.invoice_id and c.amount_cents > 0 where c.family_id = ?1 order by c.id")
                 .setParameter(1, family).getResultList();
@@ -278,7 +281,7 @@ public class BillingDocuments {
         }
         List<Object[]> uses = new ArrayList<>();
         byRegie.forEach((regie, movements) -> CreditUses.certified(movements).stream()
-                .filter(u -> u.at().getYear() == year).forEach(u -> uses.add(new Object[] {regie, u})));
+                .filter(u -> u.at().getYear() <= year).forEach(u -> uses.add(new Object[] {regie, u})));
         return uses;
     }
 
