@@ -382,6 +382,14 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         return top;
     }
 
+    /** Ends every Keycloak session of the user with {@code email} ("sign out everywhere"; tests of the portal's sessions). */
+    public void signOutEverywhere(String realmName, String email) {
+        String users = realmPath(realmName) + "/users";
+        for (UserRepresentation u : keycloak.get(users + "?exact=true&email=" + enc(email), USERS)) {
+            keycloak.post(users + "/" + u.getId() + "/logout", null);
+        }
+    }
+
     /** Creates a user with a role and a password (demo accounts, counter-created accounts in tests). */
     public String createUser(String realmName, String email, String firstName, String lastName, String password,
                              String role) {

@@ -74,6 +74,22 @@ public final class DocumentTypeRules {
         return byLabel.size() == 1 ? java.util.Optional.of(byLabel.get(0)) : java.util.Optional.empty();
     }
 
+    /** Words that make a document's name health data whatever type it names (or none): fail closed. */
+    private static final java.util.regex.Pattern HEALTH_WORDS = java.util.regex.Pattern.compile(
+            "(?iu)(m[ée]dic|\\bsant[ée]|\\bPAI\\b|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi|diab[èe]t|asthm)");
+
+    /**
+     * Whether a document asked under {@code label} is health data: the type it names is marked health, or, named or not,
+     * its name speaks of health ("Certificat médical de non contre-indication", "Carnet de vaccination", "PAI") — an
+     * activity's free wording never takes a certificate out of agent-sante's hands.
+     */
+    public static boolean isHealth(List<DocumentType> types, String label) {
+        if (label != null && HEALTH_WORDS.matcher(java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFC)).find()) {
+            return true;
+        }
+        return named(types, label).map(DocumentType::health).orElse(false);
+    }
+
     /** The types a new commune starts with. */
     public static List<DocumentType> defaults() {
         return List.of(

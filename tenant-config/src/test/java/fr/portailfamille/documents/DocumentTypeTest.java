@@ -128,4 +128,22 @@ class DocumentTypeTest {
         assertEquals("CERTIFICAT_MEDICAL",
                 DocumentTypeRules.named(DocumentTypeRules.defaults(), "Certificat médical").orElseThrow().code());
     }
+
+    @Test
+    void aDocumentIsHealthDataByItsTypeOrByItsOwnWords() {
+        List<DocumentType> types = DocumentTypeRules.defaults();
+        // named types: their flag
+        assertTrue(DocumentTypeRules.isHealth(types, "CERTIFICAT_MEDICAL"));
+        assertFalse(DocumentTypeRules.isHealth(types, "Attestation d'assurance scolaire"));
+        // an activity's own wording that names no type, or a type renamed: health when it speaks of health
+        assertTrue(DocumentTypeRules.isHealth(types, "Certificat médical de non contre-indication"));
+        assertTrue(DocumentTypeRules.isHealth(types, "CERTIFICAT MEDICAL SPORT"));
+        assertTrue(DocumentTypeRules.isHealth(types, "Carnet de vaccination"));
+        assertTrue(DocumentTypeRules.isHealth(types, "PAI signé"));
+        assertTrue(DocumentTypeRules.isHealth(types, "Fiche santé"));
+        // words that only look alike are not
+        assertFalse(DocumentTypeRules.isHealth(types, "Justificatif de paiement"));
+        assertFalse(DocumentTypeRules.isHealth(types, "Photo plaisante"));
+        assertFalse(DocumentTypeRules.isHealth(types, "Photo d'identité"));
+    }
 }

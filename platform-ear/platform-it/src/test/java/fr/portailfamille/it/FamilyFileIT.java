@@ -492,17 +492,25 @@ class FamilyFileIT {
     @Test
     void agentsEditDirectlyButHealthDataNeedsTheRole() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
-        in(alpha(), () -> files.saveDraft(user, complete(files.formOf(user), user.email())));
+        FamilyForm draft = complete(in(alpha(), () -> files.formOf(user)), user.email());
+        draft.setIban("FR1420041010050500013M02606");
+        in(alpha(), () -> files.saveDraft(user, draft));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
 
         FamilyForm withoutHealth = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
         assertEquals(null, withoutHealth.getChildren().get(0).getAllergies(), "données de santé absentes du formulaire");
+        // the bank details: whole for a régisseur only, masked for the other agents (as on the mandates' pages)
+        assertEquals("FR14 **** **** 2606", withoutHealth.getIban());
+        SignedInUser regisseur = new SignedInUser("alpha", UUID.randomUUID().toString(), "Régie Alpha", "regie@alpha.test",
+                true, List.of("agent", "regisseur"), null);
+        assertEquals("FR14 2004 1010 0505 0001 3M02 606", in(alpha(), () -> familyDesk.formForAgent(regisseur, id)).getIban());
         withoutHealth.setPostcode("87100");
         withoutHealth.getChildren().get(0).setAllergies("tentative");
         assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, withoutHealth)));
         FamilyForm stored = in(alpha(), () -> files.formOf(user));
         assertEquals("87100", stored.getPostcode());
         assertEquals("arachide", stored.getChildren().get(0).getAllergies(), "sans le rôle, la santé ne change pas");
+        assertEquals("FR14 2004 1010 0505 0001 3M02 606", stored.getIban(), "saved with the masked IBAN shown: the IBAN stays");
 
         FamilyForm withHealth = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
         withHealth.getChildren().get(0).setAllergies("arachide, lait");

@@ -198,7 +198,7 @@ class OpeningWindowIT {
         assertTrue(race.message().contains("attribuées sur demande"), race.message());
 
         String first = in(() -> desk.close(FamilyFileIT.AGENT, window));
-        List<AllocationLine> before = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        List<AllocationLine> before = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 500));
         assertEquals(50, before.size());
         assertEquals(10, before.stream().filter(AllocationLine::isPlaced).count(), "exactly the seats");
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList(),
@@ -210,7 +210,7 @@ class OpeningWindowIT {
 
         String again = in(() -> desk.rerun(FamilyFileIT.AGENT, window));
         assertEquals(first, again, "same seed, same allocation");
-        List<AllocationLine> after = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        List<AllocationLine> after = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 500));
         assertEquals(before.stream().map(l -> l.getWishId() + l.getText()).toList(),
                 after.stream().map(l -> l.getWishId() + l.getText()).toList());
         assertEquals(List.of(first, first), in(() -> desk.runs(FamilyFileIT.AGENT, window)));
@@ -262,7 +262,7 @@ class OpeningWindowIT {
             in(() -> requests.request(p.user(), window, Map.of(p.childId(), Set.of(new UnitDay(unit, day))), answers));
         }
         in(() -> desk.close(FamilyFileIT.AGENT, window));
-        List<AllocationLine> lines = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 500));
+        List<AllocationLine> lines = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 500));
         assertEquals(1, lines.stream().filter(AllocationLine::isPlaced).count(), "one seat was free at the close");
         assertTrue(lines.get(0).isPlaced() && lines.get(0).getText().startsWith("place attribuée"), lines.get(0).getText());
 
@@ -380,38 +380,44 @@ class OpeningWindowIT {
                 assertThrows(Refused.class, () -> in(() -> requests.mine(newcomer, requestA))).getMessage());
 
         in(() -> desk.close(FamilyFileIT.AGENT, window));
-        List<AllocationLine> plain = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
-        List<AllocationLine> health = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50));
-        assertEquals("place attribuée — priorité : critère confidentiel ; seule demande à ce niveau de priorité",
-                plain.get(0).getText(), "family A's disability is health data");
+        // ranked by "handicap ou PAI": its lines would tell which families declared one (their order, their seats, even
+        // "critère confidentiel"): agent-sante's only, to read and to adjust
+        Refused ranked = assertThrows(Refused.class, () -> in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50)));
+        assertTrue(ranked.getMessage().contains("seul un agent habilité aux données de santé"), ranked.getMessage());
+        assertFalse(in(() -> desk.mayRead(FamilyFileIT.AGENT, window)));
+        assertTrue(in(() -> desk.mayRead(FamilyFileIT.SANTE, window)));
+        List<AllocationLine> plain = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50));
         assertEquals("place attribuée — priorité : handicap ou PAI ; seule demande à ce niveau de priorité",
-                health.get(0).getText());
-        assertFalse(plain.stream().anyMatch(l -> l.getText().contains("handicap")));
+                plain.get(0).getText());
+        assertThrows(Refused.class, () -> in(() -> {
+            desk.adjust(FamilyFileIT.AGENT, plain.get(1).getWishId(), true, "fratrie oubliée");
+            return null;
+        }));
 
         // adjustments: a reason is required, the seat must be free, each is journaled
         long waitingWish = plain.get(1).getWishId();
         long placedWish = plain.get(0).getWishId();
         Refused noReason = assertThrows(Refused.class, () -> in(() -> {
-            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, " ");
+            desk.adjust(FamilyFileIT.SANTE, waitingWish, true, " ");
             return null;
         }));
         assertEquals("reason", noReason.field());
         Refused full = assertThrows(BookingRefused.class, () -> in(() -> {
-            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, "fratrie oubliée");
+            desk.adjust(FamilyFileIT.SANTE, waitingWish, true, "fratrie oubliée");
             return null;
         }));
         assertTrue(full.getMessage().startsWith("Plus de place ce jour-là"));
         in(() -> {
-            desk.adjust(FamilyFileIT.AGENT, placedWish, false, "dossier incomplet");
-            desk.adjust(FamilyFileIT.AGENT, waitingWish, true, "situation d'urgence signalée");
+            desk.adjust(FamilyFileIT.SANTE, placedWish, false, "dossier incomplet");
+            desk.adjust(FamilyFileIT.SANTE, waitingWish, true, "situation d'urgence signalée");
             return null;
         });
-        List<AllocationLine> adjusted = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50));
+        List<AllocationLine> adjusted = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50));
         assertEquals(1, adjusted.stream().filter(AllocationLine::isPlaced).count());
         assertEquals(List.of(1, 2), adjusted.stream().filter(l -> !l.isPlaced()).map(AllocationLine::getWaitingRank).sorted().toList());
         assertTrue(adjusted.stream().filter(l -> l.getWishId() == waitingWish).findFirst().orElseThrow().isAdjusted());
         assertEquals(2, count("select count(*) from window_adjustment where window_id = ?1", window));
-        assertNotEquals(0, count("select count(*) from window_adjustment where window_id = ?1 and agent = 'agent@alpha.test'"
+        assertNotEquals(0, count("select count(*) from window_adjustment where window_id = ?1 and agent = 'sante@alpha.test'"
                 + " and reason = 'dossier incomplet'", window));
         // an agent of another commune reaches nothing
         assertThrows(SecurityException.class, () -> inBeta(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50)));

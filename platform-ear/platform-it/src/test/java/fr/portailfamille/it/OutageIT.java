@@ -157,6 +157,16 @@ class OutageIT {
                     assertUnavailablePage(r, slug + path + " (requête " + i + ")");
                 }
             }
+            // a tap sent by AJAX (Mon planning, the day sheet) gets what faces.js follows: a redirect to the 503 page with
+            // its correlation id — an HTML page in answer to it would be dropped unread, the tap silently lost
+            HttpResponse<String> tap = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                            + "/espace/planning.xhtml")).header("Host", ALPHA + ".localhost:" + PORT)
+                    .header("Faces-Request", "partial/ajax").header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, tap.statusCode(), tap.body());
+            assertTrue(tap.body().matches("(?s).*<partial-response><redirect url=\"/erreur/statut\\.xhtml\\?statut=503&amp;code=[0-9a-f]{12}\">.*"),
+                    tap.body());
             long probeStart = System.nanoTime();
             HttpResponse<String> notReady = probe("/health/ready");
             assertEquals(503, notReady.statusCode(), notReady.body());

@@ -225,6 +225,9 @@ class StaffAccountsWalkIT {
             a.submit(By.xpath(row + "//input[contains(@id, ':disable')]"));
             a.submit(By.id("confirm:yes"));
             assertTrue(a.await(By.xpath(row)).getText().contains("Désactivé"), a.await(By.xpath(row)).getText());
+            // a path the container serves as /agent/… is no style sheet: it gets no pass around the check either
+            assertEquals(302, ActivitiesWalkIT.download("/jakarta.faces.resource/../agent/index.xhtml", cookies).statusCode(),
+                    "le chemin est lu tel que le serveur le sert, pas tel qu'il est écrit");
             x.get(BASE + "/agent/familles.xhtml");
             x.await(By.id("username"));
             assertFalse(x.driver.getCurrentUrl().startsWith(BASE), "page de connexion : " + x.driver.getCurrentUrl());
@@ -242,6 +245,31 @@ class StaffAccountsWalkIT {
             x.awaitUrlStartingWith(BASE + "/agent/familles.xhtml");
             x.get(BASE + "/agent/certificats.xhtml");
             assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x.snapshot());
+        }
+    }
+
+    /**
+     * Signed out of Keycloak everywhere (a stolen password reset with "sign out other devices", an account disabled in
+     * Keycloak itself): the portal session opened from it ends too, at its next request after the check's interval
+     * (2 s in the tests: {@code pf.session.keycloak-check-seconds}), instead of living on for hours.
+     */
+    @Test
+    @RunAsClient
+    void aSessionEndedInKeycloakEndsThePortalSession() throws Exception {
+        String email = "gardien-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Sam", "Gardien",
+                StackLauncher.PASSWORD_AGENT, "agent");
+        try (Browser x = new Browser()) {
+            ActivitiesWalkIT.signIn(x, "/agent/familles.xhtml", email, StackLauncher.PASSWORD_AGENT);
+            x.await(By.id("menu-familles"));
+            String cookies = DocumentsWalk.cookies(x);
+            StackLauncher.stack().realmProvisioner().signOutEverywhere("pf-alpha", email);
+            Thread.sleep(2_500);
+            assertEquals(302, ActivitiesWalkIT.download("/agent/familles.xhtml", cookies).statusCode(),
+                    "the portal session ended with Keycloak's");
+            x.get(BASE + "/agent/familles.xhtml");
+            x.await(By.id("username"));
+            assertFalse(x.driver.getCurrentUrl().startsWith(BASE), "page de connexion : " + x.driver.getCurrentUrl());
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -48,13 +49,17 @@ public class AgentFileEditor {
             throw new Refused(Refused.text("family.edit.otherFile"));
         }
         FamilyForm current = FamilyFileMapper.toForm(f);
-        if (form.getReadAs() != null && !form.getReadAs().equals(asAgentReads(f, withHealth))) {
+        if (form.getReadAs() != null && !form.getReadAs().equals(asAgentReads(f, withHealth, agent))) {
             // changed since the agent opened it (a request accepted, another agent's edit): saving the form would put
             // the older values back, and drop a child added meanwhile
             throw new Refused(Refused.text("family.edit.changedMeanwhile"));
         }
         if (!withHealth) {
             keepHealth(current, form);
+        }
+        if (!agent.hasRole(StaffRoles.REGISSEUR) && current.getIban() != null
+                && SepaRules.maskIban(current.getIban()).equals(form.getIban())) {
+            form.setIban(current.getIban()); // shown masked, left as it was: the stored IBAN stays
         }
         List<FieldError> errors = FamilyFileRules.check(form, false, today());
         if (!errors.isEmpty()) {
@@ -137,16 +142,27 @@ public class AgentFileEditor {
         return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
-    /** Puts back the stored health data of known children into a form edited without it. */
+    /**
+     * The family's IBAN as an agent reads it: whole for a régisseur (money actions), masked for the others
+     * ({@code FR76 **** **** 0189}), as the mandates' pages show it.
+     */
+    static void maskBankDetails(SignedInUser agent, FamilyForm form) {
+        if (!agent.hasRole(StaffRoles.REGISSEUR) && form.getIban() != null && !form.getIban().isBlank()) {
+            form.setIban(SepaRules.maskIban(form.getIban()));
+        }
+    }
+
     /** The fingerprint of file {@code f} as {@link FamilyDesk#formForAgent} gives it to an agent with or without health. */
-    private static String asAgentReads(Family f, boolean withHealth) {
+    private static String asAgentReads(Family f, boolean withHealth, SignedInUser agent) {
         FamilyForm now = FamilyFileMapper.toForm(f);
         if (!withHealth) {
             now.getChildren().forEach(HealthRecords::clear);
         }
+        maskBankDetails(agent, now);
         return FamilyFileMapper.fingerprint(now);
     }
 
+    /** Puts back the stored health data of known children into a form edited without it. */
     private static void keepHealth(FamilyForm current, FamilyForm edited) {
         for (FamilyForm.ChildForm c : edited.getChildren()) {
             current.getChildren().stream().filter(k -> k.getId() != null && k.getId().equals(c.getId())).findFirst()

@@ -162,6 +162,7 @@ public class FamilyDesk {
                 HealthRecords.clear(c);
             }
         }
+        AgentFileEditor.maskBankDetails(agent, form);
         form.setReadAs(FamilyFileMapper.fingerprint(form));
         return form;
     }

@@ -18,7 +18,7 @@ public final class JsonErrors {
 
     /** Whether {@code request} goes to an API ({@code /api/…}): its failures are answered in JSON. */
     public static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return RequestPath.of(request).startsWith("/api/");
     }
 
     /** Answers {@code status} with the API's error body, then {@code extra}'s fields ({@link #body}). */

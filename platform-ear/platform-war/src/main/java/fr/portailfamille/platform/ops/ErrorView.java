@@ -26,13 +26,29 @@ public class ErrorView {
             logged = true;
             LOG.log(Level.SEVERE, "Erreur inattendue [" + id + "] sur " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
         }
+        String failed = failedAjax(request);
+        if (failed != null) {
+            return failed; // the id the failed AJAX action was logged with (AjaxFailures), not this page's own
+        }
         return id == null ? "" : id.toString();
     }
 
-    /** The HTTP status being shown (0 outside an error page). */
+    /** The HTTP status being shown (0 outside an error page; 503 for an AJAX action refused by an outage). */
     public int getStatus() {
         Object status = request().getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return status instanceof Integer i ? i : 0;
+        if (status instanceof Integer i) {
+            return i;
+        }
+        return failedAjax(request()) != null && "503".equals(request().getParameter("statut")) ? 503 : 0;
+    }
+
+    /** The correlation id in the address of a page an AJAX failure was sent to ({@link AjaxFailures}), else null. */
+    private static String failedAjax(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+            return null;
+        }
+        String code = request.getParameter("code");
+        return code != null && AjaxFailures.ID.matcher(code).matches() ? code : null;
     }
 
     public String getTitleKey() {

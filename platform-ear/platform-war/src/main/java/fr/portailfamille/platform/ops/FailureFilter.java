@@ -40,6 +40,9 @@ public class FailureFilter extends HttpFilter {
                 fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                         "erreur_interne", "Une erreur est survenue. Si elle se répète, indiquez ce code à la mairie : " + id
                                 + ".", "correlation", String.valueOf(id));
+            } else if (!response.isCommitted() && AjaxFailures.isAjax(request)) {
+                // a Faces AJAX request: the browser follows a partial redirect, it would drop an HTML page unread
+                AjaxFailures.redirect(response, AjaxFailures.errorPage(request, id));
             } else if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

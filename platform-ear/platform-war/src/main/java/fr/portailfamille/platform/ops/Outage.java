@@ -135,6 +135,11 @@ public final class Outage {
         }
         String id = CorrelationFilter.ensure(request, response);
         refused(cause, reason, id, request.getMethod() + " " + request.getRequestURI());
+        if (AjaxFailures.isAjax(request)) {
+            // a tap or a decision sent by AJAX: the browser goes to the 503 page (an HTML answer would be dropped)
+            AjaxFailures.redirect(response, AjaxFailures.unavailablePage(request, id));
+            return;
+        }
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("X-Correlation-Id", id);

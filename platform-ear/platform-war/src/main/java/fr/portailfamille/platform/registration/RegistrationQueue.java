@@ -67,7 +67,7 @@ public class RegistrationQueue {
     /** One page of the registrations waiting for a decision, oldest first unless sorted otherwise. */
     public List<RegistrationToDecide> page(SignedInUser agent, int offset, int limit, Sort sort) {
         StaffRoles.requireAgent(agent);
-        List<DocumentType> hidden = StaffRoles.mayReadHealth(agent) ? List.of() : familyDocuments.types();
+        List<DocumentType> hidden = StaffRoles.mayReadHealth(agent) ? null : familyDocuments.types();
         List<RegistrationToDecide> page = new ArrayList<>();
         for (Object row : em.createNativeQuery("select r.id, c.first_name, c.last_name, a.name, r.submitted_at,"
                         + " (select string_agg(d.id || chr(31) || d.label || chr(31) || d.file_name, chr(30) order by d.id)"
@@ -83,14 +83,17 @@ public class RegistrationQueue {
         return page;
     }
 
-    /** The documents' column read back; those named as one of {@code healthTypes}' health types are confidential. */
+    /**
+     * The documents' column read back; those that are health data ({@link RegistrationService#isHealthDocument} with the
+     * commune's {@code healthTypes}) are confidential — none for an agent-sante ({@code healthTypes} null).
+     */
     static List<DocumentName> documents(String column, List<DocumentType> healthTypes) {
         List<DocumentName> documents = new ArrayList<>();
         if (column != null && !column.isEmpty()) {
             for (String record : column.split(RECORD)) {
                 String[] f = record.split(FIELD, 3);
                 documents.add(new DocumentName(Long.parseLong(f[0]), f[1], f[2],
-                        RegistrationService.isHealthDocument(healthTypes, f[1])));
+                        healthTypes != null && RegistrationService.isHealthDocument(healthTypes, f[1])));
             }
         }
         return documents;

@@ -371,10 +371,11 @@ public class RegistrationService {
 
     /**
      * Whether a document an activity asks under {@code label} is health data: the label names one of the commune's
-     * document types marked health (by its name or code, as Mes documents' are matched to a registration's).
+     * document types marked health (by its name or code, as Mes documents' are matched to a registration's), or speaks
+     * of health in its own words ({@link DocumentTypeRules#isHealth}: an agent rewording it does not open it to all).
      */
     public static boolean isHealthDocument(List<DocumentType> types, String label) {
-        return DocumentTypeRules.named(types, label).map(DocumentType::health).orElse(false);
+        return DocumentTypeRules.isHealth(types, label);
     }
 
     /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.RequestPath;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -78,7 +79,7 @@ public class HardeningFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         if (!isStaticResource(path)) {
             response.setHeader("Cache-Control", "no-store");
         }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.RequestPath;
 import fr.portailfamille.platform.kernel.JsonErrors;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.CommunePages;
@@ -62,7 +63,7 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         if (OpsEndpointFilter.isInternalOpsRequest(request)) {
             return context.doNothing(); // a probe or Prometheus, straight to the pod: no commune, no login
         }
@@ -130,6 +131,11 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
                     // signed out, on whichever replica
                     SignedInUser current = SessionAge.over(session, SessionAge.COMMUNE_MAX, null) ? null
                             : staffSessions.check(commune, session, user);
+                    if (current != null && KeycloakSessions.ended(oidc, commune, session)) {
+                        // signed out everywhere, disabled or deleted in Keycloak since: this session ends with it
+                        LOG.info(() -> "Session Keycloak terminée pour un compte de " + commune.slug() + " : session du portail close");
+                        current = null;
+                    }
                     if (current != null) {
                         return login(context, current);
                     }
@@ -245,10 +251,12 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         session.removeAttribute(PENDING_ATTRIBUTE);
         try {
             long staffVersion = staffSessions.current(commune); // before the tokens: a later change is above it
-            SignedInUser user = oidc.completeLogin(commune, login, code);
+            OidcClient.SignedIn signedIn = oidc.completeLogin(commune, login, code);
+            SignedInUser user = signedIn.user();
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
             SessionAge.start(request.getSession());
+            KeycloakSessions.start(request.getSession(), signedIn.refreshToken());
             if (StaffRoles.isStaff(user)) {
                 StaffSessions.remember(request.getSession(), staffVersion);
             }

@@ -10,6 +10,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -40,6 +42,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,6 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OidcClient {
+
+    private static final Logger LOG = Logger.getLogger(OidcClient.class.getName());
 
     /**
      * What must be remembered between the redirect to Keycloak and the callback; {@code action} is the
@@ -111,8 +116,56 @@ public class OidcClient {
         return request.build().toURI();
     }
 
+    /** A sign-in completed: who, and the refresh token that tells later whether Keycloak's session still runs. */
+    public record SignedIn(SignedInUser user, String refreshToken) {
+    }
+
+    /** What Keycloak says of a sign-in's session ({@link #stillSignedIn}). */
+    public enum SessionState {
+        /** Still running (the refresh token was renewed). */
+        RUNNING,
+        /** Over: signed out (everywhere, a password reset), the account disabled or deleted, the session expired. */
+        ENDED,
+        /** Keycloak did not answer: nothing known, the session is kept (an outage does not sign everybody out). */
+        UNKNOWN
+    }
+
+    /** {@link SessionState}, and the renewed refresh token when {@code RUNNING}. */
+    public record SessionCheck(SessionState state, String refreshToken) {
+    }
+
+    /**
+     * Whether the Keycloak session behind a sign-in still runs: a refresh grant with its refresh token, which Keycloak
+     * refuses ({@code invalid_grant}) once the session is ended, the user disabled or deleted.
+     */
+    public SessionCheck stillSignedIn(Commune commune, String refreshToken) {
+        try {
+            Realm realm = realm(commune);
+            TokenRequest request = new TokenRequest(realm.metadata().getTokenEndpointURI(),
+                    new ClientSecretBasic(new ClientID(commune.oidcClientId()), new Secret(commune.oidcClientSecret())),
+                    new RefreshTokenGrant(new RefreshToken(refreshToken)));
+            var http = request.toHTTPRequest();
+            http.setConnectTimeout(2000);
+            http.setReadTimeout(3000);
+            TokenResponse response = OIDCTokenResponseParser.parse(http.send());
+            if (response.indicatesSuccess()) {
+                RefreshToken renewed = response.toSuccessResponse().getTokens().getRefreshToken();
+                return new SessionCheck(SessionState.RUNNING, renewed == null ? refreshToken : renewed.getValue());
+            }
+            var error = response.toErrorResponse().getErrorObject();
+            if (error != null && "invalid_grant".equals(error.getCode())) {
+                return new SessionCheck(SessionState.ENDED, null);
+            }
+            LOG.warning(() -> "Session Keycloak de " + commune.slug() + " non vérifiée : " + error);
+            return new SessionCheck(SessionState.UNKNOWN, refreshToken);
+        } catch (Exception e) {
+            LOG.fine(() -> "Session Keycloak de " + commune.slug() + " non vérifiée : " + e.getMessage());
+            return new SessionCheck(SessionState.UNKNOWN, refreshToken);
+        }
+    }
+
     /** Exchanges the code, validates the ID token (signature, issuer, audience, nonce, expiry). */
-    public SignedInUser completeLogin(Commune commune, PendingLogin login, String code) throws OidcException {
+    public SignedIn completeLogin(Commune commune, PendingLogin login, String code) throws OidcException {
         try {
             Realm realm = realm(commune);
             TokenRequest request = new TokenRequest(realm.metadata().getTokenEndpointURI(),
@@ -129,10 +182,11 @@ public class OidcClient {
             if (name == null || name.isBlank()) {
                 name = claims.getStringClaim("email");
             }
-            return new SignedInUser(commune.slug(), claims.getSubject().getValue(), name,
+            RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
+            return new SignedIn(new SignedInUser(commune.slug(), claims.getSubject().getValue(), name,
                     claims.getStringClaim("email"), Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")),
                     roles(claims.getStringListClaim("roles")), idToken.serialize(),
-                    roles(claims.getStringListClaim("groups")));
+                    roles(claims.getStringListClaim("groups"))), refresh == null ? null : refresh.getValue());
         } catch (OidcException e) {
             throw e;
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.platform.kernel.RequestPath;
 import fr.portailfamille.platform.kernel.PageLanguage;
 import fr.portailfamille.platform.tenancy.OperatorHost;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class UploadLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean operator = operatorHost.is(request);
         long max = UploadLimit.megabytes(operator ? operatorMb : communeMb);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         // a body sent to an API, whatever type it declares (or none): a length above 0, or chunked
         boolean apiBody = path.startsWith("/api/")
                 && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);

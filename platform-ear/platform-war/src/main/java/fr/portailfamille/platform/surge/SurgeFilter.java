@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.surge;
 
+import fr.portailfamille.platform.kernel.RequestPath;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.tenancy.Commune;
@@ -58,7 +59,7 @@ public class SurgeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         Optional<Commune> commune = TenantContext.current();
         // only signed-in families queue: a call without a valid token is refused (401) further on, at once
         if (!gated(path, request.getMethod()) || commune.isEmpty() || SignedInUser.of(request) == null) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.tenancy;
 
+import fr.portailfamille.platform.kernel.RequestPath;
 import fr.portailfamille.platform.kernel.JsonErrors;
 
 import fr.portailfamille.platform.ops.OpsEndpointFilter;
@@ -45,7 +46,7 @@ public class TenantFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         boolean firstDispatch = request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST;
         if (operatorHost.is(request)) {
             request.setAttribute(OperatorHost.ATTRIBUTE, Boolean.TRUE);

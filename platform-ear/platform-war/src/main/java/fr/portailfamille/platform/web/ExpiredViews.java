@@ -8,8 +8,10 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import fr.portailfamille.platform.ops.AjaxFailures;
 import fr.portailfamille.platform.security.PublicScheme;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +24,9 @@ import java.util.Optional;
  * AJAX taps included, through Faces' partial redirect — with {@value #PARAMETER} in its address, and the layout tells
  * the user that what was sent was not taken into account (message {@code view.expired}), instead of the 500 page.
  * The page is the one the browser was on (its {@code Referer}, when it is this site's, keeps the child, the month…),
- * else the view's own address.
+ * else the view's own address. Any other failure of an AJAX request is logged with its correlation id and answered with
+ * a redirect to the error page that shows it ({@code ops.AjaxFailures}): Faces would have written it into its partial
+ * response, where no filter logs it and no user reads it.
  */
 public class ExpiredViews extends ExceptionHandlerFactory {
 
@@ -48,13 +52,31 @@ public class ExpiredViews extends ExceptionHandlerFactory {
         public void handle() {
             FacesContext context = FacesContext.getCurrentInstance();
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            boolean sent = false;
             while (events.hasNext()) {
-                Optional<ViewExpiredException> expired = expired(events.next().getContext().getException());
-                if (expired.isPresent() && context != null && !context.getExternalContext().isResponseCommitted()) {
-                    events.remove();
-                    ExternalContext external = context.getExternalContext();
+                Throwable failure = events.next().getContext().getException();
+                if (context == null || context.getExternalContext().isResponseCommitted()) {
+                    continue;
+                }
+                ExternalContext external = context.getExternalContext();
+                Optional<ViewExpiredException> expired = expired(failure);
+                String to = null;
+                if (expired.isPresent()) {
+                    to = again(external, expired.get().getViewId());
+                } else if (context.getPartialViewContext().isAjaxRequest()) {
+                    // Faces would put it inside the partial response, past every filter, unread: logged with the
+                    // request's correlation id, and the browser goes to the error page that shows it
+                    to = AjaxFailures.logged(failure, (HttpServletRequest) external.getRequest(),
+                            (HttpServletResponse) external.getResponse());
+                }
+                if (to == null) {
+                    continue;
+                }
+                events.remove();
+                if (!sent) {
+                    sent = true;
                     try {
-                        external.redirect(again(external, expired.get().getViewId()));
+                        external.redirect(to);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

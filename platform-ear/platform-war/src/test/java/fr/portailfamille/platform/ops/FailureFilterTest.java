@@ -29,8 +29,9 @@ class FailureFilterTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getAttribute" -> CorrelationFilter.ATTRIBUTE.equals(args[0]) ? "c0ffee42" : null;
                     case "getMethod" -> "POST";
-                    case "getRequestURI" -> "/espace/foyer.xhtml";
+                    case "getRequestURI", "getServletPath" -> "/espace/foyer.xhtml";
                     case "getContextPath" -> "";
+                    case "getPathInfo", "getHeader" -> null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -85,6 +86,9 @@ class FailureFilterTest {
                     case "getAttribute" -> CorrelationFilter.ATTRIBUTE.equals(args[0]) ? "c0ffee43" : null;
                     case "getMethod" -> "POST";
                     case "getRequestURI" -> "/api/famille/v1/reservations";
+                    case "getServletPath" -> "/api";
+                    case "getPathInfo" -> "/famille/v1/reservations";
+                    case "getHeader" -> null;
                     case "getContextPath" -> "";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -114,5 +118,38 @@ class FailureFilterTest {
         assertTrue(calls.contains("setContentType application/json;charset=UTF-8"), calls.toString());
         assertTrue(body.toString().startsWith("{\"code\":\"erreur_interne\""), body.toString());
         assertTrue(body.toString().contains("c0ffee43"), body.toString());
+    }
+
+    @Test
+    void anAjaxFailureSendsTheBrowserToTheErrorPageWithItsIdNotAnUnreadPage() throws Exception {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> CorrelationFilter.ATTRIBUTE.equals(args[0]) ? "0123456789ab" : null;
+                    case "getMethod" -> "POST";
+                    case "getRequestURI", "getServletPath" -> "/agent/pointage.xhtml";
+                    case "getContextPath" -> "";
+                    case "getPathInfo" -> null;
+                    case "getHeader" -> "Faces-Request".equals(args[0]) ? "partial/ajax" : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        java.io.StringWriter body = new java.io.StringWriter();
+        List<Integer> statuses = new ArrayList<>();
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isCommitted" -> false;
+                    case "resetBuffer", "setHeader", "setContentType", "flushBuffer" -> null;
+                    case "setStatus" -> {
+                        statuses.add((Integer) args[0]);
+                        yield null;
+                    }
+                    case "getWriter" -> new java.io.PrintWriter(body);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        new FailureFilter().doFilter(request, response, (req, res) -> {
+            throw new IllegalStateException("boom");
+        });
+        assertEquals(List.of(200), statuses, "a partial response, which faces.js and PrimeFaces read");
+        assertTrue(body.toString().contains("<partial-response><redirect url=\"/erreur/500.xhtml?code=0123456789ab\">"),
+                body.toString());
     }
 }

@@ -36,9 +36,11 @@ class RegistrationQueueTest {
                         new RegistrationQueue.DocumentName(7, "Attestation d'assurance scolaire", "a.pdf", false)),
                 RegistrationQueue.documents("5\u001fCertificat médical\u001fcm.pdf\u001e6\u001fpai\u001fp.pdf"
                         + "\u001e7\u001fAttestation d'assurance scolaire\u001fa.pdf", TYPES));
-        // an agent-sante's page reads with no type: nothing is confidential to them
-        assertFalse(RegistrationQueue.documents("5\u001fCertificat médical\u001fcm.pdf", List.of()).get(0).confidential());
+        // an agent-sante's page reads with no types (null): nothing is confidential to them
+        assertFalse(RegistrationQueue.documents("5\u001fCertificat médical\u001fcm.pdf", null).get(0).confidential());
         assertTrue(RegistrationService.isHealthDocument(TYPES, " Certificat médical "));
-        assertFalse(RegistrationService.isHealthDocument(TYPES, "Certificat médical de non contre-indication"));
+        // an activity's own wording of a health document (or a type renamed) stays health data
+        assertTrue(RegistrationService.isHealthDocument(TYPES, "Certificat médical de non contre-indication"));
+        assertFalse(RegistrationService.isHealthDocument(TYPES, "Photo d'identité"));
     }
 }

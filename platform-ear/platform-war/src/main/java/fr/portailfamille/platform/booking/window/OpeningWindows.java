@@ -177,6 +177,7 @@ public class OpeningWindows {
     public List<AllocationLine> preview(SignedInUser agent, long windowId, int offset, int limit) {
         StaffRoles.requireAgent(agent);
         OpeningWindow w = window(windowId);
+        requireMayRead(agent, w);
         return store.lines(windowId, null, w.rules(), StaffRoles.mayReadHealth(agent), Math.max(0, offset),
                 Math.max(1, Math.min(limit, MAX_LINES)));
     }
@@ -201,6 +202,7 @@ public class OpeningWindows {
         Object[] wish = (Object[]) found.get(0);
         long windowId = ((Number) wish[0]).longValue();
         OpeningWindow w = locked(windowId);
+        requireMayRead(agent, w);
         if (w.getState() != OpeningWindow.State.ALLOCATED) {
             throw new BookingRefused(Refused.text("booking.window.adjust.published"));
         }
@@ -328,6 +330,26 @@ public class OpeningWindows {
             }
         }
         return free;
+    }
+
+    /**
+     * Whether {@code agent} may read the window's allocation line by line: not when it ranks by a health criterion
+     * (handicap ou PAI) and the agent may not read health data — the order, the seats and even "critère confidentiel"
+     * would tell which families declared one.
+     */
+    public boolean mayRead(SignedInUser agent, long windowId) {
+        StaffRoles.requireAgent(agent);
+        return StaffRoles.mayReadHealth(agent) || !ranksByHealth(window(windowId));
+    }
+
+    private static boolean ranksByHealth(OpeningWindow w) {
+        return java.util.Arrays.stream(Criterion.values()).anyMatch(c -> c.health() && w.rules().weight(c) > 0);
+    }
+
+    private static void requireMayRead(SignedInUser agent, OpeningWindow w) {
+        if (!StaffRoles.mayReadHealth(agent) && ranksByHealth(w)) {
+            throw new BookingRefused(Refused.text("booking.window.healthRanked"));
+        }
     }
 
     OpeningWindow window(long windowId) {

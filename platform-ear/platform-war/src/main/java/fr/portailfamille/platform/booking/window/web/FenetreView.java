@@ -50,6 +50,7 @@ public class FenetreView implements Serializable {
     /** The allocation's lines, read a page at a time (a window of 2,000 requests has some 20,000). */
     private fr.portailfamille.platform.web.QueueModel<AllocationLine> lines;
     private long lineCount;
+    private boolean healthRanked;
     // the form "Ouvrir une fenêtre"
     private Long activity;
     private String periodFrom;
@@ -67,8 +68,10 @@ public class FenetreView implements Serializable {
         windows = desk.windows(user.require());
         current = id == null ? null : windows.stream().filter(w -> w.getId() == id).findFirst().orElse(null);
         long total = current == null ? 0 : current.getPlaced() + current.getWaiting();
-        lineCount = total;
-        lines = total == 0 ? null : new fr.portailfamille.platform.web.QueueModel<>(() -> total,
+        // a window ranked by a health criterion: its lines for agent-sante only (OpeningWindows.mayRead)
+        healthRanked = total > 0 && !desk.mayRead(user.require(), id);
+        lineCount = healthRanked ? 0 : total;
+        lines = lineCount == 0 ? null : new fr.portailfamille.platform.web.QueueModel<>(() -> total,
                 (offset, limit, sort) -> desk.preview(user.require(), id, offset, limit), AllocationLine::getWishId);
     }
 
@@ -177,6 +180,7 @@ public class FenetreView implements Serializable {
     public fr.portailfamille.platform.web.QueueModel<AllocationLine> getLines() { return lines; }
     /** Whether the allocation has lines to show. */
     public boolean isHasLines() { return lineCount > 0; }
+    public boolean isHealthRanked() { return healthRanked; }
     public Long getActivity() { return activity; }
     public void setActivity(Long v) { activity = v; }
     public String getPeriodFrom() { return periodFrom; }
