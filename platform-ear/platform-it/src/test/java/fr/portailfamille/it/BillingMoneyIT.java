@@ -485,19 +485,28 @@ class BillingMoneyIT {
         assertThrows(SecurityException.class, () -> in(() -> { invoices.markTitre(AGENT, march, "2026-000123", TODAY); return null; }));
         Refused noNumber = assertThrows(Refused.class, () -> in(() -> { invoices.markTitre(REGISSEUR, march, " ", TODAY); return null; }));
         assertEquals("ormc", noNumber.field());
+        // dated before its invoice (a slip of the year): it would land in another school year's relevé
+        Refused before = assertThrows(Refused.class, () -> in(() -> {
+            invoices.markTitre(REGISSEUR, march, "2026-000123", TODAY.minusYears(2));
+            return null;
+        }));
+        assertEquals("titreOn", before.field());
+        assertTrue(before.getMessage().startsWith("Le titre ne peut pas être daté d'avant la facture"), before.getMessage());
         in(() -> { invoices.markTitre(REGISSEUR, march, "2026-000123", TODAY); return null; });
         var titre = in(() -> account.invoice(AGENT, march));
         assertEquals(Settlement.TITRE_EMIS, titre.settlement());
         assertEquals("2026-000123", titre.titreNumber());
-        // it has left the régie's account (seed 004): nothing more to pay the régie, 20,00 € to pay the Trésorerie
+        // the family's 1,00 € of credit paid what it could first (never sent to the Trésorerie for what its credit covers)
+        // it has left the régie's account (seed 004): nothing more to pay the régie, 19,00 € to pay the Trésorerie
         AccountBalance balance = in(() -> account.balance(AGENT, family));
+        assertEquals(0L, balance.creditCents());
         assertEquals(0L, balance.dueCents());
         assertEquals(0, balance.unpaidInvoices());
-        assertEquals(2000L, balance.titreCents());
+        assertEquals(1900L, balance.titreCents());
         assertEquals(1, balance.titres());
         var statement = in(() -> account.statement(AGENT, family, TODAY));
         assertTrue(statement.lines().stream().map(fr.portailfamille.billing.Statement.Line::movement).anyMatch(m ->
-                m.kind() == fr.portailfamille.billing.Statement.Kind.TITRE && m.creditCents() == 2000
+                m.kind() == fr.portailfamille.billing.Statement.Kind.TITRE && m.creditCents() == 1900
                         && m.label().startsWith("Titre émis (ORMC n°2026-000123)")), statement.toString());
         assertEquals(balance.balanceCents(), statement.closingCents(), "the relevé ends on the account's balance");
         // the 7,00 € it had received cannot be cancelled: the titre asks only what was left then
@@ -558,6 +567,16 @@ class BillingMoneyIT {
         assertEquals(2, list.get(0).lastReminder());
         assertEquals(List.of(new UnpaidDesk.RegieTotal("Régie du guichet " + r.code(), 1, 1600L)), UnpaidDesk.totals(list));
         assertEquals(List.of(), in(() -> unpaid.unpaid(AGENT, r.code(), 51, false, due.plusDays(50))));
+
+        // a third invoice (10,00 €) whose first reminder is due, and 30,00 € of credit kept meanwhile (an overpayment):
+        // the credit pays the open invoices oldest first (16,00 € then 10,00 €) before any reminder — none is sent
+        long third = invoice(r, family, 3, due.plusDays(30), new int[] {2, 500});
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 3000, Map.of(third, 0L))));
+        in(() -> unpaid.sendDue("test", due.plusDays(52)));
+        assertEquals(0L, id("select count(*) from invoice_reminder where invoice_id = ?1", third), "covered by the credit");
+        assertEquals(0L, outstanding(october));
+        assertEquals(0L, outstanding(third));
+        assertEquals(400L, in(() -> account.balance(AGENT, family)).creditCents());
     }
 
     @Test

@@ -484,6 +484,33 @@ class BookingIT {
         assertTrue(in(() -> absences.declareAbsence(p.user(), lateBooking, AbsenceReason.FAMILLE, null,
                 null, null, null).french()).contains("reste facturée"));
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
+
+        // the same declaration sent twice at once (a double tap): one absence; the other is refused in words, not a
+        // database error, and the day's seat is freed once
+        LocalDate week = day.plusDays(7);
+        in(() -> bookings.book(p.user(), p.childId(), late, week));
+        long twice = bookingOf(p, late, week).getId();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> both = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            both.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return in(() -> absences.declareAbsence(p.user(), twice, AbsenceReason.FAMILLE, null, null, null, null).french());
+                } catch (BookingRefused e) {
+                    return "refusée : " + e.getMessage();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> answers = new ArrayList<>();
+        for (Future<String> f : both) {
+            answers.add(f.get());
+        }
+        assertEquals(1, answers.stream().filter(a -> a.contains("reste facturée")).count(), answers.toString());
+        assertEquals(1, answers.stream().filter(a -> a.startsWith("refusée : ")).count(), answers.toString());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, week));
+        assertEquals(0, in(() -> attendance.seatsTaken(late, week)));
     }
 
     @Test

@@ -844,6 +844,10 @@ class FamilyApiIT {
         assertEquals("date", field(error(upload(token, type, Part.field("date", today.plusDays(2).toString()), pdf), 400,
                 "date_future")));
         error(upload(token, type, Part.field("date", today.minusYears(1).toString()), pdf), 400, "document_expire");
+        // a far past date (a typing slip): refused in words, not the database's "date out of range" as a 500
+        JsonObject old = error(upload(token, type, Part.field("date", "-5000-01-01"), pdf),
+                400, "date_invalide");
+        assertTrue(old.getString("message").contains("01/01/1900"), old.toString());
         // not a form, or an unreadable one
         JsonObject json = error(postBody(ALPHA, token, "application/json", "{\"type\": \"DOMICILE\"}".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)), 415, "format_non_supporte");

@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +127,12 @@ class SepaDebitIT {
         assertEquals(List.of("regie"), fields(noRegie));
         assertEquals(0L, alpha(() -> kit.id("select count(*) from sepa_mandate where family_id = ?1", f.family("Edge450"))));
 
+        // a name with no Latin letter would be an empty name in the bank's file (which would refuse it whole)
+        MoneyRefused unwritable = assertThrows(MoneyRefused.class, () -> alpha(() -> mandates.sign(parent,
+                new Mandates.Signature(f.regie(), "王伟", IBAN_FR, null, true))));
+        assertEquals(List.of("debtorName"), fields(unwritable));
+        assertTrue(message(unwritable, "debtorName").contains("lettres latines"), message(unwritable, "debtorName"));
+
         // signed: RUM from the régie and the id, today's date, the régie's ICS, the IBAN as typed (compacted)
         Mandate m = alpha(() -> mandates.sign(parent, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, "agrifrpp882", true)));
         assertTrue(m.rum().matches("PF-" + f.regie() + "-\\d{8}"), m.rum());
@@ -209,6 +216,15 @@ class SepaDebitIT {
         assertNull(alpha(() -> debits.made(REGISSEUR, run)));
         assertThrows(SecurityException.class, () -> alpha(() -> debits.made(AGENT, run)));
         assertEquals(2, alpha(() -> debits.debits(AGENT, run)).stream().filter(d -> "PLANNED".equals(d.state())).count());
+        // Edge450 paying by card at this moment: the run's one file waits (it left that debit planned, never collected)
+        String idOp = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 29);
+        alpha(() -> kit.update("insert into online_payment (invoice_id, family_id, regie_id, amount_cents, reference, id_op,"
+                + " started_by) select i.id, i.family_id, i.regie_id, 100, 'X', ?2, 'test' from invoice i where i.id = ?1",
+                invoice450, idOp));
+        Refused cardPending = assertThrows(Refused.class, () -> alpha(() -> debits.file(REGISSEUR, run)));
+        assertTrue(cardPending.getMessage().contains("par carte en ce moment"), cardPending.getMessage());
+        assertNull(alpha(() -> debits.made(REGISSEUR, run)));
+        alpha(() -> kit.update("update online_payment set state = 'EXPIRED', decided_at = now() where id_op = ?1", idOp));
         DirectDebits.File file = alpha(() -> debits.file(REGISSEUR, run));
         assertArrayEquals(file.content(), alpha(() -> debits.made(REGISSEUR, run)).content());
         validate(file.content());

@@ -81,6 +81,9 @@ class WalletIT {
     OnlinePayments online;
 
     @Inject
+    fr.portailfamille.platform.payment.OnlinePaymentDesk onlineDesk;
+
+    @Inject
     DraftInvoices drafts;
 
     @Inject
@@ -508,6 +511,11 @@ class WalletIT {
         assertEquals(2000, balance(f), "ten notifications and a settle: credited once");
         assertEquals(1, count("select count(*) from wallet_movement where id_op = ?1 and kind = 'TOP_UP_CARD'",
                 started.operationId()));
+        // the régisseurs' online payments list it too (it has no invoice: it was left out, anomalies included)
+        var listed = alpha(() -> onlineDesk.payments(REGISSEUR, null)).stream()
+                .filter(p -> started.operationId().equals(p.operationId())).findFirst().orElseThrow();
+        assertTrue(listed.isTopUp());
+        assertEquals(2000, listed.amountCents());
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
         assertEquals(1650, balance(f));
 

@@ -56,14 +56,22 @@ public final class SepaRules {
     }
 
     /**
-     * The day an invoice issued on {@code invoiceDate} is debited: day {@code debitDay} (1 to 28) of the
-     * following month.
+     * Days between the invoice (its mail is the SEPA pre-notification: amount and date) and its debit at least: the SEPA
+     * Core rulebook's 14 calendar days, no shorter delay being agreed in the mandate.
+     */
+    public static final int PRE_NOTIFICATION_DAYS = 14;
+
+    /**
+     * The day an invoice issued on {@code invoiceDate} is debited: day {@code debitDay} (1 to 28) of the following
+     * month, or of the month after when that comes less than {@value #PRE_NOTIFICATION_DAYS} days after the invoice
+     * (issued on 25 November with debit day 1: 1 January, not 1 December).
      */
     public static LocalDate dueDate(LocalDate invoiceDate, int debitDay) {
         if (debitDay < 1 || debitDay > 28) {
             throw new IllegalArgumentException("debit day must be 1-28: " + debitDay);
         }
-        return YearMonth.from(invoiceDate).plusMonths(1).atDay(debitDay);
+        LocalDate next = YearMonth.from(invoiceDate).plusMonths(1).atDay(debitDay);
+        return next.isBefore(invoiceDate.plusDays(PRE_NOTIFICATION_DAYS)) ? next.plusMonths(1) : next;
     }
 
     /**

@@ -35,9 +35,13 @@ class SepaRulesTest {
 
     @Test
     void dueDateIsTheDebitDayOfTheFollowingMonth() {
-        assertEquals(LocalDate.of(2026, 11, 10), SepaRules.dueDate(LocalDate.of(2026, 10, 31), 10));
+        assertEquals(LocalDate.of(2026, 11, 10), SepaRules.dueDate(LocalDate.of(2026, 10, 27), 10), "14 days: announced in time");
         assertEquals(LocalDate.of(2027, 1, 5), SepaRules.dueDate(LocalDate.of(2026, 12, 2), 5));
         assertEquals(LocalDate.of(2027, 2, 28), SepaRules.dueDate(LocalDate.of(2027, 1, 31), 28));
+        // less than 14 days between the invoice (the pre-notification) and the debit day: the month after
+        assertEquals(LocalDate.of(2026, 12, 10), SepaRules.dueDate(LocalDate.of(2026, 10, 31), 10));
+        assertEquals(LocalDate.of(2027, 1, 1), SepaRules.dueDate(LocalDate.of(2026, 11, 25), 1));
+        assertEquals(LocalDate.of(2026, 12, 9), SepaRules.dueDate(LocalDate.of(2026, 11, 25), 9), "exactly 14 days");
         assertThrows(IllegalArgumentException.class, () -> SepaRules.dueDate(LocalDate.of(2026, 1, 1), 29));
         assertThrows(IllegalArgumentException.class, () -> SepaRules.dueDate(LocalDate.of(2026, 1, 1), 0));
         // a due date already past when the file is made: the next day

@@ -103,6 +103,14 @@ public class AbsenceService {
             return decision.text();
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();
+        // locked as a cancellation locks (the family's charges, then the day's seats), then read again: a cancellation or
+        // the same declaration sent twice (a double tap) that got there first is seen, not overwritten
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
+        int booked = seats.lock(b.getUnit(), b.getDay());
+        em.refresh(b);
+        AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
         if (decision.outcome() == AbsenceRules.Outcome.TO_REVIEW) {
             em.createNativeQuery("insert into absence (booking_id, reason, comment, certificate, certificate_type,"
                             + " certificate_name) values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -114,8 +122,6 @@ public class AbsenceService {
             em.createNativeQuery("insert into absence (booking_id, reason, comment) values (?1, ?2, ?3)")
                     .setParameter(1, b.getId()).setParameter(2, reason.name()).setParameter(3, note).executeUpdate();
         }
-        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
-        int booked = seats.lock(b.getUnit(), b.getDay());
         b.setStatus(decision.status());
         charges.statusChanged(b);
         seats.release(b.getUnit(), b.getDay(), booked);

@@ -29,7 +29,7 @@ public class OnlinePaymentDesk {
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
-    /** An online payment as the régisseur's table shows it. */
+    /** An online payment as the régisseur's table shows it ({@code invoiceId} 0, no number: a porte-monnaie top-up). */
     public record Row(long id, LocalDateTime createdAt, long familyId, String familyLabel, long invoiceId, String invoiceNumber,
             String regieLabel, long amountCents, OnlineState state, String operationId, String anomaly) {
         public long getId() { return id; }
@@ -44,6 +44,7 @@ public class OnlinePaymentDesk {
         public String getStateName() { return state.name(); }
         public String getOperationId() { return operationId; }
         public String getAnomaly() { return anomaly; }
+        public boolean isTopUp() { return invoiceId == 0; }
     }
 
     /**
@@ -54,9 +55,10 @@ public class OnlinePaymentDesk {
     public List<Row> payments(SignedInUser user, OnlineState state) {
         StaffRoles.requireRegisseur(user);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select o.id, o.created_at, o.family_id, f.label, o.invoice_id, i.number,"
-                + " r.label, o.amount_cents, o.state, o.id_op, o.anomaly from online_payment o join family f on f.id = o.family_id"
-                + " join invoice i on i.id = o.invoice_id join regie r on r.id = o.regie_id"
+        // a porte-monnaie top-up has no invoice (invoice_id null): listed all the same, its anomalies above all
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.created_at, o.family_id, f.label, coalesce(o.invoice_id, 0),"
+                + " i.number, r.label, o.amount_cents, o.state, o.id_op, o.anomaly from online_payment o"
+                + " join family f on f.id = o.family_id left join invoice i on i.id = o.invoice_id join regie r on r.id = o.regie_id"
                 + " where (cast(?1 as text) is null or o.state = cast(?1 as text)) order by o.created_at desc, o.id desc limit "
                 + LIMIT).setParameter(1, state == null ? null : state.name()).getResultList();
         return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), local(r[1]), ((Number) r[2]).longValue(),

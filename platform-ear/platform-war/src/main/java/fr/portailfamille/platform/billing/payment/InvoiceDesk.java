@@ -6,6 +6,7 @@ import fr.portailfamille.platform.billing.BilledService;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.InvoiceWriter;
 import fr.portailfamille.platform.billing.PaymentModes;
+import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
@@ -41,6 +42,9 @@ public class InvoiceDesk {
 
     @Inject
     InvoiceWriter writer;
+
+    @Inject
+    PaymentDesk payments;
 
     /** A line of the invoice and how many of its days credit notes credited. */
     public record Line(long id, String childName, String activity, String unit, int quantity, long unitPriceCents,
@@ -175,7 +179,8 @@ public class InvoiceDesk {
             throw new Refused("titreOn", Refused.text("billing.titre.dateFuture"));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number from invoice"
+        List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number,"
+                + " cast(issued_at at time zone " + PlatformTime.SQL_ZONE + " as date) from invoice"
                 + " where id = ?1 for update").setParameter(1, invoiceId).getResultList();
         if (rows.isEmpty()) {
             throw new Refused("ormc", Refused.text("billing.invoice.notFound"));
@@ -185,6 +190,13 @@ public class InvoiceDesk {
         if (refusal != null) {
             throw new Refused("ormc", refusal);
         }
+        LocalDate issued = i[6] == null ? null : ((java.sql.Date) i[6]).toLocalDate();
+        if (issued != null && on.isBefore(issued)) {
+            // a typing slip: the titre would be dated before its invoice, in another school year's relevé
+            throw new Refused("titreOn", Refused.text("billing.titre.beforeInvoice", i[2], BillingDates.text(issued)));
+        }
+        // the family's credit with the régie pays what it can first: never sent to the Trésorerie for what it covers
+        payments.applyCredit(((Number) i[1]).longValue(), ((Number) i[0]).longValue(), user.email());
         long outstanding = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
                 + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
         if (outstanding <= 0) {

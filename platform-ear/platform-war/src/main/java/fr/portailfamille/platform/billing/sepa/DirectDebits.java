@@ -187,8 +187,13 @@ public class DirectDebits {
                     .findFirst().orElse(0L)).longValue();
             if (left > 0 && !em.createNativeQuery("select 1 from online_payment where invoice_id = ?1 and state = 'PENDING'")
                     .setParameter(1, invoice).getResultList().isEmpty()) {
-                // the parent is paying it by card at this moment: left planned, for the next file if anything is left
-                continue;
+                // the parent is paying it by card at this moment: a run has one file, so the file waits for the card
+                // payment's end (paid, refused or expired within minutes) rather than leave this debit never collected
+                throw new Refused(Refused.text("billing.sepa.cardPending", r[2]));
+            }
+            if (SepaRules.sepaText((String) r[8], 70).isEmpty()) {
+                // a mandate signed before names were checked: the bank would refuse the whole file
+                throw new Refused(Refused.text("billing.sepa.debtorUnwritable", r[6], r[2]));
             }
             if (left <= 0) {
                 em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where id = ?1").setParameter(1, debit).executeUpdate();

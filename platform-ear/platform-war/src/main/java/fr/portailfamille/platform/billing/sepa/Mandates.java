@@ -95,6 +95,9 @@ public class Mandates {
             errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorRequired")));
         } else if (name.length() > 70) {
             errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorTooLong")));
+        } else if (SepaRules.sepaText(name, 70).isEmpty()) {
+            // the bank's file writes names in Latin letters only: a name with none would leave it empty, the file refused
+            errors.add(new FieldError("debtorName", Refused.text("billing.mandate.debtorLatin")));
         }
         Message ibanProblem = SepaRules.ibanProblem(in.iban());
         if (ibanProblem != null) {

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.billing.unpaid;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,19 @@ public class ReminderSender {
     @Inject
     FamilyMails mails;
 
+    @Inject
+    PaymentDesk payments;
+
     /** @return whether this call sent it (false: another sender did, or the invoice is no longer unpaid) */
     public boolean send(long invoiceId, int level, String actor, LocalDate today) {
+        // the family's credit with the régie (an overpayment, a credit note's rest) pays it first: a family is never
+        // reminded of what its own credit covers
+        List<?> owner = em.createNativeQuery("select family_id, regie_id from invoice where id = ?1 and state = 'ISSUED'"
+                + " and titre_number is null").setParameter(1, invoiceId).getResultList();
+        if (!owner.isEmpty()) {
+            Object[] o = (Object[]) owner.get(0);
+            payments.applyCredit(((Number) o[0]).longValue(), ((Number) o[1]).longValue(), actor);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.number, i.due_date, i.total_cents - (" + FamilyAccount.settledSql()
                 + "), f.email, r.label, i.regie_id, i.family_id, i.state, i.period_start, i.period_end from invoice i"

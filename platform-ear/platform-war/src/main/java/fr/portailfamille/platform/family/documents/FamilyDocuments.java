@@ -43,6 +43,9 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDocuments {
 
+    /** The oldest date a document may bear. */
+    static final LocalDate OLDEST = LocalDate.of(1900, 1, 1);
+
     static final String PAGE = "/espace/documents.xhtml";
 
     @PersistenceContext(unitName = "portail")
@@ -177,6 +180,9 @@ public class FamilyDocuments {
             refused.add(new UploadRefused(UploadRefused.Reason.DATE_MISSING, "issuedOn", Refused.text("documents.date.required")));
         } else if (issuedOn.isAfter(today)) {
             refused.add(new UploadRefused(UploadRefused.Reason.DATE_FUTURE, "issuedOn", Refused.text("documents.date.future")));
+        } else if (issuedOn.isBefore(OLDEST)) {
+            // a typing slip (0001-01-01, -5000-01-01): a clear refusal, not the database's "date out of range"
+            refused.add(new UploadRefused(UploadRefused.Reason.DATE_TOO_OLD, "issuedOn", Refused.text("documents.date.tooOld")));
         } else if (type != null && DocumentExpiry.expired(type.expiresOn(issuedOn), today)) {
             refused.add(new UploadRefused(UploadRefused.Reason.DATE_EXPIRED, "issuedOn",
                     Refused.text("documents.date.expired", validity(type))));

@@ -24,6 +24,8 @@ public class UploadRefused extends Refused {
         DATE_MISSING,
         /** A date after today. */
         DATE_FUTURE,
+        /** A date before 1900 (a typing slip). */
+        DATE_TOO_OLD,
         /** A date that makes the document already expired for its type's validity. */
         DATE_EXPIRED,
         /** No file, or an empty one. */

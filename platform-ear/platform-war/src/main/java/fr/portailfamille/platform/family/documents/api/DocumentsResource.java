@@ -255,6 +255,7 @@ public class DocumentsResource {
             case CHILD_UNKNOWN -> ApiException.notFound("enfant_inconnu", e.getMessage());
             case DATE_MISSING -> ApiException.badInput("date_manquante", DATE, "Indiquez la date du document (AAAA-MM-JJ).");
             case DATE_FUTURE -> ApiException.badInput("date_future", DATE, e.getMessage());
+            case DATE_TOO_OLD -> ApiException.badInput("date_invalide", DATE, e.getMessage());
             case DATE_EXPIRED -> ApiException.badInput("document_expire", DATE, e.getMessage());
             case FILE_MISSING -> ApiException.badInput("fichier_manquant", FILE, "Joignez le fichier du document (champ"
                     + " fichier) : PDF, JPEG ou PNG.");
