@@ -108,8 +108,9 @@ document.addEventListener('DOMContentLoaded', function () {
    page again with ?expiree=1 and says so (ExpiredViews, #page-expiree). So that the family's long forms (Mon foyer,
    a registration, a message) do not have to be typed again, each posted form's fields are kept in this tab's
    sessionStorage as they are typed (gone when the tab is closed; never passwords, files or hidden fields), put back
-   into the same form when the page comes back expired, and forgotten whenever the page is opened afresh, where the
-   server's values count. A form marked data-keep="no" is left alone. */
+   into the same form when the page comes back expired or with the browser's Back button (after an error page), and
+   forgotten whenever the page is opened afresh, where the server's values count. A form marked data-keep="no" is left
+   alone. */
 (function () {
   var store;
   try {
@@ -189,8 +190,23 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     return any;
   }
+  /* come back with the browser's Back button (from an error page: an upload too big, the service unavailable…): the
+     page is fetched again (pages are not cached), what was typed is put back as for an expired page */
+  function cameBack() {
+    try {
+      var nav = window.performance && window.performance.getEntriesByType
+          ? window.performance.getEntriesByType('navigation')[0] : null;
+      if (nav) {
+        return nav.type === 'back_forward';
+      }
+      return !!(window.performance && window.performance.navigation && window.performance.navigation.type === 2);
+    } catch (e) {
+      return false;
+    }
+  }
   document.addEventListener('DOMContentLoaded', function () {
     var notice = document.getElementById('page-expiree');
+    var back = cameBack();
     var restored = false;
     Array.prototype.forEach.call(document.forms, function (form) {
       if (!keeps(form)) {
@@ -198,7 +214,7 @@ document.addEventListener('DOMContentLoaded', function () {
       }
       var raw = store.getItem(key(form));
       store.removeItem(key(form));
-      if (notice && raw) {
+      if ((notice || back) && raw) {
         try {
           restored = restore(form, JSON.parse(raw)) || restored;
         } catch (e) {
@@ -207,7 +223,7 @@ document.addEventListener('DOMContentLoaded', function () {
         save(form);
       }
     });
-    if (restored && notice.getAttribute('data-restored')) {
+    if (restored && notice && notice.getAttribute('data-restored')) {
       var said = document.createElement('span');
       said.id = 'typed-restored';
       said.textContent = ' ' + notice.getAttribute('data-restored');

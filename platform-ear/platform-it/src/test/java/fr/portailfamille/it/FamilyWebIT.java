@@ -671,6 +671,15 @@ class FamilyWebIT {
             parent.get(BASE + "/espace/foyer.xhtml");
             assertEquals("Panazol", parent.await(By.id("foyer:city")).getAttribute("value"));
             assertTrue(parent.driver.findElements(By.id("typed-restored")).isEmpty());
+
+            // typed, then an error page (a file too big, the service unavailable…) and the browser's Back button: the
+            // page is fetched again, what was typed is put back
+            type(parent, "foyer:city", "Couzeix");
+            parent.get(BASE + "/erreur/500.xhtml");
+            parent.await(By.id("error-title"));
+            parent.driver.navigate().back();
+            parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+            assertEquals("Couzeix", parent.await(By.id("foyer:city")).getAttribute("value"));
         }
     }
 

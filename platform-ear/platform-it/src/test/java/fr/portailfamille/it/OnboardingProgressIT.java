@@ -141,6 +141,11 @@ class OnboardingProgressIT {
         assertEquals(slug, done.getSlug());
         assertEquals("admin@" + slug + ".test", done.onboarding().administratorEmail(), "ce que l'opérateur a donné");
         assertTrue(directory.bySlug(slug).isPresent(), "commune active");
+
+        // the old failed job, resumed once more from a tab left open: the commune is live through another job now, the
+        // old one would only invite its administrator into it — refused
+        Refused superseded = assertThrows(Refused.class, () -> communes.resume(id, OPERATOR, "http", ""));
+        assertTrue(superseded.getMessage().contains("mise en service depuis par une autre création"), superseded.getMessage());
     }
 
     static final String PASS = "la mairie garde cette phrase";

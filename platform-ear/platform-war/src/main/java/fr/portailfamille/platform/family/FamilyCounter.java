@@ -59,7 +59,7 @@ public class FamilyCounter {
         }
         if (email == null || !FrenchFormats.isEmail(email)) {
             errors.add(FamilyFileRules.error("email", "family.email.invalid"));
-        } else if (!em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
+        } else if (lockEmail(email.trim()) && !em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")
                 .setParameter("e", email.trim()).getResultList().isEmpty()) {
             errors.add(FamilyFileRules.error("email", "family.counter.email.taken"));
         }
@@ -82,6 +82,16 @@ public class FamilyCounter {
             throw new AccountUnavailable(Refused.text("family.counter.inviteFailed"), e);
         }
         return List.of();
+    }
+
+    /**
+     * Two "Créer" for one address at once (a double click, two agents) wait for each other here, until the first
+     * commits: the second then finds the address taken and says so, instead of failing on the unique index.
+     */
+    private boolean lockEmail(String email) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "counter:" + email.toLowerCase(java.util.Locale.ROOT)).getSingleResult();
+        return true;
     }
 
     private void audit(String actor, String action, Long familyId, Long childId, String detail) {

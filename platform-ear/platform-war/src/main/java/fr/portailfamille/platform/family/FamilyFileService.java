@@ -291,6 +291,9 @@ public class FamilyFileService {
         if (f.getStatus() != FamilyStatus.VALIDATED) {
             return List.of(new FieldError("", Refused.text("family.file.notValidatedYet")));
         }
+        // the same changes sent twice at once (a double tap) wait here: the second finds the first's requests
+        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
+        em.refresh(f);
         FamilyForm current = FamilyFileMapper.toForm(f);
         var touched = FormChanges.requested(current, proposed).keySet();
         List<FieldError> errors = FamilyFileRules.check(proposed, true, today()).stream()
@@ -306,8 +309,14 @@ public class FamilyFileService {
         if (changes.isEmpty() && !consent) {
             return List.of(new FieldError("", Refused.text("family.file.noChange")));
         }
-        changes.forEach((type, values) -> em.persist(new ChangeRequest(f, type,
-                FormChanges.toJsonText(FormChanges.valuesAt(current, values.keySet())), FormChanges.toJsonText(values))));
+        changes.forEach((type, values) -> {
+            String asked = FormChanges.toJsonText(values);
+            if (em.createNativeQuery("select 1 from change_request where family_id = ?1 and type = ?2 and status = 'PENDING'"
+                    + " and new_value = ?3").setParameter(1, f.getId()).setParameter(2, type.name()).setParameter(3, asked)
+                    .getResultList().isEmpty()) {
+                em.persist(new ChangeRequest(f, type, FormChanges.toJsonText(FormChanges.valuesAt(current, values.keySet())), asked));
+            } // else: the very same request already waits (sent twice): one decision, one mail
+        });
         return List.of();
     }
 

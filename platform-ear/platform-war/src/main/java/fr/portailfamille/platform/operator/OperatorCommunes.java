@@ -510,6 +510,14 @@ public class OperatorCommunes {
         if (failed.isImport()) {
             throw new Refused(Refused.text("operator.resume.import"));
         }
+        String slug = failed.onboarding().slug();
+        if (wiring.store().findBySlug(slug).filter(Commune::isActive).isPresent()
+                && !(OnboardingJob.ADMINISTRATOR.equals(failed.getFailedStep())
+                        && jobs.latest(slug).map(OnboardingJob::getId).filter(failed.getId()::equals).isPresent())) {
+            // the commune is live, onboarded since by another job: resuming this old one would only invite its
+            // administrator (perhaps a mistyped address) into someone else's commune
+            throw new Refused(Refused.text("operator.resume.superseded", slug));
+        }
         OnboardingJob job = jobs.create(new OnboardingJob(failed.onboarding()), actor.actor());
         executor.execute(() -> run(job, actor, scheme, portSuffix));
         return job;
