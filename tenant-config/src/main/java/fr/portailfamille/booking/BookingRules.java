@@ -101,11 +101,21 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
      * <ol>
      *   <li>the day is before {@code now}'s date: {@code REFUSED} "Cette date est passée.";</li>
      *   <li>public holiday or closure: {@code FREE} — a day the accueil is closed is never billed;</li>
+     *   <li>the unit has started (overload with its start time): {@code BILLED};</li>
      *   <li>cancellation deadline not passed (limit minute included): {@code FREE};</li>
      *   <li>otherwise {@code BILLED} "Annulation hors délai : la journée reste facturée."</li>
      * </ol>
      */
     public CancellationDecision decideCancellation(LocalDateTime now, LocalDate day, CommuneCalendar cal) {
+        return decideCancellation(now, day, cal, null);
+    }
+
+    /**
+     * {@link #decideCancellation(LocalDateTime, LocalDate, CommuneCalendar)} for a unit starting at {@code start}: once
+     * it has started (it runs, or ran, that morning), a cancellation is never free, whatever the deadline says (a
+     * same-day deadline at noon would otherwise free a morning the child attended); {@code null}: the deadline alone.
+     */
+    public CancellationDecision decideCancellation(LocalDateTime now, LocalDate day, CommuneCalendar cal, LocalTime start) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(cal, "cal");
@@ -114,6 +124,9 @@ public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy l
         }
         if (cal.isPublicHoliday(day) || cal.isClosed(day)) {
             return CancellationDecision.free();
+        }
+        if (started(now, day, start)) {
+            return CancellationDecision.billed();
         }
         return cancellation.allows(now, day, cal) ? CancellationDecision.free() : CancellationDecision.billed();
     }

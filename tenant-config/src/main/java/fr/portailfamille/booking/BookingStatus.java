@@ -27,5 +27,13 @@ public enum BookingStatus {
      * Absent with a medical certificate not yet reviewed by an agent with the {@code agent-sante} role:
      * neither excused nor billed until then (accepted: {@link #ABSENT_EXCUSED}, refused: {@link #ABSENT_BILLED}).
      */
-    ABSENT_PENDING
+    ABSENT_PENDING;
+
+    /**
+     * The statuses that hold their unit-day for the child: every one but a free cancellation and a refusal. A day
+     * cancelled late, declared absent or pointed is still the child's (billed, or excused): booking it again would bill
+     * it twice — a second row for the same day —, so it is refused as already booked.
+     */
+    public static final java.util.Set<BookingStatus> HOLDING_THE_DAY = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(CANCELLED_FREE, REFUSED)));
 }

@@ -195,7 +195,7 @@ public final class MonthPlan {
                 }
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
                 boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
-                boolean free = cancellable && u.rules().decideCancellation(now, day, cal).outcome()
+                boolean free = cancellable && u.rules().decideCancellation(now, day, cal, u.start()).outcome()
                         == CancellationDecision.Outcome.FREE;
                 cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, !live && BOOKABLE.contains(state),
                         cancellable, absence, free, status == BookingStatus.BOOKED_LATE,

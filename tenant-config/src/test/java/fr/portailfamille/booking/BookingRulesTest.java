@@ -153,6 +153,23 @@ class BookingRulesTest {
     }
 
     @Test
+    void aUnitThatHasStartedIsNeverCancelledFreeWhateverTheDeadline() {
+        // cancellable the same day until 12:00; the MATIN unit starts at 07:30
+        BookingRules r = new BookingRules(TUESDAY_CUTOFF, new Deadline.DaysBefore(0, LocalTime.of(12, 0)), LatePolicy.REFUSED, false);
+        LocalDate monday = LocalDate.parse("2026-12-14");
+        assertEquals(CancellationDecision.Outcome.FREE,
+                r.decideCancellation(LocalDateTime.parse("2026-12-14T07:00"), monday, cal, LocalTime.of(7, 30)).outcome());
+        assertEquals(CancellationDecision.Outcome.BILLED,
+                r.decideCancellation(LocalDateTime.parse("2026-12-14T09:00"), monday, cal, LocalTime.of(7, 30)).outcome(),
+                "the morning the child attended is not freed by the noon deadline");
+        assertEquals(CancellationDecision.Outcome.FREE,
+                r.decideCancellation(LocalDateTime.parse("2026-12-14T09:00"), monday, cal, LocalTime.of(16, 30)).outcome(),
+                "the evening unit, not begun yet");
+        assertEquals(CancellationDecision.Outcome.FREE,
+                r.decideCancellation(LocalDateTime.parse("2026-12-14T09:00"), monday, cal, null).outcome(), "no hours: the deadline");
+    }
+
+    @Test
     void pastDayCannotBeCancelled() {
         CancellationDecision d = rules(LatePolicy.REFUSED, false)
                 .decideCancellation(LocalDateTime.parse("2026-12-15T00:00"), LocalDate.parse("2026-12-14"), cal);

@@ -484,6 +484,11 @@ class BookingIT {
         assertTrue(in(() -> absences.declareAbsence(p.user(), lateBooking, AbsenceReason.FAMILLE, null,
                 null, null, null).french()).contains("reste facturée"));
         assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, day));
+        // the day cancelled late (billed) is still the child's: booked again, it would be billed twice (two rows)
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.book(p.user(), p.childId(), late, day)));
+        assertEquals(1L, in(() -> em.createQuery("select count(b) from Booking b where b.child.id = :c and b.unit.id = :u"
+                + " and b.day = :d", Long.class).setParameter("c", p.childId()).setParameter("u", late).setParameter("d", day)
+                .getSingleResult()));
 
         // the same declaration sent twice at once (a double tap): one absence; the other is refused in words, not a
         // database error, and the day's seat is freed once
@@ -526,6 +531,28 @@ class BookingIT {
         assertEquals(BookingDecision.Outcome.REFUSED, refused.outcome());
         assertEquals("Cet accueil a déjà commencé (0h00) : il ne peut plus être réservé.", refused.message());
         assertEquals(0, in(() -> attendance.seatsTaken(started, today)));
+        // a request awaiting validation for it (made yesterday) is no longer accepted once the unit has begun: the
+        // family would be told "validée" for a morning under way, and billed
+        long pending = in(() -> {
+            tx.begin();
+            long id = ((Number) em.createNativeQuery("insert into booking (child_id, unit_id, day, status)"
+                    + " values (?1, ?2, ?3, 'PENDING_VALIDATION') returning id").setParameter(1, p.childId())
+                    .setParameter(2, started).setParameter(3, today).getSingleResult()).longValue();
+            tx.commit();
+            return id;
+        });
+        BookingRefused tooLate = assertThrows(BookingRefused.class, () -> in(() -> {
+            desk.decideValidation("agent@alpha.test", pending, true, null);
+            return null;
+        }));
+        assertTrue(tooLate.getMessage().contains("a déjà commencé"), tooLate.getMessage());
+        assertEquals(BookingStatus.PENDING_VALIDATION, in(() -> em.find(Booking.class, pending).getStatus()));
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("delete from booking where id = ?1").setParameter(1, pending).executeUpdate();
+            tx.commit();
+            return null;
+        });
         var cell = in(() -> bookings.planning(p.user(), p.childId(), activityOf(started), java.time.YearMonth.from(today)))
                 .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0);
         assertEquals(fr.portailfamille.booking.DayState.FERME, cell.getState());

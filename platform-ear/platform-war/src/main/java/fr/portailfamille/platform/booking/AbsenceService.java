@@ -66,7 +66,7 @@ public class AbsenceService {
     public boolean freeCancellation(SignedInUser user, long bookingId) {
         Booking b = planning.ownBooking(user, bookingId);
         return b.holdsSeat() && b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(),
-                settings.calendar()).outcome() == CancellationDecision.Outcome.FREE;
+                settings.calendar(), b.getUnit().getStartTime()).outcome() == CancellationDecision.Outcome.FREE;
     }
 
     /**
@@ -97,7 +97,7 @@ public class AbsenceService {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
-                .decideCancellation(now(), b.getDay(), settings.calendar()).outcome());
+                .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             planning.cancel(user, bookingId);
             return decision.text();

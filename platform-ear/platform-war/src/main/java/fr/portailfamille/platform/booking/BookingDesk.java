@@ -31,6 +31,8 @@ public class BookingDesk {
     @Inject
     BookingCharges charges;
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     /**
      * An agent's decision on a booking awaiting validation: accepted, it becomes a booking (its seat was
      * held); refused — with a reason, required and told to the family ({@link Refused#decisionReason}:
@@ -49,6 +51,12 @@ public class BookingDesk {
         em.refresh(b);
         if (b.getStatus() != BookingStatus.PENDING_VALIDATION) {
             throw new BookingRefused(Refused.text("booking.validation.notPending"));
+        }
+        if (accept && seats.started(b.getUnit(), b.getDay())) {
+            // the morning is over (or under way): accepted now, the family would be told "validée" for it and billed;
+            // the agent refuses it instead (the nightly job closes what nobody decided)
+            throw new BookingRefused(Refused.text("booking.validation.started", b.getChild().getFirstName(),
+                    DAY.format(b.getDay())));
         }
         if (accept) {
             b.setStatus(b.isSurcharged() ? BookingStatus.BOOKED_LATE : BookingStatus.BOOKED);

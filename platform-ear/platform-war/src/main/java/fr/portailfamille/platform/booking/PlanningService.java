@@ -127,8 +127,7 @@ public class PlanningService {
         return !em.createQuery("select b.id from Booking b where b.child = :c and b.unit = :u and b.day = :d"
                         + " and b.status in :live")
                 .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
-                .setParameter("live", Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
-                        BookingStatus.PENDING_VALIDATION)).getResultList().isEmpty();
+                .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList().isEmpty();
     }
 
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
@@ -254,7 +253,7 @@ public class PlanningService {
             throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
         }
         CancellationDecision decision = AbsenceRules.withdrawal(
-                b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal), b.getStatus());
+                b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal, b.getUnit().getStartTime()), b.getStatus());
         if (onlyFree && decision.outcome() != CancellationDecision.Outcome.FREE) {
             throw new BookingRefused(Refused.text("booking.cancel.noLongerFree"));
         }
@@ -381,7 +380,7 @@ public class PlanningService {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
                 CancellationDecision d = AbsenceRules.withdrawal(
-                        b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal), b.getStatus());
+                        b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal, b.getUnit().getStartTime()), b.getStatus());
                 notices.put(c.getKey(), d.text());
                 if (d.outcome() != CancellationDecision.Outcome.FREE) {
                     warned.add(c.getKey());

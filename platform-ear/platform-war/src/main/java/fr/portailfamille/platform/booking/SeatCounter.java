@@ -81,7 +81,7 @@ public class SeatCounter {
                 started);
         if (release.promotes()) {
             Booking promoted = WaitingList.next(waiting, Booking::getId).orElseThrow();
-            promoted.setStatus(release.promotedTo());
+            promoted.setStatus(lateIfSurcharged(release.promotedTo(), promoted));
             if (release.familyTold()) {
                 mails.promoted(promoted);
             }
@@ -107,6 +107,14 @@ public class SeatCounter {
      * Whether the unit has begun on {@code day}, or the day is past: a seat given up then is only freed. A unit without
      * hours may be running or over at any time of its day: its day counts as begun.
      */
+    /**
+     * A waiting request made after the booking deadline (surcharged) becomes {@link BookingStatus#BOOKED_LATE} when
+     * promoted, as an agent's validation makes it: Mon planning and the API say the surcharge the invoice bills.
+     */
+    static BookingStatus lateIfSurcharged(BookingStatus to, Booking b) {
+        return to == BookingStatus.BOOKED && b.isSurcharged() ? BookingStatus.BOOKED_LATE : to;
+    }
+
     public boolean started(ActivityUnit unit, LocalDate day) {
         LocalDateTime now = PlatformTime.now(clock);
         return day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime())
@@ -130,7 +138,7 @@ public class SeatCounter {
                 .setMaxResults(unit.getCapacity() - booked).getResultList();
         BookingStatus to = unit.getActivity().isNeedsValidation() ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED;
         for (Booking b : waiting) {
-            b.setStatus(to);
+            b.setStatus(lateIfSurcharged(to, b));
             take(unit, day, booked++);
             if (to == BookingStatus.BOOKED) {
                 mails.promoted(b);

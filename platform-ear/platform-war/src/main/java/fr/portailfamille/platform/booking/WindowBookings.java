@@ -25,8 +25,8 @@ import java.util.Set;
 @CommuneRequired
 public class WindowBookings {
 
-    private static final Set<BookingStatus> LIVE = Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
-            BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION);
+    /** A booking of the day already the child's: {@link BookingStatus#HOLDING_THE_DAY}. */
+    private static final Set<BookingStatus> LIVE = BookingStatus.HOLDING_THE_DAY;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
