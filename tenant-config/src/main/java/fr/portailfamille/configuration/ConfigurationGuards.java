@@ -85,6 +85,10 @@ public final class ConfigurationGuards {
             if (!same(a == null ? null : a.bic(), b == null ? null : b.bic())) {
                 errors.add(Problems.error(at + ".sepa.bic", "configuration.guard.money", is.label()));
             }
+            if (!same(a == null ? null : String.valueOf(a.debitDay()), b == null ? null : String.valueOf(b.debitDay()))) {
+                // the day families are debited on: the régisseur's, as the rest of the creditor
+                errors.add(Problems.error(at + ".sepa.debitDay", "configuration.guard.money", is.label()));
+            }
         }
         return errors;
     }

@@ -175,8 +175,10 @@ public final class ConfigurationStore {
                 rs -> errors.add(Problems.error("establishments", "configuration.inUse.establishment", rs.getString(1),
                         rs.getString(2))),
                 (Object) establishments);
-        query(c, "select a.name, a.code, u.label, u.code" + removedUnits + " and exists (select 1 from " + s + "booking b"
-                + " where b.unit_id = u.id) order by a.code, u.code", rs -> {
+        // a unit with bookings, or with days asked in an opening window (its wishes and seats would go with it)
+        query(c, "select a.name, a.code, u.label, u.code" + removedUnits + " and (exists (select 1 from " + s + "booking b"
+                + " where b.unit_id = u.id) or exists (select 1 from " + s + "window_wish w where w.unit_id = u.id))"
+                + " order by a.code, u.code", rs -> {
                     int i = kept.indexOf(rs.getString(2));
                     errors.add(i < 0
                             ? Problems.error("activities", "configuration.inUse.activityBookings", rs.getString(1),

@@ -65,7 +65,7 @@ class ConfigurationGuardsTest {
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa/iban", "FR1420041010050500013M02606")
                         .replace("/billing/regies/0/sepa/bic", "PSSTFRPPLIL")))));
         assertEquals(List.of("billing.regies[0].sepa.creditorId", "billing.regies[0].sepa.name", "billing.regies[0].sepa.iban",
-                "billing.regies[0].sepa.bic"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                "billing.regies[0].sepa.bic", "billing.regies[0].sepa.debitDay"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa", jakarta.json.JsonValue.NULL)))), "SEPA cleared");
         // a new régie collecting by card
         assertEquals(List.of("billing.regies[2].payfipNumcli"), fields(ConfigurationGuards.moneyChanges(BEFORE,
@@ -80,8 +80,10 @@ class ConfigurationGuardsTest {
                 .replace("/billing/regies/0/label", "Régie périscolaire")
                 .replace("/billing/regies/0/manager/name", "Jean Régis")
                 .replace("/billing/regies/0/sepa/iban", "FR76 3000 6000 0112 3456 7890 189")
-                .replace("/billing/regies/0/sepa/debitDay", 5)
-                .remove("/billing/regies/1"))), "label, régisseur, the IBAN as typed with spaces, debit day, a removal");
+                .remove("/billing/regies/1"))), "label, régisseur, the IBAN as typed with spaces, a removal");
+        // the day families are debited on is the creditor's, the régisseur's
+        assertEquals(List.of("billing.regies[0].sepa.debitDay"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa/debitDay", 5)))));
         assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, BEFORE.withBilling(null)));
     }
 }

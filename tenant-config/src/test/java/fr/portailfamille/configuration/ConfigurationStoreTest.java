@@ -77,7 +77,7 @@ class ConfigurationStoreTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(A, withoutPeri));
         assertEquals(List.of(
                 new FieldError("activities[0].units", "L'unité « Journée » (JOURNEE) de l'activité « Centre de loisirs des"
-                        + " vacances » a des réservations : elle ne peut pas être retirée."),
+                        + " vacances » a des réservations ou des jours demandés dans une fenêtre : elle ne peut pas être retirée."),
                 new FieldError("activities", "L'activité « Accueil périscolaire » (PERI) a des réservations : elle ne peut pas"
                         + " être retirée.")), e.errors());
         assertEquals(Samples.full(), export(A));
@@ -85,6 +85,25 @@ class ConfigurationStoreTest {
         CommuneConfiguration withoutSport = Samples.patched(Samples.full(), p -> p.remove("/activities/2").remove("/activities/1/units/0"));
         importInto(A, withoutSport);
         assertEquals(withoutSport, export(A));
+    }
+
+    @Test
+    void aUnitWithDaysAskedInAnOpeningWindowIsNotRemoved() throws SQLException {
+        importInto(A, Samples.full());
+        String child = book(A, "ALSH", "JOURNEE");
+        execute(A, "delete from booking");
+        // a family asked that unit's days in a window not yet published: its wishes would go with the unit (cascade)
+        execute(A, "insert into opening_window (activity_id, period_from, period_to, opens_at, closes_at, created_by)"
+                + " select id, date '2027-07-06', date '2027-07-31', timestamp '2027-05-01 08:00', timestamp '2027-05-31 18:00',"
+                + " 'agent' from activity where code = 'ALSH'");
+        execute(A, "insert into window_request (window_id, family_id) select max(w.id), (select family_id from child where id = "
+                + child + ") from opening_window w");
+        execute(A, "insert into window_wish (request_id, child_id, unit_id, day) select (select max(id) from window_request), "
+                + child + ", u.id, date '2027-07-07' from activity_unit u where u.code = 'JOURNEE'");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(A,
+                Samples.patched(Samples.full(), p -> p.remove("/activities/0/units/0"))));
+        assertEquals(List.of("activities[0].units"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals(1, count(A, "window_wish"), "the family's wishes are all there");
     }
 
     @Test

@@ -469,12 +469,21 @@ class FamilyFileIT {
     void oldDraftsArePurgedAndTheRestIsKept() throws Exception {
         SignedInUser old = parent("alpha", newEmail(), true);
         SignedInUser recent = parent("alpha", newEmail(), true);
+        SignedInUser paying = parent("alpha", newEmail(), true);
         long oldId = savedDraft(old);
         long recentId = savedDraft(recent);
+        long payingId = savedDraft(paying);
+        String regie = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         in(alpha(), () -> {
             tx.begin();
-            em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id = ?")
-                    .setParameter(1, oldId).executeUpdate();
+            em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id in (?1, ?2)")
+                    .setParameter(1, oldId).setParameter(2, payingId).executeUpdate();
+            // an expired draft holding a money record (here a porte-monnaie): kept for the régie's books — it stopped the
+            // whole commune's purge, every night, on its foreign key
+            em.createNativeQuery("insert into regie (code, label, invoice_prefix) values (?1, 'Régie du test', ?1)")
+                    .setParameter(1, regie).executeUpdate();
+            em.createNativeQuery("insert into wallet (family_id, regie_id, activated_by) select ?1, id, 'test' from regie"
+                    + " where code = ?2").setParameter(1, payingId).setParameter(2, regie).executeUpdate();
             tx.commit();
             return null;
         });
@@ -496,6 +505,11 @@ class FamilyFileIT {
         assertTrue(in(alpha(), () -> familyDesk.get(AGENT, oldId)).isEmpty());
         assertTrue(in(alpha(), () -> familyDesk.get(AGENT, recentId)).isPresent());
         assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, payingId)).isPresent(), "kept: it holds money records");
+        // nor deleted by its parent with the account ("Supprimer ma demande"): said, nothing removed
+        Refused kept = assertThrows(Refused.class, () -> in(alpha(), () -> files.deletePending(paying)));
+        assertTrue(kept.getMessage().contains("la mairie le conserve"), kept.getMessage());
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, payingId)).isPresent());
     }
 
     @Test

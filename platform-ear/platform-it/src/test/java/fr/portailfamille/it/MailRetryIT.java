@@ -191,12 +191,20 @@ class MailRetryIT {
         mailer.retryDue();
         assertNull(sentAt(waiting), "a suspended commune's mail waits");
         assertEquals(1, attempts(waiting));
+        // one kept for more than two days while the commune stayed suspended: given up, never sent stale on resumption
+        execute("insert into platform.mail_retry (commune_name, recipient, subject, body, next_attempt, commune_id, created_at)"
+                + " values ('Commune " + tag + "', '" + family + "', 'Ancienne " + tag + "', 'Périmé',"
+                + " now() - interval '1 minute', " + commune + ", now() - interval '3 days')");
+        long stale = id("Ancienne " + tag);
+        mailer.retryDue();
+        assertNotNull(value("select abandoned_at from platform.mail_retry where id = " + stale), "given up after two days");
 
         // no longer suspended (PROVISIONING rather than ACTIVE: this commune has no schema for the jobs of active ones)
         execute("update platform.commune set status = 'PROVISIONING' where id = " + commune);
         mailer.retryDue();
         assertNotNull(sentAt(waiting), "sent once the commune is no longer suspended");
         assertTrue(Mails.contains(family, "Bonjour"));
+        assertNull(sentAt(stale), "the stale one is not sent");
 
         // a week after it went, forgotten
         execute("update platform.mail_retry set sent_at = now() - interval '8 days' where id = " + waiting);

@@ -231,6 +231,9 @@ class SepaDebitIT {
         String xml = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(2, file.transactions());
         assertEquals(BillingMonth.EDGE450_CENTS + BillingMonth.EDGE451_CENTS, file.totalCents());
+        // the Prélèvements screen gives the run the file's amount, the figure the régisseur checks with the bank
+        assertEquals(file.totalCents(), alpha(() -> debits.runs(AGENT)).stream().filter(x -> x.runId() == run).findFirst()
+                .orElseThrow().plannedCents());
         String number450 = alpha(() -> account.invoice(edge450, invoice450)).number();
         assertTrue(xml.contains("<EndToEndId>" + number450 + "</EndToEndId>"), xml);
         assertTrue(xml.contains("<MndtId>" + m450.rum() + "</MndtId>") && xml.contains("<MndtId>" + m451.rum() + "</MndtId>"));

@@ -265,6 +265,11 @@ public class FamilyFileService {
         if (f.getStatus() == FamilyStatus.VALIDATED || isStaff(user)) {
             return false;
         }
+        if (f.getId() != null && !em.createNativeQuery("select 1 from family where id = ?1 and " + HOLDS_MONEY)
+                .setParameter(1, f.getId()).getResultList().isEmpty()) {
+            // money records (a payment, a card payment tried, a mandate, a porte-monnaie) are the régie's to keep
+            throw new Refused(Refused.text("family.file.holdsMoney"));
+        }
         audit(user.email(), "DEMANDE_SUPPRIMEE", f.getId(), null, "dossier et compte supprimés");
         if (f.getId() != null) {
             reached.forget(user.subject());
@@ -389,10 +394,18 @@ public class FamilyFileService {
      * Deletes drafts not saved for 30 days; returns how many. Each replica's job runs it at the same hour: the drafts are
      * taken locked, those another replica is deleting skipped (it used to wait for them, then fail on their version).
      */
+    /**
+     * SQL: whether {@code family} has money records, kept for the régie's books (they name the family, no cascade): such
+     * a file is neither purged nor deleted with its account.
+     */
+    static final String HOLDS_MONEY = "(" + java.util.stream.Stream.of("invoice", "payment", "account_credit", "online_payment",
+            "wallet", "sepa_mandate").map(t -> "exists (select 1 from " + t + " x where x.family_id = family.id)")
+            .collect(java.util.stream.Collectors.joining(" or ")) + ")";
+
     public int purgeExpiredDrafts() {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("select id from family where status = 'DRAFT' and draft_expires_at < ?1"
-                + " order by id for update skip locked").setParameter(1, now()).getResultList();
+                + " and not " + HOLDS_MONEY + " order by id for update skip locked").setParameter(1, now()).getResultList();
         List<Family> expired = ids.stream().map(id -> em.find(Family.class, ((Number) id).longValue()))
                 .filter(java.util.Objects::nonNull).toList();
         for (Family f : expired) {

@@ -295,6 +295,7 @@ public class Mailer {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int retryDue() {
+        giveUpStale();
         int sent = 0;
         int taken;
         do {
@@ -303,7 +304,7 @@ public class Mailer {
                 c.setAutoCommit(false);
                 try {
                     List<Kept> due = new ArrayList<>();
-                    // a suspended commune's mails wait (they are given up after two days like any other)
+                    // a suspended commune's mails wait (they are given up after two days like any other: giveUpStale)
                     try (PreparedStatement ps = c.prepareStatement("select m.id, m.commune_name, m.recipient, m.subject,"
                             + " m.body, m.attempts, m.created_at from platform.mail_retry m"
                             + " left join platform.commune k on k.id = m.commune_id"
@@ -332,6 +333,25 @@ public class Mailer {
         } while (taken == BATCH);
         forgetOld();
         return sent;
+    }
+
+    /**
+     * Mails still waiting after {@link MailRetries#GIVE_UP_AFTER} are given up, whether or not they were tried meanwhile:
+     * a suspended commune's (never tried while it is suspended) would otherwise go out weeks later, stale, when it is
+     * resumed, and their addresses and texts be kept as long as it stays suspended.
+     */
+    private void giveUpStale() {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("update platform.mail_retry"
+                + " set abandoned_at = now(), last_error = coalesce(last_error, 'non envoyé en deux jours (commune suspendue ?)')"
+                + " where sent_at is null and abandoned_at is null and created_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, MailRetries.GIVE_UP_AFTER.toSeconds());
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                LOG.warning(() -> n + " courriel(s) abandonné(s) après deux jours sans envoi");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Courriels gardés trop anciens : abandon impossible", e);
+        }
     }
 
     /**

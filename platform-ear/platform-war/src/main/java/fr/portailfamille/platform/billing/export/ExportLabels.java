@@ -20,7 +20,15 @@ public final class ExportLabels {
             Map.entry("PAYMENT_ALLOCATED", "Imputation"),
             Map.entry("CREDIT_USED", "Crédit utilisé"),
             Map.entry("TITRE_EMIS", "Titre de recettes émis"),
-            Map.entry("REMINDER_SENT", "Relance envoyée"));
+            Map.entry("REMINDER_SENT", "Relance envoyée"),
+            Map.entry("SEPA_FILE", "Fichier de prélèvements"),
+            Map.entry("WALLET_TOP_UP", "Versement sur le porte-monnaie"),
+            Map.entry("ONLINE_PAYMENT_STARTED", "Paiement en ligne commencé"),
+            Map.entry("ONLINE_PAYMENT_PAID", "Paiement en ligne réussi"),
+            Map.entry("ONLINE_PAYMENT_REFUSED", "Paiement en ligne refusé"),
+            Map.entry("ONLINE_PAYMENT_ABANDONED", "Paiement en ligne abandonné"),
+            Map.entry("ONLINE_PAYMENT_EXPIRED", "Paiement en ligne expiré"),
+            Map.entry("ONLINE_PAYMENT_ANOMALY", "Paiement en ligne en anomalie"));
 
     private ExportLabels() {
     }

@@ -118,8 +118,11 @@ public class DirectDebits {
     public List<Run> runs(SignedInUser agent) {
         StaffRoles.requireAgent(agent);
         @SuppressWarnings("unchecked")
+        // the amount: the file's once made (what the bank is asked), else what is left on the debits still planned
         List<Object[]> rows = em.createNativeQuery("select b.id, r.code, r.label, b.period_start, count(d.id),"
-                + " coalesce(sum(i.total_cents), 0), (select f.id from sepa_file f where f.billing_run_id = b.id),"
+                + " coalesce((select f.total_cents from sepa_file f where f.billing_run_id = b.id), sum(i.total_cents - ("
+                + FamilyAccount.settledSql() + ")) filter (where d.state = 'PLANNED'), 0),"
+                + " (select f.id from sepa_file f where f.billing_run_id = b.id),"
                 + " count(d.id) filter (where d.state = 'REJECTED') from billing_run b join regie r on r.id = b.regie_id"
                 + " join sepa_debit d on d.billing_run_id = b.id join invoice i on i.id = d.invoice_id"
                 + " group by b.id, r.code, r.label, b.period_start order by b.period_start desc, b.id desc limit 100").getResultList();

@@ -82,7 +82,9 @@ public class Mandates {
             throw new Denied(Refused.text("billing.mandate.familySigns"));
         }
         Long family = account.familyFor(parent, null);
-        if (family == null) {
+        if (family == null || em.createNativeQuery("select 1 from family where id = ?1 and status = 'VALIDATED'")
+                .setParameter(1, family).getResultList().isEmpty()) {
+            // a draft or a file not validated yet: nothing is billed to it, and a mandate would keep it from being deleted
             throw new Refused("regie", Refused.text("billing.mandate.noFamilyFile"));
         }
         List<FieldError> errors = new ArrayList<>();

@@ -20,7 +20,8 @@ import java.util.Objects;
 /**
  * {@code agent/configuration/activites.xhtml}: each activity's rules (deadlines, late policy, validation,
  * ages, levels, place, description, documents) and its units (times, weekdays, capacity; add, remove);
- * removing an activity or unit is refused at the save while it has bookings or registrations.
+ * removing an activity or unit is refused at the save while it has bookings or registrations; an activity created
+ * since the screen was opened is kept by its save.
  */
 @Named
 @ViewScoped
@@ -28,6 +29,8 @@ public class ActivitesView extends ConfigurationSection {
 
     private List<ActivityRow> activities;
     private Map<String, String> establishmentItems;
+    /** The codes of the activities removed on this screen since it was opened ("Retirer l'activité"). */
+    private final java.util.Set<String> removed = new java.util.LinkedHashSet<>();
 
     @Override
     public void load() {
@@ -55,7 +58,7 @@ public class ActivitesView extends ConfigurationSection {
 
     /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
     public void removeActivity(int activity) {
-        activities.remove(activity);
+        removed.add(activities.remove(activity).getCode());
         NextFocus.on("activites:save");
     }
 
@@ -68,13 +71,21 @@ public class ActivitesView extends ConfigurationSection {
             FormErrors.show("activites", times);
             return;
         }
-        save("activites", Texts.of("agent.config.activities.saved"), c -> c.withActivities(edited(c.activities(), activities)));
+        save("activites", Texts.of("agent.config.activities.saved"),
+                c -> c.withActivities(edited(c.activities(), activities, removed)));
     }
 
-    /** The rows applied to the saved activities of the same code; a row whose activity is gone is dropped. */
-    static List<Activity> edited(List<Activity> saved, List<ActivityRow> rows) {
-        return rows.stream().map(r -> saved.stream().filter(a -> a.code().equals(r.getCode())).findFirst()
-                .map(r::edited).orElse(null)).filter(Objects::nonNull).toList();
+    /**
+     * The rows applied to the saved activities of the same code (a row whose activity is gone is dropped), then the
+     * saved activities this screen never showed — created since it was opened (Nouvelle activité, another agent) —,
+     * kept unless removed here.
+     */
+    static List<Activity> edited(List<Activity> saved, List<ActivityRow> rows, java.util.Set<String> removed) {
+        List<Activity> result = new ArrayList<>(rows.stream().map(r -> saved.stream().filter(a -> a.code().equals(r.getCode()))
+                .findFirst().map(r::edited).orElse(null)).filter(Objects::nonNull).toList());
+        java.util.Set<String> shown = rows.stream().map(ActivityRow::getCode).collect(java.util.stream.Collectors.toSet());
+        saved.stream().filter(a -> !shown.contains(a.code()) && !removed.contains(a.code())).forEach(result::add);
+        return List.copyOf(result);
     }
 
     public List<ActivityRow> getActivities() { return activities; }

@@ -120,6 +120,8 @@ public class FoyerView extends FamilyFormView {
             }
         } catch (AccountUnavailable e) {
             FormErrors.show(FORM, List.of(new FieldError("", e.text())));
+        } catch (fr.portailfamille.platform.kernel.Refused e) {
+            FormErrors.show(FORM, List.of(new FieldError("", e.text()))); // a file the régie keeps: said, nothing deleted
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -45,6 +46,16 @@ class ExportCsvTest {
         assertEquals("Carte bancaire au guichet", ExportLabels.mode("CARTE_GUICHET"));
         assertEquals("Facture émise", ExportLabels.action("INVOICE_ISSUED"));
         assertEquals("SOMETHING_NEW", ExportLabels.action("SOMETHING_NEW"));
+        // every action the money services write is in words in the journal's export
+        for (String written : java.util.List.of("SEPA_FILE", "WALLET_TOP_UP", "ONLINE_PAYMENT_STARTED", "REMINDER_SENT",
+                "CREDIT_USED", "PAYMENT_CANCELLED", "RUN_DONE")) {
+            assertNotEquals(written, ExportLabels.action(written), written);
+        }
+        for (fr.portailfamille.platform.payment.OnlineState state : fr.portailfamille.platform.payment.OnlineState.values()) {
+            if (state != fr.portailfamille.platform.payment.OnlineState.PENDING) {
+                assertNotEquals("ONLINE_PAYMENT_" + state, ExportLabels.action("ONLINE_PAYMENT_" + state), state.name());
+            }
+        }
     }
 
     @Test

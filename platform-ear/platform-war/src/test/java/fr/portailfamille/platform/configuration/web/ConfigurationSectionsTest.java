@@ -33,12 +33,15 @@ class ConfigurationSectionsTest {
         List<ActivityRow> rows = new ArrayList<>(List.of(new ActivityRow(activity("PERI")), new ActivityRow(activity("CANTINE"))));
         rows.get(1).setName("Restaurant scolaire");
         List<Activity> saved = List.of(activity("CANTINE"), activity("PERI"), activity("SPORT"));
-        List<Activity> edited = ActivitesView.edited(saved, rows);
+        List<Activity> edited = ActivitesView.edited(saved, rows, java.util.Set.of("SPORT"));
         assertEquals(List.of("PERI", "CANTINE"), edited.stream().map(Activity::code).toList(),
                 "SPORT, removed on the screen, is gone (the store refuses if it has bookings)");
         assertEquals("Restaurant scolaire", edited.get(1).name());
-        assertEquals(List.of(activity("PERI")), ActivitesView.edited(List.of(activity("PERI")), rows),
+        assertEquals(List.of(activity("PERI")), ActivitesView.edited(List.of(activity("PERI")), rows, java.util.Set.of()),
                 "an activity removed meanwhile by another agent is not brought back");
+        // SPORT created (Nouvelle activité, another agent) after this screen was opened: its save keeps it
+        assertEquals(List.of("PERI", "CANTINE", "SPORT"), ActivitesView.edited(saved, rows, java.util.Set.of()).stream()
+                .map(Activity::code).toList());
     }
 
     @Test
