@@ -400,6 +400,45 @@ class WalletIT {
     }
 
     /**
+     * A unit's weekday removed after families booked it (or holidays moved onto their days): those days no longer run,
+     * so their bookings are cancelled free with the save, the porte-monnaie given back, the family told — they stayed
+     * booked, hidden on Mon planning, and were billed as "réservation sans pointage".
+     */
+    @Test
+    void aWeekdayNoLongerRunAfterItWasBookedIsUndoneAndGivenBack() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 2000L));
+        LocalDate first = schoolDay(0);
+        LocalDate other = java.util.stream.IntStream.range(1, 10).mapToObj(WalletIT::schoolDay)
+                .filter(d -> d.getDayOfWeek() != first.getDayOfWeek()).findFirst().orElseThrow();
+        int otherN = java.util.stream.IntStream.range(1, 10).filter(n -> schoolDay(n).equals(other)).findFirst().orElseThrow();
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), otherN).outcome());
+        assertEquals(1300, balance(f));
+        String code = "PM0" + f.regie().substring(2);
+        int weekday = first.getDayOfWeek().getValue();
+        alpha(() -> {
+            configuration.update(AGENT, conf -> conf.withActivities(conf.activities().stream().map(a -> !a.code().equals(code) ? a
+                    : new CommuneConfiguration.Activity(a.code(), a.name(), a.description(), a.type(), a.establishment(),
+                            a.minAge(), a.maxAge(), a.levels(), a.runsInHolidays(), a.bookingDeadline(),
+                            a.cancellationDeadline(), a.latePolicy(), a.needsValidation(), a.documents(),
+                            a.units().stream().map(u -> new CommuneConfiguration.Unit(u.code(), u.label(), u.start(), u.end(),
+                                    u.capacity(), u.weekdays().stream().filter(w -> w != weekday).toList())).toList()))
+                    .toList()));
+            return null;
+        });
+        assertEquals("CANCELLED_FREE", alpha(() -> kit.one("select status from booking where child_id = ?1 and unit_id = ?2"
+                + " and day = ?3", f.child(), f.unit(), first)));
+        assertEquals("BOOKED", alpha(() -> kit.one("select status from booking where child_id = ?1 and unit_id = ?2"
+                + " and day = ?3", f.child(), f.unit(), other)), "a day that still runs stays booked");
+        assertEquals(1650, balance(f), "the day given back");
+        assertEquals(0, count("select coalesce(sum(booked), 0) from unit_day where unit_id = ?1 and day = ?2", f.unit(), first));
+        String mail = Mails.await(f.parent().email(), m -> m.contains("ne fonctionne plus ce jour-là"));
+        assertTrue(mail.contains("Accueil fermé") || mail.contains("annulées"), mail);
+    }
+
+    /**
      * A day on the waiting list held its price in the porte-monnaie; once the day went by with no seat freed, the
      * nightly close refuses it with its reason and gives the money back (it was kept for ever).
      */

@@ -1,7 +1,13 @@
 package fr.portailfamille.platform.booking;
 
 import fr.portailfamille.booking.BookingStatus;
+import fr.portailfamille.booking.CommuneCalendar;
+import fr.portailfamille.booking.DateRange;
+import fr.portailfamille.booking.MonthPlan;
 import fr.portailfamille.platform.configuration.ClosuresAdded;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.configuration.ScheduleChanged;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -52,6 +58,9 @@ public class ClosedDays {
     @Inject
     BookingMails mails;
 
+    @Inject
+    CommuneSettings settings;
+
     /**
      * How many bookings closing {@code days} would cancel (the Calendrier page asks the agent to confirm first: a
      * closure typed on the wrong date would cancel a day that runs, and removing it gives nothing back).
@@ -77,13 +86,56 @@ public class ClosedDays {
     void closed(@Observes ClosuresAdded added) {
         List<Booking> undone = new ArrayList<>();
         for (LocalDate day : new TreeMap<>(added.days()).keySet()) {
-            List<Number> ids = undoneOn(day);
-            if (!ids.isEmpty()) {
-                undone.addAll(em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
-                                + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
-                        .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList());
+            undone.addAll(bookings(undoneOn(day)));
+        }
+        cancel(undone, added.days());
+    }
+
+    /**
+     * A save that changed when the accueils run: each booking from today on that a closed day would undo, on a unit-day
+     * that no longer runs under the saved calendar and units ({@link MonthPlan#runsOn}), is undone as on a closed day.
+     */
+    void scheduleChanged(@Observes ScheduleChanged changed) {
+        LocalDate today = PlatformTime.today();
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> schoolYears = settings.schoolYears();
+        Map<Long, MonthPlan.Unit> plans = new java.util.HashMap<>();
+        List<Long> gone = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> live = em.createNativeQuery("select b.id, b.unit_id, b.day from booking b where b.day >= ?1"
+                        + " and b.status in (" + UNDONE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
+                        + ")").setParameter(1, today).getResultList();
+        for (Object[] r : live) {
+            long unitId = ((Number) r[1]).longValue();
+            LocalDate day = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
+            MonthPlan.Unit plan = plans.computeIfAbsent(unitId, id -> em.find(ActivityUnit.class, id).plan());
+            if (!MonthPlan.runsOn(plan, day, cal, schoolYears)) {
+                gone.add(((Number) r[0]).longValue());
             }
         }
+        if (gone.isEmpty()) {
+            return;
+        }
+        List<Booking> undone = bookings(gone);
+        Map<LocalDate, String> labels = new LinkedHashMap<>();
+        undone.forEach(b -> labels.put(b.getDay(), NO_LONGER_RUNS));
+        cancel(undone, labels);
+    }
+
+    /** What the families' mail says of a day that no longer runs. */
+    static final String NO_LONGER_RUNS = "l'accueil ne fonctionne plus ce jour-là (calendrier modifié)";
+
+    private List<Booking> bookings(List<? extends Number> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
+                        + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
+    }
+
+    /** Cancels {@code undone} free, gives back what they took, counts their unit-days' seats again, tells each family once. */
+    private void cancel(List<Booking> undone, Map<LocalDate, String> labels) {
         if (undone.isEmpty()) {
             return;
         }
@@ -111,7 +163,7 @@ public class ClosedDays {
                     .getSingleResult();
             seats.recount(u.unit(), u.day(), Math.toIntExact(held));
         }
-        byFamily.values().forEach(bookings -> mails.closed(bookings, added.days()));
+        byFamily.values().forEach(bookings -> mails.closed(bookings, labels));
     }
 
     private record ActivityUnitDay(ActivityUnit unit, LocalDate day) {

@@ -55,6 +55,9 @@ public class ConfigurationService {
     @Inject
     Event<ClosuresAdded> closuresAdded;
 
+    @Inject
+    Event<ScheduleChanged> scheduleChanges;
+
     /** The commune's configuration as it is now. */
     public CommuneConfiguration current() {
         String schema = TenantContext.require().schemaName();
@@ -73,9 +76,12 @@ public class ConfigurationService {
     public void save(String agent, CommuneConfiguration conf) {
         String schema = TenantContext.require().schemaName();
         Map<LocalDate, String> added = new HashMap<>();
+        boolean scheduleChanged;
         try (Connection c = dataSource.getConnection()) {
-            Set<LocalDate> closedBefore = ConfigurationReader.of(c, schema).closures().stream()
+            CommuneConfiguration before = ConfigurationReader.of(c, schema).configuration();
+            Set<LocalDate> closedBefore = before.closures().stream()
                     .map(CommuneConfiguration.Closure::day).collect(Collectors.toSet());
+            scheduleChanged = ScheduleChanged.between(before, conf);
             ConfigurationStore.importInto(c, schema, conf);
             conf.closures().stream().filter(closure -> !closedBefore.contains(closure.day()))
                     .forEach(closure -> added.put(closure.day(), closure.label()));
@@ -86,6 +92,10 @@ public class ConfigurationService {
         if (!added.isEmpty()) {
             // what families booked on the days now closed is undone with the save (booking.ClosedDays)
             closuresAdded.fire(new ClosuresAdded(added));
+        }
+        if (scheduleChanged) {
+            // and what they booked on days that no longer run (holidays moved, a weekday removed)
+            scheduleChanges.fire(new ScheduleChanged());
         }
         LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
     }
