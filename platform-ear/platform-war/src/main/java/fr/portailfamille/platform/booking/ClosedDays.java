@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * invoice has billed yet is cancelled free ({@link BookingStatus#CANCELLED_FREE}: "a day the accueil is closed is never
  * billed", {@code BookingRules}), its porte-monnaie debit given back, the unit-day's seats counted again with no one
  * promoted, and each family told once. A day attended ({@link BookingStatus#PRESENT}) stays as the staff recorded it;
- * a day already invoiced stays on its invoice (a credit note is the régisseur's decision).
+ * a day already invoiced stays on its invoice (a credit note is the régisseur's decision). The same for the days from
+ * today on that a save made stop running (a unit's weekday removed, holidays moved: {@code ScheduleChanged}).
  */
 @ApplicationScoped
 @Transactional
@@ -125,13 +126,16 @@ public class ClosedDays {
     /** What the families' mail says of a day that no longer runs. */
     static final String NO_LONGER_RUNS = "l'accueil ne fonctionne plus ce jour-là (calendrier modifié)";
 
+    /** The bookings of {@code ids}, with what {@link #cancel} reads of them; a thousand ids a query (bind limits). */
     private List<Booking> bookings(List<? extends Number> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Booking> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            found.addAll(em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
+                            + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)).stream()
+                            .map(Number::longValue).toList()).getResultList());
         }
-        return em.createQuery("select b from Booking b join fetch b.child c join fetch c.family"
-                        + " join fetch b.unit u join fetch u.activity where b.id in :ids", Booking.class)
-                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
+        return found;
     }
 
     /** Cancels {@code undone} free, gives back what they took, counts their unit-days' seats again, tells each family once. */
