@@ -49,6 +49,29 @@ final class BillingStore {
                 (Object) regies);
     }
 
+    /**
+     * Adds an error for each régie whose prefix already numbered another régie's invoices, credit notes or receipts
+     * ({@code AL-36}, {@code AL-AV-3}, {@code AL-R-12}): its own counter starting again, two documents of the commune
+     * would bear one number. A régie taking back a prefix it had itself goes on with its own counter.
+     */
+    static void refusePrefixesOfOthers(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
+            throws SQLException {
+        for (int i = 0; i < billing.regies().size(); i++) {
+            Regie r = billing.regies().get(i);
+            if (r.invoicePrefix() == null || r.code() == null) {
+                continue;
+            }
+            String at = "billing.regies[" + i + "].invoicePrefix";
+            String numbers = r.invoicePrefix() + "-%"; // a prefix is letters and digits only: nothing to escape
+            query(c, "select o.label from " + s + "regie o where o.code <> ? and (exists (select 1 from " + s
+                    + "invoice v where v.regie_id = o.id and v.number like ?) or exists (select 1 from " + s
+                    + "payment p where p.regie_id = o.id and p.receipt_number like ?)) order by o.code limit 1",
+                    rs -> errors.add(Problems.error(at, "configuration.billing.prefix.usedBefore", r.invoicePrefix(),
+                            rs.getString(1))),
+                    r.code(), numbers, numbers);
+        }
+    }
+
     static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
         update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days)"
                 + " values (true, ?, ?, ?) on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"

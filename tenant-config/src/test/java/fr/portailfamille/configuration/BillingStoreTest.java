@@ -130,6 +130,39 @@ class BillingStoreTest {
     }
 
     @Test
+    void twoRegiesSwapTheirPrefixesAndTwoBracketsTheirBoundsInOneSave() throws SQLException {
+        importInto(Samples.billed());
+        CommuneConfiguration swapped = Samples.patched(Samples.billed(), p -> p
+                .replace("/billing/regies/0/invoicePrefix", "SP").replace("/billing/regies/1/invoicePrefix", "AL")
+                .replace("/billing/brackets/0/min", 451).replace("/billing/brackets/0/max", 700)
+                .replace("/billing/brackets/1/min", 0).replace("/billing/brackets/1/max", 450));
+        importInto(swapped); // each unique index met the other row's old value half-way: checked at commit now
+        assertEquals("SP", text("select invoice_prefix from regie where code = 'ALSH'"));
+        assertEquals("AL", text("select invoice_prefix from regie where code = 'SPORT'"));
+        assertEquals("T2", text("select code from qf_bracket where qf_min = 0"));
+        assertEquals("T1", text("select code from qf_bracket where qf_min = 451"));
+    }
+
+    @Test
+    void aPrefixThatNumberedAnotherRegiesInvoicesIsNotTakenAgain() throws SQLException {
+        importInto(Samples.billed());
+        execute("insert into family (label) values ('Foyer Martin')");
+        execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, total_cents, issued_by)"
+                + " select r.id, (select max(id) from family), 1, 'AL-1', '2026-10-01', '2026-10-31', 1200, 'regie@test'"
+                + " from regie r where r.code = 'ALSH'");
+        CommuneConfiguration renamed = Samples.patched(Samples.billed(), p -> p.replace("/billing/regies/0/invoicePrefix", "EN"));
+        importInto(renamed);
+        CommuneConfiguration taken = Samples.patched(renamed, p -> p.replace("/billing/regies/1/invoicePrefix", "AL"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(taken));
+        assertEquals(List.of(new FieldError("billing.regies[1].invoicePrefix", "Le préfixe « AL » a déjà numéroté des"
+                + " factures de la régie « Régie garderie ALSH » : une autre régie ne peut pas le reprendre (deux factures"
+                + " porteraient le même numéro).")), e.errors());
+        assertEquals(renamed, export(), "nothing changed");
+        importInto(Samples.billed()); // its own prefix back: its counter goes on
+        assertEquals("AL", text("select invoice_prefix from regie where code = 'ALSH'"));
+    }
+
+    @Test
     void removingAnActivityRemovesItsTariffsAndRegieLink() throws SQLException {
         importInto(Samples.billed());
         CommuneConfiguration withoutAlsh = Samples.patched(Samples.billed(), p -> p.remove("/activities/0")
