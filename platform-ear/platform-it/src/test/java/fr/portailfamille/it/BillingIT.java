@@ -128,6 +128,8 @@ class BillingIT {
         assertTrue(byFamily.get(noQf).getAnomalyText().contains("Présence sans réservation"));
         assertEquals(2, byFamily.get(expiring).getAnomalyCount(), byFamily.get(expiring).getAnomalyText());
         assertTrue(byFamily.get(expiring).getAnomalyText().contains("Réservation sans pointage"));
+        // Tom's absence whose certificate awaits review is not billed, and said so
+        assertEquals(1L, preview.absencesAwaitingReview());
         assertEquals(0L, kit.in(kit.alpha(), () -> kit.id("select count(*) from invoice i join regie r on r.id = i.regie_id where r.code = ?1", f.regie())));
 
         // an agent without the régisseur role reads but may not issue
@@ -196,6 +198,7 @@ class BillingIT {
         // Tom's certificate is refused: the pending absence becomes billed; the next run bills that day only
         kit.in(kit.alpha(), () -> kit.update("update booking set status = 'ABSENT_BILLED' where child_id = ?1 and status = 'ABSENT_PENDING'",
                 f.child("Tom")));
+        assertEquals(0L, kit.in(kit.alpha(), () -> invoicing.preview(AGENT, f.regie(), OCTOBER)).absencesAwaitingReview());
         RunState third = issue(kit.alpha(), REGISSEUR, f);
         assertEquals(1, third.issued());
         // 1 unexcused absence of the eldest in T2: 2,20 €
@@ -370,6 +373,10 @@ class BillingIT {
                     + " from f returning id)"
                     + " insert into booking (child_id, unit_id, day, status) select ch.id, u.id, d, 'PRESENT' from ch, u,"
                     + " unnest(array[date '2026-10-01', date '2026-10-02', date '2026-10-05']) d");
+            // an absence whose certificate awaits review: not billed, told
+            st.execute("insert into booking (child_id, unit_id, day, status) select c.id, u.id, date '2026-10-06', 'ABSENT_PENDING'"
+                    + " from child c join family f on f.id = c.family_id, activity_unit u join activity a on a.id = u.activity_id"
+                    + " where f.label = '" + family + "' and a.code = 'WALK-" + s + "'");
         }
         String page = QueueWalk.BASE + "/agent/facturation.xhtml";
         try (Browser b = new Browser()) {
@@ -393,6 +400,7 @@ class BillingIT {
             BillingWalk.waitForText(b, By.id("run:families"), family);
             assertTrue(b.driver.findElement(By.id("run:families")).getText().contains("3,00"), b.snapshot());
             assertTrue(b.driver.findElement(By.id("grand-total")).getText().contains("3,00"), b.snapshot());
+            assertTrue(b.await(By.id("absences-awaiting")).getText().contains("certificat médical : 1."), b.snapshot());
             assertEquals("", b.accessibilityViolations(), "axe-core, prévisualisation");
             Browser.screenshot(b, "facturation-apercu");
             b.await(By.id("run:issue")).click();

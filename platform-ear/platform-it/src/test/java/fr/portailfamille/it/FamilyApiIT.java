@@ -385,6 +385,23 @@ class FamilyApiIT {
                 + " and day = date '" + thursday + "'"), "no waiting list either");
     }
 
+    /** An account whose file is linked to another account (made again): a JSON error that says what to do, no new file. */
+    @Test
+    void anAccountWhoseFileIsLinkedElsewhereIsToldWhatToDoInJson() throws Exception {
+        String s = fr.portailfamille.it.support.BillingKit.random(6).replaceAll("[^A-Z0-9]", "X").toLowerCase();
+        String email = "api-refait-" + s + "@alpha.test";
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("insert into commune_alpha.family (label, email, status, subject) values ('Foyer refait', '" + email
+                    + "', 'VALIDATED', 'ancien-compte-" + s + "')");
+        }
+        StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Alex", "Refait", StackLauncher.PASSWORD_PARENT,
+                "parent");
+        String token = CodeFlowTokens.accessToken(ALPHA, email, StackLauncher.PASSWORD_PARENT);
+        JsonObject e = error(get(API + "/enfants", token), 409, "compte_non_relie");
+        assertTrue(e.getString("message").contains("contactez votre mairie"), e.toString());
+        assertEquals(1, single("select count(*) from commune_alpha.family where email = '" + email + "'"));
+    }
+
     @Test
     void anotherFamilysChildInTheBodyIsUnknownAndNothingIsBooked() throws Exception {
         Fixture f = fixture();

@@ -21,6 +21,7 @@ import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.AccountConflict;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -105,6 +106,10 @@ class FamilyFileIT {
             "agent@alpha.test", true, List.of("agent"), null);
     static final SignedInUser BETA_AGENT = new SignedInUser("beta", UUID.randomUUID().toString(), "Agent Beta",
             "agent@beta.test", true, List.of("agent"), null);
+    static final SignedInUser ADMIN = new SignedInUser("alpha", UUID.randomUUID().toString(), "Admin Alpha",
+            "admin@alpha.test", true, List.of("agent", "admin-commune"), null);
+    static final SignedInUser BETA_ADMIN = new SignedInUser("beta", UUID.randomUUID().toString(), "Admin Beta",
+            "admin@beta.test", true, List.of("agent", "admin-commune"), null);
     static final SignedInUser SANTE = new SignedInUser("alpha", UUID.randomUUID().toString(), "Infirmière Alpha",
             "sante@alpha.test", true, List.of("agent", "agent-sante"), null);
 
@@ -281,18 +286,42 @@ class FamilyFileIT {
         Family counter = in(alpha(), () -> familyDesk.search(AGENT, email)).get(0);
 
         SignedInUser unverified = parent("alpha", email.toUpperCase(), false);
-        assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(unverified)),
-                "une adresse non vérifiée ne donne pas accès au dossier");
+        assertEquals(AccountConflict.Reason.EMAIL_NOT_VERIFIED, assertThrows(AccountConflict.class,
+                () -> in(alpha(), () -> files.fileOf(unverified)), "une adresse non vérifiée ne donne pas accès au dossier")
+                .reason());
         SignedInUser first = parent("alpha", email.toUpperCase(), true);
         Family linked = in(alpha(), () -> files.fileOf(first));
         assertEquals(counter.getId(), linked.getId());
         assertEquals(FamilyStatus.VALIDATED, linked.getStatus());
         SignedInUser second = parent("alpha", email, true);
-        assertThrows(IllegalStateException.class, () -> in(alpha(), () -> files.fileOf(second)),
-                "deux comptes ne partagent pas un dossier, et aucun second dossier n'est créé");
+        assertEquals(AccountConflict.Reason.LINKED_ELSEWHERE, assertThrows(AccountConflict.class,
+                () -> in(alpha(), () -> files.fileOf(second)),
+                "deux comptes ne partagent pas un dossier, et aucun second dossier n'est créé").reason());
         assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, email)).size());
         assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
                 .map(AuditEntry::getAction).toList().contains("PREMIERE_CONNEXION"));
+
+        // the first account deleted and made again: only a commune administrator detaches the file, then the new
+        // account's first sign-in links it (the family mailed of the detachment)
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> {
+            familyDesk.unlinkAccount(AGENT, counter.getId());
+            return null;
+        }), "un agent sans le rôle admin-commune");
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> {
+            familyDesk.unlinkAccount(BETA_ADMIN, counter.getId());
+            return null;
+        }), "l'administrateur d'une autre commune");
+        in(alpha(), () -> {
+            familyDesk.unlinkAccount(ADMIN, counter.getId());
+            return null;
+        });
+        assertEquals(counter.getId(), in(alpha(), () -> files.fileOf(second)).getId());
+        assertEquals(second.subject(), in(alpha(), () -> files.fileOf(second)).getSubject());
+        assertEquals(AccountConflict.Reason.LINKED_ELSEWHERE, assertThrows(AccountConflict.class,
+                () -> in(alpha(), () -> files.fileOf(first))).reason(), "the old account no longer reaches it");
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
+                .map(AuditEntry::getAction).toList().contains("COMPTE_DELIE"));
+        assertTrue(Mails.contains(email, "dossier famille attend votre prochaine connexion"), "la famille est avertie");
     }
 
     @Test

@@ -155,4 +155,50 @@ class ProfilWalkIT {
             b.desktop();
         }
     }
+
+    /**
+     * A family whose account was deleted and made again: its file, still linked to the old account, is not reached and
+     * no second file is made; every page says what to do (409, not the 500 page). The commune's administrator detaches
+     * the file in Chromium; the family's next page reaches it.
+     */
+    @Test
+    @RunAsClient
+    void anAccountMadeAgainIsToldWhatToDoAndReachesItsFileOnceTheCommuneDetachesIt() throws Exception {
+        String s = fr.portailfamille.it.support.BillingKit.random(6).replaceAll("[^A-Z0-9]", "X").toLowerCase();
+        String parent = "refait-" + s + "@alpha.test";
+        StackLauncher.stack().realmProvisioner().createUser(CommuneRules.realmName("alpha"), parent, "Dominique", "Refait" + s,
+                StackLauncher.PASSWORD_PARENT, "parent");
+        long family;
+        try (Connection c = PaymentWalkIT.db()) {
+            family = PaymentWalkIT.id(c, "insert into family (label, email, status, subject) values (?, ?, 'VALIDATED', ?)"
+                    + " returning id", "Foyer Refait " + s, parent, java.util.UUID.randomUUID().toString());
+        }
+        try (Browser b = new Browser(); Browser a = new Browser()) {
+            ActivitiesWalkIT.signIn(b, "/espace/foyer.xhtml", parent, StackLauncher.PASSWORD_PARENT);
+            String told = b.await(By.id("account-conflict")).getText();
+            assertTrue(told.contains("relié à un autre compte") && told.contains("contactez votre mairie"), told);
+            assertFalse(b.await(By.id("correlation-id")).getText().isBlank());
+            assertEquals("", b.accessibilityViolations(), "axe-core, compte non relié");
+            Browser.screenshot(b, "compte-non-relie");
+            try (Connection c = PaymentWalkIT.db(); var ps = c.prepareStatement("select count(*) from family where email = ?")) {
+                ps.setString(1, parent);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "no second file");
+                }
+            }
+
+            ActivitiesWalkIT.signIn(a, "/agent/famille.xhtml?id=" + family, StackLauncher.admin(StackLauncher.ALPHA),
+                    StackLauncher.PASSWORD_AGENT);
+            assertTrue(a.await(By.id("family-account")).getText().contains("relié"), a.snapshot());
+            assertEquals("", a.accessibilityViolations(), "axe-core, agent/famille with the detach button");
+            a.submit(By.id("portal-account:unlink"));
+            assertTrue(a.await(By.id("family-account")).getText().contains("aucun compte relié"), a.snapshot());
+            assertTrue(a.driver.findElements(By.id("portal-account:unlink")).isEmpty(), a.snapshot());
+
+            b.get(StackLauncher.url(StackLauncher.ALPHA) + "/espace/foyer.xhtml");
+            assertTrue(b.driver.findElements(By.id("account-conflict")).isEmpty(), b.snapshot());
+            assertTrue(b.await(By.id("status")).getText().contains("validé"), b.snapshot());
+        }
+    }
 }

@@ -36,6 +36,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof Refused e) {
             return answer(409, new ApiError("demande_refusee", e.getMessage(), fields(e)));
         }
+        fr.portailfamille.platform.kernel.AccountConflict conflict = fr.portailfamille.platform.kernel.AccountConflict.in(failure);
+        if (conflict != null) {
+            // the account does not reach its file: what to do, not the 500 error
+            LOG.warning(() -> "API [" + correlation() + "] " + conflict.getMessage());
+            return answer(409, new ApiError("compte_non_relie", fr.portailfamille.platform.kernel.AccountConflict
+                    .text(conflict.reason()).french(), null));
+        }
         if (failure instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();
             return answer(status, switch (status) {

@@ -39,6 +39,17 @@ public class DraftInvoices {
         return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
     }
 
+    /**
+     * How many of régie {@code regieCode}'s unit-days from {@code from} to {@code to} are absences whose certificate
+     * awaits an agent's review: no run bills them yet (excused, never; refused, the next run of the period bills them).
+     */
+    public long absencesAwaitingReview(String regieCode, LocalDate from, LocalDate to) {
+        return ((Number) em.createNativeQuery("select count(*) from booking b join activity_unit u on u.id = b.unit_id"
+                + " join regie_activity ra on ra.activity_id = u.activity_id join regie r on r.id = ra.regie_id"
+                + " where r.code = ?1 and b.day between ?2 and ?3 and b.status = 'ABSENT_PENDING'")
+                .setParameter(1, regieCode).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
+    }
+
     /** Every family's draft for régie {@code regieCode} from {@code from} to {@code to}, by family name. */
     public List<FamilyInvoice> drafts(String regieCode, LocalDate from, LocalDate to) {
         try {

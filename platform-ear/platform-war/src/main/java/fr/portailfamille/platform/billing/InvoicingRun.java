@@ -92,8 +92,12 @@ public class InvoicingRun {
     @Resource
     ManagedThreadFactory threads;
 
-    /** A preview: each family's draft and the totals per activity. */
-    public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents) {
+    /**
+     * A preview: each family's draft, the totals per activity, and the period's absences whose certificate awaits review
+     * (not billed by this run).
+     */
+    public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents,
+            long absencesAwaitingReview) {
 
         public List<FamilyInvoice> getFamilies() { return families; }
         public List<ActivityTotal> getActivityTotals() {
@@ -101,6 +105,7 @@ public class InvoicingRun {
         }
         public long getTotalCents() { return totalCents; }
         public int getAnomalyCount() { return families.stream().mapToInt(FamilyInvoice::getAnomalyCount).sum(); }
+        public long getAbsencesAwaitingReview() { return absencesAwaitingReview; }
     }
 
     /** One activity's total in a preview. */
@@ -124,7 +129,8 @@ public class InvoicingRun {
         List<FamilyInvoice> families = drafts.drafts(regieCode, month.atDay(1), month.atEndOfMonth());
         Map<String, Long> totals = new TreeMap<>();
         families.forEach(f -> f.draft().totalsByActivity().forEach((a, c) -> totals.merge(a, c, Math::addExact)));
-        return new Preview(families, totals, families.stream().mapToLong(FamilyInvoice::getTotalCents).reduce(0, Math::addExact));
+        return new Preview(families, totals, families.stream().mapToLong(FamilyInvoice::getTotalCents).reduce(0, Math::addExact),
+                drafts.absencesAwaitingReview(regieCode, month.atDay(1), month.atEndOfMonth()));
     }
 
     /**

@@ -118,6 +118,27 @@ public class FamilyDesk {
     }
 
     /**
+     * Unlinks the file from its portal account (commune administrators only, audited, the family mailed): the family
+     * whose account was deleted and made again is told its file is linked elsewhere; the next sign-in of an account
+     * whose verified address is the file's links it again, as a first sign-in does.
+     *
+     * @throws Refused a file no longer there, or linked to no account
+     */
+    public void unlinkAccount(SignedInUser agent, long familyId) {
+        StaffRoles.requireAdmin(agent);
+        Family f = Optional.ofNullable(em.find(Family.class, familyId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(FamilyDesk::notFound);
+        if (f.getSubject() == null) {
+            throw new Refused(Refused.text("family.account.notLinked"));
+        }
+        f.setSubject(null);
+        audit(agent.email(), "COMPTE_DELIE", f.getId(), null, "relié de nouveau à la prochaine connexion de " + f.getEmail());
+        familyMails.send(f.getEmail(), "Votre dossier famille attend votre prochaine connexion", "La mairie a détaché votre"
+                + " dossier famille de l'ancien compte du portail. Connectez-vous avec le compte de l'adresse " + f.getEmail()
+                + " : votre dossier y sera relié. Si vous n'êtes pas à l'origine de cette demande, contactez la mairie.");
+    }
+
+    /**
      * An agent refuses a file sent for validation, with a reason that the family receives by mail with a
      * link to its Mon foyer page; the file goes back to draft so that the family can correct and send it
      * again.

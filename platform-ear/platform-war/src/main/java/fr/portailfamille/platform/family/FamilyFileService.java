@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.platform.kernel.AccountConflict;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.KeycloakAccounts;
@@ -129,7 +130,9 @@ public class FamilyFileService {
                         return f;
                     }
                 }
-                throw new IllegalStateException("Un autre compte est déjà relié au dossier de " + user.email());
+                // a page that says what to do (the commune may unlink the file: FamilyDesk.unlinkAccount), not the 500 page
+                throw new AccountConflict(f.getSubject() == null ? AccountConflict.Reason.EMAIL_NOT_VERIFIED
+                        : AccountConflict.Reason.LINKED_ELSEWHERE, f.getId());
             }
         }
         Family f = new Family(user.name() == null ? user.email() : user.name(), user.email());

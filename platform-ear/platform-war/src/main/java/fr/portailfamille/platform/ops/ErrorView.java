@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.ops;
 
+import fr.portailfamille.platform.kernel.AccountConflict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
 public class ErrorView {
 
     private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());
+
+    /** The request attribute {@link FailureFilter} sets to the {@link AccountConflict.Reason} this page tells about. */
+    static final String ACCOUNT_CONFLICT = "pf.accountConflict";
     private boolean logged;
 
     public String getCorrelationId() {
@@ -39,7 +43,44 @@ public class ErrorView {
         if (status instanceof Integer i) {
             return i;
         }
+        if (getAccountConflict() != null) {
+            return 409;
+        }
         return failedAjax(request()) != null && "503".equals(request().getParameter("statut")) ? 503 : 0;
+    }
+
+    /**
+     * The account conflict this page tells about ({@link FailureFilter}'s attribute, or {@code ?compte=} after an AJAX
+     * action), or null.
+     */
+    public AccountConflict.Reason getAccountConflict() {
+        HttpServletRequest request = request();
+        if (request.getAttribute(ACCOUNT_CONFLICT) instanceof AccountConflict.Reason r) {
+            return r;
+        }
+        String asked = request.getParameter("compte");
+        for (AccountConflict.Reason r : AccountConflict.Reason.values()) {
+            if (r.name().equals(asked)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The conflict's title in the page's language. */
+    public String getAccountTitle() {
+        return AccountConflict.title().in(locale());
+    }
+
+    /** What the family should do, in the page's language. */
+    public String getAccountText() {
+        AccountConflict.Reason r = getAccountConflict();
+        return r == null ? "" : AccountConflict.text(r).in(locale());
+    }
+
+    private static java.util.Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getViewRoot() == null ? java.util.Locale.FRENCH : faces.getViewRoot().getLocale();
     }
 
     /** The correlation id in the address of a page an AJAX failure was sent to ({@link AjaxFailures}), else null. */

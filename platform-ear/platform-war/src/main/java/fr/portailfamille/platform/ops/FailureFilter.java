@@ -26,6 +26,11 @@ public class FailureFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
+            fr.portailfamille.platform.kernel.AccountConflict conflict = fr.portailfamille.platform.kernel.AccountConflict.in(e);
+            if (conflict != null) {
+                accountConflict(conflict, request, response);
+                return;
+            }
             Optional<Outage.Cause> down = Outage.classify(e);
             if (down.isPresent()) {
                 Outage.respond(down.get(), e, request, response);
@@ -47,6 +52,29 @@ public class FailureFilter extends HttpFilter {
                 response.resetBuffer();
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
+        }
+    }
+
+    /**
+     * A family account that does not reach its file: 409 and a page (or a JSON error) that says what to do, logged on
+     * one line without a stack trace (not a failure of the platform).
+     */
+    private static void accountConflict(fr.portailfamille.platform.kernel.AccountConflict conflict,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object id = request.getAttribute(CorrelationFilter.ATTRIBUTE);
+        LOG.warning(() -> "Compte sans son dossier [" + id + "] sur " + request.getRequestURI() + " : " + conflict.getMessage());
+        if (response.isCommitted()) {
+            return;
+        }
+        if (fr.portailfamille.platform.kernel.JsonErrors.isApi(request)) {
+            fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_CONFLICT, "compte_non_relie",
+                    fr.portailfamille.platform.kernel.AccountConflict.text(conflict.reason()).french(), "correlation", String.valueOf(id));
+        } else if (AjaxFailures.isAjax(request)) {
+            AjaxFailures.redirect(response, request.getContextPath() + "/erreur/statut.xhtml?compte=" + conflict.reason());
+        } else {
+            response.resetBuffer();
+            request.setAttribute(ErrorView.ACCOUNT_CONFLICT, conflict.reason());
+            response.sendError(HttpServletResponse.SC_CONFLICT);
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.family.web;
 
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
@@ -58,6 +59,8 @@ public class AgentFamilleView implements Serializable {
     /** "", RESIDENT or NON_RESIDENT: the residency the tariffs use ("" from the postcode). */
     private String residency = "";
     private FamilyHistory history;
+    /** Whether a portal account is linked to the file. */
+    private boolean accountLinked;
 
     public void load() throws IOException {
         if (form != null) {
@@ -76,9 +79,26 @@ public class AgentFamilleView implements Serializable {
         residency = family.getResidentOverride() == null ? "" : family.getResidentOverride() ? "RESIDENT" : "NON_RESIDENT";
         label = family.getLabel();
         email = family.getEmail();
+        accountLinked = family.getSubject() != null;
         status = family.getStatus();
         form = desk.formForAgent(user.require(), id);
         history = desk.historyOf(user.require(), id);
+    }
+
+    /** Whether the agent may unlink the file from its portal account (commune administrators). */
+    public boolean isAdmin() {
+        return StaffRoles.isAdminOfThisCommune(user.require());
+    }
+
+    /** Unlinks the file from its portal account: the next sign-in of its verified address links it again. */
+    public void unlinkAccount() {
+        try {
+            desk.unlinkAccount(user.require(), id);
+            FormErrors.info(Texts.of("agent.famille.portalAccount.unlinked"));
+        } catch (Refused e) {
+            FormErrors.error(Texts.of(e));
+        }
+        desk.get(user.require(), id).ifPresent(this::read);
     }
 
     public boolean isHealthAllowed() {
@@ -156,6 +176,7 @@ public class AgentFamilleView implements Serializable {
 
     public String getLabel() { return label; }
     public String getEmail() { return email; }
+    public boolean isAccountLinked() { return accountLinked; }
     public FamilyStatus getStatus() { return status; }
     public FamilyForm getForm() { return form; }
     public FamilyHistory getHistory() { return history; }
