@@ -86,6 +86,16 @@ public class FamilyAccount {
         return own.getId();
     }
 
+    /**
+     * A parent's own family when its file is validated, else {@code null}: a mandate or a porte-monnaie is for such a
+     * file only (nothing is billed to a draft, and money records would keep it from being deleted).
+     */
+    public Long validatedFamilyOf(SignedInUser parent) {
+        Family own = files.fileOf(parent);
+        return own.getId() != null && own.getStatus() == fr.portailfamille.platform.family.FamilyStatus.VALIDATED
+                ? own.getId() : null;
+    }
+
     /** The family's invoices and credit notes, latest first. */
     public List<AccountInvoice> invoices(SignedInUser user, Long familyId) {
         Long family = familyFor(user, familyId);

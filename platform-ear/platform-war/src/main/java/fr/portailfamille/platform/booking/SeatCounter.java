@@ -104,10 +104,6 @@ public class SeatCounter {
     }
 
     /**
-     * Whether the unit has begun on {@code day}, or the day is past: a seat given up then is only freed. A unit without
-     * hours may be running or over at any time of its day: its day counts as begun.
-     */
-    /**
      * A waiting request made after the booking deadline (surcharged) becomes {@link BookingStatus#BOOKED_LATE} when
      * promoted, as an agent's validation makes it: Mon planning and the API say the surcharge the invoice bills.
      */
@@ -115,6 +111,10 @@ public class SeatCounter {
         return to == BookingStatus.BOOKED && b.isSurcharged() ? BookingStatus.BOOKED_LATE : to;
     }
 
+    /**
+     * Whether the unit has begun on {@code day}, or the day is past: a seat given up then is only freed. A unit without
+     * hours may be running or over at any time of its day: its day counts as begun.
+     */
     public boolean started(ActivityUnit unit, LocalDate day) {
         LocalDateTime now = PlatformTime.now(clock);
         return day.isBefore(now.toLocalDate()) || BookingRules.started(now, day, unit.getStartTime())

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing.payment;
 
 import fr.portailfamille.billing.Money;
+import fr.portailfamille.problems.Problems;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.BilledService;
 import fr.portailfamille.platform.billing.FamilyAccount;
@@ -64,9 +65,10 @@ public class InvoiceDesk {
     }
 
     /** A movement that settled (or no longer settles) the invoice: a payment's allocation, a credit note or credit used. */
-    public record Settling(LocalDate on, String what, String reference, long amountCents, boolean cancelled, Long paymentId) {
+    public record Settling(LocalDate on, Message what, String reference, long amountCents, boolean cancelled, Long paymentId) {
         public LocalDate getOn() { return on; }
-        public String getWhat() { return what; }
+        /** What settled it, in the reader's language (a credit's label as recorded). */
+        public Message getWhat() { return what; }
         public String getReference() { return reference; }
         public long getAmountCents() { return amountCents; }
         public boolean isCancelled() { return cancelled; }
@@ -91,6 +93,13 @@ public class InvoiceDesk {
         public List<Reminder> getReminders() { return reminders; }
         public LocalDate getTitreOn() { return titreOn; }
         public long getFamilyCreditCents() { return familyCreditCents; }
+    }
+
+    /** "Paiement (Chèque) n° 1234567 — annulé : chèque sans provision", in any language. */
+    static Message payment(String mode, String chequeNumber, String cancelReason) {
+        return Message.written(l -> Problems.of("billing.settling.payment", PaymentModes.text(mode).in(l)).in(l)
+                + (chequeNumber == null ? "" : " " + Problems.of("billing.settling.number", chequeNumber).in(l))
+                + (cancelReason == null ? "" : " — " + Problems.of("billing.settling.cancelled", cancelReason).in(l)));
     }
 
     /** The invoice page of {@code invoiceId} (any agent of the commune). */
@@ -119,11 +128,10 @@ public class InvoiceDesk {
         List<Object[]> reminders = em.createNativeQuery("select level, cast(sent_at at time zone " + PlatformTime.SQL_ZONE + " as date), sent_by"
                 + " from invoice_reminder where invoice_id = ?1 order by level").setParameter(1, invoiceId).getResultList();
         List<Settling> settlings = new java.util.ArrayList<>();
-        payments.forEach(p -> settlings.add(new Settling(PaymentDesk.date(p[0]), "Paiement " + PaymentModes.label((String) p[1])
-                + (p[2] == null ? "" : " n° " + p[2]) + (p[7] == null ? "" : " — annulé : " + p[7]), (String) p[3],
-                ((Number) p[4]).longValue(), (Boolean) p[5], ((Number) p[6]).longValue())));
-        credits.forEach(c -> settlings.add(new Settling(PaymentDesk.date(c[0]), (String) c[1], null, ((Number) c[2]).longValue(),
-                false, null)));
+        payments.forEach(p -> settlings.add(new Settling(PaymentDesk.date(p[0]), payment((String) p[1], (String) p[2],
+                (String) p[7]), (String) p[3], ((Number) p[4]).longValue(), (Boolean) p[5], ((Number) p[6]).longValue())));
+        credits.forEach(c -> settlings.add(new Settling(PaymentDesk.date(c[0]), Message.literal((String) c[1]), null,
+                ((Number) c[2]).longValue(), false, null)));
         List<AccountInvoice> notes = account.invoices(user, invoice.familyId()).stream()
                 .filter(n -> invoice.number().equals(n.creditNoteOf()) && n.regieCode().equals(invoice.regieCode())).toList();
         long credit = Books.credit(em, invoice.familyId(), ((Number) head[2]).longValue());

@@ -81,9 +81,8 @@ public class Mandates {
         if (StaffRoles.isStaff(parent)) {
             throw new Denied(Refused.text("billing.mandate.familySigns"));
         }
-        Long family = account.familyFor(parent, null);
-        if (family == null || em.createNativeQuery("select 1 from family where id = ?1 and status = 'VALIDATED'")
-                .setParameter(1, family).getResultList().isEmpty()) {
+        Long family = account.validatedFamilyOf(parent);
+        if (family == null) {
             // a draft or a file not validated yet: nothing is billed to it, and a mandate would keep it from being deleted
             throw new Refused("regie", Refused.text("billing.mandate.noFamilyFile"));
         }

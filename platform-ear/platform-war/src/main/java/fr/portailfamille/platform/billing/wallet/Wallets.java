@@ -199,9 +199,8 @@ public class Wallets {
         if (StaffRoles.isStaff(user)) {
             throw new Refused(Refused.text("billing.wallet.staff"));
         }
-        Long family = account.familyFor(user, null);
-        if (family == null || em.createNativeQuery("select 1 from family where id = ?1 and status = 'VALIDATED'")
-                .setParameter(1, family).getResultList().isEmpty()) {
+        Long family = account.validatedFamilyOf(user);
+        if (family == null) {
             throw new Refused(Refused.text("billing.wallet.noFamilyFile"));
         }
         WalletRegie r = walletRegie(regieCode);
