@@ -162,6 +162,11 @@ class FamilyDocumentsIT {
             return null;
         }), "certificat médical : agent-sante seulement");
         assertThrows(SecurityException.class, () -> alpha(() -> documents.agentDownload(agent, medical)));
+        // agent-sante opens it: who read it is in the file's journal, as for a registration's or an absence's certificate
+        String reads = "select count(*) from audit_log where action = 'LECTURE_SANTE' and family_id = " + p.familyId();
+        long before = alpha(() -> ((Number) em.createNativeQuery(reads).getSingleResult()).longValue());
+        assertTrue(alpha(() -> documents.agentDownload(sante, medical)).isPresent());
+        assertEquals(before + 1, alpha(() -> ((Number) em.createNativeQuery(reads).getSingleResult()).longValue()));
         Filter pendingOfType = new Filter("CERTIFICAT_MEDICAL", State.PENDING, null);
         assertEquals(0, alpha(() -> documents.count(agent, pendingOfType)), "un agent sans agent-sante ne les voit pas");
         assertTrue(alpha(() -> documents.search(sante, pendingOfType, 0, 100, Sort.DEFAULT)).stream()
@@ -189,6 +194,8 @@ class FamilyDocumentsIT {
         }));
         Mails.await(p.user().email(), m -> m.contains("Motif : Illisible") && m.contains("a =C3=A9t=C3=A9 valid")
                 || m.contains("Motif : Illisible") && m.contains("a été validé"));
+        // the medical certificate's review is told without its type, its child or a reason: health data stays on the portal
+        assertTrue(Mails.contains(p.user().email(), "Un document de santé de votre dossier a été examiné"), Mails.of(p.user().email()));
         mine = alpha(() -> documents.mine(p.user()));
         Row refused = mine.stream().filter(r -> r.id() == address).findFirst().orElseThrow();
         assertEquals(State.REFUSED, refused.state());

@@ -55,15 +55,19 @@ public class BookingMails {
                         + (accept ? "" : "\nMotif : " + why + "\nRien n'est facturé pour ce jour."));
     }
 
-    /** An agent accepted or refused ({@code why}: the reason) the medical certificate of an absence. */
+    /**
+     * An agent accepted or refused the medical certificate of an absence: health data, so the mail says neither
+     * "médical" nor the reason (read in Mes demandes), only what it changes for the day.
+     */
     public void certificateReviewed(Booking b, boolean accept, String why) {
-        String about = "Le certificat envoyé pour l'absence de " + b.getChild().getFirstName() + " le " + DAY.format(b.getDay());
+        String about = "Le justificatif envoyé pour l'absence de " + b.getChild().getFirstName() + " le " + DAY.format(b.getDay());
         if (accept) {
-            mails.send(b.getChild().getFamily().getEmail(), "Certificat médical accepté",
-                    about + " a été accepté : l'absence est excusée, la journée n'est pas facturée.");
+            mails.send(b.getChild().getFamily().getEmail(), "Justificatif d'absence accepté",
+                    about + " a été accepté : l'absence est excusée, la journée n'est pas facturée.", "/espace/demandes.xhtml");
         } else {
-            mails.send(b.getChild().getFamily().getEmail(), "Certificat médical refusé",
-                    about + " n'a pas été accepté : " + why + ".\nLa journée reste facturée.");
+            mails.send(b.getChild().getFamily().getEmail(), "Justificatif d'absence refusé",
+                    about + " n'a pas été accepté ; le motif est dans Mes demandes.\nLa journée reste facturée.",
+                    "/espace/demandes.xhtml");
         }
     }
 }

@@ -87,9 +87,12 @@ public class ChangeRequestDesk {
         }
         r.decide(ChangeRequest.Status.REFUSED, agent.email(), reason.trim());
         audit(agent.email(), "DEMANDE_REFUSEE", r.getFamily().getId(), null, r.getType().name());
+        // a health request's reason may speak of the child's health: it stays on the portal
         familyMails.send(r.getFamily().getEmail(), "Votre demande de modification est refusée",
-                "Votre demande de modification (" + r.getType().label()
-                        + ") a été refusée pour le motif suivant :\n\n" + reason.trim(), "/espace/demandes.xhtml");
+                ChangeRequestApplication.touchesHealth(r) ? "Votre demande de modification des données de santé a été"
+                        + " refusée ; le motif est dans Mes demandes." : "Votre demande de modification ("
+                        + r.getType().label() + ") a été refusée pour le motif suivant :\n\n" + reason.trim(),
+                "/espace/demandes.xhtml");
         return List.of();
     }
 

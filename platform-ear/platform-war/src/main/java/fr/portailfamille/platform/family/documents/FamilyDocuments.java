@@ -57,6 +57,9 @@ public class FamilyDocuments {
     @Inject
     FamilyMails mails;
 
+    @Inject
+    fr.portailfamille.platform.family.HealthRecords health;
+
     Clock clock = PlatformTime.clock();
 
     /** State of a document as the family reads it. */
@@ -342,7 +345,7 @@ public class FamilyDocuments {
         }
     }
 
-    /** A document with its content for an agent; a health document for {@code agent-sante} only. */
+    /** A document with its content for an agent; a health document for {@code agent-sante} only, its read audited. */
     public Optional<Stored> agentDownload(SignedInUser agent, long id) {
         StaffRoles.requireAgent(agent);
         Optional<Row> row = row(id);
@@ -350,7 +353,8 @@ public class FamilyDocuments {
             return Optional.empty();
         }
         if (row.get().health()) {
-            StaffRoles.requireHealthAgent(agent);
+            // as a registration's or an absence's health document: who opened it is in the file's journal
+            health.healthRead(agent, "document « " + row.get().typeLabel() + " »", row.get().familyId(), row.get().childId());
         }
         return stored("", id, null);
     }
@@ -372,6 +376,13 @@ public class FamilyDocuments {
                 .setParameter(3, OffsetDateTime.now(clock)).setParameter(4, agent.email()).setParameter(5, id).executeUpdate();
         if (changed == 0) {
             throw new Refused(Refused.text("documents.alreadyReviewed"));
+        }
+        if (row.health()) {
+            // health data stays on the portal: neither the type, nor the child, nor the reason in a mail
+            mails.send(familyEmail(row.familyId()), "Document de santé examiné", "Un document de santé de votre dossier a été"
+                    + " examiné par le service enfance. Son résultat" + (accept ? "" : " et le motif") + " sont dans Mes documents.",
+                    PAGE);
+            return;
         }
         String what = "« " + row.typeLabel() + " »" + (row.childName() == null ? "" : " (" + row.childName() + ")");
         mails.send(familyEmail(row.familyId()), accept ? "Document validé" : "Document refusé", accept
@@ -401,7 +412,7 @@ public class FamilyDocuments {
     public int sendExpiryNotices() {
         LocalDate today = PlatformTime.today(clock);
         int sent = 0;
-        for (Object row : em.createNativeQuery("select d.id, t.label, d.expires_on, f.email, c.first_name"
+        for (Object row : em.createNativeQuery("select d.id, t.label, d.expires_on, f.email, c.first_name, d.health"
                         + " from family_document d join document_type t on t.code = d.type_code join family f on f.id = d.family_id"
                         + " left join child c on c.id = d.child_id where d.status = 'VALIDATED' and d.expiry_notified_on is null"
                         + " and d.expires_on between ?1 and ?2" + LATEST + " order by d.id for update of d skip locked")
@@ -409,6 +420,14 @@ public class FamilyDocuments {
             Object[] r = (Object[]) row;
             em.createNativeQuery("update family_document set expiry_notified_on = ?1 where id = ?2")
                     .setParameter(1, today).setParameter(2, Rows.id(r[0])).executeUpdate();
+            if (Boolean.TRUE.equals(r[5])) {
+                // a PAI, a vaccination record: neither its type nor the child in a mail
+                mails.send((String) r[3], "Un document de santé arrive à expiration", "Un document de santé de votre dossier"
+                        + " expire le " + DAY.format(Rows.day(r[2])) + ".\nEnvoyez-en une nouvelle version dans Mes documents.",
+                        PAGE);
+                sent++;
+                continue;
+            }
             String label = (String) r[1];
             mails.send((String) r[3], label + " : bientôt expiré(e)", DocumentExpiry.notice(label, Rows.day(r[2]), today)
                     + (r[4] == null ? "" : " (" + r[4] + ")") + "\nEnvoyez-en une nouvelle version dans Mes documents.", PAGE);
