@@ -169,6 +169,9 @@ class FamilyBillingDocumentsIT {
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice)));
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice + 1_000_000)));
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, other, 2026)));
+        // an agent's relevé of an unknown family: unknown (404 from the servlet), not a failure of the PDF
+        assertThrows(IllegalArgumentException.class, () -> TenantContext.call(kit.alpha(),
+                () -> documents.statementPdf(BillingKit.AGENT, 999_999_999L, 2026)));
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.beta(), () -> documents.invoice(parent, invoice.id())));
         SignedInUser betaParent = BillingKit.parent("beta", parent.subject(), "Camille Doc", email);
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.beta(), () -> documents.invoice(betaParent, invoice.id())));

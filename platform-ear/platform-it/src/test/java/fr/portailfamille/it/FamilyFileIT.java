@@ -311,10 +311,22 @@ class FamilyFileIT {
             familyDesk.unlinkAccount(BETA_ADMIN, counter.getId());
             return null;
         }), "l'administrateur d'une autre commune");
+        // a calendar link the old account made for a child: it stops with the detachment
+        in(alpha(), () -> {
+            tx.begin();
+            em.createNativeQuery("with c as (insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Léo',"
+                    + " 'Martin', date '2019-05-04') returning id) insert into calendar_feed (token_hash, child_id, family_id)"
+                    + " select md5(random()::text) || md5(random()::text), id, ?1 from c").setParameter(1, counter.getId())
+                    .executeUpdate();
+            tx.commit();
+            return null;
+        });
         in(alpha(), () -> {
             familyDesk.unlinkAccount(ADMIN, counter.getId());
             return null;
         });
+        assertEquals(0L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from calendar_feed where family_id = ?1"
+                + " and revoked_at is null").setParameter(1, counter.getId()).getSingleResult()).longValue()));
         assertEquals(counter.getId(), in(alpha(), () -> files.fileOf(second)).getId());
         assertEquals(second.subject(), in(alpha(), () -> files.fileOf(second)).getSubject());
         assertEquals(AccountConflict.Reason.LINKED_ELSEWHERE, assertThrows(AccountConflict.class,

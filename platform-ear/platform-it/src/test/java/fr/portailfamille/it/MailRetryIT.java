@@ -1,6 +1,7 @@
 package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -164,6 +166,14 @@ class MailRetryIT {
         int before = Mails.of(family).split("\"subject\"").length;
         mailer.retryDue();
         assertEquals(before, Mails.of(family).split("\"subject\"").length, "never sent twice");
+
+        // a mail still in a sender's queue when its lease ran out (a relay slow for an hour): the retry job sent it, the
+        // sender's claim finds it sent and leaves it; one not sent yet is claimed again, its lease renewed
+        assertFalse(Mailer.claim(db, due, OffsetDateTime.now().plusHours(1)), "sent meanwhile: not sent twice");
+        execute("update platform.mail_retry set next_attempt = now() - interval '1 minute' where id = " + refused);
+        assertTrue(Mailer.claim(db, refused, OffsetDateTime.now().plusHours(1)));
+        mailer.retryDue();
+        assertEquals(1, attempts(refused), "claimed: no retry job takes it during its new lease");
 
         // the refused one, made due: tried again, refused again, waits longer
         execute("update platform.mail_retry set next_attempt = now() - interval '1 second' where id = " + refused);

@@ -118,9 +118,10 @@ public class FamilyDesk {
     }
 
     /**
-     * Unlinks the file from its portal account (commune administrators only, audited, the family mailed): the family
-     * whose account was deleted and made again is told its file is linked elsewhere; the next sign-in of an account
-     * whose verified address is the file's links it again, as a first sign-in does.
+     * Unlinks the file from its portal account (commune administrators only, audited, the family mailed, its children's
+     * calendar links revoked): the family whose account was deleted and made again is told its file is linked
+     * elsewhere; the next sign-in of an account whose verified address is the file's links it again, as a first
+     * sign-in does.
      *
      * @throws Refused a file no longer there, or linked to no account
      */
@@ -132,10 +133,15 @@ public class FamilyDesk {
             throw new Refused(Refused.text("family.account.notLinked"));
         }
         f.setSubject(null);
-        audit(agent.email(), "COMPTE_DELIE", f.getId(), null, "relié de nouveau à la prochaine connexion de " + f.getEmail());
+        // the calendar links the old account made stop too: the file may have been held by the wrong account
+        int feeds = em.createNativeQuery("update calendar_feed set revoked_at = now() where family_id = ?1 and revoked_at is null")
+                .setParameter(1, f.getId()).executeUpdate();
+        audit(agent.email(), "COMPTE_DELIE", f.getId(), null, "relié de nouveau à la prochaine connexion de " + f.getEmail()
+                + (feeds == 0 ? "" : " ; liens d'agenda révoqués : " + feeds));
         familyMails.send(f.getEmail(), "Votre dossier famille attend votre prochaine connexion", "La mairie a détaché votre"
                 + " dossier famille de l'ancien compte du portail. Connectez-vous avec le compte de l'adresse " + f.getEmail()
-                + " : votre dossier y sera relié. Si vous n'êtes pas à l'origine de cette demande, contactez la mairie.");
+                + " : votre dossier y sera relié." + (feeds == 0 ? "" : " Les liens d'agenda de vos enfants ne fonctionnent plus :"
+                + " créez-en de nouveaux dans Mon profil.") + " Si vous n'êtes pas à l'origine de cette demande, contactez la mairie.");
     }
 
     /**

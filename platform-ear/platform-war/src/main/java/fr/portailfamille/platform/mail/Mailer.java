@@ -188,6 +188,9 @@ public class Mailer {
                     keep(q, "commune suspendue", now());
                     continue;
                 }
+                if (!claim(q)) {
+                    continue; // its lease ran out while it waited here (a slow or stopped relay): a retry job took it
+                }
                 try {
                     transport = deliverOn(transport, q.mail());
                     sent(sent, q);
@@ -210,6 +213,38 @@ public class Mailer {
         } finally {
             close(transport);
             forgetSent(sent);
+        }
+    }
+
+    /**
+     * Takes the queued mail's outbox row for this sender once more, its lease renewed: false when a retry job has sent
+     * it, or is sending it, meanwhile (the queue waited longer than {@link MailRetries#SENDER_LEASE} behind a slow relay
+     * or one that was down), so that it does not go twice. A mail without a row, or a database that does not answer,
+     * is sent (never zero times).
+     */
+    private boolean claim(Queued q) {
+        if (q.rowId() == null) {
+            return true;
+        }
+        try {
+            return claim(db, q.rowId(), now().plus(MailRetries.SENDER_LEASE));
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "File durable des courriels injoignable : courriel envoyé sans vérifier qu'il ne l'est"
+                    + " pas déjà", e);
+            return true;
+        }
+    }
+
+    /**
+     * Renews outbox row {@code rowId}'s lease to {@code until} unless it was sent or given up: whether the sender may
+     * send it. A retry job sending it holds the row: this waits for it, then finds it sent.
+     */
+    public static boolean claim(DataSource db, long rowId, OffsetDateTime until) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("update platform.mail_retry"
+                + " set next_attempt = ? where id = ? and sent_at is null and abandoned_at is null")) {
+            ps.setObject(1, until);
+            ps.setLong(2, rowId);
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -308,9 +308,14 @@ public class BillingDocuments {
                 c.branding() == null ? null : c.branding().accentColor(), c.branding() == null ? null : c.branding().logoSvg());
     }
 
+    /** The family a document is made for; an unknown id (an agent's address typed by hand) is an unknown document. */
     private DocumentLayout.Addressee addressee(long family) {
-        Object[] f = (Object[]) em.createNativeQuery("select label, address_line, trim(coalesce(postcode, '') || ' '"
-                + " || coalesce(city, '')) from family where id = ?1").setParameter(1, family).getSingleResult();
+        List<?> rows = em.createNativeQuery("select label, address_line, trim(coalesce(postcode, '') || ' '"
+                + " || coalesce(city, '')) from family where id = ?1").setParameter(1, family).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("Dossier inconnu : " + family);
+        }
+        Object[] f = (Object[]) rows.get(0);
         return new DocumentLayout.Addressee((String) f[0], List.of(f[1] == null ? "" : (String) f[1], (String) f[2]));
     }
 

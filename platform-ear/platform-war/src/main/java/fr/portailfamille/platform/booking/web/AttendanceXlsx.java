@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.booking.web;
 
 import fr.portailfamille.platform.booking.AttendanceRow;
+import fr.portailfamille.platform.kernel.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.dhatim.fastexcel.Workbook;
@@ -8,7 +9,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The attendance as an XLSX workbook written as a stream (fastexcel): rows leave every 500 lines. Every
- * cell is typed text or date, never a formula, so nothing a family typed is computed by Excel.
+ * cell is typed text or date, never a formula, so nothing a family typed is computed by Excel; texts that would read as
+ * a formula once the sheet is saved as CSV start with an apostrophe ({@link SpreadsheetCells}).
  */
 final class AttendanceXlsx implements AutoCloseable {
 
@@ -31,11 +33,12 @@ final class AttendanceXlsx implements AutoCloseable {
     void write(AttendanceRow r) throws IOException {
         sheet.value(row, 0, r.day());
         sheet.style(row, 0).format("dd/mm/yyyy").set();
-        sheet.value(row, 1, r.activity());
-        sheet.value(row, 2, r.unit());
-        sheet.value(row, 3, r.lastName());
-        sheet.value(row, 4, r.firstName());
-        sheet.value(row, 5, r.school() == null ? "" : r.school());
+        // neutralised as the CSV's and the billing workbooks' cells: a copy of the sheet to CSV stays safe
+        sheet.value(row, 1, SpreadsheetCells.text(r.activity()));
+        sheet.value(row, 2, SpreadsheetCells.text(r.unit()));
+        sheet.value(row, 3, SpreadsheetCells.text(r.lastName()));
+        sheet.value(row, 4, SpreadsheetCells.text(r.firstName()));
+        sheet.value(row, 5, SpreadsheetCells.text(r.school()));
         sheet.value(row, 6, AttendanceLabels.of(r.status()));
         row++;
         if (row % 500 == 0) {
