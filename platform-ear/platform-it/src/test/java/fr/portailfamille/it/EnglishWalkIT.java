@@ -49,6 +49,9 @@ class EnglishWalkIT {
         try (Browser parent = new Browser()) {
             parent.english();
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            // the commune's Keycloak in the portal's language too (its sign-in page, the mails sent from it)
+            parent.await(By.id("username"));
+            assertTrue(parent.driver.getCurrentUrl().contains("ui_locales=en"), parent.driver.getCurrentUrl());
             parent.signIn(p.email(), "English2026");
             parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
             assertEquals("My planning", parent.await(By.id("page-title")).getText());

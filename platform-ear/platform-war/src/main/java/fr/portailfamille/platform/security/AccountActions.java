@@ -58,7 +58,8 @@ public class AccountActions {
         OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, request.getContextPath() + returnTo, action.name());
         request.getSession().setAttribute(OidcAuthenticationMechanism.PENDING_ATTRIBUTE, login);
         request.getSession().removeAttribute(RESULT_ATTRIBUTE);
-        return oidc.authorizationUrl(commune, login);
+        return oidc.authorizationUrl(commune, login, false,
+                fr.portailfamille.platform.kernel.PageLanguage.of(request.getHeader("Accept-Language")));
     }
 
     /** The result of the last action, removed from the session (shown once). */

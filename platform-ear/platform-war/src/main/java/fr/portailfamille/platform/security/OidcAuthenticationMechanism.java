@@ -223,7 +223,8 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         OidcClient.PendingLogin login = oidc.newLogin(commune, redirect, returnTo);
         request.getSession(true).setAttribute(PENDING_ATTRIBUTE, login);
         SessionCookies.harden(request, response); // this response goes out without our filters
-        return oidc.authorizationUrl(commune, login, signUp);
+        return oidc.authorizationUrl(commune, login, signUp,
+                fr.portailfamille.platform.kernel.PageLanguage.of(request.getHeader("Accept-Language")));
     }
 
     private AuthenticationStatus callback(Commune commune, HttpServletRequest request, HttpServletResponse response,

@@ -90,23 +90,26 @@ public class OidcClient {
         return new PendingLogin(commune.slug(), new State(), new Nonce(), new CodeVerifier(), redirectUri, returnTo, action);
     }
 
+    /** {@link #authorizationUrl(Commune, PendingLogin, boolean, Locale)}: a sign-in, in French. */
     public URI authorizationUrl(Commune commune, PendingLogin login) {
-        return authorizationUrl(commune, login, false);
+        return authorizationUrl(commune, login, false, java.util.Locale.FRENCH);
     }
 
     /**
      * The commune's Keycloak page that starts {@code login}: its sign-in page, or with {@code signUp} its page
      * creating an account ({@code prompt=create}, "Initiating User Registration via OpenID Connect"), after which
-     * the new parent comes back signed in through the same callback.
+     * the new parent comes back signed in through the same callback. Keycloak's pages (and the mails it sends from
+     * them: the address to confirm, the password to reset) are in {@code language}, the portal's page language
+     * ({@code ui_locales}: it wins over the browser's).
      */
-    public URI authorizationUrl(Commune commune, PendingLogin login, boolean signUp) {
+    public URI authorizationUrl(Commune commune, PendingLogin login, boolean signUp, java.util.Locale language) {
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile", "email"), new ClientID(commune.oidcClientId()), login.redirectUri())
                 .endpointURI(realm(commune).metadata().getAuthorizationEndpointURI())
                 .state(login.state())
                 .nonce(login.nonce())
                 .codeChallenge(login.verifier(), CodeChallengeMethod.S256)
-                .customParameter("ui_locales", "fr");
+                .customParameter("ui_locales", language.getLanguage());
         if (login.action() != null) {
             request.customParameter("kc_action", login.action());
         }

@@ -55,8 +55,24 @@ public final class ChangeDescriptions {
         List<String> lines = new ArrayList<>();
         FormChanges.fromJsonText(json).forEach((pointer, value) -> lines.add(words.of("demandes.change.line",
                 label(pointer, words),
-                pointer.endsWith("/monthlyResourcesCents") ? euros(value, words) : text(value, words))));
+                pointer.endsWith("/monthlyResourcesCents") ? euros(value, words) : coded(pointer, value, words))));
         return lines;
+    }
+
+    /** The fields whose values are codes ("DIVORCES", "AVIS_IMPOSITION"), each read in words as {@code family.<field>.<code>}. */
+    private static final Set<String> CODED = Set.of("situation", "qfSource", "civility", "sex");
+
+    /** A code in words ("Divorcé(e)s", "Divorced"); the code itself when the bundle has no word for it; other values as text. */
+    private static String coded(String pointer, JsonValue value, Words words) {
+        String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+        if (CODED.contains(field) && value instanceof JsonString code && !code.getString().isBlank()) {
+            try {
+                return words.of("family." + field + "." + code.getString().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (java.util.MissingResourceException unknown) {
+                return code.getString();
+            }
+        }
+        return text(value, words);
     }
 
     /** Cents as euros in the words' language ("1 850,50 €", "€1,850.50"). */

@@ -58,6 +58,15 @@ class ChangeDescriptionsTest {
 
     @Test
     void monthlyResourcesAreEurosAndNoTextIsNoLine() {
+        assertEquals(List.of("Situation familiale : Divorcé(e)s", "Justificatif du quotient : Avis d'imposition",
+                        "Conjoint – Civilité : Madame", "Enfant 1 – Sexe : Fille"),
+                ChangeDescriptions.lines("{\"/situation\":\"DIVORCES\",\"/qfSource\":\"AVIS_IMPOSITION\","
+                        + "\"/responsable2/civility\":\"Mme\",\"/children/0/sex\":\"F\"}", FRENCH));
+        assertEquals(List.of("Family situation: Divorced", "Partner – Title: Mrs"),
+                ChangeDescriptions.lines("{\"/situation\":\"DIVORCES\",\"/responsable2/civility\":\"MME\"}",
+                        words(Locale.ENGLISH)));
+        assertEquals(List.of("Situation familiale : INCONNU"), ChangeDescriptions.lines("{\"/situation\":\"INCONNU\"}", FRENCH),
+                "a code without its word: the code");
         assertEquals(List.of("Ressources mensuelles : 1\u00a0850,50\u00a0€", "Justificatif du quotient : CAF"),
                 ChangeDescriptions.lines("{\"/monthlyResourcesCents\":185050,\"/qfSource\":\"CAF\"}", FRENCH));
         assertEquals(List.of("Monthly resources: €1,850.50"),
