@@ -46,28 +46,50 @@ public record Legend(Map<DayState, LegendEntry> entries) {
         entries = Collections.unmodifiableMap(copy);
     }
 
-    /** The platform's default legend: French labels, colours that all reach 4.5:1. */
+    /**
+     * The platform's default legend: French labels (the problems' bundle's {@code legend.default.*}), colours that all
+     * reach 4.5:1.
+     */
     public static Legend defaults() {
         Map<DayState, LegendEntry> m = new EnumMap<>(DayState.class);
-        m.put(DayState.RESERVABLE, new LegendEntry("Réservable", "#d1fae5", "#065f46"));
-        m.put(DayState.RESERVE_ANNULABLE, new LegendEntry("Réservé (annulable)", "#1d4ed8", "#ffffff"));
-        m.put(DayState.RESERVE_NON_ANNULABLE, new LegendEntry("Réservé (non annulable)", "#1e3a8a", "#ffffff"));
-        m.put(DayState.HORS_DELAI_MAJORE, new LegendEntry("Hors délai, l'inscription sera majorée", "#fed7aa", "#7c2d12"));
-        m.put(DayState.ANNULE_SANS_FRAIS, new LegendEntry("Annulé sans frais", "#e5e7eb", "#374151"));
-        m.put(DayState.COMPLET, new LegendEntry("Complet", "#b91c1c", "#ffffff"));
-        m.put(DayState.LISTE_ATTENTE, new LegendEntry("Liste d'attente", "#fef08a", "#713f12"));
-        m.put(DayState.EN_ATTENTE_VALIDATION, new LegendEntry("En attente de validation", "#e9d5ff", "#581c87"));
-        m.put(DayState.FERME, new LegendEntry("Fermé / non réservable", "#4b5563", "#ffffff"));
-        m.put(DayState.FERIE, new LegendEntry("Jour férié", "#fce7f3", "#831843"));
-        m.put(DayState.VACANCES, new LegendEntry("Vacances scolaires", "#cffafe", "#164e63"));
-        m.put(DayState.ABSENT_EXCUSE, new LegendEntry("Absent (excusé)", "#ccfbf1", "#134e4a"));
-        m.put(DayState.ABSENT_FACTURE, new LegendEntry("Absent (facturé)", "#9a3412", "#ffffff"));
-        m.put(DayState.PRESENT, new LegendEntry("Présent", "#15803d", "#ffffff"));
-        m.put(DayState.REFUSEE, new LegendEntry("Refusée", "#fee2e2", "#7f1d1d"));
-        m.put(DayState.ABSENCE_EN_VERIFICATION, new LegendEntry("Absent, en attente de vérification du certificat",
-                "#e0e7ff", "#312e81"));
-        m.put(DayState.SUR_DEMANDE, new LegendEntry("Sur demande", "#fef3c7", "#78350f"));
+        m.put(DayState.RESERVABLE, new LegendEntry(word(DayState.RESERVABLE), "#d1fae5", "#065f46"));
+        m.put(DayState.RESERVE_ANNULABLE, new LegendEntry(word(DayState.RESERVE_ANNULABLE), "#1d4ed8", "#ffffff"));
+        m.put(DayState.RESERVE_NON_ANNULABLE, new LegendEntry(word(DayState.RESERVE_NON_ANNULABLE), "#1e3a8a", "#ffffff"));
+        m.put(DayState.HORS_DELAI_MAJORE, new LegendEntry(word(DayState.HORS_DELAI_MAJORE), "#fed7aa", "#7c2d12"));
+        m.put(DayState.ANNULE_SANS_FRAIS, new LegendEntry(word(DayState.ANNULE_SANS_FRAIS), "#e5e7eb", "#374151"));
+        m.put(DayState.COMPLET, new LegendEntry(word(DayState.COMPLET), "#b91c1c", "#ffffff"));
+        m.put(DayState.LISTE_ATTENTE, new LegendEntry(word(DayState.LISTE_ATTENTE), "#fef08a", "#713f12"));
+        m.put(DayState.EN_ATTENTE_VALIDATION, new LegendEntry(word(DayState.EN_ATTENTE_VALIDATION), "#e9d5ff", "#581c87"));
+        m.put(DayState.FERME, new LegendEntry(word(DayState.FERME), "#4b5563", "#ffffff"));
+        m.put(DayState.FERIE, new LegendEntry(word(DayState.FERIE), "#fce7f3", "#831843"));
+        m.put(DayState.VACANCES, new LegendEntry(word(DayState.VACANCES), "#cffafe", "#164e63"));
+        m.put(DayState.ABSENT_EXCUSE, new LegendEntry(word(DayState.ABSENT_EXCUSE), "#ccfbf1", "#134e4a"));
+        m.put(DayState.ABSENT_FACTURE, new LegendEntry(word(DayState.ABSENT_FACTURE), "#9a3412", "#ffffff"));
+        m.put(DayState.PRESENT, new LegendEntry(word(DayState.PRESENT), "#15803d", "#ffffff"));
+        m.put(DayState.REFUSEE, new LegendEntry(word(DayState.REFUSEE), "#fee2e2", "#7f1d1d"));
+        m.put(DayState.ABSENCE_EN_VERIFICATION, new LegendEntry(word(DayState.ABSENCE_EN_VERIFICATION), "#e0e7ff",
+                "#312e81"));
+        m.put(DayState.SUR_DEMANDE, new LegendEntry(word(DayState.SUR_DEMANDE), "#fef3c7", "#78350f"));
         return new Legend(m);
+    }
+
+    /** The platform's default label of {@code state} in French ({@code legend.default.*} of the problems' bundle). */
+    private static String word(DayState state) {
+        return Problems.of("legend.default." + state.name()).french();
+    }
+
+    /**
+     * The label of {@code state} to show on a page in {@code locale}: the commune's own; the platform's default label in
+     * that language when the commune kept the default (a commune's legend is French, its default too); {@code null} if
+     * this legend has no entry for it.
+     */
+    public String label(DayState state, Locale locale) {
+        LegendEntry e = entries.get(state);
+        if (e == null || e.label() == null || Locale.FRENCH.getLanguage().equals(locale.getLanguage())
+                || !word(state).equals(e.label())) {
+            return e == null ? null : e.label();
+        }
+        return Problems.of("legend.default." + state.name()).in(locale);
     }
 
     /** The entry of {@code state}, or {@code null} if this legend has none. */

@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 class LegendTest {
 
     @Test
+    void theDefaultLegendReadsInThePagesLanguageTheCommunesOwnWordsAsTyped() {
+        Legend defaults = Legend.defaults();
+        assertEquals("Réservable", defaults.label(DayState.RESERVABLE, java.util.Locale.FRENCH));
+        assertEquals("Bookable", defaults.label(DayState.RESERVABLE, java.util.Locale.ENGLISH));
+        assertEquals("Waiting list", defaults.label(DayState.LISTE_ATTENTE, java.util.Locale.ENGLISH));
+        for (DayState state : DayState.values()) {
+            assertTrue(!defaults.label(state, java.util.Locale.ENGLISH).equals(defaults.label(state, java.util.Locale.FRENCH)),
+                    state + " has its English words");
+        }
+        Legend own = defaults.with(DayState.RESERVABLE, new LegendEntry("Libre", "#d1fae5", "#065f46"));
+        assertEquals("Libre", own.label(DayState.RESERVABLE, java.util.Locale.ENGLISH), "the commune's own word, as it typed it");
+        assertNull(new Legend(Map.of()).label(DayState.RESERVABLE, java.util.Locale.ENGLISH));
+    }
+
+    @Test
     void defaultsAreCompleteAndValid() {
         Legend legend = Legend.defaults();
         assertEquals(List.of(), legend.validate());

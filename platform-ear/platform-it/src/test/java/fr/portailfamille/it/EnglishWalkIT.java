@@ -55,6 +55,9 @@ class EnglishWalkIT {
             parent.signIn(p.email(), "English2026");
             parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
             assertEquals("My planning", parent.await(By.id("page-title")).getText());
+            // the commune kept the platform's legend: its words in English too, in the legend and under each day
+            String source = parent.driver.getPageSource();
+            assertTrue(source.contains("Bookable") && !source.contains("Réservable"), "the default legend in English");
             parent.ajax(By.id("planning:review"));
             assertEquals("Select at least one day to book or to cancel.", parent.await(By.cssSelector("#summary li")).getText(),
                     parent.snapshot());

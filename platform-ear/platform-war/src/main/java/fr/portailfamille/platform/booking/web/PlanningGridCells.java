@@ -37,7 +37,7 @@ final class PlanningGridCells {
         Map<DayState, String[]> states = new EnumMap<>(DayState.class);
         for (DayState s : DayState.values()) {
             Legend.LegendEntry e = legend.entry(s);
-            String label = e.label();
+            String label = legend.label(s, locale); // the default legend in the page's language
             String lower = label == null || label.isEmpty() ? "" : label.substring(0, 1).toLowerCase(locale) + label.substring(1);
             states.put(s, new String[] {label, "background: " + e.background() + "; color: " + e.text(), lower});
         }

@@ -382,10 +382,10 @@ public class PlanningView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));
     }
 
-    /** The commune's label of a legend state (EL 5 cannot read record components). */
+    /** The commune's label of a legend state, its default one in the page's language (EL 5 cannot read record components). */
     public String label(DayState state) {
         use();
-        return legend().entry(state).label();
+        return legend().label(state, Texts.locale());
     }
 
     /** The commune's colours of a legend state, as an inline style. */
