@@ -312,6 +312,11 @@ class MessagesIT {
                 + " case when f.email = 'bc-" + s + "-" + (BROADCAST_FAMILIES + 1) + "@alpha.test' then 'REFUSED' else 'VALIDATED' end,"
                 + " now() from child c join family f on f.id = c.family_id, activity a where f.email like 'bc-" + s + "-%'"
                 + " and a.code = '" + code + "'");
+        // family 1's second parent accepted the commune's mails, family 2's did not (an address typed by the first parent)
+        sql("insert into responsable (family_id, rank, first_name, last_name, email, consent_email) select id, 2, 'Sam', 'Oui',"
+                + " 'bc-" + s + "-conjoint-oui@alpha.test', true from family where email = 'bc-" + s + "-1@alpha.test'");
+        sql("insert into responsable (family_id, rank, first_name, last_name, email, consent_email) select id, 2, 'Sam', 'Non',"
+                + " 'bc-" + s + "-conjoint-non@alpha.test', false from family where email = 'bc-" + s + "-2@alpha.test'");
         SignedInUser agent = agent("alpha", "bc-agent-" + s + "@alpha.test", "service-enfance");
         BroadcastTarget target = new BroadcastTarget(BroadcastTarget.Kind.ACTIVITY, code);
 
@@ -360,6 +365,8 @@ class MessagesIT {
         assertEquals(BROADCAST_FAMILIES, recorded.familyCount());
         assertEquals("les familles de l'activité « Centre " + s + " »", recorded.targetLabel());
 
+        // a second parent's own address only with their consent
+        assertTrue(Mails.contains("bc-" + s + "-conjoint-oui@alpha.test", "/espace/message.xhtml?id="));
         // each family: one thread, unread, in its received messages; one mail with a link and no text
         List<String> missing = new ArrayList<>();
         for (int i = 1; i <= BROADCAST_FAMILIES; i++) {
@@ -371,6 +378,15 @@ class MessagesIT {
             }
         }
         assertEquals(List.of(), missing, "un courriel par famille, sans le message");
+        // every mail of the broadcast has gone by now: none to the second parent who did not accept the commune's mails
+        String refused = "bc-" + s + "-conjoint-non@alpha.test";
+        String got;
+        try {
+            got = Mails.of(refused);
+        } catch (AssertionError unknownToGreenMail) {
+            got = ""; // never written to
+        }
+        assertFalse(got.contains("/espace/message.xhtml"), "no consent, no mail: " + got);
         SignedInUser first = FamilyFileIT.parent("alpha", "bc-" + s + "-1@alpha.test", true);
         List<ThreadRow> received = alpha(() -> inbox.familyThreads(first, Folder.RECEIVED));
         assertEquals(1, received.size());

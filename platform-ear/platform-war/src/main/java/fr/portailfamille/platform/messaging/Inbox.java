@@ -555,8 +555,10 @@ public class Inbox {
         }
         String serviceLabel = services().stream().filter(s -> s.code().equals(serviceCode)).map(InboxService::label)
                 .findFirst().orElse(serviceCode);
+        // the account's address, and a responsable's own only if they accepted the commune's mails (consent_email)
         for (Object o : em.createNativeQuery("select t.id, e.email from message_thread t join (select id as family_id, lower(email) as email"
-                        + " from family union select family_id, lower(email) from responsable) e on e.family_id = t.family_id"
+                        + " from family union select family_id, lower(email) from responsable where consent_email) e"
+                        + " on e.family_id = t.family_id"
                         + " where t.broadcast_id = ?1 and e.email is not null order by t.id")
                 .setParameter(1, broadcast).getResultList()) {
             Object[] r = (Object[]) o;
@@ -785,11 +787,15 @@ public class Inbox {
 
     // ---- mails ----------------------------------------------------------------------------------
 
-    /** The family's responsables are told a service wrote: a link to the thread, never its subject nor its body. */
+    /**
+     * The family is told a service wrote: a link to the thread, never its subject nor its body; at the account's address,
+     * and at a responsable's own only if they accepted the commune's mails (consent_email: a second parent's address
+     * typed by the first, never confirmed, is not written to otherwise).
+     */
     private void tellFamily(long familyId, long threadId, String serviceLabel) {
         Set<String> to = new LinkedHashSet<>();
         for (Object e : em.createNativeQuery("select email from family where id = ?1 union select email from responsable"
-                + " where family_id = ?1").setParameter(1, familyId).getResultList()) {
+                + " where family_id = ?1 and consent_email").setParameter(1, familyId).getResultList()) {
             if (e != null) {
                 to.add(((String) e).toLowerCase(Locale.ROOT));
             }
