@@ -61,8 +61,6 @@ public class InvoicingRun {
     /** The platform's clock (tests set another). */
     java.time.Clock clock = fr.portailfamille.platform.kernel.PlatformTime.clock();
 
-    /** How many committed invoices are mailed at once. */
-    private static final int MAIL_BATCH = 50;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -175,7 +173,7 @@ public class InvoicingRun {
     private void execute(long runId, long regieId, String regieCode, LocalDate from, LocalDate to,
             DraftReader.Drafts families, String actor, String portal) {
         List<String> failures = new ArrayList<>();
-        // issued invoices whose families are mailed once committed, by batches (a mail never leaves before its invoice)
+        // issued invoices whose families are mailed once their chunk committed (a mail never leaves before its invoice)
         List<Long> toMail = new ArrayList<>();
         try {
             // each chunk priced on a thread of the factory (pure Java: no container service) while the one before is
@@ -200,7 +198,9 @@ public class InvoicingRun {
                         }
                     }
                 }
-                if (toMail.size() >= MAIL_BATCH) {
+                if (!toMail.isEmpty()) {
+                    // each chunk's families mailed as soon as it commits (25 at least, InvoiceStore.chunkSize): a
+                    // replica stopping now leaves at most this chunk's mails unasked (their invoices are on the portal)
                     mail(toMail, portal, actor);
                 }
                 // still at it: a run whose replica stops beating is taken as interrupted (InvoiceWriter.reapInterrupted)
