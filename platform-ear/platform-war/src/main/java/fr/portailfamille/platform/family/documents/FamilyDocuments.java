@@ -380,7 +380,8 @@ public class FamilyDocuments {
         if (row.health()) {
             // health data stays on the portal: neither the type, nor the child, nor the reason in a mail
             mails.send(familyEmail(row.familyId()), "Document de santé examiné", "Un document de santé de votre dossier a été"
-                    + " examiné par le service enfance. Son résultat" + (accept ? "" : " et le motif") + " sont dans Mes documents.",
+                    + " examiné par le service enfance. " + (accept ? "Son résultat est" : "Son résultat et le motif sont")
+                    + " dans Mes documents.",
                     PAGE);
             return;
         }
