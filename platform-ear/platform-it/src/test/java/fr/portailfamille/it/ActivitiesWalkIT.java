@@ -159,7 +159,9 @@ class ActivitiesWalkIT {
                 List<Row> rows = wb.getFirstSheet().read();
                 assertEquals(3, rows.size());
                 assertEquals("Présence", rows.get(0).getCellText(6));
-                assertEquals("=Formule", rows.get(1).getCellText(3), "typed text, never a formula");
+                // typed text, never a formula, and neutralised as the CSV's and the billing workbooks': a copy of the
+                // sheet saved as CSV stays safe
+                assertEquals("'=Formule", rows.get(1).getCellText(3), "typed text, never a formula");
                 assertEquals(null, rows.get(1).getCell(3).getFormula());
                 assertEquals("Léo", rows.get(2).getCellText(4));
                 assertEquals("Inscrit", rows.get(2).getCellText(6));
