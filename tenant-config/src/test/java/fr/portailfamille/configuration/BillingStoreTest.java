@@ -96,10 +96,7 @@ class BillingStoreTest {
     @Test
     void aRegieWithInvoicesCannotBeRemoved() throws SQLException {
         importInto(Samples.billed());
-        execute("insert into family (label) values ('Foyer Martin')");
-        execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, total_cents, issued_by)"
-                + " select r.id, (select max(id) from family), 1, 'SP-1', '2026-10-01', '2026-10-31', 1200, 'regie@test'"
-                + " from regie r where r.code = 'SPORT'");
+        issueOneInvoice("SPORT", "SP-1");
         CommuneConfiguration withoutSport = Samples.patched(Samples.billed(), p -> p.remove("/billing/regies/1")
                 .replace("/billing/brackets/0/label", "Changée"));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(withoutSport));
@@ -146,10 +143,7 @@ class BillingStoreTest {
     @Test
     void aPrefixThatNumberedAnotherRegiesInvoicesIsNotTakenAgain() throws SQLException {
         importInto(Samples.billed());
-        execute("insert into family (label) values ('Foyer Martin')");
-        execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, total_cents, issued_by)"
-                + " select r.id, (select max(id) from family), 1, 'AL-1', '2026-10-01', '2026-10-31', 1200, 'regie@test'"
-                + " from regie r where r.code = 'ALSH'");
+        issueOneInvoice("ALSH", "AL-1");
         CommuneConfiguration renamed = Samples.patched(Samples.billed(), p -> p.replace("/billing/regies/0/invoicePrefix", "EN"));
         importInto(renamed);
         CommuneConfiguration taken = Samples.patched(renamed, p -> p.replace("/billing/regies/1/invoicePrefix", "AL"));
@@ -198,6 +192,14 @@ class BillingStoreTest {
         try (Connection c = ds.getConnection()) {
             return ConfigurationReader.of(c, S).configuration();
         }
+    }
+
+    /** A family and one invoice numbered {@code number} by régie {@code regie}. */
+    private static void issueOneInvoice(String regie, String number) throws SQLException {
+        execute("insert into family (label) values ('Foyer Martin')");
+        execute("insert into invoice (regie_id, family_id, sequence, number, period_start, period_end, total_cents, issued_by)"
+                + " select r.id, (select max(id) from family), 1, '" + number + "', '2026-10-01', '2026-10-31', 1200,"
+                + " 'regie@test' from regie r where r.code = '" + regie + "'");
     }
 
     private static void execute(String sql) throws SQLException {

@@ -45,9 +45,6 @@ public class AccountConflict extends RuntimeException {
             if (t instanceof AccountConflict c) {
                 return c;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.ops;
 
+import fr.portailfamille.platform.kernel.AccountConflict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -26,7 +27,7 @@ public class FailureFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            fr.portailfamille.platform.kernel.AccountConflict conflict = fr.portailfamille.platform.kernel.AccountConflict.in(e);
+            AccountConflict conflict = AccountConflict.in(e);
             if (conflict != null) {
                 accountConflict(conflict, request, response);
                 return;
@@ -59,7 +60,7 @@ public class FailureFilter extends HttpFilter {
      * A family account that does not reach its file: 409 and a page (or a JSON error) that says what to do, logged on
      * one line without a stack trace (not a failure of the platform).
      */
-    private static void accountConflict(fr.portailfamille.platform.kernel.AccountConflict conflict,
+    private static void accountConflict(AccountConflict conflict,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object id = request.getAttribute(CorrelationFilter.ATTRIBUTE);
         LOG.warning(() -> "Compte sans son dossier [" + id + "] sur " + request.getRequestURI() + " : " + conflict.getMessage());
@@ -68,7 +69,7 @@ public class FailureFilter extends HttpFilter {
         }
         if (fr.portailfamille.platform.kernel.JsonErrors.isApi(request)) {
             fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_CONFLICT, "compte_non_relie",
-                    fr.portailfamille.platform.kernel.AccountConflict.text(conflict.reason()).french(), "correlation", String.valueOf(id));
+                    AccountConflict.text(conflict.reason()).french(), "correlation", String.valueOf(id));
         } else if (AjaxFailures.isAjax(request)) {
             AjaxFailures.redirect(response, request.getContextPath() + "/erreur/statut.xhtml?compte=" + conflict.reason());
         } else {
