@@ -74,6 +74,27 @@ class EnglishWalkIT {
             assertEquals("", parent.accessibilityViolations(), "axe-core, planning in English");
             Browser.screenshot(parent, "english-planning");
 
+            // the nightly close refused the day (no seat freed before it): its reason in English on the day and in
+            // My requests, not the French the job stores for the agents
+            long booked;
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                try (var rs = st.executeQuery("select b.id from booking b join child k on k.id = b.child_id"
+                        + " join family f on f.id = k.family_id where f.email = '" + p.email() + "' and b.day = date '"
+                        + p.monday() + "'")) {
+                    assertTrue(rs.next());
+                    booked = rs.getLong(1);
+                }
+                st.execute("update booking set status = 'REFUSED', refusal_reason = 'Aucune place ne s''est libérée avant"
+                        + " ce jour.' where id = " + booked);
+            }
+            parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + p.month());
+            String grid = parent.await(By.id("planning")).getText();
+            assertTrue(grid.contains("No place became free before that day.") && !grid.contains("Aucune place"), grid);
+            parent.get(BASE + "/espace/demandes.xhtml?demande=RESERVATION-" + booked);
+            String shown = parent.await(By.id("request-shown-title")).findElement(By.xpath("..")).getText();
+            assertTrue(shown.contains("No place became free before that day.") && !shown.contains("Aucune place"), shown);
+
             // Consulter les tarifs: the grid's maximum row, the tariff's rules and the prices in English
             parent.get(BASE + "/espace/tarifs.xhtml");
             String sheet = "//section[contains(@class,'pf-tariff')][h2[text()='" + p.activity() + "']]";

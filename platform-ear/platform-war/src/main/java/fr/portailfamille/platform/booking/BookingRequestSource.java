@@ -21,6 +21,16 @@ public class BookingRequestSource implements RequestSource {
     private static final String PLANNING = "'/espace/planning.xhtml?enfant=' || k.position || '&activite=' || a.id"
             + " || '&mois=' || to_char(b.day, 'YYYY-MM')";
 
+    /** A booking's refusal reason; the nightly job's own as a word of the pages' bundle ({@link ExpiredRequests#wordOf}). */
+    private static final String REFUSAL = "case b.refusal_reason"
+            + " when " + literal(ExpiredRequests.NO_SEAT) + " then '{" + ExpiredRequests.wordOf(ExpiredRequests.NO_SEAT) + "}'"
+            + " when " + literal(ExpiredRequests.NOT_DECIDED) + " then '{" + ExpiredRequests.wordOf(ExpiredRequests.NOT_DECIDED) + "}'"
+            + " else b.refusal_reason end";
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     @Override
     public Set<RequestKind> kinds() {
         return Set.of(RequestKind.RESERVATION, RequestKind.ABSENCE);
@@ -31,7 +41,7 @@ public class BookingRequestSource implements RequestSource {
         return "select 'RESERVATION', b.id, b.child_id, cast(" + DAY_UNIT + " as varchar), b.created_at,"
                 + " case b.status when 'PENDING_VALIDATION' then 'PENDING' when 'REFUSED' then 'REFUSED'"
                 + " when 'CANCELLED_FREE' then 'CANCELLED' else 'ACCEPTED' end,"
-                + " b.decided_at, b.refusal_reason, " + PLANNING
+                + " b.decided_at, " + REFUSAL + ", " + PLANNING
                 + " from booking b join req_children k on k.id = b.child_id join activity_unit u on u.id = b.unit_id"
                 + " join activity a on a.id = u.activity_id"
                 + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'REFUSED'))"

@@ -25,6 +25,17 @@ public class ExpiredRequests {
     static final String NO_SEAT = "Aucune place ne s'est libérée avant ce jour.";
     static final String NOT_DECIDED = "Le service n'a pas validé la demande avant ce jour.";
 
+    /**
+     * The key of the pages' bundle ({@code requests.reason.*}) that says in the page's language a reason this job
+     * stored, or {@code null} for any other reason (an agent's own words, shown as typed).
+     */
+    public static String wordOf(String stored) {
+        if (NO_SEAT.equals(stored)) {
+            return "requests.reason.noSeat";
+        }
+        return NOT_DECIDED.equals(stored) ? "requests.reason.notDecided" : null;
+    }
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 

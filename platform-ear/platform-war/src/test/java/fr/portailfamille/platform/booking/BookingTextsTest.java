@@ -88,4 +88,18 @@ class BookingTextsTest {
         assertEquals("Léa must be registered for \"Centre d'été\" (registration approved by the children's services) before"
                 + " booking.", refused.text().in(Locale.ENGLISH));
     }
+
+    @Test
+    void theNightlyCloseReasonsAreWordsOfEitherLanguageAndAnAgentsOwnStayAsTyped() {
+        java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.ENGLISH);
+        java.util.ResourceBundle fr = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.FRENCH);
+        assertEquals("No place became free before that day.", en.getString(ExpiredRequests.wordOf(ExpiredRequests.NO_SEAT)));
+        assertEquals("The service did not approve the request before that day.",
+                en.getString(ExpiredRequests.wordOf(ExpiredRequests.NOT_DECIDED)));
+        // the French page reads what the job stored, word for word
+        assertEquals(ExpiredRequests.NO_SEAT, fr.getString(ExpiredRequests.wordOf(ExpiredRequests.NO_SEAT)));
+        assertEquals(ExpiredRequests.NOT_DECIDED, fr.getString(ExpiredRequests.wordOf(ExpiredRequests.NOT_DECIDED)));
+        assertEquals(null, ExpiredRequests.wordOf("Plus de place le mercredi."));
+        assertEquals(null, ExpiredRequests.wordOf(null));
+    }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import fr.portailfamille.platform.booking.ExpiredRequests;
 import fr.portailfamille.platform.booking.WindowSpan;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponent;
@@ -182,7 +183,9 @@ public class PlanningCellComponent extends UIComponentBase {
             note(w, "surcharge-" + key, msg.getString("planning.cell.surcharged"));
         }
         if (c.getReason() != null) {
-            note(w, "reason-" + key, msg.getString("planning.cell.reason") + " " + c.getReason());
+            String word = ExpiredRequests.wordOf(c.getReason());
+            note(w, "reason-" + key, msg.getString("planning.cell.reason") + " "
+                    + (word == null ? c.getReason() : msg.getString(word)));
         }
         if (c.isAbsenceAllowed()) {
             w.startElement("a", null);

@@ -40,7 +40,16 @@ public final class RequestLine {
 
     /** What is asked, each {@code {key}} of the pages' bundle written by {@code words} (the page's language). */
     public String subjectIn(UnaryOperator<String> words) {
-        Matcher m = WORD.matcher(subject == null ? "" : subject);
+        return wordsIn(subject, words);
+    }
+
+    /** Why it was decided so, each {@code {key}} of the pages' bundle written by {@code words}; or null. */
+    public String reasonIn(UnaryOperator<String> words) {
+        return reason == null ? null : wordsIn(reason, words);
+    }
+
+    private static String wordsIn(String text, UnaryOperator<String> words) {
+        Matcher m = WORD.matcher(text == null ? "" : text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(words.apply(m.group(1))));
@@ -49,8 +58,8 @@ public final class RequestLine {
         return out.toString();
     }
 
-    /** A word of a subject: the key of the pages' bundle the sources write between braces. */
-    private static final Pattern WORD = Pattern.compile("\\{((?:agent\\.famille\\.change|requests\\.subject)\\.[A-Za-z._]+)\\}");
+    /** A word of a subject or a reason: the key of the pages' bundle the sources write between braces. */
+    private static final Pattern WORD = Pattern.compile("\\{((?:agent\\.famille\\.change|requests\\.subject|requests\\.reason)\\.[A-Za-z._]+)\\}");
     public OffsetDateTime getMadeAt() { return madeAt; }
     public RequestState getState() { return state; }
     public OffsetDateTime getDecidedAt() { return decidedAt; }

@@ -248,6 +248,11 @@ public class DemandesView {
         return r == null ? "" : r.subjectIn(Texts::of);
     }
 
+    /** Why request {@code r} was decided so, in the page's language for the platform's own reasons; or null. */
+    public String reason(RequestLine r) {
+        return r == null ? null : r.reasonIn(Texts::of);
+    }
+
     public String date(OffsetDateTime t) {
         return t == null ? "" : DATE.format(t.atZoneSameInstant(PlatformTime.ZONE));
     }

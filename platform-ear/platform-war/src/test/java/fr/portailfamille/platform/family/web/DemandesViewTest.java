@@ -57,4 +57,18 @@ class DemandesViewTest {
                 RequestKind.ABSENCE, 3, "Léa", "Cantine", null, RequestState.PENDING, null, null, "/espace/planning.xhtml")));
         assertEquals(java.util.List.of(), v.values(null));
     }
+
+    @Test
+    void aReasonsWordsAreWrittenInThePagesLanguageAndAnAgentsTextAsTyped() {
+        DemandesView v = new DemandesView();
+        var refused = new fr.portailfamille.platform.family.requests.RequestLine(RequestKind.RESERVATION, 4, "Léa",
+                "Cantine", null, RequestState.REFUSED, null, "{requests.reason.noSeat}", "/espace/planning.xhtml");
+        assertEquals("[requests.reason.noSeat]", refused.reasonIn(k -> "[" + k + "]"));
+        var typed = new fr.portailfamille.platform.family.requests.RequestLine(RequestKind.RESERVATION, 5, "Léa",
+                "Cantine", null, RequestState.REFUSED, null, "Complet {sic}", "/espace/planning.xhtml");
+        assertEquals("Complet {sic}", typed.reasonIn(k -> "[" + k + "]"));
+        assertNull(v.reason(null));
+        assertNull(new fr.portailfamille.platform.family.requests.RequestLine(RequestKind.RESERVATION, 6, "Léa",
+                "Cantine", null, RequestState.ACCEPTED, null, null, "/espace/planning.xhtml").reasonIn(k -> k));
+    }
 }
