@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.portailfamille.billing.FamilyInvoice;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.it.support.BillingMonth;
+import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
@@ -65,6 +66,9 @@ class BillingIT {
 
     @Inject
     InvoicingRun invoicing;
+
+    @Inject
+    fr.portailfamille.platform.billing.RunFollowUp follow;
 
     @Inject
     fr.portailfamille.platform.booking.AttendanceService attendance;
@@ -235,6 +239,36 @@ class BillingIT {
         assertEquals("RUNNING", kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
         assertThrows(Refused.class, () -> kit.in(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(), OCTOBER)));
         kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'CANCELLED' where regie_id = ?1 and state = 'RUNNING'", regie));
+    }
+
+    /**
+     * A replica that stopped after a chunk committed and before its families were mailed: the invoices stay marked as
+     * awaiting their mail, and the follow-up (the quarter-hourly job, a run's page) marks the run failed and mails them,
+     * once, however often it runs.
+     */
+    @Test
+    void aRunWhoseReplicaStoppedBeforeMailingHasItsFamiliesMailedOnce() throws Exception {
+        BillingMonth f = october(kit.alpha(), BillingKit.prefix("W"));
+        RunState done = issue(kit.alpha(), REGISSEUR, f);
+        assertEquals("DONE", done.state());
+        String email = f.parent("Edge450").email();
+        String mailed = "est disponible sur le portail famille";
+        Mails.await(email, m -> m.contains(mailed));
+        assertEquals(0L, kit.in(kit.alpha(), () -> kit.id("select count(*) from invoice where billing_run_id = ?1"
+                + " and awaiting_mail", done.id())), "a run that ends mails every family it billed");
+        // as if its replica had stopped between a chunk's commit and its mails
+        kit.in(kit.alpha(), () -> kit.update("update invoice set awaiting_mail = true where billing_run_id = ?1", done.id()));
+        kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'RUNNING', finished_at = null,"
+                + " heartbeat_at = now() - interval '20 minutes' where id = ?1", done.id()));
+        assertTrue(kit.in(kit.alpha(), () -> follow.followUp()) >= 4);
+        assertEquals("FAILED", kit.in(kit.alpha(), () -> kit.one("select state from billing_run where id = ?1", done.id())));
+        assertEquals(0L, kit.in(kit.alpha(), () -> kit.id("select count(*) from invoice where billing_run_id = ?1"
+                + " and awaiting_mail", done.id())));
+        Mails.await(email, m -> m.split(mailed, -1).length - 1 == 2);
+        // found again (another replica's job, a second look): nothing more to mail
+        assertEquals(0, kit.in(kit.alpha(), () -> follow.followUp()));
+        Thread.sleep(2000);
+        assertEquals(2, Mails.of(email).split(mailed, -1).length - 1, "mailed once by the follow-up");
     }
 
     @Test

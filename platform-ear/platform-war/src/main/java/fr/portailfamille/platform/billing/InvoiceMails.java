@@ -43,9 +43,21 @@ public class InvoiceMails {
         return mails.portalUrl();
     }
 
-    /** Mails the families of these issued invoices (those with an address). */
+    /**
+     * Mails the families (those with an address) of these issued invoices that still await their mail, and marks them
+     * mailed in the transaction that queues the mails: each invoice mailed once, whoever asks (the run, or the follow-up
+     * of a run whose replica stopped, {@link InvoicingRun#followUp}), and however often.
+     */
     public void issued(List<Long> invoiceIds, String portal) {
         if (invoiceIds.isEmpty()) {
+            return;
+        }
+        // claimed under their rows' locks: a second caller waits, then finds them mailed
+        @SuppressWarnings("unchecked")
+        List<Object> claimed = em.createNativeQuery("update invoice set awaiting_mail = null"
+                        + " where id = any(cast(?1 as bigint[])) and awaiting_mail returning id")
+                .setParameter(1, ids(invoiceIds)).getResultList();
+        if (claimed.isEmpty()) {
             return;
         }
         @SuppressWarnings("unchecked")
@@ -56,7 +68,7 @@ public class InvoiceMails {
                 + " where c.invoice_id = i.id and c.amount_cents < 0), 0)"
                 + " from invoice i join family f on f.id = i.family_id join regie r on r.id = i.regie_id"
                 + " where i.id = any(cast(?1 as bigint[])) and i.kind = 'INVOICE' order by i.id")
-                .setParameter(1, invoiceIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(1, ids(claimed.stream().map(id -> ((Number) id).longValue()).toList()))
                 .getResultList();
         for (Object[] r : rows) {
             String number = (String) r[0];
@@ -67,6 +79,10 @@ public class InvoiceMails {
                     body(number, from, to, ((Number) r[3]).longValue(), ((Number) r[9]).longValue(), DraftInvoices.date(r[4]),
                             (String) r[6], debitOn), PAGE, portal);
         }
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** "Votre facture AL-36 d'octobre 2026 est disponible" (a whole month), else "… du 01/10/2026 au 15/10/2026 …". */

@@ -138,6 +138,48 @@ public class InvoiceWriter {
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
+    /** Marks FAILED every RUNNING run of the commune whose replica stopped beating ({@link #reapInterrupted}): theirs ids and régies. */
+    public List<long[]> reapAllInterrupted() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("update billing_run set state = 'FAILED', finished_at = now(), error = ?1"
+                        + " where state = 'RUNNING' and coalesce(heartbeat_at, started_at) < now() - interval '" + SILENCE + "'"
+                        + " returning id, regie_id")
+                .setParameter(1, Refused.text(INTERRUPTED).french()).getResultList();
+        List<long[]> reaped = new ArrayList<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            long regie = ((Number) r[1]).longValue();
+            audit("plateforme", "RUN_FAILED", regie, null, null, null, "Run " + id + " interrompu (aucun signe depuis "
+                    + SILENCE + ")");
+            reaped.add(new long[] {id, regie});
+        }
+        return reaped;
+    }
+
+    /**
+     * The invoices still awaiting their mail of the runs that are no longer running and have been silent for
+     * {@value #SILENCE} (a run mails each chunk as it commits, and the rest as it ends: what is left is a stopped
+     * replica's), by run, with who started it.
+     */
+    public List<Awaiting> awaitingMail() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select r.id, r.started_by, i.id from billing_run r"
+                        + " join invoice i on i.billing_run_id = r.id and i.awaiting_mail"
+                        + " where r.state <> 'RUNNING' and coalesce(r.heartbeat_at, r.started_at) < now() - interval '" + SILENCE + "'"
+                        + " order by r.id, i.id")
+                .getResultList();
+        java.util.Map<Long, Awaiting> byRun = new java.util.LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byRun.computeIfAbsent(((Number) r[0]).longValue(), id -> new Awaiting(id, (String) r[1], new ArrayList<>()))
+                    .invoices().add(((Number) r[2]).longValue());
+        }
+        return List.copyOf(byRun.values());
+    }
+
+    /** A run's invoices whose families are not mailed yet, and who started it. */
+    public record Awaiting(long runId, String actor, List<Long> invoices) {
+    }
+
     /** Why a run stopped beating is failed: its key in the refusals' bundle. */
     static final String INTERRUPTED = "billing.run.interrupted";
 

@@ -78,10 +78,7 @@ public class InvoicingRun {
     InvoiceMails mails;
 
     @Inject
-    jakarta.enterprise.event.Event<RunIssued> runIssued;
-
-    @Inject
-    jakarta.enterprise.event.Event<InvoicesIssued> invoicesIssued;
+    RunFollowUp follow;
 
     @Resource
     ManagedExecutorService executor;
@@ -227,36 +224,23 @@ public class InvoicingRun {
      * tells the other billing parts of the invoices they had issued (their direct debits planned, as their mails said).
      */
     private void reapInterrupted(long regieId, LocalDate from, LocalDate to) {
-        for (long reaped : writer.reapInterrupted(regieId, from, to)) {
-            announce(reaped, regieId);
+        List<Long> reaped = writer.reapInterrupted(regieId, from, to);
+        for (long run : reaped) {
+            announce(run, regieId);
+        }
+        if (!reaped.isEmpty()) {
+            // the families of the invoices it issued and did not mail
+            follow.mailAwaiting(mails.portal());
         }
     }
 
-    /** Tells the other billing parts (direct debits) that the run's invoices are issued; their failure never fails the run. */
     private void announce(long runId, long regieId) {
-        try {
-            runIssued.fire(new RunIssued(runId, regieId));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "invoicing run " + runId + ": what follows the issue failed", e);
-        }
+        follow.announce(runId, regieId);
     }
 
-    /**
-     * Mails the families of committed invoices, their account credit deducted first ({@link InvoicesIssued}); a mail
-     * or a deduction that fails is logged, never fails the run.
-     */
+    /** Mails the families of committed invoices ({@link RunFollowUp#mail}), then forgets them. */
     private void mail(List<Long> invoices, String portal, String actor) {
-        try {
-            // the families' credit deducted first, so that the mail says what is left to pay
-            invoicesIssued.fire(new InvoicesIssued(invoices, actor));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "credit not deducted from " + invoices, e);
-        }
-        try {
-            mails.issued(List.copyOf(invoices), portal);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "invoice mails not sent for " + invoices, e);
-        }
+        follow.mail(invoices, portal, actor);
         invoices.clear();
     }
 
