@@ -1,0 +1,102 @@
+package fr.portailfamille.platform.retention;
+
+import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.retention.Retention;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Deletes the current commune's personal data past its retention ({@link Retention#DEFAULT}), in one transaction: the
+ * documents refused or long expired, the files of reviewed medical certificates, the conversations without a message for
+ * years (their messages and attachments with them), and the journals' old entries. What went from a family's file is
+ * written in the file's journal (how many, of what kind: no name of a document, no health word), so that an agent who
+ * looks for it reads why.
+ */
+@ApplicationScoped
+@Transactional
+@CommuneRequired
+public class RetentionPurge {
+
+    /** Who the journal says did it. */
+    static final String ACTOR = "plateforme (conservation)";
+
+    @PersistenceContext(unitName = "portail")
+    EntityManager em;
+
+    /** What one purge deleted, by kind. */
+    public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int journalEntries) {
+
+        public int total() {
+            return refusedDocuments + expiredDocuments + certificates + threads + journalEntries;
+        }
+
+        /** For the log, in French as the platform's logs are. */
+        public String french() {
+            return refusedDocuments + " document(s) refusé(s), " + expiredDocuments + " document(s) expiré(s), "
+                    + certificates + " certificat(s) médical(aux) effacé(s), " + threads + " conversation(s), "
+                    + journalEntries + " ligne(s) de journal";
+        }
+    }
+
+    /** Purges what has passed its retention on {@code today}. */
+    public Purged purge(LocalDate today) {
+        Retention.Cutoffs c = Retention.DEFAULT.cutoffs(today);
+        Map<Long, int[]> byFamily = new TreeMap<>();
+        int refused = count(byFamily, 0, em.createNativeQuery("delete from family_document where status = 'REFUSED'"
+                        + " and reviewed_at < ?1 returning family_id")
+                .setParameter(1, startOf(c.refusedBefore())).getResultList());
+        int expired = count(byFamily, 1, em.createNativeQuery("delete from family_document where status = 'VALIDATED'"
+                        + " and expires_on < ?1 returning family_id")
+                .setParameter(1, c.expiredBefore()).getResultList());
+        int certificates = count(byFamily, 2, em.createNativeQuery("update absence x set certificate = null,"
+                        + " certificate_type = null from booking b join child k on k.id = b.child_id"
+                        + " where b.id = x.booking_id and x.certificate is not null and x.reviewed_at is not null"
+                        + " and b.day < ?1 returning k.family_id")
+                .setParameter(1, c.certificateDayBefore()).getResultList());
+        int threads = count(byFamily, 3, em.createNativeQuery("delete from message_thread where last_message_at < ?1"
+                        + " returning family_id")
+                .setParameter(1, startOf(c.quietBefore())).getResultList());
+        OffsetDateTime journal = startOf(c.journalBefore());
+        int entries = em.createNativeQuery("delete from audit_log where at < ?1").setParameter(1, journal).executeUpdate()
+                + em.createNativeQuery("delete from staff_audit where at < ?1").setParameter(1, journal).executeUpdate();
+        byFamily.forEach((family, kinds) -> em.createNativeQuery("insert into audit_log (actor, action, family_id, detail)"
+                        + " values (?1, 'PURGE_CONSERVATION', ?2, ?3)")
+                .setParameter(1, ACTOR).setParameter(2, family).setParameter(3, detail(kinds)).executeUpdate());
+        return new Purged(refused, expired, certificates, threads, entries);
+    }
+
+    /** Counts the rows a statement returned, by family, as kind {@code kind}; how many. */
+    private static int count(Map<Long, int[]> byFamily, int kind, List<?> families) {
+        for (Object f : families) {
+            byFamily.computeIfAbsent(((Number) f).longValue(), id -> new int[4])[kind]++;
+        }
+        return families.size();
+    }
+
+    /** "2 document(s) refusé(s) depuis plus de 3 mois ; 1 conversation sans message depuis 3 ans" (no name, no health word). */
+    static String detail(int[] kinds) {
+        StringBuilder s = new StringBuilder("Supprimé(s), durée de conservation passée : ");
+        String[] words = {" document(s) refusé(s)", " document(s) expiré(s)", " justificatif(s) d'absence (fichier)",
+                " conversation(s)"};
+        String sep = "";
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] > 0) {
+                s.append(sep).append(kinds[i]).append(words[i]);
+                sep = ", ";
+            }
+        }
+        return s.toString();
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
+    }
+}
