@@ -72,6 +72,27 @@ final class BillingStore {
         }
     }
 
+    /**
+     * Adds an error for each régie the save would stop collecting by porte-monnaie while families' porte-monnaie of it
+     * still hold money or owe it: their balances would vanish from every page (the families' and the counter's), with no
+     * way left to spend, top up or settle them.
+     */
+    static void refuseWalletsLeft(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
+            throws SQLException {
+        for (int i = 0; i < billing.regies().size(); i++) {
+            Regie r = billing.regies().get(i);
+            if (r.code() == null || r.collection() == Regie.Collection.WALLET) {
+                continue;
+            }
+            String at = "billing.regies[" + i + "].collection";
+            query(c, "select o.label, count(*) from " + s + "regie o join " + s + "wallet w on w.regie_id = o.id"
+                    + " where o.code = ? and o.collection = 'WALLET' and w.balance_cents <> 0 group by o.label",
+                    rs -> errors.add(Problems.error(at, "configuration.billing.wallet.balancesLeft", rs.getString(1),
+                            rs.getLong(2))),
+                    r.code());
+        }
+    }
+
     static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
         update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days)"
                 + " values (true, ?, ?, ?) on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"

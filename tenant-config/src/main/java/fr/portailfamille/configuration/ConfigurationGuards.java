@@ -56,7 +56,10 @@ public final class ConfigurationGuards {
         return errors;
     }
 
-    /** The régies whose PayFiP client number or SEPA creditor {@code after} sets, changes or clears. */
+    /**
+     * The régies whose PayFiP client number, way of collecting (invoices or porte-monnaie), porte-monnaie's overdraft or
+     * SEPA creditor {@code after} sets, changes or clears.
+     */
     public static List<FieldError> moneyChanges(CommuneConfiguration before, CommuneConfiguration after) {
         if (after.billing() == null) {
             return List.of(); // a file without billing leaves the commune's as it is
@@ -70,6 +73,13 @@ public final class ConfigurationGuards {
             String at = "billing.regies[" + i + "]";
             if (!same(old.map(Regie::payfipNumcli).orElse(null), is.payfipNumcli())) {
                 errors.add(Problems.error(at + ".payfipNumcli", "configuration.guard.money", is.label()));
+            }
+            // invoices or a porte-monnaie, and how far a porte-monnaie may go below zero: the régisseur's too
+            if (old.map(Regie::collection).orElse(Regie.Collection.INVOICE) != is.collection()) {
+                errors.add(Problems.error(at + ".collection", "configuration.guard.money", is.label()));
+            }
+            if (old.map(Regie::walletFloorCents).orElse(0L) != is.walletFloorCents()) {
+                errors.add(Problems.error(at + ".walletFloorCents", "configuration.guard.money", is.label()));
             }
             SepaCreditor a = old.map(Regie::sepa).orElse(null);
             SepaCreditor b = is.sepa();

@@ -127,6 +127,23 @@ class BillingStoreTest {
     }
 
     @Test
+    void aRegieWhosePorteMonnaieStillHoldMoneyKeepsCollectingSo() throws SQLException {
+        importInto(Samples.billed());
+        execute("insert into family (label) values ('Foyer Martin')");
+        execute("insert into wallet (family_id, regie_id, activated_by, balance_cents) select (select max(id) from family),"
+                + " r.id, 'parent@test', 1250 from regie r where r.code = 'SPORT'");
+        CommuneConfiguration invoiced = Samples.patched(Samples.billed(), p -> p.replace("/billing/regies/1/collection", "INVOICE"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> importInto(invoiced));
+        assertEquals(List.of(new FieldError("billing.regies[1].collection", "La régie « Régie des sports » ne peut pas cesser"
+                + " d'encaisser par porte-monnaie : 1 porte-monnaie de familles ont encore un solde. Soldez-les d'abord"
+                + " (versement ou retrait au guichet).")), e.errors());
+        assertEquals(Samples.billed(), export(), "nothing changed");
+        execute("update wallet set balance_cents = 0");
+        importInto(invoiced);
+        assertEquals("INVOICE", text("select collection from regie where code = 'SPORT'"), "settled: it may invoice now");
+    }
+
+    @Test
     void twoRegiesSwapTheirPrefixesAndTwoBracketsTheirBoundsInOneSave() throws SQLException {
         importInto(Samples.billed());
         CommuneConfiguration swapped = Samples.patched(Samples.billed(), p -> p

@@ -75,6 +75,19 @@ class ConfigurationGuardsTest {
     }
 
     @Test
+    void invoicesOrAPorteMonnaieAndItsOverdraftAreTheRegisseursToo() {
+        assertEquals(List.of("billing.regies[1].collection"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/1/collection", "INVOICE")))));
+        assertEquals(List.of("billing.regies[1].walletFloorCents"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/1/walletFloorCents", -10000)))));
+        // a new régie collecting by porte-monnaie
+        assertEquals(List.of("billing.regies[2].collection"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.add("/billing/regies/-", Json.createObjectBuilder().add("code", "CANT")
+                        .add("label", "Régie cantine").add("invoicePrefix", "CA").add("activities", Json.createArrayBuilder())
+                        .add("collection", "WALLET").add("walletFloorCents", 0).build())))));
+    }
+
+    @Test
     void theRestOfARegieIsEveryAgents() {
         assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
                 .replace("/billing/regies/0/label", "Régie périscolaire")
