@@ -112,6 +112,9 @@ class RegistrationIT {
     EntityManager em;
 
     @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService pool;
+
+    @Resource
     UserTransaction tx;
 
     <T> T in(String slug, Callable<T> work) throws Exception {
@@ -224,12 +227,12 @@ class RegistrationIT {
         assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(p.user(), docId)), "un parent");
 
         Refused noReason = assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", id, false, " ");
+            registrations.decideRegistration("agent@alpha.test", id, false, " ", false);
             return null;
         }));
         assertEquals("reason", noReason.field());
         alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", id, true, null);
+            registrations.decideRegistration("agent@alpha.test", id, true, null, false);
             return null;
         });
         assertEquals(RequestStatus.VALIDATED, alpha(() -> registrations.registrationsOf(p.user(), p.childId())).get(0).getStatus());
@@ -267,7 +270,7 @@ class RegistrationIT {
         long refused = alpha(() -> registrations.register(other.user(), other.childId(), List.of(first[0]),
                 Map.of(first[0], List.of(PDF)), true)).get(0).getId();
         alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", refused, false, "Attestation illisible");
+            registrations.decideRegistration("agent@alpha.test", refused, false, "Attestation illisible", false);
             return null;
         });
         assertTrue(alpha(() -> registrations.providedByRegistration(other.user(), other.childId(), label)).isEmpty(),
@@ -298,6 +301,54 @@ class RegistrationIT {
         assertEquals("assurance.pdf", alpha(() -> registrations.document(SANTE, docId)).orElseThrow().fileName());
         assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where action = 'LECTURE_SANTE'"
                 + " and actor = 'sante@alpha.test' and child_id = ?1").setParameter(1, p.childId()).getSingleResult()).longValue()));
+
+        // deciding on it is agent-sante's too: an agent who could not open it neither refuses nor validates it, alone
+        // or in a bulk validation (the whole bulk refused, nothing decided)
+        Refused notHis = assertThrows(Refused.class, () -> alpha(() -> {
+            queue.decide(AGENT, id, false, "Illisible");
+            return null;
+        }));
+        assertTrue(notHis.getMessage().contains("document de santé"), notHis.getMessage());
+        assertThrows(Refused.class, () -> alpha(() -> queue.acceptAll(AGENT, List.of(id))));
+        assertEquals("SUBMITTED", alpha(() -> em.createNativeQuery("select status from registration where id = ?1")
+                .setParameter(1, id).getSingleResult()));
+        // agent-sante refuses it: the mail says where to read why, never the reason written about the child's health
+        alpha(() -> {
+            queue.decide(SANTE, id, false, "Certificat sans la mention de non contre-indication");
+            return null;
+        });
+        String mail = Mails.await(p.user().email(), m -> m.contains("refus"));
+        assertTrue(mail.contains("Son motif est à lire sur le portail") && !mail.contains("contre-indication"), mail);
+    }
+
+    /** The same registration sent twice at once (a double click, two tabs): one is made, the other told so in words. */
+    @Test
+    void aRegistrationSentTwiceAtOnceIsMadeOnceAndTheOtherToldSo() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", 3, 11);
+        {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                                Map.of(act[0], List.of(PDF)), true));
+                    } catch (Refused e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var f : sent) {
+                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS)); // a PersistenceException would throw here
+            }
+            assertEquals(1L, outcomes.stream().filter(o -> o instanceof Refused).count(), outcomes.toString());
+            assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from registration where child_id = ?1"
+                    + " and activity_id = ?2").setParameter(1, p.childId()).setParameter(2, act[0]).getSingleResult()).longValue()));
+        }
     }
 
     @Test

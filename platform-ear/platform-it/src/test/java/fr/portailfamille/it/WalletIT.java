@@ -183,6 +183,19 @@ class WalletIT {
         return alpha(() -> planning.book(f.parent(), f.child(), unit, schoolDay(n)));
     }
 
+    /** A porte-monnaie is offered for the activities a child is registered to: not for a refused or withdrawn one. */
+    @Test
+    void aRefusedOrWithdrawnRegistrationOffersNoPorteMonnaie() throws Exception {
+        Fixture f = fixture();
+        assertTrue(alpha(() -> wallets.of(f.parent(), null)).stream().anyMatch(w -> w.getRegieCode().equals(f.regie())));
+        alpha(() -> kit.update("update registration set status = 'REFUSED' where child_id = ?1", f.child()));
+        assertTrue(alpha(() -> wallets.of(f.parent(), null)).stream().noneMatch(w -> w.getRegieCode().equals(f.regie())),
+                "refused");
+        alpha(() -> kit.update("update registration set status = 'WITHDRAWN' where child_id = ?1", f.child()));
+        assertTrue(alpha(() -> wallets.of(f.parent(), null)).stream().noneMatch(w -> w.getRegieCode().equals(f.regie())),
+                "withdrawn");
+    }
+
     @Test
     void activatedToppedUpAtTheCounterBookingsDebitItUntilTheFloorRefusesThem() throws Exception {
         Fixture f = fixture();

@@ -102,15 +102,33 @@ public class RegistrationQueue {
     /** Validates or refuses a registration (a refusal needs a reason); the family is mailed. */
     public void decide(SignedInUser agent, long registrationId, boolean accept, String reason) {
         StaffRoles.requireAgent(agent);
-        registrations.decideRegistration(agent.email(), registrationId, accept, reason);
+        registrations.decideRegistration(agent.email(), registrationId, accept, reason, healthDecision(agent, registrationId));
     }
 
     /** Validates several registrations at once: all or none (one transaction). */
     public int acceptAll(SignedInUser agent, Collection<Long> registrationIds) {
         StaffRoles.requireAgent(agent);
         for (long id : registrationIds) {
-            registrations.decideRegistration(agent.email(), id, true, null);
+            registrations.decideRegistration(agent.email(), id, true, null, healthDecision(agent, id));
         }
         return registrationIds.size();
+    }
+
+    /**
+     * Whether the registration holds a health document ({@link RegistrationService#isHealthDocument}); if so, only an
+     * agent who may read it decides (one who could not open the certificate or the PAI does not validate on it).
+     *
+     * @throws Refused for an agent without {@code agent-sante}
+     */
+    private boolean healthDecision(SignedInUser agent, long registrationId) {
+        List<DocumentType> types = familyDocuments.types();
+        boolean health = em.createNativeQuery("select label from registration_document where registration_id = ?1")
+                .setParameter(1, registrationId).getResultList().stream()
+                .anyMatch(label -> RegistrationService.isHealthDocument(types, (String) label));
+        if (health && !StaffRoles.mayReadHealth(agent)) {
+            throw new fr.portailfamille.platform.kernel.Refused(
+                    fr.portailfamille.platform.kernel.Refused.text("registration.healthDecision"));
+        }
+        return health;
     }
 }

@@ -164,7 +164,7 @@ public class RegistrationService {
      */
     public List<Registration> register(SignedInUser user, long childId, Collection<Long> activityIds,
                                        Map<Long, List<Upload>> uploads, boolean cguAccepted) {
-        Child child = files.validatedChild(user, childId);
+        Child child = lockedChild(user, childId);
         if (activityIds == null || activityIds.isEmpty()) {
             throw new Refused("activities", Refused.text("registration.activities.required"));
         }
@@ -284,10 +284,20 @@ public class RegistrationService {
         return years;
     }
 
+    /**
+     * The family's child, locked until the transaction ends: a form sent twice at once (a double click, two tabs) waits
+     * for the first to commit, then finds what it made and is told so in words, instead of meeting the unique index.
+     */
+    private Child lockedChild(SignedInUser user, long childId) {
+        Child child = files.validatedChild(user, childId);
+        em.lock(child, LockModeType.PESSIMISTIC_WRITE);
+        return child;
+    }
+
     /** A family asks for a child's place at a school for a school year, at a level. */
     public SchoolEnrolment requestSchool(SignedInUser user, long childId, Long establishmentId, String schoolYear,
                                          String level, String comment) {
-        Child child = files.validatedChild(user, childId);
+        Child child = lockedChild(user, childId);
         Establishment school = establishmentId == null ? null : em.find(Establishment.class, establishmentId);
         if (school == null || !school.isSchool()) {
             throw new Refused("school", Refused.text("registration.school.required"));
@@ -378,8 +388,11 @@ public class RegistrationService {
         return DocumentTypeRules.isHealth(types, label);
     }
 
-    /** An agent validates or refuses a registration (a refusal needs a reason); the family is mailed. */
-    public void decideRegistration(String agent, long registrationId, boolean accept, String reason) {
+    /**
+     * An agent validates or refuses a registration (a refusal needs a reason); the family is mailed — for a registration
+     * that holds health data ({@code health}), without the reason, which stays on the portal as Mes documents' do.
+     */
+    public void decideRegistration(String agent, long registrationId, boolean accept, String reason, boolean health) {
         // locked before its status is read: two agents' decisions (or a double click) never both apply
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
@@ -389,6 +402,7 @@ public class RegistrationService {
         mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
+                        : health ? "refusée. Son motif est à lire sur le portail, dans Mes demandes."
                         : "refusée. Motif : " + why), accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE);
     }
 

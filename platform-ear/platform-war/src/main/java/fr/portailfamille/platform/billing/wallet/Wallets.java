@@ -109,7 +109,8 @@ public class Wallets {
         }
         @SuppressWarnings("unchecked")
         List<String> registered = em.createNativeQuery("select distinct a.code from registration g join child c on c.id = g.child_id"
-                + " join activity a on a.id = g.activity_id where c.family_id = ?1").setParameter(1, family).getResultList();
+                + " join activity a on a.id = g.activity_id where c.family_id = ?1 and g.status not in ('REFUSED', 'WITHDRAWN')")
+                .setParameter(1, family).getResultList();
         List<Summary> list = new ArrayList<>();
         for (WalletRegie r : regies()) {
             Summary summary = summary(family, r);
