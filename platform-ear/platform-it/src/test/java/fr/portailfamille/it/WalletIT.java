@@ -69,9 +69,6 @@ class WalletIT {
     Wallets wallets;
 
     @Inject
-    fr.portailfamille.platform.billing.export.RegieExports exports;
-
-    @Inject
     PlanningService planning;
 
     @Inject
@@ -106,6 +103,9 @@ class WalletIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    fr.portailfamille.platform.billing.export.RegieExports exports;
 
     @Inject
     BillingDocuments documents;
@@ -181,6 +181,51 @@ class WalletIT {
 
     BookingDecision book(Fixture f, long unit, int n) throws Exception {
         return alpha(() -> planning.book(f.parent(), f.child(), unit, schoolDay(n)));
+    }
+
+    /**
+     * A cheque the bank rejected after its top-up paid a booking: the régisseur takes the money back with its reason
+     * (the top-up stays recorded, the withdrawal beside it), the balance going below zero; the family reads why in either
+     * language; audited, and in the régie's money of the period; sent twice, taken once.
+     */
+    @Test
+    void aRejectedChequeIsTakenBackByTheRegisseurWithItsReason() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
+        assertEquals(1650, balance(f));
+        // a régisseur of this commune only, with an amount and a reason
+        assertEquals(StaffRoles.REGISSEUR_ONLY, assertThrows(SecurityException.class, () -> alpha(() -> wallets.withdrawAtCounter(
+                AGENT, f.family(), f.regie(), null, 2000L, "Chèque rejeté", FormTokens.next()))).getMessage());
+        assertEquals(StaffRoles.OTHER_COMMUNE, assertThrows(SecurityException.class, () -> alpha(() -> wallets.withdrawAtCounter(
+                REGISSEUR_BETA, f.family(), f.regie(), null, 2000L, "Chèque rejeté", FormTokens.next()))).getMessage());
+        assertEquals("withdrawReason", assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(
+                REGISSEUR, f.family(), f.regie(), null, 2000L, "  ", FormTokens.next()))).field());
+        assertEquals("withdrawAmount", assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(
+                REGISSEUR, f.family(), f.regie(), null, 0L, "Chèque rejeté", FormTokens.next()))).field());
+        assertEquals("withdrawMode", assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(
+                REGISSEUR, f.family(), f.regie(), "CARTE_EN_LIGNE", 500L, "Remboursement", FormTokens.next()))).field());
+        assertEquals(1650, balance(f), "nothing taken by a refused withdrawal");
+
+        String token = FormTokens.next();
+        assertEquals(-350L, (long) alpha(() -> wallets.withdrawAtCounter(REGISSEUR, f.family(), f.regie(), null, 2000L,
+                "Chèque rejeté par la banque", token)));
+        Refused twice = assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(REGISSEUR, f.family(),
+                f.regie(), null, 2000L, "Chèque rejeté par la banque", token)));
+        assertTrue(FormTokens.alreadySent(twice), twice.getMessage());
+        assertEquals(-350, balance(f), "taken once");
+        Wallets.Movement last = alpha(() -> wallets.of(f.parent(), null)).stream().filter(w -> w.getRegieCode().equals(f.regie()))
+                .findFirst().orElseThrow().movements().get(0);
+        assertEquals("Retrait au guichet : Chèque rejeté par la banque", last.label());
+        assertEquals("Withdrawal at the counter: Chèque rejeté par la banque", last.words().in(java.util.Locale.ENGLISH));
+        assertEquals(-2000L, last.amountCents());
+        assertEquals(1L, count("select count(*) from billing_audit where action = 'WALLET_WITHDRAWAL' and family_id = ?1",
+                f.family()));
+        List<Object[]> money = alpha(() -> exports.table(REGISSEUR, fr.portailfamille.platform.billing.export.RegieExports.Dataset
+                .PAIEMENTS, f.regie(), TestDays.today().minusDays(1), TestDays.today().plusDays(1))).rows();
+        assertTrue(money.stream().anyMatch(r -> "Retrait porte-monnaie".equals(r[r.length - 1])
+                && r[7] != null && r[7].toString().contains("-20")), money.stream().map(java.util.Arrays::toString).toList().toString());
     }
 
     /** A porte-monnaie is offered for the activities a child is registered to: not for a refused or withdrawn one. */

@@ -19,13 +19,13 @@ public final class PaymentModes {
     private PaymentModes() {
     }
 
-    /** The mode's French name (the code itself for a mode this version does not know). */
+    /** The mode's French name (the code itself for a mode this version does not know; none for none). */
     public static String label(String mode) {
-        return LABELS.getOrDefault(mode, mode);
+        return mode == null ? "" : LABELS.getOrDefault(mode, mode);
     }
 
     /** The mode's name to be read in the reader's language ({@code payment.mode.*} of the problems' bundle). */
     public static Message text(String mode) {
-        return LABELS.containsKey(mode) ? Problems.of("payment.mode." + mode) : Message.literal(mode);
+        return mode != null && LABELS.containsKey(mode) ? Problems.of("payment.mode." + mode) : Message.literal(mode == null ? "" : mode);
     }
 }

@@ -23,6 +23,7 @@ public final class ExportLabels {
             Map.entry("REMINDER_SENT", "Relance envoyée"),
             Map.entry("SEPA_FILE", "Fichier de prélèvements"),
             Map.entry("WALLET_TOP_UP", "Versement sur le porte-monnaie"),
+            Map.entry("WALLET_WITHDRAWAL", "Retrait du porte-monnaie"),
             Map.entry("ONLINE_PAYMENT_STARTED", "Paiement en ligne commencé"),
             Map.entry("ONLINE_PAYMENT_PAID", "Paiement en ligne réussi"),
             Map.entry("ONLINE_PAYMENT_REFUSED", "Paiement en ligne refusé"),

@@ -145,15 +145,17 @@ public class RegieExports {
                 ExportTable.text("Mode"), ExportTable.text("N° de chèque"), ExportTable.text("Banque"),
                 ExportTable.text("Famille"), ExportTable.text("Payeur"), ExportTable.money("Montant (€)"),
                 ExportTable.money("Imputé (€)"), ExportTable.text("Annulé"), ExportTable.text("Nature")));
-        // the payments, and the money put on the régie's porte-monnaie (at the counter or by card): all that came in
+        // the payments, and the money put on the régie's porte-monnaie (at the counter or by card): all that came in;
+        // and what a régisseur took back from a porte-monnaie (negative: a rejected cheque, a balance paid back)
         for (Object[] r : rows("select p.receipt_number, p.received_on, p.mode, p.cheque_number, p.bank, f.label, p.payer_name,"
                 + " p.amount_cents, coalesce((select sum(a.amount_cents) from payment_allocation a where a.payment_id = p.id), 0),"
                 + " p.cancelled_at, 'Paiement', p.id from payment p join family f on f.id = p.family_id where p.regie_id = ?1"
                 + " and p.received_on between ?2 and ?3"
                 + " union all select null, cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date), m.mode, null,"
-                + " null, f.label, null, m.amount_cents, 0, null, 'Versement porte-monnaie', m.id from wallet_movement m"
+                + " null, f.label, null, m.amount_cents, 0, null, case m.kind when 'WITHDRAWAL' then 'Retrait porte-monnaie'"
+                + " else 'Versement porte-monnaie' end, m.id from wallet_movement m"
                 + " join wallet w on w.id = m.wallet_id join family f on f.id = w.family_id where w.regie_id = ?1"
-                + " and m.kind in ('TOP_UP_COUNTER', 'TOP_UP_CARD')"
+                + " and m.kind in ('TOP_UP_COUNTER', 'TOP_UP_CARD', 'WITHDRAWAL')"
                 + " and cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date) between ?2 and ?3"
                 + " order by 2, 11, 12", regie, from, to)) {
             LocalDateTime cancelled = time(r[9]);

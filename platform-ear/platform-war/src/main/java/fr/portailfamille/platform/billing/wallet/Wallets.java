@@ -166,6 +166,9 @@ public class Wallets {
                 return mode == null ? recorded : Refused.text("wallet.movement.topUpCounter", PaymentModes.text(mode)).in(en);
             case "TOP_UP_CARD":
                 return Refused.text("wallet.movement.topUpCard", idOp == null ? "" : idOp).in(en);
+            case "WITHDRAWAL":
+                return recorded.startsWith(WITHDRAWAL) ? Refused.text("wallet.movement.withdrawal",
+                        recorded.substring(WITHDRAWAL.length())).in(en) : recorded;
             default:
                 if (child == null || day == null) {
                     return recorded;
@@ -251,6 +254,61 @@ public class Wallets {
         desk.audit(staff.email(), "WALLET_TOP_UP", regieId, familyId, null, null, amountCents, "Porte-monnaie « "
                 + r.get().label() + " » alimenté de " + Money.format(amountCents) + " au guichet (" + PaymentModes.label(mode)
                 + ") : solde " + Money.format(after));
+        return after;
+    }
+
+    /** How a withdrawal was given back to the family; none for a rejected cheque or a correction. */
+    static final Set<String> WITHDRAWAL_MODES = Set.of("ESPECES", "CHEQUE", "VIREMENT");
+
+    /** What a withdrawal's label starts with; its reason follows. */
+    static final String WITHDRAWAL = "Retrait au guichet : ";
+
+    /**
+     * A régisseur takes money back from a family's active porte-monnaie of régie {@code regieCode}, with its reason: a
+     * top-up whose cheque the bank rejected, an amount typed wrong, a balance paid back to a family that leaves
+     * ({@code mode}: how it was given back, none for a rejected cheque or a correction). The balance may go below zero and
+     * below the régie's floor (the family owes what it spent); a top-up stays as recorded, the withdrawal beside it.
+     * Audited; from a form whose one-time token is {@code formToken} ({@link FormTokens}): sent twice, taken once.
+     *
+     * @return the balance after it
+     * @throws Refused an amount, a reason, a mode, a family or a porte-monnaie that is not right, in words
+     */
+    public long withdrawAtCounter(SignedInUser staff, Long familyId, String regieCode, String mode, Long amountCents,
+            String reason, String formToken) {
+        StaffRoles.requireRegisseur(staff);
+        String token = FormTokens.of(formToken);
+        FormTokens.claim(em, "wallet_movement", token);
+        if (amountCents == null || amountCents <= 0) {
+            throw new Refused("withdrawAmount", Refused.text("billing.wallet.withdraw.amount"));
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new Refused("withdrawReason", Refused.text("billing.wallet.withdraw.reasonRequired"));
+        }
+        if (fr.portailfamille.platform.kernel.TextLimits.exceeds(why, 200)) {
+            throw new Refused("withdrawReason", fr.portailfamille.platform.kernel.TextLimits.tooLong(
+                    Refused.text("common.what.reason"), 200));
+        }
+        String given = mode == null || mode.isBlank() ? null : mode;
+        if (given != null && !WITHDRAWAL_MODES.contains(given)) {
+            throw new Refused("withdrawMode", Refused.text("billing.wallet.modeRequired"));
+        }
+        if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
+                .getResultList().isEmpty()) {
+            throw new Refused("family", Refused.text("billing.wallet.familyUnknown"));
+        }
+        Optional<WalletRegie> r = regies().stream().filter(x -> x.code().equals(regieCode)).findFirst();
+        if (r.isEmpty()) {
+            throw new Refused("withdrawRegie", Refused.text("billing.wallet.regieRequired"));
+        }
+        long regieId = ledger.regieId(r.get().code()).orElseThrow();
+        WalletLedger.Locked w = ledger.lock(familyId, regieId)
+                .orElseThrow(() -> new Refused("withdrawRegie", Refused.text("billing.wallet.withdraw.notActive")));
+        long after = ledger.move(w, "WITHDRAWAL", -amountCents, null, given, null, WITHDRAWAL + why, staff.email(), token);
+        desk.audit(staff.email(), "WALLET_WITHDRAWAL", regieId, familyId, null, null, amountCents, WalletLedger.cut(
+                "Porte-monnaie « " + r.get().label() + " » : retrait de " + Money.format(amountCents) + " au guichet"
+                + (given == null ? "" : " (" + PaymentModes.label(given) + ")") + ", motif : " + why + " ; solde "
+                + Money.format(after), 1000));
         return after;
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Porte-monnaie at the counter ({@code agent/porte-monnaie-guichet.xhtml?famille=}): a family's porte-monnaie of
  * each régie paid in advance (every agent reads), and a régisseur records money given at the counter
- * ({@link Wallets#topUpAtCounter}: the role is checked there).
+ * ({@link Wallets#topUpAtCounter}) or taken back, with its reason ({@link Wallets#withdrawAtCounter}; the role is checked
+ * there).
  */
 @Named
 @ViewScoped
@@ -38,6 +39,11 @@ public class PorteMonnaieGuichetView implements Serializable {
     private String amount;
     private transient List<Wallets.Summary> summaries;
     private String formToken = FormTokens.next();
+    private String withdrawRegie;
+    private String withdrawMode;
+    private String withdrawAmount;
+    private String withdrawReason;
+    private String withdrawToken = FormTokens.next();
 
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
@@ -78,6 +84,37 @@ public class PorteMonnaieGuichetView implements Serializable {
         }
     }
 
+    /** "Enregistrer le retrait": money taken back from the porte-monnaie, with its reason ({@link Wallets#withdrawAtCounter}). */
+    public void withdraw() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        Long cents = withdrawAmount == null || withdrawAmount.isBlank() ? null : Money.parseEuros(withdrawAmount).orElse(-1L);
+        if (cents != null && cents < 0) {
+            message(ctx, "withdrawal:withdrawAmount", FacesMessage.SEVERITY_ERROR, Texts.of("agent.wallet.amount.invalid"));
+            return;
+        }
+        try {
+            long after = wallets.withdrawAtCounter(user.require(), famille, withdrawRegie, withdrawMode, cents,
+                    withdrawReason, withdrawToken);
+            withdrawToken = FormTokens.next();
+            message(ctx, null, FacesMessage.SEVERITY_INFO, Texts.of("agent.wallet.withdrawn", Texts.amount(cents),
+                    Texts.amount(after)));
+            withdrawAmount = null;
+            withdrawReason = null;
+            withdrawMode = null;
+            summaries = null;
+        } catch (Refused e) {
+            if (FormTokens.alreadySent(e)) {
+                withdrawToken = FormTokens.next();
+                withdrawAmount = null;
+                withdrawReason = null;
+                summaries = null;
+            }
+            String field = e.field() == null || "family".equals(e.field()) || FormTokens.alreadySent(e) ? null
+                    : "withdrawal:" + e.field();
+            message(ctx, field, FacesMessage.SEVERITY_ERROR, Texts.of(e));
+        }
+    }
+
     private static void message(FacesContext ctx, String field, FacesMessage.Severity severity, String text) {
         ctx.addMessage(field, new FacesMessage(severity, text, text));
     }
@@ -97,4 +134,15 @@ public class PorteMonnaieGuichetView implements Serializable {
     public String getFormToken() { return formToken; }
     public void setFormToken(String v) { formToken = v; }
     public void setAmount(String amount) { this.amount = amount; }
+    public String getWithdrawRegie() { return withdrawRegie; }
+    public void setWithdrawRegie(String v) { withdrawRegie = v; }
+    public String getWithdrawMode() { return withdrawMode; }
+    public void setWithdrawMode(String v) { withdrawMode = v; }
+    public String getWithdrawAmount() { return withdrawAmount; }
+    public void setWithdrawAmount(String v) { withdrawAmount = v; }
+    public String getWithdrawReason() { return withdrawReason; }
+    public void setWithdrawReason(String v) { withdrawReason = v; }
+    /** The withdrawal form's one-time token: sent twice, taken once. */
+    public String getWithdrawToken() { return withdrawToken; }
+    public void setWithdrawToken(String v) { withdrawToken = v; }
 }
