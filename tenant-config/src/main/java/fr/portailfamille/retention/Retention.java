@@ -8,8 +8,9 @@ import java.util.Objects;
  * The durations after which the platform deletes personal data that has served its purpose (RGPD, art. 5-1-e: kept no
  * longer than needed), the nightly purge's rules:
  * <ul>
- * <li>a document the service refused (family documents): its file is of no use once the family was told why — deleted
- * {@link #refusedDocument} after the refusal;</li>
+ * <li>a document the service refused (family documents), and the files sent with a registration the service refused
+ * or the family withdrew: of no use once the family was told why — deleted {@link #refusedDocument} after the
+ * decision;</li>
  * <li>a validated document past its expiry (the family was warned before, and asked for a new one): deleted
  * {@link #expiredDocument} after it expired;</li>
  * <li>a medical certificate of an absence (health data), once reviewed: its file erased {@link #absenceCertificate}

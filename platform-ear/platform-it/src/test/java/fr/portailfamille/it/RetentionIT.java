@@ -42,7 +42,7 @@ class RetentionIT {
     /** The rows of one commune's fixture: the old ones and the recent ones. */
     record Rows(long family, long refusedOld, long refusedRecent, long expiredOld, long expiredRecent, long threadOld,
                 long threadRecent, long auditOld, long auditRecent, long staffOld, Long certificateOld, Long certificateRecent,
-                Long certificatePending) {
+                Long certificatePending, Long registrationOld, Long registrationRecent) {
     }
 
     @Test
@@ -53,7 +53,7 @@ class RetentionIT {
 
         RetentionPurge.Purged purged = kit.in(kit.alpha(), () -> purge.purge(today));
         assertTrue(purged.refusedDocuments() >= 1 && purged.expiredDocuments() >= 1 && purged.certificates() >= 1
-                && purged.threads() >= 1 && purged.journalEntries() >= 2, purged.french());
+                && purged.threads() >= 1 && purged.registrationDocuments() >= 1 && purged.journalEntries() >= 2, purged.french());
 
         kit.in(kit.alpha(), () -> {
             assertEquals(List.of(a.refusedRecent(), a.expiredRecent()), ids("select id from family_document where family_id = ?1"
@@ -69,11 +69,17 @@ class RetentionIT {
             assertNotNull(kit.one("select reviewed_at from absence where id = ?1", a.certificateOld()));
             assertNotNull(kit.one("select certificate from absence where id = ?1", a.certificateRecent()));
             assertNotNull(kit.one("select certificate from absence where id = ?1", a.certificatePending()), "awaiting review");
+            // a refused registration's file of 4 months goes, a withdrawn one's of 2 months stays; the registrations stay
+            assertEquals(0L, kit.id("select count(*) from registration_document where registration_id = ?1", a.registrationOld()));
+            assertEquals(1L, kit.id("select count(*) from registration_document where registration_id = ?1",
+                    a.registrationRecent()));
+            assertEquals(1L, kit.id("select count(*) from registration where id = ?1", a.registrationOld()));
             // the family's journal: what went, how many of each kind, no document's name
             String said = (String) kit.one("select detail from audit_log where family_id = ?1 and action = 'PURGE_CONSERVATION'",
                     a.family());
             assertEquals("Supprimé(s), durée de conservation passée : 1 document(s) refusé(s), 1 document(s) expiré(s),"
-                    + " 1 justificatif(s) d'absence (fichier), 1 conversation(s)", said);
+                    + " 1 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée",
+                    said);
             return null;
         });
 
@@ -129,15 +135,32 @@ class RetentionIT {
         Long certificateOld = null;
         Long certificateRecent = null;
         Long certificatePending = null;
+        Long registrationOld = null;
+        Long registrationRecent = null;
         if (absences) {
             long child = kit.id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Léa', 'Conservation',"
                     + " date '2018-03-04') returning id", family);
             certificateOld = absence(child, today.minusMonths(13), true);
             certificateRecent = absence(child, today.minusMonths(11), true);
             certificatePending = absence(child, today.minusMonths(13).minusDays(1), false);
+            registrationOld = registration(child, "REFUSED", "4 months");
+            registrationRecent = registration(child, "WITHDRAWN", "2 months");
         }
         return new Rows(family, refusedOld, refusedRecent, expiredOld, expiredRecent, threadOld, threadRecent, auditOld,
-                auditRecent, staffOld, certificateOld, certificateRecent, certificatePending);
+                auditRecent, staffOld, certificateOld, certificateRecent, certificatePending, registrationOld, registrationRecent);
+    }
+
+    /** A registration {@code status} decided {@code ago}, with one file; the registration's id. */
+    private long registration(long child, String status, String ago) {
+        long activity = kit.id("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                + " values (?1, 'Atelier conservation', 'MERCREDI', 'J-2@23:59', 'J-2@23:59', 'REFUSED') returning id",
+                "RET-" + BillingKit.random(6));
+        long registration = kit.id("insert into registration (child_id, activity_id, status, cgu_accepted_at, submitted_at,"
+                + " decided_at) values (?1, ?2, ?3, now() - interval '1 year', now() - interval '1 year',"
+                + " now() - cast(?4 as interval)) returning id", child, activity, status, ago);
+        kit.update("insert into registration_document (registration_id, label, file_name, content_type, content) values"
+                + " (?1, 'Attestation d''assurance', 'assurance.pdf', 'application/pdf', decode('255044462d', 'hex'))", registration);
+        return registration;
     }
 
     /** An illness on {@code day} with its certificate, reviewed (excused) or still awaiting review. */

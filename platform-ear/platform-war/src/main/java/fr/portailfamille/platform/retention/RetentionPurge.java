@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Deletes the current commune's personal data past its retention ({@link Retention#DEFAULT}), in one transaction: the
  * documents refused or long expired, the files of reviewed medical certificates, the conversations without a message for
- * years (their messages and attachments with them), and the journals' old entries. What went from a family's file is
+ * years (their messages and attachments with them), the files sent with a registration refused or withdrawn, and the
+ * journals' old entries. What went from a family's file is
  * written in the file's journal (how many, of what kind: no name of a document, no health word), so that an agent who
  * looks for it reads why.
  */
@@ -32,17 +33,19 @@ public class RetentionPurge {
     EntityManager em;
 
     /** What one purge deleted, by kind. */
-    public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int journalEntries) {
+    public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int registrationDocuments,
+                         int journalEntries) {
 
         public int total() {
-            return refusedDocuments + expiredDocuments + certificates + threads + journalEntries;
+            return refusedDocuments + expiredDocuments + certificates + threads + registrationDocuments + journalEntries;
         }
 
         /** For the log, in French as the platform's logs are. */
         public String french() {
             return refusedDocuments + " document(s) refusé(s), " + expiredDocuments + " document(s) expiré(s), "
                     + certificates + " certificat(s) médical(aux) effacé(s), " + threads + " conversation(s), "
-                    + journalEntries + " ligne(s) de journal";
+                    + registrationDocuments + " pièce(s) d'inscriptions refusées ou annulées, " + journalEntries
+                    + " ligne(s) de journal";
         }
     }
 
@@ -64,19 +67,26 @@ public class RetentionPurge {
         int threads = count(byFamily, 3, em.createNativeQuery("delete from message_thread where last_message_at < ?1"
                         + " returning family_id")
                 .setParameter(1, startOf(c.quietBefore())).getResultList());
+        // the files sent with a registration the service refused or the family withdrew (copies of Mes documents'
+        // included): no use once it is decided, as a refused document
+        int registrationFiles = count(byFamily, 4, em.createNativeQuery("delete from registration_document d"
+                        + " using registration r join child k on k.id = r.child_id where r.id = d.registration_id"
+                        + " and r.status in ('REFUSED', 'WITHDRAWN') and coalesce(r.decided_at, r.submitted_at) < ?1"
+                        + " returning k.family_id")
+                .setParameter(1, startOf(c.refusedBefore())).getResultList());
         OffsetDateTime journal = startOf(c.journalBefore());
         int entries = em.createNativeQuery("delete from audit_log where at < ?1").setParameter(1, journal).executeUpdate()
                 + em.createNativeQuery("delete from staff_audit where at < ?1").setParameter(1, journal).executeUpdate();
         byFamily.forEach((family, kinds) -> em.createNativeQuery("insert into audit_log (actor, action, family_id, detail)"
                         + " values (?1, 'PURGE_CONSERVATION', ?2, ?3)")
                 .setParameter(1, ACTOR).setParameter(2, family).setParameter(3, detail(kinds)).executeUpdate());
-        return new Purged(refused, expired, certificates, threads, entries);
+        return new Purged(refused, expired, certificates, threads, registrationFiles, entries);
     }
 
     /** Counts the rows a statement returned, by family, as kind {@code kind}; how many. */
     private static int count(Map<Long, int[]> byFamily, int kind, List<?> families) {
         for (Object f : families) {
-            byFamily.computeIfAbsent(((Number) f).longValue(), id -> new int[4])[kind]++;
+            byFamily.computeIfAbsent(((Number) f).longValue(), id -> new int[5])[kind]++;
         }
         return families.size();
     }
@@ -85,7 +95,7 @@ public class RetentionPurge {
     static String detail(int[] kinds) {
         StringBuilder s = new StringBuilder("Supprimé(s), durée de conservation passée : ");
         String[] words = {" document(s) refusé(s)", " document(s) expiré(s)", " justificatif(s) d'absence (fichier)",
-                " conversation(s)"};
+                " conversation(s)", " pièce(s) d'inscription refusée ou annulée"};
         String sep = "";
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] > 0) {

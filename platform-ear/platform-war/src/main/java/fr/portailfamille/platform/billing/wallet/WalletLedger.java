@@ -66,7 +66,7 @@ public class WalletLedger {
      * Moves {@code signedCents} on locked balance {@code w} (positive: credit, negative: debit) and records the
      * movement; returns the balance left. Checks nothing: the caller decided (floor, amount) under the lock.
      *
-     * @param kind TOP_UP_COUNTER, TOP_UP_CARD, DEBIT or REFUND
+     * @param kind TOP_UP_COUNTER, TOP_UP_CARD, DEBIT, REFUND or WITHDRAWAL (a régisseur taking money back)
      */
     public long move(Locked w, String kind, long signedCents, Long bookingId, String mode, String idOp, String label,
             String actor) {
