@@ -33,6 +33,22 @@ public enum SchoolLevel {
         return code != null && CODES.contains(code);
     }
 
+    /**
+     * Whether a school of kind {@code establishmentKind} teaches this level: a maternelle TPS to GS, an élémentaire CP to
+     * CM2, a primaire all of them; any other kind none.
+     */
+    public boolean taughtAt(String establishmentKind) {
+        if (establishmentKind == null) {
+            return false;
+        }
+        return switch (establishmentKind) {
+            case "ECOLE_MATERNELLE" -> compareTo(GS) <= 0;
+            case "ECOLE_ELEMENTAIRE" -> compareTo(CP) >= 0;
+            case "ECOLE_PRIMAIRE" -> true;
+            default -> false;
+        };
+    }
+
     /** {@code codes} (any order, unknown ones dropped) in school order. */
     public static List<String> inOrder(java.util.Collection<String> codes) {
         return CODES.stream().filter(codes::contains).toList();

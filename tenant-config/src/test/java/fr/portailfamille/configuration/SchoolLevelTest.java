@@ -44,4 +44,16 @@ class SchoolLevelTest {
         }
         assertEquals(EnumSet.of(ActivityType.ALSH_VACANCES, ActivityType.SEJOUR), holidayOnly);
     }
+
+    @Test
+    void aMaternelleTeachesTpsToGsAnElementaireCpToCm2APrimaireAll() {
+        org.junit.jupiter.api.Assertions.assertTrue(SchoolLevel.GS.taughtAt("ECOLE_MATERNELLE"));
+        org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.CP.taughtAt("ECOLE_MATERNELLE"));
+        org.junit.jupiter.api.Assertions.assertTrue(SchoolLevel.CP.taughtAt("ECOLE_ELEMENTAIRE"));
+        org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.GS.taughtAt("ECOLE_ELEMENTAIRE"));
+        org.junit.jupiter.api.Assertions.assertTrue(SchoolLevel.TPS.taughtAt("ECOLE_PRIMAIRE"));
+        org.junit.jupiter.api.Assertions.assertTrue(SchoolLevel.CM2.taughtAt("ECOLE_PRIMAIRE"));
+        org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.CE1.taughtAt("ACCUEIL_LOISIRS"));
+        org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.CE1.taughtAt(null));
+    }
 }

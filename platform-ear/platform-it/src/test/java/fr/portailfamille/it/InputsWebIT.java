@@ -148,7 +148,7 @@ class InputsWebIT {
             assertEquals("500", comment.getAttribute("maxlength"));
             assertTrue(parent.driver.findElement(By.id("scolaire:comment_hint")).getText().contains("500 caractères au plus"));
             typeOverLimit(parent, "scolaire:comment", 600);
-            new Select(parent.driver.findElement(By.id("scolaire:school"))).selectByIndex(1);
+            new Select(parent.driver.findElement(By.id("scolaire:school"))).selectByVisibleText("École " + family.email().substring("saisie-".length(), family.email().indexOf('@')) + " – École élémentaire");
             new Select(parent.driver.findElement(By.id("scolaire:year"))).selectByIndex(1);
             new Select(parent.driver.findElement(By.id("scolaire:level"))).selectByValue("CE1");
             parent.submit(By.id("scolaire:request"));
@@ -158,7 +158,11 @@ class InputsWebIT {
             parent.driver.findElement(By.id("scolaire:comment")).sendKeys("Il arrive du Limousin.");
             parent.submit(By.id("scolaire:request"));
             String school = Mails.await(family.email(), m -> m.contains("bien reçu la demande d'inscription scolaire"));
-            assertTrue(school.contains(COMMUNE) && school.contains(BASE + "/espace/inscriptions.xhtml"), school);
+            assertTrue(school.contains(COMMUNE) && school.contains(BASE + "/espace/inscriptions.xhtml?enfant=1"), school);
+            // a child number the family does not have (an old bookmark): no school form to send for no one
+            parent.get(BASE + "/espace/inscriptions.xhtml?enfant=9");
+            parent.await(By.id("page-title"));
+            assertTrue(parent.driver.findElements(By.id("scolaire:request")).isEmpty(), parent.snapshot());
 
             // the absence: a comment over 500 characters, then an SVG renamed .png as certificate
             parent.get(BASE + "/espace/absence.xhtml?reservation=" + family.bookingId());

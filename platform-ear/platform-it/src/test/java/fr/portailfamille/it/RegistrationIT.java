@@ -392,7 +392,15 @@ class RegistrationIT {
                 p.childId(), 987_654L, year, "CE1", null))).field());
         assertEquals("year", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
                 p.childId(), school, "1999-2000", "CE1", null))).field());
+        // a level the school does not teach: told next to the level (an élémentaire has no grande section)
+        Refused notTaught = assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                p.childId(), school, year, "GS", null)));
+        assertEquals("level", notTaught.field());
+        assertTrue(notTaught.getMessage().contains("n'accueille pas le niveau GS"), notTaught.getMessage());
         long id = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CE1", "Fratrie")).getId();
+        // the mail opens the child's own page
+        assertTrue(Mails.await(p.user().email(), m -> m.contains("bien reçu la demande d'inscription scolaire"))
+                .contains("/espace/inscriptions.xhtml?enfant=1"));
         assertEquals("year", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
                 p.childId(), school, year, "CE1", null))).field(), "une demande par année");
         assertTrue(in("beta", registrations::pendingSchoolRequests).stream().noneMatch(s -> s.getId() == id));

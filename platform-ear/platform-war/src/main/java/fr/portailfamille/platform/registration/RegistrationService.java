@@ -254,7 +254,7 @@ public class RegistrationService {
                         .collect(java.util.stream.Collectors.joining(", "))
                         + ".\nLe service enfance l'examine et vous répondra par courriel. Une fois l'inscription validée,"
                         + " vous pourrez réserver ses journées dans Mon planning.",
-                INSCRIPTIONS_PAGE);
+                pageOf(INSCRIPTIONS_PAGE, child));
         return created;
     }
 
@@ -285,6 +285,16 @@ public class RegistrationService {
     }
 
     /**
+     * {@code page} for {@code child}: its position in the family's file ({@code ?enfant=2}, children in the order they
+     * were added, as the pages and Mes demandes number them), so that a mail about a second child opens its page.
+     */
+    String pageOf(String page, Child child) {
+        Number position = (Number) em.createNativeQuery("select count(*) from child where family_id = ?1 and id <= ?2")
+                .setParameter(1, child.getFamily().getId()).setParameter(2, child.getId()).getSingleResult();
+        return page + "?enfant=" + position.longValue();
+    }
+
+    /**
      * The family's child, locked until the transaction ends: a form sent twice at once (a double click, two tabs) waits
      * for the first to commit, then finds what it made and is told so in words, instead of meeting the unique index.
      */
@@ -308,6 +318,9 @@ public class RegistrationService {
         if (level == null || !SchoolLevel.isCode(level)) {
             throw new Refused("level", Refused.text("registration.level.required"));
         }
+        if (!SchoolLevel.valueOf(level).taughtAt(school.getKind())) {
+            throw new Refused("level", Refused.text("registration.level.notAtSchool", level, school.getName()));
+        }
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
             throw new Refused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
@@ -324,7 +337,7 @@ public class RegistrationService {
                 "Nous avons bien reçu la demande d'inscription scolaire de " + child.getFirstName() + " à l'école « "
                         + school.getName() + " » (" + level + ", année " + schoolYear + ").\n"
                         + "Le service éducation l'examine et vous répondra par courriel.",
-                INSCRIPTIONS_PAGE);
+                pageOf(INSCRIPTIONS_PAGE, child));
         return s;
     }
 
@@ -403,7 +416,8 @@ public class RegistrationService {
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
                         : health ? "refusée. Son motif est à lire sur le portail, dans Mes demandes."
-                        : "refusée. Motif : " + why), accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE);
+                        : "refusée. Motif : " + why), pageOf(accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE,
+                r.getChild()));
     }
 
     /**
@@ -458,7 +472,8 @@ public class RegistrationService {
         mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
                 "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
                         + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "
-                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why), INSCRIPTIONS_PAGE);
+                        + (accept ? "acceptée par le service éducation." : "refusée. Motif : " + why),
+                pageOf(INSCRIPTIONS_PAGE, s.getChild()));
     }
 
 

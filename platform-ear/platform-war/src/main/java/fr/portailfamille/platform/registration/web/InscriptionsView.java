@@ -253,10 +253,15 @@ public class InscriptionsView implements Serializable {
         refresh();
     }
 
+    /** The commune's schools, each named with its kind ("École Jules Ferry – École maternelle"): two of one name stay two. */
     public Map<String, Long> getSchools() {
         Map<String, Long> m = new LinkedHashMap<>();
         for (Establishment e : registrations.schools()) {
-            m.put(e.getName(), e.getId());
+            String label = e.getName() + " – " + Texts.of("agent.config.choice.establishmentKind." + e.getKind());
+            m.merge(label, e.getId(), (a, b) -> a);
+            if (!m.get(label).equals(e.getId())) {
+                m.put(label + " (" + e.getCode() + ")", e.getId());
+            }
         }
         return m;
     }
