@@ -158,6 +158,22 @@ public final class WalletRules {
         return 2 * rhythm(bookings).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * What the two weeks after {@code today} still need at the family's rhythm: the days after its last paid booking
+     * only (those before are paid already). A family that booked and paid the next two weeks needs nothing more: no
+     * low-balance warning while its forecast says its balance covers them.
+     */
+    public static long twoWeeksNeed(List<Booked> bookings, LocalDate today) {
+        Map<DayOfWeek, Long> rhythm = rhythm(bookings);
+        LocalDate lastBooked = bookings.stream().map(Booked::day).max(LocalDate::compareTo).orElse(today);
+        LocalDate day = lastBooked.isBefore(today) ? today : lastBooked;
+        long need = 0;
+        for (LocalDate d = day.plusDays(1); !d.isAfter(today.plusWeeks(2)); d = d.plusDays(1)) {
+            need = Math.addExact(need, rhythm.getOrDefault(d.getDayOfWeek(), 0L));
+        }
+        return need;
+    }
+
     /** "Votre solde couvre les réservations jusqu'au jeudi 14 mars 2027." (empty forecast: nothing to say). */
     public static Optional<String> forecastText(Optional<LocalDate> coveredUntil) {
         return forecast(coveredUntil).map(Message::french);

@@ -112,6 +112,22 @@ class WalletRulesTest {
     }
 
     @Test
+    void theNextTwoWeeksNeedOnlyTheDaysAfterThoseAlreadyPaid() {
+        LocalDate monday = LocalDate.of(2027, 1, 4);
+        List<Booked> fourWeeks = threeDaysAWeek(monday, 4); // the last paid day: Thursday of the fourth week
+        LocalDate lastPaid = monday.plusWeeks(3).plusDays(3);
+        // booked and paid eight weeks ahead: nothing more needed, no warning at a balance of 0
+        assertEquals(0, WalletRules.twoWeeksNeed(fourWeeks, monday.minusWeeks(4)));
+        assertEquals(WalletRules.Warning.NONE, WalletRules.warning(0, 0, WalletRules.twoWeeksNeed(fourWeeks,
+                monday.minusWeeks(4)), false));
+        // from the last paid day on: the two weeks of rhythm, in full
+        assertEquals(2100, WalletRules.twoWeeksNeed(fourWeeks, lastPaid));
+        // the paid days run out half-way: the second week only
+        assertEquals(1050, WalletRules.twoWeeksNeed(fourWeeks, lastPaid.minusWeeks(1)));
+        assertEquals(0, WalletRules.twoWeeksNeed(List.of(), monday));
+    }
+
+    @Test
     void theForecastSpendsTheRhythmAfterTheLastBookedDay() {
         LocalDate monday = LocalDate.of(2027, 2, 1);
         List<Booked> bookings = threeDaysAWeek(monday, 4); // last booked: Thursday 25 February 2027

@@ -53,7 +53,7 @@ public class WalletWarnings {
             for (Object[] row : rows) {
                 long id = ((Number) row[0]).longValue();
                 List<WalletRules.Booked> booked = wallets.paidBookings(id, today);
-                long need = WalletRules.twoWeeksNeed(booked);
+                long need = WalletRules.twoWeeksNeed(booked, today);
                 // read without a lock first: most porte-monnaies change nothing, and a lock on each, held to the end of
                 // the commune's pass, made every family booking or paying meanwhile wait
                 if (WalletRules.warning(((Number) row[2]).longValue(), r.floorCents(), need, (Boolean) row[3])

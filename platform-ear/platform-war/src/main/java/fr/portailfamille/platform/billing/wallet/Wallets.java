@@ -150,7 +150,7 @@ public class Wallets {
         }
         List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
         return new Summary(r, true, balance, movements,
-                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked));
+                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked, PlatformTime.today(clock)));
     }
 
     /**
