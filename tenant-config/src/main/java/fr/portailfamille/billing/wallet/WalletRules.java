@@ -153,11 +153,6 @@ public final class WalletRules {
         return Optional.empty();
     }
 
-    /** What the next two weeks need at the family's rhythm (two weeks of {@link #rhythm}). */
-    public static long twoWeeksNeed(List<Booked> bookings) {
-        return 2 * rhythm(bookings).values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /**
      * What the two weeks after {@code today} still need at the family's rhythm: the days after its last paid booking
      * only (those before are paid already). A family that booked and paid the next two weeks needs nothing more: no

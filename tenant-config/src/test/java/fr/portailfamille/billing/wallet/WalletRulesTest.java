@@ -104,9 +104,7 @@ class WalletRulesTest {
         bookings.addAll(threeDaysAWeek(monday, 4));
         Map<DayOfWeek, Long> rhythm = WalletRules.rhythm(bookings);
         assertEquals(Map.of(DayOfWeek.MONDAY, 350L, DayOfWeek.TUESDAY, 350L, DayOfWeek.THURSDAY, 350L), rhythm);
-        assertEquals(2100, WalletRules.twoWeeksNeed(bookings));
         assertEquals(Map.of(), WalletRules.rhythm(List.of()));
-        assertEquals(0, WalletRules.twoWeeksNeed(List.of()));
         // a day booked once in four weeks counts a quarter (rounded down)
         assertEquals(Map.of(DayOfWeek.WEDNESDAY, 87L), WalletRules.rhythm(List.of(new Booked(LocalDate.of(2027, 1, 6), 350))));
     }
