@@ -46,7 +46,7 @@ public class InvoiceMails {
     /**
      * Mails the families (those with an address) of these issued invoices that still await their mail, and marks them
      * mailed in the transaction that queues the mails: each invoice mailed once, whoever asks (the run, or the follow-up
-     * of a run whose replica stopped, {@link InvoicingRun#followUp}), and however often.
+     * of a run whose replica stopped, {@link RunFollowUp#followUp}), and however often.
      */
     public void issued(List<Long> invoiceIds, String portal) {
         if (invoiceIds.isEmpty()) {

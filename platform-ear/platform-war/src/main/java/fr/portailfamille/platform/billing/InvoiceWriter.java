@@ -138,7 +138,7 @@ public class InvoiceWriter {
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    /** Marks FAILED every RUNNING run of the commune whose replica stopped beating ({@link #reapInterrupted}): theirs ids and régies. */
+    /** Marks FAILED every RUNNING run of the commune whose replica stopped beating ({@link #reapInterrupted}): their ids and régies. */
     public List<long[]> reapAllInterrupted() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("update billing_run set state = 'FAILED', finished_at = now(), error = ?1"
