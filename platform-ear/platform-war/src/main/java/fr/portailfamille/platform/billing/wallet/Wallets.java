@@ -239,22 +239,29 @@ public class Wallets {
         if (mode == null || !COUNTER_MODES.contains(mode)) {
             throw new Refused("mode", Refused.text("billing.wallet.modeRequired"));
         }
-        if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
-                .getResultList().isEmpty()) {
-            throw new Refused("family", Refused.text("billing.wallet.familyUnknown"));
-        }
-        Optional<WalletRegie> r = regies().stream().filter(x -> x.code().equals(regieCode)).findFirst();
-        if (r.isEmpty()) {
-            throw new Refused("regie", Refused.text("billing.wallet.regieRequired"));
-        }
-        long regieId = ledger.regieId(r.get().code()).orElseThrow();
+        WalletRegie regie = counterRegie(familyId, regieCode, "regie");
+        long regieId = ledger.regieId(regie.code()).orElseThrow();
         WalletLedger.Locked w = ledger.activate(familyId, regieId, staff.email());
         long after = ledger.move(w, "TOP_UP_COUNTER", amountCents, null, mode, null,
                 "Versement au guichet (" + PaymentModes.label(mode) + ")", staff.email(), token);
         desk.audit(staff.email(), "WALLET_TOP_UP", regieId, familyId, null, null, amountCents, "Porte-monnaie « "
-                + r.get().label() + " » alimenté de " + Money.format(amountCents) + " au guichet (" + PaymentModes.label(mode)
+                + regie.label() + " » alimenté de " + Money.format(amountCents) + " au guichet (" + PaymentModes.label(mode)
                 + ") : solde " + Money.format(after));
         return after;
+    }
+
+    /**
+     * The porte-monnaie régie {@code regieCode} of a movement at the counter for family {@code familyId} of the commune.
+     *
+     * @throws Refused an unknown family, or a régie that is not paid in advance (on {@code regieField})
+     */
+    private WalletRegie counterRegie(Long familyId, String regieCode, String regieField) {
+        if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
+                .getResultList().isEmpty()) {
+            throw new Refused("family", Refused.text("billing.wallet.familyUnknown"));
+        }
+        return regies().stream().filter(x -> x.code().equals(regieCode)).findFirst()
+                .orElseThrow(() -> new Refused(regieField, Refused.text("billing.wallet.regieRequired")));
     }
 
     /** How a withdrawal was given back to the family; none for a rejected cheque or a correction. */
@@ -293,20 +300,13 @@ public class Wallets {
         if (given != null && !WITHDRAWAL_MODES.contains(given)) {
             throw new Refused("withdrawMode", Refused.text("billing.wallet.modeRequired"));
         }
-        if (familyId == null || em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, familyId)
-                .getResultList().isEmpty()) {
-            throw new Refused("family", Refused.text("billing.wallet.familyUnknown"));
-        }
-        Optional<WalletRegie> r = regies().stream().filter(x -> x.code().equals(regieCode)).findFirst();
-        if (r.isEmpty()) {
-            throw new Refused("withdrawRegie", Refused.text("billing.wallet.regieRequired"));
-        }
-        long regieId = ledger.regieId(r.get().code()).orElseThrow();
+        WalletRegie regie = counterRegie(familyId, regieCode, "withdrawRegie");
+        long regieId = ledger.regieId(regie.code()).orElseThrow();
         WalletLedger.Locked w = ledger.lock(familyId, regieId)
                 .orElseThrow(() -> new Refused("withdrawRegie", Refused.text("billing.wallet.withdraw.notActive")));
         long after = ledger.move(w, "WITHDRAWAL", -amountCents, null, given, null, WITHDRAWAL + why, staff.email(), token);
         desk.audit(staff.email(), "WALLET_WITHDRAWAL", regieId, familyId, null, null, amountCents, WalletLedger.cut(
-                "Porte-monnaie « " + r.get().label() + " » : retrait de " + Money.format(amountCents) + " au guichet"
+                "Porte-monnaie « " + regie.label() + " » : retrait de " + Money.format(amountCents) + " au guichet"
                 + (given == null ? "" : " (" + PaymentModes.label(given) + ")") + ", motif : " + why + " ; solde "
                 + Money.format(after), 1000));
         return after;
