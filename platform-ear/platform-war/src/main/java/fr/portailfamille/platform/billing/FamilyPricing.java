@@ -106,8 +106,9 @@ public class FamilyPricing {
 
     /**
      * The price of a child's selected bookings of one activity: the family's facts, the child's rank
-     * among the family's children with bookings billed by the same régie in each month, the tariffs in
-     * force on each day. Three reads: the facts, the ranks, the billing configuration.
+     * among the family's children with bookings billed by the same régie in each month (registered to its activities
+     * for a porte-monnaie régie), the tariffs in force on each day. Three reads: the facts, the ranks, the billing
+     * configuration.
      */
     public SelectionEstimate estimate(SignedInUser user, long childId, String activityCode, List<SelectionEstimate.Item> items) {
         return estimate(files.fileOf(user), childId, activityCode, items);
@@ -132,7 +133,9 @@ public class FamilyPricing {
         List<String> activities = billing.regieOf(activityCode).map(Regie::activities).orElse(List.of(activityCode));
         LocalDate from = items.stream().map(SelectionEstimate.Item::day).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = items.stream().map(SelectionEstimate.Item::day).max(Comparator.naturalOrder()).orElseThrow();
-        Map<YearMonth, Integer> ranks = ranks(family, child, activities, YearMonth.from(from), YearMonth.from(to), items);
+        Map<YearMonth, Integer> ranks = billing.regieOf(activityCode).filter(Regie::isWallet).isPresent()
+                ? registeredRanks(family, child, activities, items)
+                : ranks(family, child, activities, YearMonth.from(from), YearMonth.from(to), items);
         return SelectionEstimate.of(billing.settings(), billing.tariffs(), facts, SelectionEstimate.ranks(ranks), items);
     }
 
@@ -148,8 +151,7 @@ public class FamilyPricing {
                 + " join activity a on a.id = u.activity_id where c.family_id = ?1 and a.code = any(cast(?2 as varchar[]))"
                 + " and b.day between ?3 and ?4"
                 + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PRESENT', 'ABSENT_BILLED', 'PENDING_VALIDATION')")
-                .setParameter(1, family.getId()).setParameter(2, "{" + String.join(",", activities.stream()
-                        .map(a -> '"' + a.replace("\"", "") + '"').toList()) + "}")
+                .setParameter(1, family.getId()).setParameter(2, codes(activities))
                 .setParameter(3, first.atDay(1)).setParameter(4, last.atEndOfMonth()).getResultList();
         Map<YearMonth, List<Siblings.Child>> byMonth = new HashMap<>();
         for (Object[] r : rows) {
@@ -163,6 +165,37 @@ public class FamilyPricing {
             ranks.put(m, Siblings.ranks(children).get(child.getId()));
         }
         return ranks;
+    }
+
+    /**
+     * The child's rank among the family's children registered (validated) to one of a porte-monnaie régie's activities,
+     * the child counted: each day is paid when booked, so its rank cannot wait for the month's other bookings as an
+     * invoice's does — were it the bookings made so far, the younger of two children booked first would pay the full price
+     * and keep it once the elder is booked (one query).
+     */
+    private Map<YearMonth, Integer> registeredRanks(Family family, Child child, List<String> activities,
+            List<SelectionEstimate.Item> items) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct c.id, c.birth_date from registration r"
+                + " join child c on c.id = r.child_id join activity a on a.id = r.activity_id where c.family_id = ?1"
+                + " and a.code = any(cast(?2 as varchar[])) and r.status = 'VALIDATED'")
+                .setParameter(1, family.getId()).setParameter(2, codes(activities)).getResultList();
+        List<Siblings.Child> children = new ArrayList<>();
+        for (Object[] r : rows) {
+            children.add(new Siblings.Child(((Number) r[0]).longValue(), DraftInvoices.date(r[1])));
+        }
+        if (children.stream().noneMatch(c -> c.id() == child.getId())) {
+            children.add(new Siblings.Child(child.getId(), child.getBirthDate()));
+        }
+        int rank = Siblings.ranks(children).get(child.getId());
+        Map<YearMonth, Integer> ranks = new HashMap<>();
+        items.forEach(i -> ranks.put(YearMonth.from(i.day()), rank));
+        return ranks;
+    }
+
+    /** Activity codes as a PostgreSQL {@code varchar[]} literal. */
+    private static String codes(List<String> activities) {
+        return "{" + String.join(",", activities.stream().map(a -> '"' + a.replace("\"", "") + '"').toList()) + "}";
     }
 
     /** The family's facts as the invoicing run reads them (QF, proof, source, resources, residency). */
