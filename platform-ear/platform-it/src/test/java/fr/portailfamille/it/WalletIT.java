@@ -84,6 +84,9 @@ class WalletIT {
     DraftInvoices drafts;
 
     @Inject
+    fr.portailfamille.platform.billing.FamilyPricing pricing;
+
+    @Inject
     FamilyFileService files;
 
     @Inject
@@ -226,6 +229,10 @@ class WalletIT {
                 .PAIEMENTS, f.regie(), TestDays.today().minusDays(1), TestDays.today().plusDays(1))).rows();
         assertTrue(money.stream().anyMatch(r -> "Retrait porte-monnaie".equals(r[r.length - 1])
                 && r[7] != null && r[7].toString().contains("-20")), money.stream().map(java.util.Arrays::toString).toList().toString());
+        // below its floor with its days paid ahead: the low-balance pass tells the family it owes the régie
+        alpha(() -> warnings.warn(TestDays.today()));
+        String mail = Mails.await(f.parent().email(), m -> m.contains("sous le minimum que la régie permet (0,00"));
+        assertTrue(mail.contains("3,50") && mail.contains("un versement repris"), mail);
     }
 
     /** A porte-monnaie is offered for the activities a child is registered to: not for a refused or withdrawn one. */
@@ -327,6 +334,41 @@ class WalletIT {
      * The attestation fiscale counts the care days a porte-monnaie paid, when debited, less what it gave back (the
      * top-ups are money put aside); meals do not count, nor a child of 6 or more on 1 January.
      */
+    /**
+     * Two children registered to a porte-monnaie activity whose tariff reduces the 2nd child by 20 %: the younger is
+     * debited the reduced price and the elder the full one whichever of them is booked first (the ranks are the
+     * registrations', not the bookings' made so far), and the planning's estimate says so before "Confirmer".
+     */
+    @Test
+    void theSiblingReductionDoesNotDependOnWhichChildIsBookedFirst() throws Exception {
+        Fixture f = fixture();
+        long younger = alpha(() -> kit.inTransaction(() -> {
+            kit.update("update tariff set sibling_second_percent = 20 where activity_id = (select activity_id from activity_unit"
+                    + " where id = ?1)", f.unit());
+            long c = kit.id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Cadette', 'Tirelire',"
+                    + " ?2) returning id", f.family(), TestDays.today().minusYears(5));
+            kit.update("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ?1, activity_id,"
+                    + " 'VALIDATED', now() from activity_unit where id = ?2", c, f.unit());
+            return c;
+        }));
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 2000L));
+        // the younger first, alone on the month's planning so far: already the 2nd child
+        String code = alpha(() -> kit.one("select a.code from activity a join activity_unit u on u.activity_id = a.id"
+                + " where u.id = ?1", f.unit())).toString();
+        fr.portailfamille.platform.billing.SelectionEstimate estimate = alpha(() -> pricing.estimate(f.parent(), younger, code,
+                List.of(new fr.portailfamille.platform.billing.SelectionEstimate.Item("k", code, "MIDI", schoolDay(0), false))));
+        assertEquals(280L, estimate.line("k").priceCents(), estimate.toString());
+        assertEquals(BookingDecision.Outcome.ACCEPTED,
+                alpha(() -> planning.book(f.parent(), younger, f.unit(), schoolDay(0))).outcome());
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
+        assertEquals(280, count("select w.amount_cents from wallet_booking w join booking b on b.id = w.booking_id"
+                + " where b.child_id = ?1", younger));
+        assertEquals(350, count("select w.amount_cents from wallet_booking w join booking b on b.id = w.booking_id"
+                + " where b.child_id = ?1", f.child()));
+        assertEquals(2000 - 280 - 350, balance(f));
+    }
+
     @Test
     void theAttestationFiscaleCountsTheCareDaysAPorteMonnaiePaid() throws Exception {
         Fixture f = fixture();

@@ -185,10 +185,11 @@ public final class WalletRules {
     /**
      * The low-balance warning, once per crossing: sent when what the balance holds above the floor falls below
      * what the next two weeks need and the family was not warned yet; cleared once the balance covers them again
-     * (a later crossing warns again).
+     * (a later crossing warns again). A balance below the floor is low whatever the rhythm: a day marked present after
+     * its absence was given back, or a top-up taken back, leaves the family owing the régie, and it is told so.
      */
     public static Warning warning(long balanceCents, long floorCents, long twoWeeksNeedCents, boolean warned) {
-        boolean low = twoWeeksNeedCents > 0 && balanceCents - floorCents < twoWeeksNeedCents;
+        boolean low = balanceCents < floorCents || twoWeeksNeedCents > 0 && balanceCents - floorCents < twoWeeksNeedCents;
         if (low) {
             return warned ? Warning.NONE : Warning.SEND;
         }

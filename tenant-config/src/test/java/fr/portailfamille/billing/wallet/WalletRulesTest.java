@@ -166,6 +166,10 @@ class WalletRulesTest {
         assertEquals(Warning.NONE, WalletRules.warning(2100, 0, 2100, false), "exactly enough");
         assertEquals(Warning.SEND, WalletRules.warning(2500, 500, 2100, false), "the floor is not spendable");
         assertEquals(Warning.NONE, WalletRules.warning(0, 0, 0, false), "no rhythm, no warning");
+        assertEquals(Warning.SEND, WalletRules.warning(-350, 0, 0, false), "below the floor: owed, whatever the rhythm");
+        assertEquals(Warning.SEND, WalletRules.warning(-1100, -1000, 0, false), "below an overdraft's floor");
+        assertEquals(Warning.NONE, WalletRules.warning(-900, -1000, 0, false), "within the overdraft, no rhythm");
+        assertEquals(Warning.CLEAR, WalletRules.warning(0, 0, 0, true), "paid back: cleared");
     }
 
     @Test

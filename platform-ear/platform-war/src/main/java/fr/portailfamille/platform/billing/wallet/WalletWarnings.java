@@ -66,10 +66,17 @@ public class WalletWarnings {
                     case SEND -> {
                         String forecast = WalletRules.forecastText(WalletRules.coveredUntil(w.balanceCents(), r.floorCents(),
                                 booked, today)).map(t -> " " + t).orElse("");
-                        mails.send((String) row[1], "Votre porte-monnaie « " + r.label() + " » est bientôt vide",
+                        boolean owed = w.balanceCents() < r.floorCents();
+                        mails.send((String) row[1], "Votre porte-monnaie « " + r.label() + " » est "
+                                        + (owed ? "à découvert" : "bientôt vide"),
                                 "Le solde de votre porte-monnaie « " + r.label() + " » est de " + Money.format(w.balanceCents())
-                                        + " : il ne couvre plus les deux prochaines semaines de réservations à votre rythme ("
-                                        + Money.format(need) + ")." + forecast + "\nAlimentez-le par carte bancaire en ligne"
+                                        + (owed ? ", sous le minimum que la régie permet (" + Money.format(r.floorCents())
+                                                + ") : un jour de présence a été débité à nouveau ou un versement repris."
+                                                + " Tant qu'il y reste, aucune réservation payée par ce porte-monnaie n'est"
+                                                + " acceptée."
+                                        : " : il ne couvre plus les deux prochaines semaines de réservations à votre rythme ("
+                                                + Money.format(need) + ")." + forecast)
+                                        + "\nAlimentez-le par carte bancaire en ligne"
                                         + " ou au guichet de la régie pour que vos prochaines réservations soient acceptées.",
                                 PAGE);
                         flag(w.id(), true);
