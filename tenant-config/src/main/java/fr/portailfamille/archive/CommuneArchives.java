@@ -355,6 +355,8 @@ public class CommuneArchives {
     static final String AWAITING_MAIL_SCHEMA = "42";
     /** Tenant V43: a porte-monnaie's withdrawals, widened checks and an index. */
     static final String WALLET_WITHDRAWAL_SCHEMA = "43";
+    /** Tenant V44: a late cancellation's seat given up, a nullable column. */
+    static final String SEAT_GIVEN_UP_SCHEMA = "44";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -374,7 +376,8 @@ public class CommuneArchives {
      * added two, into {@value #MESSAGE_TOKEN_SCHEMA}, which added one, into {@value #BROADCAST_FILES_SCHEMA}, which
      * added a nullable column and a table the archive lacks, left empty ({@link #TABLES_SINCE}), and into
      * {@value #DEFERRED_UNIQUES_SCHEMA}, which made two unique constraints deferred, and into {@value #AWAITING_MAIL_SCHEMA},
-     * which added a nullable column, and into {@value #WALLET_WITHDRAWAL_SCHEMA}, which widened checks and added an index).
+     * which added a nullable column, and into {@value #WALLET_WITHDRAWAL_SCHEMA}, which widened checks and added an index,
+     * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -396,7 +399,7 @@ public class CommuneArchives {
     private static final List<String> ADDITIVE = List.of(LINE_BITS_SCHEMA, WIDER_ACTORS_SCHEMA, RUN_HEARTBEAT_SCHEMA,
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
-            WALLET_WITHDRAWAL_SCHEMA);
+            WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

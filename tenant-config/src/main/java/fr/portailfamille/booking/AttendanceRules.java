@@ -55,6 +55,19 @@ public final class AttendanceRules {
     }
 
     /**
+     * Whether changing a day's mark from {@code was} to {@code mark} changes what its invoice billed: not when a child
+     * booked and not pointed yet is pointed present (an invoice bills a booked day in full, attended or not: the pointage
+     * of the month's last days caught up after its run) — every other change would, and an issued invoice is never
+     * edited (a credit note corrects it).
+     */
+    public static boolean changesWhatWasBilled(BookingStatus was, BookingStatus mark) {
+        if (was == mark) {
+            return false;
+        }
+        return !(mark == BookingStatus.PRESENT && (was == BookingStatus.BOOKED || was == BookingStatus.BOOKED_LATE));
+    }
+
+    /**
      * Why a child cannot be recorded present without a booking (for the agent, to be read in any language), or empty
      * when it can: only on the day itself or after, and only when the child holds nothing that day on the unit —
      * a booked child is pointed present on its row, a child already pointed is corrected there.

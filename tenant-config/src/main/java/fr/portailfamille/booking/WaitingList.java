@@ -35,16 +35,19 @@ public final class WaitingList {
     }
 
     /**
-     * One seat of a unit-day with {@code bookedBefore} seats taken is given up.
+     * One seat of a unit-day with {@code bookedBefore} seats taken, of {@code capacity}, is given up. A unit whose
+     * capacity was lowered below its seats taken (staff away: the ratio of children per adult) only frees the seat until
+     * it is back within its capacity: the waiting list is served by the seats the capacity allows, never beyond.
      *
      * @param started whether the unit has started that day (or the day is past): then the seat is only freed — a child
      *                promoted now would be booked, and billed, for a unit already running or over
      */
-    public static Release release(int bookedBefore, boolean someoneWaits, boolean needsValidation, boolean started) {
+    public static Release release(int bookedBefore, int capacity, boolean someoneWaits, boolean needsValidation,
+            boolean started) {
         if (bookedBefore <= 0) {
             throw new IllegalArgumentException("no seat to give up: " + bookedBefore);
         }
-        if (!someoneWaits || started) {
+        if (!someoneWaits || started || bookedBefore > capacity) {
             return new Release(bookedBefore - 1, null);
         }
         return new Release(bookedBefore, needsValidation ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED);

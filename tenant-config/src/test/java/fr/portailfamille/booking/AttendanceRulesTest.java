@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
@@ -80,5 +81,21 @@ class AttendanceRulesTest {
                 .unbookedPresenceRefusal(Set.of(BookingStatus.BOOKED), today, today).orElseThrow().in(Locale.ENGLISH));
         assertEquals("Cet enfant a une demande en cours ce jour-là (liste d'attente ou validation) : traitez-la d'abord.",
                 AttendanceRules.unbookedPresenceRefusal(Set.of(BookingStatus.WAITING), today, today).orElseThrow().french());
+    }
+
+    @Test
+    void onlyABookedDayPointedPresentLeavesItsInvoiceAsItBilled() {
+        org.junit.jupiter.api.Assertions.assertFalse(AttendanceRules.changesWhatWasBilled(BookingStatus.BOOKED, BookingStatus.PRESENT));
+        org.junit.jupiter.api.Assertions.assertFalse(AttendanceRules.changesWhatWasBilled(BookingStatus.BOOKED_LATE,
+                BookingStatus.PRESENT), "the surcharge is the booking's, billed either way");
+        org.junit.jupiter.api.Assertions.assertFalse(AttendanceRules.changesWhatWasBilled(BookingStatus.PRESENT, BookingStatus.PRESENT));
+        for (BookingStatus mark : List.of(BookingStatus.ABSENT_EXCUSED, BookingStatus.ABSENT_BILLED)) {
+            org.junit.jupiter.api.Assertions.assertTrue(AttendanceRules.changesWhatWasBilled(BookingStatus.BOOKED, mark), mark.name());
+            org.junit.jupiter.api.Assertions.assertTrue(AttendanceRules.changesWhatWasBilled(BookingStatus.PRESENT, mark), mark.name());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(AttendanceRules.changesWhatWasBilled(BookingStatus.ABSENT_EXCUSED,
+                BookingStatus.PRESENT), "an excused day was not billed");
+        org.junit.jupiter.api.Assertions.assertTrue(AttendanceRules.changesWhatWasBilled(BookingStatus.ABSENT_BILLED,
+                BookingStatus.PRESENT), "its label on the invoice says absent");
     }
 }

@@ -24,7 +24,7 @@ class WaitingListTest {
 
     @Test
     void aFreedSeatWithNobodyWaitingIsFreeAgain() {
-        WaitingList.Release r = WaitingList.release(3, false, false, false);
+        WaitingList.Release r = WaitingList.release(3, 3, false, false, false);
         assertEquals(2, r.booked());
         assertFalse(r.promotes());
         assertNull(r.promotedTo());
@@ -33,7 +33,7 @@ class WaitingListTest {
 
     @Test
     void aFreedSeatGoesToTheFirstWaitingChildBookedAndTold() {
-        WaitingList.Release r = WaitingList.release(3, true, false, false);
+        WaitingList.Release r = WaitingList.release(3, 3, true, false, false);
         assertEquals(3, r.booked(), "the seat changes hands, the count stays");
         assertEquals(BookingStatus.BOOKED, r.promotedTo());
         assertTrue(r.familyTold());
@@ -41,7 +41,7 @@ class WaitingListTest {
 
     @Test
     void underValidationThePromotedChildAwaitsTheAgentWithItsSeatHeld() {
-        WaitingList.Release r = WaitingList.release(1, true, true, false);
+        WaitingList.Release r = WaitingList.release(1, 3, true, true, false);
         assertEquals(1, r.booked());
         assertEquals(BookingStatus.PENDING_VALIDATION, r.promotedTo());
         assertFalse(r.familyTold(), "the family hears of it when an agent decides");
@@ -49,15 +49,28 @@ class WaitingListTest {
 
     @Test
     void noSeatNoRelease() {
-        assertThrows(IllegalArgumentException.class, () -> WaitingList.release(0, true, false, false));
+        assertThrows(IllegalArgumentException.class, () -> WaitingList.release(0, 3, true, false, false));
     }
 
     @Test
     void aSeatGivenUpOnceTheUnitHasStartedIsOnlyFreed() {
         // a parent cancelling at 17:00 today's morning unit: nobody is booked (and billed) for what is over
-        WaitingList.Release r = WaitingList.release(3, true, false, true);
+        WaitingList.Release r = WaitingList.release(3, 3, true, false, true);
         assertEquals(2, r.booked());
         assertFalse(r.promotes());
         assertFalse(r.familyTold());
+    }
+
+    @Test
+    void aUnitWhoseCapacityWasLoweredBelowItsSeatsOnlyFreesThemUntilItIsBackWithin() {
+        // 10 taken of a capacity lowered to 8 (two staff away): the 9th and 10th seats given up are only freed
+        WaitingList.Release r = WaitingList.release(10, 8, true, false, false);
+        assertEquals(9, r.booked());
+        assertFalse(r.promotes());
+        assertEquals(8, WaitingList.release(9, 8, true, false, false).booked());
+        // back within it: the next seat given up goes to the list again
+        WaitingList.Release within = WaitingList.release(8, 8, true, false, false);
+        assertEquals(8, within.booked());
+        assertEquals(BookingStatus.BOOKED, within.promotedTo());
     }
 }

@@ -198,6 +198,16 @@ class BillingIT {
                 }));
         assertTrue(invoicedDay.getMessage().startsWith("Cette journée est déjà facturée"), invoicedDay.getMessage());
         assertEquals("PRESENT", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", billedBooking)));
+        // a booked day not pointed before the run, pointed present now: billed the same, the mark is taken
+        long notPointed = ((Number) kit.in(kit.alpha(), () -> kit.list("select b.id from booking b join billed_month m"
+                + " on m.child_id = b.child_id and m.unit_id = b.unit_id and m.month = cast(date_trunc('month', b.day) as date)"
+                + " and (m.days & (1 << (extract(day from b.day)::int - 1))) <> 0 where b.unit_id = ?1 and b.status = 'BOOKED'"
+                + " order by b.id limit 1", f.unit()).get(0))).longValue();
+        kit.in(kit.alpha(), () -> {
+            attendance.markAttendance(AGENT, notPointed, fr.portailfamille.booking.BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals("PRESENT", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", notPointed)));
 
         // Tom's certificate is refused: the pending absence becomes billed; the next run bills that day only
         kit.in(kit.alpha(), () -> kit.update("update booking set status = 'ABSENT_BILLED' where child_id = ?1 and status = 'ABSENT_PENDING'",

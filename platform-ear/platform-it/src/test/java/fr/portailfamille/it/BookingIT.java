@@ -89,6 +89,9 @@ class BookingIT {
     @Inject
     CommuneDirectory directory;
 
+    @Inject
+    fr.portailfamille.platform.configuration.ConfigurationService configuration;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -217,6 +220,95 @@ class BookingIT {
         assertEquals(BookingStatus.BOOKED, statusOf(firstWaiting, unit, day));
         assertEquals(capacity, in(() -> attendance.seatsTaken(unit, day)));
         assertTrue(Mails.contains(firstWaiting.user().email(), "place"), "famille promue prévenue");
+    }
+
+    /** Unit {@code unit}'s capacity and weekdays changed by an agent's save of the configuration (as on Activités). */
+    void changeUnit(long unit, java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration.Unit> change)
+            throws Exception {
+        Object[] codes = in(() -> (Object[]) em.createNativeQuery("select a.code, u.code from activity_unit u join activity a"
+                + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult());
+        in(() -> {
+            configuration.update(RegistrationIT.AGENT, conf -> conf.withActivities(conf.activities().stream()
+                    .map(a -> !a.code().equals(codes[0]) ? a
+                            : new fr.portailfamille.configuration.CommuneConfiguration.Activity(a.code(), a.name(),
+                                    a.description(), a.type(), a.establishment(), a.minAge(), a.maxAge(), a.levels(),
+                                    a.runsInHolidays(), a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(),
+                                    a.needsValidation(), a.documents(), a.units().stream()
+                                            .map(u -> u.code().equals(codes[1]) ? change.apply(u) : u).toList()))
+                    .toList()));
+            return null;
+        });
+    }
+
+    static fr.portailfamille.configuration.CommuneConfiguration.Unit capacity(
+            fr.portailfamille.configuration.CommuneConfiguration.Unit u, int capacity) {
+        return new fr.portailfamille.configuration.CommuneConfiguration.Unit(u.code(), u.label(), u.start(), u.end(), capacity,
+                u.weekdays());
+    }
+
+    /**
+     * A capacity lowered below the seats taken (staff away) keeps them, and a seat given up then is only freed until the
+     * unit-day is back within it; a capacity raised gives its new seats to the children waiting, oldest first, each
+     * family told — not to the next family to book.
+     */
+    @Test
+    void aCapacityLoweredIsNeverExceededByTheWaitingListAndARaisedOneServesItFirst() throws Exception {
+        long unit = unit(2);
+        LocalDate day = nextMondayInAMonth().plusDays(2);
+        List<Parent> p = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            p.add(validatedFamily());
+        }
+        for (int i = 0; i < 4; i++) {
+            Parent x = p.get(i);
+            in(() -> bookings.book(x.user(), x.childId(), unit, day));
+        }
+        assertEquals(List.of(BookingStatus.BOOKED, BookingStatus.BOOKED, BookingStatus.WAITING, BookingStatus.WAITING),
+                p.subList(0, 4).stream().map(x -> statusOf(x, unit, day)).toList());
+
+        changeUnit(unit, u -> capacity(u, 1));
+        assertEquals(2, seatCounter(unit, day), "the seats taken are kept");
+        in(() -> bookings.cancel(p.get(0).user(), bookingOf(p.get(0), unit, day).getId()));
+        assertEquals(BookingStatus.WAITING, statusOf(p.get(2), unit, day), "over the lowered capacity: the seat is only freed");
+        assertEquals(1, seatCounter(unit, day));
+
+        changeUnit(unit, u -> capacity(u, 3));
+        assertEquals(BookingStatus.BOOKED, statusOf(p.get(2), unit, day));
+        assertEquals(BookingStatus.BOOKED, statusOf(p.get(3), unit, day));
+        assertEquals(3, seatCounter(unit, day));
+        assertTrue(Mails.contains(p.get(3).user().email(), "place"), "the family promoted by the new seats is told");
+        Parent late = p.get(4);
+        assertEquals(BookingDecision.Outcome.WAITING_LIST,
+                in(() -> bookings.book(late.user(), late.childId(), unit, day)).outcome(), "the new seats went to the list");
+    }
+
+    /**
+     * A weekday removed from a unit during the day: today's unit already begun ran as booked (the child attended it), it
+     * is not given back nor announced closed; the same weekday next week is undone.
+     */
+    @Test
+    void aWeekdayRemovedDuringTheDayLeavesTheUnitAlreadyBegunAsItRan() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        LocalDate today = TestDays.today();
+        LocalDate nextWeek = today.plusWeeks(1);
+        in(() -> {
+            tx.begin();
+            // every day of the week, from midnight: today's has begun
+            em.createNativeQuery("update activity_unit set weekdays = '1,2,3,4,5,6,7', start_time = time '00:00' where id = ?1")
+                    .setParameter(1, unit).executeUpdate();
+            for (LocalDate d : List.of(today, nextWeek)) {
+                em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values (?1, ?2, ?3, 'BOOKED')")
+                        .setParameter(1, p.childId()).setParameter(2, unit).setParameter(3, d).executeUpdate();
+            }
+            tx.commit();
+            return null;
+        });
+        int weekday = today.getDayOfWeek().getValue();
+        changeUnit(unit, u -> new fr.portailfamille.configuration.CommuneConfiguration.Unit(u.code(), u.label(), u.start(),
+                u.end(), u.capacity(), u.weekdays().stream().filter(w -> w != weekday).toList()));
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, today), "begun: it ran as booked");
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, nextWeek));
     }
 
     /**
@@ -784,6 +876,12 @@ class BookingIT {
             return null;
         });
         assertEquals(BookingStatus.PRESENT, in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, TestDays.today())).get(0).getStatus());
+        // in the family's journal: who marked which day, from what to what
+        Object[] journal = in(() -> (Object[]) em.createNativeQuery("select a.actor, a.detail from audit_log a join child c"
+                + " on c.family_id = a.family_id where c.id = ?1 and a.action = 'POINTAGE'").setParameter(1, p.childId())
+                .getSingleResult());
+        assertEquals(FamilyFileIT.AGENT.email(), journal[0]);
+        assertTrue(journal[1].toString().endsWith(" du " + TestDays.today() + " : BOOKED -> PRESENT"), journal[1].toString());
         assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
                 () -> in(() -> {
                     attendance.markAttendance(FamilyFileIT.AGENT, future, BookingStatus.PRESENT);
@@ -803,6 +901,108 @@ class BookingIT {
             })).getMessage().contains("attend la décision d'un agent habilité"));
         }
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(sick, unit, TestDays.today()));
+    }
+
+    /**
+     * A day cancelled after its free-cancellation deadline: billed to its family, its seat given to the first child
+     * waiting — the agents' count of places taken has the promoted child only, not both (2 of a capacity of 1).
+     */
+    @Test
+    void aLateCancellationsSeatIsNoLongerCountedOnceGivenToTheWaitingList() throws Exception {
+        long unit = unit(1, false, "J-90@23:59");
+        LocalDate day = nextMondayInAMonth().plusDays(7);
+        Parent leaving = validatedFamily();
+        Parent waiting = validatedFamily();
+        assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(leaving.user(), leaving.childId(), unit, day)).outcome());
+        assertEquals(BookingDecision.Outcome.WAITING_LIST, in(() -> bookings.book(waiting.user(), waiting.childId(), unit, day)).outcome());
+        assertEquals(CancellationDecision.Outcome.BILLED, in(() -> bookings.cancel(leaving.user(),
+                bookingOf(leaving, unit, day).getId())).outcome());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(leaving, unit, day));
+        assertEquals(BookingStatus.BOOKED, statusOf(waiting, unit, day));
+        assertEquals(1L, in(() -> attendance.placesTaken(FamilyFileIT.AGENT, unit, day)));
+        assertEquals(1, seatCounter(unit, day));
+    }
+
+    /**
+     * A family confirming a day while an agent saves a closure of that day: the booking waits for the save (the
+     * configuration's lock), reads the calendar it left, and is refused — it never lands on the closed day after the
+     * closure's cancellations ran (it would have stayed booked, invoiced or debited, on a day the accueil is shut).
+     */
+    @Test
+    void aBookingMadeWhileAClosureOfItsDayIsSavedWaitsForItAndIsRefused() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        LocalDate day = nextMondayInAMonth().plusDays(21);
+        List<Future<String>> booking = new ArrayList<>();
+        in(() -> {
+            tx.begin();
+            try {
+                configuration.update(RegistrationIT.AGENT, conf -> conf.withCalendar(conf.periods(),
+                        java.util.stream.Stream.concat(conf.closures().stream(),
+                                java.util.stream.Stream.of(new fr.portailfamille.configuration.CommuneConfiguration.Closure(day,
+                                        "Grève"))).toList()));
+                booking.add(pool.submit(() -> in(() -> bookings.book(p.user(), p.childId(), unit, day)).outcome().name()));
+                Thread.sleep(1500); // the booking has begun and waits for the save
+            } finally {
+                tx.commit();
+            }
+            return null;
+        });
+        try {
+            assertEquals("REFUSED", booking.get(0).get());
+            assertEquals(0L, in(() -> ((Number) em.createNativeQuery("select count(*) from booking where unit_id = ?1 and day = ?2"
+                    + " and status not in ('CANCELLED_FREE', 'REFUSED')").setParameter(1, unit).setParameter(2, day)
+                    .getSingleResult()).longValue()));
+        } finally {
+            in(() -> {
+                configuration.update(RegistrationIT.AGENT, conf -> conf.withCalendar(conf.periods(),
+                        conf.closures().stream().filter(c -> !c.day().equals(day)).toList()));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A family declaring an illness with a certificate while an agent taps "Présent" on the same day: the mark waits for
+     * the unit-day's lock the declaration holds, reads the booking again, and is refused (the certificate awaits its
+     * review) — it no longer writes PRESENT over the declaration it did not see.
+     */
+    @Test
+    void aMarkWaitsForAFamilysDeclarationAtTheSameMomentAndActsOnWhatItLeft() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        LocalDate today = TestDays.today();
+        long booking = insertBooking(p.childId(), unit, today, "BOOKED");
+        List<Future<String>> mark = new ArrayList<>();
+        in(() -> {
+            tx.begin();
+            try {
+                em.joinTransaction();
+                // the declaration's transaction: the unit-day locked, then the booking written
+                em.createNativeQuery("insert into unit_day (unit_id, day, booked) values (?1, ?2, 1) on conflict (unit_id, day)"
+                        + " do update set booked = unit_day.booked").setParameter(1, unit).setParameter(2, today).executeUpdate();
+                mark.add(pool.submit(() -> {
+                    try {
+                        in(() -> {
+                            attendance.markAttendance(FamilyFileIT.AGENT, booking, BookingStatus.PRESENT);
+                            return null;
+                        });
+                        return "MARKED";
+                    } catch (BookingRefused e) {
+                        return "REFUSED " + e.getMessage();
+                    }
+                }));
+                Thread.sleep(1500); // the mark has read the booking and waits for the lock
+                em.createNativeQuery("update booking set status = 'ABSENT_PENDING' where id = ?1").setParameter(1, booking)
+                        .executeUpdate();
+            } finally {
+                tx.commit();
+            }
+            return null;
+        });
+        String outcome = mark.get(0).get();
+        assertTrue(outcome.startsWith("REFUSED") && outcome.contains("attend la décision d'un agent habilité"), outcome);
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, today));
     }
 
     @Test

@@ -87,6 +87,9 @@ class WalletIT {
     fr.portailfamille.platform.billing.FamilyPricing pricing;
 
     @Inject
+    fr.portailfamille.platform.booking.AttendanceService attendance;
+
+    @Inject
     FamilyFileService files;
 
     @Inject
@@ -369,6 +372,33 @@ class WalletIT {
         assertEquals(2000 - 280 - 350, balance(f));
     }
 
+    /**
+     * A child the staff found present without a booking, on a porte-monnaie régie: the porte-monnaie pays the tariff's
+     * penalty price at once, even below its floor (the child was there), and the family is told it owes the régie; the
+     * invoicing run leaves the day out (it was never paid before: no run of a porte-monnaie régie billed it either).
+     */
+    @Test
+    void aPresenceWithoutBookingIsPaidByThePorteMonnaieAtItsPenaltyPrice() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> kit.inTransaction(() -> kit.update("update tariff set unbooked_presence_cents = 549 where activity_id ="
+                + " (select activity_id from activity_unit where id = ?1)", f.unit())));
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 500L));
+        LocalDate today = TestDays.today();
+        fr.portailfamille.platform.booking.Booking present = alpha(() -> attendance.markPresentWithoutBooking(AGENT, f.unit(),
+                today, f.child()));
+        assertEquals(-49, balance(f), "5,49 € taken from 5,00 €: below the floor, the child was there");
+        assertEquals(549, count("select amount_cents from wallet_booking where booking_id = ?1 and debited", present.getId()));
+        Wallets.Movement debit = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow().getMovements().get(0);
+        assertTrue(debit.label().endsWith("(présence sans réservation)"), debit.label());
+        assertTrue(alpha(() -> kit.inTransaction(() -> drafts.drafts(f.regie(), today.withDayOfMonth(1),
+                today.withDayOfMonth(1).plusMonths(1).minusDays(1)))).stream().noneMatch(d -> d.familyId() == f.family()),
+                "paid: not invoiced");
+        alpha(() -> warnings.warn(today));
+        Mails.await(f.parent().email(), m -> m.contains("sous le minimum que la régie permet"));
+    }
+
     @Test
     void theAttestationFiscaleCountsTheCareDaysAPorteMonnaiePaid() throws Exception {
         Fixture f = fixture();
@@ -474,6 +504,11 @@ class WalletIT {
             assertEquals(BookingStatus.BOOKED.name(), alpha(() -> kit.one("select status from booking where child_id = ?1"
                     + " and day = ?2", f.child(), schoolDay(7))), "another day stays booked");
             assertEquals(1650, balance(f), "both days credited back");
+            // why, kept with the booking (Mes demandes) and on the refund — not the family's own cancellation
+            assertEquals(2, count("select count(*) from booking where child_id = ?1 and day = ?2 and refusal_reason ="
+                    + " 'Accueil fermé : Grève' and decided_at is not null", f.child(), strike));
+            assertTrue(alpha(() -> wallets.of(f.parent(), null)).stream().filter(w -> w.getRegieCode().equals(f.regie()))
+                    .findFirst().orElseThrow().getMovements().get(0).label().endsWith("(Accueil fermé : Grève)"));
             // the certificate of the closed day no longer waits: out of agent-sante's queue, its review refused, the
             // day never billed again
             assertTrue(alpha(() -> certificates.page(FamilyFileIT.SANTE, 0, 1000, fr.portailfamille.platform.kernel.Sort.DEFAULT))

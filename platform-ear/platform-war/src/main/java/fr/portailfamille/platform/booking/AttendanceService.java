@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Agents' day: the day sheet of a unit, pointage ({@link AttendanceRules}), a child found present without
@@ -35,8 +34,6 @@ import java.util.logging.Logger;
 @Transactional
 @CommuneRequired
 public class AttendanceService {
-
-    private static final Logger LOG = Logger.getLogger(AttendanceService.class.getName());
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -69,7 +66,10 @@ public class AttendanceService {
 
     /**
      * Pointage: an agent marks a child present, absent excused or absent billed on a booked day (not
-     * before the day itself); the mark is logged with the agent's name.
+     * before the day itself); the mark is written in the family's journal with the agent's address ({@code POINTAGE}:
+     * the day, the status before and after), so that a day the family disputes shows who marked it and when. The
+     * booking is read again under the locks a family's declaration of absence takes, so that the two, at the same
+     * moment, act one after the other on what the first left.
      */
     public void markAttendance(SignedInUser agent, long bookingId, BookingStatus mark) {
         StaffRoles.requireAgent(agent);
@@ -78,18 +78,32 @@ public class AttendanceService {
         }
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
-        AttendanceRules.refusal(mark, b.getStatus(), b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
+        seats.lock(b.getUnit(), b.getDay());
+        em.refresh(b);
+        BookingStatus was = b.getStatus();
+        AttendanceRules.refusal(mark, was, b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
-        if (mark != b.getStatus() && invoiced(b)) {
+        if (mark == was) {
+            return;
+        }
+        if (AttendanceRules.changesWhatWasBilled(was, mark) && invoiced(b)) {
             // the month's invoice already billed the day as it was: a new mark would never reach it (no run bills a
-            // day twice), the sheet and the invoice would disagree; a credit note corrects the invoice
+            // day twice), the sheet and the invoice would disagree; a credit note corrects the invoice (a booked day
+            // pointed present late is billed the same: allowed)
             throw new BookingRefused(Refused.text("booking.attendance.invoiced"));
         }
-        LOG.info(() -> "pointage: booking " + bookingId + " " + b.getStatus() + " -> " + mark + " by " + agent.email());
-        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         b.setStatus(mark);
         charges.statusChanged(b);
+        journal(agent, b, was.name() + " -> " + mark.name());
+    }
+
+    /** A pointage in the family's journal: the child, the unit-day, what changed. */
+    private void journal(SignedInUser agent, Booking b, String change) {
+        em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "POINTAGE", b.getChild().getFamily().getId(),
+                b.getChild().getId(), b.getUnit().getActivity().getName() + " " + b.getUnit().getLabel() + " du " + b.getDay()
+                        + " : " + change));
     }
 
     /**
@@ -155,10 +169,11 @@ public class AttendanceService {
         if (child == null) {
             throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
         }
+        charges.lock(child.getFamily().getId(), unit.getActivity());
         Booking b = Booking.unbookedPresence(child, unit, day);
         em.persist(b);
-        LOG.info(() -> "pointage: child " + childId + " present without booking on unit " + unitId + " " + day
-                + " by " + agent.email());
+        charges.presentWithoutBooking(b);
+        journal(agent, b, "présent sans réservation");
         return b;
     }
 

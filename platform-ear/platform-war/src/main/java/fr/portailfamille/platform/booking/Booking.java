@@ -41,6 +41,9 @@ public class Booking implements java.io.Serializable {
     private String refusalReason;
     @Column(name = "decided_at")
     private java.time.OffsetDateTime decidedAt;
+    /** The family gave its seat up after the free-cancellation deadline (billed, the seat freed); {@code null} otherwise. */
+    @Column(name = "seat_given_up")
+    private Boolean seatGivenUp;
 
     protected Booking() {
     }
@@ -79,6 +82,21 @@ public class Booking implements java.io.Serializable {
         this.status = BookingStatus.REFUSED;
         this.refusalReason = reason;
         this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
+    }
+
+    /**
+     * The commune closed the day (or it no longer runs): cancelled free, with why ({@code reason}, shown in Mes demandes
+     * and on the porte-monnaie's refund) and when.
+     */
+    void closed(String reason) {
+        this.status = BookingStatus.CANCELLED_FREE;
+        this.refusalReason = reason;
+        this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
+    }
+
+    /** Cancelled after its free-cancellation deadline: billed, and its seat freed (occupancy counts it no more). */
+    void gaveSeatUp() {
+        this.seatGivenUp = Boolean.TRUE;
     }
 
     void decided() {

@@ -26,4 +26,12 @@ public interface BookingCharges {
 
     /** Booking {@code b}'s status changed: gives its money back, or takes it again, as its new status bills it. */
     void statusChanged(Booking b);
+
+    /**
+     * Booking {@code b}, just recorded, is a child the staff found present without a booking: paid at the tariff's
+     * penalty price (its normal price when it has none), whatever the balance — the child was there; a family told by
+     * the low-balance mail when it leaves the porte-monnaie below its floor. A family without a porte-monnaie of the
+     * régie: nothing here (the régie's invoicing run bills it, as for a régie invoicing after the fact).
+     */
+    void presentWithoutBooking(Booking b);
 }

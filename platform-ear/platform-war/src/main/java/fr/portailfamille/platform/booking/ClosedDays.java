@@ -94,7 +94,8 @@ public class ClosedDays {
 
     /**
      * A save that changed when the accueils run: each booking from today on that a closed day would undo, on a unit-day
-     * that no longer runs under the saved calendar and units ({@link MonthPlan#runsOn}), is undone as on a closed day.
+     * that no longer runs under the saved calendar and units ({@link MonthPlan#runsOn}) and has not begun yet, is undone
+     * as on a closed day.
      */
     void scheduleChanged(@Observes ScheduleChanged changed) {
         LocalDate today = PlatformTime.today();
@@ -110,7 +111,9 @@ public class ClosedDays {
             long unitId = ((Number) r[1]).longValue();
             LocalDate day = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
             MonthPlan.Unit plan = plans.computeIfAbsent(unitId, id -> em.find(ActivityUnit.class, id).plan());
-            if (!MonthPlan.runsOn(plan, day, cal, schoolYears)) {
+            // today's units already begun ran as booked: the change applies from the next ones (a weekday removed at 16:00
+            // does not give back the morning the child attended, nor mail its family that it was closed)
+            if (!MonthPlan.runsOn(plan, day, cal, schoolYears) && !seats.started(em.find(ActivityUnit.class, unitId), day)) {
                 gone.add(((Number) r[0]).longValue());
             }
         }
@@ -121,6 +124,15 @@ public class ClosedDays {
         Map<LocalDate, String> labels = new LinkedHashMap<>();
         undone.forEach(b -> labels.put(b.getDay(), NO_LONGER_RUNS));
         cancel(undone, labels);
+    }
+
+    /** Why a booking was undone, kept with it: "Accueil fermé : Grève", or the day no longer runs. */
+    static String reason(String label) {
+        if (label == null) {
+            return "Accueil fermé";
+        }
+        return NO_LONGER_RUNS.equals(label) ? "L'accueil ne fonctionne plus ce jour-là (calendrier modifié)"
+                : "Accueil fermé : " + label;
     }
 
     /** What the families' mail says of a day that no longer runs. */
@@ -155,7 +167,7 @@ public class ClosedDays {
         unitDays.forEach(u -> seats.lock(u.unit(), u.day()));
         Map<Long, List<Booking>> byFamily = new LinkedHashMap<>();
         for (Booking b : undone) {
-            b.setStatus(BookingStatus.CANCELLED_FREE);
+            b.closed(reason(labels.get(b.getDay())));
             charges.statusChanged(b);
             byFamily.computeIfAbsent(b.getChild().getFamily().getId(), f -> new ArrayList<>()).add(b);
         }

@@ -50,12 +50,13 @@ public class OccupancyQueries {
 
     /**
      * A child who takes one of the unit-day's places: booked, awaiting validation or present, or marked absent at the
-     * pointage — not one whose family declared an absence beforehand: its place was freed then (maybe given to the
-     * first child waiting), as the families' bookings count it.
+     * pointage — not one whose family declared an absence beforehand, nor one it cancelled after the free-cancellation
+     * deadline (billed, {@code seat_given_up}): its place was freed then (maybe given to the first child waiting), as
+     * the families' bookings count it.
      */
     static final String TAKES_SEAT = "(b.status in ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'PRESENT')"
-            + " or (b.status in ('ABSENT_EXCUSED', 'ABSENT_BILLED') and not exists (select 1 from absence x"
-            + " where x.booking_id = b.id)))";
+            + " or (b.status in ('ABSENT_EXCUSED', 'ABSENT_BILLED') and b.seat_given_up is not true"
+            + " and not exists (select 1 from absence x where x.booking_id = b.id)))";
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;

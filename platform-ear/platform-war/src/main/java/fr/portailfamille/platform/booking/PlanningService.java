@@ -76,7 +76,7 @@ public class PlanningService {
         if (hasLiveBooking(child, unit, day)) {
             throw new BookingRefused(Refused.text("booking.alreadyBooked", child.getFirstName()));
         }
-        return bookOne(child, unit, unit.plan(), day, settings.calendar(), settings.schoolYears());
+        return bookOne(child, unit, unit.plan(), day, settings.calendarToBookOn(), settings.schoolYears());
     }
 
     /**
@@ -103,7 +103,7 @@ public class PlanningService {
                 });
             }
         }
-        CommuneCalendar cal = settings.calendar();
+        CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
@@ -262,6 +262,9 @@ public class PlanningService {
         }
         boolean freesSeat = b.holdsSeat();
         b.setStatus(AbsenceRules.afterCancellation(decision.outcome(), freesSeat));
+        if (freesSeat && b.getStatus() == BookingStatus.ABSENT_BILLED) {
+            b.gaveSeatUp(); // billed as an absence, but its seat goes back (OccupancyQueries.TAKES_SEAT)
+        }
         charges.statusChanged(b);
         if (freesSeat) {
             seats.release(b.getUnit(), b.getDay(), booked);
@@ -322,7 +325,7 @@ public class PlanningService {
             }
         }
         refuseWindowDays(changes, units);
-        CommuneCalendar cal = settings.calendar();
+        CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         Map<ChildChange, ChangeOutcome> outcomes = new LinkedHashMap<>();
         changes.stream().sorted(Comparator.comparing((ChildChange cc) -> cc.change().getDay())
@@ -370,7 +373,7 @@ public class PlanningService {
      */
     public SelectionReview reviewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
         ownChild(user, childId);
-        CommuneCalendar cal = settings.calendar();
+        CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         Map<String, Message> notices = new HashMap<>();
         Set<String> surcharged = new HashSet<>();

@@ -68,7 +68,8 @@ public class SeatCounter {
 
     /**
      * One seat of a unit-day locked with {@code booked} seats was given up: it goes at once to the first
-     * child waiting (booked, its family mailed; or awaiting validation when the activity needs it), else
+     * child waiting (booked, its family mailed; or awaiting validation when the activity needs it) while the unit-day is
+     * within its capacity ({@link WaitingList#release}), else
      * it is free again; once the unit has started that day (a unit without hours: on its day) it is only freed.
      */
     public void release(ActivityUnit unit, LocalDate day, int booked) {
@@ -77,7 +78,8 @@ public class SeatCounter {
                 .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
                 .setMaxResults(1).getResultList();
         boolean started = started(unit, day);
-        WaitingList.Release release = WaitingList.release(booked, !waiting.isEmpty(), unit.getActivity().isNeedsValidation(),
+        WaitingList.Release release = WaitingList.release(booked, unit.getCapacity(), !waiting.isEmpty(),
+                unit.getActivity().isNeedsValidation(),
                 started);
         if (release.promotes()) {
             Booking promoted = WaitingList.next(waiting, Booking::getId).orElseThrow();

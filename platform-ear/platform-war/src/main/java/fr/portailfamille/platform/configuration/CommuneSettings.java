@@ -63,6 +63,23 @@ public class CommuneSettings {
         });
     }
 
+    /** The key of the commune's configuration lock (a PostgreSQL advisory lock, {@code hashtext} of it). */
+    static String lockKey(String schema) {
+        return schema + ".configuration";
+    }
+
+    /**
+     * {@link #calendar()} for a transaction that books on it: a configuration save in progress is waited for (its
+     * closures and schedule are read once it committed), and none commits before this transaction ends — a day a save
+     * closes never keeps a booking its {@code ClosedDays} did not see (the calendar read, then the closure saved and its
+     * bookings undone, then the booking written on the closed day). A shared lock: bookings do not wait for each other.
+     */
+    public CommuneCalendar calendarToBookOn() {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(hashtext(?1))) l")
+                .setParameter(1, lockKey(TenantContext.require().schemaName())).getSingleResult();
+        return calendar();
+    }
+
     /** The commune's school years (when school-time activities run); empty when none is configured. */
     public List<DateRange> schoolYears() {
         return ranges(periods(reader()), PeriodKind.ANNEE_SCOLAIRE);

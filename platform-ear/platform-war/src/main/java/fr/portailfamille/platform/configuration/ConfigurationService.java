@@ -58,6 +58,9 @@ public class ConfigurationService {
     @Inject
     Event<ScheduleChanged> scheduleChanges;
 
+    @Inject
+    Event<CapacitiesRaised> capacitiesRaised;
+
     /** The commune's configuration as it is now. */
     public CommuneConfiguration current() {
         String schema = TenantContext.require().schemaName();
@@ -74,14 +77,19 @@ public class ConfigurationService {
      * @throws fr.portailfamille.configuration.ConfigurationException with every problem, nothing written
      */
     public void save(String agent, CommuneConfiguration conf) {
+        // waits for the bookings in progress on the calendar as it is (CommuneSettings.calendarToBookOn), and holds
+        // the next ones until it commits
+        lockForChange();
         String schema = TenantContext.require().schemaName();
         Map<LocalDate, String> added = new HashMap<>();
         boolean scheduleChanged;
+        CapacitiesRaised raised;
         try (Connection c = dataSource.getConnection()) {
             CommuneConfiguration before = ConfigurationReader.of(c, schema).configuration();
             Set<LocalDate> closedBefore = before.closures().stream()
                     .map(CommuneConfiguration.Closure::day).collect(Collectors.toSet());
             scheduleChanged = ScheduleChanged.between(before, conf);
+            raised = CapacitiesRaised.between(before, conf);
             ConfigurationStore.importInto(c, schema, conf);
             conf.closures().stream().filter(closure -> !closedBefore.contains(closure.day()))
                     .forEach(closure -> added.put(closure.day(), closure.label()));
@@ -96,6 +104,10 @@ public class ConfigurationService {
         if (scheduleChanged) {
             // and what they booked on days that no longer run (holidays moved, a weekday removed)
             scheduleChanges.fire(new ScheduleChanged());
+        }
+        if (!raised.units().isEmpty()) {
+            // the new seats go to the children waiting for them, not to the next family to open Mon planning
+            capacitiesRaised.fire(raised);
         }
         LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
     }
@@ -170,7 +182,7 @@ public class ConfigurationService {
         String schema = TenantContext.require().schemaName();
         try (Connection c = dataSource.getConnection();
              var st = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            st.setString(1, schema + ".configuration");
+            st.setString(1, CommuneSettings.lockKey(schema));
             st.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Verrou de la configuration impossible", e);

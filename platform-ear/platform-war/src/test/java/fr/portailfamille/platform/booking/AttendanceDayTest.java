@@ -50,6 +50,13 @@ class AttendanceDayTest {
                     if (method.getName().equals("find")) {
                         return found;
                     }
+                    if (method.getName().equals("refresh")) {
+                        return null; // read again under the locks: as it was
+                    }
+                    if (method.getName().equals("persist")) {
+                        charged.add("journal " + ((fr.portailfamille.platform.family.AuditEntry) args[0]).getAction());
+                        return null;
+                    }
                     if (method.getName().equals("createNativeQuery")) {
                         // whether the day is on an issued invoice: not in these tests
                         return java.lang.reflect.Proxy.newProxyInstance(jakarta.persistence.Query.class.getClassLoader(),
@@ -58,6 +65,13 @@ class AttendanceDayTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+        s.seats = new SeatCounter() {
+            @Override
+            public int lock(ActivityUnit unit, LocalDate day) {
+                charged.add("seat " + day);
+                return 1;
+            }
+        };
         s.charges = new BookingCharges() {
             @Override
             public void lock(long familyId, Activity activity) {
@@ -73,6 +87,11 @@ class AttendanceDayTest {
             public void statusChanged(Booking b) {
                 charged.add(b.getStatus().name());
             }
+
+            @Override
+            public void presentWithoutBooking(Booking b) {
+                throw new UnsupportedOperationException("presentWithoutBooking");
+            }
         };
         return s;
     }
@@ -82,7 +101,7 @@ class AttendanceDayTest {
         Booking b = booking(LocalDate.of(2026, 1, 15));
         mark(service(b));
         assertEquals(BookingStatus.PRESENT, b.getStatus());
-        assertEquals(List.of("lock 5", "PRESENT"), charged);
+        assertEquals(List.of("lock 5", "seat 2026-01-15", "PRESENT", "journal POINTAGE"), charged);
     }
 
     @Test

@@ -143,6 +143,45 @@ public class WalletCharges implements BookingCharges {
                 .setParameter(2, !refund).executeUpdate();
     }
 
+    @Override
+    public void presentWithoutBooking(Booking b) {
+        BillingConfiguration billing = billing();
+        Activity activity = b.getUnit().getActivity();
+        Optional<WalletRegie> regie = WalletRegie.billing(billing, activity.getCode());
+        if (regie.isEmpty()) {
+            return;
+        }
+        long familyId = b.getChild().getFamily().getId();
+        Optional<WalletLedger.Locked> wallet = ledger.regieId(regie.get().code()).flatMap(id -> ledger.lock(familyId, id));
+        if (wallet.isEmpty()) {
+            return;
+        }
+        Long price = Tariffs.inForce(billing.tariffs(), activity.getCode(), b.getUnit().getCode(), b.getDay())
+                .map(Tariff::unbookedPresenceCents).orElse(null);
+        String bracket = null;
+        em.flush(); // the booking's id
+        if (price == null) {
+            // no penalty price: the day's own, as the invoice would bill it
+            String key = b.getUnit().getId() + "|" + b.getDay();
+            SelectionEstimate.Line line = pricing.estimate(familyId, b.getChild().getId(), activity.getCode(),
+                    List.of(new SelectionEstimate.Item(key, activity.getCode(), b.getUnit().getCode(), b.getDay(), false)))
+                    .line(key);
+            if (line == null || line.priceCents() == null) {
+                return; // no tariff that day: the invoicing run lists it among its anomalies
+            }
+            price = line.priceCents();
+            bracket = line.bracketCode();
+        }
+        if (price > 0) {
+            ledger.move(wallet.get(), "DEBIT", -price, b.getId(), null, null, what(b) + " (présence sans réservation)",
+                    actor(b));
+        }
+        em.createNativeQuery("insert into wallet_booking (booking_id, wallet_id, amount_cents, bracket_code)"
+                        + " values (?1, ?2, ?3, cast(?4 as varchar))")
+                .setParameter(1, b.getId()).setParameter(2, wallet.get().id()).setParameter(3, price)
+                .setParameter(4, bracket).executeUpdate();
+    }
+
     private static String what(Booking b) {
         return b.getChild().getFirstName() + ", " + b.getUnit().getActivity().getName() + " " + b.getUnit().getLabel()
                 + " du " + DAY.format(b.getDay());
@@ -150,7 +189,8 @@ public class WalletCharges implements BookingCharges {
 
     private static String statusWords(Booking b) {
         return switch (b.getStatus()) {
-            case CANCELLED_FREE -> "annulée à temps";
+            // the commune closed the day: its reason ("Accueil fermé : Grève"), not the family's cancellation
+            case CANCELLED_FREE -> b.getRefusalReason() != null ? b.getRefusalReason() : "annulée à temps";
             case REFUSED -> "refusée par le service";
             case ABSENT_EXCUSED -> "absence justifiée";
             case ABSENT_BILLED -> "absence non justifiée";

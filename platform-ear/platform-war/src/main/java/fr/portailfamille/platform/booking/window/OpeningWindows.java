@@ -255,6 +255,9 @@ public class OpeningWindows {
             throw new BookingRefused(Refused.text(w.getState() == OpeningWindow.State.PUBLISHED
                     ? "booking.window.alreadyPublished" : "booking.window.closeFirst"));
         }
+        // the configuration first, as a family's booking takes it (CommuneSettings.calendarToBookOn): a closure saved
+        // meanwhile is waited for, and its ClosedDays sees what this publication books
+        settings.calendarToBookOn();
         // the families' porte-monnaie first, by family, before any seat: the order a family's booking takes them in
         // (BookingCharges), so that publishing never holds a seat while waiting for a wallet a booking holds
         for (Object family : em.createNativeQuery("select distinct r.family_id from window_request r where r.window_id = ?1"
