@@ -13,8 +13,9 @@ import java.util.Objects;
  * decision;</li>
  * <li>a validated document past its expiry (the family was warned before, and asked for a new one): deleted
  * {@link #expiredDocument} after it expired;</li>
- * <li>a medical certificate of an absence (health data), once reviewed: its file erased {@link #absenceCertificate}
- * after the absence's day (the decision, the reason and the file's name stay with the absence);</li>
+ * <li>a medical certificate of an absence (health data), once reviewed or no longer awaiting a review (its day
+ * closed): its file erased {@link #absenceCertificate} after the absence's day (the decision, the reason and the
+ * file's name stay with the absence);</li>
  * <li>a conversation with the town hall without a message for {@link #quietThread}: deleted with its messages and
  * their attachments, whichever side had put it away;</li>
  * <li>the journals of who did what on a family's file and on the agents' accounts (health reads included):

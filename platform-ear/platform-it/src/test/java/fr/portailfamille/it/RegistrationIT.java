@@ -567,6 +567,11 @@ class RegistrationIT {
         assertTrue(in("beta", () -> absences.certificate(BETA_SANTE, c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
         assertThrows(SecurityException.class, () -> alpha(() -> absences.certificate(AGENT, c.getAbsenceId())), "sans agent-sante");
         assertEquals("certificat.pdf", alpha(() -> absences.certificate(SANTE, c.getAbsenceId())).orElseThrow()[1]);
+        // the read is in the family's journal, under the child
+        String journal = "select count(*) from audit_log a join child k on k.id = a.child_id and k.family_id = a.family_id"
+                + " where k.id = ?1 and a.action = 'LECTURE_SANTE' and a.detail = ?2";
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery(journal).setParameter(1, p.childId())
+                .setParameter(2, "certificat médical de l'absence " + c.getAbsenceId()).getSingleResult()).longValue()));
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
             absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
             return null;
@@ -577,6 +582,9 @@ class RegistrationIT {
         });
         assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
         assertTrue(alpha(absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery(journal).setParameter(1, p.childId())
+                .setParameter(2, "vérification du certificat de l'absence " + c.getAbsenceId() + " : refusé").getSingleResult())
+                .longValue()), "the decision too");
         // the family is told the day stays billed; the reason is read in Mes demandes, not in a mail (health data)
         assertTrue(Mails.contains(p.user().email(), "absence refus"), Mails.of(p.user().email()));
         assertFalse(Mails.of(p.user().email()).contains("illisible"), Mails.of(p.user().email()));

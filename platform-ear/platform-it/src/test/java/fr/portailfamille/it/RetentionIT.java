@@ -69,6 +69,9 @@ class RetentionIT {
             assertNotNull(kit.one("select reviewed_at from absence where id = ?1", a.certificateOld()));
             assertNotNull(kit.one("select certificate from absence where id = ?1", a.certificateRecent()));
             assertNotNull(kit.one("select certificate from absence where id = ?1", a.certificatePending()), "awaiting review");
+            assertEquals(0L, kit.id("select count(*) from absence x join booking b on b.id = x.booking_id join child k"
+                    + " on k.id = b.child_id where k.family_id = ?1 and b.status = 'CANCELLED_FREE' and x.certificate is not null",
+                    a.family()), "a certificate no longer awaiting any review (its day closed) goes as a reviewed one");
             // a refused registration's file of 4 months goes, a withdrawn one's of 2 months stays; the registrations stay
             assertEquals(0L, kit.id("select count(*) from registration_document where registration_id = ?1", a.registrationOld()));
             assertEquals(1L, kit.id("select count(*) from registration_document where registration_id = ?1",
@@ -78,7 +81,7 @@ class RetentionIT {
             String said = (String) kit.one("select detail from audit_log where family_id = ?1 and action = 'PURGE_CONSERVATION'",
                     a.family());
             assertEquals("Supprimé(s), durée de conservation passée : 1 document(s) refusé(s), 1 document(s) expiré(s),"
-                    + " 1 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée",
+                    + " 2 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée",
                     said);
             return null;
         });
@@ -143,6 +146,10 @@ class RetentionIT {
             certificateOld = absence(child, today.minusMonths(13), true);
             certificateRecent = absence(child, today.minusMonths(11), true);
             certificatePending = absence(child, today.minusMonths(13).minusDays(1), false);
+            // awaiting review when the commune closed its day: the booking cancelled, the certificate out of every queue
+            long closed = absence(child, today.minusMonths(13).minusDays(2), false);
+            kit.update("update booking set status = 'CANCELLED_FREE' where id = (select booking_id from absence where id = ?1)",
+                    closed);
             registrationOld = registration(child, "REFUSED", "4 months");
             registrationRecent = registration(child, "WITHDRAWN", "2 months");
         }

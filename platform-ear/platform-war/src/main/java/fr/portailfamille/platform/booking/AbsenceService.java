@@ -11,6 +11,7 @@ import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.Message;
 import fr.portailfamille.problems.Problems;
@@ -226,10 +227,18 @@ public class AbsenceService {
 
     /** The certificate of an absence: content type, file name, bytes (for {@code agent-sante} only, audited). */
     public Optional<Object[]> certificate(SignedInUser agent, long absenceId) {
-        health.healthRead(agent, "certificat médical de l'absence " + absenceId, null, null);
-        List<?> rows = em.createNativeQuery("select certificate_type, certificate_name, certificate from absence"
-                + " where id = ?1 and certificate is not null").setParameter(1, absenceId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
+        StaffRoles.requireHealthAgent(agent);
+        List<?> rows = em.createNativeQuery("select x.certificate_type, x.certificate_name, x.certificate, k.family_id, k.id"
+                + " from absence x join booking b on b.id = x.booking_id join child k on k.id = b.child_id"
+                + " where x.id = ?1 and x.certificate is not null").setParameter(1, absenceId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        // in the family's journal, under the child: who opened its certificate, and when
+        health.healthRead(agent, "certificat médical de l'absence " + absenceId, ((Number) r[3]).longValue(),
+                ((Number) r[4]).longValue());
+        return Optional.of(new Object[] {r[0], r[1], r[2]});
     }
 
     /**
@@ -238,7 +247,7 @@ public class AbsenceService {
      * The family is mailed either way.
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
-        health.healthRead("vérification du certificat de l'absence " + absenceId, null, null);
+        health.requireHealthCaller();
         // locked with its day: a second review (another agent, a double click) waits, then finds it reviewed; a day the
         // commune closed meanwhile (cancelled free, ClosedDays) no longer waits for a certificate and is never billed
         List<?> rows = em.createNativeQuery("select x.booking_id from absence x join booking b on b.id = x.booking_id"
@@ -251,6 +260,8 @@ public class AbsenceService {
         em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2, review_reason = nullif(?3, '') where id = ?1")
                 .setParameter(1, absenceId).setParameter(2, agent).setParameter(3, why == null ? "" : why).executeUpdate();
         Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+        health.healthRead("vérification du certificat de l'absence " + absenceId + (accept ? " : accepté" : " : refusé"),
+                b.getChild().getFamily().getId(), b.getChild().getId());
         b.setStatus(AbsenceRules.afterReview(accept));
         charges.statusChanged(b);
         mails.certificateReviewed(b, accept, why);

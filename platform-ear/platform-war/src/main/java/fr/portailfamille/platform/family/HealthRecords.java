@@ -77,11 +77,20 @@ public class HealthRecords {
      * @throws SecurityException for a caller without the role
      */
     public void healthRead(String what, Long familyId, Long childId) {
+        requireHealthCaller();
         java.security.Principal caller = security.getCallerPrincipal();
-        if (caller != null && !security.isCallerInRole(StaffRoles.HEALTH)) {
+        audit(caller == null ? "systeme" : caller.getName(), "LECTURE_SANTE", familyId, childId, what);
+    }
+
+    /**
+     * The check of {@link #healthRead(String, Long, Long)} alone, before a service reads what the audit names.
+     *
+     * @throws SecurityException for a signed-in caller without the {@code agent-sante} role
+     */
+    public void requireHealthCaller() {
+        if (security.getCallerPrincipal() != null && !security.isCallerInRole(StaffRoles.HEALTH)) {
             throw StaffRoles.healthOnly();
         }
-        audit(caller == null ? "systeme" : caller.getName(), "LECTURE_SANTE", familyId, childId, what);
     }
 
     private void audit(String actor, String action, Long familyId, Long childId, String detail) {

@@ -61,7 +61,9 @@ public class RetentionPurge {
                 .setParameter(1, c.expiredBefore()).getResultList());
         int certificates = count(byFamily, 2, em.createNativeQuery("update absence x set certificate = null,"
                         + " certificate_type = null from booking b join child k on k.id = b.child_id"
-                        + " where b.id = x.booking_id and x.certificate is not null and x.reviewed_at is not null"
+                        + " where b.id = x.booking_id and x.certificate is not null"
+                        // reviewed, or no longer awaiting a review (its day closed, the absence withdrawn)
+                        + " and (x.reviewed_at is not null or b.status <> 'ABSENT_PENDING')"
                         + " and b.day < ?1 returning k.family_id")
                 .setParameter(1, c.certificateDayBefore()).getResultList());
         int threads = count(byFamily, 3, em.createNativeQuery("delete from message_thread where last_message_at < ?1"
