@@ -281,6 +281,49 @@ class BillingIT {
         assertEquals(2, Mails.of(email).split(mailed, -1).length - 1, "mailed once by the follow-up");
     }
 
+    /**
+     * While a month is being invoiced, a day of it can no longer change how it is billed: the run read every family's
+     * days when it started and writes them chunk by chunk, so an agent's mark in between was accepted and never reached
+     * the invoice. The test holds the régie's row (as a number taker does): the run, RUNNING, waits on its first number.
+     */
+    @Test
+    void aDayOfAMonthBeingInvoicedKeepsTheStatusTheRunRead() throws Exception {
+        BillingMonth f = october(kit.alpha(), BillingKit.prefix("M"));
+        long booked = ((Number) kit.in(kit.alpha(), () -> kit.one("select min(id) from booking where unit_id = ?1"
+                + " and status = 'BOOKED'", f.unit()))).longValue();
+        List<InvoicingRun.Started> started = new ArrayList<>();
+        List<String> mark = new ArrayList<>();
+        kit.in(kit.alpha(), () -> {
+            tx.begin();
+            try {
+                em.createNativeQuery("select id from regie where code = ?1 for no key update").setParameter(1, f.regie())
+                        .getResultList();
+                started.add(pool.submit(() -> TenantContext.call(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(),
+                        OCTOBER))).get(60, TimeUnit.SECONDS));
+                mark.add(pool.submit(() -> {
+                    try {
+                        TenantContext.call(kit.alpha(), () -> {
+                            attendance.markAttendance(AGENT, booked, fr.portailfamille.booking.BookingStatus.ABSENT_EXCUSED);
+                            return null;
+                        });
+                        return "MARKED";
+                    } catch (Refused e) {
+                        return e.getMessage();
+                    }
+                }).get(60, TimeUnit.SECONDS));
+            } finally {
+                tx.commit();
+            }
+            return null;
+        });
+        assertTrue(mark.get(0).startsWith("La facturation de ce mois est en cours pour cette activité"), mark.get(0));
+        started.get(0).work().get(120, TimeUnit.SECONDS);
+        assertEquals("DONE", kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
+        assertEquals("BOOKED", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", booked)),
+                "as the run read and billed it");
+        assertEquals(BillingMonth.TOTAL_CENTS, invoiceTotals(kit.alpha(), f).values().stream().mapToLong(Long::longValue).sum());
+    }
+
     @Test
     void twoConcurrentStartsForTheSameRegieAndMonthRunOnce() throws Exception {
         BillingMonth f = october(kit.alpha(), BillingKit.prefix("C"));

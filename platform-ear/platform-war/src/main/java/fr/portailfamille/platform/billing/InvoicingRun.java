@@ -66,6 +66,9 @@ public class InvoicingRun {
     EntityManager em;
 
     @Inject
+    fr.portailfamille.platform.booking.MonthsBeingInvoiced months;
+
+    @Inject
     DraftInvoices drafts;
 
     @Inject
@@ -149,6 +152,9 @@ public class InvoicingRun {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         String actor = user.email();
+        // the marks and late certificates of the month wait for this read and are refused while the run goes
+        // (booking.MonthsBeingInvoiced): a day's status changed between the read and its chunk would be billed as it was
+        months.lockToInvoice(regieCode, month);
         reapInterrupted(regieId, from, to);
         // the families' rows read now, in the request's transaction; each chunk priced in the background while the
         // one before is written (DraftPipeline)

@@ -41,6 +41,9 @@ public class AbsenceService {
     EntityManager em;
 
     @Inject
+    MonthsBeingInvoiced months;
+
+    @Inject
     HealthRecords health;
 
     @Inject
@@ -157,6 +160,7 @@ public class AbsenceService {
         lateCertificateRefusal(b).ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        months.refuseWhileInvoiced(b);
         if (certificate == null || certificate.length == 0) {
             throw new BookingRefused("certificate", Refused.text("booking.certificate.required"));
         }

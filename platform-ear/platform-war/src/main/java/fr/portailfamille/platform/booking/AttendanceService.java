@@ -47,6 +47,9 @@ public class AttendanceService {
     @Inject
     BookingCharges charges;
 
+    @Inject
+    MonthsBeingInvoiced months;
+
     Clock clock = PlatformTime.clock();
 
     /**
@@ -88,6 +91,7 @@ public class AttendanceService {
         if (mark == was) {
             return;
         }
+        months.refuseWhileInvoiced(b);
         if (AttendanceRules.changesWhatWasBilled(was, mark) && invoiced(b)) {
             // the month's invoice already billed the day as it was: a new mark would never reach it (no run bills a
             // day twice), the sheet and the invoice would disagree; a credit note corrects the invoice (a booked day

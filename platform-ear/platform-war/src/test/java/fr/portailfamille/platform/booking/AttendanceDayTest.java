@@ -65,6 +65,12 @@ class AttendanceDayTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+        s.months = new MonthsBeingInvoiced() {
+            @Override
+            public void refuseWhileInvoiced(Booking b) {
+                charged.add("month " + b.getDay().getMonthValue());
+            }
+        };
         s.seats = new SeatCounter() {
             @Override
             public int lock(ActivityUnit unit, LocalDate day) {
@@ -101,7 +107,7 @@ class AttendanceDayTest {
         Booking b = booking(LocalDate.of(2026, 1, 15));
         mark(service(b));
         assertEquals(BookingStatus.PRESENT, b.getStatus());
-        assertEquals(List.of("lock 5", "seat 2026-01-15", "PRESENT", "journal POINTAGE"), charged);
+        assertEquals(List.of("lock 5", "seat 2026-01-15", "month 1", "PRESENT", "journal POINTAGE"), charged);
     }
 
     @Test
