@@ -220,6 +220,8 @@ class BookingIT {
         assertEquals(BookingStatus.BOOKED, statusOf(firstWaiting, unit, day));
         assertEquals(capacity, in(() -> attendance.seatsTaken(unit, day)));
         assertTrue(Mails.contains(firstWaiting.user().email(), "place"), "famille promue prévenue");
+        assertTrue(Mails.await(firstWaiting.user().email(), m -> m.contains("Une place s'est lib"))
+                .contains("tant que le délai d'annulation sans frais court"), "still free to cancel: said so");
     }
 
     /** Unit {@code unit}'s capacity and weekdays changed by an agent's save of the configuration (as on Activités). */
@@ -921,6 +923,9 @@ class BookingIT {
         assertEquals(BookingStatus.BOOKED, statusOf(waiting, unit, day));
         assertEquals(1L, in(() -> attendance.placesTaken(FamilyFileIT.AGENT, unit, day)));
         assertEquals(1, seatCounter(unit, day));
+        // promoted past the free-cancellation deadline: its family is told the day is billed if the child does not come
+        String mail = Mails.await(waiting.user().email(), m -> m.contains("Une place s'est lib"));
+        assertTrue(mail.contains("la journée sera facturée"), mail);
     }
 
     /**

@@ -18,12 +18,27 @@ public class BookingMails {
     @Inject
     FamilyMails mails;
 
-    /** A child on the waiting list got a freed seat. */
+    @Inject
+    fr.portailfamille.platform.configuration.CommuneSettings settings;
+
+    /**
+     * A child on the waiting list got a freed seat: the family is told, and whether the day may still be cancelled
+     * without charge — a seat freed after the free-cancellation deadline comes with a day billed if the child does not
+     * come, which the family must know before it counts on cancelling.
+     */
     public void promoted(Booking b) {
+        boolean free = b.getUnit().getActivity().rules().decideCancellation(fr.portailfamille.platform.kernel.PlatformTime.now(),
+                b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome()
+                == fr.portailfamille.booking.CancellationDecision.Outcome.FREE;
         mails.send(b.getChild().getFamily().getEmail(), "Une place s'est libérée",
                 "Une place s'est libérée : " + b.getChild().getFirstName() + " est inscrit(e) à « "
                         + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
-                        + DAY.format(b.getDay()) + ".");
+                        + DAY.format(b.getDay()) + ".\n"
+                        + (free ? "S'il ne vient pas, annulez la réservation dans Mon planning tant que le délai d'annulation"
+                                + " sans frais court."
+                                : "Le délai d'annulation sans frais de ce jour est passé : s'il ne vient pas, la journée sera"
+                                + " facturée (en cas de maladie, signalez l'absence avec un certificat médical)."),
+                "/espace/planning.xhtml");
     }
 
     /**
