@@ -71,7 +71,8 @@ public class WalletWarnings {
                                         + (owed ? "à découvert" : "bientôt vide"),
                                 "Le solde de votre porte-monnaie « " + r.label() + " » est de " + Money.format(w.balanceCents())
                                         + (owed ? ", sous le minimum que la régie permet (" + Money.format(r.floorCents())
-                                                + ") : un jour de présence a été débité à nouveau ou un versement repris."
+                                                + ") : un jour a été débité après coup (présence pointée, présence sans réservation)"
+                                                + " ou un versement repris."
                                                 + " Tant qu'il y reste, aucune réservation payée par ce porte-monnaie n'est"
                                                 + " acceptée."
                                         : " : il ne couvre plus les deux prochaines semaines de réservations à votre rythme ("
