@@ -411,6 +411,12 @@ class PlatformWebIT {
             b.await(By.id("login"));
             assertEquals("fr", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil public");
+            // the check itself finds what it must: a picture without a text alternative, put into the page
+            b.driver.executeScript("var i = document.createElement('img'); i.width = 20; i.height = 20;"
+                    + " document.querySelector('main').appendChild(i);");
+            String found = b.accessibilityViolations();
+            assertTrue(found.startsWith("image-alt: "), found);
+            assertEquals(1, found.lines().count(), found);
             b.get(url(ALPHA) + "/nexiste-pas.xhtml");
             assertEquals("Page introuvable", b.await(By.id("error-title")).getText());
         }
