@@ -137,10 +137,22 @@ public final class Money {
      * separates the decimals and the other must group thousands ("1,85.5" is refused).
      */
     public static java.util.Optional<Long> parseEuros(String typed) {
+        return parseEuros(typed, Locale.FRENCH);
+    }
+
+    /**
+     * Euros as a reader of {@code locale} types them: as {@link #parseEuros(String)}, and in English a comma alone that
+     * groups thousands ("2,500", "12,345,678") is read as such — 2,500 euros, not refused as two euros and three
+     * decimals. In French "2,500" stays refused (three decimals), as does "2,50" nowhere (two euros fifty).
+     */
+    public static java.util.Optional<Long> parseEuros(String typed, Locale locale) {
         if (typed == null) {
             return java.util.Optional.empty();
         }
         String t = typed.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "");
+        if (english(locale) && t.indexOf('.') < 0 && t.matches("\\d{1,3}(,\\d{3})+")) {
+            t = t.replace(",", "");
+        }
         int comma = t.lastIndexOf(','), point = t.lastIndexOf('.');
         if (comma >= 0 && point >= 0) {
             // both: the last one is the decimals' ("1,850.50" in English, "1.850,50" as some type it), the other groups

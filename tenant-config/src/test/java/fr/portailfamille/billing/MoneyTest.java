@@ -122,4 +122,15 @@ class MoneyTest {
             assertEquals(java.util.Optional.empty(), Money.parseEuros(bad), String.valueOf(bad));
         }
     }
+
+    @Test
+    void anEnglishReadersCommaGroupsThousands() {
+        assertEquals(java.util.Optional.of(250_000L), Money.parseEuros("2,500", Locale.ENGLISH));
+        assertEquals(java.util.Optional.of(1_234_567_800L), Money.parseEuros("€12,345,678", Locale.ENGLISH));
+        assertEquals(java.util.Optional.of(250L), Money.parseEuros("2,50", Locale.ENGLISH), "two decimals: a decimal comma");
+        assertEquals(java.util.Optional.of(250_050L), Money.parseEuros("2,500.50", Locale.ENGLISH));
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("2,500", Locale.FRENCH), "three decimals in French");
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("2,500"));
+        assertEquals(java.util.Optional.empty(), Money.parseEuros("25,00,0", Locale.ENGLISH));
+    }
 }

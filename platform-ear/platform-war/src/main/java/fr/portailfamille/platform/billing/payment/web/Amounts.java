@@ -3,7 +3,6 @@ package fr.portailfamille.platform.billing.payment.web;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.Texts;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -16,21 +15,22 @@ final class Amounts {
     private Amounts() {
     }
 
-    /** Cents of a typed amount in euros; {@code null} when blank. @throws Refused on {@code field} when not an amount */
+    /**
+     * Cents of a typed amount in euros, read as {@link Money#parseEuros(String, java.util.Locale)} reads it in the page's
+     * language ("1 200,00 €", "1,200.00", "2,500" on an English page); {@code null} when blank.
+     * @throws Refused on {@code field} when not an amount, or with more than two decimals
+     */
     static Long cents(String field, String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        String t = typed.replace("€", "").replace("\u00a0", "").replace(" ", "").replace(',', '.');
-        try {
-            BigDecimal euros = new BigDecimal(t);
-            if (euros.scale() > 2) {
-                throw new Refused(field, Texts.of("agent.amounts.cents.precision"));
-            }
-            return Money.cents(euros);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new Refused(field, Texts.of("agent.amounts.cents.invalid"));
+        java.util.Optional<Long> cents = Money.parseEuros(typed, Texts.locale());
+        if (cents.isPresent()) {
+            return cents.get();
         }
+        String plain = typed.replace("€", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
+        throw new Refused(field, Texts.of(plain.matches("\\d+[.,]\\d{3,}") ? "agent.amounts.cents.precision"
+                : "agent.amounts.cents.invalid"));
     }
 
     /** Euros as typed back in a field, in the page's language: {@code 1250} → {@code "12,50"}, {@code "12.50"}. */

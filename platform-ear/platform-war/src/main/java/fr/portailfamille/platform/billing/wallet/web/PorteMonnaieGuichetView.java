@@ -59,7 +59,7 @@ public class PorteMonnaieGuichetView implements Serializable {
     /** "Enregistrer le versement". */
     public void topUp() {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
+        Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount, Texts.locale()).orElse(-1L);
         if (cents != null && cents < 0) {
             message(ctx, "counter:amount", FacesMessage.SEVERITY_ERROR, Texts.of("agent.wallet.amount.invalid"));
             return;
@@ -87,7 +87,7 @@ public class PorteMonnaieGuichetView implements Serializable {
     /** "Enregistrer le retrait": money taken back from the porte-monnaie, with its reason ({@link Wallets#withdrawAtCounter}). */
     public void withdraw() {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        Long cents = withdrawAmount == null || withdrawAmount.isBlank() ? null : Money.parseEuros(withdrawAmount).orElse(-1L);
+        Long cents = withdrawAmount == null || withdrawAmount.isBlank() ? null : Money.parseEuros(withdrawAmount, Texts.locale()).orElse(-1L);
         if (cents != null && cents < 0) {
             message(ctx, "withdrawal:withdrawAmount", FacesMessage.SEVERITY_ERROR, Texts.of("agent.wallet.amount.invalid"));
             return;

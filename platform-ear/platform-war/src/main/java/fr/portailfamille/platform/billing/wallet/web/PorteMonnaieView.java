@@ -67,7 +67,7 @@ public class PorteMonnaieView {
     /** "Alimenter par carte": starts the online payment and offers the link to PayFiP's page. */
     public String topUp() {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount).orElse(-1L);
+        Long cents = amount == null || amount.isBlank() ? null : Money.parseEuros(amount, Texts.locale()).orElse(-1L);
         if (cents != null && cents < 0) {
             error("topup:amount", Texts.of("wallet.topup.amount.invalid"));
             return null;

@@ -49,7 +49,7 @@ public final class FormValues {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        Optional<Long> cents = Money.parseEuros(typed);
+        Optional<Long> cents = Money.parseEuros(typed, Texts.locale());
         if (cents.isEmpty()) {
             errors.add(new FieldError(at, eurosExpected(typed.strip())));
             return null;
