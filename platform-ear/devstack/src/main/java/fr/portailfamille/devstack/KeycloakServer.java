@@ -61,9 +61,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2",
-                // the test run's own JVM options (pf.devstack.keycloak-java-opts: only the C1 compiler there)
-                "JAVA_OPTS_APPEND", System.getProperty("pf.devstack.keycloak-java-opts", "")));
+                "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2"));
         KeycloakServer server = new KeycloakServer(p, port, adminPassword);
         Processes.awaitHttp("Keycloak", server.url() + "/realms/master/.well-known/openid-configuration", p, log,
                 Duration.ofMinutes(Long.getLong("pf.devstack.keycloak-start-minutes", 10)));
