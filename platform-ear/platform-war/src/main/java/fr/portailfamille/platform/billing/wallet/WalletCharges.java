@@ -89,10 +89,7 @@ public class WalletCharges implements BookingCharges {
             return Optional.of(WalletRules.notActivated(r.label()));
         }
         em.flush(); // the booking's id
-        String key = b.getUnit().getId() + "|" + b.getDay();
-        SelectionEstimate.Line line = pricing.estimate(familyId, b.getChild().getId(), activity.getCode(),
-                List.of(new SelectionEstimate.Item(key, activity.getCode(), b.getUnit().getCode(), b.getDay(),
-                        b.isSurcharged()))).line(key);
+        SelectionEstimate.Line line = dayPrice(familyId, b, b.isSurcharged());
         if (line == null || line.priceCents() == null) {
             return Optional.of(Refused.text("billing.wallet.noTariff", activity.getName(), DAY.format(b.getDay())));
         }
@@ -101,15 +98,30 @@ public class WalletCharges implements BookingCharges {
         if (!WalletRules.affordable(locked.balanceCents(), price, r.floorCents())) {
             return Optional.of(WalletRules.refusal(r.label(), locked.balanceCents(), price, r.floorCents()));
         }
+        debit(locked, b, price, line.bracketCode(), line.label());
+        return Optional.empty();
+    }
+
+    /** The day's price for the family as an invoice would bill it ({@code FamilyPricing}); null without a tariff. */
+    private SelectionEstimate.Line dayPrice(long familyId, Booking b, boolean surcharged) {
+        Activity activity = b.getUnit().getActivity();
+        String key = b.getUnit().getId() + "|" + b.getDay();
+        return pricing.estimate(familyId, b.getChild().getId(), activity.getCode(), List.of(new SelectionEstimate.Item(key,
+                activity.getCode(), b.getUnit().getCode(), b.getDay(), surcharged))).line(key);
+    }
+
+    /**
+     * Debits {@code price} for booking {@code b} ({@code why} in the movement's words) and keeps what it paid with the
+     * bracket, for the régie's CAF summary as an invoice line keeps it.
+     */
+    private void debit(WalletLedger.Locked wallet, Booking b, long price, String bracket, String why) {
         if (price > 0) {
-            ledger.move(locked, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + line.label() + ")", actor(b));
+            ledger.move(wallet, "DEBIT", -price, b.getId(), null, null, what(b) + " (" + why + ")", actor(b));
         }
-        // the bracket kept for the régie's CAF summary, as an invoice line keeps it
         em.createNativeQuery("insert into wallet_booking (booking_id, wallet_id, amount_cents, bracket_code)"
                         + " values (?1, ?2, ?3, cast(?4 as varchar))")
-                .setParameter(1, b.getId()).setParameter(2, locked.id()).setParameter(3, price)
-                .setParameter(4, line.bracketCode()).executeUpdate();
-        return Optional.empty();
+                .setParameter(1, b.getId()).setParameter(2, wallet.id()).setParameter(3, price)
+                .setParameter(4, bracket).executeUpdate();
     }
 
     @Override
@@ -162,24 +174,14 @@ public class WalletCharges implements BookingCharges {
         em.flush(); // the booking's id
         if (price == null) {
             // no penalty price: the day's own, as the invoice would bill it
-            String key = b.getUnit().getId() + "|" + b.getDay();
-            SelectionEstimate.Line line = pricing.estimate(familyId, b.getChild().getId(), activity.getCode(),
-                    List.of(new SelectionEstimate.Item(key, activity.getCode(), b.getUnit().getCode(), b.getDay(), false)))
-                    .line(key);
+            SelectionEstimate.Line line = dayPrice(familyId, b, false);
             if (line == null || line.priceCents() == null) {
                 return; // no tariff that day: the invoicing run lists it among its anomalies
             }
             price = line.priceCents();
             bracket = line.bracketCode();
         }
-        if (price > 0) {
-            ledger.move(wallet.get(), "DEBIT", -price, b.getId(), null, null, what(b) + " (présence sans réservation)",
-                    actor(b));
-        }
-        em.createNativeQuery("insert into wallet_booking (booking_id, wallet_id, amount_cents, bracket_code)"
-                        + " values (?1, ?2, ?3, cast(?4 as varchar))")
-                .setParameter(1, b.getId()).setParameter(2, wallet.get().id()).setParameter(3, price)
-                .setParameter(4, bracket).executeUpdate();
+        debit(wallet.get(), b, price, bracket, "présence sans réservation");
     }
 
     private static String what(Booking b) {
