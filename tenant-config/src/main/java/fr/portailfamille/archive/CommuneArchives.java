@@ -357,12 +357,14 @@ public class CommuneArchives {
     static final String WALLET_WITHDRAWAL_SCHEMA = "43";
     /** Tenant V44: a late cancellation's seat given up, a nullable column. */
     static final String SEAT_GIVEN_UP_SCHEMA = "44";
+    /** Tenant V45: the configuration's journal, a table. */
+    static final String CONFIGURATION_JOURNAL_SCHEMA = "45";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
      * (they are left empty), and is not refused for lacking them.
      */
-    static final Map<String, Integer> TABLES_SINCE = Map.of("message_broadcast_file", 40);
+    static final Map<String, Integer> TABLES_SINCE = Map.of("message_broadcast_file", 40, "configuration_change", 45);
 
     /**
      * Whether an archive made at schema {@code archived} loads as it is into schema {@code code}: its tables and
@@ -377,7 +379,8 @@ public class CommuneArchives {
      * added a nullable column and a table the archive lacks, left empty ({@link #TABLES_SINCE}), and into
      * {@value #DEFERRED_UNIQUES_SCHEMA}, which made two unique constraints deferred, and into {@value #AWAITING_MAIL_SCHEMA},
      * which added a nullable column, and into {@value #WALLET_WITHDRAWAL_SCHEMA}, which widened checks and added an index,
-     * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column).
+     * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column, and into
+     * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -399,7 +402,7 @@ public class CommuneArchives {
     private static final List<String> ADDITIVE = List.of(LINE_BITS_SCHEMA, WIDER_ACTORS_SCHEMA, RUN_HEARTBEAT_SCHEMA,
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
-            WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA);
+            WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

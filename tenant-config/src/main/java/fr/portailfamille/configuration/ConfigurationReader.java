@@ -268,7 +268,7 @@ public final class ConfigurationReader {
     }
 
     /** The quoted schema followed by a dot, once the name is checked to be a plain identifier. */
-    static String qualifier(String schema) {
+    public static String qualifier(String schema) {
         if (schema == null || !SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("Nom de schéma invalide : " + schema);
         }

@@ -335,21 +335,22 @@ class CommuneArchivesTest {
     }
 
     /**
-     * An archive made at schema 29 holds the tables and columns of schemas 30 to 44 (tenant V30 changed only how the
+     * An archive made at schema 29 holds the tables and columns of schemas 30 to 45 (tenant V30 changed only how the
      * run's references are checked, V31 added nullable columns, V32 widened some, V33 added a nullable one, V34 only
      * indexes, V35 nullable columns, V36 checks and indexes, V37 a nullable column, V38 two, V39 one, V40 one more and a
-     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column): it is
+     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column, V45 a table, left empty): it is
      * imported as it is, its invoice and lines checked by V30's triggers.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt44() throws Exception {
-        assertEquals("44", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt45() throws Exception {
+        assertEquals("45", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44')");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45')");
             // as schema 29 was: without the table V40 added (its archive lacks it; the import leaves it empty)
             st.execute("alter table commune_source.message_attachment drop column broadcast_file_id");
             st.execute("drop table commune_source.message_broadcast_file");
+            st.execute("drop table commune_source.configuration_change");
             // nor V42's column
             st.execute("alter table commune_source.invoice drop column awaiting_mail");
             st.execute("alter table commune_source.booking drop column seat_given_up");
@@ -361,6 +362,7 @@ class CommuneArchivesTest {
         }
         Map<String, Long> copied = counts("commune_copie");
         assertEquals(0L, copied.remove("message_broadcast_file"), "a table added since: there, empty");
+        assertEquals(0L, copied.remove("configuration_change"), "the configuration's journal (V45) too");
         assertEquals(counts("commune_source"), copied);
         String lineDays = "select i.number, l.child_id, line_days(l.days, l.days_month, l.days_bits) from invoice i join"
                 + " invoice_line l on l.invoice_id = i.id order by l.id";
@@ -414,6 +416,9 @@ class CommuneArchivesTest {
         assertTrue(CommuneArchives.sameData("43", "44"));
         assertTrue(CommuneArchives.sameData("29", "44"));
         assertFalse(CommuneArchives.sameData("44", "43"));
+        assertTrue(CommuneArchives.sameData("44", "45"));
+        assertTrue(CommuneArchives.sameData("29", "45"));
+        assertFalse(CommuneArchives.sameData("45", "44"));
         assertTrue(CommuneArchives.olderThan("39", 40));
         assertFalse(CommuneArchives.olderThan("40", 40));
     }

@@ -75,6 +75,9 @@ class BookingIT {
     AbsenceService absences;
 
     @Inject
+    fr.portailfamille.platform.booking.CertificateQueue certificates;
+
+    @Inject
     BookingDesk desk;
 
     @Inject
@@ -227,19 +230,26 @@ class BookingIT {
     /** Unit {@code unit}'s capacity and weekdays changed by an agent's save of the configuration (as on Activités). */
     void changeUnit(long unit, java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration.Unit> change)
             throws Exception {
-        Object[] codes = in(() -> (Object[]) em.createNativeQuery("select a.code, u.code from activity_unit u join activity a"
-                + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult());
+        var save = unitChange(unit, change);
         in(() -> {
-            configuration.update(RegistrationIT.AGENT, conf -> conf.withActivities(conf.activities().stream()
-                    .map(a -> !a.code().equals(codes[0]) ? a
-                            : new fr.portailfamille.configuration.CommuneConfiguration.Activity(a.code(), a.name(),
-                                    a.description(), a.type(), a.establishment(), a.minAge(), a.maxAge(), a.levels(),
-                                    a.runsInHolidays(), a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(),
-                                    a.needsValidation(), a.documents(), a.units().stream()
-                                            .map(u -> u.code().equals(codes[1]) ? change.apply(u) : u).toList()))
-                    .toList()));
+            configuration.update(RegistrationIT.AGENT, save);
             return null;
         });
+    }
+
+    /** The change of the configuration that changes unit {@code unit} so. */
+    java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> unitChange(long unit,
+            java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration.Unit> change) throws Exception {
+        Object[] codes = in(() -> (Object[]) em.createNativeQuery("select a.code, u.code from activity_unit u join activity a"
+                + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult());
+        return conf -> conf.withActivities(conf.activities().stream()
+                .map(a -> !a.code().equals(codes[0]) ? a
+                        : new fr.portailfamille.configuration.CommuneConfiguration.Activity(a.code(), a.name(),
+                                a.description(), a.type(), a.establishment(), a.minAge(), a.maxAge(), a.levels(),
+                                a.runsInHolidays(), a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(),
+                                a.needsValidation(), a.documents(), a.units().stream()
+                                        .map(u -> u.code().equals(codes[1]) ? change.apply(u) : u).toList()))
+                .toList());
     }
 
     static fr.portailfamille.configuration.CommuneConfiguration.Unit capacity(
@@ -286,7 +296,8 @@ class BookingIT {
 
     /**
      * A weekday removed from a unit during the day: today's unit already begun ran as booked (the child attended it), it
-     * is not given back nor announced closed; the same weekday next week is undone.
+     * is not given back nor announced closed; the same weekday next week is undone — once the agent, told first how many
+     * bookings the save undoes (a trial save rolled back: nothing undone, nothing in the journal), saves it.
      */
     @Test
     void aWeekdayRemovedDuringTheDayLeavesTheUnitAlreadyBegunAsItRan() throws Exception {
@@ -307,8 +318,17 @@ class BookingIT {
             return null;
         });
         int weekday = today.getDayOfWeek().getValue();
-        changeUnit(unit, u -> new fr.portailfamille.configuration.CommuneConfiguration.Unit(u.code(), u.label(), u.start(),
-                u.end(), u.capacity(), u.weekdays().stream().filter(w -> w != weekday).toList()));
+        var removal = unitChange(unit, u -> new fr.portailfamille.configuration.CommuneConfiguration.Unit(u.code(), u.label(),
+                u.start(), u.end(), u.capacity(), u.weekdays().stream().filter(w -> w != weekday).toList()));
+        long journal = in(() -> configuration.journalCount(RegistrationIT.AGENT));
+        assertEquals(1, in(() -> configuration.bookingsUndoneBy(RegistrationIT.AGENT, removal)), "next week's, told first");
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, nextWeek), "a trial: nothing undone");
+        assertEquals(journal, in(() -> configuration.journalCount(RegistrationIT.AGENT)), "nor journaled");
+        assertThrows(SecurityException.class, () -> in(() -> configuration.bookingsUndoneBy(p.user(), removal)));
+        in(() -> {
+            configuration.update(RegistrationIT.AGENT, removal);
+            return null;
+        });
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, today), "begun: it ran as booked");
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, nextWeek));
     }
@@ -814,8 +834,8 @@ class BookingIT {
         assertEquals(AbsenceRules.CERTIFICATE_PENDING.french(), in(() -> absences.sendLateCertificate(p.user(), booking,
                 "%PDF-1.4 lisible".getBytes(), "application/pdf", "lisible.pdf")).french());
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day));
-        assertTrue(in(() -> absences.certificatesToReview()).stream().anyMatch(c -> c.getAbsenceId() == absence),
-                "back in agent-sante's queue");
+        assertTrue(in(() -> certificates.page(RegistrationIT.SANTE, 0, 100, new Sort("day", false))).stream()
+                .anyMatch(c -> c.absenceId() == absence), "back in agent-sante's queue");
 
         // a week after the day, no more
         long late = insertBooking(p.childId(), unit, TestDays.today().minusDays(8), "ABSENT_BILLED");
@@ -933,6 +953,53 @@ class BookingIT {
      * configuration's lock), reads the calendar it left, and is refused — it never lands on the closed day after the
      * closure's cancellations ran (it would have stayed booked, invoiced or debited, on a day the accueil is shut).
      */
+    /**
+     * Each save of the configuration is in its journal: the agent, and what it changed (the section, the item); a save
+     * that changes nothing is not; the journal is read by this commune's agents only.
+     */
+    @Test
+    void eachConfigurationSaveIsInTheJournalWithItsAgentAndWhatItChanged() throws Exception {
+        LocalDate day = nextMondayInAMonth().plusDays(21);
+        long before = in(() -> configuration.journalCount(RegistrationIT.AGENT));
+        in(() -> {
+            configuration.update(RegistrationIT.AGENT, conf -> conf.withCalendar(conf.periods(),
+                    java.util.stream.Stream.concat(conf.closures().stream(), java.util.stream.Stream.of(
+                            new fr.portailfamille.configuration.CommuneConfiguration.Closure(day, "Journal"))).toList()));
+            return null;
+        });
+        try {
+            assertEquals(before + 1, in(() -> configuration.journalCount(RegistrationIT.AGENT)));
+            var latest = in(() -> configuration.journal(RegistrationIT.AGENT, 0, 1)).get(0);
+            assertEquals(RegistrationIT.AGENT.email(), latest.agent());
+            assertEquals(List.of("closures"), latest.changes().stream()
+                    .map(fr.portailfamille.configuration.ConfigurationChanges.SectionChange::section).toList());
+            assertEquals(List.of(day.toString()), latest.changes().get(0).added());
+            assertTrue(java.time.Duration.between(latest.at().toInstant(), java.time.Instant.now()).abs().toMinutes() < 5);
+
+            in(() -> {
+                configuration.update(RegistrationIT.AGENT, conf -> conf);
+                return null;
+            });
+            assertEquals(before + 1, in(() -> configuration.journalCount(RegistrationIT.AGENT)), "nothing changed: no entry");
+
+            SignedInUser parent = validatedFamily().user();
+            assertThrows(SecurityException.class, () -> in(() -> configuration.journal(parent, 0, 10)), "not a parent's");
+            Commune beta = directory.bySlug("beta").orElseThrow();
+            assertTrue(TenantContext.call(beta, () -> configuration.journal(FamilyFileIT.BETA_AGENT, 0, 100)).stream()
+                    .noneMatch(e -> e.changesJson().contains(day.toString())), "not in another commune's journal");
+            assertThrows(SecurityException.class, () -> TenantContext.call(beta, () -> configuration.journal(RegistrationIT.AGENT,
+                    0, 10)), "an agent of Alpha reads nothing of Bêta's");
+        } finally {
+            in(() -> {
+                configuration.update(RegistrationIT.AGENT, conf -> conf.withCalendar(conf.periods(),
+                        conf.closures().stream().filter(c -> !c.day().equals(day)).toList()));
+                return null;
+            });
+        }
+        var removed = in(() -> configuration.journal(RegistrationIT.AGENT, 0, 1)).get(0);
+        assertEquals(List.of(day.toString()), removed.changes().get(0).removed());
+    }
+
     @Test
     void aBookingMadeWhileAClosureOfItsDayIsSavedWaitsForItAndIsRefused() throws Exception {
         long unit = unit(5);

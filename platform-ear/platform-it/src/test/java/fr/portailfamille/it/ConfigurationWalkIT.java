@@ -36,7 +36,7 @@ class ConfigurationWalkIT {
     static final List<String> PAGES = List.of("/agent/configuration.xhtml", "/agent/configuration/calendrier.xhtml",
             "/agent/configuration/activites.xhtml", "/agent/configuration/nouvelle-activite.xhtml",
             "/agent/configuration/etablissements.xhtml", "/agent/configuration/legende.xhtml",
-            "/agent/configuration/textes.xhtml", "/agent/configuration/fichier.xhtml");
+            "/agent/configuration/textes.xhtml", "/agent/configuration/fichier.xhtml", "/agent/configuration/journal.xhtml");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -141,6 +141,16 @@ class ConfigurationWalkIT {
                     agent.await(By.cssSelector("#summary .pf-info")).getText());
             assertTrue(agent.driver.getPageSource().contains("Stage multisport (" + code + ")"));
             assertEquals("", agent.accessibilityViolations(), "axe-core, activités après création");
+
+            // the configuration's journal: the creation first, by this agent, the moment added and removed before it
+            agent.get(BASE + "/agent/configuration/journal.xhtml");
+            String latest = agent.await(By.xpath("//div[@id='journal:table']//tbody/tr[1]")).getText();
+            assertTrue(latest.contains(StackLauncher.agent(SLUG)), latest);
+            assertTrue(latest.contains("Activités : ajouté : " + code), latest);
+            String earlier = agent.driver.findElement(By.xpath("//div[@id='journal:table']//tbody/tr[2]")).getText();
+            assertTrue(earlier.contains("Activités : modifié : "), earlier);
+            assertEquals("", agent.accessibilityViolations(), "axe-core, journal de la configuration");
+            Browser.screenshot(agent, "configuration-journal");
         }
     }
 
@@ -195,7 +205,7 @@ class ConfigurationWalkIT {
             agent.submit(By.id("calendrier:save"));
             // the day had a booking: said, nothing saved yet, the typed closure kept; saved again, it is confirmed
             assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
-                    .startsWith("Ces fermetures annulent 1 réservation(s) déjà faite(s)"), agent.snapshot());
+                    .startsWith("Cet enregistrement annule 1 réservation(s) déjà faite(s)"), agent.snapshot());
             assertEquals(day.toString(), agent.driver.findElement(By.id("calendrier:closures:" + closures + ":day"))
                     .getAttribute("value"));
             assertEquals("BOOKED", bookingStatus(schema, booking));
@@ -275,7 +285,7 @@ class ConfigurationWalkIT {
                 agent.await(By.id("import:file")).sendKeys(closing.toAbsolutePath().toString());
                 agent.submit(By.id("import:importer"));
                 assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
-                        .startsWith("Les fermetures de ce fichier annulent 1 réservation(s) déjà faite(s)"), agent.snapshot());
+                        .startsWith("Ce fichier annule 1 réservation(s) déjà faite(s)"), agent.snapshot());
                 assertEquals("BOOKED", bookingStatus(schema, imported), "rien d'importé avant la confirmation");
                 assertEquals("confirmation:confirmer", agent.driver.switchTo().activeElement().getAttribute("id"));
                 assertEquals("", agent.accessibilityViolations(), "axe-core, import à confirmer");

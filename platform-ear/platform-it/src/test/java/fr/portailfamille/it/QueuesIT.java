@@ -455,6 +455,8 @@ class QueuesIT {
             QueueWalk.bulk(b, List.of("Enfant2 " + last, "Enfant1 " + last), "2 réservations validées");
 
             QueueWalk.open(b, "certificats", "Jour");
+            assertTrue(b.driver.findElement(By.xpath(QueueWalk.row("Enfant1 " + last))).getText()
+                    .contains("Fièvre depuis la veille\nvu par le médecin"), "the family's précisions, on their two lines");
             QueueWalk.decide(b, "Enfant2 " + last, true, "Certificat accepté");
             QueueWalk.refuse(b, "Enfant1 " + last, "Indiquez le motif du refus : il est envoyé à la famille.", "Certificat illisible",
                     "Certificat refusé");

@@ -88,6 +88,9 @@ class RegistrationIT {
     AbsenceService absences;
 
     @Inject
+    fr.portailfamille.platform.booking.CertificateQueue certificates;
+
+    @Inject
     BookingDesk desk;
 
     @Inject
@@ -543,6 +546,15 @@ class RegistrationIT {
         assertEquals(1, alpha(() -> attendance.seatsTaken(act[1], monday)));
     }
 
+    /** The booking's certificate as agent-sante's queue lists it, if it waits for review. */
+    java.util.Optional<fr.portailfamille.platform.booking.CertificateQueue.CertificateToReview> toReview(long booking)
+            throws Exception {
+        long absence = alpha(() -> ((Number) em.createNativeQuery("select id from absence where booking_id = ?1")
+                .setParameter(1, booking).getSingleResult()).longValue());
+        return alpha(() -> certificates.page(SANTE, 0, 100, new Sort("day", false))).stream()
+                .filter(x -> x.absenceId() == absence).findFirst();
+    }
+
     @Test
     void agentsReviewMedicalCertificatesAndARefusalBillsTheDay() throws Exception {
         Parent p = family("alpha");
@@ -553,7 +565,7 @@ class RegistrationIT {
         LocalDate monday = mondayInWeeks(7);
         alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday));
         long booking = alpha(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday)).get(0).getId();
-        String told = alpha(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null,
+        String told = alpha(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, "Fièvre depuis la veille",
                 PDF.content(), "application/pdf", "certificat.pdf").french());
         assertTrue(told.contains("en attente de vérification du certificat"), told);
         // a certificate does not excuse the absence at once: billing is undecided until an agent reviews it
@@ -561,29 +573,34 @@ class RegistrationIT {
         assertEquals(DayState.ABSENCE_EN_VERIFICATION, alpha(() -> bookings.planning(p.user(), p.childId(), act[0],
                 YearMonth.from(monday))).stream().filter(d -> d.getDay().equals(monday)).findFirst().orElseThrow()
                 .getCells().get(0).getState());
-        AbsenceService.CertificateToReview c = alpha(absences::certificatesToReview).stream()
-                .filter(x -> x.getBooking().getId() == booking).findFirst().orElseThrow();
-        assertTrue(in("beta", absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
-        assertTrue(in("beta", () -> absences.certificate(BETA_SANTE, c.getAbsenceId())).isEmpty(), "certificat invisible depuis Bêta");
-        assertThrows(SecurityException.class, () -> alpha(() -> absences.certificate(AGENT, c.getAbsenceId())), "sans agent-sante");
-        assertEquals("certificat.pdf", alpha(() -> absences.certificate(SANTE, c.getAbsenceId())).orElseThrow()[1]);
+        var c = toReview(booking).orElseThrow();
+        // the review reads what the family wrote with its declaration
+        assertEquals("Fièvre depuis la veille", c.comment());
+        assertEquals("certificat.pdf", c.fileName());
+        assertTrue(in("beta", () -> certificates.page(BETA_SANTE, 0, 100, new Sort("day", false))).stream()
+                .noneMatch(x -> x.absenceId() == c.absenceId()));
+        assertThrows(SecurityException.class, () -> alpha(() -> certificates.page(AGENT, 0, 100, new Sort("day", false))),
+                "the queue is health data: not without agent-sante");
+        assertTrue(in("beta", () -> absences.certificate(BETA_SANTE, c.absenceId())).isEmpty(), "certificat invisible depuis Bêta");
+        assertThrows(SecurityException.class, () -> alpha(() -> absences.certificate(AGENT, c.absenceId())), "sans agent-sante");
+        assertEquals("certificat.pdf", alpha(() -> absences.certificate(SANTE, c.absenceId())).orElseThrow()[1]);
         // the read is in the family's journal, under the child
         String journal = "select count(*) from audit_log a join child k on k.id = a.child_id and k.family_id = a.family_id"
                 + " where k.id = ?1 and a.action = 'LECTURE_SANTE' and a.detail = ?2";
         assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery(journal).setParameter(1, p.childId())
-                .setParameter(2, "certificat médical de l'absence " + c.getAbsenceId()).getSingleResult()).longValue()));
+                .setParameter(2, "certificat médical de l'absence " + c.absenceId()).getSingleResult()).longValue()));
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
-            absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "");
+            absences.reviewCertificate("agent@alpha.test", c.absenceId(), false, "");
             return null;
         }), "un refus a un motif").field());
         alpha(() -> {
-            absences.reviewCertificate("agent@alpha.test", c.getAbsenceId(), false, "certificat illisible");
+            absences.reviewCertificate("agent@alpha.test", c.absenceId(), false, "certificat illisible");
             return null;
         });
         assertEquals(BookingStatus.ABSENT_BILLED, alpha(() -> bookings.ownBooking(p.user(), booking)).getStatus());
-        assertTrue(alpha(absences::certificatesToReview).stream().noneMatch(x -> x.getAbsenceId() == c.getAbsenceId()));
+        assertTrue(toReview(booking).isEmpty(), "out of the queue once decided");
         assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery(journal).setParameter(1, p.childId())
-                .setParameter(2, "vérification du certificat de l'absence " + c.getAbsenceId() + " : refusé").getSingleResult())
+                .setParameter(2, "vérification du certificat de l'absence " + c.absenceId() + " : refusé").getSingleResult())
                 .longValue()), "the decision too");
         // the family is told the day stays billed; the reason is read in Mes demandes, not in a mail (health data)
         assertTrue(Mails.contains(p.user().email(), "absence refus"), Mails.of(p.user().email()));
@@ -596,10 +613,10 @@ class RegistrationIT {
         alpha(() -> absences.declareAbsence(p.user(), second, AbsenceReason.MALADIE, null, PDF.content(),
                 "application/pdf", "certificat.pdf"));
         assertEquals(BookingStatus.ABSENT_PENDING, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());
-        AbsenceService.CertificateToReview c2 = alpha(absences::certificatesToReview).stream()
-                .filter(x -> x.getBooking().getId() == second).findFirst().orElseThrow();
+        var c2 = toReview(second).orElseThrow();
+        assertEquals(null, c2.comment(), "nothing written: nothing shown");
         alpha(() -> {
-            absences.reviewCertificate("sante@alpha.test", c2.getAbsenceId(), true, null);
+            absences.reviewCertificate("sante@alpha.test", c2.absenceId(), true, null);
             return null;
         });
         assertEquals(BookingStatus.ABSENT_EXCUSED, alpha(() -> bookings.ownBooking(p.user(), second)).getStatus());

@@ -86,8 +86,10 @@ public final class QueueSeed {
             if (n <= 2) {
                 sql.add("insert into booking (child_id, unit_id, day, status) values (" + kid + ", " + unit + ", current_date + "
                         + (710 + n) + ", 'ABSENT_PENDING')");
-                sql.add("insert into absence (booking_id, reason, certificate, certificate_type, certificate_name) select b.id,"
-                        + " 'MALADIE', decode('255044462d312e340a', 'hex'), 'application/pdf', 'certificat-" + n + "-" + s + ".pdf'"
+                // the first with what its family wrote ("Précisions"), on two lines
+                sql.add("insert into absence (booking_id, reason, comment, certificate, certificate_type, certificate_name)"
+                        + " select b.id, 'MALADIE', " + (n == 1 ? "E'Fièvre depuis la veille\\nvu par le médecin'" : "null")
+                        + ", decode('255044462d312e340a', 'hex'), 'application/pdf', 'certificat-" + n + "-" + s + ".pdf'"
                         + " from booking b where b.child_id = " + kid + " and b.day = current_date + " + (710 + n));
             }
         }

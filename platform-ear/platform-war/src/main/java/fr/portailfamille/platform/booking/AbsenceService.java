@@ -22,7 +22,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,7 @@ import java.util.Optional;
  * Absences: a family declares one on a booked day ({@link AbsenceRules}: billed, cancelled for free
  * while it still can be, or waiting for the review of a medical certificate); agents with health rights
  * ({@code agent-sante}, checked and audited by {@link HealthRecords#healthRead}) review the
- * certificates. Each call one transaction.
+ * certificates ({@link CertificateQueue} lists them). Each call one transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -195,38 +194,6 @@ public class AbsenceService {
         Object[] row = rows.get(0);
         return AbsenceRules.lateCertificateRefusal(b.getStatus(), AbsenceReason.valueOf((String) row[0]),
                 (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2]);
-    }
-
-    /** A medical certificate waiting for an agent's review (agents' absence queue). */
-    public static class CertificateToReview {
-        private final long absenceId;
-        private final Booking booking;
-        private final String fileName;
-
-        CertificateToReview(long absenceId, Booking booking, String fileName) {
-            this.absenceId = absenceId;
-            this.booking = booking;
-            this.fileName = fileName;
-        }
-
-        public long getAbsenceId() { return absenceId; }
-        public Booking getBooking() { return booking; }
-        public String getFileName() { return fileName; }
-    }
-
-    /** Absences excused on a certificate that no agent has reviewed yet, oldest first (health rights, audited). */
-    public List<CertificateToReview> certificatesToReview() {
-        List<CertificateToReview> list = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select a.id, a.booking_id, a.certificate_name from absence a"
-                + " where a.certificate is not null and a.reviewed_at is null order by a.id").getResultList()) {
-            Object[] r = (Object[]) row;
-            Booking b = em.find(Booking.class, ((Number) r[1]).longValue());
-            b.getChild().getFirstName();
-            b.getUnit().getActivity().getName();
-            list.add(new CertificateToReview(((Number) r[0]).longValue(), b, (String) r[2]));
-            health.healthRead("certificat médical en attente de vérification", b.getChild().getFamily().getId(), b.getChild().getId());
-        }
-        return list;
     }
 
     /** The certificate of an absence: content type, file name, bytes (for {@code agent-sante} only, audited). */

@@ -27,10 +27,13 @@ import java.util.Map;
 @CommuneRequired
 public class CertificateQueue {
 
-    /** An absence whose certificate waits for review, as the queue lists it. */
+    /**
+     * An absence whose certificate waits for review, as the queue lists it, with what the family wrote when it
+     * declared it ({@code comment}, "Précisions"; {@code null} when nothing).
+     */
     public record CertificateToReview(long absenceId, long childId, long familyId, String childFirstName,
                                       String childLastName, String activity, String unit, LocalDate day,
-                                      String fileName) implements Serializable {
+                                      String fileName, String comment) implements Serializable {
     }
 
     static final Map<String, String> SORTS = Map.of("child", "c.last_name, c.first_name", "day", "b.day",
@@ -58,7 +61,7 @@ public class CertificateQueue {
         StaffRoles.requireHealthAgent(agent);
         List<CertificateToReview> page = new ArrayList<>();
         for (Object row : em.createNativeQuery("select x.id, c.id, c.family_id, c.first_name, c.last_name, a.name,"
-                        + " u.label, b.day, x.certificate_name from absence x join booking b on b.id = x.booking_id"
+                        + " u.label, b.day, x.certificate_name, x.comment from absence x join booking b on b.id = x.booking_id"
                         + " join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
                         + " join activity a on a.id = u.activity_id"
                         + " where x.certificate is not null and x.reviewed_at is null and b.status = 'ABSENT_PENDING'"
@@ -66,7 +69,7 @@ public class CertificateQueue {
                 .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
             Object[] r = (Object[]) row;
             CertificateToReview c = new CertificateToReview(Rows.id(r[0]), Rows.id(r[1]), Rows.id(r[2]), (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], Rows.day(r[7]), (String) r[8]);
+                    (String) r[4], (String) r[5], (String) r[6], Rows.day(r[7]), (String) r[8], (String) r[9]);
             em.persist(new AuditEntry(agent.email(), "LECTURE_SANTE", c.familyId(), c.childId(),
                     "certificat médical en attente de vérification"));
             page.add(c);

@@ -4,12 +4,11 @@ import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.CommuneCalendar;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.booking.MonthPlan;
+import fr.portailfamille.platform.configuration.BookingsUndone;
 import fr.portailfamille.platform.configuration.ClosuresAdded;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.configuration.ScheduleChanged;
 import fr.portailfamille.platform.kernel.PlatformTime;
-import fr.portailfamille.platform.security.SignedInUser;
-import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,6 +46,9 @@ public class ClosedDays {
             BookingStatus.PENDING_VALIDATION, BookingStatus.WAITING, BookingStatus.ABSENT_BILLED,
             BookingStatus.ABSENT_PENDING);
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -61,17 +63,6 @@ public class ClosedDays {
 
     @Inject
     CommuneSettings settings;
-
-    /**
-     * How many bookings closing {@code days} would cancel (the Calendrier page asks the agent to confirm first: a
-     * closure typed on the wrong date would cancel a day that runs, and removing it gives nothing back).
-     *
-     * @throws SecurityException for anyone but an agent of this commune
-     */
-    public int affected(SignedInUser agent, Set<LocalDate> days) {
-        StaffRoles.requireAgent(agent);
-        return days.stream().mapToInt(day -> undoneOn(day).size()).sum();
-    }
 
     /** The ids of the bookings of {@code day} that closing it undoes. */
     private List<Number> undoneOn(LocalDate day) {
@@ -155,6 +146,8 @@ public class ClosedDays {
         if (undone.isEmpty()) {
             return;
         }
+        // told to a trial save (ConfigurationService.bookingsUndoneBy: the agent confirms before they are undone)
+        BookingsUndone.add(registry, undone.size());
         // locks in the booking services' order: what pays (by family), then the seat counters (by unit and day)
         undone.sort(Comparator.comparing((Booking b) -> b.getChild().getFamily().getId())
                 .thenComparing(b -> b.getUnit().getId()).thenComparing(Booking::getDay).thenComparing(Booking::getId));

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.configuration;
 
 import fr.portailfamille.configuration.CommuneConfiguration;
+import fr.portailfamille.configuration.ConfigurationChanges;
 import fr.portailfamille.configuration.CommuneSetup;
 import fr.portailfamille.configuration.ConfigurationException;
 import fr.portailfamille.configuration.ConfigurationGuards;
@@ -91,6 +92,7 @@ public class ConfigurationService {
             scheduleChanged = ScheduleChanged.between(before, conf);
             raised = CapacitiesRaised.between(before, conf);
             ConfigurationStore.importInto(c, schema, conf);
+            journal(c, schema, agent, ConfigurationChanges.between(before, conf));
             conf.closures().stream().filter(closure -> !closedBefore.contains(closure.day()))
                     .forEach(closure -> added.put(closure.day(), closure.label()));
             PerTransaction.forget(registry);
@@ -109,7 +111,71 @@ public class ConfigurationService {
             // the new seats go to the children waiting for them, not to the next family to open Mon planning
             capacitiesRaised.fire(raised);
         }
-        LOG.info(() -> "Configuration de " + TenantContext.require().slug() + " enregistrée par " + agent);
+        String slug = TenantContext.require().slug();
+        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                // a trial save (bookingsUndoneBy) is rolled back: only a save that holds is logged
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    LOG.info(() -> "Configuration de " + slug + " enregistrée par " + agent);
+                }
+            }
+        });
+    }
+
+    /**
+     * How many families' bookings saving {@code change} would undo (closure days added, days that would no longer run:
+     * a unit's weekday removed, holidays moved), told to the agent before the save: the save is made in a transaction
+     * of its own, as it would be — every rule, the observers that undo the bookings —, counted, then rolled back, nothing
+     * kept and nobody mailed. 0 without a trial when the change adds no closure and changes no schedule.
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     * @throws fr.portailfamille.configuration.ConfigurationException with every problem of the change, as the save
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int bookingsUndoneBy(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
+        StaffRoles.requireAgent(user);
+        CommuneConfiguration before = current();
+        CommuneConfiguration after = change.apply(before);
+        Set<LocalDate> closed = before.closures().stream().map(CommuneConfiguration.Closure::day).collect(Collectors.toSet());
+        if (!ScheduleChanged.between(before, after) && after.closures().stream().allMatch(c -> closed.contains(c.day()))) {
+            return 0;
+        }
+        update(user, change);
+        int undone = BookingsUndone.count(registry);
+        registry.setRollbackOnly();
+        return undone;
+    }
+
+    /** {@link #bookingsUndoneBy(SignedInUser, UnaryOperator)} for a configuration file about to be imported. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int bookingsUndoneByImport(SignedInUser user, String json) {
+        CommuneConfiguration imported = ConfigurationJson.read(json);
+        return bookingsUndoneBy(user, c -> imported);
+    }
+
+    /**
+     * Writes a save into the configuration's journal (tenant V45): who, and the sections it changed with their values
+     * before and after; a save that changed nothing is not written.
+     */
+    private static void journal(Connection c, String schema, String agent, List<ConfigurationChanges.SectionChange> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String sections = changes.stream().map(ConfigurationChanges.SectionChange::section).collect(Collectors.joining(", "));
+        try (var st = c.prepareStatement("insert into " + ConfigurationReader.qualifier(schema)
+                + "configuration_change (agent, sections, changes) values (?, ?, ?)")) {
+            st.setString(1, agent == null || agent.isBlank() ? "?" : agent);
+            st.setString(2, sections.length() > 1000 ? sections.substring(0, 1000) : sections);
+            st.setString(3, ConfigurationChanges.toJson(changes));
+            st.executeUpdate();
+        }
     }
 
     /**
@@ -187,6 +253,56 @@ public class ConfigurationService {
         } catch (SQLException e) {
             throw new IllegalStateException("Verrou de la configuration impossible", e);
         }
+    }
+
+    /**
+     * A save of the configuration as its journal keeps it: when, by whom, and what it changed
+     * ({@link ConfigurationChanges}, read from the stored text when asked).
+     */
+    public record JournalEntry(long id, java.time.OffsetDateTime at, String agent, String changesJson)
+            implements java.io.Serializable {
+
+        public List<ConfigurationChanges.SectionChange> changes() {
+            return ConfigurationChanges.fromJson(changesJson);
+        }
+    }
+
+    /** How many saves the configuration's journal holds, for an agent of this commune. */
+    public long journalCount(SignedInUser user) {
+        StaffRoles.requireAgent(user);
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("select count(*) from " + journalTable());
+             var rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du journal de la configuration impossible", e);
+        }
+    }
+
+    private static String journalTable() {
+        return ConfigurationReader.qualifier(TenantContext.require().schemaName()) + "configuration_change";
+    }
+
+    /** One page of the configuration's journal, latest first, for an agent of this commune. */
+    public List<JournalEntry> journal(SignedInUser user, int offset, int limit) {
+        StaffRoles.requireAgent(user);
+        List<JournalEntry> page = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("select id, changed_at, agent, changes from " + journalTable()
+                     + " order by changed_at desc, id desc offset ? limit ?")) {
+            st.setInt(1, fr.portailfamille.platform.kernel.Sort.offset(offset));
+            st.setInt(2, fr.portailfamille.platform.kernel.Sort.limit(limit));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new JournalEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class),
+                            rs.getString(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du journal de la configuration impossible", e);
+        }
+        return page;
     }
 
     /** The configuration file of the commune (JSON, tenant-config's format). */

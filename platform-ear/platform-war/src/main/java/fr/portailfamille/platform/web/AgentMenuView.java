@@ -46,7 +46,7 @@ public class AgentMenuView {
 
     /** The configuration's sections, each a page {@code agent/configuration/<section>}: the menu's and the index's order. */
     public static final List<String> CONFIGURATION_SECTIONS = List.of("calendrier", "activites", "etablissements", "legende",
-            "textes", "tarification", "regies", "tarifs", "documents", "services", "fichier");
+            "textes", "tarification", "regies", "tarifs", "documents", "services", "fichier", "journal");
 
     @Inject
     UserView user;

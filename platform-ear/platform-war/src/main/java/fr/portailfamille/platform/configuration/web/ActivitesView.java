@@ -71,8 +71,9 @@ public class ActivitesView extends ConfigurationSection {
             FormErrors.show("activites", times);
             return;
         }
-        save("activites", Texts.of("agent.config.activities.saved"),
-                c -> c.withActivities(edited(c.activities(), activities, removed)));
+        // a weekday removed from a unit undoes what families booked on it from today: told, and saved once confirmed
+        saveOnceConfirmed("activites", Texts.of("agent.config.activities.saved"), "agent.config.undo.confirm",
+                c -> c.withActivities(edited(c.activities(), activities, removed)), "activites:save");
     }
 
     /**

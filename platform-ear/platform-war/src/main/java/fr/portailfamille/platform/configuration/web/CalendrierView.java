@@ -8,16 +8,10 @@ import fr.portailfamille.platform.configuration.web.form.PeriodRow;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
-import fr.portailfamille.platform.booking.ClosedDays;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** {@code agent/configuration/calendrier.xhtml}: school years, school holidays and closure days. */
 @Named
@@ -26,9 +20,6 @@ public class CalendrierView extends ConfigurationSection {
 
     private List<PeriodRow> periods;
     private List<ClosureRow> closures;
-
-    @Inject
-    ClosedDays closedDays;
 
     @Override
     public void load() {
@@ -74,33 +65,15 @@ public class CalendrierView extends ConfigurationSection {
     }
 
     /**
-     * Saves the calendar. Closure days added on which families booked cancel those bookings (free, families mailed:
-     * {@code booking.ClosedDays}), which removing the closure does not give back: the first "Enregistrer" says how many
-     * and the agent confirms by saving again the same days.
+     * Saves the calendar. Closure days added, or school years and holidays changed so that days families booked no
+     * longer run, cancel those bookings (free, families mailed: {@code booking.ClosedDays}), which undoing the change
+     * does not give back: the first "Enregistrer" says how many and the agent confirms by saving the same again.
      */
     public void save() {
-        Set<LocalDate> before = configuration.current().closures().stream().map(CommuneConfiguration.Closure::day)
-                .collect(Collectors.toSet());
-        Set<LocalDate> added = new TreeSet<>();
-        closures.stream().map(ClosureRow::getDay).filter(d -> d != null && !before.contains(d)).forEach(added::add);
-        if (!added.isEmpty() && !added.equals(confirmed)) {
-            int cancelled = closedDays.affected(user.require(), added);
-            if (cancelled > 0) {
-                confirmed = added;
-                FormErrors.error(Texts.of("agent.config.closure.confirm", cancelled));
-                NextFocus.on("calendrier:save");
-                return;
-            }
-        }
-        if (save("calendrier", Texts.of("agent.config.calendar.saved"),
+        saveOnceConfirmed("calendrier", Texts.of("agent.config.calendar.saved"), "agent.config.undo.confirm",
                 c -> c.withCalendar(periods.stream().map(PeriodRow::toPeriod).toList(),
-                        closures.stream().map(ClosureRow::toClosure).toList()))) {
-            confirmed = null;
-        }
+                        closures.stream().map(ClosureRow::toClosure).toList()), "calendrier:save");
     }
-
-    /** The closure days the agent was told cancel bookings: saving them again confirms. */
-    private Set<LocalDate> confirmed;
 
     public List<PeriodRow> getPeriods() { return periods; }
     public List<ClosureRow> getClosures() { return closures; }

@@ -55,6 +55,43 @@ public abstract class ConfigurationSection implements Serializable {
         }
     }
 
+    /**
+     * The configuration the agent was told undoes families' bookings ({@link #saveOnceConfirmed}), as the file writes
+     * it: saving it again, unchanged, confirms.
+     */
+    private String confirmed;
+
+    /**
+     * {@link #save(String, String, UnaryOperator)}, but a change that would undo families' bookings (closure days
+     * added, days that no longer run) is first told with how many ({@code confirm}, its argument the count) and saved
+     * only when the agent saves the same again.
+     *
+     * @return whether it was saved
+     */
+    protected boolean saveOnceConfirmed(String form, String done, String confirm, UnaryOperator<CommuneConfiguration> change,
+                                        String focus) {
+        String proposed;
+        int undone;
+        try {
+            proposed = fr.portailfamille.configuration.ConfigurationJson.write(change.apply(configuration.current()));
+            undone = proposed.equals(confirmed) ? 0 : configuration.bookingsUndoneBy(user.require(), change);
+        } catch (ConfigurationException e) {
+            showAll(form, e.errors().stream().map(x -> new FieldError(FormValues.componentPath(x.field()), x.text())).toList());
+            return false;
+        }
+        if (undone > 0) {
+            confirmed = proposed;
+            FormErrors.error(Texts.of(confirm, undone));
+            fr.portailfamille.platform.web.NextFocus.on(focus);
+            return false;
+        }
+        if (save(form, done, change)) {
+            confirmed = null;
+            return true;
+        }
+        return false;
+    }
+
     /** Every problem in the summary at the top, and next to its field when it has one. */
     protected static void showAll(String form, List<FieldError> errors) {
         FormErrors.show(form, errors);

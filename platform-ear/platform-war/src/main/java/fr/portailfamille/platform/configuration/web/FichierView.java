@@ -1,31 +1,25 @@
 package fr.portailfamille.platform.configuration.web;
 
-import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.configuration.ConfigurationException;
-import fr.portailfamille.configuration.ConfigurationJson;
-import fr.portailfamille.platform.booking.ClosedDays;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code agent/configuration/fichier.xhtml}: the configuration file, exported by
  * {@link ConfigurationExportServlet} and imported here (this or another commune's file replaces the
- * whole configuration, checked whole first: every problem with its path, nothing written). A file whose new
- * closure days cancel families' bookings ({@link ClosedDays}) is held until the agent confirms it, as the calendar
- * screen does.
+ * whole configuration, checked whole first: every problem with its path, nothing written). A file that would cancel
+ * families' bookings (closure days added, days that no longer run: {@code booking.ClosedDays}, counted by a trial
+ * import rolled back, {@code ConfigurationService.bookingsUndoneByImport}) is held until the agent confirms it, as the
+ * calendar and activities screens do.
  */
 @Named
 @ViewScoped
@@ -34,12 +28,9 @@ public class FichierView extends ConfigurationSection {
     /** A configuration file is a few kilobytes; anything over this is not one. */
     static final long MAX_BYTES = 2 * 1024 * 1024;
 
-    @Inject
-    ClosedDays closedDays;
-
     private transient Part file;
 
-    /** The file read, held until the agent confirms the bookings its closures cancel; null when none waits. */
+    /** The file read, held until the agent confirms the bookings it cancels; null when none waits. */
     private String pending;
 
     @Override
@@ -63,7 +54,7 @@ public class FichierView extends ConfigurationSection {
         }
         pending = null;
         try {
-            int cancelled = cancelledBy(ConfigurationJson.read(json));
+            int cancelled = configuration.bookingsUndoneByImport(user.require(), json);
             if (cancelled > 0) {
                 pending = json;
                 FormErrors.error(Texts.of("agent.config.file.closure.confirm", cancelled));
@@ -77,7 +68,7 @@ public class FichierView extends ConfigurationSection {
         apply(json);
     }
 
-    /** "Confirmer l'import": the file held imported, the bookings on its new closure days cancelled with it. */
+    /** "Confirmer l'import": the file held imported, the bookings on the days it closes or stops cancelled with it. */
     public void confirmImport() {
         if (pending != null) {
             String json = pending;
@@ -90,16 +81,6 @@ public class FichierView extends ConfigurationSection {
     public void cancelImport() {
         pending = null;
         FormErrors.info(Texts.of("agent.config.file.cancelled"));
-    }
-
-    /** How many bookings the closure days {@code imported} adds would cancel. */
-    private int cancelledBy(CommuneConfiguration imported) {
-        Set<LocalDate> before = new TreeSet<>();
-        configuration.current().closures().forEach(c -> before.add(c.day()));
-        Set<LocalDate> added = new TreeSet<>();
-        imported.closures().stream().map(CommuneConfiguration.Closure::day).filter(d -> !before.contains(d))
-                .forEach(added::add);
-        return added.isEmpty() ? 0 : closedDays.affected(user.require(), added);
     }
 
     private void apply(String json) {

@@ -1,0 +1,154 @@
+package fr.portailfamille.configuration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a save changed in a commune's configuration, section by section, as the configuration file writes them
+ * ({@link ConfigurationJson}; the billing's parts each a section of their own: {@code billing.tariffs}…): the
+ * configuration's journal keeps each change's sections with their values before and after, and tells agents which
+ * items were added, removed or changed (an activity by its code, a tariff by its activity, unit and start, a closure
+ * by its day).
+ */
+public final class ConfigurationChanges {
+
+    private ConfigurationChanges() {
+    }
+
+    /** One section changed: its name ({@code activities}, {@code billing.tariffs}…) and its values before and after. */
+    public record SectionChange(String section, JsonValue before, JsonValue after) {
+
+        public SectionChange {
+            Objects.requireNonNull(section, "section");
+            before = before == null ? JsonValue.NULL : before;
+            after = after == null ? JsonValue.NULL : after;
+        }
+
+        /** The items of a list only after the change, by their identifiers (empty for a section that is no list). */
+        public List<String> added() {
+            Map<String, JsonValue> b = items(before), a = items(after);
+            return a.keySet().stream().filter(k -> !b.containsKey(k)).toList();
+        }
+
+        /** The items of a list only before the change. */
+        public List<String> removed() {
+            Map<String, JsonValue> b = items(before), a = items(after);
+            return b.keySet().stream().filter(k -> !a.containsKey(k)).toList();
+        }
+
+        /** The items of a list on both sides but not the same. */
+        public List<String> changed() {
+            Map<String, JsonValue> b = items(before), a = items(after);
+            return a.keySet().stream().filter(k -> b.containsKey(k) && !b.get(k).equals(a.get(k))).toList();
+        }
+
+        /** Whether the section is a list of items (then {@link #added}, {@link #removed}, {@link #changed} say how). */
+        public boolean isList() {
+            return before.getValueType() == JsonValue.ValueType.ARRAY || after.getValueType() == JsonValue.ValueType.ARRAY;
+        }
+    }
+
+    /** The sections {@code after} changes in {@code before}, in the file's order; empty when the save changes nothing. */
+    public static List<SectionChange> between(CommuneConfiguration before, CommuneConfiguration after) {
+        return between(object(ConfigurationJson.write(before)), object(ConfigurationJson.write(after)));
+    }
+
+    static List<SectionChange> between(JsonObject before, JsonObject after) {
+        List<SectionChange> changes = new ArrayList<>();
+        for (String key : keys(before, after)) {
+            if (key.equals("format") || key.equals("version")) {
+                continue;
+            }
+            JsonValue b = before.getOrDefault(key, JsonValue.NULL), a = after.getOrDefault(key, JsonValue.NULL);
+            if (key.equals("billing") && (b instanceof JsonObject || a instanceof JsonObject)) {
+                JsonObject bb = b instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+                JsonObject ab = a instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+                for (String part : keys(bb, ab)) {
+                    add(changes, "billing." + part, bb.getOrDefault(part, JsonValue.NULL), ab.getOrDefault(part, JsonValue.NULL));
+                }
+            } else {
+                add(changes, key, b, a);
+            }
+        }
+        return changes;
+    }
+
+    /** The changes as the journal stores them: {@code [{"section": …, "before": …, "after": …}, …]}. */
+    public static String toJson(List<SectionChange> changes) {
+        var array = Json.createArrayBuilder();
+        changes.forEach(c -> array.add(Json.createObjectBuilder().add("section", c.section())
+                .add("before", c.before()).add("after", c.after())));
+        return array.build().toString();
+    }
+
+    /** The changes the journal stored ({@link #toJson}). */
+    public static List<SectionChange> fromJson(String json) {
+        List<SectionChange> changes = new ArrayList<>();
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            for (JsonValue v : r.readArray()) {
+                JsonObject o = v.asJsonObject();
+                changes.add(new SectionChange(o.getString("section"), o.get("before"), o.get("after")));
+            }
+        }
+        return changes;
+    }
+
+    private static void add(List<SectionChange> changes, String section, JsonValue before, JsonValue after) {
+        if (!before.equals(after)) {
+            changes.add(new SectionChange(section, before, after));
+        }
+    }
+
+    private static Set<String> keys(JsonObject before, JsonObject after) {
+        Set<String> keys = new LinkedHashSet<>(after.keySet());
+        keys.addAll(before.keySet());
+        return keys;
+    }
+
+    private static JsonObject object(String json) {
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            return r.readObject();
+        }
+    }
+
+    /** A list's items by identifier, in order; an item without one by its place ("n° 2"). */
+    private static Map<String, JsonValue> items(JsonValue list) {
+        Map<String, JsonValue> items = new LinkedHashMap<>();
+        if (list instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonValue item = array.get(i);
+                String id = item instanceof JsonObject o ? identifier(o) : plain(item);
+                items.putIfAbsent(id == null ? "n° " + (i + 1) : id, item);
+            }
+        }
+        return items;
+    }
+
+    /** What names an item: a tariff its activity, unit and start; others their code, day or label. */
+    private static String identifier(JsonObject o) {
+        if (o.containsKey("activity") && o.containsKey("unit") && o.containsKey("validFrom")) {
+            return plain(o.get("activity")) + " / " + plain(o.get("unit")) + " (" + plain(o.get("validFrom")) + ")";
+        }
+        for (String key : List.of("code", "day", "label", "name")) {
+            if (o.get(key) instanceof jakarta.json.JsonString s) {
+                return s.getString();
+            }
+        }
+        return null;
+    }
+
+    private static String plain(JsonValue v) {
+        return v instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(v);
+    }
+}

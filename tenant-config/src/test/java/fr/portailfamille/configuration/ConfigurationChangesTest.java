@@ -1,0 +1,88 @@
+package fr.portailfamille.configuration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.portailfamille.configuration.ConfigurationChanges.SectionChange;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a save changed, section by section and item by item, as the configuration's journal keeps it. */
+class ConfigurationChangesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void aSaveThatChangesNothingIsNoChange() {
+        assertEquals(List.of(), ConfigurationChanges.between(DefaultConfiguration.get(TODAY), DefaultConfiguration.get(TODAY)));
+    }
+
+    @Test
+    void eachSectionChangedIsNamedInTheFilesOrderWithWhatItHeldBeforeAndAfter() {
+        CommuneConfiguration before = DefaultConfiguration.get(TODAY);
+        List<CommuneConfiguration.Closure> closures = new ArrayList<>(before.closures());
+        closures.add(new CommuneConfiguration.Closure(LocalDate.of(2027, 3, 12), "Grève"));
+        CommuneConfiguration after = before.withCalendar(before.periods(), closures).withTexts(before.zone(), "Nouvelles CGU");
+
+        List<SectionChange> changes = ConfigurationChanges.between(before, after);
+        assertEquals(List.of("cgu", "closures"), changes.stream().map(SectionChange::section).toList());
+        SectionChange cgu = changes.get(0);
+        assertFalse(cgu.isList());
+        assertEquals("Nouvelles CGU", ((jakarta.json.JsonString) cgu.after()).getString());
+        SectionChange closed = changes.get(1);
+        assertTrue(closed.isList());
+        assertEquals(List.of("2027-03-12"), closed.added());
+        assertEquals(List.of(), closed.removed());
+        assertEquals(List.of(), closed.changed());
+    }
+
+    @Test
+    void itemsAreToldAddedRemovedOrChangedByWhatNamesThem() {
+        JsonObject before = object("""
+                {"format": "x", "version": 1, "activities": [{"code": "CANTINE", "name": "Cantine"}, {"code": "ALSH", "name": "Centre"}],
+                 "billing": {"qfValidityMonths": 12, "residentPostcodes": ["38000"],
+                   "tariffs": [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01", "maximumCents": 500},
+                               {"activity": "ALSH", "unit": "JOUR", "validFrom": "2026-09-01", "maximumCents": 1500}]}}""");
+        JsonObject after = object("""
+                {"format": "x", "version": 2, "activities": [{"code": "CANTINE", "name": "Restauration"}, {"code": "PERI", "name": "Périscolaire"}],
+                 "billing": {"qfValidityMonths": 12, "residentPostcodes": ["38000", "38100"],
+                   "tariffs": [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01", "maximumCents": 520}]}}""");
+
+        List<SectionChange> changes = ConfigurationChanges.between(before, after);
+        assertEquals(List.of("activities", "billing.residentPostcodes", "billing.tariffs"),
+                changes.stream().map(SectionChange::section).toList(), "the file's format and version are no change");
+        SectionChange activities = changes.get(0);
+        assertEquals(List.of("PERI"), activities.added());
+        assertEquals(List.of("ALSH"), activities.removed());
+        assertEquals(List.of("CANTINE"), activities.changed());
+        assertEquals(List.of("38100"), changes.get(1).added());
+        SectionChange tariffs = changes.get(2);
+        assertEquals(List.of("ALSH / JOUR (2026-09-01)"), tariffs.removed());
+        assertEquals(List.of("CANTINE / MIDI (2026-09-01)"), tariffs.changed());
+
+        // kept and read back as the journal stores them
+        assertEquals(changes, ConfigurationChanges.fromJson(ConfigurationChanges.toJson(changes)));
+    }
+
+    @Test
+    void aBillingSectionAddedOrRemovedWholeIsToldPartByPart() {
+        JsonObject without = object("{\"zone\": \"A\"}");
+        JsonObject with = object("{\"zone\": \"A\", \"billing\": {\"qfValidityMonths\": 12, \"regies\": [{\"code\": \"R1\"}]}}");
+        List<SectionChange> added = ConfigurationChanges.between(without, with);
+        assertEquals(List.of("billing.qfValidityMonths", "billing.regies"), added.stream().map(SectionChange::section).toList());
+        assertEquals(List.of("R1"), added.get(1).added());
+        assertEquals(List.of("R1"), ConfigurationChanges.between(with, without).get(1).removed());
+    }
+
+    private static JsonObject object(String json) {
+        try (var r = Json.createReader(new StringReader(json))) {
+            return r.readObject();
+        }
+    }
+}
