@@ -359,6 +359,8 @@ public class CommuneArchives {
     static final String SEAT_GIVEN_UP_SCHEMA = "44";
     /** Tenant V45: the configuration's journal, a table. */
     static final String CONFIGURATION_JOURNAL_SCHEMA = "45";
+    /** Tenant V46: the commune's delay for a late medical certificate, a nullable column. */
+    static final String CERTIFICATE_DAYS_SCHEMA = "46";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -380,7 +382,8 @@ public class CommuneArchives {
      * {@value #DEFERRED_UNIQUES_SCHEMA}, which made two unique constraints deferred, and into {@value #AWAITING_MAIL_SCHEMA},
      * which added a nullable column, and into {@value #WALLET_WITHDRAWAL_SCHEMA}, which widened checks and added an index,
      * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column, and into
-     * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty).
+     * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty, and into
+     * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -402,7 +405,8 @@ public class CommuneArchives {
     private static final List<String> ADDITIVE = List.of(LINE_BITS_SCHEMA, WIDER_ACTORS_SCHEMA, RUN_HEARTBEAT_SCHEMA,
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
-            WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA);
+            WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
+            CERTIFICATE_DAYS_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -16,14 +16,31 @@ import java.util.Optional;
  * @param brackets the QF brackets, contiguous from 0, the last one open-ended (in the file's order)
  * @param reminderDays the delays of the reminders (relances) in days after an invoice's due date,
  *     increasing (e.g. 15 and 45); empty: no reminder
+ * @param certificateDays how many days after an absent day a family may still send the medical certificate of an
+ *     illness declared without one (the day is then excused if an agent accepts it); {@code null}:
+ *     {@value #DEFAULT_CERTIFICATE_DAYS}
  */
 public record BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets,
-        List<Integer> reminderDays) {
+        List<Integer> reminderDays, Integer certificateDays) {
+
+    /** The days a family has to send a late medical certificate when the commune did not say. */
+    public static final int DEFAULT_CERTIFICATE_DAYS = 7;
 
     public BillingSettings {
         residentPostcodes = residentPostcodes == null ? List.of() : List.copyOf(residentPostcodes);
         brackets = brackets == null ? List.of() : List.copyOf(brackets);
         reminderDays = reminderDays == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reminderDays));
+    }
+
+    /** Settings with the default delay for a late medical certificate. */
+    public BillingSettings(Integer qfValidityMonths, List<String> residentPostcodes, List<QfBracket> brackets,
+            List<Integer> reminderDays) {
+        this(qfValidityMonths, residentPostcodes, brackets, reminderDays, null);
+    }
+
+    /** The days a family has to send a late medical certificate: the commune's, or {@value #DEFAULT_CERTIFICATE_DAYS}. */
+    public int lateCertificateDays() {
+        return certificateDays == null ? DEFAULT_CERTIFICATE_DAYS : certificateDays;
     }
 
     /** Settings without reminders. */

@@ -74,6 +74,12 @@ public final class AbsenceRules {
      * @param cancellation what a cancellation of the day would be now, under the activity's deadline
      */
     public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation) {
+        return decide(reason, withCertificate, cancellation, LATE_CERTIFICATE_DAYS);
+    }
+
+    /** {@link #decide(AbsenceReason, boolean, CancellationDecision.Outcome)} for a commune giving {@code certificateDays}. */
+    public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation,
+                                  int certificateDays) {
         if (cancellation == CancellationDecision.Outcome.FREE) {
             return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, FREE_INSTEAD_OF_ABSENCE);
         }
@@ -82,12 +88,15 @@ public final class AbsenceRules {
         }
         return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED,
                 reason == AbsenceReason.MALADIE
-                        ? Problems.of("booking.absence.illWithoutCertificate", LATE_CERTIFICATE_DAYS)
+                        ? Problems.of("booking.absence.illWithoutCertificate", certificateDays)
                         : Problems.of("booking.absence.billed"));
     }
 
-    /** How many days after an absent day a family may still send its medical certificate. */
-    public static final int LATE_CERTIFICATE_DAYS = 7;
+    /**
+     * How many days after an absent day a family may still send its medical certificate, unless the commune says
+     * otherwise (its billing settings' {@code certificateDays}).
+     */
+    public static final int LATE_CERTIFICATE_DAYS = fr.portailfamille.billing.BillingSettings.DEFAULT_CERTIFICATE_DAYS;
 
     /**
      * Why the family cannot send now the medical certificate of an absence declared without one (for the family, to be
@@ -104,11 +113,18 @@ public final class AbsenceRules {
     public static Optional<Message> lateCertificateRefusal(BookingStatus current, AbsenceReason reason,
                                                            boolean hasCertificate, LocalDate day, LocalDate today,
                                                            boolean invoiced) {
+        return lateCertificateRefusal(current, reason, hasCertificate, day, today, invoiced, LATE_CERTIFICATE_DAYS);
+    }
+
+    /** {@link #lateCertificateRefusal(BookingStatus, AbsenceReason, boolean, LocalDate, LocalDate, boolean)} within {@code days}. */
+    public static Optional<Message> lateCertificateRefusal(BookingStatus current, AbsenceReason reason,
+                                                           boolean hasCertificate, LocalDate day, LocalDate today,
+                                                           boolean invoiced, int days) {
         if (current != BookingStatus.ABSENT_BILLED || reason != AbsenceReason.MALADIE || hasCertificate) {
             return Optional.of(Problems.of("booking.absence.lateCertificate.notAsked"));
         }
-        if (invoiced || today.isAfter(day.plusDays(LATE_CERTIFICATE_DAYS))) {
-            return Optional.of(Problems.of("booking.absence.lateCertificate.tooLate", LATE_CERTIFICATE_DAYS));
+        if (invoiced || today.isAfter(day.plusDays(days))) {
+            return Optional.of(Problems.of("booking.absence.lateCertificate.tooLate", days));
         }
         return Optional.empty();
     }

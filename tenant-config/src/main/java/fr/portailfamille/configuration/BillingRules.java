@@ -56,6 +56,10 @@ final class BillingRules {
         if (validity != null && (validity < 1 || validity > 120)) {
             errors.add(Problems.error("billing.qfValidityMonths", "configuration.billing.qfValidity"));
         }
+        Integer certificate = billing.settings().certificateDays();
+        if (certificate != null && (certificate < 1 || certificate > 60)) {
+            errors.add(Problems.error("billing.certificateDays", "configuration.billing.certificateDays"));
+        }
         Set<String> postcodes = new HashSet<>();
         List<String> codes = billing.settings().residentPostcodes();
         for (int i = 0; i < codes.size(); i++) {

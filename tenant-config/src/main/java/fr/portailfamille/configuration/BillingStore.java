@@ -94,11 +94,13 @@ final class BillingStore {
     }
 
     static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
-        update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days)"
-                + " values (true, ?, ?, ?) on conflict (id) do update set qf_validity_months = excluded.qf_validity_months,"
-                + " resident_postcodes = excluded.resident_postcodes, reminder_days = excluded.reminder_days",
+        update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days,"
+                + " certificate_days) values (true, ?, ?, ?, ?) on conflict (id) do update set qf_validity_months ="
+                + " excluded.qf_validity_months, resident_postcodes = excluded.resident_postcodes, reminder_days ="
+                + " excluded.reminder_days, certificate_days = excluded.certificate_days",
                 billing.settings().qfValidityMonths(), String.join(",", billing.settings().residentPostcodes()),
-                billing.settings().reminderDays().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+                billing.settings().reminderDays().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                billing.settings().certificateDays());
         update(c, "delete from " + s + "tariff");
         List<QfBracket> brackets = billing.settings().brackets();
         update(c, "delete from " + s + "qf_bracket where code <> all(?)",

@@ -185,7 +185,7 @@ public final class ConfigurationJson {
 
     private static JsonObject billing(BillingConfiguration b) {
         BillingSettings settings = b.settings();
-        return Json.createObjectBuilder()
+        JsonObjectBuilder o = Json.createObjectBuilder()
                 .add("qfValidityMonths", value(settings.qfValidityMonths()))
                 .add("residentPostcodes", array(settings.residentPostcodes(), ConfigurationJson::value))
                 .add("reminderDays", array(settings.reminderDays(), ConfigurationJson::value))
@@ -206,8 +206,12 @@ public final class ConfigurationJson {
                                 .add("creditorId", value(r.sepa().creditorId())).add("name", value(r.sepa().name()))
                                 .add("iban", value(r.sepa().iban())).add("bic", value(r.sepa().bic()))
                                 .add("debitDay", value(r.sepa().debitDay())).build()).build()))
-                .add("tariffs", array(b.tariffs(), ConfigurationJson::tariff))
-                .build();
+                .add("tariffs", array(b.tariffs(), ConfigurationJson::tariff));
+        if (settings.certificateDays() != null) {
+            // only when the commune chose it: a file of the default delay stays as it was
+            o.add("certificateDays", settings.certificateDays());
+        }
+        return o.build();
     }
 
     private static JsonObject tariff(Tariff t) {
@@ -369,7 +373,8 @@ public final class ConfigurationJson {
                             field(q, p, "label", ConfigurationJson::text, TEXT),
                             field(q, p, "min", ConfigurationJson::integer, INTEGER),
                             field(q, p, "max", ConfigurationJson::integer, INTEGER)))),
-                    list(b, at, "reminderDays", (v, p) -> scalar(v, p, ConfigurationJson::integer, INTEGER)));
+                    list(b, at, "reminderDays", (v, p) -> scalar(v, p, ConfigurationJson::integer, INTEGER)),
+                    field(b, at, "certificateDays", ConfigurationJson::integer, INTEGER));
             return new BillingConfiguration(settings,
                     list(b, at, "regies", (v, p) -> object(v, p, r -> regie(r, p))),
                     list(b, at, "tariffs", (v, p) -> object(v, p, t -> tariff(t, p))));

@@ -128,7 +128,7 @@ public final class ConfigurationReader {
      * {@code null} when the commune never imported a billing section.
      */
     public BillingConfiguration billing() {
-        List<Object[]> settings = rows.select("select qf_validity_months, resident_postcodes, reminder_days from " + s
+        List<Object[]> settings = rows.select("select qf_validity_months, resident_postcodes, reminder_days, certificate_days from " + s
                 + "billing_settings");
         List<QfBracket> brackets = rows.select("select code, label, qf_min, qf_max from " + s + "qf_bracket order by qf_min, code")
                 .stream().map(r -> new QfBracket((String) r[0], (String) r[1], integer(r[2]), integer(r[3]))).toList();
@@ -164,7 +164,8 @@ public final class ConfigurationReader {
         List<String> postcodes = settings.isEmpty() ? List.of() : split((String) settings.get(0)[1]);
         List<Integer> reminders = settings.isEmpty() ? List.of()
                 : split((String) settings.get(0)[2]).stream().map(Integer::valueOf).toList();
-        return new BillingConfiguration(new BillingSettings(validity, postcodes, brackets, reminders), regies, tariffs);
+        return new BillingConfiguration(new BillingSettings(validity, postcodes, brackets, reminders,
+                settings.isEmpty() ? null : integer(settings.get(0)[3])), regies, tariffs);
     }
 
     private static Adjustment adjustment(Object kind, Object percent, Object cents) {

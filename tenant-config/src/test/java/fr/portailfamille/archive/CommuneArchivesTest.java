@@ -335,18 +335,18 @@ class CommuneArchivesTest {
     }
 
     /**
-     * An archive made at schema 29 holds the tables and columns of schemas 30 to 45 (tenant V30 changed only how the
+     * An archive made at schema 29 holds the tables and columns of schemas 30 to 46 (tenant V30 changed only how the
      * run's references are checked, V31 added nullable columns, V32 widened some, V33 added a nullable one, V34 only
      * indexes, V35 nullable columns, V36 checks and indexes, V37 a nullable column, V38 two, V39 one, V40 one more and a
-     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column, V45 a table, left empty): it is
+     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column, V45 a table, left empty, V46 a nullable column): it is
      * imported as it is, its invoice and lines checked by V30's triggers.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt45() throws Exception {
-        assertEquals("45", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt46() throws Exception {
+        assertEquals("46", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45')");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46')");
             // as schema 29 was: without the table V40 added (its archive lacks it; the import leaves it empty)
             st.execute("alter table commune_source.message_attachment drop column broadcast_file_id");
             st.execute("drop table commune_source.message_broadcast_file");
@@ -354,6 +354,7 @@ class CommuneArchivesTest {
             // nor V42's column
             st.execute("alter table commune_source.invoice drop column awaiting_mail");
             st.execute("alter table commune_source.booking drop column seat_given_up");
+            st.execute("alter table commune_source.billing_settings drop column certificate_days");
         }
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         assertEquals("29", info.schemaVersion());
@@ -419,6 +420,9 @@ class CommuneArchivesTest {
         assertTrue(CommuneArchives.sameData("44", "45"));
         assertTrue(CommuneArchives.sameData("29", "45"));
         assertFalse(CommuneArchives.sameData("45", "44"));
+        assertTrue(CommuneArchives.sameData("45", "46"));
+        assertTrue(CommuneArchives.sameData("29", "46"));
+        assertFalse(CommuneArchives.sameData("46", "45"));
         assertTrue(CommuneArchives.olderThan("39", 40));
         assertFalse(CommuneArchives.olderThan("40", 40));
     }

@@ -108,6 +108,14 @@ class AbsenceRulesTest {
                 false, sick, sick.plusDays(8), false).orElseThrow().french());
         assertTrue(AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE, false, sick,
                 sick.plusDays(1), true).isPresent(), "invoiced already");
+        // a commune giving two days
+        assertEquals(Optional.empty(), AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE,
+                false, sick, sick.plusDays(2), false, 2));
+        assertEquals("Le certificat médical s'envoie dans les 2 jours qui suivent l'absence, avant sa facturation : ce délai"
+                + " est passé.", AbsenceRules.lateCertificateRefusal(BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE,
+                false, sick, sick.plusDays(3), false, 2).orElseThrow().french());
+        assertTrue(AbsenceRules.decide(AbsenceReason.MALADIE, false, Outcome.BILLED, 2).message().contains("dans les 2 jours"));
+        assertEquals(7, new fr.portailfamille.billing.BillingSettings(null, List.of(), List.of()).lateCertificateDays());
         for (Object[] notAsked : new Object[][] {{BookingStatus.ABSENT_BILLED, AbsenceReason.FAMILLE, false},
                 {BookingStatus.ABSENT_BILLED, AbsenceReason.MALADIE, true}, {BookingStatus.ABSENT_PENDING, AbsenceReason.MALADIE, true},
                 {BookingStatus.ABSENT_EXCUSED, AbsenceReason.MALADIE, false}, {BookingStatus.BOOKED, AbsenceReason.MALADIE, false}}) {

@@ -68,6 +68,17 @@ class BillingRulesTest {
     }
 
     @Test
+    void theDelayForALateMedicalCertificateIsFromOneToSixtyDays() {
+        assertEquals(List.of(new FieldError("billing.certificateDays",
+                        "Le délai d'envoi du certificat médical doit être compris entre 1 et 60 jours.")),
+                errors(p -> p.add("/billing/certificateDays", 0)));
+        assertEquals(List.of(new FieldError("billing.certificateDays",
+                        "Le délai d'envoi du certificat médical doit être compris entre 1 et 60 jours.")),
+                errors(p -> p.add("/billing/certificateDays", 61)));
+        assertEquals(List.of(), errors(p -> p.add("/billing/certificateDays", 2)));
+    }
+
+    @Test
     void remindersComeAfterTheDueDateInIncreasingDelays() {
         assertEquals(List.of(
                 new FieldError("billing.reminderDays[0]", "Le délai de la relance 1 doit être un nombre de jours après"

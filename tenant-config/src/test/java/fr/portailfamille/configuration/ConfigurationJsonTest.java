@@ -1,6 +1,7 @@
 package fr.portailfamille.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.portailfamille.booking.DayState;
@@ -73,6 +74,16 @@ class ConfigurationJsonTest {
         String v1 = Samples.patchedJson(Samples.full(), p -> p.replace("/version", 1).remove("/billing"));
         assertEquals(Samples.full().withBilling(null), ConfigurationJson.read(v1));
         assertEquals(null, ConfigurationJson.read(header(2)).billing(), "no billing section: none");
+    }
+
+    @Test
+    void aCommunesDelayForALateCertificateIsWrittenOnlyWhenChosenAndReadBack() {
+        String chosen = Samples.patchedJson(Samples.billed(), p -> p.add("/billing/certificateDays", 3));
+        CommuneConfiguration read = ConfigurationJson.read(chosen);
+        assertEquals(3, read.billing().settings().lateCertificateDays());
+        assertEquals(read, ConfigurationJson.read(ConfigurationJson.write(read)));
+        assertEquals(7, Samples.billed().billing().settings().lateCertificateDays(), "not chosen: the default");
+        assertFalse(ConfigurationJson.write(Samples.billed()).contains("certificateDays"));
     }
 
     @Test

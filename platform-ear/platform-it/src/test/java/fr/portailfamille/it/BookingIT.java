@@ -844,6 +844,21 @@ class BookingIT {
         assertTrue(assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(p.user(), late,
                 "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage()
                 .contains("ce délai est passé"));
+
+        // a commune that gives two days (Tarification): three days after, no more
+        long third = insertBooking(p.childId(), unit, TestDays.today().minusDays(3), "ABSENT_BILLED");
+        sql("insert into absence (booking_id, reason) values (" + third + ", 'MALADIE')");
+        assertTrue(in(() -> absences.lateCertificateAllowed(p.user(), third)), "within the default seven days");
+        sql("update billing_settings set certificate_days = 2");
+        try {
+            assertEquals(2, in(() -> absences.lateCertificateDays()));
+            assertFalse(in(() -> absences.lateCertificateAllowed(p.user(), third)));
+            assertTrue(assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(p.user(), third,
+                    "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage()
+                    .contains("dans les 2 jours"));
+        } finally {
+            sql("update billing_settings set certificate_days = null");
+        }
     }
 
     @Test

@@ -100,7 +100,8 @@ public class AbsenceService {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
-                .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome());
+                .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
+                lateCertificateDays());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             planning.cancel(user, bookingId);
             return decision.text();
@@ -193,7 +194,12 @@ public class AbsenceService {
         }
         Object[] row = rows.get(0);
         return AbsenceRules.lateCertificateRefusal(b.getStatus(), AbsenceReason.valueOf((String) row[0]),
-                (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2]);
+                (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2], lateCertificateDays());
+    }
+
+    /** How many days after an absent day a family may still send its medical certificate: the commune's (Tarification). */
+    public int lateCertificateDays() {
+        return settings.billing().settings().lateCertificateDays();
     }
 
     /** The certificate of an absence: content type, file name, bytes (for {@code agent-sante} only, audited). */

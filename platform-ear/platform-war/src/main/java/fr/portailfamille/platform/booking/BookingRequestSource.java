@@ -57,8 +57,8 @@ public class BookingRequestSource implements RequestSource {
                 // absence page, where one can still be sent
                 + " case when x.reason = 'MALADIE' and b.status = 'ABSENT_BILLED'"
                 + " and (x.certificate is null or x.reviewed_at is not null)"
-                + " and b.day >= cast(now() at time zone " + PlatformTime.SQL_ZONE + " as date) - "
-                + AbsenceRules.LATE_CERTIFICATE_DAYS
+                + " and b.day >= cast(now() at time zone " + PlatformTime.SQL_ZONE + " as date) - coalesce((select"
+                + " s.certificate_days from billing_settings s), " + AbsenceRules.LATE_CERTIFICATE_DAYS + ")"
                 + " then '/espace/absence.xhtml?reservation=' || b.id else " + PLANNING + " end"
                 + " from absence x join booking b on b.id = x.booking_id join req_children k on k.id = b.child_id"
                 + " join activity_unit u on u.id = b.unit_id join activity a on a.id = u.activity_id";

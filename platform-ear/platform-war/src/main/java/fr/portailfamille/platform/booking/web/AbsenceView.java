@@ -54,6 +54,7 @@ public class AbsenceView implements Serializable {
     private boolean declarable;
     /** An illness declared without certificate whose certificate can still be sent. */
     private boolean lateCertificate;
+    private int lateCertificateDays = fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS;
     private String planningLink;
 
     public void load() throws IOException {
@@ -70,6 +71,7 @@ public class AbsenceView implements Serializable {
         freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
         declarable = booking.getStatus() == BookingStatus.BOOKED || booking.getStatus() == BookingStatus.BOOKED_LATE;
         lateCertificate = !done && !declarable && absences.lateCertificateAllowed(user.require(), reservation);
+        lateCertificateDays = absences.lateCertificateDays();
         // the planning counts the family's children by position (by id)
         List<FamilyChild> children = files.overviewOf(user.require()).children();
         int position = 1;
@@ -175,7 +177,7 @@ public class AbsenceView implements Serializable {
 
     public boolean isDeclarable() { return declarable; }
     public boolean isLateCertificate() { return lateCertificate; }
-    public int getLateCertificateDays() { return fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS; }
+    public int getLateCertificateDays() { return lateCertificateDays; }
 
     public Booking getBooking() { return booking; }
 

@@ -26,6 +26,7 @@ public class TarificationView extends ConfigurationSection {
     private Integer qfValidityMonths;
     private String residentPostcodes;
     private String reminderDays;
+    private Integer certificateDays;
     private List<BracketRow> brackets;
 
     /** The billing section of {@code c}, empty when the commune never configured billing. */
@@ -39,6 +40,7 @@ public class TarificationView extends ConfigurationSection {
         qfValidityMonths = s.qfValidityMonths();
         residentPostcodes = String.join(", ", s.residentPostcodes());
         reminderDays = s.reminderDays().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        certificateDays = s.lateCertificateDays();
         brackets = new ArrayList<>(s.brackets().stream().map(BracketRow::of).toList());
     }
 
@@ -59,7 +61,7 @@ public class TarificationView extends ConfigurationSection {
             showAll("tarification", errors);
             return;
         }
-        BillingSettings settings = settings(qfValidityMonths, residentPostcodes, days, brackets);
+        BillingSettings settings = settings(qfValidityMonths, residentPostcodes, days, brackets, certificateDays);
         save("tarification", Texts.of("agent.config.billing.settings.saved"), c -> {
             BillingConfiguration b = billingOf(c);
             return c.withBilling(new BillingConfiguration(settings, b.regies(), b.tariffs()));
@@ -67,8 +69,10 @@ public class TarificationView extends ConfigurationSection {
     }
 
     /** The settings as typed (postcodes separated by commas or spaces). */
-    static BillingSettings settings(Integer validity, String postcodes, List<Integer> days, List<BracketRow> rows) {
-        return new BillingSettings(validity, FormValues.items(postcodes), rows.stream().map(BracketRow::toBracket).toList(), days);
+    static BillingSettings settings(Integer validity, String postcodes, List<Integer> days, List<BracketRow> rows,
+                                    Integer certificateDays) {
+        return new BillingSettings(validity, FormValues.items(postcodes), rows.stream().map(BracketRow::toBracket).toList(), days,
+                certificateDays);
     }
 
     public Integer getQfValidityMonths() { return qfValidityMonths; }
@@ -76,6 +80,8 @@ public class TarificationView extends ConfigurationSection {
     public String getResidentPostcodes() { return residentPostcodes; }
     public void setResidentPostcodes(String v) { residentPostcodes = v; }
     public String getReminderDays() { return reminderDays; }
+    public Integer getCertificateDays() { return certificateDays; }
+    public void setCertificateDays(Integer v) { certificateDays = v; }
     public void setReminderDays(String v) { reminderDays = v; }
     public List<BracketRow> getBrackets() { return brackets; }
 }

@@ -114,7 +114,8 @@ public final class FormValues {
             return "";
         }
         String f = field.substring("billing.".length());
-        if (f.equals("qfValidityMonths") || f.startsWith("residentPostcodes") || f.startsWith("reminderDays")) {
+        if (f.equals("qfValidityMonths") || f.equals("certificateDays") || f.startsWith("residentPostcodes")
+                || f.startsWith("reminderDays")) {
             return f.replaceAll("\\[\\d+]$", "");
         }
         Matcher m = BILLING_ROW.matcher(field);
