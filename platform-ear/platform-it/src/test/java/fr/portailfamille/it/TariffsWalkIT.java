@@ -149,9 +149,17 @@ class TariffsWalkIT {
             assertEquals(overlap, b.driver.findElement(By.id("tarification:brackets:1:min")).getAttribute("value"), "ce qui a été saisi reste");
             TariffsWalk.shots(b, "tarification-refus", wide);
             Browser.type(b, "tarification:brackets:1:min", min);
+            // the days a family has to send a late medical certificate: out of range, told next to the field
+            Browser.type(b, "tarification:certificateDays", "90");
+            b.submit(By.id("tarification:save"));
+            assertEquals("Le délai d'envoi du certificat médical doit être compris entre 1 et 60 jours.",
+                    b.await(By.id("tarification:certificateDays_msg")).getText(), b.snapshot());
+            Browser.type(b, "tarification:certificateDays", "");
             b.submit(By.id("tarification:save"));
             assertEquals("Tarification enregistrée : les prochaines factures en tiennent compte.",
                     b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
+            assertEquals("", b.driver.findElement(By.id("tarification:certificateDays")).getAttribute("value"),
+                    "empty: the default seven days, not written as the commune's");
             int brackets = b.driver.findElements(By.cssSelector("input[id^='tarification:brackets:'][id$=':min']")).size();
             assertTrue(brackets >= 2, "les tranches enregistrées sont relues");
 

@@ -40,7 +40,7 @@ public class TarificationView extends ConfigurationSection {
         qfValidityMonths = s.qfValidityMonths();
         residentPostcodes = String.join(", ", s.residentPostcodes());
         reminderDays = s.reminderDays().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        certificateDays = s.lateCertificateDays();
+        certificateDays = s.certificateDays();
         brackets = new ArrayList<>(s.brackets().stream().map(BracketRow::of).toList());
     }
 
