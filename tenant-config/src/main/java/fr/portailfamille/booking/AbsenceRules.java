@@ -101,8 +101,9 @@ public final class AbsenceRules {
     /**
      * Why the family cannot send now the medical certificate of an absence declared without one (for the family, to be
      * read in any language), or empty when it can: an illness declared without certificate, billed and not reviewed,
-     * within {@value #LATE_CERTIFICATE_DAYS} days of the day and before the day is invoiced. The certificate then waits
-     * for its review as if it had come with the declaration.
+     * within {@value #LATE_CERTIFICATE_DAYS} days of the day (the default; a commune's own delay: the overload with
+     * {@code days}) and before the day is invoiced. The certificate then waits for its review as if it had come with
+     * the declaration.
      *
      * @param current        the booking's status
      * @param reason         the absence's declared reason

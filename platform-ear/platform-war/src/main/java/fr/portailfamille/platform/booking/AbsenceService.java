@@ -142,8 +142,7 @@ public class AbsenceService {
 
     /**
      * The family sends the medical certificate of an illness declared without one (or whose certificate was refused at
-     * its review), within
-     * {@value AbsenceRules#LATE_CERTIFICATE_DAYS} days and before the day is invoiced: the absence then waits for
+     * its review), within the commune's delay ({@link #lateCertificateDays}) and before the day is invoiced: the absence then waits for
      * {@code agent-sante}'s review as if the certificate had come with it (accepted, the day is excused). A PDF, JPEG or
      * PNG of 5 Mo at most, checked on its content.
      *
