@@ -420,6 +420,17 @@ class PlatformWebIT {
             b.get(url(ALPHA) + "/nexiste-pas.xhtml");
             assertEquals("Page introuvable", b.await(By.id("error-title")).getText());
         }
+        // without JavaScript the page is checked as served, in a browser with JavaScript: the check finds the same
+        try (Browser b = new Browser(false)) {
+            b.get(url(ALPHA) + "/");
+            b.await(By.id("login"));
+            assertEquals("", b.accessibilityViolations(), "axe-core, accueil public without JavaScript");
+            b.driver.executeScript("var i = document.createElement('img'); i.width = 20; i.height = 20;"
+                    + " document.querySelector('main').appendChild(i);");
+            String found = b.accessibilityViolations();
+            assertTrue(found.startsWith("image-alt: "), found);
+            assertEquals(1, found.lines().count(), found);
+        }
     }
 
     // ---- issue 8: tokens, cookies, logout, headers, methods, error pages -------------------------
