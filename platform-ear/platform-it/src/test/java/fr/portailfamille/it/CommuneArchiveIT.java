@@ -397,7 +397,7 @@ class CommuneArchiveIT {
         return PlatformWebIT.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** The commune directory caches a host's answer for 10 s: polls until the home page answers {@code status}. */
+    /** The commune directory caches a host's answer (2 s in the tests: {@code pf.directory.cache-seconds}): polls until the home page answers {@code status}. */
     private static void awaitStatus(String slug, int status) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         int last;

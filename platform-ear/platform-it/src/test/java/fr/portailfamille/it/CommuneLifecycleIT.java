@@ -130,7 +130,7 @@ class CommuneLifecycleIT {
         }
     }
 
-    /** The commune directory caches a host's answer for 10 s: polls until the status is the expected one. */
+    /** The commune directory caches a host's answer (2 s in the tests: {@code pf.directory.cache-seconds}): polls until the status is the expected one. */
     private static HttpResponse<String> awaitStatus(String slug, String path, Predicate<Integer> expected) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         HttpResponse<String> r;

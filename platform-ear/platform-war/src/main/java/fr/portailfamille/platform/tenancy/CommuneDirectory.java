@@ -27,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CommuneDirectory {
 
-    private static final Duration TTL = Duration.ofSeconds(10);
+    /** How long a host's answer is kept ({@code pf.directory.cache-seconds}, 10 by default). */
+    static final Duration TTL = Duration.ofSeconds(Long.getLong("pf.directory.cache-seconds", 10));
     private static final int MAX_ENTRIES = 10_000;
 
     private record Entry(Optional<Commune> commune, long expiresAt) {
