@@ -57,6 +57,105 @@ public final class ConfigurationChanges {
         public boolean isList() {
             return before.getValueType() == JsonValue.ValueType.ARRAY || after.getValueType() == JsonValue.ValueType.ARRAY;
         }
+
+        /**
+         * Each value the change made, field by field: in a list, inside each item {@link #changed} (its name first in
+         * the path); in a section that is no list, from the section itself (an empty path: the section's own value).
+         * An item of a list inside an item (an activity's unit) added or removed is one detail, its whole value on one
+         * side; a group of fields (a tariff's effort rate) is told field by field, even when it was or becomes none.
+         */
+        public List<Detail> details() {
+            List<Detail> out = new ArrayList<>();
+            if (isList()) {
+                Map<String, JsonValue> b = items(before), a = items(after);
+                for (String id : changed()) {
+                    diff(List.of(new Step(id, false)), b.get(id), a.get(id), out);
+                }
+            } else {
+                diff(List.of(), before, after, out);
+            }
+            return out;
+        }
+    }
+
+    /** A step of a {@link Detail}'s path: a field as the file names it ({@code capacity}), or an item by its name ({@code MIDI}). */
+    public record Step(String name, boolean field) {
+
+        public Step {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * One value a change made: where (the item, then the fields down to the value) and the value before and after
+     * ({@link JsonValue#NULL} for none: an item added has no value before, one removed none after).
+     */
+    public record Detail(List<Step> path, JsonValue before, JsonValue after) {
+
+        public Detail {
+            path = List.copyOf(path);
+        }
+
+        /** Whether the detail is a whole item added to a list (its value only after) or removed from it. */
+        public boolean itemAdded() {
+            return !path.isEmpty() && !path.get(path.size() - 1).field() && before == JsonValue.NULL;
+        }
+
+        public boolean itemRemoved() {
+            return !path.isEmpty() && !path.get(path.size() - 1).field() && after == JsonValue.NULL;
+        }
+
+        /** Whether the value is an amount in cents: under a field of the file named {@code cents} or {@code …Cents}. */
+        public boolean cents() {
+            for (int i = path.size() - 1; i >= 0; i--) {
+                if (path.get(i).field()) {
+                    String name = path.get(i).name();
+                    if (name.equals("cents") || name.endsWith("Cents")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static void diff(List<Step> path, JsonValue before, JsonValue after, List<Detail> out) {
+        if (before.equals(after)) {
+            return;
+        }
+        boolean objects = (before instanceof JsonObject || before == JsonValue.NULL) && (after instanceof JsonObject || after == JsonValue.NULL);
+        if (objects) {
+            JsonObject b = before instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+            JsonObject a = after instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+            for (String key : keys(b, a)) {
+                diff(with(path, new Step(key, true)), b.getOrDefault(key, JsonValue.NULL), a.getOrDefault(key, JsonValue.NULL), out);
+            }
+        } else if (named(before) && named(after)) {
+            Map<String, JsonValue> b = items(before), a = items(after);
+            Set<String> ids = new LinkedHashSet<>(a.keySet());
+            ids.addAll(b.keySet());
+            for (String id : ids) {
+                JsonValue was = b.getOrDefault(id, JsonValue.NULL), is = a.getOrDefault(id, JsonValue.NULL);
+                if (was == JsonValue.NULL || is == JsonValue.NULL) {
+                    out.add(new Detail(with(path, new Step(id, false)), was, is));
+                } else {
+                    diff(with(path, new Step(id, false)), was, is, out);
+                }
+            }
+        } else {
+            out.add(new Detail(path, before, after));
+        }
+    }
+
+    /** Whether {@code v} is a list whose items are each named ({@link #identifier}; an empty list is). */
+    private static boolean named(JsonValue v) {
+        return v instanceof JsonArray array && array.stream().allMatch(i -> i instanceof JsonObject o && identifier(o) != null);
+    }
+
+    private static List<Step> with(List<Step> path, Step step) {
+        List<Step> longer = new ArrayList<>(path);
+        longer.add(step);
+        return longer;
     }
 
     /** The sections {@code after} changes in {@code before}, in the file's order; empty when the save changes nothing. */

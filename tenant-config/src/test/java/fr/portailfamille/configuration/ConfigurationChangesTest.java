@@ -71,6 +71,51 @@ class ConfigurationChangesTest {
     }
 
     @Test
+    void eachValueChangedIsToldWithItsPathItsValueBeforeAndAfter() {
+        JsonObject before = object("""
+                {"zone": "A", "activities": [{"code": "CANTINE", "name": "Cantine", "booking": {"deadline": "J-2@23:59"},
+                   "units": [{"code": "MIDI", "capacity": 30}, {"code": "SOIR", "capacity": 10}]}],
+                 "billing": {"tariffs": [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01",
+                   "pricesCents": {"T1": 300, "T2": 350}, "effortRate": null}]}}""");
+        JsonObject after = object("""
+                {"zone": "B", "activities": [{"code": "CANTINE", "name": "Cantine", "booking": {"deadline": "J-3@12:00"},
+                   "units": [{"code": "MIDI", "capacity": 25}, {"code": "GOUTER", "capacity": 12}]}],
+                 "billing": {"tariffs": [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01",
+                   "pricesCents": {"T1": 300, "T2": 360}, "effortRate": {"percent": 0.5}}]}}""");
+        List<SectionChange> changes = ConfigurationChanges.between(before, after);
+
+        List<ConfigurationChanges.Detail> zone = changes.get(0).details();
+        assertEquals(1, zone.size());
+        assertEquals(List.of(), zone.get(0).path(), "a section that is no list: its own value");
+        assertEquals("\"A\" → \"B\"", zone.get(0).before() + " → " + zone.get(0).after());
+
+        List<ConfigurationChanges.Detail> activities = changes.get(1).details();
+        assertEquals(List.of("CANTINE.booking.deadline \"J-2@23:59\" → \"J-3@12:00\"",
+                        "CANTINE.units.MIDI.capacity 30 → 25", "CANTINE.units.GOUTER (added) null → {…}",
+                        "CANTINE.units.SOIR (removed) {…} → null"),
+                activities.stream().map(ConfigurationChangesTest::line).toList());
+        assertFalse(activities.get(1).cents());
+
+        List<ConfigurationChanges.Detail> tariffs = changes.get(2).details();
+        assertEquals(List.of("CANTINE / MIDI (2026-09-01).pricesCents.T2 350 → 360",
+                        "CANTINE / MIDI (2026-09-01).effortRate.percent null → 0.5"),
+                tariffs.stream().map(ConfigurationChangesTest::line).toList(), "a group of fields that was none: field by field");
+        assertTrue(tariffs.get(0).cents(), "a price is in cents");
+        assertFalse(tariffs.get(1).cents());
+        assertTrue(tariffs.get(0).path().get(0).field() == false && tariffs.get(0).path().get(1).field());
+    }
+
+    private static String line(ConfigurationChanges.Detail d) {
+        String path = String.join(".", d.path().stream().map(ConfigurationChanges.Step::name).toList());
+        String kind = d.itemAdded() ? " (added)" : d.itemRemoved() ? " (removed)" : "";
+        return path + kind + " " + shown(d.before()) + " → " + shown(d.after());
+    }
+
+    private static String shown(jakarta.json.JsonValue v) {
+        return v instanceof JsonObject ? "{…}" : v.toString();
+    }
+
+    @Test
     void aBillingSectionAddedOrRemovedWholeIsToldPartByPart() {
         JsonObject without = object("{\"zone\": \"A\"}");
         JsonObject with = object("{\"zone\": \"A\", \"billing\": {\"qfValidityMonths\": 12, \"regies\": [{\"code\": \"R1\"}]}}");

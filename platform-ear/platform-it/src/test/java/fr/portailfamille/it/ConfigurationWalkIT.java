@@ -149,6 +149,9 @@ class ConfigurationWalkIT {
             assertTrue(latest.contains("Activités : ajouté : " + code), latest);
             String earlier = agent.driver.findElement(By.xpath("//div[@id='journal:table']//tbody/tr[2]")).getText();
             assertTrue(earlier.contains("Activités : modifié : "), earlier);
+            assertTrue(earlier.contains(" › moments › GOUTER : retiré"), "each value changed, in words: " + earlier);
+            String added = agent.driver.findElement(By.xpath("//div[@id='journal:table']//tbody/tr[3]")).getText();
+            assertTrue(added.contains(" › moments › GOUTER : ajouté"), added);
             assertEquals("", agent.accessibilityViolations(), "axe-core, journal de la configuration");
             Browser.screenshot(agent, "configuration-journal");
         }

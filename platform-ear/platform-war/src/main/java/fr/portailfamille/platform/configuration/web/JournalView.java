@@ -8,18 +8,25 @@ import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * Page agent/configuration/journal: the configuration's saves, latest first (paged in SQL), each with who made it,
- * when, and what it changed: the sections in words and, in a list, the items added, removed or changed.
+ * when, and what it changed: the sections in words and, in a list, the items added, removed or changed, then each value
+ * changed with its value before and after.
  */
 @Named
 @ViewScoped
 public class JournalView implements Serializable {
 
     private static final String SECTION = "agent.config.journal.section.";
+    private static final String FIELD = "agent.config.journal.field.";
+    /** The longest value shown (a text of terms of use is cut). */
+    private static final int LONGEST = 80;
 
     @Inject
     ConfigurationService configuration;
@@ -47,16 +54,73 @@ public class JournalView implements Serializable {
         }
     }
 
-    /** What a change did, in words: "ajouté : A, B ; retiré : C ; modifié : D", or "modifié" for a section that is no list. */
+    /**
+     * What a change did, in words: "ajouté : A, B ; retiré : C ; modifié : D"; for a section that is no list, its value
+     * before and after ("A → B") when it is one value, "valeur changée" when its fields follow ({@link #details}).
+     */
     public String summary(ConfigurationChanges.SectionChange change) {
         if (!change.isList()) {
-            return Texts.of("agent.config.journal.changed");
+            List<ConfigurationChanges.Detail> details = change.details();
+            return details.size() == 1 && details.get(0).path().isEmpty() ? values(details.get(0))
+                    : Texts.of("agent.config.journal.changed");
         }
         StringBuilder out = new StringBuilder();
         part(out, "agent.config.journal.added", change.added());
         part(out, "agent.config.journal.removed", change.removed());
         part(out, "agent.config.journal.modified", change.changed());
         return out.length() == 0 ? Texts.of("agent.config.journal.reordered") : out.toString();
+    }
+
+    /**
+     * Each value the change made, one line each: where (the item, then the fields in words) and the values before and
+     * after — "CANTINE › moments › MIDI › capacité : 30 → 25", "CANTINE / MIDI (2026-09-01) › prix › T2 : 3,50 € → 3,60 €",
+     * "CANTINE › moments › GOUTER : ajouté". A section's own value is in its {@link #summary}, not here.
+     */
+    public List<String> details(ConfigurationChanges.SectionChange change) {
+        return change.details().stream().filter(d -> !d.path().isEmpty())
+                .map(d -> String.join(Texts.of("agent.config.journal.path"), d.path().stream().map(JournalView::step).toList())
+                        + Texts.of("common.colon") + values(d)).toList();
+    }
+
+    private static String step(ConfigurationChanges.Step step) {
+        if (!step.field()) {
+            return step.name();
+        }
+        try {
+            return Texts.of(FIELD + step.name());
+        } catch (java.util.MissingResourceException e) {
+            return step.name();
+        }
+    }
+
+    private static String values(ConfigurationChanges.Detail d) {
+        if (d.itemAdded()) {
+            return Texts.of("agent.config.journal.item.added");
+        }
+        if (d.itemRemoved()) {
+            return Texts.of("agent.config.journal.item.removed");
+        }
+        return Texts.of("agent.config.journal.values", value(d.before(), d.cents()), value(d.after(), d.cents()));
+    }
+
+    /** A value in words: an amount in cents as euros, yes or no, a list's values, a long text cut; none said so. */
+    static String value(JsonValue v, boolean cents) {
+        return switch (v.getValueType()) {
+            case NULL -> Texts.of("agent.config.journal.value.none");
+            case TRUE -> Texts.of("agent.config.journal.value.true");
+            case FALSE -> Texts.of("agent.config.journal.value.false");
+            case STRING -> cut(((JsonString) v).getString());
+            case NUMBER -> cents && ((JsonNumber) v).isIntegral() ? Texts.amount(((JsonNumber) v).longValue())
+                    : java.text.NumberFormat.getNumberInstance(Texts.locale()).format(((JsonNumber) v).bigDecimalValue());
+            case ARRAY -> v.asJsonArray().isEmpty() ? Texts.of("agent.config.journal.value.none")
+                    : String.join(", ", v.asJsonArray().stream().map(i -> value(i, cents)).toList());
+            case OBJECT -> cut(v.toString());
+        };
+    }
+
+    private static String cut(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= LONGEST ? line : line.substring(0, LONGEST - 1).strip() + "…";
     }
 
     private static void part(StringBuilder out, String key, List<String> items) {
