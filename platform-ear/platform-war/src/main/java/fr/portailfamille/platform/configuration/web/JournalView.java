@@ -25,6 +25,7 @@ public class JournalView implements Serializable {
 
     private static final String SECTION = "agent.config.journal.section.";
     private static final String FIELD = "agent.config.journal.field.";
+    private static final String CHOICE = "agent.config.choice.";
     /** The longest value shown (a text of terms of use is cut). */
     private static final int LONGEST = 80;
 
@@ -61,7 +62,7 @@ public class JournalView implements Serializable {
     public String summary(ConfigurationChanges.SectionChange change) {
         if (!change.isList()) {
             List<ConfigurationChanges.Detail> details = change.details();
-            return details.size() == 1 && details.get(0).path().isEmpty() ? values(details.get(0))
+            return details.size() == 1 && details.get(0).path().isEmpty() ? values(details.get(0), null)
                     : Texts.of("agent.config.journal.changed");
         }
         StringBuilder out = new StringBuilder();
@@ -79,7 +80,33 @@ public class JournalView implements Serializable {
     public List<String> details(ConfigurationChanges.SectionChange change) {
         return change.details().stream().filter(d -> !d.path().isEmpty())
                 .map(d -> String.join(Texts.of("agent.config.journal.path"), d.path().stream().map(JournalView::step).toList())
-                        + Texts.of("common.colon") + values(d)).toList();
+                        + Texts.of("common.colon") + values(d, words(change.section(), d.path()))).toList();
+    }
+
+    /**
+     * The texts' prefix of a field whose values are codes the configuration's screens show in words (an activity's
+     * type, a late policy, a tariff's mode…), {@code null} for any other; a {@code kind} is an establishment's, a period's
+     * or a tariff adjustment's by its section.
+     */
+    static String words(String section, List<ConfigurationChanges.Step> path) {
+        ConfigurationChanges.Step last = path.isEmpty() ? null : path.get(path.size() - 1);
+        if (last == null || !last.field()) {
+            return null;
+        }
+        return switch (last.name()) {
+            case "type" -> section.equals("activities") ? CHOICE + "activityType." : null;
+            case "late" -> CHOICE + "latePolicy.";
+            case "mode" -> CHOICE + "tariffMode.";
+            case "collection" -> CHOICE + "collection.";
+            case "validity" -> "agent.config.documentType.validity.";
+            case "kind" -> switch (section) {
+                case "establishments" -> CHOICE + "establishmentKind.";
+                case "periods" -> CHOICE + "periodKind.";
+                case "billing.tariffs" -> CHOICE + "adjustmentKind.";
+                default -> null;
+            };
+            default -> null;
+        };
     }
 
     private static String step(ConfigurationChanges.Step step) {
@@ -93,27 +120,30 @@ public class JournalView implements Serializable {
         }
     }
 
-    private static String values(ConfigurationChanges.Detail d) {
+    private static String values(ConfigurationChanges.Detail d, String words) {
         if (d.itemAdded()) {
             return Texts.of("agent.config.journal.item.added");
         }
         if (d.itemRemoved()) {
             return Texts.of("agent.config.journal.item.removed");
         }
-        return Texts.of("agent.config.journal.values", value(d.before(), d.cents()), value(d.after(), d.cents()));
+        return Texts.of("agent.config.journal.values", value(d.before(), d.cents(), words), value(d.after(), d.cents(), words));
     }
 
-    /** A value in words: an amount in cents as euros, yes or no, a list's values, a long text cut; none said so. */
-    static String value(JsonValue v, boolean cents) {
+    /**
+     * A value in words: an amount in cents as euros, a code as the screens name it ({@code words}: its texts' prefix),
+     * yes or no, a list's values, a long text cut; none said so.
+     */
+    static String value(JsonValue v, boolean cents, String words) {
         return switch (v.getValueType()) {
             case NULL -> Texts.of("agent.config.journal.value.none");
             case TRUE -> Texts.of("agent.config.journal.value.true");
             case FALSE -> Texts.of("agent.config.journal.value.false");
-            case STRING -> cut(((JsonString) v).getString());
+            case STRING -> words == null ? cut(((JsonString) v).getString()) : Texts.word(words, ((JsonString) v).getString());
             case NUMBER -> cents && ((JsonNumber) v).isIntegral() ? Texts.amount(((JsonNumber) v).longValue())
                     : java.text.NumberFormat.getNumberInstance(Texts.locale()).format(((JsonNumber) v).bigDecimalValue());
             case ARRAY -> v.asJsonArray().isEmpty() ? Texts.of("agent.config.journal.value.none")
-                    : String.join(", ", v.asJsonArray().stream().map(i -> value(i, cents)).toList());
+                    : String.join(", ", v.asJsonArray().stream().map(i -> value(i, cents, words)).toList());
             case OBJECT -> cut(v.toString());
         };
     }

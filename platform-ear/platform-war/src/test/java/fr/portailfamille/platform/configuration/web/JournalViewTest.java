@@ -47,6 +47,23 @@ class JournalViewTest {
     }
 
     @Test
+    void codesAreInTheWordsOfTheConfigurationsScreens() {
+        SectionChange activities = new SectionChange("activities", json("""
+                [{"code": "CANTINE", "type": "RESTAURATION", "booking": {"late": "REFUSED"}}]"""), json("""
+                [{"code": "CANTINE", "type": "PERISCOLAIRE", "booking": {"late": "SURCHARGED"}}]"""));
+        assertEquals(List.of("CANTINE › type : Restauration scolaire → Périscolaire",
+                "CANTINE › réservation › hors délai : Refusée → Acceptée et majorée"), view.details(activities));
+        SectionChange tariffs = new SectionChange("billing.tariffs", json("""
+                [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01", "mode": "BRACKETS", "late": null}]"""), json("""
+                [{"activity": "CANTINE", "unit": "MIDI", "validFrom": "2026-09-01", "mode": "EFFORT_RATE",
+                  "late": {"kind": "PERCENT", "percent": 10}}]"""));
+        assertEquals(List.of("CANTINE / MIDI (2026-09-01) › mode de calcul : Par tranches de quotient familial → Taux d'effort"
+                        + " (ressources mensuelles)",
+                "CANTINE / MIDI (2026-09-01) › hors délai › nature : (aucun) → Majoration en %",
+                "CANTINE / MIDI (2026-09-01) › hors délai › pourcentage : (aucun) → 10"), view.details(tariffs));
+    }
+
+    @Test
     void aSectionOfOneValueSaysItInItsSummaryAndALongTextIsCut() {
         SectionChange zone = new SectionChange("zone", Json.createValue("A"), Json.createValue("B"));
         assertEquals("A → B", view.summary(zone));
