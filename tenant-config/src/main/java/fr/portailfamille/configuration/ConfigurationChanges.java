@@ -120,7 +120,7 @@ public final class ConfigurationChanges {
     }
 
     private static void diff(List<Step> path, JsonValue before, JsonValue after, List<Detail> out) {
-        if (before.equals(after)) {
+        if (same(before, after)) {
             return;
         }
         boolean objects = (before instanceof JsonObject || before == JsonValue.NULL) && (after instanceof JsonObject || after == JsonValue.NULL);
@@ -204,9 +204,18 @@ public final class ConfigurationChanges {
     }
 
     private static void add(List<SectionChange> changes, String section, JsonValue before, JsonValue after) {
-        if (!before.equals(after)) {
+        if (!same(before, after)) {
             changes.add(new SectionChange(section, before, after));
         }
+    }
+
+    /** Whether two values say the same: equal, or both nothing (none, an empty list, an empty group). */
+    private static boolean same(JsonValue before, JsonValue after) {
+        return before.equals(after) || nothing(before) && nothing(after);
+    }
+
+    private static boolean nothing(JsonValue v) {
+        return v == JsonValue.NULL || v instanceof JsonArray a && a.isEmpty() || v instanceof JsonObject o && o.isEmpty();
     }
 
     private static Set<String> keys(JsonObject before, JsonObject after) {
@@ -221,23 +230,38 @@ public final class ConfigurationChanges {
         }
     }
 
-    /** A list's items by identifier, in order; an item without one by its place ("n° 2"). */
+    /**
+     * A list's items by identifier, in order; an item without one by its place ("n° 2"); two items of the same name
+     * each kept, the second by its name and its rank ("Sortie (2)").
+     */
     private static Map<String, JsonValue> items(JsonValue list) {
         Map<String, JsonValue> items = new LinkedHashMap<>();
         if (list instanceof JsonArray array) {
             for (int i = 0; i < array.size(); i++) {
                 JsonValue item = array.get(i);
                 String id = item instanceof JsonObject o ? identifier(o) : plain(item);
-                items.putIfAbsent(id == null ? "n° " + (i + 1) : id, item);
+                String key = id == null ? "n° " + (i + 1) : id;
+                for (int rank = 2; items.containsKey(key); rank++) {
+                    key = id + " (" + rank + ")";
+                }
+                items.put(key, item);
             }
         }
         return items;
     }
 
-    /** What names an item: a tariff its activity, unit and start; others their code, day or label. */
+    /**
+     * What names an item: a tariff its activity, unit (none for the whole activity) and start; a calendar period its
+     * label and start (each year has its "Vacances de la Toussaint"); others their code, day, label or name.
+     */
     private static String identifier(JsonObject o) {
         if (o.containsKey("activity") && o.containsKey("unit") && o.containsKey("validFrom")) {
-            return plain(o.get("activity")) + " / " + plain(o.get("unit")) + " (" + plain(o.get("validFrom")) + ")";
+            String unit = o.get("unit") == JsonValue.NULL ? "" : " / " + plain(o.get("unit"));
+            return plain(o.get("activity")) + unit + " (" + plain(o.get("validFrom")) + ")";
+        }
+        if (!o.containsKey("code") && o.get("label") instanceof jakarta.json.JsonString label
+                && o.get("start") instanceof jakarta.json.JsonString start) {
+            return label.getString() + " (" + start.getString() + ")";
         }
         for (String key : List.of("code", "day", "label", "name")) {
             if (o.get(key) instanceof jakarta.json.JsonString s) {

@@ -105,6 +105,17 @@ class ConfigurationChangesTest {
         assertTrue(tariffs.get(0).path().get(0).field() == false && tariffs.get(0).path().get(1).field());
     }
 
+    @Test
+    void nothingBeforeAndAnEmptyListAfterIsNoChangeAndTwoItemsOfOneNameAreBothKept() {
+        assertEquals(List.of(), ConfigurationChanges.between(object("{\"zone\": \"A\"}"),
+                object("{\"zone\": \"A\", \"billing\": {\"regies\": [], \"tariffs\": [], \"brackets\": {}}}")),
+                "a first billing save with nothing in it");
+        List<SectionChange> changes = ConfigurationChanges.between(
+                object("{\"closures\": [{\"label\": \"Pont\"}, {\"label\": \"Pont\"}]}"),
+                object("{\"closures\": [{\"label\": \"Pont\"}]}"));
+        assertEquals(List.of("Pont (2)"), changes.get(0).removed(), "the second of the same name, by its rank");
+    }
+
     private static String line(ConfigurationChanges.Detail d) {
         String path = String.join(".", d.path().stream().map(ConfigurationChanges.Step::name).toList());
         String kind = d.itemAdded() ? " (added)" : d.itemRemoved() ? " (removed)" : "";

@@ -996,6 +996,19 @@ class BookingIT {
                 return null;
             });
             assertEquals(before + 1, in(() -> configuration.journalCount(RegistrationIT.AGENT)), "nothing changed: no entry");
+            // a file without billing, document types or services leaves the commune's as they are: nothing removed
+            jakarta.json.JsonObject file;
+            try (var r = jakarta.json.Json.createReader(new java.io.StringReader(in(() -> configuration.exportJson())))) {
+                file = r.readObject();
+            }
+            String without = jakarta.json.Json.createObjectBuilder(file).remove("billing").remove("documentTypes")
+                    .remove("services").build().toString();
+            in(() -> {
+                configuration.importJson(RegistrationIT.AGENT, without);
+                return null;
+            });
+            assertEquals(before + 1, in(() -> configuration.journalCount(RegistrationIT.AGENT)),
+                    "the sections a file leaves out are kept, not journaled as removed");
 
             SignedInUser parent = validatedFamily().user();
             assertThrows(SecurityException.class, () -> in(() -> configuration.journal(parent, 0, 10)), "not a parent's");

@@ -92,7 +92,9 @@ public class ConfigurationService {
             scheduleChanged = ScheduleChanged.between(before, conf);
             raised = CapacitiesRaised.between(before, conf);
             ConfigurationStore.importInto(c, schema, conf);
-            journal(c, schema, agent, ConfigurationChanges.between(before, conf));
+            // what the commune holds now, not the file as typed: a file without billing, document types or services
+            // leaves the commune's as they are (ConfigurationStore), which the journal must not call removed
+            journal(c, schema, agent, ConfigurationChanges.between(before, ConfigurationReader.of(c, schema).configuration()));
             conf.closures().stream().filter(closure -> !closedBefore.contains(closure.day()))
                     .forEach(closure -> added.put(closure.day(), closure.label()));
             PerTransaction.forget(registry);

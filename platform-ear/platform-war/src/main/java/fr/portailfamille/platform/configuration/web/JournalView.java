@@ -28,6 +28,8 @@ public class JournalView implements Serializable {
     private static final String CHOICE = "agent.config.choice.";
     /** The longest value shown (a text of terms of use is cut). */
     private static final int LONGEST = 80;
+    /** What a long text's change shows before where the two texts part. */
+    private static final int CONTEXT = 20;
 
     @Inject
     ConfigurationService configuration;
@@ -127,7 +129,26 @@ public class JournalView implements Serializable {
         if (d.itemRemoved()) {
             return Texts.of("agent.config.journal.item.removed");
         }
+        if (words == null && d.before() instanceof JsonString b && d.after() instanceof JsonString a) {
+            // two long texts (terms of use) shown from a little before where they part, not both cut the same
+            String was = line(b.getString()), is = line(a.getString());
+            int at = differsAt(was, is);
+            int from = at < LONGEST - CONTEXT ? 0 : at - CONTEXT;
+            while (from > 0 && was.charAt(from - 1) != ' ') {
+                from--; // from the start of a word
+            }
+            return Texts.of("agent.config.journal.values", cut(was, from), cut(is, from));
+        }
         return Texts.of("agent.config.journal.values", value(d.before(), d.cents(), words), value(d.after(), d.cents(), words));
+    }
+
+    /** Where two texts first differ (the shorter's length when one begins the other). */
+    static int differsAt(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -149,8 +170,18 @@ public class JournalView implements Serializable {
     }
 
     private static String cut(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= LONGEST ? line : line.substring(0, LONGEST - 1).strip() + "…";
+        return cut(line(text), 0);
+    }
+
+    /** {@code line} from {@code from} ("…" before when not from its start), at most {@link #LONGEST} characters. */
+    private static String cut(String line, int from) {
+        String shown = from <= 0 ? line : "…" + line.substring(Math.min(from, line.length())).stripLeading();
+        return shown.length() <= LONGEST ? shown : shown.substring(0, LONGEST - 1).strip() + "…";
+    }
+
+    /** A text on one line: its spaces and line breaks as single spaces. */
+    private static String line(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     private static void part(StringBuilder out, String key, List<String> items) {

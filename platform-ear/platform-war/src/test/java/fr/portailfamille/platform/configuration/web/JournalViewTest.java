@@ -47,6 +47,22 @@ class JournalViewTest {
     }
 
     @Test
+    void aTariffOfTheWholeActivityAndTwoHolidaysOfTheSameNameAreToldApart() {
+        SectionChange tariffs = new SectionChange("billing.tariffs", json("""
+                [{"activity": "PERI", "unit": null, "validFrom": "2026-09-01", "maximumCents": 200}]"""), json("""
+                [{"activity": "PERI", "unit": null, "validFrom": "2026-09-01", "maximumCents": 250}]"""));
+        assertEquals("modifié : PERI (2026-09-01)", view.summary(tariffs));
+        SectionChange periods = new SectionChange("periods", json("""
+                [{"kind": "VACANCES", "label": "Vacances de la Toussaint", "start": "2026-10-17", "end": "2026-11-02"},
+                 {"kind": "VACANCES", "label": "Vacances de la Toussaint", "start": "2027-10-16", "end": "2027-11-01"}]"""),
+                json("""
+                [{"kind": "VACANCES", "label": "Vacances de la Toussaint", "start": "2026-10-17", "end": "2026-11-02"},
+                 {"kind": "VACANCES", "label": "Vacances de la Toussaint", "start": "2027-10-16", "end": "2027-11-03"}]"""));
+        assertEquals("modifié : Vacances de la Toussaint (2027-10-16)", view.summary(periods));
+        assertEquals(List.of("Vacances de la Toussaint (2027-10-16) › fin : 2027-11-01 → 2027-11-03"), view.details(periods));
+    }
+
+    @Test
     void codesAreInTheWordsOfTheConfigurationsScreens() {
         SectionChange activities = new SectionChange("activities", json("""
                 [{"code": "CANTINE", "type": "RESTAURATION", "booking": {"late": "REFUSED"}}]"""), json("""
@@ -71,6 +87,12 @@ class JournalViewTest {
         SectionChange cgu = new SectionChange("cgu", Json.createValue("Anciennes"), Json.createValue("Article 1.\n\n" + "x".repeat(200)));
         String summary = view.summary(cgu);
         assertEquals("Anciennes → Article 1. " + "x".repeat(79 - "Article 1. ".length()) + "…", summary);
+        // two long texts that part after what a line shows: shown from a little before where they do
+        String article = "Article 1. Le portail est ouvert aux familles de la commune, qui y inscrivent leurs enfants";
+        SectionChange later = new SectionChange("cgu", Json.createValue(article + " aux activités."),
+                Json.createValue(article + " aux activités périscolaires et extrascolaires."));
+        assertEquals("…enfants aux activités. → …enfants aux activités périscolaires et extrascolaires.",
+                view.summary(later));
         SectionChange months = new SectionChange("billing.qfValidityMonths", JsonValue.NULL, Json.createValue(12));
         assertEquals("(aucun) → 12", view.summary(months));
         assertEquals(List.of(), ConfigurationChanges.between(
