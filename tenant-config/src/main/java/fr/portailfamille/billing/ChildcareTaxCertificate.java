@@ -24,7 +24,8 @@ import java.util.Objects;
  * any year): what a family paid beyond what an invoice now bills (a credit note after the payment) is not care paid.
  * Only the shares of lines that are care of an eligible child
  * are kept. An overpayment kept as account credit counts when and where the credit pays an invoice
- * ({@link CreditUses}: the year of that use); credit notes are not payments and count for nothing; nor do payments in CESU (the
+ * ({@link CreditUses}: the year of that use), and so does what a credit note gave back of an invoice already paid when
+ * it pays another; credit notes are not payments and count for nothing else; nor do payments in CESU (the
  * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense), which still pay their
  * share of the lines. Days a porte-monnaie
  * paid count when debited (less what it gave back in the year, and less what was put on it in CESU that year), as

@@ -15,8 +15,10 @@ import java.util.Objects;
  * payment, a credit note) is spent by the uses after it, oldest source first; a credit note's share taken at once by
  * the invoice it corrects is spent from that credit note; an overpayment taken back when its payment is cancelled is
  * spent from that payment's. A use spent from a payment's overpayment is certified as paid on the day of the use,
- * unless the payment was in CESU (already exempt) — a credit note's credit gives back money certified before, or never
- * paid, and certifies nothing.
+ * unless the payment was in CESU (already exempt). A credit note's credit is imputed first on what the invoice it
+ * corrects still owes (never paid: that share certifies nothing); what is left of it is money the family paid for
+ * that invoice beyond what it now bills — which {@link ChildcareTaxCertificate} left out of that invoice's payments —,
+ * certified when it pays another invoice, unless the corrected invoice was paid in CESU.
  */
 public final class CreditUses {
 
@@ -30,7 +32,8 @@ public final class CreditUses {
      * @param paymentId the payment whose overpayment it adds or takes back, {@code null} otherwise
      * @param invoiceId positive: the credit note that adds it; negative: the invoice it pays ({@code null}: taken back)
      * @param creditNoteOf for a credit note's credit, the invoice that credit note corrects
-     * @param certifiable for an overpayment, whether its payment counts for the attestation (not in CESU)
+     * @param certifiable for an overpayment, whether its payment counts for the attestation (not in CESU, not cancelled);
+     *     for a credit note's credit, whether the invoice it corrects was paid without CESU
      */
     public record Movement(long id, LocalDate at, long cents, Long paymentId, Long invoiceId, Long creditNoteOf,
                            boolean certifiable) {
@@ -86,7 +89,8 @@ public final class CreditUses {
                 }
                 s.left -= part;
                 wanted -= part;
-                if (m.invoiceId() != null && s.added.paymentId() != null && s.added.certifiable()) {
+                if (m.invoiceId() != null && s.added.certifiable() && (s.added.paymentId() != null
+                        || s.added.creditNoteOf() != null && !m.invoiceId().equals(s.added.creditNoteOf()))) {
                     uses.add(new Use(m.at(), m.invoiceId(), part));
                 }
             }

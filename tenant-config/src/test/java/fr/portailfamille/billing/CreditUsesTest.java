@@ -19,8 +19,13 @@ class CreditUsesTest {
         return new Movement(id, at, cents, payment, null, null, certifiable);
     }
 
+    /** A credit note's credit; {@code certifiable}: the invoice it corrects was paid without CESU. */
+    static Movement creditNote(long id, LocalDate at, long cents, long note, long corrects, boolean certifiable) {
+        return new Movement(id, at, cents, null, note, corrects, certifiable);
+    }
+
     static Movement creditNote(long id, LocalDate at, long cents, long note, long corrects) {
-        return new Movement(id, at, cents, null, note, corrects, false);
+        return creditNote(id, at, cents, note, corrects, false);
     }
 
     static Movement use(long id, LocalDate at, long cents, long invoice) {
@@ -35,7 +40,7 @@ class CreditUsesTest {
     }
 
     @Test
-    void aCreditNotesCreditIsNoMoneyPaidAndTheOldestSourceIsSpentFirst() {
+    void aCreditNoteOfACesuPaidInvoiceIsNoMoneyPaidAndTheOldestSourceIsSpentFirst() {
         List<Use> uses = CreditUses.certified(List.of(
                 creditNote(1, DEC_2025, 3_000, 90, 30),
                 overpayment(2, DEC_2025, 5_000, 8, true),
@@ -53,6 +58,23 @@ class CreditUsesTest {
                 use(3, JAN_2026, 1_500, 30),
                 use(4, FEB_2026, 2_000, 43)));
         assertEquals(List.of(new Use(FEB_2026, 43, 2_000)), uses);
+    }
+
+    @Test
+    void whatACreditNoteGaveBackOfAPaidInvoiceIsCertifiedWhenItPaysAnotherNotWhenImputedOnTheOneItCorrects() {
+        // invoice 30 paid in full in December, then a credit note of 20 € on it: nothing left to impute, 20 € of credit
+        // that the family paid; used on January's invoice 46, it is care paid in January
+        List<Use> leftOver = CreditUses.certified(List.of(creditNote(1, DEC_2025, 2_000, 92, 30, true),
+                use(2, JAN_2026, 2_000, 46)));
+        assertEquals(List.of(new Use(JAN_2026, 46, 2_000)), leftOver);
+        // invoice 31 still owing: the credit note's 15 € imputed on it are no money paid
+        List<Use> imputed = CreditUses.certified(List.of(creditNote(1, DEC_2025, 1_500, 93, 31, true),
+                use(2, DEC_2025, 1_500, 31)));
+        assertEquals(List.of(), imputed);
+        // invoice 32 paid in CESU: what the credit note gave back is CESU money, already exempt
+        List<Use> cesu = CreditUses.certified(List.of(creditNote(1, DEC_2025, 2_000, 94, 32, false),
+                use(2, JAN_2026, 2_000, 47)));
+        assertEquals(List.of(), cesu);
     }
 
     @Test

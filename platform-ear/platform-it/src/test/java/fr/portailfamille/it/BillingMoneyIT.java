@@ -262,6 +262,35 @@ class BillingMoneyIT {
         assertEquals(List.of(year), in(() -> documents.fiscalYears(AGENT, family)));
     }
 
+    /**
+     * A paid invoice corrected by a credit note: what the note gives back is money the family paid, left out of that
+     * invoice's care (it now bills less) and certified when its credit pays the next invoice — the whole payment counts.
+     */
+    @Test
+    void whatACreditNoteGaveBackOfAPaidInvoiceCountsForTheAttestationFiscaleWhenItPaysCare() throws Exception {
+        Regie r = regie();
+        long family = family("Avoir fiscal", null);
+        int year = TODAY.getYear();
+        long child = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Noé', 'Avoir', ?2)"
+                + " returning id", family, LocalDate.of(year - 2, 5, 1));
+        String garderie = "G" + random(8);
+        update("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy) values (?1,"
+                + " 'Garderie', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')", garderie);
+        long october = invoice(r, family, 1, TODAY.minusDays(30), new int[] {10, 500});
+        long november = invoice(r, family, 2, TODAY.plusDays(20), new int[] {9, 500});
+        update("update invoice_line set child_id = ?1, activity_code = ?2 where invoice_id in (?3, ?4)", child, garderie,
+                october, november);
+        // October's 50,00 € paid in full, then 2 of its days credited: 10,00 € of credit, which pays November in part
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 5000, Map.of(october, 5000L))));
+        in(() -> invoices.creditNote(REGISSEUR, october, Map.of(lineId(october, 1), 2), null, "Sortie scolaire"));
+        assertEquals(1000L, in(() -> payments.credit(AGENT, family, r.code())));
+        assertEquals(1000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        // 40,00 € of October's care paid, and the 10,00 € its credit note gave back, paid to November's care
+        List<fr.portailfamille.billing.ChildcareTaxCertificate.Amount> fiscal = in(() -> documents.fiscalAmounts(AGENT, family, year));
+        assertEquals(1, fiscal.size(), fiscal.toString());
+        assertEquals(5000L, fiscal.get(0).cents(), "the family paid 50,00 € for care in all");
+    }
+
     @Test
     void aPartialPaymentAndACreditNoteByLinesLeaveTheBalanceToTheCent() throws Exception {
         Regie r = regie();

@@ -267,8 +267,12 @@ public class BillingDocuments {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.id, r.code, cast(c.at at time zone " + PlatformTime.SQL_ZONE
                 + " as date), c.amount_cents, c.payment_id, c.invoice_id, n.credit_note_of,"
-                // a payment cancelled since (a bounced cheque) was never received: what its credit paid certifies nothing
-                + " coalesce(p.mode <> 'CESU' and p.cancelled_at is null, false)"
+                // a payment cancelled since (a bounced cheque) was never received: what its credit paid certifies nothing;
+                // what a credit note gave back of an invoice paid in CESU is CESU money, already exempt
+                + " case when p.id is not null then p.mode <> 'CESU' and p.cancelled_at is null"
+                + " when n.credit_note_of is not null then not exists (select 1 from payment_allocation pa join payment pp"
+                + " on pp.id = pa.payment_id where pa.invoice_id = n.credit_note_of and pp.mode = 'CESU'"
+                + " and pp.cancelled_at is null) else false end"
                 + " from account_credit c join regie r on r.id = c.regie_id left join payment p on p.id = c.payment_id"
                 + " left join invoice n on n.id = c.invoice_id and c.amount_cents > 0 where c.family_id = ?1 order by c.id")
                 .setParameter(1, family).getResultList();
