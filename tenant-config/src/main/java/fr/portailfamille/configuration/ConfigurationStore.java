@@ -94,8 +94,8 @@ public final class ConfigurationStore {
     }
 
     /**
-     * The commune's document types, by code: updated in place (documents keep theirs), the others deleted; the documents
-     * of a type that became health data become health data.
+     * The commune's document types, by code: updated in place (documents keep theirs), the others deleted; a type whose
+     * name speaks of health is health data; the documents of a type that became health data become health data.
      */
     private static void writeDocumentTypes(Connection c, String s, List<DocumentType> types) throws SQLException {
         update(c, "delete from " + s + "document_type where code <> all(?)",
@@ -105,7 +105,10 @@ public final class ConfigurationStore {
                 + " position) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label = excluded.label,"
                 + " for_child = excluded.for_child, health = excluded.health, validity = excluded.validity,"
                 + " validity_months = excluded.validity_months, valid_until = excluded.valid_until, position = excluded.position",
-                types.stream().map(t -> new Object[] {t.code(), t.label(), t.forChild(), t.health(), t.validity(),
+                // a type named for health ("Carnet de vaccination", "Attestation MDPH") is health data, ticked or not, as
+                // a registration's document of that name is (DocumentTypeRules.isHealth): fail closed
+                types.stream().map(t -> new Object[] {t.code(), t.label(), t.forChild(),
+                    t.health() || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), t.label()), t.validity(),
                     t.validity() == DocumentType.Validity.MONTHS ? t.months() : null,
                     t.validity() == DocumentType.Validity.UNTIL ? t.until() : null, position[0]++}));
         // a type made health data protects the documents already sent too (each document keeps the flag it was sent

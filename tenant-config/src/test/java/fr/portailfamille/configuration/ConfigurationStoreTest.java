@@ -2,6 +2,7 @@ package fr.portailfamille.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.TenantMigrator;
@@ -251,6 +252,21 @@ class ConfigurationStoreTest {
         assertEquals(List.of(true), healthOfDocuments(A));
         importInto(A, Samples.full().withDocumentTypes(one));
         assertEquals(List.of(true), healthOfDocuments(A), "unticked: what was sent as health data stays protected");
+        // a type named for health, its box left unticked: health data all the same, its documents with it (fail closed,
+        // as a registration's document of that name)
+        List<fr.portailfamille.documents.DocumentType> named = List.of(new fr.portailfamille.documents.DocumentType(
+                "ASSURANCE", "Carnet de vaccination", true, false, fr.portailfamille.documents.DocumentType.Validity.MONTHS,
+                6, null));
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("update " + A + ".family_document set health = false");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        importInto(A, Samples.full().withDocumentTypes(named));
+        assertTrue(export(A).documentTypes().get(0).health(), "stored as health data");
+        assertEquals(List.of(true), healthOfDocuments(A));
     }
 
     private static List<Boolean> healthOfDocuments(String schema) throws SQLException {

@@ -177,6 +177,20 @@ class FamilyDocumentsIT {
         assertEquals(alpha(() -> documents.count(agent, new Filter(null, State.PENDING, null))), menu);
         assertTrue(alpha(() -> documents.pendingCount(sante)) >= menu + 1, "agent-sante counts it");
 
+        // the family file's Documents tab: its own documents, newest first; the medical certificate for agent-sante only
+        assertEquals(List.of(address, insurance), alpha(() -> documents.ofFamily(agent, p.familyId(), null)).stream()
+                .map(Row::id).toList(), "health one left out");
+        assertEquals(List.of(medical, address, insurance), alpha(() -> documents.ofFamily(sante, p.familyId(), null)).stream()
+                .map(Row::id).toList());
+        assertEquals(List.of(address), alpha(() -> documents.ofFamily(agent, p.familyId(), "DOMICILE")).stream()
+                .map(Row::id).toList(), "by type (the proofs beside a change request)");
+        assertTrue(alpha(() -> documents.ofFamily(agent, other.familyId(), null)).isEmpty(), "another family's: none of these");
+        assertThrows(SecurityException.class, () -> alpha(() -> documents.ofFamily(p.user(), p.familyId(), null)), "a parent");
+        assertThrows(SecurityException.class, () -> in("beta", () -> documents.ofFamily(agent, p.familyId(), null)),
+                "an agent of alpha in beta");
+        assertTrue(in("beta", () -> documents.ofFamily(staff("beta", "agent", "agent-sante"), p.familyId(), null)).isEmpty(),
+                "beta's agents read nothing of alpha's family by its id");
+
         // review: a refusal needs a reason; both are mailed
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
             documents.review(agent, address, false, " ");

@@ -44,8 +44,9 @@ class MesDocumentsWalkIT {
         realms.createUser(CommuneRules.realmName("alpha"), parent, "Camille", "Docs" + s, StackLauncher.PASSWORD_PARENT, "parent");
         realms.createUser(CommuneRules.realmName("alpha"), agent, "Claude", "Agent", StackLauncher.PASSWORD_AGENT, "agent");
         long other;
+        long family;
         try (Connection c = PaymentWalkIT.db()) {
-            long family = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
+            family = PaymentWalkIT.id(c, "insert into family (label, email, status) values (?, ?, 'VALIDATED') returning id",
                     "Foyer Docs " + s, parent);
             PaymentWalkIT.id(c, "insert into child (family_id, first_name, last_name, birth_date) values (?, 'Léa', 'Docs',"
                     + " date '2019-03-02') returning id", family);
@@ -82,6 +83,15 @@ class MesDocumentsWalkIT {
             ActivitiesWalkIT.signIn(a, "/agent/documents.xhtml", agent, StackLauncher.PASSWORD_AGENT);
             QueueWalk.open(a, "documents", "Famille");
             QueueWalk.decide(a, "Foyer Docs " + s, true, "Document validé : la famille est prévenue.");
+            // the family's file lists its documents, to open from there
+            a.get(base + "/agent/famille.xhtml?id=" + family);
+            a.clickInView(org.openqa.selenium.By.xpath("//a[starts-with(normalize-space(.), 'Documents (1)')]"));
+            org.openqa.selenium.WebElement row = a.await(org.openqa.selenium.By.xpath("//table[contains(@id,'documents')]//tbody/tr"));
+            assertTrue(row.getText().contains("Attestation d'assurance scolaire (Léa)") && row.getText().contains("validé"),
+                    row.getText());
+            assertTrue(row.findElement(org.openqa.selenium.By.tagName("a")).getAttribute("href")
+                    .contains("/agent/document-famille?id="), "opened as agents open documents");
+            assertEquals("", a.accessibilityViolations(), "axe-core, the family file's documents");
         }
         try (Connection c = PaymentWalkIT.db(); var st = c.createStatement()) {
             st.executeUpdate("update family_document set expires_on = current_date + 20 where family_id ="

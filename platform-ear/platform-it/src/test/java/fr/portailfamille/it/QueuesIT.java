@@ -432,6 +432,16 @@ class QueuesIT {
             QueueWalk.bulk(b, List.of(QueueSeed.family(s, 2), QueueSeed.family(s, 1)), "2 dossiers validés");
 
             QueueWalk.open(b, "demandes", "Envoyé le");
+            // a family quotient's request: the attestation the family sent is beside it, to open
+            QueueWalk.click(b, By.xpath(QueueWalk.row("620") + "//button[contains(@id,':decide')]"));
+            b.await(By.id("decision:reason"));
+            String proof = "attestation-caf-" + s + ".pdf, datée du " + TestDays.today().minusDays(20)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (validé)";
+            assertEquals(proof, b.await(By.cssSelector("#proofs a")).getText());
+            assertTrue(b.driver.findElement(By.cssSelector("#proofs a")).getAttribute("href").contains("/agent/document-famille?id="));
+            assertEquals("", b.accessibilityViolations(), "axe-core, a family quotient's request with its attestation");
+            QueueWalk.click(b, By.id("decision:accept"));
+            QueueWalk.awaitMessage(b, "Demande acceptée");
             QueueWalk.decide(b, "87200", true, "Demande acceptée");
             QueueWalk.refuse(b, "87100", "Indiquez le motif du refus : il est envoyé à la famille.", "Justificatif manquant",
                     "Demande refusée");

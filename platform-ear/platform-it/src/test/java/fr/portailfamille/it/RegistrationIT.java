@@ -322,6 +322,13 @@ class RegistrationIT {
         });
         String mail = Mails.await(p.user().email(), m -> m.contains("refus"));
         assertTrue(mail.contains("Son motif est à lire sur le portail") && !mail.contains("contre-indication"), mail);
+        // nor does the family file's history tell an agent without agent-sante; agent-sante reads it there
+        long familyId = alpha(() -> ((Number) em.createNativeQuery("select family_id from child where id = ?1")
+                .setParameter(1, p.childId()).getSingleResult()).longValue());
+        assertTrue(alpha(() -> familyDesk.historyOf(AGENT, familyId)).registrations().stream()
+                .noneMatch(r -> r.reason() != null && r.reason().contains("contre-indication")), "health reason hidden");
+        assertTrue(alpha(() -> familyDesk.historyOf(SANTE, familyId)).registrations().stream()
+                .anyMatch(r -> "Certificat sans la mention de non contre-indication".equals(r.reason())));
     }
 
     /** The same registration sent twice at once (a double click, two tabs): one is made, the other told so in words. */

@@ -61,6 +61,13 @@ public final class QueueSeed {
                     + " '{\"/postcode\":\"87000\"}', '{\"/postcode\":\"" + postcode + "\"}' from family where label = '"
                     + requestFamily(s) + "'");
         }
+        // a family quotient changed, its attestation in Mes documents (validated: not in the documents' queue)
+        sql.add("insert into change_request (family_id, type, old_value, new_value) select id, 'CAF',"
+                + " '{\"/quotientFamilial\":450}', '{\"/quotientFamilial\":620}' from family where label = '"
+                + requestFamily(s) + "'");
+        sql.add("insert into family_document (family_id, type_code, health, issued_on, status, file_name, content_type, content)"
+                + " select id, 'QF', false, current_date - 20, 'VALIDATED', 'attestation-caf-" + s + ".pdf', 'application/pdf',"
+                + " decode('255044462d312e340a', 'hex') from family where label = '" + requestFamily(s) + "'");
         sql.add("insert into change_request (family_id, type, old_value, new_value) select id, 'SANTE',"
                 + " '{\"/children/0/allergies\":null}', '{\"/children/0/allergies\":\"gluten\"}' from family where label = '"
                 + requestFamily(s) + "'");

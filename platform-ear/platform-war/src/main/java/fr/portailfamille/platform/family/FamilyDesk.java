@@ -1,5 +1,7 @@
 package fr.portailfamille.platform.family;
 
+import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
@@ -230,16 +232,20 @@ public class FamilyDesk {
         long bookingCount = ((Number) em.createNativeQuery("select count(*) from booking b join child c on c.id = b.child_id"
                 + " where c.family_id = ?1").setParameter(1, familyId).getSingleResult()).longValue();
         List<FamilyHistory.RequestLine> requests = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select 'ACTIVITE', coalesce(c.first_name, '–'), a.name, r.status, r.submitted_at, r.reason"
-                        + " from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
+        // a registration decided as health data (it holds a health document): its reason for agent-sante only
+        java.util.Set<Long> healthRegistrations = StaffRoles.mayReadHealth(agent) ? java.util.Set.of()
+                : healthRegistrations(familyId);
+        for (Object o : em.createNativeQuery("select 'ACTIVITE', coalesce(c.first_name, '–'), a.name, r.status, r.submitted_at, r.reason,"
+                        + " r.id from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
                         + " where c.family_id = ?1"
                         + " union all select 'SCOLAIRE', coalesce(c.first_name, '–'), e.name || ' – ' || s.level || ' – ' || s.school_year,"
-                        + " s.status, s.submitted_at, s.reason from school_enrolment s join child c on c.id = s.child_id"
+                        + " s.status, s.submitted_at, s.reason, null from school_enrolment s join child c on c.id = s.child_id"
                         + " join establishment e on e.id = s.establishment_id where c.family_id = ?1 order by 5 desc")
                 .setParameter(1, familyId).getResultList()) {
             Object[] r = (Object[]) o;
+            boolean hidden = r[6] != null && healthRegistrations.contains(((Number) r[6]).longValue());
             requests.add(new FamilyHistory.RequestLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    offsetDateTime(r[4]), (String) r[5]));
+                    offsetDateTime(r[4]), hidden ? null : (String) r[5]));
         }
         List<FamilyHistory.ChangeLine> changes = new ArrayList<>();
         // a health request's reason (a refused PAI, an allergy) for agent-sante only
@@ -251,6 +257,29 @@ public class FamilyDesk {
                     offsetDateTime(r[3]), (String) r[4]));
         }
         return new FamilyHistory(bookings, bookingCount, requests, changes);
+    }
+
+    /**
+     * The family's registrations holding a health document (the commune's health types, or a name that speaks of health:
+     * {@link DocumentTypeRules#isHealth}, as the registrations' queue decides who may decide them).
+     */
+    private java.util.Set<Long> healthRegistrations(long familyId) {
+        List<DocumentType> types = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select code, label, health from document_type").getResultList()) {
+            Object[] t = (Object[]) o;
+            types.add(new DocumentType((String) t[0], (String) t[1], false, (Boolean) t[2], DocumentType.Validity.PERMANENT,
+                    null, null));
+        }
+        java.util.Set<Long> health = new java.util.HashSet<>();
+        for (Object o : em.createNativeQuery("select d.registration_id, d.label from registration_document d"
+                + " join registration r on r.id = d.registration_id join child c on c.id = r.child_id where c.family_id = ?1")
+                .setParameter(1, familyId).getResultList()) {
+            Object[] d = (Object[]) o;
+            if (DocumentTypeRules.isHealth(types, (String) d[1])) {
+                health.add(((Number) d[0]).longValue());
+            }
+        }
+        return health;
     }
 
     private static java.time.LocalDate localDate(Object value) {

@@ -92,6 +92,7 @@ public class FamilyDocuments {
         public long getId() { return id; }
         public boolean isHealth() { return health; }
         public boolean isPending() { return state == State.PENDING; }
+        public OffsetDateTime getUploadedAt() { return uploadedAt; }
     }
 
     /** A stored file. */
@@ -219,7 +220,9 @@ public class FamilyDocuments {
                         + " issued_on, expires_on, status, file_name, content_type, content) values"
                         + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
                 .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
-                .setParameter(3, type.code()).setParameter(4, type.health()).setParameter(5, issuedOn)
+                // a type named for health is health data even if it was saved unticked before that rule (ConfigurationStore)
+                .setParameter(3, type.code()).setParameter(4, type.health()
+                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), type.label())).setParameter(5, issuedOn)
                 .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
                 .setParameter(9, file.content()).getSingleResult()).longValue();
     }
@@ -289,6 +292,23 @@ public class FamilyDocuments {
         StaffRoles.requireAgent(agent);
         return ((Number) em.createNativeQuery("select count(*) from family_document d where d.status = 'PENDING'"
                 + " and (not d.health or ?1)").setParameter(1, StaffRoles.mayReadHealth(agent)).getSingleResult()).longValue();
+    }
+
+    /**
+     * A family's documents for an agent of the commune (its file's "Documents" tab, the proofs beside a change request),
+     * newest first; health ones for {@code agent-sante} only, left out without a word for others (a count would tell
+     * that this family holds some); {@code typeCode} {@code null} for every type.
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     */
+    public List<Row> ofFamily(SignedInUser agent, long familyId, String typeCode) {
+        StaffRoles.requireAgent(agent);
+        Map<Integer, Object> params = new java.util.HashMap<>(Map.of(1, familyId, 2, StaffRoles.mayReadHealth(agent)));
+        if (typeCode != null) {
+            params.put(3, typeCode);
+        }
+        return rows(" where d.family_id = ?1 and (not d.health or ?2)" + (typeCode == null ? "" : " and d.type_code = ?3")
+                + " order by d.uploaded_at desc, d.id desc", params);
     }
 
     static final Map<String, String> SORTS = Map.of("type", "t.label", "family", "f.label", "expires", "d.expires_on",

@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.platform.family.ChangeRequest;
 import fr.portailfamille.platform.family.RequestQueue;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.web.QueuePage;
@@ -9,7 +11,9 @@ import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Page agent/demandes: the families' change requests, current and requested values side by side, to
@@ -21,10 +25,24 @@ import java.util.List;
 @ViewScoped
 public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
 
+    /**
+     * The code of the attestation de quotient familial among the commune's document types (the default type's: a
+     * commune that made its own under another code shows none beside its requests).
+     */
+    static final String QF_PROOF = "QF";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     @Inject
     RequestQueue queue;
 
+    @Inject
+    FamilyDocuments documents;
+
     private Long hidden;
+    /** The request whose proofs {@link #proofs} holds. */
+    private Long proofsOf;
+    private List<FamilyDocuments.Row> proofs;
 
     @Override
     protected long count(SignedInUser agent) {
@@ -62,6 +80,33 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
             hidden = queue.hiddenHealth(agent());
         }
         return hidden;
+    }
+
+    /** Whether the request opened changes the family quotient (its proofs are then shown beside it). */
+    public boolean isQfProofsAsked() {
+        return getCurrent() != null && getCurrent().type() == ChangeRequest.Type.CAF;
+    }
+
+    /**
+     * The attestations de quotient familial the family sent in Mes documents, newest first, beside a request that
+     * changes its quotient: what the agent checks the requested values against.
+     */
+    public List<FamilyDocuments.Row> getQfProofs() {
+        RequestQueue.RequestToDecide r = getCurrent();
+        if (r == null || r.type() != ChangeRequest.Type.CAF) {
+            return List.of();
+        }
+        if (proofs == null || !Objects.equals(proofsOf, r.id())) {
+            proofs = documents.ofFamily(agent(), r.familyId(), QF_PROOF);
+            proofsOf = r.id();
+        }
+        return proofs;
+    }
+
+    /** A proof in words: "bulletin.pdf, datée du 01/10/2026 (en attente)". */
+    public String proof(FamilyDocuments.Row d) {
+        return Texts.of("agent.demandes.proof", d.getFileName(), DAY.format(d.getIssuedOn()),
+                Texts.of("documents.state." + d.getState()));
     }
 
     public String oldValues(RequestQueue.RequestToDecide r) {

@@ -15,6 +15,7 @@ import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyHistory;
 import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.family.FamilyStatus;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.problems.FieldError;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -49,6 +50,9 @@ public class AgentFamilleView implements Serializable {
     @Inject
     AgentFileEditor editor;
 
+    @Inject
+    FamilyDocuments documents;
+
     /** The file opened by this view: set once, from the address; a posted {@code id} never changes it. */
     private Long id;
     private String label;
@@ -61,6 +65,8 @@ public class AgentFamilleView implements Serializable {
     private FamilyHistory history;
     /** Whether a portal account is linked to the file. */
     private boolean accountLinked;
+    /** The family's documents this agent may read (health ones for agent-sante only). */
+    private List<FamilyDocuments.Row> familyDocuments;
 
     public void load() throws IOException {
         if (form != null) {
@@ -83,6 +89,7 @@ public class AgentFamilleView implements Serializable {
         status = family.getStatus();
         form = desk.formForAgent(user.require(), id);
         history = desk.historyOf(user.require(), id);
+        familyDocuments = documents.ofFamily(user.require(), id, null);
     }
 
     /** Whether the agent may unlink the file from its portal account (commune administrators). */
@@ -180,6 +187,7 @@ public class AgentFamilleView implements Serializable {
     public FamilyStatus getStatus() { return status; }
     public FamilyForm getForm() { return form; }
     public FamilyHistory getHistory() { return history; }
+    public List<FamilyDocuments.Row> getDocuments() { return familyDocuments; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }
