@@ -238,13 +238,13 @@ class BillingMoneyIT {
         assertTrue(mail.contains("Reste à payer : 15,00"), mail);
     }
 
-    @Test
-    void anOverpaymentCountsForTheAttestationFiscaleWhenItsCreditPaysCare() throws Exception {
-        Regie r = regie();
-        long family = family("Attestation", null);
-        int year = TODAY.getYear();
-        long child = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Lou', 'Attestation', ?2)"
-                + " returning id", family, LocalDate.of(year - 3, 3, 1));
+    /**
+     * A child of {@code age} years in the family, and two months of its garderie (care, for the attestation fiscale):
+     * October's invoice (10 days × 5,00 €, due a month ago), whose id is answered, then November's (9 days × 5,00 €).
+     */
+    long careMonths(Regie r, long family, String firstName, int age) throws Exception {
+        long child = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, ?2, 'Garde', ?3)"
+                + " returning id", family, firstName, LocalDate.of(TODAY.getYear() - age, 3, 1));
         String garderie = "G" + random(8);
         update("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy) values (?1,"
                 + " 'Garderie', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')", garderie);
@@ -252,6 +252,15 @@ class BillingMoneyIT {
         long november = invoice(r, family, 2, TODAY.plusDays(20), new int[] {9, 500});
         update("update invoice_line set child_id = ?1, activity_code = ?2 where invoice_id in (?3, ?4)", child, garderie,
                 october, november);
+        return october;
+    }
+
+    @Test
+    void anOverpaymentCountsForTheAttestationFiscaleWhenItsCreditPaysCare() throws Exception {
+        Regie r = regie();
+        long family = family("Attestation", null);
+        int year = TODAY.getYear();
+        long october = careMonths(r, family, "Lou", 3);
         // 80,00 € for October's 50,00 €, then 30,00 € of credit deducted from November
         in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 8000, Map.of(october, 5000L))));
         assertEquals(3000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
@@ -271,15 +280,7 @@ class BillingMoneyIT {
         Regie r = regie();
         long family = family("Avoir fiscal", null);
         int year = TODAY.getYear();
-        long child = id("insert into child (family_id, first_name, last_name, birth_date) values (?1, 'Noé', 'Avoir', ?2)"
-                + " returning id", family, LocalDate.of(year - 2, 5, 1));
-        String garderie = "G" + random(8);
-        update("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy) values (?1,"
-                + " 'Garderie', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')", garderie);
-        long october = invoice(r, family, 1, TODAY.minusDays(30), new int[] {10, 500});
-        long november = invoice(r, family, 2, TODAY.plusDays(20), new int[] {9, 500});
-        update("update invoice_line set child_id = ?1, activity_code = ?2 where invoice_id in (?3, ?4)", child, garderie,
-                october, november);
+        long october = careMonths(r, family, "Noé", 2);
         // October's 50,00 € paid in full, then 2 of its days credited: 10,00 € of credit, which pays November in part
         in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 5000, Map.of(october, 5000L))));
         in(() -> invoices.creditNote(REGISSEUR, october, Map.of(lineId(october, 1), 2), null, "Sortie scolaire"));

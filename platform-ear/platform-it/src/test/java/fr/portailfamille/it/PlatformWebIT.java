@@ -410,13 +410,7 @@ class PlatformWebIT {
             b.get(url(ALPHA) + "/");
             b.await(By.id("login"));
             assertEquals("fr", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
-            assertEquals("", b.accessibilityViolations(), "axe-core, accueil public");
-            // the check itself finds what it must: a picture without a text alternative, put into the page
-            b.driver.executeScript("var i = document.createElement('img'); i.width = 20; i.height = 20;"
-                    + " document.querySelector('main').appendChild(i);");
-            String found = b.accessibilityViolations();
-            assertTrue(found.startsWith("image-alt: "), found);
-            assertEquals(1, found.lines().count(), found);
+            axeFindsAPictureWithoutAlternative(b);
             b.get(url(ALPHA) + "/nexiste-pas.xhtml");
             assertEquals("Page introuvable", b.await(By.id("error-title")).getText());
         }
@@ -424,13 +418,18 @@ class PlatformWebIT {
         try (Browser b = new Browser(false)) {
             b.get(url(ALPHA) + "/");
             b.await(By.id("login"));
-            assertEquals("", b.accessibilityViolations(), "axe-core, accueil public without JavaScript");
-            b.driver.executeScript("var i = document.createElement('img'); i.width = 20; i.height = 20;"
-                    + " document.querySelector('main').appendChild(i);");
-            String found = b.accessibilityViolations();
-            assertTrue(found.startsWith("image-alt: "), found);
-            assertEquals(1, found.lines().count(), found);
+            axeFindsAPictureWithoutAlternative(b);
         }
+    }
+
+    /** axe-core finds nothing on the page, then exactly a picture without a text alternative put into it. */
+    private static void axeFindsAPictureWithoutAlternative(Browser b) {
+        assertEquals("", b.accessibilityViolations(), "axe-core, accueil public");
+        b.driver.executeScript("var i = document.createElement('img'); i.width = 20; i.height = 20;"
+                + " document.querySelector('main').appendChild(i);");
+        String found = b.accessibilityViolations();
+        assertTrue(found.startsWith("image-alt: "), found);
+        assertEquals(1, found.lines().count(), found);
     }
 
     // ---- issue 8: tokens, cookies, logout, headers, methods, error pages -------------------------
