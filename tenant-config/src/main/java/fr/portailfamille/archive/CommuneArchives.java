@@ -361,6 +361,8 @@ public class CommuneArchives {
     static final String CONFIGURATION_JOURNAL_SCHEMA = "45";
     /** Tenant V46: the commune's delay for a late medical certificate, a nullable column. */
     static final String CERTIFICATE_DAYS_SCHEMA = "46";
+    /** Tenant V47: the document types named for health and their documents flagged, data only. */
+    static final String HEALTH_NAMED_SCHEMA = "47";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -383,7 +385,8 @@ public class CommuneArchives {
      * which added a nullable column, and into {@value #WALLET_WITHDRAWAL_SCHEMA}, which widened checks and added an index,
      * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column, and into
      * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty, and into
-     * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column).
+     * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
+     * changed data only — the import applies its rule).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -406,7 +409,7 @@ public class CommuneArchives {
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
-            CERTIFICATE_DAYS_SCHEMA);
+            CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {
@@ -503,6 +506,8 @@ public class CommuneArchives {
                         ps.execute();
                     }
                 }
+                // an archive of a schema before V47 may hold types named for health saved unticked: the rule holds here
+                fr.portailfamille.documents.HealthFlags.apply(c, SchemaCatalog.quote(schema) + ".");
                 for (String[] column : ACCOUNT_COLUMNS) {
                     try (PreparedStatement ps = c.prepareStatement("update " + SchemaCatalog.qualified(schema, column[0])
                             + " set " + SchemaCatalog.quote(column[1]) + " = ? where " + SchemaCatalog.quote(column[1])

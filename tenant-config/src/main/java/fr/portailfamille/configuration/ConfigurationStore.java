@@ -111,10 +111,8 @@ public final class ConfigurationStore {
                     t.health() || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), t.label()), t.validity(),
                     t.validity() == DocumentType.Validity.MONTHS ? t.months() : null,
                     t.validity() == DocumentType.Validity.UNTIL ? t.until() : null, position[0]++}));
-        // a type made health data protects the documents already sent too (each document keeps the flag it was sent
-        // with, which the agents' search and downloads read); unticked, they stay protected
-        update(c, "update " + s + "family_document d set health = true from " + s + "document_type t"
-                + " where t.code = d.type_code and t.health and not d.health");
+        // a type made health data protects the documents already sent too
+        fr.portailfamille.documents.HealthFlags.apply(c, s);
     }
 
     /** The commune's services, by code: updated in place (threads keep theirs), the others deleted. */

@@ -338,15 +338,16 @@ class CommuneArchivesTest {
      * An archive made at schema 29 holds the tables and columns of schemas 30 to 46 (tenant V30 changed only how the
      * run's references are checked, V31 added nullable columns, V32 widened some, V33 added a nullable one, V34 only
      * indexes, V35 nullable columns, V36 checks and indexes, V37 a nullable column, V38 two, V39 one, V40 one more and a
-     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column, V45 a table, left empty, V46 a nullable column): it is
-     * imported as it is, its invoice and lines checked by V30's triggers.
+     * table, left empty, V41 deferred constraints, V42 a nullable column, V43 wider checks, V44 a nullable column, V45 a table, left empty, V46 a nullable column, V47 data only): it is
+     * imported as it is, its invoice and lines checked by V30's triggers, and V47's rule applied to its document types
+     * and documents.
      */
     @Test
-    void anArchiveOfSchema29IsImportedByCodeAt46() throws Exception {
-        assertEquals("46", new TenantMigrator(ds).codeVersion());
+    void anArchiveOfSchema29IsImportedByCodeAt47() throws Exception {
+        assertEquals("47", new TenantMigrator(ds).codeVersion());
         Commune source = filledCommune();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46')");
+            st.execute("delete from commune_source.flyway_schema_history where version in ('30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46', '47')");
             // as schema 29 was: without the table V40 added (its archive lacks it; the import leaves it empty)
             st.execute("alter table commune_source.message_attachment drop column broadcast_file_id");
             st.execute("drop table commune_source.message_broadcast_file");
@@ -355,6 +356,12 @@ class CommuneArchivesTest {
             st.execute("alter table commune_source.invoice drop column awaiting_mail");
             st.execute("alter table commune_source.booking drop column seat_given_up");
             st.execute("alter table commune_source.billing_settings drop column certificate_days");
+            // before V47: a type named for health saved unticked, and a document sent under it
+            st.execute("insert into commune_source.document_type (code, label, validity) values ('VACCINS',"
+                    + " 'Carnet de vaccination', 'PERMANENT')");
+            st.execute("insert into commune_source.family_document (family_id, type_code, health, issued_on, status,"
+                    + " file_name, content_type, content) select family_id, 'VACCINS', false, issued_on, status, 'carnet.pdf',"
+                    + " content_type, content from commune_source.family_document order by id limit 1");
         }
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         assertEquals("29", info.schemaVersion());
@@ -365,6 +372,9 @@ class CommuneArchivesTest {
         assertEquals(0L, copied.remove("message_broadcast_file"), "a table added since: there, empty");
         assertEquals(0L, copied.remove("configuration_change"), "the configuration's journal (V45) too");
         assertEquals(counts("commune_source"), copied);
+        assertEquals(List.of("ASSURANCE|f|f|", "VACCINS|t|t|"), rows("commune_copie",
+                "select t.code, t.health, d.health from document_type t join family_document d on d.type_code = t.code"
+                        + " group by 1, 2, 3 order by 1"), "V47's rule, applied by the import");
         String lineDays = "select i.number, l.child_id, line_days(l.days, l.days_month, l.days_bits) from invoice i join"
                 + " invoice_line l on l.invoice_id = i.id order by l.id";
         assertEquals(rows("commune_source", lineDays), rows("commune_copie", lineDays));
@@ -423,6 +433,9 @@ class CommuneArchivesTest {
         assertTrue(CommuneArchives.sameData("45", "46"));
         assertTrue(CommuneArchives.sameData("29", "46"));
         assertFalse(CommuneArchives.sameData("46", "45"));
+        assertTrue(CommuneArchives.sameData("46", "47"));
+        assertTrue(CommuneArchives.sameData("29", "47"));
+        assertFalse(CommuneArchives.sameData("47", "46"));
         assertTrue(CommuneArchives.olderThan("39", 40));
         assertFalse(CommuneArchives.olderThan("40", 40));
     }

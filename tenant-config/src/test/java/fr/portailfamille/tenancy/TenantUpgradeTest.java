@@ -126,6 +126,38 @@ class TenantUpgradeTest {
         }
     }
 
+    /**
+     * Tenant V47 (a Java migration): a document type named for health that a commune saved unticked, and the documents
+     * sent under it, become health data; a type of another name and its documents stay as they were.
+     */
+    @Test
+    void v47MakesTheTypesNamedForHealthAndTheirDocumentsHealthData() throws Exception {
+        Flyway.configure(TenantMigrator.class.getClassLoader()).dataSource(ds).schemas("commune_vingtsix")
+                .defaultSchema("commune_vingtsix").createSchemas(true).locations("classpath:db/tenant").target("46")
+                .load().migrate();
+        try (Connection c = ds.getConnection()) {
+            c.createStatement().execute("set search_path to commune_vingtsix");
+            c.createStatement().execute("insert into family (label) values ('Famille Durand')");
+            c.createStatement().execute("insert into document_type (code, label, validity) values"
+                    + " ('VACCINS', 'Carnet de vaccination', 'PERMANENT'), ('LICENCE', 'Licence sportive', 'PERMANENT')");
+            c.createStatement().execute("insert into family_document (family_id, type_code, health, issued_on, status,"
+                    + " file_name, content_type, content) select f.id, t.code, false, date '2026-09-01', 'VALIDATED',"
+                    + " 'doc.pdf', 'application/pdf', '\\x25504446'::bytea from family f, document_type t"
+                    + " where t.code in ('VACCINS', 'LICENCE')");
+        }
+        migrator.migrateCommune("commune_vingtsix");
+        try (Connection c = ds.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery("select t.code || ' ' || t.health || ' ' || d.health"
+                    + " from commune_vingtsix.document_type t join commune_vingtsix.family_document d on d.type_code = t.code"
+                    + " order by t.code");
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            assertEquals(List.of("LICENCE false false", "VACCINS true true"), rows);
+        }
+    }
+
     @Test
     void servesComparesVersionsAsNumbers() {
         assertTrue(TenantMigrator.serves("19", "19"));
@@ -134,10 +166,11 @@ class TenantUpgradeTest {
         assertFalse(TenantMigrator.serves("19", null), "never upgraded since the versions are recorded");
     }
 
-    /** The versions of the tenant migration files, in order. */
+    /** The tenant migrations' versions, SQL files and Java classes ({@code db.tenant}) alike, in order. */
     private static List<Integer> versions() throws java.io.IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/tenant"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+        try (Stream<Path> files = Stream.concat(Files.list(Path.of("src/main/resources/db/tenant")),
+                Files.list(Path.of("src/main/java/db/tenant")))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.(sql|java)"))
                     .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
         }
     }

@@ -92,6 +92,17 @@ class OnboardingProgressIT {
         return job;
     }
 
+    /** Inside Payara, Flyway finds the tenant migrations written in Java (V47) beside the SQL files. */
+    @Test
+    void theTenantMigrationsWrittenInJavaAreFoundInsidePayara() throws Exception {
+        assertTrue(Integer.parseInt(wiring.migrator().codeVersion()) >= 47, wiring.migrator().codeVersion());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from commune_alpha.flyway_schema_history where version = '47' and success and type = 'JDBC'");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next() && rs.getInt(1) == 1, "alpha's schema went through V47");
+        }
+    }
+
     @Test
     void anotherReaderSeesTheStepsWhileTheyRunThenDone() throws Exception {
         String slug = "progres" + UUID.randomUUID().toString().substring(0, 4);

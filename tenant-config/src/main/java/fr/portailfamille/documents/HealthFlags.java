@@ -1,0 +1,49 @@
+package fr.portailfamille.documents;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Marks as health data, in one commune's schema, the document types whose name speaks of health
+ * ({@link DocumentTypeRules#isHealth}: "Carnet de vaccination", "Attestation MDPH"), ticked or not, and every document
+ * sent under a type that is health data: agent-sante's only from then on. Run when the types are saved, by tenant V47
+ * for the types and documents saved before that rule, and after an archive's import.
+ */
+public final class HealthFlags {
+
+    private HealthFlags() {
+    }
+
+    /**
+     * Applies the rule in the schema {@code qualifier} names ("commune_x." or "" for the connection's search path);
+     * how many documents it made health data.
+     */
+    public static int apply(Connection c, String qualifier) throws SQLException {
+        List<String> named = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select code, label from " + qualifier + "document_type where not health");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (DocumentTypeRules.isHealth(List.of(), rs.getString(2))) {
+                    named.add(rs.getString(1));
+                }
+            }
+        }
+        if (!named.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("update " + qualifier + "document_type set health = true"
+                    + " where code = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", named.toArray()));
+                ps.executeUpdate();
+            }
+        }
+        // each document keeps the flag it was sent with (the agents' search and downloads read it): a type that is
+        // health data protects the documents already sent; unticked later, they stay protected
+        try (PreparedStatement ps = c.prepareStatement("update " + qualifier + "family_document d set health = true from "
+                + qualifier + "document_type t where t.code = d.type_code and t.health and not d.health")) {
+            return ps.executeUpdate();
+        }
+    }
+}
