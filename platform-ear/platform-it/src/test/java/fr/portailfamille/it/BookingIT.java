@@ -457,6 +457,83 @@ class BookingIT {
         assertTrue(backwards.getMessage().contains("période valide"));
     }
 
+    /**
+     * Au guichet: an agent books for a family that asks at the town hall or on the phone, one day or the ticked weekdays
+     * of a period, under the family's own rules (seats, waiting list), and cancels as the family would; each written in
+     * the file's log. Neither another family's child or booking, nor a parent, nor an agent of another commune gets
+     * through.
+     */
+    @Test
+    void anAgentBooksAndCancelsAtTheCounterForAFamilyUnderItsRules() throws Exception {
+        long unit = unit(1);
+        Parent p = validatedFamily();
+        Parent other = validatedFamily();
+        long family = in(() -> files.fileOf(p.user())).getId();
+        SignedInUser agent = FamilyFileIT.AGENT;
+        LocalDate monday = nextMondayInAMonth();
+        var counter = in(() -> bookings.counter(agent, family));
+        assertEquals(in(() -> files.fileOf(p.user())).getLabel(), counter.familyLabel());
+        assertTrue(counter.choices().stream().anyMatch(c -> c.childId() == p.childId() && c.unitId() == unit
+                && c.unitLabel().equals("Midi")), counter.choices().toString());
+        assertTrue(counter.choices().stream().noneMatch(c -> c.childId() == other.childId()), "only this family's children");
+
+        // one day, then a period's Mondays and Tuesdays: the other family holds the first Tuesday's only seat
+        var one = in(() -> bookings.bookAtCounter(agent, family, p.childId(), unit, monday, monday,
+                java.util.Set.of(DayOfWeek.MONDAY)));
+        assertEquals(1, one.getBooked(), one.summary().french());
+        assertEquals(BookingDecision.Outcome.ACCEPTED,
+                in(() -> bookings.book(other.user(), other.childId(), unit, monday.plusDays(1))).outcome());
+        // (Monday to the next Monday: the days nextMondayInAMonth keeps clear of public holidays)
+        var period = in(() -> bookings.bookAtCounter(agent, family, p.childId(), unit, monday, monday.plusDays(7),
+                java.util.Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY)));
+        assertEquals(1, period.getBooked(), period.summary().french());
+        assertEquals(1, period.getWaiting(), period.summary().french());
+        assertEquals(1, period.getAlreadyBooked(), "the Monday booked before is left as it was");
+        assertEquals(1, in(() -> attendance.seatsTaken(unit, monday.plusDays(1))), "the seat is never oversold");
+        // the family finds them in its own planning; the counter lists them from today on
+        assertEquals(List.of(BookingStatus.BOOKED, BookingStatus.WAITING, BookingStatus.BOOKED),
+                in(() -> bookings.bookingsOf(p.user(), p.childId(), monday, monday.plusDays(7))).stream()
+                        .map(Booking::getStatus).toList());
+        var coming = in(() -> bookings.counterBookings(agent, family, monday));
+        assertEquals(3, coming.size());
+        assertTrue(coming.stream().allMatch(PlanningService.CounterBooking::isCancellable));
+
+        // cancelled at the counter, before the deadline: free, the seat given back, and not twice
+        long first = bookingOf(p, unit, monday).getId();
+        CancellationDecision cancelled = in(() -> bookings.cancelAtCounter(agent, family, first));
+        assertEquals(CancellationDecision.Outcome.FREE, cancelled.outcome());
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, monday));
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, monday)));
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.cancelAtCounter(agent, family, first)));
+        List<String> log = in(() -> familyDesk.auditOf(agent, family)).stream()
+                .map(a -> a.getAction()).filter(a -> a.endsWith("_GUICHET")).toList();
+        assertEquals(List.of("ANNULATION_GUICHET", "RESERVATION_GUICHET", "RESERVATION_GUICHET"), log);
+
+        // the lines: another family's child or booking through this family's id, a parent, an agent of another commune
+        long othersBooking = bookingOf(other, unit, monday.plusDays(1)).getId();
+        BookingRefused notOurs = assertThrows(BookingRefused.class, () -> in(() -> bookings.bookAtCounter(agent, family,
+                other.childId(), unit, monday, monday, java.util.Set.of(DayOfWeek.MONDAY))));
+        assertEquals("Cet enfant ne fait pas partie de ce dossier.", notOurs.getMessage());
+        assertEquals("Cette réservation n'existe pas.", assertThrows(BookingRefused.class,
+                () -> in(() -> bookings.cancelAtCounter(agent, family, othersBooking))).getMessage());
+        assertEquals(BookingStatus.BOOKED, statusOf(other, unit, monday.plusDays(1)), "untouched");
+        assertThrows(SecurityException.class, () -> in(() -> bookings.counter(p.user(), family)), "a parent");
+        assertThrows(SecurityException.class, () -> in(() -> bookings.cancelAtCounter(p.user(), family, first)), "a parent");
+        Commune beta = directory.bySlug("beta").orElseThrow();
+        assertThrows(SecurityException.class, () -> TenantContext.call(beta, () -> bookings.counter(agent, family)),
+                "an agent of alpha in beta");
+        assertThrows(fr.portailfamille.platform.kernel.Refused.class, () -> TenantContext.call(beta,
+                () -> bookings.bookAtCounter(FamilyFileIT.BETA_AGENT, family, p.childId(), unit, monday, monday,
+                        java.util.Set.of(DayOfWeek.MONDAY))), "beta's agents book nothing of alpha's child by its id");
+        // a file not validated: nothing may be booked for it
+        SignedInUser draft = FamilyFileIT.parent("alpha", "guichet-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@alpha.test", true);
+        in(() -> files.submit(draft, FamilyFileIT.complete(files.formOf(draft), draft.email())));
+        long submitted = in(() -> files.fileOf(draft)).getId();
+        assertEquals("Le dossier de cette famille doit être validé avant toute réservation.",
+                assertThrows(BookingRefused.class, () -> in(() -> bookings.counter(agent, submitted))).getMessage());
+    }
+
     @Test
     void bookingsNeedingValidationAreDecidedByAnAgent() throws Exception {
         long unit = unit(1, true);

@@ -88,7 +88,12 @@ public class PlanningService {
      */
     public TypicalWeekResult applyTypicalWeek(SignedInUser user, long childId, Map<DayOfWeek, Set<Long>> unitsByWeekday,
                                               LocalDate from, LocalDate to) {
-        Child child = ownChild(user, childId);
+        return typicalWeek(ownChild(user, childId), unitsByWeekday, from, to);
+    }
+
+    /** {@link #applyTypicalWeek} for a child already found in its validated file, by the family or an agent for it. */
+    private TypicalWeekResult typicalWeek(Child child, Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from,
+                                          LocalDate to) {
         TypicalWeek.refusal(unitsByWeekday, from, to).ifPresent(why -> {
             throw new BookingRefused(why);
         });
@@ -270,6 +275,120 @@ public class PlanningService {
             seats.release(b.getUnit(), b.getDay(), booked);
         }
         return decision;
+    }
+
+    /** A line of the counter's booking form: a child of the family and one unit of an activity it is registered to. */
+    public record CounterChoice(long childId, String childName, long unitId, String activityName, String unitLabel)
+            implements java.io.Serializable {
+    }
+
+    /** One of the family's bookings from today on, as the counter lists them; cancellable while it holds the day. */
+    public record CounterBooking(long id, String childName, LocalDate day, String activityName, String unitLabel,
+                                 BookingStatus status) implements java.io.Serializable {
+
+        /** Whether it may still be cancelled, as {@link #cancelAtCounter} checks: it holds a seat or waits for one. */
+        public boolean isCancellable() {
+            return Booking.SEAT_HOLDING.contains(status) || status == BookingStatus.WAITING;
+        }
+    }
+
+    /**
+     * Au guichet: what an agent may book for a family that asks at the town hall or on the phone — each child of its
+     * validated file with each unit of each activity the child is registered to (any agent; another commune's family is
+     * not in this commune's schema, an unknown id and a file not validated are refused).
+     */
+    public Counter counter(SignedInUser agent, long familyId) {
+        Family family = agentFamily(agent, familyId);
+        List<CounterChoice> choices = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select c.id, coalesce(c.first_name, '–'), u.id, a.name, u.label from child c"
+                        + " join registration r on r.child_id = c.id and r.status = 'VALIDATED'"
+                        + " join activity a on a.id = r.activity_id join activity_unit u on u.activity_id = a.id"
+                        + " where c.family_id = ?1 order by c.id, a.name, u.start_time nulls last, u.code")
+                .setParameter(1, family.getId()).getResultList()) {
+            Object[] r = (Object[]) o;
+            choices.add(new CounterChoice(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                    (String) r[3], (String) r[4]));
+        }
+        return new Counter(family.getLabel(), choices);
+    }
+
+    /** The counter's form for one family: its label and what may be booked for it ({@link #counter}). */
+    public record Counter(String familyLabel, List<CounterChoice> choices) implements java.io.Serializable {
+    }
+
+    /**
+     * Au guichet: an agent books one unit for a child of the family on the ticked weekdays from {@code from} to
+     * {@code to} (one day: the same date twice), in one transaction, under the commune's rules as the family's own
+     * booking is (deadlines, seats and waiting list, validation, opening windows, porte-monnaie); audited. The family
+     * finds the days in Mon planning.
+     */
+    public TypicalWeekResult bookAtCounter(SignedInUser agent, long familyId, long childId, long unitId, LocalDate from,
+                                           LocalDate to, Set<DayOfWeek> weekdays) {
+        Child child = agentChild(agent, familyId, childId);
+        Map<DayOfWeek, Set<Long>> byWeekday = new java.util.EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : weekdays == null ? Set.<DayOfWeek>of() : weekdays) {
+            byWeekday.put(d, Set.of(unitId));
+        }
+        TypicalWeekResult result = typicalWeek(child, byWeekday, from, to);
+        ActivityUnit unit = unit(unitId);
+        em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "RESERVATION_GUICHET", familyId,
+                child.getId(), unit.getActivity().getName() + " (" + unit.getLabel() + ") du " + from + " au " + to + " : "
+                + result.summary().french()));
+        return result;
+    }
+
+    /** The family's bookings from {@code from} on (at most 200, by day), for the counter ({@link #counter}). */
+    public List<CounterBooking> counterBookings(SignedInUser agent, long familyId, LocalDate from) {
+        long family = agentFamily(agent, familyId).getId();
+        List<CounterBooking> rows = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select b.id, coalesce(c.first_name, '–'), b.day, a.name, u.label, b.status"
+                        + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
+                        + " join activity a on a.id = u.activity_id where c.family_id = ?1 and b.day >= ?2"
+                        + " order by b.day, c.id, u.start_time nulls last, b.id")
+                .setParameter(1, family).setParameter(2, from).setMaxResults(200).getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(new CounterBooking(((Number) r[0]).longValue(), (String) r[1], toDate(r[2]), (String) r[3],
+                    (String) r[4], BookingStatus.valueOf((String) r[5])));
+        }
+        return rows;
+    }
+
+    /**
+     * Au guichet: an agent cancels a booking of the family as the family would (free before the deadline, billed
+     * after, refused once the day is past); audited. A booking of another family is refused as unknown.
+     */
+    public CancellationDecision cancelAtCounter(SignedInUser agent, long familyId, long bookingId) {
+        long family = agentFamily(agent, familyId).getId();
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId() == family)
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
+        CancellationDecision decision = cancelOne(b, settings.calendar(), false);
+        if (decision.outcome() != CancellationDecision.Outcome.REFUSED) {
+            em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ANNULATION_GUICHET", familyId,
+                    b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
+                    + b.getDay() + " : " + decision.message()));
+        }
+        return decision;
+    }
+
+    private Family agentFamily(SignedInUser agent, long familyId) {
+        try {
+            return files.validatedFamilyForAgent(agent, familyId);
+        } catch (BookingRefused e) {
+            throw e;
+        } catch (Refused e) {
+            throw new BookingRefused(e.text());
+        }
+    }
+
+    private Child agentChild(SignedInUser agent, long familyId, long childId) {
+        try {
+            return files.validatedChildForAgent(agent, familyId, childId);
+        } catch (BookingRefused e) {
+            throw e;
+        } catch (Refused e) {
+            throw new BookingRefused(e.text());
+        }
     }
 
     /**

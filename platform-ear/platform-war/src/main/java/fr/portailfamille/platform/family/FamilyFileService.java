@@ -168,6 +168,28 @@ public class FamilyFileService {
                 .orElseThrow(() -> new Refused(Refused.text("family.child.notYours")));
     }
 
+    /**
+     * A family of the commune whose file is validated, for an agent acting for it (a booking taken at the counter or
+     * on the phone): any agent; an unknown id and a file not validated are refused in words.
+     */
+    public Family validatedFamilyForAgent(SignedInUser agent, long familyId) {
+        StaffRoles.requireAgent(agent);
+        Family family = em.find(Family.class, familyId);
+        if (family == null) {
+            throw new Refused(Refused.text("booking.counter.familyUnknown"));
+        }
+        if (family.getStatus() != FamilyStatus.VALIDATED) {
+            throw new Refused(Refused.text("booking.counter.notValidated"));
+        }
+        return family;
+    }
+
+    /** A child of {@link #validatedFamilyForAgent}'s family; a child of another family is refused as unknown. */
+    public Child validatedChildForAgent(SignedInUser agent, long familyId, long childId) {
+        return validatedFamilyForAgent(agent, familyId).getChildren().stream().filter(c -> c.getId() == childId).findFirst()
+                .orElseThrow(() -> new Refused(Refused.text("booking.counter.childUnknown")));
+    }
+
     public FamilyForm formOf(SignedInUser user) {
         return FamilyFileMapper.toForm(fileOf(user));
     }
