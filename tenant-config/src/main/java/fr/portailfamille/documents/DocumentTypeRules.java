@@ -76,11 +76,12 @@ public final class DocumentTypeRules {
 
     /** Words that make a document's name health data whatever type it names (or none): fail closed. */
     private static final java.util.regex.Pattern HEALTH_WORDS = java.util.regex.Pattern.compile(
-            "(?iu)(m[ée]dic|\\bsant[ée]|\\bPAI\\b|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi|diab[èe]t|asthm)");
+            "(?iu)(m[ée]dic|\\bsant[ée]|\\bsanitaire|\\bPAI\\b|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi|diab[èe]t|asthm)");
 
     /**
      * Whether a document asked under {@code label} is health data: the type it names is marked health, or, named or not,
-     * its name speaks of health ("Certificat médical de non contre-indication", "Carnet de vaccination", "PAI") — an
+     * its name speaks of health ("Certificat médical de non contre-indication", "Carnet de vaccination", "PAI", "Fiche
+     * sanitaire de liaison") — an
      * activity's free wording never takes a certificate out of agent-sante's hands.
      */
     public static boolean isHealth(List<DocumentType> types, String label) {

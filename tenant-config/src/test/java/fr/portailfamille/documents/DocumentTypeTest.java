@@ -139,6 +139,7 @@ class DocumentTypeTest {
         assertTrue(DocumentTypeRules.isHealth(types, "Certificat médical de non contre-indication"));
         assertTrue(DocumentTypeRules.isHealth(types, "CERTIFICAT MEDICAL SPORT"));
         assertTrue(DocumentTypeRules.isHealth(types, "Carnet de vaccination"));
+        assertTrue(DocumentTypeRules.isHealth(types, "Fiche sanitaire de liaison"), "the usual health form of children's activities");
         assertTrue(DocumentTypeRules.isHealth(types, "PAI signé"));
         assertTrue(DocumentTypeRules.isHealth(types, "Fiche santé"));
         // words that only look alike are not

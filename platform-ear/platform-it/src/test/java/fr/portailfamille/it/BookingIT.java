@@ -500,14 +500,57 @@ class BookingIT {
 
         // cancelled at the counter, before the deadline: free, the seat given back, and not twice
         long first = bookingOf(p, unit, monday).getId();
-        CancellationDecision cancelled = in(() -> bookings.cancelAtCounter(agent, family, first));
+        CancellationDecision cancelled = in(() -> bookings.cancelAtCounter(agent, family, first, false));
         assertEquals(CancellationDecision.Outcome.FREE, cancelled.outcome());
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, monday));
         assertEquals(0, in(() -> attendance.seatsTaken(unit, monday)));
-        assertThrows(BookingRefused.class, () -> in(() -> bookings.cancelAtCounter(agent, family, first)));
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.cancelAtCounter(agent, family, first, false)));
+        assertEquals(List.of(BookingStatus.WAITING, BookingStatus.BOOKED), in(() -> bookings.counterBookings(agent, family,
+                monday)).stream().map(PlanningService.CounterBooking::status).toList(), "only what may still be cancelled");
+
+        // past the free-cancellation deadline: nothing changes until the agent confirms the day stays billed
+        long late = unit(5, false, "J-90@23:59");
+        in(() -> bookings.bookAtCounter(agent, family, p.childId(), late, monday, monday, java.util.Set.of(DayOfWeek.MONDAY)));
+        long lateBooking = bookingOf(p, late, monday).getId();
+        BookingRefused warned = assertThrows(BookingRefused.class,
+                () -> in(() -> bookings.cancelAtCounter(agent, family, lateBooking, false)));
+        assertTrue(warned.getMessage().startsWith("Cette annulation serait facturée"), warned.getMessage());
+        assertEquals(BookingStatus.BOOKED, statusOf(p, late, monday), "nothing cancelled before the agent confirms");
+        assertEquals(CancellationDecision.Outcome.BILLED,
+                in(() -> bookings.cancelAtCounter(agent, family, lateBooking, true)).outcome());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, monday));
+        // an absence the family phones in: billed, and its medical certificate awaited from the family's own page
+        LocalDate nextMonday = monday.plusDays(7);
+        in(() -> bookings.bookAtCounter(agent, family, p.childId(), late, nextMonday, nextMonday,
+                java.util.Set.of(DayOfWeek.MONDAY)));
+        long sick = bookingOf(p, late, nextMonday).getId();
+        var declared = in(() -> absences.declareAbsenceAtCounter(agent, family, sick,
+                fr.portailfamille.booking.AbsenceReason.MALADIE, "Fièvre, appel de la mère"));
+        assertTrue(declared.french().contains("certificat"), declared.french());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, late, nextMonday));
+        assertTrue(in(() -> absences.lateCertificateAllowed(p.user(), sick)), "the family may still send the certificate");
+        assertThrows(BookingRefused.class, () -> in(() -> absences.declareAbsenceAtCounter(agent, family, sick,
+                fr.portailfamille.booking.AbsenceReason.MALADIE, null)), "declared once");
+        assertThrows(BookingRefused.class, () -> in(() -> absences.declareAbsenceAtCounter(agent, family,
+                bookingOf(other, unit, monday.plusDays(1)).getId(), fr.portailfamille.booking.AbsenceReason.AUTRE, null)),
+                "another family's booking");
+        assertThrows(SecurityException.class, () -> in(() -> absences.declareAbsenceAtCounter(p.user(), family, sick,
+                fr.portailfamille.booking.AbsenceReason.AUTRE, null)), "a parent");
+        // still cancellable for free: cancelled instead
+        long free = bookingOf(p, unit, monday.plusDays(7)).getId();
+        in(() -> absences.declareAbsenceAtCounter(agent, family, free, fr.portailfamille.booking.AbsenceReason.FAMILLE, null));
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, monday.plusDays(7)));
+        // a day the unit does not run: nothing booked, nothing written in the log
+        LocalDate saturday = monday.plusDays(5);
+        var none = in(() -> bookings.bookAtCounter(agent, family, p.childId(), unit, saturday, saturday,
+                java.util.Set.of(DayOfWeek.SATURDAY)));
+        assertEquals(0, none.getBooked() + none.getWaiting() + none.getRefused(), none.summary().french());
         List<String> log = in(() -> familyDesk.auditOf(agent, family)).stream()
                 .map(a -> a.getAction()).filter(a -> a.endsWith("_GUICHET")).toList();
-        assertEquals(List.of("ANNULATION_GUICHET", "RESERVATION_GUICHET", "RESERVATION_GUICHET"), log);
+        // newest first; the absence cancelled for free writes both in one transaction, in no fixed order
+        assertEquals(java.util.Set.of("ABSENCE_GUICHET", "ANNULATION_GUICHET"), java.util.Set.copyOf(log.subList(0, 2)));
+        assertEquals(List.of("ABSENCE_GUICHET", "RESERVATION_GUICHET", "ANNULATION_GUICHET", "RESERVATION_GUICHET",
+                "ANNULATION_GUICHET", "RESERVATION_GUICHET", "RESERVATION_GUICHET"), log.subList(2, log.size()));
 
         // the lines: another family's child or booking through this family's id, a parent, an agent of another commune
         long othersBooking = bookingOf(other, unit, monday.plusDays(1)).getId();
@@ -515,10 +558,11 @@ class BookingIT {
                 other.childId(), unit, monday, monday, java.util.Set.of(DayOfWeek.MONDAY))));
         assertEquals("Cet enfant ne fait pas partie de ce dossier.", notOurs.getMessage());
         assertEquals("Cette réservation n'existe pas.", assertThrows(BookingRefused.class,
-                () -> in(() -> bookings.cancelAtCounter(agent, family, othersBooking))).getMessage());
+                () -> in(() -> bookings.cancelAtCounter(agent, family, othersBooking, true))).getMessage());
         assertEquals(BookingStatus.BOOKED, statusOf(other, unit, monday.plusDays(1)), "untouched");
         assertThrows(SecurityException.class, () -> in(() -> bookings.counter(p.user(), family)), "a parent");
-        assertThrows(SecurityException.class, () -> in(() -> bookings.cancelAtCounter(p.user(), family, first)), "a parent");
+        assertThrows(SecurityException.class, () -> in(() -> bookings.cancelAtCounter(p.user(), family, first, true)),
+                "a parent");
         Commune beta = directory.bySlug("beta").orElseThrow();
         assertThrows(SecurityException.class, () -> TenantContext.call(beta, () -> bookings.counter(agent, family)),
                 "an agent of alpha in beta");

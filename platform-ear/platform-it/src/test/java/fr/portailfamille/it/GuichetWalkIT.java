@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The walk of "Réserver pour la famille" in Chromium: an agent opens a validated family's file, follows its link, sends
  * the form empty (the message next to the field), books one day for the child, then cancels it from the coming
- * bookings; axe-core on each state of the page; the family's planning holds the day in between. A parent is refused
- * the page.
+ * bookings; past the free cancellation, is warned before a billed one; declares an absence the family phones in;
+ * axe-core on each state of the page; the family's planning holds the days. A parent is refused the page.
  */
 @ExtendWith(ArquillianExtension.class)
 class GuichetWalkIT {
@@ -36,7 +36,7 @@ class GuichetWalkIT {
 
     @Test
     @RunAsClient
-    void anAgentBooksADayForAFamilyAtTheCounterThenCancelsIt() throws Exception {
+    void anAgentBooksCancelsAndDeclaresAnAbsenceForAFamilyAtTheCounter() throws Exception {
         String base = StackLauncher.url(StackLauncher.ALPHA);
         String s = fr.portailfamille.it.support.BillingKit.random(6).replaceAll("[^A-Z0-9]", "X").toLowerCase();
         String agent = "agent-guichet-" + s + "@alpha.test";
@@ -63,11 +63,15 @@ class GuichetWalkIT {
         }
         List<String> wide = new ArrayList<>();
         try (Browser a = new Browser()) {
-            ActivitiesWalkIT.signIn(a, "/agent/famille.xhtml?id=" + family, agent, StackLauncher.PASSWORD_AGENT);
+            ActivitiesWalkIT.signIn(a, "/agent/reserver-guichet.xhtml", agent, StackLauncher.PASSWORD_AGENT);
+            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a.snapshot());
+            a.get(base + "/agent/reserver-guichet.xhtml?famille=abc");
+            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a.snapshot());
+            a.get(base + "/agent/famille.xhtml?id=" + family);
             a.submit(By.id("counter-link"));
             a.await(By.id("guichet:book"));
             assertTrue(a.text("page-title").contains("Foyer Guichet " + s), a.snapshot());
-            assertEquals("Aucune réservation à venir.", a.text("coming-none"));
+            assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet");
             Browser.screenshot(a, "guichet-vide");
 
@@ -75,7 +79,7 @@ class GuichetWalkIT {
             a.submit(By.id("guichet:book"));
             assertTrue(a.text("guichet:choice_msg").contains("Choisissez l'enfant et l'activité"), a.snapshot());
             assertTrue(a.text("guichet:from_msg").contains("Indiquez une période valide"), a.snapshot());
-            assertEquals("Aucune réservation à venir.", a.text("coming-none"));
+            assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"));
 
             new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
             a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")), day.toString());
@@ -97,10 +101,54 @@ class GuichetWalkIT {
 
             a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Annuler']"));
             assertTrue(a.text("summary").contains("Annulation sans frais."), a.snapshot());
-            assertTrue(a.await(By.id("coming:bookings")).getText().contains("Annulé sans frais"), a.snapshot());
+            assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"), "only what may still be cancelled");
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet après l'annulation");
+
+            // a day past its free cancellation: the agent is warned, nothing changes until confirmed
+            try (Connection c = PaymentWalkIT.db(); var st = c.createStatement()) {
+                st.executeUpdate("update activity set cancellation_deadline = 'J-90@23:59' where id = (select activity_id"
+                        + " from activity_unit where id = " + unit + ")");
+            }
+            a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")), day.toString());
+            new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
+            a.submit(By.id("guichet:book"));
+            a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Annuler']"));
+            assertTrue(a.text("summary").contains("Cette annulation serait facturée"), a.snapshot());
+            assertTrue(a.text("billed-hint").contains("reste facturée"), a.snapshot());
+            assertTrue(a.text("billed-title").startsWith("Inès, "), "which booking: " + a.text("billed-title"));
+            assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet, annulation facturée à confirmer");
+            Browser.screenshot(a, "guichet-facturee");
+            a.submit(By.id("billed:confirm"));
+            assertTrue(a.text("summary").contains("facturée"), a.snapshot());
+
+            // the family phones: the child is sick on another booked day
+            a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")),
+                    day.plusDays(1).toString());
+            new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
+            a.submit(By.id("guichet:book"));
+            a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Absence…']"));
+            assertTrue(a.text("absence-title").contains("Inès"), a.snapshot());
+            a.submit(By.id("absence:declare"));
+            assertTrue(a.text("absence:reason_msg").contains("Indiquez le motif"), a.snapshot());
+            assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet, absence");
+            Browser.screenshot(a, "guichet-absence");
+            new Select(a.await(By.id("absence:reason"))).selectByValue("MALADIE");
+            a.submit(By.id("absence:declare"));
+            assertTrue(a.text("summary").contains("certificat"), a.snapshot());
         }
         assertEquals(List.of(), wide, "360 px");
+        try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();
+             var rs = st.executeQuery("select status from booking where child_id = " + child + " and day = '" + day
+                     + "' order by id desc limit 1")) {
+            assertTrue(rs.next());
+            assertEquals("ABSENT_BILLED", rs.getString(1), "cancelled once confirmed, and billed");
+        }
+        try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();
+             var rs = st.executeQuery("select b.status, x.reason from booking b join absence x on x.booking_id = b.id"
+                     + " where b.child_id = " + child + " and b.day = '" + day.plusDays(1) + "'")) {
+            assertTrue(rs.next(), "the absence is recorded");
+            assertEquals("ABSENT_BILLED MALADIE", rs.getString(1) + " " + rs.getString(2));
+        }
         try (Browser b = new Browser()) {
             ActivitiesWalkIT.signIn(b, "/espace/accueil.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             b.get(base + "/agent/reserver-guichet.xhtml?famille=" + family);

@@ -81,7 +81,32 @@ public class AbsenceService {
      */
     public Message declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                   byte[] certificate, String contentType, String fileName) {
-        Booking b = planning.ownBooking(user, bookingId);
+        return declare(planning.ownBooking(user, bookingId), reason, comment, certificate, contentType, fileName,
+                () -> planning.cancel(user, bookingId));
+    }
+
+    /**
+     * Au guichet: an agent declares, for a family that phones or comes to the town hall, an absence on one of its booked
+     * days, under the same rules ({@link AbsenceRules}) but without a certificate — an illness then waits for the medical
+     * certificate the family sends from its own absence page within the commune's delay ({@link #lateCertificateDays});
+     * still cancellable for free, the day is cancelled instead. Any agent; written in the family file's log.
+     *
+     * @return the message for the agent, to be read in any language
+     */
+    public Message declareAbsenceAtCounter(SignedInUser agent, long familyId, long bookingId, AbsenceReason reason,
+                                           String comment) {
+        Booking b = planning.counterBooking(agent, familyId, bookingId);
+        Message done = declare(b, reason, comment, null, null, null,
+                () -> planning.cancelAtCounter(agent, familyId, bookingId, false));
+        em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
+                b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
+                + b.getDay() + " : " + (reason == null ? "" : reason.name()) + " – " + done.french()));
+        return done;
+    }
+
+    /** A declared absence on {@code b}, found by the caller in the family's bookings ({@code freeCancel}: its free cancellation). */
+    private Message declare(Booking b, AbsenceReason reason, String comment, byte[] certificate, String contentType,
+                            String fileName, Runnable freeCancel) {
         AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
@@ -103,7 +128,7 @@ public class AbsenceService {
                 .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
                 lateCertificateDays());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
-            planning.cancel(user, bookingId);
+            freeCancel.run();
             return decision.text();
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();

@@ -290,6 +290,11 @@ public class PlanningService {
         public boolean isCancellable() {
             return Booking.SEAT_HOLDING.contains(status) || status == BookingStatus.WAITING;
         }
+
+        /** Whether an absence may be declared on it (a booked day: {@code AbsenceRules.refusal}), past days aside. */
+        public boolean isAbsenceDeclarable() {
+            return status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE;
+        }
     }
 
     /**
@@ -330,6 +335,9 @@ public class PlanningService {
             byWeekday.put(d, Set.of(unitId));
         }
         TypicalWeekResult result = typicalWeek(child, byWeekday, from, to);
+        if (result.getBooked() + result.getSurcharged() + result.getPending() + result.getWaiting() == 0) {
+            return result; // nothing booked: nothing to write in the file's log
+        }
         ActivityUnit unit = unit(unitId);
         em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "RESERVATION_GUICHET", familyId,
                 child.getId(), unit.getActivity().getName() + " (" + unit.getLabel() + ") du " + from + " au " + to + " : "
@@ -337,15 +345,22 @@ public class PlanningService {
         return result;
     }
 
-    /** The family's bookings from {@code from} on (at most 200, by day), for the counter ({@link #counter}). */
+    /** How many of a family's coming bookings the counter lists at most ({@link #counterBookings}). */
+    public static final int COUNTER_SHOWN = 200;
+
+    /**
+     * The family's bookings from {@code from} on that may still be cancelled — holding a seat or waiting for one — by
+     * day, the first {@value #COUNTER_SHOWN}, for the counter ({@link #counter}).
+     */
     public List<CounterBooking> counterBookings(SignedInUser agent, long familyId, LocalDate from) {
         long family = agentFamily(agent, familyId).getId();
         List<CounterBooking> rows = new ArrayList<>();
         for (Object o : em.createNativeQuery("select b.id, coalesce(c.first_name, '–'), b.day, a.name, u.label, b.status"
                         + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
                         + " join activity a on a.id = u.activity_id where c.family_id = ?1 and b.day >= ?2"
+                        + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING')"
                         + " order by b.day, c.id, u.start_time nulls last, b.id")
-                .setParameter(1, family).setParameter(2, from).setMaxResults(200).getResultList()) {
+                .setParameter(1, family).setParameter(2, from).setMaxResults(COUNTER_SHOWN).getResultList()) {
             Object[] r = (Object[]) o;
             rows.add(new CounterBooking(((Number) r[0]).longValue(), (String) r[1], toDate(r[2]), (String) r[3],
                     (String) r[4], BookingStatus.valueOf((String) r[5])));
@@ -355,20 +370,42 @@ public class PlanningService {
 
     /**
      * Au guichet: an agent cancels a booking of the family as the family would (free before the deadline, billed
-     * after, refused once the day is past); audited. A booking of another family is refused as unknown.
+     * after, refused once the day is past); audited. A booking of another family is refused as unknown. Past the
+     * free-cancellation deadline nothing is changed unless {@code billedConfirmed}: the agent is told first that the day
+     * stays billed (and that an absence with a medical certificate would be excused instead).
+     *
+     * @throws BookingRefused "booking.counter.cancel.billed" when the cancellation would be billed and was not confirmed
      */
-    public CancellationDecision cancelAtCounter(SignedInUser agent, long familyId, long bookingId) {
-        long family = agentFamily(agent, familyId).getId();
-        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
-                .filter(x -> x.getChild().getFamily().getId() == family)
-                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
-        CancellationDecision decision = cancelOne(b, settings.calendar(), false);
+    public CancellationDecision cancelAtCounter(SignedInUser agent, long familyId, long bookingId, boolean billedConfirmed) {
+        Booking b = counterBooking(agent, familyId, bookingId);
+        CancellationDecision decision;
+        try {
+            decision = cancelOne(b, settings.calendar(), !billedConfirmed);
+        } catch (BookingRefused e) {
+            if (e.text().key().equals("booking.cancel.noLongerFree")) {
+                throw new BookingRefused(Refused.text("booking.counter.cancel.billed"));
+            }
+            throw e;
+        }
         if (decision.outcome() != CancellationDecision.Outcome.REFUSED) {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ANNULATION_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay() + " : " + decision.message()));
         }
         return decision;
+    }
+
+    /**
+     * A booking of the family an agent acts for at the counter (its child and activity loaded); another family's (or an
+     * unknown) id answers "n'existe pas".
+     */
+    public Booking counterBooking(SignedInUser agent, long familyId, long bookingId) {
+        long family = agentFamily(agent, familyId).getId();
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .filter(x -> x.getChild().getFamily().getId() == family)
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
+        b.getUnit().getActivity().getName();
+        return b;
     }
 
     private Family agentFamily(SignedInUser agent, long familyId) {

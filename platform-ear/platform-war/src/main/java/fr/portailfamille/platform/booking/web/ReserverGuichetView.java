@@ -30,8 +30,9 @@ import java.util.Set;
 /**
  * Réserver au guichet ({@code agent/reserver-guichet.xhtml?famille=}): an agent books days for a family that asks at
  * the town hall or on the phone — a child and one unit of an activity it is registered to, one day or the ticked
- * weekdays of a period — and cancels its coming bookings, under the commune's rules as the family's own booking is
- * ({@link PlanningService#bookAtCounter}, {@link PlanningService#cancelAtCounter}: the agent's role and the family's
+ * weekdays of a period — and cancels its coming bookings or declares an absence on one, under the commune's rules as
+ * the family's own booking is ({@link PlanningService#bookAtCounter}, {@link PlanningService#cancelAtCounter},
+ * {@link fr.portailfamille.platform.booking.AbsenceService#declareAbsenceAtCounter}: the agent's role and the family's
  * child or booking are checked there).
  */
 @Named
@@ -46,6 +47,9 @@ public class ReserverGuichetView implements Serializable {
     PlanningService planning;
 
     @Inject
+    fr.portailfamille.platform.booking.AbsenceService absences;
+
+    @Inject
     UserView user;
 
     @Inject
@@ -54,7 +58,14 @@ public class ReserverGuichetView implements Serializable {
     private Long famille;
     private PlanningService.Counter counter;
     private String refusal;
-    private transient List<PlanningService.CounterBooking> bookings;
+    /** The coming bookings as the page showed them (kept with the view: a row's "Annuler" names the booking it showed). */
+    private List<PlanningService.CounterBooking> bookings;
+    /** The booking whose cancellation would be billed, waiting for the agent's confirmation. */
+    private Long billedPending;
+    /** The booked day whose absence the agent is declaring ("Absence…" on its row), with the form's reason and précisions. */
+    private Long absenceFor;
+    private String absenceReason;
+    private String absenceComment;
     private String choice;
     private LocalDate from;
     private LocalDate to;
@@ -66,7 +77,7 @@ public class ReserverGuichetView implements Serializable {
             return;
         }
         if (famille == null) {
-            refusal = Texts.of("booking.counter.familyUnknown");
+            refusal = Texts.of(Refused.text("booking.counter.familyUnknown"));
             return;
         }
         try {
@@ -113,19 +124,99 @@ public class ReserverGuichetView implements Serializable {
         }
     }
 
-    /** "Annuler" on one of the coming bookings: free, billed or refused, as for the family. */
+    /**
+     * "Annuler" on one of the coming bookings: free, or refused, as for the family; past the free-cancellation deadline,
+     * nothing changes until the agent confirms that the day stays billed ({@link #confirmBilled}).
+     */
     public void cancel(long bookingId) {
+        cancel(bookingId, false);
+    }
+
+    /** "Confirmer l'annulation facturée" of the booking {@link #cancel} warned about. */
+    public void confirmBilled() {
+        if (billedPending != null) {
+            cancel(billedPending, true);
+        }
+    }
+
+    /** "Garder la réservation": the warned cancellation forgotten. */
+    public void keep() {
+        billedPending = null;
+    }
+
+    private void cancel(long bookingId, boolean billedConfirmed) {
+        billedPending = null;
         try {
-            CancellationDecision decision = planning.cancelAtCounter(user.require(), famille, bookingId);
+            CancellationDecision decision = planning.cancelAtCounter(user.require(), famille, bookingId, billedConfirmed);
             if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
                 FormErrors.error(Texts.of(decision.text()));
             } else {
                 FormErrors.info(Texts.of(decision.text()));
             }
         } catch (BookingRefused e) {
+            if (!billedConfirmed && e.text().key().equals("booking.counter.cancel.billed")) {
+                billedPending = bookingId;
+            }
             FormErrors.error(Texts.of(e));
         }
         bookings = null;
+    }
+
+    /** "Absence…" on a booked day's row: the absence form opens for that day. */
+    public void askAbsence(long bookingId) {
+        billedPending = null;
+        absenceFor = bookingId;
+        absenceReason = null;
+        absenceComment = null;
+    }
+
+    /** "Enregistrer l'absence": the reason the family gave, under the family's absence rules, without a certificate. */
+    public void declareAbsence() {
+        if (absenceFor == null) {
+            return;
+        }
+        if (absenceReason == null || absenceReason.isBlank()) {
+            FormErrors.show("absence", List.of(new FieldError("reason", Refused.text("booking.counter.absence.reason"))));
+            return;
+        }
+        try {
+            fr.portailfamille.problems.Message done = absences.declareAbsenceAtCounter(user.require(), famille, absenceFor,
+                    fr.portailfamille.booking.AbsenceReason.valueOf(absenceReason), absenceComment);
+            FormErrors.info(Texts.of(done));
+            absenceFor = null;
+        } catch (Refused e) {
+            // a too long comment next to its field, what was typed kept; anything else in the summary
+            if ("comment".equals(e.field())) {
+                FormErrors.show("absence", List.of(new FieldError("comment", e.text())));
+                return;
+            }
+            FormErrors.error(Texts.of(e));
+            absenceFor = null;
+        } catch (IllegalArgumentException e) {
+            FormErrors.show("absence", List.of(new FieldError("reason", Refused.text("booking.counter.absence.reason"))));
+            return;
+        }
+        bookings = null;
+    }
+
+    /** "Fermer": the absence form closed, nothing declared. */
+    public void closeAbsence() {
+        absenceFor = null;
+    }
+
+    /** The booking the absence form is about, in words: "Inès, lundi 11 janvier 2027, Cantine – Midi". */
+    public String getAbsenceTitle() {
+        return words(absenceFor);
+    }
+
+    /** The booking whose billed cancellation waits for the agent's confirmation, in words. */
+    public String getBilledTitle() {
+        return words(billedPending);
+    }
+
+    private String words(Long bookingId) {
+        return getBookings().stream().filter(b -> bookingId != null && b.id() == bookingId).findFirst()
+                .map(b -> b.childName() + ", " + day(b.day()) + ", " + b.activityName() + " – " + b.unitLabel()).orElse("");
     }
 
     private Set<DayOfWeek> weekdays() {
@@ -179,7 +270,21 @@ public class ReserverGuichetView implements Serializable {
     public String getFamilyLabel() { return counter == null ? "" : counter.familyLabel(); }
     public boolean isReady() { return counter != null; }
     public boolean isNothingToBook() { return counter != null && counter.choices().isEmpty(); }
-    public String getRefusal() { return refusal; }
+    /** Why nothing may be booked here: the family's refusal, or an unknown family when the page was opened without one. */
+    public String getRefusal() {
+        return refusal != null || counter != null ? refusal : Texts.of(Refused.text("booking.counter.familyUnknown"));
+    }
+    /** Whether the coming bookings are cut at {@link PlanningService#COUNTER_SHOWN}. */
+    public boolean isMoreBookings() { return getBookings().size() >= PlanningService.COUNTER_SHOWN; }
+    public int getShown() { return PlanningService.COUNTER_SHOWN; }
+    public Long getBilledPending() { return billedPending; }
+    public Long getAbsenceFor() { return absenceFor; }
+    public String getAbsenceReason() { return absenceReason; }
+    public void setAbsenceReason(String v) { absenceReason = v; }
+    public String getAbsenceComment() { return absenceComment; }
+    public void setAbsenceComment(String v) { absenceComment = v; }
+    /** The commune's delay for a medical certificate sent after the absence, in days (the absence form's hint). */
+    public int getCertificateDays() { return absences.lateCertificateDays(); }
     public Long getFamille() { return famille; }
     public void setFamille(Long famille) { this.famille = famille; }
     public String getChoice() { return choice; }
