@@ -107,6 +107,11 @@ public final class Message {
         return new MessageFormat(pattern, l).format(values);
     }
 
+    /** The message's arguments, as given (a copy; none for a literal or a written text). */
+    public Object[] args() {
+        return args.clone();
+    }
+
     /** The bundle's key, or the text itself for a literal (its French for a written text). */
     public String key() {
         return writer != null ? french() : key;

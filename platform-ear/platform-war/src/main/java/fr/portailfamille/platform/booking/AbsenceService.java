@@ -91,17 +91,20 @@ public class AbsenceService {
      * certificate the family sends from its own absence page within the commune's delay ({@link #lateCertificateDays});
      * still cancellable for free, the day is cancelled instead. Any agent; written in the family file's log.
      *
-     * @return the message for the agent, to be read in any language
+     * @return the booking's status afterwards: {@code CANCELLED_FREE} (cancelled instead) or {@code ABSENT_BILLED}
      */
-    public Message declareAbsenceAtCounter(SignedInUser agent, long familyId, long bookingId, AbsenceReason reason,
-                                           String comment) {
+    public BookingStatus declareAbsenceAtCounter(SignedInUser agent, long familyId, long bookingId, AbsenceReason reason,
+                                                 String comment) {
         Booking b = planning.counterBooking(agent, familyId, bookingId);
-        Message done = declare(b, reason, comment, null, null, null,
-                () -> planning.cancelAtCounter(agent, familyId, bookingId, false));
-        em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
-                b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
-                + b.getDay() + " : " + (reason == null ? "" : reason.name()) + " – " + done.french()));
-        return done;
+        declare(b, reason, comment, null, null, null, () -> planning.cancelAtCounter(agent, familyId, bookingId, false));
+        if (b.getStatus() != BookingStatus.CANCELLED_FREE) {
+            // the reason left out: an illness is health data, and the log is read by every agent (the cancellation
+            // instead of an absence is logged by cancelAtCounter)
+            em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
+                    b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
+                    + b.getDay()));
+        }
+        return b.getStatus();
     }
 
     /** A declared absence on {@code b}, found by the caller in the family's bookings ({@code freeCancel}: its free cancellation). */

@@ -350,7 +350,8 @@ public class PlanningService {
 
     /**
      * The family's bookings from {@code from} on that may still be cancelled — holding a seat or waiting for one — by
-     * day, the first {@value #COUNTER_SHOWN}, for the counter ({@link #counter}).
+     * day, the first {@value #COUNTER_SHOWN} and one more (which tells that there are more), for the counter
+     * ({@link #counter}).
      */
     public List<CounterBooking> counterBookings(SignedInUser agent, long familyId, LocalDate from) {
         long family = agentFamily(agent, familyId).getId();
@@ -360,7 +361,7 @@ public class PlanningService {
                         + " join activity a on a.id = u.activity_id where c.family_id = ?1 and b.day >= ?2"
                         + " and b.status in ('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'WAITING')"
                         + " order by b.day, c.id, u.start_time nulls last, b.id")
-                .setParameter(1, family).setParameter(2, from).setMaxResults(COUNTER_SHOWN).getResultList()) {
+                .setParameter(1, family).setParameter(2, from).setMaxResults(COUNTER_SHOWN + 1).getResultList()) {
             Object[] r = (Object[]) o;
             rows.add(new CounterBooking(((Number) r[0]).longValue(), (String) r[1], toDate(r[2]), (String) r[3],
                     (String) r[4], BookingStatus.valueOf((String) r[5])));
@@ -378,6 +379,12 @@ public class PlanningService {
      */
     public CancellationDecision cancelAtCounter(SignedInUser agent, long familyId, long bookingId, boolean billedConfirmed) {
         Booking b = counterBooking(agent, familyId, bookingId);
+        // a day already past (a list left open overnight): refused as it is, not announced as billed
+        CancellationDecision ahead = AbsenceRules.withdrawal(b.getUnit().getActivity().rules().decideCancellation(now(),
+                b.getDay(), settings.calendar(), b.getUnit().getStartTime()), b.getStatus());
+        if (ahead.outcome() == CancellationDecision.Outcome.REFUSED) {
+            return ahead;
+        }
         CancellationDecision decision;
         try {
             decision = cancelOne(b, settings.calendar(), !billedConfirmed);

@@ -44,6 +44,11 @@ public final class TypicalWeekResult implements Serializable {
      * language.
      */
     public Message summary() {
+        return summary(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #summary()} with each refusal's reason as {@code reason} words it (an agent's words for the family's). */
+    public Message summary(java.util.function.UnaryOperator<Message> reason) {
         Message parts = null;
         parts = append(parts, booked, "booking.week.result.booked");
         parts = append(parts, surcharged, "booking.week.result.surcharged");
@@ -53,7 +58,8 @@ public final class TypicalWeekResult implements Serializable {
             // the days refused with why, so that a family knows to top up its porte-monnaie or to ask the window
             Message why = null;
             for (Message m : reasons.values()) {
-                why = why == null ? m : Refused.text("booking.week.result.reasons", why, m);
+                Message r = reason.apply(m);
+                why = why == null ? r : Refused.text("booking.week.result.reasons", why, r);
             }
             Message part = Refused.text("booking.week.result.refusedBecause" + (refused == 1 ? ".one" : ".many"), refused, why);
             parts = parts == null ? part : Refused.text("booking.week.result.join", parts, part);

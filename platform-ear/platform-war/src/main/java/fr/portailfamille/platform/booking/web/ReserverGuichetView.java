@@ -114,10 +114,12 @@ public class ReserverGuichetView implements Serializable {
             FormErrors.show("guichet", errors);
             return;
         }
+        billedPending = null;
+        absenceFor = null;
         try {
             TypicalWeekResult result = planning.bookAtCounter(user.require(), famille, chosen.childId(), chosen.unitId(),
                     from, last, ticked);
-            FormErrors.info(Texts.of("agent.guichet.booked", chosen.childName(), Texts.of(result.summary())));
+            FormErrors.info(Texts.of("agent.guichet.booked", chosen.childName(), Texts.of(result.summary(CounterWords::of))));
             bookings = null;
         } catch (BookingRefused e) {
             FormErrors.error(Texts.of(e));
@@ -146,6 +148,7 @@ public class ReserverGuichetView implements Serializable {
 
     private void cancel(long bookingId, boolean billedConfirmed) {
         billedPending = null;
+        absenceFor = null;
         try {
             CancellationDecision decision = planning.cancelAtCounter(user.require(), famille, bookingId, billedConfirmed);
             if (decision.outcome() == CancellationDecision.Outcome.REFUSED) {
@@ -180,9 +183,15 @@ public class ReserverGuichetView implements Serializable {
             return;
         }
         try {
-            fr.portailfamille.problems.Message done = absences.declareAbsenceAtCounter(user.require(), famille, absenceFor,
-                    fr.portailfamille.booking.AbsenceReason.valueOf(absenceReason), absenceComment);
-            FormErrors.info(Texts.of(done));
+            fr.portailfamille.booking.AbsenceReason reason = fr.portailfamille.booking.AbsenceReason.valueOf(absenceReason);
+            fr.portailfamille.booking.BookingStatus after = absences.declareAbsenceAtCounter(user.require(), famille,
+                    absenceFor, reason, absenceComment);
+            // the agent's own words (the service's are the family's: "vous pouvez…")
+            FormErrors.info(after == fr.portailfamille.booking.BookingStatus.CANCELLED_FREE
+                    ? Texts.of("agent.guichet.absence.cancelled")
+                    : reason == fr.portailfamille.booking.AbsenceReason.MALADIE
+                    ? Texts.of("agent.guichet.absence.ill", absences.lateCertificateDays())
+                    : Texts.of("agent.guichet.absence.billed"));
             absenceFor = null;
         } catch (Refused e) {
             // a too long comment next to its field, what was typed kept; anything else in the summary
@@ -244,13 +253,16 @@ public class ReserverGuichetView implements Serializable {
         return items;
     }
 
-    /** The family's bookings from today on, read once per request that shows them. */
+    /**
+     * The family's coming bookings that may be cancelled, the first {@link PlanningService#COUNTER_SHOWN}; read again after
+     * each action, kept with the view in between.
+     */
     public List<PlanningService.CounterBooking> getBookings() {
         if (bookings == null) {
             bookings = counter == null ? List.of()
                     : planning.counterBookings(user.require(), famille, PlatformTime.today(PlatformTime.clock()));
         }
-        return bookings;
+        return bookings.size() > PlanningService.COUNTER_SHOWN ? bookings.subList(0, PlanningService.COUNTER_SHOWN) : bookings;
     }
 
     /** "Lundi 7 décembre 2026", a booking's day in the page's language. */
@@ -275,7 +287,7 @@ public class ReserverGuichetView implements Serializable {
         return refusal != null || counter != null ? refusal : Texts.of(Refused.text("booking.counter.familyUnknown"));
     }
     /** Whether the coming bookings are cut at {@link PlanningService#COUNTER_SHOWN}. */
-    public boolean isMoreBookings() { return getBookings().size() >= PlanningService.COUNTER_SHOWN; }
+    public boolean isMoreBookings() { return getBookings() != bookings; }
     public int getShown() { return PlanningService.COUNTER_SHOWN; }
     public Long getBilledPending() { return billedPending; }
     public Long getAbsenceFor() { return absenceFor; }
