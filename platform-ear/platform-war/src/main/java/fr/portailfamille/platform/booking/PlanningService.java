@@ -416,18 +416,17 @@ public class PlanningService {
     }
 
     private Family agentFamily(SignedInUser agent, long familyId) {
-        try {
-            return files.validatedFamilyForAgent(agent, familyId);
-        } catch (BookingRefused e) {
-            throw e;
-        } catch (Refused e) {
-            throw new BookingRefused(e.text());
-        }
+        return refusedAsBooking(() -> files.validatedFamilyForAgent(agent, familyId));
     }
 
     private Child agentChild(SignedInUser agent, long familyId, long childId) {
+        return refusedAsBooking(() -> files.validatedChildForAgent(agent, familyId, childId));
+    }
+
+    /** What the family file answers, its refusal ("dossier non validé", "enfant inconnu") made a booking's refusal. */
+    private static <T> T refusedAsBooking(java.util.function.Supplier<T> read) {
         try {
-            return files.validatedChildForAgent(agent, familyId, childId);
+            return read.get();
         } catch (BookingRefused e) {
             throw e;
         } catch (Refused e) {
@@ -683,13 +682,7 @@ public class PlanningService {
     }
 
     private Child ownChild(SignedInUser user, long childId) {
-        try {
-            return files.validatedChild(user, childId);
-        } catch (BookingRefused e) {
-            throw e;
-        } catch (Refused e) {
-            throw new BookingRefused(e.text());
-        }
+        return refusedAsBooking(() -> files.validatedChild(user, childId));
     }
 
     /** A child books an activity's days once its registration to the activity is validated. */
