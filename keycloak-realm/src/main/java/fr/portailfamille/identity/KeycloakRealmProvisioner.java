@@ -471,14 +471,19 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         realm.setActionTokenGeneratedByAdminLifespan(template.getActionTokenGeneratedByAdminLifespan());
     }
 
-    private static void applyUrls(ClientRepresentation client, Commune commune, List<String> appBaseUrls) {
+    /**
+     * The client's addresses, also on realms created before them (applied at every start): each base URL's
+     * {@link RealmProvisioner#RETURN_PATHS} exactly, no wildcard, and after a logout the commune's website only (where
+     * "Se déconnecter" leads).
+     */
+    static void applyUrls(ClientRepresentation client, Commune commune, List<String> appBaseUrls) {
         List<String> redirects = new ArrayList<>();
-        List<String> logoutRedirects = new ArrayList<>();
         for (String base : appBaseUrls) {
-            redirects.add(base + "/*");
-            logoutRedirects.add(base + "/*");
+            for (String path : RealmProvisioner.RETURN_PATHS) {
+                redirects.add(base + path);
+            }
         }
-        logoutRedirects.add(commune.websiteUrl());
+        List<String> logoutRedirects = List.of(commune.websiteUrl());
         client.setRootUrl(appBaseUrls.get(0));
         client.setBaseUrl(appBaseUrls.get(0));
         client.setRedirectUris(redirects);

@@ -3,6 +3,7 @@ package fr.portailfamille.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.portailfamille.tenancy.RealmProvisioner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -57,7 +58,7 @@ public final class OperatorRealm {
 
     /**
      * Creates the realm if it does not exist, else brings its console client and protections in line: the client's
-     * redirect URI is the operator host's login callback only, and no client of the realm accepts password grants.
+     * redirect URI is the operator host's login callback only, its logout comes back to the console only, and no client of the realm accepts password grants.
      *
      * @param consoleBaseUrl scheme://host[:port] of the operator host (e.g. {@code https://admin.portail-famille.fr})
      */
@@ -122,15 +123,18 @@ public final class OperatorRealm {
         return given;
     }
 
+    /** The console's home page: the client's base URL, and where an operator lands after a logout. */
+    static final String CONSOLE = "/operateur/communes.xhtml";
+
     private static void applyUrls(ObjectNode client, String base) {
         String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        client.putArray("redirectUris").add(b + "/oidc/callback");
+        client.putArray("redirectUris").add(b + RealmProvisioner.LOGIN_CALLBACK);
         client.putArray("webOrigins").add(b);
         client.put("rootUrl", b);
-        client.put("baseUrl", b + "/operateur/communes.xhtml");
+        client.put("baseUrl", b + CONSOLE);
         ObjectNode attributes = client.has("attributes") && client.get("attributes").isObject()
                 ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
-        attributes.put("post.logout.redirect.uris", b + "/*");
+        attributes.put("post.logout.redirect.uris", b + CONSOLE);
         attributes.put("pkce.code.challenge.method", "S256");
     }
 

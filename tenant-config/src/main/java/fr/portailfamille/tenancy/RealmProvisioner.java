@@ -5,6 +5,21 @@ import java.util.List;
 /** Creates the identity side of a commune: its Keycloak realm and the platform's client in it. */
 public interface RealmProvisioner {
 
+    /** The portal's login callback: where Keycloak sends a browser back with its authorization code. */
+    String LOGIN_CALLBACK = "/oidc/callback";
+
+    /** Where a family lands after activating the account an agent opened for it at the counter. */
+    String FAMILY_INVITATION_LANDING = "/espace/foyer.xhtml";
+
+    /** Where a commune's first administrator lands after choosing a password. */
+    String AGENT_INVITATION_LANDING = "/agent/index.xhtml";
+
+    /**
+     * Every path of a commune's portal that its Keycloak client may send a browser back to, each exactly (no
+     * wildcard: a link crafted with another path of the portal as {@code redirect_uri} is refused by Keycloak).
+     */
+    List<String> RETURN_PATHS = List.of(LOGIN_CALLBACK, FAMILY_INVITATION_LANDING, AGENT_INVITATION_LANDING);
+
     /**
      * Creates the realm of the commune, or brings an existing one in line (re-run after a failure).
      *

@@ -61,10 +61,42 @@ class ProvisioningIT {
         assertEquals("127.0.0.1", realm.getSmtpServer().get("host"));
         assertEquals(String.valueOf(stack.ports().smtp()), realm.getSmtpServer().get("port"));
         ClientRepresentation client = admin.realm("pf-alpha").clients().findByClientId("portail-famille").get(0);
-        assertTrue(client.getRedirectUris().contains(stack.communeUrl(ALPHA) + "/*"));
-        assertTrue(client.getRedirectUris().contains("https://alpha.example.test/*"));
+        assertTrue(client.getRedirectUris().contains(stack.communeUrl(ALPHA) + "/oidc/callback"));
+        assertTrue(client.getRedirectUris().contains("https://alpha.example.test/oidc/callback"));
+        assertTrue(client.getRedirectUris().stream().noneMatch(u -> u.contains("*")), client.getRedirectUris()::toString);
         assertFalse(client.isDirectAccessGrantsEnabled());
-        assertTrue(client.getAttributes().get("post.logout.redirect.uris").contains(stack.communeUrl(ALPHA) + "/"));
+        assertEquals(stack.communeUrl(ALPHA) + "/", client.getAttributes().get("post.logout.redirect.uris"));
+    }
+
+    /**
+     * Keycloak itself refuses a login whose code would come back anywhere but the portal's callback (a crafted link
+     * with another page of the portal, or another host), and a logout leading anywhere but the commune's website.
+     */
+    @Test
+    void keycloakSendsABrowserBackToThePortalsOwnPathsOnly() throws Exception {
+        String base = stack.communeUrl(ALPHA);
+        assertEquals(200, authorize(base + "/oidc/callback"));
+        assertEquals(400, authorize(base + "/espace/messages.xhtml"));
+        assertEquals(400, authorize(base + "/oidc/callback/../espace/messages.xhtml"));
+        assertEquals(400, authorize("http://evil.test/oidc/callback"));
+        HttpResponse<String> logout = keycloakGet("/realms/pf-alpha/protocol/openid-connect/logout?client_id=portail-famille"
+                + "&post_logout_redirect_uri=" + enc(base + "/espace/messages.xhtml"));
+        assertEquals(400, logout.statusCode(), "a logout to another page than the commune's website");
+    }
+
+    private int authorize(String redirectUri) throws Exception {
+        return keycloakGet("/realms/pf-alpha/protocol/openid-connect/auth?client_id=portail-famille&response_type=code"
+                + "&scope=openid&code_challenge_method=S256&code_challenge=" + "a".repeat(43) + "&redirect_uri="
+                + enc(redirectUri)).statusCode();
+    }
+
+    private HttpResponse<String> keycloakGet(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

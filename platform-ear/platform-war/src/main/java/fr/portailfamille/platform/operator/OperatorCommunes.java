@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.operator;
 
+import fr.portailfamille.tenancy.RealmProvisioner;
 import fr.portailfamille.archive.ArchiveCipher;
 import fr.portailfamille.archive.ArchiveException;
 import fr.portailfamille.archive.CommuneArchives;
@@ -561,7 +562,7 @@ public class OperatorCommunes {
             try {
                 roles = wiring.administrators().invite(commune.realmName(), o.administratorEmail(),
                         o.administratorFirstName(), o.administratorLastName(), CommuneProvisioner.CLIENT_ID,
-                        wiring.communeUrl(scheme, portSuffix, commune.slug()) + "/agent/index.xhtml");
+                        wiring.communeUrl(scheme, portSuffix, commune.slug()) + RealmProvisioner.AGENT_INVITATION_LANDING);
             } catch (RuntimeException e) {
                 job.failed(OnboardingJob.ADMINISTRATOR, "L'invitation de " + o.administratorEmail()
                         + " n'a pas pu être envoyée : " + e.getMessage());

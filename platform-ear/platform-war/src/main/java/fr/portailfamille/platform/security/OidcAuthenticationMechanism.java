@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import fr.portailfamille.tenancy.RealmProvisioner;
 import fr.portailfamille.platform.kernel.RequestPath;
 import fr.portailfamille.platform.kernel.JsonErrors;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
@@ -43,7 +44,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    public static final String CALLBACK_PATH = "/oidc/callback";
+    public static final String CALLBACK_PATH = RealmProvisioner.LOGIN_CALLBACK;
     static final String PENDING_ATTRIBUTE = "pf.oidc.pending";
     private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final Logger LOG = Logger.getLogger(OidcAuthenticationMechanism.class.getName());

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.tenancy.RealmProvisioner;
 import fr.portailfamille.platform.family.FileQueue;
 import fr.portailfamille.platform.kernel.Sort;
 import fr.portailfamille.platform.security.SignedInUser;
@@ -89,7 +90,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
         List<FieldError> errors;
         try {
             errors = counter.createAtCounter(agent(), counterFirstName, counterLastName, counterEmail,
-                    Urls.base() + "/espace/foyer.xhtml");
+                    Urls.base() + RealmProvisioner.FAMILY_INVITATION_LANDING);
         } catch (AccountUnavailable e) {
             errors = List.of(new FieldError("", e.text()));
         }
