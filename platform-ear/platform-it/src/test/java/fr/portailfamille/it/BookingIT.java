@@ -540,6 +540,14 @@ class BookingIT {
         assertEquals(BookingStatus.CANCELLED_FREE, in(() -> absences.declareAbsenceAtCounter(agent, family, free,
                 fr.portailfamille.booking.AbsenceReason.FAMILLE, null)));
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, monday.plusDays(7)));
+        // the family is mailed what was done for it, with the day and its cost, never the absence's reason
+        String mails = Mails.await(p.user().email(), m -> m.contains("la mairie a enregistr") && m.contains("sans frais"));
+        assertTrue(mails.contains("la mairie a r") && mails.contains("Midi"), mails);
+        assertTrue(mails.contains("la mairie a annul") && mails.contains("Annulation hors d"), "the billed cancellation");
+        assertTrue(mails.contains("/espace/absence.xhtml?reservation=" + sick), "the absence's page, to send a certificate");
+        assertTrue(mails.contains("au plus tard le"), "until when a certificate may excuse the day");
+        assertFalse(mails.contains("Fi\u00e8vre") || mails.contains("Fièvre") || mails.contains("MALADIE")
+                || mails.toLowerCase(java.util.Locale.ROOT).contains("maladie"), "no illness in a mail");
         // a day already past (a list left open overnight): refused as it is, never announced as billed
         long past = insertBooking(p.childId(), late, TestDays.today().minusDays(3), "BOOKED");
         assertEquals(CancellationDecision.Outcome.REFUSED, in(() -> bookings.cancelAtCounter(agent, family, past, false)).outcome());

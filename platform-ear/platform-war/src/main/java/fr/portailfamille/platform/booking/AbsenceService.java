@@ -89,7 +89,8 @@ public class AbsenceService {
      * Au guichet: an agent declares, for a family that phones or comes to the town hall, an absence on one of its booked
      * days, under the same rules ({@link AbsenceRules}) but without a certificate — an illness then waits for the medical
      * certificate the family sends from its own absence page within the commune's delay ({@link #lateCertificateDays});
-     * still cancellable for free, the day is cancelled instead. Any agent; written in the family file's log.
+     * still cancellable for free, the day is cancelled instead. Any agent; written in the family file's log, and the
+     * family mailed (the day, billed, until when a certificate may excuse it; never the reason).
      *
      * @return the booking's status afterwards: {@code CANCELLED_FREE} (cancelled instead) or {@code ABSENT_BILLED}
      */
@@ -103,6 +104,7 @@ public class AbsenceService {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay()));
+            mails.absentAtCounter(b, reason == AbsenceReason.MALADIE ? b.getDay().plusDays(lateCertificateDays()) : null);
         }
         return b.getStatus();
     }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.mail.FamilyMails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,9 @@ import java.util.Map;
 public class BookingMails {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+
+    /** Mon planning, where a family finds its days. */
+    private static final String PLANNING = "/espace/planning.xhtml";
 
     @Inject
     FamilyMails mails;
@@ -38,7 +42,7 @@ public class BookingMails {
                                 + " sans frais court."
                                 : "Le délai d'annulation sans frais de ce jour est passé : s'il ne vient pas, la journée sera"
                                 + " facturée (en cas de maladie, signalez l'absence avec un certificat médical)."),
-                "/espace/planning.xhtml");
+                PLANNING);
     }
 
     /**
@@ -68,6 +72,43 @@ public class BookingMails {
                         + " – " + b.getUnit().getLabel() + " » le " + DAY.format(b.getDay()) + " a été "
                         + (accept ? "validée" : "refusée") + " par le service enfance."
                         + (accept ? "" : "\nMotif : " + why + "\nRien n'est facturé pour ce jour."));
+    }
+
+    /**
+     * An agent booked days for the family at the counter (what it asked at the town hall or on the phone): what was
+     * booked, in the words the family reads in its own planning, so that a day misheard on the phone is seen at once.
+     */
+    public void bookedAtCounter(Child child, ActivityUnit unit, LocalDate from, LocalDate to, String summary) {
+        mails.send(child.getFamily().getEmail(), "Réservations enregistrées par la mairie",
+                "À votre demande, la mairie a réservé pour " + child.getFirstName() + " « " + unit.getActivity().getName()
+                        + " – " + unit.getLabel() + " » " + (from.equals(to) ? "le " + DAY.format(from)
+                        : "du " + DAY.format(from) + " au " + DAY.format(to)) + " :\n" + summary
+                        + "\nLes jours réservés sont dans Mon planning, où vous pouvez les annuler tant que le délai"
+                        + " d'annulation court.", PLANNING);
+    }
+
+    /** An agent cancelled a booking at the family's request: the day, and what it comes to ({@code outcome}: billed or not). */
+    public void cancelledAtCounter(Booking b, String outcome) {
+        changedAtCounter(b, "Réservation annulée", "a annulé la réservation", outcome, null, PLANNING);
+    }
+
+    /**
+     * An agent recorded the absence the family phoned in: billed, and until when a certificate may still excuse it
+     * ({@code certificateBy}, {@code null} when none is awaited) — never the reason (an illness is health data, and a
+     * mail may be read by others than the family).
+     */
+    public void absentAtCounter(Booking b, LocalDate certificateBy) {
+        changedAtCounter(b, "Absence enregistrée", "a enregistré l'absence", "La journée reste facturée.",
+                certificateBy == null ? null : "Un justificatif peut encore l'excuser : envoyez-le depuis votre espace"
+                        + " (lien ci-dessous) au plus tard le " + DAY.format(certificateBy) + " ; accepté, la journée"
+                        + " ne sera pas facturée.", "/espace/absence.xhtml?reservation=" + b.getId());
+    }
+
+    private void changedAtCounter(Booking b, String subject, String done, String outcome, String followUp, String page) {
+        mails.send(b.getChild().getFamily().getEmail(), subject + " par la mairie",
+                "À votre demande, la mairie " + done + " de " + b.getChild().getFirstName() + " à « "
+                        + b.getUnit().getActivity().getName() + " – " + b.getUnit().getLabel() + " » le "
+                        + DAY.format(b.getDay()) + ".\n" + outcome + (followUp == null ? "" : "\n" + followUp), page);
     }
 
     /**

@@ -66,6 +66,9 @@ public class PlanningService {
     @Inject
     BookingCharges charges;
 
+    @Inject
+    BookingMails mails;
+
     Clock clock = PlatformTime.clock();
 
     /** A parent books a unit's day for one of its own children (validated file only). */
@@ -324,8 +327,8 @@ public class PlanningService {
     /**
      * Au guichet: an agent books one unit for a child of the family on the ticked weekdays from {@code from} to
      * {@code to} (one day: the same date twice), in one transaction, under the commune's rules as the family's own
-     * booking is (deadlines, seats and waiting list, validation, opening windows, porte-monnaie); audited. The family
-     * finds the days in Mon planning.
+     * booking is (deadlines, seats and waiting list, validation, opening windows, porte-monnaie); audited, and the
+     * family mailed what was booked (it finds the days in Mon planning).
      */
     public TypicalWeekResult bookAtCounter(SignedInUser agent, long familyId, long childId, long unitId, LocalDate from,
                                            LocalDate to, Set<DayOfWeek> weekdays) {
@@ -342,6 +345,7 @@ public class PlanningService {
         em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "RESERVATION_GUICHET", familyId,
                 child.getId(), unit.getActivity().getName() + " (" + unit.getLabel() + ") du " + from + " au " + to + " : "
                 + result.summary().french()));
+        mails.bookedAtCounter(child, unit, from, to, result.summary().french());
         return result;
     }
 
@@ -371,7 +375,7 @@ public class PlanningService {
 
     /**
      * Au guichet: an agent cancels a booking of the family as the family would (free before the deadline, billed
-     * after, refused once the day is past); audited. A booking of another family is refused as unknown. Past the
+     * after, refused once the day is past); audited, and the family mailed. A booking of another family is refused as unknown. Past the
      * free-cancellation deadline nothing is changed unless {@code billedConfirmed}: the agent is told first that the day
      * stays billed (and that an absence with a medical certificate would be excused instead).
      *
@@ -398,6 +402,7 @@ public class PlanningService {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ANNULATION_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay() + " : " + decision.message()));
+            mails.cancelledAtCounter(b, decision.message());
         }
         return decision;
     }
