@@ -60,6 +60,9 @@ class FamilyDocumentsIT {
     RegistrationService registrations;
 
     @Inject
+    fr.portailfamille.platform.family.FamilyFileService files;
+
+    @Inject
     ValidatedFamilies families;
 
     @Inject
@@ -98,6 +101,68 @@ class FamilyDocumentsIT {
     /** A validated family with one child. */
     Parent family(String slug) throws Exception {
         return families.create(slug, "docs");
+    }
+
+    /**
+     * Mon foyer's changes with the attestation de quotient familial attached: the request and the attestation (dated as
+     * the form's proof date, waiting beside the request for the agent) in one transaction — a file refused sends no
+     * request, a form refused stores no file; from another commune, nothing.
+     */
+    @Test
+    void aQuotientChangeGoesWithItsAttestationInOneTransaction() throws Exception {
+        Parent p = family("alpha");
+        SignedInUser agent = staff("alpha", "agent");
+        long familyId = alpha(() -> files.fileOf(p.user()).getId());
+        LocalDate proofDay = TestDays.today().minusDays(3);
+        assertTrue(alpha(() -> documents.qfProofAsked()), "the default document types ask for it");
+
+        var asked = quotient(p, "612", proofDay);
+        assertEquals(List.of("qfProof"), fields(alpha(() -> documents.requestChangesWithProof(p.user(), asked, "caf.pdf",
+                HTML_AS_PDF))), "beside the file's field");
+        assertEquals(0, pendingRequests(familyId), "the file refused: the change not sent either");
+        var expired = quotient(p, "612", TestDays.today().minusYears(3));
+        assertEquals(List.of("qfProofDate"), fields(alpha(() -> documents.requestChangesWithProof(p.user(), expired,
+                "caf.pdf", PDF))), "an attestation already expired");
+        assertEquals(0, pendingRequests(familyId));
+        // the form and the file checked together: both fixed in one go
+        var letters = quotient(p, "abc", proofDay);
+        assertEquals(List.of("quotientFamilial", "qfProof"), fields(alpha(() -> documents.requestChangesWithProof(p.user(),
+                letters, "caf.pdf", HTML_AS_PDF))), "the form refused");
+        assertEquals(List.of(), alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF)), "no file kept");
+
+        var good = quotient(p, "612", proofDay);
+        assertEquals(List.of(), alpha(() -> documents.requestChangesWithProof(p.user(), good, "caf.pdf", PDF)));
+        assertEquals(1, pendingRequests(familyId));
+        List<Row> proofs = alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF));
+        assertEquals(1, proofs.size());
+        assertEquals(proofDay, proofs.get(0).getIssuedOn(), "dated as the form's proof");
+        assertEquals("caf.pdf", proofs.get(0).getFileName());
+        assertTrue(proofs.get(0).isPending(), "for the agent to check beside the request");
+
+        // alpha's parent in beta: nothing sent, nothing stored
+        var fromBeta = quotient(p, "700", proofDay);
+        assertThrows(SecurityException.class, () -> in("beta", () -> documents.requestChangesWithProof(p.user(), fromBeta,
+                "caf.pdf", PDF)));
+        assertEquals(1, alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF)).size());
+        assertEquals(1, pendingRequests(familyId));
+    }
+
+    /** The family's file with a new quotient and its proof's date. */
+    private fr.portailfamille.platform.family.FamilyForm quotient(Parent p, String qf, LocalDate proofDay) throws Exception {
+        var form = alpha(() -> files.formOf(p.user()));
+        form.setQuotientFamilialText(qf);
+        form.setQfSource("CAF");
+        form.setQfProofDate(proofDay);
+        return form;
+    }
+
+    private static List<String> fields(List<fr.portailfamille.problems.FieldError> errors) {
+        return errors.stream().map(fr.portailfamille.problems.FieldError::field).toList();
+    }
+
+    private long pendingRequests(long familyId) throws Exception {
+        return alpha(() -> ((Number) em.createNativeQuery("select count(*) from change_request where family_id = ?1"
+                + " and status = 'PENDING'").setParameter(1, familyId).getSingleResult()).longValue());
     }
 
     @Test

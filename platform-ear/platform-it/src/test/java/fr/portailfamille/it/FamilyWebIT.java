@@ -155,6 +155,34 @@ class FamilyWebIT {
                     "ce que la famille a demandé");
             assertEquals("", parent.accessibilityViolations(), "axe-core, liste des demandes");
 
+            // --- a new quotient with the CAF's attestation: a file that is no PDF is refused beside its field, nothing
+            //     is sent and the typed quotient is kept; chosen again, the request goes with it, in Mes documents
+            parent.get(BASE + "/espace/foyer.xhtml");
+            assertTrue(parent.await(By.id("status")).isDisplayed());
+            assertTrue(parent.driver.findElements(By.id("foyer:qfProof")).isEmpty(), "offered only while changing");
+            parent.submit(By.id("foyer:startChanges"));
+            type(parent, "foyer:quotientFamilial", "612");
+            new Select(parent.driver.findElement(By.id("foyer:qfSource"))).selectByValue("CAF");
+            date(parent, "foyer:qfProofDate", TestDays.today().minusDays(2).toString());
+            parent.driver.findElement(By.id("foyer:qfProof")).sendKeys(MesDocumentsWalk.file("attestation-caf.pdf",
+                    "<html><script>alert(1)</script></html>").toAbsolutePath().toString());
+            parent.submit(By.id("foyer:sendChanges"));
+            assertTrue(parent.await(By.id("foyer:qfProof_msg")).getText().contains("n'est pas un vrai fichier PDF"),
+                    parent.driver.findElement(By.id("foyer:qfProof_msg")).getText());
+            assertEquals("612", parent.driver.findElement(By.id("foyer:quotientFamilial")).getAttribute("value"), "kept");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mon foyer, attestation refusée");
+            screenshot(parent, "foyer-attestation-refusee");
+            parent.driver.findElement(By.id("foyer:qfProof")).sendKeys(MesDocumentsWalk.file("attestation-caf.pdf",
+                    "%PDF-1.4\n% attestation\n").toAbsolutePath().toString());
+            parent.submit(By.id("foyer:sendChanges"));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("demande de modification est envoyée"));
+            parent.get(BASE + "/espace/demandes.xhtml?type=CAF");
+            assertTrue(parent.await(By.cssSelector("#requests .request-values")).getText().contains("612"),
+                    parent.driver.findElement(By.cssSelector("#requests .request-values")).getText());
+            parent.get(BASE + "/espace/documents.xhtml");
+            parent.await(By.id("send:file"));
+            assertTrue(parent.driver.getPageSource().contains("attestation-caf.pdf"), "the attestation in Mes documents");
+
             // --- a parent never reaches the agents' pages
             parent.get(BASE + "/agent/famille.xhtml?id=1");
             assertEquals("Accès refusé", parent.await(By.id("error-title")).getText());

@@ -6,6 +6,7 @@ import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
+import fr.portailfamille.platform.family.FamilyForm;
 import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
@@ -16,12 +17,15 @@ import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Message;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.time.Clock;
@@ -43,6 +47,12 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDocuments {
 
+    /**
+     * The code of the attestation de quotient familial among the commune's document types (the default type's: a
+     * commune that made its own under another code is offered none with its changes, and shows none beside them).
+     */
+    public static final String QF_PROOF = "QF";
+
     /** The oldest date a document may bear. */
     static final LocalDate OLDEST = LocalDate.of(1900, 1, 1);
 
@@ -56,6 +66,9 @@ public class FamilyDocuments {
 
     @Inject
     FamilyMails mails;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
 
     @Inject
     fr.portailfamille.platform.family.HealthRecords health;
@@ -226,6 +239,49 @@ public class FamilyDocuments {
                 .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
                 .setParameter(9, file.content()).getSingleResult()).longValue();
     }
+
+    /** Whether the commune asks for attestations de quotient familial ({@link #QF_PROOF} is one of its types). */
+    public boolean qfProofAsked() {
+        return type(QF_PROOF).isPresent();
+    }
+
+    /**
+     * "Envoyer mes modifications" on Mon foyer with the attestation de quotient familial attached ({@code content}; none:
+     * the change requests alone): the requests ({@link FamilyFileService#requestChanges}) and the attestation, dated as
+     * the form's proof date (else today), waiting for an agent's review beside them — in one transaction: an attestation
+     * refused leaves no request sent, a form refused no attestation stored. The form and the file are checked together
+     * (fixed in one go).
+     *
+     * @return every problem, on the form's fields ({@code qfProof} for the file, {@code qfProofDate} for its date);
+     *         nothing stored when there is one
+     */
+    public List<FieldError> requestChangesWithProof(SignedInUser user, FamilyForm proposed, String fileName, byte[] content) {
+        boolean attached = content != null && content.length > 0;
+        List<FieldError> errors = new ArrayList<>(files.requestChanges(user, proposed));
+        if (!errors.isEmpty()) {
+            if (attached) {
+                try {
+                    UploadChecker.check(UploadChecker.the("document"), fileName, content);
+                } catch (UploadChecker.Rejected e) {
+                    errors.add(new FieldError(PROOF_FIELDS.get("file"), e.text()));
+                }
+            }
+            return errors;
+        }
+        if (attached) {
+            try {
+                upload(user, QF_PROOF, null, proposed.getQfProofDate() == null ? PlatformTime.today(clock)
+                        : proposed.getQfProofDate(), fileName, content);
+            } catch (UploadRefused e) {
+                registry.setRollbackOnly(); // the requests just written are not sent without their attestation
+                return e.all().stream().map(r -> new FieldError(PROOF_FIELDS.getOrDefault(r.field(), ""), r.text())).toList();
+            }
+        }
+        return errors;
+    }
+
+    /** An attestation's fields ({@link #upload}) as Mon foyer's form names them. */
+    private static final Map<String, String> PROOF_FIELDS = Map.of("file", "qfProof", "issuedOn", "qfProofDate");
 
     /** One of the signed-in family's own documents, with its content; another family's answers empty. */
     public Optional<Stored> download(SignedInUser user, long id) {

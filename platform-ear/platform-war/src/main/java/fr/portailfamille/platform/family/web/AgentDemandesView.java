@@ -25,12 +25,6 @@ import java.util.Objects;
 @ViewScoped
 public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
 
-    /**
-     * The code of the attestation de quotient familial among the commune's document types (the default type's: a
-     * commune that made its own under another code shows none beside its requests).
-     */
-    static final String QF_PROOF = "QF";
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
@@ -97,7 +91,7 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
             return List.of();
         }
         if (proofs == null || !Objects.equals(proofsOf, r.id())) {
-            proofs = documents.ofFamily(agent(), r.familyId(), QF_PROOF);
+            proofs = documents.ofFamily(agent(), r.familyId(), FamilyDocuments.QF_PROOF);
             proofsOf = r.id();
         }
         return proofs;

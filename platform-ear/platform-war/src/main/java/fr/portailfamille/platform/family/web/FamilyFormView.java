@@ -34,6 +34,11 @@ public abstract class FamilyFormView implements Serializable {
     /** Health data (fiche sanitaire) on this page: always for the family, only agent-sante for agents. */
     public abstract boolean isHealthVisible();
 
+    /** Whether the form offers to attach the attestation de quotient familial (Mon foyer's changes only). */
+    public boolean isQfProofOffered() {
+        return false;
+    }
+
     public Map<String, String> getSituations() {
         return Texts.choices("family.situation.", "MARIES", "PACSES", "CONCUBINAGE", "CELIBATAIRE", "SEPARES", "DIVORCES",
                 "VEUF");

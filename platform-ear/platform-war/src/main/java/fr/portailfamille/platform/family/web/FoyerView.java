@@ -8,13 +8,17 @@ import fr.portailfamille.platform.family.AccountUnavailable;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.family.FormChanges;
+import fr.portailfamille.platform.family.documents.FamilyDocuments;
+import fr.portailfamille.platform.kernel.UploadChecker;
 import fr.portailfamille.problems.FieldError;
+import jakarta.servlet.http.Part;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -32,6 +36,13 @@ public class FoyerView extends FamilyFormView {
 
     @Inject
     UserView user;
+
+    @Inject
+    FamilyDocuments documents;
+
+    /** The attestation de quotient familial sent with the changes, if any (never kept in the view's state). */
+    private transient Part qfProof;
+    private Boolean qfProofAsked;
 
     private FamilyStatus status;
     /** A validated file being edited to send change requests. */
@@ -125,6 +136,21 @@ public class FoyerView extends FamilyFormView {
         }
     }
 
+    /** While the validated file is changed, when the commune asks for attestations de quotient familial. */
+    @Override
+    public boolean isQfProofOffered() {
+        if (!changing) {
+            return false;
+        }
+        if (qfProofAsked == null) {
+            qfProofAsked = documents.qfProofAsked();
+        }
+        return qfProofAsked;
+    }
+
+    public Part getQfProof() { return qfProof; }
+    public void setQfProof(Part v) { qfProof = v; }
+
     /** "Modifier mon dossier": the validated file becomes editable; sending makes change requests. */
     public void startChanges() {
         if (status == FamilyStatus.VALIDATED) {
@@ -137,9 +163,16 @@ public class FoyerView extends FamilyFormView {
         form = files.formOf(user.require());
     }
 
-    public void sendChanges() {
+    public void sendChanges() throws IOException {
         var before = files.formOf(user.require());
-        List<FieldError> errors = files.requestChanges(user.require(), form);
+        byte[] proof = null;
+        if (qfProof != null && qfProof.getSize() > 0) {
+            try (InputStream in = qfProof.getInputStream()) {
+                proof = in.readNBytes(UploadChecker.MAX_BYTES + 1);
+            }
+        }
+        List<FieldError> errors = documents.requestChangesWithProof(user.require(), form, qfProof == null ? null
+                : qfProof.getSubmittedFileName(), proof);
         if (errors.isEmpty()) {
             // the form was normalized as saved: a request was sent unless only the parent's own consent changed
             boolean requests = !FormChanges.requested(before, form).isEmpty();
