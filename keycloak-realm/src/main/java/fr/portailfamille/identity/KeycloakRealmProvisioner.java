@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,8 +151,9 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
      * template's required actions are enabled (the
      * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), the template's
      * clients have its protocol mappers (a realm created before the {@code groups} claim gets it: agents' services),
-     * and no client of the realm accepts password grants,
-     * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle.
+     * no client of the realm accepts password grants,
+     * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle, and the platform's
+     * client sends a browser back to the portal's own return paths only ({@link #narrowUrls}).
      *
      * @return the client ids that were changed
      */
@@ -165,7 +167,51 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         }
         enableRequiredActions(realmName);
         addMissingMappers(realmName);
-        return disableDirectGrants(realmName);
+        List<String> changed = new ArrayList<>(disableDirectGrants(realmName));
+        for (ClientRepresentation client : clients(realmName, CommuneProvisioner.CLIENT_ID)) {
+            if (narrowUrls(client)) {
+                keycloak.put(clientPath(realmName, client.getId()), client);
+                if (!changed.contains(client.getClientId())) {
+                    changed.add(client.getClientId());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * A client made before the exact return paths ({@link #applyUrls}) sent a browser back to any page of the portal:
+     * each of its {@code <base>/*} redirect URIs becomes that base's {@link RealmProvisioner#RETURN_PATHS}, each base
+     * kept as it was (its scheme, host and port: the realm knows them, a start does not), and its post-logout wildcards
+     * go (the commune's website stays).
+     *
+     * @return whether the client changed
+     */
+    static boolean narrowUrls(ClientRepresentation client) {
+        boolean changed = false;
+        Set<String> redirects = new LinkedHashSet<>();
+        for (String uri : client.getRedirectUris() == null ? List.<String>of() : client.getRedirectUris()) {
+            if (uri.endsWith("/*")) {
+                for (String path : RealmProvisioner.RETURN_PATHS) {
+                    redirects.add(uri.substring(0, uri.length() - 2) + path);
+                }
+                changed = true;
+            } else {
+                redirects.add(uri);
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());
+        String logout = attributes.getOrDefault("post.logout.redirect.uris", "");
+        List<String> kept = java.util.Arrays.stream(logout.split("##")).filter(u -> !u.isBlank() && !u.endsWith("/*")).toList();
+        if (!String.join("##", kept).equals(logout)) {
+            attributes.put("post.logout.redirect.uris", String.join("##", kept));
+            changed = true;
+        }
+        if (changed) {
+            client.setRedirectUris(new ArrayList<>(redirects));
+            client.setAttributes(attributes);
+        }
+        return changed;
     }
 
     /**
@@ -472,7 +518,8 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
     }
 
     /**
-     * The client's addresses, also on realms created before them (applied at every start): each base URL's
+     * The client's addresses, set when the realm is made (a realm made before them is narrowed by {@link #harden} at
+     * every start, {@link #narrowUrls}): each base URL's
      * {@link RealmProvisioner#RETURN_PATHS} exactly, no wildcard, and after a logout the commune's website only (where
      * "Se déconnecter" leads).
      */

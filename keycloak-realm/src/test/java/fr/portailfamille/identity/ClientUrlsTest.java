@@ -1,6 +1,7 @@
 package fr.portailfamille.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.tenancy.Branding;
@@ -41,6 +42,31 @@ class ClientUrlsTest {
         assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"), "the client's other attributes kept");
         assertEquals(List.of("https://alpha.portail-famille.fr", "https://familles.alpha.fr"), client.getWebOrigins());
         assertEquals("https://alpha.portail-famille.fr", client.getBaseUrl());
+    }
+
+    /** A realm made before the exact paths: its wildcards narrowed at start, each base (port included) kept. */
+    @Test
+    void aClientOfAnOlderReleaseIsNarrowedToTheSamePaths() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setRedirectUris(List.of("http://alpha.localhost:8080/*", "https://familles.alpha.fr/*"));
+        client.setAttributes(Map.of("post.logout.redirect.uris", "http://alpha.localhost:8080/*##https://familles.alpha.fr/*"
+                + "##https://www.alpha.fr", "pkce.code.challenge.method", "S256"));
+        assertTrue(KeycloakRealmProvisioner.narrowUrls(client));
+        assertEquals(List.of(
+                "http://alpha.localhost:8080/oidc/callback",
+                "http://alpha.localhost:8080/espace/foyer.xhtml",
+                "http://alpha.localhost:8080/agent/index.xhtml",
+                "https://familles.alpha.fr/oidc/callback",
+                "https://familles.alpha.fr/espace/foyer.xhtml",
+                "https://familles.alpha.fr/agent/index.xhtml"), client.getRedirectUris());
+        assertEquals("https://www.alpha.fr", client.getAttributes().get("post.logout.redirect.uris"));
+        assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
+        // what applyUrls made is left as it is
+        ClientRepresentation made = new ClientRepresentation();
+        KeycloakRealmProvisioner.applyUrls(made, ALPHA, List.of("https://alpha.portail-famille.fr"));
+        List<String> before = List.copyOf(made.getRedirectUris());
+        assertFalse(KeycloakRealmProvisioner.narrowUrls(made));
+        assertEquals(before, made.getRedirectUris());
     }
 
     @Test

@@ -75,6 +75,21 @@ class ProvisioningIT {
     @Test
     void keycloakSendsABrowserBackToThePortalsOwnPathsOnly() throws Exception {
         String base = stack.communeUrl(ALPHA);
+        // a realm an older release made (<base>/*): narrowed by the start's maintenance, each address kept with its port
+        var clients = admin.realm("pf-alpha").clients();
+        ClientRepresentation client = clients.findByClientId("portail-famille").get(0);
+        java.util.Set<String> made = java.util.Set.copyOf(client.getRedirectUris());
+        String logoutMade = client.getAttributes().get("post.logout.redirect.uris");
+        client.setRedirectUris(List.of(base + "/*", "https://alpha.example.test/*"));
+        client.getAttributes().put("post.logout.redirect.uris", base + "/*##" + logoutMade);
+        clients.get(client.getId()).update(client);
+        assertEquals(200, authorize(base + "/espace/messages.xhtml"), "the wildcard, as an older release left it");
+        Commune alpha = stack.tenantStore().findBySlug(ALPHA).orElseThrow();
+        assertTrue(RealmMaintenance.maintain(List.of(alpha), stack.realmProvisioner()).get(0).changed()
+                .contains("portail-famille"));
+        ClientRepresentation narrowed = clients.findByClientId("portail-famille").get(0);
+        assertEquals(made, java.util.Set.copyOf(narrowed.getRedirectUris()), "as a realm made today");
+        assertEquals(logoutMade, narrowed.getAttributes().get("post.logout.redirect.uris"));
         assertEquals(200, authorize(base + "/oidc/callback"));
         assertEquals(400, authorize(base + "/espace/messages.xhtml"));
         assertEquals(400, authorize(base + "/oidc/callback/../espace/messages.xhtml"));
