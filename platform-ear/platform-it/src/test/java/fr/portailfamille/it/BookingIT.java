@@ -541,11 +541,12 @@ class BookingIT {
                 fr.portailfamille.booking.AbsenceReason.FAMILLE, null)));
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, monday.plusDays(7)));
         // the family is mailed what was done for it, with the day and its cost, never the absence's reason
-        String mails = Mails.await(p.user().email(), m -> m.contains("la mairie a enregistr") && m.contains("sans frais"));
-        assertTrue(mails.contains("la mairie a r") && mails.contains("Midi"), mails);
+        String mails = Mails.await(p.user().email(), m -> m.contains("absence de ") && m.contains("sans frais"));
+        assertTrue(mails.contains("la mairie a enregistr") && mails.contains("Midi"), mails);
+        assertTrue(mails.contains("les lundis et mardis du "), "the weekdays asked, so that a misheard one shows");
         assertTrue(mails.contains("la mairie a annul") && mails.contains("Annulation hors d"), "the billed cancellation");
-        assertTrue(mails.contains("/espace/absence.xhtml?reservation=" + sick), "the absence's page, to send a certificate");
-        assertTrue(mails.contains("au plus tard le"), "until when a certificate may excuse the day");
+        assertTrue(mails.contains("depuis Mes demandes au plus tard le"), "until when a justificatif may excuse the day");
+        assertTrue(mails.contains("/espace/demandes.xhtml"), "Mes demandes, which links the absence's page");
         assertFalse(mails.contains("Fi\u00e8vre") || mails.contains("Fièvre") || mails.contains("MALADIE")
                 || mails.toLowerCase(java.util.Locale.ROOT).contains("maladie"), "no illness in a mail");
         // a day already past (a list left open overnight): refused as it is, never announced as billed

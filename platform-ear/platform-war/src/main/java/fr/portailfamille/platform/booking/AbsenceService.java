@@ -104,7 +104,7 @@ public class AbsenceService {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay()));
-            mails.absentAtCounter(b, reason == AbsenceReason.MALADIE ? b.getDay().plusDays(lateCertificateDays()) : null);
+            mails.absentAtCounter(b, b.getDay().plusDays(lateCertificateDays()));
         }
         return b.getStatus();
     }

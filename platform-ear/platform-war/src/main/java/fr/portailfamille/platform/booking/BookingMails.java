@@ -4,11 +4,14 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.mail.FamilyMails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The mails of the booking context to families: a seat freed for them, an agent's decisions. */
 @ApplicationScoped
@@ -75,16 +78,29 @@ public class BookingMails {
     }
 
     /**
-     * An agent booked days for the family at the counter (what it asked at the town hall or on the phone): what was
-     * booked, in the words the family reads in its own planning, so that a day misheard on the phone is seen at once.
+     * An agent booked days for the family at the counter (what it asked at the town hall or on the phone): the unit,
+     * the weekdays and the period asked, and what became of them in the words the family reads in its own planning, so
+     * that a day misheard on the phone is seen at once.
      */
-    public void bookedAtCounter(Child child, ActivityUnit unit, LocalDate from, LocalDate to, String summary) {
+    public void bookedAtCounter(Child child, ActivityUnit unit, LocalDate from, LocalDate to, Set<DayOfWeek> weekdays,
+                                String summary) {
         mails.send(child.getFamily().getEmail(), "Réservations enregistrées par la mairie",
-                "À votre demande, la mairie a réservé pour " + child.getFirstName() + " « " + unit.getActivity().getName()
-                        + " – " + unit.getLabel() + " » " + (from.equals(to) ? "le " + DAY.format(from)
-                        : "du " + DAY.format(from) + " au " + DAY.format(to)) + " :\n" + summary
-                        + "\nLes jours réservés sont dans Mon planning, où vous pouvez les annuler tant que le délai"
-                        + " d'annulation court.", PLANNING);
+                "À votre demande, la mairie a enregistré pour " + child.getFirstName() + " « "
+                        + unit.getActivity().getName() + " – " + unit.getLabel() + " » " + days(from, to, weekdays)
+                        + " :\n" + summary + "\nLes jours réservés sont dans Mon planning, où vous pouvez les annuler"
+                        + " tant que le délai d'annulation court.", PLANNING);
+    }
+
+    /** "le lundi 4 janvier 2027", or "les lundis et jeudis du lundi 4 janvier 2027 au vendredi 29 janvier 2027". */
+    static String days(LocalDate from, LocalDate to, Set<DayOfWeek> weekdays) {
+        if (from.equals(to)) {
+            return "le " + DAY.format(from);
+        }
+        List<String> names = new java.util.TreeSet<>(weekdays).stream()
+                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.FRENCH) + "s").toList();
+        String which = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " et " + names.get(names.size() - 1);
+        return (names.isEmpty() ? "" : "les " + which + " ") + "du " + DAY.format(from) + " au " + DAY.format(to);
     }
 
     /** An agent cancelled a booking at the family's request: the day, and what it comes to ({@code outcome}: billed or not). */
@@ -93,15 +109,16 @@ public class BookingMails {
     }
 
     /**
-     * An agent recorded the absence the family phoned in: billed, and until when a certificate may still excuse it
-     * ({@code certificateBy}, {@code null} when none is awaited) — never the reason (an illness is health data, and a
-     * mail may be read by others than the family).
+     * An agent recorded the absence the family phoned in: billed, and until when a justificatif may still excuse it
+     * ({@code certificateBy}) — the same words whatever the reason, which the mail never tells (an illness is health
+     * data, and a mail may be read by others than the family); Mes demandes links the absence's page when a
+     * certificate may still be sent.
      */
     public void absentAtCounter(Booking b, LocalDate certificateBy) {
         changedAtCounter(b, "Absence enregistrée", "a enregistré l'absence", "La journée reste facturée.",
-                certificateBy == null ? null : "Un justificatif peut encore l'excuser : envoyez-le depuis votre espace"
-                        + " (lien ci-dessous) au plus tard le " + DAY.format(certificateBy) + " ; accepté, la journée"
-                        + " ne sera pas facturée.", "/espace/absence.xhtml?reservation=" + b.getId());
+                "Si cette absence peut être excusée par un justificatif, envoyez-le depuis Mes demandes au plus tard le "
+                        + DAY.format(certificateBy) + ", avant la facturation du mois ; accepté, la journée ne sera pas"
+                        + " facturée.", "/espace/demandes.xhtml");
     }
 
     private void changedAtCounter(Booking b, String subject, String done, String outcome, String followUp, String page) {

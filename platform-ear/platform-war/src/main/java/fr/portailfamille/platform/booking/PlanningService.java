@@ -345,7 +345,7 @@ public class PlanningService {
         em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "RESERVATION_GUICHET", familyId,
                 child.getId(), unit.getActivity().getName() + " (" + unit.getLabel() + ") du " + from + " au " + to + " : "
                 + result.summary().french()));
-        mails.bookedAtCounter(child, unit, from, to, result.summary().french());
+        mails.bookedAtCounter(child, unit, from, to, byWeekday.keySet(), result.summary().french());
         return result;
     }
 
