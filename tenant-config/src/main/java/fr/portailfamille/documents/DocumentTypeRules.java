@@ -91,12 +91,34 @@ public final class DocumentTypeRules {
         return named(types, label).map(DocumentType::health).orElse(false);
     }
 
+    /** The code of the attestation de quotient familial among the default types. */
+    public static final String QF = "QF";
+
+    private static final java.util.regex.Pattern QUOTIENT_WORDS = java.util.regex.Pattern.compile(
+            "(?iu)(quotient\\s+familial|\\bQF\\b|attestation\\s+(de\\s+la\\s+)?(caf|msa)\\b)");
+
+    /**
+     * The commune's type for the attestation de quotient familial — the one a family sends with a quotient's change and
+     * an agent checks beside it: the default's code {@value #QF}, else the one family type (not a child's, not health)
+     * whose name speaks of it ("Attestation CAF", "Justificatif du quotient familial"); empty when there is none, or
+     * several such names (no guess).
+     */
+    public static java.util.Optional<DocumentType> quotientProof(List<DocumentType> types) {
+        java.util.Optional<DocumentType> byCode = types.stream().filter(t -> QF.equals(t.code())).findFirst();
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        List<DocumentType> named = types.stream().filter(t -> !t.forChild() && !t.health() && t.label() != null
+                && QUOTIENT_WORDS.matcher(t.label()).find()).toList();
+        return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
+    }
+
     /** The types a new commune starts with. */
     public static List<DocumentType> defaults() {
         return List.of(
                 new DocumentType("ASSURANCE", "Attestation d'assurance scolaire", true, false, DocumentType.Validity.SCHOOL_YEAR, null, null),
                 new DocumentType("DOMICILE", "Justificatif de domicile de moins de 3 mois", false, false, DocumentType.Validity.MONTHS, 3, null),
-                new DocumentType("QF", "Attestation de quotient familial", false, false, DocumentType.Validity.MONTHS, 12, null),
+                new DocumentType(QF, "Attestation de quotient familial", false, false, DocumentType.Validity.MONTHS, 12, null),
                 new DocumentType("CERTIFICAT_MEDICAL", "Certificat médical", true, true, DocumentType.Validity.MONTHS, 12, null),
                 new DocumentType("JUGEMENT_GARDE", "Jugement de garde", true, false, DocumentType.Validity.PERMANENT, null, null),
                 new DocumentType("PAI", "Projet d'accueil individualisé (PAI)", true, true, DocumentType.Validity.SCHOOL_YEAR, null, null));

@@ -147,4 +147,23 @@ class DocumentTypeTest {
         assertFalse(DocumentTypeRules.isHealth(types, "Photo plaisante"));
         assertFalse(DocumentTypeRules.isHealth(types, "Photo d'identité"));
     }
+
+    /** The type a quotient's change goes with: the default's code, else the one family type named for it, never a guess. */
+    @Test
+    void theQuotientsAttestationIsTheDefaultsOrTheOneNamedForIt() {
+        assertEquals("QF", DocumentTypeRules.quotientProof(DocumentTypeRules.defaults()).orElseThrow().code());
+        DocumentType caf = new DocumentType("CAF_ATT", "Attestation CAF", false, false, Validity.MONTHS, 12, null);
+        DocumentType domicile = new DocumentType("DOM", "Justificatif de domicile", false, false, Validity.MONTHS, 3, null);
+        assertEquals("CAF_ATT", DocumentTypeRules.quotientProof(List.of(domicile, caf)).orElseThrow().code());
+        assertEquals("J", DocumentTypeRules.quotientProof(List.of(domicile, new DocumentType("J",
+                "Justificatif du quotient familial", false, false, Validity.MONTHS, 12, null))).orElseThrow().code());
+        // a child's type, a health type, or two candidates: none
+        assertTrue(DocumentTypeRules.quotientProof(List.of(new DocumentType("E", "Attestation CAF de l'enfant", true, false,
+                Validity.MONTHS, 12, null))).isEmpty());
+        assertTrue(DocumentTypeRules.quotientProof(List.of(caf, new DocumentType("MSA", "Attestation MSA", false, false,
+                Validity.MONTHS, 12, null))).isEmpty());
+        assertTrue(DocumentTypeRules.quotientProof(List.of(domicile)).isEmpty());
+        assertFalse(DocumentTypeRules.quotientProof(List.of(domicile, new DocumentType("CAFE", "Cafétéria", false, false,
+                Validity.MONTHS, 12, null))).isPresent(), "a word that only starts like it");
+    }
 }

@@ -114,7 +114,7 @@ class FamilyDocumentsIT {
         SignedInUser agent = staff("alpha", "agent");
         long familyId = alpha(() -> files.fileOf(p.user()).getId());
         LocalDate proofDay = TestDays.today().minusDays(3);
-        assertTrue(alpha(() -> documents.qfProofAsked()), "the default document types ask for it");
+        assertEquals("QF", alpha(() -> documents.qfProofType()).orElseThrow(), "the default document types ask for it");
 
         var asked = quotient(p, "612", proofDay);
         assertEquals(List.of("qfProof"), fields(alpha(() -> documents.requestChangesWithProof(p.user(), asked, "caf.pdf",
@@ -128,12 +128,12 @@ class FamilyDocumentsIT {
         var letters = quotient(p, "abc", proofDay);
         assertEquals(List.of("quotientFamilial", "qfProof"), fields(alpha(() -> documents.requestChangesWithProof(p.user(),
                 letters, "caf.pdf", HTML_AS_PDF))), "the form refused");
-        assertEquals(List.of(), alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF)), "no file kept");
+        assertEquals(List.of(), alpha(() -> documents.ofFamily(agent, familyId, "QF")), "no file kept");
 
         var good = quotient(p, "612", proofDay);
         assertEquals(List.of(), alpha(() -> documents.requestChangesWithProof(p.user(), good, "caf.pdf", PDF)));
         assertEquals(1, pendingRequests(familyId));
-        List<Row> proofs = alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF));
+        List<Row> proofs = alpha(() -> documents.ofFamily(agent, familyId, "QF"));
         assertEquals(1, proofs.size());
         assertEquals(proofDay, proofs.get(0).getIssuedOn(), "dated as the form's proof");
         assertEquals("caf.pdf", proofs.get(0).getFileName());
@@ -143,7 +143,7 @@ class FamilyDocumentsIT {
         var fromBeta = quotient(p, "700", proofDay);
         assertThrows(SecurityException.class, () -> in("beta", () -> documents.requestChangesWithProof(p.user(), fromBeta,
                 "caf.pdf", PDF)));
-        assertEquals(1, alpha(() -> documents.ofFamily(agent, familyId, FamilyDocuments.QF_PROOF)).size());
+        assertEquals(1, alpha(() -> documents.ofFamily(agent, familyId, "QF")).size());
         assertEquals(1, pendingRequests(familyId));
     }
 

@@ -47,12 +47,6 @@ import java.util.Optional;
 @CommuneRequired
 public class FamilyDocuments {
 
-    /**
-     * The code of the attestation de quotient familial among the commune's document types (the default type's: a
-     * commune that made its own under another code is offered none with its changes, and shows none beside them).
-     */
-    public static final String QF_PROOF = "QF";
-
     /** The oldest date a document may bear. */
     static final LocalDate OLDEST = LocalDate.of(1900, 1, 1);
 
@@ -240,9 +234,13 @@ public class FamilyDocuments {
                 .setParameter(9, file.content()).getSingleResult()).longValue();
     }
 
-    /** Whether the commune asks for attestations de quotient familial ({@link #QF_PROOF} is one of its types). */
-    public boolean qfProofAsked() {
-        return type(QF_PROOF).isPresent();
+    /**
+     * The code of the commune's type for the attestation de quotient familial ({@link DocumentTypeRules#quotientProof}:
+     * the default's, else the one named for it); empty when it has none, and then none is offered with a quotient's
+     * change nor shown beside it.
+     */
+    public Optional<String> qfProofType() {
+        return DocumentTypeRules.quotientProof(types()).map(DocumentType::code);
     }
 
     /**
@@ -270,7 +268,7 @@ public class FamilyDocuments {
         }
         if (attached) {
             try {
-                upload(user, QF_PROOF, null, proposed.getQfProofDate() == null ? PlatformTime.today(clock)
+                upload(user, qfProofType().orElse(null), null, proposed.getQfProofDate() == null ? PlatformTime.today(clock)
                         : proposed.getQfProofDate(), fileName, content);
             } catch (UploadRefused e) {
                 registry.setRollbackOnly(); // the requests just written are not sent without their attestation

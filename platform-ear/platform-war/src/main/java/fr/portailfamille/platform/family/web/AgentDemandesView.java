@@ -91,7 +91,7 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
             return List.of();
         }
         if (proofs == null || !Objects.equals(proofsOf, r.id())) {
-            proofs = documents.ofFamily(agent(), r.familyId(), FamilyDocuments.QF_PROOF);
+            proofs = documents.qfProofType().map(code -> documents.ofFamily(agent(), r.familyId(), code)).orElse(List.of());
             proofsOf = r.id();
         }
         return proofs;

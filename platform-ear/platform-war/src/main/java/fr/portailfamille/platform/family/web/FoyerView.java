@@ -143,7 +143,7 @@ public class FoyerView extends FamilyFormView {
             return false;
         }
         if (qfProofAsked == null) {
-            qfProofAsked = documents.qfProofAsked();
+            qfProofAsked = documents.qfProofType().isPresent();
         }
         return qfProofAsked;
     }
