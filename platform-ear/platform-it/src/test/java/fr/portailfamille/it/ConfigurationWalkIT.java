@@ -242,6 +242,11 @@ class ConfigurationWalkIT {
             // a legend state whose text cannot be read on its colour: refused, the colour typed kept
             agent.get(BASE + "/agent/configuration/legende.xhtml");
             WebElement text = agent.await(By.id("legende:legend:0:text"));
+            // each state titled by what it means, never by its code
+            assertEquals("Réservé, encore annulable sans frais",
+                    agent.driver.findElement(By.cssSelector("fieldset[data-state='RESERVE_ANNULABLE'] legend")).getText());
+            assertTrue(agent.driver.findElements(By.xpath("//label[contains(., 'RESERVABLE')]")).isEmpty(), "no code in a label");
+            Browser.screenshot(agent, "configuration-legende");
             String background = agent.driver.findElement(By.id("legende:legend:0:background")).getAttribute("value");
             agent.driver.executeScript("arguments[0].value = arguments[1];", text, background);
             agent.submit(By.id("legende:save"));

@@ -81,7 +81,8 @@ public class JournalView implements Serializable {
      */
     public List<String> details(ConfigurationChanges.SectionChange change) {
         return change.details().stream().filter(d -> !d.path().isEmpty())
-                .map(d -> String.join(Texts.of("agent.config.journal.path"), d.path().stream().map(JournalView::step).toList())
+                .map(d -> String.join(Texts.of("agent.config.journal.path"), d.path().stream()
+                        .map(step -> step(change.section(), step)).toList())
                         + Texts.of("common.colon") + values(d, words(change.section(), d.path()))).toList();
     }
 
@@ -111,7 +112,12 @@ public class JournalView implements Serializable {
         };
     }
 
-    private static String step(ConfigurationChanges.Step step) {
+    /** A step of a detail's path in words: a field by its name, a legend's state by its meaning, another item as named. */
+    static String step(String section, ConfigurationChanges.Step step) {
+        if (section.equals("legend") && java.util.Arrays.stream(fr.portailfamille.booking.DayState.values())
+                .anyMatch(s -> s.name().equals(step.name()))) {
+            return LegendeView.meaning(step.name());
+        }
         if (!step.field()) {
             return step.name();
         }

@@ -34,4 +34,16 @@ public class LegendeView extends ConfigurationSection {
     }
 
     public List<LegendRow> getLegend() { return legend; }
+
+    /** What a state means, in words ("Réservé, encore annulable sans frais"): the row's title, never its code. */
+    public String meaning(LegendRow row) {
+        return meaning(row.getState().name());
+    }
+
+    /** {@link #meaning(LegendRow)} of a state's code (the configuration's journal names the legend's items by it). */
+    public static String meaning(String state) {
+        return Texts.word(STATE, state);
+    }
+
+    private static final String STATE = "agent.config.legend.state.";
 }

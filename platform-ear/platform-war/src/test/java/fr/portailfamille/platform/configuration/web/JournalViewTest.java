@@ -32,6 +32,18 @@ class JournalViewTest {
                 "CANTINE › moments › SOIR : retiré"), view.details(activities));
     }
 
+    /** A legend's state by what it means, as the legend's screen titles it, never by its code. */
+    @Test
+    void aLegendsStateIsToldInWords() {
+        SectionChange legend = new SectionChange("legend",
+                json("""
+                {"RESERVABLE": {"label": "Réservable", "background": "#ffffff", "text": "#000000"}}"""),
+                json("""
+                {"RESERVABLE": {"label": "Libre", "background": "#ffffff", "text": "#000000"}}"""));
+        assertEquals(List.of("Réservable : des places restent, le délai de réservation court › libellé : Réservable → Libre"),
+                view.details(legend));
+    }
+
     @Test
     void amountsAreInEurosAndANewGroupOfFieldsIsToldFieldByField() {
         SectionChange tariffs = new SectionChange("billing.tariffs", json("""
