@@ -174,7 +174,7 @@ public final class MessagingRules {
             case FAMILY -> ref.matches("\\d{1,18}") ? null : "messaging.target.family";
             case ACTIVITY -> ref.isEmpty() ? "messaging.target.activity" : null;
             case SCHOOL -> ref.isEmpty() ? "messaging.target.school" : null;
-            case CLASS -> target.establishment().isBlank() || target.level() == null || !LEVELS.contains(target.level())
+            case CLASS -> target.establishment() == null || target.establishment().isBlank() || target.level() == null || !LEVELS.contains(target.level())
                     ? "messaging.target.class" : null;
         };
         return key == null ? null : Problems.of(key);

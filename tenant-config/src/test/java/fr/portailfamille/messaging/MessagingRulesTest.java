@@ -92,6 +92,9 @@ class MessagingRulesTest {
         assertEquals("CM1", cm1.level());
         assertEquals("Choisissez l'école et la classe (TPS à CM2).",
                 MessagingRules.targetProblem(new BroadcastTarget(Kind.CLASS, "ECOLE-JAURES/6E")).french());
+        // the school or the class left on "Choisir": told beside the target, not an error page
+        assertEquals("Choisissez l'école et la classe (TPS à CM2).",
+                MessagingRules.targetProblem(new BroadcastTarget(Kind.CLASS, null)).french());
         assertEquals("Choisissez à qui écrire.", MessagingRules.targetProblem(null).french());
         assertEquals("Aucune famille ne correspond à ce choix : rien n'est envoyé.", MessagingRules.countProblem(0).french());
         assertNull(MessagingRules.countProblem(52));

@@ -364,6 +364,9 @@ class MessagesIT {
         assertEquals(agent.email(), recorded.sentBy());
         assertEquals(BROADCAST_FAMILIES, recorded.familyCount());
         assertEquals("les familles de l'activité « Centre " + s + " »", recorded.targetLabel());
+        // another service's agent does not read it among its own last broadcasts, as it does not read its threads
+        assertTrue(alpha(() -> inbox.broadcasts(agent("alpha", "bc-regie-" + s + "@alpha.test", "service-regie"), 50))
+                .stream().noneMatch(b -> b.targetLabel().contains("Centre " + s)), "the régie's agent");
 
         // a second parent's own address only with their consent
         assertTrue(Mails.contains("bc-" + s + "-conjoint-oui@alpha.test", "/espace/message.xhtml?id="));

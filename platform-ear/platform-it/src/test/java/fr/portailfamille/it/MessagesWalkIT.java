@@ -143,6 +143,17 @@ class MessagesWalkIT {
             assertEquals(String.valueOf(family), MessagesWalk.value(a, "write:family"));
             assertEquals("Famille : Foyer Msg " + s, a.await(By.id("family-name")).getText(), a.snapshot());
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/ecrire");
+            // "Vérifier" sends nothing: a file chosen is named beside its field, to be chosen again before sending
+            a.driver.findElement(By.id("write:files")).sendKeys(MesDocumentsWalk.file("convocation.pdf",
+                    "%PDF-1.4\n% convocation\n").toAbsolutePath().toString());
+            a.submit(By.id("write:check"));
+            assertTrue(a.await(By.id("write:files_again")).getText().contains("« convocation.pdf »"), a.snapshot());
+            assertEquals("Ce message sera envoyé à 1 famille.", a.text("broadcast-count"), a.snapshot());
+            // a class without its school and class chosen: said beside the target, not an error page
+            new org.openqa.selenium.support.ui.Select(a.driver.findElement(By.id("write:target"))).selectByValue("CLASS");
+            a.submit(By.id("write:check"));
+            assertEquals("Choisissez l'école et la classe (TPS à CM2).", a.await(By.id("write:target_msg")).getText(),
+                    a.snapshot());
             a.get(base + "/agent/configuration/services.xhtml");
             a.await(By.id("services:save"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/configuration/services");

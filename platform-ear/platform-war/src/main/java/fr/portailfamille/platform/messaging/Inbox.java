@@ -586,13 +586,29 @@ public class Inbox {
         return choices;
     }
 
-    /** The commune's last broadcasts, newest first. */
+    /**
+     * The last broadcasts of the agent's services, newest first (another service's — the régie's reminder to a named
+     * family — is not its to read, as its threads are not).
+     */
     public List<BroadcastRow> broadcasts(SignedInUser agent, int limit) {
         StaffRoles.requireAgent(agent);
+        Set<String> mine = servicesOf(agent);
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = List.copyOf(mine);
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < codes.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 10);
+        }
+        Query q = em.createNativeQuery("select id, sent_by, sent_at, target_label, subject, family_count"
+                + " from message_broadcast where service_code in (" + in + ") order by sent_at desc, id desc limit ?1")
+                .setParameter(1, Sort.limit(limit));
+        for (int i = 0; i < codes.size(); i++) {
+            q.setParameter(i + 10, codes.get(i));
+        }
         List<BroadcastRow> rows = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select id, sent_by, sent_at, target_label, subject, family_count"
-                + " from message_broadcast order by sent_at desc, id desc limit ?1").setParameter(1, Sort.limit(limit))
-                .getResultList()) {
+        for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             rows.add(new BroadcastRow(Rows.id(r[0]), (String) r[1], Rows.time(r[2]), (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue()));

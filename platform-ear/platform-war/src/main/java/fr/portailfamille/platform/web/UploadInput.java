@@ -75,11 +75,22 @@ public class UploadInput extends HtmlInputFile {
         }
     }
 
-    /** Whether this response shows a refusal (an error message, of a field or of the form). */
+    /** Whether this response shows a refusal (an error message, of a field or of the form), or {@link #notTaken}. */
     static boolean refused(FacesContext context) {
         FacesMessage.Severity worst = context.getMaximumSeverity();
-        return context.isValidationFailed()
+        return context.isValidationFailed() || Boolean.TRUE.equals(context.getAttributes().get(NOT_TAKEN))
                 || worst != null && worst.getOrdinal() >= FacesMessage.SEVERITY_ERROR.getOrdinal();
+    }
+
+    private static final String NOT_TAKEN = UploadInput.class.getName() + ".notTaken";
+
+    /**
+     * An action that sends nothing ("Vérifier", "Aperçu") tells the form's file fields that their files were not
+     * taken: each names them beside it to be chosen again, as after a refusal — the page comes back without them, and
+     * the message must not go without the file the agent had chosen.
+     */
+    public static void notTaken() {
+        FacesContext.getCurrentInstance().getAttributes().put(NOT_TAKEN, Boolean.TRUE);
     }
 
     /** The names of the files chosen in a submitted value (none for an empty field). */

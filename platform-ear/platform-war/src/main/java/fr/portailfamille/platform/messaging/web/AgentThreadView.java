@@ -114,8 +114,11 @@ public class AgentThreadView implements Serializable {
             load();
         } catch (Refused e) {
             if (FormTokens.alreadySent(e)) {
+                // done by the first tap: the thread read again as after it, the reply's box emptied
                 formToken = FormTokens.next();
-                FormErrors.error(Texts.of(e));
+                body = null;
+                FormErrors.info(Texts.of(e));
+                load();
                 return;
             }
             FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));

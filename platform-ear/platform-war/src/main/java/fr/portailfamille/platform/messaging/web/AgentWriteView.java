@@ -69,8 +69,9 @@ public class AgentWriteView implements Serializable {
         });
     }
 
-    /** Says how many families the message will reach. */
+    /** Says how many families the message will reach (the files chosen are named beside their field, to choose again). */
     public void check() {
+        fr.portailfamille.platform.web.UploadInput.notTaken();
         try {
             long n = inbox.countTargets(user.require(), target());
             Message refusal = MessagingRules.countProblem(n);
@@ -97,8 +98,13 @@ public class AgentWriteView implements Serializable {
             broadcasts = null;
         } catch (Refused e) {
             if (FormTokens.alreadySent(e)) {
+                // sent by the first tap: the form emptied and "Derniers envois" read again as after it
                 formToken = FormTokens.next();
-                FormErrors.error(Texts.of(e));
+                FormErrors.info(Texts.of(e));
+                subject = null;
+                body = null;
+                countText = null;
+                broadcasts = null;
                 return;
             }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));

@@ -98,8 +98,11 @@ public class BoiteView implements Serializable {
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
             if (FormTokens.alreadySent(e)) {
+                // written by the first tap: it is in "Messages envoyés", the form emptied so that it is not sent again
                 formToken = FormTokens.next();
-                FormErrors.error(Texts.of(e));
+                subject = null;
+                body = null;
+                FormErrors.info(Texts.of(e));
                 return null;
             }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));

@@ -59,9 +59,12 @@ public class FamilyThreadView implements Serializable {
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {
             if (FormTokens.alreadySent(e)) {
+                // sent by the first tap: the thread opened again as after it, showing the reply, the box emptied
                 formToken = FormTokens.next();
-                FormErrors.error(Texts.of(e));
-                return null;
+                body = null;
+                FormErrors.info(Texts.of(e));
+                jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+                return "/espace/message.xhtml?faces-redirect=true&id=" + id;
             }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
             return null;

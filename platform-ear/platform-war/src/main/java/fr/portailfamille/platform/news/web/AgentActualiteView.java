@@ -91,7 +91,8 @@ public class AgentActualiteView implements Serializable {
 
     /** Shows the preview of the tile with what is typed (nothing saved). */
     public void preview() {
-        // the page renders the preview from the form
+        // the page renders the preview from the form; an image chosen is not kept (named beside its field)
+        fr.portailfamille.platform.web.UploadInput.notTaken();
     }
 
     /** Saves the form with {@code action}, then says so with the text of the key {@code done} and the new state. */
