@@ -240,6 +240,8 @@ class RegistrationIT {
         });
         assertEquals(RequestStatus.VALIDATED, alpha(() -> registrations.registrationsOf(p.user(), p.childId())).get(0).getStatus());
         assertTrue(Mails.contains(p.user().email(), "Inscription valid"));
+        // its link opens Mon planning on this activity, not on the child's first one
+        assertTrue(Mails.contains(p.user().email(), "&activite=" + act[0]), Mails.of(p.user().email()));
         assertEquals(BookingDecision.Outcome.ACCEPTED, alpha(() -> bookings.book(p.user(), p.childId(), act[1], monday)).outcome());
     }
 
@@ -281,6 +283,37 @@ class RegistrationIT {
         sql("alpha", "update registration set submitted_at = now() - interval '2 years' where child_id = " + p.childId());
         assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
                 "last year's attestation is not this year's");
+    }
+
+    /**
+     * A document carried from another registration of the child is still valid for its type, counted from the day it
+     * was sent: a "justificatif de domicile de moins de 3 mois" sent with the first registration is asked again once
+     * those three months are gone, as Mes documents would ask for it.
+     */
+    @Test
+    void aDocumentCarriedFromAnotherRegistrationIsStillValidForItsType() throws Exception {
+        Parent p = family("alpha");
+        long[] first = activity("alpha", 3, 11);
+        long[] second = activity("alpha", 3, 11);
+        String label = "Justificatif de domicile de moins de 3 mois";
+        sql("alpha", "update activity_document set label = '" + label + "' where activity_id in (" + first[0] + ", "
+                + second[0] + ")");
+        alpha(() -> registrations.register(p.user(), p.childId(), List.of(first[0]), Map.of(first[0], List.of(PDF)), true));
+        assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isPresent(), "fresh");
+
+        // sent three months and two days ago, still within this school year (else the year's rule alone decides)
+        LocalDate sent = TestDays.today().minusMonths(3).minusDays(2);
+        LocalDate today = TestDays.today();
+        org.junit.jupiter.api.Assumptions.assumeTrue(alpha(() -> settings.schoolYears()).stream()
+                .filter(y -> !today.isBefore(y.start()) && !today.isAfter(y.endInclusive()))
+                .allMatch(y -> !sent.isBefore(y.start())), "the school year began less than three months ago");
+        sql("alpha", "update registration set submitted_at = now() - interval '3 months 2 days' where child_id = "
+                + p.childId());
+        assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
+                "expired for its type");
+        Refused asked = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(second[0]), Map.of(), true)));
+        assertEquals("doc-" + second[0] + "-0", asked.field());
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.registration;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.booking.DateRange;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.Rows;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.kernel.UploadChecker;
@@ -129,22 +130,29 @@ public class RegistrationService {
 
     /**
      * The newest document {@code label} the child's live registrations carry, given since the current school year began
-     * (a year ago when no school year is running): an attestation of last year is not taken for this one. Its file's
-     * bytes are read only {@code withContent} (the page only names the activity).
+     * (a year ago when no school year is running) and still valid for its type, counted from the day it was sent (a
+     * "justificatif de domicile de moins de 3 mois" sent in September is no proof in December, as in Mes documents): an
+     * attestation of last year is not taken for this one. Its file's bytes are read only {@code withContent} (the page
+     * only names the activity).
      */
     private Optional<GivenDocument> givenWithRegistration(Child child, String label, boolean withContent) {
         LocalDate today = PlatformTime.today(clock);
         LocalDate since = settings.schoolYears().stream().filter(y -> !today.isBefore(y.start()) && !today.isAfter(y.endInclusive()))
                 .map(DateRange::start).findFirst().orElse(today.minusYears(1));
-        List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, " + (withContent ? "d.content" : "null")
-                        + " from registration_document d"
+        Optional<fr.portailfamille.documents.DocumentType> type =
+                fr.portailfamille.documents.DocumentTypeRules.named(familyDocuments.types(), label);
+        List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, "
+                        + (withContent ? "d.content" : "null") + ", r.submitted_at from registration_document d"
                         + " join registration r on r.id = d.registration_id join activity a on a.id = r.activity_id"
                         + " where r.child_id = ?1 and r.status not in ('REFUSED', 'WITHDRAWN') and d.label = ?2 and r.submitted_at >= ?3"
-                        + " order by r.id desc limit 1")
+                        + " order by r.id desc limit 10")
                 .setParameter(1, child.getId()).setParameter(2, label)
                 .setParameter(3, since.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime()).getResultList();
-        return rows.stream().findFirst().map(o -> (Object[]) o).map(r -> new GivenDocument((String) r[0],
-                new UploadChecker.Accepted((String) r[1], (String) r[2], (byte[]) r[3])));
+        return rows.stream().map(o -> (Object[]) o)
+                .filter(r -> type.isEmpty() || !fr.portailfamille.documents.DocumentExpiry.expired(
+                        type.get().expiresOn(Rows.time(r[4]).atZoneSameInstant(PlatformTime.ZONE).toLocalDate()), today))
+                .findFirst().map(r -> new GivenDocument((String) r[0],
+                        new UploadChecker.Accepted((String) r[1], (String) r[2], (byte[]) r[3])));
     }
 
     /** The child's registrations, newest first. */
@@ -416,8 +424,10 @@ public class RegistrationService {
                 "L'inscription de " + r.getChild().getFirstName() + " à « " + r.getActivity().getName() + " » a été "
                         + (accept ? "validée : vous pouvez réserver ses journées dans Mon planning."
                         : health ? "refusée. Son motif est à lire sur le portail, dans Mes demandes."
-                        : "refusée. Motif : " + why), pageOf(accept ? "/espace/planning.xhtml" : INSCRIPTIONS_PAGE,
-                r.getChild()));
+                        : "refusée. Motif : " + why), accept
+                        // Mon planning opened on this activity, not on the child's first one
+                        ? pageOf("/espace/planning.xhtml", r.getChild()) + "&activite=" + r.getActivity().getId()
+                        : pageOf(INSCRIPTIONS_PAGE, r.getChild()));
     }
 
     /**
