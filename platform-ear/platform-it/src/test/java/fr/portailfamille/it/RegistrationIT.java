@@ -287,33 +287,39 @@ class RegistrationIT {
 
     /**
      * A document carried from another registration of the child is still valid for its type, counted from the day it
-     * was sent: a "justificatif de domicile de moins de 3 mois" sent with the first registration is asked again once
-     * those three months are gone, as Mes documents would ask for it.
+     * was first sent, however many registrations carried it since: a "justificatif de domicile de moins de 3 mois" sent
+     * with the first registration is asked again once those three months are gone, as Mes documents would ask for it.
      */
     @Test
     void aDocumentCarriedFromAnotherRegistrationIsStillValidForItsType() throws Exception {
         Parent p = family("alpha");
         long[] first = activity("alpha", 3, 11);
         long[] second = activity("alpha", 3, 11);
+        long[] third = activity("alpha", 3, 11);
         String label = "Justificatif de domicile de moins de 3 mois";
         sql("alpha", "update activity_document set label = '" + label + "' where activity_id in (" + first[0] + ", "
-                + second[0] + ")");
+                + second[0] + ", " + third[0] + ")");
         alpha(() -> registrations.register(p.user(), p.childId(), List.of(first[0]), Map.of(first[0], List.of(PDF)), true));
         assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isPresent(), "fresh");
+        // carried to the second registration while still valid
+        alpha(() -> registrations.register(p.user(), p.childId(), List.of(second[0]), Map.of(), true));
 
-        // sent three months and two days ago, still within this school year (else the year's rule alone decides)
+        // first sent three months and two days ago, carried a month ago: expired all the same (the dates within this
+        // school year, else the year's rule alone decides)
         LocalDate sent = TestDays.today().minusMonths(3).minusDays(2);
         LocalDate today = TestDays.today();
         org.junit.jupiter.api.Assumptions.assumeTrue(alpha(() -> settings.schoolYears()).stream()
                 .filter(y -> !today.isBefore(y.start()) && !today.isAfter(y.endInclusive()))
                 .allMatch(y -> !sent.isBefore(y.start())), "the school year began less than three months ago");
         sql("alpha", "update registration set submitted_at = now() - interval '3 months 2 days' where child_id = "
-                + p.childId());
+                + p.childId() + " and activity_id = " + first[0]);
+        sql("alpha", "update registration set submitted_at = now() - interval '1 month' where child_id = "
+                + p.childId() + " and activity_id = " + second[0]);
         assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
-                "expired for its type");
+                "expired for its type, counted from its first sending");
         Refused asked = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
-                List.of(second[0]), Map.of(), true)));
-        assertEquals("doc-" + second[0] + "-0", asked.field());
+                List.of(third[0]), Map.of(), true)));
+        assertEquals("doc-" + third[0] + "-0", asked.field());
     }
 
     @Test

@@ -130,10 +130,11 @@ public class RegistrationService {
 
     /**
      * The newest document {@code label} the child's live registrations carry, given since the current school year began
-     * (a year ago when no school year is running) and still valid for its type, counted from the day it was sent (a
-     * "justificatif de domicile de moins de 3 mois" sent in September is no proof in December, as in Mes documents): an
-     * attestation of last year is not taken for this one. Its file's bytes are read only {@code withContent} (the page
-     * only names the activity).
+     * (a year ago when no school year is running) and still valid for its type, counted from the first time the family
+     * sent those very bytes — with the first registration that carried them, or as a document of Mes documents dated
+     * earlier — not from the registration it was last carried to (a "justificatif de domicile de moins de 3 mois" sent in
+     * September is no proof in December, however many registrations carried it since): an attestation of last year is
+     * not taken for this one. Its file's bytes are read only {@code withContent} (the page only names the activity).
      */
     private Optional<GivenDocument> givenWithRegistration(Child child, String label, boolean withContent) {
         LocalDate today = PlatformTime.today(clock);
@@ -142,17 +143,30 @@ public class RegistrationService {
         Optional<fr.portailfamille.documents.DocumentType> type =
                 fr.portailfamille.documents.DocumentTypeRules.named(familyDocuments.types(), label);
         List<?> rows = em.createNativeQuery("select a.name, d.file_name, d.content_type, "
-                        + (withContent ? "d.content" : "null") + ", r.submitted_at from registration_document d"
+                        + (withContent ? "d.content" : "null")
+                        + ", (select min(r2.submitted_at) from registration_document d2"
+                        + " join registration r2 on r2.id = d2.registration_id where r2.child_id = r.child_id"
+                        + " and d2.label = d.label and md5(d2.content) = md5(d.content))"
+                        + ", (select min(f.issued_on) from family_document f join child c on c.family_id = f.family_id"
+                        + " where c.id = r.child_id and md5(f.content) = md5(d.content))"
+                        + " from registration_document d"
                         + " join registration r on r.id = d.registration_id join activity a on a.id = r.activity_id"
                         + " where r.child_id = ?1 and r.status not in ('REFUSED', 'WITHDRAWN') and d.label = ?2 and r.submitted_at >= ?3"
-                        + " order by r.id desc limit 10")
+                        + " order by r.id desc limit 1")
                 .setParameter(1, child.getId()).setParameter(2, label)
                 .setParameter(3, since.atStartOfDay(PlatformTime.ZONE).toOffsetDateTime()).getResultList();
         return rows.stream().map(o -> (Object[]) o)
                 .filter(r -> type.isEmpty() || !fr.portailfamille.documents.DocumentExpiry.expired(
-                        type.get().expiresOn(Rows.time(r[4]).atZoneSameInstant(PlatformTime.ZONE).toLocalDate()), today))
+                        type.get().expiresOn(firstSent(r[4], r[5])), today))
                 .findFirst().map(r -> new GivenDocument((String) r[0],
                         new UploadChecker.Accepted((String) r[1], (String) r[2], (byte[]) r[3])));
+    }
+
+    /** The day a family first sent a file: its first registration's, or its date in Mes documents when earlier. */
+    private static LocalDate firstSent(Object submittedAt, Object issuedOn) {
+        LocalDate sent = Rows.time(submittedAt).atZoneSameInstant(PlatformTime.ZONE).toLocalDate();
+        LocalDate issued = issuedOn == null ? null : Rows.day(issuedOn);
+        return issued != null && issued.isBefore(sent) ? issued : sent;
     }
 
     /** The child's registrations, newest first. */
