@@ -172,6 +172,13 @@ class FamilyWebIT {
             assertEquals("612", parent.driver.findElement(By.id("foyer:quotientFamilial")).getAttribute("value"), "kept");
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mon foyer, attestation refusée");
             screenshot(parent, "foyer-attestation-refusee");
+            // a child added (then removed) brings the page back without the file chosen: it names it, to choose again
+            parent.driver.findElement(By.id("foyer:qfProof")).sendKeys(MesDocumentsWalk.file("attestation-caf.pdf",
+                    "%PDF-1.4\n% attestation\n").toAbsolutePath().toString());
+            parent.submit(By.id("foyer:addChild"));
+            assertTrue(parent.await(By.id("foyer:qfProof_again")).getText().contains("« attestation-caf.pdf »"),
+                    parent.driver.getPageSource());
+            parent.submit(By.id("foyer:children:1:removeChild"));
             parent.driver.findElement(By.id("foyer:qfProof")).sendKeys(MesDocumentsWalk.file("attestation-caf.pdf",
                     "%PDF-1.4\n% attestation\n").toAbsolutePath().toString());
             parent.submit(By.id("foyer:sendChanges"));

@@ -85,7 +85,12 @@ public abstract class FamilyFormView implements Serializable {
         focus(form.isWithResponsable2() ? "r2_civility" : "withResponsable2");
     }
 
+    /**
+     * After an action that adds or removes a part of the form: the field it goes on with; and the form's files (the
+     * attestation of Mon foyer's changes) named beside their field, since the page comes back without them.
+     */
     private static void focus(String field) {
         NextFocus.inForm(field);
+        fr.portailfamille.platform.web.UploadInput.notTaken();
     }
 }

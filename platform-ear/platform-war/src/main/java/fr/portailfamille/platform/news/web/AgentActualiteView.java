@@ -133,10 +133,12 @@ public class AgentActualiteView implements Serializable {
 
     public void askDelete() {
         confirmDelete = true;
+        fr.portailfamille.platform.web.UploadInput.notTaken();
     }
 
     public void cancelDelete() {
         confirmDelete = false;
+        fr.portailfamille.platform.web.UploadInput.notTaken();
     }
 
     public String delete() {
