@@ -520,9 +520,8 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
     /**
      * The client's addresses, set when the realm is made (a realm made before them is narrowed by {@link #harden} at
      * each upgrade — the upgrade step, {@code RealmMaintenance} — and each start of the run command, {@link #narrowUrls}):
-     * each base URL's
-     * {@link RealmProvisioner#RETURN_PATHS} exactly, no wildcard, and after a logout the commune's website only (where
-     * "Se déconnecter" leads).
+     * each base URL's {@link RealmProvisioner#RETURN_PATHS} exactly, no wildcard, and after a logout the commune's
+     * website only (where "Se déconnecter" leads).
      */
     static void applyUrls(ClientRepresentation client, Commune commune, List<String> appBaseUrls) {
         List<String> redirects = new ArrayList<>();

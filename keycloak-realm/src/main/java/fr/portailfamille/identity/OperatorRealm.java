@@ -58,7 +58,8 @@ public final class OperatorRealm {
 
     /**
      * Creates the realm if it does not exist, else brings its console client and protections in line: the client's
-     * redirect URI is the operator host's login callback only, its logout comes back to the console only, and no client of the realm accepts password grants.
+     * redirect URI is the operator host's login callback only, its logout comes back to the console only, and no client
+     * of the realm accepts password grants.
      *
      * @param consoleBaseUrl scheme://host[:port] of the operator host (e.g. {@code https://admin.portail-famille.fr})
      */

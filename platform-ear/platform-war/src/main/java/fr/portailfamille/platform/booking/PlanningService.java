@@ -375,9 +375,9 @@ public class PlanningService {
 
     /**
      * Au guichet: an agent cancels a booking of the family as the family would (free before the deadline, billed
-     * after, refused once the day is past); audited, and the family mailed. A booking of another family is refused as unknown. Past the
-     * free-cancellation deadline nothing is changed unless {@code billedConfirmed}: the agent is told first that the day
-     * stays billed (and that an absence with a medical certificate would be excused instead).
+     * after, refused once the day is past); audited, and the family mailed. A booking of another family is refused as
+     * unknown. Past the free-cancellation deadline nothing is changed unless {@code billedConfirmed}: the agent is told
+     * first that the day stays billed (and that an absence with a medical certificate would be excused instead).
      *
      * @throws BookingRefused "booking.counter.cancel.billed" when the cancellation would be billed and was not confirmed
      */
