@@ -344,14 +344,7 @@ public class Inbox {
     }
 
     private String agentWhere(SignedInUser agent, Filter f, Map<Integer, Object> params) {
-        Set<String> mine = servicesOf(agent);
-        StringBuilder w = new StringBuilder(" where t.service_code in (");
-        int p = 10;
-        for (String code : mine) {
-            w.append(p == 10 ? "" : ", ").append('?').append(p);
-            params.put(p++, code);
-        }
-        w.append(mine.isEmpty() ? "null)" : ")");
+        StringBuilder w = new StringBuilder(" where t.service_code ").append(servicesIn(agent, params));
         if (f != null && f.service() != null && !f.service().isBlank()) {
             w.append(" and t.service_code = ?3");
             params.put(3, f.service());
@@ -452,6 +445,21 @@ public class Inbox {
     private void setState(long threadId, ThreadState state) {
         em.createNativeQuery("update message_thread set state = ?1 where id = ?2").setParameter(1, state.name())
                 .setParameter(2, threadId).executeUpdate();
+    }
+
+    /**
+     * "in (?10, ?11…)" over the agent's services ({@link #servicesOf}), their codes put in {@code params} from 10 on;
+     * "in (null)", which matches nothing, when it has none.
+     */
+    private String servicesIn(SignedInUser agent, Map<Integer, Object> params) {
+        Set<String> mine = servicesOf(agent);
+        StringBuilder in = new StringBuilder("in (");
+        int p = 10;
+        for (String code : mine) {
+            in.append(p == 10 ? "" : ", ").append('?').append(p);
+            params.put(p++, code);
+        }
+        return in.append(mine.isEmpty() ? "null)" : ")").toString();
     }
 
     /** An attachment of a thread of the agent's services; any other is empty. */
@@ -592,21 +600,12 @@ public class Inbox {
      */
     public List<BroadcastRow> broadcasts(SignedInUser agent, int limit) {
         StaffRoles.requireAgent(agent);
-        Set<String> mine = servicesOf(agent);
-        if (mine.isEmpty()) {
-            return List.of();
-        }
-        List<String> codes = List.copyOf(mine);
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < codes.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?").append(i + 10);
-        }
+        Map<Integer, Object> params = new LinkedHashMap<>();
+        params.put(1, Sort.limit(limit));
         Query q = em.createNativeQuery("select id, sent_by, sent_at, target_label, subject, family_count"
-                + " from message_broadcast where service_code in (" + in + ") order by sent_at desc, id desc limit ?1")
-                .setParameter(1, Sort.limit(limit));
-        for (int i = 0; i < codes.size(); i++) {
-            q.setParameter(i + 10, codes.get(i));
-        }
+                + " from message_broadcast where service_code " + servicesIn(agent, params)
+                + " order by sent_at desc, id desc limit ?1");
+        params.forEach(q::setParameter);
         List<BroadcastRow> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
