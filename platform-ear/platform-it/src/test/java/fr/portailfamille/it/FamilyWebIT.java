@@ -522,6 +522,25 @@ class FamilyWebIT {
                     .until(d -> "Présent".equals(d.findElement(By.cssSelector(".sheet-status")).getText()));
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage");
         }
+
+        // the canteen's ages narrowed past Léo's (or a birthday): his validated registration stays on Inscriptions, in its
+        // state and said to be no longer offered, with nothing to tick; the other activity is still offered
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("update commune_alpha.activity set min_age = 10 where code = 'CANTINE-" + suffix.toUpperCase() + "'");
+        }
+        try (Browser parent = new Browser()) {
+            parent.get(BASE + "/espace/inscriptions.xhtml");
+            parent.signIn(email, "Planning2026");
+            parent.awaitUrlStartingWith(BASE + "/espace/inscriptions.xhtml");
+            WebElement kept = parent.await(By.xpath("//legend[text()='" + activity + "']")).findElement(By.xpath(".."));
+            assertEquals("Validée", kept.findElement(By.className("pf-status")).getText(), parent.snapshot());
+            assertEquals("Cette activité n'est plus proposée pour l'âge ou la classe de Léo : l'inscription ci-dessus reste"
+                    + " en place, sans nouvelle inscription possible ici.", kept.findElement(By.className("no-longer-offered")).getText());
+            assertTrue(kept.findElements(By.tagName("input")).isEmpty(), "rien à cocher pour une activité plus proposée");
+            assertTrue(parent.driver.findElements(By.id("no-offer")).isEmpty(), "la garderie reste proposée");
+            parent.await(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, inscriptions avec une activité plus proposée");
+        }
     }
 
     @Test

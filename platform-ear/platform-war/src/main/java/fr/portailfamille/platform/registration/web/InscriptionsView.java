@@ -63,9 +63,16 @@ public class InscriptionsView implements Serializable {
         private final Map<String, String> alsoAsked;
 
         private final String pendingRef;
+        private final boolean offered;
 
         Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
                 Map<String, String> alsoAsked, String pendingRef) {
+            this(a, status, open, documents, provided, alsoAsked, pendingRef, true);
+        }
+
+        private Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
+                Map<String, String> alsoAsked, String pendingRef, boolean offered) {
+            this.offered = offered;
             this.pendingRef = pendingRef;
             this.provided = provided;
             this.alsoAsked = alsoAsked;
@@ -97,6 +104,11 @@ public class InscriptionsView implements Serializable {
         public String getPendingRef() { return pendingRef; }
         /** Whether the family may register the child now. */
         public boolean isOpen() { return open; }
+        /**
+         * Whether the activity is offered to the child today; {@code false} for one it was registered to that its age or
+         * class no longer lets it ask (the registration stays, and the page still shows it).
+         */
+        public boolean isOffered() { return offered; }
         public List<String> getDocuments() { return documents; }
         /**
          * The required documents the family has already given — a valid document of Mes documents, or the one given with
@@ -134,7 +146,7 @@ public class InscriptionsView implements Serializable {
             schoolRequests = List.of();
             return;
         }
-        Map<Long, Registration> latest = new HashMap<>();
+        Map<Long, Registration> latest = new LinkedHashMap<>();
         for (Registration r : registrations.registrationsOf(user.require(), child.getId())) {
             latest.putIfAbsent(r.getActivity().getId(), r);
         }
@@ -163,11 +175,24 @@ public class InscriptionsView implements Serializable {
                     askedFirstBy.put(label, a.getName());
                 }
             }
-            list.add(new Offer(a, status, open, required, provided, alsoAsked,
-                    r != null && r.getStatus() == RequestStatus.SUBMITTED ? "INSCRIPTION-" + r.getId() : null));
+            list.add(new Offer(a, status, open, required, provided, alsoAsked, pendingRef(r)));
+            latest.remove(a.getId());
+        }
+        // a registration the child still holds to an activity its age or class no longer lets it ask for (a birthday, a
+        // class changed, the activity's ages narrowed): still on the page, in its state, with no new registration offered
+        for (Registration r : latest.values()) {
+            if (!RequestStatus.OVER.contains(r.getStatus())) {
+                list.add(new Offer(r.getActivity(), stateText(r.getStatus()), false, List.of(), Map.of(), Map.of(),
+                        pendingRef(r), false));
+            }
         }
         offers = list;
         schoolRequests = registrations.schoolRequestsOf(user.require(), child.getId());
+    }
+
+    /** Mes demandes' reference of a registration waiting for a decision ("INSCRIPTION-12"), else null. */
+    private static String pendingRef(Registration r) {
+        return r != null && r.getStatus() == RequestStatus.SUBMITTED ? "INSCRIPTION-" + r.getId() : null;
     }
 
     /**
@@ -295,6 +320,11 @@ public class InscriptionsView implements Serializable {
 
     public boolean isAnyOpen() {
         return offers.stream().anyMatch(Offer::isOpen);
+    }
+
+    /** Whether any activity is offered to the child today (else the page says none is, and whom to ask). */
+    public boolean isAnyOffered() {
+        return offers.stream().anyMatch(Offer::isOffered);
     }
 
     public boolean isValidated() { return validated; }
