@@ -152,6 +152,12 @@ class MessagesIT {
                     "Texte", List.of(new Upload("gros.pdf", big)))));
             assertEquals("files", oversize.field());
             assertTrue(oversize.getMessage().contains("dépasse 5 Mo"), oversize.getMessage());
+            // every problem of the form at once, each with its field: the page shows them all beside their fields
+            Refused all = assertThrows(Refused.class, () -> alpha(() -> inbox.write(p.user(), null, other.childId(), " ",
+                    " ", List.of(new Upload("planning.pdf", EXE)))));
+            assertEquals(List.of("service", "child", "subject", "body", "files"),
+                    all.errors().stream().map(e -> e.field()).toList(), all.errors().toString());
+            assertEquals("Choisissez le service à qui écrire.", all.getMessage());
             assertTrue(alpha(() -> inbox.familyThreads(p.user(), Folder.SENT)).isEmpty(), "rien d'enregistré");
 
             // the family writes about its child with a PDF

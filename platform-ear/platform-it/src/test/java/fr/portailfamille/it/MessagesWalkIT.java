@@ -89,8 +89,10 @@ class MessagesWalkIT {
             assertEquals(subject, MessagesWalk.value(b, "write:subject"), "l'objet tapé est gardé");
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/messages avec l'erreur");
             // a good file on a form refused for another field: a browser never puts it back, the page says so
-            MessagesWalk.write(b, "", "Léa", subject, "Léa sera absente mercredi.", pdf);
+            // (and every problem of the form at once, each beside its field: no service, no subject)
+            MessagesWalk.write(b, "", "Léa", " ", "Léa sera absente mercredi.", pdf);
             assertEquals("Choisissez le service à qui écrire.", b.await(By.id("write:service_msg")).getText());
+            assertEquals("Indiquez l'objet du message.", b.driver.findElement(By.id("write:subject_msg")).getText());
             assertEquals("Fichier non gardé : « ordonnance.pdf ». Le formulaire n'a pas été envoyé ; choisissez-le de nouveau"
                     + " avant d'envoyer.", b.driver.findElement(By.id("write:files_again")).getText());
             MessagesWalk.write(b, "enfance", "Léa", subject, "Léa sera absente mercredi.\nVoici l'ordonnance.", pdf);

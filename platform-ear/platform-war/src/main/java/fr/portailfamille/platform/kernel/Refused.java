@@ -1,6 +1,8 @@
 package fr.portailfamille.platform.kernel;
 
+import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Message;
+import java.util.List;
 
 /**
  * A user's request the platform refuses, with why ({@link #getMessage()} in French, for the API and the logs;
@@ -15,6 +17,7 @@ public class Refused extends RuntimeException implements Explained {
 
     private final String field;
     private final transient Message text;
+    private final transient List<FieldError> errors;
 
     public Refused(String message) {
         this(null, message);
@@ -32,6 +35,18 @@ public class Refused extends RuntimeException implements Explained {
         super(text.french());
         this.field = field;
         this.text = text;
+        this.errors = null;
+    }
+
+    /**
+     * Every problem of one form at once ({@code errors}, at least one): the page shows each beside its field; the
+     * message, field and text are the first one's.
+     */
+    public Refused(List<FieldError> errors) {
+        super(errors.get(0).message());
+        this.field = errors.get(0).field();
+        this.text = errors.get(0).text();
+        this.errors = List.copyOf(errors);
     }
 
     /** The refusals' text of {@code key} ({@value #BUNDLE}), with {@code args}. */
@@ -60,6 +75,11 @@ public class Refused extends RuntimeException implements Explained {
             throw new Refused("reason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
         }
         return why;
+    }
+
+    /** Every problem found, each with its input ("" when about none): this refusal's alone unless made with several. */
+    public List<FieldError> errors() {
+        return errors != null ? errors : List.of(new FieldError(field == null ? "" : field, text()));
     }
 
     /** The input the message is about, or {@code null}. */

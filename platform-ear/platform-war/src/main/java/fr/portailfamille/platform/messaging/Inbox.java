@@ -232,14 +232,16 @@ public class Inbox {
         long family = familyOf(user);
         InboxService service = serviceCode == null ? null
                 : services().stream().filter(s -> s.code().equals(serviceCode)).findFirst().orElse(null);
+        // every problem of the form at once, each beside its field
+        List<FieldError> found = new ArrayList<>();
         if (service == null) {
-            throw new Refused("service", Refused.text("messaging.service.required"));
+            found.add(new FieldError("service", Refused.text("messaging.service.required")));
         }
         if (childId != null && em.createNativeQuery("select 1 from child where id = ?1 and family_id = ?2")
                 .setParameter(1, childId).setParameter(2, family).getResultList().isEmpty()) {
-            throw new Refused("child", Refused.text("messaging.child.notYours"));
+            found.add(new FieldError("child", Refused.text("messaging.child.notYours")));
         }
-        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads);
+        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads, found);
         String token = FormTokens.of(formToken);
         FormTokens.claim(em, "message", token);
         long thread = Rows.id(em.createNativeQuery("insert into message_thread (family_id, child_id, service_code, subject,"
@@ -278,7 +280,7 @@ public class Inbox {
         long family = familyOf(user);
         Object[] t = lockThread(threadId, " and family_id = ?2", family).orElseThrow(() -> notYours());
         ThreadState next = next(Side.FAMILY, ThreadState.valueOf((String) t[1]));
-        List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
+        List<UploadChecker.Accepted> accepted = check(false, null, body, uploads, List.of());
         String token = FormTokens.of(formToken);
         FormTokens.claim(em, "message", token);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_family_at = now(),"
@@ -397,7 +399,7 @@ public class Inbox {
         ThreadRow row = agentRow(agent, threadId).orElseThrow(() -> notYourService());
         Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
         ThreadState next = next(Side.SERVICE, ThreadState.valueOf((String) t[1]));
-        List<UploadChecker.Accepted> accepted = check(false, null, body, uploads);
+        List<UploadChecker.Accepted> accepted = check(false, null, body, uploads, List.of());
         String token = FormTokens.of(formToken);
         FormTokens.claim(em, "message", token);
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_service_at = now(),"
@@ -527,7 +529,7 @@ public class Inbox {
         if (countRefusal != null) {
             throw new Refused("target", countRefusal);
         }
-        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads);
+        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads, List.of());
         String label = targetLabel(target);
         long broadcast = Rows.id(em.createNativeQuery("insert into message_broadcast (service_code, sent_by, target_kind,"
                         + " target_ref, target_label, subject, family_count, form_token) values (?1, ?2, ?3,"
@@ -701,20 +703,28 @@ public class Inbox {
     }
 
     /** Checks the message and its files (on their content), all problems at once; nothing is written on refusal. */
-    private static List<UploadChecker.Accepted> check(boolean newThread, String subject, String body, List<Upload> uploads) {
+    /**
+     * The message's files, checked with its subject and body: every problem at once (after those already {@code found}
+     * in the form), each beside its field, or the accepted files.
+     */
+    private static List<UploadChecker.Accepted> check(boolean newThread, String subject, String body, List<Upload> uploads,
+                                                      List<FieldError> found) {
         List<Upload> files = uploads == null ? List.of()
                 : uploads.stream().filter(u -> u != null && u.content() != null && u.content().length > 0).toList();
-        List<FieldError> errors = MessagingRules.validateMessage(newThread, subject, body, files.size());
-        if (!errors.isEmpty()) {
-            throw new Refused(errors.get(0).field(), errors.get(0).text());
-        }
+        List<FieldError> errors = new ArrayList<>(found);
+        errors.addAll(MessagingRules.validateMessage(newThread, subject, body, files.size()));
+        boolean filesRefused = errors.stream().anyMatch(e -> e.field().equals("files"));
         List<UploadChecker.Accepted> accepted = new ArrayList<>();
-        for (Upload u : files) {
+        for (Upload u : filesRefused ? List.<Upload>of() : files) {
             try {
                 accepted.add(UploadChecker.check(UploadChecker.attachment(shown(u.fileName())), u.fileName(), u.content()));
             } catch (UploadChecker.Rejected e) {
-                throw new Refused("files", e.text());
+                errors.add(new FieldError("files", e.text()));
+                break;
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors);
         }
         return accepted;
     }

@@ -7,7 +7,6 @@ import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
-import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -121,7 +120,7 @@ public class AgentThreadView implements Serializable {
                 load();
                 return;
             }
-            FormErrors.show(form, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            FormErrors.show(form, e.errors());
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
         }

@@ -11,7 +11,6 @@ import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
-import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Message;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -82,7 +81,7 @@ public class AgentWriteView implements Serializable {
                     : Texts.of("inbox.broadcast.count.many", String.valueOf(n));
         } catch (Refused e) {
             countText = null;
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            FormErrors.show(FORM, e.errors());
         }
     }
 
@@ -107,7 +106,7 @@ public class AgentWriteView implements Serializable {
                 broadcasts = null;
                 return;
             }
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            FormErrors.show(FORM, e.errors());
         }
     }
 

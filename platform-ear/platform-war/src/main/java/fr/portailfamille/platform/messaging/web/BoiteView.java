@@ -12,7 +12,6 @@ import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
-import fr.portailfamille.problems.FieldError;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -105,7 +104,7 @@ public class BoiteView implements Serializable {
                 FormErrors.info(Texts.of(e));
                 return null;
             }
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            FormErrors.show(FORM, e.errors());
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
         }

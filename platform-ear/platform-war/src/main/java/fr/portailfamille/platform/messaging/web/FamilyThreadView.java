@@ -7,7 +7,6 @@ import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import fr.portailfamille.platform.web.ViewParams;
-import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -66,7 +65,7 @@ public class FamilyThreadView implements Serializable {
                 jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
                 return "/espace/message.xhtml?faces-redirect=true&id=" + id;
             }
-            FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
+            FormErrors.show(FORM, e.errors());
             return null;
         }
     }
