@@ -15,6 +15,8 @@ import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.tenancy.Commune;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -239,6 +244,62 @@ class StaffAccountsIT {
         assertEquals(List.of("ENABLE", "DISABLE", "ROLES", "INVITE"), actions);
         assertEquals(before + 4, audits("beta"));
         assertEquals(alphaBefore, audits("alpha"), "l'historique de beta n'est pas celui d'alpha");
+    }
+
+    @Resource
+    ManagedExecutorService pool;
+
+    /** Beta's enabled administrators, as Keycloak has them. */
+    long enabledAdmins(SignedInUser admin) throws Exception {
+        return in("beta", () -> accounts.list(admin)).stream()
+                .filter(a -> a.enabled() && a.roles().contains("admin-commune")).count();
+    }
+
+    @Test
+    void twoAdministratorsDisablingEachOtherAtOnceLeaveTheCommuneOne() throws Exception {
+        SignedInUser self = realAdmin("beta");
+        String email = "duel-" + s() + "@beta.test";
+        assertEquals(List.of(), in("beta", () -> accounts.invite(self, email, "Dom", "Duel", List.of("admin-commune"))));
+        SignedInUser duel = admin("beta", agent("beta", email).id());
+        long before = enabledAdmins(self);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> both = new java.util.ArrayList<>();
+        for (SignedInUser[] pair : List.of(new SignedInUser[] {self, duel}, new SignedInUser[] {duel, self})) {
+            both.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return in("beta", () -> {
+                        accounts.setEnabled(pair[0], pair[1].subject(), false);
+                        return "disabled";
+                    });
+                } catch (Refused e) {
+                    return e;
+                }
+            }));
+        }
+        go.countDown();
+        List<Object> outcomes = List.of(both.get(0).get(60, TimeUnit.SECONDS), both.get(1).get(60, TimeUnit.SECONDS));
+        try {
+            assertTrue(enabledAdmins(self) >= 1, "la commune garde un administrateur actif : " + outcomes);
+            if (before == 2) { // the two of them only: the second to count finds the first's change, and is refused
+                assertEquals(1, outcomes.stream().filter(Refused.class::isInstance).count(), outcomes.toString());
+            }
+        } finally {
+            // admin@beta.test as the other tests expect it (enabled again by the other one if it was disabled), the duel's
+            // administrator disabled
+            if (!agent("beta", "admin@beta.test").enabled()) {
+                in("beta", () -> {
+                    accounts.setEnabled(duel, self.subject(), true);
+                    return null;
+                });
+            }
+            if (agent("beta", email).enabled()) {
+                in("beta", () -> {
+                    accounts.setEnabled(self, duel.subject(), false);
+                    return null;
+                });
+            }
+        }
     }
 
     @Test

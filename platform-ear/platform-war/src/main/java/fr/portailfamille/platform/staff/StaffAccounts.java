@@ -164,6 +164,7 @@ public class StaffAccounts {
     public void changeRoles(SignedInUser admin, String userId, Collection<String> asked) {
         StaffRoles.requireAdmin(admin);
         Set<String> roles = StaffAccountRules.roles(asked);
+        lockStaff();
         RealmUsers realm = realm(TenantContext.require());
         try {
             StaffAccount target = target(realm, userId);
@@ -200,6 +201,7 @@ public class StaffAccounts {
     @Transactional
     public void setEnabled(SignedInUser admin, String userId, boolean enabled) {
         StaffRoles.requireAdmin(admin);
+        lockStaff();
         RealmUsers realm = realm(TenantContext.require());
         try {
             JsonObject user = realm.user(userId).orElseThrow(() -> new Refused(Refused.text("staff.notFound")));
@@ -314,6 +316,16 @@ public class StaffAccounts {
             throw new Refused(Refused.text("staff.notFound")); // a family's account is no agent's
         }
         return account(user, roles);
+    }
+
+    /**
+     * The commune's agents changed one at a time, until the transaction ends: two administrators demoting or disabling
+     * each other at once both count the enabled administrators before either change, and both would pass; the second
+     * now counts after the first (the commune keeps one).
+     */
+    private void lockStaff() {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('staff:' || current_schema()))) l")
+                .getSingleResult();
     }
 
     private long enabledAdmins(RealmUsers realm) {
