@@ -42,7 +42,7 @@ class RetentionIT {
     /** The rows of one commune's fixture: the old ones and the recent ones. */
     record Rows(long family, long refusedOld, long refusedRecent, long expiredOld, long expiredRecent, long threadOld,
                 long threadRecent, long auditOld, long auditRecent, long staffOld, Long certificateOld, Long certificateRecent,
-                Long certificatePending, Long registrationOld, Long registrationRecent) {
+                Long certificatePending, Long registrationOld, Long registrationRecent, long broadcastOld, long broadcastKept) {
     }
 
     @Test
@@ -53,13 +53,19 @@ class RetentionIT {
 
         RetentionPurge.Purged purged = kit.in(kit.alpha(), () -> purge.purge(today));
         assertTrue(purged.refusedDocuments() >= 1 && purged.expiredDocuments() >= 1 && purged.certificates() >= 1
-                && purged.threads() >= 1 && purged.registrationDocuments() >= 1 && purged.journalEntries() >= 2, purged.french());
+                && purged.threads() >= 1 && purged.broadcasts() >= 1 && purged.registrationDocuments() >= 1
+                && purged.journalEntries() >= 2, purged.french());
 
         kit.in(kit.alpha(), () -> {
             assertEquals(List.of(a.refusedRecent(), a.expiredRecent()), ids("select id from family_document where family_id = ?1"
                     + " order by id", a.family()));
             assertEquals(List.of(a.threadRecent()), ids("select id from message_thread where family_id = ?1", a.family()));
             assertEquals(0L, kit.id("select count(*) from message m where m.thread_id = ?1", a.threadOld()), "its messages");
+            // a message to many families goes with its last conversation (its subject, whom it went to, its file stored
+            // once); one whose conversation is still there stays
+            assertEquals(0L, kit.id("select count(*) from message_broadcast where id = ?1", a.broadcastOld()));
+            assertEquals(0L, kit.id("select count(*) from message_broadcast_file where broadcast_id = ?1", a.broadcastOld()));
+            assertEquals(1L, kit.id("select count(*) from message_broadcast where id = ?1", a.broadcastKept()));
             assertEquals(0L, kit.id("select count(*) from audit_log where id = ?1", a.auditOld()));
             assertEquals(1L, kit.id("select count(*) from audit_log where id = ?1", a.auditRecent()));
             assertEquals(0L, kit.id("select count(*) from staff_audit where id = ?1", a.staffOld()));
@@ -94,6 +100,8 @@ class RetentionIT {
                     ids("select id from message_thread where family_id = ?1 order by id", b.family()));
             assertEquals(1L, kit.id("select count(*) from audit_log where id = ?1", b.auditOld()));
             assertEquals(1L, kit.id("select count(*) from staff_audit where id = ?1", b.staffOld()));
+            assertEquals(2L, kit.id("select count(*) from message_broadcast where id in (?1, ?2)", b.broadcastOld(),
+                    b.broadcastKept()));
             return null;
         });
 
@@ -129,6 +137,19 @@ class RetentionIT {
                 + " 'Bonjour', now() - interval '37 months') returning id", threadOld);
         kit.update("insert into message_attachment (message_id, file_name, content_type, content) values (?1, 'piece.pdf',"
                 + " 'application/pdf', decode('255044462d', 'hex'))", message);
+        // two messages to many families of 37 months, with a file stored once: one went in the old conversation, the other
+        // in the recent one
+        String broadcast = "insert into message_broadcast (service_code, sent_by, sent_at, target_kind, target_ref, target_label,"
+                + " subject, family_count) values ((select min(code) from inbox_service), 'agent@exemple.test',"
+                + " now() - interval '37 months', 'FAMILY', ?1, 'la famille Conservation', 'Menu', 1) returning id";
+        long broadcastOld = kit.id(broadcast, String.valueOf(family));
+        long broadcastKept = kit.id(broadcast, String.valueOf(family));
+        long file = kit.id("insert into message_broadcast_file (broadcast_id, file_name, content_type, content) values (?1,"
+                + " 'menu.pdf', 'application/pdf', decode('255044462d', 'hex')) returning id", broadcastOld);
+        kit.update("update message_thread set broadcast_id = ?1 where id = ?2", broadcastOld, threadOld);
+        kit.update("update message_thread set broadcast_id = ?1 where id = ?2", broadcastKept, threadRecent);
+        kit.update("insert into message_attachment (message_id, file_name, content_type, broadcast_file_id) values (?1,"
+                + " 'menu.pdf', 'application/pdf', ?2)", message, file);
         String audit = "insert into audit_log (at, actor, action, family_id, detail) values (now() - cast(?1 as interval),"
                 + " 'agent@exemple.test', 'DOSSIER_VALIDE', ?2, null) returning id";
         long auditOld = kit.id(audit, "37 months", family);
@@ -154,7 +175,8 @@ class RetentionIT {
             registrationRecent = registration(child, "WITHDRAWN", "2 months");
         }
         return new Rows(family, refusedOld, refusedRecent, expiredOld, expiredRecent, threadOld, threadRecent, auditOld,
-                auditRecent, staffOld, certificateOld, certificateRecent, certificatePending, registrationOld, registrationRecent);
+                auditRecent, staffOld, certificateOld, certificateRecent, certificatePending, registrationOld, registrationRecent,
+                broadcastOld, broadcastKept);
     }
 
     /** A registration {@code status} decided {@code ago}, with one file; the registration's id. */

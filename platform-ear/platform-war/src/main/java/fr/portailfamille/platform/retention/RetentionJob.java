@@ -24,7 +24,7 @@ public class RetentionJob {
 
     @Schedule(hour = "3", minute = "45", persistent = false, info = "purge des données dont la durée de conservation est passée")
     public void nightly() {
-        directory.forEachActive(LOG, "Purge de conservation impossible", commune -> {
+        directory.forEachWithData(LOG, "Purge de conservation impossible", commune -> {
             RetentionPurge.Purged purged = purge.purge(PlatformTime.today());
             LOG.info(() -> "Commune " + commune.slug() + " : conservation : " + purged.french());
         });

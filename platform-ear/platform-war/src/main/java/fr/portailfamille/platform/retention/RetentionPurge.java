@@ -33,17 +33,19 @@ public class RetentionPurge {
     EntityManager em;
 
     /** What one purge deleted, by kind. */
-    public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int registrationDocuments,
-                         int journalEntries) {
+    public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int broadcasts,
+                         int registrationDocuments, int journalEntries) {
 
         public int total() {
-            return refusedDocuments + expiredDocuments + certificates + threads + registrationDocuments + journalEntries;
+            return refusedDocuments + expiredDocuments + certificates + threads + broadcasts + registrationDocuments
+                    + journalEntries;
         }
 
         /** For the log, in French as the platform's logs are. */
         public String french() {
             return refusedDocuments + " document(s) refusé(s), " + expiredDocuments + " document(s) expiré(s), "
                     + certificates + " certificat(s) médical(aux) effacé(s), " + threads + " conversation(s), "
+                    + broadcasts + " envoi(s) à plusieurs familles, "
                     + registrationDocuments + " pièce(s) d'inscriptions refusées ou annulées, " + journalEntries
                     + " ligne(s) de journal";
         }
@@ -69,6 +71,11 @@ public class RetentionPurge {
         int threads = count(byFamily, 3, em.createNativeQuery("delete from message_thread where last_message_at < ?1"
                         + " returning family_id")
                 .setParameter(1, startOf(c.quietBefore())).getResultList());
+        // a message to many families as its senders list it (subject, whom it went to — "la famille Dupont" —, its files,
+        // stored once for all: V40) goes with the last of its conversations: once none is left and it is as old
+        int broadcasts = em.createNativeQuery("delete from message_broadcast b where b.sent_at < ?1 and not exists"
+                        + " (select 1 from message_thread t where t.broadcast_id = b.id)")
+                .setParameter(1, startOf(c.quietBefore())).executeUpdate();
         // the files sent with a registration the service refused or the family withdrew (copies of Mes documents'
         // included): no use once it is decided, as a refused document
         int registrationFiles = count(byFamily, 4, em.createNativeQuery("delete from registration_document d"
@@ -82,7 +89,7 @@ public class RetentionPurge {
         byFamily.forEach((family, kinds) -> em.createNativeQuery("insert into audit_log (actor, action, family_id, detail)"
                         + " values (?1, 'PURGE_CONSERVATION', ?2, ?3)")
                 .setParameter(1, ACTOR).setParameter(2, family).setParameter(3, detail(kinds)).executeUpdate());
-        return new Purged(refused, expired, certificates, threads, registrationFiles, entries);
+        return new Purged(refused, expired, certificates, threads, broadcasts, registrationFiles, entries);
     }
 
     /** Counts the rows a statement returned, by family, as kind {@code kind}; how many. */

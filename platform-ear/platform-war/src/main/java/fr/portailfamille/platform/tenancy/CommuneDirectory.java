@@ -130,8 +130,26 @@ public class CommuneDirectory {
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
     public int forEachActive(java.util.logging.Logger log, String failure, CommuneWork work) {
+        return forEach(allActive(), log, failure, work);
+    }
+
+    /**
+     * {@link #forEachActive} over the suspended communes too: work owed to the families whatever the commune's contract
+     * (the purge of what has passed its retention), which mails no one. A commune still being made is left out.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
+    public int forEachWithData(java.util.logging.Logger log, String failure, CommuneWork work) {
+        return forEach(withData(store.findAll()), log, failure, work);
+    }
+
+    /** The communes active or suspended: their schema holds families' data (not one still being made). */
+    static java.util.List<Commune> withData(java.util.List<Commune> all) {
+        return all.stream().filter(c -> c.isActive() || c.status() == CommuneStatus.SUSPENDED).toList();
+    }
+
+    private int forEach(java.util.List<Commune> communes, java.util.logging.Logger log, String failure, CommuneWork work) {
         int failed = 0;
-        for (Commune commune : allActive()) {
+        for (Commune commune : communes) {
             if (!serves(commune)) {
                 log.warning(() -> failure + " : commune " + commune.slug() + " laissée de côté, son schéma ("
                         + commune.schemaVersion() + ") attend sa mise à niveau (" + migrator.codeVersion() + ")");
