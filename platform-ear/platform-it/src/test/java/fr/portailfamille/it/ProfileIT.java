@@ -91,6 +91,9 @@ class ProfileIT {
     @Resource
     UserTransaction tx;
 
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService pool;
+
     <T> T in(String slug, Callable<T> work) throws Exception {
         Commune c = directory.bySlug(slug).orElseThrow();
         return TenantContext.call(c, work);
@@ -291,6 +294,22 @@ class ProfileIT {
         });
         assertTrue(alpha(() -> calendars.open(second)).isEmpty());
         assertTrue(alpha(() -> calendars.open("not-a-token")).isEmpty());
+
+        // a double tap on "Régénérer": the second waits for the first and replaces its link (no error page), one live feed
+        String[] tapped = new String[1];
+        java.util.concurrent.Future<String> again = alpha(() -> {
+            tx.begin();
+            tapped[0] = calendars.regenerate(p.user(), p.childId());
+            java.util.concurrent.Future<String> secondTap = pool.submit(() -> alpha(() -> calendars.regenerate(p.user(),
+                    p.childId())));
+            Thread.sleep(500); // the second tap reaches the feed while the first is not committed
+            tx.commit();
+            return secondTap;
+        });
+        String last = again.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(alpha(() -> calendars.open(tapped[0])).isEmpty(), "replaced by the second tap");
+        assertTrue(alpha(() -> calendars.open(last)).isPresent());
+        assertEquals(1, count("select count(*) from calendar_feed where child_id = " + p.childId() + " and revoked_at is null"));
     }
 
     @Test

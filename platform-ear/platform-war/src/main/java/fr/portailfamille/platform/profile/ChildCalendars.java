@@ -145,7 +145,14 @@ public class ChildCalendars {
         return f.getId();
     }
 
+    /**
+     * Ends the child's live feed, the child's feeds changed one at a time until the transaction ends: two taps on
+     * "Régénérer" at once each revoke then insert; without the wait the second insert broke the one-live-feed rule
+     * (the error page) instead of replacing the first's link.
+     */
     private void revokeLive(long childId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "calendar_feed:" + childId).getSingleResult();
         em.createNativeQuery("update calendar_feed set revoked_at = now() where child_id = ?1 and revoked_at is null")
                 .setParameter(1, childId).executeUpdate();
     }
