@@ -1,10 +1,12 @@
 package fr.portailfamille.platform.surge;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -54,6 +56,14 @@ public final class FairGate {
     private final Map<Long, Integer> inline = new HashMap<>();
     private final Map<String, Long> bySecret = new HashMap<>();
     private final Map<Long, String> secrets = new HashMap<>();
+    /**
+     * Places in the queue one account may hold at once: a phone and a computer, each its own place; a request beyond them
+     * takes the account's last place, not a new one.
+     */
+    static final int PLACES_PER_ACCOUNT = 2;
+    /** The account each waiting ticket was taken for, and the reverse (its tickets in the order taken). */
+    private final Map<Long, String> owners = new HashMap<>();
+    private final Map<String, List<Long>> byOwner = new HashMap<>();
     private int inUse;
     private long next = 1;
     private long turns;
@@ -82,10 +92,22 @@ public final class FairGate {
      * place up to {@code waitNanos} and is admitted if its turn comes, else stays {@link Outcome#QUEUED}.
      */
     public Admission enter(String ticket, long waitNanos) throws InterruptedException {
+        return enter(ticket, null, waitNanos);
+    }
+
+    /**
+     * {@link #enter(String, long)} for a request of the account {@code owner} ({@code null}: unknown): a request without
+     * its ticket takes a new place while the account holds fewer than {@link #PLACES_PER_ACCOUNT}, else the account's last
+     * one — a script sending fifty requests at once holds two places, as a family on two screens does.
+     */
+    public Admission enter(String ticket, String owner, long waitNanos) throws InterruptedException {
         lock.lock();
         try {
             dropStale();
             Long number = ticket == null ? null : bySecret.get(ticket);
+            if (number == null) {
+                number = placeHeld(owner);
+            }
             if (number == null) {
                 if (waiting.isEmpty() && inUse < permits) {
                     inUse++;
@@ -94,7 +116,7 @@ public final class FairGate {
                 if (waiting.size() >= maxWaiting) {
                     return new Admission(Outcome.FULL, null, 0, 0, retryAfter(waiting.size() + 1), 0);
                 }
-                number = newTicket();
+                number = newTicket(owner);
             }
             long deadline = nanoClock.getAsLong() + waitNanos;
             inline.merge(number, 1, Integer::sum);
@@ -104,7 +126,8 @@ public final class FairGate {
                     if (!waiting.containsKey(number)) {
                         // the same ticket was admitted by a twin request (two tabs), or dropped: queue again at the end
                         leaveInline(number);
-                        number = newTicket();
+                        Long held = placeHeld(owner);
+                        number = held != null ? held : newTicket(owner);
                         inline.merge(number, 1, Integer::sum);
                     }
                     if (inUse < permits && firstPresentIs(number)) {
@@ -138,14 +161,24 @@ public final class FairGate {
         inline.computeIfPresent(number, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    /** A new ticket at the end of the queue. */
-    private long newTicket() {
+    /** A new ticket at the end of the queue, the place of {@code owner} when known. */
+    private long newTicket(String owner) {
         long number = next++;
         String secret = HexFormat.of().formatHex(bytes());
         waiting.put(number, nanoClock.getAsLong());
         bySecret.put(secret, number);
         secrets.put(number, secret);
+        if (owner != null) {
+            owners.put(number, owner);
+            byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(number);
+        }
         return number;
+    }
+
+    /** The account's last place when it holds all it may, else {@code null} (a new one may be taken). */
+    private Long placeHeld(String owner) {
+        List<Long> held = owner == null ? null : byOwner.get(owner);
+        return held == null || held.size() < PLACES_PER_ACCOUNT ? null : held.get(held.size() - 1);
     }
 
     private static byte[] bytes() {
@@ -240,9 +273,22 @@ public final class FairGate {
 
     private void forget(long number) {
         waiting.remove(number);
+        forgetKeys(number);
+    }
+
+    /** The ticket's secret and account, forgotten with it. */
+    private void forgetKeys(long number) {
         String secret = secrets.remove(number);
         if (secret != null) {
             bySecret.remove(secret);
+        }
+        String owner = owners.remove(number);
+        List<Long> held = owner == null ? null : byOwner.get(owner);
+        if (held != null) {
+            held.remove(Long.valueOf(number));
+            if (held.isEmpty()) {
+                byOwner.remove(owner);
+            }
         }
     }
 
@@ -255,10 +301,7 @@ public final class FairGate {
             Map.Entry<Long, Long> e = it.next();
             if (!inline.containsKey(e.getKey()) && now - e.getValue() > ttlNanos) {
                 it.remove();
-                String secret = secrets.remove(e.getKey());
-                if (secret != null) {
-                    bySecret.remove(secret);
-                }
+                forgetKeys(e.getKey());
                 dropped = true;
             }
         }

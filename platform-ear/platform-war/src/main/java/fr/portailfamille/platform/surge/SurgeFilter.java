@@ -62,7 +62,8 @@ public class SurgeFilter extends HttpFilter {
         String path = RequestPath.of(request);
         Optional<Commune> commune = TenantContext.current();
         // only signed-in families queue: a call without a valid token is refused (401) further on, at once
-        if (!gated(path, request.getMethod()) || commune.isEmpty() || SignedInUser.of(request) == null) {
+        SignedInUser user = SignedInUser.of(request);
+        if (!gated(path, request.getMethod()) || commune.isEmpty() || user == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,7 +72,7 @@ public class SurgeFilter extends HttpFilter {
         String ticket = api ? request.getHeader(HEADER) : cookie(request);
         FairGate.Admission admission;
         try {
-            admission = gate.enter(ticket, gates.waitNanos());
+            admission = gate.enter(ticket, user.subject(), gates.waitNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (api) {

@@ -87,6 +87,40 @@ class FairGateTest {
     }
 
     @Test
+    void anAccountHoldsTwoPlacesAtMostHoweverManyRequestsItSendsWithoutItsTicket() throws Exception {
+        AtomicLong now = new AtomicLong();
+        FairGate gate = new FairGate(1, 4, TTL, now::get);
+        gate.enter(null, "servie", 0);
+        // a phone and a computer: two places
+        Admission phone = gate.enter(null, "script", 0);
+        Admission computer = gate.enter(null, "script", 0);
+        assertEquals(1, phone.position());
+        assertEquals(2, computer.position());
+        assertNotEquals(phone.ticket(), computer.ticket());
+        // a script's fifty requests: the account's last place, not a new one each
+        for (int i = 0; i < 10; i++) {
+            Admission again = gate.enter(null, "script", 0);
+            assertEquals(computer.ticket(), again.ticket(), "the account's place, not a new one");
+            assertEquals(2, again.position());
+        }
+        Admission family = gate.enter(null, "famille", 0);
+        assertEquals(3, family.position(), "the families after it still find room");
+        assertEquals(3, gate.waiting());
+        // served: its next request without a ticket takes a place again, at the end
+        gate.release();
+        assertEquals(Outcome.ADMITTED, gate.enter(phone.ticket(), "script", 0).outcome());
+        Admission later = gate.enter(null, "script", 0);
+        assertEquals(3, later.position());
+        assertEquals(later.ticket(), gate.enter(null, "script", 0).ticket(), "two places held again");
+        // dropped with their tickets: the account's places are forgotten too
+        now.addAndGet(TTL + 1);
+        assertEquals(0, gate.waiting());
+        Admission fresh = gate.enter(null, "script", 0);
+        assertEquals(1, fresh.position());
+        assertNotEquals(later.ticket(), fresh.ticket());
+    }
+
+    @Test
     void aTicketNotPresentedAgainIsDroppedAndNeverStallsTheQueue() throws Exception {
         AtomicLong now = new AtomicLong();
         FairGate gate = new FairGate(1, 10, TTL, now::get);
