@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -111,7 +112,18 @@ public class FamilyPricing {
      * configuration.
      */
     public SelectionEstimate estimate(SignedInUser user, long childId, String activityCode, List<SelectionEstimate.Item> items) {
-        return estimate(files.fileOf(user), childId, activityCode, items);
+        return estimate(files.fileOf(user), childId, activityCode, items, Map.of());
+    }
+
+    /**
+     * {@link #estimate(SignedInUser, long, String, List)} of one child among several booked together: {@code selection}
+     * holds, for each child of the family in the same selection, the months each activity's bookings fall in; a brother
+     * or sister booked with it by the same régie that month counts in its rank as a booking already made does (the
+     * invoice ranks them so).
+     */
+    public SelectionEstimate estimate(SignedInUser user, long childId, String activityCode, List<SelectionEstimate.Item> items,
+                                      Map<Long, Map<String, Set<YearMonth>>> selection) {
+        return estimate(files.fileOf(user), childId, activityCode, items, selection);
     }
 
     /**
@@ -119,10 +131,11 @@ public class FamilyPricing {
      * prices a booking so when it is confirmed (the caller has checked the family's own booking).
      */
     public SelectionEstimate estimate(long familyId, long childId, String activityCode, List<SelectionEstimate.Item> items) {
-        return estimate(em.find(Family.class, familyId), childId, activityCode, items);
+        return estimate(em.find(Family.class, familyId), childId, activityCode, items, Map.of());
     }
 
-    private SelectionEstimate estimate(Family family, long childId, String activityCode, List<SelectionEstimate.Item> items) {
+    private SelectionEstimate estimate(Family family, long childId, String activityCode, List<SelectionEstimate.Item> items,
+                                       Map<Long, Map<String, Set<YearMonth>>> selection) {
         Child child = family.getChildren().stream().filter(c -> c.getId() != null && c.getId() == childId).findFirst()
                 .orElseThrow(() -> new Refused(Refused.text("billing.pricing.notYourChild")));
         if (items.isEmpty()) {
@@ -135,7 +148,7 @@ public class FamilyPricing {
         LocalDate to = items.stream().map(SelectionEstimate.Item::day).max(Comparator.naturalOrder()).orElseThrow();
         Map<YearMonth, Integer> ranks = billing.regieOf(activityCode).filter(Regie::isWallet).isPresent()
                 ? registeredRanks(family, child, activities, items)
-                : ranks(family, child, activities, YearMonth.from(from), YearMonth.from(to), items);
+                : ranks(family, child, activities, YearMonth.from(from), YearMonth.from(to), items, selection);
         return SelectionEstimate.of(billing.settings(), billing.tariffs(), facts, SelectionEstimate.ranks(ranks), items);
     }
 
@@ -144,7 +157,7 @@ public class FamilyPricing {
      * the régie's activities that month, the child counted in every month it selects (one query).
      */
     private Map<YearMonth, Integer> ranks(Family family, Child child, List<String> activities, YearMonth first, YearMonth last,
-            List<SelectionEstimate.Item> items) {
+            List<SelectionEstimate.Item> items, Map<Long, Map<String, Set<YearMonth>>> selection) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select distinct c.id, c.birth_date, cast(date_trunc('month', b.day) as date)"
                 + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
@@ -157,6 +170,18 @@ public class FamilyPricing {
         for (Object[] r : rows) {
             byMonth.computeIfAbsent(YearMonth.from(DraftInvoices.date(r[2])), k -> new ArrayList<>())
                     .add(new Siblings.Child(((Number) r[0]).longValue(), DraftInvoices.date(r[1])));
+        }
+        // the brothers and sisters booked in the same selection by the régie's activities, in their months
+        for (Child sibling : family.getChildren()) {
+            if (sibling.getId() == null || sibling.getId().equals(child.getId())) {
+                continue;
+            }
+            selection.getOrDefault(sibling.getId(), Map.of()).forEach((code, months) -> {
+                if (activities.contains(code)) {
+                    months.forEach(m -> byMonth.computeIfAbsent(m, k -> new ArrayList<>())
+                            .add(new Siblings.Child(sibling.getId(), sibling.getBirthDate())));
+                }
+            });
         }
         Map<YearMonth, Integer> ranks = new HashMap<>();
         for (YearMonth m : items.stream().map(i -> YearMonth.from(i.day())).collect(Collectors.toSet())) {

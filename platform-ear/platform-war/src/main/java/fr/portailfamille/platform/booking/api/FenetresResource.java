@@ -189,10 +189,7 @@ public class FenetresResource {
             throw unknownWindow();
         }
         if (!offer.isTakingRequests()) {
-            throw new ApiException(Response.Status.CONFLICT, "fenetre_fermee", "Cette fenêtre ne prend pas de demandes"
-                    + " en ce moment : " + offer.getWindow().getStateLabel() + ", demandes du "
-                    + offer.getWindow().getOpensAt().toLocalDate() + " au " + offer.getWindow().getClosesAt().toLocalDate()
-                    + ".", List.of());
+            throw new ApiException(Response.Status.CONFLICT, "fenetre_fermee", offer.whyNotTaking().french(), List.of());
         }
         Map<Long, Set<MonthPlan.UnitDay>> days = new LinkedHashMap<>();
         for (EnfantJours e : asked.enfants()) {

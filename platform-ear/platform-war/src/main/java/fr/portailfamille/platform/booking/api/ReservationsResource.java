@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -185,7 +186,7 @@ public class ReservationsResource {
         }
         // the summary before "Confirmer": notices, and the prices of the bookings it does not refuse
         Map<Long, SelectionReview> reviews = new HashMap<>();
-        Map<Long, Map<String, SelectionEstimate.Line>> prices = new HashMap<>();
+        Map<Long, Map<String, List<SelectionEstimate.Item>>> booked = new LinkedHashMap<>();
         byChild.forEach((childId, childChanges) -> {
             SelectionReview review = bookings.reviewSelection(user, childId, childChanges);
             reviews.put(childId, review);
@@ -197,8 +198,17 @@ public class ReservationsResource {
                             c.getKey(), u.getActivity().getCode(), u.getCode(), c.getDay(), review.surcharged().contains(c.getKey())));
                 }
             }
+            booked.put(childId, byActivity);
+        });
+        // priced once every child's bookings are known: brothers and sisters booked together rank as the invoice ranks them
+        Map<Long, Map<String, Set<YearMonth>>> months = new HashMap<>();
+        booked.forEach((childId, byActivity) -> byActivity.forEach((code, items) -> months
+                .computeIfAbsent(childId, k -> new HashMap<>()).put(code, items.stream()
+                        .map(i -> YearMonth.from(i.day())).collect(java.util.stream.Collectors.toSet()))));
+        Map<Long, Map<String, SelectionEstimate.Line>> prices = new HashMap<>();
+        booked.forEach((childId, byActivity) -> {
             Map<String, SelectionEstimate.Line> lines = new HashMap<>();
-            byActivity.forEach((code, items) -> pricing.estimate(user, childId, code, items).lines()
+            byActivity.forEach((code, items) -> pricing.estimate(user, childId, code, items, months).lines()
                     .forEach(l -> lines.put(l.key(), l)));
             prices.put(childId, lines);
         });

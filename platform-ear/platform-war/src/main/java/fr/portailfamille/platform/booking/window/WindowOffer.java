@@ -61,11 +61,14 @@ public class WindowOffer implements java.io.Serializable {
     private final List<UnitDay> unitDays;
     private final List<Document> documents;
     private final boolean takingRequests;
+    /** Not serialised with a page's state (a message holds its arguments as objects): read from an offer just made. */
+    private final transient fr.portailfamille.problems.Message whyNotTaking;
 
-    WindowOffer(WindowSummary window, boolean takingRequests, boolean proofRequired, List<Child> children, List<UnitDay> unitDays,
-                List<Document> documents) {
+    WindowOffer(WindowSummary window, fr.portailfamille.problems.Message whyNotTaking, boolean proofRequired,
+                List<Child> children, List<UnitDay> unitDays, List<Document> documents) {
         this.window = window;
-        this.takingRequests = takingRequests;
+        this.takingRequests = whyNotTaking == null;
+        this.whyNotTaking = whyNotTaking;
         this.proofRequired = proofRequired;
         this.children = List.copyOf(children);
         this.unitDays = List.copyOf(unitDays);
@@ -75,6 +78,12 @@ public class WindowOffer implements java.io.Serializable {
     public WindowSummary getWindow() { return window; }
     /** Whether the window takes requests now. */
     public boolean isTakingRequests() { return takingRequests; }
+
+    /**
+     * Why the window takes no request now — not open yet, closed since, its places allocated —, as a request would be
+     * refused; {@code null} while it takes them.
+     */
+    public fr.portailfamille.problems.Message whyNotTaking() { return whyNotTaking; }
     public boolean isProofRequired() { return proofRequired; }
     public List<Child> getChildren() { return children; }
     public List<UnitDay> getUnitDays() { return unitDays; }

@@ -12,6 +12,7 @@ import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.documents.FamilyDocuments;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.problems.Message;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -246,8 +247,9 @@ public class WindowRequests {
         }
         WindowSummary summary = new WindowSummary(w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getOpensAt(), w.getClosesAt(), w.getState(), 0, null, 0, 0);
-        boolean taking = w.getState() == OpeningWindow.State.OPEN && w.period().takes(PlatformTime.now(clock));
-        return new WindowOffer(summary, taking, w.isProofRequired(), children, unitDays, documents);
+        Message why = w.getState() != OpeningWindow.State.OPEN ? Refused.text("booking.window.allocated")
+                : w.period().requestRefusal(PlatformTime.now(clock)).orElse(null);
+        return new WindowOffer(summary, why, w.isProofRequired(), children, unitDays, documents);
     }
 
     /** The family's request to a window, empty when it sent none. */

@@ -243,8 +243,28 @@ public class DocumentsResource {
                 + uri.getAbsolutePathBuilder().path(Long.toString(id)).build().getRawPath())).entity(created).build();
     }
 
-    /** The API's answer to a refusal of the upload: a stable code on the form's field, nothing stored. */
+    /**
+     * The API's answer to a refusal of the upload, nothing stored: the first problem's stable code, and each field
+     * refused in {@code champs} (the form fixed in one go, as the page shows them), unless the answer is not about the
+     * fields (a file not stored yet, a child not the family's: 409, 404).
+     */
     static ApiException refusal(UploadRefused e) {
+        ApiException first = one(e);
+        if (first.status() != Response.Status.BAD_REQUEST.getStatusCode() || e.all().size() < 2) {
+            return first;
+        }
+        List<ApiError.Field> fields = new java.util.ArrayList<>();
+        for (UploadRefused r : e.all()) {
+            ApiException each = one(r);
+            if (each.status() == Response.Status.BAD_REQUEST.getStatusCode()) {
+                fields.addAll(each.error().champs());
+            }
+        }
+        return new ApiException(Response.Status.BAD_REQUEST, first.error().code(), first.getMessage(), fields);
+    }
+
+    /** One refusal's answer: its stable code on its field. */
+    private static ApiException one(UploadRefused e) {
         return switch (e.reason()) {
             case NO_FAMILY_FILE -> new ApiException(Response.Status.CONFLICT, "dossier_non_enregistre", e.getMessage(),
                     List.of());
