@@ -464,6 +464,18 @@ class FamilyFileIT {
         baby.setBirthDate(TestDays.today().minusYears(3));
         baby.setSchool("Maternelle des Tilleuls");
         proposed.getChildren().add(baby);
+        // the new child's own problems are told beside their fields (its doctor's phone, a contact without phone), as the
+        // old child's would be, and nothing is sent
+        baby.setDoctorPhone("05 55");
+        FamilyForm.Contact noPhone = new FamilyForm.Contact();
+        noPhone.setName("Mamie");
+        noPhone.setRelation("grand-mère");
+        baby.getContacts().add(noPhone);
+        List<String> told = in(alpha(), () -> files.requestChanges(user, proposed)).stream().map(FieldError::field).toList();
+        assertTrue(told.contains("children[1].doctorPhone") && told.contains("children[1].contacts[0].phone"), told.toString());
+        assertTrue(in(alpha(), () -> files.myRequests(user, null)).isEmpty(), "nothing sent");
+        baby.setDoctorPhone(null);
+        baby.getContacts().clear();
         assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
 
         List<ChangeRequest> mine = in(alpha(), () -> files.myRequests(user, null));
@@ -482,6 +494,79 @@ class FamilyFileIT {
         assertEquals("arachide, kiwi", now.getChildren().get(0).getAllergies());
         assertTrue(now.getChildren().get(0).isPai());
         assertEquals("05 55 00 00 00", now.getChildren().get(0).getContacts().get(0).getPhone());
+    }
+
+    @Test
+    void aFormOpenedBeforeARequestWasAcceptedAsksNothingBack() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        in(alpha(), () -> {
+            familyDesk.validate(AGENT, id);
+            return null;
+        });
+        FamilyForm moving = in(alpha(), () -> files.formToChange(user));
+        moving.setAddressLine("2 rue B");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, moving)));
+        // the page left open: "Modifier mon dossier" again before the agent accepts the address
+        FamilyForm stale = in(alpha(), () -> files.formToChange(user));
+        long address = in(alpha(), () -> files.myRequests(user, null)).get(0).getId();
+        in(alpha(), () -> {
+            requestDesk.accept(AGENT, address);
+            return null;
+        });
+        stale.setHomePhone("0555987654");
+        List<FieldError> refused = in(alpha(), () -> files.requestChanges(user, stale));
+        assertEquals(List.of(""), fields(refused));
+        assertTrue(refused.get(0).message().startsWith("Votre dossier a été mis à jour par la mairie"), refused.toString());
+        assertEquals(1, in(alpha(), () -> files.myRequests(user, null)).size(), "no request to put the old address back");
+        // opened again: the phone alone is asked
+        FamilyForm fresh = in(alpha(), () -> files.formToChange(user));
+        assertEquals("2 rue B", fresh.getAddressLine());
+        fresh.setHomePhone("0555987654");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, fresh)));
+        assertEquals(List.of(ChangeRequest.Type.TELEPHONES), in(alpha(), () -> files.myRequests(user, null)).stream()
+                .filter(r -> r.getStatus() == ChangeRequest.Status.PENDING).map(ChangeRequest::getType).toList());
+    }
+
+    @Test
+    void twoRequestsOfOneFamilyAcceptedAtOnceApplyOneAfterTheOther() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        in(alpha(), () -> {
+            familyDesk.validate(AGENT, id);
+            return null;
+        });
+        int contactsBefore = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getContacts().size();
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        proposed.setAddressLine("12 rue des Écoles");
+        FamilyForm.Contact granny = new FamilyForm.Contact();
+        granny.setName("Jeanne Durand");
+        granny.setRelation("grand-mère");
+        granny.setPhone("0555000000");
+        proposed.getChildren().get(0).getContacts().add(granny);
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
+        List<ChangeRequest> mine = in(alpha(), () -> files.myRequests(user, null));
+        assertEquals(2, mine.size(), mine.toString());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Object>> agents = new java.util.ArrayList<>();
+        for (ChangeRequest r : mine) {
+            agents.add(pool.submit(() -> {
+                go.await();
+                return in(alpha(), () -> {
+                    requestDesk.accept(AGENT, r.getId());
+                    return "accepted";
+                });
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<Object> a : agents) {
+            assertEquals("accepted", a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        FamilyForm now = in(alpha(), () -> files.formOf(user));
+        assertEquals("12 rue des Écoles", now.getAddressLine());
+        assertEquals(contactsBefore + 1, now.getChildren().get(0).getContacts().size(), "each contact once");
     }
 
     @Test

@@ -272,8 +272,8 @@ class RequestsIT {
 
         RequestLine dossier = line(lines, RequestKind.DOSSIER, change);
         assertEquals(RequestState.ACCEPTED, dossier.getState());
-        assertEquals("Téléphones", dossier.subjectIn(k -> Texts.of(k)), "in the page's language (French here)");
-        assertEquals("Phones", dossier.subjectIn(k -> java.util.ResourceBundle.getBundle(
+        assertEquals("Responsable et téléphones", dossier.subjectIn(k -> Texts.of(k)), "in the page's language (French here)");
+        assertEquals("Parent and phones", dossier.subjectIn(k -> java.util.ResourceBundle.getBundle(
                 "fr.portailfamille.platform.web.messages", java.util.Locale.ENGLISH).getString(k)));
         // what it asked, read once for every change of the page (the view puts it in words)
         assertEquals(Map.of(change, "{\"/responsable1/mobilePhone\":\"06 12 34 56 78\"}"),

@@ -48,6 +48,8 @@ public class AgentFileEditor {
         if (form.getFamilyId() == null || form.getFamilyId() != familyId) {
             throw new Refused(Refused.text("family.edit.otherFile"));
         }
+        // a request accepted at the same moment waits, or is waited for: the check below reads the file as it is
+        FamilyLocks.lock(em, f);
         FamilyForm current = FamilyFileMapper.toForm(f);
         if (form.getReadAs() != null && !form.getReadAs().equals(asAgentReads(f, withHealth, agent))) {
             // changed since the agent opened it (a request accepted, another agent's edit): saving the form would put

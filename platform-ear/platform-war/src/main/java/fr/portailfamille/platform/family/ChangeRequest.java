@@ -24,8 +24,8 @@ import java.time.OffsetDateTime;
 public class ChangeRequest {
 
     public enum Type {
-        ADRESSE("Adresse"), TELEPHONES("Téléphones"), CONJOINT("Conjoint"), CAF("CAF et quotient familial"),
-        BANQUE("Coordonnées bancaires"), ENFANT("Nouvel enfant"), SANTE("Données sanitaires"),
+        ADRESSE("Adresse"), TELEPHONES("Responsable et téléphones"), CONJOINT("Conjoint"), CAF("CAF et quotient familial"),
+        BANQUE("Coordonnées bancaires"), ENFANT("Enfants (nouvel enfant, identité, école)"), SANTE("Données sanitaires"),
         CONTACTS("Personnes autorisées"), AUTORISATIONS("Autorisations");
 
         private final String label;

@@ -66,6 +66,9 @@ public class ChangeRequestDesk {
         if (ChangeRequestApplication.touchesHealth(r)) {
             HealthRecords.requireReader(agent);
         }
+        // two requests of one family accepted at once are applied one after the other, each onto the file as the other
+        // left it (each rewrites the children's contacts: side by side, both lists were kept)
+        FamilyLocks.lock(em, r.getFamily());
         ChangeRequestApplication.apply(r);
         r.decide(ChangeRequest.Status.ACCEPTED, agent.email(), null);
         audit(agent.email(), ChangeRequestApplication.auditAction(r), r.getFamily().getId(), null, r.getType().name());

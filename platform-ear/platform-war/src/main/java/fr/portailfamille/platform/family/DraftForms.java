@@ -53,11 +53,14 @@ public final class DraftForms {
             } else if (path.startsWith("responsable2.")) {
                 putBack(valid.getResponsable2(), stored.getResponsable2(), path.substring("responsable2.".length()));
             } else {
-                putBack(valid, stored, path);
+                putBack(valid, stored, FORM_FIELDS.getOrDefault(path, path));
             }
         }
         return valid;
     }
+
+    /** The form's field behind an error's name when they differ: the resources are typed in euros, kept in cents. */
+    private static final java.util.Map<String, String> FORM_FIELDS = java.util.Map.of("monthlyResources", "monthlyResourcesCents");
 
     /** Sets field {@code name} of {@code target} to its value in {@code source} (or empties it). */
     private static void putBack(Object target, Object source, String name) {

@@ -195,6 +195,17 @@ public class FamilyFileService {
     }
 
     /**
+     * The family's file as it opens it to change it ("Modifier mon dossier"): {@link #formOf} with its fingerprint, so that
+     * {@link #requestChanges} refuses it if the file changed meanwhile (a request accepted) rather than ask to put the
+     * older values back.
+     */
+    public FamilyForm formToChange(SignedInUser user) {
+        FamilyForm form = formOf(user);
+        form.setReadAs(FamilyFileMapper.fingerprint(form));
+        return form;
+    }
+
+    /**
      * The children of the family's own file, in the file's order (the order of {@link #formOf}): ids and first
      * names only, one read of the children and none of the parents, contacts or health forms.
      */
@@ -310,6 +321,25 @@ public class FamilyFileService {
     }
 
 
+    /** A child's field's path in the checks ("children[1].doctorPhone"): the child's position. */
+    private static final java.util.regex.Pattern CHILD_FIELD = java.util.regex.Pattern.compile("children\\[(\\d+)]\\..+");
+
+    /**
+     * Whether a problem of a changed file is told though its kind of change looks untouched: a new child's field (the
+     * child goes as one request, its health data and contacts with it: dropped, a doctor's phone was lost and a contact
+     * without phone made a request no agent could accept), a value whose text could not be read (it changed nothing yet:
+     * dropped, the typed quotient was lost without a word).
+     */
+    static boolean toldAnyway(FamilyForm proposed, String field) {
+        java.util.regex.Matcher child = CHILD_FIELD.matcher(field);
+        if (child.matches()) {
+            int i = Integer.parseInt(child.group(1));
+            return i < proposed.getChildren().size() && proposed.getChildren().get(i).getId() == null;
+        }
+        return field.equals("quotientFamilial") && proposed.isQuotientFamilialUnreadable()
+                || field.equals("monthlyResources") && proposed.isMonthlyResourcesUnreadable();
+    }
+
     /**
      * Changes of a validated file, as requests for an agent: the family edits its whole file and each
      * kind of change (address, phones, conjoint, CAF, bank, new child, health data, contacts,
@@ -322,12 +352,17 @@ public class FamilyFileService {
             return List.of(new FieldError("", Refused.text("family.file.notValidatedYet")));
         }
         // the same changes sent twice at once (a double tap) wait here: the second finds the first's requests
-        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
-        em.refresh(f);
+        FamilyLocks.lock(em, f);
         FamilyForm current = FamilyFileMapper.toForm(f);
+        if (proposed.getReadAs() != null && !proposed.getReadAs().equals(FamilyFileMapper.fingerprint(current))) {
+            // opened before an agent accepted a request (or the file changed otherwise): its older values would be asked
+            // back, as changes the family never made
+            return List.of(new FieldError("", Refused.text("family.changes.changedMeanwhile")));
+        }
         var touched = FormChanges.requested(current, proposed).keySet();
         List<FieldError> errors = FamilyFileRules.check(proposed, true, today()).stream()
-                .filter(e -> e.field().isEmpty() || touched.contains(FormChanges.typeOf(FormChanges.pointerOf(e.field()))))
+                .filter(e -> e.field().isEmpty() || toldAnyway(proposed, e.field())
+                        || touched.contains(FormChanges.typeOf(FormChanges.pointerOf(e.field()))))
                 .toList();
         if (!errors.isEmpty()) {
             return errors;

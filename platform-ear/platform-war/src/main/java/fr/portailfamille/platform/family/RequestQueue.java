@@ -80,7 +80,8 @@ public class RequestQueue {
                 .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
             Object[] r = (Object[]) row;
             RequestToDecide request = new RequestToDecide(Rows.id(r[0]), Rows.id(r[1]), (String) r[2],
-                    ChangeRequest.Type.valueOf((String) r[3]), (String) r[4], (String) r[5], Rows.time(r[6]),
+                    ChangeRequest.Type.valueOf((String) r[3]), readable(agent, (String) r[4]), readable(agent, (String) r[5]),
+                    Rows.time(r[6]),
                     Boolean.TRUE.equals(r[7]));
             if (request.health()) {
                 em.persist(new AuditEntry(agent.email(), "LECTURE_SANTE", request.familyId(), null,
@@ -101,6 +102,20 @@ public class RequestQueue {
     public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
         StaffRoles.requireAgent(agent);
         return decisions.refuse(agent, requestId, reason);
+    }
+
+    /**
+     * A request's values as this agent may read them: a bank change's IBAN masked ("FR76 **** **** 1234") unless a
+     * régisseur, as the agent's file page shows it.
+     */
+    static String readable(SignedInUser agent, String json) {
+        if (json == null || agent.hasRole(StaffRoles.REGISSEUR) || !json.contains("\"/iban\"")) {
+            return json;
+        }
+        java.util.Map<String, jakarta.json.JsonValue> values = new java.util.LinkedHashMap<>(FormChanges.fromJsonText(json));
+        values.computeIfPresent("/iban", (k, v) -> v instanceof jakarta.json.JsonString iban
+                ? jakarta.json.Json.createValue(fr.portailfamille.billing.sepa.SepaRules.maskIban(iban.getString())) : v);
+        return FormChanges.toJsonText(values);
     }
 
     private static String visibleTo(SignedInUser agent) {

@@ -110,4 +110,21 @@ class DraftFormsTest {
         typed.setQuotientFamilialText("");
         assertNull(typed.getQuotientFamilial());
     }
+
+    @Test
+    void wrongMonthlyResourcesAreReportedNextToThemAndTheStoredOnesKept() {
+        FamilyForm stored = new FamilyForm();
+        stored.setMonthlyResourcesCents(185_000L);
+        FamilyForm typed = new FamilyForm();
+        typed.setCity("Panazol");
+        for (String text : List.of("1850 euros", "150000")) {
+            typed.setMonthlyResourcesText(text);
+            List<FieldError> errors = FamilyFileRules.check(typed, false, TODAY);
+            assertEquals(List.of("monthlyResources"), errors.stream().map(FieldError::field).toList());
+            FamilyForm kept = DraftForms.keepValid(typed, errors, stored);
+            assertEquals(185_000L, kept.getMonthlyResourcesCents(), "the stored value is kept: " + text);
+            assertEquals("Panazol", kept.getCity());
+            assertTrue(typed.getMonthlyResourcesText().startsWith(text.substring(0, 4)), "what was typed is shown again");
+        }
+    }
 }

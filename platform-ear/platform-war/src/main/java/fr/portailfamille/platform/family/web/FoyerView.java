@@ -155,6 +155,8 @@ public class FoyerView extends FamilyFormView {
     public void startChanges() {
         if (status == FamilyStatus.VALIDATED) {
             changing = true;
+            // the file as it is now (a request accepted since the page opened), with what it was read as
+            form = files.formToChange(user.require());
         }
     }
 
