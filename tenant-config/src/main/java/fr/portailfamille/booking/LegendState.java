@@ -94,8 +94,10 @@ public final class LegendState {
         if (status != null) {
             return switch (status) {
                 case CANCELLED_FREE -> DayState.ANNULE_SANS_FRAIS;
-                case BOOKED, BOOKED_LATE -> rules.cancellation().allows(now, day, cal)
-                        ? DayState.RESERVE_ANNULABLE : DayState.RESERVE_NON_ANNULABLE;
+                // as a cancellation would be decided: a unit already started is never cancelled free, whatever a
+                // same-day deadline says
+                case BOOKED, BOOKED_LATE -> rules.decideCancellation(now, day, cal, start).outcome()
+                        == CancellationDecision.Outcome.FREE ? DayState.RESERVE_ANNULABLE : DayState.RESERVE_NON_ANNULABLE;
                 case WAITING -> DayState.LISTE_ATTENTE;
                 case PENDING_VALIDATION -> DayState.EN_ATTENTE_VALIDATION;
                 case PRESENT, ABSENT_EXCUSED, ABSENT_BILLED, ABSENT_PENDING, REFUSED -> throw new AssertionError(status);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 class LegendStateTest {
@@ -57,6 +58,20 @@ class LegendStateTest {
                 refused, BookingStatus.BOOKED, 10, 10));
         assertEquals(DayState.RESERVE_NON_ANNULABLE, periscolaire(wednesday, LocalDateTime.parse("2026-12-10T10:00"),
                 refused, BookingStatus.BOOKED, 10, 10), "past day without attendance yet");
+    }
+
+    @Test
+    void aBookedUnitAlreadyStartedIsNoLongerCancellableWhateverASameDayDeadlineSays() {
+        // cancellation "le jour même à 12:00", a morning from 07:30: at 10:00 its cancellation would be billed
+        BookingRules sameDayNoon = new BookingRules(BookingRulesTest.TUESDAY_CUTOFF,
+                new Deadline.DaysBefore(0, LocalTime.of(12, 0)), LatePolicy.REFUSED, false);
+        LocalTime morning = LocalTime.of(7, 30);
+        assertEquals(DayState.RESERVE_ANNULABLE, LegendState.of(wednesday, wednesday.atTime(7, 0), cal, sameDayNoon, false,
+                true, morning, BookingStatus.BOOKED, 10, 10), "before it starts");
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, LegendState.of(wednesday, wednesday.atTime(10, 0), cal, sameDayNoon,
+                false, true, morning, BookingStatus.BOOKED, 10, 10), "started: billed, as the cancellation would be");
+        assertEquals(sameDayNoon.decideCancellation(wednesday.atTime(10, 0), wednesday, cal, morning).outcome(),
+                CancellationDecision.Outcome.BILLED);
     }
 
     @Test

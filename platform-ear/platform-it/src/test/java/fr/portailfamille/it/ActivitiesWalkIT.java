@@ -132,9 +132,11 @@ class ActivitiesWalkIT {
             agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=" + today + "&au=" + today.minusDays(3));
             assertTrue(agent.await(By.id("au-error")).getText().contains("fin"), agent.snapshot());
             assertEquals("au-error", agent.driver.findElement(By.id("au")).getAttribute("aria-describedby"));
+            assertTrue(agent.driver.findElements(By.id("export-csv")).isEmpty(), "no export of a period refused");
             agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=30%2F11%2F2026");
             assertEquals("Indiquez une date au format AAAA-MM-JJ, par exemple 2026-11-30.",
                     agent.await(By.id("du-error")).getText());
+            assertTrue(agent.driver.findElements(By.id("export-xlsx")).isEmpty(), "no export of a period refused");
             assertEquals("", agent.accessibilityViolations(), "axe-core, occupation avec erreurs");
 
             // the attendance of the period, as the page's buttons ask for it

@@ -512,6 +512,10 @@ class BookingIT {
         long late = unit(5, false, "J-90@23:59");
         in(() -> bookings.bookAtCounter(agent, family, p.childId(), late, monday, monday, java.util.Set.of(DayOfWeek.MONDAY)));
         long lateBooking = bookingOf(p, late, monday).getId();
+        // the family's own free cancellation from its absence page, once the deadline passed: told, nothing changed (the
+        // absence is declared instead)
+        assertFalse(in(() -> bookings.cancelWhileFree(p.user(), lateBooking)));
+        assertEquals(BookingStatus.BOOKED, statusOf(p, late, monday));
         BookingRefused warned = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.cancelAtCounter(agent, family, lateBooking, false)));
         assertTrue(warned.getMessage().startsWith("Cette annulation serait facturée"), warned.getMessage());
@@ -651,6 +655,13 @@ class BookingIT {
             return null;
         });
         assertEquals(BookingStatus.BOOKED, statusOf(second, unit, day));
+        // who decided, in each family's journal
+        assertEquals(List.of("agent@alpha.test"), in(() -> em.createNativeQuery("select a.actor from audit_log a join child c"
+                + " on c.id = a.child_id where a.action = 'REFUS_RESERVATION' and c.id = ?1").setParameter(1, first.childId())
+                .getResultList()));
+        assertEquals(1L, in(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where action ="
+                + " 'VALIDATION_RESERVATION' and child_id = ?1 and actor = 'agent@alpha.test'").setParameter(1, second.childId())
+                .getSingleResult()).longValue()));
         assertEquals(1, in(() -> attendance.seatsTaken(unit, day)));
         assertTrue(Mails.contains(first.user().email(), "refus"));
         assertTrue(Mails.contains(second.user().email(), "valid"));
@@ -876,16 +887,16 @@ class BookingIT {
         sql("insert into calendar_period (kind, label, start_day, end_day) values ('VACANCES', '" + label + "', '"
                 + holidayMonday + "', '" + holidayMonday.plusDays(6) + "')");
         try {
-            List<Long> onSchoolDay = in(() -> attendance.occupancy(schoolMonday)).stream()
+            List<Long> onSchoolDay = in(() -> attendance.occupancy(FamilyFileIT.AGENT, schoolMonday)).stream()
                     .map(AttendanceService.Occupancy::getUnitId).toList();
             assertTrue(onSchoolDay.contains(school), "la cantine fonctionne un lundi d'école");
             assertTrue(!onSchoolDay.contains(alsh[0]), "pas de centre de loisirs un jour d'école");
             assertTrue(!onSchoolDay.contains(wednesday[0]), "pas de mercredi un lundi");
-            List<Long> onHoliday = in(() -> attendance.occupancy(holidayMonday)).stream()
+            List<Long> onHoliday = in(() -> attendance.occupancy(FamilyFileIT.AGENT, holidayMonday)).stream()
                     .map(AttendanceService.Occupancy::getUnitId).toList();
             assertTrue(onHoliday.contains(alsh[0]), "le centre de loisirs fonctionne pendant les vacances");
             assertTrue(!onHoliday.contains(school), "pas de cantine pendant les vacances");
-            assertTrue(in(() -> attendance.occupancy(schoolMonday.plusDays(2))).stream()
+            assertTrue(in(() -> attendance.occupancy(FamilyFileIT.AGENT, schoolMonday.plusDays(2))).stream()
                     .anyMatch(o -> o.getUnitId() == wednesday[0]), "le mercredi, les mercredis");
         } finally {
             sql("delete from calendar_period where label = '" + label + "'");
@@ -1243,35 +1254,62 @@ class BookingIT {
     @Test
     void aChildFoundThereWithoutABookingIsRecordedOnceAndOnlyByAnAgentOfTheCommune() throws Exception {
         long unit = unit(5);
+        // the unit runs every day, in the holidays too: today is a day it runs unless a public holiday (then the day before)
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update activity_unit set weekdays = '1,2,3,4,5,6,7' where id = ?1").setParameter(1, unit)
+                    .executeUpdate();
+            em.createNativeQuery("update activity set runs_in_holidays = true where id = (select activity_id from"
+                    + " activity_unit where id = ?1)").setParameter(1, unit).executeUpdate();
+            tx.commit();
+            return null;
+        });
         Parent p = validatedFamily();
         Parent booked = validatedFamily();
         LocalDate today = TestDays.today();
-        insertBooking(booked.childId(), unit, today, "BOOKED");
+        while (TestDays.holiday(today)) {
+            today = today.minusDays(1);
+        }
+        LocalDate day = today;
+        insertBooking(booked.childId(), unit, day, "BOOKED");
 
-        List<Long> candidates = in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, today)).stream()
+        List<Long> candidates = in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, day)).stream()
                 .map(c -> c.getId()).toList();
         assertTrue(candidates.contains(p.childId()), "inscrit à l'activité, sans réservation ce jour-là");
         assertFalse(candidates.contains(booked.childId()), "déjà sur la feuille du jour");
 
         for (SignedInUser intruder : List.of(p.user(), FamilyFileIT.BETA_AGENT)) {
-            assertThrows(SecurityException.class, () -> in(() -> attendance.markPresentWithoutBooking(intruder, unit, today,
+            assertThrows(SecurityException.class, () -> in(() -> attendance.markPresentWithoutBooking(intruder, unit, day,
                     p.childId())), "ni un parent ni un agent d'une autre commune");
-            assertThrows(SecurityException.class, () -> in(() -> attendance.daySheet(intruder, unit, today)));
+            assertThrows(SecurityException.class, () -> in(() -> attendance.daySheet(intruder, unit, day)));
+        }
+        // a day the unit does not run (the last public holiday): no presence, not even offered
+        LocalDate holiday = day.minusDays(1);
+        while (!TestDays.holiday(holiday)) {
+            holiday = holiday.minusDays(1);
+        }
+        LocalDate shut = holiday;
+        assertTrue(in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, shut)).isEmpty());
+        assertEquals("Restauration scolaire – Midi ne fonctionne pas ce jour-là (jour sans accueil, férié ou fermeture) :"
+                + " aucune présence n'y est notée.", assertThrows(BookingRefused.class, () -> in(() ->
+                attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, shut, p.childId()))).getMessage());
+        for (SignedInUser intruder : List.of(p.user(), FamilyFileIT.BETA_AGENT)) {
+            assertThrows(SecurityException.class, () -> in(() -> attendance.occupancy(intruder, day)), "l'occupation non plus");
         }
         assertEquals("Le pointage se fait le jour même ou après.", assertThrows(BookingRefused.class,
-                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today.plusDays(1),
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, TestDays.today().plusDays(1),
                         p.childId()))).getMessage());
         assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
-                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today,
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         booked.childId()))).getMessage());
 
-        in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today, p.childId()));
-        Booking recorded = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, today)).stream()
+        in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day, p.childId()));
+        Booking recorded = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, day)).stream()
                 .filter(b -> b.getChild().getId() == p.childId()).findFirst().orElseThrow();
         assertEquals(BookingStatus.PRESENT, recorded.getStatus());
         assertTrue(recorded.isUnbooked(), "billed at the tariff's unbooked-presence price");
         assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
-                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, today,
+                () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         p.childId()))).getMessage(), "once per unit-day");
     }
 

@@ -142,6 +142,10 @@ class EnglishWalkIT {
                     + " && m.textContent.trim().length > 0; });"), "focus on a field in error");
             assertEquals("", agent.accessibilityViolations(), "axe-core, new activity in English");
             Browser.screenshot(agent, "english-new-activity");
+            // the opening windows' criteria beside their weights
+            agent.get(BASE + "/agent/fenetre.xhtml");
+            String weights = agent.await(By.id("page-title")).getText() + agent.driver.findElement(By.tagName("main")).getText();
+            assertTrue(weights.contains("working parents") && !weights.contains("parents qui travaillent"), weights);
         }
     }
 

@@ -331,6 +331,9 @@ class OpeningWindowIT {
         Refused early = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), future,
                 Map.of(a.childId(), Set.of(new UnitDay(unit, later))), new Answers(false, false, null))));
         assertTrue(early.getMessage().startsWith("Les demandes ne sont pas encore ouvertes : elles ouvrent le "), early.getMessage());
+        // nor closed by an agent before it opens: told in words, not the error page
+        Refused notYet = assertThrows(Refused.class, () -> in(() -> desk.close(FamilyFileIT.AGENT, future)));
+        assertTrue(notYet.getMessage().startsWith("Cette fenêtre n'ouvre que le "), notYet.getMessage());
         Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], later,
                 TestDays.now(), TestDays.now().plusHours(1)))));
         assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());

@@ -384,7 +384,12 @@ class WalletIT {
                 + " (select activity_id from activity_unit where id = ?1)", f.unit())));
         alpha(() -> wallets.activate(f.parent(), f.regie()));
         alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 500L));
-        LocalDate today = TestDays.today();
+        // the canteen runs every day, in the holidays too: a presence is recorded on a day the unit runs (not a public holiday)
+        alpha(() -> kit.inTransaction(() -> kit.update("update activity_unit set weekdays = '1,2,3,4,5,6,7' where id = ?1",
+                f.unit())));
+        alpha(() -> kit.inTransaction(() -> kit.update("update activity set runs_in_holidays = true where id ="
+                + " (select activity_id from activity_unit where id = ?1)", f.unit())));
+        LocalDate today = TestDays.holiday(TestDays.today()) ? TestDays.today().minusDays(1) : TestDays.today();
         fr.portailfamille.platform.booking.Booking present = alpha(() -> attendance.markPresentWithoutBooking(AGENT, f.unit(),
                 today, f.child()));
         assertEquals(-49, balance(f), "5,49 € taken from 5,00 €: below the floor, the child was there");

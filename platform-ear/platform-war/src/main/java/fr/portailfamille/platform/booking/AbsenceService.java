@@ -82,7 +82,7 @@ public class AbsenceService {
     public Message declareAbsence(SignedInUser user, long bookingId, AbsenceReason reason, String comment,
                                   byte[] certificate, String contentType, String fileName) {
         return declare(planning.ownBooking(user, bookingId), reason, comment, certificate, contentType, fileName,
-                () -> planning.cancel(user, bookingId));
+                () -> planning.cancelWhileFree(user, bookingId));
     }
 
     /**
@@ -97,7 +97,7 @@ public class AbsenceService {
     public BookingStatus declareAbsenceAtCounter(SignedInUser agent, long familyId, long bookingId, AbsenceReason reason,
                                                  String comment) {
         Booking b = planning.counterBooking(agent, familyId, bookingId);
-        declare(b, reason, comment, null, null, null, () -> planning.cancelAtCounter(agent, familyId, bookingId, false));
+        declare(b, reason, comment, null, null, null, () -> planning.cancelAtCounter(agent, familyId, bookingId, false) != null);
         if (b.getStatus() != BookingStatus.CANCELLED_FREE) {
             // the reason left out: an illness is health data, and the log is read by every agent (the cancellation
             // instead of an absence is logged by cancelAtCounter)
@@ -111,7 +111,7 @@ public class AbsenceService {
 
     /** A declared absence on {@code b}, found by the caller in the family's bookings ({@code freeCancel}: its free cancellation). */
     private Message declare(Booking b, AbsenceReason reason, String comment, byte[] certificate, String contentType,
-                            String fileName, Runnable freeCancel) {
+                            String fileName, java.util.function.BooleanSupplier freeCancel) {
         AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
@@ -133,8 +133,14 @@ public class AbsenceService {
                 .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
                 lateCertificateDays());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
-            freeCancel.run();
-            return decision.text();
+            if (freeCancel.getAsBoolean()) {
+                return decision.text();
+            }
+            // its deadline passed between the two reads (a declaration at 23:59:59): the day is declared absent, as it
+            // now must be — not cancelled and billed while the family reads "sans frais", its certificate then refused
+            decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
+                    .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
+                    lateCertificateDays());
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         // locked as a cancellation locks (the family's charges, then the day's seats), then read again: a cancellation or

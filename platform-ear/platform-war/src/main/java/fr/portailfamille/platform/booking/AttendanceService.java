@@ -134,6 +134,10 @@ public class AttendanceService {
      */
     public List<Child> childrenWithoutBooking(SignedInUser agent, long unitId, LocalDate day) {
         StaffRoles.requireAgent(agent);
+        ActivityUnit unit = em.find(ActivityUnit.class, unitId);
+        if (unit == null || !runs(unit, day)) {
+            return List.of();
+        }
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select c.id from child c join activity_unit u on u.id = ?1"
                         + " where exists (select 1 from registration r where r.child_id = c.id and r.activity_id = u.activity_id"
@@ -159,6 +163,11 @@ public class AttendanceService {
         StaffRoles.requireAgent(agent);
         ActivityUnit unit = Optional.ofNullable(em.find(ActivityUnit.class, unitId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unit.unknown")));
+        // no presence on a day the unit does not run (its weekdays, period, a public holiday, a closure): it would be
+        // billed at the penalty price for a day the service was shut
+        if (!runs(unit, day)) {
+            throw new BookingRefused(Refused.text("booking.attendance.notRunning", unit.getActivity().getName(), unit.getLabel()));
+        }
         // two taps at once (a double click, two tablets) wait for each other: the second finds the first's presence
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
                 .setParameter(1, "presence:" + childId + ":" + unitId + ":" + day).getSingleResult();
@@ -214,7 +223,8 @@ public class AttendanceService {
      * places taken ({@link OccupancyQueries#TAKES_SEAT}: a declared absence frees its place), the
      * places left and the waiting list. A unit that does not run that day is not counted.
      */
-    public List<Occupancy> occupancy(LocalDate day) {
+    public List<Occupancy> occupancy(SignedInUser agent, LocalDate day) {
+        StaffRoles.requireAgent(agent);
         CommuneCalendar cal = settings.calendar();
         List<DateRange> years = settings.schoolYears();
         List<ActivityUnit> running = em.createQuery("select u from ActivityUnit u join fetch u.activity a"
@@ -233,6 +243,11 @@ public class AttendanceService {
             list.add(new Occupancy(u.getId(), u.getActivity().getName(), u.getLabel(), u.getCapacity(), c[0], c[1]));
         }
         return list;
+    }
+
+    /** Whether the unit runs on {@code day} under the commune's calendar ({@link MonthPlan#runsOn}). */
+    private boolean runs(ActivityUnit unit, LocalDate day) {
+        return MonthPlan.runsOn(unit.plan(), day, settings.calendar(), settings.schoolYears());
     }
 
     /** Seats taken on a unit-day ({@link SeatCounter}; agents' occupancy view, tests). */

@@ -66,6 +66,11 @@ public class BookingDesk {
             charges.statusChanged(b);
             seats.release(b.getUnit(), b.getDay(), booked);
         }
+        // who decided, in the family's journal (as a registration's or a certificate's decision is)
+        em.persist(new fr.portailfamille.platform.family.AuditEntry(agent, accept ? "VALIDATION_RESERVATION"
+                : "REFUS_RESERVATION", b.getChild().getFamily().getId(), b.getChild().getId(),
+                b.getUnit().getActivity().getName() + " " + b.getUnit().getLabel() + " du " + DAY.format(b.getDay())
+                        + (accept ? "" : " : " + why)));
         mails.validation(b, accept, why);
     }
 }

@@ -248,6 +248,22 @@ public class PlanningService {
         return cancelOne(ownBooking(user, bookingId), settings.calendar(), true);
     }
 
+    /**
+     * {@link #cancelFree} that tells rather than refuses: {@code false}, nothing changed, when the cancellation is no
+     * longer free (its deadline passed since the family was offered it), so that the caller declares the absence instead.
+     */
+    public boolean cancelWhileFree(SignedInUser user, long bookingId) {
+        try {
+            cancelOne(ownBooking(user, bookingId), settings.calendar(), true);
+            return true;
+        } catch (BookingRefused e) {
+            if ("booking.cancel.noLongerFree".equals(e.text().key())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private CancellationDecision cancelOne(Booking b, CommuneCalendar cal, boolean onlyFree) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused(Refused.text("booking.alreadyCancelled"));

@@ -157,7 +157,7 @@ public class PointageView implements Serializable {
     /** Occupancy of every unit on the chosen day. */
     public List<AttendanceService.Occupancy> getOccupancy() {
         if (occupancy == null) {
-            occupancy = bookings.occupancy(getDay());
+            occupancy = bookings.occupancy(user.require(), getDay());
         }
         return occupancy;
     }

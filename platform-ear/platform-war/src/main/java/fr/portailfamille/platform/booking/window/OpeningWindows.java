@@ -142,6 +142,11 @@ public class OpeningWindows {
         if (w.getState() != OpeningWindow.State.OPEN) {
             throw new BookingRefused(Refused.text("booking.window.alreadyClosed"));
         }
+        if (now().isBefore(w.getOpensAt())) {
+            // no family could ask yet: nothing to allocate (and a window may not close before it opens)
+            throw new BookingRefused(Refused.text("booking.window.notOpenYet",
+                    fr.portailfamille.problems.Problems.dateTime("format.window.when", w.getOpensAt())));
+        }
         w.closeAt(now());
         em.flush();
         store.snapshot(w, settings.billing().settings(), freeSeats(w));

@@ -200,4 +200,9 @@ public class FenetreView implements Serializable {
     public void setProofRequired(boolean v) { proofRequired = v; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }
+
+    /** A criterion in the page's language ("parents qui travaillent", "working parents"), beside its weight. */
+    public String criterion(Criterion c) {
+        return Texts.of(fr.portailfamille.problems.Problems.of("booking.criterion." + c.name()));
+    }
 }
