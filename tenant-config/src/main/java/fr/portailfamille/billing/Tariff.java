@@ -61,6 +61,21 @@ public record Tariff(String activity, String unit, LocalDate validFrom, Mode mod
         return prices.stream().filter(p -> p.bracket().equals(code)).map(BracketPrice::cents).findFirst();
     }
 
+    /**
+     * This tariff priced for exactly the brackets {@code codes}, in their order — the commune's grid reshaped: a bracket
+     * it priced keeps its price, a bracket gone loses it, a new one starts at the maximum tariff until the agent sets its
+     * price (the price of an unknown quotient, never below what the grid asks). An effort-rate tariff is as it is.
+     */
+    public Tariff forBrackets(List<String> codes) {
+        if (mode != Mode.BRACKETS) {
+            return this;
+        }
+        List<BracketPrice> reshaped = codes.stream().map(c -> new BracketPrice(c, priceOf(c).orElse(maximum()))).toList();
+        return new Tariff(activity, unit, validFrom, mode, reshaped, maximumCents, effortRatePercent, floorCents, ceilingCents,
+                nonResident, siblingSecondPercent, siblingThirdPercent, lateSurcharge, unexcusedAbsenceBilled,
+                unbookedPresenceCents);
+    }
+
     /** The maximum tariff: {@code maximumCents} by brackets, the ceiling by effort rate. */
     public long maximum() {
         Long max = mode == Mode.EFFORT_RATE ? ceilingCents : maximumCents;

@@ -129,6 +129,20 @@ public final class ConfigurationJson {
         return read(new StringReader(json));
     }
 
+    /** {@code reader} past a leading byte-order mark, if any (Notepad, PowerShell): the file is read as it was written. */
+    private static Reader withoutByteOrderMark(Reader reader) {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        try {
+            int first = in.read();
+            if (first != -1 && first != '\uFEFF') {
+                in.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return in;
+    }
+
     /**
      * Reads a configuration file.
      *
@@ -137,7 +151,7 @@ public final class ConfigurationJson {
      */
     public static CommuneConfiguration read(Reader reader) {
         JsonValue root;
-        try (JsonReader r = Json.createReader(reader)) {
+        try (JsonReader r = Json.createReader(withoutByteOrderMark(reader))) {
             root = r.readValue();
         } catch (JsonParsingException e) {
             throw refused("format", Problems.of("configuration.file.invalidJsonAt", e.getLocation().getLineNumber(),

@@ -52,4 +52,18 @@ class TariffsTest {
         assertEquals(220, draft.lines().get(1).unitPriceCents());
         assertEquals(3 * 200 + 4 * 220, draft.totalCents());
     }
+
+    @Test
+    void aGridReshapedKeepsItsPricesDropsTheGoneBracketAndStartsANewOneAtTheMaximum() {
+        Tariff grid = new Tariff("CANTINE", null, LocalDate.parse("2026-09-01"), Tariff.Mode.BRACKETS, List.of(
+                new BracketPrice("T1", 100L), new BracketPrice("T2", 200L), new BracketPrice("T3", 300L)), 550L, null, null,
+                null, null, null, null, null, true, null);
+        Tariff reshaped = grid.forBrackets(List.of("T1", "T3", "T4"));
+        assertEquals(List.of(new BracketPrice("T1", 100L), new BracketPrice("T3", 300L), new BracketPrice("T4", 550L)),
+                reshaped.prices());
+        assertEquals(grid.maximumCents(), reshaped.maximumCents());
+        Tariff rate = new Tariff("CRECHE", null, LocalDate.parse("2026-09-01"), Tariff.Mode.EFFORT_RATE, List.of(), null,
+                new java.math.BigDecimal("0.25"), 150L, 1800L, null, null, null, null, true, null);
+        assertEquals(rate, rate.forBrackets(List.of("T1")), "an effort rate has no grid");
+    }
 }

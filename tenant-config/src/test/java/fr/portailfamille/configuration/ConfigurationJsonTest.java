@@ -25,6 +25,13 @@ class ConfigurationJsonTest {
     }
 
     @Test
+    void aFileSavedWithAByteOrderMarkIsReadAsItWasWritten() {
+        CommuneConfiguration full = Samples.full();
+        assertEquals(full, ConfigurationJson.read("\uFEFF" + ConfigurationJson.write(full)));
+        assertEquals(full, ConfigurationJson.read(new StringReader("\uFEFF" + ConfigurationJson.write(full))));
+    }
+
+    @Test
     void writesTheDocumentedShape() {
         JsonObject file = Json.createReader(new StringReader(ConfigurationJson.write(Samples.full()))).readObject();
         assertEquals("portail-famille/configuration", file.getString("format"));

@@ -238,6 +238,30 @@ class ConfigurationWalkIT {
             agent.get(BASE + "/agent/configuration/etablissements.xhtml");
             assertEquals(rows, agent.driver.findElements(By.cssSelector("input[id^='etablissements:establishments:'][id$=':name']")).size(),
                     "rien d'enregistré");
+            // another agent saves the list while this screen is open: this save would put the older list back, it is
+            // refused in words, the typed row kept; reloaded, both are there to work on
+            String other = "AUTRE" + (System.nanoTime() % 100000);
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("insert into " + schema + ".establishment (code, name, kind) values ('" + other
+                        + "', 'Salle des fêtes', 'AUTRE')");
+            }
+            try {
+                agent.submit(By.id("etablissements:add"));
+                Browser.type(agent, row + "code", "GYM");
+                Browser.type(agent, row + "name", "Gymnase");
+                new Select(agent.driver.findElement(By.id(row + "kind"))).selectByValue("AUTRE");
+                agent.submit(By.id("etablissements:save"));
+                assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
+                        .startsWith("Un autre agent a enregistré cet écran depuis que vous l'avez ouvert"), agent.snapshot());
+                assertEquals("Gymnase", agent.driver.findElement(By.id(row + "name")).getAttribute("value"));
+                agent.get(BASE + "/agent/configuration/etablissements.xhtml");
+                assertTrue(agent.await(By.id("etablissements:save")).isDisplayed());
+                assertTrue(agent.driver.getPageSource().contains("Salle des fêtes"), "the other agent's row, kept");
+            } finally {
+                try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                    st.execute("delete from " + schema + ".establishment where code = '" + other + "'");
+                }
+            }
 
             // a legend state whose text cannot be read on its colour: refused, the colour typed kept
             agent.get(BASE + "/agent/configuration/legende.xhtml");

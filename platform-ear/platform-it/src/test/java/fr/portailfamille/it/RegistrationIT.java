@@ -716,6 +716,22 @@ class RegistrationIT {
                 return null;
             });
             assertEquals(numcli, alpha(configuration::current).billing().regies().get(0).payfipNumcli());
+            // a file imported — another commune's, whose régie of the same code has its own PayFiP number — changes no
+            // régie's account, even a régisseur's import
+            CommuneConfiguration mine = alpha(configuration::current);
+            String theirs = ConfigurationJson.write(mine.withBilling(new fr.portailfamille.billing.BillingConfiguration(
+                    mine.billing().settings(), mine.billing().regies().stream().map(r -> r.code().equals(regie.code())
+                    ? new fr.portailfamille.billing.Regie(r.code(), r.label(), r.invoicePrefix(), "Paul Voisin",
+                            "regie@voisine.test", null, r.activities(), "Chèque à l'ordre de la voisine", "777777",
+                            r.collection(), r.walletFloorCents(), r.sepa())
+                    : r).toList(), mine.billing().tariffs())));
+            alpha(() -> {
+                configuration.importJson(regisseur, theirs);
+                return null;
+            });
+            fr.portailfamille.billing.Regie after = alpha(configuration::current).billing().regies().get(0);
+            assertEquals(List.of(numcli, String.valueOf(regie.managerEmail())), List.of(after.payfipNumcli(),
+                    String.valueOf(after.managerEmail())));
         } finally {
             alpha(() -> {
                 configuration.save("test", before);

@@ -325,9 +325,12 @@ public class ConfigurationService {
      */
     public void importJson(SignedInUser user, String json) {
         StaffRoles.requireAgent(user);
-        CommuneConfiguration imported = ConfigurationJson.read(json);
+        CommuneConfiguration read = ConfigurationJson.read(json);
         lockForChange();
-        guard(user, current(), imported);
+        CommuneConfiguration before = current();
+        // another commune's file brings its activities and tariffs, not its régies' accounts nor its mailboxes
+        CommuneConfiguration imported = fr.portailfamille.configuration.ConfigurationImports.keepOwnAccounts(before, read);
+        guard(user, before, imported);
         save(user.email(), imported);
     }
 }

@@ -23,7 +23,7 @@ public class CalendrierView extends ConfigurationSection {
 
     @Override
     public void load() {
-        CommuneConfiguration conf = configuration.current();
+        CommuneConfiguration conf = opened();
         periods = new ArrayList<>(conf.periods().stream().map(PeriodRow::of).toList());
         closures = new ArrayList<>(conf.closures().stream().map(ClosureRow::of).toList());
     }
@@ -77,4 +77,10 @@ public class CalendrierView extends ConfigurationSection {
 
     public List<PeriodRow> getPeriods() { return periods; }
     public List<ClosureRow> getClosures() { return closures; }
+
+    /** What another agent's save may not be overwritten with: the periods and closures. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return List.of(c.periods(), c.closures());
+    }
 }

@@ -29,6 +29,29 @@ public abstract class ConfigurationSection implements Serializable {
     /** Reads the section from the configuration as it is now (the page's view action, and after a save). */
     public abstract void load();
 
+    /** A digest of this screen's part of the configuration as the screen read it ({@link #opened}); null: not kept. */
+    private String openedAs;
+
+    /**
+     * This screen's part of {@code c} — a list the screen saves whole —, so that a save refuses what another agent saved
+     * since the screen opened instead of putting the older list back (a closure added, then gone again, its day
+     * bookable while its bookings stay cancelled); {@code null}, the default: not checked (a screen that merges).
+     */
+    protected Object part(CommuneConfiguration c) {
+        return null;
+    }
+
+    /** The configuration as it is now, for a screen's {@link #load}: its part, as read, kept to be checked at saving. */
+    protected CommuneConfiguration opened() {
+        CommuneConfiguration c = configuration.current();
+        openedAs = digest(part(c));
+        return c;
+    }
+
+    private static String digest(Object part) {
+        return part == null ? null : Integer.toHexString(String.valueOf(part).hashCode()) + ":" + String.valueOf(part).length();
+    }
+
     /**
      * Saves {@code change} of the configuration; says {@code done} when saved, or shows every problem in
      * form {@code form} (rule paths mapped to its fields) and keeps what was typed.
@@ -44,8 +67,17 @@ public abstract class ConfigurationSection implements Serializable {
      * fields ({@code paths} gives "" for a problem shown only in the summary).
      */
     protected boolean save(String form, String done, UnaryOperator<CommuneConfiguration> change, UnaryOperator<String> paths) {
+        String expected = openedAs;
+        UnaryOperator<CommuneConfiguration> checked = expected == null ? change : c -> {
+            // under the configuration's lock: the part as it is now, against what the screen showed
+            if (!expected.equals(digest(part(c)))) {
+                throw new ConfigurationException(List.of(new FieldError("",
+                        fr.portailfamille.platform.kernel.Refused.text("configuration.changedMeanwhile"))));
+            }
+            return change.apply(c);
+        };
         try {
-            configuration.update(user.require(), change);
+            configuration.update(user.require(), checked);
             load();
             FormErrors.info(done);
             return true;

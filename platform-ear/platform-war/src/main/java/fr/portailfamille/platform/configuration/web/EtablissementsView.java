@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.EstablishmentRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
@@ -20,7 +21,7 @@ public class EtablissementsView extends ConfigurationSection {
 
     @Override
     public void load() {
-        establishments = new ArrayList<>(configuration.current().establishments().stream().map(EstablishmentRow::of).toList());
+        establishments = new ArrayList<>(opened().establishments().stream().map(EstablishmentRow::of).toList());
     }
 
     public void add() {
@@ -39,4 +40,10 @@ public class EtablissementsView extends ConfigurationSection {
     }
 
     public List<EstablishmentRow> getEstablishments() { return establishments; }
+
+    /** What another agent's save may not be overwritten with: the schools and places. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.establishments();
+    }
 }

@@ -2,6 +2,7 @@ package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.booking.DayState;
 import fr.portailfamille.booking.Legend;
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.LegendRow;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
@@ -20,7 +21,7 @@ public class LegendeView extends ConfigurationSection {
 
     @Override
     public void load() {
-        Legend saved = configuration.current().legend();
+        Legend saved = opened().legend();
         legend = new ArrayList<>();
         for (DayState s : DayState.values()) {
             legend.add(new LegendRow(s, saved.entry(s)));
@@ -46,4 +47,10 @@ public class LegendeView extends ConfigurationSection {
     }
 
     private static final String STATE = "agent.config.legend.state.";
+
+    /** What another agent's save may not be overwritten with: the legend. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.legend() == null ? "" : new java.util.TreeMap<>(c.legend().entries()); // in the states' order
+    }
 }

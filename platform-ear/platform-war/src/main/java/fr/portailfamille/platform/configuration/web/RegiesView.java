@@ -29,7 +29,7 @@ public class RegiesView extends ConfigurationSection {
 
     @Override
     public void load() {
-        CommuneConfiguration conf = configuration.current();
+        CommuneConfiguration conf = opened();
         regies = new ArrayList<>(TarificationView.billingOf(conf).regies().stream().map(RegieRow::of).toList());
         activityItems = activityItems(conf.activities());
     }
@@ -74,4 +74,10 @@ public class RegiesView extends ConfigurationSection {
 
     public List<RegieRow> getRegies() { return regies; }
     public Map<String, String> getActivityItems() { return activityItems; }
+
+    /** What another agent's save may not be overwritten with: the régies. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.billing() == null ? List.of() : c.billing().regies();
+    }
 }

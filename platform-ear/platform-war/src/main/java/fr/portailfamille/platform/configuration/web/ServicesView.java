@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.InboxServiceRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
@@ -21,7 +22,7 @@ public class ServicesView extends ConfigurationSection {
 
     @Override
     public void load() {
-        var current = configuration.current().services();
+        var current = opened().services();
         services = new ArrayList<>(current == null ? List.of() : current.stream().map(InboxServiceRow::of).toList());
     }
 
@@ -41,4 +42,10 @@ public class ServicesView extends ConfigurationSection {
     }
 
     public List<InboxServiceRow> getServices() { return services; }
+
+    /** What another agent's save may not be overwritten with: the services. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return String.valueOf(c.services());
+    }
 }

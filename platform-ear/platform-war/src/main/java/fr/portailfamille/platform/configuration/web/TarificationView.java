@@ -2,9 +2,12 @@ package fr.portailfamille.platform.configuration.web;
 
 import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.BillingSettings;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.billing.Tariff;
 import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.BracketRow;
 import fr.portailfamille.platform.configuration.web.form.FormValues;
+import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.problems.FieldError;
@@ -36,7 +39,7 @@ public class TarificationView extends ConfigurationSection {
 
     @Override
     public void load() {
-        BillingSettings s = billingOf(configuration.current()).settings();
+        BillingSettings s = billingOf(opened()).settings();
         qfValidityMonths = s.qfValidityMonths();
         residentPostcodes = String.join(", ", s.residentPostcodes());
         reminderDays = s.reminderDays().stream().map(String::valueOf).collect(Collectors.joining(", "));
@@ -62,10 +65,23 @@ public class TarificationView extends ConfigurationSection {
             return;
         }
         BillingSettings settings = settings(qfValidityMonths, residentPostcodes, days, brackets, certificateDays);
-        save("tarification", Texts.of("agent.config.billing.settings.saved"), c -> {
+        List<String> codes = settings.brackets().stream().map(QfBracket::code).toList();
+        List<String> pricedAtMaximum = new ArrayList<>();
+        boolean saved = save("tarification", Texts.of("agent.config.billing.settings.saved"), c -> {
             BillingConfiguration b = billingOf(c);
-            return c.withBilling(new BillingConfiguration(settings, b.regies(), b.tariffs()));
+            // the tariffs by brackets follow the grid (a removed bracket's price goes, a new one starts at the maximum
+            // tariff): saved alone, the grid broke every tariff, and no screen could mend them
+            List<String> before = b.settings().brackets().stream().map(QfBracket::code).toList();
+            pricedAtMaximum.clear();
+            if (b.tariffs().stream().anyMatch(t -> t.mode() == Tariff.Mode.BRACKETS)) {
+                codes.stream().filter(code -> !before.contains(code)).forEach(pricedAtMaximum::add);
+            }
+            return c.withBilling(new BillingConfiguration(settings, b.regies(),
+                    b.tariffs().stream().map(t -> t.forBrackets(codes)).toList()));
         });
+        if (saved && !pricedAtMaximum.isEmpty()) {
+            FormErrors.info(Texts.of("agent.config.billing.brackets.atMaximum", String.join(", ", pricedAtMaximum)));
+        }
     }
 
     /** The settings as typed (postcodes separated by commas or spaces). */
@@ -84,4 +100,10 @@ public class TarificationView extends ConfigurationSection {
     public void setCertificateDays(Integer v) { certificateDays = v; }
     public void setReminderDays(String v) { reminderDays = v; }
     public List<BracketRow> getBrackets() { return brackets; }
+
+    /** What another agent's save may not be overwritten with: the billing settings and brackets. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.billing() == null ? null : c.billing().settings();
+    }
 }

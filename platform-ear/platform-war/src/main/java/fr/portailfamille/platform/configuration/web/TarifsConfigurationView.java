@@ -34,7 +34,7 @@ public class TarifsConfigurationView extends ConfigurationSection {
 
     @Override
     public void load() {
-        CommuneConfiguration conf = configuration.current();
+        CommuneConfiguration conf = opened();
         BillingConfiguration billing = TarificationView.billingOf(conf);
         brackets = billing.settings().brackets();
         tariffs = new ArrayList<>(billing.tariffs().stream().map(t -> TariffRow.of(t, brackets)).toList());
@@ -96,4 +96,10 @@ public class TarifsConfigurationView extends ConfigurationSection {
     public List<TariffRow> getTariffs() { return tariffs; }
     public Map<String, String> getTargetItems() { return targetItems; }
     public boolean isBracketsDefined() { return !brackets.isEmpty(); }
+
+    /** What another agent's save may not be overwritten with: the tariffs. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.billing() == null ? List.of() : c.billing().tariffs();
+    }
 }

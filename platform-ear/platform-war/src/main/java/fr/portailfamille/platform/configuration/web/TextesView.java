@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.web.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.util.List;
 
 /** {@code agent/configuration/textes.xhtml}: the school holidays zone and the CGU families accept. */
 @Named
@@ -15,7 +16,7 @@ public class TextesView extends ConfigurationSection {
 
     @Override
     public void load() {
-        CommuneConfiguration conf = configuration.current();
+        CommuneConfiguration conf = opened();
         zone = conf.zone();
         cgu = conf.cgu();
     }
@@ -28,4 +29,10 @@ public class TextesView extends ConfigurationSection {
     public void setZone(String v) { zone = v; }
     public String getCgu() { return cgu; }
     public void setCgu(String v) { cgu = v; }
+
+    /** What another agent's save may not be overwritten with: the texts. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return List.of(String.valueOf(c.zone()), String.valueOf(c.cgu()));
+    }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.configuration.web;
 
+import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.DocumentTypeRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
@@ -23,7 +24,7 @@ public class TypesDocumentsView extends ConfigurationSection {
 
     @Override
     public void load() {
-        var current = configuration.current().documentTypes();
+        var current = opened().documentTypes();
         types = new ArrayList<>(current == null ? List.of() : current.stream().map(DocumentTypeRow::of).toList());
     }
 
@@ -47,5 +48,11 @@ public class TypesDocumentsView extends ConfigurationSection {
     /** The validities (label → name), labelled in the view's language. */
     public Map<String, String> getValidities() {
         return Texts.choices("agent.config.documentType.validity.", "SCHOOL_YEAR", "MONTHS", "UNTIL", "PERMANENT");
+    }
+
+    /** What another agent's save may not be overwritten with: the document types. */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return String.valueOf(c.documentTypes());
     }
 }
