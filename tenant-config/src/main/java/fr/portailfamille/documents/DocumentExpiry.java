@@ -44,9 +44,12 @@ public final class DocumentExpiry {
         return !expired(expiresOn, today);
     }
 
-    /** The family's notice in French (its mail): "Votre attestation d'assurance scolaire expire le 31/08/2027." */
-    public static String notice(String label, LocalDate expiresOn, LocalDate today) {
-        return text(label, null, expiresOn, today).french();
+    /**
+     * The family's notice in French (its mail): "Votre attestation d'assurance scolaire (Léa) expire le 31/08/2027."
+     * ({@code child}: the child's first name, or {@code null} for a document of the family).
+     */
+    public static String notice(String label, String child, LocalDate expiresOn, LocalDate today) {
+        return text(label, child, expiresOn, today).french();
     }
 
     /**
@@ -55,7 +58,9 @@ public final class DocumentExpiry {
      * {@code null} for a document of the family).
      */
     public static Message text(String label, String child, LocalDate expiresOn, LocalDate today) {
-        String what = label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        // "attestation d'assurance" in the sentence, an acronym as it is ("Votre RIB", not "Votre rIB")
+        boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
+        String what = label.isEmpty() || acronym ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
         String whose = child == null || child.isBlank() ? "" : " (" + child + ")";
         return Problems.of(expired(expiresOn, today) ? "documents.notice.expired" : "documents.notice.expiring", what, whose,
                 Problems.dateTime("format.date", expiresOn));

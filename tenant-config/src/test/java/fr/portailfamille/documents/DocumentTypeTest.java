@@ -61,8 +61,14 @@ class DocumentTypeTest {
         assertFalse(DocumentExpiry.expiring(null, today));
         assertTrue(DocumentExpiry.valid(null, today));
         assertEquals("Votre attestation d'assurance scolaire expire le 01/01/2027.",
-                DocumentExpiry.notice("Attestation d'assurance scolaire", LocalDate.of(2027, 1, 1), today));
-        assertTrue(DocumentExpiry.notice("Attestation", LocalDate.of(2026, 11, 1), today).contains("a expiré le 01/11/2026"));
+                DocumentExpiry.notice("Attestation d'assurance scolaire", null, LocalDate.of(2027, 1, 1), today));
+        assertTrue(DocumentExpiry.notice("Attestation", null, LocalDate.of(2026, 11, 1), today).contains("a expiré le 01/11/2026"));
+        // the mail names the child inside its sentence, and an acronym keeps its capitals
+        assertEquals("Votre attestation d'assurance scolaire (Léa) expire le 01/01/2027.",
+                DocumentExpiry.notice("Attestation d'assurance scolaire", "Léa", LocalDate.of(2027, 1, 1), today));
+        assertEquals("Votre RIB expire le 01/01/2027.", DocumentExpiry.notice("RIB", null, LocalDate.of(2027, 1, 1), today));
+        assertEquals("Votre CAF – attestation expire le 01/01/2027.",
+                DocumentExpiry.notice("CAF – attestation", null, LocalDate.of(2027, 1, 1), today));
         // on Accueil, with the child's first name, in the page's language
         assertEquals("Votre attestation (Léa) a expiré le 01/11/2026 : envoyez-en une nouvelle version.",
                 DocumentExpiry.text("Attestation", "Léa", LocalDate.of(2026, 11, 1), today).french());

@@ -256,6 +256,15 @@ class FamilyDocumentsIT {
         assertTrue(in("beta", () -> documents.ofFamily(staff("beta", "agent", "agent-sante"), p.familyId(), null)).isEmpty(),
                 "beta's agents read nothing of alpha's family by its id");
 
+        // a document that expired while it waited is not validated (the family would read a validity already gone by)
+        sql("update family_document set expires_on = current_date - 1 where id = " + address);
+        Refused expired = assertThrows(Refused.class, () -> alpha(() -> {
+            documents.review(agent, address, true, null);
+            return null;
+        }));
+        assertTrue(expired.getMessage().startsWith("Ce document a expiré le "), expired.getMessage());
+        sql("update family_document set expires_on = current_date + 90 where id = " + address);
+
         // review: a refusal needs a reason; both are mailed
         assertEquals("reason", assertThrows(Refused.class, () -> alpha(() -> {
             documents.review(agent, address, false, " ");
@@ -307,6 +316,7 @@ class FamilyDocumentsIT {
         assertEquals(0, alpha(() -> documents.sendExpiryNotices()), "une seule fois");
         String mails = Mails.await(p.user().email(), m -> m.contains("Mes documents") && m.contains("expire le"));
         assertEquals(1, mails.split("expire le", -1).length - 1, "un seul avis : " + mails);
+        assertTrue(mails.contains("scolaire (" + p.firstName() + ") expire le"), "the child named inside the sentence: " + mails);
         sql("update family_document set expires_on = current_date - 1 where id = " + insurance);
         assertEquals(State.EXPIRED, alpha(() -> documents.mine(p.user())).stream().filter(r -> r.id() == insurance)
                 .findFirst().orElseThrow().state());

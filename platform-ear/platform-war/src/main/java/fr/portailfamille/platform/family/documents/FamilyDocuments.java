@@ -444,6 +444,11 @@ public class FamilyDocuments {
             StaffRoles.requireHealthAgent(agent);
         }
         String why = Refused.decisionReason(accept, reason);
+        if (accept && DocumentExpiry.expired(row.expiresOn(), PlatformTime.today(clock))) {
+            // it expired while it waited: validated, the family would read "valable jusqu'au" a day gone by and believe
+            // its file complete; refused with a reason, it is asked for a newer one
+            throw new Refused(Refused.text("documents.review.expired", DAY.format(row.expiresOn())));
+        }
         int changed = em.createNativeQuery("update family_document set status = ?1, reason = cast(?2 as varchar), reviewed_at = ?3,"
                         + " reviewed_by = ?4 where id = ?5 and status = 'PENDING'")
                 .setParameter(1, accept ? "VALIDATED" : "REFUSED").setParameter(2, accept ? null : why)
@@ -504,8 +509,8 @@ public class FamilyDocuments {
                 continue;
             }
             String label = (String) r[1];
-            mails.send((String) r[3], label + " : bientôt expiré(e)", DocumentExpiry.notice(label, Rows.day(r[2]), today)
-                    + (r[4] == null ? "" : " (" + r[4] + ")") + "\nEnvoyez-en une nouvelle version dans Mes documents.", PAGE);
+            mails.send((String) r[3], label + " : bientôt expiré(e)", DocumentExpiry.notice(label, (String) r[4],
+                    Rows.day(r[2]), today) + "\nEnvoyez-en une nouvelle version dans Mes documents.", PAGE);
             sent++;
         }
         return sent;
