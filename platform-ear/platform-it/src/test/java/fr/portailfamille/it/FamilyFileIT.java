@@ -440,8 +440,8 @@ class FamilyFileIT {
         assertTrue(Mails.contains(user.email(), "refus"));
     }
 
-    @Test
-    void newChildHealthDataAndContactsGoThroughRequests() throws Exception {
+    /** A parent of alpha whose complete file an agent validated. */
+    SignedInUser validatedParent() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
         in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
         long id = in(alpha(), () -> files.fileOf(user)).getId();
@@ -449,6 +449,12 @@ class FamilyFileIT {
             familyDesk.validate(AGENT, id);
             return null;
         });
+        return user;
+    }
+
+    @Test
+    void newChildHealthDataAndContactsGoThroughRequests() throws Exception {
+        SignedInUser user = validatedParent();
         FamilyForm proposed = in(alpha(), () -> files.formOf(user));
         proposed.getChildren().get(0).setAllergies("arachide, kiwi");
         proposed.getChildren().get(0).setPai(true);
@@ -498,13 +504,7 @@ class FamilyFileIT {
 
     @Test
     void aFormOpenedBeforeARequestWasAcceptedAsksNothingBack() throws Exception {
-        SignedInUser user = parent("alpha", newEmail(), true);
-        in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
-        long id = in(alpha(), () -> files.fileOf(user)).getId();
-        in(alpha(), () -> {
-            familyDesk.validate(AGENT, id);
-            return null;
-        });
+        SignedInUser user = validatedParent();
         FamilyForm moving = in(alpha(), () -> files.formToChange(user));
         moving.setAddressLine("2 rue B");
         assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, moving)));
@@ -531,13 +531,7 @@ class FamilyFileIT {
 
     @Test
     void twoRequestsOfOneFamilyAcceptedAtOnceApplyOneAfterTheOther() throws Exception {
-        SignedInUser user = parent("alpha", newEmail(), true);
-        in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email())));
-        long id = in(alpha(), () -> files.fileOf(user)).getId();
-        in(alpha(), () -> {
-            familyDesk.validate(AGENT, id);
-            return null;
-        });
+        SignedInUser user = validatedParent();
         int contactsBefore = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getContacts().size();
         FamilyForm proposed = in(alpha(), () -> files.formOf(user));
         proposed.setAddressLine("12 rue des Écoles");
