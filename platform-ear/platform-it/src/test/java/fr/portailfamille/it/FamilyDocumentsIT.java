@@ -129,6 +129,10 @@ class FamilyDocumentsIT {
         assertEquals(List.of("quotientFamilial", "qfProof"), fields(alpha(() -> documents.requestChangesWithProof(p.user(),
                 letters, "caf.pdf", HTML_AS_PDF))), "the form refused");
         assertEquals(List.of(), alpha(() -> documents.ofFamily(agent, familyId, "QF")), "no file kept");
+        // its date too: a form refused for another field tells an attestation too old in the same round
+        var lettersAndOld = quotient(p, "abc", TestDays.today().minusMonths(15));
+        assertEquals(List.of("quotientFamilial", "qfProofDate"), fields(alpha(() -> documents.requestChangesWithProof(
+                p.user(), lettersAndOld, "caf.pdf", PDF))), "both told at once");
 
         var good = quotient(p, "612", proofDay);
         assertEquals(List.of(), alpha(() -> documents.requestChangesWithProof(p.user(), good, "caf.pdf", PDF)));

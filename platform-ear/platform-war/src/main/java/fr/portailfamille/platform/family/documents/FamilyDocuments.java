@@ -167,6 +167,43 @@ public class FamilyDocuments {
             throw new UploadRefused(UploadRefused.Reason.NO_FAMILY_FILE, null, Refused.text("documents.noFamilyFile"));
         }
         // every field checked before refusing: the family fixes the form in one go (its file is picked again once)
+        Checked checked = check(f, typeCode, childId, issuedOn, fileName, content);
+        List<UploadRefused> refused = checked.refused();
+        DocumentType type = checked.type();
+        Child child = checked.child();
+        UploadChecker.Accepted file = checked.file();
+        if (!refused.isEmpty()) {
+            throw refused.size() == 1 ? refused.get(0) : new UploadRefused(refused);
+        }
+        LocalDate expires = type.expiresOn(issuedOn);
+        // the same document sent again (a phone retrying on a bad network, a double tap): the one already received,
+        // not a second one for the agents to review; the family's row locked, so that two copies at once find each other
+        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
+        List<?> same = em.createNativeQuery("select id from family_document where family_id = ?1 and type_code = ?2"
+                        + " and child_id is not distinct from cast(?3 as bigint) and issued_on = ?4 and status = 'PENDING'"
+                        + " and uploaded_at > now() - interval '10 minutes' and content = ?5 order by id desc limit 1")
+                .setParameter(1, f.getId()).setParameter(2, type.code()).setParameter(3, child == null ? null : child.getId())
+                .setParameter(4, issuedOn).setParameter(5, file.content()).getResultList();
+        if (!same.isEmpty()) {
+            return ((Number) same.get(0)).longValue();
+        }
+        return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
+                        + " issued_on, expires_on, status, file_name, content_type, content) values"
+                        + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
+                .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
+                // a type named for health is health data even if it was saved unticked before that rule (ConfigurationStore)
+                .setParameter(3, type.code()).setParameter(4, type.health()
+                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), type.label())).setParameter(5, issuedOn)
+                .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
+                .setParameter(9, file.content()).getSingleResult()).longValue();
+    }
+
+    /** A document's fields as checked, every refusal with them: the type, the family's child, the file accepted. */
+    private record Checked(List<UploadRefused> refused, DocumentType type, Child child, UploadChecker.Accepted file) {
+    }
+
+    /** Every field of a document of family {@code f} checked at once ({@link #upload}), nothing stored. */
+    private Checked check(Family f, String typeCode, Long childId, LocalDate issuedOn, String fileName, byte[] content) {
         List<UploadRefused> refused = new ArrayList<>();
         DocumentType type = typeCode == null ? null : type(typeCode).orElse(null);
         if (type == null) {
@@ -208,30 +245,7 @@ public class FamilyDocuments {
                 case NOT_ACCEPTED -> UploadRefused.Reason.FILE_NOT_ACCEPTED;
             }, "file", e.text()));
         }
-        if (!refused.isEmpty()) {
-            throw refused.size() == 1 ? refused.get(0) : new UploadRefused(refused);
-        }
-        LocalDate expires = type.expiresOn(issuedOn);
-        // the same document sent again (a phone retrying on a bad network, a double tap): the one already received,
-        // not a second one for the agents to review; the family's row locked, so that two copies at once find each other
-        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
-        List<?> same = em.createNativeQuery("select id from family_document where family_id = ?1 and type_code = ?2"
-                        + " and child_id is not distinct from cast(?3 as bigint) and issued_on = ?4 and status = 'PENDING'"
-                        + " and uploaded_at > now() - interval '10 minutes' and content = ?5 order by id desc limit 1")
-                .setParameter(1, f.getId()).setParameter(2, type.code()).setParameter(3, child == null ? null : child.getId())
-                .setParameter(4, issuedOn).setParameter(5, file.content()).getResultList();
-        if (!same.isEmpty()) {
-            return ((Number) same.get(0)).longValue();
-        }
-        return ((Number) em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health,"
-                        + " issued_on, expires_on, status, file_name, content_type, content) values"
-                        + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
-                .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
-                // a type named for health is health data even if it was saved unticked before that rule (ConfigurationStore)
-                .setParameter(3, type.code()).setParameter(4, type.health()
-                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), type.label())).setParameter(5, issuedOn)
-                .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
-                .setParameter(9, file.content()).getSingleResult()).longValue();
+        return new Checked(refused, type, child, file);
     }
 
     /**
@@ -258,24 +272,30 @@ public class FamilyDocuments {
         List<FieldError> errors = new ArrayList<>(files.requestChanges(user, proposed));
         if (!errors.isEmpty()) {
             if (attached) {
-                try {
-                    UploadChecker.check(UploadChecker.the("document"), fileName, content);
-                } catch (UploadChecker.Rejected e) {
-                    errors.add(new FieldError(PROOF_FIELDS.get("file"), e.text()));
-                }
+                // the attestation checked as its upload would be (its file, and its date for its type's validity): the
+                // form fixed in one go, the file picked again once
+                List<FieldError> proof = check(files.fileOf(user), qfProofType().orElse(null), null, proofDate(proposed),
+                        fileName, content).refused().stream().filter(r -> PROOF_FIELDS.containsKey(r.field()))
+                        .map(r -> new FieldError(PROOF_FIELDS.get(r.field()), r.text()))
+                        .filter(p -> errors.stream().noneMatch(e -> e.field().equals(p.field()))).toList();
+                errors.addAll(proof);
             }
             return errors;
         }
         if (attached) {
             try {
-                upload(user, qfProofType().orElse(null), null, proposed.getQfProofDate() == null ? PlatformTime.today(clock)
-                        : proposed.getQfProofDate(), fileName, content);
+                upload(user, qfProofType().orElse(null), null, proofDate(proposed), fileName, content);
             } catch (UploadRefused e) {
                 registry.setRollbackOnly(); // the requests just written are not sent without their attestation
                 return e.all().stream().map(r -> new FieldError(PROOF_FIELDS.getOrDefault(r.field(), ""), r.text())).toList();
             }
         }
         return errors;
+    }
+
+    /** The attestation's date: the form's proof date, else today. */
+    private LocalDate proofDate(FamilyForm proposed) {
+        return proposed.getQfProofDate() == null ? PlatformTime.today(clock) : proposed.getQfProofDate();
     }
 
     /** An attestation's fields ({@link #upload}) as Mon foyer's form names them. */
