@@ -84,6 +84,9 @@ class SepaDebitIT {
     @Inject
     BillingKit kit;
 
+    @Inject
+    fr.portailfamille.platform.billing.payment.PaymentDesk payments;
+
     <T> T alpha(java.util.concurrent.Callable<T> work) throws Exception {
         return kit.in(kit.alpha(), work);
     }
@@ -173,6 +176,33 @@ class SepaDebitIT {
         assertFalse(again.rum().equals(m.rum()), "a RUM is never reused");
     }
 
+    /**
+     * A run whose every invoice was paid at the counter before its file: no file, its debits skipped and kept so (the
+     * families no longer read "Prélevé le" on paid invoices), the régisseur told; the next try is refused in words.
+     */
+    @Test
+    void aRunPaidMeanwhileMakesNoFileAndItsDebitsAreSkippedForGood() throws Exception {
+        BillingMonth f = month(10);
+        SignedInUser edge450 = f.parent("Edge450");
+        alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        long run = started.runId();
+        DirectDebits.Debit debit = alpha(() -> debits.debits(AGENT, run)).get(0);
+        long family = alpha(() -> kit.id("select family_id from invoice where id = ?1", debit.invoiceId()));
+        long due = alpha(() -> account.invoice(edge450, debit.invoiceId())).outstandingCents();
+        alpha(() -> payments.record(REGISSEUR, new fr.portailfamille.platform.billing.payment.PaymentDesk.PaymentInput(family,
+                f.regie(), "ESPECES", due, BillingKit.today(), null, null, "Camille Edge", null)));
+
+        DirectDebits.File none = alpha(() -> debits.file(REGISSEUR, run));
+        assertTrue(none.nothingLeft());
+        assertNull(alpha(() -> debits.made(REGISSEUR, run)), "no file");
+        assertEquals(List.of("SKIPPED"), alpha(() -> debits.debits(AGENT, run)).stream().map(DirectDebits.Debit::state).toList(),
+                "kept skipped: the run no longer waits for a file");
+        Refused again = assertThrows(Refused.class, () -> alpha(() -> debits.file(REGISSEUR, run)));
+        assertFalse(again.getMessage().isBlank());
+    }
+
     @Test
     void aRunsInvoicesAreDebitedByAPain008ThatValidatesAndARejectReopensTheInvoice() throws Exception {
         BillingMonth f = month(10);
@@ -256,6 +286,13 @@ class SepaDebitIT {
         assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(AGENT, debit450, "AM04"); return null; }));
         assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(edge450, debit450, "AM04"); return null; }));
         assertThrows(Refused.class, () -> alpha(() -> { debits.reject(REGISSEUR, debit450, "ZZ99"); return null; }));
+        // not by cancelling its receipt on Paiements, as for a bounced cheque: the debit would stay sent for good
+        long payment450 = alpha(() -> kit.id("select payment_id from sepa_debit where id = ?1", debit450));
+        Refused notHere = assertThrows(Refused.class, () -> alpha(() -> {
+            payments.cancel(REGISSEUR, payment450, "Chèque sans provision");
+            return null;
+        }));
+        assertTrue(notHere.getMessage().contains("enregistrez le rejet dans Prélèvements"), notHere.getMessage());
         alpha(() -> { debits.reject(REGISSEUR, debit450, "AM04"); return null; });
         assertEquals(BillingMonth.EDGE450_CENTS, alpha(() -> account.invoice(edge450, invoice450)).outstandingCents());
         assertEquals(0, alpha(() -> account.invoice(edge451, invoice451)).outstandingCents());

@@ -368,6 +368,12 @@ public class PaymentDesk {
             throw new Refused("cancelReason", Refused.text("billing.payment.notFound"));
         }
         Object[] p = found.get(0);
+        if (!em.createNativeQuery("select 1 from sepa_debit where payment_id = ?1 and state = 'SENT'")
+                .setParameter(1, paymentId).getResultList().isEmpty()) {
+            // a direct debit sent to the bank: its reject is recorded on Prélèvements (the debit marked, the family told);
+            // cancelled here, the debit stayed SENT, "prélevé le …" on an open invoice, and its reject could never be recorded
+            throw new Refused("cancelReason", Refused.text("billing.payment.directDebitSent", p[2]));
+        }
         if (p[4] != null) {
             throw new Refused("cancelReason", Refused.text("billing.payment.alreadyCancelled", p[2]));
         }

@@ -53,6 +53,13 @@ public class DirectDebits {
 
     /** The file of a run: name and bytes. */
     public record File(String fileName, byte[] content, int transactions, long totalCents) {
+        /** No file: every invoice of the run was paid meanwhile, its debits now skipped (and kept so). */
+        static final File NOTHING_LEFT = new File(null, null, 0, 0);
+
+        /** Whether there was nothing left to debit ({@link #NOTHING_LEFT}). */
+        public boolean nothingLeft() {
+            return content == null;
+        }
     }
 
     /** A run of a direct-debit régie, as the agents' page lists it. */
@@ -150,6 +157,7 @@ public class DirectDebits {
      * invoice recorded as a {@code PRELEVEMENT} payment dated on its collection date, FRST for a mandate never
      * collected (a rejected debit does not count), else RCUR —, the same bytes afterwards.
      *
+     * @return the file, or {@link File#NOTHING_LEFT} when every invoice of the run was paid meanwhile
      * @throws Refused when the run has nothing to debit
      */
     public File file(SignedInUser regisseur, long runId) {
@@ -180,6 +188,7 @@ public class DirectDebits {
         LocalDate today = PlatformTime.today();
         List<Pain008.Transaction> transactions = new ArrayList<>();
         Map<Long, Object[]> sent = new LinkedHashMap<>();
+        int skipped = 0;
         for (Object[] r : rows) {
             long debit = ((Number) r[0]).longValue();
             long invoice = ((Number) r[1]).longValue();
@@ -200,6 +209,7 @@ public class DirectDebits {
             }
             if (left <= 0) {
                 em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where id = ?1").setParameter(1, debit).executeUpdate();
+                skipped++;
                 continue;
             }
             SepaRules.Sequence sequence = SepaRules.sequence((Boolean) r[12]);
@@ -207,6 +217,11 @@ public class DirectDebits {
             transactions.add(new Pain008.Transaction((String) r[2], left, (String) r[6], Mandates.date(r[7]), sequence, collection,
                     (String) r[8], (String) r[9], (String) r[10], "Facture " + r[2] + " " + creditor.regieLabel()));
             sent.put(debit, new Object[] {invoice, ((Number) r[3]).longValue(), left, collection, sequence, r[8]});
+        }
+        if (transactions.isEmpty() && skipped > 0) {
+            // every invoice paid meanwhile (at the counter, by card): its debits skipped and kept so — refused, the run
+            // rolled back and stayed "to debit" for good, its families reading "Prélevé le …" on paid invoices
+            return File.NOTHING_LEFT;
         }
         if (transactions.isEmpty()) {
             throw new Refused(Refused.text("billing.sepa.nothingToDebit"));
@@ -257,10 +272,11 @@ public class DirectDebits {
                     : "billing.sepa.reject.notSent"));
         }
         String label = RejectReason.label(reasonCode);
-        desk.cancel(regisseur, ((Number) d[1]).longValue(), "Prélèvement rejeté par la banque : " + label);
+        // the debit marked first: its payment is then no longer a debit under way, which the counter's cancel refuses
         em.createNativeQuery("update sepa_debit set state = 'REJECTED', reject_code = ?2, reject_label = ?3, rejected_at = now(),"
                 + " rejected_by = ?4 where id = ?1").setParameter(1, debitId).setParameter(2, reasonCode).setParameter(3, label)
                 .setParameter(4, Mandates.cut(regisseur.email())).executeUpdate();
+        desk.cancel(regisseur, ((Number) d[1]).longValue(), "Prélèvement rejeté par la banque : " + label);
         String email = (String) d[3];
         if (email != null && !email.isBlank()) {
             mails.send(email, "Prélèvement rejeté : facture " + d[2] + " à régler",

@@ -70,6 +70,18 @@ public class PrelevementsView implements Serializable {
         return runDebits;
     }
 
+    /** What the file's servlet had to say ({@link SepaFileServlet#backToThePage}): shown once, then forgotten. */
+    public void said() {
+        var session = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
+        if (session.remove(SepaFileServlet.SAID) instanceof String[] said && said.length == 2) {
+            if ("error".equals(said[0])) {
+                FormErrors.error(said[1]);
+            } else {
+                FormErrors.info(said[1]);
+            }
+        }
+    }
+
     public void show(long runId) {
         run = runId;
         runDebits = null;

@@ -83,10 +83,27 @@ public class SepaFileServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         } catch (Refused e) {
-            resp.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
+            // why, on the Prélèvements page (a card payment under way, the creditor to fix, a mandate to sign again…)
+            backToThePage(req, resp, "error", e.text());
+            return;
+        }
+        if (file.nothingLeft()) {
+            backToThePage(req, resp, "info", Refused.text("billing.sepa.allPaid"));
             return;
         }
         send(resp, file);
+    }
+
+    /** The session's key of what the Prélèvements page says once back ({@link PrelevementsView#said}). */
+    static final String SAID = "pf.sepa.said";
+
+    /** Back to the Prélèvements page, which says {@code text} ({@code kind}: error or info) in its language. */
+    private static void backToThePage(HttpServletRequest req, HttpServletResponse resp, String kind,
+                                      fr.portailfamille.problems.Message text) throws IOException {
+        req.getSession().setAttribute(SAID, new String[] {kind,
+                text.in(fr.portailfamille.platform.kernel.PageLanguage.of(req.getHeader("Accept-Language")))});
+        resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        resp.setHeader("Location", req.getContextPath() + "/agent/prelevements.xhtml");
     }
 
     private static void send(HttpServletResponse resp, DirectDebits.File file) throws IOException {
