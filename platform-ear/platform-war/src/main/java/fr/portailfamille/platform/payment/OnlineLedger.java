@@ -98,10 +98,10 @@ public class OnlineLedger {
                     receipt(asked, (String) p[8], (String) p[9], day, recorded.receiptNumber(), result.authorisation(),
                             recorded.creditCents()), "/espace/factures.xhtml");
         } else if (decision.state() == OnlineState.ANOMALY) {
-            detail = "Paiement en ligne de la facture " + p[8] + " en anomalie, rien n'est crédité : " + decision.anomaly();
+            detail = what(p[11], p[8]) + " en anomalie, rien n'est crédité : " + decision.anomaly();
             LOG.log(Level.SEVERE, () -> "Paiement en ligne " + operationId + " en anomalie : " + decision.anomaly());
         } else {
-            detail = "Paiement en ligne de la facture " + p[8] + (decision.state() == OnlineState.REFUSED ? " refusé"
+            detail = what(p[11], p[8]) + (decision.state() == OnlineState.REFUSED ? " refusé"
                     : " abandonné") + " (" + OnlinePayments.letter(result.outcome()) + ") : rien n'est payé";
         }
         em.createNativeQuery("update online_payment set state = ?2, decided_at = now(), resultrans = ?3, paid_cents = ?4,"
@@ -124,7 +124,7 @@ public class OnlineLedger {
     public OnlineState expire(String operationId, OffsetDateTime createdBefore) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select o.id, o.invoice_id, o.family_id, o.regie_id, o.amount_cents,"
-                + " coalesce(i.number, 'du porte-monnaie'), o.state, o.created_at < ?2 from online_payment o"
+                + " coalesce(i.number, 'du porte-monnaie'), o.state, o.created_at < ?2, o.wallet_id from online_payment o"
                 + " left join invoice i on i.id = o.invoice_id where o.id_op = ?1 for update of o").setParameter(1, operationId).setParameter(2, createdBefore).getResultList();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("unknown online payment " + operationId);
@@ -137,9 +137,17 @@ public class OnlineLedger {
         em.createNativeQuery("update online_payment set state = 'EXPIRED', decided_at = now() where id = ?1")
                 .setParameter(1, p[0]).executeUpdate();
         desk.audit("payfip:" + operationId, "ONLINE_PAYMENT_EXPIRED", ((Number) p[3]).longValue(), ((Number) p[2]).longValue(),
-                p[1] == null ? null : ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), "Paiement en ligne de la facture " + p[5]
+                p[1] == null ? null : ((Number) p[1]).longValue(), null, ((Number) p[4]).longValue(), what(p[8], p[5])
                         + " expiré sans résultat de PayFiP : rien n'est payé");
         return OnlineState.EXPIRED;
+    }
+
+    /**
+     * An online payment as the régie's journal names it: a card top-up of a porte-monnaie ({@code walletId} set: it
+     * pays no invoice), else the payment of invoice {@code invoiceNumber}.
+     */
+    static String what(Object walletId, Object invoiceNumber) {
+        return walletId != null ? "Versement en ligne sur le porte-monnaie" : "Paiement en ligne de la facture " + invoiceNumber;
     }
 
     /** The text of the receipt mailed to the family once its online payment is recorded. */

@@ -183,8 +183,11 @@ public class BillingDocuments {
             return List.of();
         }
         @SuppressWarnings("unchecked")
+        // a child whose birth date the file does not hold (added by an agent without it) cannot be certified under 6:
+        // left out, not the error page of Mes factures for the whole family
         List<Object[]> children = em.createNativeQuery("select id, trim(first_name || ' ' || coalesce(last_name, '')), birth_date"
-                + " from child where family_id = ?1 order by birth_date, id").setParameter(1, family).getResultList();
+                + " from child where family_id = ?1 and birth_date is not null order by birth_date, id").setParameter(1, family)
+                .getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> allocations = em.createNativeQuery("select p.received_on, r.code, a.amount_cents, a.invoice_id,"
                 // CESU préfinancés are the employer's aid, already exempt: the tax rules deduct them from what was paid

@@ -170,8 +170,11 @@ public class InvoiceDesk {
     /**
      * Marks the invoice as handed to the Trésorerie as a titre de recettes n° {@code ormc} of {@code on}
      * (régisseur): from then on the counter takes no payment or credit on it.
+     *
+     * @return the titre made; {@code null} when the family's credit with the régie paid what was left (applied, kept):
+     *         no titre is sent for it
      */
-    public void markTitre(SignedInUser user, long invoiceId, String ormc, LocalDate on) {
+    public Settled markTitre(SignedInUser user, long invoiceId, String ormc, LocalDate on) {
         StaffRoles.requireRegisseur(user);
         String number = ormc == null || ormc.isBlank() ? null : ormc.strip();
         if (number == null) {
@@ -208,7 +211,9 @@ public class InvoiceDesk {
         long outstanding = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql()
                 + ") from invoice i where i.id = ?1").setParameter(1, invoiceId).getSingleResult()).longValue();
         if (outstanding <= 0) {
-            throw new Refused("ormc", Refused.text("billing.titre.paid", i[2]));
+            // paid by the credit just applied: kept (refused, the rollback undid the credit's payment, and the invoice stayed
+            // unpaid on Impayés and Accueil while the family held the credit)
+            return null;
         }
         // a card payment started on it (before this invoice's lock) would be paid to the régie while the Trésorerie
         // collects the titre: the family would pay twice; it ends within minutes (paid, refused or expired)
@@ -222,5 +227,10 @@ public class InvoiceDesk {
         Books.audit(em, user.email(), "TITRE_EMIS", ((Number) i[0]).longValue(), ((Number) i[1]).longValue(), invoiceId, null,
                 outstanding, "Facture " + i[2] + " transmise à la Trésorerie : titre n° " + number + " du " + on + ", reste "
                         + Money.format(outstanding));
+        return new Settled(number, outstanding);
+    }
+
+    /** A titre de recettes made: its number and what it asks the Trésorerie to collect. */
+    public record Settled(String number, long outstandingCents) {
     }
 }

@@ -145,8 +145,8 @@ public class FactureView implements Serializable {
 
     public void markTitre() {
         try {
-            desk.markTitre(user.require(), id, ormc, Amounts.date("titreOn", titreOn));
-            FormErrors.info(Texts.of("agent.facture.titre.done", ormc.strip()));
+            FormErrors.info(desk.markTitre(user.require(), id, ormc, Amounts.date("titreOn", titreOn)) == null
+                    ? Texts.of("agent.titre.paidByCredit") : Texts.of("agent.facture.titre.done", ormc.strip()));
             ormc = null;
             detail = null;
         } catch (Refused e) {

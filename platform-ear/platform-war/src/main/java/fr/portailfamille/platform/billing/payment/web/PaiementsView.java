@@ -158,8 +158,11 @@ public class PaiementsView implements Serializable {
                 FormErrors.show("pay", typing);
                 return;
             }
+            // no amount typed against any invoice ("Répartir" not asked): the service spreads it oldest first — sent as
+            // zeros, the whole payment went to the family's credit and its invoices stayed unpaid
+            boolean allocated = rows.stream().anyMatch(r -> r.getAmount() != null && !r.getAmount().isBlank());
             PaymentDesk.Recorded done = desk.record(user.require(), new PaymentDesk.PaymentInput(famille, regie, mode, cents, on,
-                    chequeNumber, bank, payer, rows.isEmpty() ? null : allocation, formToken));
+                    chequeNumber, bank, payer, allocated ? allocation : null, formToken));
             formToken = FormTokens.next();
             lastPayment = done.paymentId();
             lastReceipt = done.receiptNumber();
@@ -283,7 +286,14 @@ public class PaiementsView implements Serializable {
     }
 
     public long getCreditCents() {
-        return famille == null || regie == null ? 0 : desk.credit(user.require(), famille, regie);
+        if (famille == null || regie == null) {
+            return 0;
+        }
+        try {
+            return desk.credit(user.require(), famille, regie);
+        } catch (Refused e) {
+            return 0; // a régie the link names that is none of the commune's (an old bookmark): told beside it by load()
+        }
     }
 
     public boolean isRegisseur() {

@@ -102,8 +102,8 @@ public class ImpayesView implements Serializable {
             } catch (DateTimeParseException e) {
                 throw new Refused("titreOn", Texts.of("agent.impayes.titre.dateInvalid"));
             }
-            invoices.markTitre(user.require(), titreInvoice, ormc, on);
-            FormErrors.info(Texts.of("agent.impayes.titre.done", ormc.strip()));
+            FormErrors.info(invoices.markTitre(user.require(), titreInvoice, ormc, on) == null
+                    ? Texts.of("agent.titre.paidByCredit") : Texts.of("agent.impayes.titre.done", ormc.strip()));
             titreInvoice = null;
             ormc = null;
             unpaid = null;
