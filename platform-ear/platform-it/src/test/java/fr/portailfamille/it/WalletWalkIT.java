@@ -78,9 +78,6 @@ class WalletWalkIT {
                     + " 'BRACKETS', 350 from activity where code = '" + code + "'");
             st.execute("insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 350 from tariff t"
                     + " join activity a on a.id = t.activity_id, qf_bracket b where a.code = '" + code + "'");
-            st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ch.id, a.id,"
-                    + " 'VALIDATED', now() from child ch join family f on f.id = ch.family_id, activity a where f.email = '"
-                    + email + "' and a.code = '" + code + "'");
         }
         StackLauncher.stack().realmProvisioner().createUser("pf-alpha", email, "Sam", "Tirelire", "Tirelire2026", "parent");
         String unit = PlanningWalkIT.unitOf(code, "MIDI");
@@ -97,6 +94,16 @@ class WalletWalkIT {
             parent.get(BASE + "/espace/porte-monnaie.xhtml");
             parent.signIn(email, "Tirelire2026");
             parent.awaitUrlStartingWith(BASE + "/espace/porte-monnaie.xhtml");
+            // no child registered yet to the régie's activities: told how it opens, not that the commune has none
+            assertTrue(parent.await(By.id("wallet-not-yet")).getText().startsWith("Le porte-monnaie paie les activités"),
+                    parent.snapshot());
+            assertTrue(parent.driver.findElements(By.id("wallet-none")).isEmpty());
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("insert into commune_alpha.registration (child_id, activity_id, status, cgu_accepted_at) select ch.id,"
+                        + " a.id, 'VALIDATED', now() from commune_alpha.child ch join commune_alpha.family f on f.id = ch.family_id,"
+                        + " commune_alpha.activity a where f.email = '" + email + "' and a.code = '" + code + "'");
+            }
+            parent.get(BASE + "/espace/porte-monnaie.xhtml");
             By activate = By.cssSelector("#wallet-" + regie + " input[type='submit']");
             parent.await(activate);
             WalletWalk.shots(parent, "a-activer", wide);

@@ -45,6 +45,14 @@ public class PorteMonnaieGuichetView implements Serializable {
     private String withdrawReason;
     private String withdrawToken = FormTokens.next();
 
+    /**
+     * Whether the commune has a porte-monnaie régie at all: when it has one and the page lists none, the family has no
+     * child registered to its activities yet (the page says so, not that the commune offers none).
+     */
+    public boolean isOffered() {
+        return !wallets.regies().isEmpty();
+    }
+
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
             summaries = famille == null ? List.of() : wallets.of(user.require(), famille);
