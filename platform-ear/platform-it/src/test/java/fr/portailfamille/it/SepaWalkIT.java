@@ -95,4 +95,32 @@ class SepaWalkIT {
             assertFalse(new String(beta.body(), StandardCharsets.ISO_8859_1).contains("%PDF"));
         }
     }
+
+    /**
+     * A régisseur asks the file of a run that has none to make (here an unknown run): back on Prélèvements with the
+     * reason in words, not a bare error page.
+     */
+    @Test
+    @RunAsClient
+    void aFileThatCannotBeMadeIsToldOnThePrelevementsPage() throws Exception {
+        String email = "prelev-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        var realms = StackLauncher.stack().realmProvisioner();
+        realms.createUser(CommuneRules.realmName("alpha"), email, "Claude", "Prélève", StackLauncher.PASSWORD_AGENT, "agent");
+        realms.createUser(CommuneRules.realmName("alpha"), email, "Claude", "Prélève", StackLauncher.PASSWORD_AGENT, "regisseur");
+        try (Browser b = new Browser()) {
+            ActivitiesWalkIT.signIn(b, "/agent/prelevements.xhtml", email, StackLauncher.PASSWORD_AGENT);
+            b.await(By.id("page-title"));
+            b.driver.executeScript("var f = document.createElement('form'); f.method = 'post';"
+                    + " f.action = arguments[0] + '/agent/prelevements/fichier?run=999999999'; document.body.appendChild(f); f.submit();",
+                    b.driver.getCurrentUrl().substring(0, b.driver.getCurrentUrl().indexOf("/agent/")));
+            b.awaitUrlStartingWith(PlatformWebIT.url(StackLauncher.ALPHA) + "/agent/prelevements.xhtml");
+            String said = b.await(By.cssSelector("#summary .pf-error-item")).getText();
+            assertFalse(said.isBlank(), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, Prélèvements with the file's refusal");
+            // said once: the page opened again says nothing more
+            b.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/agent/prelevements.xhtml");
+            b.await(By.id("page-title"));
+            assertTrue(b.driver.findElements(By.cssSelector("#summary .pf-error-item")).isEmpty());
+        }
+    }
 }
