@@ -170,6 +170,9 @@ class SepaDebitIT {
         // revoked by its family: no longer active, a new one may be signed
         alpha(() -> { mandates.revoke(parent, m.id()); return null; });
         assertFalse(alpha(() -> mandates.get(parent, m.id())).active());
+        // its signature and its revocation in the régie's journal, by the family
+        assertEquals(List.of("SEPA_MANDATE_SIGNED", "SEPA_MANDATE_REVOKED"), alpha(() -> kit.list("select action from"
+                + " billing_audit where detail like ?1 order by id", "Mandat " + m.rum() + " %")));
         assertThrows(Refused.class, () -> alpha(() -> { mandates.revoke(parent, m.id()); return null; }));
         Mandate again = alpha(() -> mandates.sign(parent, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null, true)));
         assertTrue(again.active());

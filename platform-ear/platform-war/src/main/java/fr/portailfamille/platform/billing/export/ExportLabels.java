@@ -22,6 +22,8 @@ public final class ExportLabels {
             Map.entry("TITRE_EMIS", "Titre de recettes émis"),
             Map.entry("REMINDER_SENT", "Relance envoyée"),
             Map.entry("SEPA_FILE", "Fichier de prélèvements"),
+            Map.entry("SEPA_MANDATE_SIGNED", "Mandat de prélèvement signé"),
+            Map.entry("SEPA_MANDATE_REVOKED", "Mandat de prélèvement révoqué"),
             Map.entry("WALLET_TOP_UP", "Versement sur le porte-monnaie"),
             Map.entry("WALLET_WITHDRAWAL", "Retrait du porte-monnaie"),
             Map.entry("ONLINE_PAYMENT_STARTED", "Paiement en ligne commencé"),

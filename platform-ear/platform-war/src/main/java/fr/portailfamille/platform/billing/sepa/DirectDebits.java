@@ -184,7 +184,8 @@ public class DirectDebits {
                 + " m.debtor_name, m.iban, m.bic, i.period_start, exists (select 1 from sepa_debit p where p.mandate_id = m.id"
                 + " and p.state = 'SENT' and p.id <> d.id) from sepa_debit d join invoice i on i.id = d.invoice_id"
                 + " join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1 and d.state = 'PLANNED'"
-                + " and m.revoked_at is null order by i.sequence").setParameter(1, runId).getResultList();
+                // a revocation under way waits for the file, or the file for it: never a debit sent on a mandate revoked
+                + " and m.revoked_at is null order by i.sequence for update of d, m").setParameter(1, runId).getResultList();
         LocalDate today = PlatformTime.today();
         List<Pain008.Transaction> transactions = new ArrayList<>();
         Map<Long, Object[]> sent = new LinkedHashMap<>();

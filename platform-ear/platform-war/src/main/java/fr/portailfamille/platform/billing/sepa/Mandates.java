@@ -40,6 +40,9 @@ public class Mandates {
     FamilyAccount account;
 
     @Inject
+    fr.portailfamille.platform.billing.payment.PaymentDesk desk;
+
+    @Inject
     BillingDocuments documents;
 
     /** What a parent typed to sign a mandate. */
@@ -130,6 +133,9 @@ public class Mandates {
                 .setParameter(6, SepaRules.normalizeIban(in.iban())).setParameter(7, SepaRules.normalizeBic(in.bic()))
                 .setParameter(8, creditor.ics()).setParameter(9, PlatformTime.today())
                 .setParameter(10, cut(parent.email() == null ? parent.subject() : parent.email())).executeUpdate();
+        // in the régie's journal: who gave it (the IBAN left out, as on an agent's page)
+        desk.audit(cut(parent.email() == null ? parent.subject() : parent.email()), "SEPA_MANDATE_SIGNED", creditor.regieId(),
+                family, null, null, null, "Mandat " + SepaRules.rum(creditor.regieCode(), id) + " signé par la famille");
         return select("m.id = ?1", id, true).get(0);
     }
 
@@ -143,8 +149,15 @@ public class Mandates {
                 .setParameter(1, mandateId).setParameter(2, cut(parent.email() == null ? parent.subject() : parent.email()))
                 .executeUpdate();
         // invoices still planned on it are no longer debited: the family pays them another way
-        em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where mandate_id = ?1 and state = 'PLANNED'")
-                .setParameter(1, mandateId).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> skipped = em.createNativeQuery("update sepa_debit d set state = 'SKIPPED' from invoice i where i.id = d.invoice_id"
+                + " and d.mandate_id = ?1 and d.state = 'PLANNED' returning i.number").setParameter(1, mandateId).getResultList();
+        // in the régie's journal: who stopped the debits, and which
+        long regie = ((Number) em.createNativeQuery("select regie_id from sepa_mandate where id = ?1").setParameter(1, mandateId)
+                .getSingleResult()).longValue();
+        desk.audit(cut(parent.email() == null ? parent.subject() : parent.email()), "SEPA_MANDATE_REVOKED", regie, m.familyId(),
+                null, null, null, "Mandat " + m.rum() + " révoqué par la famille" + (skipped.isEmpty() ? ""
+                        : " ; prélèvements prévus annulés : " + String.join(", ", skipped.stream().sorted().toList())));
     }
 
     /** One mandate: the parent's own (else refused like an unknown id), or any of the commune for an agent. */
