@@ -201,14 +201,6 @@ class WalletIT {
         alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
         assertEquals(1650, balance(f));
-        // a top-up refused by the bank: nothing credited, and the régie's journal names it for what it is (no invoice)
-        OnlinePayments.Started refused = alpha(() -> online.startTopUp(f.parent(), f.regie(), 1000L, OnlinePaymentIT.PLATFORM));
-        OnlinePaymentIT.decide(refused, "refuser", "BEFORE_REDIRECT");
-        alpha(() -> online.settle(refused.operationId()));
-        assertEquals(1650, balance(f));
-        String journal = String.valueOf(alpha(() -> kit.one("select detail from billing_audit where actor like ?1 order by id"
-                + " desc limit 1", "%" + refused.operationId() + "%")));
-        assertTrue(journal.startsWith("Versement en ligne sur le porte-monnaie refusé") && !journal.contains("facture"), journal);
         // a régisseur of this commune only, with an amount and a reason
         assertEquals(StaffRoles.REGISSEUR_ONLY, assertThrows(SecurityException.class, () -> alpha(() -> wallets.withdrawAtCounter(
                 AGENT, f.family(), f.regie(), null, 2000L, "Chèque rejeté", FormTokens.next()))).getMessage());

@@ -702,10 +702,9 @@ public class Inbox {
         return q.getResultList().stream().findFirst().map(o -> (Object[]) o);
     }
 
-    /** Checks the message and its files (on their content), all problems at once; nothing is written on refusal. */
     /**
-     * The message's files, checked with its subject and body: every problem at once (after those already {@code found}
-     * in the form), each beside its field, or the accepted files.
+     * Checks the message and its files (on their content) with the problems already {@code found} in its form: every
+     * problem at once, each beside its field, nothing written on refusal; else the accepted files.
      */
     private static List<UploadChecker.Accepted> check(boolean newThread, String subject, String body, List<Upload> uploads,
                                                       List<FieldError> found) {
