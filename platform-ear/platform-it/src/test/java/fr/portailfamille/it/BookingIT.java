@@ -1303,7 +1303,9 @@ class BookingIT {
                 () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         booked.childId()))).getMessage());
 
+        int seatsBefore = in(() -> attendance.seatsTaken(unit, day));
         in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day, p.childId()));
+        assertEquals(seatsBefore + 1, in(() -> attendance.seatsTaken(unit, day)), "the child there takes a seat, as counted");
         Booking recorded = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, day)).stream()
                 .filter(b -> b.getChild().getId() == p.childId()).findFirst().orElseThrow();
         assertEquals(BookingStatus.PRESENT, recorded.getStatus());
@@ -1311,6 +1313,29 @@ class BookingIT {
         assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
                 () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         p.childId()))).getMessage(), "once per unit-day");
+
+        // a child whose seat was given back (cancelled late) comes all the same: pointed present, the seat is taken again
+        // (the counter and the occupancy agree), pointed absent after all, it is given back
+        Parent late = validatedFamily();
+        long lateBooking = insertBooking(late.childId(), unit, day, "ABSENT_BILLED");
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update booking set seat_given_up = true where id = ?1").setParameter(1, lateBooking)
+                    .executeUpdate();
+            tx.commit();
+            return null;
+        });
+        int seats = in(() -> attendance.seatsTaken(unit, day));
+        in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, lateBooking, BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals(seats + 1, in(() -> attendance.seatsTaken(unit, day)));
+        in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, lateBooking, BookingStatus.ABSENT_BILLED);
+            return null;
+        });
+        assertEquals(seats, in(() -> attendance.seatsTaken(unit, day)));
     }
 
     long insertBooking(long childId, long unit, LocalDate day, String status) throws Exception {

@@ -82,7 +82,7 @@ public class AttendanceService {
         Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
-        seats.lock(b.getUnit(), b.getDay());
+        int booked = seats.lock(b.getUnit(), b.getDay());
         em.refresh(b);
         BookingStatus was = b.getStatus();
         AttendanceRules.refusal(mark, was, b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
@@ -98,9 +98,29 @@ public class AttendanceService {
             // pointed present late is billed the same: allowed)
             throw new BookingRefused(Refused.text("booking.attendance.invoiced"));
         }
+        boolean heldBefore = takesSeat(b, was);
         b.setStatus(mark);
+        // the day's seat counter as the occupancy counts it (OccupancyQueries.TAKES_SEAT): a child whose seat was given
+        // back (an absence declared, a late cancellation) pointed present takes one again — over capacity if need be,
+        // the child is there —, and gives it back if pointed absent after all
+        boolean heldAfter = takesSeat(b, mark);
+        if (!heldBefore && heldAfter) {
+            seats.take(b.getUnit(), b.getDay(), booked);
+        } else if (heldBefore && !heldAfter) {
+            seats.release(b.getUnit(), b.getDay(), booked);
+        }
         charges.statusChanged(b);
         journal(agent, b, was.name() + " -> " + mark.name());
+    }
+
+    /** Whether {@code b}, in {@code status}, takes one of its unit-day's seats as {@link OccupancyQueries#TAKES_SEAT} says. */
+    private boolean takesSeat(Booking b, BookingStatus status) {
+        return switch (status) {
+            case BOOKED, BOOKED_LATE, PENDING_VALIDATION, PRESENT -> true;
+            case ABSENT_EXCUSED, ABSENT_BILLED -> !b.isSeatGivenUp() && em.createNativeQuery(
+                    "select 1 from absence where booking_id = ?1").setParameter(1, b.getId()).getResultList().isEmpty();
+            default -> false;
+        };
     }
 
     /** A pointage in the family's journal: the child, the unit-day, what changed. */
@@ -183,8 +203,11 @@ public class AttendanceService {
             throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
         }
         charges.lock(child.getFamily().getId(), unit.getActivity());
+        int booked = seats.lock(unit, day);
         Booking b = Booking.unbookedPresence(child, unit, day);
         em.persist(b);
+        // the child is there: one of the day's seats, as the occupancy counts it (over capacity if need be)
+        seats.take(unit, day, booked);
         charges.presentWithoutBooking(b);
         journal(agent, b, "présent sans réservation");
         return b;

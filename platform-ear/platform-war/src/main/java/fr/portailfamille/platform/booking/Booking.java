@@ -94,6 +94,11 @@ public class Booking implements java.io.Serializable {
         this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
     }
 
+    /** Whether its family gave its seat up after the free-cancellation deadline ({@link #gaveSeatUp}). */
+    public boolean isSeatGivenUp() {
+        return Boolean.TRUE.equals(seatGivenUp);
+    }
+
     /** Cancelled after its free-cancellation deadline: billed, and its seat freed (occupancy counts it no more). */
     void gaveSeatUp() {
         this.seatGivenUp = Boolean.TRUE;
