@@ -711,6 +711,9 @@ class BillingMoneyIT {
             b.await(By.id("pay:save")).click();
             BillingWalk.waitForText(b, By.id("summary"), "reçu " + prefix + "-R-1");
             BillingWalk.waitForText(b, By.id("list:payments"), prefix + "-R-1");
+            // what it paid of each invoice, in the page's words for amounts
+            String listed = b.driver.findElement(By.id("list:payments")).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+            assertTrue(listed.contains(prefix + "-1 (20,00 €), " + prefix + "-2 (10,00 €)"), listed);
             String receipt = b.driver.findElement(By.id("last-receipt-link")).getAttribute("href");
             assertTrue(receipt.contains("/agent/recu?id="), b.snapshot());
             // the receipt link gives the PDF to the signed-in régisseur

@@ -91,6 +91,23 @@ public class PaymentDesk {
         public boolean isCancelled() { return cancelled; }
         public String getCancelReason() { return cancelReason; }
         public String getAllocatedTo() { return allocatedTo; }
+
+        /** The invoices it paid and how much of each, in the order of the invoices ("AL-36", 2000). */
+        public List<Allocated> getAllocations() {
+            if (allocatedTo == null || allocatedTo.isEmpty()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(allocatedTo.split(";")).map(pair -> {
+                int bar = pair.lastIndexOf('|');
+                return new Allocated(pair.substring(0, bar), Long.parseLong(pair.substring(bar + 1)));
+            }).toList();
+        }
+    }
+
+    /** What a payment gave an invoice: its number and the cents (the page writes them in its language). */
+    public record Allocated(String invoice, long cents) {
+        public String getInvoice() { return invoice; }
+        public long getCents() { return cents; }
     }
 
     /** The family's invoices of the régie open to a counter payment, oldest first (any agent). */
@@ -414,7 +431,7 @@ public class PaymentDesk {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select p.id, p.receipt_number, r.label, p.family_id, f.label, p.mode,"
                 + " p.cheque_number, p.bank, p.payer_name, p.amount_cents, p.received_on, p.recorded_by, p.cancelled_at is not null,"
-                + " p.cancel_reason, (select string_agg(i.number || ' (' || to_char(a.amount_cents / 100.0, 'FM999999990.00') || ')', ', '"
+                + " p.cancel_reason, (select string_agg(i.number || '|' || a.amount_cents, ';'"
                 + " order by i.id) from payment_allocation a join invoice i on i.id = a.invoice_id where a.payment_id = p.id)"
                 + " from payment p join regie r on r.id = p.regie_id join family f on f.id = p.family_id"
                 + " where p.received_on between ?1 and ?2 and (cast(?3 as varchar) is null or r.code = cast(?3 as varchar))"
