@@ -97,7 +97,12 @@ public class AbsenceService {
     public BookingStatus declareAbsenceAtCounter(SignedInUser agent, long familyId, long bookingId, AbsenceReason reason,
                                                  String comment) {
         Booking b = planning.counterBooking(agent, familyId, bookingId);
-        declare(b, reason, comment, null, null, null, () -> planning.cancelAtCounter(agent, familyId, bookingId, false) != null);
+        // the counter's cancellation refuses (the agent is told it would be billed) rather than bills once no longer free:
+        // returning, it cancelled free
+        declare(b, reason, comment, null, null, null, () -> {
+            planning.cancelAtCounter(agent, familyId, bookingId, false);
+            return true;
+        });
         if (b.getStatus() != BookingStatus.CANCELLED_FREE) {
             // the reason left out: an illness is health data, and the log is read by every agent (the cancellation
             // instead of an absence is logged by cancelAtCounter)

@@ -49,7 +49,11 @@ public abstract class ConfigurationSection implements Serializable {
     }
 
     private static String digest(Object part) {
-        return part == null ? null : Integer.toHexString(String.valueOf(part).hashCode()) + ":" + String.valueOf(part).length();
+        if (part == null) {
+            return null;
+        }
+        String text = String.valueOf(part);
+        return Integer.toHexString(text.hashCode()) + ":" + text.length();
     }
 
     /**
