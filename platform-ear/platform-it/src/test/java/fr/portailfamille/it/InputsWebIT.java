@@ -154,10 +154,22 @@ class InputsWebIT {
             parent.submit(By.id("scolaire:request"));
             assertEquals("Ce texte est trop long : 500 caractères au plus.",
                     parent.await(By.id("scolaire:comment_msg")).getText(), parent.snapshot());
-            parent.driver.findElement(By.id("scolaire:comment")).clear();
-            parent.driver.findElement(By.id("scolaire:comment")).sendKeys("Il arrive du Limousin.");
+            // 500 characters as the browser counts them, nine of them line breaks (sent as two characters each): taken
+            WebElement typed = parent.driver.findElement(By.id("scolaire:comment"));
+            typed.clear();
+            String lines = ("Il arrive du Limousin." + "x".repeat(32) + "\n").repeat(9) + "y".repeat(5);
+            assertEquals(500, lines.length());
+            parent.driver.executeScript("arguments[0].value = arguments[1];", typed, lines);
+            assertEquals(500L, parent.driver.executeScript("return arguments[0].value.length;", typed));
             parent.submit(By.id("scolaire:request"));
             String school = Mails.await(family.email(), m -> m.contains("bien reçu la demande d'inscription scolaire"));
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("select e.comment from commune_alpha.school_enrolment e join commune_alpha.child ch"
+                         + " on ch.id = e.child_id join commune_alpha.family f on f.id = ch.family_id where f.email = '"
+                         + family.email() + "'")) {
+                assertTrue(rs.next());
+                assertEquals(lines, rs.getString(1), "the line breaks kept, one character each");
+            }
             assertTrue(school.contains(COMMUNE) && school.contains(BASE + "/espace/inscriptions.xhtml?enfant=1"), school);
             // a child number the family does not have (an old bookmark): no school form to send for no one
             parent.get(BASE + "/espace/inscriptions.xhtml?enfant=9");
