@@ -68,8 +68,13 @@ public class AbsenceService {
      */
     public boolean freeCancellation(SignedInUser user, long bookingId) {
         Booking b = planning.ownBooking(user, bookingId);
-        return b.holdsSeat() && b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(),
-                settings.calendar(), b.getUnit().getStartTime()).outcome() == CancellationDecision.Outcome.FREE;
+        return b.holdsSeat() && cancellation(b) == CancellationDecision.Outcome.FREE;
+    }
+
+    /** What cancelling {@code b} would be now, under its activity's rules (free, billed, refused). */
+    private CancellationDecision.Outcome cancellation(Booking b) {
+        return b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), settings.calendar(),
+                b.getUnit().getStartTime()).outcome();
     }
 
     /**
@@ -134,18 +139,14 @@ public class AbsenceService {
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
-        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
-                .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
-                lateCertificateDays());
+        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays());
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             if (freeCancel.getAsBoolean()) {
                 return decision.text();
             }
             // its deadline passed between the two reads (a declaration at 23:59:59): the day is declared absent, as it
             // now must be — not cancelled and billed while the family reads "sans frais", its certificate then refused
-            decision = AbsenceRules.decide(reason, withCertificate, b.getUnit().getActivity().rules()
-                    .decideCancellation(now(), b.getDay(), settings.calendar(), b.getUnit().getStartTime()).outcome(),
-                    lateCertificateDays());
+            decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays());
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         // locked as a cancellation locks (the family's charges, then the day's seats), then read again: a cancellation or

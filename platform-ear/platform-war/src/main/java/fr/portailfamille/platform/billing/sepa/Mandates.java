@@ -4,6 +4,7 @@ import fr.portailfamille.billing.sepa.SepaRules;
 import fr.portailfamille.platform.billing.FamilyAccount;
 import fr.portailfamille.platform.billing.documents.BillingDocuments;
 import fr.portailfamille.platform.billing.payment.MoneyRefused;
+import fr.portailfamille.platform.family.FamilyLocks;
 import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
@@ -121,7 +122,7 @@ public class Mandates {
             throw new MoneyRefused(errors);
         }
         // one active mandate per family and régie: the family's row is locked so that two tabs never sign two
-        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, family).getResultList();
+        FamilyLocks.row(em, family);
         if (activeFor(family, creditor.regieId()) != null) {
             throw new MoneyRefused(List.of(new FieldError("regie", Refused.text("billing.mandate.alreadyActive"))));
         }

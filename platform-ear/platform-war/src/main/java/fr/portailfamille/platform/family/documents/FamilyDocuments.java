@@ -7,6 +7,7 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyForm;
+import fr.portailfamille.platform.family.FamilyLocks;
 import fr.portailfamille.platform.kernel.Denied;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
@@ -178,7 +179,7 @@ public class FamilyDocuments {
         LocalDate expires = type.expiresOn(issuedOn);
         // the same document sent again (a phone retrying on a bad network, a double tap): the one already received,
         // not a second one for the agents to review; the family's row locked, so that two copies at once find each other
-        em.createNativeQuery("select id from family where id = ?1 for update").setParameter(1, f.getId()).getResultList();
+        FamilyLocks.row(em, f.getId());
         List<?> same = em.createNativeQuery("select id from family_document where family_id = ?1 and type_code = ?2"
                         + " and child_id is not distinct from cast(?3 as bigint) and issued_on = ?4 and status = 'PENDING'"
                         + " and uploaded_at > now() - interval '10 minutes' and content = ?5 order by id desc limit 1")
