@@ -73,6 +73,14 @@ public record Legend(Map<DayState, LegendEntry> entries) {
         return new Legend(m);
     }
 
+    /**
+     * How a problem names {@code state} to an agent: by its default label, in the page's language ("Réservable"), not its
+     * code.
+     */
+    public static Message stateName(DayState state) {
+        return Problems.of("legend.default." + state.name());
+    }
+
     /** The platform's default label of {@code state} in French ({@code legend.default.*} of the problems' bundle). */
     private static String word(DayState state) {
         return Problems.of("legend.default." + state.name()).french();
@@ -116,17 +124,17 @@ public record Legend(Map<DayState, LegendEntry> entries) {
         for (DayState state : DayState.values()) {
             LegendEntry e = entries.get(state);
             if (e == null) {
-                errors.add(Problems.of("legend.missing", state.name()));
+                errors.add(Problems.of("legend.missing", stateName(state)));
                 continue;
             }
             // an entry is named by its label, else by its state
-            String name = e.label() == null || e.label().isBlank() ? state.name() : e.label().strip();
+            Object name = e.label() == null || e.label().isBlank() ? stateName(state) : e.label().strip();
             if (e.label() == null || e.label().isBlank()) {
-                errors.add(Problems.of("legend.labelEmpty", state.name()));
+                errors.add(Problems.of("legend.labelEmpty", stateName(state)));
             } else {
                 DayState other = labels.putIfAbsent(e.label().strip().toLowerCase(Locale.ROOT), state);
                 if (other != null) {
-                    errors.add(Problems.of("legend.labelTwice", name, other.name(), state.name()));
+                    errors.add(Problems.of("legend.labelTwice", name, stateName(other), stateName(state)));
                 }
             }
             boolean backgroundOk = isColor(e.background());

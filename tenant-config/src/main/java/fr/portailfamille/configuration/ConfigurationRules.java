@@ -88,7 +88,7 @@ public final class ConfigurationRules {
         for (DayState state : DayState.values()) {
             LegendEntry e = conf.legend().entry(state);
             if (e != null && e.label() != null && e.label().length() > 60) {
-                errors.add(Problems.error("legend", "configuration.legend.labelTooLong", String.valueOf(state)));
+                errors.add(Problems.error("legend", "configuration.legend.labelTooLong", fr.portailfamille.booking.Legend.stateName(state)));
             }
         }
         if (conf.documentTypes() != null) {

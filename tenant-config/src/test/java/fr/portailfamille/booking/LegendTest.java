@@ -79,10 +79,12 @@ class LegendTest {
         entries.put(DayState.ABSENT_FACTURE, new LegendEntry("absent (excusé)", "#9a3412", "#ffffff"));
         List<String> errors = new Legend(entries).validate().stream().map(Message::french).toList();
         assertEquals(List.of(
-                "Aucun libellé ni couleur pour l'état FERIE.",
-                "Le libellé de l'état VACANCES est vide.",
-                "Le libellé « absent (excusé) » est utilisé par deux états (ABSENT_EXCUSE et ABSENT_FACTURE) :"
+                "Aucun libellé ni couleur pour l'état « Jour férié ».",
+                "Le libellé de l'état « Vacances scolaires » est vide.",
+                "Le libellé « absent (excusé) » est utilisé par deux états (« Absent (excusé) » et « Absent (facturé) ») :"
                         + " les familles ne pourraient pas les distinguer."), errors);
+        assertEquals("No label or colours for the state “Public holiday”.",
+                new Legend(entries).validate().get(0).in(java.util.Locale.ENGLISH));
     }
 
     @Test

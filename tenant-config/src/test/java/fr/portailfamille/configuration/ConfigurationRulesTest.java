@@ -102,8 +102,8 @@ class ConfigurationRulesTest {
                 rule("/legend/COMPLET/text", "#7f1d1d", "legend",
                         "Le contraste entre le texte et le fond de « Plus de place » est insuffisant : 1,00:1 (4,5:1 au moins, RGAA)."),
                 rule("/legend/COMPLET/label", "Réservable", "legend", "Le libellé « Réservable » est utilisé par deux états"
-                        + " (RESERVABLE et COMPLET) : les familles ne pourraient pas les distinguer."),
-                rule("/legend/COMPLET/label", "x".repeat(61), "legend", "Le libellé de l'état COMPLET ne doit pas dépasser 60 caractères."));
+                        + " (« Réservable » et « Complet ») : les familles ne pourraient pas les distinguer."),
+                rule("/legend/COMPLET/label", "x".repeat(61), "legend", "Le libellé de l'état « Complet » ne doit pas dépasser 60 caractères."));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -135,7 +135,7 @@ class ConfigurationRulesTest {
         Map<DayState, Legend.LegendEntry> entries = new EnumMap<>(Legend.defaults().entries());
         entries.remove(DayState.FERIE);
         CommuneConfiguration full = Samples.full();
-        assertEquals(List.of(new FieldError("legend", "Aucun libellé ni couleur pour l'état FERIE.")),
+        assertEquals(List.of(new FieldError("legend", "Aucun libellé ni couleur pour l'état « Jour férié ».")),
                 ConfigurationRules.validate(new CommuneConfiguration(full.zone(), full.cgu(), full.establishments(),
                         full.periods(), full.closures(), full.activities(), new Legend(entries))));
     }
