@@ -720,6 +720,16 @@ class FamilyWebIT {
             parent.get(BASE + "/espace/foyer.xhtml");
             assertEquals("Panazol", parent.await(By.id("foyer:city")).getAttribute("value"));
 
+            // the portal's session itself ended (the phone left for half an hour): the sign-in (here Keycloak's own
+            // session still open) comes back to this page, not to Accueil, told, with what was typed
+            type(parent, "foyer:city", "Feytiat");
+            parent.driver.manage().deleteCookieNamed("JSESSIONID");
+            parent.clickInView(By.id("foyer:saveDraft"));
+            parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
+            assertTrue(parent.await(By.id("page-expiree")).getText().contains("pas été pris en compte"), parent.snapshot());
+            assertTrue(parent.driver.getCurrentUrl().contains("expiree=1"), parent.driver.getCurrentUrl());
+            assertEquals("Feytiat", parent.driver.findElement(By.id("foyer:city")).getAttribute("value"));
+
             // typed, then the page opened afresh: the server's values, nothing put back
             type(parent, "foyer:city", "Isle");
             parent.get(BASE + "/espace/foyer.xhtml");

@@ -182,6 +182,24 @@ class PlatformWebIT {
         HttpResponse<String> page = get(host(ALPHA), "/index.xhtml?expiree=1", Map.of("Accept-Language", "fr"));
         assertTrue(page.body().contains("Cette page avait expiré"), page.body());
         assertFalse(get(host(ALPHA), "/index.xhtml", Map.of()).body().contains("Cette page avait expiré"));
+
+        // a family's page posted once the session itself had ended: the sign-in (which comes back to the page it was sent
+        // from, told, its typed values put back: FamilyWebIT); a tap: the sign-in through Faces' partial redirect
+        String planning = url(ALPHA) + "/espace/planning.xhtml?enfant=3&mois=2027-01";
+        for (boolean ajax : new boolean[] {false, true}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/espace/planning.xhtml"))
+                    .header("Host", host(ALPHA)).header("Referer", planning)
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (ajax) {
+                b.header("Faces-Request", "partial/ajax");
+            }
+            HttpResponse<String> sent = HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(
+                    "jakarta.faces.ViewState=ancienne&grid=grid")).build(), HttpResponse.BodyHandlers.ofString());
+            String to = ajax ? sent.body() : sent.headers().firstValue("Location").orElse("");
+            assertEquals(ajax ? 200 : 302, sent.statusCode(), sent.body());
+            assertTrue(to.contains("/realms/pf-alpha/protocol/openid-connect/auth?"), to);
+            assertTrue(!ajax || to.startsWith("<?xml") && to.contains("<redirect url=\"") && to.contains("&amp;"), to);
+        }
     }
 
     @Test
@@ -524,6 +542,9 @@ class PlatformWebIT {
                 && !csp.matches(".*script-src[^;]*unsafe-inline.*"), csp);
         assertFalse(home.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "pas de script en ligne");
         assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains("object-src 'none'"), csp);
+        // "Se déconnecter" ends on the commune's website, which forms may be redirected to (Chromium checks each redirect)
+        String website = StackLauncher.stack().communeUrl(ALPHA);
+        assertTrue(csp.matches(".*form-action [^;]*" + java.util.regex.Pattern.quote(website) + "[ ;].*"), csp);
         assertTrue(home.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"));
         String token = accessToken(ALPHA, StackLauncher.parent(ALPHA), StackLauncher.PASSWORD_PARENT);
         HttpResponse<String> personal = get(host(ALPHA), "/api/moi", Map.of("Authorization", "Bearer " + token));

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.security;
 
+import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -14,6 +15,32 @@ public final class CspPolicy {
     static final String LOCAL_PAYMENT_PAGE = "http://127.0.0.1:8990/tpa/paiementws.web";
 
     private CspPolicy() {
+    }
+
+    /**
+     * {@code policy} with {@code url}'s origin also allowed as a form target: the commune's own website, where "Se
+     * déconnecter" ends (the logout posts to the platform, which redirects to Keycloak, which redirects there; Chromium
+     * applies {@code form-action} to each of those redirects). {@code policy} as it is when {@code url} is not an
+     * http(s) address or its origin is there already.
+     */
+    static String withFormTarget(String policy, String url) {
+        URI u;
+        try {
+            u = url == null || url.isBlank() ? null : URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        if (u == null || u.getRawAuthority() == null
+                || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
+            return policy;
+        }
+        String origin = u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getRawAuthority();
+        int at = policy.indexOf("form-action ");
+        int end = at < 0 ? -1 : policy.indexOf(';', at);
+        if (end < 0 || java.util.Arrays.asList(policy.substring(at, end).split(" ")).contains(origin)) {
+            return policy;
+        }
+        return policy.substring(0, end) + " " + origin + policy.substring(end);
     }
 
     public static String configured() {

@@ -195,15 +195,37 @@ public class OidcAuthenticationMechanism implements HttpAuthenticationMechanism 
         return Outage.classify(e).filter(c -> c == Outage.Cause.IDENTITY).isPresent();
     }
 
-    private AuthenticationStatus startLogin(Commune commune, HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus startLogin(Commune commune, HttpServletRequest request, HttpMessageContext context)
+            throws IOException {
         if (!oidc.identityAvailable(commune)) {
             throw new Outage.UnavailableException(Outage.Cause.IDENTITY, oidc.identityFailure(commune));
         }
         String returnTo = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!"GET".equals(request.getMethod())) {
-            returnTo = request.getContextPath() + "/espace/accueil.xhtml";
+            // a form or a tap sent once the session had ended (a phone left for half an hour): back, signed in again, on
+            // the page it was sent from, told that it was not taken into account, its typed values put back by the
+            // page's script — as a page whose state expired in a living session (web.ExpiredViews)
+            returnTo = ExpiredPages.again(request, request.getRequestURI());
         }
-        return context.redirect(begin(commune, request, context.getResponse(), returnTo, false).toString());
+        URI login = begin(commune, request, context.getResponse(), returnTo, false);
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // a Faces AJAX tap follows no redirect to another site (the browser refuses it, the tap silently fails):
+            // Faces' own partial redirect, which its script follows as a navigation
+            HttpServletResponse response = context.getResponse();
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write(partialRedirect(login.toString()));
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        return context.redirect(login.toString());
+    }
+
+    /** Faces' partial response that sends the browser to {@code url}. */
+    static String partialRedirect(String url) {
+        String attribute = url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + attribute
+                + "\"></redirect></partial-response>";
     }
 
     /**

@@ -9,12 +9,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import fr.portailfamille.platform.ops.AjaxFailures;
-import fr.portailfamille.platform.security.PublicScheme;
+import fr.portailfamille.platform.security.ExpiredPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -24,14 +23,14 @@ import java.util.Optional;
  * AJAX taps included, through Faces' partial redirect — with {@value #PARAMETER} in its address, and the layout tells
  * the user that what was sent was not taken into account (message {@code view.expired}), instead of the 500 page.
  * The page is the one the browser was on (its {@code Referer}, when it is this site's, keeps the child, the month…),
- * else the view's own address. Any other failure of an AJAX request is logged with its correlation id and answered with
+ * else the view's own address ({@link ExpiredPages}; a session that ended is met before Faces, at the sign-in). Any other failure of an AJAX request is logged with its correlation id and answered with
  * a redirect to the error page that shows it ({@code ops.AjaxFailures}): Faces would have written it into its partial
  * response, where no filter logs it and no user reads it.
  */
 public class ExpiredViews extends ExceptionHandlerFactory {
 
     /** The query parameter that makes the layout show the notice. */
-    public static final String PARAMETER = "expiree";
+    public static final String PARAMETER = ExpiredPages.PARAMETER;
 
     public ExpiredViews(ExceptionHandlerFactory wrapped) {
         super(wrapped);
@@ -101,41 +100,7 @@ public class ExpiredViews extends ExceptionHandlerFactory {
     }
 
     private static String again(ExternalContext external, String viewId) {
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        // the address the browser used (behind a TLS-terminating ingress, not the scheme Payara sees)
-        String site = PublicScheme.of(request) + "://" + request.getServerName() + PublicScheme.portSuffix(request);
-        String referer = external.getRequestHeaderMap().get("Referer");
-        return notice(sameSitePage(referer, site, external.getRequestContextPath())
-                .orElse(external.getRequestContextPath() + (viewId == null ? "/" : viewId)));
+        return ExpiredPages.again((HttpServletRequest) external.getRequest(),
+                external.getRequestContextPath() + (viewId == null ? "/" : viewId));
     }
-
-    /** {@code referer}'s path and query when it is a page of {@code site} under {@code contextPath}. */
-    static Optional<String> sameSitePage(String referer, String site, String contextPath) {
-        if (referer == null) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = URI.create(referer);
-            URI own = URI.create(site);
-            if (uri.getScheme() == null || uri.getRawAuthority() == null || !uri.getScheme().equalsIgnoreCase(own.getScheme())
-                    || !uri.getRawAuthority().equalsIgnoreCase(own.getRawAuthority())
-                    || uri.getRawPath() == null || !uri.getRawPath().startsWith(contextPath + "/")) {
-                return Optional.empty();
-            }
-            return Optional.of(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** {@code page} with {@value #PARAMETER} in its query (once). */
-    static String notice(String page) {
-        int hash = page.indexOf('#');
-        String base = hash < 0 ? page : page.substring(0, hash);
-        if (base.matches(".*[?&]" + PARAMETER + "(=[^&]*)?(&.*)?$")) {
-            return base;
-        }
-        return base + (base.contains("?") ? "&" : "?") + PARAMETER + "=1";
-    }
-
 }

@@ -62,6 +62,26 @@ class WebHardeningRulesTest {
     }
 
     @Test
+    void aCommunesPageAlsoLetsTheLogoutEndOnTheCommunesWebsite() {
+        String csp = HardeningFilter.contentSecurityPolicy("https://auth.example.org/", "https://pay.example.org/tpa/p.web");
+        String commune = CspPolicy.withFormTarget(csp, "https://www.mairie-x.fr/accueil?x=1");
+        assertTrue(commune.contains("form-action 'self' https://auth.example.org https://pay.example.org"
+                + " https://www.mairie-x.fr; script-src 'self'"), commune);
+        assertEquals(commune, CspPolicy.withFormTarget(commune, "https://www.mairie-x.fr/"), "once");
+        assertEquals(csp, CspPolicy.withFormTarget(csp, "https://auth.example.org/realms/x"), "already there");
+        assertEquals(csp, CspPolicy.withFormTarget(csp, "javascript:alert(1)"));
+        assertEquals(csp, CspPolicy.withFormTarget(csp, "pas une adresse"));
+        assertEquals(csp, CspPolicy.withFormTarget(csp, null));
+    }
+
+    @Test
+    void aTapSentOnceTheSessionEndedIsSentToTheSignInByFacesOwnRedirect() {
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect"
+                        + " url=\"https://auth.example.org/realms/pf-x/auth?client_id=a&amp;state=b\"></redirect></partial-response>",
+                OidcAuthenticationMechanism.partialRedirect("https://auth.example.org/realms/pf-x/auth?client_id=a&state=b"));
+    }
+
+    @Test
     void formsMayAlsoBeRedirectedToTheOnlinePaymentPageOriginOnly() {
         String csp = HardeningFilter.contentSecurityPolicy("https://auth.example.org/",
                 "https://www.payfip.gouv.fr/tpa/paiementws.web");

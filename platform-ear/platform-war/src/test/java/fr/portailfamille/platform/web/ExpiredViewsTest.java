@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
+import fr.portailfamille.platform.security.ExpiredPages;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,27 +17,27 @@ class ExpiredViewsTest {
     @Test
     void thePageTheBrowserWasOnWhenItIsThisSites() {
         assertEquals(Optional.of("/espace/planning.xhtml?enfant=3&mois=2027-01"),
-                ExpiredViews.sameSitePage(SITE + "/espace/planning.xhtml?enfant=3&mois=2027-01", SITE, ""));
-        assertEquals(Optional.of("/espace/foyer.xhtml"), ExpiredViews.sameSitePage(SITE + "/espace/foyer.xhtml", SITE, ""));
+                ExpiredPages.sameSitePage(SITE + "/espace/planning.xhtml?enfant=3&mois=2027-01", SITE, ""));
+        assertEquals(Optional.of("/espace/foyer.xhtml"), ExpiredPages.sameSitePage(SITE + "/espace/foyer.xhtml", SITE, ""));
         // another site, another scheme or port, a page outside the application, nonsense: the view's own address
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage("https://evil.example/espace/foyer.xhtml", SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage("http://hermitage.portail-famille.fr/espace/foyer.xhtml",
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage("https://evil.example/espace/foyer.xhtml", SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage("http://hermitage.portail-famille.fr/espace/foyer.xhtml",
                 SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage(SITE + ":8443/espace/foyer.xhtml", SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage(SITE + "@evil.example/x", SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage(SITE + "/autre/page", SITE, "/portail"));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage("//evil.example/x", SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage("not a url %%", SITE, ""));
-        assertEquals(Optional.empty(), ExpiredViews.sameSitePage(null, SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage(SITE + ":8443/espace/foyer.xhtml", SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage(SITE + "@evil.example/x", SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage(SITE + "/autre/page", SITE, "/portail"));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage("//evil.example/x", SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage("not a url %%", SITE, ""));
+        assertEquals(Optional.empty(), ExpiredPages.sameSitePage(null, SITE, ""));
     }
 
     @Test
     void theNoticeParameterIsAddedOnce() {
-        assertEquals("/espace/foyer.xhtml?expiree=1", ExpiredViews.notice("/espace/foyer.xhtml"));
-        assertEquals("/espace/planning.xhtml?enfant=3&expiree=1", ExpiredViews.notice("/espace/planning.xhtml?enfant=3"));
+        assertEquals("/espace/foyer.xhtml?expiree=1", ExpiredPages.notice("/espace/foyer.xhtml"));
+        assertEquals("/espace/planning.xhtml?enfant=3&expiree=1", ExpiredPages.notice("/espace/planning.xhtml?enfant=3"));
         assertEquals("/espace/planning.xhtml?enfant=3&expiree=1",
-                ExpiredViews.notice("/espace/planning.xhtml?enfant=3&expiree=1"));
-        assertEquals("/espace/foyer.xhtml?expiree=1", ExpiredViews.notice("/espace/foyer.xhtml#enfants"));
+                ExpiredPages.notice("/espace/planning.xhtml?enfant=3&expiree=1"));
+        assertEquals("/espace/foyer.xhtml?expiree=1", ExpiredPages.notice("/espace/foyer.xhtml#enfants"));
     }
 
     @Test
