@@ -155,8 +155,13 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
      * Keycloak's own {@code admin-cli} included, so that the token endpoint is no password oracle, and the platform's
      * client sends a browser back to the portal's own return paths only ({@link #narrowUrls}).
      *
-     * @return the client ids that were changed
+     * The realm's mail settings follow the platform's relay ({@link #alignMail}).
+     *
+     * @return the client ids that were changed, and {@value #MAIL_SETTINGS} when the realm's mail settings were
      */
+    /** What {@link #harden} reports when it brought a realm's mail settings to the platform's. */
+    public static final String MAIL_SETTINGS = "smtp";
+
     public List<String> harden(String realmName) {
         addMissingRoles(realmName);
         // a realm provisioned before the agents' management (issue 13) lacks view-realm for its service account
@@ -168,6 +173,9 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         enableRequiredActions(realmName);
         addMissingMappers(realmName);
         List<String> changed = new ArrayList<>(disableDirectGrants(realmName));
+        if (alignMail(realmName)) {
+            changed.add(MAIL_SETTINGS);
+        }
         for (ClientRepresentation client : clients(realmName, CommuneProvisioner.CLIENT_ID)) {
             if (narrowUrls(client)) {
                 keycloak.put(clientPath(realmName, client.getId()), client);
@@ -486,13 +494,46 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         applyMailSettings(realm, template());
         realm.setDisplayName(commune.name());
         realm.setDisplayNameHtml(escape(commune.name()));
+        realm.setSmtpServer(smtpServer(commune.name()));
+    }
+
+    /** How the realm sends its mails: through the platform's relay, in the commune's name. */
+    private Map<String, String> smtpServer(String fromDisplayName) {
         Map<String, String> server = new LinkedHashMap<>();
         server.put("host", smtp.host());
         server.put("port", Integer.toString(smtp.port()));
         server.put("from", smtp.fromAddress());
-        server.put("fromDisplayName", commune.name());
+        server.put("fromDisplayName", fromDisplayName);
         smtpSecurity(server, smtp);
+        return server;
+    }
+
+    /**
+     * The realm's mail settings brought to the platform's own (the relay's host, port, TLS or account changed in the
+     * chart since the realm was made, its password rotated: a realm keeps what it was given at onboarding) and to the
+     * template's mail theme and link lifetimes. Written at each upgrade, since a password cannot be read back to
+     * compare; reported when what can be read differed.
+     *
+     * @return whether the realm's readable mail settings changed
+     */
+    private boolean alignMail(String realmName) {
+        RealmRepresentation realm = findRealm(realmName)
+                .orElseThrow(() -> new IllegalStateException("Royaume introuvable : " + realmName));
+        Map<String, String> before = realm.getSmtpServer() == null ? Map.of() : Map.copyOf(realm.getSmtpServer());
+        List<Object> lifetimes = java.util.Arrays.asList(realm.getEmailTheme(),
+                realm.getActionTokenGeneratedByUserLifespan(), realm.getActionTokenGeneratedByAdminLifespan());
+        Map<String, String> server = smtpServer(before.getOrDefault("fromDisplayName", realm.getDisplayName()));
         realm.setSmtpServer(server);
+        applyMailSettings(realm, template());
+        boolean changed = !lifetimes.equals(java.util.Arrays.asList(realm.getEmailTheme(),
+                realm.getActionTokenGeneratedByUserLifespan(), realm.getActionTokenGeneratedByAdminLifespan()));
+        for (Map.Entry<String, String> e : server.entrySet()) {
+            if (!"password".equals(e.getKey()) && !e.getValue().equals(before.get(e.getKey()))) {
+                changed = true;
+            }
+        }
+        keycloak.put(realmPath(realmName), realm);
+        return changed;
     }
 
     /** How the realm reaches the relay: STARTTLS as configured, its account when it has one. */
@@ -507,7 +548,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
     }
 
     /**
-     * The template's mail settings, also on realms created before them (applied at every start): the
+     * The template's mail settings, also on realms created before them (applied at each upgrade, {@link #alignMail}): the
      * e-mail theme (mails in the commune's name) and how long mailed links last (24 h for a link a
      * family asked for, 7 days for a counter invitation).
      */

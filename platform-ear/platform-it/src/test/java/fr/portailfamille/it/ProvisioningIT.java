@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.DefaultConfiguration;
 import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,28 @@ class ProvisioningIT {
         // (Mails fails unless GreenMail's API answers 200)
         String mails = Mails.await(email, m -> m.contains("Commune Alpha"));
         assertTrue(mails.contains("Commune Alpha"), mails);
+    }
+
+    @Test
+    void aRealmsMailSettingsFollowThePlatformsRelayAtTheUpgrade() {
+        // a realm made when the relay was elsewhere (the chart's host changed since): its invitations and "Mot de passe
+        // oublié" would go on through the old relay
+        var realm = admin.realm("pf-alpha");
+        RealmRepresentation made = realm.toRepresentation();
+        java.util.Map<String, String> relay = new java.util.HashMap<>(made.getSmtpServer());
+        relay.put("host", "ancien-relais.invalid");
+        relay.put("port", "2525");
+        made.setSmtpServer(relay);
+        realm.update(made);
+        Commune alpha = stack.tenantStore().findBySlug(ALPHA).orElseThrow();
+        assertTrue(RealmMaintenance.maintain(List.of(alpha), stack.realmProvisioner()).get(0).changed()
+                .contains(KeycloakRealmProvisioner.MAIL_SETTINGS));
+        java.util.Map<String, String> now = realm.toRepresentation().getSmtpServer();
+        assertEquals("127.0.0.1", now.get("host"), now.toString());
+        assertNotEquals("2525", now.get("port"), now.toString());
+        assertEquals("Commune Alpha", now.get("fromDisplayName"), "the commune's name kept");
+        assertFalse(RealmMaintenance.maintain(List.of(alpha), stack.realmProvisioner()).get(0).changed()
+                .contains(KeycloakRealmProvisioner.MAIL_SETTINGS), "nothing more to bring");
     }
 
     @Test
