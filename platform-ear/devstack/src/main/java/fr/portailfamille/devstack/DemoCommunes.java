@@ -52,7 +52,8 @@ public final class DemoCommunes {
     }
 
     /**
-     * Provisions the demo communes (or resumes / leaves them when they exist), creates one parent and
+     * Provisions the demo communes (or resumes / leaves them when they exist; a suspended one is left suspended, without
+     * its accounts in the list), creates one parent and
      * the agents per commune (an agent, a health agent, a régisseur, an administrator who manages the agents'
      * accounts), and seeds news once.
      */
@@ -61,8 +62,15 @@ public final class DemoCommunes {
             throws SQLException {
         List<Account> accounts = new ArrayList<>();
         for (CommuneSpec spec : specs()) {
-            Commune commune = store.findBySlug(spec.slug()).filter(Commune::isActive)
-                    .orElseGet(() -> provisioner.provision(spec));
+            java.util.Optional<Commune> known = store.findBySlug(spec.slug());
+            if (known.isPresent() && known.get().status() == fr.portailfamille.tenancy.CommuneStatus.SUSPENDED) {
+                // suspended from the operator's console in an earlier run: left so (provisioning it again would refuse
+                // its identifier and stop the start), to be resumed from the console
+                System.out.println("Commune de démonstration « " + known.get().name() + " » suspendue : laissée telle"
+                        + " quelle, à reprendre depuis la console de l'opérateur.");
+                continue;
+            }
+            Commune commune = known.filter(Commune::isActive).orElseGet(() -> provisioner.provision(spec));
             realms.harden(commune.realmName()); // realms kept from an earlier run get today's protections
             String parent = "parent@" + spec.slug() + ".test";
             String agent = "agent@" + spec.slug() + ".test";
