@@ -467,6 +467,50 @@ class BillingMoneyIT {
     }
 
     @Test
+    void aTitreAndAPaymentOverTheSameInvoicesAtOnceFinishOneAfterTheOther() throws Exception {
+        Regie r = regie();
+        long family = family("Titre concurrent", null);
+        long september = invoice(r, family, 1, TODAY.minusDays(40), new int[] {10, 300});
+        long october = invoice(r, family, 2, TODAY.minusDays(10), new int[] {10, 300});
+        List<Object> outcomes = new ArrayList<>();
+        // the test holds September's row: the payment (September, then October) waits on it first, then the titre on
+        // October; the titre once locked October, then waited for September behind the payment, which waited for October
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("select id from invoice where id = ?1 for update").setParameter(1, september).getResultList();
+            List<Future<Object>> both = new ArrayList<>();
+            both.add(pool.submit(() -> {
+                try {
+                    return TenantContext.call(alpha(), () -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 4000,
+                            Map.of(september, 3000L, october, 1000L))));
+                } catch (Exception e) {
+                    return e;
+                }
+            }));
+            Thread.sleep(700);
+            both.add(pool.submit(() -> {
+                try {
+                    TenantContext.call(alpha(), () -> invoices.markTitre(REGISSEUR_2, october, "2026-000555", TODAY));
+                    return "titre";
+                } catch (Exception e) {
+                    return e;
+                }
+            }));
+            Thread.sleep(1500);
+            tx.commit();
+            for (Future<Object> f : both) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return null;
+        });
+        assertTrue(outcomes.get(0) instanceof PaymentDesk.Recorded, outcomes.toString());
+        assertEquals("titre", outcomes.get(1), outcomes.toString());
+        assertEquals(0L, outstanding(september));
+        assertEquals(Settlement.TITRE_EMIS, in(() -> account.invoice(AGENT, october)).settlement());
+        invariantHolds(r);
+    }
+
+    @Test
     void receiptNumbersStayGapFreeUnderConcurrency() throws Exception {
         Regie r = regie();
         List<Long> families = new ArrayList<>();

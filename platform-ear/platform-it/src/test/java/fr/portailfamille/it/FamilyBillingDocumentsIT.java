@@ -160,7 +160,7 @@ class FamilyBillingDocumentsIT {
                 "3 jours " + Money.format(335) + " " + Money.format(1005), "2 jours " + Money.format(410) + " " + Money.format(820),
                 // what each line bills, over how it was priced (the family has no QF: the maximum price)
                 "Léa Doc Garderie – Soir\nTarif maximum", "Léa Doc Restaurant scolaire – Midi\nTarif maximum",
-                "Total de la facture " + Money.format(1825), "Déjà payé " + Money.format(0), "Reste à payer " + Money.format(1825),
+                "Total de la facture " + Money.format(1825), "Déjà réglé " + Money.format(0), "Reste à payer " + Money.format(1825),
                 "Par chèque à l'ordre du Trésor public")) {
             assertTrue(text.contains(expected), "« " + expected + " » absent du PDF : " + text);
         }
@@ -192,7 +192,7 @@ class FamilyBillingDocumentsIT {
         assertEquals(625L, balance.dueCents());
         assertEquals(1, balance.unpaidInvoices());
         String paidText = pdfText(TenantContext.call(kit.alpha(), () -> documents.invoice(parent, invoice.id())).content());
-        assertTrue(paidText.contains("Déjà payé " + Money.format(1200)), paidText);
+        assertTrue(paidText.contains("Déjà réglé " + Money.format(1200)), paidText);
         assertTrue(paidText.contains("Reste à payer " + Money.format(625)), paidText);
         // the credit note prints as such
         AccountInvoice note = TenantContext.call(kit.alpha(), () -> account.invoices(parent, null)).stream()

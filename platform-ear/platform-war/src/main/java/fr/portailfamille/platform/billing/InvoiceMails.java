@@ -101,7 +101,8 @@ public class InvoiceMails {
     static String body(String number, LocalDate from, LocalDate to, long totalCents, long creditCents, LocalDate due,
             String regie, LocalDate debitOn) {
         long left = totalCents - creditCents;
-        String when = left <= 0 ? "Rien n'est à payer : votre crédit auprès de la régie la règle entière.\n"
+        String when = totalCents <= 0 ? "Rien n'est à payer.\n"
+                : left <= 0 ? "Rien n'est à payer : votre crédit auprès de la régie la règle entière.\n"
                 : debitOn != null
                 ? "Cette facture sera prélevée le " + BillingDates.text(debitOn) + " sur votre compte (prélèvement SEPA de "
                         + Money.format(left) + ", moins ce que vous aurez payé d'ici là).\n"

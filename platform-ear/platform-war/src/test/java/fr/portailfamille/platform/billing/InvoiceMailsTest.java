@@ -50,5 +50,10 @@ class InvoiceMailsTest {
         assertTrue(whole.contains("Rien n'est à payer : votre crédit auprès de la régie la règle entière."), whole);
         assertFalse(whole.contains("À payer avant le"), whole);
         assertFalse(whole.contains("Reste à payer"), whole);
+        // a free month (a bracket priced 0 €): nothing to pay, and no credit the family does not have
+        String free = InvoiceMails.body("AL-38", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), 0, 0,
+                LocalDate.of(2026, 11, 30), "Régie périscolaire", LocalDate.of(2026, 12, 10));
+        assertTrue(free.contains("Rien n'est à payer.\n"), free);
+        assertFalse(free.contains("crédit") || free.contains("prélevée") || free.contains("À payer avant"), free);
     }
 }

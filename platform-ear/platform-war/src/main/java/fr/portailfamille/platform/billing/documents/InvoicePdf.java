@@ -97,7 +97,8 @@ public final class InvoicePdf {
             total(b, "Montant de l'avoir", invoice.totalCents(), true);
         } else {
             total(b, "Total de la facture", invoice.totalCents(), true);
-            total(b, "Déjà payé", invoice.settledCents(), false);
+            // paid, or deducted by a credit note: both settle it
+            total(b, "Déjà réglé", invoice.settledCents(), false);
             total(b, "Reste à payer", invoice.outstandingCents(), true);
         }
         b.append("</table>");
@@ -111,7 +112,9 @@ public final class InvoicePdf {
         } else if (invoice.settlement() == Settlement.PAID) {
             b.append("<p class=\"note\"><strong>Facture payée.</strong> Merci.</p>");
         }
-        if (!note && regie.paymentInstructions() != null && !regie.paymentInstructions().isBlank()) {
+        // how to pay the régie only while the régie takes its payment (not once paid, nor once the Trésorerie follows it)
+        if (!note && invoice.settlement().payableHere() && invoice.outstandingCents() > 0
+                && regie.paymentInstructions() != null && !regie.paymentInstructions().isBlank()) {
             b.append("<h2>Comment payer</h2><p>").append(escape(regie.paymentInstructions()).replace("\n", "<br/>")).append("</p>");
         }
         b.append("<p class=\"small\">Rappelez le numéro ").append(escape(invoice.number()))

@@ -189,6 +189,14 @@ public class InvoiceDesk {
         if (on.isAfter(PlatformTime.today())) {
             throw new Refused("titreOn", Refused.text("billing.titre.dateFuture"));
         }
+        // locked in the books' order (the family's open invoices of the régie by id, then its credit: Books), as a counter
+        // payment or the reminders lock them, before this one is read again locked: never the one waiting for the other
+        @SuppressWarnings("unchecked")
+        List<Object[]> owner = em.createNativeQuery("select family_id, regie_id from invoice where id = ?1")
+                .setParameter(1, invoiceId).getResultList();
+        if (!owner.isEmpty()) {
+            payments.open(((Number) owner.get(0)[0]).longValue(), ((Number) owner.get(0)[1]).longValue(), true);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select regie_id, family_id, number, kind, state, titre_number,"
                 + " cast(issued_at at time zone " + PlatformTime.SQL_ZONE + " as date) from invoice"

@@ -68,7 +68,7 @@ class BillingPdfsTest {
                 + " " + Money.format(4018)), text);
         assertTrue(rows.contains("Garderie – Soir Présence sans réservation 1 jour " + Money.format(2) + " " + Money.format(2)), text);
         assertTrue(text.contains("Total de la facture " + Money.format(12060)), text);
-        assertTrue(text.contains("Déjà payé " + Money.format(5000)), text);
+        assertTrue(text.contains("Déjà réglé " + Money.format(5000)), text);
         assertTrue(text.contains("Reste à payer " + Money.format(7060)), text);
         assertTrue(text.contains("Par chèque à l'ordre du Trésor public"), text);
         assertFalse(text.contains("Titre émis"), text);
@@ -79,6 +79,12 @@ class BillingPdfsTest {
         String titre = text(InvoicePdf.xhtml(MONTFAUCOU, ALSH, MARTIN,
                 invoice("INVOICE", Settlement.TITRE_EMIS, 12060, 0, "2015-ORMC-0042", null), List.of()));
         assertTrue(titre.contains("Titre émis (ORMC n° 2015-ORMC-0042)"), titre);
+        // paid at the Trésorerie now: the régie's way of paying is not offered (the régie would refuse the cheque)
+        assertFalse(titre.contains("Comment payer") || titre.contains("Trésor public, à déposer en mairie"), titre);
+        String paid = text(InvoicePdf.xhtml(MONTFAUCOU, ALSH, MARTIN,
+                invoice("INVOICE", Settlement.PAID, 12060, 12060, null, null), List.of()));
+        assertTrue(paid.contains("Facture payée. Merci."), paid);
+        assertFalse(paid.contains("Comment payer"), paid);
         AccountInvoice note = invoice("CREDIT_NOTE", Settlement.CREDIT_NOTE, 549, 0, null, "AL-36");
         assertEquals("avoir-AL-AV-3.pdf", InvoicePdf.fileName(note));
         assertEquals("facture-AL-36.pdf", InvoicePdf.fileName(invoice("INVOICE", Settlement.UNPAID, 1, 0, null, null)));
