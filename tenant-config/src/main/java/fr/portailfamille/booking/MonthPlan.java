@@ -195,9 +195,15 @@ public final class MonthPlan {
                 }
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
                 boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
-                boolean free = cancellable && u.rules().decideCancellation(now, day, cal, u.start()).outcome()
-                        == CancellationDecision.Outcome.FREE;
-                cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, !live && BOOKABLE.contains(state),
+                // a request not granted (waiting list, awaiting validation) is withdrawn free whatever the deadline
+                boolean free = cancellable && AbsenceRules.withdrawal(u.rules().decideCancellation(now, day, cal, u.start()),
+                        status).outcome() == CancellationDecision.Outcome.FREE;
+                // a day cancelled free shows so, and is booked again only where a booking would be taken now (not a past
+                // day, not a unit already started, not past a refusing deadline)
+                boolean bookable = !live && BOOKABLE.contains(state) && (state != DayState.ANNULE_SANS_FRAIS
+                        || u.rules().decideBooking(now, day, u.start(), cal, true, seats.getOrDefault(key, 0), u.capacity())
+                        .outcome() != BookingDecision.Outcome.REFUSED);
+                cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, bookable,
                         cancellable, absence, free, status == BookingStatus.BOOKED_LATE,
                         status == BookingStatus.REFUSED ? b.reason() : null));
             }

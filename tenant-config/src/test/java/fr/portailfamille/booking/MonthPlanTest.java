@@ -95,6 +95,26 @@ class MonthPlanTest {
                 Map.of(new MonthPlan.UnitDay(7, LocalDate.parse("2026-11-16")), new MonthPlan.Booking(103, BookingStatus.BOOKED)),
                 cal, schoolYear, now), "2026-11-16", 7);
         assertFalse(past.cancellable() || past.absenceAllowed() || past.bookable(), "the past is not changed from the planning");
+        // nor a day cancelled free in the past: it shows so, it is not booked again
+        MonthPlan.Cell pastCancelled = cell(MonthPlan.of(List.of(soir), YearMonth.of(2026, 11), Map.of(),
+                Map.of(new MonthPlan.UnitDay(7, LocalDate.parse("2026-11-16")), new MonthPlan.Booking(104, BookingStatus.CANCELLED_FREE)),
+                cal, schoolYear, now), "2026-11-16", 7);
+        assertEquals(DayState.ANNULE_SANS_FRAIS, pastCancelled.state());
+        assertFalse(pastCancelled.bookable() || pastCancelled.cancellable());
+    }
+
+    @Test
+    void aRequestNotGrantedIsWithdrawnFreeAfterTheDeadlineToo() {
+        // the 23rd and the 24th, seen on the 23rd at 10:00: past their cancellation deadline (a booked day is billed)
+        LocalDate tomorrow = LocalDate.parse("2026-11-24");
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(soir), YearMonth.of(2026, 11), Map.of(),
+                Map.of(new MonthPlan.UnitDay(7, tomorrow), new MonthPlan.Booking(105, BookingStatus.WAITING),
+                        new MonthPlan.UnitDay(7, tomorrow.minusDays(1)), new MonthPlan.Booking(106, BookingStatus.BOOKED)),
+                cal, schoolYear, now);
+        MonthPlan.Cell booked = cell(month, tomorrow.minusDays(1).toString(), 7); // today
+        MonthPlan.Cell waiting = cell(month, tomorrow.toString(), 7);
+        assertTrue(booked.cancellable() && !booked.freeCancellation(), "the deadline of this test's rules has passed");
+        assertTrue(waiting.cancellable() && waiting.freeCancellation(), "leaving the waiting list costs nothing");
     }
 
     @Test
