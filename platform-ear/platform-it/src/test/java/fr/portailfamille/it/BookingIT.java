@@ -2,6 +2,7 @@ package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -857,6 +858,26 @@ class BookingIT {
         assertTrue(late.outcome() != CancellationDecision.Outcome.REFUSED, late.message());
         assertEquals(BookingStatus.WAITING, statusOf(waiting, unit, today), "not booked for a unit already running");
         assertEquals(0, in(() -> attendance.seatsTaken(unit, today)));
+    }
+
+    /**
+     * A unit without hours, on its day: a seat given up is no longer passed to the children waiting (its day counts as
+     * begun); a newcomer does not take it before them.
+     */
+    @Test
+    void aNewcomerWaitsBehindTheChildrenWaitingOnTheDayOfAUnitWithoutHours() throws Exception {
+        long unit = unitAt(null, "J-1@23:59");
+        Parent waiting = validatedFamily();
+        Parent newcomer = validatedFamily();
+        LocalDate today = TestDays.today();
+        insertBooking(waiting.childId(), unit, today, "WAITING");
+        BookingDecision d = in(() -> bookings.book(newcomer.user(), newcomer.childId(), unit, today));
+        assertEquals(BookingDecision.Outcome.WAITING_LIST, d.outcome(), d.toString());
+        assertEquals(BookingStatus.WAITING, statusOf(newcomer, unit, today));
+        assertEquals(0, in(() -> attendance.seatsTaken(unit, today)));
+        // another day, nobody waiting: the usual rules
+        BookingDecision later = in(() -> bookings.book(newcomer.user(), newcomer.childId(), unit, today.plusDays(7)));
+        assertNotEquals(BookingDecision.Outcome.WAITING_LIST, later.outcome(), later.toString());
     }
 
     @Test

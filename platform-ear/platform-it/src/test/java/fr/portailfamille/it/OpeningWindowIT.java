@@ -458,6 +458,8 @@ class OpeningWindowIT {
         assertTrue(review.warned().contains(change.getKey()), "the summary flags it");
         assertThrows(BookingRefused.class, () -> in(() -> planning.applyFamilySelection(racer.user(),
                 List.of(new PlanningService.ChildChange(racer.childId(), change)))));
+        // "Recopier la sélection" does not copy onto it (the whole selection would then be refused)
+        assertEquals(List.of(), in(() -> planning.copiesToKeep(racer.user(), racer.childId(), List.of(change))));
         TypicalWeekResult week = in(() -> planning.applyTypicalWeek(racer.user(), racer.childId(),
                 Map.of(day.getDayOfWeek(), Set.of(unit)), day, day));
         assertEquals(0, count("select count(*) from booking where unit_id = ?1 and day = ?2", unit, day), week.summary().french());
@@ -478,6 +480,21 @@ class OpeningWindowIT {
         PlanningCell after = cellOf(racer, ua[1], unit, day);
         assertEquals(DayState.RESERVABLE, after.getState());
         assertTrue(after.isBookable());
+        assertEquals(List.of(change), in(() -> planning.copiesToKeep(racer.user(), racer.childId(), List.of(change))));
+        // a day the child holds already: not copied onto, and the summary says "déjà réservé" (not priced), as
+        // "Confirmer" would
+        assertEquals(List.of(), in(() -> planning.copiesToKeep(asker.user(), asker.childId(), List.of(change))));
+        SelectionReview held = in(() -> planning.reviewSelection(asker.user(), asker.childId(), List.of(change)));
+        assertTrue(held.refused().contains(change.getKey()), held.toString());
+        assertEquals("Déjà réservé.", held.notices().get(change.getKey()));
+        // more than a confirmation takes: refused at the summary, as "Confirmer" would refuse it whole
+        List<PlannedChange> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= PlanningService.MAX_SELECTION; i++) {
+            tooMany.add(new PlannedChange(unit, day.plusDays(i), null, "Journée"));
+        }
+        BookingRefused tooLong = assertThrows(BookingRefused.class, () -> in(() -> planning.reviewSelection(racer.user(),
+                racer.childId(), tooMany)));
+        assertTrue(tooLong.getMessage().contains("400"), tooLong.getMessage());
         assertEquals(null, after.getWindow());
         List<ChangeOutcome> booked = in(() -> planning.applySelection(racer.user(), racer.childId(), List.of(change)));
         assertTrue(booked.get(0).isDone(), booked.get(0).getMessage());

@@ -48,6 +48,10 @@ import java.util.Set;
 @CommuneRequired
 public class PlanningService {
 
+    /** The most changes one confirmation takes (a selection, the API's call). */
+    public static final int MAX_SELECTION = 400;
+
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -138,6 +142,13 @@ public class PlanningService {
                 .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList().isEmpty();
     }
 
+    /** Whether children wait for a seat of {@code unit} on {@code day}. */
+    private boolean waiting(ActivityUnit unit, LocalDate day) {
+        return !em.createQuery("select b.id from Booking b where b.unit = :u and b.day = :d and b.status = :w")
+                .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
@@ -151,8 +162,11 @@ public class PlanningService {
         if (hasLiveBooking(child, unit, day)) {
             return new BookingDecision(BookingDecision.Outcome.REFUSED, false, Refused.text("booking.outcome.alreadyBooked"));
         }
+        // a unit without hours, on its day: a seat given up is no longer passed to the children waiting (SeatCounter
+        // .started); a newcomer does not take it before them, it waits behind them
+        int seen = booked < unit.getCapacity() && seats.started(unit, day) && waiting(unit, day) ? unit.getCapacity() : booked;
         BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
-                MonthPlan.open(plan, day, cal, schoolYears), booked, unit.getCapacity());
+                MonthPlan.open(plan, day, cal, schoolYears), seen, unit.getCapacity());
         if (decision.recordedAs() != null) {
             Booking b = new Booking(child, unit, day, decision.recordedAs(), decision.surcharged());
             em.persist(b);
@@ -485,7 +499,7 @@ public class PlanningService {
         if (changes == null || changes.isEmpty()) {
             throw new BookingRefused(Refused.text("booking.selection.empty"));
         }
-        if (changes.size() > 400) {
+        if (changes.size() > MAX_SELECTION) {
             throw new BookingRefused(Refused.text("booking.selection.tooLong"));
         }
         Map<Long, Child> children = new HashMap<>();
@@ -540,6 +554,43 @@ public class PlanningService {
     }
 
     /**
+     * Of the copies "Recopier la sélection" proposes for the child ({@code copies}: bookings), those a booking could be
+     * asked for: not a unit-day the child already holds (it would read "à annuler" on the grid and be refused as
+     * "déjà réservé"), nor a day of an opening window not published (asked for on its own page: with it, the whole
+     * selection would be refused). One reading of the child's bookings and of each activity's windows, whatever the
+     * number of copies.
+     */
+    public List<PlannedChange> copiesToKeep(SignedInUser user, long childId, List<PlannedChange> copies) {
+        Child child = ownChild(user, childId);
+        if (copies.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = copies.stream().map(PlannedChange::getDay).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = copies.stream().map(PlannedChange::getDay).max(Comparator.naturalOrder()).orElseThrow();
+        Set<String> held = new HashSet<>();
+        for (Object[] r : em.createQuery("select b.unit.id, b.day from Booking b where b.child = :c and b.day between :f and :l"
+                        + " and b.status in :live", Object[].class)
+                .setParameter("c", child).setParameter("f", first).setParameter("l", last)
+                .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList()) {
+            held.add(r[0] + "|" + r[1]);
+        }
+        Map<Long, ActivityUnit> units = new HashMap<>();
+        Map<Long, List<WindowSpan>> spans = new HashMap<>();
+        List<PlannedChange> kept = new ArrayList<>();
+        for (PlannedChange c : copies) {
+            ActivityUnit unit = units.computeIfAbsent(c.getUnitId(), id -> em.find(ActivityUnit.class, id));
+            if (unit == null || held.contains(c.getUnitId() + "|" + c.getDay())) {
+                continue;
+            }
+            List<WindowSpan> windows = spans.computeIfAbsent(unit.getActivity().getId(), a -> windows(a, first, last));
+            if (windows.stream().noneMatch(w -> w.covers(c.getDay()))) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /**
      * What the family should know before it confirms a selection, by {@link PlannedChange#getKey()}: for
      * each booking, whether it will be refused, surcharged, put on the waiting list or will no longer be
      * cancellable without charge; for each cancellation, whether it is free or the day stays billed
@@ -555,7 +606,11 @@ public class PlanningService {
      * summary prices). Nothing is recorded.
      */
     public SelectionReview reviewSelection(SignedInUser user, long childId, List<PlannedChange> changes) {
-        ownChild(user, childId);
+        Child child = ownChild(user, childId);
+        if (changes.size() > MAX_SELECTION) {
+            // as "Confirmer" would refuse it whole: said now, not after a summary that priced it
+            throw new BookingRefused(Refused.text("booking.selection.tooLong"));
+        }
         CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         Map<String, Message> notices = new HashMap<>();
@@ -574,6 +629,13 @@ public class PlanningService {
             } else {
                 ActivityUnit unit = em.find(ActivityUnit.class, c.getUnitId());
                 if (unit == null) {
+                    continue;
+                }
+                if (hasLiveBooking(child, unit, c.getDay())) {
+                    // as "Confirmer" will say it: not priced in the summary
+                    notices.put(c.getKey(), Refused.text("booking.outcome.alreadyBooked"));
+                    refused.add(c.getKey());
+                    warned.add(c.getKey());
                     continue;
                 }
                 List<WindowSpan> window = windows(unit.getActivity().getId(), c.getDay(), c.getDay());

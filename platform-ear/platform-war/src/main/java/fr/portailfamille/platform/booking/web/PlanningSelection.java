@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class PlanningSelection implements Serializable {
 
+    /** The most unit-days a selection holds: what "Confirmer" takes at once (the service refuses more). */
+    public static final int MAX = fr.portailfamille.platform.booking.PlanningService.MAX_SELECTION;
+
     private final Map<String, PlannedChange> changes = new LinkedHashMap<>();
 
     /** A tap on a unit-day: selects it (a cancellation when {@code bookingId} is set), or unselects it. */
@@ -66,13 +69,33 @@ public final class PlanningSelection implements Serializable {
      * @return the number of unit-days added
      */
     public int copyUntil(LocalDate until) {
-        int added = 0;
+        return add(copies(until));
+    }
+
+    /**
+     * The unit-days "Recopier" would add up to {@code until} (each selected booking on the same weekday of every
+     * following week), those already selected left out, in day order; nothing is added ({@link #add}).
+     */
+    public List<PlannedChange> copies(LocalDate until) {
+        Map<String, PlannedChange> copies = new LinkedHashMap<>();
         for (PlannedChange c : changes.values().stream().filter(c -> !c.isCancellation()).toList()) {
             for (LocalDate d = c.getDay().plusWeeks(1); !d.isAfter(until); d = d.plusWeeks(1)) {
                 PlannedChange copy = new PlannedChange(c.getUnitId(), d, null, c.getUnitLabel());
-                if (changes.putIfAbsent(copy.getKey(), copy) == null) {
-                    added++;
+                if (!changes.containsKey(copy.getKey())) {
+                    copies.putIfAbsent(copy.getKey(), copy);
                 }
+            }
+        }
+        return copies.values().stream().sorted(Comparator.comparing(PlannedChange::getDay)
+                .thenComparingLong(PlannedChange::getUnitId)).toList();
+    }
+
+    /** Adds {@code copies} to the selection (those not selected yet). @return the number of unit-days added */
+    public int add(List<PlannedChange> copies) {
+        int added = 0;
+        for (PlannedChange copy : copies) {
+            if (changes.putIfAbsent(copy.getKey(), copy) == null) {
+                added++;
             }
         }
         return added;

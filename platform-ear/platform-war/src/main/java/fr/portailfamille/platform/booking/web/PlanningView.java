@@ -229,7 +229,16 @@ public class PlanningView implements Serializable {
             FormErrors.show("planning", List.of(new FieldError("until",
                     Texts.of("planning.copy.badDate", PlanningLabels.day(selection.firstBooking())))));
         } else {
-            int added = selection.copyUntil(copyUntil);
+            // not onto a day the child already holds, nor into an opening window (asked for on its own page)
+            List<PlannedChange> copies = bookings.copiesToKeep(user.require(), getChild().getId(),
+                    selection.copies(copyUntil));
+            if (selection.size() + copies.size() > PlanningSelection.MAX) {
+                // "Confirmer" takes 400 unit-days at most: said now, the selection left as it was
+                FormErrors.show("planning", List.of(new FieldError("until", Texts.of("planning.copy.tooLong",
+                        String.valueOf(PlanningSelection.MAX)))));
+                return;
+            }
+            int added = selection.add(copies);
             grid = null;
             reviewing = false;
             message(FacesMessage.SEVERITY_INFO, Texts.of("planning.copy.done", String.valueOf(added)));

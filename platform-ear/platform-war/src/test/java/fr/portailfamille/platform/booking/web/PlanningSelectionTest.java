@@ -53,6 +53,21 @@ class PlanningSelectionTest {
     }
 
     @Test
+    void theCopiesAreProposedFirstThenAddedAsKept() {
+        PlanningSelection s = new PlanningSelection();
+        s.toggle(12, TUESDAY, null, "Midi");
+        s.toggle(11, TUESDAY, null, "Matin");
+        List<PlannedChange> copies = s.copies(TUESDAY.plusWeeks(2));
+        assertEquals(List.of("11|" + TUESDAY.plusWeeks(1), "12|" + TUESDAY.plusWeeks(1), "11|" + TUESDAY.plusWeeks(2),
+                "12|" + TUESDAY.plusWeeks(2)), copies.stream().map(PlannedChange::getKey).toList());
+        assertEquals(2, s.size(), "nothing added yet");
+        assertEquals(3, s.add(copies.subList(1, 4)), "what the planning keeps (here: not the first)");
+        assertEquals(0, s.add(copies.subList(1, 2)), "once");
+        assertFalse(s.contains(11, TUESDAY.plusWeeks(1)));
+        assertEquals(400, PlanningSelection.MAX);
+    }
+
+    @Test
     void copyIsRefusedWithoutABookingOrWithADateOutOfRange() {
         PlanningSelection s = new PlanningSelection();
         assertEquals(PlanningSelection.CopyRefusal.NOTHING_TO_COPY, s.copyRefusal(TUESDAY.plusWeeks(2)));
