@@ -127,6 +127,15 @@ class OperatorIT {
                         + " where slug = 'nord'")) {
             ps.executeUpdate();
         }
+        // another commune's onboarding under the same identifier (another team's script) is refused: it would make
+        // its administrator the administrator of nord; the commune's page offers to resume nord's own
+        HttpResponse<String> other = post(OPERATOR_HOST, API, token, onboarding("nord").replace("\"Commune nord\"",
+                "\"Saint-Martin-du-Nord\"").replace("admin@nord.test", "intrus@nord.test"));
+        assertEquals(400, other.statusCode(), other.body());
+        assertTrue(stack.keycloakAdmin().realm("pf-nord").users().searchByEmail("intrus@nord.test", true).isEmpty());
+        var operatorPage = new fr.portailfamille.platform.operator.OnboardingJobs(stack.platformDb()).latest("nord")
+                .orElseThrow();
+        assertEquals("ADMINISTRATOR", operatorPage.getFailedStep());
         HttpResponse<String> again = post(OPERATOR_HOST, API, token, onboarding("nord"));
         assertEquals(201, again.statusCode(), again.body());
         assertTrue(again.body().contains("déjà faite"), again.body());

@@ -127,6 +127,25 @@ class OperatorWalkIT {
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-commune", wide);
             b.desktop();
+            assertTrue(b.driver.findElements(By.id("invitation-failed")).isEmpty());
+
+            // had the invitation failed (the relay down) and the page been left: the commune's page says so and leads
+            // back to the onboarding, whose "Reprendre" sends it
+            try (Connection c = StackLauncher.stack().platformDb().getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("update platform.onboarding_job set state = 'ECHEC', failed_step = 'ADMINISTRATOR',"
+                        + " error = 'relais' where slug = 'est'");
+            }
+            b.get(BASE + "/operateur/commune.xhtml?slug=est");
+            assertTrue(b.await(By.id("invitation-failed")).getText().contains("admin@est.test"), b.snapshot());
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune sans administrateur");
+            b.submit(By.id("invitation-resume"));
+            b.submit(By.id("progress-form:resume"));
+            new WebDriverWait(b.driver, Duration.ofSeconds(60), Duration.ofMillis(200))
+                    .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
+            assertTrue(b.driver.findElements(By.id("failed")).isEmpty(), b.snapshot());
+            b.get(BASE + "/operateur/commune.xhtml?slug=est");
+            b.await(By.id("status"));
+            assertTrue(b.driver.findElements(By.id("invitation-failed")).isEmpty(), b.snapshot());
 
             b.submit(By.id("form:suspend"));
             assertTrue(b.await(By.id("confirm-text")).getText().contains("Suspendre la commune « Commune Est »"));

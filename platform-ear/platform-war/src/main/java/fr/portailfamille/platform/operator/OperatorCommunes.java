@@ -466,7 +466,8 @@ public class OperatorCommunes {
         List<FieldError> errors = check(o);
         if (invitationLeft(o)) {
             // the same request sent again after only its invitation failed (the commune is live without an
-            // administrator): the invitation is sent, as the console's "Reprendre" does
+            // administrator): the invitation is sent, as the console's "Reprendre" does — the same commune only (its
+            // name, website and domains), never another one's onboarding that happens to take its identifier
             errors = errors.stream().filter(e -> !e.field().equals("slug")).toList();
         }
         if (!errors.isEmpty()) {
@@ -477,12 +478,32 @@ public class OperatorCommunes {
         return job;
     }
 
-    /** Whether commune {@code o}'s onboarding is live and its latest job failed at the invitation only. */
+    /**
+     * Whether {@code o} is commune {@code o}'s onboarding again (the same name, website and domains), the commune live
+     * and its latest job failed at the invitation only.
+     */
     private boolean invitationLeft(Onboarding o) {
         String slug = o.slug() == null ? "" : o.slug().strip();
-        return !slug.isEmpty() && wiring.store().findBySlug(slug).filter(Commune::isActive).isPresent()
-                && jobs.latest(slug).filter(j -> j.isFailed() && !j.isImport()
-                        && OnboardingJob.ADMINISTRATOR.equals(j.getFailedStep())).isPresent();
+        return failedInvitation(slug).map(OnboardingJob::onboarding).filter(first -> sameCommune(first, o)).isPresent();
+    }
+
+    private static boolean sameCommune(Onboarding first, Onboarding again) {
+        return again.name() != null && again.websiteUrl() != null && again.domains() != null
+                && first.name().equals(again.name().strip()) && first.websiteUrl().equals(again.websiteUrl().strip())
+                && java.util.Set.copyOf(first.domains()).equals(again.domains().stream().map(CommuneRules::normalizeHost)
+                        .filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * The onboarding of commune {@code slug} whose invitation of the first administrator failed, when it is the
+     * commune's latest and the commune is live (no administrator then: "Reprendre" sends the invitation), else empty.
+     */
+    public Optional<OnboardingJob> failedInvitation(String slug) {
+        if (slug == null || slug.isBlank() || wiring.store().findBySlug(slug.strip()).filter(Commune::isActive).isEmpty()) {
+            return Optional.empty();
+        }
+        return jobs.latest(slug.strip()).filter(j -> j.isFailed() && !j.isImport()
+                && OnboardingJob.ADMINISTRATOR.equals(j.getFailedStep()));
     }
 
     /** Starts an onboarding in the background (the console), after the same checks; its job tells the progress. */

@@ -88,12 +88,25 @@ public class OperatorCommuneView implements Serializable {
         return "/operateur/communes.xhtml?faces-redirect=true";
     }
 
+    private transient java.util.Optional<fr.portailfamille.platform.operator.OnboardingJob> failedInvitation;
+
     public String getSlug() {
         return slug;
     }
 
     public void setSlug(String slug) {
         this.slug = slug;
+    }
+
+    /**
+     * The onboarding whose invitation of the first administrator failed (the commune live without an administrator),
+     * to be resumed from its page, or {@code null}.
+     */
+    public fr.portailfamille.platform.operator.OnboardingJob getFailedInvitation() {
+        if (failedInvitation == null) {
+            failedInvitation = communes.failedInvitation(slug);
+        }
+        return failedInvitation.orElse(null);
     }
 
     public CommuneOverview getCommune() {

@@ -88,6 +88,19 @@ public class OperatorNewCommuneView implements Serializable {
         return loaded.orElse(null);
     }
 
+    /**
+     * The page opened with an onboarding's id ({@code ?job=}: from its commune's page, an invitation to send again, after
+     * a reload or another day): that onboarding is shown, with "Reprendre" when it failed. Read at the opening only (a
+     * later "Reprendre" shows its own).
+     */
+    public void open() {
+        String job = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("job");
+        if (jobId == null && job != null && !job.isBlank()) {
+            jobId = job.strip();
+            loaded = null;
+        }
+    }
+
     /** Whether the form is shown (no onboarding started, or the last one was refused before starting). */
     public boolean isEditing() {
         return getJob() == null;
