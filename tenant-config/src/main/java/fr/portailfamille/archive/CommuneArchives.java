@@ -363,6 +363,8 @@ public class CommuneArchives {
     static final String CERTIFICATE_DAYS_SCHEMA = "46";
     /** Tenant V47: the document types named for health and their documents flagged, data only. */
     static final String HEALTH_NAMED_SCHEMA = "47";
+    /** Tenant V48: an invoice's addressee and its lines' services as issued, nullable columns. */
+    static final String AS_ISSUED_SCHEMA = "48";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -386,7 +388,8 @@ public class CommuneArchives {
      * and into {@value #SEAT_GIVEN_UP_SCHEMA}, which added a nullable column, and into
      * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty, and into
      * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
-     * changed data only — the import applies its rule).
+     * changed data only — the import applies its rule —, and into {@value #AS_ISSUED_SCHEMA}, which added nullable
+     * columns).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -409,7 +412,7 @@ public class CommuneArchives {
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
-            CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA);
+            CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -15,7 +15,8 @@ import java.util.List;
  * chunk's at once), writes the invoices, their lines and their billed days, counts the families done on
  * the run, and audits each invoice. A chunk of families costs the same two statements as one family
  * (its numbers, then its invoices' ids, the invoices, their lines with their days, the audit, the run's progress and
- * the billed days in one statement over arrays), whatever its number of lines and days: a line keeps its days
+ * the billed days in one statement over arrays), whatever its number of lines and days; each invoice keeps the family's
+ * name and address and each line its service in words as they are at the issue (tenant V48); a line keeps its days
  * (its month and their bitmask, {@code invoice_line.days_month} and {@code days_bits}, tenant V31; a line over several
  * months their dates, {@code days}), and the days billed are recorded as one bitmask per child, unit and month
  * ({@code billed_month}, tenant V29's {@code bill_days}). The platform's run and the invoicing benchmark both call
@@ -31,6 +32,13 @@ public final class InvoiceStore {
     public record RunContext(long runId, long regieId, String regieCode, LocalDate from, LocalDate to, LocalDate dueDate,
             String actor) {
     }
+
+    /**
+     * A line's service in words as it is issued ("Restauration scolaire – Midi": the activity's name, then its unit's
+     * label), kept with the line ({@code invoice_line.service}, tenant V48) so that the invoice prints as it was issued;
+     * over the line's activity {@code sw_a} and unit {@code sw_u}.
+     */
+    public static final String SERVICE_WORDS = "sw_a.name || coalesce(' – ' || sw_u.label, '')";
 
     /** The fewest families a run issues per transaction (a small run: its progress still moves). */
     public static final int CHUNK_MIN = 25;
@@ -141,16 +149,22 @@ public final class InvoiceStore {
                 + " as u (family, sequence, number, total, k)),"
                 + " n as (select coalesce(array_agg(id order by k), '{}') as ids from i),"
                 + " invoices as (insert into invoice (id, regie_id, family_id, kind, sequence, number, period_start,"
-                + " period_end, due_date, total_cents, billing_run_id, issued_by, awaiting_mail)"
-                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?, true from i order by i.k),"
+                + " period_end, due_date, total_cents, billing_run_id, issued_by, awaiting_mail, addressee_label, addressee_line,"
+                + " addressee_city)"
+                + " select i.id, ?, i.family, 'INVOICE', i.sequence, i.number, ?, ?, ?, i.total, ?, ?, true, f.label,"
+                + " f.address_line, trim(coalesce(f.postcode, '') || ' ' || coalesce(f.city, ''))"
+                + " from i left join family f on f.id = i.family order by i.k),"
                 + " lines as (insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
-                + " quantity, unit_price_cents, amount_cents, label, bracket_code, days, days_month, days_bits)"
+                + " quantity, unit_price_cents, amount_cents, label, bracket_code, days, days_month, days_bits, service)"
                 + " select (select ids from n)[l.invoice], l.position, l.child, l.name, l.activity, l.unit, l.quantity,"
-                + " l.price, l.amount, l.label, l.bracket, cast(l.days as date[]), date '1970-01-01' + l.month, l.bits"
+                + " l.price, l.amount, l.label, l.bracket, cast(l.days as date[]), date '1970-01-01' + l.month, l.bits,"
+                + " " + SERVICE_WORDS
                 + " from unnest(?::int[], ?::int[], ?::bigint[], ?::varchar[], ?::varchar[],"
                 + " ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::text[], ?::int[],"
                 + " ?::int[]) with ordinality as l (invoice, position, child, name, activity, unit, quantity, price, amount,"
                 + " label, bracket, days, month, bits, k)"
+                + " left join activity sw_a on sw_a.code = l.activity"
+                + " left join activity_unit sw_u on sw_u.activity_id = sw_a.id and sw_u.code = l.unit"
                 + " order by l.k),"
                 + " progress as (update billing_run set families_done = families_done + ?,"
                 + " invoices_issued = invoices_issued + ?, total_cents = total_cents + ? where id = ?),"

@@ -250,6 +250,21 @@ class FamilyBillingDocumentsIT {
         String attestation = pdfText(TenantContext.call(kit.alpha(), () -> documents.fiscalPdf(parent, null, today.getYear(), today)).content());
         assertTrue(attestation.contains("Je soussigné(e) Claude Moreau, régisseur de la Régie garderie " + s), attestation);
         assertTrue(attestation.contains("Léa Doc 01/03/2022 " + Money.format(garderieShare)), attestation);
+
+        // the family moves, the commune renames the garderie: the invoice already sent prints as it was issued
+        TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> {
+            kit.update("update family set address_line = '9 avenue Neuve', postcode = '35000', city = 'Rennes' where id = ?1",
+                    family);
+            kit.update("update activity set name = 'Accueil du soir' where code = ?1", "GARD-" + s);
+            return null;
+        }));
+        String asIssued = pdfText(TenantContext.call(kit.alpha(), () -> documents.invoice(parent, invoice.id())).content());
+        assertTrue(asIssued.contains("3 rue des Lilas") && asIssued.contains("35170 Bruz"), asIssued);
+        assertTrue(asIssued.contains("Léa Doc Garderie – Soir"), asIssued);
+        assertFalse(asIssued.contains("Rennes") || asIssued.contains("Accueil du soir"), asIssued);
+        // a document made today is made for the family as it is now
+        assertTrue(pdfText(TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, null, schoolYear)).content())
+                .contains("35000 Rennes"));
     }
 
     /**

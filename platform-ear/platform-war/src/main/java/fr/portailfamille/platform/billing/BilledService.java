@@ -15,6 +15,12 @@ public final class BilledService {
     /** The line's service in words: the activity's name, then its unit's label when the line has one; or null. */
     public static final String WORDS = "bs_a.name || coalesce(' – ' || bs_u.label, '')";
 
+    /**
+     * The line's service as it was issued (tenant V48 keeps it with the line); for a line issued before, in today's
+     * words.
+     */
+    public static final String AS_ISSUED = "coalesce(l.service, " + WORDS + ")";
+
     private BilledService() {
     }
 }

@@ -277,9 +277,11 @@ public class InvoiceWriter {
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[2]).longValue();
         InvoiceNumbering.Number number = number((String) i[1], InvoiceNumbering.Sequence.CREDIT_NOTE);
+        // printed as issued (tenant V48): the family's name and address now
         long note = ((Number) em.createNativeQuery("insert into invoice (regie_id, family_id, kind, sequence, number,"
-                + " period_start, period_end, total_cents, credit_note_of, issued_by)"
-                + " values (?1, ?2, 'CREDIT_NOTE', ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning id")
+                + " period_start, period_end, total_cents, credit_note_of, issued_by, addressee_label, addressee_line,"
+                + " addressee_city) select ?1, ?2, 'CREDIT_NOTE', ?3, ?4, ?5, ?6, ?7, ?8, ?9, f.label, f.address_line,"
+                + " trim(coalesce(f.postcode, '') || ' ' || coalesce(f.city, '')) from family f where f.id = ?2 returning id")
                 .setParameter(1, regieId).setParameter(2, family).setParameter(3, number.sequence())
                 .setParameter(4, number.text()).setParameter(5, i[7]).setParameter(6, i[8]).setParameter(7, amountCents)
                 .setParameter(8, invoiceId).setParameter(9, actor).getSingleResult()).longValue();
@@ -294,9 +296,12 @@ public class InvoiceWriter {
             Object[] l = (Object[]) c[2];
             int d = (Integer) c[1];
             long price = ((Number) l[1]).longValue();
+            // the service in the words the credited line was issued with
             em.createNativeQuery("insert into invoice_line (invoice_id, position, child_id, child_name, activity_code, unit_code,"
-                    + " quantity, unit_price_cents, amount_cents, label, credits_line_id) values (?1, ?2, cast(?3 as bigint), ?4, ?5,"
-                    + " cast(?6 as varchar), ?7, ?8, ?9, ?10, ?11)")
+                    + " quantity, unit_price_cents, amount_cents, label, credits_line_id, service) select ?1, ?2, cast(?3 as bigint),"
+                    + " ?4, ?5, cast(?6 as varchar), ?7, ?8, ?9, ?10, ?11, coalesce(o.service, " + InvoiceStore.SERVICE_WORDS
+                    + ") from invoice_line o left join activity sw_a on sw_a.code = o.activity_code"
+                    + " left join activity_unit sw_u on sw_u.activity_id = sw_a.id and sw_u.code = o.unit_code where o.id = ?11")
                     .setParameter(1, note).setParameter(2, ++position).setParameter(3, l[6]).setParameter(4, l[2])
                     .setParameter(5, l[3]).setParameter(6, l[4]).setParameter(7, d).setParameter(8, price)
                     .setParameter(9, d * price).setParameter(10, cut("Avoir : " + d + " jour(s) de « " + l[5] + " » — " + reason, 300))

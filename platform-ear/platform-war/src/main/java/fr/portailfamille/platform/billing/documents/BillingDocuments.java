@@ -92,7 +92,7 @@ public class BillingDocuments {
         InvoicePdf.Regie regie = regies().getOrDefault(invoice.regieCode(),
                 new InvoicePdf.Regie(invoice.regieLabel(), null, null, null, null));
         return new Pdf(InvoicePdf.fileName(invoice),
-                HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, addressee(invoice.familyId()), invoice, lines,
+                HtmlPdf.render(InvoicePdf.xhtml(issuer(), regie, issuedTo(invoiceId, invoice.familyId()), invoice, lines,
                         directDebitNote(invoiceId))));
     }
 
@@ -113,7 +113,7 @@ public class BillingDocuments {
     private List<InvoicePdf.Line> linesOf(long invoiceId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select l.child_name, l.label, l.quantity, l.unit_price_cents, l.amount_cents, "
-                + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS + " where l.invoice_id = ?1 order by l.position")
+                + BilledService.AS_ISSUED + " from invoice_line l" + BilledService.JOINS + " where l.invoice_id = ?1 order by l.position")
                 .setParameter(1, invoiceId).getResultList();
         return rows.stream().map(r -> new InvoicePdf.Line((String) r[0], (String) r[1],
                 ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (String) r[5])).toList();
@@ -313,6 +313,21 @@ public class BillingDocuments {
         Commune c = TenantContext.require();
         return new DocumentLayout.Issuer(c.name(), c.branding() == null ? null : c.branding().primaryColor(),
                 c.branding() == null ? null : c.branding().accentColor(), c.branding() == null ? null : c.branding().logoSvg());
+    }
+
+    /**
+     * Whom invoice {@code invoiceId} was issued to, as it was then (tenant V48: a family that moved since does not
+     * change an invoice sent); an invoice issued before: the family as it is.
+     */
+    private DocumentLayout.Addressee issuedTo(long invoiceId, long family) {
+        List<?> rows = em.createNativeQuery("select addressee_label, addressee_line, addressee_city from invoice"
+                + " where id = ?1 and addressee_label is not null").setParameter(1, invoiceId).getResultList();
+        if (rows.isEmpty()) {
+            return addressee(family);
+        }
+        Object[] a = (Object[]) rows.get(0);
+        return new DocumentLayout.Addressee((String) a[0], List.of(a[1] == null ? "" : (String) a[1],
+                a[2] == null ? "" : (String) a[2]));
     }
 
     /** The family a document is made for; an unknown id (an agent's address typed by hand) is an unknown document. */

@@ -112,7 +112,7 @@ public class InvoiceDesk {
         @SuppressWarnings("unchecked")
         List<Object[]> lines = em.createNativeQuery("select l.id, l.child_name, l.activity_code, l.unit_code, l.quantity,"
                 + " l.unit_price_cents, l.amount_cents, l.label, " + FamilyAccount.creditedSql("quantity") + ", "
-                + BilledService.WORDS + " from invoice_line l" + BilledService.JOINS
+                + BilledService.AS_ISSUED + " from invoice_line l" + BilledService.JOINS
                 + " where l.invoice_id = ?1 order by l.position")
                 .setParameter(1, invoiceId).getResultList();
         @SuppressWarnings("unchecked")
