@@ -26,7 +26,10 @@
     root.setAttribute('data-pf-ajax', String(Number(root.getAttribute('data-pf-ajax') || '0') + 1));
   }
   function restore(focusId, moved) {
-    var target = document.getElementById(focusId);
+    // the target may be gone with what it answered (an emptied selection's "Vider", a summary refused): the selection
+    // bar's main button then, never the page's top
+    var target = document.getElementById(focusId) || document.getElementById('planning:review')
+        || document.getElementById('planning:confirm');
     if (target && document.activeElement !== target) {
       target.focus({ preventScroll: !moved });
       if (moved && target.scrollIntoView) {
@@ -63,16 +66,29 @@
       }
     }
   }
+  /* The "Recopier … jusqu'au" date being typed is not sent with a tap: put back when the tap re-renders its field. */
+  function keepTyped(execute) {
+    var field = document.getElementById('planning:until');
+    var typed = field && execute.indexOf('@form') < 0 ? field.value : '';
+    return function () {
+      var again = document.getElementById('planning:until');
+      if (typed && again && !again.value) {
+        again.value = typed;
+      }
+    };
+  }
   function send(el, event) {
     busy = true;
     var id = el.id;
     var focusId = el.getAttribute('data-focus') || id;
     var moved = el.hasAttribute('data-focus');
+    var putBack = keepTyped(el.getAttribute('data-execute') || '@this');
     window.faces.ajax.request(el, event, {
       execute: ids(el, el.getAttribute('data-execute') || '@this'),
       render: ids(el, el.getAttribute('data-render')),
       onevent: function (data) {
         if (data.status === 'success') {
+          putBack();
           say('');
           restore(focusId, moved);
           finished();
@@ -119,17 +135,27 @@
   });
 })();
 
-/* Mon planning: the previous and next months are other pages, where the days selected and not yet sent are not kept:
-   with a selection, the link first asks (data-leaves-selection: the question; the bar's data-selection-size, re-rendered
-   with each tap: how many days are selected). */
-document.addEventListener('click', function (event) {
-  var link = event.target.closest ? event.target.closest('a[data-leaves-selection]') : null;
-  if (!link) {
-    return;
+/* Mon planning: the previous and next months, another child or activity are other pages, where the days selected and
+   not yet sent are not kept: with a selection, the link or the "Afficher" form first asks (data-leaves-selection: the
+   question; the bar's data-selection-size, re-rendered with each tap: how many days are selected). */
+(function () {
+  'use strict';
+  function leaves(event, el) {
+    var count = document.querySelector('[data-selection-size]');
+    var size = count ? Number(count.getAttribute('data-selection-size')) : 0;
+    if (size > 0 && !window.confirm(el.getAttribute('data-leaves-selection'))) {
+      event.preventDefault();
+    }
   }
-  var count = document.querySelector('[data-selection-size]');
-  var size = count ? Number(count.getAttribute('data-selection-size')) : 0;
-  if (size > 0 && !window.confirm(link.getAttribute('data-leaves-selection'))) {
-    event.preventDefault();
-  }
-});
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-leaves-selection]') : null;
+    if (link) {
+      leaves(event, link);
+    }
+  });
+  document.addEventListener('submit', function (event) {
+    if (event.target.matches && event.target.matches('form[data-leaves-selection]')) {
+      leaves(event, event.target);
+    }
+  });
+})();

@@ -175,6 +175,11 @@ class InputsWebIT {
             parent.get(BASE + "/espace/inscriptions.xhtml?enfant=9");
             parent.await(By.id("page-title"));
             assertTrue(parent.driver.findElements(By.id("scolaire:request")).isEmpty(), parent.snapshot());
+            assertTrue(parent.driver.findElement(By.id("no-child")).getText().startsWith("Aucun enfant de votre dossier"));
+            // not a number at all: said (was "your file is not validated")
+            parent.get(BASE + "/espace/inscriptions.xhtml?enfant=abc");
+            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent.snapshot());
+            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent.snapshot());
 
             // the absence: a comment over 500 characters, then an SVG renamed .png as certificate
             parent.get(BASE + "/espace/absence.xhtml?reservation=" + family.bookingId());

@@ -271,6 +271,22 @@ class PlanningWalkIT {
             ask.dismiss();
             assertEquals(url, parent.driver.getCurrentUrl());
             assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
+            // nor would another child or activity: "Afficher" asks as well
+            parent.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", parent.driver.findElement(By.id("show")));
+            parent.driver.findElement(By.id("show")).click();
+            org.openqa.selenium.Alert change = new org.openqa.selenium.support.ui.WebDriverWait(parent.driver,
+                    java.time.Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+            assertTrue(change.getText().contains("si vous changez d'enfant ou d'activité"), change.getText());
+            change.dismiss();
+            assertEquals(url, parent.driver.getCurrentUrl());
+            // the "Recopier … jusqu'au" date being typed is kept through taps (each re-draws its field)
+            parent.driver.executeScript("arguments[0].value = '" + java.time.YearMonth.parse(p.month()).atEndOfMonth() + "';",
+                    parent.driver.findElement(By.id("planning:until")));
+            tap(parent, toggle(tuesday, p.soir()), true);
+            tap(parent, toggle(tuesday, p.soir()), true);
+            assertEquals(java.time.YearMonth.parse(p.month()).atEndOfMonth().toString(),
+                    parent.driver.findElement(By.id("planning:until")).getAttribute("value"));
+            assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             assertEquals("false", parent.driver.findElement(toggle(tuesday, p.soir())).getAttribute("aria-pressed"),
                     "un second toucher retire le moment");
             assertEquals("Réservable", state(parent, tuesday, p.soir()));
@@ -360,6 +376,23 @@ class PlanningWalkIT {
                     "false".equals(parent.driver.switchTo().activeElement().getAttribute("aria-pressed")));
             assertEquals("0 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             assertEquals(Boolean.TRUE, parent.driver.executeScript("return window.__noReload === true;"));
+            // "Vider la sélection" goes with the selection it emptied: the focus stays in the bar, not the page's top
+            new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> "1 journée(s) sélectionnée(s)".equals(d.findElement(By.id("planning:count")).getText()));
+            parent.ajax(By.id("planning:clear"));
+            assertEquals("planning:review", parent.driver.switchTo().activeElement().getAttribute("id"));
+
+            // an address the page cannot read (an old or hand-made link): said, with the way back; a child the family
+            // does not have: said
+            parent.get(BASE + "/espace/planning.xhtml?enfant=abc");
+            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent.snapshot());
+            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent.snapshot());
+            parent.driver.findElement(By.cssSelector("#address-invalid a")).click();
+            parent.await(By.id("calendar"));
+            parent.get(BASE + "/espace/planning.xhtml?enfant=9");
+            assertTrue(parent.await(By.id("no-child")).getText().startsWith("Aucun enfant de votre dossier famille"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, enfant inconnu");
         }
     }
 

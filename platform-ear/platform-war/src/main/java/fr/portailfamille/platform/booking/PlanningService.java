@@ -142,6 +142,15 @@ public class PlanningService {
                 .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList().isEmpty();
     }
 
+    /**
+     * The seats a new booking of {@code unit} on {@code day} sees taken ({@code booked} of them): a unit without hours,
+     * on its day, no longer passes a seat given up to the children waiting (SeatCounter.started), so a newcomer does not
+     * take it before them: the unit is seen full while children wait. The summary sees what Confirmer will.
+     */
+    private int seen(ActivityUnit unit, LocalDate day, int booked) {
+        return booked < unit.getCapacity() && seats.started(unit, day) && waiting(unit, day) ? unit.getCapacity() : booked;
+    }
+
     /** Whether children wait for a seat of {@code unit} on {@code day}. */
     private boolean waiting(ActivityUnit unit, LocalDate day) {
         return !em.createQuery("select b.id from Booking b where b.unit = :u and b.day = :d and b.status = :w")
@@ -162,9 +171,7 @@ public class PlanningService {
         if (hasLiveBooking(child, unit, day)) {
             return new BookingDecision(BookingDecision.Outcome.REFUSED, false, Refused.text("booking.outcome.alreadyBooked"));
         }
-        // a unit without hours, on its day: a seat given up is no longer passed to the children waiting (SeatCounter
-        // .started); a newcomer does not take it before them, it waits behind them
-        int seen = booked < unit.getCapacity() && seats.started(unit, day) && waiting(unit, day) ? unit.getCapacity() : booked;
+        int seen = seen(unit, day, booked);
         BookingDecision decision = plan.rules().decideBooking(now(), day, plan.start(), cal,
                 MonthPlan.open(plan, day, cal, schoolYears), seen, unit.getCapacity());
         if (decision.recordedAs() != null) {
@@ -555,7 +562,7 @@ public class PlanningService {
 
     /**
      * Of the copies "Recopier la sélection" proposes for the child ({@code copies}: bookings), those a booking could be
-     * asked for: not a unit-day the child already holds (it would read "à annuler" on the grid and be refused as
+     * asked for: a day the unit runs, not a unit-day the child already holds (it would read "à annuler" on the grid and be refused as
      * "déjà réservé"), nor a day of an opening window not published (asked for on its own page: with it, the whole
      * selection would be refused). One reading of the child's bookings and of each activity's windows, whatever the
      * number of copies.
@@ -576,10 +583,14 @@ public class PlanningService {
         }
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, List<WindowSpan>> spans = new HashMap<>();
+        CommuneCalendar cal = settings.calendar();
+        List<DateRange> years = settings.schoolYears();
         List<PlannedChange> kept = new ArrayList<>();
         for (PlannedChange c : copies) {
             ActivityUnit unit = units.computeIfAbsent(c.getUnitId(), id -> em.find(ActivityUnit.class, id));
-            if (unit == null || held.contains(c.getUnitId() + "|" + c.getDay())) {
+            // nor a day the unit does not run (holidays, closures, out of the school year), as the semaine type skips them
+            if (unit == null || held.contains(c.getUnitId() + "|" + c.getDay())
+                    || !MonthPlan.runsOn(unit.plan(), c.getDay(), cal, years)) {
                 continue;
             }
             List<WindowSpan> windows = spans.computeIfAbsent(unit.getActivity().getId(), a -> windows(a, first, last));
@@ -647,7 +658,7 @@ public class PlanningService {
                 }
                 MonthPlan.Unit plan = unit.plan();
                 boolean open = MonthPlan.open(plan, c.getDay(), cal, years);
-                int taken = seats.taken(unit.getId(), c.getDay());
+                int taken = seen(unit, c.getDay(), seats.taken(unit.getId(), c.getDay()));
                 List<Message> lines = plan.rules().bookingNotices(now(), c.getDay(), plan.start(), cal, open, taken,
                         unit.getCapacity());
                 notices.put(c.getKey(), joined(lines));

@@ -90,6 +90,20 @@ public final class PlanningSelection implements Serializable {
                 .thenComparingLong(PlannedChange::getUnitId)).toList();
     }
 
+    /** The selected bookings (not the cancellations), in day order. */
+    public List<PlannedChange> bookings() {
+        return sorted().stream().filter(c -> !c.isCancellation()).toList();
+    }
+
+    /** Keeps, of the selected bookings, those in {@code kept} (cancellations stay). @return how many went */
+    public int keepBookings(List<PlannedChange> kept) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        kept.forEach(c -> keys.add(c.getKey()));
+        int before = changes.size();
+        changes.values().removeIf(c -> !c.isCancellation() && !keys.contains(c.getKey()));
+        return before - changes.size();
+    }
+
     /** Adds {@code copies} to the selection (those not selected yet). @return the number of unit-days added */
     public int add(List<PlannedChange> copies) {
         int added = 0;

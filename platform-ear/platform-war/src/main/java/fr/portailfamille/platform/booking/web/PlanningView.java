@@ -381,6 +381,11 @@ public class PlanningView implements Serializable {
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
             message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summary())));
+            // the days it booked are no longer to book: out of the selection (they read "à annuler", Confirmer said
+            // "déjà réservé"), and a summary made before is made again
+            selection.keepBookings(bookings.copiesToKeep(user.require(), getChild().getId(), selection.bookings()));
+            reviewing = false;
+            estimate = null;
         } catch (BookingRefused e) {
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }

@@ -68,6 +68,18 @@ class PlanningSelectionTest {
     }
 
     @Test
+    void aSemaineTypeThatBookedSelectedDaysTakesThemOutOfTheSelection() {
+        PlanningSelection s = new PlanningSelection();
+        s.toggle(12, TUESDAY, null, "Midi");
+        s.toggle(11, TUESDAY, null, "Matin");
+        s.toggle(14, TUESDAY.plusDays(1), 7L, "Soir");
+        assertEquals(List.of("11|" + TUESDAY, "12|" + TUESDAY), s.bookings().stream().map(PlannedChange::getKey).toList());
+        // the planning keeps Matin only (Midi is now booked): Midi goes, the cancellation stays
+        assertEquals(1, s.keepBookings(List.of(new PlannedChange(11, TUESDAY, null, "Matin"))));
+        assertTrue(s.contains(11, TUESDAY) && !s.contains(12, TUESDAY) && s.contains(14, TUESDAY.plusDays(1)));
+    }
+
+    @Test
     void copyIsRefusedWithoutABookingOrWithADateOutOfRange() {
         PlanningSelection s = new PlanningSelection();
         assertEquals(PlanningSelection.CopyRefusal.NOTHING_TO_COPY, s.copyRefusal(TUESDAY.plusWeeks(2)));
