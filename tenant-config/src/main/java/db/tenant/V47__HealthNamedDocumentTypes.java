@@ -13,6 +13,6 @@ public class V47__HealthNamedDocumentTypes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        HealthFlags.apply(context.getConnection(), "");
+        HealthFlags.apply(context.getConnection(), "", false); // V49 flags the registrations' documents itself
     }
 }

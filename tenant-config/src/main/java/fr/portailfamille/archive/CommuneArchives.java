@@ -365,6 +365,8 @@ public class CommuneArchives {
     static final String HEALTH_NAMED_SCHEMA = "47";
     /** Tenant V48: an invoice's addressee and its lines' services as issued, nullable columns. */
     static final String AS_ISSUED_SCHEMA = "48";
+    /** Tenant V49: a registration's document's health flag, a nullable column (the import's HealthFlags sets it). */
+    static final String REGISTRATION_HEALTH_SCHEMA = "49";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -389,7 +391,7 @@ public class CommuneArchives {
      * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty, and into
      * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
      * changed data only — the import applies its rule —, and into {@value #AS_ISSUED_SCHEMA}, which added nullable
-     * columns).
+     * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA}, which added a nullable column the import's rule sets).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -412,7 +414,8 @@ public class CommuneArchives {
             QUEUE_INDEXES_SCHEMA, FORM_TOKENS_SCHEMA, WITHDRAWN_REQUESTS_SCHEMA, WALLET_BRACKET_SCHEMA, WISH_PUBLISHED_SCHEMA,
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
-            CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA);
+            CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
+            REGISTRATION_HEALTH_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Marks as health data, in one commune's schema, the document types whose name speaks of health
  * ({@link DocumentTypeRules#isHealth}: "Carnet de vaccination", "Attestation MDPH"), ticked or not, and every document
- * sent under a type that is health data: agent-sante's only from then on. Run when the types are saved, by tenant V47
+ * sent under a type that is health data (a family's, a registration's): agent-sante's only from then on. Run when the types are saved, by tenant V47
  * for the types and documents saved before that rule, and after an archive's import.
  */
 public final class HealthFlags {
@@ -23,6 +23,14 @@ public final class HealthFlags {
      * how many documents it made health data.
      */
     public static int apply(Connection c, String qualifier) throws SQLException {
+        return apply(c, qualifier, true);
+    }
+
+    /**
+     * {@link #apply(Connection, String)}, the registrations' documents left out when {@code registrations} is false
+     * (tenant V47 runs before V49 gave them their flag).
+     */
+    public static int apply(Connection c, String qualifier, boolean registrations) throws SQLException {
         List<String> named = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select code, label from " + qualifier + "document_type where not health");
              ResultSet rs = ps.executeQuery()) {
@@ -41,6 +49,13 @@ public final class HealthFlags {
         }
         // each document keeps the flag it was sent with (the agents' search and downloads read it): a type that is
         // health data protects the documents already sent; unticked later, they stay protected
+        // a registration's documents likewise, by their type's name (tenant V49)
+        if (registrations) {
+            try (PreparedStatement ps = c.prepareStatement("update " + qualifier + "registration_document d set health = true"
+                    + " from " + qualifier + "document_type t where t.label = d.label and t.health and d.health is not true")) {
+                ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("update " + qualifier + "family_document d set health = true from "
                 + qualifier + "document_type t where t.code = d.type_code and t.health and not d.health")) {
             return ps.executeUpdate();

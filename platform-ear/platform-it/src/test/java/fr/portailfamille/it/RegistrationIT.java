@@ -322,6 +322,36 @@ class RegistrationIT {
         assertEquals("doc-" + third[0] + "-0", asked.field());
     }
 
+    /**
+     * A document sent under a type ticked as health data whose name does not speak of health ("Fiche de liaison") keeps
+     * its flag: the type renamed or unticked later, it stays agent-sante's (as Mes documents' files do).
+     */
+    @Test
+    void aRegistrationsHealthDocumentStaysHealthDataOnceItsTypeIsRenamedOrUnticked() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", 3, 11);
+        String code = "FICHE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String label = "Fiche de liaison " + code;
+        sql("alpha", "insert into document_type (code, label, for_child, health, validity) values ('" + code + "', '"
+                + label + "', true, true, 'PERMANENT')");
+        sql("alpha", "update activity_document set label = '" + label + "' where activity_id = " + act[0]);
+        long id = alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),
+                Map.of(act[0], List.of(PDF)), true)).get(0).getId();
+        long docId = alpha(() -> registrations.documentsOf(id)).get(0).id();
+        assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(AGENT, docId)));
+        // the type renamed and unticked (its name never spoke of health): the fiche sent under it stays protected
+        sql("alpha", "update document_type set label = 'Fiche 2027', health = false where code = '" + code + "'");
+        assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(AGENT, docId)));
+        assertTrue(alpha(() -> queue.page(AGENT, 0, 500, Sort.DEFAULT)).stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow().documents().get(0).confidential());
+        Refused notHis = assertThrows(Refused.class, () -> alpha(() -> {
+            queue.decide(AGENT, id, true, null);
+            return null;
+        }));
+        assertTrue(notHis.getMessage().contains("document de santé"), notHis.getMessage());
+        assertEquals("assurance.pdf", alpha(() -> registrations.document(SANTE, docId)).orElseThrow().fileName());
+    }
+
     @Test
     void aHealthDocumentJoinedToARegistrationIsForAgentSanteOnlyAndItsReadAudited() throws Exception {
         Parent p = family("alpha");
@@ -469,8 +499,9 @@ class RegistrationIT {
     /** A child with no school yet: school-time activities wait for its pre-registration's validation. */
     @Test
     void schoolTimeActivitiesWaitForTheSchoolPreRegistration() throws Exception {
+        // the child's file names the school hoped for (the family's forms never leave it empty): the request decides
         Parent p = family("alpha");
-        sql("alpha", "update child set school = null where id = " + p.childId());
+        sql("alpha", "update child set school = 'École Jules Ferry' where id = " + p.childId());
         String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
                 + "', 'ECOLE_ELEMENTAIRE')");

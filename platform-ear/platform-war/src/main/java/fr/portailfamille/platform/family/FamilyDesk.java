@@ -271,11 +271,12 @@ public class FamilyDesk {
                     null, null));
         }
         java.util.Set<Long> health = new java.util.HashSet<>();
-        for (Object o : em.createNativeQuery("select d.registration_id, d.label from registration_document d"
+        for (Object o : em.createNativeQuery("select d.registration_id, d.label, d.health from registration_document d"
                 + " join registration r on r.id = d.registration_id join child c on c.id = r.child_id where c.family_id = ?1")
                 .setParameter(1, familyId).getResultList()) {
             Object[] d = (Object[]) o;
-            if (DocumentTypeRules.isHealth(types, (String) d[1])) {
+            // flagged as it was sent (tenant V49), or by today's rule
+            if (Boolean.TRUE.equals(d[2]) || DocumentTypeRules.isHealth(types, (String) d[1])) {
                 health.add(((Number) d[0]).longValue());
             }
         }

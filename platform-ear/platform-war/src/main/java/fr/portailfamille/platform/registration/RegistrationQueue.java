@@ -70,7 +70,8 @@ public class RegistrationQueue {
         List<DocumentType> hidden = StaffRoles.mayReadHealth(agent) ? null : familyDocuments.types();
         List<RegistrationToDecide> page = new ArrayList<>();
         for (Object row : em.createNativeQuery("select r.id, c.first_name, c.last_name, a.name, r.submitted_at,"
-                        + " (select string_agg(d.id || chr(31) || d.label || chr(31) || d.file_name, chr(30) order by d.id)"
+                        + " (select string_agg(d.id || case when d.health then 'h' else '' end || chr(31) || d.label"
+                        + " || chr(31) || d.file_name, chr(30) order by d.id)"
                         + " from registration_document d where d.registration_id = r.id)"
                         + " from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
                         + " where r.status = 'SUBMITTED' order by " + sort.orderBy(SORTS, "r.submitted_at", "r.id")
@@ -84,16 +85,18 @@ public class RegistrationQueue {
     }
 
     /**
-     * The documents' column read back; those that are health data ({@link RegistrationService#isHealthDocument} with the
-     * commune's {@code healthTypes}) are confidential — none for an agent-sante ({@code healthTypes} null).
+     * The documents' column read back (each id followed by {@code h} when the document was flagged health data as it
+     * was sent, tenant V49); those that are health data (so flagged, or {@link RegistrationService#isHealthDocument}
+     * with the commune's {@code healthTypes}) are confidential — none for an agent-sante ({@code healthTypes} null).
      */
     static List<DocumentName> documents(String column, List<DocumentType> healthTypes) {
         List<DocumentName> documents = new ArrayList<>();
         if (column != null && !column.isEmpty()) {
             for (String record : column.split(RECORD)) {
                 String[] f = record.split(FIELD, 3);
-                documents.add(new DocumentName(Long.parseLong(f[0]), f[1], f[2],
-                        healthTypes != null && RegistrationService.isHealthDocument(healthTypes, f[1])));
+                boolean flagged = f[0].endsWith("h");
+                documents.add(new DocumentName(Long.parseLong(flagged ? f[0].substring(0, f[0].length() - 1) : f[0]), f[1],
+                        f[2], healthTypes != null && (flagged || RegistrationService.isHealthDocument(healthTypes, f[1]))));
             }
         }
         return documents;
@@ -122,9 +125,10 @@ public class RegistrationQueue {
      */
     private boolean healthDecision(SignedInUser agent, long registrationId) {
         List<DocumentType> types = familyDocuments.types();
-        boolean health = em.createNativeQuery("select label from registration_document where registration_id = ?1")
-                .setParameter(1, registrationId).getResultList().stream()
-                .anyMatch(label -> RegistrationService.isHealthDocument(types, (String) label));
+        List<?> documents = em.createNativeQuery("select label, health from registration_document where registration_id = ?1")
+                .setParameter(1, registrationId).getResultList();
+        boolean health = documents.stream().map(o -> (Object[]) o)
+                .anyMatch(d -> Boolean.TRUE.equals(d[1]) || RegistrationService.isHealthDocument(types, (String) d[0]));
         if (health && !StaffRoles.mayReadHealth(agent)) {
             throw new fr.portailfamille.platform.kernel.Refused(
                     fr.portailfamille.platform.kernel.Refused.text("registration.healthDecision"));

@@ -208,11 +208,14 @@ public class RegistrationService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Registration> created = new ArrayList<>();
-        // a child with no school yet whose pre-registration the education service has not validated: school-time
-        // activities wait for it ("dès que le service éducation a validé… vous pourrez inscrire vos enfants")
-        boolean awaitsSchool = (child.getSchool() == null || child.getSchool().isBlank())
-                && !em.createNativeQuery("select 1 from school_enrolment where child_id = ?1 and status = 'SUBMITTED'")
-                .setParameter(1, child.getId()).getResultList().isEmpty();
+        // a child whose pre-registration for the school year running (in the summer, the next one) the education
+        // service has not validated yet: school-time activities wait for it ("dès que le service éducation a validé…
+        // vous pourrez inscrire vos enfants"). Decided from the request, not from the file's school, which the family's
+        // forms never leave empty (the school hoped for); a request for a later year leaves this year's activities open
+        List<String> years = schoolYears();
+        boolean awaitsSchool = !years.isEmpty() && !em.createNativeQuery("select 1 from school_enrolment where child_id = ?1"
+                        + " and school_year = ?2 and status = 'SUBMITTED'")
+                .setParameter(1, child.getId()).setParameter(2, years.get(0)).getResultList().isEmpty();
         for (Long id : activityIds) {
             Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
                     .orElseThrow(() -> new Refused("activities", Refused.text("registration.activity.notOffered",
@@ -228,6 +231,8 @@ public class RegistrationService {
             List<String> required = documents.getOrDefault(id, List.of());
             List<Upload> given = uploads == null ? List.of() : uploads.getOrDefault(id, List.of());
             List<UploadChecker.Accepted> checked = new ArrayList<>();
+            // a file taken from Mes documents keeps the health flag it has there
+            boolean[] fromHealthFile = new boolean[required.size()];
             for (int i = 0; i < required.size(); i++) {
                 Upload u = i < given.size() ? given.get(i) : null;
                 String field = "doc-" + id + "-" + i;
@@ -240,6 +245,8 @@ public class RegistrationService {
                     if (kept.isPresent()) {
                         checked.add(new UploadChecker.Accepted(kept.get().fileName(), kept.get().contentType(),
                                 kept.get().content()));
+                        fromHealthFile[i] = Boolean.TRUE.equals(em.createNativeQuery("select health from family_document"
+                                + " where id = ?1").setParameter(1, kept.get().id()).getSingleResult());
                         continue;
                     }
                     // so is the one given with another of the child's registrations this school year
@@ -260,13 +267,20 @@ public class RegistrationService {
             Registration r = new Registration(child, activity, now);
             em.persist(r);
             em.flush();
+            List<fr.portailfamille.documents.DocumentType> types = familyDocuments.types();
             for (int i = 0; i < required.size(); i++) {
                 UploadChecker.Accepted u = checked.get(i);
+                // whether it is health data, kept with it (tenant V49): its type ticked or named for health now, the Mes
+                // documents file it came from, or the same document of the child's flagged before (carried)
                 em.createNativeQuery("insert into registration_document (registration_id, label, file_name, content_type,"
-                                + " content) values (?1, ?2, ?3, ?4, ?5)")
+                                + " content, health) values (?1, ?2, ?3, ?4, ?5, ?6 or exists (select 1 from"
+                                + " registration_document o join registration ro on ro.id = o.registration_id"
+                                + " where ro.child_id = ?7 and o.label = ?2 and o.health))")
                         .setParameter(1, r.getId()).setParameter(2, required.get(i))
                         .setParameter(3, u.fileName())
-                        .setParameter(4, u.contentType()).setParameter(5, u.content()).executeUpdate();
+                        .setParameter(4, u.contentType()).setParameter(5, u.content())
+                        .setParameter(6, fromHealthFile[i] || isHealthDocument(types, required.get(i)))
+                        .setParameter(7, child.getId()).executeUpdate();
             }
             created.add(r);
         }
@@ -399,15 +413,16 @@ public class RegistrationService {
      */
     public Optional<Document> document(SignedInUser agent, long documentId) {
         StaffRoles.requireAgent(agent);
-        List<?> rows = em.createNativeQuery("select d.id, d.label, d.file_name, d.content_type, d.content, c.family_id, c.id"
-                + " from registration_document d join registration r on r.id = d.registration_id"
+        List<?> rows = em.createNativeQuery("select d.id, d.label, d.file_name, d.content_type, d.content, c.family_id, c.id,"
+                + " d.health from registration_document d join registration r on r.id = d.registration_id"
                 + " join child c on c.id = r.child_id where d.id = ?1").setParameter(1, documentId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
         String label = (String) r[1];
-        if (isHealthDocument(familyDocuments.types(), label)) {
+        // health data as it was sent (tenant V49: a type unticked or renamed since leaves it so), or by today's rule
+        if (Boolean.TRUE.equals(r[7]) || isHealthDocument(familyDocuments.types(), label)) {
             health.healthRead(agent, "document « " + label + " » d'une inscription", ((Number) r[5]).longValue(),
                     ((Number) r[6]).longValue());
         }

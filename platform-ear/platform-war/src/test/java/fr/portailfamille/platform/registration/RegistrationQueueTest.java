@@ -38,6 +38,9 @@ class RegistrationQueueTest {
                         + "\u001e7\u001fAttestation d'assurance scolaire\u001fa.pdf", TYPES));
         // an agent-sante's page reads with no types (null): nothing is confidential to them
         assertFalse(RegistrationQueue.documents("5\u001fCertificat médical\u001fcm.pdf", null).get(0).confidential());
+        // flagged health data as it was sent (tenant V49): confidential whatever its name now
+        assertEquals(new RegistrationQueue.DocumentName(8, "Fiche de liaison", "f.pdf", true),
+                RegistrationQueue.documents("8h\u001fFiche de liaison\u001ff.pdf", TYPES).get(0));
         assertTrue(RegistrationService.isHealthDocument(TYPES, " Certificat médical "));
         // an activity's own wording of a health document (or a type renamed) stays health data
         assertTrue(RegistrationService.isHealthDocument(TYPES, "Certificat médical de non contre-indication"));
