@@ -323,6 +323,25 @@ class RegistrationIT {
     }
 
     /**
+     * The documents an activity asks changed while the family's page was open (an agent's save): nothing registered,
+     * the family told, rather than its files filed under the labels of the new list.
+     */
+    @Test
+    void documentsAskedThatChangedSinceThePageOpenedAreToldNotFiledUnderAnotherLabel() throws Exception {
+        Parent p = family("alpha");
+        long[] act = activity("alpha", null, null);
+        List<String> shown = alpha(registrations::requiredDocuments).get(act[0]);
+        assertEquals(List.of("Attestation d'assurance"), shown);
+        sql("alpha", "insert into activity_document (activity_id, position, label) values (" + act[0]
+                + ", -1, 'Fiche sanitaire de liaison')");
+        Refused changed = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(act[0], List.of(PDF)), true, Map.of(act[0], shown))));
+        assertEquals("activities", changed.field());
+        assertTrue(changed.getMessage().contains("ont changé depuis l'ouverture de la page"), changed.getMessage());
+        assertTrue(alpha(() -> registrations.registrationsOf(p.user(), p.childId())).isEmpty(), "nothing saved");
+    }
+
+    /**
      * A document sent under a type ticked as health data whose name does not speak of health ("Fiche de liaison") keeps
      * its flag: the type renamed or unticked later, it stays agent-sante's (as Mes documents' files do).
      */

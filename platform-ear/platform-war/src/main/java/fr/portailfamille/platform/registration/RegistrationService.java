@@ -186,6 +186,17 @@ public class RegistrationService {
      */
     public List<Registration> register(SignedInUser user, long childId, Collection<Long> activityIds,
                                        Map<Long, List<Upload>> uploads, boolean cguAccepted) {
+        return register(user, childId, activityIds, uploads, cguAccepted, null);
+    }
+
+    /**
+     * {@link #register(SignedInUser, long, Collection, Map, boolean)} from a form that asked, for each activity, the
+     * documents {@code asked} (in the order of its uploads): when the commune changed an activity's documents since (an
+     * agent's save while the page was open), nothing is registered and the family is told, rather than its files filed
+     * under the labels of the new list, a fiche sanitaire under "Attestation d'assurance" ({@code null}: not checked).
+     */
+    public List<Registration> register(SignedInUser user, long childId, Collection<Long> activityIds,
+                                       Map<Long, List<Upload>> uploads, boolean cguAccepted, Map<Long, List<String>> asked) {
         Child child = lockedChild(user, childId);
         if (activityIds == null || activityIds.isEmpty()) {
             throw new Refused("activities", Refused.text("registration.activities.required"));
@@ -195,6 +206,15 @@ public class RegistrationService {
         }
         List<Activity> offered = offersFor(child);
         Map<Long, List<String>> documents = requiredDocuments();
+        if (asked != null) {
+            for (Long id : activityIds) {
+                if (!asked.getOrDefault(id, List.of()).equals(documents.getOrDefault(id, List.of()))) {
+                    String name = offered.stream().filter(a -> a.getId().equals(id)).map(Activity::getName).findFirst()
+                            .orElse("");
+                    throw new Refused("activities", Refused.text("registration.documents.changed", name));
+                }
+            }
+        }
         // a document the form asks for several ticked activities is joined once: the first file given for its label
         Map<String, Upload> givenOnce = new HashMap<>();
         for (Long id : activityIds) {

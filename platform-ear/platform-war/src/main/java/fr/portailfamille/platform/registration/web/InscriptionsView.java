@@ -216,9 +216,11 @@ public class InscriptionsView implements Serializable {
     public void register() throws IOException {
         List<Long> ids = new ArrayList<>();
         Map<Long, List<RegistrationService.Upload>> files = new HashMap<>();
+        Map<Long, List<String>> asked = new HashMap<>();
         for (Offer o : offers) {
             if (o.isOpen() && Boolean.TRUE.equals(ticked.get(o.getActivityId()))) {
                 ids.add(o.getActivityId());
+                asked.put(o.getActivityId(), List.copyOf(o.getDocuments()));
                 List<RegistrationService.Upload> given = new ArrayList<>();
                 for (int i = 0; i < o.getDocuments().size(); i++) {
                     given.add(read(getUploads().get(o.getActivityId() + "-" + i)));
@@ -227,7 +229,7 @@ public class InscriptionsView implements Serializable {
             }
         }
         try {
-            int n = registrations.register(user.require(), getChild().getId(), ids, files, cgu).size();
+            int n = registrations.register(user.require(), getChild().getId(), ids, files, cgu, asked).size();
             ticked.clear();
             cgu = false;
             FormErrors.info(n == 1 ? Texts.of("inscriptions.sent.one")
