@@ -379,6 +379,7 @@ class PlanningWalkIT {
             // "Vider la sélection" goes with the selection it emptied: the focus stays in the bar, not the page's top
             new Actions(parent.driver).sendKeys(Keys.SPACE).perform();
             new org.openqa.selenium.support.ui.WebDriverWait(parent.driver, java.time.Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the bar is re-rendered
                     .until(d -> "1 journée(s) sélectionnée(s)".equals(d.findElement(By.id("planning:count")).getText()));
             parent.ajax(By.id("planning:clear"));
             assertEquals("planning:review", parent.driver.switchTo().activeElement().getAttribute("id"));
