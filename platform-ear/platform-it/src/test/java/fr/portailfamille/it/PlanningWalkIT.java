@@ -221,6 +221,17 @@ class PlanningWalkIT {
         return b.driver.findElement(By.id("state-" + day + "-" + unit)).getText();
     }
 
+    /** Clicks {@code control}, which asks first (a confirm dialog), declines, and returns the question. */
+    static String declined(Browser b, By control) {
+        b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(control));
+        b.driver.findElement(control).click();
+        org.openqa.selenium.Alert ask = new org.openqa.selenium.support.ui.WebDriverWait(b.driver,
+                java.time.Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        String question = ask.getText();
+        ask.dismiss();
+        return question;
+    }
+
     /** Whether the sticky selection bar lies wholly inside the viewport. */
     static boolean barInView(Browser b) {
         return Boolean.TRUE.equals(b.driver.executeScript("var r = document.getElementById('selection')"
@@ -264,20 +275,13 @@ class PlanningWalkIT {
             assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             // another month would not keep the selection: the link asks first; kept on this month when declined
             String url = parent.driver.getCurrentUrl();
-            parent.driver.findElement(By.id("next")).click();
-            org.openqa.selenium.Alert ask = new org.openqa.selenium.support.ui.WebDriverWait(parent.driver,
-                    java.time.Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-            assertTrue(ask.getText().startsWith("Les journées sélectionnées n'ont pas encore été validées"), ask.getText());
-            ask.dismiss();
+            String ask = declined(parent, By.id("next"));
+            assertTrue(ask.startsWith("Les journées sélectionnées n'ont pas encore été validées"), ask);
             assertEquals(url, parent.driver.getCurrentUrl());
             assertEquals("3 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
             // nor would another child or activity: "Afficher" asks as well
-            parent.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", parent.driver.findElement(By.id("show")));
-            parent.driver.findElement(By.id("show")).click();
-            org.openqa.selenium.Alert change = new org.openqa.selenium.support.ui.WebDriverWait(parent.driver,
-                    java.time.Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-            assertTrue(change.getText().contains("si vous changez d'enfant ou d'activité"), change.getText());
-            change.dismiss();
+            String change = declined(parent, By.id("show"));
+            assertTrue(change.contains("si vous changez d'enfant ou d'activité"), change);
             assertEquals(url, parent.driver.getCurrentUrl());
             // the "Recopier … jusqu'au" date being typed is kept through taps (each re-draws its field)
             parent.driver.executeScript("arguments[0].value = '" + java.time.YearMonth.parse(p.month()).atEndOfMonth() + "';",
