@@ -41,7 +41,12 @@ public final class AttendanceRules {
         if (!isMark(mark)) {
             return Optional.of(Problems.of("booking.attendance.unknownMark"));
         }
-        if (NOT_EXPECTED.contains(current)) {
+        if (current == BookingStatus.PENDING_VALIDATION && mark != BookingStatus.PRESENT) {
+            // a request nobody validated: the child there is pointed present (the request taken as accepted, its seat was
+            // held); absent, nothing is billed — the request is refused, by the agent or the nightly job
+            return Optional.of(Problems.of("booking.attendance.pendingNotHere"));
+        }
+        if (NOT_EXPECTED.contains(current) && current != BookingStatus.PENDING_VALIDATION) {
             return Optional.of(Problems.of("booking.attendance.notExpected"));
         }
         if (current == BookingStatus.ABSENT_PENDING) {
@@ -80,7 +85,8 @@ public final class AttendanceRules {
         }
         for (BookingStatus s : held) {
             if (s != BookingStatus.CANCELLED_FREE && s != BookingStatus.REFUSED) {
-                return Optional.of(Problems.of(NOT_EXPECTED.contains(s)
+                // a request awaiting validation is on the sheet, pointed present on its row
+                return Optional.of(Problems.of(NOT_EXPECTED.contains(s) && s != BookingStatus.PENDING_VALIDATION
                         ? "booking.attendance.pendingRequest" : "booking.attendance.alreadyListed"));
             }
         }

@@ -50,11 +50,25 @@ class AttendanceRulesTest {
 
     @Test
     void aChildNotExpectedThatDayIsNotPointed() {
-        for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.CANCELLED_FREE,
-                BookingStatus.PENDING_VALIDATION, BookingStatus.REFUSED}) {
+        for (BookingStatus s : new BookingStatus[] {BookingStatus.WAITING, BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED}) {
             assertEquals("Seul un enfant inscrit ce jour-là peut être pointé.",
                     AttendanceRules.refusal(BookingStatus.ABSENT_BILLED, s, today, today).orElseThrow().french(), s.name());
         }
+    }
+
+    @Test
+    void aRequestNobodyValidatedIsPointedPresentWhenTheChildIsThereNeverAbsent() {
+        // its seat was held: the child there is pointed present (billed as booked, not at the penalty of a child found
+        // without booking); absent, nothing is billed — the request is refused
+        assertEquals(Optional.empty(), AttendanceRules.refusal(BookingStatus.PRESENT, BookingStatus.PENDING_VALIDATION, today, today));
+        for (BookingStatus mark : new BookingStatus[] {BookingStatus.ABSENT_BILLED, BookingStatus.ABSENT_EXCUSED}) {
+            assertTrue(AttendanceRules.refusal(mark, BookingStatus.PENDING_VALIDATION, today, today).orElseThrow().french()
+                    .contains("attend encore sa validation"), mark.name());
+        }
+        assertEquals("Le pointage se fait le jour même ou après.", AttendanceRules.refusal(BookingStatus.PRESENT,
+                BookingStatus.PENDING_VALIDATION, today.plusDays(1), today).orElseThrow().french());
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", AttendanceRules
+                .unbookedPresenceRefusal(Set.of(BookingStatus.PENDING_VALIDATION), today, today).orElseThrow().french());
     }
 
     @Test

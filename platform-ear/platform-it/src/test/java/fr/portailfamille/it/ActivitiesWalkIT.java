@@ -190,6 +190,9 @@ class ActivitiesWalkIT {
             assertTrue(agent.driver.findElement(By.id("menu-pointage")).isDisplayed(), "one tap opens the menu");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage (tablette)");
             agent.driver.executeScript("window.__samePage = true;");
+            // meanwhile another tablet records a child whose name comes before Léo's on the sheet: the tap on Léo's
+            // row marks Léo and redraws Léo's row, the rows do not move under the agent's fingers
+            String other = anotherChildOnTheSheet(s);
             present.click();
             String leoStatus = "//tr[td/span[@class='pointage-child' and text()='Léo Martin']]//span[contains(@class,'sheet-status')]";
             new WebDriverWait(agent.driver, Duration.ofSeconds(20)) // the AJAX update replaces the row while it is read
@@ -197,7 +200,8 @@ class ActivitiesWalkIT {
                     .until(d -> "Présent".equals(d.findElement(By.xpath(leoStatus)).getText()));
             assertEquals(Boolean.TRUE, agent.driver.executeScript("return window.__samePage === true;"), "no page reload");
             assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("Léo Martin : présent"));
-            assertEquals("2 place(s) occupée(s) sur 2, 1 en liste d'attente.", agent.driver.findElement(By.id("occupancy")).getText());
+            assertEquals("3 place(s) occupée(s) sur 2, 1 en liste d'attente.", agent.driver.findElement(By.id("occupancy")).getText());
+            assertEquals("PRESENT", bookingStatus(other), "the other tablet's child, left as it was");
             assertEquals("", PlatformWebIT.cspViolations(agent), "pointage");
             assertEquals("", agent.accessibilityViolations(), "axe-core, pointage après marquage");
             Browser.screenshot(agent, "pointage-tablette");
@@ -226,6 +230,33 @@ class ActivitiesWalkIT {
             assertEquals(403, download("/agent/presences?activite=" + s.activityId() + period + "&format=csv", cookies)
                     .statusCode());
             assertEquals(403, download("/agent/occupation.xhtml?unite=" + s.unitId(), cookies).statusCode());
+        }
+    }
+
+    /** A child of another family booked present on the seeded unit today, its name first on the sheet: its booking id. */
+    static String anotherChildOnTheSheet(Seeded s) throws Exception {
+        String email = "walk-other-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("set search_path to commune_alpha");
+            st.execute("insert into family (label, email, status, validated_at) values ('Foyer Aabel', '" + email
+                    + "', 'VALIDATED', now())");
+            st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school) select id, 'Anna',"
+                    + " 'Aabel', current_date - interval '8 years', 'F', 'École du Centre' from family where email = '" + email + "'");
+            try (var rs = st.executeQuery("insert into booking (child_id, unit_id, day, status, unbooked) select ch.id, "
+                    + s.unitId() + ", date '" + TestDays.today() + "', 'PRESENT', true from child ch join family f on"
+                    + " f.id = ch.family_id where f.email = '" + email + "' returning id")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The status of booking {@code id} in alpha's schema. */
+    static String bookingStatus(String id) throws Exception {
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("select status from commune_alpha.booking where id = " + Long.parseLong(id))) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -1012,6 +1012,24 @@ class BookingIT {
                 "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage()
                 .contains("ce délai est passé"));
 
+        // a past day whose certificate agent-sante refused, the family told: the day sheet of an agent without the role
+        // does not overturn it (agent-sante's does)
+        long reviewed = insertBooking(p.childId(), unit, TestDays.today().minusDays(2), "ABSENT_BILLED");
+        sql("insert into absence (booking_id, reason, certificate, certificate_type, certificate_name, reviewed_at,"
+                + " reviewed_by, review_reason) values (" + reviewed + ", 'MALADIE', 'x'::bytea, 'application/pdf',"
+                + " 'certificat.pdf', now(), 'sante@alpha.test', 'Illisible')");
+        String overturned = assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, reviewed, BookingStatus.ABSENT_EXCUSED);
+            return null;
+        })).getMessage();
+        assertTrue(overturned.contains("seul un agent ayant ce rôle"), overturned);
+        in(() -> {
+            attendance.markAttendance(RegistrationIT.SANTE, reviewed, BookingStatus.ABSENT_EXCUSED);
+            return null;
+        });
+        assertEquals("ABSENT_EXCUSED", in(() -> em.createNativeQuery("select status from booking where id = ?1")
+                .setParameter(1, reviewed).getSingleResult()));
+
         // a commune that gives two days (Tarification): three days after, no more
         long third = insertBooking(p.childId(), unit, TestDays.today().minusDays(3), "ABSENT_BILLED");
         sql("insert into absence (booking_id, reason) values (" + third + ", 'MALADIE')");
@@ -1105,6 +1123,21 @@ class BookingIT {
             })).getMessage().contains("attend la décision d'un agent habilité"));
         }
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(sick, unit, TestDays.today()));
+        // a request nobody validated in time, the child there: pointed present (billed as booked, its seat was held),
+        // never absent (nothing is billed: the request is refused)
+        Parent unvalidated = validatedFamily();
+        long asked = insertBooking(unvalidated.childId(), unit, TestDays.today(), "PENDING_VALIDATION");
+        assertTrue(assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, asked, BookingStatus.ABSENT_BILLED);
+            return null;
+        })).getMessage().contains("attend encore sa validation"));
+        in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, asked, BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals(BookingStatus.PRESENT, statusOf(unvalidated, unit, TestDays.today()));
+        assertEquals(Boolean.TRUE, in(() -> em.createNativeQuery("select decided_at is not null and not unbooked from booking"
+                + " where id = ?1").setParameter(1, asked).getSingleResult()), "out of the validation queue, a booked day");
     }
 
     /**

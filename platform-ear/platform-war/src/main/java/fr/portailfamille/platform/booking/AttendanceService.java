@@ -91,6 +91,11 @@ public class AttendanceService {
         if (mark == was) {
             return;
         }
+        if (!StaffRoles.mayReadHealth(agent) && proofReviewed(b)) {
+            // agent-sante accepted or refused the absence's certificate and the family was told: the day sheet of an agent
+            // without the role does not overturn it
+            throw new BookingRefused(Refused.text("booking.attendance.proofReviewed"));
+        }
         months.refuseWhileInvoiced(b);
         if (AttendanceRules.changesWhatWasBilled(was, mark) && invoiced(b)) {
             // the month's invoice already billed the day as it was: a new mark would never reach it (no run bills a
@@ -99,6 +104,12 @@ public class AttendanceService {
             throw new BookingRefused(Refused.text("booking.attendance.invoiced"));
         }
         boolean heldBefore = takesSeat(b, was);
+        if (was == BookingStatus.PENDING_VALIDATION) {
+            // the child is there on a day nobody validated in time: pointed present, the request is taken as accepted
+            // (its seat was held, its porte-monnaie debit kept), billed as the booked day it asked for — not at the
+            // penalty price of a child found without booking; it leaves the validation queue
+            b.decided();
+        }
         b.setStatus(mark);
         // the day's seat counter as the occupancy counts it (OccupancyQueries.TAKES_SEAT): a child whose seat was given
         // back (an absence declared, a late cancellation) pointed present takes one again — over capacity if need be,
@@ -111,6 +122,12 @@ public class AttendanceService {
         }
         charges.statusChanged(b);
         journal(agent, b, was.name() + " -> " + mark.name());
+    }
+
+    /** Whether the absence declared on {@code b} carries a certificate an agent-sante reviewed. */
+    private boolean proofReviewed(Booking b) {
+        return !em.createNativeQuery("select 1 from absence where booking_id = ?1 and certificate is not null"
+                + " and reviewed_at is not null").setParameter(1, b.getId()).getResultList().isEmpty();
     }
 
     /** Whether {@code b}, in {@code status}, takes one of its unit-day's seats as {@link OccupancyQueries#TAKES_SEAT} says. */

@@ -58,10 +58,12 @@ class AttendanceDayTest {
                         return null;
                     }
                     if (method.getName().equals("createNativeQuery")) {
-                        // whether the day is on an issued invoice: not in these tests
+                        // whether the day is on an issued invoice, whether its absence's certificate was reviewed:
+                        // not in these tests
                         return java.lang.reflect.Proxy.newProxyInstance(jakarta.persistence.Query.class.getClassLoader(),
                                 new Class<?>[] {jakarta.persistence.Query.class}, (q, m, a) ->
-                                        m.getName().equals("getSingleResult") ? Boolean.FALSE : q);
+                                        m.getName().equals("getSingleResult") ? Boolean.FALSE
+                                                : m.getName().equals("getResultList") ? List.of() : q);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });

@@ -20,7 +20,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agents' day sheet of a unit (pointage, usable on a tablet): occupancy (seats taken out of the
@@ -78,7 +81,9 @@ public class PointageView implements Serializable {
         try {
             BookingStatus mark = BookingStatus.valueOf(status);
             bookings.markAttendance(user.require(), bookingId, mark);
+            List<Booking> shown = sheet;
             refresh();
+            sheet = keepingRows(shown, sheet);
             // said in words in the page's live region, for screen readers (the row shows it too)
             sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
                 String said = Texts.of("agent.pointage.marked", b.getChild().getFirstName(), b.getChild().getLastName(),
@@ -87,8 +92,29 @@ public class PointageView implements Serializable {
             });
         } catch (BookingRefused e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+            List<Booking> shown = sheet;
             refresh();
+            sheet = keepingRows(shown, sheet);
         }
+    }
+
+    /**
+     * The sheet read again, each row where the tablet shows it: its buttons name their booking by its row's position
+     * and a tap redraws that row only, so a child another tablet recorded, or a booking made, cancelled or promoted
+     * since the page was drawn, must not move the rows under the agent's fingers (a tap on Léo's row marked the child
+     * that had come to its place). Rows gone from the sheet stay as they were (their marks are refused); new ones come
+     * after, shown at the next reading of the page.
+     */
+    static List<Booking> keepingRows(List<Booking> shown, List<Booking> fresh) {
+        Map<Long, Booking> byId = new LinkedHashMap<>();
+        fresh.forEach(b -> byId.put(b.getId(), b));
+        List<Booking> kept = new ArrayList<>(fresh.size());
+        for (Booking b : shown) {
+            Booking now = byId.remove(b.getId());
+            kept.add(now == null ? b : now);
+        }
+        kept.addAll(byId.values());
+        return kept;
     }
 
     /** Présence sans réservation: the chosen child is recorded present (billed at the penalty price). */
@@ -150,8 +176,13 @@ public class PointageView implements Serializable {
     }
 
     public boolean markable(Booking b) {
-        return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.PENDING_VALIDATION
-                && b.getStatus() != BookingStatus.ABSENT_PENDING && !b.getDay().isAfter(PlatformTime.today());
+        return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.ABSENT_PENDING
+                && !b.getDay().isAfter(PlatformTime.today());
+    }
+
+    /** Whether the row's absence marks are offered: not on a request awaiting validation (pointed present only). */
+    public boolean absenceMarkable(Booking b) {
+        return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION;
     }
 
     /** Occupancy of every unit on the chosen day. */
