@@ -632,6 +632,60 @@ class FamilyFileIT {
         assertTrue(in(alpha(), () -> familyDesk.get(AGENT, payingId)).isPresent());
     }
 
+    /**
+     * The family asked for a new city; at the counter the agent is given another one: the agent's edit of that field
+     * waits for the request's decision (accepted after it, the request would put its city back), another field's is
+     * saved.
+     */
+    @Test
+    void anAgentsEditOfAFieldTheFamilyAskedToChangeWaitsForTheRequest() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        proposed.setCity("Panazol");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, proposed)));
+        FamilyForm atCounter = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        String before = atCounter.getCity();
+        atCounter.setCity("Isle");
+        List<FieldError> refused = in(alpha(), () -> editor.update(AGENT, id, atCounter));
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).text().french().contains("attend une décision"), refused.get(0).text().french());
+        assertEquals(before, in(alpha(), () -> familyDesk.formForAgent(AGENT, id)).getCity(), "nothing saved");
+        FamilyForm phone = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        phone.getResponsable1().setWorkPhone("0555000001");
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, phone)), "another field");
+        assertEquals("0555000001", in(alpha(), () -> familyDesk.formForAgent(AGENT, id)).getResponsable1().getWorkPhone()
+                .replace(" ", ""));
+    }
+
+    /**
+     * One agent validates a file while another refuses it from the file's page at the same moment: the second waits for
+     * the first and is told the file is decided (its decision failed on the file's version: an error page, or the first
+     * agent's).
+     */
+    @Test
+    void twoDecisionsOnOneFileAtOnceActOneAfterTheOther() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        assertEquals(List.of(), in(alpha(), () -> files.submit(user, complete(files.formOf(user), user.email()))));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        java.util.concurrent.Future<List<FieldError>> refusal = in(alpha(), () -> {
+            tx.begin();
+            try {
+                familyDesk.validate(AGENT, id);
+                java.util.concurrent.Future<List<FieldError>> other = pool.submit(() -> in(alpha(),
+                        () -> familyDesk.refuseFile(SANTE, id, "Pièce manquante", "https://alpha.test/espace/foyer.xhtml")));
+                Thread.sleep(700); // the other agent's refusal reaches the file meanwhile
+                return other;
+            } finally {
+                tx.commit();
+            }
+        });
+        List<FieldError> second = refusal.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, second.size(), second.toString());
+        assertEquals("Ce dossier n'attend pas de validation.", second.get(0).text().french());
+        assertEquals(FamilyStatus.VALIDATED, in(alpha(), () -> familyDesk.get(AGENT, id)).orElseThrow().getStatus());
+    }
+
     @Test
     void readingHealthDataIsAudited() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
@@ -661,9 +715,24 @@ class FamilyFileIT {
         SignedInUser regisseur = new SignedInUser("alpha", UUID.randomUUID().toString(), "Régie Alpha", "regie@alpha.test",
                 true, List.of("agent", "regisseur"), null);
         assertEquals("FR14 2004 1010 0505 0001 3M02 606", in(alpha(), () -> familyDesk.formForAgent(regisseur, id)).getIban());
+        // saved unchanged: refused, and the form comes back to the page as it was shown (it held the stored IBAN and
+        // the fiche sanitaire put back for the save)
+        assertFalse(in(alpha(), () -> editor.update(AGENT, id, withoutHealth)).isEmpty(), "nothing changed");
+        assertEquals("FR14 **** **** 2606", withoutHealth.getIban(), "still masked after a refused save");
+        assertEquals(null, withoutHealth.getChildren().get(0).getAllergies(), "no health data after a refused save");
+        // a draft the agent completes (a parent on the phone) is kept as the family's own saves keep it
+        in(alpha(), () -> {
+            tx.begin();
+            em.createNativeQuery("update family set draft_expires_at = now() + interval '1 hour' where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            tx.commit();
+            return null;
+        });
         withoutHealth.setPostcode("87100");
         withoutHealth.getChildren().get(0).setAllergies("tentative");
         assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, withoutHealth)));
+        assertEquals(Boolean.TRUE, in(alpha(), () -> em.createNativeQuery("select draft_expires_at > now() + interval '29 days'"
+                + " from family where id = ?1").setParameter(1, id).getSingleResult()), "the draft kept 30 days more");
         FamilyForm stored = in(alpha(), () -> files.formOf(user));
         assertEquals("87100", stored.getPostcode());
         assertEquals("arachide", stored.getChildren().get(0).getAllergies(), "sans le rôle, la santé ne change pas");

@@ -14,9 +14,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An agent's direct edit of a family file (page agent/famille-modifier), one transaction per save: the
@@ -56,6 +60,7 @@ public class AgentFileEditor {
             // the older values back, and drop a child added meanwhile
             throw new Refused(Refused.text("family.edit.changedMeanwhile"));
         }
+        String shownIban = form.getIban();
         if (!withHealth) {
             keepHealth(current, form);
         }
@@ -63,6 +68,20 @@ public class AgentFileEditor {
                 && SepaRules.maskIban(current.getIban()).equals(form.getIban())) {
             form.setIban(current.getIban()); // shown masked, left as it was: the stored IBAN stays
         }
+        List<FieldError> errors = save(agent, f, current, form);
+        if (!errors.isEmpty()) {
+            // the form goes back to the agent's page: as it was shown, without what the agent may not read
+            form.setIban(shownIban);
+            if (!withHealth) {
+                form.getChildren().forEach(HealthRecords::clear);
+            }
+        }
+        return errors;
+    }
+
+    /** The checked form saved over the file: nothing saved and why when it cannot be. */
+    private List<FieldError> save(SignedInUser agent, Family f, FamilyForm current, FamilyForm form) {
+        long familyId = f.getId();
         List<FieldError> errors = FamilyFileRules.check(form, false, today());
         if (!errors.isEmpty()) {
             return errors;
@@ -83,12 +102,37 @@ public class AgentFileEditor {
         if (changes.isEmpty() && removed.isEmpty()) {
             return List.of(new FieldError("", Refused.text("family.edit.noChange")));
         }
+        if (pendingRequestOn(familyId, changes)) {
+            // a request of the family accepted after this edit would write its values over it (the city given at the
+            // counter back to the one asked before), or add a second time the child added here
+            return List.of(new FieldError("", Refused.text("family.edit.pendingRequest")));
+        }
         String who = agent.email();
         removed.forEach(c -> audit(who, "ENFANT_RETIRE", familyId, c.getId(), c.getFirstName()));
         FamilyFileMapper.apply(form, f);
+        if (f.getStatus() == FamilyStatus.DRAFT) {
+            // a draft completed by an agent (a parent on the phone) is kept as the family's own saves keep it
+            f.setDraftExpiresAt(OffsetDateTime.now(clock).plus(FamilyFileService.DRAFT_KEPT));
+        }
         changes.forEach((type, values) -> audit(who, FormChanges.touchesHealth(type, values) ? "MODIFICATION_SANTE"
                 : "MODIFICATION_AGENT", familyId, null, type.label() + " : " + String.join(", ", values.keySet())));
         return List.of();
+    }
+
+    /** Whether a pending request of the family asks a value at (or within, or around) a pointer the edit changes. */
+    private boolean pendingRequestOn(long familyId, Map<ChangeRequest.Type, Map<String, jakarta.json.JsonValue>> changes) {
+        Set<String> changed = new HashSet<>();
+        changes.values().forEach(values -> changed.addAll(values.keySet()));
+        List<?> pending = em.createNativeQuery("select new_value from change_request where family_id = ?1 and status = 'PENDING'")
+                .setParameter(1, familyId).getResultList();
+        for (Object asked : pending) {
+            for (String p : FormChanges.fromJsonText((String) asked).keySet()) {
+                if (changed.stream().anyMatch(c -> c.equals(p) || c.startsWith(p + "/") || p.startsWith(c + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -108,7 +152,7 @@ public class AgentFileEditor {
 
     /**
      * Children that cannot be removed from a file: those with bookings, activity registrations (and
-     * their documents) or school pre-registrations; removing them would delete all that with them.
+     * their documents), school pre-registrations or documents; removing them would delete all that with them.
      */
     private List<FieldError> childrenInUse(List<Child> removed) {
         List<FieldError> errors = new ArrayList<>();
@@ -116,7 +160,9 @@ public class AgentFileEditor {
             long bookings = count("select count(*) from booking where child_id = ?1", c.getId());
             long registrations = count("select count(*) from registration where child_id = ?1", c.getId());
             long school = count("select count(*) from school_enrolment where child_id = ?1", c.getId());
-            if (bookings + registrations + school > 0) {
+            // the child's documents of Mes documents go with it (health ones too, which the agent may not read)
+            long documents = count("select count(*) from family_document where child_id = ?1", c.getId());
+            if (bookings + registrations + school + documents > 0) {
                 List<Message> what = new ArrayList<>();
                 if (bookings > 0) {
                     what.add(Refused.text("family.child.inUse.bookings", bookings));
@@ -126,6 +172,9 @@ public class AgentFileEditor {
                 }
                 if (school > 0) {
                     what.add(Refused.text("family.child.inUse.school", school));
+                }
+                if (documents > 0) {
+                    what.add(Refused.text("family.child.inUse.documents", documents));
                 }
                 Message list = what.get(0);
                 for (Message next : what.subList(1, what.size())) {

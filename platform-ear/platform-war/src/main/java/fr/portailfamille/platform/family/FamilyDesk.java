@@ -87,6 +87,18 @@ public class FamilyDesk {
         return Optional.ofNullable(em.find(Family.class, id));
     }
 
+    /**
+     * The file an agent decides, its row locked and read again: two decisions at the same moment (a double tap, one agent
+     * validating from the queue while another refuses from the file) act one after the other, the second told the file
+     * is decided (it failed on the file's version: an error page).
+     */
+    private Family decided(long id) {
+        Family f = find(id).orElseThrow(FamilyDesk::notFound);
+        FamilyLocks.row(em, id);
+        em.refresh(f);
+        return f;
+    }
+
     /** What an agent deciding or editing a file no longer there (its account deleted meanwhile) is told. */
     static Refused notFound() {
         return new Refused(Refused.text("family.file.notFound"));
@@ -108,7 +120,7 @@ public class FamilyDesk {
      */
     public void validate(SignedInUser agent, long familyId) {
         StaffRoles.requireAgent(agent);
-        Family f = find(familyId).orElseThrow(FamilyDesk::notFound);
+        Family f = decided(familyId);
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
             throw new Refused(Refused.text("family.file.notSubmitted"));
         }
@@ -159,7 +171,7 @@ public class FamilyDesk {
         } catch (Refused e) {
             return List.of(new FieldError(e.field(), e.text()));
         }
-        Family f = find(familyId).orElseThrow(FamilyDesk::notFound);
+        Family f = decided(familyId);
         if (f.getStatus() != FamilyStatus.SUBMITTED) {
             return List.of(new FieldError("", Refused.text("family.file.notSubmitted")));
         }

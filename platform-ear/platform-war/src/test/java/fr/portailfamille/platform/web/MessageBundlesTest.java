@@ -138,6 +138,38 @@ class MessageBundlesTest {
         assertEquals("Sans argument, l'apostrophe reste", Texts.format("Sans argument, l'apostrophe reste", java.util.Locale.FRENCH));
     }
 
+    /**
+     * The agent's family page shows its journal's actions and its change requests' states through words looked up by
+     * their code ({@code AgentFamilleView.words}), which falls back to the code itself: every action a service writes
+     * in a family's journal, every state of a change request has its words in each language (« RESIDENCE »,
+     * « WITHDRAWN » were shown as such).
+     */
+    @Test
+    void everyJournalActionAndChangeRequestStateHasItsWords() throws IOException {
+        Set<String> needed = new TreeSet<>();
+        Pattern written = Pattern.compile("(?:AuditEntry\\(|audit\\(|journal\\()[^,;]+, *\"([A-Z_]{4,})\"");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(f);
+                if (source.contains("AuditEntry(")) { // the family journal's writers (the money and operator journals are apart)
+                    Matcher m = written.matcher(source);
+                    while (m.find()) {
+                        needed.add("audit.action." + m.group(1));
+                    }
+                }
+            }
+        }
+        for (fr.portailfamille.platform.family.ChangeRequest.Status state : fr.portailfamille.platform.family.ChangeRequest.Status.values()) {
+            needed.add("agent.famille.changeStatus." + state.name());
+        }
+        assertFalse(needed.size() < 20, needed.toString());
+        for (String file : BUNDLES) {
+            Set<String> missing = new TreeSet<>(needed);
+            missing.removeAll(load(file).stringPropertyNames());
+            assertEquals(Set.of(), missing, file);
+        }
+    }
+
     @Test
     void aLabelAndItsValueAreSeparatedAsEachLanguageWritesIt() throws IOException {
         assertEquals(" : ", load("messages.properties").getProperty("common.colon"), "French: a space before the colon");
