@@ -11,7 +11,7 @@ import fr.portailfamille.platform.family.FamilyFilter;
 import fr.portailfamille.platform.family.FamilyRow;
 import fr.portailfamille.platform.family.FamilySort;
 import fr.portailfamille.platform.family.FamilyStatus;
-import fr.portailfamille.platform.family.QfBracket;
+import fr.portailfamille.platform.family.QfRange;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -94,14 +94,16 @@ class FamilyDeskIT {
         // school
         assertEquals(expected(f -> f.schools().contains("École des Tilleuls")),
                 count(new FamilyFilter(null, null, null, "tilleuls", null)));
-        // quotient familial bracket
-        for (QfBracket b : QfBracket.values()) {
-            assertEquals(expected(f -> QfBracket.of(f.qf()) == b), count(new FamilyFilter(null, null, null, null, b)), b.name());
+        // quotient familial bracket (a commune's: its bounds included), none given
+        for (QfRange r : List.of(new QfRange(0, 450), new QfRange(451, 700), new QfRange(701, 1000), new QfRange(1001, null),
+                QfRange.UNKNOWN)) {
+            assertEquals(expected(f -> r.contains(f.qf())), count(new FamilyFilter(null, null, null, null, r)), r.toString());
         }
         // all at once
+        QfRange low = new QfRange(0, 499);
         assertEquals(expected(f -> f.label().startsWith("Moreau") && f.children().contains("Emma") && f.status().equals("VALIDATED")
-                        && f.schools().stream().anyMatch(s -> containsIgnoreCase(s, "centre")) && QfBracket.of(f.qf()) == QfBracket.UP_TO_499),
-                count(new FamilyFilter("moreau", "emma", FamilyStatus.VALIDATED, "centre", QfBracket.UP_TO_499)));
+                        && f.schools().stream().anyMatch(s -> containsIgnoreCase(s, "centre")) && low.contains(f.qf())),
+                count(new FamilyFilter("moreau", "emma", FamilyStatus.VALIDATED, "centre", low)));
         // what the agent typed is text, never SQL or a wildcard
         assertEquals(0, count(new FamilyFilter("%' or '1'='1", null, null, null, null)));
         assertEquals(0, count(new FamilyFilter("_", null, null, null, null)));

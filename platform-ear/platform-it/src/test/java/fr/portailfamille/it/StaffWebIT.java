@@ -204,6 +204,24 @@ class StaffWebIT {
             awaitReport(b, "sur " + durandSubmitted + " familles");
             assertTrue(b.driver.findElements(By.cssSelector("#list\\:familles tbody .family-status")).stream()
                     .allMatch(e -> e.getText().startsWith("Envoyé")));
+            // by quotient familial: « Non communiqué », then the commune's own brackets (those its tariffs price by)
+            List<String> codes = new java.util.ArrayList<>(List.of("", "UNKNOWN"));
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+                    var rs = st.executeQuery("select code from commune_" + GeneratedFamilies.COMMUNE + ".qf_bracket order by qf_min, code")) {
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+            }
+            var qf = new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("list:familles:qf-filter")));
+            assertEquals(codes, qf.getOptions().stream().map(o -> o.getAttribute("value")).toList());
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("list:familles:status-filter"))).selectByValue("");
+            awaitReport(b, "sur 500 familles");
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("list:familles:qf-filter"))).selectByValue("UNKNOWN");
+            long durandWithoutQf = GeneratedFamilies.all().stream().filter(f -> f.label().startsWith("Durand") && f.qf() == null).count();
+            awaitReport(b, "sur " + durandWithoutQf + " familles");
+            assertTrue(column(b, "family-qf").stream().allMatch("—"::equals), column(b, "family-qf").toString());
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("list:familles:qf-filter"))).selectByValue("");
+            awaitReport(b, "sur 500 familles");
             assertEquals("", PlatformWebIT.cspViolations(b), "familles : filtres, tri et pages en AJAX");
 
             // the family whose child is named like a formula: the CSV export neutralises it
@@ -240,6 +258,10 @@ class StaffWebIT {
             assertEquals("", b.accessibilityViolations(), "axe-core, dossier famille");
             screenshot(b, "staff-famille");
             assertEquals("", PlatformWebIT.cspViolations(b), "dossier famille");
+            // a number that is not one: said on the page (was an empty page)
+            b.get(url() + "/agent/famille.xhtml?id=12x");
+            assertEquals("Identifiant de dossier invalide.", b.await(By.cssSelector("#id-error li")).getText());
+            assertEquals("", b.accessibilityViolations(), "axe-core, dossier famille : identifiant invalide");
 
             // the whole list (5,000 families): read page by page of the lazy model (bufferSize), never as one page of
             // them all, which the service refuses beyond 1,000

@@ -4,7 +4,7 @@ package fr.portailfamille.platform.family;
  * What an agent filters the families list by; any part may be {@code null} (not filtered). Texts match
  * anywhere, without regard to case: household name, a child's first or last name, a child's school.
  */
-public record FamilyFilter(String name, String child, FamilyStatus status, String school, QfBracket qf) {
+public record FamilyFilter(String name, String child, FamilyStatus status, String school, QfRange qf) {
 
     public static final FamilyFilter NONE = new FamilyFilter(null, null, null, null, null);
 

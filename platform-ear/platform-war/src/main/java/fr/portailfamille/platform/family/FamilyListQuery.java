@@ -42,8 +42,8 @@ final class FamilyListQuery {
                     + " escape '\\')");
         }
         if (filter.qf() != null) {
-            QfBracket b = filter.qf();
-            if (b == QfBracket.UNKNOWN) {
+            QfRange b = filter.qf();
+            if (b.min() == null) {
                 conditions.add("f.quotient_familial is null");
             } else {
                 params.add(b.min());

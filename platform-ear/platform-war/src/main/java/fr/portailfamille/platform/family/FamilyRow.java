@@ -7,10 +7,6 @@ package fr.portailfamille.platform.family;
 public record FamilyRow(long id, String label, String email, FamilyStatus status, int children, String childNames,
                         String schools, Integer qf) implements java.io.Serializable {
 
-    public QfBracket qfBracket() {
-        return QfBracket.of(qf);
-    }
-
     // JavaBean getters: Jakarta EL 5 (Jakarta EE 10) does not read record components
     public long getId() { return id; }
     public String getLabel() { return label; }

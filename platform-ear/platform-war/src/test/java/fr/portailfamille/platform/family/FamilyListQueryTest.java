@@ -21,7 +21,7 @@ class FamilyListQueryTest {
     @Test
     void eachFilterIsAConditionWithItsOwnParameterNeverTheTextItself() {
         FamilyListQuery q = FamilyListQuery.of(new FamilyFilter(" Durand ", "léa", FamilyStatus.VALIDATED,
-                "Jules Ferry", QfBracket.FROM_500_TO_799));
+                "Jules Ferry", new QfRange(500, 799)));
         String count = q.countSql();
         assertFalse(count.contains("Durand") || count.contains("léa") || count.contains("Ferry"), count);
         assertEquals(List.of("%durand%", "%léa%", "VALIDATED", "%jules ferry%", 500, 799), q.parameters());
@@ -36,9 +36,9 @@ class FamilyListQueryTest {
 
     @Test
     void unknownAndOpenEndedBracketsOfTheQuotientFamilial() {
-        assertTrue(FamilyListQuery.of(new FamilyFilter(null, null, null, null, QfBracket.UNKNOWN)).countSql()
+        assertTrue(FamilyListQuery.of(new FamilyFilter(null, null, null, null, QfRange.UNKNOWN)).countSql()
                 .endsWith("where f.quotient_familial is null"));
-        FamilyListQuery top = FamilyListQuery.of(new FamilyFilter(null, null, null, null, QfBracket.FROM_1200));
+        FamilyListQuery top = FamilyListQuery.of(new FamilyFilter(null, null, null, null, new QfRange(1200, null)));
         assertTrue(top.countSql().endsWith("where f.quotient_familial >= ?1"), top.countSql());
         assertEquals(List.of(1200), top.parameters());
     }
@@ -55,13 +55,14 @@ class FamilyListQueryTest {
     }
 
     @Test
-    void bracketsOfTheQuotientFamilial() {
-        assertEquals(QfBracket.UNKNOWN, QfBracket.of(null));
-        assertEquals(QfBracket.UP_TO_499, QfBracket.of(0));
-        assertEquals(QfBracket.UP_TO_499, QfBracket.of(499));
-        assertEquals(QfBracket.FROM_500_TO_799, QfBracket.of(500));
-        assertEquals(QfBracket.FROM_800_TO_1199, QfBracket.of(1199));
-        assertEquals(QfBracket.FROM_1200, QfBracket.of(1200));
-        assertEquals(QfBracket.FROM_1200, QfBracket.of(10000));
+    void aRangeOfTheQuotientFamilialHoldsItsBoundsAndTheCommunesBracketGivesIt() {
+        QfRange t2 = QfRange.of(new fr.portailfamille.billing.QfBracket("T2", "Tranche 2", 451, 700));
+        assertEquals(new QfRange(451, 700), t2);
+        assertFalse(t2.contains(450));
+        assertTrue(t2.contains(451) && t2.contains(700));
+        assertFalse(t2.contains(701) || t2.contains(null));
+        assertTrue(new QfRange(701, null).contains(10000));
+        assertTrue(QfRange.UNKNOWN.contains(null));
+        assertFalse(QfRange.UNKNOWN.contains(0));
     }
 }

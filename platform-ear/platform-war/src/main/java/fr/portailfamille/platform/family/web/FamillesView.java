@@ -5,7 +5,10 @@ import fr.portailfamille.platform.family.FamilyFilter;
 import fr.portailfamille.platform.family.FamilyRow;
 import fr.portailfamille.platform.family.FamilySort;
 import fr.portailfamille.platform.family.FamilyStatus;
-import fr.portailfamille.platform.family.QfBracket;
+import fr.portailfamille.platform.family.QfRange;
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.platform.configuration.CommuneSettings;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.kernel.SpreadsheetCells;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.context.FacesContext;
@@ -23,12 +26,15 @@ import org.primefaces.model.SortMeta;
 /**
  * The families list of the commune for agents ({@code agent/familles.xhtml}): a lazy table over
  * {@link FamilyDesk}, which counts and reads each page in SQL; filters on household, child, status, school
- * and quotient familial bracket; the filtered list exported to CSV (French Excel: {@code ;}, UTF-8 with BOM)
+ * and quotient familial bracket (the commune's own, as its tariffs price them); the filtered list exported to CSV (French Excel: {@code ;}, UTF-8 with BOM)
  * and XLSX, every text cell neutralised ({@link SpreadsheetCells}).
  */
 @Named
 @ViewScoped
 public class FamillesView implements Serializable {
+
+    /** The filter's value for the families without a quotient familial. */
+    public static final String UNKNOWN_QF = "UNKNOWN";
 
     /** French Excel: fields separated by semicolons, quoted with double quotes. */
     public static final CSVOptions CSV_FR = new CSVOptions('"', ';', "\r\n");
@@ -39,17 +45,23 @@ public class FamillesView implements Serializable {
     @Inject
     UserView user;
 
+    @Inject
+    CommuneSettings settings;
+
+    /** The commune's quotient familial brackets (Tarification), read once for the page. */
+    private List<QfBracket> brackets;
+
     private final LazyDataModel<FamilyRow> families = new LazyDataModel<>() {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(desk().count(user().require(), filterOf(filterBy)));
+            return Math.toIntExact(desk().count(user().require(), filterOf(filterBy, getQfBrackets())));
         }
 
         @Override
         public List<FamilyRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy == null ? null : sortBy.values().stream()
                     .filter(s -> !s.getOrder().isUnsorted()).findFirst().orElse(null);
-            return desk().page(user().require(), filterOf(filterBy), sortOf(sort == null ? null : sort.getField()),
+            return desk().page(user().require(), filterOf(filterBy, getQfBrackets()), sortOf(sort == null ? null : sort.getField()),
                     sort != null && sort.getOrder().isDescending(), first, pageSize);
         }
 
@@ -79,14 +91,27 @@ public class FamillesView implements Serializable {
         return user;
     }
 
-    /** The table's filters (by column field) as the desk's filter; unknown values are ignored. */
-    static FamilyFilter filterOf(Map<String, FilterMeta> filterBy) {
+    /**
+     * The table's filters (by column field) as the desk's filter, the quotient familial's by one of the commune's
+     * {@code brackets} (its code) or {@code UNKNOWN}; unknown values are ignored.
+     */
+    static FamilyFilter filterOf(Map<String, FilterMeta> filterBy, List<QfBracket> brackets) {
         if (filterBy == null || filterBy.isEmpty()) {
             return FamilyFilter.NONE;
         }
         return new FamilyFilter(text(filterBy, "label"), text(filterBy, "childNames"),
                 constant(FamilyStatus.class, text(filterBy, "status")), text(filterBy, "schools"),
-                constant(QfBracket.class, text(filterBy, "qf")));
+                qf(text(filterBy, "qf"), brackets));
+    }
+
+    private static QfRange qf(String value, List<QfBracket> brackets) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals(UNKNOWN_QF)) {
+            return QfRange.UNKNOWN;
+        }
+        return brackets.stream().filter(b -> b.code().equals(value)).findFirst().map(QfRange::of).orElse(null);
     }
 
     static FamilySort sortOf(String field) {
@@ -131,8 +156,22 @@ public class FamillesView implements Serializable {
         return FamilyStatus.values();
     }
 
-    public QfBracket[] getQfBrackets() {
-        return QfBracket.values();
+    /** The commune's quotient familial brackets, the filter's choices after « Non communiqué ». */
+    public List<QfBracket> getQfBrackets() {
+        if (brackets == null) {
+            if (settings == null) {
+                settings = jakarta.enterprise.inject.spi.CDI.current().select(CommuneSettings.class).get();
+            }
+            brackets = List.copyOf(settings.billing().settings().brackets());
+        }
+        return brackets;
+    }
+
+    /** A bracket as the filter offers it: its label and its range (« Tranche 2 (QF de 451 à 700) »). */
+    public String qfLabel(QfBracket b) {
+        int min = b.min() == null ? 0 : b.min();
+        return b.max() == null ? Texts.of("agent.familles.qf.from", b.label(), min)
+                : Texts.of("agent.familles.qf.range", b.label(), min, b.max());
     }
 
     /** A cell of the exports, as text that no spreadsheet runs as a formula. */
