@@ -55,6 +55,14 @@ class WalletCounterWalkIT {
             ActivitiesWalkIT.signIn(b, page, regisseur, StackLauncher.PASSWORD_AGENT);
             b.await(By.id("wallet-" + regie));
             assertEquals("", b.accessibilityViolations(), "axe-core, the counter's page");
+            // a number that is no family of the commune, or no number: said, not « no child registered »
+            for (String wrong : new String[] {"999999999", "abc"}) {
+                b.get(BASE + "/agent/porte-monnaie-guichet.xhtml?famille=" + wrong);
+                assertEquals("Cette famille n'existe pas.", b.await(By.id("wallet-refusal")).getText(), wrong);
+                assertTrue(b.driver.findElements(By.id("wallet-not-yet")).isEmpty() && b.driver.findElements(By.id("counter")).isEmpty());
+            }
+            b.get(BASE + page);
+            b.await(By.id("wallet-" + regie));
 
             new Select(b.driver.findElement(By.id("counter:regie"))).selectByValue(regie);
             new Select(b.driver.findElement(By.id("counter:mode"))).selectByValue("ESPECES");

@@ -4,6 +4,7 @@ import static fr.portailfamille.it.PlanningWalkIT.tap;
 import static fr.portailfamille.it.PlanningWalkIT.toggle;
 import static fr.portailfamille.it.support.StackLauncher.ALPHA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.billing.Money;
@@ -125,6 +126,8 @@ class WalletWalkIT {
             // the result page speaks of the top-up, not of an invoice, and leads back to the porte-monnaie
             assertTrue(text(parent.await(By.id("payment-message")).getText()).contains("sur le porte-monnaie est enregistré"),
                     parent.snapshot());
+            assertEquals("Paiement réussi : le porte-monnaie est alimenté", parent.driver.findElement(By.id("payment-headline")).getText());
+            assertFalse(parent.driver.getTitle().contains("facture"), parent.driver.getTitle());
             parent.await(By.id("wallet-link"));
 
             parent.get(BASE + "/espace/porte-monnaie.xhtml");

@@ -159,13 +159,38 @@ public class SurgeFilter extends HttpFilter {
         }
         response.setContentType("text/html;charset=UTF-8");
         try (InputStream page = SurgeFilter.class.getResourceAsStream("/pages/file-attente.html")) {
-            response.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{commune}", escape(commune.get().name()))
-                    .replace("{position}", queued ? Integer.toString(admission.position()) : "—")
-                    .replace("{refresh}", Integer.toString(admission.retryAfterSeconds()))
-                    .replace("{context}", escape(request.getContextPath()))
-                    .replace("{again}", again)); // last: what the family typed is never read as a placeholder
+            response.getWriter().write(queuePage(new String(page.readAllBytes(), StandardCharsets.UTF_8), queued,
+                    commune.get().name(), admission.position(), admission.retryAfterSeconds(), request.getContextPath(), again));
         }
+    }
+
+    /**
+     * The queue page ({@code pages/file-attente.html}) filled in: a family with its place in the queue is told its
+     * number; when the queue is full it holds none, and is told so (the page tries again by itself), not "you are in
+     * the queue".
+     */
+    static String queuePage(String template, boolean queued, String commune, int position, int retryAfterSeconds,
+                            String context, String again) {
+        String heading = queued ? "Vous êtes dans la file d'attente" : "La file d'attente est complète";
+        String lead = queued ? "Beaucoup de familles de {commune} se connectent en ce moment. Pour que chacune soit servie"
+                + " à son tour, votre page s'ouvrira dès que ce sera le vôtre : gardez cette page ouverte, elle se met à jour"
+                + " toute seule."
+                : "Beaucoup de familles de {commune} se connectent en ce moment et la file d'attente est complète : vous n'y"
+                + " avez pas encore de place. Gardez cette page ouverte, elle réessaie toute seule dans quelques instants.";
+        String place = queued ? "Votre place dans la file : <span class=\"position\" id=\"position\">" + position + "</span>"
+                : "Pas encore de place dans la file.";
+        String english = queued ? "Many families are connecting right now: you are number " + position + " in the queue;"
+                + " this page opens by itself when your turn comes."
+                : "Many families are connecting right now and the queue is full: this page tries again by itself in a few"
+                + " moments.";
+        return template.replace("{heading}", heading).replace("{lead}", lead).replace("{place}", place)
+                .replace("{english}", english)
+                .replace("{commune}", escape(commune))
+                .replace("{refresh}", Integer.toString(retryAfterSeconds))
+                .replace("{context}", escape(context))
+                .replace("{again}", queued ? again : again.replace("votre demande partira une seule fois, à votre tour",
+                        "votre demande repartira une seule fois, dans quelques instants")); // last: what the family
+                                                                                           // typed is never a placeholder
     }
 
     /**

@@ -44,6 +44,25 @@ class SurgeFilterTest {
     }
 
     @Test
+    void theQueuePageGivesThePlaceOrSaysTheQueueIsFull() throws Exception {
+        String template;
+        try (var in = SurgeFilter.class.getResourceAsStream("/pages/file-attente.html")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String form = SurgeFilter.replayForm("/espace/planning.xhtml", Map.of("a", new String[] {"1"}), false, Map.of(), 5);
+        String queued = SurgeFilter.queuePage(template, true, "Saint-Léger & Cie", 3, 5, "", form);
+        assertTrue(queued.contains("<h1>Vous êtes dans la file d'attente</h1>"), queued);
+        assertTrue(queued.contains("<span class=\"position\" id=\"position\">3</span>"), queued);
+        assertTrue(queued.contains("Saint-Léger &amp; Cie") && queued.contains("votre demande partira une seule fois, à votre tour"));
+        assertFalse(queued.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
+        String full = SurgeFilter.queuePage(template, false, "Saint-Léger", 0, 5, "", form);
+        assertTrue(full.contains("<h1>La file d'attente est complète</h1>"), full);
+        assertFalse(full.contains("Vous êtes dans la file") || full.contains("id=\"position\"") || full.contains("à votre tour"), full);
+        assertTrue(full.contains("the queue is full"), full);
+        assertFalse(full.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
+    }
+
+    @Test
     void aQueuedFormPostIsPostedAgainWithEveryFieldEscaped() throws Exception {
         Map<String, String[]> posted = new LinkedHashMap<>();
         posted.put("planning", new String[] {"planning"});

@@ -107,6 +107,10 @@ public class Wallets {
         if (family == null) {
             return List.of();
         }
+        if (em.createNativeQuery("select 1 from family where id = ?1").setParameter(1, family).getResultList().isEmpty()) {
+            // an agent's page opened on a family that is not the commune's (another commune's number, a file deleted)
+            throw new Refused(Refused.text("billing.payment.familyUnknown"));
+        }
         @SuppressWarnings("unchecked")
         List<String> registered = em.createNativeQuery("select distinct a.code from registration g join child c on c.id = g.child_id"
                 + " join activity a on a.id = g.activity_id where c.family_id = ?1 and g.status not in ('REFUSED', 'WITHDRAWN')")

@@ -20,6 +20,12 @@ final class CounterWords {
         if (key.startsWith("billing.wallet.insufficient") && a.length >= 3) {
             return Refused.text("booking.counter.refused.wallet", a[0], a[1], a[2]);
         }
+        if (key.equals("billing.wallet.notActivated") && a.length >= 1) {
+            return Refused.text("booking.counter.refused.walletNotActivated", a[0]);
+        }
+        if (key.equals("billing.wallet.noTariff") && a.length >= 2) {
+            return Refused.text("booking.counter.refused.noTariff", a[0], a[1]);
+        }
         if (key.startsWith("booking.window.byRequest.") && a.length >= 2) {
             return Refused.text("booking.counter.refused.window", a[0], a[1]);
         }

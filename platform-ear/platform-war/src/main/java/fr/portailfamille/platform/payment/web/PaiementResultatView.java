@@ -54,6 +54,11 @@ public class PaiementResultatView {
         return (isTopUp() ? "paiement.wallet." : "paiement.") + getState();
     }
 
+    /** The key of the page's headline: an invoice paid, or a porte-monnaie topped up (the other states say the same). */
+    public String getHeadlineKey() {
+        return (isTopUp() && "PAID".equals(getState()) ? "paiement.wallet.headline." : "paiement.headline.") + getState();
+    }
+
     /** The operation id asked for, when well-formed (letters and digits), for the page's "actualiser" link. */
     public String getIdOp() {
         String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");

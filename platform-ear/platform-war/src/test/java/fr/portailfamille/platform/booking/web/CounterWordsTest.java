@@ -26,6 +26,16 @@ class CounterWordsTest {
     }
 
     @Test
+    void aPorteMonnaieNotActivatedOrWithoutTariffSaysWhatTheTownHallDoes() {
+        assertEquals("porte-monnaie « Régie cantine » de la famille pas encore activé : un régisseur l'active en l'alimentant"
+                + " au guichet (Porte-monnaie, depuis le dossier), ou la famille depuis sa page Porte-monnaie",
+                CounterWords.of(WalletRules.notActivated("Régie cantine")).french());
+        String noTariff = CounterWords.of(Refused.text("billing.wallet.noTariff", "Cantine", "12/01/2027")).french();
+        assertEquals("aucun tarif de « Cantine » n'est en vigueur le 12/01/2027 : la journée ne peut pas être payée par le"
+                + " porte-monnaie ; le tarif se saisit dans la configuration (Tarifs)", noTariff);
+    }
+
+    @Test
     void daysGivenByAWindowSayHowTheyAreGivenAndOtherReasonsAreUnchanged() {
         Message window = Refused.text("booking.window.byRequest.closed", "06/07/2026", "28/08/2026");
         assertEquals("les places du 06/07/2026 au 28/08/2026 sont attribuées sur demande par la fenêtre de demandes, pas au"

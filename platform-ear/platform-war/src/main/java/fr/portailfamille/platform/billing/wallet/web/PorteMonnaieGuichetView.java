@@ -38,6 +38,7 @@ public class PorteMonnaieGuichetView implements Serializable {
     private String mode;
     private String amount;
     private transient List<Wallets.Summary> summaries;
+    private transient String refusal;
     private String formToken = FormTokens.next();
     private String withdrawRegie;
     private String withdrawMode;
@@ -55,9 +56,24 @@ public class PorteMonnaieGuichetView implements Serializable {
 
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
-            summaries = famille == null ? List.of() : wallets.of(user.require(), famille);
+            try {
+                if (famille == null) {
+                    throw new Refused(Refused.text("billing.payment.familyUnknown"));
+                }
+                summaries = wallets.of(user.require(), famille);
+                refusal = null;
+            } catch (Refused e) {
+                summaries = List.of();
+                refusal = Texts.of(e);
+            }
         }
         return summaries;
+    }
+
+    /** Why no porte-monnaie is shown: a family that is not the commune's, or none asked (a number that is not one). */
+    public String getRefusal() {
+        getWallets();
+        return refusal;
     }
 
     public boolean isRegisseur() {
