@@ -239,3 +239,20 @@ document.addEventListener('DOMContentLoaded', function () {
   document.addEventListener('input', onEdit);
   document.addEventListener('change', onEdit);
 })();
+
+/* A page of two forms whose second one posts what the first holds (data-carries="form:field>hidden"): the agent's
+   reply being typed goes with "Me l'attribuer", "Clore"…, so that the page comes back with it instead of empty (the
+   other form's post redraws the whole page). Without JavaScript the hidden field holds what the page was drawn with. */
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var carries = form && form.getAttribute && form.getAttribute('data-carries');
+  if (!carries) {
+    return;
+  }
+  var ends = carries.split('>');
+  var from = document.getElementById(ends[0]);
+  var to = document.getElementById(ends[1]);
+  if (from && to) {
+    to.value = from.value;
+  }
+}, true);

@@ -367,6 +367,8 @@ public class CommuneArchives {
     static final String AS_ISSUED_SCHEMA = "48";
     /** Tenant V49: a registration's document's health flag, a nullable column (the import's HealthFlags sets it). */
     static final String REGISTRATION_HEALTH_SCHEMA = "49";
+    /** Tenant V50: a message's file's health flag, a nullable column (the import's HealthFlags sets it by name). */
+    static final String MESSAGE_HEALTH_SCHEMA = "50";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -391,7 +393,8 @@ public class CommuneArchives {
      * {@value #CONFIGURATION_JOURNAL_SCHEMA}, which added a table the archive lacks, left empty, and into
      * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
      * changed data only — the import applies its rule —, and into {@value #AS_ISSUED_SCHEMA}, which added nullable
-     * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA}, which added a nullable column the import's rule sets).
+     * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA} and {@value #MESSAGE_HEALTH_SCHEMA}, which each added a
+     * nullable column the import's rule sets).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -415,7 +418,7 @@ public class CommuneArchives {
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
             CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
-            REGISTRATION_HEALTH_SCHEMA);
+            REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {
@@ -514,6 +517,8 @@ public class CommuneArchives {
                 }
                 // an archive of a schema before V47 may hold types named for health saved unticked: the rule holds here
                 fr.portailfamille.documents.HealthFlags.apply(c, SchemaCatalog.quote(schema) + ".");
+                // and before V50, messages' files named for health: the same rule as the migration's
+                fr.portailfamille.documents.HealthFlags.attachments(c, SchemaCatalog.quote(schema) + ".");
                 for (String[] column : ACCOUNT_COLUMNS) {
                     try (PreparedStatement ps = c.prepareStatement("update " + SchemaCatalog.qualified(schema, column[0])
                             + " set " + SchemaCatalog.quote(column[1]) + " = ? where " + SchemaCatalog.quote(column[1])

@@ -61,4 +61,31 @@ public final class HealthFlags {
             return ps.executeUpdate();
         }
     }
+
+    /**
+     * Marks as health data, in the schema {@code qualifier} names, the files sent with messages whose name speaks of
+     * health ({@link DocumentTypeRules#isHealth}: "ordonnance.pdf", "certificat médical.jpg"): agent-sante's only, as a
+     * document of Mes documents under such a name is. Run by tenant V50 for the files sent before, and after an
+     * archive's import; how many it marked.
+     */
+    public static int attachments(Connection c, String qualifier) throws SQLException {
+        List<Long> named = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, file_name from " + qualifier + "message_attachment"
+                + " where health is not true");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (DocumentTypeRules.isHealth(List.of(), rs.getString(2))) {
+                    named.add(rs.getLong(1));
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update " + qualifier + "message_attachment set health = true"
+                + " where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", named.toArray()));
+            return ps.executeUpdate();
+        }
+    }
 }

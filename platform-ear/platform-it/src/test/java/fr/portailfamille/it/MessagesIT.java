@@ -181,8 +181,26 @@ class MessagesIT {
             ThreadView read = alpha(() -> inbox.agentThread(agent, thread)).orElseThrow();
             long attachment = read.messages().get(0).attachments().get(0).id();
             assertTrue(alpha(() -> inbox.agentAttachment(regie, attachment)).isEmpty());
-            assertEquals("ordonnance.pdf", alpha(() -> inbox.agentAttachment(agent, attachment)).orElseThrow().fileName());
-            assertTrue(alpha(() -> inbox.agentAttachment(colleague, attachment)).isPresent(), "sans groupe : tous les services");
+            // an « ordonnance » is health data: agent-sante's only, as in Mes documents (its name says so)
+            assertTrue(read.messages().get(0).attachments().get(0).health());
+            assertTrue(alpha(() -> inbox.agentAttachment(agent, attachment)).isEmpty(), "sans agent-sante");
+            assertTrue(alpha(() -> inbox.agentAttachment(colleague, attachment)).isEmpty(), "sans agent-sante");
+            SignedInUser sante = new SignedInUser("alpha", UUID.randomUUID().toString(), "Santé Alpha", "sante@alpha.test", true,
+                    List.of("agent", "agent-sante"), null);
+            assertEquals("ordonnance.pdf", alpha(() -> inbox.agentAttachment(sante, attachment)).orElseThrow().fileName());
+            // a file of any name the family says is health data: likewise; one it does not, with a neutral name: every
+            // agent of the service
+            long said = alpha(() -> inbox.write(other.user(), "enfance", null, "Certificat", "Le certificat de Tom.",
+                    List.of(new Upload("scan-001.pdf", PDF)), true, null));
+            long saidFile = alpha(() -> inbox.agentThread(sante, said)).orElseThrow().messages().get(0).attachments().get(0).id();
+            assertTrue(alpha(() -> inbox.agentAttachment(agent, saidFile)).isEmpty());
+            assertTrue(alpha(() -> inbox.agentAttachment(sante, saidFile)).isPresent());
+            long plain = alpha(() -> inbox.write(other.user(), "enfance", null, "Photo", "La photo de classe.",
+                    List.of(new Upload("photo.pdf", PDF)), false, null));
+            long plainFile = alpha(() -> inbox.agentThread(agent, plain)).orElseThrow().messages().get(0).attachments().get(0).id();
+            assertTrue(alpha(() -> inbox.agentAttachment(colleague, plainFile)).isPresent(), "sans groupe : tous les services");
+            alphaDo(() -> inbox.close(sante, said)); // out of the service's count of threads to answer, which follows
+            alphaDo(() -> inbox.close(sante, plain));
             assertEquals(body, read.messages().get(0).body());
             assertEquals("Léa", read.thread().childName());
             assertFalse(alpha(() -> inbox.agentThread(agent, thread)).orElseThrow().thread().unread(), "lu par le service");
@@ -397,6 +415,10 @@ class MessagesIT {
         }
         assertFalse(got.contains("/espace/message.xhtml"), "no consent, no mail: " + got);
         SignedInUser first = FamilyFileIT.parent("alpha", "bc-" + s + "-1@alpha.test", true);
+        // its first sign-in: the page's header counts the message before Accueil links the account to the file the town
+        // hall made; an unverified address's account counts nothing (it will not be linked)
+        assertEquals(1, alpha(() -> inbox.familyUnread(first)));
+        assertEquals(0, alpha(() -> inbox.familyUnread(FamilyFileIT.parent("alpha", "bc-" + s + "-1@alpha.test", false))));
         List<ThreadRow> received = alpha(() -> inbox.familyThreads(first, Folder.RECEIVED));
         assertEquals(1, received.size());
         assertTrue(received.get(0).unread());

@@ -100,6 +100,8 @@ class MessagesWalkIT {
             threadUrl = b.driver.getCurrentUrl();
             assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(b), b.snapshot());
             assertEquals("ordonnance.pdf", b.await(By.cssSelector("#messages .inbox-files a")).getText());
+            // its state in the family's words (« à traiter » is what the service has to do)
+            assertTrue(b.text("thread-meta").endsWith("envoyé, en attente de réponse"), b.text("thread-meta"));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/message");
             InputsWebIT.check(b, "messages-conversation", wide);
             b.get(base + "/espace/messages.xhtml?dossier=envoyes");
@@ -129,9 +131,16 @@ class MessagesWalkIT {
             Browser.screenshot(a, "agent-messages");
             a.get(base + "/agent/message.xhtml?" + threadUrl.substring(threadUrl.indexOf("id=")));
             assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(a), a.snapshot());
+            // the « ordonnance » is health data: named, not opened, by an agent without agent-sante
+            assertTrue(a.driver.findElements(By.cssSelector("#messages .inbox-files a")).isEmpty(), a.snapshot());
+            assertEquals("ordonnance.pdf – données de santé, réservées aux agents habilités (santé)",
+                    a.driver.findElement(By.cssSelector("#messages .inbox-file-restricted")).getText());
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/message");
+            // the answer being typed stays through « Me l'attribuer » (a post of the page's other form)
+            Browser.type(a, "reply:body", "Bien noté,\nbon rétablissement");
             a.submit(By.id("assign:me"));
             assertEquals(agent, a.await(By.id("thread-assigned")).getText());
+            assertEquals("Bien noté,\nbon rétablissement", a.await(By.id("reply:body")).getAttribute("value"));
             MessagesWalk.reply(a, "Bien noté, bon rétablissement à Léa.", null);
             assertTrue(a.text("summary").contains("Réponse envoyée"), a.snapshot());
             assertEquals("répondu", a.await(By.id("thread-state")).getText());

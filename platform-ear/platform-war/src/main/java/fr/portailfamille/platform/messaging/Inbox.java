@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.messaging;
 
+import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.messaging.BroadcastTarget;
 import fr.portailfamille.messaging.InboxService;
 import fr.portailfamille.messaging.MessagingRules;
@@ -104,9 +105,11 @@ public class Inbox {
     }
 
     /** A file of a message (its content is downloaded apart). */
-    public record AttachmentRow(long id, String fileName) implements Serializable {
+    public record AttachmentRow(long id, String fileName, boolean health) implements Serializable {
         public long getId() { return id; }
         public String getFileName() { return fileName; }
+        /** Health data: agent-sante's only to open (the family ticked it, or its name speaks of health). */
+        public boolean isHealth() { return health; }
     }
 
     /** A message of a thread. */
@@ -205,11 +208,16 @@ public class Inbox {
         if (user == null || StaffRoles.isStaff(user)) {
             return 0;
         }
-        // one query by the account's subject: this count is on every page of the family's space
-        return ((Number) em.createNativeQuery("select count(*) from message_thread t join family f on f.id = t.family_id"
-                        + " where f.subject = ?1 and t.family_deleted_at is null and t.last_service_at is not null"
+        // one query by the account's subject: this count is on every page of the family's space; on a first sign-in the
+        // file the town hall made (at the counter) is not linked yet when the page's header counts (Accueil links it
+        // further down): its address's file counts, the one that first sign-in links (FamilyFileService.fileOf)
+        return ((Number) em.createNativeQuery("select count(*) from message_thread t where t.family_id = (select f.id from"
+                        + " family f where f.subject = ?1 union all select f.id from family f where ?2 and f.subject is null"
+                        + " and lower(f.email) = lower(?3) limit 1) and t.family_deleted_at is null"
+                        + " and t.last_service_at is not null"
                         + " and (t.family_read_at is null or t.family_read_at < t.last_service_at)")
-                .setParameter(1, user.subject()).getSingleResult()).longValue();
+                .setParameter(1, user.subject()).setParameter(2, user.emailVerified())
+                .setParameter(3, user.email() == null ? "" : user.email()).getSingleResult()).longValue();
     }
 
     /**
@@ -229,6 +237,16 @@ public class Inbox {
      */
     public long write(SignedInUser user, String serviceCode, Long childId, String subject, String body, List<Upload> uploads,
                       String formToken) {
+        return write(user, serviceCode, childId, subject, body, uploads, false, formToken);
+    }
+
+    /**
+     * {@link #write(SignedInUser, String, Long, String, String, List, String)}, its files said to be health data by the
+     * family ({@code health}: « Ces pièces contiennent des données de santé »): agent-sante's only to read, as those
+     * whose name speaks of health ("ordonnance.pdf") are anyway.
+     */
+    public long write(SignedInUser user, String serviceCode, Long childId, String subject, String body, List<Upload> uploads,
+                      boolean health, String formToken) {
         long family = familyOf(user);
         InboxService service = serviceCode == null ? null
                 : services().stream().filter(s -> s.code().equals(serviceCode)).findFirst().orElse(null);
@@ -249,7 +267,7 @@ public class Inbox {
                         + " ?3, ?4, 'FAMILY', 'OPEN', now(), now(), now()) returning id")
                 .setParameter(1, family).setParameter(2, childId).setParameter(3, service.code())
                 .setParameter(4, subject.strip()).getSingleResult());
-        insertMessage(thread, Side.FAMILY, user, body, accepted, token);
+        insertMessage(thread, Side.FAMILY, user, body, accepted, health, token);
         tellService(service, thread);
         return thread;
     }
@@ -277,6 +295,12 @@ public class Inbox {
 
     /** {@link #familyReply(SignedInUser, long, String, List)} from a form of one-time token {@code formToken}. */
     public void familyReply(SignedInUser user, long threadId, String body, List<Upload> uploads, String formToken) {
+        familyReply(user, threadId, body, uploads, false, formToken);
+    }
+
+    /** {@link #familyReply(SignedInUser, long, String, List, String)}, its files said to be health data ({@code health}). */
+    public void familyReply(SignedInUser user, long threadId, String body, List<Upload> uploads, boolean health,
+                            String formToken) {
         long family = familyOf(user);
         Object[] t = lockThread(threadId, " and family_id = ?2", family).orElseThrow(() -> notYours());
         ThreadState next = next(Side.FAMILY, ThreadState.valueOf((String) t[1]));
@@ -286,7 +310,7 @@ public class Inbox {
         em.createNativeQuery("update message_thread set state = ?1, last_message_at = now(), last_family_at = now(),"
                         + " family_read_at = now(), family_deleted_at = null where id = ?2")
                 .setParameter(1, next.name()).setParameter(2, threadId).executeUpdate();
-        insertMessage(threadId, Side.FAMILY, user, body, accepted, token);
+        insertMessage(threadId, Side.FAMILY, user, body, accepted, health, token);
         services().stream().filter(s -> s.code().equals(t[2])).findFirst().ifPresent(s -> tellService(s, threadId));
     }
 
@@ -406,7 +430,7 @@ public class Inbox {
                         + " service_read_at = now(), family_deleted_at = null, assigned_to = coalesce(assigned_to, ?2)"
                         + " where id = ?3")
                 .setParameter(1, next.name()).setParameter(2, agent.email()).setParameter(3, threadId).executeUpdate();
-        insertMessage(threadId, Side.SERVICE, agent, body, accepted, token);
+        insertMessage(threadId, Side.SERVICE, agent, body, accepted, false, token);
         tellFamily(row.familyId(), threadId, row.serviceLabel());
     }
 
@@ -464,14 +488,21 @@ public class Inbox {
         return in.append(mine.isEmpty() ? "null)" : ")").toString();
     }
 
-    /** An attachment of a thread of the agent's services; any other is empty. */
+    /**
+     * An attachment of a thread of the agent's services; any other is empty, and so is a file that is health data for an
+     * agent without {@code agent-sante} (the family said so, or its name does: tenant V50).
+     */
     public Optional<Stored> agentAttachment(SignedInUser agent, long attachmentId) {
         Set<String> mine = servicesOf(agent);
         Optional<Stored> found = Optional.empty();
-        List<?> service = em.createNativeQuery("select t.service_code from message_attachment a join message m on m.id = a.message_id"
-                + " join message_thread t on t.id = m.thread_id where a.id = ?1").setParameter(1, attachmentId).getResultList();
-        if (!service.isEmpty() && mine.contains((String) service.get(0))) {
-            found = stored("", attachmentId, null);
+        List<?> service = em.createNativeQuery("select t.service_code, coalesce(a.health, false) from message_attachment a"
+                + " join message m on m.id = a.message_id join message_thread t on t.id = m.thread_id where a.id = ?1")
+                .setParameter(1, attachmentId).getResultList();
+        if (!service.isEmpty()) {
+            Object[] row = (Object[]) service.get(0);
+            if (mine.contains((String) row[0]) && (!(Boolean) row[1] || StaffRoles.mayReadHealth(agent))) {
+                found = stored("", attachmentId, null);
+            }
         }
         return found;
     }
@@ -735,8 +766,9 @@ public class Inbox {
         return n.length() > 80 ? n.substring(0, 80) + "…" : n;
     }
 
+    /** A message and its files, each health data when {@code health} says so or its name does. */
     private void insertMessage(long threadId, Side side, SignedInUser author, String body, List<UploadChecker.Accepted> files,
-                               String formToken) {
+                               boolean health, String formToken) {
         long message = Rows.id(em.createNativeQuery("insert into message (thread_id, side, author, author_name, body,"
                         + " form_token) values (?1, ?2, ?3, ?4, ?5, cast(?6 as varchar)) returning id")
                 .setParameter(1, threadId).setParameter(2, side.name())
@@ -744,10 +776,11 @@ public class Inbox {
                 .setParameter(4, side == Side.SERVICE ? agentName(author) : author.name())
                 .setParameter(5, body.strip()).setParameter(6, formToken).getSingleResult());
         for (UploadChecker.Accepted a : files) {
-            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, content)"
-                            + " values (?1, ?2, ?3, ?4)")
+            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, content, health)"
+                            + " values (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, message).setParameter(2, a.fileName()).setParameter(3, a.contentType())
-                    .setParameter(4, a.content()).executeUpdate();
+                    .setParameter(4, a.content())
+                    .setParameter(5, health || DocumentTypeRules.isHealth(List.of(), a.fileName())).executeUpdate();
         }
     }
 
@@ -757,11 +790,12 @@ public class Inbox {
 
     private List<MessageRow> messages(long threadId) {
         Map<Long, List<AttachmentRow>> files = new LinkedHashMap<>();
-        for (Object o : em.createNativeQuery("select a.message_id, a.id, a.file_name from message_attachment a"
-                + " join message m on m.id = a.message_id where m.thread_id = ?1 order by a.id").setParameter(1, threadId)
-                .getResultList()) {
+        for (Object o : em.createNativeQuery("select a.message_id, a.id, a.file_name, coalesce(a.health, false)"
+                + " from message_attachment a join message m on m.id = a.message_id where m.thread_id = ?1 order by a.id")
+                .setParameter(1, threadId).getResultList()) {
             Object[] r = (Object[]) o;
-            files.computeIfAbsent(Rows.id(r[0]), k -> new ArrayList<>()).add(new AttachmentRow(Rows.id(r[1]), (String) r[2]));
+            files.computeIfAbsent(Rows.id(r[0]), k -> new ArrayList<>()).add(new AttachmentRow(Rows.id(r[1]), (String) r[2],
+                    (Boolean) r[3]));
         }
         List<MessageRow> messages = new ArrayList<>();
         for (Object o : em.createNativeQuery("select id, side, author_name, body, sent_at from message where thread_id = ?1"

@@ -126,6 +126,9 @@ public class AgentThreadView implements Serializable {
         }
     }
 
+    /** Whether the agent opens the files that are health data (agent-sante; the service refuses them to the others). */
+    public boolean isHealthReader() { return fr.portailfamille.platform.security.StaffRoles.mayReadHealth(user.require()); }
+
     public Long getId() { return id; }
     public void setId(Long v) { if (ViewParams.opening()) id = v; }
     public Inbox.ThreadView getThread() { return thread; }

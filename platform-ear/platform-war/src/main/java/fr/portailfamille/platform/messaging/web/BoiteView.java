@@ -89,10 +89,16 @@ public class BoiteView implements Serializable {
         return children;
     }
 
+    /** « Ces pièces jointes contiennent des données de santé »: agent-sante's only to open. */
+    private boolean health;
+
+    public boolean isHealth() { return health; }
+    public void setHealth(boolean v) { health = v; }
+
     /** Sends the new message; it opens in the "Messages envoyés" folder. */
     public String send() {
         try {
-            long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments), formToken);
+            long id = inbox.write(user.require(), service, child, subject, body, Parts.uploads(attachments), health, formToken);
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("info", Texts.of("inbox.written"));
             return "/espace/message.xhtml?faces-redirect=true&id=" + id;
         } catch (Refused e) {

@@ -37,6 +37,12 @@ public class FamilyThreadView implements Serializable {
     private transient List<Part> attachments;
 
     /** Reads the thread (the page's view action, and after each change). */
+    /** « Ces pièces jointes contiennent des données de santé »: agent-sante's only to open. */
+    private boolean health;
+
+    public boolean isHealth() { return health; }
+    public void setHealth(boolean v) { health = v; }
+
     public void load() {
         thread = id == null ? null : inbox.familyThread(user.require(), id).orElse(null);
     }
@@ -51,7 +57,7 @@ public class FamilyThreadView implements Serializable {
             return null;
         }
         try {
-            inbox.familyReply(user.require(), id, body, Parts.uploads(attachments), formToken);
+            inbox.familyReply(user.require(), id, body, Parts.uploads(attachments), health, formToken);
             FormErrors.info(Texts.of("inbox.reply.sent"));
             body = null;
             jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
