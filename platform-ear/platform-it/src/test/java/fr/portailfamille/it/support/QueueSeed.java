@@ -65,8 +65,11 @@ public final class QueueSeed {
         sql.add("insert into change_request (family_id, type, old_value, new_value) select id, 'CAF',"
                 + " '{\"/quotientFamilial\":450}', '{\"/quotientFamilial\":620}' from family where label = '"
                 + requestFamily(s) + "'");
+        // dated in the platform's zone, as the page and the test read it (the database's current_date is UTC's: after
+        // 23:00 UTC in winter it is the day before Paris's)
         sql.add("insert into family_document (family_id, type_code, health, issued_on, status, file_name, content_type, content)"
-                + " select id, 'QF', false, current_date - 20, 'VALIDATED', 'attestation-caf-" + s + ".pdf', 'application/pdf',"
+                + " select id, 'QF', false, date '" + TestDays.today().minusDays(20) + "', 'VALIDATED', 'attestation-caf-" + s
+                + ".pdf', 'application/pdf',"
                 + " decode('255044462d312e340a', 'hex') from family where label = '" + requestFamily(s) + "'");
         sql.add("insert into change_request (family_id, type, old_value, new_value) select id, 'SANTE',"
                 + " '{\"/children/0/allergies\":null}', '{\"/children/0/allergies\":\"gluten\"}' from family where label = '"
