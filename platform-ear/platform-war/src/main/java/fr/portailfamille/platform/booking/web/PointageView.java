@@ -81,9 +81,7 @@ public class PointageView implements Serializable {
         try {
             BookingStatus mark = BookingStatus.valueOf(status);
             bookings.markAttendance(user.require(), bookingId, mark);
-            List<Booking> shown = sheet;
-            refresh();
-            sheet = keepingRows(shown, sheet);
+            refreshKeepingRows();
             // said in words in the page's live region, for screen readers (the row shows it too)
             sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
                 String said = Texts.of("agent.pointage.marked", b.getChild().getFirstName(), b.getChild().getLastName(),
@@ -92,10 +90,15 @@ public class PointageView implements Serializable {
             });
         } catch (BookingRefused e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
-            List<Booking> shown = sheet;
-            refresh();
-            sheet = keepingRows(shown, sheet);
+            refreshKeepingRows();
         }
+    }
+
+    /** The sheet read again after a tap, its rows where the tablet shows them ({@link #keepingRows}). */
+    private void refreshKeepingRows() {
+        List<Booking> shown = sheet;
+        refresh();
+        sheet = keepingRows(shown, sheet);
     }
 
     /**

@@ -1,15 +1,15 @@
 package fr.portailfamille.platform.family.web;
 
+import fr.portailfamille.billing.QfBracket;
+import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.FamilyFilter;
 import fr.portailfamille.platform.family.FamilyRow;
 import fr.portailfamille.platform.family.FamilySort;
 import fr.portailfamille.platform.family.FamilyStatus;
 import fr.portailfamille.platform.family.QfRange;
-import fr.portailfamille.billing.QfBracket;
-import fr.portailfamille.platform.configuration.CommuneSettings;
-import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.kernel.SpreadsheetCells;
+import fr.portailfamille.platform.web.Texts;
 import fr.portailfamille.platform.web.UserView;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -26,8 +26,8 @@ import org.primefaces.model.SortMeta;
 /**
  * The families list of the commune for agents ({@code agent/familles.xhtml}): a lazy table over
  * {@link FamilyDesk}, which counts and reads each page in SQL; filters on household, child, status, school
- * and quotient familial bracket (the commune's own, as its tariffs price them); the filtered list exported to CSV (French Excel: {@code ;}, UTF-8 with BOM)
- * and XLSX, every text cell neutralised ({@link SpreadsheetCells}).
+ * and quotient familial bracket (the commune's own, as its tariffs price them); the filtered list exported to CSV
+ * (French Excel: {@code ;}, UTF-8 with BOM) and XLSX, every text cell neutralised ({@link SpreadsheetCells}).
  */
 @Named
 @ViewScoped
