@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Marks as health data, in one commune's schema, the document types whose name speaks of health
  * ({@link DocumentTypeRules#isHealth}: "Carnet de vaccination", "Attestation MDPH"), ticked or not, and every document
- * sent under a type that is health data (a family's, a registration's): agent-sante's only from then on. Run when the types are saved, by tenant V47
- * for the types and documents saved before that rule, and after an archive's import.
+ * sent under a type that is health data (a family's, a registration's): agent-sante's only from then on. Run when the
+ * types are saved, by tenant V47 for the types and documents saved before that rule, and after an archive's import;
+ * {@link #attachments} does the same for the files sent with messages (tenant V50).
  */
 public final class HealthFlags {
 

@@ -93,10 +93,8 @@ public class FamilyDesk {
      * is decided (it failed on the file's version: an error page).
      */
     private Family decided(long id) {
-        Family f = find(id).orElseThrow(FamilyDesk::notFound);
-        FamilyLocks.row(em, id);
-        em.refresh(f);
-        return f;
+        return Optional.ofNullable(em.find(Family.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(FamilyDesk::notFound);
     }
 
     /** What an agent deciding or editing a file no longer there (its account deleted meanwhile) is told. */

@@ -151,7 +151,7 @@ public class SurgeFilter extends HttpFilter {
                     files.clear();
                 }
             }
-            again = replayForm(request.getRequestURI(), parameters, multipart, files, admission.retryAfterSeconds());
+            again = replayForm(request.getRequestURI(), parameters, multipart, files, admission.retryAfterSeconds(), queued);
         } else {
             String url = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
             again = "<p><a id=\"refresh\" href=\"" + escape(url) + "\" data-refresh=\"" + admission.retryAfterSeconds()
@@ -188,9 +188,7 @@ public class SurgeFilter extends HttpFilter {
                 .replace("{commune}", escape(commune))
                 .replace("{refresh}", Integer.toString(retryAfterSeconds))
                 .replace("{context}", escape(context))
-                .replace("{again}", queued ? again : again.replace("votre demande partira une seule fois, à votre tour",
-                        "votre demande repartira une seule fois, dans quelques instants")); // last: what the family
-                                                                                           // typed is never a placeholder
+                .replace("{again}", again); // last: what the family typed is never read as a placeholder
     }
 
     /**
@@ -215,9 +213,10 @@ public class SurgeFilter extends HttpFilter {
      * required) and sends the form itself — it is then not posted by itself.
      *
      * @param files the file fields the form carried with a file: field name → the file's name
+     * @param queued whether the request holds a place in the queue (else the queue was full: it is sent again later)
      */
     static String replayForm(String action, Map<String, String[]> parameters, boolean multipart, Map<String, String> files,
-                             int retryAfterSeconds) {
+                             int retryAfterSeconds, boolean queued) {
         StringBuilder form = new StringBuilder("<form id=\"again\" method=\"post\" action=\"").append(escape(action))
                 .append('"');
         if (multipart) {
@@ -236,7 +235,8 @@ public class SurgeFilter extends HttpFilter {
             }
         });
         if (files.isEmpty()) {
-            return form.append("<p>Ce que vous avez saisi est gardé : votre demande partira une seule fois, à votre tour."
+            return form.append("<p>Ce que vous avez saisi est gardé : votre demande " + (queued
+                    ? "partira une seule fois, à votre tour." : "repartira une seule fois, dans quelques instants.")
                     + " <button type=\"submit\" id=\"refresh\">Vérifier maintenant</button></p></form>").toString();
         }
         int i = 0;

@@ -35,14 +35,6 @@ class AgentDecisionRefusalsTest {
                     if (method.getName().equals("find")) {
                         return found != null && ((Class<?>) args[0]).isInstance(found) ? found : null;
                     }
-                    if (method.getName().equals("refresh")) {
-                        return null; // read again under its row's lock: as it was
-                    }
-                    if (method.getName().equals("createNativeQuery")) { // the row's lock
-                        return Proxy.newProxyInstance(jakarta.persistence.Query.class.getClassLoader(),
-                                new Class<?>[] {jakarta.persistence.Query.class}, (q, m, a) ->
-                                        m.getName().equals("getResultList") ? List.of() : q);
-                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -49,16 +49,18 @@ class SurgeFilterTest {
         try (var in = SurgeFilter.class.getResourceAsStream("/pages/file-attente.html")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String form = SurgeFilter.replayForm("/espace/planning.xhtml", Map.of("a", new String[] {"1"}), false, Map.of(), 5);
+        Map<String, String[]> posted = Map.of("a", new String[] {"1"});
+        String form = SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, true);
         String queued = SurgeFilter.queuePage(template, true, "Saint-Léger & Cie", 3, 5, "", form);
         assertTrue(queued.contains("<h1>Vous êtes dans la file d'attente</h1>"), queued);
         assertTrue(queued.contains("<span class=\"position\" id=\"position\">3</span>"), queued);
         assertTrue(queued.contains("Saint-Léger &amp; Cie") && queued.contains("votre demande partira une seule fois, à votre tour"));
         assertFalse(queued.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
-        String full = SurgeFilter.queuePage(template, false, "Saint-Léger", 0, 5, "", form);
+        String full = SurgeFilter.queuePage(template, false, "Saint-Léger", 0, 5, "",
+                SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, false));
         assertTrue(full.contains("<h1>La file d'attente est complète</h1>"), full);
         assertFalse(full.contains("Vous êtes dans la file") || full.contains("id=\"position\"") || full.contains("à votre tour"), full);
-        assertTrue(full.contains("the queue is full"), full);
+        assertTrue(full.contains("the queue is full") && full.contains("repartira une seule fois, dans quelques instants"), full);
         assertFalse(full.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
     }
 
@@ -68,7 +70,7 @@ class SurgeFilterTest {
         posted.put("planning", new String[] {"planning"});
         posted.put("jakarta.faces.ViewState", new String[] {"-123:456"});
         posted.put("note", new String[] {"\"<b>&{context}</b>", "deux"});
-        String form = SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5);
+        String form = SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, true);
         assertFalse(form.contains("<b>"), form);
         Document doc = xml(form);
         Element root = doc.getDocumentElement();
@@ -90,7 +92,7 @@ class SurgeFilterTest {
         posted.put("request", new String[] {"request"});
         posted.put("request:working", new String[] {"on"});
         String form = SurgeFilter.replayForm("/espace/ma-demande.xhtml", posted, true,
-                Map.of("request:proofFile", "bulletin <1>.pdf"), 5);
+                Map.of("request:proofFile", "bulletin <1>.pdf"), 5, true);
         Element root = xml(form).getDocumentElement();
         assertEquals("multipart/form-data", root.getAttribute("enctype"));
         assertFalse(root.hasAttribute("data-refresh"), "the family sends it once the file is chosen again");

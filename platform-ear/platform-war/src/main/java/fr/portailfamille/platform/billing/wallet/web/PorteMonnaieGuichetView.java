@@ -56,14 +56,14 @@ public class PorteMonnaieGuichetView implements Serializable {
 
     public List<Wallets.Summary> getWallets() {
         if (summaries == null) {
+            summaries = List.of();
+            if (famille == null) {
+                refusal = Texts.of(Refused.text("billing.payment.familyUnknown"));
+                return summaries;
+            }
             try {
-                if (famille == null) {
-                    throw new Refused(Refused.text("billing.payment.familyUnknown"));
-                }
                 summaries = wallets.of(user.require(), famille);
-                refusal = null;
             } catch (Refused e) {
-                summaries = List.of();
                 refusal = Texts.of(e);
             }
         }
