@@ -325,5 +325,22 @@ class FamilyDocumentsIT {
         assertEquals(State.EXPIRED, alpha(() -> documents.mine(p.user())).stream().filter(r -> r.id() == insurance)
                 .findFirst().orElseThrow().state());
         assertTrue(alpha(() -> documents.validFor(p.familyId(), p.childId(), "ASSURANCE")).isEmpty(), "expiré : plus réutilisé");
+        Filter expiredInsurances = new Filter("ASSURANCE", State.EXPIRED, null);
+        assertTrue(alpha(() -> documents.search(agent, expiredInsurances, 0, 100, Sort.DEFAULT)).stream()
+                .anyMatch(r -> r.id() == insurance));
+        // renewed: the family sent the new one, the agents' « expiré » list no longer asks them for it
+        long renewed = alpha(() -> documents.upload(p.user(), "ASSURANCE", p.childId(), today.minusDays(1), "assurance-2.pdf",
+                PDF));
+        assertTrue(alpha(() -> documents.search(agent, expiredInsurances, 0, 100, Sort.DEFAULT)).stream()
+                .noneMatch(r -> r.id() == insurance), "remplacé par " + renewed);
+        assertTrue(alpha(() -> documents.search(agent, new Filter("ASSURANCE", null, today.plusYears(2)), 0, 100,
+                Sort.DEFAULT)).stream().noneMatch(r -> r.id() == insurance), "« expirant au plus tard » non plus");
+
+        // a file whose name says it is a health one, sent under another type: health data all the same
+        long named = alpha(() -> documents.upload(p.user(), "DOMICILE", null, today.minusDays(2), "certificat médical Léa.pdf",
+                PDF));
+        assertThrows(SecurityException.class, () -> alpha(() -> documents.agentDownload(agent, named)));
+        assertTrue(alpha(() -> documents.ofFamily(agent, p.familyId(), null)).stream().noneMatch(r -> r.id() == named));
+        assertTrue(alpha(() -> documents.agentDownload(sante, named)).isPresent());
     }
 }

@@ -889,6 +889,35 @@ class FamilyFileIT {
     }
 
     @Test
+    void aChildsHealthDocumentKeepsItInTheFileWithoutTellingAnAgentWithoutAgentSanteHowMany() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
+        in(alpha(), () -> {
+            tx.begin();
+            for (String type : List.of("CERTIFICAT_MEDICAL", "PAI")) {
+                em.createNativeQuery("insert into family_document (family_id, child_id, type_code, health, issued_on, status,"
+                        + " file_name, content_type, content) values (?1, ?2, ?3, true, current_date, 'PENDING', 'c.pdf',"
+                        + " 'application/pdf', cast('%PDF-1.4' as bytea))").setParameter(1, id).setParameter(2, childId)
+                        .setParameter(3, type).executeUpdate();
+            }
+            tx.commit();
+            return null;
+        });
+        FamilyForm byAgent = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        byAgent.getChildren().clear();
+        List<FieldError> refused = in(alpha(), () -> editor.update(AGENT, id, byAgent));
+        assertEquals(List.of("children"), fields(refused));
+        assertTrue(refused.get(0).message().contains("(d'autres pièces du dossier)"), refused.get(0).message());
+        assertFalse(refused.get(0).message().contains("document"), refused.get(0).message());
+        FamilyForm bySante = in(alpha(), () -> familyDesk.formForAgent(SANTE, id));
+        bySante.getChildren().clear();
+        assertTrue(in(alpha(), () -> editor.update(SANTE, id, bySante)).get(0).message()
+                .contains("(2 document(s) de Mes documents)"));
+        assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "l'enfant est toujours là");
+    }
+
+    @Test
     void removingAChildWithABookingIsRefusedAndNothingIsDeleted() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);
         long id = validatedFamily(user);
@@ -912,7 +941,8 @@ class FamilyFileIT {
         withoutChild.getChildren().clear();
         List<FieldError> errors = in(alpha(), () -> editor.update(AGENT, id, withoutChild));
         assertEquals(List.of("children"), fields(errors));
-        assertTrue(errors.get(0).message().startsWith("Impossible de retirer Léa Durand du dossier : 1 réservation(s)"),
+        assertTrue(errors.get(0).message().startsWith("Impossible de retirer Léa Durand du dossier : des éléments lui sont"
+                + " rattachés (1 réservation(s)"),
                 errors.get(0).message());
         assertEquals(1, in(alpha(), () -> files.formOf(user)).getChildren().size(), "l'enfant est toujours là");
         assertEquals(1L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from booking where id = ?1")

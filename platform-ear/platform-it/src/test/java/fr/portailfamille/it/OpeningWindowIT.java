@@ -544,6 +544,14 @@ class OpeningWindowIT {
         assertThrows(SecurityException.class, () -> inBeta(() -> requests.request(a.user(), window, daysA,
                 new Answers(true, false, proofA))));
 
+        // a proof validated once but past its date is neither offered nor taken (it proved nothing any more)
+        long expiredA = document(a, "DOMICILE", false);
+        expire(expiredA, 1);
+        assertTrue(in(() -> requests.offer(a.user(), window)).getDocuments().stream().noneMatch(d -> d.getId() == expiredA));
+        assertTrue(in(() -> requests.offer(a.user(), window)).getDocuments().stream().anyMatch(d -> d.getId() == proofA));
+        assertEquals("proof", assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA,
+                new Answers(true, false, expiredA)))).field());
+
         long requestA = in(() -> requests.request(a.user(), window, daysA, new Answers(true, false, proofA)));
         assertEquals(proofA, count("select proof_document_id from window_request where id = ?1", requestA));
         assertTrue(in(() -> requests.mine(a.user(), requestA)).isBothParentsWorking());
@@ -568,6 +576,23 @@ class OpeningWindowIT {
         AllocationLine healthLine = in(() -> desk.preview(FamilyFileIT.SANTE, window, 0, 50)).stream()
                 .filter(l -> l.getWishId() == wishB).findFirst().orElseThrow();
         assertEquals(healthB, healthLine.getProofId());
+        // the proof validated, then past its date when the agents read the allocation: not called « validé »
+        expire(proofA, 1);
+        AllocationLine expiredLine = in(() -> desk.preview(FamilyFileIT.AGENT, window, 0, 50)).stream()
+                .filter(l -> l.getWishId() == wishA).findFirst().orElseThrow();
+        assertEquals("parents qui travaillent : oui — justificatif : Justificatif de domicile de moins de 3 mois (expiré)",
+                expiredLine.getProof());
+    }
+
+    /** The document validated, its date {@code daysAgo} days past. */
+    void expire(long documentId, int daysAgo) throws Exception {
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update family_document set status = 'VALIDATED', expires_on = cast(?2 as date) where id = ?1")
+                    .setParameter(1, documentId).setParameter(2, TestDays.today().minusDays(daysAgo)).executeUpdate();
+            tx.commit();
+            return null;
+        });
     }
 
     @Test

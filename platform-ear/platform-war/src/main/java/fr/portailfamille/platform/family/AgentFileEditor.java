@@ -88,7 +88,7 @@ public class AgentFileEditor {
         }
         FamilyFileRules.normalize(form);
         List<Child> removed = FamilyFileMapper.removedBy(form, f);
-        List<FieldError> inUse = childrenInUse(removed);
+        List<FieldError> inUse = childrenInUse(removed, fr.portailfamille.platform.security.StaffRoles.mayReadHealth(agent));
         if (!inUse.isEmpty()) {
             return inUse;
         }
@@ -152,17 +152,22 @@ public class AgentFileEditor {
 
     /**
      * Children that cannot be removed from a file: those with bookings, activity registrations (and
-     * their documents), school pre-registrations or documents; removing them would delete all that with them.
+     * their documents), school pre-registrations or documents; removing them would delete all that with them. An agent
+     * without {@code agent-sante} is not told how many of its documents are health ones (nor that some are).
      */
-    private List<FieldError> childrenInUse(List<Child> removed) {
+    private List<FieldError> childrenInUse(List<Child> removed, boolean readsHealth) {
         List<FieldError> errors = new ArrayList<>();
         for (Child c : removed) {
             long bookings = count("select count(*) from booking where child_id = ?1", c.getId());
             long registrations = count("select count(*) from registration where child_id = ?1", c.getId());
             long school = count("select count(*) from school_enrolment where child_id = ?1", c.getId());
-            // the child's documents of Mes documents go with it (health ones too, which the agent may not read)
-            long documents = count("select count(*) from family_document where child_id = ?1", c.getId());
-            if (bookings + registrations + school + documents > 0) {
+            // the child's documents of Mes documents go with it (health ones too, which the agent may not read: they
+            // block it as well, counted only for agent-sante, « d'autres pièces du dossier » for the others)
+            long documents = count("select count(*) from family_document where child_id = ?1"
+                    + (readsHealth ? "" : " and not health"), c.getId());
+            long hidden = readsHealth ? 0 : count("select count(*) from family_document where child_id = ?1 and health",
+                    c.getId());
+            if (bookings + registrations + school + documents + hidden > 0) {
                 List<Message> what = new ArrayList<>();
                 if (bookings > 0) {
                     what.add(Refused.text("family.child.inUse.bookings", bookings));
@@ -175,6 +180,9 @@ public class AgentFileEditor {
                 }
                 if (documents > 0) {
                     what.add(Refused.text("family.child.inUse.documents", documents));
+                }
+                if (hidden > 0) {
+                    what.add(Refused.text("family.child.inUse.other"));
                 }
                 Message list = what.get(0);
                 for (Message next : what.subList(1, what.size())) {

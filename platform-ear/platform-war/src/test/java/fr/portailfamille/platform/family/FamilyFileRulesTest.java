@@ -119,11 +119,11 @@ class FamilyFileRulesTest {
         var list = Refused.text("family.child.inUse.list", Refused.text("family.child.inUse.list",
                 Refused.text("family.child.inUse.bookings", 1234L), Refused.text("family.child.inUse.registrations", 2L)),
                 Refused.text("family.child.inUse.school", 1L));
-        assertEquals("Impossible de retirer Léa Martin du dossier : 1234 réservation(s), 2 inscription(s) aux activités,"
-                + " 1 inscription(s) scolaire(s) lui sont rattachées. Annulez-les d'abord ; rien n'a été enregistré.",
-                Refused.text("family.child.inUse", "Léa Martin", list).french());
-        assertEquals("Cannot remove this child from the file: 1 booking(s) are linked to this child. Cancel them first;"
-                + " nothing has been saved.", Refused.text("family.child.inUse", Refused.text("family.child.this"),
+        assertEquals("Impossible de retirer Léa Martin du dossier : des éléments lui sont rattachés (1234 réservation(s),"
+                + " 2 inscription(s) aux activités, 1 inscription(s) scolaire(s)). Traitez-les d'abord ; rien n'a été"
+                + " enregistré.", Refused.text("family.child.inUse", "Léa Martin", list).french());
+        assertEquals("Cannot remove this child from the file: items are linked to this child (1 booking(s)). Deal with them"
+                + " first; nothing has been saved.", Refused.text("family.child.inUse", Refused.text("family.child.this"),
                 Refused.text("family.child.inUse.bookings", 1L)).in(Locale.ENGLISH));
         assertTrue(Refused.text("family.child.inUse", Refused.text("family.child.this"),
                 Refused.text("family.child.inUse.bookings", 1L)).french().startsWith("Impossible de retirer cet enfant du"));

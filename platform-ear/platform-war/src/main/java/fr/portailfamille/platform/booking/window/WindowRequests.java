@@ -168,8 +168,10 @@ public class WindowRequests {
         }
         Long proof = answers == null ? null : answers.proofDocumentId();
         boolean working = answers != null && answers.bothParentsWorking();
+        // a proof past its date proves nothing (as Mes documents calls it « expiré »)
         if (proof != null && em.createNativeQuery("select 1 from family_document where id = ?1 and family_id = ?2"
-                + " and status <> 'REFUSED'").setParameter(1, proof).setParameter(2, family.getId()).getResultList().isEmpty()) {
+                + " and status <> 'REFUSED' and (expires_on is null or expires_on >= ?3)").setParameter(1, proof)
+                .setParameter(2, family.getId()).setParameter(3, PlatformTime.today(clock)).getResultList().isEmpty()) {
             throw new Refused("proof", Refused.text("booking.window.proof.notYours"));
         }
         if (w.isProofRequired() && working && proof == null) {
@@ -240,7 +242,8 @@ public class WindowRequests {
             }
             for (Object o : em.createNativeQuery("select d.id, t.label || ' – ' || d.file_name from family_document d join"
                     + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED' and not d.health"
-                    + " order by d.uploaded_at desc").setParameter(1, family.getId()).getResultList()) {
+                    + " and (d.expires_on is null or d.expires_on >= ?2) order by d.uploaded_at desc")
+                    .setParameter(1, family.getId()).setParameter(2, PlatformTime.today(clock)).getResultList()) {
                 Object[] d = (Object[]) o;
                 documents.add(new WindowOffer.Document(((Number) d[0]).longValue(), (String) d[1]));
             }

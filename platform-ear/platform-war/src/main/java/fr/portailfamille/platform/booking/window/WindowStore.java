@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.window;
 
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.booking.MonthPlan;
@@ -259,7 +260,8 @@ public class WindowStore {
                     + " x.day, u.label, x.outcome, coalesce(x.waiting_rank, 0), x.siblings_kept, x.adjusted, r.score, r.draw,"
                     + " r.tied, coalesce(r.fact_resident, false), r.both_parents_working, coalesce(r.fact_sibling, false),"
                     + " coalesce(r.fact_health, false), coalesce(r.fact_previous, false), r.fact_qf, r.family_id, x.child_id,"
-                    + " x.unit_id, d.id, d.health, d.status, t.label, x.published_reason from window_wish x join window_request r on r.id ="
+                    + " x.unit_id, d.id, d.health, case when d.status = 'VALIDATED' and d.expires_on < (now() at time zone "
+                    + PlatformTime.SQL_ZONE + ")::date then 'EXPIRED' else d.status end, t.label, x.published_reason from window_wish x join window_request r on r.id ="
                     + " x.request_id join family f on f.id = r.family_id join child ch on ch.id = x.child_id join"
                     + " activity_unit u on u.id = x.unit_id left join family_document d on d.id = r.proof_document_id"
                     + " and d.family_id = r.family_id left join document_type t on t.code = d.type_code"
@@ -312,6 +314,7 @@ public class WindowStore {
         String state = switch (status == null ? "" : status) {
             case "VALIDATED" -> "VALIDATED";
             case "REFUSED" -> "REFUSED";
+            case "EXPIRED" -> "EXPIRED"; // validated, past its date when the agents read it
             default -> "PENDING";
         };
         return Refused.text("window.declared.proof", working, type == null ? Refused.text("window.declared.document") : type,

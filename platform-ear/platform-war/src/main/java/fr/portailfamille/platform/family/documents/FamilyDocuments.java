@@ -193,8 +193,11 @@ public class FamilyDocuments {
                         + " (?1, cast(?2 as bigint), ?3, ?4, ?5, cast(?6 as date), 'PENDING', ?7, ?8, ?9) returning id")
                 .setParameter(1, f.getId()).setParameter(2, child == null ? null : child.getId())
                 // a type named for health is health data even if it was saved unticked before that rule (ConfigurationStore)
+                // and a file whose name says so (« certificat médical.pdf » sent as « Autre document »), as a message's file
                 .setParameter(3, type.code()).setParameter(4, type.health()
-                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), type.label())).setParameter(5, issuedOn)
+                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), type.label())
+                        || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), file.fileName()))
+                .setParameter(5, issuedOn)
                 .setParameter(6, expires).setParameter(7, file.fileName()).setParameter(8, file.contentType())
                 .setParameter(9, file.content()).getSingleResult()).longValue();
     }
@@ -418,11 +421,12 @@ public class FamilyDocuments {
                 case PENDING -> " and d.status = 'PENDING'";
                 case REFUSED -> " and d.status = 'REFUSED'";
                 case VALIDATED -> " and d.status = 'VALIDATED' and (d.expires_on is null or d.expires_on >= ?3)";
-                case EXPIRED -> " and d.status = 'VALIDATED' and d.expires_on < ?3";
+                // a document replaced by a newer one (waiting or validated) is no longer the family's to renew
+                case EXPIRED -> " and d.status = 'VALIDATED' and d.expires_on < ?3" + LATEST;
             });
         }
         if (f != null && f.expiringBy() != null) {
-            w.append(" and d.expires_on <= ?4");
+            w.append(" and d.expires_on <= ?4").append(LATEST);
         }
         return w.toString();
     }
