@@ -298,6 +298,15 @@ final class BillingRules {
         }
         brackets.stream().filter(b -> !priced.contains(b)).sorted().forEach(b -> errors.add(
                 Problems.error(at + ".pricesCents", "configuration.billing.bracketPrice.missing", b)));
+        // the maximum is what a family without a known quotient pays: never less than a bracket (else withholding the
+        // quotient would pay)
+        if (t.maximumCents() != null && t.maximumCents() >= 0) {
+            t.prices().stream().filter(p -> p.cents() != null && p.cents() > t.maximumCents())
+                    .max(java.util.Comparator.comparing(BracketPrice::cents))
+                    .ifPresent(p -> errors.add(Problems.error(at + ".maximumCents", "configuration.billing.maximumBelowBracket",
+                            fr.portailfamille.billing.Money.amount(t.maximumCents()), fr.portailfamille.billing.Money.amount(p.cents()),
+                            p.bracket())));
+        }
         if (t.effortRatePercent() != null || t.floorCents() != null || t.ceilingCents() != null) {
             errors.add(Problems.error(at + ".effortRate", "configuration.billing.effortRate.onlyInMode"));
         }

@@ -100,7 +100,44 @@ public final class ConfigurationGuards {
                 errors.add(Problems.error(at + ".sepa.debitDay", "configuration.guard.money", is.label()));
             }
         }
+        errors.addAll(activitiesMoved(before, after, now));
         return errors;
+    }
+
+    /**
+     * The activities {@code after} takes from the régie that billed them (still there) to another régie or to none: which
+     * régie bills an activity is where its families pay (invoices or porte-monnaie, its PayFiP account, its numbering),
+     * the régisseur's as the régie's own accounts. An activity billed for the first time, or whose régie is removed (the
+     * removal has its own checks: invoices, porte-monnaie balances), is every agent's.
+     */
+    private static List<FieldError> activitiesMoved(CommuneConfiguration before, CommuneConfiguration after, List<Regie> now) {
+        List<FieldError> errors = new ArrayList<>();
+        java.util.Set<String> told = new java.util.HashSet<>();
+        for (Regie old : regies(before.billing())) {
+            int stays = indexOf(now, Regie::code, old.code());
+            if (stays < 0) {
+                continue;
+            }
+            for (String activity : old.activities()) {
+                int to = -1;
+                for (int i = 0; i < now.size(); i++) {
+                    if (now.get(i).bills(activity)) {
+                        to = i;
+                        break;
+                    }
+                }
+                if (to != stays && told.add(activity)) {
+                    errors.add(Problems.error("billing.regies[" + (to < 0 ? stays : to) + "].activities",
+                            "configuration.guard.moneyActivity", nameOf(after, activity)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static String nameOf(CommuneConfiguration conf, String activity) {
+        return (conf.activities() == null ? List.<CommuneConfiguration.Activity>of() : conf.activities()).stream()
+                .filter(a -> activity.equals(a.code())).map(CommuneConfiguration.Activity::name).findFirst().orElse(activity);
     }
 
     private static List<Regie> regies(BillingConfiguration billing) {

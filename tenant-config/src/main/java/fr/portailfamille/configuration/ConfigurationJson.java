@@ -311,8 +311,17 @@ public final class ConfigurationJson {
         }
     }
 
+    /**
+     * A percentage or a rate as written; {@code null} (a "number expected" error) for a number no screen could type
+     * (more than 12 decimals or 24 digits, an exponent such as {@code 1e999999999}: scaling it would take the server's
+     * memory and minutes, or fail).
+     */
     private static BigDecimal decimal(JsonValue v) {
-        return v instanceof JsonNumber n ? n.bigDecimalValue() : null;
+        if (!(v instanceof JsonNumber n)) {
+            return null;
+        }
+        BigDecimal d = n.bigDecimalValue();
+        return Math.abs(d.scale()) > 12 || d.precision() > 24 ? null : d;
     }
 
     private static Boolean bool(JsonValue v) {

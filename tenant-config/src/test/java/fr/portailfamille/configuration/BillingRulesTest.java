@@ -2,6 +2,7 @@ package fr.portailfamille.configuration;
 
 import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.billing.Money;
@@ -204,6 +205,17 @@ class BillingRulesTest {
                         + " tranche ni de tarif maximum (c'est le prix plafond).")),
                 errors(p -> p.replace("/billing/tariffs/0/maximumCents", 1800)
                         .replace("/billing/tariffs/0/effortRate/percent", Json.createValue(0.0000001))));
+    }
+
+    @Test
+    void theMaximumTariffIsNeverBelowABracketsPrice() {
+        List<FieldError> below = errors(p -> p.replace("/billing/tariffs/1/maximumCents", 400)
+                .replace("/billing/tariffs/1/pricesCents/T3", 520));
+        assertEquals(List.of("billing.tariffs[1].maximumCents"), below.stream().map(FieldError::field).toList());
+        assertTrue(below.get(0).message().startsWith("Le tarif maximum (4,00"), below.get(0).message());
+        assertTrue(below.get(0).message().contains("de la tranche T3 (5,20"), below.get(0).message());
+        assertEquals(List.of(), errors(p -> p.replace("/billing/tariffs/1/maximumCents", 520)
+                .replace("/billing/tariffs/1/pricesCents/T3", 520)), "equal to the dearest bracket: fine");
     }
 
     @Test

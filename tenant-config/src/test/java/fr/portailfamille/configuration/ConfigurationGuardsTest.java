@@ -88,6 +88,23 @@ class ConfigurationGuardsTest {
     }
 
     @Test
+    void whichRegieBillsAnActivityIsTheRegisseursToo() {
+        // PERI taken from the invoicing régie to the porte-monnaie one: its families would pay from a porte-monnaie
+        List<FieldError> moved = ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
+                .replace("/billing/regies/0/activities", Json.createArrayBuilder().add("ALSH").build())
+                .replace("/billing/regies/1/activities", Json.createArrayBuilder().add("SPORT-U10").add("PERI").build())));
+        assertEquals(List.of("billing.regies[1].activities"), fields(moved));
+        assertEquals("Seul un régisseur (rôle régisseur) peut changer la régie qui facture l'activité « Accueil périscolaire » : c'est"
+                + " là que ses familles paient.", moved.get(0).message());
+        // and back out of every régie (no longer billed at all): told on the régie that billed it
+        assertEquals(List.of("billing.regies[1].activities"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/1/activities", Json.createArrayBuilder().build())))));
+        // a new activity billed for the first time is every agent's
+        assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
+                .replace("/billing/regies/0/activities", Json.createArrayBuilder().add("ALSH").add("PERI").add("NEW").build()))));
+    }
+
+    @Test
     void theRestOfARegieIsEveryAgents() {
         assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
                 .replace("/billing/regies/0/label", "Régie périscolaire")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.messaging.InboxService;
+import fr.portailfamille.problems.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +44,12 @@ class ConfigurationImportsTest {
         assertEquals(ours.walletFloorCents(), kept.walletFloorCents());
         assertEquals(List.of(ours.managerName(), ours.managerEmail(), ours.managerPhone(), ours.paymentInstructions()),
                 List.of(kept.managerName(), kept.managerEmail(), kept.managerPhone(), kept.paymentInstructions()));
-        // nothing a régisseur alone may change is changed: an agent may import it
-        assertEquals(List.of(), ConfigurationGuards.moneyChanges(OURS, ConfigurationImports.keepOwnAccounts(OURS,
-                neighbours().withBilling(new fr.portailfamille.billing.BillingConfiguration(OURS.billing().settings(),
-                        List.of(neighbours().billing().regies().get(0)), OURS.billing().tariffs())))));
+        // none of the régie's accounts is changed; the activity the file no longer bills there is the régisseur's to move
+        // (where its families pay), as on the Régies screen
+        assertEquals(List.of("billing.regies[0].activities"), ConfigurationGuards.moneyChanges(OURS,
+                ConfigurationImports.keepOwnAccounts(OURS, neighbours().withBilling(new fr.portailfamille.billing
+                        .BillingConfiguration(OURS.billing().settings(), List.of(neighbours().billing().regies().get(0)),
+                        OURS.billing().tariffs())))).stream().map(FieldError::field).toList());
     }
 
     @Test

@@ -145,6 +145,13 @@ class ConfigurationJsonTest {
                 errors(json));
         assertEquals(List.of(new FieldError("billing", "Objet attendu.")),
                 errors(Samples.patchedJson(Samples.billed(), p -> p.replace("/billing", "oui"))));
+        // a percentage no screen could type (an exponent that would take the server minutes to scale): refused at once
+        assertEquals(List.of(new FieldError("billing.tariffs[0].effortRate.percent", "Nombre attendu."),
+                new FieldError("billing.tariffs[0].siblings.secondPercent", "Nombre attendu.")),
+                errors(Samples.patchedJson(Samples.billed(), p -> p
+                        .replace("/billing/tariffs/0/effortRate/percent", Json.createValue(new java.math.BigDecimal("1e999999999")))
+                        .replace("/billing/tariffs/0/siblings/secondPercent", Json.createValue(new java.math.BigDecimal(
+                                "0.0000000000001"))))));
     }
 
     @Test

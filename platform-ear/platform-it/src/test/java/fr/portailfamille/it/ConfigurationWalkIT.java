@@ -298,6 +298,14 @@ class ConfigurationWalkIT {
             agent.submit(By.id("import:importer"));
             assertFalse(agent.driver.findElements(By.cssSelector("#summary .pf-error-item")).isEmpty(), () -> agent.snapshot());
             assertEquals("", agent.accessibilityViolations(), "axe-core, fichier avec erreurs");
+            // the export edited and saved in Windows-1252: refused, not imported with « � » for every accent
+            Files.write(bad, "{\"format\": \"portail-famille/configuration\", \"version\": 1, \"zone\": \"Périscolaire\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            agent.get(BASE + "/agent/configuration/fichier.xhtml");
+            agent.await(By.id("import:file")).sendKeys(bad.toAbsolutePath().toString());
+            agent.submit(By.id("import:importer"));
+            assertTrue(agent.await(By.id("import:file_msg")).getText().startsWith("Ce fichier n'est pas enregistré en UTF-8"),
+                    () -> agent.snapshot());
             Files.delete(bad);
             agent.get(BASE + "/agent/configuration/textes.xhtml");
             assertEquals(cgu, agent.await(By.id("textes:cgu")).getAttribute("value"), "rien d'importé");

@@ -782,6 +782,15 @@ class RegistrationIT {
             fr.portailfamille.billing.Regie after = alpha(configuration::current).billing().regies().get(0);
             assertEquals(List.of(numcli, String.valueOf(regie.managerEmail())), List.of(after.payfipNumcli(),
                     String.valueOf(after.managerEmail())));
+            // the same file closing a day, tried first (the bookings it would cancel) by an agent without the régisseur
+            // role: tried as it is imported, the commune's accounts kept — not refused for the neighbour's number
+            CommuneConfiguration read = ConfigurationJson.read(theirs);
+            List<CommuneConfiguration.Closure> closed = new java.util.ArrayList<>(read.closures());
+            closed.add(new CommuneConfiguration.Closure(TestDays.today().plusYears(3), "Fermeture d'essai"));
+            String closing = ConfigurationJson.write(read.withCalendar(read.periods(), closed));
+            assertEquals(0, alpha(() -> configuration.bookingsUndoneByImport(SANTE, closing)));
+            assertFalse(alpha(configuration::current).closures().stream().anyMatch(c -> c.label().equals("Fermeture d'essai")),
+                    "a trial, not saved");
         } finally {
             alpha(() -> {
                 configuration.save("test", before);

@@ -154,11 +154,14 @@ public class ConfigurationService {
         return undone;
     }
 
-    /** {@link #bookingsUndoneBy(SignedInUser, UnaryOperator)} for a configuration file about to be imported. */
+    /**
+     * {@link #bookingsUndoneBy(SignedInUser, UnaryOperator)} for a configuration file about to be imported, tried as
+     * {@link #importJson(SignedInUser, String)} saves it (the commune's own accounts kept).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int bookingsUndoneByImport(SignedInUser user, String json) {
-        CommuneConfiguration imported = ConfigurationJson.read(json);
-        return bookingsUndoneBy(user, c -> imported);
+        CommuneConfiguration read = ConfigurationJson.read(json);
+        return bookingsUndoneBy(user, before -> fr.portailfamille.configuration.ConfigurationImports.keepOwnAccounts(before, read));
     }
 
     /**

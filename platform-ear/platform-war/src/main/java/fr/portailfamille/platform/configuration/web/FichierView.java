@@ -50,7 +50,13 @@ public class FichierView extends ConfigurationSection {
         }
         String json;
         try (InputStream in = file.getInputStream()) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // strictly: a file saved in Windows-1252 would otherwise be imported with « � » for every accent
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            FormErrors.show("import", List.of(new FieldError("file", Texts.of("agent.config.file.notUtf8"))));
+            return;
         }
         pending = null;
         try {
