@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,9 @@ class BillingIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    fr.portailfamille.platform.configuration.ConfigurationService configuration;
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -249,6 +253,44 @@ class BillingIT {
         assertEquals("RUNNING", kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
         assertThrows(Refused.class, () -> kit.in(kit.alpha(), () -> invoicing.start(REGISSEUR, f.regie(), OCTOBER)));
         kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'CANCELLED' where regie_id = ?1 and state = 'RUNNING'", regie));
+    }
+
+    /**
+     * A day closed while its month is being invoiced: refused (the run bills the days it read when it started; the day
+     * would be told to the family « non facturé » and billed all the same), the booking left as it was.
+     */
+    @Test
+    void aDayIsNotClosedWhileItsMonthIsBeingInvoiced() throws Exception {
+        BillingMonth f = october(kit.alpha(), BillingKit.prefix("C"));
+        long regie = kit.in(kit.alpha(), () -> kit.id("select id from regie where code = ?1", f.regie()));
+        long booked = ((Number) kit.in(kit.alpha(), () -> kit.one("select min(id) from booking where unit_id = ?1"
+                + " and status = 'BOOKED'", f.unit()))).longValue();
+        LocalDate day = kit.in(kit.alpha(), () -> ((java.sql.Date) kit.one("select day from booking where id = ?1", booked))
+                .toLocalDate());
+        kit.in(kit.alpha(), () -> kit.update("insert into billing_run (regie_id, period_start, period_end, state, families_total,"
+                + " started_by, heartbeat_at) values (?1, ?2, ?3, 'RUNNING', 4, 'regie@alpha.test', now() - interval '1 minute')",
+                regie, OCTOBER.atDay(1), OCTOBER.atEndOfMonth()));
+        try {
+            java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> closing = c -> {
+                List<fr.portailfamille.configuration.CommuneConfiguration.Closure> closed = new ArrayList<>(c.closures());
+                closed.add(new fr.portailfamille.configuration.CommuneConfiguration.Closure(day, "Grève"));
+                return c.withCalendar(c.periods(), closed);
+            };
+            fr.portailfamille.configuration.ConfigurationException refused = assertThrows(
+                    fr.portailfamille.configuration.ConfigurationException.class, () -> kit.in(kit.alpha(), () -> {
+                        configuration.update(REGISSEUR, closing);
+                        return null;
+                    }));
+            assertTrue(refused.errors().get(0).message().contains("la facturation de ce mois est en cours"),
+                    refused.errors().toString());
+            assertThrows(fr.portailfamille.configuration.ConfigurationException.class, () -> kit.in(kit.alpha(),
+                    () -> configuration.bookingsUndoneBy(REGISSEUR, closing)), "the trial save says so first");
+            assertEquals("BOOKED", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", booked)));
+            assertTrue(kit.in(kit.alpha(), configuration::current).closures().stream().noneMatch(c -> c.day().equals(day)));
+        } finally {
+            kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'CANCELLED' where regie_id = ?1"
+                    + " and state = 'RUNNING'", regie));
+        }
     }
 
     /**

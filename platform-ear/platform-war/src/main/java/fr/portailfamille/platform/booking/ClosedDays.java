@@ -9,6 +9,7 @@ import fr.portailfamille.platform.configuration.ClosuresAdded;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.configuration.ScheduleChanged;
 import fr.portailfamille.platform.kernel.PlatformTime;
+import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +50,8 @@ public class ClosedDays {
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry registry;
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -63,6 +66,9 @@ public class ClosedDays {
 
     @Inject
     CommuneSettings settings;
+
+    @Inject
+    MonthsBeingInvoiced months;
 
     /** The ids of the bookings of {@code day} that closing it undoes. */
     private List<Number> undoneOn(LocalDate day) {
@@ -145,6 +151,17 @@ public class ClosedDays {
     private void cancel(List<Booking> undone, Map<LocalDate, String> labels) {
         if (undone.isEmpty()) {
             return;
+        }
+        // a month being invoiced bills the days its run read when it started: a day closed meanwhile would be told to the
+        // family « non facturé » and billed all the same (as a pointage or a certificate meanwhile, refused)
+        for (Booking b : undone) {
+            try {
+                months.refuseWhileInvoiced(b);
+            } catch (BookingRefused e) {
+                throw new fr.portailfamille.configuration.ConfigurationException(List.of(new fr.portailfamille.problems
+                        .FieldError("", Refused.text("configuration.closure.invoicing", DAY.format(b.getDay()),
+                        b.getUnit().getActivity().getName()))));
+            }
         }
         // told to a trial save (ConfigurationService.bookingsUndoneBy: the agent confirms before they are undone)
         BookingsUndone.add(registry, undone.size());
