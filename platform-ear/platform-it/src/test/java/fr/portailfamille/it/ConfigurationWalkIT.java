@@ -117,6 +117,48 @@ class ConfigurationWalkIT {
             assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText());
             assertFalse(agent.driver.getPageSource().contains("Moment GOUTER"));
 
+            // another agent raised a capacity of an activity this screen shows since it was read: its save would put the
+            // older one back (and book beyond the seats): refused in words, nothing saved
+            String schema = WalkCommune.of(SLUG).schemaName();
+            String legend = agent.await(By.cssSelector("#activites fieldset legend")).getText();
+            String firstCode = legend.substring(legend.lastIndexOf('(') + 1, legend.length() - 1);
+            String unitOfFirst = "(select min(u.id) from " + schema + ".activity_unit u join " + schema + ".activity a on"
+                    + " a.id = u.activity_id where a.code = '" + firstCode + "')";
+            try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("update " + schema + ".activity_unit set capacity = capacity + 7 where id = " + unitOfFirst);
+            }
+            try {
+                agent.submit(By.id("activites:save"));
+                assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
+                        .startsWith("Un autre agent a enregistré cet écran"), () -> agent.snapshot());
+            } finally {
+                try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                    st.execute("update " + schema + ".activity_unit set capacity = capacity - 7 where id = " + unitOfFirst);
+                }
+            }
+
+            // an activity with a registration removed by mistake: refused, and its row back on the screen (it vanished,
+            // and every later save was refused the same way until the page was read again)
+            agent.get(page);
+            try (java.sql.Connection c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                String mail = "retrait-" + UUID.randomUUID().toString().substring(0, 8) + "@reglages.test";
+                st.execute("insert into " + schema + ".family (label, email) values ('Famille Retrait', '" + mail + "')");
+                st.execute("insert into " + schema + ".child (family_id, first_name, last_name, birth_date) select id, 'Noé',"
+                        + " 'Retrait', date '2019-03-01' from " + schema + ".family where email = '" + mail + "'");
+                st.execute("insert into " + schema + ".registration (child_id, activity_id, status, cgu_accepted_at) select c.id, a.id,"
+                        + " 'VALIDATED', now() from " + schema + ".child c join " + schema + ".family f on f.id = c.family_id, "
+                        + schema + ".activity a where f.email = '" + mail + "' and a.code = '" + firstCode + "'");
+            }
+            agent.submit(By.cssSelector("#activites fieldset input[aria-label^='Retirer l']"));
+            assertFalse(agent.driver.getPageSource().contains("(" + firstCode + ")</legend>"), "removed from the screen");
+            agent.submit(By.id("activites:save"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText().contains(firstCode), () -> agent.snapshot());
+            assertEquals(legend, agent.driver.findElement(By.cssSelector("#activites fieldset legend")).getText(),
+                    "the activity back where it was");
+            agent.submit(By.id("activites:save"));
+            assertEquals("Activités enregistrées.", agent.await(By.cssSelector("#summary .pf-info")).getText(),
+                    "the next save goes through");
+
             // a new activity, on its own page: the missing name next to its field, then created and shown in Activités
             agent.submit(By.id("new-activity"));
             agent.awaitUrlStartingWith(BASE + "/agent/configuration/nouvelle-activite.xhtml");

@@ -29,20 +29,55 @@ public class ActivitesView extends ConfigurationSection {
 
     private List<ActivityRow> activities;
     private Map<String, String> establishmentItems;
-    /** The codes of the activities removed on this screen since it was opened ("Retirer l'activité"). */
-    private final java.util.Set<String> removed = new java.util.LinkedHashSet<>();
+    /** The activities removed on this screen since the last save ("Retirer l'activité"), by code, with where they were. */
+    private final Map<String, Removed> removed = new LinkedHashMap<>();
+    /** The codes of the activities this screen showed when it was read; null while it is being read. */
+    private java.util.Set<String> shown;
+
+    private record Removed(int at, ActivityRow row) implements java.io.Serializable {
+    }
 
     @Override
     public void load() {
-        CommuneConfiguration conf = configuration.current();
+        shown = null;
+        CommuneConfiguration conf = opened();
+        shown = conf.activities().stream().map(Activity::code).collect(java.util.stream.Collectors.toSet());
         activities = new ArrayList<>(conf.activities().stream().map(ActivityRow::new).toList());
         establishmentItems = establishmentItems(conf.establishments());
+        removed.clear();
     }
 
-    /** The saved establishments, for the "Lieu" choice (name → code). */
+    /**
+     * The activities the screen shows, as saved: a save refuses what another agent changed in them since (a capacity
+     * raised, a weekday removed, a unit added would otherwise go back to what this screen read); one created since is
+     * kept ({@link #edited}).
+     */
+    @Override
+    protected Object part(CommuneConfiguration c) {
+        return c.activities().stream().filter(a -> shown == null || shown.contains(a.code())).toList();
+    }
+
+    /** A removal refused (the activity has bookings or registrations): its row comes back where it was. */
+    @Override
+    protected void refused(List<FieldError> errors) {
+        if (errors.stream().anyMatch(e -> "activities".equals(e.field())) && !removed.isEmpty()) {
+            List<Removed> back = new ArrayList<>(removed.values());
+            java.util.Collections.reverse(back); // the last removed first: each goes back where it was then
+            back.forEach(r -> activities.add(Math.min(r.at(), activities.size()), r.row()));
+            removed.clear();
+        }
+    }
+
+    /**
+     * The saved establishments, for the "Lieu" choice (name → code); two of one name (the école maternelle and the école
+     * élémentaire « Jean Moulin ») stay two, each named with its code.
+     */
     static Map<String, String> establishmentItems(List<Establishment> establishments) {
+        List<Establishment> named = establishments.stream().filter(e -> e.code() != null && e.name() != null).toList();
+        Map<String, Long> names = named.stream().collect(java.util.stream.Collectors.groupingBy(Establishment::name,
+                java.util.stream.Collectors.counting()));
         Map<String, String> m = new LinkedHashMap<>();
-        establishments.stream().filter(e -> e.code() != null && e.name() != null).forEach(e -> m.put(e.name(), e.code()));
+        named.forEach(e -> m.put(names.get(e.name()) > 1 ? e.name() + " (" + e.code() + ")" : e.name(), e.code()));
         return m;
     }
 
@@ -58,7 +93,8 @@ public class ActivitesView extends ConfigurationSection {
 
     /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
     public void removeActivity(int activity) {
-        removed.add(activities.remove(activity).getCode());
+        ActivityRow row = activities.remove(activity);
+        removed.put(row.getCode(), new Removed(activity, row));
         NextFocus.on("activites:save");
     }
 
@@ -73,7 +109,7 @@ public class ActivitesView extends ConfigurationSection {
         }
         // a weekday removed from a unit undoes what families booked on it from today: told, and saved once confirmed
         saveOnceConfirmed("activites", Texts.of("agent.config.activities.saved"), "agent.config.undo.confirm",
-                c -> c.withActivities(edited(c.activities(), activities, removed)), "activites:save");
+                c -> c.withActivities(edited(c.activities(), activities, removed.keySet())), "activites:save");
     }
 
     /**

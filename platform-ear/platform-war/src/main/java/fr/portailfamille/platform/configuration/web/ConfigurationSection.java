@@ -86,9 +86,14 @@ public abstract class ConfigurationSection implements Serializable {
             FormErrors.info(done);
             return true;
         } catch (ConfigurationException e) {
+            refused(e.errors());
             showAll(form, e.errors().stream().map(x -> new FieldError(paths.apply(x.field()), x.text())).toList());
             return false;
         }
+    }
+
+    /** A save refused with {@code errors} (the rules' paths): what the screen puts back before they are shown. */
+    protected void refused(List<FieldError> errors) {
     }
 
     /**
@@ -112,6 +117,7 @@ public abstract class ConfigurationSection implements Serializable {
             proposed = fr.portailfamille.configuration.ConfigurationJson.write(change.apply(configuration.current()));
             undone = proposed.equals(confirmed) ? 0 : configuration.bookingsUndoneBy(user.require(), change);
         } catch (ConfigurationException e) {
+            refused(e.errors());
             showAll(form, e.errors().stream().map(x -> new FieldError(FormValues.componentPath(x.field()), x.text())).toList());
             return false;
         }

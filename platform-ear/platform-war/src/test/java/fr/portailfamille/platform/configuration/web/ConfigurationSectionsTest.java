@@ -48,6 +48,12 @@ class ConfigurationSectionsTest {
     void thePlaceOfAnActivityIsChosenAmongTheSavedEstablishments() {
         assertEquals(Map.of("École Ferry", "FERRY"), ActivitesView.establishmentItems(List.of(
                 new Establishment("FERRY", "École Ferry", EstablishmentKind.ECOLE_MATERNELLE, null))));
+        // two of one name stay two (the later one replaced the first: an activity there was saved with the other)
+        assertEquals(List.of("Jean Moulin (MOULIN-M)", "Jean Moulin (MOULIN-E)", "École Ferry"), List.copyOf(
+                ActivitesView.establishmentItems(List.of(
+                        new Establishment("MOULIN-M", "Jean Moulin", EstablishmentKind.ECOLE_MATERNELLE, null),
+                        new Establishment("MOULIN-E", "Jean Moulin", EstablishmentKind.ECOLE_ELEMENTAIRE, null),
+                        new Establishment("FERRY", "École Ferry", EstablishmentKind.ECOLE_MATERNELLE, null))).keySet()));
     }
 
     @Test

@@ -40,7 +40,10 @@ public class ActivityRow implements Serializable {
         a.units().forEach(u -> units.add(UnitRow.of(u)));
     }
 
-    /** Times that are not "hh:mm", with their paths ({@code at} is this row's, e.g. "activities[2]"). */
+    /**
+     * Times that are not "hh:mm" and capacities left empty (the rules would read « négative »), with their paths
+     * ({@code at} is this row's, e.g. "activities[2]").
+     */
     public List<FieldError> timeErrors(String at) {
         List<FieldError> errors = new ArrayList<>();
         for (int j = 0; j < units.size(); j++) {
@@ -50,6 +53,9 @@ public class ActivityRow implements Serializable {
             }
             if (!FormValues.isTime(u.getEnd())) {
                 errors.add(new FieldError(at + ".units[" + j + "].end", FormValues.timeExpected()));
+            }
+            if (u.getCapacity() == null) {
+                errors.add(new FieldError(at + ".units[" + j + "].capacity", FormValues.capacityExpected()));
             }
         }
         return errors;

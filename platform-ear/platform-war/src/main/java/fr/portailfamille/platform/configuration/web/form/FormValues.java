@@ -31,6 +31,11 @@ public final class FormValues {
         return Texts.of("agent.config.error.time");
     }
 
+    /** A unit's capacity left empty. */
+    public static String capacityExpected() {
+        return Texts.of("agent.config.error.capacity");
+    }
+
     /** The message of an amount that is not euros ({@code typed} as typed). */
     public static String eurosExpected(String typed) {
         return Texts.of("agent.config.error.euros", typed);

@@ -30,7 +30,11 @@ public class NewActivityRow implements Serializable {
         if (!FormValues.isTime(unitStart)) {
             return Optional.of(new FieldError("unitStart", FormValues.timeExpected()));
         }
-        return FormValues.isTime(unitEnd) ? Optional.empty() : Optional.of(new FieldError("unitEnd", FormValues.timeExpected()));
+        if (!FormValues.isTime(unitEnd)) {
+            return Optional.of(new FieldError("unitEnd", FormValues.timeExpected()));
+        }
+        // left empty: the rules would read « négative »
+        return capacity == null ? Optional.of(new FieldError("capacity", FormValues.capacityExpected())) : Optional.empty();
     }
 
     /**

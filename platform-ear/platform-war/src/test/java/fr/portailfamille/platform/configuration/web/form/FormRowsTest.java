@@ -80,6 +80,12 @@ class FormRowsTest {
         row.getUnits().get(0).setEnd("18h");
         assertEquals(List.of(new FieldError("activities[3].units[0].start", "Heure attendue au format hh:mm."),
                 new FieldError("activities[3].units[0].end", "Heure attendue au format hh:mm.")), row.timeErrors("activities[3]"));
+        // a capacity left empty is asked for, not called « négative » by the rules
+        row.getUnits().get(0).setStart("08:00");
+        row.getUnits().get(0).setEnd("18:00");
+        row.getUnits().get(0).setCapacity(null);
+        assertEquals(List.of(new FieldError("activities[3].units[0].capacity", "Indiquez la capacité : le nombre de places de ce"
+                + " moment (0 pour n'en offrir aucune).")), row.timeErrors("activities[3]"));
     }
 
     @Test
@@ -104,6 +110,10 @@ class FormRowsTest {
         assertEquals(Optional.of(new FieldError("unitEnd", "Heure attendue au format hh:mm.")), n.timeError());
         n.setUnitStart("x");
         assertEquals("unitStart", n.timeError().orElseThrow().field(), "the first bad time");
+        n.setUnitStart("08:00");
+        n.setUnitEnd("17:00");
+        n.setCapacity(null);
+        assertEquals("capacity", n.timeError().orElseThrow().field());
     }
 
     @Test
