@@ -190,6 +190,11 @@ class FenetreWalkIT {
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml");
             family.await(By.id("how"));
             assertEquals("", family.accessibilityViolations(), "axe-core, the list of windows");
+            // a window's address cut in a mail (?fenetre=12x): said, not « aucune fenêtre n'est ouverte »
+            family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml?fenetre=12x");
+            assertEquals("Cette fenêtre de demandes n'existe pas.", family.await(By.id("param-error")).getText());
+            assertTrue(family.driver.findElements(By.id("none")).isEmpty(), family.snapshot());
+            assertEquals("", family.accessibilityViolations(), "axe-core, a window's number that is not one");
             assertEquals("", PlatformWebIT.cspViolations(family), "CSP, family");
         }
     }

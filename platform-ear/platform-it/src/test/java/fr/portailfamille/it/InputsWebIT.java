@@ -181,6 +181,12 @@ class InputsWebIT {
             assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent.snapshot());
             assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent.snapshot());
 
+            // an absence's address cut (?reservation=12x): said, with the way back, not a page with its title only
+            parent.get(BASE + "/espace/absence.xhtml?reservation=12x");
+            assertEquals("Réservation invalide.", parent.await(By.id("param-error")).getText(), parent.snapshot());
+            assertTrue(parent.driver.findElement(By.id("to-planning")).getAttribute("href").endsWith("/espace/planning.xhtml"));
+            assertEquals("", parent.accessibilityViolations(), "axe-core, réservation invalide");
+
             // the absence: a comment over 500 characters, then an SVG renamed .png as certificate
             parent.get(BASE + "/espace/absence.xhtml?reservation=" + family.bookingId());
             new Select(parent.await(By.id("absence:reason"))).selectByValue("MALADIE");

@@ -337,6 +337,14 @@ class OpeningWindowIT {
         Refused overlap = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], later,
                 TestDays.now(), TestDays.now().plusHours(1)))));
         assertTrue(overlap.getMessage().startsWith("Une fenêtre de demandes couvre déjà"), overlap.getMessage());
+        // a period day left empty: asked for beside it (it read « la fin doit suivre le début »)
+        WindowSettings typed = settings(ua[1], later.plusWeeks(4), TestDays.now(), TestDays.now().plusHours(1));
+        Refused noFrom = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1],
+                null, typed.periodTo(), typed.opensAt(), typed.closesAt(), typed.rules(), false))));
+        assertEquals(List.of("from", "Indiquez le premier jour de la période."), List.of(noFrom.field(), noFrom.getMessage()));
+        Refused noTo = assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1],
+                typed.periodFrom(), null, typed.opensAt(), typed.closesAt(), typed.rules(), false))));
+        assertEquals(List.of("to", "Indiquez le dernier jour de la période."), List.of(noTo.field(), noTo.getMessage()));
         // each refusal of the form on the field the agent corrects: requests closing after the period began, closing
         // before they open
         assertEquals("closes", assertThrows(Refused.class, () -> in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1],

@@ -77,6 +77,8 @@ class OperatorWalkIT {
             b.get(BASE + "/operateur/nouvelle-commune.xhtml");
             b.await(By.id("form:name"));
             assertEquals("", b.accessibilityViolations(), "axe-core, operateur/nouvelle-commune");
+            assertTrue(b.driver.findElement(By.id("form:domains_hint")).getText().startsWith("Un domaine par ligne"),
+                    "the textarea's hint shown, with its length limit");
             Browser.type(b, "form:name", "Commune Est");
             Browser.type(b, "form:slug", "est");
             Browser.type(b, "form:websiteUrl", "https://www.est.example/");

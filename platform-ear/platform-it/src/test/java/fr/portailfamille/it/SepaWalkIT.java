@@ -59,6 +59,13 @@ class SepaWalkIT {
                     "the family file's IBAN is offered");
             assertEquals("Camille Prélevée", b.driver.findElement(By.id("sign:debtorName")).getAttribute("value"));
 
+            // the consent not ticked: its error tied to the checkbox, which has the focus
+            new Select(b.driver.findElement(By.id("sign:regie"))).selectByValue(code);
+            b.submit(By.id("sign:sign-button"));
+            assertFalse(b.await(By.id("sign:accepted_msg")).getText().isBlank(), b.snapshot());
+            assertTrue(b.driver.findElement(By.id("sign:accepted")).getAttribute("aria-describedby").contains("sign:accepted_msg"));
+            assertEquals("sign:accepted", b.driver.switchTo().activeElement().getAttribute("id"));
+
             new Select(b.driver.findElement(By.id("sign:regie"))).selectByValue(code);
             b.driver.findElement(By.id("sign:iban")).clear();
             Browser.type(b, "sign:iban", "FR76 3000 6000 0112 3456 7890 188");

@@ -248,6 +248,18 @@ class TariffsWalkIT {
             b.await(By.id("run:issue")).click();
             BillingWalk.waitForText(b, By.id("run:invoices"), prefix + "-1");
             BillingWalk.waitForText(b, By.id("run:progress"), "100 %");
+
+            // the régie now has an invoice: removing it is refused, and it stays on the page (it vanished, and every
+            // later save was refused the same way until the page was read again)
+            b.get(BASE + "/agent/configuration/regies.xhtml");
+            String kept = TariffsWalk.rowOf(b, "input[id^='regies:regies:'][id$=':label']", "Régie tarifée " + s, ":label");
+            b.submit(By.id(kept + "remove"));
+            assertFalse(b.driver.getPageSource().contains("Régie tarifée " + s), "removed from the page");
+            b.submit(By.id("regies:save"));
+            assertTrue(b.await(By.cssSelector("#summary .pf-error-item")).getText().contains(regie), b.snapshot());
+            assertEquals("Régie tarifée " + s, b.driver.findElement(By.id(kept + "label")).getAttribute("value"), "back in its place");
+            b.submit(By.id("regies:save"));
+            assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
             assertEquals("", PlatformWebIT.cspViolations(b), "CSP, agent");
             assertEquals(List.of(), wide, "pages plus larges que 360 px");
         }

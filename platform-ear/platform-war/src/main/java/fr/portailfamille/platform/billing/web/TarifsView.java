@@ -50,6 +50,14 @@ public class TarifsView {
         return tarifs.sheets().stream().filter(TariffSheet::isMaximum).map(s -> text(s.getMaximumReason())).findFirst().orElse("");
     }
 
+    /**
+     * Whether the maximum shown comes from an effort-rate tariff (monthly resources not declared): the family is told to
+     * give its resources, not its quotient, which that tariff does not use.
+     */
+    public boolean isResourcesMissing() {
+        return tarifs.sheets().stream().filter(TariffSheet::isMaximum).findFirst().map(TariffSheet::effortRate).orElse(false);
+    }
+
     /** The family's QF in words: "Quotient familial : 620 (justificatif du 01/06/2026)", or that it is unknown. */
     public String getQf() {
         FamilyFacts f = tarifs.facts();

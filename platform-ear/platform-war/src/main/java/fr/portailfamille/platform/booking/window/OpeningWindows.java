@@ -80,8 +80,14 @@ public class OpeningWindows {
         Activity activity = Optional.ofNullable(em.find(Activity.class, s.activityId()))
                 .orElseThrow(() -> new BookingRefused(Refused.text("booking.activity.unknown")));
         // each refusal on the field the agent corrects (the page shows it there)
-        if (s.periodFrom() == null || s.periodTo() == null || s.periodTo().isBefore(s.periodFrom())) {
-            throw new BookingRefused(s.periodFrom() == null ? "from" : "to", Refused.text("booking.window.periodOrder"));
+        if (s.periodFrom() == null) {
+            throw new BookingRefused("from", Refused.text("booking.window.period.fromRequired"));
+        }
+        if (s.periodTo() == null) {
+            throw new BookingRefused("to", Refused.text("booking.window.period.toRequired"));
+        }
+        if (s.periodTo().isBefore(s.periodFrom())) {
+            throw new BookingRefused("to", Refused.text("booking.window.periodOrder"));
         }
         WindowPeriod.refusal(s.opensAt(), s.closesAt()).ifPresent(why -> {
             throw new BookingRefused(s.opensAt() == null ? "opens" : "closes", why);

@@ -45,6 +45,21 @@ public class WindowSummary implements java.io.Serializable {
         };
     }
 
+    /**
+     * What the agents' page calls the window: its state, and for an OPEN one whether requests are not open yet
+     * ({@code OPEN_BEFORE}), open, or closed and waiting to be allocated ({@code OPEN_OVER}) — as the families see it.
+     */
+    public String getPhase() {
+        return phase(fr.portailfamille.platform.kernel.PlatformTime.now());
+    }
+
+    String phase(LocalDateTime now) {
+        if (state != OpeningWindow.State.OPEN || opensAt == null || closesAt == null) {
+            return state.name();
+        }
+        return now.isBefore(opensAt) ? "OPEN_BEFORE" : now.isBefore(closesAt) ? "OPEN" : "OPEN_OVER";
+    }
+
     public long getId() { return id; }
     public String getActivity() { return activity; }
     public LocalDate getPeriodFrom() { return periodFrom; }

@@ -41,7 +41,11 @@ class TarifsViewTest {
 
     /** The page of a family with {@code facts} on 2 December 2026: the cantine's sheet. */
     static TarifsView page(FamilyFacts facts) {
-        TariffSheet sheet = TariffSheet.of(SETTINGS, CANTINE, facts, LocalDate.of(2026, 12, 2), "Cantine", "Midi");
+        return page(facts, CANTINE);
+    }
+
+    static TarifsView page(FamilyFacts facts, Tariff tariff) {
+        TariffSheet sheet = TariffSheet.of(SETTINGS, tariff, facts, LocalDate.of(2026, 12, 2), "Cantine", "Midi");
         TarifsView page = new TarifsView();
         page.user = new UserView() {
             @Override
@@ -81,5 +85,16 @@ class TarifsViewTest {
         assertEquals("Tarif maximum : quotient familial absent", missing.text(missing.getSheets().get(0).getBasis()));
         TarifsView outside = page(new FamilyFacts(451, LocalDate.of(2026, 6, 1), QfSource.CAF, null, false));
         assertEquals("Tranche T2 (QF de 451 à 700) ; Tarif hors commune 5,00\u00a0€", outside.text(outside.getSheets().get(0).getBasis()));
+        assertTrue(!missing.isResourcesMissing(), "a missing quotient: the family is told to give its quotient");
+    }
+
+    @Test
+    void anEffortRatesMaximumAsksForTheResourcesNotTheQuotient() {
+        view = new PageInLanguage(Locale.FRENCH);
+        Tariff effort = new Tariff("CANTINE", null, LocalDate.of(2026, 9, 1), Tariff.Mode.EFFORT_RATE, List.of(), null,
+                new java.math.BigDecimal("0.25"), 150L, 1800L, null, null, null, null, false, null);
+        TarifsView noResources = page(new FamilyFacts(620, LocalDate.of(2026, 6, 1), QfSource.CAF, null, true), effort);
+        assertTrue(noResources.isMaximum(), noResources.getMaximumReason());
+        assertTrue(noResources.isResourcesMissing());
     }
 }
