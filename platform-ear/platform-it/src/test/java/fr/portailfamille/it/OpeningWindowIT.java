@@ -522,6 +522,46 @@ class OpeningWindowIT {
         });
     }
 
+    /**
+     * A window opened by mistake (the wrong activity, dates or weights) is withdrawn while it takes requests: its requests
+     * gone, each family that asked mailed, the period bookable first come again; an allocated one is not.
+     */
+    @Test
+    void aWindowOpenedByMistakeIsWithdrawnAndItsPeriodBookedFirstComeAgain() throws Exception {
+        long[] ua = unit(2);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(2));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent asked = parents.get(0);
+        ValidatedFamilies.Parent other = parents.get(1);
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
+        in(() -> requests.request(asked.user(), window, Map.of(asked.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(false, false, null)));
+        assertEquals(BookingDecision.Outcome.REFUSED, in(() -> planning.book(other.user(), other.childId(), unit, day)).outcome(),
+                "attribuées sur demande while it is there");
+
+        // not by a parent, nor by another commune's agent
+        assertThrows(SecurityException.class, () -> in(() -> desk.withdraw(asked.user(), window)));
+        assertThrows(SecurityException.class, () -> in(() -> desk.withdraw(FamilyFileIT.BETA_AGENT, window)));
+        assertThrows(SecurityException.class, () -> inBeta(() -> desk.withdraw(FamilyFileIT.AGENT, window)));
+        assertEquals(1, in(() -> desk.withdraw(FamilyFileIT.AGENT, window)), "the one family that asked, told");
+        assertEquals(0, count("select count(*) from opening_window where id = ?1", window));
+        assertEquals(0, count("select count(*) from window_request where window_id = ?1", window));
+        Mails.await(asked.user().email(), m -> m.contains("a été retirée par le service"));
+        assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> planning.book(other.user(), other.childId(), unit, day))
+                .outcome(), "first come, first served again");
+        assertThrows(Refused.class, () -> in(() -> desk.withdraw(FamilyFileIT.AGENT, window)), "gone");
+
+        // an allocated window is the families' result: not withdrawn
+        LocalDate later = weekday(day.plusWeeks(1));
+        long allocated = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], later, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
+        in(() -> desk.close(FamilyFileIT.AGENT, allocated));
+        Refused kept = assertThrows(Refused.class, () -> in(() -> desk.withdraw(FamilyFileIT.AGENT, allocated)));
+        assertTrue(kept.getMessage().startsWith("Une fenêtre déjà attribuée ne peut plus être retirée"), kept.getMessage());
+    }
+
     @Test
     void theCriteriaAskedInTheRequestWithTheFamilysOwnProofShownToAgents() throws Exception {
         long[] ua = unit(2);

@@ -161,6 +161,37 @@ public class OpeningWindows {
         return allocate(w, agent);
     }
 
+    /**
+     * Withdraws a window opened by mistake (the wrong activity, dates or weights), while it still takes requests: gone
+     * with its requests, its period bookable first come, first served again, each family that asked mailed. An allocated
+     * window is not withdrawn (its result is the families').
+     *
+     * @return how many families were told
+     */
+    public int withdraw(SignedInUser agent, long windowId) {
+        StaffRoles.requireAgent(agent);
+        OpeningWindow w = locked(windowId);
+        if (w.getState() != OpeningWindow.State.OPEN) {
+            throw new BookingRefused(Refused.text("booking.window.withdrawAllocated"));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> asked = em.createNativeQuery("select distinct f.email from window_request r join family f"
+                + " on f.id = r.family_id where r.window_id = ?1 and f.email is not null").setParameter(1, windowId)
+                .getResultList();
+        String activity = w.getActivity().getName();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        String period = day.format(w.getPeriodFrom()) + " au " + day.format(w.getPeriodTo());
+        // its requests, wishes, runs and adjustments go with it (on delete cascade)
+        em.remove(w);
+        em.flush();
+        for (String email : asked) {
+            mails.send(email, "Demande annulée : " + activity, "La fenêtre de demandes de « " + activity + " » du " + period
+                    + " a été retirée par le service : votre demande est annulée. Les jours de cette période se réservent"
+                    + " comme d'habitude, dans Mon planning.", "/espace/planning.xhtml");
+        }
+        return asked.size();
+    }
+
     /** Allocates again with the recorded seed and the facts recorded at the closing (adjustments are undone). */
     public String rerun(SignedInUser agent, long windowId) {
         StaffRoles.requireAgent(agent);

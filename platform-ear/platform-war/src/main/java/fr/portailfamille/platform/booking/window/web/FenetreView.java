@@ -114,6 +114,23 @@ public class FenetreView implements Serializable {
         act(() -> desk.close(user.require(), id), "fenetre.agent.closed");
     }
 
+    /** "Retirer la fenêtre": gone, and the list of windows says so (this window's page has nothing left to show). */
+    public String withdraw() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        try {
+            int told = desk.withdraw(user.require(), id);
+            String text = Texts.of("fenetre.agent.withdrawn", told);
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+            ctx.getExternalContext().getFlash().setKeepMessages(true);
+            return "/agent/fenetre.xhtml?faces-redirect=true";
+        } catch (Refused e) {
+            String text = Texts.of(e);
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            load();
+            return null;
+        }
+    }
+
     public void rerun() {
         act(() -> desk.rerun(user.require(), id), "fenetre.agent.rerunDone");
     }
