@@ -342,5 +342,29 @@ class FamilyDocumentsIT {
         assertThrows(SecurityException.class, () -> alpha(() -> documents.agentDownload(agent, named)));
         assertTrue(alpha(() -> documents.ofFamily(agent, p.familyId(), null)).stream().noneMatch(r -> r.id() == named));
         assertTrue(alpha(() -> documents.agentDownload(sante, named)).isPresent());
+
+        // sent by mistake: the family withdraws it while it waits; not another family, not an agent, not once reviewed
+        assertEquals("Document introuvable.", assertThrows(Refused.class, () -> alpha(() -> {
+            documents.withdraw(other.user(), named);
+            return null;
+        })).getMessage());
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            documents.withdraw(agent, named);
+            return null;
+        }));
+        assertThrows(Exception.class, () -> in("beta", () -> {
+            documents.withdraw(p.user(), named);
+            return null;
+        }), "another commune's host");
+        assertTrue(assertThrows(Refused.class, () -> alpha(() -> {
+            documents.withdraw(p.user(), insurance);
+            return null;
+        })).getMessage().startsWith("Ce document a déjà été examiné"));
+        alpha(() -> {
+            documents.withdraw(p.user(), named);
+            return null;
+        });
+        assertTrue(alpha(() -> documents.mine(p.user())).stream().noneMatch(r -> r.id() == named), "gone");
+        assertTrue(alpha(() -> documents.mine(p.user())).stream().anyMatch(r -> r.id() == insurance), "the reviewed one stays");
     }
 }

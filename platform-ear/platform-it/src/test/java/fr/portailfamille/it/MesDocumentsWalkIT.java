@@ -1,6 +1,7 @@
 package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.Browser;
@@ -71,6 +72,15 @@ class MesDocumentsWalkIT {
             assertTrue(b.text("summary").contains("Document envoyé"), b.snapshot());
             assertEquals(List.of("en attente"), MesDocumentsWalk.states(b));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/documents avec un document");
+            // a document sent by mistake, withdrawn while it waits (asked first): the other one stays
+            MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("erreur.pdf", "%PDF-1.4\n% erreur\n"));
+            assertEquals(List.of("en attente", "en attente"), MesDocumentsWalk.states(b));
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("input[aria-label='Retirer erreur.pdf']")).click();
+            b.driver.switchTo().alert().accept();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15))
+                    .until(d -> d.getPageSource().contains("Document retiré"));
+            assertEquals(List.of("en attente"), MesDocumentsWalk.states(b));
+            assertFalse(b.driver.getPageSource().contains("erreur.pdf"));
             InputsWebIT.check(b, "mes-documents", wide);
             assertEquals(List.of(), wide, "360 px");
 

@@ -305,6 +305,35 @@ public class FamilyDocuments {
     /** An attestation's fields ({@link #upload}) as Mon foyer's form names them. */
     private static final Map<String, String> PROOF_FIELDS = Map.of("file", "qfProof", "issuedOn", "qfProofDate");
 
+    /**
+     * Withdraws one of the signed-in family's documents still waiting for review — sent by mistake (the wrong file, the
+     * wrong child): gone, as if never sent. A reviewed one stays (the agents' decision is the file's history), and so
+     * does one given as the proof of a request window's request (replaced there, with the request).
+     *
+     * @throws Refused {@code documents.notFound} for another family's or an unknown id, or why it stays
+     */
+    public void withdraw(SignedInUser user, long id) {
+        if (StaffRoles.isStaff(user)) {
+            throw new Denied(Refused.text("documents.staff.noDocuments"));
+        }
+        Family f = files.fileOf(user);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = f.getId() == null ? List.of() : em.createNativeQuery("select d.status, exists (select 1 from"
+                        + " window_request r where r.proof_document_id = d.id) from family_document d where d.id = ?1"
+                        + " and d.family_id = ?2 for update of d").setParameter(1, id).setParameter(2, f.getId())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new Refused(Refused.text("documents.notFound"));
+        }
+        if (!"PENDING".equals(found.get(0)[0])) {
+            throw new Refused(Refused.text("documents.withdraw.reviewed"));
+        }
+        if (Boolean.TRUE.equals(found.get(0)[1])) {
+            throw new Refused(Refused.text("documents.withdraw.windowProof"));
+        }
+        em.createNativeQuery("delete from family_document where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
     /** One of the signed-in family's own documents, with its content; another family's answers empty. */
     public Optional<Stored> download(SignedInUser user, long id) {
         Family f = files.fileOf(user);

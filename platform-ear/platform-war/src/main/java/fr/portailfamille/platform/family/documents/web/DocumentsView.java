@@ -116,6 +116,17 @@ public class DocumentsView implements Serializable {
         }
     }
 
+    /** "Retirer": a document still waiting for review, sent by mistake, gone. */
+    public void withdraw(long id) {
+        try {
+            documents.withdraw(user.require(), id);
+            FormErrors.info(Texts.of("documents.withdrawn"));
+        } catch (Refused e) {
+            FormErrors.error(Texts.of(e));
+        }
+        mine = null;
+    }
+
     public String getType() { return type; }
     public void setType(String v) { type = v; }
     public Long getChild() { return child; }
