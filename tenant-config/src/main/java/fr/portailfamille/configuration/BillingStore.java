@@ -93,6 +93,48 @@ final class BillingStore {
         }
     }
 
+    /**
+     * Adds an error for each activity the save moves to another régie (or to none) while the régie that bills it, or the
+     * one it goes to, is running an invoicing: the run bills the days it read when it started, while a pointage or a
+     * certificate meanwhile would be judged by the new régie's runs (none running: accepted, and never billed).
+     */
+    static void refuseMovesWhileInvoicing(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
+            throws SQLException {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        query(c, "select r.code from " + s + "regie r where exists (select 1 from " + s + "billing_run x where x.regie_id"
+                + " = r.id and x.state = 'RUNNING')", rs -> running.add(rs.getString(1)));
+        if (running.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String[]> was = new java.util.LinkedHashMap<>();
+        query(c, "select a.code, a.name, r.code from " + s + "regie_activity ra join " + s + "activity a on a.id ="
+                + " ra.activity_id join " + s + "regie r on r.id = ra.regie_id order by a.code",
+                rs -> was.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}));
+        java.util.Set<String> told = new java.util.HashSet<>();
+        for (int i = 0; i < billing.regies().size(); i++) {
+            Regie r = billing.regies().get(i);
+            if (r.code() == null) {
+                continue;
+            }
+            for (String activity : r.activities()) {
+                String[] before = was.get(activity);
+                String from = before == null ? null : before[1];
+                if (!r.code().equals(from) && (running.contains(r.code()) || running.contains(from)) && told.add(activity)) {
+                    errors.add(Problems.error("billing.regies[" + i + "].activities", "configuration.billing.movedWhileInvoicing",
+                            before == null ? activity : before[0]));
+                }
+            }
+        }
+        for (var e : was.entrySet()) {
+            if (running.contains(e.getValue()[1]) && billing.regieOf(e.getKey()).isEmpty() && told.add(e.getKey())) {
+                int at = java.util.stream.IntStream.range(0, billing.regies().size())
+                        .filter(i -> e.getValue()[1].equals(billing.regies().get(i).code())).findFirst().orElse(-1);
+                errors.add(Problems.error(at < 0 ? "billing.regies" : "billing.regies[" + at + "].activities",
+                        "configuration.billing.movedWhileInvoicing", e.getValue()[0]));
+            }
+        }
+    }
+
     static void write(Connection c, String s, BillingConfiguration billing) throws SQLException {
         update(c, "insert into " + s + "billing_settings (id, qf_validity_months, resident_postcodes, reminder_days,"
                 + " certificate_days) values (true, ?, ?, ?, ?) on conflict (id) do update set qf_validity_months ="

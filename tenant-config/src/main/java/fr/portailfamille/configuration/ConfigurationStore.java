@@ -195,6 +195,7 @@ public final class ConfigurationStore {
             BillingStore.refuseRemovalsInUse(c, s, conf.billing(), errors);
             BillingStore.refusePrefixesOfOthers(c, s, conf.billing(), errors);
             BillingStore.refuseWalletsLeft(c, s, conf.billing(), errors);
+            BillingStore.refuseMovesWhileInvoicing(c, s, conf.billing(), errors);
         }
         if (conf.documentTypes() != null) {
             query(c, "select t.label, t.code from " + s + "document_type t where t.code <> all(?) and exists (select 1 from "

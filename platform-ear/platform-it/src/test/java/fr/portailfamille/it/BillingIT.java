@@ -287,6 +287,17 @@ class BillingIT {
                     () -> configuration.bookingsUndoneBy(REGISSEUR, closing)), "the trial save says so first");
             assertEquals("BOOKED", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", booked)));
             assertTrue(kit.in(kit.alpha(), configuration::current).closures().stream().noneMatch(c -> c.day().equals(day)));
+            // nor is its activity moved out of the régie meanwhile (a mark on its days would then be judged by no run)
+            fr.portailfamille.configuration.ConfigurationException moved = assertThrows(
+                    fr.portailfamille.configuration.ConfigurationException.class, () -> kit.in(kit.alpha(), () -> {
+                        configuration.update(REGISSEUR, c -> c.withBilling(new fr.portailfamille.billing.BillingConfiguration(
+                                c.billing().settings(), c.billing().regies().stream().map(r -> r.code().equals(f.regie())
+                                        ? r.billing(r.activities().stream().filter(a -> !a.equals(f.activity())).toList())
+                                        : r).toList(), c.billing().tariffs())));
+                        return null;
+                    }));
+            assertTrue(moved.errors().stream().anyMatch(e -> e.message().contains("ne peut pas changer de régie pendant une"
+                    + " facturation en cours")), moved.errors().toString());
         } finally {
             kit.in(kit.alpha(), () -> kit.update("update billing_run set state = 'CANCELLED' where regie_id = ?1"
                     + " and state = 'RUNNING'", regie));
