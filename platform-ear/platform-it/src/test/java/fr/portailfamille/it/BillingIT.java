@@ -256,6 +256,42 @@ class BillingIT {
     }
 
     /**
+     * A day closed after its month was invoiced: its bookings stay on their invoice (never undone once billed), and the
+     * agent is told how many before saving (a credit note is the régie's to decide), not a silent « enregistré ».
+     */
+    @Test
+    void closingAnInvoicedDayTellsTheAgentItsBookingsStayBilled() throws Exception {
+        BillingMonth f = october(kit.alpha(), BillingKit.prefix("K"));
+        assertEquals("DONE", issue(kit.alpha(), REGISSEUR, f).state());
+        long booked = ((Number) kit.in(kit.alpha(), () -> kit.one("select min(id) from booking where unit_id = ?1"
+                + " and status = 'BOOKED'", f.unit()))).longValue();
+        LocalDate day = kit.in(kit.alpha(), () -> ((java.sql.Date) kit.one("select day from booking where id = ?1", booked))
+                .toLocalDate());
+        java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> closing = c -> {
+            List<fr.portailfamille.configuration.CommuneConfiguration.Closure> closed = new ArrayList<>(c.closures());
+            closed.add(new fr.portailfamille.configuration.CommuneConfiguration.Closure(day, "Grève"));
+            return c.withCalendar(c.periods(), closed);
+        };
+        var impact = kit.in(kit.alpha(), () -> configuration.bookingsUndoneBy(REGISSEUR, closing));
+        assertTrue(impact.billedLeft() >= 1, impact.toString());
+        assertTrue(impact.any(), "told before saving");
+        var before = kit.in(kit.alpha(), configuration::current);
+        try {
+            kit.in(kit.alpha(), () -> {
+                configuration.update(REGISSEUR, closing);
+                return null;
+            });
+            assertEquals("BOOKED", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", booked)),
+                    "billed: left on its invoice");
+        } finally {
+            kit.in(kit.alpha(), () -> {
+                configuration.save("test", before);
+                return null;
+            });
+        }
+    }
+
+    /**
      * A day closed while its month is being invoiced: refused (the run bills the days it read when it started; the day
      * would be told to the family « non facturé » and billed all the same), the booking left as it was.
      */

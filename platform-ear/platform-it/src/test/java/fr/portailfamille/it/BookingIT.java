@@ -322,7 +322,7 @@ class BookingIT {
         var removal = unitChange(unit, u -> new fr.portailfamille.configuration.CommuneConfiguration.Unit(u.code(), u.label(),
                 u.start(), u.end(), u.capacity(), u.weekdays().stream().filter(w -> w != weekday).toList()));
         long journal = in(() -> configuration.journalCount(RegistrationIT.AGENT));
-        assertEquals(1, in(() -> configuration.bookingsUndoneBy(RegistrationIT.AGENT, removal)), "next week's, told first");
+        assertEquals(1, in(() -> configuration.bookingsUndoneBy(RegistrationIT.AGENT, removal)).undone(), "next week's, told first");
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, nextWeek), "a trial: nothing undone");
         assertEquals(journal, in(() -> configuration.journalCount(RegistrationIT.AGENT)), "nor journaled");
         assertThrows(SecurityException.class, () -> in(() -> configuration.bookingsUndoneBy(p.user(), removal)));

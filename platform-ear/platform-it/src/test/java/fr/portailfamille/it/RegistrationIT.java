@@ -788,7 +788,7 @@ class RegistrationIT {
             List<CommuneConfiguration.Closure> closed = new java.util.ArrayList<>(read.closures());
             closed.add(new CommuneConfiguration.Closure(TestDays.today().plusYears(3), "Fermeture d'essai"));
             String closing = ConfigurationJson.write(read.withCalendar(read.periods(), closed));
-            assertEquals(0, alpha(() -> configuration.bookingsUndoneByImport(SANTE, closing)));
+            assertEquals(0, alpha(() -> configuration.bookingsUndoneByImport(SANTE, closing)).undone());
             assertFalse(alpha(configuration::current).closures().stream().anyMatch(c -> c.label().equals("Fermeture d'essai")),
                     "a trial, not saved");
         } finally {

@@ -81,11 +81,24 @@ public class ClosedDays {
         return ids;
     }
 
+    /** How many bookings of {@code day} that closing it would undo an invoice has already billed. */
+    private int billedOn(LocalDate day) {
+        return ((Number) em.createNativeQuery("select count(*) from booking b where b.day = ?1 and b.status in ("
+                        + UNDONE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")"
+                        + " and " + BilledDays.billed("b.child_id", "b.unit_id", "?2", "?3"))
+                .setParameter(1, day).setParameter(2, day.withDayOfMonth(1)).setParameter(3, day.getDayOfMonth())
+                .getSingleResult()).intValue();
+    }
+
     void closed(@Observes ClosuresAdded added) {
         List<Booking> undone = new ArrayList<>();
+        int billed = 0;
         for (LocalDate day : new TreeMap<>(added.days()).keySet()) {
             undone.addAll(bookings(undoneOn(day)));
+            billed += billedOn(day);
         }
+        // those an invoice already billed stay on it: told to the agent first (a credit note is the régie's to decide)
+        BookingsUndone.addBilled(registry, billed);
         cancel(undone, added.days());
     }
 

@@ -19,6 +19,22 @@ public final class BookingsUndone {
         registry.putResource(KEY, count(registry) + count);
     }
 
+    private static final Object BILLED = BookingsUndone.class.getName() + ".billed";
+
+    /**
+     * {@code count} bookings more on days the transaction's save closes that an invoice has already billed: left on their
+     * invoice (a credit note is the régie's to decide), told to the agent before the save.
+     */
+    public static void addBilled(TransactionSynchronizationRegistry registry, int count) {
+        registry.putResource(BILLED, billed(registry) + count);
+    }
+
+    /** The bookings left billed on days the transaction's save closed so far. */
+    static int billed(TransactionSynchronizationRegistry registry) {
+        Object count = registry.getResource(BILLED);
+        return count == null ? 0 : (Integer) count;
+    }
+
     /** The bookings the transaction's save undid so far. */
     static int count(TransactionSynchronizationRegistry registry) {
         Object count = registry.getResource(KEY);

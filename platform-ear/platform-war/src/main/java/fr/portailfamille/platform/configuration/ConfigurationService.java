@@ -132,26 +132,42 @@ public class ConfigurationService {
 
     /**
      * How many families' bookings saving {@code change} would undo (closure days added, days that would no longer run:
-     * a unit's weekday removed, holidays moved), told to the agent before the save: the save is made in a transaction
-     * of its own, as it would be — every rule, the observers that undo the bookings —, counted, then rolled back, nothing
-     * kept and nobody mailed. 0 without a trial when the change adds no closure and changes no schedule.
+     * a unit's weekday removed, holidays moved) and leave billed on the days it closes ({@link Impact}), told to the
+     * agent before the save: the save is made in a transaction of its own, as it would be — every rule, the observers
+     * that undo the bookings —, counted, then rolled back, nothing kept and nobody mailed. {@link Impact#NONE} without a
+     * trial when the change adds no closure and changes no schedule.
      *
      * @throws SecurityException for anyone but an agent of this commune
      * @throws fr.portailfamille.configuration.ConfigurationException with every problem of the change, as the save
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int bookingsUndoneBy(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
+    public Impact bookingsUndoneBy(SignedInUser user, UnaryOperator<CommuneConfiguration> change) {
         StaffRoles.requireAgent(user);
         CommuneConfiguration before = current();
         CommuneConfiguration after = change.apply(before);
         Set<LocalDate> closed = before.closures().stream().map(CommuneConfiguration.Closure::day).collect(Collectors.toSet());
         if (!ScheduleChanged.between(before, after) && after.closures().stream().allMatch(c -> closed.contains(c.day()))) {
-            return 0;
+            return Impact.NONE;
         }
         update(user, change);
-        int undone = BookingsUndone.count(registry);
+        Impact impact = new Impact(BookingsUndone.count(registry), BookingsUndone.billed(registry));
         registry.setRollbackOnly();
-        return undone;
+        return impact;
+    }
+
+    /**
+     * What a save would do to families' bookings, told to the agent before it is saved: bookings it undoes (closed days,
+     * days that no longer run), and bookings on the days it closes that an invoice already billed (left on it: a credit
+     * note is the régie's to decide).
+     */
+    public record Impact(int undone, int billedLeft) implements java.io.Serializable {
+        /** Nothing to tell. */
+        public static final Impact NONE = new Impact(0, 0);
+
+        /** Whether the agent is told first. */
+        public boolean any() {
+            return undone > 0 || billedLeft > 0;
+        }
     }
 
     /**
@@ -159,7 +175,7 @@ public class ConfigurationService {
      * {@link #importJson(SignedInUser, String)} saves it (the commune's own accounts kept).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int bookingsUndoneByImport(SignedInUser user, String json) {
+    public Impact bookingsUndoneByImport(SignedInUser user, String json) {
         CommuneConfiguration read = ConfigurationJson.read(json);
         return bookingsUndoneBy(user, before -> fr.portailfamille.configuration.ConfigurationImports.keepOwnAccounts(before, read));
     }

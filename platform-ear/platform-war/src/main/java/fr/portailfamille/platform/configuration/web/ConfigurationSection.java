@@ -112,18 +112,19 @@ public abstract class ConfigurationSection implements Serializable {
     protected boolean saveOnceConfirmed(String form, String done, String confirm, UnaryOperator<CommuneConfiguration> change,
                                         String focus) {
         String proposed;
-        int undone;
+        ConfigurationService.Impact impact;
         try {
             proposed = fr.portailfamille.configuration.ConfigurationJson.write(change.apply(configuration.current()));
-            undone = proposed.equals(confirmed) ? 0 : configuration.bookingsUndoneBy(user.require(), change);
+            impact = proposed.equals(confirmed) ? ConfigurationService.Impact.NONE
+                    : configuration.bookingsUndoneBy(user.require(), change);
         } catch (ConfigurationException e) {
             refused(e.errors());
             showAll(form, e.errors().stream().map(x -> new FieldError(FormValues.componentPath(x.field()), x.text())).toList());
             return false;
         }
-        if (undone > 0) {
+        if (impact.any()) {
             confirmed = proposed;
-            FormErrors.error(Texts.of(confirm, undone));
+            told(impact, confirm, "agent.config.undo.billedLeft");
             fr.portailfamille.platform.web.NextFocus.on(focus);
             return false;
         }
@@ -132,6 +133,19 @@ public abstract class ConfigurationSection implements Serializable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * What a save or an import would do to families' bookings, in the summary: those it undoes ({@code confirm}, its
+     * argument the count), those it leaves on their invoice ({@code billed}); the agent saves again to confirm.
+     */
+    public static void told(ConfigurationService.Impact impact, String confirm, String billed) {
+        if (impact.undone() > 0) {
+            FormErrors.error(Texts.of(confirm, impact.undone()));
+        }
+        if (impact.billedLeft() > 0) {
+            FormErrors.error(Texts.of(billed, impact.billedLeft()));
+        }
     }
 
     /** Every problem in the summary at the top, and next to its field when it has one. */

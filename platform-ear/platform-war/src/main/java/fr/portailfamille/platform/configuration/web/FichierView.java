@@ -60,10 +60,11 @@ public class FichierView extends ConfigurationSection {
         }
         pending = null;
         try {
-            int cancelled = configuration.bookingsUndoneByImport(user.require(), json);
-            if (cancelled > 0) {
+            fr.portailfamille.platform.configuration.ConfigurationService.Impact impact =
+                    configuration.bookingsUndoneByImport(user.require(), json);
+            if (impact.any()) {
                 pending = json;
-                FormErrors.error(Texts.of("agent.config.file.closure.confirm", cancelled));
+                ConfigurationSection.told(impact, "agent.config.file.closure.confirm", "agent.config.file.billedLeft");
                 NextFocus.on("confirmation:confirmer");
                 return;
             }
