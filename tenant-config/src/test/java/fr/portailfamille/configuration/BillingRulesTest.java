@@ -190,7 +190,7 @@ class BillingRulesTest {
         assertEquals(List.of(
                 new FieldError("billing.tariffs[0].effortRate.percent", "Le taux d'effort est obligatoire."),
                 new FieldError("billing.tariffs[0].effortRate.ceilingCents", "Le prix plafond ne peut pas être inférieur au prix plancher."),
-                new FieldError("billing.tariffs[1].effortRate", "Un taux d'effort ne s'indique qu'en mode EFFORT_RATE."),
+                new FieldError("billing.tariffs[1].effortRate", "Un taux d'effort ne s'indique qu'en mode « Taux d'effort »."),
                 new FieldError("billing.tariffs[2].late.kind", "Une majoration hors délai est un pourcentage (PERCENT) ou un montant"
                         + " fixe (FIXED)."),
                 new FieldError("billing.tariffs[3].maximumCents", "Le tarif maximum est obligatoire.")),
@@ -239,7 +239,7 @@ class BillingRulesTest {
     void aBracketTariffNeedsTheCommunesBrackets() {
         List<FieldError> errors = errors(p -> p.replace("/billing/brackets", Json.createArrayBuilder().build()));
         assertEquals(new FieldError("billing.tariffs[1].mode", "Aucune tranche de quotient familial n'est définie"
-                + " (billing.brackets) : un tarif par tranches en a besoin."), errors.get(0));
+                + " (écran Tarification) : un tarif par tranches en a besoin."), errors.get(0));
         assertEquals(new FieldError("billing.tariffs[1].pricesCents.T1", "Tranche inconnue : « T1 »."), errors.get(1));
     }
 
@@ -254,8 +254,8 @@ class BillingRulesTest {
                 errors.stream().map(e -> e.text().in(Locale.ENGLISH)).toList());
         FieldError price = errors(p -> p.replace("/billing/tariffs/1/pricesCents/T2", 20_000_000)).get(0);
         assertEquals("Le prix de la tranche T2 ne doit pas dépasser " + Money.format(BillingRules.MAX_CENTS)
-                + " (montants en centimes).", price.message());
-        assertEquals("The price of bracket T2 must not be more than €100,000.00 (amounts in cents).",
+                + ".", price.message());
+        assertEquals("The price of bracket T2 must not be more than €100,000.00.",
                 price.text().in(Locale.ENGLISH));
         assertEquals("Reminder 3 (30 days) must come after reminder 2 (45 days).",
                 errors(p -> p.add("/billing/reminderDays/-", 30)).get(0).text().in(Locale.ENGLISH));

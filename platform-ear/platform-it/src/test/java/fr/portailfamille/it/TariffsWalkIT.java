@@ -149,6 +149,14 @@ class TariffsWalkIT {
             assertEquals(overlap, b.driver.findElement(By.id("tarification:brackets:1:min")).getAttribute("value"), "ce qui a été saisi reste");
             TariffsWalk.shots(b, "tarification-refus", wide);
             Browser.type(b, "tarification:brackets:1:min", min);
+            // a bracket's code wiped out: told beside it, and only there (each tariff by brackets added « Tranche inconnue :
+            // « null » » to the summary)
+            String code = b.driver.findElement(By.id("tarification:brackets:1:code")).getAttribute("value");
+            Browser.type(b, "tarification:brackets:1:code", "");
+            b.submit(By.id("tarification:save"));
+            assertFalse(b.await(By.id("tarification:brackets:1:code_msg")).getText().isBlank(), b.snapshot());
+            assertFalse(b.text("summary").contains("Tranche inconnue"), b.text("summary"));
+            Browser.type(b, "tarification:brackets:1:code", code);
             // the days a family has to send a late medical certificate: out of range, told next to the field
             Browser.type(b, "tarification:certificateDays", "90");
             b.submit(By.id("tarification:save"));

@@ -76,8 +76,13 @@ public class TarificationView extends ConfigurationSection {
             if (b.tariffs().stream().anyMatch(t -> t.mode() == Tariff.Mode.BRACKETS)) {
                 codes.stream().filter(code -> !before.contains(code)).forEach(pricedAtMaximum::add);
             }
-            return c.withBilling(new BillingConfiguration(settings, b.regies(),
-                    b.tariffs().stream().map(t -> t.forBrackets(codes)).toList()));
+            // a bracket row without a valid code (empty, malformed, twice) is refused by the rules on its own field; the
+            // tariffs, which could not follow such a grid, are left out of that refused save (each tariff by brackets
+            // added « Tranche inconnue » to the summary)
+            boolean codesValid = codes.stream().allMatch(code -> code != null && code.matches("[A-Z0-9_-]{1,20}"))
+                    && codes.stream().distinct().count() == codes.size();
+            return c.withBilling(new BillingConfiguration(settings, b.regies(), codesValid
+                    ? b.tariffs().stream().map(t -> t.forBrackets(codes)).toList() : List.of()));
         });
         if (saved && !pricedAtMaximum.isEmpty()) {
             FormErrors.info(Texts.of("agent.config.billing.brackets.atMaximum", String.join(", ", pricedAtMaximum)));
