@@ -402,6 +402,15 @@ class BillingExportsIT {
             assertEquals("", agent.accessibilityViolations(), "axe-core, période invalide");
             // reached from the menu
             agent.await(By.id("menu-exports-facturation"));
+            // an agent whose browser asks for English reads the datasets and the preview's rows in English (the files
+            // stay French)
+            agent.english();
+            agent.get(page);
+            agent.await(By.id("caf"));
+            assertTrue(agent.driver.findElement(By.id("caf")).getText().contains("Grand total"), agent.snapshot());
+            assertFalse(agent.driver.findElement(By.id("caf")).getText().contains("Total général"));
+            assertTrue(agent.driver.findElement(By.id("downloads")).getText().contains("Invoices and credit notes"));
+            assertFalse(agent.driver.findElement(By.id("downloads")).getText().contains("Factures et avoirs"));
         }
     }
 }

@@ -33,6 +33,9 @@ public class ExportsFacturationView {
     @Inject
     UserView user;
 
+    @Inject
+    fr.portailfamille.platform.configuration.CommuneSettings settings;
+
     private String regie;
     private String du;
     private String au;
@@ -107,6 +110,29 @@ public class ExportsFacturationView {
     public List<RegieExports.Dataset> getDatasets() { return List.of(RegieExports.Dataset.values()); }
     public List<Regie> getRegies() { return regies; }
     public List<CafSummary.Row> getSummary() { return summary; }
+
+    /**
+     * A row's bracket in the page's language: "T2 – Tranche 2 (QF from 451 to 700)", "no QF / maximum tariff", an
+     * activity's total, the grand total (the files keep the French of {@link CafSummary.Row#bracketLabel()}).
+     */
+    public String label(CafSummary.Row r) {
+        if (r.activity() == null) {
+            return fr.portailfamille.platform.web.Texts.of("agent.exports.caf.grandTotal");
+        }
+        if (r.total()) {
+            return fr.portailfamille.platform.web.Texts.of("agent.exports.caf.activityTotal", r.activity());
+        }
+        if (r.bracketCode() == null) {
+            return fr.portailfamille.platform.web.Texts.of("agent.exports.caf.noBracket");
+        }
+        return settings.billing().settings().bracket(r.bracketCode()).map(q -> q.code() + " – " + q.label() + " ("
+                + fr.portailfamille.platform.web.Texts.of(q.rangeWords()) + ")").orElse(r.bracketCode());
+    }
+
+    /** A dataset's name in the page's language. */
+    public String title(RegieExports.Dataset d) {
+        return fr.portailfamille.platform.web.Texts.of("agent.exports.dataset." + d.param());
+    }
     public String getRegie() { return regie; }
     public void setRegie(String regie) { this.regie = regie; }
     public String getDu() { return du; }
