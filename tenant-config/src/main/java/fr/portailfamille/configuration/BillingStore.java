@@ -119,9 +119,11 @@ final class BillingStore {
             for (String activity : r.activities()) {
                 String[] before = was.get(activity);
                 String from = before == null ? null : before[1];
-                if (!r.code().equals(from) && (running.contains(r.code()) || running.contains(from)) && told.add(activity)) {
+                // an activity billed for the first time has no day any run read: not a move
+                if (before != null && !r.code().equals(from) && (running.contains(r.code()) || running.contains(from))
+                        && told.add(activity)) {
                     errors.add(Problems.error("billing.regies[" + i + "].activities", "configuration.billing.movedWhileInvoicing",
-                            before == null ? activity : before[0]));
+                            before[0]));
                 }
             }
         }

@@ -107,8 +107,9 @@ public final class ConfigurationGuards {
     /**
      * The activities {@code after} takes from the régie that billed them (still there) to another régie or to none: which
      * régie bills an activity is where its families pay (invoices or porte-monnaie, its PayFiP account, its numbering),
-     * the régisseur's as the régie's own accounts. An activity billed for the first time, or whose régie is removed (the
-     * removal has its own checks: invoices, porte-monnaie balances), is every agent's.
+     * the régisseur's as the régie's own accounts. An activity billed for the first time, an activity removed, or one
+     * whose régie is removed (each removal has its own checks: bookings, invoices, porte-monnaie balances), is every
+     * agent's.
      */
     private static List<FieldError> activitiesMoved(CommuneConfiguration before, CommuneConfiguration after, List<Regie> now) {
         List<FieldError> errors = new ArrayList<>();
@@ -119,6 +120,9 @@ public final class ConfigurationGuards {
                 continue;
             }
             for (String activity : old.activities()) {
+                if (after.activities() != null && after.activities().stream().noneMatch(a -> activity.equals(a.code()))) {
+                    continue; // the activity itself removed: its removal has its own checks (bookings, registrations)
+                }
                 int to = -1;
                 for (int i = 0; i < now.size(); i++) {
                     if (now.get(i).bills(activity)) {

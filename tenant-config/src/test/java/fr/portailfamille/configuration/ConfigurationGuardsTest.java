@@ -99,6 +99,9 @@ class ConfigurationGuardsTest {
         // and back out of every régie (no longer billed at all): told on the régie that billed it
         assertEquals(List.of("billing.regies[1].activities"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/1/activities", Json.createArrayBuilder().build())))));
+        // an activity removed altogether (its régie no longer lists it) is every agent's: its removal has its own checks
+        assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, BEFORE.withActivities(BEFORE.activities().stream()
+                .filter(a -> !a.code().equals("PERI")).toList())));
         // a new activity billed for the first time is every agent's
         assertEquals(List.of(), ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p
                 .replace("/billing/regies/0/activities", Json.createArrayBuilder().add("ALSH").add("PERI").add("NEW").build()))));

@@ -167,7 +167,11 @@ public class ClosedDays {
         }
         // a month being invoiced bills the days its run read when it started: a day closed meanwhile would be told to the
         // family « non facturé » and billed all the same (as a pointage or a certificate meanwhile, refused)
+        java.util.Set<String> judged = new java.util.HashSet<>(); // once per activity and day: one régie, one month
         for (Booking b : undone) {
+            if (!judged.add(b.getUnit().getActivity().getId() + "@" + b.getDay())) {
+                continue;
+            }
             try {
                 months.refuseWhileInvoiced(b);
             } catch (BookingRefused e) {
