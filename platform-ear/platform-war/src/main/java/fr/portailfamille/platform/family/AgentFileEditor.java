@@ -153,7 +153,8 @@ public class AgentFileEditor {
     /**
      * Children that cannot be removed from a file: those with bookings, activity registrations (and
      * their documents), school pre-registrations or documents; removing them would delete all that with them. An agent
-     * without {@code agent-sante} is not told how many of its documents are health ones (nor that some are).
+     * without {@code agent-sante} is not told how many of its documents are health ones, only that « d'autres pièces du
+     * dossier » hold the child (the removal must be refused all the same).
      */
     private List<FieldError> childrenInUse(List<Child> removed, boolean readsHealth) {
         List<FieldError> errors = new ArrayList<>();
