@@ -34,13 +34,20 @@ public final class MonthPlan {
      * @param runsInHolidays the activity also runs during school holidays
      * @param holidayOnly the activity runs during school holidays only (ALSH vacances, séjours)
      * @param start when the unit starts ({@code null} when it has no time): it is bookable only before
+     * @param lastDay its activity's last day ({@code null}: it runs on): it does not run after it
      */
     public record Unit(long id, String label, int capacity, Set<DayOfWeek> weekdays, BookingRules rules,
-                       boolean runsInHolidays, boolean holidayOnly, LocalTime start) {
+                       boolean runsInHolidays, boolean holidayOnly, LocalTime start, LocalDate lastDay) {
 
         public Unit {
             weekdays = Set.copyOf(weekdays);
             Objects.requireNonNull(rules, "rules");
+        }
+
+        /** A unit of an activity that runs on. */
+        public Unit(long id, String label, int capacity, Set<DayOfWeek> weekdays, BookingRules rules,
+                    boolean runsInHolidays, boolean holidayOnly, LocalTime start) {
+            this(id, label, capacity, weekdays, rules, runsInHolidays, holidayOnly, start, null);
         }
 
         /** A unit without a start time. */
@@ -111,11 +118,11 @@ public final class MonthPlan {
     }
 
     /**
-     * Whether a unit runs on a day: its weekday; for holiday-only activities a school holiday; for
-     * school-time activities a day of a school year, when the commune has configured any.
+     * Whether a unit runs on a day: its weekday, not after its activity's last day; for holiday-only activities a
+     * school holiday; for school-time activities a day of a school year, when the commune has configured any.
      */
     public static boolean runs(Unit unit, LocalDate day, CommuneCalendar cal, List<DateRange> schoolYears) {
-        if (!unit.weekdays().contains(day.getDayOfWeek())) {
+        if (!unit.weekdays().contains(day.getDayOfWeek()) || unit.lastDay() != null && day.isAfter(unit.lastDay())) {
             return false;
         }
         if (unit.holidayOnly()) {

@@ -201,16 +201,32 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
      * @param needsValidation whether an agent validates each booking
      * @param documents labels of the documents asked at registration, in order
      * @param units the bookable parts of a day
+     * @param lastDay the last day it runs ({@code null}: it runs on): none of its units runs after it, and no new
+     *                registration is taken once it has passed
      */
     public record Activity(String code, String name, String description, ActivityType type, String establishment,
             Integer minAge, Integer maxAge, List<String> levels, boolean runsInHolidays, String bookingDeadline,
             String cancellationDeadline, LatePolicy latePolicy, boolean needsValidation, List<String> documents,
-            List<Unit> units) {
+            List<Unit> units, LocalDate lastDay) {
 
         public Activity {
             levels = copy(levels);
             documents = copy(documents);
             units = copy(units);
+        }
+
+        /** An activity that runs on (no last day). */
+        public Activity(String code, String name, String description, ActivityType type, String establishment,
+                        Integer minAge, Integer maxAge, List<String> levels, boolean runsInHolidays, String bookingDeadline,
+                        String cancellationDeadline, LatePolicy latePolicy, boolean needsValidation, List<String> documents,
+                        List<Unit> units) {
+            this(code, name, description, type, establishment, minAge, maxAge, levels, runsInHolidays, bookingDeadline,
+                    cancellationDeadline, latePolicy, needsValidation, documents, units, null);
+        }
+
+        /** Whether it no longer takes registrations on {@code today}: its last day has passed. */
+        public boolean endedBy(LocalDate today) {
+            return lastDay != null && lastDay.isBefore(today);
         }
     }
 

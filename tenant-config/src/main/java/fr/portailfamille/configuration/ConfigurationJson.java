@@ -190,6 +190,7 @@ public final class ConfigurationJson {
                         .add("cancellation", value(a.cancellationDeadline())).add("late", value(a.latePolicy()))
                         .add("validation", a.needsValidation()))
                 .add("documents", array(a.documents(), ConfigurationJson::value))
+                .add("lastDay", value(a.lastDay()))
                 .add("units", array(a.units(), u -> Json.createObjectBuilder()
                         .add("code", value(u.code())).add("label", value(u.label()))
                         .add("start", value(u.start())).add("end", value(u.end())).add("capacity", u.capacity())
@@ -485,7 +486,8 @@ public final class ConfigurationJson {
                     constant(booking, bookingAt, "late", LatePolicy.class),
                     bool(booking, bookingAt, "validation"),
                     list(a, at, "documents", (v, p) -> scalar(v, p, ConfigurationJson::text, TEXT)),
-                    list(a, at, "units", (v, p) -> object(v, p, u -> unit(u, p))));
+                    list(a, at, "units", (v, p) -> object(v, p, u -> unit(u, p))),
+                    date(a, at, "lastDay"));
         }
 
         Unit unit(JsonObject u, String at) {

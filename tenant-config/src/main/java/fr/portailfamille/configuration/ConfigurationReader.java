@@ -234,14 +234,15 @@ public final class ConfigurationReader {
                         k -> new ArrayList<>()).add(new Unit((String) r[1], (String) r[2], time(r[3]), time(r[4]),
                                 ((Number) r[5]).intValue(), split((String) r[6]).stream().map(Integer::valueOf).toList())));
         return rows.select("select a.id, a.code, a.name, a.description, a.type, e.code, a.min_age, a.max_age, a.school_levels,"
-                + " a.runs_in_holidays, a.booking_deadline, a.cancellation_deadline, a.late_policy, a.needs_validation"
-                + " from " + s + "activity a left join " + s + "establishment e on e.id = a.establishment_id order by a.code")
+                + " a.runs_in_holidays, a.booking_deadline, a.cancellation_deadline, a.late_policy, a.needs_validation,"
+                + " a.last_day from " + s + "activity a left join " + s + "establishment e on e.id = a.establishment_id order by a.code")
                 .stream().map(r -> {
                     long id = ((Number) r[0]).longValue();
                     return new Activity((String) r[1], (String) r[2], (String) r[3], ActivityType.valueOf((String) r[4]),
                             (String) r[5], integer(r[6]), integer(r[7]), split((String) r[8]), (Boolean) r[9],
                             (String) r[10], (String) r[11], LatePolicy.valueOf((String) r[12]), (Boolean) r[13],
-                            documents.getOrDefault(id, List.of()), units.getOrDefault(id, List.of()));
+                            documents.getOrDefault(id, List.of()), units.getOrDefault(id, List.of()),
+                            r[14] == null ? null : day(r[14]));
                 }).toList();
     }
 

@@ -129,17 +129,18 @@ public final class ConfigurationStore {
     private static void writeActivity(Connection c, String s, Activity a) throws SQLException {
         long[] id = new long[1];
         query(c, "insert into " + s + "activity (code, name, description, type, establishment_id, min_age, max_age,"
-                + " school_levels, runs_in_holidays, booking_deadline, cancellation_deadline, late_policy, needs_validation)"
-                + " values (?, ?, ?, ?, (select id from " + s + "establishment where code = ?), ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " school_levels, runs_in_holidays, booking_deadline, cancellation_deadline, late_policy, needs_validation,"
+                + " last_day) values (?, ?, ?, ?, (select id from " + s + "establishment where code = ?), ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)"
                 + " on conflict (code) do update set name = excluded.name, description = excluded.description,"
                 + " type = excluded.type, establishment_id = excluded.establishment_id, min_age = excluded.min_age,"
                 + " max_age = excluded.max_age, school_levels = excluded.school_levels,"
                 + " runs_in_holidays = excluded.runs_in_holidays, booking_deadline = excluded.booking_deadline,"
                 + " cancellation_deadline = excluded.cancellation_deadline, late_policy = excluded.late_policy,"
-                + " needs_validation = excluded.needs_validation returning id",
+                + " needs_validation = excluded.needs_validation, last_day = excluded.last_day returning id",
                 rs -> id[0] = rs.getLong(1), a.code(), a.name(), a.description(), a.type(), a.establishment(), a.minAge(),
                 a.maxAge(), a.levels().isEmpty() ? null : String.join(",", a.levels()), a.runsInHolidays(),
-                a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(), a.needsValidation());
+                a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(), a.needsValidation(), a.lastDay());
         update(c, "delete from " + s + "activity_document where activity_id = ?", id[0]);
         int[] position = {0};
         batch(c, "insert into " + s + "activity_document (activity_id, position, label) values (?, ?, ?)",

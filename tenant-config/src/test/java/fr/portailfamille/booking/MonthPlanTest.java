@@ -127,6 +127,21 @@ class MonthPlanTest {
     }
 
     @Test
+    void aUnitDoesNotRunAfterItsActivitysLastDay() {
+        MonthPlan.Unit ending = new MonthPlan.Unit(7, "Soir", 2, MonthPlan.Unit.weekdays("1,2,4,5"), rules, false, false,
+                null, LocalDate.parse("2026-12-08"));
+        assertTrue(MonthPlan.runsOn(ending, LocalDate.parse("2026-12-07"), cal, schoolYear));
+        assertTrue(MonthPlan.runsOn(ending, LocalDate.parse("2026-12-08"), cal, schoolYear), "its last day runs");
+        assertFalse(MonthPlan.runsOn(ending, LocalDate.parse("2026-12-10"), cal, schoolYear), "after its last day");
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(ending), YearMonth.of(2026, 12), Map.of(), Map.of(), cal,
+                schoolYear, now);
+        assertTrue(cell(month, "2026-12-08", 7).bookable());
+        assertFalse(cell(month, "2026-12-10", 7).bookable(), "a day after the last one takes no booking");
+        assertEquals(cell(month, "2026-12-09", 7).state(), cell(month, "2026-12-10", 7).state(),
+                "shown as a day it does not run");
+    }
+
+    @Test
     void occupancyCountsOnlyUnitsRunningThatDay() {
         LocalDate schoolMonday = LocalDate.parse("2026-12-07");
         LocalDate holidayMonday = LocalDate.parse("2026-12-21");

@@ -63,7 +63,9 @@ final class Samples {
                         new Activity("SPORT-U10", "École des sports", null, ActivityType.SPORT, "FERRY", null, null,
                                 List.of("CP", "CE1"), false, "SEMAINE-TUESDAY@23:59", "SEMAINE-TUESDAY@23:59",
                                 LatePolicy.REFUSED, false, List.of("Certificat médical"), List.of(
-                                        new Unit("MERCREDI", "Mercredi", LocalTime.of(13, 30), LocalTime.of(15, 0), 16, List.of(3))))),
+                                        new Unit("MERCREDI", "Mercredi", LocalTime.of(13, 30), LocalTime.of(15, 0), 16, List.of(3))),
+                                // a cycle that stops in June (tenant V51)
+                                LocalDate.of(2027, 6, 30))),
                 Legend.defaults().with(DayState.COMPLET, new Legend.LegendEntry("Plus de place", "#7f1d1d", "#ffffff")),
                 new BillingConfiguration(new BillingSettings(null, List.of("87000"), List.of(
                         new QfBracket("A", "Tranche A", 0, 600), new QfBracket("B", "Tranche B", 601, null))),

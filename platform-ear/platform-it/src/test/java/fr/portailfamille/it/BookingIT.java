@@ -96,6 +96,9 @@ class BookingIT {
     @Inject
     fr.portailfamille.platform.configuration.ConfigurationService configuration;
 
+    @Inject
+    fr.portailfamille.platform.registration.RegistrationService registrations;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -332,6 +335,59 @@ class BookingIT {
         });
         assertEquals(BookingStatus.BOOKED, statusOf(p, unit, today), "begun: it ran as booked");
         assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, nextWeek));
+    }
+
+    /**
+     * An activity's last day (Activités, tenant V51): the save that sets it undoes what families booked after it — the
+     * agent told first how many —, the days up to it stay booked, and no booking is taken after it; once it has passed,
+     * the activity is no longer offered for registration, nor registered when posted anyway.
+     */
+    @Test
+    void anActivitysLastDayEndsItsBookingsAfterItAndItsRegistrationsOnceItHasPassed() throws Exception {
+        long unit = unit(5);
+        Parent p = validatedFamily();
+        LocalDate monday = nextMondayInAMonth();
+        LocalDate nextMonday = monday.plusWeeks(1);
+        in(() -> bookings.book(p.user(), p.childId(), unit, monday));
+        in(() -> bookings.book(p.user(), p.childId(), unit, nextMonday));
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, nextMonday));
+        var ending = lastDay(unit, monday.plusDays(2));
+        assertEquals(1, in(() -> configuration.bookingsUndoneBy(RegistrationIT.AGENT, ending)).undone(), "told first");
+        in(() -> {
+            configuration.update(RegistrationIT.AGENT, ending);
+            return null;
+        });
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, monday), "up to its last day: as booked");
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, nextMonday));
+        assertEquals(BookingDecision.Outcome.REFUSED,
+                in(() -> bookings.book(p.user(), p.childId(), unit, nextMonday.plusDays(1))).outcome(), "after its last day");
+        long activity = in(() -> em.find(fr.portailfamille.platform.booking.ActivityUnit.class, unit).getActivity().getId());
+        assertTrue(in(() -> registrations.offersFor(p.user(), p.childId())).stream().anyMatch(a -> a.getId() == activity),
+                "still offered until its last day has passed");
+
+        in(() -> {
+            configuration.update(RegistrationIT.AGENT, lastDay(unit, TestDays.today().minusDays(1)));
+            return null;
+        });
+        assertTrue(in(() -> registrations.offersFor(p.user(), p.childId())).stream().noneMatch(a -> a.getId() == activity),
+                "ended: no longer offered");
+        fr.portailfamille.platform.kernel.Refused posted = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> in(() -> registrations.register(p.user(), p.childId(), List.of(activity), java.util.Map.of(), true, null)));
+        assertTrue(posted.getMessage().contains("n'est pas proposée"), posted.getMessage());
+    }
+
+    /** The change of the configuration that gives unit {@code unit}'s activity the last day {@code day}. */
+    java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> lastDay(long unit, LocalDate day)
+            throws Exception {
+        String code = in(() -> (String) em.createNativeQuery("select a.code from activity_unit u join activity a"
+                + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult());
+        return conf -> conf.withActivities(conf.activities().stream()
+                .map(a -> !a.code().equals(code) ? a
+                        : new fr.portailfamille.configuration.CommuneConfiguration.Activity(a.code(), a.name(),
+                                a.description(), a.type(), a.establishment(), a.minAge(), a.maxAge(), a.levels(),
+                                a.runsInHolidays(), a.bookingDeadline(), a.cancellationDeadline(), a.latePolicy(),
+                                a.needsValidation(), a.documents(), a.units(), day))
+                .toList());
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.ReadOnly;
+import java.time.LocalDate;
 import java.util.List;
 
 /** An activity of the commune (périscolaire, restauration, mercredis…) and its booking rules. */
@@ -41,6 +42,9 @@ public class Activity implements java.io.Serializable {
     /** School levels accepted, "PS,MS,GS…"; {@code null} for every level. */
     @Column(name = "school_levels")
     private String schoolLevels;
+    /** The last day it runs ({@code null}: it runs on); tenant V51. */
+    @Column(name = "last_day")
+    private LocalDate lastDay;
 
     protected Activity() {
     }
@@ -81,4 +85,10 @@ public class Activity implements java.io.Serializable {
     public String getType() { return type; }
     public boolean isRunsInHolidays() { return runsInHolidays; }
     public boolean isNeedsValidation() { return needsValidation; }
+    public LocalDate getLastDay() { return lastDay; }
+
+    /** Whether it no longer takes registrations on {@code today}: its last day has passed. */
+    public boolean endedBy(LocalDate today) {
+        return lastDay != null && lastDay.isBefore(today);
+    }
 }

@@ -37,7 +37,7 @@ public class ActivityUnit implements java.io.Serializable {
     /** What the planning rules need of this unit and its activity. */
     public MonthPlan.Unit plan() {
         return new MonthPlan.Unit(id, label, capacity, MonthPlan.Unit.weekdays(weekdays), activity.rules(),
-                activity.isRunsInHolidays(), activity.isHolidayOnly(), startTime);
+                activity.isRunsInHolidays(), activity.isHolidayOnly(), startTime, activity.getLastDay());
     }
 
     public Long getId() { return id; }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * A configuration save that changed when the accueils run — the school years or holidays, an activity's running in the
- * holidays, a unit's weekdays —, fired in the save's transaction after it is written, so that what families booked on
+ * holidays, its last day, a unit's weekdays —, fired in the save's transaction after it is written, so that what families booked on
  * days that no longer run is undone with it ({@code booking.ClosedDays}), as added closures are ({@link ClosuresAdded}).
  */
 public record ScheduleChanged() {
@@ -19,10 +19,10 @@ public record ScheduleChanged() {
                 || !schedule(before).equals(schedule(after));
     }
 
-    /** Per activity: its type, whether it runs in the holidays, and per unit its weekdays. */
+    /** Per activity: its type, whether it runs in the holidays, its last day, and per unit its weekdays. */
     private static Map<String, List<Object>> schedule(CommuneConfiguration c) {
         return c.activities().stream().collect(Collectors.toMap(CommuneConfiguration.Activity::code,
-                a -> List.of(String.valueOf(a.type()), a.runsInHolidays(), a.units().stream()
+                a -> List.of(String.valueOf(a.type()), a.runsInHolidays(), String.valueOf(a.lastDay()), a.units().stream()
                         .collect(Collectors.toMap(CommuneConfiguration.Unit::code, u -> List.copyOf(u.weekdays()), (x, y) -> x))),
                 (x, y) -> x));
     }

@@ -88,14 +88,19 @@ public class RegistrationService {
 
     // ---- families -------------------------------------------------------------------------------
 
-    /** The commune's activities a child may register to: its age today and its school level. */
+    /**
+     * The commune's activities a child may register to: its age today and its school level, among those whose last day
+     * (if any) has not passed.
+     */
     public List<Activity> offersFor(SignedInUser user, long childId) {
         return offersFor(files.validatedChild(user, childId));
     }
 
     private List<Activity> offersFor(Child child) {
-        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), PlatformTime.today(clock)).getYears();
+        LocalDate today = PlatformTime.today(clock);
+        int age = child.getBirthDate() == null ? -1 : Period.between(child.getBirthDate(), today).getYears();
         return em.createQuery("select a from Activity a order by a.name", Activity.class).getResultList().stream()
+                .filter(a -> !a.endedBy(today))
                 .filter(a -> age < 0 ? a.getMinAge() == null && a.getMaxAge() == null : a.accepts(age, child.getSchoolClass()))
                 .toList();
     }

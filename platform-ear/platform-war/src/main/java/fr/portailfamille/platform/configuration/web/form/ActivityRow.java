@@ -5,6 +5,7 @@ import fr.portailfamille.configuration.CommuneConfiguration.Activity;
 import fr.portailfamille.configuration.SchoolLevel;
 import fr.portailfamille.problems.FieldError;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public class ActivityRow implements Serializable {
     private String description;
     private String establishment;
     private List<String> levels;
+    private LocalDate lastDay;
     private final List<UnitRow> units = new ArrayList<>();
 
     public ActivityRow(Activity a) {
@@ -37,6 +39,7 @@ public class ActivityRow implements Serializable {
         minAge = a.minAge();
         maxAge = a.maxAge();
         documents = String.join("\n", a.documents());
+        lastDay = a.lastDay();
         a.units().forEach(u -> units.add(UnitRow.of(u)));
     }
 
@@ -67,7 +70,7 @@ public class ActivityRow implements Serializable {
                 FormValues.blankToNull(establishment), minAge, maxAge,
                 levels == null ? List.of() : SchoolLevel.inOrder(levels), saved.runsInHolidays(), bookingDeadline,
                 cancellationDeadline, latePolicy == null ? null : LatePolicy.valueOf(latePolicy), needsValidation,
-                FormValues.lines(documents), units.stream().map(UnitRow::toUnit).toList());
+                FormValues.lines(documents), units.stream().map(UnitRow::toUnit).toList(), lastDay);
     }
 
     public String getCode() { return code; }
@@ -94,4 +97,6 @@ public class ActivityRow implements Serializable {
     public void setEstablishment(String v) { establishment = v; }
     public List<String> getLevels() { return levels; }
     public void setLevels(List<String> v) { levels = v; }
+    public LocalDate getLastDay() { return lastDay; }
+    public void setLastDay(LocalDate v) { lastDay = v; }
 }
