@@ -150,9 +150,10 @@ public final class PayfipSimulator implements AutoCloseable {
             String urlnotif, String urlredirect, String saisie) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        StringBuilder id = new StringBuilder(32);
-        for (byte b : bytes) {
-            id.append(String.format("%02x", b));
+        // PayFiP's ids are UUIDs in their text form, hyphens included (cc0cb210-1cd4-11ea-8cca-0213ad91a103)
+        StringBuilder id = new StringBuilder(36);
+        for (int i = 0; i < bytes.length; i++) {
+            id.append(i == 4 || i == 6 || i == 8 || i == 10 ? "-" : "").append(String.format("%02x", bytes[i]));
         }
         SimulatedPayment p = new SimulatedPayment(id.toString(), numcli, exer, refdet, objet, montant, mel, urlnotif,
                 urlredirect, saisie, clock.instant());

@@ -33,7 +33,7 @@ public class SimulatedPaiementSecuriseService implements PaiementSecuriseService
 
     private static final Pattern NUMCLI = Pattern.compile("\\d{6}");
     private static final Pattern EXER = Pattern.compile("\\d{4}");
-    private static final Pattern REFDET = Pattern.compile("[A-Za-z0-9]{1,30}");
+    private static final Pattern REFDET = Pattern.compile("[A-Za-z0-9]{6,30}"); // PayFiP answers R3 to "ABCD"
     private static final Pattern MONTANT = Pattern.compile("\\d{1,11}");
     /** PayFiP takes at least 1 € and at most 100,000 € per payment (in cents). */
     private static final long MIN_CENTS = 100;

@@ -107,7 +107,7 @@ class PayfipSimulatorTest {
     @Test
     void createGivesAnIdOpWhoseResultIsNotKnownUntilThePayerDecides() throws Exception {
         String idOp = create("1234");
-        assertTrue(idOp.matches("[0-9a-f]{32}"), idOp);
+        assertTrue(idOp.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "as PayFiP's: " + idOp);
         FonctionnelleErreur_Exception pending = assertThrows(FonctionnelleErreur_Exception.class, () -> detail(idOp));
         assertEquals("P5", pending.getFaultInfo().getCode());
         assertEquals(SimulatedPaiementSecuriseService.FAULT_STRING, pending.getMessage(), "PayFiP's fault string");
@@ -200,6 +200,9 @@ class PayfipSimulatorTest {
         CreerPaiementSecuriseRequest badRef = request("1000", "123456", "T");
         badRef.setRefdet("F-2026/1");
         assertEquals("R3", code(badRef));
+        CreerPaiementSecuriseRequest shortRef = request("1000", "123456", "T");
+        shortRef.setRefdet("ABCD");
+        assertEquals("R3", code(shortRef), "fewer than 6 characters, as PayFiP");
     }
 
     private static String code(CreerPaiementSecuriseRequest r) {

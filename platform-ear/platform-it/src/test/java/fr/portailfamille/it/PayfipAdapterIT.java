@@ -44,7 +44,7 @@ class PayfipAdapterIT {
         PaymentCreated created = payments.create(new PaymentRequest("123456", 2026, "FIT2026000001", 4250,
                 "parent@alpha.test", "Facture de novembre 2026", platform + "/payfip/notification",
                 platform + "/espace/paiement", false));
-        assertTrue(created.pageUrl().matches("http://127\\.0\\.0\\.1:\\d+/tpa/paiementws\\.web\\?idop=[0-9a-f]{32}"),
+        assertTrue(created.pageUrl().matches("http://127\\.0\\.0\\.1:\\d+/tpa/paiementws\\.web\\?idop=[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"),
                 created.pageUrl());
         assertEquals(Optional.empty(), payments.result(created.operationId()), "no result before the payer decides");
 

@@ -156,7 +156,9 @@ public class OnlineLedger {
         return "Nous avons bien reçu votre paiement en ligne de " + Money.format(cents) + " pour la facture " + invoice
                 + " (" + regie + "), le " + BillingDates.text(day) + ".\n\nReçu n° " + receiptNumber
                 + (authorisation == null ? "" : "\nAutorisation de la banque n° " + authorisation)
-                + (creditCents > 0 ? "\nDéjà réglé en partie entre-temps : " + Money.format(creditCents)
+                + (creditCents >= cents ? "\nLa facture avait déjà été réglée entre-temps : les " + Money.format(creditCents)
+                        + " restent en crédit sur votre compte, déduits de vos prochaines factures."
+                        : creditCents > 0 ? "\nDéjà réglé en partie entre-temps : " + Money.format(creditCents)
                         + " restent en crédit sur votre compte, déduits de vos prochaines factures." : "")
                 + "\n\nLa facture est réglée. Ce paiement figure dans votre relevé de compte.";
     }

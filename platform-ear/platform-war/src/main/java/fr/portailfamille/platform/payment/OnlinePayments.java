@@ -54,7 +54,8 @@ public class OnlinePayments {
     /** PayFiP: from 1,00 € to 100 000,00 €. */
     public static final long MIN_CENTS = 100;
     public static final long MAX_CENTS = 10_000_000;
-    private static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** PayFiP's operation ids: UUIDs in their text form (hyphens included); letters, digits and hyphens. */
+    public static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Logger LOG = Logger.getLogger(OnlinePayments.class.getName());
     /** PayFiP's code of an operation it does not know (never created, or purged the night after an abandon). */
     static final String UNKNOWN_AT_PROVIDER = "P1";
@@ -401,11 +402,24 @@ public class OnlinePayments {
         return Payable.refusal(number, kind, state, titre, Payable.Where.ONLINE);
     }
 
-    /** PayFiP's {@code refdet}: the invoice number's letters and digits (at most 30). */
+    /**
+     * PayFiP's {@code refdet}: the invoice number's letters and digits, 6 to 30 of them (PayFiP refuses a shorter one,
+     * R3): the sequence of a short number is padded with zeros, AL-12 is AL0012.
+     */
     static String reference(String invoiceNumber) {
         String r = invoiceNumber.replaceAll("[^A-Za-z0-9]", "");
+        if (r.length() < MIN_REFERENCE) {
+            int digits = r.length();
+            while (digits > 0 && Character.isDigit(r.charAt(digits - 1))) {
+                digits--;
+            }
+            r = r.substring(0, digits) + "0".repeat(MIN_REFERENCE - r.length()) + r.substring(digits);
+        }
         return r.length() > 30 ? r.substring(r.length() - 30) : r;
     }
+
+    /** The fewest characters PayFiP takes in a {@code refdet}. */
+    private static final int MIN_REFERENCE = 6;
 
     /** PayFiP's {@code resultrans} letter of an outcome. */
     static String letter(PaymentOutcome outcome) {

@@ -86,9 +86,28 @@ class SettlementRuleTest {
 
     @Test
     void theInvoiceReferenceSentToPayfipIsItsNumbersLettersAndDigits() {
-        assertEquals("AL12", OnlinePayments.reference("AL-12"));
+        // PayFiP refuses a refdet of fewer than 6 characters (R3): a short number's sequence is padded
+        assertEquals("AL0012", OnlinePayments.reference("AL-12"));
+        assertEquals("A00001", OnlinePayments.reference("A-1"));
+        assertEquals("AL1234", OnlinePayments.reference("AL-1234"));
         assertEquals("PERI2026000123", OnlinePayments.reference("PERI-2026-000123"));
         assertEquals(30, OnlinePayments.reference("A-" + "1".repeat(40)).length());
+    }
+
+    @Test
+    void payfipsOperationIdsAreTakenAsTheyCome() {
+        assertTrue(OnlinePayments.OPERATION_ID.matcher("cc0cb210-1cd4-11ea-8cca-0213ad91a103").matches(), "PayFiP's form");
+        assertFalse(OnlinePayments.OPERATION_ID.matcher("a b").matches());
+        assertFalse(OnlinePayments.OPERATION_ID.matcher("x".repeat(65)).matches());
+    }
+
+    @Test
+    void aReceiptForAnInvoiceSettledMeanwhileSaysItAllStaysInCredit() {
+        String all = OnlineLedger.receipt(4250, "AL-12", "Régie", java.time.LocalDate.of(2026, 12, 7), "R-1", null, 4250);
+        assertFalse(all.contains("en partie"), all);
+        assertTrue(all.contains("avait déjà été réglée entre-temps : les 42,50 € restent en crédit".replace(" €", "\u00a0€")), all);
+        String part = OnlineLedger.receipt(4250, "AL-12", "Régie", java.time.LocalDate.of(2026, 12, 7), "R-1", null, 1000);
+        assertTrue(part.contains("Déjà réglé en partie entre-temps : 10,00\u00a0€"), part);
     }
 
     @Test

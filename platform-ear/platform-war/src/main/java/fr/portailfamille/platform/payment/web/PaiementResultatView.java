@@ -59,9 +59,9 @@ public class PaiementResultatView {
         return (isTopUp() && "PAID".equals(getState()) ? "paiement.wallet.headline." : "paiement.headline.") + getState();
     }
 
-    /** The operation id asked for, when well-formed (letters and digits), for the page's "actualiser" link. */
+    /** The operation id asked for, when well-formed (as PayFiP's), for the page's "actualiser" link. */
     public String getIdOp() {
         String idOp = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("idOp");
-        return idOp != null && idOp.matches("[A-Za-z0-9]{1,64}") ? idOp : "";
+        return idOp != null && fr.portailfamille.platform.payment.OnlinePayments.OPERATION_ID.matcher(idOp).matches() ? idOp : "";
     }
 }
