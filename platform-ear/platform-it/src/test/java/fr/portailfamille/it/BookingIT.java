@@ -726,6 +726,19 @@ class BookingIT {
             desk.decideValidation("agent@alpha.test", firstBooking, true, null);
             return null;
         }), "une décision ne se prend qu'une fois");
+
+        // the day refused is not asked for again by the family's other ways, as the grid offers no button on it
+        BookingRefused again = assertThrows(BookingRefused.class,
+                () -> in(() -> bookings.book(first.user(), first.childId(), unit, day)));
+        assertEquals("Demande déjà refusée par la commune pour ce jour.", again.getMessage());
+        assertTrue(in(() -> bookings.copiesToKeep(first.user(), first.childId(),
+                List.of(new fr.portailfamille.platform.booking.PlannedChange(unit, day, null, "Midi")))).isEmpty(),
+                "« Recopier » leaves it out");
+        var week = in(() -> bookings.applyTypicalWeek(first.user(), first.childId(),
+                java.util.Map.of(day.getDayOfWeek(), java.util.Set.of(unit)), day, day));
+        assertEquals(1, week.getRefused(), week.summary().french());
+        assertTrue(week.summary().french().contains("déjà refusée par la commune"), week.summary().french());
+        assertEquals(BookingStatus.REFUSED, statusOf(first, unit, day), "nothing asked again");
     }
 
     @Test

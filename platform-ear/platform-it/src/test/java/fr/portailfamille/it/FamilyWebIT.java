@@ -435,8 +435,18 @@ class FamilyWebIT {
             java.time.LocalDate tuesday = monday.plusDays(1);
             parent.ajax(By.xpath("//input[@data-action='book' and @data-day='" + tuesday + "']"));
             date(parent, "planning:until", java.time.YearMonth.parse(month).atEndOfMonth().toString());
-            parent.ajax(By.id("planning:copy"));
-            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("ajoutée(s) à la sélection"));
+            // Enter in the date copies, as the button does (it used to tap the grid's first day)
+            String firstDay = parent.driver.findElement(By.cssSelector("#calendar input[aria-pressed]")).getAttribute("id");
+            String firstPressed = parent.driver.findElement(By.id(firstDay)).getAttribute("aria-pressed");
+            Object sent = parent.driver.executeScript("return document.documentElement.getAttribute('data-pf-ajax') || '0'");
+            parent.driver.findElement(By.id("planning:until")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            parent.waiting().until(d -> !sent.equals(parent.driver.executeScript(
+                    "return document.documentElement.getAttribute('data-pf-ajax') || '0'")));
+            assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("ajoutée(s) à la sélection"),
+                    parent.snapshot());
+            assertEquals(firstPressed, parent.driver.findElement(By.id(firstDay)).getAttribute("aria-pressed"),
+                    "Enter did not tap the grid's first day");
+            assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning with a selection");
             parent.ajax(By.id("planning:review"));
             int copies = parent.await(By.id("recap")).findElements(By.cssSelector("tbody tr")).size();
             assertTrue(copies >= 3, "au moins trois mardis : " + copies);

@@ -183,10 +183,11 @@ class PlanningWalkIT {
                     + email + "'");
             st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
                     + " values ('" + code + "', '" + activity + "', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
-            for (String[] u : new String[][] {{"MATIN", "Matin", "07:15", "08:20"}, {"MIDI", "Midi", "11:30", "13:30"},
-                    {"SOIR", "Soir", "16:30", "18:30"}}) {
+            // no SOIR on Fridays
+            for (String[] u : new String[][] {{"MATIN", "Matin", "07:15", "08:20", "1,2,4,5"},
+                    {"MIDI", "Midi", "11:30", "13:30", "1,2,4,5"}, {"SOIR", "Soir", "16:30", "18:30", "1,2,4"}}) {
                 st.execute("insert into activity_unit (activity_id, code, label, start_time, end_time, capacity, weekdays)"
-                        + " select id, '" + u[0] + "', '" + u[1] + "', '" + u[2] + "', '" + u[3] + "', 20, '1,2,4,5'"
+                        + " select id, '" + u[0] + "', '" + u[1] + "', '" + u[2] + "', '" + u[3] + "', 20, '" + u[4] + "'"
                         + " from activity where code = '" + code + "'");
             }
             st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at) select ch.id, a.id,"
@@ -264,6 +265,10 @@ class PlanningWalkIT {
             assertTrue(barInView(parent), "la barre de sélection est visible");
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning sur téléphone");
             screenshot(parent, "planning-telephone");
+            // the semaine type offers a tick only where the unit runs: no « Vendredi Soir »
+            assertEquals(1, parent.driver.findElements(By.cssSelector("input[aria-label='Vendredi Midi']")).size());
+            assertTrue(parent.driver.findElements(By.cssSelector("input[aria-label='Vendredi Soir']")).isEmpty(),
+                    "no tick for a unit on a day it does not run");
 
             parent.driver.executeScript("window.__noReload = true;");
             tap(parent, toggle(monday, p.matin()), true);

@@ -40,6 +40,11 @@ public class ActivityUnit implements java.io.Serializable {
                 activity.isRunsInHolidays(), activity.isHolidayOnly(), startTime, activity.getLastDay());
     }
 
+    /** Whether it runs on that day of the week (the semaine type offers a tick only there). */
+    public boolean runsOnWeekday(java.time.DayOfWeek day) {
+        return MonthPlan.Unit.weekdays(weekdays).contains(day);
+    }
+
     public Long getId() { return id; }
     public Activity getActivity() { return activity; }
     public String getCode() { return code; }

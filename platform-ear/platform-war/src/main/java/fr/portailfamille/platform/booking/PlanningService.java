@@ -82,6 +82,9 @@ public class PlanningService {
         if (hasLiveBooking(child, unit, day)) {
             throw new BookingRefused(Refused.text("booking.alreadyBooked", child.getFirstName()));
         }
+        if (refusedByTheTown(child, unit, day)) {
+            throw new BookingRefused(Refused.text("booking.outcome.refusedBefore"));
+        }
         return bookOne(child, unit, unit.plan(), day, settings.calendarToBookOn(), settings.schoolYears());
     }
 
@@ -122,6 +125,9 @@ public class PlanningService {
             ActivityUnit unit = units.get(d.unitId());
             if (hasLiveBooking(child, unit, d.day())) {
                 result.count((BookingDecision.Outcome) null);
+            } else if (refusedByTheTown(child, unit, d.day())) {
+                result.count(new BookingDecision(BookingDecision.Outcome.REFUSED, false,
+                        Refused.text("booking.outcome.refusedBefore")));
             } else {
                 result.count(bookOne(child, unit, plans.get(d.unitId()), d.day(), cal, years));
             }
@@ -139,6 +145,18 @@ public class PlanningService {
                         + " and b.status in :live")
                 .setParameter("c", child).setParameter("u", unit).setParameter("d", day)
                 .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList().isEmpty();
+    }
+
+    /**
+     * Whether the child's latest request for the unit-day was refused by an agent (a day of an activity whose bookings
+     * are validated): the grid shows it « Refusée » without a button, and the family's other ways (Recopier, the semaine
+     * type, the API) do not ask for it again either.
+     */
+    private boolean refusedByTheTown(Child child, ActivityUnit unit, LocalDate day) {
+        List<BookingStatus> latest = em.createQuery("select b.status from Booking b where b.child = :c and b.unit = :u"
+                        + " and b.day = :d order by b.id desc", BookingStatus.class)
+                .setParameter("c", child).setParameter("u", unit).setParameter("d", day).setMaxResults(1).getResultList();
+        return !latest.isEmpty() && latest.get(0) == BookingStatus.REFUSED;
     }
 
     /**
@@ -549,6 +567,9 @@ public class PlanningService {
                 if (hasLiveBooking(child, unit, c.getDay())) {
                     outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false,
                             Refused.text("booking.outcome.alreadyBooked")));
+                } else if (refusedByTheTown(child, unit, c.getDay())) {
+                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false,
+                            Refused.text("booking.outcome.refusedBefore")));
                 } else {
                     BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
                     outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false,
@@ -562,7 +583,7 @@ public class PlanningService {
     /**
      * Of the copies "Recopier la sélection" proposes for the child ({@code copies}: bookings), those a booking could be
      * asked for: a day the unit runs, not a unit-day the child already holds (it would read "à annuler" on the grid and
-     * be refused as "déjà réservé"), nor a day of an opening window not published (asked for on its own page: with it,
+     * be refused as "déjà réservé") nor one an agent refused, nor a day of an opening window not published (asked for on its own page: with it,
      * the whole selection would be refused). One reading of the child's bookings and of each activity's windows,
      * whatever the number of copies.
      */
@@ -573,13 +594,23 @@ public class PlanningService {
         }
         LocalDate first = copies.stream().map(PlannedChange::getDay).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = copies.stream().map(PlannedChange::getDay).max(Comparator.naturalOrder()).orElseThrow();
+        // a unit-day the child holds, or whose latest request an agent refused (shown « Refusée », not asked again)
         Set<String> held = new HashSet<>();
-        for (Object[] r : em.createQuery("select b.unit.id, b.day from Booking b where b.child = :c and b.day between :f and :l"
-                        + " and b.status in :live", Object[].class)
-                .setParameter("c", child).setParameter("f", first).setParameter("l", last)
-                .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList()) {
-            held.add(r[0] + "|" + r[1]);
+        Map<String, BookingStatus> latest = new HashMap<>();
+        for (Object[] r : em.createQuery("select b.unit.id, b.day, b.status from Booking b where b.child = :c"
+                        + " and b.day between :f and :l order by b.id", Object[].class)
+                .setParameter("c", child).setParameter("f", first).setParameter("l", last).getResultList()) {
+            String key = r[0] + "|" + r[1];
+            latest.put(key, (BookingStatus) r[2]);
+            if (BookingStatus.HOLDING_THE_DAY.contains((BookingStatus) r[2])) {
+                held.add(key);
+            }
         }
+        latest.forEach((key, status) -> {
+            if (status == BookingStatus.REFUSED) {
+                held.add(key);
+            }
+        });
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, List<WindowSpan>> spans = new HashMap<>();
         CommuneCalendar cal = settings.calendar();
