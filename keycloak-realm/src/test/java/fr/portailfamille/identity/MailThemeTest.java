@@ -108,5 +108,7 @@ class MailThemeTest {
         assertFalse(header.contains("ladresse"));
         String expired = format(login, "expiredActionTokenNoSessionMessage");
         assertTrue(expired.contains("24 heures") && expired.contains("Mot de passe oublié ?"), expired);
+        // an invitation lasts 7 days (RealmUsers): an agent invited a week ago is not told 24 hours
+        assertTrue(expired.contains("une invitation 7 jours"), expired);
     }
 }

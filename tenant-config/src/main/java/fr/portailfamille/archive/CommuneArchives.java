@@ -160,9 +160,16 @@ public class CommuneArchives {
         return new ChunkReader(platformDb, info.id());
     }
 
-    /** The archive, only when it belongs to the commune {@code communeId} (a commune's staff area). */
-    public Optional<InputStream> openOf(long communeId, long id) {
-        return find(id).filter(a -> a.communeId() == communeId).map(a -> new ChunkReader(platformDb, a.id()));
+    /**
+     * The archive, only when it belongs to the commune {@code communeId} (a commune's staff area); its download by
+     * {@code actor} audited ({@code ARCHIVE_DOWNLOAD}, as an operator's): it holds every family's file, health included.
+     */
+    public Optional<InputStream> openOf(long communeId, long id, String actor) {
+        return find(id).filter(a -> a.communeId() == communeId).map(a -> {
+            store.audit(actor, "ARCHIVE_DOWNLOAD", a.slug(), "archive n° " + a.id() + " (" + a.size() + " octets, SHA-256 "
+                    + a.sha256() + ")");
+            return new ChunkReader(platformDb, a.id());
+        });
     }
 
     /**

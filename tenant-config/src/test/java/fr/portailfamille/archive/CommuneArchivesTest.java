@@ -666,10 +666,20 @@ class CommuneArchivesTest {
         assertTrue(archives.list("source").isEmpty());
         ArchiveInfo info = archives.export(source, PASS, List.of(), "admin");
         Commune other = provisioner.provision(spec("autre"));
-        assertTrue(archives.openOf(other.id(), info.id()).isEmpty());
+        assertTrue(archives.openOf(other.id(), info.id(), "admin@autre").isEmpty());
         assertTrue(archives.listOfCommune(other.id()).isEmpty());
-        try (InputStream in = archives.openOf(source.id(), info.id()).orElseThrow()) {
+        try (InputStream in = archives.openOf(source.id(), info.id(), "admin@source").orElseThrow()) {
             assertEquals(info.size(), in.readAllBytes().length);
+        }
+        // each download audited, who and which archive (never another commune's)
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select actor, slug, detail from platform.operator_audit"
+                     + " where action = 'ARCHIVE_DOWNLOAD' order by id")) {
+            assertTrue(rs.next());
+            assertEquals("admin@source", rs.getString(1));
+            assertEquals("source", rs.getString(2));
+            assertTrue(rs.getString(3).startsWith("archive n° " + info.id() + " ("), rs.getString(3));
+            assertFalse(rs.next(), "nothing for the other commune's try");
         }
         // the archive outlives its commune, kept for an import elsewhere
         provisioner.suspend("source", "op");

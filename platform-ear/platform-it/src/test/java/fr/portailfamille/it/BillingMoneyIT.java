@@ -339,6 +339,13 @@ class BillingMoneyIT {
         Refused tooMany = assertThrows(Refused.class, () -> in(() -> invoices.creditNote(REGISSEUR, october, Map.of(line1, 9), null, "Trop")));
         assertEquals("lines[" + line1 + "]", tooMany.field());
         assertTrue(tooMany.getMessage().contains("entre 1 et 8"), tooMany.getMessage());
+        // a reason the note's line cannot carry whole (its label: 300 characters) is refused beside it, nothing written
+        long notesBefore = id("select count(*) from invoice where credit_note_of = ?1", october);
+        Refused tooLong = assertThrows(Refused.class, () -> in(() -> invoices.creditNote(REGISSEUR, october, Map.of(line1, 1),
+                null, "Sortie scolaire annulée ".repeat(12))));
+        assertEquals("reason", tooLong.field());
+        assertTrue(tooLong.getMessage().startsWith("Motif trop long pour figurer sur l'avoir"), tooLong.getMessage());
+        assertEquals(notesBefore, id("select count(*) from invoice where credit_note_of = ?1", october));
         // the receipt's PDF: its number, the amount, the invoice paid
         byte[] pdf = in(() -> receipts.pdf(AGENT, paid.paymentId()));
         String text = BillingKit.pdfText(pdf);
@@ -378,6 +385,12 @@ class BillingMoneyIT {
         // an unknown mode
         MoneyRefused mode = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR, pay(r, family, "BITCOIN", 700, null))));
         assertEquals(List.of("mode"), fields(mode));
+        // received tomorrow, or a year mistyped
+        for (LocalDate wrong : List.of(TODAY.plusDays(1), LocalDate.of(25, 10, 5))) {
+            MoneyRefused date = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                    new PaymentDesk.PaymentInput(family, r.code(), "ESPECES", 700L, wrong, null, null, null, null))));
+            assertEquals(List.of("receivedOn"), fields(date), wrong.toString());
+        }
         assertEquals(0L, id("select count(*) from payment where regie_id = ?1", r.id()));
         assertEquals(1L, id("select next_receipt_number from regie where id = ?1", r.id()), "no receipt number taken");
     }

@@ -265,6 +265,12 @@ class FamilyBillingDocumentsIT {
         // a document made today is made for the family as it is now
         assertTrue(pdfText(TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, null, schoolYear)).content())
                 .contains("35000 Rennes"));
+        // a school year whose only movement is a titre (dated in the relevé by its day) is one the family can choose
+        TenantContext.call(kit.alpha(), () -> kit.inTransaction(() -> kit.update("update invoice set titre_at = now() - interval"
+                + " '3 years' where id = ?1", invoice.id())));
+        int titreYear = Statement.schoolYearStart(java.time.LocalDate.now(fr.portailfamille.platform.kernel.PlatformTime.ZONE)
+                .minusYears(3)).getYear();
+        assertTrue(TenantContext.call(kit.alpha(), () -> documents.statementYears(parent, null, today)).contains(titreYear));
     }
 
     /**

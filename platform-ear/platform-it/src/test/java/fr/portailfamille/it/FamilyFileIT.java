@@ -590,14 +590,20 @@ class FamilyFileIT {
         SignedInUser old = parent("alpha", newEmail(), true);
         SignedInUser recent = parent("alpha", newEmail(), true);
         SignedInUser paying = parent("alpha", newEmail(), true);
+        SignedInUser writing = parent("alpha", newEmail(), true);
         long oldId = savedDraft(old);
         long recentId = savedDraft(recent);
         long payingId = savedDraft(paying);
+        long writingId = savedDraft(writing);
         String regie = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         in(alpha(), () -> {
             tx.begin();
-            em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id in (?1, ?2)")
-                    .setParameter(1, oldId).setParameter(2, payingId).executeUpdate();
+            em.createNativeQuery("update family set draft_expires_at = now() - interval '1 day' where id in (?1, ?2, ?3)")
+                    .setParameter(1, oldId).setParameter(2, payingId).setParameter(3, writingId).executeUpdate();
+            // an expired draft whose parent writes with the town hall (its file sent back): the conversation is kept
+            em.createNativeQuery("insert into message_thread (family_id, service_code, subject, started_by, state)"
+                    + " select ?1, code, 'Pourquoi mon dossier est-il renvoyé ?', 'FAMILY', 'ANSWERED' from inbox_service"
+                    + " order by code limit 1").setParameter(1, writingId).executeUpdate();
             // an expired draft holding a money record (here a porte-monnaie): kept for the régie's books — it stopped the
             // whole commune's purge, every night, on its foreign key
             em.createNativeQuery("insert into regie (code, label, invoice_prefix) values (?1, 'Régie du test', ?1)")
@@ -626,6 +632,7 @@ class FamilyFileIT {
         assertTrue(in(alpha(), () -> familyDesk.get(AGENT, recentId)).isPresent());
         assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, oldId)).stream().anyMatch(e -> e.getAction().equals("BROUILLON_PURGE")));
         assertTrue(in(alpha(), () -> familyDesk.get(AGENT, payingId)).isPresent(), "kept: it holds money records");
+        assertTrue(in(alpha(), () -> familyDesk.get(AGENT, writingId)).isPresent(), "kept with its conversation");
         // nor deleted by its parent with the account ("Supprimer ma demande"): said, nothing removed
         Refused kept = assertThrows(Refused.class, () -> in(alpha(), () -> files.deletePending(paying)));
         assertTrue(kept.getMessage().contains("la mairie le conserve"), kept.getMessage());

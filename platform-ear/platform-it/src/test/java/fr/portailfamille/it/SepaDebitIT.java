@@ -87,6 +87,9 @@ class SepaDebitIT {
     @Inject
     fr.portailfamille.platform.billing.payment.PaymentDesk payments;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService pool;
+
     <T> T alpha(java.util.concurrent.Callable<T> work) throws Exception {
         return kit.in(kit.alpha(), work);
     }
@@ -204,6 +207,73 @@ class SepaDebitIT {
                 "kept skipped: the run no longer waits for a file");
         Refused again = assertThrows(Refused.class, () -> alpha(() -> debits.file(REGISSEUR, run)));
         assertFalse(again.getMessage().isBlank());
+    }
+
+    /**
+     * The file made while a family debited pays an older invoice at the counter: each waits for the other, neither is
+     * cancelled by a deadlock (the file locked the run's invoices one by one, then each family's older ones as it paid
+     * it, while the counter held that older invoice and waited for the run's). The test holds the older invoice of the
+     * family the file pays first, so that the file waits there while the counter takes the other family's.
+     */
+    @Test
+    void theFileAndACounterPaymentOfAnOlderInvoiceAtOnceFinishOneAfterTheOther() throws Exception {
+        BillingMonth f = month(10);
+        SignedInUser edge450 = f.parent("Edge450");
+        SignedInUser edge451 = f.parent("Edge451");
+        alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
+        alpha(() -> mandates.sign(edge451, new Mandates.Signature(f.regie(), "Dominique Edge", IBAN_DE, null, true)));
+        long regie = alpha(() -> kit.id("select id from regie where code = ?1", f.regie()));
+        // each family's older invoice, still open (a debit rejected in September, say), made before the run's
+        Map<Long, Long> older = new java.util.HashMap<>();
+        Map<Long, SignedInUser> parents = new java.util.HashMap<>();
+        int sequence = 900_000;
+        for (SignedInUser u : List.of(edge450, edge451)) {
+            long family = alpha(() -> kit.id("select id from family where email = ?1", u.email()));
+            parents.put(family, u);
+            int seq = ++sequence;
+            older.put(family, alpha(() -> kit.id("insert into invoice (regie_id, family_id, kind, sequence, number,"
+                    + " period_start, period_end, due_date, total_cents, issued_by, issued_at) values (?1, ?2, 'INVOICE', ?3,"
+                    + " ?4, date '2026-09-01', date '2026-09-30', current_date - 20, 2000, 'test', now() - interval '40 days')"
+                    + " returning id", regie, family, seq, f.prefix() + "-" + seq)));
+        }
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        long run = started.runId();
+        assertEquals(2, alpha(() -> debits.debits(AGENT, run)).size());
+        long first = alpha(() -> kit.id("select i.family_id from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " where d.billing_run_id = ?1 order by i.sequence limit 1", run));
+        long other = older.keySet().stream().filter(x -> x != first).findFirst().orElseThrow();
+        List<java.util.concurrent.Future<Object>> both = alpha(() -> kit.inTransaction(() -> {
+            kit.list("select id from invoice where id = ?1 for update", older.get(first));
+            List<java.util.concurrent.Future<Object>> submitted = new java.util.ArrayList<>();
+            submitted.add(pool.submit(() -> {
+                try {
+                    return alpha(() -> debits.file(REGISSEUR, run));
+                } catch (Exception e) {
+                    return e;
+                }
+            }));
+            Thread.sleep(700);
+            submitted.add(pool.submit(() -> {
+                try {
+                    return alpha(() -> payments.record(REGISSEUR, new fr.portailfamille.platform.billing.payment.PaymentDesk
+                            .PaymentInput(other, f.regie(), "ESPECES", 2500L, BillingKit.today(), null, null, "Dominique Edge",
+                            null)));
+                } catch (Exception e) {
+                    return e;
+                }
+            }));
+            Thread.sleep(1500);
+            return submitted;
+        }));
+        List<Object> outcomes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Object> x : both) {
+            outcomes.add(x.get(60, TimeUnit.SECONDS));
+        }
+        assertTrue(outcomes.get(0) instanceof DirectDebits.File, outcomes.toString());
+        assertTrue(outcomes.get(1) instanceof fr.portailfamille.platform.billing.payment.PaymentDesk.Recorded, outcomes.toString());
+        assertEquals(0L, alpha(() -> account.invoice(parents.get(other), older.get(other))).outstandingCents(),
+                "the older one paid");
     }
 
     @Test

@@ -189,6 +189,36 @@ class StaffAccountsIT {
         assertTrue(still.enabled());
     }
 
+    /**
+     * Two administrators on one agent: X opens Bob's roles (agent), Y gives him regisseur, X ticks agent-sante and saves —
+     * refused beside the roles, Bob keeps regisseur (it was silently taken back); X's save from the roles now read goes.
+     */
+    @Test
+    void aRolesFormOpenedBeforeAnotherAdministratorsChangeIsRefusedNotSaved() throws Exception {
+        SignedInUser x = realAdmin("beta");
+        SignedInUser y = someAdmin("beta");
+        String bob = "bob-" + s() + "@beta.test";
+        assertEquals(List.of(), in("beta", () -> accounts.invite(x, bob, "Bob", "Roles", List.of())));
+        String bobId = agent("beta", bob).id();
+        List<String> opened = agent("beta", bob).roles();
+        in("beta", () -> {
+            accounts.changeRoles(y, bobId, List.of("agent", "regisseur"));
+            return null;
+        });
+        Refused stale = assertThrows(Refused.class, () -> in("beta", () -> {
+            accounts.changeRoles(x, bobId, List.of("agent", "agent-sante"), opened);
+            return null;
+        }));
+        assertEquals("roles", stale.field());
+        assertTrue(stale.getMessage().startsWith("Un autre administrateur a changé les rôles de Bob Roles"), stale.getMessage());
+        assertEquals(List.of("agent", "regisseur"), agent("beta", bob).roles(), "nothing taken back");
+        in("beta", () -> {
+            accounts.changeRoles(x, bobId, List.of("agent", "regisseur", "agent-sante"), agent("beta", bob).roles());
+            return null;
+        });
+        assertEquals(List.of("agent", "agent-sante", "regisseur"), agent("beta", bob).roles());
+    }
+
     @Test
     void nobodyDemotesOrDisablesThemselfAndTheLastEnabledAdministratorStays() throws Exception {
         SignedInUser self = realAdmin("beta");

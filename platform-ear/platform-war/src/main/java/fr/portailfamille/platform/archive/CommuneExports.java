@@ -108,11 +108,11 @@ public class CommuneExports {
 
     /**
      * The encrypted bytes of an archive of this commune (empty for another commune's or an unknown id); close it. For an
-     * administrator who may read health data, as {@link #export}.
+     * administrator who may read health data, as {@link #export}; each download audited, who and which archive.
      */
     public Optional<InputStream> open(SignedInUser user, long id) {
         requireHealthAdmin(user);
-        return archives.openOf(TenantContext.require().id(), id);
+        return archives.openOf(TenantContext.require().id(), id, actor(user));
     }
 
     /** Whether {@code user} may make and download this commune's archives: an administrator with {@code agent-sante}. */

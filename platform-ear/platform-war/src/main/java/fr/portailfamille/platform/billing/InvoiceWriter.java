@@ -274,6 +274,11 @@ public class InvoiceWriter {
         if (amountCents > left) {
             throw new Refused("amount", Refused.text("billing.creditNote.beyondLeft", i[6], Money.amount(left)));
         }
+        // each line of the note carries the reason whole (its label, 300 characters): refused beside it, not cut mid-word
+        java.util.List<String> labels = creditedLines.isEmpty()
+                ? java.util.List.of(withReason("Avoir sur la facture " + i[6] + " : ", reason))
+                : creditedLines.stream().map(c -> withReason("Avoir : " + c[1] + " jour(s) de « " + ((Object[]) c[2])[5]
+                        + " » — ", reason)).toList();
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[2]).longValue();
         InvoiceNumbering.Number number = number((String) i[1], InvoiceNumbering.Sequence.CREDIT_NOTE);
@@ -289,7 +294,7 @@ public class InvoiceWriter {
             em.createNativeQuery("insert into invoice_line (invoice_id, position, child_name, activity_code, quantity,"
                     + " unit_price_cents, amount_cents, label) values (?1, 1, ?2, 'AVOIR', 1, ?3, ?3, ?4)")
                     .setParameter(1, note).setParameter(2, cut((String) i[9], 220)).setParameter(3, amountCents)
-                    .setParameter(4, cut("Avoir sur la facture " + i[6] + " : " + reason, 300)).executeUpdate();
+                    .setParameter(4, labels.get(0)).executeUpdate();
         }
         int position = 0;
         for (Object[] c : creditedLines) {
@@ -304,7 +309,7 @@ public class InvoiceWriter {
                     + " left join activity_unit sw_u on sw_u.activity_id = sw_a.id and sw_u.code = o.unit_code where o.id = ?11")
                     .setParameter(1, note).setParameter(2, ++position).setParameter(3, l[6]).setParameter(4, l[2])
                     .setParameter(5, l[3]).setParameter(6, l[4]).setParameter(7, d).setParameter(8, price)
-                    .setParameter(9, d * price).setParameter(10, cut("Avoir : " + d + " jour(s) de « " + l[5] + " » — " + reason, 300))
+                    .setParameter(9, d * price).setParameter(10, labels.get(position - 1))
                     .setParameter(11, c[0]).executeUpdate();
         }
         em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
@@ -342,6 +347,18 @@ public class InvoiceWriter {
                 .setParameter(3, regieId).setParameter(4, family).setParameter(5, invoice).setParameter(6, amount)
                 .setParameter(7, detail).executeUpdate();
     }
+
+    /** A credit note line's label: {@code head} and the reason, refused on the field "reason" when longer than its column. */
+    private static String withReason(String head, String reason) {
+        if (head.length() + reason.length() > LABEL) {
+            throw new Refused("reason", Refused.text("billing.creditNote.reasonTooLong",
+                    String.valueOf(Math.max(0, LABEL - head.length()))));
+        }
+        return head + reason;
+    }
+
+    /** The length of an invoice line's label (its column). */
+    private static final int LABEL = 300;
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -451,10 +451,6 @@ public class FamilyFileService {
     }
 
     /**
-     * Deletes drafts not saved for 30 days; returns how many. Each replica's job runs it at the same hour: the drafts are
-     * taken locked, those another replica is deleting skipped (it used to wait for them, then fail on their version).
-     */
-    /**
      * SQL: whether {@code family} has money records, kept for the régie's books (they name the family, no cascade): such
      * a file is neither purged nor deleted with its account.
      */
@@ -462,10 +458,18 @@ public class FamilyFileService {
             "wallet", "sepa_mandate").map(t -> "exists (select 1 from " + t + " x where x.family_id = family.id)")
             .collect(java.util.stream.Collectors.joining(" or ")) + ")";
 
+    /**
+     * Deletes drafts not saved for 30 days; returns how many. Each replica's job runs it at the same hour: the drafts are
+     * taken locked, those another replica is deleting skipped (it used to wait for them, then fail on their version). A
+     * draft with a conversation with the town hall (a file sent back, « Pourquoi ? ») is kept while the conversation is:
+     * it went with the family, the agents' replies and files with it, long before the 3 years a conversation is kept
+     * (RetentionPurge removes it then, and the draft the next night).
+     */
     public int purgeExpiredDrafts() {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("select id from family where status = 'DRAFT' and draft_expires_at < ?1"
-                + " and not " + HOLDS_MONEY + " order by id for update skip locked").setParameter(1, now()).getResultList();
+                + " and not " + HOLDS_MONEY + " and not exists (select 1 from message_thread t where t.family_id = family.id)"
+                + " order by id for update skip locked").setParameter(1, now()).getResultList();
         List<Family> expired = ids.stream().map(id -> em.find(Family.class, ((Number) id).longValue()))
                 .filter(java.util.Objects::nonNull).toList();
         for (Family f : expired) {

@@ -162,12 +162,27 @@ public class StaffAccounts {
     @CommuneRequired
     @Transactional
     public void changeRoles(SignedInUser admin, String userId, Collection<String> asked) {
+        changeRoles(admin, userId, asked, null);
+    }
+
+    /**
+     * As {@link #changeRoles(SignedInUser, String, Collection)}, from a form opened on the agent's roles {@code openedWith}
+     * ({@code null}: not checked): refused on {@code roles} when another administrator changed them since — saved, the
+     * form's ticks would silently take back what the other gave or removed.
+     */
+    @CommuneRequired
+    @Transactional
+    public void changeRoles(SignedInUser admin, String userId, Collection<String> asked, Collection<String> openedWith) {
         StaffRoles.requireAdmin(admin);
         Set<String> roles = StaffAccountRules.roles(asked);
         lockStaff();
         RealmUsers realm = realm(TenantContext.require());
         try {
             StaffAccount target = target(realm, userId);
+            if (openedWith != null && !Set.copyOf(openedWith).equals(Set.copyOf(target.roles()))) {
+                throw new Refused("roles", Refused.text("staff.roles.changedMeanwhile", target.getName(),
+                        String.join(", ", target.roles())));
+            }
             StaffAccountRules.checkRoles(admin.subject().equals(target.id()), target, roles, enabledAdmins(realm));
             Set<String> added = new java.util.LinkedHashSet<>(roles);
             added.removeAll(target.roles());

@@ -145,7 +145,9 @@ public class BillingDocuments {
             List<Object> days = em.createNativeQuery("select cast(issued_at at time zone " + PlatformTime.SQL_ZONE + " as date) from invoice"
                     + " where family_id = ?1 and state <> 'CANCELLED' union select received_on from payment where family_id = ?1"
                     + " union select cast(cancelled_at at time zone " + PlatformTime.SQL_ZONE + " as date) from payment where family_id = ?1"
-                    + " and cancelled_at is not null").setParameter(1, family).getResultList();
+                    + " and cancelled_at is not null union select cast(titre_at at time zone " + PlatformTime.SQL_ZONE + " as date)"
+                    // a titre is dated in the relevé by its day (FamilyAccount.movements): its year is one to choose
+                    + " from invoice where family_id = ?1 and titre_at is not null").setParameter(1, family).getResultList();
             days.forEach(d -> years.add(Statement.schoolYearStart(date(d)).getYear()));
         }
         return List.copyOf(years.descendingSet());

@@ -207,8 +207,12 @@ public class PaymentDesk {
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnRequired")));
-        } else if (in.receivedOn().isAfter(PlatformTime.today().plusDays(1)) && !DIRECT_DEBIT.equals(in.mode())) {
+        } else if (in.receivedOn().isAfter(PlatformTime.today()) && !DIRECT_DEBIT.equals(in.mode())) {
             errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnFuture")));
+        } else if (in.receivedOn().isBefore(PlatformTime.today().minusYears(1)) && !DIRECT_DEBIT.equals(in.mode())
+                && !ONLINE.equals(in.mode())) {
+            // a year mistyped (0025 for 2025): the payment would land in another year of the relevé and the attestation
+            errors.add(new FieldError("receivedOn", Refused.text("billing.payment.receivedOnTooOld")));
         }
         long amount = in.amountCents() == null ? 0 : in.amountCents();
         if (amount > 100_000_000L) {
@@ -395,7 +399,10 @@ public class PaymentDesk {
             throw new Refused("cancelReason", Refused.text("billing.payment.alreadyCancelled", p[2]));
         }
         // a payment that settled part of an invoice since transmitted to the Trésorerie: the titre asks only what was
-        // left then; cancelled here, the rest would be owed to nobody (the counter and credit notes refuse titres)
+        // left then; cancelled here, the rest would be owed to nobody (the counter and credit notes refuse titres). Its
+        // invoices locked first, in id order (Books), so that a titre being marked on one of them at this moment is seen
+        em.createNativeQuery("select i.id from invoice i join payment_allocation a on a.invoice_id = i.id"
+                + " where a.payment_id = ?1 order by i.id for update of i").setParameter(1, paymentId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> titres = em.createNativeQuery("select i.number, i.titre_number from payment_allocation a"
                 + " join invoice i on i.id = a.invoice_id where a.payment_id = ?1 and i.state = 'TITRE_EMIS' order by i.id")

@@ -186,6 +186,14 @@ public class DirectDebits {
                 + " join sepa_mandate m on m.id = d.mandate_id where d.billing_run_id = ?1 and d.state = 'PLANNED'"
                 // a revocation under way waits for the file, or the file for it: never a debit sent on a mandate revoked
                 + " and m.revoked_at is null order by i.sequence for update of d, m").setParameter(1, runId).getResultList();
+        // the open invoices of every family debited, locked at once in id order — as the counter, a credit note or a
+        // reminder's credit lock a family's (Books: invoices by id, then the credit, then the régie's counter) —, before
+        // the first payment below takes the régie's counter: one by one, a family's older invoice paid at the counter
+        // meanwhile deadlocked with the file
+        em.createNativeQuery("select i.id from invoice i where i.regie_id = ?2 and i.kind = 'INVOICE' and i.state = 'ISSUED'"
+                + " and i.family_id in (select v.family_id from sepa_debit d join invoice v on v.id = d.invoice_id"
+                + " where d.billing_run_id = ?1 and d.state = 'PLANNED') order by i.id for update")
+                .setParameter(1, runId).setParameter(2, creditor.regieId()).getResultList();
         LocalDate today = PlatformTime.today();
         List<Pain008.Transaction> transactions = new ArrayList<>();
         Map<Long, Object[]> sent = new LinkedHashMap<>();

@@ -46,6 +46,8 @@ public class AgentsView implements Serializable {
     private String editedId;
     private String editedName;
     private List<String> editedRoles = new ArrayList<>();
+    /** The roles the form was opened with (or last read): a save is refused when another administrator changed them. */
+    private List<String> openedRoles = new ArrayList<>();
 
     /** The agent to disable once confirmed (posted back by the confirmation form). */
     private String disableId;
@@ -104,6 +106,7 @@ public class AgentsView implements Serializable {
         editedId = agent.id();
         editedName = agent.getName();
         editedRoles = new ArrayList<>(agent.roles());
+        openedRoles = new ArrayList<>(agent.roles());
         disableId = null;
     }
 
@@ -113,13 +116,22 @@ public class AgentsView implements Serializable {
 
     public void saveRoles() {
         try {
-            accounts.changeRoles(user.require(), editedId, editedRoles);
+            accounts.changeRoles(user.require(), editedId, editedRoles, openedRoles);
             FormErrors.info(Texts.of("agents.roles.saved", editedName));
             editedId = null;
             refresh();
         } catch (Refused e) {
             if ("roles".equals(e.field())) {
+                if ("staff.roles.changedMeanwhile".equals(e.text().key())) {
+                    // the ticks kept; saved again, they are what the administrator means over what the other did
+                    refresh();
+                    getAgents().stream().filter(a -> a.id().equals(editedId)).findFirst()
+                            .ifPresent(a -> openedRoles = new ArrayList<>(a.roles()));
+                }
                 FormErrors.show(ROLES_FORM, List.of(new FieldError("roles", Texts.of(e))));
+            } else if ("staff.unavailable".equals(e.text().key())) {
+                // Keycloak briefly away: nothing changed, the form and its ticks stay for « Réessayez »
+                FormErrors.show(ROLES_FORM, List.of(new FieldError("", Texts.of(e))));
             } else {
                 FormErrors.error(Texts.of(e));
                 editedId = null;
