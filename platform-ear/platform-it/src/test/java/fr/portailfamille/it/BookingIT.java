@@ -374,6 +374,29 @@ class BookingIT {
         fr.portailfamille.platform.kernel.Refused posted = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
                 () -> in(() -> registrations.register(p.user(), p.childId(), List.of(activity), java.util.Map.of(), true, null)));
         assertTrue(posted.getMessage().contains("n'est pas proposée"), posted.getMessage());
+        // a registration sent before the last day and decided after it is not validated (the family would be told to
+        // book); it is refused in words
+        Parent late = validatedFamily();
+        long pending = in(() -> {
+            tx.begin();
+            em.createNativeQuery("delete from registration where child_id = ?1 and activity_id = ?2")
+                    .setParameter(1, late.childId()).setParameter(2, activity).executeUpdate();
+            long id = ((Number) em.createNativeQuery("insert into registration (child_id, activity_id, status, cgu_accepted_at)"
+                    + " values (?1, ?2, 'SUBMITTED', now()) returning id").setParameter(1, late.childId())
+                    .setParameter(2, activity).getSingleResult()).longValue();
+            tx.commit();
+            return id;
+        });
+        fr.portailfamille.platform.kernel.Refused ended = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
+                () -> in(() -> {
+                    registrations.decideRegistration("agent@alpha.test", pending, true, null, false);
+                    return null;
+                }));
+        assertTrue(ended.getMessage().contains("s'est terminée le"), ended.getMessage());
+        in(() -> {
+            registrations.decideRegistration("agent@alpha.test", pending, false, "Activité terminée", false);
+            return null;
+        });
     }
 
     /** The change of the configuration that gives unit {@code unit}'s activity the last day {@code day}. */
@@ -1072,6 +1095,8 @@ class BookingIT {
         assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, day));
         assertTrue(in(() -> certificates.page(RegistrationIT.SANTE, 0, 100, new Sort("day", false))).stream()
                 .anyMatch(c -> c.absenceId() == absence), "back in agent-sante's queue");
+        assertTrue(in(() -> certificates.count(RegistrationIT.SANTE)) >= 1);
+        assertEquals(0L, in(() -> certificates.count(RegistrationIT.AGENT)), "no count an agent without agent-sante cannot clear");
 
         // a week after the day, no more
         long late = insertBooking(p.childId(), unit, TestDays.today().minusDays(8), "ABSENT_BILLED");

@@ -109,6 +109,8 @@ class FamilyWebIT {
             screenshot(parent, "foyer-envoye");
             parent.get(BASE + "/espace/accueil.xhtml");
             assertEquals("SUBMITTED", parent.await(By.id("family-file")).getAttribute("data-state"));
+            assertTrue(parent.driver.findElements(By.id("next-bookings")).isEmpty(),
+                    "no « Prochaines journées » with planning links while the file is not validated");
             assertTrue(parent.driver.findElement(By.id("family-file-text")).getText().startsWith("Dossier envoyé le "
                     + TestDays.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : le service enfance le vérifie."));
             assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil d'un dossier envoyé");

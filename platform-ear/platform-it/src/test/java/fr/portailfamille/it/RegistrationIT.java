@@ -417,6 +417,15 @@ class RegistrationIT {
                 .noneMatch(r -> r.reason() != null && r.reason().contains("contre-indication")), "health reason hidden");
         assertTrue(alpha(() -> familyDesk.historyOf(SANTE, familyId)).registrations().stream()
                 .anyMatch(r -> "Certificat sans la mention de non contre-indication".equals(r.reason())));
+        // a file named for health sent under a neutral label (« PAI allergie.pdf » as « Attestation d'assurance ») is
+        // health data too, as in Mes documents and messages
+        long[] neutral = activity("alpha", 3, 11);
+        long named = alpha(() -> registrations.register(p.user(), p.childId(), List.of(neutral[0]), Map.of(neutral[0],
+                List.of(new Upload("PAI allergie arachide.pdf", PDF.contentType(), PDF.content()))), true)).get(0).getId();
+        long namedDoc = alpha(() -> registrations.documentsOf(named)).get(0).id();
+        assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(AGENT, namedDoc)));
+        assertTrue(alpha(() -> queue.page(AGENT, 0, 500, Sort.DEFAULT)).stream().filter(r -> r.id() == named).findFirst()
+                .orElseThrow().documents().get(0).confidential());
     }
 
     /** The same registration sent twice at once (a double click, two tabs): one is made, the other told so in words. */

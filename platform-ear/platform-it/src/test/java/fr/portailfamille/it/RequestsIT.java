@@ -161,6 +161,27 @@ class RequestsIT {
                 .orElseThrow(() -> new AssertionError(kind + "-" + id + " absent de " + lines.stream().map(RequestLine::getRef).toList()));
     }
 
+    /**
+     * A day put on the waiting list (the unit full) is a request still waiting — for a seat, then for validation —:
+     * « En attente » in Mes demandes and counted on Accueil, never « Acceptée »; with or without validation.
+     */
+    @Test
+    void aDayOnTheWaitingListIsARequestStillWaiting() throws Exception {
+        Parent p = family("alpha");
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        for (boolean validation : List.of(true, false)) {
+            long unit = unitFor(p, "Sortie complète", validation);
+            sql("alpha", "update activity_unit set capacity = 0 where id = " + unit);
+            alpha(() -> bookings.book(p.user(), p.childId(), unit, day));
+            long waiting = booking(p, unit, day).getId();
+            assertEquals(BookingStatus.WAITING, booking(p, unit, day).getStatus());
+            RequestLine line = line(alpha(() -> requests.page(p.user(), RequestFilter.ALL, 0, 50)).lines(),
+                    RequestKind.RESERVATION, waiting);
+            assertEquals(RequestState.PENDING, line.getState(), "validation " + validation);
+        }
+        assertEquals(2L, alpha(() -> requests.pendingCounts(p.user())).get(RequestKind.RESERVATION));
+    }
+
     @Test
     void aFamilySeesEachOfItsRequestsWithItsDecisionAndNoOneElseDoes() throws Exception {
         Parent p = family("alpha");

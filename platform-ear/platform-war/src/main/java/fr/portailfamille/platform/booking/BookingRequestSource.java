@@ -39,12 +39,13 @@ public class BookingRequestSource implements RequestSource {
     @Override
     public String select() {
         return "select 'RESERVATION', b.id, b.child_id, cast(" + DAY_UNIT + " as varchar), b.created_at,"
-                + " case b.status when 'PENDING_VALIDATION' then 'PENDING' when 'REFUSED' then 'REFUSED'"
+                // on the waiting list: still a request, waiting (for a seat, then for validation), never "Acceptée"
+                + " case b.status when 'PENDING_VALIDATION' then 'PENDING' when 'WAITING' then 'PENDING' when 'REFUSED' then 'REFUSED'"
                 + " when 'CANCELLED_FREE' then 'CANCELLED' else 'ACCEPTED' end,"
                 + " b.decided_at, " + REFUSAL + ", " + PLANNING
                 + " from booking b join req_children k on k.id = b.child_id join activity_unit u on u.id = b.unit_id"
                 + " join activity a on a.id = u.activity_id"
-                + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'REFUSED'))"
+                + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'WAITING', 'REFUSED'))"
                 + " union all"
                 // the reason as a word of the pages' bundle (family.requests.RequestSource)
                 + " select 'ABSENCE', x.id, b.child_id, cast(" + DAY_UNIT + " || ' – {" + REASON_WORD + "' || case x.reason"

@@ -46,11 +46,14 @@ public class CertificateQueue {
     AbsenceService bookings;
 
     /**
-     * How many certificates wait for review (the menu's count): a number, no health data, so any agent
-     * of the commune may know it.
+     * How many certificates wait for review (the menu's count), for an agent who may review them (agent-sante): 0 for
+     * another, as the documents' and requests' counts leave out what the agent cannot clear.
      */
     public long count(SignedInUser agent) {
         StaffRoles.requireAgent(agent);
+        if (!StaffRoles.mayReadHealth(agent)) {
+            return 0;
+        }
         return ((Number) em.createNativeQuery("select count(*) from absence x join booking b on b.id = x.booking_id"
                 + " where x.certificate is not null and x.reviewed_at is null and b.status = 'ABSENT_PENDING'")
                 .getSingleResult()).longValue();

@@ -82,8 +82,10 @@ public class NextBookings {
         if (FamilyFileService.isStaff(user)) {
             return List.of();
         }
-        Long family = files.fileOf(user).getId();
-        if (family == null) {
+        var file = files.fileOf(user);
+        Long family = file.getId();
+        // a file not validated yet books nothing: no « Planning de Léa » link to a page that would only say so
+        if (family == null || file.getStatus() != fr.portailfamille.platform.family.FamilyStatus.VALIDATED) {
             return List.of();
         }
         LocalDate today = PlatformTime.today(clock);

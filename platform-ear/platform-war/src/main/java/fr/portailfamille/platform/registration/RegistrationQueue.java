@@ -111,7 +111,8 @@ public class RegistrationQueue {
     /** Validates several registrations at once: all or none (one transaction). */
     public int acceptAll(SignedInUser agent, Collection<Long> registrationIds) {
         StaffRoles.requireAgent(agent);
-        for (long id : registrationIds) {
+        // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
+        for (long id : new java.util.TreeSet<>(registrationIds)) {
             registrations.decideRegistration(agent.email(), id, true, null, healthDecision(agent, id));
         }
         return registrationIds.size();

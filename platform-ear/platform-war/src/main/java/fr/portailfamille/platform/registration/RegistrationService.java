@@ -304,7 +304,10 @@ public class RegistrationService {
                         .setParameter(1, r.getId()).setParameter(2, required.get(i))
                         .setParameter(3, u.fileName())
                         .setParameter(4, u.contentType()).setParameter(5, u.content())
-                        .setParameter(6, fromHealthFile[i] || isHealthDocument(types, required.get(i)))
+                        // or a file named for health (« PAI allergie.pdf » sent as « Fiche d'inscription »), as Mes
+                        // documents and messages' files are
+                        .setParameter(6, fromHealthFile[i] || isHealthDocument(types, required.get(i))
+                                || fr.portailfamille.documents.DocumentTypeRules.isHealth(List.of(), u.fileName()))
                         .setParameter(7, child.getId()).executeUpdate();
             }
             created.add(r);
@@ -472,6 +475,11 @@ public class RegistrationService {
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused(Refused.text("registration.notPending")));
+        if (accept && r.getActivity().endedBy(PlatformTime.today(clock))) {
+            // no day left to book: validated, the family would be told to book in Mon planning (refusing it stays open)
+            throw new Refused(Refused.text("registration.activity.ended", r.getActivity().getName(),
+                    fr.portailfamille.problems.Problems.dateTime("format.date", r.getActivity().getLastDay())));
+        }
         String why = Refused.decisionReason(accept, reason);
         r.decide(accept, agent, why, OffsetDateTime.now(clock));
         mails.send(r.getChild().getFamily().getEmail(), "Inscription " + (accept ? "validée" : "refusée"),

@@ -34,7 +34,10 @@ public class SchoolQueue {
     }
 
     static final Map<String, String> SORTS = Map.of("child", "c.last_name, c.first_name", "school", "e.name",
-            "level", "s.level", "submittedAt", "s.submitted_at");
+            // the school year, then the levels youngest first (TPS … CM2), not their codes' alphabetical order
+            "level", "s.school_year, array_position(string_to_array('"
+                    + String.join(",", fr.portailfamille.configuration.SchoolLevel.codes()) + "', ','), s.level::text)",
+            "submittedAt", "s.submitted_at");
 
     @PersistenceContext(unitName = "portail")
     EntityManager em;
@@ -74,7 +77,8 @@ public class SchoolQueue {
     /** Accepts several school requests at once: all or none (one transaction). */
     public int acceptAll(SignedInUser agent, Collection<Long> enrolmentIds) {
         StaffRoles.requireAgent(agent);
-        for (long id : enrolmentIds) {
+        // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
+        for (long id : new java.util.TreeSet<>(enrolmentIds)) {
             registrations.decideSchool(agent.email(), id, true, null);
         }
         return enrolmentIds.size();

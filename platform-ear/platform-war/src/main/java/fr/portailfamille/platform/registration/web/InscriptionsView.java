@@ -64,6 +64,8 @@ public class InscriptionsView implements Serializable {
 
         private final String pendingRef;
         private final boolean offered;
+        /** For an activity no longer offered because its last day has passed: the sentence saying so, else null. */
+        private final String ended;
 
         Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
                 Map<String, String> alsoAsked, String pendingRef) {
@@ -73,6 +75,9 @@ public class InscriptionsView implements Serializable {
         private Offer(Activity a, String status, boolean open, List<String> documents, Map<String, String> provided,
                 Map<String, String> alsoAsked, String pendingRef, boolean offered) {
             this.offered = offered;
+            this.ended = offered || !a.endedBy(fr.portailfamille.platform.kernel.PlatformTime.today()) ? null
+                    : Texts.of("inscriptions.ended", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                            .format(a.getLastDay()));
             this.pendingRef = pendingRef;
             this.provided = provided;
             this.alsoAsked = alsoAsked;
@@ -86,6 +91,7 @@ public class InscriptionsView implements Serializable {
         }
 
         public long getActivityId() { return activityId; }
+        public String getEnded() { return ended; }
         public String getName() { return name; }
         public String getAudience() { return audience; }
 
