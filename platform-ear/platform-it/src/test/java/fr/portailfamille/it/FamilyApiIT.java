@@ -699,6 +699,17 @@ class FamilyApiIT {
         assertEquals(null, byId(others.getJsonArray("demandes"), id));
         JsonObject seen = byId(others.getJsonArray("ouvertes"), open);
         assertTrue(!seen.containsKey("maDemande") || seen.isNull("maDemande"), seen.toString());
+        // « handicap ou PAI » answered, then the request sent again without it (a day changed from an app that cannot
+        // read it back): the answer is kept, as Ma demande keeps it; said « false », it goes
+        String withHealth = asked.substring(0, asked.length() - 1) + ", \"handicap\": true}";
+        assertEquals(200, call(ALPHA, "POST", path, token, withHealth).statusCode());
+        assertEquals(1, single("select count(*) from commune_alpha.window_request where window_id = " + open + " and disability"));
+        assertEquals(200, call(ALPHA, "POST", path, token, asked).statusCode());
+        assertEquals(1, single("select count(*) from commune_alpha.window_request where window_id = " + open + " and disability"),
+                "kept when the body leaves it out");
+        String without = asked.substring(0, asked.length() - 1) + ", \"handicap\": false}";
+        assertEquals(200, call(ALPHA, "POST", path, token, without).statusCode());
+        assertEquals(0, single("select count(*) from commune_alpha.window_request where window_id = " + open + " and disability"));
     }
 
     // ---- Mes documents -------------------------------------------------------------------------

@@ -107,10 +107,15 @@ public class FenetresResource {
                               String resultat) {
     }
 
-    @Schema(name = "NouvelleDemande", description = "Les jours demandés par enfant et les réponses que le dossier n'a pas")
-    public record NouvelleDemande(List<EnfantJours> enfants, boolean deuxParentsTravaillent, boolean handicap,
+    @Schema(name = "NouvelleDemande", description = "Les jours demandés par enfant et les réponses que le dossier n'a pas."
+            + " Une demande qui en remplace une autre garde sa réponse « handicap » et son justificatif quand le corps ne"
+            + " les donne pas.")
+    public record NouvelleDemande(List<EnfantJours> enfants, boolean deuxParentsTravaillent,
+                                  @Schema(description = "Absent : la réponse de la demande remplacée (sinon non)") Boolean handicap,
                                   @Schema(description = "Identifiant d'un document de la famille : GET /documents,"
-                                          + " ou celui que POST /documents vient d'enregistrer") Long justificatif) {
+                                          + " ou celui que POST /documents vient d'enregistrer ; absent : celui de la demande"
+                                          + " remplacée, null : aucun") Long justificatif,
+                                  @Schema(hidden = true) boolean justificatifGiven) {
     }
 
     @Schema(name = "EnfantJours")
@@ -197,10 +202,15 @@ public class FenetresResource {
             e.jours().forEach(j -> set.add(new MonthPlan.UnitDay(j.unite(), j.date())));
             days.put(e.enfant(), set);
         }
+        // a request replacing the family's keeps the answers the body leaves out (GET does not show them back: a client
+        // adding one day would otherwise drop the « handicap ou PAI » priority and its proof)
+        MyRequest.Sent before = requests.mine(user).stream().filter(m -> m.getWindowId() == windowId).findFirst()
+                .map(MyRequest::asSent).orElse(null);
+        boolean disability = asked.handicap() != null ? asked.handicap() : before != null && before.disability();
+        Long proof = asked.justificatifGiven() ? asked.justificatif() : before == null ? null : before.proofId();
         long requestId;
         try {
-            requestId = requests.request(user, windowId, days, new Answers(asked.deuxParentsTravaillent(), asked.handicap(),
-                    asked.justificatif()));
+            requestId = requests.request(user, windowId, days, new Answers(asked.deuxParentsTravaillent(), disability, proof));
         } catch (Refused e) {
             if ("days".equals(e.field())) {
                 throw ApiException.badInput("jour_hors_periode", "enfants", e.getMessage());
@@ -286,7 +296,8 @@ public class FenetresResource {
             justificatif = JsonFields.id(proof).orElseThrow(() -> ApiException.badInput("justificatif_invalide", "justificatif",
                     "Indiquez l'identifiant numérique d'un document de Mes documents."));
         }
-        return new NouvelleDemande(list, flag(o, "deuxParentsTravaillent"), flag(o, "handicap"), justificatif);
+        return new NouvelleDemande(list, flag(o, "deuxParentsTravaillent"),
+                o.containsKey("handicap") ? flag(o, "handicap") : null, justificatif, o.containsKey("justificatif"));
     }
 
     private static boolean flag(JsonObject o, String name) {

@@ -32,10 +32,16 @@ class WindowRequestInputTest {
         assertEquals(List.of(LocalDate.parse("2027-07-06"), LocalDate.parse("2027-07-07")),
                 d.enfants().get(0).jours().stream().map(FenetresResource.JourPropose::date).toList());
         assertTrue(d.deuxParentsTravaillent());
-        assertFalse(d.handicap());
+        assertNull(d.handicap(), "not given: the replaced request's answer is kept");
         assertEquals(9L, d.justificatif());
-        assertNull(FenetresResource.parse("{\"enfants\": [{\"enfant\": 1, \"jours\": [{\"unite\": 2, \"date\": \"2027-07-06\"}]}],"
-                + " \"justificatif\": null}").justificatif());
+        assertTrue(d.justificatifGiven());
+        FenetresResource.NouvelleDemande none = FenetresResource.parse("{\"enfants\": [{\"enfant\": 1, \"jours\":"
+                + " [{\"unite\": 2, \"date\": \"2027-07-06\"}]}], \"justificatif\": null, \"handicap\": false}");
+        assertNull(none.justificatif());
+        assertTrue(none.justificatifGiven(), "null: no proof, said so");
+        assertFalse(none.handicap());
+        assertFalse(FenetresResource.parse("{\"enfants\": [{\"enfant\": 1, \"jours\": [{\"unite\": 2, \"date\":"
+                + " \"2027-07-06\"}]}]}").justificatifGiven(), "absent: the replaced request's proof is kept");
     }
 
     @Test
