@@ -378,6 +378,8 @@ public class CommuneArchives {
     static final String MESSAGE_HEALTH_SCHEMA = "50";
     /** Tenant V51: an activity's last day, a nullable column. */
     static final String ACTIVITY_LAST_DAY_SCHEMA = "51";
+    /** Tenant V52: a news's form token, a nullable column with a partial unique index. */
+    static final String NEWS_TOKEN_SCHEMA = "52";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -403,7 +405,8 @@ public class CommuneArchives {
      * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
      * changed data only — the import applies its rule —, and into {@value #AS_ISSUED_SCHEMA}, which added nullable
      * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA} and {@value #MESSAGE_HEALTH_SCHEMA}, which each added a
-     * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA}, which added a nullable column).
+     * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA} and {@value #NEWS_TOKEN_SCHEMA}, which each added a nullable
+     * column).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -427,7 +430,8 @@ public class CommuneArchives {
             MESSAGE_TOKEN_SCHEMA, BROADCAST_FILES_SCHEMA, DEFERRED_UNIQUES_SCHEMA, AWAITING_MAIL_SCHEMA,
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
             CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
-            REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA, ACTIVITY_LAST_DAY_SCHEMA);
+            REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA, ACTIVITY_LAST_DAY_SCHEMA,
+            NEWS_TOKEN_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -151,6 +151,23 @@ class NewsIT {
         return alpha(() -> news.publicTiles(50)).stream().map(NewsTile::title).toList();
     }
 
+    /** « Publier » clicked twice on a new news (the same form sent twice): one news, the second told where it is. */
+    @Test
+    void aNewNewsSentTwiceByTheSameFormIsCreatedOnce() throws Exception {
+        SignedInUser agent = FamilyDocumentsIT.staff("alpha", "agent");
+        String title = "Fête de l'école " + UUID.randomUUID().toString().substring(0, 6);
+        NewsDesk.Form f = form(title, "Samedi 27 juin, dans la cour.");
+        String token = fr.portailfamille.platform.kernel.FormTokens.next();
+        // saved as a draft: published, it would push other tests' news off the families' tiles
+        long id = alpha(() -> desk.save(agent, null, f, null, null, false, Action.SAVE, token));
+        Refused twice = assertThrows(Refused.class, () -> alpha(() -> desk.save(agent, null, f, null, null, false,
+                Action.SAVE, token)));
+        assertTrue(fr.portailfamille.platform.kernel.FormTokens.alreadySent(twice), twice.getMessage());
+        assertEquals(java.util.Optional.of(id), alpha(() -> desk.createdBy(agent, token)));
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from news where title = ?1")
+                .setParameter(1, title).getSingleResult()).longValue()));
+    }
+
     @Test
     void aNewsIsVisibleExactlyWhileOnline() throws Exception {
         SignedInUser agent = FamilyDocumentsIT.staff("alpha", "agent");

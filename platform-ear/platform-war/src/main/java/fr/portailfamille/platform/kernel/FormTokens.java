@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class FormTokens {
 
-    /** The tables keeping their forms' tokens (tenant V35; messages V39). */
-    private static final Set<String> TABLES = Set.of("payment", "wallet_movement", "message_broadcast", "message");
+    /** The tables keeping their forms' tokens (tenant V35; messages V39; news V52). */
+    private static final Set<String> TABLES = Set.of("payment", "wallet_movement", "message_broadcast", "message", "news");
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 

@@ -74,15 +74,19 @@ public class News {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+    /** The one-time token of the form that created it (tenant V52): the same form sent again creates nothing. */
+    @Column(name = "form_token")
+    private String formToken;
 
     protected News() {
     }
 
     /** A new draft written by {@code author} at {@code now}. */
-    News(String author, OffsetDateTime now) {
+    News(String author, OffsetDateTime now, String formToken) {
         this.author = author;
         this.createdAt = now;
         this.updatedAt = now;
+        this.formToken = formToken;
     }
 
     /** A news for everyone, published from the start of {@code publishedOn} in Paris (demo data and tests). */

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.news;
 import fr.portailfamille.news.NewsAudience;
 import fr.portailfamille.news.NewsRules;
 import fr.portailfamille.news.NewsState;
+import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.kernel.Rows;
@@ -213,13 +214,26 @@ public class NewsDesk {
      */
     public long save(SignedInUser agent, Long id, Form form, String imageName, byte[] image, boolean removeImage,
                      Action action) {
+        return save(agent, id, form, imageName, image, removeImage, action, null);
+    }
+
+    /**
+     * As {@link #save(SignedInUser, Long, Form, String, byte[], boolean, Action)}, a new news's form carrying its
+     * one-time token ({@link FormTokens}): the same form sent again (« Publier » clicked twice) creates nothing.
+     *
+     * @throws Refused on {@link FormTokens#FIELD} when that form already created a news ({@link #createdBy})
+     */
+    public long save(SignedInUser agent, Long id, Form form, String imageName, byte[] image, boolean removeImage,
+                     Action action, String formToken) {
         StaffRoles.requireAgent(agent);
         List<FieldError> errors = problems(agent, id, form, imageName, image, removeImage, action);
         if (!errors.isEmpty()) {
             throw new Refused(errors.get(0).field(), errors.get(0).text());
         }
+        String token = id == null ? FormTokens.of(formToken) : null;
+        FormTokens.claim(em, "news", token);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        News n = id == null ? new News(agent.email(), now) : em.find(News.class, id);
+        News n = id == null ? new News(agent.email(), now, token) : em.find(News.class, id);
         if (n == null) {
             throw new Refused(Refused.text("news.gone"));
         }
@@ -248,6 +262,17 @@ public class NewsDesk {
         }
         em.flush();
         return n.getId();
+    }
+
+    /** The news a form of one-time token {@code formToken} created, if any. */
+    public Optional<Long> createdBy(SignedInUser agent, String formToken) {
+        StaffRoles.requireAgent(agent);
+        String token = FormTokens.of(formToken);
+        if (token == null) {
+            return Optional.empty();
+        }
+        return em.createNativeQuery("select id from news where form_token = ?1").setParameter(1, token).getResultList()
+                .stream().findFirst().map(x -> ((Number) x).longValue());
     }
 
     /**

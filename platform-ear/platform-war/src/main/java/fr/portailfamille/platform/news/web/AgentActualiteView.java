@@ -54,6 +54,8 @@ public class AgentActualiteView implements Serializable {
     private transient Part file;
     private boolean confirmDelete;
     private List<SelectItem> targets;
+    /** A new news's form's one-time token (FormTokens): « Publier » clicked twice creates one news. */
+    private String formToken = fr.portailfamille.platform.kernel.FormTokens.next();
 
     public void load() throws IOException {
         if (!ViewParams.opening()) {
@@ -111,7 +113,7 @@ public class AgentActualiteView implements Serializable {
                 FormErrors.show(FORM, errors);
                 return;
             }
-            long saved = desk.save(user.require(), id, form, name, bytes, removeImage, action);
+            long saved = desk.save(user.require(), id, form, name, bytes, removeImage, action, formToken);
             boolean created = id == null;
             id = saved;
             show(desk.get(user.require(), saved).orElseThrow());
@@ -125,6 +127,16 @@ public class AgentActualiteView implements Serializable {
             }
             FormErrors.info(text);
         } catch (Refused e) {
+            var made = fr.portailfamille.platform.kernel.FormTokens.alreadySent(e) ? desk.createdBy(user.require(), formToken)
+                    : java.util.Optional.<Long>empty();
+            if (made.isPresent()) {
+                // created by the first click: the agent taken to it, said so
+                FacesContext ctx = FacesContext.getCurrentInstance();
+                ctx.getExternalContext().getFlash().put("info", Texts.of(e));
+                ctx.getExternalContext().redirect(ctx.getExternalContext().getRequestContextPath()
+                        + "/agent/actualite.xhtml?id=" + made.get());
+                return;
+            }
             FormErrors.show(FORM, List.of(new FieldError(e.field() == null ? "" : e.field(), Texts.of(e))));
         } catch (SecurityException e) {
             FormErrors.error(Texts.of(e));
@@ -184,6 +196,9 @@ public class AgentActualiteView implements Serializable {
     public int getTitleMax() { return NewsRules.TITLE_MAX; }
     public int getBodyMax() { return NewsRules.BODY_MAX; }
     public int getAltMax() { return NewsRules.ALT_MAX; }
+
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v; }
 
     public Long getId() { return id; }
     public void setId(Long v) {
