@@ -405,8 +405,8 @@ public class CommuneArchives {
      * {@value #CERTIFICATE_DAYS_SCHEMA}, which added a nullable column, and into {@value #HEALTH_NAMED_SCHEMA}, which
      * changed data only — the import applies its rule —, and into {@value #AS_ISSUED_SCHEMA}, which added nullable
      * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA} and {@value #MESSAGE_HEALTH_SCHEMA}, which each added a
-     * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA} and {@value #NEWS_TOKEN_SCHEMA}, which each added a nullable
-     * column).
+     * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA} and
+     * {@value #NEWS_TOKEN_SCHEMA}, which each added a nullable column).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);

@@ -583,9 +583,9 @@ public class PlanningService {
     /**
      * Of the copies "Recopier la sélection" proposes for the child ({@code copies}: bookings), those a booking could be
      * asked for: a day the unit runs, not a unit-day the child already holds (it would read "à annuler" on the grid and
-     * be refused as "déjà réservé") nor one an agent refused, nor a day of an opening window not published (asked for on its own page: with it,
-     * the whole selection would be refused). One reading of the child's bookings and of each activity's windows,
-     * whatever the number of copies.
+     * be refused as "déjà réservé") nor one an agent refused, nor a day of an opening window not published (asked for on
+     * its own page: with it, the whole selection would be refused). One reading of the child's bookings and of each
+     * activity's windows, whatever the number of copies.
      */
     public List<PlannedChange> copiesToKeep(SignedInUser user, long childId, List<PlannedChange> copies) {
         Child child = ownChild(user, childId);

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * A configuration save that changed when the accueils run — the school years or holidays, an activity's running in the
- * holidays, its last day, a unit's weekdays —, fired in the save's transaction after it is written, so that what families booked on
- * days that no longer run is undone with it ({@code booking.ClosedDays}), as added closures are ({@link ClosuresAdded}).
+ * holidays, its last day, a unit's weekdays —, fired in the save's transaction after it is written, so that what
+ * families booked on days that no longer run is undone with it ({@code booking.ClosedDays}), as added closures are
+ * ({@link ClosuresAdded}).
  */
 public record ScheduleChanged() {
 
