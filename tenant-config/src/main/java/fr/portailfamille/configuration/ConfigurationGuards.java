@@ -105,6 +105,29 @@ public final class ConfigurationGuards {
     }
 
     /**
+     * A last day moved to before {@code today} on an activity the commune had (with another last day or none): its days
+     * since were booked, perhaps invoiced, and a save undoes bookings from today only — a past day's are a closure's
+     * business (Calendrier: its unbilled bookings undone, the billed ones told). An activity new to the commune may come
+     * ended (another commune's file): it has no booking.
+     */
+    public static List<FieldError> lastDaysInThePast(CommuneConfiguration before, CommuneConfiguration after,
+                                                     java.time.LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        if (after.activities() == null || before.activities() == null) {
+            return errors;
+        }
+        for (int i = 0; i < after.activities().size(); i++) {
+            var a = after.activities().get(i);
+            var was = before.activities().stream().filter(b -> b.code().equals(a.code())).findFirst();
+            if (a.lastDay() != null && a.lastDay().isBefore(today) && was.isPresent()
+                    && !a.lastDay().equals(was.get().lastDay())) {
+                errors.add(Problems.error("activities[" + i + "].lastDay", "configuration.activity.lastDayPast", a.name()));
+            }
+        }
+        return errors;
+    }
+
+    /**
      * The activities {@code after} takes from the régie that billed them (still there) to another régie or to none: which
      * régie bills an activity is where its families pay (invoices or porte-monnaie, its PayFiP account, its numbering),
      * the régisseur's as the régie's own accounts. An activity billed for the first time, an activity removed, or one

@@ -28,6 +28,24 @@ class ConfigurationGuardsTest {
         return errors.stream().map(FieldError::field).toList();
     }
 
+    /**
+     * An activity's last day moved into the past is refused beside it (its days since were booked, a save undoes from
+     * today only); kept as it was, set to today or later, or an ended activity new to the commune, it is not.
+     */
+    @Test
+    void aLastDayMovedIntoThePastIsRefused() {
+        java.time.LocalDate today = java.time.LocalDate.of(2027, 7, 10);
+        assertEquals(List.of(), ConfigurationGuards.lastDaysInThePast(BEFORE, BEFORE, today), "SPORT-U10's, as it was");
+        assertEquals(List.of("activities[2].lastDay"), fields(ConfigurationGuards.lastDaysInThePast(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/activities/2/lastDay", "2027-07-01")), today)));
+        assertEquals(List.of("activities[0].lastDay"), fields(ConfigurationGuards.lastDaysInThePast(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/activities/0/lastDay", "2027-07-09")), today)), "ALSH had none");
+        assertEquals(List.of(), ConfigurationGuards.lastDaysInThePast(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/activities/0/lastDay", "2027-07-10")), today), "today");
+        CommuneConfiguration without = BEFORE.withActivities(BEFORE.activities().subList(0, 2));
+        assertEquals(List.of(), ConfigurationGuards.lastDaysInThePast(without, BEFORE, today), "new to the commune");
+    }
+
     @Test
     void aHealthTypeUntickedRenamedOrRemovedIsAHealthChange() {
         int cert = index("CERTIFICAT_MEDICAL");

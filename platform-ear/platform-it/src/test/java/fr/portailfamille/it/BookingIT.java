@@ -99,6 +99,9 @@ class BookingIT {
     @Inject
     fr.portailfamille.platform.registration.RegistrationService registrations;
 
+    @Inject
+    fr.portailfamille.platform.billing.FamilyPricing pricing;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -364,13 +367,34 @@ class BookingIT {
         long activity = in(() -> em.find(fr.portailfamille.platform.booking.ActivityUnit.class, unit).getActivity().getId());
         assertTrue(in(() -> registrations.offersFor(p.user(), p.childId())).stream().anyMatch(a -> a.getId() == activity),
                 "still offered until its last day has passed");
-
+        String tarifName = "Stage " + UUID.randomUUID().toString().substring(0, 8);
         in(() -> {
-            configuration.update(RegistrationIT.AGENT, lastDay(unit, TestDays.today().minusDays(1)));
+            tx.begin();
+            em.createNativeQuery("update activity set name = ?2 where id = ?1").setParameter(1, activity)
+                    .setParameter(2, tarifName).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        assertTrue(tarifsName(p, tarifName), "on « Consulter les tarifs » until then");
+
+        // a last day moved into the past is refused beside it (its days since were booked: Calendrier closes them)
+        fr.portailfamille.configuration.ConfigurationException past = assertThrows(
+                fr.portailfamille.configuration.ConfigurationException.class, () -> in(() -> {
+                    configuration.update(RegistrationIT.AGENT, lastDay(unit, TestDays.today().minusDays(1)));
+                    return null;
+                }));
+        assertTrue(past.errors().stream().anyMatch(e -> e.field().endsWith(".lastDay")), past.errors().toString());
+        // the last day passes
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update activity set last_day = ?2 where id = ?1").setParameter(1, activity)
+                    .setParameter(2, TestDays.today().minusDays(1)).executeUpdate();
+            tx.commit();
             return null;
         });
         assertTrue(in(() -> registrations.offersFor(p.user(), p.childId())).stream().noneMatch(a -> a.getId() == activity),
                 "ended: no longer offered");
+        assertFalse(tarifsName(p, tarifName), "nor on « Consulter les tarifs »");
         fr.portailfamille.platform.kernel.Refused posted = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
                 () -> in(() -> registrations.register(p.user(), p.childId(), List.of(activity), java.util.Map.of(), true, null)));
         assertTrue(posted.getMessage().contains("n'est pas proposée"), posted.getMessage());
@@ -397,6 +421,12 @@ class BookingIT {
             registrations.decideRegistration("agent@alpha.test", pending, false, "Activité terminée", false);
             return null;
         });
+    }
+
+    /** Whether the family's « Consulter les tarifs » names the activity {@code name} (a sheet, or without a tariff). */
+    boolean tarifsName(Parent p, String name) throws Exception {
+        var tarifs = in(() -> pricing.tarifs(p.user()));
+        return tarifs.withoutTariff().contains(name) || tarifs.sheets().stream().anyMatch(t -> t.activityName().equals(name));
     }
 
     /** The change of the configuration that gives unit {@code unit}'s activity the last day {@code day}. */

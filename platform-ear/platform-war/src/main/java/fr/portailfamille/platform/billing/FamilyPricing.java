@@ -80,7 +80,8 @@ public class FamilyPricing {
         List<TariffSheet> sheets = new ArrayList<>();
         List<String> without = new ArrayList<>();
         for (Activity a : catalog.activities()) {
-            if (!children.isEmpty() && children.stream().noneMatch(c -> offered(a, c, today))) {
+            // an activity whose last day has passed is no longer offered (RegistrationService.offersFor)
+            if (a.endedBy(today) || !children.isEmpty() && children.stream().noneMatch(c -> offered(a, c, today))) {
                 continue;
             }
             // the units sharing one tariff in force are shown together

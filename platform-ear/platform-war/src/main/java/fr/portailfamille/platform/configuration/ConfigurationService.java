@@ -230,7 +230,8 @@ public class ConfigurationService {
 
     /**
      * Refuses the changes only some agents may make ({@link ConfigurationGuards}): what makes a document health data
-     * ({@code agent-sante}), where a régie's money goes ({@code regisseur}).
+     * ({@code agent-sante}), where a régie's money goes ({@code regisseur}); and, for everyone, an activity's last day
+     * moved into the past ({@link ConfigurationGuards#lastDaysInThePast}).
      *
      * @throws ConfigurationException on the fields the agent may not change so
      */
@@ -242,6 +243,7 @@ public class ConfigurationService {
         if (!user.hasRole(StaffRoles.REGISSEUR)) {
             refused.addAll(ConfigurationGuards.moneyChanges(before, after));
         }
+        refused.addAll(ConfigurationGuards.lastDaysInThePast(before, after, PlatformTime.today()));
         if (!refused.isEmpty()) {
             throw new ConfigurationException(refused);
         }
