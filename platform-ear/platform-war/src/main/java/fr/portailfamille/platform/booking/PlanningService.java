@@ -79,10 +79,11 @@ public class PlanningService {
         Child child = ownChild(user, childId);
         ActivityUnit unit = unit(unitId);
         requireRegistration(child, unit.getActivity());
-        if (hasLiveBooking(child, unit, day)) {
+        Standing standing = standing(child, unit, day);
+        if (standing == Standing.HELD) {
             throw new BookingRefused(Refused.text("booking.alreadyBooked", child.getFirstName()));
         }
-        if (refusedByTheTown(child, unit, day)) {
+        if (standing == Standing.REFUSED) {
             throw new BookingRefused(Refused.text("booking.outcome.refusedBefore"));
         }
         return bookOne(child, unit, unit.plan(), day, settings.calendarToBookOn(), settings.schoolYears());
@@ -123,9 +124,10 @@ public class PlanningService {
         for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
                 (id, day) -> MonthPlan.runsOn(plans.get(id), day, cal, years))) {
             ActivityUnit unit = units.get(d.unitId());
-            if (hasLiveBooking(child, unit, d.day())) {
+            Standing standing = standing(child, unit, d.day());
+            if (standing == Standing.HELD) {
                 result.count((BookingDecision.Outcome) null);
-            } else if (refusedByTheTown(child, unit, d.day())) {
+            } else if (standing == Standing.REFUSED) {
                 result.count(new BookingDecision(BookingDecision.Outcome.REFUSED, false,
                         Refused.text("booking.outcome.refusedBefore")));
             } else {
@@ -147,16 +149,23 @@ public class PlanningService {
                 .setParameter("live", BookingStatus.HOLDING_THE_DAY).getResultList().isEmpty();
     }
 
+    /** Where a family's new request for a unit-day stands ({@link #standing}). */
+    private enum Standing { FREE, HELD, REFUSED }
+
     /**
-     * Whether the child's latest request for the unit-day was refused by an agent (a day of an activity whose bookings
-     * are validated): the grid shows it « Refusée » without a button, and the family's other ways (Recopier, the semaine
-     * type, the API) do not ask for it again either.
+     * Where a family's new request for the child's unit-day stands, in one reading of its bookings: {@code HELD} by a
+     * booking ({@link BookingStatus#HOLDING_THE_DAY}); {@code REFUSED} when its latest request was refused by an agent
+     * (the grid shows it « Refusée » without a button, and the family's other ways — Recopier, the semaine type, the API,
+     * the summary — do not ask for it again either); else {@code FREE}.
      */
-    private boolean refusedByTheTown(Child child, ActivityUnit unit, LocalDate day) {
-        List<BookingStatus> latest = em.createQuery("select b.status from Booking b where b.child = :c and b.unit = :u"
+    private Standing standing(Child child, ActivityUnit unit, LocalDate day) {
+        List<BookingStatus> statuses = em.createQuery("select b.status from Booking b where b.child = :c and b.unit = :u"
                         + " and b.day = :d order by b.id desc", BookingStatus.class)
-                .setParameter("c", child).setParameter("u", unit).setParameter("d", day).setMaxResults(1).getResultList();
-        return !latest.isEmpty() && latest.get(0) == BookingStatus.REFUSED;
+                .setParameter("c", child).setParameter("u", unit).setParameter("d", day).getResultList();
+        if (statuses.stream().anyMatch(BookingStatus.HOLDING_THE_DAY::contains)) {
+            return Standing.HELD;
+        }
+        return !statuses.isEmpty() && statuses.get(0) == BookingStatus.REFUSED ? Standing.REFUSED : Standing.FREE;
     }
 
     /**
@@ -564,10 +573,11 @@ public class PlanningService {
             } else {
                 Child child = children.get(cc.childId());
                 ActivityUnit unit = units.get(c.getUnitId());
-                if (hasLiveBooking(child, unit, c.getDay())) {
+                Standing standing = standing(child, unit, c.getDay());
+                if (standing == Standing.HELD) {
                     outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false,
                             Refused.text("booking.outcome.alreadyBooked")));
-                } else if (refusedByTheTown(child, unit, c.getDay())) {
+                } else if (standing == Standing.REFUSED) {
                     outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false, false,
                             Refused.text("booking.outcome.refusedBefore")));
                 } else {
@@ -672,9 +682,11 @@ public class PlanningService {
                 if (unit == null) {
                     continue;
                 }
-                if (hasLiveBooking(child, unit, c.getDay())) {
+                Standing standing = standing(child, unit, c.getDay());
+                if (standing != Standing.FREE) {
                     // as "Confirmer" will say it: not priced in the summary
-                    notices.put(c.getKey(), Refused.text("booking.outcome.alreadyBooked"));
+                    notices.put(c.getKey(), Refused.text(standing == Standing.HELD ? "booking.outcome.alreadyBooked"
+                            : "booking.outcome.refusedBefore"));
                     refused.add(c.getKey());
                     warned.add(c.getKey());
                     continue;

@@ -201,8 +201,7 @@ public class DirectDebits {
         for (Object[] r : rows) {
             long debit = ((Number) r[0]).longValue();
             long invoice = ((Number) r[1]).longValue();
-            // the invoice locked, as a payment at the counter locks it: what is left read once, debited once
-            em.createNativeQuery("select id from invoice where id = ?1 for update").setParameter(1, invoice).getResultList();
+            // the invoice locked above with its family's others: what is left read once, debited once
             long left = ((Number) em.createNativeQuery("select i.total_cents - (" + FamilyAccount.settledSql() + ") from invoice i"
                     + " where i.id = ?1 and i.state = 'ISSUED'").setParameter(1, invoice).getResultList().stream()
                     .findFirst().orElse(0L)).longValue();
