@@ -384,14 +384,19 @@ class FamilyWebIT {
             assertTrue(parent.driver.findElements(By.cssSelector("a.registration-withdraw")).stream().anyMatch(a ->
                     a.getText().equals("Annuler la demande d'inscription à " + activity)
                             && a.getAttribute("href").contains("/espace/demandes.xhtml?demande=INSCRIPTION-")), parent.snapshot());
-            // the other activity asking for the attestation takes the one just joined: nothing to attach again
+            // the other activity asking for the attestation takes the one just joined: nothing to attach again, though
+            // another file may be joined instead (the one given was refused, a newer attestation)
             String other = parent.await(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).getAttribute("for");
-            assertTrue(parent.driver.findElements(By.id(other.replace(":tick", ":documents:0:file"))).isEmpty(),
-                    "no file asked again for the other activity");
+            WebElement replace = parent.driver.findElement(By.id(other.replace(":tick", ":documents:0:file")));
             WebElement legend = parent.driver.findElement(By.xpath("//legend[text()='Garderie " + suffix + "']"));
+            WebElement provided = legend.findElement(By.xpath("..")).findElement(By.className("document-provided"));
             assertEquals("« Attestation d'assurance » : déjà joint à l'inscription à « " + activity
-                    + " » cette année, il vaut pour celle-ci aussi : rien à joindre.",
-                    legend.findElement(By.xpath("..")).findElement(By.className("document-provided")).getText());
+                    + " » cette année, il vaut pour celle-ci aussi.", provided.getText());
+            assertEquals("« Attestation d'assurance » : joindre un autre fichier à la place (facultatif) (PDF, JPEG ou PNG,"
+                    + " 5 Mo au plus)", parent.driver.findElement(By.cssSelector("label[for='" + replace.getAttribute("id")
+                    + "']")).getText());
+            assertTrue(replace.getAttribute("aria-describedby").startsWith(provided.getAttribute("id") + " "),
+                    "the field is described by what was already given");
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&activite=" + activityId(activity));
             assertTrue(parent.await(By.id("not-registered")).getText().contains("pas encore inscrit"));
         }

@@ -280,6 +280,24 @@ class RegistrationIT {
         });
         assertTrue(alpha(() -> registrations.providedByRegistration(other.user(), other.childId(), label)).isEmpty(),
                 "a refused registration's document is not taken");
+        // a registration refused for its attestation is sent again with another file, though the child's other live
+        // registration still carries the first one: the new file is joined, and taken by the next registration
+        long[] refusedActivity = activity("alpha", 3, 11);
+        long wrong = alpha(() -> registrations.register(p.user(), p.childId(), List.of(refusedActivity[0]), Map.of(), true))
+                .get(0).getId();
+        assertEquals("assurance.pdf", alpha(() -> registrations.documentsOf(wrong)).get(0).fileName(), "carried");
+        alpha(() -> {
+            registrations.decideRegistration("agent@alpha.test", wrong, false, "Attestation de l'an dernier", false);
+            return null;
+        });
+        Upload newer = new Upload("assurance-2027.pdf", PDF.contentType(), "%PDF-1.4\n% 2027\n".getBytes());
+        long again = alpha(() -> registrations.register(p.user(), p.childId(), List.of(refusedActivity[0]),
+                Map.of(refusedActivity[0], List.of(newer)), true)).get(0).getId();
+        assertEquals("assurance-2027.pdf", alpha(() -> registrations.documentsOf(again)).get(0).fileName(), "replaced");
+        long[] after = activity("alpha", 3, 11);
+        long taken = alpha(() -> registrations.register(p.user(), p.childId(), List.of(after[0]), Map.of(), true))
+                .get(0).getId();
+        assertEquals("assurance-2027.pdf", alpha(() -> registrations.documentsOf(taken)).get(0).fileName(), "the newest");
         sql("alpha", "update registration set submitted_at = now() - interval '2 years' where child_id = " + p.childId());
         assertTrue(alpha(() -> registrations.providedByRegistration(p.user(), p.childId(), label)).isEmpty(),
                 "last year's attestation is not this year's");
