@@ -100,6 +100,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
             keycloak.put(clientPath(name, client.getId()), client);
         }
         String clientUuid = found.get(0).getId();
+        addMissingClients(name);
         grantAccountManagement(name, clientUuid);
         disableDirectGrants(name);
         enableRequiredActions(name);
@@ -148,7 +149,8 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
      * and by {@link #ensureRealm}): every realm role of the template exists (a realm created before a role
      * was added, such as {@code regisseur} or {@code admin-commune}, gets it), the platform's service account holds
      * {@link #SERVICE_ACCOUNT_ROLES} (a realm created before the agents' management lacks {@code view-realm}), the
-     * template's required actions are enabled (the
+     * template's clients exist (a realm created before the families' applications' public client gets it:
+     * {@link #addMissingClients}), the template's required actions are enabled (the
      * application-initiated {@code UPDATE_EMAIL} of Mon profil: Keycloak 26 registers it disabled), the template's
      * clients have its protocol mappers (a realm created before the {@code groups} claim gets it: agents' services),
      * no client of the realm accepts password grants,
@@ -164,6 +166,7 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
 
     public List<String> harden(String realmName) {
         addMissingRoles(realmName);
+        List<String> created = addMissingClients(realmName);
         // a realm provisioned before the agents' management (issue 13) lacks view-realm for its service account
         for (ClientRepresentation client : clients(realmName, CommuneProvisioner.CLIENT_ID)) {
             if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
@@ -172,7 +175,8 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
         }
         enableRequiredActions(realmName);
         addMissingMappers(realmName);
-        List<String> changed = new ArrayList<>(disableDirectGrants(realmName));
+        List<String> changed = new ArrayList<>(created);
+        disableDirectGrants(realmName).stream().filter(c -> !changed.contains(c)).forEach(changed::add);
         if (alignMail(realmName)) {
             changed.add(MAIL_SETTINGS);
         }
@@ -249,6 +253,25 @@ public class KeycloakRealmProvisioner implements RealmProvisioner, RealmAccounts
             }
         }
         return changed;
+    }
+
+    /**
+     * Creates the template's clients a realm lacks, as the template declares them: a realm made before the families'
+     * applications' client ({@link CommuneProvisioner#APP_CLIENT_ID}) gets it at the next start or upgrade. The
+     * platform's own client is {@link #ensureRealm}'s (its secret and URLs are the commune's); a client present is left
+     * as it is (its mappers are {@link #addMissingMappers}').
+     *
+     * @return the client ids that were created
+     */
+    private List<String> addMissingClients(String realm) {
+        List<String> created = new ArrayList<>();
+        for (ClientRepresentation wanted : template().getClients()) {
+            if (!wanted.getClientId().equals(CommuneProvisioner.CLIENT_ID) && clients(realm, wanted.getClientId()).isEmpty()) {
+                keycloak.post(realmPath(realm) + "/clients", wanted);
+                created.add(wanted.getClientId());
+            }
+        }
+        return created;
     }
 
     private void addMissingMappers(String realm) {

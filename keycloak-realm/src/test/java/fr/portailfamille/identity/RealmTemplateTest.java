@@ -61,6 +61,32 @@ class RealmTemplateTest {
         assertEquals("true", groups.getConfig().get("access.token.claim"));
     }
 
+    /**
+     * The families' applications (the API's clients) sign in with the code flow and PKCE as native apps do (RFC 8252): a
+     * public client with no secret to leak from an app, returning to the app's own scheme or to a loopback address
+     * only, its tokens naming the platform as audience (the API checks it) with the roles the API reads.
+     */
+    @Test
+    void familiesAppsClientIsPublicCodeFlowWithPkceForThePlatformsAudience() {
+        ClientRepresentation app = KeycloakRealmProvisioner.template().getClients().stream()
+                .filter(c -> c.getClientId().equals(fr.portailfamille.tenancy.CommuneProvisioner.APP_CLIENT_ID))
+                .findFirst().orElseThrow(() -> new AssertionError("client des applications absent du modèle"));
+        assertTrue(app.isPublicClient());
+        assertTrue(app.isStandardFlowEnabled());
+        assertFalse(app.isImplicitFlowEnabled());
+        assertFalse(app.isDirectAccessGrantsEnabled());
+        assertFalse(app.isServiceAccountsEnabled(), "aucun compte de service pour un client public");
+        assertEquals("S256", app.getAttributes().get("pkce.code.challenge.method"));
+        assertEquals(List.of("fr.portailfamille.app:/oauth2redirect", "http://127.0.0.1/callback", "http://[::1]/callback"),
+                app.getRedirectUris());
+        assertTrue(app.getWebOrigins().isEmpty(), "pas d'appel depuis une page d'un autre site");
+        var audience = app.getProtocolMappers().stream().filter(m -> m.getProtocolMapper().equals("oidc-audience-mapper"))
+                .findFirst().orElseThrow();
+        assertEquals(fr.portailfamille.tenancy.CommuneProvisioner.CLIENT_ID, audience.getConfig().get("included.client.audience"));
+        assertEquals("true", audience.getConfig().get("access.token.claim"));
+        assertTrue(app.getProtocolMappers().stream().anyMatch(m -> m.getName().equals("roles")));
+    }
+
     @Test
     void noClientOfTheTemplateAcceptsPasswordGrants() {
         List<ClientRepresentation> clients = KeycloakRealmProvisioner.template().getClients();

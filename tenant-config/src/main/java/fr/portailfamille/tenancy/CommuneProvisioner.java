@@ -20,6 +20,11 @@ import java.util.logging.Logger;
 public class CommuneProvisioner {
 
     public static final String CLIENT_ID = "portail-famille";
+    /**
+     * The families' applications' public client of each commune realm (code flow + PKCE, no secret): its access tokens
+     * name {@link #CLIENT_ID} as audience, so they open the families' API of that commune only.
+     */
+    public static final String APP_CLIENT_ID = "portail-famille-app";
     private static final Logger LOG = Logger.getLogger(CommuneProvisioner.class.getName());
 
     private final TenantStore store;

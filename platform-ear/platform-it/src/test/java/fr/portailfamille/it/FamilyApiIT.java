@@ -518,6 +518,39 @@ class FamilyApiIT {
                 + day + "'"));
     }
 
+    /**
+     * A family's application signs in as native apps do: the commune realm's public client, code + PKCE, the code
+     * returned to a loopback address on the port the app listens on (any port, RFC 8252) — no secret in the app. Its
+     * token opens this commune's API for this family only; a realm made before the client gets it at the next start.
+     */
+    @Test
+    void aFamilysAppSignsInWithThePublicClientAndPkce() throws Exception {
+        Fixture f = fixture();
+        // a realm provisioned before the client existed: the start's hardening creates it
+        var realm = StackLauncher.stack().keycloakAdmin().realm("pf-alpha");
+        realm.clients().findByClientId("portail-famille-app").forEach(c -> realm.clients().get(c.getId()).remove());
+        assertTrue(StackLauncher.stack().realmProvisioner().harden("pf-alpha").contains("portail-famille-app"));
+        assertFalse(StackLauncher.stack().realmProvisioner().harden("pf-alpha").contains("portail-famille-app"),
+                "created once");
+
+        int port = 49152 + new java.util.Random().nextInt(10000);
+        String token = CodeFlowTokens.appAccessToken(ALPHA, f.own().email(), f.own().password(),
+                "http://127.0.0.1:" + port + "/callback");
+        HttpResponse<String> children = get(API + "/enfants", token);
+        assertEquals(200, children.statusCode(), children.body());
+        JsonArray list = (JsonArray) json(children);
+        assertEquals(1, list.size(), children.body());
+        assertEquals(f.own().childId(), list.getJsonObject(0).getJsonNumber("id").longValue());
+        // another family's child by id, another commune's host
+        error(get(API + "/enfants/" + f.other().childId() + "/planning?mois=" + f.month(), token), 404, "enfant_inconnu");
+        error(call(BETA, "GET", API + "/enfants", token, null), 401, "jeton_invalide");
+        // the code goes back to the app only: neither another site nor the platform's own callback
+        assertEquals(400, CodeFlowTokens.authorize(ALPHA, "portail-famille-app", "https://ailleurs.example/callback")
+                .statusCode());
+        assertEquals(400, CodeFlowTokens.authorize(ALPHA, "portail-famille-app", StackLauncher.url(ALPHA)
+                + "/oidc/callback").statusCode());
+    }
+
     @Test
     void onlyAParentOfThisCommuneWithItsOwnTokenGetsIn() throws Exception {
         Fixture f = fixture();

@@ -18,7 +18,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 
 /**
  * A real access token of a commune's realm, obtained as an application would: the authorization code flow with PKCE
- * (S256) on the platform's own client, driven by a plain HTTP client — the realm's login form posted like a browser
+ * (S256) on the platform's own client or on the families' applications' public client, driven by a plain HTTP client — the realm's login form posted like a browser
  * does, the code taken from the redirect to the platform's callback (not followed), exchanged with the client's secret
  * and the code verifier. Commune realms refuse password grants, and nothing here enables them.
  */
@@ -34,12 +34,36 @@ public final class CodeFlowTokens {
     /** The access token of {@code email} in commune {@code slug}'s realm, for the platform's API. */
     public static String accessToken(String slug, String email, String password) throws Exception {
         String realmName = CommuneRules.realmName(slug);
-        String realmUrl = StackLauncher.stack().keycloakUrl() + "/realms/" + realmName + "/protocol/openid-connect";
-        String redirect = StackLauncher.url(slug) + "/oidc/callback";
         RealmResource realm = StackLauncher.stack().keycloakAdmin().realm(realmName);
         String clientId = "portail-famille";
         String internalId = realm.clients().findByClientId(clientId).get(0).getId();
         String secret = realm.clients().get(internalId).getSecret().getValue();
+        return accessToken(slug, email, password, clientId, secret, StackLauncher.url(slug) + "/oidc/callback");
+    }
+
+    /**
+     * The access token of {@code email} in commune {@code slug}'s realm as a family's application gets it: the realm's
+     * public client {@code portail-famille-app}, no secret, the code returned to {@code redirect} (a loopback address
+     * with the port the app listens on, RFC 8252, or the app's own scheme).
+     */
+    public static String appAccessToken(String slug, String email, String password, String redirect) throws Exception {
+        return accessToken(slug, email, password, "portail-famille-app", null, redirect);
+    }
+
+    /** The authorization request's answer for a redirect: Keycloak's error page (400) for one it does not know. */
+    public static HttpResponse<String> authorize(String slug, String clientId, String redirect) throws Exception {
+        String realmUrl = StackLauncher.stack().keycloakUrl() + "/realms/" + CommuneRules.realmName(slug)
+                + "/protocol/openid-connect";
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(HttpRequest.newBuilder(
+                URI.create(realmUrl + "/auth?response_type=code&client_id=" + clientId + "&scope=openid&redirect_uri="
+                        + enc(redirect) + "&state=x&code_challenge=" + "a".repeat(43) + "&code_challenge_method=S256"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String accessToken(String slug, String email, String password, String clientId, String secret,
+                                      String redirect) throws Exception {
+        String realmName = CommuneRules.realmName(slug);
+        String realmUrl = StackLauncher.stack().keycloakUrl() + "/realms/" + realmName + "/protocol/openid-connect";
 
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -85,13 +109,18 @@ public final class CodeFlowTokens {
         if (code == null || !state.equals(returnedState)) {
             throw new IllegalStateException("retour sans code ou état différent : " + location);
         }
-        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + enc(code)
-                        + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier)).build(),
+        HttpRequest.Builder exchange = HttpRequest.newBuilder(URI.create(realmUrl + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30));
+        String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirect)
+                + "&code_verifier=" + verifier;
+        if (secret != null) {
+            exchange.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            // a public client names itself, and proves nothing but the code verifier
+            form += "&client_id=" + enc(clientId);
+        }
+        HttpResponse<String> tokens = http.send(exchange.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher token = ACCESS_TOKEN.matcher(tokens.body());
         if (tokens.statusCode() != 200 || !token.find()) {

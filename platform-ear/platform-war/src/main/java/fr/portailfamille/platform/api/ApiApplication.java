@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + " (/api/famille/v1) sert la famille connectée : jeton d'accès (Bearer) du royaume Keycloak de la"
                 + " commune, rôle parent. Erreurs : JSON {code, message, champs} en français, codes stables."))
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "Jeton d'accès du royaume Keycloak de la commune (flux code + PKCE)")
+        bearerFormat = "JWT", description = "Jeton d'accès du royaume Keycloak de la commune (flux code + PKCE ; une application"
+                + " de famille utilise le client public portail-famille-app)")
 public class ApiApplication extends Application {
 
     /** The name of the bearer security scheme in the OpenAPI document. */
