@@ -230,6 +230,49 @@ class FamilyFileIT {
         assertEquals(List.of("children[0].birthDate"), fields(in(alpha(), () -> files.submit(user, form))));
     }
 
+    /**
+     * Time alone does not lock a validated file: a child who has turned 18 since, a quotient's proof stored more than ten
+     * years back, left as they are, do not stop the family's next request nor an agent's edit; typed anew they are
+     * refused. And a quotient an agent gives or changes in a sent file comes with its source and proof date, as the
+     * family's (one saved without its proof's date was billed at the maximum tariff).
+     */
+    @Test
+    void timeAloneDoesNotLockAValidatedFileAndAnAgentsEditKeepsTheSentFilesRules() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        in(alpha(), () -> {
+            tx.begin();
+            em.joinTransaction();
+            em.createNativeQuery("update child set birth_date = current_date - interval '18 years 2 days' where family_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("update family set quotient_familial = 640, qf_source = 'CAF',"
+                    + " qf_proof_date = current_date - interval '11 years' where id = ?1").setParameter(1, id).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        FamilyForm asked = in(alpha(), () -> files.formOf(user));
+        asked.getChildren().get(0).setSchoolClass("CM2");
+        asked.setCity("Panazol");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, asked)), "Léa est majeure depuis");
+        FamilyForm atCounter = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        atCounter.getResponsable1().setWorkPhone("0555000002");
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, atCounter)), "an old proof left as it was");
+
+        // typed anew: refused beside the field
+        FamilyForm typed = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        typed.getChildren().get(0).setBirthDate(TestDays.today().minusYears(19));
+        typed.setQfProofDate(TestDays.today().minusYears(12));
+        assertEquals(List.of("children[0].birthDate", "qfProofDate"), fields(in(alpha(), () -> editor.update(AGENT, id, typed)))
+                .stream().sorted().toList());
+
+        // a new quotient at the counter without its proof's date: told beside it, nothing saved
+        FamilyForm quotient = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        quotient.setQuotientFamilial(850);
+        quotient.setQfProofDate(null);
+        assertEquals(List.of("qfProofDate"), fields(in(alpha(), () -> editor.update(AGENT, id, quotient))));
+        assertEquals(640, in(alpha(), () -> familyDesk.formForAgent(AGENT, id)).getQuotientFamilial());
+    }
+
     @Test
     void aParentAndAnAgentWithLongAddressesAreAuditedAsTheOthers() throws Exception {
         // addresses of some 180 characters (the audit's columns held 120: the first "Finir plus tard" failed)
@@ -976,6 +1019,16 @@ class FamilyFileIT {
         assertEquals(List.of(""), fields(in(alpha(), () -> files.submit(agent, complete(agentForm, agent.email())))));
         assertFalse(in(alpha(), () -> files.deletePending(agent)));
         assertTrue(in(alpha(), () -> familyDesk.search(AGENT, agent.email())).isEmpty(), "jamais de dossier famille pour un agent");
+
+        // an agent whose own household was made at the counter, at the agent's address, opens Mon profil: the file is
+        // not taken over by the staff account (its family links it from a parent's account)
+        String home = "foyer-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        assertEquals(List.of(), in(alpha(), () -> familyCounter.createAtCounter(AGENT, "Dominique", "Foyer", home, PORTAL)));
+        SignedInUser agentAtHome = new SignedInUser("alpha", UUID.randomUUID().toString(), "Dominique Foyer", home, true,
+                List.of("agent"), null);
+        assertEquals(null, in(alpha(), () -> files.fileOf(agentAtHome)).getId());
+        assertEquals(0L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from family where lower(email) = ?1"
+                + " and subject is not null").setParameter(1, home).getSingleResult()).longValue()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,7 +83,16 @@ public class AgentFileEditor {
     /** The checked form saved over the file: nothing saved and why when it cannot be. */
     private List<FieldError> save(SignedInUser agent, Family f, FamilyForm current, FamilyForm form) {
         long familyId = f.getId();
-        List<FieldError> errors = FamilyFileRules.check(form, false, today());
+        List<FieldError> errors = new ArrayList<>(FamilyFileRules.check(form, false, today(), current));
+        // a quotient given or changed in a file sent or validated comes with its source and proof date, as the family's
+        // own (saved without, the family was billed at the maximum tariff); a file completed bit by bit at the counter
+        // keeps the draft's rules otherwise
+        if (f.getStatus() != FamilyStatus.DRAFT && !(Objects.equals(form.getQuotientFamilial(), current.getQuotientFamilial())
+                && Objects.equals(form.getQfSource(), current.getQfSource())
+                && Objects.equals(form.getQfProofDate(), current.getQfProofDate()))) {
+            FamilyFileRules.quotientWithoutProof(form).stream()
+                    .filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field()))).forEach(errors::add);
+        }
         if (!errors.isEmpty()) {
             return errors;
         }

@@ -26,6 +26,16 @@ public final class FamilyFileRules {
     }
 
     public static List<FieldError> check(FamilyForm f, boolean forSubmission, LocalDate today) {
+        return check(f, forSubmission, today, null);
+    }
+
+    /**
+     * The rules of a file changed from {@code stored} (null: a first entry): the rules that time alone breaks — a child
+     * of the file who has turned 18 since, a proof of quotient dated more than ten years back — hold for what is typed,
+     * not for a value left as it was stored, which the family could not truthfully change (Léa, 18 this year, does
+     * not stop her brother's class from being updated).
+     */
+    public static List<FieldError> check(FamilyForm f, boolean forSubmission, LocalDate today, FamilyForm stored) {
         List<FieldError> e = new ArrayList<>();
         if (forSubmission) {
             required(e, "situation", f.getSituation(), "family.situation.required");
@@ -54,16 +64,12 @@ public final class FamilyFileRules {
         }
         if (f.getQfProofDate() != null && f.getQfProofDate().isAfter(today)) {
             e.add(error("qfProofDate", "family.qfProofDate.future"));
-        } else if (f.getQfProofDate() != null && f.getQfProofDate().isBefore(today.minusYears(10))) {
+        } else if (f.getQfProofDate() != null && f.getQfProofDate().isBefore(today.minusYears(10))
+                && (stored == null || !f.getQfProofDate().equals(stored.getQfProofDate()))) {
             e.add(error("qfProofDate", "family.qfProofDate.tooOld"));
         }
-        if (f.getQuotientFamilial() != null && forSubmission) {
-            if (!notBlank(f.getQfSource())) {
-                e.add(error("qfSource", "family.qfSource.required"));
-            }
-            if (f.getQfProofDate() == null) {
-                e.add(error("qfProofDate", "family.qfProofDate.required"));
-            }
+        if (forSubmission) {
+            e.addAll(quotientWithoutProof(f));
         }
         if (f.isMonthlyResourcesUnreadable()) {
             e.add(error("monthlyResources", "family.resources.unreadable"));
@@ -86,7 +92,8 @@ public final class FamilyFileRules {
             e.add(error("children", "family.children.required"));
         }
         for (int i = 0; i < f.getChildren().size(); i++) {
-            child(e, "children[" + i + "]", f.getChildren().get(i), forSubmission, today);
+            FamilyForm.ChildForm c = f.getChildren().get(i);
+            child(e, "children[" + i + "]", c, forSubmission, today, storedBirthDate(stored, c));
         }
         return e;
     }
@@ -119,7 +126,34 @@ public final class FamilyFileRules {
         }
     }
 
-    private static void child(List<FieldError> e, String p, FamilyForm.ChildForm c, boolean submit, LocalDate today) {
+    /**
+     * A quotient familial is given with who attests it and the proof's date (the tariffs' rule of a proof too old
+     * counts from it: without it, the maximum tariff): what is missing of those, beside its field.
+     */
+    public static List<FieldError> quotientWithoutProof(FamilyForm f) {
+        List<FieldError> e = new ArrayList<>();
+        if (f.getQuotientFamilial() != null) {
+            if (!notBlank(f.getQfSource())) {
+                e.add(error("qfSource", "family.qfSource.required"));
+            }
+            if (f.getQfProofDate() == null) {
+                e.add(error("qfProofDate", "family.qfProofDate.required"));
+            }
+        }
+        return e;
+    }
+
+    /** The birth date stored for this child of the file (by its id), null for a new child or a first entry. */
+    private static LocalDate storedBirthDate(FamilyForm stored, FamilyForm.ChildForm c) {
+        if (stored == null || c.getId() == null) {
+            return null;
+        }
+        return stored.getChildren().stream().filter(s -> c.getId().equals(s.getId())).map(FamilyForm.ChildForm::getBirthDate)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static void child(List<FieldError> e, String p, FamilyForm.ChildForm c, boolean submit, LocalDate today,
+                              LocalDate storedBirthDate) {
         if (submit) {
             required(e, p + ".firstName", c.getFirstName(), "family.child.firstName.required");
             required(e, p + ".lastName", c.getLastName(), "family.child.lastName.required");
@@ -132,7 +166,8 @@ public final class FamilyFileRules {
         if (notBlank(c.getSex()) && !Set.of("F", "M").contains(c.getSex())) {
             e.add(error(p + ".sex", "family.child.sex.unknown"));
         }
-        if (c.getBirthDate() != null && !FrenchFormats.isBirthDateOfChild(c.getBirthDate(), today)) {
+        if (c.getBirthDate() != null && !FrenchFormats.isBirthDateOfChild(c.getBirthDate(), today)
+                && !c.getBirthDate().equals(storedBirthDate)) {
             e.add(error(p + ".birthDate", "family.child.birthDate.invalid"));
         }
         phone(e, p + ".doctorPhone", c.getDoctorPhone());

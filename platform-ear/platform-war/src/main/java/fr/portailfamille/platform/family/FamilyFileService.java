@@ -104,7 +104,9 @@ public class FamilyFileService {
             reached.remember(user.subject(), mine.get(0).getId());
             return followEmail(mine.get(0), user);
         }
-        if (user.email() != null) {
+        // a staff account never takes over a file of its address (an agent's own household made at the counter, read
+        // through Mon profil): its family links it from a parent's account
+        if (user.email() != null && !isStaff(user)) {
             List<Family> known = em.createQuery("select f from Family f where lower(f.email) = lower(:e)", Family.class)
                     .setParameter("e", user.email()).getResultList();
             if (!known.isEmpty()) {
@@ -360,7 +362,7 @@ public class FamilyFileService {
             return List.of(new FieldError("", Refused.text("family.changes.changedMeanwhile")));
         }
         var touched = FormChanges.requested(current, proposed).keySet();
-        List<FieldError> errors = FamilyFileRules.check(proposed, true, today()).stream()
+        List<FieldError> errors = FamilyFileRules.check(proposed, true, today(), current).stream()
                 .filter(e -> e.field().isEmpty() || toldAnyway(proposed, e.field())
                         || touched.contains(FormChanges.typeOf(FormChanges.pointerOf(e.field()))))
                 .toList();

@@ -55,6 +55,34 @@ class FamilyFileRulesTest {
         english(errors, "children[0].birthDate", "The child's date of birth is required.");
     }
 
+    /** What time alone breaks in a stored file (a child now 18, a proof now 10 years old) is no error until typed anew. */
+    @Test
+    void whatTimeAloneBrokeInTheStoredFileIsNoErrorUntilTypedAnew() {
+        FamilyForm stored = new FamilyForm();
+        FamilyForm.ChildForm lea = new FamilyForm.ChildForm();
+        lea.setId(7L);
+        lea.setBirthDate(TODAY.minusYears(18));
+        stored.getChildren().add(lea);
+        stored.setQfProofDate(TODAY.minusYears(11));
+        FamilyForm same = new FamilyForm();
+        FamilyForm.ChildForm unchanged = new FamilyForm.ChildForm();
+        unchanged.setId(7L);
+        unchanged.setBirthDate(lea.getBirthDate());
+        same.getChildren().add(unchanged);
+        same.setQfProofDate(stored.getQfProofDate());
+        assertEquals(List.of(), FamilyFileRules.check(same, false, TODAY, stored));
+        assertEquals(List.of("qfProofDate", "children[0].birthDate"), FamilyFileRules.check(same, false, TODAY).stream()
+                .map(FieldError::field).toList(), "a first entry");
+        // typed anew, or a new child with the same date
+        unchanged.setBirthDate(TODAY.minusYears(19));
+        same.setQfProofDate(TODAY.minusYears(12));
+        FamilyForm.ChildForm added = new FamilyForm.ChildForm();
+        added.setBirthDate(lea.getBirthDate());
+        same.getChildren().add(added);
+        assertEquals(List.of("qfProofDate", "children[0].birthDate", "children[1].birthDate"),
+                FamilyFileRules.check(same, false, TODAY, stored).stream().map(FieldError::field).toList());
+    }
+
     @Test
     void formatsAreExplainedInFrenchAndInEnglish() {
         FamilyForm form = new FamilyForm();

@@ -139,7 +139,14 @@ public class AgentFamilleView implements Serializable {
 
     /** Refuses the file with the reason typed (mandatory); the family is mailed it with a link to its page. */
     public void refuse() {
-        List<FieldError> errors = desk.refuseFile(user.require(), id, reason, Urls.base() + "/espace/foyer.xhtml");
+        List<FieldError> errors;
+        try {
+            errors = desk.refuseFile(user.require(), id, reason, Urls.base() + "/espace/foyer.xhtml");
+        } catch (Refused e) {
+            // the file was deleted by its family or decided meanwhile: said on the page, the typed reason kept
+            FormErrors.error(Texts.of(e));
+            return;
+        }
         if (errors.isEmpty()) {
             reason = null;
             FormErrors.info(Texts.of("agent.famille.refused"));
