@@ -33,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -265,6 +266,66 @@ class OnlinePaymentIT {
                 f.invoice()));
         assertEquals(OnlineState.ABANDONED,
                 alpha(() -> online.outcome(f.parent(), abandoned.operationId())).orElseThrow().state());
+    }
+
+    /**
+     * PayFiP reports another amount than asked: nothing is credited, and the invoice may not be paid again (online: the
+     * card may have been charged) until a régisseur marks the anomaly checked with what the régie found — audited; then
+     * it may. Only a régisseur of the commune checks it, once, with a note.
+     */
+    @Test
+    void anAnomalyBlocksPayingAgainUntilTheRegieChecksIt() throws Exception {
+        Fixture f = fixture(2000);
+        OnlinePayments.Started started = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        alpha(() -> kit.inTransaction(() -> kit.update("update online_payment set state = 'ANOMALY', decided_at = now(),"
+                + " anomaly = 'PayFiP indique un montant payé de 200,00 €' where id_op = ?1", started.operationId())));
+        long id = count("select id from online_payment where id_op = ?1", started.operationId());
+
+        Refused again = assertThrows(Refused.class, () -> alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM)));
+        assertTrue(again.getMessage().startsWith("Le dernier paiement en ligne de la facture " + f.number()
+                + " est en cours de vérification par la régie"), again.getMessage());
+        assertEquals(java.util.Set.of(f.invoice()), alpha(() -> online.beingChecked(List.of(f.invoice()))));
+        var row = alpha(() -> agents.payments(REGISSEUR, OnlineState.ANOMALY)).stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow();
+        assertTrue(row.isToCheck());
+
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            agents.checkAnomaly(BillingKit.AGENT, id, "vu");
+            return null;
+        }));
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            agents.checkAnomaly(f.parent(), id, "vu");
+            return null;
+        }));
+        assertThrows(Refused.class, () -> TenantContext.call(kit.beta(), () -> {
+            agents.checkAnomaly(BillingKit.REGISSEUR_BETA, id, "vu");
+            return null;
+        }), "another commune's régisseur does not reach it");
+        Refused blank = assertThrows(Refused.class, () -> alpha(() -> {
+            agents.checkAnomaly(REGISSEUR, id, "  ");
+            return null;
+        }));
+        assertEquals("note", blank.field());
+        assertEquals("note", assertThrows(Refused.class, () -> alpha(() -> {
+            agents.checkAnomaly(REGISSEUR, id, "x".repeat(301));
+            return null;
+        })).field());
+        alpha(() -> {
+            agents.checkAnomaly(REGISSEUR, id, "Trésorerie : aucun débit de la carte");
+            return null;
+        });
+        assertThrows(Refused.class, () -> alpha(() -> {
+            agents.checkAnomaly(REGISSEUR, id, "encore");
+            return null;
+        }), "checked once");
+        assertEquals(1, count("select count(*) from billing_audit where invoice_id = ?1 and action = 'ONLINE_PAYMENT_CHECKED'"
+                + " and detail like '%aucun débit%'", f.invoice()));
+        assertEquals("Trésorerie : aucun débit de la carte", alpha(() -> agents.payments(REGISSEUR, OnlineState.ANOMALY))
+                .stream().filter(r -> r.id() == id).findFirst().orElseThrow().checkedNote());
+        assertTrue(alpha(() -> online.beingChecked(List.of(f.invoice()))).isEmpty());
+        OnlinePayments.Started paid = alpha(() -> online.start(f.parent(), f.invoice(), PLATFORM));
+        decide(paid, "payer", "BEFORE_REDIRECT");
+        assertEquals("PAID", state(paid.operationId()));
     }
 
     @Test

@@ -225,6 +225,46 @@ class PaymentWalkIT {
             assertEquals(before, id(c, "select count(*) from online_payment"));
         }
 
+        // C in anomaly (PayFiP reported another amount): the family is told to wait instead of « Payer »; the régisseur
+        // checks it with a note, beside which a missing one is said; then C may be paid again
+        String anomalyOp = "anomalie" + s;
+        try (Connection c = db()) {
+            try (var ps = c.prepareStatement("insert into commune_alpha.online_payment (invoice_id, family_id, regie_id,"
+                    + " amount_cents, reference, id_op, started_by, state, decided_at, anomaly) select i.id, i.family_id,"
+                    + " i.regie_id, 2500, 'ANO', ?, 'test', 'ANOMALY', now(), 'PayFiP indique un montant payé de 250,00 €'"
+                    + " from commune_alpha.invoice i where i.number = ?")) {
+                ps.setString(1, anomalyOp);
+                ps.setString(2, cNumber);
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        try (Browser b = new Browser()) {
+            ActivitiesWalkIT.signIn(b, "/espace/factures.xhtml", parent, StackLauncher.PASSWORD_PARENT);
+            b.await(PaymentWalk.payer(bNumber));
+            assertFalse(PaymentWalk.hasPayer(b, cNumber), "en vérification : pas de « Payer »");
+            assertTrue(b.text("invoice-" + cNumber).contains("Paiement en ligne en cours de vérification par la régie"),
+                    b.text("invoice-" + cNumber));
+        }
+        try (Browser r = new Browser()) {
+            ActivitiesWalkIT.signIn(r, "/agent/paiements-en-ligne.xhtml", regisseur, StackLauncher.PASSWORD_AGENT);
+            String check = r.await(org.openqa.selenium.By.cssSelector("fieldset.online-to-check[data-idop='" + anomalyOp
+                    + "'] input[type='submit']")).getAttribute("id");
+            String note = check.replace(":check", ":note");
+            assertEquals("", r.accessibilityViolations(), "axe-core, anomalies à vérifier");
+            PaymentWalk.shots(r, "agent-anomalies", wide);
+            r.submit(org.openqa.selenium.By.id(check));
+            assertTrue(r.await(org.openqa.selenium.By.id(note + "_msg")).getText().startsWith("Indiquez ce que la régie a constaté"),
+                    r.snapshot());
+            Browser.type(r, note, "Trésorerie : aucun débit de la carte");
+            r.submit(org.openqa.selenium.By.id(check));
+            assertTrue(r.await(org.openqa.selenium.By.cssSelector("#summary .pf-info")).getText().startsWith("Anomalie vérifiée"),
+                    r.snapshot());
+            assertTrue(r.driver.findElements(org.openqa.selenium.By.cssSelector("fieldset.online-to-check[data-idop='"
+                    + anomalyOp + "']")).isEmpty());
+            r.get(base + "/agent/paiements-en-ligne.xhtml?etat=ANOMALY");
+            assertTrue(r.text("online:list").contains("vérifiée : Trésorerie : aucun débit de la carte"), r.text("online:list"));
+        }
+
         // the régisseur's page of online payments, by state
         try (Browser r = new Browser()) {
             ActivitiesWalkIT.signIn(r, "/agent/paiements-en-ligne.xhtml?etat=PAID", regisseur, StackLauncher.PASSWORD_AGENT);

@@ -176,6 +176,11 @@ public class OnlinePayments {
                 .setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
             throw new Refused(Refused.text("payment.invoice.pending", number));
         }
+        if (!em.createNativeQuery("select 1 from invoice i where i.id = ?1 and " + OnlinePaymentDesk.ANOMALY_TO_CHECK)
+                .setParameter(1, invoiceId).getResultList().isEmpty()) {
+            // PayFiP reported another amount than asked: the card may have been debited; the régie checks it first
+            throw new Refused(Refused.text("payment.invoice.anomaly", number));
+        }
         long regieId = ((Number) i[5]).longValue();
         String numcli = (String) i[8];
         if (numcli == null) {
@@ -319,6 +324,21 @@ public class OnlinePayments {
         @SuppressWarnings("unchecked")
         List<String> codes = em.createNativeQuery("select code from regie where payfip_numcli is not null").getResultList();
         return Set.copyOf(codes);
+    }
+
+    /**
+     * The ids of {@code invoiceIds} whose last online payment is in anomaly and not yet checked by the régie: not to be
+     * paid again meanwhile (the page says so instead of « Payer »).
+     */
+    public Set<Long> beingChecked(java.util.Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select i.id from invoice i where i.id = any(cast(?1 as bigint[])) and "
+                + OnlinePaymentDesk.ANOMALY_TO_CHECK).setParameter(1, invoiceIds.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"))).getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The commune's online payments pending since before {@code createdBefore}, oldest first (for the scheduled check). */

@@ -31,7 +31,8 @@ public final class ExportLabels {
             Map.entry("ONLINE_PAYMENT_REFUSED", "Paiement en ligne refusé"),
             Map.entry("ONLINE_PAYMENT_ABANDONED", "Paiement en ligne abandonné"),
             Map.entry("ONLINE_PAYMENT_EXPIRED", "Paiement en ligne expiré"),
-            Map.entry("ONLINE_PAYMENT_ANOMALY", "Paiement en ligne en anomalie"));
+            Map.entry("ONLINE_PAYMENT_ANOMALY", "Paiement en ligne en anomalie"),
+            Map.entry("ONLINE_PAYMENT_CHECKED", "Anomalie de paiement en ligne vérifiée"));
 
     private ExportLabels() {
     }

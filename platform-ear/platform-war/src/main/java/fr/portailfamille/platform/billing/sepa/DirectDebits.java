@@ -215,6 +215,12 @@ public class DirectDebits {
                 // a mandate signed before names were checked: the bank would refuse the whole file
                 throw new Refused(Refused.text("billing.sepa.debtorUnwritable", r[6], r[2]));
             }
+            if (left > 0 && !em.createNativeQuery("select 1 from invoice i where i.id = ?1 and "
+                    + fr.portailfamille.platform.payment.OnlinePaymentDesk.ANOMALY_TO_CHECK).setParameter(1, invoice)
+                    .getResultList().isEmpty()) {
+                // an online payment of it in anomaly, not checked yet: the card may have been debited; not debited twice
+                left = 0;
+            }
             if (left <= 0) {
                 em.createNativeQuery("update sepa_debit set state = 'SKIPPED' where id = ?1").setParameter(1, debit).executeUpdate();
                 skipped++;

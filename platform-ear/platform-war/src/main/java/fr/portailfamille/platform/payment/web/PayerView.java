@@ -44,6 +44,7 @@ public class PayerView {
 
     private Set<String> onlineRegies;
     private List<AccountInvoice> unpaid;
+    private java.util.Map<Long, Boolean> checkingById;
 
     private Set<String> onlineRegies() {
         if (onlineRegies == null) {
@@ -52,15 +53,31 @@ public class PayerView {
         return onlineRegies;
     }
 
+    /**
+     * Whether {@code invoice}'s last online payment is in anomaly, being checked by the régie: no « Payer » (the card may
+     * have been charged), the page says to wait. Read once per page, for the invoices it shows left to pay.
+     */
+    public boolean checking(AccountInvoice invoice) {
+        if (invoice == null || !invoice.settlement().payableHere() || invoice.outstandingCents() <= 0) {
+            return false;
+        }
+        if (checkingById == null) {
+            checkingById = new java.util.HashMap<>();
+        }
+        return checkingById.computeIfAbsent(invoice.id(), id -> payments.beingChecked(List.of(id)).contains(id));
+    }
+
     /** Whether {@code invoice} may be paid online now: something left (1 € at least), its régie takes PayFiP. */
     public boolean online(AccountInvoice invoice) {
-        return invoice != null && invoice.settlement().payableHere() && invoice.outstandingCents() >= OnlinePayments.MIN_CENTS
+        return invoice != null && !checking(invoice) && invoice.settlement().payableHere()
+                && invoice.outstandingCents() >= OnlinePayments.MIN_CENTS
                 && invoice.outstandingCents() <= OnlinePayments.MAX_CENTS && onlineRegies().contains(invoice.regieCode());
     }
 
     /** Whether {@code invoice} is left to pay but not online: the family pays the régie as the invoice says. */
     public boolean counter(AccountInvoice invoice) {
-        return invoice != null && invoice.settlement().payableHere() && invoice.outstandingCents() > 0 && !online(invoice);
+        return invoice != null && invoice.settlement().payableHere() && invoice.outstandingCents() > 0 && !online(invoice)
+                && !checking(invoice);
     }
 
     /** The parent's invoices with something left to pay, latest first (the relevé's "à régler"; none for staff). */
