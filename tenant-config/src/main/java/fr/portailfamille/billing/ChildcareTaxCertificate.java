@@ -209,6 +209,42 @@ public final class ChildcareTaxCertificate {
         return shares;
     }
 
+    /**
+     * An invoice's lines less what credit notes by amount (no day named: « geste commercial », a price corrected) took
+     * back of it, taken from its lines pro rata of their amounts ({@link #split}), in exact cents, never below 0: what a
+     * family paid of the invoice beyond what it now bills is not care paid, as with a credit note by days.
+     */
+    public static List<InvoiceLine> lessCredited(List<InvoiceLine> lines, long creditedCents) {
+        long total = 0;
+        for (InvoiceLine l : lines) {
+            total = Math.addExact(total, l.amountCents());
+        }
+        if (creditedCents <= 0 || lines.isEmpty()) {
+            return List.copyOf(lines);
+        }
+        long[] taken = split(Math.min(creditedCents, total), lines);
+        // the last line's share carries the others' rounding: what it cannot take goes to the lines before, in order
+        long over = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            long room = lines.get(i).amountCents() - taken[i];
+            if (room < 0) {
+                over -= room;
+                taken[i] = lines.get(i).amountCents();
+            }
+        }
+        for (int i = 0; i < lines.size() && over > 0; i++) {
+            long more = Math.min(over, lines.get(i).amountCents() - taken[i]);
+            taken[i] += more;
+            over -= more;
+        }
+        List<InvoiceLine> left = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            InvoiceLine l = lines.get(i);
+            left.add(new InvoiceLine(l.childId(), l.activityType(), l.amountCents() - taken[i]));
+        }
+        return left;
+    }
+
     /** The sum of the amounts. */
     public static long total(Collection<Amount> amounts) {
         return amounts.stream().mapToLong(Amount::cents).reduce(0, Math::addExact);

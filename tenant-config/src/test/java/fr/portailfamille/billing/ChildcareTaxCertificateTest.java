@@ -43,6 +43,35 @@ class ChildcareTaxCertificateTest {
                 List.of(new InvoiceLine(1L, "MERCREDI", 1260), new InvoiceLine(2L, "PERISCOLAIRE", 5700))));
     }
 
+    /**
+     * A credit note by amount (10,00 € on a paid 50,00 € garderie month) takes its share of each line back: the month's
+     * payment counts for 40,00 €, and the 10,00 € the credit pays on the next invoice counts there — 50,00 € in all,
+     * what the family paid, not 60,00 €.
+     */
+    @Test
+    void aCreditNoteByAmountTakesItsShareOfEachLineBack() {
+        List<InvoiceLine> october = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 3000), new InvoiceLine(1L, "RESTAURATION", 1000),
+                new InvoiceLine(1L, "PERISCOLAIRE", 1000));
+        List<InvoiceLine> less = ChildcareTaxCertificate.lessCredited(october, 1000);
+        assertEquals(List.of(2400L, 800L, 800L), less.stream().map(InvoiceLine::amountCents).toList());
+        assertEquals(october, ChildcareTaxCertificate.lessCredited(october, 0));
+        assertEquals(List.of(0L, 0L, 0L), ChildcareTaxCertificate.lessCredited(october, 9000).stream()
+                .map(InvoiceLine::amountCents).toList(), "never below 0");
+        // the last line's rounding never takes it below 0: what it cannot take goes to the lines before
+        List<InvoiceLine> odd = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 1), new InvoiceLine(1L, "PERISCOLAIRE", 1),
+                new InvoiceLine(1L, "PERISCOLAIRE", 1));
+        assertEquals(List.of(0L, 1L, 0L), ChildcareTaxCertificate.lessCredited(odd, 2).stream()
+                .map(InvoiceLine::amountCents).toList());
+
+        List<InvoiceLine> garderie = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 5000));
+        List<InvoiceLine> november = List.of(new InvoiceLine(1L, "PERISCOLAIRE", 5000));
+        List<Amount> amounts = ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 10, 5), "ALSH", 5000, 1L, ChildcareTaxCertificate.lessCredited(garderie, 1000)),
+                new Allocation(LocalDate.of(2026, 11, 5), "ALSH", 1000, 2L, november),
+                new Allocation(LocalDate.of(2026, 11, 6), "ALSH", 4000, 2L, november)));
+        assertEquals(9000, ChildcareTaxCertificate.total(amounts), "40 € of October's care (its 10 € credited back) and November's 50 €");
+    }
+
     @Test
     void onlyCareOfChildrenUnder6PaidInTheYearCountsMealsExcluded() {
         // invoice of 12,00 €: Léa's garderie 6,00 €, Léa's canteen 4,00 €, Tom's mercredi 2,00 €

@@ -297,6 +297,21 @@ class BillingMoneyIT {
         assertEquals(5000L, fiscal.get(0).cents(), "the family paid 50,00 € for care in all");
     }
 
+    /** The same with a credit note by amount (no day named): its 10,00 € are not counted twice. */
+    @Test
+    void aCreditNoteByAmountOnAPaidInvoiceIsNotCountedTwiceInTheAttestationFiscale() throws Exception {
+        Regie r = regie();
+        long family = family("Avoir fiscal montant", null);
+        int year = TODAY.getYear();
+        long october = careMonths(r, family, "Noé", 2);
+        in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 5000, Map.of(october, 5000L))));
+        in(() -> invoices.creditNote(REGISSEUR, october, Map.of(), 1000L, "Geste commercial"));
+        assertEquals(1000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        List<fr.portailfamille.billing.ChildcareTaxCertificate.Amount> fiscal = in(() -> documents.fiscalAmounts(AGENT, family, year));
+        assertEquals(1, fiscal.size(), fiscal.toString());
+        assertEquals(5000L, fiscal.get(0).cents(), "the family paid 50,00 € for care in all, not 60,00 €");
+    }
+
     @Test
     void aPartialPaymentAndACreditNoteByLinesLeaveTheBalanceToTheCent() throws Exception {
         Regie r = regie();

@@ -219,6 +219,18 @@ public class BillingDocuments {
                 lines.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ChildcareTaxCertificate.InvoiceLine(
                         r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue()));
             }
+            // and less what credit notes by amount (naming no day) took back of them, pro rata of the lines: what the
+            // family paid beyond what the invoice now bills is not care, and counts where its credit pays another
+            @SuppressWarnings("unchecked")
+            List<Object[]> byAmount = em.createNativeQuery("select n.credit_note_of, sum(n.total_cents) from invoice n"
+                    + " where n.kind = 'CREDIT_NOTE' and n.family_id = ?1 and n.credit_note_of = any(cast(?2 as bigint[]))"
+                    + " and not exists (select 1 from invoice_line c where c.invoice_id = n.id and c.credits_line_id is not null)"
+                    + " group by n.credit_note_of").setParameter(1, family).setParameter(2, invoices.stream()
+                            .map(String::valueOf).collect(Collectors.joining(",", "{", "}"))).getResultList();
+            for (Object[] c : byAmount) {
+                lines.computeIfPresent(((Number) c[0]).longValue(),
+                        (k, l) -> ChildcareTaxCertificate.lessCredited(l, ((Number) c[1]).longValue()));
+            }
         }
         List<ChildcareTaxCertificate.Allocation> paid = new ArrayList<>(allocations.stream().map(a ->
                 new ChildcareTaxCertificate.Allocation(date(a[0]), (String) a[1], ((Number) a[2]).longValue(),
