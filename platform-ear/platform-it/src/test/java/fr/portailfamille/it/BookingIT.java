@@ -85,6 +85,9 @@ class BookingIT {
     AttendanceService attendance;
 
     @Inject
+    fr.portailfamille.platform.booking.ExpiredRequests expiredRequests;
+
+    @Inject
     FamilyFileService files;
 
     @Inject
@@ -1262,6 +1265,46 @@ class BookingIT {
         assertEquals(BookingStatus.PRESENT, statusOf(unvalidated, unit, TestDays.today()));
         assertEquals(Boolean.TRUE, in(() -> em.createNativeQuery("select decided_at is not null and not unbooked from booking"
                 + " where id = ?1").setParameter(1, asked).getSingleResult()), "out of the validation queue, a booked day");
+    }
+
+    /**
+     * A request nobody validated before its day, closed by the nightly job, the child there that day: the agent keying in
+     * the paper sheet the next morning finds it on the sheet and points the child present, billed as the booked day it
+     * asked for — not « présent sans réservation » at the penalty price, which is refused for it.
+     */
+    @Test
+    void aRequestTheNightClosedUnvalidatedIsPointedPresentTheNextMorningAsBooked() throws Exception {
+        long unit = unit(5);
+        LocalDate day = TestDays.today().minusDays(1);
+        while (day.getDayOfWeek().getValue() > 5
+                || fr.portailfamille.booking.FrenchPublicHolidays.datesOf(day.getYear()).contains(day)) {
+            day = day.minusDays(1);
+        }
+        LocalDate yesterday = day;
+        Parent p = validatedFamily();
+        long asked = insertBooking(p.childId(), unit, yesterday, "PENDING_VALIDATION");
+        assertTrue(in(() -> expiredRequests.close(TestDays.today())) >= 1);
+        assertEquals(BookingStatus.REFUSED, statusOf(p, unit, yesterday));
+        var sheet = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, yesterday));
+        assertEquals(List.of(asked), sheet.stream().map(Booking::getId).toList(), "still on the sheet");
+        assertTrue(sheet.get(0).isExpiredRequest());
+        assertTrue(in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, yesterday)).stream()
+                .noneMatch(c -> c.getId() == p.childId()), "not among the children without booking");
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.",
+                assertThrows(BookingRefused.class, () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT,
+                        unit, yesterday, p.childId()))).getMessage());
+        assertTrue(assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, asked, BookingStatus.ABSENT_BILLED);
+            return null;
+        })).getMessage().contains("attend encore sa validation"));
+        in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, asked, BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals(BookingStatus.PRESENT, statusOf(p, unit, yesterday));
+        assertEquals(Boolean.TRUE, in(() -> em.createNativeQuery("select refusal_reason is null and not unbooked"
+                + " from booking where id = ?1").setParameter(1, asked).getSingleResult()), "a booked day, no refusal left");
+        assertEquals(1L, in(() -> attendance.placesTaken(FamilyFileIT.AGENT, unit, yesterday)));
     }
 
     /**

@@ -58,12 +58,15 @@ public class AttendanceService {
      */
     public List<Booking> daySheet(SignedInUser agent, long unitId, LocalDate day) {
         StaffRoles.requireAgent(agent);
+        // a request the nightly job closed unvalidated stays: the child who came is pointed present the next morning
         return em.createQuery("select b from Booking b join fetch b.child c where b.unit.id = :u and b.day = :d"
-                        + " and b.status not in :gone order by case when b.status = :w then 1 else 0 end,"
+                        + " and (b.status not in :gone or (b.status = :refused and b.refusalReason = :expired))"
+                        + " order by case when b.status = :w then 1 else 0 end,"
                         + " case when b.status = :w then b.id else 0 end, c.lastName, c.firstName, b.id",
                         Booking.class)
                 .setParameter("u", unitId).setParameter("d", day)
                 .setParameter("gone", Set.of(BookingStatus.CANCELLED_FREE, BookingStatus.REFUSED)).setParameter("w", BookingStatus.WAITING)
+                .setParameter("refused", BookingStatus.REFUSED).setParameter("expired", ExpiredRequests.NOT_DECIDED)
                 .getResultList();
     }
 
@@ -85,7 +88,11 @@ public class AttendanceService {
         int booked = seats.lock(b.getUnit(), b.getDay());
         em.refresh(b);
         BookingStatus was = b.getStatus();
-        AttendanceRules.refusal(mark, was, b.getDay(), PlatformTime.today(clock)).ifPresent(why -> {
+        // a request the nightly job closed because nobody validated it in time, the child there that day: pointed the
+        // next morning as on the day itself (taken as accepted), not left to « présent sans réservation »'s penalty
+        boolean expired = b.isExpiredRequest();
+        AttendanceRules.refusal(mark, expired ? BookingStatus.PENDING_VALIDATION : was, b.getDay(),
+                PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
         if (mark == was) {
@@ -109,6 +116,9 @@ public class AttendanceService {
             // (its seat was held, its porte-monnaie debit kept), billed as the booked day it asked for — not at the
             // penalty price of a child found without booking; it leaves the validation queue
             b.decided();
+        } else if (expired) {
+            // the same once the night closed it: its seat taken again below, its porte-monnaie debited again
+            b.acceptedAfterAll();
         }
         b.setStatus(mark);
         // the day's seat counter as the occupancy counts it (OccupancyQueries.TAKES_SEAT): a child whose seat was given
@@ -179,8 +189,9 @@ public class AttendanceService {
         List<Number> ids = em.createNativeQuery("select c.id from child c join activity_unit u on u.id = ?1"
                         + " where exists (select 1 from registration r where r.child_id = c.id and r.activity_id = u.activity_id"
                         + " and r.status = 'VALIDATED') and not exists (select 1 from booking b where b.child_id = c.id"
-                        + " and b.unit_id = u.id and b.day = ?2 and b.status not in ('CANCELLED_FREE', 'REFUSED'))")
-                .setParameter(1, unitId).setParameter(2, day).getResultList();
+                        + " and b.unit_id = u.id and b.day = ?2 and (b.status not in ('CANCELLED_FREE', 'REFUSED')"
+                        + " or b.status = 'REFUSED' and b.refusal_reason = ?3))")
+                .setParameter(1, unitId).setParameter(2, day).setParameter(3, ExpiredRequests.NOT_DECIDED).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -216,6 +227,13 @@ public class AttendanceService {
         AttendanceRules.unbookedPresenceRefusal(held, day, PlatformTime.today(clock)).ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        if (!em.createQuery("select b.id from Booking b where b.child.id = :c and b.unit.id = :u and b.day = :d"
+                        + " and b.status = :refused and b.refusalReason = :expired").setParameter("c", childId)
+                .setParameter("u", unitId).setParameter("d", day).setParameter("refused", BookingStatus.REFUSED)
+                .setParameter("expired", ExpiredRequests.NOT_DECIDED).getResultList().isEmpty()) {
+            // its request closed unvalidated is on the sheet: pointed present there, at the booked price
+            throw new BookingRefused(fr.portailfamille.problems.Problems.of("booking.attendance.alreadyListed"));
+        }
         if (child == null) {
             throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
         }

@@ -108,6 +108,20 @@ public class Booking implements java.io.Serializable {
         this.decidedAt = java.time.OffsetDateTime.now(PlatformTime.ZONE);
     }
 
+    /**
+     * A request the nightly job closed because nobody validated it before its day ({@link ExpiredRequests}): still on
+     * the day sheet, where the child who came is pointed present as on the day itself.
+     */
+    public boolean isExpiredRequest() {
+        return status == BookingStatus.REFUSED && ExpiredRequests.NOT_DECIDED.equals(refusalReason);
+    }
+
+    /** A request taken as accepted after all (the child was there): no refusal left to tell. */
+    void acceptedAfterAll() {
+        this.refusalReason = null;
+        decided();
+    }
+
     public Long getId() { return id; }
     public Child getChild() { return child; }
     public ActivityUnit getUnit() { return unit; }

@@ -170,7 +170,7 @@ public class PointageView implements Serializable {
 
     public String statusLabel(Booking b) {
         return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT ? Texts.of("agent.pointage.status.unbooked")
-                : status(b.getStatus());
+                : b.isExpiredRequest() ? Texts.of("agent.pointage.status.expired") : status(b.getStatus());
     }
 
     /** A booking's state in words, in the page's language (the exports keep {@link AttendanceLabels}' French). */
@@ -185,7 +185,7 @@ public class PointageView implements Serializable {
 
     /** Whether the row's absence marks are offered: not on a request awaiting validation (pointed present only). */
     public boolean absenceMarkable(Booking b) {
-        return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION;
+        return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION && !b.isExpiredRequest();
     }
 
     /** Occupancy of every unit on the chosen day. */
