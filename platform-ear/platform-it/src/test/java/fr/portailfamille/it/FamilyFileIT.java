@@ -606,6 +606,56 @@ class FamilyFileIT {
         assertEquals(contactsBefore + 1, now.getChildren().get(0).getContacts().size(), "each contact once");
     }
 
+    /**
+     * A child's authorised contacts are asked as one list: a second list asked while the first waits is refused with
+     * what to do (both accepted, the second replaced the first's: the grandmother it added gone without a word); once
+     * the first is decided, the next one goes.
+     */
+    @Test
+    void aSecondContactsListWaitsForTheFirstsDecision() throws Exception {
+        SignedInUser user = validatedParent();
+        int before = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getContacts().size();
+        FamilyForm first = in(alpha(), () -> files.formOf(user));
+        first.getChildren().get(0).getContacts().add(contact("Jeanne Durand", "grand-mère", "0555000000"));
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, first)));
+        FamilyForm second = in(alpha(), () -> files.formOf(user));
+        second.getChildren().get(0).getContacts().add(contact("Paul Durand", "oncle", "0555000001"));
+        second.setCity("Panazol");
+        List<FieldError> refused = in(alpha(), () -> files.requestChanges(user, second));
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).message().startsWith("Une demande sur les personnes autorisées à venir chercher "
+                + second.getChildren().get(0).getFirstName() + " attend déjà"), refused.get(0).message());
+        assertEquals(1, in(alpha(), () -> files.myRequests(user, null)).size(), "nothing else asked");
+        // the same list sent again (a double tap) is no second request, and no refusal
+        FamilyForm again = in(alpha(), () -> files.formOf(user));
+        again.getChildren().get(0).getContacts().add(contact("Jeanne Durand", "grand-mère", "0555000000"));
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, again)));
+        ChangeRequest pending = in(alpha(), () -> files.myRequests(user, null)).get(0);
+        in(alpha(), () -> {
+            requestDesk.accept(AGENT, pending.getId());
+            return null;
+        });
+        FamilyForm next = in(alpha(), () -> files.formOf(user));
+        next.getChildren().get(0).getContacts().add(contact("Paul Durand", "oncle", "0555000001"));
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, next)));
+        ChangeRequest latest = in(alpha(), () -> files.myRequests(user, null)).stream()
+                .filter(r -> r.getStatus() == ChangeRequest.Status.PENDING).findFirst().orElseThrow();
+        in(alpha(), () -> {
+            requestDesk.accept(AGENT, latest.getId());
+            return null;
+        });
+        assertEquals(before + 2, in(alpha(), () -> files.formOf(user)).getChildren().get(0).getContacts().size(),
+                "both contacts kept");
+    }
+
+    private static FamilyForm.Contact contact(String name, String relation, String phone) {
+        FamilyForm.Contact c = new FamilyForm.Contact();
+        c.setName(name);
+        c.setRelation(relation);
+        c.setPhone(phone);
+        return c;
+    }
+
     @Test
     void familyOnlyEverReachesItsOwnFile() throws Exception {
         SignedInUser a = parent("alpha", newEmail(), true);

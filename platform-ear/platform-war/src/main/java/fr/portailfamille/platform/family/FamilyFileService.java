@@ -376,6 +376,20 @@ public class FamilyFileService {
         if (changes.isEmpty() && !consent) {
             return List.of(new FieldError("", Refused.text("family.file.noChange")));
         }
+        // a child's authorised contacts are asked as one list: a second list asked before the first is decided would,
+        // once both are accepted, replace the first's (the person it added gone without a word) — one at a time
+        for (String pointer : changes.getOrDefault(ChangeRequest.Type.CONTACTS, java.util.Map.of()).keySet()) {
+            String asked = FormChanges.toJsonText(changes.get(ChangeRequest.Type.CONTACTS));
+            if (!em.createNativeQuery("select 1 from change_request where family_id = ?1 and type = 'CONTACTS'"
+                            + " and status = 'PENDING' and new_value <> ?3 and position(?2 in new_value) > 0")
+                    .setParameter(1, f.getId()).setParameter(2, "\"" + pointer + "\"").setParameter(3, asked)
+                    .getResultList().isEmpty()) {
+                java.util.regex.Matcher child = java.util.regex.Pattern.compile("/children/(\\d+)/").matcher(pointer + "/");
+                String name = child.find() && Integer.parseInt(child.group(1)) < proposed.getChildren().size()
+                        ? proposed.getChildren().get(Integer.parseInt(child.group(1))).getFirstName() : "";
+                return List.of(new FieldError("", Refused.text("family.contacts.pending", name == null ? "" : name)));
+            }
+        }
         changes.forEach((type, values) -> {
             String asked = FormChanges.toJsonText(values);
             if (em.createNativeQuery("select 1 from change_request where family_id = ?1 and type = ?2 and status = 'PENDING'"
