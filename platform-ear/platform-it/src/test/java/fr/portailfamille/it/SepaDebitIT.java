@@ -197,8 +197,13 @@ class SepaDebitIT {
         DirectDebits.Debit debit = alpha(() -> debits.debits(AGENT, run)).get(0);
         long family = alpha(() -> kit.id("select family_id from invoice where id = ?1", debit.invoiceId()));
         long due = alpha(() -> account.invoice(edge450, debit.invoiceId())).outstandingCents();
+        assertTrue(alpha(() -> debits.notes(edge450, null)).containsKey(debit.invoiceId()), "« Prélevé le » while due");
         alpha(() -> payments.record(REGISSEUR, new fr.portailfamille.platform.billing.payment.PaymentDesk.PaymentInput(family,
                 f.regie(), "ESPECES", due, BillingKit.today(), null, null, "Camille Edge", null)));
+        // paid at the counter before the file: neither Mes factures nor the PDF says it will be debited
+        assertFalse(alpha(() -> debits.notes(edge450, null)).containsKey(debit.invoiceId()));
+        String paidPdf = BillingKit.pdfText(alpha(() -> documents.invoice(edge450, debit.invoiceId())).content());
+        assertFalse(paidPdf.contains("Prélevé le"), paidPdf);
 
         DirectDebits.File none = alpha(() -> debits.file(REGISSEUR, run));
         assertTrue(none.nothingLeft());
@@ -372,13 +377,23 @@ class SepaDebitIT {
         DirectDebits.DebitNote rejected = alpha(() -> debits.notes(edge450, null)).get(invoice450);
         assertEquals("AM04", rejected.rejectCode());
         assertTrue(rejected.rejectLabel().contains("Provision insuffisante"), rejected.toString());
-        assertTrue(BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content()).contains("Provision insuffisante"));
+        String rejectedPdf = BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content())
+                .replaceAll("\\s+", " ");
+        assertTrue(rejectedPdf.contains("Provision insuffisante") && rejectedPdf.contains("reste à payer par un autre moyen"),
+                rejectedPdf);
         String mail = Mails.await(edge450.email(), x -> x.contains("Provision insuffisante"));
         assertTrue(mail.contains(number450), mail);
         assertThrows(Refused.class, () -> alpha(() -> { debits.reject(REGISSEUR, debit450, "AM04"); return null; }));
         // another commune's régisseur, by id: nothing of it
         assertThrows(SecurityException.class, () -> alpha(() -> { debits.reject(REGISSEUR_BETA, debit450, "MD01"); return null; }));
         assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> { debits.reject(REGISSEUR_BETA, debit450, "MD01"); return null; }));
+        // paid since at the counter: the PDF still tells the reject, no longer that the invoice is to pay
+        alpha(() -> payments.record(REGISSEUR, new fr.portailfamille.platform.billing.payment.PaymentDesk.PaymentInput(
+                f.family("Edge450"), f.regie(), "ESPECES", BillingMonth.EDGE450_CENTS, BillingKit.today(), null, null,
+                "Camille Edge", java.util.Map.of(invoice450, BillingMonth.EDGE450_CENTS))));
+        String settledPdf = BillingKit.pdfText(alpha(() -> documents.invoice(edge450, invoice450)).content())
+                .replaceAll("\\s+", " ");
+        assertTrue(settledPdf.contains("Provision insuffisante") && !settledPdf.contains("reste à payer"), settledPdf);
 
         // the next month's invoices (written here as a run of their own): RCUR for the collected mandate, FRST again
         // for the one whose only debit was rejected

@@ -48,6 +48,9 @@ public class FamilyAccount {
         return "coalesce((select sum(c." + column + ") from invoice_line c where c.credits_line_id = l.id), 0)";
     }
 
+    /** SQL over an invoice aliased {@code i}: issued, and something left to pay on it. */
+    public static final String STILL_DUE = "(i.state = 'ISSUED' and i.total_cents > (" + SETTLED + "))";
+
     /** {@link #SETTLED}: the one definition of what settled invoice {@code i}, for the other billing services' SQL. */
     public static String settledSql() {
         return SETTLED;

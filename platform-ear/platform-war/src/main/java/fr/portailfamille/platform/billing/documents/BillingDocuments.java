@@ -72,15 +72,19 @@ public class BillingDocuments {
     public String directDebitNote(long invoiceId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.state, coalesce(d.collection_date, d.due_date), d.reject_label,"
-                + " m.rum from sepa_debit d join sepa_mandate m on m.id = d.mandate_id where d.invoice_id = ?1")
+                + " m.rum, " + FamilyAccount.STILL_DUE + " from sepa_debit d"
+                + " join sepa_mandate m on m.id = d.mandate_id join invoice i on i.id = d.invoice_id where d.invoice_id = ?1")
                 .setParameter(1, invoiceId).getResultList();
-        if (rows.isEmpty() || "SKIPPED".equals(rows.get(0)[0])) {
+        // a debit not sent yet is no news once the invoice was settled otherwise (the file skips it)
+        if (rows.isEmpty() || "SKIPPED".equals(rows.get(0)[0])
+                || "PLANNED".equals(rows.get(0)[0]) && !Boolean.TRUE.equals(rows.get(0)[4])) {
             return null;
         }
         Object[] r = rows.get(0);
         if ("REJECTED".equals(r[0])) {
-            return "Prélèvement du " + BillingDates.text(date(r[1])) + " rejeté par la banque : " + r[2]
-                    + ". La facture reste à payer par un autre moyen.";
+            // what to do next only while it is still to pay (paid since by card or at the counter: « payée »)
+            return "Prélèvement du " + BillingDates.text(date(r[1])) + " rejeté par la banque : " + r[2] + "."
+                    + (Boolean.TRUE.equals(r[4]) ? " La facture reste à payer par un autre moyen." : "");
         }
         return "Prélevé le " + BillingDates.text(date(r[1])) + " (mandat " + r[3] + ")";
     }

@@ -321,9 +321,12 @@ public class DirectDebits {
             return notes;
         }
         @SuppressWarnings("unchecked")
+        // a debit not sent yet is no news once the invoice was settled otherwise (credit, card, counter): the file will
+        // skip it
         List<Object[]> rows = em.createNativeQuery("select d.invoice_id, d.state, coalesce(d.collection_date, d.due_date),"
                 + " d.reject_code, d.reject_label from sepa_debit d join invoice i on i.id = d.invoice_id"
-                + " where i.family_id = ?1 and d.state <> 'SKIPPED'").setParameter(1, family).getResultList();
+                + " where i.family_id = ?1 and d.state <> 'SKIPPED' and (d.state <> 'PLANNED' or " + FamilyAccount.STILL_DUE + ")")
+                .setParameter(1, family).getResultList();
         for (Object[] r : rows) {
             boolean rejected = "REJECTED".equals(r[1]);
             notes.put(((Number) r[0]).longValue(), new DebitNote(Mandates.date(r[2]), rejected ? (String) r[3] : null,
