@@ -32,6 +32,10 @@ public class FamilyMails {
     @ConfigProperty(name = "pf.base-domain", defaultValue = "localhost")
     String baseDomain;
 
+    @Inject
+    @ConfigProperty(name = "pf.public-scheme")
+    java.util.Optional<String> publicScheme;
+
     /** Mails {@code body} to {@code to} with a link to the family's space; nothing when the family has no address. */
     public void send(String to, String subject, String body) {
         send(to, subject, body, HOME);
@@ -75,7 +79,8 @@ public class FamilyMails {
 
     /**
      * The commune's portal as the family's browser reaches it: the address of the request that
-     * decided the mail (the commune's own domain or sub-domain), else its sub-domain of the platform.
+     * decided the mail (the commune's own domain or sub-domain), else — a job's mail: reminders, unpaid invoices,
+     * porte-monnaie warnings — {@link #portalOutsideRequests}.
      */
     String portalUrl(Commune c) {
         try {
@@ -88,6 +93,16 @@ public class FamilyMails {
         } catch (ContextNotActiveException | IllegalStateException e) {
             // outside a request (a job): the platform's sub-domain below
         }
-        return "https://" + c.slug() + "." + baseDomain;
+        return portalOutsideRequests(c, publicScheme == null ? null : publicScheme.orElse(null), baseDomain);
+    }
+
+    /**
+     * The commune's portal for a mail no request decided: its own domain when it has one (where its families sign in,
+     * their session's cookie with it), else its sub-domain of the platform, with the platform's public scheme
+     * ({@code pf.public-scheme}, https by default) as the provisioning's return addresses.
+     */
+    static String portalOutsideRequests(Commune c, String scheme, String baseDomain) {
+        String s = scheme == null || scheme.isBlank() ? "https" : scheme.strip();
+        return s + "://" + (c.domains().isEmpty() ? c.slug() + "." + baseDomain : c.domains().get(0));
     }
 }
