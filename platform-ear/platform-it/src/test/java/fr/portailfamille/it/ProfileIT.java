@@ -377,7 +377,15 @@ class ProfileIT {
         Parent optedOut = family("rappel-non");
         Parent booked = family("rappel-deja");
         Parent once = family("rappel-rare");
-        for (Parent p : List.of(usual, optedOut, booked)) {
+        // its old account opted out, then the commune detached the file and another account of its address linked it:
+        // the old account's choice no longer silences the family
+        Parent relinked = family("rappel-relie");
+        alpha(() -> {
+            preferences.save(relinked.user(), new Preferences(false, false, true));
+            return null;
+        });
+        sql("update family set subject = '" + java.util.UUID.randomUUID() + "' where id = " + relinked.familyId());
+        for (Parent p : List.of(usual, optedOut, booked, relinked)) {
             book(p.childId(), a[1], "2027-02-08", "BOOKED");
             book(p.childId(), a[1], "2027-02-16", "PRESENT");
         }
@@ -397,6 +405,7 @@ class ProfileIT {
         alpha(() -> reminders.send(LocalDateTime.of(2027, 3, 1, 8, 0)));
         assertEquals(1, count(ours + " and family_id = " + usual.familyId() + " and period_start = date '2027-03-08'"));
         assertEquals(0, count(ours + " and family_id = " + optedOut.familyId()), "a refusé les rappels dans Mon profil");
+        assertEquals(1, count(ours + " and family_id = " + relinked.familyId()), "le choix de l'ancien compte ne vaut plus");
         assertEquals(0, count(ours + " and family_id = " + booked.familyId()), "a déjà réservé la semaine");
         assertEquals(0, count(ours + " and family_id = " + once.familyId()), "une seule semaine sur quatre");
         String mail = Mails.await(usual.user().email(), m -> m.contains("Cantine PRF-"));
@@ -407,6 +416,6 @@ class ProfileIT {
 
         // once per family, activity and week
         alpha(() -> reminders.send(LocalDateTime.of(2027, 3, 1, 18, 0)));
-        assertEquals(1, count(ours));
+        assertEquals(2, count(ours));
     }
 }

@@ -54,8 +54,10 @@ public class BookingReminders {
         CommuneCalendar cal = settings.calendar();
         List<DateRange> schoolYears = settings.schoolYears();
         Set<Long> optedOut = new HashSet<>();
+        // the choice of the account the file is linked to now: an account the commune detached from it (its file
+        // linked since by another account of its address) no longer silences the family
         for (Object id : em.createNativeQuery("select distinct f.id from family f join account_preference p"
-                + " on p.subject = f.subject or p.family_id = f.id where p.reminders_opt_out").getResultList()) {
+                + " on p.subject = f.subject where p.reminders_opt_out").getResultList()) {
             optedOut.add(Rows.id(id));
         }
         LocalDate today = now.toLocalDate();
