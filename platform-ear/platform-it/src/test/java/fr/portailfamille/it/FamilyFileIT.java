@@ -648,6 +648,26 @@ class FamilyFileIT {
                 "both contacts kept");
     }
 
+    /** A conjoint typed then unticked asks nothing (the request, accepted, changed nothing), nor saves anything. */
+    @Test
+    void aConjointTypedThenUntickedAsksNothing() throws Exception {
+        SignedInUser user = validatedParent();
+        FamilyForm proposed = in(alpha(), () -> files.formOf(user));
+        assertFalse(proposed.isWithResponsable2());
+        proposed.getResponsable2().setLastName("Dupont");
+        proposed.getResponsable2().setFirstName("Alex");
+        assertEquals(List.of("family.file.noChange"), in(alpha(), () -> files.requestChanges(user, proposed)).stream()
+                .map(e -> e.text().key()).toList());
+        assertEquals(List.of(), in(alpha(), () -> files.myRequests(user, null)));
+        long id = in(alpha(), () -> files.fileOf(user)).getId();
+        FamilyForm atCounter = in(alpha(), () -> familyDesk.formForAgent(AGENT, id));
+        atCounter.getResponsable2().setLastName("Dupont");
+        atCounter.getResponsable1().setWorkPhone("0555000003");
+        assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, atCounter)));
+        assertEquals(0L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from audit_log where family_id = ?1"
+                + " and detail like 'Conjoint%'").setParameter(1, id).getSingleResult()).longValue()), "no conjoint in the journal");
+    }
+
     private static FamilyForm.Contact contact(String name, String relation, String phone) {
         FamilyForm.Contact c = new FamilyForm.Contact();
         c.setName(name);

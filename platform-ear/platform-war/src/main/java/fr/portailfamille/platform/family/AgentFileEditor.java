@@ -61,6 +61,10 @@ public class AgentFileEditor {
             // the older values back, and drop a child added meanwhile
             throw new Refused(Refused.text("family.edit.changedMeanwhile"));
         }
+        if (!form.isWithResponsable2()) {
+            // a conjoint typed, then unticked: not saved, nor written in the journal as a change
+            form.setResponsable2(current.getResponsable2());
+        }
         String shownIban = form.getIban();
         if (!withHealth) {
             keepHealth(current, form);

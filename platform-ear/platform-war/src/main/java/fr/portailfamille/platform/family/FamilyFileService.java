@@ -361,6 +361,11 @@ public class FamilyFileService {
             // back, as changes the family never made
             return List.of(new FieldError("", Refused.text("family.changes.changedMeanwhile")));
         }
+        if (!proposed.isWithResponsable2()) {
+            // a conjoint typed, then unticked: what its hidden fields still hold is no change to ask (accepted, it did
+            // nothing, and the family was told its file was up to date)
+            proposed.setResponsable2(current.getResponsable2());
+        }
         var touched = FormChanges.requested(current, proposed).keySet();
         List<FieldError> errors = FamilyFileRules.check(proposed, true, today(), current).stream()
                 .filter(e -> e.field().isEmpty() || toldAnyway(proposed, e.field())
