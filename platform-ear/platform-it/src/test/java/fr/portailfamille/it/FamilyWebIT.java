@@ -270,6 +270,42 @@ class FamilyWebIT {
         }
     }
 
+    /**
+     * The realm cannot send the activation mail (its mail server unreachable): the counter's file is not created, the
+     * agent is told beside the form, and no account is left behind without its invitation — it would refuse the
+     * family's own sign-up later. The mail server back, the same creation goes through.
+     */
+    @Test
+    void aCounterInvitationThatCannotBeMailedLeavesNoAccount() throws Exception {
+        String email = "sanscourriel-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        var realm = StackLauncher.stack().keycloakAdmin().realm("pf-alpha");
+        try (Browser agent = new Browser()) {
+            agent.get(BASE + "/agent/dossiers.xhtml");
+            agent.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
+            agent.awaitUrlStartingWith(BASE + "/agent/dossiers.xhtml");
+            var settings = realm.toRepresentation();
+            java.util.Map<String, String> smtp = new java.util.HashMap<>(settings.getSmtpServer());
+            smtp.put("port", "1"); // nothing listens there
+            settings.setSmtpServer(smtp);
+            realm.update(settings);
+            try {
+                type(agent, "guichet:firstName", "Claude");
+                type(agent, "guichet:lastName", "Sanscourriel");
+                type(agent, "guichet:email", email);
+                agent.submit(By.id("guichet:create"));
+                assertTrue(agent.await(By.cssSelector("#summary .pf-error-item, #summary li")).getText()
+                        .contains("Le courriel d'activation n'a pas pu être envoyé"), agent.snapshot());
+            } finally {
+                StackLauncher.stack().realmProvisioner().harden("pf-alpha"); // the platform's mail settings again
+            }
+            assertTrue(realm.users().searchByEmail(email, true).isEmpty(), "no account left behind");
+            assertEquals("", column("select coalesce(max(email), '') from commune_alpha.family where lower(email) = ?"
+                    .replace("?", "'" + email + "'") + " and id > ?", 0), "no file");
+            agent.submit(By.id("guichet:create"));
+            assertEquals(1, realm.users().searchByEmail(email, true).size(), agent.snapshot());
+        }
+    }
+
     @Test
     void agentsEditFilesAndOnlyHealthAgentsSeeHealthData() throws Exception {
         String email = "sante-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";

@@ -52,11 +52,13 @@ public class KeycloakAccounts {
 
     /**
      * Creates the account of a family known at the counter (if it has none) and sends it the mail to
-     * confirm its address and choose a password; it then lands on the commune's portal.
+     * confirm its address and choose a password; it then lands on the commune's portal. When the mail cannot be sent,
+     * the account made here is deleted again.
      */
     public void invite(Commune commune, String email, String firstName, String lastName, String returnUrl)
             throws AccountException {
         String id = findByEmail(commune, email).orElse(null);
+        boolean madeHere = id == null;
         if (id == null) {
             String user = Json.createObjectBuilder().add("username", email).add("email", email)
                     .add("firstName", firstName).add("lastName", lastName)
@@ -72,7 +74,20 @@ public class KeycloakAccounts {
                         + "/execute-actions-email?lifespan=604800&client_id=" + commune.oidcClientId() + "&redirect_uri="
                         + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(actions)));
-        expect(sent, 204);
+        try {
+            expect(sent, 204);
+        } catch (AccountException e) {
+            if (madeHere) {
+                // nothing half-made (the mail server down, the counter's file not created): no account left without its
+                // invitation, which would refuse the family's own sign-up later (« adresse déjà utilisée »)
+                try {
+                    delete(commune, id);
+                } catch (AccountException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Deletes an account of the commune's realm (and with it its Keycloak sessions). */
