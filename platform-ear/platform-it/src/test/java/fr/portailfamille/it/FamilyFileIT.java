@@ -16,6 +16,7 @@ import fr.portailfamille.platform.family.FamilyFileService;
 import fr.portailfamille.platform.family.FamilyDesk;
 import fr.portailfamille.platform.family.ChangeRequestDesk;
 import fr.portailfamille.platform.family.FamilyCounter;
+import fr.portailfamille.platform.family.FamilyHistory;
 import fr.portailfamille.platform.family.AgentFileEditor;
 import fr.portailfamille.platform.family.HealthRecords;
 import fr.portailfamille.platform.family.FamilyForm;
@@ -666,6 +667,40 @@ class FamilyFileIT {
         assertEquals(List.of(), in(alpha(), () -> editor.update(AGENT, id, atCounter)));
         assertEquals(0L, in(alpha(), () -> ((Number) em.createNativeQuery("select count(*) from audit_log where family_id = ?1"
                 + " and detail like 'Conjoint%'").setParameter(1, id).getSingleResult()).longValue()), "no conjoint in the journal");
+    }
+
+    /**
+     * The file's bookings tab lists the days nearest today, past and to come, latest first: a term of semaine type
+     * (150 days ahead) no longer hides last week's day the family asks about at the counter.
+     */
+    @Test
+    void theBookingsTabShowsTheDaysNearestToday() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        long id = validatedFamily(user);
+        long childId = in(alpha(), () -> files.formOf(user)).getChildren().get(0).getId();
+        in(alpha(), () -> {
+            tx.begin();
+            em.joinTransaction();
+            String code = "HIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            Number activity = (Number) em.createNativeQuery("insert into activity (code, name, type, booking_deadline,"
+                    + " cancellation_deadline, late_policy) values (?1, 'Garderie', 'PERISCOLAIRE', 'J-2@23:59', 'J-2@23:59',"
+                    + " 'REFUSED') returning id").setParameter(1, code).getSingleResult();
+            Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity)"
+                    + " values (?1, 'SOIR', 'Soir', 10) returning id").setParameter(1, activity.longValue()).getSingleResult();
+            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) select ?1, ?2, current_date + d, 'BOOKED'"
+                    + " from generate_series(1, 150) d").setParameter(1, childId).setParameter(2, unit.longValue()).executeUpdate();
+            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values (?1, ?2, current_date - 3,"
+                    + " 'ABSENT_BILLED')").setParameter(1, childId).setParameter(2, unit.longValue()).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        var shown = in(alpha(), () -> familyDesk.historyOf(AGENT, id)).bookings();
+        assertEquals(FamilyHistory.BOOKINGS_SHOWN, shown.size());
+        assertTrue(shown.stream().anyMatch(b -> b.day().equals(TestDays.today().minusDays(3))
+                && b.status().equals("ABSENT_BILLED")), "last week's day is there");
+        assertEquals(shown.stream().map(FamilyHistory.BookingLine::day).sorted(java.util.Comparator.reverseOrder()).toList(),
+                shown.stream().map(FamilyHistory.BookingLine::day).toList(), "latest first");
+        assertTrue(shown.stream().noneMatch(b -> b.day().isAfter(TestDays.today().plusDays(120))), "not the furthest days");
     }
 
     private static FamilyForm.Contact contact(String name, String relation, String phone) {

@@ -232,13 +232,18 @@ public class FamilyDesk {
         StaffRoles.requireAgent(agent);
         // native: rows of three contexts' tables for one family, read as records
         List<FamilyHistory.BookingLine> bookings = new ArrayList<>();
+        // the days nearest today, before and after (a semaine type of the term would fill the list with May to July,
+        // and the agent at the counter asks about last Tuesday): then shown latest first
         for (Object o : em.createNativeQuery("select coalesce(c.first_name, '–'), a.name, u.label, b.day, b.status"
                         + " from booking b join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id"
-                        + " join activity a on a.id = u.activity_id where c.family_id = ?1 order by b.day desc, b.id desc")
-                .setParameter(1, familyId).setMaxResults(FamilyHistory.BOOKINGS_SHOWN).getResultList()) {
+                        + " join activity a on a.id = u.activity_id where c.family_id = ?1"
+                        + " order by abs(b.day - cast(?2 as date)), b.day desc, b.id desc")
+                .setParameter(1, familyId).setParameter(2, fr.portailfamille.platform.kernel.PlatformTime.today())
+                .setMaxResults(FamilyHistory.BOOKINGS_SHOWN).getResultList()) {
             Object[] r = (Object[]) o;
             bookings.add(new FamilyHistory.BookingLine((String) r[0], (String) r[1], (String) r[2], localDate(r[3]), (String) r[4]));
         }
+        bookings.sort(java.util.Comparator.comparing(FamilyHistory.BookingLine::day).reversed());
         long bookingCount = ((Number) em.createNativeQuery("select count(*) from booking b join child c on c.id = b.child_id"
                 + " where c.family_id = ?1").setParameter(1, familyId).getSingleResult()).longValue();
         List<FamilyHistory.RequestLine> requests = new ArrayList<>();
