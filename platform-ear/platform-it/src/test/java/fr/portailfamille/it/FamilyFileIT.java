@@ -1207,6 +1207,17 @@ class FamilyFileIT {
         String mails = Mails.await(user.email(), m -> m.contains("illisible"));
         assertTrue(mails.contains("Attestation CAF illisible"), mails);
         assertTrue(mails.contains(PORTAL), "le courriel renvoie vers Mon foyer : " + mails);
+
+        // refused by an agent who reads the children's health data: the reason may speak of it, it stays on the portal
+        SignedInUser other = parent("alpha", newEmail(), true);
+        assertEquals(List.of(), in(alpha(), () -> files.submit(other, complete(files.formOf(other), other.email()))));
+        long otherId = in(alpha(), () -> files.fileOf(other)).getId();
+        assertEquals(List.of(), in(alpha(), () -> familyDesk.refuseFile(SANTE, otherId, "Le PAI de Léa n'est pas signé",
+                PORTAL)));
+        assertEquals("Le PAI de Léa n'est pas signé", in(alpha(), () -> files.lastRefusal(other)));
+        String neutral = Mails.await(other.email(), m -> m.contains("Mon foyer"));
+        assertTrue(neutral.contains("le motif est indiqué dans votre espace « Mon foyer »"), neutral);
+        assertFalse(neutral.contains("PAI"), neutral);
     }
 
 }

@@ -177,8 +177,13 @@ public class FamilyDesk {
         f.setSubmittedAt(null);
         f.setDraftExpiresAt(OffsetDateTime.now(clock).plus(FamilyFileService.DRAFT_KEPT));
         audit(agent.email(), "DOSSIER_REFUSE", f.getId(), null, why);
+        // refused by an agent who read its children's health data, the reason may speak of it (« le PAI de Léa n'est pas
+        // signé »): it stays on the portal (Mon foyer shows it), as a health request's reason does
+        boolean health = StaffRoles.mayReadHealth(agent);
         familyMails.send(f.getEmail(), "Votre dossier famille est à compléter",
-                "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why
+                (health ? "Le service enfance n'a pas pu valider votre dossier famille ; le motif est indiqué dans votre"
+                        + " espace « Mon foyer »."
+                        : "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why)
                         + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » :\n"
                         + portalUrl);
         return List.of();
