@@ -425,6 +425,48 @@ class FamilyFileIT {
                 .filter(a -> a.getAction().equals("PREMIERE_CONNEXION")).count(), "relié une seule fois");
     }
 
+    /**
+     * « Finir plus tard » tapped twice on a draft never saved, then « Valider l'inscription » twice: each second post
+     * waits for the first and finds its file — one file, one sending, no error page (the unique address, the version).
+     */
+    @Test
+    void aDraftSavedOrSentTwiceAtOnceMakesOneFile() throws Exception {
+        SignedInUser user = parent("alpha", newEmail(), true);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<FieldError>>> taps = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            taps.add(pool.submit(() -> {
+                go.await();
+                FamilyForm typed = in(alpha(), () -> files.formOf(user));
+                typed.setCity("Limoges");
+                return in(alpha(), () -> files.saveDraft(user, typed));
+            }));
+        }
+        go.countDown();
+        for (var tap : taps) {
+            assertEquals(List.of(), tap.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, user.email())).size(), "one draft");
+        java.util.concurrent.CountDownLatch send = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<FieldError>>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sends.add(pool.submit(() -> {
+                send.await();
+                FamilyForm complete = complete(in(alpha(), () -> files.formOf(user)), user.email());
+                return in(alpha(), () -> files.submit(user, complete));
+            }));
+        }
+        send.countDown();
+        List<List<String>> answers = new java.util.ArrayList<>();
+        for (var s : sends) {
+            answers.add(s.get(60, java.util.concurrent.TimeUnit.SECONDS).stream().map(e -> e.text().key()).toList());
+        }
+        assertTrue(answers.contains(List.of()), answers.toString());
+        assertTrue(answers.stream().allMatch(a -> a.isEmpty() || a.equals(List.of("family.file.sent"))), answers.toString());
+        assertEquals(FamilyStatus.SUBMITTED, in(alpha(), () -> files.fileOf(user)).getStatus());
+        assertEquals(1, in(alpha(), () -> familyDesk.search(AGENT, user.email())).size());
+    }
+
     @Test
     void changeRequestIsRefusedWithAReasonOrAcceptedAndApplied() throws Exception {
         SignedInUser user = parent("alpha", newEmail(), true);

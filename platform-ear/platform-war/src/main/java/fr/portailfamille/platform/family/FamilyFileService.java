@@ -250,6 +250,7 @@ public class FamilyFileService {
         if (isStaff(user)) {
             return List.of(new FieldError("", Refused.text("family.staff.noFile")));
         }
+        lockAccount(user);
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.DRAFT) {
             return List.of(new FieldError("", Refused.text("family.file.sentNoDraft")));
@@ -270,6 +271,7 @@ public class FamilyFileService {
 
     /** "Valider l'inscription": every missing or invalid field at once, and nothing saved unless all is right. */
     public List<FieldError> submit(SignedInUser user, FamilyForm form) {
+        lockAccount(user);
         Family f = fileOf(user);
         if (f.getStatus() != FamilyStatus.DRAFT) {
             return List.of(new FieldError("", Refused.text("family.file.sent")));
@@ -292,6 +294,17 @@ public class FamilyFileService {
                 "Votre dossier famille a bien été envoyé au service enfance. Vous recevrez un courriel"
                         + " dès qu'il aura été validé.");
         return List.of();
+    }
+
+    /**
+     * One save of the account's file at a time: « Finir plus tard » or « Valider l'inscription » tapped twice (two
+     * posts at once) — the second waits for the first to commit, then finds its file (a never-saved draft was stored
+     * twice and failed on the address's unique index; a stored one failed on its version: the error page).
+     */
+    private void lockAccount(SignedInUser user) {
+        requireCommuneOf(user);
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "family-account:" + user.subject()).getSingleResult();
     }
 
     /**
