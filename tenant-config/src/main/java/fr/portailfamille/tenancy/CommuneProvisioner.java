@@ -172,6 +172,12 @@ public class CommuneProvisioner {
         if (commune.status() == CommuneStatus.PROVISIONING) {
             throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.resume.provisioning", slug)));
         }
+        // half-deleted (its schema went, Keycloak failed) or left by a failed import (default configuration, the
+        // archive's accounts): never served again, only deleted
+        if (store.lastAction(slug, List.of("ONBOARD", "IMPORT", "RESUME", "DELETE_FAILED", "IMPORT_FAILED"))
+                .filter(a -> a.endsWith("_FAILED")).isPresent()) {
+            throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.resume.beingDeleted", slug)));
+        }
         try {
             realms.setRealmEnabled(commune.realmName(), true);
         } catch (RuntimeException e) {

@@ -187,6 +187,20 @@ public class TenantStore {
         }
     }
 
+    /** The latest of {@code actions} in the operators' audit of {@code slug}, if any. */
+    public Optional<String> lastAction(String slug, java.util.Collection<String> actions) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select action from platform.operator_audit where slug = ? and action = any(?) order by id desc limit 1")) {
+            ps.setString(1, slug);
+            ps.setArray(2, c.createArrayOf("varchar", actions.toArray()));
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du journal des opérateurs impossible", e);
+        }
+    }
+
     /** One line of the operators' audit ({@code platform.operator_audit}). */
     public void audit(String actor, String action, String slug, String detail) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -266,6 +266,11 @@ class CommuneProvisionerTest {
         assertThrows(ProvisioningException.class, () -> provisioner.delete("montfaucou", "montfaucou", "op"));
         assertFalse(schemaExists("commune_montfaucou"));
         assertEquals(CommuneStatus.SUSPENDED, store.findBySlug("montfaucou").orElseThrow().status());
+        // half-deleted, it is never served again: « Réactiver » is refused, only the deletion goes on
+        ProvisioningException back = assertThrows(ProvisioningException.class, () -> provisioner.resume("montfaucou", "op"));
+        assertEquals("slug", back.errors().get(0).field());
+        assertTrue(back.getMessage().contains("Relancez la suppression"), back.getMessage());
+        assertEquals(CommuneStatus.SUSPENDED, store.findBySlug("montfaucou").orElseThrow().status());
         realms.failDelete = false;
         provisioner.delete("montfaucou", " montfaucou ", "op");
         assertTrue(store.findBySlug("montfaucou").isEmpty());
