@@ -57,6 +57,11 @@ public class FamilyCounter {
         if (lastName != null && lastName.strip().length() > 100) {
             errors.add(FamilyFileRules.error("lastName", "family.text.tooLong", 100));
         }
+        // the family's account is made in the commune's realm with these names: Keycloak's rule on them, told here
+        fr.portailfamille.platform.kernel.PersonNames.refusal(firstName)
+                .ifPresent(m -> errors.add(new FieldError("firstName", m)));
+        fr.portailfamille.platform.kernel.PersonNames.refusal(lastName)
+                .ifPresent(m -> errors.add(new FieldError("lastName", m)));
         if (email == null || !FrenchFormats.isEmail(email)) {
             errors.add(FamilyFileRules.error("email", "family.email.invalid"));
         } else if (lockEmail(email.trim()) && !em.createQuery("select f.id from Family f where lower(f.email) = lower(:e)")

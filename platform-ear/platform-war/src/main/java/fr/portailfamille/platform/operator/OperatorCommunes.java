@@ -201,6 +201,11 @@ public class OperatorCommunes {
         if (o.administratorLastName() != null && o.administratorLastName().strip().length() > NAME_MAX) {
             errors.add(new FieldError("administratorLastName", Refused.text("operator.administratorName.tooLong", NAME_MAX)));
         }
+        // Keycloak's own rule on names: refused by it after the commune was made, it went live without its administrator
+        fr.portailfamille.platform.kernel.PersonNames.refusal(o.administratorFirstName())
+                .ifPresent(m -> errors.add(new FieldError("administratorFirstName", m)));
+        fr.portailfamille.platform.kernel.PersonNames.refusal(o.administratorLastName())
+                .ifPresent(m -> errors.add(new FieldError("administratorLastName", m)));
         errors.addAll(taken(o.spec(), errors));
         return errors;
     }

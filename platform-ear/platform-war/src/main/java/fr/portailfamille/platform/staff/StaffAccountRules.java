@@ -66,6 +66,8 @@ public final class StaffAccountRules {
             errors.add(error(field, missing));
         } else if (value.strip().length() > NAME_MAX) {
             errors.add(error(field, "staff.text.tooLong", NAME_MAX));
+        } else {
+            fr.portailfamille.platform.kernel.PersonNames.refusal(value).ifPresent(m -> errors.add(new FieldError(field, m)));
         }
     }
 
