@@ -315,6 +315,20 @@ class FamilyApiIT {
         assertEquals(List.of(315L, 350L), result.getJsonArray("elements").stream()
                 .map(e -> e.asJsonObject().getJsonNumber("prixCentimes").longValue()).toList(), booked.body());
         assertEquals(665, result.getJsonNumber("totalCentimes").longValue(), booked.body());
+
+        // Léa's only day of the month cancelled and another day booked for Tom in one call: Tom is the month's only
+        // child, 3,50 €, as the invoice bills him (priced before the cancellation, he was told 3,15 €)
+        LocalDate other = day.plusDays(2);
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(other.getYear()).contains(other)) {
+            other = other.plusWeeks(1);
+        }
+        assertEquals(YearMonth.from(day), YearMonth.from(other), "the same month");
+        HttpResponse<String> changed = post(token, selection(new Object[] {elder, unit, day, "annuler"},
+                new Object[] {younger, unit, other, "reserver"}));
+        assertEquals(200, changed.statusCode(), changed.body());
+        JsonObject second = (JsonObject) json(changed);
+        assertEquals(2, second.getInt("enregistres"), changed.body());
+        assertEquals(350, second.getJsonNumber("totalCentimes").longValue(), changed.body());
     }
 
     @Test

@@ -41,7 +41,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -200,20 +199,18 @@ public class ReservationsResource {
             }
             booked.put(childId, byActivity);
         });
-        // priced once every child's bookings are known: brothers and sisters booked together rank as the invoice ranks them
-        Map<Long, Map<String, Set<YearMonth>>> months = new HashMap<>();
-        booked.forEach((childId, byActivity) -> byActivity.forEach((code, items) -> months
-                .computeIfAbsent(childId, k -> new HashMap<>()).put(code, items.stream()
-                        .map(i -> YearMonth.from(i.day())).collect(java.util.stream.Collectors.toSet()))));
+        Map<PlanningService.ChildChange, ChangeOutcome> outcomes = changes.isEmpty() ? Map.of()
+                : bookings.applyFamilySelection(user, changes);
+        // priced once the selection is recorded: brothers and sisters rank as the invoice will rank them, with the
+        // days booked here and without those this very request cancelled (a sibling's only day of the month cancelled
+        // takes its reduction away)
         Map<Long, Map<String, SelectionEstimate.Line>> prices = new HashMap<>();
         booked.forEach((childId, byActivity) -> {
             Map<String, SelectionEstimate.Line> lines = new HashMap<>();
-            byActivity.forEach((code, items) -> pricing.estimate(user, childId, code, items, months).lines()
+            byActivity.forEach((code, items) -> pricing.estimate(user, childId, code, items, Map.of()).lines()
                     .forEach(l -> lines.put(l.key(), l)));
             prices.put(childId, lines);
         });
-        Map<PlanningService.ChildChange, ChangeOutcome> outcomes = changes.isEmpty() ? Map.of()
-                : bookings.applyFamilySelection(user, changes);
         List<ElementResult> results = new ArrayList<>();
         int done = 0;
         long total = 0;
