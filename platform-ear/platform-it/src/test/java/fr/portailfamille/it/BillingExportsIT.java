@@ -289,6 +289,10 @@ class BillingExportsIT {
                     // a price in every bracket of the commune: 2,20 € for the one of QF 451
                     + " insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, case when b.qf_min <= 451"
                     + " and coalesce(b.qf_max, 451) >= 451 then 220 else 100 end from t, qf_bracket b");
+            // next term's tariff, already voted: shown dated beside today's (the planning's summary prices its days)
+            st.execute("with t as (insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, current_date + 100,"
+                    + " 'BRACKETS', 480 from activity where code = '" + code + "' returning id)"
+                    + " insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 235 from t, qf_bracket b");
             st.execute("insert into family (label, email, status, validated_at, postcode, quotient_familial, qf_proof_date, qf_source)"
                     + " values ('Foyer Tarif', '" + email + "', 'VALIDATED', now(), '35000', 451, current_date - 30, 'CAF')");
             st.execute("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Sam', 'Tarif', email"
@@ -311,6 +315,12 @@ class BillingExportsIT {
             assertTrue(parent.driver.findElement(By.xpath(sheet + "//p[contains(@class,'pf-price')]")).getText().contains("2,20"));
             assertTrue(parent.driver.findElement(By.xpath(sheet)).getText().contains("Réservation hors délai : majoration de 20"));
             assertTrue(parent.driver.findElements(By.id("maximum")).isEmpty(), "no maximum tariff with a valid QF");
+            var sheets = parent.driver.findElements(By.xpath("//section[h2[normalize-space()='" + activity + "']]"));
+            assertEquals(2, sheets.size(), "today's tariff and the next one");
+            String next = sheets.get(1).getText();
+            assertTrue(next.contains("à partir du " + today.plusDays(100).format(java.time.format.DateTimeFormatter
+                    .ofPattern("dd/MM/yyyy"))) && next.contains("2,35"), next);
+            assertTrue(sheets.get(0).getText().contains("en vigueur depuis le 01/01/2026"), sheets.get(0).getText());
             assertEquals("", parent.accessibilityViolations(), "axe-core, Consulter les tarifs");
             Browser.screenshot(parent, "tarifs-tranche");
             // a phone: nothing scrolls sideways but a grid in its own container

@@ -84,17 +84,26 @@ public class FamilyPricing {
             if (a.endedBy(today) || !children.isEmpty() && children.stream().noneMatch(c -> offered(a, c, today))) {
                 continue;
             }
-            // the units sharing one tariff in force are shown together
+            // the units sharing one tariff in force are shown together; then the next tariff of each unit, dated (the
+            // planning's summary already prices its days)
             Map<Tariff, List<String>> byTariff = new LinkedHashMap<>();
+            Map<Tariff, List<String>> upcoming = new LinkedHashMap<>();
             for (ActivityUnit u : catalog.unitsOf(a.getId())) {
                 Tariffs.inForce(billing.tariffs(), a.getCode(), u.getCode(), today)
                         .ifPresent(t -> byTariff.computeIfAbsent(t, k -> new ArrayList<>()).add(u.getLabel()));
+                billing.tariffs().stream().filter(t -> t.activity().equals(a.getCode())
+                                && (t.unit() == null || t.unit().equals(u.getCode())) && t.validFrom().isAfter(today))
+                        .map(Tariff::validFrom).min(java.util.Comparator.naturalOrder())
+                        .flatMap(next -> Tariffs.inForce(billing.tariffs(), a.getCode(), u.getCode(), next))
+                        .ifPresent(t -> upcoming.computeIfAbsent(t, k -> new ArrayList<>()).add(u.getLabel()));
             }
-            if (byTariff.isEmpty()) {
+            if (byTariff.isEmpty() && upcoming.isEmpty()) {
                 without.add(a.getName());
             }
             byTariff.forEach((t, units) -> sheets.add(TariffSheet.of(billing.settings(), t, facts, today, a.getName(),
                     String.join(", ", units))));
+            upcoming.forEach((t, units) -> sheets.add(TariffSheet.of(billing.settings(), t, facts, t.validFrom(),
+                    a.getName(), String.join(", ", units))));
         }
         return new Tarifs(sheets, without, facts, billing.settings().qfValidityMonths());
     }

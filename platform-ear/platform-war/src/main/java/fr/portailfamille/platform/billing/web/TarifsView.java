@@ -80,4 +80,9 @@ public class TarifsView {
     public String day(java.time.LocalDate d) {
         return d == null ? "" : DAY.format(d);
     }
+
+    /** Whether {@code sheet} is a tariff that applies from a later day (« à partir du … »). */
+    public boolean upcoming(fr.portailfamille.platform.billing.TariffSheet sheet) {
+        return sheet.validFrom().isAfter(fr.portailfamille.platform.kernel.PlatformTime.today());
+    }
 }
