@@ -256,6 +256,39 @@ class OperatorIT {
         }
     }
 
+    /**
+     * A live commune gets an administrator outside any onboarding (the first one's address mistyped, or gone): checked as
+     * an onboarding's, invited with the agent and admin-commune roles, audited; an unknown commune is 404.
+     */
+    @Test
+    void anOperatorInvitesAnAdministratorOfALiveCommune() throws Exception {
+        String token = OperatorTokens.operator();
+        String email = "dgs-" + UUID.randomUUID().toString().substring(0, 8) + "@alpha.test";
+        HttpResponse<String> bad = post(OPERATOR_HOST, API + "/alpha/administrateurs", token,
+                "{\"administrateur\":\"pas-une-adresse\",\"nomAdministrateur\":\"Martin (DGS)\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"champ\":\"administratorEmail\"")
+                && bad.body().contains("\"champ\":\"administratorLastName\""), bad.body());
+        assertEquals(404, post(OPERATOR_HOST, API + "/inconnue/administrateurs", token,
+                "{\"administrateur\":\"" + email + "\"}").statusCode());
+        HttpResponse<String> sent = post(OPERATOR_HOST, API + "/alpha/administrateurs", token,
+                "{\"administrateur\":\" " + email.toUpperCase() + " \",\"prenomAdministrateur\":\"Claude\","
+                        + "\"nomAdministrateur\":\"Martin - DGS\"}");
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(sent.body().contains("admin-commune") && sent.body().contains(email), sent.body());
+        var realm = StackLauncher.stack().keycloakAdmin().realm("pf-alpha");
+        var user = realm.users().searchByEmail(email, true).get(0);
+        assertEquals("Martin - DGS", user.getLastName());
+        assertTrue(realm.users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                .anyMatch(r -> r.getName().equals("admin-commune")));
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("select count(*) from platform.operator_audit where slug = 'alpha'"
+                     + " and action = 'ADMIN_INVITE' and detail like '%" + email + "%'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
     @Test
     void badInputGetsStableCodesAndFrenchMessagesPerField() throws Exception {
         String token = OperatorTokens.operator();

@@ -155,6 +155,30 @@ public class OperatorApi {
     }
 
     @POST
+    @Path("{slug}/administrateurs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inviter un administrateur de la commune", description = "Rôles agent et admin-commune, courriel"
+            + " pour choisir son mot de passe : quand l'adresse du premier était erronée, ou qu'il est parti.")
+    @RequestBody(description = "administrateur (adresse électronique), prenomAdministrateur et nomAdministrateur (facultatifs)")
+    @APIResponse(responseCode = "200", description = "Invitation envoyée : adresse et rôles")
+    @APIResponse(responseCode = "400", description = "donnees_invalides, avec champs (ou commune non servie)")
+    @APIResponse(responseCode = "404", description = "commune_inconnue")
+    @APIResponse(responseCode = "502", description = "echec_keycloak")
+    public Response inviteAdministrator(@PathParam("slug") String slug, OnboardingBody body) {
+        return answer(() -> {
+            if (body == null) {
+                return error(400, "donnees_invalides", "Corps JSON attendu.", List.of());
+            }
+            List<String> roles = communes.inviteAdministrator(slug, body.administrateur, body.prenomAdministrateur,
+                    body.nomAdministrateur, operator(), PublicScheme.of(request), PublicScheme.portSuffix(request));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("administrateur", body.administrateur.strip().toLowerCase(java.util.Locale.ROOT));
+            out.put("roles", roles);
+            return Response.ok(out).build();
+        });
+    }
+
+    @POST
     @Path("{slug}/mise-a-niveau")
     @Operation(summary = "Relancer la mise à niveau du schéma d'une commune")
     @APIResponse(responseCode = "200", description = "La commune, avec l'état de son schéma")

@@ -620,6 +620,52 @@ public class OperatorCommunes {
         return find(slug).orElseThrow();
     }
 
+    /**
+     * Invites an administrator of a live commune (roles {@code agent} and {@code admin-commune}, Keycloak's mail to
+     * choose a password), outside any onboarding: the first one's address was mistyped, or the failed onboarding that
+     * could resend it is gone — without it the commune's agents can never sign in. Checked as an onboarding's
+     * administrator is; audited ({@code ADMIN_INVITE}).
+     *
+     * @return the roles given
+     * @throws ProvisioningException the fields' problems (nothing sent), or a commune not served
+     */
+    public List<String> inviteAdministrator(String slug, String email, String firstName, String lastName, OperatorUser actor,
+                                            String scheme, String portSuffix) {
+        requireOperator(actor);
+        Commune commune = require(slug);
+        List<FieldError> errors = new ArrayList<>();
+        if (email == null || !EMAIL.matcher(email.strip()).matches() || email.length() > 254) {
+            errors.add(new FieldError("administratorEmail", Refused.text("operator.administratorEmail.required")));
+        }
+        for (String[] name : new String[][] {{"administratorFirstName", firstName}, {"administratorLastName", lastName}}) {
+            if (name[1] != null && name[1].strip().length() > NAME_MAX) {
+                errors.add(new FieldError(name[0], Refused.text("operator.administratorName.tooLong", NAME_MAX)));
+            } else {
+                fr.portailfamille.platform.kernel.PersonNames.refusal(name[1])
+                        .ifPresent(m -> errors.add(new FieldError(name[0], m)));
+            }
+        }
+        if (!commune.isActive()) {
+            errors.add(new FieldError("", Refused.text("operator.invite.notServed", slug)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> roles;
+        try {
+            roles = wiring.administrators().invite(commune.realmName(), address, blankToNull(firstName),
+                    blankToNull(lastName), CommuneProvisioner.CLIENT_ID,
+                    wiring.communeUrl(scheme, portSuffix, commune.slug()) + RealmProvisioner.AGENT_INVITATION_LANDING);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Invitation d'un administrateur de " + slug + " en échec", e);
+            throw new ProvisioningException(Refused.text("operator.invite.failed", address, e.getMessage()), e);
+        }
+        wiring.store().audit(actor.actor(), "ADMIN_INVITE", slug, "administrateur invité : " + address + " ("
+                + String.join(", ", roles) + ")");
+        return roles;
+    }
+
     /** Resumes a suspended commune; audited. */
     public CommuneOverview resume(String slug, OperatorUser actor) {
         requireOperator(actor);

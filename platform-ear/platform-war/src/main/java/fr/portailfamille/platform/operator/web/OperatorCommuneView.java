@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * {@code /operateur/commune.xhtml?slug=}: one commune, and its actions — suspend, resume, re-run the upgrade — each asked
- * first, then confirmed; its archives (made by its administrator) to download as stored; and, once suspended, its
+ * first, then confirmed; an administrator invited; its archives (made by its administrator) to download as stored; and, once suspended, its
  * deletion, confirmed by typing its slug again.
  */
 @Named("operateurCommuneView")
@@ -87,6 +87,38 @@ public class OperatorCommuneView implements Serializable {
         FormErrors.info(Texts.of("operator.delete.done", name));
         return "/operateur/communes.xhtml?faces-redirect=true";
     }
+
+    private String inviteEmail;
+    private String inviteFirstName;
+    private String inviteLastName;
+
+    /** « Inviter un administrateur »: sent, or its problems beside the fields (what was typed kept). */
+    public void invite() {
+        if (commune == null) {
+            return;
+        }
+        try {
+            List<String> roles = communes.inviteAdministrator(commune.getSlug(), inviteEmail, inviteFirstName,
+                    inviteLastName, session.user(), OperatorSession.scheme(), OperatorSession.portSuffix());
+            FormErrors.info(Texts.of("operator.invite.done", inviteEmail.strip().toLowerCase(java.util.Locale.ROOT),
+                    String.join(", ", roles)));
+            inviteEmail = null;
+            inviteFirstName = null;
+            inviteLastName = null;
+        } catch (ProvisioningException e) {
+            FormErrors.show("invite", e.errors().isEmpty() ? List.of(new FieldError("", e.text())) : e.errors());
+        } catch (OperatorCommunes.UnknownCommune e) {
+            FormErrors.error(Texts.of(e.text()));
+        }
+        load();
+    }
+
+    public String getInviteEmail() { return inviteEmail; }
+    public void setInviteEmail(String v) { inviteEmail = v; }
+    public String getInviteFirstName() { return inviteFirstName; }
+    public void setInviteFirstName(String v) { inviteFirstName = v; }
+    public String getInviteLastName() { return inviteLastName; }
+    public void setInviteLastName(String v) { inviteLastName = v; }
 
     private transient java.util.Optional<fr.portailfamille.platform.operator.OnboardingJob> failedInvitation;
 
