@@ -750,5 +750,14 @@ class WalletIT {
         alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 5000L));
         alpha(() -> warnings.warn(lastPaid));
         assertEquals(0, count(warned, f.family()), "covered again: the next crossing warns again");
+
+        // below its floor (a refunded day pointed present again, a top-up withdrawn), though its days are paid weeks
+        // ahead: the page and Accueil say it is overdrawn, as the mail does, and forecast nothing
+        alpha(() -> kit.inTransaction(() -> kit.update("update wallet set balance_cents = -400 where family_id = ?1",
+                f.family())));
+        Wallets.Summary overdrawn = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
+        assertTrue(overdrawn.isLow() && overdrawn.isOverdrawn());
+        assertEquals(null, overdrawn.getForecast());
     }
 }

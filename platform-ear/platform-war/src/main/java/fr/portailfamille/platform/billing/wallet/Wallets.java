@@ -84,10 +84,20 @@ public class Wallets {
         public boolean isActive() { return active; }
         public long getBalanceCents() { return balanceCents; }
         public List<Movement> getMovements() { return movements; }
-        /** When the balance runs out at the family's rhythm, to be read in the page's language ({@code texts.of}). */
-        public Message getForecast() { return WalletRules.forecast(coveredUntil).orElse(null); }
-        /** Whether the balance holds less than the next two weeks need at the family's rhythm. */
-        public boolean isLow() { return active && twoWeeksNeedCents > 0 && balanceCents - regie.floorCents() < twoWeeksNeedCents; }
+        /**
+         * When the balance runs out at the family's rhythm, to be read in the page's language ({@code texts.of}); none
+         * once it is below its floor (no booking is taken then: {@link #isOverdrawn}).
+         */
+        public Message getForecast() { return isOverdrawn() ? null : WalletRules.forecast(coveredUntil).orElse(null); }
+        /**
+         * Whether the balance is low as the daily mail says it ({@link WalletRules#warning}): below its floor, or
+         * holding less than the next two weeks need at the family's rhythm.
+         */
+        public boolean isLow() {
+            return active && (isOverdrawn() || twoWeeksNeedCents > 0 && balanceCents - regie.floorCents() < twoWeeksNeedCents);
+        }
+        /** Whether the balance is below its floor: no new booking is accepted until it is topped up. */
+        public boolean isOverdrawn() { return active && balanceCents < regie.floorCents(); }
     }
 
     /** The commune's porte-monnaie régies (empty: every régie invoices after the fact). */
