@@ -162,6 +162,22 @@ class OperatorWalkIT {
             b.submit(By.id("form:confirm"));
             assertEquals("Active", b.await(By.id("status")).getText());
             OperatorIT.awaitStatus("est.localhost:" + PORT, "/", s -> s == 200);
+
+            // a suspension Keycloak refused halfway (the commune suspended, its realm still taking logins): the page
+            // offers « Suspendre » again, which finishes it
+            try (Connection c = StackLauncher.stack().platformDb().getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("update platform.commune set status = 'SUSPENDED' where slug = 'est'");
+            }
+            b.get(BASE + "/operateur/commune.xhtml?slug=est");
+            assertEquals("Suspendue", b.await(By.id("status")).getText());
+            b.submit(By.id("form:suspend"));
+            b.submit(By.id("form:confirm"));
+            assertEquals("Suspendue", b.await(By.id("status")).getText());
+            assertEquals(Boolean.FALSE, StackLauncher.stack().keycloakAdmin().realm("pf-est").toRepresentation().isEnabled());
+            assertTrue(b.driver.findElements(By.id("form:suspend")).isEmpty(), "done: nothing left to suspend");
+            b.submit(By.id("form:resume"));
+            b.submit(By.id("form:confirm"));
+            assertEquals("Active", b.await(By.id("status")).getText());
         }
         assertEquals(List.of(), wide, "360 px");
     }
