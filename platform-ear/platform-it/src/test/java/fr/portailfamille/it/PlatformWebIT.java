@@ -81,6 +81,9 @@ class PlatformWebIT {
     }
 
     static String accessToken(String slug, String email, String password) throws Exception {
+        // ensured each time: a test may have run the realm's hardening since, which turns its direct grants off
+        DirectGrantTestClient.ensure(StackLauncher.stack().keycloakAdmin().realm(CommuneRules.realmName(slug)),
+                TEST_CLIENT, "portail-famille");
         return DirectGrantTestClient.token(CommuneRules.realmName(slug), TEST_CLIENT, email, password);
     }
 

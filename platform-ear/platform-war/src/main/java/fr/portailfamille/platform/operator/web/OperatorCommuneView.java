@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * {@code /operateur/commune.xhtml?slug=}: one commune, and its actions — suspend, resume, re-run the upgrade — each asked
- * first, then confirmed; an administrator invited; its archives (made by its administrator) to download as stored; and, once suspended, its
- * deletion, confirmed by typing its slug again.
+ * first, then confirmed; an administrator invited; its archives (made by its administrator) to download as stored; and,
+ * once suspended, its deletion, confirmed by typing its slug again.
  */
 @Named("operateurCommuneView")
 @ViewScoped
