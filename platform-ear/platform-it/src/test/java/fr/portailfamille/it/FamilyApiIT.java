@@ -332,6 +332,53 @@ class FamilyApiIT {
     }
 
     @Test
+    void aDayPutOnTheWaitingListIsPricedApartFromTheTotalOnThePageAndInTheApi() throws Exception {
+        Fixture f = fixture();
+        LocalDate day = f.monday().plusWeeks(2).plusDays(1);
+        while (fr.portailfamille.booking.FrenchPublicHolidays.datesOf(day.getYear()).contains(day)) {
+            day = day.plusWeeks(1);
+        }
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("update commune_alpha.activity_unit set capacity = 0 where id = " + f.midi());
+        }
+        try {
+            try (Browser parent = new Browser()) {
+                parent.get(BASE + "/espace/planning.xhtml?enfant=1&mois=" + f.month());
+                parent.signIn(f.own().email(), f.own().password());
+                parent.awaitUrlStartingWith(BASE + "/espace/planning.xhtml");
+                parent.await(By.id("calendar"));
+                parent.ajax(PlanningWalkIT.toggle(day, String.valueOf(f.midi())));
+                parent.ajax(PlanningWalkIT.toggle(day, String.valueOf(f.soir())));
+                parent.ajax(By.id("planning:review"));
+                // the full midday: its price told as billed only if a seat frees, out of the total
+                assertEquals("3,50 €", spaces(parent.await(By.id("recap-total")).getText()), parent.snapshot());
+                List<String> prices = parent.driver.findElements(By.cssSelector("td.recap-price")).stream()
+                        .map(e -> spaces(e.getText())).toList();
+                assertTrue(prices.contains("3,50 € si une place se libère"), prices.toString());
+                assertTrue(spaces(parent.text("recap-estimate")).contains(
+                        "Les journées mises en liste d'attente (3,50 €) ne sont facturées que si une place se libère"),
+                        parent.snapshot());
+            }
+            String token = token(f.own());
+            HttpResponse<String> booked = post(token, selection(new Object[] {f.own().childId(), f.midi(), day, "reserver"},
+                    new Object[] {f.own().childId(), f.soir(), day, "reserver"}));
+            assertEquals(200, booked.statusCode(), booked.body());
+            JsonObject result = (JsonObject) json(booked);
+            assertEquals(2, result.getInt("enregistres"), booked.body());
+            assertEquals(350, result.getJsonNumber("totalCentimes").longValue(), booked.body());
+            JsonObject midi = result.getJsonArray("elements").getJsonObject(0);
+            assertTrue(midi.getBoolean("listeAttente"), booked.body());
+            assertEquals(350, midi.getJsonNumber("prixCentimes").longValue(), booked.body());
+            assertFalse(result.getJsonArray("elements").getJsonObject(1).getBoolean("listeAttente"), booked.body());
+            assertEquals(1, bookings(f.own().childId(), f.midi(), "WAITING", day));
+        } finally {
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("update commune_alpha.activity_unit set capacity = 20 where id = " + f.midi());
+            }
+        }
+    }
+
+    @Test
     void bookTwoDaysThenCancelOneTheSummarysPriceAndThePageAgree() throws Exception {
         Fixture f = fixture();
         LocalDate thursday = f.monday().plusDays(3);

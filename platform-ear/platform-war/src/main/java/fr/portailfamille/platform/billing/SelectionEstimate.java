@@ -31,8 +31,15 @@ public final class SelectionEstimate implements Serializable {
      *
      * @param key the selection's key of the unit-day
      * @param late whether it would be booked after the deadline (surcharged)
+     * @param waiting whether it would go on the waiting list: priced, billed only if a seat frees, not in the total
      */
-    public record Item(String key, String activity, String unit, LocalDate day, boolean late) implements Serializable {
+    public record Item(String key, String activity, String unit, LocalDate day, boolean late, boolean waiting)
+            implements Serializable {
+
+        /** A booking that takes a seat. */
+        public Item(String key, String activity, String unit, LocalDate day, boolean late) {
+            this(key, activity, unit, day, late, false);
+        }
     }
 
     /**
@@ -42,11 +49,13 @@ public final class SelectionEstimate implements Serializable {
      * @param surchargeCents the late-booking surcharge included in the price (0 when none)
      * @param label how the price was found, e.g. "Tranche T2 · Majoration hors délai +20 %"
      * @param bracketCode the QF bracket the price was found by, {@code null} without (maximum tariff, effort rate…)
+     * @param waiting a day for the waiting list: its price is billed only if a seat frees (not in the total)
      */
-    public record Line(String key, Long priceCents, long surchargeCents, String label, String bracketCode)
+    public record Line(String key, Long priceCents, long surchargeCents, String label, String bracketCode, boolean waiting)
             implements Serializable {
 
         public Long getPriceCents() { return priceCents; }
+        public boolean isWaiting() { return waiting; }
         public long getSurchargeCents() { return surchargeCents; }
         public String getLabel() { return label; }
     }
@@ -56,14 +65,20 @@ public final class SelectionEstimate implements Serializable {
     private final Map<String, Line> lines;
     private final long totalCents;
     private final long surchargeCents;
+    private final long waitingCents;
     private final boolean incomplete;
 
     private SelectionEstimate(Map<String, Line> lines) {
         this.lines = lines;
-        this.totalCents = lines.values().stream().filter(l -> l.priceCents() != null).mapToLong(Line::priceCents)
-                .reduce(0, Math::addExact);
-        this.surchargeCents = lines.values().stream().mapToLong(Line::surchargeCents).sum();
+        this.totalCents = sum(lines, false, Line::priceCents);
+        this.surchargeCents = sum(lines, false, Line::surchargeCents);
+        this.waitingCents = sum(lines, true, Line::priceCents);
         this.incomplete = lines.values().stream().anyMatch(l -> l.priceCents() == null);
+    }
+
+    private static long sum(Map<String, Line> lines, boolean waiting, Function<Line, Long> amount) {
+        return lines.values().stream().filter(l -> l.waiting() == waiting).map(amount).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).reduce(0, Math::addExact);
     }
 
     /**
@@ -77,13 +92,13 @@ public final class SelectionEstimate implements Serializable {
         for (Item i : items) {
             Optional<Tariff> tariff = Tariffs.inForce(tariffs, i.activity(), i.unit(), i.day());
             if (tariff.isEmpty()) {
-                lines.put(i.key(), new Line(i.key(), null, 0, "Tarif non communiqué", null));
+                lines.put(i.key(), new Line(i.key(), null, 0, "Tarif non communiqué", null, i.waiting()));
                 continue;
             }
             PricedLine p = Pricing.price(settings, tariff.get(), facts, rank.apply(YearMonth.from(i.day())),
                     new DayEvent(0, i.activity(), i.unit(), i.day(), true, i.late(), Attendance.PRESENT));
             long surcharge = p.applied().stream().filter(a -> a.label().startsWith(LATE)).mapToLong(PricedLine.Applied::deltaCents).sum();
-            lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label(), p.bracket()));
+            lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label(), p.bracket(), i.waiting()));
         }
         return new SelectionEstimate(lines);
     }
@@ -97,8 +112,12 @@ public final class SelectionEstimate implements Serializable {
         return new ArrayList<>(lines.values());
     }
 
+    /** The price of the bookings that take a seat (the waiting list's days apart). */
     public long getTotalCents() { return totalCents; }
+    /** The late surcharges in {@link #getTotalCents()}. */
     public long getSurchargeCents() { return surchargeCents; }
+    /** The price of the days that would go on the waiting list, billed only if a seat frees. */
+    public long getWaitingCents() { return waitingCents; }
     /** Whether some booking has no tariff (the total leaves it out). */
     public boolean isIncomplete() { return incomplete; }
     public boolean isEmpty() { return lines.isEmpty(); }

@@ -582,8 +582,8 @@ public class PlanningService {
                             Refused.text("booking.outcome.refusedBefore")));
                 } else {
                     BookingDecision d = bookOne(child, unit, plans.get(unit.getId()), c.getDay(), cal, years);
-                    outcomes.put(cc, new ChangeOutcome(c.getDay(), unit.getLabel(), false,
-                            d.outcome() != BookingDecision.Outcome.REFUSED, d.text()));
+                    outcomes.put(cc, ChangeOutcome.booking(c.getDay(), unit.getLabel(), d.outcome() != BookingDecision.Outcome.REFUSED,
+                            d.outcome() == BookingDecision.Outcome.WAITING_LIST, d.text()));
                 }
             }
         });
@@ -668,6 +668,7 @@ public class PlanningService {
         Set<String> surcharged = new HashSet<>();
         Set<String> refused = new HashSet<>();
         Set<String> warned = new HashSet<>();
+        Set<String> waiting = new HashSet<>();
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
@@ -714,9 +715,12 @@ public class PlanningService {
                 } else if (d.surcharged()) {
                     surcharged.add(c.getKey());
                 }
+                if (d.outcome() == BookingDecision.Outcome.WAITING_LIST) {
+                    waiting.add(c.getKey());
+                }
             }
         }
-        return new SelectionReview(notices, surcharged, refused, warned);
+        return new SelectionReview(notices, surcharged, refused, warned, waiting);
     }
 
     /**

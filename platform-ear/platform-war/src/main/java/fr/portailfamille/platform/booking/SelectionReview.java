@@ -9,16 +9,17 @@ import java.util.Set;
  * each change's notice by key (to be read in any language), the bookings that would be surcharged (hors délai), those that
  * would be refused, and the changes the summary flags ({@code warned}: a notice of something to know before
  * confirming — a surcharge, a refusal, a cancellation that stays billed or is refused —; a free cancellation
- * is not one).
+ * is not one) and the bookings that would go on the waiting list ({@code waiting}: billed only if a seat frees).
  */
 public record SelectionReview(Map<String, Message> texts, Set<String> surcharged, Set<String> refused,
-                              Set<String> warned) {
+                              Set<String> warned, Set<String> waiting) {
 
     public SelectionReview {
         texts = Map.copyOf(texts);
         surcharged = Set.copyOf(surcharged);
         refused = Set.copyOf(refused);
         warned = Set.copyOf(warned);
+        waiting = Set.copyOf(waiting);
     }
 
     /** Each change's notice by key, in French (the API's). */

@@ -25,7 +25,7 @@ class SelectionEstimateTest {
     void eachBookingIsPricedByTheInvoicesRulesTheLateSurchargeApart() {
         SelectionEstimate e = SelectionEstimate.of(TariffSheetTest.SETTINGS, List.of(TariffSheetTest.CANTINE), T2, m -> 1,
                 List.of(item("a", 7, false), item("b", 8, true)));
-        assertEquals(new SelectionEstimate.Line("a", 220L, 0, "Tranche T2", "T2"), e.line("a"));
+        assertEquals(new SelectionEstimate.Line("a", 220L, 0, "Tranche T2", "T2", false), e.line("a"));
         // 2,20 € + 20 % = 2,64 €
         assertEquals(264L, e.line("b").priceCents());
         assertEquals(44L, e.line("b").surchargeCents());
@@ -45,6 +45,19 @@ class SelectionEstimateTest {
         assertEquals(198L, e.line("dec").priceCents());
         assertEquals(220L, e.line("jan").priceCents());
         assertEquals(418L, e.getTotalCents());
+    }
+
+    @Test
+    void aDayForTheWaitingListIsPricedButLeftOutOfTheTotal() {
+        // the 8th would go on the waiting list (late too): billed only if a seat frees, so told apart from the total
+        SelectionEstimate e = SelectionEstimate.of(TariffSheetTest.SETTINGS, List.of(TariffSheetTest.CANTINE), T2, m -> 1,
+                List.of(item("a", 7, false), new SelectionEstimate.Item("b", "CANTINE", "MIDI", LocalDate.of(2026, 12, 8), true, true)));
+        assertTrue(e.line("b").waiting());
+        assertEquals(264L, e.line("b").priceCents());
+        assertEquals(220L, e.getTotalCents());
+        assertEquals(0L, e.getSurchargeCents());
+        assertEquals(264L, e.getWaitingCents());
+        assertFalse(e.isIncomplete());
     }
 
     @Test

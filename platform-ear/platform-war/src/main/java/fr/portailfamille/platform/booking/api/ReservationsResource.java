@@ -101,11 +101,14 @@ public class ReservationsResource {
 
     /**
      * One change: {@code fait} whether it was recorded (booked, waiting list, awaiting validation, cancelled),
-     * {@code message} the commune's answer, {@code avis} what the summary said before, the price of a booking recorded.
+     * {@code message} the commune's answer, {@code avis} what the summary said before, the price of a booking recorded
+     * ({@code listeAttente}: put on the waiting list, its price billed only if a seat frees, not in the total).
      */
     @Schema(name = "ResultatElement")
     public record ElementResult(long enfant, long unite, LocalDate date, String action, boolean fait, String message,
-                                String avis, Long prixCentimes, String prix, long majorationCentimes, String tarif) {
+                                String avis, Long prixCentimes, String prix, long majorationCentimes, String tarif,
+                                @Schema(description = "Mise en liste d'attente : facturée seulement si une place se libère,"
+                                        + " hors du total") boolean listeAttente) {
     }
 
     @Inject
@@ -220,7 +223,7 @@ public class ReservationsResource {
             PlanningService.ChildChange change = byElement.get(i);
             if (change == null) {
                 results.add(new ElementResult(e.enfant(), e.unite(), e.date(), e.action(), false,
-                        "Aucune réservation à annuler ce jour-là.", null, null, null, 0, null));
+                        "Aucune réservation à annuler ce jour-là.", null, null, null, 0, null, false));
                 continue;
             }
             ChangeOutcome outcome = outcomes.get(change);
@@ -231,15 +234,15 @@ public class ReservationsResource {
             if (outcome.isDone()) {
                 done++;
             }
-            if (line != null && line.priceCents() != null) {
+            if (line != null && line.priceCents() != null && !outcome.isWaitingList()) {
                 total = Math.addExact(total, line.priceCents());
-            } else if (line != null) {
+            } else if (line != null && line.priceCents() == null) {
                 incomplete = true;
             }
             results.add(new ElementResult(e.enfant(), e.unite(), e.date(), e.action(), outcome.isDone(), outcome.getMessage(),
                     notice == null || notice.isBlank() ? null : notice, line == null ? null : line.priceCents(),
                     line == null || line.priceCents() == null ? null : Money.format(line.priceCents()),
-                    line == null ? 0 : line.surchargeCents(), line == null ? null : line.label()));
+                    line == null ? 0 : line.surchargeCents(), line == null ? null : line.label(), outcome.isWaitingList()));
         }
         return new Result(done, elements.size() - done, total, Money.format(total), incomplete, results);
     }

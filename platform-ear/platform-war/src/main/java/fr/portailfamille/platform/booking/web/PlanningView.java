@@ -285,7 +285,7 @@ public class PlanningView implements Serializable {
         List<SelectionEstimate.Item> items = selection.sorted().stream()
                 .filter(c -> !c.isCancellation() && !review.refused().contains(c.getKey()) && unitCodes.containsKey(c.getUnitId()))
                 .map(c -> new SelectionEstimate.Item(c.getKey(), shown.getCode(), unitCodes.get(c.getUnitId()), c.getDay(),
-                        review.surcharged().contains(c.getKey())))
+                        review.surcharged().contains(c.getKey()), review.waiting().contains(c.getKey())))
                 .toList();
         if (items.isEmpty()) {
             return null;
@@ -308,6 +308,9 @@ public class PlanningView implements Serializable {
             return Texts.of("planning.price.unknown");
         }
         String price = Texts.amount(line.priceCents());
+        if (line.waiting()) {
+            return Texts.of("planning.price.ifSeat", price);
+        }
         return line.surchargeCents() == 0 ? price
                 : Texts.of("planning.price.withSurcharge", price, Texts.amount(line.surchargeCents()));
     }
