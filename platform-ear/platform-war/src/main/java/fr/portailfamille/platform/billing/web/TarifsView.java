@@ -51,10 +51,22 @@ public class TarifsView {
     }
 
     /**
-     * Whether the maximum shown comes from an effort-rate tariff (monthly resources not declared): the family is told to
-     * give its resources, not its quotient, which that tariff does not use.
+     * Whether the maximum shown comes from an effort-rate tariff with the monthly resources not declared: the family is
+     * told to give its resources, not its quotient, which that tariff does not use.
      */
     public boolean isResourcesMissing() {
+        return isEffortRateMaximum() && tarifs.facts().monthlyResourcesCents() == null;
+    }
+
+    /**
+     * Whether the maximum shown comes from an effort-rate tariff whose resources are declared but whose proof no longer
+     * counts (undated, or older than the commune's validity): the family is told to renew its attestation.
+     */
+    public boolean isResourcesProofToRenew() {
+        return isEffortRateMaximum() && tarifs.facts().monthlyResourcesCents() != null;
+    }
+
+    private boolean isEffortRateMaximum() {
         return tarifs.sheets().stream().filter(TariffSheet::isMaximum).findFirst().map(TariffSheet::effortRate).orElse(false);
     }
 

@@ -96,5 +96,14 @@ class TarifsViewTest {
         TarifsView noResources = page(new FamilyFacts(620, LocalDate.of(2026, 6, 1), QfSource.CAF, null, true), effort);
         assertTrue(noResources.isMaximum(), noResources.getMaximumReason());
         assertTrue(noResources.isResourcesMissing());
+        assertTrue(!noResources.isResourcesProofToRenew());
+        // resources declared, but their proof older than the commune's 12 months: renew the attestation, not the resources
+        TarifsView expired = page(new FamilyFacts(620, LocalDate.of(2025, 6, 1), QfSource.CAF, 250000L, true), effort);
+        assertTrue(expired.isMaximum(), expired.getMaximumReason());
+        assertTrue(!expired.isResourcesMissing());
+        assertTrue(expired.isResourcesProofToRenew());
+        TarifsView valid = page(new FamilyFacts(620, LocalDate.of(2026, 6, 1), QfSource.CAF, 250000L, true), effort);
+        assertTrue(!valid.isMaximum());
+        assertTrue(!valid.isResourcesProofToRenew());
     }
 }
