@@ -128,6 +128,14 @@ class FenetreWalkIT {
                     + " where f.email = '" + email + "' and d.status = 'PENDING' and d.file_name = 'bulletin-salaire.pdf'"
                     + " and r.window_id = " + window));
             Browser.screenshot(family, "fenetre-famille-envoyee");
+            // sent again from the same page: the proof sent with the request is now the one chosen, and kept
+            assertFalse(new Select(family.driver.findElement(By.id("request:proof"))).getFirstSelectedOption()
+                    .getAttribute("value").isEmpty(), "the proof just sent, chosen");
+            family.submit(By.id("request:send"));
+            assertEquals("demande enregistrée, en attente de l'attribution", family.await(By.id("mine-state")).getText());
+            assertEquals(1, count("select count(*) from commune_alpha.window_request r join commune_alpha.family f"
+                    + " on f.id = r.family_id where f.email = '" + email + "' and r.proof_document_id is not null"
+                    + " and r.window_id = " + window), family.snapshot());
             // "Modifier ma demande": opened again, the form shows what was sent (sending it replaces the request whole)
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + page);
             family.await(By.id("request:send"));
@@ -189,6 +197,11 @@ class FenetreWalkIT {
             assertTrue(family.driver.findElements(By.id("ask-" + day + "-" + unit)).isEmpty());
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml");
             family.await(By.id("how"));
+            // the window no longer takes requests: the family finds its request and result from the index all the same
+            var requested = family.driver.findElement(By.id("requested"));
+            assertTrue(requested.getText().contains("résultat publié"), requested.getText());
+            assertTrue(requested.findElement(By.tagName("a")).getAttribute("href")
+                    .endsWith("/espace/ma-demande.xhtml?fenetre=" + window), family.snapshot());
             assertEquals("", family.accessibilityViolations(), "axe-core, the list of windows");
             // a window's address cut in a mail (?fenetre=12x): said, not « aucune fenêtre n'est ouverte »
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml?fenetre=12x");

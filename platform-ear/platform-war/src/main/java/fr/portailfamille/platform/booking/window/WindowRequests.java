@@ -212,6 +212,23 @@ public class WindowRequests {
     }
 
     /**
+     * The windows the family sent a request to, the latest first, whatever their state now (taking requests, closed,
+     * allocated, published): Ma demande's way back to its request and, once published, its result.
+     */
+    public List<WindowSummary> requestedBy(SignedInUser user) {
+        Family family = files.fileOf(user);
+        if (family.getId() == null) {
+            return List.of();
+        }
+        List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at, w.state"
+                + " from window_request r join opening_window w on w.id = r.window_id join activity a on a.id = w.activity_id"
+                + " where r.family_id = ?1 order by w.period_from desc, w.id desc").setParameter(1, family.getId()).getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(r -> new WindowSummary(((Number) r[0]).longValue(), (String) r[1],
+                OpeningWindows.date(r[2]), OpeningWindows.date(r[3]), OpeningWindows.dateTime(r[4]),
+                OpeningWindows.dateTime(r[5]), OpeningWindow.State.valueOf((String) r[6]), 0, null, 0, 0)).toList();
+    }
+
+    /**
      * What the family may ask for in a window that takes requests now: its children with a validated registration to
      * the activity, the unit-days the period offers, its documents (proofs).
      */
@@ -240,10 +257,14 @@ public class WindowRequests {
                 Object[] c = (Object[]) o;
                 children.add(new WindowOffer.Child(((Number) c[0]).longValue(), (String) c[1]));
             }
+            // health documents are not offered as a proof, but the one this request already carries is (a proof sent with
+            // the request and flagged by its name): left out of the list, the next send would drop it
             for (Object o : em.createNativeQuery("select d.id, t.label || ' – ' || d.file_name from family_document d join"
-                    + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED' and not d.health"
-                    + " and (d.expires_on is null or d.expires_on >= ?2) order by d.uploaded_at desc")
-                    .setParameter(1, family.getId()).setParameter(2, PlatformTime.today(clock)).getResultList()) {
+                    + " document_type t on t.code = d.type_code where d.family_id = ?1 and d.status <> 'REFUSED'"
+                    + " and (not d.health or d.id = (select r.proof_document_id from window_request r where r.window_id = ?3"
+                    + " and r.family_id = ?1)) and (d.expires_on is null or d.expires_on >= ?2) order by d.uploaded_at desc")
+                    .setParameter(1, family.getId()).setParameter(2, PlatformTime.today(clock)).setParameter(3, windowId)
+                    .getResultList()) {
                 Object[] d = (Object[]) o;
                 documents.add(new WindowOffer.Document(((Number) d[0]).longValue(), (String) d[1]));
             }

@@ -54,6 +54,7 @@ public class MaDemandeView implements Serializable {
 
     private Long fenetre;
     private List<WindowSummary> windows = List.of();
+    private List<WindowSummary> requested = List.of();
     private WindowOffer offer;
     private MyRequest mine;
     private final Map<Long, Object> selection = new HashMap<>();
@@ -68,6 +69,7 @@ public class MaDemandeView implements Serializable {
     public void load() throws IOException {
         if (fenetre == null) {
             windows = requests.openFor(user.require());
+            requested = requests.requestedBy(user.require());
             return;
         }
         try {
@@ -118,6 +120,10 @@ public class MaDemandeView implements Serializable {
             proofType = null;
             proofDate = null;
             load();
+            if (mine != null) {
+                // the proof the request now carries (one just sent with it: chosen in the list from now on)
+                proof = mine.asSent().proofId();
+            }
         } catch (Refused e) {
             String field = switch (e.field() == null ? "" : e.field()) {
                 case "proof", "proofType", "proofDate", "proofFile" -> "request:" + e.field();
@@ -153,6 +159,8 @@ public class MaDemandeView implements Serializable {
     public Long getFenetre() { return fenetre; }
     public void setFenetre(Long v) { if (ViewParams.opening()) fenetre = v; }
     public List<WindowSummary> getWindows() { return windows; }
+    /** The windows the family sent a request to, whatever their state (the index's « Mes demandes »). */
+    public List<WindowSummary> getRequested() { return requested; }
     public WindowOffer getOffer() { return offer; }
     public MyRequest getMine() { return mine; }
     public Map<Long, Object> getSelection() { return selection; }
