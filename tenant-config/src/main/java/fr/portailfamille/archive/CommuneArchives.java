@@ -382,6 +382,8 @@ public class CommuneArchives {
     static final String NEWS_TOKEN_SCHEMA = "52";
     /** Tenant V53: an online payment's anomaly checked by the régie, nullable columns. */
     static final String ANOMALY_CHECKED_SCHEMA = "53";
+    /** Tenant V54: health names read as words, data only (the import applies its rule). */
+    static final String HEALTH_WORDS_SCHEMA = "54";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -409,7 +411,8 @@ public class CommuneArchives {
      * columns, and into {@value #REGISTRATION_HEALTH_SCHEMA} and {@value #MESSAGE_HEALTH_SCHEMA}, which each added a
      * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA} and
      * {@value #NEWS_TOKEN_SCHEMA}, which each added a nullable column, and into {@value #ANOMALY_CHECKED_SCHEMA}, which
-     * added nullable columns).
+     * added nullable columns, and into {@value #HEALTH_WORDS_SCHEMA}, which changed data only — the import applies its
+     * rule).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -434,7 +437,7 @@ public class CommuneArchives {
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
             CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
             REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA, ACTIVITY_LAST_DAY_SCHEMA,
-            NEWS_TOKEN_SCHEMA, ANOMALY_CHECKED_SCHEMA);
+            NEWS_TOKEN_SCHEMA, ANOMALY_CHECKED_SCHEMA, HEALTH_WORDS_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -74,9 +74,15 @@ public final class DocumentTypeRules {
         return byLabel.size() == 1 ? java.util.Optional.of(byLabel.get(0)) : java.util.Optional.empty();
     }
 
-    /** Words that make a document's name health data whatever type it names (or none): fail closed. */
+    /**
+     * Words that make a document's name health data whatever type it names (or none): fail closed. "santé" and "PAI"
+     * start a word — after anything but a letter (a space, "_", "-", a digit: "fiche_sante.pdf", "PAI2025.pdf") or, in
+     * capitals, after a small letter ("FicheSante.pdf", "LucasPAI.pdf") —, so that "plaisante" and "paiement" are not.
+     */
     private static final java.util.regex.Pattern HEALTH_WORDS = java.util.regex.Pattern.compile(
-            "(?iu)(m[ée]dic|\\bsant[ée]|\\bsanitaire|\\bPAI\\b|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi|diab[èe]t|asthm)");
+            "(?iu)(m[ée]dic|(?<!\\p{L})sant[ée]|(?-i:(?<=\\p{Ll})Sant[ée])|sanitaire|(?<!\\p{L})PAI(?!\\p{L})"
+                    + "|(?-i:(?<=\\p{Ll})PAI(?!\\p{Ll}))|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi"
+                    + "|diab[èe]t|asthm)");
 
     /**
      * Whether a document asked under {@code label} is health data: the type it names is marked health, or, named or not,

@@ -151,6 +151,14 @@ class DocumentTypeTest {
         // words that only look alike are not
         assertFalse(DocumentTypeRules.isHealth(types, "Justificatif de paiement"));
         assertFalse(DocumentTypeRules.isHealth(types, "Photo plaisante"));
+        // a file's name: the words joined by "_", a digit or capitals are words all the same
+        for (String name : List.of("fiche_sanitaire.pdf", "PAI_Lucas.pdf", "Fiche_Sante_Lea.pdf", "PAI2025.pdf",
+                "FicheSanitaire.pdf", "FicheSante.pdf", "LucasPAI.pdf")) {
+            assertTrue(DocumentTypeRules.isHealth(types, name), name);
+        }
+        for (String name : List.of("paiement_2025.pdf", "Recu_PAIEMENT.pdf", "interessante.pdf", "Epais.pdf")) {
+            assertFalse(DocumentTypeRules.isHealth(types, name), name);
+        }
         assertFalse(DocumentTypeRules.isHealth(types, "Photo d'identité"));
     }
 

@@ -187,7 +187,11 @@ class MessagesIT {
             assertTrue(alpha(() -> inbox.agentAttachment(colleague, attachment)).isEmpty(), "sans agent-sante");
             SignedInUser sante = new SignedInUser("alpha", UUID.randomUUID().toString(), "Santé Alpha", "sante@alpha.test", true,
                     List.of("agent", "agent-sante"), null);
+            long reads = number("select count(*) from audit_log where action = 'LECTURE_SANTE' and family_id = " + p.familyId());
             assertEquals("ordonnance.pdf", alpha(() -> inbox.agentAttachment(sante, attachment)).orElseThrow().fileName());
+            // agent-sante's read is in the family's journal, as every other health read is
+            assertEquals(reads + 1, number("select count(*) from audit_log where action = 'LECTURE_SANTE' and family_id = "
+                    + p.familyId() + " and detail like '%ordonnance.pdf%'"));
             // a file of any name the family says is health data: likewise; one it does not, with a neutral name: every
             // agent of the service
             long said = alpha(() -> inbox.write(other.user(), "enfance", null, "Certificat", "Le certificat de Tom.",
@@ -195,6 +199,12 @@ class MessagesIT {
             long saidFile = alpha(() -> inbox.agentThread(sante, said)).orElseThrow().messages().get(0).attachments().get(0).id();
             assertTrue(alpha(() -> inbox.agentAttachment(agent, saidFile)).isEmpty());
             assertTrue(alpha(() -> inbox.agentAttachment(sante, saidFile)).isPresent());
+            // a scan named as scanners name files: « PAI_Lucas.pdf » is health data all the same
+            long pai = alpha(() -> inbox.write(other.user(), "enfance", null, "PAI", "Le PAI signé.",
+                    List.of(new Upload("PAI_Lucas.pdf", PDF)), false, null));
+            long paiFile = alpha(() -> inbox.agentThread(sante, pai)).orElseThrow().messages().get(0).attachments().get(0).id();
+            assertTrue(alpha(() -> inbox.agentAttachment(agent, paiFile)).isEmpty(), "sans agent-sante");
+            alphaDo(() -> inbox.close(sante, pai));
             long plain = alpha(() -> inbox.write(other.user(), "enfance", null, "Photo", "La photo de classe.",
                     List.of(new Upload("photo.pdf", PDF)), false, null));
             long plainFile = alpha(() -> inbox.agentThread(agent, plain)).orElseThrow().messages().get(0).attachments().get(0).id();
@@ -432,5 +442,14 @@ class MessagesIT {
         assertEquals(1, number("select count(*) from message m join message_thread t on t.id = m.thread_id"
                 + " where t.broadcast_id = (select broadcast_id from message_thread where id = " + received.get(0).id() + ")"
                 + " and m.side = 'FAMILY'"));
+        assertEquals(0, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
+                + "-%' and a.health"), "« autorisation.pdf » is not health data");
+        // a file whose name speaks of health, sent to many: agent-sante's only, as one sent to a single family is
+        alpha(() -> inbox.broadcast(agent, "enfance", target, "Fiches sanitaires", "La fiche à remplir.",
+                List.of(new Upload("fiche_sanitaire_2027.pdf", PDF)), fr.portailfamille.platform.kernel.FormTokens.next()));
+        assertEquals(BROADCAST_FAMILIES, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
+                + "-%' and a.file_name = 'fiche_sanitaire_2027.pdf' and a.health"));
     }
 }

@@ -64,6 +64,9 @@ public class Inbox {
     FamilyFileService files;
 
     @Inject
+    fr.portailfamille.platform.family.HealthRecords health;
+
+    @Inject
     FamilyMails familyMails;
 
     @Inject
@@ -490,18 +493,25 @@ public class Inbox {
 
     /**
      * An attachment of a thread of the agent's services; any other is empty, and so is a file that is health data for an
-     * agent without {@code agent-sante} (the family said so, or its name does: tenant V50).
+     * agent without {@code agent-sante} (the family said so, or its name does: tenant V50). A health file read by an
+     * agent-sante is written in the family's journal ({@code LECTURE_SANTE}), as every other health read is.
      */
     public Optional<Stored> agentAttachment(SignedInUser agent, long attachmentId) {
         Set<String> mine = servicesOf(agent);
         Optional<Stored> found = Optional.empty();
-        List<?> service = em.createNativeQuery("select t.service_code, coalesce(a.health, false) from message_attachment a"
-                + " join message m on m.id = a.message_id join message_thread t on t.id = m.thread_id where a.id = ?1")
+        List<?> service = em.createNativeQuery("select t.service_code, coalesce(a.health, false), t.family_id, t.child_id,"
+                + " a.file_name from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id where a.id = ?1")
                 .setParameter(1, attachmentId).getResultList();
         if (!service.isEmpty()) {
             Object[] row = (Object[]) service.get(0);
-            if (mine.contains((String) row[0]) && (!(Boolean) row[1] || StaffRoles.mayReadHealth(agent))) {
+            boolean healthData = (Boolean) row[1];
+            if (mine.contains((String) row[0]) && (!healthData || StaffRoles.mayReadHealth(agent))) {
                 found = stored("", attachmentId, null);
+                if (healthData && found.isPresent()) {
+                    health.healthRead(agent, "pièce jointe « " + row[4] + " » d'un message", ((Number) row[2]).longValue(),
+                            row[3] == null ? null : ((Number) row[3]).longValue());
+                }
             }
         }
         return found;
@@ -588,11 +598,13 @@ public class Inbox {
                             + " content_type, content) values (?1, ?2, ?3, ?4) returning id")
                     .setParameter(1, broadcast).setParameter(2, a.fileName()).setParameter(3, a.contentType())
                     .setParameter(4, a.content()).getSingleResult());
-            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, broadcast_file_id)"
-                            + " select m.id, ?1, ?2, ?3 from message m join message_thread t on t.id = m.thread_id"
+            // a file whose name speaks of health is agent-sante's only, as one sent with a single message is
+            em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, broadcast_file_id,"
+                            + " health) select m.id, ?1, ?2, ?3, ?5 from message m join message_thread t on t.id = m.thread_id"
                             + " where t.broadcast_id = ?4")
                     .setParameter(1, a.fileName()).setParameter(2, a.contentType()).setParameter(3, file)
-                    .setParameter(4, broadcast).executeUpdate();
+                    .setParameter(4, broadcast).setParameter(5, DocumentTypeRules.isHealth(List.of(), a.fileName()))
+                    .executeUpdate();
         }
         String serviceLabel = services().stream().filter(s -> s.code().equals(serviceCode)).map(InboxService::label)
                 .findFirst().orElse(serviceCode);
