@@ -4,6 +4,7 @@ import fr.portailfamille.tenancy.Commune;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -57,13 +59,25 @@ public final class ArchiveFormat {
         }
     }
 
-    /** What {@code manifest.json} says. */
+    /**
+     * What {@code manifest.json} says; {@code sequences}: each of the schema's sequences by name with the value it would
+     * give next, so that an imported commune never gives again the id of a row deleted before the export (a family's
+     * journal keeps the ids of purged drafts) — empty in an archive made before it was written.
+     */
     public record Manifest(int version, String slug, String name, String websiteUrl, String primaryColor,
                            String accentColor, String logoSvg, List<String> domains, String schemaVersion,
-                           Instant exportedAt, List<Table> tables, long users) {
+                           Instant exportedAt, List<Table> tables, long users, Map<String, Long> sequences) {
         public Manifest {
             domains = List.copyOf(domains);
             tables = List.copyOf(tables);
+            sequences = Map.copyOf(sequences);
+        }
+
+        public Manifest(int version, String slug, String name, String websiteUrl, String primaryColor, String accentColor,
+                        String logoSvg, List<String> domains, String schemaVersion, Instant exportedAt, List<Table> tables,
+                        long users) {
+            this(version, slug, name, websiteUrl, primaryColor, accentColor, logoSvg, domains, schemaVersion, exportedAt,
+                    tables, users, Map.of());
         }
 
         public long totalRows() {
@@ -88,10 +102,13 @@ public final class ArchiveFormat {
             } else {
                 commune.addNull("logoSvg");
             }
+            JsonObjectBuilder next = Json.createObjectBuilder();
+            new java.util.TreeMap<>(sequences).forEach(next::add);
             return Json.createObjectBuilder().add("format", FORMAT).add("version", version)
                     .add("exportedAt", exportedAt.toString()).add("schemaVersion", schemaVersion)
                     .add("commune", commune).add("tables", tableArray)
-                    .add("users", Json.createObjectBuilder().add("file", USERS).add("count", users)).build();
+                    .add("users", Json.createObjectBuilder().add("file", USERS).add("count", users))
+                    .add("sequences", next).build();
         }
 
         static Manifest fromJson(JsonObject o) {
@@ -109,7 +126,15 @@ public final class ArchiveFormat {
                     c.getString("websiteUrl"), c.getString("primaryColor"), c.getString("accentColor"),
                     c.isNull("logoSvg") ? null : c.getString("logoSvg"), strings(c.getJsonArray("domains")),
                     o.getString("schemaVersion"), Instant.parse(o.getString("exportedAt")), tables,
-                    o.getJsonObject("users").getJsonNumber("count").longValueExact());
+                    o.getJsonObject("users").getJsonNumber("count").longValueExact(), sequences(o));
+        }
+
+        private static Map<String, Long> sequences(JsonObject o) {
+            Map<String, Long> next = new java.util.HashMap<>();
+            if (o.containsKey("sequences")) {
+                o.getJsonObject("sequences").forEach((name, value) -> next.put(name, ((JsonNumber) value).longValueExact()));
+            }
+            return next;
         }
     }
 
@@ -131,9 +156,18 @@ public final class ArchiveFormat {
             for (String name : SchemaCatalog.loadOrder(connection, schema)) {
                 tables.add(new Table(name, count(connection, schema, name), SchemaCatalog.columns(connection, schema, name)));
             }
+            Map<String, Long> sequences = new java.util.HashMap<>();
+            for (SchemaCatalog.Sequence sq : SchemaCatalog.sequences(connection, schema)) {
+                try (PreparedStatement ps = connection.prepareStatement("select case when is_called then last_value + 1"
+                        + " else last_value end from " + SchemaCatalog.qualified(schema, sq.name()));
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sequences.put(sq.name(), rs.getLong(1));
+                }
+            }
             Manifest manifest = new Manifest(VERSION, commune.slug(), commune.name(), commune.websiteUrl(),
                     commune.branding().primaryColor(), commune.branding().accentColor(), commune.branding().logoSvg(),
-                    commune.domains(), schemaVersion, Instant.now(), tables, users.size());
+                    commune.domains(), schemaVersion, Instant.now(), tables, users.size(), sequences);
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(manifest.toJson().toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();

@@ -552,11 +552,14 @@ public class CommuneArchives {
                         }
                     }
                 }
+                // each sequence where the source's was (past the ids of rows deleted before the export, which a journal
+                // may still name), and past the ids loaded whatever the archive says
                 for (SchemaCatalog.Sequence s : SchemaCatalog.sequences(c, schema)) {
-                    try (PreparedStatement ps = c.prepareStatement("select setval(?::regclass, coalesce((select max("
+                    try (PreparedStatement ps = c.prepareStatement("select setval(?::regclass, greatest(coalesce((select max("
                             + SchemaCatalog.quote(s.column()) + ") from " + SchemaCatalog.qualified(schema, s.table())
-                            + "), 0) + 1, false)")) {
+                            + "), 0) + 1, ?), false)")) {
                         ps.setString(1, SchemaCatalog.qualified(schema, s.name()));
+                        ps.setLong(2, manifest.sequences().getOrDefault(s.name(), 1L));
                         ps.execute();
                     }
                 }
