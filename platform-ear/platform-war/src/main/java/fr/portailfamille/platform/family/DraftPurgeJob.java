@@ -33,7 +33,7 @@ public class DraftPurgeJob {
     /** Purges every commune; returns the total number of drafts deleted. */
     public int purgeAll() {
         AtomicInteger total = new AtomicInteger();
-        directory.forEachActive(LOG, "Purge des brouillons impossible", commune -> {
+        directory.forEachWithData(LOG, "Purge des brouillons impossible", commune -> {
             int purged = files.purgeExpiredDrafts();
             total.addAndGet(purged);
             LOG.info(() -> "Commune " + commune.slug() + " : " + purged
