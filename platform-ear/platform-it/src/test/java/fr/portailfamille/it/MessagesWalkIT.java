@@ -104,6 +104,12 @@ class MessagesWalkIT {
             assertTrue(b.text("thread-meta").endsWith("envoyé, en attente de réponse"), b.text("thread-meta"));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/message");
             InputsWebIT.check(b, "messages-conversation", wide);
+            // the answer being typed stays through « Supprimer » and « Restaurer » (posts of the page's other form)
+            Browser.type(b, "reply:body", "Réponse en cours");
+            b.submit(By.id("move:delete"));
+            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b.snapshot());
+            b.submit(By.id("move:restore"));
+            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b.snapshot());
             b.get(base + "/espace/messages.xhtml?dossier=envoyes");
             assertTrue(b.text("threads").contains(subject), b.snapshot());
             InputsWebIT.check(b, "messages-boite", wide);

@@ -107,6 +107,7 @@ public class BoiteView implements Serializable {
                 formToken = FormTokens.next();
                 subject = null;
                 body = null;
+                threads = null; // read again: the list shows the message the first tap wrote
                 FormErrors.info(Texts.of(e));
                 return null;
             }
