@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public record DayOccupancy(LocalDate day, int capacity, int taken, int waiting) implements java.io.Serializable {
 
-    /** Seats taken as a whole percentage of the capacity (0 when the unit has no seat). */
+    /** Seats taken as a whole percentage of the capacity: 100 only when full (a unit of no seat is), 99 at most below. */
     public int percent() {
         return percent(taken, capacity);
     }
@@ -17,17 +17,22 @@ public record DayOccupancy(LocalDate day, int capacity, int taken, int waiting) 
         return Math.max(0, capacity - taken);
     }
 
-    /** "ok" below 80 %, "busy" from 80 %, "full" at 100 %: the colour of the row. */
+    /** "ok" below 80 %, "busy" from 80 %, "full" when no seat is free: the colour of the row. */
     public String level() {
         return level(taken, capacity);
     }
 
     static int percent(long taken, long capacity) {
-        return capacity <= 0 ? 0 : (int) Math.round(taken * 100.0 / capacity);
+        if (taken >= capacity) {
+            // full — a unit lowered to no seat too: every request goes on the waiting list
+            return capacity <= 0 ? 100 : (int) Math.round(taken * 100.0 / capacity);
+        }
+        // 199 of 200 is not "100 %": a seat is free
+        return (int) Math.min(99, Math.round(taken * 100.0 / capacity));
     }
 
     static String level(long taken, long capacity) {
-        if (capacity > 0 && taken >= capacity) {
+        if (taken >= capacity) {
             return "full";
         }
         return percent(taken, capacity) >= 80 ? "busy" : "ok";

@@ -23,7 +23,7 @@ public final class OccupancyWeeks {
             w[1] += d.capacity();
             w[2] += d.taken();
             w[3] += d.waiting();
-            if (d.capacity() > 0 && d.taken() >= d.capacity()) {
+            if (d.taken() >= d.capacity()) {
                 w[4]++;
             }
         }

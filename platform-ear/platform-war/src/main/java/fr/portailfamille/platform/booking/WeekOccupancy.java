@@ -8,11 +8,20 @@ import java.time.LocalDate;
  */
 public record WeekOccupancy(LocalDate monday, int days, int capacity, int taken, int waiting, int fullDays) implements java.io.Serializable {
 
+    /** Seat-days taken as a whole percentage of those offered: 100 only when every day was full, 99 at most else. */
     public int percent() {
-        return DayOccupancy.percent(taken, capacity);
+        int p = DayOccupancy.percent(taken, capacity);
+        return fullDays < days ? Math.min(99, p) : Math.max(100, p);
     }
 
+    /**
+     * From its days, not its sums (a day over its capacity does not fill another): "full" when every day was, "busy"
+     * when one was or from 80 %, else "ok".
+     */
     public String level() {
-        return DayOccupancy.level(taken, capacity);
+        if (days > 0 && fullDays == days) {
+            return "full";
+        }
+        return fullDays > 0 || percent() >= 80 ? "busy" : "ok";
     }
 }

@@ -25,13 +25,39 @@ class OccupancyWeeksTest {
     }
 
     @Test
+    void aWeeksColourComesFromItsDaysNotItsSums() {
+        // Monday 12 of 10 (over: seats kept when the capacity was lowered), Tuesday 8 of 10: two seats free on Tuesday
+        List<WeekOccupancy> weeks = OccupancyWeeks.of(List.of(new DayOccupancy(LocalDate.of(2026, 12, 7), 10, 12, 0),
+                new DayOccupancy(LocalDate.of(2026, 12, 8), 10, 8, 0)));
+        assertEquals(1, weeks.get(0).fullDays());
+        assertEquals(99, weeks.get(0).percent());
+        assertEquals("busy", weeks.get(0).level());
+        // every day full: full
+        WeekOccupancy full = OccupancyWeeks.of(List.of(new DayOccupancy(LocalDate.of(2026, 12, 7), 10, 10, 1),
+                new DayOccupancy(LocalDate.of(2026, 12, 8), 0, 3, 0))).get(0);
+        assertEquals(2, full.fullDays());
+        assertEquals("full", full.level());
+        assertEquals(130, full.percent());
+        // one full day in an otherwise quiet week: busy, not ok
+        assertEquals("busy", OccupancyWeeks.of(List.of(new DayOccupancy(LocalDate.of(2026, 12, 7), 10, 10, 0),
+                new DayOccupancy(LocalDate.of(2026, 12, 8), 10, 0, 0), new DayOccupancy(LocalDate.of(2026, 12, 9), 10, 0, 0)))
+                .get(0).level());
+    }
+
+    @Test
     void aWeekOfNoDayIsNoWeek() {
         assertEquals(List.of(), OccupancyWeeks.of(List.of()));
     }
 
     @Test
     void howFullADayIsInPercentAndColour() {
-        assertEquals(0, new DayOccupancy(LocalDate.of(2026, 12, 7), 0, 0, 0).percent(), "no seat: 0 %, not a division by zero");
+        // a unit lowered to no seat, children still booked: full (every request goes on the waiting list), no division by 0
+        assertEquals(100, new DayOccupancy(LocalDate.of(2026, 12, 7), 0, 12, 0).percent());
+        assertEquals("full", new DayOccupancy(LocalDate.of(2026, 12, 7), 0, 12, 0).level());
+        assertEquals(100, new DayOccupancy(LocalDate.of(2026, 12, 7), 0, 0, 0).percent());
+        // one seat free of 200: not "100 %"
+        assertEquals(99, new DayOccupancy(LocalDate.of(2026, 12, 7), 200, 199, 0).percent());
+        assertEquals("busy", new DayOccupancy(LocalDate.of(2026, 12, 7), 200, 199, 0).level());
         assertEquals("ok", new DayOccupancy(LocalDate.of(2026, 12, 7), 12, 9, 0).level());
         assertEquals(75, new DayOccupancy(LocalDate.of(2026, 12, 7), 12, 9, 0).percent());
         assertEquals("busy", new DayOccupancy(LocalDate.of(2026, 12, 7), 10, 8, 0).level());
