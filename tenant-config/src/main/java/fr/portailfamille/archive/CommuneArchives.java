@@ -384,6 +384,8 @@ public class CommuneArchives {
     static final String ANOMALY_CHECKED_SCHEMA = "53";
     /** Tenant V54: health names read as words, data only (the import applies its rule). */
     static final String HEALTH_WORDS_SCHEMA = "54";
+    /** Tenant V55: when an accepted school pre-registration reached the child's file, a nullable column. */
+    static final String SCHOOL_APPLIED_SCHEMA = "55";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -412,7 +414,7 @@ public class CommuneArchives {
      * nullable column the import's rule sets, and into {@value #ACTIVITY_LAST_DAY_SCHEMA} and
      * {@value #NEWS_TOKEN_SCHEMA}, which each added a nullable column, and into {@value #ANOMALY_CHECKED_SCHEMA}, which
      * added nullable columns, and into {@value #HEALTH_WORDS_SCHEMA}, which changed data only — the import applies its
-     * rule).
+     * rule —, and into {@value #SCHOOL_APPLIED_SCHEMA}, which added a nullable column).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -437,7 +439,8 @@ public class CommuneArchives {
             WALLET_WITHDRAWAL_SCHEMA, SEAT_GIVEN_UP_SCHEMA, CONFIGURATION_JOURNAL_SCHEMA,
             CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
             REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA, ACTIVITY_LAST_DAY_SCHEMA,
-            NEWS_TOKEN_SCHEMA, ANOMALY_CHECKED_SCHEMA, HEALTH_WORDS_SCHEMA);
+            NEWS_TOKEN_SCHEMA, ANOMALY_CHECKED_SCHEMA, HEALTH_WORDS_SCHEMA,
+            SCHOOL_APPLIED_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -542,6 +542,52 @@ class RegistrationIT {
         }), "une demande décidée ne l'est pas deux fois");
     }
 
+    /**
+     * An accepted pre-registration gives the child's file its school and class: at once for the year running, the night
+     * its year starts for a later one — the activities offered by class, the day sheet and the families list read them.
+     */
+    @Test
+    void anAcceptedSchoolPreRegistrationGivesTheChildItsSchoolAndClass() throws Exception {
+        Parent p = family("alpha");
+        sql("alpha", "update child set school = 'École maternelle Pasteur', school_class = 'GS' where id = " + p.childId());
+        String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
+                + "', 'ECOLE_ELEMENTAIRE')");
+        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue());
+        String year = alpha(registrations::schoolYears).get(0);
+        long id = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CP", null)).getId();
+        assertEquals("École maternelle Pasteur|GS", childSchool(p.childId()), "asked, not yet decided");
+        alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", id, true, null);
+            return null;
+        });
+        assertEquals("École " + code + "|CP", childSchool(p.childId()));
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where family_id = ?1"
+                + " and action = 'SCOLARITE' and actor = 'agent@alpha.test'").setParameter(1, alpha(() -> files.fileOf(p.user())).getId())
+                .getSingleResult())
+                .longValue()));
+        // accepted last spring for the year that has just started: its night gives the file its school and class, once
+        Parent q = family("alpha");
+        sql("alpha", "update child set school = 'École maternelle Pasteur', school_class = 'GS' where id = " + q.childId());
+        sql("alpha", "insert into school_enrolment (child_id, establishment_id, school_year, level, status, decided_at,"
+                + " decided_by) values (" + q.childId() + ", " + school + ", '" + year + "', 'CP', 'VALIDATED', now(),"
+                + " 'agent@alpha.test')");
+        assertTrue(alpha(registrations::applySchoolYear) >= 1);
+        assertEquals("École " + code + "|CP", childSchool(q.childId()));
+        sql("alpha", "update child set school_class = 'CE1' where id = " + q.childId()); // an agent's edit since
+        assertEquals(0, alpha(registrations::applySchoolYear), "applied once");
+        assertEquals("École " + code + "|CE1", childSchool(q.childId()));
+    }
+
+    private String childSchool(long childId) throws Exception {
+        return alpha(() -> {
+            Object[] r = (Object[]) em.createNativeQuery("select school, school_class from child where id = ?1")
+                    .setParameter(1, childId).getSingleResult();
+            return r[0] + "|" + r[1];
+        });
+    }
+
     /** A child with no school yet: school-time activities wait for its pre-registration's validation. */
     @Test
     void schoolTimeActivitiesWaitForTheSchoolPreRegistration() throws Exception {

@@ -527,6 +527,31 @@ public class RegistrationService {
         r.withdraw(user.email(), OffsetDateTime.now(clock));
     }
 
+    /**
+     * The accepted pre-registrations of the school year now running (in the summer, the next one) that the children's
+     * files do not carry yet — accepted for a later year — give them their school and class, each written in the family's
+     * journal. Run every night ({@link SchoolYearJob}); how many files changed.
+     */
+    public int applySchoolYear() {
+        List<String> years = schoolYears();
+        if (years.isEmpty()) {
+            return 0;
+        }
+        List<SchoolEnrolment> due = em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
+                        + " where s.status = :s and s.schoolYear = :y and s.appliedAt is null order by s.id", SchoolEnrolment.class)
+                .setParameter("s", RequestStatus.VALIDATED).setParameter("y", years.get(0))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        due.forEach(s -> apply(s, "systeme"));
+        return due.size();
+    }
+
+    private void apply(SchoolEnrolment s, String actor) {
+        s.applyToChild(OffsetDateTime.now(clock));
+        em.persist(new fr.portailfamille.platform.family.AuditEntry(actor, "SCOLARITE", s.getChild().getFamily().getId(),
+                s.getChild().getId(), "École « " + s.getEstablishment().getName() + " », " + s.getLevel() + " (année "
+                + s.getSchoolYear() + ") : inscription scolaire acceptée"));
+    }
+
     /** School pre-registrations waiting for the education service, oldest first. */
     public List<SchoolEnrolment> pendingSchoolRequests() {
         return em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
@@ -541,6 +566,12 @@ public class RegistrationService {
                 .orElseThrow(() -> new Refused(Refused.text("registration.school.notPending")));
         String why = Refused.decisionReason(accept, reason);
         s.decide(accept, agent, why, OffsetDateTime.now(clock));
+        List<String> years = schoolYears();
+        if (accept && !years.isEmpty() && years.get(0).equals(s.getSchoolYear())) {
+            // the year running (in the summer, the next one): the child's file says it now; a later year's, the night
+            // that year starts (applySchoolYear)
+            apply(s, agent);
+        }
         mails.send(s.getChild().getFamily().getEmail(), "Inscription scolaire " + (accept ? "acceptée" : "refusée"),
                 "La demande d'inscription de " + s.getChild().getFirstName() + " à l'école « " + s.getEstablishment().getName()
                         + " » (" + s.getLevel() + ", année " + s.getSchoolYear() + ") a été "

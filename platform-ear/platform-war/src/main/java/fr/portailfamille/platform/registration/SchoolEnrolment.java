@@ -21,6 +21,8 @@ public class SchoolEnrolment extends FamilyRequest {
     private String schoolYear;
     private String level;
     private String comment;
+    @Column(name = "applied_at")
+    private OffsetDateTime appliedAt;
 
     protected SchoolEnrolment() {
     }
@@ -38,4 +40,13 @@ public class SchoolEnrolment extends FamilyRequest {
     public String getSchoolYear() { return schoolYear; }
     public String getLevel() { return level; }
     public String getComment() { return comment; }
+    /** When the child's file took this accepted request's school and class; {@code null} before. */
+    public OffsetDateTime getAppliedAt() { return appliedAt; }
+
+    /** The child's file takes the school and class of this accepted request (its school year runs). */
+    void applyToChild(OffsetDateTime now) {
+        getChild().setSchool(establishment.getName());
+        getChild().setSchoolClass(level);
+        appliedAt = now;
+    }
 }
