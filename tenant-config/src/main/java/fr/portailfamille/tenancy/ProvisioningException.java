@@ -54,4 +54,14 @@ public class ProvisioningException extends RuntimeException {
             super(List.of(Problems.error("slug", "tenancy.delete.notSuspended", slug)));
         }
     }
+
+    /**
+     * A deletion refused: the commune holds money records (invoices, payments, porte-monnaie movements), which the
+     * public accounting rules keep 10 years, and no archive of it was made since the last of them.
+     */
+    public static final class Unarchived extends ProvisioningException {
+        public Unarchived(String slug) {
+            super(List.of(Problems.error("typedSlug", "tenancy.delete.unarchived", slug)));
+        }
+    }
 }

@@ -533,7 +533,19 @@ class OperatorIT {
         assertEquals(List.of("ARCHIVE_DOWNLOAD", "IMPORT", "SUSPEND", "DELETE"),
                 audit.stream().map(a -> a.substring(0, a.indexOf(' '))).toList(), audit::toString);
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
-        stack.provisioner().suspend(sourceSlug, "operateur-it");
+        // money recorded after its last archive: the source is not deleted (its accounting is kept 10 years) until an
+        // archive of it is made since
+        try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into " + source.schemaName() + ".payment (regie_id, family_id, mode, amount_cents, received_on,"
+                    + " recorded_by) select (select min(id) from " + source.schemaName() + ".regie), (select min(id) from "
+                    + source.schemaName() + ".family), 'ESPECES', 1250, current_date, 'it'");
+        }
+        assertEquals(200, post(OPERATOR_HOST, API + "/" + sourceSlug + "/suspension", token, null).statusCode());
+        HttpResponse<String> unarchived = delete(token, sourceSlug, sourceSlug);
+        assertEquals(409, unarchived.statusCode(), unarchived.body());
+        assertTrue(unarchived.body().contains("\"erreur\":\"archive_requise\""), unarchived.body());
+        assertTrue(unarchived.body().contains("aucune archive n'en a été faite depuis le dernier"), unarchived.body());
+        assertTrue(schemaExists(source.schemaName()), "nothing deleted");
         stack.provisioner().delete(sourceSlug, sourceSlug, "operateur-it");
     }
 

@@ -300,7 +300,8 @@ public class OperatorApi {
     @APIResponse(responseCode = "204", description = "Commune supprimée")
     @APIResponse(responseCode = "400", description = "confirmation_incorrecte : confirmation n'est pas l'identifiant")
     @APIResponse(responseCode = "404", description = "commune_inconnue")
-    @APIResponse(responseCode = "409", description = "commune_non_suspendue : suspendez-la d'abord")
+    @APIResponse(responseCode = "409", description = "commune_non_suspendue : suspendez-la d'abord ; archive_requise : elle"
+            + " tient des factures, paiements ou mouvements de porte-monnaie dont aucune archive n'a été faite depuis le dernier")
     @APIResponse(responseCode = "502", description = "echec_keycloak : une étape a échoué ; la commune reste suspendue,"
             + " relancer la suppression")
     public Response delete(@PathParam("slug") String slug, @QueryParam("confirmation") @Parameter(description = "l'identifiant"
@@ -310,6 +311,8 @@ public class OperatorApi {
                 communes.delete(slug, confirmation, operator());
             } catch (ProvisioningException.NotSuspended e) {
                 return error(409, "commune_non_suspendue", e.errors().get(0).message(), e.errors());
+            } catch (ProvisioningException.Unarchived e) {
+                return error(409, "archive_requise", e.errors().get(0).message(), e.errors());
             } catch (ProvisioningException e) {
                 if (e.errors().size() == 1 && e.errors().get(0).field().equals("typedSlug")) {
                     return error(400, "confirmation_incorrecte", e.errors().get(0).message(), e.errors());

@@ -451,10 +451,35 @@ public class OperatorCommunes {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void delete(String slug, String typedSlug, OperatorUser actor) {
         requireOperator(actor);
-        require(slug);
+        Commune commune = require(slug);
         // not while an onboarding or an import of it runs: a commune left provisioning is deleted once nothing works on it
         try (SlugLock lock = SlugLock.take(dataSource, slug)) {
+            if (slug.equals(typedSlug == null ? null : typedSlug.strip()) && commune.status() == CommuneStatus.SUSPENDED) {
+                requireArchived(commune);
+            }
             wiring.provisioner().delete(slug, typedSlug, actor.actor());
+        }
+    }
+
+    /**
+     * Refuses the deletion of a commune holding money records (invoices, payments, porte-monnaie movements: kept 10
+     * years by the public accounting rules) of which no archive was made since the last of them.
+     */
+    private void requireArchived(Commune commune) {
+        String schema = commune.schemaName(); // commune_<slug>, made of the slug's letters, digits and "_"
+        java.time.Instant last;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select greatest("
+                + "(select max(issued_at) from " + schema + ".invoice), (select max(recorded_at) from " + schema + ".payment),"
+                + " (select max(created_at) from " + schema + ".wallet_movement))");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.sql.Timestamp t = rs.getTimestamp(1);
+            last = t == null ? null : t.toInstant();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Registres financiers de la commune " + commune.slug() + " illisibles", e);
+        }
+        if (last != null && archives().listOfCommune(commune.id()).stream().noneMatch(a -> !a.createdAt().isBefore(last))) {
+            throw new ProvisioningException.Unarchived(commune.slug());
         }
     }
 
