@@ -1085,6 +1085,36 @@ class BookingIT {
     }
 
     /**
+     * A request's withdrawal chosen on the planning (free, the summary says), granted by the service before « Confirmer »:
+     * the booking is kept and told, not cancelled and billed as an absence; still a request, it is withdrawn free.
+     */
+    @Test
+    void aRequestGrantedBeforeConfirmerIsKeptNotCancelledAndBilled() throws Exception {
+        long unit = unit(2, true, "J-90@23:59");
+        Parent p = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        LocalDate next = day.plusWeeks(1);
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        in(() -> bookings.book(p.user(), p.childId(), unit, next));
+        long id = bookingOf(p, unit, day).getId();
+        long other = bookingOf(p, unit, next).getId();
+        assertEquals(BookingStatus.PENDING_VALIDATION, statusOf(p, unit, day));
+        var withdrawal = new fr.portailfamille.platform.booking.PlannedChange(unit, day, id, "Midi", true);
+        var stillRequest = new fr.portailfamille.platform.booking.PlannedChange(unit, next, other, "Midi", true);
+        in(() -> {
+            desk.decideValidation("agent@alpha.test", id, true, null);
+            return null;
+        });
+        var outcomes = in(() -> bookings.applySelection(p.user(), p.childId(), List.of(withdrawal, stillRequest)));
+        assertFalse(outcomes.get(0).isDone());
+        assertTrue(outcomes.get(0).getMessage().startsWith("Une place vient d'être attribuée pour ce jour"),
+                outcomes.get(0).getMessage());
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "kept, not billed as an absence");
+        assertTrue(outcomes.get(1).isDone());
+        assertEquals(BookingStatus.CANCELLED_FREE, statusOf(p, unit, next), "never granted: withdrawn free");
+    }
+
+    /**
      * An illness declared in the morning without its certificate (billed): the certificate sent that evening, by the
      * family only, waits for its review as if it had come with the declaration; once, and within the week only.
      */

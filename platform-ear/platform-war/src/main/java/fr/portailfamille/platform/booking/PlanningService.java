@@ -311,6 +311,21 @@ public class PlanningService {
         }
     }
 
+    /**
+     * The withdrawal of what the family chose as a request (waiting list, awaiting validation): free, as the summary said;
+     * a seat given since (a promotion, an agent's validation) is kept — its cancellation, no longer free, is not made.
+     */
+    private CancellationDecision withdrawRequest(Booking b, CommuneCalendar cal) {
+        try {
+            return cancelOne(b, cal, true);
+        } catch (BookingRefused e) {
+            if ("booking.cancel.noLongerFree".equals(e.text().key())) {
+                throw new BookingRefused(Refused.text("booking.cancel.grantedMeanwhile"));
+            }
+            throw e;
+        }
+    }
+
     private CancellationDecision cancelOne(Booking b, CommuneCalendar cal, boolean onlyFree) {
         if (!b.holdsSeat() && b.getStatus() != BookingStatus.WAITING) {
             throw new BookingRefused(Refused.text("booking.alreadyCancelled"));
@@ -564,7 +579,7 @@ public class PlanningService {
             if (c.isCancellation()) {
                 Booking b = cancellations.get(c.getBookingId());
                 try {
-                    CancellationDecision d = cancelOne(b, cal, false);
+                    CancellationDecision d = c.isRequest() ? withdrawRequest(b, cal) : cancelOne(b, cal, false);
                     outcomes.put(cc, new ChangeOutcome(b.getDay(), b.getUnit().getLabel(), true,
                             d.outcome() != CancellationDecision.Outcome.REFUSED, d.text()));
                 } catch (BookingRefused e) {

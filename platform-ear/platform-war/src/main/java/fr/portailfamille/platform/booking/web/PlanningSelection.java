@@ -23,7 +23,12 @@ public final class PlanningSelection implements Serializable {
 
     /** A tap on a unit-day: selects it (a cancellation when {@code bookingId} is set), or unselects it. */
     public void toggle(long unitId, LocalDate day, Long bookingId, String unitLabel) {
-        PlannedChange change = new PlannedChange(unitId, day, bookingId, unitLabel);
+        toggle(unitId, day, bookingId, unitLabel, false);
+    }
+
+    /** {@link #toggle(long, LocalDate, Long, String)}, {@code request}: cancelling a request not granted yet. */
+    public void toggle(long unitId, LocalDate day, Long bookingId, String unitLabel, boolean request) {
+        PlannedChange change = new PlannedChange(unitId, day, bookingId, unitLabel, request);
         if (changes.remove(change.getKey()) == null) {
             changes.put(change.getKey(), change);
         }

@@ -195,7 +195,8 @@ public class PlanningView implements Serializable {
         PlanningCell cell = shown.getCell();
         if (cell.isBookable() || cell.isCancellable()) {
             selection.toggle(cell.getUnitId(), cell.getDay(), cell.isCancellable() ? cell.getBookingId() : null,
-                    cell.getUnitLabel());
+                    cell.getUnitLabel(), cell.isCancellable() && (cell.getState() == fr.portailfamille.booking.DayState.LISTE_ATTENTE
+                            || cell.getState() == fr.portailfamille.booking.DayState.EN_ATTENTE_VALIDATION));
             shown.setSelected(selection.contains(cell.getUnitId(), cell.getDay()));
         }
         reviewing = false;
