@@ -9,8 +9,8 @@ import java.util.Objects;
  * longer than needed), the nightly purge's rules:
  * <ul>
  * <li>a document the service refused (family documents), and the files sent with a registration the service refused
- * or the family withdrew: of no use once the family was told why — deleted {@link #refusedDocument} after the
- * decision;</li>
+ * or the family withdrew, and a change request refused or withdrawn (the values it proposed: health, bank details): of
+ * no use once the family was told why — deleted {@link #refusedDocument} after the decision;</li>
  * <li>a validated document past its expiry (the family was warned before, and asked for a new one): deleted
  * {@link #expiredDocument} after it expired;</li>
  * <li>a medical certificate of an absence (health data), once reviewed or no longer awaiting a review (its day
@@ -18,8 +18,8 @@ import java.util.Objects;
  * file's name stay with the absence);</li>
  * <li>a conversation with the town hall without a message for {@link #quietThread}: deleted with its messages and
  * their attachments, whichever side had put it away;</li>
- * <li>the journals of who did what on a family's file and on the agents' accounts (health reads included):
- * {@link #journal}.</li>
+ * <li>the journals of who did what on a family's file and on the agents' accounts (health reads included), and the
+ * change requests accepted (the values they replaced): {@link #journal}.</li>
  * </ul>
  * Invoices, payments and the régie's journal are accounting records, kept as the public accounting rules say, and are
  * not purged here; neither are a family's file and its children while the family is registered.

@@ -50,6 +50,12 @@ class RetentionIT {
         LocalDate today = TestDays.today();
         Rows a = kit.in(kit.alpha(), () -> kit.inTransaction(() -> fixture(today, true)));
         Rows b = kit.in(kit.beta(), () -> kit.inTransaction(() -> fixture(today, false)));
+        // change requests (their old and new values: health, an IBAN): refused 4 months ago and accepted 4 years ago go;
+        // refused 2 months ago, accepted a year ago and one still waiting stay
+        List<Long> requests = kit.in(kit.alpha(), () -> kit.inTransaction(() -> List.of(
+                changeRequest(a.family(), "REFUSED", "4 months"), changeRequest(a.family(), "ACCEPTED", "4 years"),
+                changeRequest(a.family(), "REFUSED", "2 months"), changeRequest(a.family(), "ACCEPTED", "1 year"),
+                changeRequest(a.family(), "PENDING", "4 years"))));
 
         RetentionPurge.Purged purged = kit.in(kit.alpha(), () -> purge.purge(today));
         assertTrue(purged.refusedDocuments() >= 1 && purged.expiredDocuments() >= 1 && purged.certificates() >= 1
@@ -83,11 +89,14 @@ class RetentionIT {
             assertEquals(1L, kit.id("select count(*) from registration_document where registration_id = ?1",
                     a.registrationRecent()));
             assertEquals(1L, kit.id("select count(*) from registration where id = ?1", a.registrationOld()));
+            assertEquals(requests.subList(2, 5), ids("select id from change_request where family_id = ?1 order by id",
+                    a.family()));
             // the family's journal: what went, how many of each kind, no document's name
             String said = (String) kit.one("select detail from audit_log where family_id = ?1 and action = 'PURGE_CONSERVATION'",
                     a.family());
             assertEquals("Supprimé(s), durée de conservation passée : 1 document(s) refusé(s), 1 document(s) expiré(s),"
-                    + " 2 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée",
+                    + " 2 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée,"
+                    + " 2 demande(s) de modification décidée(s)",
                     said);
             return null;
         });
@@ -108,6 +117,13 @@ class RetentionIT {
         // once: a second purge finds nothing more of alpha's fixture
         RetentionPurge.Purged again = kit.in(kit.alpha(), () -> purge.purge(today));
         assertEquals(0, again.total(), again.french());
+    }
+
+    /** A change request of the family about its health data, decided (or sent, when waiting) {@code ago}. */
+    private long changeRequest(long family, String status, String ago) {
+        return kit.id("insert into change_request (family_id, type, status, old_value, new_value, created_at, decided_at)"
+                + " values (?1, 'SANTE', ?2, '{\"allergies\":\"arachide\"}', '{\"allergies\":\"aucune\"}', now() - cast(?3 as interval),"
+                + " case when ?2 = 'PENDING' then null else now() - cast(?3 as interval) end) returning id", family, status, ago);
     }
 
     private List<Long> ids(String sql, Object... params) {

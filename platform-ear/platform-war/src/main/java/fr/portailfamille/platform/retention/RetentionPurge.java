@@ -34,11 +34,11 @@ public class RetentionPurge {
 
     /** What one purge deleted, by kind. */
     public record Purged(int refusedDocuments, int expiredDocuments, int certificates, int threads, int broadcasts,
-                         int registrationDocuments, int journalEntries) {
+                         int registrationDocuments, int changeRequests, int journalEntries) {
 
         public int total() {
             return refusedDocuments + expiredDocuments + certificates + threads + broadcasts + registrationDocuments
-                    + journalEntries;
+                    + changeRequests + journalEntries;
         }
 
         /** For the log, in French as the platform's logs are. */
@@ -46,7 +46,8 @@ public class RetentionPurge {
             return refusedDocuments + " document(s) refusé(s), " + expiredDocuments + " document(s) expiré(s), "
                     + certificates + " certificat(s) médical(aux) effacé(s), " + threads + " conversation(s), "
                     + broadcasts + " envoi(s) à plusieurs familles, "
-                    + registrationDocuments + " pièce(s) d'inscriptions refusées ou annulées, " + journalEntries
+                    + registrationDocuments + " pièce(s) d'inscriptions refusées ou annulées, " + changeRequests
+                    + " demande(s) de modification décidée(s), " + journalEntries
                     + " ligne(s) de journal";
         }
     }
@@ -84,18 +85,25 @@ public class RetentionPurge {
                         + " returning k.family_id")
                 .setParameter(1, startOf(c.refusedBefore())).getResultList());
         OffsetDateTime journal = startOf(c.journalBefore());
+        // a change request keeps the values it replaced or proposed (health, an IBAN): refused or withdrawn, of no use
+        // once the family was told, as a refused document; accepted, the file holds its new values and the journal
+        // who decided, so it goes with the journal's lines of its time
+        int changeRequests = count(byFamily, 5, em.createNativeQuery("delete from change_request where"
+                        + " (status in ('REFUSED', 'WITHDRAWN') and coalesce(decided_at, created_at) < ?1)"
+                        + " or (status = 'ACCEPTED' and decided_at < ?2) returning family_id")
+                .setParameter(1, startOf(c.refusedBefore())).setParameter(2, journal).getResultList());
         int entries = em.createNativeQuery("delete from audit_log where at < ?1").setParameter(1, journal).executeUpdate()
                 + em.createNativeQuery("delete from staff_audit where at < ?1").setParameter(1, journal).executeUpdate();
         byFamily.forEach((family, kinds) -> em.createNativeQuery("insert into audit_log (actor, action, family_id, detail)"
                         + " values (?1, 'PURGE_CONSERVATION', ?2, ?3)")
                 .setParameter(1, ACTOR).setParameter(2, family).setParameter(3, detail(kinds)).executeUpdate());
-        return new Purged(refused, expired, certificates, threads, broadcasts, registrationFiles, entries);
+        return new Purged(refused, expired, certificates, threads, broadcasts, registrationFiles, changeRequests, entries);
     }
 
     /** Counts the rows a statement returned, by family, as kind {@code kind}; how many. */
     private static int count(Map<Long, int[]> byFamily, int kind, List<?> families) {
         for (Object f : families) {
-            byFamily.computeIfAbsent(((Number) f).longValue(), id -> new int[5])[kind]++;
+            byFamily.computeIfAbsent(((Number) f).longValue(), id -> new int[6])[kind]++;
         }
         return families.size();
     }
@@ -104,7 +112,7 @@ public class RetentionPurge {
     static String detail(int[] kinds) {
         StringBuilder s = new StringBuilder("Supprimé(s), durée de conservation passée : ");
         String[] words = {" document(s) refusé(s)", " document(s) expiré(s)", " justificatif(s) d'absence (fichier)",
-                " conversation(s)", " pièce(s) d'inscription refusée ou annulée"};
+                " conversation(s)", " pièce(s) d'inscription refusée ou annulée", " demande(s) de modification décidée(s)"};
         String sep = "";
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] > 0) {
