@@ -214,10 +214,18 @@ class BillingIT {
         assertEquals("PRESENT", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", notPointed)));
 
         // Tom's certificate is refused: the pending absence becomes billed; the next run bills that day only
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
+        kit.in(kit.alpha(), () -> kit.update("insert into absence (booking_id, reason, certificate_name, reviewed_at, reviewed_by)"
+                + " select id, 'MALADIE', 'certificat.pdf', now(), 'sante@alpha.test' from booking where child_id = ?1"
+                + " and status = 'ABSENT_PENDING'", f.child("Tom")));
         kit.in(kit.alpha(), () -> kit.update("update booking set status = 'ABSENT_BILLED' where child_id = ?1 and status = 'ABSENT_PENDING'",
                 f.child("Tom")));
         assertEquals(0L, kit.in(kit.alpha(), () -> invoicing.preview(AGENT, f.regie(), OCTOBER)).absencesAwaitingReview());
+        // refused after October's run: the facturation page lists October, its day to bill by running it again
+        assertEquals(List.of(new fr.portailfamille.platform.billing.DraftInvoices.MonthToBill(OCTOBER, 1)),
+                kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
         RunState third = issue(kit.alpha(), REGISSEUR, f);
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())), "run again: done");
         assertEquals(1, third.issued());
         // 1 unexcused absence of the eldest in T2: 2,20 €
         assertEquals(220L, third.totalCents());

@@ -120,6 +120,15 @@ public class InvoicingRun {
         return billing.regies();
     }
 
+    /**
+     * Régie {@code regieCode}'s months already invoiced whose absences became billable after their run (a medical
+     * certificate refused since): to run again (any agent).
+     */
+    public List<DraftInvoices.MonthToBill> monthsToRunAgain(SignedInUser user, String regieCode) {
+        StaffRoles.requireAgent(user);
+        return drafts.refusedAfterRun(regieCode);
+    }
+
     /** What issuing régie {@code regieCode}'s {@code month} would bill now (any agent; nothing written). */
     public Preview preview(SignedInUser user, String regieCode, YearMonth month) {
         StaffRoles.requireAgent(user);

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.billing.web;
 
 import fr.portailfamille.billing.Regie;
+import fr.portailfamille.platform.billing.DraftInvoices;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.RunState;
@@ -43,12 +44,15 @@ public class FacturationView implements Serializable {
     private String moisError;
     private transient List<Regie> regies;
     private transient InvoicingRun.Preview preview;
+    private transient List<DraftInvoices.MonthToBill> runAgain;
 
     public void load() {
         regies = run.regies(user.require());
         if ((regie == null || regie.isBlank()) && !regies.isEmpty()) {
             regie = regies.get(0).code();
         }
+        runAgain = regie == null || regies.stream().noneMatch(r -> r.code().equals(regie)) ? List.of()
+                : run.monthsToRunAgain(user.require(), regie);
         if (mois == null || mois.isBlank()) {
             mois = YearMonth.now(PlatformTime.ZONE).minusMonths(1).toString();
         }
@@ -164,6 +168,12 @@ public class FacturationView implements Serializable {
     }
 
     public InvoicingRun.Preview getPreview() { return preview; }
+    /** The régie's months already invoiced with absences billable since (a certificate refused after the run). */
+    public List<DraftInvoices.MonthToBill> getRunAgain() { return runAgain == null ? List.of() : runAgain; }
+    /** "octobre 2026" in the page's language. */
+    public String monthName(java.time.YearMonth m) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Texts.locale()).format(m);
+    }
     public List<Regie> getRegies() {
         if (regies == null) {
             regies = run.regies(user.require());
