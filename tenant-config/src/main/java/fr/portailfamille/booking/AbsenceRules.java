@@ -80,6 +80,19 @@ public final class AbsenceRules {
     /** {@link #decide(AbsenceReason, boolean, CancellationDecision.Outcome)} for a commune giving {@code certificateDays}. */
     public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation,
                                   int certificateDays) {
+        return decide(reason, withCertificate, cancellation, certificateDays, true);
+    }
+
+    /**
+     * {@link #decide(AbsenceReason, boolean, CancellationDecision.Outcome, int)} under a tariff that bills an unexcused
+     * absence or not ({@code unexcusedBilled}): not, the absence is recorded and said not billed, whatever its reason —
+     * no certificate is asked for nor reviewed (health data of no use).
+     */
+    public static Decision decide(AbsenceReason reason, boolean withCertificate, CancellationDecision.Outcome cancellation,
+                                  int certificateDays, boolean unexcusedBilled) {
+        if (cancellation != CancellationDecision.Outcome.FREE && !unexcusedBilled) {
+            return new Decision(Outcome.BILLED, BookingStatus.ABSENT_BILLED, Problems.of("booking.absence.notBilled"));
+        }
         if (cancellation == CancellationDecision.Outcome.FREE) {
             return new Decision(Outcome.FREE_CANCELLATION, BookingStatus.CANCELLED_FREE, FREE_INSTEAD_OF_ABSENCE);
         }

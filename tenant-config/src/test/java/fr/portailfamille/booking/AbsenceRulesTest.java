@@ -62,6 +62,14 @@ class AbsenceRulesTest {
             assertEquals(BookingStatus.ABSENT_BILLED, d.status());
             assertEquals("Absence enregistrée. La journée reste facturée.", d.message());
         }
+        // a tariff that bills no unexcused absence: said not billed, no certificate asked for nor reviewed
+        for (AbsenceReason reason : AbsenceReason.values()) {
+            AbsenceRules.Decision d = AbsenceRules.decide(reason, true, Outcome.BILLED, 7, false);
+            assertEquals(BookingStatus.ABSENT_BILLED, d.status(), "an unexcused absence, priced by its tariff at nothing");
+            assertEquals("Absence enregistrée. Elle n'est pas facturée : aucun justificatif n'est à envoyer.", d.message());
+        }
+        assertEquals(AbsenceRules.Outcome.FREE_CANCELLATION,
+                AbsenceRules.decide(AbsenceReason.AUTRE, false, Outcome.FREE, 7, false).outcome(), "still free: cancelled");
     }
 
     @Test

@@ -1085,6 +1085,36 @@ class BookingIT {
     }
 
     /**
+     * An activity whose tariff bills no unexcused absence: an absence is said not billed, whatever its reason, and no
+     * medical certificate is kept nor asked for afterwards (health data of no use).
+     */
+    @Test
+    void anAbsenceUnderATariffThatBillsNoneIsSaidNotBilledAndAsksNoCertificate() throws Exception {
+        long unit = unit(3, false, "J-90@23:59");
+        in(() -> {
+            tx.begin();
+            Number tariff = (Number) em.createNativeQuery("insert into tariff (activity_id, valid_from, mode, maximum_cents,"
+                    + " unexcused_absence_billed) select activity_id, current_date - 400, 'BRACKETS', 350, false"
+                    + " from activity_unit where id = ?1 returning id").setParameter(1, unit).getSingleResult();
+            em.createNativeQuery("insert into tariff_price (tariff_id, bracket_id, price_cents) select ?1, id, 350"
+                    + " from qf_bracket").setParameter(1, tariff.longValue()).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        Parent p = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        long booking = bookingOf(p, unit, day).getId();
+        String said = in(() -> absences.declareAbsence(p.user(), booking, AbsenceReason.MALADIE, null,
+                "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf").french());
+        assertEquals("Absence enregistrée. Elle n'est pas facturée : aucun justificatif n'est à envoyer.", said);
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, day));
+        assertEquals(0L, in(() -> ((Number) em.createNativeQuery("select count(*) from absence where booking_id = ?1"
+                + " and certificate is not null").setParameter(1, booking).getSingleResult()).longValue()), "no certificate kept");
+        assertFalse(in(() -> absences.lateCertificateAllowed(p.user(), booking)), "none asked for afterwards");
+    }
+
+    /**
      * A request's withdrawal chosen on the planning (free, the summary says), granted by the service before « Confirmer »:
      * the booking is kept and told, not cancelled and billed as an absence; still a request, it is withdrawn free.
      */

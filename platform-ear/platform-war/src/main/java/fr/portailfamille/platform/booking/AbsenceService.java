@@ -114,7 +114,7 @@ public class AbsenceService {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay()));
-            mails.absentAtCounter(b, b.getDay().plusDays(lateCertificateDays()));
+            mails.absentAtCounter(b, unexcusedBilled(b) ? b.getDay().plusDays(lateCertificateDays()) : null);
         }
         return b.getStatus();
     }
@@ -139,14 +139,16 @@ public class AbsenceService {
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
-        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays());
+        boolean billed = unexcusedBilled(b);
+        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays(),
+                billed);
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             if (freeCancel.getAsBoolean()) {
                 return decision.text();
             }
             // its deadline passed between the two reads (a declaration at 23:59:59): the day is declared absent, as it
             // now must be — not cancelled and billed while the family reads "sans frais", its certificate then refused
-            decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays());
+            decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays(), billed);
         }
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         // locked as a cancellation locks (the family's charges, then the day's seats), then read again: a cancellation or
@@ -230,12 +232,19 @@ public class AbsenceService {
                 .setParameter(1, b.getId()).setParameter(2, b.getChild().getId()).setParameter(3, b.getUnit().getId())
                 .setParameter(4, b.getDay().withDayOfMonth(1)).setParameter(5, b.getDay().getDayOfMonth())
                 .getResultList();
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || !unexcusedBilled(b)) {
+            // none declared, or its tariff bills no unexcused absence: nothing for a certificate to excuse
             return Optional.of(Problems.of("booking.absence.lateCertificate.notAsked"));
         }
         Object[] row = rows.get(0);
         return AbsenceRules.lateCertificateRefusal(b.getStatus(), AbsenceReason.valueOf((String) row[0]),
                 (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2], lateCertificateDays());
+    }
+
+    /** Whether the tariff of {@code b}'s day bills an unexcused absence (without a tariff: as if it did). */
+    private boolean unexcusedBilled(Booking b) {
+        return fr.portailfamille.billing.Tariffs.inForce(settings.billing().tariffs(), b.getUnit().getActivity().getCode(),
+                b.getUnit().getCode(), b.getDay()).map(fr.portailfamille.billing.Tariff::unexcusedAbsenceBilled).orElse(true);
     }
 
     /** How many days after an absent day a family may still send its medical certificate: the commune's (Tarification). */

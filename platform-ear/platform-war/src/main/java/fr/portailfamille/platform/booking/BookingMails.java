@@ -110,11 +110,16 @@ public class BookingMails {
 
     /**
      * An agent recorded the absence the family phoned in: billed, and until when a justificatif may still excuse it
-     * ({@code certificateBy}) — the same words whatever the reason, which the mail never tells (an illness is health
+     * ({@code certificateBy}; {@code null}: its tariff bills no unexcused absence, said not billed) — the same words whatever the reason, which the mail never tells (an illness is health
      * data, and a mail may be read by others than the family); Mes demandes links the absence's page when a
      * certificate may still be sent.
      */
     public void absentAtCounter(Booking b, LocalDate certificateBy) {
+        if (certificateBy == null) {
+            // its tariff bills no unexcused absence
+            changedAtCounter(b, "Absence enregistrée", "a enregistré l'absence", "Elle n'est pas facturée.", null, PLANNING);
+            return;
+        }
         changedAtCounter(b, "Absence enregistrée", "a enregistré l'absence", "La journée reste facturée.",
                 "Si cette absence peut être excusée par un justificatif, envoyez-le depuis Mes demandes au plus tard le "
                         + DAY.format(certificateBy) + ", avant la facturation du mois ; accepté, la journée ne sera pas"
