@@ -227,6 +227,9 @@ class MessagesIT {
             String answer = "Bien noté " + secret + ", merci.";
             alphaDo(() -> inbox.agentReply(agent, thread, answer, List.of(new Upload("accuse.pdf", PDF))));
             assertEquals(1, alpha(() -> inbox.familyUnread(p.user())));
+            // a second answer in the same conversation: two new messages, as Accueil says them
+            alphaDo(() -> inbox.agentReply(agent, thread, "Précision : la cantine est décommandée.", List.of()));
+            assertEquals(2, alpha(() -> inbox.familyUnread(p.user())));
             assertEquals(0, alpha(() -> inbox.familyUnread(other.user())));
             assertEquals(before, alpha(() -> inbox.unansweredCount(agent)), "répondu : plus à traiter");
             String toFamily = Mails.await(p.user().email(), m -> m.contains("/espace/message.xhtml?id=" + thread));
@@ -234,7 +237,8 @@ class MessagesIT {
             assertFalse(toFamily.contains("Absence de mercredi"));
             ThreadView family = alpha(() -> inbox.familyThread(p.user(), thread)).orElseThrow();
             assertEquals(ThreadState.ANSWERED, family.thread().state());
-            assertEquals(List.of(body, answer), family.messages().stream().map(Inbox.MessageRow::body).toList());
+            assertEquals(List.of(body, answer, "Précision : la cantine est décommandée."),
+                    family.messages().stream().map(Inbox.MessageRow::body).toList());
             assertEquals(0, alpha(() -> inbox.familyUnread(p.user())), "lu en ouvrant la conversation");
             long answerFile = family.messages().get(1).attachments().get(0).id();
             assertEquals("accuse.pdf", alpha(() -> inbox.familyAttachment(p.user(), answerFile)).orElseThrow().fileName());
@@ -247,7 +251,7 @@ class MessagesIT {
             assertTrue(alpha(() -> inbox.familyAttachment(other.user(), attachment)).isEmpty());
             assertTrue(alpha(() -> inbox.familyAttachment(other.user(), answerFile)).isEmpty());
             assertThrows(Refused.class, () -> alphaDo(() -> inbox.delete(other.user(), thread)));
-            assertEquals(2, number("select count(*) from message where thread_id = " + thread), "rien d'ajouté");
+            assertEquals(3, number("select count(*) from message where thread_id = " + thread), "rien d'ajouté");
             // a parent on the agents' side, an agent on the family's side
             assertThrows(SecurityException.class, () -> alpha(() -> inbox.search(p.user(), null, 0, 10, Sort.DEFAULT)));
             assertThrows(SecurityException.class, () -> alpha(() -> inbox.agentThread(p.user(), thread)));

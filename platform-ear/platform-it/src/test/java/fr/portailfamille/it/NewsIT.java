@@ -180,9 +180,12 @@ class NewsIT {
         assertTrue(alpha(() -> news.read(null, id)).isEmpty());
         assertEquals(agent.email(), alpha(() -> desk.get(agent, id)).orElseThrow().author());
 
-        // scheduled in two hours: programmée, still invisible
+        // scheduled in two hours by a colleague: programmée, still invisible, its author still the first agent
         f.setPublishAt(minutesFromNow(120));
-        alpha(() -> desk.save(agent, id, f, null, null, false, Action.PUBLISH));
+        SignedInUser colleague = new SignedInUser("alpha", UUID.randomUUID().toString(), "Collègue", "collegue@alpha.test",
+                true, List.of("agent"), null);
+        alpha(() -> desk.save(colleague, id, f, null, null, false, Action.PUBLISH));
+        assertEquals(agent.email(), alpha(() -> desk.get(agent, id)).orElseThrow().author());
         assertEquals(NewsState.PROGRAMMEE, state(agent, id));
         assertFalse(publicTitles().contains(title), "programmée : invisible");
         assertTrue(alpha(() -> news.read(null, id)).isEmpty());

@@ -206,7 +206,10 @@ public class Inbox {
         return rows(q);
     }
 
-    /** How many of the family's threads (not deleted) hold a message of a service it has not read. */
+    /**
+     * How many messages of a service the family has not read, in its threads not deleted (two answers in one
+     * conversation are two: « vous avez 2 nouveaux messages », as the seeds' Accueil counts them).
+     */
     public long familyUnread(SignedInUser user) {
         if (user == null || StaffRoles.isStaff(user)) {
             return 0;
@@ -214,7 +217,9 @@ public class Inbox {
         // one query by the account's subject: this count is on every page of the family's space; on a first sign-in the
         // file the town hall made (at the counter) is not linked yet when the page's header counts (Accueil links it
         // further down): its address's file counts, the one that first sign-in links (FamilyFileService.fileOf)
-        return ((Number) em.createNativeQuery("select count(*) from message_thread t where t.family_id = (select f.id from"
+        return ((Number) em.createNativeQuery("select count(*) from message_thread t join message m on m.thread_id = t.id"
+                        + " and m.side = 'SERVICE' and (t.family_read_at is null or m.sent_at > t.family_read_at)"
+                        + " where t.family_id = (select f.id from"
                         + " family f where f.subject = ?1 union all select f.id from family f where ?2 and f.subject is null"
                         + " and lower(f.email) = lower(?3) limit 1) and t.family_deleted_at is null"
                         + " and t.last_service_at is not null"

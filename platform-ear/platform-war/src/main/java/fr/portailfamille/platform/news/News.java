@@ -125,7 +125,9 @@ public class News {
             this.activityIds.addAll(activityIds);
         }
         this.imageAlt = imageAlt;
-        this.author = author;
+        if (this.author == null) {
+            this.author = author; // who wrote it first: a colleague's later save or « Retirer » does not take it over
+        }
         this.updatedAt = now;
     }
 
