@@ -57,9 +57,13 @@ public final class ConfigurationGuards {
     }
 
     /**
-     * The régies whose PayFiP client number, way of collecting (invoices or porte-monnaie), porte-monnaie's overdraft or
-     * SEPA creditor {@code after} sets, changes or clears.
+     * The régies whose PayFiP client number, payment instructions, régisseur's e-mail or phone, way of collecting
+     * (invoices or porte-monnaie), porte-monnaie's overdraft or SEPA creditor {@code after} sets, changes or clears.
      */
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     public static List<FieldError> moneyChanges(CommuneConfiguration before, CommuneConfiguration after) {
         if (after.billing() == null) {
             return List.of(); // a file without billing leaves the commune's as it is
@@ -73,6 +77,16 @@ public final class ConfigurationGuards {
             String at = "billing.regies[" + i + "]";
             if (!same(old.map(Regie::payfipNumcli).orElse(null), is.payfipNumcli())) {
                 errors.add(Problems.error(at + ".payfipNumcli", "configuration.guard.money", is.label()));
+            }
+            // where and how families are told to pay (printed on every invoice still to pay), and whom to call about it
+            if (!same(blankToNull(old.map(Regie::paymentInstructions).orElse(null)), blankToNull(is.paymentInstructions()))) {
+                errors.add(Problems.error(at + ".paymentInstructions", "configuration.guard.money", is.label()));
+            }
+            if (!same(blankToNull(old.map(Regie::managerEmail).orElse(null)), blankToNull(is.managerEmail()))) {
+                errors.add(Problems.error(at + ".manager.email", "configuration.guard.money", is.label()));
+            }
+            if (!same(blankToNull(old.map(Regie::managerPhone).orElse(null)), blankToNull(is.managerPhone()))) {
+                errors.add(Problems.error(at + ".manager.phone", "configuration.guard.money", is.label()));
             }
             // invoices or a porte-monnaie, and how far a porte-monnaie may go below zero: the régisseur's too
             if (old.map(Regie::collection).orElse(Regie.Collection.INVOICE) != is.collection()) {

@@ -79,6 +79,12 @@ class ConfigurationGuardsTest {
     void whereARegieCollectsIsTheRegisseursChange() {
         assertEquals(List.of("billing.regies[0].payfipNumcli"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/payfipNumcli", "654321")))));
+        // where families are told to pay, and the régisseur's contacts: printed on every invoice still to pay
+        assertEquals(List.of("billing.regies[0].paymentInstructions", "billing.regies[0].manager.email",
+                "billing.regies[0].manager.phone"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.add("/billing/regies/0/paymentInstructions", "Virement : FR76 0000 0000 0000")
+                        .add("/billing/regies/0/manager/email", "autre@exemple.fr").add("/billing/regies/0/manager/phone",
+                                "0600000000")))));
         assertEquals(List.of("billing.regies[0].sepa.iban", "billing.regies[0].sepa.bic"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa/iban", "FR1420041010050500013M02606")
                         .replace("/billing/regies/0/sepa/bic", "PSSTFRPPLIL")))));
