@@ -1112,6 +1112,20 @@ class BookingIT {
         assertEquals(0L, in(() -> ((Number) em.createNativeQuery("select count(*) from absence where booking_id = ?1"
                 + " and certificate is not null").setParameter(1, booking).getSingleResult()).longValue()), "no certificate kept");
         assertFalse(in(() -> absences.lateCertificateAllowed(p.user(), booking)), "none asked for afterwards");
+        // a late cancellation: said not billed, by the family or at the counter (no confirmation asked for)
+        LocalDate tuesday = day.plusDays(1);
+        LocalDate wednesday = day.plusDays(2);
+        in(() -> bookings.book(p.user(), p.childId(), unit, tuesday));
+        in(() -> bookings.book(p.user(), p.childId(), unit, wednesday));
+        long own = bookingOf(p, unit, tuesday).getId();
+        CancellationDecision cancelled = in(() -> bookings.cancel(p.user(), own));
+        assertEquals("Annulation hors délai : le tarif de cette activité ne facture pas les absences, la journée n'est pas"
+                + " facturée.", cancelled.message());
+        long family = in(() -> files.fileOf(p.user())).getId();
+        long counter = bookingOf(p, unit, wednesday).getId();
+        CancellationDecision atCounter = in(() -> bookings.cancelAtCounter(FamilyFileIT.AGENT, family, counter, false));
+        assertTrue(atCounter.message().contains("n'est pas facturée"), atCounter.message());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, wednesday));
     }
 
     /**

@@ -135,6 +135,23 @@ class GuichetWalkIT {
             new Select(a.await(By.id("absence:reason"))).selectByValue("MALADIE");
             a.submit(By.id("absence:declare"));
             assertTrue(a.text("summary").contains("certificat"), a.snapshot());
+
+            // under a tariff that bills no absence: the form and its answer say the day is not billed
+            try (Connection c = PaymentWalkIT.db(); var st = c.createStatement()) {
+                st.executeUpdate("insert into tariff (activity_id, valid_from, mode, maximum_cents, unexcused_absence_billed)"
+                        + " select activity_id, current_date - 400, 'BRACKETS', 350, false from activity_unit where id = " + unit);
+                st.executeUpdate("insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 350"
+                        + " from tariff t join activity_unit u on u.activity_id = t.activity_id, qf_bracket b where u.id = " + unit);
+            }
+            a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")),
+                    day.plusDays(2).toString());
+            new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
+            a.submit(By.id("guichet:book"));
+            a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Absence…']"));
+            assertTrue(a.text("absence-hint").contains("ne facture pas les absences"), a.snapshot());
+            new Select(a.await(By.id("absence:reason"))).selectByValue("FAMILLE");
+            a.submit(By.id("absence:declare"));
+            assertTrue(a.text("summary").contains("la journée n'est pas facturée"), a.snapshot());
         }
         assertEquals(List.of(), wide, "360 px");
         try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();

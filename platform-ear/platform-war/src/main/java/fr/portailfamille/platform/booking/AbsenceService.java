@@ -241,10 +241,17 @@ public class AbsenceService {
                 (Boolean) row[1], b.getDay(), PlatformTime.today(clock), (Boolean) row[2], lateCertificateDays());
     }
 
+    /**
+     * Whether an absence on the family's booking, declared at the counter, is billed: its tariff bills an unexcused
+     * absence (what the counter's form and its answer say). Any agent.
+     */
+    public boolean absenceBilledAtCounter(SignedInUser agent, long familyId, long bookingId) {
+        return unexcusedBilled(planning.counterBooking(agent, familyId, bookingId));
+    }
+
     /** Whether the tariff of {@code b}'s day bills an unexcused absence (without a tariff: as if it did). */
     private boolean unexcusedBilled(Booking b) {
-        return fr.portailfamille.billing.Tariffs.inForce(settings.billing().tariffs(), b.getUnit().getActivity().getCode(),
-                b.getUnit().getCode(), b.getDay()).map(fr.portailfamille.billing.Tariff::unexcusedAbsenceBilled).orElse(true);
+        return planning.unexcusedAbsenceBilled(b);
     }
 
     /** How many days after an absent day a family may still send its medical certificate: the commune's (Tarification). */

@@ -355,7 +355,18 @@ public class PlanningService {
         if (freesSeat) {
             seats.release(b.getUnit(), b.getDay(), booked);
         }
+        if (decision.outcome() == CancellationDecision.Outcome.BILLED && !unexcusedAbsenceBilled(b)) {
+            // past its deadline, but its tariff bills no unexcused absence: said so, not « reste facturée »
+            return new CancellationDecision(CancellationDecision.Outcome.BILLED,
+                    fr.portailfamille.problems.Problems.of("booking.cancellation.lateNotBilled"));
+        }
         return decision;
+    }
+
+    /** Whether the tariff of {@code b}'s day bills an unexcused absence (without a tariff: as if it did). */
+    public boolean unexcusedAbsenceBilled(Booking b) {
+        return fr.portailfamille.billing.Tariffs.inForce(settings.billing().tariffs(), b.getUnit().getActivity().getCode(),
+                b.getUnit().getCode(), b.getDay()).map(fr.portailfamille.billing.Tariff::unexcusedAbsenceBilled).orElse(true);
     }
 
     /** A line of the counter's booking form: a child of the family and one unit of an activity it is registered to. */
@@ -469,7 +480,8 @@ public class PlanningService {
         }
         CancellationDecision decision;
         try {
-            decision = cancelOne(b, settings.calendar(), !billedConfirmed);
+            // a late cancellation its tariff does not bill needs no confirmation
+            decision = cancelOne(b, settings.calendar(), !billedConfirmed && unexcusedAbsenceBilled(b));
         } catch (BookingRefused e) {
             if (e.text().key().equals("booking.cancel.noLongerFree")) {
                 throw new BookingRefused(Refused.text("booking.counter.cancel.billed"));

@@ -64,6 +64,8 @@ public class ReserverGuichetView implements Serializable {
     private Long billedPending;
     /** The booked day whose absence the agent is declaring ("Absence…" on its row), with the form's reason and précisions. */
     private Long absenceFor;
+    /** Whether the absence of {@link #absenceFor} would be billed (its tariff bills an unexcused absence). */
+    private boolean absenceBilled = true;
     private String absenceReason;
     private String absenceComment;
     private String choice;
@@ -171,6 +173,11 @@ public class ReserverGuichetView implements Serializable {
         absenceFor = bookingId;
         absenceReason = null;
         absenceComment = null;
+        try {
+            absenceBilled = absences.absenceBilledAtCounter(user.require(), famille, bookingId);
+        } catch (Refused e) {
+            absenceBilled = true; // another family's or unknown: the declaration says so
+        }
     }
 
     /** "Enregistrer l'absence": the reason the family gave, under the family's absence rules, without a certificate. */
@@ -189,6 +196,8 @@ public class ReserverGuichetView implements Serializable {
             // the agent's own words (the service's are the family's: "vous pouvez…")
             FormErrors.info(after == fr.portailfamille.booking.BookingStatus.CANCELLED_FREE
                     ? Texts.of("agent.guichet.absence.cancelled")
+                    : !absences.absenceBilledAtCounter(user.require(), famille, absenceFor)
+                    ? Texts.of("agent.guichet.absence.notBilled")
                     : reason == fr.portailfamille.booking.AbsenceReason.MALADIE
                     ? Texts.of("agent.guichet.absence.ill", absences.lateCertificateDays())
                     : Texts.of("agent.guichet.absence.billed"));
@@ -291,6 +300,7 @@ public class ReserverGuichetView implements Serializable {
     public int getShown() { return PlanningService.COUNTER_SHOWN; }
     public Long getBilledPending() { return billedPending; }
     public Long getAbsenceFor() { return absenceFor; }
+    public boolean isAbsenceBilled() { return absenceBilled; }
     public String getAbsenceReason() { return absenceReason; }
     public void setAbsenceReason(String v) { absenceReason = v; }
     public String getAbsenceComment() { return absenceComment; }
