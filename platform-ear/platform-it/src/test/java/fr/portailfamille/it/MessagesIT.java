@@ -227,8 +227,10 @@ class MessagesIT {
             String answer = "Bien noté " + secret + ", merci.";
             alphaDo(() -> inbox.agentReply(agent, thread, answer, List.of(new Upload("accuse.pdf", PDF))));
             assertEquals(1, alpha(() -> inbox.familyUnread(p.user())));
-            // a second answer in the same conversation: two new messages, as Accueil says them
-            alphaDo(() -> inbox.agentReply(agent, thread, "Précision : la cantine est décommandée.", List.of()));
+            // a second answer in the same conversation, a scan the agent says is health data: two new messages, as
+            // Accueil says them, and the scan agent-sante's only
+            alphaDo(() -> inbox.agentReply(agent, thread, "Précision : la cantine est décommandée.",
+                    List.of(new Upload("scan-0042.pdf", PDF)), true, null));
             assertEquals(2, alpha(() -> inbox.familyUnread(p.user())));
             assertEquals(0, alpha(() -> inbox.familyUnread(other.user())));
             assertEquals(before, alpha(() -> inbox.unansweredCount(agent)), "répondu : plus à traiter");
@@ -241,6 +243,10 @@ class MessagesIT {
                     family.messages().stream().map(Inbox.MessageRow::body).toList());
             assertEquals(0, alpha(() -> inbox.familyUnread(p.user())), "lu en ouvrant la conversation");
             long answerFile = family.messages().get(1).attachments().get(0).id();
+            long scan = family.messages().get(2).attachments().get(0).id();
+            assertTrue(family.messages().get(2).attachments().get(0).health());
+            assertTrue(alpha(() -> inbox.agentAttachment(colleague, scan)).isEmpty(), "sans agent-sante");
+            assertTrue(alpha(() -> inbox.familyAttachment(p.user(), scan)).isPresent(), "the family opens its own");
             assertEquals("accuse.pdf", alpha(() -> inbox.familyAttachment(p.user(), answerFile)).orElseThrow().fileName());
 
             // another family: the thread by id, a reply posted on it, its attachments, delete: refused or empty

@@ -428,6 +428,15 @@ public class Inbox {
 
     /** {@link #agentReply(SignedInUser, long, String, List)} from a form of one-time token {@code formToken}. */
     public void agentReply(SignedInUser agent, long threadId, String body, List<Upload> uploads, String formToken) {
+        agentReply(agent, threadId, body, uploads, false, formToken);
+    }
+
+    /**
+     * {@link #agentReply(SignedInUser, long, String, List, String)}, its files health data when the agent says so
+     * ({@code health}: a signed PAI scanned as « scan-0042.pdf »), agent-sante's only to open, as a family's are.
+     */
+    public void agentReply(SignedInUser agent, long threadId, String body, List<Upload> uploads, boolean health,
+                           String formToken) {
         ThreadRow row = agentRow(agent, threadId).orElseThrow(() -> notYourService());
         Object[] t = lockThread(threadId, "", null).orElseThrow(() -> notYourService());
         ThreadState next = next(Side.SERVICE, ThreadState.valueOf((String) t[1]));
@@ -438,7 +447,7 @@ public class Inbox {
                         + " service_read_at = now(), family_deleted_at = null, assigned_to = coalesce(assigned_to, ?2)"
                         + " where id = ?3")
                 .setParameter(1, next.name()).setParameter(2, agent.email()).setParameter(3, threadId).executeUpdate();
-        insertMessage(threadId, Side.SERVICE, agent, body, accepted, false, token);
+        insertMessage(threadId, Side.SERVICE, agent, body, accepted, health, token);
         tellFamily(row.familyId(), threadId, row.serviceLabel());
     }
 

@@ -34,6 +34,8 @@ public class AgentThreadView implements Serializable {
     private Long id;
     private Inbox.ThreadView thread;
     private String body;
+    /** Whether the reply's files are health data (agent-sante's only). */
+    private boolean health;
     private String assignee;
     private transient List<Part> attachments;
 
@@ -53,8 +55,9 @@ public class AgentThreadView implements Serializable {
     public String reply() {
         boolean[] sent = {false};
         act(FORM, () -> {
-            inbox.agentReply(user.require(), id, body, Parts.uploads(attachments), formToken);
+            inbox.agentReply(user.require(), id, body, Parts.uploads(attachments), health, formToken);
             body = null;
+            health = false;
             sent[0] = true;
         }, "inbox.agent.replied");
         if (!sent[0]) {
@@ -138,4 +141,7 @@ public class AgentThreadView implements Serializable {
     public void setAssignee(String v) { assignee = v; }
     public List<Part> getAttachments() { return attachments; }
     public void setAttachments(List<Part> v) { attachments = v; }
+
+    public boolean isHealth() { return health; }
+    public void setHealth(boolean v) { health = v; }
 }
