@@ -82,6 +82,11 @@ public final class LegendState {
                     break;
             }
         }
+        if ((status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE) && day.isBefore(now.toLocalDate())) {
+            // a past day still booked is billed as booked, whatever the calendar or the unit's days say since (holidays
+            // moved, a weekday removed: a save undoes bookings from today on only; closures of past days do theirs)
+            return DayState.RESERVE_NON_ANNULABLE;
+        }
         if (cal.isPublicHoliday(day)) {
             return DayState.FERIE;
         }

@@ -113,6 +113,22 @@ class LegendStateTest {
     }
 
     @Test
+    void aPastDayStillBookedSaysItIsBookedWhateverTheCalendarSaysSince() {
+        // holidays moved over it, its weekday removed, closed after it was billed: booked, and billed as such
+        LocalDate holidayMonday = LocalDate.parse("2026-12-21");
+        LocalDateTime after = LocalDateTime.parse("2026-12-28T09:00");
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, periscolaire(holidayMonday, after, refused, BookingStatus.BOOKED, 0, 10));
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, LegendState.of(wednesday, after, cal, refused, false, false, null,
+                BookingStatus.BOOKED_LATE, 0, 10), "unit no longer running that day");
+        assertEquals(DayState.RESERVE_NON_ANNULABLE, periscolaire(LocalDate.parse("2026-12-11"), after, refused,
+                BookingStatus.BOOKED, 0, 10), "a closure after it was billed");
+        // not yet past: the calendar as it is
+        assertEquals(DayState.VACANCES, periscolaire(holidayMonday, early, refused, BookingStatus.BOOKED, 0, 10));
+        assertEquals(DayState.VACANCES, periscolaire(holidayMonday, LocalDateTime.parse("2026-12-28T09:00"), refused, null,
+                0, 10), "not booked: the calendar");
+    }
+
+    @Test
     void aUnitThatHasStartedIsNoLongerBookable() {
         BookingRules sameDay = new BookingRules(new Deadline.DaysBefore(0, java.time.LocalTime.of(18, 0)),
                 new Deadline.DaysBefore(0, java.time.LocalTime.of(18, 0)), LatePolicy.SURCHARGED, false);
