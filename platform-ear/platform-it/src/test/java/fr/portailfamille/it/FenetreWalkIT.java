@@ -187,6 +187,9 @@ class FenetreWalkIT {
 
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + page);
             assertEquals("résultat publié", family.await(By.id("mine-state")).getText());
+            // no form any more, and why
+            assertEquals("Les demandes sont closes : les places ont été attribuées.", family.text("not-taking"));
+            assertTrue(family.driver.findElements(By.id("request:send")).isEmpty());
             String result = family.driver.findElement(By.id("mine")).getText();
             assertTrue(result.contains("place attribuée — priorité : parents qui travaillent"), result);
             assertEquals("", family.accessibilityViolations(), "axe-core, the result");

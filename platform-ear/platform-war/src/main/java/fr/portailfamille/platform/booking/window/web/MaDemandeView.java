@@ -56,6 +56,8 @@ public class MaDemandeView implements Serializable {
     private List<WindowSummary> windows = List.of();
     private List<WindowSummary> requested = List.of();
     private WindowOffer offer;
+    /** Why the window takes no request now, in the page's language ("ouverte à partir du …", "close depuis le …"). */
+    private String notTaking;
     private MyRequest mine;
     private final Map<Long, Object> selection = new HashMap<>();
     private boolean bothParentsWorking;
@@ -79,6 +81,7 @@ public class MaDemandeView implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
+        notTaking = offer.whyNotTaking() == null ? null : Texts.of(offer.whyNotTaking());
         mine = requests.mineTo(user.require(), fenetre).orElse(null);
         if (mine != null && selection.isEmpty()) {
             // "Modifier ma demande" opens on what was sent: sending it again replaces the request whole
@@ -162,6 +165,7 @@ public class MaDemandeView implements Serializable {
     /** The windows the family sent a request to, whatever their state (the index's « Mes demandes »). */
     public List<WindowSummary> getRequested() { return requested; }
     public WindowOffer getOffer() { return offer; }
+    public String getNotTaking() { return notTaking; }
     public MyRequest getMine() { return mine; }
     public Map<Long, Object> getSelection() { return selection; }
     public boolean isBothParentsWorking() { return bothParentsWorking; }
