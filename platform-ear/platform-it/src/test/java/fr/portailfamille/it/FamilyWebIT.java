@@ -435,6 +435,27 @@ class FamilyWebIT {
                     "the field is described by what was already given");
             parent.get(BASE + "/espace/planning.xhtml?enfant=1&activite=" + activityId(activity));
             assertTrue(parent.await(By.id("not-registered")).getText().contains("pas encore inscrit"));
+            // a school pre-registration of this year waiting for the education service: the school-time activity is
+            // shown waiting for it, not offered (the service would refuse it once the form is filled)
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                st.execute("insert into establishment (code, name, kind) values ('ECOLE-" + suffix.toUpperCase()
+                        + "', 'École " + suffix + "', 'ECOLE_ELEMENTAIRE')");
+                st.execute("insert into school_enrolment (child_id, establishment_id, school_year, level, status)"
+                        + " select c.id, e.id, (select extract(year from start_day) || '-' || extract(year from end_day)"
+                        + " from calendar_period where kind = 'ANNEE_SCOLAIRE' and end_day >= current_date order by start_day"
+                        + " limit 1), 'CP', 'SUBMITTED' from child c join family f on f.id = c.family_id, establishment e"
+                        + " where f.email = '" + email + "' and e.code = 'ECOLE-" + suffix.toUpperCase() + "'");
+            }
+            parent.get(BASE + "/espace/inscriptions.xhtml");
+            assertTrue(parent.await(By.xpath("//p[@data-activity='Garderie " + suffix + "']")).getText()
+                    .contains("attend la validation du service éducation"), parent.snapshot());
+            assertTrue(parent.driver.findElements(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).isEmpty(),
+                    "not offered while it waits");
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("delete from commune_alpha.school_enrolment where establishment_id = (select id from"
+                        + " commune_alpha.establishment where code = 'ECOLE-" + suffix.toUpperCase() + "')");
+            }
         }
         try (Browser agent = new Browser()) {
             agent.get(BASE + "/agent/inscriptions.xhtml");

@@ -237,10 +237,7 @@ public class RegistrationService {
         // service has not validated yet: school-time activities wait for it ("dès que le service éducation a validé…
         // vous pourrez inscrire vos enfants"). Decided from the request, not from the file's school, which the family's
         // forms never leave empty (the school hoped for); a request for a later year leaves this year's activities open
-        List<String> years = schoolYears();
-        boolean awaitsSchool = !years.isEmpty() && !em.createNativeQuery("select 1 from school_enrolment where child_id = ?1"
-                        + " and school_year = ?2 and status = 'SUBMITTED'")
-                .setParameter(1, child.getId()).setParameter(2, years.get(0)).getResultList().isEmpty();
+        boolean awaitsSchool = awaitsSchool(child);
         for (Long id : activityIds) {
             Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
                     .orElseThrow(() -> new Refused("activities", Refused.text("registration.activity.notOffered",
@@ -550,6 +547,22 @@ public class RegistrationService {
         em.persist(new fr.portailfamille.platform.family.AuditEntry(actor, "SCOLARITE", s.getChild().getFamily().getId(),
                 s.getChild().getId(), "École « " + s.getEstablishment().getName() + " », " + s.getLevel() + " (année "
                 + s.getSchoolYear() + ") : inscription scolaire acceptée"));
+    }
+
+    /**
+     * Whether the family's child has a pre-registration for the school year running (in the summer, the next one) still
+     * waiting for the education service: its school-time activities wait for it (Inscriptions shows them closed, and
+     * {@link #register} refuses them).
+     */
+    public boolean awaitsSchool(SignedInUser user, long childId) {
+        return awaitsSchool(files.validatedChild(user, childId));
+    }
+
+    private boolean awaitsSchool(Child child) {
+        List<String> years = schoolYears();
+        return !years.isEmpty() && !em.createNativeQuery("select 1 from school_enrolment where child_id = ?1"
+                        + " and school_year = ?2 and status = 'SUBMITTED'")
+                .setParameter(1, child.getId()).setParameter(2, years.get(0)).getResultList().isEmpty();
     }
 
     /** School pre-registrations waiting for the education service, oldest first. */

@@ -162,12 +162,19 @@ public class InscriptionsView implements Serializable {
         Map<String, String> askedFirstBy = new HashMap<>();
         // whether the family already gave a document, looked up once per label (activities often ask the same ones)
         Map<String, String> givenByLabel = new HashMap<>();
+        // a school pre-registration still waiting: school-time activities wait for it, as the service refuses them
+        boolean awaitsSchool = registrations.awaitsSchool(user.require(), child.getId());
         for (Activity a : registrations.offersFor(user.require(), child.getId())) {
             Registration r = latest.get(a.getId());
             String status = r == null ? null : r.getStatus() == RequestStatus.REFUSED && r.getReason() != null
                     ? Texts.of("inscriptions.status.withReason", stateText(r.getStatus()), r.getReason())
                     : stateText(r.getStatus());
             boolean open = r == null || RequestStatus.OVER.contains(r.getStatus());
+            if (open && awaitsSchool && !a.isHolidayOnly()) {
+                open = false;
+                status = Texts.of(fr.portailfamille.platform.kernel.Refused.text("registration.school.awaited",
+                        child.getFirstName(), a.getName()));
+            }
             List<String> required = documents.getOrDefault(a.getId(), List.of());
             Map<String, String> provided = new HashMap<>();
             Map<String, String> alsoAsked = new HashMap<>();
