@@ -505,10 +505,7 @@ class RegistrationIT {
     void schoolPreRegistrationIsDecidedByTheEducationService() throws Exception {
         Parent p = family("alpha");
         String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
-                + "', 'ECOLE_ELEMENTAIRE')");
-        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
-                .setParameter(1, code).getSingleResult()).longValue());
+        long school = elementarySchool(code);
         String year = alpha(registrations::schoolYears).get(0);
 
         assertEquals("level", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
@@ -551,10 +548,7 @@ class RegistrationIT {
         Parent p = family("alpha");
         sql("alpha", "update child set school = 'École maternelle Pasteur', school_class = 'GS' where id = " + p.childId());
         String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
-                + "', 'ECOLE_ELEMENTAIRE')");
-        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
-                .setParameter(1, code).getSingleResult()).longValue());
+        long school = elementarySchool(code);
         String year = alpha(registrations::schoolYears).get(0);
         long id = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CP", null)).getId();
         assertEquals("École maternelle Pasteur|GS", childSchool(p.childId()), "asked, not yet decided");
@@ -580,6 +574,14 @@ class RegistrationIT {
         assertEquals("École " + code + "|CE1", childSchool(q.childId()));
     }
 
+    /** A new école élémentaire of alpha, « École CODE »; its id. */
+    private long elementarySchool(String code) throws Exception {
+        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
+                + "', 'ECOLE_ELEMENTAIRE')");
+        return alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue());
+    }
+
     private String childSchool(long childId) throws Exception {
         return alpha(() -> {
             Object[] r = (Object[]) em.createNativeQuery("select school, school_class from child where id = ?1")
@@ -595,10 +597,7 @@ class RegistrationIT {
         Parent p = family("alpha");
         sql("alpha", "update child set school = 'École Jules Ferry' where id = " + p.childId());
         String code = "ECOLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        sql("alpha", "insert into establishment (code, name, kind) values ('" + code + "', 'École " + code
-                + "', 'ECOLE_ELEMENTAIRE')");
-        long school = alpha(() -> ((Number) em.createNativeQuery("select id from establishment where code = ?1")
-                .setParameter(1, code).getSingleResult()).longValue());
+        long school = elementarySchool(code);
         String year = alpha(registrations::schoolYears).get(0);
         long enrolment = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CE1", null)).getId();
         long[] act = activity("alpha", null, null);
