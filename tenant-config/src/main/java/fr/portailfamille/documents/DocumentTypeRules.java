@@ -81,7 +81,7 @@ public final class DocumentTypeRules {
      */
     private static final java.util.regex.Pattern HEALTH_WORDS = java.util.regex.Pattern.compile(
             "(?iu)(m[ée]dic|(?<!\\p{L})sant[ée]|(?-i:(?<=\\p{Ll})Sant[ée])|sanitaire|(?<!\\p{L})PAI(?!\\p{L})"
-                    + "|(?-i:(?<=\\p{Ll})PAI(?!\\p{Ll}))|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi"
+                    + "|(?-i:(?<=\\p{Ll})PAI(?!\\p{L}))|allerg|vaccin|ordonnance|handicap|MDPH|traitement|th[ée]rap|pathologi"
                     + "|diab[èe]t|asthm)");
 
     /**

@@ -156,7 +156,7 @@ class DocumentTypeTest {
                 "FicheSanitaire.pdf", "FicheSante.pdf", "LucasPAI.pdf")) {
             assertTrue(DocumentTypeRules.isHealth(types, name), name);
         }
-        for (String name : List.of("paiement_2025.pdf", "Recu_PAIEMENT.pdf", "interessante.pdf", "Epais.pdf")) {
+        for (String name : List.of("paiement_2025.pdf", "Recu_PAIEMENT.pdf", "RecuPAIEMENT.pdf", "interessante.pdf", "Epais.pdf")) {
             assertFalse(DocumentTypeRules.isHealth(types, name), name);
         }
         assertFalse(DocumentTypeRules.isHealth(types, "Photo d'identité"));
