@@ -122,7 +122,7 @@ class AccueilWalkIT {
             b.awaitUrlStartingWith(base + "/espace/demandes.xhtml?type=INSCRIPTION");
             b.await(By.id("requests"));
             List<WebElement> rows = b.driver.findElements(By.cssSelector("#requests tr.request"));
-            assertEquals(1, rows.size(), b.snapshot());
+            assertEquals(1, rows.size(), b::snapshot);
             assertEquals("INSCRIPTION", rows.get(0).getAttribute("data-kind"));
             assertTrue(text(rows.get(0)).contains("Club nature " + s), text(rows.get(0)));
             assertEquals("En attente", text(rows.get(0).findElement(By.cssSelector(".request-state .pf-badge"))));
@@ -139,7 +139,7 @@ class AccueilWalkIT {
             fullPage(b, "360-demandes-annuler");
             b.clickInView(By.id("withdraw-confirm"));
             assertEquals("Votre demande est annulée.", text(b.await(By.id("request-withdrawn"))));
-            assertTrue(text(b.driver.findElement(By.id("request-shown"))).contains("Annulée"), b.snapshot());
+            assertTrue(text(b.driver.findElement(By.id("request-shown"))).contains("Annulée"), b::snapshot);
             assertTrue(b.driver.findElements(By.id("withdraw")).isEmpty(), "nothing more to cancel");
             assertEquals("", b.accessibilityViolations(), "axe-core, demande annulée");
 
@@ -156,14 +156,14 @@ class AccueilWalkIT {
                     "Code postal : 87100"), dossier.findElements(By.cssSelector(".request-values li")).stream()
                     .map(AccueilWalkIT::text).toList(), "ce que la famille a demandé, en mots et échappé");
             assertTrue(dossier.findElements(By.tagName("b")).isEmpty(), "du texte, jamais du balisage");
-            assertEquals(4, b.driver.findElements(By.cssSelector("#requests tr.request")).size(), b.snapshot());
+            assertEquals(4, b.driver.findElements(By.cssSelector("#requests tr.request")).size(), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, Mes demandes");
             InputsWebIT.check(b, "demandes", wide);
             fullPage(b, "360-demandes-page");
 
             // the change by its reference: what it asked, in the card
             b.get(base + "/espace/demandes.xhtml?demande=DOSSIER-" + change);
-            assertTrue(text(b.await(By.id("request-shown-values"))).contains("Code postal : 87100"), b.snapshot());
+            assertTrue(text(b.await(By.id("request-shown-values"))).contains("Code postal : 87100"), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, une demande de modification");
             InputsWebIT.check(b, "demandes-dossier", wide);
 

@@ -130,7 +130,7 @@ class ActivitiesWalkIT {
             // a period the page cannot use is said beside its fields, with what was typed: an end before the start,
             // a date that cannot be read
             agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=" + today + "&au=" + today.minusDays(3));
-            assertTrue(agent.await(By.id("au-error")).getText().contains("fin"), agent.snapshot());
+            assertTrue(agent.await(By.id("au-error")).getText().contains("fin"), agent::snapshot);
             assertEquals("au-error", agent.driver.findElement(By.id("au")).getAttribute("aria-describedby"));
             assertTrue(agent.driver.findElements(By.id("export-csv")).isEmpty(), "no export of a period refused");
             agent.get(BASE + "/agent/occupation.xhtml?unite=" + s.unitId() + "&du=30%2F11%2F2026");

@@ -364,7 +364,7 @@ class BillingExportsIT {
                     + "']/..")).getAttribute("class").contains("pf-ko"), "la majoration est signalée");
             assertFalse(parent.driver.findElement(By.xpath("//table[@id='recap']//td[@class='recap-price' and @data-day='"
                     + ordinary + "']/..")).getAttribute("class").contains("pf-ko"), "un jour ordinaire ne l'est pas");
-            assertTrue(parent.driver.findElement(By.id("recap-total")).getText().startsWith("4,84"), parent.snapshot());
+            assertTrue(parent.driver.findElement(By.id("recap-total")).getText().startsWith("4,84"), parent::snapshot);
             String estimate = parent.driver.findElement(By.id("recap-estimate")).getText();
             assertTrue(estimate.contains("Estimation — la facture fait foi") && estimate.contains("majoration hors délai : 0,44"), estimate);
             assertEquals("", parent.accessibilityViolations(), "axe-core, récapitulatif avec prix");
@@ -397,7 +397,7 @@ class BillingExportsIT {
             agent.signIn(agentEmail, StackLauncher.PASSWORD_AGENT);
             agent.awaitUrlStartingWith(base + "/agent/exports-facturation.xhtml");
             agent.await(By.id("caf"));
-            assertTrue(agent.driver.findElement(By.id("caf")).getText().contains("Total général"), agent.snapshot());
+            assertTrue(agent.driver.findElement(By.id("caf")).getText().contains("Total général"), agent::snapshot);
             assertTrue(agent.driver.findElements(By.id("csv-factures")).size() == 1);
             assertEquals("", agent.accessibilityViolations(), "axe-core, exports de la régie");
             Browser.screenshot(agent, "exports-facturation");
@@ -408,7 +408,7 @@ class BillingExportsIT {
             assertTrue(String.valueOf(body).contains(";Total général;0;0;0,00"), String.valueOf(body));
             // a bad period is said next to its field
             agent.get(base + "/agent/exports-facturation.xhtml?regie=" + regie + "&du=2026-10-31&au=2026-10-01");
-            assertTrue(agent.await(By.id("au-error")).getText().contains("précède"), agent.snapshot());
+            assertTrue(agent.await(By.id("au-error")).getText().contains("précède"), agent::snapshot);
             assertEquals("", agent.accessibilityViolations(), "axe-core, période invalide");
             // reached from the menu
             agent.await(By.id("menu-exports-facturation"));
@@ -417,7 +417,7 @@ class BillingExportsIT {
             agent.english();
             agent.get(page);
             agent.await(By.id("caf"));
-            assertTrue(agent.driver.findElement(By.id("caf")).getText().contains("Grand total"), agent.snapshot());
+            assertTrue(agent.driver.findElement(By.id("caf")).getText().contains("Grand total"), agent::snapshot);
             assertFalse(agent.driver.findElement(By.id("caf")).getText().contains("Total général"));
             assertTrue(agent.driver.findElement(By.id("downloads")).getText().contains("Invoices and credit notes"));
             assertFalse(agent.driver.findElement(By.id("downloads")).getText().contains("Factures et avoirs"));

@@ -582,9 +582,9 @@ class BillingIT {
             b.await(By.id("run:preview")).click();
             // 3 days at T1 (QF 450): 3 × 1,00 € = 3,00 €
             BillingWalk.waitForText(b, By.id("run:families"), family);
-            assertTrue(b.driver.findElement(By.id("run:families")).getText().contains("3,00"), b.snapshot());
-            assertTrue(b.driver.findElement(By.id("grand-total")).getText().contains("3,00"), b.snapshot());
-            assertTrue(b.await(By.id("absences-awaiting")).getText().contains("certificat médical : 1."), b.snapshot());
+            assertTrue(b.driver.findElement(By.id("run:families")).getText().contains("3,00"), b::snapshot);
+            assertTrue(b.driver.findElement(By.id("grand-total")).getText().contains("3,00"), b::snapshot);
+            assertTrue(b.await(By.id("absences-awaiting")).getText().contains("certificat médical : 1."), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, prévisualisation");
             Browser.screenshot(b, "facturation-apercu");
             b.await(By.id("run:issue")).click();

@@ -778,7 +778,7 @@ class BillingMoneyIT {
             Browser.type(b, "pay:amount", "30,00");
             b.await(By.id("pay:spread")).click();
             BillingWalk.waitForValue(b, By.id("pay:alloc:0:amount"), "20,00");
-            assertEquals("10,00", b.driver.findElement(By.id("pay:alloc:1:amount")).getAttribute("value"), b.snapshot());
+            assertEquals("10,00", b.driver.findElement(By.id("pay:alloc:1:amount")).getAttribute("value"), b::snapshot);
             Browser.screenshot(b, "paiements-repartition");
             b.await(By.id("pay:save")).click();
             BillingWalk.waitForText(b, By.id("summary"), "reçu " + prefix + "-R-1");
@@ -787,7 +787,7 @@ class BillingMoneyIT {
             String listed = b.driver.findElement(By.id("list:payments")).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
             assertTrue(listed.contains(prefix + "-1 (20,00 €), " + prefix + "-2 (10,00 €)"), listed);
             String receipt = b.driver.findElement(By.id("last-receipt-link")).getAttribute("href");
-            assertTrue(receipt.contains("/agent/recu?id="), b.snapshot());
+            assertTrue(receipt.contains("/agent/recu?id="), b::snapshot);
             // the receipt link gives the PDF to the signed-in régisseur
             Object answer = b.driver.executeAsyncScript("var done = arguments[arguments.length - 1]; fetch(arguments[0])"
                     + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
@@ -822,7 +822,7 @@ class BillingMoneyIT {
             // the invoice page: paid in full by the receipt
             b.get(QueueWalk.BASE + "/agent/facture.xhtml?id=" + older);
             BillingWalk.waitForText(b, By.id("state"), "Payée");
-            assertTrue(b.driver.findElement(By.id("settlings")).getText().contains(prefix + "-R-1"), b.snapshot());
+            assertTrue(b.driver.findElement(By.id("settlings")).getText().contains(prefix + "-R-1"), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, facture");
             Browser.screenshot(b, "facture-agent");
             // the unpaid list: the second invoice, 5,50 € left

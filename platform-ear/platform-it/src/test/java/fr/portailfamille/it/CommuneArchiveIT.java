@@ -213,9 +213,9 @@ class CommuneArchiveIT {
             Browser.type(b, "export:passphrase", "une phrase bien longue");
             Browser.type(b, "export:confirmation", "une phrase bien longue");
             b.submit(By.id("export:exporter"));
-            assertTrue(b.await(By.id("export:export_errors")).getText().startsWith("Archive créée"), b.snapshot());
+            assertTrue(b.await(By.id("export:export_errors")).getText().startsWith("Archive créée"), b::snapshot);
             List<org.openqa.selenium.WebElement> links = b.driver.findElements(By.cssSelector("#archives a.archive-download"));
-            assertFalse(links.isEmpty(), b.snapshot());
+            assertFalse(links.isEmpty(), b::snapshot);
             long alphaId = Long.parseLong(links.get(0).getAttribute("href").replaceAll(".*id=(\\d+).*", "$1"));
             assertTrue(b.driver.findElement(By.id("archives")).getText().contains(archivist));
             assertEquals("", b.accessibilityViolations(), "axe-core, agent/export with an archive");
@@ -267,7 +267,7 @@ class CommuneArchiveIT {
         try (Browser admin = new Browser()) {
             admin.get(PlatformWebIT.url(ALPHA) + "/agent/export.xhtml");
             admin.signIn(StackLauncher.admin(ALPHA), StackLauncher.PASSWORD_AGENT);
-            assertTrue(admin.await(By.id("health-only")).getText().contains("agent-santé"), admin.snapshot());
+            assertTrue(admin.await(By.id("health-only")).getText().contains("agent-santé"), admin::snapshot);
             assertTrue(admin.driver.findElements(By.id("export:passphrase")).isEmpty(), "pas de formulaire");
             assertTrue(admin.driver.findElements(By.cssSelector("a.archive-download")).isEmpty(), "pas de téléchargement");
             assertEquals("", admin.accessibilityViolations(), "axe-core, agent/export sans agent-sante");

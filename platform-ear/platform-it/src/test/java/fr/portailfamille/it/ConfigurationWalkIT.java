@@ -250,7 +250,7 @@ class ConfigurationWalkIT {
             agent.submit(By.id("calendrier:save"));
             // the day had a booking: said, nothing saved yet, the typed closure kept; saved again, it is confirmed
             assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
-                    .startsWith("Cet enregistrement annule 1 réservation(s) déjà faite(s)"), agent.snapshot());
+                    .startsWith("Cet enregistrement annule 1 réservation(s) déjà faite(s)"), agent::snapshot);
             assertEquals(day.toString(), agent.driver.findElement(By.id("calendrier:closures:" + closures + ":day"))
                     .getAttribute("value"));
             assertEquals("BOOKED", bookingStatus(schema, booking));
@@ -294,7 +294,7 @@ class ConfigurationWalkIT {
                 new Select(agent.driver.findElement(By.id(row + "kind"))).selectByValue("AUTRE");
                 agent.submit(By.id("etablissements:save"));
                 assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
-                        .startsWith("Un autre agent a enregistré cet écran depuis que vous l'avez ouvert"), agent.snapshot());
+                        .startsWith("Un autre agent a enregistré cet écran depuis que vous l'avez ouvert"), agent::snapshot);
                 assertEquals("Gymnase", agent.driver.findElement(By.id(row + "name")).getAttribute("value"));
                 agent.get(BASE + "/agent/configuration/etablissements.xhtml");
                 assertTrue(agent.await(By.id("etablissements:save")).isDisplayed());
@@ -367,7 +367,7 @@ class ConfigurationWalkIT {
                 agent.await(By.id("import:file")).sendKeys(closing.toAbsolutePath().toString());
                 agent.submit(By.id("import:importer"));
                 assertTrue(agent.await(By.cssSelector("#summary .pf-error-item")).getText()
-                        .startsWith("Ce fichier annule 1 réservation(s) déjà faite(s)"), agent.snapshot());
+                        .startsWith("Ce fichier annule 1 réservation(s) déjà faite(s)"), agent::snapshot);
                 assertEquals("BOOKED", bookingStatus(schema, imported), "rien d'importé avant la confirmation");
                 assertEquals("confirmation:confirmer", agent.driver.switchTo().activeElement().getAttribute("id"));
                 assertEquals("", agent.accessibilityViolations(), "axe-core, import à confirmer");

@@ -60,12 +60,12 @@ class EnglishWalkIT {
             assertTrue(source.contains("Bookable") && !source.contains("Réservable"), "the default legend in English");
             parent.ajax(By.id("planning:review"));
             assertEquals("Select at least one day to book or to cancel.", parent.await(By.cssSelector("#summary li")).getText(),
-                    parent.snapshot());
+                    parent::snapshot);
             PlanningWalkIT.tap(parent, PlanningWalkIT.toggle(p.monday(), p.midi()), true);
             assertEquals("1 day(s) selected", parent.driver.findElement(By.id("planning:count")).getText());
             parent.ajax(By.id("planning:review"));
             // the selection's estimate: euros as English writes them ("€3.50", not "3,50 €")
-            assertEquals("€3.50", parent.await(By.id("recap-total")).getText(), parent.snapshot());
+            assertEquals("€3.50", parent.await(By.id("recap-total")).getText(), parent::snapshot);
             parent.ajax(By.id("planning:confirm"));
             String done = parent.await(By.cssSelector("#summary .pf-info")).getText();
             assertTrue(done.startsWith("Selection confirmed: 1 of 1 day(s) saved."), done);
@@ -114,7 +114,7 @@ class EnglishWalkIT {
                 st.execute("update commune_alpha.family set monthly_resources_cents = 185050 where email = '" + p.email() + "'");
             }
             parent.get(BASE + "/espace/foyer.xhtml");
-            assertEquals("1850.50", parent.await(By.id("foyer:monthlyResources")).getAttribute("value"), parent.snapshot());
+            assertEquals("1850.50", parent.await(By.id("foyer:monthlyResources")).getAttribute("value"), parent::snapshot);
         }
     }
 
@@ -133,7 +133,7 @@ class EnglishWalkIT {
             Browser.type(agent, "nouvelle:unitStart", "14h");
             agent.submit(By.id("nouvelle:create"));
             assertEquals("Time expected in the hh:mm format.", agent.await(By.id("nouvelle:unitStart_msg")).getText(),
-                    agent.snapshot());
+                    agent::snapshot);
             assertEquals("14h", agent.driver.findElement(By.id("nouvelle:unitStart")).getAttribute("value"), "what was typed stays");
             // the page opens on the first field in error (portail.js), not at its top
             assertEquals(Boolean.TRUE, agent.driver.executeScript("var a = document.activeElement;"
@@ -161,7 +161,7 @@ class EnglishWalkIT {
             Browser.type(agent, "news:title", "Fermeture exceptionnelle");
             agent.submit(By.id("news:save"));
             // the news rules' refusal (tenant-config's bundle), shown next to the body by the agents' news page
-            assertEquals("Write the text of the news.", agent.await(By.id("news:body_msg")).getText(), agent.snapshot());
+            assertEquals("Write the text of the news.", agent.await(By.id("news:body_msg")).getText(), agent::snapshot);
             assertEquals("Fermeture exceptionnelle", agent.driver.findElement(By.id("news:title")).getAttribute("value"),
                     "what was typed stays");
             assertEquals("", agent.accessibilityViolations(), "axe-core, a news refused in English");

@@ -351,13 +351,13 @@ class FamilyApiIT {
                 parent.ajax(PlanningWalkIT.toggle(day, String.valueOf(f.soir())));
                 parent.ajax(By.id("planning:review"));
                 // the full midday: its price told as billed only if a seat frees, out of the total
-                assertEquals("3,50 €", spaces(parent.await(By.id("recap-total")).getText()), parent.snapshot());
+                assertEquals("3,50 €", spaces(parent.await(By.id("recap-total")).getText()), parent::snapshot);
                 List<String> prices = parent.driver.findElements(By.cssSelector("td.recap-price")).stream()
                         .map(e -> spaces(e.getText())).toList();
                 assertTrue(prices.contains("3,50 € si une place se libère"), prices.toString());
                 assertTrue(spaces(parent.text("recap-estimate")).contains(
                         "Les journées mises en liste d'attente (3,50 €) ne sont facturées que si une place se libère"),
-                        parent.snapshot());
+                        parent::snapshot);
             }
             String token = token(f.own());
             HttpResponse<String> booked = post(token, selection(new Object[] {f.own().childId(), f.midi(), day, "reserver"},
@@ -399,7 +399,7 @@ class FamilyApiIT {
             parent.ajax(PlanningWalkIT.toggle(friday, String.valueOf(f.soir())));
             parent.ajax(By.id("planning:review"));
             pageTotal = spaces(parent.await(By.id("recap-total")).getText());
-            assertEquals("7,00 €", pageTotal, parent.snapshot());
+            assertEquals("7,00 €", pageTotal, parent::snapshot);
         }
         String token = token(f.own());
         HttpResponse<String> booked = post(token, selection(new Object[] {f.own().childId(), f.soir(), thursday, "reserver"},

@@ -294,7 +294,7 @@ class FamilyWebIT {
                 type(agent, "guichet:email", email);
                 agent.submit(By.id("guichet:create"));
                 assertTrue(agent.await(By.cssSelector("#summary .pf-error-item, #summary li")).getText()
-                        .contains("Le courriel d'activation n'a pas pu être envoyé"), agent.snapshot());
+                        .contains("Le courriel d'activation n'a pas pu être envoyé"), agent::snapshot);
             } finally {
                 StackLauncher.stack().realmProvisioner().harden("pf-alpha"); // the platform's mail settings again
             }
@@ -302,7 +302,7 @@ class FamilyWebIT {
             assertEquals("", column("select coalesce(max(email), '') from commune_alpha.family where lower(email) = ?"
                     .replace("?", "'" + email + "'") + " and id > ?", 0), "no file");
             agent.submit(By.id("guichet:create"));
-            assertEquals(1, realm.users().searchByEmail(email, true).size(), agent.snapshot());
+            assertEquals(1, realm.users().searchByEmail(email, true).size(), agent::snapshot);
         }
     }
 
@@ -419,7 +419,7 @@ class FamilyWebIT {
             // while it waits, the family may take it back from Mes demandes
             assertTrue(parent.driver.findElements(By.cssSelector("a.registration-withdraw")).stream().anyMatch(a ->
                     a.getText().equals("Annuler la demande d'inscription à " + activity)
-                            && a.getAttribute("href").contains("/espace/demandes.xhtml?demande=INSCRIPTION-")), parent.snapshot());
+                            && a.getAttribute("href").contains("/espace/demandes.xhtml?demande=INSCRIPTION-")), parent::snapshot);
             // the other activity asking for the attestation takes the one just joined: nothing to attach again, though
             // another file may be joined instead (the one given was refused, a newer attestation)
             String other = parent.await(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).getAttribute("for");
@@ -449,7 +449,7 @@ class FamilyWebIT {
             }
             parent.get(BASE + "/espace/inscriptions.xhtml");
             assertTrue(parent.await(By.xpath("//p[@data-activity='Garderie " + suffix + "']")).getText()
-                    .contains("attend la validation du service éducation"), parent.snapshot());
+                    .contains("attend la validation du service éducation"), parent::snapshot);
             assertTrue(parent.driver.findElements(By.xpath("//label[contains(text(), 'Garderie " + suffix + "')]")).isEmpty(),
                     "not offered while it waits");
             try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
@@ -507,7 +507,7 @@ class FamilyWebIT {
             parent.waiting().until(d -> !sent.equals(parent.driver.executeScript(
                     "return document.documentElement.getAttribute('data-pf-ajax') || '0'")));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().contains("ajoutée(s) à la sélection"),
-                    parent.snapshot());
+                    parent::snapshot);
             assertEquals(firstPressed, parent.driver.findElement(By.id(firstDay)).getAttribute("aria-pressed"),
                     "Enter did not tap the grid's first day");
             assertEquals("", parent.accessibilityViolations(), "axe-core, Mon planning with a selection");
@@ -526,7 +526,7 @@ class FamilyWebIT {
             date(parent, "semaine:to", java.time.YearMonth.parse(month).atDay(1).toString());
             parent.submit(By.id("semaine:apply"));
             assertTrue(parent.await(By.id("semaine:to_msg")).getText().contains("la date de fin suit la date de début"),
-                    parent.snapshot());
+                    parent::snapshot);
             assertTrue(parent.driver.findElement(By.cssSelector("input[aria-label='Lundi Midi']")).isSelected(), "coché, gardé");
             date(parent, "semaine:from", java.time.YearMonth.parse(month).atDay(1).toString());
             date(parent, "semaine:to", java.time.YearMonth.parse(month).atEndOfMonth().toString());
@@ -607,7 +607,7 @@ class FamilyWebIT {
             parent.signIn(email, "Planning2026");
             parent.awaitUrlStartingWith(BASE + "/espace/inscriptions.xhtml");
             WebElement kept = parent.await(By.xpath("//legend[text()='" + activity + "']")).findElement(By.xpath(".."));
-            assertEquals("Validée", kept.findElement(By.className("pf-status")).getText(), parent.snapshot());
+            assertEquals("Validée", kept.findElement(By.className("pf-status")).getText(), parent::snapshot);
             assertEquals("Cette activité n'est plus proposée pour l'âge ou la classe de Léo : l'inscription ci-dessus reste"
                     + " en place, sans nouvelle inscription possible ici.", kept.findElement(By.className("no-longer-offered")).getText());
             assertTrue(kept.findElements(By.tagName("input")).isEmpty(), "rien à cocher pour une activité plus proposée");
@@ -754,7 +754,7 @@ class FamilyWebIT {
             agent.driver.executeScript("var i = document.createElement('input'); i.type = 'hidden'; i.name = 'id';"
                     + " i.value = arguments[1]; document.getElementById(arguments[0]).appendChild(i);", "dossier", String.valueOf(other));
             agent.submit(By.id("dossier:save"));
-            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("enregistré"), agent.snapshot());
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText().contains("enregistré"), agent::snapshot);
         }
         assertEquals("Isle", column("select city from commune_alpha.family where id = ?", opened), "le dossier ouvert est modifié");
         assertEquals("Limoges", column("select city from commune_alpha.family where id = ?", other), "l'autre dossier est intact");
@@ -800,7 +800,7 @@ class FamilyWebIT {
             parent.driver.manage().deleteCookieNamed("JSESSIONID");
             parent.clickInView(By.id("foyer:saveDraft"));
             parent.awaitUrlStartingWith(BASE + "/espace/foyer.xhtml");
-            assertTrue(parent.await(By.id("page-expiree")).getText().contains("pas été pris en compte"), parent.snapshot());
+            assertTrue(parent.await(By.id("page-expiree")).getText().contains("pas été pris en compte"), parent::snapshot);
             assertTrue(parent.driver.getCurrentUrl().contains("expiree=1"), parent.driver.getCurrentUrl());
             assertEquals("Feytiat", parent.driver.findElement(By.id("foyer:city")).getAttribute("value"));
 

@@ -101,7 +101,7 @@ class FenetreWalkIT {
             // the commune requires a proof of the parents' work: none chosen, the message is next to the field
             family.submit(By.id("request:send"));
             assertTrue(family.await(By.id("request:proof_msg")).getText().startsWith("Joignez un justificatif d'activité"),
-                    family.snapshot());
+                    family::snapshot);
             // sent from the form itself: a page named .pdf is refused on its content, in French next to the file field
             new Select(family.driver.findElement(By.id("request:proofType"))).selectByValue("DOMICILE");
             family.driver.executeScript("arguments[0].value = arguments[1];", family.driver.findElement(By.id("request:proofDate")),
@@ -109,7 +109,7 @@ class FenetreWalkIT {
             family.driver.findElement(By.id("request:proofFile")).sendKeys(MesDocumentsWalk.file("bulletin.pdf",
                     "<html><body>pas un PDF</body></html>").toAbsolutePath().toString());
             family.submit(By.id("request:send"));
-            assertTrue(family.await(By.id("request:proofFile_msg")).getText().contains("PDF, JPEG ou PNG"), family.snapshot());
+            assertTrue(family.await(By.id("request:proofFile_msg")).getText().contains("PDF, JPEG ou PNG"), family::snapshot);
             assertEquals("true", family.driver.findElement(By.id("request:working")).getDomProperty("checked"), "kept");
             assertEquals("", family.accessibilityViolations(), "axe-core, the form with its errors");
             Browser.screenshot(family, "fenetre-famille-justificatif-refuse");
@@ -135,7 +135,7 @@ class FenetreWalkIT {
             assertEquals("demande enregistrée, en attente de l'attribution", family.await(By.id("mine-state")).getText());
             assertEquals(1, count("select count(*) from commune_alpha.window_request r join commune_alpha.family f"
                     + " on f.id = r.family_id where f.email = '" + email + "' and r.proof_document_id is not null"
-                    + " and r.window_id = " + window), family.snapshot());
+                    + " and r.window_id = " + window), family::snapshot);
             // "Modifier ma demande": opened again, the form shows what was sent (sending it replaces the request whole)
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + page);
             family.await(By.id("request:send"));
@@ -204,12 +204,12 @@ class FenetreWalkIT {
             var requested = family.driver.findElement(By.id("requested"));
             assertTrue(requested.getText().contains("résultat publié"), requested.getText());
             assertTrue(requested.findElement(By.tagName("a")).getAttribute("href")
-                    .endsWith("/espace/ma-demande.xhtml?fenetre=" + window), family.snapshot());
+                    .endsWith("/espace/ma-demande.xhtml?fenetre=" + window), family::snapshot);
             assertEquals("", family.accessibilityViolations(), "axe-core, the list of windows");
             // a window's address cut in a mail (?fenetre=12x): said, not « aucune fenêtre n'est ouverte »
             family.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/espace/ma-demande.xhtml?fenetre=12x");
             assertEquals("Cette fenêtre de demandes n'existe pas.", family.await(By.id("param-error")).getText());
-            assertTrue(family.driver.findElements(By.id("none")).isEmpty(), family.snapshot());
+            assertTrue(family.driver.findElements(By.id("none")).isEmpty(), family::snapshot);
             assertEquals("", family.accessibilityViolations(), "axe-core, a window's number that is not one");
             assertEquals("", PlatformWebIT.cspViolations(family), "CSP, family");
         }

@@ -64,29 +64,29 @@ class GuichetWalkIT {
         List<String> wide = new ArrayList<>();
         try (Browser a = new Browser()) {
             ActivitiesWalkIT.signIn(a, "/agent/reserver-guichet.xhtml", agent, StackLauncher.PASSWORD_AGENT);
-            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a.snapshot());
+            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a::snapshot);
             a.get(base + "/agent/reserver-guichet.xhtml?famille=abc");
-            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a.snapshot());
+            assertEquals("Cette famille n'existe pas dans la commune.", a.text("counter-refusal"), a::snapshot);
             a.get(base + "/agent/famille.xhtml?id=" + family);
             a.submit(By.id("counter-link"));
             a.await(By.id("guichet:book"));
-            assertTrue(a.text("page-title").contains("Foyer Guichet " + s), a.snapshot());
+            assertTrue(a.text("page-title").contains("Foyer Guichet " + s), a::snapshot);
             assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet");
             Browser.screenshot(a, "guichet-vide");
 
             // sent empty: what is missing, next to its field, nothing booked
             a.submit(By.id("guichet:book"));
-            assertTrue(a.text("guichet:choice_msg").contains("Choisissez l'enfant et l'activité"), a.snapshot());
-            assertTrue(a.text("guichet:from_msg").contains("Indiquez une période valide"), a.snapshot());
+            assertTrue(a.text("guichet:choice_msg").contains("Choisissez l'enfant et l'activité"), a::snapshot);
+            assertTrue(a.text("guichet:from_msg").contains("Indiquez une période valide"), a::snapshot);
             assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"));
 
             new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
             a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")), day.toString());
             a.submit(By.id("guichet:book"));
-            assertTrue(a.text("summary").contains("Réservation pour Inès : 1 réservation enregistrée"), a.snapshot());
-            assertTrue(a.await(By.id("coming:bookings")).getText().contains("Cantine du guichet – Midi"), a.snapshot());
-            assertTrue(a.text("coming:bookings").contains("Réservé"), a.snapshot());
+            assertTrue(a.text("summary").contains("Réservation pour Inès : 1 réservation enregistrée"), a::snapshot);
+            assertTrue(a.await(By.id("coming:bookings")).getText().contains("Cantine du guichet – Midi"), a::snapshot);
+            assertTrue(a.text("coming:bookings").contains("Réservé"), a::snapshot);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet avec une réservation");
             Browser.screenshot(a, "guichet-reserve");
             a.phone();
@@ -100,7 +100,7 @@ class GuichetWalkIT {
             }
 
             a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Annuler']"));
-            assertTrue(a.text("summary").contains("Annulation sans frais."), a.snapshot());
+            assertTrue(a.text("summary").contains("Annulation sans frais."), a::snapshot);
             assertEquals("Aucune réservation à venir à annuler.", a.text("coming-none"), "only what may still be cancelled");
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet après l'annulation");
 
@@ -113,13 +113,13 @@ class GuichetWalkIT {
             new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
             a.submit(By.id("guichet:book"));
             a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Annuler']"));
-            assertTrue(a.text("summary").contains("Cette annulation serait facturée"), a.snapshot());
-            assertTrue(a.text("billed-hint").contains("reste facturée"), a.snapshot());
+            assertTrue(a.text("summary").contains("Cette annulation serait facturée"), a::snapshot);
+            assertTrue(a.text("billed-hint").contains("reste facturée"), a::snapshot);
             assertTrue(a.text("billed-title").startsWith("Inès, "), "which booking: " + a.text("billed-title"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet, annulation facturée à confirmer");
             Browser.screenshot(a, "guichet-facturee");
             a.submit(By.id("billed:confirm"));
-            assertTrue(a.text("summary").contains("facturée"), a.snapshot());
+            assertTrue(a.text("summary").contains("facturée"), a::snapshot);
 
             // the family phones: the child is sick on another booked day
             a.driver.executeScript("arguments[0].value = arguments[1];", a.await(By.id("guichet:from")),
@@ -127,14 +127,14 @@ class GuichetWalkIT {
             new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
             a.submit(By.id("guichet:book"));
             a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Absence…']"));
-            assertTrue(a.text("absence-title").contains("Inès"), a.snapshot());
+            assertTrue(a.text("absence-title").contains("Inès"), a::snapshot);
             a.submit(By.id("absence:declare"));
-            assertTrue(a.text("absence:reason_msg").contains("Indiquez le motif"), a.snapshot());
+            assertTrue(a.text("absence:reason_msg").contains("Indiquez le motif"), a::snapshot);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/reserver-guichet, absence");
             Browser.screenshot(a, "guichet-absence");
             new Select(a.await(By.id("absence:reason"))).selectByValue("MALADIE");
             a.submit(By.id("absence:declare"));
-            assertTrue(a.text("summary").contains("certificat"), a.snapshot());
+            assertTrue(a.text("summary").contains("certificat"), a::snapshot);
 
             // under a tariff that bills no absence: the form and its answer say the day is not billed
             try (Connection c = PaymentWalkIT.db(); var st = c.createStatement()) {
@@ -148,10 +148,10 @@ class GuichetWalkIT {
             new Select(a.await(By.id("guichet:choice"))).selectByVisibleText("Inès – Cantine du guichet (Midi)");
             a.submit(By.id("guichet:book"));
             a.submit(By.xpath("//table[@id='coming:bookings']//input[@value='Absence…']"));
-            assertTrue(a.text("absence-hint").contains("ne facture pas les absences"), a.snapshot());
+            assertTrue(a.text("absence-hint").contains("ne facture pas les absences"), a::snapshot);
             new Select(a.await(By.id("absence:reason"))).selectByValue("FAMILLE");
             a.submit(By.id("absence:declare"));
-            assertTrue(a.text("summary").contains("la journée n'est pas facturée"), a.snapshot());
+            assertTrue(a.text("summary").contains("la journée n'est pas facturée"), a::snapshot);
         }
         assertEquals(List.of(), wide, "360 px");
         try (Connection c = PaymentWalkIT.db(); var st = c.createStatement();

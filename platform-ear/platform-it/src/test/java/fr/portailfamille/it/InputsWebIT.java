@@ -127,7 +127,7 @@ class InputsWebIT {
             parent.driver.findElement(By.id(file)).sendKeys(pdf.toString());
             parent.submit(By.id("inscription:register"));
             assertTrue(parent.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Inscription envoyée"),
-                    parent.snapshot());
+                    parent::snapshot);
             try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement();
                  var rs = st.executeQuery("select d.file_name, d.content_type from commune_alpha.registration_document d join"
                          + " commune_alpha.registration r on r.id = d.registration_id join commune_alpha.child ch on"
@@ -153,7 +153,7 @@ class InputsWebIT {
             new Select(parent.driver.findElement(By.id("scolaire:level"))).selectByValue("CE1");
             parent.submit(By.id("scolaire:request"));
             assertEquals("Ce texte est trop long : 500 caractères au plus.",
-                    parent.await(By.id("scolaire:comment_msg")).getText(), parent.snapshot());
+                    parent.await(By.id("scolaire:comment_msg")).getText(), parent::snapshot);
             // 500 characters as the browser counts them, nine of them line breaks (sent as two characters each): taken
             WebElement typed = parent.driver.findElement(By.id("scolaire:comment"));
             typed.clear();
@@ -174,16 +174,16 @@ class InputsWebIT {
             // a child number the family does not have (an old bookmark): no school form to send for no one
             parent.get(BASE + "/espace/inscriptions.xhtml?enfant=9");
             parent.await(By.id("page-title"));
-            assertTrue(parent.driver.findElements(By.id("scolaire:request")).isEmpty(), parent.snapshot());
+            assertTrue(parent.driver.findElements(By.id("scolaire:request")).isEmpty(), parent::snapshot);
             assertTrue(parent.driver.findElement(By.id("no-child")).getText().startsWith("Aucun enfant de votre dossier"));
             // not a number at all: said (was "your file is not validated")
             parent.get(BASE + "/espace/inscriptions.xhtml?enfant=abc");
-            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent.snapshot());
-            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent.snapshot());
+            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent::snapshot);
+            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent::snapshot);
 
             // an absence's address cut (?reservation=12x): said, with the way back, not a page with its title only
             parent.get(BASE + "/espace/absence.xhtml?reservation=12x");
-            assertEquals("Réservation invalide.", parent.await(By.id("param-error")).getText(), parent.snapshot());
+            assertEquals("Réservation invalide.", parent.await(By.id("param-error")).getText(), parent::snapshot);
             assertTrue(parent.driver.findElement(By.id("to-planning")).getAttribute("href").endsWith("/espace/planning.xhtml"));
             assertEquals("", parent.accessibilityViolations(), "axe-core, réservation invalide");
 
@@ -194,7 +194,7 @@ class InputsWebIT {
             typeOverLimit(parent, "absence:comment", 600);
             parent.submit(By.id("absence:declare"));
             assertEquals("Ce texte est trop long : 500 caractères au plus.", parent.await(By.id("absence:comment_msg")).getText(),
-                    parent.snapshot());
+                    parent::snapshot);
             parent.driver.findElement(By.id("absence:comment")).clear();
             parent.driver.findElement(By.id("absence:comment")).sendKeys("Fièvre");
             parent.driver.findElement(By.id("absence:certificate")).sendKeys(svg.toString());

@@ -67,9 +67,9 @@ class MesDocumentsWalkIT {
             // a page renamed .pdf is refused next to the file field
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("attestation.pdf",
                     "<html><script>alert(1)</script></html>"));
-            assertTrue(MesDocumentsWalk.fieldMessage(b, "file").contains("PDF, JPEG ou PNG"), b.snapshot());
+            assertTrue(MesDocumentsWalk.fieldMessage(b, "file").contains("PDF, JPEG ou PNG"), b::snapshot);
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("assurance.pdf", "%PDF-1.4\n% assurance\n"));
-            assertTrue(b.text("summary").contains("Document envoyé"), b.snapshot());
+            assertTrue(b.text("summary").contains("Document envoyé"), b::snapshot);
             assertEquals(List.of("en attente"), MesDocumentsWalk.states(b));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/documents avec un document");
             // a document sent by mistake, withdrawn while it waits (asked first): the other one stays
@@ -111,7 +111,7 @@ class MesDocumentsWalkIT {
             ActivitiesWalkIT.signIn(b, "/espace/documents.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
             b.await(org.openqa.selenium.By.id("documents"));
-            assertEquals(List.of("validé"), MesDocumentsWalk.states(b), b.snapshot());
+            assertEquals(List.of("validé"), MesDocumentsWalk.states(b), b::snapshot);
             b.get(base + "/espace/accueil.xhtml");
             // waited for: read at once, the block was once found empty in a clean-clone run (the page shown had it)
             BillingWalk.waitForText(b, org.openqa.selenium.By.id("document-notices"), "Votre attestation d'assurance scolaire (Léa) expire le");

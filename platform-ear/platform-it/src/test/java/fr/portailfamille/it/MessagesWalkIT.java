@@ -78,14 +78,14 @@ class MessagesWalkIT {
             ActivitiesWalkIT.signIn(b, "/espace/documents.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
             MesDocumentsWalk.send(b, "ASSURANCE", "Léa", today, MesDocumentsWalk.file("assurance.pdf", "%PDF-1.4\n% assurance\n"));
-            assertTrue(b.text("summary").contains("Document envoyé"), b.snapshot());
+            assertTrue(b.text("summary").contains("Document envoyé"), b::snapshot);
 
             // the Boîte de réception: empty, then a hostile file refused next to its field, what was typed kept
             b.get(base + "/espace/messages.xhtml");
             b.await(By.id("write:submit"));
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/messages");
             MessagesWalk.write(b, "enfance", "Léa", subject, "Léa sera absente mercredi.", hostile);
-            assertTrue(b.await(By.id("write:files_msg")).getText().contains("PDF, JPEG ou PNG"), b.snapshot());
+            assertTrue(b.await(By.id("write:files_msg")).getText().contains("PDF, JPEG ou PNG"), b::snapshot);
             assertEquals(subject, MessagesWalk.value(b, "write:subject"), "l'objet tapé est gardé");
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/messages avec l'erreur");
             // a good file on a form refused for another field: a browser never puts it back, the page says so
@@ -98,7 +98,7 @@ class MessagesWalkIT {
             MessagesWalk.write(b, "enfance", "Léa", subject, "Léa sera absente mercredi.\nVoici l'ordonnance.", pdf);
             b.awaitUrlStartingWith(base + "/espace/message.xhtml");
             threadUrl = b.driver.getCurrentUrl();
-            assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(b), b.snapshot());
+            assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(b), b::snapshot);
             assertEquals("ordonnance.pdf", b.await(By.cssSelector("#messages .inbox-files a")).getText());
             // its state in the family's words (« à traiter » is what the service has to do)
             assertTrue(b.text("thread-meta").endsWith("envoyé, en attente de réponse"), b.text("thread-meta"));
@@ -107,17 +107,17 @@ class MessagesWalkIT {
             // the answer being typed stays through « Supprimer » and « Restaurer » (posts of the page's other form)
             Browser.type(b, "reply:body", "Réponse en cours");
             b.submit(By.id("move:delete"));
-            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b.snapshot());
+            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b::snapshot);
             b.submit(By.id("move:restore"));
-            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b.snapshot());
+            assertEquals("Réponse en cours", b.await(By.id("reply:body")).getAttribute("value"), b::snapshot);
             b.get(base + "/espace/messages.xhtml?dossier=envoyes");
-            assertTrue(b.text("threads").contains(subject), b.snapshot());
+            assertTrue(b.text("threads").contains(subject), b::snapshot);
             InputsWebIT.check(b, "messages-boite", wide);
             assertEquals(List.of(), wide, "360 px");
 
             // another family's thread by id, its attachment, the agents' download, another commune's host
             b.get(base + "/espace/message.xhtml?id=" + otherThread);
-            assertTrue(b.text("thread-missing").contains("ne fait pas partie de votre dossier"), b.snapshot());
+            assertTrue(b.text("thread-missing").contains("ne fait pas partie de votre dossier"), b::snapshot);
             assertFalse(b.driver.getPageSource().contains("Secret du voisin"));
             String cookies = DocumentsWalk.cookies(b);
             assertEquals(404, ActivitiesWalkIT.download("/espace/piece-jointe?id=" + otherFile, cookies).statusCode());
@@ -136,9 +136,9 @@ class MessagesWalkIT {
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/messages");
             Browser.screenshot(a, "agent-messages");
             a.get(base + "/agent/message.xhtml?" + threadUrl.substring(threadUrl.indexOf("id=")));
-            assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(a), a.snapshot());
+            assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(a), a::snapshot);
             // the « ordonnance » is health data: named, not opened, by an agent without agent-sante
-            assertTrue(a.driver.findElements(By.cssSelector("#messages .inbox-files a")).isEmpty(), a.snapshot());
+            assertTrue(a.driver.findElements(By.cssSelector("#messages .inbox-files a")).isEmpty(), a::snapshot);
             assertEquals("ordonnance.pdf – données de santé, réservées aux agents habilités (santé)",
                     a.driver.findElement(By.cssSelector("#messages .inbox-file-restricted")).getText());
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/message");
@@ -148,7 +148,7 @@ class MessagesWalkIT {
             assertEquals(agent, a.await(By.id("thread-assigned")).getText());
             assertEquals("Bien noté,\nbon rétablissement", a.await(By.id("reply:body")).getAttribute("value"));
             MessagesWalk.reply(a, "Bien noté, bon rétablissement à Léa.", null);
-            assertTrue(a.text("summary").contains("Réponse envoyée"), a.snapshot());
+            assertTrue(a.text("summary").contains("Réponse envoyée"), a::snapshot);
             assertEquals("répondu", a.await(By.id("thread-state")).getText());
             Browser.screenshot(a, "agent-message");
             // from the family's page, "Écrire à la famille": the write page opens on this family, named
@@ -158,19 +158,19 @@ class MessagesWalkIT {
             a.await(By.id("write:send"));
             assertEquals("FAMILY", a.driver.findElement(By.id("write:target")).getAttribute("value"));
             assertEquals(String.valueOf(family), MessagesWalk.value(a, "write:family"));
-            assertEquals("Famille : Foyer Msg " + s, a.await(By.id("family-name")).getText(), a.snapshot());
+            assertEquals("Famille : Foyer Msg " + s, a.await(By.id("family-name")).getText(), a::snapshot);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/ecrire");
             // "Vérifier" sends nothing: a file chosen is named beside its field, to be chosen again before sending
             a.driver.findElement(By.id("write:files")).sendKeys(MesDocumentsWalk.file("convocation.pdf",
                     "%PDF-1.4\n% convocation\n").toAbsolutePath().toString());
             a.submit(By.id("write:check"));
-            assertTrue(a.await(By.id("write:files_again")).getText().contains("« convocation.pdf »"), a.snapshot());
-            assertEquals("Ce message sera envoyé à 1 famille.", a.text("broadcast-count"), a.snapshot());
+            assertTrue(a.await(By.id("write:files_again")).getText().contains("« convocation.pdf »"), a::snapshot);
+            assertEquals("Ce message sera envoyé à 1 famille.", a.text("broadcast-count"), a::snapshot);
             // a class without its school and class chosen: said beside the target, not an error page
             new org.openqa.selenium.support.ui.Select(a.driver.findElement(By.id("write:target"))).selectByValue("CLASS");
             a.submit(By.id("write:check"));
             assertEquals("Choisissez l'école et la classe (TPS à CM2).", a.await(By.id("write:target_msg")).getText(),
-                    a.snapshot());
+                    a::snapshot);
             a.get(base + "/agent/configuration/services.xhtml");
             a.await(By.id("services:save"));
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/configuration/services");
@@ -186,21 +186,21 @@ class MessagesWalkIT {
             ActivitiesWalkIT.signIn(b, "/espace/accueil.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
             b.get(base + "/espace/accueil.xhtml");
-            assertEquals("vous avez 1 nouveau(x) message(s)", b.text("unread-messages"), b.snapshot());
+            assertEquals("vous avez 1 nouveau(x) message(s)", b.text("unread-messages"), b::snapshot);
             assertEquals("1 nouveau(x) message(s)", b.await(By.id("nav-unread")).getAttribute("textContent")
                     .replaceAll("\\s+", " ").strip(), "badge et texte accessible");
             assertTrue(b.text("document-notices").contains("Votre attestation d'assurance scolaire (Léa) expire le"),
-                    b.snapshot());
+                    b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, accueil avec un message non lu");
             InputsWebIT.check(b, "accueil-messages", wide);
             b.submit(By.id("inbox-link"));
             b.awaitUrlStartingWith(base + "/espace/messages.xhtml");
-            assertTrue(b.await(By.cssSelector("#threads .inbox-unread")).getText().contains(subject), b.snapshot());
+            assertTrue(b.await(By.cssSelector("#threads .inbox-unread")).getText().contains(subject), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/messages avec un message non lu");
             InputsWebIT.check(b, "messages-non-lu", wide);
             b.submit(By.cssSelector("#threads .inbox-unread a"));
             assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance.", "Bien noté, bon rétablissement à Léa."),
-                    MessagesWalk.bodies(b), b.snapshot());
+                    MessagesWalk.bodies(b), b::snapshot);
             InputsWebIT.check(b, "messages-reponse", wide);
             b.get(base + "/espace/accueil.xhtml");
             assertTrue(b.absent("unread-messages"), "lu : plus de message non lu");

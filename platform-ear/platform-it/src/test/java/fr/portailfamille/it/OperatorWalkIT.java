@@ -138,16 +138,16 @@ class OperatorWalkIT {
                         + " error = 'relais' where slug = 'est'");
             }
             b.get(BASE + "/operateur/commune.xhtml?slug=est");
-            assertTrue(b.await(By.id("invitation-failed")).getText().contains("admin@est.test"), b.snapshot());
+            assertTrue(b.await(By.id("invitation-failed")).getText().contains("admin@est.test"), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune sans administrateur");
             b.submit(By.id("invitation-resume"));
             b.submit(By.id("progress-form:resume"));
             new WebDriverWait(b.driver, Duration.ofSeconds(60), Duration.ofMillis(200))
                     .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
-            assertTrue(b.driver.findElements(By.id("failed")).isEmpty(), b.snapshot());
+            assertTrue(b.driver.findElements(By.id("failed")).isEmpty(), b::snapshot);
             b.get(BASE + "/operateur/commune.xhtml?slug=est");
             b.await(By.id("status"));
-            assertTrue(b.driver.findElements(By.id("invitation-failed")).isEmpty(), b.snapshot());
+            assertTrue(b.driver.findElements(By.id("invitation-failed")).isEmpty(), b::snapshot);
 
             b.submit(By.id("form:suspend"));
             assertTrue(b.await(By.id("confirm-text")).getText().contains("Suspendre la commune « Commune Est »"));
@@ -188,14 +188,14 @@ class OperatorWalkIT {
             ActivitiesWalkIT.signIn(b, "/agent/index.xhtml", StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             // the commune's own pages for the console's path: nothing there
             b.get(StackLauncher.url(ALPHA) + "/operateur/communes.xhtml");
-            assertTrue(b.driver.getPageSource().contains("Page introuvable"), b.snapshot());
+            assertTrue(b.driver.getPageSource().contains("Page introuvable"), b::snapshot);
             // the console asks for the operators' realm, where the agent's account does not exist
             b.get(BASE + "/operateur/communes.xhtml");
             b.awaitUrlStartingWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/");
             b.signIn(StackLauncher.agent(ALPHA), StackLauncher.PASSWORD_AGENT);
             b.await(By.id("input-error-username"));
             assertTrue(b.driver.getCurrentUrl().startsWith(StackLauncher.stack().keycloakUrl() + "/realms/pf-operateurs/"),
-                    b.snapshot());
+                    b::snapshot);
             assertFalse(b.driver.getPageSource().contains("Commune Alpha"), "no console for a commune's agent");
         }
     }
@@ -246,7 +246,7 @@ class OperatorWalkIT {
             // a wrong slug: said next to the field, nothing deleted
             Browser.type(b, "delete:typedSlug", "alpha");
             b.submit(By.id("delete:delete-submit"));
-            assertTrue(b.await(By.id("delete:typedSlug_msg")).getText().contains("saisissez exactement"), b.snapshot());
+            assertTrue(b.await(By.id("delete:typedSlug_msg")).getText().contains("saisissez exactement"), b::snapshot);
             assertTrue(stack.tenantStore().findBySlug(slug).isPresent());
             assertEquals("", b.accessibilityViolations(), "axe-core, deletion refused");
             InputsWebIT.phone(b);
@@ -255,7 +255,7 @@ class OperatorWalkIT {
             b.desktop();
             Browser.type(b, "delete:typedSlug", slug);
             b.submit(By.id("delete:delete-submit"));
-            assertTrue(b.await(By.id("messages")).getText().contains("est supprimée"), b.snapshot());
+            assertTrue(b.await(By.id("messages")).getText().contains("est supprimée"), b::snapshot);
             assertTrue(b.driver.findElements(By.id("commune-" + slug)).isEmpty(), "no longer listed");
             assertTrue(stack.tenantStore().findBySlug(slug).isEmpty());
 
@@ -273,18 +273,18 @@ class OperatorWalkIT {
             b.await(By.id("steps"));
             new WebDriverWait(b.driver, Duration.ofSeconds(90), Duration.ofMillis(200))
                     .until(d -> !d.findElements(By.id("onboarded")).isEmpty() || !d.findElements(By.id("failed")).isEmpty());
-            assertTrue(b.await(By.id("step-ARCHIVE")).getText().contains("Archive reçue : faite"), b.snapshot());
+            assertTrue(b.await(By.id("step-ARCHIVE")).getText().contains("Archive reçue : faite"), b::snapshot);
             String decryption = b.await(By.id("step-DECRYPTION")).getText();
             assertTrue(decryption.contains("Archive vérifiée et déchiffrée : en échec")
                     && decryption.contains("Phrase secrète incorrecte"), decryption);
-            assertTrue(b.await(By.id("step-SCHEMA")).getText().contains("en attente"), b.snapshot());
+            assertTrue(b.await(By.id("step-SCHEMA")).getText().contains("en attente"), b::snapshot);
             assertTrue(b.await(By.id("retry-hint")).getText().contains("Relancez l'import avec l'archive et sa phrase"
-                    + " secrète"), b.snapshot());
+                    + " secrète"), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, import en échec");
             assertTrue(stack.tenantStore().findBySlug(copySlug).isEmpty(), "nothing left of the commune");
             // given again: the form filled as before, the wrong passphrase said next to its field
             b.submit(By.id("progress-form:retry"));
-            assertTrue(b.await(By.id("form:passphrase_msg")).getText().contains("Phrase secrète incorrecte"), b.snapshot());
+            assertTrue(b.await(By.id("form:passphrase_msg")).getText().contains("Phrase secrète incorrecte"), b::snapshot);
             assertEquals(copySlug, b.driver.findElement(By.id("form:slug")).getAttribute("value"));
             assertEquals("Copie " + suffix, b.driver.findElement(By.id("form:name")).getAttribute("value"));
             assertEquals("", b.accessibilityViolations(), "axe-core, import à relancer");
@@ -307,14 +307,14 @@ class OperatorWalkIT {
                 assertTrue(steps.contains(label + " : faite"), label + " : " + steps);
             }
             assertTrue(b.await(By.id("step-DATA")).getText().contains("(dont 1 famille)"), steps);
-            assertTrue(b.await(By.id("accounts-note")).getText().contains("nouveau mot de passe"), b.snapshot());
+            assertTrue(b.await(By.id("accounts-note")).getText().contains("nouveau mot de passe"), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, étapes de l'import");
             InputsWebIT.phone(b);
             InputsWebIT.check(b, "operateur-import-etapes", wide);
             b.desktop();
             b.submit(By.id("to-commune"));
             b.awaitUrlStartingWith(BASE + "/operateur/commune.xhtml?slug=" + copySlug);
-            assertEquals("Active", b.await(By.id("status")).getText(), b.snapshot());
+            assertEquals("Active", b.await(By.id("status")).getText(), b::snapshot);
             assertEquals("1", b.await(By.id("families")).getText());
         } finally {
             Files.deleteIfExists(file);

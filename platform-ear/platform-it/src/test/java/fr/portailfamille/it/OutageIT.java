@@ -137,7 +137,7 @@ class OutageIT {
                 b.get("http://alpha.localhost:" + PORT + "/");
                 b.await(org.openqa.selenium.By.id("login")).click();
                 assertEquals("Service momentanément indisponible",
-                        b.await(org.openqa.selenium.By.id("error-title")).getText(), b.snapshot());
+                        b.await(org.openqa.selenium.By.id("error-title")).getText(), b::snapshot);
             }
             assertEquals(200, get(ALPHA, "/").statusCode(), "les pages publiques restent servies");
 

@@ -118,7 +118,7 @@ class PaymentWalkIT {
             Browser.type(r, row + "payfipNumcli", "123456");
             r.submit(org.openqa.selenium.By.id("regies:save"));
             assertEquals("Régies enregistrées.", r.await(org.openqa.selenium.By.cssSelector("#summary .pf-info")).getText(),
-                    r.snapshot());
+                    r::snapshot);
             // saved régies come back ordered by code: the walk's row is found again
             row = TariffsWalk.rowOf(r, "input[id^='regies:regies:'][id$=':label']", "Régie en ligne " + s, ":label");
             assertEquals("123456", r.await(org.openqa.selenium.By.id(row + "payfipNumcli")).getAttribute("value"));
@@ -135,10 +135,10 @@ class PaymentWalkIT {
             // A: "Payer" → the simulator's page → "payer" → the result page "payée"
             PaymentWalk.pay(b, a);
             b.awaitUrlStartingWith(StackLauncher.stack().payfip().paymentPage());
-            assertTrue(b.driver.getPageSource().contains("42,50"), b.snapshot());
+            assertTrue(b.driver.getPageSource().contains("42,50"), b::snapshot);
             PaymentWalk.decide(b, "payer", "BEFORE_REDIRECT");
             String[] paid = PaymentWalk.result(b);
-            assertEquals("PAID", paid[0], b.snapshot());
+            assertEquals("PAID", paid[0], b::snapshot);
             assertTrue(paid[1].contains("Paiement réussi") && paid[1].contains("42,50 €") && paid[1].contains(a), paid[1]);
             assertEquals("", PlatformWebIT.cspViolations(b), "CSP, résultat");
             PaymentWalk.shots(b, "resultat-payee", wide);
@@ -171,7 +171,7 @@ class PaymentWalkIT {
             b.awaitUrlStartingWith(StackLauncher.stack().payfip().paymentPage());
             PaymentWalk.decide(b, "refuser", "AFTER_REDIRECT");
             String[] refused = PaymentWalk.result(b);
-            assertEquals("REFUSED", refused[0], b.snapshot());
+            assertEquals("REFUSED", refused[0], b::snapshot);
             assertTrue(refused[1].contains("refusé") && refused[1].contains("cliquez de nouveau sur « Payer »"), refused[1]);
             PaymentWalk.shots(b, "resultat-refusee", wide);
             b.submit(org.openqa.selenium.By.id("factures-link"));
@@ -189,7 +189,7 @@ class PaymentWalkIT {
             PaymentWalk.switchTo(b, first);
             PaymentWalk.decide(b, "abandonner", "NEVER");
             String[] abandoned = PaymentWalk.result(b);
-            assertEquals("ABANDONED", abandoned[0], b.snapshot());
+            assertEquals("ABANDONED", abandoned[0], b::snapshot);
             assertTrue(abandoned[1].contains("abandonné"), abandoned[1]);
             PaymentWalk.shots(b, "resultat-abandonnee", wide);
             b.get(base + "/espace/factures.xhtml");
@@ -254,11 +254,11 @@ class PaymentWalkIT {
             PaymentWalk.shots(r, "agent-anomalies", wide);
             r.submit(org.openqa.selenium.By.id(check));
             assertTrue(r.await(org.openqa.selenium.By.id(note + "_msg")).getText().startsWith("Indiquez ce que la régie a constaté"),
-                    r.snapshot());
+                    r::snapshot);
             Browser.type(r, note, "Trésorerie : aucun débit de la carte");
             r.submit(org.openqa.selenium.By.id(check));
             assertTrue(r.await(org.openqa.selenium.By.cssSelector("#summary .pf-info")).getText().startsWith("Anomalie vérifiée"),
-                    r.snapshot());
+                    r::snapshot);
             assertTrue(r.driver.findElements(org.openqa.selenium.By.cssSelector("fieldset.online-to-check[data-idop='"
                     + anomalyOp + "']")).isEmpty());
             r.get(base + "/agent/paiements-en-ligne.xhtml?etat=ANOMALY");

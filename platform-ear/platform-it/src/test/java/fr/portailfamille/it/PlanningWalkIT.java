@@ -396,8 +396,8 @@ class PlanningWalkIT {
             // an address the page cannot read (an old or hand-made link): said, with the way back; a child the family
             // does not have: said
             parent.get(BASE + "/espace/planning.xhtml?enfant=abc");
-            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent.snapshot());
-            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent.snapshot());
+            assertTrue(parent.await(By.id("address-errors")).getText().contains("Numéro d'enfant invalide"), parent::snapshot);
+            assertTrue(parent.driver.findElements(By.id("not-validated")).isEmpty(), parent::snapshot);
             parent.driver.findElement(By.cssSelector("#address-invalid a")).click();
             parent.await(By.id("calendar"));
             parent.get(BASE + "/espace/planning.xhtml?enfant=9");

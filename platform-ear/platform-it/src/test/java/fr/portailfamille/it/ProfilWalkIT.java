@@ -84,7 +84,7 @@ class ProfilWalkIT {
             ProfilWalk.click(b, "prefs:consentEmail");
             ProfilWalk.click(b, "prefs:remindersOptOut");
             b.submit(By.id("prefs:save"));
-            assertTrue(ProfilWalk.summary(b).contains("Vos préférences ont été enregistrées."), b.snapshot());
+            assertTrue(ProfilWalk.summary(b).contains("Vos préférences ont été enregistrées."), b::snapshot);
             // another family's ids in the URL change nothing: the page reads and writes the account's own responsable
             b.get(base + "/espace/profil.xhtml?family=" + otherFamily + "&responsable=" + otherResponsable);
             assertTrue(ProfilWalk.checked(b, "prefs:consentEmail"), "gardé au rechargement");
@@ -125,7 +125,7 @@ class ProfilWalkIT {
             ProfilWalk.changePasswordOnKeycloak(b, StackLauncher.PASSWORD_PARENT, NEW_PASSWORD);
             b.awaitUrlStartingWith(base + "/espace/profil.xhtml");
             b.await(By.id("summary"));
-            assertTrue(ProfilWalk.summary(b).contains("Votre mot de passe a été modifié."), b.snapshot());
+            assertTrue(ProfilWalk.summary(b).contains("Votre mot de passe a été modifié."), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, espace/profil après le changement");
             InputsWebIT.check(b, "mon-profil-retour", wide);
             assertEquals(List.of(), wide, "360 px");
@@ -190,15 +190,15 @@ class ProfilWalkIT {
 
             ActivitiesWalkIT.signIn(a, "/agent/famille.xhtml?id=" + family, StackLauncher.admin(StackLauncher.ALPHA),
                     StackLauncher.PASSWORD_AGENT);
-            assertTrue(a.await(By.id("family-account")).getText().contains("relié"), a.snapshot());
+            assertTrue(a.await(By.id("family-account")).getText().contains("relié"), a::snapshot);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/famille with the detach button");
             a.submit(By.id("portal-account:unlink"));
-            assertTrue(a.await(By.id("family-account")).getText().contains("aucun compte relié"), a.snapshot());
-            assertTrue(a.driver.findElements(By.id("portal-account:unlink")).isEmpty(), a.snapshot());
+            assertTrue(a.await(By.id("family-account")).getText().contains("aucun compte relié"), a::snapshot);
+            assertTrue(a.driver.findElements(By.id("portal-account:unlink")).isEmpty(), a::snapshot);
 
             b.get(StackLauncher.url(StackLauncher.ALPHA) + "/espace/foyer.xhtml");
-            assertTrue(b.driver.findElements(By.id("account-conflict")).isEmpty(), b.snapshot());
-            assertTrue(b.await(By.id("status")).getText().contains("validé"), b.snapshot());
+            assertTrue(b.driver.findElements(By.id("account-conflict")).isEmpty(), b::snapshot);
+            assertTrue(b.await(By.id("status")).getText().contains("validé"), b::snapshot);
         }
     }
 }

@@ -62,7 +62,7 @@ class SepaWalkIT {
             // the consent not ticked: its error tied to the checkbox, which has the focus
             new Select(b.driver.findElement(By.id("sign:regie"))).selectByValue(code);
             b.submit(By.id("sign:sign-button"));
-            assertFalse(b.await(By.id("sign:accepted_msg")).getText().isBlank(), b.snapshot());
+            assertFalse(b.await(By.id("sign:accepted_msg")).getText().isBlank(), b::snapshot);
             assertTrue(b.driver.findElement(By.id("sign:accepted")).getAttribute("aria-describedby").contains("sign:accepted_msg"));
             assertEquals("sign:accepted", b.driver.switchTo().activeElement().getAttribute("id"));
 
@@ -122,7 +122,7 @@ class SepaWalkIT {
                     b.driver.getCurrentUrl().substring(0, b.driver.getCurrentUrl().indexOf("/agent/")));
             b.awaitUrlStartingWith(PlatformWebIT.url(StackLauncher.ALPHA) + "/agent/prelevements.xhtml");
             String said = b.await(By.cssSelector("#summary .pf-error-item")).getText();
-            assertFalse(said.isBlank(), b.snapshot());
+            assertFalse(said.isBlank(), b::snapshot);
             assertEquals("", b.accessibilityViolations(), "axe-core, Prélèvements with the file's refusal");
             // said once: the page opened again says nothing more
             b.get(PlatformWebIT.url(StackLauncher.ALPHA) + "/agent/prelevements.xhtml");

@@ -81,7 +81,7 @@ class StaffAccountsWalkIT {
             Browser.type(a, "invite:firstName", "Camille");
             a.submit(By.id("invite:send"));
             assertTrue(a.await(By.cssSelector("#summary .pf-info")).getText().contains("Invitation envoyée à " + email),
-                    a.snapshot());
+                    a::snapshot);
             String table = text(a, "list:table");
             assertTrue(table.contains(email) && table.contains("Invitation envoyée"), table);
             assertTrue(text(a, "journal:history").contains(email), text(a, "journal:history"));
@@ -175,7 +175,7 @@ class StaffAccountsWalkIT {
             Browser.screenshot(a, "360-agents-confirmation");
             a.desktop();
             a.submit(By.id("confirm:yes"));
-            assertTrue(a.await(By.cssSelector("#summary .pf-info")).getText().contains("désactivé"), a.snapshot());
+            assertTrue(a.await(By.cssSelector("#summary .pf-info")).getText().contains("désactivé"), a::snapshot);
             assertTrue(a.await(By.xpath(row)).getText().contains("Désactivé"), a.await(By.xpath(row)).getText());
             assertTrue(text(a, "journal:history").contains("Compte désactivé"), text(a, "journal:history"));
         }
@@ -213,7 +213,7 @@ class StaffAccountsWalkIT {
             a.await(By.cssSelector("#summary .pf-info"));
             assertFalse(a.await(By.xpath(row)).getText().contains("Agent santé"), a.await(By.xpath(row)).getText());
             x.get(BASE + "/agent/certificats.xhtml");
-            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x.snapshot());
+            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x::snapshot);
             assertTrue(x.driver.findElements(By.id("queue:table")).isEmpty());
             String cookies = DocumentsWalk.cookies(x);
             assertEquals(403, ActivitiesWalkIT.download("/agent/certificat?id=987654", cookies).statusCode(),
@@ -244,7 +244,7 @@ class StaffAccountsWalkIT {
             x.signIn(email, StackLauncher.PASSWORD_AGENT);
             x.awaitUrlStartingWith(BASE + "/agent/familles.xhtml");
             x.get(BASE + "/agent/certificats.xhtml");
-            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x.snapshot());
+            assertTrue(x.await(By.id("certificates-health-only")).isDisplayed(), x::snapshot);
         }
     }
 

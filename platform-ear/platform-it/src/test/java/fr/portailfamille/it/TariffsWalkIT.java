@@ -154,18 +154,18 @@ class TariffsWalkIT {
             String code = b.driver.findElement(By.id("tarification:brackets:1:code")).getAttribute("value");
             Browser.type(b, "tarification:brackets:1:code", "");
             b.submit(By.id("tarification:save"));
-            assertFalse(b.await(By.id("tarification:brackets:1:code_msg")).getText().isBlank(), b.snapshot());
+            assertFalse(b.await(By.id("tarification:brackets:1:code_msg")).getText().isBlank(), b::snapshot);
             assertFalse(b.text("summary").contains("Tranche inconnue"), b.text("summary"));
             Browser.type(b, "tarification:brackets:1:code", code);
             // the days a family has to send a late medical certificate: out of range, told next to the field
             Browser.type(b, "tarification:certificateDays", "90");
             b.submit(By.id("tarification:save"));
             assertEquals("Le délai d'envoi du certificat médical doit être compris entre 1 et 60 jours.",
-                    b.await(By.id("tarification:certificateDays_msg")).getText(), b.snapshot());
+                    b.await(By.id("tarification:certificateDays_msg")).getText(), b::snapshot);
             Browser.type(b, "tarification:certificateDays", "");
             b.submit(By.id("tarification:save"));
             assertEquals("Tarification enregistrée : les prochaines factures en tiennent compte.",
-                    b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
+                    b.await(By.cssSelector("#summary .pf-info")).getText(), b::snapshot);
             assertEquals("", b.driver.findElement(By.id("tarification:certificateDays")).getAttribute("value"),
                     "empty: the default seven days, not written as the commune's");
             int brackets = b.driver.findElements(By.cssSelector("input[id^='tarification:brackets:'][id$=':min']")).size();
@@ -185,7 +185,7 @@ class TariffsWalkIT {
             Browser.type(b, r + "paymentInstructions", "Chèque à l'ordre du Trésor public.");
             b.driver.findElement(By.cssSelector("input[name='" + r + "activities'][value='" + activity + "']")).click();
             b.submit(By.id("regies:save"));
-            assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
+            assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b::snapshot);
             assertTrue(b.driver.getPageSource().contains("Régie tarifée " + s + " (" + regie + ")"));
             // saved régies are read back in the order of their codes (other tests' régies may come after it)
             r = TariffsWalk.rowOf(b, "input[id^='regies:regies:'][id$=':label']", "Régie tarifée " + s, ":label");
@@ -209,14 +209,14 @@ class TariffsWalkIT {
             b.driver.findElement(By.id(tr + "unexcusedAbsenceBilled")).click();
             b.submit(By.id("tarifs:save"));
             assertEquals("Montant invalide : « abc » (en euros, par ex. 3,50).", b.await(By.id(tr + "prices:0:amount_msg")).getText(),
-                    b.snapshot());
+                    b::snapshot);
             assertEquals("abc", b.driver.findElement(By.id(tr + "prices:0:amount")).getAttribute("value"), "ce qui a été saisi reste");
             assertEquals("4,50", b.driver.findElement(By.id(tr + "maximum")).getAttribute("value"));
             TariffsWalk.shots(b, "tarifs-refus", wide);
             Browser.type(b, tr + "prices:0:amount", "1,25");
             b.submit(By.id("tarifs:save"));
             assertEquals("Tarifs enregistrés : les prochaines factures en tiennent compte.",
-                    b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
+                    b.await(By.cssSelector("#summary .pf-info")).getText(), b::snapshot);
             int saved = b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size();
             assertEquals(t + 1, saved);
             // saved tariffs are read back by activity code and date: find the walk's row again
@@ -233,14 +233,14 @@ class TariffsWalkIT {
             FamilyWebIT.date(b, next + "validFrom", "2027-01-01");
             Browser.type(b, next + "prices:0:amount", "1,40");
             b.submit(By.id("tarifs:save"));
-            assertTrue(b.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Tarifs enregistrés"), b.snapshot());
+            assertTrue(b.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Tarifs enregistrés"), b::snapshot);
             assertEquals(saved + 1, b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size());
             TariffsWalk.shots(b, "tarifs", wide);
             next = "tarifs:tariffs:" + (Integer.parseInt(TariffsWalk.tariffRowOf(b, activity).split(":")[2]) + 1) + ":";
             assertEquals("2027-01-01", b.driver.findElement(By.id(next + "validFrom")).getAttribute("value"), "la grille de 2027 suit celle de 2026");
             b.submit(By.id(next + "remove"));
             b.submit(By.id("tarifs:save"));
-            assertTrue(b.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Tarifs enregistrés"), b.snapshot());
+            assertTrue(b.await(By.cssSelector("#summary .pf-info")).getText().startsWith("Tarifs enregistrés"), b::snapshot);
             assertEquals(saved, b.driver.findElements(By.cssSelector("select[id^='tarifs:tariffs:'][id$=':target']")).size());
 
             // run and issue October: 3 days present + 1 unexcused absence at 1,25 € = 5,00 €
@@ -252,7 +252,7 @@ class TariffsWalkIT {
             b.get(page);
             b.await(By.id("run:preview")).click();
             BillingWalk.waitForText(b, By.id("run:families"), "Famille Tarif " + s);
-            assertTrue(b.driver.findElement(By.id("grand-total")).getText().replace('\u00a0', ' ').contains("5,00 €"), b.snapshot());
+            assertTrue(b.driver.findElement(By.id("grand-total")).getText().replace('\u00a0', ' ').contains("5,00 €"), b::snapshot);
             b.await(By.id("run:issue")).click();
             BillingWalk.waitForText(b, By.id("run:invoices"), prefix + "-1");
             BillingWalk.waitForText(b, By.id("run:progress"), "100 %");
@@ -264,10 +264,10 @@ class TariffsWalkIT {
             b.submit(By.id(kept + "remove"));
             assertFalse(b.driver.getPageSource().contains("Régie tarifée " + s), "removed from the page");
             b.submit(By.id("regies:save"));
-            assertTrue(b.await(By.cssSelector("#summary .pf-error-item")).getText().contains(regie), b.snapshot());
+            assertTrue(b.await(By.cssSelector("#summary .pf-error-item")).getText().contains(regie), b::snapshot);
             assertEquals("Régie tarifée " + s, b.driver.findElement(By.id(kept + "label")).getAttribute("value"), "back in its place");
             b.submit(By.id("regies:save"));
-            assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b.snapshot());
+            assertEquals("Régies enregistrées.", b.await(By.cssSelector("#summary .pf-info")).getText(), b::snapshot);
             assertEquals("", PlatformWebIT.cspViolations(b), "CSP, agent");
             assertEquals(List.of(), wide, "pages plus larges que 360 px");
         }

@@ -75,7 +75,7 @@ class WalletCounterWalkIT {
             new Select(b.driver.findElement(By.id("withdrawal:withdrawRegie"))).selectByValue(regie);
             Browser.type(b, "withdrawal:withdrawAmount", "25,00");
             b.submit(By.id("withdrawal:withdraw"));
-            assertTrue(b.await(By.id("withdrawal:withdrawReason_msg")).getText().contains("motif"), b.snapshot());
+            assertTrue(b.await(By.id("withdrawal:withdrawReason_msg")).getText().contains("motif"), b::snapshot);
             assertEquals("25,00", b.driver.findElement(By.id("withdrawal:withdrawAmount")).getAttribute("value"));
             Browser.type(b, "withdrawal:withdrawReason", "Chèque rejeté par la banque");
             b.submit(By.id("withdrawal:withdraw"));

@@ -97,7 +97,7 @@ class WalletWalkIT {
             parent.awaitUrlStartingWith(BASE + "/espace/porte-monnaie.xhtml");
             // no child registered yet to the régie's activities: told how it opens, not that the commune has none
             assertTrue(parent.await(By.id("wallet-not-yet")).getText().startsWith("Le porte-monnaie paie les activités"),
-                    parent.snapshot());
+                    parent::snapshot);
             assertTrue(parent.driver.findElements(By.id("wallet-none")).isEmpty());
             try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
                 st.execute("insert into commune_alpha.registration (child_id, activity_id, status, cgu_accepted_at) select ch.id,"
@@ -110,14 +110,14 @@ class WalletWalkIT {
             WalletWalk.shots(parent, "a-activer", wide);
             parent.submit(activate);
             assertEquals("Votre porte-monnaie est activé : alimentez-le pour réserver.",
-                    parent.await(By.id("wallet-info")).getText(), parent.snapshot());
+                    parent.await(By.id("wallet-info")).getText(), parent::snapshot);
             assertEquals(euros(0), text(parent.driver.findElement(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()));
 
             // 7,00 € by card on the simulator's page
             new Select(parent.await(By.id("topup:regie"))).selectByValue(regie);
             Browser.type(parent, "topup:amount", "7,00");
             parent.submit(By.id("topup:pay"));
-            assertTrue(text(parent.await(By.id("payfip")).getText()).contains(euros(700)), parent.snapshot());
+            assertTrue(text(parent.await(By.id("payfip")).getText()).contains(euros(700)), parent::snapshot);
             WalletWalk.shots(parent, "vers-payfip", wide);
             parent.await(By.id("payfip-link")).click();
             parent.await(By.cssSelector("button[value='payer']"));
@@ -125,14 +125,14 @@ class WalletWalkIT {
             parent.awaitUrlStartingWith(BASE + "/espace/paiement-resultat.xhtml");
             // the result page speaks of the top-up, not of an invoice, and leads back to the porte-monnaie
             assertTrue(text(parent.await(By.id("payment-message")).getText()).contains("sur le porte-monnaie est enregistré"),
-                    parent.snapshot());
+                    parent::snapshot);
             assertEquals("Paiement réussi : le porte-monnaie est alimenté", parent.driver.findElement(By.id("payment-headline")).getText());
             assertFalse(parent.driver.getTitle().contains("facture"), parent.driver.getTitle());
             parent.await(By.id("wallet-link"));
 
             parent.get(BASE + "/espace/porte-monnaie.xhtml");
             assertEquals(euros(700), text(parent.await(By.cssSelector("#wallet-" + regie + " .wallet-amount")).getText()),
-                    parent.snapshot());
+                    parent::snapshot);
             assertTrue(parent.driver.getPageSource().contains("Versement par carte bancaire en ligne"));
             WalletWalk.shots(parent, "alimente", wide);
 
@@ -151,7 +151,7 @@ class WalletWalkIT {
             Browser.screenshot(parent, "porte-monnaie-planning-refus");
 
             parent.get(BASE + "/espace/accueil.xhtml");
-            assertTrue(text(parent.await(By.id("wallet-" + regie)).getText()).contains(euros(0)), parent.snapshot());
+            assertTrue(text(parent.await(By.id("wallet-" + regie)).getText()).contains(euros(0)), parent::snapshot);
             assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil avec porte-monnaie");
 
             // a wrong amount is refused next to its field
@@ -160,7 +160,7 @@ class WalletWalkIT {
             Browser.type(parent, "topup:amount", "0,50");
             parent.submit(By.id("topup:pay"));
             assertEquals("Le montant à verser doit être d'au moins 1,00 €.", parent.await(By.id("topup:amount_msg")).getText(),
-                    parent.snapshot());
+                    parent::snapshot);
             WalletWalk.shots(parent, "montant-refuse", wide);
         }
         assertEquals(2, PlanningWalkIT.bookedCount(email));
