@@ -58,14 +58,10 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname-strict=false", "--cache=local", "--spi-theme--cache-themes=true",
                 "--spi-theme--folder--dir=" + themes));
-        // pf.devstack.keycloak-java-opts: JVM options of this Keycloak only (the integration tests' stack asks for
-        // the quick compiler alone, -XX:TieredStopAtLevel=1: on two cores the optimising compiler's threads took
-        // the CPU the tests' requests needed, for a server that lives twenty minutes)
         Process p = Processes.start(cmd, dir, log, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2",
-                "JAVA_OPTS_APPEND", System.getProperty("pf.devstack.keycloak-java-opts", "")));
+                "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2"));
         KeycloakServer server = new KeycloakServer(p, port, adminPassword);
         Processes.awaitHttp("Keycloak", server.url() + "/realms/master/.well-known/openid-configuration", p, log,
                 Duration.ofMinutes(Long.getLong("pf.devstack.keycloak-start-minutes", 10)));

@@ -118,13 +118,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A wait of up to 20 s that checks its condition every 100 ms (Selenium's default pause is 500 ms, which
-     * each page change or AJAX answer waited for would mostly spend idle; every 50 ms cost the test JVM and the
-     * driver CPU the 2-core machine's servers needed, for no shorter run); an element replaced by an AJAX update
+     * A wait of up to 20 s that checks its condition every 50 ms (Selenium's default pause is 500 ms, which
+     * each page change or AJAX answer waited for would mostly spend idle); an element replaced by an AJAX update
      * while the condition reads it is looked up again.
      */
     public WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
