@@ -22,6 +22,15 @@ public final class Tariffs {
         return own.isPresent() || unit == null ? own : latest(tariffs, activity, null, day);
     }
 
+    /**
+     * Whether an unexcused absence (or a cancellation past its deadline) on {@code activity}'s {@code unit} on
+     * {@code day} is billed: as its tariff in force says; without a tariff, as if it were (the commune bills no day
+     * without a tariff, and the family is not told a day is free that a tariff saved later would bill).
+     */
+    public static boolean unexcusedAbsenceBilled(List<Tariff> tariffs, String activity, String unit, LocalDate day) {
+        return inForce(tariffs, activity, unit, day).map(Tariff::unexcusedAbsenceBilled).orElse(true);
+    }
+
     private static Optional<Tariff> latest(List<Tariff> tariffs, String activity, String unit, LocalDate day) {
         return tariffs.stream()
                 .filter(t -> t.activity().equals(activity) && Objects.equals(t.unit(), unit) && !t.validFrom().isAfter(day))

@@ -75,7 +75,8 @@ final class BillingStore {
     /**
      * Adds an error for each régie the save would stop collecting by porte-monnaie while families' porte-monnaie of it
      * still hold money or owe it: their balances would vanish from every page (the families' and the counter's), with no
-     * way left to spend, top up or settle them.
+     * way left to spend, top up or settle them; or while days to come are paid ahead from them: cancelled or excused, such
+     * a day would be refunded into a porte-monnaie nobody sees any more, and no invoice would ever bill it either.
      */
     static void refuseWalletsLeft(Connection c, String s, BillingConfiguration billing, List<FieldError> errors)
             throws SQLException {
@@ -88,6 +89,13 @@ final class BillingStore {
             query(c, "select o.label, count(*) from " + s + "regie o join " + s + "wallet w on w.regie_id = o.id"
                     + " where o.code = ? and o.collection = 'WALLET' and w.balance_cents <> 0 group by o.label",
                     rs -> errors.add(Problems.error(at, "configuration.billing.wallet.balancesLeft", rs.getString(1),
+                            rs.getLong(2))),
+                    r.code());
+            query(c, "select o.label, count(*) from " + s + "regie o join " + s + "wallet w on w.regie_id = o.id join " + s
+                    + "wallet_booking wb on wb.wallet_id = w.id join " + s + "booking b on b.id = wb.booking_id"
+                    + " where o.code = ? and o.collection = 'WALLET' and wb.debited and b.day >= current_date"
+                    + " group by o.label",
+                    rs -> errors.add(Problems.error(at, "configuration.billing.wallet.daysPaidAhead", rs.getString(1),
                             rs.getLong(2))),
                     r.code());
         }

@@ -30,6 +30,20 @@ class TariffsTest {
     }
 
     @Test
+    void anUnexcusedAbsenceIsBilledAsTheTariffInForceSaysAndWithoutTariffAsIfItWere() {
+        Tariff free = new Tariff("CANTINE", "SOIR", LocalDate.parse("2027-03-01"), Tariff.Mode.BRACKETS,
+                List.of(new BracketPrice("T2", 90L)), 550L, null, null, null, null, null, null, null, false, null);
+        List<Tariff> tariffs = List.of(SEPTEMBER, SOIR, free);
+        assertEquals(true, Tariffs.unexcusedAbsenceBilled(tariffs, "CANTINE", "SOIR", LocalDate.parse("2027-02-28")));
+        assertEquals(false, Tariffs.unexcusedAbsenceBilled(tariffs, "CANTINE", "SOIR", LocalDate.parse("2027-03-01")));
+        assertEquals(true, Tariffs.unexcusedAbsenceBilled(tariffs, "CANTINE", "MIDI", LocalDate.parse("2027-03-01")),
+                "the activity's tariff, not the other unit's");
+        assertEquals(true, Tariffs.unexcusedAbsenceBilled(tariffs, "CANTINE", "MIDI", LocalDate.parse("2026-08-31")),
+                "no tariff in force yet");
+        assertEquals(true, Tariffs.unexcusedAbsenceBilled(List.of(), "MERCREDI", "MATIN", LocalDate.parse("2027-03-01")));
+    }
+
+    @Test
     void aUnitsOwnTariffWinsOnceInForce() {
         assertEquals(Optional.of(SEPTEMBER), Tariffs.inForce(ALL, "CANTINE", "SOIR", LocalDate.parse("2026-10-31")));
         assertEquals(Optional.of(SOIR), Tariffs.inForce(ALL, "CANTINE", "SOIR", LocalDate.parse("2026-11-01")));

@@ -139,6 +139,19 @@ class BillingStoreTest {
                 + " (versement ou retrait au guichet).")), e.errors());
         assertEquals(Samples.billed(), export(), "nothing changed");
         execute("update wallet set balance_cents = 0");
+        // a day to come paid ahead from it: refunded, it would land in a porte-monnaie nobody sees any more
+        execute("insert into child (family_id, first_name, last_name, birth_date) values ((select max(id) from family), 'Léo',"
+                + " 'Martin', date '2018-01-01')");
+        execute("insert into booking (child_id, unit_id, day, status) select (select max(id) from child), min(u.id),"
+                + " current_date + 3, 'BOOKED' from activity_unit u join activity a on a.id = u.activity_id"
+                + " where a.code = 'SPORT-U10'");
+        execute("insert into wallet_booking (booking_id, wallet_id, amount_cents) select (select max(id) from booking),"
+                + " (select max(id) from wallet), 350");
+        assertEquals(List.of(new FieldError("billing.regies[1].collection", "La régie « Régie des sports » ne peut pas cesser"
+                + " d'encaisser par porte-monnaie : 1 journée(s) à venir sont payées d'avance par porte-monnaie. Annulées ou"
+                + " excusées, elles seraient remboursées dans un porte-monnaie que plus personne ne voit : attendez qu'elles"
+                + " soient passées.")), assertThrows(ConfigurationException.class, () -> importInto(invoiced)).errors());
+        execute("update booking set day = current_date - 1");
         importInto(invoiced);
         assertEquals("INVOICE", text("select collection from regie where code = 'SPORT'"), "settled: it may invoice now");
     }

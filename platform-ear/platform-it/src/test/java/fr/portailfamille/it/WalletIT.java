@@ -21,6 +21,7 @@ import fr.portailfamille.platform.billing.wallet.WalletWarnings;
 import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.booking.AbsenceService;
 import fr.portailfamille.platform.booking.ExpiredRequests;
+import fr.portailfamille.platform.booking.PlannedChange;
 import fr.portailfamille.platform.booking.PlanningService;
 import fr.portailfamille.platform.configuration.ConfigurationService;
 import fr.portailfamille.configuration.CommuneConfiguration;
@@ -40,6 +41,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +81,9 @@ class WalletIT {
 
     @Inject
     fr.portailfamille.platform.payment.OnlinePaymentDesk onlineDesk;
+
+    @Inject
+    fr.portailfamille.platform.billing.payment.PaymentDesk paymentDesk;
 
     @Inject
     DraftInvoices drafts;
@@ -194,11 +199,38 @@ class WalletIT {
      * (the top-up stays recorded, the withdrawal beside it), the balance going below zero; the family reads why in either
      * language; audited, and in the régie's money of the period; sent twice, taken once.
      */
+    /**
+     * One confirmation that cancels a paid day and books an earlier one (a Friday swapped for a Tuesday), the balance at
+     * zero: the Tuesday, refused at first for the balance, is booked with the money the Friday's cancellation gave back.
+     */
+    @Test
+    void aDaySwappedForAnEarlierOneInOneConfirmationIsPaidByTheCancellation() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "ESPECES", 350L));
+        assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.freeUnit(), 4).outcome());
+        assertEquals(0, balance(f));
+        long friday = count("select id from booking where child_id = ?1 and unit_id = ?2 and day = ?3", f.child(), f.freeUnit(),
+                schoolDay(4));
+        Map<PlanningService.ChildChange, fr.portailfamille.platform.booking.ChangeOutcome> out = alpha(() ->
+                planning.applyFamilySelection(f.parent(), List.of(
+                        new PlanningService.ChildChange(f.child(), new PlannedChange(f.freeUnit(), schoolDay(4), friday, "Midi")),
+                        new PlanningService.ChildChange(f.child(), new PlannedChange(f.freeUnit(), schoolDay(1), null, "Midi")))));
+        assertTrue(out.values().stream().allMatch(fr.portailfamille.platform.booking.ChangeOutcome::isDone),
+                out.values().stream().map(fr.portailfamille.platform.booking.ChangeOutcome::getMessage).toList().toString());
+        assertEquals(0, balance(f), "the Friday given back, the Tuesday paid");
+        assertEquals(1L, count("select count(*) from booking where child_id = ?1 and unit_id = ?2 and day = ?3 and status"
+                + " = 'BOOKED'", f.child(), f.freeUnit(), schoolDay(1)));
+    }
+
     @Test
     void aRejectedChequeIsTakenBackByTheRegisseurWithItsReason() throws Exception {
         Fixture f = fixture();
+        long cameIn = alpha(() -> paymentDesk.walletMoney(AGENT, TestDays.today(), TestDays.today()));
         alpha(() -> wallets.activate(f.parent(), f.regie()));
         alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        // the Paiements page's total counts the porte-monnaie's money, as its export lists it
+        assertEquals(cameIn + 2000, (long) alpha(() -> paymentDesk.walletMoney(AGENT, TestDays.today(), TestDays.today())));
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
         assertEquals(1650, balance(f));
         // a régisseur of this commune only, with an amount and a reason
@@ -212,6 +244,13 @@ class WalletIT {
                 REGISSEUR, f.family(), f.regie(), null, 0L, "Chèque rejeté", FormTokens.next()))).field());
         assertEquals("withdrawMode", assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(
                 REGISSEUR, f.family(), f.regie(), "CARTE_EN_LIGNE", 500L, "Remboursement", FormTokens.next()))).field());
+        // « 5000 » typed for « 50 », and more given back than the balance: refused beside the amount
+        assertTrue(assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(REGISSEUR, f.family(), f.regie(),
+                null, 500_000L, "Erreur de saisie", FormTokens.next()))).getMessage().contains("1 000,00"));
+        Refused overBalance = assertThrows(Refused.class, () -> alpha(() -> wallets.withdrawAtCounter(REGISSEUR, f.family(),
+                f.regie(), "ESPECES", 1651L, "Départ de la commune", FormTokens.next())));
+        assertEquals("withdrawAmount", overBalance.field());
+        assertTrue(overBalance.getMessage().contains("16,50"), overBalance.getMessage());
         assertEquals(1650, balance(f), "nothing taken by a refused withdrawal");
 
         String token = FormTokens.next();
@@ -221,6 +260,8 @@ class WalletIT {
                 f.regie(), null, 2000L, "Chèque rejeté par la banque", token)));
         assertTrue(FormTokens.alreadySent(twice), twice.getMessage());
         assertEquals(-350, balance(f), "taken once");
+        assertEquals(cameIn, (long) alpha(() -> paymentDesk.walletMoney(AGENT, TestDays.today(), TestDays.today())),
+                "the cheque taken back: nothing came in");
         Wallets.Movement last = alpha(() -> wallets.of(f.parent(), null)).stream().filter(w -> w.getRegieCode().equals(f.regie()))
                 .findFirst().orElseThrow().movements().get(0);
         assertEquals("Retrait au guichet : Chèque rejeté par la banque", last.label());

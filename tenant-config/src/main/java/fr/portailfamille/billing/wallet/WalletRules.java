@@ -101,6 +101,23 @@ public final class WalletRules {
         return Optional.empty();
     }
 
+    /**
+     * Why a régisseur's withdrawal of {@code cents} from a porte-monnaie holding {@code balanceCents} is refused, or empty:
+     * at most what a top-up may bring (1 000,00 €: « 5000 » typed for « 50 » is caught, not a family owing 4 950 €),
+     * and, when the money is given back to the family ({@code givenBack}: cash, cheque, transfer), no more than the
+     * balance. A rejected cheque or a correction ({@code givenBack} false) may go below zero: the family spent it.
+     */
+    public static Optional<Message> withdrawalRefusal(long cents, boolean givenBack, long balanceCents) {
+        if (cents > 100_000) {
+            return Optional.of(Problems.of("billing.wallet.withdraw.max"));
+        }
+        if (givenBack && cents > balanceCents) {
+            return Optional.of(balanceCents <= 0 ? Problems.of("billing.wallet.withdraw.nothingToGiveBack")
+                    : Problems.of("billing.wallet.withdraw.overBalance", Money.amount(balanceCents)));
+        }
+        return Optional.empty();
+    }
+
     /** A booking already paid: its day and what it debited. */
     public record Booked(LocalDate day, long cents) {
     }

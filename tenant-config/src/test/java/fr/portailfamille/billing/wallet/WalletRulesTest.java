@@ -22,6 +22,20 @@ import org.junit.jupiter.api.Test;
 class WalletRulesTest {
 
     @Test
+    void aWithdrawalIsCappedAndWhatIsGivenBackNeverExceedsTheBalance() {
+        assertEquals(Optional.empty(), WalletRules.withdrawalRefusal(100_000, false, 0), "1 000,00 € exactly");
+        assertEquals("billing.wallet.withdraw.max", WalletRules.withdrawalRefusal(100_001, false, 500_000).orElseThrow().key(),
+                "« 5000 » typed for « 50 »");
+        assertEquals(Optional.empty(), WalletRules.withdrawalRefusal(4_000, false, 1_000),
+                "a rejected cheque goes below zero: the family spent it");
+        assertEquals(Optional.empty(), WalletRules.withdrawalRefusal(1_000, true, 1_000), "the whole balance given back");
+        assertEquals("Une somme rendue à la famille ne peut pas dépasser le solde du porte-monnaie (10,00 €).",
+                WalletRules.withdrawalRefusal(1_001, true, 1_000).orElseThrow().french().replace('\u00a0', ' '));
+        assertEquals("billing.wallet.withdraw.nothingToGiveBack", WalletRules.withdrawalRefusal(100, true, -250).orElseThrow()
+                .key());
+    }
+
+    @Test
     void everyStatusSaysWhetherTheDayStaysPaid() {
         for (BookingStatus s : List.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE, BookingStatus.WAITING,
                 BookingStatus.PENDING_VALIDATION, BookingStatus.PRESENT)) {

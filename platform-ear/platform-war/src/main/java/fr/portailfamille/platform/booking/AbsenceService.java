@@ -114,7 +114,7 @@ public class AbsenceService {
             em.persist(new fr.portailfamille.platform.family.AuditEntry(agent.email(), "ABSENCE_GUICHET", familyId,
                     b.getChild().getId(), b.getUnit().getActivity().getName() + " (" + b.getUnit().getLabel() + ") du "
                     + b.getDay()));
-            mails.absentAtCounter(b, unexcusedBilled(b) ? b.getDay().plusDays(lateCertificateDays()) : null);
+            mails.absentAtCounter(b, planning.unexcusedAbsenceBilled(b) ? b.getDay().plusDays(lateCertificateDays()) : null);
         }
         return b.getStatus();
     }
@@ -139,7 +139,7 @@ public class AbsenceService {
         if (TextLimits.exceeds(comment, TextLimits.COMMENT)) {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
-        boolean billed = unexcusedBilled(b);
+        boolean billed = planning.unexcusedAbsenceBilled(b);
         AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays(),
                 billed);
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
@@ -181,7 +181,15 @@ public class AbsenceService {
      * page then asks for it: {@link AbsenceRules#lateCertificateRefusal}).
      */
     public boolean lateCertificateAllowed(SignedInUser user, long bookingId) {
-        return lateCertificateRefusal(planning.ownBooking(user, bookingId)).isEmpty();
+        return lateCertificateRefused(user, bookingId).isEmpty();
+    }
+
+    /**
+     * Why the family may not send a certificate for its booked day now (none asked; its delay passed, or its month
+     * invoiced), or empty when it may ({@link #lateCertificateAllowed}).
+     */
+    public Optional<Message> lateCertificateRefused(SignedInUser user, long bookingId) {
+        return lateCertificateRefusal(planning.ownBooking(user, bookingId));
     }
 
     /**
@@ -232,7 +240,7 @@ public class AbsenceService {
                 .setParameter(1, b.getId()).setParameter(2, b.getChild().getId()).setParameter(3, b.getUnit().getId())
                 .setParameter(4, b.getDay().withDayOfMonth(1)).setParameter(5, b.getDay().getDayOfMonth())
                 .getResultList();
-        if (rows.isEmpty() || !unexcusedBilled(b)) {
+        if (rows.isEmpty() || !planning.unexcusedAbsenceBilled(b)) {
             // none declared, or its tariff bills no unexcused absence: nothing for a certificate to excuse
             return Optional.of(Problems.of("booking.absence.lateCertificate.notAsked"));
         }
@@ -246,12 +254,7 @@ public class AbsenceService {
      * absence (what the counter's form and its answer say). Any agent.
      */
     public boolean absenceBilledAtCounter(SignedInUser agent, long familyId, long bookingId) {
-        return unexcusedBilled(planning.counterBooking(agent, familyId, bookingId));
-    }
-
-    /** Whether the tariff of {@code b}'s day bills an unexcused absence (without a tariff: as if it did). */
-    private boolean unexcusedBilled(Booking b) {
-        return planning.unexcusedAbsenceBilled(b);
+        return planning.unexcusedAbsenceBilled(planning.counterBooking(agent, familyId, bookingId));
     }
 
     /** How many days after an absent day a family may still send its medical certificate: the commune's (Tarification). */
@@ -282,6 +285,16 @@ public class AbsenceService {
      */
     public void reviewCertificate(String agent, long absenceId, boolean accept, String reason) {
         health.requireHealthCaller();
+        // the family's charges locked first, as a pointage or a closure of the day locks them (then the day): taken the
+        // other way round, a review and a pointage of the same day at once deadlocked
+        List<?> whose = em.createNativeQuery("select c.family_id, u.activity_id from absence x join booking b on b.id ="
+                + " x.booking_id join child c on c.id = b.child_id join activity_unit u on u.id = b.unit_id where x.id = ?1")
+                .setParameter(1, absenceId).getResultList();
+        if (whose.isEmpty()) {
+            throw new BookingRefused(Refused.text("booking.certificate.notPending"));
+        }
+        Object[] w = (Object[]) whose.get(0);
+        charges.lock(((Number) w[0]).longValue(), em.find(Activity.class, ((Number) w[1]).longValue()));
         // locked with its day: a second review (another agent, a double click) waits, then finds it reviewed; a day the
         // commune closed meanwhile (cancelled free, ClosedDays) no longer waits for a certificate and is never billed
         List<?> rows = em.createNativeQuery("select x.booking_id from absence x join booking b on b.id = x.booking_id"

@@ -363,10 +363,13 @@ public class PlanningService {
         return decision;
     }
 
-    /** Whether the tariff of {@code b}'s day bills an unexcused absence (without a tariff: as if it did). */
+    /**
+     * Whether the tariff of {@code b}'s day bills an unexcused absence ({@link fr.portailfamille.billing.Tariffs#unexcusedAbsenceBilled});
+     * the billing configuration is read once per transaction ({@link CommuneSettings#billing}).
+     */
     public boolean unexcusedAbsenceBilled(Booking b) {
-        return fr.portailfamille.billing.Tariffs.inForce(settings.billing().tariffs(), b.getUnit().getActivity().getCode(),
-                b.getUnit().getCode(), b.getDay()).map(fr.portailfamille.billing.Tariff::unexcusedAbsenceBilled).orElse(true);
+        return fr.portailfamille.billing.Tariffs.unexcusedAbsenceBilled(settings.billing().tariffs(),
+                b.getUnit().getActivity().getCode(), b.getUnit().getCode(), b.getDay());
     }
 
     /** A line of the counter's booking form: a child of the family and one unit of an activity it is registered to. */
@@ -614,6 +617,22 @@ public class PlanningService {
                 }
             }
         });
+        // a day refused for the porte-monnaie's balance while a cancellation of the same confirmation, on a later day,
+        // gave money back (a family swapping Friday for Tuesday): asked once more. Its locks — the family's charges, its
+        // day's seats — are this transaction's already: nothing is locked out of the day order.
+        if (outcomes.entrySet().stream().anyMatch(e -> e.getKey().change().isCancellation() && e.getValue().isDone())) {
+            outcomes.entrySet().stream().filter(e -> !e.getKey().change().isCancellation() && !e.getValue().isDone()
+                            && e.getValue().getText().key().startsWith("billing.wallet.insufficient")).map(Map.Entry::getKey)
+                    .toList().forEach(cc -> {
+                        PlannedChange c = cc.change();
+                        ActivityUnit unit = units.get(c.getUnitId());
+                        BookingDecision d = bookOne(children.get(cc.childId()), unit, plans.get(unit.getId()), c.getDay(), cal,
+                                years);
+                        outcomes.put(cc, ChangeOutcome.booking(c.getDay(), unit.getLabel(),
+                                d.outcome() != BookingDecision.Outcome.REFUSED,
+                                d.outcome() == BookingDecision.Outcome.WAITING_LIST, d.text()));
+                    });
+        }
         return outcomes;
     }
 

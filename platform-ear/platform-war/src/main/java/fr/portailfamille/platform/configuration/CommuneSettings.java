@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * The current commune's configured calendar, legend, texts and registration documents, read through
  * tenant-config's {@link ConfigurationReader} (the one reader of the configuration tables) on the
  * persistence unit's connection, so that a read joins the caller's transaction. Within one transaction the
- * calendar is read and built once ({@link PerTransaction}); {@link ConfigurationService#save} forgets it.
+ * calendar and the billing section are read and built once ({@link PerTransaction}); {@link ConfigurationService#save}
+ * forgets them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -116,10 +117,16 @@ public class CommuneSettings {
         return reader().documentsByActivity();
     }
 
-    /** The billing section (brackets, régies, tariffs); empty when the commune never imported one. */
+    /**
+     * The billing section (brackets, régies, tariffs); empty when the commune never imported one. Read once per
+     * transaction: a counter's absence asks its tariff and its certificate delay several times, a semaine type a
+     * hundred days' charges.
+     */
     public BillingConfiguration billing() {
-        BillingConfiguration billing = reader().billing();
-        return billing == null ? BillingConfiguration.empty() : billing;
+        return PerTransaction.memo(registry, "billing", () -> {
+            BillingConfiguration billing = reader().billing();
+            return billing == null ? BillingConfiguration.empty() : billing;
+        });
     }
 
     private ConfigurationReader reader() {

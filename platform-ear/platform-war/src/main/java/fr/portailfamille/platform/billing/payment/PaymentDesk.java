@@ -450,6 +450,19 @@ public class PaymentDesk {
                 ((Number) r[9]).longValue(), date(r[10]), (String) r[11], (Boolean) r[12], (String) r[13], (String) r[14])).toList();
     }
 
+    /**
+     * The money the régies' porte-monnaie took in from {@code from} to {@code to} (top-ups at the counter and by card,
+     * less what a régisseur took back): what the Paiements export lists beside the payments, so that the page's total
+     * and the export's agree. Any agent.
+     */
+    public long walletMoney(SignedInUser user, LocalDate from, LocalDate to) {
+        StaffRoles.requireAgent(user);
+        return ((Number) em.createNativeQuery("select coalesce(sum(m.amount_cents), 0) from wallet_movement m"
+                + " where m.kind in ('TOP_UP_COUNTER', 'TOP_UP_CARD', 'WITHDRAWAL')"
+                + " and cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date) between ?1 and ?2")
+                .setParameter(1, from).setParameter(2, to).getSingleResult()).longValue();
+    }
+
     /** One payment (any agent). */
     public PaymentRow payment(SignedInUser user, long paymentId) {
         StaffRoles.requireAgent(user);

@@ -13,12 +13,10 @@ import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.Message;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,23 +47,9 @@ public class WalletCharges implements BookingCharges {
     @Inject
     FamilyPricing pricing;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
-    /** The billing configuration, read once per transaction (a semaine type books a hundred days in one). */
-    private BillingConfiguration billing() {
-        Object known = transaction.getResource(WalletCharges.class);
-        if (known instanceof BillingConfiguration b) {
-            return b;
-        }
-        BillingConfiguration b = settings.billing();
-        transaction.putResource(WalletCharges.class, b);
-        return b;
-    }
-
     @Override
     public void lock(long familyId, Activity activity) {
-        WalletRegie.billing(billing(), activity.getCode())
+        WalletRegie.billing(settings.billing(), activity.getCode())
                 .flatMap(r -> ledger.regieId(r.code()))
                 .ifPresent(regie -> ledger.lock(familyId, regie));
     }
@@ -76,7 +60,7 @@ public class WalletCharges implements BookingCharges {
      */
     @Override
     public Optional<Message> charge(Booking b) {
-        BillingConfiguration billing = billing();
+        BillingConfiguration billing = settings.billing();
         Activity activity = b.getUnit().getActivity();
         Optional<WalletRegie> regie = WalletRegie.billing(billing, activity.getCode());
         if (regie.isEmpty()) {
@@ -140,8 +124,8 @@ public class WalletCharges implements BookingCharges {
         long amount = ((Number) row[0]).longValue();
         boolean debited = (Boolean) row[1];
         Activity activity = b.getUnit().getActivity();
-        boolean unexcusedBilled = Tariffs.inForce(billing().tariffs(), activity.getCode(), b.getUnit().getCode(),
-                b.getDay()).map(Tariff::unexcusedAbsenceBilled).orElse(true);
+        boolean unexcusedBilled = Tariffs.unexcusedAbsenceBilled(settings.billing().tariffs(), activity.getCode(),
+                b.getUnit().getCode(), b.getDay());
         WalletRules.Move move = WalletRules.after(b.getStatus(), unexcusedBilled, debited);
         if (move == WalletRules.Move.NONE) {
             return;
@@ -157,7 +141,7 @@ public class WalletCharges implements BookingCharges {
 
     @Override
     public void presentWithoutBooking(Booking b) {
-        BillingConfiguration billing = billing();
+        BillingConfiguration billing = settings.billing();
         Activity activity = b.getUnit().getActivity();
         Optional<WalletRegie> regie = WalletRegie.billing(billing, activity.getCode());
         if (regie.isEmpty()) {

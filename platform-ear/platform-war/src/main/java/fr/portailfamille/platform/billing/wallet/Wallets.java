@@ -287,8 +287,10 @@ public class Wallets {
     /**
      * A régisseur takes money back from a family's active porte-monnaie of régie {@code regieCode}, with its reason: a
      * top-up whose cheque the bank rejected, an amount typed wrong, a balance paid back to a family that leaves
-     * ({@code mode}: how it was given back, none for a rejected cheque or a correction). The balance may go below zero and
-     * below the régie's floor (the family owes what it spent); a top-up stays as recorded, the withdrawal beside it.
+     * ({@code mode}: how it was given back, none for a rejected cheque or a correction). 1 000,00 € at most; what is given
+     * back never exceeds the balance, but a rejected cheque or a correction may take it below zero and below the régie's
+     * floor (the family owes what it spent); a top-up stays as recorded, the withdrawal beside it
+     * ({@link fr.portailfamille.billing.wallet.WalletRules#withdrawalRefusal}).
      * Audited; from a form whose one-time token is {@code formToken} ({@link FormTokens}): sent twice, taken once.
      *
      * @return the balance after it
@@ -318,6 +320,11 @@ public class Wallets {
         long regieId = ledger.regieId(regie.code()).orElseThrow();
         WalletLedger.Locked w = ledger.lock(familyId, regieId)
                 .orElseThrow(() -> new Refused("withdrawRegie", Refused.text("billing.wallet.withdraw.notActive")));
+        // read under the lock: what is given back never exceeds the balance, whatever was withdrawn meanwhile
+        fr.portailfamille.billing.wallet.WalletRules.withdrawalRefusal(amountCents, given != null, w.balanceCents())
+                .ifPresent(refusal -> {
+                    throw new Refused("withdrawAmount", refusal);
+                });
         long after = ledger.move(w, "WITHDRAWAL", -amountCents, null, given, null, WITHDRAWAL + why, staff.email(), token);
         desk.audit(staff.email(), "WALLET_WITHDRAWAL", regieId, familyId, null, null, amountCents, WalletLedger.cut(
                 "Porte-monnaie « " + regie.label() + " » : retrait de " + Money.format(amountCents) + " au guichet"

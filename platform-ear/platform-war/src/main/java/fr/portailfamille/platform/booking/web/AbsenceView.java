@@ -56,6 +56,8 @@ public class AbsenceView implements Serializable {
     private boolean lateCertificate;
     private int lateCertificateDays = fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS;
     private String planningLink;
+    /** Why no absence can be declared on the day, nor its certificate sent. */
+    private String notDeclarable;
 
     public void load() throws IOException {
         try {
@@ -70,7 +72,13 @@ public class AbsenceView implements Serializable {
         }
         freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
         declarable = booking.getStatus() == BookingStatus.BOOKED || booking.getStatus() == BookingStatus.BOOKED_LATE;
-        lateCertificate = !done && !declarable && absences.lateCertificateAllowed(user.require(), reservation);
+        java.util.Optional<fr.portailfamille.problems.Message> lateRefused = done || declarable ? java.util.Optional.empty()
+                : absences.lateCertificateRefused(user.require(), reservation);
+        lateCertificate = !done && !declarable && lateRefused.isEmpty();
+        // an illness whose certificate can no longer come (its delay passed, its month invoiced): said so, not « no
+        // longer booked »
+        notDeclarable = lateRefused.filter(m -> "booking.absence.lateCertificate.tooLate".equals(m.key()))
+                .map(Texts::of).orElse(Texts.of("absence.notDeclarable"));
         lateCertificateDays = absences.lateCertificateDays();
         // the planning counts the family's children by position (by id)
         List<FamilyChild> children = files.overviewOf(user.require()).children();
@@ -193,4 +201,6 @@ public class AbsenceView implements Serializable {
     public void setCertificate(Part v) { certificate = v; }
     public boolean isDone() { return done; }
     public boolean isFreeCancellation() { return freeCancellation; }
+
+    public String getNotDeclarable() { return notDeclarable; }
 }

@@ -201,14 +201,21 @@ public class WindowRequests {
             return List.of(); // a new account's draft, not stored yet: no child registered to anything
         }
         LocalDateTime now = PlatformTime.now(clock);
-        List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at"
-                + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
+        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
                 + " and w.closes_at > ?1 and exists (select 1 from registration g join child c on c.id = g.child_id"
                 + " where c.family_id = ?2 and g.activity_id = w.activity_id and g.status = 'VALIDATED') order by w.closes_at")
                 .setParameter(1, now).setParameter(2, family.getId()).getResultList();
+        return summaries(rows);
+    }
+
+    /** The columns of a window as a family sees it in a list ({@link #summaries}), of {@code w} and its activity {@code a}. */
+    private static final String SUMMARY = "w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at, w.state";
+
+    /** Rows of {@link #SUMMARY} as the family's list of windows (no counts: those are the agents'). */
+    private static List<WindowSummary> summaries(List<?> rows) {
         return rows.stream().map(o -> (Object[]) o).map(r -> new WindowSummary(((Number) r[0]).longValue(), (String) r[1],
                 OpeningWindows.date(r[2]), OpeningWindows.date(r[3]), OpeningWindows.dateTime(r[4]),
-                OpeningWindows.dateTime(r[5]), OpeningWindow.State.OPEN, 0, null, 0, 0)).toList();
+                OpeningWindows.dateTime(r[5]), OpeningWindow.State.valueOf((String) r[6]), 0, null, 0, 0)).toList();
     }
 
     /**
@@ -220,12 +227,9 @@ public class WindowRequests {
         if (family.getId() == null) {
             return List.of();
         }
-        List<?> rows = em.createNativeQuery("select w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at, w.state"
-                + " from window_request r join opening_window w on w.id = r.window_id join activity a on a.id = w.activity_id"
+        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from window_request r join opening_window w on w.id = r.window_id join activity a on a.id = w.activity_id"
                 + " where r.family_id = ?1 order by w.period_from desc, w.id desc").setParameter(1, family.getId()).getResultList();
-        return rows.stream().map(o -> (Object[]) o).map(r -> new WindowSummary(((Number) r[0]).longValue(), (String) r[1],
-                OpeningWindows.date(r[2]), OpeningWindows.date(r[3]), OpeningWindows.dateTime(r[4]),
-                OpeningWindows.dateTime(r[5]), OpeningWindow.State.valueOf((String) r[6]), 0, null, 0, 0)).toList();
+        return summaries(rows);
     }
 
     /**

@@ -20,7 +20,6 @@ import fr.portailfamille.platform.family.Child;
 import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.problems.Message;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A booking the porte-monnaie cannot pay is refused with a text the planning shows in its language (French for the
  * API): a porte-monnaie not activated, a day without tariff, a balance that would go below the régie's floor. The
- * charge runs on fakes: the configuration of the transaction, a ledger and a pricing answering what each case needs.
+ * charge runs on fakes: the commune's billing configuration, a ledger and a pricing answering what each case needs.
  */
 class WalletChargesTest {
 
@@ -48,7 +47,12 @@ class WalletChargesTest {
     static WalletCharges charges(Optional<Long> balance, List<Tariff> tariffs) {
         WalletCharges c = new WalletCharges();
         BillingConfiguration billing = new BillingConfiguration(BillingSettings.none(), List.of(SPORTS, ALSH), tariffs);
-        c.transaction = proxy(TransactionSynchronizationRegistry.class, "getResource", billing);
+        c.settings = new fr.portailfamille.platform.configuration.CommuneSettings() {
+            @Override
+            public BillingConfiguration billing() {
+                return billing;
+            }
+        };
         c.em = proxy(EntityManager.class, "flush", null);
         c.ledger = new WalletLedger() {
             @Override

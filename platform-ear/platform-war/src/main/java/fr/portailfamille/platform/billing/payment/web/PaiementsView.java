@@ -262,8 +262,20 @@ public class PaiementsView implements Serializable {
         }
     }
 
+    /** What came in over the period: the payments not cancelled, and the porte-monnaie's money ({@link #getWalletCents}). */
     public long getPaymentsTotalCents() {
-        return getPayments().stream().filter(p -> !p.cancelled()).mapToLong(PaymentDesk.PaymentRow::amountCents).sum();
+        return getPayments().stream().filter(p -> !p.cancelled()).mapToLong(PaymentDesk.PaymentRow::amountCents).sum()
+                + getWalletCents();
+    }
+
+    /** The porte-monnaie's money of the period: top-ups less withdrawals (in the total, listed in the export). */
+    public long getWalletCents() {
+        try {
+            LocalDate[] period = period();
+            return desk.walletMoney(user.require(), period[0], period[1]);
+        } catch (Refused e) {
+            return 0;
+        }
     }
 
     public Map<String, String> getRegies() {
