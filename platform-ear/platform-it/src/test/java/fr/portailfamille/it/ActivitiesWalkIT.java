@@ -212,6 +212,17 @@ class ActivitiesWalkIT {
             new WebDriverWait(agent.driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("menu-pointage")).isDisplayed());
             agent.driver.manage().window().setSize(new Dimension(800, 1280));
 
+            // the sheet of a day the unit does not run (the last public holiday): said so, not « tous les enfants
+            // figurent déjà »
+            java.time.LocalDate holiday = today.minusDays(1);
+            while (!TestDays.holiday(holiday)) {
+                holiday = holiday.minusDays(1);
+            }
+            agent.get(BASE + "/agent/pointage.xhtml?unite=" + s.unitId() + "&jour=" + holiday);
+            assertTrue(agent.await(By.id("unbooked-not-running")).getText().contains("ne fonctionne pas ce jour-là"),
+                    agent::snapshot);
+            assertTrue(agent.absent("unbooked-none") && agent.absent("unbooked"), "nothing to record on a day without care");
+
             // without JavaScript the same buttons post the form (with the page's CSP nonce)
             agent.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
             agent.get(BASE + "/agent/pointage.xhtml?unite=" + s.unitId() + "&jour=" + today);

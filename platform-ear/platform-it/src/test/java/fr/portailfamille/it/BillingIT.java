@@ -230,10 +230,27 @@ class BillingIT {
         // 1 unexcused absence of the eldest in T2: 2,20 €
         assertEquals(220L, third.totalCents());
         assertEquals(BillingMonth.EDGE451_CENTS + 220L, invoiceTotals(kit.alpha(), f).get(edge451));
-        // gap-free: sequences 1..5 of the régie
+
+        // the paper sheet caught up on after the run: Tom was there, without booking, on a day the unit ran — October is
+        // listed again, and its run bills that day only
+        java.time.LocalDate unbookedDay = java.time.LocalDate.parse(String.valueOf(kit.in(kit.alpha(), () -> kit.one("select min(b.day) from booking b where"
+                + " b.unit_id = ?1 and b.day not in (select t.day from booking t where t.child_id = ?2 and t.unit_id = ?1)",
+                f.unit(), f.child("Tom")))));
+        kit.in(kit.alpha(), () -> kit.update("insert into registration (child_id, activity_id, status, cgu_accepted_at) select"
+                + " ?1, u.activity_id, 'VALIDATED', now() from activity_unit u where u.id = ?2 and not exists (select 1 from"
+                + " registration g where g.child_id = ?1 and g.activity_id = u.activity_id and g.status = 'VALIDATED')",
+                f.child("Tom"), f.unit()));
+        kit.in(kit.alpha(), () -> attendance.markPresentWithoutBooking(AGENT, f.unit(), unbookedDay, f.child("Tom")));
+        assertEquals(List.of(new fr.portailfamille.platform.billing.DraftInvoices.MonthToBill(OCTOBER, 1)),
+                kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
+        RunState fourth = issue(kit.alpha(), REGISSEUR, f);
+        assertEquals(1, fourth.issued());
+        assertTrue(fourth.totalCents() > 0, "the day present without booking, billed");
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
+        // gap-free: sequences 1..6 of the régie
         List<?> sequences = kit.in(kit.alpha(), () -> kit.list("select i.sequence from invoice i"
                 + " join regie r on r.id = i.regie_id where r.code = ?1 and i.kind = 'INVOICE' order by 1", f.regie()));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
     }
 
     /**

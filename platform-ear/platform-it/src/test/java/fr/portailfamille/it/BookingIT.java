@@ -114,6 +114,9 @@ class BookingIT {
     @Resource
     ManagedExecutorService pool;
 
+    @Inject
+    fr.portailfamille.platform.booking.SeatCounter seats;
+
     Commune alpha() {
         return directory.bySlug("alpha").orElseThrow();
     }
@@ -1209,6 +1212,8 @@ class BookingIT {
         long late = insertBooking(p.childId(), unit, TestDays.today().minusDays(8), "ABSENT_BILLED");
         sql("insert into absence (booking_id, reason) values (" + late + ", 'MALADIE')");
         assertFalse(in(() -> absences.lateCertificateAllowed(p.user(), late)));
+        assertTrue(in(() -> absences.lateCertificateRefused(p.user(), late)).orElseThrow().french().contains("ce délai est passé"),
+                "the absence page says why, not « no longer booked »");
         assertTrue(assertThrows(BookingRefused.class, () -> in(() -> absences.sendLateCertificate(p.user(), late,
                 "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage()
                 .contains("ce délai est passé"));
@@ -1608,6 +1613,36 @@ class BookingIT {
         assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
                 () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         p.childId()))).getMessage(), "once per unit-day");
+
+        // a presence tapped while the child's booking of the day is being written (the booking holds the day's seats): it
+        // waits for it, then finds the child on the sheet — not a second row holding the day
+        Parent racing = validatedFamily();
+        String raced = in(() -> {
+            tx.begin();
+            java.util.concurrent.Future<String> presence;
+            try {
+                seats.lock(em.find(fr.portailfamille.platform.booking.ActivityUnit.class, unit), day);
+                em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values (?1, ?2, ?3, 'BOOKED')")
+                        .setParameter(1, racing.childId()).setParameter(2, unit).setParameter(3, day).executeUpdate();
+                presence = pool.submit(() -> {
+                    try {
+                        TenantContext.call(alpha(), () -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
+                                racing.childId()));
+                        return "RECORDED";
+                    } catch (BookingRefused e) {
+                        return e.getMessage();
+                    }
+                });
+                Thread.sleep(1500);
+            } finally {
+                tx.commit();
+            }
+            return presence.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        });
+        assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", raced);
+        assertEquals(1L, ((Number) in(() -> em.createNativeQuery("select count(*) from booking where child_id = ?1 and unit_id = ?2"
+                + " and day = ?3").setParameter(1, racing.childId()).setParameter(2, unit).setParameter(3, day)
+                .getSingleResult())).longValue());
 
         // a child whose seat was given back (cancelled late) comes all the same: pointed present, the seat is taken again
         // (the counter and the occupancy agree), pointed absent after all, it is given back

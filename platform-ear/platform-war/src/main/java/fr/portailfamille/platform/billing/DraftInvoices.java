@@ -51,18 +51,20 @@ public class DraftInvoices {
     }
 
     /**
-     * The months of régie {@code regieCode} already invoiced where absences became billable since their last run (their
-     * medical certificate refused after it): their days are billed only when the month is run again. Oldest first, each
-     * with how many unit-days wait.
+     * The months of régie {@code regieCode} already invoiced where days became billable since their last run — an
+     * absence whose medical certificate was refused after it, a child recorded present without booking after it (paper
+     * sheets caught up on): their days are billed only when the month is run again. Oldest first, each with how many
+     * unit-days wait.
      */
     public List<MonthToBill> refusedAfterRun(String regieCode) {
         List<MonthToBill> months = new java.util.ArrayList<>();
+        String lastRun = "(select max(br.finished_at) from billing_run br where br.regie_id = r.id and br.state = 'DONE'"
+                + " and b.day between br.period_start and br.period_end)";
         for (Object o : em.createNativeQuery("select cast(date_trunc('month', b.day) as date), count(*) from booking b"
-                        + " join absence x on x.booking_id = b.id join activity_unit u on u.id = b.unit_id"
+                        + " left join absence x on x.booking_id = b.id join activity_unit u on u.id = b.unit_id"
                         + " join regie_activity ra on ra.activity_id = u.activity_id join regie r on r.id = ra.regie_id"
-                        + " where r.code = ?1 and b.status = 'ABSENT_BILLED' and x.reviewed_at is not null"
-                        + " and x.reviewed_at > (select max(br.finished_at) from billing_run br where br.regie_id = r.id"
-                        + " and br.state = 'DONE' and b.day between br.period_start and br.period_end)"
+                        + " where r.code = ?1 and (b.status = 'ABSENT_BILLED' and x.reviewed_at > " + lastRun
+                        + " or b.status = 'PRESENT' and b.unbooked and b.created_at > " + lastRun + ")"
                         + " group by 1 order by 1").setParameter(1, regieCode).getResultList()) {
             Object[] r = (Object[]) o;
             months.add(new MonthToBill(java.time.YearMonth.from(date(r[0])), ((Number) r[1]).longValue()));

@@ -219,6 +219,14 @@ public class AttendanceService {
         // two taps at once (a double click, two tablets) wait for each other: the second finds the first's presence
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
                 .setParameter(1, "presence:" + childId + ":" + unitId + ":" + day).getSingleResult();
+        Child known = em.find(Child.class, childId);
+        if (known == null) {
+            throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
+        }
+        // the family's charges then the day's seats locked before anything is read, as a booking locks them: a booking of
+        // the day committing meanwhile is seen below, not doubled by a presence « sans réservation »
+        charges.lock(known.getFamily().getId(), unit.getActivity());
+        int booked = seats.lock(unit, day);
         Child child = childrenWithoutBooking(agent, unitId, day).stream().filter(c -> c.getId() == childId).findFirst()
                 .orElse(null);
         Set<BookingStatus> held = Set.copyOf(em.createQuery("select b.status from Booking b where b.child.id = :c"
@@ -237,9 +245,10 @@ public class AttendanceService {
         if (child == null) {
             throw new BookingRefused(Refused.text("booking.attendance.notRegistered"));
         }
-        charges.lock(child.getFamily().getId(), unit.getActivity());
-        int booked = seats.lock(unit, day);
         Booking b = Booking.unbookedPresence(child, unit, day);
+        // not while the month's invoicing runs (it would never see the day); once it ran, Facturation lists the month
+        // to run again (DraftInvoices.refusedAfterRun)
+        months.refuseWhileInvoiced(b);
         em.persist(b);
         // the child is there: one of the day's seats, as the occupancy counts it (over capacity if need be)
         seats.take(unit, day, booked);
@@ -304,6 +313,17 @@ public class AttendanceService {
     }
 
     /** Whether the unit runs on {@code day} under the commune's calendar ({@link MonthPlan#runsOn}). */
+    /**
+     * Why nobody can be recorded present on the unit-day — the unit does not run that day (its weekdays, period, a
+     * public holiday, a closure) —, or empty when it runs. Any agent of the commune.
+     */
+    public Optional<fr.portailfamille.problems.Message> notRunning(SignedInUser agent, long unitId, LocalDate day) {
+        StaffRoles.requireAgent(agent);
+        ActivityUnit unit = em.find(ActivityUnit.class, unitId);
+        return unit == null || runs(unit, day) ? Optional.empty()
+                : Optional.of(Refused.text("booking.attendance.notRunning", unit.getActivity().getName(), unit.getLabel()));
+    }
+
     private boolean runs(ActivityUnit unit, LocalDate day) {
         return MonthPlan.runsOn(unit.plan(), day, settings.calendar(), settings.schoolYears());
     }

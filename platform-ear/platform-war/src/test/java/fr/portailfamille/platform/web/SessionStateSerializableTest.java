@@ -80,6 +80,65 @@ class SessionStateSerializableTest {
         assertEquals("", String.join("\n", problems), "état de session non sérialisable");
     }
 
+    /**
+     * A child's file holds its health (allergies, PAI, doctor, medical notes): a view that keeps {@code Child} entities
+     * keeps them in the replicated session of whoever opens it — the pointage sheet did, for every agent. The views keep
+     * rows with the names they show instead ({@code PointageView.Row}, {@code AgentDossiersView.Found}); the ones listed
+     * here are a parent's own pages, keeping the parent's own child.
+     */
+    @Test
+    void noViewKeepsAChildsFileWithItsHealthInTheSession() throws Exception {
+        Set<String> ownFile = Set.of("InscriptionsView", "AbsenceView");
+        List<String> keeping = new ArrayList<>();
+        for (Class<?> bean : warClasses().stream().filter(c -> PASSIVATING.stream().anyMatch(c::isAnnotationPresent)).toList()) {
+            for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
+                            && !f.isAnnotationPresent(Inject.class) && !ownFile.contains(bean.getSimpleName())
+                            && reaches(f.getGenericType(), fr.portailfamille.platform.family.Child.class, new HashSet<>())) {
+                        keeping.add(c.getSimpleName() + "." + f.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), keeping, "des vues gardent en session la fiche d'un enfant, santé comprise");
+    }
+
+    /** Whether a value of {@code type} may hold a {@code target}: itself, a type argument, or a field of the platform's. */
+    private static boolean reaches(Type type, Class<?> target, Set<Type> seen) {
+        if (!seen.add(type)) {
+            return false;
+        }
+        if (type instanceof ParameterizedType p) {
+            return reaches(p.getRawType(), target, seen)
+                    || Stream.of(p.getActualTypeArguments()).anyMatch(a -> reaches(a, target, seen));
+        }
+        if (type instanceof WildcardType w) {
+            return Stream.of(w.getUpperBounds()).anyMatch(b -> reaches(b, target, seen));
+        }
+        if (!(type instanceof Class<?> c)) {
+            return false;
+        }
+        if (c.isArray()) {
+            return reaches(c.getComponentType(), target, seen);
+        }
+        if (target.isAssignableFrom(c)) {
+            return true;
+        }
+        if (!c.getName().startsWith("fr.portailfamille.")) {
+            return false;
+        }
+        for (Class<?> k = c; k != null && k.getName().startsWith("fr.portailfamille."); k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
+                        && reaches(f.getGenericType(), target, seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void theScanCatchesAFieldThatWouldNotReplicate() {
         List<String> problems = new ArrayList<>();

@@ -46,10 +46,12 @@ public class PointageView implements Serializable {
     private String jour;
     private List<Activity> activities;
     private ActivityUnit unit;
-    private List<Booking> sheet;
+    private List<Row> sheet;
     private long taken;
-    private List<Child> unbookedCandidates = List.of();
+    private List<Candidate> unbookedCandidates = List.of();
     private Long presentChild;
+    /** Why nobody can be recorded present without booking on the unit-day (it does not run), or null. */
+    private String notRunning;
     private transient List<AttendanceService.Occupancy> occupancy;
 
     public void load() {
@@ -62,6 +64,7 @@ public class PointageView implements Serializable {
         sheet = List.of();
         taken = 0;
         unbookedCandidates = List.of();
+        notRunning = null;
         if (unite != null) {
             for (Activity a : activities) {
                 catalog.unitsOf(a.getId()).stream().filter(u -> u.getId().equals(unite)).findFirst()
@@ -69,9 +72,11 @@ public class PointageView implements Serializable {
             }
         }
         if (unit != null) {
-            sheet = bookings.daySheet(user.require(), unit.getId(), getDay());
+            sheet = bookings.daySheet(user.require(), unit.getId(), getDay()).stream().map(Row::of).toList();
             taken = bookings.placesTaken(user.require(), unit.getId(), getDay());
-            unbookedCandidates = bookings.childrenWithoutBooking(user.require(), unit.getId(), getDay());
+            unbookedCandidates = bookings.childrenWithoutBooking(user.require(), unit.getId(), getDay()).stream()
+                    .map(Candidate::of).toList();
+            notRunning = bookings.notRunning(user.require(), unit.getId(), getDay()).map(Texts::of).orElse(null);
         }
         occupancy = null;
     }
@@ -84,7 +89,7 @@ public class PointageView implements Serializable {
             refreshKeepingRows();
             // said in words in the page's live region, for screen readers (the row shows it too)
             sheet.stream().filter(b -> b.getId() == bookingId).findFirst().ifPresent(b -> {
-                String said = Texts.of("agent.pointage.marked", b.getChild().getFirstName(), b.getChild().getLastName(),
+                String said = Texts.of("agent.pointage.marked", b.getFirstName(), b.getLastName(),
                         status(mark).toLowerCase(PlanningLabels.locale()));
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
             });
@@ -94,11 +99,18 @@ public class PointageView implements Serializable {
         }
     }
 
-    /** The sheet read again after a tap, its rows where the tablet shows them ({@link #keepingRows}). */
+    /**
+     * The sheet read again after a tap, its rows where the tablet shows them ({@link #keepingRows}); the « présent sans
+     * réservation » list as the tablet shows it (a tap does not redraw it): a child another tablet recorded meanwhile,
+     * chosen there, gets the service's « déjà sur la feuille du jour », not a validation error on a list it no longer
+     * matches.
+     */
     private void refreshKeepingRows() {
-        List<Booking> shown = sheet;
+        List<Row> shown = sheet;
+        List<Candidate> offered = unbookedCandidates;
         refresh();
         sheet = keepingRows(shown, sheet);
+        unbookedCandidates = offered;
     }
 
     /**
@@ -108,12 +120,12 @@ public class PointageView implements Serializable {
      * that had come to its place). Rows gone from the sheet stay as they were (their marks are refused); new ones come
      * after, shown at the next reading of the page.
      */
-    static List<Booking> keepingRows(List<Booking> shown, List<Booking> fresh) {
-        Map<Long, Booking> byId = new LinkedHashMap<>();
+    static List<Row> keepingRows(List<Row> shown, List<Row> fresh) {
+        Map<Long, Row> byId = new LinkedHashMap<>();
         fresh.forEach(b -> byId.put(b.getId(), b));
-        List<Booking> kept = new ArrayList<>(fresh.size());
-        for (Booking b : shown) {
-            Booking now = byId.remove(b.getId());
+        List<Row> kept = new ArrayList<>(fresh.size());
+        for (Row b : shown) {
+            Row now = byId.remove(b.getId());
             kept.add(now == null ? b : now);
         }
         kept.addAll(byId.values());
@@ -168,7 +180,7 @@ public class PointageView implements Serializable {
         return sheet.stream().filter(b -> b.getStatus() == BookingStatus.WAITING).count();
     }
 
-    public String statusLabel(Booking b) {
+    public String statusLabel(Row b) {
         return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT ? Texts.of("agent.pointage.status.unbooked")
                 : b.isExpiredRequest() ? Texts.of("agent.pointage.status.expired") : status(b.getStatus());
     }
@@ -178,13 +190,13 @@ public class PointageView implements Serializable {
         return Texts.of("agent.pointage.status." + status.name());
     }
 
-    public boolean markable(Booking b) {
+    public boolean markable(Row b) {
         return b.getStatus() != BookingStatus.WAITING && b.getStatus() != BookingStatus.ABSENT_PENDING
                 && !b.getDay().isAfter(PlatformTime.today());
     }
 
     /** Whether the row's absence marks are offered: not on a request awaiting validation (pointed present only). */
-    public boolean absenceMarkable(Booking b) {
+    public boolean absenceMarkable(Row b) {
         return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION && !b.isExpiredRequest();
     }
 
@@ -198,12 +210,72 @@ public class PointageView implements Serializable {
 
     public List<Activity> getActivities() { return activities; }
     public ActivityUnit getUnit() { return unit; }
-    public List<Booking> getSheet() { return sheet; }
-    public List<Child> getUnbookedCandidates() { return unbookedCandidates; }
+    public List<Row> getSheet() { return sheet; }
+    public List<Candidate> getUnbookedCandidates() { return unbookedCandidates; }
     public Long getPresentChild() { return presentChild; }
+    public String getNotRunning() { return notRunning; }
     public void setPresentChild(Long v) { presentChild = v; }
     public Long getUnite() { return unite; }
     public void setUnite(Long v) { if (ViewParams.opening()) unite = v; }
     public String getJour() { return jour; }
     public void setJour(String v) { if (ViewParams.opening()) jour = v; }
+
+    /**
+     * A line of the day sheet as the view keeps it (in the session, replicated): the booking and its child's name only —
+     * never the child's file, whose health fields (allergies, PAI, doctor) are agent-sante's.
+     */
+    public static final class Row implements Serializable {
+        private final long id;
+        private final String firstName;
+        private final String lastName;
+        private final BookingStatus status;
+        private final boolean unbooked;
+        private final boolean expiredRequest;
+        private final LocalDate day;
+
+        Row(long id, String firstName, String lastName, BookingStatus status, boolean unbooked, boolean expiredRequest,
+            LocalDate day) {
+            this.id = id;
+            this.firstName = firstName;
+            this.lastName = lastName;
+            this.status = status;
+            this.unbooked = unbooked;
+            this.expiredRequest = expiredRequest;
+            this.day = day;
+        }
+
+        static Row of(Booking b) {
+            return new Row(b.getId(), b.getChild().getFirstName(), b.getChild().getLastName(), b.getStatus(), b.isUnbooked(),
+                    b.isExpiredRequest(), b.getDay());
+        }
+
+        public long getId() { return id; }
+        public String getFirstName() { return firstName; }
+        public String getLastName() { return lastName; }
+        public BookingStatus getStatus() { return status; }
+        public boolean isUnbooked() { return unbooked; }
+        public boolean isExpiredRequest() { return expiredRequest; }
+        public LocalDate getDay() { return day; }
+    }
+
+    /** A child the agent may record present without booking, as the view keeps it: its id and name only. */
+    public static final class Candidate implements Serializable {
+        private final long id;
+        private final String firstName;
+        private final String lastName;
+
+        Candidate(long id, String firstName, String lastName) {
+            this.id = id;
+            this.firstName = firstName;
+            this.lastName = lastName;
+        }
+
+        static Candidate of(Child c) {
+            return new Candidate(c.getId(), c.getFirstName(), c.getLastName());
+        }
+
+        public long getId() { return id; }
+        public String getFirstName() { return firstName; }
+        public String getLastName() { return lastName; }
+    }
 }

@@ -7,7 +7,6 @@ import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.Urls;
 import fr.portailfamille.platform.web.QueuePage;
 import fr.portailfamille.platform.web.FormErrors;
-import fr.portailfamille.platform.family.Family;
 import fr.portailfamille.platform.family.AccountUnavailable;
 import fr.portailfamille.platform.family.FamilyCounter;
 import fr.portailfamille.platform.family.FamilyDesk;
@@ -37,7 +36,8 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
     FileQueue queue;
 
     private String query;
-    private List<Family> found;
+    /** The families the search found, by id, label and e-mail only (never their files: their children's health). */
+    private List<Found> found;
     private String counterFirstName;
     private String counterLastName;
     private String counterEmail;
@@ -83,7 +83,7 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
     }
 
     public void search() {
-        found = desk.search(agent(), query);
+        found = desk.search(agent(), query).stream().map(f -> new Found(f.getId(), f.getLabel(), f.getEmail())).toList();
     }
 
     public void createAtCounter() {
@@ -106,7 +106,14 @@ public class AgentDossiersView extends QueuePage<FileQueue.FileToValidate> {
 
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }
-    public List<Family> getFound() { return found; }
+    public List<Found> getFound() { return found; }
+
+    /** A family the search found, as the list shows it. */
+    public record Found(Long id, String label, String email) implements java.io.Serializable {
+        public Long getId() { return id; }
+        public String getLabel() { return label; }
+        public String getEmail() { return email; }
+    }
     public String getCounterFirstName() { return counterFirstName; }
     public void setCounterFirstName(String v) { counterFirstName = v; }
     public String getCounterLastName() { return counterLastName; }
