@@ -274,6 +274,25 @@ class NewsIT {
         assertTrue(alpha(() -> news.familyTiles(in.user(), 50)).stream().filter(t -> t.title().equals(title)).findFirst()
                 .orElseThrow().isTargeted());
 
+        // the list of every news online (page actualites): the same reach, paged in SQL, a page beyond the last gives the last
+        NewsService.NewsPage inAll = alpha(() -> news.list(in.user(), 1, 1000));
+        NewsService.NewsPage outAll = alpha(() -> news.list(out.user(), 1, 1000));
+        NewsService.NewsPage publicAll = alpha(() -> news.list(null, 1, 1000));
+        List<String> listed = inAll.tiles().stream().map(NewsTile::title).toList();
+        List<String> tiled = alpha(() -> news.familyTiles(in.user(), 50)).stream().map(NewsTile::title).toList();
+        assertEquals(tiled, listed.subList(0, Math.min(50, listed.size())), "la liste, dans l'ordre des vignettes");
+        assertEquals(outAll.total() + 1, inAll.total(), "l'actualité ciblée en plus pour la famille de l'activité");
+        assertFalse(outAll.tiles().stream().anyMatch(t -> t.title().equals(title)));
+        assertEquals(outAll.total(), publicAll.total(), "hors de l'activité, ce que voit le public");
+        assertEquals(outAll.total(), alpha(() -> news.list(agent, 1, 1000)).total(), "un agent lit la liste publique");
+        NewsService.NewsPage second = alpha(() -> news.list(in.user(), 2, 1));
+        assertEquals(List.of(inAll.tiles().get(1).title()), second.tiles().stream().map(NewsTile::title).toList());
+        assertEquals(inAll.total(), second.pages());
+        assertTrue(second.hasPrevious() && second.hasNext() == inAll.total() > 2);
+        NewsService.NewsPage beyond = alpha(() -> news.list(in.user(), 1_000_000, 1));
+        assertEquals(inAll.total(), beyond.page());
+        assertEquals(1, alpha(() -> news.list(in.user(), -3, 1)).page());
+
         // detail and image by id
         assertTrue(alpha(() -> news.read(in.user(), id)).isPresent());
         assertTrue(alpha(() -> news.read(out.user(), id)).isEmpty(), "autre famille, par identifiant");
@@ -406,6 +425,13 @@ class NewsIT {
         assertFalse(home.contains("Réservée " + s), "accueil public : pas d'actualité ciblée");
         assertTrue(home.contains(s), "accueil public : l'actualité pour tous");
         assertEquals(404, PlatformWebIT.get(alpha, "/actualite.xhtml?id=999999999", java.util.Map.of()).statusCode());
+        // the list of every news: for everyone on its host, escaped, without the targeted; never on another host
+        String list = PlatformWebIT.get(alpha, "/actualites.xhtml", java.util.Map.of()).body();
+        assertTrue(list.contains(s) && !list.contains("<script>alert('" + s), "liste : l'actualité pour tous, échappée");
+        assertFalse(list.contains("Réservée " + s), "liste publique : pas d'actualité ciblée");
+        assertFalse(PlatformWebIT.get(beta, "/actualites.xhtml", java.util.Map.of()).body().contains(s), "liste de beta");
+        assertTrue(PlatformWebIT.get(alpha, "/actualites.xhtml?page=abc", java.util.Map.of()).body()
+                .contains("Numéro de page invalide."), "une page qui n'est pas un nombre");
 
         // agent pages: an anonymous visitor is sent to sign in, a parent is refused (403), their posts too
         long before;

@@ -116,6 +116,15 @@ class NewsWalkIT {
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/actualites avec l'actualité");
         }
 
+        // older news than the tiles show: Accueil links to them all
+        String older = "Plus ancienne " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        try (java.sql.Connection c = PaymentWalkIT.db()) {
+            for (int i = 0; i < 7; i++) {
+                PaymentWalkIT.id(c, "insert into news (title, body, published, publish_at, author) values (?, 'Ancienne.', true,"
+                        + " now() - interval '30 days' - ? * interval '1 hour', 'test') returning id", older + " " + i, i);
+            }
+        }
+
         try (Browser b = new Browser()) {
             ActivitiesWalkIT.signIn(b, "/espace/accueil.xhtml", parent, StackLauncher.PASSWORD_PARENT);
             InputsWebIT.phone(b);
@@ -140,6 +149,20 @@ class NewsWalkIT {
                     b.driver.findElement(By.cssSelector(".news-article-image")).getAttribute("alt"));
             assertEquals("", b.accessibilityViolations(), "axe-core, actualite (famille)");
             InputsWebIT.check(b, "actualite-famille", wide);
+
+            // every news online for the family, the older ones too, from Accueil's link
+            b.get(base + "/espace/accueil.xhtml");
+            b.submit(By.id("news-all"));
+            b.await(By.id("news-list"));
+            List<String> all = b.driver.findElements(By.cssSelector("#news-list .news-tile-title")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+            assertTrue(all.contains(title) && all.contains(everyone), all.toString());
+            assertTrue(all.indexOf(everyone) < all.indexOf(title), "la plus récente d'abord : " + all);
+            int pages = b.absent("news-position") ? 1 : Integer.parseInt(b.text("news-position").replaceAll(".* sur ", "").trim());
+            b.get(base + "/actualites.xhtml?page=" + pages);
+            assertTrue(b.driver.getPageSource().contains(older + " 6"), "la plus ancienne, sur la dernière page");
+            assertEquals("", b.accessibilityViolations(), "axe-core, actualites (famille)");
+            InputsWebIT.check(b, "actualites-famille", wide);
             b.desktop();
         }
 
@@ -156,6 +179,9 @@ class NewsWalkIT {
             Browser.screenshot(p, "360-accueil-public-vignettes");
             p.get(base + "/actualite.xhtml?id=" + id);
             assertFalse(p.driver.getPageSource().contains("Entrée libre"), "actualité ciblée : rien pour un visiteur");
+            p.get(base + "/actualites.xhtml");
+            assertTrue(p.driver.getPageSource().contains(everyone), "la liste publique");
+            assertFalse(p.driver.getPageSource().contains(title), "la liste publique, sans l'actualité ciblée");
             p.desktop();
         }
         assertEquals(List.of(), wide, "360 px");

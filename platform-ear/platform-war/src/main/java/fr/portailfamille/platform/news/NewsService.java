@@ -67,11 +67,43 @@ public class NewsService {
     private List<NewsTile> tiles(Long familyId, int max) {
         Query q = em.createNativeQuery(TILE + " where" + ONLINE + REACHES + " order by n.publish_at desc, n.id desc limit ?3")
                 .setParameter(1, now()).setParameter(2, familyId).setParameter(3, Math.max(1, Math.min(50, max)));
+        return tilesOf(q);
+    }
+
+    private List<NewsTile> tilesOf(Query q) {
         List<NewsTile> tiles = new ArrayList<>();
         for (Object row : q.getResultList()) {
             tiles.add(tile((Object[]) row));
         }
         return tiles;
+    }
+
+    /** A page of {@link #list}: its tiles, its number (from 1), how many pages and news there are (getters: for EL). */
+    public record NewsPage(List<NewsTile> tiles, int page, int pages, long total) {
+        public List<NewsTile> getTiles() { return tiles; }
+        public int getPage() { return page; }
+        public int getPages() { return pages; }
+        public long getTotal() { return total; }
+        public boolean hasPrevious() { return page > 1; }
+        public boolean hasNext() { return page < pages; }
+    }
+
+    /**
+     * Page actualites: every news online now for this reader ({@code null}: nobody signed in) — those for everyone and,
+     * for a parent, those targeting the family's activities — newest first, {@code size} a page; a page beyond the last
+     * gives the last. One count and one page query.
+     */
+    public NewsPage list(SignedInUser reader, int page, int size) {
+        Long familyId = familyId(reader);
+        long total = ((Number) em.createNativeQuery("select count(*) from news n where" + ONLINE + REACHES)
+                .setParameter(1, now()).setParameter(2, familyId).getSingleResult()).longValue();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.max(1, Math.min(page, pages));
+        Query q = em.createNativeQuery(TILE + " where" + ONLINE + REACHES
+                        + " order by n.publish_at desc, n.id desc limit ?3 offset ?4")
+                .setParameter(1, now()).setParameter(2, familyId).setParameter(3, size)
+                .setParameter(4, (long) (shown - 1) * size);
+        return new NewsPage(tilesOf(q), shown, pages, total);
     }
 
     /**

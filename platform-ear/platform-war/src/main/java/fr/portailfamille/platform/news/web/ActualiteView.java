@@ -38,8 +38,8 @@ public class ActualiteView {
     public Long getId() { return id; }
     public void setId(Long v) { id = v; }
 
-    /** Back to where the tile was: Accueil for a signed-in family, the commune's home otherwise (an agent's too). */
+    /** Back to where the tile was ({@link ActualitesView#back}). */
     public String getBack() {
-        return user.isSignedIn() && !user.isAgent() ? "/espace/accueil.xhtml" : "/";
+        return ActualitesView.back(user);
     }
 }
