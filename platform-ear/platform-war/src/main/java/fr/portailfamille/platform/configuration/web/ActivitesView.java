@@ -29,13 +29,12 @@ public class ActivitesView extends ConfigurationSection {
 
     private List<ActivityRow> activities;
     private Map<String, String> establishmentItems;
-    /** The activities removed on this screen since the last save ("Retirer l'activité"), by code, with where they were. */
-    private final Map<String, Removed> removed = new LinkedHashMap<>();
+    /** The activities removed on this screen since the last save ("Retirer l'activité"). */
+    private final RemovedRows<ActivityRow> removed = new RemovedRows<>();
+    /** The units removed since the last save ("Retirer l'unité"), each from its activity's list. */
+    private final RemovedRows<UnitRow> removedUnits = new RemovedRows<>();
     /** The codes of the activities this screen showed when it was read; null while it is being read. */
     private java.util.Set<String> shown;
-
-    private record Removed(int at, ActivityRow row) implements java.io.Serializable {
-    }
 
     @Override
     public void load() {
@@ -45,6 +44,7 @@ public class ActivitesView extends ConfigurationSection {
         activities = new ArrayList<>(conf.activities().stream().map(ActivityRow::new).toList());
         establishmentItems = establishmentItems(conf.establishments());
         removed.clear();
+        removedUnits.clear();
     }
 
     /**
@@ -57,15 +57,23 @@ public class ActivitesView extends ConfigurationSection {
         return c.activities().stream().filter(a -> shown == null || shown.contains(a.code())).toList();
     }
 
-    /** A removal refused (the activity has bookings or registrations): its row comes back where it was. */
+    /**
+     * A removal refused (the activity has bookings or registrations, the unit bookings): the rows come back where they
+     * were ({@link RemovedRows}).
+     */
     @Override
     protected void refused(List<FieldError> errors) {
-        if (errors.stream().anyMatch(e -> "activities".equals(e.field())) && !removed.isEmpty()) {
-            List<Removed> back = new ArrayList<>(removed.values());
-            java.util.Collections.reverse(back); // the last removed first: each goes back where it was then
-            back.forEach(r -> activities.add(Math.min(r.at(), activities.size()), r.row()));
-            removed.clear();
+        if (errors.stream().anyMatch(e -> "activities".equals(e.field()))) {
+            removed.putBack();
         }
+        if (unitRemovalRefused(errors)) {
+            removedUnits.putBack();
+        }
+    }
+
+    /** Whether {@code errors} refuse a unit's removal (ConfigurationStore: {@code activities[i].units}, the unit in use). */
+    static boolean unitRemovalRefused(List<FieldError> errors) {
+        return errors.stream().anyMatch(e -> e.field() != null && e.field().matches("activities\\[\\d+]\\.units"));
     }
 
     /**
@@ -87,14 +95,13 @@ public class ActivitesView extends ConfigurationSection {
     }
 
     public void removeUnit(int activity, int unit) {
-        activities.get(activity).getUnits().remove(unit);
+        removedUnits.remove(activities.get(activity).getUnits(), unit);
         NextFocus.on("activites:activities:" + activity + ":addUnit");
     }
 
     /** "Retirer l'activité": gone at the next save, which refuses if the activity has bookings or registrations. */
     public void removeActivity(int activity) {
-        ActivityRow row = activities.remove(activity);
-        removed.put(row.getCode(), new Removed(activity, row));
+        removed.remove(activities, activity);
         NextFocus.on("activites:save");
     }
 
@@ -109,7 +116,8 @@ public class ActivitesView extends ConfigurationSection {
         }
         // a weekday removed from a unit undoes what families booked on it from today: told, and saved once confirmed
         saveOnceConfirmed("activites", Texts.of("agent.config.activities.saved"), "agent.config.undo.confirm",
-                c -> c.withActivities(edited(c.activities(), activities, removed.keySet())), "activites:save");
+                c -> c.withActivities(edited(c.activities(), activities,
+                        removed.rows().stream().map(ActivityRow::getCode).collect(java.util.stream.Collectors.toSet()))), "activites:save");
     }
 
     /**

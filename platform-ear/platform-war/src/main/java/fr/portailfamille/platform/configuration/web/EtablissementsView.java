@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.EstablishmentRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
+import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -18,10 +19,14 @@ import java.util.List;
 public class EtablissementsView extends ConfigurationSection {
 
     private List<EstablishmentRow> establishments;
+    /** The schools and places removed on this screen since it was read ("Retirer"): one with activities or enrolments is not removed. */
+    private final RemovedRows<EstablishmentRow> removed = new RemovedRows<>();
 
     @Override
     public void load() {
         establishments = new ArrayList<>(opened().establishments().stream().map(EstablishmentRow::of).toList());
+
+        removed.clear();
     }
 
     public void add() {
@@ -30,8 +35,16 @@ public class EtablissementsView extends ConfigurationSection {
     }
 
     public void remove(int index) {
-        establishments.remove(index);
+        removed.remove(establishments, index);
         NextFocus.on("etablissements:add");
+    }
+
+    /** A removal refused (still in use): the removed rows come back where they were ({@link RemovedRows}). */
+    @Override
+    protected void refused(List<FieldError> errors) {
+        if (errors.stream().anyMatch(e -> "establishments".equals(e.field()))) {
+            removed.putBack();
+        }
     }
 
     public void save() {

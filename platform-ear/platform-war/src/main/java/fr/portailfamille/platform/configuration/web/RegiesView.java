@@ -26,11 +26,8 @@ public class RegiesView extends ConfigurationSection {
 
     private List<RegieRow> regies;
     private Map<String, String> activityItems;
-    /** The régies removed on this screen since it was read ("Retirer la régie"), with where they were, the last last. */
-    private final List<Removed> removed = new ArrayList<>();
-
-    private record Removed(int at, RegieRow row) implements java.io.Serializable {
-    }
+    /** The régies removed on this screen since it was read ("Retirer la régie"). */
+    private final RemovedRows<RegieRow> removed = new RemovedRows<>();
 
     @Override
     public void load() {
@@ -40,17 +37,11 @@ public class RegiesView extends ConfigurationSection {
         removed.clear();
     }
 
-    /**
-     * A removal refused (the régie has invoices, payments, porte-monnaie…): the removed régies come back where they were
-     * (gone from the page, every later save was refused the same way until it was read again, typed changes lost).
-     */
+    /** A removal refused (the régie has invoices, payments, porte-monnaie…): the removed régies come back where they were. */
     @Override
     protected void refused(List<FieldError> errors) {
-        if (errors.stream().anyMatch(e -> "billing.regies".equals(e.field())) && !removed.isEmpty()) {
-            for (int i = removed.size() - 1; i >= 0; i--) {
-                regies.add(Math.min(removed.get(i).at(), regies.size()), removed.get(i).row());
-            }
-            removed.clear();
+        if (errors.stream().anyMatch(e -> "billing.regies".equals(e.field()))) {
+            removed.putBack();
         }
     }
 
@@ -67,7 +58,7 @@ public class RegiesView extends ConfigurationSection {
     }
 
     public void remove(int index) {
-        removed.add(new Removed(index, regies.remove(index)));
+        removed.remove(regies, index);
         NextFocus.on("regies:add");
     }
 

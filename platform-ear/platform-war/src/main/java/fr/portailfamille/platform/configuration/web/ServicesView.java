@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.InboxServiceRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
+import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -19,11 +20,15 @@ import java.util.List;
 public class ServicesView extends ConfigurationSection {
 
     private List<InboxServiceRow> services;
+    /** The services removed on this screen since it was read ("Retirer"): a service with threads is not removed. */
+    private final RemovedRows<InboxServiceRow> removed = new RemovedRows<>();
 
     @Override
     public void load() {
         var current = opened().services();
         services = new ArrayList<>(current == null ? List.of() : current.stream().map(InboxServiceRow::of).toList());
+
+        removed.clear();
     }
 
     public void add() {
@@ -32,8 +37,16 @@ public class ServicesView extends ConfigurationSection {
     }
 
     public void remove(int index) {
-        services.remove(index);
+        removed.remove(services, index);
         NextFocus.on("services:add");
+    }
+
+    /** A removal refused (still in use): the removed rows come back where they were ({@link RemovedRows}). */
+    @Override
+    protected void refused(List<FieldError> errors) {
+        if (errors.stream().anyMatch(e -> "services".equals(e.field()))) {
+            removed.putBack();
+        }
     }
 
     public void save() {

@@ -4,6 +4,7 @@ import fr.portailfamille.configuration.CommuneConfiguration;
 import fr.portailfamille.platform.configuration.web.form.DocumentTypeRow;
 import fr.portailfamille.platform.web.NextFocus;
 import fr.portailfamille.platform.web.Texts;
+import fr.portailfamille.problems.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -21,11 +22,15 @@ public class TypesDocumentsView extends ConfigurationSection {
 
 
     private List<DocumentTypeRow> types;
+    /** The document types removed on this screen since it was read ("Retirer"): a type that documents are filed under, or a health type, is not removed. */
+    private final RemovedRows<DocumentTypeRow> removed = new RemovedRows<>();
 
     @Override
     public void load() {
         var current = opened().documentTypes();
         types = new ArrayList<>(current == null ? List.of() : current.stream().map(DocumentTypeRow::of).toList());
+
+        removed.clear();
     }
 
     public void add() {
@@ -34,8 +39,16 @@ public class TypesDocumentsView extends ConfigurationSection {
     }
 
     public void remove(int index) {
-        types.remove(index);
+        removed.remove(types, index);
         NextFocus.on("types:add");
+    }
+
+    /** A removal refused (still in use): the removed rows come back where they were ({@link RemovedRows}). */
+    @Override
+    protected void refused(List<FieldError> errors) {
+        if (errors.stream().anyMatch(e -> "documentTypes".equals(e.field()))) {
+            removed.putBack();
+        }
     }
 
     public void save() {
