@@ -94,6 +94,10 @@ class EnglishWalkIT {
             parent.get(BASE + "/espace/demandes.xhtml?demande=RESERVATION-" + booked);
             String shown = parent.await(By.id("request-shown-title")).findElement(By.xpath("..")).getText();
             assertTrue(shown.contains("No place became free before that day.") && !shown.contains("Aucune place"), shown);
+            // and in the list of every request, not the stored word « {requests.reason.noSeat} »
+            parent.get(BASE + "/espace/demandes.xhtml");
+            assertEquals("No place became free before that day.", parent.await(By.cssSelector("#request-RESERVATION-" + booked
+                    + " .request-reason")).getText());
 
             // Consulter les tarifs: the grid's maximum row, the tariff's rules and the prices in English
             parent.get(BASE + "/espace/tarifs.xhtml");

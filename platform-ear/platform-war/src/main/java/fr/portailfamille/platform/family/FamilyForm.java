@@ -210,7 +210,11 @@ public class FamilyForm implements Serializable {
 
     @JsonbTransient
     public void setQuotientFamilialText(String v) {
-        String digits = v == null ? "" : v.strip().replace(" ", "").replace("\u00a0", "");
+        String digits = v == null ? "" : v.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        if (digits.matches("\\d{1,3}([,.]\\d{3})+")) {
+            // thousands grouped as an English page (« 1,200 ») or a habit (« 1.200 ») writes them: a QF is a whole number
+            digits = digits.replace(",", "").replace(".", "");
+        }
         quotientFamilialUnread = null;
         quotientFamilial = null;
         if (digits.isEmpty()) {

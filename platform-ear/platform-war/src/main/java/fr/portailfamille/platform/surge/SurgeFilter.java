@@ -128,6 +128,7 @@ public class SurgeFilter extends HttpFilter {
             return;
         }
         String again;
+        boolean fileAgain = false;
         if ("POST".equals(request.getMethod())) {
             // a form posted: the queue page posts it again, every field as it was sent (the Faces view state too, so
             // what the family selected or typed is kept); the request was not served, so it is applied once, then
@@ -152,6 +153,7 @@ public class SurgeFilter extends HttpFilter {
                 }
             }
             again = replayForm(request.getRequestURI(), parameters, multipart, files, admission.retryAfterSeconds(), queued);
+            fileAgain = !files.isEmpty();
         } else {
             String url = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
             again = "<p><a id=\"refresh\" href=\"" + escape(url) + "\" data-refresh=\"" + admission.retryAfterSeconds()
@@ -160,33 +162,40 @@ public class SurgeFilter extends HttpFilter {
         response.setContentType("text/html;charset=UTF-8");
         try (InputStream page = SurgeFilter.class.getResourceAsStream("/pages/file-attente.html")) {
             response.getWriter().write(queuePage(new String(page.readAllBytes(), StandardCharsets.UTF_8), queued,
-                    commune.get().name(), admission.position(), admission.retryAfterSeconds(), request.getContextPath(), again));
+                    commune.get().name(), admission.position(), admission.retryAfterSeconds(), request.getContextPath(), again,
+                    fileAgain));
         }
     }
 
     /**
      * The queue page ({@code pages/file-attente.html}) filled in: a family with its place in the queue is told its
      * number; when the queue is full it holds none, and is told so (the page tries again by itself), not "you are in
-     * the queue".
+     * the queue". A form that carried a file ({@code fileAgain}) is not posted by itself: the family is told, in French
+     * and in English, to choose its file again and send it, not that the page goes on by itself.
      */
     static String queuePage(String template, boolean queued, String commune, int position, int retryAfterSeconds,
-                            String context, String again) {
+                            String context, String again, boolean fileAgain) {
         String heading = queued ? "Vous êtes dans la file d'attente" : "La file d'attente est complète";
-        String lead = queued ? "Beaucoup de familles de {commune} se connectent en ce moment. Pour que chacune soit servie"
+        String lead = fileAgain ? "Beaucoup de familles de {commune} se connectent en ce moment. Un fichier ne peut pas attendre"
+                + " dans la file : choisissez-le à nouveau ci-dessous, puis envoyez votre demande."
+                : queued ? "Beaucoup de familles de {commune} se connectent en ce moment. Pour que chacune soit servie"
                 + " à son tour, votre page s'ouvrira dès que ce sera le vôtre : gardez cette page ouverte, elle se met à jour"
                 + " toute seule."
                 : "Beaucoup de familles de {commune} se connectent en ce moment et la file d'attente est complète : vous n'y"
                 + " avez pas encore de place. Gardez cette page ouverte, elle réessaie toute seule dans quelques instants.";
         String place = queued ? "Votre place dans la file : <span class=\"position\" id=\"position\">" + position + "</span>"
                 : "Pas encore de place dans la file.";
-        String english = queued ? "Many families are connecting right now: you are number " + position + " in the queue;"
+        String next = fileAgain ? "" : "<p>Prochaine mise à jour dans " + retryAfterSeconds + " secondes environ. Ne rechargez"
+                + " pas la page vous-même : vous garderiez votre place, mais rien n'irait plus vite.</p>";
+        String english = fileAgain ? "Many families are connecting right now. A file cannot wait in the queue: choose it again"
+                + " above, then press « Envoyer à nouveau » (send again)."
+                : queued ? "Many families are connecting right now: you are number " + position + " in the queue;"
                 + " this page opens by itself when your turn comes."
                 : "Many families are connecting right now and the queue is full: this page tries again by itself in a few"
                 + " moments.";
         return template.replace("{heading}", heading).replace("{lead}", lead).replace("{place}", place)
-                .replace("{english}", english)
+                .replace("{next}", next).replace("{english}", english)
                 .replace("{commune}", escape(commune))
-                .replace("{refresh}", Integer.toString(retryAfterSeconds))
                 .replace("{context}", escape(context))
                 .replace("{again}", again); // last: what the family typed is never read as a placeholder
     }

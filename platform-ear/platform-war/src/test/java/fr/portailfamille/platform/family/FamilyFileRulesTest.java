@@ -29,6 +29,20 @@ class FamilyFileRulesTest {
     }
 
     @Test
+    void aQuotientFamilialIsReadWithItsThousandsGroupedAsAnyPageWritesThem() {
+        FamilyForm form = new FamilyForm();
+        for (String typed : List.of("1200", "1 200", "1\u00a0200", "1\u202f200", "1,200", "1.200", " 1,200 ")) {
+            form.setQuotientFamilialText(typed);
+            assertEquals(Integer.valueOf(1200), form.getQuotientFamilial(), typed);
+        }
+        for (String typed : List.of("650,5", "1,20", "12,00,000", "beaucoup")) {
+            form.setQuotientFamilialText(typed);
+            assertEquals(null, form.getQuotientFamilial(), typed);
+            assertEquals(typed, form.getQuotientFamilialText(), "kept as typed, refused beside the field");
+        }
+    }
+
+    @Test
     void aSubmissionListsWhatIsMissingInFrenchAndInEnglish() {
         FamilyForm form = new FamilyForm();
         List<FieldError> errors = FamilyFileRules.check(form, true, TODAY);

@@ -51,17 +51,27 @@ class SurgeFilterTest {
         }
         Map<String, String[]> posted = Map.of("a", new String[] {"1"});
         String form = SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, true);
-        String queued = SurgeFilter.queuePage(template, true, "Saint-Léger & Cie", 3, 5, "", form);
+        String queued = SurgeFilter.queuePage(template, true, "Saint-Léger & Cie", 3, 5, "", form, false);
         assertTrue(queued.contains("<h1>Vous êtes dans la file d'attente</h1>"), queued);
         assertTrue(queued.contains("<span class=\"position\" id=\"position\">3</span>"), queued);
         assertTrue(queued.contains("Saint-Léger &amp; Cie") && queued.contains("votre demande partira une seule fois, à votre tour"));
         assertFalse(queued.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
         String full = SurgeFilter.queuePage(template, false, "Saint-Léger", 0, 5, "",
-                SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, false));
+                SurgeFilter.replayForm("/espace/planning.xhtml", posted, false, Map.of(), 5, false), false);
         assertTrue(full.contains("<h1>La file d'attente est complète</h1>"), full);
         assertFalse(full.contains("Vous êtes dans la file") || full.contains("id=\"position\"") || full.contains("à votre tour"), full);
         assertTrue(full.contains("the queue is full") && full.contains("repartira une seule fois, dans quelques instants"), full);
         assertFalse(full.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
+        assertTrue(queued.contains("Prochaine mise à jour dans 5 secondes"), queued);
+
+        // a form sent with a file: its file chosen again and sent by the family — never « opens by itself », in no language
+        String withFile = SurgeFilter.queuePage(template, true, "Saint-Léger", 3, 5, "", SurgeFilter.replayForm(
+                "/espace/ma-demande.xhtml", posted, true, Map.of("request:proofFile", "bulletin.pdf"), 5, true), true);
+        assertTrue(withFile.contains("choose it again above, then press « Envoyer à nouveau »"), withFile);
+        assertTrue(withFile.contains("choisissez-le à nouveau ci-dessous, puis envoyez votre demande"), withFile);
+        assertFalse(withFile.contains("opens by itself") || withFile.contains("Prochaine mise à jour")
+                || withFile.contains("se met à jour toute seule"), withFile);
+        assertFalse(withFile.matches("(?s).*\\{[a-z]+}.*"), "every placeholder filled");
     }
 
     @Test
