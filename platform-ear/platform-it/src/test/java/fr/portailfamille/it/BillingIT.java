@@ -233,8 +233,8 @@ class BillingIT {
 
         // the paper sheet caught up on after the run: Tom was there, without booking, on a day the unit ran — October is
         // listed again, and its run bills that day only
-        java.time.LocalDate unbookedDay = java.time.LocalDate.parse(String.valueOf(kit.in(kit.alpha(), () -> kit.one("select min(b.day) from booking b where"
-                + " b.unit_id = ?1 and b.day not in (select t.day from booking t where t.child_id = ?2 and t.unit_id = ?1)",
+        java.time.LocalDate unbookedDay = java.time.LocalDate.parse(String.valueOf(kit.in(kit.alpha(), () -> kit.one(
+                "select min(b.day) from booking b where b.unit_id = ?1 and b.day not in (select t.day from booking t where t.child_id = ?2 and t.unit_id = ?1)",
                 f.unit(), f.child("Tom")))));
         kit.in(kit.alpha(), () -> kit.update("insert into registration (child_id, activity_id, status, cgu_accepted_at) select"
                 + " ?1, u.activity_id, 'VALIDATED', now() from activity_unit u where u.id = ?2 and not exists (select 1 from"
@@ -247,10 +247,21 @@ class BillingIT {
         assertEquals(1, fourth.issued());
         assertTrue(fourth.totalCents() > 0, "the day present without booking, billed");
         assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
-        // gap-free: sequences 1..6 of the régie
+        // the excused day of the run, pointed present after it (the sheet said « excusé » by mistake): listed again, billed
+        long excused = ((Number) kit.in(kit.alpha(), () -> kit.one("select min(id) from booking where unit_id = ?1"
+                + " and status = 'ABSENT_EXCUSED'", f.unit()))).longValue();
+        kit.in(kit.alpha(), () -> {
+            attendance.markAttendance(AGENT, excused, fr.portailfamille.booking.BookingStatus.PRESENT);
+            return null;
+        });
+        assertEquals(List.of(new fr.portailfamille.platform.billing.DraftInvoices.MonthToBill(OCTOBER, 1)),
+                kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
+        assertEquals(1, issue(kit.alpha(), REGISSEUR, f).issued());
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
+        // gap-free: sequences 1..7 of the régie
         List<?> sequences = kit.in(kit.alpha(), () -> kit.list("select i.sequence from invoice i"
                 + " join regie r on r.id = i.regie_id where r.code = ?1 and i.kind = 'INVOICE' order by 1", f.regie()));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), sequences.stream().map(n -> ((Number) n).longValue()).toList());
     }
 
     /**

@@ -52,9 +52,10 @@ public class DraftInvoices {
 
     /**
      * The months of régie {@code regieCode} already invoiced where days became billable since their last run — an
-     * absence whose medical certificate was refused after it, a child recorded present without booking after it (paper
-     * sheets caught up on): their days are billed only when the month is run again. Oldest first, each with how many
-     * unit-days wait.
+     * absence whose medical certificate was refused after it, a child recorded present without booking or pointed
+     * present after it (paper sheets caught up on) — and are not billed: their days are billed only when the month is
+     * run again. Oldest first, each with how many unit-days wait. A day changed after the run that its tariff does not
+     * bill after all is listed until the month runs again, which bills nothing of it.
      */
     public List<MonthToBill> refusedAfterRun(String regieCode) {
         List<MonthToBill> months = new java.util.ArrayList<>();
@@ -63,8 +64,10 @@ public class DraftInvoices {
         for (Object o : em.createNativeQuery("select cast(date_trunc('month', b.day) as date), count(*) from booking b"
                         + " left join absence x on x.booking_id = b.id join activity_unit u on u.id = b.unit_id"
                         + " join regie_activity ra on ra.activity_id = u.activity_id join regie r on r.id = ra.regie_id"
-                        + " where r.code = ?1 and (b.status = 'ABSENT_BILLED' and x.reviewed_at > " + lastRun
-                        + " or b.status = 'PRESENT' and b.unbooked and b.created_at > " + lastRun + ")"
+                        + " where r.code = ?1 and b.status in ('PRESENT', 'ABSENT_BILLED', 'BOOKED', 'BOOKED_LATE')"
+                        + " and greatest(b.created_at, b.updated_at, x.reviewed_at) > " + lastRun
+                        + " and not " + fr.portailfamille.platform.booking.BilledDays.billed("b.child_id", "b.unit_id",
+                                "cast(date_trunc('month', b.day) as date)", "extract(day from b.day)::int")
                         + " group by 1 order by 1").setParameter(1, regieCode).getResultList()) {
             Object[] r = (Object[]) o;
             months.add(new MonthToBill(java.time.YearMonth.from(date(r[0])), ((Number) r[1]).longValue()));

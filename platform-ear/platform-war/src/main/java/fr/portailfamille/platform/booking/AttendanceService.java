@@ -121,6 +121,10 @@ public class AttendanceService {
             b.acceptedAfterAll();
         }
         b.setStatus(mark);
+        // when it was pointed: a day its month's run did not bill (excused then), pointed present after the run, is
+        // listed on Facturation to run the month again (DraftInvoices.refusedAfterRun)
+        em.createNativeQuery("update booking set updated_at = clock_timestamp() where id = ?1").setParameter(1, b.getId())
+                .executeUpdate();
         // the day's seat counter as the occupancy counts it (OccupancyQueries.TAKES_SEAT): a child whose seat was given
         // back (an absence declared, a late cancellation) pointed present takes one again — over capacity if need be,
         // the child is there —, and gives it back if pointed absent after all

@@ -364,8 +364,9 @@ public class PlanningService {
     }
 
     /**
-     * Whether the tariff of {@code b}'s day bills an unexcused absence ({@link fr.portailfamille.billing.Tariffs#unexcusedAbsenceBilled});
-     * the billing configuration is read once per transaction ({@link CommuneSettings#billing}).
+     * Whether the tariff of {@code b}'s day bills an unexcused absence
+     * ({@link fr.portailfamille.billing.Tariffs#unexcusedAbsenceBilled}); the billing configuration is read once per
+     * transaction ({@link CommuneSettings#billing}).
      */
     public boolean unexcusedAbsenceBilled(Booking b) {
         return fr.portailfamille.billing.Tariffs.unexcusedAbsenceBilled(settings.billing().tariffs(),

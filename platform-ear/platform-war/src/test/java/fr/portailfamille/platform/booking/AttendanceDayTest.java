@@ -59,11 +59,12 @@ class AttendanceDayTest {
                     }
                     if (method.getName().equals("createNativeQuery")) {
                         // whether the day is on an issued invoice, whether its absence's certificate was reviewed:
-                        // not in these tests
+                        // not in these tests; when it was pointed: written
                         return java.lang.reflect.Proxy.newProxyInstance(jakarta.persistence.Query.class.getClassLoader(),
                                 new Class<?>[] {jakarta.persistence.Query.class}, (q, m, a) ->
                                         m.getName().equals("getSingleResult") ? Boolean.FALSE
-                                                : m.getName().equals("getResultList") ? List.of() : q);
+                                                : m.getName().equals("getResultList") ? List.of()
+                                                : m.getName().equals("executeUpdate") ? 1 : q);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });

@@ -116,8 +116,8 @@ public class ActivitesView extends ConfigurationSection {
         }
         // a weekday removed from a unit undoes what families booked on it from today: told, and saved once confirmed
         saveOnceConfirmed("activites", Texts.of("agent.config.activities.saved"), "agent.config.undo.confirm",
-                c -> c.withActivities(edited(c.activities(), activities,
-                        removed.rows().stream().map(ActivityRow::getCode).collect(java.util.stream.Collectors.toSet()))), "activites:save");
+                c -> c.withActivities(edited(c.activities(), activities, removed.rows().stream().map(ActivityRow::getCode)
+                        .collect(java.util.stream.Collectors.toSet()))), "activites:save");
     }
 
     /**

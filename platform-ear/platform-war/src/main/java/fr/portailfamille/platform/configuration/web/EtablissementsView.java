@@ -19,7 +19,10 @@ import java.util.List;
 public class EtablissementsView extends ConfigurationSection {
 
     private List<EstablishmentRow> establishments;
-    /** The schools and places removed on this screen since it was read ("Retirer"): one with activities or enrolments is not removed. */
+    /**
+     * The schools and places removed on this screen since it was read ("Retirer"): one with activities or enrolments is
+     * not removed.
+     */
     private final RemovedRows<EstablishmentRow> removed = new RemovedRows<>();
 
     @Override

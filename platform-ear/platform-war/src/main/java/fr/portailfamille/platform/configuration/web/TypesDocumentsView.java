@@ -22,7 +22,10 @@ public class TypesDocumentsView extends ConfigurationSection {
 
 
     private List<DocumentTypeRow> types;
-    /** The document types removed on this screen since it was read ("Retirer"): a type that documents are filed under, or a health type, is not removed. */
+    /**
+     * The document types removed on this screen since it was read ("Retirer"): a type that documents are filed under, or
+     * a health type, is not removed.
+     */
     private final RemovedRows<DocumentTypeRow> removed = new RemovedRows<>();
 
     @Override
