@@ -280,6 +280,23 @@ class OpeningWindowIT {
                 + " and status = 'BOOKED'", first.childId(), unit, day));
         String promoted = in(() -> requests.mineTo(first.user(), window)).orElseThrow().getDays().get(0).getResult();
         assertTrue(promoted.startsWith("place attribuée à la publication"), promoted);
+
+        // later, the holder cancels: the child still waiting gets the seat, and its Ma demande says so (not « liste
+        // d'attente » as at the publication)
+        long stillWaiting = count("select child_id from booking where unit_id = ?1 and day = ?2 and status = 'WAITING'",
+                unit, day);
+        ValidatedFamilies.Parent second = parents.stream().filter(p -> p.childId() == stillWaiting).findFirst().orElseThrow();
+        String before = in(() -> requests.mineTo(second.user(), window)).orElseThrow().getDays().get(0).getResult();
+        assertTrue(before.startsWith("liste d'attente"), before);
+        long holderBooking = count("select id from booking where child_id = ?1 and unit_id = ?2 and day = ?3"
+                + " and status = 'BOOKED'", holder.childId(), unit, day);
+        in(() -> planning.cancelFree(holder.user(), holderBooking));
+        assertEquals(1, count("select count(*) from booking where child_id = ?1 and unit_id = ?2 and day = ?3"
+                + " and status = 'BOOKED'", stillWaiting, unit, day), "promoted from the waiting list");
+        String since = in(() -> requests.mineTo(second.user(), window)).orElseThrow().getDays().get(0).getResult();
+        assertTrue(since.startsWith("place obtenue depuis la publication"), since);
+        assertTrue(in(() -> requests.mineTo(first.user(), window)).orElseThrow().getDays().get(0).getResult()
+                .startsWith("place attribuée à la publication"), "a day given at the publication keeps its words");
     }
 
     /** Two agents opening the same window at once (or a double click): one window, the other told it overlaps. */

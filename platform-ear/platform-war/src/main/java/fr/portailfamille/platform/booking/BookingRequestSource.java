@@ -21,11 +21,16 @@ public class BookingRequestSource implements RequestSource {
     private static final String PLANNING = "'/espace/planning.xhtml?enfant=' || k.position || '&activite=' || a.id"
             + " || '&mois=' || to_char(b.day, 'YYYY-MM')";
 
-    /** A booking's refusal reason; the nightly job's own as a word of the pages' bundle ({@link ExpiredRequests#wordOf}). */
+    /**
+     * A booking's refusal reason; the nightly job's own and a closure's as words of the pages' bundle
+     * ({@link ClosedDays#inWords}), the closure's label after them as the commune typed it.
+     */
     private static final String REFUSAL = "case b.refusal_reason"
             + " when " + literal(ExpiredRequests.NO_SEAT) + " then '{" + ExpiredRequests.wordOf(ExpiredRequests.NO_SEAT) + "}'"
             + " when " + literal(ExpiredRequests.NOT_DECIDED) + " then '{" + ExpiredRequests.wordOf(ExpiredRequests.NOT_DECIDED) + "}'"
-            + " else b.refusal_reason end";
+            + " when " + literal(ClosedDays.NO_LONGER_RUNS_REASON) + " then '{requests.reason.noLongerRuns}'"
+            + " else case when b.refusal_reason like " + literal(ClosedDays.CLOSED + "%") + " then '{requests.reason.closed}'"
+            + " || substr(b.refusal_reason, " + (ClosedDays.CLOSED.length() + 1) + ") else b.refusal_reason end end";
 
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";

@@ -139,10 +139,33 @@ public class ClosedDays {
     /** Why a booking was undone, kept with it: "Accueil fermé : Grève", or the day no longer runs. */
     static String reason(String label) {
         if (label == null) {
-            return "Accueil fermé";
+            return CLOSED;
         }
-        return NO_LONGER_RUNS.equals(label) ? "L'accueil ne fonctionne plus ce jour-là (calendrier modifié)"
-                : "Accueil fermé : " + label;
+        return NO_LONGER_RUNS.equals(label) ? NO_LONGER_RUNS_REASON : CLOSED + " : " + label;
+    }
+
+    /** The stored reason of a day closed, before the closure's own label (the commune's words, kept as typed). */
+    static final String CLOSED = "Accueil fermé";
+    /** The stored reason of a day that no longer runs (a weekday removed, a period changed). */
+    static final String NO_LONGER_RUNS_REASON = "L'accueil ne fonctionne plus ce jour-là (calendrier modifié)";
+
+    /**
+     * A stored reason in the page's language ({@code words}: a key of the pages' bundle → its text): the nightly job's
+     * ({@link ExpiredRequests#wordOf}) and a closure's own words, the commune's label after them as typed; an agent's
+     * reason as written.
+     */
+    public static String inWords(String stored, java.util.function.UnaryOperator<String> words) {
+        if (stored == null) {
+            return null;
+        }
+        String word = ExpiredRequests.wordOf(stored);
+        if (word != null) {
+            return words.apply(word);
+        }
+        if (NO_LONGER_RUNS_REASON.equals(stored)) {
+            return words.apply("requests.reason.noLongerRuns");
+        }
+        return stored.startsWith(CLOSED) ? words.apply("requests.reason.closed") + stored.substring(CLOSED.length()) : stored;
     }
 
     /** What the families' mail says of a day that no longer runs. */

@@ -102,4 +102,21 @@ class BookingTextsTest {
         assertEquals(null, ExpiredRequests.wordOf("Plus de place le mercredi."));
         assertEquals(null, ExpiredRequests.wordOf(null));
     }
+
+    @Test
+    void aClosuresReasonIsWordsOfEitherLanguageWithTheCommunesLabelAsTyped() {
+        java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.ENGLISH);
+        java.util.ResourceBundle fr = java.util.ResourceBundle.getBundle("fr.portailfamille.platform.web.messages", Locale.FRENCH);
+        assertEquals("Closed : Grève", ClosedDays.inWords(ClosedDays.reason("Grève"), en::getString));
+        assertEquals("Accueil fermé : Grève", ClosedDays.inWords(ClosedDays.reason("Grève"), fr::getString));
+        assertEquals("Closed", ClosedDays.inWords(ClosedDays.reason(null), en::getString));
+        assertEquals("The service no longer runs that day (calendar changed)",
+                ClosedDays.inWords(ClosedDays.reason(ClosedDays.NO_LONGER_RUNS), en::getString));
+        assertEquals(ClosedDays.reason(ClosedDays.NO_LONGER_RUNS),
+                ClosedDays.inWords(ClosedDays.reason(ClosedDays.NO_LONGER_RUNS), fr::getString), "French as stored");
+        assertEquals("No place became free before that day.", ClosedDays.inWords(ExpiredRequests.NO_SEAT, en::getString));
+        assertEquals("Plus de place le mercredi.", ClosedDays.inWords("Plus de place le mercredi.", en::getString),
+                "an agent's reason as written");
+        assertEquals(null, ClosedDays.inWords(null, en::getString));
+    }
 }

@@ -1,6 +1,5 @@
 package fr.portailfamille.platform.booking.web;
 
-import fr.portailfamille.platform.booking.ExpiredRequests;
 import fr.portailfamille.platform.booking.WindowSpan;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponent;
@@ -183,9 +182,8 @@ public class PlanningCellComponent extends UIComponentBase {
             note(w, "surcharge-" + key, msg.getString("planning.cell.surcharged"));
         }
         if (c.getReason() != null) {
-            String word = ExpiredRequests.wordOf(c.getReason());
             note(w, "reason-" + key, msg.getString("planning.cell.reason") + " "
-                    + (word == null ? c.getReason() : msg.getString(word)));
+                    + fr.portailfamille.platform.booking.ClosedDays.inWords(c.getReason(), msg::getString));
         }
         if (c.isAbsenceAllowed()) {
             w.startElement("a", null);

@@ -201,14 +201,15 @@ public class WindowRequests {
             return List.of(); // a new account's draft, not stored yet: no child registered to anything
         }
         LocalDateTime now = PlatformTime.now(clock);
-        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from opening_window w join activity a on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
+        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from opening_window w join activity a"
+                + " on a.id = w.activity_id where w.state = 'OPEN' and w.opens_at <= ?1"
                 + " and w.closes_at > ?1 and exists (select 1 from registration g join child c on c.id = g.child_id"
                 + " where c.family_id = ?2 and g.activity_id = w.activity_id and g.status = 'VALIDATED') order by w.closes_at")
                 .setParameter(1, now).setParameter(2, family.getId()).getResultList();
         return summaries(rows);
     }
 
-    /** The columns of a window as a family sees it in a list ({@link #summaries}), of {@code w} and its activity {@code a}. */
+    /** The columns of a window as a family's list shows it ({@link #summaries}), of {@code w} and its activity {@code a}. */
     private static final String SUMMARY = "w.id, a.name, w.period_from, w.period_to, w.opens_at, w.closes_at, w.state";
 
     /** Rows of {@link #SUMMARY} as the family's list of windows (no counts: those are the agents'). */
@@ -227,7 +228,8 @@ public class WindowRequests {
         if (family.getId() == null) {
             return List.of();
         }
-        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from window_request r join opening_window w on w.id = r.window_id join activity a on a.id = w.activity_id"
+        List<?> rows = em.createNativeQuery("select " + SUMMARY + " from window_request r join opening_window w"
+                + " on w.id = r.window_id join activity a on a.id = w.activity_id"
                 + " where r.family_id = ?1 order by w.period_from desc, w.id desc").setParameter(1, family.getId()).getResultList();
         return summaries(rows);
     }
@@ -307,9 +309,18 @@ public class WindowRequests {
         OpeningWindow w = em.find(OpeningWindow.class, ((Number) r[0]).longValue());
         boolean published = w.getState() == OpeningWindow.State.PUBLISHED;
         Map<Long, AllocationLine> results = new HashMap<>();
+        // once published, each day's booking as it is now: a child left waiting may have got a seat since (another
+        // family cancelled), which the allocation's words, written at the publication, do not say
+        Map<Long, String> now = new HashMap<>();
         if (published) {
             for (AllocationLine l : store.lines(w.getId(), family.getId(), w.rules(), true, 0, MAX_DAYS)) {
                 results.put(l.getWishId(), l);
+            }
+            for (Object o : em.createNativeQuery("select x.id, (select b.status from booking b where b.child_id = x.child_id"
+                    + " and b.unit_id = x.unit_id and b.day = x.day order by b.id desc limit 1) from window_wish x"
+                    + " where x.request_id = ?1").setParameter(1, requestId).getResultList()) {
+                Object[] s = (Object[]) o;
+                now.put(((Number) s[0]).longValue(), (String) s[1]);
             }
         }
         List<MyRequest.Day> days = new ArrayList<>();
@@ -323,11 +334,34 @@ public class WindowRequests {
             AllocationLine line = results.get(((Number) x[0]).longValue());
             days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3],
                     !published ? Bilingual.of(Problems.of("booking.outcome.pending"))
-                            : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced")) : line.getWords()));
+                            : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced"))
+                            : sincePublished(line, now.get(((Number) x[0]).longValue()))));
         }
         return new MyRequest(requestId, w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days,
                 new MyRequest.Sent(unitDays, Boolean.TRUE.equals(r[4]), r[5] == null ? null : ((Number) r[5]).longValue()));
+    }
+
+    private static final java.util.Set<Bilingual> AT_PUBLICATION = java.util.Set.of(
+            Bilingual.of(Problems.of("booking.outcome.published.PROMOTED")),
+            Bilingual.of(Problems.of("booking.outcome.published.HELD")));
+
+    /**
+     * A published day's result as the family reads it now: the allocation's words, unless the child, not given the day
+     * then, holds it since — promoted from the waiting list when a seat was freed (awaiting an agent's validation on an
+     * activity that validates its bookings).
+     */
+    static Bilingual sincePublished(AllocationLine line, String status) {
+        // a day given at the publication (a seat left free went to the waiting list) or held before the request: its
+        // own words already say it holds the day
+        if (line.isPlaced() || status == null || AT_PUBLICATION.contains(line.getWords())) {
+            return line.getWords();
+        }
+        return switch (status) {
+            case "BOOKED", "BOOKED_LATE" -> Bilingual.of(Problems.of("booking.outcome.promotedSince"));
+            case "PENDING_VALIDATION" -> Bilingual.of(Problems.of("booking.outcome.promotedSinceToValidate"));
+            default -> line.getWords();
+        };
     }
 
     /**
