@@ -83,6 +83,9 @@ class OnlinePaymentIT {
     @Inject
     InvoiceDesk invoices;
 
+    @Inject
+    fr.portailfamille.platform.billing.unpaid.ReminderSender reminders;
+
     <T> T alpha(Callable<T> work) throws Exception {
         return TenantContext.call(kit.alpha(), work);
     }
@@ -288,6 +291,14 @@ class OnlinePaymentIT {
         var row = alpha(() -> agents.payments(REGISSEUR, OnlineState.ANOMALY)).stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow();
         assertTrue(row.isToCheck());
+        // nor handed to the Trésorerie (it would collect what the card may have paid), nor reminded, until checked
+        Refused titre = assertThrows(Refused.class, () -> alpha(() -> invoices.markTitre(REGISSEUR, f.invoice(), "ORMC-9",
+                fr.portailfamille.it.support.TestDays.today())));
+        assertEquals("ormc", titre.field());
+        assertTrue(titre.getMessage().contains("en anomalie"), titre.getMessage());
+        assertTrue(!alpha(() -> reminders.send(f.invoice(), 1, "test",
+                fr.portailfamille.it.support.TestDays.today().plusYears(1))));
+        assertEquals(0, count("select count(*) from invoice_reminder where invoice_id = ?1", f.invoice()));
 
         assertThrows(SecurityException.class, () -> alpha(() -> {
             agents.checkAnomaly(BillingKit.AGENT, id, "vu");

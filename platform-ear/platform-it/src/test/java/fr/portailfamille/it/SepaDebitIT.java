@@ -410,6 +410,27 @@ class SepaDebitIT {
         validate(second.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(block(second, "FRST").contains(m450.rum()) && !block(second, "FRST").contains(m451.rum()), second);
         assertTrue(block(second, "RCUR").contains(m451.rum()), second);
+
+        // the bank returns Edge451's November debit: account closed (AC04) — the mandate is ended, the family asked for a
+        // new one, and the next run debits nothing on it (Edge450's, rejected for funds only, goes on)
+        long debit451 = alpha(() -> debits.debits(AGENT, next)).stream().filter(d -> d.rum().equals(m451.rum()))
+                .findFirst().orElseThrow().id();
+        alpha(() -> { debits.reject(REGISSEUR, debit451, "AC04"); return null; });
+        assertFalse(alpha(() -> mandates.get(REGISSEUR, m451.id())).active());
+        assertTrue(alpha(() -> mandates.get(REGISSEUR, m450.id())).active());
+        String closed = Mails.await(edge451.email(), x -> x.contains("Compte clôturé"));
+        assertTrue(closed.contains("signez un nouveau mandat"), closed);
+        long third = alpha(() -> kit.id("insert into billing_run (regie_id, period_start, period_end, state, started_by)"
+                + " select id, date '2026-12-01', date '2026-12-31', 'DONE', 'test' from regie where code = ?1 returning id", f.regie()));
+        for (String family : List.of("Edge450", "Edge451")) {
+            alpha(() -> kit.update("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by, billing_run_id) select r.id, ?2, 'INVOICE', ?3, ?4, date '2026-12-01', date '2026-12-31',"
+                    + " 1234, 'test', ?5 from regie r where r.code = ?1", f.regie(), f.family(family),
+                    family.equals("Edge450") ? 902 : 903, f.prefix() + "-" + (family.equals("Edge450") ? 902 : 903), third));
+        }
+        assertEquals(1, alpha(() -> debits.mark(third)), "only Edge450's mandate is debited");
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from billing_audit where action = 'SEPA_MANDATE_REVOKED'"
+                + " and family_id = ?1 and detail like '%AC04%'", f.family("Edge451"))));
     }
 
     static int count(String text, String part) {

@@ -298,6 +298,11 @@ class WalletIT {
         BookingDecision before = book(f, f.unit(), 0);
         assertEquals(BookingDecision.Outcome.REFUSED, before.outcome());
         assertTrue(before.message().contains("activez-le et alimentez-le"), before.message());
+        // what Mon planning's summary tells before « Confirmer »: this porte-monnaie pays, not activated yet
+        String activity = "PM0" + f.regie().substring(2);
+        assertTrue(!alpha(() -> wallets.prepaidFor(f.parent(), activity)).orElseThrow().active());
+        assertEquals(java.util.Optional.empty(), alpha(() -> wallets.prepaidFor(f.parent(), "X" + activity)),
+                "an activity invoiced after the fact");
 
         alpha(() -> wallets.activate(f.parent(), f.regie()));
         // only a régisseur of this commune records money
@@ -316,6 +321,7 @@ class WalletIT {
         assertTrue(payments.contains(";Espèces;;;") && payments.contains(";10,00;0,00;Non;Versement porte-monnaie\r\n"),
                 payments);
 
+        assertEquals(1000L, alpha(() -> wallets.prepaidFor(f.parent(), activity)).orElseThrow().availableCents());
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 0).outcome());
         assertEquals(BookingDecision.Outcome.ACCEPTED, book(f, f.unit(), 1).outcome());
         assertEquals(300, balance(f));
@@ -443,6 +449,51 @@ class WalletIT {
                 "paid: not invoiced");
         alpha(() -> warnings.warn(today));
         Mails.await(f.parent().email(), m -> m.contains("sous le minimum que la régie permet"));
+    }
+
+    /**
+     * The relevé de compte gives a porte-monnaie's school year whole: its balance on 1 September (the year before's
+     * movements), every movement of the year (the porte-monnaie's page stops at the last 50), its balance on 31 August;
+     * the same in its PDF; the year before offered; another family's by its number refused.
+     */
+    @Test
+    void theReleveGivesThePorteMonnaiesSchoolYearWithEveryMovement() throws Exception {
+        Fixture f = fixture();
+        alpha(() -> wallets.activate(f.parent(), f.regie()));
+        alpha(() -> wallets.topUpAtCounter(REGISSEUR, f.family(), f.regie(), "CHEQUE", 2000L));
+        int year = fr.portailfamille.billing.Statement.schoolYearStart(TestDays.today()).getYear();
+        // that cheque given in the previous school year, then 54 small top-ups this year
+        alpha(() -> kit.inTransaction(() -> {
+            kit.update("update wallet_movement set created_at = ?2 where wallet_id = (select id from wallet where family_id = ?1)",
+                    f.family(), java.time.OffsetDateTime.of(year - 1, 10, 1, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(2)));
+            kit.update("insert into wallet_movement (wallet_id, kind, amount_cents, balance_after_cents, mode, label, created_by)"
+                    + " select w.id, 'TOP_UP_COUNTER', 1, 2000 + g, 'ESPECES', 'Versement ' || g, 'test' from wallet w,"
+                    + " generate_series(1, 54) g where w.family_id = ?1", f.family());
+            kit.update("update wallet set balance_cents = 2054 where family_id = ?1", f.family());
+            return null;
+        }));
+        Wallets.Summary page = alpha(() -> wallets.of(f.parent(), null)).stream()
+                .filter(w -> w.getRegieCode().equals(f.regie())).findFirst().orElseThrow();
+        assertEquals(Wallets.LAST_MOVEMENTS, page.getMovements().size());
+        assertTrue(page.isCapped());
+        Wallets.Year now = alpha(() -> wallets.year(f.parent(), null, year)).get(0);
+        assertEquals(2000, now.openingCents());
+        assertEquals(54, now.movements().size(), "every movement of the year");
+        assertEquals("Versement 1", now.movements().get(0).label(), "oldest first");
+        assertEquals(2054, now.closingCents());
+        Wallets.Year before = alpha(() -> wallets.year(f.parent(), null, year - 1)).get(0);
+        assertEquals(List.of(0L, 2000L), List.of(before.openingCents(), before.closingCents()));
+        assertEquals(1, before.movements().size());
+        assertTrue(alpha(() -> documents.statementYears(f.parent(), null, TestDays.today())).contains(year - 1));
+        String pdf = BillingKit.pdfText(alpha(() -> documents.statementPdf(f.parent(), null, year)).content());
+        assertTrue(pdf.contains("Porte-monnaie « Régie tirelire"), pdf);
+        assertTrue(pdf.contains("Versement 1 ") && pdf.contains("Versement 54 "), pdf);
+        assertTrue(pdf.substring(pdf.indexOf("Porte-monnaie")).contains("Solde au 31/08/" + (year + 1) + " "
+                + fr.portailfamille.billing.Money.format(2054)), pdf);
+        // another family's porte-monnaie, by its number
+        Fixture neighbour = fixture();
+        assertThrows(SecurityException.class, () -> alpha(() -> wallets.year(neighbour.parent(), f.family(), year)));
+        assertEquals(List.of(), alpha(() -> wallets.year(neighbour.parent(), null, year)));
     }
 
     @Test

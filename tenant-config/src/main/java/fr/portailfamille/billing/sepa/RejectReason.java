@@ -37,6 +37,19 @@ public final class RejectReason {
         return code != null && LABELS.containsKey(code);
     }
 
+    /**
+     * The reasons after which the mandate cannot be debited again as it is: the account is wrong, closed, blocked or
+     * closed to direct debits, the mandate unknown or wrong at the bank, the holder deceased. Debiting it next month
+     * would be rejected again (with fees): the family signs a new mandate.
+     */
+    private static final java.util.Set<String> DEFINITIVE = java.util.Set.of("AC01", "AC04", "AC06", "AG01", "MD01", "MD02",
+            "MD07");
+
+    /** Whether a reject for {@code code} ends the mandate ({@link #DEFINITIVE}); a lack of funds does not. */
+    public static boolean endsMandate(String code) {
+        return code != null && DEFINITIVE.contains(code);
+    }
+
     /** The French label of {@code code}, e.g. "Provision insuffisante (AM04)". */
     public static String label(String code) {
         String label = LABELS.get(code);

@@ -136,10 +136,22 @@ public final class SepaRules {
             return Problems.of("billing.sepa.bic.invalid");
         }
         String ibanValue = normalizeIban(iban);
-        if (ibanValue != null && ibanValue.length() >= 2 && !value.substring(4, 6).equals(ibanValue.substring(0, 2))) {
+        if (ibanValue != null && ibanValue.length() >= 2 && !sameCountry(value.substring(4, 6), ibanValue.substring(0, 2))) {
             return Problems.of("billing.sepa.bic.otherCountry");
         }
         return null;
+    }
+
+    /**
+     * The territories whose banks hold French IBANs ({@code FR76…}) under a BIC of their own country code: the overseas
+     * departments and collectivities (La Réunion's {@code AGRIRERX}, Guadeloupe's {@code AGRIGPGX}…) and Monaco's banks
+     * of the French network.
+     */
+    private static final java.util.Set<String> FRENCH_IBAN_BIC_COUNTRIES = java.util.Set.of("FR", "GF", "GP", "MQ", "RE",
+            "YT", "PM", "BL", "MF", "NC", "PF", "WF", "MC");
+
+    private static boolean sameCountry(String bicCountry, String ibanCountry) {
+        return bicCountry.equals(ibanCountry) || "FR".equals(ibanCountry) && FRENCH_IBAN_BIC_COUNTRIES.contains(bicCountry);
     }
 
     /**

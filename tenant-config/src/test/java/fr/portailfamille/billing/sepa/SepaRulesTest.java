@@ -69,6 +69,11 @@ class SepaRulesTest {
         assertNull(SepaRules.bicProblem("BNPAFRPP", "FR7630006000011234567890189"));
         assertTrue(SepaRules.bicProblem("AGRI", "FR7630006000011234567890189").french().contains("n'est pas valide"));
         assertTrue(SepaRules.bicProblem("DEUTDEFF", "FR7630006000011234567890189").french().contains("même pays"));
+        // overseas banks hold French IBANs under their own territory's BIC (La Réunion, Guadeloupe, Martinique)
+        assertNull(SepaRules.bicProblem("AGRIRERX", "FR7630006000011234567890189"));
+        assertNull(SepaRules.bicProblem("AGRIGPGX", "FR7630006000011234567890189"));
+        assertNull(SepaRules.bicProblem("BNPAMQMX", "FR7630006000011234567890189"));
+        assertTrue(SepaRules.bicProblem("AGRIRERX", "DE89370400440532013000").french().contains("même pays"));
     }
 
     @Test

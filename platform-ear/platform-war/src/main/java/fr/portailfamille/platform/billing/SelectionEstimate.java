@@ -60,25 +60,60 @@ public final class SelectionEstimate implements Serializable {
         public String getLabel() { return label; }
     }
 
+    /**
+     * The porte-monnaie that pays the selection when its activity's régie is paid in advance: each day is debited at
+     * « Confirmer », a day put on the waiting list too (held, given back if no seat frees).
+     *
+     * @param availableCents what a booking may still take: the balance above the régie's floor
+     */
+    public record Prepaid(String regieLabel, boolean active, long availableCents) implements Serializable {
+    }
+
     static final String LATE = "Majoration hors délai";
 
     private final Map<String, Line> lines;
+    private final Prepaid prepaid;
     private final long totalCents;
     private final long surchargeCents;
     private final long waitingCents;
     private final boolean incomplete;
 
-    private SelectionEstimate(Map<String, Line> lines) {
+    private SelectionEstimate(Map<String, Line> lines, Prepaid prepaid) {
         this.lines = lines;
-        this.totalCents = sum(lines, false, Line::priceCents);
-        this.surchargeCents = sum(lines, false, Line::surchargeCents);
-        this.waitingCents = sum(lines, true, Line::priceCents);
+        this.prepaid = prepaid;
+        // paid in advance, a waiting day is taken now as the others are: in the total
+        java.util.function.Predicate<Line> taken = l -> prepaid != null || !l.waiting();
+        this.totalCents = sum(lines, taken, Line::priceCents);
+        this.surchargeCents = sum(lines, taken, Line::surchargeCents);
+        this.waitingCents = sum(lines, Line::waiting, Line::priceCents);
         this.incomplete = lines.values().stream().anyMatch(l -> l.priceCents() == null);
     }
 
-    private static long sum(Map<String, Line> lines, boolean waiting, Function<Line, Long> amount) {
-        return lines.values().stream().filter(l -> l.waiting() == waiting).map(amount).filter(java.util.Objects::nonNull)
+    private static long sum(Map<String, Line> lines, java.util.function.Predicate<Line> which, Function<Line, Long> amount) {
+        return lines.values().stream().filter(which).map(amount).filter(java.util.Objects::nonNull)
                 .mapToLong(Long::longValue).reduce(0, Math::addExact);
+    }
+
+    /** The same prices paid by porte-monnaie {@code wallet} at « Confirmer » (the waiting list's days in the total). */
+    public SelectionEstimate paidFrom(Prepaid wallet) {
+        return new SelectionEstimate(lines, wallet);
+    }
+
+    /** Whether a porte-monnaie pays the selection at « Confirmer ». */
+    public boolean isPrepaid() { return prepaid != null; }
+
+    /** The porte-monnaie's régie, {@code null} when the selection is invoiced after the fact. */
+    public String getWalletLabel() { return prepaid == null ? null : prepaid.regieLabel(); }
+
+    /** Whether the porte-monnaie that pays the selection is activated (else every day of it is refused). */
+    public boolean isWalletActive() { return prepaid == null || prepaid.active(); }
+
+    /**
+     * What the porte-monnaie lacks to pay the total at « Confirmer » (0 when covered or invoiced after the fact): the
+     * last days of the selection would be refused for it.
+     */
+    public long getShortfallCents() {
+        return prepaid == null || !prepaid.active() ? 0 : Math.max(0, totalCents - Math.max(0, prepaid.availableCents()));
     }
 
     /**
@@ -100,7 +135,7 @@ public final class SelectionEstimate implements Serializable {
             long surcharge = p.applied().stream().filter(a -> a.label().startsWith(LATE)).mapToLong(PricedLine.Applied::deltaCents).sum();
             lines.put(i.key(), new Line(i.key(), p.unitPriceCents(), surcharge, p.label(), p.bracket(), i.waiting()));
         }
-        return new SelectionEstimate(lines);
+        return new SelectionEstimate(lines, null);
     }
 
     /** The line of a unit-day of the selection, {@code null} when not priced (a cancellation, a refusal). */
@@ -112,7 +147,7 @@ public final class SelectionEstimate implements Serializable {
         return new ArrayList<>(lines.values());
     }
 
-    /** The price of the bookings that take a seat (the waiting list's days apart). */
+    /** The price of the bookings that take a seat (the waiting list's days apart, unless a porte-monnaie pays them). */
     public long getTotalCents() { return totalCents; }
     /** The late surcharges in {@link #getTotalCents()}. */
     public long getSurchargeCents() { return surchargeCents; }

@@ -61,6 +61,29 @@ class SelectionEstimateTest {
     }
 
     @Test
+    void paidByAPorteMonnaieTheWaitingDayIsTakenNowAndWhatTheBalanceLacksIsSaid() {
+        SelectionEstimate invoiced = SelectionEstimate.of(TariffSheetTest.SETTINGS, List.of(TariffSheetTest.CANTINE), T2,
+                m -> 1, List.of(item("a", 7, false), new SelectionEstimate.Item("b", "CANTINE", "MIDI",
+                        LocalDate.of(2026, 12, 8), true, true)));
+        assertFalse(invoiced.isPrepaid());
+        assertTrue(invoiced.isWalletActive());
+        assertEquals(0L, invoiced.getShortfallCents());
+        // 3,00 € above the floor: the 2,20 € day and the 2,64 € waiting day (held at « Confirmer ») need 4,84 €
+        SelectionEstimate wallet = invoiced.paidFrom(new SelectionEstimate.Prepaid("Régie cantine", true, 300));
+        assertTrue(wallet.isPrepaid());
+        assertEquals(484L, wallet.getTotalCents());
+        assertEquals(44L, wallet.getSurchargeCents());
+        assertEquals(264L, wallet.getWaitingCents());
+        assertEquals(184L, wallet.getShortfallCents());
+        assertEquals(0L, invoiced.paidFrom(new SelectionEstimate.Prepaid("Régie cantine", true, 484)).getShortfallCents());
+        // below its floor already: the whole total lacks; not activated: said apart (every day refused)
+        assertEquals(484L, invoiced.paidFrom(new SelectionEstimate.Prepaid("Régie cantine", true, -50)).getShortfallCents());
+        SelectionEstimate off = invoiced.paidFrom(new SelectionEstimate.Prepaid("Régie cantine", false, 0));
+        assertFalse(off.isWalletActive());
+        assertEquals("Régie cantine", off.getWalletLabel());
+    }
+
+    @Test
     void aDayWithoutTariffIsSaidAndLeftOutOfTheTotal() {
         SelectionEstimate e = SelectionEstimate.of(TariffSheetTest.SETTINGS, List.of(TariffSheetTest.CANTINE), T2, m -> 1,
                 List.of(item("a", 7, false), new SelectionEstimate.Item("old", "CANTINE", "MIDI", LocalDate.of(2026, 8, 31), false)));

@@ -8,6 +8,7 @@ import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.billing.BilledService;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.billing.FamilyAccount;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.kernel.HtmlPdf;
 import fr.portailfamille.platform.kernel.PlatformTime;
@@ -46,6 +47,9 @@ public class BillingDocuments {
 
     @Inject
     FamilyAccount account;
+
+    @Inject
+    Wallets wallets;
 
     @Inject
     CommuneSettings settings;
@@ -133,12 +137,13 @@ public class BillingDocuments {
         Statement s = statement(user, familyId, schoolYear);
         Long family = account.familyFor(user, familyId);
         return new Pdf("releve-" + StatementPdf.schoolYear(s) + ".pdf", HtmlPdf.render(StatementPdf.xhtml(issuer(),
-                family == null ? new DocumentLayout.Addressee("", List.of()) : addressee(family), s)));
+                family == null ? new DocumentLayout.Addressee("", List.of()) : addressee(family), s,
+                wallets.year(user, familyId, schoolYear))));
     }
 
     /**
-     * The school years (by their first calendar year) in which the family's account moved, latest first,
-     * always with the current one.
+     * The school years (by their first calendar year) in which the family's account or one of its porte-monnaie moved,
+     * latest first, always with the current one.
      */
     public List<Integer> statementYears(SignedInUser user, Long familyId, LocalDate today) {
         Long family = account.familyFor(user, familyId);
@@ -151,7 +156,10 @@ public class BillingDocuments {
                     + " union select cast(cancelled_at at time zone " + PlatformTime.SQL_ZONE + " as date) from payment where family_id = ?1"
                     + " and cancelled_at is not null union select cast(titre_at at time zone " + PlatformTime.SQL_ZONE + " as date)"
                     // a titre is dated in the relevé by its day (FamilyAccount.movements): its year is one to choose
-                    + " from invoice where family_id = ?1 and titre_at is not null").setParameter(1, family).getResultList();
+                    + " from invoice where family_id = ?1 and titre_at is not null"
+                    // a porte-monnaie's movements are in the relevé of their school year
+                    + " union select cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date) from wallet_movement m"
+                    + " join wallet w on w.id = m.wallet_id where w.family_id = ?1").setParameter(1, family).getResultList();
             days.forEach(d -> years.add(Statement.schoolYearStart(date(d)).getYear()));
         }
         return List.copyOf(years.descendingSet());

@@ -229,6 +229,12 @@ public class InvoiceDesk {
                 .setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
             throw new Refused("ormc", Refused.text("billing.titre.onlinePending", i[2]));
         }
+        // an online payment PayFiP reported in anomaly (another amount: the card may have been charged), not checked yet
+        // by the régie: the Trésorerie would collect what the card may have paid
+        if (((Number) em.createNativeQuery("select count(*) from online_payment where invoice_id = ?1 and state = 'ANOMALY'"
+                + " and checked_at is null").setParameter(1, invoiceId).getSingleResult()).longValue() > 0) {
+            throw new Refused("ormc", Refused.text("billing.titre.onlineAnomaly", i[2]));
+        }
         em.createNativeQuery("update invoice set state = 'TITRE_EMIS', titre_number = ?2,"
                 + " titre_at = cast(?3 as timestamp) at time zone " + PlatformTime.SQL_ZONE + " where id = ?1")
                 .setParameter(1, invoiceId).setParameter(2, number).setParameter(3, on.atStartOfDay()).executeUpdate();

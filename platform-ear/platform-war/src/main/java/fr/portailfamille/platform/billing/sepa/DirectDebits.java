@@ -274,7 +274,8 @@ public class DirectDebits {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.state, d.payment_id, i.number, f.email, coalesce(d.collection_date,"
-                + " d.due_date), d.amount_cents, r.label from sepa_debit d join invoice i on i.id = d.invoice_id"
+                + " d.due_date), d.amount_cents, r.label, d.mandate_id, i.family_id, i.regie_id from sepa_debit d"
+                + " join invoice i on i.id = d.invoice_id"
                 + " join family f on f.id = i.family_id join regie r on r.id = i.regie_id where d.id = ?1 for update of d")
                 .setParameter(1, debitId).getResultList();
         if (rows.isEmpty()) {
@@ -291,6 +292,21 @@ public class DirectDebits {
                 + " rejected_by = ?4 where id = ?1").setParameter(1, debitId).setParameter(2, reasonCode).setParameter(3, label)
                 .setParameter(4, Mandates.cut(regisseur.email())).executeUpdate();
         desk.cancel(regisseur, ((Number) d[1]).longValue(), "Prélèvement rejeté par la banque : " + label);
+        // an account wrong, closed or blocked, a mandate unknown at the bank, a holder deceased: the mandate is ended (its
+        // next debits would be rejected again, with fees) and the family asked for a new one
+        boolean ended = RejectReason.endsMandate(reasonCode) && em.createNativeQuery("update sepa_mandate set revoked_at = now(),"
+                + " revoked_by = ?2 where id = ?1 and revoked_at is null").setParameter(1, ((Number) d[7]).longValue())
+                .setParameter(2, Mandates.cut("Rejet bancaire " + reasonCode + " : " + regisseur.email())).executeUpdate() > 0;
+        if (ended) {
+            @SuppressWarnings("unchecked")
+            List<String> skipped = em.createNativeQuery("update sepa_debit d set state = 'SKIPPED' from invoice i"
+                    + " where i.id = d.invoice_id and d.mandate_id = ?1 and d.state = 'PLANNED' returning i.number")
+                    .setParameter(1, ((Number) d[7]).longValue()).getResultList();
+            desk.audit(Mandates.cut(regisseur.email()), "SEPA_MANDATE_REVOKED", ((Number) d[9]).longValue(),
+                    ((Number) d[8]).longValue(), null, null, null, "Mandat arrêté après le rejet " + label
+                            + (skipped.isEmpty() ? "" : " ; prélèvements prévus annulés : "
+                            + String.join(", ", skipped.stream().sorted().toList())));
+        }
         String email = (String) d[3];
         if (email != null && !email.isBlank()) {
             mails.send(email, "Prélèvement rejeté : facture " + d[2] + " à régler",
@@ -298,7 +314,9 @@ public class DirectDebits {
                             + " pour la facture " + d[2] + " (" + d[6] + ") a été rejeté par votre banque.\n"
                             + "Motif : " + label + ".\n\n"
                             + "La facture est de nouveau à payer : réglez-la depuis « Mes factures » ou auprès de la régie,"
-                            + " et vérifiez votre mandat de prélèvement.", "/espace/factures.xhtml");
+                            + (ended ? " puis signez un nouveau mandat de prélèvement avec vos coordonnées bancaires à jour :"
+                            + " celui-ci n'est plus utilisé." : " et vérifiez votre mandat de prélèvement."),
+                    "/espace/factures.xhtml");
         }
     }
 

@@ -36,7 +36,10 @@ public class ReminderSender {
     @Inject
     PaymentDesk payments;
 
-    /** @return whether this call sent it (false: another sender did, or the invoice is no longer unpaid) */
+    /**
+     * @return whether this call sent it (false: another sender did, the invoice is no longer unpaid, or an online payment
+     *         of it in anomaly waits for the régie's check)
+     */
     public boolean send(long invoiceId, int level, String actor, LocalDate today) {
         // the family's credit with the régie (an overpayment, a credit note's rest) pays it first: a family is never
         // reminded of what its own credit covers
@@ -57,6 +60,11 @@ public class ReminderSender {
         Object[] i = rows.get(0);
         long left = ((Number) i[2]).longValue();
         if (left <= 0 || !"ISSUED".equals(i[7])) {
+            return false;
+        }
+        // an online payment PayFiP reported in anomaly, not checked yet by the régie: the card may have paid it
+        if (!em.createNativeQuery("select 1 from online_payment where invoice_id = ?1 and state = 'ANOMALY'"
+                + " and checked_at is null").setParameter(1, invoiceId).getResultList().isEmpty()) {
             return false;
         }
         int inserted = em.createNativeQuery("insert into invoice_reminder (invoice_id, level, sent_by) values (?1, ?2, ?3)"

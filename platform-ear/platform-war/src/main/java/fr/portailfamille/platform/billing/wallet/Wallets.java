@@ -84,6 +84,8 @@ public class Wallets {
         public boolean isActive() { return active; }
         public long getBalanceCents() { return balanceCents; }
         public List<Movement> getMovements() { return movements; }
+        /** Whether older movements are left out ({@link #LAST_MOVEMENTS} shown): the relevé gives them all. */
+        public boolean isCapped() { return movements.size() >= LAST_MOVEMENTS; }
         /**
          * When the balance runs out at the family's rhythm, to be read in the page's language ({@code texts.of}); none
          * once it is below its floor (no booking is taken then: {@link #isOverdrawn}).
@@ -107,7 +109,7 @@ public class Wallets {
 
     /**
      * The family's porte-monnaie of each régie paid in advance that bills an activity its children are registered to
-     * (or that it has activated), with its 50 last movements.
+     * (or that it has activated), with its {@link #LAST_MOVEMENTS} last movements.
      *
      * @param familyId the family (agents); {@code null} for the parent's own
      * @throws SecurityException a parent asking for another family
@@ -136,6 +138,21 @@ public class Wallets {
         return list;
     }
 
+    /**
+     * The porte-monnaie that pays a booking of activity {@code activityCode} for the parent's family at « Confirmer »
+     * (what Mon planning's summary tells before it): empty when the activity is invoiced after the fact.
+     */
+    public Optional<fr.portailfamille.platform.billing.SelectionEstimate.Prepaid> prepaidFor(SignedInUser user,
+            String activityCode) {
+        Optional<WalletRegie> regie = regies().stream().filter(r -> r.activities().contains(activityCode)).findFirst();
+        if (regie.isEmpty()) {
+            return Optional.empty();
+        }
+        Summary s = summary(account.familyFor(user, null), regie.get());
+        return Optional.of(new fr.portailfamille.platform.billing.SelectionEstimate.Prepaid(regie.get().label(), s.active(),
+                s.balanceCents() - regie.get().floorCents()));
+    }
+
     Summary summary(Long family, WalletRegie r) {
         Long regieId = ledger.regieId(r.code()).orElse(null);
         List<?> rows = family == null || regieId == null ? List.of() : em.createNativeQuery(
@@ -147,14 +164,26 @@ public class Wallets {
         Object[] w = (Object[]) rows.get(0);
         long walletId = ((Number) w[0]).longValue();
         long balance = ((Number) w[1]).longValue();
+        List<Movement> movements = movements(em.createNativeQuery(MOVEMENTS + " where m.wallet_id = ?1 order by m.id desc")
+                .setParameter(1, walletId).setMaxResults(LAST_MOVEMENTS));
+        List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
+        return new Summary(r, true, balance, movements,
+                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked, PlatformTime.today(clock)));
+    }
+
+    /** How many of its last movements a porte-monnaie's page shows (the relevé gives them all, a school year at a time). */
+    public static final int LAST_MOVEMENTS = 50;
+
+    private static final String MOVEMENTS = "select m.created_at, m.kind, m.label, m.amount_cents, m.balance_after_cents,"
+            + " m.mode, m.id_op, c.first_name, a.name, u.label, b.day, exists (select 1 from wallet_movement r"
+            + " where r.booking_id = m.booking_id and r.kind = 'REFUND' and r.id < m.id)"
+            + " from wallet_movement m left join booking b on b.id = m.booking_id left join child c on c.id = b.child_id"
+            + " left join activity_unit u on u.id = b.unit_id left join activity a on a.id = u.activity_id";
+
+    /** The movements {@code query} (a {@link #MOVEMENTS} select) reads, each in both languages. */
+    private static List<Movement> movements(jakarta.persistence.Query query) {
         List<Movement> movements = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select m.created_at, m.kind, m.label, m.amount_cents, m.balance_after_cents,"
-                + " m.mode, m.id_op, c.first_name, a.name, u.label, b.day, exists (select 1 from wallet_movement r"
-                + " where r.booking_id = m.booking_id and r.kind = 'REFUND' and r.id < m.id)"
-                + " from wallet_movement m left join booking b on b.id = m.booking_id left join child c on c.id = b.child_id"
-                + " left join activity_unit u on u.id = b.unit_id left join activity a on a.id = u.activity_id"
-                + " where m.wallet_id = ?1 order by m.id desc").setParameter(1, walletId).setMaxResults(50)
-                .getResultList()) {
+        for (Object row : query.getResultList()) {
             Object[] m = (Object[]) row;
             String label = (String) m[2];
             movements.add(new Movement(at(m[0]), (String) m[1], label, ((Number) m[3]).longValue(),
@@ -162,9 +191,59 @@ public class Wallets {
                     (String) m[5], (String) m[6], (String) m[7], (String) m[8], (String) m[9], m[10] == null ? null
                     : day(m[10]), Boolean.TRUE.equals(m[11]), label))));
         }
-        List<WalletRules.Booked> booked = paidBookings(walletId, PlatformTime.today(clock));
-        return new Summary(r, true, balance, movements,
-                WalletRules.coveredUntil(balance, r.floorCents(), booked, PlatformTime.today(clock)), WalletRules.twoWeeksNeed(booked, PlatformTime.today(clock)));
+        return movements;
+    }
+
+    /**
+     * A porte-monnaie's school year as the relevé de compte prints it: its balance on 1 September, every movement of
+     * the year (oldest first, none left out) and its balance on 31 August.
+     */
+    public record Year(String regieCode, String regieLabel, long openingCents, List<Movement> movements, long closingCents)
+            implements java.io.Serializable {
+        public String getRegieCode() { return regieCode; }
+        public String getRegieLabel() { return regieLabel; }
+        public long getOpeningCents() { return openingCents; }
+        public List<Movement> getMovements() { return movements; }
+        public long getClosingCents() { return closingCents; }
+    }
+
+    /**
+     * The family's porte-monnaie over the school year starting in September {@code schoolYear} (2026: 2026-2027), one
+     * per régie whose porte-monnaie held money or moved that year.
+     *
+     * @param familyId the family (agents); {@code null} for the parent's own
+     * @throws SecurityException a parent asking for another family
+     */
+    public List<Year> year(SignedInUser user, Long familyId, int schoolYear) {
+        Long family = account.familyFor(user, familyId);
+        List<Year> years = new ArrayList<>();
+        if (family == null) {
+            return years;
+        }
+        OffsetDateTime from = LocalDate.of(schoolYear, 9, 1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
+        OffsetDateTime to = LocalDate.of(schoolYear + 1, 9, 1).atStartOfDay(PlatformTime.ZONE).toOffsetDateTime();
+        for (WalletRegie r : regies()) {
+            Long regieId = ledger.regieId(r.code()).orElse(null);
+            List<?> wallet = regieId == null ? List.of() : em.createNativeQuery("select id from wallet where family_id = ?1"
+                    + " and regie_id = ?2").setParameter(1, family).setParameter(2, regieId).getResultList();
+            if (wallet.isEmpty()) {
+                continue;
+            }
+            long walletId = ((Number) wallet.get(0)).longValue();
+            List<?> before = em.createNativeQuery("select balance_after_cents from wallet_movement where wallet_id = ?1"
+                    + " and created_at < ?2 order by id desc").setParameter(1, walletId).setParameter(2, from)
+                    .setMaxResults(1).getResultList();
+            long opening = before.isEmpty() ? 0 : ((Number) before.get(0)).longValue();
+            List<Movement> movements = movements(em.createNativeQuery(MOVEMENTS + " where m.wallet_id = ?1"
+                    + " and m.created_at >= ?2 and m.created_at < ?3 order by m.id").setParameter(1, walletId)
+                    .setParameter(2, from).setParameter(3, to));
+            if (movements.isEmpty() && opening == 0) {
+                continue;
+            }
+            years.add(new Year(r.code(), r.label(), opening, List.copyOf(movements),
+                    movements.isEmpty() ? opening : movements.get(movements.size() - 1).balanceAfterCents()));
+        }
+        return years;
     }
 
     /**

@@ -32,15 +32,17 @@ public class ReleveView {
     @Inject
     Wallets wallets;
 
-    private List<Wallets.Summary> walletSummaries;
+    private List<Wallets.Year> walletYears;
 
-    /** The family's activated porte-monnaie, their balances and movements (beside the relevé of invoices). */
-    public List<Wallets.Summary> getWallets() {
-        if (walletSummaries == null) {
-            walletSummaries = StaffRoles.isStaff(user.require()) ? List.of()
-                    : wallets.of(user.require(), null).stream().filter(Wallets.Summary::isActive).toList();
+    /**
+     * The family's porte-monnaie over the chosen school year, beside the relevé of invoices: balance on 1 September,
+     * every movement of the year, balance on 31 August.
+     */
+    public List<Wallets.Year> getWallets() {
+        if (walletYears == null) {
+            walletYears = StaffRoles.isStaff(user.require()) ? List.of() : wallets.year(user.require(), null, getYear());
         }
-        return walletSummaries;
+        return walletYears;
     }
 
     private String annee;

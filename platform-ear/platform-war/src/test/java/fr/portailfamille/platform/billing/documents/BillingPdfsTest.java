@@ -8,6 +8,7 @@ import fr.portailfamille.billing.ChildcareTaxCertificate;
 import fr.portailfamille.billing.Money;
 import fr.portailfamille.billing.Settlement;
 import fr.portailfamille.billing.Statement;
+import fr.portailfamille.platform.billing.wallet.Wallets;
 import fr.portailfamille.platform.billing.AccountInvoice;
 import fr.portailfamille.platform.kernel.HtmlPdf;
 import java.io.IOException;
@@ -102,14 +103,32 @@ class BillingPdfsTest {
                 new Statement.Movement(LocalDate.of(2026, 10, 5), Statement.Kind.INVOICE, "AL-36", "Facture de septembre", 12060, 0),
                 new Statement.Movement(LocalDate.of(2026, 10, 12), Statement.Kind.PAYMENT, "AL-R-9", "Paiement — Chèque n° 1234",
                         0, 10000)), LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31));
-        String text = text(StatementPdf.xhtml(MONTFAUCOU, MARTIN, s));
+        String text = text(StatementPdf.xhtml(MONTFAUCOU, MARTIN, s, List.of()));
         assertTrue(text.contains("Relevé de compte – année scolaire 2026-2027"), text);
+        assertFalse(text.contains("Porte-monnaie"), text);
         assertTrue(text.contains("Ancien solde " + Money.format(4000)), text);
         assertTrue(text.contains("05/10/2026 AL-36 Facture de septembre " + Money.format(12060) + " " + Money.format(16060)), text);
         assertTrue(text.contains("12/10/2026 AL-R-9 Paiement — Chèque n° 1234 " + Money.format(10000) + " " + Money.format(6060)), text);
         assertTrue(text.contains("Totaux de l'année " + Money.format(12060) + " " + Money.format(10000)), text);
         assertTrue(text.contains("Solde au 31/08/2027 " + Money.format(6060)), text);
         assertEquals(Money.format(250) + " en votre faveur", StatementPdf.balance(-250));
+    }
+
+    @Test
+    void theReleveGivesEachPorteMonnaiesYearWithEveryMovement() throws IOException {
+        Statement s = Statement.of(List.of(), LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31));
+        java.time.ZoneOffset paris = java.time.ZoneOffset.ofHours(2);
+        Wallets.Year cantine = new Wallets.Year("RESTO", "Régie restauration", 1500, List.of(
+                new Wallets.Movement(java.time.OffsetDateTime.of(2026, 9, 2, 8, 0, 0, 0, paris), "TOP_UP_COUNTER",
+                        "Rechargement au guichet (chèque)", 3000, 4500, null),
+                new Wallets.Movement(java.time.OffsetDateTime.of(2026, 9, 3, 8, 0, 0, 0, paris), "DEBIT",
+                        "Léa — Cantine — Midi du 04/09/2026", -350, 4150, null)), 4150);
+        String text = text(StatementPdf.xhtml(MONTFAUCOU, MARTIN, s, List.of(cantine)));
+        assertTrue(text.contains("Porte-monnaie « Régie restauration »"), text);
+        assertTrue(text.contains("01/09/2026 Ancien solde " + Money.format(1500)), text);
+        assertTrue(text.contains("02/09/2026 Rechargement au guichet (chèque) " + Money.format(3000) + " " + Money.format(4500)), text);
+        assertTrue(text.contains("03/09/2026 Léa — Cantine — Midi du 04/09/2026 " + Money.format(350) + " " + Money.format(4150)), text);
+        assertTrue(text.substring(text.indexOf("Porte-monnaie")).contains("Solde au 31/08/2027 " + Money.format(4150)), text);
     }
 
     @Test
