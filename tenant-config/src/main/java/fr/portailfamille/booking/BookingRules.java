@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record BookingRules(Deadline booking, Deadline cancellation, LatePolicy late, boolean needsValidation) {
 
+    /**
+     * How far ahead a day may be booked, in years: beyond, the commune's calendar (public holidays, closures, school
+     * years) is not known yet — Mon planning, the semaine type, the counter and the families' API all stop there.
+     */
+    public static final int HORIZON_YEARS = 2;
+
+    /** Whether {@code day} is beyond what may be booked on {@code today} ({@link #HORIZON_YEARS}). */
+    public static boolean beyondHorizon(java.time.LocalDate day, java.time.LocalDate today) {
+        return day.isAfter(today.plusYears(HORIZON_YEARS));
+    }
+
+
     static final String PAST_DAY = "booking.pastDay";
     static final String CLOSED = "booking.closed";
 

@@ -75,8 +75,33 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
 
     /** This configuration with other document types ({@code null}: none in the file). */
     public CommuneConfiguration withDocumentTypes(List<DocumentType> documentTypes) {
-        return new CommuneConfiguration(zone, cgu, establishments, periods, closures, activities, legend, billing,
-                documentTypes, services);
+        return new CommuneConfiguration(zone, cgu, establishments, periods, closures,
+                renamedDocuments(this.documentTypes, documentTypes, activities), legend, billing, documentTypes, services);
+    }
+
+    /**
+     * {@code activities} with the documents they ask for by a type's label renamed with it (same code, another label):
+     * the activity keeps naming the type — its health flag, its validity in Mes documents — rather than a label nobody
+     * has any more.
+     */
+    static List<Activity> renamedDocuments(List<DocumentType> before, List<DocumentType> after, List<Activity> activities) {
+        if (before == null || after == null || activities == null) {
+            return activities;
+        }
+        java.util.Map<String, String> relabel = new java.util.HashMap<>();
+        for (DocumentType was : before) {
+            for (DocumentType is : after) {
+                if (was.code() != null && was.code().equals(is.code()) && was.label() != null && is.label() != null
+                        && !was.label().strip().equalsIgnoreCase(is.label().strip())) {
+                    relabel.put(was.label().strip().toLowerCase(java.util.Locale.ROOT), is.label().strip());
+                }
+            }
+        }
+        if (relabel.isEmpty()) {
+            return activities;
+        }
+        return activities.stream().map(a -> a.withDocuments(a.documents().stream()
+                .map(d -> relabel.getOrDefault(d.strip().toLowerCase(java.util.Locale.ROOT), d)).toList())).toList();
     }
 
     /** This configuration with other texts (zone, CGU). */
@@ -222,6 +247,12 @@ public record CommuneConfiguration(String zone, String cgu, List<Establishment> 
                         List<Unit> units) {
             this(code, name, description, type, establishment, minAge, maxAge, levels, runsInHolidays, bookingDeadline,
                     cancellationDeadline, latePolicy, needsValidation, documents, units, null);
+        }
+
+        /** This activity asking for other documents at registration. */
+        public Activity withDocuments(List<String> documents) {
+            return new Activity(code, name, description, type, establishment, minAge, maxAge, levels, runsInHolidays,
+                    bookingDeadline, cancellationDeadline, latePolicy, needsValidation, documents, units, lastDay);
         }
 
         /** Whether it no longer takes registrations on {@code today}: its last day has passed. */

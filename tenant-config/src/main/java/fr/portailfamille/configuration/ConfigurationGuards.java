@@ -4,6 +4,7 @@ import fr.portailfamille.billing.BillingConfiguration;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.billing.SepaCreditor;
 import fr.portailfamille.documents.DocumentType;
+import fr.portailfamille.documents.DocumentTypeRules;
 import fr.portailfamille.problems.FieldError;
 import fr.portailfamille.problems.Problems;
 import java.util.ArrayList;
@@ -51,6 +52,35 @@ public final class ConfigurationGuards {
                 errors.add(Problems.error("documentTypes[" + i + "].health", "configuration.guard.health.changed", was.label()));
             } else if (!same(was.label(), is.label())) {
                 errors.add(Problems.error("documentTypes[" + i + "].label", "configuration.guard.health.changed", was.label()));
+            }
+        }
+        errors.addAll(healthDocumentsAsked(before, after));
+        return errors;
+    }
+
+    /**
+     * The activities whose documents asked at registration {@code after} rewords or drops where they named a health type
+     * (« Fiche de liaison » become « Fiche de liaison (signée) »: the families' next fiches would no longer be health
+     * data).
+     */
+    static List<FieldError> healthDocumentsAsked(CommuneConfiguration before, CommuneConfiguration after) {
+        List<FieldError> errors = new ArrayList<>();
+        if (before.activities() == null || after.activities() == null || before.documentTypes() == null) {
+            return errors;
+        }
+        for (CommuneConfiguration.Activity was : before.activities()) {
+            int i = indexOf(after.activities(), CommuneConfiguration.Activity::code, was.code());
+            if (i < 0) {
+                continue; // an activity removed: its registrations ask for nothing more
+            }
+            List<String> now = after.activities().get(i).documents().stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+                    .toList();
+            for (String asked : was.documents()) {
+                boolean health = DocumentTypeRules.named(before.documentTypes(), asked).map(DocumentType::health).orElse(false);
+                if (health && !now.contains(asked.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    errors.add(Problems.error("activities[" + i + "].documents", "configuration.guard.health.asked",
+                            asked.strip(), was.name()));
+                }
             }
         }
         return errors;

@@ -19,23 +19,39 @@ class TypicalWeekTest {
 
     @Test
     void thePeriodRunsForwardForAtMostAYearWithADayTicked() {
-        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday));
-        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday.plusYears(1)));
-        assertTrue(TypicalWeek.refusal(week, monday, monday.minusDays(1)).orElseThrow().french().contains("période valide"));
-        assertTrue(TypicalWeek.refusal(week, null, monday).orElseThrow().french().contains("période valide"));
+        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday, monday));
+        assertEquals(Optional.empty(), TypicalWeek.refusal(week, monday, monday.plusYears(1), monday));
+        assertTrue(TypicalWeek.refusal(week, monday, monday.minusDays(1), monday).orElseThrow().french()
+                .contains("période valide"));
+        assertTrue(TypicalWeek.refusal(week, null, monday, monday).orElseThrow().french().contains("période valide"));
         assertEquals("La période d'une semaine type ne peut pas dépasser un an.",
-                TypicalWeek.refusal(week, monday, monday.plusYears(1).plusDays(1)).orElseThrow().french());
+                TypicalWeek.refusal(week, monday, monday.plusYears(1).plusDays(1), monday).orElseThrow().french());
         assertEquals("Cochez au moins un jour de la semaine type.",
-                TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()), monday, monday.plusDays(6)).orElseThrow().french());
+                TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()), monday, monday.plusDays(6), monday).orElseThrow()
+                        .french());
     }
 
     @Test
     void eachProblemIsOnTheFieldItIsAbout() {
-        assertEquals("from", TypicalWeek.problem(week, null, monday).orElseThrow().field());
-        assertEquals("to", TypicalWeek.problem(week, monday, null).orElseThrow().field());
-        assertEquals("to", TypicalWeek.problem(week, monday, monday.minusDays(1)).orElseThrow().field());
-        assertEquals("to", TypicalWeek.problem(week, monday, monday.plusYears(2)).orElseThrow().field());
-        assertEquals("days", TypicalWeek.problem(Map.of(), monday, monday).orElseThrow().field());
+        assertEquals("from", TypicalWeek.problem(week, null, monday, monday).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, null, monday).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, monday.minusDays(1), monday).orElseThrow().field());
+        assertEquals("to", TypicalWeek.problem(week, monday, monday.plusYears(2), monday).orElseThrow().field());
+        assertEquals("days", TypicalWeek.problem(Map.of(), monday, monday, monday).orElseThrow().field());
+    }
+
+    @Test
+    void aPeriodOverIsRefusedOneBegunIsAppliedFromTodayAndAYearOfManyUnitsIsSplit() {
+        assertEquals("Cette période est passée : choisissez une date de fin à venir.",
+                TypicalWeek.refusal(week, monday.minusWeeks(3), monday.minusDays(1), monday).orElseThrow().french());
+        assertEquals("to", TypicalWeek.problem(week, monday.minusWeeks(3), monday.minusDays(1), monday).orElseThrow().field());
+        assertEquals(Optional.empty(), TypicalWeek.problem(week, monday.minusWeeks(3), monday, monday), "ends today");
+        assertEquals(monday, TypicalWeek.firstDay(monday.minusWeeks(3), monday));
+        assertEquals(monday.plusDays(2), TypicalWeek.firstDay(monday.plusDays(2), monday));
+        assertEquals(Optional.empty(), TypicalWeek.tooMany(TypicalWeek.MAX_UNIT_DAYS));
+        assertEquals("Cette semaine type demande plus de 800 journées : appliquez-la en plusieurs périodes plus courtes.",
+                TypicalWeek.tooMany(TypicalWeek.MAX_UNIT_DAYS + 1).orElseThrow().text().french());
+        assertEquals("to", TypicalWeek.tooMany(1000).orElseThrow().field());
     }
 
     @Test
@@ -68,8 +84,8 @@ class TypicalWeekTest {
     @Test
     void theRefusalsReadInEnglishOnAnEnglishPage() {
         assertEquals("Indiquez une période valide : la date de fin suit la date de début.",
-                TypicalWeek.refusal(week, null, monday).orElseThrow().french());
+                TypicalWeek.refusal(week, null, monday, monday).orElseThrow().french());
         assertEquals("Tick at least one day of the typical week.", TypicalWeek.refusal(Map.of(DayOfWeek.MONDAY, Set.of()),
-                monday, monday.plusDays(6)).orElseThrow().in(java.util.Locale.ENGLISH));
+                monday, monday.plusDays(6), monday).orElseThrow().in(java.util.Locale.ENGLISH));
     }
 }

@@ -62,6 +62,29 @@ class ConfigurationGuardsTest {
     }
 
     @Test
+    void anActivitysHealthDocumentRewordedOrDroppedIsAHealthChangeARenamedTypeIsFollowed() {
+        // SPORT-U10 asks for « Certificat médical » (a health type)
+        assertEquals(List.of("activities[2].documents"), fields(ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/activities/2/documents/0", "Certificat médical (signé)")))));
+        List<FieldError> dropped = ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.remove("/activities/2/documents/0")));
+        assertEquals(List.of("activities[2].documents"), fields(dropped));
+        assertEquals("Seul un agent habilité santé (rôle agent-santé) peut reformuler ou retirer le document de santé"
+                + " « Certificat médical » demandé par l'activité « École des sports » : les documents reçus sous un autre nom"
+                + " ne seraient plus protégés.", dropped.get(0).text().french());
+        // PERI's « Attestation d'assurance » is no health document: any agent rewords it
+        assertEquals(List.of(), ConfigurationGuards.healthChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/activities/1/documents/0", "Assurance scolaire"))));
+        // the type renamed on its screen: the activities asking for it by its label follow it
+        List<DocumentType> renamed = BEFORE.documentTypes().stream().map(t -> !t.code().equals("CERTIFICAT_MEDICAL") ? t
+                : new DocumentType(t.code(), "Certificat de non contre-indication", t.forChild(), t.health(), t.validity(),
+                        t.months(), t.until())).toList();
+        assertEquals(List.of("Certificat de non contre-indication"),
+                BEFORE.withDocumentTypes(renamed).activities().get(2).documents());
+        assertEquals(BEFORE.activities().get(1), BEFORE.withDocumentTypes(renamed).activities().get(1), "the others as they were");
+    }
+
+    @Test
     void otherDocumentTypeChangesAreEveryAgents() {
         int assurance = index("ASSURANCE");
         int cert = index("CERTIFICAT_MEDICAL");

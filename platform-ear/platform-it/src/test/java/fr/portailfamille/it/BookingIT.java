@@ -571,6 +571,60 @@ class BookingIT {
         BookingRefused backwards = assertThrows(BookingRefused.class,
                 () -> in(() -> bookings.applyTypicalWeek(p.user(), p.childId(), week, monday, monday.minusDays(1))));
         assertTrue(backwards.getMessage().contains("période valide"));
+        // a day beyond what may be booked (its calendar is not known yet): refused, as the families' API refuses it
+        BookingDecision far = in(() -> bookings.book(p.user(), p.childId(), unit, TestDays.today().plusYears(3)));
+        assertEquals(BookingDecision.Outcome.REFUSED, far.outcome());
+        assertTrue(far.message().startsWith("Cette date est trop lointaine"), far.message());
+        // a period over: refused on its end date, nothing locked nor recorded for days gone by
+        BookingRefused over = assertThrows(BookingRefused.class, () -> in(() -> bookings.applyTypicalWeek(p.user(),
+                p.childId(), week, TestDays.today().minusWeeks(6), TestDays.today().minusDays(1))));
+        assertEquals("to", over.field());
+        // more unit-days than one application holds (every day of a year, on a unit running every day): refused
+        // whole, before any day is booked
+        long everyDay = unit(50);
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update activity_unit set weekdays = '1,2,3,4,5,6,7' where id = ?1").setParameter(1, everyDay)
+                    .executeUpdate();
+            em.createNativeQuery("update activity set runs_in_holidays = true where id = (select activity_id from"
+                    + " activity_unit where id = ?1)").setParameter(1, everyDay).executeUpdate();
+            // two more units of it (matin, soir) running every day
+            em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity, weekdays) select activity_id,"
+                    + " c, c, 50, '1,2,3,4,5,6,7' from activity_unit, unnest(array['MATIN', 'SOIR']) c where id = ?1")
+                    .setParameter(1, everyDay).executeUpdate();
+            tx.commit();
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        java.util.Set<Long> units = new java.util.HashSet<>(in(() -> ((List<Number>) em.createNativeQuery("select id from"
+                + " activity_unit where activity_id = (select activity_id from activity_unit where id = ?1)")
+                .setParameter(1, everyDay).getResultList()).stream().map(Number::longValue).toList()));
+        java.util.Map<DayOfWeek, java.util.Set<Long>> allWeek = new java.util.EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            allWeek.put(d, units);
+        }
+        BookingRefused tooMany = assertThrows(BookingRefused.class, () -> in(() -> bookings.applyTypicalWeek(p.user(),
+                p.childId(), allWeek, monday, monday.plusYears(1))));
+        assertEquals("to", tooMany.field());
+        assertTrue(tooMany.getMessage().contains("plus de 800 journées"), tooMany.getMessage());
+        assertEquals(0L, in(() -> ((Number) em.createNativeQuery("select count(*) from booking b join activity_unit u on"
+                + " u.id = b.unit_id where u.activity_id = (select activity_id from activity_unit where id = ?1)")
+                .setParameter(1, everyDay).getSingleResult()).longValue()));
+        // another family's child, by its number: refused, nothing booked for it
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.applyTypicalWeek(p.user(), other.childId(), week,
+                monday, monday.plusDays(13))));
+        assertEquals(1L, in(() -> ((Number) em.createNativeQuery("select count(*) from booking where child_id = ?1")
+                .setParameter(1, other.childId()).getSingleResult()).longValue()));
+        // nor through « Recopier », the summary or « Confirmer »: another family's child, or its booking by its number
+        fr.portailfamille.platform.booking.PlannedChange copy = new fr.portailfamille.platform.booking.PlannedChange(unit,
+                monday.plusWeeks(2), null, "Midi");
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.copiesToKeep(p.user(), other.childId(), List.of(copy))));
+        long theirs = bookingOf(other, unit, monday.plusWeeks(1)).getId();
+        fr.portailfamille.platform.booking.PlannedChange undoTheirs = new fr.portailfamille.platform.booking.PlannedChange(
+                unit, monday.plusWeeks(1), theirs, "Midi");
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.reviewSelection(p.user(), p.childId(), List.of(undoTheirs))));
+        assertThrows(BookingRefused.class, () -> in(() -> bookings.applySelection(p.user(), p.childId(), List.of(undoTheirs))));
+        assertEquals(BookingStatus.BOOKED, statusOf(other, unit, monday.plusWeeks(1)));
     }
 
     /**
@@ -1121,6 +1175,12 @@ class BookingIT {
         in(() -> bookings.book(p.user(), p.childId(), unit, tuesday));
         in(() -> bookings.book(p.user(), p.childId(), unit, wednesday));
         long own = bookingOf(p, unit, tuesday).getId();
+        // the summary before « Confirmer » says it as the result will
+        fr.portailfamille.platform.booking.PlannedChange undo = new fr.portailfamille.platform.booking.PlannedChange(unit,
+                tuesday, own, "Midi");
+        assertEquals("Annulation hors délai : le tarif de cette activité ne facture pas les absences, la journée n'est pas"
+                + " facturée.", in(() -> bookings.reviewSelection(p.user(), p.childId(), List.of(undo))).notices()
+                .get(undo.getKey()));
         CancellationDecision cancelled = in(() -> bookings.cancel(p.user(), own));
         assertEquals("Annulation hors délai : le tarif de cette activité ne facture pas les absences, la journée n'est pas"
                 + " facturée.", cancelled.message());

@@ -971,12 +971,30 @@ class FamilyApiIT {
         assertEquals("justificatif", field(error(call(ALPHA, "POST", path, token, asked), 400, "justificatif_invalide")));
         error(call(ALPHA, "POST", path, token, withProof.formatted(other)), 400, "justificatif_invalide");
         error(call(ALPHA, "POST", path, token, withProof.formatted(refused)), 400, "justificatif_invalide");
+        // a health document of the family's (a child's medical certificate): never a proof of work, as the page offers none
+        HttpResponse<String> healthSent = upload(token, Part.field("type", "DOMICILE"), Part.field("date", today.toString()),
+                Part.file("certificat.pdf", java.util.Arrays.copyOf(PDF, PDF.length + 1))); // other bytes: not a duplicate
+        assertEquals(201, healthSent.statusCode(), healthSent.body());
+        long health = ((JsonObject) json(healthSent)).getJsonNumber("id").longValue();
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("update commune_alpha.family_document set health = true where id = " + health);
+        }
+        JsonObject healthRefused = error(call(ALPHA, "POST", path, token, withProof.formatted(health)), 400,
+                "justificatif_invalide");
+        assertTrue(healthRefused.getString("message").contains("document de santé"), healthRefused.toString());
         assertEquals(0, single("select count(*) from commune_alpha.window_request where window_id = " + window));
         HttpResponse<String> requested = call(ALPHA, "POST", path, token, withProof.formatted(id));
         assertEquals(200, requested.statusCode(), requested.body());
         assertTrue(((JsonObject) json(requested)).getBoolean("deuxParentsTravaillent"));
         assertEquals(id, single("select proof_document_id from commune_alpha.window_request where window_id = " + window
                 + " and family_id = " + f.own().familyId()));
+        // the proof refused by the commune since: sent again without one, the kept proof is dropped and the request asks
+        // for a proof (not « not one of your documents » on a field the client did not send)
+        try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+            st.execute("update commune_alpha.family_document set status = 'REFUSED', reason = 'Illisible' where id = " + id);
+        }
+        JsonObject again = error(call(ALPHA, "POST", path, token, asked), 400, "justificatif_invalide");
+        assertTrue(again.getString("message").startsWith("Joignez un justificatif"), again.toString());
     }
 
     @Test

@@ -32,6 +32,7 @@ import fr.portailfamille.platform.registration.RequestStatus;
 import fr.portailfamille.it.support.BillingKit;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.kernel.Sort;
+import fr.portailfamille.platform.family.FamilyHistory;
 import fr.portailfamille.platform.registration.RegistrationQueue;
 import fr.portailfamille.platform.tenancy.CommuneDirectory;
 import fr.portailfamille.platform.tenancy.TenantContext;
@@ -435,6 +436,12 @@ class RegistrationIT {
                 .noneMatch(r -> r.reason() != null && r.reason().contains("contre-indication")), "health reason hidden");
         assertTrue(alpha(() -> familyDesk.historyOf(SANTE, familyId)).registrations().stream()
                 .anyMatch(r -> "Certificat sans la mention de non contre-indication".equals(r.reason())));
+        // decided, its document is still listed in the family file: named only for an agent, to open for agent-sante
+        FamilyHistory.DocumentLine kept = alpha(() -> familyDesk.historyOf(AGENT, familyId)).registrations().stream()
+                .flatMap(r -> r.documents().stream()).filter(d -> d.id() == docId).findFirst().orElseThrow();
+        assertTrue(kept.confidential(), kept.toString());
+        assertFalse(alpha(() -> familyDesk.historyOf(SANTE, familyId)).registrations().stream()
+                .flatMap(r -> r.documents().stream()).filter(d -> d.id() == docId).findFirst().orElseThrow().confidential());
         // a file named for health sent under a neutral label (« PAI allergie.pdf » as « Attestation d'assurance ») is
         // health data too, as in Mes documents and messages
         long[] neutral = activity("alpha", 3, 11);

@@ -143,6 +143,9 @@ class WalletWalkIT {
             tap(parent, toggle(monday.plusDays(1), unit), true);
             tap(parent, toggle(monday.plusDays(3), unit), true);
             parent.ajax(By.id("planning:review"));
+            // the summary says it before « Confirmer »: 10,50 € asked, 7,00 € in the porte-monnaie
+            String lacking = text(parent.await(By.id("recap-wallet")).getText());
+            assertTrue(lacking.contains("il manque " + euros(350)), lacking);
             parent.ajax(By.id("planning:confirm"));
             String outcomes = parent.await(By.id("outcomes")).getText();
             assertTrue(outcomes.contains("Solde du porte-monnaie insuffisant"), outcomes);
@@ -153,6 +156,14 @@ class WalletWalkIT {
             parent.get(BASE + "/espace/accueil.xhtml");
             assertTrue(text(parent.await(By.id("wallet-" + regie)).getText()).contains(euros(0)), parent::snapshot);
             assertEquals("", parent.accessibilityViolations(), "axe-core, Accueil avec porte-monnaie");
+
+            // the relevé de compte gives the porte-monnaie's year: the card's top-up, the two days, the balance
+            parent.get(BASE + "/espace/releve.xhtml");
+            String releve = text(parent.await(By.id("releve-wallet-" + regie)).getText());
+            assertTrue(releve.contains("Versement par carte bancaire en ligne") && releve.contains(euros(700)), releve);
+            assertEquals(2, parent.driver.findElements(By.cssSelector("#releve-wallet-" + regie + " tr.wallet-movement"))
+                    .stream().filter(r -> r.getText().contains("Nina")).count(), releve);
+            WalletWalk.shots(parent, "releve", wide);
 
             // a wrong amount is refused next to its field
             parent.get(BASE + "/espace/porte-monnaie.xhtml");

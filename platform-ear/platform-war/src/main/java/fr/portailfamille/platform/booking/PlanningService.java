@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking;
 
+import fr.portailfamille.booking.BookingRules;
 import fr.portailfamille.booking.BookingDecision;
 import fr.portailfamille.booking.BookingStatus;
 import fr.portailfamille.booking.AbsenceRules;
@@ -104,8 +105,9 @@ public class PlanningService {
     /** {@link #applyTypicalWeek} for a child already found in its validated file, by the family or an agent for it. */
     private TypicalWeekResult typicalWeek(Child child, Map<DayOfWeek, Set<Long>> unitsByWeekday, LocalDate from,
                                           LocalDate to) {
-        TypicalWeek.refusal(unitsByWeekday, from, to).ifPresent(why -> {
-            throw new BookingRefused(why);
+        LocalDate today = now().toLocalDate();
+        TypicalWeek.problem(unitsByWeekday, from, to, today).ifPresent(why -> {
+            throw new BookingRefused(why.field(), why.text());
         });
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, MonthPlan.Unit> plans = new HashMap<>();
@@ -121,8 +123,13 @@ public class PlanningService {
         CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
-        for (MonthPlan.UnitDay d : TypicalWeek.expand(unitsByWeekday, from, to,
-                (id, day) -> MonthPlan.runsOn(plans.get(id), day, cal, years))) {
+        // from today (no day gone by locked to be refused), never more days than one transaction should hold
+        List<MonthPlan.UnitDay> asked = TypicalWeek.expand(unitsByWeekday, TypicalWeek.firstDay(from, today), to,
+                (id, day) -> MonthPlan.runsOn(plans.get(id), day, cal, years));
+        TypicalWeek.tooMany(asked.size()).ifPresent(why -> {
+            throw new BookingRefused(why.field(), why.text());
+        });
+        for (MonthPlan.UnitDay d : asked) {
             ActivityUnit unit = units.get(d.unitId());
             Standing standing = standing(child, unit, d.day());
             if (standing == Standing.HELD) {
@@ -187,6 +194,11 @@ public class PlanningService {
     /** Decides and records one unit-day under the seat lock ({@code plan}: the unit's {@link ActivityUnit#plan()}). */
     private BookingDecision bookOne(Child child, ActivityUnit unit, MonthPlan.Unit plan, LocalDate day, CommuneCalendar cal,
                                     List<DateRange> schoolYears) {
+        if (BookingRules.beyondHorizon(day, now().toLocalDate())) {
+            // the calendar of those years is not known (public holidays, closures): refused before any lock is taken
+            return new BookingDecision(BookingDecision.Outcome.REFUSED, false, Refused.text("booking.outcome.tooFar",
+                    BookingRules.HORIZON_YEARS));
+        }
         List<WindowSpan> window = windows(unit.getActivity().getId(), day, day);
         if (!window.isEmpty()) {
             return new BookingDecision(BookingDecision.Outcome.REFUSED, false, window.get(0).refusal());
@@ -355,8 +367,15 @@ public class PlanningService {
         if (freesSeat) {
             seats.release(b.getUnit(), b.getDay(), booked);
         }
+        return lateWords(b, decision);
+    }
+
+    /**
+     * A late cancellation of {@code b} in the words its tariff gives it: past its deadline, but a tariff that bills no
+     * unexcused absence says so, not « reste facturée » (the summary before « Confirmer » as the result after it).
+     */
+    private CancellationDecision lateWords(Booking b, CancellationDecision decision) {
         if (decision.outcome() == CancellationDecision.Outcome.BILLED && !unexcusedAbsenceBilled(b)) {
-            // past its deadline, but its tariff bills no unexcused absence: said so, not « reste facturée »
             return new CancellationDecision(CancellationDecision.Outcome.BILLED,
                     fr.portailfamille.problems.Problems.of("booking.cancellation.lateNotBilled"));
         }
@@ -719,8 +738,8 @@ public class PlanningService {
         for (PlannedChange c : changes) {
             if (c.isCancellation()) {
                 Booking b = ownBooking(user, c.getBookingId());
-                CancellationDecision d = AbsenceRules.withdrawal(
-                        b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal, b.getUnit().getStartTime()), b.getStatus());
+                CancellationDecision d = lateWords(b, AbsenceRules.withdrawal(
+                        b.getUnit().getActivity().rules().decideCancellation(now(), b.getDay(), cal, b.getUnit().getStartTime()), b.getStatus()));
                 notices.put(c.getKey(), d.text());
                 if (d.outcome() != CancellationDecision.Outcome.FREE) {
                     warned.add(c.getKey());

@@ -253,8 +253,16 @@ public class FamilyDesk {
                 + " where c.family_id = ?1").setParameter(1, familyId).getSingleResult()).longValue();
         List<FamilyHistory.RequestLine> requests = new ArrayList<>();
         // a registration decided as health data (it holds a health document): its reason for agent-sante only
-        java.util.Set<Long> healthRegistrations = StaffRoles.mayReadHealth(agent) ? java.util.Set.of()
-                : healthRegistrations(familyId);
+        // each registration's documents (those decided too: a PAI sent in September is read again in March), health
+        // data named only for an agent without agent-sante
+        java.util.Map<Long, List<FamilyHistory.DocumentLine>> documents = registrationDocuments(familyId,
+                StaffRoles.mayReadHealth(agent));
+        java.util.Set<Long> healthRegistrations = new java.util.HashSet<>();
+        documents.forEach((registration, lines) -> {
+            if (lines.stream().anyMatch(FamilyHistory.DocumentLine::confidential)) {
+                healthRegistrations.add(registration);
+            }
+        });
         for (Object o : em.createNativeQuery("select 'ACTIVITE', coalesce(c.first_name, '–'), a.name, r.status, r.submitted_at, r.reason,"
                         + " r.id from registration r join child c on c.id = r.child_id join activity a on a.id = r.activity_id"
                         + " where c.family_id = ?1"
@@ -265,7 +273,8 @@ public class FamilyDesk {
             Object[] r = (Object[]) o;
             boolean hidden = r[6] != null && healthRegistrations.contains(((Number) r[6]).longValue());
             requests.add(new FamilyHistory.RequestLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    offsetDateTime(r[4]), hidden ? null : (String) r[5]));
+                    offsetDateTime(r[4]), hidden ? null : (String) r[5], r[6] == null ? List.of()
+                    : documents.getOrDefault(((Number) r[6]).longValue(), List.of())));
         }
         List<FamilyHistory.ChangeLine> changes = new ArrayList<>();
         // a health request's reason (a refused PAI, an allergy) for agent-sante only
@@ -280,27 +289,29 @@ public class FamilyDesk {
     }
 
     /**
-     * The family's registrations holding a health document (the commune's health types, or a name that speaks of health:
-     * {@link DocumentTypeRules#isHealth}, as the registrations' queue decides who may decide them).
+     * The documents of the family's registrations, by registration: each confidential when it is health data (the
+     * commune's health types, or a name that speaks of health: {@link DocumentTypeRules#isHealth}, as the registrations'
+     * queue decides who may decide them) and the agent may not read health ({@code mayReadHealth} false).
      */
-    private java.util.Set<Long> healthRegistrations(long familyId) {
+    private java.util.Map<Long, List<FamilyHistory.DocumentLine>> registrationDocuments(long familyId, boolean mayReadHealth) {
         List<DocumentType> types = new ArrayList<>();
         for (Object o : em.createNativeQuery("select code, label, health from document_type").getResultList()) {
             Object[] t = (Object[]) o;
             types.add(new DocumentType((String) t[0], (String) t[1], false, (Boolean) t[2], DocumentType.Validity.PERMANENT,
                     null, null));
         }
-        java.util.Set<Long> health = new java.util.HashSet<>();
-        for (Object o : em.createNativeQuery("select d.registration_id, d.label, d.health from registration_document d"
-                + " join registration r on r.id = d.registration_id join child c on c.id = r.child_id where c.family_id = ?1")
-                .setParameter(1, familyId).getResultList()) {
+        java.util.Map<Long, List<FamilyHistory.DocumentLine>> documents = new java.util.HashMap<>();
+        for (Object o : em.createNativeQuery("select d.registration_id, d.label, d.health, d.id, d.file_name"
+                + " from registration_document d join registration r on r.id = d.registration_id"
+                + " join child c on c.id = r.child_id where c.family_id = ?1 order by d.id").setParameter(1, familyId)
+                .getResultList()) {
             Object[] d = (Object[]) o;
             // flagged as it was sent (tenant V49), or by today's rule
-            if (Boolean.TRUE.equals(d[2]) || DocumentTypeRules.isHealth(types, (String) d[1])) {
-                health.add(((Number) d[0]).longValue());
-            }
+            boolean health = Boolean.TRUE.equals(d[2]) || DocumentTypeRules.isHealth(types, (String) d[1]);
+            documents.computeIfAbsent(((Number) d[0]).longValue(), k -> new ArrayList<>()).add(new FamilyHistory.DocumentLine(
+                    ((Number) d[3]).longValue(), (String) d[1], (String) d[4], health && !mayReadHealth));
         }
-        return health;
+        return documents;
     }
 
     private static java.time.LocalDate localDate(Object value) {

@@ -31,13 +31,25 @@ public record FamilyHistory(List<BookingLine> bookings, long bookingCount, List<
 
     /** An activity registration ({@code kind} ACTIVITE) or a school request ({@code kind} SCOLAIRE) of a child. */
     public record RequestLine(String kind, String child, String what, String status, OffsetDateTime submittedAt,
-                              String reason) implements java.io.Serializable {
+                              String reason, List<DocumentLine> documents) implements java.io.Serializable {
+        public List<DocumentLine> getDocuments() { return documents; }
         public String getKind() { return kind; }
         public String getChild() { return child; }
         public String getWhat() { return what; }
         public String getStatus() { return status; }
         public OffsetDateTime getSubmittedAt() { return submittedAt; }
         public String getReason() { return reason; }
+    }
+
+    /**
+     * A document sent with a registration, as the registrations' queue shows it: its name and file, or — health data
+     * for an agent without {@code agent-sante} — its name only (confidential, not to be opened).
+     */
+    public record DocumentLine(long id, String label, String fileName, boolean confidential) implements java.io.Serializable {
+        public long getId() { return id; }
+        public String getLabel() { return label; }
+        public String getFileName() { return fileName; }
+        public boolean isConfidential() { return confidential; }
     }
 
     /** A change request of the family: its type, status and dates, the refusal reason. */

@@ -208,6 +208,9 @@ public class FenetresResource {
                 .map(MyRequest::asSent).orElse(null);
         boolean disability = asked.handicap() != null ? asked.handicap() : before != null && before.disability();
         Long proof = asked.justificatifGiven() ? asked.justificatif() : before == null ? null : before.proofId();
+        if (!asked.justificatifGiven() && proof != null && !requests.proofStillUsable(user, windowId, proof)) {
+            proof = null; // the kept proof was refused by the commune or expired since: dropped, not an error on a field not sent
+        }
         long requestId;
         try {
             requestId = requests.request(user, windowId, days, new Answers(asked.deuxParentsTravaillent(), disability, proof));

@@ -312,7 +312,7 @@ public class ReservationsResource {
                 throw ApiException.badInput("date_invalide", at + ".date", "Cette date est passée : elle ne peut plus être"
                         + " réservée ni annulée.");
             }
-            if (day.isAfter(today.plusYears(2))) {
+            if (fr.portailfamille.booking.BookingRules.beyondHorizon(day, today)) {
                 throw ApiException.badInput("date_invalide", at + ".date", "Cette date est trop lointaine.");
             }
             String action = o.get("action") instanceof JsonString s ? s.getString() : null;

@@ -20,12 +20,18 @@ import java.util.Locale;
 @ApplicationScoped
 public class PlanningLabels {
 
-    /** The month of {@code mois} ("2026-09"), this month when absent or malformed. */
+    /**
+     * The month of {@code mois} ("2026-09"), this month when absent or malformed; at most the last month that may be
+     * booked ({@link fr.portailfamille.booking.BookingRules#HORIZON_YEARS} ahead: the calendar beyond is not known).
+     */
     public static YearMonth month(String mois) {
+        YearMonth now = YearMonth.now(PlatformTime.ZONE);
         try {
-            return mois == null ? YearMonth.now(PlatformTime.ZONE) : YearMonth.parse(mois);
+            YearMonth asked = mois == null ? now : YearMonth.parse(mois);
+            YearMonth last = now.plusYears(fr.portailfamille.booking.BookingRules.HORIZON_YEARS);
+            return asked.isAfter(last) ? last : asked;
         } catch (DateTimeParseException e) {
-            return YearMonth.now(PlatformTime.ZONE);
+            return now;
         }
     }
 

@@ -20,6 +20,7 @@ import fr.portailfamille.platform.booking.TypicalWeekResult;
 import fr.portailfamille.booking.TypicalWeek;
 import fr.portailfamille.platform.configuration.CommuneSettings;
 import fr.portailfamille.platform.family.FamilyChild;
+import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.web.FormErrors;
 import fr.portailfamille.platform.web.PackedState;
@@ -69,6 +70,9 @@ public class PlanningView implements Serializable {
 
     @Inject
     FamilyPricing pricing;
+
+    @Inject
+    fr.portailfamille.platform.billing.wallet.Wallets wallets;
 
     /** The commune's legend (labels and colours), read once per view. */
     private transient Legend legend;
@@ -292,10 +296,22 @@ public class PlanningView implements Serializable {
             return null;
         }
         try {
-            return pricing.estimate(user.require(), getChild().getId(), shown.getCode(), items);
+            SelectionEstimate priced = pricing.estimate(user.require(), getChild().getId(), shown.getCode(), items);
+            // paid by a porte-monnaie at « Confirmer »: the waiting days too, and whether its balance covers it
+            return wallets.prepaidFor(user.require(), shown.getCode()).map(priced::paidFrom).orElse(priced);
         } catch (Refused e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the summary says the porte-monnaie lacks money for the selection: only when it holds no cancellation
+     * (a cancellation's refund at « Confirmer » may pay the rest).
+     */
+    public boolean isWalletShort() {
+        use();
+        return estimate != null && estimate.getShortfallCents() > 0
+                && selection.sorted().stream().noneMatch(PlannedChange::isCancellation);
     }
 
     /** A line's price in the summary: "3,60 €", with the late surcharge apart; empty for a cancellation. */
@@ -310,7 +326,7 @@ public class PlanningView implements Serializable {
         }
         String price = Texts.amount(line.priceCents());
         if (line.waiting()) {
-            return Texts.of("planning.price.ifSeat", price);
+            return Texts.of(estimate.isPrepaid() ? "planning.price.heldWhileWaiting" : "planning.price.ifSeat", price);
         }
         return line.surchargeCents() == 0 ? price
                 : Texts.of("planning.price.withSurcharge", price, Texts.amount(line.surchargeCents()));
@@ -373,7 +389,7 @@ public class PlanningView implements Serializable {
                 byDay.computeIfAbsent(DayOfWeek.valueOf(k[0]), d -> new HashSet<>()).add(Long.valueOf(k[1]));
             }
         });
-        var problem = TypicalWeek.problem(byDay, weekFrom, weekTo);
+        var problem = TypicalWeek.problem(byDay, weekFrom, weekTo, PlatformTime.today());
         if (problem.isPresent()) {
             // next to the date it is about (and in the summary), what was ticked and typed kept
             if (!problem.get().field().equals("days")) {
@@ -384,13 +400,20 @@ public class PlanningView implements Serializable {
         }
         try {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
-            message(FacesMessage.SEVERITY_INFO, Texts.of("planning.week.applied", Texts.of(result.summary())));
+            // days refused: a warning; nothing booked at all: an error (as « Confirmer » says its refusals)
+            boolean anyTaken = result.getBooked() + result.getSurcharged() + result.getPending() + result.getWaiting() > 0;
+            message(result.getRefused() == 0 ? FacesMessage.SEVERITY_INFO : anyTaken ? FacesMessage.SEVERITY_WARN
+                    : FacesMessage.SEVERITY_ERROR, Texts.of("planning.week.applied", Texts.of(result.summary())));
             // the days it booked are no longer to book: out of the selection (they read "à annuler", Confirmer said
             // "déjà réservé"), and a summary made before is made again
             selection.keepBookings(bookings.copiesToKeep(user.require(), getChild().getId(), selection.bookings()));
             reviewing = false;
             estimate = null;
         } catch (BookingRefused e) {
+            if (e.field() != null && !e.field().isEmpty()) {
+                // too many days for one application: next to the end date, as the period's own problems
+                FormErrors.show("semaine", List.of(new fr.portailfamille.problems.FieldError(e.field(), e.text())));
+            }
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
         refresh();

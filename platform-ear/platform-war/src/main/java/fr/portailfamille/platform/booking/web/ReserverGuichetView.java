@@ -110,7 +110,7 @@ public class ReserverGuichetView implements Serializable {
         Map<DayOfWeek, Set<Long>> byWeekday = new EnumMap<>(DayOfWeek.class);
         ticked.forEach(d -> byWeekday.put(d, Set.of(unitId)));
         // next to the date it is about; no weekday ticked, in the summary
-        TypicalWeek.problem(byWeekday, from, last).ifPresent(p -> errors.add(p.field().equals("days")
+        TypicalWeek.problem(byWeekday, from, last, PlatformTime.today()).ifPresent(p -> errors.add(p.field().equals("days")
                 ? new FieldError("", Refused.text("booking.counter.noDay")) : p));
         if (!errors.isEmpty()) {
             FormErrors.show("guichet", errors);
@@ -124,6 +124,11 @@ public class ReserverGuichetView implements Serializable {
             FormErrors.info(Texts.of("agent.guichet.booked", chosen.childName(), Texts.of(result.summary(CounterWords::of))));
             bookings = null;
         } catch (BookingRefused e) {
+            if (e.field() != null && !e.field().isEmpty()) {
+                // too many days for one booking at the counter: next to the end date
+                FormErrors.show("guichet", List.of(new FieldError(e.field(), e.text())));
+                return;
+            }
             FormErrors.error(Texts.of(e));
         }
     }

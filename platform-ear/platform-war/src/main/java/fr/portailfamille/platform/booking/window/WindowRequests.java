@@ -168,11 +168,10 @@ public class WindowRequests {
         }
         Long proof = answers == null ? null : answers.proofDocumentId();
         boolean working = answers != null && answers.bothParentsWorking();
-        // a proof past its date proves nothing (as Mes documents calls it « expiré »)
-        if (proof != null && em.createNativeQuery("select 1 from family_document where id = ?1 and family_id = ?2"
-                + " and status <> 'REFUSED' and (expires_on is null or expires_on >= ?3)").setParameter(1, proof)
-                .setParameter(2, family.getId()).setParameter(3, PlatformTime.today(clock)).getResultList().isEmpty()) {
-            throw new Refused("proof", Refused.text("booking.window.proof.notYours"));
+        if (proof != null) {
+            proofProblem(family.getId(), windowId, proof).ifPresent(key -> {
+                throw new Refused("proof", Refused.text(key));
+            });
         }
         if (w.isProofRequired() && working && proof == null) {
             throw new Refused("proof", Refused.text("booking.window.proof.required"));
@@ -347,9 +346,36 @@ public class WindowRequests {
             Bilingual.of(Problems.of("booking.outcome.published.HELD")));
 
     /**
+     * Why document {@code proofId} cannot prove the family's request to window {@code windowId}: not the family's, refused
+     * by the commune or past its date (as Mes documents calls it « expiré »), or a health document — never offered as a
+     * proof (the page's list leaves them out), unless the request carries it already.
+     */
+    private Optional<String> proofProblem(long familyId, long windowId, long proofId) {
+        List<?> found = em.createNativeQuery("select d.health, d.id = (select r.proof_document_id from window_request r"
+                + " where r.window_id = ?4 and r.family_id = ?2) from family_document d where d.id = ?1 and d.family_id = ?2"
+                + " and d.status <> 'REFUSED' and (d.expires_on is null or d.expires_on >= ?3)").setParameter(1, proofId)
+                .setParameter(2, familyId).setParameter(3, PlatformTime.today(clock)).setParameter(4, windowId).getResultList();
+        if (found.isEmpty()) {
+            return Optional.of("booking.window.proof.notYours");
+        }
+        Object[] d = (Object[]) found.get(0);
+        return Boolean.TRUE.equals(d[0]) && !Boolean.TRUE.equals(d[1]) ? Optional.of("booking.window.proof.health")
+                : Optional.empty();
+    }
+
+    /**
+     * Whether the proof the family's request to window {@code windowId} carries may still prove it (the families' API
+     * keeps it when a request is sent again without one; refused or expired since, it is dropped).
+     */
+    public boolean proofStillUsable(SignedInUser user, long windowId, long proofId) {
+        Family family = files.fileOf(user);
+        return family.getId() != null && proofProblem(family.getId(), windowId, proofId).isEmpty();
+    }
+
+    /**
      * A published day's result as the family reads it now: the allocation's words, unless the child, not given the day
-     * then, holds it since — promoted from the waiting list when a seat was freed (awaiting an agent's validation on an
-     * activity that validates its bookings).
+     * then, holds it since — promoted from the waiting list when a seat was freed, or booked by the family in Mon planning
+     * when it was not waiting (awaiting an agent's validation on an activity that validates its bookings).
      */
     static Bilingual sincePublished(AllocationLine line, String status) {
         // a day given at the publication (a seat left free went to the waiting list) or held before the request: its
@@ -357,9 +383,14 @@ public class WindowRequests {
         if (line.isPlaced() || status == null || AT_PUBLICATION.contains(line.getWords())) {
             return line.getWords();
         }
+        // left waiting (a rank): the waiting list gave it; not placed and not waiting: the family booked, in Mon planning,
+        // a seat freed since
+        boolean waited = line.getWaitingRank() > 0;
         return switch (status) {
-            case "BOOKED", "BOOKED_LATE" -> Bilingual.of(Problems.of("booking.outcome.promotedSince"));
-            case "PENDING_VALIDATION" -> Bilingual.of(Problems.of("booking.outcome.promotedSinceToValidate"));
+            case "BOOKED", "BOOKED_LATE" -> Bilingual.of(Problems.of(waited ? "booking.outcome.promotedSince"
+                    : "booking.outcome.bookedSince"));
+            case "PENDING_VALIDATION" -> Bilingual.of(Problems.of(waited ? "booking.outcome.promotedSinceToValidate"
+                    : "booking.outcome.bookedSinceToValidate"));
             default -> line.getWords();
         };
     }
