@@ -589,7 +589,9 @@ class OpeningWindowIT {
         ValidatedFamilies.Parent b = parents.get(1);
         long proofA = document(a, "DOMICILE", false);
         long proofB = document(b, "DOMICILE", false);
-        long healthB = document(b, "CERTIFICAT_MEDICAL", true);
+        // health data by its name (a proof sent with the request as « PAI.pdf »): flagged once the request holds it — a
+        // health document of Mes documents is never offered, nor taken, as a proof
+        long healthB = document(b, "DOMICILE", false);
         long window = in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1], day, day,
                 TestDays.now().minusMinutes(1), TestDays.now().plusHours(1),
                 new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 10), null, false), true)));
@@ -620,6 +622,16 @@ class OpeningWindowIT {
         long requestA = in(() -> requests.request(a.user(), window, daysA, new Answers(true, false, proofA)));
         assertEquals(proofA, count("select proof_document_id from window_request where id = ?1", requestA));
         assertTrue(in(() -> requests.mine(a.user(), requestA)).isBothParentsWorking());
+        in(() -> requests.request(b.user(), window, Map.of(b.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(true, false, healthB)));
+        in(() -> {
+            tx.begin();
+            em.createNativeQuery("update family_document set health = true where id = ?1").setParameter(1, healthB)
+                    .executeUpdate();
+            tx.commit();
+            return null;
+        });
+        // sent again with it, the request keeps its proof
         in(() -> requests.request(b.user(), window, Map.of(b.childId(), Set.of(new UnitDay(unit, day))),
                 new Answers(true, false, healthB)));
 

@@ -77,9 +77,12 @@ public class FileQueue {
     /** Validates several files at once: all or none (one transaction). */
     public int validateAll(SignedInUser agent, Collection<Long> familyIds) {
         StaffRoles.requireAgent(agent);
-        for (long id : familyIds) {
+        // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock (as the
+        // other queues' bulk decisions)
+        java.util.SortedSet<Long> ids = new java.util.TreeSet<>(familyIds);
+        for (long id : ids) {
             desk.validate(agent, id);
         }
-        return familyIds.size();
+        return ids.size();
     }
 }

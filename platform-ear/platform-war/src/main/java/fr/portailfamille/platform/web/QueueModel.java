@@ -13,7 +13,7 @@ import org.primefaces.model.SortOrder;
 /**
  * A lazy PrimeFaces table over a staff queue: the count and each page come from the queue's service
  * (one query each, during the request, so the commune's schema is bound); rows are found again by
- * their key among the page last shown (selection, row buttons).
+ * their key among the pages shown (a selection ticked over several pages, row buttons).
  *
  * @param <T> the queue's record
  */
@@ -39,6 +39,9 @@ public class QueueModel<T> extends LazyDataModel<T> {
     private final Key<T> key;
     private final Map<String, T> shown = new HashMap<>();
 
+    /** How many rows of the pages shown are kept to be found again by their key (some fifty pages of a queue). */
+    static final int MAX_SHOWN = 1000;
+
     public QueueModel(Counter counter, Pager<T> pager, Key<T> key) {
         this.counter = counter;
         this.pager = pager;
@@ -53,7 +56,12 @@ public class QueueModel<T> extends LazyDataModel<T> {
     @Override
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         List<T> page = pager.page(first, pageSize, sortOf(sortBy));
-        shown.clear();
+        // the rows of every page shown, not only the last: PrimeFaces keeps the rows ticked on page 1 when the agent
+        // goes on to page 2 (or sorts), and « Valider la sélection » must find them all (a row decided meanwhile by
+        // another agent is refused by its service, the whole selection with it)
+        if (shown.size() > MAX_SHOWN) {
+            shown.clear();
+        }
         page.forEach(row -> shown.put(getRowKey(row), row));
         return page;
     }

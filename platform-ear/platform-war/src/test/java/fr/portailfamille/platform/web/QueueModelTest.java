@@ -33,7 +33,18 @@ class QueueModelTest {
         assertEquals(2, page.size());
         assertEquals("22", model.getRowKey(page.get(1)));
         assertEquals(page.get(0), model.getRowData("21"));
-        assertNull(model.getRowData("1"), "only rows of the page last shown");
+        assertNull(model.getRowData("1"), "a row of a page not shown");
+    }
+
+    @Test
+    void rowsTickedOnAPageShownBeforeAreFoundAgain() {
+        QueueModel<Row> model = new QueueModel<>(() -> 42, (offset, limit, sort) -> List.of(new Row(offset + 1, "a"),
+                new Row(offset + 2, "b")), Row::id);
+        model.load(0, 20, Map.of(), Map.of());
+        model.load(20, 20, Map.of(), Map.of());
+        // ticked on page 1, then page 2 shown: « Valider la sélection » finds both
+        assertEquals(new Row(1, "a"), model.getRowData("1"));
+        assertEquals(new Row(22, "b"), model.getRowData("22"));
     }
 
     @Test
