@@ -782,6 +782,7 @@ class FamilyApiIT {
         assertEquals(2, demande.getJsonArray("jours").size());
         demande.getJsonArray("jours").forEach(j -> assertEquals("en attente de l'attribution",
                 j.asJsonObject().getString("resultat")));
+        demande.getJsonArray("jours").forEach(j -> assertEquals("EN_ATTENTE", j.asJsonObject().getString("code")));
         long id = demande.getJsonNumber("id").longValue();
         assertEquals(2, single("select count(*) from commune_alpha.window_wish where request_id = " + id + " and child_id = "
                 + f.own().childId()));

@@ -183,6 +183,29 @@ class SepaDebitIT {
     }
 
     /**
+     * A family changing bank before its run's file (its mandate revoked, a new one signed): the invoice the revocation
+     * left undebited is debited on the new mandate, not dropped.
+     */
+    @Test
+    void aNewMandateAfterAChangeOfBankTakesTheDebitTheRevocationLeft() throws Exception {
+        BillingMonth f = month(10);
+        SignedInUser edge450 = f.parent("Edge450");
+        Mandate first = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null,
+                true)));
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        long run = started.runId();
+        alpha(() -> { mandates.revoke(edge450, first.id()); return null; });
+        assertEquals("SKIPPED", alpha(() -> debits.debits(AGENT, run)).get(0).state());
+        Mandate second = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null,
+                true)));
+        DirectDebits.Debit moved = alpha(() -> debits.debits(AGENT, run)).get(0);
+        assertEquals(List.of("PLANNED", second.rum()), List.of(moved.state(), moved.rum()));
+        String xml = new String(alpha(() -> debits.file(REGISSEUR, run)).content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<MndtId>" + second.rum() + "</MndtId>") && !xml.contains(first.rum()), xml);
+    }
+
+    /**
      * A run whose every invoice was paid at the counter before its file: no file, its debits skipped and kept so (the
      * families no longer read "Prélevé le" on paid invoices), the régisseur told; the next try is refused in words.
      */

@@ -134,9 +134,19 @@ public class Mandates {
                 .setParameter(6, SepaRules.normalizeIban(in.iban())).setParameter(7, SepaRules.normalizeBic(in.bic()))
                 .setParameter(8, creditor.ics()).setParameter(9, PlatformTime.today())
                 .setParameter(10, cut(parent.email() == null ? parent.subject() : parent.email())).executeUpdate();
+        // a change of bank (a mandate revoked, this one signed): the invoices the revocation left undebited, whose run's
+        // file is not made yet, are debited on this one — announced « prélevée le … », they are not dropped silently
+        @SuppressWarnings("unchecked")
+        List<String> taken = em.createNativeQuery("update sepa_debit d set state = 'PLANNED', mandate_id = ?1 from invoice i,"
+                + " sepa_mandate old where i.id = d.invoice_id and old.id = d.mandate_id and old.family_id = ?2"
+                + " and old.regie_id = ?3 and old.revoked_at is not null and d.state = 'SKIPPED' and i.state = 'ISSUED'"
+                + " and not exists (select 1 from sepa_file f where f.billing_run_id = d.billing_run_id) returning i.number")
+                .setParameter(1, id).setParameter(2, family).setParameter(3, creditor.regieId()).getResultList();
         // in the régie's journal: who gave it (the IBAN left out, as on an agent's page)
         desk.audit(cut(parent.email() == null ? parent.subject() : parent.email()), "SEPA_MANDATE_SIGNED", creditor.regieId(),
-                family, null, null, null, "Mandat " + SepaRules.rum(creditor.regieCode(), id) + " signé par la famille");
+                family, null, null, null, "Mandat " + SepaRules.rum(creditor.regieCode(), id) + " signé par la famille"
+                        + (taken.isEmpty() ? "" : " ; prélèvements prévus repris : "
+                        + String.join(", ", taken.stream().sorted().toList())));
         return select("m.id = ?1", id, true).get(0);
     }
 

@@ -104,7 +104,14 @@ public class FenetresResource {
     @Schema(name = "JourDemande")
     public record JourDemande(String enfant, LocalDate date, String unite,
                               @Schema(description = "« en attente de l'attribution », puis le résultat et sa raison")
-                              String resultat) {
+                              String resultat,
+                              @Schema(description = "Le résultat en code stable : EN_ATTENTE (pas encore attribué), PLACE,"
+                                      + " LISTE_ATTENTE (voir rangAttente), NON_RETENU, PLACE_DEPUIS (place obtenue depuis"
+                                      + " la publication).", enumeration = {"EN_ATTENTE", "PLACE", "LISTE_ATTENTE",
+                                      "NON_RETENU", "PLACE_DEPUIS"})
+                              String code,
+                              @Schema(description = "Le rang sur la liste d'attente (LISTE_ATTENTE), sinon absent.")
+                              Integer rangAttente) {
     }
 
     @Schema(name = "NouvelleDemande", description = "Les jours demandés par enfant et les réponses que le dossier n'a pas."
@@ -233,7 +240,8 @@ public class FenetresResource {
     static Demande demande(MyRequest m) {
         return new Demande(m.getId(), m.getWindowId(), m.getActivity(), m.getPeriodFrom(), m.getPeriodTo(), m.getClosesAt(),
                 m.getSubmittedAt(), m.getState(), m.isPublished(), m.isBothParentsWorking(), m.getDays().stream()
-                .map(d -> new JourDemande(d.getChild(), d.getDay(), d.getUnit(), d.getResult())).toList());
+                .map(d -> new JourDemande(d.getChild(), d.getDay(), d.getUnit(), d.getResult(), d.getCode(),
+                        d.getWaitingRank())).toList());
     }
 
     /**

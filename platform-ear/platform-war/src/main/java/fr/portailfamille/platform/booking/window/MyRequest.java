@@ -18,13 +18,26 @@ public class MyRequest implements java.io.Serializable {
         private final LocalDate day;
         private final String unit;
         private final Bilingual result;
+        private final String code;
+        private final Integer waitingRank;
 
-        Day(String child, LocalDate day, String unit, Bilingual result) {
+        Day(String child, LocalDate day, String unit, Bilingual result, String code, Integer waitingRank) {
             this.child = child;
             this.day = day;
             this.unit = unit;
             this.result = result;
+            this.code = code;
+            this.waitingRank = waitingRank;
         }
+
+        /**
+         * The result as a stable code for the families' applications: {@code EN_ATTENTE} (not allocated yet),
+         * {@code PLACE}, {@code LISTE_ATTENTE} (with its rank), {@code NON_RETENU}, {@code PLACE_DEPUIS} (held since the
+         * publication: a seat freed).
+         */
+        public String getCode() { return code; }
+        /** The rank on the waiting list ({@code LISTE_ATTENTE}), else {@code null}. */
+        public Integer getWaitingRank() { return waitingRank; }
 
         public String getChild() { return child; }
         public LocalDate getDay() { return day; }

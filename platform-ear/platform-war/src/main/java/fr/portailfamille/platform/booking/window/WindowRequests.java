@@ -331,10 +331,12 @@ public class WindowRequests {
             unitDays.computeIfAbsent(((Number) x[4]).longValue(), k -> new ArrayList<>())
                     .add(((Number) x[5]).longValue() + ":" + OpeningWindows.date(x[2]));
             AllocationLine line = results.get(((Number) x[0]).longValue());
-            days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3],
-                    !published ? Bilingual.of(Problems.of("booking.outcome.pending"))
-                            : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced"))
-                            : sincePublished(line, now.get(((Number) x[0]).longValue()))));
+            Bilingual result = !published ? Bilingual.of(Problems.of("booking.outcome.pending"))
+                    : line == null ? Bilingual.of(Problems.of("booking.outcome.notPlaced"))
+                    : sincePublished(line, now.get(((Number) x[0]).longValue()));
+            String code = !published ? "EN_ATTENTE" : code(line, result);
+            days.add(new MyRequest.Day((String) x[1], OpeningWindows.date(x[2]), (String) x[3], result, code,
+                    "LISTE_ATTENTE".equals(code) ? Integer.valueOf(line.getWaitingRank()) : null));
         }
         return new MyRequest(requestId, w.getId(), w.getActivity().getName(), w.getPeriodFrom(), w.getPeriodTo(),
                 w.getClosesAt(), submitted(r[2]), published, Boolean.TRUE.equals(r[3]), days,
@@ -370,6 +372,23 @@ public class WindowRequests {
     public boolean proofStillUsable(SignedInUser user, long windowId, long proofId) {
         Family family = files.fileOf(user);
         return family.getId() != null && proofProblem(family.getId(), windowId, proofId).isEmpty();
+    }
+
+    /**
+     * A published day's result as a stable code ({@link MyRequest.Day#getCode}): {@code now} the words the family reads
+     * ({@link #sincePublished}).
+     */
+    static String code(AllocationLine line, Bilingual now) {
+        if (line == null) {
+            return "NON_RETENU";
+        }
+        if (!now.equals(line.getWords())) {
+            return "PLACE_DEPUIS";
+        }
+        if (line.isPlaced() || AT_PUBLICATION.contains(line.getWords())) {
+            return "PLACE";
+        }
+        return line.getWaitingRank() > 0 ? "LISTE_ATTENTE" : "NON_RETENU";
     }
 
     /**

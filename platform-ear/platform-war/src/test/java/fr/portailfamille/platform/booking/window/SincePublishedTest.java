@@ -36,6 +36,18 @@ class SincePublishedTest {
     }
 
     @Test
+    void eachResultHasAStableCodeForTheFamiliesApplications() {
+        AllocationLine placed = line(true, 0, "booking.outcome.notPlaced");
+        assertEquals("PLACE", WindowRequests.code(placed, placed.getWords()));
+        AllocationLine waiting = line(false, 3, "booking.outcome.notPlaced");
+        assertEquals("LISTE_ATTENTE", WindowRequests.code(waiting, waiting.getWords()));
+        assertEquals("PLACE_DEPUIS", WindowRequests.code(waiting, WindowRequests.sincePublished(waiting, "BOOKED")));
+        AllocationLine refused = line(false, 0, "booking.outcome.notPlaced");
+        assertEquals("NON_RETENU", WindowRequests.code(refused, refused.getWords()));
+        assertEquals("NON_RETENU", WindowRequests.code(null, null));
+    }
+
+    @Test
     void aDayGivenAtThePublicationOrNoLongerBookedKeepsTheAllocationsWords() {
         AllocationLine placed = line(true, 0, "booking.outcome.notPlaced");
         assertEquals(placed.getWords(), WindowRequests.sincePublished(placed, "BOOKED"));
