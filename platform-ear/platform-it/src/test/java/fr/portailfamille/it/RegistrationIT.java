@@ -419,7 +419,9 @@ class RegistrationIT {
             return null;
         }));
         assertTrue(notHis.getMessage().contains("document de santé"), notHis.getMessage());
-        assertThrows(Refused.class, () -> alpha(() -> queue.acceptAll(AGENT, List.of(id))));
+        Refused bulk = assertThrows(Refused.class, () -> alpha(() -> queue.acceptAll(AGENT, List.of(id))));
+        assertTrue(bulk.getMessage().startsWith("Inscription de ") && bulk.getMessage().contains("document de santé"),
+                bulk.getMessage());
         assertEquals("SUBMITTED", alpha(() -> em.createNativeQuery("select status from registration where id = ?1")
                 .setParameter(1, id).getSingleResult()));
         // agent-sante refuses it: the mail says where to read why, never the reason written about the child's health

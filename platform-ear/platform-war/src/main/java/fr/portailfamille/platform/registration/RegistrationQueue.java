@@ -113,9 +113,23 @@ public class RegistrationQueue {
         StaffRoles.requireAgent(agent);
         // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
         for (long id : new java.util.TreeSet<>(registrationIds)) {
-            registrations.decideRegistration(agent.email(), id, true, null, healthDecision(agent, id));
+            try {
+                registrations.decideRegistration(agent.email(), id, true, null, healthDecision(agent, id));
+            } catch (fr.portailfamille.platform.kernel.Refused e) {
+                // which of the ticked rows stops the whole selection, by its child and activity
+                throw new fr.portailfamille.platform.kernel.Refused(fr.portailfamille.platform.kernel.Refused.text(
+                        "registration.bulk.row", rowName(id), e.text()));
+            }
         }
         return registrationIds.size();
+    }
+
+    /** « Léa Martin – Cantine »: a registration as its row reads (its number when it is not the commune's). */
+    private fr.portailfamille.problems.Message rowName(long registrationId) {
+        List<?> row = em.createNativeQuery("select c.first_name || ' ' || c.last_name || ' – ' || a.name from registration r"
+                + " join child c on c.id = r.child_id join activity a on a.id = r.activity_id where r.id = ?1")
+                .setParameter(1, registrationId).getResultList();
+        return fr.portailfamille.problems.Message.literal(row.isEmpty() ? "n° " + registrationId : (String) row.get(0));
     }
 
     /**
