@@ -420,14 +420,7 @@ class SepaDebitIT {
 
         // the next month's invoices (written here as a run of their own): RCUR for the collected mandate, FRST again
         // for the one whose only debit was rejected
-        long next = alpha(() -> kit.id("insert into billing_run (regie_id, period_start, period_end, state, started_by)"
-                + " select id, date '2026-11-01', date '2026-11-30', 'DONE', 'test' from regie where code = ?1 returning id", f.regie()));
-        for (String family : List.of("Edge450", "Edge451")) {
-            alpha(() -> kit.update("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end,"
-                    + " total_cents, issued_by, billing_run_id) select r.id, ?2, 'INVOICE', ?3, ?4, date '2026-11-01', date '2026-11-30',"
-                    + " 1234, 'test', ?5 from regie r where r.code = ?1", f.regie(), f.family(family),
-                    family.equals("Edge450") ? 900 : 901, f.prefix() + "-" + (family.equals("Edge450") ? 900 : 901), next));
-        }
+        long next = monthRun(f, java.time.YearMonth.of(2026, 11), 900);
         assertEquals(2, alpha(() -> debits.mark(next)));
         String second = new String(alpha(() -> debits.file(REGISSEUR, next)).content(), java.nio.charset.StandardCharsets.UTF_8);
         validate(second.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -443,17 +436,28 @@ class SepaDebitIT {
         assertTrue(alpha(() -> mandates.get(REGISSEUR, m450.id())).active());
         String closed = Mails.await(edge451.email(), x -> x.contains("Compte clôturé"));
         assertTrue(closed.contains("signez un nouveau mandat"), closed);
-        long third = alpha(() -> kit.id("insert into billing_run (regie_id, period_start, period_end, state, started_by)"
-                + " select id, date '2026-12-01', date '2026-12-31', 'DONE', 'test' from regie where code = ?1 returning id", f.regie()));
-        for (String family : List.of("Edge450", "Edge451")) {
-            alpha(() -> kit.update("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end,"
-                    + " total_cents, issued_by, billing_run_id) select r.id, ?2, 'INVOICE', ?3, ?4, date '2026-12-01', date '2026-12-31',"
-                    + " 1234, 'test', ?5 from regie r where r.code = ?1", f.regie(), f.family(family),
-                    family.equals("Edge450") ? 902 : 903, f.prefix() + "-" + (family.equals("Edge450") ? 902 : 903), third));
-        }
+        long third = monthRun(f, java.time.YearMonth.of(2026, 12), 902);
         assertEquals(1, alpha(() -> debits.mark(third)), "only Edge450's mandate is debited");
         assertEquals(1L, alpha(() -> kit.id("select count(*) from billing_audit where action = 'SEPA_MANDATE_REVOKED'"
                 + " and family_id = ?1 and detail like '%AC04%'", f.family("Edge451"))));
+    }
+
+    /**
+     * A month's run written as done, with an invoice of 12,34 € for Edge450 (number {@code sequence}) and Edge451 (the
+     * next number); its id.
+     */
+    long monthRun(BillingMonth f, java.time.YearMonth month, int sequence) throws Exception {
+        long run = alpha(() -> kit.id("insert into billing_run (regie_id, period_start, period_end, state, started_by)"
+                + " select id, ?2, ?3, 'DONE', 'test' from regie where code = ?1 returning id", f.regie(), month.atDay(1),
+                month.atEndOfMonth()));
+        for (String family : List.of("Edge450", "Edge451")) {
+            int n = family.equals("Edge450") ? sequence : sequence + 1;
+            alpha(() -> kit.update("insert into invoice (regie_id, family_id, kind, sequence, number, period_start, period_end,"
+                    + " total_cents, issued_by, billing_run_id) select r.id, ?2, 'INVOICE', ?3, ?4, ?6, ?7, 1234, 'test', ?5"
+                    + " from regie r where r.code = ?1", f.regie(), f.family(family), n, f.prefix() + "-" + n, run,
+                    month.atDay(1), month.atEndOfMonth()));
+        }
+        return run;
     }
 
     static int count(String text, String part) {
