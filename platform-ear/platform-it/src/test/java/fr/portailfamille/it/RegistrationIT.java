@@ -208,6 +208,10 @@ class RegistrationIT {
                 List.of(act[0]), Map.of(), true)));
         assertEquals("doc-" + act[0] + "-0", noDoc.field());
         assertEquals("Joignez le document « Attestation d'assurance ».", noDoc.getMessage());
+        // both forgotten: both said at once, each beside its field (the family chooses its files again once)
+        Refused both = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
+                List.of(act[0]), Map.of(), false)));
+        assertEquals(List.of("cgu", "doc-" + act[0] + "-0"), both.errors().stream().map(e -> e.field()).toList());
         Refused badType = assertThrows(Refused.class, () -> alpha(() -> registrations.register(p.user(), p.childId(),
                 List.of(act[0]), Map.of(act[0], List.of(new Upload("x.exe", "application/x-msdownload", new byte[] {1}))), true)));
         assertTrue(badType.getMessage().contains("PDF, JPEG ou PNG"));

@@ -206,8 +206,11 @@ public class RegistrationService {
         if (activityIds == null || activityIds.isEmpty()) {
             throw new Refused("activities", Refused.text("registration.activities.required"));
         }
+        // the form's problems all at once — the CGU and every document —, each beside its field: its files are to be
+        // chosen again (a browser keeps none), once, not once per problem
+        List<fr.portailfamille.problems.FieldError> errors = new ArrayList<>();
         if (!cguAccepted) {
-            throw new Refused("cgu", Refused.text("registration.cgu.required"));
+            errors.add(new fr.portailfamille.problems.FieldError("cgu", Refused.text("registration.cgu.required")));
         }
         List<Activity> offered = offersFor(child);
         Map<Long, List<String>> documents = requiredDocuments();
@@ -238,6 +241,7 @@ public class RegistrationService {
         // vous pourrez inscrire vos enfants"). Decided from the request, not from the file's school, which the family's
         // forms never leave empty (the school hoped for); a request for a later year leaves this year's activities open
         boolean awaitsSchool = awaitsSchool(child);
+        List<CheckedActivity> checkedActivities = new ArrayList<>();
         for (Long id : activityIds) {
             Activity activity = offered.stream().filter(a -> a.getId().equals(id)).findFirst()
                     .orElseThrow(() -> new Refused("activities", Refused.text("registration.activity.notOffered",
@@ -277,15 +281,27 @@ public class RegistrationService {
                         checked.add(carried.get().file());
                         continue;
                     }
-                    throw new Refused(field, Refused.text("registration.document.required", required.get(i)));
+                    errors.add(new fr.portailfamille.problems.FieldError(field, Refused.text("registration.document.required",
+                            required.get(i))));
+                    continue;
                 }
                 try {
                     // the content decides, not the type the browser declared
                     checked.add(UploadChecker.check(UploadChecker.named(required.get(i)), u.fileName(), u.content()));
                 } catch (UploadChecker.Rejected e) {
-                    throw new Refused(field, e.text());
+                    errors.add(new fr.portailfamille.problems.FieldError(field, e.text()));
                 }
             }
+            checkedActivities.add(new CheckedActivity(activity, required, checked, fromHealthFile));
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors); // nothing recorded
+        }
+        for (CheckedActivity a : checkedActivities) {
+            Activity activity = a.activity();
+            List<String> required = a.required();
+            List<UploadChecker.Accepted> checked = a.checked();
+            boolean[] fromHealthFile = a.fromHealthFile();
             Registration r = new Registration(child, activity, now);
             em.persist(r);
             em.flush();
@@ -317,6 +333,11 @@ public class RegistrationService {
                         + " vous pourrez réserver ses journées dans Mon planning.",
                 pageOf(INSCRIPTIONS_PAGE, child));
         return created;
+    }
+
+    /** An activity of the form, its documents checked (each file, or the one kept in Mes documents), to record. */
+    private record CheckedActivity(Activity activity, List<String> required, List<UploadChecker.Accepted> checked,
+                                   boolean[] fromHealthFile) {
     }
 
     private Optional<Registration> liveRegistration(Child child, Activity activity) {

@@ -248,25 +248,31 @@ public class InscriptionsView implements Serializable {
             FormErrors.info(n == 1 ? Texts.of("inscriptions.sent.one")
                     : Texts.of("inscriptions.sent.many", String.valueOf(n)));
         } catch (Refused e) {
-            FormErrors.show("inscription", List.of(new FieldError(fieldOf(e), Texts.of(e))));
+            // every problem beside its field (the CGU, each document), and once that the files are to be chosen again
+            List<FieldError> shown = new ArrayList<>();
+            e.errors().forEach(f -> shown.add(new FieldError(fieldOf(f.field()), f.text())));
+            FormErrors.show("inscription", shown);
+            if (files.values().stream().flatMap(List::stream).anyMatch(u -> !u.isEmpty())) {
+                FormErrors.error(Texts.of("inscriptions.files.again"));
+            }
         }
         refresh();
     }
 
     /** The client id suffix of a refusal's field: "doc-12-0" is the upload of activity 12's first document. */
-    private String fieldOf(Refused e) {
-        if (e.field() == null || e.field().equals("activities")) {
+    private String fieldOf(String field) {
+        if (field == null || field.equals("activities")) {
             return "";
         }
-        if (e.field().startsWith("doc-")) {
-            String[] p = e.field().split("-");
+        if (field.startsWith("doc-")) {
+            String[] p = field.split("-");
             for (int i = 0; i < offers.size(); i++) {
                 if (String.valueOf(offers.get(i).getActivityId()).equals(p[1])) {
                     return "offers[" + i + "].documents[" + p[2] + "].file";
                 }
             }
         }
-        return e.field();
+        return field;
     }
 
     private static RegistrationService.Upload read(Part part) throws IOException {
