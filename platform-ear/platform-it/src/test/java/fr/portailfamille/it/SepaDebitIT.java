@@ -183,6 +183,56 @@ class SepaDebitIT {
     }
 
     /**
+     * A file the bank refused whole (or never sent): the régisseur withdraws it with a reason — its debit planned again,
+     * the invoice due again, the payment cancelled, no family mailed, the file kept in the journal — and makes a new one
+     * with its own message id; a file whose debit the bank rejected is no longer withdrawn.
+     */
+    @Test
+    void aFileTheBankRefusedIsWithdrawnAndMadeAgain() throws Exception {
+        BillingMonth f = month(10);
+        SignedInUser edge450 = f.parent("Edge450");
+        alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        long run = started.runId();
+        DirectDebits.File first = alpha(() -> debits.file(REGISSEUR, run));
+        DirectDebits.Debit sent = alpha(() -> debits.debits(AGENT, run)).get(0);
+        assertEquals("SENT", sent.state());
+        assertEquals(0, alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents());
+        // régisseurs only, with a reason
+        assertThrows(SecurityException.class, () -> alpha(() -> { debits.withdraw(AGENT, run, "Refusé"); return null; }));
+        assertEquals("withdrawReason", assertThrows(Refused.class, () -> alpha(() -> {
+            debits.withdraw(REGISSEUR, run, "  ");
+            return null;
+        })).field());
+        assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> { debits.withdraw(REGISSEUR_BETA, run, "x"); return null; }));
+        alpha(() -> { debits.withdraw(REGISSEUR, run, "Fichier refusé par la banque : ICS inconnu"); return null; });
+        DirectDebits.Debit planned = alpha(() -> debits.debits(AGENT, run)).get(0);
+        assertEquals("PLANNED", planned.state());
+        assertTrue(alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents() > 0, "due again");
+        assertNull(alpha(() -> debits.made(REGISSEUR, run)));
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from billing_audit where action = 'SEPA_FILE_WITHDRAWN'"
+                + " and detail like '%ICS inconnu%'")));
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from sepa_file where billing_run_id = ?1 and withdrawn_at is not null",
+                run)), "kept for the journal");
+        // made again: its own message id, the debit in it
+        DirectDebits.File again = alpha(() -> debits.file(REGISSEUR, run));
+        String xml = new String(again.content(), java.nio.charset.StandardCharsets.UTF_8);
+        validate(again.content());
+        assertFalse(again.fileName().equals(first.fileName()), again.fileName());
+        assertTrue(xml.contains("<EndToEndId>" + planned.invoiceNumber() + "</EndToEndId>"), xml);
+        assertEquals(0, alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents());
+        // the bank rejects its debit: the file was processed, it is no longer withdrawn
+        long debit = alpha(() -> debits.debits(AGENT, run)).get(0).id();
+        alpha(() -> { debits.reject(REGISSEUR, debit, "AM04"); return null; });
+        Refused processed = assertThrows(Refused.class, () -> alpha(() -> {
+            debits.withdraw(REGISSEUR, run, "Refusé");
+            return null;
+        }));
+        assertTrue(processed.getMessage().contains("déjà rejeté"), processed.getMessage());
+    }
+
+    /**
      * A family changing bank before its run's file (its mandate revoked, a new one signed): the invoice the revocation
      * left undebited is debited on the new mandate, not dropped.
      */

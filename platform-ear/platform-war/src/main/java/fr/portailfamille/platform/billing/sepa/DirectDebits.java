@@ -10,6 +10,7 @@ import fr.portailfamille.platform.billing.RunIssued;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -127,9 +128,10 @@ public class DirectDebits {
         @SuppressWarnings("unchecked")
         // the amount: the file's once made (what the bank is asked), else what is left on the debits still planned
         List<Object[]> rows = em.createNativeQuery("select b.id, r.code, r.label, b.period_start, count(d.id),"
-                + " coalesce((select f.total_cents from sepa_file f where f.billing_run_id = b.id), sum(i.total_cents - ("
+                + " coalesce((select f.total_cents from sepa_file f where f.billing_run_id = b.id and f.withdrawn_at is null),"
+                + " sum(i.total_cents - ("
                 + FamilyAccount.settledSql() + ")) filter (where d.state = 'PLANNED'), 0),"
-                + " (select f.id from sepa_file f where f.billing_run_id = b.id),"
+                + " (select f.id from sepa_file f where f.billing_run_id = b.id and f.withdrawn_at is null),"
                 + " count(d.id) filter (where d.state = 'REJECTED') from billing_run b join regie r on r.id = b.regie_id"
                 + " join sepa_debit d on d.billing_run_id = b.id join invoice i on i.id = d.invoice_id"
                 + " group by b.id, r.code, r.label, b.period_start order by b.period_start desc, b.id desc limit 100").getResultList();
@@ -240,7 +242,11 @@ public class DirectDebits {
         if (transactions.isEmpty()) {
             throw new Refused(Refused.text("billing.sepa.nothingToDebit"));
         }
-        String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId;
+        // a run's file made again after one withdrawn: its own message id (a bank refuses one it has seen)
+        long before = ((Number) em.createNativeQuery("select count(*) from sepa_file where billing_run_id = ?1")
+                .setParameter(1, runId).getSingleResult()).longValue();
+        String messageId = "PF-" + creditor.regieCode().replaceAll("[^A-Za-z0-9]", "-") + "-RUN-" + runId
+                + (before == 0 ? "" : "-" + (before + 1));
         byte[] content = Pain008.write(messageId, PlatformTime.now(),
                 new Pain008.Creditor(creditor.ics(), creditor.name(), creditor.sepa().iban(), creditor.sepa().bic()), transactions);
         long total = transactions.stream().mapToLong(Pain008.Transaction::amountCents).sum();
@@ -321,6 +327,52 @@ public class DirectDebits {
     }
 
     /**
+     * Withdraws run {@code runId}'s file (régisseur), which the bank did not collect — refused whole, or never sent: its
+     * debits are planned again (their payments cancelled, the invoices due again, « prélevée le … » kept), no family is
+     * mailed, the file stays in the régie's journal with who withdrew it and why; the next file made for the run gets a
+     * fresh collection date and its own message id. Refused once the bank rejected a debit of it (it processed the file).
+     */
+    public void withdraw(SignedInUser regisseur, long runId, String reason) {
+        StaffRoles.requireRegisseur(regisseur);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new Refused("withdrawReason", Refused.text("billing.sepa.withdraw.reasonRequired"));
+        }
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused("withdrawReason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
+        }
+        // the run's row first, as making its file locks it: a file being made waits, or is seen made
+        em.createNativeQuery("select id from billing_run where id = ?1 for update").setParameter(1, runId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> files = em.createNativeQuery("select id, message_id, regie_id from sepa_file where billing_run_id = ?1"
+                + " and withdrawn_at is null for update").setParameter(1, runId).getResultList();
+        if (files.isEmpty()) {
+            throw new Refused("withdrawReason", Refused.text("billing.sepa.withdraw.noFile"));
+        }
+        long fileId = ((Number) files.get(0)[0]).longValue();
+        if (!em.createNativeQuery("select 1 from sepa_debit where sepa_file_id = ?1 and state = 'REJECTED'")
+                .setParameter(1, fileId).getResultList().isEmpty()) {
+            throw new Refused("withdrawReason", Refused.text("billing.sepa.withdraw.rejected", files.get(0)[1]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> sent = em.createNativeQuery("select id, payment_id from sepa_debit where sepa_file_id = ?1"
+                + " and state = 'SENT' order by id for update").setParameter(1, fileId).getResultList();
+        for (Object[] d : sent) {
+            // the debit planned again first: its payment is then no longer a debit sent, which a cancellation refuses
+            em.createNativeQuery("update sepa_debit set state = 'PLANNED', sequence_type = null, amount_cents = null,"
+                    + " collection_date = null, sepa_file_id = null, payment_id = null where id = ?1")
+                    .setParameter(1, ((Number) d[0]).longValue()).executeUpdate();
+            desk.cancel(regisseur, ((Number) d[1]).longValue(), "Fichier de prélèvements " + files.get(0)[1] + " retiré : "
+                    + why);
+        }
+        em.createNativeQuery("update sepa_file set withdrawn_at = now(), withdrawn_by = ?2, withdrawn_reason = ?3 where id = ?1")
+                .setParameter(1, fileId).setParameter(2, Mandates.cut(regisseur.email())).setParameter(3, why).executeUpdate();
+        desk.audit(regisseur.email(), "SEPA_FILE_WITHDRAWN", ((Number) files.get(0)[2]).longValue(), 0L, null, null, null,
+                "Fichier de prélèvements " + files.get(0)[1] + " retiré : " + why + " ; " + sent.size()
+                        + " prélèvement(s) de nouveau prévus");
+    }
+
+    /**
      * What a debited invoice's family reads of its debit: debited on {@code day}, or rejected by the bank
      * ({@code rejectCode}, its reason as recorded, in French: {@code rejectLabel}).
      */
@@ -365,7 +417,7 @@ public class DirectDebits {
     private File stored(long runId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select message_id, content, transactions, total_cents from sepa_file"
-                + " where billing_run_id = ?1").setParameter(1, runId).getResultList();
+                + " where billing_run_id = ?1 and withdrawn_at is null").setParameter(1, runId).getResultList();
         if (rows.isEmpty()) {
             return null;
         }

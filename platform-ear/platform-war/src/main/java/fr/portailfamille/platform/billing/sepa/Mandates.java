@@ -140,7 +140,8 @@ public class Mandates {
         List<String> taken = em.createNativeQuery("update sepa_debit d set state = 'PLANNED', mandate_id = ?1 from invoice i,"
                 + " sepa_mandate old where i.id = d.invoice_id and old.id = d.mandate_id and old.family_id = ?2"
                 + " and old.regie_id = ?3 and old.revoked_at is not null and d.state = 'SKIPPED' and i.state = 'ISSUED'"
-                + " and not exists (select 1 from sepa_file f where f.billing_run_id = d.billing_run_id) returning i.number")
+                + " and not exists (select 1 from sepa_file f where f.billing_run_id = d.billing_run_id and f.withdrawn_at is null)"
+                + " returning i.number")
                 .setParameter(1, id).setParameter(2, family).setParameter(3, creditor.regieId()).getResultList();
         // in the régie's journal: who gave it (the IBAN left out, as on an agent's page)
         desk.audit(cut(parent.email() == null ? parent.subject() : parent.email()), "SEPA_MANDATE_SIGNED", creditor.regieId(),

@@ -91,6 +91,38 @@ public class PrelevementsView implements Serializable {
         list = null;
     }
 
+    private String withdrawReason;
+    private String withdrawError;
+
+    /** Whether the run shown has a file the régisseur may withdraw (the bank refused it whole, or it was never sent). */
+    public boolean isWithdrawable() {
+        return run != null && isRegisseur() && getRuns().stream().anyMatch(r -> r.runId() == run && r.isFileMade());
+    }
+
+    /** « Retirer le fichier » of the run shown, with the reason typed: its debits planned again, a new file to make. */
+    public void withdraw() {
+        withdrawError = null;
+        try {
+            debits.withdraw(user.require(), run, withdrawReason);
+            withdrawReason = null;
+            runDebits = null;
+            runs = null;
+            FormErrors.info(Texts.of("sepa.agent.withdrawn"));
+        } catch (Refused e) {
+            if ("withdrawReason".equals(e.field())) {
+                withdrawError = Texts.of(e); // beside the reason, what was typed kept
+            } else {
+                FormErrors.error(Texts.of(e));
+            }
+        } catch (SecurityException e) {
+            FormErrors.error(Texts.of(e));
+        }
+    }
+
+    public String getWithdrawReason() { return withdrawReason; }
+    public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
+    public String getWithdrawError() { return withdrawError; }
+
     /** Records the reject of debit {@code debitId} with the reason picked on its row. */
     public void reject(long debitId) {
         rejectErrors.remove(debitId);
