@@ -192,9 +192,7 @@ class SepaDebitIT {
         BillingMonth f = month(10);
         SignedInUser edge450 = f.parent("Edge450");
         alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
-        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
-        started.work().get(120, TimeUnit.SECONDS);
-        long run = started.runId();
+        long run = octoberRun(f);
         DirectDebits.File first = alpha(() -> debits.file(REGISSEUR, run));
         DirectDebits.Debit sent = alpha(() -> debits.debits(AGENT, run)).get(0);
         assertEquals("SENT", sent.state());
@@ -242,9 +240,7 @@ class SepaDebitIT {
         SignedInUser edge450 = f.parent("Edge450");
         Mandate first = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null,
                 true)));
-        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
-        started.work().get(120, TimeUnit.SECONDS);
-        long run = started.runId();
+        long run = octoberRun(f);
         alpha(() -> { mandates.revoke(edge450, first.id()); return null; });
         assertEquals("SKIPPED", alpha(() -> debits.debits(AGENT, run)).get(0).state());
         Mandate second = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null,
@@ -264,9 +260,7 @@ class SepaDebitIT {
         BillingMonth f = month(10);
         SignedInUser edge450 = f.parent("Edge450");
         alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null, true)));
-        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
-        started.work().get(120, TimeUnit.SECONDS);
-        long run = started.runId();
+        long run = octoberRun(f);
         DirectDebits.Debit debit = alpha(() -> debits.debits(AGENT, run)).get(0);
         long family = alpha(() -> kit.id("select family_id from invoice where id = ?1", debit.invoiceId()));
         long due = alpha(() -> account.invoice(edge450, debit.invoiceId())).outstandingCents();
@@ -508,6 +502,13 @@ class SepaDebitIT {
                     month.atDay(1), month.atEndOfMonth()));
         }
         return run;
+    }
+
+    /** October's invoicing run of {@code f}'s régie, issued (its debits planned); its id. */
+    long octoberRun(BillingMonth f) throws Exception {
+        InvoicingRun.Started started = alpha(() -> invoicing.start(REGISSEUR, f.regie(), OCTOBER));
+        started.work().get(120, TimeUnit.SECONDS);
+        return started.runId();
     }
 
     static int count(String text, String part) {

@@ -77,6 +77,23 @@ public class Refused extends RuntimeException implements Explained {
         return why;
     }
 
+    /**
+     * A reason a money action requires (a payment cancelled, a credit note, a debit file withdrawn), stripped: kept
+     * with the action in the régie's journal, 500 characters at most.
+     *
+     * @throws Refused on {@code field}: {@code missingKey}'s text when none is given, or too long
+     */
+    public static String requiredReason(String field, String reason, String missingKey) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new Refused(field, Refused.text(missingKey));
+        }
+        if (TextLimits.exceeds(why, TextLimits.REASON)) {
+            throw new Refused(field, TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
+        }
+        return why;
+    }
+
     /** Every problem found, each with its input ("" when about none): this refusal's alone unless made with several. */
     public List<FieldError> errors() {
         return errors != null ? errors : List.of(new FieldError(field == null ? "" : field, text()));

@@ -10,7 +10,6 @@ import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.billing.BillingDates;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -150,13 +149,7 @@ public class InvoiceDesk {
      */
     public long creditNote(SignedInUser user, long invoiceId, Map<Long, Integer> days, Long amountCents, String reason) {
         StaffRoles.requireRegisseur(user);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null) {
-            throw new Refused("reason", Refused.text("billing.creditNote.reasonRequired"));
-        }
-        if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("reason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
-        }
+        String why = Refused.requiredReason("reason", reason, "billing.creditNote.reasonRequired");
         boolean byLines = days != null && days.values().stream().anyMatch(d -> d != null && d != 0);
         if (byLines) {
             return writer.creditNote(invoiceId, days, why, user.email());

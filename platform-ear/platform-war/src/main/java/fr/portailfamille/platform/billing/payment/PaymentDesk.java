@@ -9,7 +9,6 @@ import fr.portailfamille.platform.billing.PaymentModes;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.FormTokens;
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
@@ -375,13 +374,7 @@ public class PaymentDesk {
      */
     public void cancel(SignedInUser user, long paymentId, String reason) {
         StaffRoles.requireRegisseur(user);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null) {
-            throw new Refused("cancelReason", Refused.text("billing.payment.cancelReasonRequired"));
-        }
-        if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("cancelReason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
-        }
+        String why = Refused.requiredReason("cancelReason", reason, "billing.payment.cancelReasonRequired");
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select regie_id, family_id, receipt_number, amount_cents, cancelled_at"
                 + " from payment where id = ?1 for update").setParameter(1, paymentId).getResultList();

@@ -10,7 +10,6 @@ import fr.portailfamille.platform.billing.RunIssued;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -334,13 +333,7 @@ public class DirectDebits {
      */
     public void withdraw(SignedInUser regisseur, long runId, String reason) {
         StaffRoles.requireRegisseur(regisseur);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null) {
-            throw new Refused("withdrawReason", Refused.text("billing.sepa.withdraw.reasonRequired"));
-        }
-        if (TextLimits.exceeds(why, TextLimits.REASON)) {
-            throw new Refused("withdrawReason", TextLimits.tooLong(Refused.text("common.what.reason"), TextLimits.REASON));
-        }
+        String why = Refused.requiredReason("withdrawReason", reason, "billing.sepa.withdraw.reasonRequired");
         // the run's row first, as making its file locks it: a file being made waits, or is seen made
         em.createNativeQuery("select id from billing_run where id = ?1 for update").setParameter(1, runId).getResultList();
         @SuppressWarnings("unchecked")
