@@ -148,9 +148,13 @@ public class Wallets {
         if (regie.isEmpty()) {
             return Optional.empty();
         }
-        Summary s = summary(account.familyFor(user, null), regie.get());
-        return Optional.of(new fr.portailfamille.platform.billing.SelectionEstimate.Prepaid(regie.get().label(), s.active(),
-                s.balanceCents() - regie.get().floorCents()));
+        // its balance only (not the movements nor the forecast a page shows)
+        Long family = account.familyFor(user, null);
+        Long regieId = ledger.regieId(regie.get().code()).orElse(null);
+        List<?> balance = family == null || regieId == null ? List.of() : em.createNativeQuery("select balance_cents from wallet"
+                + " where family_id = ?1 and regie_id = ?2").setParameter(1, family).setParameter(2, regieId).getResultList();
+        return Optional.of(new fr.portailfamille.platform.billing.SelectionEstimate.Prepaid(regie.get().label(),
+                !balance.isEmpty(), balance.isEmpty() ? 0 : ((Number) balance.get(0)).longValue() - regie.get().floorCents()));
     }
 
     Summary summary(Long family, WalletRegie r) {
