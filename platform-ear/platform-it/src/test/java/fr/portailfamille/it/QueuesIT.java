@@ -479,6 +479,40 @@ class QueuesIT {
             assertTrue(agent.await(By.id("certificates-health-only")).getText().contains("agent-santé"));
             assertTrue(agent.driver.findElements(By.id("queue:table")).isEmpty());
             assertEquals("", agent.accessibilityViolations(), "axe-core, certificats sans agent-santé");
+
+            // a registration holding a health document: listed, but neither its decision nor its tick offered to him
+            // (one registration of the walk's child to an activity of its own, removed afterwards: the queues the later
+            // walks sort stay as they were)
+            String h = "QH-" + s.toUpperCase();
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                String kid;
+                try (var rs = st.executeQuery("select min(id) from child where last_name = '" + last + "'")) {
+                    rs.next();
+                    kid = String.valueOf(rs.getLong(1));
+                    assertFalse(rs.wasNull(), "the walk's children");
+                }
+                st.execute("insert into activity (code, name, type, booking_deadline, cancellation_deadline, late_policy)"
+                        + " values ('" + h + "', 'Séjour " + s + "', 'SEJOUR', 'J-2@23:59', 'J-2@23:59', 'REFUSED')");
+                st.execute("insert into registration (child_id, activity_id, status, cgu_accepted_at, submitted_at) select "
+                        + kid + ", id, 'SUBMITTED', now(), now() from activity where code = '" + h + "'");
+                st.execute("insert into registration_document (registration_id, label, file_name, content_type, content, health)"
+                        + " select r.id, 'Fiche sanitaire', 'fiche.pdf', 'application/pdf', decode('255044462d312e340a', 'hex'),"
+                        + " true from registration r join activity a on a.id = r.activity_id where a.code = '" + h + "'");
+            }
+            QueueWalk.open(agent, "inscriptions", "Envoyé le");
+            String healthRow = QueueWalk.row("Séjour " + s);
+            assertEquals("Décision réservée à un agent habilité santé (document de santé)",
+                    agent.await(By.xpath(healthRow + "//span[contains(@class,'pf-not-decidable')]")).getText());
+            assertTrue(agent.driver.findElements(By.xpath(healthRow + "//button[contains(@id,':decide')]")).isEmpty());
+            assertTrue(agent.driver.findElement(By.xpath(healthRow + "//td[contains(@class,'ui-selection-column')]//div[contains(@class,'ui-chkbox-box')]"))
+                    .getAttribute("class").contains("ui-state-disabled"), "its tick is disabled");
+            assertEquals("", agent.accessibilityViolations(), "axe-core, inscriptions sans agent-santé");
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                st.execute("set search_path to commune_alpha");
+                st.execute("delete from registration where activity_id = (select id from activity where code = '" + h + "')");
+                st.execute("delete from activity where code = '" + h + "'");
+            }
         }
     }
 }

@@ -405,13 +405,18 @@ class RegistrationIT {
         long docId = alpha(() -> registrations.documentsOf(id)).get(0).id();
 
         // an agent without agent-sante sees it named, not linked, and cannot open it by its id
-        RegistrationQueue.DocumentName forAgent = alpha(() -> queue.page(AGENT, 0, 500, Sort.DEFAULT)).stream()
-                .filter(r -> r.id() == id).findFirst().orElseThrow().documents().get(0);
+        RegistrationQueue.RegistrationToDecide row = alpha(() -> queue.page(AGENT, 0, 500, Sort.DEFAULT)).stream()
+                .filter(r -> r.id() == id).findFirst().orElseThrow();
+        RegistrationQueue.DocumentName forAgent = row.documents().get(0);
         assertTrue(forAgent.confidential(), forAgent.toString());
+        // listed for what it is — its decision and its tick are not offered to this agent (the page says whose it is)
+        assertTrue(row.healthOnly());
         assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(AGENT, docId)));
         // agent-sante opens it, and the read is in the family's audit under the agent's address
-        assertFalse(alpha(() -> queue.page(SANTE, 0, 500, Sort.DEFAULT)).stream().filter(r -> r.id() == id).findFirst()
-                .orElseThrow().documents().get(0).confidential());
+        RegistrationQueue.RegistrationToDecide forSante = alpha(() -> queue.page(SANTE, 0, 500, Sort.DEFAULT)).stream()
+                .filter(r -> r.id() == id).findFirst().orElseThrow();
+        assertFalse(forSante.documents().get(0).confidential());
+        assertFalse(forSante.healthOnly());
         assertEquals("assurance.pdf", alpha(() -> registrations.document(SANTE, docId)).orElseThrow().fileName());
         assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where action = 'LECTURE_SANTE'"
                 + " and actor = 'sante@alpha.test' and child_id = ?1").setParameter(1, p.childId()).getSingleResult()).longValue()));

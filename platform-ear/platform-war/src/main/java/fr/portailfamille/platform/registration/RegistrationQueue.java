@@ -36,9 +36,17 @@ public class RegistrationQueue {
     public record DocumentName(long id, String label, String fileName, boolean confidential) implements Serializable {
     }
 
-    /** A registration waiting for a decision, as the queue lists it. */
+    /**
+     * A registration waiting for a decision, as the queue lists it; {@code healthOnly} when it holds a health document
+     * the agent may not open: only an {@code agent-sante} decides it ({@link #decide} refuses the others), so the page
+     * says so instead of offering the decision and the tick.
+     */
     public record RegistrationToDecide(long id, String childFirstName, String childLastName, String activity,
                                        OffsetDateTime submittedAt, List<DocumentName> documents) implements Serializable {
+
+        public boolean healthOnly() {
+            return documents.stream().anyMatch(DocumentName::confidential);
+        }
     }
 
     static final Map<String, String> SORTS = Map.of("child", "c.last_name, c.first_name", "activity", "a.name",

@@ -49,6 +49,19 @@ public abstract class QueuePage<T> implements Serializable {
         throw new UnsupportedOperationException("pas de décision groupée pour cette file");
     }
 
+    /**
+     * Whether this agent may decide the row (its decision button and tick are offered); the service checks it again.
+     * A row it may not decide stays listed, with {@link #notDecidable} in the decision's column.
+     */
+    public boolean mayDecide(T row) {
+        return true;
+    }
+
+    /** Why a row the agent may not decide is not offered, in the decision's column. */
+    public String notDecidable(T row) {
+        return "";
+    }
+
     /** The text shown once {@code count} rows were accepted at once. */
     protected String acceptedAll(int count) {
         return Texts.of("agent.queue.acceptedAll", String.valueOf(count));

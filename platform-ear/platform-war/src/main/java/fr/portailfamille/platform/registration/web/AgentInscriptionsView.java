@@ -45,6 +45,17 @@ public class AgentInscriptionsView extends QueuePage<RegistrationQueue.Registrat
         return List.of();
     }
 
+    /** A registration holding a health document is decided by an agent-sante only (the service refuses the others). */
+    @Override
+    public boolean mayDecide(RegistrationQueue.RegistrationToDecide row) {
+        return !row.healthOnly();
+    }
+
+    @Override
+    public String notDecidable(RegistrationQueue.RegistrationToDecide row) {
+        return Texts.of("agent.inscriptions.healthOnly");
+    }
+
     @Override
     protected String decided(boolean accept) {
         return Texts.of(accept ? "agent.inscriptions.decided.validated" : "agent.inscriptions.decided.refused");
