@@ -467,18 +467,37 @@ public class OperatorCommunes {
      */
     private void requireArchived(Commune commune) {
         String schema = commune.schemaName(); // commune_<slug>, made of the slug's letters, digits and "_"
-        java.time.Instant last;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select greatest("
-                + "(select max(issued_at) from " + schema + ".invoice), (select max(recorded_at) from " + schema + ".payment),"
-                + " (select max(created_at) from " + schema + ".wallet_movement))");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            java.sql.Timestamp t = rs.getTimestamp(1);
-            last = t == null ? null : t.toInstant();
+        java.time.Instant last = null;
+        try (Connection c = dataSource.getConnection()) {
+            // only the tables the schema still has: a deletion run again after its realm step failed finds the schema
+            // dropped (its records went with it, archived before the first run), a failed onboarding's a schema half made
+            List<String> maxima = new ArrayList<>();
+            for (String[] table : new String[][] {{"invoice", "issued_at"}, {"payment", "recorded_at"},
+                    {"wallet_movement", "created_at"}}) {
+                try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
+                    exists.setString(1, schema + "." + table[0]);
+                    try (ResultSet rs = exists.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1)) {
+                            maxima.add("(select max(" + table[1] + ") from " + schema + "." + table[0] + ")");
+                        }
+                    }
+                }
+            }
+            if (!maxima.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("select greatest(" + String.join(", ", maxima) + ")");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    java.sql.Timestamp t = rs.getTimestamp(1);
+                    last = t == null ? null : t.toInstant();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Registres financiers de la commune " + commune.slug() + " illisibles", e);
         }
-        if (last != null && archives().listOfCommune(commune.id()).stream().noneMatch(a -> !a.createdAt().isBefore(last))) {
+        java.time.Instant lastRecord = last;
+        if (lastRecord != null && archives().listOfCommune(commune.id()).stream()
+                .noneMatch(a -> !a.createdAt().isBefore(lastRecord))) {
             throw new ProvisioningException.Unarchived(commune.slug());
         }
     }
