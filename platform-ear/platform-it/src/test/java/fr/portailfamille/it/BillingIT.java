@@ -7,6 +7,7 @@ import static fr.portailfamille.it.support.BillingKit.random;
 import static fr.portailfamille.it.support.BillingMonth.OCTOBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,9 @@ class BillingIT {
 
     @Inject
     BillingKit kit;
+
+    @Inject
+    fr.portailfamille.platform.booking.CertificateQueue certificates;
 
     @Inject
     fr.portailfamille.platform.configuration.ConfigurationService configuration;
@@ -416,6 +420,17 @@ class BillingIT {
         BillingMonth f = october(kit.alpha(), BillingKit.prefix("M"));
         long booked = ((Number) kit.in(kit.alpha(), () -> kit.one("select min(id) from booking where unit_id = ?1"
                 + " and status = 'BOOKED'", f.unit()))).longValue();
+        // Tom's day waiting for its certificate: the certificate sent, to be reviewed
+        long absence = ((Number) kit.in(kit.alpha(), () -> {
+            tx.begin();
+            em.joinTransaction();
+            Object id = em.createNativeQuery("insert into absence (booking_id, reason, certificate, certificate_type,"
+                    + " certificate_name) select id, 'MALADIE', decode('255044462d312e340a', 'hex'), 'application/pdf',"
+                    + " 'certificat.pdf' from booking where unit_id = ?1 and status = 'ABSENT_PENDING' returning id")
+                    .setParameter(1, f.unit()).getSingleResult();
+            tx.commit();
+            return id;
+        })).longValue();
         List<InvoicingRun.Started> started = new ArrayList<>();
         List<String> mark = new ArrayList<>();
         kit.in(kit.alpha(), () -> {
@@ -436,16 +451,30 @@ class BillingIT {
                         return e.getMessage();
                     }
                 }).get(60, TimeUnit.SECONDS));
+                // nor is its certificate reviewed: refused, the day would be billed by no run
+                mark.add(pool.submit(() -> {
+                    try {
+                        TenantContext.call(kit.alpha(), () -> {
+                            certificates.review(RegistrationIT.SANTE, absence, false, "Illisible");
+                            return null;
+                        });
+                        return "REVIEWED";
+                    } catch (Refused e) {
+                        return e.getMessage();
+                    }
+                }).get(60, TimeUnit.SECONDS));
             } finally {
                 tx.commit();
             }
             return null;
         });
         assertTrue(mark.get(0).startsWith("La facturation de ce mois est en cours pour cette activité"), mark.get(0));
+        assertTrue(mark.get(1).startsWith("La facturation de ce mois est en cours pour cette activité"), mark.get(1));
         started.get(0).work().get(120, TimeUnit.SECONDS);
         assertEquals("DONE", kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow().state());
         assertEquals("BOOKED", kit.in(kit.alpha(), () -> kit.one("select status from booking where id = ?1", booked)),
                 "as the run read and billed it");
+        assertNull(kit.in(kit.alpha(), () -> kit.one("select reviewed_at from absence where id = ?1", absence)), "not reviewed");
         assertEquals(BillingMonth.TOTAL_CENTS, invoiceTotals(kit.alpha(), f).values().stream().mapToLong(Long::longValue).sum());
     }
 

@@ -304,9 +304,12 @@ public class AbsenceService {
             throw new BookingRefused(Refused.text("booking.certificate.notPending"));
         }
         String why = Refused.decisionReason(accept, reason);
+        Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
+        // not while its month is being invoiced: the run read the day awaiting its certificate (not billed), a refusal
+        // after that read would leave it billed nowhere and its month never listed to run again
+        months.refuseWhileInvoiced(b);
         em.createNativeQuery("update absence set reviewed_at = now(), reviewed_by = ?2, review_reason = nullif(?3, '') where id = ?1")
                 .setParameter(1, absenceId).setParameter(2, agent).setParameter(3, why == null ? "" : why).executeUpdate();
-        Booking b = em.find(Booking.class, ((Number) rows.get(0)).longValue());
         health.healthRead("vérification du certificat de l'absence " + absenceId + (accept ? " : accepté" : " : refusé"),
                 b.getChild().getFamily().getId(), b.getChild().getId());
         b.setStatus(AbsenceRules.afterReview(accept));
