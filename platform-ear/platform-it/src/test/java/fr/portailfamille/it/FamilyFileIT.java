@@ -664,11 +664,14 @@ class FamilyFileIT {
         FamilyForm second = in(alpha(), () -> files.formOf(user));
         second.getChildren().get(0).getContacts().add(contact("Paul Durand", "oncle", "0555000001"));
         second.setCity("Panazol");
+        boolean sms = second.getResponsable1().isConsentSms();
+        second.getResponsable1().setConsentSms(!sms);
         List<FieldError> refused = in(alpha(), () -> files.requestChanges(user, second));
         assertEquals(1, refused.size(), refused.toString());
         assertTrue(refused.get(0).message().startsWith("Une demande sur les personnes autorisées à venir chercher "
                 + second.getChildren().get(0).getFirstName() + " attend déjà"), refused.get(0).message());
         assertEquals(1, in(alpha(), () -> files.myRequests(user, null)).size(), "nothing else asked");
+        assertEquals(sms, in(alpha(), () -> files.formOf(user)).getResponsable1().isConsentSms(), "nor the consent saved");
         // the same list sent again (a double tap) is no second request, and no refusal
         FamilyForm again = in(alpha(), () -> files.formOf(user));
         again.getChildren().get(0).getContacts().add(contact("Jeanne Durand", "grand-mère", "0555000000"));
@@ -689,6 +692,41 @@ class FamilyFileIT {
         });
         assertEquals(before + 2, in(alpha(), () -> files.formOf(user)).getChildren().get(0).getContacts().size(),
                 "both contacts kept");
+    }
+
+    /**
+     * Two requests on the same value, sent before either is decided (« Panazal », then « Panazol »): once the later is
+     * accepted, the earlier is refused to the agent, not written back over it; the file keeps the newer value.
+     */
+    @Test
+    void aRequestOverAValueChangedSinceIsNotAppliedBackOverIt() throws Exception {
+        SignedInUser user = validatedParent();
+        FamilyForm typo = in(alpha(), () -> files.formOf(user));
+        typo.setCity("Panazal");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, typo)));
+        FamilyForm right = in(alpha(), () -> files.formOf(user));
+        right.setCity("Panazol");
+        assertEquals(List.of(), in(alpha(), () -> files.requestChanges(user, right)));
+        List<ChangeRequest> asked = in(alpha(), () -> files.myRequests(user, null)).stream()
+                .sorted(java.util.Comparator.comparing(ChangeRequest::getId)).toList();
+        assertEquals(2, asked.size());
+        in(alpha(), () -> {
+            requestDesk.accept(AGENT, asked.get(1).getId());
+            return null;
+        });
+        Refused stale = assertThrows(Refused.class, () -> in(alpha(), () -> {
+            requestDesk.accept(AGENT, asked.get(0).getId());
+            return null;
+        }));
+        assertTrue(stale.getMessage().startsWith("Le dossier a changé depuis cette demande"), stale.getMessage());
+        assertEquals("Panazol", in(alpha(), () -> files.formOf(user)).getCity());
+        assertEquals(ChangeRequest.Status.PENDING, in(alpha(), () -> files.myRequests(user, null)).stream()
+                .filter(r -> r.getId().equals(asked.get(0).getId())).findFirst().orElseThrow().getStatus(), "left to refuse");
+        // a parent is no agent: neither decision is his
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> {
+            requestDesk.refuse(user, asked.get(0).getId(), "non");
+            return null;
+        }));
     }
 
     /** A conjoint typed then unticked asks nothing (the request, accepted, changed nothing), nor saves anything. */

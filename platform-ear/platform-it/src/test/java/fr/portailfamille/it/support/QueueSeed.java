@@ -47,8 +47,10 @@ public final class QueueSeed {
                     + "-" + s + "@alpha.test', 'SUBMITTED', now() + interval '" + n + " seconds')");
         }
         // a validated family with a child, two address requests and one carrying health data
-        sql.add("insert into family (label, email, status, validated_at, address_line, postcode, city) values ('"
-                + requestFamily(s) + "', 'demande-" + s + "@alpha.test', 'VALIDATED', now(), '1 rue Haute', '87000', 'Limoges')");
+        // (its values those the requests start from: a request whose old values the file no longer holds is not accepted)
+        sql.add("insert into family (label, email, status, validated_at, address_line, postcode, city, quotient_familial)"
+                + " values ('" + requestFamily(s) + "', 'demande-" + s + "@alpha.test', 'VALIDATED', now(), '1 rue Haute',"
+                + " '87000', 'Limoges', 450)");
         sql.add("insert into responsable (family_id, rank, first_name, last_name, email) select id, 1, 'Lou', '" + last
                 + "', email from family where label = '" + requestFamily(s) + "'");
         for (int n = 1; n <= 4; n++) {

@@ -3,6 +3,7 @@ package fr.portailfamille.platform.family;
 import fr.portailfamille.platform.kernel.Refused;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
+import fr.portailfamille.platform.security.StaffRoles;
 import fr.portailfamille.platform.tenancy.CommuneRequired;
 import fr.portailfamille.problems.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class ChangeRequestDesk {
      * {@code agent-sante} role (each such read is audited); left out for other agents.
      */
     public List<ChangeRequest> pendingRequests(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
         boolean health = HealthRecords.mayRead(agent);
         List<ChangeRequest> visible = new ArrayList<>();
         for (ChangeRequest r : allPending()) {
@@ -62,6 +64,7 @@ public class ChangeRequestDesk {
 
     /** Accepts a pending request: its change is applied to the file and the family is mailed. */
     public void accept(SignedInUser agent, long requestId) {
+        StaffRoles.requireAgent(agent);
         ChangeRequest r = pending(requestId);
         if (ChangeRequestApplication.touchesHealth(r)) {
             HealthRecords.requireReader(agent);
@@ -69,6 +72,11 @@ public class ChangeRequestDesk {
         // two requests of one family accepted at once are applied one after the other, each onto the file as the other
         // left it (each rewrites the children's contacts: side by side, both lists were kept)
         FamilyLocks.lock(em, r.getFamily());
+        if (!ChangeRequestApplication.startsFromTheFile(r)) {
+            // the file changed since the family asked (another request, an inscription scolaire, an agent): its older
+            // values are not written back over the newer ones — the agent refuses it, the family asks again if need be
+            throw new Refused(Refused.text("family.request.changedSince"));
+        }
         ChangeRequestApplication.apply(r);
         r.decide(ChangeRequest.Status.ACCEPTED, agent.email(), null);
         audit(agent.email(), ChangeRequestApplication.auditAction(r), r.getFamily().getId(), null, r.getType().name());
@@ -79,6 +87,7 @@ public class ChangeRequestDesk {
 
     /** Refuses a pending request with a reason (required, mailed to the family); errors on {@code reason}. */
     public List<FieldError> refuse(SignedInUser agent, long requestId, String reason) {
+        StaffRoles.requireAgent(agent);
         try {
             Refused.decisionReason(false, reason);
         } catch (Refused e) {

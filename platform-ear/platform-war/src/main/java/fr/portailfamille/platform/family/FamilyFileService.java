@@ -389,11 +389,6 @@ public class FamilyFileService {
         }
         FamilyFileRules.normalize(proposed);
         var changes = FormChanges.requested(current, proposed);
-        FamilyForm.Person own = proposed.getResponsable1();
-        boolean consent = own != null && applyOwnConsent(user, f, own.isConsentEmail(), own.isConsentSms());
-        if (changes.isEmpty() && !consent) {
-            return List.of(new FieldError("", Refused.text("family.file.noChange")));
-        }
         // a child's authorised contacts are asked as one list: a second list asked before the first is decided would,
         // once both are accepted, replace the first's (the person it added gone without a word) — one at a time
         for (String pointer : changes.getOrDefault(ChangeRequest.Type.CONTACTS, java.util.Map.of()).keySet()) {
@@ -407,6 +402,12 @@ public class FamilyFileService {
                         ? proposed.getChildren().get(Integer.parseInt(child.group(1))).getFirstName() : "";
                 return List.of(new FieldError("", Refused.text("family.contacts.pending", name == null ? "" : name)));
             }
+        }
+        // the consent written only once nothing above refused the send (the page says nothing was saved)
+        FamilyForm.Person own = proposed.getResponsable1();
+        boolean consent = own != null && applyOwnConsent(user, f, own.isConsentEmail(), own.isConsentSms());
+        if (changes.isEmpty() && !consent) {
+            return List.of(new FieldError("", Refused.text("family.file.noChange")));
         }
         changes.forEach((type, values) -> {
             String asked = FormChanges.toJsonText(values);

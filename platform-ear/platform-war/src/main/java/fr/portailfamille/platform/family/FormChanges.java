@@ -83,6 +83,12 @@ public final class FormChanges {
         return fromJson(patch.build().apply(json).toString());
     }
 
+    /** Whether the pointer is a whole child ({@code /children/2}): a new child is asked so. */
+    public static boolean isWholeChild(String pointer) {
+        Matcher m = CHILD.matcher(pointer);
+        return m.matches() && m.group(2) == null;
+    }
+
     /** Which request a pointer belongs to; null for what a family never changes (ids). */
     public static ChangeRequest.Type typeOf(String pointer) {
         Matcher m = CHILD.matcher(pointer);

@@ -220,4 +220,61 @@ class ChangeRequestApplicationTest {
         assertTrue(f.getChildren().get(0).isMayLeaveAlone());
         assertEquals("aucune", f.getChildren().get(0).getAllergies(), "health data untouched");
     }
+
+    /**
+     * Two requests asked from the same file: once one is accepted, the other no longer starts from the file where they
+     * touch the same values (its older value would be written back), and still does where they do not — a second new
+     * child included.
+     */
+    @Test
+    void aRequestStartsFromTheFileUntilAnotherChangesWhatItChanges() {
+        Family f = storedFile();
+        FamilyForm typo = FamilyFileMapper.toForm(f);
+        typo.setCity("Panazal");
+        FamilyForm right = FamilyFileMapper.toForm(f);
+        right.setCity("Panazol");
+        FamilyForm phone = FamilyFileMapper.toForm(f);
+        phone.getResponsable1().setMobilePhone("07 00 00 00 00");
+        FamilyForm tom = FamilyFileMapper.toForm(f);
+        FamilyForm.ChildForm child = new FamilyForm.ChildForm();
+        child.setFirstName("Tom");
+        child.setLastName("Martin");
+        child.setBirthDate(LocalDate.of(2021, 9, 15));
+        tom.getChildren().add(child);
+        FamilyForm zoe = FamilyFileMapper.toForm(f);
+        FamilyForm.ChildForm other = new FamilyForm.ChildForm();
+        other.setFirstName("Zoé");
+        other.setLastName("Martin");
+        other.setBirthDate(LocalDate.of(2023, 1, 5));
+        zoe.getChildren().add(other);
+        ChangeRequest first = only(f, typo, ChangeRequest.Type.ADRESSE);
+        ChangeRequest second = only(f, right, ChangeRequest.Type.ADRESSE);
+        ChangeRequest phones = only(f, phone, ChangeRequest.Type.TELEPHONES);
+        ChangeRequest tomAsked = only(f, tom, ChangeRequest.Type.ENFANT);
+        ChangeRequest zoeAsked = only(f, zoe, ChangeRequest.Type.ENFANT);
+
+        assertTrue(ChangeRequestApplication.startsFromTheFile(second));
+        ChangeRequestApplication.apply(second);
+        assertFalse(ChangeRequestApplication.startsFromTheFile(first), "« Panazal » would overwrite « Panazol »");
+        assertTrue(ChangeRequestApplication.startsFromTheFile(phones), "the phone was not changed since");
+        ChangeRequestApplication.apply(tomAsked);
+        assertTrue(ChangeRequestApplication.startsFromTheFile(zoeAsked), "a second new child starts from nothing too");
+
+        // a change on a conjoint removed since: its phone is no longer there to change
+        Family g = storedFile();
+        FamilyForm withConjoint = FamilyFileMapper.toForm(g);
+        withConjoint.setWithResponsable2(true);
+        withConjoint.getResponsable2().setFirstName("Alex");
+        withConjoint.getResponsable2().setLastName("Durand");
+        withConjoint.getResponsable2().setMobilePhone("06 00 00 00 01");
+        ChangeRequestApplication.apply(only(g, withConjoint, ChangeRequest.Type.CONJOINT));
+        FamilyForm removed = FamilyFileMapper.toForm(g);
+        removed.setWithResponsable2(false);
+        FamilyForm newPhone = FamilyFileMapper.toForm(g);
+        newPhone.getResponsable2().setMobilePhone("06 00 00 00 02");
+        ChangeRequest removal = only(g, removed, ChangeRequest.Type.CONJOINT);
+        ChangeRequest conjointPhone = only(g, newPhone, ChangeRequest.Type.CONJOINT);
+        ChangeRequestApplication.apply(removal);
+        assertFalse(ChangeRequestApplication.startsFromTheFile(conjointPhone));
+    }
 }
