@@ -374,6 +374,10 @@ class MessagesIT {
                 new BroadcastTarget(BroadcastTarget.Kind.ACTIVITY, "INCONNUE-" + s), "Sortie", "Texte", List.of()))).field());
         assertThrows(SecurityException.class, () -> alpha(() -> inbox.broadcast(FamilyFileIT.parent("alpha", "p@alpha.test", true),
                 "enfance", target, "Sortie", "Texte", List.of())));
+        // every problem of the form at once, each beside its field (a family's number beside the number typed)
+        assertEquals(List.of("service", "family", "subject", "body"), assertThrows(Refused.class, () -> alpha(() ->
+                inbox.broadcast(agent, null, new BroadcastTarget(BroadcastTarget.Kind.FAMILY, "x"), " ", " ", List.of())))
+                .errors().stream().map(e -> e.field()).toList());
 
         String secret = "Confidentiel" + UUID.randomUUID().toString().substring(0, 8);
         String body = "Sortie au lac jeudi " + secret + " : prévoir un pique-nique.";
@@ -461,5 +465,11 @@ class MessagesIT {
         assertEquals(BROADCAST_FAMILIES, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
                 + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
                 + "-%' and a.file_name = 'fiche_sanitaire_2027.pdf' and a.health"));
+        // a scanned PAI whose name says nothing, ticked as health data by the agent who sends it
+        alpha(() -> inbox.broadcast(agent, "enfance", target, "PAI signés", "Le PAI signé.",
+                List.of(new Upload("scan-0042.pdf", PDF)), true, fr.portailfamille.platform.kernel.FormTokens.next()));
+        assertEquals(BROADCAST_FAMILIES, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
+                + "-%' and a.file_name = 'scan-0042.pdf' and a.health"));
     }
 }

@@ -139,7 +139,8 @@ class MessagesWalkIT {
             assertEquals(List.of("Léa sera absente mercredi.\nVoici l'ordonnance."), MessagesWalk.bodies(a), a::snapshot);
             // the « ordonnance » is health data: named, not opened, by an agent without agent-sante
             assertTrue(a.driver.findElements(By.cssSelector("#messages .inbox-files a")).isEmpty(), a::snapshot);
-            assertEquals("ordonnance.pdf – données de santé, réservées aux agents habilités (santé)",
+            // its name, health data too, not shown
+            assertEquals("Pièce jointe – données de santé, réservées aux agents habilités (santé)",
                     a.driver.findElement(By.cssSelector("#messages .inbox-file-restricted")).getText());
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/message");
             // the answer being typed stays through « Me l'attribuer » (a post of the page's other form)
@@ -160,6 +161,8 @@ class MessagesWalkIT {
             assertEquals(String.valueOf(family), MessagesWalk.value(a, "write:family"));
             assertEquals("Famille : Foyer Msg " + s, a.await(By.id("family-name")).getText(), a::snapshot);
             assertEquals("", a.accessibilityViolations(), "axe-core, agent/ecrire");
+            // its files may be ticked health data, as a reply's (a scanned PAI whose name says nothing)
+            assertFalse(a.driver.findElement(By.id("write:health")).isSelected());
             // "Vérifier" sends nothing: a file chosen is named beside its field, to be chosen again before sending
             a.driver.findElement(By.id("write:files")).sendKeys(MesDocumentsWalk.file("convocation.pdf",
                     "%PDF-1.4\n% convocation\n").toAbsolutePath().toString());

@@ -107,7 +107,7 @@ public class Inbox {
         public boolean isFromService() { return startedBy == Side.SERVICE; }
     }
 
-    /** A file of a message (its content is downloaded apart). */
+    /** A file of a message (its content is downloaded apart); no name given to an agent who may not open a health file. */
     public record AttachmentRow(long id, String fileName, boolean health) implements Serializable {
         public long getId() { return id; }
         public String getFileName() { return fileName; }
@@ -293,7 +293,7 @@ public class Inbox {
         }
         em.createNativeQuery("update message_thread set family_read_at = now() where id = ?1").setParameter(1, threadId)
                 .executeUpdate();
-        return Optional.of(new ThreadView(row.get(), messages(threadId)));
+        return Optional.of(new ThreadView(row.get(), messages(threadId, false)));
     }
 
     /** The family answers in one of its threads (not closed); the service is told by mail. */
@@ -407,7 +407,9 @@ public class Inbox {
         }
         em.createNativeQuery("update message_thread set service_read_at = now() where id = ?1").setParameter(1, threadId)
                 .executeUpdate();
-        return Optional.of(new ThreadView(row.get(), messages(threadId)));
+        // a health file's name is health data too (« PAI_allergie_arachide_Lucas.pdf »): not given to an agent who may
+        // not open it
+        return Optional.of(new ThreadView(row.get(), messages(threadId, !StaffRoles.mayReadHealth(agent))));
     }
 
     private Optional<ThreadRow> agentRow(SignedInUser agent, long threadId) {
@@ -538,7 +540,7 @@ public class Inbox {
         StaffRoles.requireAgent(agent);
         Message refusal = MessagingRules.targetProblem(target);
         if (refusal != null) {
-            throw new Refused("target", refusal);
+            throw new Refused(targetField(target), refusal);
         }
         Map<Integer, Object> params = new LinkedHashMap<>();
         Query q = em.createNativeQuery("select count(*) from (" + targetSql(target, params) + ") x");
@@ -565,26 +567,45 @@ public class Inbox {
      */
     public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
             List<Upload> uploads) {
-        return broadcast(agent, serviceCode, target, subject, body, uploads, null);
+        return broadcast(agent, serviceCode, target, subject, body, uploads, false, null);
+    }
+
+    /** {@link #broadcast(SignedInUser, String, BroadcastTarget, String, String, List, boolean, String)}, no file ticked health. */
+    public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
+            List<Upload> uploads, String formToken) {
+        return broadcast(agent, serviceCode, target, subject, body, uploads, false, formToken);
+    }
+
+    /** The field a target's problem is told beside: the family's number for one family, « À qui » otherwise. */
+    static String targetField(BroadcastTarget target) {
+        return target != null && target.kind() == BroadcastTarget.Kind.FAMILY ? "family" : "target";
     }
 
     /**
      * {@link #broadcast(SignedInUser, String, BroadcastTarget, String, String, List)} from a form whose one-time token
-     * is {@code formToken} ({@link FormTokens}): the same form sent twice is refused, the families written to once.
+     * is {@code formToken} ({@link FormTokens}): the same form sent twice is refused, the families written to once. Its
+     * files are health data when {@code health} (an agent-sante sending a scanned PAI) or their names say so. Every
+     * problem of the form is told at once, each beside its field.
      */
     public int broadcast(SignedInUser agent, String serviceCode, BroadcastTarget target, String subject, String body,
-            List<Upload> uploads, String formToken) {
+            List<Upload> uploads, boolean health, String formToken) {
+        StaffRoles.requireAgent(agent);
         String token = FormTokens.of(formToken);
         FormTokens.claim(em, "message_broadcast", token);
+        List<FieldError> found = new ArrayList<>();
         if (serviceCode == null || !servicesOf(agent).contains(serviceCode)) {
-            throw new Refused("service", Refused.text("messaging.service.notYours"));
+            found.add(new FieldError("service", Refused.text("messaging.service.notYours")));
         }
-        long families = countTargets(agent, target);
-        Message countRefusal = MessagingRules.countProblem(families);
-        if (countRefusal != null) {
-            throw new Refused("target", countRefusal);
+        long families = 0;
+        Message targetRefusal = MessagingRules.targetProblem(target);
+        if (targetRefusal == null) {
+            families = countTargets(agent, target);
+            targetRefusal = MessagingRules.countProblem(families);
         }
-        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads, List.of());
+        if (targetRefusal != null) {
+            found.add(new FieldError(targetField(target), targetRefusal));
+        }
+        List<UploadChecker.Accepted> accepted = check(true, subject, body, uploads, found);
         String label = targetLabel(target);
         long broadcast = Rows.id(em.createNativeQuery("insert into message_broadcast (service_code, sent_by, target_kind,"
                         + " target_ref, target_label, subject, family_count, form_token) values (?1, ?2, ?3,"
@@ -612,12 +633,12 @@ public class Inbox {
                             + " content_type, content) values (?1, ?2, ?3, ?4) returning id")
                     .setParameter(1, broadcast).setParameter(2, a.fileName()).setParameter(3, a.contentType())
                     .setParameter(4, a.content()).getSingleResult());
-            // a file whose name speaks of health is agent-sante's only, as one sent with a single message is
+            // a file ticked as health data, or whose name speaks of health, is agent-sante's only, as in a reply
             em.createNativeQuery("insert into message_attachment (message_id, file_name, content_type, broadcast_file_id,"
                             + " health) select m.id, ?1, ?2, ?3, ?5 from message m join message_thread t on t.id = m.thread_id"
                             + " where t.broadcast_id = ?4")
                     .setParameter(1, a.fileName()).setParameter(2, a.contentType()).setParameter(3, file)
-                    .setParameter(4, broadcast).setParameter(5, DocumentTypeRules.isHealth(List.of(), a.fileName()))
+                    .setParameter(4, broadcast).setParameter(5, health || DocumentTypeRules.isHealth(List.of(), a.fileName()))
                     .executeUpdate();
         }
         String serviceLabel = services().stream().filter(s -> s.code().equals(serviceCode)).map(InboxService::label)
@@ -814,14 +835,16 @@ public class Inbox {
         return agent.name() == null || agent.name().isBlank() ? "Agent de la commune" : agent.name();
     }
 
-    private List<MessageRow> messages(long threadId) {
+    /** The thread's messages with their files; a health file's name left out ({@code null}) when {@code hideHealthNames}. */
+    private List<MessageRow> messages(long threadId, boolean hideHealthNames) {
         Map<Long, List<AttachmentRow>> files = new LinkedHashMap<>();
         for (Object o : em.createNativeQuery("select a.message_id, a.id, a.file_name, coalesce(a.health, false)"
                 + " from message_attachment a join message m on m.id = a.message_id where m.thread_id = ?1 order by a.id")
                 .setParameter(1, threadId).getResultList()) {
             Object[] r = (Object[]) o;
-            files.computeIfAbsent(Rows.id(r[0]), k -> new ArrayList<>()).add(new AttachmentRow(Rows.id(r[1]), (String) r[2],
-                    (Boolean) r[3]));
+            boolean health = (Boolean) r[3];
+            files.computeIfAbsent(Rows.id(r[0]), k -> new ArrayList<>()).add(new AttachmentRow(Rows.id(r[1]),
+                    health && hideHealthNames ? null : (String) r[2], health));
         }
         List<MessageRow> messages = new ArrayList<>();
         for (Object o : em.createNativeQuery("select id, side, author_name, body, sent_at from message where thread_id = ?1"

@@ -48,6 +48,7 @@ public class AgentWriteView implements Serializable {
     private String subject;
     private String body;
     private transient List<Part> attachments;
+    private boolean health;
     private String countText;
     private List<Inbox.BroadcastRow> broadcasts;
     private String familyName;
@@ -87,12 +88,14 @@ public class AgentWriteView implements Serializable {
 
     public void send() {
         try {
-            int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments), formToken);
+            int n = inbox.broadcast(user.require(), service, target(), subject, body, Parts.uploads(attachments), health,
+                    formToken);
             formToken = FormTokens.next();
             FormErrors.info(n == 1 ? Texts.of("inbox.broadcast.sent.one")
                     : Texts.of("inbox.broadcast.sent.many", String.valueOf(n)));
             subject = null;
             body = null;
+            health = false;
             countText = null;
             broadcasts = null;
         } catch (Refused e) {
@@ -196,6 +199,10 @@ public class AgentWriteView implements Serializable {
     public String getBody() { return body; }
     public void setBody(String v) { body = v; }
     public List<Part> getAttachments() { return attachments; }
+
+    /** The files are health data (a scanned PAI whose name does not say so): agent-sante's only to open. */
+    public boolean isHealth() { return health; }
+    public void setHealth(boolean v) { health = v; }
     public void setAttachments(List<Part> v) { attachments = v; }
     public String getCountText() { return countText; }
 }
