@@ -15,12 +15,28 @@ import org.dhatim.fastexcel.Worksheet;
 final class AttendanceXlsx implements AutoCloseable {
 
     private final Workbook workbook;
-    private final Worksheet sheet;
+    private final int rowsPerSheet;
+    private Worksheet sheet;
+    private int sheets;
     private int row;
 
     AttendanceXlsx(OutputStream out) {
+        this(out, Worksheet.MAX_ROWS);
+    }
+
+    /**
+     * A workbook whose sheets hold {@code rowsPerSheet} rows each, header included: a period longer than a sheet (a
+     * school year's canteen of a large commune passes Excel's 1,048,576 rows) goes on in « Présences (2) »…
+     */
+    AttendanceXlsx(OutputStream out, int rowsPerSheet) {
         workbook = new Workbook(out, "Portail Famille", "1.0");
-        sheet = workbook.newWorksheet("Présences");
+        this.rowsPerSheet = rowsPerSheet;
+        newSheet();
+    }
+
+    private void newSheet() {
+        sheets++;
+        sheet = workbook.newWorksheet(sheets == 1 ? "Présences" : "Présences (" + sheets + ")");
         for (int c = 0; c < AttendanceCsv.HEADER.length; c++) {
             sheet.value(0, c, AttendanceCsv.HEADER[c]);
             sheet.style(0, c).bold().set();
@@ -31,6 +47,10 @@ final class AttendanceXlsx implements AutoCloseable {
     }
 
     void write(AttendanceRow r) throws IOException {
+        if (row == rowsPerSheet) {
+            sheet.finish();
+            newSheet();
+        }
         sheet.value(row, 0, r.day());
         sheet.style(row, 0).format("dd/mm/yyyy").set();
         // neutralised as the CSV's and the billing workbooks' cells: a copy of the sheet to CSV stays safe

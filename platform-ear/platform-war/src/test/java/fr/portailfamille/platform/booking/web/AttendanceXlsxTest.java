@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.booking.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,24 @@ class AttendanceXlsxTest {
         assertTrue(all.contains("'=HYPERLINK(\"http://x\")"), all);
         assertTrue(all.contains("'+Léa") && all.contains("'@École"), all);
         assertFalse(all.contains(">=HYPERLINK"), all);
+    }
+
+    /** A period longer than a sheet goes on in a second sheet, with its header, rather than failing half-written. */
+    @Test
+    void rowsBeyondASheetGoOnInTheNext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AttendanceXlsx xlsx = new AttendanceXlsx(out, 3)) {
+            for (int d = 1; d <= 5; d++) {
+                xlsx.write(new AttendanceRow(LocalDate.of(2026, 12, d), "Cantine", "Midi", "Martin", "Léa" + d, "École",
+                        BookingStatus.PRESENT));
+            }
+        }
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            assertEquals(3, book.getNumberOfSheets());
+            assertEquals("Présences (2)", book.getSheetName(1));
+            assertEquals(AttendanceCsv.HEADER[0], book.getSheetAt(1).getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Léa3", book.getSheetAt(1).getRow(1).getCell(4).getStringCellValue());
+            assertEquals("Léa5", book.getSheetAt(2).getRow(1).getCell(4).getStringCellValue());
+        }
     }
 }
