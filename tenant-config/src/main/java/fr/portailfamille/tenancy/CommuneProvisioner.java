@@ -223,6 +223,43 @@ public class CommuneProvisioner {
         LOG.info(() -> "Commune " + slug + " supprimée par " + actor);
     }
 
+    /**
+     * Changes a served (or suspended) commune's name, website, colours, logo and custom domains — a new domain of its
+     * own, a new logo —, checked as an onboarding is (a domain another commune uses refused), then its realm's display
+     * name, mail sender and client addresses brought to them (a login on the new domain is accepted). Audited
+     * {@code UPDATE}; when Keycloak fails, the registry is changed and the update is to run again ({@code UPDATE_FAILED}).
+     *
+     * @throws ProvisioningException the field errors (nothing changed), an unknown slug or a commune still provisioning,
+     *                               or without fields when its realm could not be brought to it (run it again)
+     */
+    public Commune update(CommuneSpec spec, String actor) {
+        Commune commune = known(spec.slug());
+        if (commune.status() == CommuneStatus.PROVISIONING) {
+            throw new ProvisioningException(List.of(Problems.error("slug", "tenancy.update.provisioning", spec.slug())));
+        }
+        List<FieldError> errors = new ArrayList<>(CommuneRules.validate(spec, baseDomain));
+        if (errors.stream().noneMatch(e -> e.field().equals("domains"))) {
+            for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
+                errors.add(Problems.error("domains", "tenancy.domain.taken", used));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        store.updateDetails(spec);
+        Commune updated = known(spec.slug());
+        try {
+            realms.ensureRealm(updated, baseUrls(updated));
+        } catch (RuntimeException e) {
+            store.audit(actor, "UPDATE_FAILED", spec.slug(), e.getMessage());
+            throw new ProvisioningException(Problems.of("tenancy.update.realmFailed", spec.slug(), e.getMessage()), e);
+        }
+        store.audit(actor, "UPDATE", spec.slug(), "domaines : " + (updated.domains().isEmpty() ? "aucun"
+                : String.join(", ", updated.domains())));
+        LOG.info(() -> "Commune " + spec.slug() + " modifiée par " + actor);
+        return updated;
+    }
+
     private Commune known(String slug) {
         return store.findBySlug(slug).orElseThrow(() -> new ProvisioningException.NoSuchCommune(slug));
     }

@@ -36,6 +36,8 @@ class CommuneProvisionerTest {
         final List<String> created = new ArrayList<>();
         final List<String> deleted = new ArrayList<>();
         boolean fail;
+        /** The application's addresses the realm was last given. */
+        List<String> urls;
 
         @Override
         public String ensureRealm(Commune commune, List<String> appBaseUrls) {
@@ -44,6 +46,7 @@ class CommuneProvisionerTest {
                 throw new IllegalStateException("Keycloak indisponible");
             }
             created.add(commune.realmName());
+            urls = appBaseUrls;
             return "secret-" + commune.slug();
         }
 
@@ -223,6 +226,38 @@ class CommuneProvisionerTest {
         try (Connection conn = ds.getConnection()) {
             assertEquals("C", ConfigurationReader.of(conn, "commune_montfaucou").configuration().zone());
         }
+    }
+
+    @Test
+    void aServedCommuneGetsANewDomainItsRealmAcceptsAndNoneAnotherUses() throws SQLException {
+        provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of()));
+        provisioner.provision(CommuneRulesTest.spec("panazol", List.of("familles.panazol.fr")));
+        ProvisioningException taken = assertThrows(ProvisioningException.class, () -> provisioner.update(
+                CommuneRulesTest.spec("montfaucou", List.of("familles.panazol.fr")), "op"));
+        assertEquals("domains", taken.errors().get(0).field());
+        assertEquals(List.of(), store.findBySlug("montfaucou").orElseThrow().domains(), "nothing changed");
+
+        Commune updated = provisioner.update(CommuneRulesTest.spec("montfaucou", List.of("familles.montfaucou.fr")), "op");
+        assertEquals(List.of("familles.montfaucou.fr"), updated.domains());
+        assertEquals(CommuneStatus.ACTIVE, updated.status());
+        assertEquals("secret-montfaucou", updated.oidcClientSecret(), "its client kept");
+        assertEquals(List.of("http://montfaucou.localhost:8080", "https://familles.montfaucou.fr"), realms.urls);
+        assertEquals(updated, store.findByDomain("familles.montfaucou.fr").orElseThrow());
+
+        // Keycloak down: the registry changed, the update to run again (audited so)
+        realms.fail = true;
+        ProvisioningException down = assertThrows(ProvisioningException.class, () -> provisioner.update(
+                CommuneRulesTest.spec("montfaucou", List.of("familles.montfaucou.fr", "enfance.montfaucou.fr")), "op"));
+        assertTrue(down.errors().isEmpty() && down.getMessage().contains("Relancez la modification"), down.getMessage());
+        try (Connection c = ds.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery(
+                    "select string_agg(action, ',' order by id) from platform.operator_audit where slug = 'montfaucou'");
+            rs.next();
+            assertEquals("UPDATE,UPDATE_FAILED", rs.getString(1));
+        }
+        ProvisioningException unknown = assertThrows(ProvisioningException.class,
+                () -> provisioner.update(CommuneRulesTest.spec("nulle-part", List.of()), "op"));
+        assertEquals("slug", unknown.errors().get(0).field());
     }
 
     @Test

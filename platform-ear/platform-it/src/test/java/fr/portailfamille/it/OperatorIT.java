@@ -505,6 +505,21 @@ class OperatorIT {
         assertEquals(3, count(copy.schemaName(), "family"));
         awaitStatus(copySlug + ".localhost:" + PORT, "/", s -> s == 200);
 
+        // the live commune gets a domain of its own and a new name: served there, its realm's client accepting logins
+        // from it; a domain another commune uses is refused beside the field, nothing changed
+        String own = "familles." + copySlug + ".example.test";
+        HttpResponse<String> domainTaken = put(token, copySlug, "{\"domaines\": [\"alpha.example.test\"]}");
+        assertEquals(400, domainTaken.statusCode(), domainTaken.body());
+        assertTrue(domainTaken.body().contains("\"champ\":\"domains\""), domainTaken.body());
+        HttpResponse<String> changed = put(token, copySlug, "{\"nom\": \"Copie renommée\", \"domaines\": [\"" + own + "\"]}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertTrue(changed.body().contains("\"nom\":\"Copie renommée\"") && changed.body().contains(own), changed.body());
+        awaitStatus(own + ":" + PORT, "/", s -> s == 200);
+        var client = stack.keycloakAdmin().realm(copy.realmName()).clients().findByClientId("portail-famille").get(0);
+        assertTrue(client.getRedirectUris().contains("https://" + own + "/oidc/callback"), client.getRedirectUris()::toString);
+        assertEquals("Copie renommée", stack.keycloakAdmin().realm(copy.realmName()).toRepresentation().getDisplayName());
+        assertEquals(401, put(null, copySlug, "{\"nom\": \"x\"}").statusCode(), "an operator's only");
+
         // delete: a wrong confirmation, an active commune refused; suspended and confirmed, it is gone
         HttpResponse<String> typo = delete(token, copySlug, sourceSlug);
         assertEquals(400, typo.statusCode(), typo.body());
@@ -530,7 +545,7 @@ class OperatorIT {
                 audit.add(rs.getString(1));
             }
         }
-        assertEquals(List.of("ARCHIVE_DOWNLOAD", "IMPORT", "SUSPEND", "DELETE"),
+        assertEquals(List.of("ARCHIVE_DOWNLOAD", "IMPORT", "UPDATE", "SUSPEND", "DELETE"),
                 audit.stream().map(a -> a.substring(0, a.indexOf(' '))).toList(), audit::toString);
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
         // money recorded after its last archive: the source is not deleted (its accounting is kept 10 years) until an
@@ -573,6 +588,16 @@ class OperatorIT {
                 .header("X-Phrase-Secrete", passphrase).header("Content-Type", "application/octet-stream")
                 .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> put(String token, String slug, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + API + "/" + slug))
+                .header("Host", OPERATOR_HOST).header("Content-Type", "application/json").header("Accept-Language", "fr")
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return PlatformWebIT.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> delete(String token, String slug, String confirmation) throws Exception {

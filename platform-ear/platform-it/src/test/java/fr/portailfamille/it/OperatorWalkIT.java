@@ -163,6 +163,21 @@ class OperatorWalkIT {
             assertEquals("Active", b.await(By.id("status")).getText());
             OperatorIT.awaitStatus("est.localhost:" + PORT, "/", s -> s == 200);
 
+            // « Modifier la commune »: a colour mistyped is said beside it (nothing changed); a domain of its own added
+            assertEquals("", b.accessibilityViolations(), "axe-core, operateur/commune et « Modifier la commune »");
+            Browser.screenshot(b, "operateur-commune-modifier");
+            Browser.type(b, "edit:accentColor", "orange");
+            Browser.type(b, "edit:domains", "familles.est.example.test");
+            b.submit(By.id("edit:edit-submit"));
+            assertFalse(b.await(By.id("edit:accentColor_msg")).getText().isBlank(), b::snapshot);
+            assertEquals("familles.est.example.test", b.driver.findElement(By.id("edit:domains")).getAttribute("value"),
+                    "what was typed is kept");
+            Browser.type(b, "edit:accentColor", "#f2a900");
+            b.submit(By.id("edit:edit-submit"));
+            assertEquals("Commune « Commune Est » modifiée.", b.await(By.id("form:messages")).getText(), b::snapshot);
+            assertTrue(b.driver.findElement(By.id("details")).getText().contains("familles.est.example.test"), b::snapshot);
+            OperatorIT.awaitStatus("familles.est.example.test:" + PORT, "/", s -> s == 200);
+
             // a suspension Keycloak refused halfway (the commune suspended, its realm still taking logins): the page
             // offers « Suspendre » again, which finishes it
             try (Connection c = StackLauncher.stack().platformDb().getConnection(); Statement st = c.createStatement()) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -132,6 +133,31 @@ public class OperatorApi {
             }
             communes.find(job.getSlug(), operator()).ifPresent(c -> out.put("commune", json(c)));
             return Response.status(201).entity(out).build();
+        });
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Modifier une commune", description = "Nom, site web, couleurs, logo et domaines propres d'une"
+            + " commune servie ou suspendue (un domaine obtenu depuis l'embarquement, un nouveau logo), vérifiés comme à"
+            + " l'embarquement ; son royaume accepte alors les connexions depuis ses nouveaux domaines. Un champ absent est"
+            + " conservé ; logoSvg vide retire le logo ; domaines remplace la liste.")
+    @RequestBody(description = "nom, siteWeb, couleurPrincipale, couleurAccent, logoSvg, domaines (chacun facultatif)")
+    @APIResponse(responseCode = "200", description = "La commune modifiée")
+    @APIResponse(responseCode = "400", description = "donnees_invalides, avec champs (un domaine d'une autre commune…)")
+    @APIResponse(responseCode = "404", description = "commune_inconnue")
+    @APIResponse(responseCode = "502", description = "echec_keycloak : la commune est modifiée, son royaume non ; relancer")
+    public Response update(@PathParam("slug") String slug, OnboardingBody body) {
+        return answer(() -> {
+            if (body == null) {
+                return error(400, "donnees_invalides", "Corps JSON attendu.", List.of());
+            }
+            List<String> domains = body.domaines != null ? body.domaines.stream().filter(java.util.Objects::nonNull).toList()
+                    : communes.find(slug, operator()).map(CommuneOverview::getDomains)
+                    .orElseThrow(() -> new OperatorCommunes.UnknownCommune(slug));
+            return Response.ok(json(communes.update(slug, new CommuneSpec(slug, body.nom, body.siteWeb,
+                    body.couleurPrincipale, body.couleurAccent, body.logoSvg, domains), operator()))).build();
         });
     }
 
@@ -355,6 +381,9 @@ public class OperatorApi {
             return error(502, "echec_keycloak", e.getMessage(), List.of());
         } catch (SecurityException e) {
             return error(403, "operateur_requis", "Réservé aux opérateurs de la plateforme.", List.of());
+        } catch (fr.portailfamille.platform.kernel.Refused e) {
+            // an onboarding, an import or a deletion of the commune under way (SlugLock): to try again once it is done
+            return error(409, "commune_occupee", e.getMessage(), e.errors());
         }
     }
 

@@ -210,6 +210,48 @@ public class OperatorCommunes {
         return errors;
     }
 
+    /**
+     * Changes a served or suspended commune's name, website, colours, logo (each {@code null}: kept as it is; a blank
+     * logo: removed) and custom domains (the whole list) — a domain of its own obtained since, a new logo —, checked as an onboarding is; its realm accepts logins
+     * from the new domains (the provisioner's {@code update}, audited). Not while an onboarding, an import or a deletion
+     * of it runs.
+     *
+     * @throws ProvisioningException the field errors (nothing changed), or without fields when its realm could not be
+     *                               brought to it (run it again)
+     */
+    public CommuneOverview update(String slug, CommuneSpec changed, OperatorUser actor) {
+        requireOperator(actor);
+        Commune commune = require(slug);
+        // a text not given is kept (the API's body may give only the domains)
+        CommuneSpec spec = normalized(new CommuneSpec(commune.slug(), or(changed.name(), commune.name()),
+                or(changed.websiteUrl(), commune.websiteUrl()), or(changed.primaryColor(), commune.branding().primaryColor()),
+                or(changed.accentColor(), commune.branding().accentColor()), or(changed.logoSvg(), commune.branding().logoSvg()),
+                changed.domains()));
+        List<FieldError> errors = new ArrayList<>(CommuneRules.validate(spec, wiring.baseDomain));
+        errors.addAll(operatorHostTaken(spec, errors));
+        if (!errors.isEmpty()) {
+            throw new ProvisioningException(errors);
+        }
+        try (SlugLock lock = SlugLock.take(dataSource, slug)) {
+            wiring.provisioner().update(spec, actor.actor());
+        }
+        return find(slug, actor).orElseThrow(() -> new UnknownCommune(slug));
+    }
+
+    private static String or(String given, String kept) {
+        return given == null ? kept : given;
+    }
+
+    /** A domain of {@code spec} that is the operators' own host (fields already refused are not looked at). */
+    private List<FieldError> operatorHostTaken(CommuneSpec spec, List<FieldError> already) {
+        String operators = operatorHost.host();
+        if (already.stream().noneMatch(e -> e.field().equals("domains"))
+                && spec.domains().stream().map(CommuneRules::normalizeHost).anyMatch(operators::equals)) {
+            return List.of(Problems.error("domains", "tenancy.domain.taken", operators));
+        }
+        return List.of();
+    }
+
     /** The slug or domains of {@code spec} another commune already uses (fields already refused are not looked at). */
     private List<FieldError> taken(CommuneSpec spec, List<FieldError> already) {
         List<FieldError> errors = new ArrayList<>();
@@ -224,10 +266,7 @@ public class OperatorCommunes {
                 && operators.equals(CommuneRules.normalizeHost(spec.slug() + "." + wiring.baseDomain))) {
             errors.add(Problems.error("slug", "tenancy.slug.reserved", spec.slug()));
         }
-        if (already.stream().noneMatch(e -> e.field().equals("domains"))
-                && spec.domains().stream().map(CommuneRules::normalizeHost).anyMatch(operators::equals)) {
-            errors.add(Problems.error("domains", "tenancy.domain.taken", operators));
-        }
+        errors.addAll(operatorHostTaken(spec, already));
         if (already.stream().noneMatch(e -> e.field().equals("domains"))) {
             for (String used : store.domainsUsedElsewhere(spec.domains(), spec.slug())) {
                 errors.add(Problems.error("domains", "tenancy.domain.taken", used));

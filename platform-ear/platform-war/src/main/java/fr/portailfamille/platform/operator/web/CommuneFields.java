@@ -21,6 +21,38 @@ public class CommuneFields implements Serializable {
     private String accentColor = "#f2a900";
     private String domains;
 
+    /** The fields of a commune as it is (its page's « Modifier la commune »), to be changed. */
+    static CommuneFields of(fr.portailfamille.platform.operator.CommuneOverview c) {
+        CommuneFields f = new CommuneFields();
+        f.slug = c.getSlug();
+        f.name = c.getName();
+        f.websiteUrl = c.getWebsiteUrl();
+        f.primaryColor = c.getPrimaryColor();
+        f.accentColor = c.getAccentColor();
+        f.domains = String.join("\n", c.getDomains());
+        return f;
+    }
+
+    /**
+     * The logo chosen on a form, as the SVG the platform stores ({@link fr.portailfamille.platform.operator.LogoUpload}),
+     * or {@code null} when none was chosen.
+     *
+     * @throws fr.portailfamille.platform.kernel.Refused on {@code logoSvg}: unreadable, too large, not an image
+     */
+    static String logoSvg(jakarta.servlet.http.Part logo) {
+        if (logo == null || logo.getSize() == 0) {
+            return null;
+        }
+        byte[] content;
+        try (java.io.InputStream in = logo.getInputStream()) {
+            content = in.readNBytes(fr.portailfamille.platform.operator.LogoUpload.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new fr.portailfamille.platform.kernel.Refused("logoSvg",
+                    fr.portailfamille.platform.web.Texts.of("operator.new.logoUnreadable"));
+        }
+        return fr.portailfamille.platform.operator.LogoUpload.toSvg(logo.getSubmittedFileName(), content);
+    }
+
     /** The domains typed, separated by commas, semicolons or spaces. */
     public List<String> domainList() {
         if (domains == null || domains.isBlank()) {

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * {@code /operateur/commune.xhtml?slug=}: one commune, and its actions — suspend, resume, re-run the upgrade — each asked
- * first, then confirmed; an administrator invited; its archives (made by its administrator) to download as stored; and,
+ * first, then confirmed; its name, website, colours, logo and domains changed; an administrator invited; its archives (made by its administrator) to download as stored; and,
  * once suspended, its deletion, confirmed by typing its slug again.
  */
 @Named("operateurCommuneView")
@@ -86,6 +86,51 @@ public class OperatorCommuneView implements Serializable {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         FormErrors.info(Texts.of("operator.delete.done", name));
         return "/operateur/communes.xhtml?faces-redirect=true";
+    }
+
+    private CommuneFields changes;
+    private transient jakarta.servlet.http.Part newLogo;
+    private boolean removeLogo;
+
+    /** « Modifier la commune »'s fields: the commune as it is, until changed (what was typed kept after a refusal). */
+    public CommuneFields getChanges() {
+        if (changes == null && commune != null) {
+            changes = CommuneFields.of(commune);
+        }
+        return changes;
+    }
+
+    public jakarta.servlet.http.Part getNewLogo() { return newLogo; }
+    public void setNewLogo(jakarta.servlet.http.Part v) { newLogo = v; }
+    public boolean isRemoveLogo() { return removeLogo; }
+    public void setRemoveLogo(boolean v) { removeLogo = v; }
+
+    /**
+     * « Enregistrer les modifications »: name, website, colours, logo (a new one chosen, or removed; else kept) and
+     * domains, checked as an onboarding is — each problem beside its field, nothing changed —; its realm then accepts
+     * logins from the new domains.
+     */
+    public void update() {
+        if (commune == null) {
+            return;
+        }
+        CommuneFields f = getChanges();
+        try {
+            String logo = removeLogo ? "" : CommuneFields.logoSvg(newLogo);
+            commune = communes.update(commune.getSlug(), new fr.portailfamille.tenancy.CommuneSpec(commune.getSlug(),
+                    f.name(), f.websiteUrl(), f.primaryColor(), f.accentColor(), logo, f.domainList()), session.user());
+            FormErrors.info(Texts.of("operator.update.done", commune.getName()));
+            changes = null;
+            removeLogo = false;
+        } catch (ProvisioningException e) {
+            FormErrors.show("edit", e.errors().isEmpty() ? List.of(new FieldError("", e.text())) : e.errors());
+        } catch (OperatorCommunes.UnknownCommune e) {
+            FormErrors.error(Texts.of(e.text()));
+        } catch (Refused e) {
+            // the logo refused (beside its field), or an onboarding, an import or a deletion of it under way
+            FormErrors.show("edit", List.of(new FieldError("logoSvg".equals(e.field()) ? "logoSvg" : "", Texts.of(e))));
+        }
+        archives = commune == null ? List.of() : communes.archives(commune.getSlug(), session.user());
     }
 
     private String inviteEmail;

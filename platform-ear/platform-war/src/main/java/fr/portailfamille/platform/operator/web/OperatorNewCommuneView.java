@@ -1,7 +1,6 @@
 package fr.portailfamille.platform.operator.web;
 
 import fr.portailfamille.platform.kernel.Refused;
-import fr.portailfamille.platform.operator.LogoUpload;
 import fr.portailfamille.platform.operator.Onboarding;
 import fr.portailfamille.platform.operator.OnboardingJob;
 import fr.portailfamille.platform.operator.OperatorCommunes;
@@ -15,8 +14,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +49,7 @@ public class OperatorNewCommuneView implements Serializable {
     public void submit() {
         String svg;
         try {
-            svg = logo == null || logo.getSize() == 0 ? null : LogoUpload.toSvg(logo.getSubmittedFileName(), read(logo));
+            svg = CommuneFields.logoSvg(logo);
         } catch (Refused e) {
             FormErrors.show("form", List.of(new FieldError(e.field(), Texts.of(e))));
             return;
@@ -126,14 +123,6 @@ public class OperatorNewCommuneView implements Serializable {
     /** Ajax listener of the primary colour: nothing to do, the contrast message is re-rendered. */
     public void colourChanged() {
         // getContrast() reads the new value
-    }
-
-    private static byte[] read(Part part) {
-        try (InputStream in = part.getInputStream()) {
-            return in.readNBytes(LogoUpload.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new Refused("logoSvg", Texts.of("operator.new.logoUnreadable"));
-        }
     }
 
     /** The commune typed on the form. */
