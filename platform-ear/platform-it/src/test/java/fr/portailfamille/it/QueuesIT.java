@@ -338,6 +338,9 @@ class QueuesIT {
         // agent-sante: lists (audited) and decides both
         List<RequestQueue.RequestToDecide> santePage = in(alpha(), () -> requests.page(SANTE, 0, 100, new Sort("createdAt", false)));
         assertTrue(santePage.stream().anyMatch(r -> r.id() == health && r.health()));
+        // the family's children named, in the file's order its positions follow (« Enfant 1 (…) – Allergies »)
+        assertEquals(List.of(QueueSeed.child(s, 1), QueueSeed.child(s, 2), QueueSeed.child(s, 3), QueueSeed.child(s, 4)),
+                santePage.stream().filter(r -> r.id() == health).findFirst().orElseThrow().children());
         assertEquals(0L, in(alpha(), () -> requests.hiddenHealth(SANTE)));
         run(alpha(), () -> requests.accept(SANTE, health));
         assertEquals("ACCEPTED", status("change_request", health));

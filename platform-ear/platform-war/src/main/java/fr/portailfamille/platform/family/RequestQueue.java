@@ -28,9 +28,13 @@ import java.util.stream.Collectors;
 @CommuneRequired
 public class RequestQueue {
 
-    /** A pending change request as the queue lists it; {@code oldValue}/{@code newValue} are JSON texts. */
+    /**
+     * A pending change request as the queue lists it; {@code oldValue}/{@code newValue} are JSON texts, {@code children}
+     * the family's children's first names in the file's order (a change names a child by its position).
+     */
     public record RequestToDecide(long id, long familyId, String family, ChangeRequest.Type type, String oldValue,
-                                  String newValue, OffsetDateTime createdAt, boolean health) implements Serializable {
+                                  String newValue, OffsetDateTime createdAt, boolean health, List<String> children)
+            implements Serializable {
     }
 
     /**
@@ -74,15 +78,16 @@ public class RequestQueue {
         StaffRoles.requireAgent(agent);
         List<RequestToDecide> page = new ArrayList<>();
         for (Object row : em.createNativeQuery("select r.id, r.family_id, f.label, r.type, r.old_value, r.new_value,"
-                        + " r.created_at, " + HEALTH + " from change_request r join family f on f.id = r.family_id"
+                        + " r.created_at, " + HEALTH + ", (select string_agg(coalesce(c.first_name, ''), chr(31) order by c.id)"
+                        + " from child c where c.family_id = r.family_id) from change_request r join family f on f.id = r.family_id"
                         + " where r.status = 'PENDING'" + visibleTo(agent)
                         + " order by " + sort.orderBy(SORTS, "r.created_at", "r.id") + " offset ?1 limit ?2")
                 .setParameter(1, Sort.offset(offset)).setParameter(2, Sort.limit(limit)).getResultList()) {
             Object[] r = (Object[]) row;
             RequestToDecide request = new RequestToDecide(Rows.id(r[0]), Rows.id(r[1]), (String) r[2],
                     ChangeRequest.Type.valueOf((String) r[3]), readable(agent, (String) r[4]), readable(agent, (String) r[5]),
-                    Rows.time(r[6]),
-                    Boolean.TRUE.equals(r[7]));
+                    Rows.time(r[6]), Boolean.TRUE.equals(r[7]),
+                    r[8] == null ? List.of() : List.of(((String) r[8]).split("\u001f", -1)));
             if (request.health()) {
                 em.persist(new AuditEntry(agent.email(), "LECTURE_SANTE", request.familyId(), null,
                         "demande en attente : " + request.type().label()));

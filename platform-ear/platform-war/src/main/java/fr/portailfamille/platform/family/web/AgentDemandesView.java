@@ -104,10 +104,10 @@ public class AgentDemandesView extends QueuePage<RequestQueue.RequestToDecide> {
     }
 
     public String oldValues(RequestQueue.RequestToDecide r) {
-        return r == null ? "" : ChangeDescriptions.describe(r.oldValue(), Texts::of);
+        return r == null ? "" : ChangeDescriptions.describe(r.oldValue(), Texts::of, r.children());
     }
 
     public String newValues(RequestQueue.RequestToDecide r) {
-        return r == null ? "" : ChangeDescriptions.describe(r.newValue(), Texts::of);
+        return r == null ? "" : ChangeDescriptions.describe(r.newValue(), Texts::of, r.children());
     }
 }

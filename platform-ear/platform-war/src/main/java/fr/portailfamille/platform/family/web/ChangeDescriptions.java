@@ -44,17 +44,29 @@ public final class ChangeDescriptions {
 
     /** One line per value of a stored change (JSON object: pointer → value). */
     public static String describe(String json, Words words) {
-        return String.join("\n", lines(json, words)).trim();
+        return describe(json, words, List.of());
+    }
+
+    /**
+     * {@link #describe(String, Words)} naming the family's children ({@code children}: their first names in the file's
+     * order, which a change's positions follow): « Enfant 2 (Léa) – PAI : oui », the agent then checks the right child.
+     */
+    public static String describe(String json, Words words, List<String> children) {
+        return String.join("\n", lines(json, words, children)).trim();
     }
 
     /** The values of a stored change in words, one per value ("Téléphone portable : 06 12 34 56 78"); none for no text. */
     public static List<String> lines(String json, Words words) {
+        return lines(json, words, List.of());
+    }
+
+    private static List<String> lines(String json, Words words, List<String> children) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         FormChanges.fromJsonText(json).forEach((pointer, value) -> lines.add(words.of("demandes.change.line",
-                label(pointer, words),
+                label(pointer, words, children),
                 pointer.endsWith("/monthlyResourcesCents") ? euros(value, words) : coded(pointer, value, words))));
         return lines;
     }
@@ -80,10 +92,13 @@ public final class ChangeDescriptions {
         return v instanceof JsonNumber n ? words.amount(n.longValue()) : text(v, words);
     }
 
-    static String label(String pointer, Words words) {
+    static String label(String pointer, Words words, List<String> children) {
         Matcher m = CHILD.matcher(pointer);
         if (m.matches()) {
-            String number = String.valueOf(Integer.parseInt(m.group(1)) + 1);
+            int position = Integer.parseInt(m.group(1));
+            String name = position < children.size() ? children.get(position) : null;
+            String number = name == null || name.isBlank() ? String.valueOf(position + 1)
+                    : words.of("demandes.change.childNamed", String.valueOf(position + 1), name.strip());
             return m.group(2) == null ? words.of("demandes.change.child", number)
                     : words.of("demandes.change.childField", number, field(m.group(2), words));
         }

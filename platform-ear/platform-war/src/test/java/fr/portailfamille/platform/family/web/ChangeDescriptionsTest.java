@@ -79,4 +79,13 @@ class ChangeDescriptionsTest {
         assertEquals("Code postal : 87100\nCommune : Limoges",
                 ChangeDescriptions.describe("{\"/postcode\":\"87100\",\"/city\":\"Limoges\"}", FRENCH));
     }
+
+    /** The agents' queue names the family's children: « Enfant 2 (Léa) », a new child (no name yet in the file) by its number. */
+    @Test
+    void theAgentsQueueNamesTheChildren() {
+        assertEquals("Enfant 2 (Léa) – PAI : oui\nEnfant 3 : Noé Martin, né(e) le 2020-04-02, École Jules Ferry",
+                ChangeDescriptions.describe("{\"/children/1/pai\":true,\"/children/2\":{\"firstName\":\"Noé\","
+                        + "\"lastName\":\"Martin\",\"birthDate\":\"2020-04-02\",\"school\":\"École Jules Ferry\"}}",
+                        FRENCH, List.of("Tom", "Léa")));
+    }
 }
