@@ -211,6 +211,16 @@ class ActivitiesWalkIT {
             agent.driver.manage().window().setSize(new Dimension(1280, 900));
             new WebDriverWait(agent.driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("menu-pointage")).isDisplayed());
             agent.driver.manage().window().setSize(new Dimension(800, 1280));
+            // the other tablet's child was the wrong one: « Retirer » (no absence marks on her row) takes her presence
+            // « sans réservation » back, and offers her again below
+            String annaRow = "//tr[td/span[@class='pointage-child' and text()='Anna Aabel']]";
+            assertTrue(agent.driver.findElements(By.xpath(annaRow + "//button[contains(@id,'billed')]")).isEmpty());
+            agent.submit(By.xpath(annaRow + "//input[contains(@id,'remove')]"));
+            assertTrue(agent.await(By.cssSelector("#summary .pf-info")).getText()
+                    .contains("Anna Aabel : présence sans réservation retirée."), agent::snapshot);
+            assertTrue(agent.driver.findElements(By.xpath(annaRow)).isEmpty(), "off the sheet");
+            assertEquals("CANCELLED_FREE", bookingStatus(other));
+            assertEquals("", agent.accessibilityViolations(), "axe-core, pointage après « Retirer »");
 
             // the sheet of a day the unit does not run (the last public holiday): said so, not « tous les enfants
             // figurent déjà »
@@ -253,6 +263,11 @@ class ActivitiesWalkIT {
                     + "', 'VALIDATED', now())");
             st.execute("insert into child (family_id, first_name, last_name, birth_date, sex, school) select id, 'Anna',"
                     + " 'Aabel', current_date - interval '8 years', 'F', 'École du Centre' from family where email = '" + email + "'");
+            // the seat the child there takes, as AttendanceService.markPresentWithoutBooking counts it
+            st.execute("insert into unit_day (unit_id, day) values (" + s.unitId() + ", date '" + TestDays.today()
+                    + "') on conflict do nothing");
+            st.execute("update unit_day set booked = booked + 1 where unit_id = " + s.unitId() + " and day = date '"
+                    + TestDays.today() + "'");
             try (var rs = st.executeQuery("insert into booking (child_id, unit_id, day, status, unbooked) select ch.id, "
                     + s.unitId() + ", date '" + TestDays.today() + "', 'PRESENT', true from child ch join family f on"
                     + " f.id = ch.family_id where f.email = '" + email + "' returning id")) {

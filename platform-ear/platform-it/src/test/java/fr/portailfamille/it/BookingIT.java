@@ -1673,6 +1673,39 @@ class BookingIT {
         assertEquals("Cet enfant figure déjà sur la feuille du jour : pointez-le sur sa ligne.", assertThrows(BookingRefused.class,
                 () -> in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day,
                         p.childId()))).getMessage(), "once per unit-day");
+        // the wrong child tapped: not pointed absent (billed on a day nobody booked) but removed — its seat given back,
+        // offered again; neither a parent nor another commune's agent removes it, nor is a booked child's day « removed »
+        assertTrue(assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, recorded.getId(), BookingStatus.ABSENT_BILLED);
+            return null;
+        })).getMessage().contains("retirez cette présence"));
+        for (SignedInUser intruder : List.of(p.user(), FamilyFileIT.BETA_AGENT)) {
+            assertThrows(SecurityException.class, () -> in(() -> {
+                attendance.removeUnbookedPresence(intruder, recorded.getId());
+                return null;
+            }));
+            assertThrows(SecurityException.class, () -> in(() -> {
+                attendance.markAttendance(intruder, recorded.getId(), BookingStatus.PRESENT);
+                return null;
+            }), "nor marks a day");
+        }
+        long bookedRow = in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, day)).stream()
+                .filter(b -> b.getChild().getId() == booked.childId()).findFirst().orElseThrow().getId();
+        assertThrows(BookingRefused.class, () -> in(() -> {
+            attendance.removeUnbookedPresence(FamilyFileIT.AGENT, bookedRow);
+            return null;
+        }));
+        in(() -> {
+            attendance.removeUnbookedPresence(FamilyFileIT.AGENT, recorded.getId());
+            return null;
+        });
+        assertEquals(seatsBefore, in(() -> attendance.seatsTaken(unit, day)), "its seat given back");
+        assertTrue(in(() -> attendance.daySheet(FamilyFileIT.AGENT, unit, day)).stream()
+                .noneMatch(b -> b.getChild().getId() == p.childId()), "off the sheet");
+        assertTrue(in(() -> attendance.childrenWithoutBooking(FamilyFileIT.AGENT, unit, day)).stream()
+                .anyMatch(c -> c.getId() == p.childId()), "offered again");
+        in(() -> attendance.markPresentWithoutBooking(FamilyFileIT.AGENT, unit, day, p.childId()));
+        assertEquals(seatsBefore + 1, in(() -> attendance.seatsTaken(unit, day)), "recorded again, rightly this time");
 
         // a presence tapped while the child's booking of the day is being written (the booking holds the day's seats): it
         // waits for it, then finds the child on the sheet — not a second row holding the day

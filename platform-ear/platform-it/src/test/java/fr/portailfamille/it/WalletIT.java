@@ -449,6 +449,12 @@ class WalletIT {
                 "paid: not invoiced");
         alpha(() -> warnings.warn(today));
         Mails.await(f.parent().email(), m -> m.contains("sous le minimum que la régie permet"));
+        // recorded by mistake (the wrong child), removed: the penalty given back
+        alpha(() -> {
+            attendance.removeUnbookedPresence(AGENT, present.getId());
+            return null;
+        });
+        assertEquals(500, balance(f), "refunded");
     }
 
     /**

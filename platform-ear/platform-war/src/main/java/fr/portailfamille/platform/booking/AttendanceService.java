@@ -98,6 +98,11 @@ public class AttendanceService {
         if (mark == was) {
             return;
         }
+        if (b.isUnbooked()) {
+            // a child found without booking is present or not there at all: a presence recorded by mistake is removed
+            // (removeUnbookedPresence), never turned into an absence billed on a day nobody booked
+            throw new BookingRefused(Refused.text("booking.attendance.unbookedAbsent"));
+        }
         if (!StaffRoles.mayReadHealth(agent) && proofReviewed(b)) {
             // agent-sante accepted or refused the absence's certificate and the family was told: the day sheet of an agent
             // without the role does not overturn it
@@ -136,6 +141,35 @@ public class AttendanceService {
         }
         charges.statusChanged(b);
         journal(agent, b, was.name() + " -> " + mark.name());
+    }
+
+    /**
+     * « Retirer »: a presence « sans réservation » recorded by mistake (the wrong child tapped on the tablet) is taken
+     * back — the day's seat given back, the porte-monnaie's penalty refunded, nothing billed, written in the family's
+     * journal; the child is offered again among those without booking. Not once its month is invoiced (the régisseur's
+     * credit note corrects it), nor while it is being invoiced. Any agent of the commune.
+     */
+    public void removeUnbookedPresence(SignedInUser agent, long bookingId) {
+        StaffRoles.requireAgent(agent);
+        Booking b = Optional.ofNullable(em.find(Booking.class, bookingId))
+                .orElseThrow(() -> new BookingRefused(Refused.text("booking.unknown")));
+        charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
+        int booked = seats.lock(b.getUnit(), b.getDay());
+        em.refresh(b);
+        if (!b.isUnbooked() || b.getStatus() != BookingStatus.PRESENT) {
+            // a booked child's day (pointed absent instead), or a presence another tablet removed already
+            throw new BookingRefused(Refused.text("booking.attendance.notUnbooked"));
+        }
+        months.refuseWhileInvoiced(b);
+        if (invoiced(b)) {
+            throw new BookingRefused(Refused.text("booking.attendance.invoiced"));
+        }
+        b.setStatus(BookingStatus.CANCELLED_FREE);
+        em.createNativeQuery("update booking set updated_at = clock_timestamp() where id = ?1").setParameter(1, b.getId())
+                .executeUpdate();
+        seats.release(b.getUnit(), b.getDay(), booked);
+        charges.statusChanged(b);
+        journal(agent, b, "présence sans réservation retirée");
     }
 
     /** Whether the absence declared on {@code b} carries a certificate an agent-sante reviewed. */

@@ -99,6 +99,23 @@ public class PointageView implements Serializable {
         }
     }
 
+    /** « Retirer »: a presence « sans réservation » recorded by mistake taken back; the child offered again below. */
+    public void removeUnbooked(long bookingId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Row row = sheet.stream().filter(b -> b.getId() == bookingId).findFirst().orElse(null);
+        try {
+            bookings.removeUnbookedPresence(user.require(), bookingId);
+            refresh();
+            if (row != null) {
+                String said = Texts.of("agent.pointage.unbooked.removed", row.getFirstName(), row.getLastName());
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, said, said));
+            }
+        } catch (BookingRefused e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(e), Texts.of(e)));
+            refreshKeepingRows();
+        }
+    }
+
     /**
      * The sheet read again after a tap, its rows where the tablet shows them ({@link #keepingRows}); the « présent sans
      * réservation » list as the tablet shows it (a tap does not redraw it): a child another tablet recorded meanwhile,
@@ -195,9 +212,17 @@ public class PointageView implements Serializable {
                 && !b.getDay().isAfter(PlatformTime.today());
     }
 
-    /** Whether the row's absence marks are offered: not on a request awaiting validation (pointed present only). */
+    /**
+     * Whether the row's absence marks are offered: not on a request awaiting validation (pointed present only), nor on a
+     * presence « sans réservation » (removed instead, {@link #removable}).
+     */
     public boolean absenceMarkable(Row b) {
-        return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION && !b.isExpiredRequest();
+        return markable(b) && b.getStatus() != BookingStatus.PENDING_VALIDATION && !b.isExpiredRequest() && !b.isUnbooked();
+    }
+
+    /** Whether the row is a presence « sans réservation », offered « Retirer » (a wrong child recorded). */
+    public boolean removable(Row b) {
+        return b.isUnbooked() && b.getStatus() == BookingStatus.PRESENT;
     }
 
     /** Occupancy of every unit on the chosen day. */
