@@ -49,6 +49,20 @@ public enum SchoolLevel {
         };
     }
 
+    /**
+     * The level {@code years} school years after this one (a pupil moving up each September), or empty once past CM2:
+     * the child has left the école élémentaire.
+     */
+    public Optional<SchoolLevel> plus(int years) {
+        int at = ordinal() + years;
+        return at < values().length ? Optional.of(values()[Math.max(0, at)]) : Optional.empty();
+    }
+
+    /** How many school years from {@code from} to {@code to} ("2025-2026" to "2026-2027": 1), by their first years. */
+    public static int yearsBetween(String from, String to) {
+        return Integer.parseInt(to.substring(0, 4)) - Integer.parseInt(from.substring(0, 4));
+    }
+
     /** {@code codes} (any order, unknown ones dropped) in school order. */
     public static List<String> inOrder(java.util.Collection<String> codes) {
         return CODES.stream().filter(codes::contains).toList();

@@ -56,4 +56,15 @@ class SchoolLevelTest {
         org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.CE1.taughtAt("ACCUEIL_LOISIRS"));
         org.junit.jupiter.api.Assertions.assertFalse(SchoolLevel.CE1.taughtAt(null));
     }
+
+    @Test
+    void aPupilMovesUpALevelAYearAndLeavesAfterCm2() {
+        assertEquals(java.util.Optional.of(SchoolLevel.CE1), SchoolLevel.CP.plus(1));
+        assertEquals(java.util.Optional.of(SchoolLevel.CP), SchoolLevel.GS.plus(1));
+        assertEquals(java.util.Optional.of(SchoolLevel.CE2), SchoolLevel.CP.plus(2));
+        assertEquals(java.util.Optional.empty(), SchoolLevel.CM2.plus(1));
+        assertEquals(java.util.Optional.of(SchoolLevel.CM2), SchoolLevel.CM2.plus(0));
+        assertEquals(1, SchoolLevel.yearsBetween("2025-2026", "2026-2027"));
+        assertEquals(2, SchoolLevel.yearsBetween("2024-2025", "2026-2027"));
+    }
 }

@@ -590,6 +590,29 @@ class RegistrationIT {
         sql("alpha", "update child set school_class = 'CE1' where id = " + q.childId()); // an agent's edit since
         assertEquals(0, alpha(registrations::applySchoolYear), "applied once");
         assertEquals("École " + code + "|CE1", childSchool(q.childId()));
+
+        // the change of school year: a pupil whose class is a level known for last year moves up one, once; a CM2 pupil
+        // leaves the école élémentaire; a class in the school's own words keeps them, its year written
+        int start = Integer.parseInt(year.substring(0, 4));
+        String last = (start - 1) + "-" + start;
+        Parent cp = family("alpha");
+        Parent cm2 = family("alpha");
+        Parent words = family("alpha");
+        sql("alpha", "update child set school = 'École du Centre', school_class = 'CP', class_year = '" + last
+                + "' where id = " + cp.childId());
+        sql("alpha", "update child set school = 'École du Centre', school_class = 'CM2', class_year = '" + last
+                + "' where id = " + cm2.childId());
+        sql("alpha", "update child set school = 'École du Centre', school_class = 'CE1-CE2 Mme Petit', class_year = '"
+                + last + "' where id = " + words.childId());
+        assertTrue(alpha(registrations::applySchoolYear) >= 2);
+        assertEquals("École du Centre|CE1", childSchool(cp.childId()));
+        assertEquals("null|null", childSchool(cm2.childId()));
+        assertEquals("École du Centre|CE1-CE2 Mme Petit", childSchool(words.childId()));
+        assertEquals(0, alpha(registrations::applySchoolYear), "once a year: a second night (another replica) moves nobody");
+        assertEquals("École du Centre|CE1", childSchool(cp.childId()));
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where child_id = ?1"
+                + " and action = 'SCOLARITE' and detail like 'Passage de CP en CE1%'").setParameter(1, cp.childId())
+                .getSingleResult()).longValue()), "in the family's journal");
     }
 
     /** A new école élémentaire of alpha, « École CODE »; its id. */

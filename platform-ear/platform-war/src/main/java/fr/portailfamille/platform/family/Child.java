@@ -44,6 +44,9 @@ public class Child implements java.io.Serializable {
     private String school;
     @Column(name = "school_class")
     private String schoolClass;
+    /** The school year its class is known for ("2026-2027", tenant V57): the nightly job moves it up a level a year. */
+    @Column(name = "class_year")
+    private String classYear;
     @Column(name = "photo_consent")
     private boolean photoConsent;
     @Column(name = "may_leave_alone")
@@ -104,7 +107,15 @@ public class Child implements java.io.Serializable {
     public String getSchool() { return school; }
     public void setSchool(String school) { this.school = school; }
     public String getSchoolClass() { return schoolClass; }
-    public void setSchoolClass(String schoolClass) { this.schoolClass = schoolClass; }
+    /** A class changed by hand (the family's file, an agent) is the year's as typed: its year is stamped again at night. */
+    public void setSchoolClass(String schoolClass) {
+        if (!java.util.Objects.equals(this.schoolClass, schoolClass)) {
+            classYear = null;
+        }
+        this.schoolClass = schoolClass;
+    }
+    public String getClassYear() { return classYear; }
+    public void setClassYear(String classYear) { this.classYear = classYear; }
     public boolean isPhotoConsent() { return photoConsent; }
     public void setPhotoConsent(boolean photoConsent) { this.photoConsent = photoConsent; }
     public boolean isMayLeaveAlone() { return mayLeaveAlone; }

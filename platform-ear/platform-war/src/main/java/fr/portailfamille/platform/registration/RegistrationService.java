@@ -546,21 +546,54 @@ public class RegistrationService {
     }
 
     /**
-     * The accepted pre-registrations of the school year now running (in the summer, the next one) that the children's
-     * files do not carry yet — accepted for a later year — give them their school and class, each written in the family's
-     * journal. Run every night ({@link SchoolYearJob}); how many files changed.
+     * The change of school year in the children's files, every night ({@link SchoolYearJob}): the accepted
+     * pre-registrations of the school year now running (in the summer, the next one) that the files do not carry yet —
+     * accepted for a later year — give them their school and class; every other child whose class is a level (CP,
+     * CE1…) known for an earlier year moves up a level a year, a CM2 pupil leaving the école élémentaire (school and class
+     * cleared); each written in the family's journal. A class typed by hand is taken as the year's. Run twice, or on two
+     * replicas, it changes nothing more (each child's year is written with its class). How many files changed.
      */
     public int applySchoolYear() {
         List<String> years = schoolYears();
         if (years.isEmpty()) {
             return 0;
         }
+        String year = years.get(0);
         List<SchoolEnrolment> due = em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
                         + " where s.status = :s and s.schoolYear = :y and s.appliedAt is null order by s.id", SchoolEnrolment.class)
-                .setParameter("s", RequestStatus.VALIDATED).setParameter("y", years.get(0))
+                .setParameter("s", RequestStatus.VALIDATED).setParameter("y", year)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         due.forEach(s -> apply(s, "systeme"));
-        return due.size();
+        em.flush();
+        // a class whose year is not known (typed by hand, or before V57): the year's
+        em.createNativeQuery("update child set class_year = ?1 where class_year is null").setParameter(1, year)
+                .executeUpdate();
+        int moved = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> behind = em.createNativeQuery("select id, family_id, school_class, class_year from child"
+                + " where class_year < ?1 order by id for update").setParameter(1, year).getResultList();
+        for (Object[] c : behind) {
+            long child = ((Number) c[0]).longValue();
+            String from = (String) c[2];
+            java.util.Optional<SchoolLevel> level = SchoolLevel.parse(from);
+            if (level.isEmpty()) {
+                // a class in the school's own words ("CE1-CE2 Mme Petit"): no level to move up from, its year only
+                em.createNativeQuery("update child set class_year = ?2 where id = ?1").setParameter(1, child)
+                        .setParameter(2, year).executeUpdate();
+                continue;
+            }
+            java.util.Optional<SchoolLevel> next = level.get().plus(SchoolLevel.yearsBetween((String) c[3], year));
+            em.createNativeQuery("update child set school_class = ?2, class_year = ?3"
+                            + (next.isEmpty() ? ", school = null" : "") + " where id = ?1")
+                    .setParameter(1, child).setParameter(2, next.map(Enum::name).orElse(null)).setParameter(3, year)
+                    .executeUpdate();
+            em.persist(new fr.portailfamille.platform.family.AuditEntry("systeme", "SCOLARITE", ((Number) c[1]).longValue(),
+                    child, next.map(n -> "Passage de " + from + " en " + n.name() + " (année " + year + ")")
+                    .orElse("Sortie de l'école élémentaire après le " + from + " (année " + year + ") : école et classe"
+                            + " effacées")));
+            moved++;
+        }
+        return due.size() + moved;
     }
 
     private void apply(SchoolEnrolment s, String actor) {

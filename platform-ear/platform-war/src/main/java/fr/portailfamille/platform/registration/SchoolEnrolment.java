@@ -47,6 +47,7 @@ public class SchoolEnrolment extends FamilyRequest {
     void applyToChild(OffsetDateTime now) {
         getChild().setSchool(establishment.getName());
         getChild().setSchoolClass(level);
+        getChild().setClassYear(getSchoolYear());
         appliedAt = now;
     }
 }
