@@ -613,6 +613,35 @@ class RegistrationIT {
         assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from audit_log where child_id = ?1"
                 + " and action = 'SCOLARITE' and detail like 'Passage de CP en CE1%'").setParameter(1, cp.childId())
                 .getSingleResult()).longValue()), "in the family's journal");
+
+        // a request for a year now over, or at a school that no longer teaches its level, is refused, not accepted
+        // into nowhere (nor « CP » at a maternelle); refusing it stays possible
+        long over = ((Number) alpha(() -> {
+            tx.begin();
+            em.joinTransaction();
+            Object made = em.createNativeQuery("insert into school_enrolment (child_id, establishment_id, school_year, level,"
+                    + " status, submitted_at) values (?1, ?2, ?3, 'CE1', 'SUBMITTED', now()) returning id")
+                    .setParameter(1, cp.childId()).setParameter(2, school).setParameter(3, last).getSingleResult();
+            tx.commit();
+            return made;
+        })).longValue();
+        Refused yearOver = assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", over, true, null);
+            return null;
+        }));
+        assertTrue(yearOver.getMessage().startsWith("L'année scolaire " + last + " est terminée"), yearOver.getMessage());
+        long cp2 = alpha(() -> registrations.requestSchool(cm2.user(), cm2.childId(), school, year, "CP", null)).getId();
+        sql("alpha", "update establishment set kind = 'ECOLE_MATERNELLE' where id = " + school);
+        Refused notTaught = assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", cp2, true, null);
+            return null;
+        }));
+        assertTrue(notTaught.getMessage().contains("n'accueille pas le niveau CP"), notTaught.getMessage());
+        assertEquals("null|null", childSchool(cm2.childId()), "the file untouched");
+        alpha(() -> {
+            registrations.decideSchool("agent@alpha.test", over, false, "Année terminée");
+            return null;
+        });
     }
 
     /** A new école élémentaire of alpha, « École CODE »; its id. */

@@ -619,6 +619,20 @@ public class RegistrationService {
                 .setParameter(1, child.getId()).setParameter(2, years.get(0)).getResultList().isEmpty();
     }
 
+    /**
+     * Whether the school year {@code year} ("2025-2026") is over: the commune's period of that year ended, or, when its
+     * calendar has none of that name, the year's last part is before this calendar year.
+     */
+    private boolean yearOver(String year) {
+        LocalDate today = PlatformTime.today(clock);
+        for (DateRange y : settings.schoolYears()) {
+            if ((y.start().getYear() + "-" + y.endInclusive().getYear()).equals(year)) {
+                return y.endInclusive().isBefore(today);
+            }
+        }
+        return year != null && year.matches("\\d{4}-\\d{4}") && Integer.parseInt(year.substring(5)) < today.getYear();
+    }
+
     /** School pre-registrations waiting for the education service, oldest first. */
     public List<SchoolEnrolment> pendingSchoolRequests() {
         return em.createQuery("select s from SchoolEnrolment s join fetch s.child join fetch s.establishment"
@@ -632,8 +646,18 @@ public class RegistrationService {
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused(Refused.text("registration.school.notPending")));
         String why = Refused.decisionReason(accept, reason);
-        s.decide(accept, agent, why, OffsetDateTime.now(clock));
         List<String> years = schoolYears();
+        if (accept && yearOver(s.getSchoolYear())) {
+            // its year is over: accepted, the file would never take it nor the school's mailings reach the child
+            throw new Refused(Refused.text("registration.school.yearOver", s.getSchoolYear()));
+        }
+        if (accept && !(s.getEstablishment().isSchool() && SchoolLevel.parse(s.getLevel())
+                .map(l -> l.taughtAt(s.getEstablishment().getKind())).orElse(false))) {
+            // the establishment changed since the family asked (now a maternelle, an accueil): refused, not « CP » at a
+            // maternelle in the child's file
+            throw new Refused(Refused.text("registration.level.notAtSchool", s.getLevel(), s.getEstablishment().getName()));
+        }
+        s.decide(accept, agent, why, OffsetDateTime.now(clock));
         if (accept && !years.isEmpty() && years.get(0).equals(s.getSchoolYear())) {
             // the year running (in the summer, the next one): the child's file says it now; a later year's, the night
             // that year starts (applySchoolYear)
