@@ -14,6 +14,20 @@ public final class CommuneAdministrators {
     public static final List<String> ROLES = List.of("agent", "admin-commune");
     private static final int LIFESPAN_SECONDS = 7 * 24 * 3600;
 
+    /** The staff roles: an existing account holding none of them is a family's. */
+    static final List<String> STAFF_ROLES = List.of("agent", "agent-sante", "regisseur", "admin-commune");
+
+    /**
+     * The address is a family's account of the commune (no staff role): it is not made an administrator — its password
+     * would open the staff area at once, its family's pages closed to it —; the administrator is invited with another
+     * address (a professional one).
+     */
+    public static final class FamilyAccount extends IllegalStateException {
+        public FamilyAccount(String email) {
+            super("« " + email + " » est l'adresse d'un compte famille de la commune");
+        }
+    }
+
     private final KeycloakAdminHttp admin;
 
     public CommuneAdministrators(KeycloakAdminHttp admin) {
@@ -21,7 +35,8 @@ public final class CommuneAdministrators {
     }
 
     /**
-     * Creates the account (or takes the existing one with this address), gives it the roles and sends the invitation.
+     * Creates the account (or takes the existing one with this address, an agent's: a family's is refused, {@link
+     * FamilyAccount}), gives it the roles and sends the invitation.
      *
      * @param clientId    the platform's client in the realm (the link in the mail leads back to it)
      * @param redirectUri where the administrator lands once the password is chosen (the commune's staff area)
@@ -40,6 +55,15 @@ public final class CommuneAdministrators {
                                String redirectUri) {
         OperatorRealm helper = new OperatorRealm(admin);
         String id = helper.findUser(realm, email);
+        if (id != null) {
+            boolean staff = false;
+            for (var role : admin.tree("/" + realm + "/users/" + id + "/role-mappings/realm")) {
+                staff |= STAFF_ROLES.contains(role.path("name").asText());
+            }
+            if (!staff) {
+                throw new FamilyAccount(email);
+            }
+        }
         if (id == null) {
             ObjectNode user = KeycloakAdminHttp.JSON.createObjectNode().put("username", email).put("email", email)
                     .put("enabled", true).put("emailVerified", false);

@@ -271,6 +271,17 @@ class OperatorIT {
                 && bad.body().contains("\"champ\":\"administratorLastName\""), bad.body());
         assertEquals(404, post(OPERATOR_HOST, API + "/inconnue/administrateurs", token,
                 "{\"administrateur\":\"" + email + "\"}").statusCode());
+        // a family's account of the commune is not made an administrator (its password would open the staff area)
+        String parent = StackLauncher.parent(ALPHA);
+        HttpResponse<String> family = post(OPERATOR_HOST, API + "/alpha/administrateurs", token,
+                "{\"administrateur\":\"" + parent + "\"}");
+        assertEquals(400, family.statusCode(), family.body());
+        assertTrue(family.body().contains("\"champ\":\"administratorEmail\"")
+                && family.body().contains("compte famille"), family.body());
+        var parentAccount = StackLauncher.stack().keycloakAdmin().realm("pf-alpha").users().searchByEmail(parent, true).get(0);
+        assertTrue(StackLauncher.stack().keycloakAdmin().realm("pf-alpha").users().get(parentAccount.getId()).roles()
+                .realmLevel().listEffective().stream().noneMatch(r -> r.getName().equals("admin-commune")
+                        || r.getName().equals("agent")), "its roles untouched");
         HttpResponse<String> sent = post(OPERATOR_HOST, API + "/alpha/administrateurs", token,
                 "{\"administrateur\":\" " + email.toUpperCase() + " \",\"prenomAdministrateur\":\"Claude\","
                         + "\"nomAdministrateur\":\"Martin - DGS\"}");

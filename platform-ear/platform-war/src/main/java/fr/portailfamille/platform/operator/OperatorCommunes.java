@@ -740,6 +740,9 @@ public class OperatorCommunes {
             roles = wiring.administrators().invite(commune.realmName(), address, blankToNull(firstName),
                     blankToNull(lastName), CommuneProvisioner.CLIENT_ID,
                     wiring.communeUrl(scheme, portSuffix, commune.slug()) + RealmProvisioner.AGENT_INVITATION_LANDING);
+        } catch (fr.portailfamille.identity.CommuneAdministrators.FamilyAccount e) {
+            throw new ProvisioningException(List.of(new FieldError("administratorEmail",
+                    Refused.text("staff.email.alreadyFamily"))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Invitation d'un administrateur de " + slug + " en échec", e);
             throw new ProvisioningException(Refused.text("operator.invite.failed", address, e.getMessage()), e);
