@@ -1287,6 +1287,9 @@ class FamilyFileIT {
         String mails = Mails.await(user.email(), m -> m.contains("illisible"));
         assertTrue(mails.contains("Attestation CAF illisible"), mails);
         assertTrue(mails.contains(PORTAL), "le courriel renvoie vers Mon foyer : " + mails);
+        // the date after which a file left to complete is erased, said (the family acting on the mail weeks later)
+        assertTrue(mails.contains("avant le " + TestDays.today().plusDays(30).format(java.time.format.DateTimeFormatter
+                .ofPattern("dd/MM/yyyy"))), mails);
 
         // refused by an agent who reads the children's health data: the reason may speak of it, it stays on the portal
         SignedInUser other = parent("alpha", newEmail(), true);

@@ -184,8 +184,10 @@ public class FamilyDesk {
                 (health ? "Le service enfance n'a pas pu valider votre dossier famille ; le motif est indiqué dans votre"
                         + " espace « Mon foyer »."
                         : "Le service enfance n'a pas pu valider votre dossier famille, pour le motif suivant :\n\n" + why)
-                        + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » :\n"
-                        + portalUrl);
+                        + "\n\nVous pouvez le corriger puis l'envoyer à nouveau depuis votre espace « Mon foyer » avant le "
+                        + f.getDraftExpiresAt().atZoneSameInstant(fr.portailfamille.platform.kernel.PlatformTime.ZONE)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        + " : un dossier resté à compléter est ensuite effacé, avec ses pièces.\n" + portalUrl);
         return List.of();
     }
 
