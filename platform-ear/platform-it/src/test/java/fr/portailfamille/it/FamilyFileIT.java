@@ -2,6 +2,7 @@ package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -378,6 +379,25 @@ class FamilyFileIT {
         assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
                 .map(AuditEntry::getAction).toList().contains("COMPTE_DELIE"));
         assertTrue(Mails.contains(email, "dossier famille attend votre prochaine connexion"), "la famille est avertie");
+
+        // the address was a stranger's (mistyped at the counter): the administrator gives the file the family's own; the
+        // stranger's account no longer reaches it, the family's first sign-in with it links it
+        String own = newEmail();
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.changeLoginAddress(AGENT, counter.getId(), own)));
+        assertThrows(SecurityException.class, () -> in(alpha(), () -> familyDesk.changeLoginAddress(BETA_ADMIN, counter.getId(), own)));
+        assertEquals(List.of("loginEmail"), fields(in(alpha(), () -> familyDesk.changeLoginAddress(ADMIN, counter.getId(),
+                "pas-une-adresse"))));
+        String taken = in(alpha(), () -> files.fileOf(validatedParent())).getEmail();
+        assertEquals(List.of("loginEmail"), fields(in(alpha(), () -> familyDesk.changeLoginAddress(ADMIN, counter.getId(), taken))),
+                "another file's address");
+        assertEquals(List.of(), in(alpha(), () -> familyDesk.changeLoginAddress(ADMIN, counter.getId(), " " + own.toUpperCase())));
+        SignedInUser stranger = second;
+        assertNull(in(alpha(), () -> files.fileOf(stranger)).getId(), "the stranger's account: no file of its own, a blank draft");
+        SignedInUser family = parent("alpha", own, true);
+        assertEquals(counter.getId(), in(alpha(), () -> files.fileOf(family)).getId());
+        assertTrue(in(alpha(), () -> familyDesk.auditOf(AGENT, counter.getId())).stream()
+                .map(AuditEntry::getAction).toList().contains("ADRESSE_CONNEXION"));
+        assertTrue(Mails.contains(own, "Votre dossier famille vous attend"), "the family told at its own address");
     }
 
     @Test

@@ -195,6 +195,12 @@ class ProfilWalkIT {
             a.submit(By.id("portal-account:unlink"));
             assertTrue(a.await(By.id("family-account")).getText().contains("aucun compte relié"), a::snapshot);
             assertTrue(a.driver.findElements(By.id("portal-account:unlink")).isEmpty(), a::snapshot);
+            // « Changer l'adresse de connexion »: the file's own address again is said beside the field, nothing changed
+            Browser.type(a, "login-address:loginEmail", parent);
+            a.submit(By.id("login-address:change-login"));
+            assertTrue(a.await(By.id("login-address:loginEmail_msg")).getText().contains("déjà l'adresse de connexion"),
+                    a::snapshot);
+            assertEquals("", a.accessibilityViolations(), "axe-core, agent/famille with the address refused");
 
             b.get(StackLauncher.url(StackLauncher.ALPHA) + "/espace/foyer.xhtml");
             assertTrue(b.driver.findElements(By.id("account-conflict")).isEmpty(), b::snapshot);

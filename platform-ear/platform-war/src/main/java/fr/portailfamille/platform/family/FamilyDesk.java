@@ -157,6 +157,43 @@ public class FamilyDesk {
     }
 
     /**
+     * Changes the address the file's portal account signs in with (commune administrators only, audited): a file made at
+     * the counter with a mistyped address — a stranger's account would link it —, a family that lost its mailbox. The
+     * file is unlinked from its account and its children's calendar links revoked; the next sign-in of an account whose
+     * verified address is the new one links it (the family mailed there: sign in, or create the account with it). An
+     * address another file holds is refused beside the field.
+     *
+     * @return the problems beside {@code loginEmail} (nothing changed), or none
+     */
+    public List<FieldError> changeLoginAddress(SignedInUser agent, long familyId, String address) {
+        StaffRoles.requireAdmin(agent);
+        String email = address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!fr.portailfamille.platform.family.validation.FrenchFormats.isEmail(email) || email.length() > 254) {
+            return List.of(new FieldError("loginEmail", Refused.text("family.loginEmail.invalid")));
+        }
+        Family f = Optional.ofNullable(em.find(Family.class, familyId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(FamilyDesk::notFound);
+        String before = f.getEmail();
+        if (email.equalsIgnoreCase(before)) {
+            return List.of(new FieldError("loginEmail", Refused.text("family.loginEmail.same")));
+        }
+        if (!em.createNativeQuery("select 1 from family where lower(email) = ?1 and id <> ?2").setParameter(1, email)
+                .setParameter(2, f.getId()).getResultList().isEmpty()) {
+            return List.of(new FieldError("loginEmail", Refused.text("family.loginEmail.taken")));
+        }
+        f.setEmail(email);
+        f.setSubject(null);
+        int feeds = em.createNativeQuery("update calendar_feed set revoked_at = now() where family_id = ?1 and revoked_at is null")
+                .setParameter(1, f.getId()).executeUpdate();
+        audit(agent.email(), "ADRESSE_CONNEXION", f.getId(), null, (before == null ? "—" : before) + " -> " + email
+                + (feeds == 0 ? "" : " ; liens d'agenda révoqués : " + feeds));
+        familyMails.send(email, "Votre dossier famille vous attend sur le portail", "La mairie a indiqué cette adresse pour"
+                + " vous connecter au portail famille. Connectez-vous avec elle (ou créez votre compte avec elle) : votre"
+                + " dossier famille y sera relié. Si vous n'êtes pas à l'origine de cette demande, contactez la mairie.");
+        return List.of();
+    }
+
+    /**
      * An agent refuses a file sent for validation, with a reason that the family receives by mail with a
      * link to its Mon foyer page; the file goes back to draft so that the family can correct and send it
      * again.

@@ -108,6 +108,27 @@ public class AgentFamilleView implements Serializable {
         desk.get(user.require(), id).ifPresent(this::read);
     }
 
+    private String loginEmail;
+
+    public String getLoginEmail() { return loginEmail; }
+    public void setLoginEmail(String v) { loginEmail = v; }
+
+    /** « Changer l'adresse de connexion »: the file unlinked, linked at the next sign-in of the new address. */
+    public void changeLoginEmail() {
+        try {
+            List<FieldError> errors = desk.changeLoginAddress(user.require(), id, loginEmail);
+            if (!errors.isEmpty()) {
+                FormErrors.show("login-address", errors);
+                return;
+            }
+            FormErrors.info(Texts.of("agent.famille.loginEmail.changed", loginEmail.strip().toLowerCase(java.util.Locale.ROOT)));
+            loginEmail = null;
+        } catch (Refused e) {
+            FormErrors.error(Texts.of(e));
+        }
+        desk.get(user.require(), id).ifPresent(this::read);
+    }
+
     public boolean isHealthAllowed() {
         return HealthRecords.mayRead(user.require());
     }
