@@ -45,6 +45,11 @@ class StaffAccountRulesTest {
                 .stream().map(FieldError::field).toList());
         assertEquals(List.of("email"), StaffAccountRules.invitation("claude.martin", "C", "M").stream()
                 .map(FieldError::field).toList());
+        // what Keycloak refuses is said beside the address (it failed as « le service des comptes ne répond pas »)
+        for (String typo : List.of("claude,martin@mairie.fr", "claude..martin@mairie.fr")) {
+            assertEquals(List.of("email"), StaffAccountRules.invitation(typo, "C", "M").stream()
+                    .map(FieldError::field).toList(), typo);
+        }
         List<FieldError> long_ = StaffAccountRules.invitation("c@mairie.fr", "p".repeat(101), "n".repeat(100));
         assertEquals(List.of(new FieldError("firstName", "Ce texte est trop long : 100 caractères au plus.")), long_);
         assertEquals("email", StaffAccountRules.invitation("x".repeat(250) + "@a.fr", "C", "M").get(0).field());

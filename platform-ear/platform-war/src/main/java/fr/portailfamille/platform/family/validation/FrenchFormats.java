@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * French input rules for the family file, as pure static functions (no dependencies, no clock:
@@ -235,16 +236,28 @@ public final class FrenchFormats {
         }
         String local = input.substring(0, at);
         String domain = input.substring(at + 1);
-        if (local.isEmpty() || local.length() > EMAIL_LOCAL_MAX_LENGTH || domain.indexOf('.') < 0) {
+        if (local.isEmpty() || local.length() > EMAIL_LOCAL_MAX_LENGTH || domain.indexOf('.') < 0
+                || !EMAIL_LOCAL.matcher(local).matches()) {
             return false;
         }
         for (String label : domain.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > DNS_LABEL_MAX_LENGTH) {
+            if (label.isEmpty() || label.length() > DNS_LABEL_MAX_LENGTH || !DOMAIN_LABEL.matcher(label).matches()) {
                 return false;
             }
         }
         return true;
     }
+
+    /**
+     * The local part as Keycloak's user profile takes it: runs of letters, digits and {@code !#$%&'*+/=?^_`{|}~-}
+     * separated by single dots (« claude,martin@… » or « claude..martin@… », accepted here, were refused there and the
+     * invitation failed as if Keycloak were down).
+     */
+    private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+    private static final Pattern EMAIL_LOCAL = Pattern.compile(ATOM + "(\\." + ATOM + ")*");
+
+    /** A domain's label: letters, digits and hyphens, not at either end. */
+    private static final Pattern DOMAIN_LABEL = Pattern.compile("[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?");
 
     // ------------------------------------------------------------------------------------------
     // CAF, quotient familial

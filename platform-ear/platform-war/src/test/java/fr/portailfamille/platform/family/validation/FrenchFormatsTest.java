@@ -227,7 +227,9 @@ class FrenchFormatsTest {
             "", "marie.dupont", "@example.fr", "marie@", "marie@example", "marie@@example.fr",
             "marie@dupont@example.fr", "marie dupont@example.fr", " marie@example.fr",
             "marie@example.fr ", "marie@.example.fr", "marie@example..fr", "marie@example.fr.",
-            "marie@exa\tmple.fr"})
+            "marie@exa\tmple.fr", "claude,martin@mairie.fr", "claude..martin@mairie.fr", ".claude@mairie.fr",
+            "claude.@mairie.fr", "claude;martin@mairie.fr", "claude(martin)@mairie.fr", "marie@exa_mple.fr",
+            "marie@-example.fr"})
         void rejectsImplausibleAddresses(String input) {
             assertFalse(FrenchFormats.isEmail(input), input);
         }
