@@ -212,9 +212,9 @@ public class OperatorCommunes {
 
     /**
      * Changes a served or suspended commune's name, website, colours, logo (each {@code null}: kept as it is; a blank
-     * logo: removed) and custom domains (the whole list) — a domain of its own obtained since, a new logo —, checked as an onboarding is; its realm accepts logins
-     * from the new domains (the provisioner's {@code update}, audited). Not while an onboarding, an import or a deletion
-     * of it runs.
+     * logo: removed) and custom domains (the whole list) — a domain of its own obtained since, a new logo —, checked as
+     * an onboarding is; its realm accepts logins from the new domains (the provisioner's {@code update}, audited). Not
+     * while an onboarding, an import or a deletion of it runs.
      *
      * @throws ProvisioningException the field errors (nothing changed), or without fields when its realm could not be
      *                               brought to it (run it again)
