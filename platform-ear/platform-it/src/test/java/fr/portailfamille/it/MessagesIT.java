@@ -324,21 +324,31 @@ class MessagesIT {
     void aBroadcastToASchoolReachesThisYearsPupilsNotNextYearsPreRegistrations() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String code = "ECO-" + s.toUpperCase();
-        java.time.LocalDate today = fr.portailfamille.platform.kernel.PlatformTime.today();
-        int start = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
-        String thisYear = start + "-" + (start + 1);
+        // the year running by the commune's calendar, named as the requests name it
+        String thisYear = alpha(() -> (String) em.createNativeQuery("select cast(extract(year from start_day) as int) || '-'"
+                + " || cast(extract(year from end_day) as int) from calendar_period where kind = 'ANNEE_SCOLAIRE'"
+                + " and end_day >= current_date order by start_day limit 1").getSingleResult());
+        int start = Integer.parseInt(thisYear.substring(0, 4));
         String nextYear = (start + 1) + "-" + (start + 2);
+        String lastYear = (start - 1) + "-" + start;
         sql("insert into establishment (code, name, kind) values ('" + code + "', 'École " + s + "', 'ECOLE_ELEMENTAIRE')");
+        // family 1: enrolled this year; 2: accepted for next year (still at the maternelle); 3: enrolled last year, now in
+        // CM2 there (no new request: a pupil staying does not re-register); 4: enrolled last year, gone to another school
         sql("insert into family (label, email, status) select 'Foyer " + s + " ' || g, 'sc-" + s + "-' || g || '@alpha.test',"
-                + " 'VALIDATED' from generate_series(1, 2) g");
-        sql("insert into child (family_id, first_name, last_name, birth_date) select id, 'Enfant', label, date '2018-05-01'"
-                + " from family where email like 'sc-" + s + "-%'");
+                + " 'VALIDATED' from generate_series(1, 4) g");
+        sql("insert into child (family_id, first_name, last_name, birth_date, school, school_class) select id, 'Enfant',"
+                + " label, date '2018-05-01', case when email like '%-2@alpha.test' then 'École maternelle'"
+                + " when email like '%-4@alpha.test' then 'École Voisine' else 'École " + s + "' end,"
+                + " case when email like '%-3@alpha.test' then 'CM2' else 'CM1' end from family where email like 'sc-" + s + "-%'");
         sql("insert into school_enrolment (child_id, establishment_id, school_year, level, status, submitted_at, decided_at)"
-                + " select c.id, e.id, case when f.email like '%-1@alpha.test' then '" + thisYear + "' else '" + nextYear
-                + "' end, 'CM1', 'VALIDATED', now(), now() from child c join family f on f.id = c.family_id, establishment e"
+                + " select c.id, e.id, case when f.email like '%-1@alpha.test' then '" + thisYear + "' when f.email like"
+                + " '%-2@alpha.test' then '" + nextYear + "' else '" + lastYear + "' end, 'CM1', 'VALIDATED', now(), now()"
+                + " from child c join family f on f.id = c.family_id, establishment e"
                 + " where f.email like 'sc-" + s + "-%' and e.code = '" + code + "'");
         SignedInUser agent = agent("alpha", "sc-agent-" + s + "@alpha.test", "service-enfance");
-        assertEquals(1, alpha(() -> inbox.countTargets(agent, new BroadcastTarget(BroadcastTarget.Kind.SCHOOL, code))));
+        assertEquals(2, alpha(() -> inbox.countTargets(agent, new BroadcastTarget(BroadcastTarget.Kind.SCHOOL, code))));
+        // a class: by the pupil's file (moved up each year), not the level of its first request
+        assertEquals(1, alpha(() -> inbox.countTargets(agent, new BroadcastTarget(BroadcastTarget.Kind.CLASS, code + "/CM2"))));
     }
 
     @Test

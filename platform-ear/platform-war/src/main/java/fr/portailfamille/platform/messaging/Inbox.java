@@ -72,6 +72,9 @@ public class Inbox {
     @Inject
     Event<MailRequested> mails;
 
+    @Inject
+    fr.portailfamille.platform.configuration.CommuneSettings settings;
+
     /** The family's folders, as the seed's Boîte de réception shows them. */
     public enum Folder {
         /** Every thread not deleted, newest first (the page opens on it). */
@@ -696,7 +699,7 @@ public class Inbox {
     }
 
     /** The families of a target, one row each ({@code family_id}). */
-    private static String targetSql(BroadcastTarget target, Map<Integer, Object> params) {
+    private String targetSql(BroadcastTarget target, Map<Integer, Object> params) {
         String ref = target.ref() == null ? null : target.ref().strip();
         switch (target.kind()) {
             case FAMILY -> {
@@ -709,14 +712,18 @@ public class Inbox {
                         + " join activity a on a.id = r.activity_id where a.code = ?20 and r.status = 'VALIDATED'";
             }
             case SCHOOL, CLASS -> {
+                // the school's pupils: each child's last accepted pre-registration up to the year running (a pupil
+                // enrolled years ago included, next year's newcomers not yet) at this school, the child's file still
+                // there (a pupil gone to another school or past CM2 is not); a class by the file's, moved up each year
                 params.put(20, target.establishment());
-                params.put(21, schoolYear(PlatformTime.today()));
-                String sql = "select distinct c.family_id from school_enrolment e join child c on c.id = e.child_id"
-                        + " join establishment s on s.id = e.establishment_id where s.code = ?20 and e.status = 'VALIDATED'"
-                        + " and e.school_year = ?21"; // this year's pupils, not next year's pre-registrations
+                params.put(21, runningSchoolYear());
+                String sql = "select distinct c.family_id from child c join lateral (select e.establishment_id from"
+                        + " school_enrolment e where e.child_id = c.id and e.status = 'VALIDATED' and e.school_year <= ?21"
+                        + " order by e.school_year desc, e.id desc limit 1) e on true join establishment s on"
+                        + " s.id = e.establishment_id where s.code = ?20 and lower(c.school) = lower(s.name)";
                 if (target.kind() == BroadcastTarget.Kind.CLASS) {
                     params.put(22, target.level());
-                    sql += " and e.level = ?22";
+                    sql += " and c.school_class = ?22";
                 }
                 return sql;
             }
@@ -724,6 +731,16 @@ public class Inbox {
                 return "select f.id as family_id from family f where f.status = 'VALIDATED'";
             }
         }
+    }
+
+    /**
+     * The school year running by the commune's calendar — in the summer, the next one, as the children's files are
+     * switched then ({@code RegistrationService.applySchoolYear}) —; September to August without one.
+     */
+    private String runningSchoolYear() {
+        LocalDate today = PlatformTime.today();
+        return settings.schoolYears().stream().filter(y -> !y.endInclusive().isBefore(today)).findFirst()
+                .map(y -> y.start().getYear() + "-" + y.endInclusive().getYear()).orElse(schoolYear(today));
     }
 
     /** The school year running on {@code day} ("2026-2027" from September 2026 to August 2027). */
