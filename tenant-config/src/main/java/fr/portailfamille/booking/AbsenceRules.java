@@ -68,6 +68,26 @@ public final class AbsenceRules {
     }
 
     /**
+     * Why the family cannot declare now the absence the service pointed on one of its booked days (absent billed, not
+     * declared by the family: the child was not there), or empty when it can: as a certificate forgotten at a
+     * declaration ({@link #lateCertificateRefusal}), within {@code days} days of the day and before the day is invoiced,
+     * with a reason. It is then {@link #decide decided} as a day no longer free to cancel: an illness with its
+     * certificate waits for the review that excuses it.
+     *
+     * @param invoiced whether an invoice already bills the day
+     */
+    public static Optional<Message> pointedAbsenceRefusal(LocalDate day, LocalDate today, boolean invoiced, int days,
+                                                          AbsenceReason reason) {
+        if (invoiced || today.isAfter(day.plusDays(days))) {
+            return Optional.of(Problems.of("booking.absence.pointed.tooLate", days));
+        }
+        if (reason == null) {
+            return Optional.of(Problems.of("booking.absence.reasonRequired"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The decision on an absence that {@link #refusal} accepts.
      *
      * @param withCertificate whether a (checked) medical certificate comes with it

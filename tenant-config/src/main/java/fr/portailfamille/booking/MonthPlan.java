@@ -76,11 +76,17 @@ public final class MonthPlan {
      * The child's latest booking of a unit-day.
      *
      * @param reason the service's reason when it refused the booking ({@code null} otherwise)
+     * @param pointedAbsence a day the service pointed absent (billed) that the family has not declared and still may
+     *                       (within its commune's delay): « Signaler une absence » gives its reason, its certificate
      */
-    public record Booking(long id, BookingStatus status, String reason) {
+    public record Booking(long id, BookingStatus status, String reason, boolean pointedAbsence) {
 
         public Booking(long id, BookingStatus status) {
             this(id, status, null);
+        }
+
+        public Booking(long id, BookingStatus status, String reason) {
+            this(id, status, reason, false);
         }
 
         /** Booked, booked late, or awaiting validation: it holds a seat. */
@@ -165,7 +171,7 @@ public final class MonthPlan {
      * taken and the child's booking) and whether it can be booked (no live booking and a state that
      * accepts one, the waiting list included, the unit not started yet), cancelled (a live booking, not
      * in the past; {@link Cell#freeCancellation()} when without charge) or signalled absent (a booked
-     * day, not in the past).
+     * day, not in the past; a day the service pointed absent that the family may still declare).
      *
      * @param seats seats taken by unit-day (missing: none)
      * @param latest the child's latest booking by unit-day
@@ -201,7 +207,9 @@ public final class MonthPlan {
                     state = DayState.SUR_DEMANDE;
                 }
                 boolean cancellable = live && !day.isBefore(now.toLocalDate());
-                boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE);
+                boolean pointed = b != null && status == BookingStatus.ABSENT_BILLED && b.pointedAbsence();
+                boolean absence = cancellable && (status == BookingStatus.BOOKED || status == BookingStatus.BOOKED_LATE)
+                        || pointed;
                 // a request not granted (waiting list, awaiting validation) is withdrawn free whatever the deadline
                 boolean free = cancellable && AbsenceRules.withdrawal(u.rules().decideCancellation(now, day, cal, u.start()),
                         status).outcome() == CancellationDecision.Outcome.FREE;
@@ -210,7 +218,7 @@ public final class MonthPlan {
                 boolean bookable = !live && BOOKABLE.contains(state) && (state != DayState.ANNULE_SANS_FRAIS
                         || u.rules().decideBooking(now, day, u.start(), cal, true, seats.getOrDefault(key, 0), u.capacity())
                         .outcome() != BookingDecision.Outcome.REFUSED);
-                cells.add(new Cell(day, u.id(), u.label(), state, live ? b.id() : null, bookable,
+                cells.add(new Cell(day, u.id(), u.label(), state, live || pointed ? b.id() : null, bookable,
                         cancellable, absence, free, status == BookingStatus.BOOKED_LATE,
                         status == BookingStatus.REFUSED ? b.reason() : null));
             }

@@ -134,6 +134,30 @@ class AbsenceRulesTest {
     }
 
     @Test
+    void anAbsenceThePointageFoundIsDeclaredWithinTheCertificateDelayBeforeTheInvoice() {
+        LocalDate pointed = LocalDate.of(2026, 12, 7);
+        assertEquals(Optional.empty(), AbsenceRules.pointedAbsenceRefusal(pointed, pointed, false, 7, AbsenceReason.MALADIE),
+                "the evening of the day the child was pointed absent");
+        assertEquals(Optional.empty(), AbsenceRules.pointedAbsenceRefusal(pointed, pointed.plusDays(7), false, 7,
+                AbsenceReason.FAMILLE), "the seventh day");
+        String late = "L'absence relevée par le service se signale dans les 7 jours qui la suivent, avant sa facturation :"
+                + " ce délai est passé. Contactez le service enfance.";
+        assertEquals(late, AbsenceRules.pointedAbsenceRefusal(pointed, pointed.plusDays(8), false, 7, AbsenceReason.MALADIE)
+                .orElseThrow().french());
+        assertEquals(late, AbsenceRules.pointedAbsenceRefusal(pointed, pointed.plusDays(1), true, 7, AbsenceReason.MALADIE)
+                .orElseThrow().french(), "invoiced already");
+        assertEquals("Indiquez le motif de l'absence.",
+                AbsenceRules.pointedAbsenceRefusal(pointed, pointed, false, 7, null).orElseThrow().french());
+        assertEquals(Optional.of("An absence recorded by the service is reported within 2 days after it, before it is"
+                + " invoiced: that time has passed. Please contact the children's services."),
+                AbsenceRules.pointedAbsenceRefusal(pointed, pointed.plusDays(3), false, 2, AbsenceReason.AUTRE)
+                        .map(m -> m.in(Locale.ENGLISH)));
+        // decided as a day no longer free to cancel: an illness with its certificate waits for its review
+        assertEquals(BookingStatus.ABSENT_PENDING, AbsenceRules.decide(AbsenceReason.MALADIE, true, Outcome.REFUSED).status());
+        assertEquals(BookingStatus.ABSENT_BILLED, AbsenceRules.decide(AbsenceReason.FAMILLE, false, Outcome.REFUSED).status());
+    }
+
+    @Test
     void theFamilyReadsItInEnglishOnAnEnglishPage() {
         assertEquals("Ce jour pouvait encore être annulé sans frais : la réservation est annulée sans frais, rien n'est facturé"
                 + " (une absence signalée, elle, reste facturée).", AbsenceRules.FREE_INSTEAD_OF_ABSENCE.french());

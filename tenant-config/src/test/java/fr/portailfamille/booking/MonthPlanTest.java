@@ -104,6 +104,23 @@ class MonthPlanTest {
     }
 
     @Test
+    void aDayTheServicePointedAbsentIsDeclaredFromThePlanningWhileTheFamilyStillMay() {
+        LocalDate monday = LocalDate.parse("2026-11-16");
+        LocalDate tuesday = LocalDate.parse("2026-11-17");
+        List<MonthPlan.Day> month = MonthPlan.of(List.of(soir), YearMonth.of(2026, 11), Map.of(),
+                Map.of(new MonthPlan.UnitDay(7, monday), new MonthPlan.Booking(105, BookingStatus.ABSENT_BILLED, null, true),
+                        new MonthPlan.UnitDay(7, tuesday), new MonthPlan.Booking(106, BookingStatus.ABSENT_BILLED)),
+                cal, schoolYear, now);
+        MonthPlan.Cell pointed = cell(month, monday.toString(), 7);
+        assertTrue(pointed.absenceAllowed(), "its reason, its certificate still given");
+        assertEquals(105L, pointed.bookingId());
+        assertFalse(pointed.cancellable() || pointed.bookable() || pointed.freeCancellation());
+        MonthPlan.Cell declared = cell(month, tuesday.toString(), 7);
+        assertFalse(declared.absenceAllowed(), "declared by the family, or too long ago");
+        assertNull(declared.bookingId());
+    }
+
+    @Test
     void aRequestNotGrantedIsWithdrawnFreeAfterTheDeadlineToo() {
         // the 23rd and the 24th, seen on the 23rd at 10:00: past their cancellation deadline (a booked day is billed)
         LocalDate tomorrow = LocalDate.parse("2026-11-24");

@@ -1312,6 +1312,73 @@ class BookingIT {
         }
     }
 
+    /**
+     * A sick child pointed absent in the morning, the family not having said so yet: that evening the family gives its
+     * reason and the medical certificate (waits for its review, excused if accepted), from the planning's link to
+     * « Signaler une absence »; another family cannot, nor twice, nor past the commune's delay.
+     */
+    @Test
+    void anAbsenceThePointageFoundIsDeclaredByTheFamilyWithItsCertificate() throws Exception {
+        long unit = unit(3, false, "J-90@23:59");
+        Parent p = validatedFamily();
+        Parent other = validatedFamily();
+        LocalDate today = TestDays.today();
+        long pointed = insertBooking(p.childId(), unit, today, "BOOKED");
+        // its seat counted as a booking counts it
+        sql("insert into unit_day (unit_id, day, booked) values (" + unit + ", '" + today + "', 1)"
+                + " on conflict (unit_id, day) do update set booked = unit_day.booked + 1");
+        in(() -> {
+            attendance.markAttendance(FamilyFileIT.AGENT, pointed, BookingStatus.ABSENT_BILLED);
+            return null;
+        });
+        var cell = in(() -> bookings.planning(p.user(), p.childId(), activityOf(unit), java.time.YearMonth.from(today)))
+                .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0);
+        assertTrue(cell.isAbsenceAllowed(), "the planning links the day to « Signaler une absence »");
+        assertEquals(pointed, cell.getBookingId());
+        assertEquals(java.util.Optional.empty(), in(() -> absences.pointedAbsenceRefused(p.user(), pointed)));
+        assertEquals("Cette réservation n'existe pas.", assertThrows(BookingRefused.class,
+                () -> in(() -> absences.declareAbsence(other.user(), pointed, AbsenceReason.MALADIE, null,
+                        "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))).getMessage(),
+                "another family's day");
+
+        assertEquals(AbsenceRules.CERTIFICATE_PENDING.french(), in(() -> absences.declareAbsence(p.user(), pointed,
+                AbsenceReason.MALADIE, "fièvre", "%PDF-1.4 certificat".getBytes(), "application/pdf", "certificat.pdf"))
+                .french());
+        assertEquals(BookingStatus.ABSENT_PENDING, statusOf(p, unit, today), "waits for agent-sante's review");
+        long absence = in(() -> ((Number) em.createNativeQuery("select id from absence where booking_id = ?1")
+                .setParameter(1, pointed).getSingleResult()).longValue());
+        assertTrue(in(() -> certificates.page(RegistrationIT.SANTE, 0, 100, new Sort("day", false))).stream()
+                .anyMatch(c -> c.absenceId() == absence), "in agent-sante's queue");
+        assertEquals("Une absence se signale sur un jour réservé.", assertThrows(BookingRefused.class,
+                () -> in(() -> absences.declareAbsence(p.user(), pointed, AbsenceReason.FAMILLE, null, null, null, null)))
+                .getMessage(), "once");
+        in(() -> {
+            absences.reviewCertificate("sante@alpha.test", absence, true, null);
+            return null;
+        });
+        assertEquals(BookingStatus.ABSENT_EXCUSED, statusOf(p, unit, today), "excused: not billed");
+        assertFalse(in(() -> bookings.planning(p.user(), p.childId(), activityOf(unit), java.time.YearMonth.from(today)))
+                .stream().filter(d -> d.getDay().equals(today)).findFirst().orElseThrow().getCells().get(0)
+                .isAbsenceAllowed(), "declared: no more link");
+
+        // pointed eight days ago: too late, said so (and not offered on the planning)
+        LocalDate longAgo = today.minusDays(8);
+        long old = insertBooking(p.childId(), unit, longAgo, "ABSENT_BILLED");
+        String late = "L'absence relevée par le service se signale dans les 7 jours qui la suivent, avant sa facturation :"
+                + " ce délai est passé. Contactez le service enfance.";
+        assertEquals(late, in(() -> absences.pointedAbsenceRefused(p.user(), old)).orElseThrow().french());
+        assertEquals(late, assertThrows(BookingRefused.class, () -> in(() -> absences.declareAbsence(p.user(), old,
+                AbsenceReason.MALADIE, null, null, null, null))).getMessage());
+        assertFalse(in(() -> bookings.planning(p.user(), p.childId(), activityOf(unit), java.time.YearMonth.from(longAgo)))
+                .stream().filter(d -> d.getDay().equals(longAgo)).findFirst().orElseThrow().getCells().get(0)
+                .isAbsenceAllowed());
+        // a late cancellation (billed, its seat given up) is not an absence to declare
+        long cancelledLate = insertBooking(p.childId(), unit, today.minusDays(1), "ABSENT_BILLED");
+        sql("update booking set seat_given_up = true where id = " + cancelledLate);
+        assertEquals("Une absence se signale sur un jour réservé.",
+                in(() -> absences.pointedAbsenceRefused(p.user(), cancelledLate)).orElseThrow().french());
+    }
+
     @Test
     void absenceWithACertificateWaitsForItsReviewAndFreesTheSeat() throws Exception {
         long unit = unit(1, false, "J-90@23:59");

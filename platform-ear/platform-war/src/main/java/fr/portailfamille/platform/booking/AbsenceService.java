@@ -119,12 +119,18 @@ public class AbsenceService {
         return b.getStatus();
     }
 
-    /** A declared absence on {@code b}, found by the caller in the family's bookings ({@code freeCancel}: its free cancellation). */
+    /**
+     * A declared absence on {@code b}, found by the caller in the family's bookings ({@code freeCancel}: its free
+     * cancellation): a booked day not past, or a day the service pointed absent that the family has not declared, within
+     * the commune's delay and before its invoice ({@link AbsenceRules#pointedAbsenceRefusal}: a sick child pointed absent in
+     * the morning, the family's certificate excuses the day as it would have the day before).
+     */
     private Message declare(Booking b, AbsenceReason reason, String comment, byte[] certificate, String contentType,
                             String fileName, java.util.function.BooleanSupplier freeCancel) {
-        AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
+        declarationRefusal(b, reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        boolean pointed = pointedUndeclared(b);
         boolean withCertificate = certificate != null && certificate.length > 0;
         if (withCertificate) {
             try {
@@ -140,8 +146,9 @@ public class AbsenceService {
             throw new BookingRefused("comment", TextLimits.tooLong(Refused.text("common.what.comment"), TextLimits.COMMENT));
         }
         boolean billed = planning.unexcusedAbsenceBilled(b);
-        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate, cancellation(b), lateCertificateDays(),
-                billed);
+        // a day pointed absent is past its cancellation, whatever its deadline would say of a day still to come
+        AbsenceRules.Decision decision = AbsenceRules.decide(reason, withCertificate,
+                pointed ? CancellationDecision.Outcome.REFUSED : cancellation(b), lateCertificateDays(), billed);
         if (decision.outcome() == AbsenceRules.Outcome.FREE_CANCELLATION) {
             if (freeCancel.getAsBoolean()) {
                 return decision.text();
@@ -156,9 +163,13 @@ public class AbsenceService {
         charges.lock(b.getChild().getFamily().getId(), b.getUnit().getActivity());
         int booked = seats.lock(b.getUnit(), b.getDay());
         em.refresh(b);
-        AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason).ifPresent(why -> {
+        declarationRefusal(b, reason).ifPresent(why -> {
             throw new BookingRefused(why);
         });
+        if (pointed) {
+            // not while its month is being invoiced: the run read the day billed
+            months.refuseWhileInvoiced(b);
+        }
         if (decision.outcome() == AbsenceRules.Outcome.TO_REVIEW) {
             em.createNativeQuery("insert into absence (booking_id, reason, comment, certificate, certificate_type,"
                             + " certificate_name) values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -174,6 +185,49 @@ public class AbsenceService {
         charges.statusChanged(b);
         seats.release(b.getUnit(), b.getDay(), booked);
         return decision.text();
+    }
+
+    /**
+     * Why the family cannot declare the absence on {@code b} now, or empty when it can: a booked day not past
+     * ({@link AbsenceRules#refusal}), or a day the service pointed absent, billed, that the family has not declared
+     * ({@link AbsenceRules#pointedAbsenceRefusal}).
+     */
+    private Optional<Message> declarationRefusal(Booking b, AbsenceReason reason) {
+        if (pointedUndeclared(b) && planning.unexcusedAbsenceBilled(b)) {
+            return AbsenceRules.pointedAbsenceRefusal(b.getDay(), PlatformTime.today(clock), invoiced(b),
+                    lateCertificateDays(), reason);
+        }
+        return AbsenceRules.refusal(b.getStatus(), b.getDay(), PlatformTime.today(clock), reason);
+    }
+
+    /**
+     * Whether {@code b} is a day the service pointed absent (billed) that the family has not declared: no absence of the
+     * family's, its seat not given up by a late cancellation.
+     */
+    private boolean pointedUndeclared(Booking b) {
+        return b.getStatus() == BookingStatus.ABSENT_BILLED && !b.isSeatGivenUp() && em.createNativeQuery(
+                "select 1 from absence where booking_id = ?1").setParameter(1, b.getId()).getResultList().isEmpty();
+    }
+
+    /** Whether an issued invoice bills {@code b}'s day. */
+    private boolean invoiced(Booking b) {
+        return (Boolean) em.createNativeQuery("select " + BilledDays.billed("?1", "?2", "?3", "?4"))
+                .setParameter(1, b.getChild().getId()).setParameter(2, b.getUnit().getId())
+                .setParameter(3, b.getDay().withDayOfMonth(1)).setParameter(4, b.getDay().getDayOfMonth()).getSingleResult();
+    }
+
+    /**
+     * Why the family may not declare, on Signaler une absence, the absence the service pointed on its day {@code
+     * bookingId} (none pointed, or declared already: {@code booking.absence.notBooked}; too late), or empty when it may.
+     */
+    public Optional<Message> pointedAbsenceRefused(SignedInUser user, long bookingId) {
+        Booking b = planning.ownBooking(user, bookingId);
+        if (!pointedUndeclared(b) || !planning.unexcusedAbsenceBilled(b)) {
+            return Optional.of(Problems.of("booking.absence.notBooked"));
+        }
+        // the reason is chosen on the form, checked when it is sent
+        return AbsenceRules.pointedAbsenceRefusal(b.getDay(), PlatformTime.today(clock), invoiced(b), lateCertificateDays(),
+                AbsenceReason.AUTRE);
     }
 
     /**

@@ -835,14 +835,21 @@ public class PlanningService {
         Map<MonthPlan.UnitDay, MonthPlan.Booking> latest = new HashMap<>();
         // the five columns the month needs, not Booking entities: none is changed here, and entities read in a
         // transaction are each copied for EclipseLink's change tracking (bench 4: the page's largest read)
-        for (Object o : em.createNativeQuery("select b.id, b.unit_id, b.day, b.status, b.refusal_reason from booking b"
+        // a day the service pointed absent that the family has not declared, within the commune's delay: its absence is
+        // still declared (AbsenceService: its reason, its certificate)
+        for (Object o : em.createNativeQuery("select b.id, b.unit_id, b.day, b.status, b.refusal_reason,"
+                        + " case when b.status = 'ABSENT_BILLED' and b.seat_given_up is not true then b.day >= cast(?5 as date)"
+                        + " - coalesce((select s.certificate_days from billing_settings s), "
+                        + AbsenceRules.LATE_CERTIFICATE_DAYS + ") and not exists (select 1 from absence x"
+                        + " where x.booking_id = b.id) else false end from booking b"
                         + " join activity_unit u on u.id = b.unit_id where b.child_id = ?1 and u.activity_id = ?2"
                         + " and b.day between ?3 and ?4 order by b.id")
                 .setParameter(1, ownChildId).setParameter(2, activityId).setParameter(3, from).setParameter(4, to)
-                .getResultList()) {
+                .setParameter(5, PlatformTime.today(clock)).getResultList()) {
             Object[] r = (Object[]) o;
             latest.put(new MonthPlan.UnitDay(((Number) r[1]).longValue(), toDate(r[2])),
-                    new MonthPlan.Booking(((Number) r[0]).longValue(), BookingStatus.valueOf((String) r[3]), (String) r[4]));
+                    new MonthPlan.Booking(((Number) r[0]).longValue(), BookingStatus.valueOf((String) r[3]), (String) r[4],
+                            (Boolean) r[5]));
         }
         List<WindowSpan> spans = windows(activityId, from, to);
         Set<LocalDate> windowDays = new HashSet<>();

@@ -52,6 +52,8 @@ public class AbsenceView implements Serializable {
     private boolean freeCancellation;
     /** The day is booked: an absence can be declared on it. */
     private boolean declarable;
+    /** A day the service pointed absent that the family may still declare (give its reason, its certificate). */
+    private boolean pointed;
     /** An illness declared without certificate whose certificate can still be sent. */
     private boolean lateCertificate;
     private int lateCertificateDays = fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS;
@@ -72,12 +74,19 @@ public class AbsenceView implements Serializable {
         }
         freeCancellation = !done && absences.freeCancellation(user.require(), reservation);
         declarable = booking.getStatus() == BookingStatus.BOOKED || booking.getStatus() == BookingStatus.BOOKED_LATE;
+        // a day the service pointed absent, not declared by the family: its reason (its certificate) still given
+        java.util.Optional<fr.portailfamille.problems.Message> pointedRefused = done || declarable
+                || booking.getStatus() != BookingStatus.ABSENT_BILLED ? java.util.Optional.empty()
+                : absences.pointedAbsenceRefused(user.require(), reservation);
+        pointed = !done && booking.getStatus() == BookingStatus.ABSENT_BILLED && pointedRefused.isEmpty();
+        declarable = declarable || pointed;
         java.util.Optional<fr.portailfamille.problems.Message> lateRefused = done || declarable ? java.util.Optional.empty()
                 : absences.lateCertificateRefused(user.require(), reservation);
         lateCertificate = !done && !declarable && lateRefused.isEmpty();
-        // an illness whose certificate can no longer come (its delay passed, its month invoiced): said so, not « no
-        // longer booked »
-        notDeclarable = lateRefused.filter(m -> "booking.absence.lateCertificate.tooLate".equals(m.key()))
+        // an illness whose certificate can no longer come (its delay passed, its month invoiced), an absence pointed too
+        // long ago: said so, not « no longer booked »
+        notDeclarable = pointedRefused.filter(m -> "booking.absence.pointed.tooLate".equals(m.key()))
+                .or(() -> lateRefused.filter(m -> "booking.absence.lateCertificate.tooLate".equals(m.key())))
                 .map(Texts::of).orElse(Texts.of("absence.notDeclarable"));
         lateCertificateDays = absences.lateCertificateDays();
         // the planning counts the family's children by position (by id)
@@ -184,6 +193,7 @@ public class AbsenceView implements Serializable {
     }
 
     public boolean isDeclarable() { return declarable; }
+    public boolean isPointed() { return pointed; }
     public boolean isLateCertificate() { return lateCertificate; }
     public int getLateCertificateDays() { return lateCertificateDays; }
 
