@@ -1,6 +1,7 @@
 package fr.portailfamille.configuration;
 
 import fr.portailfamille.billing.BillingConfiguration;
+import fr.portailfamille.billing.BillingSettings;
 import fr.portailfamille.billing.Regie;
 import fr.portailfamille.messaging.InboxService;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * a neighbour's file sent this commune's card payments to the neighbour's treasury, its direct debits under the
  * neighbour's creditor and its families' messages to the neighbour's mailboxes. They stay this commune's: a régie or
  * a service it already has (same code) keeps its own; one it did not have comes without them, to be set on the Régies
- * and Services screens.
+ * and Services screens. Its resident postcodes are the commune's too (the neighbour's made every family of this one
+ * non-resident: priced so at the next run, last in the opening windows): kept as they were, set on Tarification.
  */
 public final class ConfigurationImports {
 
@@ -28,8 +30,10 @@ public final class ConfigurationImports {
         if (imported.billing() != null) {
             Map<String, Regie> own = byCode(current.billing() == null ? List.of() : current.billing().regies(), Regie::code);
             List<Regie> regies = imported.billing().regies().stream().map(r -> regie(own.get(r.code()), r)).toList();
-            result = result.withBilling(new BillingConfiguration(imported.billing().settings(), regies,
-                    imported.billing().tariffs()));
+            BillingSettings file = imported.billing().settings();
+            List<String> postcodes = current.billing() == null ? List.of() : current.billing().settings().residentPostcodes();
+            result = result.withBilling(new BillingConfiguration(new BillingSettings(file.qfValidityMonths(), postcodes,
+                    file.brackets(), file.reminderDays(), file.certificateDays()), regies, imported.billing().tariffs()));
         }
         if (imported.services() != null) {
             Map<String, InboxService> own = byCode(current.services() == null ? List.of() : current.services(),

@@ -53,6 +53,20 @@ class ConfigurationImportsTest {
     }
 
     @Test
+    void theCommunesResidentPostcodesAreItsOwnWhateverTheFileSays() {
+        fr.portailfamille.billing.BillingSettings ours = OURS.billing().settings();
+        CommuneConfiguration file = neighbours().withBilling(new fr.portailfamille.billing.BillingConfiguration(
+                new fr.portailfamille.billing.BillingSettings(ours.qfValidityMonths(), List.of("87350"), ours.brackets(),
+                        List.of(10, 40), 3), neighbours().billing().regies(), OURS.billing().tariffs()));
+        fr.portailfamille.billing.BillingSettings kept = ConfigurationImports.keepOwnAccounts(OURS, file).billing().settings();
+        assertEquals(ours.residentPostcodes(), kept.residentPostcodes(), "not the neighbour's: every family non-resident");
+        assertEquals(List.of(10, 40), kept.reminderDays(), "the file's rules otherwise");
+        assertEquals(3, kept.lateCertificateDays());
+        assertEquals(List.of(), ConfigurationImports.keepOwnAccounts(Samples.full().withBilling(null), file).billing().settings()
+                .residentPostcodes(), "a commune that listed none has none yet: every family resident until it does");
+    }
+
+    @Test
     void aNewRegieAndAServiceComeWithoutTheNeighboursAccountsNorMailboxes() {
         CommuneConfiguration imported = ConfigurationImports.keepOwnAccounts(OURS, neighbours());
         Regie fresh = imported.billing().regies().get(1);
