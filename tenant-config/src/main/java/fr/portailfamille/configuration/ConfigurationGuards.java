@@ -105,6 +105,10 @@ public final class ConfigurationGuards {
             Regie is = now.get(i);
             Optional<Regie> old = Optional.ofNullable(was.get(is.code()));
             String at = "billing.regies[" + i + "]";
+            if (old.isPresent() && !same(blankToNull(old.get().invoicePrefix()), blankToNull(is.invoicePrefix()))) {
+                // its invoices' and receipts' numbering (AL-36 then ALSH-37): the régisseur's, as its accounts
+                errors.add(Problems.error(at + ".invoicePrefix", "configuration.guard.moneyPrefix", is.label()));
+            }
             if (!same(old.map(Regie::payfipNumcli).orElse(null), is.payfipNumcli())) {
                 errors.add(Problems.error(at + ".payfipNumcli", "configuration.guard.money", is.label()));
             }

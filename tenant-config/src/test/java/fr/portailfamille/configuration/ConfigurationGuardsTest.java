@@ -122,6 +122,20 @@ class ConfigurationGuardsTest {
     }
 
     @Test
+    void theNumberingOfARegiesInvoicesIsTheRegisseursANewRegiesAnyAgents() {
+        assertEquals(List.of("billing.regies[0].invoicePrefix"), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/invoicePrefix", "ALSH")))));
+        assertEquals("Seul un régisseur (rôle régisseur) peut changer le préfixe des numéros de facture de la régie « "
+                + BEFORE.billing().regies().get(0).label() + " » : sa numérotation en dépend.",
+                ConfigurationGuards.moneyChanges(BEFORE, Samples.patched(BEFORE, p -> p.replace(
+                        "/billing/regies/0/invoicePrefix", "ALSH"))).get(0).text().french());
+        assertEquals(List.of(), fields(ConfigurationGuards.moneyChanges(BEFORE,
+                Samples.patched(BEFORE, p -> p.add("/billing/regies/-", Json.createObjectBuilder().add("code", "CANT")
+                        .add("label", "Régie cantine").add("invoicePrefix", "CA").add("activities", Json.createArrayBuilder())
+                        .add("collection", "INVOICE").add("walletFloorCents", 0).build())))));
+    }
+
+    @Test
     void invoicesOrAPorteMonnaieAndItsOverdraftAreTheRegisseursToo() {
         assertEquals(List.of("billing.regies[1].collection"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/1/collection", "INVOICE")))));
