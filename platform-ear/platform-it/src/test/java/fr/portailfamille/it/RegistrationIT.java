@@ -944,9 +944,9 @@ class RegistrationIT {
     @Test
     void theConfigurationFileRoundTripsIsValidatedWholeAndStaysInItsCommune() throws Exception {
         CommuneConfiguration before = alpha(configuration::current);
-        String json = alpha(configuration::exportJson);
+        String json = alpha(() -> configuration.exportJson(AGENT));
         assertEquals(before, ConfigurationJson.read(json), "le fichier exporté relit la même configuration");
-        String betaBefore = in("beta", configuration::exportJson);
+        String betaBefore = in("beta", () -> configuration.exportJson(BETA_SANTE));
 
         // a file with two problems: both reported, nothing written
         String broken = json.replaceFirst("\"capacity\": \\d+", "\"capacity\": -4")
@@ -976,7 +976,7 @@ class RegistrationIT {
             });
             assertTrue(alpha(settings::calendar).isClosed(closed));
             assertFalse(in("beta", settings::calendar).isClosed(closed));
-            assertEquals(betaBefore, in("beta", configuration::exportJson), "Bêta inchangée");
+            assertEquals(betaBefore, in("beta", () -> configuration.exportJson(BETA_SANTE)), "Bêta inchangée");
         } finally {
             alpha(() -> {
                 configuration.save("agent@alpha.test", before);

@@ -74,6 +74,15 @@ class TariffsWalkIT {
             assertEquals(StaffRoles.OTHER_COMMUNE, assertThrows(SecurityException.class, () -> configuration.update(betaAgent, change))
                     .getMessage());
             assertFalse(reached.get(), "the change is never applied for them");
+            // nor its file read, tried or imported by them
+            for (SignedInUser intruder : List.of(parent, betaAgent)) {
+                String expected = intruder == parent ? StaffRoles.NOT_STAFF : StaffRoles.OTHER_COMMUNE;
+                assertEquals(expected, assertThrows(SecurityException.class, () -> configuration.exportJson(intruder)).getMessage());
+                assertEquals(expected, assertThrows(SecurityException.class,
+                        () -> configuration.bookingsUndoneByImport(intruder, "{}")).getMessage());
+                assertEquals(expected, assertThrows(SecurityException.class,
+                        () -> configuration.importJson(intruder, "{}")).getMessage());
+            }
             assertEquals("atteint", assertThrows(IllegalStateException.class, () -> configuration.update(agent, change)).getMessage());
             return null;
         });

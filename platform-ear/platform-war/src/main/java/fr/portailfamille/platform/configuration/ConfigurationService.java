@@ -176,6 +176,7 @@ public class ConfigurationService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Impact bookingsUndoneByImport(SignedInUser user, String json) {
+        StaffRoles.requireAgent(user); // before the file is read: nothing of it is said to anyone else
         CommuneConfiguration read = ConfigurationJson.read(json);
         return bookingsUndoneBy(user, before -> fr.portailfamille.configuration.ConfigurationImports.keepOwnAccounts(before, read));
     }
@@ -328,8 +329,13 @@ public class ConfigurationService {
         return page;
     }
 
-    /** The configuration file of the commune (JSON, tenant-config's format). */
-    public String exportJson() {
+    /**
+     * The configuration file of the commune (JSON, tenant-config's format), for its agents.
+     *
+     * @throws SecurityException for anyone but an agent of the commune
+     */
+    public String exportJson(SignedInUser agent) {
+        StaffRoles.requireAgent(agent);
         return ConfigurationJson.write(current());
     }
 

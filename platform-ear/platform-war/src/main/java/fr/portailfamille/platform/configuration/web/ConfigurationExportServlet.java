@@ -21,7 +21,15 @@ public class ConfigurationExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        byte[] json = configuration.exportJson().getBytes(StandardCharsets.UTF_8);
+        byte[] json;
+        try {
+            json = configuration.exportJson(fr.portailfamille.platform.security.SignedInUser.of(req))
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (SecurityException e) {
+            // web.xml lets only agents in; the service checks the commune's agent itself
+            resp.sendError(403, e.getMessage());
+            return;
+        }
         FileResponses.attachment(resp, "application/json;charset=UTF-8",
                 "configuration-" + TenantContext.require().slug() + "-" + PlatformTime.today() + ".json");
         FileResponses.send(resp, json);
