@@ -232,6 +232,10 @@ class OnlinePaymentIT {
                         "Camille Enligne", null))));
         assertTrue(counter.getMessage().contains("Un paiement en ligne de la facture " + f.number() + " est en cours"),
                 counter.getMessage());
+        assertTrue(assertThrows(Refused.class, () -> alpha(() -> {
+            desk.useCredit(REGISSEUR, f.invoice(), 100);
+            return null;
+        })).getMessage().contains("est en cours"), "nor from the family's credit");
         // one that got in all the same (recorded just before the card payment started, on another replica)
         alpha(() -> kit.inTransaction(() -> {
             long payment = kit.id("insert into payment (regie_id, family_id, receipt_number, mode, amount_cents, received_on,"
@@ -299,6 +303,19 @@ class OnlinePaymentIT {
         assertTrue(!alpha(() -> reminders.send(f.invoice(), 1, "test",
                 fr.portailfamille.it.support.TestDays.today().plusYears(1))));
         assertEquals(0, count("select count(*) from invoice_reminder where invoice_id = ?1", f.invoice()));
+        // nor paid at the counter, by a payment or the family's credit: the card may have paid it already
+        MoneyRefused counter = assertThrows(MoneyRefused.class, () -> alpha(() -> desk.record(REGISSEUR,
+                new PaymentDesk.PaymentInput(f.family(), f.regieCode(), "ESPECES", 1000L, BillingKit.today(), null, null,
+                        "Camille Enligne", null))));
+        assertTrue(counter.getMessage().contains("facture " + f.number() + " est une anomalie à vérifier"),
+                counter.getMessage());
+        Refused credit = assertThrows(Refused.class, () -> alpha(() -> {
+            desk.useCredit(REGISSEUR, f.invoice(), 100);
+            return null;
+        }));
+        assertEquals("creditAmount", credit.field());
+        assertTrue(credit.getMessage().contains("anomalie à vérifier"), credit.getMessage());
+        assertEquals(0, count("select count(*) from payment where family_id = ?1", f.family()));
 
         assertThrows(SecurityException.class, () -> alpha(() -> {
             agents.checkAnomaly(BillingKit.AGENT, id, "vu");

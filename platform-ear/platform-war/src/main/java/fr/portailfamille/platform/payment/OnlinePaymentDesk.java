@@ -95,8 +95,7 @@ public class OnlinePaymentDesk {
      * The condition, in SQL over an invoice aliased {@code i}, that an online payment of it is in anomaly and not yet
      * checked by the régie: paying it again could take the money twice.
      */
-    public static final String ANOMALY_TO_CHECK = "exists (select 1 from online_payment a where a.invoice_id = i.id"
-            + " and a.state = 'ANOMALY' and a.checked_at is null)";
+    public static final String ANOMALY_TO_CHECK = fr.portailfamille.platform.billing.payment.PaymentDesk.ANOMALY_TO_CHECK;
 
     /**
      * The commune's online payments, latest first ({@value #LIMIT} at most), in {@code state} only when given.

@@ -41,6 +41,14 @@ import java.util.stream.Collectors;
 @CommuneRequired
 public class PaymentDesk {
 
+    /**
+     * The condition, in SQL over an invoice aliased {@code i}, that an online payment of it is in anomaly and not yet
+     * checked by the régie: paying it again could take the money twice (card payments, counter, credit, SEPA, titres,
+     * reminders all ask it).
+     */
+    public static final String ANOMALY_TO_CHECK = "exists (select 1 from online_payment a where a.invoice_id = i.id"
+            + " and a.state = 'ANOMALY' and a.checked_at is null)";
+
     static final Set<String> MODES = Set.of("CHEQUE", "ESPECES", "CESU", "VIREMENT", "CARTE_GUICHET");
     /** A payment by card online (PayFiP), recorded by {@link #recordOnline} only. */
     public static final String ONLINE = "CARTE_EN_LIGNE";
@@ -233,6 +241,10 @@ public class PaymentDesk {
                 // the parent is paying it by card at this moment: paid here too, the card's money would only become credit
                 refusal = Refused.text("billing.payment.onlinePending", numberOf(invoice));
             }
+            if (refusal == null && onlineInvoice == null && allocation.get(invoice) > 0 && anomalyToCheck(invoice)) {
+                // its card payment came back in anomaly, not checked yet: the card may have been debited already
+                refusal = Refused.text("billing.payment.anomalyToCheck", numberOf(invoice));
+            }
             if (refusal != null) {
                 errors.add(new FieldError("allocation[" + invoice + "]", refusal));
             }
@@ -294,6 +306,12 @@ public class PaymentDesk {
         long regieId = ((Number) i[0]).longValue();
         long family = ((Number) i[1]).longValue();
         Message refusal = Books.notPayable((String) i[2], (String) i[3], (String) i[4], (String) i[5]);
+        if (refusal == null && onlinePending(invoiceId)) {
+            // paid by card at this moment, or its card payment in anomaly to check: the credit would pay it twice
+            refusal = Refused.text("billing.payment.onlinePending", i[2]);
+        } else if (refusal == null && anomalyToCheck(invoiceId)) {
+            refusal = Refused.text("billing.payment.anomalyToCheck", i[2]);
+        }
         if (refusal != null) {
             throw new Refused("creditAmount", refusal);
         }
@@ -518,6 +536,13 @@ public class PaymentDesk {
     /** Whether a card payment of the invoice is under way at PayFiP (it ends within minutes: paid, refused or expired). */
     boolean onlinePending(long invoiceId) {
         return !em.createNativeQuery("select 1 from online_payment where invoice_id = ?1 and state = 'PENDING'")
+                .setParameter(1, invoiceId).getResultList().isEmpty();
+    }
+
+    /** Whether an online payment of the invoice came back in anomaly and the régie has not checked it yet. */
+    private boolean anomalyToCheck(long invoiceId) {
+        return !em.createNativeQuery("select 1 from invoice i where i.id = ?1 and "
+                        + ANOMALY_TO_CHECK)
                 .setParameter(1, invoiceId).getResultList().isEmpty();
     }
 
