@@ -56,6 +56,18 @@ class RetentionIT {
                 changeRequest(a.family(), "REFUSED", "4 months"), changeRequest(a.family(), "ACCEPTED", "4 years"),
                 changeRequest(a.family(), "REFUSED", "2 months"), changeRequest(a.family(), "ACCEPTED", "1 year"),
                 changeRequest(a.family(), "PENDING", "4 years"))));
+        // a registration refused 4 months ago over its medical certificate: its reason is health data, and goes with its
+        // files (it was hidden from agents without agent-sante by them); the other refusal's reason stays
+        long healthRefused = kit.in(kit.alpha(), () -> kit.inTransaction(() -> {
+            long id = registration(kit.id("select min(id) from child where family_id = ?1", a.family()), "REFUSED", "4 months");
+            kit.update("update registration_document set label = 'Certificat médical', health = true where registration_id = ?1",
+                    id);
+            kit.update("update registration set reason = 'Certificat sans la mention de non contre-indication (asthme)'"
+                    + " where id = ?1", id);
+            kit.update("update registration set reason = 'Assurance au nom d''un autre enfant' where id = ?1",
+                    a.registrationOld());
+            return id;
+        }));
 
         RetentionPurge.Purged purged = kit.in(kit.alpha(), () -> purge.purge(today));
         assertTrue(purged.refusedDocuments() >= 1 && purged.expiredDocuments() >= 1 && purged.certificates() >= 1
@@ -89,13 +101,17 @@ class RetentionIT {
             assertEquals(1L, kit.id("select count(*) from registration_document where registration_id = ?1",
                     a.registrationRecent()));
             assertEquals(1L, kit.id("select count(*) from registration where id = ?1", a.registrationOld()));
+            assertNull(kit.one("select reason from registration where id = ?1", healthRefused));
+            assertEquals(0L, kit.id("select count(*) from registration_document where registration_id = ?1", healthRefused));
+            assertEquals("Assurance au nom d'un autre enfant", kit.one("select reason from registration where id = ?1",
+                    a.registrationOld()));
             assertEquals(requests.subList(2, 5), ids("select id from change_request where family_id = ?1 order by id",
                     a.family()));
-            // the family's journal: what went, how many of each kind, no document's name
+            // the family's journal: what went, how many of each kind (the two refused registrations' files), no document's name
             String said = (String) kit.one("select detail from audit_log where family_id = ?1 and action = 'PURGE_CONSERVATION'",
                     a.family());
             assertEquals("Supprimé(s), durée de conservation passée : 1 document(s) refusé(s), 1 document(s) expiré(s),"
-                    + " 2 justificatif(s) d'absence (fichier), 1 conversation(s), 1 pièce(s) d'inscription refusée ou annulée,"
+                    + " 2 justificatif(s) d'absence (fichier), 1 conversation(s), 2 pièce(s) d'inscription refusée ou annulée,"
                     + " 2 demande(s) de modification décidée(s)",
                     said);
             return null;

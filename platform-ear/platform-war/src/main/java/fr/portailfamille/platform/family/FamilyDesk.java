@@ -333,12 +333,7 @@ public class FamilyDesk {
      * queue decides who may decide them) and the agent may not read health ({@code mayReadHealth} false).
      */
     private java.util.Map<Long, List<FamilyHistory.DocumentLine>> registrationDocuments(long familyId, boolean mayReadHealth) {
-        List<DocumentType> types = new ArrayList<>();
-        for (Object o : em.createNativeQuery("select code, label, health from document_type").getResultList()) {
-            Object[] t = (Object[]) o;
-            types.add(new DocumentType((String) t[0], (String) t[1], false, (Boolean) t[2], DocumentType.Validity.PERMANENT,
-                    null, null));
-        }
+        List<DocumentType> types = healthTypes(em);
         java.util.Map<Long, List<FamilyHistory.DocumentLine>> documents = new java.util.HashMap<>();
         for (Object o : em.createNativeQuery("select d.registration_id, d.label, d.health, d.id, d.file_name"
                 + " from registration_document d join registration r on r.id = d.registration_id"
@@ -351,6 +346,20 @@ public class FamilyDesk {
                     ((Number) d[3]).longValue(), (String) d[1], (String) d[4], health && !mayReadHealth));
         }
         return documents;
+    }
+
+    /**
+     * The commune's document types as far as {@link DocumentTypeRules#isHealth} goes (code, label, health), to tell
+     * whether a registration's document is health data (the retention purge too).
+     */
+    public static List<DocumentType> healthTypes(EntityManager em) {
+        List<DocumentType> types = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select code, label, health from document_type").getResultList()) {
+            Object[] t = (Object[]) o;
+            types.add(new DocumentType((String) t[0], (String) t[1], false, (Boolean) t[2], DocumentType.Validity.PERMANENT,
+                    null, null));
+        }
+        return types;
     }
 
     private static java.time.LocalDate localDate(Object value) {

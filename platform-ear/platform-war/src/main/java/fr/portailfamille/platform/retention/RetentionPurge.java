@@ -79,6 +79,22 @@ public class RetentionPurge {
                 .setParameter(1, startOf(c.quietBefore())).executeUpdate();
         // the files sent with a registration the service refused or the family withdrew (copies of Mes documents'
         // included): no use once it is decided, as a refused document
+        // a registration decided as health data (a health document among its files: « certificat sans la mention de non
+        // contre-indication (asthme) »): its reason is health data too, hidden from agents without agent-sante by its
+        // files (FamilyDesk.historyOf) — it goes with them, not left for every agent to read
+        List<fr.portailfamille.documents.DocumentType> types = fr.portailfamille.platform.family.FamilyDesk.healthTypes(em);
+        java.util.Set<Long> healthDecided = new java.util.TreeSet<>();
+        for (Object o : em.createNativeQuery("select r.id, d.label, d.health from registration_document d"
+                        + " join registration r on r.id = d.registration_id where r.status in ('REFUSED', 'WITHDRAWN')"
+                        + " and coalesce(r.decided_at, r.submitted_at) < ?1 and r.reason is not null")
+                .setParameter(1, startOf(c.refusedBefore())).getResultList()) {
+            Object[] d = (Object[]) o;
+            if (Boolean.TRUE.equals(d[2]) || fr.portailfamille.documents.DocumentTypeRules.isHealth(types, (String) d[1])) {
+                healthDecided.add(((Number) d[0]).longValue());
+            }
+        }
+        healthDecided.forEach(id -> em.createNativeQuery("update registration set reason = null where id = ?1")
+                .setParameter(1, id).executeUpdate());
         int registrationFiles = count(byFamily, 4, em.createNativeQuery("delete from registration_document d"
                         + " using registration r join child k on k.id = r.child_id where r.id = d.registration_id"
                         + " and r.status in ('REFUSED', 'WITHDRAWN') and coalesce(r.decided_at, r.submitted_at) < ?1"
