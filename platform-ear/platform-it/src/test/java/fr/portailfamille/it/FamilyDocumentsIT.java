@@ -104,6 +104,32 @@ class FamilyDocumentsIT {
     }
 
     /**
+     * A file sent back to its family (a draft again): « Retirer cet enfant » on a child whose documents of Mes documents
+     * are stored (a certificate médical among them) is refused, beside the children, nothing saved — the documents went
+     * with the child, unsaid; once sent, the same.
+     */
+    @Test
+    void aChildWithItsDocumentsIsNotTakenOutOfTheDraftWithThem() throws Exception {
+        Parent p = family("alpha");
+        LocalDate today = TestDays.today();
+        long medical = alpha(() -> documents.upload(p.user(), "CERTIFICAT_MEDICAL", p.childId(), today, "certif.pdf", PDF));
+        sql("update family set status = 'DRAFT' where id = " + p.familyId());
+        fr.portailfamille.platform.family.FamilyForm form = alpha(() -> files.formOf(p.user()));
+        form.getChildren().removeIf(c -> java.util.Objects.equals(c.getId(), p.childId()));
+        List<fr.portailfamille.problems.FieldError> draft = alpha(() -> files.saveDraft(p.user(), form));
+        assertEquals(List.of("children"), draft.stream().map(fr.portailfamille.problems.FieldError::field).distinct().toList());
+        assertTrue(draft.get(0).text().french().contains("1 document(s) de Mes documents"),
+                draft.get(0).text().french());
+        List<fr.portailfamille.problems.FieldError> sent = alpha(() -> files.submit(p.user(), form));
+        assertTrue(sent.stream().anyMatch(e -> e.field().equals("children")), sent.toString());
+        assertTrue(alpha(() -> documents.mine(p.user())).stream().anyMatch(r -> r.id() == medical), "the certificate stays");
+        assertEquals(1L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from child where id = ?1")
+                .setParameter(1, p.childId()).getSingleResult()).longValue()), "and the child");
+        assertEquals("DRAFT", alpha(() -> em.createNativeQuery("select status from family where id = ?1")
+                .setParameter(1, p.familyId()).getSingleResult()));
+    }
+
+    /**
      * Mon foyer's changes with the attestation de quotient familial attached: the request and the attestation (dated as
      * the form's proof date, waiting beside the request for the agent) in one transaction — a file refused sends no
      * request, a form refused stores no file; from another commune, nothing.

@@ -170,7 +170,12 @@ public class AgentFileEditor {
      * without {@code agent-sante} is not told how many of its documents are health ones, only that « d'autres pièces du
      * dossier » hold the child (the removal must be refused all the same).
      */
-    private List<FieldError> childrenInUse(List<Child> removed, boolean readsHealth) {
+    /**
+     * Why the children {@code removed} from a file cannot be (their bookings, registrations, school requests, documents
+     * of Mes documents — health ones counted as « d'autres pièces » unless {@code readsHealth}), one error each on
+     * {@code children}; empty when none holds anything. The family's own draft too ({@link FamilyFileService}).
+     */
+    List<FieldError> childrenInUse(List<Child> removed, boolean readsHealth) {
         List<FieldError> errors = new ArrayList<>();
         for (Child c : removed) {
             long bookings = count("select count(*) from booking where child_id = ?1", c.getId());

@@ -39,6 +39,9 @@ public class FamilyFileService {
     /** How long a draft ("Finir plus tard") is kept after its last save. */
     public static final Duration DRAFT_KEPT = Duration.ofDays(30);
 
+    @Inject
+    AgentFileEditor editor;
+
     @PersistenceContext(unitName = "portail")
     EntityManager em;
 
@@ -255,6 +258,10 @@ public class FamilyFileService {
         if (f.getStatus() != FamilyStatus.DRAFT) {
             return List.of(new FieldError("", Refused.text("family.file.sentNoDraft")));
         }
+        List<FieldError> inUse = removedInUse(form, f);
+        if (!inUse.isEmpty()) {
+            return inUse;
+        }
         List<FieldError> errors = FamilyFileRules.check(form, false, today());
         FamilyForm valid = DraftForms.keepValid(form, errors, FamilyFileMapper.toForm(f));
         FamilyFileRules.normalize(valid);
@@ -269,6 +276,15 @@ public class FamilyFileService {
         return errors;
     }
 
+    /**
+     * A saved child the family takes out of its draft (« Retirer cet enfant ») while documents of Mes documents — or
+     * anything else — hold to it: refused as an agent's edit refuses it (they went with the child, unsaid), nothing
+     * saved; the family reads its own health documents, counted as such.
+     */
+    private List<FieldError> removedInUse(FamilyForm form, Family f) {
+        return editor.childrenInUse(FamilyFileMapper.removedBy(form, f), true);
+    }
+
     /** "Valider l'inscription": every missing or invalid field at once, and nothing saved unless all is right. */
     public List<FieldError> submit(SignedInUser user, FamilyForm form) {
         lockAccount(user);
@@ -280,6 +296,8 @@ public class FamilyFileService {
             return List.of(new FieldError("", Refused.text("family.staff.noFile")));
         }
         List<FieldError> errors = FamilyFileRules.check(form, true, today());
+        errors = new java.util.ArrayList<>(errors);
+        errors.addAll(removedInUse(form, f));
         if (!errors.isEmpty()) {
             return errors;
         }
