@@ -1636,6 +1636,39 @@ class BookingIT {
     }
 
     /**
+     * A booking made while an agent saves the unit's capacity lowered to the seats already taken: it waits for the save
+     * and books on the unit as saved (the waiting list), not on the unit it read before (a seat over the new capacity).
+     */
+    @Test
+    void aBookingMadeWhileACapacityIsLoweredWaitsForItAndGoesOnTheWaitingList() throws Exception {
+        long unit = unit(5);
+        Parent first = validatedFamily();
+        Parent p = validatedFamily();
+        LocalDate day = nextMondayInAMonth().plusDays(22);
+        assertEquals(BookingDecision.Outcome.ACCEPTED, in(() -> bookings.book(first.user(), first.childId(), unit, day)).outcome());
+        var lowered = unitChange(unit, u -> capacity(u, 1));
+        List<Future<String>> booking = new ArrayList<>();
+        try {
+            in(() -> {
+                tx.begin();
+                try {
+                    configuration.update(RegistrationIT.AGENT, lowered);
+                    booking.add(pool.submit(() -> in(() -> bookings.book(p.user(), p.childId(), unit, day)).outcome().name()));
+                    Thread.sleep(1500); // the booking has begun and waits for the save
+                } finally {
+                    tx.commit();
+                }
+                return null;
+            });
+            assertEquals("WAITING_LIST", booking.get(0).get());
+            assertEquals(1, seatCounter(unit, day), "never over the capacity saved");
+            assertEquals(BookingStatus.WAITING, statusOf(p, unit, day));
+        } finally {
+            changeUnit(unit, u -> capacity(u, 5));
+        }
+    }
+
+    /**
      * A family declaring an illness with a certificate while an agent taps "Présent" on the same day: the mark waits for
      * the unit-day's lock the declaration holds, reads the booking again, and is refused (the certificate awaits its
      * review) — it no longer writes PRESENT over the declaration it did not see.

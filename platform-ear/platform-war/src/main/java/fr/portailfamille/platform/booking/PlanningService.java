@@ -77,6 +77,9 @@ public class PlanningService {
 
     /** A parent books a unit's day for one of its own children (validated file only). */
     public BookingDecision book(SignedInUser user, long childId, long unitId, LocalDate day) {
+        // the configuration's lock first: a save in progress (a weekday removed, a capacity lowered, validation asked)
+        // is waited for before the unit is read, booked then on the unit as saved
+        CommuneCalendar cal = settings.calendarToBookOn();
         Child child = ownChild(user, childId);
         ActivityUnit unit = unit(unitId);
         requireRegistration(child, unit.getActivity());
@@ -87,7 +90,7 @@ public class PlanningService {
         if (standing == Standing.REFUSED) {
             throw new BookingRefused(Refused.text("booking.outcome.refusedBefore"));
         }
-        return bookOne(child, unit, unit.plan(), day, settings.calendarToBookOn(), settings.schoolYears());
+        return bookOne(child, unit, unit.plan(), day, cal, settings.schoolYears());
     }
 
     /**
@@ -109,6 +112,8 @@ public class PlanningService {
         TypicalWeek.problem(unitsByWeekday, from, to, today).ifPresent(why -> {
             throw new BookingRefused(why.field(), why.text());
         });
+        // the configuration's lock before the units are read (book)
+        CommuneCalendar cal = settings.calendarToBookOn();
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, MonthPlan.Unit> plans = new HashMap<>();
         for (Set<Long> ids : unitsByWeekday.values()) {
@@ -120,7 +125,6 @@ public class PlanningService {
                 });
             }
         }
-        CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         TypicalWeekResult result = new TypicalWeekResult();
         // from today (no day gone by locked to be refused), never more days than one transaction should hold
@@ -585,6 +589,8 @@ public class PlanningService {
         if (changes.size() > MAX_SELECTION) {
             throw new BookingRefused(Refused.text("booking.selection.tooLong"));
         }
+        // the configuration's lock before the units and bookings are read (book)
+        CommuneCalendar cal = settings.calendarToBookOn();
         Map<Long, Child> children = new HashMap<>();
         Map<Long, ActivityUnit> units = new HashMap<>();
         Map<Long, MonthPlan.Unit> plans = new HashMap<>();
@@ -605,7 +611,6 @@ public class PlanningService {
             }
         }
         refuseWindowDays(changes, units);
-        CommuneCalendar cal = settings.calendarToBookOn();
         List<DateRange> years = settings.schoolYears();
         Map<ChildChange, ChangeOutcome> outcomes = new LinkedHashMap<>();
         changes.stream().sorted(Comparator.comparing((ChildChange cc) -> cc.change().getDay())
