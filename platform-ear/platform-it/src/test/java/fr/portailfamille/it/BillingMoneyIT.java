@@ -676,6 +676,7 @@ class BillingMoneyIT {
         String mail = Mails.await(email, m -> m.contains("facture " + r.prefix() + "-1"));
         assertTrue(mail.contains("Reste à payer : 16,00"), mail);
         assertTrue(mail.contains("/espace/factures.xhtml"), mail);
+        assertTrue(mail.contains("et la régler auprès de la régie"), "a régie without card payment: paid at the régie");
         // 50 days: level 2 once
         in(() -> unpaid.sendDue("test", due.plusDays(50)));
         in(() -> unpaid.sendDue("test", due.plusDays(51)));

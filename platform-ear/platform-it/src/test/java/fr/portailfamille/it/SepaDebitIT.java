@@ -73,6 +73,9 @@ class SepaDebitIT {
     DirectDebits debits;
 
     @Inject
+    fr.portailfamille.platform.billing.unpaid.ReminderSender reminders;
+
+    @Inject
     InvoicingRun invoicing;
 
     @Inject
@@ -208,6 +211,9 @@ class SepaDebitIT {
         DirectDebits.Debit planned = alpha(() -> debits.debits(AGENT, run)).get(0);
         assertEquals("PLANNED", planned.state());
         assertTrue(alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents() > 0, "due again");
+        // its debit planned again: not reminded meanwhile, however late
+        assertFalse(alpha(() -> reminders.send(sent.invoiceId(), 1, "test", fr.portailfamille.it.support.TestDays.today().plusYears(1))));
+        assertEquals(0L, alpha(() -> kit.id("select count(*) from invoice_reminder where invoice_id = ?1", sent.invoiceId())));
         assertNull(alpha(() -> debits.made(REGISSEUR, run)));
         assertEquals(1L, alpha(() -> kit.id("select count(*) from billing_audit where action = 'SEPA_FILE_WITHDRAWN'"
                 + " and detail like '%ICS inconnu%'")));

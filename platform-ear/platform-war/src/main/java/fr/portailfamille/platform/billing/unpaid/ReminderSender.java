@@ -37,8 +37,8 @@ public class ReminderSender {
     PaymentDesk payments;
 
     /**
-     * @return whether this call sent it (false: another sender did, the invoice is no longer unpaid, or an online payment
-     *         of it in anomaly waits for the régie's check)
+     * @return whether this call sent it (false: another sender did, the invoice is no longer unpaid, an online payment
+     *         of it in anomaly waits for the régie's check, or its direct debit is planned)
      */
     public boolean send(long invoiceId, int level, String actor, LocalDate today) {
         // the family's credit with the régie (an overpayment, a credit note's rest) pays it first: a family is never
@@ -51,7 +51,8 @@ public class ReminderSender {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select i.number, i.due_date, i.total_cents - (" + FamilyAccount.settledSql()
-                + "), f.email, r.label, i.regie_id, i.family_id, i.state, i.period_start, i.period_end from invoice i"
+                + "), f.email, r.label, i.regie_id, i.family_id, i.state, i.period_start, i.period_end, r.payfip_numcli"
+                + " from invoice i"
                 + " join family f on f.id = i.family_id join regie r on r.id = i.regie_id where i.id = ?1 for update of i")
                 .setParameter(1, invoiceId).getResultList();
         if (rows.isEmpty()) {
@@ -65,6 +66,12 @@ public class ReminderSender {
         // an online payment PayFiP reported in anomaly, not checked yet by the régie: the card may have paid it
         if (!em.createNativeQuery("select 1 from online_payment where invoice_id = ?1 and state = 'ANOMALY'"
                 + " and checked_at is null").setParameter(1, invoiceId).getResultList().isEmpty()) {
+            return false;
+        }
+        // its direct debit planned (a file withdrawn after the bank refused it, made again later): the family is told
+        // « Prélevé le … » on Mes factures, the bank takes it — not reminded to pay it meanwhile
+        if (!em.createNativeQuery("select 1 from sepa_debit where invoice_id = ?1 and state = 'PLANNED'")
+                .setParameter(1, invoiceId).getResultList().isEmpty()) {
             return false;
         }
         int inserted = em.createNativeQuery("insert into invoice_reminder (invoice_id, level, sent_by) values (?1, ?2, ?3)"
@@ -85,7 +92,9 @@ public class ReminderSender {
                         + BillingDates.text(UnpaidDesk.date(i[8])) + " au " + BillingDates.text(UnpaidDesk.date(i[9]))
                         + "), échue le " + BillingDates.text(UnpaidDesk.date(i[1])) + ", n'est pas entièrement réglée.\n"
                         + "Reste à payer : " + Money.format(left) + ".\n\n"
-                        + "Vous pouvez la consulter et la régler depuis « Mes factures ». Si vous avez réglé entre-temps,"
+                        // paid online only where the régie takes cards; else at the régie, as Mes factures says
+                        + (i[10] == null ? "Vous pouvez la consulter depuis « Mes factures » et la régler auprès de la régie."
+                                : "Vous pouvez la consulter et la régler depuis « Mes factures ».") + " Si vous avez réglé entre-temps,"
                         + " merci de ne pas tenir compte de ce message.", FACTURES);
         return true;
     }
