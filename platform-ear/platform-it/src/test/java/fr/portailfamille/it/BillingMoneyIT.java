@@ -708,6 +708,11 @@ class BillingMoneyIT {
         Regie r = regie();
         long family = family("Roles", null);
         long october = invoice(r, family, 1, TODAY.minusDays(5), new int[] {2, 500});
+        // the counter's form opened from the family file: on the régie it owes first (due first), whatever the labels
+        Regie later = regie();
+        invoice(later, family, 1, TODAY.plusDays(20), new int[] {1, 300});
+        assertEquals(java.util.Optional.of(r.code()), in(() -> payments.regieOwedFirst(AGENT, family)));
+        assertThrows(SecurityException.class, () -> in(() -> payments.regieOwedFirst(REGISSEUR_BETA, family)));
         SecurityException agent = assertThrows(SecurityException.class, () -> in(() -> payments.record(AGENT,
                 pay(r, family, "ESPECES", 1000, null))));
         assertEquals(StaffRoles.REGISSEUR_ONLY, agent.getMessage());

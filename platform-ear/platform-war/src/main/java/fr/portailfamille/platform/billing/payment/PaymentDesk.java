@@ -123,6 +123,18 @@ public class PaymentDesk {
         return open(familyId, regieId(regieCode), false);
     }
 
+    /**
+     * The code of the régie the family owes first: that of its oldest open invoice (due first), where the counter's
+     * payment form opens from the family file; empty when it owes nothing. Any agent.
+     */
+    public java.util.Optional<String> regieOwedFirst(SignedInUser user, long familyId) {
+        StaffRoles.requireAgent(user);
+        List<?> codes = em.createNativeQuery("select r.code from invoice i join regie r on r.id = i.regie_id"
+                + " where i.family_id = ?1 and i.kind = 'INVOICE' and i.state = 'ISSUED' and i.total_cents - (" + settled()
+                + ") > 0 order by i.due_date, i.id").setParameter(1, familyId).setMaxResults(1).getResultList();
+        return codes.stream().map(String.class::cast).findFirst();
+    }
+
     /** The default allocation of {@code amountCents}: oldest first (any agent). */
     public Map<Long, Long> suggest(SignedInUser user, long familyId, String regieCode, long amountCents) {
         return Allocations.oldestFirst(open(user, familyId, regieCode), amountCents);

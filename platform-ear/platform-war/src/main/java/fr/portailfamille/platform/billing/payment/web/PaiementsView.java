@@ -89,6 +89,10 @@ public class PaiementsView implements Serializable {
     private String lastReceipt;
 
     public void load() {
+        if ((regie == null || regie.isBlank()) && famille != null) {
+            // from the family file: the régie it owes first (the alphabetically first one made its money credit there)
+            regie = desk.regieOwedFirst(user.require(), famille).orElse(null);
+        }
         if (regie == null || regie.isBlank()) {
             regie = getRegies().keySet().stream().findFirst().orElse(null);
         }
