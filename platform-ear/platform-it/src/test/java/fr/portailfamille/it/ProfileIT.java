@@ -377,6 +377,7 @@ class ProfileIT {
         Parent optedOut = family("rappel-non");
         Parent booked = family("rappel-deja");
         Parent once = family("rappel-rare");
+        Parent waiting = family("rappel-attente");
         // its old account opted out, then the commune detached the file and another account of its address linked it:
         // the old account's choice no longer silences the family
         Parent relinked = family("rappel-relie");
@@ -385,11 +386,12 @@ class ProfileIT {
             return null;
         });
         sql("update family set subject = '" + java.util.UUID.randomUUID() + "' where id = " + relinked.familyId());
-        for (Parent p : List.of(usual, optedOut, booked, relinked)) {
+        for (Parent p : List.of(usual, optedOut, booked, relinked, waiting)) {
             book(p.childId(), a[1], "2027-02-08", "BOOKED");
             book(p.childId(), a[1], "2027-02-16", "PRESENT");
         }
         book(booked.childId(), a[1], "2027-03-09", "BOOKED");
+        book(waiting.childId(), a[1], "2027-03-09", "WAITING");
         book(once.childId(), a[1], "2027-02-16", "BOOKED");
         alpha(() -> {
             preferences.save(optedOut.user(), new Preferences(false, false, true));
@@ -407,6 +409,7 @@ class ProfileIT {
         assertEquals(0, count(ours + " and family_id = " + optedOut.familyId()), "a refusé les rappels dans Mon profil");
         assertEquals(1, count(ours + " and family_id = " + relinked.familyId()), "le choix de l'ancien compte ne vaut plus");
         assertEquals(0, count(ours + " and family_id = " + booked.familyId()), "a déjà réservé la semaine");
+        assertEquals(0, count(ours + " and family_id = " + waiting.familyId()), "sur liste d'attente : déjà demandée");
         assertEquals(0, count(ours + " and family_id = " + once.familyId()), "une seule semaine sur quatre");
         String mail = Mails.await(usual.user().email(), m -> m.contains("Cantine PRF-"));
         assertTrue(mail.contains("Les réservations de la semaine prochaine ferment demain à 23h59"), mail);

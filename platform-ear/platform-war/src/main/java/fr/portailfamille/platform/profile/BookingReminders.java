@@ -37,7 +37,7 @@ import java.util.function.Predicate;
 public class BookingReminders {
 
     static final String PAGE = "/espace/planning.xhtml";
-    /** Bookings that show a family books the activity (a cancelled or waiting day does not). */
+    /** Bookings that show a family books the activity (a cancelled day does not; a waiting one only to come). */
     private static final String KEPT = "('BOOKED', 'BOOKED_LATE', 'PENDING_VALIDATION', 'PRESENT', 'ABSENT_EXCUSED', 'ABSENT_BILLED')";
 
     @PersistenceContext(unitName = "portail")
@@ -73,9 +73,11 @@ public class BookingReminders {
             Predicate<LocalDate> runsOn = day -> units.stream().anyMatch(u -> MonthPlan.runsOn(u, day, cal, schoolYears));
             Map<Long, List<LocalDate>> daysByFamily = new LinkedHashMap<>();
             for (Object o : em.createNativeQuery("select c.family_id, b.day from booking b join child c on c.id = b.child_id"
-                            + " join activity_unit u on u.id = b.unit_id where u.activity_id = ?1 and b.status in " + KEPT
-                            + " and b.day between ?2 and ?3 order by c.family_id")
-                    .setParameter(1, activity.getId()).setParameter(2, from).setParameter(3, to).getResultList()) {
+                            + " join activity_unit u on u.id = b.unit_id where u.activity_id = ?1 and (b.status in " + KEPT
+                            // a day to come on the waiting list is asked for already: its family is not told to book it
+                            + " or (b.status = 'WAITING' and b.day >= ?4)) and b.day between ?2 and ?3 order by c.family_id")
+                    .setParameter(1, activity.getId()).setParameter(2, from).setParameter(3, to).setParameter(4, today)
+                    .getResultList()) {
                 Object[] r = (Object[]) o;
                 daysByFamily.computeIfAbsent(Rows.id(r[0]), k -> new ArrayList<>()).add(Rows.day(r[1]));
             }
