@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -149,6 +150,29 @@ public final class ConfigurationGuards {
             }
         }
         errors.addAll(activitiesMoved(before, after, now));
+        return errors;
+    }
+
+    /**
+     * An establishment the commune had, removed while an activity still takes place there (its Lieu): refused on
+     * {@code establishments}, naming the activity — the rules alone said « no establishment has the code … », on a
+     * field of another screen, and the removed row did not come back. Any agent.
+     */
+    public static List<FieldError> establishmentsInUse(CommuneConfiguration before, CommuneConfiguration after) {
+        if (after.establishments() == null || after.activities() == null || before.establishments() == null) {
+            return List.of();
+        }
+        Set<String> kept = after.establishments().stream().map(CommuneConfiguration.Establishment::code)
+                .collect(Collectors.toSet());
+        Map<String, String> had = before.establishments().stream().collect(Collectors.toMap(
+                CommuneConfiguration.Establishment::code, e -> e.name() == null ? e.code() : e.name(), (a, b) -> a));
+        List<FieldError> errors = new ArrayList<>();
+        for (CommuneConfiguration.Activity a : after.activities()) {
+            if (a.establishment() != null && !kept.contains(a.establishment()) && had.containsKey(a.establishment())) {
+                errors.add(Problems.error("establishments", "configuration.establishment.inUse", had.get(a.establishment()),
+                        a.name()));
+            }
+        }
         return errors;
     }
 

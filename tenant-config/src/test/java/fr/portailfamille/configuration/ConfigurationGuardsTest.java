@@ -122,6 +122,25 @@ class ConfigurationGuardsTest {
     }
 
     @Test
+    void anEstablishmentWhereAnActivityTakesPlaceIsNotRemovedUnderIt() {
+        CommuneConfiguration without = BEFORE.withEstablishments(BEFORE.establishments().stream()
+                .filter(e -> !e.code().equals("JAURES")).toList());
+        List<FieldError> errors = ConfigurationGuards.establishmentsInUse(BEFORE, without);
+        assertEquals(List.of("establishments"), fields(errors));
+        assertEquals("L'établissement « École Jean Jaurès » est le lieu de l'activité « Accueil périscolaire » : changez"
+                + " d'abord son lieu (écran Activités) ; rien n'a été enregistré.", errors.get(0).text().french());
+        assertEquals(List.of(), ConfigurationGuards.establishmentsInUse(BEFORE, BEFORE.withEstablishments(
+                BEFORE.establishments().stream().filter(e -> !e.code().equals("SALLE-1")).toList())), "a place nobody uses");
+        // its activity moved elsewhere in the same save (an imported file): nothing in the way
+        CommuneConfiguration moved = without.withActivities(without.activities().stream().map(a -> !"JAURES".equals(
+                a.establishment()) ? a : new CommuneConfiguration.Activity(a.code(), a.name(), a.description(), a.type(),
+                "FERRY", a.minAge(), a.maxAge(), a.levels(), a.runsInHolidays(), a.bookingDeadline(),
+                a.cancellationDeadline(), a.latePolicy(), a.needsValidation(), a.documents(), a.units(), a.lastDay()))
+                .toList());
+        assertEquals(List.of(), ConfigurationGuards.establishmentsInUse(BEFORE, moved));
+    }
+
+    @Test
     void theNumberingOfARegiesInvoicesIsTheRegisseursANewRegiesAnyAgents() {
         assertEquals(List.of("billing.regies[0].invoicePrefix"), fields(ConfigurationGuards.moneyChanges(BEFORE,
                 Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/invoicePrefix", "ALSH")))));

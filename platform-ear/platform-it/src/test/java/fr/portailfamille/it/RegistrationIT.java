@@ -963,6 +963,36 @@ class RegistrationIT {
             configuration.importJson("agent@alpha.test", "{ pas du json");
             return null;
         }));
+        // the place of an activity is not removed under it: said on the establishments, naming it; nothing written
+        CommuneConfiguration.Establishment place = new CommuneConfiguration.Establishment("LIEU-IT", "Salle des fêtes",
+                CommuneConfiguration.EstablishmentKind.AUTRE, null);
+        CommuneConfiguration.Activity first = before.activities().get(0);
+        CommuneConfiguration placed = before.withEstablishments(java.util.stream.Stream.concat(before.establishments().stream(),
+                java.util.stream.Stream.of(place)).toList()).withActivities(before.activities().stream().map(a -> a != first ? a
+                : new CommuneConfiguration.Activity(a.code(), a.name(), a.description(), a.type(), place.code(), a.minAge(),
+                        a.maxAge(), a.levels(), a.runsInHolidays(), a.bookingDeadline(), a.cancellationDeadline(),
+                        a.latePolicy(), a.needsValidation(), a.documents(), a.units(), a.lastDay())).toList());
+        alpha(() -> {
+            configuration.save("agent@alpha.test", placed);
+            return null;
+        });
+        try {
+            ConfigurationException inUse = assertThrows(ConfigurationException.class, () -> alpha(() -> {
+                configuration.update(AGENT, c -> c.withEstablishments(c.establishments().stream()
+                        .filter(e -> !e.code().equals(place.code())).toList()));
+                return null;
+            }));
+            assertEquals(List.of("establishments"), inUse.errors().stream().map(fr.portailfamille.problems.FieldError::field)
+                    .distinct().toList());
+            assertTrue(inUse.errors().get(0).text().french().contains("« " + first.name() + " »"), inUse.errors().toString());
+            assertTrue(alpha(configuration::current).establishments().stream().anyMatch(e -> e.code().equals(place.code())),
+                    "rien d'enregistré");
+        } finally {
+            alpha(() -> {
+                configuration.save("agent@alpha.test", before);
+                return null;
+            });
+        }
 
         // a closure saved by Alpha's agents closes Alpha's days, not Bêta's
         LocalDate closed = mondayInWeeks(40);

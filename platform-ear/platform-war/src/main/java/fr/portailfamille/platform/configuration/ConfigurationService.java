@@ -232,7 +232,8 @@ public class ConfigurationService {
     /**
      * Refuses the changes only some agents may make ({@link ConfigurationGuards}): what makes a document health data
      * ({@code agent-sante}), where a régie's money goes ({@code regisseur}); and, for everyone, an activity's last day
-     * moved into the past ({@link ConfigurationGuards#lastDaysInThePast}).
+     * moved into the past ({@link ConfigurationGuards#lastDaysInThePast}), an establishment removed while an activity
+     * takes place there ({@link ConfigurationGuards#establishmentsInUse}).
      *
      * @throws ConfigurationException on the fields the agent may not change so
      */
@@ -245,6 +246,7 @@ public class ConfigurationService {
             refused.addAll(ConfigurationGuards.moneyChanges(before, after));
         }
         refused.addAll(ConfigurationGuards.lastDaysInThePast(before, after, PlatformTime.today()));
+        refused.addAll(ConfigurationGuards.establishmentsInUse(before, after));
         if (!refused.isEmpty()) {
             throw new ConfigurationException(refused);
         }
