@@ -148,7 +148,9 @@ public class RegieExports {
         // the payments, and the money put on the régie's porte-monnaie (at the counter or by card): all that came in;
         // and what a régisseur took back from a porte-monnaie (negative: a rejected cheque, a balance paid back)
         for (Object[] r : rows("select p.receipt_number, p.received_on, p.mode, p.cheque_number, p.bank, f.label, p.payer_name,"
-                + " p.amount_cents, coalesce((select sum(a.amount_cents) from payment_allocation a where a.payment_id = p.id), 0),"
+                // a cancelled payment pays nothing (its allocations stay, as the cancellation left them)
+                + " p.amount_cents, case when p.cancelled_at is null then coalesce((select sum(a.amount_cents)"
+                + " from payment_allocation a where a.payment_id = p.id), 0) else 0 end,"
                 + " p.cancelled_at, 'Paiement', p.id from payment p join family f on f.id = p.family_id where p.regie_id = ?1"
                 + " and p.received_on between ?2 and ?3"
                 + " union all select null, cast(m.created_at at time zone " + PlatformTime.SQL_ZONE + " as date), m.mode, null,"
