@@ -26,8 +26,8 @@ import java.util.Objects;
  * are kept. An overpayment kept as account credit counts when and where the credit pays an invoice
  * ({@link CreditUses}: the year of that use), and so does what a credit note gave back of an invoice already paid when
  * it pays another; credit notes are not payments and count for nothing else; nor do payments in CESU (the
- * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense), which still pay their
- * share of the lines. Days a porte-monnaie
+ * employer's prefinanced aid, exempt already: the tax rules deduct it from the family's expense), which still pay the
+ * care lines first (CESU pays childcare only), then the others ({@link #cesuShares}). Days a porte-monnaie
  * paid count when debited (less what it gave back in the year, and less what was put on it in CESU that year), as
  * an allocation to the lines of their children and activities ({@link #wallet}).
  *
@@ -118,7 +118,8 @@ public final class ChildcareTaxCertificate {
             }
             long[] before = a.invoiceId() == null ? new long[a.invoiceLines().size()]
                     : given.computeIfAbsent(a.invoiceId(), k -> new long[a.invoiceLines().size()]);
-            long[] shares = capped(a.amountCents(), a.invoiceLines(), before);
+            long[] shares = a.certified() ? capped(a.amountCents(), a.invoiceLines(), before)
+                    : cesuShares(a.amountCents(), a.invoiceLines(), before);
             for (int i = 0; i < shares.length; i++) {
                 before[i] += shares[i];
             }
@@ -136,6 +137,28 @@ public final class ChildcareTaxCertificate {
         List<Amount> result = new ArrayList<>();
         sums.forEach((regie, byChild) -> byChild.forEach((child, cents) -> result.add(new Amount(regie, eligible.get(child), cents))));
         return result;
+    }
+
+    /**
+     * A CESU payment's shares of an invoice's lines: the care lines first (CESU pays childcare only: a canteen is
+     * paid otherwise, and what the family paid by cheque beside it is what it paid for the canteen), then, of what is
+     * left, the other lines pro rata ({@link #capped}).
+     */
+    static long[] cesuShares(long cents, List<InvoiceLine> lines, long[] before) {
+        List<InvoiceLine> careOnly = lines.stream().map(l -> CARE_TYPES.contains(l.activityType()) ? l
+                : new InvoiceLine(l.childId(), l.activityType(), 0)).toList();
+        long[] care = capped(cents, careOnly, before);
+        long[] after = before.clone();
+        long given = 0;
+        for (int i = 0; i < care.length; i++) {
+            after[i] += care[i];
+            given += care[i];
+        }
+        long[] rest = capped(cents - given, lines, after);
+        for (int i = 0; i < care.length; i++) {
+            care[i] += rest[i];
+        }
+        return care;
     }
 
     /**

@@ -163,4 +163,21 @@ class ChildcareTaxCertificateTest {
                 new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 4_000, 1L, lines, false),
                 new Allocation(LocalDate.of(2026, 3, 2), "ALSH", 6_000, 1L, lines))));
     }
+
+    @Test
+    void aCesuPaymentPaysTheCareBeforeTheCanteen() {
+        // 60 € of garderie and 40 € of canteen: 60 € in CESU (for the garderie), 40 € by cheque (the canteen): nothing
+        // certified — pro rata, the CESU left 24 € of garderie to the cheque, certified wrongly
+        List<InvoiceLine> lines = List.of(new InvoiceLine(LEA.id(), "PERISCOLAIRE", 6_000),
+                new InvoiceLine(LEA.id(), "RESTAURATION", 4_000));
+        assertEquals(List.of(), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 6_000, 1L, lines, false),
+                new Allocation(LocalDate.of(2026, 3, 2), "ALSH", 4_000, 1L, lines))));
+        // 70 € in CESU: the garderie, then 10 € of the canteen; the cheque's 30 € pay the canteen's rest
+        assertArrayEquals(new long[] {6_000, 1_000}, ChildcareTaxCertificate.cesuShares(7_000, lines, new long[] {0, 0}));
+        // 20 € in CESU, then 80 € by cheque: the garderie's 40 € left are certified
+        assertEquals(List.of(new Amount("ALSH", LEA, 4_000)), ChildcareTaxCertificate.of(2026, List.of(LEA), List.of(
+                new Allocation(LocalDate.of(2026, 3, 1), "ALSH", 2_000, 1L, lines, false),
+                new Allocation(LocalDate.of(2026, 3, 2), "ALSH", 8_000, 1L, lines))));
+    }
 }
