@@ -721,6 +721,17 @@ class BillingMoneyIT {
         assertEquals(StaffRoles.OTHER_COMMUNE, beta.getMessage());
         assertThrows(SecurityException.class, () -> in(() -> payments.payments(REGISSEUR_BETA, TODAY, TODAY, null, null)));
         assertThrows(SecurityException.class, () -> in(() -> invoices.detail(REGISSEUR_BETA, october)));
+        // another commune's régisseur: no titre, no credit note, no unpaid list, no reminders sent here
+        assertThrows(SecurityException.class, () -> in(() -> {
+            invoices.markTitre(REGISSEUR_BETA, october, "ORMC-1", TODAY);
+            return null;
+        }));
+        assertThrows(SecurityException.class, () -> in(() -> invoices.creditNote(REGISSEUR_BETA, october, Map.of(), 100L, "Non")));
+        assertThrows(SecurityException.class, () -> in(() -> unpaid.unpaid(REGISSEUR_BETA, r.code(), 0, false, TODAY)));
+        assertThrows(SecurityException.class, () -> in(() -> unpaid.sendDue(REGISSEUR_BETA)));
+        assertEquals(0L, id("select count(*) from invoice where credit_note_of = ?1", october));
+        assertEquals(null, in(() -> em.createNativeQuery("select titre_number from invoice where id = ?1")
+                .setParameter(1, october).getSingleResult()));
         assertThrows(SecurityException.class, () -> in(() -> { payments.useCredit(AGENT, october, 1); return null; }));
         assertThrows(SecurityException.class, () -> in(() -> invoices.creditNote(AGENT, october, Map.of(), 100L, "Non")));
         // an agent reads

@@ -169,6 +169,10 @@ class FamilyBillingDocumentsIT {
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice)));
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.invoice(parent, otherInvoice + 1_000_000)));
         assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.statementPdf(parent, other, 2026)));
+        // nor its attestation fiscale, nor the years it has one: a parent names no family but its own
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(), () -> documents.fiscalYears(parent, other)));
+        assertThrows(SecurityException.class, () -> TenantContext.call(kit.alpha(),
+                () -> documents.fiscalPdf(parent, other, 2026, TestDays.today())));
         // an agent's relevé of an unknown family: unknown (404 from the servlet), not a failure of the PDF
         assertThrows(IllegalArgumentException.class, () -> TenantContext.call(kit.alpha(),
                 () -> documents.statementPdf(BillingKit.AGENT, 999_999_999L, 2026)));
