@@ -57,4 +57,32 @@ public final class WaitingList {
     public static <T> Optional<T> next(List<T> waiting, ToLongFunction<T> arrival) {
         return waiting.stream().min(Comparator.comparingLong(arrival));
     }
+
+    /**
+     * Who of {@code waiting} (in their order of arrival) gets the {@code free} seats of a unit-day filled at once: in
+     * order, each; or, where the commune keeps siblings together ({@code familiesTogether}: an opening window's rule,
+     * « tous ou aucun »), each family's children of that unit-day together or none of them, a family that does not fit
+     * passed over for the next — never one twin booked and the other waiting.
+     *
+     * @param family the family of a waiting booking
+     */
+    public static <T> java.util.List<T> served(List<T> waiting, int free, boolean familiesTogether,
+                                               java.util.function.Function<T, Long> family) {
+        java.util.List<T> served = new java.util.ArrayList<>();
+        if (!familiesTogether) {
+            return List.copyOf(waiting.subList(0, Math.max(0, Math.min(free, waiting.size()))));
+        }
+        java.util.Map<Long, java.util.List<T>> groups = new java.util.LinkedHashMap<>();
+        for (T t : waiting) {
+            groups.computeIfAbsent(family.apply(t), k -> new java.util.ArrayList<>()).add(t);
+        }
+        int left = free;
+        for (java.util.List<T> group : groups.values()) {
+            if (group.size() <= left) {
+                served.addAll(group);
+                left -= group.size();
+            }
+        }
+        return served;
+    }
 }

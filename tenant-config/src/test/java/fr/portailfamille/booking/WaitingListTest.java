@@ -73,4 +73,19 @@ class WaitingListTest {
         assertEquals(8, within.booked());
         assertEquals(BookingStatus.BOOKED, within.promotedTo());
     }
+
+    @Test
+    void seatsFilledAtOnceGoInOrderOrToWholeFamiliesWhenSiblingsGoTogether() {
+        // waiting in this order: a twin of family 1, a child of family 2, the other twin of family 1, a child of family 3
+        record W(String name, long family) {
+        }
+        List<W> waiting = List.of(new W("Léa", 1), new W("Hugo", 2), new W("Lou", 1), new W("Max", 3));
+        assertEquals(List.of(waiting.get(0)), WaitingList.served(waiting, 1, false, W::family), "in order");
+        assertEquals(List.of(waiting.get(1)), WaitingList.served(waiting, 1, true, W::family),
+                "one seat: the twins together or neither, the next family served");
+        assertEquals(List.of(waiting.get(0), waiting.get(2)), WaitingList.served(waiting, 2, true, W::family));
+        assertEquals(List.of(waiting.get(0), waiting.get(2), waiting.get(1)), WaitingList.served(waiting, 3, true, W::family));
+        assertEquals(waiting, WaitingList.served(waiting, 9, false, W::family));
+        assertEquals(List.of(), WaitingList.served(waiting, 0, true, W::family));
+    }
 }

@@ -299,6 +299,41 @@ class OpeningWindowIT {
                 .startsWith("place attribuée à la publication"), "a day given at the publication keeps its words");
     }
 
+    /**
+     * Siblings kept together (« tous ou aucun »): two seats, a family of one child ranked first, twins after it — the
+     * twins both wait and the second seat stays free at the publication (its fill served neither twin alone).
+     */
+    @Test
+    void twinsKeptTogetherAreNotSplitWhenThePublicationFillsAFreeSeat() throws Exception {
+        long[] ua = unit(2);
+        long unit = ua[0];
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(1));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent single = parents.get(0);
+        ValidatedFamilies.Parent twins = parents.get(1);
+        long twin = in(() -> {
+            tx.begin();
+            Number id = (Number) em.createNativeQuery("insert into child (family_id, first_name, last_name, birth_date)"
+                    + " select family_id, 'Jumeau', last_name, birth_date from child where id = ?1 returning id")
+                    .setParameter(1, twins.childId()).getSingleResult();
+            tx.commit();
+            return id.longValue();
+        });
+        register(twin, ua[1]);
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, new WindowSettings(ua[1], day, day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1), new WindowRules(Map.of(Criterion.BOTH_PARENTS_WORKING, 8), null, true), false)));
+        in(() -> requests.request(single.user(), window, Map.of(single.childId(), Set.of(new UnitDay(unit, day))),
+                new Answers(true, false, null)));
+        in(() -> requests.request(twins.user(), window, Map.of(twins.childId(), Set.of(new UnitDay(unit, day)),
+                twin, Set.of(new UnitDay(unit, day))), new Answers(false, false, null)));
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        in(() -> desk.publish(FamilyFileIT.AGENT, window));
+        assertEquals(1, count("select count(*) from booking where unit_id = ?1 and day = ?2 and status = 'BOOKED'", unit, day),
+                "the family ranked first; the seat left stays free");
+        assertEquals(2, count("select count(*) from booking b where b.unit_id = ?1 and b.day = ?2 and b.status = 'WAITING'"
+                + " and b.child_id in (?3, ?4)", unit, day, twins.childId(), twin), "the twins wait together");
+    }
+
     /** Two agents opening the same window at once (or a double click): one window, the other told it overlaps. */
     @Test
     void twoOpeningsAtOnceMakeOneWindow() throws Exception {

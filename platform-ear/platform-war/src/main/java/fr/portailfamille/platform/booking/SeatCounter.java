@@ -130,14 +130,23 @@ public class SeatCounter {
      * close) while children wait for it. Nothing once the unit has begun. Returns the bookings given a seat.
      */
     public java.util.List<Booking> fill(ActivityUnit unit, LocalDate day) {
+        return fill(unit, day, false);
+    }
+
+    /**
+     * {@link #fill(ActivityUnit, LocalDate)}, a family's waiting children of the unit-day served together or not at all
+     * when {@code familiesTogether} (a window whose commune keeps siblings together: {@link WaitingList#served}).
+     */
+    public java.util.List<Booking> fill(ActivityUnit unit, LocalDate day, boolean familiesTogether) {
         int booked = lock(unit, day);
         if (booked >= unit.getCapacity() || started(unit, day)) {
             return java.util.List.of();
         }
-        java.util.List<Booking> waiting = em.createQuery("select b from Booking b where b.unit = :u and b.day = :d"
-                        + " and b.status = :w order by b.id", Booking.class)
-                .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
-                .setMaxResults(unit.getCapacity() - booked).getResultList();
+        java.util.List<Booking> waiting = WaitingList.served(em.createQuery("select b from Booking b where b.unit = :u"
+                                + " and b.day = :d and b.status = :w order by b.id", Booking.class)
+                        .setParameter("u", unit).setParameter("d", day).setParameter("w", BookingStatus.WAITING)
+                        .getResultList(), unit.getCapacity() - booked, familiesTogether,
+                b -> b.getChild().getFamily().getId());
         BookingStatus to = unit.getActivity().isNeedsValidation() ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED;
         for (Booking b : waiting) {
             b.setStatus(lateIfSurcharged(to, b));

@@ -325,13 +325,14 @@ public class OpeningWindows {
                     date(r[3])));
         }
         // a seat the allocation gave but the publication could not (already held, not paid, freed since the close) goes
-        // to the children waiting, in their rank, rather than to the first family to book it in Mon planning
+        // to the children waiting, in their rank, rather than to the first family to book it in Mon planning — siblings
+        // together or none where the commune asked it (the seat the allocation left free on purpose stays free)
         for (Object o : em.createNativeQuery("select distinct x.unit_id, x.day from window_wish x join window_request r"
                 + " on r.id = x.request_id where r.window_id = ?1 and x.outcome is not null order by x.day, x.unit_id")
                 .setParameter(1, windowId).getResultList()) {
             Object[] r = (Object[]) o;
             for (fr.portailfamille.platform.booking.Booking promoted
-                    : seats.fill(em.find(ActivityUnit.class, ((Number) r[0]).longValue()), date(r[1]))) {
+                    : seats.fill(em.find(ActivityUnit.class, ((Number) r[0]).longValue()), date(r[1]), w.isSiblingsTogether())) {
                 booked++;
                 em.createNativeQuery("update window_wish x set published_status = 'BOOKED', published_reason = 'PROMOTED'"
                         + " from window_request r where r.id = x.request_id and r.window_id = ?1 and x.child_id = ?2"
