@@ -329,6 +329,15 @@ class BillingMoneyIT {
         Refused twice = assertThrows(Refused.class, () -> in(() -> payments.record(REGISSEUR, fromTheCounter)));
         assertTrue(fr.portailfamille.platform.kernel.FormTokens.alreadySent(twice), twice.getMessage());
         assertEquals(1L, id("select count(*) from payment where family_id = ?1", family));
+        // the same cheque recorded again from another tab (its own token), its number typed with spaces: refused beside
+        // the number, naming the receipt that has it
+        MoneyRefused sameCheque = assertThrows(MoneyRefused.class, () -> in(() -> payments.record(REGISSEUR,
+                new PaymentDesk.PaymentInput(cheque.familyId(), cheque.regieCode(), "CHEQUE", 2000L, TODAY, "000 1234",
+                        "crédit agricole", "Camille Test", null, fr.portailfamille.platform.kernel.FormTokens.next()))));
+        assertEquals(List.of("chequeNumber"), fields(sameCheque));
+        assertTrue(sameCheque.errors().get(0).message().contains("est déjà enregistré (reçu " + r.prefix() + "-R-1)"),
+                sameCheque.errors().get(0).message());
+        assertEquals(1L, id("select count(*) from payment where family_id = ?1", family));
         assertEquals(2000L, paid.allocatedCents());
         assertEquals(0L, paid.creditCents());
         assertEquals(Settlement.PARTLY_PAID, in(() -> account.invoice(AGENT, october)).settlement());

@@ -261,6 +261,22 @@ public class PaymentDesk {
                 errors.add(new FieldError("allocation[" + invoice + "]", refusal));
             }
         }
+        if (cheque != null && bank != null) {
+            // the family's same cheque recorded twice (two tabs, two régisseurs sharing the post's cheques, a reload after
+            // a lost answer): its second copy would pay other invoices or become credit the bank never gives. The
+            // family's credit locked first (after its invoices, as Books orders them), so that two at once see each other
+            Books.lockCredit(em, in.familyId());
+            List<?> same = em.createNativeQuery("select receipt_number from payment where regie_id = ?1 and family_id = ?2"
+                            + " and mode = 'CHEQUE' and cancelled_at is null"
+                            + " and lower(regexp_replace(cheque_number, '\\s', '', 'g')) = lower(regexp_replace(?3, '\\s', '', 'g'))"
+                            + " and lower(regexp_replace(bank, '\\s', '', 'g')) = lower(regexp_replace(?4, '\\s', '', 'g')) order by id")
+                    .setParameter(1, regieId).setParameter(2, in.familyId()).setParameter(3, cheque).setParameter(4, bank)
+                    .setMaxResults(1).getResultList();
+            if (!same.isEmpty()) {
+                errors.add(new FieldError("chequeNumber", Refused.text("billing.payment.chequeRecorded", cheque, bank,
+                        same.get(0))));
+            }
+        }
         if (errors.isEmpty()) {
             errors.addAll(Allocations.check(amount, open, allocation));
         } else if (amount <= 0) {
