@@ -5,7 +5,8 @@ import fr.portailfamille.booking.BookingStatus;
 /**
  * A booking's state in words, in French, for the attendance exports (documents of the commune); the day sheet's page
  * reads its words from the bundle ({@code agent.pointage.status.*}, {@link PointageView#statusLabel}). An absence whose
- * certificate awaits review says nothing of a medical reason, in either.
+ * certificate awaits review says nothing of a medical reason, in either: « décision du service en attente », not « a
+ * proof awaited » (only an illness has one, every agent reads the sheet).
  */
 final class AttendanceLabels {
 
@@ -23,7 +24,7 @@ final class AttendanceLabels {
             case ABSENT_BILLED -> "Absent facturé";
             case PRESENT -> "Présent";
             case REFUSED -> "Refusée";
-            case ABSENT_PENDING -> "Absent (justificatif en attente)";
+            case ABSENT_PENDING -> "Absent (décision du service en attente)";
         };
     }
 }

@@ -40,6 +40,6 @@ class AttendanceCsvTest {
                 BookingStatus.ABSENT_PENDING));
         assertEquals("\uFEFFDate;Activité;Unité;Nom;Prénom;École;Présence\r\n"
                 + "07/12/2026;Cantine;Midi;'=Dupont;Léa;École du Centre;Présent\r\n"
-                + "08/12/2026;Cantine;Midi;Martin;Noé;;Absent (justificatif en attente)\r\n", out.toString());
+                + "08/12/2026;Cantine;Midi;Martin;Noé;;Absent (décision du service en attente)\r\n", out.toString());
     }
 }
