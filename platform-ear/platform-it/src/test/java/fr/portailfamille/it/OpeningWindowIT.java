@@ -741,6 +741,12 @@ class OpeningWindowIT {
         Refused noType = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
                 new NewProof("INCONNU", today, "bulletin.pdf", pdf))));
         assertEquals("proofType", noType.field());
+        // an employer's certificate whose name speaks of health (a medical practice): said beside the file, why, nothing kept
+        Refused named = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, daysA, working,
+                new NewProof("DOMICILE", today, "attestation employeur cabinet médical.pdf", pdf))));
+        assertEquals("proofFile", named.field());
+        assertTrue(named.getMessage().startsWith("Le nom du fichier « attestation employeur cabinet médical.pdf » évoque un"
+                + " document de santé"), named.getMessage());
         // a good file with a request refused (no day): one transaction, the document is not kept either
         Refused noDay = assertThrows(Refused.class, () -> in(() -> requests.request(a.user(), window, Map.of(), working, proof)));
         assertEquals("days", noDay.field());

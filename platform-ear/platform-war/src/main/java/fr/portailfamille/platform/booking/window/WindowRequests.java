@@ -108,8 +108,17 @@ public class WindowRequests {
             };
             throw new Refused(field, e.text());
         }
-        return request(user, windowId, days, new Answers(answers != null && answers.bothParentsWorking(),
-                answers != null && answers.disability(), proof));
+        try {
+            return request(user, windowId, days, new Answers(answers != null && answers.bothParentsWorking(),
+                    answers != null && answers.disability(), proof));
+        } catch (Refused e) {
+            if ("proof".equals(e.field()) && e.text() != null && "booking.window.proof.health".equals(e.text().key())) {
+                // the file just sent, taken for health data by its name (« attestation employeur cabinet médical »):
+                // said beside the file, and why, not as if the parent had picked a health document
+                throw new Refused("proofFile", Refused.text("booking.window.proof.healthName", upload.fileName()));
+            }
+            throw e;
+        }
     }
 
     /**
