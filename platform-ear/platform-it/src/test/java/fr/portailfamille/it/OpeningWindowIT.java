@@ -334,6 +334,36 @@ class OpeningWindowIT {
                 + " and b.child_id in (?3, ?4)", unit, day, twins.childId(), twin), "the twins wait together");
     }
 
+    /**
+     * « Retirer ma demande » while the window takes requests: the family's request and its days go (its answers with
+     * them), another family's stay; a second tab finds nothing; once closed, refused.
+     */
+    @Test
+    void aFamilyTakesBackItsRequestWhileTheWindowIsOpen() throws Exception {
+        long[] ua = unit(2);
+        LocalDate day = weekday(BookingIT.nextMondayInAMonth().plusDays(2));
+        List<ValidatedFamilies.Parent> parents = families(2, ua[1]);
+        ValidatedFamilies.Parent a = parents.get(0);
+        ValidatedFamilies.Parent b = parents.get(1);
+        long window = in(() -> desk.open(FamilyFileIT.SANTE, settings(ua[1], day, TestDays.now().minusMinutes(1),
+                TestDays.now().plusHours(1))));
+        for (ValidatedFamilies.Parent p : parents) {
+            in(() -> requests.request(p.user(), window, Map.of(p.childId(), Set.of(new UnitDay(ua[0], day))),
+                    new Answers(false, true, null)));
+        }
+        assertTrue(in(() -> requests.withdraw(a.user(), window)));
+        assertEquals(java.util.Optional.empty(), in(() -> requests.mineTo(a.user(), window)));
+        assertEquals(0, count("select count(*) from window_request where window_id = ?1 and family_id = ?2", window,
+                a.familyId()));
+        assertEquals(1, count("select count(*) from window_wish x join window_request r on r.id = x.request_id"
+                + " where r.window_id = ?1", window), "the other family's request stays");
+        assertFalse(in(() -> requests.withdraw(a.user(), window)), "a second tab: nothing left");
+        assertThrows(SecurityException.class, () -> inBeta(() -> requests.withdraw(b.user(), window)));
+        in(() -> desk.close(FamilyFileIT.AGENT, window));
+        assertThrows(BookingRefused.class, () -> in(() -> requests.withdraw(b.user(), window)), "closed: kept");
+        assertTrue(in(() -> requests.mineTo(b.user(), window)).isPresent());
+    }
+
     /** Two agents opening the same window at once (or a double click): one window, the other told it overlaps. */
     @Test
     void twoOpeningsAtOnceMakeOneWindow() throws Exception {

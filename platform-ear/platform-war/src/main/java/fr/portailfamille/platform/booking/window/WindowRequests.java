@@ -202,6 +202,37 @@ public class WindowRequests {
         return requestId;
     }
 
+    /**
+     * « Retirer ma demande »: the family takes back its request to a window still taking requests (its plans changed:
+     * « Modifier » could cut it down to one day, not remove it — that day booked and its porte-monnaie debited at the
+     * publication), its days and answers (a disability: health data) deleted with it; the proof it sent stays in Mes
+     * documents. Nothing when it sent none (a second tab).
+     *
+     * @return whether a request was taken back
+     * @throws BookingRefused once the window no longer takes requests (closed, allocated, published)
+     */
+    public boolean withdraw(SignedInUser user, long windowId) {
+        Family family = files.fileOf(user);
+        // shared lock, as a request takes it: the closing waits for it, or it sees the window closed
+        if (em.createNativeQuery("select id from opening_window where id = ?1 for share").setParameter(1, windowId)
+                .getResultList().isEmpty()) {
+            throw new BookingRefused(Refused.text("booking.window.unknown"));
+        }
+        OpeningWindow w = em.find(OpeningWindow.class, windowId);
+        em.refresh(w);
+        if (w.getState() != OpeningWindow.State.OPEN) {
+            throw new BookingRefused(Refused.text("booking.window.allocated"));
+        }
+        w.period().requestRefusal(PlatformTime.now(clock)).ifPresent(why -> {
+            throw new BookingRefused(why);
+        });
+        if (family.getId() == null) {
+            return false;
+        }
+        return em.createNativeQuery("delete from window_request where window_id = ?1 and family_id = ?2")
+                .setParameter(1, windowId).setParameter(2, family.getId()).executeUpdate() > 0;
+    }
+
     /** The windows taking requests now for an activity one of the family's children is registered to. */
     public List<WindowSummary> openFor(SignedInUser user) {
         Family family = files.fileOf(user);

@@ -136,6 +136,23 @@ public class MaDemandeView implements Serializable {
         }
     }
 
+    /** « Retirer ma demande »: the request taken back while the window takes requests; said above the page. */
+    public void withdraw() throws IOException {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        try {
+            requests.withdraw(user.require(), fenetre);
+            String done = Texts.of("fenetre.family.withdrawn");
+            ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+            selection.clear();
+            proof = null;
+            bothParentsWorking = false;
+            disability = false;
+            load();
+        } catch (Refused e) {
+            error(ctx, null, Texts.of(e));
+        }
+    }
+
     private static List<Object> values(Object v) {
         List<Object> list = new ArrayList<>();
         if (v instanceof Object[] array) {
