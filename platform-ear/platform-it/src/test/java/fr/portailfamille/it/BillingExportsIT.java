@@ -293,8 +293,9 @@ class BillingExportsIT {
                     // a price in every bracket of the commune: 2,20 € for the one of QF 451
                     + " insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, case when b.qf_min <= 451"
                     + " and coalesce(b.qf_max, 451) >= 451 then 220 else 100 end from t, qf_bracket b");
-            // next term's tariff, already voted: shown dated beside today's (the planning's summary prices its days)
-            st.execute("with t as (insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, current_date + 100,"
+            // next term's tariff, already voted: shown dated beside today's (the planning's summary prices its days); dated
+            // from the commune's today, not the database's (between midnight in Paris and in UTC they differ)
+            st.execute("with t as (insert into tariff (activity_id, valid_from, mode, maximum_cents) select id, date '" + TestDays.today() + "' + 100,"
                     + " 'BRACKETS', 480 from activity where code = '" + code + "' returning id)"
                     + " insert into tariff_price (tariff_id, bracket_id, price_cents) select t.id, b.id, 235 from t, qf_bracket b");
             st.execute("insert into family (label, email, status, validated_at, postcode, quotient_familial, qf_proof_date, qf_source)"

@@ -787,10 +787,13 @@ class FamilyFileIT {
                     + " 'REFUSED') returning id").setParameter(1, code).getSingleResult();
             Number unit = (Number) em.createNativeQuery("insert into activity_unit (activity_id, code, label, capacity)"
                     + " values (?1, 'SOIR', 'Soir', 10) returning id").setParameter(1, activity.longValue()).getSingleResult();
-            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) select ?1, ?2, current_date + d, 'BOOKED'"
-                    + " from generate_series(1, 150) d").setParameter(1, childId).setParameter(2, unit.longValue()).executeUpdate();
-            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values (?1, ?2, current_date - 3,"
-                    + " 'ABSENT_BILLED')").setParameter(1, childId).setParameter(2, unit.longValue()).executeUpdate();
+            // from the commune's today, not the database's (between midnight in Paris and in UTC they differ)
+            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) select ?1, ?2, cast(?3 as date) + d,"
+                    + " 'BOOKED' from generate_series(1, 150) d").setParameter(1, childId).setParameter(2, unit.longValue())
+                    .setParameter(3, TestDays.today()).executeUpdate();
+            em.createNativeQuery("insert into booking (child_id, unit_id, day, status) values (?1, ?2, cast(?3 as date) - 3,"
+                    + " 'ABSENT_BILLED')").setParameter(1, childId).setParameter(2, unit.longValue())
+                    .setParameter(3, TestDays.today()).executeUpdate();
             tx.commit();
             return null;
         });
