@@ -89,4 +89,28 @@ class CreditUsesTest {
                 use(4, FEB_2026, 1_000, 45)));
         assertEquals(List.of(new Use(FEB_2026, 45, 1_000)), bounced);
     }
+
+    @Test
+    void creditTakenBackFromAnInvoiceUndoesItsLatestUseAndGivesItsSourceBack() {
+        // a cheque's 30 € overpayment (payment 7, then bounced: not certifiable) and a good payment's 10 € (payment 8);
+        // January's invoice 48 took 30 € (the oldest source first: payment 7's), February's invoice 49 the 10 € of
+        // payment 8; the cheque bounces in March: 30 € taken back from invoice 48, then the
+        // overpayment taken back from payment 7's own credit
+        LocalDate march = LocalDate.of(2026, 3, 2);
+        List<Use> uses = CreditUses.certified(List.of(
+                overpayment(1, DEC_2025, 3_000, 7, false),
+                overpayment(2, DEC_2025, 1_000, 8, true),
+                use(3, JAN_2026, 3_000, 48),
+                use(4, FEB_2026, 1_000, 49),
+                new Movement(5, march, 3_000, null, 48L, null, false),
+                new Movement(6, march, -3_000, 7L, null, null, false)));
+        assertEquals(List.of(new Use(FEB_2026, 49, 1_000)), uses);
+        // a good payment's credit used on invoice 50, then taken back in part (a later payment's cancellation needed
+        // 4 € of it): only what is left of the use is certified
+        List<Use> part = CreditUses.certified(List.of(
+                overpayment(1, DEC_2025, 1_000, 8, true),
+                use(2, JAN_2026, 1_000, 50),
+                new Movement(3, march, 400, null, 50L, null, false)));
+        assertEquals(List.of(new Use(JAN_2026, 50, 600)), part);
+    }
 }

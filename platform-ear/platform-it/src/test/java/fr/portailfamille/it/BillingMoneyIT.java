@@ -439,9 +439,6 @@ class BillingMoneyIT {
         AccountBalance after = in(() -> account.balance(AGENT, family));
         assertEquals(300L, after.dueCents());
         assertEquals(0L, after.creditCents());
-        // the first payment's credit was used: it cannot be cancelled at the counter
-        Refused used = assertThrows(Refused.class, () -> in(() -> { payments.cancel(REGISSEUR, first.paymentId(), "Chèque rejeté"); return null; }));
-        assertTrue(used.getMessage().startsWith("Le trop-perçu de ce paiement (5,00"), used.getMessage());
         // a card payment of 4,00 € for the 3,00 € left: 1,00 € of credit; cancelled (reason required), both are reversed
         PaymentDesk.Recorded second = in(() -> payments.record(REGISSEUR, pay(r, family, "CARTE_GUICHET", 400, null)));
         assertEquals(0L, outstanding(october));
@@ -459,6 +456,30 @@ class BillingMoneyIT {
         assertTrue(twice.getMessage().contains("déjà annulé"), twice.getMessage());
         assertEquals(List.of(r.prefix() + "-R-2", r.prefix() + "-R-1"), in(() -> payments.payments(AGENT, TODAY, TODAY, r.code(), null))
                 .stream().map(PaymentDesk.PaymentRow::receiptNumber).toList());
+        // the first payment, a cheque, bounces: its 5,00 € of credit paid October's invoice, which is owed again with
+        // September's (the money never came); the family's credit stays at 0, nothing negative
+        in(() -> { payments.cancel(REGISSEUR, first.paymentId(), "Chèque rejeté"); return null; });
+        assertEquals(1500L, outstanding(september));
+        assertEquals(800L, outstanding(october));
+        AccountBalance bounced = in(() -> account.balance(AGENT, family));
+        assertEquals(2300L, bounced.dueCents());
+        assertEquals(0L, bounced.creditCents());
+        assertEquals(1L, id("select count(*) from billing_audit where action = 'CREDIT_TAKEN_BACK' and invoice_id = ?1"
+                + " and payment_id = ?2 and amount_cents = 500", october, first.paymentId()));
+        invariantHolds(r);
+        // another family's overpayment paid part of an invoice since transmitted to the Trésorerie: its cancellation
+        // is refused (the titre asks what was left then), nothing changed
+        long family2 = family("Titre", null);
+        long august = invoice(r, family2, 3, TODAY.minusDays(60), new int[] {2, 500});
+        PaymentDesk.Recorded cheque = in(() -> payments.record(REGISSEUR, pay(r, family2, "ESPECES", 1500, null)));
+        long titre = invoice(r, family2, 4, TODAY.minusDays(30), new int[] {2, 400});
+        in(() -> { payments.useCredit(REGISSEUR, titre, 500); return null; });
+        update("update invoice set state = 'TITRE_EMIS', titre_number = 'T-77', titre_at = now() where id = ?1", titre);
+        Refused onTitre = assertThrows(Refused.class, () -> in(() -> { payments.cancel(REGISSEUR, cheque.paymentId(), "Chèque rejeté"); return null; }));
+        assertTrue(onTitre.getMessage().startsWith("Le trop-perçu de ce paiement (5,00")
+                && onTitre.getMessage().contains("a servi à régler des factures transmises depuis à la Trésorerie"), onTitre.getMessage());
+        assertEquals(0L, outstanding(august));
+        assertEquals(0L, id("select count(*) from payment where id = ?1 and cancelled_at is not null", cheque.paymentId()));
         invariantHolds(r);
     }
 

@@ -24,7 +24,8 @@ import java.util.List;
  * left to pay, its balance and credit, its relevé de compte. What an invoice has been settled by is read
  * one way everywhere: the allocations of payments not cancelled, plus the account credit used on it
  * (negative {@code account_credit} movements naming the invoice: a credit note imputed on it, an
- * overpayment reused). A parent reads only the family file of its own account; an agent of the commune
+ * overpayment reused), less the credit taken back from it (positive movements naming an invoice: the
+ * payment whose overpayment it was is cancelled). A credit note's own movement names the credit note. A parent reads only the family file of its own account; an agent of the commune
  * reads any family of it.
  */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class FamilyAccount {
     static final String SETTLED = "coalesce((select sum(a.amount_cents) from payment_allocation a join payment p"
             + " on p.id = a.payment_id where a.invoice_id = i.id and p.cancelled_at is null), 0)"
             + " + coalesce((select -sum(c.amount_cents) from account_credit c where c.invoice_id = i.id"
-            + " and c.amount_cents < 0), 0)";
+            + " and (c.amount_cents < 0 or i.kind = 'INVOICE')), 0)";
 
     /**
      * What credit notes by lines took back from invoice line {@code l}, in SQL: its {@code column} summed over the

@@ -19,6 +19,7 @@ public final class ExportLabels {
             Map.entry("PAYMENT_CANCELLED", "Paiement annulé"),
             Map.entry("PAYMENT_ALLOCATED", "Imputation"),
             Map.entry("CREDIT_USED", "Crédit utilisé"),
+            Map.entry("CREDIT_TAKEN_BACK", "Crédit repris (paiement annulé)"),
             Map.entry("TITRE_EMIS", "Titre de recettes émis"),
             Map.entry("REMINDER_SENT", "Relance envoyée"),
             Map.entry("SEPA_FILE", "Fichier de prélèvements"),

@@ -121,7 +121,9 @@ public class InvoiceDesk {
                 .setParameter(1, invoiceId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> credits = em.createNativeQuery("select cast(at at time zone " + PlatformTime.SQL_ZONE + " as date), label, -amount_cents"
-                + " from account_credit where invoice_id = ?1 and amount_cents < 0 order by at, id").setParameter(1, invoiceId)
+                // with the credit taken back from an invoice (its overpayment's payment cancelled): negative here
+                + " from account_credit c where invoice_id = ?1 and (amount_cents < 0 or exists (select 1 from invoice i"
+                + " where i.id = c.invoice_id and i.kind = 'INVOICE')) order by at, id").setParameter(1, invoiceId)
                 .getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> reminders = em.createNativeQuery("select level, cast(sent_at at time zone " + PlatformTime.SQL_ZONE + " as date), sent_by"

@@ -414,9 +414,11 @@ public class PaymentDesk {
 
     /**
      * Cancels a payment (régisseur; a rejected cheque, a mistake) with its reason: its allocations no
-     * longer settle their invoices, and its overpayment credit is taken back. Refused when that credit
-     * was already used (the family's credit with the régie is lower than the overpayment): the invoices it
-     * paid would silently become unpaid; the régisseur settles that first.
+     * longer settle their invoices, and its overpayment credit is taken back. When that credit was already
+     * used (the family's credit with the régie is now lower than the overpayment), the invoices the credit
+     * paid last are reopened for what is missing — a positive credit movement naming each, audited —: the
+     * money never came, so they are owed again, as the invoices the payment paid directly. Refused only when
+     * what is missing was paid to invoices transmitted to the Trésorerie since (the titre asks what was left).
      */
     public void cancel(SignedInUser user, long paymentId, String reason) {
         StaffRoles.requireRegisseur(user);
@@ -440,8 +442,11 @@ public class PaymentDesk {
         // a payment that settled part of an invoice since transmitted to the Trésorerie: the titre asks only what was
         // left then; cancelled here, the rest would be owed to nobody (the counter and credit notes refuse titres). Its
         // invoices locked first, in id order (Books), so that a titre being marked on one of them at this moment is seen
-        em.createNativeQuery("select i.id from invoice i join payment_allocation a on a.invoice_id = i.id"
-                + " where a.payment_id = ?1 order by i.id for update of i").setParameter(1, paymentId).getResultList();
+        // with them, the family's invoices of the régie its account credit paid: one of them may be reopened below
+        em.createNativeQuery("select i.id from invoice i where i.id in (select a.invoice_id from payment_allocation a"
+                + " where a.payment_id = ?1) or exists (select 1 from payment p join account_credit c on c.family_id = p.family_id"
+                + " and c.regie_id = p.regie_id where p.id = ?1 and c.invoice_id = i.id and c.amount_cents < 0 and i.kind = 'INVOICE')"
+                + " order by i.id for update of i").setParameter(1, paymentId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> titres = em.createNativeQuery("select i.number, i.titre_number from payment_allocation a"
                 + " join invoice i on i.id = a.invoice_id where a.payment_id = ?1 and i.state = 'TITRE_EMIS' order by i.id")
@@ -455,12 +460,25 @@ public class PaymentDesk {
         long overpayment = ((Number) em.createNativeQuery("select coalesce(sum(amount_cents), 0) from account_credit"
                 + " where payment_id = ?1").setParameter(1, paymentId).getSingleResult()).longValue();
         long credit = Books.credit(em, family, regieId);
-        if (overpayment > credit) {
+        Map<Long, Long> reopened = overpayment > credit ? creditUsesTakenBack(family, regieId, overpayment - credit) : Map.of();
+        if (reopened == null) {
             throw new Refused("cancelReason", Refused.text("billing.payment.overpaymentUsed", Money.amount(overpayment),
                     Money.amount(credit)));
         }
         em.createNativeQuery("update payment set cancelled_at = now(), cancelled_by = ?2, cancel_reason = ?3 where id = ?1")
                 .setParameter(1, paymentId).setParameter(2, Books.cut(user.email(), 120)).setParameter(3, why).executeUpdate();
+        for (Map.Entry<Long, Long> back : reopened.entrySet()) {
+            String number = (String) em.createNativeQuery("select number from invoice where id = ?1").setParameter(1, back.getKey())
+                    .getSingleResult();
+            em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, invoice_id, label, by_whom)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family)
+                    .setParameter(3, back.getValue()).setParameter(4, back.getKey())
+                    .setParameter(5, Books.cut("Crédit repris sur la facture " + number + " : reçu " + p[2] + " annulé", 200))
+                    .setParameter(6, Books.cut(user.email(), 120)).executeUpdate();
+            Books.audit(em, user.email(), "CREDIT_TAKEN_BACK", regieId, family, back.getKey(), paymentId, back.getValue(),
+                    "Crédit de " + Money.format(back.getValue()) + " repris sur la facture " + number + " (reçu " + p[2]
+                            + " annulé) : de nouveau à régler");
+        }
         if (overpayment > 0) {
             em.createNativeQuery("insert into account_credit (regie_id, family_id, amount_cents, payment_id, label, by_whom)"
                     + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, regieId).setParameter(2, family).setParameter(3, -overpayment)
@@ -469,6 +487,35 @@ public class PaymentDesk {
         }
         Books.audit(em, user.email(), "PAYMENT_CANCELLED", regieId, family, null, paymentId, ((Number) p[3]).longValue(),
                 "Reçu " + p[2] + " annulé : " + why);
+    }
+
+    /**
+     * The account credit uses to take back for {@code missing} cents of a cancelled payment's overpayment the family no
+     * longer has: invoice → cents, the invoices the credit paid last first (what a credit note imputed on the invoice it
+     * corrects is that note's, not spent credit: left). An invoice transmitted to the Trésorerie since is left (its titre
+     * asks what was left then).
+     *
+     * @return {@code null} when the invoices still open cannot take back {@code missing}
+     */
+    private Map<Long, Long> creditUsesTakenBack(long family, long regieId, long missing) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> uses = em.createNativeQuery("select i.id, -sum(c.amount_cents) from account_credit c"
+                + " join invoice i on i.id = c.invoice_id where c.family_id = ?1 and c.regie_id = ?2 and i.kind = 'INVOICE'"
+                + " and i.state = 'ISSUED' and c.payment_id is null and not exists (select 1 from invoice n join account_credit nc"
+                + " on nc.invoice_id = n.id and nc.amount_cents > 0 where n.credit_note_of = i.id and nc.at = c.at)"
+                + " group by i.id having sum(c.amount_cents) < 0 order by max(c.id) desc")
+                .setParameter(1, family).setParameter(2, regieId).getResultList();
+        Map<Long, Long> back = new LinkedHashMap<>();
+        long left = missing;
+        for (Object[] u : uses) {
+            if (left == 0) {
+                break;
+            }
+            long part = Math.min(left, ((Number) u[1]).longValue());
+            back.put(((Number) u[0]).longValue(), part);
+            left -= part;
+        }
+        return left == 0 ? back : null;
     }
 
     /** The payments received between {@code from} and {@code to}, of one régie or all (any agent). */

@@ -48,7 +48,7 @@ class ExportCsvTest {
         assertEquals("SOMETHING_NEW", ExportLabels.action("SOMETHING_NEW"));
         // every action the money services write is in words in the journal's export
         for (String written : java.util.List.of("SEPA_FILE", "WALLET_TOP_UP", "ONLINE_PAYMENT_STARTED", "REMINDER_SENT",
-                "CREDIT_USED", "PAYMENT_CANCELLED", "RUN_DONE")) {
+                "CREDIT_USED", "CREDIT_TAKEN_BACK", "PAYMENT_CANCELLED", "RUN_DONE")) {
             assertNotEquals(written, ExportLabels.action(written), written);
         }
         for (fr.portailfamille.platform.payment.OnlineState state : fr.portailfamille.platform.payment.OnlineState.values()) {
