@@ -559,12 +559,11 @@ class OperatorIT {
         assertEquals(List.of("ARCHIVE_DOWNLOAD", "IMPORT", "UPDATE", "SUSPEND", "DELETE"),
                 audit.stream().map(a -> a.substring(0, a.indexOf(' '))).toList(), audit::toString);
         assertTrue(audit.stream().allMatch(a -> a.contains("<" + DevStack.OPERATOR_EMAIL + ">")), audit::toString);
-        // money recorded after its last archive: the source is not deleted (its accounting is kept 10 years) until an
-        // archive of it is made since
+        // money changed after its last archive — a cheque cancelled: no new record, a line of the money journal —: the
+        // source is not deleted (its accounting is kept 10 years) until an archive of it is made since
         try (Connection c = stack.platformDb().getConnection(); Statement st = c.createStatement()) {
-            st.execute("insert into " + source.schemaName() + ".payment (regie_id, family_id, mode, amount_cents, received_on,"
-                    + " recorded_by) select (select min(id) from " + source.schemaName() + ".regie), (select min(id) from "
-                    + source.schemaName() + ".family), 'ESPECES', 1250, current_date, 'it'");
+            st.execute("insert into " + source.schemaName() + ".billing_audit (actor, action, amount_cents, detail)"
+                    + " values ('regie@it.test', 'PAYMENT_CANCELLED', 1250, 'Reçu annulé : chèque rejeté')");
         }
         assertEquals(200, post(OPERATOR_HOST, API + "/" + sourceSlug + "/suspension", token, null).statusCode());
         HttpResponse<String> unarchived = delete(token, sourceSlug, sourceSlug);

@@ -502,7 +502,9 @@ public class OperatorCommunes {
 
     /**
      * Refuses the deletion of a commune holding money records (invoices, payments, porte-monnaie movements: kept 10
-     * years by the public accounting rules) of which no archive was made since the last of them.
+     * years by the public accounting rules) of which no archive was made since the last of them — or since the last
+     * money action of its journal ({@code billing_audit}: a cheque cancelled, credit used, a titre, a SEPA reject change
+     * records without adding one).
      */
     private void requireArchived(Commune commune) {
         String schema = commune.schemaName(); // commune_<slug>, made of the slug's letters, digits and "_"
@@ -512,7 +514,7 @@ public class OperatorCommunes {
             // dropped (its records went with it, archived before the first run), a failed onboarding's a schema half made
             List<String> maxima = new ArrayList<>();
             for (String[] table : new String[][] {{"invoice", "issued_at"}, {"payment", "recorded_at"},
-                    {"wallet_movement", "created_at"}}) {
+                    {"wallet_movement", "created_at"}, {"billing_audit", "at"}}) {
                 try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
                     exists.setString(1, schema + "." + table[0]);
                     try (ResultSet rs = exists.executeQuery()) {
