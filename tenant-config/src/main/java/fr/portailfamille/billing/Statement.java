@@ -88,7 +88,9 @@ public record Statement(LocalDate from, LocalDate to, long openingCents, List<Li
             throw new IllegalArgumentException("period ends before it starts: " + from + " – " + to);
         }
         List<Movement> sorted = new ArrayList<>(all);
+        // on one day, debits first (the invoice, then what paid it); a payment's cancellation after the payment it cancels
         sorted.sort(Comparator.comparing(Movement::date)
+                .thenComparing(m -> m.kind() == Kind.PAYMENT_CANCELLED)
                 .thenComparing(m -> m.creditCents() > 0)
                 .thenComparing(m -> m.reference() == null ? "" : m.reference()));
         long opening = 0;

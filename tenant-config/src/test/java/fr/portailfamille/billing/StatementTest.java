@@ -55,6 +55,19 @@ class StatementTest {
     }
 
     @Test
+    void aDirectDebitCancelledOnItsOwnDayComesAfterIt() {
+        // a debit withdrawn before its collection day is dated on that day (FamilyAccount): after the debit, not before
+        Statement s = Statement.of(List.of(
+                invoice("2026-10-01", "AL-41", 3000),
+                new Movement(LocalDate.parse("2026-10-10"), Kind.PAYMENT_CANCELLED, "AL-R-2", "Prélèvement annulé", 3000, 0),
+                credit("2026-10-10", Kind.PAYMENT, "AL-R-2", 3000)), SEPT, AUG);
+        assertEquals(List.of(Kind.INVOICE, Kind.PAYMENT, Kind.PAYMENT_CANCELLED),
+                s.lines().stream().map(l -> l.movement().kind()).toList());
+        assertEquals(List.of(3000L, 0L, 3000L), s.lines().stream().map(Statement.Line::balanceCents).toList());
+        assertEquals(3000, s.closingCents());
+    }
+
+    @Test
     void anOverpaymentLeavesACreditShownAsANegativeBalance() {
         Statement s = Statement.of(List.of(invoice("2026-11-30", "AL-1", 1000),
                 credit("2026-12-02", Kind.PAYMENT, "AL-R-1", 1500)), SEPT, AUG);

@@ -141,6 +141,11 @@ class SepaDebitIT {
                 new Mandates.Signature(f.regie(), "王伟", IBAN_FR, null, true))));
         assertEquals(List.of("debtorName"), fields(unwritable));
         assertTrue(message(unwritable, "debtorName").contains("lettres latines"), message(unwritable, "debtorName"));
+        // a Swiss account (a cross-border worker) without its BIC: the rulebook requires it outside the EEA
+        MoneyRefused swiss = assertThrows(MoneyRefused.class, () -> alpha(() -> mandates.sign(parent,
+                new Mandates.Signature(f.regie(), "Camille Edge", "CH93 0076 2011 6238 5295 7", " ", true))));
+        assertEquals(List.of("bic"), fields(swiss));
+        assertTrue(message(swiss, "bic").startsWith("Le BIC est obligatoire pour un compte hors de l'Espace"), message(swiss, "bic"));
 
         // signed: RUM from the régie and the id, today's date, the régie's ICS, the IBAN as typed (compacted)
         Mandate m = alpha(() -> mandates.sign(parent, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, "agrifrpp882", true)));
@@ -211,6 +216,17 @@ class SepaDebitIT {
         DirectDebits.Debit planned = alpha(() -> debits.debits(AGENT, run)).get(0);
         assertEquals("PLANNED", planned.state());
         assertTrue(alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents() > 0, "due again");
+        // the relevé: the debit's cancellation (today) never before the debit (its collection day, to come)
+        java.time.LocalDate collected = java.time.LocalDate.of(2000, 1, 1).plusDays(alpha(() -> kit.id("select received_on"
+                + " - date '2000-01-01' from payment where id = (select max(id) from payment where family_id = (select family_id"
+                + " from invoice where id = ?1))", sent.invoiceId())));
+        fr.portailfamille.billing.Statement statement = alpha(() -> account.statement(edge450, null, collected));
+        List<fr.portailfamille.billing.Statement.Kind> kinds = statement.lines().stream().map(l -> l.movement().kind())
+                .filter(k -> k != fr.portailfamille.billing.Statement.Kind.INVOICE).toList();
+        assertEquals(List.of(fr.portailfamille.billing.Statement.Kind.PAYMENT,
+                fr.portailfamille.billing.Statement.Kind.PAYMENT_CANCELLED), kinds);
+        assertTrue(statement.lines().stream().allMatch(l -> l.movement().kind() != fr.portailfamille.billing.Statement.Kind
+                .PAYMENT_CANCELLED || l.movement().date().equals(collected)), statement.lines()::toString);
         // its debit planned again: not reminded meanwhile, however late
         assertFalse(alpha(() -> reminders.send(sent.invoiceId(), 1, "test", fr.portailfamille.it.support.TestDays.today().plusYears(1))));
         assertEquals(0L, alpha(() -> kit.id("select count(*) from invoice_reminder where invoice_id = ?1", sent.invoiceId())));
@@ -255,6 +271,25 @@ class SepaDebitIT {
         assertEquals(List.of("PLANNED", second.rum()), List.of(moved.state(), moved.rum()));
         String xml = new String(alpha(() -> debits.file(REGISSEUR, run)).content(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(xml.contains("<MndtId>" + second.rum() + "</MndtId>") && !xml.contains(first.rum()), xml);
+        // the file sent, the family revokes that mandate too (its debit sent stays); the bank refuses the whole file, the
+        // régisseur withdraws it: the debit is not planned again on a revoked mandate no file takes — skipped, the
+        // invoice due and reminded; a mandate signed then takes it, as after the first revocation
+        alpha(() -> { mandates.revoke(edge450, second.id()); return null; });
+        assertEquals("SENT", alpha(() -> debits.debits(AGENT, run)).get(0).state());
+        alpha(() -> { debits.withdraw(REGISSEUR, run, "Fichier refusé par la banque"); return null; });
+        DirectDebits.Debit dropped = alpha(() -> debits.debits(AGENT, run)).get(0);
+        assertEquals("SKIPPED", dropped.state());
+        assertTrue(alpha(() -> account.invoice(edge450, dropped.invoiceId())).outstandingCents() > 0, "due again");
+        assertFalse(alpha(() -> debits.notes(edge450, null)).containsKey(dropped.invoiceId()), "no « prélevé le »");
+        assertTrue(alpha(() -> reminders.send(dropped.invoiceId(), 1, "test", fr.portailfamille.it.support.TestDays.today()
+                .plusYears(1))), "reminded");
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from billing_audit where action = 'SEPA_FILE_WITHDRAWN'"
+                + " and detail like '%1 annulé(s) (mandat révoqué depuis)%' and regie_id = (select regie_id from sepa_mandate"
+                + " where id = ?1)", second.id())));
+        Mandate third = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null,
+                true)));
+        DirectDebits.Debit retaken = alpha(() -> debits.debits(AGENT, run)).get(0);
+        assertEquals(List.of("PLANNED", third.rum()), List.of(retaken.state(), retaken.rum()));
     }
 
     /**

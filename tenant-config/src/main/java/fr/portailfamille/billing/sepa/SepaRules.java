@@ -123,12 +123,16 @@ public final class SepaRules {
 
     /**
      * What is wrong with a BIC given beside {@code iban} (checked by iban4j, its country the IBAN's), or
-     * {@code null}; a blank BIC is right (IBAN only, as SEPA allows since 2016). To be read in any language.
+     * {@code null}; a blank BIC is right (IBAN only, as SEPA allows since 2016) unless the IBAN's country is outside
+     * the European Economic Area (Switzerland, United Kingdom, Monaco…: the rulebook requires it, a bank would reject the
+     * debit, or the whole file). To be read in any language.
      */
     public static Message bicProblem(String bic, String iban) {
         String value = normalizeBic(bic);
         if (value == null) {
-            return null;
+            String ibanValue = normalizeIban(iban);
+            return ibanValue != null && ibanValue.length() >= 2 && SepaCountries.outsideEea(ibanValue.substring(0, 2))
+                    ? Problems.of("billing.sepa.bic.required", ibanValue.substring(0, 2)) : null;
         }
         try {
             BicUtil.validate(value);

@@ -74,6 +74,11 @@ class SepaRulesTest {
         assertNull(SepaRules.bicProblem("AGRIGPGX", "FR7630006000011234567890189"));
         assertNull(SepaRules.bicProblem("BNPAMQMX", "FR7630006000011234567890189"));
         assertTrue(SepaRules.bicProblem("AGRIRERX", "DE89370400440532013000").french().contains("même pays"));
+        // outside the EEA (a cross-border worker near Geneva, a Monaco bank): required, as the rulebook says
+        assertTrue(SepaRules.bicProblem(null, "CH9300762011623852957").french().startsWith("Le BIC est obligatoire"));
+        assertTrue(SepaRules.bicProblem(" ", "MC5811222000010123456789030").french().contains("IBAN MC"));
+        assertNull(SepaRules.bicProblem("UBSWCHZH80A", "CH9300762011623852957"));
+        assertNull(SepaRules.bicProblem(null, "DE89370400440532013000"), "inside the EEA: optional");
     }
 
     @Test

@@ -188,7 +188,12 @@ public class FamilyAccount {
                     : Problems.of("statement.paymentCheque", mode, p[3], p[6]);
             all.add(new Statement.Movement(DraftInvoices.date(p[0]), Statement.Kind.PAYMENT, (String) p[1], label, 0, amount));
             if (p[5] != null) {
-                all.add(new Statement.Movement(DraftInvoices.date(p[5]), Statement.Kind.PAYMENT_CANCELLED, (String) p[1],
+                // a direct debit is dated on its collection day, and may be cancelled before it (its file withdrawn): the
+                // cancellation never comes before the payment it cancels (nor closes a school year on both)
+                LocalDate cancelled = DraftInvoices.date(p[5]);
+                LocalDate received = DraftInvoices.date(p[0]);
+                all.add(new Statement.Movement(cancelled.isBefore(received) ? received : cancelled,
+                        Statement.Kind.PAYMENT_CANCELLED, (String) p[1],
                         p[3] == null ? Problems.of("statement.paymentCancelled", mode)
                                 : Problems.of("statement.paymentCancelledCheque", mode, p[3]), amount, 0));
             }

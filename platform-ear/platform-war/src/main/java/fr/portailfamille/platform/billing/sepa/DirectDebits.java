@@ -329,7 +329,8 @@ public class DirectDebits {
      * Withdraws run {@code runId}'s file (régisseur), which the bank did not collect — refused whole, or never sent: its
      * debits are planned again (their payments cancelled, the invoices due again, « prélevée le … » kept), no family is
      * mailed, the file stays in the régie's journal with who withdrew it and why; the next file made for the run gets a
-     * fresh collection date and its own message id. Refused once the bank rejected a debit of it (it processed the file).
+     * fresh collection date and its own message id; a debit whose mandate the family revoked since goes to its new
+     * mandate, or is skipped. Refused once the bank rejected a debit of it (it processed the file).
      */
     public void withdraw(SignedInUser regisseur, long runId, String reason) {
         StaffRoles.requireRegisseur(regisseur);
@@ -350,19 +351,28 @@ public class DirectDebits {
         @SuppressWarnings("unchecked")
         List<Object[]> sent = em.createNativeQuery("select id, payment_id from sepa_debit where sepa_file_id = ?1"
                 + " and state = 'SENT' order by id for update").setParameter(1, fileId).getResultList();
+        int skipped = 0;
         for (Object[] d : sent) {
-            // the debit planned again first: its payment is then no longer a debit sent, which a cancellation refuses
-            em.createNativeQuery("update sepa_debit set state = 'PLANNED', sequence_type = null, amount_cents = null,"
-                    + " collection_date = null, sepa_file_id = null, payment_id = null where id = ?1")
-                    .setParameter(1, ((Number) d[0]).longValue()).executeUpdate();
+            // the debit planned again first: its payment is then no longer a debit sent, which a cancellation refuses. On
+            // a mandate the family revoked since (debits sent stayed), it goes to the family's mandate signed since, as a
+            // signature takes the debits a revocation left; without one it is skipped, as a revocation does: the invoice
+            // is paid another way (reminded, no « prélevée le » on a date no file will keep)
+            String state = (String) em.createNativeQuery("update sepa_debit d set state = case when m.revoked_at is null"
+                    + " or a.id is not null then 'PLANNED' else 'SKIPPED' end, mandate_id = case when m.revoked_at is null"
+                    + " then m.id else coalesce(a.id, m.id) end, sequence_type = null, amount_cents = null, collection_date = null,"
+                    + " sepa_file_id = null, payment_id = null from sepa_mandate m left join sepa_mandate a on a.family_id"
+                    + " = m.family_id and a.regie_id = m.regie_id and a.revoked_at is null where m.id = d.mandate_id and d.id = ?1"
+                    + " returning d.state").setParameter(1, ((Number) d[0]).longValue()).getSingleResult();
+            skipped += "SKIPPED".equals(state) ? 1 : 0;
             desk.cancel(regisseur, ((Number) d[1]).longValue(), "Fichier de prélèvements " + files.get(0)[1] + " retiré : "
                     + why);
         }
         em.createNativeQuery("update sepa_file set withdrawn_at = now(), withdrawn_by = ?2, withdrawn_reason = ?3 where id = ?1")
                 .setParameter(1, fileId).setParameter(2, Mandates.cut(regisseur.email())).setParameter(3, why).executeUpdate();
         desk.audit(regisseur.email(), "SEPA_FILE_WITHDRAWN", ((Number) files.get(0)[2]).longValue(), 0L, null, null, null,
-                "Fichier de prélèvements " + files.get(0)[1] + " retiré : " + why + " ; " + sent.size()
-                        + " prélèvement(s) de nouveau prévus");
+                "Fichier de prélèvements " + files.get(0)[1] + " retiré : " + why + " ; " + (sent.size() - skipped)
+                        + " prélèvement(s) de nouveau prévus" + (skipped == 0 ? ""
+                        : ", " + skipped + " annulé(s) (mandat révoqué depuis)"));
     }
 
     /**
