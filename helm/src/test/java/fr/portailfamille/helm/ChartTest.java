@@ -270,6 +270,10 @@ class ChartTest {
     assertNull(ingress.getSpec().getIngressClassName(), "ingressClassName is optional and unset by default");
     assertEquals(List.of("*.portail-famille.example.org"), hosts(ingress));
     assertTrue(ingress.getSpec().getTls() == null || ingress.getSpec().getTls().isEmpty(), "TLS is off by default");
+    // ingress-nginx's 1 MiB body and 60 s read would cut a parent's certificate and an operator's archive import
+    assertEquals("2048m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
+    assertEquals("900", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+    assertEquals("900", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-send-timeout"));
     HTTPIngressPath path = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0);
     assertEquals(FULLNAME, path.getBackend().getService().getName());
     assertEquals(80, path.getBackend().getService().getPort().getNumber());
@@ -336,6 +340,9 @@ class ChartTest {
     assertNotNull(ingress, "no Ingress rendered");
     assertEquals("nginx", ingress.getSpec().getIngressClassName());
     assertEquals("letsencrypt", ingress.getMetadata().getAnnotations().get("cert-manager.io/cluster-issuer"));
+    // the release's own annotation wins over the chart's nginx default; the others stay
+    assertEquals("1200", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+    assertEquals("2048m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
 
     List<String> customDomains = List.of("familles.paysdemontfaucou.fr", "enfance.ville-saint-aubin.fr",
         "portail-famille.mairie-lesvignes.fr");
