@@ -289,8 +289,11 @@ class BillingMoneyIT {
         // October's 50,00 € paid in full, then 2 of its days credited: 10,00 € of credit, which pays November in part
         in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 5000, Map.of(october, 5000L))));
         in(() -> invoices.creditNote(REGISSEUR, october, Map.of(lineId(october, 1), 2), null, "Sortie scolaire"));
-        assertEquals(1000L, in(() -> payments.credit(AGENT, family, r.code())));
-        assertEquals(1000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        // at once: no credit left beside an open invoice (Accueil and « Payer » asked for money the family did not owe)
+        assertEquals(0L, in(() -> payments.credit(AGENT, family, r.code())));
+        assertEquals(0L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        assertEquals(1L, id("select count(*) from account_credit where family_id = ?1 and amount_cents = -1000"
+                + " and invoice_id <> ?2", family, october), "November paid 10,00 € by the credit");
         // 40,00 € of October's care paid, and the 10,00 € its credit note gave back, paid to November's care
         List<fr.portailfamille.billing.ChildcareTaxCertificate.Amount> fiscal = in(() -> documents.fiscalAmounts(AGENT, family, year));
         assertEquals(1, fiscal.size(), fiscal.toString());
@@ -306,7 +309,7 @@ class BillingMoneyIT {
         long october = careMonths(r, family, "Noé", 2);
         in(() -> payments.record(REGISSEUR, pay(r, family, "ESPECES", 5000, Map.of(october, 5000L))));
         in(() -> invoices.creditNote(REGISSEUR, october, Map.of(), 1000L, "Geste commercial"));
-        assertEquals(1000L, in(() -> payments.applyCredit(family, r.id(), "regie@alpha.test")));
+        assertEquals(0L, in(() -> payments.credit(AGENT, family, r.code())), "paid to November at once");
         List<fr.portailfamille.billing.ChildcareTaxCertificate.Amount> fiscal = in(() -> documents.fiscalAmounts(AGENT, family, year));
         assertEquals(1, fiscal.size(), fiscal.toString());
         assertEquals(5000L, fiscal.get(0).cents(), "the family paid 50,00 € for care in all, not 60,00 €");

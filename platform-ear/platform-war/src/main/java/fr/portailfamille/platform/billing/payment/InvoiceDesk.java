@@ -145,7 +145,8 @@ public class InvoiceDesk {
 
     /**
      * A credit note on the invoice (régisseur): of {@code days} of its lines (line id → days, each at its
-     * unit price) when any is given, otherwise of {@code amountCents}; with its reason.
+     * unit price) when any is given, otherwise of {@code amountCents}; with its reason. What the invoice no longer
+     * owes then pays the family's other open invoices of the régie ({@link PaymentDesk#applyCredit}).
      *
      * @return the credit note's id
      */
@@ -153,13 +154,18 @@ public class InvoiceDesk {
         StaffRoles.requireRegisseur(user);
         String why = Refused.requiredReason("reason", reason, "billing.creditNote.reasonRequired");
         boolean byLines = days != null && days.values().stream().anyMatch(d -> d != null && d != 0);
-        if (byLines) {
-            return writer.creditNote(invoiceId, days, why, user.email());
-        }
-        if (amountCents == null || amountCents <= 0) {
+        if (!byLines && (amountCents == null || amountCents <= 0)) {
             throw new Refused("amount", Refused.text("billing.creditNote.daysOrAmount"));
         }
-        return writer.creditNote(invoiceId, amountCents, why, user.email());
+        long note = byLines ? writer.creditNote(invoiceId, days, why, user.email())
+                : writer.creditNote(invoiceId, amountCents, why, user.email());
+        // what the invoice no longer owes is the family's credit with the régie: it pays the family's other open invoices
+        // at once, as it does before a reminder or a titre (else Accueil and « Payer » asked for money the relevé says
+        // the family does not owe)
+        Object[] of = (Object[]) em.createNativeQuery("select family_id, regie_id from invoice where id = ?1")
+                .setParameter(1, note).getSingleResult();
+        payments.applyCredit(((Number) of[0]).longValue(), ((Number) of[1]).longValue(), user.email());
+        return note;
     }
 
     /**
