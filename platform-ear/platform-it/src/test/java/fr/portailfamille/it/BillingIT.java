@@ -18,6 +18,7 @@ import fr.portailfamille.it.support.Mails;
 import fr.portailfamille.it.support.Browser;
 import fr.portailfamille.it.support.QueueWalk;
 import fr.portailfamille.it.support.StackLauncher;
+import fr.portailfamille.platform.billing.DraftInvoices;
 import fr.portailfamille.platform.billing.InvoicingRun;
 import fr.portailfamille.platform.billing.IssuedInvoice;
 import fr.portailfamille.platform.billing.RunState;
@@ -225,6 +226,22 @@ class BillingIT {
         kit.in(kit.alpha(), () -> kit.update("update booking set status = 'ABSENT_BILLED' where child_id = ?1 and status = 'ABSENT_PENDING'",
                 f.child("Tom")));
         assertEquals(0L, kit.in(kit.alpha(), () -> invoicing.preview(AGENT, f.regie(), OCTOBER)).absencesAwaitingReview());
+        // a day of this month the service pointed absent, not declared yet: its certificate may still come (refused once
+        // invoiced); the preview says how many, and until when
+        LocalDate today = fr.portailfamille.it.support.TestDays.today();
+        long pointed = kit.in(kit.alpha(), () -> kit.id("insert into booking (child_id, unit_id, day, status) values (?1, ?2, ?3,"
+                + " 'ABSENT_BILLED') returning id", f.child("Tom"), f.unit(), today));
+        long delay = kit.in(kit.alpha(), () -> kit.id("select coalesce((select certificate_days from billing_settings), ?1)",
+                fr.portailfamille.booking.AbsenceRules.LATE_CERTIFICATE_DAYS));
+        DraftInvoices.CertificatesDue due = kit.in(kit.alpha(), () -> invoicing.preview(AGENT, f.regie(),
+                java.time.YearMonth.from(today))).certificatesStillDue();
+        assertEquals(List.of(1L, today.plusDays(delay)), List.of(due.days(), due.openUntil()));
+        // declared an illness, with its certificate: no longer awaited (it waits for its review)
+        kit.in(kit.alpha(), () -> kit.update("insert into absence (booking_id, reason, certificate, certificate_name)"
+                + " values (?1, 'MALADIE', decode('25504446', 'hex'), 'certificat.pdf')", pointed));
+        assertEquals(0L, kit.in(kit.alpha(), () -> invoicing.preview(AGENT, f.regie(), java.time.YearMonth.from(today)))
+                .certificatesStillDue().days());
+        kit.in(kit.alpha(), () -> kit.update("delete from booking where id = ?1", pointed));
         // refused after October's run: the facturation page lists October, its day to bill by running it again
         assertEquals(List.of(new fr.portailfamille.platform.billing.DraftInvoices.MonthToBill(OCTOBER, 1)),
                 kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())));
@@ -282,9 +299,14 @@ class BillingIT {
         RunState shown = kit.in(kit.alpha(), () -> invoicing.progress(REGISSEUR, f.regie(), OCTOBER)).orElseThrow();
         assertEquals("FAILED", shown.state());
         assertTrue(shown.error().startsWith("Facturation interrompue"), shown.error());
+        // its month is offered to run again on Facturation (the page opens on the latest month: it was lost)
+        List<DraftInvoices.MonthToBill> toRunAgain = kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie()));
+        assertEquals(List.of(OCTOBER), toRunAgain.stream().map(DraftInvoices.MonthToBill::month).toList());
+        assertTrue(toRunAgain.get(0).days() > 0, toRunAgain::toString);
         RunState rerun = issue(kit.alpha(), REGISSEUR, f);
         assertEquals("DONE", rerun.state());
         assertEquals(4, invoiceTotals(kit.alpha(), f).size());
+        assertEquals(List.of(), kit.in(kit.alpha(), () -> invoicing.monthsToRunAgain(AGENT, f.regie())), "billed since");
 
         // a run still beating is left alone: a second start is refused
         kit.in(kit.alpha(), () -> kit.update("insert into billing_run (regie_id, period_start, period_end, state, families_total,"

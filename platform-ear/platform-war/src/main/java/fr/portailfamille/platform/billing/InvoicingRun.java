@@ -91,11 +91,11 @@ public class InvoicingRun {
     ManagedThreadFactory threads;
 
     /**
-     * A preview: each family's draft, the totals per activity, and the period's absences whose certificate awaits review
-     * (not billed by this run).
+     * A preview: each family's draft, the totals per activity, the period's absences whose certificate awaits review
+     * (not billed by this run), and those billed whose certificate may still come (refused once invoiced).
      */
     public record Preview(List<FamilyInvoice> families, Map<String, Long> totalsByActivity, long totalCents,
-            long absencesAwaitingReview) {
+            long absencesAwaitingReview, DraftInvoices.CertificatesDue certificatesStillDue) {
 
         public List<FamilyInvoice> getFamilies() { return families; }
         public List<ActivityTotal> getActivityTotals() {
@@ -104,6 +104,7 @@ public class InvoicingRun {
         public long getTotalCents() { return totalCents; }
         public int getAnomalyCount() { return families.stream().mapToInt(FamilyInvoice::getAnomalyCount).sum(); }
         public long getAbsencesAwaitingReview() { return absencesAwaitingReview; }
+        public DraftInvoices.CertificatesDue getCertificatesStillDue() { return certificatesStillDue; }
     }
 
     /** One activity's total in a preview. */
@@ -137,7 +138,9 @@ public class InvoicingRun {
         Map<String, Long> totals = new TreeMap<>();
         families.forEach(f -> f.draft().totalsByActivity().forEach((a, c) -> totals.merge(a, c, Math::addExact)));
         return new Preview(families, totals, families.stream().mapToLong(FamilyInvoice::getTotalCents).reduce(0, Math::addExact),
-                drafts.absencesAwaitingReview(regieCode, month.atDay(1), month.atEndOfMonth()));
+                drafts.absencesAwaitingReview(regieCode, month.atDay(1), month.atEndOfMonth()),
+                drafts.certificatesStillDue(regieCode, month.atDay(1), month.atEndOfMonth(),
+                        fr.portailfamille.platform.kernel.PlatformTime.today(clock)));
     }
 
     /**
