@@ -212,7 +212,13 @@ class SepaDebitIT {
             return null;
         })).field());
         assertThrows(Refused.class, () -> kit.in(kit.beta(), () -> { debits.withdraw(REGISSEUR_BETA, run, "x"); return null; }));
-        alpha(() -> { debits.withdraw(REGISSEUR, run, "Fichier refusé par la banque : ICS inconnu"); return null; });
+        // a reason near what the field takes (478 of 500 characters): taken, though each payment's cancellation names the file first
+        String longReason = "Fichier refusé par la banque : ICS inconnu. " + "Motif détaillé de la banque. ".repeat(15);
+        assertEquals(478, longReason.strip().length());
+        alpha(() -> { debits.withdraw(REGISSEUR, run, longReason); return null; });
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from payment where id = (select max(p.id) from payment p"
+                + " join invoice i on i.family_id = p.family_id where i.id = ?1) and length(cancel_reason) = 500"
+                + " and cancel_reason like 'Fichier de prélèvements % retiré : Fichier refusé par la banque%…'", sent.invoiceId())));
         DirectDebits.Debit planned = alpha(() -> debits.debits(AGENT, run)).get(0);
         assertEquals("PLANNED", planned.state());
         assertTrue(alpha(() -> account.invoice(edge450, sent.invoiceId())).outstandingCents() > 0, "due again");

@@ -10,6 +10,7 @@ import fr.portailfamille.platform.billing.RunIssued;
 import fr.portailfamille.platform.billing.payment.PaymentDesk;
 import fr.portailfamille.platform.kernel.PlatformTime;
 import fr.portailfamille.platform.kernel.Refused;
+import fr.portailfamille.platform.kernel.TextLimits;
 import fr.portailfamille.platform.mail.FamilyMails;
 import fr.portailfamille.platform.security.SignedInUser;
 import fr.portailfamille.platform.security.StaffRoles;
@@ -351,6 +352,11 @@ public class DirectDebits {
         @SuppressWarnings("unchecked")
         List<Object[]> sent = em.createNativeQuery("select id, payment_id from sepa_debit where sepa_file_id = ?1"
                 + " and state = 'SENT' order by id for update").setParameter(1, fileId).getResultList();
+        // each payment's cancellation names the file before the reason, within a reason's length (the whole reason is
+        // the file's: a reason the field took was refused at the top of the page, its message saying it fits)
+        String named = "Fichier de prélèvements " + files.get(0)[1] + " retiré : ";
+        int room = TextLimits.REASON - named.length();
+        String cancelReason = named + (why.length() <= room ? why : why.substring(0, room - 1) + "…");
         int skipped = 0;
         for (Object[] d : sent) {
             // the debit planned again first: its payment is then no longer a debit sent, which a cancellation refuses. On
@@ -364,8 +370,7 @@ public class DirectDebits {
                     + " = m.family_id and a.regie_id = m.regie_id and a.revoked_at is null where m.id = d.mandate_id and d.id = ?1"
                     + " returning d.state").setParameter(1, ((Number) d[0]).longValue()).getSingleResult();
             skipped += "SKIPPED".equals(state) ? 1 : 0;
-            desk.cancel(regisseur, ((Number) d[1]).longValue(), "Fichier de prélèvements " + files.get(0)[1] + " retiré : "
-                    + why);
+            desk.cancel(regisseur, ((Number) d[1]).longValue(), cancelReason);
         }
         em.createNativeQuery("update sepa_file set withdrawn_at = now(), withdrawn_by = ?2, withdrawn_reason = ?3 where id = ?1")
                 .setParameter(1, fileId).setParameter(2, Mandates.cut(regisseur.email())).setParameter(3, why).executeUpdate();
