@@ -527,7 +527,11 @@ class OperatorIT {
         assertTrue(changed.body().contains("\"nom\":\"Copie renommée\"") && changed.body().contains(own), changed.body());
         awaitStatus(own + ":" + PORT, "/", s -> s == 200);
         var client = stack.keycloakAdmin().realm(copy.realmName()).clients().findByClientId("portail-famille").get(0);
-        assertTrue(client.getRedirectUris().contains("https://" + own + "/oidc/callback"), client.getRedirectUris()::toString);
+        assertTrue(client.getRedirectUris().stream().anyMatch(u -> u.endsWith("://" + own + "/oidc/callback")),
+                client.getRedirectUris()::toString);
+        // its platform address keeps the port the caller used (written without it, every login there was refused)
+        assertTrue(client.getRedirectUris().contains(stack.communeUrl(copySlug) + "/oidc/callback"),
+                client.getRedirectUris()::toString);
         assertEquals("Copie renommée", stack.keycloakAdmin().realm(copy.realmName()).toRepresentation().getDisplayName());
         assertEquals(401, put(null, copySlug, "{\"nom\": \"x\"}").statusCode(), "an operator's only");
 

@@ -157,7 +157,8 @@ public class OperatorApi {
                     : communes.find(slug, operator()).map(CommuneOverview::getDomains)
                     .orElseThrow(() -> new OperatorCommunes.UnknownCommune(slug));
             return Response.ok(json(communes.update(slug, new CommuneSpec(slug, body.nom, body.siteWeb,
-                    body.couleurPrincipale, body.couleurAccent, body.logoSvg, domains), operator()))).build();
+                    body.couleurPrincipale, body.couleurAccent, body.logoSvg, domains), operator(), PublicScheme.of(request),
+                    PublicScheme.portSuffix(request)))).build();
         });
     }
 

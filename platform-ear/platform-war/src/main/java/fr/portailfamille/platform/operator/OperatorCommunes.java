@@ -216,10 +216,13 @@ public class OperatorCommunes {
      * an onboarding is; its realm accepts logins from the new domains (the provisioner's {@code update}, audited). Not
      * while an onboarding, an import or a deletion of it runs.
      *
+     * Its realm's return addresses are rewritten with {@code scheme} and {@code portSuffix}, the browser's (or the API
+     * caller's) as an onboarding writes them: a platform served on a port keeps its logins working.
+     *
      * @throws ProvisioningException the field errors (nothing changed), or without fields when its realm could not be
      *                               brought to it (run it again)
      */
-    public CommuneOverview update(String slug, CommuneSpec changed, OperatorUser actor) {
+    public CommuneOverview update(String slug, CommuneSpec changed, OperatorUser actor, String scheme, String portSuffix) {
         requireOperator(actor);
         Commune commune = require(slug);
         // a text not given is kept (the API's body may give only the domains)
@@ -233,7 +236,7 @@ public class OperatorCommunes {
             throw new ProvisioningException(errors);
         }
         try (SlugLock lock = SlugLock.take(dataSource, slug)) {
-            wiring.provisioner().update(spec, actor.actor());
+            wiring.provisioner(scheme, portSuffix).update(spec, actor.actor());
         }
         return find(slug, actor).orElseThrow(() -> new UnknownCommune(slug));
     }

@@ -118,7 +118,8 @@ public class OperatorCommuneView implements Serializable {
         try {
             String logo = removeLogo ? "" : CommuneFields.logoSvg(newLogo);
             commune = communes.update(commune.getSlug(), new fr.portailfamille.tenancy.CommuneSpec(commune.getSlug(),
-                    f.name(), f.websiteUrl(), f.primaryColor(), f.accentColor(), logo, f.domainList()), session.user());
+                    f.name(), f.websiteUrl(), f.primaryColor(), f.accentColor(), logo, f.domainList()), session.user(),
+                    OperatorSession.scheme(), OperatorSession.portSuffix());
             FormErrors.info(Texts.of("operator.update.done", commune.getName()));
             changes = null;
             removeLogo = false;
