@@ -182,6 +182,36 @@ class RequestsIT {
         assertEquals(2L, alpha(() -> requests.pendingCounts(p.user())).get(RequestKind.RESERVATION));
     }
 
+    /**
+     * A day on the waiting list of an activity without validation that gets the seat a cancellation freed stays the
+     * family's request in Mes demandes: « Acceptée », with when (it vanished the moment it got its seat); the other
+     * family's ordinary booking is no request.
+     */
+    @Test
+    void aWaitingDayThatGetsItsSeatStaysAcceptedInMesDemandes() throws Exception {
+        Parent p = family("alpha");
+        Parent first = family("alpha");
+        LocalDate day = BookingIT.nextMondayInAMonth();
+        long unit = unitFor(p, "Sortie libérée", false);
+        sql("alpha", "insert into registration (child_id, activity_id, status, cgu_accepted_at, decided_at) select "
+                + first.childId() + ", activity_id, 'VALIDATED', now(), now() from activity_unit where id = " + unit);
+        sql("alpha", "update activity_unit set capacity = 1 where id = " + unit);
+        alpha(() -> bookings.book(first.user(), first.childId(), unit, day));
+        alpha(() -> bookings.book(p.user(), p.childId(), unit, day));
+        long waiting = booking(p, unit, day).getId();
+        assertEquals(BookingStatus.WAITING, booking(p, unit, day).getStatus());
+        long firstBooking = booking(first, unit, day).getId();
+        alpha(() -> bookings.cancel(first.user(), firstBooking));
+        assertEquals(BookingStatus.BOOKED, booking(p, unit, day).getStatus());
+        RequestLine line = line(alpha(() -> requests.page(p.user(), RequestFilter.ALL, 0, 50)).lines(),
+                RequestKind.RESERVATION, waiting);
+        assertEquals(RequestState.ACCEPTED, line.getState());
+        assertNotNull(line.getDecidedAt(), "when it got its seat");
+        assertEquals(0L, alpha(() -> requests.pendingCounts(p.user())).getOrDefault(RequestKind.RESERVATION, 0L));
+        assertTrue(alpha(() -> requests.page(first.user(), RequestFilter.ALL, 0, 50)).lines().stream()
+                .noneMatch(l -> l.getKind() == RequestKind.RESERVATION && l.getId() == firstBooking));
+    }
+
     @Test
     void aFamilySeesEachOfItsRequestsWithItsDecisionAndNoOneElseDoes() throws Exception {
         Parent p = family("alpha");

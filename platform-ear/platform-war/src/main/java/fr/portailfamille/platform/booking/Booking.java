@@ -44,6 +44,9 @@ public class Booking implements java.io.Serializable {
     /** The family gave its seat up after the free-cancellation deadline (billed, the seat freed); {@code null} otherwise. */
     @Column(name = "seat_given_up")
     private Boolean seatGivenUp;
+    /** Once on the waiting list (tenant V58): the family's request still, after its seat or its withdrawal. */
+    @Column(name = "waited")
+    private Boolean waited;
 
     protected Booking() {
     }
@@ -54,6 +57,9 @@ public class Booking implements java.io.Serializable {
         this.day = day;
         this.status = status;
         this.surcharged = surcharged;
+        if (status == BookingStatus.WAITING) {
+            this.waited = Boolean.TRUE;
+        }
     }
 
     /** A child found present on a unit-day without any booking (présence sans réservation). */
@@ -75,6 +81,25 @@ public class Booking implements java.io.Serializable {
 
     void setStatus(BookingStatus status) {
         this.status = status;
+        if (status == BookingStatus.WAITING) {
+            this.waited = Boolean.TRUE;
+        }
+    }
+
+    /** Whether it was once on the waiting list. */
+    public boolean hasWaited() {
+        return Boolean.TRUE.equals(waited);
+    }
+
+    /**
+     * Given a seat from the waiting list: booked, decided now (Mes demandes says when); awaiting an agent's validation,
+     * its decision is the agent's.
+     */
+    void promoted(BookingStatus to) {
+        setStatus(to);
+        if (to != BookingStatus.PENDING_VALIDATION) {
+            decided();
+        }
     }
 
     /** An agent refused the booking with {@code reason}. */

@@ -50,7 +50,9 @@ public class BookingRequestSource implements RequestSource {
                 + " b.decided_at, " + REFUSAL + ", " + PLANNING
                 + " from booking b join req_children k on k.id = b.child_id join activity_unit u on u.id = b.unit_id"
                 + " join activity a on a.id = u.activity_id"
-                + " where not b.unbooked and (a.needs_validation or b.status in ('PENDING_VALIDATION', 'WAITING', 'REFUSED'))"
+                // once on the waiting list: still a request when it got its seat (« Acceptée ») or was taken back
+                + " where not b.unbooked and (a.needs_validation or b.waited or b.status in ('PENDING_VALIDATION', 'WAITING',"
+                + " 'REFUSED'))"
                 + " union all"
                 // the reason as a word of the pages' bundle (family.requests.RequestSource)
                 + " select 'ABSENCE', x.id, b.child_id, cast(" + DAY_UNIT + " || ' – {" + REASON_WORD + "' || case x.reason"

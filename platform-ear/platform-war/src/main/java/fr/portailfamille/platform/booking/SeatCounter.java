@@ -83,7 +83,7 @@ public class SeatCounter {
                 started);
         if (release.promotes()) {
             Booking promoted = WaitingList.next(waiting, Booking::getId).orElseThrow();
-            promoted.setStatus(lateIfSurcharged(release.promotedTo(), promoted));
+            promoted.promoted(lateIfSurcharged(release.promotedTo(), promoted));
             if (release.familyTold()) {
                 mails.promoted(promoted);
             }
@@ -149,7 +149,7 @@ public class SeatCounter {
                 b -> b.getChild().getFamily().getId());
         BookingStatus to = unit.getActivity().isNeedsValidation() ? BookingStatus.PENDING_VALIDATION : BookingStatus.BOOKED;
         for (Booking b : waiting) {
-            b.setStatus(lateIfSurcharged(to, b));
+            b.promoted(lateIfSurcharged(to, b));
             take(unit, day, booked++);
             if (to == BookingStatus.BOOKED) {
                 mails.promoted(b);
