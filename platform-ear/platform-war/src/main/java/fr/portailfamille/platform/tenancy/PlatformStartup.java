@@ -48,15 +48,15 @@ public class PlatformStartup {
     private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
 
     @Resource(lookup = "java:app/jdbc/portail")
-    private DataSource dataSource;
+    DataSource dataSource;
 
     @Inject
     @ConfigProperty(name = "pf.migrate-only", defaultValue = "false")
-    private boolean migrateOnly;
+    boolean migrateOnly;
 
     @Inject
     @ConfigProperty(name = "pf.migrate-at-start", defaultValue = "true")
-    private boolean migrateAtStart;
+    boolean migrateAtStart;
 
     @Inject
     private StartupState startupState;
@@ -64,8 +64,33 @@ public class PlatformStartup {
     @Inject
     private Event<SchemasUpgraded> upgraded;
 
+    /**
+     * How the process ends in migrate-only mode, with its status (tests replace it): in a thread of its own, so that the
+     * deployment this runs in is not held.
+     */
+    java.util.function.IntConsumer exit = status -> new Thread(() -> System.exit(status), "migrate-only-exit").start();
+
     @PostConstruct
     void migrate() {
+        if (!migrateOnly) {
+            upgrade();
+            return;
+        }
+        try {
+            upgrade();
+        } catch (RuntimeException | Error e) {
+            // the platform schema, the advisory lock, the database itself: the upgrade step ends at once, failed — the
+            // deployment's exception alone leaves Payara Micro running, the Job waiting for its deadline, Helm silent
+            LOG.log(java.util.logging.Level.SEVERE, "pf.migrate-only=true : la mise à niveau a échoué, arrêt du processus"
+                    + " en échec.", e);
+            exit.accept(1);
+            return;
+        }
+        LOG.info("pf.migrate-only=true : migrations terminées, arrêt du processus.");
+        exit.accept(0);
+    }
+
+    private void upgrade() {
         TenantMigrator migrator = new TenantMigrator(dataSource);
         if (migrateOnly || migrateAtStart) {
             long start = System.nanoTime();
@@ -82,10 +107,6 @@ public class PlatformStartup {
             LOG.info(() -> "pf.migrate-at-start=false : les schémas sont mis à niveau par l'étape de mise à niveau"
                     + " (pf.migrate-only) ; ce code sert les communes au schéma " + migrator.codeVersion());
             startupState.finished("laissées à l'étape de mise à niveau (pf.migrate-at-start=false)");
-        }
-        if (migrateOnly) {
-            LOG.info("pf.migrate-only=true : migrations terminées, arrêt du processus.");
-            new Thread(() -> System.exit(0), "migrate-only-exit").start();
         }
     }
 }
