@@ -200,6 +200,8 @@ public class InvoicingRun {
                     toMail.addAll(writer.issueAll(runId, regieId, regieCode, from, to, chunk, actor));
                 } catch (RuntimeException chunkFailed) {
                     // the chunk rolled back whole: issued family by family, only the failing ones are left out
+                    LOG.log(Level.INFO, "invoicing run " + runId + ": a chunk failed, its families issued one by one",
+                            chunkFailed);
                     for (FamilyInvoice family : chunk.families()) {
                         try {
                             Long issued = writer.issue(runId, regieId, regieCode, from, to, family, actor);
@@ -207,8 +209,10 @@ public class InvoicingRun {
                                 toMail.add(issued);
                             }
                         } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed", e);
-                            failures.add(family.familyLabel() + " : facture non émise (" + rootMessage(e) + ")");
+                            String ref = reference();
+                            LOG.log(Level.WARNING, "invoicing run " + runId + ": family " + family.familyId() + " failed [réf. "
+                                    + ref + "]", e);
+                            failures.add(family.familyLabel() + " : facture non émise (" + failureText(e, ref) + ")");
                             writer.skipped(runId);
                         }
                     }
@@ -224,8 +228,9 @@ public class InvoicingRun {
             writer.finish(runId, regieId, actor, failures.isEmpty() ? null : String.join(" ; ", failures));
             announce(runId, regieId);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "invoicing run " + runId + " failed", e);
-            writer.finish(runId, regieId, actor, rootMessage(e));
+            String ref = reference();
+            LOG.log(Level.SEVERE, "invoicing run " + runId + " failed [réf. " + ref + "]", e);
+            writer.finish(runId, regieId, actor, "Facturation arrêtée : " + failureText(e, ref) + ". Relancez ce mois.");
             // the invoices it issued before failing are issued all the same: their direct debits are planned, as their
             // mails said
             announce(runId, regieId);
@@ -341,11 +346,30 @@ public class InvoicingRun {
         return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /**
+     * Why a family's invoice (or the run) failed, in French for the régisseur who reads it on Facturation: the known cases
+     * in words, anything else as a technical error whose detail is in the server's log under {@code ref} — never the
+     * database's message (table names, PL/pgSQL, an exception's class).
+     */
+    static String failureText(Throwable e, String ref) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "23505":
+                        return "une journée de ce mois est déjà facturée par un autre passage (réf. " + ref + ")";
+                    case "23503":
+                        return "la famille ou l'un de ses enfants a été supprimé pendant la facturation (réf. " + ref + ")";
+                    default:
+                        break;
+                }
+            }
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "erreur technique, détail dans le journal du serveur (réf. " + ref + ")";
+    }
+
+    /** A short reference that ties what the régisseur reads to the server's log line. */
+    private static String reference() {
+        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36)
+                .toUpperCase(java.util.Locale.ROOT);
     }
 }
