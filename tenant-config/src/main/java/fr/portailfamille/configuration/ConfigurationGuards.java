@@ -177,6 +177,35 @@ public final class ConfigurationGuards {
     }
 
     /**
+     * A régie's SEPA creditor removed, or its ICS changed, while debits of its runs are planned (announced « prélevée le
+     * … » to the families, not yet in a file): no file could be made for them any more (or it would carry another
+     * creditor than their mandates'), the invoices never reminded. Refused on {@code billing.regies[i].sepa.creditorId}
+     * until those files are made, whoever saves. {@code plannedDebits}: the codes of the régies
+     * with planned debits.
+     */
+    public static List<FieldError> sepaCreditorsInUse(CommuneConfiguration before, CommuneConfiguration after,
+                                                      Set<String> plannedDebits) {
+        if (after.billing() == null || plannedDebits.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Regie> was = regies(before.billing()).stream().collect(Collectors.toMap(Regie::code, r -> r, (a, b) -> a));
+        List<Regie> now = regies(after.billing());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            Regie is = now.get(i);
+            Regie old = was.get(is.code());
+            if (old == null || old.sepa() == null || !plannedDebits.contains(is.code())) {
+                continue;
+            }
+            if (is.sepa() == null || !same(old.sepa().creditorId(), is.sepa().creditorId())) {
+                errors.add(Problems.error("billing.regies[" + i + "].sepa.creditorId", "configuration.guard.sepaPlanned",
+                        is.label()));
+            }
+        }
+        return errors;
+    }
+
+    /**
      * A last day moved to before {@code today} on an activity the commune had (with another last day or none): its days
      * since were booked, perhaps invoiced, and a save undoes bookings from today only — a past day's are a closure's
      * business (Calendrier: its unbilled bookings undone, the billed ones told). An activity new to the commune may come

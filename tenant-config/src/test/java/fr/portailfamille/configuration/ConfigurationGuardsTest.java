@@ -1,6 +1,7 @@
 package fr.portailfamille.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.documents.DocumentType;
 import fr.portailfamille.documents.DocumentTypeRules;
@@ -44,6 +45,25 @@ class ConfigurationGuardsTest {
                 Samples.patched(BEFORE, p -> p.replace("/activities/0/lastDay", "2027-07-10")), today), "today");
         CommuneConfiguration without = BEFORE.withActivities(BEFORE.activities().subList(0, 2));
         assertEquals(List.of(), ConfigurationGuards.lastDaysInThePast(without, BEFORE, today), "new to the commune");
+    }
+
+    /**
+     * A régie's SEPA creditor removed or its ICS changed while debits of it are planned: refused whoever saves (no file
+     * could carry them any more); its IBAN or debit day, or a régie without planned debits, are not this rule's.
+     */
+    @Test
+    void aSepaCreditorWithPlannedDebitsIsNeitherRemovedNorGivenAnotherIcs() {
+        String regie = BEFORE.billing().regies().get(0).code();
+        CommuneConfiguration cleared = Samples.patched(BEFORE, p -> p.replace("/billing/regies/0/sepa", jakarta.json.JsonValue.NULL));
+        assertEquals(List.of("billing.regies[0].sepa.creditorId"),
+                fields(ConfigurationGuards.sepaCreditorsInUse(BEFORE, cleared, java.util.Set.of(regie))));
+        List<FieldError> otherIcs = ConfigurationGuards.sepaCreditorsInUse(BEFORE, Samples.patched(BEFORE,
+                p -> p.replace("/billing/regies/0/sepa/creditorId", "FR44ZZZ654321")), java.util.Set.of(regie));
+        assertEquals(List.of("billing.regies[0].sepa.creditorId"), fields(otherIcs));
+        assertTrue(otherIcs.get(0).message().contains("sont prévus"), otherIcs.get(0).message());
+        assertEquals(List.of(), ConfigurationGuards.sepaCreditorsInUse(BEFORE, cleared, java.util.Set.of()), "none planned");
+        assertEquals(List.of(), ConfigurationGuards.sepaCreditorsInUse(BEFORE, Samples.patched(BEFORE,
+                p -> p.replace("/billing/regies/0/sepa/debitDay", 5)), java.util.Set.of(regie)), "its debit day");
     }
 
     @Test

@@ -90,6 +90,9 @@ class SepaDebitIT {
     @Inject
     fr.portailfamille.platform.billing.payment.PaymentDesk payments;
 
+    @Inject
+    fr.portailfamille.platform.configuration.ConfigurationService configuration;
+
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService pool;
 
@@ -269,6 +272,20 @@ class SepaDebitIT {
         Mandate first = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_FR, null,
                 true)));
         long run = octoberRun(f);
+        // while its debit is planned, the régie's creditor is neither removed nor given another ICS (no file could carry
+        // it any more), whoever saves; nothing changed
+        java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> noCreditor = c -> c.withBilling(
+                new fr.portailfamille.billing.BillingConfiguration(c.billing().settings(), c.billing().regies().stream()
+                        .map(r -> !r.code().equals(f.regie()) ? r : new fr.portailfamille.billing.Regie(r.code(), r.label(),
+                                r.invoicePrefix(), r.managerName(), r.managerEmail(), r.managerPhone(), r.activities(),
+                                r.paymentInstructions(), r.payfipNumcli(), r.collection(), r.walletFloorCents(), null)).toList(),
+                        c.billing().tariffs()));
+        fr.portailfamille.configuration.ConfigurationException inUse = assertThrows(
+                fr.portailfamille.configuration.ConfigurationException.class,
+                () -> alpha(() -> { configuration.update(REGISSEUR, noCreditor); return null; }));
+        assertTrue(inUse.errors().stream().anyMatch(e -> e.field().matches("billing\\.regies\\[\\d+]\\.sepa\\.creditorId")
+                && e.message().contains("sont prévus")), inUse.errors()::toString);
+        assertEquals(1L, alpha(() -> kit.id("select count(*) from regie where code = ?1 and sepa_ics is not null", f.regie())));
         alpha(() -> { mandates.revoke(edge450, first.id()); return null; });
         assertEquals("SKIPPED", alpha(() -> debits.debits(AGENT, run)).get(0).state());
         Mandate second = alpha(() -> mandates.sign(edge450, new Mandates.Signature(f.regie(), "Camille Edge", IBAN_DE, null,

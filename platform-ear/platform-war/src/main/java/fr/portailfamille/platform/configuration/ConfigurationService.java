@@ -225,7 +225,7 @@ public class ConfigurationService {
         lockForChange();
         CommuneConfiguration before = current();
         CommuneConfiguration after = change.apply(before);
-        guard(user, before, after);
+        guard(user, before, after, plannedDebitRegies());
         save(user.email(), after);
     }
 
@@ -233,11 +233,13 @@ public class ConfigurationService {
      * Refuses the changes only some agents may make ({@link ConfigurationGuards}): what makes a document health data
      * ({@code agent-sante}), where a régie's money goes ({@code regisseur}); and, for everyone, an activity's last day
      * moved into the past ({@link ConfigurationGuards#lastDaysInThePast}), an establishment removed while an activity
-     * takes place there ({@link ConfigurationGuards#establishmentsInUse}).
+     * takes place there ({@link ConfigurationGuards#establishmentsInUse}), a SEPA creditor removed or given another ICS
+     * while debits of its régie are planned ({@link ConfigurationGuards#sepaCreditorsInUse}; {@code plannedDebits}: the
+     * codes of those régies).
      *
      * @throws ConfigurationException on the fields the agent may not change so
      */
-    static void guard(SignedInUser user, CommuneConfiguration before, CommuneConfiguration after) {
+    static void guard(SignedInUser user, CommuneConfiguration before, CommuneConfiguration after, Set<String> plannedDebits) {
         List<FieldError> refused = new ArrayList<>();
         if (!StaffRoles.mayReadHealth(user)) {
             refused.addAll(ConfigurationGuards.healthChanges(before, after));
@@ -247,8 +249,25 @@ public class ConfigurationService {
         }
         refused.addAll(ConfigurationGuards.lastDaysInThePast(before, after, PlatformTime.today()));
         refused.addAll(ConfigurationGuards.establishmentsInUse(before, after));
+        refused.addAll(ConfigurationGuards.sepaCreditorsInUse(before, after, plannedDebits));
         if (!refused.isEmpty()) {
             throw new ConfigurationException(refused);
+        }
+    }
+
+    /** The codes of the régies some of whose direct debits are planned, not yet in a file. */
+    private Set<String> plannedDebitRegies() {
+        String schema = TenantContext.require().schemaName();
+        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("select distinct r.code from " + schema
+                + ".sepa_debit d join " + schema + ".invoice i on i.id = d.invoice_id join " + schema + ".regie r"
+                + " on r.id = i.regie_id where d.state = 'PLANNED'"); var rs = st.executeQuery()) {
+            Set<String> codes = new java.util.HashSet<>();
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+            return codes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture des prélèvements prévus impossible", e);
         }
     }
 
@@ -359,7 +378,7 @@ public class ConfigurationService {
         CommuneConfiguration before = current();
         // another commune's file brings its activities and tariffs, not its régies' accounts nor its mailboxes
         CommuneConfiguration imported = fr.portailfamille.configuration.ConfigurationImports.keepOwnAccounts(before, read);
-        guard(user, before, imported);
+        guard(user, before, imported, plannedDebitRegies());
         save(user.email(), imported);
     }
 }
