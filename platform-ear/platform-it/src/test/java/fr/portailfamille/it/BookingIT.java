@@ -1222,6 +1222,34 @@ class BookingIT {
     }
 
     /**
+     * « Confirmer » applies what the summary said: read « sans frais », the cancellation's deadline passed before the
+     * family confirmed — nothing cancelled, nothing billed, the summary to be read again (as it now says, billed); read
+     * again and confirmed, it is done.
+     */
+    @Test
+    void aDeadlinePassedSinceTheSummaryAppliesNothingUntilItIsReadAgain() throws Exception {
+        long unit = unit(2);
+        Parent p = validatedFamily();
+        LocalDate day = nextMondayInAMonth();
+        in(() -> bookings.book(p.user(), p.childId(), unit, day));
+        long id = bookingOf(p, unit, day).getId();
+        var cancel = new fr.portailfamille.platform.booking.PlannedChange(unit, day, id, "Midi");
+        var read = in(() -> bookings.reviewSelection(p.user(), p.childId(), List.of(cancel)));
+        assertFalse(read.warned().contains(cancel.getKey()), "free when the family read it");
+        sql("update activity set cancellation_deadline = 'J-90@23:59' where id = (select activity_id from activity_unit"
+                + " where id = " + unit + ")");
+        BookingRefused changed = assertThrows(BookingRefused.class, () -> in(() -> bookings.applySelection(p.user(),
+                p.childId(), List.of(cancel), read.fingerprint())));
+        assertEquals("booking.selection.summaryChanged", changed.text().key());
+        assertEquals(BookingStatus.BOOKED, statusOf(p, unit, day), "not cancelled, not billed");
+        var again = in(() -> bookings.reviewSelection(p.user(), p.childId(), List.of(cancel)));
+        assertTrue(again.warned().contains(cancel.getKey()), "the summary now says it stays billed");
+        var outcomes = in(() -> bookings.applySelection(p.user(), p.childId(), List.of(cancel), again.fingerprint()));
+        assertTrue(outcomes.get(0).isDone());
+        assertEquals(BookingStatus.ABSENT_BILLED, statusOf(p, unit, day));
+    }
+
+    /**
      * An illness declared in the morning without its certificate (billed): the certificate sent that evening, by the
      * family only, waits for its review as if it had come with the declaration; once, and within the week only.
      */

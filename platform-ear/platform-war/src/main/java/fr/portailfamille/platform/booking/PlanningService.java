@@ -563,8 +563,23 @@ public class PlanningService {
      * the commune's decision, in day order (the order seat locks are taken in).
      */
     public List<ChangeOutcome> applySelection(SignedInUser user, long childId, List<PlannedChange> changes) {
+        return applySelection(user, childId, changes, null);
+    }
+
+    /**
+     * {@link #applySelection(SignedInUser, long, List)} as the summary the family read said it ({@code shownSummary}: its
+     * {@link SelectionReview#fingerprint}): when the summary would now say something else of a day — a deadline passed
+     * since, and its cancellation is billed or its booking surcharged; the day filled up —, nothing is applied and it is
+     * refused ({@code booking.selection.summaryChanged}), for the family to read the summary again. {@code null}: no
+     * summary was shown (the API).
+     */
+    public List<ChangeOutcome> applySelection(SignedInUser user, long childId, List<PlannedChange> changes,
+                                              String shownSummary) {
         if (changes == null) {
             changes = List.of();
+        }
+        if (shownSummary != null && !shownSummary.equals(reviewSelection(user, childId, changes).fingerprint())) {
+            throw new BookingRefused(Refused.text("booking.selection.summaryChanged"));
         }
         return new ArrayList<>(applyFamilySelection(user, changes.stream().map(c -> new ChildChange(childId, c)).toList())
                 .values());

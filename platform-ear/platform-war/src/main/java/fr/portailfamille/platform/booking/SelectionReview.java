@@ -22,6 +22,25 @@ public record SelectionReview(Map<String, Message> texts, Set<String> surcharged
         waiting = Set.copyOf(waiting);
     }
 
+    /**
+     * What this summary says, as one short text: each change's notice and flags, by key. Two summaries of a selection
+     * say the same exactly when their fingerprints are equal — « Confirmer » applies a selection only while it still
+     * says what the family read ({@link PlanningService#applySelection(fr.portailfamille.platform.security.SignedInUser,
+     * long, java.util.List, String)}).
+     */
+    public String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        new java.util.TreeSet<>(texts.keySet()).forEach(key -> all.append(key).append('=').append(texts.get(key).french())
+                .append(surcharged.contains(key) ? "|S" : "").append(refused.contains(key) ? "|R" : "")
+                .append(waiting.contains(key) ? "|W" : "").append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Each change's notice by key, in French (the API's). */
     public Map<String, String> notices() {
         Map<String, String> french = new java.util.HashMap<>();

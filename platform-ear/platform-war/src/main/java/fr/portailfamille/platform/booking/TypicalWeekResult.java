@@ -12,6 +12,8 @@ public final class TypicalWeekResult implements Serializable {
     private int surcharged;
     private int pending;
     private int waiting;
+    /** Of the days pending or waiting, those asked after the booking deadline: surcharged if granted. */
+    private int lateRequests;
     private int refused;
     private int alreadyBooked;
     /** Why days were refused, one of each kind (the porte-monnaie's balance, a closed window, a deadline…), in order. */
@@ -20,6 +22,10 @@ public final class TypicalWeekResult implements Serializable {
     /** One day's decision; a refusal's reason kept once per kind, said in the summary. */
     void count(BookingDecision decision) {
         count(decision.outcome());
+        if (decision.surcharged() && (decision.outcome() == BookingDecision.Outcome.PENDING_VALIDATION
+                || decision.outcome() == BookingDecision.Outcome.WAITING_LIST)) {
+            lateRequests++;
+        }
         if (decision.outcome() == BookingDecision.Outcome.REFUSED && decision.text() != null && reasons.size() < 3) {
             reasons.putIfAbsent(decision.text().key(), decision.text());
         }
@@ -54,6 +60,8 @@ public final class TypicalWeekResult implements Serializable {
         parts = append(parts, surcharged, "booking.week.result.surcharged");
         parts = append(parts, pending, "booking.week.result.pending");
         parts = append(parts, waiting, "booking.week.result.waiting");
+        // a request asked after the deadline is billed with its surcharge once granted: said now, not on the invoice
+        parts = append(parts, lateRequests, "booking.week.result.lateRequests");
         if (refused > 0 && !reasons.isEmpty()) {
             // the days refused with why, so that a family knows to top up its porte-monnaie or to ask the window
             Message why = null;
@@ -83,6 +91,8 @@ public final class TypicalWeekResult implements Serializable {
     public int getSurcharged() { return surcharged; }
     public int getPending() { return pending; }
     public int getWaiting() { return waiting; }
+    /** The days pending or waiting that will be surcharged if granted. */
+    public int getLateRequests() { return lateRequests; }
     public int getRefused() { return refused; }
     public int getAlreadyBooked() { return alreadyBooked; }
 }

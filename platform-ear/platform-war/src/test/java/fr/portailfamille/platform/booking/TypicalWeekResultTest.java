@@ -29,6 +29,18 @@ class TypicalWeekResultTest {
         assertEquals(4, r.getRefused());
     }
 
+    /** Days asked after the deadline that wait (validation, a seat): told they are surcharged if granted. */
+    @Test
+    void lateRequestsAreToldSurchargedIfGranted() {
+        TypicalWeekResult r = new TypicalWeekResult();
+        r.count(new BookingDecision(Outcome.PENDING_VALIDATION, true, "En attente."));
+        r.count(new BookingDecision(Outcome.PENDING_VALIDATION, false, "En attente."));
+        r.count(new BookingDecision(Outcome.WAITING_LIST, true, "Liste d'attente."));
+        assertEquals("2 en attente de validation, 1 en liste d'attente, 2 demandées hors délai : majorées si elles sont"
+                + " accordées.", r.summary().in(Locale.FRENCH));
+        assertEquals(2, r.getLateRequests());
+    }
+
     @Test
     void withoutAReasonTheCountAlone() {
         TypicalWeekResult r = new TypicalWeekResult();

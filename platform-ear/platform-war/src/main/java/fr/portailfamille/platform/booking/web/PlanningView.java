@@ -106,6 +106,8 @@ public class PlanningView implements Serializable {
     private transient HashMap<String, String> notices = new HashMap<>();
     /** The keys of the summary's lines flagged as something to know ({@link SelectionReview#warned}). */
     private transient HashSet<String> warned = new HashSet<>();
+    /** What the summary shown said ({@link SelectionReview#fingerprint}): « Confirmer » applies only while it holds. */
+    private transient String summary;
     /** The summary's prices (estimate), computed when the summary is shown; {@code null} otherwise. */
     private transient SelectionEstimate estimate;
     private transient List<ChangeOutcome> outcomes = List.of();
@@ -116,7 +118,7 @@ public class PlanningView implements Serializable {
                          List<Activity> activities, List<PlanningDay> days, List<DayOfWeek> columns, boolean validated,
                          List<ActivityUnit> units, HashMap<String, Boolean> week, LocalDate weekFrom, LocalDate weekTo,
                          PlanningSelection selection, boolean reviewing, HashMap<String, String> notices,
-                         HashSet<String> warned, SelectionEstimate estimate, List<ChangeOutcome> outcomes,
+                         HashSet<String> warned, String summary, SelectionEstimate estimate, List<ChangeOutcome> outcomes,
                          LocalDate copyUntil)
             implements Serializable {
     }
@@ -125,7 +127,7 @@ public class PlanningView implements Serializable {
         out.defaultWriteObject();
         out.writeObject(packed != null ? packed : PackedState.pack(new State(registered, enfant, activite, mois, children,
                 activities, days, columns, validated, units, week, weekFrom, weekTo, selection, reviewing, notices,
-                warned, estimate, outcomes, copyUntil)));
+                warned, summary, estimate, outcomes, copyUntil)));
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
@@ -157,6 +159,7 @@ public class PlanningView implements Serializable {
         reviewing = s.reviewing();
         notices = s.notices();
         warned = s.warned();
+        summary = s.summary();
         estimate = s.estimate();
         outcomes = s.outcomes();
         copyUntil = s.copyUntil();
@@ -271,6 +274,7 @@ public class PlanningView implements Serializable {
         notices = new HashMap<>();
         review.texts().forEach((key, text) -> notices.put(key, Texts.of(text)));
         warned = new HashSet<>(review.warned());
+        summary = review.fingerprint();
         estimate = estimate(review);
         reviewing = true;
     }
@@ -351,14 +355,20 @@ public class PlanningView implements Serializable {
     public void confirm() {
         use();
         try {
-            outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all()).stream()
-                    .map(o -> o.readBy(Texts::of)).toList();
+            outcomes = bookings.applySelection(user.require(), getChild().getId(), selection.all(), reviewing ? summary : null)
+                    .stream().map(o -> o.readBy(Texts::of)).toList();
             selection.clear();
             grid = null;
             long done = outcomes.stream().filter(ChangeOutcome::isDone).count();
             message(done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     Texts.of("planning.confirm.done", String.valueOf(done), String.valueOf(outcomes.size())));
         } catch (BookingRefused e) {
+            if ("booking.selection.summaryChanged".equals(e.text().key())) {
+                // a deadline passed (or the day filled up) since the summary: shown again as it is now, nothing applied
+                review();
+                message(FacesMessage.SEVERITY_WARN, Texts.of(e));
+                return;
+            }
             message(FacesMessage.SEVERITY_ERROR, Texts.of(e));
         }
         reviewing = false;
@@ -402,7 +412,8 @@ public class PlanningView implements Serializable {
             TypicalWeekResult result = bookings.applyTypicalWeek(user.require(), getChild().getId(), byDay, weekFrom, weekTo);
             // days refused: a warning; nothing booked at all: an error (as « Confirmer » says its refusals)
             boolean anyTaken = result.getBooked() + result.getSurcharged() + result.getPending() + result.getWaiting() > 0;
-            message(result.getRefused() == 0 ? FacesMessage.SEVERITY_INFO : anyTaken ? FacesMessage.SEVERITY_WARN
+            message(result.getRefused() == 0 ? (result.getSurcharged() + result.getLateRequests() == 0
+                    ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN) : anyTaken ? FacesMessage.SEVERITY_WARN
                     : FacesMessage.SEVERITY_ERROR, Texts.of("planning.week.applied", Texts.of(result.summary())));
             // the days it booked are no longer to book: out of the selection (they read "à annuler", Confirmer said
             // "déjà réservé"), and a summary made before is made again
