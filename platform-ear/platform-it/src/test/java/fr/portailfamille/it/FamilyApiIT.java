@@ -371,6 +371,30 @@ class FamilyApiIT {
             assertEquals(350, midi.getJsonNumber("prixCentimes").longValue(), booked.body());
             assertFalse(result.getJsonArray("elements").getJsonObject(1).getBoolean("listeAttente"), booked.body());
             assertEquals(1, bookings(f.own().childId(), f.midi(), "WAITING", day));
+            // the app shows it on the waiting list; a seat is given before its « retirer » arrives, past the free
+            // cancellation: kept, not billed as a cancellation, and said so
+            String deadline;
+            try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                var rs = st.executeQuery("select cancellation_deadline from commune_alpha.activity where code = '" + f.code() + "'");
+                rs.next();
+                deadline = rs.getString(1);
+                st.execute("update commune_alpha.activity set cancellation_deadline = 'J-90@23:59' where code = '" + f.code() + "'");
+                st.execute("update commune_alpha.booking set status = 'BOOKED' where child_id = " + f.own().childId()
+                        + " and unit_id = " + f.midi() + " and day = date '" + day + "' and status = 'WAITING'");
+            }
+            try {
+                HttpResponse<String> withdrawn = post(token, selection(new Object[] {f.own().childId(), f.midi(), day, "retirer"}));
+                assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+                JsonObject kept = ((JsonObject) json(withdrawn)).getJsonArray("elements").getJsonObject(0);
+                assertFalse(kept.getBoolean("fait"), withdrawn.body());
+                assertTrue(kept.getString("message").startsWith("Une place vient d'être attribuée"), withdrawn.body());
+                assertEquals(1, bookings(f.own().childId(), f.midi(), "BOOKED", day), "kept, not billed");
+            } finally {
+                try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
+                    st.execute("update commune_alpha.activity set cancellation_deadline = '" + deadline + "' where code = '"
+                            + f.code() + "'");
+                }
+            }
         } finally {
             try (var c = StackLauncher.stack().platformDb().getConnection(); var st = c.createStatement()) {
                 st.execute("update commune_alpha.activity_unit set capacity = 20 where id = " + f.midi());

@@ -79,6 +79,12 @@ public class ReservationsResource {
 
     static final String BOOK = "reserver";
     static final String CANCEL = "annuler";
+    /**
+     * Withdraw a request (a day on the waiting list, or awaiting validation) — or cancel a booking while it is free —,
+     * never billed: granted since and no longer free, nothing is done (Mon planning's withdrawal, {@code PlannedChange}
+     * as a request).
+     */
+    static final String WITHDRAW = "retirer";
     static final int MAX = 400;
     private static final Set<BookingStatus> LIVE = Set.of(BookingStatus.BOOKED, BookingStatus.BOOKED_LATE,
             BookingStatus.WAITING, BookingStatus.PENDING_VALIDATION);
@@ -91,7 +97,8 @@ public class ReservationsResource {
     public record Element(@Schema(description = "Identifiant de l'enfant") long enfant,
                           @Schema(description = "Identifiant de l'unité (matin, midi…) d'une activité") long unite,
                           @Schema(description = "Le jour, AAAA-MM-JJ") LocalDate date,
-                          @Schema(description = "reserver ou annuler", enumeration = {BOOK, CANCEL}) String action) {
+                          @Schema(description = "reserver, annuler, ou retirer (une demande en attente, jamais facturé)",
+                                  enumeration = {BOOK, CANCEL, WITHDRAW}) String action) {
     }
 
     @Schema(name = "ResultatSelection")
@@ -165,7 +172,7 @@ public class ReservationsResource {
     }
 
     private Result apply(SignedInUser user, List<Element> elements, Map<Long, ActivityUnit> units) {
-        Map<Long, Map<String, Long>> live = liveBookings(user, elements);
+        Map<Long, Map<String, Booking>> live = liveBookings(user, elements);
         // each element's change (null: a cancellation of a unit-day without a booking), by child
         List<PlanningService.ChildChange> changes = new ArrayList<>();
         Map<Integer, PlanningService.ChildChange> byElement = new HashMap<>();
@@ -173,15 +180,19 @@ public class ReservationsResource {
         for (int i = 0; i < elements.size(); i++) {
             Element e = elements.get(i);
             ActivityUnit unit = units.get(e.unite());
-            Long bookingId = null;
-            if (CANCEL.equals(e.action())) {
-                bookingId = live.getOrDefault(e.enfant(), Map.of()).get(e.unite() + "|" + e.date());
-                if (bookingId == null) {
+            Booking booking = null;
+            if (!BOOK.equals(e.action())) {
+                booking = live.getOrDefault(e.enfant(), Map.of()).get(e.unite() + "|" + e.date());
+                if (booking == null) {
                     continue;
                 }
             }
+            // a request (waiting list, awaiting validation) is withdrawn, never billed: granted between this call's read
+            // and its write, or since the app read it (« retirer »), it is kept and said so — as Mon planning does
+            boolean request = booking != null && (WITHDRAW.equals(e.action())
+                    || booking.getStatus() == BookingStatus.WAITING || booking.getStatus() == BookingStatus.PENDING_VALIDATION);
             PlanningService.ChildChange change = new PlanningService.ChildChange(e.enfant(),
-                    new PlannedChange(e.unite(), e.date(), bookingId, unit.getLabel()));
+                    new PlannedChange(e.unite(), e.date(), booking == null ? null : booking.getId(), unit.getLabel(), request));
             changes.add(change);
             byElement.put(i, change);
             byChild.computeIfAbsent(e.enfant(), k -> new ArrayList<>()).add(change.change());
@@ -248,18 +259,18 @@ public class ReservationsResource {
     }
 
     /** For each child with cancellations, its live bookings by "unitId|day" over the days concerned (one query each). */
-    private Map<Long, Map<String, Long>> liveBookings(SignedInUser user, List<Element> elements) {
+    private Map<Long, Map<String, Booking>> liveBookings(SignedInUser user, List<Element> elements) {
         Map<Long, List<Element>> cancels = new LinkedHashMap<>();
-        elements.stream().filter(e -> CANCEL.equals(e.action()))
+        elements.stream().filter(e -> !BOOK.equals(e.action()))
                 .forEach(e -> cancels.computeIfAbsent(e.enfant(), k -> new ArrayList<>()).add(e));
-        Map<Long, Map<String, Long>> live = new HashMap<>();
+        Map<Long, Map<String, Booking>> live = new HashMap<>();
         cancels.forEach((childId, list) -> {
             LocalDate from = list.stream().map(Element::date).min(Comparator.naturalOrder()).orElseThrow();
             LocalDate to = list.stream().map(Element::date).max(Comparator.naturalOrder()).orElseThrow();
-            Map<String, Long> ofChild = new HashMap<>();
+            Map<String, Booking> ofChild = new HashMap<>();
             for (Booking b : bookings.bookingsOf(user, childId, from, to)) {
                 if (LIVE.contains(b.getStatus())) {
-                    ofChild.put(b.getUnit().getId() + "|" + b.getDay(), b.getId());
+                    ofChild.put(b.getUnit().getId() + "|" + b.getDay(), b);
                 }
             }
             live.put(childId, ofChild);
@@ -316,8 +327,9 @@ public class ReservationsResource {
                 throw ApiException.badInput("date_invalide", at + ".date", "Cette date est trop lointaine.");
             }
             String action = o.get("action") instanceof JsonString s ? s.getString() : null;
-            if (!BOOK.equals(action) && !CANCEL.equals(action)) {
-                throw ApiException.badInput("action_invalide", at + ".action", "L'action est « reserver » ou « annuler ».");
+            if (!BOOK.equals(action) && !CANCEL.equals(action) && !WITHDRAW.equals(action)) {
+                throw ApiException.badInput("action_invalide", at + ".action",
+                        "L'action est « reserver », « annuler » ou « retirer ».");
             }
             if (!seen.add(child + "|" + unit + "|" + day)) {
                 throw ApiException.badInput("element_en_double", at, "Cette journée figure deux fois dans la sélection.");

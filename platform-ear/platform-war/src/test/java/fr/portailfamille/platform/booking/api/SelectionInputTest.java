@@ -33,6 +33,9 @@ class SelectionInputTest {
         assertEquals(List.of(new ReservationsResource.Element(12, 34, DAY, "reserver"),
                 new ReservationsResource.Element(12, 34, DAY.plusDays(1), "annuler")), parsed);
         assertEquals(parsed.subList(0, 1), ReservationsResource.parse("[" + one + "]"));
+        // a request withdrawn, never billed
+        assertEquals(List.of(new ReservationsResource.Element(12, 34, DAY, "retirer")),
+                ReservationsResource.parse("[" + element(12, 34, "\"" + DAY + "\"", "\"retirer\"") + "]"));
     }
 
     @Test
