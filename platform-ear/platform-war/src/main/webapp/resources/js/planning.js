@@ -137,25 +137,36 @@
 
 /* Mon planning: the previous and next months, another child or activity are other pages, where the days selected and
    not yet sent are not kept: with a selection, the link or the "Afficher" form first asks (data-leaves-selection: the
-   question; the bar's data-selection-size, re-rendered with each tap: how many days are selected). */
+   question; the bar's data-selection-size, re-rendered with each tap: how many days are selected). So does any other
+   link of the planning's form (the summary's « Porte-monnaie », a day's « Signaler une absence »…: data-leaves-page,
+   the form's question), an anchor within the page apart. */
 (function () {
   'use strict';
-  function leaves(event, el) {
+  function leaves(event, question) {
     var count = document.querySelector('[data-selection-size]');
     var size = count ? Number(count.getAttribute('data-selection-size')) : 0;
-    if (size > 0 && !window.confirm(el.getAttribute('data-leaves-selection'))) {
+    if (size > 0 && !window.confirm(question)) {
       event.preventDefault();
     }
   }
   document.addEventListener('click', function (event) {
-    var link = event.target.closest ? event.target.closest('a[data-leaves-selection]') : null;
-    if (link) {
-      leaves(event, link);
+    var link = event.target.closest ? event.target.closest('a[href]') : null;
+    if (!link) {
+      return;
     }
+    var question = link.getAttribute('data-leaves-selection');
+    if (!question) {
+      var page = link.closest('[data-leaves-page]');
+      if (!page || link.getAttribute('href').charAt(0) === '#') {
+        return;
+      }
+      question = page.getAttribute('data-leaves-page');
+    }
+    leaves(event, question);
   });
   document.addEventListener('submit', function (event) {
     if (event.target.matches && event.target.matches('form[data-leaves-selection]')) {
-      leaves(event, event.target);
+      leaves(event, event.target.getAttribute('data-leaves-selection'));
     }
   });
 })();

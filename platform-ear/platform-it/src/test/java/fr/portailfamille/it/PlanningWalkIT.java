@@ -342,6 +342,12 @@ class PlanningWalkIT {
                     "aucun rechargement de page : toucher, valider, confirmer en AJAX");
             assertEquals("", parent.accessibilityViolations(), "axe-core, après confirmation");
             screenshot(parent, "planning-telephone-confirme");
+            // a day selected, the planning's other links ask before leaving too (a booked day's « Signaler une absence »)
+            tap(parent, toggle(tuesday, p.soir()), true);
+            String leave = declined(parent, By.cssSelector("a.pf-cell-note[data-day='" + monday + "']"));
+            assertTrue(leave.startsWith("Les journées sélectionnées n'ont pas encore été confirmées"), leave);
+            assertEquals(url, parent.driver.getCurrentUrl());
+            assertEquals("1 journée(s) sélectionnée(s)", parent.driver.findElement(By.id("planning:count")).getText());
         }
         assertEquals(2, bookedCount(p.email()), "quatre réservées, deux annulées : lundi midi et mardi midi restent");
     }
