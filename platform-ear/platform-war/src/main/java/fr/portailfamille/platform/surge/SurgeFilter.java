@@ -56,6 +56,20 @@ public class SurgeFilter extends HttpFilter {
         return PAGES.contains(path) || path.startsWith(API) && "POST".equals(method);
     }
 
+    /**
+     * A queued request whose wait was cut (the server stopping: a redeploy): 503 with when to try again, and for the API
+     * its one code for it, {@code service_indisponible} (Outage's), that a client retries on.
+     */
+    static void unavailable(HttpServletResponse response, boolean api) throws IOException {
+        response.setHeader("Retry-After", "30");
+        if (api) {
+            fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "service_indisponible", "Le service est momentanément indisponible : réessayez dans un instant.");
+        } else {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -75,12 +89,7 @@ public class SurgeFilter extends HttpFilter {
             admission = gate.enter(ticket, user.subject(), gates.waitNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (api) {
-                fr.portailfamille.platform.kernel.JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                        "indisponible", "Le service est momentanément indisponible : réessayez dans un instant.");
-            } else {
-                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            }
+            unavailable(response, api);
             return;
         }
         if (admission.outcome() == FairGate.Outcome.ADMITTED) {

@@ -25,6 +25,31 @@ class SurgeFilterTest {
                 .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A queued API request whose wait was cut answers as every other 503 of the API: its code, and when to retry. */
+    @Test
+    void aQueuedApiRequestCutByAStopGetsTheApisUnavailableCodeAndRetryAfter() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>();
+        int[] status = {0};
+        java.io.StringWriter body = new java.io.StringWriter();
+        jakarta.servlet.http.HttpServletResponse response = (jakarta.servlet.http.HttpServletResponse)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.servlet.http.HttpServletResponse.class}, (proxy, method, args) -> {
+                            switch (method.getName()) {
+                                case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                                case "setStatus" -> status[0] = (Integer) args[0];
+                                case "getWriter" -> {
+                                    return new java.io.PrintWriter(body);
+                                }
+                                default -> { }
+                            }
+                            return null;
+                        });
+        SurgeFilter.unavailable(response, true);
+        assertEquals(503, status[0]);
+        assertEquals("30", headers.get("Retry-After"));
+        assertTrue(body.toString().contains("\"code\":\"service_indisponible\""), body.toString());
+    }
+
     @Test
     void aQueuedAjaxRequestGetsAPartialResponseWithItsPositionAndDelay() throws Exception {
         Document doc = xml(SurgeFilter.partialResponse(true, 7, 4));
