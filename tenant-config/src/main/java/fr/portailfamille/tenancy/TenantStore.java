@@ -187,12 +187,18 @@ public class TenantStore {
         }
     }
 
-    /** The latest of {@code actions} in the operators' audit of {@code slug}, if any. */
+    /**
+     * The latest of {@code actions} in the operators' audit of {@code slug} since the commune of that slug was made, if
+     * any: the audit is kept by slug, and an earlier commune of the same slug (an import that failed and was removed)
+     * is not this one.
+     */
     public Optional<String> lastAction(String slug, java.util.Collection<String> actions) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select action from platform.operator_audit where slug = ? and action = any(?) order by id desc limit 1")) {
+                "select action from platform.operator_audit where slug = ? and action = any(?) and at >= coalesce((select"
+                        + " created_at from platform.commune where slug = ?), '-infinity') order by id desc limit 1")) {
             ps.setString(1, slug);
             ps.setArray(2, c.createArrayOf("varchar", actions.toArray()));
+            ps.setString(3, slug);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }

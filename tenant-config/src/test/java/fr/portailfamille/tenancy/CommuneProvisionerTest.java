@@ -319,6 +319,9 @@ class CommuneProvisionerTest {
         }
         // the slug is free again
         assertEquals(CommuneStatus.ACTIVE, provisioner.provision(CommuneRulesTest.spec("montfaucou", List.of())).status());
+        // the new commune of that slug is not the half-deleted one: suspended, it is resumed (the audit is by slug)
+        provisioner.suspend("montfaucou", "op");
+        assertEquals(CommuneStatus.ACTIVE, provisioner.resume("montfaucou", "op").status());
     }
 
     @Test
