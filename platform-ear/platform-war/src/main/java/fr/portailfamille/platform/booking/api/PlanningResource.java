@@ -140,14 +140,28 @@ public class PlanningResource {
                 c.isBookable(), c.isCancellable(), c.isFreeCancellation(), c.isAbsenceAllowed(), c.isSurcharged(), c.getReason());
     }
 
-    /** "2027-01", within five years of today; the current month when absent. */
+    /** "2027-01", from five years back to the last month days may be booked in; the current month when absent. */
     static YearMonth month(String mois) {
+        return month(mois, YearMonth.now(PlatformTime.ZONE));
+    }
+
+    /**
+     * {@link #month(String)} on {@code now}: a month past {@link fr.portailfamille.booking.BookingRules#HORIZON_YEARS}
+     * is refused as Mon planning never opens it (its days would read « réservable », every booking of them refused).
+     */
+    static YearMonth month(String mois, YearMonth now) {
         if (mois == null || mois.isBlank()) {
-            return YearMonth.now(PlatformTime.ZONE);
+            return now;
         }
+        YearMonth last = now.plusYears(fr.portailfamille.booking.BookingRules.HORIZON_YEARS);
         try {
             YearMonth m = YearMonth.parse(mois.strip());
-            if (Math.abs(m.getYear() - YearMonth.now(PlatformTime.ZONE).getYear()) <= 5) {
+            if (m.isAfter(last)) {
+                throw ApiException.badInput("mois_invalide", "mois", "Le planning s'ouvre au plus tard sur "
+                        + last + " : on réserve jusqu'à " + fr.portailfamille.booking.BookingRules.HORIZON_YEARS
+                        + " ans à l'avance.");
+            }
+            if (now.getYear() - m.getYear() <= 5) {
                 return m;
             }
         } catch (DateTimeParseException e) {
