@@ -1,6 +1,7 @@
 package fr.portailfamille.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.portailfamille.it.support.BillingKit;
@@ -59,6 +60,15 @@ class AccueilWalkIT {
             long regie = PaymentWalkIT.id(c, "insert into regie (code, label, invoice_prefix) values (?, ?, ?) returning id",
                     "AC" + s, "Régie Accueil " + s, invoiceNumber.substring(0, invoiceNumber.indexOf('-')));
             PaymentWalkIT.invoice(c, regie, family, invoiceNumber, 4250);
+            // and one to be debited: its direct debit planned (its mail said « sera prélevée le … »)
+            long debited = PaymentWalkIT.invoice(c, regie, family, invoiceNumber.replace("-1", "-2"), 1800);
+            long mandate = PaymentWalkIT.id(c, "insert into sepa_mandate (family_id, regie_id, rum, debtor_name, iban,"
+                    + " creditor_ics, signed_on, signed_by) values (?, ?, ?, 'Camille Accueil', 'FR7630006000011234567890189',"
+                    + " 'FR72ZZZ123456', current_date, 'test') returning id", family, regie, "PF-AC" + s + "-00000001");
+            long run = PaymentWalkIT.id(c, "insert into billing_run (regie_id, period_start, period_end, state, started_by)"
+                    + " values (?, date '2026-10-01', date '2026-10-31', 'DONE', 'test') returning id", regie);
+            PaymentWalkIT.id(c, "insert into sepa_debit (invoice_id, mandate_id, billing_run_id, due_date) values (?, ?, ?,"
+                    + " ?) returning id", debited, mandate, run, today.plusDays(10));
             // a registration waiting for the town
             long club = activity(c, "CLUB" + s, "Club nature " + s, false);
             PaymentWalkIT.id(c, "insert into registration (child_id, activity_id, status, cgu_accepted_at) values (?, ?,"
@@ -100,8 +110,17 @@ class AccueilWalkIT {
 
             // most important first: the account, the pending requests, then the next booked days
             String unpaid = text(b.await(By.id("unpaid")));
-            assertTrue(unpaid.contains("1 facture(s) impayée(s)") && unpaid.contains("42,50 €"), unpaid);
+            assertTrue(unpaid.contains("2 facture(s) impayée(s)") && unpaid.contains("60,50 €"), unpaid);
             assertTrue(text(b.driver.findElement(By.id("unpaid-invoices"))).contains(invoiceNumber));
+            // the invoice the bank will take says so, and asks for nothing: no « Payer », no « à régler auprès de la régie »
+            WebElement debitRow = b.driver.findElement(By.xpath("//table[@id='unpaid-invoices']//tr[td//a[normalize-space()='"
+                    + invoiceNumber.replace("-1", "-2") + "']]"));
+            assertTrue(text(debitRow).contains("Prélevée le " + fr.portailfamille.platform.billing.BillingDates.text(
+                    today.plusDays(10)) + " sur votre compte"), text(debitRow));
+            assertTrue(debitRow.findElements(By.cssSelector(".pay-counter, .pf-pay")).isEmpty(), text(debitRow));
+            WebElement payRow = b.driver.findElement(By.xpath("//table[@id='unpaid-invoices']//tr[td//a[normalize-space()='"
+                    + invoiceNumber + "']]"));
+            assertFalse(payRow.findElements(By.cssSelector(".pay-counter, .pf-pay")).isEmpty(), text(payRow));
             String pending = text(b.driver.findElement(By.id("pending-requests")));
             assertTrue(pending.contains("Inscription à une activité : 1 en attente"), pending);
             assertEquals(1, b.driver.findElements(By.cssSelector("#pending-requests li")).size(), pending);

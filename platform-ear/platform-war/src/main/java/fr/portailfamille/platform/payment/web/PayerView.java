@@ -42,7 +42,12 @@ public class PayerView {
     @Inject
     UserView user;
 
+    @Inject
+    fr.portailfamille.platform.billing.sepa.DirectDebits directDebits;
+
     private Set<String> onlineRegies;
+    /** Invoice id → the day its planned direct debit is collected (the family's, read once per page). */
+    private java.util.Map<Long, java.time.LocalDate> plannedDebits;
     private List<AccountInvoice> unpaid;
     private java.util.Map<Long, Boolean> checkingById;
 
@@ -67,9 +72,38 @@ public class PayerView {
         return checkingById.computeIfAbsent(invoice.id(), id -> payments.beingChecked(List.of(id)).contains(id));
     }
 
+    /**
+     * The day {@code invoice}'s planned direct debit is collected, as the invoice's mail and Mes factures say (« sera
+     * prélevée le … »), or {@code null}: neither « Payer » nor « à régler auprès de la régie » beside it, where Accueil
+     * and the relevé asked the family to pay what the bank will take. A debit rejected is no longer planned.
+     */
+    public java.time.LocalDate debitOn(AccountInvoice invoice) {
+        if (invoice == null || !invoice.settlement().payableHere() || invoice.outstandingCents() <= 0) {
+            return null;
+        }
+        if (plannedDebits == null) {
+            plannedDebits = new java.util.HashMap<>();
+            SignedInUser u = user.isSignedIn() ? user.require() : null;
+            if (u != null && !StaffRoles.isStaff(u)) {
+                directDebits.notes(u, null).forEach((id, note) -> {
+                    if (!note.rejected()) {
+                        plannedDebits.put(id, note.day());
+                    }
+                });
+            }
+        }
+        return plannedDebits.get(invoice.id());
+    }
+
+    /** {@link #debitOn} in words, dd/MM/yyyy. */
+    public String debitOnText(AccountInvoice invoice) {
+        java.time.LocalDate day = debitOn(invoice);
+        return day == null ? "" : fr.portailfamille.platform.billing.BillingDates.text(day);
+    }
+
     /** Whether {@code invoice} may be paid online now: something left (1 € at least), its régie takes PayFiP. */
     public boolean online(AccountInvoice invoice) {
-        return invoice != null && !checking(invoice) && invoice.settlement().payableHere()
+        return invoice != null && !checking(invoice) && debitOn(invoice) == null && invoice.settlement().payableHere()
                 && invoice.outstandingCents() >= OnlinePayments.MIN_CENTS
                 && invoice.outstandingCents() <= OnlinePayments.MAX_CENTS && onlineRegies().contains(invoice.regieCode());
     }
@@ -77,7 +111,7 @@ public class PayerView {
     /** Whether {@code invoice} is left to pay but not online: the family pays the régie as the invoice says. */
     public boolean counter(AccountInvoice invoice) {
         return invoice != null && invoice.settlement().payableHere() && invoice.outstandingCents() > 0 && !online(invoice)
-                && !checking(invoice);
+                && !checking(invoice) && debitOn(invoice) == null;
     }
 
     /** The parent's invoices with something left to pay, latest first (the relevé's "à régler"; none for staff). */
