@@ -544,6 +544,17 @@ class RegistrationIT {
         assertEquals("year", assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
                 p.childId(), school, year, "CE1", null))).field(), "une demande par année");
         assertTrue(in("beta", registrations::pendingSchoolRequests).stream().noneMatch(s -> s.getId() == id));
+        // another family's child, by its id: refused as not the family's, nothing asked nor read; the same account on
+        // another commune's host: refused
+        Parent other = family("alpha");
+        Refused notOurs = assertThrows(Refused.class, () -> alpha(() -> registrations.requestSchool(p.user(),
+                other.childId(), school, year, "CE1", null)));
+        assertTrue(notOurs.getMessage().contains("ne fait pas partie de votre dossier"), notOurs.getMessage());
+        assertThrows(Exception.class, () -> alpha(() -> registrations.schoolRequestsOf(p.user(), other.childId())));
+        assertThrows(SecurityException.class, () -> in("beta", () -> registrations.requestSchool(p.user(), p.childId(),
+                school, year, "CP", null)));
+        assertEquals(0L, alpha(() -> ((Number) em.createNativeQuery("select count(*) from school_enrolment where child_id = ?1")
+                .setParameter(1, other.childId()).getSingleResult()).longValue()));
 
         alpha(() -> {
             registrations.decideSchool("agent@alpha.test", id, false, "Secteur scolaire différent");
@@ -604,7 +615,15 @@ class RegistrationIT {
                 + "' where id = " + cm2.childId());
         sql("alpha", "update child set school = 'École du Centre', school_class = 'CE1-CE2 Mme Petit', class_year = '"
                 + last + "' where id = " + words.childId());
-        assertTrue(alpha(registrations::applySchoolYear) >= 2);
+        // a GS pupil of one of the commune's écoles maternelles, no CP request accepted: CP, not at the maternelle
+        Parent gs = family("alpha");
+        String maternelle = "École maternelle " + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("alpha", "insert into establishment (code, name, kind) values ('MAT-" + maternelle.substring(17) + "', '"
+                + maternelle + "', 'ECOLE_MATERNELLE')");
+        sql("alpha", "update child set school = '" + maternelle + "', school_class = 'GS', class_year = '" + last
+                + "' where id = " + gs.childId());
+        assertTrue(alpha(registrations::applySchoolYear) >= 3);
+        assertEquals("null|CP", childSchool(gs.childId()), "a CP pupil is no longer at the maternelle");
         assertEquals("École du Centre|CE1", childSchool(cp.childId()));
         assertEquals("null|null", childSchool(cm2.childId()));
         assertEquals("École du Centre|CE1-CE2 Mme Petit", childSchool(words.childId()));

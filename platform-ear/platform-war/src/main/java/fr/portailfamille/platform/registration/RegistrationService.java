@@ -550,6 +550,7 @@ public class RegistrationService {
      * pre-registrations of the school year now running (in the summer, the next one) that the files do not carry yet —
      * accepted for a later year — give them their school and class; every other child whose class is a level (CP,
      * CE1…) known for an earlier year moves up a level a year, a CM2 pupil leaving the école élémentaire (school and class
+     * cleared), a GS pupil its école maternelle (the commune's school of that name that does not teach CP: school
      * cleared); each written in the family's journal. A class typed by hand is taken as the year's. Run twice, or on two
      * replicas, it changes nothing more (each child's year is written with its class). How many files changed.
      */
@@ -570,8 +571,10 @@ public class RegistrationService {
                 .executeUpdate();
         int moved = 0;
         @SuppressWarnings("unchecked")
-        List<Object[]> behind = em.createNativeQuery("select id, family_id, school_class, class_year from child"
-                + " where class_year < ?1 order by id for update").setParameter(1, year).getResultList();
+        // with the kinds of the commune's schools of the file's school's name (none: a school typed in the family's words)
+        List<Object[]> behind = em.createNativeQuery("select c.id, c.family_id, c.school_class, c.class_year, (select"
+                + " string_agg(distinct e.kind, ',') from establishment e where lower(e.name) = lower(c.school)), c.school"
+                + " from child c where c.class_year < ?1 order by c.id for update of c").setParameter(1, year).getResultList();
         for (Object[] c : behind) {
             long child = ((Number) c[0]).longValue();
             String from = (String) c[2];
@@ -583,12 +586,18 @@ public class RegistrationService {
                 continue;
             }
             java.util.Optional<SchoolLevel> next = level.get().plus(SchoolLevel.yearsBetween((String) c[3], year));
+            // a GS pupil of an école maternelle of the commune moves up to CP, not at that school: its school is cleared
+            // (the day sheet, the families list and a message to the maternelle's families read it), as a CM2 leaver's
+            String kinds = (String) c[4];
+            boolean leavesSchool = next.isPresent() && kinds != null
+                    && java.util.Arrays.stream(kinds.split(",")).noneMatch(k -> next.get().taughtAt(k));
             em.createNativeQuery("update child set school_class = ?2, class_year = ?3"
-                            + (next.isEmpty() ? ", school = null" : "") + " where id = ?1")
+                            + (next.isEmpty() || leavesSchool ? ", school = null" : "") + " where id = ?1")
                     .setParameter(1, child).setParameter(2, next.map(Enum::name).orElse(null)).setParameter(3, year)
                     .executeUpdate();
             em.persist(new fr.portailfamille.platform.family.AuditEntry("systeme", "SCOLARITE", ((Number) c[1]).longValue(),
-                    child, next.map(n -> "Passage de " + from + " en " + n.name() + " (année " + year + ")")
+                    child, next.map(n -> "Passage de " + from + " en " + n.name() + " (année " + year + ")"
+                            + (leavesSchool ? " : « " + c[5] + " » n'accueille pas le " + n.name() + ", école effacée" : ""))
                     .orElse("Sortie de l'école élémentaire après le " + from + " (année " + year + ") : école et classe"
                             + " effacées")));
             moved++;
