@@ -490,7 +490,9 @@ public class Mailer {
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "5000");
-        props.put("mail.smtp.timeout", "5000");
+        // a reply waited for a minute (RFC 5321 asks ten for the one after DATA): a relay slow to take a mail it already
+        // queued (scanning, a broadcast's rush) timed out at 5 s, and the mail sent again at once went twice
+        props.put("mail.smtp.timeout", "60000");
         if (starttls) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");

@@ -17,6 +17,9 @@ class MailerSettingsTest {
         assertEquals("true", p.getProperty("mail.smtp.starttls.enable"));
         assertEquals("true", p.getProperty("mail.smtp.starttls.required"), "no fallback to clear text");
         assertEquals("true", p.getProperty("mail.smtp.auth"));
+        // a relay out of reach is found at once; one slow to acknowledge a mail it took is waited for, not sent it again
+        assertEquals("5000", p.getProperty("mail.smtp.connectiontimeout"));
+        assertEquals("60000", p.getProperty("mail.smtp.timeout"));
     }
 
     @Test
