@@ -481,5 +481,29 @@ class MessagesIT {
         assertEquals(BROADCAST_FAMILIES, number("select count(*) from message_attachment a join message m on m.id = a.message_id"
                 + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email like 'bc-" + s
                 + "-%' and a.file_name = 'scan-0042.pdf' and a.health"));
+        // every family's copy of a broadcast file reads one stored file: another family's id is nobody's, either way
+        SignedInUser second = FamilyFileIT.parent("alpha", "bc-" + s + "-2@alpha.test", true);
+        long secondThread = alpha(() -> inbox.familyThreads(second, Folder.RECEIVED)).stream()
+                .filter(t -> t.id() != received.get(0).id()).findFirst().orElseThrow().id();
+        assertTrue(alpha(() -> inbox.familyAttachment(second, attachment)).isEmpty(), "the first family's copy");
+        long secondsCopy = number("select a.id from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email = 'bc-" + s
+                + "-2@alpha.test' and a.file_name = 'autorisation.pdf'");
+        assertTrue(alpha(() -> inbox.familyAttachment(first, secondsCopy)).isEmpty(), "the second family's copy");
+        assertArrayEquals(PDF, alpha(() -> inbox.familyAttachment(second, secondsCopy)).orElseThrow().content());
+        assertThrows(Exception.class, () -> alphaDo(() -> inbox.restore(first, secondThread)), "another family's thread");
+        // a broadcast's health file: not for the service's agent without agent-sante; agent-sante's read in the family's
+        // journal
+        long sanitaire = number("select a.id from message_attachment a join message m on m.id = a.message_id"
+                + " join message_thread t on t.id = m.thread_id join family f on f.id = t.family_id where f.email = 'bc-" + s
+                + "-1@alpha.test' and a.file_name = 'fiche_sanitaire_2027.pdf'");
+        assertTrue(alpha(() -> inbox.agentAttachment(agent, sanitaire)).isEmpty(), "sans agent-sante");
+        SignedInUser sante = new SignedInUser("alpha", UUID.randomUUID().toString(), "Santé Alpha", "sante@alpha.test", true,
+                List.of("agent", "agent-sante"), null);
+        long family1 = number("select id from family where email = 'bc-" + s + "-1@alpha.test'");
+        long reads = number("select count(*) from audit_log where action = 'LECTURE_SANTE' and family_id = " + family1);
+        assertArrayEquals(PDF, alpha(() -> inbox.agentAttachment(sante, sanitaire)).orElseThrow().content());
+        assertEquals(reads + 1, number("select count(*) from audit_log where action = 'LECTURE_SANTE' and family_id = "
+                + family1));
     }
 }
