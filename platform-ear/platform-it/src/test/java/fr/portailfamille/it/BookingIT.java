@@ -419,12 +419,12 @@ class BookingIT {
         });
         fr.portailfamille.platform.kernel.Refused ended = assertThrows(fr.portailfamille.platform.kernel.Refused.class,
                 () -> in(() -> {
-                    registrations.decideRegistration("agent@alpha.test", pending, true, null, false);
+                    registrations.decideRegistration(FamilyFileIT.AGENT, pending, true, null);
                     return null;
                 }));
         assertTrue(ended.getMessage().contains("s'est terminée le"), ended.getMessage());
         in(() -> {
-            registrations.decideRegistration("agent@alpha.test", pending, false, "Activité terminée", false);
+            registrations.decideRegistration(FamilyFileIT.AGENT, pending, false, "Activité terminée");
             return null;
         });
     }

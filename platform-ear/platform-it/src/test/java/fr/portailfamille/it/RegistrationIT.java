@@ -234,13 +234,29 @@ class RegistrationIT {
                 "un agent d'Alpha n'est pas agent de Bêta");
         assertThrows(SecurityException.class, () -> alpha(() -> registrations.document(p.user(), docId)), "un parent");
 
+        // the service decides for an agent of the commune only; a registration holding a health document, for agent-sante
+        assertThrows(SecurityException.class, () -> alpha(() -> {
+            registrations.decideRegistration(p.user(), id, true, null);
+            return null;
+        }), "un parent");
+        assertThrows(SecurityException.class, () -> in("beta", () -> {
+            registrations.decideRegistration(AGENT, id, true, null);
+            return null;
+        }), "un agent d'Alpha sur Bêta");
+        sql("alpha", "update registration_document set health = true where registration_id = " + id);
+        Refused health = assertThrows(Refused.class, () -> alpha(() -> {
+            registrations.decideRegistration(AGENT, id, true, null);
+            return null;
+        }));
+        assertTrue(health.getMessage().contains("porte un document de santé"), health.getMessage());
+        sql("alpha", "update registration_document set health = false where registration_id = " + id);
         Refused noReason = assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", id, false, " ", false);
+            registrations.decideRegistration(AGENT, id, false, " ");
             return null;
         }));
         assertEquals("reason", noReason.field());
         alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", id, true, null, false);
+            registrations.decideRegistration(AGENT, id, true, null);
             return null;
         });
         assertEquals(RequestStatus.VALIDATED, alpha(() -> registrations.registrationsOf(p.user(), p.childId())).get(0).getStatus());
@@ -280,7 +296,7 @@ class RegistrationIT {
         long refused = alpha(() -> registrations.register(other.user(), other.childId(), List.of(first[0]),
                 Map.of(first[0], List.of(PDF)), true)).get(0).getId();
         alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", refused, false, "Attestation illisible", false);
+            registrations.decideRegistration(AGENT, refused, false, "Attestation illisible");
             return null;
         });
         assertTrue(alpha(() -> registrations.providedByRegistration(other.user(), other.childId(), label)).isEmpty(),
@@ -292,7 +308,7 @@ class RegistrationIT {
                 .get(0).getId();
         assertEquals("assurance.pdf", alpha(() -> registrations.documentsOf(wrong)).get(0).fileName(), "carried");
         alpha(() -> {
-            registrations.decideRegistration("agent@alpha.test", wrong, false, "Attestation de l'an dernier", false);
+            registrations.decideRegistration(AGENT, wrong, false, "Attestation de l'an dernier");
             return null;
         });
         Upload newer = new Upload("assurance-2027.pdf", PDF.contentType(), "%PDF-1.4\n% 2027\n".getBytes());
@@ -557,13 +573,13 @@ class RegistrationIT {
                 .setParameter(1, other.childId()).getSingleResult()).longValue()));
 
         alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", id, false, "Secteur scolaire différent");
+            registrations.decideSchool(AGENT, id, false, "Secteur scolaire différent");
             return null;
         });
         assertEquals(RequestStatus.REFUSED, alpha(() -> registrations.schoolRequestsOf(p.user(), p.childId())).get(0).getStatus());
         assertTrue(Mails.contains(p.user().email(), "Secteur scolaire"));
         assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", id, true, null);
+            registrations.decideSchool(AGENT, id, true, null);
             return null;
         }), "une demande décidée ne l'est pas deux fois");
     }
@@ -582,7 +598,7 @@ class RegistrationIT {
         long id = alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CP", null)).getId();
         assertEquals("École maternelle Pasteur|GS", childSchool(p.childId()), "asked, not yet decided");
         alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", id, true, null);
+            registrations.decideSchool(AGENT, id, true, null);
             return null;
         });
         assertEquals("École " + code + "|CP", childSchool(p.childId()));
@@ -645,20 +661,20 @@ class RegistrationIT {
             return made;
         })).longValue();
         Refused yearOver = assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", over, true, null);
+            registrations.decideSchool(AGENT, over, true, null);
             return null;
         }));
         assertTrue(yearOver.getMessage().startsWith("L'année scolaire " + last + " est terminée"), yearOver.getMessage());
         long cp2 = alpha(() -> registrations.requestSchool(cm2.user(), cm2.childId(), school, year, "CP", null)).getId();
         sql("alpha", "update establishment set kind = 'ECOLE_MATERNELLE' where id = " + school);
         Refused notTaught = assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", cp2, true, null);
+            registrations.decideSchool(AGENT, cp2, true, null);
             return null;
         }));
         assertTrue(notTaught.getMessage().contains("n'accueille pas le niveau CP"), notTaught.getMessage());
         assertEquals("null|null", childSchool(cm2.childId()), "the file untouched");
         alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", over, false, "Année terminée");
+            registrations.decideSchool(AGENT, over, false, "Année terminée");
             return null;
         });
     }
@@ -696,7 +712,7 @@ class RegistrationIT {
         assertTrue(waits.getMessage().contains("attend la validation du service éducation"), waits.getMessage());
         assertTrue(alpha(() -> registrations.registrationsOf(p.user(), p.childId())).isEmpty(), "nothing saved");
         alpha(() -> {
-            registrations.decideSchool("agent@alpha.test", enrolment, true, null);
+            registrations.decideSchool(AGENT, enrolment, true, null);
             return null;
         });
         assertEquals(1, alpha(() -> registrations.register(p.user(), p.childId(), List.of(act[0]),

@@ -227,7 +227,7 @@ class RequestsIT {
         long registration = alpha(() -> registrations.register(p.user(), p.childId(), List.of(activity), Map.of(), true))
                 .get(0).getId();
         alpha(() -> {
-            registrations.decideRegistration(AGENT, registration, false, "Groupe complet", false);
+            registrations.decideRegistration(FamilyFileIT.AGENT, registration, false, "Groupe complet");
             return null;
         });
 
@@ -463,7 +463,7 @@ class RequestsIT {
         assertTrue(alpha(registrations::pendingRegistrations).stream().noneMatch(r -> r.getId() == registration));
         assertTrue(alpha(registrations::pendingSchoolRequests).stream().noneMatch(r -> r.getId() == enrolment));
         assertThrows(Refused.class, () -> alpha(() -> {
-            registrations.decideRegistration(AGENT, registration, true, null, false);
+            registrations.decideRegistration(FamilyFileIT.AGENT, registration, true, null);
             return null;
         }), "an agent's decision after the family withdrew");
 
@@ -472,7 +472,7 @@ class RequestsIT {
                 .get(0).getId();
         alpha(() -> registrations.requestSchool(p.user(), p.childId(), school, year, "CM1", null));
         alpha(() -> {
-            registrations.decideRegistration(AGENT, again, false, "Atelier complet", false);
+            registrations.decideRegistration(FamilyFileIT.AGENT, again, false, "Atelier complet");
             return null;
         });
         Refused decided = assertThrows(Refused.class, () -> alpha(() -> {

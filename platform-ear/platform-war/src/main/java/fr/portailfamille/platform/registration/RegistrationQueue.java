@@ -113,7 +113,7 @@ public class RegistrationQueue {
     /** Validates or refuses a registration (a refusal needs a reason); the family is mailed. */
     public void decide(SignedInUser agent, long registrationId, boolean accept, String reason) {
         StaffRoles.requireAgent(agent);
-        registrations.decideRegistration(agent.email(), registrationId, accept, reason, healthDecision(agent, registrationId));
+        registrations.decideRegistration(agent, registrationId, accept, reason);
     }
 
     /** Validates several registrations at once: all or none (one transaction). */
@@ -122,7 +122,7 @@ public class RegistrationQueue {
         // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
         for (long id : new java.util.TreeSet<>(registrationIds)) {
             try {
-                registrations.decideRegistration(agent.email(), id, true, null, healthDecision(agent, id));
+                registrations.decideRegistration(agent, id, true, null);
             } catch (fr.portailfamille.platform.kernel.Refused e) {
                 // which of the ticked rows stops the whole selection, by its child and activity
                 throw new fr.portailfamille.platform.kernel.Refused(fr.portailfamille.platform.kernel.Refused.text(
@@ -138,24 +138,5 @@ public class RegistrationQueue {
                 + " join child c on c.id = r.child_id join activity a on a.id = r.activity_id where r.id = ?1")
                 .setParameter(1, registrationId).getResultList();
         return fr.portailfamille.problems.Message.literal(row.isEmpty() ? "n° " + registrationId : (String) row.get(0));
-    }
-
-    /**
-     * Whether the registration holds a health document ({@link RegistrationService#isHealthDocument}); if so, only an
-     * agent who may read it decides (one who could not open the certificate or the PAI does not validate on it).
-     *
-     * @throws Refused for an agent without {@code agent-sante}
-     */
-    private boolean healthDecision(SignedInUser agent, long registrationId) {
-        List<DocumentType> types = familyDocuments.types();
-        List<?> documents = em.createNativeQuery("select label, health from registration_document where registration_id = ?1")
-                .setParameter(1, registrationId).getResultList();
-        boolean health = documents.stream().map(o -> (Object[]) o)
-                .anyMatch(d -> Boolean.TRUE.equals(d[1]) || RegistrationService.isHealthDocument(types, (String) d[0]));
-        if (health && !StaffRoles.mayReadHealth(agent)) {
-            throw new fr.portailfamille.platform.kernel.Refused(
-                    fr.portailfamille.platform.kernel.Refused.text("registration.healthDecision"));
-        }
-        return health;
     }
 }

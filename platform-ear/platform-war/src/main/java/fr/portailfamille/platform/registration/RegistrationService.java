@@ -485,10 +485,28 @@ public class RegistrationService {
     }
 
     /**
-     * An agent validates or refuses a registration (a refusal needs a reason); the family is mailed — for a registration
-     * that holds health data ({@code health}), without the reason, which stays on the portal as Mes documents' do.
+     * An agent of the commune validates or refuses a registration (a refusal needs a reason); the family is mailed — for
+     * a registration that holds health data, without the reason, which stays on the portal as Mes documents' do. A
+     * registration holding a health document is decided by an agent who may read it only ({@code agent-sante}: one who
+     * could not open the certificate or the PAI does not validate on it).
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     * @throws Refused for a health registration and an agent without {@code agent-sante}
      */
-    public void decideRegistration(String agent, long registrationId, boolean accept, String reason, boolean health) {
+    public void decideRegistration(SignedInUser agent, long registrationId, boolean accept, String reason) {
+        StaffRoles.requireAgent(agent);
+        List<DocumentType> types = familyDocuments.types();
+        List<?> documents = em.createNativeQuery("select label, health from registration_document where registration_id = ?1")
+                .setParameter(1, registrationId).getResultList();
+        boolean health = documents.stream().map(o -> (Object[]) o)
+                .anyMatch(d -> Boolean.TRUE.equals(d[1]) || isHealthDocument(types, (String) d[0]));
+        if (health && !StaffRoles.mayReadHealth(agent)) {
+            throw new Refused(Refused.text("registration.healthDecision"));
+        }
+        decideRegistration(agent.email(), registrationId, accept, reason, health);
+    }
+
+    private void decideRegistration(String agent, long registrationId, boolean accept, String reason, boolean health) {
         // locked before its status is read: two agents' decisions (or a double click) never both apply
         Registration r = Optional.ofNullable(em.find(Registration.class, registrationId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
@@ -649,8 +667,14 @@ public class RegistrationService {
                 .setParameter("s", RequestStatus.SUBMITTED).getResultList();
     }
 
-    /** The education service accepts or refuses a school pre-registration; the family is mailed. */
-    public void decideSchool(String agent, long enrolmentId, boolean accept, String reason) {
+    /**
+     * The education service (an agent of the commune) accepts or refuses a school pre-registration; the family is mailed.
+     *
+     * @throws SecurityException for anyone but an agent of this commune
+     */
+    public void decideSchool(SignedInUser user, long enrolmentId, boolean accept, String reason) {
+        StaffRoles.requireAgent(user);
+        String agent = user.email();
         SchoolEnrolment s = Optional.ofNullable(em.find(SchoolEnrolment.class, enrolmentId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(x -> x.getStatus() == RequestStatus.SUBMITTED)
                 .orElseThrow(() -> new Refused(Refused.text("registration.school.notPending")));

@@ -71,7 +71,7 @@ public class SchoolQueue {
     /** Accepts or refuses a school request (a refusal needs a reason); the family is mailed. */
     public void decide(SignedInUser agent, long enrolmentId, boolean accept, String reason) {
         StaffRoles.requireAgent(agent);
-        registrations.decideSchool(agent.email(), enrolmentId, accept, reason);
+        registrations.decideSchool(agent, enrolmentId, accept, reason);
     }
 
     /** Accepts several school requests at once: all or none (one transaction). */
@@ -79,7 +79,7 @@ public class SchoolQueue {
         StaffRoles.requireAgent(agent);
         // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
         for (long id : new java.util.TreeSet<>(enrolmentIds)) {
-            registrations.decideSchool(agent.email(), id, true, null);
+            registrations.decideSchool(agent, id, true, null);
         }
         return enrolmentIds.size();
     }
