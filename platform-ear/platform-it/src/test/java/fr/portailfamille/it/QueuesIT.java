@@ -290,7 +290,13 @@ class QueuesIT {
         run(alpha(), () -> schools.decide(AGENT, sch.get(0), true, null));
         assertThrows(Refused.class, () -> run(alpha(), () -> schools.decide(AGENT, sch.get(1), false, null)));
         run(alpha(), () -> schools.decide(AGENT, sch.get(1), false, "Hors secteur"));
-        assertThrows(Refused.class, () -> run(alpha(), () -> schools.acceptAll(AGENT, List.of(sch.get(2), sch.get(1)))));
+        Refused decided = assertThrows(Refused.class, () -> run(alpha(), () -> schools.acceptAll(AGENT, List.of(sch.get(2),
+                sch.get(1)))));
+        // the row that stops the selection named, by its child and school
+        String named = (String) in(alpha(), () -> em.createNativeQuery("select c.first_name || ' ' || c.last_name"
+                + " from school_enrolment s join child c on c.id = s.child_id where s.id = ?1").setParameter(1, sch.get(1))
+                .getSingleResult());
+        assertTrue(decided.getMessage().startsWith("Inscription scolaire de " + named + " – "), decided.getMessage());
         assertEquals("SUBMITTED", status("school_enrolment", sch.get(2)), "all or nothing");
         assertEquals(2, in(alpha(), () -> schools.acceptAll(AGENT, List.of(sch.get(2), sch.get(3)))));
 

@@ -79,8 +79,22 @@ public class SchoolQueue {
         StaffRoles.requireAgent(agent);
         // locked in id order, whatever the ticks' order: two agents' overlapping selections wait, not deadlock
         for (long id : new java.util.TreeSet<>(enrolmentIds)) {
-            registrations.decideSchool(agent, id, true, null);
+            try {
+                registrations.decideSchool(agent, id, true, null);
+            } catch (fr.portailfamille.platform.kernel.Refused e) {
+                // which of the ticked rows stops the whole selection, by its child and school (as the registrations')
+                throw new fr.portailfamille.platform.kernel.Refused(fr.portailfamille.platform.kernel.Refused.text(
+                        "registration.bulk.schoolRow", rowName(id), e.text()));
+            }
         }
         return enrolmentIds.size();
+    }
+
+    /** « Léa Martin – École Jules Ferry »: a school request as its row reads (its number when it is not the commune's). */
+    private fr.portailfamille.problems.Message rowName(long enrolmentId) {
+        List<?> row = em.createNativeQuery("select c.first_name || ' ' || c.last_name || ' – ' || e.name from school_enrolment s"
+                + " join child c on c.id = s.child_id join establishment e on e.id = s.establishment_id where s.id = ?1")
+                .setParameter(1, enrolmentId).getResultList();
+        return fr.portailfamille.problems.Message.literal(row.isEmpty() ? "n° " + enrolmentId : (String) row.get(0));
     }
 }
