@@ -392,6 +392,8 @@ public class CommuneArchives {
     static final String CLASS_YEAR_SCHEMA = "57";
     /** Tenant V58: a booking once on the waiting list, a nullable column. */
     static final String BOOKING_WAITED_SCHEMA = "58";
+    /** Tenant V59: an index of the credit taken back from invoices, an index only. */
+    static final String CREDIT_TAKEN_BACK_SCHEMA = "59";
 
     /**
      * The tables a schema version added, by the version that added them: an archive made before has none of their rows
@@ -422,7 +424,8 @@ public class CommuneArchives {
      * added nullable columns, and into {@value #HEALTH_WORDS_SCHEMA}, which changed data only — the import applies its
      * rule —, and into {@value #SCHOOL_APPLIED_SCHEMA}, which added a nullable column, and into
      * {@value #SEPA_FILE_WITHDRAWN_SCHEMA}, which added nullable columns and made a unique constraint a partial index, and
-     * into {@value #CLASS_YEAR_SCHEMA} and {@value #BOOKING_WAITED_SCHEMA}, which each added a nullable column).
+     * into {@value #CLASS_YEAR_SCHEMA} and {@value #BOOKING_WAITED_SCHEMA}, which each added a nullable column, and into
+     * {@value #CREDIT_TAKEN_BACK_SCHEMA}, which added an index).
      */
     static boolean sameData(String archived, String code) {
         int into = ADDITIVE.indexOf(code);
@@ -448,7 +451,8 @@ public class CommuneArchives {
             CERTIFICATE_DAYS_SCHEMA, HEALTH_NAMED_SCHEMA, AS_ISSUED_SCHEMA,
             REGISTRATION_HEALTH_SCHEMA, MESSAGE_HEALTH_SCHEMA, ACTIVITY_LAST_DAY_SCHEMA,
             NEWS_TOKEN_SCHEMA, ANOMALY_CHECKED_SCHEMA, HEALTH_WORDS_SCHEMA,
-            SCHOOL_APPLIED_SCHEMA, SEPA_FILE_WITHDRAWN_SCHEMA, CLASS_YEAR_SCHEMA, BOOKING_WAITED_SCHEMA);
+            SCHOOL_APPLIED_SCHEMA, SEPA_FILE_WITHDRAWN_SCHEMA, CLASS_YEAR_SCHEMA, BOOKING_WAITED_SCHEMA,
+            CREDIT_TAKEN_BACK_SCHEMA);
 
     /** Whether schema version {@code version} ("29") is before {@code since}. */
     static boolean olderThan(String version, int since) {

@@ -39,7 +39,10 @@ public class FamilyAccount {
     static final String SETTLED = "coalesce((select sum(a.amount_cents) from payment_allocation a join payment p"
             + " on p.id = a.payment_id where a.invoice_id = i.id and p.cancelled_at is null), 0)"
             + " + coalesce((select -sum(c.amount_cents) from account_credit c where c.invoice_id = i.id"
-            + " and (c.amount_cents < 0 or i.kind = 'INVOICE')), 0)";
+            + " and c.amount_cents < 0), 0)"
+            // credit taken back from an invoice (tenant V59's index; a credit note's own positive movement is no such)
+            + " - (case when i.kind = 'INVOICE' then coalesce((select sum(c.amount_cents) from account_credit c"
+            + " where c.invoice_id = i.id and c.amount_cents > 0), 0) else 0 end)";
 
     /**
      * What credit notes by lines took back from invoice line {@code l}, in SQL: its {@code column} summed over the

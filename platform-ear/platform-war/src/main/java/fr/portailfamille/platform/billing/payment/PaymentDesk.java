@@ -444,8 +444,8 @@ public class PaymentDesk {
         // invoices locked first, in id order (Books), so that a titre being marked on one of them at this moment is seen
         // with them, the family's invoices of the régie its account credit paid: one of them may be reopened below
         em.createNativeQuery("select i.id from invoice i where i.id in (select a.invoice_id from payment_allocation a"
-                + " where a.payment_id = ?1) or exists (select 1 from payment p join account_credit c on c.family_id = p.family_id"
-                + " and c.regie_id = p.regie_id where p.id = ?1 and c.invoice_id = i.id and c.amount_cents < 0 and i.kind = 'INVOICE')"
+                + " where a.payment_id = ?1 union select c.invoice_id from payment p join account_credit c on c.family_id"
+                + " = p.family_id and c.regie_id = p.regie_id where p.id = ?1 and c.amount_cents < 0 and c.invoice_id is not null)"
                 + " order by i.id for update of i").setParameter(1, paymentId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> titres = em.createNativeQuery("select i.number, i.titre_number from payment_allocation a"
