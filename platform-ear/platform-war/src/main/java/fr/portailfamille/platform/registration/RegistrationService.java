@@ -589,9 +589,11 @@ public class RegistrationService {
                 .executeUpdate();
         int moved = 0;
         @SuppressWarnings("unchecked")
-        // with the kinds of the commune's schools of the file's school's name (none: a school typed in the family's words)
+        // with the kinds of the commune's schools of the file's school's name (none: a school typed in the family's words, or
+        // a place of that name that is no school — a restaurant scolaire, an accueil de loisirs —, which teaches no level)
         List<Object[]> behind = em.createNativeQuery("select c.id, c.family_id, c.school_class, c.class_year, (select"
-                + " string_agg(distinct e.kind, ',') from establishment e where lower(e.name) = lower(c.school)), c.school"
+                + " string_agg(distinct e.kind, ',') from establishment e where lower(e.name) = lower(c.school)"
+                + " and e.kind like 'ECOLE%'), c.school"
                 + " from child c where c.class_year < ?1 order by c.id for update of c").setParameter(1, year).getResultList();
         for (Object[] c : behind) {
             long child = ((Number) c[0]).longValue();
