@@ -253,8 +253,18 @@ class BookingIT {
     /** The change of the configuration that changes unit {@code unit} so. */
     java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration> unitChange(long unit,
             java.util.function.UnaryOperator<fr.portailfamille.configuration.CommuneConfiguration.Unit> change) throws Exception {
-        Object[] codes = in(() -> (Object[]) em.createNativeQuery("select a.code, u.code from activity_unit u join activity a"
-                + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult());
+        // read in a transaction of its own: outside one, the container's entity manager of a query may be closed under it
+        // (seen once, in a clean-clone run, in the finally of a test whose pool thread had just booked)
+        Object[] codes = in(() -> {
+            tx.begin();
+            try {
+                em.joinTransaction();
+                return (Object[]) em.createNativeQuery("select a.code, u.code from activity_unit u join activity a"
+                        + " on a.id = u.activity_id where u.id = ?1").setParameter(1, unit).getSingleResult();
+            } finally {
+                tx.commit();
+            }
+        });
         return conf -> conf.withActivities(conf.activities().stream()
                 .map(a -> !a.code().equals(codes[0]) ? a
                         : new fr.portailfamille.configuration.CommuneConfiguration.Activity(a.code(), a.name(),
